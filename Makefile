@@ -1,0 +1,35 @@
+# Two commands do everything on a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: site test serve check clean bench
+
+# Runtime venv, rebuilt when the pins change.
+$(STAMP): requirements.txt constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	@touch $@
+
+$(TSTAMP): $(STAMP) requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
+	@bash tests/install-system-deps.sh
+	@touch $@
+
+site: $(STAMP)
+	$(PY) build.py build
+
+test: $(TSTAMP)
+	$(PY) -m pytest -q
+
+serve: $(STAMP)
+	$(PY) build.py serve
+
+check: $(STAMP)
+	$(PY) build.py check
+
+clean:
+	rm -rf public .cache test-artifacts

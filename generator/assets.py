@@ -1,0 +1,51 @@
+"""Static files: the theme's assets and the files inside article bundles.
+
+Owns deciding which files are copied where (a site's own assets/ overrides
+the default theme's file of the same name). Lists files; the output stage
+copies them.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+from generator.model import Article
+
+DEFAULT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSETS_URL = "assets/"
+
+
+def _walk(root: Path) -> Iterable[Path]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(folder) / name
+
+
+def plan_assets(site_dir: Path) -> dict[str, Path]:
+    """Output path → source file, the site's own files winning."""
+    planned: dict[str, Path] = {}
+    roots = [DEFAULT_ASSETS, site_dir / "assets"]
+    for root in roots:
+        if root.is_dir():
+            for path in _walk(root):
+                planned[ASSETS_URL + path.relative_to(root).as_posix()] = path
+    return planned
+
+
+def plan_bundle_files(site_dir: Path, articles: Iterable[Article]) -> dict[str, Path]:
+    """Files beside an article's index.md are published beside its page."""
+    planned: dict[str, Path] = {}
+    for article in articles:
+        if not article.bundle_dir:
+            continue
+        bundle = site_dir / article.bundle_dir
+        for path in _walk(bundle):
+            rel = path.relative_to(bundle)
+            # Markdown files of nested bundles are articles of their own.
+            if path.suffix == ".md" or any((bundle / p / "index.md").exists() for p in rel.parents if str(p) != "."):
+                continue
+            planned[article.url.lstrip("/") + rel.as_posix()] = path
+    return planned

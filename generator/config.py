@@ -1,0 +1,184 @@
+"""site.toml → SiteConfig.
+
+Owns the schema of site.toml: every key, its type and default. Unknown keys
+and wrong types are problems naming the key and its line. Reads one file;
+knows nothing about content.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from generator.diagnostics import Problem, error, suggest
+from generator.model import Campaign, Category, Contact, Link, SiteConfig, Unit, frozen_map
+from generator.vietnamese import nfc, slugify
+
+CONFIG_NAME = "site.toml"
+
+# key → (python type, human type name). Required keys have no default in SiteConfig.
+TOP_LEVEL: dict[str, tuple[type | tuple, str]] = {
+    "title": (str, "a string"),
+    "base_url": (str, "a string"),
+    "language": (str, "a string"),
+    "timezone": (str, "a string"),
+    "description": (str, "a string"),
+    "per_page": (int, "a whole number"),
+    "related_count": (int, "a whole number"),
+    "other_count": (int, "a whole number"),
+    "contact": (dict, "a table"),
+    "links": (list, "an array of tables"),
+    "categories": (dict, "a table"),
+    "units": (dict, "a table"),
+    "campaigns": (dict, "a table"),
+}
+REQUIRED = ("title", "base_url")
+CONTACT_KEYS = ("hotline", "email", "address")
+LINK_KEYS = ("name", "url")
+TERM_KEYS = ("name", "description")
+TERM_TABLES = {"categories": Category, "units": Unit, "campaigns": Campaign}
+# URL prefixes owned by the generator; a category slug must not take them.
+RESERVED_SLUGS = frozenset({"don-vi", "phong-trao", "chuyen-muc", "assets", "images",
+                            "tim-kiem", "trang", "feeds", "404", "luu-tru"})
+_TOML_LINE = re.compile(r"line (\d+)")
+
+
+class _Reader:
+    """Collects problems while walking the parsed TOML."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+        self.problems: list[Problem] = []
+
+    def line_of(self, *path: str) -> int:
+        """Best-effort line of a dotted key: its table header, then the key."""
+        header_line, start = 0, 0
+        if len(path) > 1:
+            header = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(map(re.escape, path[:-1])) + r"\s*\]+")
+            for i, line in enumerate(self.lines):
+                if header.match(line):
+                    header_line, start = i + 1, i + 1
+                    break
+        key = re.compile(r"^\s*" + re.escape(path[-1]) + r"\s*=")
+        for i in range(start, len(self.lines)):
+            if key.match(self.lines[i]):
+                return i + 1
+            # A key belongs to the table it follows: stop at the next header.
+            if (i > start or not header_line) and self.lines[i].lstrip().startswith("["):
+                break
+        return header_line or 1
+
+    def fail(self, path: tuple[str, ...], code: str, message: str) -> None:
+        self.problems.append(error(CONFIG_NAME, self.line_of(*path), code, message))
+
+    def check_keys(self, table: dict, allowed, path: tuple[str, ...] = ()) -> None:
+        for key in table:
+            if key not in allowed:
+                hint = suggest(key, allowed)
+                where = ".".join(path + (key,))
+                self.fail(path + (key,), "unknown-key",
+                          f"unknown key '{where}'" + (f"; did you mean '{hint}'?" if hint else ""))
+
+    def typed(self, table: dict, key: str, kind, kind_name: str, path=()) -> Any:
+        value = table.get(key)
+        if value is None:
+            return None
+        # bool is an int in Python; a per_page of true is still wrong.
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            self.fail(path + (key,), "wrong-type",
+                      f"'{'.'.join(path + (key,))}' must be {kind_name}, not {type(value).__name__}")
+            return None
+        return nfc(value) if isinstance(value, str) else value
+
+
+def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
+    path = site_dir / CONFIG_NAME
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return None, [error(CONFIG_NAME, 0, "missing-config", f"no {CONFIG_NAME} in {site_dir}")]
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        return None, [error(CONFIG_NAME, line, "not-utf8", "the file is not UTF-8 text")]
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        return None, [error(CONFIG_NAME, int(found.group(1)) if found else 1, "toml-syntax", str(exc))]
+    return parse_config(raw, text)
+
+
+def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Problem]]:
+    reader = _Reader(text)
+    reader.check_keys(raw, TOP_LEVEL)
+    values: dict[str, Any] = {}
+    for key, (kind, kind_name) in TOP_LEVEL.items():
+        value = reader.typed(raw, key, kind, kind_name)
+        if value is not None:
+            values[key] = value
+    for key in REQUIRED:
+        if key not in raw:
+            reader.fail((key,), "missing-key", f"'{key}' is required")
+
+    for key in ("per_page", "related_count", "other_count"):
+        lowest = 1 if key == "per_page" else 0
+        if key in values and not lowest <= values[key] <= 1000:
+            reader.fail((key,), "bad-value", f"'{key}' must be between {lowest} and 1000")
+    if "base_url" in values and not re.match(r"^https?://[^/\s]+(/\S*)?$", values["base_url"]):
+        reader.fail(("base_url",), "bad-value", "'base_url' must be an absolute http(s) URL")
+    if "timezone" in values:
+        try:
+            ZoneInfo(values["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            reader.fail(("timezone",), "bad-value", f"unknown time zone '{values['timezone']}'")
+
+    if "contact" in values:
+        reader.check_keys(values["contact"], CONTACT_KEYS, ("contact",))
+        fields = {k: reader.typed(values["contact"], k, str, "a string", ("contact",)) for k in CONTACT_KEYS}
+        values["contact"] = Contact(**{k: v for k, v in fields.items() if v is not None})
+    if "links" in values:
+        links = []
+        for item in values["links"]:
+            if not isinstance(item, dict):
+                reader.fail(("links",), "wrong-type", "each [[links]] entry must be a table with name and url")
+                continue
+            reader.check_keys(item, LINK_KEYS, ("links",))
+            name = reader.typed(item, "name", str, "a string", ("links",))
+            url = reader.typed(item, "url", str, "a string", ("links",))
+            if name and url:
+                links.append(Link(name, url))
+            else:
+                reader.fail(("links",), "missing-key", "each [[links]] entry needs a name and a url")
+        values["links"] = tuple(links)
+    for table, term_type in TERM_TABLES.items():
+        if table in values:
+            values[table] = frozen_map(_read_terms(reader, table, values[table], term_type))
+
+    if reader.problems:
+        return None, reader.problems
+    return SiteConfig(**values), []
+
+
+def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
+    terms = {}
+    for slug, entry in raw.items():
+        path = (table, slug)
+        if not isinstance(entry, dict):
+            reader.fail(path, "wrong-type", f"'{table}.{slug}' must be a table with a name")
+            continue
+        if slug != slugify(slug):
+            reader.fail(path, "bad-slug", f"'{table}.{slug}': a key must be a slug such as '{slugify(slug)}'")
+            continue
+        if table == "categories" and slug in RESERVED_SLUGS:
+            reader.fail(path, "reserved-slug", f"'{slug}' is a URL the portal uses itself; pick another key")
+            continue
+        reader.check_keys(entry, TERM_KEYS, path)
+        name = reader.typed(entry, "name", str, "a string", path)
+        description = reader.typed(entry, "description", str, "a string", path) or ""
+        if not name:
+            reader.fail(path, "missing-key", f"'{table}.{slug}.name' is required")
+            continue
+        terms[slug] = term_type(slug=slug, name=name, description=description)
+    return terms

@@ -1,0 +1,134 @@
+"""content/**/*.md → SourceFile records.
+
+Owns reading article files and splitting front-matter from body. We split
+the front-matter ourselves (python-frontmatter's parse() strips whitespace and
+loses line offsets) and compose the YAML so every key keeps its true line.
+Must not interpret the values: that is the index stage's job.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from generator.diagnostics import Problem, error
+from generator.model import SourceFile, frozen_map
+from generator.vietnamese import nfc
+
+CONTENT_DIR = "content"
+FENCES = ("---",)
+CLOSERS = ("---", "...")
+MAX_FRONT_MATTER_NODES = 10_000  # beyond this a front-matter is an attack, not an article
+
+
+def find_sources(site_dir: Path) -> list[Path]:
+    """Every .md file under content/, in a stable order; hidden files skipped."""
+    root = site_dir / CONTENT_DIR
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        found += [Path(folder) / f for f in sorted(files) if f.endswith(".md") and not f.startswith(".")]
+    return found
+
+
+def load_content(site_dir: Path) -> tuple[list[SourceFile], list[Problem]]:
+    sources, problems = [], []
+    for path in find_sources(site_dir):
+        source, found = read_source(site_dir, path)
+        problems += found
+        if source is not None:
+            sources.append(source)
+    return sources, problems
+
+
+def read_source(site_dir: Path, path: Path) -> tuple[SourceFile | None, list[Problem]]:
+    rel = path.relative_to(site_dir).as_posix()
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):  # a BOM from Windows editors is harmless
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [error(rel, line, "not-utf8",
+                            "the file is not UTF-8 text (save it as UTF-8 in your editor)")]
+    if "\x00" in text:
+        return None, [error(rel, text[: text.index("\x00")].count("\n") + 1, "binary-file",
+                            "the file contains binary data, not Markdown text")]
+    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    bundle_dir = path.parent.relative_to(site_dir).as_posix() if path.name == "index.md" else None
+    return split_source(rel, text, bundle_dir)
+
+
+def split_source(rel: str, text: str, bundle_dir: str | None = None) -> tuple[SourceFile | None, list[Problem]]:
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() not in FENCES:
+        return None, [error(rel, 1, "missing-front-matter",
+                            "an article must start with front-matter between '---' lines")]
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in CLOSERS), None)
+    if closing is None:
+        return None, [error(rel, 1, "unclosed-front-matter",
+                            "the front-matter opened on line 1 is never closed with '---'")]
+    yaml_text = "\n".join(lines[1:closing])
+    front, key_lines, problems = parse_front_matter(rel, yaml_text, first_line=2)
+    if problems:
+        return None, problems
+    body = "\n".join(lines[closing + 1:])
+    return SourceFile(rel, frozen_map(front), frozen_map(key_lines), body, closing + 2, bundle_dir), []
+
+
+def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict, dict, list[Problem]]:
+    """YAML → (values, key → file line, problems). Safe loader, no aliases."""
+    loader = yaml.SafeLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}, []
+        if not isinstance(node, yaml.MappingNode):
+            return {}, {}, [error(rel, first_line + node.start_mark.line, "front-matter-not-mapping",
+                                  "front-matter must be 'key: value' lines")]
+        problems = _check_nodes(rel, node, first_line)
+        if problems:
+            return {}, {}, problems
+        values = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        return {}, {}, [error(rel, line, "yaml-syntax", f"front-matter is not valid YAML: {exc.problem or exc}")]
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        return {}, {}, [error(rel, first_line, "yaml-syntax", f"front-matter is not valid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    key_lines = {}
+    for key_node, _ in node.value:
+        key_lines.setdefault(str(key_node.value), first_line + key_node.start_mark.line)
+    return {str(k): v for k, v in values.items()}, key_lines, []
+
+
+def _check_nodes(rel: str, root: yaml.Node, first_line: int) -> list[Problem]:
+    """Refuse aliases (billion-laughs bombs), duplicate keys and huge trees."""
+    seen: set[int] = set()
+    stack = [root]
+    count = 0
+    while stack:
+        node = stack.pop()
+        count += 1
+        line = first_line + node.start_mark.line
+        if id(node) in seen:
+            return [error(rel, line, "yaml-alias", "YAML anchors and aliases (&, *) are not allowed in front-matter")]
+        seen.add(id(node))
+        if count > MAX_FRONT_MATTER_NODES:
+            return [error(rel, line, "front-matter-too-large", "the front-matter is too large")]
+        if isinstance(node, yaml.MappingNode):
+            keys: dict = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+                if key in keys:
+                    return [error(rel, first_line + key_node.start_mark.line, "duplicate-key",
+                                  f"'{key}' is given twice (first on line {keys[key]})")]
+                keys[key] = first_line + key_node.start_mark.line
+                stack += [key_node, value_node]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return []

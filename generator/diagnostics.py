@@ -1,0 +1,75 @@
+"""Problems an editor can cause, with where they are.
+
+Owns the `Problem` record, its `path:line: severity[code]: message` format
+and the sorting that makes every report deterministic. It must not decide
+what is a problem: the stages do that and hand their problems here.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    path: str  # relative to the site folder, with forward slashes
+    line: int = 0  # 1-based; 0 when the whole file is meant
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    code: str  # stable kebab-case, e.g. "unknown-unit"
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity.value}[{self.code}]: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple:
+        return (self.location.path, self.location.line, self.code, self.message)
+
+
+def error(path: str, line: int, code: str, message: str) -> Problem:
+    return Problem(Location(path, line), code, message, Severity.ERROR)
+
+
+def warning(path: str, line: int, code: str, message: str) -> Problem:
+    return Problem(Location(path, line), code, message, Severity.WARNING)
+
+
+def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(set(problems), key=Problem.sort_key))
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.is_error for p in problems)
+
+
+def suggest(wrong: str, choices: Iterable[str], fold=lambda s: s) -> str | None:
+    """The closest declared name to `wrong`, compared after `fold`."""
+    folded = {fold(c): c for c in choices}
+    match = difflib.get_close_matches(fold(wrong), list(folded), n=1, cutoff=0.5)
+    return folded[match[0]] if match else None
+
+
+class BuildFailed(Exception):
+    """Raised by a stage boundary when problems stop the build."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sort_problems(problems)
+        super().__init__(f"{len(self.problems)} problem(s)")

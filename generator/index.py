@@ -1,0 +1,232 @@
+"""SourceFile records → Article records → Site.
+
+Owns the meaning of front-matter: required fields, types, dates, resolving
+unit/category/campaign names to declared slugs, slugs and URLs, and refusing
+two articles at one URL. Reads no files and renders nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+from typing import Any, Iterable, Mapping
+
+from generator.diagnostics import Problem, error, suggest, warning
+from generator.model import Article, SiteConfig, SourceFile, Term, frozen_map
+from generator.vietnamese import fold, nfc, slugify
+from generator import routes
+
+# Front-matter keys we understand; anything else is a likely typo.
+KNOWN_KEYS = ("title", "date", "unit", "category", "campaigns", "author", "summary",
+              "slug", "draft", "featured", "extra", "image", "image_caption", "expires",
+              "aliases", "tags")
+_VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class IndexOptions:
+    drafts: bool = False  # include `draft: true` articles
+
+
+def index_articles(config: SiteConfig, sources: Iterable[SourceFile],
+                   options: IndexOptions = IndexOptions()) -> tuple[list[Article], dict[str, int], list[Problem]]:
+    """Validate every source; return the published articles newest first."""
+    articles, problems = [], []
+    left_out = {"draft": 0}
+    url_lines = {}
+    for source in sources:
+        url_lines[source.path] = source.line_of("slug" if "slug" in source.front else "title")
+        article, found = read_article(config, source)
+        problems += found
+        if article is None:
+            continue
+        if article.draft and not options.drafts:
+            left_out["draft"] += 1
+            continue
+        articles.append(article)
+    problems += find_collisions(articles, url_lines)
+    articles.sort(key=article_order)
+    return articles, {k: v for k, v in left_out.items() if v}, problems
+
+
+def article_order(article: Article) -> tuple:
+    """Newest first; ties broken by URL so the order never depends on the disk."""
+    return (-article.date.timestamp(), article.url)
+
+
+def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None, list[Problem]]:
+    fm, problems = source.front, []
+
+    def fail(key: str, code: str, message: str) -> None:
+        problems.append(error(source.path, source.line_of(key), code, message))
+
+    for key in fm:
+        if key not in KNOWN_KEYS:
+            hint = suggest(key, KNOWN_KEYS)
+            problems.append(warning(source.path, source.line_of(key), "unknown-key",
+                                    f"unknown front-matter key '{key}'" + (f"; did you mean '{hint}'?" if hint else "")))
+
+    title = _text(fm, "title", fail, required=True)
+    author = _text(fm, "author", fail) or ""
+    summary = _text(fm, "summary", fail) or ""
+    draft = _flag(fm, "draft", fail)
+    featured = _flag(fm, "featured", fail)
+    moment, has_time = parse_date(fm.get("date"), config.zone, lambda m: fail("date", "bad-date", m))
+    if "date" not in fm:
+        fail("date", "missing-field", "'date' is required (e.g. date: 2026-01-21T09:30:00)")
+
+    category = _resolve(config.categories, "category", fm, fail)
+    unit = _resolve(config.units, "unit", fm, fail)
+    campaigns = _resolve_campaigns(config, fm, fail)
+
+    slug = ""
+    if "slug" in fm:
+        raw_slug = _text(fm, "slug", fail)
+        slug = slugify(raw_slug or "")
+        if raw_slug and not slug:
+            fail("slug", "bad-slug", f"'{raw_slug}' gives an empty slug; use letters or digits")
+    elif title:
+        slug = slugify(title)
+    if title and not slug and "slug" not in fm:
+        fail("title", "bad-slug", "the title has no letters or digits to make a URL from; add a 'slug'")
+    extra = fm.get("extra", {})
+    if not isinstance(extra, dict):
+        fail("extra", "wrong-type", "'extra' must be a mapping of key: value")
+        extra = {}
+
+    if problems and any(p.is_error for p in problems):
+        return None, problems
+    url = routes.article_url(category, slug)
+    return Article(
+        source=source.path, title=title, date=moment, has_time=has_time, unit=unit,
+        category=category, campaigns=campaigns, slug=slug, url=url, author=author,
+        summary=summary, draft=draft, featured=featured, body=source.body,
+        body_line=source.body_line, bundle_dir=source.bundle_dir, extra=frozen_map(extra),
+    ), problems
+
+
+def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:
+    """A YAML date, datetime or Vietnamese 'dd/mm/yyyy [HH:MM]' → aware datetime."""
+    if value is None:
+        return None, False
+    if isinstance(value, str):
+        text = value.strip()
+        found = _VN_DATE.match(text)
+        try:
+            if found:
+                d, m, y, hh, mm = found.groups()
+                value = datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0)) if hh else date(int(y), int(m), int(d))
+            else:
+                value = datetime.fromisoformat(text) if ("T" in text or " " in text) else date.fromisoformat(text)
+        except ValueError:
+            fail(f"'{value}' is not a date; write 2026-01-21, 2026-01-21T09:30:00 or 21/01/2026 09:30")
+            return None, False
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=zone)
+        return value, True
+    if isinstance(value, date):
+        return datetime.combine(value, time(0, 0), tzinfo=zone), False
+    fail(f"'date' must be a date, not {type(value).__name__}")
+    return None, False
+
+
+def _text(fm: Mapping, key: str, fail, required: bool = False) -> str | None:
+    value = fm.get(key)
+    if value is None:
+        if required:
+            fail(key, "missing-field", f"'{key}' is required")
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)  # `title: 2026` is still a title
+    if not isinstance(value, str):
+        fail(key, "wrong-type", f"'{key}' must be text, not {type(value).__name__}")
+        return None
+    value = nfc(value).strip()
+    if required and not value:
+        fail(key, "missing-field", f"'{key}' must not be empty")
+    return value
+
+
+def _flag(fm: Mapping, key: str, fail) -> bool:
+    value = fm.get(key, False)
+    if not isinstance(value, bool):
+        fail(key, "wrong-type", f"'{key}' must be true or false")
+        return False
+    return value
+
+
+def match_term(terms: Mapping[str, Term], wanted: str) -> str | None:
+    """A slug key or a display name, ignoring case and tone marks → slug."""
+    key = fold(wanted)
+    for slug, term in terms.items():
+        if key in (fold(slug), fold(term.name)) or slugify(wanted) == slug:
+            return slug
+    return None
+
+
+def _unknown(terms: Mapping[str, Term], kind: str, wanted: str) -> str:
+    names = [t.name for t in terms.values()] + list(terms)
+    hint = suggest(wanted, names, fold)
+    message = f"unknown {kind} '{wanted}'"
+    if hint:
+        message += f"; did you mean '{hint}'?"
+    elif terms:
+        message += f" (declared in site.toml: {', '.join(sorted(terms))})"
+    else:
+        message += " (site.toml declares none)"
+    return message
+
+
+def _resolve(terms: Mapping[str, Term], key: str, fm: Mapping, fail) -> str:
+    value = fm.get(key)
+    if value is None or value == "":
+        fail(key, "missing-field", f"'{key}' is required")
+        return ""
+    if not isinstance(value, str):
+        fail(key, "wrong-type", f"'{key}' must be text, not {type(value).__name__}")
+        return ""
+    slug = match_term(terms, value)
+    if slug is None:
+        fail(key, f"unknown-{key}", _unknown(terms, key, value))
+        return ""
+    return slug
+
+
+def _resolve_campaigns(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]:
+    value = fm.get("campaigns")
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]  # one campaign written without brackets
+    if not isinstance(value, list):
+        fail("campaigns", "wrong-type", "'campaigns' must be a list, e.g. [dan-van-kheo]")
+        return ()
+    slugs: list[str] = []
+    for item in value:
+        if not isinstance(item, str):
+            fail("campaigns", "wrong-type", f"each campaign must be text, not {type(item).__name__}")
+            continue
+        slug = match_term(config.campaigns, item)
+        if slug is None:
+            fail("campaigns", "unknown-campaign", _unknown(config.campaigns, "campaign", item))
+        elif slug not in slugs:
+            slugs.append(slug)
+    return tuple(slugs)
+
+
+def find_collisions(articles: Iterable[Article], lines: Mapping[str, int] = {}) -> list[Problem]:
+    """Two articles at one URL: report each, naming the other."""
+    by_url: dict[str, list[Article]] = {}
+    for article in articles:
+        by_url.setdefault(article.url, []).append(article)
+    problems = []
+    for url, same in by_url.items():
+        if len(same) > 1:
+            same.sort(key=lambda a: a.source)
+            for article in same:
+                others = ", ".join(o.source for o in same if o is not article)
+                problems.append(error(article.source, lines.get(article.source, 1), "duplicate-url",
+                                      f"this article and {others} would both be published at {url}; "
+                                      "change a title or set a different 'slug'"))
+    return problems

@@ -1,0 +1,172 @@
+"""The data that flows through the build: frozen dataclasses only.
+
+No behaviour beyond small derived properties; stages build these records
+and hand them on. Collections inside are tuples or read-only mappings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo
+
+EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def frozen_map(items: Mapping | None = None) -> Mapping:
+    return MappingProxyType(dict(items or {}))
+
+
+@dataclass(frozen=True)
+class Contact:
+    hotline: str = ""
+    email: str = ""
+    address: str = ""
+
+    @property
+    def hotline_tel(self) -> str:
+        """'0221 3862 124' → 'tel:02213862124' (keeps a leading +)."""
+        digits = "".join(ch for ch in self.hotline if ch.isdigit() or ch == "+")
+        return f"tel:{digits}"
+
+
+@dataclass(frozen=True)
+class Link:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """A declared unit, category or campaign."""
+
+    slug: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Category(Term):
+    kind = "category"
+
+
+@dataclass(frozen=True)
+class Unit(Term):
+    kind = "unit"
+
+
+@dataclass(frozen=True)
+class Campaign(Term):
+    kind = "campaign"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str
+    base_url: str
+    language: str = "vi"
+    timezone: str = "Asia/Ho_Chi_Minh"
+    description: str = ""
+    per_page: int = 20
+    related_count: int = 5
+    other_count: int = 8
+    contact: Contact = Contact()
+    links: tuple[Link, ...] = ()
+    categories: Mapping[str, Category] = field(default_factory=lambda: EMPTY)
+    units: Mapping[str, Unit] = field(default_factory=lambda: EMPTY)
+    campaigns: Mapping[str, Campaign] = field(default_factory=lambda: EMPTY)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, e.g. '/' or '/cong-thong-tin/'."""
+        after_host = self.base_url.split("://", 1)[-1]
+        path = "/" + after_host.split("/", 1)[1] if "/" in after_host else "/"
+        return path if path.endswith("/") else path + "/"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One Markdown file split into front-matter and body, lines kept true."""
+
+    path: str  # relative to the site folder, forward slashes
+    front: Mapping[str, Any]
+    key_lines: Mapping[str, int]  # front-matter key → 1-based line in the file
+    body: str
+    body_line: int  # the file line the body starts on
+    bundle_dir: str | None  # site-relative folder of an article bundle
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str  # site-relative path of the Markdown file
+    title: str
+    date: datetime  # timezone-aware
+    has_time: bool
+    unit: str  # slugs of declared terms
+    category: str
+    campaigns: tuple[str, ...]
+    slug: str
+    url: str  # site-relative, starts and ends with '/'
+    author: str = ""
+    summary: str = ""
+    draft: bool = False
+    featured: bool = False
+    body: str = ""
+    body_line: int = 1
+    bundle_dir: str | None = None
+    html: str = ""  # filled by the markup stage
+    extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything known after indexing: config and the published articles."""
+
+    config: SiteConfig
+    articles: tuple[Article, ...]  # newest first, deterministic ties
+    related: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: EMPTY)  # article url → related urls
+    others: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: EMPTY)  # article url → other-news urls
+    left_out: Mapping[str, int] = field(default_factory=lambda: EMPTY)  # reason → count (drafts, …)
+
+    @property
+    def by_url(self) -> Mapping[str, Article]:
+        return {a.url: a for a in self.articles}
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int  # 1-based
+    total: int
+    prev_url: str | None
+    next_url: str | None
+    first_url: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """One output page: where it goes, which layout, and what it shows."""
+
+    url: str
+    template: str
+    kind: str  # home, article, category, unit, campaign, terms, 404 …
+    title: str
+    article: Article | None = None
+    term: Term | None = None
+    items: tuple[Article, ...] = ()
+    terms: tuple[Term, ...] = ()
+    pagination: Pagination | None = None
+    extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+
+    @property
+    def output_path(self) -> str:
+        if self.url.endswith("/"):
+            return self.url.lstrip("/") + "index.html"
+        return self.url.lstrip("/")

@@ -1,0 +1,91 @@
+"""Pages → HTML bytes through Jinja layouts.
+
+Owns the Jinja environment: the layout overlay (a site's own layouts/ first,
+then the default theme), strict undefined variables, autoescaping, and the
+filters templates use. Returns bytes; writes nothing.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import jinja2
+
+from generator import routes
+from generator.model import Article, Page, Site, Term
+from generator.vietnamese import format_date
+
+DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
+
+
+def layout_dirs(site_dir: Path) -> list[Path]:
+    own = site_dir / "layouts"
+    dirs = [own] if own.is_dir() and own.resolve() != DEFAULT_LAYOUTS else []
+    return dirs + [DEFAULT_LAYOUTS]
+
+
+class Renderer:
+    def __init__(self, site: Site, search_path: Sequence[Path], extra_globals: Mapping | None = None):
+        self.site = site
+        self.by_url = site.by_url
+        config = site.config
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            url=self.url, abs_url=self.abs_url, vn_date=self.vn_date, iso=_iso,
+        )
+        self.env.globals.update(
+            site=site, config=config, term_url=routes.term_url,
+            category=lambda slug: config.categories[slug],
+            unit=lambda slug: config.units[slug],
+            campaign=lambda slug: config.campaigns[slug],
+            related=self.related, others=self.others, latest_in=self.latest_in,
+            featured=self.featured, **(extra_globals or {}),
+        )
+
+    # -- filters and helpers the layouts call --------------------------------
+    def url(self, path: str) -> str:
+        """Site-relative path → link that honours base_url's path."""
+        return self.site.config.base_path + path.lstrip("/")
+
+    def abs_url(self, path: str) -> str:
+        return self.site.config.base_url.rstrip("/") + "/" + path.lstrip("/")
+
+    def vn_date(self, article: Article) -> str:
+        return format_date(article.date, self.site.config.zone, article.has_time)
+
+    def related(self, article: Article) -> list[Article]:
+        return [self.by_url[u] for u in self.site.related.get(article.url, ())]
+
+    def others(self, article: Article) -> list[Article]:
+        return [self.by_url[u] for u in self.site.others.get(article.url, ())]
+
+    def latest_in(self, term: Term, limit: int) -> list[Article]:
+        field = {"category": "category", "unit": "unit", "campaign": "campaigns"}[term.kind]
+        found = []
+        for article in self.site.articles:
+            value = getattr(article, field)
+            if value == term.slug or (isinstance(value, tuple) and term.slug in value):
+                found.append(article)
+                if len(found) == limit:
+                    break
+        return found
+
+    def featured(self, limit: int) -> list[Article]:
+        return [a for a in self.site.articles if a.featured][:limit]
+
+    # -- rendering -------------------------------------------------------------
+    def render(self, page: Page) -> bytes:
+        template = self.env.get_template(page.template)
+        return template.render(page=page).encode("utf-8")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat()

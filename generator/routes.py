@@ -1,0 +1,74 @@
+"""The URL scheme, as code, and Site → the pages to render.
+
+Owns every URL the portal publishes and pagination. Pure: no I/O, no HTML.
+
+    /                                 home
+    /<category>/                      category list, /<category>/trang/2/ …
+    /<category>/<article-slug>/       article
+    /don-vi/  /don-vi/<unit>/         units, unit list
+    /phong-trao/  /phong-trao/<c>/    campaigns, campaign list
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator.model import Article, Page, Pagination, Site, Term
+
+UNITS_PREFIX = "/don-vi/"
+CAMPAIGNS_PREFIX = "/phong-trao/"
+PAGE_SEGMENT = "trang"
+
+
+def article_url(category: str, slug: str) -> str:
+    return f"/{category}/{slug}/"
+
+
+def term_url(term: Term) -> str:
+    if term.kind == "category":
+        return f"/{term.slug}/"
+    prefix = UNITS_PREFIX if term.kind == "unit" else CAMPAIGNS_PREFIX
+    return f"{prefix}{term.slug}/"
+
+
+def paged_url(first_url: str, number: int) -> str:
+    return first_url if number == 1 else f"{first_url}{PAGE_SEGMENT}/{number}/"
+
+
+def paginate(items: tuple[Article, ...], per_page: int, first_url: str) -> Iterator[tuple[Pagination, tuple[Article, ...]]]:
+    """Slices of `items` with their pagination; one empty page when there are none."""
+    total = max(1, -(-len(items) // per_page))
+    for number in range(1, total + 1):
+        chunk = items[(number - 1) * per_page: number * per_page]
+        yield Pagination(
+            number=number, total=total, first_url=first_url,
+            prev_url=paged_url(first_url, number - 1) if number > 1 else None,
+            next_url=paged_url(first_url, number + 1) if number < total else None,
+        ), chunk
+
+
+def plan_pages(site: Site) -> list[Page]:
+    config = site.config
+    pages = [Page(url="/", template="home.html", kind="home", title=config.title, items=site.articles)]
+    for article in site.articles:
+        pages.append(Page(url=article.url, template="article.html", kind="article",
+                          title=article.title, article=article))
+    for kind, terms, field in (("category", config.categories, "category"),
+                               ("unit", config.units, "unit"),
+                               ("campaign", config.campaigns, "campaigns")):
+        for term in terms.values():
+            items = tuple(a for a in site.articles if _has_term(a, field, term.slug))
+            for pagination, chunk in paginate(items, config.per_page, term_url(term)):
+                title = term.name if pagination.number == 1 else f"{term.name} – Trang {pagination.number}"
+                pages.append(Page(url=paged_url(term_url(term), pagination.number), template="list.html",
+                                  kind=kind, title=title, term=term, items=chunk, pagination=pagination))
+    pages.append(Page(url=UNITS_PREFIX, template="terms.html", kind="units", title="Đơn vị",
+                      terms=tuple(config.units.values())))
+    pages.append(Page(url=CAMPAIGNS_PREFIX, template="terms.html", kind="campaigns", title="Phong trào",
+                      terms=tuple(config.campaigns.values())))
+    pages.append(Page(url="/404.html", template="404.html", kind="404", title="Không tìm thấy trang"))
+    return pages
+
+
+def _has_term(article: Article, field: str, slug: str) -> bool:
+    value = getattr(article, field)
+    return slug in value if isinstance(value, tuple) else value == slug

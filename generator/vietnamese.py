@@ -1,0 +1,53 @@
+"""Vietnamese text: slugs, accent folding and dates.
+
+Owns everything that depends on the language's rules, so no other module
+guesses at them. Never depends on the machine's locale.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, tzinfo
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+# đ/Đ have no Unicode decomposition, so stripping marks alone keeps them.
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_marks(text: str) -> str:
+    """'Đội Cảnh sát' → 'Doi Canh sat' (tone marks and đ folded, case kept)."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", kept)
+
+
+def fold(text: str) -> str:
+    """Key for matching names typed with or without marks, any case or spacing."""
+    return " ".join(strip_marks(nfc(text)).casefold().split())
+
+
+def slugify(text: str) -> str:
+    """'Công an tỉnh Đồng Nai' → 'cong-an-tinh-dong-nai'."""
+    return _NON_SLUG.sub("-", fold(text)).strip("-")
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens, for related-news similarity."""
+    return _WORD.findall(fold(text))
+
+
+def format_date(moment: date | datetime, zone: tzinfo, with_time: bool) -> str:
+    """'Thứ Sáu, 21/01/2022' or 'Thứ Sáu, 21/01/2022 09:30' in the site zone."""
+    if isinstance(moment, datetime):
+        moment = moment.astimezone(zone)
+    text = f"{WEEKDAYS[moment.weekday()]}, {moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
+    if with_time and isinstance(moment, datetime):
+        text += f" {moment.hour:02d}:{moment.minute:02d}"
+    return text

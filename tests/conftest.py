@@ -1,0 +1,117 @@
+"""Shared helpers: make a site from a dict of files, build it, parse its pages."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.pipeline import BuildOptions, BuildResult, build
+
+REPO = Path(__file__).resolve().parent.parent
+
+SITE_TOML = """\
+title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"
+base_url = "https://congan.example.vn/"
+per_page = 2
+related_count = 3
+other_count = 4
+
+[contact]
+hotline = "0221 3862 124"
+email = "banbientap@congan.example.vn"
+address = "Số 1 đường Chùa Chuông, tỉnh Thử Nghiệm"
+
+[[links]]
+name = "Bộ Công an"
+url = "https://bocongan.example.vn/"
+
+[categories.tin-hoat-dong]
+name = "Tin hoạt động"
+description = "Hoạt động của các đơn vị."
+
+[categories.xay-dung-luc-luong]
+name = "Xây dựng lực lượng"
+
+[units.cong-an-tinh]
+name = "Công an tỉnh Thử Nghiệm"
+
+[units.phong-canh-sat-giao-thong]
+name = "Phòng Cảnh sát giao thông"
+
+[units.cong-an-xa-dong-tien]
+name = "Công an xã Đồng Tiến"
+
+[campaigns.vi-an-ninh-to-quoc]
+name = "Vì An ninh Tổ quốc"
+
+[campaigns.dan-van-kheo]
+name = "Dân vận khéo"
+"""
+
+
+def article(title="Bài viết thử", date="2026-01-21T09:30:00", unit="cong-an-tinh",
+            category="tin-hoat-dong", campaigns=None, body="Nội dung bài viết.", **more) -> str:
+    """Markdown text of one article; keyword arguments become front-matter."""
+    lines = ["---", f'title: "{title}"', f"date: {date}", f"unit: {unit}", f"category: {category}"]
+    if campaigns is not None:
+        lines.append(f"campaigns: [{', '.join(campaigns)}]")
+    for key, value in more.items():
+        lines.append(f"{key}: {value}")
+    lines += ["---", "", body]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Built:
+    result: BuildResult
+    out: Path
+
+    def page(self, url: str) -> BeautifulSoup:
+        path = self.out / url.lstrip("/")
+        if url.endswith("/"):
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    @property
+    def messages(self) -> list[str]:
+        return [str(p) for p in self.result.problems]
+
+
+@pytest.fixture
+def make_site(tmp_path):
+    def make(files: dict[str, str | bytes], site_toml: str = SITE_TOML) -> Path:
+        root = tmp_path / "site"
+        root.mkdir(exist_ok=True)
+        if site_toml is not None:
+            (root / "site.toml").write_text(site_toml, encoding="utf-8")
+        for rel, data in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                path.write_text(textwrap.dedent(data) if data.startswith("\n") else data, encoding="utf-8")
+        return root
+    return make
+
+
+@pytest.fixture
+def build_site():
+    def run(site: Path, out: Path | None = None, **options) -> Built:
+        out = out or site / "public"
+        return Built(build(BuildOptions(site_dir=site, out_dir=out, **options)), out)
+    return run
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd or REPO,
+                          capture_output=True, text=True, timeout=120)
+
+
+def text_of(node) -> str:
+    return " ".join(node.get_text(" ").split())

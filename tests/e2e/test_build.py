@@ -1,0 +1,232 @@
+"""Full builds of small sites: what a reader sees, what an editor is told."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from tests.conftest import article, run_cli, text_of
+
+ARTICLES = {
+    "content/tin-hoat-dong/ra-quan/index.md": article(
+        "Ra quân bảo đảm trật tự an toàn giao thông", "2026-01-21T09:30:00", "phong-canh-sat-giao-thong",
+        campaigns=["vi-an-ninh-to-quoc"], author='"Minh Khôi - Phòng CSGT"', featured="true",
+        body="Sáng 21/1, lực lượng **Cảnh sát giao thông** ra quân.\n\n## Kết quả\n\nXem [hướng dẫn](../../xay-dung-luc-luong/tap-huan.md).\n"),
+    "content/tin-hoat-dong/dan-van.md": article(
+        "Công an xã giúp dân thu hoạch lúa", "2026-01-10", "Công an xã Đồng Tiến", campaigns=['"Dân vận khéo"']),
+    "content/tin-hoat-dong/hoi-nghi.md": article(
+        "Hội nghị tổng kết công tác năm", "2025-12-30T14:00:00", "cong-an-tinh", campaigns=["vi-an-ninh-to-quoc"]),
+    "content/xay-dung-luc-luong/tap-huan.md": article(
+        "Tập huấn nghiệp vụ cho cán bộ", "2025-12-01T08:00:00", "cong-an-tinh", category="xay-dung-luc-luong",
+        campaigns=["vi-an-ninh-to-quoc", "dan-van-kheo"]),
+    "content/xay-dung-luc-luong/ban-nhap.md": article(
+        "Bài còn là bản nháp", "2025-11-01", "cong-an-tinh", category="xay-dung-luc-luong", draft="true"),
+}
+
+
+def test_article_page_shows_what_a_reader_needs(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    assert built.result.ok, built.messages
+    page = built.page("/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/")
+    assert page.html["lang"] == "vi"
+    assert [text_of(h) for h in page.find_all("h1")] == ["Ra quân bảo đảm trật tự an toàn giao thông"]
+    time = page.find("article").find("time")
+    assert text_of(time) == "Thứ Tư, 21/01/2026 09:30"
+    assert time["datetime"] == "2026-01-21T09:30:00+07:00"
+    meta = page.find("p", class_="meta")
+    links = {text_of(a): a["href"] for a in meta.find_all("a")}
+    assert links == {"Phòng Cảnh sát giao thông": "/don-vi/phong-canh-sat-giao-thong/",
+                     "Tin hoạt động": "/tin-hoat-dong/"}
+    campaigns = {text_of(a): a["href"] for a in page.find("ul", class_="campaign-tags").find_all("a")}
+    assert campaigns == {"Vì An ninh Tổ quốc": "/phong-trao/vi-an-ninh-to-quoc/"}
+    assert text_of(page.find(class_="author")) == "Minh Khôi - Phòng CSGT"
+    body = page.find("div", class_="body")
+    assert body.find("strong").text == "Cảnh sát giao thông"
+    assert body.find("a", string="hướng dẫn")["href"] == "/xay-dung-luc-luong/tap-huan-nghiep-vu-cho-can-bo/"
+
+
+def test_related_news_puts_shared_campaigns_first_and_never_drafts(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    page = built.page("/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/")
+    section = page.find("h2", string="Tin liên quan").find_parent("section")
+    titles = [text_of(a) for a in section.find_all("a")]
+    assert titles[:2] == ["Hội nghị tổng kết công tác năm", "Tập huấn nghiệp vụ cho cán bộ"]
+    assert "Ra quân bảo đảm trật tự an toàn giao thông" not in titles
+    assert "Bài còn là bản nháp" not in titles
+    other = page.find("h2", string="Các tin khác").find_parent("section")
+    assert [text_of(a) for a in other.find_all("a")] == ["Công an xã giúp dân thu hoạch lúa",
+                                                         "Hội nghị tổng kết công tác năm"]
+
+
+def test_every_page_has_the_hotline_footer_and_links(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    html_files = sorted(built.out.rglob("*.html"))
+    assert len(html_files) > 10
+    for path in html_files:
+        page = built.page("/" + path.relative_to(built.out).as_posix())
+        footer = page.find("footer")
+        assert footer.find("a", href="tel:02213862124").text == "0221 3862 124", path
+        assert footer.find("a", href="mailto:banbientap@congan.example.vn"), path
+        assert "Số 1 đường Chùa Chuông" in text_of(footer), path
+        assert footer.find("a", string="Bộ Công an")["href"] == "https://bocongan.example.vn/", path
+        assert len(page.find_all("h1")) == 1, path
+
+
+def test_list_pages_are_newest_first_and_paginated(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    first = built.page("/tin-hoat-dong/")
+    assert text_of(first.find("h1")) == "Tin hoạt động"
+    titles = [text_of(h) for h in first.find_all("h3", class_="card-title")]
+    assert titles == ["Ra quân bảo đảm trật tự an toàn giao thông", "Công an xã giúp dân thu hoạch lúa"]
+    next_link = first.find("a", rel="next")
+    assert next_link["href"] == "/tin-hoat-dong/trang/2/" and first.find("a", rel="prev") is None
+    second = built.page(next_link["href"])
+    assert [text_of(h) for h in second.find_all("h3", class_="card-title")] == ["Hội nghị tổng kết công tác năm"]
+    assert second.find("a", rel="prev")["href"] == "/tin-hoat-dong/"
+    assert second.find("a", rel="next") is None
+
+
+def test_unit_and_campaign_pages_list_their_articles(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    unit = built.page("/don-vi/cong-an-xa-dong-tien/")
+    assert text_of(unit.find("h1")) == "Công an xã Đồng Tiến"
+    assert [text_of(h) for h in unit.find_all("h3")] == ["Công an xã giúp dân thu hoạch lúa"]
+    campaign = built.page("/phong-trao/dan-van-kheo/")
+    assert {text_of(h) for h in campaign.find_all("h3")} == {"Công an xã giúp dân thu hoạch lúa",
+                                                            "Tập huấn nghiệp vụ cho cán bộ"}
+    empty = built.page("/don-vi/phong-canh-sat-giao-thong/")
+    assert len(empty.find_all("h3")) == 1
+
+
+def test_home_shows_featured_latest_categories_and_campaigns(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    home = built.page("/")
+    featured = home.find("h2", string="Tin nổi bật").find_parent("section")
+    assert text_of(featured.find("h3")) == "Ra quân bảo đảm trật tự an toàn giao thông"
+    latest = home.find("h2", string="Tin mới nhất").find_parent("section")
+    assert len(latest.find_all("li")) == 4
+    blocks = [text_of(h) for h in home.find_all("h2", id=lambda i: i and i.startswith("cm-"))]
+    assert blocks == ["Tin hoạt động", "Xây dựng lực lượng"]
+    campaigns = home.find("h2", string="Phong trào").find_parent("section")
+    assert [text_of(a) for a in campaigns.find_all("a")] == ["Vì An ninh Tổ quốc", "Dân vận khéo"]
+
+
+def test_drafts_are_left_out_unless_asked(make_site, build_site, tmp_path):
+    site = make_site(ARTICLES)
+    built = build_site(site)
+    assert built.result.left_out == {"draft": 1}
+    assert not (built.out / "xay-dung-luc-luong/bai-con-la-ban-nhap").exists()
+    with_drafts = build_site(site, out=tmp_path / "drafts", drafts=True)
+    page = with_drafts.page("/xay-dung-luc-luong/bai-con-la-ban-nhap/")
+    assert text_of(page.find(class_="draft-banner")) == "Bản nháp"
+
+
+def _tree_digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(make_site, build_site, tmp_path):
+    site = make_site(ARTICLES)
+    first = build_site(site, out=tmp_path / "one")
+    second = build_site(site, out=tmp_path / "two")
+    assert _tree_digest(first.out) == _tree_digest(second.out)
+
+
+def test_a_failed_build_leaves_the_previous_output_untouched(make_site, build_site):
+    site = make_site(ARTICLES)
+    good = build_site(site)
+    before = _tree_digest(good.out)
+    (site / "content/tin-hoat-dong/hong.md").write_text(article("Bài hỏng", unit="khong-co"), encoding="utf-8")
+    bad = build_site(site)
+    assert not bad.result.ok
+    assert _tree_digest(good.out) == before
+    leftovers = [p.name for p in site.iterdir() if ".staging-" in p.name or ".old-" in p.name]
+    assert leftovers == []
+
+
+def test_all_content_errors_are_reported_together_sorted(make_site, build_site):
+    files = dict(ARTICLES)
+    files["content/a-thieu-truong.md"] = "---\ntitle: Thiếu\ndate: 2026-01-01\ncategory: tin-hoat-dong\n---\n"
+    files["content/b-ngay-sai.md"] = article("Ngày sai", date="32/13/2026")
+    files["content/c-latin1.md"] = "---\ntitle: Tiêu đề\n---\n".encode("latin-1", "replace") + b"\xe9t\xe9\n"
+    files["content/d-trung-1.md"] = article("Trùng địa chỉ")
+    files["content/d-trung-2.md"] = article("Trùng địa chỉ")
+    files["content/e-chien-dich.md"] = article("Phong trào lạ", campaigns=["Dân vận khéoo"])
+    built = build_site(make_site(files))
+    assert not built.result.ok
+    assert [m.split(": error")[0] for m in built.messages] == [
+        "content/a-thieu-truong.md:1", "content/b-ngay-sai.md:3", "content/c-latin1.md:2",
+        "content/d-trung-1.md:2", "content/d-trung-2.md:2", "content/e-chien-dich.md:6"]
+    assert built.messages[0].endswith("error[missing-field]: 'unit' is required")
+    assert "did you mean 'Dân vận khéo'?" in built.messages[-1]
+    assert not built.out.exists()
+
+
+def test_a_site_with_only_toml_and_content_uses_the_default_theme(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    assert (built.out / "assets/css/style.css").is_file()
+    assert built.page("/").find("link", rel="stylesheet")["href"] == "/assets/css/style.css"
+
+
+def test_site_layouts_and_assets_override_the_defaults(make_site, build_site):
+    files = dict(ARTICLES)
+    files["layouts/partials/footer.html"] = '<footer><p class="rieng">Chân trang riêng của đơn vị</p></footer>\n'
+    files["assets/css/style.css"] = "body { color: black; }\n"
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    assert text_of(built.page("/").find("footer")) == "Chân trang riêng của đơn vị"
+    assert (built.out / "assets/css/style.css").read_text() == "body { color: black; }\n"
+    assert built.page("/tin-hoat-dong/").find("h1")  # untouched layouts still come from the theme
+
+
+def test_an_undefined_template_variable_fails_loudly(make_site, build_site):
+    import jinja2
+    import pytest
+    files = dict(ARTICLES)
+    files["layouts/partials/footer.html"] = "<footer>{{ config.hotlin }}</footer>\n"
+    with pytest.raises(jinja2.UndefinedError):
+        build_site(make_site(files))
+
+
+def test_bundle_files_are_published_beside_the_article(make_site, build_site):
+    files = dict(ARTICLES)
+    files["content/tin-hoat-dong/ra-quan/ke-hoach.pdf"] = b"%PDF-1.4 demo"
+    built = build_site(make_site(files))
+    assert (built.out / "tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/ke-hoach.pdf").read_bytes() == b"%PDF-1.4 demo"
+
+
+def test_base_url_with_a_sub_path_prefixes_every_link(make_site, build_site):
+    from tests.conftest import SITE_TOML
+    site = make_site(ARTICLES, SITE_TOML.replace("https://congan.example.vn/", "https://congan.example.vn/portal/"))
+    built = build_site(site)
+    home = built.page("/")
+    hrefs = [a["href"] for a in home.find_all("a") if a["href"].startswith("/")]
+    assert hrefs and all(h.startswith("/portal/") for h in hrefs)
+    assert home.find("link", rel="canonical")["href"] == "https://congan.example.vn/portal/"
+
+
+def test_cli_exit_codes_and_summary(make_site):
+    site = make_site(ARTICLES)
+    ok = run_cli("build", "--site", str(site))
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("Built ") and "articles" in ok.stdout and "1 draft(s) left out" in ok.stdout
+    (site / "content/hong.md").write_text(article("Hỏng", date="không rõ"), encoding="utf-8")
+    bad = run_cli("build", "--site", str(site))
+    assert bad.returncode == 1
+    assert "content/hong.md:3: error[bad-date]" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    usage = run_cli("build", "--site", str(site / "khong-co"))
+    assert usage.returncode == 2
+    assert run_cli("xay-dung").returncode == 2
+
+
+def test_python_m_generator_works_too(make_site):
+    import subprocess
+    import sys
+    from tests.conftest import REPO
+    site = make_site(ARTICLES)
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--site", str(site), "--out", str(site / "o")],
+                          cwd=REPO, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0, done.stderr
+    assert (site / "o/index.html").is_file()

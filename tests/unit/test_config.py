@@ -1,0 +1,58 @@
+from generator.config import load_config, parse_config
+from tests.conftest import SITE_TOML
+
+
+def _problems(text, tmp_path):
+    (tmp_path / "site.toml").write_text(text, encoding="utf-8")
+    config, problems = load_config(tmp_path)
+    return config, [str(p) for p in problems]
+
+
+def test_valid_config_is_typed(tmp_path):
+    config, problems = _problems(SITE_TOML, tmp_path)
+    assert problems == []
+    assert config.per_page == 2
+    assert config.contact.hotline_tel == "tel:02213862124"
+    assert config.units["cong-an-xa-dong-tien"].name == "Công an xã Đồng Tiến"
+    assert config.links[0].url == "https://bocongan.example.vn/"
+    assert config.base_path == "/"
+
+
+def test_unknown_key_is_an_error_with_its_line_and_a_suggestion(tmp_path):
+    text = SITE_TOML.replace("per_page = 2", "per_pag = 2")
+    _, problems = _problems(text, tmp_path)
+    assert problems == ["site.toml:3: error[unknown-key]: unknown key 'per_pag'; did you mean 'per_page'?"]
+
+
+def test_wrong_type_names_the_key(tmp_path):
+    _, problems = _problems(SITE_TOML.replace("per_page = 2", 'per_page = "hai"'), tmp_path)
+    assert problems == ["site.toml:3: error[wrong-type]: 'per_page' must be a whole number, not str"]
+
+
+def test_unknown_key_inside_a_term_table(tmp_path):
+    text = SITE_TOML.replace('[units.cong-an-tinh]\nname = "Công an tỉnh Thử Nghiệm"',
+                             '[units.cong-an-tinh]\nnam = "Công an tỉnh Thử Nghiệm"')
+    _, problems = _problems(text, tmp_path)
+    assert any("unknown key 'units.cong-an-tinh.nam'; did you mean 'name'?" in p for p in problems)
+    assert any("[missing-key]" in p for p in problems)
+
+
+def test_toml_syntax_error_has_its_line(tmp_path):
+    _, problems = _problems('title = "x"\nbase_url = \n', tmp_path)
+    assert problems[0].startswith("site.toml:2: error[toml-syntax]")
+
+
+def test_missing_required_keys_and_bad_values():
+    _, problems = parse_config({"per_page": 0, "timezone": "Mars/Olympus"}, "per_page = 0\ntimezone = 'Mars/Olympus'\n")
+    codes = sorted(p.code for p in problems)
+    assert codes == ["bad-value", "bad-value", "missing-key", "missing-key"]
+
+
+def test_category_may_not_take_a_reserved_url():
+    _, problems = parse_config({"title": "t", "base_url": "https://x.vn/", "categories": {"don-vi": {"name": "X"}}})
+    assert [p.code for p in problems] == ["reserved-slug"]
+
+
+def test_base_path_of_a_sub_folder_site():
+    config, _ = parse_config({"title": "t", "base_url": "https://x.vn/cong-thong-tin"})
+    assert config.base_path == "/cong-thong-tin/"

@@ -1,0 +1,109 @@
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from generator.config import parse_config
+from generator.content import split_source
+from generator.index import index_articles, match_term, parse_date, read_article
+from generator.vietnamese import slugify
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+CONFIG, _ = parse_config({
+    "title": "t", "base_url": "https://x.vn/",
+    "categories": {"tin-hoat-dong": {"name": "Tin hoạt động"}},
+    "units": {"cong-an-tinh": {"name": "Công an tỉnh Hưng Yên"},
+              "doi-csgt": {"name": "Đội Cảnh sát giao thông"}},
+    "campaigns": {"dan-van-kheo": {"name": "Dân vận khéo"}, "vi-an-ninh-to-quoc": {"name": "Vì An ninh Tổ quốc"}},
+})
+
+
+def _read(front: str, path="content/tin/a.md"):
+    source, problems = split_source(path, f"---\n{front}\n---\nThân bài.\n")
+    assert problems == []
+    return read_article(CONFIG, source)
+
+
+BASE = 'title: "Bài A"\ndate: 2026-01-21T09:30:00\nunit: cong-an-tinh\ncategory: tin-hoat-dong'
+
+
+def test_a_valid_article():
+    article, problems = _read(BASE + "\ncampaigns: [dan-van-kheo]")
+    assert problems == []
+    assert article.url == "/tin-hoat-dong/bai-a/"
+    assert article.date == datetime(2026, 1, 21, 9, 30, tzinfo=HCM)
+    assert article.campaigns == ("dan-van-kheo",)
+
+
+@pytest.mark.parametrize("written", ["Đội Cảnh sát giao thông", "doi canh sat giao thong",
+                                     "ĐỘI CẢNH SÁT GIAO THÔNG", "doi-csgt"])
+def test_unit_matches_by_slug_or_name_ignoring_case_and_marks(written):
+    assert match_term(CONFIG.units, written) == "doi-csgt"
+
+
+def test_unknown_unit_suggests_the_closest_name():
+    _, problems = _read(BASE.replace("unit: cong-an-tinh", "unit: Công an tỉnh Hưng Yen2"))
+    assert [str(p) for p in problems] == [
+        "content/tin/a.md:4: error[unknown-unit]: unknown unit 'Công an tỉnh Hưng Yen2'; "
+        "did you mean 'Công an tỉnh Hưng Yên'?"]
+
+
+def test_unknown_campaign_and_category_are_errors_on_their_lines():
+    front = BASE.replace("category: tin-hoat-dong", "category: tin-tuc") + "\ncampaigns: [Dân vận kheo, thi-dua-x]"
+    _, problems = _read(front)
+    assert [(p.location.line, p.code) for p in problems] == [(5, "unknown-category"), (6, "unknown-campaign")]
+    assert "did you mean" not in problems[1].message or "thi-dua-x" in problems[1].message
+
+
+def test_missing_required_fields_each_reported():
+    _, problems = _read('author: "X"')
+    assert sorted(p.message for p in problems) == [
+        "'category' is required", "'date' is required (e.g. date: 2026-01-21T09:30:00)",
+        "'title' is required", "'unit' is required"]
+
+
+def test_bad_date_names_its_line():
+    _, problems = _read(BASE.replace("2026-01-21T09:30:00", "21 tháng 1"))
+    assert [(p.location.line, p.code) for p in problems] == [(3, "bad-date")]
+
+
+@pytest.mark.parametrize("value, expected, has_time", [
+    ("2026-01-21", datetime(2026, 1, 21, tzinfo=HCM), False),
+    ("2026-01-21T09:30:00+00:00", datetime(2026, 1, 21, 9, 30, tzinfo=timezone.utc), True),
+    ("21/01/2026 09:30", datetime(2026, 1, 21, 9, 30, tzinfo=HCM), True),
+    ("21/01/2026", datetime(2026, 1, 21, tzinfo=HCM), False),
+])
+def test_parse_date_forms(value, expected, has_time):
+    moment, timed = parse_date(value, HCM, pytest.fail)
+    assert moment == expected and timed == has_time
+
+
+def test_naive_values_are_in_the_site_zone():
+    article, _ = _read(BASE)
+    assert article.date.utcoffset() == timedelta(hours=7)
+
+
+def test_unknown_key_is_a_warning_with_a_suggestion():
+    article, problems = _read(BASE + "\nauthr: X")
+    assert article is not None
+    assert [str(p) for p in problems] == [
+        "content/tin/a.md:6: warning[unknown-key]: unknown front-matter key 'authr'; did you mean 'author'?"]
+
+
+def test_two_articles_at_one_url_are_both_reported():
+    sources = [split_source(p, f"---\n{BASE}\n---\n")[0] for p in ("content/a.md", "content/b.md")]
+    _, _, problems = index_articles(CONFIG, sources)
+    assert [(p.location.path, p.location.line, p.code) for p in problems] == [
+        ("content/a.md", 2, "duplicate-url"), ("content/b.md", 2, "duplicate-url")]
+    assert "content/b.md" in problems[0].message
+
+
+def test_drafts_are_left_out_and_counted():
+    sources = [split_source("content/a.md", f"---\n{BASE}\ndraft: true\n---\n")[0]]
+    articles, left_out, problems = index_articles(CONFIG, sources)
+    assert articles == [] and left_out == {"draft": 1} and problems == []
+
+
+def test_slug_override():
+    article, _ = _read(BASE + "\nslug: Bài đặc biệt")
+    assert article.url == "/tin-hoat-dong/bai-dac-biet/" == f"/tin-hoat-dong/{slugify('Bài đặc biệt')}/"

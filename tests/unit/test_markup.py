@@ -1,0 +1,47 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bs4 import BeautifulSoup
+
+from generator.markup import MarkupConverter, derive_summary
+from generator.model import Article
+
+
+def make(source, body, url="/c/a/"):
+    return Article(source=source, title="t", date=datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")), has_time=False,
+                   unit="u", category="c", campaigns=(), slug="a", url=url, body=body, body_line=6)
+
+
+def test_links_to_article_files_become_urls():
+    converter = MarkupConverter({"content/c/b/index.md": "/c/b/"})
+    result = converter.convert(make("content/c/a/index.md", "Xem [bài B](../b/index.md#phan-2)."))
+    assert BeautifulSoup(result.html, "html.parser").a["href"] == "/c/b/#phan-2"
+    assert result.problems == ()
+
+
+def test_a_link_to_a_missing_article_is_an_error_on_its_line():
+    converter = MarkupConverter({})
+    result = converter.convert(make("content/c/a/index.md", "Dòng một.\n\nXem [bài](../khong-co/index.md)."))
+    assert [str(p) for p in result.problems] == [
+        "content/c/a/index.md:8: error[broken-link]: the link '../khong-co/index.md' points to no article "
+        "(check the path to its .md file)"]
+
+
+def test_body_h1_moves_below_the_page_title():
+    result = MarkupConverter({}).convert(make("content/a.md", "# Phần một\n\n## Mục\n"))
+    soup = BeautifulSoup(result.html, "html.parser")
+    assert soup.find("h1") is None
+    assert [h.name for h in soup.find_all(["h2", "h3"])] == ["h2", "h3"]
+
+
+def test_tables_render():
+    result = MarkupConverter({}).convert(make("content/a.md", "| A | B |\n|---|---|\n| 1 | 2 |\n"))
+    assert BeautifulSoup(result.html, "html.parser").find("td").text == "1"
+
+
+def test_summary_is_the_first_paragraph_cut_at_a_word():
+    html = "<h2>x</h2><p>Sáng nay, <strong>Công an tỉnh</strong> tổ chức hội nghị.</p><p>Khác</p>"
+    assert derive_summary(html) == "Sáng nay, Công an tỉnh tổ chức hội nghị."
+    long = "<p>" + " ".join(["từ"] * 200) + "</p>"
+    summary = derive_summary(long, 50)
+    assert summary.endswith("…") and len(summary) <= 51 and not summary[:-1].endswith(" ")

@@ -1,0 +1,74 @@
+from dataclasses import replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from generator.model import Article
+from generator.related import compute_others, compute_related
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+DAY0 = datetime(2026, 1, 1, 8, 0, tzinfo=HCM)
+
+
+def make(slug, days=0, unit="u1", category="c1", campaigns=(), title=None):
+    return Article(source=f"content/{slug}.md", title=title or f"Bài {slug}", date=DAY0 + timedelta(days=days),
+                   has_time=True, unit=unit, category=category, campaigns=tuple(campaigns), slug=slug,
+                   url=f"/{category}/{slug}/")
+
+
+def newest_first(items):
+    return sorted(items, key=lambda a: (-a.date.timestamp(), a.url))
+
+
+def test_shared_campaign_ranks_first_even_against_same_unit_and_category():
+    a = make("a", campaigns=["dan-van-kheo"])
+    same_campaign = make("b", days=300, unit="u9", category="c9", campaigns=["dan-van-kheo"])
+    same_everything_else = make("c", days=1)
+    related = compute_related(newest_first([a, same_campaign, same_everything_else]), 5)
+    assert related[a.url] == (same_campaign.url, same_everything_else.url)
+
+
+def test_never_the_article_itself_and_count_is_bounded():
+    items = newest_first([make(f"x{i}", days=i) for i in range(20)])
+    related = compute_related(items, 5)
+    for article in items:
+        assert article.url not in related[article.url]
+        assert len(related[article.url]) == 5
+
+
+def test_closer_date_wins_when_all_else_is_equal():
+    a = make("a")
+    near, far = make("near", days=2), make("far", days=90)
+    assert compute_related(newest_first([a, near, far]), 1)[a.url] == (near.url,)
+
+
+def test_shared_words_raise_an_article():
+    a = make("a", title="Tuyên truyền phòng chống lừa đảo qua mạng")
+    similar = make("b", days=20, title="Cảnh báo lừa đảo qua mạng xã hội")
+    plain = make("c", days=10, title="Hội nghị tổng kết công tác năm")
+    filler = [make(f"f{i}", days=400 + i, unit="u2", category="c2") for i in range(30)]
+    related = compute_related(newest_first([a, similar, plain, *filler]), 1)
+    assert related[a.url] == (similar.url,)
+
+
+def test_ties_are_deterministic():
+    a = make("a")
+    twins = [make(n, days=5, category="c1") for n in ("m", "b", "z")]
+    first = compute_related(newest_first([a, *twins]), 3)[a.url]
+    again = compute_related(list(reversed(newest_first([a, *twins]))), 3)[a.url]
+    assert first == again == ("/c1/b/", "/c1/m/", "/c1/z/")
+
+
+def test_unrelated_articles_are_not_listed():
+    a = make("a")
+    stranger = make("s", unit="u2", category="c2")
+    assert compute_related([a, stranger], 5)[a.url] == ()
+
+
+def test_other_news_are_category_neighbours_newer_and_older():
+    items = newest_first([make(f"n{i:02d}", days=i) for i in range(10)] + [make("elsewhere", category="c2")])
+    others = compute_others(items, 4)
+    middle = "/c1/n05/"
+    assert others[middle] == ("/c1/n07/", "/c1/n06/", "/c1/n04/", "/c1/n03/")
+    newest = "/c1/n09/"
+    assert others[newest] == ("/c1/n08/", "/c1/n07/", "/c1/n06/", "/c1/n05/")
+    assert "/c2/elsewhere/" not in sum(others.values(), ())

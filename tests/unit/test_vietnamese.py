@@ -1,0 +1,47 @@
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from generator.vietnamese import fold, format_date, slugify, strip_marks
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("Công an tỉnh Đồng Nai", "cong-an-tinh-dong-nai"),
+    ("Công an tỉnh Vĩnh Phúc", "cong-an-tinh-vinh-phuc"),
+    ("ĐỘI CẢNH SÁT giao thông", "doi-canh-sat-giao-thong"),
+    ("“Dân vận khéo” – năm 2026!", "dan-van-kheo-nam-2026"),
+    ("  nhiều   khoảng trắng  ", "nhieu-khoang-trang"),
+    ("Thủ đoạn lừa đảo qua mạng", "thu-doan-lua-dao-qua-mang"),
+])
+def test_slugify_removes_marks_and_maps_d(text, slug):
+    assert slugify(text) == slug
+
+
+def test_slugify_is_the_same_for_nfd_and_nfc_input():
+    import unicodedata
+    text = "Học tập và làm theo tư tưởng Hồ Chí Minh"
+    assert slugify(unicodedata.normalize("NFD", text)) == slugify(text)
+
+
+def test_fold_ignores_case_marks_and_spacing():
+    assert fold("Dân  Vận KHÉO") == fold("dan van kheo") == "dan van kheo"
+    assert strip_marks("Đội") == "Doi"
+
+
+@pytest.mark.parametrize("moment, with_time, expected", [
+    (date(2022, 1, 21), False, "Thứ Sáu, 21/01/2022"),
+    (datetime(2022, 1, 21, 9, 30, tzinfo=HCM), True, "Thứ Sáu, 21/01/2022 09:30"),
+    (datetime(2026, 11, 22, 8, 0, tzinfo=HCM), True, "Chủ nhật, 22/11/2026 08:00"),
+    (datetime(2026, 11, 23, 1, 5, tzinfo=HCM), False, "Thứ Hai, 23/11/2026"),
+])
+def test_format_date_in_vietnamese(moment, with_time, expected):
+    assert format_date(moment, HCM, with_time) == expected
+
+
+def test_format_date_converts_to_the_site_zone():
+    # 20:00 UTC on Thursday is 03:00 on Friday in Hà Nội.
+    moment = datetime(2022, 1, 20, 20, 0, tzinfo=timezone.utc)
+    assert format_date(moment, HCM, True) == "Thứ Sáu, 21/01/2022 03:00"
