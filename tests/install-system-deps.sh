@@ -1,4 +1,13 @@
 #!/usr/bin/env bash
-# System packages the browser tests need. Installed here, never by hand.
+# System packages the tests need (Debian's Chromium for screenshots and the
+# browser suite, Noto fonts so Vietnamese renders). Installed here, never by hand.
 set -euo pipefail
-exit 0
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} (apt)"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
