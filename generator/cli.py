@@ -1,4 +1,4 @@
-"""The command line: `python build.py build [--site DIR] [--out DIR]`.
+"""The command line: `python build.py build|serve|new|check [--site DIR] …`.
 
 Owns arguments, exit codes (0 ok, 1 content errors, 2 usage errors) and
 what an editor reads in the terminal. Never shows a traceback for a
@@ -11,8 +11,11 @@ import logging
 import sys
 from pathlib import Path
 
+from generator import messages
+from generator.config import load_config
 from generator.diagnostics import sort_problems
 from generator.pipeline import BuildOptions, build
+from generator.progress import Progress, wants_bar
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -32,6 +35,25 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=None, help="output folder (default: <site>/public)")
     b.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
     b.add_argument("-v", "--verbose", action="store_true", help="show the time of each stage")
+    b.add_argument("--future", action="store_true", help="include articles dated in the future")
+    s = commands.add_parser("serve", help="preview the portal in a browser, rebuilding on every save")
+    s.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
+    s.add_argument("--future", action="store_true", help="also show articles dated in the future")
+    n = commands.add_parser("new", help="start a new article (a draft) with complete front-matter")
+    n.add_argument("title", help='the article\'s title, e.g. "Công an tỉnh ra quân …"')
+    n.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
+    n.add_argument("--category", required=True, help="category key or name from site.toml")
+    n.add_argument("--unit", required=True, help="unit key or name from site.toml")
+    n.add_argument("--campaign", action="append", default=[], help="campaign key or name (repeat for several)")
+    c = commands.add_parser("check", help="check every article without writing anything")
+    c.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    c.add_argument("--format", choices=("text", "json"), default="text", help="json gives CI a machine-readable report")
+    for command in (b, s, n, c):
+        command.add_argument("--lang", choices=messages.LANGUAGES, default=None,
+                             help="language of messages (default: the site's language)")
     return parser
 
 
@@ -39,44 +61,67 @@ def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     logging.getLogger("generator").setLevel(logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING)
+    site_dir = args.site.resolve()
+    lang = messages.pick_language(args.lang, None)
+    if not _check_site_dir(site_dir, lang):
+        return EXIT_USAGE
+    args.lang = _site_language(args.lang, site_dir)
     if args.command == "build":
         return run_build(args)
+    if args.command == "serve":
+        from generator.devserver import ServeOptions, run_serve
+        return run_serve(ServeOptions(site_dir=site_dir, host=args.host, port=args.port, lang=args.lang,
+                                      future=args.future), sys.stdout, sys.stderr)
+    if args.command == "new":
+        from generator.scaffold import run_new
+        return run_new(args, site_dir)
+    if args.command == "check":
+        from generator.checker import run_check
+        return run_check(args, site_dir)
     return EXIT_USAGE
 
 
-def _check_site_dir(site: Path) -> bool:
+def _site_language(requested: str | None, site_dir: Path) -> str:
+    site_config, _ = load_config(site_dir) if requested is None else (None, [])
+    return messages.pick_language(requested, site_config.language if site_config else None)
+
+
+def _check_site_dir(site: Path, lang: str = "en") -> bool:
     if not site.is_dir():
-        print(f"build.py: error: the site folder {site} does not exist", file=sys.stderr)
+        print("build.py: error: " + messages.text("no-site-dir", lang, site=site), file=sys.stderr)
         return False
     if not (site / "site.toml").is_file():
-        print(f"build.py: error: {site} has no site.toml (use --site to name the site folder)", file=sys.stderr)
+        print("build.py: error: " + messages.text("no-site-toml", lang, site=site), file=sys.stderr)
         return False
     return True
 
 
 def run_build(args) -> int:
     site_dir = args.site.resolve()
-    if not _check_site_dir(site_dir):
-        return EXIT_USAGE
+    lang = args.lang
     out_dir = args.out.resolve() if args.out else None
-    result = build(BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts))
-    report_problems(result.problems)
+    progress = Progress(sys.stderr, lang, bar=wants_bar(sys.stderr))
+    result = build(BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
+                                progress=progress))
+    progress.finish()
+    report_problems(result.problems, lang)
     if not result.ok:
         errors = sum(p.is_error for p in result.problems)
-        print(f"Build failed: {errors} error(s); the previous output was left untouched.", file=sys.stderr)
+        print(messages.text("build-failed", lang, errors=errors), file=sys.stderr)
         return EXIT_CONTENT
     out = out_dir or site_dir / "public"
-    left = "".join(f", {n} {reason}(s) left out" for reason, n in sorted(result.left_out.items()))
-    print(f"Built {result.pages} pages from {result.articles} articles{left} in {result.seconds:.2f} s "
-          f"→ {_shown(out)}  (open {_shown(out / 'index.html')})")
+    print(messages.text("built", lang, pages=result.pages, articles=result.articles,
+                        left=messages.left_out(result.left_out, lang),
+                        seconds=messages.seconds(result.seconds, lang), out=_shown(out),
+                        index=_shown(out / "index.html")))
     if args.verbose:
         print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))
     return EXIT_OK
 
 
-def report_problems(problems) -> None:
-    for problem in sort_problems(problems):
-        print(problem, file=sys.stderr)
+def report_problems(problems, lang: str = "en") -> None:
+    for line in messages.describe_all(sort_problems(problems), lang):
+        print(line, file=sys.stderr)
 
 
 def _shown(path: Path) -> str:

@@ -26,13 +26,16 @@ _VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
 @dataclass(frozen=True)
 class IndexOptions:
     drafts: bool = False  # include `draft: true` articles
+    future: bool = False  # include articles dated after `now` (scheduled)
+    now: datetime | None = None  # the moment of the build; None means the current time
 
 
 def index_articles(config: SiteConfig, sources: Iterable[SourceFile],
                    options: IndexOptions = IndexOptions()) -> tuple[list[Article], dict[str, int], list[Problem]]:
     """Validate every source; return the published articles newest first."""
     articles, problems = [], []
-    left_out = {"draft": 0}
+    left_out = {"draft": 0, "future": 0, "expired": 0}
+    now = options.now or datetime.now(config.zone)
     url_lines = {}
     for source in sources:
         url_lines[source.path] = source.line_of("slug" if "slug" in source.front else "title")
@@ -40,13 +43,25 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile],
         problems += found
         if article is None:
             continue
-        if article.draft and not options.drafts:
-            left_out["draft"] += 1
+        reason = leave_out_reason(article, options, now)
+        if reason:
+            left_out[reason] += 1
             continue
         articles.append(article)
     problems += find_collisions(articles, url_lines)
     articles.sort(key=article_order)
     return articles, {k: v for k, v in left_out.items() if v}, problems
+
+
+def leave_out_reason(article: Article, options: IndexOptions, now: datetime) -> str | None:
+    """Why a valid article is not published now: a draft, scheduled, or expired."""
+    if article.draft and not options.drafts:
+        return "draft"
+    if article.date > now and not options.future:
+        return "future"
+    if article.expires is not None and article.expires <= now:
+        return "expired"
+    return None
 
 
 def article_order(article: Article) -> tuple:
@@ -74,6 +89,11 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
     moment, has_time = parse_date(fm.get("date"), config.zone, lambda m: fail("date", "bad-date", m))
     if "date" not in fm:
         fail("date", "missing-field", "'date' is required (e.g. date: 2026-01-21T09:30:00)")
+    expires, _ = parse_date(fm.get("expires"), config.zone,
+                            lambda m: fail("expires", "bad-date", m.replace("'date'", "'expires'")))
+    if expires is not None and moment is not None and expires <= moment:
+        problems.append(warning(source.path, source.line_of("expires"), "expires-before-date",
+                                "'expires' is not after 'date': the article is never shown"))
 
     category = _resolve(config.categories, "category", fm, fail)
     unit = _resolve(config.units, "unit", fm, fail)
@@ -102,6 +122,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         category=category, campaigns=campaigns, slug=slug, url=url, author=author,
         summary=summary, draft=draft, featured=featured, body=source.body,
         body_line=source.body_line, bundle_dir=source.bundle_dir, extra=frozen_map(extra),
+        expires=expires,
     ), problems
 
 

@@ -124,6 +124,7 @@ class Article:
     bundle_dir: str | None = None
     html: str = ""  # filled by the markup stage
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+    expires: datetime | None = None  # hidden from this moment on
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from generator import assets, config as config_stage, content, index, markup, related, render, routes
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
@@ -24,6 +26,9 @@ class BuildOptions:
     site_dir: Path
     out_dir: Path | None = None  # default: <site>/public
     drafts: bool = False
+    future: bool = False  # include articles dated in the future
+    now: datetime | None = None  # the build's moment for schedules; None means now
+    progress: Callable[[str, int, int], None] | None = None  # (stage, done, total), for the terminal
 
     @property
     def output(self) -> Path:
@@ -76,7 +81,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem]) -> 
     sources, found = content.load_content(options.site_dir)
     problems += found
     clock.lap("content")
-    articles, left_out, found = index.index_articles(site_config, sources, index.IndexOptions(drafts=options.drafts))
+    schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)
+    articles, left_out, found = index.index_articles(site_config, sources, schedule)
     problems += found
     _stop_on_errors(problems)
     clock.lap("index")
@@ -108,8 +114,10 @@ def build(options: BuildOptions) -> BuildResult:
         renderer = render.Renderer(site, render.layout_dirs(options.site_dir))
         stage = Stage(options.output)
         try:
-            for page in pages:
+            for done, page in enumerate(pages, 1):
                 stage.write(page.output_path, renderer.render(page))
+                if options.progress:
+                    options.progress("render", done, len(pages))
             clock.lap("render")
             for rel, source in sorted(files.items()):
                 stage.copy(rel, source)

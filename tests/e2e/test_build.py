@@ -208,9 +208,11 @@ def test_base_url_with_a_sub_path_prefixes_every_link(make_site, build_site):
 
 def test_cli_exit_codes_and_summary(make_site):
     site = make_site(ARTICLES)
-    ok = run_cli("build", "--site", str(site))
+    ok = run_cli("build", "--site", str(site), "--lang", "en")
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.startswith("Built ") and "articles" in ok.stdout and "1 draft(s) left out" in ok.stdout
+    vi = run_cli("build", "--site", str(site))  # the site's language is vi
+    assert vi.stdout.startswith("Đã dựng 17 trang từ 4 bài viết, bỏ qua 1 bản nháp"), vi.stdout
     (site / "content/hong.md").write_text(article("Hỏng", date="không rõ"), encoding="utf-8")
     bad = run_cli("build", "--site", str(site))
     assert bad.returncode == 1

@@ -1,0 +1,303 @@
+"""Live preview: `python build.py serve`.
+
+Owns the loopback HTTP server an editor previews the portal with, the
+live-reload channel (Server-Sent Events at /__livereload), the small script
+and the error overlay injected into HTML *responses* (never into files a
+build writes), and the loop that rebuilds on a save. Builds go through
+`pipeline.build()` into a private output folder that the atomic swap keeps
+at one path; every request resolves against that path, so the server always
+serves whatever the last successful build published, and a failed rebuild
+only adds the overlay. Never dies on bad content.
+"""
+from __future__ import annotations
+
+import html
+import mimetypes
+import shutil
+import signal
+import socket
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable, TextIO
+from urllib.parse import unquote, urlsplit
+
+from generator import config as config_stage, messages
+from generator.diagnostics import Problem, has_errors
+from generator.pipeline import BuildOptions, BuildResult, build
+from generator.watch import Watcher
+
+EVENTS_PATH = "/__livereload"
+PING_SECONDS = 10.0  # keeps proxies and the browser from closing an idle stream
+OVERLAY_ID = "portal-loi-dung-trang"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one request sees: taken once, so a rebuild mid-request cannot mix two states."""
+
+    out_dir: Path
+    base_path: str
+    generation: int
+    problems: tuple[Problem, ...]
+    lang: str
+
+
+class PreviewState:
+    """The server's only mutable state, behind one lock; rebuilds publish here."""
+
+    def __init__(self, out_dir: Path, lang: str):
+        self.cond = threading.Condition()
+        self.closing = False
+        self._now = Snapshot(out_dir, "/", 0, (), lang)
+
+    def snapshot(self) -> Snapshot:
+        with self.cond:
+            return self._now
+
+    def publish(self, result: BuildResult, base_path: str) -> None:
+        """A build finished: pages changed (ok) or the overlay must show (failed)."""
+        with self.cond:
+            problems = () if result.ok else result.problems
+            self._now = Snapshot(self._now.out_dir, base_path, self._now.generation + 1, problems, self._now.lang)
+            self.cond.notify_all()
+
+    def wait_for_change(self, seen: int, timeout: float) -> int:
+        with self.cond:
+            if self._now.generation == seen and not self.closing:
+                self.cond.wait(timeout)
+            return self._now.generation
+
+    def close(self) -> None:
+        with self.cond:
+            self.closing = True
+            self.cond.notify_all()
+
+
+def reload_script(generation: int) -> str:
+    # The page knows which build it came from; the stream names the newest one
+    # on connect and after every rebuild, so a build that finished between
+    # loading the page and connecting still reloads it.
+    return ("<script>(function(){var g=\"%d\";var s=new EventSource(\"%s\");"
+            "s.addEventListener(\"reload\",function(e){if(e.data!==g){s.close();location.reload();}});"
+            "})();</script>" % (generation, EVENTS_PATH))
+
+
+def overlay_html(problems: tuple[Problem, ...], lang: str) -> str:
+    items = "".join(
+        f"<li style=\"margin:.4em 0\"><code style=\"color:#ffd479\">{html.escape(str(p.location))}</code>: "
+        f"{html.escape(p.severity.value)}[{html.escape(p.code)}]: {html.escape(messages.problem_message(p, lang))}</li>"
+        for p in problems)
+    return (f"<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;"
+            "overflow:auto;background:rgba(25,25,25,.94);color:#fff;padding:24px;"
+            "font:16px/1.5 system-ui,sans-serif\">"
+            f"<h2 style=\"color:#ff8a80;margin-top:0\">{html.escape(messages.text('overlay-title', lang))}</h2>"
+            f"<p>{html.escape(messages.text('overlay-note', lang))}</p>"
+            f"<ul style=\"padding-left:1.2em\">{items}</ul>"
+            f"<button type=\"button\" onclick=\"this.parentNode.remove()\">"
+            f"{'Đóng' if lang == 'vi' else 'Close'}</button></div>")
+
+
+def inject(page: bytes, now: Snapshot) -> bytes:
+    """Add the reload script (and the overlay after a failed rebuild) before </body>."""
+    extra = (overlay_html(now.problems, now.lang) if now.problems else "") + reload_script(now.generation)
+    data = extra.encode("utf-8")
+    at = page.lower().rfind(b"</body>")
+    return page[:at] + data + page[at:] if at >= 0 else page + data
+
+
+def empty_page(now: Snapshot) -> bytes:
+    return (f"<!doctype html><html lang=\"{now.lang}\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(messages.text('overlay-title', now.lang))}</title></head>"
+            "<body></body></html>").encode("utf-8")
+
+
+class PreviewHandler(BaseHTTPRequestHandler):
+    state: PreviewState  # set on the subclass made by make_server
+    server_version = "PortalPreview"
+
+    def do_GET(self) -> None:
+        self._respond(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(send_body=False)
+
+    def log_message(self, format, *args) -> None:  # the terminal is for the editor, not access logs
+        pass
+
+    def _respond(self, send_body: bool) -> None:
+        path = unquote(urlsplit(self.path).path)
+        if path == EVENTS_PATH:
+            return self._events() if send_body else self._send(HTTPStatus.OK, b"", "text/event-stream", False)
+        now = self.state.snapshot()
+        if now.base_path != "/":
+            if not path.startswith(now.base_path):
+                return self._redirect(now.base_path) if path in ("/", now.base_path.rstrip("/")) else self._not_found(now, send_body)
+            path = "/" + path[len(now.base_path):]
+        root = now.out_dir.resolve()
+        target = (root / path.lstrip("/")).resolve()
+        if not target.is_relative_to(root):
+            return self._not_found(now, send_body)
+        if target.is_dir():
+            if not path.endswith("/"):
+                return self._redirect(urlsplit(self.path).path + "/")
+            target = target / "index.html"
+        try:
+            data = target.read_bytes()
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            return self._not_found(now, send_body)
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            data = inject(data, now)
+        self._send(HTTPStatus.OK, data, kind, send_body)
+
+    def _not_found(self, now: Snapshot, send_body: bool) -> None:
+        try:
+            page = (now.out_dir / "404.html").read_bytes()
+        except FileNotFoundError:
+            page = empty_page(now)  # the first build failed: show the overlay on an empty page
+        self._send(HTTPStatus.NOT_FOUND, inject(page, now), "text/html", send_body)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _send(self, status: HTTPStatus, data: bytes, kind: str, send_body: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") else kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if send_body:
+            self.wfile.write(data)
+
+    def _events(self) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = None
+        try:
+            while True:
+                generation = self.state.wait_for_change(seen, PING_SECONDS) if seen is not None \
+                    else self.state.snapshot().generation
+                if self.state.closing:
+                    return
+                if generation != seen:
+                    self.wfile.write(f"event: reload\ndata: {generation}\n\n".encode())
+                    seen = generation
+                else:
+                    self.wfile.write(b": ping\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the tab was closed
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True  # an open event stream must not keep the process alive
+    allow_reuse_address = True
+
+
+def make_server(host: str, port: int, state: PreviewState) -> ThreadingHTTPServer:
+    handler = type("BoundPreviewHandler", (PreviewHandler,), {"state": state})
+    server_class = _Server
+    if ":" in host:
+        server_class = type("_Server6", (_Server,), {"address_family": socket.AF_INET6})
+    return server_class((host, port), handler)
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    site_dir: Path
+    host: str = "127.0.0.1"
+    port: int = 8000
+    lang: str = "vi"
+    future: bool = False
+
+
+class Preview:
+    """Builds, serves and rebuilds one site until stopped."""
+
+    def __init__(self, options: ServeOptions, out: TextIO, report: Callable[[list[str]], None]):
+        self.options, self.out, self.report = options, out, report
+        self.out_root = Path(tempfile.mkdtemp(prefix="portal-preview-"))
+        self.state = PreviewState(self.out_root / "public", options.lang)
+        self.watcher: Watcher | None = None
+        self.server: ThreadingHTTPServer | None = None
+
+    def rebuild(self, changed: frozenset[str] = frozenset()) -> BuildResult:
+        options = self.options
+        result = build(BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
+                                    drafts=True, future=options.future))
+        site_config, _ = config_stage.load_config(options.site_dir)
+        self.state.publish(result, site_config.base_path if site_config else "/")
+        lang = options.lang
+        if has_errors(result.problems):
+            self.report(messages.describe_all(result.problems, lang))
+            self._say(messages.text("rebuild-failed", lang, errors=sum(p.is_error for p in result.problems)))
+        elif changed:
+            names = ", ".join(sorted(_shown(p, options.site_dir) for p in changed))
+            self._say(messages.text("rebuilt", lang, seconds=messages.seconds(result.seconds, lang), changed=names))
+        return result
+
+    def start(self) -> str:
+        """Build once, bind the port, start watching. Returns the URL to open."""
+        self.server = make_server(self.options.host, self.options.port, self.state)
+        self.rebuild()
+        self.watcher = Watcher(self.options.site_dir, self.rebuild)
+        self.watcher.start()
+        host, port = self.server.server_address[:2]
+        shown_host = f"[{host}]" if ":" in host else host
+        return f"http://{shown_host}:{port}{self.state.snapshot().base_path}"
+
+    def serve_forever(self) -> None:
+        self.server.serve_forever(poll_interval=0.2)
+
+    def stop(self) -> None:
+        self.state.close()
+        if self.watcher:
+            self.watcher.stop()
+        if self.server:
+            self.server.server_close()
+        shutil.rmtree(self.out_root, ignore_errors=True)
+
+    def _say(self, line: str) -> None:
+        print(time.strftime("%H:%M:%S ") + line, file=self.out, flush=True)
+
+
+def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
+    """The `serve` command: 0 when stopped with Ctrl+C or SIGTERM, 2 if the port is taken."""
+    preview = Preview(options, out, lambda lines: print("\n".join(lines), file=err, flush=True))
+    try:
+        url = preview.start()
+    except OSError as exc:
+        preview.stop()
+        print("build.py: error: " + messages.text("port-busy", options.lang, host=options.host, port=options.port,
+                                                   reason=exc.strerror or exc), file=err)
+        return 2
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    print(messages.text("serving", options.lang, url=url), file=out, flush=True)
+    try:
+        preview.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        preview.stop()
+    print(messages.text("stopped", options.lang), file=out, flush=True)
+    return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _shown(path: str, site_dir: Path) -> str:
+    p = Path(path)
+    return p.relative_to(site_dir).as_posix() if p.is_relative_to(site_dir) else p.name

@@ -1,0 +1,210 @@
+"""What an editor reads, in Vietnamese or English.
+
+Owns the message catalogue: the terminal lines of `build`, `serve`, `new`
+and `check`, and the Vietnamese wording of every problem code. Stages keep
+writing their `Problem.message` in English; we translate at display time
+by the problem's code (codes never change), so tests and tools that parse
+`path:line: severity[code]:` keep working in both languages. Must not
+decide what is a problem, and does no I/O.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping
+
+from generator.diagnostics import Problem
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+# Terminal lines. Placeholders are filled with str.format.
+TEXTS: Mapping[str, Mapping[str, str]] = {
+    "built": {
+        "en": "Built {pages} pages from {articles} articles{left} in {seconds} s → {out}  (open {index})",
+        "vi": "Đã dựng {pages} trang từ {articles} bài viết{left} trong {seconds} giây → {out}  (mở {index})",
+    },
+    "build-failed": {
+        "en": "Build failed: {errors} error(s); the previous output was left untouched.",
+        "vi": "Không dựng được trang: {errors} lỗi; bản đã xuất bản trước đó vẫn giữ nguyên.",
+    },
+    "no-site-dir": {
+        "en": "the site folder {site} does not exist",
+        "vi": "không có thư mục trang {site}",
+    },
+    "no-site-toml": {
+        "en": "{site} has no site.toml (use --site to name the site folder)",
+        "vi": "{site} không có tệp site.toml (dùng --site để chỉ thư mục của trang)",
+    },
+    "serving": {
+        "en": "Previewing at {url}  (drafts shown; Ctrl+C to stop)",
+        "vi": "Đang xem trước tại {url}  (có hiện bản nháp; nhấn Ctrl+C để dừng)",
+    },
+    "port-busy": {
+        "en": "cannot listen on {host}:{port}: {reason} (try another --port)",
+        "vi": "không mở được cổng {host}:{port}: {reason} (hãy thử --port khác)",
+    },
+    "rebuilt": {
+        "en": "Rebuilt in {seconds} s ({changed})",
+        "vi": "Đã dựng lại trong {seconds} giây ({changed})",
+    },
+    "rebuild-failed": {
+        "en": "Rebuild failed: {errors} error(s); still serving the last good pages.",
+        "vi": "Dựng lại không thành công: {errors} lỗi; vẫn hiển thị bản tốt gần nhất.",
+    },
+    "stopped": {"en": "Preview stopped.", "vi": "Đã dừng xem trước."},
+    "overlay-title": {
+        "en": "The last change could not be built",
+        "vi": "Chưa dựng được thay đổi vừa lưu",
+    },
+    "overlay-note": {
+        "en": "You are seeing the last good version of the page. Fix the problems below and save: "
+              "the page reloads by itself.",
+        "vi": "Bạn đang xem phiên bản tốt gần nhất của trang. Hãy sửa các lỗi dưới đây rồi lưu lại: "
+              "trang sẽ tự tải lại.",
+    },
+    "created": {
+        "en": "Created {path} (a draft). Preview it with: python build.py serve",
+        "vi": "Đã tạo {path} (bản nháp). Xem trước bằng lệnh: python build.py serve",
+    },
+    "new-body": {
+        "en": "Write the article here.",
+        "vi": "Viết nội dung bài viết ở đây.",
+    },
+    "checked": {
+        "en": "Checked {articles} articles: {errors} error(s), {warnings} warning(s).",
+        "vi": "Đã kiểm tra {articles} bài viết: {errors} lỗi, {warnings} cảnh báo.",
+    },
+    "progress": {"en": "{stage}: {done}/{total} pages", "vi": "{stage}: {done}/{total} trang"},
+}
+
+# Why articles were left out of a build: reason → (English, Vietnamese).
+LEFT_OUT: Mapping[str, Mapping[str, str]] = {
+    "draft": {"en": "{n} draft(s) left out", "vi": "{n} bản nháp"},
+    "future": {"en": "{n} scheduled article(s) left out", "vi": "{n} bài hẹn giờ đăng"},
+    "expired": {"en": "{n} expired article(s) left out", "vi": "{n} bài đã hết hạn"},
+}
+
+# Problem code → [(pattern over the English message, Vietnamese template)].
+# The last entry of each list has no pattern: the wording when none matches.
+_ANY = None
+PROBLEMS: Mapping[str, tuple] = {
+    "missing-config": ((_ANY, "không có tệp site.toml trong thư mục trang"),),
+    "not-utf8": ((_ANY, "tệp không phải văn bản UTF-8 (hãy lưu lại dưới dạng UTF-8 trong trình soạn thảo)"),),
+    "binary-file": ((_ANY, "tệp chứa dữ liệu nhị phân, không phải văn bản Markdown"),),
+    "toml-syntax": ((_ANY, "site.toml viết sai cú pháp TOML: {0}"),),
+    "unknown-key": (
+        (r"unknown front-matter key '(.*?)'; did you mean '(.*?)'\?", "khóa '{0}' không được hỗ trợ; có phải ý bạn là '{1}'?"),
+        (r"unknown front-matter key '(.*?)'", "khóa '{0}' không được hỗ trợ"),
+        (r"unknown key '(.*?)'; did you mean '(.*?)'\?", "khóa '{0}' không được hỗ trợ; có phải ý bạn là '{1}'?"),
+        (r"unknown key '(.*?)'", "khóa '{0}' không được hỗ trợ"),
+        (_ANY, "khóa không được hỗ trợ: {0}"),
+    ),
+    "wrong-type": (
+        (r"'(.*?)' must be text, not (\w+)", "'{0}' phải là chữ, không phải {1}"),
+        (r"'(.*?)' must be true or false", "'{0}' phải là true hoặc false"),
+        (_ANY, "giá trị sai kiểu: {0}"),
+    ),
+    "missing-field": (
+        (r"'date' is required", "thiếu 'date' (ví dụ: date: 2026-01-21T09:30:00)"),
+        (r"'(.*?)' must not be empty", "'{0}' không được để trống"),
+        (r"'(.*?)' is required", "thiếu '{0}'"),
+        (_ANY, "thiếu thông tin bắt buộc: {0}"),
+    ),
+    "missing-key": ((r"'(.*?)' is required", "thiếu khóa '{0}'"), (_ANY, "thiếu khóa bắt buộc: {0}")),
+    "bad-value": ((_ANY, "giá trị không hợp lệ: {0}"),),
+    "bad-slug": ((_ANY, "không tạo được đường dẫn (slug): {0}"),),
+    "reserved-slug": ((r"'(.*?)' is a URL", "'{0}' là đường dẫn cổng thông tin đã dùng; hãy chọn tên khác"),),
+    "missing-front-matter": ((_ANY, "bài viết phải bắt đầu bằng phần thông tin (front-matter) giữa hai dòng '---'"),),
+    "unclosed-front-matter": ((_ANY, "phần thông tin mở ở dòng 1 chưa được đóng bằng dòng '---'"),),
+    "yaml-syntax": ((r"front-matter is not valid YAML: (.*)", "phần thông tin viết sai cú pháp YAML: {0}"),),
+    "front-matter-not-mapping": ((_ANY, "phần thông tin phải gồm các dòng 'khóa: giá trị'"),),
+    "yaml-alias": ((_ANY, "không được dùng neo và bí danh YAML (&, *) trong phần thông tin"),),
+    "front-matter-too-large": ((_ANY, "phần thông tin quá lớn"),),
+    "duplicate-key": ((r"'(.*?)' is given twice \(first on line (\d+)\)", "'{0}' được khai báo hai lần (lần đầu ở dòng {1})"),),
+    "bad-date": (
+        (r"'(.*?)' is not a date", "'{0}' không phải ngày tháng; hãy viết 2026-01-21, 2026-01-21T09:30:00 hoặc 21/01/2026 09:30"),
+        (_ANY, "ngày tháng không hợp lệ: {0}"),
+    ),
+    "unknown-unit": (
+        (r"unknown unit '(.*?)'; did you mean '(.*?)'\?", "không có đơn vị '{0}'; có phải ý bạn là '{1}'?"),
+        (r"unknown unit '(.*?)'", "không có đơn vị '{0}' trong site.toml"),
+    ),
+    "unknown-category": (
+        (r"unknown category '(.*?)'; did you mean '(.*?)'\?", "không có chuyên mục '{0}'; có phải ý bạn là '{1}'?"),
+        (r"unknown category '(.*?)'", "không có chuyên mục '{0}' trong site.toml"),
+    ),
+    "unknown-campaign": (
+        (r"unknown campaign '(.*?)'; did you mean '(.*?)'\?", "không có phong trào '{0}'; có phải ý bạn là '{1}'?"),
+        (r"unknown campaign '(.*?)'", "không có phong trào '{0}' trong site.toml"),
+    ),
+    "duplicate-url": (
+        (r"this article and (.*?) would both be published at (\S+);",
+         "bài viết này và {0} sẽ cùng xuất bản tại {1}; hãy đổi tiêu đề hoặc đặt 'slug' khác"),
+    ),
+    "duplicate-output": ((_ANY, "hai tệp sẽ ghi vào cùng một chỗ: {0}"),),
+    "broken-link": (
+        (r"the link '(.*?)' points to no article", "liên kết '{0}' không trỏ tới bài viết nào (kiểm tra đường dẫn tới tệp .md)"),
+    ),
+    "missing-image": (
+        (r"the image '(.*?)' does not exist", "không tìm thấy ảnh '{0}' (kiểm tra tên tệp và thư mục)"),
+    ),
+    "image-missing-alt": (
+        (r"the image '(.*?)' has no alt text", "ảnh '{0}' chưa có mô tả (alt); viết mô tả giữa [ ] để người khiếm thị đọc được"),
+    ),
+    "skipped-heading-level": (
+        (r"heading level (\d) follows level (\d)", "tiêu đề cấp {0} đứng sau tiêu đề cấp {1} (bỏ qua cấp); hãy dùng cấp liền kề"),
+    ),
+    "expires-before-date": ((_ANY, "ngày hết hạn ('expires') sớm hơn ngày đăng ('date')"),),
+    "article-exists": ((r"(.*?) already exists", "{0} đã có; không ghi đè bài viết"),),
+    "bad-title": ((_ANY, "tiêu đề không có chữ hoặc số để tạo đường dẫn"),),
+}
+
+
+def pick_language(requested: str | None, site_language: str | None) -> str:
+    """--lang wins; otherwise the site's language when we speak it; else Vietnamese."""
+    for choice in (requested, site_language):
+        if choice and choice.split("-")[0].lower() in LANGUAGES:
+            return choice.split("-")[0].lower()
+    return DEFAULT_LANGUAGE
+
+
+def text(key: str, lang: str, **values) -> str:
+    return TEXTS[key][lang].format(**values)
+
+
+def seconds(value: float, lang: str) -> str:
+    shown = f"{value:.2f}"
+    return shown.replace(".", ",") if lang == "vi" else shown
+
+
+def left_out(counts: Mapping[str, int], lang: str) -> str:
+    """', 1 draft(s) left out' / ', bỏ qua 1 bản nháp, 2 bài hẹn giờ đăng'."""
+    parts = [LEFT_OUT.get(reason, {"en": "{n} %s(s) left out" % reason, "vi": "{n} bài (%s)" % reason})[lang]
+             .format(n=n) for reason, n in sorted(counts.items()) if n]
+    if not parts:
+        return ""
+    return (", bỏ qua " if lang == "vi" else ", ") + ", ".join(parts)
+
+
+def problem_message(problem: Problem, lang: str) -> str:
+    if lang == "en" or problem.code not in PROBLEMS:
+        return problem.message
+    for pattern, template in PROBLEMS[problem.code]:
+        if pattern is None:
+            return template.format(problem.message)
+        found = re.match(pattern, problem.message)
+        if found:
+            return template.format(*found.groups())
+    return problem.message
+
+
+def describe(problem: Problem, lang: str) -> str:
+    """`path:line: severity[code]: message` with the message in `lang`.
+
+    The severity word and the code stay English in both languages: they are
+    what scripts and CI search for."""
+    return f"{problem.location}: {problem.severity.value}[{problem.code}]: {problem_message(problem, lang)}"
+
+
+def describe_all(problems: Iterable[Problem], lang: str) -> list[str]:
+    return [describe(p, lang) for p in problems]

@@ -1,0 +1,151 @@
+"""Noticing that an editor saved something, once per save.
+
+Owns the watchdog observer over a site's inputs (site.toml, content/,
+layouts/, assets/, and the default theme's layouts/ and assets/) and the
+coalescing of bursts: editors save through temp files, swap files and
+renames, so we wait until the folder has been quiet for a moment and hand
+the set of changed paths to one callback. Ignores editor scratch files.
+Must not build anything itself: the callback does.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from generator.assets import DEFAULT_ASSETS
+from generator.render import DEFAULT_LAYOUTS
+
+QUIET_SECONDS = 0.04  # a save burst (write temp, rename, touch) is over after this much silence
+LONGEST_WAIT = 0.5  # but never hold a rebuild back longer than this
+SITE_FOLDERS = ("content", "layouts", "assets")
+SITE_FILES = ("site.toml",)
+# Scratch files of vim, emacs, JetBrains, gedit/GNOME, Kate, LibreOffice and downloads.
+_SCRATCH_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".temp", ".part", ".crdownload",
+                     ".bak", "___jb_tmp___", "___jb_old___", ".kate-swp")
+_SCRATCH_PREFIXES = (".", "#", "~$", ".goutputstream-")
+
+
+def is_scratch(path: str | Path) -> bool:
+    """True for files an editor writes on the way to a save, never content."""
+    name = Path(path).name
+    if not name or name == "4913":  # vim probes whether it may write here
+        return True
+    return name.startswith(_SCRATCH_PREFIXES) or name.endswith(_SCRATCH_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class WatchRoot:
+    folder: Path
+    recursive: bool
+    only: tuple[str, ...] = ()  # file names that matter in a non-recursive root
+
+
+def watch_roots(site_dir: Path) -> list[WatchRoot]:
+    """The folders that hold a site's inputs, each once, existing ones only."""
+    roots = [WatchRoot(site_dir.resolve(), False, SITE_FILES)]
+    seen = {site_dir.resolve()}
+    for folder in [site_dir / name for name in SITE_FOLDERS] + [DEFAULT_LAYOUTS, DEFAULT_ASSETS]:
+        folder = folder.resolve()
+        if folder.is_dir() and folder not in seen:
+            seen.add(folder)
+            roots.append(WatchRoot(folder, True))
+    return roots
+
+
+class Coalescer:
+    """Collects changed paths and calls `on_change` once a burst is over.
+
+    One worker thread calls `on_change`, so rebuilds never overlap; changes
+    that arrive during a rebuild are collected for the next one."""
+
+    def __init__(self, on_change: Callable[[frozenset[str]], None],
+                 quiet: float = QUIET_SECONDS, longest: float = LONGEST_WAIT):
+        self.on_change, self.quiet, self.longest = on_change, quiet, longest
+        self.pending: set[str] = set()
+        self.first = self.last = 0.0
+        self.cond = threading.Condition()
+        self.stopped = False
+        self.worker = threading.Thread(target=self._run, name="coalescer", daemon=True)
+        self.worker.start()
+
+    def add(self, paths: Iterable[str]) -> None:
+        with self.cond:
+            now = time.monotonic()
+            if not self.pending:
+                self.first = now
+            self.pending.update(paths)
+            self.last = now
+            self.cond.notify()
+
+    def stop(self) -> None:
+        with self.cond:
+            self.stopped = True
+            self.cond.notify()
+        self.worker.join(timeout=5)
+
+    def _run(self) -> None:
+        while True:
+            with self.cond:
+                while not self.pending and not self.stopped:
+                    self.cond.wait()
+                if self.stopped:
+                    return
+                while True:
+                    now = time.monotonic()
+                    due = min(self.last + self.quiet, self.first + self.longest)
+                    if now >= due or self.stopped:
+                        break
+                    self.cond.wait(due - now)
+                if self.stopped:
+                    return
+                batch = frozenset(self.pending)
+                self.pending.clear()
+            self.on_change(batch)
+
+
+class _Handler(FileSystemEventHandler):
+    def __init__(self, root: WatchRoot, coalescer: Coalescer):
+        self.root, self.coalescer = root, coalescer
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return  # reading a file changes nothing
+        if event.is_directory and event.event_type == "modified":
+            return  # a folder "changes" whenever a scratch file appears in it
+        paths = [p for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+        wanted = [str(p) for p in paths if self._matters(str(p), event.is_directory)]
+        if wanted:
+            self.coalescer.add(wanted)
+
+    def _matters(self, path: str, is_directory: bool) -> bool:
+        if self.root.only:
+            return Path(path).name in self.root.only
+        if is_directory:
+            # A folder of articles moved or removed as a whole; a hidden one never matters.
+            return not Path(path).name.startswith(".")
+        return not is_scratch(path)
+
+
+class Watcher:
+    """Watches a site's inputs; calls `on_change(paths)` once per burst."""
+
+    def __init__(self, site_dir: Path, on_change: Callable[[frozenset[str]], None],
+                 quiet: float = QUIET_SECONDS):
+        self.coalescer = Coalescer(on_change, quiet)
+        self.observer = Observer()
+        for root in watch_roots(site_dir):
+            self.observer.schedule(_Handler(root, self.coalescer), str(root.folder), recursive=root.recursive)
+
+    def start(self) -> None:
+        self.observer.start()
+
+    def stop(self) -> None:
+        self.observer.stop()
+        self.observer.join(timeout=5)
+        self.coalescer.stop()
