@@ -242,7 +242,9 @@ class Preview:
             self.report(messages.describe_all(result.problems, lang))
             self._say(messages.text("rebuild-failed", lang, errors=sum(p.is_error for p in result.problems)))
         elif changed:
-            names = ", ".join(sorted(_shown(p, options.site_dir) for p in changed))
+            # Editors' temp files are gone by now; name what the editor saved.
+            names = ", ".join(sorted(_shown(p, options.site_dir) for p in
+                                     ([p for p in changed if Path(p).exists()] or changed)))
             self._say(messages.text("rebuilt", lang, seconds=messages.seconds(result.seconds, lang), changed=names))
         return result
 

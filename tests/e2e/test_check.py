@@ -1,0 +1,107 @@
+"""`check`: every problem an editor can make, all at once, nothing written."""
+from __future__ import annotations
+
+import json
+
+from generator.checker import check_site
+from tests.conftest import REPO, article, run_cli
+
+JPEG = b"\xff\xd8\xff\xe0 not really a photo"
+
+GOOD = {
+    "content/tin-hoat-dong/bai-tot/index.md": article(
+        "Bài viết đầy đủ", body="## Diễn biến\n\n![Lễ ra quân](ra-quan.jpg)\n\n### Chi tiết\n\n"
+        "Xem [bài khác](../../xay-dung-luc-luong/tap-huan.md).\n"),
+    "content/tin-hoat-dong/bai-tot/ra-quan.jpg": JPEG,
+    "content/xay-dung-luc-luong/tap-huan.md": article("Tập huấn", category="xay-dung-luc-luong",
+                                                      body="# Mục một\n\n## Mục con\n"),
+}
+
+BROKEN = {
+    # line 8: a link to an article that does not exist; line 10: fine
+    "content/tin-hoat-dong/lien-ket/index.md": article(
+        "Liên kết hỏng", body="Xem [thêm](../khong-co/index.md).\n\nVà [bài tốt](../bai-tot/index.md).\n"),
+    # line 8 missing, line 10 no alt, 12-14 inside code (ignored), 16 reference image missing
+    "content/tin-hoat-dong/anh/index.md": article(
+        "Ảnh", body="![Ảnh thiếu](khong-co.jpg)\n\n![](co-that.jpg)\n\n```\n![](trong-code.jpg)\n```\n\n"
+        "![Ảnh tham chiếu][mat]\n\n[mat]: mat-tich.png\n\n<img src=\"co-that.jpg\">\n"),
+    "content/tin-hoat-dong/anh/co-that.jpg": JPEG,
+    # line 8 h2, line 10 h4: skips h3
+    "content/tin-hoat-dong/tieu-de.md": article("Tiêu đề", body="## Một\n\n#### Bốn\n\nChữ.\n\nHai\n---\n"),
+    # drafts are checked too (line 8)
+    "content/tin-hoat-dong/nhap.md": article("Bản nháp hỏng", draft="true",
+                                            body="[a](khong-co.md)\n"),
+}
+
+EXPECTED = [
+    "content/tin-hoat-dong/anh/index.md:8: error[missing-image]: the image 'khong-co.jpg' does not exist "
+    "(looked for content/tin-hoat-dong/anh/khong-co.jpg)",
+    "content/tin-hoat-dong/anh/index.md:10: warning[image-missing-alt]: the image 'co-that.jpg' has no alt text; "
+    "describe it between [ ] for readers who cannot see it",
+    "content/tin-hoat-dong/anh/index.md:16: error[missing-image]: the image 'mat-tich.png' does not exist "
+    "(looked for content/tin-hoat-dong/anh/mat-tich.png)",
+    "content/tin-hoat-dong/anh/index.md:20: warning[image-missing-alt]: the image 'co-that.jpg' has no alt text; "
+    "describe it between [ ] for readers who cannot see it",
+    "content/tin-hoat-dong/lien-ket/index.md:8: error[broken-link]: the link '../khong-co/index.md' points to no "
+    "article (check the path to its .md file)",
+    "content/tin-hoat-dong/nhap.md:9: error[broken-link]: the link 'khong-co.md' points to no article "
+    "(check the path to its .md file)",
+    "content/tin-hoat-dong/tieu-de.md:10: warning[skipped-heading-level]: heading level 4 follows level 2; "
+    "use '###' here so screen readers keep the outline",
+]
+
+
+def test_a_clean_site_passes(make_site):
+    report = check_site(make_site(GOOD))
+    assert report.ok and report.problems == () and report.articles == 2
+
+
+def test_the_bundled_demo_portal_passes_check():
+    done = run_cli("check", "--site", str(REPO))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.strip().endswith("0 lỗi, 0 cảnh báo.")
+
+
+def test_every_content_problem_is_reported_together_with_its_line(make_site):
+    site = make_site({**GOOD, **BROKEN})
+    report = check_site(site)
+    assert [str(p) for p in report.problems] == EXPECTED
+    assert not report.ok
+    assert not (site / "public").exists()
+
+
+def test_front_matter_problems_stop_link_checks_but_images_are_still_checked(make_site):
+    site = make_site({**GOOD, "content/tin-hoat-dong/sai.md": article("Sai", unit="khong-ro",
+                                                                       body="![](khong-co.jpg)\n"),
+                      "content/tin-hoat-dong/lien-ket.md": article("Link", body="[x](khong-co.md)\n")})
+    problems = check_site(site).problems
+    assert sorted((p.location.path, p.code) for p in problems) == [
+        ("content/tin-hoat-dong/sai.md", "image-missing-alt"), ("content/tin-hoat-dong/sai.md", "missing-image"),
+        ("content/tin-hoat-dong/sai.md", "unknown-unit")]
+
+
+def test_warnings_alone_pass_unless_strict(make_site):
+    site = make_site({**GOOD, "content/tin-hoat-dong/tieu-de.md": BROKEN["content/tin-hoat-dong/tieu-de.md"]})
+    plain = run_cli("check", "--site", str(site), "--lang", "en")
+    assert plain.returncode == 0, plain.stdout
+    assert "content/tin-hoat-dong/tieu-de.md:10: warning[skipped-heading-level]" in plain.stdout
+    assert "Checked 3 articles: 0 error(s), 1 warning(s)." in plain.stdout
+    strict = run_cli("check", "--site", str(site), "--strict")
+    assert strict.returncode == 1
+    assert ("content/tin-hoat-dong/tieu-de.md:10: error[skipped-heading-level]: tiêu đề cấp 4 đứng sau tiêu đề "
+            "cấp 2") in strict.stdout
+    assert "1 lỗi, 0 cảnh báo" in strict.stdout
+
+
+def test_json_report_for_ci(make_site):
+    site = make_site({**GOOD, **BROKEN})
+    done = run_cli("check", "--site", str(site), "--format", "json", "--lang", "en")
+    assert done.returncode == 1
+    report = json.loads(done.stdout)
+    assert report["ok"] is False and report["articles"] == 6
+    assert (report["errors"], report["warnings"]) == (4, 3)
+    assert [f"{p['path']}:{p['line']}: {p['severity']}[{p['code']}]: {p['message']}"
+            for p in report["problems"]] == EXPECTED
+    strict = json.loads(run_cli("check", "--site", str(site), "--format", "json", "--strict").stdout)
+    assert (strict["errors"], strict["warnings"]) == (7, 0)
+    assert strict["problems"][1]["message"].startswith("ảnh 'co-that.jpg' chưa có mô tả")

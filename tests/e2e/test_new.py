@@ -1,0 +1,70 @@
+"""`new`: a journalist starts an article without knowing YAML."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from generator.content import read_source
+from tests.conftest import article, run_cli, text_of
+
+TITLE = "Công an tỉnh Đồng Nai tổ chức hội nghị tổng kết công tác năm"
+PATH = "content/tin-hoat-dong/cong-an-tinh-dong-nai-to-chuc-hoi-nghi-tong-ket-cong-tac-nam/index.md"
+
+
+def test_new_creates_a_complete_draft_bundle_that_builds_with_its_banner(make_site, build_site):
+    site = make_site({})
+    before = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).replace(microsecond=0)
+    done = run_cli("new", TITLE, "--site", str(site), "--category", "Tin hoạt động", "--unit", "cong-an-tinh",
+                   "--campaign", "Dân vận khéo", "--campaign", "vi-an-ninh-to-quoc")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Đã tạo {PATH} (bản nháp).")
+    source, problems = read_source(site, site / PATH)
+    assert not problems
+    front = dict(source.front)
+    written = front.pop("date")
+    assert before - timedelta(seconds=1) <= written.replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")) \
+        <= datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert front == {"title": TITLE, "unit": "cong-an-tinh", "category": "tin-hoat-dong",
+                     "campaigns": ["dan-van-kheo", "vi-an-ninh-to-quoc"], "author": "", "summary": "",
+                     "draft": True}
+
+    hidden = build_site(site)
+    assert hidden.result.ok and hidden.result.left_out == {"draft": 1}
+    shown = build_site(site, drafts=True)
+    page = shown.page("/tin-hoat-dong/cong-an-tinh-dong-nai-to-chuc-hoi-nghi-tong-ket-cong-tac-nam/")
+    assert text_of(page.find(class_="draft-banner")) == "Bản nháp"
+    assert text_of(page.find("h1")) == TITLE
+
+
+def test_new_suggests_the_name_meant_and_writes_nothing(make_site):
+    site = make_site({})
+    done = run_cli("new", TITLE, "--site", str(site), "--category", "tin hoat dongg", "--unit", "Công an tỉnh Thử Nhiệm",
+                   "--campaign", "dan van", "--lang", "en")
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "--campaign: error[unknown-campaign]: unknown campaign 'dan van'; did you mean 'Dân vận khéo'?",
+        "--category: error[unknown-category]: unknown category 'tin hoat dongg'; did you mean 'Tin hoạt động'?",
+        "--unit: error[unknown-unit]: unknown unit 'Công an tỉnh Thử Nhiệm'; did you mean 'Công an tỉnh Thử Nghiệm'?",
+    ]
+    assert not (site / "content").exists()
+    vi = run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "xyz")
+    assert "--unit: error[unknown-unit]: không có đơn vị 'xyz'" in vi.stderr
+    assert "Traceback" not in vi.stderr
+
+
+def test_new_never_overwrites_an_article(make_site):
+    site = make_site({"content/tin-hoat-dong/bai-cu.md": article(TITLE, body="Bài đã viết.")})
+    done = run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 1
+    assert "content/tin-hoat-dong/bai-cu.md: error[article-exists]" in done.stderr
+    assert not (site / PATH).exists()
+    again = make_site({PATH: "viết dở\n"})
+    done = run_cli("new", TITLE, "--site", str(again), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 1 and f"{PATH}: error[article-exists]" in done.stderr
+    assert (again / PATH).read_text(encoding="utf-8") == "viết dở\n"
+
+
+def test_a_title_without_letters_is_refused(make_site):
+    site = make_site({})
+    done = run_cli("new", "!!!", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 1 and "title: error[bad-title]" in done.stderr

@@ -1,0 +1,56 @@
+"""Editors read Vietnamese by default; codes and locations never change."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator import messages
+from generator.diagnostics import error, warning
+
+GENERATOR = Path(__file__).resolve().parents[2] / "generator"
+
+
+def codes_in_source() -> set[str]:
+    """Every problem code a stage can emit, read from the code itself."""
+    found = set()
+    for path in GENERATOR.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        calls = r"(?:error|warning|fail)\((?:[^()]|\([^()]*\))*?\"([a-z]+(?:-[a-z0-9]+)+)\""
+        found |= set(re.findall(calls, text))
+        if 'f"unknown-{key}"' in text or 'f"unknown-{kind}"' in text:
+            found |= {"unknown-unit", "unknown-category", "unknown-campaign"}
+    return found
+
+
+def test_every_problem_code_has_vietnamese_wording():
+    codes = codes_in_source()
+    assert {"bad-date", "broken-link", "missing-image", "skipped-heading-level"} <= codes
+    assert sorted(codes - set(messages.PROBLEMS)) == []
+
+
+def test_problem_lines_keep_location_severity_and_code_in_both_languages():
+    problem = error("content/a.md", 4, "unknown-unit",
+                    "unknown unit 'cong an tnh'; did you mean 'Công an tỉnh'?")
+    assert messages.describe(problem, "en") == str(problem)
+    assert messages.describe(problem, "vi") == (
+        "content/a.md:4: error[unknown-unit]: không có đơn vị 'cong an tnh'; có phải ý bạn là 'Công an tỉnh'?")
+
+
+def test_unmatched_english_wording_still_reads_vietnamese_first():
+    problem = warning("site.toml", 2, "bad-value", "'per_page' must be between 1 and 1000")
+    assert messages.describe(problem, "vi") == (
+        "site.toml:2: warning[bad-value]: giá trị không hợp lệ: 'per_page' must be between 1 and 1000")
+
+
+def test_left_out_summary_names_each_reason():
+    counts = {"draft": 2, "future": 1, "expired": 0}
+    assert messages.left_out(counts, "vi") == ", bỏ qua 2 bản nháp, 1 bài hẹn giờ đăng"
+    assert messages.left_out(counts, "en") == ", 2 draft(s) left out, 1 scheduled article(s) left out"
+    assert messages.left_out({}, "vi") == ""
+
+
+def test_language_choice_prefers_the_flag_then_the_site():
+    assert messages.pick_language("en", "vi") == "en"
+    assert messages.pick_language(None, "vi-VN") == "vi"
+    assert messages.pick_language(None, "fr") == "vi"
+    assert messages.seconds(0.126, "vi") == "0,13" and messages.seconds(0.126, "en") == "0.13"

@@ -1,0 +1,87 @@
+"""A save is one rebuild, however the editor's program writes the file."""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+from generator.watch import Coalescer, Watcher, is_scratch, watch_roots
+
+
+class Calls:
+    def __init__(self):
+        self.batches: list[frozenset[str]] = []
+        self.event = threading.Event()
+
+    def __call__(self, batch):
+        self.batches.append(batch)
+        self.event.set()
+
+    def wait(self, seconds=3.0) -> bool:
+        found = self.event.wait(seconds)
+        self.event.clear()
+        return found
+
+
+def test_scratch_files_of_common_editors_are_ignored():
+    for name in (".index.md.swp", "index.md~", "4913", "#index.md#", ".#index.md", "index.md.tmp",
+                 ".goutputstream-ABC123", "index.md___jb_tmp___", "~$bai.docx"):
+        assert is_scratch(f"content/tin/{name}"), name
+    for name in ("index.md", "site.toml", "anh-1.jpg", "style.css"):
+        assert not is_scratch(f"content/tin/{name}"), name
+
+
+def test_a_burst_of_events_becomes_one_call_with_every_path():
+    calls = Calls()
+    coalescer = Coalescer(calls, quiet=0.1)
+    try:
+        for name in ("a.md", "b.md", "a.md", "c.md"):
+            coalescer.add([name])
+            time.sleep(0.02)
+        assert calls.wait()
+        time.sleep(0.2)
+        assert calls.batches == [frozenset({"a.md", "b.md", "c.md"})]
+    finally:
+        coalescer.stop()
+
+
+def test_saving_through_a_temp_file_and_rename_rebuilds_once(tmp_path):
+    site = tmp_path / "site"
+    (site / "content/tin").mkdir(parents=True)
+    (site / "site.toml").write_text("title = 'x'\n", encoding="utf-8")
+    article = site / "content/tin/bai.md"
+    article.write_text("cũ\n", encoding="utf-8")
+    calls = Calls()
+    watcher = Watcher(site, calls, quiet=0.15)
+    watcher.start()
+    try:
+        time.sleep(0.2)
+        swap = site / "content/tin/.bai.md.swp"
+        swap.write_text("x", encoding="utf-8")  # vim opens the file: nothing to rebuild
+        assert not calls.wait(0.5)
+        temp = site / "content/tin/bai.md.tmp"
+        temp.write_text("mới\n", encoding="utf-8")
+        os.replace(temp, article)
+        swap.unlink()
+        assert calls.wait()
+        time.sleep(0.4)
+        assert len(calls.batches) == 1
+        assert calls.batches[0] == frozenset({str(article.resolve())})
+        (site / "site.toml").write_text("title = 'y'\n", encoding="utf-8")
+        assert calls.wait()
+        assert str((site / "site.toml").resolve()) in calls.batches[-1]
+    finally:
+        watcher.stop()
+
+
+def test_the_site_and_the_default_theme_are_watched_once_each(tmp_path):
+    (tmp_path / "content").mkdir()
+    roots = watch_roots(tmp_path)
+    folders = [r.folder for r in roots]
+    assert folders[0] == tmp_path.resolve() and not roots[0].recursive and roots[0].only == ("site.toml",)
+    assert tmp_path.resolve() / "content" in folders
+    assert any(f.name == "layouts" for f in folders) and any(f.name == "assets" for f in folders)
+    assert len(folders) == len(set(folders))
+    repo = Path(__file__).resolve().parents[2]
+    assert len([r for r in watch_roots(repo) if r.folder == repo / "layouts"]) == 1
