@@ -1,0 +1,176 @@
+"""`serve`: edit, see it; break it, see why; fix it, see it recover."""
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPO, article, text_of
+
+ARTICLE = "content/tin-hoat-dong/ra-quan/index.md"
+URL = "/tin-hoat-dong/ra-quan-bao-dam-trat-tu-giao-thong/"
+FILES = {
+    ARTICLE: article("Ra quân bảo đảm trật tự giao thông", body="Sáng nay lực lượng ra quân.\n"),
+    "content/tin-hoat-dong/nhap.md": article("Bài đang viết dở", "2026-01-20", draft="true"),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Preview:
+    """A `serve` subprocess, its port, and an open live-reload stream."""
+
+    def __init__(self, site: Path):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", str(self.port)],
+            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                self.get("/")
+                break
+            except OSError:
+                assert self.process.poll() is None, self.process.communicate()
+                assert time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.05)
+        self.stream = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        self.stream.request("GET", "/__livereload")
+        self.events = self.stream.getresponse()
+        assert self.events.getheader("Content-Type").startswith("text/event-stream")
+
+    def get(self, path: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8")
+        finally:
+            connection.close()
+
+    def page(self, path: str) -> BeautifulSoup:
+        status, body = self.get(path)
+        assert status == 200, status
+        return BeautifulSoup(body, "html.parser")
+
+    def next_reload(self) -> int:
+        """Block until the server announces a build; return its generation."""
+        event = {}
+        while True:
+            line = self.events.fp.readline().decode("utf-8").rstrip("\n")
+            if not line:
+                if event.get("event") == "reload":
+                    return int(event["data"])
+                event = {}
+            elif not line.startswith(":"):
+                key, _, value = line.partition(": ")
+                event[key] = value
+
+    def stop(self) -> str:
+        self.stream.close()
+        self.process.terminate()
+        try:
+            out, _ = self.process.communicate(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            out, _ = self.process.communicate()
+        return out
+
+
+@pytest.fixture
+def preview(make_site):
+    started = []
+
+    def start(files=FILES) -> tuple[Preview, Path]:
+        site = make_site(files)
+        started.append(Preview(site))
+        return started[-1], site
+    yield start
+    for running in started:
+        running.stop()
+
+
+def test_saving_an_article_reloads_the_open_page_with_the_change(preview):
+    server, site = preview()
+    first = server.next_reload()  # the stream names the current build on connect
+    assert "Sáng nay lực lượng ra quân." in text_of(server.page(URL).find("div", class_="body"))
+    started = time.monotonic()
+    (site / ARTICLE).write_text(FILES[ARTICLE].replace("Sáng nay", "Chiều nay"), encoding="utf-8")
+    assert server.next_reload() == first + 1
+    seconds = time.monotonic() - started
+    assert "Chiều nay lực lượng ra quân." in text_of(server.page(URL).find("div", class_="body"))
+    assert seconds < 2.0, seconds
+
+
+def test_the_reload_script_is_only_in_served_pages_never_in_built_files(preview, build_site):
+    server, site = preview()
+    scripts = [s.string or "" for s in server.page(URL).find_all("script")]
+    assert any("/__livereload" in s for s in scripts)
+    built = build_site(site)
+    for page in built.out.rglob("*.html"):
+        assert "__livereload" not in page.read_text(encoding="utf-8"), page
+    status, css = server.get("/assets/css/style.css")
+    assert status == 200 and "__livereload" not in css
+
+
+def test_drafts_are_shown_with_the_banner(preview):
+    server, _ = preview()
+    page = server.page("/tin-hoat-dong/bai-dang-viet-do/")
+    assert text_of(page.find(class_="draft-banner")) == "Bản nháp"
+    assert "Bài đang viết dở" in text_of(server.page("/tin-hoat-dong/"))
+
+
+def test_a_broken_save_shows_the_overlay_over_the_last_good_pages_and_recovers(preview):
+    server, site = preview()
+    first = server.next_reload()
+    (site / ARTICLE).write_text(FILES[ARTICLE].replace("date: 2026-01-21T09:30:00", "date: hôm qua")
+                                .replace("Sáng nay", "Bản hỏng"), encoding="utf-8")
+    assert server.next_reload() == first + 1
+    page = server.page(URL)
+    overlay = page.find(id="portal-loi-dung-trang")
+    assert overlay is not None and overlay["role"] == "alert"
+    assert [text_of(li) for li in overlay.find_all("li")] == [
+        f"{ARTICLE}:3 : error[bad-date]: 'hôm qua' không phải ngày tháng; hãy viết 2026-01-21, "
+        "2026-01-21T09:30:00 hoặc 21/01/2026 09:30"]
+    assert "Sáng nay lực lượng ra quân." in text_of(page.find("div", class_="body"))  # the last good page
+    assert server.page("/").find(id="portal-loi-dung-trang") is not None  # every open tab sees it
+
+    (site / ARTICLE).write_text(FILES[ARTICLE].replace("Sáng nay", "Đã sửa"), encoding="utf-8")
+    assert server.next_reload() == first + 2
+    page = server.page(URL)
+    assert page.find(id="portal-loi-dung-trang") is None
+    assert "Đã sửa lực lượng ra quân." in text_of(page.find("div", class_="body"))
+    assert server.process.poll() is None
+
+
+def test_a_site_broken_from_the_start_still_serves_the_overlay(preview):
+    server, site = preview({**FILES, "site.toml": 'title = "x"\nbase_url = 5\n'})
+    status, body = server.get("/")
+    assert status == 404
+    overlay = BeautifulSoup(body, "html.parser").find(id="portal-loi-dung-trang")
+    assert "site.toml:2 : error[wrong-type]" in text_of(overlay)
+    first = server.next_reload()
+    from tests.conftest import SITE_TOML
+    (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")
+    assert server.next_reload() == first + 1
+    assert text_of(server.page(URL).find("h1")) == "Ra quân bảo đảm trật tự giao thông"
+
+
+def test_missing_pages_get_the_portal_404_and_paths_cannot_escape(preview):
+    server, _ = preview()
+    status, body = server.get("/khong-co-trang-nay/")
+    assert status == 404 and "__livereload" in body
+    assert server.get("/../../etc/passwd")[0] == 404
+    assert server.get("/tin-hoat-dong")[0] == 301
