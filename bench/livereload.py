@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Save → reload latency of `build.py serve`.
+
+Copies a site to a temporary folder (the bundled demo portal, or a generated
+one with --articles N), starts `serve` on a free loopback port, listens to
+the live-reload stream like a browser tab, then edits one article ROUNDS
+times. For each save it measures the time until the reload event arrives and
+until the reloaded page (fetched over HTTP) shows the new text.
+
+    .venv/bin/python bench/livereload.py [--rounds 10] [--articles N]
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def make_site(root: Path, articles: int) -> tuple[Path, str]:
+    """The site folder and the site-relative path of the article to edit."""
+    shutil.copy(REPO / "site.toml", root / "site.toml")
+    if not articles:
+        shutil.copytree(REPO / "content", root / "content")
+        return root, next(p for p in sorted((root / "content").rglob("index.md"))).relative_to(root).as_posix()
+    from generator.config import load_config
+    config, _ = load_config(root)
+    categories, units = list(config.categories), list(config.units)
+    campaigns = list(config.campaigns)
+    for i in range(articles):
+        folder = root / "content" / categories[i % len(categories)]
+        folder.mkdir(parents=True, exist_ok=True)
+        day = 1 + i % 28
+        (folder / f"bai-{i:05d}.md").write_text(
+            f"---\ntitle: \"Bài viết số {i} về công tác bảo đảm an ninh trật tự\"\n"
+            f"date: 2025-{1 + i % 12:02d}-{day:02d}T{8 + i % 10:02d}:{i % 60:02d}:00\n"
+            f"unit: {units[i % len(units)]}\ncategory: {categories[i % len(categories)]}\n"
+            f"campaigns: [{campaigns[i % len(campaigns)]}]\n---\n\n"
+            f"Sáng nay, lực lượng Công an ra quân đợt {i}.\n\n## Kết quả\n\nĐã xử lý {i % 97} trường hợp vi phạm.\n",
+            encoding="utf-8")
+    first = sorted((root / "content").rglob("*.md"))[0]
+    return root, first.relative_to(root).as_posix()
+
+
+def page_url(site: Path, article: str) -> str:
+    from generator.config import load_config
+    from generator.content import read_source
+    from generator.index import read_article
+    config, _ = load_config(site)
+    source, _ = read_source(site, site / article)
+    found, _ = read_article(config, source)
+    return found.url
+
+
+def next_reload(stream) -> None:
+    event = ""
+    while True:
+        line = stream.fp.readline().decode()
+        if line.startswith("event: "):
+            event = line[7:].strip()
+        elif line == "\n" and event == "reload":
+            return
+
+
+def fetch(port: int, path: str) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", path)
+    body = connection.getresponse().read().decode()
+    connection.close()
+    return body
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--articles", type=int, default=0, help="generate a site of N articles (default: bundled)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-livereload-") as tmp:
+        site, article = make_site(Path(tmp), args.articles)
+        url = page_url(site, article)
+        port = free_port()
+        server = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--site", str(site),
+                                   "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 600
+            while True:
+                try:
+                    fetch(port, "/")
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise SystemExit("serve did not start")
+                    time.sleep(0.1)
+            stream_connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+            stream_connection.request("GET", "/__livereload")
+            stream = stream_connection.getresponse()
+            next_reload(stream)  # the current build, announced on connect
+            path = site / article
+            original = path.read_text(encoding="utf-8")
+            to_event, to_page = [], []
+            for n in range(args.rounds):
+                marker = f"Đo độ trễ lần {n}."
+                time.sleep(0.3)  # let the previous burst settle, like a person between saves
+                started = time.perf_counter()
+                path.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                next_reload(stream)
+                to_event.append(time.perf_counter() - started)
+                body = fetch(port, url)
+                to_page.append(time.perf_counter() - started)
+                assert marker in body, "the reloaded page does not show the edit"
+            stream_connection.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    name = f"{args.articles} generated articles" if args.articles else "bundled site"
+    for label, values in (("save → reload event", to_event), ("save → reloaded page", to_page)):
+        ms = sorted(v * 1000 for v in values)
+        print(f"{name}: {label}: median {statistics.median(ms):.0f} ms, "
+              f"max {ms[-1]:.0f} ms over {len(ms)} saves")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
