@@ -63,7 +63,20 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
     if not has_errors(found):  # links are only judged against a complete set of articles
         _, found = markup.convert_articles(articles, site_config.base_path)
         problems += found
+        problems += _links_to_unpublished(site_config, sources, found)
     return CheckReport(len(sources), sort_problems(problems), strict)
+
+
+def _links_to_unpublished(site_config, sources, already: list[Problem]) -> list[Problem]:
+    """A published article linking a draft or scheduled one fails `build` today: say so."""
+    published, _, _ = index.index_articles(site_config, sources, index.IndexOptions())
+    _, found = markup.convert_articles(published, site_config.base_path)
+    seen = set(already)
+    return [Problem(p.location, p.code, p.message.replace(
+                "points to no article (check the path to its .md file)",
+                "points to an article that is not published yet (a draft, scheduled or expired); "
+                "the build fails until it is"), p.severity)
+            for p in found if p not in seen]
 
 
 def code_lines(body: str) -> Iterable[tuple[int, str, bool]]:

@@ -93,7 +93,7 @@ def overlay_html(problems: tuple[Problem, ...], lang: str) -> str:
         f"{html.escape(p.severity.value)}[{html.escape(p.code)}]: {html.escape(messages.problem_message(p, lang))}</li>"
         for p in problems)
     return (f"<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;"
-            "overflow:auto;background:rgba(25,25,25,.94);color:#fff;padding:24px;"
+            "overflow:auto;background:rgba(24,24,24,.97);color:#fff;padding:24px;overflow-wrap:anywhere;"
             "font:16px/1.5 system-ui,sans-serif\">"
             f"<h2 style=\"color:#ff8a80;margin-top:0\">{html.escape(messages.text('overlay-title', lang))}</h2>"
             f"<p>{html.escape(messages.text('overlay-note', lang))}</p>"

@@ -144,6 +144,8 @@ PROBLEMS: Mapping[str, tuple] = {
     "duplicate-output": ((_ANY, "hai tệp sẽ ghi vào cùng một chỗ: {0}"),),
     "broken-link": (
         (r"the link '(.*?)' points to no article", "liên kết '{0}' không trỏ tới bài viết nào (kiểm tra đường dẫn tới tệp .md)"),
+        (r"the link '(.*?)' points to an article that is not published",
+         "liên kết '{0}' trỏ tới bài chưa đăng (bản nháp, hẹn giờ hoặc đã hết hạn); dựng trang sẽ báo lỗi cho đến khi bài được đăng"),
     ),
     "missing-image": (
         (r"the image '(.*?)' does not exist", "không tìm thấy ảnh '{0}' (kiểm tra tên tệp và thư mục)"),

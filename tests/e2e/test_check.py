@@ -80,6 +80,16 @@ def test_front_matter_problems_stop_link_checks_but_images_are_still_checked(mak
         ("content/tin-hoat-dong/sai.md", "unknown-unit")]
 
 
+def test_a_link_from_a_published_article_to_a_draft_is_an_error_as_in_build(make_site, build_site):
+    site = make_site({**GOOD, "content/tin-hoat-dong/nhap.md": article("Nháp", draft="true"),
+                      "content/tin-hoat-dong/dang.md": article("Đăng", body="Xem [bản nháp](nhap.md).\n")})
+    assert [str(p) for p in check_site(site).problems] == [
+        "content/tin-hoat-dong/dang.md:8: error[broken-link]: the link 'nhap.md' points to an article that is "
+        "not published yet (a draft, scheduled or expired); the build fails until it is"]
+    assert [p.code for p in build_site(site).result.problems] == ["broken-link"]
+    assert build_site(site, drafts=True).result.ok
+
+
 def test_warnings_alone_pass_unless_strict(make_site):
     site = make_site({**GOOD, "content/tin-hoat-dong/tieu-de.md": BROKEN["content/tin-hoat-dong/tieu-de.md"]})
     plain = run_cli("check", "--site", str(site), "--lang", "en")
@@ -105,3 +115,5 @@ def test_json_report_for_ci(make_site):
     strict = json.loads(run_cli("check", "--site", str(site), "--format", "json", "--strict").stdout)
     assert (strict["errors"], strict["warnings"]) == (7, 0)
     assert strict["problems"][1]["message"].startswith("ảnh 'co-that.jpg' chưa có mô tả")
+    english = ("the ", "heading level", "unknown ")
+    assert [p["message"] for p in strict["problems"] if p["message"].startswith(english)] == []
