@@ -115,7 +115,7 @@ def check_body(site_dir: Path, source: SourceFile) -> list[Problem]:
         setext = _SETEXT.match(line)
         if atx:
             heading_levels.append((file_line, len(atx.group(1))))
-        elif setext and previous.strip() and not _ATX.match(previous) and not (setext.group(1)[0] == "-" and len(previous) - len(previous.lstrip()) > 3):
+        elif setext and previous.strip() and not _ATX.match(previous):
             heading_levels.append((file_line - 1, 1 if setext.group(1)[0] == "=" else 2))
         previous = line
         for alt, target in _images(line, references):
