@@ -11,10 +11,13 @@ import logging
 import sys
 from pathlib import Path
 
+import jinja2
+
 from generator import messages
 from generator.config import load_config
 from generator.diagnostics import sort_problems
-from generator.pipeline import BuildOptions, build
+from generator.layout_problems import layout_problem
+from generator.pipeline import BuildOptions, BuildResult, build
 from generator.progress import Progress, wants_bar
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -101,8 +104,11 @@ def run_build(args) -> int:
     lang = args.lang
     out_dir = args.out.resolve() if args.out else None
     progress = Progress(sys.stderr, lang, bar=wants_bar(sys.stderr))
-    result = build(BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
-                                progress=progress))
+    try:
+        result = build(BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
+                                    progress=progress))
+    except jinja2.TemplateError as exc:  # a broken layout is the editor's to fix, not a crash
+        result = BuildResult(problems=(layout_problem(exc, site_dir),))
     progress.finish()
     report_problems(result.problems, lang)
     if not result.ok:

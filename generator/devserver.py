@@ -26,8 +26,11 @@ from pathlib import Path
 from typing import Callable, TextIO
 from urllib.parse import unquote, urlsplit
 
+import jinja2
+
 from generator import config as config_stage, messages
 from generator.diagnostics import Problem, has_errors
+from generator.layout_problems import layout_problem
 from generator.pipeline import BuildOptions, BuildResult, build
 from generator.watch import Watcher
 
@@ -233,8 +236,11 @@ class Preview:
 
     def rebuild(self, changed: frozenset[str] = frozenset()) -> BuildResult:
         options = self.options
-        result = build(BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
-                                    drafts=True, future=options.future))
+        try:
+            result = build(BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
+                                        drafts=True, future=options.future))
+        except jinja2.TemplateError as exc:  # an edited layout broke: show it, keep serving
+            result = BuildResult(problems=(layout_problem(exc, options.site_dir),))
         site_config, _ = config_stage.load_config(options.site_dir)
         self.state.publish(result, site_config.base_path if site_config else "/")
         lang = options.lang

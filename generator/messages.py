@@ -157,6 +157,10 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"heading level (\d) follows level (\d)", "tiêu đề cấp {0} đứng sau tiêu đề cấp {1} (bỏ qua cấp); hãy dùng cấp liền kề"),
     ),
     "expires-before-date": ((_ANY, "ngày hết hạn ('expires') sớm hơn ngày đăng ('date')"),),
+    "layout-error": (
+        (r"layout syntax error: (.*)", "tệp giao diện (layout) viết sai cú pháp: {0}"),
+        (r"layout rendering error: (.*)", "tệp giao diện (layout) gặp lỗi khi dựng trang: {0}"),
+    ),
     "article-exists": ((r"(.*?) already exists", "{0} đã có; không ghi đè bài viết"),),
     "bad-title": ((_ANY, "tiêu đề không có chữ hoặc số để tạo đường dẫn"),),
 }

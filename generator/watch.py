@@ -110,8 +110,8 @@ class Coalescer:
 
 
 class _Handler(FileSystemEventHandler):
-    def __init__(self, root: WatchRoot, coalescer: Coalescer):
-        self.root, self.coalescer = root, coalescer
+    def __init__(self, root: WatchRoot, coalescer: Coalescer, on_new_folder: Callable[[Path], None]):
+        self.root, self.coalescer, self.on_new_folder = root, coalescer, on_new_folder
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
@@ -125,7 +125,10 @@ class _Handler(FileSystemEventHandler):
 
     def _matters(self, path: str, is_directory: bool) -> bool:
         if self.root.only:
-            return Path(path).name in self.root.only
+            if is_directory and Path(path).name in SITE_FOLDERS and Path(path).is_dir():
+                self.on_new_folder(Path(path))  # e.g. the editor just made layouts/ to override the theme
+                return True
+            return not is_directory and Path(path).name in self.root.only
         if is_directory:
             # A folder of articles moved or removed as a whole; a hidden one never matters.
             return not Path(path).name.startswith(".")
@@ -139,8 +142,18 @@ class Watcher:
                  quiet: float = QUIET_SECONDS):
         self.coalescer = Coalescer(on_change, quiet)
         self.observer = Observer()
+        self.watched: set[Path] = set()
         for root in watch_roots(site_dir):
-            self.observer.schedule(_Handler(root, self.coalescer), str(root.folder), recursive=root.recursive)
+            self._watch(root)
+
+    def _watch(self, root: WatchRoot) -> None:
+        if root.folder not in self.watched:
+            self.watched.add(root.folder)
+            self.observer.schedule(_Handler(root, self.coalescer, self._new_folder), str(root.folder),
+                                   recursive=root.recursive)
+
+    def _new_folder(self, folder: Path) -> None:
+        self._watch(WatchRoot(folder.resolve(), True))
 
     def start(self) -> None:
         self.observer.start()

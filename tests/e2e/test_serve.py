@@ -46,7 +46,7 @@ class Preview:
                 assert self.process.poll() is None, self.process.communicate()
                 assert time.monotonic() < deadline, "serve did not start"
                 time.sleep(0.05)
-        self.stream = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        self.stream = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
         self.stream.request("GET", "/__livereload")
         self.events = self.stream.getresponse()
         assert self.events.getheader("Content-Type").startswith("text/event-stream")
@@ -65,10 +65,12 @@ class Preview:
         assert status == 200, status
         return BeautifulSoup(body, "html.parser")
 
-    def next_reload(self) -> int:
-        """Block until the server announces a build; return its generation."""
+    def next_reload(self, seconds: float = 10) -> int:
+        """Wait for the server to announce a build; return its generation."""
         event = {}
+        deadline = time.monotonic() + seconds
         while True:
+            assert time.monotonic() < deadline, "no reload event"
             line = self.events.fp.readline().decode("utf-8").rstrip("\n")
             if not line:
                 if event.get("event") == "reload":
@@ -153,6 +155,24 @@ def test_a_broken_save_shows_the_overlay_over_the_last_good_pages_and_recovers(p
     assert page.find(id="portal-loi-dung-trang") is None
     assert "Đã sửa lực lượng ra quân." in text_of(page.find("div", class_="body"))
     assert server.process.poll() is None
+
+
+def test_a_broken_layout_shows_in_the_overlay_and_the_fix_recovers(preview):
+    server, site = preview()
+    first = server.next_reload()
+    layout = site / "layouts/article.html"
+    layout.parent.mkdir()
+    layout.write_text('{% extends "base.html" %}\n{% block main %}\n<h1 class="rieng">{{ page.article.title }</h1>\n'
+                      '{% endblock %}\n', encoding="utf-8")
+    assert server.next_reload() >= first + 1
+    overlay = server.page(URL).find(id="portal-loi-dung-trang")
+    assert text_of(overlay.find("li")).startswith("layouts/article.html:3 : error[layout-error]: tệp giao diện")
+    layout.write_text(layout.read_text(encoding="utf-8").replace("title }", "title }}"), encoding="utf-8")
+    deadline = time.monotonic() + 10
+    while server.page(URL).find(id="portal-loi-dung-trang") is not None:  # the new folder may add a rebuild
+        assert time.monotonic() < deadline
+        server.next_reload()
+    assert text_of(server.page(URL).find("h1", class_="rieng")) == "Ra quân bảo đảm trật tự giao thông"
 
 
 def test_a_site_broken_from_the_start_still_serves_the_overlay(preview):

@@ -85,3 +85,24 @@ def test_the_site_and_the_default_theme_are_watched_once_each(tmp_path):
     assert len(folders) == len(set(folders))
     repo = Path(__file__).resolve().parents[2]
     assert len([r for r in watch_roots(repo) if r.folder == repo / "layouts"]) == 1
+
+
+def test_a_layouts_folder_made_after_start_is_watched_too(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "site.toml").write_text("title = 'x'\n", encoding="utf-8")
+    calls = Calls()
+    watcher = Watcher(site, calls, quiet=0.1)
+    watcher.start()
+    try:
+        (site / "layouts").mkdir()
+        assert calls.wait()
+        time.sleep(0.3)
+        calls.event.clear()
+        (site / "layouts/article.html").write_text("<h1>x</h1>\n", encoding="utf-8")
+        assert calls.wait()
+        assert str((site / "layouts/article.html").resolve()) in calls.batches[-1]
+        (site / "public").mkdir()  # not an input: the output folder changes nothing
+        assert not calls.wait(0.4)
+    finally:
+        watcher.stop()
