@@ -19,6 +19,7 @@ import socket
 import tempfile
 import threading
 import time
+import traceback
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 import jinja2
 
 from generator import config as config_stage, messages
-from generator.diagnostics import Problem, has_errors
+from generator.diagnostics import Problem, error, has_errors
 from generator.layout_problems import layout_problem
 from generator.pipeline import BuildOptions, BuildResult, build
 from generator.watch import Watcher
@@ -241,6 +242,9 @@ class Preview:
                                         drafts=True, future=options.future))
         except jinja2.TemplateError as exc:  # an edited layout broke: show it, keep serving
             result = BuildResult(problems=(layout_problem(exc, options.site_dir),))
+        except Exception as exc:  # a bug, or a file gone mid-save: loud in the terminal, shown in the page
+            self.report([traceback.format_exc().rstrip()])
+            result = BuildResult(problems=(error("(generator)", 0, "internal-error", f"{type(exc).__name__}: {exc}"),))
         site_config, _ = config_stage.load_config(options.site_dir)
         self.state.publish(result, site_config.base_path if site_config else "/")
         lang = options.lang

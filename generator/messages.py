@@ -161,6 +161,7 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"layout syntax error: (.*)", "tệp giao diện (layout) viết sai cú pháp: {0}"),
         (r"layout rendering error: (.*)", "tệp giao diện (layout) gặp lỗi khi dựng trang: {0}"),
     ),
+    "internal-error": ((_ANY, "lỗi của chương trình (không phải do bài viết), đã ghi chi tiết ở cửa sổ lệnh: {0}"),),
     "article-exists": ((r"(.*?) already exists", "{0} đã có; không ghi đè bài viết"),),
     "bad-title": ((_ANY, "tiêu đề không có chữ hoặc số để tạo đường dẫn"),),
 }

@@ -1,0 +1,32 @@
+"""The preview's state machine, without a browser: build, fail, recover."""
+from __future__ import annotations
+
+import io
+
+from bs4 import BeautifulSoup
+
+from generator.devserver import Preview, ServeOptions, inject
+from tests.conftest import article
+
+
+def test_an_unexpected_error_is_loud_but_the_preview_keeps_the_last_good_pages(make_site):
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài viết")})
+    reported: list[list[str]] = []
+    preview = Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), reported.append)
+    try:
+        assert preview.rebuild().ok
+        good = preview.state.snapshot()
+        (site / "content/tin-hoat-dong/mat.md").symlink_to(site / "khong-co.md")  # a file gone mid-save
+        assert not preview.rebuild().ok
+        now = preview.state.snapshot()
+        assert now.generation == good.generation + 1
+        assert [p.code for p in now.problems] == ["internal-error"]
+        assert any("Traceback" in line for lines in reported for line in lines)
+        page = (now.out_dir / "tin-hoat-dong/bai-viet/index.html").read_bytes()
+        overlay = BeautifulSoup(inject(page, now), "html.parser").find(id="portal-loi-dung-trang")
+        assert "error[internal-error]: FileNotFoundError" in overlay.get_text(" ")
+        (site / "content/tin-hoat-dong/mat.md").unlink()
+        assert preview.rebuild().ok and preview.state.snapshot().problems == ()
+    finally:
+        preview.stop()
+    assert not preview.out_root.exists()
