@@ -77,6 +77,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "progress": {"en": "{stage}: {done}/{total} pages", "vi": "{stage}: {done}/{total} trang"},
 }
 
+# Pipeline stages as the progress line names them.
+STAGES: Mapping[str, Mapping[str, str]] = {"render": {"en": "render", "vi": "Dựng trang"}}
+
 # Why articles were left out of a build: reason → (English, Vietnamese).
 LEFT_OUT: Mapping[str, Mapping[str, str]] = {
     "draft": {"en": "{n} draft(s) left out", "vi": "{n} bản nháp"},

@@ -24,14 +24,19 @@ def wants_bar(stream: TextIO, environ=os.environ) -> bool:
 class Progress:
     def __init__(self, stream: TextIO, lang: str, bar: bool):
         self.stream, self.lang, self.bar = stream, lang, bar
-        self.last_step = -1
+        self.last_step = self.last_percent = -1
         self.drawn = False
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if total < MIN_TOTAL:
             return
         step = done * 10 // total
+        stage = messages.STAGES.get(stage, {}).get(self.lang, stage)
         if self.bar:
+            percent = done * 100 // total
+            if percent == self.last_percent and done != total:
+                return  # a redraw per percent is smooth enough; 10,000 writes are not
+            self.last_percent = percent
             filled = done * BAR_WIDTH // total
             label = messages.text("progress", self.lang, stage=stage, done=done, total=total)
             self.stream.write(f"\r[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {label}")
