@@ -194,3 +194,15 @@ def test_missing_pages_get_the_portal_404_and_paths_cannot_escape(preview):
     assert status == 404 and "__livereload" in body
     assert server.get("/../../etc/passwd")[0] == 404
     assert server.get("/tin-hoat-dong")[0] == 301
+
+
+def test_a_portal_under_a_sub_path_is_served_where_its_links_point(preview):
+    from tests.conftest import SITE_TOML
+    server, _ = preview({**FILES, "site.toml": SITE_TOML.replace("https://congan.example.vn/",
+                                                                 "https://congan.example.vn/cong-thong-tin/")})
+    assert server.get("/")[0] == 301
+    home = server.page("/cong-thong-tin/")
+    link = home.find("a", string="Ra quân bảo đảm trật tự giao thông")["href"]
+    assert link == "/cong-thong-tin" + URL
+    assert text_of(server.page(link).find("h1")) == "Ra quân bảo đảm trật tự giao thông"
+    assert server.get("/cong-thong-tin/assets/css/style.css")[0] == 200
