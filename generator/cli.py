@@ -37,6 +37,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     b.add_argument("--out", type=Path, default=None, help="output folder (default: <site>/public)")
     b.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    b.add_argument("--cache-dir", type=Path, default=None, help="build cache folder (default: <site>/.cache)")
+    b.add_argument("--no-cache", action="store_true", help="neither read nor write the build cache")
+    b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("-v", "--verbose", action="store_true", help="show the time of each stage")
     b.add_argument("--future", action="store_true", help="include articles dated in the future")
     s = commands.add_parser("serve", help="preview the portal in a browser, rebuilding on every save")
@@ -103,10 +106,14 @@ def run_build(args) -> int:
     site_dir = args.site.resolve()
     lang = args.lang
     out_dir = args.out.resolve() if args.out else None
+    if args.jobs is not None and args.jobs < 1:
+        print("build.py: error: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
     progress = Progress(sys.stderr, lang, bar=wants_bar(sys.stderr))
     try:
         result = build(BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
-                                    progress=progress))
+                                    cache_dir=args.cache_dir.resolve() if args.cache_dir else None,
+                                    use_cache=not args.no_cache, jobs=args.jobs, progress=progress))
     except jinja2.TemplateError as exc:  # a broken layout is the editor's to fix, not a crash
         result = BuildResult(problems=(layout_problem(exc, site_dir),))
     progress.finish()
@@ -116,10 +123,13 @@ def run_build(args) -> int:
         print(messages.text("build-failed", lang, errors=errors), file=sys.stderr)
         return EXIT_CONTENT
     out = out_dir or site_dir / "public"
-    print(messages.text("built", lang, pages=result.pages, articles=result.articles,
+    number = lambda n: messages.number(n, lang)  # noqa: E731
+    print(messages.text("built", lang, pages=number(result.pages), articles=number(result.articles),
                         left=messages.left_out(result.left_out, lang),
-                        seconds=messages.seconds(result.seconds, lang), out=_shown(out),
-                        index=_shown(out / "index.html")))
+                        seconds=messages.seconds(result.seconds, lang), rendered=number(result.rendered),
+                        unchanged=number(result.unchanged),
+                        removed=messages.text("removed", lang, n=number(result.pruned)) if result.pruned else "",
+                        out=_shown(out), index=_shown(out / "index.html")))
     if args.verbose:
         print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))
     return EXIT_OK

@@ -238,8 +238,9 @@ class Preview:
     def rebuild(self, changed: frozenset[str] = frozenset()) -> BuildResult:
         options = self.options
         try:
+            # Its own cache: the build cache remembers one output folder, and `build` uses public/.
             result = build(BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
-                                        drafts=True, future=options.future))
+                                        cache_dir=self.out_root / "cache", drafts=True, future=options.future))
         except jinja2.TemplateError as exc:  # an edited layout broke: show it, keep serving
             result = BuildResult(problems=(layout_problem(exc, options.site_dir),))
         except Exception as exc:  # a bug, or a file gone mid-save: loud in the terminal, shown in the page

@@ -20,9 +20,12 @@ DEFAULT_LANGUAGE = "vi"
 # Terminal lines. Placeholders are filled with str.format.
 TEXTS: Mapping[str, Mapping[str, str]] = {
     "built": {
-        "en": "Built {pages} pages from {articles} articles{left} in {seconds} s → {out}  (open {index})",
-        "vi": "Đã dựng {pages} trang từ {articles} bài viết{left} trong {seconds} giây → {out}  (mở {index})",
+        "en": "Built {pages} pages from {articles} articles{left} in {seconds} s: {rendered} re-rendered, "
+              "{unchanged} unchanged{removed} → {out}  (open {index})",
+        "vi": "Đã dựng {pages} trang từ {articles} bài viết{left} trong {seconds} giây: {rendered} trang dựng lại, "
+              "{unchanged} trang không đổi{removed} → {out}  (mở {index})",
     },
+    "removed": {"en": ", {n} removed", "vi": ", xóa {n} tệp cũ"},
     "build-failed": {
         "en": "Build failed: {errors} error(s); the previous output was left untouched.",
         "vi": "Không dựng được trang: {errors} lỗi; bản đã xuất bản trước đó vẫn giữ nguyên.",
@@ -185,6 +188,12 @@ def text(key: str, lang: str, **values) -> str:
 def seconds(value: float, lang: str) -> str:
     shown = f"{value:.2f}"
     return shown.replace(".", ",") if lang == "vi" else shown
+
+
+def number(value: int, lang: str) -> str:
+    """10000 → '10,000' (en) or '10.000' (vi)."""
+    shown = f"{value:,}"
+    return shown.replace(",", ".") if lang == "vi" else shown
 
 
 def left_out(counts: Mapping[str, int], lang: str) -> str:
