@@ -126,7 +126,7 @@ def main() -> int:
             stream_connection.close()
         finally:
             server.terminate()
-            server.wait(timeout=10)
+            server.wait(timeout=300)  # removing a big preview folder takes a while
     name = f"{args.articles} generated articles" if args.articles else "bundled site"
     for label, values in (("save → reload event", to_event), ("save → reloaded page", to_page)):
         ms = sorted(v * 1000 for v in values)
