@@ -67,7 +67,10 @@ def run_build(args) -> int:
         return EXIT_CONTENT
     out = out_dir or site_dir / "public"
     left = "".join(f", {n} {reason}(s) left out" for reason, n in sorted(result.left_out.items()))
-    print(f"Built {result.pages} pages from {result.articles} articles{left} in {result.seconds:.2f} s "
+    shots = result.images
+    images = (f", {shots.variants} image files from {shots.sources} photos ({shots.encoded} encoded, "
+              f"{shots.variants - shots.encoded} cached, {shots.seconds:.2f} s)") if shots.variants else ""
+    print(f"Built {result.pages} pages from {result.articles} articles{left}{images} in {result.seconds:.2f} s "
           f"→ {_shown(out)}  (open {_shown(out / 'index.html')})")
     if args.verbose:
         print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))

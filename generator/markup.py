@@ -18,7 +18,9 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from generator.diagnostics import Problem, error
+from generator.images import ImagePlan
 from generator.model import Article
+from generator.pictures import PictureTreeprocessor
 
 EXTENSIONS = ("extra", "sane_lists", "smarty")
 EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False}}  # Vietnamese uses “ ” typed by hand
@@ -73,21 +75,29 @@ class _ShiftHeadings(Treeprocessor):
 class MarkupConverter:
     """One reusable Markdown instance (building one costs more than a conversion)."""
 
-    def __init__(self, urls_by_source: Mapping[str, str], base_path: str = "/"):
+    def __init__(self, urls_by_source: Mapping[str, str], base_path: str = "/",
+                 images: ImagePlan = ImagePlan()):
         self.md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                     output_format="html")
         self.links = _ArticleLinks(self.md, urls_by_source, base_path)
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
+        self.pictures = PictureTreeprocessor(self.md, images, base_path)
+        self.md.treeprocessors.register(self.pictures, "pictures", 6)
 
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
         self.links.broken = []
+        self.pictures.source, self.pictures.unplanned = article.source, []
         body_html = self.md.reset().convert(article.body)
         problems = tuple(
             error(article.source, _line_of(article, href), "broken-link",
                   f"the link '{href}' points to no article (check the path to its .md file)")
             for href in self.links.broken
+        ) + tuple(
+            error(article.source, _line_of(article, src), "missing-image",
+                  f"the image '{src}' was not found beside the article or under assets/")
+            for src in self.pictures.unplanned
         )
         return MarkupResult(body_html, problems)
 
@@ -111,8 +121,9 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
     return cut + "…"
 
 
-def convert_articles(articles: Sequence[Article], base_path: str = "/") -> tuple[list[Article], list[Problem]]:
-    converter = MarkupConverter({a.source: a.url for a in articles}, base_path)
+def convert_articles(articles: Sequence[Article], base_path: str = "/",
+                     images: ImagePlan = ImagePlan()) -> tuple[list[Article], list[Problem]]:
+    converter = MarkupConverter({a.source: a.url for a in articles}, base_path, images)
     converted, problems = [], []
     for article in articles:
         result = converter.convert(article)

@@ -1,6 +1,6 @@
 """Orders the stages and times them. No domain logic lives here.
 
-config → content → index → markup → related → routes → render → output
+config → content → index → images (plan) → markup → related → routes → images (encode) → render → output
 Each stage collects its problems; the build stops at the first stage
 boundary that has errors, before anything is published.
 """
@@ -11,7 +11,8 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator import assets, config as config_stage, content, index, markup, related, render, routes
+from generator import (assets, config as config_stage, content, imageproc, images, index, markup, pictures,
+                       related, render, routes)
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
 from generator.model import Site, frozen_map
 from generator.output import Stage
@@ -39,6 +40,7 @@ class BuildResult:
     seconds: float = 0.0
     left_out: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
+    images: imageproc.ProcessReport = imageproc.ProcessReport()
 
     @property
     def ok(self) -> bool:
@@ -66,8 +68,12 @@ def _stop_on_errors(problems: list[Problem]) -> None:
         raise BuildFailed(problems)
 
 
-def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem]) -> Site:
-    """Everything up to a complete, checked Site. Raises BuildFailed."""
+def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem],
+              image_plan: list | None = None) -> Site:
+    """Everything up to a complete, checked Site. Raises BuildFailed.
+
+    `image_plan`, when given, receives the ImagePlan the markup used.
+    """
     site_config, found = config_stage.load_config(options.site_dir)
     problems += found
     _stop_on_errors(problems)
@@ -81,7 +87,14 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem]) -> 
     _stop_on_errors(problems)
     clock.lap("index")
 
-    articles, found = markup.convert_articles(articles, site_config.base_path)
+    plan, found = images.plan_images(options.site_dir, articles, site_config.images)
+    problems += found
+    _stop_on_errors(problems)
+    if image_plan is not None:
+        image_plan.append(plan)
+    clock.lap("images-plan")
+
+    articles, found = markup.convert_articles(articles, site_config.base_path, plan)
     problems += found
     _stop_on_errors(problems)
     clock.lap("markup")
@@ -97,15 +110,25 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem]) -> 
 def build(options: BuildOptions) -> BuildResult:
     clock = _Clock()
     problems: list[Problem] = []
+    image_plan: list[images.ImagePlan] = []
     try:
-        site = load_site(options, clock, problems)
+        site = load_site(options, clock, problems, image_plan)
+        plan = image_plan[0]
         pages = routes.plan_pages(site)
-        files = {**assets.plan_assets(options.site_dir), **assets.plan_bundle_files(options.site_dir, site.articles)}
+        files = {**assets.plan_assets(options.site_dir, plan.sources),
+                 **assets.plan_bundle_files(options.site_dir, site.articles)}
         problems += _output_collisions([p.output_path for p in pages], files, options.site_dir)
         _stop_on_errors(problems)
         clock.lap("routes")
 
-        renderer = render.Renderer(site, render.layout_dirs(options.site_dir))
+        image_report, found = imageproc.process_images(options.site_dir, plan)
+        problems += found
+        _stop_on_errors(problems)
+        files.update(imageproc.planned_files(options.site_dir, plan))
+        clock.lap("images")
+
+        renderer = render.Renderer(site, render.layout_dirs(options.site_dir),
+                                   pictures.layout_globals(plan, site.config.base_path))
         stage = Stage(options.output)
         try:
             for page in pages:
@@ -122,7 +145,7 @@ def build(options: BuildOptions) -> BuildResult:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
     return BuildResult(problems=sort_problems(problems), pages=len(pages), articles=len(site.articles),
                        files=len(files), seconds=clock.total, left_out=dict(site.left_out),
-                       timings=clock.timings)
+                       timings=clock.timings, images=image_report)
 
 
 def _output_collisions(page_paths: list[str], files: dict[str, Path], site_dir: Path) -> list[Problem]:
