@@ -240,7 +240,10 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int) -> tuple[Sourc
                                   f"{width}×{height} pixels is more than images.max_megapixels ({max_megapixels} MP)")
                 orientation = int(im.getexif().get(0x0112, 1) or 1)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        return None, ("decompression-bomb", f"refused as a decompression bomb ({exc})")
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        pixels = f"{int(found.group(1)) / 1e6:,.0f} MP" if found else "too many pixels"
+        return None, ("decompression-bomb", f"{pixels} is more than can be decoded safely; "
+                                            "this looks like a decompression bomb, not a photo")
     except UnidentifiedImageError:
         return None, ("not-an-image", "the file is not an image Pillow can read")
     except (OSError, SyntaxError, ValueError) as exc:  # broken headers surface as these
