@@ -37,6 +37,17 @@ class Stage:
         shutil.copyfile(source, target)
         self.written.add(rel_path)
 
+    def link(self, rel_path: str, source: Path) -> None:
+        """Like copy, as a hard link where the file system allows (cached image variants:
+        the cache replaces files, never rewrites them, so a link cannot change under the site)."""
+        target = self._target(rel_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+        self.written.add(rel_path)
+
     def _target(self, rel_path: str) -> Path:
         target = (self.root / rel_path).resolve()
         if not target.is_relative_to(self.root.resolve()):

@@ -124,7 +124,7 @@ def build(options: BuildOptions) -> BuildResult:
         image_report, found = imageproc.process_images(options.site_dir, plan)
         problems += found
         _stop_on_errors(problems)
-        files.update(imageproc.planned_files(options.site_dir, plan))
+        image_files = imageproc.planned_files(options.site_dir, plan)
         clock.lap("images")
 
         renderer = render.Renderer(site, render.layout_dirs(options.site_dir),
@@ -136,6 +136,8 @@ def build(options: BuildOptions) -> BuildResult:
             clock.lap("render")
             for rel, source in sorted(files.items()):
                 stage.copy(rel, source)
+            for rel, source in sorted(image_files.items()):
+                stage.link(rel, source)
             stage.publish()
             clock.lap("output")
         except BaseException:
@@ -144,7 +146,7 @@ def build(options: BuildOptions) -> BuildResult:
     except BuildFailed as failed:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
     return BuildResult(problems=sort_problems(problems), pages=len(pages), articles=len(site.articles),
-                       files=len(files), seconds=clock.total, left_out=dict(site.left_out),
+                       files=len(files) + len(image_files), seconds=clock.total, left_out=dict(site.left_out),
                        timings=clock.timings, images=image_report)
 
 
