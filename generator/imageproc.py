@@ -23,7 +23,7 @@ from typing import Sequence
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
 from generator.diagnostics import Problem, error
-from generator.images import ImagePlan, Variant
+from generator.images import DECODE_ERRORS, ImagePlan, Variant, describe_decode_error
 
 CACHE_DIR = Path(".cache") / "images"
 AVIF_SPEED = 8  # libaom's slower settings cost seconds per photo for a few per cent of bytes
@@ -100,10 +100,8 @@ def encode_source(job: _Job) -> _Outcome:
     ImageFile.LOAD_TRUNCATED_IMAGES = False  # a cut-off upload is an error, not a grey stripe
     try:
         upright = _open_upright(job)
-    except OSError as exc:
-        if "truncated" in str(exc) or "broken data stream" in str(exc) or "image file is" in str(exc):
-            return _Outcome(job.source, 0, "truncated-image", "the image file is cut off (truncated); upload it again")
-        return _Outcome(job.source, 0, "broken-image", f"the image cannot be decoded ({exc})")
+    except DECODE_ERRORS as exc:
+        return _Outcome(job.source, 0, *describe_decode_error(exc))
     full_w, full_h = _full_size(job)
     scale = upright.width / full_w
     resized: dict[tuple, Image.Image] = {}  # one resize serves every format of a size

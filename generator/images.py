@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+import struct
 import warnings
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -246,12 +248,24 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int) -> tuple[Sourc
                                             "this looks like a decompression bomb, not a photo")
     except UnidentifiedImageError:
         return None, ("not-an-image", "the file is not an image Pillow can read")
-    except (OSError, SyntaxError, ValueError) as exc:  # broken headers surface as these
-        return None, ("broken-image", f"the image cannot be read ({exc})")
+    except DECODE_ERRORS as exc:
+        return None, describe_decode_error(exc)
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return SourceImage(path, hashlib.sha256(data).hexdigest(), width, height,
                        orientation if 1 <= orientation <= 8 else 1), ("", "")
+
+
+# What Pillow raises on damaged files, by plugin: all of them mean "this file is broken".
+DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error, zlib.error)
+
+
+def describe_decode_error(exc: BaseException) -> tuple[str, str]:
+    """A decoding failure → (code, message) an editor can act on."""
+    text = str(exc)
+    if "truncated" in text or "broken data stream" in text:
+        return "truncated-image", "the image file is cut off (truncated); upload it again"
+    return "broken-image", f"the image file is damaged and cannot be read ({text or type(exc).__name__})"
 
 
 def crop_box(width: int, height: int, ratio: tuple[int, int], focus: tuple[float, float]) -> tuple[int, int, int, int]:

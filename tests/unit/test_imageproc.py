@@ -1,6 +1,7 @@
 """Encoding photos: upright, stripped of every tag, sized as planned, cached, and truncation caught."""
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 
@@ -91,3 +92,15 @@ def test_transparent_png_keeps_alpha_in_webp_and_turns_white_in_jpeg(tmp_path):
         with Image.open(cache_path(tmp_path / ".cache/images", variant)) as out:
             corner = out.convert("RGBA").getpixel((out.width - 1, 0))
             assert corner[3] == 0 if variant.fmt == "webp" else close(corner, (255, 255, 255))
+
+
+def test_a_cut_off_png_or_webp_is_an_error_not_a_traceback(tmp_path):
+    noise = Image.effect_noise((600, 400), 50).convert("RGB")
+    files = {}
+    for name, fmt in (("cut.png", "PNG"), ("cut.webp", "WEBP")):
+        out = io.BytesIO()
+        noise.save(out, fmt)
+        files[f"content/tin/bai/{name}"] = out.getvalue()[: len(out.getvalue()) // 2]
+    site = write(tmp_path, files)
+    _, problems = plan_images(site, [make_article("![Ảnh](cut.png)\n![Ảnh](cut.webp)")], SETTINGS)
+    assert [(p.location.line, p.code) for p in problems] == [(10, "truncated-image"), (11, "broken-image")]
