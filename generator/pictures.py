@@ -23,6 +23,14 @@ CARD_SIZES = "(min-width: 760px) 240px, 120px"  # cards in lists
 SMALL_SIZES = "96px"  # related news
 
 
+def body_sizes(picture: Picture) -> str:
+    """A portrait photo is shown at most 85vh tall (style.css), so it is narrower than the column."""
+    if picture.height <= picture.width:
+        return BODY_SIZES
+    widest = f"{85 * picture.width / picture.height:.1f}vh"
+    return f"(min-width: 1100px) min(1000px, {widest}), min(calc(100vw - 2rem), {widest})"
+
+
 def picture_element(picture: Picture, base_path: str, alt: str, sizes: str,
                     eager: bool = False, css_class: str | None = None) -> etree.Element:
     element = etree.Element("picture")
@@ -79,7 +87,7 @@ class PictureTreeprocessor(Treeprocessor):
                 self.unplanned.append(src)
                 continue
             alt, title = img.get("alt", ""), img.get("title", "")
-            element = picture_element(picture, self.base_path, alt, BODY_SIZES)
+            element = picture_element(picture, self.base_path, alt, body_sizes(picture))
             element.tail = img.tail
             index = list(parent).index(img)
             alone = (parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip()
@@ -108,7 +116,7 @@ def layout_globals(plan: ImagePlan, base_path: str) -> dict:
         if path is None:
             return Markup("")
         alt = article.image_caption or article.title
-        return picture_html(plan.pictures[path], base_path, alt, BODY_SIZES, eager=True)
+        return picture_html(plan.pictures[path], base_path, alt, body_sizes(plan.pictures[path]), eager=True)
 
     def thumbnail(article, kind: str = "card") -> Markup:
         picture = plan.thumbnails.get(article.url)

@@ -77,6 +77,7 @@ def test_body_photos_are_pictures_with_true_sizes_and_figures_with_captions(buil
         assert output_file(built, img["src"]).is_file() and img["src"].endswith(".jpg")
     portrait = figures[0].img
     assert int(portrait["height"]) > int(portrait["width"])  # the sideways phone photo stands upright
+    assert "vh" in portrait["sizes"]  # shown at most a screen tall, so it asks for fewer pixels
     assert [w for _, w in srcset_entries(figures[1].img["srcset"])] == [320, 500]  # never upscaled
 
 
@@ -170,3 +171,19 @@ def test_bad_photos_fail_the_build_with_every_line_and_keep_the_old_site(make_si
                                              "'hong.jpg': the image file is cut off (truncated); upload it again")
     assert "Traceback" not in result.stderr
     assert (site / "public/tin-hoat-dong/hoi-nghi-tong-ket/index.html").is_file()
+
+
+def test_the_bundled_demo_portal_shows_its_photos_upright_and_untagged(tmp_path):
+    from tests.conftest import REPO
+    result = build(BuildOptions(site_dir=REPO, out_dir=tmp_path / "demo"))
+    assert result.ok, [str(p) for p in result.problems]
+    demo = Built(result, tmp_path / "demo")
+    covers = [p for p in (tmp_path / "demo").rglob("index.html") if 'class="cover"' in p.read_text(encoding="utf-8")]
+    assert len(covers) >= 3
+    page = demo.page("/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-giao-thong-dip-tet-binh-ngo-2026/")
+    figure = page.find("div", class_="body").find("figure")
+    assert text_of(figure.figcaption).startswith("Tổ công tác Phòng Cảnh sát giao thông kiểm tra nồng độ cồn")
+    with Image.open(output_file(demo, figure.img["src"])) as im:  # stored sideways with EXIF orientation 6
+        assert im.height > im.width
+    for path in (tmp_path / "demo/images").iterdir():
+        assert metadata_of(path.read_bytes())["gps"] == {} and b"Nguyen Van Phong vien" not in path.read_bytes()
