@@ -39,6 +39,7 @@ MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 # ![alt](src "title") and ![alt](<src with spaces> 'title'); reference definitions [id]: src
 _INLINE_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<src><[^>]*>|[^\s)]+)"
                            r"(?:\s+(?P<q>[\"'])(?P<title>.*?)(?P=q))?\s*\)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?P<src><[^>]*>|\S+)")
 
 
@@ -164,6 +165,12 @@ def plan_images(site_dir: Path, articles: Sequence[Article],
             if ref:
                 references.append(ref)
                 first_image.setdefault(article.url, ref.path)
+        for offset, text in enumerate(article.body.split("\n")):
+            for src in _HTML_IMAGE.findall(text):
+                if is_local(src) and not src.startswith("data:"):
+                    problems.append(warning(article.source, article.body_line + offset, "html-image",
+                                            f"the <img> tag for '{src}' is published without its photo; "
+                                            f"write it as ![description]({src}) so the photo is processed"))
         if article.image_focus and parse_focus(article.image_focus) is None:
             problems.append(error(article.source, article.image_line or 1, "bad-focus",
                                   f"'image_focus' must be two percentages such as \"50% 30%\", not '{article.image_focus}'"))

@@ -151,3 +151,12 @@ def test_images_table_is_typed_and_unknown_keys_are_errors():
         "site.toml:4: error[bad-value]: 'images.thumbnail_ratio' must look like \"3:2\", not 'rộng'",
         "site.toml:5: error[unknown-key]: unknown key 'images.size'",
     ]
+
+
+def test_an_html_img_tag_is_a_warning_because_its_photo_would_be_missing(tmp_path):
+    site = write(tmp_path, {"content/tin/bai/a.jpg": phone_jpeg(300, 200)})
+    body = 'Đoạn.\n\n<img src="a.jpg" alt="Ảnh">\n\n<img src="https://example.vn/x.png">\n'
+    _, problems = plan_images(site, [make_article(body)], SETTINGS)
+    assert [str(p) for p in problems] == [
+        "content/tin/bai/index.md:12: warning[html-image]: the <img> tag for 'a.jpg' is published without its photo; "
+        "write it as ![description](a.jpg) so the photo is processed"]
