@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+import shutil
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -25,7 +26,7 @@ from PIL import Image, ImageCms, ImageFile, ImageOps
 from generator.diagnostics import Problem, error
 from generator.images import DECODE_ERRORS, ImagePlan, Variant, describe_decode_error
 
-CACHE_DIR = Path(".cache") / "images"
+CACHE_DIR = Path(".cache") / "images"  # the default: <cache root>/images
 AVIF_SPEED = 8  # libaom's slower settings cost seconds per photo for a few per cent of bytes
 _SRGB = None
 
@@ -59,10 +60,42 @@ def cache_path(cache_dir: Path, variant: Variant) -> Path:
     return cache_dir / Path(variant.name).name
 
 
-def planned_files(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = None) -> dict[str, Path]:
+def cache_folder(cache_root: Path | None) -> Path:
+    """Where variants are kept: <cache root>/images, or a throw-away folder when the build
+    uses no cache (--no-cache): nothing is then read from or left in a cache."""
+    if cache_root is None:
+        return Path(tempfile.mkdtemp(prefix="portal-images-"))
+    return cache_root / "images"
+
+
+def release_cache_folder(folder: Path, cache_root: Path | None) -> None:
+    if cache_root is None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def planned_files(plan: ImagePlan, cache_dir: Path) -> dict[str, Path]:
     """Output path → cached file, for the output stage to copy once processing is done."""
-    cache_dir = cache_dir or site_dir / CACHE_DIR
     return {variant.name: cache_path(cache_dir, variant) for variant in plan.variants}
+
+
+def publish_variants(target, files: dict[str, Path]) -> None:
+    """Copy variants into the output target (an output.Stage or output.Patch).
+
+    A variant's name carries the hash of everything that made it, so a file
+    of that name already in place (and of the right size) is the same file.
+    """
+    for rel, source in sorted(files.items()):
+        if rel in target.seeded and _size(target.path_of(rel)) == _size(source):
+            target.keep(rel)
+        else:
+            target.copy(rel, source)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
 
 
 def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = None,

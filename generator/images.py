@@ -15,7 +15,7 @@ import re
 import struct
 import warnings
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
@@ -34,6 +34,7 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", "
 ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP"})
 OUTPUT_DIR = "images/"
 OG_SIZE = (1200, 630)
+REFS_STATE = "image-refs"  # build-cache record of each body's image references
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 # ![alt](src "title") and ![alt](<src with spaces> 'title'); reference definitions [id]: src
@@ -99,6 +100,7 @@ class ImagePlan:
     og_images: Mapping[str, Variant] = field(default_factory=lambda: EMPTY)  # article url → 1200×630 JPEG
     variants: tuple[Variant, ...] = ()  # every file to publish, unique, sorted by name
     uses: Mapping[str, tuple[Reference, ...]] = field(default_factory=lambda: EMPTY)  # source path → references
+    body_keys: Mapping[str, str] = field(default_factory=lambda: EMPTY)  # article source → digest of its body photos
 
     def picture_for(self, article_source: str, src: str) -> Picture | None:
         path = resolve_reference(article_source, src)
@@ -136,14 +138,60 @@ def scan_body(article: Article) -> list[tuple[int, str, str, str | None]]:
     return found
 
 
+def scan_html_images(article: Article) -> list[tuple[int, str]]:
+    """(line, src) of every raw <img> tag in the body: published as written, so without its photo."""
+    return [(article.body_line + offset, src) for offset, text in enumerate(article.body.split("\n"))
+            for src in _HTML_IMAGE.findall(text)]
+
+
+def read_references(articles: Sequence[Article], load_body=None, cache=None) -> dict[str, tuple[list, list]]:
+    """Article source → (scan_body, scan_html_images) of its body.
+
+    The content stage may leave an unchanged file's body unread: its references
+    then come from the last build's record (same file digest) or, failing
+    that, from reading the body again with `load_body(source) → (body, line)`.
+    """
+    known = (cache.load_state(REFS_STATE) if cache is not None else None) or {}
+    found, record = {}, {}
+    for article in articles:
+        entry = known.get(article.source)
+        if not article.body_loaded and entry is not None and entry[0] == article.source_digest:
+            refs = entry[1]
+        else:
+            if not article.body_loaded:
+                body, body_line = load_body(article.source)
+                article = replace(article, body=body, body_line=body_line, body_loaded=True)
+            refs = (scan_body(article), scan_html_images(article))
+        found[article.source] = refs
+        if article.source_digest:
+            record[article.source] = (article.source_digest, refs)
+    if cache is not None and record != known:
+        cache.save_state(REFS_STATE, record)
+    return found
+
+
+def attach_keys(articles: Sequence[Article], plan: "ImagePlan") -> list[Article]:
+    """Each article with a digest of the photos layouts show for it, so a page that shows
+    them is rendered again exactly when they change (see incremental.py)."""
+    def key(article: Article) -> str:
+        shown = (plan.covers.get(article.url), plan.pictures.get(plan.covers.get(article.url, "")),
+                 plan.thumbnails.get(article.url), plan.og_images.get(article.url))
+        return hashlib.sha256(repr(shown).encode()).hexdigest()[:32] if any(shown) else ""
+    return [replace(a, images_key=key(a)) for a in articles]
+
+
 def available_formats(settings: ImageSettings) -> tuple[str, ...]:
     """The configured formats this Pillow can write (AVIF needs a recent Pillow)."""
     return tuple(f for f in settings.formats if f != "avif" or features.check("avif"))
 
 
-def plan_images(site_dir: Path, articles: Sequence[Article],
-                settings: ImageSettings) -> tuple[ImagePlan, list[Problem]]:
+def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSettings,
+                load_body=None, cache=None) -> tuple[ImagePlan, list[Problem]]:
+    """Check every photo the articles use and plan its variants. `load_body` and
+    `cache`: for bodies the content stage did not read (see read_references)."""
     problems: list[Problem] = []
+    bodies = read_references(articles, load_body, cache)
+    body_paths: dict[str, set[str]] = {}
     references: list[Reference] = []
     first_image: dict[str, str] = {}
     covers: dict[str, str] = {}
@@ -154,7 +202,8 @@ def plan_images(site_dir: Path, articles: Sequence[Article],
             if ref:
                 references.append(ref)
                 covers[article.url] = ref.path
-        for line, alt, src, _title in scan_body(article):
+        images_in_body, html_images = bodies[article.source]
+        for line, alt, src, _title in images_in_body:
             if not is_local(src) or src.startswith("data:"):
                 continue
             if alt is not None and not alt.strip():
@@ -165,12 +214,12 @@ def plan_images(site_dir: Path, articles: Sequence[Article],
             if ref:
                 references.append(ref)
                 first_image.setdefault(article.url, ref.path)
-        for offset, text in enumerate(article.body.split("\n")):
-            for src in _HTML_IMAGE.findall(text):
-                if is_local(src) and not src.startswith("data:"):
-                    problems.append(warning(article.source, article.body_line + offset, "html-image",
-                                            f"the <img> tag for '{src}' is published without its photo; "
-                                            f"write it as ![description]({src}) so the photo is processed"))
+                body_paths.setdefault(article.source, set()).add(ref.path)
+        for line, src in html_images:
+            if is_local(src) and not src.startswith("data:"):
+                problems.append(warning(article.source, line, "html-image",
+                                        f"the <img> tag for '{src}' is published without its photo; "
+                                        f"write it as ![description]({src}) so the photo is processed"))
         if article.image_focus and parse_focus(article.image_focus) is None:
             problems.append(error(article.source, article.image_line or 1, "bad-focus",
                                   f"'image_focus' must be two percentages such as \"50% 30%\", not '{article.image_focus}'"))
@@ -212,6 +261,9 @@ def plan_images(site_dir: Path, articles: Sequence[Article],
         thumbnails=MappingProxyType(thumbnails), og_images=MappingProxyType(og_images),
         variants=tuple(variants[name] for name in sorted(variants)),
         uses=MappingProxyType({p: tuple(r) for p, r in uses.items()}),
+        body_keys=MappingProxyType({
+            source: hashlib.sha256(repr(sorted((p, pictures[p]) for p in paths)).encode()).hexdigest()[:32]
+            for source, paths in body_paths.items()}),
     ), problems
 
 

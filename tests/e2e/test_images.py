@@ -87,7 +87,7 @@ def test_cover_loads_first_with_its_caption_and_the_page_has_an_og_image(built):
     assert (cover.img["loading"], cover.img["fetchpriority"], cover.img["decoding"]) == ("eager", "high", "async")
     assert cover.img["alt"] == "Lễ ra quân tại quảng trường trung tâm tỉnh"
     assert text_of(cover.figcaption) == "Lễ ra quân tại quảng trường trung tâm tỉnh"
-    assert cover.find_next("p", class_="lead") is not None
+    assert cover.find_next("div", class_="body") is not None  # above the text
     og = page.find("meta", property="og:image")["content"]
     assert og.startswith("https://congan.example.vn/images/le-ra-quan-")
     with Image.open(built.out / og.split("congan.example.vn/")[1]) as im:
@@ -187,3 +187,35 @@ def test_the_bundled_demo_portal_shows_its_photos_upright_and_untagged(tmp_path)
         assert im.height > im.width
     for path in (tmp_path / "demo/images").iterdir():
         assert metadata_of(path.read_bytes())["gps"] == {} and b"Nguyen Van Phong vien" not in path.read_bytes()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_incremental_builds_follow_photo_edits_exactly_like_a_clean_build(make_site, tmp_path):
+    site = make_site(FILES, IMAGES_TOML)
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    before = _tree(out)
+    # The same file name, new pixels: names, srcsets, the cached body HTML and thumbnails must all follow.
+    (site / "content/tin-hoat-dong/ra-quan/chot.jpg").write_bytes(phone_jpeg(600, 300))
+    (site / "content/tin-hoat-dong/ra-quan/le-ra-quan.jpg").write_bytes(phone_jpeg(1500, 1000, gps=False))
+    second = build(BuildOptions(site_dir=site, out_dir=out))
+    assert second.ok and second.images.encoded > 0
+    clean = build(BuildOptions(site_dir=site, out_dir=tmp_path / "clean", use_cache=False))
+    assert clean.ok and clean.images.encoded == clean.images.variants  # --no-cache: nothing reused …
+    after = _tree(out)
+    assert after == _tree(tmp_path / "clean")
+    old = {name for name in before if name.startswith(("images/chot-", "images/le-ra-quan-"))}
+    assert old and old.isdisjoint(after)  # replaced variants are pruned from the output
+    figure = Built(second, out).page(RA_QUAN).find_all("figure")[-1]
+    assert [w for _, w in srcset_entries(figure.img["srcset"])] == [320, 600]
+
+
+def test_no_cache_builds_leave_no_image_cache_behind(make_site, tmp_path):
+    site = make_site(FILES, IMAGES_TOML)
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out", use_cache=False))
+    assert result.ok and result.images.encoded == result.images.variants > 0
+    assert not (site / ".cache").exists()
+    assert len(list((tmp_path / "out/images").iterdir())) == result.images.variants
