@@ -27,6 +27,7 @@ from generator.diagnostics import Problem, error
 from generator.images import DECODE_ERRORS, ImagePlan, Variant, describe_decode_error
 
 CACHE_DIR = Path(".cache") / "images"  # the default: <cache root>/images
+SERIAL_BELOW_PIXELS = 20_000_000  # about two phone photos
 AVIF_SPEED = 8  # libaom's slower settings cost seconds per photo for a few per cent of bytes
 _SRGB = None
 
@@ -98,8 +99,8 @@ def _size(path: Path) -> int:
         return -1
 
 
-def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = None,
-                   workers: int | None = None) -> tuple[ProcessReport, list[Problem]]:
+def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = None, workers: int | None = None,
+                   serial_below: int = SERIAL_BELOW_PIXELS) -> tuple[ProcessReport, list[Problem]]:
     """Make every planned variant that the cache does not hold yet."""
     start = time.perf_counter()
     cache_dir = cache_dir or site_dir / CACHE_DIR
@@ -110,6 +111,9 @@ def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = Non
     jobs = [_Job(str(site_dir / source), source, tuple(variants), str(cache_dir))
             for source, variants in sorted(missing.items())]
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    pixels = sum(plan.sources[job.source].width * plan.sources[job.source].height for job in jobs)
+    if pixels < serial_below:
+        workers = 1  # starting worker processes would cost more than the work
     if jobs:
         cache_dir.mkdir(parents=True, exist_ok=True)
     if workers > 1:

@@ -21,7 +21,8 @@ CLEAN = {"exif": {}, "gps": {}, "exif_ifd": {}, "info": [], "app": []}
 def processed(site: Path, body: str, settings: ImageSettings = SETTINGS, workers: int = 1):
     plan, problems = plan_images(site, [make_article(body)], settings)
     assert problems == []
-    report, problems = process_images(site, plan, workers=workers)
+    # serial_below=0: even these small photos go through the worker pool when workers > 1
+    report, problems = process_images(site, plan, workers=workers, serial_below=0)
     return plan, report, problems
 
 
@@ -50,19 +51,20 @@ def test_every_variant_is_upright_and_carries_no_metadata_at_all(tmp_path):
 
 def test_second_run_encodes_nothing_and_a_changed_setting_only_redoes_what_it_changes(tmp_path):
     site = write(tmp_path, {"content/tin/bai/a.jpg": phone_jpeg(500, 400)})
-    plan, first, _ = processed(site, "![A](a.jpg)", workers=2)
-    _, second, _ = processed(site, "![A](a.jpg)", workers=2)
+    plan, first, _ = processed(site, "![A](a.jpg)")
+    _, second, _ = processed(site, "![A](a.jpg)")
     assert (first.encoded, second.encoded, second.variants) == (len(plan.variants), 0, len(plan.variants))
     # `quality` is for JPEG and WebP: AVIF files keep their names and stay cached.
     _, third, _ = processed(site, "![A](a.jpg)", replace(SETTINGS, quality=60))
     assert third.encoded == sum(v.fmt in ("jpeg", "webp") for v in plan.variants) < len(plan.variants)
 
 
-def test_results_are_byte_identical_across_cold_runs(tmp_path):
-    one = write(tmp_path / "one", {"content/tin/bai/a.jpg": phone_jpeg(500, 400, orientation=6)})
-    two = write(tmp_path / "two", {"content/tin/bai/a.jpg": phone_jpeg(500, 400, orientation=6)})
-    plan, _, _ = processed(one, "![A](a.jpg)")
-    processed(two, "![A](a.jpg)", workers=2)
+def test_results_are_byte_identical_across_cold_runs_serial_or_in_the_pool(tmp_path):
+    photos = {"content/tin/bai/a.jpg": phone_jpeg(500, 400, orientation=6), "content/tin/bai/b.jpg": phone_jpeg(300, 200)}
+    one, two = write(tmp_path / "one", photos), write(tmp_path / "two", photos)
+    plan, serial, _ = processed(one, "![A](a.jpg)\n\n![B](b.jpg)")
+    _, pooled, _ = processed(two, "![A](a.jpg)\n\n![B](b.jpg)", workers=2)
+    assert serial.encoded == pooled.encoded == len(plan.variants)
     for variant in plan.variants:
         assert cache_path(one / ".cache/images", variant).read_bytes() == cache_path(two / ".cache/images", variant).read_bytes()
 
