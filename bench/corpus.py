@@ -550,6 +550,8 @@ def generate(articles: int, out: Path, photos: int = 0, seed: int = SEED) -> Non
     span_minutes = 3 * 365 * 24 * 60
     written: list[tuple[str, str]] = []  # (file path relative to site, category) of published articles
     used_slugs: set[str] = set()
+    # Each unit has a few reporters, so bylines repeat as on a real portal.
+    reporters = {slug: [f"{rng.choice(GIVENS)} {rng.choice(GIVENS)}" for _ in range(3)] for slug, _ in UNITS}
     for number in range(1, articles + 1):
         category = CATEGORIES[min(int(rng.random() ** 1.4 * len(CATEGORIES)), len(CATEGORIES) - 1)][0]
         unit_slug, unit_name = rng.choice(UNITS)
@@ -582,10 +584,10 @@ def generate(articles: int, out: Path, photos: int = 0, seed: int = SEED) -> Non
         front.append(f"category: {category}")
         if picked:
             front.append("campaigns: [" + ", ".join(c[0] for c in picked) + "]")
-        front.append(f"author: {_yaml_str(rng.choice(GIVENS) + ' ' + rng.choice(GIVENS) + ' - ' + unit_name)}")
+        front.append(f"author: {_yaml_str(rng.choice(reporters[unit_slug]) + ' - ' + unit_name)}")
         if rng.random() < 0.5:
-            summary = body.split("\n\n", 1)[0].replace("**", "")
-            front.append(f"summary: {_yaml_str(' '.join(summary.split()[:40]).rstrip(',.;') + '.')}")
+            lead = body.split("\n\n", 1)[0].replace("**", "")
+            front.append(f"summary: {_yaml_str(lead.split('. ')[0].rstrip('.') + '.')}")
         if photo_names:
             front.append(f"image: {photo_names[0]}")
         if rng.random() < 0.05:
