@@ -30,7 +30,7 @@ def test_same_arguments_write_identical_corpus(tmp_path):
 
 
 def test_corpus_builds_without_problems(tmp_path):
-    _corpus_module().generate(30, tmp_path / "site")
+    _corpus_module().generate(12, tmp_path / "site")
     result = build(BuildOptions(site_dir=tmp_path / "site", out_dir=tmp_path / "out"))
     assert result.ok and not result.problems, result.problems
-    assert result.articles >= 25
+    assert result.articles >= 10
