@@ -22,7 +22,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from random import Random
 
-CORPUS_VERSION = 1  # bump when the output for the same arguments changes
 SEED = 20260106
 WORDS_PER_ARTICLE = 1000
 
@@ -103,8 +102,9 @@ PLACES = ["phường Hoa Lư", "phường Tam Điệp", "phường Nam Định",
 SPOTS = ["chợ trung tâm", "bến xe khách phía Nam", "khu công nghiệp Gián Khẩu", "cụm công nghiệp Yên Ninh",
          "nhà văn hóa thôn", "trường trung học phổ thông trên địa bàn", "quốc lộ 1A", "quốc lộ 10", "đường tỉnh 477",
          "khu du lịch Tràng An", "ngã tư trung tâm", "khu dân cư mới", "bến đò ven sông Đáy", "khu chợ đêm"]
-OCCASIONS = ["Tết Nguyên đán", "dịp lễ 30/4 và 1/5", "dịp Quốc khánh 2/9", "mùa lễ hội Xuân", "kỳ thi tốt nghiệp trung học phổ thông",
-             "mùa du lịch hè", "dịp nghỉ lễ cuối năm", "Tháng hành động phòng, chống ma túy", "Ngày hội Toàn dân bảo vệ an ninh Tổ quốc"]
+OCCASIONS = ["dịp Tết Nguyên đán", "dịp lễ 30/4 và 1/5", "dịp Quốc khánh 2/9", "mùa lễ hội Xuân",
+             "trong kỳ thi tốt nghiệp trung học phổ thông", "mùa du lịch hè", "dịp nghỉ lễ cuối năm",
+             "trong Tháng hành động phòng, chống ma túy", "hưởng ứng Ngày hội Toàn dân bảo vệ an ninh Tổ quốc"]
 CRIMES = ["trộm cắp tài sản", "lừa đảo chiếm đoạt tài sản", "tàng trữ trái phép chất ma túy", "đánh bạc trực tuyến",
           "cho vay lãi nặng", "cố ý gây thương tích", "buôn bán hàng cấm", "gây rối trật tự công cộng",
           "mua bán trái phép hóa đơn", "vận chuyển pháo nổ"]
@@ -131,7 +131,7 @@ TITLES = {
         "{unit} {activity} {occasion}",
         "Triệt phá đường dây {crime} tại {place}, bắt giữ {n} đối tượng",
         "Bắt quả tang nhóm đối tượng {crime} ở khu vực {spot}",
-        "{unit} tổng kết {campaign_name} năm {year}",
+        "{unit} tổng kết phong trào “{campaign_name}” năm {year}",
         "Phá chuyên án {crime} liên tỉnh, thu giữ nhiều tang vật",
     ],
     "xay-dung-luc-luong": [
@@ -146,7 +146,7 @@ TITLES = {
         "Cảnh báo thủ đoạn {scam}",
         "Cảnh giác với chiêu {scam}",
         "Người dân ở {place} suýt mất tiền vì {scam}",
-        "Nhận diện thủ đoạn {crime} {occasion}",
+        "Nhận diện thủ đoạn {crime} dịp cuối năm",
         "Khuyến cáo người dân phòng ngừa {crime} tại {spot}",
     ],
     "thong-tin-chuyen-de": [
@@ -154,7 +154,7 @@ TITLES = {
         "Tổ liên gia an toàn ở {place}: khi mỗi người dân là một tai mắt",
         "Mô hình “{model}” góp phần giữ bình yên cho {place}",
         "Công an xã sau một năm vận hành chính quyền địa phương hai cấp",
-        "Từ {campaign_name} đến những thay đổi ở {place}",
+        "Từ phong trào “{campaign_name}” đến những thay đổi ở {place}",
     ],
     "huong-dan-thu-tuc": [
         "Hướng dẫn {procedure} trên {platform}",
@@ -408,7 +408,7 @@ class _Filler:
             case "unit": return self.unit
             case "place": return r.choice(PLACES)
             case "spot": return r.choice(SPOTS)
-            case "occasion": return "dịp " + r.choice(OCCASIONS) if r.random() < 0.3 else r.choice(OCCASIONS)
+            case "occasion": return r.choice(OCCASIONS)
             case "crime" | "crime2": return r.choice(CRIMES)
             case "scam": return r.choice(SCAMS)
             case "procedure": return r.choice(PROCEDURES)

@@ -349,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n== N = {size:,} ==", file=sys.stderr)
         site = ensure_corpus(size, args.photos)
         entry: dict = {"load_before": _load()}
+        if os.getloadavg()[0] > report["machine"]["cpus"]:
+            print(f"warning: load average {_load()} exceeds {report['machine']['cpus']} cores: other work is "
+                  "competing, wall times will be inflated (cpu s is steadier)", file=sys.stderr)
         if args.only in (None, "ours"):
             entry["ours"] = bench_ours(site, args.repeat)
         if not args.skip_floor:
