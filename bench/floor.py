@@ -5,8 +5,10 @@
 Owns one number: the wall time to turn all bodies into HTML with the same
 extensions as generator/markup.py (read from there, so the floor follows the
 generator), spread over worker processes, with nothing else — no front-matter
-checks, no related news, no templates, no writing. Reading the files is done
-before the clock starts. A build cannot be faster than this without caching.
+checks, no related news, no templates, no writing. Each worker reads its own
+files (cheap, and any build must read them; sending the bodies from the main
+process would cost more and hold them all in memory). A build cannot be faster
+than this without caching.
 """
 from __future__ import annotations
 
@@ -34,28 +36,26 @@ def _start_worker() -> None:
                             output_format="html")
 
 
-def _convert(body: str) -> int:
-    return len(_md.reset().convert(body))
+def read_body(path: str) -> str:
+    """The Markdown after the front-matter's closing '---'."""
+    lines = Path(path).read_text(encoding="utf-8").split("\n")
+    closing = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
+    return "\n".join(lines[closing + 1:])
 
 
-def read_bodies(site: Path) -> list[str]:
-    bodies = []
-    for path in sorted((site / "content").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        lines = text.split("\n")
-        closing = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
-        bodies.append("\n".join(lines[closing + 1:]))
-    return bodies
+def _convert(path: str) -> tuple[int, int]:
+    body = read_body(path)
+    return len(body.split()), len(_md.reset().convert(body))
 
 
 def measure_floor(site: Path, workers: int | None = None) -> dict:
     workers = workers or len(os.sched_getaffinity(0))
-    bodies = read_bodies(site)
-    chunk = max(1, len(bodies) // (workers * 16))
+    paths = [str(p) for p in sorted((site / "content").rglob("*.md"))]
+    chunk = max(1, len(paths) // (workers * 16))
     cpu_before = os.times()
     start = time.perf_counter()
     with Pool(workers, initializer=_start_worker) as pool:
-        html_chars = sum(pool.imap_unordered(_convert, bodies, chunksize=chunk))
+        counts = list(pool.imap_unordered(_convert, paths, chunksize=chunk))
         pool.close()
         pool.join()
     seconds = time.perf_counter() - start
@@ -64,11 +64,11 @@ def measure_floor(site: Path, workers: int | None = None) -> dict:
     return {
         "seconds": round(seconds, 3),
         "workers": workers,
-        "articles": len(bodies),
-        "words": sum(len(b.split()) for b in bodies),
-        "html_chars": html_chars,
+        "articles": len(paths),
+        "words": sum(words for words, _ in counts),
+        "html_chars": sum(chars for _, chars in counts),
         "worker_cpu_seconds": round(cpu, 3),
-        "ms_per_article_per_core": round(seconds * workers / max(1, len(bodies)) * 1000, 3),
+        "ms_per_article_per_core": round(seconds * workers / max(1, len(paths)) * 1000, 3),
         "extensions": list(EXTENSIONS),
     }
 
