@@ -153,9 +153,9 @@ def timed(label: str, command: list[str]) -> dict:
         "seconds": round(wall, 3),
         "cpu_seconds": round(fields.get("user", 0) + fields.get("sys", 0), 2),
         "peak_mb": round(fields.get("max_rss_kb", 0) / 1024, 1),
-        "summary": " ".join(summary.split()),
+        "summary": " ".join(summary.split(" → ")[0].split()),  # the generator's own line, minus the path
     }
-    print(f"  {label:<34} {result['seconds']:8.2f} s {result['peak_mb']:8.1f} MB   {result['summary'][:90]}",
+    print(f"  {label:<34} {result['seconds']:8.2f} s {result['peak_mb']:8.1f} MB   {result['summary'][:100]}",
           file=sys.stderr)
     return result
 
