@@ -31,5 +31,10 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(PY) build.py check
 
+# Benchmark (bench/README.md): corpus, our builds, Markdown floor, Pelican. Slow; not part of test.
+# Other sizes: make bench BENCH_ARGS="--sizes 1000 --repeat 3"
+bench: $(STAMP)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf public .cache test-artifacts

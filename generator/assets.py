@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+from generator.images import is_image_file
 from generator.model import Article
 
 DEFAULT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -24,19 +25,25 @@ def _walk(root: Path) -> Iterable[Path]:
                 yield Path(folder) / name
 
 
-def plan_assets(site_dir: Path) -> dict[str, Path]:
-    """Output path → source file, the site's own files winning."""
+def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> dict[str, Path]:
+    """Output path → source file, the site's own files winning.
+
+    `exclude`: site-relative files published another way (photos articles use
+    go through the image pipeline; their originals must never be copied).
+    """
+    excluded = {site_dir / rel for rel in exclude}
     planned: dict[str, Path] = {}
     roots = [DEFAULT_ASSETS, site_dir / "assets"]
     for root in roots:
         if root.is_dir():
             for path in _walk(root):
-                planned[ASSETS_URL + path.relative_to(root).as_posix()] = path
+                if path not in excluded:
+                    planned[ASSETS_URL + path.relative_to(root).as_posix()] = path
     return planned
 
 
 def plan_bundle_files(site_dir: Path, articles: Iterable[Article]) -> dict[str, Path]:
-    """Files beside an article's index.md are published beside its page."""
+    """Files beside an article's index.md (PDFs, …) are published beside its page; photos are not."""
     planned: dict[str, Path] = {}
     for article in articles:
         if not article.bundle_dir:
@@ -45,7 +52,8 @@ def plan_bundle_files(site_dir: Path, articles: Iterable[Article]) -> dict[str, 
         for path in _walk(bundle):
             rel = path.relative_to(bundle)
             # Markdown files of nested bundles are articles of their own.
-            if path.suffix == ".md" or any((bundle / p / "index.md").exists() for p in rel.parents if str(p) != "."):
+            # Photos are published only as processed variants, never as the original.
+            if path.suffix == ".md" or is_image_file(path) or any((bundle / p / "index.md").exists() for p in rel.parents if str(p) != "."):
                 continue
             planned[article.url.lstrip("/") + rel.as_posix()] = path
     return planned

@@ -124,8 +124,12 @@ def run_build(args) -> int:
         return EXIT_CONTENT
     out = out_dir or site_dir / "public"
     number = lambda n: messages.number(n, lang)  # noqa: E731
+    shots = result.images
+    images = messages.text("images", lang, variants=number(shots.variants), sources=number(shots.sources),
+                           encoded=number(shots.encoded), cached=number(shots.variants - shots.encoded),
+                           seconds=messages.seconds(shots.seconds, lang)) if shots.variants else ""
     print(messages.text("built", lang, pages=number(result.pages), articles=number(result.articles),
-                        left=messages.left_out(result.left_out, lang),
+                        left=messages.left_out(result.left_out, lang) + images,
                         seconds=messages.seconds(result.seconds, lang), rendered=number(result.rendered),
                         unchanged=number(result.unchanged),
                         removed=messages.text("removed", lang, n=number(result.pruned)) if result.pruned else "",

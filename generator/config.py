@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.diagnostics import Problem, error, suggest
-from generator.model import Campaign, Category, Contact, Link, SiteConfig, Unit, frozen_map
+from generator.model import Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit, frozen_map
 from generator.vietnamese import nfc, slugify
 
 CONFIG_NAME = "site.toml"
@@ -33,11 +33,15 @@ TOP_LEVEL: dict[str, tuple[type | tuple, str]] = {
     "categories": (dict, "a table"),
     "units": (dict, "a table"),
     "campaigns": (dict, "a table"),
+    "images": (dict, "a table"),
 }
 REQUIRED = ("title", "base_url")
 CONTACT_KEYS = ("hotline", "email", "address")
 LINK_KEYS = ("name", "url")
 TERM_KEYS = ("name", "description")
+IMAGE_FORMATS = ("avif", "webp", "jpeg")
+_RATIO = re.compile(r"^\s*(\d{1,3})\s*[:/x]\s*(\d{1,3})\s*$")
+_FOCUS = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)%\s+(\d{1,3}(?:\.\d+)?)%\s*$")
 TERM_TABLES = {"categories": Category, "units": Unit, "campaigns": Campaign}
 # URL prefixes owned by the generator; a category slug must not take them.
 RESERVED_SLUGS = frozenset({"don-vi", "phong-trao", "chuyen-muc", "assets", "images",
@@ -156,9 +160,78 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
         if table in values:
             values[table] = frozen_map(_read_terms(reader, table, values[table], term_type))
 
+    if "images" in values:
+        values["images"] = _read_images(reader, values["images"])
+
     if reader.problems:
         return None, reader.problems
     return SiteConfig(**values), []
+
+
+def parse_ratio(text: str) -> tuple[int, int] | None:
+    """'3:2' (or '3/2', '3x2') → (3, 2); None when it is not a ratio."""
+    found = _RATIO.match(text)
+    if not found or not int(found.group(1)) or not int(found.group(2)):
+        return None
+    return int(found.group(1)), int(found.group(2))
+
+
+def parse_focus(text: str) -> tuple[float, float] | None:
+    """'50% 30%' (like CSS object-position) → (0.5, 0.3); None when malformed."""
+    found = _FOCUS.match(text)
+    if not found:
+        return None
+    x, y = float(found.group(1)) / 100, float(found.group(2)) / 100
+    return (x, y) if x <= 1 and y <= 1 else None
+
+
+def _read_images(reader: _Reader, raw: dict) -> ImageSettings:
+    """The [images] table; anything left unset keeps ImageSettings' default."""
+    path = ("images",)
+    defaults = ImageSettings()
+    reader.check_keys(raw, ImageSettings.__dataclass_fields__, path)
+    values: dict[str, Any] = {}
+    for key in ("widths", "thumbnail_widths"):
+        widths = reader.typed(raw, key, list, "an array of whole numbers", path)
+        if widths is None:
+            continue
+        if not widths or not all(isinstance(w, int) and not isinstance(w, bool) and 16 <= w <= 8000 for w in widths):
+            reader.fail(path + (key,), "bad-value", f"'images.{key}' must list widths in pixels between 16 and 8000")
+        else:
+            values[key] = tuple(sorted(set(widths)))
+    formats = reader.typed(raw, "formats", list, "an array of strings", path)
+    if formats is not None:
+        unknown = [f for f in formats if f not in IMAGE_FORMATS]
+        if unknown or "jpeg" not in formats:
+            reader.fail(path + ("formats",), "bad-value",
+                        f"'images.formats' may list {', '.join(IMAGE_FORMATS)} and must include jpeg (the fallback)")
+        else:
+            values["formats"] = tuple(dict.fromkeys(formats))
+    for key in ("quality", "avif_quality"):
+        quality = reader.typed(raw, key, int, "a whole number", path)
+        if quality is not None and not 1 <= quality <= 100:
+            reader.fail(path + (key,), "bad-value", f"'images.{key}' must be between 1 and 100")
+        elif quality is not None:
+            values[key] = quality
+    max_mp = reader.typed(raw, "max_megapixels", int, "a whole number", path)
+    if max_mp is not None and not 1 <= max_mp <= 1000:
+        reader.fail(path + ("max_megapixels",), "bad-value", "'images.max_megapixels' must be between 1 and 1000")
+    elif max_mp is not None:
+        values["max_megapixels"] = max_mp
+    ratio = reader.typed(raw, "thumbnail_ratio", str, "a string such as \"3:2\"", path)
+    if ratio is not None:
+        if parse_ratio(ratio) is None:
+            reader.fail(path + ("thumbnail_ratio",), "bad-value", f"'images.thumbnail_ratio' must look like \"3:2\", not '{ratio}'")
+        else:
+            values["thumbnail_ratio"] = parse_ratio(ratio)
+    focus = reader.typed(raw, "focal_point", str, "a string such as \"50% 30%\"", path)
+    if focus is not None:
+        if parse_focus(focus) is None:
+            reader.fail(path + ("focal_point",), "bad-value",
+                        f"'images.focal_point' must be two percentages such as \"50% 30%\", not '{focus}'")
+        else:
+            values["focal_point"] = parse_focus(focus)
+    return ImageSettings(**{**defaults.__dict__, **values})
 
 
 def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:

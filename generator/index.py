@@ -19,7 +19,7 @@ from generator import routes
 # Front-matter keys we understand; anything else is a likely typo.
 KNOWN_KEYS = ("title", "date", "unit", "category", "campaigns", "author", "summary",
               "slug", "draft", "featured", "extra", "image", "image_caption", "expires",
-              "aliases", "tags")
+              "aliases", "tags", "image_focus")
 _VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
 
 
@@ -109,6 +109,9 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         slug = slugify(title)
     if title and not slug and "slug" not in fm:
         fail("title", "bad-slug", "the title has no letters or digits to make a URL from; add a 'slug'")
+    image = _text(fm, "image", fail) or ""
+    image_caption = _text(fm, "image_caption", fail) or ""
+    image_focus = _text(fm, "image_focus", fail) or ""
     extra = fm.get("extra", {})
     if not isinstance(extra, dict):
         fail("extra", "wrong-type", "'extra' must be a mapping of key: value")
@@ -122,7 +125,9 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         category=category, campaigns=campaigns, slug=slug, url=url, author=author,
         summary=summary, draft=draft, featured=featured, body=source.body,
         body_line=source.body_line, bundle_dir=source.bundle_dir, extra=frozen_map(extra),
-        expires=expires, source_digest=source.digest, body_loaded=source.body_loaded,
+        source_digest=source.digest, body_loaded=source.body_loaded,
+        image=image, image_caption=image_caption, image_focus=image_focus,
+        image_line=source.line_of("image") if "image" in fm else 0, expires=expires,
     ), problems
 
 

@@ -23,7 +23,9 @@ from markdown.treeprocessors import Treeprocessor
 from generator import __version__, workers
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
+from generator.images import ImagePlan
 from generator.model import Article
+from generator.pictures import PictureTreeprocessor
 
 EXTENSIONS = ("extra", "sane_lists", "smarty")
 EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False}}  # Vietnamese uses “ ” typed by hand
@@ -80,22 +82,30 @@ class _ShiftHeadings(Treeprocessor):
 class MarkupConverter:
     """One reusable Markdown instance (building one costs more than a conversion)."""
 
-    def __init__(self, urls_by_source: Mapping[str, str], base_path: str = "/"):
+    def __init__(self, urls_by_source: Mapping[str, str], base_path: str = "/",
+                 images: ImagePlan = ImagePlan()):
         self.md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                     output_format="html")
         self.links = _ArticleLinks(self.md, urls_by_source, base_path)
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
+        self.pictures = PictureTreeprocessor(self.md, images, base_path)
+        self.md.treeprocessors.register(self.pictures, "pictures", 6)
 
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
         self.links.broken = []
+        self.pictures.source, self.pictures.unplanned = article.source, []
         self.links.used = {}
         body_html = self.md.reset().convert(article.body)
         problems = tuple(
             error(article.source, _line_of(article, href), "broken-link",
                   f"the link '{href}' points to no article (check the path to its .md file)")
             for href in self.links.broken
+        ) + tuple(
+            error(article.source, _line_of(article, src), "missing-image",
+                  f"the image '{src}' was not found beside the article or under assets/")
+            for src in self.pictures.unplanned
         )
         return MarkupResult(body_html, problems)
 
@@ -125,10 +135,12 @@ def markup_settings_key(base_path: str) -> str:
                   base_path, "shift-headings", "article-links")
 
 
-def _cache_key(article: Article, settings: str) -> str:
+def _cache_key(article: Article, settings: str, images: ImagePlan) -> str:
     # The source path matters: relative links resolve against its folder.
     # The file's digest stands for its body (front-matter changes are harmless extra misses).
-    return digest(settings, article.source, article.source_digest or digest(article.body))
+    # The photos it shows: their variant names change with the photo's bytes and [images].
+    return digest(settings, article.source, article.source_digest or digest(article.body),
+                  images.body_keys.get(article.source, ""))
 
 
 INDEX_STATE = "markup-index"
@@ -160,7 +172,8 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
 
 
 def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: BuildCache | None = None,
-                     jobs: int | None = None, load_body=None) -> tuple[list[Article], list[Problem]]:
+                     jobs: int | None = None, load_body=None,
+                     images: ImagePlan = ImagePlan()) -> tuple[list[Article], list[Problem]]:
     """Convert every changed body on all cores; converted HTML stays in the cache when there is one.
 
     A cached conversion is reused while its body, source path, Markdown
@@ -169,7 +182,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     cache = cache or BuildCache(None)
     urls_by_source = {a.source: a.url for a in articles}
     settings = markup_settings_key(base_path)
-    keys = [_cache_key(a, settings) for a in articles]
+    keys = [_cache_key(a, settings, images) for a in articles]
     index = cache.load_state(INDEX_STATE) or {}
     outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str]] = {}
     misses = []
@@ -181,7 +194,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         else:
             misses.append(position)
     state = {"articles": articles, "keys": keys, "cache": cache, "load_body": load_body,
-             "converter_factory": _converter_factory(urls_by_source, base_path)}
+             "converter_factory": _converter_factory(urls_by_source, base_path, images)}
     for position, result in zip(misses, workers.run_chunks(_convert_chunk, misses, jobs, state)):
         outcome[position] = result
 
@@ -199,12 +212,12 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     return converted, problems
 
 
-def _converter_factory(urls_by_source: Mapping[str, str], base_path: str):
+def _converter_factory(urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan = ImagePlan()):
     made: list[MarkupConverter] = []
 
     def get() -> MarkupConverter:  # one converter per process, built on first use
         if not made:
-            made.append(MarkupConverter(urls_by_source, base_path))
+            made.append(MarkupConverter(urls_by_source, base_path, images))
         return made[0]
     return get
 

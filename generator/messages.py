@@ -26,6 +26,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
               "{unchanged} trang không đổi{removed} → {out}  (mở {index})",
     },
     "removed": {"en": ", {n} removed", "vi": ", xóa {n} tệp cũ"},
+    "images": {
+        "en": ", {variants} image files from {sources} photos ({encoded} encoded, {cached} cached, {seconds} s)",
+        "vi": ", {variants} tệp ảnh từ {sources} ảnh gốc ({encoded} tạo mới, {cached} dùng lại, {seconds} giây)",
+    },
     "build-failed": {
         "en": "Build failed: {errors} error(s); the previous output was left untouched.",
         "vi": "Không dựng được trang: {errors} lỗi; bản đã xuất bản trước đó vẫn giữ nguyên.",
@@ -154,11 +158,32 @@ PROBLEMS: Mapping[str, tuple] = {
          "liên kết '{0}' trỏ tới bài chưa đăng (bản nháp, hẹn giờ hoặc đã hết hạn); dựng trang sẽ báo lỗi cho đến khi bài được đăng"),
     ),
     "missing-image": (
-        (r"the image '(.*?)' does not exist", "không tìm thấy ảnh '{0}' (kiểm tra tên tệp và thư mục)"),
+        (r"the (cover )?image '(.*?)' does not exist \((.*)\)", "không tìm thấy ảnh '{1}' ({2}); kiểm tra tên tệp và thư mục"),
+        (r"the image '(.*?)' was not found", "không tìm thấy ảnh '{0}' cạnh bài viết hoặc trong assets/"),
+        (_ANY, "không tìm thấy ảnh: {0}"),
     ),
-    "image-missing-alt": (
+    "missing-alt": (
         (r"the image '(.*?)' has no alt text", "ảnh '{0}' chưa có mô tả (alt); viết mô tả giữa [ ] để người khiếm thị đọc được"),
     ),
+    "html-image": (
+        (r"the <img> tag for '(.*?)'", "thẻ <img> của ảnh '{0}' được đăng nguyên trạng, không kèm ảnh đã xử lý; "
+                                       "hãy viết ![mô tả]({0})"),
+    ),
+    "remote-image": (
+        (r"the cover image '(.*?)' must be", "ảnh đại diện '{0}' phải là tệp cạnh bài viết hoặc trong assets/, "
+                                             "không phải địa chỉ web"),
+        (_ANY, "ảnh phải là tệp cạnh bài viết hoặc trong assets/: {0}"),
+    ),
+    "image-outside-site": (
+        (r"the (cover )?image '(.*?)' is outside", "ảnh '{1}' nằm ngoài thư mục trang; hãy đặt cạnh bài viết "
+                                                   "hoặc trong assets/"),
+        (_ANY, "ảnh nằm ngoài thư mục trang: {0}"),
+    ),
+    "not-an-image": ((r"'(.*?)': (.*)", "'{0}' không phải ảnh dùng được ({1})"),),
+    "decompression-bomb": ((r"'(.*?)': (.*)", "ảnh '{0}' quá lớn để xử lý an toàn ({1})"),),
+    "truncated-image": ((r"'(.*?)': ", "tệp ảnh '{0}' bị thiếu dữ liệu (tải lên chưa hết); hãy tải lên lại"),),
+    "broken-image": ((r"'(.*?)': ", "tệp ảnh '{0}' bị hỏng, không đọc được"),),
+    "bad-focus": ((_ANY, "'image_focus' phải là hai tỉ lệ phần trăm, ví dụ \"50% 30%\": {0}"),),
     "skipped-heading-level": (
         (r"heading level (\d) follows level (\d)", "tiêu đề cấp {0} đứng sau tiêu đề cấp {1} (bỏ qua cấp); hãy dùng cấp liền kề"),
     ),

@@ -62,6 +62,20 @@ class Campaign(Term):
 
 
 @dataclass(frozen=True)
+class ImageSettings:
+    """The [images] table of site.toml: how photos are published."""
+
+    widths: tuple[int, ...] = (480, 800, 1200, 1600)  # never upscaled
+    formats: tuple[str, ...] = ("avif", "webp", "jpeg")  # preference order; jpeg is the fallback
+    quality: int = 80  # JPEG and WebP
+    avif_quality: int = 60  # AVIF looks as good at a lower number
+    thumbnail_ratio: tuple[int, int] = (3, 2)
+    thumbnail_widths: tuple[int, ...] = (360, 720)
+    focal_point: tuple[float, float] = (0.5, 0.5)  # where crops centre, 0..1 from the top left
+    max_megapixels: int = 100  # larger images are refused as decompression bombs
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     title: str
     base_url: str
@@ -76,6 +90,7 @@ class SiteConfig:
     categories: Mapping[str, Category] = field(default_factory=lambda: EMPTY)
     units: Mapping[str, Unit] = field(default_factory=lambda: EMPTY)
     campaigns: Mapping[str, Campaign] = field(default_factory=lambda: EMPTY)
+    images: ImageSettings = ImageSettings()
 
     @property
     def zone(self) -> ZoneInfo:
@@ -129,6 +144,11 @@ class Article:
     html: str = ""  # filled by the markup stage, or left in the cache under html_key
     html_key: str = ""  # cache key of the converted body ("" when not cached)
     summary_derived: bool = False  # summary came from the first paragraph, not front-matter
+    image: str = ""  # the cover as written in front-matter, relative to the article
+    image_caption: str = ""
+    image_focus: str = ""  # focal point of crops, e.g. "50% 30%"
+    image_line: int = 0  # line of the 'image' key, for problems
+    images_key: str = ""  # digest of the photos layouts show for it (cover, thumbnail, OpenGraph)
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
     expires: datetime | None = None  # hidden from this moment on
 

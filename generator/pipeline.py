@@ -1,6 +1,6 @@
 """Orders the stages and times them. No domain logic lives here.
 
-config → content → index → markup → related → routes → render → output
+config → content → index → images (plan) → markup → related → routes → images (encode) → render → output
 Each stage collects its problems; the build stops at the first stage
 boundary that has errors, before anything is published.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator import assets, config as config_stage, content, index, markup, related, render, rendering, routes
+from generator import imageproc, images, pictures
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
 from generator.model import Site, frozen_map
@@ -59,6 +60,7 @@ class BuildResult:
     rendered: int = 0  # pages whose layout ran this time
     written: int = 0  # page files whose bytes changed
     pruned: int = 0  # files of the previous output that are gone
+    images: imageproc.ProcessReport = imageproc.ProcessReport()
 
     @property
     def ok(self) -> bool:
@@ -90,8 +92,12 @@ def _stop_on_errors(problems: list[Problem]) -> None:
         raise BuildFailed(problems)
 
 
-def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cache: BuildCache) -> Site:
-    """Everything up to a complete, checked Site. Raises BuildFailed."""
+def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cache: BuildCache,
+              image_plan: list | None = None) -> Site:
+    """Everything up to a complete, checked Site. Raises BuildFailed.
+
+    `image_plan`, when given, receives the ImagePlan the markup used.
+    """
     site_config, found = config_stage.load_config(options.site_dir)
     problems += found
     _stop_on_errors(problems)
@@ -106,15 +112,24 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     _stop_on_errors(problems)
     clock.lap("index")
 
+    plan, found = images.plan_images(options.site_dir, articles, site_config.images,
+                                     functools.partial(content.load_body, options.site_dir), cache)
+    problems += found
+    _stop_on_errors(problems)
+    articles = images.attach_keys(articles, plan)
+    if image_plan is not None:
+        image_plan.append(plan)
+    clock.lap("images-plan")
+
     articles, found = markup.convert_articles(articles, site_config.base_path, cache, options.jobs,
-                                              functools.partial(content.load_body, options.site_dir))
+                                              functools.partial(content.load_body, options.site_dir), plan)
     problems += found
     _stop_on_errors(problems)
     clock.lap("markup")
 
     site = Site(config=site_config, articles=tuple(articles), left_out=frozen_map(left_out))
     related_news, other_news = related.related_lists(site.articles, site_config.related_count,
-                                                     site_config.other_count, cache)
+                                                     site_config.other_count, cache, options.jobs)
     site = replace(site, related=frozen_map(related_news), others=frozen_map(other_news))
     clock.lap("related")
     return site
@@ -124,25 +139,37 @@ def build(options: BuildOptions) -> BuildResult:
     clock = _Clock()
     problems: list[Problem] = []
     cache = BuildCache(options.cache_root)
+    image_cache = imageproc.cache_folder(options.cache_root)
+    found_plan: list[images.ImagePlan] = []
     try:
-        site = load_site(options, clock, problems, cache)
+        site = load_site(options, clock, problems, cache, found_plan)
+        image_plan = found_plan[0]
         pages = routes.plan_pages(site)
-        files = {**assets.plan_assets(options.site_dir), **assets.plan_bundle_files(options.site_dir, site.articles)}
+        files = {**assets.plan_assets(options.site_dir, image_plan.sources),
+                 **assets.plan_bundle_files(options.site_dir, site.articles)}
         problems += _output_collisions([p.output_path for p in pages], files, options.site_dir)
         _stop_on_errors(problems)
         clock.lap("routes")
 
+        image_report, found = imageproc.process_images(options.site_dir, image_plan, image_cache, options.jobs)
+        problems += found
+        _stop_on_errors(problems)
+        image_files = imageproc.planned_files(image_plan, image_cache)
+        image_globals = pictures.layout_globals(image_plan, site.config.base_path)
+        clock.lap("images")
+
         output.recover(options.output)
         layouts = render.layout_dirs(options.site_dir)
-        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), cache)
+        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), cache, image_globals)
         target = _choose_target(options.output, plan, len(pages), cache)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
-                                            _reconverter(options.site_dir, site), options.jobs,
-                                            progress=options.progress)
+                                            _reconverter(options.site_dir, site, image_plan), options.jobs,
+                                            image_globals, progress=options.progress)
             clock.lap("render")
             for rel, source in sorted(files.items()):
                 target.copy(rel, source)
+            imageproc.publish_variants(target, image_files)
             pruned = target.prune()
             state = {**report.state, "outputs": sorted(target.written)}
             target.publish()
@@ -153,16 +180,22 @@ def build(options: BuildOptions) -> BuildResult:
         cache.save_state(rendering.STATE_NAME, state)
     except BuildFailed as failed:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
+    finally:
+        imageproc.release_cache_folder(image_cache, options.cache_root)
     return BuildResult(problems=sort_problems(problems), pages=len(pages), articles=len(site.articles),
-                       files=len(files), seconds=clock.total, left_out=dict(site.left_out),
-                       timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned)
-def _reconverter(site_dir: Path, site: Site):
+                       files=len(files) + len(image_files), seconds=clock.total, left_out=dict(site.left_out),
+                       timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned,
+                       images=image_report)
+
+
+
+def _reconverter(site_dir: Path, site: Site, image_plan: images.ImagePlan = images.ImagePlan()):
     """Converts an article's body again from its file (for a cache entry that went bad)."""
     urls_by_source = {a.source: a.url for a in site.articles}
 
     def reconvert(article) -> str:
         body, body_line = content.load_body(site_dir, article.source)
-        converter = markup.MarkupConverter(urls_by_source, site.config.base_path)
+        converter = markup.MarkupConverter(urls_by_source, site.config.base_path, image_plan)
         return converter.convert(replace(article, body=body, body_line=body_line)).html
     return reconvert
 

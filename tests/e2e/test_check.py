@@ -1,12 +1,22 @@
 """`check`: every problem an editor can make, all at once, nothing written."""
 from __future__ import annotations
 
+import io
 import json
+
+from PIL import Image
 
 from generator.checker import check_site
 from tests.conftest import REPO, article, run_cli
 
-JPEG = b"\xff\xd8\xff\xe0 not really a photo"
+
+def jpeg() -> bytes:
+    photo = io.BytesIO()
+    Image.new("RGB", (48, 32), (180, 30, 30)).save(photo, "JPEG")
+    return photo.getvalue()
+
+
+JPEG = jpeg()
 
 GOOD = {
     "content/tin-hoat-dong/bai-tot/index.md": article(
@@ -21,9 +31,10 @@ BROKEN = {
     # line 8: a link to an article that does not exist; line 10: fine
     "content/tin-hoat-dong/lien-ket/index.md": article(
         "Liên kết hỏng", body="Xem [thêm](../khong-co/index.md).\n\nVà [bài tốt](../bai-tot/index.md).\n"),
-    # line 8 missing, line 10 no alt, 12-14 inside code (ignored), 16 reference image missing
+    # line 8 missing, line 10 no alt, 12 reference image whose definition (line 14) names a missing file,
+    # line 16 a raw <img> tag
     "content/tin-hoat-dong/anh/index.md": article(
-        "Ảnh", body="![Ảnh thiếu](khong-co.jpg)\n\n![](co-that.jpg)\n\n```\n![](trong-code.jpg)\n```\n\n"
+        "Ảnh", body="![Ảnh thiếu](khong-co.jpg)\n\n![](co-that.jpg)\n\n"
         "![Ảnh tham chiếu][mat]\n\n[mat]: mat-tich.png\n\n<img src=\"co-that.jpg\">\n"),
     "content/tin-hoat-dong/anh/co-that.jpg": JPEG,
     # line 8 h2, line 10 h4: skips h3
@@ -35,13 +46,13 @@ BROKEN = {
 
 EXPECTED = [
     "content/tin-hoat-dong/anh/index.md:8: error[missing-image]: the image 'khong-co.jpg' does not exist "
-    "(looked for content/tin-hoat-dong/anh/khong-co.jpg)",
-    "content/tin-hoat-dong/anh/index.md:10: warning[image-missing-alt]: the image 'co-that.jpg' has no alt text; "
-    "describe it between [ ] for readers who cannot see it",
-    "content/tin-hoat-dong/anh/index.md:16: error[missing-image]: the image 'mat-tich.png' does not exist "
-    "(looked for content/tin-hoat-dong/anh/mat-tich.png)",
-    "content/tin-hoat-dong/anh/index.md:20: warning[image-missing-alt]: the image 'co-that.jpg' has no alt text; "
-    "describe it between [ ] for readers who cannot see it",
+    "(content/tin-hoat-dong/anh/khong-co.jpg)",
+    "content/tin-hoat-dong/anh/index.md:10: warning[missing-alt]: the image 'co-that.jpg' has no alt text; "
+    "describe it for readers who cannot see it",
+    "content/tin-hoat-dong/anh/index.md:14: error[missing-image]: the image 'mat-tich.png' does not exist "
+    "(content/tin-hoat-dong/anh/mat-tich.png)",
+    "content/tin-hoat-dong/anh/index.md:16: warning[html-image]: the <img> tag for 'co-that.jpg' is published "
+    "without its photo; write it as ![description](co-that.jpg) so the photo is processed",
     "content/tin-hoat-dong/lien-ket/index.md:8: error[broken-link]: the link '../khong-co/index.md' points to no "
     "article (check the path to its .md file)",
     "content/tin-hoat-dong/nhap.md:9: error[broken-link]: the link 'khong-co.md' points to no article "
@@ -70,14 +81,13 @@ def test_every_content_problem_is_reported_together_with_its_line(make_site):
     assert not (site / "public").exists()
 
 
-def test_front_matter_problems_stop_link_checks_but_images_are_still_checked(make_site):
+def test_front_matter_errors_stop_photo_and_link_checks_but_headings_are_still_checked(make_site):
     site = make_site({**GOOD, "content/tin-hoat-dong/sai.md": article("Sai", unit="khong-ro",
-                                                                       body="![](khong-co.jpg)\n"),
+                                                                       body="![](khong-co.jpg)\n\n### Ba\n"),
                       "content/tin-hoat-dong/lien-ket.md": article("Link", body="[x](khong-co.md)\n")})
     problems = check_site(site).problems
-    assert sorted((p.location.path, p.code) for p in problems) == [
-        ("content/tin-hoat-dong/sai.md", "image-missing-alt"), ("content/tin-hoat-dong/sai.md", "missing-image"),
-        ("content/tin-hoat-dong/sai.md", "unknown-unit")]
+    assert [(p.location.path, p.code) for p in problems] == [
+        ("content/tin-hoat-dong/sai.md", "unknown-unit"), ("content/tin-hoat-dong/sai.md", "skipped-heading-level")]
 
 
 def test_a_link_from_a_published_article_to_a_draft_is_an_error_as_in_build(make_site, build_site):
@@ -114,6 +124,6 @@ def test_json_report_for_ci(make_site):
             for p in report["problems"]] == EXPECTED
     strict = json.loads(run_cli("check", "--site", str(site), "--format", "json", "--strict").stdout)
     assert (strict["errors"], strict["warnings"]) == (7, 0)
-    assert strict["problems"][1]["message"].startswith("ảnh 'co-that.jpg' chưa có mô tả")
+    assert strict["problems"][1]["message"].startswith("ảnh 'co-that.jpg' chưa có mô tả (alt)")
     english = ("the ", "heading level", "unknown ")
     assert [p["message"] for p in strict["problems"] if p["message"].startswith(english)] == []

@@ -1,0 +1,236 @@
+"""Encoding planned image variants: in parallel, on all cores, cached across builds.
+
+Owns the pixel work and the image cache (<site>/.cache/images/): decoding a
+photo once, turning it upright by its EXIF orientation, converting it to
+sRGB, cropping, resizing (never up) and encoding each variant with no
+metadata at all — no EXIF (GPS, camera serial, owner), no XMP, no IPTC, no
+ICC profile. A variant whose cache file exists is never encoded again; its
+name already carries the hash of its source bytes and settings. Must not
+decide what to make: images.py plans, this module only carries it out.
+"""
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+import shutil
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from PIL import Image, ImageCms, ImageFile, ImageOps
+
+from generator.diagnostics import Problem, error
+from generator.images import DECODE_ERRORS, ImagePlan, Variant, describe_decode_error
+
+CACHE_DIR = Path(".cache") / "images"  # the default: <cache root>/images
+SERIAL_BELOW_PIXELS = 20_000_000  # about two phone photos
+AVIF_SPEED = 8  # libaom's slower settings cost seconds per photo for a few per cent of bytes
+_SRGB = None
+
+
+@dataclass(frozen=True)
+class ProcessReport:
+    variants: int = 0  # files published
+    sources: int = 0  # distinct source photos
+    encoded: int = 0  # made by this build; the rest came from the cache
+    photos: int = 0  # source photos decoded by this build
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Job:
+    source_file: str
+    source: str  # site-relative, for problems
+    variants: tuple[Variant, ...]
+    cache_dir: str
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    source: str
+    encoded: int
+    code: str = ""
+    message: str = ""
+
+
+def cache_path(cache_dir: Path, variant: Variant) -> Path:
+    return cache_dir / Path(variant.name).name
+
+
+def cache_folder(cache_root: Path | None) -> Path:
+    """Where variants are kept: <cache root>/images, or a throw-away folder when the build
+    uses no cache (--no-cache): nothing is then read from or left in a cache."""
+    if cache_root is None:
+        return Path(tempfile.mkdtemp(prefix="portal-images-"))
+    return cache_root / "images"
+
+
+def release_cache_folder(folder: Path, cache_root: Path | None) -> None:
+    if cache_root is None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def planned_files(plan: ImagePlan, cache_dir: Path) -> dict[str, Path]:
+    """Output path → cached file, for the output stage to copy once processing is done."""
+    return {variant.name: cache_path(cache_dir, variant) for variant in plan.variants}
+
+
+def publish_variants(target, files: dict[str, Path]) -> None:
+    """Copy variants into the output target (an output.Stage or output.Patch).
+
+    A variant's name carries the hash of everything that made it, so a file
+    of that name already in place (and of the right size) is the same file.
+    """
+    for rel, source in sorted(files.items()):
+        if rel in target.seeded and _size(target.path_of(rel)) == _size(source):
+            target.keep(rel)
+        else:
+            target.copy(rel, source)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
+
+
+def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = None, workers: int | None = None,
+                   serial_below: int = SERIAL_BELOW_PIXELS) -> tuple[ProcessReport, list[Problem]]:
+    """Make every planned variant that the cache does not hold yet."""
+    start = time.perf_counter()
+    cache_dir = cache_dir or site_dir / CACHE_DIR
+    missing: dict[str, list[Variant]] = {}
+    for variant in plan.variants:
+        if not cache_path(cache_dir, variant).is_file():
+            missing.setdefault(variant.source, []).append(variant)
+    jobs = [_Job(str(site_dir / source), source, tuple(variants), str(cache_dir))
+            for source, variants in sorted(missing.items())]
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    pixels = sum(plan.sources[job.source].width * plan.sources[job.source].height for job in jobs)
+    if pixels < serial_below:
+        workers = 1  # starting worker processes would cost more than the work
+    if jobs:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    if workers > 1:
+        # spawn, not fork: the parent may hold threads (render, watchers) that fork would copy mid-lock.
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            outcomes = list(pool.map(encode_source, jobs))
+    else:
+        outcomes = [encode_source(job) for job in jobs]
+    problems = []
+    for outcome in outcomes:
+        if outcome.code:
+            problems += [error(ref.article, ref.line, outcome.code, f"'{ref.src}': {outcome.message}")
+                         for ref in plan.uses.get(outcome.source, ())]
+    report = ProcessReport(variants=len(plan.variants), sources=len(plan.sources), encoded=sum(o.encoded for o in outcomes),
+                           photos=len(jobs), seconds=time.perf_counter() - start)
+    return report, problems
+
+
+def encode_source(job: _Job) -> _Outcome:
+    """Decode one photo and write each of its variants into the cache (runs in a worker)."""
+    ImageFile.LOAD_TRUNCATED_IMAGES = False  # a cut-off upload is an error, not a grey stripe
+    try:
+        upright = _open_upright(job)
+    except DECODE_ERRORS as exc:
+        return _Outcome(job.source, 0, *describe_decode_error(exc))
+    full_w, full_h = _full_size(job)
+    scale = upright.width / full_w
+    resized: dict[tuple, Image.Image] = {}  # one resize serves every format of a size
+    for variant in job.variants:
+        box = tuple(round(c * scale) for c in variant.crop)
+        geometry = (box, variant.width, variant.height)
+        if geometry not in resized:
+            if box == (0, 0, upright.width, upright.height) and upright.size == (variant.width, variant.height):
+                resized[geometry] = upright
+            else:
+                resized[geometry] = upright.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
+                                                   box=box, reducing_gap=3.0)
+        data = encode_variant(resized[geometry], variant)
+        _write_atomically(cache_path(Path(job.cache_dir), variant), data)
+    return _Outcome(job.source, len(job.variants))
+
+
+def _full_size(job: _Job) -> tuple[int, int]:
+    """The upright size images.py planned with: every crop box is in these pixels."""
+    widest = max(job.variants, key=lambda v: v.crop[2])
+    tallest = max(job.variants, key=lambda v: v.crop[3])
+    with Image.open(job.source_file) as im:
+        w, h = im.size
+        if int(im.getexif().get(0x0112, 1) or 1) in (5, 6, 7, 8):
+            w, h = h, w
+    assert widest.crop[2] <= w and tallest.crop[3] <= h, "plan and file disagree"
+    return w, h
+
+
+def _open_upright(job: _Job) -> Image.Image:
+    with Image.open(job.source_file) as im:
+        im.seek(0)  # an animated GIF or WebP publishes its first frame
+        orientation = int(im.getexif().get(0x0112, 1) or 1)
+        need = _needed_size(im.size, job.variants, orientation)
+        if im.format in ("JPEG", "MPO"):
+            im.draft(None, need)  # decode at 1/2, 1/4 or 1/8 scale when that is still big enough
+        im.load()
+        icc = im.info.get("icc_profile")
+        upright = ImageOps.exif_transpose(im)
+    upright = _to_srgb(upright, icc)
+    has_alpha = upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info)
+    upright = upright.convert("RGBA" if has_alpha else "RGB")
+    upright.info = {}  # nothing read from the source travels on
+    return upright
+
+
+def _needed_size(stored: tuple[int, int], variants: Sequence[Variant], orientation: int) -> tuple[int, int]:
+    """The smallest decode that still gives every variant enough pixels."""
+    w, h = stored if orientation not in (5, 6, 7, 8) else stored[::-1]
+    factor = max(v.width / (v.crop[2] - v.crop[0]) for v in variants)
+    need = (max(1, int(w * factor) + 1), max(1, int(h * factor) + 1))
+    return need if orientation not in (5, 6, 7, 8) else need[::-1]
+
+
+def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
+    """Photos from phones are often Display P3; dropping the profile without converting would dull them."""
+    global _SRGB
+    if not icc or image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+        return image
+    try:
+        _SRGB = _SRGB or ImageCms.createProfile("sRGB")
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        mode = "RGBA" if image.mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image  # a broken profile: the pixels are still the best we have
+
+
+def encode_variant(picture: Image.Image, variant: Variant) -> bytes:
+    picture.info = {}  # belt and braces: encoders read exif, xmp and icc_profile from here
+    out = io.BytesIO()
+    if variant.fmt == "jpeg":
+        if picture.mode == "RGBA":
+            flat = Image.new("RGB", picture.size, (255, 255, 255))
+            flat.paste(picture, mask=picture.getchannel("A"))
+            picture = flat
+        picture.save(out, "JPEG", quality=variant.quality, optimize=True, progressive=True)
+    elif variant.fmt == "webp":
+        picture.save(out, "WEBP", quality=variant.quality, method=4)
+    elif variant.fmt == "avif":
+        picture.save(out, "AVIF", quality=variant.quality, speed=AVIF_SPEED, max_threads=1)
+    else:
+        raise ValueError(f"unknown format {variant.fmt}")
+    return out.getvalue()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise

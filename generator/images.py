@@ -1,0 +1,384 @@
+"""Planning the photos: which images articles use, checked, and every variant to publish.
+
+Owns finding image references (front-matter `image`, Markdown body images),
+resolving them against the site folder, refusing bad inputs as problems
+(outside the site, missing, not an image, decompression bomb), and deciding
+every output variant: its width, height, crop, format and hashed name.
+Reads image headers and bytes; decodes no pixels and writes nothing: the
+imageproc stage does the encoding.
+"""
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+import struct
+import warnings
+import zlib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Iterable, Mapping, Sequence
+from urllib.parse import unquote, urlsplit
+
+from PIL import Image, UnidentifiedImageError, features
+
+from generator.config import parse_focus
+from generator.diagnostics import Problem, error, warning
+from generator.model import EMPTY, Article, ImageSettings
+from generator.vietnamese import slugify
+
+# Bump when processing changes its output, so every cached variant is redone.
+PROCESS_VERSION = "1"
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp"})
+ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP"})
+OUTPUT_DIR = "images/"
+OG_SIZE = (1200, 630)
+REFS_STATE = "image-refs"  # build-cache record of each body's image references
+EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
+MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+# ![alt](src "title") and ![alt](<src with spaces> 'title'); reference definitions [id]: src
+_INLINE_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<src><[^>]*>|[^\s)]+)"
+                           r"(?:\s+(?P<q>[\"'])(?P<title>.*?)(?P=q))?\s*\)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?P<src><[^>]*>|\S+)")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One use of an image by an article, where the editor wrote it."""
+
+    article: str  # site-relative path of the article's Markdown file
+    line: int
+    src: str  # as written
+    path: str  # resolved, site-relative
+
+
+@dataclass(frozen=True)
+class SourceImage:
+    path: str  # site-relative
+    digest: str  # sha256 of the file's bytes
+    width: int  # after EXIF orientation
+    height: int
+    orientation: int
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One file to publish: made from `source` by cropping, resizing and encoding."""
+
+    name: str  # output path, e.g. images/ra-quan-3f2a9c01bd-800.webp
+    source: str
+    digest: str
+    fmt: str  # avif, webp or jpeg
+    width: int
+    height: int
+    crop: tuple[int, int, int, int]  # box in the upright source
+    quality: int
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a <picture> needs: one srcset per format, best first, JPEG last."""
+
+    width: int  # of the largest variant: the intrinsic size for width/height
+    height: int
+    srcsets: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # (fmt, ((name, width), …))
+    fallback: str  # name of the JPEG for src
+
+    @property
+    def variants_names(self) -> tuple[str, ...]:
+        return tuple(name for _, entries in self.srcsets for name, _ in entries)
+
+
+@dataclass(frozen=True)
+class ImagePlan:
+    sources: Mapping[str, SourceImage] = field(default_factory=lambda: EMPTY)
+    pictures: Mapping[str, Picture] = field(default_factory=lambda: EMPTY)  # source path → full-width picture
+    covers: Mapping[str, str] = field(default_factory=lambda: EMPTY)  # article url → cover source path
+    thumbnails: Mapping[str, Picture] = field(default_factory=lambda: EMPTY)  # article url → cropped picture
+    og_images: Mapping[str, Variant] = field(default_factory=lambda: EMPTY)  # article url → 1200×630 JPEG
+    variants: tuple[Variant, ...] = ()  # every file to publish, unique, sorted by name
+    uses: Mapping[str, tuple[Reference, ...]] = field(default_factory=lambda: EMPTY)  # source path → references
+    body_keys: Mapping[str, str] = field(default_factory=lambda: EMPTY)  # article source → digest of its body photos
+
+    def picture_for(self, article_source: str, src: str) -> Picture | None:
+        path = resolve_reference(article_source, src)
+        return self.pictures.get(path) if path else None
+
+
+def is_local(src: str) -> bool:
+    parts = urlsplit(src)
+    return not (parts.scheme or parts.netloc or src.startswith("#"))
+
+
+def resolve_reference(article_source: str, src: str) -> str | None:
+    """A src relative to the article (or to the site folder when it starts with /) → site path.
+
+    None when the path leaves the site folder.
+    """
+    path = unquote(urlsplit(src).path)
+    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(article_source), path)
+    resolved = posixpath.normpath(joined)
+    if resolved.startswith("../") or resolved == ".." or resolved.startswith("/") or resolved == ".":
+        return None
+    return resolved
+
+
+def scan_body(article: Article) -> list[tuple[int, str, str, str | None]]:
+    """(line, alt, src, title) of every image written in the Markdown body."""
+    found = []
+    for offset, text in enumerate(article.body.split("\n")):
+        line = article.body_line + offset
+        for match in _INLINE_IMAGE.finditer(text):
+            found.append((line, match.group("alt"), match.group("src").strip("<>"), match.group("title")))
+        ref = _REFERENCE_DEF.match(text)
+        if ref and Path(ref.group("src").strip("<>")).suffix.lower() in IMAGE_SUFFIXES:
+            found.append((line, None, ref.group("src").strip("<>"), None))
+    return found
+
+
+def scan_html_images(article: Article) -> list[tuple[int, str]]:
+    """(line, src) of every raw <img> tag in the body: published as written, so without its photo."""
+    return [(article.body_line + offset, src) for offset, text in enumerate(article.body.split("\n"))
+            for src in _HTML_IMAGE.findall(text)]
+
+
+def read_references(articles: Sequence[Article], load_body=None, cache=None) -> dict[str, tuple[list, list]]:
+    """Article source → (scan_body, scan_html_images) of its body.
+
+    The content stage may leave an unchanged file's body unread: its references
+    then come from the last build's record (same file digest) or, failing
+    that, from reading the body again with `load_body(source) → (body, line)`.
+    """
+    known = (cache.load_state(REFS_STATE) if cache is not None else None) or {}
+    found, record = {}, {}
+    for article in articles:
+        entry = known.get(article.source)
+        if not article.body_loaded and entry is not None and entry[0] == article.source_digest:
+            refs = entry[1]
+        else:
+            if not article.body_loaded:
+                body, body_line = load_body(article.source)
+                article = replace(article, body=body, body_line=body_line, body_loaded=True)
+            refs = (scan_body(article), scan_html_images(article))
+        found[article.source] = refs
+        if article.source_digest:
+            record[article.source] = (article.source_digest, refs)
+    if cache is not None and record != known:
+        cache.save_state(REFS_STATE, record)
+    return found
+
+
+def attach_keys(articles: Sequence[Article], plan: "ImagePlan") -> list[Article]:
+    """Each article with a digest of the photos layouts show for it, so a page that shows
+    them is rendered again exactly when they change (see incremental.py)."""
+    def key(article: Article) -> str:
+        shown = (plan.covers.get(article.url), plan.pictures.get(plan.covers.get(article.url, "")),
+                 plan.thumbnails.get(article.url), plan.og_images.get(article.url))
+        return hashlib.sha256(repr(shown).encode()).hexdigest()[:32] if any(shown) else ""
+    return [replace(a, images_key=key(a)) for a in articles]
+
+
+def available_formats(settings: ImageSettings) -> tuple[str, ...]:
+    """The configured formats this Pillow can write (AVIF needs a recent Pillow)."""
+    return tuple(f for f in settings.formats if f != "avif" or features.check("avif"))
+
+
+def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSettings,
+                load_body=None, cache=None) -> tuple[ImagePlan, list[Problem]]:
+    """Check every photo the articles use and plan its variants. `load_body` and
+    `cache`: for bodies the content stage did not read (see read_references)."""
+    problems: list[Problem] = []
+    bodies = read_references(articles, load_body, cache)
+    body_paths: dict[str, set[str]] = {}
+    references: list[Reference] = []
+    first_image: dict[str, str] = {}
+    covers: dict[str, str] = {}
+    for article in articles:
+        if article.image:
+            ref, found = _reference(site_dir, article, article.image_line or 1, article.image, cover=True)
+            problems += found
+            if ref:
+                references.append(ref)
+                covers[article.url] = ref.path
+        images_in_body, html_images = bodies[article.source]
+        for line, alt, src, _title in images_in_body:
+            if not is_local(src) or src.startswith("data:"):
+                continue
+            if alt is not None and not alt.strip():
+                problems.append(warning(article.source, line, "missing-alt",
+                                        f"the image '{src}' has no alt text; describe it for readers who cannot see it"))
+            ref, found = _reference(site_dir, article, line, src)
+            problems += found
+            if ref:
+                references.append(ref)
+                first_image.setdefault(article.url, ref.path)
+                body_paths.setdefault(article.source, set()).add(ref.path)
+        for line, src in html_images:
+            if is_local(src) and not src.startswith("data:"):
+                problems.append(warning(article.source, line, "html-image",
+                                        f"the <img> tag for '{src}' is published without its photo; "
+                                        f"write it as ![description]({src}) so the photo is processed"))
+        if article.image_focus and parse_focus(article.image_focus) is None:
+            problems.append(error(article.source, article.image_line or 1, "bad-focus",
+                                  f"'image_focus' must be two percentages such as \"50% 30%\", not '{article.image_focus}'"))
+
+    uses: dict[str, list[Reference]] = {}
+    for ref in references:
+        uses.setdefault(ref.path, []).append(ref)
+    sources: dict[str, SourceImage] = {}
+    for path, refs in sorted(uses.items()):
+        image, message = inspect_image(site_dir, path, settings.max_megapixels)
+        if image is None:
+            code, text = message
+            problems += [error(r.article, r.line, code, f"'{r.src}': {text}") for r in refs]
+        else:
+            sources[path] = image
+    if any(p.is_error for p in problems):
+        return ImagePlan(), problems
+
+    formats = available_formats(settings)
+    variants: dict[str, Variant] = {}
+    pictures = {path: _picture(image, settings, formats, settings.widths, None, variants)
+                for path, image in sources.items()}
+    thumbnails, og_images = {}, {}
+    for article in articles:
+        path = covers.get(article.url) or first_image.get(article.url)
+        if path is None:
+            continue
+        image = sources[path]
+        focus = parse_focus(article.image_focus) if article.image_focus else settings.focal_point
+        box = crop_box(image.width, image.height, settings.thumbnail_ratio, focus)
+        thumbnails[article.url] = _picture(image, settings, formats, settings.thumbnail_widths, box, variants)
+        og_box = crop_box(image.width, image.height, OG_SIZE, focus)
+        og_width = min(OG_SIZE[0], og_box[2] - og_box[0])  # a small photo is not blown up
+        og = _variant(image, "jpeg", og_width, og_box, settings, exact_height=round(og_width * OG_SIZE[1] / OG_SIZE[0]))
+        variants[og.name] = og
+        og_images[article.url] = og
+    return ImagePlan(
+        sources=MappingProxyType(sources), pictures=MappingProxyType(pictures), covers=MappingProxyType(covers),
+        thumbnails=MappingProxyType(thumbnails), og_images=MappingProxyType(og_images),
+        variants=tuple(variants[name] for name in sorted(variants)),
+        uses=MappingProxyType({p: tuple(r) for p, r in uses.items()}),
+        body_keys=MappingProxyType({
+            source: hashlib.sha256(repr(sorted((p, pictures[p]) for p in paths)).encode()).hexdigest()[:32]
+            for source, paths in body_paths.items()}),
+    ), problems
+
+
+def _reference(site_dir: Path, article: Article, line: int, src: str,
+               cover: bool = False) -> tuple[Reference | None, list[Problem]]:
+    what = "the cover image" if cover else "the image"
+    if not is_local(src):
+        if cover:
+            return None, [error(article.source, line, "remote-image",
+                                f"{what} '{src}' must be a file beside the article or under assets/, not a web address")]
+        return None, []
+    path = resolve_reference(article.source, src)
+    real = (site_dir / path).resolve() if path else None
+    if path is None or not real.is_relative_to(site_dir.resolve()):
+        return None, [error(article.source, line, "image-outside-site",
+                            f"{what} '{src}' is outside the site folder; put it beside the article or under assets/")]
+    if not (site_dir / path).is_file():
+        return None, [error(article.source, line, "missing-image", f"{what} '{src}' does not exist ({path})")]
+    return Reference(article.source, line, src, path), []
+
+
+def inspect_image(site_dir: Path, path: str, max_megapixels: int) -> tuple[SourceImage | None, tuple[str, str]]:
+    """Header checks and the content hash; pixels are decoded later, in the pool."""
+    data = (site_dir / path).read_bytes()
+    limit = max_megapixels * 1_000_000
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(site_dir / path) as im:
+                if im.format not in ACCEPTED_FORMATS:
+                    return None, ("not-an-image", f"{im.format} files are not published; use JPEG, PNG or WebP")
+                width, height = im.size
+                if width * height > limit:
+                    return None, ("decompression-bomb",
+                                  f"{width}×{height} pixels is more than images.max_megapixels ({max_megapixels} MP)")
+                orientation = int(im.getexif().get(0x0112, 1) or 1)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        pixels = f"{int(found.group(1)) / 1e6:,.0f} MP" if found else "too many pixels"
+        return None, ("decompression-bomb", f"{pixels} is more than can be decoded safely; "
+                                            "this looks like a decompression bomb, not a photo")
+    except UnidentifiedImageError:
+        return None, ("not-an-image", "the file is not an image Pillow can read")
+    except DECODE_ERRORS as exc:
+        return None, describe_decode_error(exc)
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    return SourceImage(path, hashlib.sha256(data).hexdigest(), width, height,
+                       orientation if 1 <= orientation <= 8 else 1), ("", "")
+
+
+# What Pillow raises on damaged files, by plugin: all of them mean "this file is broken".
+DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error, zlib.error)
+
+
+def describe_decode_error(exc: BaseException) -> tuple[str, str]:
+    """A decoding failure → (code, message) an editor can act on."""
+    text = str(exc)
+    if "truncated" in text or "broken data stream" in text:
+        return "truncated-image", "the image file is cut off (truncated); upload it again"
+    return "broken-image", f"the image file is damaged and cannot be read ({text or type(exc).__name__})"
+
+
+def crop_box(width: int, height: int, ratio: tuple[int, int], focus: tuple[float, float]) -> tuple[int, int, int, int]:
+    """The largest box of `ratio` inside width×height, centred on `focus` as far as it fits."""
+    want = ratio[0] / ratio[1]
+    if width / height > want:
+        box_w, box_h = max(1, round(height * want)), height
+    else:
+        box_w, box_h = width, max(1, round(width / want))
+    left = min(max(0, round(focus[0] * width - box_w / 2)), width - box_w)
+    top = min(max(0, round(focus[1] * height - box_h / 2)), height - box_h)
+    return left, top, left + box_w, top + box_h
+
+
+def target_widths(available: int, wanted: Iterable[int]) -> tuple[int, ...]:
+    """Configured widths below the available one, plus the available width when it is smaller
+    than the largest wanted: never upscaled, and never thrown away."""
+    wanted = sorted(set(wanted))
+    widths = [w for w in wanted if w <= available]
+    if available < wanted[-1] and available not in widths:
+        widths.append(available)
+    return tuple(widths)
+
+
+def _picture(image: SourceImage, settings: ImageSettings, formats: Sequence[str], widths: Sequence[int],
+             box: tuple[int, int, int, int] | None, variants: dict[str, Variant]) -> Picture:
+    box = box or (0, 0, image.width, image.height)
+    srcsets = []
+    for fmt in formats:
+        entries = []
+        for width in target_widths(box[2] - box[0], widths):
+            variant = _variant(image, fmt, width, box, settings)
+            variants[variant.name] = variant
+            entries.append((variant.name, variant.width))
+        srcsets.append((fmt, tuple(entries)))
+    jpeg = dict(srcsets)["jpeg"]
+    largest = variants[jpeg[-1][0]]
+    # The fallback src is the width a phone screen at 2x would pick: about 800 px.
+    fallback = min(jpeg, key=lambda entry: abs(entry[1] - 800))[0]
+    return Picture(largest.width, largest.height, tuple(srcsets), fallback)
+
+
+def _variant(image: SourceImage, fmt: str, width: int, box: tuple[int, int, int, int],
+             settings: ImageSettings, exact_height: int | None = None) -> Variant:
+    box_w, box_h = box[2] - box[0], box[3] - box[1]
+    height = exact_height or max(1, round(width * box_h / box_w))
+    quality = settings.avif_quality if fmt == "avif" else settings.quality
+    recipe = f"{PROCESS_VERSION}|{image.digest}|{box}|{width}x{height}|{fmt}|{quality}"
+    key = hashlib.sha256(recipe.encode()).hexdigest()[:10]
+    stem = slugify(Path(image.path).stem)[:48] or "anh"
+    name = f"{OUTPUT_DIR}{stem}-{key}-{width}.{EXTENSIONS[fmt]}"
+    return Variant(name, image.path, image.digest, fmt, width, height, box, quality)
+
+
+def is_image_file(path: Path) -> bool:
+    """Photos are published only through the pipeline, never copied as they are."""
+    return path.suffix.lower() in IMAGE_SUFFIXES

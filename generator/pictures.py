@@ -1,0 +1,134 @@
+"""How planned photos appear in HTML: <picture>, <figure> and their attributes.
+
+Owns the markup of a photo, for Markdown bodies (a Python-Markdown tree
+processor) and for layouts (covers, thumbnails) alike, so both are the same:
+one <source> per modern format, a JPEG <img> with srcset, sizes and its true
+width and height (no layout shift), lazy and async unless it is the cover.
+Pure: takes an ImagePlan, reads no files.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown.serializers import to_html_string
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+from generator.images import MIME_TYPES, ImagePlan, Picture, is_local
+
+# What the layout gives each picture: the article column is at most ~1000 px wide.
+BODY_SIZES = "(min-width: 1100px) 1000px, calc(100vw - 2rem)"
+WIDE_CARD_SIZES = "(min-width: 760px) 340px, calc(100vw - 2rem)"  # featured cards on the home page
+CARD_SIZES = "(min-width: 760px) 240px, 120px"  # cards in lists
+SMALL_SIZES = "96px"  # related news
+
+
+def body_sizes(picture: Picture) -> str:
+    """A portrait photo is shown at most 85vh tall (style.css), so it is narrower than the column."""
+    if picture.height <= picture.width:
+        return BODY_SIZES
+    widest = f"{85 * picture.width / picture.height:.1f}vh"
+    return f"(min-width: 1100px) min(1000px, {widest}), min(calc(100vw - 2rem), {widest})"
+
+
+def picture_element(picture: Picture, base_path: str, alt: str, sizes: str,
+                    eager: bool = False, css_class: str | None = None) -> etree.Element:
+    element = etree.Element("picture")
+    if css_class:
+        element.set("class", css_class)
+    for fmt, entries in picture.srcsets:
+        srcset = ", ".join(f"{base_path}{name} {width}w" for name, width in entries)
+        if fmt == "jpeg":
+            img = etree.Element("img", {"src": base_path + picture.fallback, "srcset": srcset, "sizes": sizes})
+            continue
+        etree.SubElement(element, "source", {"type": MIME_TYPES[fmt], "srcset": srcset, "sizes": sizes})
+    img.set("alt", alt)
+    img.set("width", str(picture.width))
+    img.set("height", str(picture.height))
+    if eager:
+        img.set("loading", "eager")
+        img.set("fetchpriority", "high")
+    else:
+        img.set("loading", "lazy")
+    img.set("decoding", "async")
+    element.append(img)
+    return element
+
+
+def picture_html(picture: Picture, base_path: str, alt: str, sizes: str,
+                 eager: bool = False, css_class: str | None = None) -> Markup:
+    return Markup(to_html_string(picture_element(picture, base_path, alt, sizes, eager, css_class)))
+
+
+class PictureTreeprocessor(Treeprocessor):
+    """Body images → <picture>; an image alone in its paragraph → <figure> with <figcaption>.
+
+    The caption is the image's title ("Chú thích" in ![alt](anh.jpg "Chú thích")), else its alt text.
+    """
+
+    def __init__(self, md, plan: ImagePlan, base_path: str):
+        super().__init__(md)
+        self.plan = plan
+        self.base_path = base_path
+        self.source = ""
+        self.unplanned: list[str] = []
+
+    def run(self, root):
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for img in list(root.iter("img")):
+            parent = parents[img]
+            src = img.get("src", "")
+            if not is_local(src) or src.startswith("data:"):
+                img.set("loading", "lazy")
+                img.set("decoding", "async")
+                continue
+            picture = self.plan.picture_for(self.source, src)
+            if picture is None:
+                self.unplanned.append(src)
+                continue
+            alt, title = img.get("alt", ""), img.get("title", "")
+            element = picture_element(picture, self.base_path, alt, body_sizes(picture))
+            element.tail = img.tail
+            index = list(parent).index(img)
+            alone = (parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip()
+                     and not (img.tail or "").strip())
+            if alone:
+                parent.tag = "figure"
+                parent.text = None
+                parent.remove(img)
+                element.tail = None
+                parent.append(element)
+                caption = title or alt
+                if caption:
+                    etree.SubElement(parent, "figcaption").text = caption
+            else:
+                parent.remove(img)
+                parent.insert(index, element)
+        return None
+
+
+def layout_globals(plan: ImagePlan, base_path: str) -> dict:
+    """What layouts call: cover(a), thumbnail(a, kind), og_image(a)."""
+    sizes_by_kind = {"card": CARD_SIZES, "wide": WIDE_CARD_SIZES, "small": SMALL_SIZES}
+
+    def cover(article) -> Markup:
+        path = plan.covers.get(article.url)
+        if path is None:
+            return Markup("")
+        alt = article.image_caption or article.title
+        return picture_html(plan.pictures[path], base_path, alt, body_sizes(plan.pictures[path]), eager=True)
+
+    def thumbnail(article, kind: str = "card") -> Markup:
+        picture = plan.thumbnails.get(article.url)
+        if picture is None:
+            return Markup("")
+        # The title beside it already says what the photo is about: alt="" keeps screen readers brief.
+        return picture_html(picture, base_path, "", sizes_by_kind[kind], css_class="thumb")
+
+    def og_image(article) -> dict | None:
+        variant = plan.og_images.get(article.url)
+        if variant is None:
+            return None
+        return {"path": variant.name, "width": variant.width, "height": variant.height}
+
+    return {"cover": cover, "thumbnail": thumbnail, "og_image": og_image}

@@ -1,0 +1,221 @@
+"""Full builds with photos: what a reader's browser gets, what leaks (nothing), what an editor is told."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.pipeline import BuildOptions, build
+
+from tests.conftest import SITE_TOML, Built, article, run_cli, text_of
+from tests.photos import metadata_of, phone_jpeg
+
+IMAGES_TOML = SITE_TOML + '\n[images]\nwidths = [320, 640, 1200]\nthumbnail_widths = [160, 320]\n'
+RA_QUAN = "/tin-hoat-dong/ra-quan-dot-cao-diem/"
+BODY = ("Sáng 21/1, lực lượng Cảnh sát giao thông ra quân.\n\n"
+        '![Cán bộ kiểm tra nồng độ cồn](kiem-tra.jpg "Tổ công tác kiểm tra nồng độ cồn. Ảnh: Minh Khôi")\n\n'
+        "Lực lượng tuần tra ![biển báo](/assets/anh/bien-bao.jpg) trên quốc lộ.\n\n"
+        "![Chốt kiểm soát trên quốc lộ 39](chot.jpg)\n\n"
+        "Xem [văn bản](ke-hoach.pdf).\n")
+FILES = {
+    "content/tin-hoat-dong/ra-quan/index.md": article(
+        "Ra quân đợt cao điểm", body=BODY, featured="true", image="le-ra-quan.jpg",
+        image_caption='"Lễ ra quân tại quảng trường trung tâm tỉnh"'),
+    "content/tin-hoat-dong/ra-quan/le-ra-quan.jpg": phone_jpeg(1600, 1000),
+    "content/tin-hoat-dong/ra-quan/kiem-tra.jpg": phone_jpeg(900, 1200, orientation=6),
+    "content/tin-hoat-dong/ra-quan/chot.jpg": phone_jpeg(500, 400),
+    "content/tin-hoat-dong/ra-quan/ke-hoach.pdf": b"%PDF-1.4 ke hoach\n",
+    "content/tin-hoat-dong/ra-quan/khong-dung.jpg": phone_jpeg(300, 200),
+    "assets/anh/bien-bao.jpg": phone_jpeg(400, 400),
+    "content/tin-hoat-dong/hoi-nghi.md": article("Hội nghị tổng kết", "2026-01-10", body="Không có ảnh."),
+}
+ORIGINALS = [v for k, v in FILES.items() if k.endswith(".jpg")]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One build shared by the read-only tests below: encoding photos is the slow part."""
+    site = tmp_path_factory.mktemp("images") / "site"
+    for rel, data in {**FILES, "site.toml": IMAGES_TOML}.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    result = Built(build(BuildOptions(site_dir=site, out_dir=site / "public")), site / "public")
+    assert result.result.ok, result.messages
+    return result
+
+
+def output_file(built, url: str) -> Path:
+    assert url.startswith("/images/"), url
+    return built.out / url.lstrip("/")
+
+
+def srcset_entries(srcset: str) -> list[tuple[str, int]]:
+    return [(url, int(w[:-1])) for url, w in (part.split() for part in srcset.split(", "))]
+
+
+def test_body_photos_are_pictures_with_true_sizes_and_figures_with_captions(built):
+    body = built.page(RA_QUAN).find("div", class_="body")
+    figures = body.find_all("figure")
+    assert [text_of(f.figcaption) for f in figures] == ["Tổ công tác kiểm tra nồng độ cồn. Ảnh: Minh Khôi",
+                                                        "Chốt kiểm soát trên quốc lộ 39"]
+    paragraph = body.find(string=re.compile("Lực lượng tuần tra")).parent
+    assert paragraph.name == "p" and text_of(paragraph) == "Lực lượng tuần tra trên quốc lộ."
+    assert paragraph.picture.img["alt"] == "biển báo"  # inside a sentence: a picture, not a figure
+    for picture in body.find_all("picture"):
+        assert [s["type"] for s in picture.find_all("source")] == ["image/avif", "image/webp"]
+        img = picture.img
+        assert (img["loading"], img["decoding"]) == ("lazy", "async")
+        largest = None
+        for srcset in [s["srcset"] for s in picture.find_all("source")] + [img["srcset"]]:
+            for url, width in srcset_entries(srcset):
+                with Image.open(output_file(built, url)) as im:
+                    assert im.width == width, url
+                    largest = im.size if largest is None or im.width > largest[0] else largest
+        assert (int(img["width"]), int(img["height"])) == largest
+        assert output_file(built, img["src"]).is_file() and img["src"].endswith(".jpg")
+    portrait = figures[0].img
+    assert int(portrait["height"]) > int(portrait["width"])  # the sideways phone photo stands upright
+    assert "vh" in portrait["sizes"]  # shown at most a screen tall, so it asks for fewer pixels
+    assert [w for _, w in srcset_entries(figures[1].img["srcset"])] == [320, 500]  # never upscaled
+
+
+def test_cover_loads_first_with_its_caption_and_the_page_has_an_og_image(built):
+    page = built.page(RA_QUAN)
+    cover = page.find("figure", class_="cover")
+    assert (cover.img["loading"], cover.img["fetchpriority"], cover.img["decoding"]) == ("eager", "high", "async")
+    assert cover.img["alt"] == "Lễ ra quân tại quảng trường trung tâm tỉnh"
+    assert text_of(cover.figcaption) == "Lễ ra quân tại quảng trường trung tâm tỉnh"
+    assert cover.find_next("div", class_="body") is not None  # above the text
+    og = page.find("meta", property="og:image")["content"]
+    assert og.startswith("https://congan.example.vn/images/le-ra-quan-")
+    with Image.open(built.out / og.split("congan.example.vn/")[1]) as im:
+        assert (im.format, im.size) == ("JPEG", (1200, 630))
+    assert page.find("meta", property="og:image:width")["content"] == "1200"
+
+
+def test_lists_show_cropped_thumbnails_or_a_placeholder(built):
+    cards = {text_of(c.find(class_="card-title")): c for c in built.page("/tin-hoat-dong/").find_all("article", class_="card")}
+    photo = cards["Ra quân đợt cao điểm"].find("picture", class_="thumb")
+    for url, width in srcset_entries(photo.img["srcset"]):
+        with Image.open(output_file(built, url)) as im:
+            assert (im.width, im.height) == (width, round(width * 2 / 3))  # the 3:2 crop
+    assert photo.img["loading"] == "lazy"
+    assert cards["Hội nghị tổng kết"].find("picture") is None
+    assert text_of(cards["Hội nghị tổng kết"].find(class_="thumb-placeholder")) == "★ Tin hoạt động"
+    home_card = built.page("/").find("section", class_="featured").find("article", class_="card")
+    assert home_card.find("picture", class_="thumb") is not None
+    related = built.page("/tin-hoat-dong/hoi-nghi-tong-ket/").find("section", class_="related")
+    assert related.find("picture", class_="thumb").img["sizes"] == "96px"
+
+
+def test_no_original_and_no_metadata_reach_the_output(built):
+    published = [p for p in built.out.rglob("*") if p.is_file()]
+    images = [p for p in published if p.suffix in (".jpg", ".webp", ".avif", ".png")]
+    assert images and all(p.parent == built.out / "images" for p in images)
+    assert {p.suffix for p in images} == {".jpg", ".webp", ".avif"}
+    for path in images:
+        data = path.read_bytes()
+        assert data not in ORIGINALS
+        assert metadata_of(data) == {"exif": {}, "gps": {}, "exif_ifd": {}, "info": [], "app": []}, path.name
+        assert b"Nguyen Van A" not in data and b"PhoneMaker" not in data
+    assert not any("khong-dung" in p.name for p in published)  # unreferenced photos are not published either
+    assert (built.out / "tin-hoat-dong/ra-quan-dot-cao-diem/ke-hoach.pdf").read_bytes() == b"%PDF-1.4 ke hoach\n"
+
+
+def test_second_build_encodes_nothing_and_publishes_the_same_bytes(make_site, build_site, tmp_path):
+    site = make_site(FILES, IMAGES_TOML)
+    first = build_site(site, tmp_path / "out1")
+    second = build_site(site, tmp_path / "out2")
+    assert first.result.images.encoded == first.result.images.variants > 0
+    assert (second.result.images.encoded, second.result.images.variants) == (0, first.result.images.variants)
+    files = sorted(p.relative_to(first.out) for p in first.out.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second.out) for p in second.out.rglob("*") if p.is_file())
+    assert all((first.out / f).read_bytes() == (second.out / f).read_bytes() for f in files)
+
+
+def test_cli_reports_image_count_and_time(make_site):
+    site = make_site(FILES, IMAGES_TOML)
+    result = run_cli("build", "--site", str(site), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"\d+ image files from 4 photos \(\d+ encoded, 0 cached, \d+\.\d\d s\)", result.stdout)
+    again = run_cli("build", "--site", str(site), "--lang", "en")
+    assert re.search(r"from 4 photos \(0 encoded, \d+ cached", again.stdout), again.stdout
+
+
+def test_bad_photos_fail_the_build_with_every_line_and_keep_the_old_site(make_site, build_site):
+    site = make_site(FILES, IMAGES_TOML)
+    assert build_site(site).result.ok
+    whole = phone_jpeg(800, 600)
+    (site / "content/tin-hoat-dong/hoi-nghi.md").write_text(article(
+        "Hội nghị tổng kết", "2026-01-10", body="![Ảnh](../../../ngoai.jpg)\n\n![Ảnh](mat.jpg)\n\n![](hong.jpg)\n"),
+        encoding="utf-8")
+    (site / "content/tin-hoat-dong/hong.jpg").write_bytes(whole[:3000])
+    result = run_cli("build", "--site", str(site), "--lang", "en")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "content/tin-hoat-dong/hoi-nghi.md:8: error[image-outside-site]: the image '../../../ngoai.jpg' is outside "
+        "the site folder; put it beside the article or under assets/",
+        "content/tin-hoat-dong/hoi-nghi.md:10: error[missing-image]: the image 'mat.jpg' does not exist "
+        "(content/tin-hoat-dong/mat.jpg)",
+        "content/tin-hoat-dong/hoi-nghi.md:12: warning[missing-alt]: the image 'hong.jpg' has no alt text; "
+        "describe it for readers who cannot see it",
+        "Build failed: 2 error(s); the previous output was left untouched.",
+    ]
+    (site / "content/tin-hoat-dong/hoi-nghi.md").write_text(article(
+        "Hội nghị tổng kết", "2026-01-10", body="![Ảnh hỏng](hong.jpg)\n"), encoding="utf-8")
+    result = run_cli("build", "--site", str(site), "--lang", "en")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == ("content/tin-hoat-dong/hoi-nghi.md:8: error[truncated-image]: "
+                                             "'hong.jpg': the image file is cut off (truncated); upload it again")
+    assert "Traceback" not in result.stderr
+    assert (site / "public/tin-hoat-dong/hoi-nghi-tong-ket/index.html").is_file()
+
+
+def test_the_bundled_demo_portal_shows_its_photos_upright_and_untagged(tmp_path):
+    from tests.conftest import REPO
+    result = build(BuildOptions(site_dir=REPO, out_dir=tmp_path / "demo"))
+    assert result.ok, [str(p) for p in result.problems]
+    demo = Built(result, tmp_path / "demo")
+    covers = [p for p in (tmp_path / "demo").rglob("index.html") if 'class="cover"' in p.read_text(encoding="utf-8")]
+    assert len(covers) >= 3
+    page = demo.page("/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-giao-thong-dip-tet-binh-ngo-2026/")
+    figure = page.find("div", class_="body").find("figure")
+    assert text_of(figure.figcaption).startswith("Tổ công tác Phòng Cảnh sát giao thông kiểm tra nồng độ cồn")
+    with Image.open(output_file(demo, figure.img["src"])) as im:  # stored sideways with EXIF orientation 6
+        assert im.height > im.width
+    for path in (tmp_path / "demo/images").iterdir():
+        assert metadata_of(path.read_bytes())["gps"] == {} and b"Nguyen Van Phong vien" not in path.read_bytes()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_incremental_builds_follow_photo_edits_exactly_like_a_clean_build(make_site, tmp_path):
+    site = make_site(FILES, IMAGES_TOML)
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    before = _tree(out)
+    # The same file name, new pixels: names, srcsets, the cached body HTML and thumbnails must all follow.
+    (site / "content/tin-hoat-dong/ra-quan/chot.jpg").write_bytes(phone_jpeg(600, 300))
+    (site / "content/tin-hoat-dong/ra-quan/le-ra-quan.jpg").write_bytes(phone_jpeg(1500, 1000, gps=False))
+    second = build(BuildOptions(site_dir=site, out_dir=out))
+    assert second.ok and second.images.encoded > 0
+    clean = build(BuildOptions(site_dir=site, out_dir=tmp_path / "clean", use_cache=False))
+    assert clean.ok and clean.images.encoded == clean.images.variants  # --no-cache: nothing reused …
+    after = _tree(out)
+    assert after == _tree(tmp_path / "clean")
+    old = {name for name in before if name.startswith(("images/chot-", "images/le-ra-quan-"))}
+    assert old and old.isdisjoint(after)  # replaced variants are pruned from the output
+    figure = Built(second, out).page(RA_QUAN).find_all("figure")[-1]
+    assert [w for _, w in srcset_entries(figure.img["srcset"])] == [320, 600]
+
+
+def test_no_cache_builds_leave_no_image_cache_behind(make_site, tmp_path):
+    site = make_site(FILES, IMAGES_TOML)
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out", use_cache=False))
+    assert result.ok and result.images.encoded == result.images.variants > 0
+    assert not (site / ".cache").exists()
+    assert len(list((tmp_path / "out/images").iterdir())) == result.images.variants

@@ -1,0 +1,108 @@
+"""Encoding photos: upright, stripped of every tag, sized as planned, cached, and truncation caught."""
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+
+from PIL import Image, features
+
+from generator.imageproc import cache_path, process_images
+from generator.images import plan_images
+from generator.model import ImageSettings
+from tests.photos import BOTTOM, TOP, metadata_of, phone_jpeg
+from tests.unit.test_images import make_article, write
+
+FORMATS = ("avif", "webp", "jpeg") if features.check("avif") else ("webp", "jpeg")
+SETTINGS = ImageSettings(widths=(200, 400), formats=FORMATS, thumbnail_widths=(150,))
+CLEAN = {"exif": {}, "gps": {}, "exif_ifd": {}, "info": [], "app": []}
+
+
+def processed(site: Path, body: str, settings: ImageSettings = SETTINGS, workers: int = 1):
+    plan, problems = plan_images(site, [make_article(body)], settings)
+    assert problems == []
+    # serial_below=0: even these small photos go through the worker pool when workers > 1
+    report, problems = process_images(site, plan, workers=workers, serial_below=0)
+    return plan, report, problems
+
+
+def close(pixel, colour) -> bool:
+    return all(abs(a - b) < 40 for a, b in zip(pixel, colour))
+
+
+def test_every_variant_is_upright_and_carries_no_metadata_at_all(tmp_path):
+    site = write(tmp_path, {"content/tin/bai/doc.jpg": phone_jpeg(600, 900, orientation=6)})
+    plan, report, problems = processed(site, "![Ảnh dọc](doc.jpg)")
+    assert problems == [] and report.encoded == len(plan.variants) > 0
+    formats = set()
+    for variant in plan.variants:
+        data = cache_path(site / ".cache/images", variant).read_bytes()
+        assert metadata_of(data) == CLEAN, variant.name
+        with Image.open(cache_path(site / ".cache/images", variant)) as im:
+            formats.add(im.format)
+            assert im.size == (variant.width, variant.height)
+            if variant.crop == (0, 0, 600, 900):  # uncropped: portrait, red band on top, blue at the bottom
+                assert im.height > im.width
+                rgb = im.convert("RGB")
+                assert close(rgb.getpixel((im.width // 2, 2)), TOP), variant.name
+                assert close(rgb.getpixel((im.width // 2, im.height - 3)), BOTTOM), variant.name
+    assert formats == {"AVIF", "WEBP", "JPEG"} if "avif" in FORMATS else {"WEBP", "JPEG"}
+
+
+def test_second_run_encodes_nothing_and_a_changed_setting_only_redoes_what_it_changes(tmp_path):
+    site = write(tmp_path, {"content/tin/bai/a.jpg": phone_jpeg(500, 400)})
+    plan, first, _ = processed(site, "![A](a.jpg)")
+    _, second, _ = processed(site, "![A](a.jpg)")
+    assert (first.encoded, second.encoded, second.variants) == (len(plan.variants), 0, len(plan.variants))
+    # `quality` is for JPEG and WebP: AVIF files keep their names and stay cached.
+    _, third, _ = processed(site, "![A](a.jpg)", replace(SETTINGS, quality=60))
+    assert third.encoded == sum(v.fmt in ("jpeg", "webp") for v in plan.variants) < len(plan.variants)
+
+
+def test_results_are_byte_identical_across_cold_runs_serial_or_in_the_pool(tmp_path):
+    photos = {"content/tin/bai/a.jpg": phone_jpeg(500, 400, orientation=6), "content/tin/bai/b.jpg": phone_jpeg(300, 200)}
+    one, two = write(tmp_path / "one", photos), write(tmp_path / "two", photos)
+    plan, serial, _ = processed(one, "![A](a.jpg)\n\n![B](b.jpg)")
+    _, pooled, _ = processed(two, "![A](a.jpg)\n\n![B](b.jpg)", workers=2)
+    assert serial.encoded == pooled.encoded == len(plan.variants)
+    for variant in plan.variants:
+        assert cache_path(one / ".cache/images", variant).read_bytes() == cache_path(two / ".cache/images", variant).read_bytes()
+
+
+def test_a_truncated_photo_is_reported_at_each_line_that_uses_it(tmp_path):
+    whole = phone_jpeg(800, 600)
+    site = write(tmp_path, {"content/tin/bai/cut.jpg": whole[: len(whole) // 2]})
+    plan, problems = plan_images(site, [make_article("Mở đầu.\n\n![Ảnh hỏng](cut.jpg)", image="cut.jpg")], SETTINGS)
+    assert problems == []  # the header is fine; only decoding finds the missing half
+    report, problems = process_images(site, plan, workers=1)
+    assert [str(p) for p in problems] == [
+        "content/tin/bai/index.md:6: error[truncated-image]: 'cut.jpg': the image file is cut off (truncated); upload it again",
+        "content/tin/bai/index.md:12: error[truncated-image]: 'cut.jpg': the image file is cut off (truncated); upload it again",
+    ]
+    assert not any((site / ".cache/images").iterdir())
+
+
+def test_transparent_png_keeps_alpha_in_webp_and_turns_white_in_jpeg(tmp_path):
+    im = Image.new("RGBA", (300, 200), (0, 0, 0, 0))
+    im.paste((200, 20, 20, 255), (0, 0, 150, 200))
+    path = tmp_path / "content/tin/bai/logo.png"
+    path.parent.mkdir(parents=True)
+    im.save(path)
+    plan, _, problems = processed(tmp_path, "![Logo](logo.png)", replace(SETTINGS, formats=("webp", "jpeg")))
+    assert problems == []
+    for variant in plan.variants:
+        with Image.open(cache_path(tmp_path / ".cache/images", variant)) as out:
+            corner = out.convert("RGBA").getpixel((out.width - 1, 0))
+            assert corner[3] == 0 if variant.fmt == "webp" else close(corner, (255, 255, 255))
+
+
+def test_a_cut_off_png_or_webp_is_an_error_not_a_traceback(tmp_path):
+    noise = Image.effect_noise((600, 400), 50).convert("RGB")
+    files = {}
+    for name, fmt in (("cut.png", "PNG"), ("cut.webp", "WEBP")):
+        out = io.BytesIO()
+        noise.save(out, fmt)
+        files[f"content/tin/bai/{name}"] = out.getvalue()[: len(out.getvalue()) // 2]
+    site = write(tmp_path, files)
+    _, problems = plan_images(site, [make_article("![Ảnh](cut.png)\n![Ảnh](cut.webp)")], SETTINGS)
+    assert [(p.location.line, p.code) for p in problems] == [(10, "truncated-image"), (11, "broken-image")]

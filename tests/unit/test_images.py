@@ -1,0 +1,162 @@
+"""Planning photos: references, paths, widths, crops, names and every bad input's problem."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from generator.config import parse_config
+from generator.images import crop_box, plan_images, resolve_reference, scan_body, target_widths
+from generator.model import Article, ImageSettings
+from tests.photos import phone_jpeg, png_header_claiming
+
+SETTINGS = ImageSettings(widths=(480, 800, 1200, 1600), formats=("webp", "jpeg"), thumbnail_widths=(360,))
+
+
+def make_article(body: str = "", image: str = "", source: str = "content/tin/bai/index.md", **more) -> Article:
+    return Article(source=source, title="Bài", date=datetime(2026, 1, 21, tzinfo=timezone.utc), has_time=False,
+                   unit="u", category="tin", campaigns=(), slug="bai", url="/tin/bai/", body=body, body_line=10,
+                   bundle_dir=source.rsplit("/", 1)[0], image=image, image_line=6 if image else 0, **more)
+
+
+def write(site: Path, files: dict[str, bytes]) -> Path:
+    for rel, data in files.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_bytes(data)
+    return site
+
+
+def test_references_resolve_from_the_article_or_the_site_root_and_never_leave_it():
+    source = "content/tin/bai/index.md"
+    assert resolve_reference(source, "anh.jpg") == "content/tin/bai/anh.jpg"
+    assert resolve_reference(source, "./anh%20to.jpg") == "content/tin/bai/anh to.jpg"
+    assert resolve_reference(source, "../../../assets/logo.png") == "assets/logo.png"
+    assert resolve_reference(source, "/assets/anh/a.jpg") == "assets/anh/a.jpg"
+    assert resolve_reference(source, "../../../../etc/passwd.jpg") is None
+
+
+def test_widths_are_never_upscaled_and_a_small_photo_keeps_its_own_width():
+    assert target_widths(4000, (480, 800, 1200, 1600)) == (480, 800, 1200, 1600)
+    assert target_widths(1000, (480, 800, 1200, 1600)) == (480, 800, 1000)
+    assert target_widths(300, (480, 800)) == (300,)
+    assert target_widths(800, (480, 800)) == (480, 800)
+
+
+def test_crop_box_has_the_ratio_and_follows_the_focal_point_inside_the_photo():
+    assert crop_box(3000, 3000, (3, 2), (0.5, 0.5)) == (0, 500, 3000, 2500)
+    assert crop_box(3000, 3000, (3, 2), (0.5, 0.0)) == (0, 0, 3000, 2000)  # a face near the top stays in
+    assert crop_box(4000, 1000, (3, 2), (0.9, 0.5)) == (2500, 0, 4000, 1000)  # clamped to the right edge
+    left, top, right, bottom = crop_box(1200, 1600, (1200, 630), (0.5, 0.3))
+    assert (right - left, bottom - top) == (1200, 630)
+
+
+def test_body_scan_finds_each_image_with_its_line_alt_and_title():
+    body = 'Đoạn một.\n\n![Tổ công tác](a.jpg "Chú thích")\n\nChữ ![](<b c.png>) giữa dòng\n\n[anh]: d.jpg\n'
+    assert scan_body(make_article(body)) == [(12, "Tổ công tác", "a.jpg", "Chú thích"),
+                                             (14, "", "b c.png", None), (16, None, "d.jpg", None)]
+
+
+def test_plan_gives_pictures_with_true_sizes_and_names_hashed_on_bytes_and_settings(tmp_path):
+    site = write(tmp_path, {"content/tin/bai/anh.jpg": phone_jpeg(1000, 750, orientation=6)})
+    article = make_article("![Ảnh](anh.jpg)")
+    plan, problems = plan_images(site, [article], SETTINGS)
+    assert problems == []
+    source = plan.sources["content/tin/bai/anh.jpg"]
+    assert (source.width, source.height, source.orientation) == (1000, 750, 6)
+    picture = plan.pictures["content/tin/bai/anh.jpg"]
+    assert (picture.width, picture.height) == (1000, 750)
+    assert [fmt for fmt, _ in picture.srcsets] == ["webp", "jpeg"]
+    assert [w for _, w in dict(picture.srcsets)["jpeg"]] == [480, 800, 1000]
+    assert picture.fallback.endswith("-800.jpg") and picture.fallback.startswith("images/anh-")
+    thumb = plan.thumbnails["/tin/bai/"]
+    assert (thumb.width, thumb.height) == (360, 240)
+    assert (plan.og_images["/tin/bai/"].width, plan.og_images["/tin/bai/"].height) == (1000, 525)
+
+    names = {v.name for v in plan.variants}
+    better, _ = plan_images(site, [article], replace(SETTINGS, quality=90))
+    assert {v.name for v in better.variants if v.fmt == "jpeg"}.isdisjoint(names)
+    write(site, {"content/tin/bai/anh.jpg": phone_jpeg(1000, 750, orientation=6, gps=False)})
+    changed, _ = plan_images(site, [article], SETTINGS)
+    assert {v.name for v in changed.variants}.isdisjoint(names)
+
+
+def test_cover_comes_first_for_the_thumbnail_else_the_first_body_image(tmp_path):
+    site = write(tmp_path, {"content/tin/bai/bia.jpg": phone_jpeg(900, 600), "content/tin/bai/than.jpg": phone_jpeg(600, 900)})
+    with_cover, _ = plan_images(site, [make_article("![a](than.jpg)", image="bia.jpg")], SETTINGS)
+    without, _ = plan_images(site, [make_article("![a](than.jpg)")], SETTINGS)
+    assert with_cover.covers["/tin/bai/"] == "content/tin/bai/bia.jpg"
+    assert with_cover.thumbnails["/tin/bai/"].fallback.startswith("images/bia-")
+    assert without.thumbnails["/tin/bai/"].fallback.startswith("images/than-")
+    assert plan_images(site, [make_article("Không có ảnh.")], SETTINGS)[0].thumbnails == {}
+
+
+def test_each_bad_input_is_a_problem_at_the_line_that_names_it(tmp_path):
+    site = write(tmp_path, {
+        "content/tin/bai/khong-phai-anh.jpg": b"GIF? no, a text file\n",
+        "content/tin/bai/bom.png": png_header_claiming(100_000, 100_000),
+        "content/tin/bai/to.jpg": phone_jpeg(1200, 1000),
+        "content/tin/bai/tot.jpg": phone_jpeg(300, 200),
+        "outside.jpg": phone_jpeg(100, 100),
+    })
+    body = "\n".join(["![Ra ngoài](../../../../bi-mat.jpg)", "![Thiếu](khong-co.jpg)",
+                      "![Giả](khong-phai-anh.jpg)", "![Bom](bom.png)", "![Quá lớn](to.jpg)", "![](tot.jpg)",
+                      "![Ngoài web](https://example.vn/a.jpg)"])
+    article = make_article(body, image="https://example.vn/bia.jpg")
+    _, problems = plan_images(site, [article], replace(SETTINGS, max_megapixels=1))
+    assert [str(p) for p in problems] == [
+        "content/tin/bai/index.md:6: error[remote-image]: the cover image 'https://example.vn/bia.jpg' must be a file "
+        "beside the article or under assets/, not a web address",
+        "content/tin/bai/index.md:10: error[image-outside-site]: the image '../../../../bi-mat.jpg' is outside the "
+        "site folder; put it beside the article or under assets/",
+        "content/tin/bai/index.md:11: error[missing-image]: the image 'khong-co.jpg' does not exist "
+        "(content/tin/bai/khong-co.jpg)",
+        "content/tin/bai/index.md:15: warning[missing-alt]: the image 'tot.jpg' has no alt text; describe it for "
+        "readers who cannot see it",
+        "content/tin/bai/index.md:13: error[decompression-bomb]: 'bom.png': 10,000 MP is more than can be decoded "
+        "safely; this looks like a decompression bomb, not a photo",
+        "content/tin/bai/index.md:12: error[not-an-image]: 'khong-phai-anh.jpg': the file is not an image Pillow can read",
+        "content/tin/bai/index.md:14: error[decompression-bomb]: 'to.jpg': 1200×1000 pixels is more than "
+        "images.max_megapixels (1 MP)",
+    ]
+
+
+def test_a_symlink_out_of_the_site_is_outside_the_site(tmp_path):
+    secret = write(tmp_path / "elsewhere", {"secret.jpg": phone_jpeg(100, 100)})
+    site = write(tmp_path / "site", {"content/tin/bai/x.txt": b""})
+    (site / "content/tin/bai/link.jpg").symlink_to(secret / "secret.jpg")
+    _, problems = plan_images(site, [make_article("![Ảnh](link.jpg)")], SETTINGS)
+    assert [p.code for p in problems] == ["image-outside-site"]
+
+
+def test_bad_focal_point_is_reported_on_the_cover_line(tmp_path):
+    site = write(tmp_path, {"content/tin/bai/bia.jpg": phone_jpeg(300, 200)})
+    _, problems = plan_images(site, [make_article(image="bia.jpg", image_focus="giữa")], SETTINGS)
+    assert [str(p) for p in problems] == [
+        "content/tin/bai/index.md:6: error[bad-focus]: 'image_focus' must be two percentages such as \"50% 30%\", not 'giữa'"]
+
+
+def test_images_table_is_typed_and_unknown_keys_are_errors():
+    text = '[images]\nwidths = [800, 480]\nthumbnail_ratio = "16:9"\nfocal_point = "50% 30%"\nformats = ["webp", "jpeg"]\n'
+    config, problems = parse_config({"title": "a", "base_url": "https://x.vn/", "images": {
+        "widths": [800, 480], "thumbnail_ratio": "16:9", "focal_point": "50% 30%", "formats": ["webp", "jpeg"]}}, text)
+    assert problems == []
+    assert config.images == ImageSettings(widths=(480, 800), formats=("webp", "jpeg"), thumbnail_ratio=(16, 9),
+                                          focal_point=(0.5, 0.3))
+    bad = '[images]\nquality = 300\nformats = ["gif"]\nthumbnail_ratio = "rộng"\nsize = 3\n'
+    _, problems = parse_config({"title": "a", "base_url": "https://x.vn/", "images": {
+        "quality": 300, "formats": ["gif"], "thumbnail_ratio": "rộng", "size": 3}}, bad)
+    assert sorted(str(p) for p in problems) == [
+        "site.toml:2: error[bad-value]: 'images.quality' must be between 1 and 100",
+        "site.toml:3: error[bad-value]: 'images.formats' may list avif, webp, jpeg and must include jpeg (the fallback)",
+        "site.toml:4: error[bad-value]: 'images.thumbnail_ratio' must look like \"3:2\", not 'rộng'",
+        "site.toml:5: error[unknown-key]: unknown key 'images.size'",
+    ]
+
+
+def test_an_html_img_tag_is_a_warning_because_its_photo_would_be_missing(tmp_path):
+    site = write(tmp_path, {"content/tin/bai/a.jpg": phone_jpeg(300, 200)})
+    body = 'Đoạn.\n\n<img src="a.jpg" alt="Ảnh">\n\n<img src="https://example.vn/x.png">\n'
+    _, problems = plan_images(site, [make_article(body)], SETTINGS)
+    assert [str(p) for p in problems] == [
+        "content/tin/bai/index.md:12: warning[html-image]: the <img> tag for 'a.jpg' is published without its photo; "
+        "write it as ![description](a.jpg) so the photo is processed"]
