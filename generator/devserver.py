@@ -30,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 import jinja2
 
 from generator import config as config_stage, messages
+from generator.cache import CACHE_DIR
 from generator.diagnostics import Problem, error, has_errors
 from generator.layout_problems import layout_problem
 from generator.pipeline import BuildOptions, BuildResult, build
@@ -238,9 +239,11 @@ class Preview:
     def rebuild(self, changed: frozenset[str] = frozenset()) -> BuildResult:
         options = self.options
         try:
-            # Its own cache: the build cache remembers one output folder, and `build` uses public/.
+            # A cache of its own (the build cache remembers one output folder; `build` uses public/),
+            # kept between sessions so photos are not encoded again each time serve starts.
             result = build(BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
-                                        cache_dir=self.out_root / "cache", drafts=True, future=options.future))
+                                        cache_dir=options.site_dir / CACHE_DIR / "serve", drafts=True,
+                                        future=options.future))
         except jinja2.TemplateError as exc:  # an edited layout broke: show it, keep serving
             result = BuildResult(problems=(layout_problem(exc, options.site_dir),))
         except Exception as exc:  # a bug, or a file gone mid-save: loud in the terminal, shown in the page
