@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 from generator.diagnostics import Problem, error, suggest, warning
 from generator.model import Article, SiteConfig, SourceFile, Term, frozen_map
 from generator.vietnamese import fold, nfc, slugify
-from generator import routes
+from generator import aliases as aliases_stage, routes
 
 # Front-matter keys we understand; anything else is a likely typo.
 KNOWN_KEYS = ("title", "date", "unit", "category", "campaigns", "author", "summary",
@@ -33,8 +33,9 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile],
     """Validate every source; return the published articles newest first."""
     articles, problems = [], []
     left_out = {"draft": 0}
-    url_lines = {}
+    url_lines, alias_lines = {}, {}
     for source in sources:
+        alias_lines[source.path] = source.line_of("aliases")
         url_lines[source.path] = source.line_of("slug" if "slug" in source.front else "title")
         article, found = read_article(config, source)
         problems += found
@@ -45,6 +46,7 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile],
             continue
         articles.append(article)
     problems += find_collisions(articles, url_lines)
+    problems += aliases_stage.find_alias_collisions(config, articles, alias_lines)
     articles.sort(key=article_order)
     return articles, {k: v for k, v in left_out.items() if v}, problems
 
@@ -94,6 +96,8 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         fail("extra", "wrong-type", "'extra' must be a mapping of key: value")
         extra = {}
 
+    aliases = aliases_stage.read_aliases(fm.get("aliases"), lambda m: fail("aliases", "bad-alias", m))
+
     if problems and any(p.is_error for p in problems):
         return None, problems
     url = routes.article_url(category, slug)
@@ -102,6 +106,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         category=category, campaigns=campaigns, slug=slug, url=url, author=author,
         summary=summary, draft=draft, featured=featured, body=source.body,
         body_line=source.body_line, bundle_dir=source.bundle_dir, extra=frozen_map(extra),
+        aliases=aliases,
     ), problems
 
 

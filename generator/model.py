@@ -123,6 +123,7 @@ class Article:
     body_line: int = 1
     bundle_dir: str | None = None
     html: str = ""  # filled by the markup stage
+    aliases: tuple[str, ...] = ()  # old site-relative URLs that redirect here
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
 
 

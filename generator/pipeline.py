@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import assets, config as config_stage, content, index, markup, related, render, routes
+from generator import search, seo
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
 from generator.model import Site, frozen_map
 from generator.output import Stage
@@ -101,11 +102,12 @@ def build(options: BuildOptions) -> BuildResult:
         site = load_site(options, clock, problems)
         pages = routes.plan_pages(site)
         files = {**assets.plan_assets(options.site_dir), **assets.plan_bundle_files(options.site_dir, site.articles)}
-        problems += _output_collisions([p.output_path for p in pages], files, options.site_dir)
+        extra_files = seo.render_extra_files(site, pages)  # feeds, sitemap.xml, robots.txt
+        problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
         _stop_on_errors(problems)
         clock.lap("routes")
 
-        renderer = render.Renderer(site, render.layout_dirs(options.site_dir))
+        renderer = render.Renderer(site, render.layout_dirs(options.site_dir), seo.template_globals(site))
         stage = Stage(options.output)
         try:
             for page in pages:
@@ -113,6 +115,10 @@ def build(options: BuildOptions) -> BuildResult:
             clock.lap("render")
             for rel, source in sorted(files.items()):
                 stage.copy(rel, source)
+            for rel, data in sorted(extra_files.items()):
+                stage.write(rel, data)
+            search.index_site(stage.root)  # on the staged folder: a failed index never publishes
+            clock.lap("search")
             stage.publish()
             clock.lap("output")
         except BaseException:
