@@ -28,8 +28,10 @@ def normalize_alias(raw: str) -> str | None:
     if not path.startswith("/") and not parts.netloc:
         path = "/" + path
     trailing = path.endswith("/")
+    if ".." in path.split("/"):
+        return None
     path = posixpath.normpath(path)
-    if not path.startswith("/") or ".." in path.split("/") or path == "/":
+    if not path.startswith("/") or path == "/":
         return None
     leaf = path.rsplit("/", 1)[-1]
     # A path without a file extension is served as a folder, like the article URLs.
