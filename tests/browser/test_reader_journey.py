@@ -154,6 +154,8 @@ def test_copy_link_and_print_view(open_page, portal):
     for hidden in (".site-header", ".site-footer", ".share", ".related", ".breadcrumbs"):
         assert not page.locator(hidden).is_visible(), hidden
     assert page.locator("h1").is_visible() and page.locator(".author").is_visible()
+    source = page.locator("article.article").evaluate("a => getComputedStyle(a, '::after').content")
+    assert expected in source  # the printed page says where it came from
     screenshot(page, "desktop-article-print")
     assert watch.errors == []
 
