@@ -9,6 +9,7 @@
   "use strict";
   var script = document.currentScript;
   var bundle = script.getAttribute("data-bundle");
+  var base = script.getAttribute("data-base");  // result links honour base_url's path
   var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30;
   var form, input, status, list, fallback, selects, pagefind, timer, generation = 0;
 
@@ -159,7 +160,7 @@
     input.value = params.get("q") || "";
     import(bundle + "pagefind.js").then(function (module) {
       pagefind = module;
-      return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind.filters(); });
+      return pagefind.options({ excerptLength: 24, baseUrl: base }).then(function () { return pagefind.filters(); });
     }).then(function (available) {
       fillFilters(available, params);
       form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
