@@ -3,8 +3,9 @@
    marks but keeps đ, so each word typed with a leading d is also searched with
    đ ("dua" → "đua"). Pagefind also forgives typos ("dua" finds "du"), so the
    merged results are ranked first by how many typed words the article really
-   contains (folded, đ as d), then by Pagefind's score. Excerpts come from the
-   article's own text, so they are never polluted. */
+   contains (folded, đ as d), then by whether they stand close together, then
+   by Pagefind's score. Excerpts are always the article's own words: Pagefind's,
+   or the stretch where the typed words stand together. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -31,15 +32,46 @@
     return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   }
 
-  // How many typed words the text contains as words (the last one may be unfinished).
-  function exactWords(query, text) {
-    var typed = fold(query).match(/[\p{L}\p{N}]+/gu) || [];
-    var words = {}, all = fold(text).match(/[\p{L}\p{N}]+/gu) || [];
-    all.forEach(function (w) { words[w] = true; });
-    return typed.filter(function (t, i) {
-      if (words[t]) return true;
-      return i === typed.length - 1 && all.some(function (w) { return w.indexOf(t) === 0; });
-    }).length;
+  function keysOf(text) {
+    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []);
+  }
+
+  // Where the typed words sit in the article's own words: how many are there
+  // (the last one may be unfinished) and the shortest stretch holding all of them.
+  function locate(query, content) {
+    var typed = keysOf(query), words = content.split(/\s+/).filter(Boolean);
+    var keys = words.map(function (w) { return keysOf(w).join(""); });
+    var hits = typed.map(function () { return false; }), last = {}, best = null;
+    keys.forEach(function (key, i) {
+      typed.forEach(function (t, j) {
+        if (key === t || (j === typed.length - 1 && key.indexOf(t) === 0)) { hits[j] = true; last[j] = i; }
+      });
+      var seen = Object.keys(last);
+      if (typed.length && seen.length === typed.length) {
+        var start = Math.min.apply(null, seen.map(function (k) { return last[k]; }));
+        if (!best || i - start < best.end - best.start) best = { start: start, end: i };
+      }
+    });
+    var found = hits.filter(Boolean).length;
+    var near = best !== null && best.end - best.start < typed.length + 3;
+    return { found: found, near: near, best: best, typed: typed, words: words, keys: keys };
+  }
+
+  // An excerpt around the stretch where all typed words are close together.
+  function nearExcerpt(place) {
+    var from = Math.max(0, place.best.start - 8), to = Math.min(place.words.length, from + 26);
+    var parts = [];
+    for (var i = from; i < to; i++) {
+      var hit = i >= place.best.start && i <= place.best.end && place.typed.some(function (t) {
+        return place.keys[i] === t || place.keys[i].indexOf(t) === 0;
+      });
+      parts.push(hit ? "<mark>" + escapeHtml(place.words[i]) + "</mark>" : escapeHtml(place.words[i]));
+    }
+    return (from > 0 ? "… " : "") + parts.join(" ") + (to < place.words.length ? " …" : "");
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
   function chosenFilters() {
@@ -75,15 +107,20 @@
       var candidates = Object.keys(best).map(function (id) { return best[id]; });
       return Promise.all(candidates.map(function (r) {
         return r.data().then(function (data) {
-          return { data: data, score: r.score, id: r.id,
-                   exact: query ? exactWords(query, data.meta.title + " " + data.content) : 1 };
+          var place = query ? locate(query, data.content) : { found: 1, near: false };
+          if (place.near) data = Object.assign({}, data, { excerpt: nearExcerpt(place) });
+          return { data: data, score: r.score, id: r.id, found: place.found, near: place.near ? 1 : 0 };
         });
       }));
     }).then(function (found) {
       if (mine !== generation) return;
-      var most = found.reduce(function (m, f) { return Math.max(m, f.exact); }, 0);
-      var ranked = found.filter(function (f) { return f.exact > 0 || most === 0; })
-        .sort(function (a, b) { return b.exact - a.exact || b.score - a.score || (a.id < b.id ? -1 : 1); })
+      // Articles that really contain the typed words come first, closest together first;
+      // Pagefind's typo-tolerant matches only when nothing contains them.
+      var most = found.reduce(function (m, f) { return Math.max(m, f.found); }, 0);
+      var ranked = found.filter(function (f) { return f.found > 0 || most === 0; })
+        .sort(function (a, b) {
+          return b.found - a.found || b.near - a.near || b.score - a.score || (a.id < b.id ? -1 : 1);
+        })
         .slice(0, MAX_RESULTS);
       show(ranked.map(function (f) { return f.data; }), query);
     });
