@@ -119,6 +119,7 @@ def test_without_javascript_search_degrades_to_category_links(browser, portal):
     assert links[:2] == ["Tin hoạt động", "Xây dựng lực lượng"]
     assert page.locator("#site-nav").is_visible()  # no menu button needed: the menu is simply open
     assert not page.get_by_role("button", name="Chuyên mục").is_visible()
+    assert not page.locator("#q").is_visible()  # no search box that cannot search
     screenshot(page, "phone-search-without-js")
     context.close()
 
@@ -134,6 +135,7 @@ def test_menu_works_with_the_keyboard_alone(open_page, portal):
             break
     page.keyboard.press("Enter")
     assert page.locator("#site-nav").is_visible()
+    screenshot(page, "phone-menu-open")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Trang chủ"
     page.keyboard.press("Escape")
