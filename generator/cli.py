@@ -31,6 +31,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     b.add_argument("--out", type=Path, default=None, help="output folder (default: <site>/public)")
     b.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    b.add_argument("--cache-dir", type=Path, default=None, help="build cache folder (default: <site>/.cache)")
+    b.add_argument("--no-cache", action="store_true", help="neither read nor write the build cache")
+    b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("-v", "--verbose", action="store_true", help="show the time of each stage")
     return parser
 
@@ -59,7 +62,12 @@ def run_build(args) -> int:
     if not _check_site_dir(site_dir):
         return EXIT_USAGE
     out_dir = args.out.resolve() if args.out else None
-    result = build(BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts))
+    if args.jobs is not None and args.jobs < 1:
+        print("build.py: error: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    result = build(BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts,
+                                cache_dir=args.cache_dir.resolve() if args.cache_dir else None,
+                                use_cache=not args.no_cache, jobs=args.jobs))
     report_problems(result.problems)
     if not result.ok:
         errors = sum(p.is_error for p in result.problems)
@@ -67,8 +75,10 @@ def run_build(args) -> int:
         return EXIT_CONTENT
     out = out_dir or site_dir / "public"
     left = "".join(f", {n} {reason}(s) left out" for reason, n in sorted(result.left_out.items()))
-    print(f"Built {result.pages} pages from {result.articles} articles{left} in {result.seconds:.2f} s "
-          f"→ {_shown(out)}  (open {_shown(out / 'index.html')})")
+    print(f"Built {result.pages:,} pages from {result.articles:,} articles{left} in {result.seconds:.2f} s: "
+          f"{result.rendered:,} re-rendered, {result.unchanged:,} unchanged"
+          + (f", {result.pruned:,} removed" if result.pruned else "")
+          + f" → {_shown(out)}  (open {_shown(out / 'index.html')})")
     if args.verbose:
         print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))
     return EXIT_OK

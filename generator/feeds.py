@@ -12,7 +12,7 @@ same bytes. Returns bytes by output path; writes nothing.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Iterable
+from typing import Callable, Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from generator import routes
@@ -47,17 +47,24 @@ def term_articles(site: Site, term: Term) -> tuple[Article, ...]:
     return tuple(a for a in site.articles if getattr(a, field) == term.slug)
 
 
-def render_feeds(site: Site) -> dict[str, bytes]:
+HtmlOf = Callable[[Article], str]
+
+
+def _own_html(article: Article) -> str:
+    return article.html
+
+
+def render_feeds(site: Site, html_of: HtmlOf = _own_html) -> dict[str, bytes]:
     """Output path → Atom bytes for the site and every declared term."""
     config = site.config
-    feeds = {FEED_NAME: render_feed(site, None, site.articles)}
+    feeds = {FEED_NAME: render_feed(site, None, site.articles, html_of)}
     for terms in (config.categories, config.units, config.campaigns):
         for term in terms.values():
-            feeds[feed_url(term).lstrip("/")] = render_feed(site, term, term_articles(site, term))
+            feeds[feed_url(term).lstrip("/")] = render_feed(site, term, term_articles(site, term), html_of)
     return feeds
 
 
-def render_feed(site: Site, term: Term | None, articles: Iterable[Article]) -> bytes:
+def render_feed(site: Site, term: Term | None, articles: Iterable[Article], html_of: HtmlOf = _own_html) -> bytes:
     config = site.config
     entries = tuple(articles)[:FEED_LENGTH]
     page_url = routes.term_url(term) if term is not None else "/"
@@ -80,12 +87,12 @@ def render_feed(site: Site, term: Term | None, articles: Iterable[Article]) -> b
         f"  <author><name>{escape(config.title)}</name></author>",
     ]
     for article in entries:
-        lines += _entry(site, article)
+        lines += _entry(site, article, html_of(article))
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _entry(site: Site, article: Article) -> list[str]:
+def _entry(site: Site, article: Article, body_html: str) -> list[str]:
     config = site.config
     url = _absolute(site, article.url)
     unit = config.units[article.unit].name
@@ -105,7 +112,7 @@ def _entry(site: Site, article: Article) -> list[str]:
         lines.append(f"    <category term={quoteattr(slug)} label={quoteattr(campaign.name)}/>")
     if article.summary:
         lines.append(f"    <summary>{escape(article.summary)}</summary>")
-    lines += [f'    <content type="html">{escape(article.html)}</content>', "  </entry>"]
+    lines += [f'    <content type="html">{escape(body_html)}</content>', "  </entry>"]
     return lines
 
 

@@ -106,6 +106,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         category=category, campaigns=campaigns, slug=slug, url=url, author=author,
         summary=summary, draft=draft, featured=featured, body=source.body,
         body_line=source.body_line, bundle_dir=source.bundle_dir, extra=frozen_map(extra),
+        source_digest=source.digest, body_loaded=source.body_loaded,
         aliases=aliases,
     ), problems
 
@@ -163,11 +164,19 @@ def _flag(fm: Mapping, key: str, fail) -> bool:
 
 def match_term(terms: Mapping[str, Term], wanted: str) -> str | None:
     """A slug key or a display name, ignoring case and tone marks → slug."""
-    key = fold(wanted)
-    for slug, term in terms.items():
-        if key in (fold(slug), fold(term.name)) or slugify(wanted) == slug:
-            return slug
-    return None
+    lookup = _TERM_LOOKUPS.get(id(terms))
+    if lookup is None or lookup[0] is not terms:
+        table = {}
+        for slug, term in terms.items():
+            table.setdefault(fold(term.name), slug)
+            table[fold(slug)] = slug
+        lookup = _TERM_LOOKUPS[id(terms)] = (terms, table)
+    table = lookup[1]
+    return table.get(fold(wanted)) or (slugify(wanted) if slugify(wanted) in terms else None)
+
+
+# id(terms mapping) → (the mapping, folded name → slug); the mapping is kept so the id stays valid.
+_TERM_LOOKUPS: dict[int, tuple[Mapping, dict]] = {}
 
 
 def _unknown(terms: Mapping[str, Term], kind: str, wanted: str) -> str:

@@ -8,15 +8,20 @@ from the first paragraph. Pure text in, text out; no file I/O.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
+
+
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from generator import __version__, workers
+from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
 from generator.model import Article
 
@@ -42,6 +47,7 @@ class _ArticleLinks(Treeprocessor):
         self.base_path = base_path
         self.source = ""
         self.broken: list[str] = []
+        self.used: dict[str, str] = {}  # target source → URL written, for cache validation
 
     def run(self, root):
         for element in root.iter("a"):
@@ -54,6 +60,7 @@ class _ArticleLinks(Treeprocessor):
             if url is None:
                 self.broken.append(href)
                 continue
+            self.used[target] = url
             element.set("href", self.base_path + url.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else ""))
         return None
 
@@ -83,6 +90,7 @@ class MarkupConverter:
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
         self.links.broken = []
+        self.links.used = {}
         body_html = self.md.reset().convert(article.body)
         problems = tuple(
             error(article.source, _line_of(article, href), "broken-link",
@@ -111,12 +119,106 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
     return cut + "…"
 
 
-def convert_articles(articles: Sequence[Article], base_path: str = "/") -> tuple[list[Article], list[Problem]]:
-    converter = MarkupConverter({a.source: a.url for a in articles}, base_path)
-    converted, problems = [], []
-    for article in articles:
+def markup_settings_key(base_path: str) -> str:
+    """Everything besides the body that changes converted HTML."""
+    return digest(__version__, markdown.__version__, repr(EXTENSIONS), repr(sorted(EXTENSION_CONFIGS.items())),
+                  base_path, "shift-headings", "article-links")
+
+
+def _cache_key(article: Article, settings: str) -> str:
+    # The source path matters: relative links resolve against its folder.
+    # The file's digest stands for its body (front-matter changes are harmless extra misses).
+    return digest(settings, article.source, article.source_digest or digest(article.body))
+
+
+INDEX_STATE = "markup-index"
+
+
+def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...], str, dict, str]]:
+    """Worker: (html or "" when cached, problems, summary, links used, html key) per article position."""
+    articles: Sequence[Article] = workers.shared("articles")
+    keys: Sequence[str] = workers.shared("keys")
+    cache: BuildCache = workers.shared("cache")
+    converter = workers.shared("converter_factory")()
+    results = []
+    load_body = workers.shared("load_body")
+    for position in chunk:
+        article = articles[position]
+        if not article.body_loaded:
+            body, body_line = load_body(article.source)
+            article = replace(article, body=body, body_line=body_line, body_loaded=True)
         result = converter.convert(article)
-        problems += result.problems
-        converted.append(replace(article, html=result.html,
-                                 summary=article.summary or derive_summary(result.html)))
+        summary = derive_summary(result.html)
+        if cache.enabled and not result.problems:
+            html_key = digest(result.html)  # content-addressed: the key changes exactly when the HTML does
+            if not cache.has("markup", html_key):
+                cache.put_text("markup", html_key, result.html)
+            results.append(("", result.problems, summary, dict(converter.links.used), html_key))
+        else:
+            results.append((result.html, result.problems, summary, {}, ""))
+    return results
+
+
+def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: BuildCache | None = None,
+                     jobs: int | None = None, load_body=None) -> tuple[list[Article], list[Problem]]:
+    """Convert every changed body on all cores; converted HTML stays in the cache when there is one.
+
+    A cached conversion is reused while its body, source path, Markdown
+    settings and the URLs of the articles it links to are all unchanged.
+    """
+    cache = cache or BuildCache(None)
+    urls_by_source = {a.source: a.url for a in articles}
+    settings = markup_settings_key(base_path)
+    keys = [_cache_key(a, settings) for a in articles]
+    index = cache.load_state(INDEX_STATE) or {}
+    outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str]] = {}
+    misses = []
+    for position, key in enumerate(keys):
+        known = index.get(key)
+        if (known is not None and all(urls_by_source.get(src) == url for src, url in known[1].items())
+                and cache.has("markup", known[2])):
+            outcome[position] = ("", (), *known)
+        else:
+            misses.append(position)
+    state = {"articles": articles, "keys": keys, "cache": cache, "load_body": load_body,
+             "converter_factory": _converter_factory(urls_by_source, base_path)}
+    for position, result in zip(misses, workers.run_chunks(_convert_chunk, misses, jobs, state)):
+        outcome[position] = result
+
+    converted, problems, new_index = [], [], {}
+    for position, article in enumerate(articles):
+        body_html, found, summary, links, html_key = outcome[position]
+        problems += found
+        cached = cache.enabled and not body_html and not found
+        if cached:
+            new_index[keys[position]] = (summary, links, html_key)
+        converted.append(replace(article, html=body_html, html_key=html_key if cached else "", body="",
+                                 summary=article.summary or summary, summary_derived=not article.summary))
+    if misses or len(new_index) != len(index):
+        cache.save_state(INDEX_STATE, new_index)
     return converted, problems
+
+
+def _converter_factory(urls_by_source: Mapping[str, str], base_path: str):
+    made: list[MarkupConverter] = []
+
+    def get() -> MarkupConverter:  # one converter per process, built on first use
+        if not made:
+            made.append(MarkupConverter(urls_by_source, base_path))
+        return made[0]
+    return get
+
+
+def load_html(article: Article, cache: BuildCache, reconvert) -> str:
+    """The converted body of an article, from memory or the cache.
+
+    A cache entry that vanished or fails its checksum is not trusted:
+    `reconvert(article)` converts the source again.
+    """
+    if article.html or not article.html_key:
+        return article.html
+    hit = cache.get_text("markup", article.html_key)
+    if hit is None:
+        hit = reconvert(article)
+        cache.put_text("markup", article.html_key, hit)
+    return hit

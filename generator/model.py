@@ -99,6 +99,8 @@ class SourceFile:
     body: str
     body_line: int  # the file line the body starts on
     bundle_dir: str | None  # site-relative folder of an article bundle
+    digest: str = ""  # of the file's bytes
+    body_loaded: bool = True  # False when an unchanged file was not read again
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
@@ -122,7 +124,11 @@ class Article:
     body: str = ""
     body_line: int = 1
     bundle_dir: str | None = None
-    html: str = ""  # filled by the markup stage
+    source_digest: str = ""  # of the Markdown file's bytes
+    body_loaded: bool = True
+    html: str = ""  # filled by the markup stage, or left in the cache under html_key
+    html_key: str = ""  # cache key of the converted body ("" when not cached)
+    summary_derived: bool = False  # summary came from the first paragraph, not front-matter
     aliases: tuple[str, ...] = ()  # old site-relative URLs that redirect here
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
 

@@ -7,8 +7,10 @@ failed or killed build leaves the previous site complete.
 from __future__ import annotations
 
 import ctypes
+import json
 import ctypes.util
 import os
+import posixpath
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,31 +19,79 @@ _RENAME_EXCHANGE = 2  # Linux renameat2 flag: swap two paths in one step
 
 
 class Stage:
-    """A temporary folder that becomes the output on `publish()`."""
+    """A temporary folder that becomes the output on `publish()`.
 
-    def __init__(self, out_dir: Path):
+    Seeded with hard links to the previous output, so unchanged files cost
+    nothing and keep their mtime; a changed file is written to a new inode
+    (never through the link), so the published site is never touched before
+    the swap. Seeded files nobody claimed are pruned before publishing.
+    """
+
+    def __init__(self, out_dir: Path, seed: bool = True):
         self.out_dir = out_dir.resolve()
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.staging-", dir=self.out_dir.parent))
         self.written: set[str] = set()
+        self.seeded: set[str] = self._seed() if seed else set()
 
-    def write(self, rel_path: str, data: bytes) -> None:
+    def _seed(self) -> set[str]:
+        if not self.out_dir.is_dir() or self.out_dir.is_symlink():
+            return set()
+        seeded = set()
+        for folder, dirs, files in os.walk(self.out_dir):
+            rel_folder = Path(folder).relative_to(self.out_dir)
+            (self.root / rel_folder).mkdir(exist_ok=True)
+            for name in files:
+                source = Path(folder) / name
+                if source.is_symlink():
+                    continue  # never carry a link that could point out of the site
+                try:
+                    os.link(source, self.root / rel_folder / name)
+                except OSError:
+                    continue  # another file system: it will simply be written anew
+                seeded.add((rel_folder / name).as_posix())
+        return seeded
+
+    def write(self, rel_path: str, data: bytes) -> bool:
+        """Write unless the staged file already holds these bytes. True if written."""
         target = self._target(rel_path)
+        self.written.add(rel_path)
+        if rel_path in self.seeded and _same_bytes(target, data):
+            return False
+        _replace_file(target, data)
+        return True
+
+    def copy(self, rel_path: str, source: Path) -> bool:
+        target = self._target(rel_path)
+        self.written.add(rel_path)
+        if rel_path in self.seeded and _same_file(target, source):
+            return False
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        tmp = target.with_name(f".tmp-{target.name}")
+        shutil.copyfile(source, tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+        return True
+
+    def keep(self, rel_path: str) -> None:
+        """Claim a seeded file unchanged (a page whose inputs did not change)."""
         self.written.add(rel_path)
 
-    def copy(self, rel_path: str, source: Path) -> None:
-        target = self._target(rel_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        self.written.add(rel_path)
+    def path_of(self, rel_path: str) -> Path:
+        return self._target(rel_path)
+
+    def prune(self, also_keep: set[str] = frozenset()) -> int:
+        """Delete seeded files this build did not claim; empty folders go too."""
+        stale = self.seeded - self.written - set(also_keep)
+        for rel in stale:
+            (self.root / rel).unlink(missing_ok=True)
+        for folder, dirs, files in os.walk(self.root, topdown=False):
+            if folder != str(self.root) and not os.listdir(folder):
+                os.rmdir(folder)
+        return len(stale)
 
     def _target(self, rel_path: str) -> Path:
-        target = (self.root / rel_path).resolve()
-        if not target.is_relative_to(self.root.resolve()):
-            raise ValueError(f"refusing to write outside the output folder: {rel_path}")
-        return target
+        return self.root / safe_relative(rel_path)
 
     def publish(self) -> None:
         """Make the staged folder the output, replacing the old one at once."""
@@ -61,6 +111,40 @@ class Stage:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+def safe_relative(rel_path: str) -> str:
+    """A relative path that cannot leave the folder it is joined to."""
+    normal = posixpath.normpath(rel_path)
+    if normal.startswith(("/", "../")) or normal in ("..", ".") or "\x00" in normal:
+        raise ValueError(f"refusing to write outside the output folder: {rel_path}")
+    return normal
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _same_file(path: Path, source: Path) -> bool:
+    try:
+        if path.stat().st_size != source.stat().st_size:
+            return False
+        return path.read_bytes() == source.read_bytes()
+    except OSError:
+        return False
+
+
+def _replace_file(target: Path, data: bytes) -> None:
+    """A new inode via rename: a hard-linked old version stays as it was."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, target)
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two folders (Linux renameat2); False where unsupported."""
     libc_name = ctypes.util.find_library("c")
@@ -73,3 +157,106 @@ def _exchange(a: Path, b: Path) -> bool:
     at_fdcwd = -100
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
     return result == 0
+
+
+class Patch:
+    """Applies a few changed files to the existing output, crash-safely.
+
+    Rebuilding a 10,000-page site to change five pages would cost a copy of
+    the whole tree. Instead the changed files are staged in a folder beside
+    --out; a journal listing the moves is written last (atomically); then
+    each file is renamed into place. A build killed before the journal
+    leaves the output untouched; one killed after it is rolled forward by the
+    next run (`recover`). Every published file is always whole.
+    """
+
+    JOURNAL = "JOURNAL"
+
+    def __init__(self, out_dir: Path, previous: set[str]):
+        self.out_dir = out_dir.resolve()
+        self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.patch-", dir=self.out_dir.parent))
+        self.previous = previous  # files the last build published
+        self.written: set[str] = set()
+        self.seeded = previous  # the render stage's name for "already in place"
+
+    def path_of(self, rel_path: str) -> Path:
+        """Where the file that will be published is now (staged or in place);
+        a rename keeps its size and mtime, so its stat is the published one."""
+        rel = safe_relative(rel_path)
+        staged = self.root / "files" / rel
+        return staged if staged.exists() else self.out_dir / rel
+
+    def write(self, rel_path: str, data: bytes) -> bool:
+        rel = safe_relative(rel_path)
+        self.written.add(rel_path)
+        if _same_bytes(self.out_dir / rel, data):
+            return False
+        _replace_file(self.root / "files" / rel, data)
+        return True
+
+    def copy(self, rel_path: str, source: Path) -> bool:
+        rel = safe_relative(rel_path)
+        self.written.add(rel_path)
+        if _same_file(self.out_dir / rel, source):
+            return False
+        target = self.root / "files" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        os.chmod(target, 0o644)
+        return True
+
+    def keep(self, rel_path: str) -> None:
+        self.written.add(rel_path)
+
+    def prune(self, also_keep: set[str] = frozenset()) -> int:
+        self.removals = sorted(self.previous - self.written - set(also_keep))
+        return len(self.removals)
+
+    def publish(self) -> None:
+        # Workers in other processes stage files too: the folder is the record, not self.staged.
+        files = self.root / "files"
+        moves = sorted(p.relative_to(files).as_posix() for p in files.rglob("*")
+                       if p.is_file() and not p.name.startswith(".tmp-")) if files.is_dir() else []
+        journal = {"moves": moves, "removals": getattr(self, "removals", [])}
+        tmp = self.root / f"{self.JOURNAL}.tmp"
+        tmp.write_text(json.dumps(journal), encoding="utf-8")
+        os.replace(tmp, self.root / self.JOURNAL)  # from here on the patch is committed
+        _apply_journal(self.root, self.out_dir)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _apply_journal(patch_root: Path, out_dir: Path) -> None:
+    journal = json.loads((patch_root / Patch.JOURNAL).read_text(encoding="utf-8"))
+    for rel in journal["moves"]:
+        source = patch_root / "files" / rel
+        if source.exists():  # absent when an earlier, interrupted run moved it already
+            target = out_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+    for rel in journal["removals"]:
+        target = out_dir / rel
+        target.unlink(missing_ok=True)
+        for parent in target.parents:
+            if parent == out_dir or not parent.is_relative_to(out_dir):
+                break
+            try:
+                parent.rmdir()  # only succeeds on an empty folder
+            except OSError:
+                break
+    shutil.rmtree(patch_root, ignore_errors=True)
+
+
+def recover(out_dir: Path) -> None:
+    """Finish or drop what an interrupted earlier build left beside --out."""
+    out_dir = out_dir.resolve()
+    if not out_dir.parent.is_dir():
+        return
+    for leftover in sorted(out_dir.parent.glob(f".{out_dir.name}.*")):
+        if not leftover.is_dir():
+            continue
+        if ".patch-" in leftover.name and (leftover / Patch.JOURNAL).is_file() and out_dir.is_dir():
+            _apply_journal(leftover, out_dir)  # committed: roll forward
+        elif any(tag in leftover.name for tag in (".patch-", ".staging-", ".old-")):
+            shutil.rmtree(leftover, ignore_errors=True)  # never committed, or already replaced

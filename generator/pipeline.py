@@ -6,15 +6,18 @@ boundary that has errors, before anything is published.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator import assets, config as config_stage, content, index, markup, related, render, routes
+from generator import assets, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import search, seo
+from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
 from generator.model import Site, frozen_map
+from generator import output
 from generator.output import Stage
 
 log = logging.getLogger("generator")
@@ -25,10 +28,19 @@ class BuildOptions:
     site_dir: Path
     out_dir: Path | None = None  # default: <site>/public
     drafts: bool = False
+    cache_dir: Path | None = None  # default: <site>/.cache
+    use_cache: bool = True
+    jobs: int | None = None  # None: all cores, in-process for small sites
 
     @property
     def output(self) -> Path:
         return self.out_dir if self.out_dir is not None else self.site_dir / "public"
+
+    @property
+    def cache_root(self) -> Path | None:
+        if not self.use_cache:
+            return None
+        return self.cache_dir if self.cache_dir is not None else self.site_dir / CACHE_DIR
 
 
 @dataclass(frozen=True)
@@ -40,10 +52,17 @@ class BuildResult:
     seconds: float = 0.0
     left_out: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
+    rendered: int = 0  # pages whose layout ran this time
+    written: int = 0  # page files whose bytes changed
+    pruned: int = 0  # files of the previous output that are gone
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.problems)
+
+    @property
+    def unchanged(self) -> int:
+        return self.pages - self.rendered
 
 
 class _Clock:
@@ -67,14 +86,14 @@ def _stop_on_errors(problems: list[Problem]) -> None:
         raise BuildFailed(problems)
 
 
-def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem]) -> Site:
+def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cache: BuildCache) -> Site:
     """Everything up to a complete, checked Site. Raises BuildFailed."""
     site_config, found = config_stage.load_config(options.site_dir)
     problems += found
     _stop_on_errors(problems)
     clock.lap("config")
 
-    sources, found = content.load_content(options.site_dir)
+    sources, found = content.load_content(options.site_dir, cache)
     problems += found
     clock.lap("content")
     articles, left_out, found = index.index_articles(site_config, sources, index.IndexOptions(drafts=options.drafts))
@@ -82,15 +101,16 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem]) -> 
     _stop_on_errors(problems)
     clock.lap("index")
 
-    articles, found = markup.convert_articles(articles, site_config.base_path)
+    articles, found = markup.convert_articles(articles, site_config.base_path, cache, options.jobs,
+                                              functools.partial(content.load_body, options.site_dir))
     problems += found
     _stop_on_errors(problems)
     clock.lap("markup")
 
     site = Site(config=site_config, articles=tuple(articles), left_out=frozen_map(left_out))
-    site = replace(site,
-                   related=frozen_map(related.compute_related(site.articles, site_config.related_count)),
-                   others=frozen_map(related.compute_others(site.articles, site_config.other_count)))
+    related_news, other_news = related.related_lists(site.articles, site_config.related_count,
+                                                     site_config.other_count, cache)
+    site = replace(site, related=frozen_map(related_news), others=frozen_map(other_news))
     clock.lap("related")
     return site
 
@@ -98,37 +118,68 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem]) -> 
 def build(options: BuildOptions) -> BuildResult:
     clock = _Clock()
     problems: list[Problem] = []
+    cache = BuildCache(options.cache_root)
     try:
-        site = load_site(options, clock, problems)
+        site = load_site(options, clock, problems, cache)
         pages = routes.plan_pages(site)
         files = {**assets.plan_assets(options.site_dir), **assets.plan_bundle_files(options.site_dir, site.articles)}
-        extra_files = seo.render_extra_files(site, pages)  # feeds, sitemap.xml, robots.txt
+        reconvert = _reconverter(options.site_dir, site)
+        extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
+            site, pages, lambda article: markup.load_html(article, cache, reconvert))
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
         _stop_on_errors(problems)
         clock.lap("routes")
 
-        renderer = render.Renderer(site, render.layout_dirs(options.site_dir), seo.template_globals(site))
-        stage = Stage(options.output)
+        output.recover(options.output)
+        layouts = render.layout_dirs(options.site_dir)
+        helpers = seo.template_globals(site)
+        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), cache, helpers)
+        target = _choose_target(options.output, plan, len(pages), cache)
         try:
-            for page in pages:
-                stage.write(page.output_path, renderer.render(page))
+            report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
+                                            reconvert, options.jobs, helpers)
             clock.lap("render")
             for rel, source in sorted(files.items()):
-                stage.copy(rel, source)
+                target.copy(rel, source)
             for rel, data in sorted(extra_files.items()):
-                stage.write(rel, data)
-            search.index_site(stage.root)  # on the staged folder: a failed index never publishes
+                target.write(rel, data)
+            # Indexed before publishing: a failed index never publishes.
+            search_key = search.update_index(target, [p for p in pages if p.kind == "article"],
+                                             plan.signatures, cache.load_state(rendering.STATE_NAME))
             clock.lap("search")
-            stage.publish()
+            pruned = target.prune()
+            state = {**report.state, "outputs": sorted(target.written), "search": search_key}
+            target.publish()
             clock.lap("output")
         except BaseException:
-            stage.discard()
+            target.discard()
             raise
+        cache.save_state(rendering.STATE_NAME, state)
     except BuildFailed as failed:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
     return BuildResult(problems=sort_problems(problems), pages=len(pages), articles=len(site.articles),
                        files=len(files), seconds=clock.total, left_out=dict(site.left_out),
-                       timings=clock.timings)
+                       timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned)
+def _reconverter(site_dir: Path, site: Site):
+    """Converts an article's body again from its file (for a cache entry that went bad)."""
+    urls_by_source = {a.source: a.url for a in site.articles}
+
+    def reconvert(article) -> str:
+        body, body_line = content.load_body(site_dir, article.source)
+        converter = markup.MarkupConverter(urls_by_source, site.config.base_path)
+        return converter.convert(replace(article, body=body, body_line=body_line)).html
+    return reconvert
+
+
+# Above this many pages to render, a full staged swap is cheaper and simpler than a patch.
+PATCH_LIMIT_SHARE = 0.2
+
+
+def _choose_target(out_dir: Path, plan: rendering.RenderPlan, page_count: int, cache: BuildCache):
+    """A patch of the existing output for small changes; a fresh staged folder otherwise."""
+    if plan.has_previous and plan.previous_outputs and len(plan.todo) <= PATCH_LIMIT_SHARE * page_count:
+        return output.Patch(out_dir, set(plan.previous_outputs))
+    return Stage(out_dir, seed=cache.enabled and bool(plan.unchanged))
 
 
 def _output_collisions(page_paths: list[str], files: dict[str, Path], site_dir: Path) -> list[Problem]:

@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from typing import Sequence
 
+from generator.cache import digest
 from generator.model import Article
 from generator.vietnamese import words
 
@@ -37,7 +38,29 @@ CAMPAIGN, UNIT, CATEGORY, DATE, WORDS = 6.0, 1.5, 1.0, 1.0, 2.0
 DATE_SCALE_DAYS = 30.0
 COMMON_SHARE = 0.10
 # Per posting list, how many date-neighbours on each side are considered.
-WINDOW = 60
+WINDOW = 30
+ALGORITHM = f"v1 {CAMPAIGN} {UNIT} {CATEGORY} {DATE} {WORDS} {DATE_SCALE_DAYS} {COMMON_SHARE} {WINDOW}"
+
+
+STATE_NAME = "related"
+
+
+def related_lists(articles: Sequence[Article], related_count: int, other_count: int,
+                  cache=None) -> tuple[dict, dict]:
+    """(related, others) for every article, reused from the last build when
+    none of the inputs of the ranking changed (a body edit that leaves the
+    title and summary alone changes none)."""
+    key = digest(str(related_count), str(other_count), ALGORITHM,
+                 *(f"{a.url}|{a.date.timestamp()}|{a.unit}|{a.category}|{','.join(a.campaigns)}|{a.title}|{a.summary}"
+                   for a in articles))
+    saved = cache.load_state(STATE_NAME) if cache is not None else None
+    if saved is not None and saved[0] == key:
+        return saved[1], saved[2]
+    related = compute_related(articles, related_count)
+    others = compute_others(articles, other_count)
+    if cache is not None:
+        cache.save_state(STATE_NAME, (key, related, others))
+    return related, others
 
 
 def word_pairs(article: Article) -> frozenset[str]:
@@ -48,49 +71,75 @@ def word_pairs(article: Article) -> frozenset[str]:
 def compute_related(articles: Sequence[Article], count: int) -> dict[str, tuple[str, ...]]:
     if count <= 0 or len(articles) < 2:
         return {a.url: () for a in articles}
+    features = _features(articles)
+    postings, posting_stamps = _postings(articles, features)
+
+    related = {}
+    for i, a in enumerate(articles):
+        # Tier 1: a candidate sharing a campaign outscores any that shares none
+        # (CAMPAIGN > the sum of the other weights), so when campaigns alone
+        # give `count` candidates, nobody else needs scoring.
+        candidates = _near(postings, posting_stamps, [("campaign", c) for c in a.campaigns], features[i][0])
+        candidates.discard(i)
+        if len(candidates) < count:
+            candidates |= _near(postings, posting_stamps, [("unit", a.unit), ("category", a.category)], features[i][0])
+            candidates.discard(i)
+        # Highest score first, then newer, then the smaller URL: deterministic ties.
+        best = heapq.nsmallest(count, ((-_score(features[i], features[j]), -features[j][0], articles[j].url)
+                                       for j in candidates))
+        related[a.url] = tuple(url for *_, url in best)
+    return related
+
+
+def _features(articles: Sequence[Article]) -> list[tuple]:
+    """Per article: (timestamp, unit, category, campaigns, word pairs, norm)."""
     pairs = [word_pairs(a) for a in articles]
     frequency = Counter(p for ps in pairs for p in ps)
     limit = max(2, COMMON_SHARE * len(articles))
-    pairs = [frozenset(p for p in ps if frequency[p] <= limit) for ps in pairs]
-    stamps = [a.date.timestamp() for a in articles]
+    features = []
+    for a, ps in zip(articles, pairs):
+        kept = frozenset(p for p in ps if frequency[p] <= limit)
+        features.append((a.date.timestamp(), a.unit, a.category, frozenset(a.campaigns), kept,
+                         math.sqrt(len(kept))))
+    return features
 
-    # Posting lists hold article positions ordered oldest → newest.
+
+def _postings(articles, features):
+    """Posting lists of article positions, oldest → newest, per campaign/unit/category."""
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i in sorted(range(len(articles)), key=lambda i: (stamps[i], articles[i].url)):
+    for i in sorted(range(len(articles)), key=lambda i: (features[i][0], articles[i].url)):
         a = articles[i]
         postings[("unit", a.unit)].append(i)
         postings[("category", a.category)].append(i)
         for c in a.campaigns:
             postings[("campaign", c)].append(i)
-    posting_stamps = {key: [stamps[i] for i in ids] for key, ids in postings.items()}
-
-    related = {}
-    for i, a in enumerate(articles):
-        keys = [("unit", a.unit), ("category", a.category)] + [("campaign", c) for c in a.campaigns]
-        candidates: set[int] = set()
-        for key in keys:
-            ids = postings[key]
-            at = bisect_left(posting_stamps[key], stamps[i])
-            candidates.update(ids[max(0, at - WINDOW): at + WINDOW + 1])
-        candidates.discard(i)
-        scored = ((score(a, articles[j], pairs[i], pairs[j]), stamps[j], _reverse(articles[j].url), j)
-                  for j in candidates)
-        best = heapq.nlargest(count, scored)
-        related[a.url] = tuple(articles[j].url for *_, j in best)
-    return related
+    posting_stamps = {key: [features[i][0] for i in ids] for key, ids in postings.items()}
+    return postings, posting_stamps
 
 
-def score(a: Article, b: Article, pairs_a: frozenset[str], pairs_b: frozenset[str]) -> float:
-    shared = len(set(a.campaigns) & set(b.campaigns))
-    days = abs(a.date.timestamp() - b.date.timestamp()) / 86400
-    similarity = len(pairs_a & pairs_b) / math.sqrt(len(pairs_a) * len(pairs_b)) if pairs_a and pairs_b else 0.0
-    return (CAMPAIGN * shared + UNIT * (a.unit == b.unit) + CATEGORY * (a.category == b.category)
-            + DATE / (1 + days / DATE_SCALE_DAYS) + WORDS * similarity)
+def _near(postings, posting_stamps, keys, stamp) -> set[int]:
+    """The WINDOW articles nearest in date on each side, in each posting list."""
+    found: set[int] = set()
+    for key in keys:
+        ids = postings[key]
+        at = bisect_left(posting_stamps[key], stamp)
+        found.update(ids[max(0, at - WINDOW): at + WINDOW + 1])
+    return found
 
 
-def _reverse(text: str) -> tuple[int, ...]:
-    """Sort key that orders strings descending inside nlargest (so ties go to the smaller URL)."""
-    return tuple(-ord(ch) for ch in text) + (0,)
+def _score(fa: tuple, fb: tuple) -> float:
+    stamp_a, unit_a, category_a, campaigns_a, pairs_a, norm_a = fa
+    stamp_b, unit_b, category_b, campaigns_b, pairs_b, norm_b = fb
+    similarity = len(pairs_a & pairs_b) / (norm_a * norm_b) if norm_a and norm_b else 0.0
+    return (CAMPAIGN * len(campaigns_a & campaigns_b) + UNIT * (unit_a == unit_b)
+            + CATEGORY * (category_a == category_b)
+            + DATE / (1 + abs(stamp_a - stamp_b) / 86400 / DATE_SCALE_DAYS) + WORDS * similarity)
+
+
+def score(a: Article, b: Article) -> float:
+    """The documented score of b as related news for a (for tests and tools)."""
+    fa, fb = _features([a, b])
+    return _score(fa, fb)
 
 
 def compute_others(articles: Sequence[Article], count: int) -> dict[str, tuple[str, ...]]:

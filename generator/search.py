@@ -1,7 +1,8 @@
 """The static full-text search index (Pagefind) over the built pages.
 
-Owns running the Pagefind indexer on the staged output folder, before the
-atomic swap, so a failed index never publishes. Only article bodies are
+Owns running the Pagefind indexer over the article pages as they will be
+published (in the staged folder or the patch), before the swap, so a failed
+index never publishes; and skipping it when no article page changed. Only article bodies are
 indexed (the layouts mark them `data-pagefind-body`, with unit, category and
 campaign as filters). The search page's script (assets/js/search.js) closes
 Pagefind's đ→d gap by also asking for the đ-spelling of words typed with d,
@@ -12,10 +13,18 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import shutil
 import subprocess
+import tempfile
+from importlib import metadata
 from pathlib import Path
+from typing import Mapping, Sequence
 
 from pagefind_bin import get_executable
+
+from generator.incremental import ALWAYS
+from generator.model import Page
 
 BUNDLE_DIR = "pagefind"
 # Pagefind ships several ready-made interfaces; the portal uses its own small one.
@@ -25,6 +34,44 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pag
 
 class SearchIndexFailed(RuntimeError):
     """The indexer did not finish: a bug or a broken install, never an editor's mistake."""
+
+
+def update_index(target, articles: Sequence[Page], signatures: Mapping[str, str], previous: dict | None) -> str:
+    """Write the bundle under pagefind/ into `target` (an output.Stage or Patch).
+
+    Returns a key of the indexed pages; when it equals the last build's and
+    that bundle is still in place, the bundle is kept as it is.
+    """
+    version = metadata.version("pagefind_bin")
+    key = hashlib.sha256(json.dumps([version, sorted((p.output_path, signatures.get(p.output_path, ""))
+                                                     for p in articles)]).encode()).hexdigest()
+    previous = previous or {}
+    old_bundle = [rel for rel in previous.get("outputs", ()) if rel.startswith(BUNDLE_DIR + "/")]
+    if (ALWAYS not in signatures.values() and previous.get("search") == key and old_bundle
+            and previous.get("out") == str(target.out_dir)
+            and all(target.path_of(rel).is_file() for rel in old_bundle)):
+        for rel in old_bundle:
+            target.keep(rel)
+        return key
+    if not articles:
+        return key  # nothing to index (Pagefind refuses an empty site); the search page lists categories
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.out_dir.name}.search-", dir=target.out_dir.parent))
+    try:
+        pages = scratch / "site"
+        for page in articles:
+            source, copy = target.path_of(page.output_path), pages / page.output_path
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, copy)  # same file system: no bytes copied
+            except OSError:
+                shutil.copyfile(source, copy)
+        index_site(pages)
+        bundle = pages / BUNDLE_DIR
+        for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
+            target.write(f"{BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return key
 
 
 def index_site(site_root: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
@@ -57,9 +57,20 @@ def render_robots(site: Site) -> bytes:
             f"Sitemap: {absolute(site, 'sitemap.xml')}\n").encode("utf-8")
 
 
-def render_extra_files(site: Site, pages: Iterable[Page]) -> dict[str, bytes]:
-    """Every non-page output of this module and of feeds: output path → bytes."""
-    files = feeds.render_feeds(site)
+def render_extra_files(site: Site, pages: Iterable[Page],
+                       html_of: Callable[[Article], str] = lambda a: a.html) -> dict[str, bytes]:
+    """Every non-page output of this module and of feeds: output path → bytes.
+
+    `html_of(article)` gives an article's converted body (the render stage may
+    keep it in the build cache rather than in the Site)."""
+    bodies: dict[str, str] = {}
+
+    def body(article: Article) -> str:
+        if article.url not in bodies:
+            bodies[article.url] = html_of(article)
+        return bodies[article.url]
+
+    files = feeds.render_feeds(site, body)
     files["sitemap.xml"] = render_sitemap(site, pages)
     files["robots.txt"] = render_robots(site)
     return files

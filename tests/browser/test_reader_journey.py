@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from generator.vietnamese import fold
 from tests.browser.conftest import screenshot
@@ -42,24 +43,24 @@ def test_reader_goes_from_home_to_the_next_page_of_a_unit(open_page, portal, siz
 
     _open_nav(page, size)
     page.locator("#site-nav").get_by_role("link", name="Tin hoạt động").click()
-    assert page.locator("h1").inner_text() == "Tin hoạt động"
+    expect(page.locator("h1")).to_have_text("Tin hoạt động")
     _visited(page, watch, f"{size}-2-category")
 
     page.get_by_role("link", name=ARTICLE).click()
-    assert page.locator("h1").inner_text() == ARTICLE
+    expect(page.locator("h1")).to_have_text(ARTICLE)
     _visited(page, watch, f"{size}-3-article")
 
     page.locator(".related").get_by_role("link", name=RELATED).click()
-    assert page.locator("h1").inner_text() == RELATED
+    expect(page.locator("h1")).to_have_text(RELATED)
     _visited(page, watch, f"{size}-4-related")
 
     page.locator("article .meta").get_by_role("link", name=UNIT).click()
-    assert page.locator("h1").inner_text() == UNIT
+    expect(page.locator("h1")).to_have_text(UNIT)
     first_page = page.locator(".card-title").all_inner_texts()
     _visited(page, watch, f"{size}-5-unit")
 
     page.get_by_role("link", name="Trang sau").click()
-    assert page.url.endswith("/don-vi/phong-canh-sat-giao-thong/trang/2/")
+    page.wait_for_url("**/don-vi/phong-canh-sat-giao-thong/trang/2/")
     assert "Trang 2/2" in page.locator(".pagination").inner_text()
     second_page = page.locator(".card-title").all_inner_texts()
     assert second_page and not set(second_page) & set(first_page)
@@ -81,9 +82,11 @@ def test_searches_typed_without_marks_find_their_articles(open_page, portal, siz
     page.goto(portal + "/")
     for number, (query, expected) in enumerate(SEARCHES.items(), start=1):
         page.locator("#header-q").fill(query)
-        page.locator("#header-q").press("Enter")
-        page.wait_for_selector("body[data-search-ready]")
-        page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+        with page.expect_navigation():
+            page.locator("#header-q").press("Enter")
+        page.wait_for_function("q => document.querySelector('.search-status').textContent"
+                               ".startsWith('Tìm thấy') && document.querySelector('.search-status')"
+                               ".textContent.includes('“' + q + '”')", arg=query)
         results = page.locator(".search-result")
         titles = results.locator("h2").all_inner_texts()
         assert expected in titles, (query, titles)
@@ -179,7 +182,7 @@ def test_missing_pages_get_the_friendly_404_and_old_urls_redirect(open_page, por
     screenshot(page, "phone-404")
     page.goto(portal + "/tin-tuc/2025/09/doi-csgt-huong-dan-hoc-sinh.html")
     page.wait_for_url("**/tin-hoat-dong/doi-canh-sat-giao-thong-**")
-    assert page.locator("h1").inner_text() == ARTICLE
+    expect(page.locator("h1")).to_have_text(ARTICLE)
 
 
 AXE_PAGES = {

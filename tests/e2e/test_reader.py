@@ -1,6 +1,7 @@
 """Full builds, read as a reader, a feed reader and a search engine would."""
 from __future__ import annotations
 
+import gzip
 import json
 import xml.etree.ElementTree as ET
 
@@ -190,3 +191,19 @@ def test_home_and_article_stay_within_the_weight_budget(make_site, build_site):
         assert total < 60_000, (url, total)
         blocking = page.find_all("link", rel="stylesheet") + page.find_all("script", src=True, defer=False)
         assert [b.get("href") for b in blocking] == ["/assets/css/style.css"]
+
+
+def test_search_index_follows_incremental_builds(make_site, build_site, tmp_path):
+    site = make_site(ARTICLES)
+    out = tmp_path / "out"
+    build_site(site, out=out)
+    bundle = {p: p.stat().st_mtime_ns for p in (out / "pagefind").rglob("*") if p.is_file()}
+    again = build_site(site, out=out)  # nothing changed: the index is kept, not rebuilt
+    assert {p: p.stat().st_mtime_ns for p in (out / "pagefind").rglob("*") if p.is_file()} == bundle
+    assert again.result.rendered == 0
+    source = site / "content/tin-hoat-dong/hoi-nghi.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nTừ khóa mới: phòng chống lừa đảo.\n", encoding="utf-8")
+    build_site(site, out=out)
+    fragments = [gzip.decompress(p.read_bytes()) for p in (out / "pagefind/fragment").iterdir()]
+    assert sum("phòng chống lừa đảo".encode() in f for f in fragments) == 1
+    assert len(fragments) == 4  # one per article; the old fragment of the edited one is gone

@@ -1,0 +1,107 @@
+"""The build cache in `.cache/` (or --cache-dir): what a later build may reuse.
+
+Owns the cache folder's layout and its integrity. Two kinds of entries:
+blobs (content-addressed text, e.g. converted Markdown) and the state of
+the last build (a pickle of plain data). Every entry carries a checksum; an
+entry that fails it is discarded and rebuilt, never trusted. The key of an
+entry must include everything that changes its value — that is the caller's
+job; this module only stores and checks.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+
+CACHE_DIR = ".cache"
+FORMAT = 1  # bump when the layout of entries changes
+_CHECK_LEN = 32
+
+
+def digest(*parts: str | bytes) -> str:
+    """A stable hex key of the parts (length-prefixed, so ('ab','c') ≠ ('a','bc'))."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _seal(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=_CHECK_LEN).digest() + payload
+
+
+def _unseal(data: bytes) -> bytes | None:
+    check, payload = data[:_CHECK_LEN], data[_CHECK_LEN:]
+    if len(check) != _CHECK_LEN or hashlib.blake2b(payload, digest_size=_CHECK_LEN).digest() != check:
+        return None
+    return payload
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class BuildCache:
+    """A folder of sealed entries; a disabled cache (root None) stores nothing."""
+
+    def __init__(self, root: Path | None):
+        self.root = root / f"v{FORMAT}-{__version__}" if root is not None else None
+
+    @property
+    def enabled(self) -> bool:
+        return self.root is not None
+
+    def _blob_path(self, kind: str, key: str) -> Path:
+        return self.root / kind / key[:2] / key
+
+    def get_text(self, kind: str, key: str) -> str | None:
+        if self.root is None:
+            return None
+        try:
+            payload = _unseal(self._blob_path(kind, key).read_bytes())
+        except OSError:
+            return None
+        if payload is None:
+            return None
+        try:
+            return payload.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def has(self, kind: str, key: str) -> bool:
+        return self.root is not None and self._blob_path(kind, key).is_file()
+
+    def put_text(self, kind: str, key: str, text: str) -> None:
+        if self.root is not None:
+            _write_atomic(self._blob_path(kind, key), _seal(text.encode("utf-8")))
+
+    def load_state(self, name: str) -> Any:
+        """The object saved under `name` by the last build, or None."""
+        if self.root is None:
+            return None
+        try:
+            payload = _unseal((self.root / f"{name}.pickle").read_bytes())
+            # The checksum guards against torn or corrupted files; the cache is ours,
+            # inside the site folder, so its pickles are as trusted as the site.
+            return pickle.loads(payload) if payload is not None else None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+            return None
+
+    def save_state(self, name: str, value: Any) -> None:
+        if self.root is not None:
+            _write_atomic(self.root / f"{name}.pickle", _seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))

@@ -1,0 +1,149 @@
+"""Which pages must be rendered again: a signature of each page's inputs.
+
+Owns the dependency analysis that makes incremental builds provably right.
+A page's signature digests everything its layout can reach:
+
+- the source of every template in the layout's closure (extends/include/
+  import, resolved through the site's overrides); a dynamic include makes the
+  closure every template;
+- the site config (the `config`, `term_url`, `category`, `unit`, `campaign`
+  globals read nothing else);
+- the page record itself and every article it carries (page.article,
+  page.items), each by a digest of all its fields and its converted body;
+- if the closure names `related` or `others`: those lists of the page's
+  articles, and the articles in them;
+- if the closure names `site`, `latest_in` or `featured` (which read every
+  article): all articles and all related/other lists;
+- a global this module does not know: the page is always rendered.
+
+Pure: data in, digests out. The render stage compares them with the last
+build's and renders only the pages whose signature changed.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+import jinja2
+from jinja2 import meta, nodes
+
+from generator.cache import digest
+from generator.model import Article, Page, Site
+
+CONFIG_GLOBALS = frozenset({"config", "term_url", "category", "unit", "campaign"})
+# seo.template_globals: helpers that read only the config and the page they are given
+# (json_ld, feeds_for), the page's own article (cover_image), or nothing (search_url).
+CONFIG_GLOBALS |= frozenset({"json_ld", "feeds_for", "cover_image", "search_url"})
+EVERYTHING_GLOBALS = frozenset({"site", "latest_in", "featured"})
+LIST_GLOBALS = frozenset({"related", "others"})
+JINJA_BUILTINS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace", "loop",
+                            "self", "super", "varargs", "kwargs", "caller"})
+ALWAYS = "always"  # the signature of a page that must always be rendered
+
+
+@dataclass(frozen=True)
+class TemplateFacts:
+    source_digest: str  # of every template in the closure
+    names: frozenset[str]  # undeclared names the closure uses
+
+
+def analyse_templates(env: jinja2.Environment, names: Iterable[str]) -> dict[str, TemplateFacts]:
+    facts = {}
+    for name in names:
+        closure = _closure(env, name)
+        sources, used = [], set()
+        for member in sorted(closure):
+            source, _, _ = env.loader.get_source(env, member)
+            sources += [member, source]
+            used |= names_loaded(env.parse(source))
+        facts[name] = TemplateFacts(digest(*sources), frozenset(used))
+    return facts
+
+
+def names_loaded(ast: nodes.Template) -> set[str]:
+    """Every name the template reads, blocks and macros included.
+
+    jinja2.meta.find_undeclared_variables misses names inside {% block %}s,
+    so we walk the whole tree; a local variable that shares a global's name
+    only costs an extra render, never a stale page.
+    """
+    return {node.name for node in ast.find_all(nodes.Name) if node.ctx == "load"}
+
+
+def _closure(env: jinja2.Environment, name: str) -> set[str]:
+    seen, todo = set(), [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source, _, _ = env.loader.get_source(env, current)
+        for ref in meta.find_referenced_templates(env.parse(source)):
+            if ref is None:  # a computed include: it could be any template
+                return set(env.list_templates())
+            todo.append(ref)
+    return seen
+
+
+def article_digest(article: Article) -> str:
+    """All fields but the body. Articles in a Site carry their converted body
+    only as a cache key (`html` is empty until the article's own page is
+    rendered), so a layout can show the body of the page's article alone;
+    `Signatures.of` adds that body for page.article."""
+    parts = []
+    for f in dataclasses.fields(article):
+        value = getattr(article, f.name)
+        if f.name == "html":
+            value = digest(article.html)  # empty when cached; the text itself when not
+        elif f.name in ("body", "body_loaded", "html_key", "source_digest"):
+            continue  # how the body was loaded is not what the page shows; html_key digests it
+        elif isinstance(value, Mapping):
+            value = sorted(value.items())
+        parts += [f.name, repr(value)]
+    return digest(*parts)
+
+
+class Signatures:
+    """Page signatures for one Site and one set of templates."""
+
+    def __init__(self, site: Site, templates: Mapping[str, TemplateFacts], env_globals: Iterable[str]):
+        self.site = site
+        self.templates = templates
+        known = CONFIG_GLOBALS | EVERYTHING_GLOBALS | LIST_GLOBALS | JINJA_BUILTINS | {"page"}
+        # Globals whose reads we cannot see (added by a later feature): always render.
+        # Other undeclared names are variables an including template set.
+        self.opaque = frozenset(env_globals) - known
+        self.config = digest(repr(site.config))
+        self.articles = {a.url: article_digest(a) for a in site.articles}
+        self._everything: str | None = None
+
+    def everything(self) -> str:
+        if self._everything is None:
+            parts = []
+            for a in self.site.articles:
+                parts += [self.articles[a.url], repr(self.site.related.get(a.url, ())),
+                          repr(self.site.others.get(a.url, ()))]
+            self._everything = digest(*parts)
+        return self._everything
+
+    def of(self, page: Page) -> str:
+        facts = self.templates[page.template]
+        names = facts.names
+        if names & self.opaque:
+            return ALWAYS
+        carried = ([page.article] if page.article is not None else []) + list(page.items)
+        parts = [facts.source_digest, self.config,
+                 repr((page.url, page.template, page.kind, page.title, page.term, page.terms,
+                       page.pagination, sorted(page.extra.items())))]
+        parts += [self.articles.get(a.url) or article_digest(a) for a in carried]
+        if page.article is not None:
+            parts.append(page.article.html_key)  # its body is shown
+        if names & LIST_GLOBALS:
+            for a in carried:
+                for field in ("related", "others"):
+                    urls = getattr(self.site, field).get(a.url, ())
+                    parts += [field, *urls, *(self.articles[u] for u in urls)]
+        if names & EVERYTHING_GLOBALS:
+            parts.append(self.everything())
+        return digest(*parts)

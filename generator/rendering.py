@@ -1,0 +1,128 @@
+"""The render stage: pages → files in the stage, on all cores, skipping
+pages whose inputs did not change since the last build.
+
+Owns deciding which pages to render (by `incremental.Signatures` and the
+state the last build left in the cache) and fanning them out to workers.
+Workers render and write straight into the stage, so the rendered site is
+never held in memory.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
+
+from generator import workers
+from generator.cache import BuildCache
+from generator.incremental import ALWAYS, Signatures, analyse_templates
+from generator.markup import load_html
+from generator.model import Page, Site
+from generator.output import Stage
+from generator.render import Renderer
+
+STATE_NAME = "pages"
+
+
+@dataclass(frozen=True)
+class RenderReport:
+    rendered: int  # pages whose template ran
+    written: int  # files whose bytes changed
+    unchanged: int  # pages skipped because no input changed
+    state: dict  # for the next build: output path → (signature, size, mtime_ns)
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _render_chunk(chunk: Sequence[int]) -> list[tuple[int, bool]]:
+    """Worker: render the pages at these positions into the stage."""
+    pages: Sequence[Page] = workers.shared("pages")
+    stage: Stage = workers.shared("stage")
+    cache: BuildCache = workers.shared("cache")
+    renderer = workers.shared("renderer_factory")()
+    done = []
+    for index in chunk:
+        page = pages[index]
+        if page.article is not None and not page.article.html:
+            html = load_html(page.article, cache, workers.shared("reconvert"))
+            page = replace(page, article=replace(page.article, html=html))
+        done.append((index, stage.write(page.output_path, renderer.render(page))))
+    return done
+
+
+@dataclass(frozen=True)
+class RenderPlan:
+    todo: tuple[int, ...]  # positions of the pages to render
+    signatures: dict  # output path → signature
+    unchanged: dict  # output path → (signature, size, mtime_ns) of pages left as they are
+    previous_outputs: frozenset[str]  # every file the last build published ("" when unknown)
+    has_previous: bool
+
+
+def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], out_dir: Path,
+                cache: BuildCache, extra_globals: dict | None = None) -> tuple[RenderPlan, Renderer]:
+    """Which pages must be rendered: those whose signature or published file changed."""
+    probe = Renderer(site, layout_dirs, extra_globals)
+    facts = analyse_templates(probe.env, sorted({p.template for p in pages}))
+    signatures = Signatures(site, facts, probe.env.globals)
+
+    previous = cache.load_state(STATE_NAME) or {}
+    if previous.get("out") != str(out_dir) or not out_dir.is_dir():
+        previous = {}
+    known = previous.get("pages", {})
+
+    todo, sigs, unchanged = [], {}, {}
+    for index, page in enumerate(pages):
+        signature = signatures.of(page)
+        path = page.output_path
+        sigs[path] = signature
+        before = known.get(path)
+        if (signature != ALWAYS and before is not None and before[0] == signature
+                and _stat(out_dir / path) == tuple(before[1:])):
+            unchanged[path] = before
+        else:
+            todo.append(index)
+    return RenderPlan(tuple(todo), sigs, unchanged, frozenset(previous.get("outputs", ())),
+                      bool(previous)), probe
+
+
+def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Renderer, target,
+                 layout_dirs: Sequence[Path], cache: BuildCache, reconvert, jobs: int | None = None,
+                 extra_globals: dict | None = None) -> RenderReport:
+    """Render the planned pages into `target` (an output.Stage or output.Patch)."""
+    state = {}
+    for path, before in plan.unchanged.items():
+        target.keep(path)
+        state[path] = before
+    made: list = []
+    factory = _renderer_factory(site, layout_dirs, extra_globals, made, probe)
+    results = workers.run_chunks(_render_chunk, plan.todo, jobs,
+                                 {"pages": pages, "stage": target, "cache": cache, "renderer_factory": factory,
+                                  "reconvert": reconvert},
+                                 chunk_size=32)
+    written = 0
+    for index, changed in results:
+        path = pages[index].output_path
+        target.keep(path)  # workers wrote it; claim it in this process too
+        written += changed
+        state[path] = (plan.signatures[path], *(_stat(target.path_of(path)) or (-1, -1)))
+    return RenderReport(rendered=len(plan.todo), written=written, unchanged=len(plan.unchanged),
+                        state={"out": str(target.out_dir), "pages": state})
+
+
+def _renderer_factory(site, layout_dirs, extra_globals, made: list, probe: Renderer):
+    pid = os.getpid()
+
+    def get() -> Renderer:  # the probe in this process, a fresh one per worker
+        if os.getpid() == pid:
+            return probe
+        if not made:
+            made.append(Renderer(site, layout_dirs, extra_globals))
+        return made[0]
+    return get

@@ -1,0 +1,56 @@
+"""The process pool: spreading CPU-bound work over all cores.
+
+Owns how work is split and gathered. Workers are forked, so they inherit
+the read-only state the caller prepared (the Site, the Markdown settings)
+without pickling it; only small task descriptions and results cross the
+process boundary. Small jobs run in-process, where a pool costs more than
+it saves.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterable, Sequence, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+SERIAL_BELOW = 200  # tasks; below this a pool's start-up dominates
+_shared: dict = {}  # state handed to forked workers
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def shared(name: str):
+    """Read state set by `run_chunks` (in a worker or in-process)."""
+    return _shared[name]
+
+
+def run_chunks(func: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs: int | None,
+               state: dict | None = None, chunk_size: int = 64) -> list[R]:
+    """func(chunk) for chunks of items, in order; results concatenated."""
+    _shared.clear()
+    _shared.update(state or {})
+    auto = jobs is None
+    jobs = jobs or default_jobs()
+    serial = jobs <= 1 or (auto and len(items) < SERIAL_BELOW)
+    chunks = [items[i:i + chunk_size] for i in range(0, len(items), chunk_size)]
+    results: list[R] = []
+    try:
+        if serial or "fork" not in multiprocessing.get_all_start_methods():
+            for chunk in chunks:
+                results.extend(func(chunk))
+            return results
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            for part in pool.map(func, chunks):
+                results.extend(part)
+        return results
+    finally:
+        _shared.clear()

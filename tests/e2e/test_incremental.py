@@ -1,0 +1,144 @@
+"""Incremental builds are provably right: after any sequence of edits, an
+incremental build's output is byte-identical to a clean build of the same input."""
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import BuildOptions, build
+from tests.conftest import SITE_TOML, article
+
+CATEGORIES = ("tin-hoat-dong", "xay-dung-luc-luong")
+UNITS = ("cong-an-tinh", "phong-canh-sat-giao-thong", "Công an xã Đồng Tiến")
+CAMPAIGNS = ("vi-an-ninh-to-quoc", "dan-van-kheo")
+WORDS = "an ninh trật tự giao thông phòng cháy lừa đảo cảnh sát công an xã tuyên truyền thi đua dân vận".split()
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def random_article(rng: random.Random, n: int) -> str:
+    title = " ".join(rng.choice(WORDS) for _ in range(5)).capitalize() + f" {n}"
+    body = "\n\n".join(" ".join(rng.choice(WORDS) for _ in range(30)) for _ in range(rng.randint(1, 3)))
+    campaigns = rng.sample(CAMPAIGNS, rng.randint(0, 2))
+    return article(title, f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:00:00",
+                   f'"{rng.choice(UNITS)}"', rng.choice(CATEGORIES), campaigns, body,
+                   featured=rng.choice(["true", "false"]))
+
+
+def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
+    files = sorted((site / "content").rglob("*.md"))
+    action = rng.choice(["edit-body", "edit-body", "rewrite", "add", "add", "delete", "layout", "config",
+                         "link", "bundle-file"])
+    if action in ("edit-body", "rewrite", "delete", "link") and not files:
+        action = "add"
+    if action == "edit-body":
+        path = rng.choice(files)
+        path.write_text(path.read_text(encoding="utf-8") + f"\nThêm đoạn {rng.random()}.\n", encoding="utf-8")
+    elif action == "rewrite":
+        counter[0] += 1
+        rng.choice(files).write_text(random_article(rng, counter[0]), encoding="utf-8")
+    elif action == "add":
+        counter[0] += 1
+        folder = site / "content" / rng.choice(CATEGORIES)
+        name = f"bai-{counter[0]}"
+        path = folder / name / "index.md" if rng.random() < 0.5 else folder / f"{name}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(random_article(rng, counter[0]), encoding="utf-8")
+    elif action == "delete":
+        path = rng.choice(files)
+        if path.name == "index.md":
+            shutil.rmtree(path.parent)
+        else:
+            path.unlink()
+    elif action == "layout":
+        footer = site / "layouts/partials/footer.html"
+        if footer.exists() and rng.random() < 0.4:
+            footer.unlink()  # back to the theme's footer
+        else:
+            footer.parent.mkdir(parents=True, exist_ok=True)
+            footer.write_text(f"<footer><p>Chân trang {rng.randint(0, 9)}</p></footer>\n", encoding="utf-8")
+    elif action == "config":
+        text = SITE_TOML.replace("per_page = 2", f"per_page = {rng.randint(1, 4)}")
+        (site / "site.toml").write_text(text.replace("related_count = 3", f"related_count = {rng.randint(0, 4)}"),
+                                        encoding="utf-8")
+    elif action == "link":
+        source, target = rng.choice(files), rng.choice(files)
+        rel = os.path.relpath(target, source.parent)
+        source.write_text(source.read_text(encoding="utf-8") + f"\nXem [bài khác]({rel}).\n", encoding="utf-8")
+    elif action == "bundle-file":
+        bundles = [f for f in files if f.name == "index.md"]
+        if bundles:
+            (rng.choice(bundles).parent / "tai-lieu.txt").write_text(f"tài liệu {rng.random()}\n", encoding="utf-8")
+    return action
+
+
+@pytest.mark.parametrize("seed, jobs", [(1, 1), (2, 1), (4, 1), (5, 1), (3, 2)])
+def test_random_edits_incremental_equals_clean(tmp_path, seed, jobs):
+    rng = random.Random(seed)
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")
+    counter = [0]
+    for _ in range(6):
+        mutate(rng, site, counter)
+    incremental_out = tmp_path / "incremental"
+    steps = 16 if jobs == 1 else 5
+    for step in range(steps):
+        result = build(BuildOptions(site_dir=site, out_dir=incremental_out, jobs=jobs))
+        clean_out = tmp_path / f"clean-{step}"
+        clean = build(BuildOptions(site_dir=site, out_dir=clean_out, use_cache=False, jobs=1))
+        assert result.ok == clean.ok, (result.problems, clean.problems)
+        if result.ok:
+            assert tree(incremental_out) == tree(clean_out), f"step {step}"
+        shutil.rmtree(clean_out, ignore_errors=True)
+        action = mutate(rng, site, counter)
+        print(step, action, result.rendered, "rendered")
+
+
+def test_no_change_rebuild_renders_nothing_and_keeps_mtimes(make_site, tmp_path):
+    files = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}") for i in range(8)}
+    site = make_site(files)
+    out = tmp_path / "out"
+    first = build(BuildOptions(site_dir=site, out_dir=out))
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    second = build(BuildOptions(site_dir=site, out_dir=out))
+    assert first.rendered == first.pages and second.rendered == 0 and second.written == 0
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.html")} == before
+
+
+def test_one_edit_re_renders_only_what_shows_it(make_site, tmp_path):
+    files = {f"content/xay-dung-luc-luong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}",
+                                                               category="xay-dung-luc-luong") for i in range(12)}
+    files["content/tin-hoat-dong/rieng.md"] = article("Bài riêng", "2025-06-01", unit="phong-canh-sat-giao-thong")
+    site = make_site(files)
+    out = tmp_path / "out"
+    build(BuildOptions(site_dir=site, out_dir=out))
+    target = site / "content/tin-hoat-dong/rieng.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("Nội dung bài viết.", "Nội dung đã sửa."),
+                      encoding="utf-8")
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    # Its own page and the home page (which lists every article), and the lists that show its
+    # summary (category, unit, archive year and month); not the other 12 articles' pages.
+    assert 0 < result.rendered <= 6, result.rendered
+    assert result.written >= 1
+    assert "Nội dung đã sửa." in (out / "tin-hoat-dong/bai-rieng/index.html").read_text(encoding="utf-8")
+
+
+def test_a_corrupt_cache_entry_is_rebuilt_not_trusted(make_site, tmp_path):
+    site = make_site({"content/tin-hoat-dong/a.md": article("Bài A", body="Nội dung thật.")})
+    out = tmp_path / "out"
+    build(BuildOptions(site_dir=site, out_dir=out))
+    for blob in (site / ".cache").rglob("markup/*/*"):
+        blob.write_bytes(blob.read_bytes()[:-5] + b"XXXXX")
+    (out / "tin-hoat-dong/bai-a/index.html").unlink()  # force the page to render again
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok
+    assert "Nội dung thật." in (out / "tin-hoat-dong/bai-a/index.html").read_text(encoding="utf-8")
