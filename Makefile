@@ -31,6 +31,11 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(PY) build.py check
 
+# Benchmark (bench/README.md): corpus, our builds, Markdown floor, Pelican. Slow; not part of test.
+# Other sizes: make bench BENCH_ARGS="--sizes 1000 --repeat 3"
+bench: $(STAMP)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 # Optional: Lighthouse (npm, pinned) on the demo site's home and an article, mobile.
 LIGHTHOUSE_VERSION := 12.8.2
 lighthouse: $(STAMP)

@@ -41,10 +41,10 @@ INDEX_STATE = "content-index"
 RACY_MARGIN_NS = 2_000_000_000
 
 
-def _stat_key(path: Path) -> tuple:
+def _stat_key(path: str) -> tuple:
     # ctime changes on every write and cannot be set back by tools (unlike mtime),
     # so an unchanged stat means unchanged bytes.
-    st = path.stat()
+    st = os.stat(path)
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
@@ -61,25 +61,29 @@ def load_content(site_dir: Path, cache: BuildCache | None = None) -> tuple[list[
     trusted_before = saved.get("taken_ns", 0) - RACY_MARGIN_NS
     started_ns = time.time_ns()
     new_index = {}
+    changed = False
     sources, problems = [], []
+    root = str(site_dir)
     for path in find_sources(site_dir):
-        rel = path.relative_to(site_dir).as_posix()
-        stat_key = _stat_key(path)
+        full = str(path)
+        rel = full[len(root) + 1:].replace(os.sep, "/")
+        stat_key = _stat_key(full)
         known = index.get(rel)
         if known is not None and known[0] == stat_key and stat_key[2] < trusted_before:
             _, file_digest, front, key_lines, body_line = known
-            bundle_dir = path.parent.relative_to(site_dir).as_posix() if path.name == "index.md" else None
+            bundle_dir = rel.rpartition("/")[0] if rel.endswith("/index.md") else None
             source = SourceFile(rel, frozen_map(front), frozen_map(key_lines), "", body_line, bundle_dir,
                                 digest=file_digest, body_loaded=False)
-            found = []
-        else:
-            data = path.read_bytes()
-            source, found = read_source(site_dir, path, data)
+            new_index[rel] = known
+            sources.append(source)
+            continue
+        changed = True
+        source, found = read_source(site_dir, path, path.read_bytes())
         problems += found
         if source is not None:
             sources.append(source)
             new_index[rel] = (stat_key, source.digest, dict(source.front), dict(source.key_lines), source.body_line)
-    if new_index != index:
+    if changed or new_index.keys() != index.keys():
         cache.save_state(INDEX_STATE, {"taken_ns": started_ns, "files": new_index})
     return sources, problems
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Iterable, Mapping
 
 import jinja2
@@ -92,16 +93,17 @@ def article_digest(article: Article) -> str:
     rendered), so a layout can show the body of the page's article alone;
     `Signatures.of` adds that body for page.article."""
     parts = []
-    for f in dataclasses.fields(article):
-        value = getattr(article, f.name)
-        if f.name == "html":
-            value = digest(article.html)  # empty when cached; the text itself when not
-        elif f.name in ("body", "body_loaded", "html_key", "source_digest"):
-            continue  # how the body was loaded is not what the page shows; html_key digests it
-        elif isinstance(value, Mapping):
+    for name in _DIGESTED_FIELDS:
+        value = getattr(article, name)
+        if type(value) in (MappingProxyType, dict):
             value = sorted(value.items())
-        parts += [f.name, repr(value)]
-    return digest(*parts)
+        parts.append(value)
+    return digest(repr(parts))
+
+
+# Every field but the body and how it was loaded (the page's own body is added in Signatures.of).
+_DIGESTED_FIELDS = tuple(f.name for f in dataclasses.fields(Article)
+                         if f.name not in ("body", "body_loaded", "html_key", "source_digest"))
 
 
 class Signatures:
@@ -124,7 +126,7 @@ class Signatures:
             for a in self.site.articles:
                 parts += [self.articles[a.url], repr(self.site.related.get(a.url, ())),
                           repr(self.site.others.get(a.url, ()))]
-            self._everything = digest(*parts)
+            self._everything = digest("\x1f".join(parts))
         return self._everything
 
     def of(self, page: Page) -> str:
@@ -135,7 +137,7 @@ class Signatures:
         carried = ([page.article] if page.article is not None else []) + list(page.items)
         parts = [facts.source_digest, self.config,
                  repr((page.url, page.template, page.kind, page.title, page.term, page.terms,
-                       page.pagination, sorted(page.extra.items())))]
+                       page.pagination, sorted(page.extra.items()), page.output_path))]
         parts += [self.articles.get(a.url) or article_digest(a) for a in carried]
         if page.article is not None:
             parts.append(page.article.html_key)  # its body is shown
@@ -146,4 +148,4 @@ class Signatures:
                     parts += [field, *urls, *(self.articles[u] for u in urls)]
         if names & EVERYTHING_GLOBALS:
             parts.append(self.everything())
-        return digest(*parts)
+        return digest("\x1f".join(parts))

@@ -109,7 +109,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
 
     site = Site(config=site_config, articles=tuple(articles), left_out=frozen_map(left_out))
     related_news, other_news = related.related_lists(site.articles, site_config.related_count,
-                                                     site_config.other_count, cache)
+                                                     site_config.other_count, cache, options.jobs)
     site = replace(site, related=frozen_map(related_news), others=frozen_map(other_news))
     clock.lap("related")
     return site

@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from typing import Sequence
 
+from generator import workers
 from generator.cache import digest
 from generator.model import Article
 from generator.vietnamese import words
@@ -37,8 +38,9 @@ from generator.vietnamese import words
 CAMPAIGN, UNIT, CATEGORY, DATE, WORDS = 6.0, 1.5, 1.0, 1.0, 2.0
 DATE_SCALE_DAYS = 30.0
 COMMON_SHARE = 0.10
+DAY_SCALE = 86400 * DATE_SCALE_DAYS
 # Per posting list, how many date-neighbours on each side are considered.
-WINDOW = 30
+WINDOW = 20
 ALGORITHM = f"v1 {CAMPAIGN} {UNIT} {CATEGORY} {DATE} {WORDS} {DATE_SCALE_DAYS} {COMMON_SHARE} {WINDOW}"
 
 
@@ -46,7 +48,7 @@ STATE_NAME = "related"
 
 
 def related_lists(articles: Sequence[Article], related_count: int, other_count: int,
-                  cache=None) -> tuple[dict, dict]:
+                  cache=None, jobs: int | None = None) -> tuple[dict, dict]:
     """(related, others) for every article, reused from the last build when
     none of the inputs of the ranking changed (a body edit that leaves the
     title and summary alone changes none)."""
@@ -56,7 +58,7 @@ def related_lists(articles: Sequence[Article], related_count: int, other_count: 
     saved = cache.load_state(STATE_NAME) if cache is not None else None
     if saved is not None and saved[0] == key:
         return saved[1], saved[2]
-    related = compute_related(articles, related_count)
+    related = compute_related(articles, related_count, jobs)
     others = compute_others(articles, other_count)
     if cache is not None:
         cache.save_state(STATE_NAME, (key, related, others))
@@ -68,39 +70,62 @@ def word_pairs(article: Article) -> frozenset[str]:
     return frozenset(f"{a} {b}" for a, b in zip(tokens, tokens[1:]))
 
 
-def compute_related(articles: Sequence[Article], count: int) -> dict[str, tuple[str, ...]]:
+def compute_related(articles: Sequence[Article], count: int, jobs: int | None = None) -> dict[str, tuple[str, ...]]:
     if count <= 0 or len(articles) < 2:
         return {a.url: () for a in articles}
     features = _features(articles)
     postings, posting_stamps = _postings(articles, features)
+    state = {"articles": articles, "features": features, "postings": postings,
+             "posting_stamps": posting_stamps, "count": count}
+    lists = workers.run_chunks(_rank_chunk, range(len(articles)), jobs, state, chunk_size=500)
+    return {a.url: urls for a, urls in zip(articles, lists)}
 
-    related = {}
-    for i, a in enumerate(articles):
+
+def _rank_chunk(chunk: Sequence[int]) -> list[tuple[str, ...]]:
+    """Worker: the related URLs of the articles at these positions."""
+    articles = workers.shared("articles")
+    features = workers.shared("features")
+    postings = workers.shared("postings")
+    posting_stamps = workers.shared("posting_stamps")
+    count = workers.shared("count")
+    results = []
+    for i in chunk:
+        a = articles[i]
+        stamp_a, unit_a, category_a, campaigns_a, pairs_a, norm_a = features[i]
         # Tier 1: a candidate sharing a campaign outscores any that shares none
         # (CAMPAIGN > the sum of the other weights), so when campaigns alone
         # give `count` candidates, nobody else needs scoring.
-        candidates = _near(postings, posting_stamps, [("campaign", c) for c in a.campaigns], features[i][0])
+        candidates = _near(postings, posting_stamps, [("campaign", c) for c in a.campaigns], stamp_a)
         candidates.discard(i)
         if len(candidates) < count:
-            candidates |= _near(postings, posting_stamps, [("unit", a.unit), ("category", a.category)], features[i][0])
+            candidates |= _near(postings, posting_stamps, [("unit", a.unit), ("category", a.category)], stamp_a)
             candidates.discard(i)
+        scored = []
+        for j in candidates:  # _score, inlined: this loop is the hot path
+            stamp_b, unit_b, category_b, campaigns_b, pairs_b, norm_b = features[j]
+            similarity = len(pairs_a & pairs_b) / (norm_a * norm_b) if norm_a and norm_b else 0.0
+            value = (CAMPAIGN * (campaigns_a & campaigns_b).bit_count() + UNIT * (unit_a == unit_b)
+                     + CATEGORY * (category_a == category_b)
+                     + DATE / (1 + abs(stamp_a - stamp_b) / DAY_SCALE) + WORDS * similarity)
+            scored.append((-value, -stamp_b, articles[j].url))
         # Highest score first, then newer, then the smaller URL: deterministic ties.
-        best = heapq.nsmallest(count, ((-_score(features[i], features[j]), -features[j][0], articles[j].url)
-                                       for j in candidates))
-        related[a.url] = tuple(url for *_, url in best)
-    return related
+        results.append(tuple(url for *_, url in heapq.nsmallest(count, scored)))
+    return results
 
 
 def _features(articles: Sequence[Article]) -> list[tuple]:
-    """Per article: (timestamp, unit, category, campaigns, word pairs, norm)."""
+    """Per article: (timestamp, unit, category, campaign bitmask, word pairs, norm)."""
     pairs = [word_pairs(a) for a in articles]
     frequency = Counter(p for ps in pairs for p in ps)
     limit = max(2, COMMON_SHARE * len(articles))
+    bits: dict[str, int] = {}
     features = []
     for a, ps in zip(articles, pairs):
         kept = frozenset(p for p in ps if frequency[p] <= limit)
-        features.append((a.date.timestamp(), a.unit, a.category, frozenset(a.campaigns), kept,
-                         math.sqrt(len(kept))))
+        mask = 0
+        for c in a.campaigns:
+            mask |= 1 << bits.setdefault(c, len(bits))
+        features.append((a.date.timestamp(), a.unit, a.category, mask, kept, math.sqrt(len(kept))))
     return features
 
 
@@ -131,9 +156,9 @@ def _score(fa: tuple, fb: tuple) -> float:
     stamp_a, unit_a, category_a, campaigns_a, pairs_a, norm_a = fa
     stamp_b, unit_b, category_b, campaigns_b, pairs_b, norm_b = fb
     similarity = len(pairs_a & pairs_b) / (norm_a * norm_b) if norm_a and norm_b else 0.0
-    return (CAMPAIGN * len(campaigns_a & campaigns_b) + UNIT * (unit_a == unit_b)
+    return (CAMPAIGN * (campaigns_a & campaigns_b).bit_count() + UNIT * (unit_a == unit_b)
             + CATEGORY * (category_a == category_b)
-            + DATE / (1 + abs(stamp_a - stamp_b) / 86400 / DATE_SCALE_DAYS) + WORDS * similarity)
+            + DATE / (1 + abs(stamp_a - stamp_b) / DAY_SCALE) + WORDS * similarity)
 
 
 def score(a: Article, b: Article) -> float:

@@ -32,9 +32,9 @@ class RenderReport:
     state: dict  # for the next build: output path → (signature, size, mtime_ns)
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
+def _stat(path) -> tuple[int, int] | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
@@ -78,13 +78,14 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
     known = previous.get("pages", {})
 
     todo, sigs, unchanged = [], {}, {}
+    out_prefix = str(out_dir) + os.sep
     for index, page in enumerate(pages):
         signature = signatures.of(page)
         path = page.output_path
         sigs[path] = signature
         before = known.get(path)
         if (signature != ALWAYS and before is not None and before[0] == signature
-                and _stat(out_dir / path) == tuple(before[1:])):
+                and _stat(out_prefix + path) == tuple(before[1:])):
             unchanged[path] = before
         else:
             todo.append(index)

@@ -57,11 +57,15 @@ def plan_pages(site: Site) -> list[Page]:
     for article in site.articles:
         pages.append(Page(url=article.url, template="article.html", kind="article",
                           title=article.title, article=article))
-    for kind, terms, field in (("category", config.categories, "category"),
-                               ("unit", config.units, "unit"),
-                               ("campaign", config.campaigns, "campaigns")):
+    by_term: dict[tuple[str, str], list[Article]] = {}
+    for a in site.articles:  # one pass, newest first, instead of one per term
+        by_term.setdefault(("category", a.category), []).append(a)
+        by_term.setdefault(("unit", a.unit), []).append(a)
+        for c in a.campaigns:
+            by_term.setdefault(("campaign", c), []).append(a)
+    for kind, terms in (("category", config.categories), ("unit", config.units), ("campaign", config.campaigns)):
         for term in terms.values():
-            items = tuple(a for a in site.articles if _has_term(a, field, term.slug))
+            items = tuple(by_term.get((kind, term.slug), ()))
             for pagination, chunk in paginate(items, config.per_page, term_url(term)):
                 title = term.name if pagination.number == 1 else f"{term.name} – Trang {pagination.number}"
                 pages.append(Page(url=paged_url(term_url(term), pagination.number), template="list.html",
@@ -75,8 +79,3 @@ def plan_pages(site: Site) -> list[Page]:
     pages += archives.plan_archive_pages(site)
     pages += aliases.plan_alias_pages(site.articles)
     return pages
-
-
-def _has_term(article: Article, field: str, slug: str) -> bool:
-    value = getattr(article, field)
-    return slug in value if isinstance(value, tuple) else value == slug

@@ -5,6 +5,7 @@ guesses at them. Never depends on the machine's locale.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, tzinfo
@@ -28,6 +29,7 @@ def strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Key for matching names typed with or without marks, any case or spacing."""
     return " ".join(strip_marks(nfc(text)).casefold().split())
