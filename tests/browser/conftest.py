@@ -79,7 +79,10 @@ class Watch:
     def attach(self, page) -> None:
         page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        # ERR_ABORTED is a request cut short by the reader moving on (e.g. the favicon
+        # of a page left at once); a missing file still shows as an HTTP error below.
+        page.on("requestfailed", lambda r: None if "ERR_ABORTED" in (r.failure or "")
+                else self.errors.append(f"failed: {r.url} {r.failure}"))
         page.on("response", lambda r: self.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
         page.on("request", lambda r: None if r.url.startswith((self.origin, "data:", "blob:")) else self.foreign.append(r.url))
 
