@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: site test serve check clean bench
+.PHONY: site test serve check clean bench lighthouse
 
 # Runtime venv, rebuilt when the pins change.
 $(STAMP): requirements.txt constraints.txt
@@ -35,6 +35,13 @@ check: $(STAMP)
 # Other sizes: make bench BENCH_ARGS="--sizes 1000 --repeat 3"
 bench: $(STAMP)
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Optional: Lighthouse (npm, pinned) on the demo site's home and an article, mobile.
+LIGHTHOUSE_VERSION := 12.8.2
+lighthouse: $(STAMP)
+	@test -x .cache/lighthouse/node_modules/.bin/lighthouse || \
+	  npm install --prefix .cache/lighthouse --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION)
+	CHROME_PATH=/usr/bin/chromium $(PY) tools/lighthouse.py
 
 clean:
 	rm -rf public .cache test-artifacts

@@ -45,7 +45,8 @@ _FOCUS = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)%\s+(\d{1,3}(?:\.\d+)?)%\s*$")
 TERM_TABLES = {"categories": Category, "units": Unit, "campaigns": Campaign}
 # URL prefixes owned by the generator; a category slug must not take them.
 RESERVED_SLUGS = frozenset({"don-vi", "phong-trao", "chuyen-muc", "assets", "images",
-                            "tim-kiem", "trang", "feeds", "404", "luu-tru"})
+                            "tim-kiem", "trang", "feeds", "404", "luu-tru",
+                            "pagefind", "atom.xml", "sitemap.xml", "robots.txt"})
 _TOML_LINE = re.compile(r"line (\d+)")
 
 

@@ -33,6 +33,9 @@ from generator.cache import digest
 from generator.model import Article, Page, Site
 
 CONFIG_GLOBALS = frozenset({"config", "term_url", "category", "unit", "campaign"})
+# seo.template_globals: helpers that read only the config and the page they are given
+# (json_ld, feeds_for), the page's own article (cover_image), or nothing (search_url).
+CONFIG_GLOBALS |= frozenset({"json_ld", "feeds_for", "cover_image", "search_url"})
 EVERYTHING_GLOBALS = frozenset({"site", "latest_in", "featured"})
 LIST_GLOBALS = frozenset({"related", "others"})
 # Photos of an article (pictures.layout_globals): they read only what Article.images_key digests.

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 from generator.diagnostics import Problem, error, suggest, warning
 from generator.model import Article, SiteConfig, SourceFile, Term, frozen_map
 from generator.vietnamese import fold, nfc, slugify
-from generator import routes
+from generator import aliases as aliases_stage, routes
 
 # Front-matter keys we understand; anything else is a likely typo.
 KNOWN_KEYS = ("title", "date", "unit", "category", "campaigns", "author", "summary",
@@ -36,8 +36,9 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile],
     articles, problems = [], []
     left_out = {"draft": 0, "future": 0, "expired": 0}
     now = options.now or datetime.now(config.zone)
-    url_lines = {}
+    url_lines, alias_lines = {}, {}
     for source in sources:
+        alias_lines[source.path] = source.line_of("aliases")
         url_lines[source.path] = source.line_of("slug" if "slug" in source.front else "title")
         article, found = read_article(config, source)
         problems += found
@@ -49,6 +50,7 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile],
             continue
         articles.append(article)
     problems += find_collisions(articles, url_lines)
+    problems += aliases_stage.find_alias_collisions(config, articles, alias_lines)
     articles.sort(key=article_order)
     return articles, {k: v for k, v in left_out.items() if v}, problems
 
@@ -117,6 +119,8 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         fail("extra", "wrong-type", "'extra' must be a mapping of key: value")
         extra = {}
 
+    aliases = aliases_stage.read_aliases(fm.get("aliases"), lambda m: fail("aliases", "bad-alias", m))
+
     if problems and any(p.is_error for p in problems):
         return None, problems
     url = routes.article_url(category, slug)
@@ -128,6 +132,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         source_digest=source.digest, body_loaded=source.body_loaded,
         image=image, image_caption=image_caption, image_focus=image_focus,
         image_line=source.line_of("image") if "image" in fm else 0, expires=expires,
+        aliases=aliases,
     ), problems
 
 

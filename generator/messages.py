@@ -151,6 +151,14 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"this article and (.*?) would both be published at (\S+);",
          "bài viết này và {0} sẽ cùng xuất bản tại {1}; hãy đổi tiêu đề hoặc đặt 'slug' khác"),
     ),
+    "bad-alias": (
+        (r"'aliases' must be a list", "'aliases' phải là danh sách địa chỉ cũ, ví dụ [/tin-tuc/123.html]"),
+        (r"'(.*?)' is not a usable old URL", "'{0}' không dùng được làm địa chỉ cũ: hãy viết đường dẫn như /tin-tuc/bai-cu.html"),
+    ),
+    "alias-collision": (
+        (r"the alias (\S+) would replace (.*?); remove it", "địa chỉ cũ {0} sẽ đè lên {1}; hãy bỏ nó đi"),
+        (r"the alias (\S+) is also an alias of (\S+);", "địa chỉ cũ {0} cũng là địa chỉ cũ của {1}; chỉ giữ ở một bài"),
+    ),
     "duplicate-output": ((_ANY, "hai tệp sẽ ghi vào cùng một chỗ: {0}"),),
     "broken-link": (
         (r"the link '(.*?)' points to no article", "liên kết '{0}' không trỏ tới bài viết nào (kiểm tra đường dẫn tới tệp .md)"),

@@ -149,6 +149,7 @@ class Article:
     image_focus: str = ""  # focal point of crops, e.g. "50% 30%"
     image_line: int = 0  # line of the 'image' key, for problems
     images_key: str = ""  # digest of the photos layouts show for it (cover, thumbnail, OpenGraph)
+    aliases: tuple[str, ...] = ()  # old site-relative URLs that redirect here
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
     expires: datetime | None = None  # hidden from this moment on
 

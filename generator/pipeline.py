@@ -16,6 +16,7 @@ from typing import Callable
 
 from generator import assets, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import imageproc, images, pictures
+from generator import search, seo
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
 from generator.model import Site, frozen_map
@@ -147,7 +148,10 @@ def build(options: BuildOptions) -> BuildResult:
         pages = routes.plan_pages(site)
         files = {**assets.plan_assets(options.site_dir, image_plan.sources),
                  **assets.plan_bundle_files(options.site_dir, site.articles)}
-        problems += _output_collisions([p.output_path for p in pages], files, options.site_dir)
+        reconvert = _reconverter(options.site_dir, site, image_plan)
+        extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
+            site, pages, lambda article: markup.load_html(article, cache, reconvert))
+        problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
         _stop_on_errors(problems)
         clock.lap("routes")
 
@@ -160,18 +164,24 @@ def build(options: BuildOptions) -> BuildResult:
 
         output.recover(options.output)
         layouts = render.layout_dirs(options.site_dir)
-        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), cache, image_globals)
+        helpers = {**image_globals, **seo.template_globals(site, image_globals["og_image"])}
+        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), cache, helpers)
         target = _choose_target(options.output, plan, len(pages), cache)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
-                                            _reconverter(options.site_dir, site, image_plan), options.jobs,
-                                            image_globals, progress=options.progress)
+                                            reconvert, options.jobs, helpers, progress=options.progress)
             clock.lap("render")
             for rel, source in sorted(files.items()):
                 target.copy(rel, source)
             imageproc.publish_variants(target, image_files)
+            for rel, data in sorted(extra_files.items()):
+                target.write(rel, data)
+            # Indexed before publishing: a failed index never publishes.
+            search_key = search.update_index(target, [p for p in pages if p.kind == "article"],
+                                             plan.signatures, cache.load_state(rendering.STATE_NAME))
+            clock.lap("search")
             pruned = target.prune()
-            state = {**report.state, "outputs": sorted(target.written)}
+            state = {**report.state, "outputs": sorted(target.written), "search": search_key}
             target.publish()
             clock.lap("output")
         except BaseException:

@@ -7,16 +7,21 @@ Owns every URL the portal publishes and pagination. Pure: no I/O, no HTML.
     /<category>/<article-slug>/       article
     /don-vi/  /don-vi/<unit>/         units, unit list
     /phong-trao/  /phong-trao/<c>/    campaigns, campaign list
+    /tim-kiem/                        search
+    /luu-tru/ …                       archives by year and month (archives.py)
+    <alias>                           redirects from old URLs (aliases.py)
 """
 from __future__ import annotations
 
 from typing import Iterator
 
+from generator import aliases, archives
 from generator.model import Article, Page, Pagination, Site, Term
 
 UNITS_PREFIX = "/don-vi/"
 CAMPAIGNS_PREFIX = "/phong-trao/"
 PAGE_SEGMENT = "trang"
+SEARCH_URL = "/tim-kiem/"
 
 
 def article_url(category: str, slug: str) -> str:
@@ -70,4 +75,7 @@ def plan_pages(site: Site) -> list[Page]:
     pages.append(Page(url=CAMPAIGNS_PREFIX, template="terms.html", kind="campaigns", title="Phong trào",
                       terms=tuple(config.campaigns.values())))
     pages.append(Page(url="/404.html", template="404.html", kind="404", title="Không tìm thấy trang"))
+    pages.append(Page(url=SEARCH_URL, template="search.html", kind="search", title="Tìm kiếm"))
+    pages += archives.plan_archive_pages(site)
+    pages += aliases.plan_alias_pages(site.articles)
     return pages

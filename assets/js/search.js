@@ -1,0 +1,214 @@
+/* The search page: Pagefind's index, loaded from our own origin only.
+   Readers often type without marks and write "d" for "đ". Pagefind folds tone
+   marks but keeps đ, so each word typed with a leading d is also searched with
+   đ ("dua" → "đua"). Pagefind also forgives typos ("dua" finds "du"), so the
+   merged results are ranked first by how many typed words the article really
+   contains (folded, đ as d), then by whether they stand close together, then
+   by Pagefind's score. Excerpts are always the article's own words: Pagefind's,
+   or the stretch where the typed words stand together. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var bundle = script.getAttribute("data-bundle");
+  var base = script.getAttribute("data-base");  // result links honour base_url's path
+  var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30;
+  var form, input, status, list, fallback, selects, pagefind, timer, generation = 0;
+
+  function spellings(query) {
+    var words = query.trim().split(/\s+/).filter(Boolean), out = [""];
+    words.forEach(function (word) {
+      // In Vietnamese, d/đ only starts a syllable: one choice per word.
+      var options = /^d/i.test(word) ? [word, word.replace(/^d/, "đ").replace(/^D/, "Đ")] : [word];
+      var next = [];
+      out.forEach(function (head) {
+        options.forEach(function (w) { if (next.length < MAX_SPELLINGS) next.push(head ? head + " " + w : w); });
+      });
+      out = next;
+    });
+    return out;
+  }
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+
+  function keysOf(text) {
+    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []);
+  }
+
+  // Where the typed words sit in the article's own words: how many are there
+  // (the last one may be unfinished) and the shortest stretch holding all of them.
+  function locate(query, content) {
+    var typed = keysOf(query), words = content.split(/\s+/).filter(Boolean);
+    var keys = words.map(function (w) { return keysOf(w).join(""); });
+    var hits = typed.map(function () { return false; }), last = {}, best = null;
+    keys.forEach(function (key, i) {
+      typed.forEach(function (t, j) {
+        if (key === t || (j === typed.length - 1 && key.indexOf(t) === 0)) { hits[j] = true; last[j] = i; }
+      });
+      var seen = Object.keys(last);
+      if (typed.length && seen.length === typed.length) {
+        var start = Math.min.apply(null, seen.map(function (k) { return last[k]; }));
+        if (!best || i - start < best.end - best.start) best = { start: start, end: i };
+      }
+    });
+    var found = hits.filter(Boolean).length;
+    var near = best !== null && best.end - best.start < typed.length + 3;
+    return { found: found, near: near, best: best, typed: typed, words: words, keys: keys };
+  }
+
+  // An excerpt around the stretch where all typed words are close together.
+  function nearExcerpt(place) {
+    var from = Math.max(0, place.best.start - 8), to = Math.min(place.words.length, from + 26);
+    var parts = [];
+    for (var i = from; i < to; i++) {
+      var hit = i >= place.best.start && i <= place.best.end && place.typed.some(function (t) {
+        return place.keys[i] === t || place.keys[i].indexOf(t) === 0;
+      });
+      parts.push(hit ? "<mark>" + escapeHtml(place.words[i]) + "</mark>" : escapeHtml(place.words[i]));
+    }
+    return (from > 0 ? "… " : "") + parts.join(" ") + (to < place.words.length ? " …" : "");
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function chosenFilters() {
+    var filters = {};
+    selects.forEach(function (select) {
+      if (select.value) filters[select.getAttribute("data-filter")] = select.value;
+    });
+    return filters;
+  }
+
+  function run() {
+    var query = input.value.trim(), filters = chosenFilters(), mine = ++generation;
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    Object.keys(filters).forEach(function (k) { params.set(k, filters[k]); });
+    history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
+    if (!query && !Object.keys(filters).length) {
+      list.textContent = "";
+      status.textContent = "";
+      fallback.hidden = false;
+      return;
+    }
+    status.textContent = "Đang tìm…";
+    var searches = query ? spellings(query).map(function (q) { return pagefind.search(q, { filters: filters }); })
+                         : [pagefind.search(null, { filters: filters })];
+    Promise.all(searches).then(function (answers) {
+      var best = {};
+      answers.forEach(function (answer) {
+        (answer && answer.results || []).slice(0, PER_SPELLING).forEach(function (r) {
+          if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
+        });
+      });
+      var candidates = Object.keys(best).map(function (id) { return best[id]; });
+      return Promise.all(candidates.map(function (r) {
+        return r.data().then(function (data) {
+          var place = query ? locate(query, data.content) : { found: 1, near: false };
+          if (place.near) data = Object.assign({}, data, { excerpt: nearExcerpt(place) });
+          return { data: data, score: r.score, id: r.id, found: place.found, near: place.near ? 1 : 0 };
+        });
+      }));
+    }).then(function (found) {
+      if (mine !== generation) return;
+      // Articles that really contain the typed words come first, closest together first;
+      // Pagefind's typo-tolerant matches only when nothing contains them.
+      var most = found.reduce(function (m, f) { return Math.max(m, f.found); }, 0);
+      var ranked = found.filter(function (f) { return f.found > 0 || most === 0; })
+        .sort(function (a, b) {
+          return b.found - a.found || b.near - a.near || b.score - a.score || (a.id < b.id ? -1 : 1);
+        })
+        .slice(0, MAX_RESULTS);
+      show(ranked.map(function (f) { return f.data; }), query);
+    });
+  }
+
+  function show(found, query) {
+    list.textContent = "";
+    fallback.hidden = found.length > 0;
+    status.textContent = found.length
+      ? "Tìm thấy " + found.length + " bài viết" + (query ? " cho “" + query + "”" : "") + "."
+      : "Không tìm thấy bài viết nào" + (query ? " cho “" + query + "”" : "") + ". Mời bạn thử từ khóa khác hoặc xem theo chuyên mục.";
+    found.forEach(function (data) {
+      var item = document.createElement("li");
+      item.className = "search-result";
+      var title = document.createElement("h2");
+      var link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = data.meta.title || data.url;
+      title.appendChild(link);
+      var meta = document.createElement("p");
+      meta.className = "meta";
+      var unit = data.filters && data.filters.unit ? data.filters.unit[0] : "";
+      meta.textContent = [data.meta.date, unit].filter(Boolean).join(" · ");
+      var excerpt = document.createElement("p");
+      excerpt.className = "excerpt";
+      appendExcerpt(excerpt, data.excerpt);
+      item.appendChild(title);
+      item.appendChild(meta);
+      item.appendChild(excerpt);
+      list.appendChild(item);
+    });
+  }
+
+  // Only <mark> becomes markup; everything else is shown as text.
+  function appendExcerpt(target, html) {
+    var decoder = document.createElement("textarea");
+    html.split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (part) {
+      var marked = part.indexOf("<mark>") === 0;
+      decoder.innerHTML = marked ? part.slice(6, -7) : part;
+      var text = document.createTextNode(decoder.value);
+      if (marked) {
+        var mark = document.createElement("mark");
+        mark.appendChild(text);
+        target.appendChild(mark);
+      } else {
+        target.appendChild(text);
+      }
+    });
+  }
+
+  function fillFilters(available, params) {
+    selects.forEach(function (select) {
+      var name = select.getAttribute("data-filter"), values = available[name] || {};
+      Object.keys(values).sort(function (a, b) { return a.localeCompare(b, "vi"); }).forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = value;
+        option.textContent = value + " (" + values[value] + ")";
+        select.appendChild(option);
+      });
+      if (params.get(name)) select.value = params.get(name);
+      select.addEventListener("change", run);
+    });
+    document.querySelector(".search-filters").hidden = false;
+  }
+
+  function start() {
+    form = document.querySelector(".search-form");
+    input = document.getElementById("q");
+    status = document.querySelector(".search-status");
+    list = document.querySelector(".search-results");
+    fallback = document.querySelector(".search-fallback");
+    selects = Array.prototype.slice.call(document.querySelectorAll(".search-filters select"));
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    import(bundle + "pagefind.js").then(function (module) {
+      pagefind = module;
+      return pagefind.options({ excerptLength: 24, baseUrl: base }).then(function () { return pagefind.filters(); });
+    }).then(function (available) {
+      fillFilters(available, params);
+      form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+      input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
+      document.body.setAttribute("data-search-ready", "");
+      run();
+    }).catch(function () {
+      status.textContent = "Chưa tải được bộ tìm kiếm; mời bạn xem bài viết theo chuyên mục.";
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,53 @@
+/* Small enhancements for every page; the portal works without them.
+   Menu button on phones, "Sao chép liên kết" and "In bài" on articles. */
+(function () {
+  "use strict";
+  var header = document.querySelector(".site-header");
+  var menu = document.querySelector(".menu-button");
+  if (header && menu) {
+    menu.addEventListener("click", function () {
+      var open = header.classList.toggle("nav-open");
+      menu.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && header.classList.contains("nav-open")) {
+        header.classList.remove("nav-open");
+        menu.setAttribute("aria-expanded", "false");
+        menu.focus();
+      }
+    });
+  }
+
+  var status = document.querySelector(".copy-status");
+  var copy = document.querySelector(".copy-link");
+  if (copy) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      var url = copy.getAttribute("data-url");
+      var done = function () { if (status) status.textContent = "Đã sao chép liên kết: " + url; };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(done, function () { copyByHand(url); done(); });
+      } else {
+        copyByHand(url);
+        done();
+      }
+    });
+  }
+  function copyByHand(text) {
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.style.position = "absolute";
+    field.style.left = "-9999px";
+    document.body.appendChild(field);
+    field.select();
+    try { document.execCommand("copy"); } catch (e) { /* the status still shows the link */ }
+    document.body.removeChild(field);
+  }
+
+  var print = document.querySelector(".print-button");
+  if (print) {
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
+  }
+})();

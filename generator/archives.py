@@ -1,0 +1,76 @@
+"""Archive pages by year and month (lưu trữ).
+
+Owns the archive URLs and which articles each archive page lists:
+
+    /luu-tru/                   every year and month, with counts
+    /luu-tru/2026/              the year's articles, paginated
+    /luu-tru/2026/01/           the month's articles, paginated
+
+Months are taken in the site's time zone, never the machine's. Pure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model import Article, Page, Site, frozen_map
+from generator import routes
+
+ARCHIVE_PREFIX = "/luu-tru/"
+
+
+@dataclass(frozen=True)
+class Period:
+    """One year or one month that has articles."""
+
+    year: int
+    month: int | None
+    count: int
+
+    @property
+    def url(self) -> str:
+        return archive_url(self.year, self.month)
+
+    @property
+    def label(self) -> str:
+        return f"Tháng {self.month:02d}/{self.year}" if self.month else f"Năm {self.year}"
+
+
+def archive_url(year: int, month: int | None = None) -> str:
+    return f"{ARCHIVE_PREFIX}{year}/" + (f"{month:02d}/" if month else "")
+
+
+def _local(site: Site, article: Article) -> tuple[int, int]:
+    moment = article.date.astimezone(site.config.zone)
+    return moment.year, moment.month
+
+
+def list_periods(site: Site) -> tuple[Period, ...]:
+    """Years newest first, each followed by its months newest first."""
+    counts: dict[tuple[int, int], int] = {}
+    for article in site.articles:
+        key = _local(site, article)
+        counts[key] = counts.get(key, 0) + 1
+    periods = []
+    for year in sorted({y for y, _ in counts}, reverse=True):
+        months = sorted((m for y, m in counts if y == year), reverse=True)
+        periods.append(Period(year, None, sum(counts[(year, m)] for m in months)))
+        periods += [Period(year, m, counts[(year, m)]) for m in months]
+    return tuple(periods)
+
+
+def plan_archive_pages(site: Site) -> list[Page]:
+    periods = list_periods(site)
+    pages = [Page(url=ARCHIVE_PREFIX, template="archive.html", kind="archives", title="Lưu trữ",
+                  extra=frozen_map({"periods": periods}))]
+    for period in periods:
+        items = tuple(a for a in site.articles
+                      if _local(site, a)[0] == period.year and period.month in (None, _local(site, a)[1]))
+        months = tuple(p for p in periods if p.year == period.year and p.month) if not period.month else ()
+        for pagination, chunk in routes.paginate(items, site.config.per_page, period.url):
+            title = f"Lưu trữ {period.label.lower()}"
+            if pagination.number > 1:
+                title += f" – Trang {pagination.number}"
+            pages.append(Page(url=routes.paged_url(period.url, pagination.number), template="archive.html",
+                              kind="archive", title=title, items=chunk, pagination=pagination,
+                              extra=frozen_map({"period": period, "periods": months})))
+    return pages

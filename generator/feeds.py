@@ -1,0 +1,129 @@
+"""Atom feeds: the whole site and each category, unit and campaign.
+
+Owns the feed URLs and the Atom XML. `updated` is the newest listed
+article's date, never the clock, so two builds of the same content give the
+same bytes. Returns bytes by output path; writes nothing.
+
+    /atom.xml                          the newest articles of the site
+    /<category>/atom.xml               one category
+    /don-vi/<unit>/atom.xml            one unit
+    /phong-trao/<campaign>/atom.xml    one campaign
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable, Iterable
+from xml.sax.saxutils import escape, quoteattr
+
+from generator import routes
+from generator.model import Article, Page, Site, Term
+
+FEED_NAME = "atom.xml"
+FEED_LENGTH = 20
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_TERM_FIELD = {"category": "category", "unit": "unit", "campaign": "campaigns"}
+
+
+def feed_url(term: Term | None = None) -> str:
+    """Site-relative URL of the site feed, or of one term's feed."""
+    return (routes.term_url(term) if term is not None else "/") + FEED_NAME
+
+
+def feeds_for(site: Site, page: Page) -> list[tuple[str, str]]:
+    """(title, site-relative URL) of the feeds a page links from its <head>."""
+    found = [(site.config.title, feed_url())]
+    term = page.term
+    if page.article is not None:
+        term = site.config.categories[page.article.category]
+    if term is not None and term.kind in _TERM_FIELD:
+        found.append((term.name, feed_url(term)))
+    return found
+
+
+def term_articles(site: Site, term: Term) -> tuple[Article, ...]:
+    field = _TERM_FIELD[term.kind]
+    if field == "campaigns":
+        return tuple(a for a in site.articles if term.slug in a.campaigns)
+    return tuple(a for a in site.articles if getattr(a, field) == term.slug)
+
+
+HtmlOf = Callable[[Article], str]
+
+
+def _own_html(article: Article) -> str:
+    return article.html
+
+
+def render_feeds(site: Site, html_of: HtmlOf = _own_html) -> dict[str, bytes]:
+    """Output path → Atom bytes for the site and every declared term."""
+    config = site.config
+    feeds = {FEED_NAME: render_feed(site, None, site.articles, html_of)}
+    for terms in (config.categories, config.units, config.campaigns):
+        for term in terms.values():
+            feeds[feed_url(term).lstrip("/")] = render_feed(site, term, term_articles(site, term), html_of)
+    return feeds
+
+
+def render_feed(site: Site, term: Term | None, articles: Iterable[Article], html_of: HtmlOf = _own_html) -> bytes:
+    config = site.config
+    entries = tuple(articles)[:FEED_LENGTH]
+    page_url = routes.term_url(term) if term is not None else "/"
+    title = f"{term.name} – {config.title}" if term is not None else config.title
+    subtitle = (term.description if term is not None else config.description) or ""
+    updated = max((a.date for a in entries), default=_newest(site))
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(config.language)} '
+        f'xml:base={quoteattr(_absolute(site, "/"))}>',
+        f"  <title>{escape(title)}</title>",
+    ]
+    if subtitle:
+        lines.append(f"  <subtitle>{escape(subtitle)}</subtitle>")
+    lines += [
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(_absolute(site, feed_url(term)))}/>',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(_absolute(site, page_url))}/>',
+        f"  <id>{escape(_absolute(site, page_url))}</id>",
+        f"  <updated>{_stamp(updated)}</updated>",
+        f"  <author><name>{escape(config.title)}</name></author>",
+    ]
+    for article in entries:
+        lines += _entry(site, article, html_of(article))
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _entry(site: Site, article: Article, body_html: str) -> list[str]:
+    config = site.config
+    url = _absolute(site, article.url)
+    unit = config.units[article.unit].name
+    category = config.categories[article.category]
+    lines = [
+        "  <entry>",
+        f"    <title>{escape(article.title)}</title>",
+        f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
+        f"    <id>{escape(url)}</id>",
+        f"    <published>{_stamp(article.date)}</published>",
+        f"    <updated>{_stamp(article.date)}</updated>",
+        f"    <author><name>{escape(article.author or unit)}</name></author>",
+        f"    <category term={quoteattr(category.slug)} label={quoteattr(category.name)}/>",
+    ]
+    for slug in article.campaigns:
+        campaign = config.campaigns[slug]
+        lines.append(f"    <category term={quoteattr(slug)} label={quoteattr(campaign.name)}/>")
+    if article.summary:
+        lines.append(f"    <summary>{escape(article.summary)}</summary>")
+    lines += [f'    <content type="html">{escape(body_html)}</content>', "  </entry>"]
+    return lines
+
+
+def _newest(site: Site) -> datetime:
+    return site.articles[0].date if site.articles else _EPOCH
+
+
+def _absolute(site: Site, path: str) -> str:
+    """Site-relative path → absolute URL under base_url (which may have a path)."""
+    return site.config.base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")

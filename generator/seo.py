@@ -1,0 +1,163 @@
+"""What search engines and social networks read: sitemap, robots, metadata.
+
+Owns sitemap.xml (with lastmod from article dates, never the clock),
+robots.txt, the JSON-LD graph (NewsArticle with publisher = the unit,
+BreadcrumbList) and the cover image used by OpenGraph and Twitter cards.
+The layouts print what these helpers return; nothing here writes files.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from typing import Any, Callable, Iterable
+from urllib.parse import urljoin
+from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+from generator import feeds, routes
+from generator.model import Article, Page, Site
+
+# Pages that are not content a search engine should list.
+UNLISTED_KINDS = frozenset({"404", "alias", "search"})
+_FIRST_IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.I)
+
+
+def absolute(site: Site, path: str) -> str:
+    return site.config.base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def page_lastmod(site: Site, page: Page) -> datetime | None:
+    if page.article is not None:
+        return page.article.date
+    dates = [a.date for a in page.items]
+    if dates:
+        return max(dates)
+    return site.articles[0].date if site.articles else None
+
+
+def render_sitemap(site: Site, pages: Iterable[Page]) -> bytes:
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for page in sorted(pages, key=lambda p: p.url):
+        if page.kind in UNLISTED_KINDS:
+            continue
+        lines.append(f"  <url><loc>{escape(absolute(site, page.url))}</loc>")
+        lastmod = page_lastmod(site, page)
+        if lastmod is not None:
+            lines[-1] += f"<lastmod>{lastmod.isoformat(timespec='seconds')}</lastmod>"
+        lines[-1] += "</url>"
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def render_robots(site: Site) -> bytes:
+    return (f"User-agent: *\nAllow: /\nDisallow: {site.config.base_path}tim-kiem/\n\n"
+            f"Sitemap: {absolute(site, 'sitemap.xml')}\n").encode("utf-8")
+
+
+def render_extra_files(site: Site, pages: Iterable[Page],
+                       html_of: Callable[[Article], str] = lambda a: a.html) -> dict[str, bytes]:
+    """Every non-page output of this module and of feeds: output path → bytes.
+
+    `html_of(article)` gives an article's converted body (the render stage may
+    keep it in the build cache rather than in the Site)."""
+    bodies: dict[str, str] = {}
+
+    def body(article: Article) -> str:
+        if article.url not in bodies:
+            bodies[article.url] = html_of(article)
+        return bodies[article.url]
+
+    files = feeds.render_feeds(site, body)
+    files["sitemap.xml"] = render_sitemap(site, pages)
+    files["robots.txt"] = render_robots(site)
+    return files
+
+
+def cover_image(site: Site, article: Article | None, og_image: Callable | None = None) -> str:
+    """Absolute URL of the article's sharing image: the images stage's 1200×630
+    OpenGraph variant (made from the cover, else the first photo) when there is
+    one; else the cover or first picture as written."""
+    if article is None:
+        return ""
+    variant = og_image(article) if og_image is not None else None
+    if variant:
+        return absolute(site, variant["path"])
+    src = getattr(article, "image", "")  # the field the images stage may add
+    src = src if isinstance(src, str) else ""
+    if not src:
+        found = _FIRST_IMG.search(article.html)
+        src = found.group(1) if found else ""
+    return urljoin(absolute(site, article.url), src) if src else ""
+
+
+def breadcrumbs(site: Site, page: Page) -> list[tuple[str, str]]:
+    """(name, site-relative URL) from the home page down to this page."""
+    config = site.config
+    trail = [("Trang chủ", "/")]
+    if page.kind == "article" and page.article is not None:
+        category = config.categories[page.article.category]
+        trail += [(category.name, routes.term_url(category)), (page.article.title, page.url)]
+    elif page.kind in ("unit", "campaign") and page.term is not None:
+        parent = ("Đơn vị", routes.UNITS_PREFIX) if page.kind == "unit" else ("Phong trào", routes.CAMPAIGNS_PREFIX)
+        trail += [parent, (page.term.name, routes.term_url(page.term))]
+    elif page.kind == "category" and page.term is not None:
+        trail.append((page.term.name, routes.term_url(page.term)))
+    elif page.kind != "home":
+        trail.append((page.title, page.url))
+    return trail
+
+
+def json_ld(site: Site, page: Page, og_image: Callable | None = None) -> Markup:
+    """The page's JSON-LD graph, safe to place inside <script>."""
+    graph: list[dict[str, Any]] = []
+    if page.kind == "article" and page.article is not None:
+        graph.append(_news_article(site, page.article, og_image))
+    if page.kind != "home":
+        graph.append({
+            "@type": "BreadcrumbList",
+            "itemListElement": [{"@type": "ListItem", "position": n, "name": name, "item": absolute(site, url)}
+                                for n, (name, url) in enumerate(breadcrumbs(site, page), start=1)],
+        })
+    else:
+        graph.append({"@type": "WebSite", "name": site.config.title, "url": absolute(site, "/"),
+                      "inLanguage": site.config.language})
+    text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False, indent=None)
+    return Markup(text.replace("</", "<\\/"))
+
+
+def _news_article(site: Site, article: Article, og_image: Callable | None = None) -> dict[str, Any]:
+    config = site.config
+    unit = config.units[article.unit]
+    data: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "datePublished": article.date.isoformat(timespec="seconds"),
+        "dateModified": article.date.isoformat(timespec="seconds"),
+        "author": {"@type": "Person", "name": article.author} if article.author
+        else {"@type": "Organization", "name": unit.name},
+        "publisher": {"@type": "Organization", "name": unit.name, "url": absolute(site, routes.term_url(unit))},
+        "mainEntityOfPage": absolute(site, article.url),
+        "articleSection": config.categories[article.category].name,
+        "inLanguage": config.language,
+    }
+    if article.summary:
+        data["description"] = article.summary
+    image = cover_image(site, article, og_image)
+    if image:
+        data["image"] = [image]
+    if article.campaigns:
+        data["keywords"] = [config.campaigns[s].name for s in article.campaigns]
+    return data
+
+
+def template_globals(site: Site, og_image: Callable | None = None) -> dict[str, Any]:
+    """Helpers the default layouts call: feeds, JSON-LD, cover image, breadcrumbs."""
+    return {
+        "json_ld": lambda page: json_ld(site, page, og_image),
+        "cover_image": lambda article: cover_image(site, article, og_image),
+        "feeds_for": lambda page: feeds.feeds_for(site, page),
+        "search_url": routes.SEARCH_URL,
+    }

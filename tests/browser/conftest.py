@@ -1,0 +1,112 @@
+"""Browser fixtures: the bundled demo portal, built once and served on loopback,
+and Debian's chromium driven by Playwright (which never downloads a browser)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from generator.pipeline import BuildOptions, build
+from tests.conftest import REPO
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = REPO / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+SIZES = {"phone": PHONE, "desktop": DESKTOP}
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files like a web host: 404.html for missing paths, no request log."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+_Handler.extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                           ".js": "text/javascript", ".pagefind": "application/wasm"}
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory):
+    """Base URL of the bundled demo portal, freshly built and served."""
+    out = tmp_path_factory.mktemp("portal") / "public"
+    result = build(BuildOptions(site_dir=REPO, out_dir=out))
+    assert result.ok, [str(p) for p in result.problems]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(out)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Watch:
+    """What went wrong while a page was open: console errors and failed requests."""
+
+    origin: str
+    errors: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> None:
+        page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        # ERR_ABORTED is a request cut short by the reader moving on (e.g. the favicon
+        # of a page left at once); a missing file still shows as an HTTP error below.
+        page.on("requestfailed", lambda r: None if "ERR_ABORTED" in (r.failure or "")
+                else self.errors.append(f"failed: {r.url} {r.failure}"))
+        page.on("response", lambda r: self.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+        page.on("request", lambda r: None if r.url.startswith((self.origin, "data:", "blob:")) else self.foreign.append(r.url))
+
+
+@pytest.fixture
+def open_page(browser, portal):
+    """open_page(size) → (page, watch) in a fresh context of that viewport."""
+    contexts = []
+
+    def make(size: str = "desktop", **options):
+        context = browser.new_context(viewport=SIZES[size], locale="vi-VN", **options)
+        contexts.append(context)
+        page = context.new_page()
+        watch = Watch(portal)
+        watch.attach(page)
+        return page, watch
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

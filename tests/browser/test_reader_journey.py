@@ -1,0 +1,209 @@
+"""A citizen reads the bundled portal in Debian's chromium, at phone and desktop sizes."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from generator.vietnamese import fold
+from tests.browser.conftest import screenshot
+
+ARTICLE = "Đội Cảnh sát giao thông hướng dẫn học sinh đội mũ bảo hiểm đúng cách"
+RELATED = "Năm lưu ý khi chở trẻ em trên xe mô tô, xe gắn máy"
+UNIT = "Phòng Cảnh sát giao thông"
+
+
+def _no_overflow(page) -> None:
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"horizontal scrolling on {page.url}: {widths}"
+
+
+def _visited(page, watch, name: str) -> None:
+    page.wait_for_load_state("load")
+    _no_overflow(page)
+    assert page.locator("h1").count() == 1, page.url
+    screenshot(page, name)
+    assert watch.errors == [], watch.errors
+    assert watch.foreign == [], watch.foreign
+
+
+def _open_nav(page, size: str) -> None:
+    if size == "phone":
+        button = page.get_by_role("button", name="Chuyên mục")
+        assert not page.locator("#site-nav").is_visible()
+        button.click()
+        assert button.get_attribute("aria-expanded") == "true"
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_reader_goes_from_home_to_the_next_page_of_a_unit(open_page, portal, size):
+    page, watch = open_page(size)
+    page.goto(portal + "/")
+    _visited(page, watch, f"{size}-1-home")
+
+    _open_nav(page, size)
+    page.locator("#site-nav").get_by_role("link", name="Tin hoạt động").click()
+    expect(page.locator("h1")).to_have_text("Tin hoạt động")
+    _visited(page, watch, f"{size}-2-category")
+
+    page.get_by_role("link", name=ARTICLE).click()
+    expect(page.locator("h1")).to_have_text(ARTICLE)
+    _visited(page, watch, f"{size}-3-article")
+
+    page.locator(".related").get_by_role("link", name=RELATED).click()
+    expect(page.locator("h1")).to_have_text(RELATED)
+    _visited(page, watch, f"{size}-4-related")
+
+    page.locator("article .meta").get_by_role("link", name=UNIT).click()
+    expect(page.locator("h1")).to_have_text(UNIT)
+    first_page = page.locator(".card-title").all_inner_texts()
+    _visited(page, watch, f"{size}-5-unit")
+
+    page.get_by_role("link", name="Trang sau").click()
+    page.wait_for_url("**/don-vi/phong-canh-sat-giao-thong/trang/2/")
+    assert "Trang 2/2" in page.locator(".pagination").inner_text()
+    second_page = page.locator(".card-title").all_inner_texts()
+    assert second_page and not set(second_page) & set(first_page)
+    _visited(page, watch, f"{size}-6-unit-page-2")
+
+
+SEARCHES = {
+    # typed without marks, d for đ → an article that says it with marks
+    "cong an hung yen": "Bồi dưỡng kỹ năng dân vận cho cán bộ, chiến sĩ Công an cấp xã",
+    "thi dua": "Chi bộ Phòng Cảnh sát giao thông sinh hoạt chuyên đề về phong cách ứng xử của Bác",
+    "doi canh sat": ARTICLE,
+    "dan van kheo": "Bồi dưỡng kỹ năng dân vận cho cán bộ, chiến sĩ Công an cấp xã",
+}
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_searches_typed_without_marks_find_their_articles(open_page, portal, size):
+    page, watch = open_page(size)
+    page.goto(portal + "/")
+    for number, (query, expected) in enumerate(SEARCHES.items(), start=1):
+        page.locator("#header-q").fill(query)
+        with page.expect_navigation():
+            page.locator("#header-q").press("Enter")
+        page.wait_for_function("q => document.querySelector('.search-status').textContent"
+                               ".startsWith('Tìm thấy') && document.querySelector('.search-status')"
+                               ".textContent.includes('“' + q + '”')", arg=query)
+        results = page.locator(".search-result")
+        titles = results.locator("h2").all_inner_texts()
+        assert expected in titles, (query, titles)
+        top = results.first
+        # the best result really contains every typed word, and shows them highlighted
+        seen = fold(top.inner_text()).split()
+        assert all(any(w.startswith(word) for w in seen) for word in query.split()), (query, seen)
+        marks = [fold(m) for m in top.locator("mark").all_inner_texts()]
+        assert any(m.strip(".,“”") in query.split() for m in marks), (query, marks)
+        assert top.locator(".meta").inner_text().count("/") == 2  # its date, e.g. Thứ Hai, 08/09/2025
+        assert page.locator("#q").input_value() == query
+        _visited(page, watch, f"{size}-search-{number}")
+
+
+def test_search_filters_by_unit(open_page, portal):
+    page, watch = open_page("desktop")
+    page.goto(portal + "/tim-kiem/?q=giao+thong")
+    page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+    everything = page.locator(".search-result").count()
+    page.locator("select[data-filter=unit]").select_option(label=f"{UNIT} (7)")
+    page.wait_for_function(f"document.querySelectorAll('.search-result').length < {everything}")
+    metas = page.locator(".search-result .meta").all_inner_texts()
+    assert metas and all(m.endswith(UNIT) for m in metas)
+    assert "unit=" in page.url
+    _visited(page, watch, "desktop-search-filtered")
+
+
+def test_without_javascript_search_degrades_to_category_links(browser, portal):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(portal + "/tim-kiem/?q=thi+dua")
+    links = page.locator(".search-fallback a").all_inner_texts()
+    assert links[:2] == ["Tin hoạt động", "Xây dựng lực lượng"]
+    assert page.locator("#site-nav").is_visible()  # no menu button needed: the menu is simply open
+    assert not page.get_by_role("button", name="Chuyên mục").is_visible()
+    assert not page.locator("#q").is_visible()  # no search box that cannot search
+    screenshot(page, "phone-search-without-js")
+    context.close()
+
+
+def test_menu_works_with_the_keyboard_alone(open_page, portal):
+    page, watch = open_page("phone")
+    page.goto(portal + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Chuyển đến nội dung chính"
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.className") == "menu-button":
+            break
+    page.keyboard.press("Enter")
+    assert page.locator("#site-nav").is_visible()
+    screenshot(page, "phone-menu-open")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Trang chủ"
+    page.keyboard.press("Escape")
+    assert not page.locator("#site-nav").is_visible()
+    assert watch.errors == []
+
+
+def test_copy_link_and_print_view(open_page, portal):
+    page, watch = open_page("desktop", permissions=["clipboard-read", "clipboard-write"])
+    page.goto(portal + "/")
+    page.get_by_role("link", name=ARTICLE).first.click()
+    page.get_by_role("button", name="Sao chép liên kết").click()
+    expected = "https://congan.hungyen.example.vn/tin-hoat-dong/doi-canh-sat-giao-thong-huong-dan-hoc-sinh-doi-mu-bao-hiem-dung-cach/"
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert expected in page.locator(".copy-status").inner_text()
+    assert page.get_by_role("button", name="In bài").is_visible()
+    page.emulate_media(media="print")
+    for hidden in (".site-header", ".site-footer", ".share", ".related", ".breadcrumbs"):
+        assert not page.locator(hidden).is_visible(), hidden
+    assert page.locator("h1").is_visible() and page.locator(".author").is_visible()
+    source = page.locator("article.article").evaluate("a => getComputedStyle(a, '::after').content")
+    assert expected in source  # the printed page says where it came from
+    screenshot(page, "desktop-article-print")
+    assert watch.errors == []
+
+
+def test_print_shows_where_links_go(open_page, portal):
+    page, _ = open_page("desktop")
+    page.goto(portal + "/canh-bao-toi-pham/canh-giac-cuoc-goi-gia-danh-cong-an-de-nghi-cap-nhat-dinh-danh-dien-tu/")
+    page.emulate_media(media="print")
+    links = page.locator(".article .body a[href]")
+    assert links.count() == 1
+    after = links.first.evaluate("a => getComputedStyle(a, '::after').content")
+    assert links.first.get_attribute("href") in after
+
+
+def test_missing_pages_get_the_friendly_404_and_old_urls_redirect(open_page, portal):
+    page, _ = open_page("phone")
+    response = page.goto(portal + "/khong-co-trang-nay/")
+    assert response.status == 404 and page.locator("h1").inner_text() == "Không tìm thấy trang"
+    screenshot(page, "phone-404")
+    page.goto(portal + "/tin-tuc/2025/09/doi-csgt-huong-dan-hoc-sinh.html")
+    page.wait_for_url("**/tin-hoat-dong/doi-canh-sat-giao-thong-**")
+    expect(page.locator("h1")).to_have_text(ARTICLE)
+
+
+AXE_PAGES = {
+    "home": "/",
+    "list": "/don-vi/phong-canh-sat-giao-thong/",
+    "article": "/tin-hoat-dong/doi-canh-sat-giao-thong-huong-dan-hoc-sinh-doi-mu-bao-hiem-dung-cach/",
+    "search": "/tim-kiem/?q=thi+dua",
+    "archive": "/luu-tru/",
+}
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_axe_finds_no_serious_or_critical_violations(open_page, portal, size):
+    page, watch = open_page(size)
+    axe = Axe()
+    for name, url in AXE_PAGES.items():
+        page.goto(portal + url)
+        if name == "search":
+            page.wait_for_selector(".search-result")
+        results = axe.run(page)
+        bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert bad == [], (name, bad)
+    assert watch.errors == []

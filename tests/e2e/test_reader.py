@@ -1,0 +1,217 @@
+"""Full builds, read as a reader, a feed reader and a search engine would."""
+from __future__ import annotations
+
+import gzip
+import json
+import xml.etree.ElementTree as ET
+
+from tests.photos import phone_jpeg
+from tests.conftest import article, text_of
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+RA_QUAN = "/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/"
+
+ARTICLES = {
+    "content/tin-hoat-dong/ra-quan/index.md": article(
+        "Ra quân bảo đảm trật tự an toàn giao thông", "2026-01-21T09:30:00", "phong-canh-sat-giao-thong",
+        campaigns=["vi-an-ninh-to-quoc"], author='"Minh Khôi - Phòng CSGT"',
+        summary='"Lực lượng CSGT ra quân dịp Tết."',
+        aliases='["/tin-tuc/ra-quan-tet.html", "https://cu.congan.example.vn/tin/123"]',
+        body="Sáng 21/1, lực lượng ra quân thi đua.\n\n![Ra quân](anh.jpg)\n\n[Bộ Công an](https://bocongan.example.vn/)\n"),
+    "content/tin-hoat-dong/ra-quan/anh.jpg": phone_jpeg(800, 600),
+    "content/tin-hoat-dong/dan-van.md": article(
+        "Công an xã giúp dân thu hoạch lúa", "2026-01-10", "cong-an-xa-dong-tien", campaigns=["dan-van-kheo"]),
+    "content/tin-hoat-dong/hoi-nghi.md": article(
+        "Hội nghị tổng kết công tác năm", "2025-12-30T14:00:00", "cong-an-tinh", campaigns=["vi-an-ninh-to-quoc"]),
+    "content/xay-dung-luc-luong/tap-huan.md": article(
+        "Tập huấn <nghiệp vụ> & kỹ năng", "2025-12-01T08:00:00", "cong-an-tinh", category="xay-dung-luc-luong"),
+}
+
+
+def meta_og_image(built) -> str:
+    return built.page(RA_QUAN).find("meta", property="og:image")["content"]
+
+
+def _atom(built, path):
+    return ET.fromstring((built.out / path).read_bytes())
+
+
+def test_atom_feeds_for_site_category_unit_and_campaign(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    assert built.result.ok, built.messages
+    site = _atom(built, "atom.xml")
+    assert site.findtext(f"{ATOM}updated") == "2026-01-21T09:30:00+07:00"  # newest article, not the clock
+    entries = site.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "Ra quân bảo đảm trật tự an toàn giao thông", "Công an xã giúp dân thu hoạch lúa",
+        "Hội nghị tổng kết công tác năm", "Tập huấn <nghiệp vụ> & kỹ năng"]
+    first = entries[0]
+    assert first.findtext(f"{ATOM}id") == "https://congan.example.vn" + RA_QUAN
+    assert first.find(f"{ATOM}link").get("href") == "https://congan.example.vn" + RA_QUAN
+    assert first.findtext(f"{ATOM}author/{ATOM}name") == "Minh Khôi - Phòng CSGT"
+    assert "<strong>" not in first.findtext(f"{ATOM}summary") and "ra quân" in first.findtext(f"{ATOM}content")
+    assert entries[1].findtext(f"{ATOM}author/{ATOM}name") == "Công an xã Đồng Tiến"  # no author: the unit
+    self_link = [l.get("href") for l in site.findall(f"{ATOM}link") if l.get("rel") == "self"]
+    assert self_link == ["https://congan.example.vn/atom.xml"]
+
+    category = _atom(built, "xay-dung-luc-luong/atom.xml")
+    assert [e.findtext(f"{ATOM}title") for e in category.findall(f"{ATOM}entry")] == ["Tập huấn <nghiệp vụ> & kỹ năng"]
+    unit = _atom(built, "don-vi/cong-an-tinh/atom.xml")
+    assert len(unit.findall(f"{ATOM}entry")) == 2
+    assert unit.findtext(f"{ATOM}updated") == "2025-12-30T14:00:00+07:00"
+    campaign = _atom(built, "phong-trao/vi-an-ninh-to-quoc/atom.xml")
+    assert len(campaign.findall(f"{ATOM}entry")) == 2
+    empty = _atom(built, "don-vi/phong-canh-sat-giao-thong/atom.xml")
+    assert empty.findtext(f"{ATOM}title") == "Phòng Cảnh sát giao thông – Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"
+
+
+def test_pages_link_their_feeds_and_social_metadata(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    page = built.page(RA_QUAN)
+    feeds = {l["href"] for l in page.find_all("link", type="application/atom+xml")}
+    assert feeds == {"/atom.xml", "/tin-hoat-dong/atom.xml"}
+    meta = {m.get("property") or m.get("name"): m["content"] for m in page.find_all("meta") if m.get("content")}
+    assert meta["og:title"] == meta["twitter:title"] == "Ra quân bảo đảm trật tự an toàn giao thông"
+    assert meta["og:description"] == "Lực lượng CSGT ra quân dịp Tết."
+    assert meta["og:url"] == page.find("link", rel="canonical")["href"] == "https://congan.example.vn" + RA_QUAN
+    # The sharing image is the published OpenGraph variant, never the original photo.
+    assert meta["og:image"].startswith("https://congan.example.vn/images/anh-")
+    og_file = built.out / meta["og:image"].removeprefix("https://congan.example.vn/")
+    assert og_file.is_file() and not (built.out / RA_QUAN.strip("/") / "anh.jpg").exists()
+    assert meta["twitter:card"] == "summary_large_image" and meta["og:type"] == "article"
+    unit_page = built.page("/don-vi/cong-an-tinh/")
+    assert {l["href"] for l in unit_page.find_all("link", type="application/atom+xml")} == {
+        "/atom.xml", "/don-vi/cong-an-tinh/atom.xml"}
+
+
+def test_json_ld_news_article_names_the_unit_as_publisher(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    page = built.page(RA_QUAN)
+    graph = json.loads(page.find("script", type="application/ld+json").string)["@graph"]
+    news = next(g for g in graph if g["@type"] == "NewsArticle")
+    assert news["headline"] == "Ra quân bảo đảm trật tự an toàn giao thông"
+    assert news["datePublished"] == "2026-01-21T09:30:00+07:00"
+    assert news["author"] == {"@type": "Person", "name": "Minh Khôi - Phòng CSGT"}
+    assert news["publisher"]["name"] == "Phòng Cảnh sát giao thông"
+    assert news["image"] == [meta_og_image(built)]
+    crumbs = next(g for g in graph if g["@type"] == "BreadcrumbList")["itemListElement"]
+    assert [c["name"] for c in crumbs] == ["Trang chủ", "Tin hoạt động", "Ra quân bảo đảm trật tự an toàn giao thông"]
+    tricky = built.page("/xay-dung-luc-luong/tap-huan-nghiep-vu-ky-nang/")
+    raw = tricky.find("script", type="application/ld+json").string
+    assert "</" not in raw and json.loads(raw)["@graph"][0]["headline"] == "Tập huấn <nghiệp vụ> & kỹ năng"
+
+
+def test_sitemap_and_robots(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod")
+            for u in _atom(built, "sitemap.xml").findall(f"{SITEMAP}url")}
+    assert urls["https://congan.example.vn" + RA_QUAN] == "2026-01-21T09:30:00+07:00"
+    assert urls["https://congan.example.vn/"] == "2026-01-21T09:30:00+07:00"
+    assert urls["https://congan.example.vn/xay-dung-luc-luong/"] == "2025-12-01T08:00:00+07:00"
+    assert "https://congan.example.vn/luu-tru/2025/12/" in urls
+    assert not any("404" in u or "tim-kiem" in u or "tin-tuc" in u for u in urls)
+    robots = (built.out / "robots.txt").read_text()
+    assert "Sitemap: https://congan.example.vn/sitemap.xml" in robots and "User-agent: *" in robots
+
+
+def test_archives_by_year_and_month(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    index = built.page("/luu-tru/")
+    assert text_of(index.find("h1")) == "Lưu trữ"
+    links = [(text_of(a), a["href"]) for a in index.select(".archive-periods a")]
+    assert links == [("Năm 2026", "/luu-tru/2026/"), ("Tháng 01/2026", "/luu-tru/2026/01/"),
+                     ("Năm 2025", "/luu-tru/2025/"), ("Tháng 12/2025", "/luu-tru/2025/12/")]
+    december = built.page("/luu-tru/2025/12/")
+    assert [text_of(h) for h in december.find_all("h3")] == ["Hội nghị tổng kết công tác năm",
+                                                            "Tập huấn <nghiệp vụ> & kỹ năng"]
+    year = built.page("/luu-tru/2026/")  # per_page is 2: both January articles on one page
+    assert len(year.find_all("h3")) == 2 and year.select(".archive-months a")[0]["href"] == "/luu-tru/2026/01/"
+
+
+def test_aliases_redirect_to_the_article(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    for old in ("/tin-tuc/ra-quan-tet.html", "/tin/123/"):
+        page = built.page(old)
+        assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={RA_QUAN}"
+        assert page.find("link", rel="canonical")["href"] == "https://congan.example.vn" + RA_QUAN
+        assert page.find("a")["href"] == RA_QUAN
+
+
+def test_bad_and_colliding_aliases_are_reported_with_lines(make_site, build_site):
+    files = dict(ARTICLES)
+    files["content/tin-hoat-dong/a.md"] = article("Bài A", aliases='["/tin-tuc/ra-quan-tet.html", "/x?id=1"]')
+    files["content/tin-hoat-dong/b.md"] = article("Bài B", aliases='["/don-vi/"]')
+    built = build_site(make_site(files))
+    assert not built.result.ok
+    assert built.messages == [
+        "content/tin-hoat-dong/a.md:6: error[bad-alias]: '/x?id=1' is not a usable old URL: write a path "
+        "such as /tin-tuc/bai-cu.html (no ?query or #fragment)",
+        "content/tin-hoat-dong/b.md:6: error[alias-collision]: the alias /don-vi/ would replace "
+        "a page the portal publishes itself; remove it",
+    ]
+    site = make_site(files)
+    (site / "content/tin-hoat-dong/b.md").unlink()
+    (site / "content/tin-hoat-dong/a.md").write_text(article("Bài A", aliases='["/tin-tuc/ra-quan-tet.html"]'))
+    built = build_site(site)
+    assert built.messages == [
+        "content/tin-hoat-dong/ra-quan/index.md:9: error[alias-collision]: the alias /tin-tuc/ra-quan-tet.html "
+        "is also an alias of content/tin-hoat-dong/a.md; keep it in one article"]
+
+
+def test_article_offers_share_copy_and_print(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    share = built.page(RA_QUAN).find("aside", class_="share")
+    assert text_of(share.find("h2")) == "Gửi cho bạn bè"
+    links = {text_of(a): a["href"] for a in share.find_all("a")}
+    encoded = "https%3A//congan.example.vn/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/"
+    assert links["Email"].startswith("mailto:?subject=Ra%20qu") and links["Email"].endswith("body=" + encoded)
+    assert links["Facebook"] == "https://www.facebook.com/sharer/sharer.php?u=" + encoded
+    assert links["Zalo"].endswith(encoded)
+    assert text_of(share.find("button", class_="copy-link")) == "Sao chép liên kết"
+    assert text_of(share.find("button", class_="print-button")) == "In bài"
+    assert not built.page(RA_QUAN).find_all("script", src=lambda s: s and not s.startswith("/"))
+
+
+def test_search_index_covers_articles_only(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    bundle = built.out / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and not (bundle / "pagefind-ui.js").exists()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert entry["languages"]["vi"]["page_count"] == 4  # the four articles, no list pages
+    search = built.page("/tim-kiem/")
+    assert text_of(search.find("h1")) == "Tìm kiếm"
+    fallback = [text_of(a) for a in search.select(".search-fallback a")]
+    assert fallback[:2] == ["Tin hoạt động", "Xây dựng lực lượng"]
+    header_form = built.page("/").find("form", role="search")
+    assert header_form["action"] == "/tim-kiem/" and header_form.find("input")["name"] == "q"
+
+
+def test_home_and_article_stay_within_the_weight_budget(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    for url in ("/", RA_QUAN):
+        page = built.page(url)
+        total = len((built.out / url.lstrip("/") / "index.html").read_bytes())
+        for link in page.find_all("link", rel="stylesheet"):
+            total += len((built.out / link["href"].lstrip("/")).read_bytes())
+        for script in page.find_all("script", src=True):
+            total += len((built.out / script["src"].lstrip("/")).read_bytes())
+        assert total < 60_000, (url, total)
+        blocking = page.find_all("link", rel="stylesheet") + page.find_all("script", src=True, defer=False)
+        assert [b.get("href") for b in blocking] == ["/assets/css/style.css"]
+
+
+def test_search_index_follows_incremental_builds(make_site, build_site, tmp_path):
+    site = make_site(ARTICLES)
+    out = tmp_path / "out"
+    build_site(site, out=out)
+    bundle = {p: p.stat().st_mtime_ns for p in (out / "pagefind").rglob("*") if p.is_file()}
+    again = build_site(site, out=out)  # nothing changed: the index is kept, not rebuilt
+    assert {p: p.stat().st_mtime_ns for p in (out / "pagefind").rglob("*") if p.is_file()} == bundle
+    assert again.result.rendered == 0
+    source = site / "content/tin-hoat-dong/hoi-nghi.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nTừ khóa mới: phòng chống lừa đảo.\n", encoding="utf-8")
+    build_site(site, out=out)
+    fragments = [gzip.decompress(p.read_bytes()) for p in (out / "pagefind/fragment").iterdir()]
+    assert sum("phòng chống lừa đảo".encode() in f for f in fragments) == 1
+    assert len(fragments) == 4  # one per article; the old fragment of the edited one is gone
