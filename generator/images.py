@@ -34,7 +34,7 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", "
 ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP"})
 OUTPUT_DIR = "images/"
 OG_SIZE = (1200, 630)
-REFS_STATE = "image-refs"  # build-cache record of each body's image references
+REFS_STATE = "image-refs-2"  # build-cache record of each body's image references
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 # ![alt](src "title") and ![alt](<src with spaces> 'title'); reference definitions [id]: src
@@ -125,10 +125,31 @@ def resolve_reference(article_source: str, src: str) -> str | None:
     return resolved
 
 
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def prose_lines(body: str):
+    """(offset, text) of the body's lines outside code: fenced blocks are
+    skipped and `code spans` blanked, so an example of Markdown syntax is
+    never taken for a real image."""
+    fence = None
+    for offset, text in enumerate(body.split("\n")):
+        opened = _FENCE.match(text)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        yield offset, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def scan_body(article: Article) -> list[tuple[int, str, str, str | None]]:
     """(line, alt, src, title) of every image written in the Markdown body."""
     found = []
-    for offset, text in enumerate(article.body.split("\n")):
+    for offset, text in prose_lines(article.body):
         line = article.body_line + offset
         for match in _INLINE_IMAGE.finditer(text):
             found.append((line, match.group("alt"), match.group("src").strip("<>"), match.group("title")))
@@ -140,7 +161,7 @@ def scan_body(article: Article) -> list[tuple[int, str, str, str | None]]:
 
 def scan_html_images(article: Article) -> list[tuple[int, str]]:
     """(line, src) of every raw <img> tag in the body: published as written, so without its photo."""
-    return [(article.body_line + offset, src) for offset, text in enumerate(article.body.split("\n"))
+    return [(article.body_line + offset, src) for offset, text in prose_lines(article.body)
             for src in _HTML_IMAGE.findall(text)]
 
 

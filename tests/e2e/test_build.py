@@ -76,12 +76,12 @@ def test_list_pages_are_newest_first_and_paginated(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     first = built.page("/tin-hoat-dong/")
     assert text_of(first.find("h1")) == "Tin hoạt động"
-    titles = [text_of(h) for h in first.find_all("h3", class_="card-title")]
+    titles = [text_of(h) for h in first.find_all("h2", class_="card-title")]
     assert titles == ["Ra quân bảo đảm trật tự an toàn giao thông", "Công an xã giúp dân thu hoạch lúa"]
     next_link = first.find("a", rel="next")
     assert next_link["href"] == "/tin-hoat-dong/trang/2/" and first.find("a", rel="prev") is None
     second = built.page(next_link["href"])
-    assert [text_of(h) for h in second.find_all("h3", class_="card-title")] == ["Hội nghị tổng kết công tác năm"]
+    assert [text_of(h) for h in second.find_all("h2", class_="card-title")] == ["Hội nghị tổng kết công tác năm"]
     assert second.find("a", rel="prev")["href"] == "/tin-hoat-dong/"
     assert second.find("a", rel="next") is None
 
@@ -90,12 +90,12 @@ def test_unit_and_campaign_pages_list_their_articles(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     unit = built.page("/don-vi/cong-an-xa-dong-tien/")
     assert text_of(unit.find("h1")) == "Công an xã Đồng Tiến"
-    assert [text_of(h) for h in unit.find_all("h3")] == ["Công an xã giúp dân thu hoạch lúa"]
+    assert [text_of(h) for h in unit.find_all("h2", class_="card-title")] == ["Công an xã giúp dân thu hoạch lúa"]
     campaign = built.page("/phong-trao/dan-van-kheo/")
-    assert {text_of(h) for h in campaign.find_all("h3")} == {"Công an xã giúp dân thu hoạch lúa",
+    assert {text_of(h) for h in campaign.find_all("h2", class_="card-title")} == {"Công an xã giúp dân thu hoạch lúa",
                                                             "Tập huấn nghiệp vụ cho cán bộ"}
     empty = built.page("/don-vi/phong-canh-sat-giao-thong/")
-    assert len(empty.find_all("h3")) == 1
+    assert len(empty.find_all("h2", class_="card-title")) == 1
 
 
 def test_home_shows_featured_latest_categories_and_campaigns(make_site, build_site):

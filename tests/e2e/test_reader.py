@@ -123,10 +123,10 @@ def test_archives_by_year_and_month(make_site, build_site):
     assert links == [("Năm 2026", "/luu-tru/2026/"), ("Tháng 01/2026", "/luu-tru/2026/01/"),
                      ("Năm 2025", "/luu-tru/2025/"), ("Tháng 12/2025", "/luu-tru/2025/12/")]
     december = built.page("/luu-tru/2025/12/")
-    assert [text_of(h) for h in december.find_all("h3")] == ["Hội nghị tổng kết công tác năm",
+    assert [text_of(h) for h in december.find_all("h2", class_="card-title")] == ["Hội nghị tổng kết công tác năm",
                                                             "Tập huấn <nghiệp vụ> & kỹ năng"]
     year = built.page("/luu-tru/2026/")  # per_page is 2: both January articles on one page
-    assert len(year.find_all("h3")) == 2 and year.select(".archive-months a")[0]["href"] == "/luu-tru/2026/01/"
+    assert len(year.find_all("h2", class_="card-title")) == 2 and year.select(".archive-months a")[0]["href"] == "/luu-tru/2026/01/"
 
 
 def test_aliases_redirect_to_the_article(make_site, build_site):

@@ -160,3 +160,21 @@ def test_an_html_img_tag_is_a_warning_because_its_photo_would_be_missing(tmp_pat
     assert [str(p) for p in problems] == [
         "content/tin/bai/index.md:12: warning[html-image]: the <img> tag for 'a.jpg' is published without its photo; "
         "write it as ![description](a.jpg) so the photo is processed"]
+
+
+def test_images_inside_code_are_examples_not_photos():
+    from dataclasses import replace as _replace
+    from generator.images import scan_body
+    body = ("Viết ảnh như sau:\n\n```markdown\n![Ảnh](khong-co.jpg)\n```\n\n"
+            "Hoặc `![x](cung-khong.jpg)` trong câu.\n\n![Ảnh thật](that.jpg)\n")
+    base = _article_for_scan()
+    found = scan_body(_replace(base, body=body, body_line=6))
+    assert [(line, src) for line, _, src, _ in found] == [(14, "that.jpg")]
+
+
+def _article_for_scan():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+    from generator.model import Article
+    return Article(source="content/a.md", title="t", date=datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")),
+                   has_time=False, unit="u", category="c", campaigns=(), slug="a", url="/c/a/")
