@@ -20,7 +20,7 @@ import tempfile
 import threading
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -241,9 +241,11 @@ class Preview:
         try:
             # A cache of its own (the build cache remembers one output folder; `build` uses public/),
             # kept between sessions so photos are not encoded again each time serve starts.
-            result = build(BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
-                                        cache_dir=options.site_dir / CACHE_DIR / "serve", drafts=True,
-                                        future=options.future))
+            # The page first, without waiting for the search index (seconds on a large portal) …
+            build_options = BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
+                                         cache_dir=options.site_dir / CACHE_DIR / "serve", drafts=True,
+                                         future=options.future, search=not changed)
+            result = build(build_options)
         except jinja2.TemplateError as exc:  # an edited layout broke: show it, keep serving
             result = BuildResult(problems=(layout_problem(exc, options.site_dir),))
         except Exception as exc:  # a bug, or a file gone mid-save: loud in the terminal, shown in the page
@@ -260,7 +262,19 @@ class Preview:
             names = ", ".join(sorted(_shown(p, options.site_dir) for p in
                                      ([p for p in changed if Path(p).exists()] or changed)))
             self._say(messages.text("rebuilt", lang, seconds=messages.seconds(result.seconds, lang), changed=names))
+            # … then the search index, after the tabs reloaded. The build swaps the new index in
+            # by itself; pages are unchanged, so no second reload.
+            self._refresh_search(build_options)
         return result
+
+    def _refresh_search(self, build_options: BuildOptions) -> None:
+        try:
+            refreshed = build(replace(build_options, search=True))
+        except Exception:  # the next rebuild tries again; the preview itself is fine
+            self.report([traceback.format_exc().rstrip()])
+            return
+        if has_errors(refreshed.problems):  # content changed again meanwhile: the next rebuild reports it
+            return
 
     def start(self) -> str:
         """Build once, bind the port, start watching. Returns the URL to open."""

@@ -34,6 +34,7 @@ class BuildOptions:
     cache_dir: Path | None = None  # default: <site>/.cache
     use_cache: bool = True
     jobs: int | None = None  # None: all cores, in-process for small sites
+    search: bool = True  # False: keep the last search index as it is (serve refreshes it after the reload)
     future: bool = False  # include articles dated in the future
     now: datetime | None = None  # the build's moment for schedules; None means now
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total), for the terminal
@@ -177,8 +178,12 @@ def build(options: BuildOptions) -> BuildResult:
             for rel, data in sorted(extra_files.items()):
                 target.write(rel, data)
             # Indexed before publishing: a failed index never publishes.
-            search_key = search.update_index(target, [p for p in pages if p.kind == "article"],
-                                             plan.signatures, cache.load_state(rendering.STATE_NAME))
+            previous = cache.load_state(rendering.STATE_NAME)
+            if options.search:
+                search_key = search.update_index(target, [p for p in pages if p.kind == "article"],
+                                                 plan.signatures, previous)
+            else:
+                search_key = search.keep_index(target, previous)
             clock.lap("search")
             pruned = target.prune()
             state = {**report.state, "outputs": sorted(target.written), "search": search_key}

@@ -36,42 +36,96 @@ class SearchIndexFailed(RuntimeError):
     """The indexer did not finish: a bug or a broken install, never an editor's mistake."""
 
 
-def update_index(target, articles: Sequence[Page], signatures: Mapping[str, str], previous: dict | None) -> str:
-    """Write the bundle under pagefind/ into `target` (an output.Stage or Patch).
+# Pagefind cannot update an index in place, and indexing 10,000 pages takes
+# tens of seconds. A large portal is therefore indexed in shards by a stable
+# hash of each page's path: an edit re-indexes the one shard holding the page.
+# The search page merges the shards (Pagefind's mergeIndex).
+SHARD_PAGES = 1000
+SINGLE_SHARD_UP_TO = 1500
+SHARDS_MANIFEST = "pagefind-shards.json"
 
-    Returns a key of the indexed pages; when it equals the last build's and
-    that bundle is still in place, the bundle is kept as it is.
+
+def shard_count(pages: int) -> int:
+    """1 for a small portal; else a power of two giving ≤ SHARD_PAGES per shard (stable as it grows)."""
+    if pages <= SINGLE_SHARD_UP_TO:
+        return 1
+    count = 2
+    while pages / count > SHARD_PAGES:
+        count *= 2
+    return count
+
+
+def shard_dir(number: int) -> str:
+    return BUNDLE_DIR if number == 0 else f"{BUNDLE_DIR}-{number:02d}"
+
+
+def shard_of(output_path: str, count: int) -> int:
+    return int(hashlib.sha256(output_path.encode("utf-8")).hexdigest()[:8], 16) % count
+
+
+def update_index(target, articles: Sequence[Page], signatures: Mapping[str, str], previous: dict | None) -> dict:
+    """Write the search bundle(s) into `target` (an output.Stage or Patch).
+
+    Returns the key of each shard's indexed pages; a shard whose key equals the
+    last build's, and whose bundle is still in place, is kept as it is.
     """
     version = metadata.version("pagefind_bin")
-    key = hashlib.sha256(json.dumps([version, sorted((p.output_path, signatures.get(p.output_path, ""))
-                                                     for p in articles)]).encode()).hexdigest()
     previous = previous or {}
-    old_bundle = [rel for rel in previous.get("outputs", ()) if rel.startswith(BUNDLE_DIR + "/")]
-    if (ALWAYS not in signatures.values() and previous.get("search") == key and old_bundle
-            and previous.get("out") == str(target.out_dir)
-            and all(target.path_of(rel).is_file() for rel in old_bundle)):
-        for rel in old_bundle:
+    old_keys = previous.get("search") if isinstance(previous.get("search"), dict) else {}
+    same_out = previous.get("out") == str(target.out_dir)
+    count = shard_count(len(articles))
+    shards: list[list[Page]] = [[] for _ in range(count)]
+    for page in articles:
+        shards[shard_of(page.output_path, count)].append(page)
+    keys = {}
+    for number, pages in enumerate(shards):
+        folder = shard_dir(number)
+        key = hashlib.sha256(json.dumps([version, count, sorted((p.output_path, signatures.get(p.output_path, ""))
+                                                                for p in pages)]).encode()).hexdigest()
+        keys[folder] = key
+        old_bundle = [rel for rel in previous.get("outputs", ()) if rel.startswith(folder + "/")]
+        if (ALWAYS not in (signatures.get(p.output_path) for p in pages) and old_keys.get(folder) == key
+                and old_bundle and same_out and all(target.path_of(rel).is_file() for rel in old_bundle)):
+            for rel in old_bundle:
+                target.keep(rel)
+            continue
+        if pages:  # Pagefind refuses an empty site; an empty portal's search page lists categories
+            _index_pages(target, pages, folder)
+    # Always written (an empty list for one shard), so the search page never meets a 404.
+    manifest = [shard_dir(n) + "/" for n in range(1, count) if shards[n]]
+    target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
+    return keys
+
+
+def keep_index(target, previous: dict | None) -> dict:
+    """Leave the last build's search files as they are (a quick preview rebuild);
+    their old keys are returned, so the next full build re-indexes what changed."""
+    previous = previous or {}
+    if previous.get("out") != str(target.out_dir):
+        return {}
+    for rel in previous.get("outputs", ()):
+        if rel.split("/", 1)[0].startswith(BUNDLE_DIR) and target.path_of(rel).is_file():
             target.keep(rel)
-        return key
-    if not articles:
-        return key  # nothing to index (Pagefind refuses an empty site); the search page lists categories
+    return previous.get("search") if isinstance(previous.get("search"), dict) else {}
+
+
+def _index_pages(target, pages: Sequence[Page], folder: str) -> None:
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.out_dir.name}.search-", dir=target.out_dir.parent))
     try:
-        pages = scratch / "site"
-        for page in articles:
-            source, copy = target.path_of(page.output_path), pages / page.output_path
+        root = scratch / "site"
+        for page in pages:
+            source, copy = target.path_of(page.output_path), root / page.output_path
             copy.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(source, copy)  # same file system: no bytes copied
             except OSError:
                 shutil.copyfile(source, copy)
-        index_site(pages)
-        bundle = pages / BUNDLE_DIR
+        index_site(root)
+        bundle = root / BUNDLE_DIR
         for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
-            target.write(f"{BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
+            target.write(f"{folder}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return key
 
 
 def index_site(site_root: Path) -> None:

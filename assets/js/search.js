@@ -186,6 +186,15 @@
     document.querySelector(".search-filters").hidden = false;
   }
 
+  // A large portal's index comes in shards (generator/search.py); merge them all.
+  function mergeShards() {
+    return fetch(base + "pagefind-shards.json").then(function (response) {
+      return response.ok ? response.json() : [];
+    }, function () { return []; }).then(function (shards) {
+      return Promise.all(shards.map(function (dir) { return pagefind.mergeIndex(base + dir); }));
+    });
+  }
+
   function start() {
     form = document.querySelector(".search-form");
     input = document.getElementById("q");
@@ -197,7 +206,8 @@
     input.value = params.get("q") || "";
     import(bundle + "pagefind.js").then(function (module) {
       pagefind = module;
-      return pagefind.options({ excerptLength: 24, baseUrl: base }).then(function () { return pagefind.filters(); });
+      return pagefind.options({ excerptLength: 24, baseUrl: base }).then(mergeShards)
+        .then(function () { return pagefind.filters(); });
     }).then(function (available) {
       fillFilters(available, params);
       form.addEventListener("submit", function (event) { event.preventDefault(); run(); });

@@ -1,0 +1,68 @@
+"""A large portal's search index comes in shards; the search page merges them,
+and an edit re-indexes only the shard that holds the edited page."""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+
+from generator import search
+from tests.browser.conftest import _Handler
+from tests.conftest import article
+
+TOPICS = ["phòng cháy chữa cháy", "lừa đảo qua mạng", "đăng ký thường trú", "an toàn giao thông",
+          "dân vận khéo", "thi đua quyết thắng", "tố giác tội phạm", "định danh điện tử"]
+
+
+def _site_files():
+    return {f"content/tin-hoat-dong/bai-{i}.md": article(f"Tin số {i} về {topic}", f"2026-01-{i + 1:02d}",
+                                                         body=f"Bài viết nói về {topic} tại địa phương.")
+            for i, topic in enumerate(TOPICS)}
+
+
+def test_sharded_index_is_searched_whole_and_updated_by_shard(make_site, build_site, browser, monkeypatch):
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)  # 8 articles → 4 shards
+    site = make_site(_site_files())
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    manifest = json.loads((built.out / search.SHARDS_MANIFEST).read_text())
+    assert manifest == ["pagefind-01/", "pagefind-02/", "pagefind-03/"]
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(built.out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        failed = []
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        # One query per article: every shard must answer through the merged index.
+        for i, topic in enumerate(TOPICS):
+            page.goto(f"{base}/tim-kiem/?q={topic.split()[0]}+{topic.split()[1]}")
+            page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+            titles = page.locator(".search-result h2").all_inner_texts()
+            assert f"Tin số {i} về {topic}" in titles, (topic, titles)
+        assert failed == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+    # Edit one article: only its shard is indexed again; the others keep their files as they were.
+    def bundle_files():
+        return {p.relative_to(built.out).as_posix(): p.stat().st_mtime_ns for p in built.out.rglob("*")
+                if p.is_file() and p.relative_to(built.out).parts[0].startswith("pagefind")}
+
+    before = bundle_files()
+    target = site / "content/tin-hoat-dong/bai-3.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("tại địa phương", "tại thôn Đông Hòa"),
+                      encoding="utf-8")
+    again = build_site(site)
+    assert again.result.ok
+    edited = search.shard_dir(search.shard_of("tin-hoat-dong/tin-so-3-ve-an-toan-giao-thong/index.html", 4))
+    after = bundle_files()
+    changed_shards = {rel.split("/")[0] for rel in set(before) ^ set(after)} | {
+        rel.split("/")[0] for rel in before.keys() & after.keys() if before[rel] != after[rel]}
+    assert changed_shards == {edited}
