@@ -44,7 +44,8 @@ def _unseal(data: bytes) -> bytes | None:
     return payload
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temp file in the same folder and a rename: readers see old or new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
@@ -88,7 +89,7 @@ class BuildCache:
 
     def put_text(self, kind: str, key: str, text: str) -> None:
         if self.root is not None:
-            _write_atomic(self._blob_path(kind, key), _seal(text.encode("utf-8")))
+            write_atomic(self._blob_path(kind, key), _seal(text.encode("utf-8")))
 
     def load_state(self, name: str) -> Any:
         """The object saved under `name` by the last build, or None."""
@@ -104,4 +105,4 @@ class BuildCache:
 
     def save_state(self, name: str, value: Any) -> None:
         if self.root is not None:
-            _write_atomic(self.root / f"{name}.pickle", _seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+            write_atomic(self.root / f"{name}.pickle", _seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))

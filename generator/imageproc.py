@@ -23,6 +23,7 @@ from typing import Sequence
 
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
+from generator.cache import write_atomic
 from generator.diagnostics import Problem, error
 from generator.images import DECODE_ERRORS, ImagePlan, Variant, describe_decode_error
 
@@ -152,7 +153,7 @@ def encode_source(job: _Job) -> _Outcome:
                 resized[geometry] = upright.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
                                                    box=box, reducing_gap=3.0)
         data = encode_variant(resized[geometry], variant)
-        _write_atomically(cache_path(Path(job.cache_dir), variant), data)
+        write_atomic(cache_path(Path(job.cache_dir), variant), data)
     return _Outcome(job.source, len(job.variants))
 
 
@@ -223,14 +224,3 @@ def encode_variant(picture: Image.Image, variant: Variant) -> bytes:
     else:
         raise ValueError(f"unknown format {variant.fmt}")
     return out.getvalue()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
