@@ -40,8 +40,8 @@ class SearchIndexFailed(RuntimeError):
 # tens of seconds. A large portal is therefore indexed in shards by a stable
 # hash of each page's path: an edit re-indexes the one shard holding the page.
 # The search page merges the shards (Pagefind's mergeIndex).
-SHARD_PAGES = 1000
-SINGLE_SHARD_UP_TO = 1500
+SHARD_PAGES = 500
+SINGLE_SHARD_UP_TO = 600
 SHARDS_MANIFEST = "pagefind-shards.json"
 
 
