@@ -5,6 +5,7 @@ and hand them on. Collections inside are tuples or read-only mappings.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
@@ -92,11 +93,11 @@ class SiteConfig:
     campaigns: Mapping[str, Campaign] = field(default_factory=lambda: EMPTY)
     images: ImageSettings = ImageSettings()
 
-    @property
+    @functools.cached_property  # frozen dataclasses allow it: it writes __dict__, not setattr
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
-    @property
+    @functools.cached_property
     def base_path(self) -> str:
         """The path part of base_url, e.g. '/' or '/cong-thong-tin/'."""
         after_host = self.base_url.split("://", 1)[-1]
