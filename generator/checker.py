@@ -1,7 +1,8 @@
 """`python build.py check [--strict] [--format json]`: validate, write nothing.
 
 Owns the checks a build does not need but an editor does (skipped heading
-levels, links from published articles to unpublished ones) and the check
+levels, links from published articles to unpublished ones, external links
+that are not https) and the check
 report (text for people, JSON for CI). Runs the real stages (config,
 content, index, images plan, markup) for everything else — missing photos,
 photos without alt text, broken links — drafts and scheduled articles
@@ -12,10 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable
+from urllib.parse import urlsplit
 
 from generator import config as config_stage, content, images, index, markup, messages
 from generator.diagnostics import Problem, Severity, has_errors, sort_problems, warning
@@ -59,7 +61,8 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
         return CheckReport(len(sources), sort_problems(problems), strict)
     plan, image_problems = images.plan_images(site_dir, articles, site_config.images)
     problems += image_problems
-    _, found = markup.convert_articles(articles, site_config.base_path, images=plan)
+    converted, found = markup.convert_articles(articles, site_config.base_path, images=plan)
+    problems += check_insecure_links(site_config, site_dir, converted, sources)
     if has_errors(image_problems):  # the plan is empty then: every photo would be reported twice
         found = [p for p in found if p.code != "missing-image"]
     problems += found
@@ -77,6 +80,81 @@ def _links_to_unpublished(site_config, sources, plan, already: list[Problem]) ->
                 "points to an article that is not published yet (a draft, scheduled or expired); "
                 "the build fails until it is"), p.severity)
             for p in found if p.code == "broken-link" and p not in seen]
+
+
+def insecure_host(url: str) -> str | None:
+    """The host of an external link that is not https (http://, ftp://, ws://), else None."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError:
+        return None  # not a URL a browser would follow
+    if not host or parts.scheme.lower() in ("https", "wss"):
+        return None
+    return host
+
+
+def insecure_link(path: str, line: int, url: str, host: str):
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return warning(path, line, "insecure-link",
+                   f"the link '{url}' uses {scheme}, not https: the connection to {host} is not encrypted; "
+                   "use https:// if that site offers it")
+
+
+class _Targets(HTMLParser):
+    """Every href/src/action a reader's browser may follow, in document order."""
+
+    ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "cite", "data")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.urls += [value for name, value in attrs if name in self.ATTRIBUTES and value]
+
+
+def check_insecure_links(site_config, site_dir: Path, articles, sources) -> list[Problem]:
+    """http:// links in article bodies (as converted) and in site.toml [[links]], each with its line."""
+    problems = []
+    toml_lines = _read_lines(site_dir / config_stage.CONFIG_NAME)
+    after = 0
+    for link in site_config.links:
+        host = insecure_host(link.url)
+        if host:
+            after = _find_line(toml_lines, link.url, after)
+            problems.append(insecure_link(config_stage.CONFIG_NAME, after or 1, link.url, host))
+    bodies = {s.path: s for s in sources}
+    for article in articles:
+        source = bodies.get(article.source)
+        if source is None:
+            continue
+        parser = _Targets()
+        parser.feed(article.html)
+        parser.close()
+        lines, after = source.body.split("\n"), 0
+        for url in parser.urls:
+            host = insecure_host(url)
+            if host:
+                after = _find_line(lines, url, after)
+                problems.append(insecure_link(article.source, source.body_line + max(after - 1, 0), url, host))
+    return problems
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _find_line(lines: list[str], needle: str, after: int) -> int:
+    """1-based line of `needle`'s next occurrence after line `after` (else the first, else `after`)."""
+    for start in (after, 0):
+        for number in range(start + 1, len(lines) + 1):
+            if needle in lines[number - 1]:
+                return number
+    return after
 
 
 def code_lines(body: str) -> Iterable[tuple[int, str, bool]]:

@@ -1,31 +1,32 @@
 """Live preview: `python build.py serve`.
 
-Owns the loopback HTTP server an editor previews the portal with, the
+Owns the HTTP server an editor previews the portal with (loopback unless
+--host says otherwise, with a warning then), the
 live-reload channel (Server-Sent Events at /__livereload), the small script
 and the error overlay injected into HTML *responses* (never into files a
 build writes), and the loop that rebuilds on a save. Builds go through
 `pipeline.build()` into a private output folder that the atomic swap keeps
 at one path; every request resolves against that path, so the server always
 serves whatever the last successful build published, and a failed rebuild
-only adds the overlay. Never dies on bad content.
+only adds the overlay. Never dies on bad content. Which file a request may
+reach, its type, the worker pool and the stream hub live in preview_http.py.
 """
 from __future__ import annotations
 
 import html
-import mimetypes
 import shutil
 import signal
 import socket
+import sys
 import tempfile
 import threading
 import time
 import traceback
 from dataclasses import dataclass, replace
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Callable, TextIO
-from urllib.parse import unquote, urlsplit
 
 import jinja2
 
@@ -34,11 +35,15 @@ from generator.cache import CACHE_DIR
 from generator.diagnostics import Problem, error, has_errors
 from generator.layout_problems import layout_problem
 from generator.pipeline import BuildOptions, BuildResult, build
+from generator.preview_http import (REQUEST_SECONDS, PooledHTTPServer, ReloadHub, content_type, is_loopback,
+                                    locate, request_path)
 from generator.watch import Watcher
 
 EVENTS_PATH = "/__livereload"
 PING_SECONDS = 10.0  # keeps proxies and the browser from closing an idle stream
 OVERLAY_ID = "portal-loi-dung-trang"
+HTML_TYPE = "text/html; charset=utf-8"
+EVENT_TYPE = "text/event-stream; charset=utf-8"
 
 
 @dataclass(frozen=True)
@@ -70,12 +75,6 @@ class PreviewState:
             problems = () if result.ok else result.problems
             self._now = Snapshot(self._now.out_dir, base_path, self._now.generation + 1, problems, self._now.lang)
             self.cond.notify_all()
-
-    def wait_for_change(self, seen: int, timeout: float) -> int:
-        with self.cond:
-            if self._now.generation == seen and not self.closing:
-                self.cond.wait(timeout)
-            return self._now.generation
 
     def close(self) -> None:
         with self.cond:
@@ -124,39 +123,62 @@ def empty_page(now: Snapshot) -> bytes:
 class PreviewHandler(BaseHTTPRequestHandler):
     state: PreviewState  # set on the subclass made by make_server
     server_version = "PortalPreview"
+    default_request_version = "HTTP/1.0"  # so even a malformed request gets headers (and nosniff)
+    timeout = REQUEST_SECONDS  # a connection that sends nothing must not keep a worker
 
     def do_GET(self) -> None:
-        self._respond(send_body=True)
+        self._answer(send_body=True)
 
     def do_HEAD(self) -> None:
-        self._respond(send_body=False)
+        self._answer(send_body=False)
+
+    def version_string(self) -> str:
+        return self.server_version  # no need to tell the network which Python answers
 
     def log_message(self, format, *args) -> None:  # the terminal is for the editor, not access logs
         pass
 
-    def _respond(self, send_body: bool) -> None:
-        path = unquote(urlsplit(self.path).path)
-        if path == EVENTS_PATH:
-            return self._events() if send_body else self._send(HTTPStatus.OK, b"", "text/event-stream", False)
-        now = self.state.snapshot()
-        if now.base_path != "/":
-            if not path.startswith(now.base_path):
-                return self._redirect(now.base_path) if path in ("/", now.base_path.rstrip("/")) else self._not_found(now, send_body)
-            path = "/" + path[len(now.base_path):]
-        root = now.out_dir.resolve()
-        target = (root / path.lstrip("/")).resolve()
-        if not target.is_relative_to(root):
-            return self._not_found(now, send_body)
-        if target.is_dir():
-            if not path.endswith("/"):
-                return self._redirect(urlsplit(self.path).path + "/")
-            target = target / "index.html"
+    def end_headers(self) -> None:
+        # Every answer, errors and the event stream included: never let a browser guess a type.
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def _answer(self, send_body: bool) -> None:
         try:
-            data = target.read_bytes()
-        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            self._respond(send_body)
+        except OSError:
+            raise  # the client went away: nothing to answer
+        except Exception as exc:  # a bug: one line in the terminal, a plain 500 in the browser
+            print(f"build.py: error: the preview could not answer {self.path!r}: {type(exc).__name__}: {exc}",
+                  file=sys.stderr, flush=True)
+            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, b"500 Internal Server Error\n",
+                       "text/plain; charset=utf-8", send_body)
+
+    def _respond(self, send_body: bool) -> None:
+        path = request_path(self.path)
+        now = self.state.snapshot()
+        if path == EVENTS_PATH:
+            return self._events(now) if send_body else self._send(HTTPStatus.OK, b"", EVENT_TYPE, False)
+        if path is None:
             return self._not_found(now, send_body)
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        if kind == "text/html":
+        base = now.base_path
+        if base != "/":
+            if path == "/" or path + "/" == base:
+                return self._redirect(base)
+            if not path.startswith(base):
+                return self._not_found(now, send_body)
+            path = "/" + path[len(base):]
+        found = locate(now.out_dir, path, base)
+        if found is None:
+            return self._not_found(now, send_body)
+        if found.redirect:
+            return self._redirect(found.redirect)
+        try:
+            data = found.file.read_bytes()
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):  # removed by a rebuild just now
+            return self._not_found(now, send_body)
+        kind = content_type(found.file.name)
+        if kind.startswith("text/html"):
             data = inject(data, now)
         self._send(HTTPStatus.OK, data, kind, send_body)
 
@@ -165,7 +187,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             page = (now.out_dir / "404.html").read_bytes()
         except FileNotFoundError:
             page = empty_page(now)  # the first build failed: show the overlay on an empty page
-        self._send(HTTPStatus.NOT_FOUND, inject(page, now), "text/html", send_body)
+        self._send(HTTPStatus.NOT_FOUND, inject(page, now), HTML_TYPE, send_body)
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.MOVED_PERMANENTLY)
@@ -175,46 +197,32 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def _send(self, status: HTTPStatus, data: bytes, kind: str, send_body: bool) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") else kind)
+        self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         if send_body:
             self.wfile.write(data)
 
-    def _events(self) -> None:
+    def _events(self, now: Snapshot) -> None:
+        """Name the newest build at once, then hand the stream to the hub: no worker waits on it."""
         self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Content-Type", EVENT_TYPE)
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        seen = None
-        try:
-            while True:
-                generation = self.state.wait_for_change(seen, PING_SECONDS) if seen is not None \
-                    else self.state.snapshot().generation
-                if self.state.closing:
-                    return
-                if generation != seen:
-                    self.wfile.write(f"event: reload\ndata: {generation}\n\n".encode())
-                    seen = generation
-                else:
-                    self.wfile.write(b": ping\n\n")
-                self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError):
-            return  # the tab was closed
+        self.wfile.write(f"event: reload\ndata: {now.generation}\n\n".encode())
+        self.wfile.flush()
+        self.server.hub.adopt(self.connection, now.generation)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True  # an open event stream must not keep the process alive
-    allow_reuse_address = True
-
-
-def make_server(host: str, port: int, state: PreviewState) -> ThreadingHTTPServer:
+def make_server(host: str, port: int, state: PreviewState) -> PooledHTTPServer:
     handler = type("BoundPreviewHandler", (PreviewHandler,), {"state": state})
-    server_class = _Server
+    server_class = PooledHTTPServer
     if ":" in host:
-        server_class = type("_Server6", (_Server,), {"address_family": socket.AF_INET6})
-    return server_class((host, port), handler)
+        server_class = type("_Server6", (PooledHTTPServer,), {"address_family": socket.AF_INET6})
+    server = server_class((host, port), handler)
+    server.hub = ReloadHub(state, PING_SECONDS)
+    return server
 
 
 @dataclass(frozen=True)
@@ -234,7 +242,7 @@ class Preview:
         self.out_root = Path(tempfile.mkdtemp(prefix="portal-preview-"))
         self.state = PreviewState(self.out_root / "public", options.lang)
         self.watcher: Watcher | None = None
-        self.server: ThreadingHTTPServer | None = None
+        self.server: PooledHTTPServer | None = None
 
     def rebuild(self, changed: frozenset[str] = frozenset()) -> BuildResult:
         options = self.options
@@ -313,6 +321,9 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
         return 2
     previous = signal.signal(signal.SIGTERM, _interrupt)
     print(messages.text("serving", options.lang, url=url), file=out, flush=True)
+    warning = exposure_warning(preview.server.server_address[0], options.lang)
+    if warning:
+        print(warning, file=err, flush=True)
     try:
         preview.serve_forever()
     except KeyboardInterrupt:
@@ -322,6 +333,11 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
         preview.stop()
     print(messages.text("stopped", options.lang), file=out, flush=True)
     return 0
+
+
+def exposure_warning(bound: str, lang: str) -> str | None:
+    """What to tell the editor when the preview (drafts included) is reachable from other computers."""
+    return None if is_loopback(bound) else "build.py: warning: " + messages.text("serve-exposed", lang, host=bound)
 
 
 def _interrupt(signum, frame):

@@ -50,6 +50,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "cannot listen on {host}:{port}: {reason} (try another --port)",
         "vi": "không mở được cổng {host}:{port}: {reason} (hãy thử --port khác)",
     },
+    "serve-exposed": {
+        "en": "the preview listens on {host}, not only on this computer: anyone on the network can read "
+              "the drafts. Use --host 127.0.0.1 unless that is what you want.",
+        "vi": "bản xem trước đang mở tại {host}, không chỉ trên máy này: ai trong cùng mạng cũng đọc được "
+              "các bản nháp. Hãy dùng --host 127.0.0.1 nếu không cố ý chia sẻ.",
+    },
     "rebuilt": {
         "en": "Rebuilt in {seconds} s ({changed})",
         "vi": "Đã dựng lại trong {seconds} giây ({changed})",
@@ -194,6 +200,11 @@ PROBLEMS: Mapping[str, tuple] = {
     "bad-focus": ((_ANY, "'image_focus' phải là hai tỉ lệ phần trăm, ví dụ \"50% 30%\": {0}"),),
     "skipped-heading-level": (
         (r"heading level (\d) follows level (\d)", "tiêu đề cấp {0} đứng sau tiêu đề cấp {1} (bỏ qua cấp); hãy dùng cấp liền kề"),
+    ),
+    "insecure-link": (
+        (r"the link '(.*)' uses (\S+), not https: the connection to (\S+) is not encrypted",
+         "liên kết '{0}' dùng {1}, không phải https: kết nối tới {2} không được mã hóa; "
+         "hãy dùng https:// nếu trang đó hỗ trợ"),
     ),
     "expires-before-date": ((_ANY, "ngày hết hạn ('expires') sớm hơn ngày đăng ('date')"),),
     "layout-error": (
