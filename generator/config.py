@@ -33,11 +33,14 @@ TOP_LEVEL: dict[str, tuple[type | tuple, str]] = {
     "categories": (dict, "a table"),
     "units": (dict, "a table"),
     "campaigns": (dict, "a table"),
+    "security": (dict, "a table"),
 }
 REQUIRED = ("title", "base_url")
 CONTACT_KEYS = ("hotline", "email", "address")
 LINK_KEYS = ("name", "url")
 TERM_KEYS = ("name", "description")
+SECURITY_KEYS = ("iframe_hosts",)
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 TERM_TABLES = {"categories": Category, "units": Unit, "campaigns": Campaign}
 # URL prefixes owned by the generator; a category slug must not take them.
 RESERVED_SLUGS = frozenset({"don-vi", "phong-trao", "chuyen-muc", "assets", "images",
@@ -152,6 +155,8 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
             else:
                 reader.fail(("links",), "missing-key", "each [[links]] entry needs a name and a url")
         values["links"] = tuple(links)
+    if "security" in values:
+        values["iframe_hosts"] = _read_iframe_hosts(reader, values.pop("security"))
     for table, term_type in TERM_TABLES.items():
         if table in values:
             values[table] = frozen_map(_read_terms(reader, table, values[table], term_type))
@@ -182,3 +187,17 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
             continue
         terms[slug] = term_type(slug=slug, name=name, description=description)
     return terms
+
+
+def _read_iframe_hosts(reader: _Reader, table: dict) -> tuple[str, ...]:
+    """[security] iframe_hosts: the hosts (e.g. "www.youtube-nocookie.com") articles may embed."""
+    reader.check_keys(table, SECURITY_KEYS, ("security",))
+    hosts = reader.typed(table, "iframe_hosts", list, "a list of host names", ("security",)) or []
+    kept = []
+    for host in hosts:
+        if not isinstance(host, str) or not _HOST.match(nfc(host).strip().lower()):
+            reader.fail(("security", "iframe_hosts"), "bad-value",
+                        f"'security.iframe_hosts': {host!r} is not a host name such as 'www.youtube-nocookie.com'")
+            continue
+        kept.append(nfc(host).strip().lower())
+    return tuple(sorted(set(kept)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timezone, tzinfo
 from typing import Any, Iterable, Mapping
 
 from generator.diagnostics import Problem, error, suggest, warning
@@ -125,11 +125,24 @@ def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=zone)
-        return value, True
+        return _representable(value, zone, fail), True
     if isinstance(value, date):
-        return datetime.combine(value, time(0, 0), tzinfo=zone), False
+        return _representable(datetime.combine(value, time(0, 0), tzinfo=zone), zone, fail), False
     fail(f"'date' must be a date, not {type(value).__name__}")
     return None, False
+
+
+def _representable(moment: datetime, zone: tzinfo, fail) -> datetime | None:
+    """The moment if it can be shown in the site's zone and in UTC (feeds, sitemaps).
+    9999-12-31 in Vietnam is fine; 9999-12-31T23:00-05:00 is year 10000 there."""
+    try:
+        moment.astimezone(timezone.utc)
+        moment.astimezone(zone)
+        moment.timestamp()
+    except (OverflowError, ValueError):
+        fail(f"'{moment.isoformat()}' is beyond the last or before the first date a calendar can show")
+        return None
+    return moment
 
 
 def _text(fm: Mapping, key: str, fail, required: bool = False) -> str | None:

@@ -76,6 +76,7 @@ class SiteConfig:
     categories: Mapping[str, Category] = field(default_factory=lambda: EMPTY)
     units: Mapping[str, Unit] = field(default_factory=lambda: EMPTY)
     campaigns: Mapping[str, Campaign] = field(default_factory=lambda: EMPTY)
+    iframe_hosts: tuple[str, ...] = ()  # [security] iframe_hosts: the only hosts an article may embed
 
     @property
     def zone(self) -> ZoneInfo:

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator import assets, config as config_stage, content, index, markup, related, render, rendering, routes
+from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
 from generator.model import Site, frozen_map
@@ -92,6 +92,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     _stop_on_errors(problems)
     clock.lap("config")
 
+    problems += confine.check_site_files(options.site_dir)
     sources, found = content.load_content(options.site_dir, cache)
     problems += found
     clock.lap("content")
@@ -101,7 +102,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     clock.lap("index")
 
     articles, found = markup.convert_articles(articles, site_config.base_path, cache, options.jobs,
-                                              functools.partial(content.load_body, options.site_dir))
+                                              functools.partial(content.load_body, options.site_dir),
+                                              site_config.iframe_hosts)
     problems += found
     _stop_on_errors(problems)
     clock.lap("markup")
@@ -155,7 +157,7 @@ def _reconverter(site_dir: Path, site: Site):
 
     def reconvert(article) -> str:
         body, body_line = content.load_body(site_dir, article.source)
-        converter = markup.MarkupConverter(urls_by_source, site.config.base_path)
+        converter = markup.MarkupConverter(urls_by_source, site.config.base_path, site.config.iframe_hosts)
         return converter.convert(replace(article, body=body, body_line=body_line)).html
     return reconvert
 
