@@ -98,7 +98,8 @@ class MarkupConverter:
         try:
             body_html = sanitize_html(self.md.reset().convert(article.body), self.iframe_hosts)
         except RecursionError:  # Python-Markdown recurses once per level of nested lists/quotes
-            return MarkupResult("", (error(article.source, article.body_line, "too-deep",
+            first = len(article.body) - len(article.body.lstrip("\n"))
+            return MarkupResult("", (error(article.source, article.body_line + first, "too-deep",
                                            "lists or quotes are nested too deeply to convert"),))
         problems = tuple(
             error(article.source, _line_of(article, href), "broken-link",
