@@ -150,7 +150,9 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
             reader.check_keys(item, LINK_KEYS, ("links",))
             name = reader.typed(item, "name", str, "a string", ("links",))
             url = reader.typed(item, "url", str, "a string", ("links",))
-            if name and url:
+            if url and not _safe_link(url):
+                reader.fail(("links",), "bad-value", f"'{url}': a link must be an http(s) URL or a path on this site")
+            elif name and url:
                 links.append(Link(name, url))
             else:
                 reader.fail(("links",), "missing-key", "each [[links]] entry needs a name and a url")
@@ -187,6 +189,13 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
             continue
         terms[slug] = term_type(slug=slug, name=name, description=description)
     return terms
+
+
+def _safe_link(url: str) -> bool:
+    """No javascript:, data: or other schemes a reader's browser would run."""
+    compact = re.sub(r"[\x00-\x20]+", "", url).lower()
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", compact)
+    return scheme is None or scheme.group(1) in ("http", "https", "mailto", "tel")
 
 
 def _read_iframe_hosts(reader: _Reader, table: dict) -> tuple[str, ...]:
