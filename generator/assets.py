@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterable
 
 from generator.model import Article
+from generator.vietnamese import nfc
 
 DEFAULT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSETS_URL = "assets/"
@@ -47,5 +48,6 @@ def plan_bundle_files(site_dir: Path, articles: Iterable[Article]) -> dict[str, 
             # Markdown files of nested bundles are articles of their own.
             if path.suffix == ".md" or any((bundle / p / "index.md").exists() for p in rel.parents if str(p) != "."):
                 continue
-            planned[article.url.lstrip("/") + rel.as_posix()] = path
+            # NFC: a name typed on a Mac (NFD) must match the body's NFC reference.
+            planned[article.url.lstrip("/") + nfc(rel.as_posix())] = path
     return planned
