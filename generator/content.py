@@ -162,6 +162,10 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
             values = loader.construct_document(node)
         except (ValueError, OverflowError) as exc:  # a well-formed value Python cannot hold: year 0
             return {}, {}, [_value_problem(rel, node, first_line, exc)]
+    except yaml.reader.ReaderError as exc:
+        line = first_line + yaml_text[: exc.position].count("\n")
+        return {}, {}, [error(rel, line, "yaml-syntax", f"front-matter contains the control character "
+                                                        f"U+{exc.character:04X}, which YAML does not allow")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
