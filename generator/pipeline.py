@@ -130,7 +130,9 @@ def build(options: BuildOptions) -> BuildResult:
 
         output.recover(options.output)
         layouts = render.layout_dirs(options.site_dir)
-        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), cache)
+        # A symlink planted in the published output: trust none of it, write a fresh one whole.
+        planned_from = BuildCache(None) if output.has_symlinks(options.output) else cache
+        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from)
         target = _choose_target(options.output, plan, len(pages), cache)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
