@@ -147,6 +147,9 @@ def split_source(rel: str, text: str, bundle_dir: str | None = None) -> tuple[So
 
 def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict, dict, list[Problem]]:
     """YAML → (values, key → file line, problems). Safe loader, no aliases."""
+    deep = _too_deep(rel, yaml_text, first_line)
+    if deep is not None:
+        return {}, {}, [deep]
     loader = _SafeLoader(yaml_text)
     try:
         node = loader.get_single_node()
@@ -178,6 +181,24 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
     for key_node, _ in node.value:
         key_lines.setdefault(str(key_node.value), first_line + key_node.start_mark.line)
     return {str(k): v for k, v in values.items()}, key_lines, []
+
+
+def _too_deep(rel: str, yaml_text: str, first_line: int) -> Problem | None:
+    """Refuse deep nesting from the event stream, before libyaml's composer recurses
+    once per level (200,000 '[' overflow the C stack: a segfault, not an error)."""
+    depth = 0
+    try:
+        for event in yaml.parse(yaml_text, Loader=_SafeLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_FRONT_MATTER_DEPTH:
+                    return error(rel, first_line + event.start_mark.line, "front-matter-too-deep",
+                                 f"values are nested more than {MAX_FRONT_MATTER_DEPTH} levels deep")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing reports it, with its line
+    return None
 
 
 def _value_problem(rel: str, root: yaml.MappingNode, first_line: int, exc: Exception) -> Problem:

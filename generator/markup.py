@@ -25,7 +25,7 @@ from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
 from generator.model import Article
 from generator.vietnamese import nfc
-from generator.sanitize import references_leaving_site, sanitize_html, settings_key as sanitize_settings
+from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings
 
 EXTENSIONS = ("extra", "sane_lists", "smarty")
 EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False}}  # Vietnamese uses “ ” typed by hand
@@ -95,11 +95,14 @@ class MarkupConverter:
         self.links.source = article.source
         self.links.broken = []
         self.links.used = {}
+        first_line = article.body_line + len(article.body) - len(article.body.lstrip("\n"))
+        if html_depth(article.body) > MAX_HTML_DEPTH:
+            return MarkupResult("", (error(article.source, first_line, "too-deep",
+                                           f"HTML tags are nested more than {MAX_HTML_DEPTH} levels deep"),))
         try:
             body_html = sanitize_html(self.md.reset().convert(article.body), self.iframe_hosts)
         except RecursionError:  # Python-Markdown recurses once per level of nested lists/quotes
-            first = len(article.body) - len(article.body.lstrip("\n"))
-            return MarkupResult("", (error(article.source, article.body_line + first, "too-deep",
+            return MarkupResult("", (error(article.source, first_line, "too-deep",
                                            "lists or quotes are nested too deeply to convert"),))
         problems = tuple(
             error(article.source, _line_of(article, href), "broken-link",

@@ -49,7 +49,7 @@ values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=
 RAW_YAML = [
     "!!binary aGVsbG8=", "!!set {a, b}", "!!python/object/apply:os.system ['true']", "!custom x",
     "!!timestamp 2026-01-01", "!!str 2026-01-01", "!!int '12'", "!!float .nan", "&a [1, 2]", "*a",
-    "[" * 40 + "]" * 40, "{a: " * 40 + "1" + "}" * 40, "0000-01-01", "9999-12-31T23:59:59-12:00",
+    "[" * 40 + "]" * 40, "{a: " * 40 + "1" + "}" * 40, "[" * 100_000 + "]" * 100_000, "0000-01-01", "9999-12-31T23:59:59-12:00",
     "2026-02-30", "'21/01/0000'", "|\n  khối\n  văn bản", ">-\n  gấp", "[unclosed", "{a: 1", "'unclosed",
     "- a\n- b", "? [a]\n: b", "<<: {a: 1}", "~", "0x1F", "1e400", "-.inf", "2026-01-21 09:30:00 +07:00",
 ]
@@ -76,7 +76,7 @@ MARKDOWN_BLOCKS = [
     "![ảnh](anh.jpg)", "![x](../../../etc/passwd)", "<div markdown=\"1\">*x*</div>", "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>", "<iframe src=\"https://evil.example/\"></iframe>", "{: .lead }", "***", "  \t  ",
     "Term\n: definition", "<!-- chú thích -->", "&#0; &#xD800; &bogus;", "<", "*" * 500, "[" * 300, "\\",
-    "    thụt lề", "<table><tr><td>ô", "[a]: javascript:alert(1)\n\n[a]",
+    "    thụt lề", "<table><tr><td>ô", "<div>" * 2500, "<span>" * 50, "[a]: javascript:alert(1)\n\n[a]",
 ]
 markdown_body = st.lists(st.one_of(st.sampled_from(MARKDOWN_BLOCKS), odd_text, vietnamese_text,
                                    st.text(alphabet="*_[]()<>!#`>-|\\\n :", max_size=80)),

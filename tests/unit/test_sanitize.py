@@ -53,3 +53,11 @@ def test_the_cache_key_changes_with_the_allowed_hosts():
 ])
 def test_leaves_site_for_an_article_two_folders_deep(url, leaves):
     assert leaves_site("content/tin-hoat-dong/bai/index.md", url) is leaves
+
+
+def test_html_depth_counts_nesting_not_length():
+    from generator.sanitize import html_depth
+    assert html_depth("<div>" * 3000) == 3000
+    assert html_depth("<div></div>" * 10000) == 1
+    assert html_depth("<p>a" * 3000 + "<li>b" * 3000 + "<br><img src=x>" * 100) == 0
+    assert html_depth("<section><div><span>x</span></div></section>") == 3
