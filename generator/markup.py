@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import __version__, workers
+from generator import __version__, limits, workers
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
 from generator.model import Article
@@ -99,8 +99,17 @@ class MarkupConverter:
         if html_depth(article.body) > MAX_HTML_DEPTH:
             return MarkupResult("", (error(article.source, first_line, "too-deep",
                                            f"HTML tags are nested more than {MAX_HTML_DEPTH} levels deep"),))
+        heavy = limits.heavy_block(article.body)
+        if heavy is not None:
+            return MarkupResult("", (error(article.source, article.body_line + heavy[0], "too-complex",
+                                           f"this paragraph has {heavy[1]:,} '[', '*' or '_' marks (at most "
+                                           f"{limits.MAX_MARKERS_PER_BLOCK:,}); split it with blank lines"),))
         try:
-            body_html = sanitize_html(self.md.reset().convert(article.body), self.iframe_hosts)
+            with limits.time_budget():
+                body_html = sanitize_html(self.md.reset().convert(article.body), self.iframe_hosts)
+        except limits.ConversionTooSlow:
+            return MarkupResult("", (error(article.source, first_line, "too-slow",
+                                           f"converting this article took more than {limits.CONVERT_SECONDS} s"),))
         except RecursionError:  # Python-Markdown recurses once per level of nested lists/quotes
             return MarkupResult("", (error(article.source, first_line, "too-deep",
                                            "lists or quotes are nested too deeply to convert"),))
