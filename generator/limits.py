@@ -1,8 +1,10 @@
 """What one article body may cost to convert.
 
 Python-Markdown's inline patterns rescan a block once per match, so a block
-with thousands of '[' or '*' costs time that grows with the square (10,000
-'[' in one paragraph: 17 s; 40,000: 7 minutes). Owns the deterministic
+with thousands of '[', '*' or '<' costs time that grows with the square or
+worse (10,000 '[' in one paragraph: 17 s; 40,000: 7 minutes; 10,000
+'<http://': 97 s inside one regular-expression call, which no signal can
+interrupt — so the count is the real guard and the alarm only a backstop). Owns the deterministic
 bound (markers per block, checked before conversion) and the time budget
 that backs it up, so no input can hang a build. Pure apart from the alarm.
 """
@@ -18,11 +20,12 @@ from contextlib import contextmanager
 MAX_MARKERS_PER_BLOCK = 2000
 CONVERT_SECONDS = 20  # the backstop; far above what any accepted body needs
 _BLANK = re.compile(r"\n[ \t]*\n")
-_MARKERS = re.compile(r"[\[*_]")
+_MARKERS = re.compile(r"[\[*_<]")
 
 
-class ConversionTooSlow(Exception):
-    """Raised inside a conversion that ran out of its time budget."""
+class ConversionTooSlow(BaseException):
+    """Raised inside a conversion that ran out of its time budget (a BaseException,
+    so no `except Exception` inside Python-Markdown can swallow it)."""
 
 
 def heavy_block(body: str) -> tuple[int, int] | None:

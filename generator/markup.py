@@ -102,7 +102,7 @@ class MarkupConverter:
         heavy = limits.heavy_block(article.body)
         if heavy is not None:
             return MarkupResult("", (error(article.source, article.body_line + heavy[0], "too-complex",
-                                           f"this paragraph has {heavy[1]:,} '[', '*' or '_' marks (at most "
+                                           f"this paragraph has {heavy[1]:,} '[', '*', '_' or '<' marks (at most "
                                            f"{limits.MAX_MARKERS_PER_BLOCK:,}); split it with blank lines"),))
         try:
             with limits.time_budget():
