@@ -23,7 +23,7 @@ _COMMON = {"class", "id", "title", "lang", "dir"}
 ATTRIBUTES: dict[str, set[str]] = {
     "*": _COMMON,
     "a": {"href", "name"},
-    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding", "fetchpriority"},
     "source": {"src", "srcset", "sizes", "media", "type", "width", "height"},
     "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy", "frameborder"},
     "video": {"src", "poster", "controls", "width", "height", "preload", "muted", "loop", "playsinline"},
