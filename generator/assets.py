@@ -12,6 +12,7 @@ from typing import Iterable
 
 from generator.images import is_image_file
 from generator.model import Article
+from generator.vietnamese import nfc
 
 DEFAULT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSETS_URL = "assets/"
@@ -55,5 +56,6 @@ def plan_bundle_files(site_dir: Path, articles: Iterable[Article]) -> dict[str, 
             # Photos are published only as processed variants, never as the original.
             if path.suffix == ".md" or is_image_file(path) or any((bundle / p / "index.md").exists() for p in rel.parents if str(p) != "."):
                 continue
-            planned[article.url.lstrip("/") + rel.as_posix()] = path
+            # NFC: a name typed on a Mac (NFD) must match the body's NFC reference.
+            planned[article.url.lstrip("/") + nfc(rel.as_posix())] = path
     return planned

@@ -34,6 +34,7 @@ TOP_LEVEL: dict[str, tuple[type | tuple, str]] = {
     "units": (dict, "a table"),
     "campaigns": (dict, "a table"),
     "images": (dict, "a table"),
+    "security": (dict, "a table"),
 }
 REQUIRED = ("title", "base_url")
 CONTACT_KEYS = ("hotline", "email", "address")
@@ -42,6 +43,8 @@ TERM_KEYS = ("name", "description")
 IMAGE_FORMATS = ("avif", "webp", "jpeg")
 _RATIO = re.compile(r"^\s*(\d{1,3})\s*[:/x]\s*(\d{1,3})\s*$")
 _FOCUS = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)%\s+(\d{1,3}(?:\.\d+)?)%\s*$")
+SECURITY_KEYS = ("iframe_hosts",)
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 TERM_TABLES = {"categories": Category, "units": Unit, "campaigns": Campaign}
 # URL prefixes owned by the generator; a category slug must not take them.
 RESERVED_SLUGS = frozenset({"don-vi", "phong-trao", "chuyen-muc", "assets", "images",
@@ -152,11 +155,15 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
             reader.check_keys(item, LINK_KEYS, ("links",))
             name = reader.typed(item, "name", str, "a string", ("links",))
             url = reader.typed(item, "url", str, "a string", ("links",))
-            if name and url:
+            if url and not _safe_link(url):
+                reader.fail(("links",), "bad-value", f"'{url}': a link must be an http(s) URL or a path on this site")
+            elif name and url:
                 links.append(Link(name, url))
             else:
                 reader.fail(("links",), "missing-key", "each [[links]] entry needs a name and a url")
         values["links"] = tuple(links)
+    if "security" in values:
+        values["iframe_hosts"] = _read_iframe_hosts(reader, values.pop("security"))
     for table, term_type in TERM_TABLES.items():
         if table in values:
             values[table] = frozen_map(_read_terms(reader, table, values[table], term_type))
@@ -256,3 +263,24 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
             continue
         terms[slug] = term_type(slug=slug, name=name, description=description)
     return terms
+
+
+def _safe_link(url: str) -> bool:
+    """No javascript:, data: or other schemes a reader's browser would run."""
+    compact = re.sub(r"[\x00-\x20]+", "", url).lower()
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", compact)
+    return scheme is None or scheme.group(1) in ("http", "https", "mailto", "tel")
+
+
+def _read_iframe_hosts(reader: _Reader, table: dict) -> tuple[str, ...]:
+    """[security] iframe_hosts: the hosts (e.g. "www.youtube-nocookie.com") articles may embed."""
+    reader.check_keys(table, SECURITY_KEYS, ("security",))
+    hosts = reader.typed(table, "iframe_hosts", list, "a list of host names", ("security",)) or []
+    kept = []
+    for host in hosts:
+        if not isinstance(host, str) or not _HOST.match(nfc(host).strip().lower()):
+            reader.fail(("security", "iframe_hosts"), "bad-value",
+                        f"'security.iframe_hosts': {host!r} is not a host name such as 'www.youtube-nocookie.com'")
+            continue
+        kept.append(nfc(host).strip().lower())
+    return tuple(sorted(set(kept)))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import confine
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
 from generator.model import SourceFile, frozen_map
@@ -23,6 +24,7 @@ CONTENT_DIR = "content"
 FENCES = ("---",)
 CLOSERS = ("---", "...")
 MAX_FRONT_MATTER_NODES = 10_000  # beyond this a front-matter is an attack, not an article
+MAX_FRONT_MATTER_DEPTH = 32  # nesting; later stages (signatures, pickles) recurse per level
 # libyaml's parser is ~10× faster and keeps the same marks; fall back when absent.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -67,6 +69,10 @@ def load_content(site_dir: Path, cache: BuildCache | None = None) -> tuple[list[
     for path in find_sources(site_dir):
         full = str(path)
         rel = full[len(root) + 1:].replace(os.sep, "/")
+        refused = confine.check_file(site_dir, full, confine.MAX_ARTICLE_BYTES)
+        if refused is not None:  # never read outside the site, a pipe, or a 50 MB paste
+            problems.append(refused)
+            continue
         stat_key = _stat_key(full)
         known = index.get(rel)
         if known is not None and known[0] == stat_key and stat_key[2] < trusted_before:
@@ -78,7 +84,7 @@ def load_content(site_dir: Path, cache: BuildCache | None = None) -> tuple[list[
             sources.append(source)
             continue
         changed = True
-        source, found = read_source(site_dir, path, path.read_bytes())
+        source, found = read_source(site_dir, path)
         problems += found
         if source is not None:
             sources.append(source)
@@ -98,7 +104,11 @@ def load_body(site_dir: Path, rel: str) -> tuple[str, int]:
 
 def read_source(site_dir: Path, path: Path, data: bytes | None = None) -> tuple[SourceFile | None, list[Problem]]:
     rel = path.relative_to(site_dir).as_posix()
-    data = path.read_bytes() if data is None else data
+    if data is None:
+        data = confine.read_bounded(str(path))
+        if data is None:
+            return None, [error(rel, 0, "too-large", f"the file is larger than "
+                                                     f"{confine.MAX_ARTICLE_BYTES // 1048576} MB")]
     if data.startswith(b"\xef\xbb\xbf"):  # a BOM from Windows editors is harmless
         data = data[3:]
     try:
@@ -137,6 +147,9 @@ def split_source(rel: str, text: str, bundle_dir: str | None = None) -> tuple[So
 
 def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict, dict, list[Problem]]:
     """YAML → (values, key → file line, problems). Safe loader, no aliases."""
+    deep = _too_deep(rel, yaml_text, first_line)
+    if deep is not None:
+        return {}, {}, [deep]
     loader = _SafeLoader(yaml_text)
     try:
         node = loader.get_single_node()
@@ -148,7 +161,14 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
         problems = _check_nodes(rel, node, first_line)
         if problems:
             return {}, {}, problems
-        values = loader.construct_document(node)
+        try:
+            values = loader.construct_document(node)
+        except (ValueError, OverflowError) as exc:  # a well-formed value Python cannot hold: year 0
+            return {}, {}, [_value_problem(rel, node, first_line, exc)]
+    except yaml.reader.ReaderError as exc:
+        line = first_line + yaml_text[: exc.position].count("\n")
+        return {}, {}, [error(rel, line, "yaml-syntax", f"front-matter contains the control character "
+                                                        f"U+{exc.character:04X}, which YAML does not allow")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -163,13 +183,48 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
     return {str(k): v for k, v in values.items()}, key_lines, []
 
 
+def _too_deep(rel: str, yaml_text: str, first_line: int) -> Problem | None:
+    """Refuse deep nesting from the event stream, before libyaml's composer recurses
+    once per level (200,000 '[' overflow the C stack: a segfault, not an error)."""
+    depth = 0
+    try:
+        for event in yaml.parse(yaml_text, Loader=_SafeLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_FRONT_MATTER_DEPTH:
+                    return error(rel, first_line + event.start_mark.line, "front-matter-too-deep",
+                                 f"values are nested more than {MAX_FRONT_MATTER_DEPTH} levels deep")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing reports it, with its line
+    return None
+
+
+def _value_problem(rel: str, root: yaml.MappingNode, first_line: int, exc: Exception) -> Problem:
+    """Name the key whose value could not be constructed, on its own line."""
+    for key_node, value_node in root.value:
+        loader = _SafeLoader("")
+        try:
+            loader.construct_document(value_node)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            line = first_line + value_node.start_mark.line
+            if value_node.tag == "tag:yaml.org,2002:timestamp":
+                return error(rel, line, "bad-date", f"'{value_node.value}' is not a date that exists ({exc}); "
+                                                    "write e.g. 2026-01-21")
+            return error(rel, line, "bad-value", f"the value of '{key_node.value}' cannot be read: {exc}")
+        finally:
+            loader.dispose()
+    return error(rel, first_line, "bad-value", f"a front-matter value cannot be read: {exc}")
+
+
 def _check_nodes(rel: str, root: yaml.Node, first_line: int) -> list[Problem]:
     """Refuse aliases (billion-laughs bombs), duplicate keys and huge trees."""
     seen: set[int] = set()
-    stack = [root]
+    stack = [(root, 0)]
     count = 0
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
         count += 1
         line = first_line + node.start_mark.line
         if id(node) in seen:
@@ -177,6 +232,9 @@ def _check_nodes(rel: str, root: yaml.Node, first_line: int) -> list[Problem]:
         seen.add(id(node))
         if count > MAX_FRONT_MATTER_NODES:
             return [error(rel, line, "front-matter-too-large", "the front-matter is too large")]
+        if depth > MAX_FRONT_MATTER_DEPTH:
+            return [error(rel, line, "front-matter-too-deep",
+                          f"values are nested more than {MAX_FRONT_MATTER_DEPTH} levels deep")]
         if isinstance(node, yaml.MappingNode):
             keys: dict = {}
             for key_node, value_node in node.value:
@@ -185,7 +243,7 @@ def _check_nodes(rel: str, root: yaml.Node, first_line: int) -> list[Problem]:
                     return [error(rel, first_line + key_node.start_mark.line, "duplicate-key",
                                   f"'{key}' is given twice (first on line {keys[key]})")]
                 keys[key] = first_line + key_node.start_mark.line
-                stack += [key_node, value_node]
+                stack += [(key_node, depth + 1), (value_node, depth + 1)]
         elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
+            stack += [(child, depth + 1) for child in node.value]
     return []

@@ -7,6 +7,8 @@ what is a problem: the stages do that and hand their problems here.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
@@ -34,7 +36,7 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value}[{self.code}]: {self.message}"
+        return f"{_one_line(str(self.location), join=False)}: {self.severity.value}[{self.code}]: {_one_line(self.message)}"
 
     @property
     def is_error(self) -> bool:
@@ -42,6 +44,13 @@ class Problem:
 
     def sort_key(self) -> tuple:
         return (self.location.path, self.location.line, self.code, self.message)
+
+
+def _one_line(text: str, join: bool = True) -> str:
+    """One terminal line: messages quote editors' text, which may hold newlines or
+    escape sequences that would forge other lines or recolour the terminal."""
+    text = re.sub(r"\s*\n\s*", " ", text) if join else text
+    return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch for ch in text)
 
 
 def error(path: str, line: int, code: str, message: str) -> Problem:

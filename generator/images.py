@@ -23,10 +23,11 @@ from urllib.parse import unquote, urlsplit
 
 from PIL import Image, UnidentifiedImageError, features
 
+from generator import confine
 from generator.config import parse_focus
 from generator.diagnostics import Problem, error, warning
 from generator.model import EMPTY, Article, ImageSettings
-from generator.vietnamese import slugify
+from generator.vietnamese import nfc, slugify
 
 # Bump when processing changes its output, so every cached variant is redone.
 PROCESS_VERSION = "1"
@@ -51,16 +52,22 @@ class Reference:
     article: str  # site-relative path of the article's Markdown file
     line: int
     src: str  # as written
-    path: str  # resolved, site-relative
+    path: str  # resolved, site-relative, NFC: the key the body's references look up
+    disk_path: str  # the same file as the file system spells it (NFD when saved on a Mac)
 
 
 @dataclass(frozen=True)
 class SourceImage:
-    path: str  # site-relative
+    path: str  # site-relative, NFC (the key of ImagePlan.sources)
     digest: str  # sha256 of the file's bytes
     width: int  # after EXIF orientation
     height: int
     orientation: int
+    disk_path: str = ""  # as the file system spells it, when that differs from path (NFD from a Mac)
+
+    @property
+    def file(self) -> str:
+        return self.disk_path or self.path
 
 
 @dataclass(frozen=True)
@@ -122,7 +129,7 @@ def resolve_reference(article_source: str, src: str) -> str | None:
     resolved = posixpath.normpath(joined)
     if resolved.startswith("../") or resolved == ".." or resolved.startswith("/") or resolved == ".":
         return None
-    return resolved
+    return nfc(resolved)
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -250,7 +257,7 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
         uses.setdefault(ref.path, []).append(ref)
     sources: dict[str, SourceImage] = {}
     for path, refs in sorted(uses.items()):
-        image, message = inspect_image(site_dir, path, settings.max_megapixels)
+        image, message = inspect_image(site_dir, path, settings.max_megapixels, refs[0].disk_path)
         if image is None:
             code, text = message
             problems += [error(r.article, r.line, code, f"'{r.src}': {text}") for r in refs]
@@ -301,19 +308,22 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
     if path is None or not real.is_relative_to(site_dir.resolve()):
         return None, [error(article.source, line, "image-outside-site",
                             f"{what} '{src}' is outside the site folder; put it beside the article or under assets/")]
-    if not (site_dir / path).is_file():
+    disk_path = confine.spelled_on_disk(site_dir, path)
+    if disk_path is None:
         return None, [error(article.source, line, "missing-image", f"{what} '{src}' does not exist ({path})")]
-    return Reference(article.source, line, src, path), []
+    return Reference(article.source, line, src, path, disk_path), []
 
 
-def inspect_image(site_dir: Path, path: str, max_megapixels: int) -> tuple[SourceImage | None, tuple[str, str]]:
+def inspect_image(site_dir: Path, path: str, max_megapixels: int,
+                  disk_path: str | None = None) -> tuple[SourceImage | None, tuple[str, str]]:
     """Header checks and the content hash; pixels are decoded later, in the pool."""
-    data = (site_dir / path).read_bytes()
+    disk_path = disk_path or path
+    data = (site_dir / disk_path).read_bytes()
     limit = max_megapixels * 1_000_000
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(site_dir / path) as im:
+            with Image.open(site_dir / disk_path) as im:
                 if im.format not in ACCEPTED_FORMATS:
                     return None, ("not-an-image", f"{im.format} files are not published; use JPEG, PNG or WebP")
                 width, height = im.size
@@ -333,7 +343,7 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int) -> tuple[Sourc
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return SourceImage(path, hashlib.sha256(data).hexdigest(), width, height,
-                       orientation if 1 <= orientation <= 8 else 1), ("", "")
+                       orientation if 1 <= orientation <= 8 else 1, "" if disk_path == path else disk_path), ("", "")
 
 
 # What Pillow raises on damaged files, by plugin: all of them mean "this file is broken".

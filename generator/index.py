@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timezone, tzinfo
 from typing import Any, Iterable, Mapping
 
 from generator.diagnostics import Problem, error, suggest, warning
@@ -28,6 +28,18 @@ class IndexOptions:
     drafts: bool = False  # include `draft: true` articles
     future: bool = False  # include articles dated after `now` (scheduled)
     now: datetime | None = None  # the moment of the build; None means the current time
+
+
+# A file name may have 255 bytes; long titles (a pasted report heading) still
+# make readable URLs, cut at a word boundary.
+MAX_SLUG = 120
+
+
+def shorten_slug(slug: str) -> str:
+    if len(slug) <= MAX_SLUG:
+        return slug
+    head = slug[:MAX_SLUG + 1]
+    return head.rsplit("-", 1)[0] if "-" in head else head[:MAX_SLUG]
 
 
 def index_articles(config: SiteConfig, sources: Iterable[SourceFile],
@@ -107,8 +119,10 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         slug = slugify(raw_slug or "")
         if raw_slug and not slug:
             fail("slug", "bad-slug", f"'{raw_slug}' gives an empty slug; use letters or digits")
+        elif len(slug) > MAX_SLUG:
+            fail("slug", "bad-slug", f"the slug is {len(slug)} characters long; keep it under {MAX_SLUG + 1}")
     elif title:
-        slug = slugify(title)
+        slug = shorten_slug(slugify(title))
     if title and not slug and "slug" not in fm:
         fail("title", "bad-slug", "the title has no letters or digits to make a URL from; add a 'slug'")
     image = _text(fm, "image", fail) or ""
@@ -155,11 +169,24 @@ def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=zone)
-        return value, True
+        return _representable(value, zone, fail), True
     if isinstance(value, date):
-        return datetime.combine(value, time(0, 0), tzinfo=zone), False
+        return _representable(datetime.combine(value, time(0, 0), tzinfo=zone), zone, fail), False
     fail(f"'date' must be a date, not {type(value).__name__}")
     return None, False
+
+
+def _representable(moment: datetime, zone: tzinfo, fail) -> datetime | None:
+    """The moment if it can be shown in the site's zone and in UTC (feeds, sitemaps).
+    9999-12-31 in Vietnam is fine; 9999-12-31T23:00-05:00 is year 10000 there."""
+    try:
+        moment.astimezone(timezone.utc)
+        moment.astimezone(zone)
+        moment.timestamp()
+    except (OverflowError, ValueError):
+        fail(f"'{moment.isoformat()}' is beyond the last or before the first date a calendar can show")
+        return None
+    return moment
 
 
 def _text(fm: Mapping, key: str, fail, required: bool = False) -> str | None:

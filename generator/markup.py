@@ -20,12 +20,14 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import __version__, workers
+from generator import __version__, limits, workers
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
 from generator.images import ImagePlan
 from generator.model import Article
 from generator.pictures import PictureTreeprocessor
+from generator.vietnamese import nfc
+from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings
 
 EXTENSIONS = ("extra", "sane_lists", "smarty")
 EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False}}  # Vietnamese uses “ ” typed by hand
@@ -45,7 +47,8 @@ class _ArticleLinks(Treeprocessor):
 
     def __init__(self, md, urls_by_source: Mapping[str, str], base_path: str):
         super().__init__(md)
-        self.urls_by_source = urls_by_source
+        # File names typed on a Mac arrive in NFD; the body's links are NFC (content.py).
+        self.urls_by_source = {nfc(source): url for source, url in urls_by_source.items()}
         self.base_path = base_path
         self.source = ""
         self.broken: list[str] = []
@@ -57,7 +60,7 @@ class _ArticleLinks(Treeprocessor):
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
                 continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path)))
+            target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
             url = self.urls_by_source.get(target)
             if url is None:
                 self.broken.append(href)
@@ -83,7 +86,8 @@ class MarkupConverter:
     """One reusable Markdown instance (building one costs more than a conversion)."""
 
     def __init__(self, urls_by_source: Mapping[str, str], base_path: str = "/",
-                 images: ImagePlan = ImagePlan()):
+                 images: ImagePlan = ImagePlan(), iframe_hosts: Sequence[str] = ()):
+        self.iframe_hosts = tuple(iframe_hosts)
         self.md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                     output_format="html")
         self.links = _ArticleLinks(self.md, urls_by_source, base_path)
@@ -97,7 +101,24 @@ class MarkupConverter:
         self.links.broken = []
         self.pictures.source, self.pictures.unplanned = article.source, []
         self.links.used = {}
-        body_html = self.md.reset().convert(article.body)
+        first_line = article.body_line + len(article.body) - len(article.body.lstrip("\n"))
+        if html_depth(article.body) > MAX_HTML_DEPTH:
+            return MarkupResult("", (error(article.source, first_line, "too-deep",
+                                           f"HTML tags are nested more than {MAX_HTML_DEPTH} levels deep"),))
+        heavy = limits.heavy_block(article.body)
+        if heavy is not None:
+            return MarkupResult("", (error(article.source, article.body_line + heavy[0], "too-complex",
+                                           f"this paragraph has {heavy[1]:,} '[', '*', '_' or '<' marks (at most "
+                                           f"{limits.MAX_MARKERS_PER_BLOCK:,}); split it with blank lines"),))
+        try:
+            with limits.time_budget():
+                body_html = sanitize_html(self.md.reset().convert(article.body), self.iframe_hosts)
+        except limits.ConversionTooSlow:
+            return MarkupResult("", (error(article.source, first_line, "too-slow",
+                                           f"converting this article took more than {limits.CONVERT_SECONDS} s"),))
+        except RecursionError:  # Python-Markdown recurses once per level of nested lists/quotes
+            return MarkupResult("", (error(article.source, first_line, "too-deep",
+                                           "lists or quotes are nested too deeply to convert"),))
         problems = tuple(
             error(article.source, _line_of(article, href), "broken-link",
                   f"the link '{href}' points to no article (check the path to its .md file)")
@@ -106,6 +127,11 @@ class MarkupConverter:
             error(article.source, _line_of(article, src), "missing-image",
                   f"the image '{src}' was not found beside the article or under assets/")
             for src in self.pictures.unplanned
+        ) + tuple(
+            # Photos have their own checks in the images stage; this catches links and raw HTML.
+            error(article.source, _line_of(article, url), "outside-site",
+                  f"'{url}' points outside the site folder; put the file in the article's folder")
+            for url in references_leaving_site(article.source, body_html) if url not in self.pictures.unplanned
         )
         return MarkupResult(body_html, problems)
 
@@ -129,10 +155,10 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
     return cut + "…"
 
 
-def markup_settings_key(base_path: str) -> str:
+def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:
     """Everything besides the body that changes converted HTML."""
     return digest(__version__, markdown.__version__, repr(EXTENSIONS), repr(sorted(EXTENSION_CONFIGS.items())),
-                  base_path, "shift-headings", "article-links")
+                  base_path, "shift-headings", "article-links", sanitize_settings(iframe_hosts))
 
 
 def _cache_key(article: Article, settings: str, images: ImagePlan) -> str:
@@ -173,15 +199,16 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
 
 def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: BuildCache | None = None,
                      jobs: int | None = None, load_body=None,
-                     images: ImagePlan = ImagePlan()) -> tuple[list[Article], list[Problem]]:
+                     images: ImagePlan = ImagePlan(),
+                     iframe_hosts: Sequence[str] = ()) -> tuple[list[Article], list[Problem]]:
     """Convert every changed body on all cores; converted HTML stays in the cache when there is one.
 
     A cached conversion is reused while its body, source path, Markdown
     settings and the URLs of the articles it links to are all unchanged.
     """
     cache = cache or BuildCache(None)
-    urls_by_source = {a.source: a.url for a in articles}
-    settings = markup_settings_key(base_path)
+    urls_by_source = {nfc(a.source): a.url for a in articles}
+    settings = markup_settings_key(base_path, iframe_hosts)
     keys = [_cache_key(a, settings, images) for a in articles]
     index = cache.load_state(INDEX_STATE) or {}
     outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str]] = {}
@@ -194,7 +221,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         else:
             misses.append(position)
     state = {"articles": articles, "keys": keys, "cache": cache, "load_body": load_body,
-             "converter_factory": _converter_factory(urls_by_source, base_path, images)}
+             "converter_factory": _converter_factory(urls_by_source, base_path, images, iframe_hosts)}
     for position, result in zip(misses, workers.run_chunks(_convert_chunk, misses, jobs, state)):
         outcome[position] = result
 
@@ -212,12 +239,13 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     return converted, problems
 
 
-def _converter_factory(urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan = ImagePlan()):
+def _converter_factory(urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan = ImagePlan(),
+                       iframe_hosts: Sequence[str] = ()):
     made: list[MarkupConverter] = []
 
     def get() -> MarkupConverter:  # one converter per process, built on first use
         if not made:
-            made.append(MarkupConverter(urls_by_source, base_path, images))
+            made.append(MarkupConverter(urls_by_source, base_path, images, iframe_hosts))
         return made[0]
     return get
 

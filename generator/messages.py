@@ -128,7 +128,10 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "missing-key": ((r"'(.*?)' is required", "thiếu khóa '{0}'"), (_ANY, "thiếu khóa bắt buộc: {0}")),
     "bad-value": ((_ANY, "giá trị không hợp lệ: {0}"),),
-    "bad-slug": ((_ANY, "không tạo được đường dẫn (slug): {0}"),),
+    "bad-slug": (
+        (r"the slug is (\d+) characters long; keep it under (\d+)", "'slug' dài {0} ký tự; hãy viết ngắn hơn {1} ký tự"),
+        (_ANY, "không tạo được đường dẫn (slug): {0}"),
+    ),
     "reserved-slug": ((r"'(.*?)' is a URL", "'{0}' là đường dẫn cổng thông tin đã dùng; hãy chọn tên khác"),),
     "missing-front-matter": ((_ANY, "bài viết phải bắt đầu bằng phần thông tin (front-matter) giữa hai dòng '---'"),),
     "unclosed-front-matter": ((_ANY, "phần thông tin mở ở dòng 1 chưa được đóng bằng dòng '---'"),),
@@ -214,6 +217,30 @@ PROBLEMS: Mapping[str, tuple] = {
     "internal-error": ((_ANY, "lỗi của chương trình (không phải do bài viết), đã ghi chi tiết ở cửa sổ lệnh: {0}"),),
     "article-exists": ((r"(.*?) already exists", "{0} đã có; không ghi đè bài viết"),),
     "bad-title": ((_ANY, "tiêu đề không có chữ hoặc số để tạo đường dẫn"),),
+    "broken-symlink": ((_ANY, "đây là liên kết tượng trưng (symlink) trỏ tới tệp không tồn tại; hãy xóa nó"),),
+    "outside-site": (
+        (r"this is a symbolic link to a file outside", "đây là liên kết tượng trưng trỏ ra ngoài thư mục trang; "
+                                                       "hãy chép tệp vào thay vì liên kết"),
+        (r"this is a symbolic link to a folder outside", "đây là liên kết tượng trưng tới thư mục ngoài thư mục trang; "
+                                                         "hãy chép các tệp vào thay vì liên kết"),
+        (r"'(.*?)' points outside the site folder", "'{0}' trỏ ra ngoài thư mục trang; hãy đặt tệp cạnh bài viết"),
+        (_ANY, "tệp nằm ngoài thư mục trang: {0}"),
+    ),
+    "not-a-file": ((_ANY, "đây không phải tệp thông thường (ống dẫn hay thiết bị?); hãy xóa nó"),),
+    "too-large": (
+        (r"the file is ([\d.]+) MB; an article may be at most (\d+) MB",
+         "tệp nặng {0} MB; mỗi bài viết tối đa {1} MB (hãy để tệp đính kèm cạnh bài viết)"),
+        (r"the file is larger than (\d+) MB", "tệp lớn hơn {0} MB"),
+        (_ANY, "tệp quá lớn: {0}"),
+    ),
+    "front-matter-too-deep": ((r"values are nested more than (\d+) levels", "giá trị lồng nhau quá {0} cấp trong phần thông tin"),),
+    "too-deep": (
+        (r"HTML tags are nested more than (\d+) levels", "thẻ HTML lồng nhau quá {0} cấp"),
+        (_ANY, "danh sách hoặc trích dẫn lồng nhau quá sâu, không chuyển đổi được"),
+    ),
+    "too-complex": ((r"this paragraph has ([\d,]+) .* \(at most ([\d,]+)\)",
+                     "đoạn văn này có {0} dấu '[', '*', '_' hoặc '<' (tối đa {1}); hãy tách bằng dòng trống"),),
+    "too-slow": ((r"converting this article took more than (\S+) s", "chuyển đổi bài viết này mất hơn {0} giây"),),
 }
 
 

@@ -92,6 +92,7 @@ class SiteConfig:
     units: Mapping[str, Unit] = field(default_factory=lambda: EMPTY)
     campaigns: Mapping[str, Campaign] = field(default_factory=lambda: EMPTY)
     images: ImageSettings = ImageSettings()
+    iframe_hosts: tuple[str, ...] = ()  # [security] iframe_hosts: the only hosts an article may embed
 
     @functools.cached_property  # frozen dataclasses allow it: it writes __dict__, not setattr
     def zone(self) -> ZoneInfo:

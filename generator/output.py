@@ -41,7 +41,7 @@ class Stage:
         seeded = set()
         for folder, dirs, files in os.walk(self.out_dir):
             rel_folder = Path(folder).relative_to(self.out_dir)
-            (self.root / rel_folder).mkdir(exist_ok=True)
+            make_dirs(self.root / rel_folder)
             for name in files:
                 source = Path(folder) / name
                 if source.is_symlink():
@@ -67,7 +67,7 @@ class Stage:
         self.written.add(rel_path)
         if rel_path in self.seeded and _same_file(target, source):
             return False
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(target.parent)
         tmp = target.with_name(f".tmp-{target.name}")
         shutil.copyfile(source, tmp)
         os.chmod(tmp, 0o644)
@@ -110,6 +110,48 @@ class Stage:
 
     def discard(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+DIR_MODE = 0o755  # published folders: readable by the web server, writable by us only
+
+
+def make_dirs(folder: Path) -> None:
+    """Create `folder` and missing parents as 0755 whatever the umask (a umask of
+    0 in a CI job or a cron script would otherwise make them world-writable)."""
+    missing = []
+    while not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, DIR_MODE)
+        except FileExistsError:
+            if not path.is_dir():
+                raise
+            continue
+        os.chmod(path, DIR_MODE)
+
+
+def _inside(out_dir: Path, folder: Path) -> bool:
+    """True when `folder` (which may not exist yet) is really inside out_dir, no symlink on the way."""
+    real_out = os.path.realpath(out_dir)
+    existing = folder
+    while not existing.exists() and existing != out_dir:
+        existing = existing.parent
+    real = os.path.realpath(existing)
+    return real == real_out or real.startswith(real_out + os.sep)
+
+
+def has_symlinks(out_dir: Path) -> bool:
+    """Whether anything inside the published output is a symlink (someone planted it:
+    we never write one). Such an output is replaced whole, never patched through."""
+    if not out_dir.is_dir():
+        return False
+    for folder, dirs, files in os.walk(out_dir):
+        for name in dirs + files:
+            if os.path.islink(os.path.join(folder, name)):
+                return True
+    return False
 
 
 def safe_relative(rel_path: str) -> str:
@@ -155,7 +197,7 @@ def _same_file(path: Path, source: Path) -> bool:
 
 def _replace_file(target: Path, data: bytes) -> None:
     """A new inode via rename: a hard-linked old version stays as it was."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_dirs(target.parent)
     tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
     with open(tmp, "wb") as handle:
         handle.write(data)
@@ -218,7 +260,7 @@ class Patch:
         if _same_file(self.out_dir / rel, source):
             return False
         target = self.root / "files" / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(target.parent)
         shutil.copyfile(source, target)
         os.chmod(target, 0o644)
         return True
@@ -242,6 +284,8 @@ class Patch:
         _apply_journal(self.root, self.out_dir)
 
     def discard(self) -> None:
+        if (self.root / self.JOURNAL).is_file():
+            return  # committed: an interrupted apply is rolled forward by the next run's recover()
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -251,10 +295,14 @@ def _apply_journal(patch_root: Path, out_dir: Path) -> None:
         source = patch_root / "files" / rel
         if source.exists():  # absent when an earlier, interrupted run moved it already
             target = out_dir / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if not _inside(out_dir, target.parent):
+                continue  # a folder replaced by a symlink since: never write through it
+            make_dirs(target.parent)
             os.replace(source, target)
     for rel in journal["removals"]:
         target = out_dir / rel
+        if not _inside(out_dir, target.parent):
+            continue
         target.unlink(missing_ok=True)
         for parent in target.parents:
             if parent == out_dir or not parent.is_relative_to(out_dir):

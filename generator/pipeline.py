@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from generator import assets, config as config_stage, content, index, markup, related, render, rendering, routes
+from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import imageproc, images, pictures
 from generator import search, seo
 from generator.cache import CACHE_DIR, BuildCache
@@ -105,6 +105,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     _stop_on_errors(problems)
     clock.lap("config")
 
+    problems += confine.check_site_files(options.site_dir)
     sources, found = content.load_content(options.site_dir, cache)
     problems += found
     clock.lap("content")
@@ -124,7 +125,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     clock.lap("images-plan")
 
     articles, found = markup.convert_articles(articles, site_config.base_path, cache, options.jobs,
-                                              functools.partial(content.load_body, options.site_dir), plan)
+                                              functools.partial(content.load_body, options.site_dir), plan,
+                                              site_config.iframe_hosts)
     problems += found
     _stop_on_errors(problems)
     clock.lap("markup")
@@ -166,7 +168,9 @@ def build(options: BuildOptions) -> BuildResult:
         output.recover(options.output)
         layouts = render.layout_dirs(options.site_dir)
         helpers = {**image_globals, **seo.template_globals(site, image_globals["og_image"])}
-        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), cache, helpers)
+        # A symlink planted in the published output: trust none of it, write a fresh one whole.
+        planned_from = BuildCache(None) if output.has_symlinks(options.output) else cache
+        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from, helpers)
         target = _choose_target(options.output, plan, len(pages), cache)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
@@ -210,7 +214,8 @@ def _reconverter(site_dir: Path, site: Site, image_plan: images.ImagePlan = imag
 
     def reconvert(article) -> str:
         body, body_line = content.load_body(site_dir, article.source)
-        converter = markup.MarkupConverter(urls_by_source, site.config.base_path, image_plan)
+        converter = markup.MarkupConverter(urls_by_source, site.config.base_path, image_plan,
+                                           site.config.iframe_hosts)
         return converter.convert(replace(article, body=body, body_line=body_line)).html
     return reconvert
 

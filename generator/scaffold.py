@@ -19,6 +19,7 @@ from generator import content, index, messages, routes
 from generator.config import load_config
 from generator.diagnostics import Problem, error, sort_problems, suggest
 from generator.model import SiteConfig, Term
+from generator.index import shorten_slug
 from generator.vietnamese import fold, nfc, slugify
 
 
@@ -42,7 +43,7 @@ def plan_article(config: SiteConfig, title: str, category: str, unit: str, campa
     """Check the editor's choices; every problem at once."""
     problems: list[Problem] = []
     title = " ".join(nfc(title).split())
-    slug = slugify(title)
+    slug = shorten_slug(slugify(title))
     if not slug:
         problems.append(error("title", 0, "bad-title", "the title has no letters or digits to make a URL from"))
     category_slug = _choose(config.categories, "category", category, problems)

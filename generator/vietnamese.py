@@ -29,10 +29,19 @@ def strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
+# Invisible format characters pasted from Word and the web: zero-width space/joiners,
+# soft hyphen, BOM, bidi marks and overrides. They never make two names different.
+# (Every character of Unicode category Cf, as of Python 3.11's Unicode 14.)
+_INVISIBLE = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+                        "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+                        "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+                        "\U000e0020-\U000e007f]")
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Key for matching names typed with or without marks, any case or spacing."""
-    return " ".join(strip_marks(nfc(text)).casefold().split())
+    return " ".join(strip_marks(_INVISIBLE.sub("", nfc(text))).casefold().split())
 
 
 def slugify(text: str) -> str:

@@ -1,6 +1,7 @@
 """Shared helpers: make a site from a dict of files, build it, parse its pages."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -115,3 +116,22 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 def text_of(node) -> str:
     return " ".join(node.get_text(" ").split())
+
+
+THEME_BOOTSTRAP = 'document.documentElement.className = "js";'
+
+
+def is_theme_script(script) -> bool:
+    """The three scripts the default theme writes itself; anything else in a page came from input."""
+    if script.get("src"):
+        return script["src"].split("?")[0].rsplit("/", 3)[-3:-1] == ["assets", "js"] and not script.string
+    if script.get("type") == "application/ld+json":
+        try:
+            return "@context" in json.loads(script.string or "")
+        except ValueError:
+            return False
+    return (script.string or "").strip() == THEME_BOOTSTRAP
+
+
+def foreign_scripts(page) -> list:
+    return [script for script in page.find_all("script") if not is_theme_script(script)]

@@ -107,3 +107,12 @@ def test_drafts_are_left_out_and_counted():
 def test_slug_override():
     article, _ = _read(BASE + "\nslug: Bài đặc biệt")
     assert article.url == "/tin-hoat-dong/bai-dac-biet/" == f"/tin-hoat-dong/{slugify('Bài đặc biệt')}/"
+
+
+def test_long_titles_make_urls_cut_at_a_word_and_long_slugs_are_refused():
+    from generator.index import MAX_SLUG, shorten_slug
+    title_slug = "-".join(["phong-chong-toi-pham"] * 20)
+    short = shorten_slug(title_slug)
+    assert len(short) <= MAX_SLUG and title_slug.startswith(short) and title_slug[len(short)] == "-"
+    assert shorten_slug("a" * 300) == "a" * MAX_SLUG
+    assert shorten_slug("ngan-gon") == "ngan-gon"

@@ -45,3 +45,8 @@ def test_format_date_converts_to_the_site_zone():
     # 20:00 UTC on Thursday is 03:00 on Friday in Hà Nội.
     moment = datetime(2022, 1, 20, 20, 0, tzinfo=timezone.utc)
     assert format_date(moment, HCM, True) == "Thứ Sáu, 21/01/2022 03:00"
+
+
+def test_the_last_representable_date_still_formats():
+    # Year 9999 builds (as a scheduled article, shown with --future); see tests/bad_inputs/date-year-9999.
+    assert format_date(datetime(9999, 12, 31, 23, 59, tzinfo=HCM), HCM, True) == "Thứ Sáu, 31/12/9999 23:59"

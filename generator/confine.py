@@ -1,0 +1,115 @@
+"""Which files of a site folder the build may read.
+
+Owns the rules that keep a build inside its site folder: a symlink that
+leads outside it (to /etc, to another site) or nowhere is refused, so are
+FIFOs and devices (reading one would hang or never end), and an article
+larger than MAX_ARTICLE_BYTES is refused before it is read. Reports
+Problems and reads bounded bytes; interprets nothing.
+"""
+from __future__ import annotations
+
+import os
+import stat
+import unicodedata
+from pathlib import Path
+
+from generator.diagnostics import Problem, error
+
+# Ten times the longest article of the bundled portal's sources; beyond this
+# a file is a pasted export or an attack, and parsing it would stall the build.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+CHECKED_FOLDERS = ("content", "assets", "layouts")
+
+
+def _rel(site_dir: Path, path: str) -> str:
+    return os.path.relpath(path, site_dir).replace(os.sep, "/")
+
+
+def check_file(site_dir: Path, path: str, limit: int | None = None) -> Problem | None:
+    """A Problem when `path` must not be read: leaves the site, is not a file, or is too large."""
+    rel = _rel(site_dir, path)
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            target = os.path.realpath(path)
+            root = os.path.realpath(site_dir)
+            if not os.path.exists(target):
+                return error(rel, 0, "broken-symlink", "this is a symbolic link to a file that does not exist")
+            if os.path.commonpath([root, target]) != root:
+                return error(rel, 0, "outside-site",
+                             "this is a symbolic link to a file outside the site folder; copy the file in instead")
+            info = os.stat(path)
+    except OSError as exc:
+        return error(rel, 0, "unreadable", f"the file cannot be read ({exc.strerror})")
+    if not stat.S_ISREG(info.st_mode):
+        return error(rel, 0, "not-a-file", "this is not an ordinary file (a pipe or a device?); remove it")
+    if limit is not None and info.st_size > limit:
+        return error(rel, 0, "too-large", f"the file is {info.st_size / 1048576:.1f} MB; an article may be at most "
+                                          f"{limit / 1048576:.0f} MB (move attachments beside it)")
+    return None
+
+
+def read_bounded(path: str, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
+    """The file's bytes, or None if it grew past `limit` since it was checked."""
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
+def check_site_files(site_dir: Path) -> list[Problem]:
+    """Every symlink leaving the site and every non-file under content/, assets/ and layouts/."""
+    problems = []
+    for folder in CHECKED_FOLDERS:
+        root = site_dir / folder
+        if os.path.islink(root) or not root.is_dir():
+            if os.path.lexists(root) and (found := _check_dir_link(site_dir, str(root))):
+                problems.append(found)
+            continue
+        for current, dirs, files in os.walk(root):
+            for name in list(dirs):
+                full = os.path.join(current, name)
+                if os.path.islink(full):
+                    found = _check_dir_link(site_dir, full)
+                    if found:
+                        problems.append(found)
+            for name in files:
+                found = check_file(site_dir, os.path.join(current, name))
+                if found:
+                    problems.append(found)
+    return problems
+
+
+def _check_dir_link(site_dir: Path, path: str) -> Problem | None:
+    if not os.path.islink(path):
+        return None
+    target, root = os.path.realpath(path), os.path.realpath(site_dir)
+    if not os.path.exists(target):
+        return error(_rel(site_dir, path), 0, "broken-symlink", "this is a symbolic link to nothing")
+    if os.path.commonpath([root, target]) != root:
+        return error(_rel(site_dir, path), 0, "outside-site",
+                     "this is a symbolic link to a folder outside the site folder; copy the files in instead")
+    return None
+
+
+def spelled_on_disk(site_dir: Path, path: str) -> str | None:
+    """The site path as the file system spells it, or None when there is no such file.
+
+    A name saved on a Mac is NFD while the Markdown that refers to it is NFC
+    (content.py normalises text); Linux compares bytes, so each part of the
+    path is matched by its NFC form when the exact spelling is missing.
+    """
+    if (site_dir / path).is_file():
+        return path
+    current, found = site_dir, []
+    for part in path.split("/"):
+        if not (current / part).exists():
+            wanted = unicodedata.normalize("NFC", part)
+            try:
+                part = next((name for name in sorted(os.listdir(current))
+                             if unicodedata.normalize("NFC", name) == wanted), None)
+            except OSError:
+                return None
+            if part is None:
+                return None
+        current, found = current / part, [*found, part]
+    return "/".join(found) if current.is_file() else None

@@ -1,0 +1,65 @@
+"""What one article body may cost to convert.
+
+Python-Markdown's inline patterns rescan a block once per match, so a block
+with thousands of '[', '*' or '<' costs time that grows with the square or
+worse (10,000 '[' in one paragraph: 17 s; 40,000: 7 minutes; 10,000
+'<http://': 97 s inside one regular-expression call, which no signal can
+interrupt — so the count is the real guard and the alarm only a backstop). Owns the deterministic
+bound (markers per block, checked before conversion) and the time budget
+that backs it up, so no input can hang a build. Pure apart from the alarm.
+"""
+from __future__ import annotations
+
+import re
+import signal
+import threading
+import time
+from contextlib import contextmanager
+
+# A long news article has a few hundred per block; 2,000 converts in well under a second.
+MAX_MARKERS_PER_BLOCK = 2000
+CONVERT_SECONDS = 20  # the backstop; far above what any accepted body needs
+_BLANK = re.compile(r"\n[ \t]*\n")
+_MARKERS = re.compile(r"[\[*_<]")
+
+
+class ConversionTooSlow(BaseException):
+    """Raised inside a conversion that ran out of its time budget (a BaseException,
+    so no `except Exception` inside Python-Markdown can swallow it)."""
+
+
+def heavy_block(body: str) -> tuple[int, int] | None:
+    """(line offset in body, marker count) of the first block over the bound, or None."""
+    start = 0
+    for found in list(_BLANK.finditer(body)) + [None]:
+        end = found.start() if found else len(body)
+        count = len(_MARKERS.findall(body, start, end))
+        if count > MAX_MARKERS_PER_BLOCK:
+            lead = len(body[start:end]) - len(body[start:end].lstrip("\n"))
+            return body.count("\n", 0, start) + lead, count
+        if found:
+            start = found.end() - 1
+    return None
+
+
+@contextmanager
+def time_budget(seconds: float | None = None):
+    """Raise ConversionTooSlow in the block after `seconds` (main thread only;
+    elsewhere the deterministic bound alone applies)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ConversionTooSlow
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    started = time.monotonic()
+    remaining = signal.setitimer(signal.ITIMER_REAL, seconds or CONVERT_SECONDS)[0]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if remaining:  # an outer timer (a test's time limit) keeps running
+            signal.setitimer(signal.ITIMER_REAL, max(remaining - (time.monotonic() - started), 0.001))

@@ -1,0 +1,139 @@
+"""Converted article HTML → HTML safe to publish.
+
+Owns the allow-list of tags, attributes and URL schemes an article body may
+carry (editors paste HTML from Word and other websites), the iframe hosts
+rule, and the check that a local reference (image, link) does not leave the
+site folder. Runs on the final HTML of the markup stage, so Markdown and raw
+HTML get the same treatment. Pure: text in, text out; no file I/O.
+Titles, captions and front-matter values are not its concern: Jinja's
+autoescape escapes them.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import posixpath
+import re
+from typing import Iterable
+from urllib.parse import unquote, urlsplit
+
+import nh3
+
+# ftp: old document servers of other units still use it; `check` warns that it is unencrypted.
+URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "tel"})
+_COMMON = {"class", "id", "title", "lang", "dir"}
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": _COMMON,
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding", "fetchpriority"},
+    "source": {"src", "srcset", "sizes", "media", "type", "width", "height"},
+    "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy", "frameborder"},
+    "video": {"src", "poster", "controls", "width", "height", "preload", "muted", "loop", "playsinline"},
+    "audio": {"src", "controls", "preload"},
+    "track": {"src", "kind", "srclang", "label", "default"},
+    "th": {"style", "colspan", "rowspan", "scope", "align"},
+    "td": {"style", "colspan", "rowspan", "align"},
+    "col": {"span"}, "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"}, "li": {"value"},
+    "time": {"datetime"}, "abbr": set(), "q": {"cite"}, "blockquote": {"cite"},
+    "del": {"datetime"}, "ins": {"datetime"}, "details": {"open"},
+}
+TAGS = frozenset({
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "u", "s", "del", "ins",
+    "mark", "small", "sub", "sup", "abbr", "cite", "q", "kbd", "samp", "var", "code", "pre", "blockquote",
+    "span", "div", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption", "picture",
+    "source", "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "iframe", "video", "audio", "track", "time", "details", "summary", "section", "article", "aside",
+})
+# Removed with everything inside them, not just unwrapped.
+CLEAN_CONTENT = frozenset({"script", "style", "noscript", "template", "object", "embed", "applet",
+                           "frame", "frameset", "svg", "math", "form", "textarea", "select", "button"})
+# Markdown tables align cells with style="text-align: …"; no other CSS survives.
+STYLE_PROPERTIES = frozenset({"text-align"})
+_URL_ATTRIBUTES = frozenset({"href", "src", "poster", "cite"})
+# nh3 writes attributes as name="value" with '"' escaped, so this reads a start tag exactly.
+_IFRAME = re.compile(r'<iframe((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*>.*?</iframe>', re.S)
+
+
+# html5ever's time grows with the square of the nesting depth (40,000 levels: 4 s,
+# 200,000: minutes), and a 5 MB paste can nest a million. Real articles stay under 50.
+MAX_HTML_DEPTH = 2000
+_TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+# Elements that close themselves or are closed implicitly: they never deepen the tree for long.
+_FLAT = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                   "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot"})
+
+
+def html_depth(text: str) -> int:
+    """An estimate of how deep the tags in `text` nest (open minus closed, at most)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG_TOKEN.findall(text):
+        if name.lower() in _FLAT or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def settings_key(iframe_hosts: Iterable[str]) -> str:
+    """Everything about sanitising that changes the output, for the markup cache."""
+    return repr((nh3.__version__, sorted(TAGS), sorted(CLEAN_CONTENT), sorted((k, sorted(v)) for k, v in
+                 ATTRIBUTES.items()), sorted(URL_SCHEMES), sorted(STYLE_PROPERTIES), sorted(iframe_hosts)))
+
+
+def host_of(url: str) -> str:
+    try:
+        return (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _scheme_ok(url: str) -> bool:
+    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+    compact = re.sub(r"[\x00-\x20]+", "", unquote(url)).lower()
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", compact)
+    return scheme is None or scheme.group(1) in URL_SCHEMES
+
+
+def sanitize_html(html: str, iframe_hosts: Iterable[str] = ()) -> str:
+    """The allow-listed part of `html`: no scripts, handlers, javascript: URLs or foreign iframes."""
+    hosts = frozenset(h.lower() for h in iframe_hosts)
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        if attribute in _URL_ATTRIBUTES and not _scheme_ok(value):
+            return None
+        if attribute == "srcset" and not all(_scheme_ok(part.split()[0]) for part in value.split(",") if part.split()):
+            return None
+        if tag == "iframe" and attribute == "src":
+            parts = urlsplit(value.strip()) if _scheme_ok(value) else None
+            if parts is None or parts.scheme != "https" or host_of(value) not in hosts:
+                return None
+        return value
+
+    cleaned = nh3.clean(html, tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT),
+                        attributes={k: set(v) for k, v in ATTRIBUTES.items()}, attribute_filter=keep,
+                        strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES),
+                        filter_style_properties=set(STYLE_PROPERTIES))
+    # An iframe whose src was refused is dropped whole rather than left as an empty box.
+    return _IFRAME.sub(lambda m: m.group(0) if re.search(r'\ssrc="', m.group(1)) else "", cleaned)
+
+
+def leaves_site(source: str, url: str) -> bool:
+    """True when a local reference in the article at `source` (a path relative to
+    the site folder) resolves outside the site folder, e.g. '../../../etc/passwd'."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return False
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(parts.path)))
+    return target == ".." or target.startswith("../")
+
+
+_LOCAL_REFERENCE = re.compile(r'\s(?:src|href|poster)="([^"]*)"')
+
+
+def references_leaving_site(source: str, html: str) -> list[str]:
+    """The local references in (sanitised) HTML that leave the site folder."""
+    found = [html_lib.unescape(m.group(1)) for m in _LOCAL_REFERENCE.finditer(html)]
+    return [url for url in found if leaves_site(source, url)]

@@ -1,0 +1,271 @@
+"""The published site survives crashes, planted symlinks, odd umasks and a bad cache.
+
+- Builds of a medium site are SIGKILLed (with their workers) at random
+  moments, on the full-swap path (Stage) and on the patch path (Patch): the
+  output is always complete and serving, equal to the old site or — after a
+  committed patch or swap — the new one, and the next run ends equal to a
+  clean build.
+- Output is 0644/0755 under umask 000 or 077, and a symlink planted in the
+  previous output is never written through.
+- A truncated or garbage cache file is discarded, never trusted.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.pipeline import BuildOptions, build
+from tests.conftest import REPO, SITE_TOML, article
+
+ARTICLES = 240
+KILLS_PER_PATH = 5
+WORDS = "an ninh trật tự giao thông phòng cháy lừa đảo cảnh sát công an xã tuyên truyền thi đua dân vận".split()
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() or p.is_symlink()}
+
+
+def medium_site(site: Path) -> None:
+    rng = random.Random(11)
+    (site / "content").mkdir(parents=True)
+    (site / "site.toml").write_text(SITE_TOML.replace("per_page = 2", "per_page = 20"), encoding="utf-8")
+    for n in range(ARTICLES):
+        category = rng.choice(["tin-hoat-dong", "xay-dung-luc-luong"])
+        title = " ".join(rng.choice(WORDS) for _ in range(6)).capitalize() + f" {n}"
+        body = "\n\n".join(" ".join(rng.choice(WORDS) for _ in range(60)) for _ in range(4))
+        path = site / "content" / category / f"bai-{n}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(article(title, f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "cong-an-tinh",
+                                category, rng.sample(["vi-an-ninh-to-quoc", "dan-van-kheo"], rng.randint(0, 2)), body),
+                        encoding="utf-8")
+
+
+def wipe(folder: Path) -> None:
+    """rmtree that tolerates the detached `rm -rf` of a replaced output racing it."""
+    for _ in range(50):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"cannot remove {folder}")
+
+
+def cli(site: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--out", str(out)],
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def finish(site: Path, out: Path) -> float:
+    started = time.perf_counter()
+    process = cli(site, out)
+    _, err = process.communicate(timeout=180)
+    assert process.returncode == 0, err.decode()
+    return time.perf_counter() - started
+
+
+def serving(out: Path) -> None:
+    page = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("main") is not None and page.find("footer") is not None
+
+
+def edit_for(path_name: str, site: Path) -> None:
+    if path_name == "stage":  # the site title is on every page: everything is re-rendered and swapped
+        toml = site / "site.toml"
+        toml.write_text(toml.read_text(encoding="utf-8").replace("Thử Nghiệm", "Thử Nghiệm Mới", 1), encoding="utf-8")
+    else:  # one article's body: its page is patched in place
+        path = site / "content/tin-hoat-dong/bai-0.md"
+        if not path.exists():
+            path = next((site / "content").rglob("bai-0.md"))
+        path.write_text(path.read_text(encoding="utf-8") + "\nĐoạn mới được thêm.\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def medium(tmp_path_factory):
+    """(work folder, pristine copy): a site with its cache and a published output."""
+    root = tmp_path_factory.mktemp("crash")
+    work = root / "work"
+    medium_site(work / "site")
+    finish(work / "site", work / "out")
+    pristine = root / "pristine"
+    shutil.copytree(work, pristine, symlinks=True)
+    return work, pristine
+
+
+@pytest.mark.parametrize("path_name", ["stage", "patch"])
+def test_sigkill_at_random_moments_leaves_a_complete_serving_site(medium, path_name):
+    work, pristine = medium
+    site, out = work / "site", work / "out"
+
+    def reset() -> None:
+        wipe(work)
+        shutil.copytree(pristine, work, symlinks=True)  # same paths: the cache's state stays valid
+        edit_for(path_name, site)
+
+    old = tree(pristine / "out")
+    reset()
+    folder_before = out.stat().st_ino
+    duration = finish(site, out)  # an undisturbed incremental build: the new site
+    new = tree(out)
+    assert new != old
+    # The patch path changes files inside the same folder; the stage path swaps in a new folder.
+    assert (out.stat().st_ino == folder_before) == (path_name == "patch")
+    old_files, new_files = {**old}, {**new}
+    rng = random.Random(f"{path_name}-kills")
+    outcomes = []
+    for run in range(KILLS_PER_PATH):
+        reset()
+        process = cli(site, out)
+        # Stratified over start-up, the work and the swap (a loaded machine stretches a build).
+        time.sleep(duration * (0.2 + 1.4 * (run + rng.random()) / KILLS_PER_PATH))
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        after = tree(out)
+        serving(out)
+        if path_name == "stage":
+            assert after in (old, new)  # one atomic swap: all old or all new
+        else:  # a patch moves whole files: each one is its old or its new version
+            for rel, digest in after.items():
+                assert digest in (old_files.get(rel), new_files.get(rel)), rel
+            assert set(old) & set(new) <= set(after)
+        outcomes.append("old" if after == old else "new" if after == new else "partial")
+        outcomes[-1] += "+journal" if list(out.parent.glob(".out.patch-*/JOURNAL")) else ""
+        finish(site, out)  # the next run recovers (rolls a committed patch forward) and completes
+        assert tree(out) == new
+        assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")
+                    and (".staging-" in p.name or ".patch-" in p.name)]
+    print(path_name, outcomes)
+
+
+KILL_AFTER_JOURNAL = """
+import os, signal, sys
+from generator import output
+output._apply_journal = lambda root, out_dir: os.kill(os.getpid(), signal.SIGKILL)
+from generator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_kill_right_after_the_journal_is_rolled_forward_by_the_next_run(medium, tmp_path):
+    work, pristine = medium
+    wipe(work)
+    shutil.copytree(pristine, work, symlinks=True)
+    site, out = work / "site", work / "out"
+    edit_for("patch", site)
+    done = subprocess.run([sys.executable, "-c", KILL_AFTER_JOURNAL, "build", "--site", str(site), "--out", str(out)],
+                          cwd=REPO, capture_output=True, text=True, timeout=180)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert list(out.parent.glob(".out.patch-*/JOURNAL")), "the patch should be committed"
+    assert tree(out) == tree(pristine / "out")  # committed, but nothing moved yet
+    serving(out)
+    finish(site, out)
+    clean = tmp_path / "clean"
+    assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
+    assert tree(out) == tree(clean)
+    assert not list(out.parent.glob(".out.patch-*"))
+
+
+def test_an_interrupt_after_the_journal_keeps_the_committed_patch(make_site, tmp_path, monkeypatch):
+    """Ctrl-C (an exception, not a kill) after the commit must not discard the journal."""
+    from generator import output
+    files = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}") for i in range(30)}
+    site = make_site(files)
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    target = site / "content/tin-hoat-dong/bai-3.md"
+    target.write_text(target.read_text(encoding="utf-8") + "\nĐoạn thêm.\n", encoding="utf-8")
+
+    def interrupted(root, out_dir):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(output, "_apply_journal", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(BuildOptions(site_dir=site, out_dir=out))
+    monkeypatch.undo()
+    assert list(tmp_path.glob(".out.patch-*/JOURNAL"))
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    clean = tmp_path / "clean"
+    assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
+    assert tree(out) == tree(clean)
+
+
+def modes(root: Path) -> set[tuple[str, int]]:
+    return {("dir" if p.is_dir() else "file", stat.S_IMODE(p.lstat().st_mode)) for p in root.rglob("*")}
+
+
+@pytest.mark.parametrize("umask", ["000", "077"])
+def test_output_is_0644_and_0755_whatever_the_umask(make_site, tmp_path, umask):
+    site = make_site({"content/tin-hoat-dong/bai-a/index.md": article("Bài A"),
+                      "content/tin-hoat-dong/bai-a/tai-lieu.txt": "tài liệu\n",
+                      "content/xay-dung-luc-luong/b.md": article("Bài B", category="xay-dung-luc-luong")})
+    out = tmp_path / "out"
+    command = f'umask {umask} && exec "{sys.executable}" build.py build --site "{site}" --out "{out}"'
+    for _ in range(2):  # a fresh output, then a patch that adds a folder
+        done = subprocess.run(["sh", "-c", command], cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert modes(out) == {("dir", 0o755), ("file", 0o644)}
+        assert stat.S_IMODE(out.stat().st_mode) == 0o755
+        (site / "content/tin-hoat-dong/moi").mkdir(exist_ok=True)
+        (site / "content/tin-hoat-dong/moi/index.md").write_text(article("Bài mới"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("planted", ["folder", "file"])
+def test_a_symlink_planted_in_the_output_is_never_written_through(make_site, tmp_path, planted):
+    files = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}") for i in range(10)}
+    site = make_site(files)
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(out / "tin-hoat-dong", elsewhere)
+    (elsewhere / "sentinel.html").write_text("không được ghi\n", encoding="utf-8")
+    before = tree(elsewhere)
+    if planted == "folder":
+        shutil.rmtree(out / "tin-hoat-dong")
+        os.symlink(elsewhere, out / "tin-hoat-dong")
+    else:
+        page = out / "tin-hoat-dong/bai-so-3/index.html"
+        page.unlink()
+        os.symlink(elsewhere / "sentinel.html", page)
+    target = site / "content/tin-hoat-dong/bai-3.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("Nội dung bài viết.", "Đã sửa."), encoding="utf-8")
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok
+    assert tree(elsewhere) == before, "the build wrote through a symlink"
+    assert not [p for p in out.rglob("*") if p.is_symlink()]
+    clean = tmp_path / "clean"
+    assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
+    assert tree(out) == tree(clean)
+    assert "Đã sửa." in (out / "tin-hoat-dong/bai-so-3/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("state", ["content-index", "markup-index", "related", "pages"])
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
+def test_a_damaged_cache_state_is_discarded_and_rebuilt(make_site, tmp_path, state, damage):
+    files = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}",
+                                                          campaigns=["dan-van-kheo"]) for i in range(6)}
+    site = make_site(files)
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    [path] = list((site / ".cache").rglob(f"{state}.pickle"))
+    data = path.read_bytes()
+    path.write_bytes({"truncated": data[: len(data) // 2], "garbage": os.urandom(len(data)), "empty": b""}[damage])
+    target = site / "content/tin-hoat-dong/bai-2.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("Nội dung bài viết.", "Nội dung mới."),
+                      encoding="utf-8")
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok, result.problems
+    clean = tmp_path / "clean"
+    assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
+    assert tree(out) == tree(clean)
+    assert build(BuildOptions(site_dir=site, out_dir=out)).rendered == 0  # the rebuilt state is trusted again

@@ -1,0 +1,69 @@
+"""The same Vietnamese word always gives the same slug, match and related news,
+whether it was typed in NFC (Windows, most editors), NFD (macOS file names,
+some web pages) or with invisible characters pasted from Word."""
+from __future__ import annotations
+
+import unicodedata
+
+from generator.vietnamese import fold, slugify, words
+from urllib.parse import unquote, urljoin
+
+from tests.conftest import SITE_TOML, article, text_of
+from tests.photos import phone_jpeg
+
+
+def nfd(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    return decomposed
+
+
+def test_slug_fold_and_words_ignore_normalisation_and_invisible_characters():
+    word = "Công an xã Đồng Tiến"
+    variants = [word, nfd(word), "Công\u200b an xã Đồng\u00ad Tiến", "\u202bCông an xã Đồng Tiến\u202c", "\ufeff" + word]
+    assert {slugify(v) for v in variants} == {"cong-an-xa-dong-tien"}
+    assert {fold(v) for v in variants} == {"cong an xa dong tien"}
+    assert {tuple(words(v)) for v in variants} == {("cong", "an", "xa", "dong", "tien")}
+
+
+def test_nfd_and_nfc_spellings_match_across_site_toml_front_matter_and_files(make_site, build_site):
+    # site.toml declares one unit in NFD; articles name terms in the other form or with a zero-width space.
+    toml = SITE_TOML.replace('name = "Công an xã Đồng Tiến"', f'name = "{nfd("Công an xã Đồng Tiến")}"')
+    site = make_site({
+        # The file name is NFD (saved on a Mac); the other article links to it in NFC.
+        f"content/tin-hoat-dong/{nfd('bài-gốc')}.md": article(
+            nfd("Tuyên truyền phòng chống lừa đảo trực tuyến"), "2026-01-10", unit='"Công an xã Đồng Tiến"',
+            campaigns=[f'"{nfd("Dân vận khéo")}"']),
+        "content/tin-hoat-dong/tiep-theo/index.md": article(
+            "Tuyên truyền phòng chống lừa đảo trực tuyến lần hai", "2026-01-12",
+            unit='"Công an xã\u200b Đồng Tiến"', campaigns=['"Dân vận khéo"'],
+            body="Xem [bài gốc](../bài-gốc.md) và [biên bản](biên-bản.pdf).\n\n![Ảnh](ảnh-hiện-trường.jpg)\n"),
+        f"content/tin-hoat-dong/tiep-theo/{nfd('ảnh-hiện-trường.jpg')}": phone_jpeg(640, 480),
+        f"content/tin-hoat-dong/tiep-theo/{nfd('biên-bản.pdf')}": b"%PDF-1.4 bien ban",
+        "content/tin-hoat-dong/khac.md": article("Hội nghị tổng kết", "2026-01-11", category="tin-hoat-dong"),
+    }, site_toml=toml)
+    built = build_site(site)
+    assert built.result.ok, built.messages
+
+    first = built.page("/tin-hoat-dong/tuyen-truyen-phong-chong-lua-dao-truc-tuyen/")
+    second = built.page("/tin-hoat-dong/tuyen-truyen-phong-chong-lua-dao-truc-tuyen-lan-hai/")
+    # Display text is NFC whatever was typed.
+    assert text_of(first.find("h1")) == "Tuyên truyền phòng chống lừa đảo trực tuyến"
+    assert unicodedata.is_normalized("NFC", str(first))
+    for page in (first, second):
+        unit = page.find("a", class_="unit")
+        assert (text_of(unit), unit["href"]) == ("Công an xã Đồng Tiến", "/don-vi/cong-an-xa-dong-tien/")
+        assert [a["href"] for a in page.find("ul", class_="campaign-tags").find_all("a")] == ["/phong-trao/dan-van-kheo/"]
+    # The NFC link reaches the NFD-named file; the NFD-named photo is published where the NFC reference points.
+    body = second.find("div", class_="body")
+    assert body.find("a", string="bài gốc")["href"] == "/tin-hoat-dong/tuyen-truyen-phong-chong-lua-dao-truc-tuyen/"
+    photo = body.find("img")
+    assert photo["alt"] == "Ảnh" and (photo["width"], photo["height"]) == ("640", "480")
+    assert (built.out / unquote(photo["src"]).lstrip("/")).is_file()
+    pdf = urljoin("/tin-hoat-dong/tuyen-truyen-phong-chong-lua-dao-truc-tuyen-lan-hai/", body.find("a", string="biên bản")["href"])
+    assert (built.out / pdf.lstrip("/")).read_bytes() == b"%PDF-1.4 bien ban"
+    # Related news matches the two spellings of the same words first.
+    related = second.find("h2", string="Tin liên quan").find_parent("section")
+    assert [text_of(a) for a in related.find_all("a")][0] == "Tuyên truyền phòng chống lừa đảo trực tuyến"
+    unit_page = built.page("/don-vi/cong-an-xa-dong-tien/")
+    assert len(unit_page.select("main h3 a, main .card-title a")) == 2

@@ -1,0 +1,63 @@
+import pytest
+
+from generator.sanitize import leaves_site, sanitize_html, settings_key
+
+HOSTS = ["www.youtube-nocookie.com"]
+
+
+@pytest.mark.parametrize("dirty, clean", [
+    ("<p>a<script>alert(1)</script>b</p>", "<p>ab</p>"),
+    ('<p onclick="x()" class="lead">a</p>', '<p class="lead">a</p>'),
+    ('<a href="javascript:alert(1)">a</a>', "<a>a</a>"),
+    ('<a href="java\tscript:alert(1)">a</a>', "<a>a</a>"),
+    ('<a href="%6Aavascript:alert(1)">a</a>', "<a>a</a>"),
+    ('<a href="/tin-hoat-dong/" title="t">a</a>', '<a href="/tin-hoat-dong/" title="t">a</a>'),
+    ('<a href="tel:+84123">a</a>', '<a href="tel:+84123">a</a>'),
+    ('<img src="anh.jpg" srcset="javascript:x 1x" alt="a">', '<img src="anh.jpg" alt="a">'),
+    ('<table><tr><td style="text-align: right; position: fixed">1</td></tr></table>',
+     '<table><tbody><tr><td style="text-align:right">1</td></tr></tbody></table>'),
+    ('<iframe src="https://evil.example/x"></iframe><p>x</p>', "<p>x</p>"),
+    ('<iframe src="http://www.youtube-nocookie.com/embed/1"></iframe>', ""),
+    ('<iframe src="https://www.youtube-nocookie.com.evil.example/embed/1"></iframe>', ""),
+    ('<iframe src="https://www.youtube-nocookie.com/embed/1" title="a>b"></iframe>',
+     '<iframe src="https://www.youtube-nocookie.com/embed/1" title="a&gt;b"></iframe>'),
+    ("<style>p{}</style><svg><script>1</script></svg>ok", "ok"),
+    ("<!-- <script>1</script> -->ok", "ok"),
+])
+def test_sanitize_keeps_the_allow_list_only(dirty, clean):
+    assert sanitize_html(dirty, HOSTS) == clean
+
+
+def test_sanitize_keeps_figures_pictures_and_image_attributes():
+    html = ('<figure><picture><source srcset="a.webp 1x, a2.webp 2x" type="image/webp">'
+            '<img src="a.jpg" alt="Ảnh" width="8" height="6" loading="lazy" decoding="async" sizes="100vw"></picture>'
+            "<figcaption>Chú thích</figcaption></figure>")
+    assert sanitize_html(html) == html
+
+
+def test_the_cache_key_changes_with_the_allowed_hosts():
+    assert settings_key([]) != settings_key(HOSTS)
+    assert settings_key(["b.vn", "a.vn"]) == settings_key(["a.vn", "b.vn"])
+
+
+@pytest.mark.parametrize("url, leaves", [
+    ("../../../../etc/passwd", True),
+    ("../../../../../x.png", True),
+    ("..%2F..%2F..%2F..%2Fetc%2Fpasswd", True),
+    ("../../../site.toml", False),  # the site's own file: inside the site folder
+    ("../../xay-dung-luc-luong/bai.md", False),
+    ("anh.jpg", False),
+    ("/assets/logo.png", False),
+    ("https://example.vn/../../x", False),
+    ("#fn:1", False),
+])
+def test_leaves_site_for_an_article_two_folders_deep(url, leaves):
+    assert leaves_site("content/tin-hoat-dong/bai/index.md", url) is leaves
+
+
+def test_html_depth_counts_nesting_not_length():
+    from generator.sanitize import html_depth
+    assert html_depth("<div>" * 3000) == 3000
+    assert html_depth("<div></div>" * 10000) == 1
+    assert html_depth("<p>a" * 3000 + "<li>b" * 3000 + "<br><img src=x>" * 100) == 0
+    assert html_depth("<section><div><span>x</span></div></section>") == 3
