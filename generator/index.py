@@ -30,9 +30,9 @@ class IndexOptions:
     now: datetime | None = None  # the moment of the build; None means the current time
 
 
-# A file name may have 255 bytes; long titles (a pasted report heading) still
+# A file name may have 255 bytes; a longer title (a pasted report heading) still
 # make readable URLs, cut at a word boundary.
-MAX_SLUG = 120
+MAX_SLUG = 200
 
 
 def shorten_slug(slug: str) -> str:
