@@ -62,9 +62,13 @@ def plan_archive_pages(site: Site) -> list[Page]:
     periods = list_periods(site)
     pages = [Page(url=ARCHIVE_PREFIX, template="archive.html", kind="archives", title="Lưu trữ",
                   extra=frozen_map({"periods": periods}))]
+    by_period: dict[tuple[int, int | None], list[Article]] = {}
+    for article in site.articles:  # newest first, and so is each period's list
+        year, month = _local(site, article)
+        by_period.setdefault((year, None), []).append(article)
+        by_period.setdefault((year, month), []).append(article)
     for period in periods:
-        items = tuple(a for a in site.articles
-                      if _local(site, a)[0] == period.year and period.month in (None, _local(site, a)[1]))
+        items = tuple(by_period[(period.year, period.month)])
         months = tuple(p for p in periods if p.year == period.year and p.month) if not period.month else ()
         for pagination, chunk in routes.paginate(items, site.config.per_page, period.url):
             title = f"Lưu trữ {period.label.lower()}"

@@ -15,7 +15,7 @@ import re
 import struct
 import warnings
 import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
@@ -26,7 +26,7 @@ from PIL import Image, UnidentifiedImageError, features
 from generator import confine
 from generator.config import parse_focus
 from generator.diagnostics import Problem, error, warning
-from generator.model import EMPTY, Article, ImageSettings
+from generator.model import EMPTY, Article, ImageSettings, evolve
 from generator.vietnamese import nfc, slugify
 
 # Bump when processing changes its output, so every cached variant is redone.
@@ -188,7 +188,7 @@ def read_references(articles: Sequence[Article], load_body=None, cache=None) -> 
         else:
             if not article.body_loaded:
                 body, body_line = load_body(article.source)
-                article = replace(article, body=body, body_line=body_line, body_loaded=True)
+                article = evolve(article, body=body, body_line=body_line, body_loaded=True)
             refs = (scan_body(article), scan_html_images(article))
         found[article.source] = refs
         if article.source_digest:
@@ -205,7 +205,7 @@ def attach_keys(articles: Sequence[Article], plan: "ImagePlan") -> list[Article]
         shown = (plan.covers.get(article.url), plan.pictures.get(plan.covers.get(article.url, "")),
                  plan.thumbnails.get(article.url), plan.og_images.get(article.url))
         return hashlib.sha256(repr(shown).encode()).hexdigest()[:32] if any(shown) else ""
-    return [replace(a, images_key=key(a)) for a in articles]
+    return [evolve(a, images_key=key(a)) for a in articles]
 
 
 def available_formats(settings: ImageSettings) -> tuple[str, ...]:

@@ -42,13 +42,18 @@ def shorten_slug(slug: str) -> str:
     return head.rsplit("-", 1)[0] if "-" in head else head[:MAX_SLUG]
 
 
-def index_articles(config: SiteConfig, sources: Iterable[SourceFile],
-                   options: IndexOptions = IndexOptions()) -> tuple[list[Article], dict[str, int], list[Problem]]:
-    """Validate every source; return the published articles newest first."""
+def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: IndexOptions = IndexOptions(),
+                   horizon: list | None = None) -> tuple[list[Article], dict[str, int], list[Problem]]:
+    """Validate every source; return the published articles newest first.
+
+    `horizon`, when given, receives the next moment the schedule changes what
+    is published (a scheduled article comes due or one expires), or None.
+    """
     articles, problems = [], []
     left_out = {"draft": 0, "future": 0, "expired": 0}
     now = options.now or datetime.now(config.zone)
     url_lines, alias_lines = {}, {}
+    changes: list[datetime] = []
     for source in sources:
         alias_lines[source.path] = source.line_of("aliases")
         url_lines[source.path] = source.line_of("slug" if "slug" in source.front else "title")
@@ -57,6 +62,9 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile],
         if article is None:
             continue
         reason = leave_out_reason(article, options, now)
+        if reason != "draft":
+            changes += [moment for moment in (article.date if not options.future else None, article.expires)
+                        if moment is not None and moment > now]
         if reason:
             left_out[reason] += 1
             continue
@@ -64,6 +72,8 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile],
     problems += find_collisions(articles, url_lines)
     problems += aliases_stage.find_alias_collisions(config, articles, alias_lines)
     articles.sort(key=article_order)
+    if horizon is not None:
+        horizon.append(min(changes, default=None))
     return articles, {k: v for k, v in left_out.items() if v}, problems
 
 

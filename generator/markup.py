@@ -11,7 +11,7 @@ import html
 import json
 import posixpath
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
@@ -24,7 +24,7 @@ from generator import __version__, limits, workers
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
 from generator.images import ImagePlan
-from generator.model import Article
+from generator.model import Article, evolve
 from generator.pictures import PictureTreeprocessor
 from generator.vietnamese import nfc
 from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings
@@ -184,7 +184,7 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
         article = articles[position]
         if not article.body_loaded:
             body, body_line = load_body(article.source)
-            article = replace(article, body=body, body_line=body_line, body_loaded=True)
+            article = evolve(article, body=body, body_line=body_line, body_loaded=True)
         result = converter.convert(article)
         summary = derive_summary(result.html)
         if cache.enabled and not result.problems:
@@ -232,7 +232,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         cached = cache.enabled and not body_html and not found
         if cached:
             new_index[keys[position]] = (summary, links, html_key)
-        converted.append(replace(article, html=body_html, html_key=html_key if cached else "", body="",
+        converted.append(evolve(article, html=body_html, html_key=html_key if cached else "", body="",
                                  summary=article.summary or summary, summary_derived=not article.summary))
     if misses or len(new_index) != len(index):
         cache.save_state(INDEX_STATE, new_index)

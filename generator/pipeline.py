@@ -10,13 +10,13 @@ import functools
 import logging
 import time
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import imageproc, images, pictures
-from generator import search, seo
+from generator import search, seo, shortcut
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
 from generator.model import Site, frozen_map
@@ -95,10 +95,11 @@ def _stop_on_errors(problems: list[Problem]) -> None:
 
 
 def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cache: BuildCache,
-              image_plan: list | None = None) -> Site:
+              image_plan: list | None = None, horizon: list | None = None) -> Site:
     """Everything up to a complete, checked Site. Raises BuildFailed.
 
-    `image_plan`, when given, receives the ImagePlan the markup used.
+    `image_plan`, when given, receives the ImagePlan the markup used; `horizon`
+    the next moment the schedule changes what is published.
     """
     site_config, found = config_stage.load_config(options.site_dir)
     problems += found
@@ -110,7 +111,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     problems += found
     clock.lap("content")
     schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)
-    articles, left_out, found = index.index_articles(site_config, sources, schedule)
+    articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon)
     problems += found
     _stop_on_errors(problems)
     clock.lap("index")
@@ -143,10 +144,19 @@ def build(options: BuildOptions) -> BuildResult:
     clock = _Clock()
     problems: list[Problem] = []
     cache = BuildCache(options.cache_root)
+    output.recover(options.output)
+    digest, recordable = _fingerprint(options, cache)
+    if digest is not None:
+        record = cache.load_state(shortcut.STATE_NAME)
+        if shortcut.still_valid(record, digest, options.output, options.now or datetime.now(timezone.utc)):
+            clock.lap("unchanged")
+            return BuildResult(problems=record.problems, seconds=clock.total, timings=clock.timings, **record.result)
+        cache.save_state(shortcut.STATE_NAME, None)  # from here on the output may change
     image_cache = imageproc.cache_folder(options.cache_root)
     found_plan: list[images.ImagePlan] = []
+    horizon: list = []
     try:
-        site = load_site(options, clock, problems, cache, found_plan)
+        site = load_site(options, clock, problems, cache, found_plan, horizon)
         image_plan = found_plan[0]
         pages = routes.plan_pages(site)
         files = {**assets.plan_assets(options.site_dir, image_plan.sources),
@@ -165,7 +175,6 @@ def build(options: BuildOptions) -> BuildResult:
         image_globals = pictures.layout_globals(image_plan, site.config.base_path)
         clock.lap("images")
 
-        output.recover(options.output)
         layouts = render.layout_dirs(options.site_dir)
         helpers = {**image_globals, **seo.template_globals(site, image_globals["og_image"])}
         # A symlink planted in the published output: trust none of it, write a fresh one whole.
@@ -197,15 +206,28 @@ def build(options: BuildOptions) -> BuildResult:
             target.discard()
             raise
         cache.save_state(rendering.STATE_NAME, state)
+        problems = sort_problems(problems)
+        published = shortcut.published_files(options.output) if recordable else None
+        if published is not None:
+            again = {"pages": len(pages), "articles": len(site.articles), "files": len(files) + len(image_files),
+                     "left_out": dict(site.left_out), "images": replace(image_report, encoded=0, photos=0, seconds=0.0)}
+            cache.save_state(shortcut.STATE_NAME, shortcut.Record(digest, horizon[0], published, again, tuple(problems)))
     except BuildFailed as failed:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
     finally:
         imageproc.release_cache_folder(image_cache, options.cache_root)
-    return BuildResult(problems=sort_problems(problems), pages=len(pages), articles=len(site.articles),
+    return BuildResult(problems=tuple(problems), pages=len(pages), articles=len(site.articles),
                        files=len(files) + len(image_files), seconds=clock.total, left_out=dict(site.left_out),
                        timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned,
                        images=image_report)
 
+
+
+def _fingerprint(options: BuildOptions, cache: BuildCache) -> tuple[str | None, bool]:
+    if cache.root is None:
+        return None, False
+    key = (options.drafts, options.future, options.search, str(cache.root))
+    return shortcut.fingerprint(options.site_dir, options.output, key)
 
 
 def _reconverter(site_dir: Path, site: Site, image_plan: images.ImagePlan = images.ImagePlan()):

@@ -78,14 +78,17 @@ def update_index(target, articles: Sequence[Page], signatures: Mapping[str, str]
     for page in articles:
         shards[shard_of(page.output_path, count)].append(page)
     keys = {}
+    previous_files: dict[str, list[str]] = {}
+    for rel in previous.get("outputs", ()):
+        previous_files.setdefault(rel.split("/", 1)[0], []).append(rel)
     for number, pages in enumerate(shards):
         folder = shard_dir(number)
         key = hashlib.sha256(json.dumps([version, count, sorted((p.output_path, signatures.get(p.output_path, ""))
                                                                 for p in pages)]).encode()).hexdigest()
         keys[folder] = key
-        old_bundle = [rel for rel in previous.get("outputs", ()) if rel.startswith(folder + "/")]
+        old_bundle = [rel for rel in previous_files.get(folder, ()) if "/" in rel]
         if (ALWAYS not in (signatures.get(p.output_path) for p in pages) and old_keys.get(folder) == key
-                and old_bundle and same_out and all(target.path_of(rel).is_file() for rel in old_bundle)):
+                and old_bundle and same_out and _files_under(target.path_of(folder), folder).issuperset(old_bundle)):
             for rel in old_bundle:
                 target.keep(rel)
             continue
@@ -95,6 +98,23 @@ def update_index(target, articles: Sequence[Page], signatures: Mapping[str, str]
     manifest = [shard_dir(n) + "/" for n in range(1, count) if shards[n]]
     target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
     return keys
+
+
+def _files_under(base: Path, prefix: str) -> set[str]:
+    """The files below `base`, as `prefix/…` paths: one listing per folder, not a stat per file."""
+    found, folders = set(), [(str(base), prefix)]
+    while folders:
+        folder, rel = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append((entry.path, f"{rel}/{entry.name}"))
+                    elif entry.is_file(follow_symlinks=False):
+                        found.add(f"{rel}/{entry.name}")
+        except OSError:
+            pass
+    return found
 
 
 def keep_index(target, previous: dict | None) -> dict:

@@ -1,0 +1,131 @@
+"""The no-change shortcut: a rebuild whose inputs did not change writes nothing.
+
+Owns the fingerprint of everything a build reads — site.toml and every file
+under the site's content/, assets/ and layouts/, the default theme, the
+generator's own code, the libraries' versions and the build options — and
+the record of the output that build left. When the fingerprint matches, the
+schedule has not moved (no scheduled article came due, none expired) and
+every published file still has its recorded size and mtime, the last result
+is the answer: nothing is parsed, rendered or written. Anything else falls
+through to the ordinary incremental build, which is always right; this module
+only decides when it may be skipped. Files are compared by stat, like git and
+make: size, mtime (ns) and inode.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+
+from generator.diagnostics import Problem
+
+STATE_NAME = "last-build"
+GENERATOR_DIR = Path(__file__).resolve().parent
+THEME_DIRS = (GENERATOR_DIR.parent / "layouts", GENERATOR_DIR.parent / "assets")
+SITE_FOLDERS = ("content", "assets", "layouts")
+# Distributions whose code shapes the output (requirements.txt).
+LIBRARIES = ("jinja2", "markdown", "python-frontmatter", "pillow", "pyyaml", "markupsafe", "pagefind_bin", "nh3",
+             "tzdata")
+# A file changed this close to the fingerprint's walk might change again within
+# one tick of the file system's clock, unseen: such a build is not recorded.
+RACY_NS = 2_000_000_000
+
+
+@dataclass(frozen=True)
+class Record:
+    """What a successful build read and wrote, and what it reported."""
+
+    fingerprint: str
+    next_change: datetime | None  # when the schedule publishes or withdraws an article
+    outputs: dict  # published path → (size, mtime_ns)
+    result: dict  # the BuildResult fields to report again
+    problems: tuple[Problem, ...]  # its warnings
+
+
+def fingerprint(site_dir: Path, out_dir: Path, options_key: tuple) -> tuple[str | None, bool]:
+    """(digest of every input, whether it is safe to record); None when an input cannot be stat'ed plainly."""
+    entries: list[str] = [repr(options_key), str(out_dir.resolve()), sys.version]
+    entries += [f"{name}={_version(name)}" for name in LIBRARIES]
+    newest = 0
+    roots = [(site_dir / folder, folder) for folder in SITE_FOLDERS]
+    roots += [(folder, f"theme:{folder.name}") for folder in THEME_DIRS] + [(GENERATOR_DIR, "generator")]
+    try:
+        info = os.stat(site_dir / "site.toml")
+        entries.append(f"site.toml\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+        newest = info.st_mtime_ns
+        for root, label in roots:
+            if root.is_symlink():
+                return None, False
+            for rel, info in _walk(root, label):
+                if info is None:  # a symlink, pipe or device: the full build checks and reports it
+                    return None, False
+                entries.append(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+                newest = max(newest, info.st_mtime_ns)
+    except OSError:
+        return None, False
+    digest = hashlib.blake2b("\n".join(entries).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+    return digest, newest < time.time_ns() - RACY_NS
+
+
+def _walk(root: Path, label: str):
+    if not root.is_dir():
+        return
+    folders = [(str(root), label)]
+    while folders:
+        folder, rel = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.name == "__pycache__":
+                    continue
+                if entry.is_symlink():
+                    yield f"{rel}/{entry.name}", None
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, f"{rel}/{entry.name}"))
+                elif entry.is_file(follow_symlinks=False):
+                    yield f"{rel}/{entry.name}", entry.stat(follow_symlinks=False)
+                else:
+                    yield f"{rel}/{entry.name}", None
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def published_files(out_dir: Path) -> dict[str, tuple[int, int]] | None:
+    """Every file of the output with its size and mtime; None if anything in it is not a plain file."""
+    found: dict[str, tuple[int, int]] = {}
+    folders = [(str(out_dir), "")]
+    try:
+        while folders:
+            folder, rel = folders.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_symlink():
+                        return None
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append((entry.path, rel + entry.name + "/"))
+                    elif entry.is_file(follow_symlinks=False):
+                        info = entry.stat(follow_symlinks=False)
+                        found[rel + entry.name] = (info.st_size, info.st_mtime_ns)
+                    else:
+                        return None
+    except OSError:
+        return None
+    return found
+
+
+def still_valid(record: object, digest: str | None, out_dir: Path, now: datetime) -> bool:
+    """Whether `record` describes this build exactly: same inputs, schedule and published files."""
+    if digest is None or not isinstance(record, Record) or record.fingerprint != digest:
+        return False
+    if record.next_change is not None and now >= record.next_change:
+        return False
+    return published_files(out_dir) == record.outputs

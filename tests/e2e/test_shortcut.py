@@ -1,0 +1,119 @@
+"""A rebuild with nothing changed skips the build, and only then: any edit, a
+damaged output or a scheduled article coming due goes through the real build."""
+from __future__ import annotations
+
+import os
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from tests.conftest import article, text_of
+from tests.photos import phone_jpeg
+
+VN = timezone(timedelta(hours=7))
+
+
+def age(site: Path, seconds: int = 60) -> None:
+    """Make every input look saved a minute ago (an editor's files, not ones being written now)."""
+    then = time.time() - seconds
+    for path in [site, *site.rglob("*")]:
+        os.utime(path, (then, then))
+
+
+def tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def shortcut_taken(built) -> bool:
+    return "unchanged" in built.result.timings
+
+
+def test_nothing_changed_skips_the_build_and_reports_the_same(make_site, build_site):
+    site = make_site({
+        "content/tin-hoat-dong/mot/index.md": article("Bài một", body="![](anh.jpg)\n"),  # no alt: a warning
+        "content/tin-hoat-dong/mot/anh.jpg": phone_jpeg(64, 48),
+        "content/tin-hoat-dong/hai.md": article("Bài hai", "2026-01-22"),
+    })
+    age(site)
+    first = build_site(site)
+    assert first.result.ok and not shortcut_taken(first)
+    before = tree(first.out)
+    stats = {p: p.stat().st_mtime_ns for p in first.out.rglob("*") if p.is_file()}
+
+    again = build_site(site)
+    assert shortcut_taken(again)
+    assert (again.result.pages, again.result.articles, again.result.rendered) == (
+        first.result.pages, first.result.articles, 0)
+    assert again.result.problems == first.result.problems
+    assert [p.code for p in again.result.problems] == ["missing-alt"]
+    assert tree(again.out) == before
+    assert {p: p.stat().st_mtime_ns for p in again.out.rglob("*") if p.is_file()} == stats
+
+
+def test_an_edit_goes_through_the_real_build(make_site, build_site):
+    site = make_site({"content/tin-hoat-dong/mot.md": article("Bài một"),
+                      "content/tin-hoat-dong/hai.md": article("Bài hai", "2026-01-22")})
+    age(site)
+    build_site(site)
+    assert shortcut_taken(build_site(site))
+
+    (site / "content/tin-hoat-dong/mot.md").write_text(article("Bài một đã sửa"), encoding="utf-8")
+    age(site, 30)  # even an edit that keeps an old-looking mtime: the size and inode differ
+    edited = build_site(site)
+    assert not shortcut_taken(edited)
+    assert text_of(edited.page("/tin-hoat-dong/bai-mot-da-sua/").find("h1")) == "Bài một đã sửa"
+    assert not (edited.out / "tin-hoat-dong/bai-mot").exists()
+    assert shortcut_taken(build_site(site))
+
+
+def test_a_damaged_output_is_repaired(make_site, build_site):
+    site = make_site({"content/tin-hoat-dong/mot.md": article("Bài một")})
+    age(site)
+    built = build_site(site)
+    page = built.out / "tin-hoat-dong/bai-mot/index.html"
+    good = page.read_bytes()
+    build_site(site)
+
+    page.write_bytes(b"hacked")
+    (built.out / "extra.html").write_text("planted", encoding="utf-8")
+    repaired = build_site(site)
+    assert not shortcut_taken(repaired)
+    assert page.read_bytes() == good
+
+
+def test_a_scheduled_article_comes_due_without_any_edit(make_site, build_site):
+    site = make_site({"content/tin-hoat-dong/mot.md": article("Bài một", "2026-01-21T09:00:00"),
+                      "content/tin-hoat-dong/hen-gio.md": article("Bài hẹn giờ", "2026-01-21T10:00:00"),
+                      "content/tin-hoat-dong/het-han.md": article("Bài hết hạn", "2026-01-20T08:00:00",
+                                                                  expires="2026-01-21T12:00:00")})
+    age(site)
+    before = datetime(2026, 1, 21, 9, 30, tzinfo=VN)
+    build_site(site, now=before)
+    assert shortcut_taken(build_site(site, now=before + timedelta(minutes=29)))
+
+    due = build_site(site, now=datetime(2026, 1, 21, 10, 0, 1, tzinfo=VN))
+    assert not shortcut_taken(due)
+    assert text_of(due.page("/tin-hoat-dong/bai-hen-gio/").find("h1")) == "Bài hẹn giờ"
+
+    assert shortcut_taken(build_site(site, now=datetime(2026, 1, 21, 11, 0, tzinfo=VN)))
+    expired = build_site(site, now=datetime(2026, 1, 21, 12, 0, 1, tzinfo=VN))
+    assert not shortcut_taken(expired)
+    assert not (expired.out / "tin-hoat-dong/bai-het-han").exists()
+
+
+def test_a_file_saved_during_the_build_is_never_trusted(make_site, build_site):
+    site = make_site({"content/tin-hoat-dong/mot.md": article("Bài một")})
+    first = build_site(site)  # its files are seconds old: they might still change unseen
+    assert first.result.ok
+    assert not shortcut_taken(build_site(site))
+
+
+def test_options_are_part_of_what_did_not_change(make_site, build_site):
+    site = make_site({"content/tin-hoat-dong/mot.md": article("Bài một"),
+                      "content/tin-hoat-dong/nhap.md": article("Bản nháp", draft="true")})
+    age(site)
+    build_site(site)
+    with_drafts = build_site(site, drafts=True)
+    assert not shortcut_taken(with_drafts) and (with_drafts.out / "tin-hoat-dong/ban-nhap/index.html").is_file()
+    other_out = build_site(site, out=site / "khac")
+    assert not shortcut_taken(other_out) and (site / "khac/index.html").is_file()
