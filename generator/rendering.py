@@ -69,7 +69,7 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
                 cache: BuildCache, extra_globals: dict | None = None) -> tuple[RenderPlan, Renderer]:
     """Which pages must be rendered: those whose signature or published file changed."""
     probe = Renderer(site, layout_dirs, extra_globals)
-    facts = analyse_templates(probe.env, sorted({p.template for p in pages}))
+    facts = analyse_templates(probe.env, {p.template for p in pages}, cache)
     signatures = Signatures(site, facts, probe.env.globals)
 
     previous = cache.load_state(STATE_NAME) or {}
