@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -77,7 +78,7 @@ def update_index(target, articles: Sequence[Page], signatures: Mapping[str, str]
     shards: list[list[Page]] = [[] for _ in range(count)]
     for page in articles:
         shards[shard_of(page.output_path, count)].append(page)
-    keys = {}
+    keys, stale = {}, []
     previous_files: dict[str, list[str]] = {}
     for rel in previous.get("outputs", ()):
         previous_files.setdefault(rel.split("/", 1)[0], []).append(rel)
@@ -93,7 +94,8 @@ def update_index(target, articles: Sequence[Page], signatures: Mapping[str, str]
                 target.keep(rel)
             continue
         if pages:  # Pagefind refuses an empty site; an empty portal's search page lists categories
-            _index_pages(target, pages, folder)
+            stale.append((pages, folder))
+    _index_shards(target, stale)
     # Always written (an empty list for one shard), so the search page never meets a 404.
     manifest = [shard_dir(n) + "/" for n in range(1, count) if shards[n]]
     target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
@@ -129,23 +131,35 @@ def keep_index(target, previous: dict | None) -> dict:
     return previous.get("search") if isinstance(previous.get("search"), dict) else {}
 
 
-def _index_pages(target, pages: Sequence[Page], folder: str) -> None:
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.out_dir.name}.search-", dir=target.out_dir.parent))
+def _index_shards(target, shards: Sequence[tuple[Sequence[Page], str]]) -> None:
+    """Run Pagefind over each shard, two at a time: one Pagefind keeps ~1.3 of
+    our 2 cores busy, so a second one uses the rest. Results are copied into
+    `target` in shard order, in this thread."""
+    scratches = []
     try:
-        root = scratch / "site"
-        for page in pages:
-            source, copy = target.path_of(page.output_path), root / page.output_path
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(source, copy)  # same file system: no bytes copied
-            except OSError:
-                shutil.copyfile(source, copy)
-        index_site(root)
-        bundle = root / BUNDLE_DIR
-        for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
-            target.write(f"{folder}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
+        for pages, folder in shards:
+            scratch = Path(tempfile.mkdtemp(prefix=f".{target.out_dir.name}.search-", dir=target.out_dir.parent))
+            scratches.append(scratch)
+            _link_pages(target, pages, scratch / "site")
+        with ThreadPoolExecutor(max_workers=max(1, min(2, len(shards)))) as pool:
+            list(pool.map(index_site, [scratch / "site" for scratch in scratches]))
+        for (pages, folder), scratch in zip(shards, scratches):
+            bundle = scratch / "site" / BUNDLE_DIR
+            for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
+                target.write(f"{folder}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        for scratch in scratches:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _link_pages(target, pages: Sequence[Page], root: Path) -> None:
+    for page in pages:
+        source, copy = target.path_of(page.output_path), root / page.output_path
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, copy)  # same file system: no bytes copied
+        except OSError:
+            shutil.copyfile(source, copy)
 
 
 def index_site(site_root: Path) -> None:
