@@ -35,7 +35,8 @@ def find_sources(site_dir: Path) -> list[Path]:
     found = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        found += [Path(folder) / f for f in sorted(files) if f.endswith(".md") and not f.startswith(".")]
+        prefix = folder + os.sep
+        found += [Path(prefix + f) for f in sorted(files) if f.endswith(".md") and not f.startswith(".")]
     return found
 
 

@@ -22,7 +22,7 @@ import tempfile
 import threading
 import time
 import traceback
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -234,26 +234,89 @@ class ServeOptions:
     future: bool = False
 
 
+# Re-indexing search takes seconds on a large portal: it waits until the editor
+# has not saved for this long, so it never delays the next save's reload.
+SEARCH_IDLE_SECONDS = 2.0
+
+
+class SearchRefresher:
+    """Runs `refresh` on its own thread once no rebuild has happened for
+    `idle` seconds; rebuilds and refreshes never overlap (`lock`)."""
+
+    def __init__(self, refresh: Callable[[], None], lock: threading.Lock, idle: float = SEARCH_IDLE_SECONDS):
+        self.refresh, self.lock, self.idle = refresh, lock, idle
+        self.cond = threading.Condition()
+        self.due: float | None = None  # when the refresh may start; None: nothing to refresh
+        self.stopped = False
+        self.thread = threading.Thread(target=self._run, name="search-refresh", daemon=True)
+        self.thread.start()
+
+    def schedule(self) -> None:
+        """A rebuild left the index behind: refresh it after the next pause."""
+        with self.cond:
+            self.due = time.monotonic() + self.idle
+            self.cond.notify()
+
+    def postpone(self) -> None:
+        """A rebuild is starting: whatever was scheduled waits for the pause after it."""
+        with self.cond:
+            if self.due is not None:
+                self.due = time.monotonic() + self.idle
+
+    def stop(self) -> None:
+        with self.cond:
+            self.stopped = True
+            self.cond.notify()
+        self.thread.join(timeout=30)
+
+    def _run(self) -> None:
+        while True:
+            with self.cond:
+                while not self.stopped and (self.due is None or time.monotonic() < self.due):
+                    self.cond.wait(None if self.due is None else max(0.0, self.due - time.monotonic()))
+                if self.stopped:
+                    return
+            with self.lock:
+                with self.cond:  # a rebuild may have run while we waited for the lock
+                    if self.stopped:
+                        return
+                    if self.due is None or time.monotonic() < self.due:
+                        continue
+                    self.due = None
+                self.refresh()
+
+
 class Preview:
     """Builds, serves and rebuilds one site until stopped."""
 
-    def __init__(self, options: ServeOptions, out: TextIO, report: Callable[[list[str]], None]):
+    def __init__(self, options: ServeOptions, out: TextIO, report: Callable[[list[str]], None],
+                 search_idle: float = SEARCH_IDLE_SECONDS):
         self.options, self.out, self.report = options, out, report
         self.out_root = Path(tempfile.mkdtemp(prefix="portal-preview-"))
         self.state = PreviewState(self.out_root / "public", options.lang)
         self.watcher: Watcher | None = None
         self.server: PooledHTTPServer | None = None
+        self.build_lock = threading.Lock()
+        self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
+
+    def _build_options(self, search: bool) -> BuildOptions:
+        # A cache of its own (the build cache remembers one output folder; `build` uses public/),
+        # kept between sessions so photos are not encoded again each time serve starts.
+        options = self.options
+        return BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
+                            cache_dir=options.site_dir / CACHE_DIR / "serve", drafts=True,
+                            future=options.future, search=search)
 
     def rebuild(self, changed: frozenset[str] = frozenset()) -> BuildResult:
+        self.search.postpone()
+        with self.build_lock:
+            return self._rebuild(changed)
+
+    def _rebuild(self, changed: frozenset[str]) -> BuildResult:
         options = self.options
         try:
-            # A cache of its own (the build cache remembers one output folder; `build` uses public/),
-            # kept between sessions so photos are not encoded again each time serve starts.
             # The page first, without waiting for the search index (seconds on a large portal) …
-            build_options = BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
-                                         cache_dir=options.site_dir / CACHE_DIR / "serve", drafts=True,
-                                         future=options.future, search=not changed)
-            result = build(build_options)
+            result = build(self._build_options(search=not changed))
         except jinja2.TemplateError as exc:  # an edited layout broke: show it, keep serving
             result = BuildResult(problems=(layout_problem(exc, options.site_dir),))
         except Exception as exc:  # a bug, or a file gone mid-save: loud in the terminal, shown in the page
@@ -270,14 +333,14 @@ class Preview:
             names = ", ".join(sorted(_shown(p, options.site_dir) for p in
                                      ([p for p in changed if Path(p).exists()] or changed)))
             self._say(messages.text("rebuilt", lang, seconds=messages.seconds(result.seconds, lang), changed=names))
-            # … then the search index, after the tabs reloaded. The build swaps the new index in
+            # … then the search index, once the editor pauses. The build swaps the new index in
             # by itself; pages are unchanged, so no second reload.
-            self._refresh_search(build_options)
+            self.search.schedule()
         return result
 
-    def _refresh_search(self, build_options: BuildOptions) -> None:
+    def _refresh_search(self) -> None:
         try:
-            refreshed = build(replace(build_options, search=True))
+            refreshed = build(self._build_options(search=True))
         except Exception:  # the next rebuild tries again; the preview itself is fine
             self.report([traceback.format_exc().rstrip()])
             return
@@ -301,6 +364,7 @@ class Preview:
         self.state.close()
         if self.watcher:
             self.watcher.stop()
+        self.search.stop()
         if self.server:
             self.server.server_close()
         shutil.rmtree(self.out_root, ignore_errors=True)
