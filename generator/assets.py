@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-from generator.images import is_image_file
+from generator.images import IMAGE_SUFFIXES
 from generator.model import Article
 from generator.vietnamese import nfc
 
@@ -47,15 +47,26 @@ def plan_bundle_files(site_dir: Path, articles: Iterable[Article]) -> dict[str, 
     """Files beside an article's index.md (PDFs, …) are published beside its page; photos are not."""
     planned: dict[str, Path] = {}
     for article in articles:
-        if not article.bundle_dir:
-            continue
-        bundle = site_dir / article.bundle_dir
-        for path in _walk(bundle):
-            rel = path.relative_to(bundle)
-            # Markdown files of nested bundles are articles of their own.
-            # Photos are published only as processed variants, never as the original.
-            if path.suffix == ".md" or is_image_file(path) or any((bundle / p / "index.md").exists() for p in rel.parents if str(p) != "."):
-                continue
-            # NFC: a name typed on a Mac (NFD) must match the body's NFC reference.
-            planned[article.url.lstrip("/") + nfc(rel.as_posix())] = path
+        if article.bundle_dir:
+            for rel, full in _bundle_files(os.path.join(site_dir, article.bundle_dir)):
+                # NFC: a name typed on a Mac (NFD) must match the body's NFC reference.
+                planned[article.url.lstrip("/") + nfc(rel)] = Path(full)
     return planned
+
+
+def _bundle_files(bundle: str, rel: str = "") -> Iterable[tuple[str, str]]:
+    """(bundle-relative path, full path) of the files to copy, sorted; strings, not Paths
+    (4,900 bundles are listed on every build)."""
+    with os.scandir(bundle) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            # A nested bundle is an article of its own.
+            if not os.path.exists(os.path.join(entry.path, "index.md")):
+                yield from _bundle_files(entry.path, rel + name + "/")
+        elif not name.endswith(".md") and os.path.splitext(name)[1].lower() not in IMAGE_SUFFIXES:
+            # Photos are published only as processed variants, never as the original.
+            yield rel + name, entry.path

@@ -27,28 +27,33 @@ def _rel(site_dir: Path, path: str) -> str:
 
 def check_file(site_dir: Path, path: str, limit: int | None = None) -> Problem | None:
     """A Problem when `path` must not be read: leaves the site, is not a file, or is too large."""
+    return checked_stat(site_dir, path, limit)[1]
+
+
+def checked_stat(site_dir: Path, path: str, limit: int | None = None) -> tuple[os.stat_result | None, Problem | None]:
+    """(the file's stat, None) when it may be read; else (None, the Problem)."""
     try:
         info = os.lstat(path)
         if stat.S_ISLNK(info.st_mode):
             target = os.path.realpath(path)
             root = os.path.realpath(site_dir)
             if not os.path.exists(target):
-                return error(_rel(site_dir, path), 0, "broken-symlink",
-                             "this is a symbolic link to a file that does not exist")
+                return None, error(_rel(site_dir, path), 0, "broken-symlink",
+                                   "this is a symbolic link to a file that does not exist")
             if os.path.commonpath([root, target]) != root:
-                return error(_rel(site_dir, path), 0, "outside-site",
-                             "this is a symbolic link to a file outside the site folder; copy the file in instead")
+                return None, error(_rel(site_dir, path), 0, "outside-site",
+                                   "this is a symbolic link to a file outside the site folder; copy the file in instead")
             info = os.stat(path)
     except OSError as exc:
-        return error(_rel(site_dir, path), 0, "unreadable", f"the file cannot be read ({exc.strerror})")
+        return None, error(_rel(site_dir, path), 0, "unreadable", f"the file cannot be read ({exc.strerror})")
     if not stat.S_ISREG(info.st_mode):
-        return error(_rel(site_dir, path), 0, "not-a-file",
-                     "this is not an ordinary file (a pipe or a device?); remove it")
+        return None, error(_rel(site_dir, path), 0, "not-a-file",
+                           "this is not an ordinary file (a pipe or a device?); remove it")
     if limit is not None and info.st_size > limit:
-        return error(_rel(site_dir, path), 0, "too-large",
-                     f"the file is {info.st_size / 1048576:.1f} MB; an article may be at most "
-                     f"{limit / 1048576:.0f} MB (move attachments beside it)")
-    return None
+        return None, error(_rel(site_dir, path), 0, "too-large",
+                           f"the file is {info.st_size / 1048576:.1f} MB; an article may be at most "
+                           f"{limit / 1048576:.0f} MB (move attachments beside it)")
+    return info, None
 
 
 def read_bounded(path: str, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:

@@ -44,10 +44,9 @@ INDEX_STATE = "content-index"
 RACY_MARGIN_NS = 2_000_000_000
 
 
-def _stat_key(path: str) -> tuple:
+def _stat_key(st: os.stat_result) -> tuple:
     # ctime changes on every write and cannot be set back by tools (unlike mtime),
     # so an unchanged stat means unchanged bytes.
-    st = os.stat(path)
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
@@ -70,11 +69,11 @@ def load_content(site_dir: Path, cache: BuildCache | None = None) -> tuple[list[
     for path in find_sources(site_dir):
         full = str(path)
         rel = full[len(root) + 1:].replace(os.sep, "/")
-        refused = confine.check_file(site_dir, full, confine.MAX_ARTICLE_BYTES)
+        info, refused = confine.checked_stat(site_dir, full, confine.MAX_ARTICLE_BYTES)
         if refused is not None:  # never read outside the site, a pipe, or a 50 MB paste
             problems.append(refused)
             continue
-        stat_key = _stat_key(full)
+        stat_key = _stat_key(info)
         known = index.get(rel)
         if known is not None and known[0] == stat_key and stat_key[2] < trusted_before:
             _, file_digest, front, key_lines, body_line = known
