@@ -11,6 +11,7 @@ decide what to make: images.py plans, this module only carries it out.
 from __future__ import annotations
 
 import io
+import json
 import multiprocessing
 import os
 import shutil
@@ -78,6 +79,47 @@ def release_cache_folder(folder: Path, cache_root: Path | None) -> None:
 def planned_files(plan: ImagePlan, cache_dir: Path) -> dict[str, Path]:
     """Output path → cached file, for the output stage to copy once processing is done."""
     return {variant.name: cache_path(cache_dir, variant) for variant in plan.variants}
+
+
+# A variant no build has used for this many days is deleted from the cache (a
+# replaced photo, a removed article); until then switching back costs nothing.
+KEEP_UNUSED_DAYS = 14
+LAST_USED = ".last-used.json"
+
+
+def prune_cache(cache_dir: Path, plan: ImagePlan, now: float) -> int:
+    """Forget variants unused for KEEP_UNUSED_DAYS; returns how many files were deleted.
+
+    The day each variant was last used is kept beside them: a cached file's
+    mtime cannot say it, since touching it would touch the published hard link too.
+    """
+    today = int(now // 86400)
+    path = cache_dir / LAST_USED
+    try:
+        last_used = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(last_used, dict):
+            last_used = {}
+    except (OSError, ValueError):
+        last_used = {}
+    used = {cache_path(cache_dir, variant).name for variant in plan.variants}
+    kept, deleted = {}, 0
+    try:
+        names = sorted(entry.name for entry in os.scandir(cache_dir) if entry.is_file(follow_symlinks=False)
+                       and not entry.name.startswith("."))
+    except OSError:
+        return 0
+    for name in names:
+        seen = today if name in used else last_used.get(name)
+        if not isinstance(seen, int):
+            seen = today  # first noticed now: it gets the full grace period
+        if today - seen > KEEP_UNUSED_DAYS:
+            (cache_dir / name).unlink(missing_ok=True)
+            deleted += 1
+        else:
+            kept[name] = seen
+    if kept != last_used:
+        write_atomic(path, json.dumps(kept, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+    return deleted
 
 
 def publish_variants(target, files: dict[str, Path]) -> None:

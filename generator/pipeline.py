@@ -206,6 +206,8 @@ def build(options: BuildOptions) -> BuildResult:
             target.discard()
             raise
         cache.save_state(rendering.STATE_NAME, state)
+        if cache.enabled:
+            imageproc.prune_cache(image_cache, image_plan, options.now.timestamp() if options.now else time.time())
         problems = sort_problems(problems)
         published = shortcut.published_files(options.output) if recordable else None
         if published is not None:

@@ -219,3 +219,29 @@ def test_no_cache_builds_leave_no_image_cache_behind(make_site, tmp_path):
     assert result.ok and result.images.encoded == result.images.variants > 0
     assert not (site / ".cache").exists()
     assert len(list((tmp_path / "out/images").iterdir())) == result.images.variants
+
+
+def test_replaced_photos_leave_the_cache_after_two_unused_weeks(make_site, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from generator.imageproc import KEEP_UNUSED_DAYS
+
+    site = make_site({"content/tin-hoat-dong/bai/index.md": article("Bài có ảnh", body="![Lễ ra quân](anh.jpg)\n"),
+                      "content/tin-hoat-dong/bai/anh.jpg": phone_jpeg(640, 480)})
+    cache = site / ".cache/images"
+    start = datetime(2026, 2, 1, 8, 0, tzinfo=timezone.utc)
+
+    def build_on(day: int) -> set[str]:
+        result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out", now=start + timedelta(days=day)))
+        assert result.ok, result.problems
+        return {p.name for p in cache.iterdir() if not p.name.startswith(".")}
+
+    first = build_on(0)
+    (site / "content/tin-hoat-dong/bai/anh.jpg").write_bytes(phone_jpeg(800, 600))  # the editor replaced the photo
+    second = build_on(1)
+    assert first < second  # the old variants are kept a while: switching back costs nothing
+    assert build_on(KEEP_UNUSED_DAYS) == second
+    third = build_on(KEEP_UNUSED_DAYS + 2)
+    assert third == second - first and third  # unused for more than two weeks: gone; the photo in use stays
+    published = {p.name for p in (tmp_path / "out").rglob("*") if p.suffix in (".jpg", ".webp", ".avif")}
+    assert published and published <= third
