@@ -146,12 +146,9 @@ def build(options: BuildOptions) -> BuildResult:
     cache = BuildCache(options.cache_root)
     output.recover(options.output)
     digest, recordable = _fingerprint(options, cache)
-    if digest is not None:
-        record = cache.load_state(shortcut.STATE_NAME)
-        if shortcut.still_valid(record, digest, options.output, options.now or datetime.now(timezone.utc)):
-            clock.lap("unchanged")
-            return BuildResult(problems=record.problems, seconds=clock.total, timings=clock.timings, **record.result)
-        cache.save_state(shortcut.STATE_NAME, None)  # from here on the output may change
+    unchanged = _last_result_if_unchanged(options, cache, digest, clock)
+    if unchanged is not None:
+        return unchanged
     image_cache = imageproc.cache_folder(options.cache_root)
     found_plan: list[images.ImagePlan] = []
     horizon: list = []
@@ -209,11 +206,10 @@ def build(options: BuildOptions) -> BuildResult:
         if cache.enabled:
             imageproc.prune_cache(image_cache, image_plan, options.now.timestamp() if options.now else time.time())
         problems = sort_problems(problems)
-        published = shortcut.published_files(options.output) if recordable else None
-        if published is not None:
+        if recordable:
             again = {"pages": len(pages), "articles": len(site.articles), "files": len(files) + len(image_files),
                      "left_out": dict(site.left_out), "images": replace(image_report, encoded=0, photos=0, seconds=0.0)}
-            cache.save_state(shortcut.STATE_NAME, shortcut.Record(digest, horizon[0], published, again, tuple(problems)))
+            _remember(options, cache, digest, horizon[0], again, problems)
     except BuildFailed as failed:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
     finally:
@@ -223,6 +219,26 @@ def build(options: BuildOptions) -> BuildResult:
                        timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned,
                        images=image_report)
 
+
+
+def _last_result_if_unchanged(options: BuildOptions, cache: BuildCache, digest: str | None,
+                              clock: _Clock) -> BuildResult | None:
+    """The last build's result when nothing it depends on changed (generator/shortcut.py)."""
+    if digest is None:
+        return None
+    record = cache.load_state(shortcut.STATE_NAME)
+    if shortcut.still_valid(record, digest, options.output, options.now or datetime.now(timezone.utc)):
+        clock.lap("unchanged")
+        return BuildResult(problems=record.problems, seconds=clock.total, timings=clock.timings, **record.result)
+    cache.save_state(shortcut.STATE_NAME, None)  # from here on the output may change
+    return None
+
+
+def _remember(options: BuildOptions, cache: BuildCache, digest: str, next_change, result: dict,
+              problems: tuple[Problem, ...]) -> None:
+    published = shortcut.published_files(options.output)
+    if published is not None:
+        cache.save_state(shortcut.STATE_NAME, shortcut.Record(digest, next_change, published, result, problems))
 
 
 def _fingerprint(options: BuildOptions, cache: BuildCache) -> tuple[str | None, bool]:
