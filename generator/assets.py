@@ -13,6 +13,7 @@ from typing import Iterable
 from generator.images import IMAGE_SUFFIXES
 from generator.model import Article
 from generator.vietnamese import nfc
+from generator.walk import files_below
 
 DEFAULT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSETS_URL = "assets/"
@@ -54,19 +55,16 @@ def plan_bundle_files(site_dir: Path, articles: Iterable[Article]) -> dict[str, 
     return planned
 
 
-def _bundle_files(bundle: str, rel: str = "") -> Iterable[tuple[str, str]]:
-    """(bundle-relative path, full path) of the files to copy, sorted; strings, not Paths
+def _bundle_files(bundle: str) -> Iterable[tuple[str, str]]:
+    """(bundle-relative path, full path) of the files to copy; strings, not Paths
     (4,900 bundles are listed on every build)."""
-    with os.scandir(bundle) as listing:
-        entries = sorted(listing, key=lambda e: e.name)
-    for entry in entries:
+    def descend(folder: os.DirEntry) -> bool:  # a nested bundle is an article of its own
+        return not folder.name.startswith(".") and not os.path.exists(os.path.join(folder.path, "index.md"))
+
+    for rel, entry in files_below(bundle, descend):
         name = entry.name
-        if name.startswith("."):
+        if name.startswith(".") or name.endswith(".md") or entry.is_dir():  # a symlink to a folder: not a file
             continue
-        if entry.is_dir(follow_symlinks=False):
-            # A nested bundle is an article of its own.
-            if not os.path.exists(os.path.join(entry.path, "index.md")):
-                yield from _bundle_files(entry.path, rel + name + "/")
-        elif not name.endswith(".md") and os.path.splitext(name)[1].lower() not in IMAGE_SUFFIXES:
+        if os.path.splitext(name)[1].lower() not in IMAGE_SUFFIXES:
             # Photos are published only as processed variants, never as the original.
-            yield rel + name, entry.path
+            yield rel, entry.path

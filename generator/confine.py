@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from generator.diagnostics import Problem, error
+from generator.walk import files_below
 
 # Ten times the longest article of the bundled portal's sources; beyond this
 # a file is a pasted export or an attack, and parsing it would stall the build.
@@ -47,8 +48,7 @@ def checked_stat(site_dir: Path, path: str, limit: int | None = None) -> tuple[o
     except OSError as exc:
         return None, error(_rel(site_dir, path), 0, "unreadable", f"the file cannot be read ({exc.strerror})")
     if not stat.S_ISREG(info.st_mode):
-        return None, error(_rel(site_dir, path), 0, "not-a-file",
-                           "this is not an ordinary file (a pipe or a device?); remove it")
+        return None, _not_a_file(site_dir, path)
     if limit is not None and info.st_size > limit:
         return None, error(_rel(site_dir, path), 0, "too-large",
                            f"the file is {info.st_size / 1048576:.1f} MB; an article may be at most "
@@ -77,20 +77,19 @@ def check_site_files(site_dir: Path) -> list[Problem]:
 
 
 def _check_tree(site_dir: Path, folder: str, problems: list[Problem]) -> None:
-    # scandir's d_type answers "file, folder or link?" without a stat per file:
-    # only the unusual entries (links, pipes, devices) cost a system call.
-    with os.scandir(folder) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if entry.is_symlink():
-                found = (_check_dir_link(site_dir, entry.path) if os.path.isdir(entry.path)
-                         else check_file(site_dir, entry.path))
-                if found:
-                    problems.append(found)
-            elif entry.is_dir(follow_symlinks=False):
-                _check_tree(site_dir, entry.path, problems)
-            elif not entry.is_file(follow_symlinks=False):
-                problems.append(error(_rel(site_dir, entry.path), 0, "not-a-file",
-                                      "this is not an ordinary file (a pipe or a device?); remove it"))
+    # Only the unusual entries (links, pipes, devices) cost a system call.
+    for _, entry in files_below(folder, skip_unreadable=True):
+        if entry.is_symlink():
+            found = (_check_dir_link(site_dir, entry.path) if os.path.isdir(entry.path)
+                     else check_file(site_dir, entry.path))
+            if found:
+                problems.append(found)
+        elif not entry.is_file(follow_symlinks=False):
+            problems.append(_not_a_file(site_dir, entry.path))
+
+
+def _not_a_file(site_dir: Path, path: str) -> Problem:
+    return error(_rel(site_dir, path), 0, "not-a-file", "this is not an ordinary file (a pipe or a device?); remove it")
 
 
 def _check_dir_link(site_dir: Path, path: str) -> Problem | None:

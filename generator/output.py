@@ -16,6 +16,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from generator.walk import files_below
+
 _RENAME_EXCHANGE = 2  # Linux renameat2 flag: swap two paths in one step
 
 
@@ -147,15 +149,7 @@ def has_symlinks(out_dir: Path) -> bool:
     we never write one). Such an output is replaced whole, never patched through."""
     if not out_dir.is_dir() or out_dir.is_symlink():
         return out_dir.is_symlink()
-    folders = [str(out_dir)]
-    while folders:  # scandir's d_type: no stat per file, 15,000 folders in ~0.1 s
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_symlink():
-                    return True
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
-    return False
+    return any(entry.is_symlink() for _, entry in files_below(out_dir, skip_unreadable=True))
 
 
 def safe_relative(rel_path: str) -> str:

@@ -26,6 +26,7 @@ from pagefind_bin import get_executable
 
 from generator.incremental import ALWAYS
 from generator.model import Page
+from generator.walk import files_below
 
 BUNDLE_DIR = "pagefind"
 # Pagefind ships several ready-made interfaces; the portal uses its own small one.
@@ -104,19 +105,8 @@ def update_index(target, articles: Sequence[Page], signatures: Mapping[str, str]
 
 def _files_under(base: Path, prefix: str) -> set[str]:
     """The files below `base`, as `prefix/…` paths: one listing per folder, not a stat per file."""
-    found, folders = set(), [(str(base), prefix)]
-    while folders:
-        folder, rel = folders.pop()
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        folders.append((entry.path, f"{rel}/{entry.name}"))
-                    elif entry.is_file(follow_symlinks=False):
-                        found.add(f"{rel}/{entry.name}")
-        except OSError:
-            pass
-    return found
+    return {f"{prefix}/{rel}" for rel, entry in files_below(base, skip_unreadable=True)
+            if entry.is_file(follow_symlinks=False)}
 
 
 def keep_index(target, previous: dict | None) -> dict:

@@ -13,6 +13,7 @@ make: size, mtime (ns) and inode.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
@@ -23,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.diagnostics import Problem
+from generator.walk import files_below
 
 STATE_NAME = "last-build"
 GENERATOR_DIR = Path(__file__).resolve().parent
@@ -73,25 +75,15 @@ def fingerprint(site_dir: Path, out_dir: Path, options_key: tuple) -> tuple[str 
 
 
 def _walk(root: Path, label: str):
+    """(label/path, stat) of each file below `root`; stat None for a symlink, pipe or device."""
     if not root.is_dir():
         return
-    folders = [(str(root), label)]
-    while folders:
-        folder, rel = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                if entry.name == "__pycache__":
-                    continue
-                if entry.is_symlink():
-                    yield f"{rel}/{entry.name}", None
-                elif entry.is_dir(follow_symlinks=False):
-                    folders.append((entry.path, f"{rel}/{entry.name}"))
-                elif entry.is_file(follow_symlinks=False):
-                    yield f"{rel}/{entry.name}", entry.stat(follow_symlinks=False)
-                else:
-                    yield f"{rel}/{entry.name}", None
+    for rel, entry in files_below(root, descend=lambda folder: folder.name != "__pycache__"):
+        plain = entry.is_file(follow_symlinks=False)
+        yield f"{label}/{rel}", entry.stat(follow_symlinks=False) if plain else None
 
 
+@functools.cache  # the code a running process uses cannot change under it
 def _version(name: str) -> str:
     try:
         return metadata.version(name)
@@ -102,21 +94,12 @@ def _version(name: str) -> str:
 def published_files(out_dir: Path) -> dict[str, tuple[int, int]] | None:
     """Every file of the output with its size and mtime; None if anything in it is not a plain file."""
     found: dict[str, tuple[int, int]] = {}
-    folders = [(str(out_dir), "")]
     try:
-        while folders:
-            folder, rel = folders.pop()
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.is_symlink():
-                        return None
-                    if entry.is_dir(follow_symlinks=False):
-                        folders.append((entry.path, rel + entry.name + "/"))
-                    elif entry.is_file(follow_symlinks=False):
-                        info = entry.stat(follow_symlinks=False)
-                        found[rel + entry.name] = (info.st_size, info.st_mtime_ns)
-                    else:
-                        return None
+        for rel, entry in files_below(out_dir):
+            if not entry.is_file(follow_symlinks=False):  # a symlink someone planted, a pipe
+                return None
+            info = entry.stat(follow_symlinks=False)
+            found[rel] = (info.st_size, info.st_mtime_ns)
     except OSError:
         return None
     return found
