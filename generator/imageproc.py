@@ -151,7 +151,7 @@ def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = Non
     for variant in plan.variants:
         if not cache_path(cache_dir, variant).is_file():
             missing.setdefault(variant.source, []).append(variant)
-    jobs = [_Job(str(site_dir / plan.sources[source].file), source, tuple(variants), str(cache_dir))
+    jobs = [_Job(str(site_dir / plan.sources[source].disk_path), source, tuple(variants), str(cache_dir))
             for source, variants in sorted(missing.items())]
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     pixels = sum(plan.sources[job.source].width * plan.sources[job.source].height for job in jobs)

@@ -63,11 +63,7 @@ class SourceImage:
     width: int  # after EXIF orientation
     height: int
     orientation: int
-    disk_path: str = ""  # as the file system spells it, when that differs from path (NFD from a Mac)
-
-    @property
-    def file(self) -> str:
-        return self.disk_path or self.path
+    disk_path: str  # the same file as the file system spells it (NFD when saved on a Mac)
 
 
 @dataclass(frozen=True)
@@ -315,9 +311,8 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
 
 
 def inspect_image(site_dir: Path, path: str, max_megapixels: int,
-                  disk_path: str | None = None) -> tuple[SourceImage | None, tuple[str, str]]:
+                  disk_path: str) -> tuple[SourceImage | None, tuple[str, str]]:
     """Header checks and the content hash; pixels are decoded later, in the pool."""
-    disk_path = disk_path or path
     data = (site_dir / disk_path).read_bytes()
     limit = max_megapixels * 1_000_000
     try:
@@ -343,7 +338,7 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return SourceImage(path, hashlib.sha256(data).hexdigest(), width, height,
-                       orientation if 1 <= orientation <= 8 else 1, "" if disk_path == path else disk_path), ("", "")
+                       orientation if 1 <= orientation <= 8 else 1, disk_path), ("", "")
 
 
 # What Pillow raises on damaged files, by plugin: all of them mean "this file is broken".
