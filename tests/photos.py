@@ -5,9 +5,10 @@ import io
 import struct
 import zlib
 
-from PIL import ExifTags, Image, ImageCms
+from PIL import ExifTags, Image
 
-XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta>'
+from bench import photos as bench_photos  # the benchmark's phone photos: one maker for both
+
 TOP = (200, 20, 20)  # the upright photo's top band is red …
 BOTTOM = (20, 20, 200)  # … and its bottom band blue
 
@@ -22,22 +23,7 @@ def upright_photo(width: int, height: int) -> Image.Image:
 
 def phone_jpeg(width: int, height: int, orientation: int = 1, gps: bool = True) -> bytes:
     """width×height is the upright size; with orientation 6 the pixels are stored sideways."""
-    upright = upright_photo(width, height)
-    stored = upright.transpose(Image.Transpose.ROTATE_90) if orientation == 6 else upright
-    exif = Image.Exif()
-    exif[ExifTags.Base.Orientation] = orientation
-    exif[ExifTags.Base.Make] = "PhoneMaker"
-    exif[ExifTags.Base.Model] = "Camera X12"
-    exif[ExifTags.Base.Artist] = "Nguyen Van A"
-    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.BodySerialNumber] = "SN-42"
-    if gps:
-        exif.get_ifd(ExifTags.IFD.GPSInfo).update({
-            ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (20.0, 39.0, 21.5),
-            ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (106.0, 3.0, 7.0)})
-    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    out = io.BytesIO()
-    stored.save(out, "JPEG", quality=80, exif=exif, icc_profile=icc, xmp=XMP)
-    return out.getvalue()
+    return bench_photos.phone_jpeg(upright_photo(width, height), orientation, quality=80, gps=gps)
 
 
 def png_header_claiming(width: int, height: int) -> bytes:

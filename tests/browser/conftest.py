@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,18 +47,26 @@ _Handler.extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map
                            ".js": "text/javascript", ".pagefind": "application/wasm"}
 
 
+@contextmanager
+def serving(folder: Path):
+    """`folder` served on a free loopback port like a static web host; yields the base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def portal(tmp_path_factory):
     """Base URL of the bundled demo portal, freshly built and served."""
     out = tmp_path_factory.mktemp("portal") / "public"
     result = build(BuildOptions(site_dir=REPO, out_dir=out))
     assert result.ok, [str(p) for p in result.problems]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(out) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,10 @@
 and an edit re-indexes only the shard that holds the edited page."""
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 
 from generator import search
-from tests.browser.conftest import _Handler
+from tests.browser.conftest import serving
 from tests.conftest import article
 
 TOPICS = ["phòng cháy chữa cháy", "lừa đảo qua mạng", "đăng ký thường trú", "an toàn giao thông",
@@ -30,25 +27,21 @@ def test_sharded_index_is_searched_whole_and_updated_by_shard(make_site, build_s
     manifest = json.loads((built.out / search.SHARDS_MANIFEST).read_text())
     assert manifest == ["pagefind-01/", "pagefind-02/", "pagefind-03/"]
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(built.out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        failed = []
-        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-        base = f"http://127.0.0.1:{server.server_address[1]}"
-        # One query per article: every shard must answer through the merged index.
-        for i, topic in enumerate(TOPICS):
-            page.goto(f"{base}/tim-kiem/?q={topic.split()[0]}+{topic.split()[1]}")
-            page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
-            titles = page.locator(".search-result h2").all_inner_texts()
-            assert f"Tin số {i} về {topic}" in titles, (topic, titles)
-        assert failed == []
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with serving(built.out) as base:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            failed = []
+            page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+            # One query per article: every shard must answer through the merged index.
+            for i, topic in enumerate(TOPICS):
+                page.goto(f"{base}/tim-kiem/?q={topic.split()[0]}+{topic.split()[1]}")
+                page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+                titles = page.locator(".search-result h2").all_inner_texts()
+                assert f"Tin số {i} về {topic}" in titles, (topic, titles)
+            assert failed == []
+        finally:
+            context.close()
 
     # Edit one article: only its shard is indexed again; the others keep their files as they were.
     def bundle_files():

@@ -1,11 +1,7 @@
 """A portal published under a sub-path of its host: search still links right."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
-from tests.browser.conftest import _Handler
+from tests.browser.conftest import serving
 from tests.conftest import SITE_TOML, article
 
 
@@ -17,23 +13,20 @@ def test_search_results_link_under_the_base_path(make_site, build_site, browser,
     root = tmp_path / "host"
     built = build_site(site, out=root / "cong-thong-tin")
     assert built.result.ok, built.messages
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        errors = []
-        page.on("response", lambda r: errors.append(r.url) if r.status >= 400 else None)
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/cong-thong-tin/")
-        page.locator("#header-q").fill("thi dua")
-        page.locator("#header-q").press("Enter")
-        link = page.locator(".search-result h2 a").first
-        link.wait_for()
-        assert link.get_attribute("href") == "/cong-thong-tin/tin-hoat-dong/phat-dong-thi-dua-cuoi-nam/"
-        link.click()
-        assert page.locator("h1").inner_text() == "Phát động thi đua cuối năm"
-        assert errors == []
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with serving(root) as base:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            errors = []
+            page.on("response", lambda r: errors.append(r.url) if r.status >= 400 else None)
+            page.goto(f"{base}/cong-thong-tin/")
+            page.locator("#header-q").fill("thi dua")
+            page.locator("#header-q").press("Enter")
+            link = page.locator(".search-result h2 a").first
+            link.wait_for()
+            assert link.get_attribute("href") == "/cong-thong-tin/tin-hoat-dong/phat-dong-thi-dua-cuoi-nam/"
+            link.click()
+            assert page.locator("h1").inner_text() == "Phát động thi đua cuối năm"
+            assert errors == []
+        finally:
+            context.close()
