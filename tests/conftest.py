@@ -1,6 +1,7 @@
 """Shared helpers: make a site from a dict of files, build it, parse its pages."""
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -135,3 +136,15 @@ def is_theme_script(script) -> bool:
 
 def foreign_scripts(page) -> list:
     return [script for script in page.find_all("script") if not is_theme_script(script)]
+
+
+def tree(root: Path, links: bool = False) -> dict[str, str]:
+    """sha256 of each file below `root`, by relative path (with `links`, what symlinks
+    point to as well): two equal trees are byte-identical outputs."""
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() or (links and p.is_symlink())}
+
+
+def search_bundle(out: Path) -> dict[str, str]:
+    """The search index's files (every pagefind* shard and the shard list) of a built output."""
+    return {rel: digest for rel, digest in tree(out).items() if rel.startswith("pagefind")}

@@ -8,7 +8,6 @@ lines saying what a reader sees (or `absent <url>` for a page that must not exis
 """
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import shutil
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, run_cli, text_of
+from tests.conftest import REPO, run_cli, text_of, tree
 
 CASES = REPO / "tests" / "bad_inputs"
 GOOD_SITE = """---
@@ -28,11 +27,6 @@ category: tin-hoat-dong
 
 Bản đã đăng trước đó.
 """
-
-
-def tree(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def read_expected(case: Path) -> tuple[int, list[str]]:

@@ -1,11 +1,9 @@
 """Full builds of small sites: what a reader sees, what an editor is told."""
 from __future__ import annotations
 
-import hashlib
 import os
-from pathlib import Path
 
-from tests.conftest import article, run_cli, text_of
+from tests.conftest import article, run_cli, text_of, tree
 
 ARTICLES = {
     "content/tin-hoat-dong/ra-quan/index.md": article(
@@ -121,26 +119,21 @@ def test_drafts_are_left_out_unless_asked(make_site, build_site, tmp_path):
     assert text_of(page.find(class_="draft-banner")) == "Bản nháp"
 
 
-def _tree_digest(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 def test_two_builds_are_byte_identical(make_site, build_site, tmp_path):
     site = make_site(ARTICLES)
     first = build_site(site, out=tmp_path / "one")
     second = build_site(site, out=tmp_path / "two")
-    assert _tree_digest(first.out) == _tree_digest(second.out)
+    assert tree(first.out) == tree(second.out)
 
 
 def test_a_failed_build_leaves_the_previous_output_untouched(make_site, build_site):
     site = make_site(ARTICLES)
     good = build_site(site)
-    before = _tree_digest(good.out)
+    before = tree(good.out)
     (site / "content/tin-hoat-dong/hong.md").write_text(article("Bài hỏng", unit="khong-co"), encoding="utf-8")
     bad = build_site(site)
     assert not bad.result.ok
-    assert _tree_digest(good.out) == before
+    assert tree(good.out) == before
     leftovers = [p.name for p in site.iterdir() if ".staging-" in p.name or ".old-" in p.name]
     assert leftovers == []
 

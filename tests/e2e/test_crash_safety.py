@@ -11,7 +11,6 @@
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import random
 import shutil
@@ -26,16 +25,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.pipeline import BuildOptions, build
-from tests.conftest import REPO, SITE_TOML, article
+from tests.conftest import REPO, SITE_TOML, article, tree
 
 ARTICLES = 240
 KILLS_PER_PATH = 5
 WORDS = "an ninh trật tự giao thông phòng cháy lừa đảo cảnh sát công an xã tuyên truyền thi đua dân vận".split()
-
-
-def tree(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() or p.is_symlink()}
 
 
 def medium_site(site: Path) -> None:
@@ -114,11 +108,11 @@ def test_sigkill_at_random_moments_leaves_a_complete_serving_site(medium, path_n
         shutil.copytree(pristine, work, symlinks=True)  # same paths: the cache's state stays valid
         edit_for(path_name, site)
 
-    old = tree(pristine / "out")
+    old = tree(pristine / "out", links=True)
     reset()
     folder_before = out.stat().st_ino
     duration = finish(site, out)  # an undisturbed incremental build: the new site
-    new = tree(out)
+    new = tree(out, links=True)
     assert new != old
     # The patch path changes files inside the same folder; the stage path swaps in a new folder.
     assert (out.stat().st_ino == folder_before) == (path_name == "patch")
@@ -132,7 +126,7 @@ def test_sigkill_at_random_moments_leaves_a_complete_serving_site(medium, path_n
         time.sleep(duration * (0.2 + 1.4 * (run + rng.random()) / KILLS_PER_PATH))
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        after = tree(out)
+        after = tree(out, links=True)
         serving(out)
         if path_name == "stage":
             assert after in (old, new)  # one atomic swap: all old or all new
@@ -143,7 +137,7 @@ def test_sigkill_at_random_moments_leaves_a_complete_serving_site(medium, path_n
         outcomes.append("old" if after == old else "new" if after == new else "partial")
         outcomes[-1] += "+journal" if list(out.parent.glob(".out.patch-*/JOURNAL")) else ""
         finish(site, out)  # the next run recovers (rolls a committed patch forward) and completes
-        assert tree(out) == new
+        assert tree(out, links=True) == new
         assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")
                     and (".staging-" in p.name or ".patch-" in p.name)]
     print(path_name, outcomes)
@@ -168,12 +162,12 @@ def test_a_kill_right_after_the_journal_is_rolled_forward_by_the_next_run(medium
                           cwd=REPO, capture_output=True, text=True, timeout=180)
     assert done.returncode == -signal.SIGKILL, done.stderr
     assert list(out.parent.glob(".out.patch-*/JOURNAL")), "the patch should be committed"
-    assert tree(out) == tree(pristine / "out")  # committed, but nothing moved yet
+    assert tree(out, links=True) == tree(pristine / "out", links=True)  # committed, but nothing moved yet
     serving(out)
     finish(site, out)
     clean = tmp_path / "clean"
     assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
-    assert tree(out) == tree(clean)
+    assert tree(out, links=True) == tree(clean, links=True)
     assert not list(out.parent.glob(".out.patch-*"))
 
 
@@ -197,7 +191,7 @@ def test_an_interrupt_after_the_journal_keeps_the_committed_patch(make_site, tmp
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
     clean = tmp_path / "clean"
     assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
-    assert tree(out) == tree(clean)
+    assert tree(out, links=True) == tree(clean, links=True)
 
 
 def modes(root: Path) -> set[tuple[str, int]]:
@@ -229,7 +223,7 @@ def test_a_symlink_planted_in_the_output_is_never_written_through(make_site, tmp
     elsewhere = tmp_path / "elsewhere"
     shutil.copytree(out / "tin-hoat-dong", elsewhere)
     (elsewhere / "sentinel.html").write_text("không được ghi\n", encoding="utf-8")
-    before = tree(elsewhere)
+    before = tree(elsewhere, links=True)
     if planted == "folder":
         shutil.rmtree(out / "tin-hoat-dong")
         os.symlink(elsewhere, out / "tin-hoat-dong")
@@ -241,11 +235,11 @@ def test_a_symlink_planted_in_the_output_is_never_written_through(make_site, tmp
     target.write_text(target.read_text(encoding="utf-8").replace("Nội dung bài viết.", "Đã sửa."), encoding="utf-8")
     result = build(BuildOptions(site_dir=site, out_dir=out))
     assert result.ok
-    assert tree(elsewhere) == before, "the build wrote through a symlink"
+    assert tree(elsewhere, links=True) == before, "the build wrote through a symlink"
     assert not [p for p in out.rglob("*") if p.is_symlink()]
     clean = tmp_path / "clean"
     assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
-    assert tree(out) == tree(clean)
+    assert tree(out, links=True) == tree(clean, links=True)
     assert "Đã sửa." in (out / "tin-hoat-dong/bai-so-3/index.html").read_text(encoding="utf-8")
 
 
@@ -267,5 +261,5 @@ def test_a_damaged_cache_state_is_discarded_and_rebuilt(make_site, tmp_path, sta
     assert result.ok, result.problems
     clean = tmp_path / "clean"
     assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
-    assert tree(out) == tree(clean)
+    assert tree(out, links=True) == tree(clean, links=True)
     assert build(BuildOptions(site_dir=site, out_dir=out)).rendered == 0  # the rebuilt state is trusted again

@@ -9,7 +9,7 @@ from PIL import Image
 
 from generator.pipeline import BuildOptions, build
 
-from tests.conftest import SITE_TOML, Built, article, run_cli, text_of
+from tests.conftest import SITE_TOML, Built, article, run_cli, text_of, tree
 from tests.photos import metadata_of, phone_jpeg
 
 IMAGES_TOML = SITE_TOML + '\n[images]\nwidths = [320, 640, 1200]\nthumbnail_widths = [160, 320]\n'
@@ -189,15 +189,11 @@ def test_the_bundled_demo_portal_shows_its_photos_upright_and_untagged(tmp_path)
         assert metadata_of(path.read_bytes())["gps"] == {} and b"Nguyen Van Phong vien" not in path.read_bytes()
 
 
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 def test_incremental_builds_follow_photo_edits_exactly_like_a_clean_build(make_site, tmp_path):
     site = make_site(FILES, IMAGES_TOML)
     out = tmp_path / "out"
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
-    before = _tree(out)
+    before = tree(out)
     # The same file name, new pixels: names, srcsets, the cached body HTML and thumbnails must all follow.
     (site / "content/tin-hoat-dong/ra-quan/chot.jpg").write_bytes(phone_jpeg(600, 300))
     (site / "content/tin-hoat-dong/ra-quan/le-ra-quan.jpg").write_bytes(phone_jpeg(1500, 1000, gps=False))
@@ -205,8 +201,8 @@ def test_incremental_builds_follow_photo_edits_exactly_like_a_clean_build(make_s
     assert second.ok and second.images.encoded > 0
     clean = build(BuildOptions(site_dir=site, out_dir=tmp_path / "clean", use_cache=False))
     assert clean.ok and clean.images.encoded == clean.images.variants  # --no-cache: nothing reused …
-    after = _tree(out)
-    assert after == _tree(tmp_path / "clean")
+    after = tree(out)
+    assert after == tree(tmp_path / "clean")
     old = {name for name in before if name.startswith(("images/chot-", "images/le-ra-quan-"))}
     assert old and old.isdisjoint(after)  # replaced variants are pruned from the output
     figure = Built(second, out).page(RA_QUAN).find_all("figure")[-1]

@@ -2,7 +2,6 @@
 incremental build's output is byte-identical to a clean build of the same input."""
 from __future__ import annotations
 
-import hashlib
 import os
 import random
 import shutil
@@ -11,17 +10,12 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import BuildOptions, build
-from tests.conftest import SITE_TOML, article
+from tests.conftest import SITE_TOML, article, tree
 
 CATEGORIES = ("tin-hoat-dong", "xay-dung-luc-luong")
 UNITS = ("cong-an-tinh", "phong-canh-sat-giao-thong", "Công an xã Đồng Tiến")
 CAMPAIGNS = ("vi-an-ninh-to-quoc", "dan-van-kheo")
 WORDS = "an ninh trật tự giao thông phòng cháy lừa đảo cảnh sát công an xã tuyên truyền thi đua dân vận".split()
-
-
-def tree(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def random_article(rng: random.Random, n: int) -> str:

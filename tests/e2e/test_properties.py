@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, seed, settings, strategies as st
 
 from generator.pipeline import BuildOptions, build
-from tests.conftest import SITE_TOML, article, foreign_scripts, run_cli
+from tests.conftest import SITE_TOML, article, foreign_scripts, run_cli, tree
 
 TIME_LIMIT = 20  # seconds per build; the slowest legitimate case here takes under 3
 PROBLEM = re.compile(r"^[^\s:][^:]*(:\d+)?: (error|warning)\[[a-z0-9]+(-[a-z0-9]+)*\]: \S.*$")
@@ -95,10 +95,6 @@ toml_section = st.sampled_from([
     "[[links]]\nname = \"x\"\nurl = \"javascript:alert(1)\"", "[contact]\nhotline = 5", "[campaigns.x]\n",
     "[units.cong-an-moi]\nname = \"" + unicodedata.normalize("NFD", "Công an mới") + "\"", "[[links]]\nname = 1",
 ])
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @contextmanager

@@ -2,20 +2,9 @@
 full build brings it up to date, byte-identical to a clean build."""
 from __future__ import annotations
 
-import hashlib
 
 from generator.pipeline import BuildOptions, build
-from tests.conftest import article
-
-
-def _bundle(out):
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in out.rglob("*") if p.is_file() and p.relative_to(out).parts[0].startswith("pagefind")}
-
-
-def _tree(out):
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in out.rglob("*") if p.is_file()}
+from tests.conftest import article, search_bundle, tree
 
 
 def test_quick_rebuild_keeps_the_index_and_the_next_build_refreshes_it(make_site, tmp_path):
@@ -25,17 +14,17 @@ def test_quick_rebuild_keeps_the_index_and_the_next_build_refreshes_it(make_site
     })
     out = tmp_path / "out"
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
-    first = _bundle(out)
+    first = search_bundle(out)
     assert first  # an index exists
     path = site / "content/tin-hoat-dong/b.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Tổng kết công tác năm.", "Tuyên dương tập thể xuất sắc."),
                     encoding="utf-8")
     quick = build(BuildOptions(site_dir=site, out_dir=out, search=False))
     assert quick.ok and quick.rendered >= 1
-    assert _bundle(out) == first  # still the old index, complete
+    assert search_bundle(out) == first  # still the old index, complete
     assert "Tuyên dương" in (out / "tin-hoat-dong/hoi-nghi-tong-ket/index.html").read_text(encoding="utf-8")
     full = build(BuildOptions(site_dir=site, out_dir=out))
-    assert full.ok and _bundle(out) != first
+    assert full.ok and search_bundle(out) != first
     clean = tmp_path / "clean"
     assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
-    assert _tree(out) == _tree(clean)
+    assert tree(out) == tree(clean)

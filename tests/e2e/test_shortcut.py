@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tests.conftest import article, text_of
+from tests.conftest import article, text_of, tree
 from tests.photos import phone_jpeg
 
 VN = timezone(timedelta(hours=7))
@@ -18,10 +18,6 @@ def age(site: Path, seconds: int = 60) -> None:
     then = time.time() - seconds
     for path in [site, *site.rglob("*")]:
         os.utime(path, (then, then))
-
-
-def tree(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def shortcut_taken(built) -> bool:

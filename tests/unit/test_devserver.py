@@ -6,7 +6,7 @@ import io
 from bs4 import BeautifulSoup
 
 from generator.devserver import Preview, ServeOptions, inject
-from tests.conftest import article
+from tests.conftest import article, search_bundle
 
 
 def test_an_unexpected_error_is_loud_but_the_preview_keeps_the_last_good_pages(make_site, monkeypatch):
@@ -47,11 +47,6 @@ def test_a_dangling_symlink_is_an_editor_error_not_a_crash(make_site):
         preview.stop()
 
 
-def _search_bundle(out):
-    return {p.relative_to(out).as_posix(): p.read_bytes()
-            for p in out.rglob("*") if p.is_file() and p.relative_to(out).parts[0].startswith("pagefind")}
-
-
 def test_the_search_index_catches_up_once_the_editor_pauses(make_site, tmp_path):
     import time
 
@@ -63,22 +58,22 @@ def test_the_search_index_catches_up_once_the_editor_pauses(make_site, tmp_path)
     try:
         assert preview.rebuild().ok
         out = preview.state.snapshot().out_dir
-        before = _search_bundle(out)
+        before = search_bundle(out)
         path = site / "content/tin-hoat-dong/b.md"
         for n in range(3):  # saves in quick succession: each reload is served without waiting for search
             path.write_text(article("Hội nghị tổng kết", "2026-01-02", body=f"Tuyên dương tập thể lần {n}."),
                             encoding="utf-8")
             assert preview.rebuild(frozenset({str(path)})).ok
             assert f"lần {n}" in (out / "tin-hoat-dong/hoi-nghi-tong-ket/index.html").read_text(encoding="utf-8")
-            assert _search_bundle(out) == before
+            assert search_bundle(out) == before
             time.sleep(0.3)
         deadline = time.monotonic() + 30
-        while _search_bundle(out) == before and time.monotonic() < deadline:
+        while search_bundle(out) == before and time.monotonic() < deadline:
             time.sleep(0.2)
         with preview.build_lock:  # the refresh has finished writing
-            refreshed = _search_bundle(out)
+            refreshed = search_bundle(out)
     finally:
         preview.stop()
     clean = tmp_path / "clean"
     assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False, drafts=True)).ok
-    assert refreshed == _search_bundle(clean)
+    assert refreshed == search_bundle(clean)
