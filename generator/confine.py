@@ -19,7 +19,8 @@ from generator.walk import files_below
 # Ten times the longest article of the bundled portal's sources; beyond this
 # a file is a pasted export or an attack, and parsing it would stall the build.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
-CHECKED_FOLDERS = ("content", "assets", "layouts")
+# The folders of a site the build reads (besides site.toml); watched by serve, fingerprinted by shortcut.
+SITE_FOLDERS = ("content", "assets", "layouts")
 
 
 def _rel(site_dir: Path, path: str) -> str:
@@ -66,7 +67,7 @@ def read_bounded(path: str, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
 def check_site_files(site_dir: Path) -> list[Problem]:
     """Every symlink leaving the site and every non-file under content/, assets/ and layouts/."""
     problems: list[Problem] = []
-    for folder in CHECKED_FOLDERS:
+    for folder in SITE_FOLDERS:
         root = site_dir / folder
         if os.path.islink(root) or not root.is_dir():
             if os.path.lexists(root) and (found := _check_dir_link(site_dir, str(root))):

@@ -23,19 +23,22 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
+from generator.assets import DEFAULT_ASSETS
+from generator.confine import SITE_FOLDERS
+from generator.content import RACY_MARGIN_NS
 from generator.diagnostics import Problem
+from generator.render import DEFAULT_LAYOUTS
 from generator.walk import files_below
 
 STATE_NAME = "last-build"
 GENERATOR_DIR = Path(__file__).resolve().parent
-THEME_DIRS = (GENERATOR_DIR.parent / "layouts", GENERATOR_DIR.parent / "assets")
-SITE_FOLDERS = ("content", "assets", "layouts")
+THEME_DIRS = (DEFAULT_LAYOUTS, DEFAULT_ASSETS)
 # Distributions whose code shapes the output (requirements.txt).
 LIBRARIES = ("jinja2", "markdown", "python-frontmatter", "pillow", "pyyaml", "markupsafe", "pagefind_bin", "nh3",
              "tzdata")
 # A file changed this close to the fingerprint's walk might change again within
-# one tick of the file system's clock, unseen: such a build is not recorded.
-RACY_NS = 2_000_000_000
+# one tick of the file system's clock, unseen: such a build is not recorded
+# (the content stage's racy-clean margin).
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def fingerprint(site_dir: Path, out_dir: Path, options_key: tuple) -> tuple[str 
     except OSError:
         return None, False
     digest = hashlib.blake2b("\n".join(entries).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
-    return digest, newest < time.time_ns() - RACY_NS
+    return digest, newest < time.time_ns() - RACY_MARGIN_NS
 
 
 def _walk(root: Path, label: str):

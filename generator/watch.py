@@ -19,11 +19,11 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.assets import DEFAULT_ASSETS
+from generator.confine import SITE_FOLDERS
 from generator.render import DEFAULT_LAYOUTS
 
 QUIET_SECONDS = 0.04  # a save burst (write temp, rename, touch) is over after this much silence
 LONGEST_WAIT = 0.5  # but never hold a rebuild back longer than this
-SITE_FOLDERS = ("content", "layouts", "assets")
 SITE_FILES = ("site.toml",)
 # Scratch files of vim, emacs, JetBrains, gedit/GNOME, Kate, LibreOffice and downloads.
 _SCRATCH_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".temp", ".part", ".crdownload",
