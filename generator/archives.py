@@ -10,9 +10,11 @@ Months are taken in the site's time zone, never the machine's. Pure.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from generator.model import Article, Page, Site, frozen_map
+from generator.memo import Memo, recall
+from generator.model import Article, Page, Pagination, Site, frozen_map
 from generator import routes
 
 ARCHIVE_PREFIX = "/luu-tru/"
@@ -58,7 +60,7 @@ def list_periods(site: Site) -> tuple[Period, ...]:
     return tuple(periods)
 
 
-def plan_archive_pages(site: Site) -> list[Page]:
+def plan_archive_pages(site: Site, memo: Memo | None = None) -> list[Page]:
     periods = list_periods(site)
     pages = [Page(url=ARCHIVE_PREFIX, template="archive.html", kind="archives", title="Lưu trữ",
                   extra=frozen_map({"periods": periods}))]
@@ -71,10 +73,17 @@ def plan_archive_pages(site: Site) -> list[Page]:
         items = tuple(by_period[(period.year, period.month)])
         months = tuple(p for p in periods if p.year == period.year and p.month) if not period.month else ()
         for pagination, chunk in routes.paginate(items, site.config.per_page, period.url):
-            title = f"Lưu trữ {period.label.lower()}"
-            if pagination.number > 1:
-                title += f" – Trang {pagination.number}"
-            pages.append(Page(url=routes.paged_url(period.url, pagination.number), template="archive.html",
-                              kind="archive", title=title, items=chunk, pagination=pagination,
-                              extra=frozen_map({"period": period, "periods": months})))
+            # Periods and paginations are plain values (ints and text): equal ones are interchangeable.
+            pages.append(recall(memo, "archive-pages", (period, months, pagination), chunk,
+                                functools.partial(_period_page, period, months, pagination, chunk)))
     return pages
+
+
+def _period_page(period: Period, months: tuple[Period, ...], pagination: Pagination,
+                 chunk: tuple[Article, ...]) -> Page:
+    title = f"Lưu trữ {period.label.lower()}"
+    if pagination.number > 1:
+        title += f" – Trang {pagination.number}"
+    return Page(url=routes.paged_url(period.url, pagination.number), template="archive.html",
+                kind="archive", title=title, items=chunk, pagination=pagination,
+                extra=frozen_map({"period": period, "periods": months}))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.memo import Memo
 
 CACHE_DIR = ".cache"
 FORMAT = 1  # bump when the layout of entries changes
@@ -58,10 +59,20 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 class BuildCache:
-    """A folder of sealed entries; a disabled cache (root None) stores nothing."""
+    """A folder of sealed entries; a disabled cache (root None) stores nothing.
 
-    def __init__(self, root: Path | None):
+    With a `memo` (generator/memo.py, the live preview) the build's states live
+    in memory: each is read from disk once per process and later saves replace
+    it in memory only, which spares every rebuild ~0.2 s of pickling at 10,000
+    articles. The disk then keeps an older state, which is safe: every state
+    is checked against what it describes (file stats, content digests, the
+    output folder) before anything in it is trusted. States are read-only to
+    their users: load_state may return the very object that was saved.
+    """
+
+    def __init__(self, root: Path | None, memo: Memo | None = None):
         self.root = root / f"v{FORMAT}-{__version__}" if root is not None else None
+        self.states = memo.table("cache-states", lasting=True) if memo is not None and root is not None else None
 
     @property
     def enabled(self) -> bool:
@@ -96,8 +107,14 @@ class BuildCache:
         """The object saved under `name` by the last build, or None."""
         if self.root is None:
             return None
+        path = self.root / f"{name}.pickle"
+        if self.states is not None:
+            return self.states.recall(name, (), lambda: self._read_state(path))
+        return self._read_state(path)
+
+    def _read_state(self, path: Path) -> Any:
         try:
-            payload = _unseal((self.root / f"{name}.pickle").read_bytes())
+            payload = _unseal(path.read_bytes())
             # The checksum guards against torn or corrupted files; the cache is ours,
             # inside the site folder, so its pickles are as trusted as the site.
             return pickle.loads(payload) if payload is not None else None
@@ -105,5 +122,8 @@ class BuildCache:
             return None
 
     def save_state(self, name: str, value: Any) -> None:
-        if self.root is not None:
+        if self.states is not None:
+            self.states.put(name, (), value)
+        elif self.root is not None:
             write_atomic(self.root / f"{name}.pickle", _seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+

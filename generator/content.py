@@ -17,8 +17,10 @@ import yaml
 from generator import confine
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
+from generator.memo import Memo, recall
 from generator.model import SourceFile, frozen_map
 from generator.vietnamese import nfc
+from generator.walk import files_below
 
 CONTENT_DIR = "content"
 FENCES = ("---",)
@@ -29,15 +31,15 @@ MAX_FRONT_MATTER_DEPTH = 32  # nesting; later stages (signatures, pickles) recur
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def find_sources(site_dir: Path) -> list[Path]:
-    """Every .md file under content/, in a stable order; hidden files skipped."""
+def find_sources(site_dir: Path) -> list[str]:
+    """The path below the site of every .md file under content/, in a stable
+    order; hidden files and `.`/`_` folders skipped."""
     root = site_dir / CONTENT_DIR
-    found = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        prefix = folder + os.sep
-        found += [Path(prefix + f) for f in sorted(files) if f.endswith(".md") and not f.startswith(".")]
-    return found
+    if not root.is_dir():
+        return []
+    return [f"{CONTENT_DIR}/{rel}" for rel, _ in
+            files_below(root, descend=lambda folder: not folder.name.startswith((".", "_")))
+            if rel.endswith(".md") and not rel.rpartition("/")[2].startswith(".")]
 
 
 INDEX_STATE = "content-index"
@@ -50,10 +52,12 @@ def _stat_key(st: os.stat_result) -> tuple:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def load_content(site_dir: Path, cache: BuildCache | None = None) -> tuple[list[SourceFile], list[Problem]]:
+def load_content(site_dir: Path, cache: BuildCache | None = None,
+                 memo: Memo | None = None) -> tuple[list[SourceFile], list[Problem]]:
     """Read every article file. A file whose stat is unchanged since the last
     build is not read again: its parsed front-matter comes from the cache and
-    its body is loaded only if a later stage needs it (`load_body`)."""
+    its body is loaded only if a later stage needs it (`load_body`). With a
+    memo, such a file's SourceFile is the very object of the last build."""
     cache = cache or BuildCache(None)
     saved = cache.load_state(INDEX_STATE) or {}
     index = saved.get("files", {})
@@ -65,10 +69,9 @@ def load_content(site_dir: Path, cache: BuildCache | None = None) -> tuple[list[
     new_index = {}
     changed = False
     sources, problems = [], []
-    root = str(site_dir)
-    for path in find_sources(site_dir):
-        full = str(path)
-        rel = full[len(root) + 1:].replace(os.sep, "/")
+    prefix = str(site_dir) + os.sep
+    for rel in find_sources(site_dir):
+        full = prefix + rel
         info, refused = confine.checked_stat(site_dir, full, confine.MAX_ARTICLE_BYTES)
         if refused is not None:  # never read outside the site, a pipe, or a 50 MB paste
             problems.append(refused)
@@ -76,22 +79,28 @@ def load_content(site_dir: Path, cache: BuildCache | None = None) -> tuple[list[
         stat_key = _stat_key(info)
         known = index.get(rel)
         if known is not None and known[0] == stat_key and stat_key[2] < trusted_before:
-            _, file_digest, front, key_lines, body_line = known
-            bundle_dir = rel.rpartition("/")[0] if rel.endswith("/index.md") else None
-            source = SourceFile(rel, frozen_map(front), frozen_map(key_lines), "", body_line, bundle_dir,
-                                digest=file_digest, body_loaded=False)
             new_index[rel] = known
-            sources.append(source)
+            sources.append(recall(memo, "source-files", rel, (known,), lambda: _unread_source(rel, known)))
             continue
         changed = True
-        source, found = read_source(site_dir, path)
+        source, found = read_source(site_dir, Path(full))
         problems += found
         if source is not None:
             sources.append(source)
-            new_index[rel] = (stat_key, source.digest, dict(source.front), dict(source.key_lines), source.body_line)
+            entry = new_index[rel] = (stat_key, source.digest, dict(source.front), dict(source.key_lines),
+                                      source.body_line)
+            recall(memo, "source-files", rel, (entry,), lambda: source)
     if changed or new_index.keys() != index.keys():
         cache.save_state(INDEX_STATE, {"taken_ns": started_ns, "files": new_index})
     return sources, problems
+
+
+def _unread_source(rel: str, known: tuple) -> SourceFile:
+    """The SourceFile of an unchanged file from the last build's record; its body is not read."""
+    _, file_digest, front, key_lines, body_line = known
+    bundle_dir = rel.rpartition("/")[0] if rel.endswith("/index.md") else None
+    return SourceFile(rel, frozen_map(front), frozen_map(key_lines), "", body_line, bundle_dir,
+                      digest=file_digest, body_loaded=False)
 
 
 def load_body(site_dir: Path, rel: str) -> tuple[str, int]:

@@ -12,10 +12,11 @@ same bytes. Returns bytes by output path; writes nothing.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from generator import routes
+from generator.memo import Memo, recall
 from generator.model import Article, Page, Site, Term
 
 FEED_NAME = "atom.xml"
@@ -40,11 +41,16 @@ def feeds_for(site: Site, page: Page) -> list[tuple[str, str]]:
     return found
 
 
-def term_articles(site: Site, term: Term) -> tuple[Article, ...]:
-    field = _TERM_FIELD[term.kind]
-    if field == "campaigns":
-        return tuple(a for a in site.articles if term.slug in a.campaigns)
-    return tuple(a for a in site.articles if getattr(a, field) == term.slug)
+def newest_by_term(site: Site, limit: int = FEED_LENGTH) -> dict[tuple[str, str], list[Article]]:
+    """(term kind, slug) → its newest `limit` articles, newest first: one pass over the site."""
+    found: dict[tuple[str, str], list[Article]] = {}
+    for article in site.articles:  # newest first
+        for key in (("category", article.category), ("unit", article.unit),
+                    *(("campaign", slug) for slug in article.campaigns)):
+            listed = found.setdefault(key, [])
+            if len(listed) < limit:
+                listed.append(article)
+    return found
 
 
 HtmlOf = Callable[[Article], str]
@@ -54,13 +60,23 @@ def _own_html(article: Article) -> str:
     return article.html
 
 
-def render_feeds(site: Site, html_of: HtmlOf = _own_html) -> dict[str, bytes]:
-    """Output path → Atom bytes for the site and every declared term."""
+def render_feeds(site: Site, html_of: HtmlOf = _own_html, memo: Memo | None = None) -> dict[str, bytes]:
+    """Output path → Atom bytes for the site and every declared term. With a memo, a feed
+    whose articles (and term, and config) are the very objects of the last build is not
+    written again (its bytes are a function of exactly those)."""
     config = site.config
-    feeds = {FEED_NAME: render_feed(site, None, site.articles, html_of)}
+    newest = site.articles[:1]  # an empty feed's `updated`
+
+    def feed(term: Term | None, articles: Sequence[Article]) -> bytes:
+        entries = tuple(articles[:FEED_LENGTH])
+        return recall(memo, "feeds", feed_url(term), (config, term, *newest, *entries),
+                      lambda: render_feed(site, term, entries, html_of))
+
+    feeds = {FEED_NAME: feed(None, site.articles)}
+    listed = newest_by_term(site)
     for terms in (config.categories, config.units, config.campaigns):
         for term in terms.values():
-            feeds[feed_url(term).lstrip("/")] = render_feed(site, term, term_articles(site, term), html_of)
+            feeds[feed_url(term).lstrip("/")] = feed(term, listed.get((term.kind, term.slug), ()))
     return feeds
 
 

@@ -9,6 +9,7 @@ imageproc stage does the encoding.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -26,6 +27,7 @@ from PIL import Image, UnidentifiedImageError, features
 from generator import confine
 from generator.config import parse_focus
 from generator.diagnostics import Problem, error, warning
+from generator.memo import Memo, recall
 from generator.model import EMPTY, Article, ImageSettings, evolve
 from generator.vietnamese import nfc, slugify
 
@@ -168,7 +170,8 @@ def scan_html_images(article: Article) -> list[tuple[int, str]]:
             for src in _HTML_IMAGE.findall(text)]
 
 
-def read_references(articles: Sequence[Article], load_body=None, cache=None) -> dict[str, tuple[list, list]]:
+def read_references(articles: Sequence[Article], load_body=None, cache=None,
+                    memo: Memo | None = None) -> dict[str, tuple[list, list]]:
     """Article source → (scan_body, scan_html_images) of its body.
 
     The content stage may leave an unchanged file's body unread: its references
@@ -182,10 +185,8 @@ def read_references(articles: Sequence[Article], load_body=None, cache=None) -> 
         if not article.body_loaded and entry is not None and entry[0] == article.source_digest:
             refs = entry[1]
         else:
-            if not article.body_loaded:
-                body, body_line = load_body(article.source)
-                article = evolve(article, body=body, body_line=body_line, body_loaded=True)
-            refs = (scan_body(article), scan_html_images(article))
+            refs = recall(memo, "image-references", article.source, (article,),
+                          functools.partial(_scan_references, article, load_body))
         found[article.source] = refs
         if article.source_digest:
             record[article.source] = (article.source_digest, refs)
@@ -194,14 +195,25 @@ def read_references(articles: Sequence[Article], load_body=None, cache=None) -> 
     return found
 
 
-def attach_keys(articles: Sequence[Article], plan: "ImagePlan") -> list[Article]:
+def _scan_references(article: Article, load_body) -> tuple[list, list]:
+    if not article.body_loaded:
+        body, body_line = load_body(article.source)
+        article = evolve(article, body=body, body_line=body_line, body_loaded=True)
+    return scan_body(article), scan_html_images(article)
+
+
+def attach_keys(articles: Sequence[Article], plan: "ImagePlan", memo: Memo | None = None) -> list[Article]:
     """Each article with a digest of the photos layouts show for it, so a page that shows
     them is rendered again exactly when they change (see incremental.py)."""
     def key(article: Article) -> str:
         shown = (plan.covers.get(article.url), plan.pictures.get(plan.covers.get(article.url, "")),
                  plan.thumbnails.get(article.url), plan.og_images.get(article.url))
         return hashlib.sha256(repr(shown).encode()).hexdigest()[:32] if any(shown) else ""
-    return [evolve(a, images_key=key(a)) for a in articles]
+    def attach(article: Article) -> Article:
+        photos_key = key(article)
+        return recall(memo, "photo-keys", (article.source, photos_key), (article,),
+                      lambda: evolve(article, images_key=photos_key))
+    return [attach(a) for a in articles]
 
 
 def available_formats(settings: ImageSettings) -> tuple[str, ...]:
@@ -210,11 +222,11 @@ def available_formats(settings: ImageSettings) -> tuple[str, ...]:
 
 
 def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSettings,
-                load_body=None, cache=None) -> tuple[ImagePlan, list[Problem]]:
+                load_body=None, cache=None, memo: Memo | None = None) -> tuple[ImagePlan, list[Problem]]:
     """Check every photo the articles use and plan its variants. `load_body` and
     `cache`: for bodies the content stage did not read (see read_references)."""
     problems: list[Problem] = []
-    bodies = read_references(articles, load_body, cache)
+    bodies = read_references(articles, load_body, cache, memo)
     body_paths: dict[str, set[str]] = {}
     references: list[Reference] = []
     first_image: dict[str, str] = {}

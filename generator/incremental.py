@@ -22,6 +22,7 @@ build's and renders only the pages whose signature changed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Iterable, Mapping
@@ -30,6 +31,7 @@ import jinja2
 from jinja2 import meta, nodes
 
 from generator.cache import digest
+from generator.memo import Memo, recall
 from generator.model import Article, Page, Site
 
 CONFIG_GLOBALS = frozenset({"config", "term_url", "category", "unit", "campaign"})
@@ -129,7 +131,8 @@ _DIGESTED_FIELDS = tuple(f.name for f in dataclasses.fields(Article)
 class Signatures:
     """Page signatures for one Site and one set of templates."""
 
-    def __init__(self, site: Site, templates: Mapping[str, TemplateFacts], env_globals: Iterable[str]):
+    def __init__(self, site: Site, templates: Mapping[str, TemplateFacts], env_globals: Iterable[str],
+                 memo: Memo | None = None):
         self.site = site
         self.templates = templates
         known = CONFIG_GLOBALS | EVERYTHING_GLOBALS | LIST_GLOBALS | ARTICLE_GLOBALS | JINJA_BUILTINS | {"page"}
@@ -137,19 +140,45 @@ class Signatures:
         # Other undeclared names are variables an including template set.
         self.opaque = frozenset(env_globals) - known
         self.config = digest(repr(site.config))
-        self.articles = {a.url: article_digest(a) for a in site.articles}
+        self.articles = {a.url: recall(memo, "article-digests", a.url, (a,), functools.partial(article_digest, a))
+                         for a in site.articles}
         self._everything: str | None = None
+        self._memo = memo
+        self._remembered = memo.table("page-signatures") if memo is not None else None
+        self._by_url = {a.url: a for a in site.articles} if memo is not None else {}
 
     def everything(self) -> str:
         if self._everything is None:
-            parts = []
-            for a in self.site.articles:
-                parts += [self.articles[a.url], repr(self.site.related.get(a.url, ())),
-                          repr(self.site.others.get(a.url, ()))]
-            self._everything = digest("\x1f".join(parts))
+            site = self.site
+            lists = [(site.related.get(a.url, ()), site.others.get(a.url, ())) for a in site.articles]
+            self._everything = recall(self._memo, "everything", "", (*site.articles, *(t for pair in lists for t in pair)),
+                                      functools.partial(self._digest_everything, lists))
         return self._everything
 
+    def _digest_everything(self, lists: list[tuple[tuple, tuple]]) -> str:
+        parts = []
+        for a, (related, others) in zip(self.site.articles, lists):
+            parts += [self.articles[a.url], repr(related), repr(others)]
+        return digest("\x1f".join(parts))
+
     def of(self, page: Page) -> str:
+        if self._remembered is None:
+            return self._of(page)
+        # The signature is a function of exactly these objects (frozen: the same object, the
+        # same value) and of the values in the key; see memo.py.
+        facts = self.templates[page.template]
+        inputs = [page, facts]
+        if facts.names & LIST_GLOBALS:
+            for a in ([page.article] if page.article is not None else []) + list(page.items):
+                for lists in (self.site.related, self.site.others):
+                    urls = lists.get(a.url, ())
+                    inputs.append(urls)
+                    inputs += [self._by_url[u] for u in urls]
+        key = (page.output_path, self.config, self.opaque,
+               self.everything() if facts.names & EVERYTHING_GLOBALS else "")
+        return self._remembered.recall(key, tuple(inputs), functools.partial(self._of, page))
+
+    def _of(self, page: Page) -> str:
         facts = self.templates[page.template]
         names = facts.names
         if names & self.opaque:

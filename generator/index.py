@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timezone, tzinfo
 from typing import Any, Iterable, Mapping
 
 from generator.diagnostics import Problem, error, suggest, warning
+from generator.memo import Memo, recall
 from generator.model import Article, SiteConfig, SourceFile, Term, frozen_map
 from generator.vietnamese import fold, nfc, slugify
 from generator import aliases as aliases_stage, routes
@@ -43,7 +44,8 @@ def shorten_slug(slug: str) -> str:
 
 
 def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: IndexOptions = IndexOptions(),
-                   horizon: list | None = None) -> tuple[list[Article], dict[str, int], list[Problem]]:
+                   horizon: list | None = None, memo: Memo | None = None
+                   ) -> tuple[list[Article], dict[str, int], list[Problem]]:
     """Validate every source; return the published articles newest first.
 
     `horizon`, when given, receives the next moment the schedule changes what
@@ -57,7 +59,8 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
     for source in sources:
         alias_lines[source.path] = source.line_of("aliases")
         url_lines[source.path] = source.line_of("slug" if "slug" in source.front else "title")
-        article, found = read_article(config, source)
+        article, found = recall(memo, "articles", source.path, (config, source),
+                                lambda: read_article(config, source))
         problems += found
         if article is None:
             continue

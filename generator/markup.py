@@ -24,6 +24,7 @@ from generator import __version__, limits, workers
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
 from generator.images import ImagePlan
+from generator.memo import Memo
 from generator.model import Article, evolve
 from generator.pictures import PictureTreeprocessor
 from generator.vietnamese import nfc
@@ -200,23 +201,36 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
 def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: BuildCache | None = None,
                      jobs: int | None = None, load_body=None,
                      images: ImagePlan = ImagePlan(),
-                     iframe_hosts: Sequence[str] = ()) -> tuple[list[Article], list[Problem]]:
+                     iframe_hosts: Sequence[str] = (), memo: Memo | None = None) -> tuple[list[Article], list[Problem]]:
     """Convert every changed body on all cores; converted HTML stays in the cache when there is one.
 
     A cached conversion is reused while its body, source path, Markdown
     settings and the URLs of the articles it links to are all unchanged.
+    With a memo, an article object converted by the last build (and whose
+    links still point where they did) gets the very same converted object.
     """
     cache = cache or BuildCache(None)
     urls_by_source = {nfc(a.source): a.url for a in articles}
     settings = markup_settings_key(base_path, iframe_hosts)
-    keys = [_cache_key(a, settings, images) for a in articles]
+    remembered = memo.table("converted") if memo is not None and cache.enabled else None
     index = cache.load_state(INDEX_STATE) or {}
+    keys: list[str] = []
     outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str]] = {}
+    reused: dict[int, Article] = {}
     misses = []
-    for position, key in enumerate(keys):
+    for position, article in enumerate(articles):
+        if remembered is not None:
+            hit = remembered.get((article.source, settings, images.body_keys.get(article.source, "")), (article,))
+            # (A blob deleted since is converted again when the page needs it: load_html.)
+            if hit is not None and _links_unchanged(hit[2][1], urls_by_source):
+                keys.append(hit[1])
+                outcome[position] = ("", (), *hit[2])
+                reused[position] = hit[0]
+                continue
+        key = _cache_key(article, settings, images)
+        keys.append(key)
         known = index.get(key)
-        if (known is not None and all(urls_by_source.get(src) == url for src, url in known[1].items())
-                and cache.has("markup", known[2])):
+        if known is not None and _links_unchanged(known[1], urls_by_source) and cache.has("markup", known[2]):
             outcome[position] = ("", (), *known)
         else:
             misses.append(position)
@@ -232,11 +246,22 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         cached = cache.enabled and not body_html and not found
         if cached:
             new_index[keys[position]] = (summary, links, html_key)
-        converted.append(evolve(article, html=body_html, html_key=html_key if cached else "", body="",
-                                 summary=article.summary or summary, summary_derived=not article.summary))
+        done = reused.get(position)
+        if done is None:
+            done = evolve(article, html=body_html, html_key=html_key if cached else "", body="",
+                          summary=article.summary or summary, summary_derived=not article.summary)
+            if remembered is not None and cached:
+                remembered.put((article.source, settings, images.body_keys.get(article.source, "")), (article,),
+                               (done, keys[position], (summary, links, html_key)))
+        converted.append(done)
     if misses or len(new_index) != len(index):
         cache.save_state(INDEX_STATE, new_index)
     return converted, problems
+
+
+def _links_unchanged(links: Mapping[str, str], urls_by_source: Mapping[str, str]) -> bool:
+    """Whether every article this body links to is still at the URL its HTML names."""
+    return all(urls_by_source.get(source) == url for source, url in links.items())
 
 
 def _converter_factory(urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan = ImagePlan(),

@@ -19,6 +19,7 @@ from generator import imageproc, images, pictures
 from generator import search, seo, shortcut
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
+from generator.memo import Memo
 from generator.model import Site, frozen_map
 from generator import output
 from generator.output import Stage
@@ -38,6 +39,11 @@ class BuildOptions:
     future: bool = False  # include articles dated in the future
     now: datetime | None = None  # the build's moment for schedules; None means now
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total), for the terminal
+    # What `serve` keeps between its builds (generator/memo.py); None for a one-off build.
+    memo: Memo | None = field(default=None, compare=False)
+    # The output is a folder only this process writes (serve's temp folder): no one can have
+    # planted a symlink in it, so it is not searched for one before each build.
+    private_output: bool = False
 
     @property
     def output(self) -> Path:
@@ -104,30 +110,32 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     site_config, found = config_stage.load_config(options.site_dir)
     problems += found
     _stop_on_errors(problems)
+    if options.memo is not None:  # the same object as last time when unchanged: see memo.py
+        site_config = options.memo.table("config").canonical("site", site_config)
     clock.lap("config")
 
     problems += confine.check_site_files(options.site_dir)
-    sources, found = content.load_content(options.site_dir, cache)
+    sources, found = content.load_content(options.site_dir, cache, options.memo)
     problems += found
     clock.lap("content")
     schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)
-    articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon)
+    articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon, options.memo)
     problems += found
     _stop_on_errors(problems)
     clock.lap("index")
 
     plan, found = images.plan_images(options.site_dir, articles, site_config.images,
-                                     functools.partial(content.load_body, options.site_dir), cache)
+                                     functools.partial(content.load_body, options.site_dir), cache, options.memo)
     problems += found
     _stop_on_errors(problems)
-    articles = images.attach_keys(articles, plan)
+    articles = images.attach_keys(articles, plan, options.memo)
     if image_plan is not None:
         image_plan.append(plan)
     clock.lap("images-plan")
 
     articles, found = markup.convert_articles(articles, site_config.base_path, cache, options.jobs,
                                               functools.partial(content.load_body, options.site_dir), plan,
-                                              site_config.iframe_hosts)
+                                              site_config.iframe_hosts, options.memo)
     problems += found
     _stop_on_errors(problems)
     clock.lap("markup")
@@ -141,9 +149,17 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
 
 
 def build(options: BuildOptions) -> BuildResult:
+    try:
+        return _build(options)
+    finally:
+        if options.memo is not None:
+            options.memo.finish_build()
+
+
+def _build(options: BuildOptions) -> BuildResult:
     clock = _Clock()
     problems: list[Problem] = []
-    cache = BuildCache(options.cache_root)
+    cache = BuildCache(options.cache_root, options.memo)
     output.recover(options.output)
     digest, recordable = _fingerprint(options, cache)
     unchanged = _last_result_if_unchanged(options, cache, digest, clock)
@@ -155,12 +171,12 @@ def build(options: BuildOptions) -> BuildResult:
     try:
         site = load_site(options, clock, problems, cache, found_plan, horizon)
         image_plan = found_plan[0]
-        pages = routes.plan_pages(site)
+        pages = routes.plan_pages(site, options.memo)
         files = {**assets.plan_assets(options.site_dir, image_plan.sources),
                  **assets.plan_bundle_files(options.site_dir, site.articles)}
         reconvert = _reconverter(options.site_dir, site, image_plan)
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
-            site, pages, lambda article: markup.load_html(article, cache, reconvert))
+            site, pages, lambda article: markup.load_html(article, cache, reconvert), options.memo)
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
         _stop_on_errors(problems)
         clock.lap("routes")
@@ -175,8 +191,10 @@ def build(options: BuildOptions) -> BuildResult:
         layouts = render.layout_dirs(options.site_dir)
         helpers = {**image_globals, **seo.template_globals(site, image_globals["og_image"])}
         # A symlink planted in the published output: trust none of it, write a fresh one whole.
-        planned_from = BuildCache(None) if output.has_symlinks(options.output) else cache
-        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from, helpers)
+        planted = not options.private_output and output.has_symlinks(options.output)
+        planned_from = BuildCache(None) if planted else cache
+        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from, helpers,
+                                            options.memo, options.private_output)
         target = _choose_target(options.output, plan, len(pages), cache)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
@@ -242,7 +260,9 @@ def _remember(options: BuildOptions, cache: BuildCache, digest: str, next_change
 
 
 def _fingerprint(options: BuildOptions, cache: BuildCache) -> tuple[str | None, bool]:
-    if cache.root is None:
+    # The preview builds only after the watcher saw a change, into a new folder each
+    # session: a record of its builds could never be reused.
+    if cache.root is None or options.memo is not None:
         return None, False
     key = (options.drafts, options.future, options.search, str(cache.root))
     return shortcut.fingerprint(options.site_dir, options.output, key)

@@ -17,6 +17,7 @@ from generator import workers
 from generator.cache import BuildCache
 from generator.incremental import ALWAYS, Signatures, analyse_templates
 from generator.markup import load_html
+from generator.memo import Memo
 from generator.model import Page, Site
 from generator.output import Stage
 from generator.render import Renderer
@@ -66,11 +67,14 @@ class RenderPlan:
 
 
 def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], out_dir: Path,
-                cache: BuildCache, extra_globals: dict | None = None) -> tuple[RenderPlan, Renderer]:
-    """Which pages must be rendered: those whose signature or published file changed."""
-    probe = Renderer(site, layout_dirs, extra_globals)
+                cache: BuildCache, extra_globals: dict | None = None,
+                memo: Memo | None = None, private_output: bool = False) -> tuple[RenderPlan, Renderer]:
+    """Which pages must be rendered: those whose signature or published file changed.
+    A `private_output` (serve's own folder) is written by this process alone: its
+    files are as the last build left them, and are not stat'ed again."""
+    probe = Renderer(site, layout_dirs, extra_globals, bytecode_dir(cache))
     facts = analyse_templates(probe.env, {p.template for p in pages}, cache)
-    signatures = Signatures(site, facts, probe.env.globals)
+    signatures = Signatures(site, facts, probe.env.globals, memo)
 
     previous = cache.load_state(STATE_NAME) or {}
     if previous.get("out") != str(out_dir) or not out_dir.is_dir():
@@ -85,7 +89,7 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
         sigs[path] = signature
         before = known.get(path)
         if (signature != ALWAYS and before is not None and before[0] == signature
-                and _stat(out_prefix + path) == tuple(before[1:])):
+                and (private_output or _stat(out_prefix + path) == tuple(before[1:]))):
             unchanged[path] = before
         else:
             todo.append(index)
@@ -102,7 +106,7 @@ def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Ren
         target.keep(path)
         state[path] = before
     made: list = []
-    factory = _renderer_factory(site, layout_dirs, extra_globals, made, probe)
+    factory = _renderer_factory(site, layout_dirs, extra_globals, made, probe, bytecode_dir(cache))
     results = workers.run_chunks(_render_chunk, plan.todo, jobs,
                                  {"pages": pages, "stage": target, "cache": cache, "renderer_factory": factory,
                                   "reconvert": reconvert},
@@ -118,13 +122,18 @@ def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Ren
                         state={"out": str(target.out_dir), "pages": state})
 
 
-def _renderer_factory(site, layout_dirs, extra_globals, made: list, probe: Renderer):
+def bytecode_dir(cache: BuildCache) -> Path | None:
+    """Where compiled layouts are kept between builds (none without a cache)."""
+    return cache.root / "layouts" if cache.enabled else None
+
+
+def _renderer_factory(site, layout_dirs, extra_globals, made: list, probe: Renderer, bytecode: Path | None):
     pid = os.getpid()
 
     def get() -> Renderer:  # the probe in this process, a fresh one per worker
         if os.getpid() == pid:
             return probe
         if not made:
-            made.append(Renderer(site, layout_dirs, extra_globals))
+            made.append(Renderer(site, layout_dirs, extra_globals, bytecode))
         return made[0]
     return get

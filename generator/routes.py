@@ -13,9 +13,11 @@ Owns every URL the portal publishes and pagination. Pure: no I/O, no HTML.
 """
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 from generator import aliases, archives
+from generator.memo import Memo, recall
 from generator.model import Article, Page, Pagination, Site, Term
 
 UNITS_PREFIX = "/don-vi/"
@@ -51,12 +53,15 @@ def paginate(items: tuple[Article, ...], per_page: int, first_url: str) -> Itera
         ), chunk
 
 
-def plan_pages(site: Site) -> list[Page]:
+def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
+    """Every page of the site. With a memo, a page whose articles and term are the
+    very objects of the last build is the very Page object of the last build."""
     config = site.config
     pages = [Page(url="/", template="home.html", kind="home", title=config.title, items=site.articles)]
     for article in site.articles:
-        pages.append(Page(url=article.url, template="article.html", kind="article",
-                          title=article.title, article=article))
+        pages.append(recall(memo, "article-pages", article.url, (article,),
+                            functools.partial(Page, url=article.url, template="article.html", kind="article",
+                                              title=article.title, article=article)))
     by_term: dict[tuple[str, str], list[Article]] = {}
     for a in site.articles:  # one pass, newest first, instead of one per term
         by_term.setdefault(("category", a.category), []).append(a)
@@ -67,15 +72,20 @@ def plan_pages(site: Site) -> list[Page]:
         for term in terms.values():
             items = tuple(by_term.get((kind, term.slug), ()))
             for pagination, chunk in paginate(items, config.per_page, term_url(term)):
-                title = term.name if pagination.number == 1 else f"{term.name} – Trang {pagination.number}"
-                pages.append(Page(url=paged_url(term_url(term), pagination.number), template="list.html",
-                                  kind=kind, title=title, term=term, items=chunk, pagination=pagination))
+                pages.append(recall(memo, "list-pages", (kind, pagination), (term, *chunk),
+                                    functools.partial(_list_page, kind, term, pagination, chunk)))
     pages.append(Page(url=UNITS_PREFIX, template="terms.html", kind="units", title="Đơn vị",
                       terms=tuple(config.units.values())))
     pages.append(Page(url=CAMPAIGNS_PREFIX, template="terms.html", kind="campaigns", title="Phong trào",
                       terms=tuple(config.campaigns.values())))
     pages.append(Page(url="/404.html", template="404.html", kind="404", title="Không tìm thấy trang"))
     pages.append(Page(url=SEARCH_URL, template="search.html", kind="search", title="Tìm kiếm"))
-    pages += archives.plan_archive_pages(site)
+    pages += archives.plan_archive_pages(site, memo)
     pages += aliases.plan_alias_pages(site.articles)
     return pages
+
+
+def _list_page(kind: str, term: Term, pagination: Pagination, chunk: tuple[Article, ...]) -> Page:
+    title = term.name if pagination.number == 1 else f"{term.name} – Trang {pagination.number}"
+    return Page(url=paged_url(term_url(term), pagination.number), template="list.html",
+                kind=kind, title=title, term=term, items=chunk, pagination=pagination)

@@ -115,9 +115,15 @@ def keep_index(target, previous: dict | None) -> dict:
     previous = previous or {}
     if previous.get("out") != str(target.out_dir):
         return {}
+    listed: dict[str, set[str]] = {}  # one listing per bundle folder, not a stat per file
     for rel in previous.get("outputs", ()):
-        if rel.split("/", 1)[0].startswith(BUNDLE_DIR) and target.path_of(rel).is_file():
-            target.keep(rel)
+        folder = rel.split("/", 1)[0]
+        if folder.startswith(BUNDLE_DIR):
+            if folder not in listed:
+                listed[folder] = (_files_under(target.path_of(folder), folder) if "/" in rel
+                                  else {folder} if target.path_of(folder).is_file() else set())
+            if rel in listed[folder]:
+                target.keep(rel)
     return previous.get("search") if isinstance(previous.get("search"), dict) else {}
 
 

@@ -7,6 +7,7 @@ The layouts print what these helpers return; nothing here writes files.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from datetime import datetime
@@ -17,6 +18,7 @@ from xml.sax.saxutils import escape
 from markupsafe import Markup
 
 from generator import feeds, routes
+from generator.memo import Memo, recall
 from generator.model import Article, Page, Site
 
 # Pages that are not content a search engine should list.
@@ -37,19 +39,25 @@ def page_lastmod(site: Site, page: Page) -> datetime | None:
     return site.articles[0].date if site.articles else None
 
 
-def render_sitemap(site: Site, pages: Iterable[Page]) -> bytes:
+def render_sitemap(site: Site, pages: Iterable[Page], memo: Memo | None = None) -> bytes:
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    newest = site.articles[:1]  # the lastmod of a page without articles
     for page in sorted(pages, key=lambda p: p.url):
         if page.kind in UNLISTED_KINDS:
             continue
-        lines.append(f"  <url><loc>{escape(absolute(site, page.url))}</loc>")
-        lastmod = page_lastmod(site, page)
-        if lastmod is not None:
-            lines[-1] += f"<lastmod>{lastmod.isoformat(timespec='seconds')}</lastmod>"
-        lines[-1] += "</url>"
+        lines.append(recall(memo, "sitemap-lines", page.url, (site.config, page, *newest),
+                            functools.partial(_sitemap_line, site, page)))
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _sitemap_line(site: Site, page: Page) -> str:
+    line = f"  <url><loc>{escape(absolute(site, page.url))}</loc>"
+    lastmod = page_lastmod(site, page)
+    if lastmod is not None:
+        line += f"<lastmod>{lastmod.isoformat(timespec='seconds')}</lastmod>"
+    return line + "</url>"
 
 
 def render_robots(site: Site) -> bytes:
@@ -58,7 +66,8 @@ def render_robots(site: Site) -> bytes:
 
 
 def render_extra_files(site: Site, pages: Iterable[Page],
-                       html_of: Callable[[Article], str] = lambda a: a.html) -> dict[str, bytes]:
+                       html_of: Callable[[Article], str] = lambda a: a.html,
+                       memo: Memo | None = None) -> dict[str, bytes]:
     """Every non-page output of this module and of feeds: output path → bytes.
 
     `html_of(article)` gives an article's converted body (the render stage may
@@ -70,8 +79,8 @@ def render_extra_files(site: Site, pages: Iterable[Page],
             bodies[article.url] = html_of(article)
         return bodies[article.url]
 
-    files = feeds.render_feeds(site, body)
-    files["sitemap.xml"] = render_sitemap(site, pages)
+    files = feeds.render_feeds(site, body, memo)
+    files["sitemap.xml"] = render_sitemap(site, pages, memo)
     files["robots.txt"] = render_robots(site)
     return files
 

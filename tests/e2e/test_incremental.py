@@ -5,16 +5,20 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
+from generator import content, index
+from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
 from tests.conftest import SITE_TOML, article, tree
 
 CATEGORIES = ("tin-hoat-dong", "xay-dung-luc-luong")
 UNITS = ("cong-an-tinh", "phong-canh-sat-giao-thong", "Công an xã Đồng Tiến")
 CAMPAIGNS = ("vi-an-ninh-to-quoc", "dan-van-kheo")
+RECENT_NS = 50_000_000  # the racy-clean margin in the tests with a memo
 WORDS = "an ninh trật tự giao thông phòng cháy lừa đảo cảnh sát công an xã tuyên truyền thi đua dân vận".split()
 
 
@@ -74,9 +78,14 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     return action
 
 
-@pytest.mark.parametrize("seed, jobs", [(1, 1), (2, 1), (4, 1), (5, 1), (3, 2)])
-def test_random_edits_incremental_equals_clean(tmp_path, seed, jobs):
+@pytest.mark.parametrize("seed, jobs, kept", [(1, 1, False), (2, 1, False), (4, 1, False), (5, 1, False),
+                                             (3, 2, False), (6, 1, True), (7, 1, True), (8, 2, True)])
+def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs, kept):
+    """`kept`: like `serve`, every build hands the next what it remembers (generator/memo.py)."""
     rng = random.Random(seed)
+    memo = Memo() if kept else None
+    if kept:  # so that files older than the last build are trusted by their stat, and memo hits happen
+        monkeypatch.setattr(content, "RACY_MARGIN_NS", RECENT_NS)
     site = tmp_path / "site"
     (site / "content").mkdir(parents=True)
     (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")
@@ -86,7 +95,10 @@ def test_random_edits_incremental_equals_clean(tmp_path, seed, jobs):
     incremental_out = tmp_path / "incremental"
     steps = 16 if jobs == 1 else 5
     for step in range(steps):
-        result = build(BuildOptions(site_dir=site, out_dir=incremental_out, jobs=jobs))
+        if kept:
+            time.sleep(2 * RECENT_NS / 1e9)
+        result = build(BuildOptions(site_dir=site, out_dir=incremental_out, jobs=jobs, memo=memo,
+                                    private_output=kept))
         clean_out = tmp_path / f"clean-{step}"
         clean = build(BuildOptions(site_dir=site, out_dir=clean_out, use_cache=False, jobs=1))
         assert result.ok == clean.ok, (result.problems, clean.problems)
@@ -136,3 +148,27 @@ def test_a_corrupt_cache_entry_is_rebuilt_not_trusted(make_site, tmp_path):
     result = build(BuildOptions(site_dir=site, out_dir=out))
     assert result.ok
     assert "Nội dung thật." in (out / "tin-hoat-dong/bai-a/index.html").read_text(encoding="utf-8")
+
+
+def test_with_a_memo_an_edit_reads_and_checks_only_the_edited_article(make_site, tmp_path, monkeypatch):
+    """The preview's rebuild after a save does work for the saved article, not for all of them."""
+    monkeypatch.setattr(content, "RACY_MARGIN_NS", RECENT_NS)
+    files = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}") for i in range(10)}
+    site = make_site(files)
+    checked: list[str] = []
+    read_article = index.read_article
+    monkeypatch.setattr(index, "read_article", lambda config, source: checked.append(source.path)
+                        or read_article(config, source))
+    options = BuildOptions(site_dir=site, out_dir=tmp_path / "out", memo=Memo(), private_output=True)
+    assert build(options).ok
+    time.sleep(2 * RECENT_NS / 1e9)
+    assert build(options).ok  # files now older than the last build: trusted by their stat
+    edited = site / "content/tin-hoat-dong/bai-3.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Nội dung bài viết.", "Đã sửa."), encoding="utf-8")
+    time.sleep(2 * RECENT_NS / 1e9)
+    checked.clear()
+    result = build(options)
+    assert checked == ["content/tin-hoat-dong/bai-3.md"]
+    # Its page, the lists and related-news boxes that show its summary: not the whole site.
+    assert 0 < result.rendered < result.pages // 2, result.rendered
+    assert "Đã sửa." in (tmp_path / "out/tin-hoat-dong/bai-so-3/index.html").read_text(encoding="utf-8")

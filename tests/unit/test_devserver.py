@@ -16,7 +16,7 @@ def test_an_unexpected_error_is_loud_but_the_preview_keeps_the_last_good_pages(m
     try:
         assert preview.rebuild().ok
         good = preview.state.snapshot()
-        def vanished(site):  # a bug of ours, or a file gone between two system calls
+        def vanished(site, memo=None):  # a bug of ours, or a file gone between two system calls
             raise FileNotFoundError(2, "No such file or directory", "content/tin-hoat-dong/mat.md")
         monkeypatch.setattr("generator.routes.plan_pages", vanished)
         assert not preview.rebuild().ok
