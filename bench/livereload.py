@@ -89,6 +89,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--articles", type=int, default=0, help="generate a site of N articles (default: bundled)")
+    parser.add_argument("--settle", type=float, default=3.0,
+                        help="seconds between the first page and the first save (default 3)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-livereload-") as tmp:
         site, article = make_site(Path(tmp), args.articles)
@@ -110,6 +112,9 @@ def main() -> int:
             stream_connection.request("GET", "/__livereload")
             stream = stream_connection.getresponse()
             next_reload(stream)  # the current build, announced on connect
+            # An editor reads the page before the first save; serve uses that pause (see
+            # Preview.start) to re-read files written just before it started, like ours.
+            time.sleep(args.settle)
             path = site / article
             original = path.read_text(encoding="utf-8")
             to_event, to_page = [], []

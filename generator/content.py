@@ -86,10 +86,16 @@ def load_content(site_dir: Path, cache: BuildCache | None = None,
         source, found = read_source(site_dir, Path(full))
         problems += found
         if source is not None:
+            remembered = memo.table("source-files") if memo is not None else None
+            if remembered is not None:  # a file saved again with the same bytes: the very same record
+                before = remembered.latest(rel)
+                if before is not None and before.digest == source.digest:
+                    source = before
             sources.append(source)
             entry = new_index[rel] = (stat_key, source.digest, dict(source.front), dict(source.key_lines),
                                       source.body_line)
-            recall(memo, "source-files", rel, (entry,), lambda: source)
+            if remembered is not None:
+                remembered.put(rel, (entry,), source)
     if changed or new_index.keys() != index.keys():
         cache.save_state(INDEX_STATE, {"taken_ns": started_ns, "files": new_index})
     return sources, problems

@@ -253,10 +253,11 @@ class SearchRefresher:
         self.thread = threading.Thread(target=self._run, name="search-refresh", daemon=True)
         self.thread.start()
 
-    def schedule(self) -> None:
-        """A rebuild left the index behind: refresh it after the next pause."""
+    def schedule(self, after: float | None = None) -> None:
+        """A rebuild left the index behind: refresh it after the next pause
+        (or `after` seconds, unless a rebuild postpones it)."""
         with self.cond:
-            self.due = time.monotonic() + self.idle
+            self.due = time.monotonic() + (self.idle if after is None else after)
             self.cond.notify()
 
     def postpone(self) -> None:
@@ -356,6 +357,10 @@ class Preview:
         """Build once, bind the port, start watching. Returns the URL to open."""
         self.server = make_server(self.options.host, self.options.port, self.state)
         self.rebuild()
+        # Files saved in the 2 s before that build (a git pull, a copied folder) are read
+        # again by the next one (content.RACY_MARGIN_NS); a background build does it now,
+        # while the editor reads the page, so that their first save is as quick as the others.
+        self.search.schedule(after=0)
         self.watcher = Watcher(self.options.site_dir, self.rebuild)
         self.watcher.start()
         host, port = self.server.server_address[:2]

@@ -61,6 +61,11 @@ class Table:
             return entry[1]
         return default
 
+    def latest(self, key: Hashable) -> Any:
+        """The output last remembered for `key`, whatever its inputs were (or None)."""
+        entry = self._entries.get(key)
+        return entry[1] if entry is not None else None
+
     def put(self, key: Hashable, inputs: tuple, value: Any) -> None:
         # The inputs are kept alive with the output, so their ids cannot be reused meanwhile.
         self._entries[key] = [inputs, value, self._build]
