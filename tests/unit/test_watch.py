@@ -106,3 +106,33 @@ def test_a_layouts_folder_made_after_start_is_watched_too(tmp_path):
         assert not calls.wait(0.4)
     finally:
         watcher.stop()
+
+
+def test_reading_a_site_of_many_bundles_is_not_a_change(tmp_path):
+    """Every build lists and reads content/. With thousands of article bundles those
+    reads, had they been watched, overflowed inotify's queue (16,384 events), and
+    watchdog's rescan of the tree then looked like changes: a rebuild loop."""
+    content = tmp_path / "content" / "tin-hoat-dong"
+    for n in range(6000):
+        bundle = content / f"bai-{n}"
+        bundle.mkdir(parents=True)
+        (bundle / "index.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    calls: list[frozenset[str]] = []
+    watcher = Watcher(tmp_path, calls.append, quiet=0.05)
+    watcher.start()
+    try:
+        for _ in range(3):  # what a build does: walk the folders, read the files
+            for folder, _, files in os.walk(tmp_path / "content"):
+                for name in files:
+                    with open(os.path.join(folder, name), "rb") as handle:
+                        handle.read()
+        time.sleep(1.0)
+        assert calls == []
+        edited = content / "bai-17" / "index.md"
+        edited.write_text("---\ntitle: y\n---\n", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not calls and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert calls and str(edited) in calls[0]
+    finally:
+        watcher.stop()
