@@ -13,7 +13,7 @@ from typing import Iterable
 from generator.images import IMAGE_SUFFIXES
 from generator.model import Article
 from generator.vietnamese import nfc
-from generator.walk import files_below
+from generator.walk import list_below
 
 DEFAULT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSETS_URL = "assets/"
@@ -44,27 +44,41 @@ def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> dict[str, Path]:
     return planned
 
 
-def plan_bundle_files(site_dir: Path, articles: Iterable[Article]) -> dict[str, Path]:
-    """Files beside an article's index.md (PDFs, …) are published beside its page; photos are not."""
+def plan_bundle_files(site_dir: Path, articles: Iterable[Article],
+                      listing: Iterable[tuple[str, os.DirEntry]] | None = None) -> dict[str, Path]:
+    """Files beside an article's index.md (PDFs, …) are published beside its page; photos are not.
+    `listing`: content/ as walk.list_below listed it (site paths), else it is listed here."""
+    if listing is None:
+        listing = list_below(site_dir / "content", "content/") if (site_dir / "content").is_dir() else ()
+    by_bundle = bundle_files(listing)
     planned: dict[str, Path] = {}
     for article in articles:
         if article.bundle_dir:
-            for rel, full in _bundle_files(os.path.join(site_dir, article.bundle_dir)):
+            for rel, full in by_bundle.get(article.bundle_dir, ()):
                 # NFC: a name typed on a Mac (NFD) must match the body's NFC reference.
                 planned[article.url.lstrip("/") + nfc(rel)] = Path(full)
     return planned
 
 
-def _bundle_files(bundle: str) -> Iterable[tuple[str, str]]:
-    """(bundle-relative path, full path) of the files to copy; strings, not Paths
-    (4,900 bundles are listed on every build)."""
-    def descend(folder: os.DirEntry) -> bool:  # a nested bundle is an article of its own
-        return not folder.name.startswith(".") and not os.path.exists(os.path.join(folder.path, "index.md"))
-
-    for rel, entry in files_below(bundle, descend):
-        name = entry.name
-        if name.startswith(".") or name.endswith(".md") or entry.is_dir():  # a symlink to a folder: not a file
+def bundle_files(listing: Iterable[tuple[str, os.DirEntry]]) -> dict[str, list[tuple[str, str]]]:
+    """Bundle folder (a folder with an index.md) → (path in the bundle, full path) of each
+    file to copy, from one listing of the tree. A file belongs to the nearest bundle above
+    it; a nested bundle is an article of its own; hidden files and folders never count."""
+    listing = list(listing)
+    bundles = {rel.rpartition("/")[0] for rel, _ in listing if rel.rpartition("/")[2] == "index.md"}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for rel, entry in listing:
+        folder, _, name = rel.rpartition("/")
+        if name.startswith(".") or name.endswith(".md") or os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES:
+            continue  # photos are published only as processed variants, never as the original
+        bundle = folder
+        while bundle not in bundles:
+            head, _, last = bundle.rpartition("/")
+            if not bundle or last.startswith("."):
+                bundle = None
+                break
+            bundle = head
+        if bundle is None or entry.is_dir():  # a symlink to a folder is not a file
             continue
-        if os.path.splitext(name)[1].lower() not in IMAGE_SUFFIXES:
-            # Photos are published only as processed variants, never as the original.
-            yield rel, entry.path
+        found.setdefault(bundle, []).append((rel[len(bundle) + 1:] if bundle else rel, entry.path))
+    return found

@@ -12,6 +12,7 @@ import os
 import stat
 import unicodedata
 from pathlib import Path
+from typing import Iterable, Mapping
 
 from generator.diagnostics import Problem, error
 from generator.walk import files_below
@@ -64,8 +65,10 @@ def read_bounded(path: str, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
     return data if len(data) <= limit else None
 
 
-def check_site_files(site_dir: Path) -> list[Problem]:
-    """Every symlink leaving the site and every non-file under content/, assets/ and layouts/."""
+def check_site_files(site_dir: Path, listings: Mapping[str, Iterable[tuple[str, os.DirEntry]]] = {}
+                     ) -> list[Problem]:
+    """Every symlink leaving the site and every non-file under content/, assets/ and layouts/.
+    `listings`: folder → its walk.list_below, when the build has listed it already."""
     problems: list[Problem] = []
     for folder in SITE_FOLDERS:
         root = site_dir / folder
@@ -73,13 +76,14 @@ def check_site_files(site_dir: Path) -> list[Problem]:
             if os.path.lexists(root) and (found := _check_dir_link(site_dir, str(root))):
                 problems.append(found)
             continue
-        _check_tree(site_dir, str(root), problems)
+        listing = listings.get(folder)
+        _check_tree(site_dir, files_below(str(root), skip_unreadable=True) if listing is None else listing, problems)
     return problems
 
 
-def _check_tree(site_dir: Path, folder: str, problems: list[Problem]) -> None:
+def _check_tree(site_dir: Path, listing: Iterable[tuple[str, os.DirEntry]], problems: list[Problem]) -> None:
     # Only the unusual entries (links, pipes, devices) cost a system call.
-    for _, entry in files_below(folder, skip_unreadable=True):
+    for _, entry in listing:
         if entry.is_symlink():
             found = (_check_dir_link(site_dir, entry.path) if os.path.isdir(entry.path)
                      else check_file(site_dir, entry.path))

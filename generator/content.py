@@ -20,7 +20,7 @@ from generator.diagnostics import Problem, error
 from generator.memo import Memo, recall
 from generator.model import SourceFile, frozen_map
 from generator.vietnamese import nfc
-from generator.walk import files_below
+from generator.walk import list_below
 
 CONTENT_DIR = "content"
 FENCES = ("---",)
@@ -31,15 +31,26 @@ MAX_FRONT_MATTER_DEPTH = 32  # nesting; later stages (signatures, pickles) recur
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def find_sources(site_dir: Path) -> list[str]:
+Listing = tuple[tuple[str, os.DirEntry], ...]  # (site path, entry) of everything below content/
+
+
+def list_content(site_dir: Path) -> Listing:
+    """Everything below content/, listed once per build (walk.list_below) for the
+    stages that look at it: site-file checks, article sources, bundle files."""
+    root = site_dir / CONTENT_DIR
+    if not root.is_dir():  # a link to a folder inside the site is listed; confine checks where it leads
+        return ()
+    return list_below(root, CONTENT_DIR + "/")
+
+
+def find_sources(site_dir: Path, listing: Listing | None = None) -> list[str]:
     """The path below the site of every .md file under content/, in a stable
     order; hidden files and `.`/`_` folders skipped."""
-    root = site_dir / CONTENT_DIR
-    if not root.is_dir():
-        return []
-    return [f"{CONTENT_DIR}/{rel}" for rel, _ in
-            files_below(root, descend=lambda folder: not folder.name.startswith((".", "_")))
-            if rel.endswith(".md") and not rel.rpartition("/")[2].startswith(".")]
+    if listing is None:
+        listing = list_content(site_dir)
+    return [rel for rel, _ in listing
+            if rel.endswith(".md") and not any(part.startswith((".", "_")) for part in rel.split("/")[1:-1])
+            and not rel.rpartition("/")[2].startswith(".")]
 
 
 INDEX_STATE = "content-index"
@@ -52,8 +63,8 @@ def _stat_key(st: os.stat_result) -> tuple:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def load_content(site_dir: Path, cache: BuildCache | None = None,
-                 memo: Memo | None = None) -> tuple[list[SourceFile], list[Problem]]:
+def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | None = None,
+                 listing: Listing | None = None) -> tuple[list[SourceFile], list[Problem]]:
     """Read every article file. A file whose stat is unchanged since the last
     build is not read again: its parsed front-matter comes from the cache and
     its body is loaded only if a later stage needs it (`load_body`). With a
@@ -70,7 +81,7 @@ def load_content(site_dir: Path, cache: BuildCache | None = None,
     changed = False
     sources, problems = [], []
     prefix = str(site_dir) + os.sep
-    for rel in find_sources(site_dir):
+    for rel in find_sources(site_dir, listing):
         full = prefix + rel
         info, refused = confine.checked_stat(site_dir, full, confine.MAX_ARTICLE_BYTES)
         if refused is not None:  # never read outside the site, a pipe, or a 50 MB paste

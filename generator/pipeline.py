@@ -101,11 +101,12 @@ def _stop_on_errors(problems: list[Problem]) -> None:
 
 
 def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cache: BuildCache,
-              image_plan: list | None = None, horizon: list | None = None) -> Site:
+              image_plan: list | None = None, horizon: list | None = None, listing: list | None = None) -> Site:
     """Everything up to a complete, checked Site. Raises BuildFailed.
 
     `image_plan`, when given, receives the ImagePlan the markup used; `horizon`
-    the next moment the schedule changes what is published.
+    the next moment the schedule changes what is published; `listing` the
+    listing of content/ (content.list_content) the build took.
     """
     site_config, found = config_stage.load_config(options.site_dir)
     problems += found
@@ -114,8 +115,11 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
         site_config = options.memo.table("config").canonical("site", site_config)
     clock.lap("config")
 
-    problems += confine.check_site_files(options.site_dir)
-    sources, found = content.load_content(options.site_dir, cache, options.memo)
+    content_listing = content.list_content(options.site_dir)
+    if listing is not None:
+        listing.append(content_listing)
+    problems += confine.check_site_files(options.site_dir, {content.CONTENT_DIR: content_listing})
+    sources, found = content.load_content(options.site_dir, cache, options.memo, content_listing)
     problems += found
     clock.lap("content")
     schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)
@@ -169,11 +173,12 @@ def _build(options: BuildOptions) -> BuildResult:
     found_plan: list[images.ImagePlan] = []
     horizon: list = []
     try:
-        site = load_site(options, clock, problems, cache, found_plan, horizon)
+        listing: list = []
+        site = load_site(options, clock, problems, cache, found_plan, horizon, listing)
         image_plan = found_plan[0]
         pages = routes.plan_pages(site, options.memo)
         files = {**assets.plan_assets(options.site_dir, image_plan.sources),
-                 **assets.plan_bundle_files(options.site_dir, site.articles)}
+                 **assets.plan_bundle_files(options.site_dir, site.articles, listing[0])}
         reconvert = _reconverter(options.site_dir, site, image_plan)
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
             site, pages, lambda article: markup.load_html(article, cache, reconvert), options.memo)

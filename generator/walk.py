@@ -38,3 +38,9 @@ def files_below(root: Path | str, descend: Callable[[os.DirEntry], bool] | None 
             else:
                 yield prefix + entry.name, entry
         pending.extend(reversed(subfolders))
+
+
+def list_below(root: Path | str, prefix: str = "") -> tuple[tuple[str, os.DirEntry], ...]:
+    """Everything files_below(root) yields, as `prefix + path` (unreadable folders passed over):
+    one listing a build takes once and hands to every stage that looks at the folder."""
+    return tuple((prefix + rel, entry) for rel, entry in files_below(root, skip_unreadable=True))

@@ -226,3 +226,16 @@ def test_python_m_generator_works_too(make_site):
                           cwd=REPO, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
     assert done.returncode == 0, done.stderr
     assert (site / "o/index.html").is_file()
+
+
+def test_content_may_be_a_link_to_a_folder_inside_the_site(make_site, build_site):
+    """One checkout shared by two portals links content/ to its own folder: the articles
+    are found through the link, with a bundle's attachment beside its page."""
+    site = make_site({"bai-viet/tin-hoat-dong/hop-bao/index.md": article("Họp báo quý IV"),
+                      "bai-viet/tin-hoat-dong/hop-bao/thong-cao.pdf": b"%PDF-1.4\n"})
+    os.symlink("bai-viet", site / "content")
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    page = built.page("/tin-hoat-dong/hop-bao-quy-iv/")
+    assert [text_of(h) for h in page.find_all("h1")] == ["Họp báo quý IV"]
+    assert (built.out / "tin-hoat-dong/hop-bao-quy-iv/thong-cao.pdf").read_bytes() == b"%PDF-1.4\n"

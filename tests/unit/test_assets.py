@@ -1,7 +1,8 @@
 """Which files of an article bundle are published beside its page."""
 from __future__ import annotations
 
-from generator.assets import _bundle_files
+from generator.assets import bundle_files
+from generator.walk import list_below
 
 
 def test_bundle_files_skip_photos_markdown_hidden_files_and_nested_articles(tmp_path):
@@ -11,4 +12,6 @@ def test_bundle_files_skip_photos_markdown_hidden_files_and_nested_articles(tmp_
         path = bundle / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"x")
-    assert [rel for rel, _ in _bundle_files(str(bundle))] == ["bien-ban.pdf", "phu-luc/bang.xlsx"]
+    found = bundle_files(list_below(tmp_path))
+    assert [rel for rel, _ in found["bai"]] == ["bien-ban.pdf", "phu-luc/bang.xlsx"]
+    assert [rel for rel, _ in found["bai/bai-con"]] == ["tep.pdf"]
