@@ -32,6 +32,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def make_corpus_site(root: Path, articles: int) -> tuple[Path, str]:
+    """The benchmark corpus (bench/corpus.py: ~1,100-word articles, half of them bundles)
+    and its middle article, as bench/run.py edits it."""
+    from bench.corpus import generate
+    generate(articles, root / "site")
+    sources = sorted((root / "site" / "content").rglob("*.md"))
+    return root / "site", sources[len(sources) // 2].relative_to(root / "site").as_posix()
+
+
 def make_site(root: Path, articles: int) -> tuple[Path, str]:
     """The site folder and the site-relative path of the article to edit."""
     shutil.copy(REPO / "site.toml", root / "site.toml")
@@ -89,11 +98,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--articles", type=int, default=0, help="generate a site of N articles (default: bundled)")
+    parser.add_argument("--corpus", action="store_true",
+                        help="with --articles: the benchmark corpus of bench/corpus.py (long articles, bundles)")
     parser.add_argument("--settle", type=float, default=3.0,
                         help="seconds between the first page and the first save (default 3)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-livereload-") as tmp:
-        site, article = make_site(Path(tmp), args.articles)
+        site, article = (make_corpus_site if args.corpus else make_site)(Path(tmp), args.articles)
         url = page_url(site, article)
         port = free_port()
         server = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--site", str(site),
@@ -132,7 +143,8 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(timeout=300)  # removing a big preview folder takes a while
-    name = f"{args.articles} generated articles" if args.articles else "bundled site"
+    name = (f"{args.articles} {'corpus' if args.corpus else 'generated'} articles" if args.articles
+            else "bundled site")
     for label, values in (("save → reload event", to_event), ("save → reloaded page", to_page)):
         ms = sorted(v * 1000 for v in values)
         print(f"{name}: {label}: median {statistics.median(ms):.0f} ms, "

@@ -156,10 +156,13 @@ class Signatures:
         return self._everything
 
     def _digest_everything(self, lists: list[tuple[tuple, tuple]]) -> str:
-        parts = []
-        for a, (related, others) in zip(self.site.articles, lists):
-            parts += [self.articles[a.url], repr(related), repr(others)]
-        return digest("\x1f".join(parts))
+        return digest("\x1f".join(
+            recall(self._memo, "everything-parts", a.url, (a, related, others),
+                   functools.partial(self._everything_part, a, related, others))
+            for a, (related, others) in zip(self.site.articles, lists)))
+
+    def _everything_part(self, article: Article, related: tuple, others: tuple) -> str:
+        return f"{self.articles[article.url]}\x1f{related!r}\x1f{others!r}"
 
     def of(self, page: Page) -> str:
         if self._remembered is None:
