@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from generator.images import IMAGE_SUFFIXES
+from generator.images import is_image_file
 from generator.model import Article
 from generator.vietnamese import nfc
-from generator.walk import list_below
 
 DEFAULT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSETS_URL = "assets/"
@@ -44,12 +43,9 @@ def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> dict[str, Path]:
     return planned
 
 
-def plan_bundle_files(site_dir: Path, articles: Iterable[Article],
-                      listing: Iterable[tuple[str, os.DirEntry]] | None = None) -> dict[str, Path]:
+def plan_bundle_files(articles: Iterable[Article], listing: Sequence[tuple[str, os.DirEntry]]) -> dict[str, Path]:
     """Files beside an article's index.md (PDFs, …) are published beside its page; photos are not.
-    `listing`: content/ as walk.list_below listed it (site paths), else it is listed here."""
-    if listing is None:
-        listing = list_below(site_dir / "content", "content/") if (site_dir / "content").is_dir() else ()
+    `listing`: content/ as the build listed it (content.list_content)."""
     by_bundle = bundle_files(listing)
     planned: dict[str, Path] = {}
     for article in articles:
@@ -60,16 +56,15 @@ def plan_bundle_files(site_dir: Path, articles: Iterable[Article],
     return planned
 
 
-def bundle_files(listing: Iterable[tuple[str, os.DirEntry]]) -> dict[str, list[tuple[str, str]]]:
+def bundle_files(listing: Sequence[tuple[str, os.DirEntry]]) -> dict[str, list[tuple[str, str]]]:
     """Bundle folder (a folder with an index.md) → (path in the bundle, full path) of each
     file to copy, from one listing of the tree. A file belongs to the nearest bundle above
     it; a nested bundle is an article of its own; hidden files and folders never count."""
-    listing = list(listing)
     bundles = {rel.rpartition("/")[0] for rel, _ in listing if rel.rpartition("/")[2] == "index.md"}
     found: dict[str, list[tuple[str, str]]] = {}
     for rel, entry in listing:
         folder, _, name = rel.rpartition("/")
-        if name.startswith(".") or name.endswith(".md") or os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES:
+        if name.startswith(".") or name.endswith(".md") or is_image_file(name):
             continue  # photos are published only as processed variants, never as the original
         bundle = folder
         while bundle not in bundles:

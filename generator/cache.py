@@ -126,4 +126,3 @@ class BuildCache:
             self.states.put(name, (), value)
         elif self.root is not None:
             write_atomic(self.root / f"{name}.pickle", _seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
-

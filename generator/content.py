@@ -245,12 +245,13 @@ def _value_problem(rel: str, root: yaml.MappingNode, first_line: int, exc: Excep
 
 
 def _check_nodes(rel: str, root: yaml.Node, first_line: int) -> list[Problem]:
-    """Refuse aliases (billion-laughs bombs), duplicate keys and huge trees."""
+    """Refuse aliases (billion-laughs bombs), duplicate keys and huge trees
+    (deep ones never get here: _too_deep refused them before composing)."""
     seen: set[int] = set()
-    stack = [(root, 0)]
+    stack = [root]
     count = 0
     while stack:
-        node, depth = stack.pop()
+        node = stack.pop()
         count += 1
         line = first_line + node.start_mark.line
         if id(node) in seen:
@@ -258,9 +259,6 @@ def _check_nodes(rel: str, root: yaml.Node, first_line: int) -> list[Problem]:
         seen.add(id(node))
         if count > MAX_FRONT_MATTER_NODES:
             return [error(rel, line, "front-matter-too-large", "the front-matter is too large")]
-        if depth > MAX_FRONT_MATTER_DEPTH:
-            return [error(rel, line, "front-matter-too-deep",
-                          f"values are nested more than {MAX_FRONT_MATTER_DEPTH} levels deep")]
         if isinstance(node, yaml.MappingNode):
             keys: dict = {}
             for key_node, value_node in node.value:
@@ -269,7 +267,7 @@ def _check_nodes(rel: str, root: yaml.Node, first_line: int) -> list[Problem]:
                     return [error(rel, first_line + key_node.start_mark.line, "duplicate-key",
                                   f"'{key}' is given twice (first on line {keys[key]})")]
                 keys[key] = first_line + key_node.start_mark.line
-                stack += [(key_node, depth + 1), (value_node, depth + 1)]
+                stack += [key_node, value_node]
         elif isinstance(node, yaml.SequenceNode):
-            stack += [(child, depth + 1) for child in node.value]
+            stack += node.value
     return []

@@ -344,14 +344,13 @@ class Preview:
         return result
 
     def _refresh_search(self) -> None:
+        # Problems it finds (content changed again meanwhile) are the next rebuild's to report.
         try:
-            refreshed = build(self._build_options(search=True))
+            build(self._build_options(search=True))
         except Exception:  # the next rebuild tries again; the preview itself is fine
             self.report([traceback.format_exc().rstrip()])
             return
         _collect_while_idle()
-        if has_errors(refreshed.problems):  # content changed again meanwhile: the next rebuild reports it
-            return
 
     def start(self) -> str:
         """Build once, bind the port, start watching. Returns the URL to open."""

@@ -41,18 +41,6 @@ def feeds_for(site: Site, page: Page) -> list[tuple[str, str]]:
     return found
 
 
-def newest_by_term(site: Site, limit: int = FEED_LENGTH) -> dict[tuple[str, str], list[Article]]:
-    """(term kind, slug) → its newest `limit` articles, newest first: one pass over the site."""
-    found: dict[tuple[str, str], list[Article]] = {}
-    for article in site.articles:  # newest first
-        for key in (("category", article.category), ("unit", article.unit),
-                    *(("campaign", slug) for slug in article.campaigns)):
-            listed = found.setdefault(key, [])
-            if len(listed) < limit:
-                listed.append(article)
-    return found
-
-
 HtmlOf = Callable[[Article], str]
 
 
@@ -73,7 +61,7 @@ def render_feeds(site: Site, html_of: HtmlOf = _own_html, memo: Memo | None = No
                       lambda: render_feed(site, term, entries, html_of))
 
     feeds = {FEED_NAME: feed(None, site.articles)}
-    listed = newest_by_term(site)
+    listed = routes.articles_by_term(site.articles)
     for terms in (config.categories, config.units, config.campaigns):
         for term in terms.values():
             feeds[feed_url(term).lstrip("/")] = feed(term, listed.get((term.kind, term.slug), ()))

@@ -159,7 +159,7 @@ def scan_body(article: Article) -> list[tuple[int, str, str, str | None]]:
         for match in _INLINE_IMAGE.finditer(text):
             found.append((line, match.group("alt"), match.group("src").strip("<>"), match.group("title")))
         ref = _REFERENCE_DEF.match(text)
-        if ref and Path(ref.group("src").strip("<>")).suffix.lower() in IMAGE_SUFFIXES:
+        if ref and is_image_file(ref.group("src").strip("<>")):
             found.append((line, None, ref.group("src").strip("<>"), None))
     return found
 
@@ -417,6 +417,6 @@ def _variant(image: SourceImage, fmt: str, width: int, box: tuple[int, int, int,
     return Variant(name, image.path, image.digest, fmt, width, height, box, quality)
 
 
-def is_image_file(path: Path) -> bool:
+def is_image_file(name: str) -> bool:
     """Photos are published only through the pipeline, never copied as they are."""
-    return path.suffix.lower() in IMAGE_SUFFIXES
+    return posixpath.splitext(name)[1].lower() in IMAGE_SUFFIXES

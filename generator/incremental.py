@@ -145,7 +145,7 @@ class Signatures:
         self._everything: str | None = None
         self._memo = memo
         self._remembered = memo.table("page-signatures") if memo is not None else None
-        self._by_url = {a.url: a for a in site.articles} if memo is not None else {}
+        self._by_url = site.by_url if memo is not None else {}
 
     def everything(self) -> str:
         if self._everything is None:

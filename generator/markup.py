@@ -213,6 +213,9 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     urls_by_source = {nfc(a.source): a.url for a in articles}
     settings = markup_settings_key(base_path, iframe_hosts)
     remembered = memo.table("converted") if memo is not None and cache.enabled else None
+
+    def memo_key(article: Article) -> tuple:  # what besides the article object changes its conversion
+        return article.source, settings, images.body_keys.get(article.source, "")
     index = cache.load_state(INDEX_STATE) or {}
     keys: list[str] = []
     outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str]] = {}
@@ -220,7 +223,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     misses = []
     for position, article in enumerate(articles):
         if remembered is not None:
-            hit = remembered.get((article.source, settings, images.body_keys.get(article.source, "")), (article,))
+            hit = remembered.get(memo_key(article), (article,))
             # (A blob deleted since is converted again when the page needs it: load_html.)
             if hit is not None and _links_unchanged(hit[2][1], urls_by_source):
                 keys.append(hit[1])
@@ -251,8 +254,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
             done = evolve(article, html=body_html, html_key=html_key if cached else "", body="",
                           summary=article.summary or summary, summary_derived=not article.summary)
             if remembered is not None and cached:
-                remembered.put((article.source, settings, images.body_keys.get(article.source, "")), (article,),
-                               (done, keys[position], (summary, links, html_key)))
+                remembered.put(memo_key(article), (article,), (done, keys[position], (summary, links, html_key)))
         converted.append(done)
     if misses or len(new_index) != len(index):
         cache.save_state(INDEX_STATE, new_index)

@@ -178,7 +178,7 @@ def _build(options: BuildOptions) -> BuildResult:
         image_plan = found_plan[0]
         pages = routes.plan_pages(site, options.memo)
         files = {**assets.plan_assets(options.site_dir, image_plan.sources),
-                 **assets.plan_bundle_files(options.site_dir, site.articles, listing[0])}
+                 **assets.plan_bundle_files(site.articles, listing[0])}
         reconvert = _reconverter(options.site_dir, site, image_plan)
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
             site, pages, lambda article: markup.load_html(article, cache, reconvert), options.memo)

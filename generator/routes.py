@@ -14,7 +14,7 @@ Owns every URL the portal publishes and pagination. Pure: no I/O, no HTML.
 from __future__ import annotations
 
 import functools
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from generator import aliases, archives
 from generator.memo import Memo, recall
@@ -53,6 +53,17 @@ def paginate(items: tuple[Article, ...], per_page: int, first_url: str) -> Itera
         ), chunk
 
 
+def articles_by_term(articles: Iterable[Article]) -> dict[tuple[str, str], list[Article]]:
+    """(term kind, slug) → its articles in the order given (newest first): one pass, not one per term."""
+    found: dict[tuple[str, str], list[Article]] = {}
+    for a in articles:
+        found.setdefault(("category", a.category), []).append(a)
+        found.setdefault(("unit", a.unit), []).append(a)
+        for c in a.campaigns:
+            found.setdefault(("campaign", c), []).append(a)
+    return found
+
+
 def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
     """Every page of the site. With a memo, a page whose articles and term are the
     very objects of the last build is the very Page object of the last build."""
@@ -62,12 +73,7 @@ def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
         pages.append(recall(memo, "article-pages", article.url, (article,),
                             functools.partial(Page, url=article.url, template="article.html", kind="article",
                                               title=article.title, article=article)))
-    by_term: dict[tuple[str, str], list[Article]] = {}
-    for a in site.articles:  # one pass, newest first, instead of one per term
-        by_term.setdefault(("category", a.category), []).append(a)
-        by_term.setdefault(("unit", a.unit), []).append(a)
-        for c in a.campaigns:
-            by_term.setdefault(("campaign", c), []).append(a)
+    by_term = articles_by_term(site.articles)
     for kind, terms in (("category", config.categories), ("unit", config.units), ("campaign", config.campaigns)):
         for term in terms.values():
             items = tuple(by_term.get((kind, term.slug), ()))

@@ -36,9 +36,6 @@ THEME_DIRS = (DEFAULT_LAYOUTS, DEFAULT_ASSETS)
 # Distributions whose code shapes the output (requirements.txt).
 LIBRARIES = ("jinja2", "markdown", "python-frontmatter", "pillow", "pyyaml", "markupsafe", "pagefind_bin", "nh3",
              "tzdata")
-# A file changed this close to the fingerprint's walk might change again within
-# one tick of the file system's clock, unseen: such a build is not recorded
-# (the content stage's racy-clean margin).
 
 
 @dataclass(frozen=True)
@@ -74,6 +71,8 @@ def fingerprint(site_dir: Path, out_dir: Path, options_key: tuple) -> tuple[str 
     except OSError:
         return None, False
     digest = hashlib.blake2b("\n".join(entries).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+    # A file changed this close to the walk might change again within one tick of the
+    # file system's clock, unseen: such a build is not recorded (content's racy-clean margin).
     return digest, newest < time.time_ns() - RACY_MARGIN_NS
 
 
