@@ -145,6 +145,19 @@ def tree(root: Path, links: bool = False) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file() or (links and p.is_symlink())}
 
 
+def clean_tree(site: Path, out: Path, links: bool = False) -> dict[str, str]:
+    """tree() of `site` built from scratch (no cache) into `out`: what an
+    incremental, interrupted or repaired output must equal."""
+    assert build(BuildOptions(site_dir=site, out_dir=out, use_cache=False)).ok
+    return tree(out, links)
+
+
+def numbered_articles(count: int, category: str = "tin-hoat-dong", **more) -> dict[str, str]:
+    """content/<category>/bai-<i>.md: "Bài số <i>" dated <i + 1> January 2026, for sites that need many."""
+    return {f"content/{category}/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}", category=category, **more)
+            for i in range(count)}
+
+
 def search_bundle(out: Path) -> dict[str, str]:
     """The search index's files (every pagefind* shard and the shard list) of a built output."""
     return {rel: digest for rel, digest in tree(out).items() if rel.startswith("pagefind")}

@@ -25,7 +25,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.pipeline import BuildOptions, build
-from tests.conftest import REPO, SITE_TOML, article, tree
+from tests.conftest import REPO, SITE_TOML, article, clean_tree, numbered_articles, tree
 
 ARTICLES = 240
 KILLS_PER_PATH = 5
@@ -165,17 +165,14 @@ def test_a_kill_right_after_the_journal_is_rolled_forward_by_the_next_run(medium
     assert tree(out, links=True) == tree(pristine / "out", links=True)  # committed, but nothing moved yet
     serving(out)
     finish(site, out)
-    clean = tmp_path / "clean"
-    assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
-    assert tree(out, links=True) == tree(clean, links=True)
+    assert tree(out, links=True) == clean_tree(site, tmp_path / "clean", links=True)
     assert not list(out.parent.glob(".out.patch-*"))
 
 
 def test_an_interrupt_after_the_journal_keeps_the_committed_patch(make_site, tmp_path, monkeypatch):
     """Ctrl-C (an exception, not a kill) after the commit must not discard the journal."""
     from generator import output
-    files = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}") for i in range(30)}
-    site = make_site(files)
+    site = make_site(numbered_articles(30))
     out = tmp_path / "out"
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
     target = site / "content/tin-hoat-dong/bai-3.md"
@@ -189,9 +186,7 @@ def test_an_interrupt_after_the_journal_keeps_the_committed_patch(make_site, tmp
     monkeypatch.undo()
     assert list(tmp_path.glob(".out.patch-*/JOURNAL"))
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
-    clean = tmp_path / "clean"
-    assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
-    assert tree(out, links=True) == tree(clean, links=True)
+    assert tree(out, links=True) == clean_tree(site, tmp_path / "clean", links=True)
 
 
 def modes(root: Path) -> set[tuple[str, int]]:
@@ -216,8 +211,7 @@ def test_output_is_0644_and_0755_whatever_the_umask(make_site, tmp_path, umask):
 
 @pytest.mark.parametrize("planted", ["folder", "file"])
 def test_a_symlink_planted_in_the_output_is_never_written_through(make_site, tmp_path, planted):
-    files = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}") for i in range(10)}
-    site = make_site(files)
+    site = make_site(numbered_articles(10))
     out = tmp_path / "out"
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
     elsewhere = tmp_path / "elsewhere"
@@ -237,18 +231,14 @@ def test_a_symlink_planted_in_the_output_is_never_written_through(make_site, tmp
     assert result.ok
     assert tree(elsewhere, links=True) == before, "the build wrote through a symlink"
     assert not [p for p in out.rglob("*") if p.is_symlink()]
-    clean = tmp_path / "clean"
-    assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
-    assert tree(out, links=True) == tree(clean, links=True)
+    assert tree(out, links=True) == clean_tree(site, tmp_path / "clean", links=True)
     assert "Đã sửa." in (out / "tin-hoat-dong/bai-so-3/index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("state", ["content-index", "markup-index", "related", "pages"])
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
 def test_a_damaged_cache_state_is_discarded_and_rebuilt(make_site, tmp_path, state, damage):
-    files = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}",
-                                                          campaigns=["dan-van-kheo"]) for i in range(6)}
-    site = make_site(files)
+    site = make_site(numbered_articles(6, campaigns=["dan-van-kheo"]))
     out = tmp_path / "out"
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
     [path] = list((site / ".cache").rglob(f"{state}.pickle"))
@@ -259,7 +249,5 @@ def test_a_damaged_cache_state_is_discarded_and_rebuilt(make_site, tmp_path, sta
                       encoding="utf-8")
     result = build(BuildOptions(site_dir=site, out_dir=out))
     assert result.ok, result.problems
-    clean = tmp_path / "clean"
-    assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
-    assert tree(out, links=True) == tree(clean, links=True)
+    assert tree(out, links=True) == clean_tree(site, tmp_path / "clean", links=True)
     assert build(BuildOptions(site_dir=site, out_dir=out)).rendered == 0  # the rebuilt state is trusted again

@@ -13,7 +13,7 @@ import pytest
 from generator import content, index
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
-from tests.conftest import SITE_TOML, article, tree
+from tests.conftest import SITE_TOML, article, numbered_articles, tree
 
 CATEGORIES = ("tin-hoat-dong", "xay-dung-luc-luong")
 UNITS = ("cong-an-tinh", "phong-canh-sat-giao-thong", "Công an xã Đồng Tiến")
@@ -110,8 +110,7 @@ def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs
 
 
 def test_no_change_rebuild_renders_nothing_and_keeps_mtimes(make_site, tmp_path):
-    files = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}") for i in range(8)}
-    site = make_site(files)
+    site = make_site(numbered_articles(8))
     out = tmp_path / "out"
     first = build(BuildOptions(site_dir=site, out_dir=out))
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
@@ -121,8 +120,7 @@ def test_no_change_rebuild_renders_nothing_and_keeps_mtimes(make_site, tmp_path)
 
 
 def test_one_edit_re_renders_only_what_shows_it(make_site, tmp_path):
-    files = {f"content/xay-dung-luc-luong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}",
-                                                               category="xay-dung-luc-luong") for i in range(12)}
+    files = numbered_articles(12, category="xay-dung-luc-luong")
     files["content/tin-hoat-dong/rieng.md"] = article("Bài riêng", "2025-06-01", unit="phong-canh-sat-giao-thong")
     site = make_site(files)
     out = tmp_path / "out"
@@ -153,8 +151,7 @@ def test_a_corrupt_cache_entry_is_rebuilt_not_trusted(make_site, tmp_path):
 def test_with_a_memo_an_edit_reads_and_checks_only_the_edited_article(make_site, tmp_path, monkeypatch):
     """The preview's rebuild after a save does work for the saved article, not for all of them."""
     monkeypatch.setattr(content, "RACY_MARGIN_NS", RECENT_NS)
-    files = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}") for i in range(10)}
-    site = make_site(files)
+    site = make_site(numbered_articles(10))
     checked: list[str] = []
     read_article = index.read_article
     monkeypatch.setattr(index, "read_article", lambda config, source: checked.append(source.path)
