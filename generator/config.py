@@ -278,9 +278,10 @@ def _read_iframe_hosts(reader: _Reader, table: dict) -> tuple[str, ...]:
     hosts = reader.typed(table, "iframe_hosts", list, "a list of host names", ("security",)) or []
     kept = []
     for host in hosts:
-        if not isinstance(host, str) or not _HOST.match(nfc(host).strip().lower()):
+        name = nfc(host).strip().lower() if isinstance(host, str) else ""
+        if not _HOST.match(name):
             reader.fail(("security", "iframe_hosts"), "bad-value",
                         f"'security.iframe_hosts': {host!r} is not a host name such as 'www.youtube-nocookie.com'")
             continue
-        kept.append(nfc(host).strip().lower())
+        kept.append(name)
     return tuple(sorted(set(kept)))
