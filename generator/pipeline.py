@@ -172,16 +172,21 @@ def _build(options: BuildOptions) -> BuildResult:
     image_cache = imageproc.cache_folder(options.cache_root)
     found_plan: list[images.ImagePlan] = []
     horizon: list = []
+    indexing: search.Indexing | None = None
     try:
         listing: list = []
         site = load_site(options, clock, problems, cache, found_plan, horizon, listing)
         image_plan = found_plan[0]
+        reconvert = _reconverter(options.site_dir, site, image_plan)
+        load_html = functools.partial(markup.load_html, cache=cache, reconvert=reconvert)
+        previous = cache.load_state(rendering.STATE_NAME)
+        if options.search:  # Pagefind runs beside everything up to the swap
+            indexing = search.Indexing(site, load_html, previous, options.output, cache.root)
         pages = routes.plan_pages(site, options.memo)
         files = {**assets.plan_assets(options.site_dir, image_plan.sources),
                  **assets.plan_bundle_files(site.articles, listing[0])}
-        reconvert = _reconverter(options.site_dir, site, image_plan)
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
-            site, pages, lambda article: markup.load_html(article, cache, reconvert), options.memo)
+            site, pages, load_html, options.memo)
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
         _stop_on_errors(problems)
         clock.lap("routes")
@@ -198,8 +203,9 @@ def _build(options: BuildOptions) -> BuildResult:
         # A symlink planted in the published output: trust none of it, write a fresh one whole.
         planted = not options.private_output and output.has_symlinks(options.output)
         planned_from = BuildCache(None) if planted else cache
-        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from, helpers,
-                                            options.memo, options.private_output)
+        plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from,
+                                            None if planted else previous, helpers, options.memo,
+                                            options.private_output)
         target = _choose_target(options.output, plan, len(pages), cache)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
@@ -211,10 +217,8 @@ def _build(options: BuildOptions) -> BuildResult:
             for rel, data in sorted(extra_files.items()):
                 target.write(rel, data)
             # Indexed before publishing: a failed index never publishes.
-            previous = cache.load_state(rendering.STATE_NAME)
             if options.search:
-                search_key = search.update_index(target, [p for p in pages if p.kind == "article"],
-                                                 plan.signatures, previous)
+                search_key = indexing.finish(target)
             else:
                 search_key = search.keep_index(target, previous)
             clock.lap("search")
@@ -236,6 +240,8 @@ def _build(options: BuildOptions) -> BuildResult:
     except BuildFailed as failed:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
     finally:
+        if indexing is not None:
+            indexing.close()
         imageproc.release_cache_folder(image_cache, options.cache_root)
     return BuildResult(problems=tuple(problems), pages=len(pages), articles=len(site.articles),
                        files=len(files) + len(image_files), seconds=clock.total, left_out=dict(site.left_out),
@@ -293,7 +299,9 @@ def _choose_target(out_dir: Path, plan: rendering.RenderPlan, page_count: int, c
     """A patch of the existing output for small changes; a fresh staged folder otherwise."""
     if plan.has_previous and plan.previous_outputs and len(plan.todo) <= PATCH_LIMIT_SHARE * page_count:
         return output.Patch(out_dir, set(plan.previous_outputs))
-    return Stage(out_dir, seed=cache.enabled and bool(plan.unchanged))
+    # Seeded even when every page changes (a layout edit): the files whose bytes stay
+    # the same (assets, feeds, the search index) keep their mtime for rsync and CDNs.
+    return Stage(out_dir, seed=cache.enabled and plan.has_previous)
 
 
 def _output_collisions(page_paths: list[str], files: dict[str, Path], site_dir: Path) -> list[Problem]:

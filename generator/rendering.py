@@ -67,16 +67,17 @@ class RenderPlan:
 
 
 def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], out_dir: Path,
-                cache: BuildCache, extra_globals: dict | None = None,
+                cache: BuildCache, previous: dict | None, extra_globals: dict | None = None,
                 memo: Memo | None = None, private_output: bool = False) -> tuple[RenderPlan, Renderer]:
-    """Which pages must be rendered: those whose signature or published file changed.
+    """Which pages must be rendered: those whose signature or published file changed
+    since the `previous` build (its saved state, None to render everything).
     A `private_output` (serve's own folder) is written by this process alone: its
     files are as the last build left them, and are not stat'ed again."""
     probe = Renderer(site, layout_dirs, extra_globals, bytecode_dir(cache))
     facts = analyse_templates(probe.env, {p.template for p in pages}, cache)
     signatures = Signatures(site, facts, probe.env.globals, memo)
 
-    previous = cache.load_state(STATE_NAME) or {}
+    previous = previous or {}
     if previous.get("out") != str(out_dir) or not out_dir.is_dir():
         previous = {}
     known = previous.get("pages", {})

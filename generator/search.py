@@ -1,10 +1,10 @@
-"""The static full-text search index (Pagefind) over the built pages.
+"""The static full-text search index (Pagefind) of the articles.
 
-Owns running the Pagefind indexer over the article pages as they will be
-published (in the staged folder or the patch), before the swap, so a failed
-index never publishes; and skipping it when no article page changed. Only article bodies are
-indexed (the layouts mark them `data-pagefind-body`, with unit, category and
-campaign as filters). The search page's script (assets/js/search.js) closes
+Owns running the Pagefind indexer over a search document of each article
+(title, date, unit, category and campaigns as filters, caption, lead, body,
+author), beside the rendering, and putting the result into the build's
+target before the swap, so a failed index never publishes; and keeping a
+shard as it is when none of its documents changed. The search page's script (assets/js/search.js) closes
 Pagefind's đ→d gap by also asking for the đ-spelling of words typed with d,
 so excerpts stay the article's own words.
 """
@@ -12,20 +12,25 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Sequence
 
 from pagefind_bin import get_executable
 
-from generator.incremental import ALWAYS
-from generator.model import Page
+from generator.cache import digest
+from generator.model import Article, Site, SiteConfig
+from generator.vietnamese import format_date
 from generator.walk import files_below
 
 BUNDLE_DIR = "pagefind"
@@ -65,42 +70,230 @@ def shard_of(output_path: str, count: int) -> int:
     return int(hashlib.sha256(output_path.encode("utf-8")).hexdigest()[:8], 16) % count
 
 
-def update_index(target, articles: Sequence[Page], signatures: Mapping[str, str], previous: dict | None) -> dict:
-    """Write the search bundle(s) into `target` (an output.Stage or Patch).
+# What the search documents look like; bump when search_document() changes.
+DOC_FORMAT = 1
 
-    Returns the key of each shard's indexed pages; a shard whose key equals the
-    last build's, and whose bundle is still in place, is kept as it is.
+
+def search_document(article: Article, config: SiteConfig, body_html: str) -> bytes:
+    """The page Pagefind indexes for one article: its title, date, unit, category,
+    campaigns, caption, lead, body and author, marked as the article layout marks them.
+
+    Built from the article, not from its published page, so it is ready as soon
+    as the body is converted (indexing runs beside rendering) and a change to a
+    layout or to the related-news lists never re-indexes anything.
     """
+    e = html.escape
+    campaigns = "".join(f'<li data-pagefind-filter="campaign">{e(config.campaigns[slug].name)}</li>'
+                        for slug in article.campaigns)
+    parts = [
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8">',
+        f"<title>{e(article.title)}</title></head><body><article data-pagefind-body>",
+        f'<h1 data-pagefind-meta="title">{e(article.title)}</h1>',
+        f'<p><span data-pagefind-ignore><time data-pagefind-meta="date">'
+        f"{e(format_date(article.date, config.zone, article.has_time))}</time></span> ",
+        f'<span data-pagefind-filter="unit">{e(config.units[article.unit].name)}</span> ',
+        f'<span data-pagefind-filter="category">{e(config.categories[article.category].name)}</span></p>',
+        f"<ul>{campaigns}</ul>" if campaigns else "",
+        f"<p>{e(article.image_caption)}</p>" if article.image and article.image_caption else "",
+        f"<p>{e(article.summary)}</p>" if article.summary and not article.summary_derived else "",
+        f"<div>{body_html}</div>",
+        f"<p>{e(article.author)}</p>" if article.author else "",
+        "</article></body></html>\n",
+    ]
+    return "".join(parts).encode("utf-8")
+
+
+def _document_inputs(article: Article) -> str:
+    """Everything of the article its search document shows (the body by its cache key)."""
+    body = article.html_key or digest(article.html)
+    return repr((article.title, article.date.isoformat(), article.has_time, article.unit, article.category,
+                 article.campaigns, article.image, article.image_caption, article.summary,
+                 article.summary_derived, article.author, body))
+
+
+@dataclass(frozen=True)
+class Shard:
+    folder: str  # pagefind/ or pagefind-NN/
+    articles: tuple[Article, ...]
+    key: str  # of everything its index is made from
+
+
+def plan_shards(site: Site) -> list[Shard]:
+    """The articles of each shard and the key of its index."""
     version = metadata.version("pagefind_bin")
-    previous = previous or {}
-    old_keys = previous.get("search") if isinstance(previous.get("search"), dict) else {}
-    same_out = previous.get("out") == str(target.out_dir)
-    count = shard_count(len(articles))
-    shards: list[list[Page]] = [[] for _ in range(count)]
-    for page in articles:
-        shards[shard_of(page.output_path, count)].append(page)
-    keys, stale = {}, []
-    previous_files: dict[str, list[str]] = {}
-    for rel in previous.get("outputs", ()):
-        previous_files.setdefault(rel.split("/", 1)[0], []).append(rel)
-    for number, pages in enumerate(shards):
-        folder = shard_dir(number)
-        key = hashlib.sha256(json.dumps([version, count, sorted((p.output_path, signatures.get(p.output_path, ""))
-                                                                for p in pages)]).encode()).hexdigest()
-        keys[folder] = key
-        old_bundle = [rel for rel in previous_files.get(folder, ()) if "/" in rel]
-        if (ALWAYS not in (signatures.get(p.output_path) for p in pages) and old_keys.get(folder) == key
-                and old_bundle and same_out and _files_under(target.path_of(folder), folder).issuperset(old_bundle)):
-            for rel in old_bundle:
-                target.keep(rel)
-            continue
-        if pages:  # Pagefind refuses an empty site; an empty portal's search page lists categories
-            stale.append((pages, folder))
-    _index_shards(target, stale)
-    # Always written (an empty list for one shard), so the search page never meets a 404.
-    manifest = [shard_dir(n) + "/" for n in range(1, count) if shards[n]]
-    target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
-    return keys
+    config = site.config
+    # The names and the clock the documents show.
+    terms = repr((config.timezone, sorted((s, t.name) for s, t in config.units.items()),
+                  sorted((s, t.name) for s, t in config.categories.items()),
+                  sorted((s, t.name) for s, t in config.campaigns.items())))
+    count = shard_count(len(site.articles))
+    members: list[list[Article]] = [[] for _ in range(count)]
+    for article in site.articles:
+        members[shard_of(_output_path(article), count)].append(article)
+    shards = []
+    for number, articles in enumerate(members):
+        articles.sort(key=_output_path)
+        key = digest(version, str(DOC_FORMAT), str(count), terms,
+                     *(f"{_output_path(a)}\x1f{_document_inputs(a)}" for a in articles))
+        shards.append(Shard(shard_dir(number), tuple(articles), key))
+    return shards
+
+
+def _output_path(article: Article) -> str:
+    return article.url.lstrip("/") + "index.html"
+
+
+class Indexing:
+    """The search index of one build, made beside the rendering.
+
+    Started as soon as the articles are converted, in a forked process (a
+    thread would fight the build for the GIL at every file it writes): it
+    keys the shards, writes the documents of those whose key changed and runs
+    Pagefind over them while this process plans and renders. It writes only
+    into a scratch folder; `finish` puts the bundles into the build's target
+    (an output.Stage or Patch), so a failed index never publishes. A shard
+    whose key equals the last build's keeps its bundle as it is.
+    """
+
+    def __init__(self, site: Site, load_html: Callable[[Article], str], previous: dict | None, out_dir: Path,
+                 scratch_parent: Path | None = None):
+        """`scratch_parent`: where the documents and bundles are made (the build
+        cache; the system's temp folder when None)."""
+        self.site = site
+        self.load_html = load_html
+        self.previous = previous or {}
+        self.out_dir = out_dir.resolve()
+        if scratch_parent is not None:
+            scratch_parent.mkdir(parents=True, exist_ok=True)
+            _remove_orphans(scratch_parent)
+        self.scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=scratch_parent))
+        self._child = self._fork() if hasattr(os, "fork") else None
+
+    def _fork(self) -> int:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into the build
+            code = 1
+            try:
+                os.setpgid(0, 0)  # its own group, so close() also stops the Pagefinds it started
+                os.nice(10)  # the build's own work comes first; the indexer takes the idle core
+                self._plan_and_index()
+                code = 0
+            except BaseException as failure:  # reported by finish(), in the build's process
+                try:
+                    (self.scratch / FAILURE_NOTE).write_text(str(failure) or type(failure).__name__, "utf-8")
+                except BaseException:
+                    pass
+            finally:
+                os._exit(code)
+        try:
+            os.setpgid(pid, pid)
+        except OSError:
+            pass  # the child did it first
+        return pid
+
+    def _plan_and_index(self) -> None:
+        shards = plan_shards(self.site)
+        old_keys = self.previous.get("search") if isinstance(self.previous.get("search"), dict) else {}
+        bundles = self._old_bundles()
+        # Pagefind refuses an empty site; an empty portal's search page lists categories.
+        stale = [s for s in shards if s.articles and not (old_keys.get(s.folder) == s.key and bundles.get(s.folder))]
+        _index(self.site.config, self.load_html, stale, self.scratch)
+        result = {"keys": {s.folder: s.key for s in shards}, "indexed": [s.folder for s in stale],
+                  "filled": [s.folder for s in shards if s.articles]}
+        (self.scratch / RESULT).write_text(json.dumps(result), encoding="utf-8")
+
+    def _old_bundles(self) -> dict[str, list[str]]:
+        """The files of each shard's bundle the last build published into this output."""
+        bundles: dict[str, list[str]] = {}
+        if self.previous.get("out") == str(self.out_dir):
+            for rel in self.previous.get("outputs", ()):
+                folder, _, rest = rel.partition("/")
+                if rest and folder.startswith(BUNDLE_DIR):
+                    bundles.setdefault(folder, []).append(rel)
+        return bundles
+
+    def _wait(self) -> int:
+        pid, self._child = self._child, None
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) if pid is not None else 0
+
+    def finish(self, target) -> dict:
+        """Put every shard's bundle into `target`; returns the key of each shard."""
+        if self._child is None:  # no fork on this system
+            self._plan_and_index()
+        elif self._wait() != 0:
+            note = self.scratch / FAILURE_NOTE
+            raise SearchIndexFailed(note.read_text(encoding="utf-8") if note.is_file() else "the indexer died")
+        result = json.loads((self.scratch / RESULT).read_text(encoding="utf-8"))
+        bundles = self._old_bundles()
+        late = [folder for folder in result["filled"] if folder not in result["indexed"]
+                and not self._keep(target, folder, bundles[folder])]
+        if late:  # a bundle gone from the target (a fresh one, files deleted): index its shard now
+            _index(self.site.config, self.load_html, [s for s in plan_shards(self.site) if s.folder in late],
+                   self.scratch)
+        for folder in [*result["indexed"], *late]:
+            bundle = self.scratch / folder / BUNDLE_DIR
+            for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
+                target.write(f"{folder}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
+        # Always written (an empty list for one shard), so the search page never meets a 404.
+        manifest = [folder + "/" for folder in result["filled"] if folder != BUNDLE_DIR]
+        target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
+        return result["keys"]
+
+    @staticmethod
+    def _keep(target, folder: str, old: list[str]) -> bool:
+        """Claim the last build's bundle of `folder` in `target`; False if it is not all there."""
+        if not _files_under(target.path_of(folder), folder).issuperset(old):
+            return False
+        for rel in old:
+            target.keep(rel)
+        return True
+
+    def close(self) -> None:
+        """Stop the indexer if it still runs (the build failed meanwhile); remove the scratch folder."""
+        if self._child is not None:
+            try:
+                os.killpg(self._child, signal.SIGKILL)
+            except OSError:
+                os.kill(self._child, signal.SIGKILL)
+            self._wait()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+FAILURE_NOTE = "failed.txt"
+SCRATCH_PREFIX = "search-"
+
+
+def _remove_orphans(folder: Path) -> None:
+    """Scratch folders of builds that were killed: their process is gone."""
+    for leftover in folder.glob(f"{SCRATCH_PREFIX}*-*"):
+        pid = leftover.name[len(SCRATCH_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
+RESULT = "result.json"
+
+
+def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequence[Shard], scratch: Path) -> None:
+    """Write each shard's documents into scratch/<its folder> and run Pagefind
+    over them, two at a time: one Pagefind keeps ~1.3 of our 2 cores busy."""
+    for shard in shards:
+        for article in shard.articles:
+            path = scratch / shard.folder / _output_path(article)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(search_document(article, config, load_html(article)))
+    with ThreadPoolExecutor(max_workers=max(1, min(2, len(shards)))) as pool:
+        list(pool.map(index_site, [scratch / shard.folder for shard in shards]))
 
 
 def _files_under(base: Path, prefix: str) -> set[str]:
@@ -125,37 +318,6 @@ def keep_index(target, previous: dict | None) -> dict:
             if rel in listed[folder]:
                 target.keep(rel)
     return previous.get("search") if isinstance(previous.get("search"), dict) else {}
-
-
-def _index_shards(target, shards: Sequence[tuple[Sequence[Page], str]]) -> None:
-    """Run Pagefind over each shard, two at a time: one Pagefind keeps ~1.3 of
-    our 2 cores busy, so a second one uses the rest. Results are copied into
-    `target` in shard order, in this thread."""
-    scratches = []
-    try:
-        for pages, folder in shards:
-            scratch = Path(tempfile.mkdtemp(prefix=f".{target.out_dir.name}.search-", dir=target.out_dir.parent))
-            scratches.append(scratch)
-            _link_pages(target, pages, scratch / "site")
-        with ThreadPoolExecutor(max_workers=max(1, min(2, len(shards)))) as pool:
-            list(pool.map(index_site, [scratch / "site" for scratch in scratches]))
-        for (pages, folder), scratch in zip(shards, scratches):
-            bundle = scratch / "site" / BUNDLE_DIR
-            for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
-                target.write(f"{folder}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
-    finally:
-        for scratch in scratches:
-            shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _link_pages(target, pages: Sequence[Page], root: Path) -> None:
-    for page in pages:
-        source, copy = target.path_of(page.output_path), root / page.output_path
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, copy)  # same file system: no bytes copied
-        except OSError:
-            shutil.copyfile(source, copy)
 
 
 def index_site(site_root: Path) -> None:

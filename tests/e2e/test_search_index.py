@@ -1,0 +1,152 @@
+"""The search index is made from each article's own content, beside the rendering:
+what Pagefind holds for an article, what re-indexes a shard and what does not,
+and what a failed or killed indexer leaves behind."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from generator import search
+from generator.cache import BuildCache
+from tests.conftest import article, clean_tree, search_bundle, tree
+
+ARTICLES = {
+    "content/tin-hoat-dong/ra-quan.md": article(
+        "Ra quân bảo đảm trật tự an toàn giao thông", "2026-01-21T09:30:00", "phong-canh-sat-giao-thong",
+        campaigns=["vi-an-ninh-to-quoc"], author='"Minh Khôi - Phòng CSGT"',
+        summary='"Lực lượng CSGT ra quân dịp Tết."', body="Sáng 21/1, các tổ tuần tra kiểm soát lên đường."),
+    "content/tin-hoat-dong/dan-van.md": article(
+        "Công an xã giúp dân thu hoạch lúa", "2026-01-10", "cong-an-xa-dong-tien", campaigns=["dan-van-kheo"],
+        body="Cán bộ chiến sĩ xuống đồng gặt lúa giúp các hộ neo đơn."),
+    "content/xay-dung-luc-luong/tap-huan.md": article(
+        "Tập huấn <nghiệp vụ> & kỹ năng", "2025-12-01T08:00:00", "cong-an-tinh", category="xay-dung-luc-luong",
+        body="Lớp tập huấn võ thuật kéo dài ba ngày."),
+}
+
+
+def fragments(out) -> dict[str, dict]:
+    """What the search page shows of each indexed article, by its URL (Pagefind's fragments)."""
+    found = {}
+    for path in (out / "pagefind/fragment").iterdir():
+        raw = gzip.decompress(path.read_bytes())
+        record = json.loads(raw[len(b"pagefind_dcd"):])
+        found[record["url"]] = record
+    return found
+
+
+def stats(out) -> dict[str, tuple[int, int]]:
+    return {rel: (os.stat(out / rel).st_mtime_ns, os.stat(out / rel).st_ino) for rel in search_bundle(out)}
+
+
+def test_an_articles_search_record_holds_its_text_meta_and_filters_only(make_site, build_site):
+    built = build_site(make_site(ARTICLES))
+    assert built.result.ok, built.messages
+    found = fragments(built.out)
+    assert sorted(found) == ["/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/",
+                             "/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/",
+                             "/xay-dung-luc-luong/tap-huan-nghiep-vu-ky-nang/"]
+    record = found["/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/"]
+    assert record["meta"] == {"title": "Ra quân bảo đảm trật tự an toàn giao thông", "date": "Thứ Tư, 21/01/2026 09:30"}
+    assert record["filters"] == {"unit": ["Phòng Cảnh sát giao thông"], "category": ["Tin hoạt động"],
+                                 "campaign": ["Vì An ninh Tổ quốc"]}
+    text = record["content"]
+    for shown in ("Lực lượng CSGT ra quân dịp Tết.", "các tổ tuần tra kiểm soát lên đường", "Minh Khôi - Phòng CSGT"):
+        assert shown in text
+    # Not the page around it: no related news, share buttons or the date line's words.
+    for chrome in ("Tin liên quan", "Các tin khác", "Gửi cho bạn bè", "Đăng ngày", "Công an xã giúp dân"):
+        assert chrome not in text
+    escaped = found["/xay-dung-luc-luong/tap-huan-nghiep-vu-ky-nang/"]
+    assert escaped["meta"]["title"] == "Tập huấn <nghiệp vụ> & kỹ năng"
+
+
+def test_a_layout_edit_re_renders_the_pages_and_keeps_the_search_index_as_it_is(make_site, build_site, tmp_path):
+    site = make_site(ARTICLES)
+    out = tmp_path / "out"
+    assert build_site(site, out=out).result.ok
+    bundle, kept = search_bundle(out), stats(out)
+    footer = site / "layouts/partials/footer.html"
+    footer.parent.mkdir(parents=True)
+    footer.write_text("<footer><p>Đường dây nóng 0229 3871 234</p></footer>\n", encoding="utf-8")
+    again = build_site(site, out=out)
+    assert again.result.ok and again.result.rendered == again.result.pages  # every page shows the footer
+    assert "0229 3871 234" in again.page("/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/").text
+    assert search_bundle(out) == bundle and stats(out) == kept  # the very files: not indexed, not rewritten
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_an_edit_re_indexes_the_edited_text(make_site, build_site, tmp_path):
+    site = make_site(ARTICLES)
+    out = tmp_path / "out"
+    build_site(site, out=out)
+    edited = site / "content/tin-hoat-dong/dan-van.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("neo đơn", "có hoàn cảnh khó khăn"), encoding="utf-8")
+    assert build_site(site, out=out).result.ok
+    text = fragments(out)["/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/"]["content"]
+    assert "có hoàn cảnh khó khăn" in text and "neo đơn" not in text
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+@pytest.fixture
+def broken_pagefind(tmp_path, monkeypatch):
+    script = tmp_path / "pagefind"
+    script.write_text("#!/bin/sh\necho 'pagefind: out of disk space' >&2\nexit 3\n", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setattr(search, "get_executable", lambda: script)
+
+
+def test_a_failed_index_publishes_nothing_and_leaves_nothing(make_site, build_site, tmp_path, broken_pagefind):
+    site = make_site(ARTICLES)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.html").write_text("trang cũ", encoding="utf-8")
+    with pytest.raises(search.SearchIndexFailed, match="out of disk space"):
+        build_site(site, out=out)
+    assert tree(out) == {"old.html": tree(out)["old.html"]}  # the previous site, untouched
+    scratch_parent = BuildCache(site / ".cache").root
+    assert not list(scratch_parent.glob(f"{search.SCRATCH_PREFIX}*"))
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
+
+
+def test_a_build_that_fails_meanwhile_stops_the_indexer(make_site, build_site, tmp_path, monkeypatch):
+    site = make_site(ARTICLES)
+    started = []
+    slow = tmp_path / "pagefind"
+    slow.write_text("#!/bin/sh\necho $$ >> " + str(tmp_path / "pids") + "\nsleep 60\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setattr(search, "get_executable", lambda: slow)
+    from generator import rendering
+
+    def layouts_fail(*args, **kwargs):
+        deadline = time.monotonic() + 20
+        while not (tmp_path / "pids").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)  # fail only once the indexer really runs
+        started.append((tmp_path / "pids").exists())
+        raise RuntimeError("a layout crashed")
+    monkeypatch.setattr(rendering, "render_pages", layouts_fail)
+    with pytest.raises(RuntimeError, match="a layout crashed"):
+        build_site(site, out=tmp_path / "out")
+    assert started == [True]
+    for pid in (tmp_path / "pids").read_text().split():
+        assert not os.path.exists(f"/proc/{pid}") or "zombie" in open(f"/proc/{pid}/status").read().lower()
+    assert not list(BuildCache(site / ".cache").root.glob(f"{search.SCRATCH_PREFIX}*"))
+
+
+def test_the_scratch_of_a_killed_build_is_removed_by_the_next(make_site, build_site, tmp_path):
+    site = make_site(ARTICLES)
+    assert build_site(site, out=tmp_path / "out").result.ok
+    scratch_parent = BuildCache(site / ".cache").root
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    orphan = scratch_parent / f"{search.SCRATCH_PREFIX}{gone.stdout.strip()}-abc"
+    (orphan / "pagefind").mkdir(parents=True)
+    running = scratch_parent / f"{search.SCRATCH_PREFIX}1-abc"  # pid 1 is alive: another build's, left alone
+    running.mkdir()
+    edited = site / "content/tin-hoat-dong/dan-van.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
+    assert build_site(site, out=tmp_path / "out").result.ok
+    assert not orphan.exists() and running.exists()
