@@ -1,8 +1,16 @@
 #!/usr/bin/env python3
 """Entry point: `python build.py build [--site DIR] [--out DIR]` (see README)."""
+import logging
+import os
 import sys
 
 from generator.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # Everything is written and published by now. Skip freeing the build's millions
+    # of objects one by one (~0.1 s at 10,000 articles): the OS takes the memory back.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -7,6 +7,7 @@ problem an editor caused.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     args.lang = _site_language(args.lang, site_dir)
     if args.command == "build":
+        one_off_process()
         return run_build(args)
     if args.command == "serve":
         from generator.devserver import ServeOptions, run_serve
@@ -82,9 +84,18 @@ def main(argv: list[str] | None = None) -> int:
         from generator.scaffold import run_new
         return run_new(args, site_dir)
     if args.command == "check":
+        one_off_process()
         from generator.checker import run_check
         return run_check(args, site_dir)
     return EXIT_USAGE
+
+
+def one_off_process() -> None:
+    """A build allocates ~2 million objects that live until it ends, and almost none
+    form cycles: Python's default collector would walk them again and again (~0.25 s
+    of an edit's 3 s rebuild at 10,000 articles). Collect young objects 70× less often;
+    what is freed by reference counting is freed at once as before."""
+    gc.set_threshold(50_000, 20, 100)
 
 
 def _site_language(requested: str | None, site_dir: Path) -> str:

@@ -169,11 +169,15 @@ def _delete_later(folder: Path, out_dir: Path) -> None:
     """
     trash = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.trash-", dir=out_dir.parent))
     os.rename(folder, trash / "old")
+    _remove_detached(trash)
+
+
+def _remove_detached(folder: Path) -> None:
     rm = shutil.which("rm")
     if rm is None:
-        shutil.rmtree(trash, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
         return
-    subprocess.Popen([rm, "-rf", str(trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+    subprocess.Popen([rm, "-rf", str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                      stderr=subprocess.DEVNULL, start_new_session=True)
 
 
@@ -322,5 +326,9 @@ def recover(out_dir: Path) -> None:
             continue
         if ".patch-" in leftover.name and (leftover / Patch.JOURNAL).is_file() and out_dir.is_dir():
             _apply_journal(leftover, out_dir)  # committed: roll forward
-        elif any(tag in leftover.name for tag in (".patch-", ".staging-", ".old-", ".trash-")):
-            shutil.rmtree(leftover, ignore_errors=True)  # never committed, or already replaced
+        elif ".trash-" in leftover.name:
+            # Most likely the last build's detached rm is still at work (a full build
+            # replaced 15,000 files a moment ago): never make this build wait for it.
+            _remove_detached(leftover)
+        elif any(tag in leftover.name for tag in (".patch-", ".staging-", ".old-")):
+            _delete_later(leftover, out_dir)  # never committed, or already replaced

@@ -10,6 +10,8 @@ so excerpts stay the article's own words.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gzip
 import hashlib
 import html
@@ -147,7 +149,8 @@ class Indexing:
     """The search index of one build, made beside the rendering.
 
     Started as soon as the articles are converted, in a forked process (a
-    thread would fight the build for the GIL at every file it writes): it
+    thread would fight the build for the GIL at every file it writes; a
+    SIGTERM stops it, and the kernel sends one if the build dies): it
     keys the shards, writes the documents of those whose key changed and runs
     Pagefind over them while this process plans and renders. It writes only
     into a scratch folder; `finish` puts the bundles into the build's target
@@ -157,26 +160,34 @@ class Indexing:
 
     def __init__(self, site: Site, load_html: Callable[[Article], str], previous: dict | None, out_dir: Path,
                  scratch_parent: Path | None = None):
-        """`scratch_parent`: where the documents and bundles are made (the build
-        cache; the system's temp folder when None)."""
+        """`scratch_parent`: where the documents and bundles are made when memory
+        (/dev/shm) has no room: the build cache, or the system's temp folder when None."""
         self.site = site
         self.load_html = load_html
         self.previous = previous or {}
         self.out_dir = out_dir.resolve()
         if scratch_parent is not None:
             scratch_parent.mkdir(parents=True, exist_ok=True)
-            _remove_orphans(scratch_parent)
+        for folder in {MEMORY_FOLDER, scratch_parent}:
+            _remove_orphans(folder)
+        # Memory when it has room: the documents are written and read once, and on a disk
+        # they contend with the build's own writes (~0.4 s for one 300-article shard here).
+        if _has_room(MEMORY_FOLDER, len(site.articles) * SCRATCH_BYTES_PER_ARTICLE):
+            scratch_parent = MEMORY_FOLDER
         self.scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=scratch_parent))
         self._child = self._fork() if hasattr(os, "fork") else None
 
     def _fork(self) -> int:
+        parent = os.getpid()
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:  # the child: never returns into the build
             code = 1
             try:
-                os.setpgid(0, 0)  # its own group, so close() also stops the Pagefinds it started
+                _die_with(parent)
+                # close() and a dying build stop it with SIGTERM; Ctrl-C reaches it with the build.
+                signal.signal(signal.SIGTERM, _stop_indexing)
                 os.nice(10)  # the build's own work comes first; the indexer takes the idle core
                 self._plan_and_index()
                 code = 0
@@ -187,10 +198,6 @@ class Indexing:
                     pass
             finally:
                 os._exit(code)
-        try:
-            os.setpgid(pid, pid)
-        except OSError:
-            pass  # the child did it first
         return pid
 
     def _plan_and_index(self) -> None:
@@ -254,19 +261,54 @@ class Indexing:
         """Stop the indexer if it still runs (the build failed meanwhile); remove the scratch folder."""
         if self._child is not None:
             try:
-                os.killpg(self._child, signal.SIGKILL)
-            except OSError:
-                os.kill(self._child, signal.SIGKILL)
+                os.kill(self._child, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
             self._wait()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
+_running: set[subprocess.Popen] = set()  # the Pagefinds this (child) process started
+
+
+def _stop_indexing(signum, frame) -> None:
+    for process in list(_running):
+        process.kill()
+    os._exit(1)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel send SIGTERM when the build's process dies (Linux), so a
+    killed build does not leave its indexer running."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # it died before we asked
+        os._exit(1)
+
+
 FAILURE_NOTE = "failed.txt"
-SCRATCH_PREFIX = "search-"
+SCRATCH_PREFIX = "portal-search-"
+MEMORY_FOLDER = Path("/dev/shm")  # Linux's tmpfs for scratch files
+# A document and its share of the bundle, generously; a 64 MB /dev/shm (Docker's
+# default) is then left alone for any portal of more than ~1,600 articles.
+SCRATCH_BYTES_PER_ARTICLE = 40_000
 
 
-def _remove_orphans(folder: Path) -> None:
+def _has_room(folder: Path, needed: int) -> bool:
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK) and info.f_bavail * info.f_frsize > 2 * needed
+
+
+def _remove_orphans(folder: Path | None) -> None:
     """Scratch folders of builds that were killed: their process is gone."""
+    if folder is None or not folder.is_dir():
+        return
     for leftover in folder.glob(f"{SCRATCH_PREFIX}*-*"):
         pid = leftover.name[len(SCRATCH_PREFIX):].split("-", 1)[0]
         if pid.isdigit() and not _alive(int(pid)):
@@ -323,9 +365,18 @@ def keep_index(target, previous: dict | None) -> dict:
 def index_site(site_root: Path) -> None:
     """Write <site_root>/pagefind/ from the HTML pages under site_root."""
     command = [str(get_executable()), "--site", str(site_root), "--output-subdir", BUNDLE_DIR, "--silent"]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    if done.returncode != 0:
-        raise SearchIndexFailed(f"pagefind exited with {done.returncode}:\n{done.stderr or done.stdout}")
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _running.add(process)
+    try:
+        out, err = process.communicate(timeout=300)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise SearchIndexFailed("pagefind took more than 300 s") from None
+    finally:
+        _running.discard(process)
+    if process.returncode != 0:
+        raise SearchIndexFailed(f"pagefind exited with {process.returncode}:\n{err or out}")
     bundle = site_root / BUNDLE_DIR
     if not (bundle / "pagefind.js").is_file():
         raise SearchIndexFailed(f"pagefind wrote no {BUNDLE_DIR}/pagefind.js")

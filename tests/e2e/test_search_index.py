@@ -40,6 +40,12 @@ def fragments(out) -> dict[str, dict]:
     return found
 
 
+def scratches(site) -> list:
+    """The search scratch folders this test process's builds left, in memory or in the cache."""
+    mine = f"{search.SCRATCH_PREFIX}{os.getpid()}-*"
+    return [*search.MEMORY_FOLDER.glob(mine), *BuildCache(site / ".cache").root.glob(mine)]
+
+
 def stats(out) -> dict[str, tuple[int, int]]:
     return {rel: (os.stat(out / rel).st_mtime_ns, os.stat(out / rel).st_ino) for rel in search_bundle(out)}
 
@@ -108,8 +114,7 @@ def test_a_failed_index_publishes_nothing_and_leaves_nothing(make_site, build_si
     with pytest.raises(search.SearchIndexFailed, match="out of disk space"):
         build_site(site, out=out)
     assert tree(out) == {"old.html": tree(out)["old.html"]}  # the previous site, untouched
-    scratch_parent = BuildCache(site / ".cache").root
-    assert not list(scratch_parent.glob(f"{search.SCRATCH_PREFIX}*"))
+    assert scratches(site) == []
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
 
 
@@ -134,19 +139,45 @@ def test_a_build_that_fails_meanwhile_stops_the_indexer(make_site, build_site, t
     assert started == [True]
     for pid in (tmp_path / "pids").read_text().split():
         assert not os.path.exists(f"/proc/{pid}") or "zombie" in open(f"/proc/{pid}/status").read().lower()
-    assert not list(BuildCache(site / ".cache").root.glob(f"{search.SCRATCH_PREFIX}*"))
+    assert scratches(site) == []
 
 
-def test_the_scratch_of_a_killed_build_is_removed_by_the_next(make_site, build_site, tmp_path):
+def test_the_scratch_of_a_killed_build_is_removed_by_the_next(make_site, build_site, tmp_path, monkeypatch):
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(search, "MEMORY_FOLDER", memory)
     site = make_site(ARTICLES)
     assert build_site(site, out=tmp_path / "out").result.ok
-    scratch_parent = BuildCache(site / ".cache").root
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    orphan = scratch_parent / f"{search.SCRATCH_PREFIX}{gone.stdout.strip()}-abc"
-    (orphan / "pagefind").mkdir(parents=True)
-    running = scratch_parent / f"{search.SCRATCH_PREFIX}1-abc"  # pid 1 is alive: another build's, left alone
-    running.mkdir()
+    orphans, others = [], []
+    for parent in (memory, BuildCache(site / ".cache").root):
+        orphans.append(parent / f"{search.SCRATCH_PREFIX}{gone.stdout.strip()}-abc")
+        (orphans[-1] / "pagefind").mkdir(parents=True)
+        others.append(parent / f"{search.SCRATCH_PREFIX}1-abc")  # pid 1 is alive: another build's, left alone
+        others[-1].mkdir()
     edited = site / "content/tin-hoat-dong/dan-van.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
     assert build_site(site, out=tmp_path / "out").result.ok
-    assert not orphan.exists() and running.exists()
+    assert not any(p.exists() for p in orphans) and all(p.exists() for p in others)
+
+
+@pytest.mark.parametrize("room", [True, False])
+def test_the_scratch_is_in_memory_when_it_has_room_else_in_the_cache(make_site, build_site, tmp_path, monkeypatch,
+                                                                     room):
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(search, "MEMORY_FOLDER", memory)
+    if not room:
+        monkeypatch.setattr(search, "SCRATCH_BYTES_PER_ARTICLE", 10**15)
+    used = []
+    start = search.Indexing.__init__
+
+    def noting(self, *args, **kwargs):
+        start(self, *args, **kwargs)
+        used.append(self.scratch.parent)
+    monkeypatch.setattr(search.Indexing, "__init__", noting)
+    site = make_site(ARTICLES)
+    built = build_site(site, out=tmp_path / "out")
+    assert built.result.ok and len(fragments(built.out)) == 3
+    assert used == [memory if room else BuildCache(site / ".cache").root]
+    assert scratches(site) == []

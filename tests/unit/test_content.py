@@ -45,3 +45,52 @@ def test_duplicate_keys_are_an_error_naming_both_lines():
 def test_python_tags_are_refused():
     _, problems = split_source("content/a.md", "---\ntitle: !!python/object/apply:os.system ['true']\n---\n")
     assert [p.code for p in problems] == ["yaml-syntax"]
+
+
+def test_the_file_index_saves_only_what_changed_and_stays_right(tmp_path, monkeypatch):
+    """An edit saves a delta of the file index, not all of it; past the limit a full save
+    starts again. Whatever the mix, each file is read again exactly when it changed."""
+    import os
+    import time
+
+    from generator import content
+    from generator.cache import BuildCache
+
+    monkeypatch.setattr(content, "RACY_MARGIN_NS", 0)
+    monkeypatch.setattr(content, "DELTA_MIN", 2)
+    monkeypatch.setattr(content, "DELTA_SHARE", 1000)
+    folder = tmp_path / "content" / "tin"
+    folder.mkdir(parents=True)
+    for i in range(6):
+        (folder / f"bai-{i}.md").write_text(f"---\ntitle: Bài {i}\n---\nThân bài {i}\n", encoding="utf-8")
+    cache = BuildCache(tmp_path / ".cache")
+
+    def load() -> dict[str, str]:
+        time.sleep(0.01)  # the snapshot is taken after the writes above
+        sources, problems = content.load_content(tmp_path, cache)
+        assert problems == []
+        return {s.path.rsplit("/", 1)[1]: s.body_loaded for s in sources}
+
+    def saved(name: str):
+        return cache.load_state(name)
+
+    assert set(load().values()) == {True}  # first build: everything read, a full save
+    full = saved(content.INDEX_STATE)
+    assert len(full["files"]) == 6 and saved(content.DELTA_STATE) is None
+    (folder / "bai-1.md").write_text("---\ntitle: Bài một\n---\nĐã sửa\n", encoding="utf-8")
+    read = load()
+    assert [name for name, fresh in read.items() if fresh] == ["bai-1.md"]
+    delta = saved(content.DELTA_STATE)
+    assert list(delta["files"]) == ["content/tin/bai-1.md"] and delta["base"] == full["id"]
+    assert saved(content.INDEX_STATE) == full  # the full index was not written again
+    (folder / "bai-2.md").unlink()
+    assert not any(load().values())  # the delta holds bai-1's new stat: nothing read again
+    assert saved(content.DELTA_STATE)["removed"] == ["content/tin/bai-2.md"]
+    for name in ("bai-3.md", "bai-4.md"):  # now past the limit of 2: a full save, no delta
+        (folder / name).write_text("---\ntitle: Mới\n---\nMới\n", encoding="utf-8")
+    assert sorted(name for name, fresh in load().items() if fresh) == ["bai-3.md", "bai-4.md"]
+    assert saved(content.DELTA_STATE) is None and saved(content.INDEX_STATE)["id"] != full["id"]
+    assert sorted(saved(content.INDEX_STATE)["files"]) == [f"content/tin/bai-{i}.md" for i in (0, 1, 3, 4, 5)]
+    assert not any(load().values())
+    os.utime(folder / "bai-0.md")  # a new mtime: read again, in a delta on the new base
+    assert [name for name, fresh in load().items() if fresh] == ["bai-0.md"]
