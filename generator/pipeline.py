@@ -101,12 +101,15 @@ def _stop_on_errors(problems: list[Problem]) -> None:
 
 
 def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cache: BuildCache,
-              image_plan: list | None = None, horizon: list | None = None, listing: list | None = None) -> Site:
+              image_plan: list | None = None, horizon: list | None = None, listing: list | None = None,
+              on_converted: Callable[[Site, images.ImagePlan], None] | None = None) -> Site:
     """Everything up to a complete, checked Site. Raises BuildFailed.
 
     `image_plan`, when given, receives the ImagePlan the markup used; `horizon`
     the next moment the schedule changes what is published; `listing` the
-    listing of content/ (content.list_content) the build took.
+    listing of content/ (content.list_content) the build took; `on_converted`
+    is called with the Site as soon as its articles are converted and checked,
+    before the related news are chosen.
     """
     site_config, found = config_stage.load_config(options.site_dir)
     problems += found
@@ -145,6 +148,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     clock.lap("markup")
 
     site = Site(config=site_config, articles=tuple(articles), left_out=frozen_map(left_out))
+    if on_converted is not None:
+        on_converted(site, plan)
     related_news, other_news = related.related_lists(site.articles, site_config.related_count,
                                                      site_config.other_count, cache, options.jobs)
     site = replace(site, related=frozen_map(related_news), others=frozen_map(other_news))
@@ -172,16 +177,21 @@ def _build(options: BuildOptions) -> BuildResult:
     image_cache = imageproc.cache_folder(options.cache_root)
     found_plan: list[images.ImagePlan] = []
     horizon: list = []
-    indexing: search.Indexing | None = None
+    indexing: list[search.Indexing] = []
+    previous = cache.load_state(rendering.STATE_NAME)
+
+    def start_index(converted: Site, image_plan: images.ImagePlan) -> None:
+        # Pagefind needs the converted articles only: it runs beside everything after them.
+        if options.search:
+            load = functools.partial(markup.load_html, cache=cache,
+                                     reconvert=_reconverter(options.site_dir, converted, image_plan))
+            indexing.append(search.Indexing(converted, load, previous, options.output, cache.root))
     try:
         listing: list = []
-        site = load_site(options, clock, problems, cache, found_plan, horizon, listing)
+        site = load_site(options, clock, problems, cache, found_plan, horizon, listing, start_index)
         image_plan = found_plan[0]
         reconvert = _reconverter(options.site_dir, site, image_plan)
         load_html = functools.partial(markup.load_html, cache=cache, reconvert=reconvert)
-        previous = cache.load_state(rendering.STATE_NAME)
-        if options.search:  # Pagefind runs beside everything up to the swap
-            indexing = search.Indexing(site, load_html, previous, options.output, cache.root)
         pages = routes.plan_pages(site, options.memo)
         files = {**assets.plan_assets(options.site_dir, image_plan.sources),
                  **assets.plan_bundle_files(site.articles, listing[0])}
@@ -218,7 +228,7 @@ def _build(options: BuildOptions) -> BuildResult:
                 target.write(rel, data)
             # Indexed before publishing: a failed index never publishes.
             if options.search:
-                search_key = indexing.finish(target)
+                search_key = indexing[0].finish(target)
             else:
                 search_key = search.keep_index(target, previous)
             clock.lap("search")
@@ -240,8 +250,8 @@ def _build(options: BuildOptions) -> BuildResult:
     except BuildFailed as failed:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
     finally:
-        if indexing is not None:
-            indexing.close()
+        for started in indexing:
+            started.close()
         imageproc.release_cache_folder(image_cache, options.cache_root)
     return BuildResult(problems=tuple(problems), pages=len(pages), articles=len(site.articles),
                        files=len(files) + len(image_files), seconds=clock.total, left_out=dict(site.left_out),

@@ -129,15 +129,16 @@ def plan_shards(site: Site) -> list[Shard]:
                   sorted((s, t.name) for s, t in config.categories.items()),
                   sorted((s, t.name) for s, t in config.campaigns.items())))
     count = shard_count(len(site.articles))
-    members: list[list[Article]] = [[] for _ in range(count)]
+    members: list[list[tuple[str, Article]]] = [[] for _ in range(count)]
     for article in site.articles:
-        members[shard_of(_output_path(article), count)].append(article)
+        path = _output_path(article)
+        members[shard_of(path, count) if count > 1 else 0].append((path, article))
     shards = []
-    for number, articles in enumerate(members):
-        articles.sort(key=_output_path)
+    for number, pairs in enumerate(members):
+        pairs.sort(key=lambda pair: pair[0])
         key = digest(version, str(DOC_FORMAT), str(count), terms,
-                     *(f"{_output_path(a)}\x1f{_document_inputs(a)}" for a in articles))
-        shards.append(Shard(shard_dir(number), tuple(articles), key))
+                     *(f"{path}\x1f{_document_inputs(a)}" for path, a in pairs))
+        shards.append(Shard(shard_dir(number), tuple(a for _, a in pairs), key))
     return shards
 
 
