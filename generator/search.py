@@ -291,6 +291,7 @@ def _die_with(parent: int) -> None:
 
 
 FAILURE_NOTE = "failed.txt"
+RESULT = "result.json"  # the child's answer: each shard's key, which it indexed, which have articles
 SCRATCH_PREFIX = "portal-search-"
 MEMORY_FOLDER = Path("/dev/shm")  # Linux's tmpfs for scratch files
 # A document and its share of the bundle, generously; a 64 MB /dev/shm (Docker's
@@ -324,7 +325,6 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True  # someone else's process
     return True
-RESULT = "result.json"
 
 
 def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequence[Shard], scratch: Path) -> None:
