@@ -9,11 +9,14 @@ job; this module only stores and checks.
 """
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import os
 import pickle
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from generator import __version__
@@ -56,6 +59,31 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _read_only_map(items: dict) -> MappingProxyType:
+    return MappingProxyType(items)
+
+
+# Frozen records keep their maps as read-only proxies (model.frozen_map), which
+# pickle cannot store by itself: a proxy is saved as its dict and loaded as a proxy.
+copyreg.pickle(MappingProxyType, lambda proxy: (_read_only_map, (dict(proxy),)))
+
+
+@dataclass(frozen=True)
+class MapState:
+    """A map saved with BuildCache.save_map, as loaded: `entries` by key, `meta`
+    (anything else the saver keeps with it), and the full save it came from."""
+
+    entries: dict
+    meta: Any = None
+    base: dict | None = None
+
+
+# A map of 10,000 entries pickles in ~0.1 s: a build that changed a few of them saves
+# only those (a delta on the last full save), until they pass a twentieth of the map.
+DELTA_SHARE = 20
+DELTA_MIN = 64
 
 
 class BuildCache:
@@ -120,6 +148,32 @@ class BuildCache:
             return pickle.loads(payload) if payload is not None else None
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
             return None
+
+    def load_map(self, name: str) -> MapState:
+        """The map saved under `name` (empty when there is none)."""
+        base = self.load_state(name)
+        if not isinstance(base, dict) or not isinstance(base.get("entries"), dict):
+            return MapState({})
+        delta = self.load_state(f"{name}-delta")
+        if not isinstance(delta, dict) or delta.get("base") != base.get("id"):
+            return MapState(base["entries"], base.get("meta"), base)
+        entries = {**base["entries"], **delta["entries"]}
+        for key in delta["removed"]:
+            entries.pop(key, None)
+        return MapState(entries, delta.get("meta"), base)
+
+    def save_map(self, name: str, loaded: MapState, entries: dict, meta: Any = None) -> None:
+        """Save `entries` (the map as it is now; entries the same objects as in
+        `loaded`, the last load, where unchanged) and `meta`."""
+        old = loaded.base["entries"] if loaded.base is not None else {}
+        changed = {key: entry for key, entry in entries.items() if old.get(key) is not entry}
+        removed = sorted(old.keys() - entries.keys())
+        if loaded.base is not None and len(changed) + len(removed) <= max(DELTA_MIN, len(entries) // DELTA_SHARE):
+            self.save_state(f"{name}-delta", {"base": loaded.base["id"], "entries": changed, "removed": removed,
+                                              "meta": meta})
+            return
+        self.save_state(f"{name}-delta", None)  # first: a crash in between leaves no delta for the new base
+        self.save_state(name, {"id": os.urandom(8).hex(), "entries": entries, "meta": meta})
 
     def save_state(self, name: str, value: Any) -> None:
         if self.states is not None:

@@ -70,12 +70,12 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     its body is loaded only if a later stage needs it (`load_body`). With a
     memo, such a file's SourceFile is the very object of the last build."""
     cache = cache or BuildCache(None)
-    base, saved = _load_index(cache)
-    index = saved.get("files", {})
+    saved = cache.load_map(INDEX_STATE)
+    index = saved.entries
     # File times have coarse ticks: a write in the same tick as our last read
     # would leave the stat unchanged. Trust only stats safely older than the
     # snapshot (git calls the others "racily clean" and re-reads them too).
-    trusted_before = saved.get("taken_ns", 0) - RACY_MARGIN_NS
+    trusted_before = (saved.meta if isinstance(saved.meta, int) else 0) - RACY_MARGIN_NS
     started_ns = time.time_ns()
     new_index = {}
     changed = False
@@ -108,41 +108,8 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
             if remembered is not None:
                 remembered.put(rel, (entry,), source)
     if changed or new_index.keys() != index.keys():
-        _save_index(cache, base, new_index, started_ns)
+        cache.save_map(INDEX_STATE, saved, new_index, started_ns)  # meta: when the snapshot was taken
     return sources, problems
-
-
-# The index of 10,000 files pickles in ~0.1 s: an edit saves only what changed since
-# the last full save (a delta), until the delta grows past a twentieth of the files.
-DELTA_STATE = "content-index-delta"
-DELTA_SHARE = 20
-DELTA_MIN = 64
-
-
-def _load_index(cache: BuildCache) -> tuple[dict, dict]:
-    """(the last full save, it with the delta saved since applied)."""
-    base = cache.load_state(INDEX_STATE)
-    if not isinstance(base, dict) or not isinstance(base.get("files"), dict):
-        return {}, {}
-    delta = cache.load_state(DELTA_STATE)
-    if not isinstance(delta, dict) or delta.get("base") != base.get("id"):
-        return base, base
-    files = {**base["files"], **delta["files"]}
-    for rel in delta["removed"]:
-        files.pop(rel, None)
-    return base, {"taken_ns": delta["taken_ns"], "files": files}
-
-
-def _save_index(cache: BuildCache, base: dict, new_index: dict, started_ns: int) -> None:
-    old = base.get("files", {})
-    changed = {rel: entry for rel, entry in new_index.items() if old.get(rel) is not entry}
-    removed = sorted(old.keys() - new_index.keys())
-    if base.get("id") and len(changed) + len(removed) <= max(DELTA_MIN, len(new_index) // DELTA_SHARE):
-        cache.save_state(DELTA_STATE, {"base": base["id"], "taken_ns": started_ns, "files": changed,
-                                       "removed": removed})
-        return
-    cache.save_state(DELTA_STATE, None)  # first: a crash in between leaves no delta for the new base
-    cache.save_state(INDEX_STATE, {"id": os.urandom(8).hex(), "taken_ns": started_ns, "files": new_index})
 
 
 def _unread_source(rel: str, known: tuple) -> SourceFile:

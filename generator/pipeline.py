@@ -126,7 +126,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     problems += found
     clock.lap("content")
     schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)
-    articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon, options.memo)
+    articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon, options.memo, cache)
     problems += found
     _stop_on_errors(problems)
     clock.lap("index")

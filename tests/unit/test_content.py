@@ -53,12 +53,13 @@ def test_the_file_index_saves_only_what_changed_and_stays_right(tmp_path, monkey
     import os
     import time
 
-    from generator import content
+    from generator import cache as cache_module, content
     from generator.cache import BuildCache
 
     monkeypatch.setattr(content, "RACY_MARGIN_NS", 0)
-    monkeypatch.setattr(content, "DELTA_MIN", 2)
-    monkeypatch.setattr(content, "DELTA_SHARE", 1000)
+    monkeypatch.setattr(cache_module, "DELTA_MIN", 2)
+    monkeypatch.setattr(cache_module, "DELTA_SHARE", 1000)
+    delta_state = content.INDEX_STATE + "-delta"
     folder = tmp_path / "content" / "tin"
     folder.mkdir(parents=True)
     for i in range(6):
@@ -76,21 +77,21 @@ def test_the_file_index_saves_only_what_changed_and_stays_right(tmp_path, monkey
 
     assert set(load().values()) == {True}  # first build: everything read, a full save
     full = saved(content.INDEX_STATE)
-    assert len(full["files"]) == 6 and saved(content.DELTA_STATE) is None
+    assert len(full["entries"]) == 6 and saved(delta_state) is None
     (folder / "bai-1.md").write_text("---\ntitle: Bài một\n---\nĐã sửa\n", encoding="utf-8")
     read = load()
     assert [name for name, fresh in read.items() if fresh] == ["bai-1.md"]
-    delta = saved(content.DELTA_STATE)
-    assert list(delta["files"]) == ["content/tin/bai-1.md"] and delta["base"] == full["id"]
+    delta = saved(delta_state)
+    assert list(delta["entries"]) == ["content/tin/bai-1.md"] and delta["base"] == full["id"]
     assert saved(content.INDEX_STATE) == full  # the full index was not written again
     (folder / "bai-2.md").unlink()
     assert not any(load().values())  # the delta holds bai-1's new stat: nothing read again
-    assert saved(content.DELTA_STATE)["removed"] == ["content/tin/bai-2.md"]
+    assert saved(delta_state)["removed"] == ["content/tin/bai-2.md"]
     for name in ("bai-3.md", "bai-4.md"):  # now past the limit of 2: a full save, no delta
         (folder / name).write_text("---\ntitle: Mới\n---\nMới\n", encoding="utf-8")
     assert sorted(name for name, fresh in load().items() if fresh) == ["bai-3.md", "bai-4.md"]
-    assert saved(content.DELTA_STATE) is None and saved(content.INDEX_STATE)["id"] != full["id"]
-    assert sorted(saved(content.INDEX_STATE)["files"]) == [f"content/tin/bai-{i}.md" for i in (0, 1, 3, 4, 5)]
+    assert saved(delta_state) is None and saved(content.INDEX_STATE)["id"] != full["id"]
+    assert sorted(saved(content.INDEX_STATE)["entries"]) == [f"content/tin/bai-{i}.md" for i in (0, 1, 3, 4, 5)]
     assert not any(load().values())
     os.utime(folder / "bai-0.md")  # a new mtime: read again, in a delta on the new base
     assert [name for name, fresh in load().items() if fresh] == ["bai-0.md"]

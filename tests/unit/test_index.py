@@ -116,3 +116,37 @@ def test_long_titles_make_urls_cut_at_a_word_and_long_slugs_are_refused():
     assert len(short) <= MAX_SLUG and title_slug.startswith(short) and title_slug[len(short)] == "-"
     assert shorten_slug("a" * 300) == "a" * MAX_SLUG
     assert shorten_slug("ngan-gon") == "ngan-gon"
+
+
+def test_a_checked_article_is_reused_for_the_same_bytes_and_config_only(tmp_path, monkeypatch):
+    """One-off builds keep each file's checked article (and its warnings) for the next."""
+    from dataclasses import replace
+
+    from generator import index
+    from generator.cache import BuildCache
+
+    cache = BuildCache(tmp_path / ".cache")
+    checked: list[str] = []
+    real = index.read_article
+    monkeypatch.setattr(index, "read_article", lambda config, source: checked.append(source.path)
+                        or real(config, source))
+
+    def source(path: str, front: str, file_digest: str):
+        return replace(split_source(path, f"---\n{front}\n---\nThân bài.\n")[0], digest=file_digest)
+
+    a = source("content/a.md", BASE + "\nauthr: X", "a1")
+    b = source("content/b.md", BASE.replace("Bài A", "Bài B"), "b1")
+    first, _, problems = index_articles(CONFIG, [a, b], cache=cache)
+    assert checked == ["content/a.md", "content/b.md"] and [p.code for p in problems] == ["unknown-key"]
+    checked.clear()
+    again, _, problems = index_articles(CONFIG, [a, b], cache=cache)
+    assert checked == [] and again == [replace(x, body="", body_loaded=False) for x in first]
+    assert [p.code for p in problems] == ["unknown-key"]  # the warning is shown every build
+    edited = source("content/b.md", BASE.replace("Bài A", "Bài B đã sửa"), "b2")
+    articles, _, _ = index_articles(CONFIG, [a, edited], cache=cache)
+    assert checked == ["content/b.md"] and "Bài B đã sửa" in [x.title for x in articles]
+    checked.clear()
+    renamed = replace(CONFIG, units={**CONFIG.units, "cong-an-tinh": replace(CONFIG.units["cong-an-tinh"],
+                                                                             name="Công an tỉnh")})
+    index_articles(renamed, [a, edited], cache=cache)
+    assert checked == ["content/a.md", "content/b.md"]  # another config: everything is checked again
