@@ -33,10 +33,12 @@ def check_file(site_dir: Path, path: str, limit: int | None = None) -> Problem |
     return checked_stat(site_dir, path, limit)[1]
 
 
-def checked_stat(site_dir: Path, path: str, limit: int | None = None) -> tuple[os.stat_result | None, Problem | None]:
-    """(the file's stat, None) when it may be read; else (None, the Problem)."""
+def checked_stat(site_dir: Path, path: str, limit: int | None = None, entry: os.DirEntry | None = None
+                 ) -> tuple[os.stat_result | None, Problem | None]:
+    """(the file's stat, None) when it may be read; else (None, the Problem).
+    `entry`: the file's entry in a listing, whose (cached) lstat is used."""
     try:
-        info = os.lstat(path)
+        info = entry.stat(follow_symlinks=False) if entry is not None else os.lstat(path)
         if stat.S_ISLNK(info.st_mode):
             target = os.path.realpath(path)
             root = os.path.realpath(site_dir)

@@ -64,7 +64,8 @@ def _stat_key(st: os.stat_result) -> tuple:
 
 
 def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | None = None,
-                 listing: Listing | None = None) -> tuple[list[SourceFile], list[Problem]]:
+                 listing: Listing | None = None, listed_ns: int | None = None
+                 ) -> tuple[list[SourceFile], list[Problem]]:
     """Read every article file. A file whose stat is unchanged since the last
     build is not read again: its parsed front-matter comes from the cache and
     its body is loaded only if a later stage needs it (`load_body`). With a
@@ -76,14 +77,16 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     # would leave the stat unchanged. Trust only stats safely older than the
     # snapshot (git calls the others "racily clean" and re-reads them too).
     trusted_before = (saved.meta if isinstance(saved.meta, int) else 0) - RACY_MARGIN_NS
-    started_ns = time.time_ns()
+    # The moment of the snapshot: before any of its stats was taken (the listing's may be older).
+    started_ns = listed_ns if listed_ns is not None else time.time_ns()
+    entries = dict(listing) if listing is not None else {}
     new_index = {}
     changed = False
     sources, problems = [], []
     prefix = str(site_dir) + os.sep
     for rel in find_sources(site_dir, listing):
         full = prefix + rel
-        info, refused = confine.checked_stat(site_dir, full, confine.MAX_ARTICLE_BYTES)
+        info, refused = confine.checked_stat(site_dir, full, confine.MAX_ARTICLE_BYTES, entries.get(rel))
         if refused is not None:  # never read outside the site, a pipe, or a 50 MB paste
             problems.append(refused)
             continue

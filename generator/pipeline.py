@@ -101,15 +101,16 @@ def _stop_on_errors(problems: list[Problem]) -> None:
 
 
 def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cache: BuildCache,
-              image_plan: list | None = None, horizon: list | None = None, listing: list | None = None,
+              listing: content.Listing, listed_ns: int, image_plan: list | None = None,
+              horizon: list | None = None,
               on_converted: Callable[[Site, images.ImagePlan], None] | None = None) -> Site:
     """Everything up to a complete, checked Site. Raises BuildFailed.
 
-    `image_plan`, when given, receives the ImagePlan the markup used; `horizon`
-    the next moment the schedule changes what is published; `listing` the
-    listing of content/ (content.list_content) the build took; `on_converted`
-    is called with the Site as soon as its articles are converted and checked,
-    before the related news are chosen.
+    `listing` is the build's one listing of content/ (content.list_content),
+    taken after the moment `listed_ns`. `image_plan`, when given, receives the
+    ImagePlan the markup used; `horizon` the next moment the schedule changes
+    what is published; `on_converted` is called with the Site as soon as its
+    articles are converted and checked, before the related news are chosen.
     """
     site_config, found = config_stage.load_config(options.site_dir)
     problems += found
@@ -118,11 +119,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
         site_config = options.memo.table("config").canonical("site", site_config)
     clock.lap("config")
 
-    content_listing = content.list_content(options.site_dir)
-    if listing is not None:
-        listing.append(content_listing)
-    problems += confine.check_site_files(options.site_dir, {content.CONTENT_DIR: content_listing})
-    sources, found = content.load_content(options.site_dir, cache, options.memo, content_listing)
+    problems += confine.check_site_files(options.site_dir, {content.CONTENT_DIR: listing})
+    sources, found = content.load_content(options.site_dir, cache, options.memo, listing, listed_ns)
     problems += found
     clock.lap("content")
     schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)
@@ -170,7 +168,11 @@ def _build(options: BuildOptions) -> BuildResult:
     problems: list[Problem] = []
     cache = BuildCache(options.cache_root, options.memo)
     output.recover(options.output)
-    digest, recordable = _fingerprint(options, cache)
+    listed_ns = time.time_ns()
+    # One listing of content/ for the whole build: the fingerprint stats its files,
+    # and the build reads those stats (DirEntry keeps them) instead of taking new ones.
+    listing = content.list_content(options.site_dir)
+    digest, recordable = _fingerprint(options, cache, listing)
     unchanged = _last_result_if_unchanged(options, cache, digest, clock)
     if unchanged is not None:
         return unchanged
@@ -187,14 +189,13 @@ def _build(options: BuildOptions) -> BuildResult:
                                      reconvert=_reconverter(options.site_dir, converted, image_plan))
             indexing.append(search.Indexing(converted, load, previous, options.output, cache.root))
     try:
-        listing: list = []
-        site = load_site(options, clock, problems, cache, found_plan, horizon, listing, start_index)
+        site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, start_index)
         image_plan = found_plan[0]
         reconvert = _reconverter(options.site_dir, site, image_plan)
         load_html = functools.partial(markup.load_html, cache=cache, reconvert=reconvert)
         pages = routes.plan_pages(site, options.memo)
         files = {**assets.plan_assets(options.site_dir, image_plan.sources),
-                 **assets.plan_bundle_files(site.articles, listing[0])}
+                 **assets.plan_bundle_files(site.articles, listing)}
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
             site, pages, load_html, options.memo)
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
@@ -280,13 +281,13 @@ def _remember(options: BuildOptions, cache: BuildCache, digest: str, next_change
         cache.save_state(shortcut.STATE_NAME, shortcut.Record(digest, next_change, published, result, problems))
 
 
-def _fingerprint(options: BuildOptions, cache: BuildCache) -> tuple[str | None, bool]:
+def _fingerprint(options: BuildOptions, cache: BuildCache, listing: content.Listing) -> tuple[str | None, bool]:
     # The preview builds only after the watcher saw a change, into a new folder each
     # session: a record of its builds could never be reused.
     if cache.root is None or options.memo is not None:
         return None, False
     key = (options.drafts, options.future, options.search, str(cache.root))
-    return shortcut.fingerprint(options.site_dir, options.output, key)
+    return shortcut.fingerprint(options.site_dir, options.output, key, listing)
 
 
 def _reconverter(site_dir: Path, site: Site, image_plan: images.ImagePlan = images.ImagePlan()):

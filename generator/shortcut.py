@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
+from typing import Iterable
 
 from generator.assets import DEFAULT_ASSETS
 from generator.confine import SITE_FOLDERS
-from generator.content import RACY_MARGIN_NS
+from generator.content import CONTENT_DIR, RACY_MARGIN_NS
 from generator.diagnostics import Problem
 from generator.render import DEFAULT_LAYOUTS
 from generator.walk import files_below
@@ -49,8 +50,10 @@ class Record:
     problems: tuple[Problem, ...]  # its warnings
 
 
-def fingerprint(site_dir: Path, out_dir: Path, options_key: tuple) -> tuple[str | None, bool]:
-    """(digest of every input, whether it is safe to record); None when an input cannot be stat'ed plainly."""
+def fingerprint(site_dir: Path, out_dir: Path, options_key: tuple,
+                content_listing: Iterable[tuple[str, os.DirEntry]] | None = None) -> tuple[str | None, bool]:
+    """(digest of every input, whether it is safe to record); None when an input cannot be stat'ed plainly.
+    `content_listing`: the build's listing of content/ (content.list_content), stat'ed here for both."""
     entries: list[str] = [repr(options_key), str(out_dir.resolve()), sys.version]
     entries += [f"{name}={_version(name)}" for name in LIBRARIES]
     newest = 0
@@ -63,7 +66,8 @@ def fingerprint(site_dir: Path, out_dir: Path, options_key: tuple) -> tuple[str 
         for root, label in roots:
             if root.is_symlink():
                 return None, False
-            for rel, info in _walk(root, label):
+            listed = _stats(content_listing) if label == CONTENT_DIR and content_listing is not None else None
+            for rel, info in listed if listed is not None else _walk(root, label):
                 if info is None:  # a symlink, pipe or device: the full build checks and reports it
                     return None, False
                 entries.append(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
@@ -83,6 +87,11 @@ def _walk(root: Path, label: str):
     for rel, entry in files_below(root, descend=lambda folder: folder.name != "__pycache__"):
         plain = entry.is_file(follow_symlinks=False)
         yield f"{label}/{rel}", entry.stat(follow_symlinks=False) if plain else None
+
+
+def _stats(listing: Iterable[tuple[str, os.DirEntry]]):
+    for rel, entry in listing:
+        yield rel, entry.stat(follow_symlinks=False) if entry.is_file(follow_symlinks=False) else None
 
 
 @functools.cache  # the code a running process uses cannot change under it

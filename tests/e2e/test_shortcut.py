@@ -113,3 +113,25 @@ def test_options_are_part_of_what_did_not_change(make_site, build_site):
     assert not shortcut_taken(with_drafts) and (with_drafts.out / "tin-hoat-dong/ban-nhap/index.html").is_file()
     other_out = build_site(site, out=site / "khac")
     assert not shortcut_taken(other_out) and (site / "khac/index.html").is_file()
+
+
+def test_a_build_lists_and_stats_content_once(make_site, tmp_path, monkeypatch):
+    """The fingerprint and the build share one listing of content/ and one stat per file."""
+    from generator import walk
+    from generator.pipeline import BuildOptions, build
+    from tests.conftest import numbered_articles
+
+    site = make_site(numbered_articles(5))
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    edited = site / "content/tin-hoat-dong/bai-2.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
+    listed, statted = [], []
+    scandir, lstat = walk.os.scandir, os.lstat
+    content = str(site / "content")
+    monkeypatch.setattr(walk.os, "scandir", lambda path: listed.append(str(path)) or scandir(path))
+    monkeypatch.setattr(os, "lstat", lambda path, *a, **k: statted.append(str(path)) or lstat(path, *a, **k))
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok and result.rendered > 0  # a real incremental build, not the shortcut
+    assert [p for p in listed if p.startswith(content)] == [content, content + "/tin-hoat-dong"]
+    assert [p for p in statted if p.endswith(".md")] == []  # the listing's own stats were used
