@@ -10,17 +10,13 @@ so excerpts stay the article's own words.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gzip
 import hashlib
 import html
 import json
 import os
 import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -30,6 +26,7 @@ from typing import Callable, Sequence
 
 from pagefind_bin import get_executable
 
+from generator import forked
 from generator.cache import digest
 from generator.model import Article, Site, SiteConfig
 from generator.vietnamese import format_date
@@ -149,10 +146,8 @@ def _output_path(article: Article) -> str:
 class Indexing:
     """The search index of one build, made beside the rendering.
 
-    Started as soon as the articles are converted, in a forked process (a
-    thread would fight the build for the GIL at every file it writes; a
-    SIGTERM stops it, and the kernel sends one if the build dies): it
-    keys the shards, writes the documents of those whose key changed and runs
+    Started as soon as the articles are converted, in a forked process
+    (generator/forked.py): it keys the shards, writes the documents of those whose key changed and runs
     Pagefind over them while this process plans and renders. It writes only
     into a scratch folder; `finish` puts the bundles into the build's target
     (an output.Stage or Patch), so a failed index never publishes. A shard
@@ -176,30 +171,8 @@ class Indexing:
         if _has_room(MEMORY_FOLDER, len(site.articles) * SCRATCH_BYTES_PER_ARTICLE):
             scratch_parent = MEMORY_FOLDER
         self.scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=scratch_parent))
-        self._child = self._fork() if hasattr(os, "fork") else None
-
-    def _fork(self) -> int:
-        parent = os.getpid()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # the child: never returns into the build
-            code = 1
-            try:
-                _die_with(parent)
-                # close() and a dying build stop it with SIGTERM; Ctrl-C reaches it with the build.
-                signal.signal(signal.SIGTERM, _stop_indexing)
-                os.nice(10)  # the build's own work comes first; the indexer takes the idle core
-                self._plan_and_index()
-                code = 0
-            except BaseException as failure:  # reported by finish(), in the build's process
-                try:
-                    (self.scratch / FAILURE_NOTE).write_text(str(failure) or type(failure).__name__, "utf-8")
-                except BaseException:
-                    pass
-            finally:
-                os._exit(code)
-        return pid
+        note = self.scratch / FAILURE_NOTE
+        self._child = forked.ForkedWork(self._plan_and_index, note) if forked.can_fork() else None
 
     def _plan_and_index(self) -> None:
         shards = plan_shards(self.site)
@@ -222,17 +195,15 @@ class Indexing:
                     bundles.setdefault(folder, []).append(rel)
         return bundles
 
-    def _wait(self) -> int:
-        pid, self._child = self._child, None
-        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) if pid is not None else 0
-
     def finish(self, target) -> dict:
         """Put every shard's bundle into `target`; returns the key of each shard."""
         if self._child is None:  # no fork on this system
             self._plan_and_index()
-        elif self._wait() != 0:
-            note = self.scratch / FAILURE_NOTE
-            raise SearchIndexFailed(note.read_text(encoding="utf-8") if note.is_file() else "the indexer died")
+        else:
+            try:
+                self._child.wait()
+            except forked.ForkedWorkFailed as failure:
+                raise SearchIndexFailed(str(failure)) from None
         result = json.loads((self.scratch / RESULT).read_text(encoding="utf-8"))
         bundles = self._old_bundles()
         late = [folder for folder in result["filled"] if folder not in result["indexed"]
@@ -261,33 +232,8 @@ class Indexing:
     def close(self) -> None:
         """Stop the indexer if it still runs (the build failed meanwhile); remove the scratch folder."""
         if self._child is not None:
-            try:
-                os.kill(self._child, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            self._wait()
+            self._child.stop()
         shutil.rmtree(self.scratch, ignore_errors=True)
-
-
-_running: set[subprocess.Popen] = set()  # the Pagefinds this (child) process started
-
-
-def _stop_indexing(signum, frame) -> None:
-    for process in list(_running):
-        process.kill()
-    os._exit(1)
-
-
-def _die_with(parent: int) -> None:
-    """Have the kernel send SIGTERM when the build's process dies (Linux), so a
-    killed build does not leave its indexer running."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # it died before we asked
-        os._exit(1)
 
 
 FAILURE_NOTE = "failed.txt"
@@ -367,7 +313,7 @@ def index_site(site_root: Path) -> None:
     """Write <site_root>/pagefind/ from the HTML pages under site_root."""
     command = [str(get_executable()), "--site", str(site_root), "--output-subdir", BUNDLE_DIR, "--silent"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _running.add(process)
+    forked.started.add(process)
     try:
         out, err = process.communicate(timeout=300)
     except subprocess.TimeoutExpired:
@@ -375,7 +321,7 @@ def index_site(site_root: Path) -> None:
         process.communicate()
         raise SearchIndexFailed("pagefind took more than 300 s") from None
     finally:
-        _running.discard(process)
+        forked.started.discard(process)
     if process.returncode != 0:
         raise SearchIndexFailed(f"pagefind exited with {process.returncode}:\n{err or out}")
     bundle = site_root / BUNDLE_DIR

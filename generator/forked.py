@@ -1,0 +1,96 @@
+"""Work done in a forked child process beside the build.
+
+Owns the child's life. It starts from the build's memory (nothing is pickled)
+and works at a lower priority, so the build's own work comes first. It dies
+with the build: the kernel sends it SIGTERM if the build's process dies
+(Linux), and `stop()` sends one too. On SIGTERM it kills the processes it
+started (registered in `started`). A failure comes back as one line of text
+that `wait()` raises in the build; a child never shows a traceback. A thread
+would not do: it would fight the build for the GIL at every file it writes.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+NICENESS = 10  # a child gets the core the build leaves idle
+
+# Processes the child started (e.g. an indexer), killed with it on SIGTERM.
+started: set[subprocess.Popen] = set()
+
+
+class ForkedWorkFailed(RuntimeError):
+    """The child's work raised, or the child died; the message says why."""
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork")
+
+
+class ForkedWork:
+    """`work()` running in a forked child; `note` is a file it may write its failure to."""
+
+    def __init__(self, work: Callable[[], None], note: Path):
+        self.note = note
+        parent = os.getpid()
+        sys.stdout.flush()  # or the child's copy of the buffers could be written twice
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into the build
+            code = 1
+            try:
+                _die_with(parent)
+                signal.signal(signal.SIGTERM, _stop_started)
+                os.nice(NICENESS)
+                work()
+                code = 0
+            except BaseException as failure:
+                try:
+                    note.write_text(str(failure) or type(failure).__name__, encoding="utf-8")
+                except BaseException:
+                    pass
+            finally:
+                os._exit(code)
+        self.pid: int | None = pid
+
+    def wait(self) -> None:
+        """Until the work is done; raises ForkedWorkFailed if it failed."""
+        if self._reap() != 0:
+            raise ForkedWorkFailed(self.note.read_text(encoding="utf-8") if self.note.is_file()
+                                   else "the process died")
+
+    def stop(self) -> None:
+        """Stop the child if it still runs (the build failed meanwhile)."""
+        if self.pid is not None:
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            self._reap()
+
+    def _reap(self) -> int:
+        pid, self.pid = self.pid, None
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) if pid is not None else 0
+
+
+def _stop_started(signum, frame) -> None:
+    for process in list(started):
+        process.kill()
+    os._exit(1)
+
+
+def _die_with(parent: int) -> None:
+    """Ask the kernel for SIGTERM when the build's process dies (Linux only)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # it died before we asked
+        os._exit(1)

@@ -1,0 +1,52 @@
+"""Work in a forked child: its failure comes back as a message, and stopping it
+also stops the processes it started."""
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+
+import pytest
+
+from generator import forked
+
+
+def test_the_work_runs_in_another_process_and_its_failure_comes_back(tmp_path):
+    done = tmp_path / "done"
+    work = forked.ForkedWork(lambda: done.write_text(str(os.getpid())), tmp_path / "note")
+    work.wait()
+    assert int(done.read_text()) not in (os.getpid(), 0)
+
+    def fails():
+        raise ValueError("pagefind: out of disk space")
+    broken = forked.ForkedWork(fails, tmp_path / "note")
+    with pytest.raises(forked.ForkedWorkFailed, match="out of disk space"):
+        broken.wait()
+
+
+def test_stopping_the_child_stops_what_it_started(tmp_path):
+    pid_file = tmp_path / "sleeper"
+
+    def starts_a_sleeper():
+        process = subprocess.Popen(["sleep", "60"])
+        forked.started.add(process)
+        pid_file.write_text(str(process.pid))
+        process.wait()
+    work = forked.ForkedWork(starts_a_sleeper, tmp_path / "note")
+    deadline = time.monotonic() + 10
+    while not pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    sleeper = int(pid_file.read_text())
+    began = time.monotonic()
+    work.stop()
+    assert time.monotonic() - began < 5  # not the sleeper's 60 s
+    for _ in range(100):
+        try:
+            state = open(f"/proc/{sleeper}/stat").read().split()[2]
+        except FileNotFoundError:
+            break
+        if state == "Z":  # killed, waiting for its (dead) parent's reaper
+            break
+        time.sleep(0.02)
+    else:
+        pytest.fail("the child's sleeper still runs")
