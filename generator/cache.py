@@ -164,7 +164,11 @@ class BuildCache:
 
     def save_map(self, name: str, loaded: MapState, entries: dict, meta: Any = None) -> None:
         """Save `entries` (the map as it is now; entries the same objects as in
-        `loaded`, the last load, where unchanged) and `meta`."""
+        `loaded`, the last load, where unchanged) and `meta`. When every entry is
+        the one loaded, nothing is written and the saved `meta` stays as it was."""
+        if entries.keys() == loaded.entries.keys() and all(
+                loaded.entries[key] is entry for key, entry in entries.items()):
+            return
         old = loaded.base["entries"] if loaded.base is not None else {}
         changed = {key: entry for key, entry in entries.items() if old.get(key) is not entry}
         removed = sorted(old.keys() - entries.keys())

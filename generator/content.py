@@ -81,7 +81,6 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     started_ns = listed_ns if listed_ns is not None else time.time_ns()
     entries = dict(listing) if listing is not None else {}
     new_index = {}
-    changed = False
     sources, problems = [], []
     prefix = str(site_dir) + os.sep
     for rel in find_sources(site_dir, listing):
@@ -96,7 +95,6 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
             new_index[rel] = known
             sources.append(recall(memo, "source-files", rel, (known,), lambda: _unread_source(rel, known)))
             continue
-        changed = True
         source, found = read_source(site_dir, Path(full))
         problems += found
         if source is not None:
@@ -110,8 +108,8 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
                                       source.body_line)
             if remembered is not None:
                 remembered.put(rel, (entry,), source)
-    if changed or new_index.keys() != index.keys():
-        cache.save_map(INDEX_STATE, saved, new_index, started_ns)  # meta: when the snapshot was taken
+    # meta: when the snapshot was taken (kept as it was when no file changed: the safe side).
+    cache.save_map(INDEX_STATE, saved, new_index, started_ns)
     return sources, problems
 
 

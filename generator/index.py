@@ -116,8 +116,7 @@ class _CheckedArticles:
         return article, found
 
     def save(self) -> None:
-        if self.cache is not None and (self.entries.keys() != self.known.keys() or any(
-                self.known.get(path) is not entry for path, entry in self.entries.items())):
+        if self.cache is not None:
             self.cache.save_map(ARTICLES_STATE, self.saved, self.entries, self.config_key)
 
 

@@ -210,6 +210,11 @@ class Page:
 
     @property
     def output_path(self) -> str:
-        if self.url.endswith("/"):
-            return self.url.lstrip("/") + "index.html"
-        return self.url.lstrip("/")
+        return output_path_of(self.url)
+
+
+def output_path_of(url: str) -> str:
+    """The file a site-relative URL is published as: a folder URL is its index.html."""
+    if url.endswith("/"):
+        return url.lstrip("/") + "index.html"
+    return url.lstrip("/")

@@ -181,18 +181,18 @@ def _build(options: BuildOptions) -> BuildResult:
     horizon: list = []
     indexing: list[search.Indexing] = []
     previous = cache.load_state(rendering.STATE_NAME)
+    bodies: dict[str, Callable] = {}  # how this build gets a converted body back (`reconvert`, `load_html`)
 
-    def start_index(converted: Site, image_plan: images.ImagePlan) -> None:
+    def converted(site: Site, image_plan: images.ImagePlan) -> None:
+        bodies["reconvert"] = _reconverter(options.site_dir, site, image_plan)
+        bodies["load_html"] = functools.partial(markup.load_html, cache=cache, reconvert=bodies["reconvert"])
         # Pagefind needs the converted articles only: it runs beside everything after them.
         if options.search:
-            load = functools.partial(markup.load_html, cache=cache,
-                                     reconvert=_reconverter(options.site_dir, converted, image_plan))
-            indexing.append(search.Indexing(converted, load, previous, options.output, cache.root))
+            indexing.append(search.Indexing(site, bodies["load_html"], previous, options.output, cache.root))
     try:
-        site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, start_index)
+        site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted)
         image_plan = found_plan[0]
-        reconvert = _reconverter(options.site_dir, site, image_plan)
-        load_html = functools.partial(markup.load_html, cache=cache, reconvert=reconvert)
+        reconvert, load_html = bodies["reconvert"], bodies["load_html"]
         pages = routes.plan_pages(site, options.memo)
         files = {**assets.plan_assets(options.site_dir, image_plan.sources),
                  **assets.plan_bundle_files(site.articles, listing)}

@@ -28,7 +28,7 @@ from pagefind_bin import get_executable
 
 from generator import forked
 from generator.cache import digest
-from generator.model import Article, Site, SiteConfig
+from generator.model import Article, Site, SiteConfig, output_path_of
 from generator.vietnamese import format_date
 from generator.walk import files_below
 
@@ -128,7 +128,7 @@ def plan_shards(site: Site) -> list[Shard]:
     count = shard_count(len(site.articles))
     members: list[list[tuple[str, Article]]] = [[] for _ in range(count)]
     for article in site.articles:
-        path = _output_path(article)
+        path = output_path_of(article.url)
         members[shard_of(path, count) if count > 1 else 0].append((path, article))
     shards = []
     for number, pairs in enumerate(members):
@@ -137,10 +137,6 @@ def plan_shards(site: Site) -> list[Shard]:
                      *(f"{path}\x1f{_document_inputs(a)}" for path, a in pairs))
         shards.append(Shard(shard_dir(number), tuple(a for _, a in pairs), key))
     return shards
-
-
-def _output_path(article: Article) -> str:
-    return article.url.lstrip("/") + "index.html"
 
 
 class Indexing:
@@ -176,7 +172,7 @@ class Indexing:
 
     def _plan_and_index(self) -> None:
         shards = plan_shards(self.site)
-        old_keys = self.previous.get("search") if isinstance(self.previous.get("search"), dict) else {}
+        old_keys = _old_keys(self.previous)
         bundles = self._old_bundles()
         # Pagefind refuses an empty site; an empty portal's search page lists categories.
         stale = [s for s in shards if s.articles and not (old_keys.get(s.folder) == s.key and bundles.get(s.folder))]
@@ -278,7 +274,7 @@ def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequ
     over them, two at a time: one Pagefind keeps ~1.3 of our 2 cores busy."""
     for shard in shards:
         for article in shard.articles:
-            path = scratch / shard.folder / _output_path(article)
+            path = scratch / shard.folder / output_path_of(article.url)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(search_document(article, config, load_html(article)))
     with ThreadPoolExecutor(max_workers=max(1, min(2, len(shards)))) as pool:
@@ -306,6 +302,11 @@ def keep_index(target, previous: dict | None) -> dict:
                                   else {folder} if target.path_of(folder).is_file() else set())
             if rel in listed[folder]:
                 target.keep(rel)
+    return _old_keys(previous)
+
+
+def _old_keys(previous: dict) -> dict:
+    """The key of each shard's index in the last build's state ({} when unknown)."""
     return previous.get("search") if isinstance(previous.get("search"), dict) else {}
 
 

@@ -84,12 +84,12 @@ def _walk(root: Path, label: str):
     """(label/path, stat) of each file below `root`; stat None for a symlink, pipe or device."""
     if not root.is_dir():
         return
-    for rel, entry in files_below(root, descend=lambda folder: folder.name != "__pycache__"):
-        plain = entry.is_file(follow_symlinks=False)
-        yield f"{label}/{rel}", entry.stat(follow_symlinks=False) if plain else None
+    yield from _stats((f"{label}/{rel}", entry)
+                      for rel, entry in files_below(root, descend=lambda folder: folder.name != "__pycache__"))
 
 
 def _stats(listing: Iterable[tuple[str, os.DirEntry]]):
+    """(path, stat) of each listed entry; stat None for a symlink, pipe or device."""
     for rel, entry in listing:
         yield rel, entry.stat(follow_symlinks=False) if entry.is_file(follow_symlinks=False) else None
 
