@@ -4,13 +4,14 @@ Owns running the Pagefind indexer over a search document of each article
 (title, date, unit, category and campaigns as filters, caption, lead, body,
 author), beside the rendering, and putting the result into the build's
 target before the swap, so a failed index never publishes; and keeping a
-shard as it is when none of its documents changed. The search page's script (assets/js/search.js) closes
+shard as it is when none of its documents changed. What Pagefind wrote is made
+deterministic and re-cut into small chunks by generator/pagefind_bundle.py.
+The search page's script (assets/js/search.js) closes
 Pagefind's đ→d gap by also asking for the đ-spelling of words typed with d,
 so excerpts stay the article's own words.
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import html
 import json
@@ -26,7 +27,7 @@ from typing import Callable, Sequence
 
 from pagefind_bin import get_executable
 
-from generator import forked
+from generator import forked, pagefind_bundle
 from generator.cache import digest
 from generator.model import Article, Site, SiteConfig, output_path_of
 from generator.vietnamese import format_date
@@ -133,7 +134,7 @@ def plan_shards(site: Site) -> list[Shard]:
     shards = []
     for number, pairs in enumerate(members):
         pairs.sort(key=lambda pair: pair[0])
-        key = digest(version, str(DOC_FORMAT), str(count), terms,
+        key = digest(version, str(DOC_FORMAT), str(pagefind_bundle.FORMAT), str(count), terms,
                      *(f"{path}\x1f{_document_inputs(a)}" for path, a in pairs))
         shards.append(Shard(shard_dir(number), tuple(a for _, a in pairs), key))
     return shards
@@ -330,93 +331,7 @@ def index_site(site_root: Path) -> None:
         raise SearchIndexFailed(f"pagefind wrote no {BUNDLE_DIR}/pagefind.js")
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
-    make_filters_deterministic(bundle)
-
-
-# -- determinism -------------------------------------------------------------
-# Pagefind lists filter values (and the filters themselves) in hash-map order,
-# which changes from run to run. We sort them and rename the files by a hash of
-# their new content, so the same pages always give the same bytes. The files are
-# gzip'd CBOR behind a "pagefind_dcd" marker; we decode only the shapes Pagefind
-# writes (integers, strings, arrays) and refuse anything else loudly.
-_MARK = b"pagefind_dcd"
-
-
-def make_filters_deterministic(bundle: Path) -> None:
-    entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    for language, info in sorted(entry["languages"].items()):
-        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read_cbor(meta_path)
-        prefix = info["hash"].rsplit("_", 1)[0]
-        renamed = []
-        for name, file_hash in meta[3]:
-            old = bundle / "filter" / f"{file_hash}.pf_filter"
-            data = _read_cbor(old)
-            data[1] = sorted(data[1], key=lambda value: value[0])
-            old.unlink()
-            renamed.append([name, _write_cbor(bundle / "filter", prefix, ".pf_filter", data, 7)])
-        meta[3] = sorted(renamed)
-        meta_path.unlink()
-        info["hash"] = _write_cbor(bundle, f"pagefind.{prefix}", ".pf_meta", meta, 10, name_prefix=prefix)
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def _read_cbor(path: Path):
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(_MARK):
-        raise SearchIndexFailed(f"{path.name}: not a Pagefind file")
-    value, end = _decode(raw, len(_MARK))
-    if end != len(raw) or _encode(value) != raw[len(_MARK):]:
-        raise SearchIndexFailed(f"{path.name}: unexpected Pagefind format; update generator/search.py")
-    return value
-
-
-def _write_cbor(folder: Path, stem: str, suffix: str, value, digits: int, name_prefix: str | None = None) -> str:
-    raw = _MARK + _encode(value)
-    file_hash = f"{name_prefix or stem}_{hashlib.sha256(raw).hexdigest()[:digits]}"
-    name = f"{'pagefind.' if name_prefix else ''}{file_hash}{suffix}"
-    (folder / name).write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
-    return file_hash
-
-
-def _decode(data: bytes, i: int):
-    head = data[i]
-    major, info = head >> 5, head & 31
-    i += 1
-    if info < 24:
-        n = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        n, i = int.from_bytes(data[i:i + size], "big"), i + size
-    else:
-        raise SearchIndexFailed("unexpected CBOR in the Pagefind bundle")
-    if major == 0:
-        return n, i
-    if major == 3:
-        return data[i:i + n].decode("utf-8"), i + n
-    if major == 4:
-        items = []
-        for _ in range(n):
-            item, i = _decode(data, i)
-            items.append(item)
-        return items, i
-    raise SearchIndexFailed(f"unexpected CBOR type {major} in the Pagefind bundle")
-
-
-def _head(major: int, n: int) -> bytes:
-    if n < 24:
-        return bytes([major << 5 | n])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if n < 1 << (8 * size):
-            return bytes([major << 5 | info]) + n.to_bytes(size, "big")
-    raise ValueError(n)
-
-
-def _encode(value) -> bytes:
-    if isinstance(value, int):
-        return _head(0, value)
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
-    return _head(4, len(value)) + b"".join(_encode(v) for v in value)
+    try:
+        pagefind_bundle.finish_bundle(bundle)
+    except pagefind_bundle.BundleFormatError as error:
+        raise SearchIndexFailed(str(error)) from None

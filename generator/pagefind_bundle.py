@@ -1,0 +1,279 @@
+"""Pagefind's bundle, made fit to publish: the same bytes for the same pages, and
+a word index a phone can afford to search.
+
+Owns rewriting the files Pagefind wrote into one bundle folder (its pf_meta, the
+filter files and the word-index chunks); must not run Pagefind or decide what is
+indexed (generator/search.py does).
+
+Pagefind lists filter values (and the filters themselves) in hash-map order,
+which changes from run to run: we sort them and rename the files by a hash of
+their new content.
+
+Pagefind's search page loads, for every word searched, one index chunk of each
+bundle it merges, and Pagefind cuts its chunks at ~20,000 word positions. A large
+portal is indexed in shards (an edit re-indexes one), so a reader's two-word
+search of a 10,000-article portal fetched 64 chunks of ~130 KB: 8–16 MB. We cut
+each shard's word list again into chunks of ~CHUNK_BYTES, so a search fetches
+little more than the postings of its own words (~1 MB at 10,000 articles).
+
+The files are gzip'd CBOR behind a "pagefind_dcd" marker. The pf_meta and filter
+files are decoded whole, and only the shapes Pagefind writes (integers, strings,
+arrays) are accepted. A word-index chunk is only cut between word entries: each
+entry's bytes are kept as Pagefind wrote them. Anything unexpected is refused
+loudly (BundleFormatError).
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import json
+import re
+from pathlib import Path
+
+MARK = b"pagefind_dcd"
+# Raw bytes of word entries per index chunk (~half that once gzip'd). Smaller
+# chunks make a search lighter but the bundle has more files; a word whose own
+# entry is larger gets a chunk of its own.
+CHUNK_BYTES = 16_000
+# Bump when what finish_bundle writes changes: bundles kept from earlier builds are then remade.
+FORMAT = 1
+
+
+class BundleFormatError(RuntimeError):
+    """Pagefind wrote something this module does not know: a Pagefind upgrade needs a look here."""
+
+
+def finish_bundle(bundle: Path) -> None:
+    """Sort the filters and re-cut the word index of every language in `bundle`."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in sorted(entry["languages"].items()):
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read_cbor(meta_path)
+        if len(meta) < 4 or not isinstance(meta[2], list) or not isinstance(meta[3], list):
+            raise BundleFormatError(f"{meta_path.name}: unexpected Pagefind metadata")
+        prefix = info["hash"].rsplit("_", 1)[0]
+        meta[3] = _sort_filters(bundle / "filter", prefix, meta[3])
+        meta[2] = _recut_index(bundle / "index", prefix, meta[2])
+        meta_path.unlink()
+        info["hash"] = _write_cbor(bundle, f"pagefind.{prefix}", ".pf_meta", meta, 10, name_prefix=prefix)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _sort_filters(folder: Path, prefix: str, filters: list) -> list:
+    renamed = []
+    for name, file_hash in filters:
+        old = folder / f"{file_hash}.pf_filter"
+        data = _read_cbor(old)
+        data[1] = sorted(data[1], key=lambda value: value[0])
+        old.unlink()
+        renamed.append([name, _write_cbor(folder, prefix, ".pf_filter", data, 7)])
+    return sorted(renamed)
+
+
+# -- the word index ------------------------------------------------------------
+
+def _recut_index(folder: Path, prefix: str, chunks: list) -> list:
+    """Replace Pagefind's index chunks in `folder` with smaller ones; returns their meta entries."""
+    entries: list[tuple[str, bytes]] = []
+    for _first, _last, file_hash in chunks:
+        path = folder / f"{file_hash}.pf_index"
+        entries += word_entries(_read_raw(path))
+        path.unlink()
+    words = [word for word, _ in entries]
+    if words != sorted(words, key=str.encode) or len(set(words)) != len(words):
+        raise BundleFormatError(f"{folder}: Pagefind's words are not in byte order")
+    meta = []
+    taken: set[str] = set()
+    for group in cut_chunks(entries, CHUNK_BYTES):
+        raw = MARK + b"\x81" + _head(4, len(group)) + b"".join(data for _, data in group)
+        name = _unique_name(prefix, hashlib.sha256(raw).hexdigest(), taken)
+        # Level 4: 4 % larger than 6 for half the time, which an edit waits for.
+        (folder / f"{name}.pf_index").write_bytes(gzip.compress(raw, compresslevel=4, mtime=0))
+        meta.append([group[0][0], group[-1][0], name])
+    return chunk_bounds(meta)
+
+
+def cut_chunks(entries: list[tuple[str, bytes]], limit: int) -> list[list[tuple[str, bytes]]]:
+    """Consecutive word entries, a chunk closed once it holds `limit` bytes."""
+    chunks, current, size = [], [], 0
+    for entry in entries:
+        current.append(entry)
+        size += len(entry[1])
+        if size >= limit:
+            chunks.append(current)
+            current, size = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def chunk_bounds(chunks: list[list[str]]) -> list[list[str]]:
+    """[from, to, name] of each chunk: the range of words the search page loads it for.
+
+    Pagefind's search loads, for a word, the chunk whose from ≤ word ≤ to.
+    Here `to` is the chunk's last word and `from` the shortest prefix of its
+    first word that still sorts after the previous chunk's last word: ranges
+    never overlap, every word falls in its own chunk's range, and a half-typed
+    word between two chunks ("ca" before "cach") falls in the chunk where its
+    completions start. Pagefind compares UTF-8 bytes, the same order as Python's
+    code-point comparison.
+    """
+    bounded = [list(chunk) for chunk in chunks]
+    for previous, chunk in zip(bounded, bounded[1:]):
+        last, first = previous[1], chunk[0]
+        common = len(_common_prefix(last, first))
+        chunk[0] = first[:common + 1]
+    return bounded
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return a[:n]
+
+
+def _unique_name(prefix: str, full_hash: str, taken: set[str]) -> str:
+    digits = 7
+    while f"{prefix}_{full_hash[:digits]}" in taken:
+        digits += 1
+    name = f"{prefix}_{full_hash[:digits]}"
+    taken.add(name)
+    return name
+
+
+# A word entry is [word, pages, variants]; a page is [number, locations, weights]
+# with integer arrays; a variant (the word with its diacritics) is [word, pages].
+# Integer runs are skipped by regular expression: an int is never an array head,
+# so a greedy run ends exactly where the array does (possessive: no backtracking).
+_INT = rb"(?:\x19..|[\x00-\x17\x20-\x37]|[\x18\x38].|\x39..|[\x1a\x3a]....)"  # the usual first
+_ARRAY = rb"(?:[\x80-\x97]|\x98.|\x99..|\x9a....)"
+_PAGES = re.compile(rb"(?:\x83" + _INT + _ARRAY + _INT + rb"*+" + _ARRAY + _INT + rb"*+)*+", re.DOTALL)
+
+
+def word_entries(raw: bytes) -> list[tuple[str, bytes]]:
+    """Each word of a decompressed .pf_index with the bytes of its whole entry."""
+    if not raw.startswith(MARK):
+        raise BundleFormatError("not a Pagefind index chunk")
+    i = _expect(raw, len(MARK), 4, 1)  # WordIndex: one field, the word list
+    major, count, i = _item_head(raw, i)
+    if major != 4:
+        raise BundleFormatError("unexpected Pagefind index chunk")
+    entries = []
+    for _ in range(count):
+        start = i
+        i = _expect(raw, i, 4, 3)
+        word, i = _text(raw, i)
+        i = _pages(raw, i)
+        major, variants, i = _item_head(raw, i)
+        if major != 4:
+            raise BundleFormatError(f"unexpected variants of {word!r}")
+        for _ in range(variants):
+            i = _expect(raw, i, 4, 2)
+            _, i = _text(raw, i)
+            i = _pages(raw, i)
+        entries.append((word, raw[start:i]))
+    if i != len(raw):
+        raise BundleFormatError("unexpected bytes after the words of a Pagefind index chunk")
+    return entries
+
+
+def _pages(raw: bytes, i: int) -> int:
+    major, count, j = _item_head(raw, i)
+    end = _PAGES.match(raw, j).end()
+    if major != 4 or (count == 0) != (end == j):
+        raise BundleFormatError("unexpected pages in a Pagefind index chunk")
+    return end
+
+
+def _text(raw: bytes, i: int) -> tuple[str, int]:
+    major, length, j = _item_head(raw, i)
+    if major != 3:
+        raise BundleFormatError("expected a word in a Pagefind index chunk")
+    return raw[j:j + length].decode("utf-8"), j + length
+
+
+def _expect(raw: bytes, i: int, major: int, count: int) -> int:
+    got_major, got_count, j = _item_head(raw, i)
+    if (got_major, got_count) != (major, count):
+        raise BundleFormatError(f"unexpected CBOR at byte {i} of a Pagefind index chunk")
+    return j
+
+
+def _item_head(data: bytes, i: int) -> tuple[int, int, int]:
+    """(major type, argument, next index) of the CBOR item at `i`."""
+    if i >= len(data):
+        raise BundleFormatError("a Pagefind file ends too early")
+    head = data[i]
+    major, info = head >> 5, head & 31
+    i += 1
+    if info < 24:
+        return major, info, i
+    if info <= 27:
+        size = 1 << (info - 24)
+        return major, int.from_bytes(data[i:i + size], "big"), i + size
+    raise BundleFormatError("unexpected CBOR in the Pagefind bundle")
+
+
+# -- whole files: pf_meta and filters -----------------------------------------
+
+def _read_raw(path: Path) -> bytes:
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(MARK):
+        raise BundleFormatError(f"{path.name}: not a Pagefind file")
+    return raw
+
+
+def _read_cbor(path: Path):
+    raw = _read_raw(path)
+    value, end = decode(raw, len(MARK))
+    if end != len(raw) or encode(value) != raw[len(MARK):]:
+        raise BundleFormatError(f"{path.name}: unexpected Pagefind format; update generator/pagefind_bundle.py")
+    return value
+
+
+def _write_cbor(folder: Path, stem: str, suffix: str, value, digits: int, name_prefix: str | None = None) -> str:
+    raw = MARK + encode(value)
+    file_hash = f"{name_prefix or stem}_{hashlib.sha256(raw).hexdigest()[:digits]}"
+    name = f"{'pagefind.' if name_prefix else ''}{file_hash}{suffix}"
+    (folder / name).write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    return file_hash
+
+
+def decode(data: bytes, i: int):
+    """The CBOR value at `i` (unsigned integers, strings and arrays only) and the index after it."""
+    major, n, i = _item_head(data, i)
+    if major == 0:
+        return n, i
+    if major == 3:
+        return data[i:i + n].decode("utf-8"), i + n
+    if major == 4:
+        items = []
+        for _ in range(n):
+            item, i = decode(data, i)
+            items.append(item)
+        return items, i
+    raise BundleFormatError(f"unexpected CBOR type {major} in the Pagefind bundle")
+
+
+@functools.lru_cache(maxsize=256)
+def _head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if n < 1 << (8 * size):
+            return bytes([major << 5 | info]) + n.to_bytes(size, "big")
+    raise ValueError(n)
+
+
+def encode(value) -> bytes:
+    if isinstance(value, int):
+        return _head(0, value)
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _head(3, len(raw)) + raw
+    return _head(4, len(value)) + b"".join(encode(v) for v in value)

@@ -1,0 +1,80 @@
+"""What a reader's search costs on a portal indexed in shards: the search page
+fetches one small word-index chunk per shard and word (generator/pagefind_bundle.py),
+and an article's own title still finds it first."""
+from __future__ import annotations
+
+import importlib.util
+import re
+from urllib.parse import quote_plus
+
+import pytest
+
+from generator import pagefind_bundle, search
+from generator.pipeline import BuildOptions, build
+from tests.browser.conftest import PHONE, serving, screenshot
+from tests.conftest import REPO
+
+ARTICLES = 120
+
+
+@pytest.fixture(scope="module")
+def sharded_portal(tmp_path_factory):
+    """A 120-article portal of ~1,100-word articles (the benchmark's corpus) in four search shards."""
+    spec = importlib.util.spec_from_file_location("bench_corpus", REPO / "bench" / "corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    site = tmp_path_factory.mktemp("sharded") / "site"
+    corpus.generate(ARTICLES, site)
+    out = site.parent / "public"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SINGLE_SHARD_UP_TO", 50)
+        patch.setattr(search, "SHARD_PAGES", 40)
+        result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok, [str(p) for p in result.problems]
+    assert len(list(out.glob("pagefind-0*"))) == 3
+    titles = {}
+    for md in sorted((site / "content").rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        if "draft: true" not in text:
+            titles[md] = re.search(r'^title: "?(.*?)"?$', text, re.M).group(1)
+    with serving(out) as base:
+        yield base, list(titles.values())
+
+
+def _search(context, base: str, query: str) -> tuple[list[str], int]:
+    """The result titles a reader sees for `query`, and the bytes of word index fetched for it."""
+    page = context.new_page()
+    fetched = []
+    page.on("requestfinished", lambda r: fetched.append(r.sizes()["responseBodySize"])
+            if r.url.endswith(".pf_index") else None)
+    page.goto(f"{base}/tim-kiem/?q={quote_plus(query)}")
+    page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+    titles = page.locator(".search-result h2").all_inner_texts()
+    if query == "canh sat":
+        screenshot(page, "phone-search-sharded")
+    page.close()
+    return titles, sum(fetched)
+
+
+def test_a_two_word_search_fetches_one_small_chunk_per_shard_and_word(browser, sharded_portal):
+    base, _ = sharded_portal
+    context = browser.new_context(viewport=PHONE)
+    try:
+        titles, index_bytes = _search(context, base, "canh sat")
+    finally:
+        context.close()
+    assert len(titles) > 10
+    # Pagefind's own chunks (~20,000 word positions each) cost ~330 KB here.
+    assert index_bytes <= 4 * 2 * pagefind_bundle.CHUNK_BYTES, index_bytes
+
+
+def test_an_articles_title_finds_it_in_every_shard(browser, sharded_portal):
+    """Long queries ask every shard for a chunk per word: each word must load the chunk that holds it."""
+    base, titles = sharded_portal
+    context = browser.new_context(viewport=PHONE)
+    try:
+        for title in titles[::12]:
+            found, _ = _search(context, base, title)
+            assert title in found[:3], (title, found[:3])
+    finally:
+        context.close()
