@@ -28,6 +28,7 @@ import functools
 import gzip
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -122,19 +123,9 @@ def chunk_bounds(chunks: list[list[str]]) -> list[list[str]]:
     """
     bounded = [list(chunk) for chunk in chunks]
     for previous, chunk in zip(bounded, bounded[1:]):
-        last, first = previous[1], chunk[0]
-        common = len(_common_prefix(last, first))
-        chunk[0] = first[:common + 1]
+        common = len(os.path.commonprefix((previous[1], chunk[0])))
+        chunk[0] = chunk[0][:common + 1]
     return bounded
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return a[:n]
 
 
 def _unique_name(prefix: str, full_hash: str, taken: set[str]) -> str:

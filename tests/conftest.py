@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import subprocess
 import sys
@@ -161,3 +162,11 @@ def numbered_articles(count: int, category: str = "tin-hoat-dong", **more) -> di
 def search_bundle(out: Path) -> dict[str, str]:
     """The search index's files (every pagefind* shard and the shard list) of a built output."""
     return {rel: digest for rel, digest in tree(out).items() if rel.startswith("pagefind")}
+
+
+def bench_corpus():
+    """bench/corpus.py as a module (bench/ is not a package): its generate(articles, out) writes a site."""
+    spec = importlib.util.spec_from_file_location("bench_corpus", REPO / "bench" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -3,7 +3,6 @@ fetches one small word-index chunk per shard and word (generator/pagefind_bundle
 and an article's own title still finds it first."""
 from __future__ import annotations
 
-import importlib.util
 import re
 from urllib.parse import quote_plus
 
@@ -12,7 +11,7 @@ import pytest
 from generator import pagefind_bundle, search
 from generator.pipeline import BuildOptions, build
 from tests.browser.conftest import PHONE, serving, screenshot
-from tests.conftest import REPO
+from tests.conftest import bench_corpus
 
 ARTICLES = 120
 
@@ -20,11 +19,8 @@ ARTICLES = 120
 @pytest.fixture(scope="module")
 def sharded_portal(tmp_path_factory):
     """A 120-article portal of ~1,100-word articles (the benchmark's corpus) in four search shards."""
-    spec = importlib.util.spec_from_file_location("bench_corpus", REPO / "bench" / "corpus.py")
-    corpus = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(corpus)
     site = tmp_path_factory.mktemp("sharded") / "site"
-    corpus.generate(ARTICLES, site)
+    bench_corpus().generate(ARTICLES, site)
     out = site.parent / "public"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "SINGLE_SHARD_UP_TO", 50)
@@ -32,17 +28,15 @@ def sharded_portal(tmp_path_factory):
         result = build(BuildOptions(site_dir=site, out_dir=out))
     assert result.ok, [str(p) for p in result.problems]
     assert len(list(out.glob("pagefind-0*"))) == 3
-    titles = {}
-    for md in sorted((site / "content").rglob("*.md")):
-        text = md.read_text(encoding="utf-8")
-        if "draft: true" not in text:
-            titles[md] = re.search(r'^title: "?(.*?)"?$', text, re.M).group(1)
+    texts = [md.read_text(encoding="utf-8") for md in sorted((site / "content").rglob("*.md"))]
+    titles = [re.search(r'^title: "?(.*?)"?$', text, re.M).group(1) for text in texts if "draft: true" not in text]
     with serving(out) as base:
-        yield base, list(titles.values())
+        yield base, titles
 
 
-def _search(context, base: str, query: str) -> tuple[list[str], int]:
-    """The result titles a reader sees for `query`, and the bytes of word index fetched for it."""
+def _search(context, base: str, query: str, shot: str | None = None) -> tuple[list[str], int]:
+    """The result titles a reader sees for `query`, and the bytes of word index fetched for it
+    (the page saved as test-artifacts/<shot>.png when named)."""
     page = context.new_page()
     fetched = []
     page.on("requestfinished", lambda r: fetched.append(r.sizes()["responseBodySize"])
@@ -50,8 +44,8 @@ def _search(context, base: str, query: str) -> tuple[list[str], int]:
     page.goto(f"{base}/tim-kiem/?q={quote_plus(query)}")
     page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
     titles = page.locator(".search-result h2").all_inner_texts()
-    if query == "canh sat":
-        screenshot(page, "phone-search-sharded")
+    if shot:
+        screenshot(page, shot)
     page.close()
     return titles, sum(fetched)
 
@@ -60,7 +54,7 @@ def test_a_two_word_search_fetches_one_small_chunk_per_shard_and_word(browser, s
     base, _ = sharded_portal
     context = browser.new_context(viewport=PHONE)
     try:
-        titles, index_bytes = _search(context, base, "canh sat")
+        titles, index_bytes = _search(context, base, "canh sat", shot="phone-search-sharded")
     finally:
         context.close()
     assert len(titles) > 10

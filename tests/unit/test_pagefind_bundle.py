@@ -82,34 +82,39 @@ def pagefind_output(tmp_path_factory) -> Path:
     return site / "pagefind"
 
 
-def test_recut_index_keeps_every_word_as_pagefind_wrote_it_in_small_chunks(pagefind_output, tmp_path, monkeypatch):
+@pytest.fixture
+def recut(pagefind_output, tmp_path, monkeypatch) -> Path:
+    """A copy of Pagefind's bundle, finished with chunks of 400 bytes."""
     monkeypatch.setattr(pagefind_bundle, "CHUNK_BYTES", 400)
     bundle = tmp_path / "bundle"
     shutil.copytree(pagefind_output, bundle)
     finish_bundle(bundle)
+    return bundle
 
-    assert _index_words(bundle) == _index_words(pagefind_output)
-    chunks = _chunks(bundle)
-    assert len(chunks) >= 10 and len(list((bundle / "index").iterdir())) == len(chunks)
+
+def _chunk_entries(bundle: Path, name: str) -> list[tuple[str, bytes]]:
+    return word_entries(gzip.decompress((bundle / "index" / f"{name}.pf_index").read_bytes()))
+
+
+def test_recut_index_keeps_every_word_as_pagefind_wrote_it_in_small_chunks(pagefind_output, recut):
+    assert _index_words(recut) == _index_words(pagefind_output)
+    chunks = _chunks(recut)
+    assert len(chunks) >= 10 and len(list((recut / "index").iterdir())) == len(chunks)
     for _, _, name in chunks:
-        entries = word_entries(gzip.decompress((bundle / "index" / f"{name}.pf_index").read_bytes()))
+        entries = _chunk_entries(recut, name)
         assert sum(len(data) for _, data in entries[:-1]) < 400  # closed as soon as it holds the limit
 
 
-def test_every_word_falls_in_its_own_chunks_range_and_no_other(pagefind_output, tmp_path, monkeypatch):
+def test_every_word_falls_in_its_own_chunks_range_and_no_other(recut):
     """The search page asks for the chunk with from ≤ word ≤ to (UTF-8 byte order)."""
-    monkeypatch.setattr(pagefind_bundle, "CHUNK_BYTES", 400)
-    bundle = tmp_path / "bundle"
-    shutil.copytree(pagefind_output, bundle)
-    finish_bundle(bundle)
-    chunks = _chunks(bundle)
+    chunks = _chunks(recut)
 
     def chunk_for(term: str) -> str | None:
         matches = [name for first, last, name in chunks if first.encode() <= term.encode() <= last.encode()]
         return matches[0] if len(matches) == 1 else None
 
     for _, _, name in chunks:
-        for word, _ in word_entries(gzip.decompress((bundle / "index" / f"{name}.pf_index").read_bytes())):
+        for word, _ in _chunk_entries(recut, name):
             assert chunk_for(word) == name, word
 
 
