@@ -14,11 +14,13 @@ Owns every URL the portal publishes and pagination. Pure: no I/O, no HTML.
 from __future__ import annotations
 
 import functools
+from types import MappingProxyType
 from typing import Iterable, Iterator
 
 from generator import aliases, archives
 from generator.memo import Memo, recall
 from generator.model import Article, Page, Pagination, Site, Term
+from generator.vietnamese import collation_key
 
 UNITS_PREFIX = "/don-vi/"
 CAMPAIGNS_PREFIX = "/phong-trao/"
@@ -85,10 +87,26 @@ def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
     pages.append(Page(url=CAMPAIGNS_PREFIX, template="terms.html", kind="campaigns", title="Phong trào",
                       terms=tuple(config.campaigns.values())))
     pages.append(Page(url="/404.html", template="404.html", kind="404", title="Không tìm thấy trang"))
-    pages.append(Page(url=SEARCH_URL, template="search.html", kind="search", title="Tìm kiếm"))
+    pages.append(Page(url=SEARCH_URL, template="search.html", kind="search", title="Tìm kiếm",
+                      extra={"filters": search_filters(config, by_term)}))
     pages += archives.plan_archive_pages(site, memo)
     pages += aliases.plan_alias_pages(site.articles)
     return pages
+
+
+def search_filters(config, by_term: dict[tuple[str, str], list[Article]]) -> MappingProxyType:
+    """The search page's filter lists, as the index will count them: filter → ((term name,
+    number of articles), …) in Vietnamese alphabetical order, terms without articles left out.
+    Written into the page so a reader's browser need not fetch every shard's filter files."""
+    lists = {}
+    for kind, terms in (("unit", config.units), ("category", config.categories), ("campaign", config.campaigns)):
+        counted: dict[str, set[str]] = {}  # two terms of one name are one value to Pagefind
+        for slug, term in terms.items():
+            if (kind, slug) in by_term:
+                counted.setdefault(term.name, set()).update(a.url for a in by_term[(kind, slug)])
+        lists[kind] = tuple(sorted(((name, len(urls)) for name, urls in counted.items()),
+                                   key=lambda pair: collation_key(pair[0])))
+    return MappingProxyType(lists)
 
 
 def _list_page(kind: str, term: Term, pagination: Pagination, chunk: tuple[Article, ...]) -> Page:

@@ -69,3 +69,30 @@ def format_date(moment: date | datetime, zone: tzinfo, with_time: bool) -> str:
     if with_time and isinstance(moment, datetime):
         text += f" {moment.hour:02d}:{moment.minute:02d}"
     return text
+
+
+# Vietnamese alphabetical order: ă and â follow a, đ follows d, ê e, ô and ơ o, ư u
+# (letters of their own); tone marks decide only between otherwise equal words,
+# in the order none, huyền, hỏi, ngã, sắc, nặng; lower case before upper.
+_LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}  # breve, circumflex, horn
+_TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+@functools.lru_cache(maxsize=4096)
+def collation_key(text: str) -> tuple:
+    """Sort key for names in Vietnamese alphabetical order, e.g. a filter list."""
+    letters, tones, cases = [], [], []
+    for ch in nfc(text):
+        base, *marks = unicodedata.normalize("NFD", ch)
+        letter = base.casefold()
+        variant = 1 if letter == "đ" else 0
+        if variant:
+            letter = "d"
+        tone = 0
+        for mark in marks:
+            variant = max(variant, _LETTER_MARKS.get(mark, 0))
+            tone = _TONE_MARKS.get(mark, tone)
+        letters.append((letter, variant))
+        tones.append(tone)
+        cases.append(base != base.casefold())
+    return tuple(letters), tuple(tones), tuple(cases)

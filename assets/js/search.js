@@ -171,15 +171,11 @@
     });
   }
 
-  function fillFilters(available, params) {
+  // The lists and their counts come with the page (generator/routes.py), so the
+  // browser does not fetch every shard's filter files to fill them.
+  function watchFilters(params) {
     selects.forEach(function (select) {
-      var name = select.getAttribute("data-filter"), values = available[name] || {};
-      Object.keys(values).sort(function (a, b) { return a.localeCompare(b, "vi"); }).forEach(function (value) {
-        var option = document.createElement("option");
-        option.value = value;
-        option.textContent = value + " (" + values[value] + ")";
-        select.appendChild(option);
-      });
+      var name = select.getAttribute("data-filter");
       if (params.get(name)) select.value = params.get(name);
       select.addEventListener("change", run);
     });
@@ -206,10 +202,9 @@
     input.value = params.get("q") || "";
     import(bundle + "pagefind.js").then(function (module) {
       pagefind = module;
-      return pagefind.options({ excerptLength: 24, baseUrl: base }).then(mergeShards)
-        .then(function () { return pagefind.filters(); });
-    }).then(function (available) {
-      fillFilters(available, params);
+      return pagefind.options({ excerptLength: 24, baseUrl: base }).then(mergeShards);
+    }).then(function () {
+      watchFilters(params);
       form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
       input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
       document.body.setAttribute("data-search-ready", "");

@@ -72,3 +72,32 @@ def test_an_articles_title_finds_it_in_every_shard(browser, sharded_portal):
             assert title in found[:3], (title, found[:3])
     finally:
         context.close()
+
+
+def test_the_filter_lists_come_with_the_page_and_count_what_the_index_holds(browser, sharded_portal):
+    """The unit, category and campaign lists are in the built page: opening search fetches
+    no shard's filter files, and every list holds the values and counts Pagefind itself
+    counts over all shards, in the order of the browser's Vietnamese collation."""
+    base, _ = sharded_portal
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    filter_files = []
+    page.on("requestfinished", lambda r: filter_files.append(r.url) if "/filter/" in r.url else None)
+    try:
+        page.goto(f"{base}/tim-kiem/?q=canh+sat")
+        page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+        assert filter_files == []
+        shown = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.search-filters select')]
+            .map(s => [s.name, [...s.options].slice(1).map(o => [o.value, o.textContent])]))""")
+        counted = page.evaluate("""async () => {
+            const pagefind = await import('/pagefind/pagefind.js');  // the page's own, shards merged
+            const lists = await pagefind.filters(), order = new Intl.Collator('vi').compare;
+            return Object.fromEntries(Object.entries(lists).map(([name, values]) => [name,
+                Object.keys(values).sort(order).map(v => [v, `${v} (${values[v]})`])]));
+        }""")
+        assert set(shown) == {"unit", "category", "campaign"}
+        assert all(len(shown[name]) > 3 for name in shown), shown
+        assert shown == counted
+        assert filter_files  # the check above did read the real filter files
+    finally:
+        context.close()

@@ -1,9 +1,10 @@
+import unicodedata
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.vietnamese import fold, format_date, slugify, strip_marks
+from generator.vietnamese import collation_key, fold, format_date, slugify, strip_marks
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -50,3 +51,17 @@ def test_format_date_converts_to_the_site_zone():
 def test_the_last_representable_date_still_formats():
     # Year 9999 builds (as a scheduled article, shown with --future); see tests/bad_inputs/date-year-9999.
     assert format_date(datetime(9999, 12, 31, 23, 59, tzinfo=HCM), HCM, True) == "Thứ Sáu, 31/12/9999 23:59"
+
+
+def test_names_sort_in_vietnamese_alphabetical_order():
+    # ă, â follow a; đ follows d (not e, as by code point, nor d's own place); ô, ơ follow o; ư u.
+    names = ["Ưu tiên", "Đội Cảnh sát", "Ơn", "Ân", "Ăn", "Dân vận", "Ôn", "Uông Bí", "Anh", "Ong", "Em", "Êm"]
+    assert sorted(names, key=collation_key) == [
+        "Anh", "Ăn", "Ân", "Dân vận", "Đội Cảnh sát", "Em", "Êm", "Ong", "Ôn", "Ơn", "Uông Bí", "Ưu tiên"]
+
+
+def test_tone_marks_only_break_ties_between_the_same_letters():
+    assert sorted(["bạ", "bá", "bà", "ba", "bã", "bả", "bac"], key=collation_key) == \
+        ["ba", "bà", "bả", "bã", "bá", "bạ", "bac"]
+    assert sorted(["Phòng Cảnh sát", "phòng an ninh"], key=collation_key) == ["phòng an ninh", "Phòng Cảnh sát"]
+    assert collation_key("Công an") == collation_key(unicodedata.normalize("NFD", "Công an"))
