@@ -45,6 +45,8 @@ _INLINE_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<src><[^>]*>|
                            r"(?:\s+(?P<q>[\"'])(?P<title>.*?)(?P=q))?\s*\)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?P<src><[^>]*>|\S+)")
+# Every image either scan finds holds one of these: a body without them has none (most bodies).
+_MAY_HOLD_IMAGE = re.compile(r"!\[|\]:|<img", re.I)
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def prose_lines(body: str):
         if opened:
             fence = opened.group(1)
             continue
-        yield offset, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+        yield offset, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
 
 
 def scan_body(article: Article) -> list[tuple[int, str, str, str | None]]:
@@ -199,6 +201,8 @@ def _scan_references(article: Article, load_body) -> tuple[list, list]:
     if not article.body_loaded:
         body, body_line = load_body(article.source)
         article = evolve(article, body=body, body_line=body_line, body_loaded=True)
+    if not _MAY_HOLD_IMAGE.search(article.body):
+        return [], []
     return scan_body(article), scan_html_images(article)
 
 

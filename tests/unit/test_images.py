@@ -178,3 +178,14 @@ def _article_for_scan():
     from generator.model import Article
     return Article(source="content/a.md", title="t", date=datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")),
                    has_time=False, unit="u", category="c", campaigns=(), slug="a", url="/c/a/")
+
+
+def test_every_way_of_writing_a_photo_reaches_the_plan(tmp_path):
+    """Bodies without '![', ']:' or '<img' skip the scan; these three forms must not."""
+    site = write(tmp_path, {"content/tin/bai/a.jpg": phone_jpeg(300, 200), "content/tin/bai/b.jpg": phone_jpeg(300, 200)})
+    body = "Đoạn.\n\n![Ảnh một](a.jpg)\n\n![Ảnh hai][hai]\n\n[hai]: b.jpg\n\n<IMG SRC='c.jpg'>\n"
+    plan, problems = plan_images(site, [make_article(body)], SETTINGS)
+    assert sorted(plan.sources) == ["content/tin/bai/a.jpg", "content/tin/bai/b.jpg"]
+    assert [p.code for p in problems] == ["html-image"]
+    plan, problems = plan_images(site, [make_article("Chỉ có chữ [và liên kết](../khac/index.md).\n")], SETTINGS)
+    assert not plan.sources and not problems
