@@ -11,10 +11,11 @@ import os
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Sequence
 
 import yaml
 
-from generator import confine
+from generator import confine, workers
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
 from generator.memo import Memo, recall
@@ -64,12 +65,13 @@ def _stat_key(st: os.stat_result) -> tuple:
 
 
 def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | None = None,
-                 listing: Listing | None = None, listed_ns: int | None = None
+                 listing: Listing | None = None, listed_ns: int | None = None, jobs: int | None = None
                  ) -> tuple[list[SourceFile], list[Problem]]:
     """Read every article file. A file whose stat is unchanged since the last
     build is not read again: its parsed front-matter comes from the cache and
     its body is loaded only if a later stage needs it (`load_body`). With a
-    memo, such a file's SourceFile is the very object of the last build."""
+    memo, such a file's SourceFile is the very object of the last build.
+    Many files to read (a cold build) are read and parsed on all cores."""
     cache = cache or BuildCache(None)
     saved = cache.load_map(INDEX_STATE)
     index = saved.entries
@@ -81,36 +83,47 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     started_ns = listed_ns if listed_ns is not None else time.time_ns()
     entries = dict(listing) if listing is not None else {}
     new_index = {}
-    sources, problems = [], []
+    found: list[tuple[SourceFile | None, list[Problem]]] = []  # in file order
+    to_read: list[tuple[int, str, tuple]] = []  # (position in found, rel, stat key)
     prefix = str(site_dir) + os.sep
     for rel in find_sources(site_dir, listing):
         full = prefix + rel
         info, refused = confine.checked_stat(site_dir, full, confine.MAX_ARTICLE_BYTES, entries.get(rel))
         if refused is not None:  # never read outside the site, a pipe, or a 50 MB paste
-            problems.append(refused)
+            found.append((None, [refused]))
             continue
         stat_key = _stat_key(info)
         known = index.get(rel)
         if known is not None and known[0] == stat_key and stat_key[2] < trusted_before:
             new_index[rel] = known
-            sources.append(recall(memo, "source-files", rel, (known,), lambda: _unread_source(rel, known)))
+            found.append((recall(memo, "source-files", rel, (known,), lambda: _unread_source(rel, known)), []))
             continue
-        source, found = read_source(site_dir, Path(full))
-        problems += found
+        to_read.append((len(found), rel, stat_key))
+        found.append((None, []))
+    few = len(to_read) < workers.SERIAL_BELOW  # an edit or two: a pool would cost more than it saves
+    read = workers.run_chunks(_read_chunk, [rel for _, rel, _ in to_read], 1 if few else jobs, {"site_dir": site_dir})
+    remembered = memo.table("source-files") if memo is not None else None
+    for (position, rel, stat_key), (source, problems) in zip(to_read, read):
         if source is not None:
-            remembered = memo.table("source-files") if memo is not None else None
             if remembered is not None:  # a file saved again with the same bytes: the very same record
                 before = remembered.latest(rel)
                 if before is not None and before.digest == source.digest:
                     source = before
-            sources.append(source)
             entry = new_index[rel] = (stat_key, source.digest, dict(source.front), dict(source.key_lines),
                                       source.body_line)
             if remembered is not None:
                 remembered.put(rel, (entry,), source)
+        found[position] = (source, problems)
     # meta: when the snapshot was taken (kept as it was when no file changed: the safe side).
     cache.save_map(INDEX_STATE, saved, new_index, started_ns)
-    return sources, problems
+    sources = [source for source, _ in found if source is not None]
+    return sources, [problem for _, problems in found for problem in problems]
+
+
+def _read_chunk(rels: Sequence[str]) -> list[tuple[SourceFile | None, list[Problem]]]:
+    """Worker: read and split these files (their records cross back by pickle: see cache.py)."""
+    site_dir = workers.shared("site_dir")
+    return [read_source(site_dir, site_dir / rel) for rel in rels]
 
 
 def _unread_source(rel: str, known: tuple) -> SourceFile:
@@ -213,6 +226,10 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
 def _too_deep(rel: str, yaml_text: str, first_line: int) -> Problem | None:
     """Refuse deep nesting from the event stream, before libyaml's composer recurses
     once per level (200,000 '[' overflow the C stack: a segfault, not an error)."""
+    # Each level opens with one of these marks ('key:' for a mapping, '-' or '[' for a
+    # list, '{', '?'): with fewer marks than allowed levels, the usual case, nothing to walk.
+    if sum(yaml_text.count(mark) for mark in "-:[{?") < MAX_FRONT_MATTER_DEPTH:
+        return None
     depth = 0
     try:
         for event in yaml.parse(yaml_text, Loader=_SafeLoader):

@@ -120,7 +120,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     clock.lap("config")
 
     problems += confine.check_site_files(options.site_dir, {content.CONTENT_DIR: listing})
-    sources, found = content.load_content(options.site_dir, cache, options.memo, listing, listed_ns)
+    sources, found = content.load_content(options.site_dir, cache, options.memo, listing, listed_ns,
+                                          options.jobs)
     problems += found
     clock.lap("content")
     schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)

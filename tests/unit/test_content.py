@@ -1,4 +1,4 @@
-from generator.content import split_source
+from generator.content import MAX_FRONT_MATTER_DEPTH, split_source
 
 
 def test_key_lines_point_into_the_real_file():
@@ -45,6 +45,17 @@ def test_duplicate_keys_are_an_error_naming_both_lines():
 def test_python_tags_are_refused():
     _, problems = split_source("content/a.md", "---\ntitle: !!python/object/apply:os.system ['true']\n---\n")
     assert [p.code for p in problems] == ["yaml-syntax"]
+
+
+def test_nesting_is_refused_one_level_past_the_limit_however_it_is_written():
+    limit = MAX_FRONT_MATTER_DEPTH
+    for nest in (lambda n: "- " * n + "x",  # one mark per level: the fewest that can nest
+                 lambda n: "k: " + "[" * (n - 1) + "]" * (n - 1),
+                 lambda n: "k:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, n - 1)) + "  " * (n - 1) + "k: x"):
+        deep = [p.code for p in split_source("content/a.md", f"---\n{nest(limit + 1)}\n---\n")[1]]
+        allowed = [p.code for p in split_source("content/a.md", f"---\n{nest(limit)}\n---\n")[1]]
+        assert deep == ["front-matter-too-deep"], nest(limit + 1)
+        assert "front-matter-too-deep" not in allowed, (nest(limit), allowed)
 
 
 def test_the_file_index_saves_only_what_changed_and_stays_right(tmp_path, monkeypatch):
@@ -95,3 +106,26 @@ def test_the_file_index_saves_only_what_changed_and_stays_right(tmp_path, monkey
     assert not any(load().values())
     os.utime(folder / "bai-0.md")  # a new mtime: read again, in a delta on the new base
     assert [name for name, fresh in load().items() if fresh] == ["bai-0.md"]
+
+
+def test_many_files_are_read_on_all_cores_with_the_same_records_and_problems_in_order(tmp_path):
+    """A cold build reads its files in worker processes; what comes back is what one process reads."""
+    from generator import content, workers
+
+    folder = tmp_path / "content" / "tin"
+    folder.mkdir(parents=True)
+    for i in range(workers.SERIAL_BELOW + 20):
+        text = f"---\ntitle: Bài {i}\ndate: 2026-01-{1 + i % 28:02d}\ncampaigns: [A, B]\n---\nThân bài {i}\n"
+        if i % 50 == 7:
+            text = text.replace("title", "date", 1)  # a duplicate key: a problem at its line
+        (folder / f"bai-{i:03d}.md").write_text(text, encoding="utf-8")
+    (folder / "bai-100.md").write_bytes(b"---\ntitle: \xff\n---\n")  # not UTF-8
+    one = content.load_content(tmp_path, jobs=1)
+    pool = content.load_content(tmp_path, jobs=2)
+    assert pool == one
+    sources, problems = pool
+    assert len(sources) == workers.SERIAL_BELOW + 20 - 6
+    assert [(p.location.path.rsplit("/", 1)[1], p.code) for p in problems] == [
+        ("bai-007.md", "duplicate-key"), ("bai-057.md", "duplicate-key"), ("bai-100.md", "not-utf8"),
+        ("bai-107.md", "duplicate-key"), ("bai-157.md", "duplicate-key"), ("bai-207.md", "duplicate-key")]
+    assert sources[0].front["campaigns"] == ["A", "B"] and sources[0].key_lines["campaigns"] == 4
