@@ -134,7 +134,8 @@ def plan_shards(site: Site) -> list[Shard]:
     shards = []
     for number, pairs in enumerate(members):
         pairs.sort(key=lambda pair: pair[0])
-        key = digest(version, str(DOC_FORMAT), str(pagefind_bundle.FORMAT), str(count), terms,
+        key = digest(version, str(DOC_FORMAT), str(pagefind_bundle.FORMAT), str(pagefind_bundle.CHUNK_BYTES),
+                     str(count), terms,
                      *(f"{path}\x1f{_document_inputs(a)}" for path, a in pairs))
         shards.append(Shard(shard_dir(number), tuple(a for _, a in pairs), key))
     return shards

@@ -8,8 +8,8 @@ import pytest
 from pagefind_bin import get_executable
 
 from generator import pagefind_bundle
-from generator.pagefind_bundle import (MARK, BundleFormatError, chunk_bounds, decode, encode, finish_bundle,
-                                       word_entries)
+from generator.pagefind_bundle import (MARK, BundleFormatError, chunk_bounds, cut_chunks, decode, encode,
+                                       finish_bundle, word_entries)
 
 
 def test_cbor_round_trip_keeps_pagefinds_bytes():
@@ -100,9 +100,20 @@ def test_recut_index_keeps_every_word_as_pagefind_wrote_it_in_small_chunks(pagef
     assert _index_words(recut) == _index_words(pagefind_output)
     chunks = _chunks(recut)
     assert len(chunks) >= 10 and len(list((recut / "index").iterdir())) == len(chunks)
-    for _, _, name in chunks:
-        entries = _chunk_entries(recut, name)
-        assert sum(len(data) for _, data in entries[:-1]) < 400  # closed as soon as it holds the limit
+    sizes = [[len(data) for _, data in _chunk_entries(recut, name)] for _, _, name in chunks]
+    assert all(sum(entries[:-1]) < 2 * 400 for entries in sizes)  # closed by twice the limit
+    assert all(sum(entries) >= 400 // 2 for entries in sizes[:-1])  # and not before half of it
+
+
+def test_a_chunk_closes_between_word_families_so_a_half_typed_word_finds_its_completions():
+    words = ["an", "anh", "ba", "bac", "bach", "ban", "bang", "banh", "bao", "ca", "cach", "canh", "cao"]
+    entries = [(word, b"x" * 100) for word in words]
+    cut = [[word for word, _ in chunk] for chunk in cut_chunks(entries, 400)]
+    assert cut == [["an", "anh"], ["ba", "bac", "bach", "ban", "bang", "banh", "bao"], ["ca", "cach", "canh", "cao"]]
+    bounds = chunk_bounds([[chunk[0], chunk[-1], str(n)] for n, chunk in enumerate(cut)])
+    for typed in ("ba", "ban", "ca"):  # the one chunk loaded for it holds every completion
+        loaded = [name for first, last, name in bounds if first <= typed <= last]
+        assert loaded and all(word in cut[int(loaded[0])] for word in words if word.startswith(typed)), typed
 
 
 def test_every_word_falls_in_its_own_chunks_range_and_no_other(recut):
