@@ -14,12 +14,11 @@ Owns every URL the portal publishes and pagination. Pure: no I/O, no HTML.
 from __future__ import annotations
 
 import functools
-from types import MappingProxyType
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from generator import aliases, archives
 from generator.memo import Memo, recall
-from generator.model import Article, Page, Pagination, Site, Term
+from generator.model import Article, Page, Pagination, Site, SiteConfig, Term, frozen_map
 from generator.vietnamese import collation_key
 
 UNITS_PREFIX = "/don-vi/"
@@ -88,13 +87,13 @@ def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
                       terms=tuple(config.campaigns.values())))
     pages.append(Page(url="/404.html", template="404.html", kind="404", title="Không tìm thấy trang"))
     pages.append(Page(url=SEARCH_URL, template="search.html", kind="search", title="Tìm kiếm",
-                      extra={"filters": search_filters(config, by_term)}))
+                      extra=frozen_map({"filters": search_filters(config, by_term)})))
     pages += archives.plan_archive_pages(site, memo)
     pages += aliases.plan_alias_pages(site.articles)
     return pages
 
 
-def search_filters(config, by_term: dict[tuple[str, str], list[Article]]) -> MappingProxyType:
+def search_filters(config: SiteConfig, by_term: dict[tuple[str, str], list[Article]]) -> Mapping:
     """The search page's filter lists, as the index will count them: filter → ((term name,
     number of articles), …) in Vietnamese alphabetical order, terms without articles left out.
     Written into the page so a reader's browser need not fetch every shard's filter files."""
@@ -106,7 +105,7 @@ def search_filters(config, by_term: dict[tuple[str, str], list[Article]]) -> Map
                 counted.setdefault(term.name, set()).update(a.url for a in by_term[(kind, slug)])
         lists[kind] = tuple(sorted(((name, len(urls)) for name, urls in counted.items()),
                                    key=lambda pair: collation_key(pair[0])))
-    return MappingProxyType(lists)
+    return frozen_map(lists)
 
 
 def _list_page(kind: str, term: Term, pagination: Pagination, chunk: tuple[Article, ...]) -> Page:

@@ -17,3 +17,30 @@ def test_an_empty_list_still_has_one_page():
 
 def test_paged_url():
     assert paged_url("/a/", 1) == "/a/" and paged_url("/a/", 3) == "/a/trang/3/"
+
+
+def test_search_filter_lists_count_articles_per_name_in_vietnamese_order():
+    from datetime import datetime, timezone
+
+    from generator.config import parse_config
+    from generator.model import Article
+    from generator.routes import articles_by_term, search_filters
+
+    config, problems = parse_config({
+        "title": "t", "base_url": "https://x.vn/",
+        "categories": {"tin": {"name": "Tin hoạt động"}, "trong": {"name": "Chưa có bài"}},
+        "units": {"doi": {"name": "Đội Cảnh sát"}, "an": {"name": "An ninh"}, "dan": {"name": "Dân vận"},
+                  "an-2": {"name": "An ninh"}},  # another unit of the same name: one value to the index
+        "campaigns": {"ca": {"name": "Cải cách"}, "cb": {"name": "Cả nước"}},
+    })
+    assert problems == []
+
+    def article(n: int, unit: str, campaigns: tuple[str, ...] = ()) -> Article:
+        return Article(source=f"content/{n}.md", title=f"Bài {n}", date=datetime(2026, 1, n, tzinfo=timezone.utc),
+                       has_time=False, unit=unit, category="tin", campaigns=campaigns, slug=f"bai-{n}",
+                       url=f"/tin/bai-{n}/")
+    articles = [article(1, "doi", ("ca", "cb")), article(2, "an"), article(3, "an-2", ("cb",)), article(4, "dan")]
+    lists = search_filters(config, articles_by_term(articles))
+    assert lists["unit"] == (("An ninh", 2), ("Dân vận", 1), ("Đội Cảnh sát", 1))
+    assert lists["category"] == (("Tin hoạt động", 4),)  # a category without articles is not offered
+    assert lists["campaign"] == (("Cả nước", 2), ("Cải cách", 1))
