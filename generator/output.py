@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from generator import forked
 from generator.walk import files_below
 
 _RENAME_EXCHANGE = 2  # Linux renameat2 flag: swap two paths in one step
@@ -150,6 +151,41 @@ def has_symlinks(out_dir: Path) -> bool:
     if not out_dir.is_dir() or out_dir.is_symlink():
         return out_dir.is_symlink()
     return any(entry.is_symlink() for _, entry in files_below(out_dir, skip_unreadable=True))
+
+
+class SymlinkCheck:
+    """has_symlinks(out_dir), walked in a forked child while the build reads the site
+    (~0.25 s for a 14,500-page output, on the core the build leaves idle). Any doubt
+    (the child died) counts as a symlink found: the output is then written fresh."""
+
+    def __init__(self, out_dir: Path):
+        self._found: bool | None = None
+        if not forked.can_fork():
+            self._found = has_symlinks(out_dir)
+            return
+        self._note = Path(tempfile.gettempdir()) / f".symlink-check-{os.getpid()}-{id(self)}"
+
+        def walk() -> None:
+            if has_symlinks(out_dir):
+                raise RuntimeError("a symlink was planted in the output")
+        self._child = forked.ForkedWork(walk, self._note)
+
+    def found(self) -> bool:
+        if self._found is None:
+            try:
+                self._child.wait()
+                self._found = False
+            except forked.ForkedWorkFailed:
+                self._found = True
+            finally:
+                self._note.unlink(missing_ok=True)
+        return self._found
+
+    def close(self) -> None:
+        """Stop the walk if its answer was never asked for (the build failed first)."""
+        if self._found is None:
+            self._child.stop()
+            self._note.unlink(missing_ok=True)
 
 
 def safe_relative(rel_path: str) -> str:

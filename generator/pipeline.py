@@ -177,6 +177,8 @@ def _build(options: BuildOptions) -> BuildResult:
     unchanged = _last_result_if_unchanged(options, cache, digest, clock)
     if unchanged is not None:
         return unchanged
+    # Is a symlink planted in the published output? Walked beside the stages up to rendering.
+    symlinks = None if options.private_output else output.SymlinkCheck(options.output)
     image_cache = imageproc.cache_folder(options.cache_root)
     found_plan: list[images.ImagePlan] = []
     horizon: list = []
@@ -213,7 +215,7 @@ def _build(options: BuildOptions) -> BuildResult:
         layouts = render.layout_dirs(options.site_dir)
         helpers = {**image_globals, **seo.template_globals(site, image_globals["og_image"])}
         # A symlink planted in the published output: trust none of it, write a fresh one whole.
-        planted = not options.private_output and output.has_symlinks(options.output)
+        planted = symlinks is not None and symlinks.found()
         planned_from = BuildCache(None) if planted else cache
         plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from,
                                             None if planted else previous, helpers, options.memo,
@@ -254,6 +256,8 @@ def _build(options: BuildOptions) -> BuildResult:
     finally:
         for started in indexing:
             started.close()
+        if symlinks is not None:
+            symlinks.close()
         imageproc.release_cache_folder(image_cache, options.cache_root)
     return BuildResult(problems=tuple(problems), pages=len(pages), articles=len(site.articles),
                        files=len(files) + len(image_files), seconds=clock.total, left_out=dict(site.left_out),
