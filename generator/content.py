@@ -100,8 +100,7 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
             continue
         to_read.append((len(found), rel, stat_key))
         found.append((None, []))
-    few = len(to_read) < workers.SERIAL_BELOW  # an edit or two: a pool would cost more than it saves
-    read = workers.run_chunks(_read_chunk, [rel for _, rel, _ in to_read], 1 if few else jobs, {"site_dir": site_dir})
+    read = workers.run_chunks(_read_chunk, [rel for _, rel, _ in to_read], jobs, {"site_dir": site_dir})
     remembered = memo.table("source-files") if memo is not None else None
     for (position, rel, stat_key), (source, problems) in zip(to_read, read):
         if source is not None:
