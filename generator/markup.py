@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import __version__, limits, workers
+from generator import __version__, limits, plain_text, workers
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
 from generator.images import ImagePlan
@@ -96,6 +96,7 @@ class MarkupConverter:
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
         self.pictures = PictureTreeprocessor(self.md, images, base_path)
         self.md.treeprocessors.register(self.pictures, "pictures", 6)
+        plain_text.install(self.md)
 
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source

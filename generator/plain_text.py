@@ -1,0 +1,78 @@
+"""Lets Python-Markdown's inline passes skip text that holds no inline markup.
+
+Python-Markdown tries each of its ~15 inline patterns (and smarty's 3) on every
+text node, one regex and a few Python calls at a time: ~60 % of converting a
+typical article, most of it on paragraphs of plain Vietnamese prose where no
+pattern can match. Each pattern needs a character of its own to match (a `*`,
+a `[`, a `<`, two spaces before a line break, …). A text holding none of them
+is marked atomic before the inline pass, which Python-Markdown then leaves as
+it is, as it does for code. The HTML is the same byte for byte, only sooner
+(tests/unit/test_plain_text.py converts every kind of markup both ways).
+
+The marks are only as sound as this list: a pattern we do not know (another
+extension, another Python-Markdown version) turns the shortcut off.
+"""
+from __future__ import annotations
+
+import re
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+# What a text must contain for each known pattern to match anywhere in it.
+_NEEDS = {
+    "backtick": "`", "escape": r"\\",
+    "reference": r"\[", "link": r"\[", "short_reference": r"\[", "footnote": r"\[",
+    "image_link": r"!\[", "image_reference": r"!\[", "short_image_ref": r"!\[",
+    "autolink": "<", "automail": "<", "html": "<", "entity": "&",
+    "linebreak": "  \n", "em_strong": "[*_]",
+    "smarty-ellipses": r"\.\.\.", "smarty-em-dashes": "---", "smarty-en-dashes": "--",
+}
+# Raw HTML and code stashed by the block parser sit in the text as STX…ETX placeholders.
+_PLACEHOLDER = "\x02"
+
+PRIORITY = 20.5  # just before Python-Markdown's own inline pass (20)
+
+
+def _pattern_names(md: markdown.Markdown) -> list[str]:
+    names = list(md.inlinePatterns._data)
+    if "smarty" in md.treeprocessors:  # smarty runs a second inline pass with its own patterns
+        names += list(md.treeprocessors["smarty"].inlinePatterns._data)
+    return names
+
+
+def needs_pattern(md: markdown.Markdown) -> re.Pattern | None:
+    """A regex that finds in a text whatever any inline pattern of `md` could
+    start from; None when `md` has a pattern this module does not know."""
+    names = _pattern_names(md)
+    if any(name not in _NEEDS for name in names):
+        return None
+    return re.compile("|".join(sorted({_NEEDS[name] for name in names} | {_PLACEHOLDER})))
+
+
+class PlainTextMarker(Treeprocessor):
+    """Marks each text and tail with nothing for an inline pattern as atomic."""
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        self.needs = needs_pattern(md)
+
+    def run(self, root):
+        # Abbreviations match plain words, and their pass leaves atomic text alone.
+        abbreviations = self.md.treeprocessors["abbr"] if "abbr" in self.md.treeprocessors else None
+        if self.needs is None or (abbreviations is not None and abbreviations.abbrs):
+            return
+        search = self.needs.search
+        for element in root.iter():
+            text = element.text
+            if text and type(text) is str and search(text) is None:
+                element.text = AtomicString(text)
+            tail = element.tail
+            if tail and type(tail) is str and search(tail) is None:
+                element.tail = AtomicString(tail)
+
+
+def install(md: markdown.Markdown) -> None:
+    """Register the marker on `md` (after all its extensions are loaded)."""
+    md.treeprocessors.register(PlainTextMarker(md), "plain_text", PRIORITY)
