@@ -171,8 +171,26 @@
     });
   }
 
-  // The lists and their counts come with the page (generator/routes.py), so the
-  // browser does not fetch every shard's filter files to fill them.
+  // The lists and their counts come with the page (generator/routes.py, marked
+  // data-listed), so the browser does not fetch every shard's filter files to fill
+  // them. A site's own search.html written before that has empty lists: those are
+  // filled from the index, as they used to be.
+  function fillUnlisted() {
+    var unlisted = selects.filter(function (select) { return !select.hasAttribute("data-listed"); });
+    if (!unlisted.length) return Promise.resolve();
+    return pagefind.filters().then(function (available) {
+      unlisted.forEach(function (select) {
+        var values = available[select.getAttribute("data-filter")] || {};
+        Object.keys(values).sort(function (a, b) { return a.localeCompare(b, "vi"); }).forEach(function (value) {
+          var option = document.createElement("option");
+          option.value = value;
+          option.textContent = value + " (" + values[value] + ")";
+          select.appendChild(option);
+        });
+      });
+    });
+  }
+
   function watchFilters(params) {
     selects.forEach(function (select) {
       var name = select.getAttribute("data-filter");
@@ -202,7 +220,7 @@
     input.value = params.get("q") || "";
     import(bundle + "pagefind.js").then(function (module) {
       pagefind = module;
-      return pagefind.options({ excerptLength: 24, baseUrl: base }).then(mergeShards);
+      return pagefind.options({ excerptLength: 24, baseUrl: base }).then(mergeShards).then(fillUnlisted);
     }).then(function () {
       watchFilters(params);
       form.addEventListener("submit", function (event) { event.preventDefault(); run(); });

@@ -59,3 +59,46 @@ def test_sharded_index_is_searched_whole_and_updated_by_shard(make_site, build_s
     changed_shards = {rel.split("/")[0] for rel in set(before) ^ set(after)} | {
         rel.split("/")[0] for rel in before.keys() & after.keys() if before[rel] != after[rel]}
     assert changed_shards == {edited}
+
+
+# A site's own search.html from before the lists came with the page: empty <select>s.
+OLD_SEARCH_LAYOUT = """{% extends "base.html" %}
+{% block head %}<script src="{{ '/assets/js/search.js' | url }}" defer data-bundle="{{ '/pagefind/' | url }}"
+ data-base="{{ '/' | url }}"></script>{% endblock %}
+{% block main %}
+<form class="search-form needs-js" role="search" action="{{ search_url | url }}" method="get">
+  <input id="q" name="q" type="search"><button type="submit">Tìm</button>
+  <div class="search-filters" hidden>
+    <label>Đơn vị <select name="unit" data-filter="unit"><option value="">Tất cả</option></select></label>
+    <label>Chuyên mục <select name="category" data-filter="category"><option value="">Tất cả</option></select></label>
+  </div>
+</form>
+<p class="search-status" role="status"></p><ol class="search-results"></ol><section class="search-fallback"></section>
+{% endblock %}
+"""
+
+
+def test_an_older_search_layout_with_empty_lists_gets_them_from_the_index(make_site, build_site, browser,
+                                                                          monkeypatch):
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    files = _site_files()
+    files["content/tin-hoat-dong/bai-0.md"] = files["content/tin-hoat-dong/bai-0.md"].replace(
+        "category: tin-hoat-dong", "category: xay-dung-luc-luong")
+    site = make_site({**files, "layouts/search.html": OLD_SEARCH_LAYOUT})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    with serving(built.out) as base:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(f"{base}/tim-kiem/")
+            page.wait_for_selector("body[data-search-ready]")
+            categories = page.locator("select[data-filter=category] option").all_inner_texts()
+            assert categories[0] == "Tất cả"
+            assert sorted(categories[1:]) == ["Tin hoạt động (7)", "Xây dựng lực lượng (1)"], categories
+            page.select_option("select[data-filter=category]", "Xây dựng lực lượng")
+            page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+            assert page.locator(".search-result h2").all_inner_texts() == [f"Tin số 0 về {TOPICS[0]}"]
+        finally:
+            context.close()
