@@ -17,12 +17,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Collection
 
 from generator import __version__
 from generator.memo import Memo
 
 CACHE_DIR = ".cache"
+# A blob no build needs any more is deleted once it is this old (an edited or deleted article's
+# converted body); until then switching back, e.g. to another git branch, converts nothing.
+KEEP_UNUSED_DAYS = 14
+_PRUNED_ON = ".pruned-on"  # in a kind's folder: the day (since 1970) its blobs were last looked through
 FORMAT = 1  # bump when the layout of entries changes
 _CHECK_LEN = 32
 
@@ -122,6 +126,38 @@ class BuildCache:
             return payload.decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+    def prune_blobs(self, kind: str, used: Collection[str], now: float) -> int:
+        """Delete the `kind` blobs that are not in `used` (the keys the last build
+        needed) and were written more than KEEP_UNUSED_DAYS before `now`; returns
+        how many. Looks through the blobs at most once a day: a walk of every
+        blob is not worth paying on each of an editor's many builds."""
+        if self.root is None:
+            return 0
+        folder = self.root / kind
+        today = str(int(now // 86400))
+        stamp = folder / _PRUNED_ON
+        try:
+            if stamp.read_text(encoding="ascii") == today:
+                return 0
+        except (OSError, UnicodeDecodeError):
+            pass
+        # By the time it was written, not last used: a blob's mtime never changes, and
+        # one needed again after it is deleted is only converted again (milliseconds).
+        cutoff = now - KEEP_UNUSED_DAYS * 86400
+        deleted = 0
+        try:
+            shards = [entry.path for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
+        except OSError:
+            return 0
+        for shard in shards:
+            for entry in os.scandir(shard):
+                if entry.name not in used and entry.is_file(follow_symlinks=False) \
+                        and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    os.unlink(entry.path)
+                    deleted += 1
+        write_atomic(stamp, today.encode("ascii"))
+        return deleted
 
     def has(self, kind: str, key: str) -> bool:
         # Asked for every article on every build: a string path, not three Path joins.

@@ -172,6 +172,7 @@ def _cache_key(article: Article, settings: str, images: ImagePlan) -> str:
 
 
 INDEX_STATE = "markup-index"
+BLOB_KIND = "markup"  # the cache's folder of converted bodies
 
 
 def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...], str, dict, str]]:
@@ -191,8 +192,8 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
         summary = derive_summary(result.html)
         if cache.enabled and not result.problems:
             html_key = digest(result.html)  # content-addressed: the key changes exactly when the HTML does
-            if not cache.has("markup", html_key):
-                cache.put_text("markup", html_key, result.html)
+            if not cache.has(BLOB_KIND, html_key):
+                cache.put_text(BLOB_KIND, html_key, result.html)
             results.append(("", result.problems, summary, dict(converter.links.used), html_key))
         else:
             results.append((result.html, result.problems, summary, {}, ""))
@@ -234,7 +235,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         key = _cache_key(article, settings, images)
         keys.append(key)
         known = index.get(key)
-        if known is not None and _links_unchanged(known[1], urls_by_source) and cache.has("markup", known[2]):
+        if known is not None and _links_unchanged(known[1], urls_by_source) and cache.has(BLOB_KIND, known[2]):
             outcome[position] = ("", (), *known)
         else:
             misses.append(position)
@@ -286,8 +287,8 @@ def load_html(article: Article, cache: BuildCache, reconvert) -> str:
     """
     if article.html or not article.html_key:
         return article.html
-    hit = cache.get_text("markup", article.html_key)
+    hit = cache.get_text(BLOB_KIND, article.html_key)
     if hit is None:
         hit = reconvert(article)
-        cache.put_text("markup", article.html_key, hit)
+        cache.put_text(BLOB_KIND, article.html_key, hit)
     return hit

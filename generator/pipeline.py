@@ -245,7 +245,9 @@ def _build(options: BuildOptions) -> BuildResult:
             raise
         cache.save_state(rendering.STATE_NAME, state)
         if cache.enabled:
-            imageproc.prune_cache(image_cache, image_plan, options.now.timestamp() if options.now else time.time())
+            moment = options.now.timestamp() if options.now else time.time()
+            imageproc.prune_cache(image_cache, image_plan, moment)
+            cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles}, moment)
         problems = sort_problems(problems)
         if recordable:
             again = {"pages": len(pages), "articles": len(site.articles), "files": len(files) + len(image_files),
