@@ -102,3 +102,25 @@ def test_an_older_search_layout_with_empty_lists_gets_them_from_the_index(make_s
             assert page.locator(".search-result h2").all_inner_texts() == [f"Tin số 0 về {TOPICS[0]}"]
         finally:
             context.close()
+
+
+def test_a_search_that_matches_the_title_shows_the_lead_not_a_row_of_names(make_site, build_site, browser):
+    body = ("Sáng nay, lực lượng chức năng tổ chức buổi diễn tập quy mô lớn tại khu chợ trung tâm.\n\n"
+            "Đoạn thứ hai kể lại diễn biến.")
+    site = make_site({"content/tin-hoat-dong/dien-tap.md": article("Diễn tập phương án chữa cháy tại chợ",
+                                                                   body=body, campaigns=["vi-an-ninh-to-quoc"])})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    with serving(built.out) as base:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(f"{base}/tim-kiem/?q=dien+tap+chua+chay")
+            page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+            excerpt = page.locator(".search-result .excerpt").first.inner_text()
+            assert excerpt.startswith("Diễn tập phương án chữa cháy tại chợ"), excerpt
+            assert "Sáng nay, lực lượng chức năng" in excerpt, excerpt
+            for name in ("Công an tỉnh Thử Nghiệm", "Tin hoạt động", "Vì An ninh Tổ quốc"):
+                assert name not in excerpt, excerpt
+        finally:
+            context.close()
