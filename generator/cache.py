@@ -150,13 +150,26 @@ class BuildCache:
             shards = [entry.path for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
         except OSError:
             return 0
+        # Another build sharing this cache may prune at the same moment: what vanishes
+        # under us is simply gone already. A failed clean-up never fails the build.
         for shard in shards:
-            for entry in os.scandir(shard):
-                if entry.name not in used and entry.is_file(follow_symlinks=False) \
-                        and entry.stat(follow_symlinks=False).st_mtime < cutoff:
-                    os.unlink(entry.path)
+            try:
+                with os.scandir(shard) as entries:
+                    stale = [entry.path for entry in entries if entry.name not in used
+                             and entry.is_file(follow_symlinks=False)
+                             and entry.stat(follow_symlinks=False).st_mtime < cutoff]
+            except OSError:
+                continue
+            for path in stale:
+                try:
+                    os.unlink(path)
                     deleted += 1
-        write_atomic(stamp, today.encode("ascii"))
+                except OSError:
+                    pass
+        try:
+            write_atomic(stamp, today.encode("ascii"))
+        except OSError:
+            pass
         return deleted
 
     def has(self, kind: str, key: str) -> bool:

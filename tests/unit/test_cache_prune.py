@@ -1,0 +1,53 @@
+"""Pruning the cache's blobs is a clean-up: whatever happens under it, the build goes on."""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+
+from generator import cache as cache_module
+from generator.cache import KEEP_UNUSED_DAYS, BuildCache
+
+
+def _old_blobs(cache: BuildCache, names: list[str]) -> None:
+    weeks_ago = time.time() - (KEEP_UNUSED_DAYS + 1) * 86400
+    for name in names:
+        cache.put_text("markup", name, f"<p>{name}</p>")
+        path = cache.root / "markup" / name[:2] / name
+        os.utime(path, (weeks_ago, weeks_ago))
+
+
+def test_old_unused_blobs_go_and_used_ones_stay(tmp_path):
+    cache = BuildCache(tmp_path)
+    _old_blobs(cache, ["aa01", "aa02", "bb01"])
+    assert cache.prune_blobs("markup", {"aa02"}, time.time()) == 2
+    assert [cache.get_text("markup", n) for n in ("aa01", "aa02", "bb01")] == [None, "<p>aa02</p>", None]
+
+
+def test_a_blob_another_build_deleted_meanwhile_is_no_error(tmp_path, monkeypatch):
+    cache = BuildCache(tmp_path)
+    _old_blobs(cache, ["aa01", "bb01"])
+    unlink = os.unlink
+
+    def raced(path, *args, **kwargs):  # the other build was first
+        unlink(path)
+        raise FileNotFoundError(path)
+
+    monkeypatch.setattr(cache_module.os, "unlink", raced)
+    assert cache.prune_blobs("markup", set(), time.time()) == 0
+    assert cache.get_text("markup", "aa01") is None and cache.get_text("markup", "bb01") is None
+
+
+def test_a_shard_folder_removed_meanwhile_is_no_error(tmp_path, monkeypatch):
+    cache = BuildCache(tmp_path)
+    _old_blobs(cache, ["aa01", "bb01"])
+    scandir = os.scandir
+
+    def raced(path):
+        if str(path).endswith("/aa"):
+            shutil.rmtree(path)
+        return scandir(path)
+
+    monkeypatch.setattr(cache_module.os, "scandir", raced)
+    assert cache.prune_blobs("markup", set(), time.time()) == 1
+    assert cache.get_text("markup", "bb01") is None
