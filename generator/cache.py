@@ -13,6 +13,8 @@ import copyreg
 import hashlib
 import os
 import pickle
+import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,7 @@ CACHE_DIR = ".cache"
 # A blob no build needs any more is deleted once it is this old (an edited or deleted article's
 # converted body); until then switching back, e.g. to another git branch, converts nothing.
 KEEP_UNUSED_DAYS = 14
+_VERSION_FOLDER = re.compile(r"v[0-9]+-[0-9][0-9A-Za-z.+-]*")  # v<FORMAT>-<version>, as __init__ names it
 _PRUNED_ON = ".pruned-on"  # in a kind's folder: the day (since 1970) its blobs were last looked through
 FORMAT = 1  # bump when the layout of entries changes
 _CHECK_LEN = 32
@@ -170,6 +173,30 @@ class BuildCache:
             write_atomic(stamp, today.encode("ascii"))
         except OSError:
             pass
+        return deleted
+
+    def prune_other_versions(self, now: float) -> int:
+        """Delete the folders other generator versions (or cache formats) left beside
+        this one once nothing has been saved in them for KEEP_UNUSED_DAYS; returns how many.
+        Only folders that look like ours: named like the version folder, holding a state."""
+        if self.root is None:
+            return 0
+        cutoff = now - KEEP_UNUSED_DAYS * 86400
+        deleted = 0
+        try:
+            siblings = [entry for entry in os.scandir(self.root.parent) if entry.name != self.root.name
+                        and _VERSION_FOLDER.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False)]
+        except OSError:
+            return 0
+        for entry in siblings:
+            try:  # a build that changes anything saves a state into its folder: a new mtime
+                if entry.stat(follow_symlinks=False).st_mtime >= cutoff or \
+                        not any(Path(entry.path).glob("*.pickle")):
+                    continue
+            except OSError:
+                continue
+            shutil.rmtree(entry.path, ignore_errors=True)
+            deleted += 1
         return deleted
 
     def has(self, kind: str, key: str) -> bool:

@@ -248,6 +248,7 @@ def _build(options: BuildOptions) -> BuildResult:
             moment = options.now.timestamp() if options.now else time.time()
             imageproc.prune_cache(image_cache, image_plan, moment)
             cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles}, moment)
+            cache.prune_other_versions(moment)
         problems = sort_problems(problems)
         if recordable:
             again = {"pages": len(pages), "articles": len(site.articles), "files": len(files) + len(image_files),

@@ -52,3 +52,16 @@ def test_converted_bodies_no_build_needs_leave_the_cache_once_old(make_site, tmp
     edit("bai-a.md", "sửa lần hai", "sửa lần ba")
     assert sorted(build_on(2)) == ["<p>Nội dung của bài B.</p>", "<p>Nội dung sửa lần ba của bài A.</p>",
                                    "<p>Nội dung sửa lần hai của bài A.</p>"]
+
+
+def test_a_build_removes_what_an_older_generator_version_left_in_the_cache(make_site, build_site):
+    site = make_site({"content/tin-hoat-dong/bai-a.md": article("Bài A")})
+    left = site / ".cache" / "v1-0.0.1"
+    (left / "markup" / "ab").mkdir(parents=True)
+    (left / "markup" / "ab" / "abcdef").write_bytes(b"old")
+    (left / "articles.pickle").write_bytes(b"old")
+    weeks_ago = time.time() - (KEEP_UNUSED_DAYS + 1) * 86400
+    os.utime(left, (weeks_ago, weeks_ago))
+    assert build_site(site).result.ok
+    assert not left.exists()
+    assert [p.name for p in (site / ".cache").iterdir() if p.name.startswith("v")] == [BuildCache(site / ".cache").root.name]

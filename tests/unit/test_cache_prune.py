@@ -51,3 +51,28 @@ def test_a_shard_folder_removed_meanwhile_is_no_error(tmp_path, monkeypatch):
     monkeypatch.setattr(cache_module.os, "scandir", raced)
     assert cache.prune_blobs("markup", set(), time.time()) == 1
     assert cache.get_text("markup", "bb01") is None
+
+
+def _version_folder(parent, name: str, age_days: float, state: bool = True):
+    folder = parent / name
+    folder.mkdir()
+    if state:
+        (folder / "last-build.pickle").write_bytes(b"x")
+    moment = time.time() - age_days * 86400
+    os.utime(folder, (moment, moment))
+    return folder
+
+
+def test_folders_of_other_versions_go_once_unused_for_two_weeks(tmp_path):
+    cache = BuildCache(tmp_path)
+    cache.save_state("last-build", {"here": True})
+    old = _version_folder(tmp_path, "v1-0.0.9", KEEP_UNUSED_DAYS + 1)
+    older_format = _version_folder(tmp_path, "v0-0.1.0", KEEP_UNUSED_DAYS + 30)
+    recent = _version_folder(tmp_path, "v1-0.2.0", KEEP_UNUSED_DAYS - 1)
+    not_ours = [_version_folder(tmp_path, "v2-2024", KEEP_UNUSED_DAYS + 30, state=False),
+                _version_folder(tmp_path, "images", KEEP_UNUSED_DAYS + 30),
+                _version_folder(tmp_path, "vacation", KEEP_UNUSED_DAYS + 30)]
+    assert cache.prune_other_versions(time.time()) == 2
+    assert not old.exists() and not older_format.exists()
+    assert recent.exists() and all(folder.exists() for folder in not_ours)
+    assert cache.load_state("last-build") == {"here": True}
