@@ -3,6 +3,7 @@ and an edit re-indexes only the shard that holds the edited page."""
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 from generator import search
 from tests.browser.conftest import serving
@@ -61,6 +62,20 @@ def test_sharded_index_is_searched_whole_and_updated_by_shard(make_site, build_s
     assert changed_shards == {edited}
 
 
+@contextmanager
+def _search_page(built, browser, path: str):
+    """`path` of a successful build, open in a fresh browser context."""
+    assert built.result.ok, built.messages
+    with serving(built.out) as base:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(f"{base}{path}")
+            yield page
+        finally:
+            context.close()
+
+
 # A site's own search.html from before the lists came with the page: empty <select>s.
 OLD_SEARCH_LAYOUT = """{% extends "base.html" %}
 {% block head %}<script src="{{ '/assets/js/search.js' | url }}" defer data-bundle="{{ '/pagefind/' | url }}"
@@ -85,23 +100,15 @@ def test_an_older_search_layout_with_empty_lists_gets_them_from_the_index(make_s
     files = _site_files()
     files["content/tin-hoat-dong/bai-0.md"] = files["content/tin-hoat-dong/bai-0.md"].replace(
         "category: tin-hoat-dong", "category: xay-dung-luc-luong")
-    site = make_site({**files, "layouts/search.html": OLD_SEARCH_LAYOUT})
-    built = build_site(site)
-    assert built.result.ok, built.messages
-    with serving(built.out) as base:
-        context = browser.new_context()
-        try:
-            page = context.new_page()
-            page.goto(f"{base}/tim-kiem/")
-            page.wait_for_selector("body[data-search-ready]")
-            categories = page.locator("select[data-filter=category] option").all_inner_texts()
-            assert categories[0] == "Tất cả"
-            assert sorted(categories[1:]) == ["Tin hoạt động (7)", "Xây dựng lực lượng (1)"], categories
-            page.select_option("select[data-filter=category]", "Xây dựng lực lượng")
-            page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
-            assert page.locator(".search-result h2").all_inner_texts() == [f"Tin số 0 về {TOPICS[0]}"]
-        finally:
-            context.close()
+    with _search_page(build_site(make_site({**files, "layouts/search.html": OLD_SEARCH_LAYOUT})), browser,
+                      "/tim-kiem/") as page:
+        page.wait_for_selector("body[data-search-ready]")
+        categories = page.locator("select[data-filter=category] option").all_inner_texts()
+        assert categories[0] == "Tất cả"
+        assert sorted(categories[1:]) == ["Tin hoạt động (7)", "Xây dựng lực lượng (1)"], categories
+        page.select_option("select[data-filter=category]", "Xây dựng lực lượng")
+        page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+        assert page.locator(".search-result h2").all_inner_texts() == [f"Tin số 0 về {TOPICS[0]}"]
 
 
 def test_a_search_that_matches_the_title_shows_the_lead_not_a_row_of_names(make_site, build_site, browser):
@@ -109,18 +116,10 @@ def test_a_search_that_matches_the_title_shows_the_lead_not_a_row_of_names(make_
             "Đoạn thứ hai kể lại diễn biến.")
     site = make_site({"content/tin-hoat-dong/dien-tap.md": article("Diễn tập phương án chữa cháy tại chợ",
                                                                    body=body, campaigns=["vi-an-ninh-to-quoc"])})
-    built = build_site(site)
-    assert built.result.ok, built.messages
-    with serving(built.out) as base:
-        context = browser.new_context()
-        try:
-            page = context.new_page()
-            page.goto(f"{base}/tim-kiem/?q=dien+tap+chua+chay")
-            page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
-            excerpt = page.locator(".search-result .excerpt").first.inner_text()
-            assert excerpt.startswith("Diễn tập phương án chữa cháy tại chợ"), excerpt
-            assert "Sáng nay, lực lượng chức năng" in excerpt, excerpt
-            for name in ("Công an tỉnh Thử Nghiệm", "Tin hoạt động", "Vì An ninh Tổ quốc"):
-                assert name not in excerpt, excerpt
-        finally:
-            context.close()
+    with _search_page(build_site(site), browser, "/tim-kiem/?q=dien+tap+chua+chay") as page:
+        page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+        excerpt = page.locator(".search-result .excerpt").first.inner_text()
+        assert excerpt.startswith("Diễn tập phương án chữa cháy tại chợ"), excerpt
+        assert "Sáng nay, lực lượng chức năng" in excerpt, excerpt
+        for name in ("Công an tỉnh Thử Nghiệm", "Tin hoạt động", "Vì An ninh Tổ quốc"):
+            assert name not in excerpt, excerpt
