@@ -25,8 +25,9 @@ from generator import __version__
 from generator.memo import Memo
 
 CACHE_DIR = ".cache"
-# A blob no build needs any more is deleted once it is this old (an edited or deleted article's
-# converted body); until then switching back, e.g. to another git branch, converts nothing.
+# What no build needs any more leaves the cache after this many days: a replaced photo's
+# variants (imageproc.py), an edited article's converted body, another version's folder.
+# Until then switching back, e.g. to another git branch, costs nothing.
 KEEP_UNUSED_DAYS = 14
 _VERSION_FOLDER = re.compile(r"v[0-9]+-[0-9][0-9A-Za-z.+-]*")  # v<FORMAT>-<version>, as __init__ names it
 _PRUNED_ON = ".pruned-on"  # in a kind's folder: the day (since 1970) its blobs were last looked through

@@ -24,7 +24,7 @@ from typing import Sequence
 
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
-from generator.cache import write_atomic
+from generator.cache import KEEP_UNUSED_DAYS, write_atomic
 from generator.diagnostics import Problem, error
 from generator.images import DECODE_ERRORS, ImagePlan, Variant, describe_decode_error
 
@@ -81,9 +81,6 @@ def planned_files(plan: ImagePlan, cache_dir: Path) -> dict[str, Path]:
     return {variant.name: cache_path(cache_dir, variant) for variant in plan.variants}
 
 
-# A variant no build has used for this many days is deleted from the cache (a
-# replaced photo, a removed article); until then switching back costs nothing.
-KEEP_UNUSED_DAYS = 14
 LAST_USED = ".last-used.json"
 
 
