@@ -104,6 +104,7 @@ def preview(make_site):
         running.stop()
 
 
+@pytest.mark.timed
 def test_saving_an_article_reloads_the_open_page_with_the_change(preview):
     server, site = preview()
     first = server.next_reload()  # the stream names the current build on connect

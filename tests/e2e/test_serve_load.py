@@ -13,6 +13,8 @@ import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from tests.conftest import REPO, article
 from tests.e2e.test_serve import Preview
 
@@ -136,6 +138,7 @@ def run_async(coroutine):
         return thread.submit(asyncio.run, coroutine).result()
 
 
+@pytest.mark.timed
 def test_serve_keeps_answering_200_connections_and_5000_requests_while_rebuilding(make_site):
     site = make_site(FILES)
     server = Preview(site)

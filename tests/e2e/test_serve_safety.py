@@ -121,6 +121,7 @@ def open_stream(httpd, generation: int = 0) -> socket.socket:
     return stream
 
 
+@pytest.mark.timed
 def test_open_live_reload_streams_hold_no_worker_and_all_hear_the_rebuild(server):
     httpd, state = server
     streams = []
@@ -144,6 +145,7 @@ def test_open_live_reload_streams_hold_no_worker_and_all_hear_the_rebuild(server
             stream.close()
 
 
+@pytest.mark.timed
 def test_a_client_that_sends_nothing_does_not_stop_the_others(server):
     httpd, _ = server
     silent = [socket.create_connection(("127.0.0.1", httpd.server_address[1])) for _ in range(WORKERS // 2)]

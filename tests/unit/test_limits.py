@@ -20,6 +20,7 @@ def test_heavy_block_names_the_first_block_over_the_bound():
     assert limits.heavy_block("\n\n\n" + "[\n" * 3000) == (3, 3000)
 
 
+@pytest.mark.timed
 def test_a_paragraph_of_ten_thousand_brackets_is_refused_at_once():
     started = time.perf_counter()
     result = MarkupConverter({}).convert(body_article("Mở đầu.\n\n" + "[" * 10_000))
@@ -29,6 +30,7 @@ def test_a_paragraph_of_ten_thousand_brackets_is_refused_at_once():
         "(at most 2,000); split it with blank lines"]
 
 
+@pytest.mark.timed
 def test_a_conversion_over_its_time_budget_is_a_problem_not_a_hang(monkeypatch):
     monkeypatch.setattr(limits, "CONVERT_SECONDS", 0.3)
     body = "\n\n".join(["[" * 1900] * 40)  # each block is allowed; together they take far longer
