@@ -114,6 +114,18 @@ def test_search_filters_by_unit(open_page, portal):
     _visited(page, watch, "desktop-search-filtered")
 
 
+
+def test_on_a_phone_the_search_filters_stack_at_the_width_of_the_search_box(open_page, portal):
+    page, watch = open_page("phone")
+    page.goto(portal + "/tim-kiem/?q=giao+thong")
+    page.wait_for_selector("body[data-search-ready]")
+    row = page.locator(".search-row").bounding_box()
+    boxes = [page.locator(f"select[data-filter={name}]").bounding_box() for name in ("unit", "category", "campaign")]
+    for box in boxes:  # each list starts where the search box starts and is as wide
+        assert abs(box["x"] - row["x"]) < 1 and abs(box["width"] - row["width"]) < 1, (box, row)
+    assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]  # one under another
+    _visited(page, watch, "phone-search-filters")
+
 def test_without_javascript_search_degrades_to_category_links(browser, portal):
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     page = context.new_page()
