@@ -2,8 +2,8 @@
 
 Owns the Markdown dialect (Python-Markdown with the 'extra' set and our
 tree processors): links to other articles written as their .md path become
-URLs, body headings sit below the page's <h1>, and a summary is derived
-from the first paragraph. Pure text in, text out; no file I/O.
+URLs, body headings sit below the page's <h1> and carry ids (sections.py),
+and a summary is derived from the first paragraph. Pure text in, text out; no file I/O.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import __version__, limits, plain_text, workers
+from generator import __version__, limits, plain_text, sections, workers
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error
 from generator.images import ImagePlan
@@ -94,6 +94,7 @@ class MarkupConverter:
         self.links = _ArticleLinks(self.md, urls_by_source, base_path)
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
+        self.md.treeprocessors.register(sections.HeadingIds(self.md), "heading_ids", 3)  # after the shift
         self.pictures = PictureTreeprocessor(self.md, images, base_path)
         self.md.treeprocessors.register(self.pictures, "pictures", 6)
         plain_text.install(self.md)
@@ -160,7 +161,8 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
 def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:
     """Everything besides the body that changes converted HTML."""
     return digest(__version__, markdown.__version__, repr(EXTENSIONS), repr(sorted(EXTENSION_CONFIGS.items())),
-                  base_path, "shift-headings", "article-links", sanitize_settings(iframe_hosts))
+                  base_path, "shift-headings", "article-links", "heading-ids", sections.ID_PREFIX,
+                  str(sections.MAX_SLUG), sanitize_settings(iframe_hosts))
 
 
 def _cache_key(article: Article, settings: str, images: ImagePlan) -> str:

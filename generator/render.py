@@ -12,7 +12,7 @@ from typing import Mapping, Sequence
 
 import jinja2
 
-from generator import routes
+from generator import routes, sections
 from generator.model import Article, Page, Site, Term
 from generator.vietnamese import format_date
 
@@ -47,6 +47,7 @@ class Renderer:
         )
         self.env.filters.update(
             url=self.url, abs_url=self.abs_url, vn_date=self.vn_date, iso=_iso,
+            sections=sections.sections,  # the table of contents of a converted body
         )
         self.env.globals.update(
             site=site, config=config, term_url=routes.term_url,

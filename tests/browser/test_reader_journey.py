@@ -126,6 +126,26 @@ def test_on_a_phone_the_search_filters_stack_at_the_width_of_the_search_box(open
     assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]  # one under another
     _visited(page, watch, "phone-search-filters")
 
+
+REPORT = "/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-giao-thong-dip-tet-binh-ngo-2026/"
+
+
+def test_on_a_phone_the_contents_open_with_a_tap_and_an_entry_brings_its_section_to_the_top(open_page, portal):
+    page, watch = open_page("phone")
+    page.goto(portal + REPORT)
+    toc = page.locator("details.toc")
+    entry = toc.locator("a").nth(1)
+    assert not entry.is_visible()  # closed: one line between the lead and the text
+    toc.locator("summary").click()
+    assert entry.is_visible()
+    wanted = entry.inner_text()
+    entry.click()
+    page.wait_for_function("location.hash.length > 1")
+    heading = page.locator(page.evaluate("location.hash"))
+    assert heading.inner_text() == wanted
+    page.wait_for_function("Math.abs(document.querySelector(location.hash).getBoundingClientRect().top) < 40")
+    _visited(page, watch, "phone-article-contents")
+
 def test_without_javascript_search_degrades_to_category_links(browser, portal):
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     page = context.new_page()

@@ -215,3 +215,33 @@ def test_search_index_follows_incremental_builds(make_site, build_site, tmp_path
     fragments = [gzip.decompress(p.read_bytes()) for p in (out / "pagefind/fragment").iterdir()]
     assert sum("phòng chống lừa đảo".encode() in f for f in fragments) == 1
     assert len(fragments) == 4  # one per article; the old fragment of the edited one is gone
+
+
+LONG_REPORT = article(
+    "Báo cáo kết quả đợt cao điểm Tết", "2026-02-20T08:00:00", "cong-an-tinh", body=(
+        "Báo cáo tóm tắt kết quả.\n\n## Tình hình chung\n\nTrong đợt cao điểm…\n\n"
+        "## Kết quả nổi bật\n\n### Về trật tự giao thông\n\nXử lý 1.200 trường hợp.\n\n"
+        "### Về phòng cháy\n\nKhông để xảy ra cháy lớn.\n\n## Tin liên quan\n\nMột mục trùng tên với khối của trang.\n"))
+
+
+def test_a_long_report_opens_with_its_contents_and_each_entry_reaches_its_heading(make_site, build_site):
+    site = make_site({**ARTICLES, "content/tin-hoat-dong/bao-cao.md": LONG_REPORT})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    page = built.page("/tin-hoat-dong/bao-cao-ket-qua-dot-cao-diem-tet/")
+    toc = page.find("details", class_="toc")
+    assert text_of(toc.find("summary")) == "Mục lục"
+    entries = [(text_of(a), a["href"]) for a in toc.find_all("a")]
+    assert [text for text, _ in entries] == ["Tình hình chung", "Kết quả nổi bật", "Về trật tự giao thông",
+                                             "Về phòng cháy", "Tin liên quan"]
+    body = page.find("div", class_="body")
+    for text, href in entries:  # each entry points at the body's heading of the same words
+        target = page.find(id=href.removeprefix("#"))
+        assert target is not None and target.find_parent("div", class_="body") is body and text_of(target) == text
+    nested = toc.find("ol").find_all("li", recursive=False)[1]
+    assert [text_of(a) for a in nested.find("ol").find_all("a")] == ["Về trật tự giao thông", "Về phòng cháy"]
+    ids = [tag["id"] for tag in page.find_all(id=True)]
+    assert len(ids) == len(set(ids)), ids  # the body's "Tin liên quan" did not take the related block's id
+    assert page.find("h2", string="Tin liên quan", class_="section-title") is not None
+    # A short article has no contents box.
+    assert built.page(RA_QUAN).find("details", class_="toc") is None

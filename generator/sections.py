@@ -1,0 +1,81 @@
+"""The sections of an article body: an anchor on every heading, and the table
+of contents (Mục lục) built from them.
+
+A long report pasted by an editor reads better on a phone when a reader can
+jump to the part they want and share a link to it (…/#muc-ket-qua). The ids
+are made in the markup stage (HeadingIds, a Python-Markdown tree processor),
+so they are part of the cached, converted body; the layout reads them back
+from that HTML (`sections`). Pure: no file I/O.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from markdown.treeprocessors import Treeprocessor
+
+from generator.vietnamese import slugify
+
+# "mục" is Vietnamese for a section. The prefix keeps a heading such as "Nội dung"
+# or "Tin liên quan" from taking an id the page's own layout uses (#noi-dung, #tin-lien-quan).
+ID_PREFIX = "muc-"
+MAX_SLUG = 60  # characters of the heading's slug kept in its id, cut at a hyphen
+MIN_SECTIONS = 3  # fewer headings than this need no table of contents
+_HEADING_TAG = re.compile(r"h[2-6]")
+_PLACEHOLDER = re.compile("\x02[^\x03]*\x03")  # raw HTML Python-Markdown keeps aside until the end
+_LISTED = re.compile(r'<h([23])\s[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+class HeadingIds(Treeprocessor):
+    """Gives each body heading without an id one made from its words; an id the
+    author wrote (`## Kết quả {#ket-qua}`) is kept. Ids are unique in the body."""
+
+    def run(self, root):
+        used = {element.get("id") for element in root.iter() if element.get("id")}
+        for element in root.iter():
+            if _HEADING_TAG.fullmatch(str(element.tag)) and not element.get("id"):
+                element.set("id", _unique(heading_id("".join(element.itertext())), used))
+        return None
+
+
+def heading_id(text: str) -> str:
+    """'Kết quả đợt cao điểm' → 'muc-ket-qua-dot-cao-diem'."""
+    slug = slugify(_PLACEHOLDER.sub("", text))
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG + 1] else slug[:MAX_SLUG]
+    return ID_PREFIX + slug if slug else ID_PREFIX.rstrip("-")
+
+
+def _unique(wanted: str, used: set[str]) -> str:
+    candidate, number = wanted, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    used.add(candidate)
+    return candidate
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    text: str
+    children: tuple[Section, ...] = ()
+
+
+def sections(body_html: str) -> list[Section]:
+    """The body's second- and third-level headings that have an id, the third
+    under the second before them; [] when there are fewer than MIN_SECTIONS."""
+    found = [(level, html.unescape(anchor), " ".join(html.unescape(_TAG.sub("", inner)).split()))
+             for level, anchor, inner in _LISTED.findall(body_html)]
+    if len(found) < MIN_SECTIONS:
+        return []
+    top: list[Section] = []
+    for level, anchor, text in found:
+        if level == "3" and top:
+            last = top[-1]
+            top[-1] = Section(last.id, last.text, last.children + (Section(anchor, text),))
+        else:
+            top.append(Section(anchor, text))
+    return top

@@ -1,0 +1,65 @@
+"""Heading anchors made in the markup stage, and the table of contents read back from them."""
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from generator import sections
+from generator.markup import MarkupConverter
+from tests.unit.test_markup import make
+
+
+def headings(body: str) -> list[tuple[str, str, str]]:
+    html = MarkupConverter({}).convert(make("content/a.md", body)).html
+    return [(h.name, h.get("id"), h.get_text()) for h in BeautifulSoup(html, "html.parser").find_all(
+        ["h2", "h3", "h4", "h5", "h6"])]
+
+
+def test_every_heading_gets_an_id_from_its_vietnamese_words():
+    assert headings("## Kết quả đợt cao điểm\n\nVăn bản.\n\n### Đường dây nóng 113\n") == [
+        ("h2", "muc-ket-qua-dot-cao-diem", "Kết quả đợt cao điểm"),
+        ("h3", "muc-duong-day-nong-113", "Đường dây nóng 113")]
+
+
+def test_a_body_h1_is_shifted_first_and_then_named():
+    assert headings("# Phần một\n\n## Mục nhỏ\n") == [("h2", "muc-phan-mot", "Phần một"),
+                                                        ("h3", "muc-muc-nho", "Mục nhỏ")]
+
+
+def test_the_same_heading_twice_gets_two_ids_and_an_authors_id_is_kept():
+    found = headings("## Kết quả\n\n## Kết quả\n\n## Tổng hợp {#ket-qua-chung}\n\n## Kết quả\n")
+    assert [anchor for _, anchor, _ in found] == ["muc-ket-qua", "muc-ket-qua-2", "ket-qua-chung", "muc-ket-qua-3"]
+
+
+def test_a_heading_never_takes_an_id_the_layout_uses():
+    # The layouts name #noi-dung, #tin-lien-quan, #lien-he…; body headings all start with "muc-".
+    found = headings("## Nội dung\n\n## Tin liên quan\n\n## Liên hệ\n")
+    assert [anchor for _, anchor, _ in found] == ["muc-noi-dung", "muc-tin-lien-quan", "muc-lien-he"]
+
+
+def test_marks_links_and_raw_html_in_a_heading_leave_only_its_words():
+    found = headings("## Kết quả *nổi bật* của [Công an xã](https://x.example.vn/) <span>năm 2026</span>\n")
+    assert found[0][1] == "muc-ket-qua-noi-bat-cua-cong-an-xa-nam-2026"
+
+
+def test_a_long_heading_is_cut_at_a_word_and_an_empty_one_still_has_an_id():
+    long_heading = "Báo cáo " + "tổng kết công tác bảo đảm an ninh trật tự " * 4
+    anchor = headings(f"## {long_heading}\n\n## ★\n")
+    assert len(anchor[0][1]) <= len(sections.ID_PREFIX) + sections.MAX_SLUG
+    assert anchor[0][1].startswith("muc-bao-cao-tong-ket") and not anchor[0][1].endswith("-")
+    assert anchor[1][1] == "muc"
+
+
+def test_contents_list_second_level_headings_with_the_third_level_under_them():
+    html = MarkupConverter({}).convert(make("content/a.md", (
+        "Mở đầu.\n\n### Trước mục đầu\n\n## Một &amp; hai\n\n### Một phẩy một\n\n### Một phẩy hai\n\n"
+        "## Hai\n\n#### Quá sâu, không liệt kê\n"))).html
+    assert sections.sections(html) == [
+        sections.Section("muc-truoc-muc-dau", "Trước mục đầu"),
+        sections.Section("muc-mot-hai", "Một & hai", (sections.Section("muc-mot-phay-mot", "Một phẩy một"),
+                                                       sections.Section("muc-mot-phay-hai", "Một phẩy hai"))),
+        sections.Section("muc-hai", "Hai")]
+
+
+def test_a_short_article_has_no_contents():
+    html = MarkupConverter({}).convert(make("content/a.md", "## Một\n\nA.\n\n## Hai\n\nB.\n")).html
+    assert sections.sections(html) == []
