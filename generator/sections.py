@@ -22,7 +22,7 @@ from generator.vietnamese import slugify
 ID_PREFIX = "muc-"
 MAX_SLUG = 60  # characters of the heading's slug kept in its id, cut at a hyphen
 MIN_SECTIONS = 3  # fewer headings than this need no table of contents
-_HEADING_TAG = re.compile(r"h[2-6]")
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a body h1 is an h2 by now
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")  # raw HTML Python-Markdown keeps aside until the end
 _LISTED = re.compile(r'<h([23])\s[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -33,10 +33,15 @@ class HeadingIds(Treeprocessor):
     author wrote (`## Kết quả {#ket-qua}`) is kept. Ids are unique in the body."""
 
     def run(self, root):
-        used = {element.get("id") for element in root.iter() if element.get("id")}
-        for element in root.iter():
-            if _HEADING_TAG.fullmatch(str(element.tag)) and not element.get("id"):
-                element.set("id", _unique(heading_id("".join(element.itertext())), used))
+        used, unnamed = set(), []
+        for element in root.iter():  # one pass: it runs on every article
+            named = element.get("id")
+            if named:
+                used.add(named)
+            elif element.tag in _HEADING_TAGS:
+                unnamed.append(element)
+        for element in unnamed:
+            element.set("id", _unique(heading_id("".join(element.itertext())), used))
         return None
 
 
