@@ -4,8 +4,9 @@
    đ ("dua" → "đua"). Pagefind also forgives typos ("dua" finds "du"), so the
    merged results are ranked first by how many typed words the article really
    contains (folded, đ as d), then by whether they stand close together, then
-   by Pagefind's score. Excerpts are always the article's own words: Pagefind's,
-   or the stretch where the typed words stand together. */
+   by Pagefind's score. Excerpts are always the article's own words, without the title
+   and unit the result already shows: the stretch where the typed words stand together,
+   the opening when they stand together only in the title or names, else Pagefind's. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -59,15 +60,46 @@
 
   // An excerpt around the stretch where all typed words are close together.
   function nearExcerpt(place) {
-    var from = Math.max(0, place.best.start - 8), to = Math.min(place.words.length, from + 26);
-    var parts = [];
+    return excerptFrom(place, Math.max(0, place.best.start - 8), function (i) {
+      return i >= place.best.start && i <= place.best.end;
+    });
+  }
+
+  // The opening words, with any typed word marked: for a search whose words stand
+  // together only in the title, and for a list chosen by filters alone.
+  function openingExcerpt(place) {
+    return excerptFrom(place, 0, function () { return true; });
+  }
+
+  function excerptFrom(place, from, markable) {
+    var to = Math.min(place.words.length, from + 26), parts = [];
     for (var i = from; i < to; i++) {
-      var hit = i >= place.best.start && i <= place.best.end && place.typed.some(function (t) {
+      var hit = markable(i) && place.typed.some(function (t) {
         return place.keys[i] === t || place.keys[i].indexOf(t) === 0;
       });
       parts.push(hit ? "<mark>" + escapeHtml(place.words[i]) + "</mark>" : escapeHtml(place.words[i]));
     }
     return (from > 0 ? "… " : "") + parts.join(" ") + (to < place.words.length ? " …" : "");
+  }
+
+  // The result's link already shows the title, and its meta line the unit: the excerpt
+  // is the article's own text between the title it opens with and the unit, category and
+  // campaign names it ends with (generator/search.py), found by comparing folded words.
+  function ownText(data) {
+    var words = data.content.split(/\s+/).filter(Boolean), keys = words.map(keysOf), f = data.filters || {};
+    var names = [].concat(f.unit || [], f.category || [], f.campaign || []).join(" ");
+    var from = spelledBy(keys, keysOf(data.meta.title || ""));
+    var backwards = keys.slice(from).reverse().map(function (k) { return k.slice().reverse(); });
+    return words.slice(from, words.length - spelledBy(backwards, keysOf(names).reverse())).join(" ");
+  }
+
+  // How many leading words spell exactly the keys `wanted` (0 when they do not).
+  function spelledBy(wordKeys, wanted) {
+    var k = 0, i = 0;
+    for (; i < wordKeys.length && k < wanted.length; i++) {
+      for (var j = 0; j < wordKeys[i].length; j++, k++) if (wordKeys[i][j] !== wanted[k]) return 0;
+    }
+    return wanted.length && k === wanted.length ? i : 0;
   }
 
   function escapeHtml(text) {
@@ -108,7 +140,9 @@
       return Promise.all(candidates.map(function (r) {
         return r.data().then(function (data) {
           var place = query ? locate(query, data.content) : { found: 1, near: false };
-          if (place.near) data = Object.assign({}, data, { excerpt: nearExcerpt(place) });
+          var text = locate(query, ownText(data));
+          if (text.near) data = Object.assign({}, data, { excerpt: nearExcerpt(text) });
+          else if (place.near || !query) data = Object.assign({}, data, { excerpt: openingExcerpt(text) });
           return { data: data, score: r.score, id: r.id, found: place.found, near: place.near ? 1 : 0 };
         });
       }));

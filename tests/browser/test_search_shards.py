@@ -111,15 +111,25 @@ def test_an_older_search_layout_with_empty_lists_gets_them_from_the_index(make_s
         assert page.locator(".search-result h2").all_inner_texts() == [f"Tin số 0 về {TOPICS[0]}"]
 
 
-def test_a_search_that_matches_the_title_shows_the_lead_not_a_row_of_names(make_site, build_site, browser):
+def test_a_search_that_matches_the_title_shows_the_lead_not_the_title_again_nor_a_row_of_names(
+        make_site, build_site, browser):
+    title = "Diễn tập phương án chữa cháy tại chợ"
     body = ("Sáng nay, lực lượng chức năng tổ chức buổi diễn tập quy mô lớn tại khu chợ trung tâm.\n\n"
             "Đoạn thứ hai kể lại diễn biến.")
-    site = make_site({"content/tin-hoat-dong/dien-tap.md": article("Diễn tập phương án chữa cháy tại chợ",
-                                                                   body=body, campaigns=["vi-an-ninh-to-quoc"])})
-    with _search_page(build_site(site), browser, "/tim-kiem/?q=dien+tap+chua+chay") as page:
-        page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
-        excerpt = page.locator(".search-result .excerpt").first.inner_text()
-        assert excerpt.startswith("Diễn tập phương án chữa cháy tại chợ"), excerpt
-        assert "Sáng nay, lực lượng chức năng" in excerpt, excerpt
-        for name in ("Công an tỉnh Thử Nghiệm", "Tin hoạt động", "Vì An ninh Tổ quốc"):
-            assert name not in excerpt, excerpt
+    site = make_site({"content/tin-hoat-dong/dien-tap.md": article(title, body=body, campaigns=["vi-an-ninh-to-quoc"])})
+    built = build_site(site)
+    for query, opening in (("dien+tap+chua+chay", "Sáng nay, lực lượng chức năng"),  # together in the title only
+                           ("khu+cho+trung+tam", "… "),  # together in the text: the stretch around them
+                           ("thu+nghiem", "Sáng nay, lực lượng chức năng"),  # only in the unit's name
+                           ("", "Sáng nay, lực lượng chức năng")):  # no words: a list by unit
+        with _search_page(built, browser, f"/tim-kiem/?q={query}&unit=Công+an+tỉnh+Thử+Nghiệm") as page:
+            page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+            result = page.locator(".search-result").first
+            assert result.locator("h2").inner_text() == title
+            excerpt = result.locator(".excerpt").inner_text()
+            assert excerpt.startswith(opening) and title not in excerpt, (query, excerpt)
+            for name in ("Công an tỉnh Thử Nghiệm", "Tin hoạt động", "Vì An ninh Tổ quốc"):
+                assert name not in excerpt, excerpt
+            marked = result.locator(".excerpt mark").all_inner_texts()
+            assert marked == {"dien+tap+chua+chay": ["diễn", "tập", "diễn"], "khu+cho+trung+tam": ["khu", "chợ", "trung", "tâm."],
+                              "thu+nghiem": ["thứ"], "": []}[query], (query, marked)
