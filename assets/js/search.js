@@ -13,7 +13,7 @@
   var bundle = script.getAttribute("data-bundle");
   var base = script.getAttribute("data-base");  // result links honour base_url's path
   var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30;
-  var form, input, status, list, fallback, selects, pagefind, timer, generation = 0;
+  var form, input, status, list, fallback, selects, pagefind, timer, moreButton, generation = 0;
 
   function spellings(query) {
     var words = query.trim().split(/\s+/).filter(Boolean), out = [""];
@@ -123,6 +123,7 @@
     if (!query && !Object.keys(filters).length) {
       list.textContent = "";
       status.textContent = "";
+      moreButton.hidden = true;
       fallback.hidden = false;
       return;
     }
@@ -130,42 +131,82 @@
     var searches = query ? spellings(query).map(function (q) { return pagefind.search(q, { filters: filters }); })
                          : [pagefind.search(null, { filters: filters })];
     Promise.all(searches).then(function (answers) {
-      var best = {};
-      answers.forEach(function (answer) {
-        (answer && answer.results || []).slice(0, PER_SPELLING).forEach(function (r) {
-          if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
-        });
+      var state = { query: query, generation: mine, lists: answers.map(function (a) { return a && a.results || []; }),
+                    depth: 0, taken: {}, most: null, ready: [], shown: 0 };
+      return fill(state).then(function () {
+        if (mine !== generation) return;
+        list.textContent = "";
+        showNext(state);
       });
-      var candidates = Object.keys(best).map(function (id) { return best[id]; });
-      return Promise.all(candidates.map(function (r) {
-        return r.data().then(function (data) {
-          var place = query ? locate(query, data.content) : { found: 1, near: false };
-          var text = locate(query, ownText(data));
-          if (text.near) data = Object.assign({}, data, { excerpt: nearExcerpt(text) });
-          else if (place.near || !query) data = Object.assign({}, data, { excerpt: openingExcerpt(text) });
-          return { data: data, score: r.score, id: r.id, found: place.found, near: place.near ? 1 : 0 };
-        });
-      }));
-    }).then(function (found) {
-      if (mine !== generation) return;
-      // Articles that really contain the typed words come first, closest together first;
-      // Pagefind's typo-tolerant matches only when nothing contains them.
-      var most = found.reduce(function (m, f) { return Math.max(m, f.found); }, 0);
-      var ranked = found.filter(function (f) { return f.found > 0 || most === 0; })
-        .sort(function (a, b) {
-          return b.found - a.found || b.near - a.near || b.score - a.score || (a.id < b.id ? -1 : 1);
-        })
-        .slice(0, MAX_RESULTS);
-      show(ranked.map(function (f) { return f.data; }), query);
     });
   }
 
-  function show(found, query) {
-    list.textContent = "";
-    fallback.hidden = found.length > 0;
-    status.textContent = found.length
-      ? "Tìm thấy " + found.length + " bài viết" + (query ? " cho “" + query + "”" : "") + "."
-      : "Không tìm thấy bài viết nào" + (query ? " cho “" + query + "”" : "") + ". Mời bạn thử từ khóa khác hoặc xem theo chuyên mục.";
+  // Results come a page at a time: each spelling's next PER_SPELLING by Pagefind's score,
+  // loaded and ranked together. Articles that really contain the typed words come
+  // first, closest together first; Pagefind's typo-tolerant matches only when the
+  // first page has nothing that contains them.
+  function loadBatch(state) {
+    var best = {}, query = state.query;
+    state.lists.forEach(function (results) {
+      results.slice(state.depth, state.depth + PER_SPELLING).forEach(function (r) {
+        if (!state.taken[r.id] && (!best[r.id] || best[r.id].score < r.score)) best[r.id] = r;
+      });
+    });
+    state.depth += PER_SPELLING;
+    var candidates = Object.keys(best).map(function (id) { state.taken[id] = true; return best[id]; });
+    return Promise.all(candidates.map(function (r) {
+      return r.data().then(function (data) {
+        var place = query ? locate(query, data.content) : { found: 1, near: false };
+        var text = locate(query, ownText(data));
+        if (text.near) data = Object.assign({}, data, { excerpt: nearExcerpt(text) });
+        else if (place.near || !query) data = Object.assign({}, data, { excerpt: openingExcerpt(text) });
+        return { data: data, score: r.score, id: r.id, found: place.found, near: place.near ? 1 : 0 };
+      });
+    })).then(function (found) {
+      if (state.most === null) state.most = found.reduce(function (m, f) { return Math.max(m, f.found); }, 0);
+      state.ready = state.ready.concat(found.filter(function (f) { return f.found > 0 || state.most === 0; })
+        .sort(function (a, b) {
+          return b.found - a.found || b.near - a.near || b.score - a.score || (a.id < b.id ? -1 : 1);
+        }));
+    });
+  }
+
+  function unloaded(state) {
+    return state.lists.some(function (results) { return results.length > state.depth; });
+  }
+
+  // Ranked results waiting to be shown, loading batches until there are some or none are left.
+  function fill(state) {
+    if (state.ready.length || !unloaded(state)) return Promise.resolve();
+    return loadBatch(state).then(function () { return fill(state); });
+  }
+
+  function showNext(state) {
+    var page = state.ready.splice(0, MAX_RESULTS), first = list.children.length;
+    show(page.map(function (f) { return f.data; }));
+    state.shown += page.length;
+    var more = state.ready.length > 0 || unloaded(state), query = state.query;
+    var shown = state.shown.toLocaleString("vi-VN"), words = query ? " cho “" + query + "”" : "";
+    fallback.hidden = state.shown > 0;
+    status.textContent = !state.shown
+      ? "Không tìm thấy bài viết nào" + words + ". Mời bạn thử từ khóa khác hoặc xem theo chuyên mục."
+      : more ? "Tìm thấy nhiều bài viết" + words + "; đang hiển thị " + shown + " bài phù hợp nhất."
+             : "Tìm thấy " + shown + " bài viết" + words + ".";
+    moreButton.hidden = !more;
+    moreButton.onclick = function () {
+      moreButton.disabled = true;
+      fill(state).then(function () {
+        moreButton.disabled = false;
+        if (state.generation !== generation) return;
+        showNext(state);
+        var next = list.children[first + page.length];
+        if (next) next.querySelector("a").focus();  // the reader goes on where the new results begin
+      });
+    };
+  }
+
+  // Appends one page of results to the list.
+  function show(found) {
     found.forEach(function (data) {
       var item = document.createElement("li");
       item.className = "search-result";
@@ -249,6 +290,12 @@
     status = document.querySelector(".search-status");
     list = document.querySelector(".search-results");
     fallback = document.querySelector(".search-fallback");
+    moreButton = document.createElement("button");
+    moreButton.type = "button";
+    moreButton.className = "search-more";
+    moreButton.textContent = "Xem thêm kết quả";
+    moreButton.hidden = true;
+    list.parentNode.insertBefore(moreButton, list.nextSibling);
     selects = Array.prototype.slice.call(document.querySelectorAll(".search-filters select"));
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";

@@ -133,3 +133,33 @@ def test_a_search_that_matches_the_title_shows_the_lead_not_the_title_again_nor_
             marked = result.locator(".excerpt mark").all_inner_texts()
             assert marked == {"dien+tap+chua+chay": ["diễn", "tập", "diễn"], "khu+cho+trung+tam": ["khu", "chợ", "trung", "tâm."],
                               "thu+nghiem": ["thứ"], "": []}[query], (query, marked)
+
+
+def test_more_results_than_a_page_come_with_xem_them_and_every_article_is_reached(make_site, build_site, browser,
+                                                                                   monkeypatch):
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 12)  # 45 articles → 4 shards, merged by the page
+    titles = [f"Bản tin an ninh trật tự số {n}" for n in range(45)]
+    site = make_site({f"content/tin-hoat-dong/ban-tin-{n}.md": article(
+        titles[n], f"2026-01-{n % 28 + 1:02d}T{n % 24:02d}:00:00", body="Tình hình an ninh trật tự trong tuần ổn định.")
+        for n in range(45)})
+    with _search_page(build_site(site), browser, "/tim-kiem/?q=an+ninh") as page:
+        page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+        more = page.get_by_role("button", name="Xem thêm kết quả")
+        first = page.locator(".search-result h2").all_inner_texts()
+        assert 0 < len(first) < 45 and more.is_visible()
+        assert page.locator(".search-status").inner_text() == (
+            f"Tìm thấy nhiều bài viết cho “an ninh”; đang hiển thị {len(first)} bài phù hợp nhất.")
+        clicks = 0
+        while more.is_visible():
+            shown = page.locator(".search-result").count()
+            more.click()
+            clicks += 1
+            page.wait_for_function(f"document.querySelectorAll('.search-result').length > {shown}")
+            # The keyboard goes on where the new results begin.
+            assert page.evaluate("document.activeElement.closest('.search-result') === "
+                                 f"document.querySelectorAll('.search-result')[{shown}]")
+            assert clicks < 10
+        shown = page.locator(".search-result h2").all_inner_texts()
+        assert sorted(shown) == sorted(titles) and len(shown) == len(set(shown))  # each once, none lost
+        assert page.locator(".search-status").inner_text() == "Tìm thấy 45 bài viết cho “an ninh”."
