@@ -190,7 +190,8 @@
     fallback.hidden = state.shown > 0;
     status.textContent = !state.shown
       ? "Không tìm thấy bài viết nào" + words + ". Mời bạn thử từ khóa khác hoặc xem theo chuyên mục."
-      : more ? "Tìm thấy nhiều bài viết" + words + "; đang hiển thị " + shown + " bài phù hợp nhất."
+      : more ? "Tìm thấy nhiều bài viết" + words + "; đang hiển thị " + shown +
+               (query ? " bài phù hợp nhất." : " bài đầu tiên.")  // a list by filters alone has no "best"
              : "Tìm thấy " + shown + " bài viết" + words + ".";
     moreButton.hidden = !more;
     moreButton.onclick = function () {

@@ -143,7 +143,13 @@ def test_more_results_than_a_page_come_with_xem_them_and_every_article_is_reache
     site = make_site({f"content/tin-hoat-dong/ban-tin-{n}.md": article(
         titles[n], f"2026-01-{n % 28 + 1:02d}T{n % 24:02d}:00:00", body="Tình hình an ninh trật tự trong tuần ổn định.")
         for n in range(45)})
-    with _search_page(build_site(site), browser, "/tim-kiem/?q=an+ninh") as page:
+    built = build_site(site)
+    with _search_page(built, browser, "/tim-kiem/?unit=Công+an+tỉnh+Thử+Nghiệm") as page:  # filters alone
+        page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+        shown = page.locator(".search-result").count()
+        assert page.locator(".search-status").inner_text() == (
+            f"Tìm thấy nhiều bài viết; đang hiển thị {shown} bài đầu tiên.")
+    with _search_page(built, browser, "/tim-kiem/?q=an+ninh") as page:
         page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
         more = page.get_by_role("button", name="Xem thêm kết quả")
         first = page.locator(".search-result h2").all_inner_texts()
