@@ -7,7 +7,6 @@ and a summary is derived from the first paragraph. Pure text in, text out; no fi
 """
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
@@ -28,12 +27,11 @@ from generator.memo import Memo
 from generator.model import Article, evolve
 from generator.pictures import PictureTreeprocessor
 from generator.vietnamese import nfc
-from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings
+from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
 
 EXTENSIONS = ("extra", "sane_lists", "smarty")
 EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False}}  # Vietnamese uses “ ” typed by hand
 SUMMARY_LENGTH = 220
-_TAG = re.compile(r"<[^>]+>")
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
@@ -151,7 +149,7 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
     found = _FIRST_PARAGRAPH.search(body_html)
     if not found:
         return ""
-    text = " ".join(html.unescape(_TAG.sub("", found.group(1))).split())
+    text = text_of(found.group(1))
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–-")

@@ -137,3 +137,11 @@ def references_leaving_site(source: str, html: str) -> list[str]:
     """The local references in (sanitised) HTML that leave the site folder."""
     found = [html_lib.unescape(m.group(1)) for m in _LOCAL_REFERENCE.finditer(html)]
     return [url for url in found if leaves_site(source, url)]
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def text_of(fragment: str) -> str:
+    """The words a reader sees in a fragment of (sanitised) HTML, one space apart."""
+    return " ".join(html_lib.unescape(_TAG.sub("", fragment)).split())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from markdown.treeprocessors import Treeprocessor
 
+from generator.sanitize import text_of
 from generator.vietnamese import slugify
 
 # "mục" is Vietnamese for a section. The prefix keeps a heading such as "Nội dung"
@@ -25,7 +26,6 @@ MIN_SECTIONS = 3  # fewer headings than this need no table of contents
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a body h1 is an h2 by now
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")  # raw HTML Python-Markdown keeps aside until the end
 _LISTED = re.compile(r'<h([23])\s[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
-_TAG = re.compile(r"<[^>]+>")
 
 
 class HeadingIds(Treeprocessor):
@@ -72,7 +72,7 @@ class Section:
 def sections(body_html: str) -> list[Section]:
     """The body's second- and third-level headings that have an id, the third
     under the second before them; [] when there are fewer than MIN_SECTIONS."""
-    found = [(level, html.unescape(anchor), " ".join(html.unescape(_TAG.sub("", inner)).split()))
+    found = [(level, html.unescape(anchor), text_of(inner))
              for level, anchor, inner in _LISTED.findall(body_html)]
     if len(found) < MIN_SECTIONS:
         return []
