@@ -36,6 +36,8 @@ MARKUP = [
     "Dấu < nhỏ hơn và > lớn hơn, 3 < 5 & 7 > 2, a&b.",
     "Chữ đặc biệt ~ ^ = + | { } # và dấu ! đứng riêng, [ngoặc không đóng.",
     "Cuối dòng có hai dấu cách  ",
+    "Đoạn trên\n\n---\n\nĐoạn giữa\n\n* * *\n\n___\n\nĐoạn dưới",
+    "Tiêu đề kiểu cũ\n===============\n\nTiêu đề phụ kiểu cũ\n-------------------\n\nĐoạn sau.",
     "Dòng có dấu gạch dưới_ở giữa và *sao không đóng",
     "",
 ]
