@@ -10,6 +10,7 @@ autoescape escapes them.
 """
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import posixpath
 import re
@@ -96,7 +97,14 @@ def _scheme_ok(url: str) -> bool:
 
 def sanitize_html(html: str, iframe_hosts: Iterable[str] = ()) -> str:
     """The allow-listed part of `html`: no scripts, handlers, javascript: URLs or foreign iframes."""
-    hosts = frozenset(h.lower() for h in iframe_hosts)
+    cleaned = _cleaner(frozenset(h.lower() for h in iframe_hosts)).clean(html)
+    # An iframe whose src was refused is dropped whole rather than left as an empty box.
+    return _IFRAME.sub(lambda m: m.group(0) if re.search(r'\ssrc="', m.group(1)) else "", cleaned)
+
+
+@functools.lru_cache(maxsize=8)
+def _cleaner(hosts: frozenset[str]) -> nh3.Cleaner:
+    """One nh3 cleaner per set of iframe hosts: building it costs a quarter of cleaning an article."""
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if attribute in _URL_ATTRIBUTES and not _scheme_ok(value):
@@ -109,12 +117,10 @@ def sanitize_html(html: str, iframe_hosts: Iterable[str] = ()) -> str:
                 return None
         return value
 
-    cleaned = nh3.clean(html, tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT),
-                        attributes={k: set(v) for k, v in ATTRIBUTES.items()}, attribute_filter=keep,
-                        strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES),
-                        filter_style_properties=set(STYLE_PROPERTIES))
-    # An iframe whose src was refused is dropped whole rather than left as an empty box.
-    return _IFRAME.sub(lambda m: m.group(0) if re.search(r'\ssrc="', m.group(1)) else "", cleaned)
+    return nh3.Cleaner(tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT),
+                       attributes={k: set(v) for k, v in ATTRIBUTES.items()}, attribute_filter=keep,
+                       strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES),
+                       filter_style_properties=set(STYLE_PROPERTIES))
 
 
 def leaves_site(source: str, url: str) -> bool:
