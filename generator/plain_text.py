@@ -173,8 +173,12 @@ class _BlockSkipper:
         while blocks:
             for processor, need in steps:
                 block = blocks[0]
-                if need is not None and not _holds_any(block, need):
-                    continue
+                if need is not None:  # _holds_any, inlined: ~100,000 times in a bench build's worker
+                    for needle in need:
+                        if needle in block:
+                            break
+                    else:
+                        continue
                 if processor.test(parent, block):
                     if processor.run(parent, blocks) is not False:
                         break
