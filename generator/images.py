@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
+import pillow_heif
 from PIL import Image, UnidentifiedImageError, features
 
 from generator import confine
@@ -33,8 +34,14 @@ from generator.vietnamese import nfc, slugify
 
 # Bump when processing changes its output, so every cached variant is redone.
 PROCESS_VERSION = "1"
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp"})
-ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP"})
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp",
+                            ".heic", ".heif"})
+ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP", "HEIF"})
+# iPhones save photos as HEIC: Pillow reads them through pillow-heif, which turns them upright
+# (and resets their EXIF orientation) as it opens them. The embedded thumbnails and depth maps
+# are never used, so they are not decoded. Browsers other than Safari cannot show HEIC, so it
+# is only ever a source: the published variants are AVIF, WebP and JPEG as for any photo.
+pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
 OUTPUT_DIR = "images/"
 OG_SIZE = (1200, 630)
 REFS_STATE = "image-refs-2"  # build-cache record of each body's image references
@@ -336,7 +343,7 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(site_dir / disk_path) as im:
                 if im.format not in ACCEPTED_FORMATS:
-                    return None, ("not-an-image", f"{im.format} files are not published; use JPEG, PNG or WebP")
+                    return None, ("not-an-image", f"{im.format} files are not published; use JPEG, PNG, WebP or HEIC")
                 width, height = im.size
                 if width * height > limit:
                     return None, ("decompression-bomb",

@@ -26,6 +26,12 @@ def phone_jpeg(width: int, height: int, orientation: int = 1, gps: bool = True) 
     return bench_photos.phone_jpeg(upright_photo(width, height), orientation, quality=80, gps=gps)
 
 
+def phone_heic(width: int, height: int, orientation: int = 1) -> bytes:
+    """An iPhone's HEIC photo; width×height is the upright size, as for phone_jpeg."""
+    import generator.images  # noqa: F401  registers the HEIF plugin with Pillow
+    return bench_photos.phone_heic(upright_photo(width, height), orientation)
+
+
 def png_header_claiming(width: int, height: int) -> bytes:
     """A tiny PNG whose header claims a huge size: a decompression bomb in a few bytes."""
     def chunk(kind: bytes, data: bytes) -> bytes:

@@ -10,7 +10,7 @@ from PIL import Image
 from generator.pipeline import BuildOptions, build
 
 from tests.conftest import SITE_TOML, Built, article, run_cli, text_of, tree
-from tests.photos import metadata_of, phone_jpeg
+from tests.photos import BOTTOM, TOP, metadata_of, phone_heic, phone_jpeg
 
 IMAGES_TOML = SITE_TOML + '\n[images]\nwidths = [320, 640, 1200]\nthumbnail_widths = [160, 320]\n'
 RA_QUAN = "/tin-hoat-dong/ra-quan-dot-cao-diem/"
@@ -171,6 +171,35 @@ def test_bad_photos_fail_the_build_with_every_line_and_keep_the_old_site(make_si
                                              "'hong.jpg': the image file is cut off (truncated); upload it again")
     assert "Traceback" not in result.stderr
     assert (site / "public/tin-hoat-dong/hoi-nghi-tong-ket/index.html").is_file()
+
+
+def test_an_iphone_heic_photo_is_published_upright_as_web_formats_without_its_tags(make_site, build_site):
+    heic = phone_heic(900, 1200, orientation=6)
+    site = make_site({
+        "content/tin-hoat-dong/tuan-tra/index.md": article(
+            "Tuần tra đêm", body="Tổ tuần tra làm nhiệm vụ.\n\n"
+                                 '![Tổ tuần tra trên đường](IMG_0412.HEIC "Tổ tuần tra lúc 23 giờ")\n'),
+        "content/tin-hoat-dong/tuan-tra/IMG_0412.HEIC": heic,
+    }, IMAGES_TOML)
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    figure = built.page("/tin-hoat-dong/tuan-tra-dem/").find("div", class_="body").find("figure")
+    assert text_of(figure.figcaption) == "Tổ tuần tra lúc 23 giờ"
+    assert [s["type"] for s in figure.find_all("source")] == ["image/avif", "image/webp"]
+    img = figure.img
+    assert (int(img["width"]), int(img["height"])) == (900, 1200)  # upright, as the phone showed it
+    urls = [url for srcset in [s["srcset"] for s in figure.find_all("source")] + [img["srcset"]]
+            for url, _ in srcset_entries(srcset)]
+    assert {url.rsplit(".", 1)[1] for url in urls} == {"avif", "webp", "jpg"}
+    for url in urls:
+        data = output_file(built, url).read_bytes()
+        assert metadata_of(data)["gps"] == {} and b"Nguyen Van Phong vien" not in data, url
+    with Image.open(output_file(built, img["src"])) as im:
+        im = im.convert("RGB")
+        top, bottom = im.getpixel((im.width // 2, 5)), im.getpixel((im.width // 2, im.height - 5))
+    assert all(abs(a - b) < 40 for a, b in zip(top, TOP)) and all(abs(a - b) < 40 for a, b in zip(bottom, BOTTOM))
+    published = [p for p in built.out.rglob("*") if p.is_file()]
+    assert not [p for p in published if p.suffix.lower() in (".heic", ".heif") or p.read_bytes() == heic]
 
 
 def test_the_bundled_demo_portal_shows_its_photos_upright_and_untagged(tmp_path):
