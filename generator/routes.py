@@ -87,7 +87,8 @@ def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
                       terms=tuple(config.campaigns.values())))
     pages.append(Page(url="/404.html", template="404.html", kind="404", title="Không tìm thấy trang"))
     pages.append(Page(url=SEARCH_URL, template="search.html", kind="search", title="Tìm kiếm",
-                      extra=frozen_map({"filters": search_filters(config, by_term)})))
+                      extra=frozen_map({"filters": search_filters(config, by_term),
+                                        "filter_pages": filter_pages(config, by_term)})))
     pages += archives.plan_archive_pages(site, memo)
     pages += aliases.plan_alias_pages(site.articles)
     return pages
@@ -106,6 +107,20 @@ def search_filters(config: SiteConfig, by_term: dict[tuple[str, str], list[Artic
         lists[kind] = tuple(sorted(((name, len(urls)) for name, urls in counted.items()),
                                    key=lambda pair: collation_key(pair[0])))
     return frozen_map(lists)
+
+
+def filter_pages(config: SiteConfig, by_term: dict[tuple[str, str], list[Article]]) -> Mapping:
+    """filter → {term name: the URL of its list page}, for the names search_filters offers
+    that name one term only: the search page links a list by that filter alone to the page
+    that lists the same articles newest first (the index cannot order them by date)."""
+    pages = {}
+    for kind, terms in (("unit", config.units), ("category", config.categories), ("campaign", config.campaigns)):
+        named: dict[str, list[Term]] = {}
+        for slug, term in terms.items():
+            if (kind, slug) in by_term:
+                named.setdefault(term.name, []).append(term)
+        pages[kind] = frozen_map({name: term_url(found[0]) for name, found in named.items() if len(found) == 1})
+    return frozen_map(pages)
 
 
 def _list_page(kind: str, term: Term, pagination: Pagination, chunk: tuple[Article, ...]) -> Page:

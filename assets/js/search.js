@@ -13,7 +13,7 @@
   var bundle = script.getAttribute("data-bundle");
   var base = script.getAttribute("data-base");  // result links honour base_url's path
   var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30;
-  var form, input, status, list, fallback, selects, pagefind, timer, moreButton, generation = 0;
+  var form, input, status, list, fallback, selects, pagefind, timer, moreButton, termPage, generation = 0;
 
   function spellings(query) {
     var words = query.trim().split(/\s+/).filter(Boolean), out = [""];
@@ -114,8 +114,27 @@
     return filters;
   }
 
+  // What a list by one filter alone is, in order: the unit's, category's or campaign's own
+  // page (the index cannot order by date). The build names that page on the option.
+  var TERM_PAGE_WORDS = { unit: "bài viết của ", category: "bài viết chuyên mục ", campaign: "bài viết về " };
+
+  function offerTermPage(query) {
+    var chosen = selects.filter(function (select) { return select.value; });
+    var option = chosen.length === 1 && !query ? chosen[0].selectedOptions[0] : null;
+    var href = option && option.getAttribute("data-page");
+    termPage.textContent = "";
+    termPage.hidden = !href;
+    if (!href) return;
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = "Xem tất cả " + TERM_PAGE_WORDS[chosen[0].getAttribute("data-filter")] + option.value +
+                       ", mới nhất trước";
+    termPage.appendChild(link);
+  }
+
   function run() {
     var query = input.value.trim(), filters = chosenFilters(), mine = ++generation;
+    offerTermPage(query);
     var params = new URLSearchParams();
     if (query) params.set("q", query);
     Object.keys(filters).forEach(function (k) { params.set(k, filters[k]); });
@@ -291,6 +310,7 @@
     status = document.querySelector(".search-status");
     list = document.querySelector(".search-results");
     fallback = document.querySelector(".search-fallback");
+    termPage = document.querySelector(".search-term-page") || document.createElement("p");
     moreButton = document.createElement("button");
     moreButton.type = "button";
     moreButton.className = "search-more";

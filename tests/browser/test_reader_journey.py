@@ -115,6 +115,32 @@ def test_search_filters_by_unit(open_page, portal):
 
 
 
+def test_a_list_by_one_filter_alone_leads_to_the_units_own_page_newest_first(open_page, portal):
+    page, watch = open_page("phone")
+    page.goto(portal + "/tim-kiem/")
+    page.wait_for_selector("body[data-search-ready]")
+    offer = page.locator(".search-term-page")
+    expect(offer).to_be_hidden()
+    unit = page.locator("select[data-filter=unit]")
+    unit.select_option(label=f"{UNIT} (7)")
+    expect(offer.locator("a")).to_have_text(f"Xem tất cả bài viết của {UNIT}, mới nhất trước")
+    page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+    screenshot(page, "phone-search-one-filter")
+    page.locator("#q").fill("mu bao hiem")  # typed words: a ranking of their own, no offer
+    expect(offer).to_be_hidden()
+    page.locator("#q").fill("")
+    expect(offer).to_be_visible()
+    page.locator("select[data-filter=category]").select_option(index=1)  # two filters: no one page lists them
+    expect(offer).to_be_hidden()
+    page.locator("select[data-filter=category]").select_option(value="")
+    offer.locator("a").click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == UNIT
+    dates = page.locator(".card time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
+    assert 1 < len(dates) <= 7 and dates == sorted(dates, reverse=True)  # its first page, newest first
+    _visited(page, watch, "phone-unit-from-search")
+
+
 def test_on_a_phone_the_search_filters_stack_at_the_width_of_the_search_box(open_page, portal):
     page, watch = open_page("phone")
     page.goto(portal + "/tim-kiem/?q=giao+thong")

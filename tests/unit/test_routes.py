@@ -24,7 +24,7 @@ def test_search_filter_lists_count_articles_per_name_in_vietnamese_order():
 
     from generator.config import parse_config
     from generator.model import Article
-    from generator.routes import articles_by_term, search_filters
+    from generator.routes import articles_by_term, filter_pages, search_filters
 
     config, problems = parse_config({
         "title": "t", "base_url": "https://x.vn/",
@@ -44,3 +44,8 @@ def test_search_filter_lists_count_articles_per_name_in_vietnamese_order():
     assert lists["unit"] == (("An ninh", 2), ("Dân vận", 1), ("Đội Cảnh sát", 1))
     assert lists["category"] == (("Tin hoạt động", 4),)  # a category without articles is not offered
     assert lists["campaign"] == (("Cả nước", 2), ("Cải cách", 1))
+    pages = filter_pages(config, articles_by_term(articles))
+    # "An ninh" names two units: no one page lists what the filter finds.
+    assert dict(pages["unit"]) == {"Dân vận": "/don-vi/dan/", "Đội Cảnh sát": "/don-vi/doi/"}
+    assert dict(pages["category"]) == {"Tin hoạt động": "/tin/"}
+    assert dict(pages["campaign"]) == {"Cả nước": "/phong-trao/cb/", "Cải cách": "/phong-trao/ca/"}
