@@ -276,6 +276,8 @@ class Patch:
         self.previous = previous  # files the last build published
         self.written: set[str] = set()
         self.seeded = previous  # the render stage's name for "already in place"
+        self.moved: list[str] = []  # after publish: the files it put in place
+        self.removals: list[str] = []
 
     def path_of(self, rel_path: str) -> Path:
         """Where the file that will be published is now (staged or in place);
@@ -315,7 +317,8 @@ class Patch:
         files = self.root / "files"
         moves = sorted(p.relative_to(files).as_posix() for p in files.rglob("*")
                        if p.is_file() and not p.name.startswith(".tmp-")) if files.is_dir() else []
-        journal = {"moves": moves, "removals": getattr(self, "removals", [])}
+        self.moved = moves
+        journal = {"moves": moves, "removals": self.removals}
         tmp = self.root / f"{self.JOURNAL}.tmp"
         tmp.write_text(json.dumps(journal), encoding="utf-8")
         os.replace(tmp, self.root / self.JOURNAL)  # from here on the patch is committed

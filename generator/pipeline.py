@@ -174,7 +174,7 @@ def _build(options: BuildOptions) -> BuildResult:
     # and the build reads those stats (DirEntry keeps them) instead of taking new ones.
     listing = content.list_content(options.site_dir)
     digest, recordable = _fingerprint(options, cache, listing)
-    unchanged = _last_result_if_unchanged(options, cache, digest, clock)
+    unchanged, published_before = _last_result_if_unchanged(options, cache, digest, clock)
     if unchanged is not None:
         return unchanged
     # Is a symlink planted in the published output? Walked beside the stages up to rendering.
@@ -253,7 +253,7 @@ def _build(options: BuildOptions) -> BuildResult:
         if recordable:
             again = {"pages": len(pages), "articles": len(site.articles), "files": len(files) + len(image_files),
                      "left_out": dict(site.left_out), "images": replace(image_report, encoded=0, photos=0, seconds=0.0)}
-            _remember(options, cache, digest, horizon[0], again, problems)
+            _remember(options, cache, digest, horizon[0], again, problems, target, published_before)
     except BuildFailed as failed:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
     finally:
@@ -270,21 +270,31 @@ def _build(options: BuildOptions) -> BuildResult:
 
 
 def _last_result_if_unchanged(options: BuildOptions, cache: BuildCache, digest: str | None,
-                              clock: _Clock) -> BuildResult | None:
-    """The last build's result when nothing it depends on changed (generator/shortcut.py)."""
+                              clock: _Clock) -> tuple[BuildResult | None, dict | None]:
+    """The last build's result when nothing it depends on changed (generator/shortcut.py);
+    else None and, when only the inputs were seen to change, the output the last build left
+    (its files' stats as recorded then: the output itself was not looked at)."""
     if digest is None:
-        return None
+        return None, None
     record = cache.load_state(shortcut.STATE_NAME)
     if shortcut.still_valid(record, digest, options.output, options.now or datetime.now(timezone.utc)):
         clock.lap("unchanged")
-        return BuildResult(problems=record.problems, seconds=clock.total, timings=clock.timings, **record.result)
+        return BuildResult(problems=record.problems, seconds=clock.total, timings=clock.timings, **record.result), None
     cache.save_state(shortcut.STATE_NAME, None)  # from here on the output may change
-    return None
+    # Same inputs yet no answer: the schedule moved or the output differs from the record.
+    # Then the next record comes from a walk of the output, never from this one.
+    inputs_changed = isinstance(record, shortcut.Record) and record.fingerprint != digest
+    return None, (record.outputs if inputs_changed else None)
 
 
 def _remember(options: BuildOptions, cache: BuildCache, digest: str, next_change, result: dict,
-              problems: tuple[Problem, ...]) -> None:
-    published = shortcut.published_files(options.output)
+              problems: tuple[Problem, ...], target=None, published_before: dict | None = None) -> None:
+    # After a patch of the output the last record changes only where the patch did; anything
+    # else that changed in the output since then only makes the next check fail, never pass.
+    if isinstance(target, output.Patch) and published_before is not None:
+        published = shortcut.published_after(published_before, options.output, target.moved, target.removals)
+    else:
+        published = shortcut.published_files(options.output)
     if published is not None:
         cache.save_state(shortcut.STATE_NAME, shortcut.Record(digest, next_change, published, result, problems))
 

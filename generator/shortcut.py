@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import stat
 import sys
 import time
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ GENERATOR_DIR = Path(__file__).resolve().parent
 THEME_DIRS = (DEFAULT_LAYOUTS, DEFAULT_ASSETS)
 # Distributions whose code shapes the output (requirements.txt).
 LIBRARIES = ("jinja2", "markdown", "python-frontmatter", "pillow", "pyyaml", "markupsafe", "pagefind_bin", "nh3",
-             "tzdata")
+             "tzdata", "pillow-heif")
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,24 @@ def published_files(out_dir: Path) -> dict[str, tuple[int, int]] | None:
             found[rel] = (info.st_size, info.st_mtime_ns)
     except OSError:
         return None
+    return found
+
+
+def published_after(before: dict, out_dir: Path, moved: Iterable[str], removed: Iterable[str]) -> dict | None:
+    """published_files(out_dir) for an output that was `before` until a patch moved
+    these files in and removed those, with a stat of the moved files only (a walk of
+    28,000 files costs an edit ~0.5 s). None if a moved file is not a plain file."""
+    found = dict(before)
+    for rel in removed:
+        found.pop(rel, None)
+    for rel in moved:
+        try:
+            info = os.lstat(out_dir / rel)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        found[rel] = (info.st_size, info.st_mtime_ns)
     return found
 
 

@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tests.conftest import article, text_of, tree
+from tests.conftest import article, clean_tree, text_of, tree
 from tests.photos import phone_jpeg
 
 VN = timezone(timedelta(hours=7))
@@ -18,6 +18,11 @@ def age(site: Path, seconds: int = 60) -> None:
     then = time.time() - seconds
     for path in [site, *site.rglob("*")]:
         os.utime(path, (then, then))
+
+
+def saved_a_while_ago(path: Path, seconds: int) -> None:
+    then = time.time() - seconds
+    os.utime(path, (then, then))
 
 
 def shortcut_taken(built) -> bool:
@@ -75,6 +80,37 @@ def test_a_damaged_output_is_repaired(make_site, build_site):
     repaired = build_site(site)
     assert not shortcut_taken(repaired)
     assert page.read_bytes() == good
+
+
+def test_after_an_edit_patched_into_a_large_output_nothing_changed_is_answered_and_damage_is_still_found(
+        make_site, build_site, tmp_path):
+    # Enough articles that an edit of one body is patched into the output, not a new copy of it.
+    # (A lead of their own: an edited body then changes only the article's own page.)
+    site = make_site({f"content/tin-hoat-dong/bai-{n:02d}.md": article(f"Bài số {n}", f"2026-01-{n:02d}T08:00:00",
+                                                                        summary=f'"Tóm tắt bài {n}"')
+                      for n in range(1, 29)})
+    age(site)
+    build_site(site)
+    edited_file = site / "content/tin-hoat-dong/bai-05.md"
+    edited_file.write_text(article("Bài số 5", "2026-01-05T08:00:00", body="Nội dung đã sửa.",
+                                   summary='"Tóm tắt bài 5"'), encoding="utf-8")
+    saved_a_while_ago(edited_file, 30)  # only this file: age() would touch the output too
+    edited = build_site(site)
+    assert not shortcut_taken(edited) and 0 < edited.result.rendered < edited.result.pages // 5
+    assert shortcut_taken(build_site(site))  # the record after the patch describes the output as it is
+
+    other = edited.out / "tin-hoat-dong/bai-so-7/index.html"
+    good = other.read_bytes()
+    other.write_bytes(b"hacked")  # damage that the next edit's build does not look for
+    (edited.out / "tin-hoat-dong/bai-so-7/planted.html").write_text("planted", encoding="utf-8")
+    edited_file.write_text(article("Bài số 5", "2026-01-05T08:00:00", body="Sửa lần hai.",
+                                   summary='"Tóm tắt bài 5"'), encoding="utf-8")
+    saved_a_while_ago(edited_file, 20)
+    build_site(site)
+    again = build_site(site)
+    assert other.read_bytes() == good
+    (edited.out / "tin-hoat-dong/bai-so-7/planted.html").unlink()
+    assert tree(again.out) == clean_tree(site, tmp_path / "clean")
 
 
 def test_a_scheduled_article_comes_due_without_any_edit(make_site, build_site):
