@@ -45,7 +45,8 @@ MARKUP = [
 ALONE = ["Chỉ _gạch dưới_ thôi", "Chỉ *sao* thôi", "Chỉ `mã` thôi", "Chỉ \\# thoát thôi",
          "Chỉ [liên kết](/a) thôi", "Chỉ ![ảnh](a.png) thôi", "Chỉ <https://a.vn> thôi", "Chỉ <a@b.vn> thôi",
          "Chỉ <b>thẻ</b> thôi", "Chỉ &amp; thôi", "Chỉ hai dấu cách  \nthôi", "Chỉ ba chấm... thôi",
-         "Chỉ -- thôi", "Chỉ --- thôi", "Chỉ chú thích[^a] thôi\n\n[^a]: Chú thích"]
+         "Chỉ -- thôi", "Chỉ --- thôi", "Chỉ chú thích[^a] thôi\n\n[^a]: Chú thích",
+         "Chỉ ảnh ![hinh] thôi\n\n[hinh]: a.png"]
 
 
 def _converter(shortcut: bool) -> markdown.Markdown:
