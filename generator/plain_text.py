@@ -140,8 +140,9 @@ class _PassSkipper:
         needs = self.needs
         for element in root.iter():
             text, tail = element.text, element.tail
-            if (text and type(text) is str and _holds_any(text, needs)) or (
-                    tail and type(tail) is str and _holds_any(tail, needs)):
+            # As the pass itself tells them apart: any text but an AtomicString.
+            if (text and not isinstance(text, AtomicString) and _holds_any(text, needs)) or (
+                    tail and not isinstance(tail, AtomicString) and _holds_any(tail, needs)):
                 return self.run(root)
         return None  # the tree as it is
 
