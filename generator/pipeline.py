@@ -291,7 +291,8 @@ def _remember(options: BuildOptions, cache: BuildCache, digest: str, next_change
               problems: tuple[Problem, ...], target=None, published_before: dict | None = None) -> None:
     # After a patch of the output the last record changes only where the patch did; anything
     # else that changed in the output since then only makes the next check fail, never pass.
-    if isinstance(target, output.Patch) and published_before is not None:
+    # (The record and the render state must name the same files: the same output folder.)
+    if isinstance(target, output.Patch) and published_before is not None and target.previous == published_before.keys():
         published = shortcut.published_after(published_before, options.output, target.moved, target.removals)
     else:
         published = shortcut.published_files(options.output)
