@@ -207,9 +207,12 @@
     var more = state.ready.length > 0 || unloaded(state), query = state.query;
     var shown = state.shown.toLocaleString("vi-VN"), words = query ? " cho “" + query + "”" : "";
     fallback.hidden = state.shown > 0;
+    // A list by filters alone is Pagefind's one list, every entry a result: its length is the
+    // count. Typed words are counted only once loaded (a typo-tolerant match may not hold them).
+    var total = query ? "nhiều" : state.lists[0].length.toLocaleString("vi-VN");
     status.textContent = !state.shown
       ? "Không tìm thấy bài viết nào" + words + ". Mời bạn thử từ khóa khác hoặc xem theo chuyên mục."
-      : more ? "Tìm thấy nhiều bài viết" + words + "; đang hiển thị " + shown +
+      : more ? "Tìm thấy " + total + " bài viết" + words + "; đang hiển thị " + shown +
                (query ? " bài phù hợp nhất." : " bài đầu tiên.")  // a list by filters alone has no "best"
              : "Tìm thấy " + shown + " bài viết" + words + ".";
     moreButton.hidden = !more;
