@@ -127,7 +127,7 @@
     if (!href) return;
     var link = document.createElement("a");
     link.href = href;
-    link.textContent = "Xem tất cả " + TERM_PAGE_WORDS[chosen[0].getAttribute("data-filter")] + option.value +
+    link.textContent = "Xem tất cả " + (TERM_PAGE_WORDS[chosen[0].getAttribute("data-filter")] || "bài viết: ") + option.value +
                        ", mới nhất trước";
     termPage.appendChild(link);
   }
