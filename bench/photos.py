@@ -73,11 +73,10 @@ def draw_scene(width: int, height: int, seed: int, caption: str, palette: str = 
 
 def phone_jpeg(upright: Image.Image, orientation: int = 1, quality: int = 72, gps: bool = True) -> bytes:
     """JPEG bytes as a phone would store them: sideways pixels plus an orientation tag."""
-    stored = upright.transpose(Image.Transpose.ROTATE_90) if orientation == 6 else upright
     exif = _phone_exif(orientation, gps)
     icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     out = io.BytesIO()
-    stored.save(out, "JPEG", quality=quality, exif=exif, icc_profile=icc, xmp=XMP)
+    _as_stored(upright, orientation).save(out, "JPEG", quality=quality, exif=exif, icc_profile=icc, xmp=XMP)
     return out.getvalue()
 
 
@@ -85,11 +84,15 @@ def phone_heic(upright: Image.Image, orientation: int = 1, quality: int = 60, gp
     """HEIC bytes as an iPhone stores them: the same tags as phone_jpeg. The HEIF plugin
     (pillow-heif) must be registered, as `import generator.images` does; x265's fastest
     preset keeps a test photo to a fraction of a second."""
-    stored = upright.transpose(Image.Transpose.ROTATE_90) if orientation == 6 else upright
     out = io.BytesIO()
-    stored.save(out, "HEIF", quality=quality, exif=_phone_exif(orientation, gps).tobytes(),
+    _as_stored(upright, orientation).save(out, "HEIF", quality=quality, exif=_phone_exif(orientation, gps).tobytes(),
                 enc_params={"preset": "ultrafast"})
     return out.getvalue()
+
+
+def _as_stored(upright: Image.Image, orientation: int) -> Image.Image:
+    """The pixels as the phone's sensor saw them: sideways for orientation 6."""
+    return upright.transpose(Image.Transpose.ROTATE_90) if orientation == 6 else upright
 
 
 def _phone_exif(orientation: int, gps: bool) -> Image.Exif:

@@ -102,7 +102,6 @@ class _PatternSkipper:
     Placeholders the pass inserts hold none of those characters."""
 
     def __init__(self, processor: InlineProcessor):
-        self.processor = processor
         registry = processor.inlinePatterns
         self.patterns = [registry[i] for i in range(len(registry))]  # in the order the pass tries them
         name_of = {id(pattern): name for name, pattern in registry._data.items()}
@@ -164,7 +163,6 @@ class _BlockSkipper:
     not in _BLOCK_NEEDS is always asked."""
 
     def __init__(self, parser):
-        self.parser = parser
         self.steps = []
         for processor in parser.blockprocessors:  # sorted by priority, as the parser tries them
             self.steps.append((processor, _BLOCK_NEEDS.get(type(processor).__name__)))
@@ -193,9 +191,10 @@ def _inline_processors(md: markdown.Markdown) -> list[InlineProcessor]:
 def install(md: markdown.Markdown) -> None:
     """Register the marker on `md` (after all its extensions are loaded), and
     let its inline passes skip the patterns a text cannot match."""
-    md.treeprocessors.register(PlainTextMarker(md), "plain_text", PRIORITY)
+    marker = PlainTextMarker(md)
+    md.treeprocessors.register(marker, "plain_text", PRIORITY)
     md.parser.parseBlocks = _BlockSkipper(md.parser)
-    if inline_needs(md) is None:
+    if marker.needs is None:  # an inline pattern this module does not know
         return
     for processor in _inline_processors(md):
         # The name InlineProcessor's own methods call (name-mangled __handleInline).

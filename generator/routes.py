@@ -99,13 +99,11 @@ def search_filters(config: SiteConfig, by_term: dict[tuple[str, str], list[Artic
     number of articles), …) in Vietnamese alphabetical order, terms without articles left out.
     Written into the page so a reader's browser need not fetch every shard's filter files."""
     lists = {}
-    for kind, terms in (("unit", config.units), ("category", config.categories), ("campaign", config.campaigns)):
-        counted: dict[str, set[str]] = {}  # two terms of one name are one value to Pagefind
-        for slug, term in terms.items():
-            if (kind, slug) in by_term:
-                counted.setdefault(term.name, set()).update(a.url for a in by_term[(kind, slug)])
-        lists[kind] = tuple(sorted(((name, len(urls)) for name, urls in counted.items()),
-                                   key=lambda pair: collation_key(pair[0])))
+    for kind, named in _filter_values(config, by_term).items():
+        # Two terms of one name are one value to Pagefind: their articles count once.
+        counted = ((name, len({a.url for term in terms for a in by_term[(kind, term.slug)]}))
+                   for name, terms in named.items())
+        lists[kind] = tuple(sorted(counted, key=lambda pair: collation_key(pair[0])))
     return frozen_map(lists)
 
 
@@ -113,14 +111,19 @@ def filter_pages(config: SiteConfig, by_term: dict[tuple[str, str], list[Article
     """filter → {term name: the URL of its list page}, for the names search_filters offers
     that name one term only: the search page links a list by that filter alone to the page
     that lists the same articles newest first (the index cannot order them by date)."""
-    pages = {}
+    return frozen_map({kind: frozen_map({name: term_url(terms[0]) for name, terms in named.items() if len(terms) == 1})
+                       for kind, named in _filter_values(config, by_term).items()})
+
+
+def _filter_values(config: SiteConfig, by_term: dict[tuple[str, str], list[Article]]) -> dict[str, dict[str, list[Term]]]:
+    """filter → {the name the index files articles under: the terms of that name that have articles}."""
+    values: dict[str, dict[str, list[Term]]] = {}
     for kind, terms in (("unit", config.units), ("category", config.categories), ("campaign", config.campaigns)):
-        named: dict[str, list[Term]] = {}
+        named = values[kind] = {}
         for slug, term in terms.items():
             if (kind, slug) in by_term:
                 named.setdefault(term.name, []).append(term)
-        pages[kind] = frozen_map({name: term_url(found[0]) for name, found in named.items() if len(found) == 1})
-    return frozen_map(pages)
+    return values
 
 
 def _list_page(kind: str, term: Term, pagination: Pagination, chunk: tuple[Article, ...]) -> Page:
