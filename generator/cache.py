@@ -239,11 +239,12 @@ class BuildCache:
             entries.pop(key, None)
         return MapState(entries, delta.get("meta"), base)
 
-    def save_map(self, name: str, loaded: MapState, entries: dict, meta: Any = None) -> None:
+    def save_map(self, name: str, loaded: MapState, entries: dict, meta: Any = None, always: bool = False) -> None:
         """Save `entries` (the map as it is now; entries the same objects as in
         `loaded`, the last load, where unchanged) and `meta`. When every entry is
-        the one loaded, nothing is written and the saved `meta` stays as it was."""
-        if entries.keys() == loaded.entries.keys() and all(
+        the one loaded, nothing is written and the saved `meta` stays as it was,
+        unless `always`."""
+        if not always and entries.keys() == loaded.entries.keys() and all(
                 loaded.entries[key] is entry for key, entry in entries.items()):
             return
         old = loaded.base["entries"] if loaded.base is not None else {}

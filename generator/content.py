@@ -86,6 +86,7 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     found: list[tuple[SourceFile | None, list[Problem]]] = []  # in file order
     to_read: list[tuple[int, str, tuple]] = []  # (position in found, rel, stat key)
     prefix = str(site_dir) + os.sep
+    revalidated = False  # a racily clean file found unchanged: the snapshot's moment moves on
     for rel in find_sources(site_dir, listing):
         full = prefix + rel
         info, refused = confine.checked_stat(site_dir, full, confine.MAX_ARTICLE_BYTES, entries.get(rel))
@@ -94,7 +95,9 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
             continue
         stat_key = _stat_key(info)
         known = index.get(rel)
-        if known is not None and known[0] == stat_key and stat_key[2] < trusted_before:
+        if known is not None and known[0] == stat_key and (
+                stat_key[2] < trusted_before or _holds_bytes(full, known[1])):
+            revalidated |= stat_key[2] >= trusted_before
             new_index[rel] = known
             found.append((recall(memo, "source-files", rel, (known,), lambda: _unread_source(rel, known)), []))
             continue
@@ -114,9 +117,22 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
                 remembered.put(rel, (entry,), source)
         found[position] = (source, problems)
     # meta: when the snapshot was taken (kept as it was when no file changed: the safe side).
-    cache.save_map(INDEX_STATE, saved, new_index, started_ns)
+    cache.save_map(INDEX_STATE, saved, new_index, started_ns, always=revalidated)
     sources = [source for source, _ in found if source is not None]
     return sources, [problem for _, problems in found for problem in problems]
+
+
+def _holds_bytes(path: str, file_digest: str) -> bool:
+    """Whether the file still holds the bytes of that digest. A racily clean file (its stat
+    taken in the same seconds as the last snapshot) is checked by its bytes like this:
+    ~40 µs a file, against ~330 µs to read and parse it again (git does the same)."""
+    try:
+        data = confine.read_bounded(path)
+    except OSError:
+        return False
+    if data is not None and data.startswith(b"\xef\xbb\xbf"):  # as read_source digests it
+        data = data[3:]
+    return data is not None and digest(data) == file_digest
 
 
 def _read_chunk(rels: Sequence[str]) -> list[tuple[SourceFile | None, list[Problem]]]:

@@ -10,7 +10,7 @@ import functools
 import logging
 import time
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -173,8 +173,11 @@ def _build(options: BuildOptions) -> BuildResult:
     # One listing of content/ for the whole build: the fingerprint stats its files,
     # and the build reads those stats (DirEntry keeps them) instead of taking new ones.
     listing = content.list_content(options.site_dir)
-    digest, recordable = _fingerprint(options, cache, listing)
-    unchanged, published_before = _last_result_if_unchanged(options, cache, digest, clock)
+    inputs = _inputs(options, cache, listing)
+    # The record of this build is of its inputs as they are now: a file saved in the
+    # last seconds is read now, before any stage reads it (shortcut.Inputs).
+    digest = inputs.digest(inputs.racy) if inputs is not None and inputs.racy is not None else None
+    unchanged, published_before = _last_result_if_unchanged(options, cache, inputs, digest, clock)
     if unchanged is not None:
         return unchanged
     # Is a symlink planted in the published output? Walked beside the stages up to rendering.
@@ -250,10 +253,15 @@ def _build(options: BuildOptions) -> BuildResult:
             cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles}, moment)
             cache.prune_other_versions(moment)
         problems = sort_problems(problems)
-        if recordable:
+        if digest is not None:
             again = {"pages": len(pages), "articles": len(site.articles), "files": len(files) + len(image_files),
                      "left_out": dict(site.left_out), "images": replace(image_report, encoded=0, photos=0, seconds=0.0)}
-            _remember(options, cache, digest, horizon[0], again, problems, target, published_before)
+            # Only a full build prunes the cache (above): the record is trusted for a day at most,
+            # so a site that does not change still sheds what it stopped using.
+            pruned_again = datetime.fromtimestamp(moment, timezone.utc) + timedelta(days=1)
+            next_change = min(horizon[0], pruned_again) if horizon[0] is not None else pruned_again
+            _remember(options, cache, shortcut.Record(digest, next_change, {}, again, problems, inputs.racy),
+                      target, published_before)
     except BuildFailed as failed:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
     finally:
@@ -269,26 +277,31 @@ def _build(options: BuildOptions) -> BuildResult:
 
 
 
-def _last_result_if_unchanged(options: BuildOptions, cache: BuildCache, digest: str | None,
-                              clock: _Clock) -> tuple[BuildResult | None, dict | None]:
+def _last_result_if_unchanged(options: BuildOptions, cache: BuildCache, inputs: shortcut.Inputs | None,
+                              digest: str | None, clock: _Clock) -> tuple[BuildResult | None, dict | None]:
     """The last build's result when nothing it depends on changed (generator/shortcut.py);
     else None and, when only the inputs were seen to change, the output the last build left
-    (its files' stats as recorded then: the output itself was not looked at)."""
-    if digest is None:
+    (its files' stats as recorded then: the output itself was not looked at). `digest`:
+    of the inputs as this build would record them."""
+    if inputs is None:
         return None, None
     record = cache.load_state(shortcut.STATE_NAME)
-    if shortcut.still_valid(record, digest, options.output, options.now or datetime.now(timezone.utc)):
+    if shortcut.still_valid(record, inputs, options.output, options.now or datetime.now(timezone.utc)):
+        if digest is not None and record.hashed != inputs.racy:
+            # Files recorded by their bytes that are old enough now: recorded by their stat again.
+            cache.save_state(shortcut.STATE_NAME, replace(record, fingerprint=digest, hashed=inputs.racy))
         clock.lap("unchanged")
         return BuildResult(problems=record.problems, seconds=clock.total, timings=clock.timings, **record.result), None
     cache.save_state(shortcut.STATE_NAME, None)  # from here on the output may change
     # Same inputs yet no answer: the schedule moved or the output differs from the record.
     # Then the next record comes from a walk of the output, never from this one.
-    inputs_changed = isinstance(record, shortcut.Record) and record.fingerprint != digest
+    inputs_changed = isinstance(record, shortcut.Record) and not shortcut.same_inputs(record, inputs)
     return None, (record.outputs if inputs_changed else None)
 
 
-def _remember(options: BuildOptions, cache: BuildCache, digest: str, next_change, result: dict,
-              problems: tuple[Problem, ...], target=None, published_before: dict | None = None) -> None:
+def _remember(options: BuildOptions, cache: BuildCache, record: shortcut.Record, target=None,
+              published_before: dict | None = None) -> None:
+    """Save `record` with the files of the output as this build left them."""
     # After a patch of the output the last record changes only where the patch did; anything
     # else that changed in the output since then only makes the next check fail, never pass.
     # (The record and the render state must name the same files: the same output folder.)
@@ -297,16 +310,16 @@ def _remember(options: BuildOptions, cache: BuildCache, digest: str, next_change
     else:
         published = shortcut.published_files(options.output)
     if published is not None:
-        cache.save_state(shortcut.STATE_NAME, shortcut.Record(digest, next_change, published, result, problems))
+        cache.save_state(shortcut.STATE_NAME, replace(record, outputs=published))
 
 
-def _fingerprint(options: BuildOptions, cache: BuildCache, listing: content.Listing) -> tuple[str | None, bool]:
+def _inputs(options: BuildOptions, cache: BuildCache, listing: content.Listing) -> shortcut.Inputs | None:
     # The preview builds only after the watcher saw a change, into a new folder each
     # session: a record of its builds could never be reused.
     if cache.root is None or options.memo is not None:
-        return None, False
+        return None
     key = (options.drafts, options.future, options.search, str(cache.root))
-    return shortcut.fingerprint(options.site_dir, options.output, key, listing)
+    return shortcut.take_inputs(options.site_dir, options.output, key, listing)
 
 
 def _reconverter(site_dir: Path, site: Site, image_plan: images.ImagePlan = images.ImagePlan()):

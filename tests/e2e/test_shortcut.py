@@ -7,6 +7,8 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from generator import shortcut
+from generator.cache import BuildCache
 from tests.conftest import article, clean_tree, text_of, tree
 from tests.photos import phone_jpeg
 
@@ -133,11 +135,69 @@ def test_a_scheduled_article_comes_due_without_any_edit(make_site, build_site):
     assert not (expired.out / "tin-hoat-dong/bai-het-han").exists()
 
 
-def test_a_file_saved_during_the_build_is_never_trusted(make_site, build_site):
-    site = make_site({"content/tin-hoat-dong/mot.md": article("Bài một")})
-    first = build_site(site)  # its files are seconds old: they might still change unseen
+def test_a_file_saved_just_before_the_build_is_recorded_by_its_bytes(make_site, build_site, monkeypatch):
+    """A save in the seconds before a build may be followed by another within the same tick
+    of the file system's clock, which keeps size, mtime and inode: such files are compared
+    by their bytes, so the build is still recorded and no such save goes unseen."""
+    site = make_site({"content/tin-hoat-dong/mot.md": article("Bài một", body="Nội dung A.")})
+    source = site / "content/tin-hoat-dong/mot.md"
+    first = build_site(site)  # its files are seconds old
     assert first.result.ok
+    assert shortcut_taken(build_site(site))  # the next build right after is answered all the same
+
+    # A save of the same size within the same tick as the last one: the file system shows
+    # the stat it showed before (size, mtime, ctime, inode).
+    before = source.stat()
+    source.write_bytes(source.read_bytes().replace("Nội dung A.".encode(), "Nội dung B.".encode()))
+    real_stats = shortcut._stats
+    monkeypatch.setattr(shortcut, "_stats", lambda listing: (
+        (rel, path, before if path == str(source) else info) for rel, path, info in real_stats(listing)))
+    edited = build_site(site)
+    assert not shortcut_taken(edited)
+    assert "Nội dung B." in text_of(edited.page("/tin-hoat-dong/bai-mot/").find("article"))
+    assert shortcut_taken(build_site(site))
+    monkeypatch.setattr(shortcut, "_stats", real_stats)
+
+    # Once old enough, the files are compared by their stat again (not read on every build).
+    age(site / "content")  # a save long ago (its ctime, though, is now)
+    monkeypatch.setattr(shortcut, "RACY_MARGIN_NS", 200_000_000)
+    build_site(site)
+    time.sleep(0.3)
+    assert shortcut_taken(build_site(site))
+    record = BuildCache(site / ".cache").load_state(shortcut.STATE_NAME)
+    assert record.hashed == frozenset()
+    assert shortcut_taken(build_site(site))
+
+
+def test_a_save_whose_old_mtime_a_tool_put_back_is_seen(make_site, build_site, monkeypatch):
+    """`cp -p`, `touch -r` or an unpacked archive can write other bytes of the same size
+    under the old mtime; the change time cannot be put back."""
+    monkeypatch.setattr(shortcut, "RACY_MARGIN_NS", 1_000_000)  # every file old enough to be trusted by stat
+    site = make_site({"content/tin-hoat-dong/mot.md": article("Bài một", body="Nội dung A.")})
+    source = site / "content/tin-hoat-dong/mot.md"
+    age(site / "content")
+    time.sleep(0.01)
+    build_site(site)
+    assert shortcut_taken(build_site(site))
+    assert BuildCache(site / ".cache").load_state(shortcut.STATE_NAME).hashed == frozenset()
+
+    before = source.stat()
+    source.write_bytes(source.read_bytes().replace("Nội dung A.".encode(), "Nội dung B.".encode()))
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    time.sleep(0.01)
+    edited = build_site(site)
+    assert not shortcut_taken(edited)
+    assert "Nội dung B." in text_of(edited.page("/tin-hoat-dong/bai-mot/").find("article"))
+
+
+def test_too_many_recent_bytes_are_not_read_and_the_build_is_not_recorded(make_site, build_site, monkeypatch):
+    site = make_site({"content/tin-hoat-dong/mot.md": article("Bài một")})
+    monkeypatch.setattr(shortcut, "RACY_READ_BYTES", 100)
+    assert build_site(site).result.ok
     assert not shortcut_taken(build_site(site))
+    monkeypatch.setattr(shortcut, "RACY_READ_BYTES", 128 * 1024 * 1024)
+    assert not shortcut_taken(build_site(site))  # recorded, this time
+    assert shortcut_taken(build_site(site))
 
 
 def test_options_are_part_of_what_did_not_change(make_site, build_site):

@@ -129,3 +129,45 @@ def test_many_files_are_read_on_all_cores_with_the_same_records_and_problems_in_
         ("bai-007.md", "duplicate-key"), ("bai-057.md", "duplicate-key"), ("bai-100.md", "not-utf8"),
         ("bai-107.md", "duplicate-key"), ("bai-157.md", "duplicate-key"), ("bai-207.md", "duplicate-key")]
     assert sources[0].front["campaigns"] == ["A", "B"] and sources[0].key_lines["campaigns"] == 4
+
+
+def test_racily_clean_files_are_checked_by_their_bytes(tmp_path, monkeypatch):
+    """Files saved in the seconds before a snapshot cannot be trusted by their stat (a save in
+    the same clock tick keeps it): the next load compares their bytes, parses again only those
+    that changed, and moves the snapshot on so that later loads trust the stat again."""
+    import time
+
+    from generator import content
+    from generator.cache import BuildCache
+
+    monkeypatch.setattr(content, "RACY_MARGIN_NS", 100_000_000)
+    folder = tmp_path / "content" / "tin"
+    folder.mkdir(parents=True)
+    for i in range(3):
+        (folder / f"bai-{i}.md").write_text(f"---\ntitle: Bài {i}\n---\nThân bài {i}\n", encoding="utf-8")
+    cache = BuildCache(tmp_path / ".cache")
+    checked: list[str] = []
+    holds_bytes = content._holds_bytes
+    monkeypatch.setattr(content, "_holds_bytes", lambda path, d: checked.append(path) or holds_bytes(path, d))
+
+    def load() -> dict[str, tuple[str, bool]]:
+        checked.clear()
+        sources, problems = content.load_content(tmp_path, cache)
+        assert problems == []
+        return {s.path.rsplit("/", 1)[1]: (s.front["title"], s.body_loaded) for s in sources}
+
+    assert {loaded for _, loaded in load().values()} == {True}  # saved just before this snapshot
+    time.sleep(0.15)
+    assert {loaded for _, loaded in load().values()} == {False}  # checked by their bytes, not parsed
+    assert len(checked) == 3
+    assert {loaded for _, loaded in load().values()} == {False} and checked == []  # the snapshot moved on
+
+    # A save of the same size in the same tick as the last snapshot: the file system shows
+    # the stat it showed before.
+    monkeypatch.setattr(content, "RACY_MARGIN_NS", 2_000_000_000)
+    edited = folder / "bai-1.md"
+    old_key = content._stat_key(edited.stat())
+    edited.write_text("---\ntitle: Bài X\n---\nThân bài 1\n", encoding="utf-8")
+    stat_key = content._stat_key
+    monkeypatch.setattr(content, "_stat_key", lambda info: old_key if info.st_ino == old_key[3] else stat_key(info))
+    assert load() == {"bai-0.md": ("Bài 0", False), "bai-1.md": ("Bài X", True), "bai-2.md": ("Bài 2", False)}
