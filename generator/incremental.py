@@ -13,7 +13,8 @@ A page's signature digests everything its layout can reach:
 - if the closure names `related` or `others`: those lists of the page's
   articles, and the articles in them;
 - if the closure names `site`, `latest_in` or `featured` (which read every
-  article): all articles and all related/other lists;
+  article): all articles, and all related/other lists when it can reach them
+  (it names `site`, `related` or `others`);
 - a global this module does not know: the page is always rendered.
 
 Pure: data in, digests out. The render stage compares them with the last
@@ -143,6 +144,7 @@ class Signatures:
         self.articles = {a.url: recall(memo, "article-digests", a.url, (a,), functools.partial(article_digest, a))
                          for a in site.articles}
         self._everything: str | None = None
+        self._all_articles: str | None = None
         self._memo = memo
         self._remembered = memo.table("page-signatures") if memo is not None else None
         self._by_url = site.by_url if memo is not None else {}
@@ -154,6 +156,17 @@ class Signatures:
             self._everything = recall(self._memo, "everything", "", (*site.articles, *(t for pair in lists for t in pair)),
                                       functools.partial(self._digest_everything, lists))
         return self._everything
+
+    def site_wide(self, names: frozenset[str]) -> str:
+        """What a layout naming `names` reads of the whole site: every article, and their
+        related/other lists only when it can reach them (the lists cost 10× more to digest)."""
+        if not names & EVERYTHING_GLOBALS:
+            return ""
+        if names & (LIST_GLOBALS | {"site"}):
+            return self.everything()
+        if self._all_articles is None:
+            self._all_articles = digest("\x1f".join(self.articles[a.url] for a in self.site.articles))
+        return self._all_articles
 
     def _digest_everything(self, lists: list[tuple[tuple, tuple]]) -> str:
         return digest("\x1f".join(
@@ -177,8 +190,7 @@ class Signatures:
                     urls = lists.get(a.url, ())
                     inputs.append(urls)
                     inputs += [self._by_url[u] for u in urls]
-        key = (page.output_path, self.config, self.opaque,
-               self.everything() if facts.names & EVERYTHING_GLOBALS else "")
+        key = (page.output_path, self.config, self.opaque, self.site_wide(facts.names))
         return self._remembered.recall(key, tuple(inputs), functools.partial(self._of, page))
 
     def _of(self, page: Page) -> str:
@@ -199,5 +211,5 @@ class Signatures:
                     urls = getattr(self.site, field).get(a.url, ())
                     parts += [field, *urls, *(self.articles[u] for u in urls)]
         if names & EVERYTHING_GLOBALS:
-            parts.append(self.everything())
+            parts.append(self.site_wide(names))
         return digest("\x1f".join(parts))
