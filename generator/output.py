@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Collection
 
 from generator import forked
 from generator.walk import files_below
@@ -270,10 +271,11 @@ class Patch:
 
     JOURNAL = "JOURNAL"
 
-    def __init__(self, out_dir: Path, previous: set[str]):
+    def __init__(self, out_dir: Path, previous: set[str], strays: Collection[str] = ()):
         self.out_dir = out_dir.resolve()
         self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.patch-", dir=self.out_dir.parent))
         self.previous = previous  # files the last build published
+        self.strays = frozenset(strays)  # files found in the output that no build published
         self.written: set[str] = set()
         self.seeded = previous  # the render stage's name for "already in place"
         self.moved: list[str] = []  # after publish: the files it put in place
@@ -309,7 +311,7 @@ class Patch:
         self.written.add(rel_path)
 
     def prune(self, also_keep: set[str] = frozenset()) -> int:
-        self.removals = sorted(self.previous - self.written - set(also_keep))
+        self.removals = sorted((self.previous | self.strays) - self.written - set(also_keep))
         return len(self.removals)
 
     def publish(self) -> None:

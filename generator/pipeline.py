@@ -177,7 +177,7 @@ def _build(options: BuildOptions) -> BuildResult:
     # The record of this build is of its inputs as they are now: a file saved in the
     # last seconds is read now, before any stage reads it (shortcut.Inputs).
     digest = inputs.digest(inputs.racy) if inputs is not None and inputs.racy is not None else None
-    unchanged, published_before = _last_result_if_unchanged(options, cache, inputs, digest, clock)
+    unchanged, published_before, strays = _last_result_if_unchanged(options, cache, inputs, digest, clock)
     if unchanged is not None:
         return unchanged
     # Is a symlink planted in the published output? Walked beside the stages up to rendering.
@@ -223,7 +223,7 @@ def _build(options: BuildOptions) -> BuildResult:
         plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from,
                                             None if planted else previous, helpers, options.memo,
                                             options.private_output)
-        target = _choose_target(options.output, plan, len(pages), cache)
+        target = _choose_target(options.output, plan, len(pages), cache, strays)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
                                             reconvert, options.jobs, helpers, progress=options.progress)
@@ -278,25 +278,29 @@ def _build(options: BuildOptions) -> BuildResult:
 
 
 def _last_result_if_unchanged(options: BuildOptions, cache: BuildCache, inputs: shortcut.Inputs | None,
-                              digest: str | None, clock: _Clock) -> tuple[BuildResult | None, dict | None]:
+                              digest: str | None, clock: _Clock
+                              ) -> tuple[BuildResult | None, dict | None, frozenset[str]]:
     """The last build's result when nothing it depends on changed (generator/shortcut.py);
     else None and, when only the inputs were seen to change, the output the last build left
-    (its files' stats as recorded then: the output itself was not looked at). `digest`:
-    of the inputs as this build would record them."""
+    (its files' stats as recorded then: the output itself was not looked at); and the files
+    found in the output that no build published. `digest`: of the inputs as this build would
+    record them."""
     if inputs is None:
-        return None, None
+        return None, None, frozenset()
     record = cache.load_state(shortcut.STATE_NAME)
-    if shortcut.still_valid(record, inputs, options.output, options.now or datetime.now(timezone.utc)):
+    verdict = shortcut.check(record, inputs, options.output, options.now or datetime.now(timezone.utc))
+    if verdict.unchanged:
         if digest is not None and record.hashed != inputs.racy:
             # Files recorded by their bytes that are old enough now: recorded by their stat again.
             cache.save_state(shortcut.STATE_NAME, replace(record, fingerprint=digest, hashed=inputs.racy))
         clock.lap("unchanged")
-        return BuildResult(problems=record.problems, seconds=clock.total, timings=clock.timings, **record.result), None
+        return (BuildResult(problems=record.problems, seconds=clock.total, timings=clock.timings, **record.result),
+                None, frozenset())
     cache.save_state(shortcut.STATE_NAME, None)  # from here on the output may change
     # Same inputs yet no answer: the schedule moved or the output differs from the record.
     # Then the next record comes from a walk of the output, never from this one.
     inputs_changed = isinstance(record, shortcut.Record) and not shortcut.same_inputs(record, inputs)
-    return None, (record.outputs if inputs_changed else None)
+    return None, (record.outputs if inputs_changed else None), verdict.strays
 
 
 def _remember(options: BuildOptions, cache: BuildCache, record: shortcut.Record, target=None,
@@ -338,10 +342,12 @@ def _reconverter(site_dir: Path, site: Site, image_plan: images.ImagePlan = imag
 PATCH_LIMIT_SHARE = 0.2
 
 
-def _choose_target(out_dir: Path, plan: rendering.RenderPlan, page_count: int, cache: BuildCache):
-    """A patch of the existing output for small changes; a fresh staged folder otherwise."""
+def _choose_target(out_dir: Path, plan: rendering.RenderPlan, page_count: int, cache: BuildCache,
+                   strays: frozenset[str] = frozenset()):
+    """A patch of the existing output for small changes (removing `strays`, files no build
+    published); a fresh staged folder otherwise."""
     if plan.has_previous and plan.previous_outputs and len(plan.todo) <= PATCH_LIMIT_SHARE * page_count:
-        return output.Patch(out_dir, set(plan.previous_outputs))
+        return output.Patch(out_dir, set(plan.previous_outputs), strays)
     # Seeded even when every page changes (a layout edit): the files whose bytes stay
     # the same (assets, feeds, the search index) keep their mtime for rsync and CDNs.
     return Stage(out_dir, seed=cache.enabled and plan.has_previous)

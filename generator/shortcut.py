@@ -190,10 +190,21 @@ def same_inputs(record: object, inputs: Inputs | None) -> bool:
     return isinstance(record, Record) and inputs is not None and record.fingerprint == inputs.digest(record.hashed)
 
 
-def still_valid(record: object, inputs: Inputs | None, out_dir: Path, now: datetime) -> bool:
+@dataclass(frozen=True)
+class Verdict:
+    unchanged: bool  # the record describes this build exactly: its result is the answer
+    # Files found in the output that the recorded build did not publish (someone else's):
+    # the build that repairs the output removes them, as a clean build would not make them.
+    strays: frozenset[str] = frozenset()
+
+
+def check(record: object, inputs: Inputs | None, out_dir: Path, now: datetime) -> Verdict:
     """Whether `record` describes this build exactly: same inputs, schedule and published files."""
     if not same_inputs(record, inputs):
-        return False
+        return Verdict(False)
     if record.next_change is not None and now >= record.next_change:
-        return False
-    return published_files(out_dir) == record.outputs
+        return Verdict(False)
+    published = published_files(out_dir)
+    if published == record.outputs:
+        return Verdict(True)
+    return Verdict(False, frozenset(published.keys() - record.outputs.keys()) if published is not None else frozenset())
