@@ -299,8 +299,7 @@ def _last_result_if_unchanged(options: BuildOptions, cache: BuildCache, inputs: 
     cache.save_state(shortcut.STATE_NAME, None)  # from here on the output may change
     # Same inputs yet no answer: the schedule moved or the output differs from the record.
     # Then the next record comes from a walk of the output, never from this one.
-    inputs_changed = isinstance(record, shortcut.Record) and not shortcut.same_inputs(record, inputs)
-    return None, (record.outputs if inputs_changed else None), verdict.strays
+    return None, (record.outputs if verdict.inputs_changed else None), verdict.strays
 
 
 def _remember(options: BuildOptions, cache: BuildCache, record: shortcut.Record, target=None,

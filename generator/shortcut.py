@@ -193,6 +193,7 @@ def same_inputs(record: object, inputs: Inputs | None) -> bool:
 @dataclass(frozen=True)
 class Verdict:
     unchanged: bool  # the record describes this build exactly: its result is the answer
+    inputs_changed: bool  # there is a record, of other inputs
     # Files found in the output that the recorded build did not publish (someone else's):
     # the build that repairs the output removes them, as a clean build would not make them.
     strays: frozenset[str] = frozenset()
@@ -201,10 +202,11 @@ class Verdict:
 def check(record: object, inputs: Inputs | None, out_dir: Path, now: datetime) -> Verdict:
     """Whether `record` describes this build exactly: same inputs, schedule and published files."""
     if not same_inputs(record, inputs):
-        return Verdict(False)
+        return Verdict(False, isinstance(record, Record))
     if record.next_change is not None and now >= record.next_change:
-        return Verdict(False)
+        return Verdict(False, False)
     published = published_files(out_dir)
     if published == record.outputs:
-        return Verdict(True)
-    return Verdict(False, frozenset(published.keys() - record.outputs.keys()) if published is not None else frozenset())
+        return Verdict(True, False)
+    return Verdict(False, False,
+                   frozenset(published.keys() - record.outputs.keys()) if published is not None else frozenset())
