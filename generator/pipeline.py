@@ -177,7 +177,7 @@ def _build(options: BuildOptions) -> BuildResult:
     # The record of this build is of its inputs as they are now: a file saved in the
     # last seconds is read now, before any stage reads it (shortcut.Inputs).
     digest = inputs.digest(inputs.racy) if inputs is not None and inputs.racy is not None else None
-    unchanged, published_before, strays = _last_result_if_unchanged(options, cache, inputs, digest, clock)
+    unchanged, published_before, verdict = _last_result_if_unchanged(options, cache, inputs, digest, clock)
     if unchanged is not None:
         return unchanged
     # Is a symlink planted in the published output? Walked beside the stages up to rendering.
@@ -223,7 +223,7 @@ def _build(options: BuildOptions) -> BuildResult:
         plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from,
                                             None if planted else previous, helpers, options.memo,
                                             options.private_output)
-        target = _choose_target(options.output, plan, len(pages), cache, strays)
+        target = _choose_target(options.output, plan, len(pages), cache, verdict.strays)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
                                             reconvert, options.jobs, helpers, progress=options.progress)
@@ -235,7 +235,7 @@ def _build(options: BuildOptions) -> BuildResult:
                 target.write(rel, data)
             # Indexed before publishing: a failed index never publishes.
             if options.search:
-                search_key = indexing[0].finish(target)
+                search_key = indexing[0].finish(target, verdict.damaged)
             else:
                 search_key = search.keep_index(target, previous)
             clock.lap("search")
@@ -279,14 +279,14 @@ def _build(options: BuildOptions) -> BuildResult:
 
 def _last_result_if_unchanged(options: BuildOptions, cache: BuildCache, inputs: shortcut.Inputs | None,
                               digest: str | None, clock: _Clock
-                              ) -> tuple[BuildResult | None, dict | None, frozenset[str]]:
+                              ) -> tuple[BuildResult | None, dict | None, shortcut.Verdict]:
     """The last build's result when nothing it depends on changed (generator/shortcut.py);
     else None and, when only the inputs were seen to change, the output the last build left
-    (its files' stats as recorded then: the output itself was not looked at); and the files
-    found in the output that no build published. `digest`: of the inputs as this build would
-    record them."""
+    (its files' stats as recorded then: the output itself was not looked at); and the
+    verdict of the check (what in the output it found damaged or planted). `digest`: of
+    the inputs as this build would record them."""
     if inputs is None:
-        return None, None, frozenset()
+        return None, None, shortcut.Verdict(False, False)
     record = cache.load_state(shortcut.STATE_NAME)
     verdict = shortcut.check(record, inputs, options.output, options.now or datetime.now(timezone.utc))
     if verdict.unchanged:
@@ -295,11 +295,11 @@ def _last_result_if_unchanged(options: BuildOptions, cache: BuildCache, inputs: 
             cache.save_state(shortcut.STATE_NAME, replace(record, fingerprint=digest, hashed=inputs.racy))
         clock.lap("unchanged")
         return (BuildResult(problems=record.problems, seconds=clock.total, timings=clock.timings, **record.result),
-                None, frozenset())
+                None, verdict)
     cache.save_state(shortcut.STATE_NAME, None)  # from here on the output may change
     # Same inputs yet no answer: the schedule moved or the output differs from the record.
     # Then the next record comes from a walk of the output, never from this one.
-    return None, (record.outputs if verdict.inputs_changed else None), verdict.strays
+    return None, (record.outputs if verdict.inputs_changed else None), verdict
 
 
 def _remember(options: BuildOptions, cache: BuildCache, record: shortcut.Record, target=None,

@@ -196,8 +196,9 @@ class Indexing:
                     bundles.setdefault(folder, []).append(rel)
         return bundles
 
-    def finish(self, target) -> dict:
-        """Put every shard's bundle into `target`; returns the key of each shard."""
+    def finish(self, target, damaged: frozenset[str] = frozenset()) -> dict:
+        """Put every shard's bundle into `target`; returns the key of each shard. A kept
+        bundle with a file among `damaged` (not as the last build left it) is made again."""
         if self._child is None:  # no fork on this system
             self._plan_and_index()
         else:
@@ -208,8 +209,8 @@ class Indexing:
         result = json.loads((self.scratch / RESULT).read_text(encoding="utf-8"))
         bundles = self._old_bundles()
         late = [folder for folder in result["filled"] if folder not in result["indexed"]
-                and not self._keep(target, folder, bundles[folder])]
-        if late:  # a bundle gone from the target (a fresh one, files deleted): index its shard now
+                and (not damaged.isdisjoint(bundles[folder]) or not self._keep(target, folder, bundles[folder]))]
+        if late:  # a bundle damaged or gone from the target (a fresh one, files deleted): index its shard now
             _index(self.site.config, self.load_html, [s for s in plan_shards(self.site) if s.folder in late],
                    self.scratch)
         for folder in [*result["indexed"], *late]:

@@ -197,6 +197,9 @@ class Verdict:
     # Files found in the output that the recorded build did not publish (someone else's):
     # the build that repairs the output removes them, as a clean build would not make them.
     strays: frozenset[str] = frozenset()
+    # Files the recorded build published that are not as it left them (changed or gone):
+    # the build that repairs the output does not keep them as they are.
+    damaged: frozenset[str] = frozenset()
 
 
 def check(record: object, inputs: Inputs | None, out_dir: Path, now: datetime) -> Verdict:
@@ -208,5 +211,7 @@ def check(record: object, inputs: Inputs | None, out_dir: Path, now: datetime) -
     published = published_files(out_dir)
     if published == record.outputs:
         return Verdict(True, False)
-    return Verdict(False, False,
-                   frozenset(published.keys() - record.outputs.keys()) if published is not None else frozenset())
+    if published is None:  # a symlink or pipe in it: the build writes a fresh output whole
+        return Verdict(False, False)
+    return Verdict(False, False, frozenset(published.keys() - record.outputs.keys()),
+                   frozenset(rel for rel, stats in record.outputs.items() if published.get(rel) != stats))

@@ -78,6 +78,8 @@ def test_a_damaged_output_is_repaired(make_site, build_site, tmp_path):
     build_site(site)
 
     page.write_bytes(b"hacked")
+    fragment = sorted((built.out / "pagefind/fragment").iterdir())[0]  # the search index's copy of the text
+    fragment.write_bytes(b"hacked")
     (built.out / "extra.html").write_text("planted", encoding="utf-8")
     (built.out / "tin-hoat-dong/bai-mot/planted/deep").mkdir(parents=True)
     (built.out / "tin-hoat-dong/bai-mot/planted/deep/x.html").write_text("planted", encoding="utf-8")
@@ -85,7 +87,7 @@ def test_a_damaged_output_is_repaired(make_site, build_site, tmp_path):
     assert not shortcut_taken(repaired)
     assert 0 < repaired.result.rendered < repaired.result.pages  # patched in place, not a new copy
     assert page.read_bytes() == good
-    assert tree(repaired.out) == clean_tree(site, tmp_path / "clean")  # the planted files are gone too
+    assert tree(repaired.out) == clean_tree(site, tmp_path / "clean")  # the planted files are gone, the index whole
     assert not (built.out / "tin-hoat-dong/bai-mot/planted").exists()
     assert shortcut_taken(build_site(site))
 
