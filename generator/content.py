@@ -130,9 +130,12 @@ def _holds_bytes(path: str, file_digest: str) -> bool:
         data = confine.read_bounded(path)
     except OSError:
         return False
-    if data is not None and data.startswith(b"\xef\xbb\xbf"):  # as read_source digests it
-        data = data[3:]
-    return data is not None and digest(data) == file_digest
+    return data is not None and digest(_without_bom(data)) == file_digest  # as read_source digests it
+
+
+def _without_bom(data: bytes) -> bytes:
+    """A BOM from Windows editors is harmless: not part of the text, nor of its digest."""
+    return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
 
 
 def _read_chunk(rels: Sequence[str]) -> list[tuple[SourceFile | None, list[Problem]]]:
@@ -164,8 +167,7 @@ def read_source(site_dir: Path, path: Path, data: bytes | None = None) -> tuple[
         if data is None:
             return None, [error(rel, 0, "too-large", f"the file is larger than "
                                                      f"{confine.MAX_ARTICLE_BYTES // 1048576} MB")]
-    if data.startswith(b"\xef\xbb\xbf"):  # a BOM from Windows editors is harmless
-        data = data[3:]
+    data = _without_bom(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -247,8 +247,8 @@ def _build(options: BuildOptions) -> BuildResult:
             target.discard()
             raise
         cache.save_state(rendering.STATE_NAME, state)
+        moment = options.now.timestamp() if options.now else time.time()
         if cache.enabled:
-            moment = options.now.timestamp() if options.now else time.time()
             imageproc.prune_cache(image_cache, image_plan, moment)
             cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles}, moment)
             cache.prune_other_versions(moment)

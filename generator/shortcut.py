@@ -70,9 +70,16 @@ class Inputs:
         self._files = files  # (label/path, path on disk, stat)
         self.racy = racy  # None: too many bytes to read; this build is not recorded
         self._contents: dict[str, str] = {}
+        self._digests: dict[frozenset[str], str | None] = {}  # a build asks twice, mostly for the same set
 
-    def digest(self, hashed: Collection[str] = ()) -> str | None:
+    def digest(self, hashed: Collection[str] = frozenset()) -> str | None:
         """None when a file to hash cannot be read (the full build reports why)."""
+        hashed = frozenset(hashed)
+        if hashed not in self._digests:
+            self._digests[hashed] = self._digest(hashed)
+        return self._digests[hashed]
+
+    def _digest(self, hashed: frozenset[str]) -> str | None:
         lines = [self._head]
         for rel, path, info in self._files:
             line = f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
