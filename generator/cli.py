@@ -145,6 +145,8 @@ def run_build(args) -> int:
                         unchanged=number(result.unchanged),
                         removed=messages.text("removed", lang, n=number(result.pruned)) if result.pruned else "",
                         out=_shown(out), index=_shown(out / "index.html")))
+    if result.rendered and messages.why(result.causes, lang):
+        print(messages.why(result.causes, lang))
     if args.verbose:
         print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))
     return EXIT_OK

@@ -26,6 +26,17 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
               "{unchanged} trang không đổi{removed} → {out}  (mở {index})",
     },
     "removed": {"en": ", {n} removed", "vi": ", xóa {n} tệp cũ"},
+    # The line under "built" that says why pages were rendered again (generator/causes.py).
+    "why": {"en": "  Why: {causes}", "vi": "  Lý do: {causes}"},
+    "why-first": {"en": "no earlier build of this output to compare with",
+                  "vi": "chưa có bản dựng trước của thư mục này để so sánh"},
+    "why-config": {"en": "site.toml changed", "vi": "sửa site.toml"},
+    "why-layouts": {"en": "{n} layout file(s) changed ({names})", "vi": "sửa {n} tệp giao diện ({names})"},
+    "why-added": {"en": "{n} article(s) added ({names})", "vi": "thêm {n} bài viết ({names})"},
+    "why-edited": {"en": "{n} article(s) edited ({names})", "vi": "sửa {n} bài viết ({names})"},
+    "why-removed": {"en": "{n} article(s) removed ({names})", "vi": "bỏ {n} bài viết ({names})"},
+    "why-repaired": {"en": "{n} published page(s) changed or missing", "vi": "{n} trang đã xuất bị sửa hoặc mất"},
+    "why-more": {"en": " and {n} more", "vi": " và {n} tệp khác"},
     "images": {
         "en": ", {variants} image files from {sources} photos ({encoded} encoded, {cached} cached, {seconds} s)",
         "vi": ", {variants} tệp ảnh từ {sources} ảnh gốc ({encoded} tạo mới, {cached} dùng lại, {seconds} giây)",
@@ -274,6 +285,29 @@ def left_out(counts: Mapping[str, int], lang: str) -> str:
     if not parts:
         return ""
     return (", bỏ qua " if lang == "vi" else ", ") + ", ".join(parts)
+
+
+NAMED_CAUSES = 3  # files named per kind of change; the rest are counted
+
+
+def why(causes, lang: str) -> str:
+    """'  Lý do: sửa 1 bài viết (content/…/index.md); sửa site.toml' for a
+    causes.Causes; '' when it has nothing to say."""
+    if causes is None or not causes.named:
+        return ""
+    if not causes.compared:
+        return text("why", lang, causes=text("why-first", lang))
+    parts = [text("why-config", lang)] if causes.config else []
+    for kind, files in (("layouts", causes.layouts), ("added", causes.added), ("edited", causes.edited),
+                        ("removed", causes.removed)):
+        if files:
+            names = ", ".join(files[:NAMED_CAUSES])
+            if len(files) > NAMED_CAUSES:
+                names += text("why-more", lang, n=number(len(files) - NAMED_CAUSES, lang))
+            parts.append(text(f"why-{kind}", lang, n=number(len(files), lang), names=names))
+    if causes.repaired:
+        parts.append(text("why-repaired", lang, n=number(causes.repaired, lang)))
+    return text("why", lang, causes="; ".join(parts))
 
 
 def problem_message(problem: Problem, lang: str) -> str:

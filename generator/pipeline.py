@@ -17,6 +17,7 @@ from typing import Callable
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import imageproc, images, pictures
 from generator import search, seo, shortcut
+from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
 from generator.memo import Memo
@@ -69,6 +70,7 @@ class BuildResult:
     written: int = 0  # page files whose bytes changed
     pruned: int = 0  # files of the previous output that are gone
     images: imageproc.ProcessReport = imageproc.ProcessReport()
+    causes: Causes | None = None  # why pages were rendered again; None when nothing was looked at
 
     @property
     def ok(self) -> bool:
@@ -273,7 +275,7 @@ def _build(options: BuildOptions) -> BuildResult:
     return BuildResult(problems=tuple(problems), pages=len(pages), articles=len(site.articles),
                        files=len(files) + len(image_files), seconds=clock.total, left_out=dict(site.left_out),
                        timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned,
-                       images=image_report)
+                       images=image_report, causes=plan.causes)
 
 
 

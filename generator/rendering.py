@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
-from generator import workers
+from generator import causes, workers
 from generator.cache import BuildCache
 from generator.incremental import ALWAYS, Signatures, analyse_templates
 from generator.markup import load_html
@@ -64,6 +64,8 @@ class RenderPlan:
     unchanged: dict  # output path → (signature, size, mtime_ns) of pages left as they are
     previous_outputs: frozenset[str]  # every file the last build published ("" when unknown)
     has_previous: bool
+    inputs: dict  # what this build renders from, by digests (causes.record), kept for the next build
+    causes: causes.Causes  # what changed since the last build
 
 
 def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], out_dir: Path,
@@ -83,19 +85,22 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
     known = previous.get("pages", {})
 
     todo, sigs, unchanged = [], {}, {}
+    repaired = 0  # pages rendered again only because their published file changed or is gone
     out_prefix = str(out_dir) + os.sep
     for index, page in enumerate(pages):
         signature = signatures.of(page)
         path = page.output_path
         sigs[path] = signature
         before = known.get(path)
-        if (signature != ALWAYS and before is not None and before[0] == signature
-                and (private_output or _stat(out_prefix + path) == tuple(before[1:]))):
-            unchanged[path] = before
-        else:
-            todo.append(index)
+        if signature != ALWAYS and before is not None and before[0] == signature:
+            if private_output or _stat(out_prefix + path) == tuple(before[1:]):
+                unchanged[path] = before
+                continue
+            repaired += 1
+        todo.append(index)
+    inputs = causes.record(site, probe.env, signatures.config, signatures.articles)
     return RenderPlan(tuple(todo), sigs, unchanged, frozenset(previous.get("outputs", ())),
-                      bool(previous)), probe
+                      bool(previous), inputs, causes.compare(previous.get("inputs"), inputs, repaired)), probe
 
 
 def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Renderer, target,
@@ -120,7 +125,7 @@ def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Ren
         written += changed
         state[path] = (plan.signatures[path], *(_stat(target.path_of(path)) or (-1, -1)))
     return RenderReport(rendered=len(plan.todo), written=written, unchanged=len(plan.unchanged),
-                        state={"out": str(target.out_dir), "pages": state})
+                        state={"out": str(target.out_dir), "pages": state, "inputs": plan.inputs})
 
 
 def bytecode_dir(cache: BuildCache) -> Path | None:

@@ -1,0 +1,66 @@
+"""Why a build rendered pages again: what changed among its inputs since the last build.
+
+Owns recording the inputs a build rendered from (the site config, each layout,
+each article by its source file, all by digests) and naming what differs from
+the last build's record, for the line under the summary ("Lý do: sửa 1 bài
+viết (content/…)"). Must not decide which pages are rendered:
+generator/incremental.py does, page by page, and a page re-renders exactly when
+an input it reads changed. This module only says which inputs changed, so an
+editor can tell why a build took as long as it did.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Mapping
+
+import jinja2
+
+from generator.cache import digest
+from generator.model import Site
+
+
+@dataclass(frozen=True)
+class Causes:
+    compared: bool  # False: no earlier build of this output to compare with (first build, no cache)
+    config: bool = False  # site.toml says something else
+    layouts: tuple[str, ...] = ()  # layout files changed, added or removed ("layouts/…")
+    added: tuple[str, ...] = ()  # article sources now published that were not
+    edited: tuple[str, ...] = ()  # article sources whose front-matter or body changed
+    removed: tuple[str, ...] = ()  # article sources published last time and not now
+    repaired: int = 0  # pages whose inputs did not change but whose published file did, or is gone
+
+    @property
+    def named(self) -> bool:
+        """Whether there is anything to say."""
+        return (not self.compared or self.config or bool(self.layouts or self.added or self.edited
+                                                         or self.removed or self.repaired))
+
+
+def record(site: Site, env: jinja2.Environment, config_digest: str, article_digests: Mapping[str, str]) -> dict:
+    """This build's inputs, to keep in the render state: plain values, so any later
+    version of this module can read them. `article_digests`: url → digest of every
+    field but the body (incremental.article_digest); the body is added by its key."""
+    layouts = {name: digest(env.loader.get_source(env, name)[0]) for name in env.list_templates()}
+    # 16 bytes per article: this record is loaded and saved by every build.
+    articles = {a.source: hashlib.blake2b(f"{article_digests[a.url]}\x1f{a.html_key or digest(a.html)}".encode(),
+                                            digest_size=16).digest()
+                for a in site.articles}
+    return {"config": config_digest, "layouts": layouts, "articles": articles}
+
+
+def compare(before: object, now: dict, repaired: int = 0) -> Causes:
+    """What differs between the record of the last build (`before`, None or anything
+    unreadable when there is none) and this build's (`now`, from `record`)."""
+    if not (isinstance(before, dict) and isinstance(before.get("layouts"), dict)
+            and isinstance(before.get("articles"), dict)):
+        return Causes(compared=False)
+    old_layouts, new_layouts = before["layouts"], now["layouts"]
+    layouts = sorted(f"layouts/{name}" for name in old_layouts.keys() | new_layouts.keys()
+                     if old_layouts.get(name) != new_layouts.get(name))
+    old, new = before["articles"], now["articles"]
+    added = sorted(new.keys() - old.keys())
+    removed = sorted(old.keys() - new.keys())
+    edited = sorted(source for source, key in new.items() if source in old and old[source] != key)
+    return Causes(True, before.get("config") != now["config"], tuple(layouts), tuple(added), tuple(edited),
+                  tuple(removed), repaired)

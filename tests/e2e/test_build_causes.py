@@ -1,0 +1,69 @@
+"""The build says why it rendered pages again: the line under the summary names
+what changed since the last build (generator/causes.py)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import SITE_TOML, article, numbered_articles, run_cli
+
+ARTICLES = {
+    "content/tin-hoat-dong/tuan-tra.md": article("Tuần tra đêm trên tuyến quốc lộ", body="Tổ công tác tuần tra."),
+    "content/tin-hoat-dong/hien-mau/index.md": article("Ngày hội hiến máu", date="2026-01-22T08:00:00"),
+    "content/xay-dung-luc-luong/tap-huan.md": article("Tập huấn nghiệp vụ", category="xay-dung-luc-luong"),
+}
+
+
+def summary(site: Path, lang: str = "en") -> tuple[str, str]:
+    """The summary line and the line under it (\"\" when there is none) of one CLI build."""
+    done = run_cli("build", "--site", str(site), "--lang", lang)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines and lines[0].startswith(("Built ", "Đã dựng ")), done.stdout
+    return lines[0], (lines[1] if len(lines) > 1 else "")
+
+
+def test_each_kind_of_change_is_named_under_the_summary(make_site):
+    site = make_site(ARTICLES)
+    assert summary(site)[1] == "  Why: no earlier build of this output to compare with"
+    assert summary(site)[1] == ""  # nothing changed: nothing rendered, nothing to say
+
+    tuan_tra = site / "content/tin-hoat-dong/tuan-tra.md"
+    tuan_tra.write_text(tuan_tra.read_text(encoding="utf-8") + "\nThêm một đoạn.\n", encoding="utf-8")
+    line, why = summary(site)
+    assert " 0 re-rendered" not in line
+    assert why == "  Why: 1 article(s) edited (content/tin-hoat-dong/tuan-tra.md)"
+
+    shutil.rmtree(site / "content/tin-hoat-dong/hien-mau")
+    (site / "content/tin-hoat-dong/dan-van.md").write_text(article("Dân vận khéo ở xã"), encoding="utf-8")
+    assert summary(site)[1] == ("  Why: 1 article(s) added (content/tin-hoat-dong/dan-van.md); "
+                                "1 article(s) removed (content/tin-hoat-dong/hien-mau/index.md)")
+
+    footer = site / "layouts/partials/footer.html"
+    footer.parent.mkdir(parents=True)
+    shipped = Path(__file__).resolve().parents[2] / "layouts/partials/footer.html"
+    footer.write_text(shipped.read_text(encoding="utf-8") + "<!-- ban biên tập -->\n", encoding="utf-8")
+    (site / "site.toml").write_text(SITE_TOML.replace("0221 3862 124", "0221 3862 999"), encoding="utf-8")
+    assert summary(site)[1] == "  Why: site.toml changed; 1 layout file(s) changed (layouts/partials/footer.html)"
+
+    next((site / "public/xay-dung-luc-luong").glob("tap-huan*/index.html")).unlink()
+    line, why = summary(site)
+    assert why == "  Why: 1 published page(s) changed or missing"
+    assert " 1 re-rendered" in line
+
+
+def test_the_reasons_are_in_vietnamese_and_long_lists_are_counted(make_site):
+    site = make_site(numbered_articles(6))
+    assert summary(site, "vi")[1] == "  Lý do: chưa có bản dựng trước của thư mục này để so sánh"
+    for path in sorted((site / "content").rglob("*.md"))[:5]:
+        path.write_text(path.read_text(encoding="utf-8") + "\nĐính chính.\n", encoding="utf-8")
+    edited = sorted(p.relative_to(site).as_posix() for p in (site / "content").rglob("*.md"))[:3]
+    assert summary(site, "vi")[1] == f"  Lý do: sửa 5 bài viết ({', '.join(edited)} và 2 tệp khác)"
+
+
+def test_a_clean_output_folder_has_nothing_to_compare_with(make_site, tmp_path):
+    site = make_site(ARTICLES)
+    summary(site)
+    done = run_cli("build", "--site", str(site), "--out", str(tmp_path / "khac"), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1] == "  Why: no earlier build of this output to compare with"
