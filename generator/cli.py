@@ -144,6 +144,7 @@ def run_build(args) -> int:
                         seconds=messages.seconds(result.seconds, lang), rendered=number(result.rendered),
                         unchanged=number(result.unchanged),
                         removed=messages.text("removed", lang, n=number(result.pruned)) if result.pruned else "",
+                        search=messages.search_done(result.search, lang),
                         out=_shown(out), index=_shown(out / "index.html")))
     if result.rendered and messages.why(result.causes, lang):
         print(messages.why(result.causes, lang))

@@ -21,11 +21,14 @@ DEFAULT_LANGUAGE = "vi"
 TEXTS: Mapping[str, Mapping[str, str]] = {
     "built": {
         "en": "Built {pages} pages from {articles} articles{left} in {seconds} s: {rendered} re-rendered, "
-              "{unchanged} unchanged{removed} → {out}  (open {index})",
+              "{unchanged} unchanged{removed}{search} → {out}  (open {index})",
         "vi": "Đã dựng {pages} trang từ {articles} bài viết{left} trong {seconds} giây: {rendered} trang dựng lại, "
-              "{unchanged} trang không đổi{removed} → {out}  (mở {index})",
+              "{unchanged} trang không đổi{removed}{search} → {out}  (mở {index})",
     },
     "removed": {"en": ", {n} removed", "vi": ", xóa {n} tệp cũ"},
+    "search-redone": {"en": ", search index: {indexed} of {shards} part(s) redone",
+                      "vi": ", chỉ mục tìm kiếm: làm lại {indexed}/{shards} phần"},
+    "search-kept": {"en": ", search index kept", "vi": ", chỉ mục tìm kiếm giữ nguyên"},
     # The line under "built" that says why pages were rendered again (generator/causes.py).
     "why": {"en": "  Why: {causes}", "vi": "  Lý do: {causes}"},
     "why-first": {"en": "no earlier build of this output to compare with",
@@ -285,6 +288,15 @@ def left_out(counts: Mapping[str, int], lang: str) -> str:
     if not parts:
         return ""
     return (", bỏ qua " if lang == "vi" else ", ") + ", ".join(parts)
+
+
+def search_done(report, lang: str) -> str:
+    """', chỉ mục tìm kiếm: làm lại 1/32 phần' for a search.SearchReport; '' for None."""
+    if report is None or not report.shards:
+        return ""
+    if not report.indexed:
+        return text("search-kept", lang)
+    return text("search-redone", lang, indexed=number(report.indexed, lang), shards=number(report.shards, lang))
 
 
 NAMED_CAUSES = 3  # files named per kind of change; the rest are counted

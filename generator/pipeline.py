@@ -71,6 +71,7 @@ class BuildResult:
     pruned: int = 0  # files of the previous output that are gone
     images: imageproc.ProcessReport = imageproc.ProcessReport()
     causes: Causes | None = None  # why pages were rendered again; None when nothing was looked at
+    search: search.SearchReport | None = None  # None when the index was left as it was (serve, the shortcut)
 
     @property
     def ok(self) -> bool:
@@ -275,7 +276,8 @@ def _build(options: BuildOptions) -> BuildResult:
     return BuildResult(problems=tuple(problems), pages=len(pages), articles=len(site.articles),
                        files=len(files) + len(image_files), seconds=clock.total, left_out=dict(site.left_out),
                        timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned,
-                       images=image_report, causes=plan.causes)
+                       images=image_report, causes=plan.causes,
+                       search=indexing[0].report if indexing else None)
 
 
 

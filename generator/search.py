@@ -115,6 +115,13 @@ def _document_inputs(article: Article) -> str:
 
 
 @dataclass(frozen=True)
+class SearchReport:
+    """What one build did to the search index, for the summary line."""
+    indexed: int  # shards indexed again (their documents changed, or their bundle was damaged or gone)
+    shards: int  # shards holding articles
+
+
+@dataclass(frozen=True)
 class Shard:
     folder: str  # pagefind/ or pagefind-NN/
     articles: tuple[Article, ...]
@@ -174,6 +181,7 @@ class Indexing:
         self.scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=scratch_parent))
         note = self.scratch / FAILURE_NOTE
         self._child = forked.ForkedWork(self._plan_and_index, note) if forked.can_fork() else None
+        self.report: SearchReport | None = None  # set by finish
 
     def _plan_and_index(self) -> None:
         shards = plan_shards(self.site)
@@ -220,6 +228,7 @@ class Indexing:
         # Always written (an empty list for one shard), so the search page never meets a 404.
         manifest = [folder + "/" for folder in result["filled"] if folder != BUNDLE_DIR]
         target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
+        self.report = SearchReport(len(result["indexed"]) + len(late), len(result["filled"]))
         return result["keys"]
 
     @staticmethod

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from generator import search
+from generator.search import SearchReport
 from tests.conftest import SITE_TOML, article, numbered_articles, run_cli
 
 ARTICLES = {
@@ -25,7 +27,9 @@ def summary(site: Path, lang: str = "en") -> tuple[str, str]:
 
 def test_each_kind_of_change_is_named_under_the_summary(make_site):
     site = make_site(ARTICLES)
-    assert summary(site)[1] == "  Why: no earlier build of this output to compare with"
+    line, why = summary(site)
+    assert why == "  Why: no earlier build of this output to compare with"
+    assert ", search index: 1 of 1 part(s) redone → " in line
     assert summary(site)[1] == ""  # nothing changed: nothing rendered, nothing to say
 
     tuan_tra = site / "content/tin-hoat-dong/tuan-tra.md"
@@ -44,7 +48,9 @@ def test_each_kind_of_change_is_named_under_the_summary(make_site):
     shipped = Path(__file__).resolve().parents[2] / "layouts/partials/footer.html"
     footer.write_text(shipped.read_text(encoding="utf-8") + "<!-- ban biên tập -->\n", encoding="utf-8")
     (site / "site.toml").write_text(SITE_TOML.replace("0221 3862 124", "0221 3862 999"), encoding="utf-8")
-    assert summary(site)[1] == "  Why: site.toml changed; 1 layout file(s) changed (layouts/partials/footer.html)"
+    line, why = summary(site)
+    assert why == "  Why: site.toml changed; 1 layout file(s) changed (layouts/partials/footer.html)"
+    assert ", search index kept → " in line  # the search documents show neither
 
     next((site / "public/xay-dung-luc-luong").glob("tap-huan*/index.html")).unlink()
     line, why = summary(site)
@@ -67,3 +73,17 @@ def test_a_clean_output_folder_has_nothing_to_compare_with(make_site, tmp_path):
     done = run_cli("build", "--site", str(site), "--out", str(tmp_path / "khac"), "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1] == "  Why: no earlier build of this output to compare with"
+
+
+def test_the_summary_counts_the_search_shards_indexed_again(make_site, build_site, monkeypatch):
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)  # 8 articles → 4 shards by a hash of their path
+    site = make_site(numbered_articles(8))
+    first = build_site(site)
+    filled = len(list(first.out.glob("pagefind*/pagefind-entry.json")))
+    assert filled >= 2 and first.result.search == SearchReport(indexed=filled, shards=filled)
+    edited = site / "content/tin-hoat-dong/bai-3.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nĐính chính số liệu.\n", encoding="utf-8")
+    built = build_site(site)
+    assert built.result.search == SearchReport(indexed=1, shards=filled)
+    assert built.result.causes.edited == ("content/tin-hoat-dong/bai-3.md",)
