@@ -146,8 +146,9 @@ def run_build(args) -> int:
                         removed=messages.text("removed", lang, n=number(result.pruned)) if result.pruned else "",
                         search=messages.search_done(result.search, lang),
                         out=_shown(out), index=_shown(out / "index.html")))
-    if result.rendered and messages.why(result.causes, lang):
-        print(messages.why(result.causes, lang))
+    why = messages.why(result.causes, lang, named=None if args.verbose else messages.NAMED_CAUSES)
+    if result.rendered and why:
+        print(why)
     if args.verbose:
         print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))
     return EXIT_OK

@@ -302,9 +302,10 @@ def search_done(report, lang: str) -> str:
 NAMED_CAUSES = 3  # files named per kind of change; the rest are counted
 
 
-def why(causes, lang: str) -> str:
+def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
     """'  Lý do: sửa 1 bài viết (content/…/index.md); sửa site.toml' for a
-    causes.Causes; '' when it has nothing to say."""
+    causes.Causes; '' when it has nothing to say. `named`: files named per kind
+    (None: all of them)."""
     if causes is None or not causes.named:
         return ""
     if not causes.compared:
@@ -313,9 +314,10 @@ def why(causes, lang: str) -> str:
     for kind, files in (("layouts", causes.layouts), ("added", causes.added), ("edited", causes.edited),
                         ("removed", causes.removed)):
         if files:
-            names = ", ".join(files[:NAMED_CAUSES])
-            if len(files) > NAMED_CAUSES:
-                names += text("why-more", lang, n=number(len(files) - NAMED_CAUSES, lang))
+            shown = files if named is None else files[:named]
+            names = ", ".join(shown)
+            if len(files) > len(shown):
+                names += text("why-more", lang, n=number(len(files) - len(shown), lang))
             parts.append(text(f"why-{kind}", lang, n=number(len(files), lang), names=names))
     if causes.repaired:
         parts.append(text("why-repaired", lang, n=number(causes.repaired, lang)))

@@ -65,6 +65,11 @@ def test_the_reasons_are_in_vietnamese_and_long_lists_are_counted(make_site):
         path.write_text(path.read_text(encoding="utf-8") + "\nĐính chính.\n", encoding="utf-8")
     edited = sorted(p.relative_to(site).as_posix() for p in (site / "content").rglob("*.md"))[:3]
     assert summary(site, "vi")[1] == f"  Lý do: sửa 5 bài viết ({', '.join(edited)} và 2 tệp khác)"
+    for path in sorted((site / "content").rglob("*.md"))[:5]:
+        path.write_text(path.read_text(encoding="utf-8") + "\nĐính chính lần hai.\n", encoding="utf-8")
+    verbose = run_cli("build", "--site", str(site), "-v")  # names every file
+    every = sorted(p.relative_to(site).as_posix() for p in (site / "content").rglob("*.md"))[:5]
+    assert verbose.stdout.splitlines()[1] == f"  Lý do: sửa 5 bài viết ({', '.join(every)})"
 
 
 def test_a_clean_output_folder_has_nothing_to_compare_with(make_site, tmp_path):
