@@ -222,6 +222,8 @@ def attach_keys(articles: Sequence[Article], plan: "ImagePlan", memo: Memo | Non
         return hashlib.sha256(repr(shown).encode()).hexdigest()[:32] if any(shown) else ""
     def attach(article: Article) -> Article:
         photos_key = key(article)
+        if photos_key == article.images_key:  # most articles, most builds: no copy of 10,000 records
+            return article
         return recall(memo, "photo-keys", (article.source, photos_key), (article,),
                       lambda: evolve(article, images_key=photos_key))
     return [attach(a) for a in articles]

@@ -223,6 +223,8 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str]] = {}
     reused: dict[int, Article] = {}
     misses = []
+    # (With a memo nearly every article is found above and the few others are stat'ed.)
+    has_blob = cache.has_any(BLOB_KIND, len(articles) if remembered is None else 0)
     for position, article in enumerate(articles):
         if remembered is not None:
             hit = remembered.get(memo_key(article), (article,))
@@ -235,7 +237,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         key = _cache_key(article, settings, images)
         keys.append(key)
         known = index.get(key)
-        if known is not None and _links_unchanged(known[1], urls_by_source) and cache.has(BLOB_KIND, known[2]):
+        if known is not None and _links_unchanged(known[1], urls_by_source) and has_blob(known[2]):
             outcome[position] = ("", (), *known)
         else:
             misses.append(position)

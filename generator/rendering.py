@@ -65,7 +65,7 @@ class RenderPlan:
     previous_outputs: frozenset[str]  # every file the last build published ("" when unknown)
     has_previous: bool
     inputs: dict  # what this build renders from, by digests (causes.record), kept for the next build
-    causes: causes.Causes  # what changed since the last build
+    causes: causes.Causes | None  # what changed since the last build; None for the preview (it never says)
 
 
 def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], out_dir: Path,
@@ -98,9 +98,11 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
                 continue
             repaired += 1
         todo.append(index)
-    inputs = causes.record(site, probe.env, signatures.config, signatures.articles)
+    # The preview names the files it saw saved instead (~40 ms a save at 10,000 articles spared).
+    inputs = causes.record(site, probe.env, signatures.config, signatures.articles) if memo is None else {}
+    found = causes.compare(previous.get("inputs"), inputs, repaired) if memo is None else None
     return RenderPlan(tuple(todo), sigs, unchanged, frozenset(previous.get("outputs", ())),
-                      bool(previous), inputs, causes.compare(previous.get("inputs"), inputs, repaired)), probe
+                      bool(previous), inputs, found), probe
 
 
 def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Renderer, target,

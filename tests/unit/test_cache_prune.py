@@ -76,3 +76,19 @@ def test_folders_of_other_versions_go_once_unused_for_two_weeks(tmp_path):
     assert not old.exists() and not older_format.exists()
     assert recent.exists() and all(folder.exists() for folder in not_ours)
     assert cache.load_state("last-build") == {"here": True}
+
+
+def test_has_any_lists_the_blobs_once_for_many_keys_and_sees_what_is_gone(tmp_path, monkeypatch):
+    cache = BuildCache(tmp_path)
+    for name in ("aa01", "aa02", "bb01"):
+        cache.put_text("markup", name, f"<p>{name}</p>")
+    (cache.root / "markup" / "aa" / "aa02").unlink()
+    stats = []
+    isfile = os.path.isfile
+    monkeypatch.setattr(cache_module.os.path, "isfile", lambda path: stats.append(path) or isfile(path))
+    few = cache.has_any("markup", 3)
+    many = cache.has_any("markup", cache_module.LISTING_PAYS_ABOVE + 1)
+    for lookup in (few, many):
+        assert [lookup(n) for n in ("aa01", "aa02", "bb01", "cc01")] == [True, False, True, False]
+    assert len(stats) == 4  # the few were stat'ed one by one, the many not at all
+    assert BuildCache(None).has_any("markup", 1000)("aa01") is False

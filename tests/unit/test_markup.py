@@ -45,3 +45,19 @@ def test_summary_is_the_first_paragraph_cut_at_a_word():
     long = "<p>" + " ".join(["từ"] * 200) + "</p>"
     summary = derive_summary(long, 50)
     assert summary.endswith("…") and len(summary) <= 51 and not summary[:-1].endswith(" ")
+
+
+def test_a_body_gone_from_the_cache_is_converted_again(tmp_path, monkeypatch):
+    from generator import cache as cache_module
+    from generator.cache import BuildCache
+    from generator.markup import BLOB_KIND, convert_articles
+    articles = [make("content/c/a.md", "Thân bài A.", url="/c/a/"), make("content/c/b.md", "Thân bài B.", url="/c/b/")]
+    for listing in (False, True):  # a stat per body, and one listing of the cache for many
+        monkeypatch.setattr(cache_module, "LISTING_PAYS_ABOVE", 1000 if not listing else 0)
+        cache = BuildCache(tmp_path / str(listing))
+        first, _ = convert_articles(articles, cache=cache, jobs=1)
+        blob = cache.root / BLOB_KIND / first[0].html_key[:2] / first[0].html_key
+        blob.unlink()
+        again, _ = convert_articles(articles, cache=cache, jobs=1)
+        assert again[0].html_key == first[0].html_key and blob.is_file()
+        assert cache.get_text(BLOB_KIND, again[0].html_key) == "<p>Thân bài A.</p>"
