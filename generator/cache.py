@@ -24,6 +24,7 @@ from typing import Any, Callable, Collection
 
 from generator import __version__
 from generator.memo import Memo
+from generator.walk import files_below
 
 CACHE_DIR = ".cache"
 # What no build needs any more leaves the cache after this many days: a replaced photo's
@@ -209,21 +210,12 @@ class BuildCache:
 
     def has_any(self, kind: str, asked: int) -> Callable[[str], bool]:
         """`has` for about `asked` keys: above LISTING_PAYS_ABOVE, one listing of the
-        kind's 256 folders (10 ms at 10,000 blobs) instead of a stat per key (35–70 ms).
+        kind's 256 folders (15–20 ms at 10,000 blobs) instead of a stat per key (35–70 ms).
         A blob written after the listing counts as missing: it is only converted again."""
         if self.root is None or asked <= LISTING_PAYS_ABOVE:
             return functools.partial(self.has, kind)
-        present: set[str] = set()
-        try:
-            folders = [entry.path for entry in os.scandir(self.root / kind) if entry.is_dir(follow_symlinks=False)]
-        except OSError:
-            return present.__contains__
-        for folder in folders:
-            try:
-                with os.scandir(folder) as entries:
-                    present.update(entry.name for entry in entries if entry.is_file(follow_symlinks=False))
-            except OSError:
-                continue
+        present = {entry.name for _, entry in files_below(self.root / kind, skip_unreadable=True)
+                   if entry.is_file(follow_symlinks=False)}
         return present.__contains__
 
     def put_text(self, kind: str, key: str, text: str) -> None:

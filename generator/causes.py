@@ -14,9 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Mapping
 
-import jinja2
-
-from generator.cache import digest
+from generator.markup import body_key
 from generator.model import Site
 
 
@@ -37,16 +35,16 @@ class Causes:
                                                          or self.removed or self.repaired))
 
 
-def record(site: Site, env: jinja2.Environment, config_digest: str, article_digests: Mapping[str, str]) -> dict:
+def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_digests: Mapping[str, str]) -> dict:
     """This build's inputs, to keep in the render state: plain values, so any later
-    version of this module can read them. `article_digests`: url → digest of every
-    field but the body (incremental.article_digest); the body is added by its key."""
-    layouts = {name: digest(env.loader.get_source(env, name)[0]) for name in env.list_templates()}
+    version of this module can read them. `layouts`: incremental.layout_digests;
+    `article_digests`: url → digest of every field but the body (incremental.article_digest);
+    the body is added by its key."""
     # 16 bytes per article: this record is loaded and saved by every build.
-    articles = {a.source: hashlib.blake2b(f"{article_digests[a.url]}\x1f{a.html_key or digest(a.html)}".encode(),
+    articles = {a.source: hashlib.blake2b(f"{article_digests[a.url]}\x1f{body_key(a)}".encode(),
                                             digest_size=16).digest()
                 for a in site.articles}
-    return {"config": config_digest, "layouts": layouts, "articles": articles}
+    return {"config": config_digest, "layouts": dict(layouts), "articles": articles}
 
 
 def compare(before: object, now: dict, repaired: int = 0) -> Causes:

@@ -57,12 +57,17 @@ class TemplateFacts:
 TEMPLATES_STATE = "template-facts"
 
 
-def analyse_templates(env: jinja2.Environment, names: Iterable[str], cache=None) -> dict[str, TemplateFacts]:
-    """Facts of each named template; parsed once per set of template sources
-    (parsing the theme takes ~0.3 s, reading it a few ms)."""
+def layout_digests(env: jinja2.Environment) -> dict[str, str]:
+    """Each template's name → a digest of its source, as the site resolves it (overrides first)."""
+    return {name: digest(env.loader.get_source(env, name)[0]) for name in sorted(env.list_templates())}
+
+
+def analyse_templates(env: jinja2.Environment, names: Iterable[str], layouts: Mapping[str, str],
+                      cache=None) -> dict[str, TemplateFacts]:
+    """Facts of each named template; parsed once per set of template sources, `layouts`
+    (layout_digests: parsing the theme takes ~0.3 s, reading it a few ms)."""
     names = sorted(names)
-    every = sorted(env.list_templates())
-    key = digest(repr(names), *(part for name in every for part in (name, env.loader.get_source(env, name)[0])))
+    key = digest(repr(names), *(part for item in sorted(layouts.items()) for part in item))
     saved = cache.load_state(TEMPLATES_STATE) if cache is not None else None
     if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == key:
         return dict(saved[1])

@@ -281,6 +281,11 @@ def _converter_factory(urls_by_source: Mapping[str, str], base_path: str, images
     return get
 
 
+def body_key(article: Article) -> str:
+    """What identifies an article's converted body: its cache key, or (no cache) a digest of it."""
+    return article.html_key or digest(article.html)
+
+
 def load_html(article: Article, cache: BuildCache, reconvert) -> str:
     """The converted body of an article, from memory or the cache.
 

@@ -29,6 +29,7 @@ from pagefind_bin import get_executable
 
 from generator import forked, pagefind_bundle
 from generator.cache import digest
+from generator.markup import body_key
 from generator.model import Article, Site, SiteConfig, output_path_of
 from generator.vietnamese import format_date
 from generator.walk import files_below
@@ -108,7 +109,7 @@ def search_document(article: Article, config: SiteConfig, body_html: str) -> byt
 
 def _document_inputs(article: Article) -> str:
     """Everything of the article its search document shows (the body by its cache key)."""
-    body = article.html_key or digest(article.html)
+    body = body_key(article)
     return repr((article.title, article.date.isoformat(), article.has_time, article.unit, article.category,
                  article.campaigns, article.image, article.image_caption, article.summary,
                  article.summary_derived, article.author, body))
