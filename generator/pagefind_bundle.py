@@ -5,9 +5,13 @@ Owns rewriting the files Pagefind wrote into one bundle folder (its pf_meta, the
 filter files and the word-index chunks); must not run Pagefind or decide what is
 indexed (generator/search.py does).
 
-Pagefind lists filter values (and the filters themselves) in hash-map order,
-which changes from run to run: we sort them and rename the files by a hash of
-their new content.
+Pagefind lists filter values (and the filters themselves), and the spellings of a
+word with its diacritics, in hash-map order, which changes from run to run; and it
+numbers the pages in the order its walk meets them, which is the folder listing's
+order: the reverse of creation in memory (tmpfs), a hash of the names on ext4. The
+same pages indexed on two machines, or in memory and on disk, gave other bytes. We
+number the pages in the order of their URLs, sort the filters and spellings, and
+rename the files by a hash of their new content.
 
 Pagefind's search page loads, for every word searched, one index chunk of each
 bundle it merges, and Pagefind cuts its chunks at ~20,000 word positions. A large
@@ -28,6 +32,7 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -40,7 +45,7 @@ MARK = b"pagefind_dcd"
 CHUNK_BYTES = 10_000
 # Bump when what finish_bundle writes changes: bundles kept from earlier builds are then remade
 # (CHUNK_BYTES is part of their key too).
-FORMAT = 2
+FORMAT = 3
 
 
 class BundleFormatError(RuntimeError):
@@ -54,21 +59,48 @@ def finish_bundle(bundle: Path) -> None:
     for language, info in sorted(entry["languages"].items()):
         meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
         meta = _read_cbor(meta_path)
-        if len(meta) < 4 or not isinstance(meta[2], list) or not isinstance(meta[3], list):
+        if len(meta) < 5 or not all(isinstance(part, list) for part in meta[1:5]):
             raise BundleFormatError(f"{meta_path.name}: unexpected Pagefind metadata")
+        if meta[4]:  # page numbers we would have to renumber; the portal never asks for sort orders
+            raise BundleFormatError(f"{meta_path.name}: unexpected sort orders (data-pagefind-sort)")
         prefix = info["hash"].rsplit("_", 1)[0]
-        meta[3] = _sort_filters(bundle / "filter", prefix, meta[3])
-        meta[2] = _recut_index(bundle / "index", prefix, meta[2])
+        order = _url_order(bundle / "fragment", meta[1])
+        number = None if order == sorted(order) else _inverse(order)
+        meta[1] = [meta[1][old] for old in order]
+        meta[3] = _sort_filters(bundle / "filter", prefix, meta[3], number)
+        meta[2] = _recut_index(bundle / "index", prefix, meta[2], number)
         meta_path.unlink()
         info["hash"] = _write_cbor(bundle, f"pagefind.{prefix}", ".pf_meta", meta, 10, name_prefix=prefix)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _sort_filters(folder: Path, prefix: str, filters: list) -> list:
+def _url_order(folder: Path, pages: list) -> list[int]:
+    """Pagefind's page numbers in the order of their pages' URLs (by path segment)."""
+    urls = []
+    for file_hash, _words in pages:
+        fragment = _read_raw(folder / f"{file_hash}.pf_fragment")
+        try:
+            urls.append(json.loads(fragment[len(MARK):])["url"].split("/"))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise BundleFormatError(f"{file_hash}.pf_fragment: unexpected Pagefind fragment") from None
+    return sorted(range(len(urls)), key=urls.__getitem__)
+
+
+def _inverse(order: list[int]) -> list[int]:
+    """The new number of each old page number."""
+    number = [0] * len(order)
+    for new, old in enumerate(order):
+        number[old] = new
+    return number
+
+
+def _sort_filters(folder: Path, prefix: str, filters: list, number: list[int] | None) -> list:
     renamed = []
     for name, file_hash in filters:
         old = folder / f"{file_hash}.pf_filter"
         data = _read_cbor(old)
+        if number is not None:
+            data[1] = [[value, sorted(number[page] for page in pages)] for value, pages in data[1]]
         data[1] = sorted(data[1], key=lambda value: value[0])
         old.unlink()
         renamed.append([name, _write_cbor(folder, prefix, ".pf_filter", data, 7)])
@@ -77,12 +109,13 @@ def _sort_filters(folder: Path, prefix: str, filters: list) -> list:
 
 # -- the word index ------------------------------------------------------------
 
-def _recut_index(folder: Path, prefix: str, chunks: list) -> list:
-    """Replace Pagefind's index chunks in `folder` with smaller ones; returns their meta entries."""
+def _recut_index(folder: Path, prefix: str, chunks: list, number: list[int] | None) -> list:
+    """Replace Pagefind's index chunks in `folder` with smaller ones; returns their meta entries.
+    `number`: each page's new number, or None when Pagefind's numbers stay."""
     entries: list[tuple[str, bytes]] = []
     for _first, _last, file_hash in chunks:
         path = folder / f"{file_hash}.pf_index"
-        entries += word_entries(_read_raw(path))
+        entries += [(word, canonical_entry(data, number)) for word, data in word_entries(_read_raw(path))]
         path.unlink()
     words = [word for word, _ in entries]
     if words != sorted(words, key=str.encode) or len(set(words)) != len(words):
@@ -191,6 +224,70 @@ def word_entries(raw: bytes) -> list[tuple[str, bytes]]:
     if i != len(raw):
         raise BundleFormatError("unexpected bytes after the words of a Pagefind index chunk")
     return entries
+
+
+# One page of a word: [number, locations, weights]. Pagefind writes the first page's
+# number and then each page's distance from the one before (they ascend).
+_PAGE = re.compile(rb"\x83(" + _INT + rb")(" + _ARRAY + _INT + rb"*+" + _ARRAY + _INT + rb"*+)", re.DOTALL)
+
+
+def canonical_entry(data: bytes, number: list[int] | None) -> bytes:
+    """A word entry with its pages renumbered by `number` (None: kept) and its
+    spellings in byte order; the locations of each page are kept byte for byte."""
+    i = _expect(data, 0, 4, 3)
+    _, i = _text(data, i)
+    if number is None:
+        j = _pages(data, i)
+        major, count, k = _item_head(data, j)
+        if count < 2:
+            return data
+        parts = [data[:k]]
+    else:
+        pages, j = _renumbered(data, i, number)
+        major, count, k = _item_head(data, j)
+        parts = [data[:i], pages, data[j:k]]
+    variants = []
+    for _ in range(count):
+        start = k
+        k = _expect(data, k, 4, 2)
+        spelling, k = _text(data, k)
+        if number is None:
+            k = _pages(data, k)
+            variants.append((spelling.encode(), data[start:k]))
+        else:
+            pages, end = _renumbered(data, k, number)
+            variants.append((spelling.encode(), data[start:k] + pages))
+            k = end
+    if k != len(data):
+        raise BundleFormatError("unexpected bytes after a word entry")
+    return b"".join(parts + [raw for _, raw in sorted(variants)])
+
+
+def _renumbered(data: bytes, i: int, number: list[int]) -> tuple[bytes, int]:
+    """The pages array at `i` renumbered (in its new ascending order), and the index after it."""
+    major, count, j = _item_head(data, i)
+    end = _PAGES.match(data, j).end()
+    found = _PAGE.findall(data, j, end)  # (number or step, the rest) of each page
+    if major != 4 or len(found) != count:
+        raise BundleFormatError("unexpected pages in a Pagefind index chunk")
+    try:
+        olds = itertools.accumulate(_step(step) for step, _ in found)
+        pages = sorted(zip([number[old] for old in olds], [rest for _, rest in found]))
+    except IndexError:
+        raise BundleFormatError("unexpected page number in a Pagefind index chunk") from None
+    parts, before = [_head(4, count)], 0
+    for new, rest in pages:
+        parts += (b"\x83", _head(0, new - before), rest)
+        before = new
+    return b"".join(parts), end
+
+
+@functools.lru_cache(maxsize=4096)
+def _step(raw: bytes) -> int:
+    major, value, _ = _item_head(raw, 0)
+    if major != 0:
+        raise BundleFormatError("unexpected page number in a Pagefind index chunk")
+    return value
 
 
 def _pages(raw: bytes, i: int) -> int:

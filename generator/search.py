@@ -292,8 +292,13 @@ def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequ
     with ThreadPoolExecutor(max_workers=max(1, min(2, len(shards)))) as pool:
         runs = []
         for shard in shards:
-            for article in shard.articles:
-                path = scratch / shard.folder / output_path_of(article.url)
+            # Pagefind numbers the pages in its walk's order, the folder listing's; in memory
+            # (tmpfs) that is the reverse of creation, so this order spares pagefind_bundle
+            # renumbering them into URL order (~0.2 s a shard). Elsewhere it still does.
+            paths = sorted(((output_path_of(article.url).split("/"), article) for article in shard.articles),
+                           key=lambda pair: pair[0])
+            for parts, article in reversed(paths):
+                path = scratch / shard.folder / "/".join(parts)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(search_document(article, config, load_html(article)))
             runs.append(pool.submit(index_site, scratch / shard.folder))

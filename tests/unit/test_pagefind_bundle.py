@@ -2,6 +2,7 @@ import gzip
 import json
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -50,14 +51,43 @@ def _full_decode(data: bytes, i: int):
     return items, i
 
 
-def _index_words(bundle: Path) -> list:
-    words = []
+def _meta(bundle: Path) -> list:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    meta_hash = entry["languages"]["vi"]["hash"]
+    meta, _ = decode(gzip.decompress((bundle / f"pagefind.{meta_hash}.pf_meta").read_bytes()), len(MARK))
+    return meta
+
+
+def _page_urls(bundle: Path) -> list[str]:
+    """The URL of each page number, from the page's fragment."""
+    return [json.loads(gzip.decompress((bundle / "fragment" / f"{file_hash}.pf_fragment").read_bytes())[len(MARK):])["url"]
+            for file_hash, _ in _meta(bundle)[1]]
+
+
+def _postings(bundle: Path) -> list:
+    """Every (word, spelling, URL, locations, weights) of the word index, however the pages are numbered."""
+    urls = _page_urls(bundle)
+    found = []
     for path in (bundle / "index").iterdir():
         raw = gzip.decompress(path.read_bytes())
         value, end = _full_decode(raw, len(MARK))
         assert end == len(raw)
-        words += value[0]
-    return sorted(words, key=lambda word: word[0])
+        for word, pages, spellings in value[0]:
+            for spelling, its_pages in [(word, pages), *spellings]:
+                number = 0
+                for step, locations, weights in its_pages:
+                    number += step  # Pagefind writes each page's distance from the one before
+                    found.append((word, spelling, urls[number], locations, weights))
+    return sorted(found)
+
+
+def _filters(bundle: Path) -> dict:
+    urls = _page_urls(bundle)
+    found = {}
+    for name, file_hash in _meta(bundle)[3]:
+        data, _ = decode(gzip.decompress((bundle / "filter" / f"{file_hash}.pf_filter").read_bytes()), len(MARK))
+        found[name] = {value: sorted(urls[n] for n in pages) for value, pages in data[1]}
+    return found
 
 
 def _chunks(bundle: Path) -> list[list[str]]:
@@ -82,6 +112,39 @@ def pagefind_output(tmp_path_factory) -> Path:
     return site / "pagefind"
 
 
+def _pages_in(folder: Path, order) -> Path:
+    for n in order:
+        body = " ".join(WORDS[(n * 7 + k * 3) % len(WORDS)] for k in range(120))
+        page = folder / f"muc-{n % 4}" / f"bai-{n}" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            f'<!doctype html><html lang="vi"><body><article data-pagefind-body><h1>Bài {n}</h1>'
+            f'<p>{body} bến bên bền {"bên" if n % 2 else "bến"}</p>'
+            f'<span data-pagefind-filter="unit">Đơn vị {n % 3}</span></article></body></html>',
+            encoding="utf-8")
+    return folder
+
+
+def _finished_bundle(site: Path) -> dict[str, bytes]:
+    command = [str(get_executable()), "--site", str(site), "--output-subdir", "pagefind", "--silent"]
+    subprocess.run(command, check=True, capture_output=True)
+    finish_bundle(site / "pagefind")
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").rglob("*"))
+            if p.is_file()}
+
+
+def test_the_same_pages_give_the_same_bundle_whatever_order_the_folder_lists_them_in(tmp_path):
+    """Pagefind numbers pages in its walk's order: in memory (tmpfs) the reverse of
+    creation, on ext4 a hash of the names; its spellings come in hash-map order."""
+    memory = Path("/dev/shm")
+    assert memory.is_dir(), "this test needs Linux's /dev/shm (tmpfs)"
+    with tempfile.TemporaryDirectory(dir=memory) as scratch:
+        forward = _finished_bundle(_pages_in(Path(scratch) / "forward", range(24)))
+        backward = _finished_bundle(_pages_in(Path(scratch) / "backward", reversed(range(24))))
+    on_disk = _finished_bundle(_pages_in(tmp_path / "disk", [n * 7 % 24 for n in range(24)]))
+    assert forward == backward == on_disk
+
+
 @pytest.fixture
 def recut(pagefind_output, tmp_path, monkeypatch) -> Path:
     """A copy of Pagefind's bundle, finished with chunks of 400 bytes."""
@@ -96,8 +159,12 @@ def _chunk_entries(bundle: Path, name: str) -> list[tuple[str, bytes]]:
     return word_entries(gzip.decompress((bundle / "index" / f"{name}.pf_index").read_bytes()))
 
 
-def test_recut_index_keeps_every_word_as_pagefind_wrote_it_in_small_chunks(pagefind_output, recut):
-    assert _index_words(recut) == _index_words(pagefind_output)
+def test_finishing_keeps_every_word_and_filter_of_every_page_in_small_chunks(pagefind_output, recut):
+    assert len(_postings(pagefind_output)) > 1000
+    assert _postings(recut) == _postings(pagefind_output)
+    assert _filters(recut) == _filters(pagefind_output)
+    urls = _page_urls(recut)
+    assert urls == sorted(urls, key=lambda url: url.split("/")) and len(urls) == 40
     chunks = _chunks(recut)
     assert len(chunks) >= 10 and len(list((recut / "index").iterdir())) == len(chunks)
     sizes = [[len(data) for _, data in _chunk_entries(recut, name)] for _, _, name in chunks]
