@@ -64,26 +64,50 @@ def finish_bundle(bundle: Path) -> None:
         if meta[4]:  # page numbers we would have to renumber; the portal never asks for sort orders
             raise BundleFormatError(f"{meta_path.name}: unexpected sort orders (data-pagefind-sort)")
         prefix = info["hash"].rsplit("_", 1)[0]
-        order = _url_order(bundle / "fragment", meta[1])
+        urls = page_urls(bundle, meta[1])
+        order = sorted(range(len(urls)), key=urls.__getitem__)
         number = None if order == sorted(order) else _inverse(order)
         meta[1] = [meta[1][old] for old in order]
-        meta[3] = _sort_filters(bundle / "filter", prefix, meta[3], number)
-        meta[2] = _recut_index(bundle / "index", prefix, meta[2], number)
+        filters = read_filters(bundle, meta[3], number)
+        entries = [(word, canonical_entry(data, number)) for word, data in read_entries(bundle, meta[2])]
+        for folder in ("filter", "index"):
+            for path in (bundle / folder).iterdir():
+                path.unlink()
+        meta[3] = write_filters(bundle, prefix, filters)
+        meta[2] = write_index(bundle, prefix, entries)
         meta_path.unlink()
-        info["hash"] = _write_cbor(bundle, f"pagefind.{prefix}", ".pf_meta", meta, 10, name_prefix=prefix)
+        write_meta(bundle, entry, language, meta)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _url_order(folder: Path, pages: list) -> list[int]:
-    """Pagefind's page numbers in the order of their pages' URLs (by path segment)."""
-    urls = []
+def write_meta(bundle: Path, entry: dict, language: str, meta: list) -> None:
+    """Write a language's pf_meta and point the entry (pagefind-entry.json, written by the caller) at it."""
+    info = entry["languages"][language]
+    prefix = info["hash"].rsplit("_", 1)[0]
+    info["hash"] = _write_cbor(bundle, f"pagefind.{prefix}", ".pf_meta", meta, 10, name_prefix=prefix)
+    info["page_count"] = len(meta[1])
+
+
+def page_urls(bundle: Path, pages: list) -> list[list[str]]:
+    """The URL of each page of a pf_meta's list, split into its path segments: the order
+    the finished bundle numbers them in."""
+    return [fragment["url"].split("/") for fragment in fragments(bundle, pages)]
+
+
+def fragments(bundle: Path, pages: list) -> list[dict]:
+    """The fragment (URL, text, meta, filters) of each page of a pf_meta's list."""
+    found = []
     for file_hash, _words in pages:
-        fragment = _read_raw(folder / f"{file_hash}.pf_fragment")
+        raw = _read_raw(bundle / "fragment" / f"{file_hash}.pf_fragment")
         try:
-            urls.append(json.loads(fragment[len(MARK):])["url"].split("/"))
-        except (ValueError, KeyError, TypeError, AttributeError):
-            raise BundleFormatError(f"{file_hash}.pf_fragment: unexpected Pagefind fragment") from None
-    return sorted(range(len(urls)), key=urls.__getitem__)
+            fragment = json.loads(raw[len(MARK):])
+        except ValueError:
+            fragment = None
+        if not (isinstance(fragment, dict) and isinstance(fragment.get("url"), str)
+                and isinstance(fragment.get("meta", {}), dict)):
+            raise BundleFormatError(f"{file_hash}.pf_fragment: unexpected Pagefind fragment")
+        found.append(fragment)
+    return found
 
 
 def _inverse(order: list[int]) -> list[int]:
@@ -94,39 +118,52 @@ def _inverse(order: list[int]) -> list[int]:
     return number
 
 
-def _sort_filters(folder: Path, prefix: str, filters: list, number: list[int] | None) -> list:
-    renamed = []
+def read_filters(bundle: Path, filters: list, number: list[int] | None = None) -> dict[str, dict[str, list[int]]]:
+    """The pages (renumbered by `number`) of each value of each filter of a pf_meta's list."""
+    found = {}
     for name, file_hash in filters:
-        old = folder / f"{file_hash}.pf_filter"
-        data = _read_cbor(old)
-        if number is not None:
-            data[1] = [[value, sorted(number[page] for page in pages)] for value, pages in data[1]]
-        data[1] = sorted(data[1], key=lambda value: value[0])
-        old.unlink()
-        renamed.append([name, _write_cbor(folder, prefix, ".pf_filter", data, 7)])
-    return sorted(renamed)
+        data = _read_cbor(bundle / "filter" / f"{file_hash}.pf_filter")
+        if len(data) != 2 or data[0] != name:
+            raise BundleFormatError(f"{file_hash}.pf_filter: unexpected Pagefind filter")
+        try:
+            found[name] = {value: pages if number is None else sorted(number[page] for page in pages)
+                           for value, pages in data[1]}
+        except (ValueError, TypeError, IndexError):
+            raise BundleFormatError(f"{file_hash}.pf_filter: unexpected Pagefind filter") from None
+    return found
+
+
+def write_filters(bundle: Path, prefix: str, filters: dict[str, dict[str, list[int]]]) -> list:
+    """Write the filter files (values in order); returns the pf_meta's list of them."""
+    written = []
+    for name, values in filters.items():
+        data = [name, [[value, values[value]] for value in sorted(values)]]
+        written.append([name, _write_cbor(bundle / "filter", prefix, ".pf_filter", data, 7)])
+    return sorted(written)
 
 
 # -- the word index ------------------------------------------------------------
 
-def _recut_index(folder: Path, prefix: str, chunks: list, number: list[int] | None) -> list:
-    """Replace Pagefind's index chunks in `folder` with smaller ones; returns their meta entries.
-    `number`: each page's new number, or None when Pagefind's numbers stay."""
+def read_entries(bundle: Path, chunks: list) -> list[tuple[str, bytes]]:
+    """Every word entry of a pf_meta's index chunks, in byte order of the words."""
     entries: list[tuple[str, bytes]] = []
     for _first, _last, file_hash in chunks:
-        path = folder / f"{file_hash}.pf_index"
-        entries += [(word, canonical_entry(data, number)) for word, data in word_entries(_read_raw(path))]
-        path.unlink()
+        entries += word_entries(_read_raw(bundle / "index" / f"{file_hash}.pf_index"))
     words = [word for word, _ in entries]
     if words != sorted(words, key=str.encode) or len(set(words)) != len(words):
-        raise BundleFormatError(f"{folder}: Pagefind's words are not in byte order")
+        raise BundleFormatError(f"{bundle}: Pagefind's words are not in byte order")
+    return entries
+
+
+def write_index(bundle: Path, prefix: str, entries: list[tuple[str, bytes]]) -> list:
+    """Write the word entries in small chunks; returns the pf_meta's list of them."""
     meta = []
     taken: set[str] = set()
     for group in cut_chunks(entries, CHUNK_BYTES):
         raw = MARK + b"\x81" + _head(4, len(group)) + b"".join(data for _, data in group)
         name = _unique_name(prefix, hashlib.sha256(raw).hexdigest(), taken)
         # Level 4: 4 % larger than 6 for half the time, which an edit waits for.
-        (folder / f"{name}.pf_index").write_bytes(gzip.compress(raw, compresslevel=4, mtime=0))
+        (bundle / "index" / f"{name}.pf_index").write_bytes(gzip.compress(raw, compresslevel=4, mtime=0))
         meta.append([group[0][0], group[-1][0], name])
     return chunk_bounds(meta)
 
@@ -234,52 +271,91 @@ _PAGE = re.compile(rb"\x83(" + _INT + rb")(" + _ARRAY + _INT + rb"*+" + _ARRAY +
 def canonical_entry(data: bytes, number: list[int] | None) -> bytes:
     """A word entry with its pages renumbered by `number` (None: kept) and its
     spellings in byte order; the locations of each page are kept byte for byte."""
-    i = _expect(data, 0, 4, 3)
-    _, i = _text(data, i)
-    if number is None:
-        j = _pages(data, i)
-        major, count, k = _item_head(data, j)
-        if count < 2:
+    if number is None:  # the usual case: only a word with two spellings or more changes
+        i = _expect(data, 0, 4, 3)
+        _, i = _text(data, i)
+        if _item_head(data, _pages(data, i))[1] < 2:
             return data
-        parts = [data[:k]]
-    else:
-        pages, j = _renumbered(data, i, number)
-        major, count, k = _item_head(data, j)
-        parts = [data[:i], pages, data[j:k]]
-    variants = []
+    word, pages, spellings = parse_entry(data)
+    if number is not None:
+        pages = sorted((number[page], rest) for page, rest in pages)
+        spellings = [(spelling, sorted((number[page], rest) for page, rest in its_pages))
+                     for spelling, its_pages in spellings]
+    return encode_entry(word, pages, spellings)
+
+
+Pages = list[tuple[int, bytes]]  # (page number, the bytes of its locations and weights) of one word
+
+
+def parse_entry(data: bytes) -> tuple[str, Pages, list[tuple[str, Pages]]]:
+    """A word entry: the word, its pages, and each of its spellings with their pages."""
+    i = _expect(data, 0, 4, 3)
+    word, i = _text(data, i)
+    pages, i = pages_at(data, i)
+    major, count, i = _item_head(data, i)
+    if major != 4:
+        raise BundleFormatError(f"unexpected spellings of {word!r}")
+    spellings = []
     for _ in range(count):
-        start = k
-        k = _expect(data, k, 4, 2)
-        spelling, k = _text(data, k)
-        if number is None:
-            k = _pages(data, k)
-            variants.append((spelling.encode(), data[start:k]))
-        else:
-            pages, end = _renumbered(data, k, number)
-            variants.append((spelling.encode(), data[start:k] + pages))
-            k = end
-    if k != len(data):
-        raise BundleFormatError("unexpected bytes after a word entry")
-    return b"".join(parts + [raw for _, raw in sorted(variants)])
+        i = _expect(data, i, 4, 2)
+        spelling, i = _text(data, i)
+        its_pages, i = pages_at(data, i)
+        spellings.append((spelling, its_pages))
+    if i != len(data):
+        raise BundleFormatError(f"unexpected bytes after the word entry of {word!r}")
+    return word, pages, spellings
 
 
-def _renumbered(data: bytes, i: int, number: list[int]) -> tuple[bytes, int]:
-    """The pages array at `i` renumbered (in its new ascending order), and the index after it."""
+def encode_entry(word: str, pages: Pages, spellings: list[tuple[str, Pages]]) -> bytes:
+    """The bytes of a word entry; pages in ascending order, spellings put in byte order."""
+    parts = [b"\x83", encode(word), encode_pages(pages), _head(4, len(spellings))]
+    for spelling, its_pages in sorted(spellings, key=lambda pair: pair[0].encode()):
+        parts += (b"\x82", encode(spelling), encode_pages(its_pages))
+    return b"".join(parts)
+
+
+def pages_at(data: bytes, i: int) -> tuple[Pages, int]:
+    """The pages array at `i` with their numbers, and the index after it."""
     major, count, j = _item_head(data, i)
     end = _PAGES.match(data, j).end()
     found = _PAGE.findall(data, j, end)  # (number or step, the rest) of each page
     if major != 4 or len(found) != count:
         raise BundleFormatError("unexpected pages in a Pagefind index chunk")
-    try:
-        olds = itertools.accumulate(_step(step) for step, _ in found)
-        pages = sorted(zip([number[old] for old in olds], [rest for _, rest in found]))
-    except IndexError:
-        raise BundleFormatError("unexpected page number in a Pagefind index chunk") from None
-    parts, before = [_head(4, count)], 0
-    for new, rest in pages:
-        parts += (b"\x83", _head(0, new - before), rest)
-        before = new
-    return b"".join(parts), end
+    numbers = itertools.accumulate(_step(step) for step, _ in found)
+    return list(zip(numbers, [rest for _, rest in found])), end
+
+
+_LOCATIONS = re.compile(_ARRAY + _INT + rb"*+", re.DOTALL)
+
+
+def with_meta_fields(rest: bytes, field: list[int]) -> bytes:
+    """A page's locations and weights with the meta fields it names renumbered by `field`.
+
+    The second array marks each meta field (a title, say) by -(its place in the
+    pf_meta's list of fields + 1) before the word's locations in it."""
+    i = _LOCATIONS.match(rest).end()
+    major, count, i = _item_head(rest, i)
+    values = []
+    for _ in range(count):
+        kind, value, i = _item_head(rest, i)
+        if kind not in (0, 1):
+            raise BundleFormatError("unexpected meta locations in a Pagefind index chunk")
+        values.append(value if kind == 0 else -1 - field[value])
+    if i != len(rest):
+        raise BundleFormatError("unexpected bytes after the meta locations of a page")
+    return rest[:_LOCATIONS.match(rest).end()] + encode_ints(values)
+
+
+def encode_ints(values: list[int]) -> bytes:
+    return _head(4, len(values)) + b"".join(_head(0, v) if v >= 0 else _head(1, -1 - v) for v in values)
+
+
+def encode_pages(pages: Pages) -> bytes:
+    parts, before = [_head(4, len(pages))], 0
+    for number, rest in pages:
+        parts += (b"\x83", _head(0, number - before), rest)
+        before = number
+    return b"".join(parts)
 
 
 @functools.lru_cache(maxsize=4096)

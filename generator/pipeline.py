@@ -197,7 +197,8 @@ def _build(options: BuildOptions) -> BuildResult:
         bodies["load_html"] = functools.partial(markup.load_html, cache=cache, reconvert=bodies["reconvert"])
         # Pagefind needs the converted articles only: it runs beside everything after them.
         if options.search:
-            indexing.append(search.Indexing(site, bodies["load_html"], previous, options.output, cache.root))
+            indexing.append(search.Indexing(site, bodies["load_html"], previous, options.output, cache.root,
+                                            verdict.damaged, published_before))
     try:
         site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted)
         image_plan = found_plan[0]
@@ -238,12 +239,12 @@ def _build(options: BuildOptions) -> BuildResult:
                 target.write(rel, data)
             # Indexed before publishing: a failed index never publishes.
             if options.search:
-                search_key = indexing[0].finish(target, verdict.damaged)
+                search_state = indexing[0].finish(target)
             else:
-                search_key = search.keep_index(target, previous)
+                search_state = search.keep_index(target, previous)
             clock.lap("search")
             pruned = target.prune()
-            state = {**report.state, "outputs": sorted(target.written), "search": search_key}
+            state = {**report.state, "outputs": sorted(target.written), **search_state}
             target.publish()
             clock.lap("output")
         except BaseException:

@@ -17,17 +17,18 @@ import html
 import json
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Callable, Sequence
 
 from pagefind_bin import get_executable
 
-from generator import forked, pagefind_bundle
+from generator import forked, pagefind_bundle, pagefind_splice
 from generator.cache import digest
 from generator.markup import body_key
 from generator.model import Article, Site, SiteConfig, output_path_of
@@ -120,17 +121,20 @@ class SearchReport:
     """What one build did to the search index, for the summary line."""
     indexed: int  # shards indexed again (their documents changed, or their bundle was damaged or gone)
     shards: int  # shards holding articles
+    spliced: int = 0  # of the indexed, those brought up to date from their changed documents alone
 
 
 @dataclass(frozen=True)
 class Shard:
     folder: str  # pagefind/ or pagefind-NN/
     articles: tuple[Article, ...]
+    documents: tuple[tuple[str, str], ...]  # (output path, key of its search document) of each article
+    frame: str  # key of what every document of every shard is made with: Pagefind, the names, the count
     key: str  # of everything its index is made from
 
 
 def plan_shards(site: Site) -> list[Shard]:
-    """The articles of each shard and the key of its index."""
+    """The articles of each shard, the key of each one's document and the key of its index."""
     version = metadata.version("pagefind_bin")
     config = site.config
     # The names and the clock the documents show.
@@ -138,6 +142,8 @@ def plan_shards(site: Site) -> list[Shard]:
                   sorted((s, t.name) for s, t in config.categories.items()),
                   sorted((s, t.name) for s, t in config.campaigns.items())))
     count = shard_count(len(site.articles))
+    frame = digest(version, str(DOC_FORMAT), str(pagefind_bundle.FORMAT), str(pagefind_bundle.CHUNK_BYTES),
+                   str(count), terms)
     members: list[list[tuple[str, Article]]] = [[] for _ in range(count)]
     for article in site.articles:
         path = output_path_of(article.url)
@@ -145,11 +151,40 @@ def plan_shards(site: Site) -> list[Shard]:
     shards = []
     for number, pairs in enumerate(members):
         pairs.sort(key=lambda pair: pair[0])
-        key = digest(version, str(DOC_FORMAT), str(pagefind_bundle.FORMAT), str(pagefind_bundle.CHUNK_BYTES),
-                     str(count), terms,
-                     *(f"{path}\x1f{_document_inputs(a)}" for path, a in pairs))
-        shards.append(Shard(shard_dir(number), tuple(a for _, a in pairs), key))
+        documents = tuple((path, digest(_document_inputs(a))[:32]) for path, a in pairs)
+        key = digest(frame, *(f"{path}\x1f{document}" for path, document in documents))
+        shards.append(Shard(shard_dir(number), tuple(a for _, a in pairs), documents, frame, key))
     return shards
+
+
+@dataclass(frozen=True)
+class Splice:
+    """A stale shard brought up to date from its changed documents (pagefind_splice.py)."""
+    shard: Shard
+    changed: tuple[Article, ...]  # edited or added: indexed alone
+    removed: frozenset[str]  # Pagefind URLs of the pages gone
+
+
+# Above this share of a shard's documents changed, Pagefind over the whole shard is as quick.
+SPLICE_UP_TO = 0.5
+
+
+def plan_splice(shard: Shard, old_documents: dict | None) -> Splice | None:
+    """How to bring `shard` up to date from the last build's bundle, or None to index it whole."""
+    if not isinstance(old_documents, dict) or not shard.articles:
+        return None
+    changed = tuple(article for article, (path, document) in zip(shard.articles, shard.documents)
+                    if old_documents.get(path) != document)
+    current = {path for path, _ in shard.documents}
+    removed = frozenset(pagefind_url(path) for path in old_documents if path not in current)
+    if len(changed) + len(removed) > SPLICE_UP_TO * len(shard.articles):
+        return None
+    return Splice(shard, changed, removed)
+
+
+def pagefind_url(output_path: str) -> str:
+    """The URL Pagefind gives the page at `output_path` of the site it indexes."""
+    return "/" + output_path.removesuffix("index.html")
 
 
 class Indexing:
@@ -164,13 +199,18 @@ class Indexing:
     """
 
     def __init__(self, site: Site, load_html: Callable[[Article], str], previous: dict | None, out_dir: Path,
-                 scratch_parent: Path | None = None):
+                 scratch_parent: Path | None = None, damaged: frozenset[str] = frozenset(),
+                 published: dict[str, tuple[int, int]] | None = None):
         """`scratch_parent`: where the documents and bundles are made when memory
-        (/dev/shm) has no room: the build cache, or the system's temp folder when None."""
+        (/dev/shm) has no room: the build cache, or the system's temp folder when None.
+        `damaged`: files of the output not as the last build left them; `published`: the
+        size and mtime of each file as the last build left it, when known."""
         self.site = site
         self.load_html = load_html
         self.previous = previous or {}
         self.out_dir = out_dir.resolve()
+        self.damaged = damaged
+        self.published = published
         if scratch_parent is not None:
             scratch_parent.mkdir(parents=True, exist_ok=True)
         for folder in {MEMORY_FOLDER, scratch_parent}:
@@ -190,10 +230,57 @@ class Indexing:
         bundles = self._old_bundles()
         # Pagefind refuses an empty site; an empty portal's search page lists categories.
         stale = [s for s in shards if s.articles and not (old_keys.get(s.folder) == s.key and bundles.get(s.folder))]
-        _index(self.site.config, self.load_html, stale, self.scratch)
+        spliced = self._splice(stale, bundles)
+        _index(self.site.config, self.load_html, [s for s in stale if s.folder not in spliced], self.scratch)
         result = {"keys": {s.folder: s.key for s in shards}, "indexed": [s.folder for s in stale],
-                  "filled": [s.folder for s in shards if s.articles]}
+                  "spliced": sorted(spliced), "filled": [s.folder for s in shards if s.articles],
+                  "documents": {s.folder: dict(s.documents) for s in shards if s.articles},
+                  "frame": shards[0].frame}
         (self.scratch / RESULT).write_text(json.dumps(result), encoding="utf-8")
+
+    def _splice(self, stale: list[Shard], bundles: dict[str, list[str]]) -> set[str]:
+        """Bring the stale shards whose last bundle is intact in the output up to date from their
+        changed documents (pagefind_splice.py); returns their folders. Each other one is indexed whole."""
+        old_documents = self.previous.get(DOCUMENTS_STATE)
+        if self.previous.get(FRAME_STATE) != (stale[0].frame if stale else None) or not isinstance(old_documents, dict):
+            return set()
+        plans = [plan for plan in (plan_splice(s, old_documents.get(s.folder)) for s in stale)
+                 if plan is not None and self._intact(plan.shard.folder, bundles.get(plan.shard.folder))]
+        _index(self.site.config, self.load_html, [replace(plan.shard, folder=f"{plan.shard.folder}{CHANGED}",
+                                                          articles=plan.changed) for plan in plans if plan.changed],
+               self.scratch, finish=False)
+        done = set()
+        for plan in plans:
+            folder = plan.shard.folder
+            fresh = self.scratch / f"{folder}{CHANGED}" / BUNDLE_DIR if plan.changed else None
+            out = self.scratch / folder / BUNDLE_DIR
+            try:
+                pagefind_splice.splice(self.out_dir / folder, fresh, set(plan.removed), out)
+                expected = {pagefind_url(path) for path, _ in plan.shard.documents}
+                if pagefind_splice.page_urls(out) != expected:
+                    raise pagefind_splice.NotSpliceable("not the shard's pages")
+            except (pagefind_splice.NotSpliceable, pagefind_bundle.BundleFormatError, OSError, ValueError):
+                shutil.rmtree(self.scratch / folder, ignore_errors=True)  # indexed whole instead
+                continue
+            done.add(folder)
+        return done
+
+    def _intact(self, folder: str, old: list[str] | None) -> bool:
+        """Is the last build's bundle of `folder` in the output as it left it: each file of the
+        size and mtime it had then, none gone, no symlink on the way? Only then is it built upon."""
+        if not old or self.published is None:
+            return False
+        base = self.out_dir / folder
+        if any(path.is_symlink() for path in (base, base / "fragment", base / "index", base / "filter")):
+            return False
+        for rel in old:
+            try:
+                info = os.lstat(self.out_dir / rel)
+            except OSError:
+                return False
+            if not stat.S_ISREG(info.st_mode) or self.published.get(rel) != (info.st_size, info.st_mtime_ns):
+                return False
+        return True
 
     def _old_bundles(self) -> dict[str, list[str]]:
         """The files of each shard's bundle the last build published into this output."""
@@ -205,9 +292,11 @@ class Indexing:
                     bundles.setdefault(folder, []).append(rel)
         return bundles
 
-    def finish(self, target, damaged: frozenset[str] = frozenset()) -> dict:
-        """Put every shard's bundle into `target`; returns the key of each shard. A kept
-        bundle with a file among `damaged` (not as the last build left it) is made again."""
+    def finish(self, target) -> dict:
+        """Put every shard's bundle into `target`; returns what the build's state keeps of the
+        index (the key of each shard, of each document). A kept bundle with a file among
+        `damaged` (not as the last build left it) is made again."""
+        damaged = self.damaged
         if self._child is None:  # no fork on this system
             self._plan_and_index()
         else:
@@ -229,8 +318,8 @@ class Indexing:
         # Always written (an empty list for one shard), so the search page never meets a 404.
         manifest = [folder + "/" for folder in result["filled"] if folder != BUNDLE_DIR]
         target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
-        self.report = SearchReport(len(result["indexed"]) + len(late), len(result["filled"]))
-        return result["keys"]
+        self.report = SearchReport(len(result["indexed"]) + len(late), len(result["filled"]), len(result["spliced"]))
+        return {KEYS_STATE: result["keys"], DOCUMENTS_STATE: result["documents"], FRAME_STATE: result["frame"]}
 
     @staticmethod
     def _keep(target, folder: str, old: list[str]) -> bool:
@@ -248,6 +337,11 @@ class Indexing:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
+# What the build's state keeps of the index: each shard's key, each document's key, the frame.
+KEYS_STATE = "search"
+DOCUMENTS_STATE = "search-documents"
+FRAME_STATE = "search-frame"
+CHANGED = "-changed"  # the scratch folder of a spliced shard's changed documents
 FAILURE_NOTE = "failed.txt"
 RESULT = "result.json"  # the child's answer: each shard's key, which it indexed, which have articles
 SCRATCH_PREFIX = "portal-search-"
@@ -285,7 +379,8 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequence[Shard], scratch: Path) -> None:
+def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequence[Shard], scratch: Path,
+           finish: bool = True) -> None:
     """Write each shard's documents into scratch/<its folder> and run Pagefind
     over them, two at a time (one Pagefind keeps ~1.1 of our 2 cores busy); a
     shard is indexed while the next one's documents are written."""
@@ -301,7 +396,7 @@ def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequ
                 path = scratch / shard.folder / "/".join(parts)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(search_document(article, config, load_html(article)))
-            runs.append(pool.submit(index_site, scratch / shard.folder))
+            runs.append(pool.submit(index_site, scratch / shard.folder, finish))
         for run in runs:
             run.result()
 
@@ -314,10 +409,10 @@ def _files_under(base: Path, prefix: str) -> set[str]:
 
 def keep_index(target, previous: dict | None) -> dict:
     """Leave the last build's search files as they are (a quick preview rebuild);
-    their old keys are returned, so the next full build re-indexes what changed."""
+    what the state keeps of them is returned, so the next full build re-indexes what changed."""
     previous = previous or {}
     if previous.get("out") != str(target.out_dir):
-        return {}
+        return {KEYS_STATE: {}}
     listed: dict[str, set[str]] = {}  # one listing per bundle folder, not a stat per file
     for rel in previous.get("outputs", ()):
         folder = rel.split("/", 1)[0]
@@ -327,16 +422,18 @@ def keep_index(target, previous: dict | None) -> dict:
                                   else {folder} if target.path_of(folder).is_file() else set())
             if rel in listed[folder]:
                 target.keep(rel)
-    return _old_keys(previous)
+    return {KEYS_STATE: _old_keys(previous), DOCUMENTS_STATE: previous.get(DOCUMENTS_STATE),
+            FRAME_STATE: previous.get(FRAME_STATE)}
 
 
 def _old_keys(previous: dict) -> dict:
     """The key of each shard's index in the last build's state ({} when unknown)."""
-    return previous.get("search") if isinstance(previous.get("search"), dict) else {}
+    return previous.get(KEYS_STATE) if isinstance(previous.get(KEYS_STATE), dict) else {}
 
 
-def index_site(site_root: Path) -> None:
-    """Write <site_root>/pagefind/ from the HTML pages under site_root."""
+def index_site(site_root: Path, finish: bool = True) -> None:
+    """Write <site_root>/pagefind/ from the HTML pages under site_root (as Pagefind wrote it
+    when not `finish`)."""
     command = [str(get_executable()), "--site", str(site_root), "--output-subdir", BUNDLE_DIR, "--silent"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     forked.started.add(process)
@@ -355,6 +452,8 @@ def index_site(site_root: Path) -> None:
         raise SearchIndexFailed(f"pagefind wrote no {BUNDLE_DIR}/pagefind.js")
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
+    if not finish:
+        return
     try:
         pagefind_bundle.finish_bundle(bundle)
     except pagefind_bundle.BundleFormatError as error:

@@ -90,5 +90,5 @@ def test_the_summary_counts_the_search_shards_indexed_again(make_site, build_sit
     edited = site / "content/tin-hoat-dong/bai-3.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nĐính chính số liệu.\n", encoding="utf-8")
     built = build_site(site)
-    assert built.result.search == SearchReport(indexed=1, shards=filled)
+    assert built.result.search == SearchReport(indexed=1, shards=filled, spliced=1)
     assert built.result.causes.edited == ("content/tin-hoat-dong/bai-3.md",)

@@ -14,7 +14,7 @@ import pytest
 
 from generator import search
 from generator.cache import BuildCache
-from tests.conftest import article, clean_tree, search_bundle, tree
+from tests.conftest import article, clean_tree, numbered_articles, search_bundle, tree
 
 ARTICLES = {
     "content/tin-hoat-dong/ra-quan.md": article(
@@ -95,6 +95,54 @@ def test_an_edit_re_indexes_the_edited_text(make_site, build_site, tmp_path):
     assert build_site(site, out=out).result.ok
     text = fragments(out)["/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/"]["content"]
     assert "có hoàn cảnh khó khăn" in text and "neo đơn" not in text
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_an_edit_an_addition_and_a_removal_update_the_index_from_those_articles_alone(make_site, build_site,
+                                                                                      tmp_path, monkeypatch):
+    site = make_site({**ARTICLES, **numbered_articles(4, category="xay-dung-luc-luong")})
+    out = tmp_path / "out"
+    assert build_site(site, out=out).result.search == search.SearchReport(indexed=1, shards=1)
+    edited = site / "content/tin-hoat-dong/dan-van.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("neo đơn", "có hoàn cảnh khó khăn"), encoding="utf-8")
+    (site / "content/xay-dung-luc-luong/tap-huan.md").unlink()
+    (site / "content/tin-hoat-dong/hien-mau.md").write_text(article(
+        "Đoàn viên hiến máu tình nguyện", "2026-01-12", "cong-an-tinh", body="Hơn trăm đơn vị máu được trao."),
+        encoding="utf-8")
+    log = tmp_path / "indexed.txt"  # the indexer runs in a forked process: it tells by a file
+    real = search.index_site
+
+    def logged(root, finish=True):
+        with log.open("a", encoding="utf-8") as file:
+            file.write(" ".join(sorted(p.parent.name for p in root.rglob("index.html"))) + "\n")
+        real(root, finish)
+    monkeypatch.setattr(search, "index_site", logged)
+    again = build_site(site, out=out)
+    assert again.result.search == search.SearchReport(indexed=1, shards=1, spliced=1)
+    # Pagefind ran once, over the edited and the added article only.
+    assert log.read_text(encoding="utf-8") == "cong-an-xa-giup-dan-thu-hoach-lua doan-vien-hien-mau-tinh-nguyen\n"
+    found = fragments(out)
+    assert sorted(url for url in found if "bai-so" not in url) == [
+        "/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/", "/tin-hoat-dong/doan-vien-hien-mau-tinh-nguyen/",
+        "/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/"]
+    assert "có hoàn cảnh khó khăn" in found["/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/"]["content"]
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_a_bundle_changed_in_the_output_is_not_built_upon(make_site, build_site, tmp_path):
+    site = make_site(ARTICLES)
+    out = tmp_path / "out"
+    build_site(site, out=out)
+    # Someone replaced a fragment in the published bundle: the next index must not carry it on.
+    fragment = next(path for path in (out / "pagefind/fragment").iterdir()
+                    if b"ra-quan" in gzip.decompress(path.read_bytes()))
+    record = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+    fragment.write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps({**record, "content": "Tin giả mạo"}).encode()))
+    edited = site / "content/tin-hoat-dong/dan-van.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
+    again = build_site(site, out=out)
+    assert again.result.search == search.SearchReport(indexed=1, shards=1, spliced=0)
+    assert "Tin giả mạo" not in fragments(out)["/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/"]["content"]
     assert tree(out) == clean_tree(site, tmp_path / "clean")
 
 

@@ -1,0 +1,121 @@
+"""A shard's bundle brought up to date from the changed pages alone is byte for
+byte the bundle of indexing the whole shard again."""
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pagefind_bin import get_executable
+
+from generator.pagefind_bundle import finish_bundle
+from generator.pagefind_splice import NotSpliceable, splice
+
+WORDS = ("an ninh trật tự cảnh sát giao thông phòng cháy chữa cháy lừa đảo qua mạng thi đua quyết thắng "
+         "dân vận khéo tuần tra kiểm soát đăng ký thường trú định danh điện tử tố giác tội phạm ma túy "
+         "bến bên bền ba bà bá bao bảo cá cả cách cảnh canh cánh 2024 06").split()
+UNITS = ("Công an xã Đồng Tiến", "Phòng Cảnh sát giao thông", "Công an phường Hoa Lư")
+
+
+def _page(rng: random.Random, n: int, extra: str = "") -> str:
+    body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 80)))
+    return (f'<!doctype html><html lang="vi"><head><title>Bài {n}</title></head><body><article data-pagefind-body>'
+            f'<h1 data-pagefind-meta="title">Bài {n} {rng.choice(WORDS)}</h1><p>{body} {extra}</p>'
+            # Pagefind takes a body's first image as a meta field of the page: the fields move.
+            f'{f"<img src=/anh-{n}.jpg alt=Ảnh>" if n % 5 == 0 else ""}'
+            f'<p><time data-pagefind-meta="date">0{n % 9 + 1}/11/2026</time> '
+            f'<span data-pagefind-filter="unit">{extra or rng.choice(UNITS)}</span></p></article></body></html>')
+
+
+def _write(folder: Path, pages: dict[str, str]) -> Path:
+    for rel, html in pages.items():
+        path = folder / rel / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    return folder
+
+
+def _pagefind(site: Path) -> Path:
+    command = [str(get_executable()), "--site", str(site), "--output-subdir", "pagefind", "--silent"]
+    subprocess.run(command, check=True, capture_output=True)
+    return site / "pagefind"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _whole(tmp: Path, name: str, pages: dict[str, str]) -> Path:
+    bundle = _pagefind(_write(tmp / name, pages))
+    finish_bundle(bundle)
+    return bundle
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_spliced_bundle_is_the_bundle_of_indexing_the_whole_shard(tmp_path, seed):
+    rng = random.Random(seed)
+    before = {f"muc-{n % 3}/bai-{n}": _page(rng, n) for n in range(30)}
+    # One page holds a word, a spelling and a filter value no other page has.
+    before["muc-1/bai-rieng"] = _page(rng, 99, extra="xyzduynhất Đơnvịriêng")
+    old = _whole(tmp_path, "before", before)
+
+    after = dict(before)
+    names = sorted(before)
+    removed = set(rng.sample(names, rng.randint(0, 3))) | ({"muc-1/bai-rieng"} if seed % 2 else set())
+    edited = set(rng.sample([n for n in names if n not in removed], rng.randint(1, 3)))
+    for rel in removed:
+        del after[rel]
+    for rel in edited:
+        after[rel] = _page(rng, 500 + len(rel), extra=rng.choice(["", "bến mới"]))
+    added = {f"muc-{rng.randint(0, 3)}/bai-moi-{n}": _page(rng, 200 + n) for n in range(rng.randint(0, 3))}
+    after.update(added)
+
+    changed = {rel: after[rel] for rel in sorted(edited) + sorted(added)}
+    fresh = _pagefind(_write(tmp_path / "changed", changed)) if changed else None
+    spliced = tmp_path / "spliced"
+    splice(old, fresh, {f"/{rel}/" for rel in removed}, spliced)
+
+    whole = _whole(tmp_path, "after", after)
+    assert _files(spliced) == _files(whole)
+
+
+def test_a_removed_page_leaves_no_word_or_filter_behind(tmp_path):
+    rng = random.Random(9)
+    pages = {f"muc/bai-{n}": _page(rng, n) for n in range(5)}
+    pages["muc/bai-rieng"] = _page(rng, 7, extra="xyzduynhất")
+    old = _whole(tmp_path, "before", pages)
+    spliced = tmp_path / "spliced"
+    splice(old, None, {"/muc/bai-rieng/"}, spliced)
+    del pages["muc/bai-rieng"]
+    assert _files(spliced) == _files(_whole(tmp_path, "after", pages))
+    assert not any(b"xyzduynh" in data for data in _files(spliced).values())
+
+
+def test_removing_the_last_page_with_an_image_is_left_to_a_whole_index(tmp_path):
+    rng = random.Random(4)
+    old = _whole(tmp_path, "before", {"muc/bai-1": _page(rng, 1), "muc/bai-5": _page(rng, 5)})
+    with pytest.raises(NotSpliceable):
+        splice(old, None, {"/muc/bai-5/"}, tmp_path / "spliced")
+
+
+def test_a_bundle_of_another_pagefind_version_is_not_spliced(tmp_path):
+    rng = random.Random(3)
+    old = _whole(tmp_path, "before", {"muc/bai-1": _page(rng, 1)})
+    fresh = _pagefind(_write(tmp_path / "changed", {"muc/bai-2": _page(rng, 2)}))
+    entry = fresh / "pagefind-entry.json"
+    meta = next(fresh.glob("pagefind.*.pf_meta"))
+    from generator import pagefind_bundle
+    value = pagefind_bundle._read_cbor(meta)
+    value[0] = "0.0.1"
+    meta.unlink()
+    import json
+    data = json.loads(entry.read_text())
+    prefix = data["languages"]["vi"]["hash"]
+    data["languages"]["vi"]["hash"] = pagefind_bundle._write_cbor(fresh, f"pagefind.{prefix.split('_')[0]}",
+                                                                   ".pf_meta", value, 10, name_prefix="vi")
+    entry.write_text(json.dumps(data))
+    with pytest.raises(NotSpliceable):
+        splice(old, fresh, set(), tmp_path / "spliced")
+    shutil.rmtree(tmp_path / "spliced", ignore_errors=True)
