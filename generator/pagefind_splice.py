@@ -57,16 +57,16 @@ class _Bundle:
         self.field: list[int] | None = None  # each meta field's place in the spliced bundle's list, if moved
 
 
-def splice(old_folder: Path, fresh_folder: Path | None, drop: set[str], out: Path) -> None:
-    """Write into `out` the finished bundle of the pages of `old_folder` (a finished
-    bundle) whose URLs are not in `drop` nor among the pages of `fresh_folder` (Pagefind's
-    own bundle, or None when pages were only removed)."""
+def splice(old_folder: Path, fresh_folder: Path | None, urls: set[str], out: Path) -> None:
+    """Write into `out` the finished bundle of the pages at `urls`: those of `fresh_folder`
+    (Pagefind's own bundle of the changed ones, or None when pages were only removed) and
+    the others from `old_folder` (a finished bundle)."""
     old = _Bundle(old_folder)
     fresh = _Bundle(fresh_folder) if fresh_folder is not None else None
     if fresh is not None and (fresh.language != old.language or fresh.meta[0] != old.meta[0]):
         raise NotSpliceable("another Pagefind version or language")
-    replaced = set(drop) | set(fresh.urls if fresh else ())
-    pages = [(url.split("/"), old, n) for n, url in enumerate(old.urls) if url not in replaced]
+    replaced = set(fresh.urls if fresh else ())
+    pages = [(url.split("/"), old, n) for n, url in enumerate(old.urls) if url in urls and url not in replaced]
     if fresh is not None:
         pages += [(url.split("/"), fresh, n) for n, url in enumerate(fresh.urls)]
     pages.sort(key=lambda page: page[0])

@@ -128,7 +128,7 @@ class SearchReport:
 class Shard:
     folder: str  # pagefind/ or pagefind-NN/
     articles: tuple[Article, ...]
-    documents: tuple[tuple[str, str], ...]  # (output path, key of its search document) of each article
+    documents: tuple[str, ...]  # key of each article's output path and search document (16 hex digits)
     frame: str  # key of what every document of every shard is made with: Pagefind, the names, the count
     key: str  # of everything its index is made from
 
@@ -151,8 +151,8 @@ def plan_shards(site: Site) -> list[Shard]:
     shards = []
     for number, pairs in enumerate(members):
         pairs.sort(key=lambda pair: pair[0])
-        documents = tuple((path, digest(_document_inputs(a))[:32]) for path, a in pairs)
-        key = digest(frame, *(f"{path}\x1f{document}" for path, document in documents))
+        documents = tuple(digest(path, _document_inputs(a))[:DOCUMENT_DIGITS] for path, a in pairs)
+        key = digest(frame, "".join(documents))
         shards.append(Shard(shard_dir(number), tuple(a for _, a in pairs), documents, frame, key))
     return shards
 
@@ -162,24 +162,26 @@ class Splice:
     """A stale shard brought up to date from its changed documents (pagefind_splice.py)."""
     shard: Shard
     changed: tuple[Article, ...]  # edited or added: indexed alone
-    removed: frozenset[str]  # Pagefind URLs of the pages gone
 
 
 # Above this share of a shard's documents changed, Pagefind over the whole shard is as quick.
 SPLICE_UP_TO = 0.5
 
 
-def plan_splice(shard: Shard, old_documents: dict | None) -> Splice | None:
-    """How to bring `shard` up to date from the last build's bundle, or None to index it whole."""
-    if not isinstance(old_documents, dict) or not shard.articles:
+DOCUMENT_DIGITS = 16  # 64 bits: no two of a shard's documents share a key by chance
+
+
+def plan_splice(shard: Shard, old_documents: str | None) -> Splice | None:
+    """How to bring `shard` up to date from the last build's bundle (whose documents'
+    keys are `old_documents`, joined), or None to index it whole."""
+    if not isinstance(old_documents, str) or not shard.articles:
         return None
-    changed = tuple(article for article, (path, document) in zip(shard.articles, shard.documents)
-                    if old_documents.get(path) != document)
-    current = {path for path, _ in shard.documents}
-    removed = frozenset(pagefind_url(path) for path in old_documents if path not in current)
-    if len(changed) + len(removed) > SPLICE_UP_TO * len(shard.articles):
+    old = {old_documents[i:i + DOCUMENT_DIGITS] for i in range(0, len(old_documents), DOCUMENT_DIGITS)}
+    changed = tuple(article for article, document in zip(shard.articles, shard.documents) if document not in old)
+    gone = len(old) - (len(shard.articles) - len(changed))  # removed, or edited since
+    if max(len(changed), gone) > SPLICE_UP_TO * len(shard.articles):
         return None
-    return Splice(shard, changed, removed)
+    return Splice(shard, changed)
 
 
 def pagefind_url(output_path: str) -> str:
@@ -234,7 +236,7 @@ class Indexing:
         _index(self.site.config, self.load_html, [s for s in stale if s.folder not in spliced], self.scratch)
         result = {"keys": {s.folder: s.key for s in shards}, "indexed": [s.folder for s in stale],
                   "spliced": sorted(spliced), "filled": [s.folder for s in shards if s.articles],
-                  "documents": {s.folder: dict(s.documents) for s in shards if s.articles},
+                  "documents": {s.folder: "".join(s.documents) for s in shards if s.articles},
                   "frame": shards[0].frame}
         (self.scratch / RESULT).write_text(json.dumps(result), encoding="utf-8")
 
@@ -255,8 +257,8 @@ class Indexing:
             fresh = self.scratch / f"{folder}{CHANGED}" / BUNDLE_DIR if plan.changed else None
             out = self.scratch / folder / BUNDLE_DIR
             try:
-                pagefind_splice.splice(self.out_dir / folder, fresh, set(plan.removed), out)
-                expected = {pagefind_url(path) for path, _ in plan.shard.documents}
+                expected = {pagefind_url(output_path_of(article.url)) for article in plan.shard.articles}
+                pagefind_splice.splice(self.out_dir / folder, fresh, expected, out)
                 if pagefind_splice.page_urls(out) != expected:
                     raise pagefind_splice.NotSpliceable("not the shard's pages")
             except (pagefind_splice.NotSpliceable, pagefind_bundle.BundleFormatError, OSError, ValueError):
