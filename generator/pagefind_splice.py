@@ -124,21 +124,37 @@ def _merged_entries(sources: list[tuple[list[tuple[str, bytes]], list[int], list
                     ) -> list[tuple[str, bytes]]:
     """The word entries of all sources with their pages (and meta fields, when not None)
     renumbered; a word or spelling left without pages is gone."""
-    words: dict[str, tuple[Pages, dict[str, Pages]]] = {}
+    sources_of: dict[str, int] = {}
+    for entries, _, _ in sources:
+        for word, _ in entries:
+            sources_of[word] = sources_of.get(word, 0) + 1
+    words: dict[str, tuple[Pages, dict[str, Pages]] | bytes] = {}
     for entries, number, field in sources:
         for word, data in entries:
             _, pages, spellings = bundle_format.parse_entry(data)
+            # Most words of an edited shard are on pages that keep their numbers: kept byte for byte.
+            if field is None and sources_of[word] == 1 and _unmoved(pages, number) and all(
+                    _unmoved(its_pages, number) for _, its_pages in spellings):
+                words[word] = data
+                continue
             into_pages, into_spellings = words.setdefault(word, ([], {}))
             into_pages += _renumbered(pages, number, field)
             for spelling, its_pages in spellings:
                 into_spellings.setdefault(spelling, []).extend(_renumbered(its_pages, number, field))
     merged = []
     for word in sorted(words, key=str.encode):
+        if isinstance(words[word], bytes):
+            merged.append((word, words[word]))
+            continue
         pages, spellings = words[word]
         spellings = [(spelling, sorted(its_pages)) for spelling, its_pages in spellings.items() if its_pages]
         if pages or spellings:
             merged.append((word, bundle_format.encode_entry(word, sorted(pages), spellings)))
     return merged
+
+
+def _unmoved(pages: Pages, number: list[int]) -> bool:
+    return all(number[page] == page for page, _ in pages)
 
 
 def _renumbered(pages: Pages, number: list[int], field: list[int] | None) -> Pages:
