@@ -47,10 +47,14 @@ class SearchIndexFailed(RuntimeError):
 
 # Pagefind cannot update an index in place, and indexing 10,000 pages takes
 # tens of seconds. A large portal is therefore indexed in shards by a stable
-# hash of each page's path: an edit re-indexes the one shard holding the page.
-# The search page merges the shards (Pagefind's mergeIndex).
-SHARD_PAGES = 500
-SINGLE_SHARD_UP_TO = 600
+# hash of each page's path: an edit brings the one shard holding the page up to
+# date (pagefind_splice.py, ~1.3 ms per page of the shard, in the forked indexer,
+# so the rendering still ends last up to ~700 pages a shard at 10,000 articles).
+# The search page merges the shards (Pagefind's mergeIndex) and fetches a chunk of
+# every shard per word: 16 shards at 10,000 articles instead of 32 took a search
+# from 157-255 requests (1.0-1.9 MB) to 93-149 (0.7-1.4 MB); bench/reader_search.py.
+SHARD_PAGES = 1000
+SINGLE_SHARD_UP_TO = 1200
 SHARDS_MANIFEST = "pagefind-shards.json"
 
 
