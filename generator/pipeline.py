@@ -198,7 +198,7 @@ def _build(options: BuildOptions) -> BuildResult:
         # Pagefind needs the converted articles only: it runs beside everything after them.
         if options.search:
             indexing.append(search.Indexing(site, bodies["load_html"], previous, options.output, cache.root,
-                                            verdict.damaged, published_before))
+                                            verdict.damaged, published_before, options.private_output))
     try:
         site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted)
         image_plan = found_plan[0]

@@ -206,17 +206,19 @@ class Indexing:
 
     def __init__(self, site: Site, load_html: Callable[[Article], str], previous: dict | None, out_dir: Path,
                  scratch_parent: Path | None = None, damaged: frozenset[str] = frozenset(),
-                 published: dict[str, tuple[int, int]] | None = None):
+                 published: dict[str, tuple[int, int]] | None = None, private_output: bool = False):
         """`scratch_parent`: where the documents and bundles are made when memory
         (/dev/shm) has no room: the build cache, or the system's temp folder when None.
         `damaged`: files of the output not as the last build left them; `published`: the
-        size and mtime of each file as the last build left it, when known."""
+        size and mtime of each file as the last build left it, when known; `private_output`:
+        the output is serve's own folder, which only this process writes."""
         self.site = site
         self.load_html = load_html
         self.previous = previous or {}
         self.out_dir = out_dir.resolve()
         self.damaged = damaged
         self.published = published
+        self.private_output = private_output
         if scratch_parent is not None:
             scratch_parent.mkdir(parents=True, exist_ok=True)
         for folder in {MEMORY_FOLDER, scratch_parent}:
@@ -274,9 +276,13 @@ class Indexing:
     def _intact(self, folder: str, old: list[str] | None) -> bool:
         """Is the last build's bundle of `folder` in the output as it left it: each file of the
         size and mtime it had then, none gone, no symlink on the way? Only then is it built upon."""
-        if not old or self.published is None:
-            return False
         base = self.out_dir / folder
+        if not old:
+            return False
+        if self.private_output:  # written by this process alone: as it left it, if it is all there
+            return _files_under(base, folder).issuperset(old)
+        if self.published is None:
+            return False
         if any(path.is_symlink() for path in (base, base / "fragment", base / "index", base / "filter")):
             return False
         for rel in old:

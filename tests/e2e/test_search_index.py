@@ -13,6 +13,8 @@ import time
 import pytest
 
 from generator import search
+from generator.memo import Memo
+from generator.pipeline import BuildOptions, build
 from generator.cache import BuildCache
 from tests.conftest import article, clean_tree, numbered_articles, search_bundle, tree
 
@@ -127,6 +129,21 @@ def test_an_edit_an_addition_and_a_removal_update_the_index_from_those_articles_
         "/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/"]
     assert "có hoàn cảnh khó khăn" in found["/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/"]["content"]
     assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_the_preview_splices_an_edit_into_its_own_output_too(make_site, tmp_path):
+    """serve's builds keep a memo and write a folder of their own: no record of stats, none needed."""
+    site = make_site({**ARTICLES, **numbered_articles(4, category="xay-dung-luc-luong")})
+    memo, out = Memo(), tmp_path / "preview"
+    assert build(BuildOptions(site_dir=site, out_dir=out, memo=memo, private_output=True)).ok
+    edited = site / "content/tin-hoat-dong/dan-van.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("neo đơn", "có hoàn cảnh khó khăn"), encoding="utf-8")
+    again = build(BuildOptions(site_dir=site, out_dir=out, memo=memo, private_output=True))
+    assert again.search == search.SearchReport(indexed=1, shards=1, spliced=1)
+    assert "có hoàn cảnh khó khăn" in fragments(out)["/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/"]["content"]
+    clean = tmp_path / "clean"
+    assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
+    assert search_bundle(out) == search_bundle(clean)
 
 
 def test_a_bundle_changed_in_the_output_is_not_built_upon(make_site, build_site, tmp_path):
