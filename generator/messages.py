@@ -28,6 +28,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "removed": {"en": ", {n} removed", "vi": ", xóa {n} tệp cũ"},
     "search-redone": {"en": ", search index: {indexed} of {shards} part(s) redone",
                       "vi": ", chỉ mục tìm kiếm: làm lại {indexed}/{shards} phần"},
+    "search-updated": {"en": ", search index: {spliced} of {shards} part(s) updated",
+                       "vi": ", chỉ mục tìm kiếm: cập nhật {spliced}/{shards} phần"},
+    "search-both": {"en": ", search index: {indexed} redone and {spliced} updated of {shards} part(s)",
+                    "vi": ", chỉ mục tìm kiếm: làm lại {indexed}, cập nhật {spliced}/{shards} phần"},
     "search-kept": {"en": ", search index kept", "vi": ", chỉ mục tìm kiếm giữ nguyên"},
     # The line under "built" that says why pages were rendered again (generator/causes.py).
     "why": {"en": "  Why: {causes}", "vi": "  Lý do: {causes}"},
@@ -291,12 +295,20 @@ def left_out(counts: Mapping[str, int], lang: str) -> str:
 
 
 def search_done(report, lang: str) -> str:
-    """', chỉ mục tìm kiếm: làm lại 1/32 phần' for a search.SearchReport; '' for None."""
+    """', chỉ mục tìm kiếm: cập nhật 1/16 phần' for a search.SearchReport; '' for None.
+    A part is "updated" when only its changed articles were indexed (pagefind_splice.py),
+    "redone" when it was indexed whole."""
     if report is None or not report.shards:
         return ""
     if not report.indexed:
         return text("search-kept", lang)
-    return text("search-redone", lang, indexed=number(report.indexed, lang), shards=number(report.shards, lang))
+    whole, spliced, shards = (number(n, lang) for n in (report.indexed - report.spliced, report.spliced,
+                                                         report.shards))
+    if not report.spliced:
+        return text("search-redone", lang, indexed=whole, shards=shards)
+    if report.spliced == report.indexed:
+        return text("search-updated", lang, spliced=spliced, shards=shards)
+    return text("search-both", lang, indexed=whole, spliced=spliced, shards=shards)
 
 
 NAMED_CAUSES = 3  # files named per kind of change; the rest are counted

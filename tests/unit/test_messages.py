@@ -54,3 +54,13 @@ def test_language_choice_prefers_the_flag_then_the_site():
     assert messages.pick_language(None, "vi-VN") == "vi"
     assert messages.pick_language(None, "fr") == "vi"
     assert messages.seconds(0.126, "vi") == "0,13" and messages.seconds(0.126, "en") == "0.13"
+
+
+def test_the_search_part_of_the_summary_says_which_parts_were_updated_or_redone():
+    from generator.search import SearchReport
+    assert messages.search_done(SearchReport(indexed=0, shards=16), "vi") == ", chỉ mục tìm kiếm giữ nguyên"
+    assert messages.search_done(SearchReport(indexed=1, shards=16, spliced=1), "vi") == \
+        ", chỉ mục tìm kiếm: cập nhật 1/16 phần"
+    assert messages.search_done(SearchReport(indexed=16, shards=16), "vi") == ", chỉ mục tìm kiếm: làm lại 16/16 phần"
+    assert messages.search_done(SearchReport(indexed=3, shards=16, spliced=1), "en") == \
+        ", search index: 2 redone and 1 updated of 16 part(s)"
