@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import logging
 import os
 import shutil
 import stat
@@ -35,6 +36,7 @@ from generator.model import Article, Site, SiteConfig, output_path_of
 from generator.vietnamese import format_date
 from generator.walk import files_below
 
+log = logging.getLogger(__name__)
 BUNDLE_DIR = "pagefind"
 # Pagefind ships several ready-made interfaces; the portal uses its own small one.
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
@@ -267,8 +269,10 @@ class Indexing:
                 pagefind_splice.splice(self.out_dir / folder, fresh, expected, out)
                 if pagefind_splice.page_urls(out) != expected:
                     raise pagefind_splice.NotSpliceable("not the shard's pages")
-            except (pagefind_splice.NotSpliceable, pagefind_bundle.BundleFormatError, OSError, ValueError):
-                shutil.rmtree(self.scratch / folder, ignore_errors=True)  # indexed whole instead
+            except (pagefind_splice.NotSpliceable, pagefind_bundle.BundleFormatError, OSError, ValueError,
+                    KeyError, IndexError) as reason:  # the site stays right: the shard is indexed whole
+                log.debug("search: %s indexed whole (%s: %s)", folder, type(reason).__name__, reason)
+                shutil.rmtree(self.scratch / folder, ignore_errors=True)
                 continue
             done.add(folder)
         return done
