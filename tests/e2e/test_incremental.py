@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import content, index
+from generator import content, index, search
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
 from tests.conftest import SITE_TOML, article, numbered_articles, tree
@@ -78,11 +78,18 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     return action
 
 
-@pytest.mark.parametrize("seed, jobs, kept", [(1, 1, False), (2, 1, False), (4, 1, False), (5, 1, False),
-                                             (3, 2, False), (6, 1, True), (7, 1, True), (8, 2, True)])
-def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs, kept):
-    """`kept`: like `serve`, every build hands the next what it remembers (generator/memo.py)."""
+@pytest.mark.parametrize("seed, jobs, kept, shards", [(1, 1, False, False), (2, 1, False, False),
+                                                     (4, 1, False, True), (5, 1, False, False),
+                                                     (3, 2, False, False), (6, 1, True, False),
+                                                     (7, 1, True, True), (8, 2, True, False)])
+def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs, kept, shards):
+    """`kept`: like `serve`, every build hands the next what it remembers (generator/memo.py).
+    `shards`: the search index in shards of 3 articles (their count changes as the site grows
+    and shrinks), so edits are spliced into one shard of several."""
     rng = random.Random(seed)
+    if shards:
+        monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 3)
+        monkeypatch.setattr(search, "SHARD_PAGES", 3)
     memo = Memo() if kept else None
     if kept:  # so that files older than the last build are trusted by their stat, and memo hits happen
         monkeypatch.setattr(content, "RACY_MARGIN_NS", RECENT_NS)
@@ -106,7 +113,7 @@ def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs
             assert tree(incremental_out) == tree(clean_out), f"step {step}"
         shutil.rmtree(clean_out, ignore_errors=True)
         action = mutate(rng, site, counter)
-        print(step, action, result.rendered, "rendered")
+        print(step, action, result.rendered, "rendered", result.search)
 
 
 def test_no_change_rebuild_renders_nothing_and_keeps_mtimes(make_site, tmp_path):
