@@ -239,7 +239,8 @@ class Indexing:
         old_keys = _old_keys(self.previous)
         bundles = self._old_bundles()
         # Pagefind refuses an empty site; an empty portal's search page lists categories.
-        stale = [s for s in shards if s.articles and not (old_keys.get(s.folder) == s.key and bundles.get(s.folder))]
+        stale = [s for s in shards if s.articles and not (old_keys.get(s.folder) == s.key and bundles.get(s.folder)
+                                                          and self._untouched(s.folder, bundles[s.folder]))]
         spliced = self._splice(stale, bundles)
         _index(self.site.config, self.load_html, [s for s in stale if s.folder not in spliced], self.scratch)
         result = {"keys": {s.folder: s.key for s in shards}, "indexed": [s.folder for s in stale],
@@ -276,6 +277,12 @@ class Indexing:
                 continue
             done.add(folder)
         return done
+
+    def _untouched(self, folder: str, old: list[str]) -> bool:
+        """May the last build's bundle of `folder` be kept? When the stats it left are known, only
+        if the bundle is as it left it (someone may have edited the published files since);
+        else `finish` checks it against what it knows (`damaged`, every file there)."""
+        return self.published is None and not self.private_output or self._intact(folder, old)
 
     def _intact(self, folder: str, old: list[str] | None) -> bool:
         """Is the last build's bundle of `folder` in the output as it left it: each file of the

@@ -131,6 +131,31 @@ def test_an_edit_an_addition_and_a_removal_update_the_index_from_those_articles_
     assert tree(out) == clean_tree(site, tmp_path / "clean")
 
 
+def test_a_shard_someone_changed_in_the_output_is_indexed_again_by_the_next_edit(make_site, build_site, tmp_path,
+                                                                                monkeypatch):
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 3)  # 10 articles → 4 shards by a hash of their path
+    site = make_site(numbered_articles(10))
+    out = tmp_path / "out"
+    assert build_site(site, out=out).result.ok
+    edited = site / "content/tin-hoat-dong/bai-3.md"
+    edited_url = "/tin-hoat-dong/bai-so-3/"
+    other = next(folder for folder in sorted(out.glob("pagefind*/"))
+                 if folder.is_dir() and edited_url not in _urls(folder))
+    fragment = next((other / "fragment").iterdir())
+    record = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+    fragment.write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps({**record, "content": "Tin giả mạo"}).encode()))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nĐính chính.\n", encoding="utf-8")
+    again = build_site(site, out=out)
+    assert again.result.search.indexed == 2 and again.result.search.spliced <= 1
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def _urls(bundle) -> set[str]:
+    return {json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])["url"]
+            for path in (bundle / "fragment").iterdir()}
+
+
 def test_the_preview_splices_an_edit_into_its_own_output_too(make_site, tmp_path):
     """serve's builds keep a memo and write a folder of their own: no record of stats, none needed."""
     site = make_site({**ARTICLES, **numbered_articles(4, category="xay-dung-luc-luong")})
