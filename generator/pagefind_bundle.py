@@ -66,7 +66,7 @@ def finish_bundle(bundle: Path) -> None:
         prefix = info["hash"].rsplit("_", 1)[0]
         urls = page_urls(bundle, meta[1])
         order = sorted(range(len(urls)), key=urls.__getitem__)
-        number = None if order == sorted(order) else _inverse(order)
+        number = None if order == list(range(len(order))) else _inverse(order)
         meta[1] = [meta[1][old] for old in order]
         filters = read_filters(bundle, meta[3], number)
         entries = [(word, canonical_entry(data, number)) for word, data in read_entries(bundle, meta[2])]
@@ -77,11 +77,17 @@ def finish_bundle(bundle: Path) -> None:
         meta[2] = write_index(bundle, prefix, entries)
         meta_path.unlink()
         write_meta(bundle, entry, language, meta)
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_entry(bundle, entry)
+
+
+def write_entry(bundle: Path, entry: dict) -> None:
+    """Write pagefind-entry.json (the languages and their pf_meta)."""
+    (bundle / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                                                encoding="utf-8")
 
 
 def write_meta(bundle: Path, entry: dict, language: str, meta: list) -> None:
-    """Write a language's pf_meta and point the entry (pagefind-entry.json, written by the caller) at it."""
+    """Write a language's pf_meta and point the entry (written by write_entry) at it."""
     info = entry["languages"][language]
     prefix = info["hash"].rsplit("_", 1)[0]
     info["hash"] = _write_cbor(bundle, f"pagefind.{prefix}", ".pf_meta", meta, 10, name_prefix=prefix)
@@ -333,8 +339,8 @@ def with_meta_fields(rest: bytes, field: list[int]) -> bytes:
 
     The second array marks each meta field (a title, say) by -(its place in the
     pf_meta's list of fields + 1) before the word's locations in it."""
-    i = _LOCATIONS.match(rest).end()
-    major, count, i = _item_head(rest, i)
+    locations_end = _LOCATIONS.match(rest).end()
+    major, count, i = _item_head(rest, locations_end)
     values = []
     for _ in range(count):
         kind, value, i = _item_head(rest, i)
@@ -343,11 +349,7 @@ def with_meta_fields(rest: bytes, field: list[int]) -> bytes:
         values.append(value if kind == 0 else -1 - field[value])
     if i != len(rest):
         raise BundleFormatError("unexpected bytes after the meta locations of a page")
-    return rest[:_LOCATIONS.match(rest).end()] + encode_ints(values)
-
-
-def encode_ints(values: list[int]) -> bytes:
-    return _head(4, len(values)) + b"".join(_head(0, v) if v >= 0 else _head(1, -1 - v) for v in values)
+    return rest[:locations_end] + encode(values)
 
 
 def encode_pages(pages: Pages) -> bytes:
@@ -456,7 +458,7 @@ def _head(major: int, n: int) -> bytes:
 
 def encode(value) -> bytes:
     if isinstance(value, int):
-        return _head(0, value)
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
     if isinstance(value, str):
         raw = value.encode("utf-8")
         return _head(3, len(raw)) + raw

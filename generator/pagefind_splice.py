@@ -19,6 +19,7 @@ the shard is indexed whole.
 """
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 from pathlib import Path
@@ -57,10 +58,11 @@ class _Bundle:
         self.field: list[int] | None = None  # each meta field's place in the spliced bundle's list, if moved
 
 
-def splice(old_folder: Path, fresh_folder: Path | None, urls: set[str], out: Path) -> None:
+def splice(old_folder: Path, fresh_folder: Path | None, urls: set[str], out: Path) -> set[str]:
     """Write into `out` the finished bundle of the pages at `urls`: those of `fresh_folder`
     (Pagefind's own bundle of the changed ones, or None when pages were only removed) and
-    the others from `old_folder` (a finished bundle)."""
+    the others from `old_folder` (a finished bundle). Returns the URLs of its pages (those
+    of `urls` that one of the two holds)."""
     old = _Bundle(old_folder)
     fresh = _Bundle(fresh_folder) if fresh_folder is not None else None
     if fresh is not None and (fresh.language != old.language or fresh.meta[0] != old.meta[0]):
@@ -103,10 +105,10 @@ def splice(old_folder: Path, fresh_folder: Path | None, urls: set[str], out: Pat
                                for s in sources])
     meta = [old.meta[0], meta_pages, bundle_format.write_index(out, prefix, entries),
             bundle_format.write_filters(out, prefix, filters), [], meta_fields]
-    entry = json.loads(json.dumps(old.entry))
+    entry = copy.deepcopy(old.entry)
     bundle_format.write_meta(out, entry, old.language, meta)
-    (out / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                                             encoding="utf-8")
+    bundle_format.write_entry(out, entry)
+    return {"/".join(segments) for segments, _, _ in pages}
 
 
 def _merged_filters(sources: list[tuple[dict, list[int]]]) -> dict[str, dict[str, list[int]]]:
@@ -161,8 +163,3 @@ def _renumbered(pages: Pages, number: list[int], field: list[int] | None) -> Pag
     if field is None:
         return [(number[page], rest) for page, rest in pages if number[page] >= 0]
     return [(number[page], bundle_format.with_meta_fields(rest, field)) for page, rest in pages if number[page] >= 0]
-
-
-def page_urls(folder: Path) -> set[str]:
-    """The URLs of the pages of a bundle."""
-    return set(_Bundle(folder).urls)

@@ -253,7 +253,7 @@ class Indexing:
         """Bring the stale shards whose last bundle is intact in the output up to date from their
         changed documents (pagefind_splice.py); returns their folders. Each other one is indexed whole."""
         old_documents = self.previous.get(DOCUMENTS_STATE)
-        if self.previous.get(FRAME_STATE) != (stale[0].frame if stale else None) or not isinstance(old_documents, dict):
+        if not stale or self.previous.get(FRAME_STATE) != stale[0].frame or not isinstance(old_documents, dict):
             return set()
         plans = [plan for plan in (plan_splice(s, old_documents.get(s.folder)) for s in stale)
                  if plan is not None and self._intact(plan.shard.folder, bundles.get(plan.shard.folder))]
@@ -267,8 +267,7 @@ class Indexing:
             out = self.scratch / folder / BUNDLE_DIR
             try:
                 expected = {pagefind_url(output_path_of(article.url)) for article in plan.shard.articles}
-                pagefind_splice.splice(self.out_dir / folder, fresh, expected, out)
-                if pagefind_splice.page_urls(out) != expected:
+                if pagefind_splice.splice(self.out_dir / folder, fresh, expected, out) != expected:
                     raise pagefind_splice.NotSpliceable("not the shard's pages")
             except (pagefind_splice.NotSpliceable, pagefind_bundle.BundleFormatError, OSError, ValueError,
                     KeyError, IndexError) as reason:  # the site stays right: the shard is indexed whole

@@ -2,6 +2,7 @@
 byte the bundle of indexing the whole shard again."""
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from pagefind_bin import get_executable
 
+from generator import pagefind_bundle
 from generator.pagefind_bundle import finish_bundle
 from generator.pagefind_splice import NotSpliceable, splice
 
@@ -106,11 +108,9 @@ def test_a_bundle_of_another_pagefind_version_is_not_spliced(tmp_path):
     fresh = _pagefind(_write(tmp_path / "changed", {"muc/bai-2": _page(rng, 2)}))
     entry = fresh / "pagefind-entry.json"
     meta = next(fresh.glob("pagefind.*.pf_meta"))
-    from generator import pagefind_bundle
     value = pagefind_bundle._read_cbor(meta)
     value[0] = "0.0.1"
     meta.unlink()
-    import json
     data = json.loads(entry.read_text())
     prefix = data["languages"]["vi"]["hash"]
     data["languages"]["vi"]["hash"] = pagefind_bundle._write_cbor(fresh, f"pagefind.{prefix.split('_')[0]}",
