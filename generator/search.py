@@ -18,7 +18,6 @@ import json
 import logging
 import os
 import shutil
-import stat
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -33,6 +32,7 @@ from generator import forked, pagefind_bundle, pagefind_splice
 from generator.cache import digest
 from generator.markup import body_key
 from generator.model import Article, Site, SiteConfig, output_path_of
+from generator.shortcut import plain_file_stat
 from generator.vietnamese import format_date
 from generator.walk import files_below
 
@@ -296,11 +296,8 @@ class Indexing:
         if any(path.is_symlink() for path in (base, base / "fragment", base / "index", base / "filter")):
             return False
         for rel in old:
-            try:
-                info = os.lstat(self.out_dir / rel)
-            except OSError:
-                return False
-            if not stat.S_ISREG(info.st_mode) or self.published.get(rel) != (info.st_size, info.st_mtime_ns):
+            found = plain_file_stat(self.out_dir / rel)
+            if found is None or found != self.published.get(rel):
                 return False
         return True
 

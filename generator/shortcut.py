@@ -182,14 +182,20 @@ def published_after(before: dict, out_dir: Path, moved: Iterable[str], removed: 
     for rel in removed:
         found.pop(rel, None)
     for rel in moved:
-        try:
-            info = os.lstat(out_dir / rel)
-        except OSError:
+        found[rel] = plain_file_stat(out_dir / rel)
+        if found[rel] is None:
             return None
-        if not stat.S_ISREG(info.st_mode):
-            return None
-        found[rel] = (info.st_size, info.st_mtime_ns)
     return found
+
+
+def plain_file_stat(path: Path) -> tuple[int, int] | None:
+    """The size and mtime of a published file, as the record keeps them; None if it is
+    gone or not a plain file (a symlink, a pipe)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None
 
 
 def same_inputs(record: object, inputs: Inputs | None) -> bool:
