@@ -55,8 +55,11 @@ class SearchIndexFailed(RuntimeError):
 # The search page merges the shards (Pagefind's mergeIndex) and fetches a chunk of
 # every shard per word: 16 shards at 10,000 articles instead of 32 took a search
 # from 157-255 requests (1.0-1.9 MB) to 93-149 (0.7-1.4 MB); bench/reader_search.py.
-SHARD_PAGES = 1000
-SINGLE_SHARD_UP_TO = 1200
+# The cap is Pagefind's memory: ~0.38 MB per bench article in one run (600: 229 MB,
+# 1,200: 459 MB, more than the 400 MB the largest process may take), so no shard
+# holds more than ~800 pages (~300 MB); 10,000 articles still make 16 shards.
+SHARD_PAGES = 800
+SINGLE_SHARD_UP_TO = 800
 SHARDS_MANIFEST = "pagefind-shards.json"
 
 
