@@ -5,7 +5,7 @@
     python bench/run.py --sizes 1000,10000,100000 --only ours --skip-floor
 
 For each size it generates (or reuses) the corpus under bench/corpus/, then
-measures, each under `/usr/bin/time -v`:
+measures, each under `/usr/bin/time -v` and after an `os.sync()` (see `settle`):
 
   ours   cold build      .cache and the output folder removed first
          no-change       the same build again
@@ -142,9 +142,23 @@ _TIME_FIELDS = {
 TOOL_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
+def settle() -> float:
+    """Write out what earlier runs left in the page cache before the next one is timed.
+
+    A cold build leaves ~600 MB for the kernel to flush; a run started at once shares the
+    disk and the CPU with that writeback and was 10-20 % slower (3 Dec). An editor's next
+    build comes minutes later, and Pelican, which runs after ours, should not pay for our
+    writes either. Returns the seconds it took (recorded, never counted)."""
+    start = time.perf_counter()
+    os.sync()
+    return round(time.perf_counter() - start, 2)
+
+
 def timed(label: str, command: list[str]) -> dict:
-    """Run one command under /usr/bin/time -v; wall clock from here, the rest from time."""
+    """Run one command under /usr/bin/time -v, after `settle()`; wall clock from here, the
+    rest from time."""
     report = CORPORA / ".time-report"
+    settled = settle()
     start = time.perf_counter()
     done = subprocess.run([str(TIME), "-v", "-o", str(report), *command], capture_output=True, text=True,
                           env=TOOL_ENV)
@@ -162,6 +176,9 @@ def timed(label: str, command: list[str]) -> dict:
     result = {
         "seconds": round(wall, 3),
         "cpu_seconds": round(fields.get("user", 0) + fields.get("sys", 0), 2),
+        # Kernel time apart: creating a file costs 0.3-0.7 ms of it on this VM's disk (see README).
+        "sys_seconds": round(fields.get("sys", 0), 2),
+        "settle_seconds": settled,
         "peak_mb": round(fields.get("max_rss_kb", 0) / 1024, 1),
         "summary": " ".join(summary.split(" → ")[0].split()),  # the generator's own line, minus the path
     }
@@ -293,17 +310,20 @@ def print_table(size: int, entry: dict) -> None:
     if ours:
         for key, label in (("cold", "cold build"), ("no_change", "no-change rebuild"),
                            ("article_edit", "one article edited"), ("layout_edit", "layout edited")):
-            rows.append((f"ours     {label}", ours[key]["seconds"], ours[key]["peak_mb"], ours[key]["cpu_seconds"]))
+            rows.append((f"ours     {label}", ours[key]["seconds"], ours[key]["peak_mb"], ours[key]["cpu_seconds"],
+                         ours[key].get("sys_seconds")))
     if flo:
-        rows.append((f"floor    Markdown, {flo['workers']} processes", flo["seconds"], None, flo["worker_cpu_seconds"]))
+        rows.append((f"floor    Markdown, {flo['workers']} processes", flo["seconds"], None, flo["worker_cpu_seconds"],
+                     None))
     if pel:
-        rows.append(("pelican  cold build", pel["cold"]["seconds"], pel["cold"]["peak_mb"], pel["cold"]["cpu_seconds"]))
-        rows.append(("pelican  no-change (content cache)", pel["no_change_cached"]["seconds"],
-                     pel["no_change_cached"]["peak_mb"], pel["no_change_cached"]["cpu_seconds"]))
+        for key, label in (("cold", "cold build"), ("no_change_cached", "no-change (content cache)")):
+            rows.append((f"pelican  {label}", pel[key]["seconds"], pel[key]["peak_mb"], pel[key]["cpu_seconds"],
+                         pel[key].get("sys_seconds")))
     print(f"\nN = {size:,} articles  (load average before: {entry['load_before']}, after: {entry['load_after']})")
-    print(f"{'':<38}{'wall s':>9}{'peak MB':>10}{'cpu s':>9}")
-    for label, seconds, peak, cpu in rows:
-        print(f"{label:<38}{seconds:>9.2f}{(f'{peak:.0f}' if peak is not None else '–'):>10}{cpu:>9.2f}")
+    print(f"{'':<38}{'wall s':>9}{'peak MB':>10}{'cpu s':>9}{'of it sys':>11}")
+    for label, seconds, peak, cpu, sys_cpu in rows:
+        print(f"{label:<38}{seconds:>9.2f}{(f'{peak:.0f}' if peak is not None else '–'):>10}{cpu:>9.2f}"
+              f"{(f'{sys_cpu:.2f}' if sys_cpu is not None else '–'):>11}")
     for name, value, target in entry["ratios"]:
         if value is not None:
             print(f"  {name:<36} {value:>6.2f}×" + (f"   (target {target})" if target else ""))
