@@ -12,8 +12,6 @@ from datetime import date, datetime, tzinfo
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
-# đ/Đ have no Unicode decomposition, so stripping marks alone keeps them.
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -24,16 +22,24 @@ def nfc(text: str) -> str:
 
 def strip_marks(text: str) -> str:
     """'Đội Cảnh sát' → 'Doi Canh sat' (tone marks and đ folded, case kept)."""
-    if "đ" in text or "Đ" in text:
-        text = text.translate(_D_MAP)
+    # đ/Đ have no Unicode decomposition, so stripping marks alone keeps them. (Two replaces:
+    # str.translate with a table took ~40 µs on a title and lead, half of fold's time.)
+    text = text.replace("đ", "d").replace("Đ", "D")
     kept = _VIETNAMESE_MARKS.sub("", unicodedata.normalize("NFD", text))
-    if not kept.isascii():  # marks of other scripts: the slow, exact test
-        kept = "".join(ch for ch in kept if not unicodedata.combining(ch))
+    if not kept.isascii():  # marks of other scripts: the exact test, on what is not ASCII only
+        kept = _NON_ASCII.sub(_drop_if_mark, kept)
     return unicodedata.normalize("NFC", kept)
 
 
 # The combining diacritics block holds every mark Vietnamese uses (one regex pass).
 _VIETNAMESE_MARKS = re.compile("[\u0300-\u036f]+")
+# A quote or dash (“ ” – …) left the whole text to a test of every character in Python:
+# the regex hands it only what is not ASCII.
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _drop_if_mark(match: re.Match) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
 
 
 # Invisible format characters pasted from Word and the web: zero-width space/joiners,
