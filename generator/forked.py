@@ -16,6 +16,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -80,8 +81,21 @@ class ForkedWork:
 
 
 def _stop_started(signum, frame) -> None:
-    for process in list(started):
+    killed = list(started)
+    for process in killed:
         process.kill()
+    # Reap them before going: a killed process still runs until the kernel has torn it
+    # down, and the build that stopped us expects them gone when stop() returns. By pid,
+    # not Popen.wait(): this thread may have been inside it, holding its lock.
+    deadline = time.monotonic() + 5
+    for process in killed:
+        while time.monotonic() < deadline:
+            try:
+                if os.waitpid(process.pid, os.WNOHANG)[0] != 0:
+                    break
+            except ChildProcessError:  # reaped already
+                break
+            time.sleep(0.005)
     os._exit(1)
 
 
