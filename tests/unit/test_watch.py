@@ -34,13 +34,15 @@ def test_scratch_files_of_common_editors_are_ignored():
 
 def test_a_burst_of_events_becomes_one_call_with_every_path():
     calls = Calls()
-    coalescer = Coalescer(calls, quiet=0.1)
+    # Events 20 ms apart inside a 1 s quiet window: with 0.1 s, a 20 ms sleep stretched past
+    # it on a loaded CI machine (the whole suite on 2 cores) split the burst in two.
+    coalescer = Coalescer(calls, quiet=1.0)
     try:
         for name in ("a.md", "b.md", "a.md", "c.md"):
             coalescer.add([name])
             time.sleep(0.02)
         assert calls.wait()
-        time.sleep(0.2)
+        time.sleep(1.2)
         assert calls.batches == [frozenset({"a.md", "b.md", "c.md"})]
     finally:
         coalescer.stop()
