@@ -176,7 +176,7 @@ def timed(label: str, command: list[str]) -> dict:
     result = {
         "seconds": round(wall, 3),
         "cpu_seconds": round(fields.get("user", 0) + fields.get("sys", 0), 2),
-        # Kernel time apart: creating a file costs 0.3-0.7 ms of it on this VM's disk (see README).
+        # Kernel time apart: creating a file costs 0.4-0.75 ms of it on this VM's disk (bench/README.md).
         "sys_seconds": round(fields.get("sys", 0), 2),
         "settle_seconds": settled,
         "peak_mb": round(fields.get("max_rss_kb", 0) / 1024, 1),

@@ -182,9 +182,10 @@ def published_after(before: dict, out_dir: Path, moved: Iterable[str], removed: 
     for rel in removed:
         found.pop(rel, None)
     for rel in moved:
-        found[rel] = plain_file_stat(out_dir / rel)
-        if found[rel] is None:
+        now = plain_file_stat(out_dir / rel)
+        if now is None:
             return None
+        found[rel] = now
     return found
 
 
