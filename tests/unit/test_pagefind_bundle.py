@@ -213,3 +213,24 @@ def test_a_half_typed_word_between_two_chunks_loads_where_its_completions_start(
 def test_a_chunk_that_is_not_pagefinds_is_refused_loudly():
     with pytest.raises(BundleFormatError):
         word_entries(MARK + b"\x81\x81\x83\x63abc\x81\x83\x00\x80")  # a page cut short
+
+
+def test_a_fragments_url_is_read_from_its_start_even_when_the_start_cuts_it(tmp_path, monkeypatch):
+    """fragment_url inflates only the first bytes of a fragment; a URL cut there (inside a
+    multi-byte letter or an escape) is read from the whole fragment instead."""
+    site = tmp_path / "site"
+    for n, name in enumerate(["bài-viết", 'trích-"dẫn"', "đường-dây-nóng", "a" * 120]):
+        page = site / "tin" / f"{name}-{n}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f'<html lang="vi"><body><article data-pagefind-body><p>Tin số {n}</p></article></body></html>',
+                        encoding="utf-8")
+    subprocess.run([str(get_executable()), "--site", str(site), "--output-subdir", "pagefind", "--silent"],
+                   check=True, capture_output=True)
+    bundle = site / "pagefind"
+    expected = _page_urls(bundle)
+    assert any('\\"' in json.dumps(url) for url in expected) and any("đ" in url for url in expected)
+    hashes = [file_hash for file_hash, _ in _meta(bundle)[1]]
+    assert [pagefind_bundle.fragment_url(bundle, h) for h in hashes] == expected
+    for cut in range(len(MARK) + 8, len(MARK) + 160):
+        monkeypatch.setattr(pagefind_bundle, "_URL_BYTES", cut)
+        assert [pagefind_bundle.fragment_url(bundle, h) for h in hashes] == expected, cut
