@@ -62,8 +62,13 @@ def checked_stat(site_dir: Path, path: str, limit: int | None = None, entry: os.
 
 def read_bounded(path: str, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
     """The file's bytes, or None if it grew past `limit` since it was checked."""
-    with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
+    with open(path, "rb", buffering=0) as handle:
+        # Asking for limit + 1 bytes made Python allocate (and give back) 5 MB for every
+        # article: ~75 µs a file, against ~20 µs for the size the file has.
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read(min(size, limit) + 1)
+        if size < len(data) <= limit:  # it grew since: read on, up to the limit
+            data += handle.read(limit + 1 - len(data))
     return data if len(data) <= limit else None
 
 
