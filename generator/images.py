@@ -179,19 +179,40 @@ def scan_html_images(article: Article) -> list[tuple[int, str]]:
             for src in _HTML_IMAGE.findall(text)]
 
 
+def body_references(body: str, body_line: int) -> tuple[list, list]:
+    """(scan_body, scan_html_images) of a body: what the plan needs of it. The content
+    stage calls it where it reads a file, so the body itself need not be kept."""
+    if not _MAY_HOLD_IMAGE.search(body):
+        return [], []
+    text = _BodyText(body, body_line)
+    return scan_body(text), scan_html_images(text)
+
+
+@dataclass(frozen=True)
+class _BodyText:
+    """The two fields of an Article the scanners read."""
+    body: str
+    body_line: int
+
+
 def read_references(articles: Sequence[Article], load_body=None, cache=None,
-                    memo: Memo | None = None) -> dict[str, tuple[list, list]]:
+                    memo: Memo | None = None,
+                    scanned: Mapping[str, tuple[list, list]] | None = None) -> dict[str, tuple[list, list]]:
     """Article source → (scan_body, scan_html_images) of its body.
 
-    The content stage may leave an unchanged file's body unread: its references
-    then come from the last build's record (same file digest) or, failing
-    that, from reading the body again with `load_body(source) → (body, line)`.
+    The content stage may leave a body unread (an unchanged file) or drop it once
+    read, having `scanned` it (body_references): its references then come from
+    there, from the last build's record (same file digest) or, failing that,
+    from reading the body again with `load_body(source) → (body, line)`.
     """
     known = (cache.load_state(REFS_STATE) if cache is not None else None) or {}
+    scanned = scanned or {}
     found, record = {}, {}
     for article in articles:
         entry = known.get(article.source)
-        if not article.body_loaded and entry is not None and entry[0] == article.source_digest:
+        if article.source in scanned and not article.body_loaded:
+            refs = scanned[article.source]
+        elif not article.body_loaded and entry is not None and entry[0] == article.source_digest:
             refs = entry[1]
         else:
             refs = recall(memo, "image-references", article.source, (article,),
@@ -206,11 +227,8 @@ def read_references(articles: Sequence[Article], load_body=None, cache=None,
 
 def _scan_references(article: Article, load_body) -> tuple[list, list]:
     if not article.body_loaded:
-        body, body_line = load_body(article.source)
-        article = evolve(article, body=body, body_line=body_line, body_loaded=True)
-    if not _MAY_HOLD_IMAGE.search(article.body):
-        return [], []
-    return scan_body(article), scan_html_images(article)
+        return body_references(*load_body(article.source))
+    return body_references(article.body, article.body_line)
 
 
 def attach_keys(articles: Sequence[Article], plan: "ImagePlan", memo: Memo | None = None) -> list[Article]:
@@ -235,11 +253,12 @@ def available_formats(settings: ImageSettings) -> tuple[str, ...]:
 
 
 def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSettings,
-                load_body=None, cache=None, memo: Memo | None = None) -> tuple[ImagePlan, list[Problem]]:
+                load_body=None, cache=None, memo: Memo | None = None,
+                scanned: Mapping[str, tuple[list, list]] | None = None) -> tuple[ImagePlan, list[Problem]]:
     """Check every photo the articles use and plan its variants. `load_body` and
     `cache`: for bodies the content stage did not read (see read_references)."""
     problems: list[Problem] = []
-    bodies = read_references(articles, load_body, cache, memo)
+    bodies = read_references(articles, load_body, cache, memo, scanned)
     body_paths: dict[str, set[str]] = {}
     references: list[Reference] = []
     first_image: dict[str, str] = {}

@@ -21,6 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from generator import __version__, limits, plain_text, sections, workers
 from generator.cache import BuildCache, digest
+from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error
 from generator.images import ImagePlan
 from generator.memo import Memo
@@ -186,7 +187,14 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
     for position in chunk:
         article = articles[position]
         if not article.body_loaded:
-            body, body_line = load_body(article.source)
+            try:
+                body, body_line = load_body(article.source, (article.source_digest, article.body_line)
+                                            if article.source_digest else None)
+            except ChangedDuringBuild:
+                results.append(("", (error(article.source, 1, "changed-during-build",
+                                           "the file was saved again while the site was being built; "
+                                           "build again"),), "", {}, ""))
+                continue
             article = evolve(article, body=body, body_line=body_line, body_loaded=True)
         result = converter.convert(article)
         summary = derive_summary(result.html)

@@ -125,6 +125,7 @@ PROBLEMS: Mapping[str, tuple] = {
     "missing-config": ((_ANY, "không có tệp site.toml trong thư mục trang"),),
     "not-utf8": ((_ANY, "tệp không phải văn bản UTF-8 (hãy lưu lại dưới dạng UTF-8 trong trình soạn thảo)"),),
     "binary-file": ((_ANY, "tệp chứa dữ liệu nhị phân, không phải văn bản Markdown"),),
+    "changed-during-build": ((_ANY, "tệp được lưu lại trong lúc đang dựng trang; hãy dựng lại"),),
     "toml-syntax": ((_ANY, "site.toml viết sai cú pháp TOML: {0}"),),
     "unknown-key": (
         (r"unknown front-matter key '(.*?)'; did you mean '(.*?)'\?", "khóa '{0}' không được hỗ trợ; có phải ý bạn là '{1}'?"),

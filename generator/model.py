@@ -130,7 +130,8 @@ class SourceFile:
     body_line: int  # the file line the body starts on
     bundle_dir: str | None  # site-relative folder of an article bundle
     digest: str = ""  # of the file's bytes
-    body_loaded: bool = True  # False when an unchanged file was not read again
+    body_loaded: bool = True  # False when an unchanged file was not read again, or its body dropped
+    scanned: Any = None  # what the build needs of a dropped body (content.load_content's scan_body)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)

@@ -171,3 +171,50 @@ def test_racily_clean_files_are_checked_by_their_bytes(tmp_path, monkeypatch):
     stat_key = content._stat_key
     monkeypatch.setattr(content, "_stat_key", lambda info: old_key if info.st_ino == old_key[3] else stat_key(info))
     assert load() == {"bai-0.md": ("Bài 0", False), "bai-1.md": ("Bài X", True), "bai-2.md": ("Bài 2", False)}
+
+
+def test_with_scan_body_the_bodies_are_not_kept_and_load_body_gives_each_back_as_read(tmp_path):
+    """The build keeps what it needs of a body (scan_body's answer) and reads the text again
+    where it converts it: the same text, whatever the file's BOM, line ends and Unicode form."""
+    import unicodedata
+
+    from generator import content
+
+    folder = tmp_path / "content" / "tin"
+    folder.mkdir(parents=True)
+    texts = {
+        "nfc.md": "---\ntitle: Bài một\n---\n\nCông an xã tuần tra.\n\n![Ảnh](anh.jpg)\n",
+        "crlf.md": "---\r\ntitle: Bài hai\r\n---\r\nDòng một.\r\nDòng hai.\r\n",
+        "nfd.md": unicodedata.normalize("NFD", "---\ntitle: Bài ba\n---\nĐường dây nóng.\n"),
+        "empty.md": "---\ntitle: Bài bốn\n---",
+    }
+    for name, text in texts.items():
+        (folder / name).write_bytes(("\ufeff" if name == "crlf.md" else "").encode() + text.encode())
+    kept, _ = content.load_content(tmp_path, jobs=1)
+    scanned, _ = content.load_content(tmp_path, jobs=1, scan_body=lambda body, line: (len(body), line))
+    assert [s.path for s in scanned] == [s.path for s in kept]
+    for before, after in zip(kept, scanned):
+        assert after.body == "" and not after.body_loaded and before.body_loaded
+        assert after.scanned == (len(before.body), before.body_line)
+        assert (after.digest, after.front, after.body_line) == (before.digest, before.front, before.body_line)
+        assert content.load_body(tmp_path, after.path, (after.digest, after.body_line)) == (before.body,
+                                                                                           before.body_line)
+        assert content.load_body(tmp_path, after.path) == (before.body, before.body_line)
+
+
+def test_a_body_loaded_again_from_a_file_saved_meanwhile_is_refused(tmp_path):
+    """Its front-matter (indexed) and its body would come from two versions of the file."""
+    import pytest
+
+    from generator import content
+
+    path = tmp_path / "content" / "bai.md"
+    path.parent.mkdir()
+    path.write_text("---\ntitle: Bài\n---\nBản đầu.\n", encoding="utf-8")
+    (source,), _ = content.load_content(tmp_path, jobs=1, scan_body=lambda body, line: None)
+    path.write_text("---\ntitle: Bài\n---\nBản sửa.\n", encoding="utf-8")
+    with pytest.raises(content.ChangedDuringBuild):
+        content.load_body(tmp_path, source.path, (source.digest, source.body_line))
+    path.unlink()
+    with pytest.raises(content.ChangedDuringBuild):
+        content.load_body(tmp_path, source.path, (source.digest, source.body_line))
