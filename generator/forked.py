@@ -59,12 +59,23 @@ class ForkedWork:
             finally:
                 os._exit(code)
         self.pid: int | None = pid
+        self._exit_code = 0  # once reaped
 
     def wait(self) -> None:
         """Until the work is done; raises ForkedWorkFailed if it failed."""
         if self._reap() != 0:
             raise ForkedWorkFailed(self.note.read_text(encoding="utf-8") if self.note.is_file()
                                    else "the process died")
+
+    def running(self) -> bool:
+        """Whether the work still runs, without waiting (an ended child is reaped here)."""
+        if self.pid is None:
+            return False
+        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        if pid == 0:
+            return True
+        self.pid, self._exit_code = None, os.waitstatus_to_exitcode(status)
+        return False
 
     def stop(self) -> None:
         """Stop the child if it still runs (the build failed meanwhile)."""
@@ -77,7 +88,9 @@ class ForkedWork:
 
     def _reap(self) -> int:
         pid, self.pid = self.pid, None
-        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) if pid is not None else 0
+        if pid is not None:
+            self._exit_code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        return self._exit_code
 
 
 def _stop_started(signum, frame) -> None:

@@ -266,3 +266,67 @@ def test_the_scratch_is_in_memory_when_it_has_room_else_in_the_cache(make_site, 
     assert built.result.ok and len(fragments(built.out)) == 3
     assert used == [memory if room else BuildCache(site / ".cache").root]
     assert scratches(site) == []
+
+
+def _slow_after_the_first_shard(monkeypatch, fail: bool = False):
+    """index_site (in the indexer's child) takes 1.5 s for every shard but the first; with
+    `fail`, the last one then fails."""
+    index_site = search.index_site
+    folders = []
+
+    def slow(site_root, finish=True):
+        folders.append(site_root.name)
+        if len(folders) > 1:
+            time.sleep(1.5)
+            if fail and len(folders) == 3:
+                raise search.SearchIndexFailed("pagefind ran out of disk space")
+        return index_site(site_root, finish)
+    monkeypatch.setattr(search, "index_site", slow)
+
+
+def _record_puts(monkeypatch) -> list[tuple[str, bool]]:
+    """(shard, whether the indexer still ran) of each bundle put into the target."""
+    puts = []
+    put = search.Indexing._put
+
+    def recorded(self, target, folder):
+        puts.append((folder, self._child is not None and self._child.pid is not None))
+        return put(self, target, folder)
+    monkeypatch.setattr(search.Indexing, "_put", recorded)
+    return puts
+
+
+def test_a_shards_bundle_goes_into_the_output_while_the_others_are_still_indexed(make_site, build_site, tmp_path,
+                                                                                 monkeypatch):
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 3)  # 10 articles → 4 shards by a hash of their path
+    site = make_site(numbered_articles(10))
+    index_site, put = search.index_site, search.Indexing._put
+    _slow_after_the_first_shard(monkeypatch)
+    puts = _record_puts(monkeypatch)
+    out = tmp_path / "out"
+    built = build_site(site, out=out)
+    assert built.result.ok and built.result.search.indexed == 3  # one of the 4 shards is empty
+    assert sorted(folder for folder, _ in puts) == sorted(p.name for p in out.glob("pagefind*") if p.is_dir())
+    assert puts[0][1], puts  # the first shard's bundle went in while the indexer still ran
+    monkeypatch.setattr(search, "index_site", index_site)
+    monkeypatch.setattr(search.Indexing, "_put", put)
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_an_indexer_failing_after_some_bundles_went_in_publishes_nothing(make_site, build_site, tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 3)
+    site = make_site(numbered_articles(10))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.html").write_text("trang cũ", encoding="utf-8")
+    _slow_after_the_first_shard(monkeypatch, fail=True)
+    puts = _record_puts(monkeypatch)
+    with pytest.raises(search.SearchIndexFailed, match="out of disk space"):
+        build_site(site, out=out)
+    assert puts and puts[0][1]
+    assert tree(out) == {"old.html": tree(out)["old.html"]}
+    assert scratches(site) == []
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
