@@ -117,7 +117,7 @@ def fragment_url(bundle: Path, file_hash: str) -> str:
         head = b""
     if head.startswith(_URL_START):
         try:
-            url, end = _JSON.raw_decode(head.decode("utf-8", "replace"), len(_URL_START))
+            url, _ = _JSON.raw_decode(head.decode("utf-8", "replace"), len(_URL_START))
         except ValueError:
             url = None  # cut inside the URL: read it whole below
         if isinstance(url, str) and "\ufffd" not in url:
