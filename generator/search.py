@@ -17,11 +17,13 @@ import html
 import json
 import logging
 import os
+import queue
 import shutil
 import subprocess
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
@@ -424,7 +426,9 @@ def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequ
     """Write each shard's documents into scratch/<its folder> and run Pagefind
     over them, two at a time (one Pagefind keeps ~1.1 of our 2 cores busy); a
     shard is indexed while the next one's documents are written."""
-    with ThreadPoolExecutor(max_workers=max(1, min(2, len(shards)))) as pool:
+    workers = max(1, min(2, len(shards)))
+    cpus = _CpuSlots(workers)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
         runs = []
         for shard in shards:
             # Pagefind numbers the pages in its walk's order, the folder listing's; in memory
@@ -436,17 +440,56 @@ def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequ
                 path = scratch / shard.folder / "/".join(parts)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(search_document(article, config, load_html(article)))
-            runs.append(pool.submit(_index_and_mark, scratch / shard.folder, finish))
+            runs.append(pool.submit(_index_and_mark, scratch / shard.folder, finish, cpus))
         for run in runs:
             run.result()
 
 
-def _index_and_mark(site_root: Path, finish: bool) -> None:
+def _index_and_mark(site_root: Path, finish: bool, cpus: _CpuSlots) -> None:
     """index_site, then (a finished bundle) leave <site_root><DONE> beside it: the build may
     put the bundle into its target from then on (Indexing.finish)."""
-    index_site(site_root, finish)
+    with cpus.one():
+        index_site(site_root, finish)
     if finish:
         site_root.with_name(site_root.name + DONE).touch()
+
+
+class _CpuSlots:
+    """A CPU of its own for each Pagefind run at a time, when the build may use no more
+    CPUs than runs at once (2 on 2 cores).
+
+    Pagefind spreads its threads over every CPU; two runs side by side on 2 cores
+    then fight over both, and each page fault of a thread on one CPU interrupts the
+    other (TLB shoot-downs). Held to one CPU, a 1,229-page run took 3.7 instead of
+    4.3 CPU-s and 399 instead of 475 MB. With more CPUs than runs the runs are left
+    free to use the spare ones.
+    """
+
+    def __init__(self, runs: int):
+        allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+        self.pinning = 1 < len(allowed) <= runs
+        self._free: queue.SimpleQueue[int] = queue.SimpleQueue()
+        for cpu in allowed:
+            self._free.put(cpu)
+
+    @contextmanager
+    def one(self):
+        """Hold the calling thread, and so the processes it starts, to a free CPU meanwhile
+        (Linux's affinity is per thread and inherited by a child)."""
+        if not self.pinning:
+            yield
+            return
+        cpu = self._free.get()
+        before = os.sched_getaffinity(0)
+        try:
+            os.sched_setaffinity(0, {cpu})
+            yield
+        finally:
+            try:
+                os.sched_setaffinity(0, before)
+            except OSError:  # a CPU taken offline meanwhile: stay where the kernel put us
+                pass
+            self._free.put(cpu)
 
 
 def _files_under(base: Path, prefix: str) -> set[str]:

@@ -330,3 +330,51 @@ def test_an_indexer_failing_after_some_bundles_went_in_publishes_nothing(make_si
     assert tree(out) == {"old.html": tree(out)["old.html"]}
     assert scratches(site) == []
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
+
+
+def _affinity_of_a_child() -> set[int]:
+    """The CPUs a process started from the calling thread may run on."""
+    printed = subprocess.run([sys.executable, "-c", "import os; print(sorted(os.sched_getaffinity(0)))"],
+                             capture_output=True, text=True, check=True).stdout
+    return set(json.loads(printed))
+
+
+def test_pagefind_runs_side_by_side_each_get_a_cpu_of_their_own_when_there_are_no_spare_ones():
+    allowed = os.sched_getaffinity(0)
+    slots = search._CpuSlots(runs=len(allowed))
+    assert slots.pinning == (len(allowed) > 1)
+    with slots.one():
+        first = _affinity_of_a_child()
+        with slots.one():  # a second run while the first still holds its CPU
+            second = _affinity_of_a_child()
+        assert _affinity_of_a_child() == first
+    if len(allowed) > 1:
+        assert len(first) == len(second) == 1 and first != second and first | second <= allowed
+    assert _affinity_of_a_child() == allowed == os.sched_getaffinity(0)
+
+
+def test_pagefind_runs_are_left_free_when_there_are_more_cpus_than_runs():
+    allowed = os.sched_getaffinity(0)
+    slots = search._CpuSlots(runs=max(1, len(allowed) - 1))
+    assert not slots.pinning
+    with slots.one():
+        assert _affinity_of_a_child() == allowed
+
+
+def test_each_shard_is_indexed_on_a_cpu_of_its_own_on_two_cores(make_site, build_site, tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 3)  # 10 articles → 4 shards, indexed two at a time
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1} if pid == 0 else set())
+    chosen = []
+    monkeypatch.setattr(os, "sched_setaffinity", lambda pid, cpus: chosen.append(sorted(cpus)))
+    log = tmp_path / "cpus.txt"  # the indexer runs in a forked process: it tells by a file
+    index_site = search.index_site
+
+    def logged(site_root, finish=True):
+        with log.open("a", encoding="utf-8") as file:
+            file.write(json.dumps(chosen[-1]) + "\n")
+        return index_site(site_root, finish)
+    monkeypatch.setattr(search, "index_site", logged)
+    built = build_site(make_site(numbered_articles(10)), out=tmp_path / "out")
+    assert built.result.ok and built.result.search.indexed == 3
+    assert sorted(log.read_text(encoding="utf-8").split()) in (["[0]", "[0]", "[1]"], ["[0]", "[1]", "[1]"])
