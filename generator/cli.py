@@ -151,6 +151,9 @@ def run_build(args) -> int:
         print(why)
     if args.verbose:
         print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))
+        if result.search is not None and result.search.indexed:
+            # Pagefind runs beside the rendering: its CPU, not a stage's lap, is what it costs.
+            print(f"  search indexer (Pagefind): {result.search.indexer_cpu:.2f} CPU-s")
     return EXIT_OK
 
 

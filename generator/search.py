@@ -18,13 +18,14 @@ import json
 import logging
 import os
 import queue
+import resource
 import shutil
 import subprocess
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Callable, Sequence
@@ -134,6 +135,8 @@ class SearchReport:
     indexed: int  # shards indexed again (their documents changed, or their bundle was damaged or gone)
     shards: int  # shards holding articles
     spliced: int = 0  # of the indexed, those brought up to date from their changed documents alone
+    # CPU seconds the Pagefind runs took (user + system), for `build -v` and bench/run.py
+    indexer_cpu: float = field(default=0.0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -241,6 +244,7 @@ class Indexing:
         self.report: SearchReport | None = None  # set by finish
 
     def _plan_and_index(self) -> None:
+        cpu_before = _children_cpu()
         shards = plan_shards(self.site)
         old_keys = _old_keys(self.previous)
         bundles = self._old_bundles()
@@ -252,7 +256,7 @@ class Indexing:
         result = {"keys": {s.folder: s.key for s in shards}, "indexed": [s.folder for s in stale],
                   "spliced": sorted(spliced), "filled": [s.folder for s in shards if s.articles],
                   "documents": {s.folder: "".join(s.documents) for s in shards if s.articles},
-                  "frame": shards[0].frame}
+                  "frame": shards[0].frame, "indexer_cpu": _children_cpu() - cpu_before}
         (self.scratch / RESULT).write_text(json.dumps(result), encoding="utf-8")
 
     def _splice(self, stale: list[Shard], bundles: dict[str, list[str]]) -> set[str]:
@@ -343,6 +347,7 @@ class Indexing:
         bundles = self._old_bundles()
         late = [folder for folder in result["filled"] if folder not in result["indexed"]
                 and (not damaged.isdisjoint(bundles[folder]) or not self._keep(target, folder, bundles[folder]))]
+        cpu_before = _children_cpu()
         if late:  # a bundle damaged or gone from the target (a fresh one, files deleted): index its shard now
             _index(self.site.config, self.load_html, [s for s in plan_shards(self.site) if s.folder in late],
                    self.scratch)
@@ -352,7 +357,8 @@ class Indexing:
         # Always written (an empty list for one shard), so the search page never meets a 404.
         manifest = [folder + "/" for folder in result["filled"] if folder != BUNDLE_DIR]
         target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
-        self.report = SearchReport(len(result["indexed"]) + len(late), len(result["filled"]), len(result["spliced"]))
+        self.report = SearchReport(len(result["indexed"]) + len(late), len(result["filled"]), len(result["spliced"]),
+                                   round(result["indexer_cpu"] + _children_cpu() - cpu_before, 2))
         return {KEYS_STATE: result["keys"], DOCUMENTS_STATE: result["documents"], FRAME_STATE: result["frame"]}
 
     def _put(self, target, folder: str) -> None:
@@ -385,7 +391,7 @@ CHANGED = "-changed"  # the scratch folder of a spliced shard's changed document
 FAILURE_NOTE = "failed.txt"
 DONE = ".done"  # beside a shard's scratch folder once its finished bundle is all there
 POLL_SECONDS = 0.05  # how often the build looks for those while the indexer runs
-RESULT = "result.json"  # the child's answer: each shard's key, which it indexed, which have articles
+RESULT = "result.json"  # the child's answer: each shard's key, which it indexed, which have articles, its CPU
 SCRATCH_PREFIX = "portal-search-"
 MEMORY_FOLDER = Path("/dev/shm")  # Linux's tmpfs for scratch files
 # A document and its share of the bundle, generously; a 64 MB /dev/shm (Docker's
@@ -490,6 +496,13 @@ class _CpuSlots:
             except OSError:  # a CPU taken offline meanwhile: stay where the kernel put us
                 pass
             self._free.put(cpu)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (the Pagefind runs, in the indexer's
+    forked process; a fork starts counting from zero)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def _files_under(base: Path, prefix: str) -> set[str]:

@@ -92,3 +92,15 @@ def test_the_summary_counts_the_search_shards_indexed_again(make_site, build_sit
     built = build_site(site)
     assert built.result.search == SearchReport(indexed=1, shards=filled, spliced=1)
     assert built.result.causes.edited == ("content/tin-hoat-dong/bai-3.md",)
+
+
+def test_build_v_tells_the_cpu_the_search_indexer_took(make_site):
+    site = make_site(ARTICLES)
+    cold = run_cli("build", "--site", str(site), "-v")
+    assert cold.returncode == 0, cold.stderr
+    told = [line for line in cold.stdout.splitlines() if line.startswith("  search indexer (Pagefind): ")]
+    assert len(told) == 1 and told[0].endswith(" CPU-s"), cold.stdout
+    # Pagefind ran over three articles: it took some CPU, and less than the whole build took.
+    assert 0 < float(told[0].split(": ")[1].split()[0]) < 60
+    again = run_cli("build", "--site", str(site), "-v")  # nothing indexed: nothing to tell
+    assert "search indexer" not in again.stdout
