@@ -166,6 +166,18 @@ def _unread_source(rel: str, known: tuple) -> SourceFile:
 class ChangedDuringBuild(RuntimeError):
     """The file no longer holds what the build read of it (saved again meanwhile)."""
 
+    def __init__(self, rel: str, detail: str = ""):
+        super().__init__(rel, detail)  # both in args: the error crosses from worker processes
+        self.rel = rel
+
+    def __str__(self) -> str:
+        return f"{self.rel}: {self.args[1]}" if self.args[1] else self.rel
+
+    def problem(self) -> Problem:
+        """What the editor is told: a build cannot pair one version's front-matter with another's body."""
+        return error(self.rel, 1, "changed-during-build",
+                     "the file was saved again while the site was being built; build again")
+
 
 def load_body(site_dir: Path, rel: str, known: tuple[str, int] | None = None) -> tuple[str, int]:
     """(body, body_line) of an article file, for a stage that needs the text.
@@ -193,9 +205,9 @@ def load_body(site_dir: Path, rel: str, known: tuple[str, int] | None = None) ->
     try:
         source, problems = read_source(site_dir, site_dir / rel)
     except OSError as exc:
-        raise ChangedDuringBuild(f"{rel}: {exc.strerror}") from None
+        raise ChangedDuringBuild(rel, exc.strerror) from None
     if source is None:
-        raise ChangedDuringBuild(f"{rel}: {'; '.join(map(str, problems))}")
+        raise ChangedDuringBuild(rel, "; ".join(map(str, problems)))
     return source.body, source.body_line
 
 

@@ -203,7 +203,7 @@ def read_references(articles: Sequence[Article], load_body=None, cache=None,
     The content stage may leave a body unread (an unchanged file) or drop it once
     read, having `scanned` it (body_references): its references then come from
     there, from the last build's record (same file digest) or, failing that,
-    from reading the body again with `load_body(source) → (body, line)`.
+    from reading the body again with `load_body(source, (digest, line)) → (body, line)`.
     """
     known = (cache.load_state(REFS_STATE) if cache is not None else None) or {}
     scanned = scanned or {}
@@ -226,8 +226,9 @@ def read_references(articles: Sequence[Article], load_body=None, cache=None,
 
 
 def _scan_references(article: Article, load_body) -> tuple[list, list]:
-    if not article.body_loaded:
-        return body_references(*load_body(article.source))
+    if not article.body_loaded:  # the body the build indexed, or content.ChangedDuringBuild
+        known = (article.source_digest, article.body_line) if article.source_digest else None
+        return body_references(*load_body(article.source, known))
     return body_references(article.body, article.body_line)
 
 

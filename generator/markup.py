@@ -190,10 +190,8 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
             try:
                 body, body_line = load_body(article.source, (article.source_digest, article.body_line)
                                             if article.source_digest else None)
-            except ChangedDuringBuild:
-                results.append(("", (error(article.source, 1, "changed-during-build",
-                                           "the file was saved again while the site was being built; "
-                                           "build again"),), "", {}, ""))
+            except ChangedDuringBuild as changed:
+                results.append(("", (changed.problem(),), "", {}, ""))
                 continue
             article = evolve(article, body=body, body_line=body_line, body_loaded=True)
         result = converter.convert(article)

@@ -274,6 +274,8 @@ def _build(options: BuildOptions) -> BuildResult:
                       target, published_before)
     except BuildFailed as failed:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
+    except content.ChangedDuringBuild as changed:  # a cached body was gone and its file saved again
+        return BuildResult(problems=(changed.problem(),), seconds=clock.total, timings=clock.timings)
     finally:
         for started in indexing:
             started.close()
@@ -337,11 +339,13 @@ def _inputs(options: BuildOptions, cache: BuildCache, listing: content.Listing) 
 
 
 def _reconverter(site_dir: Path, site: Site, image_plan: images.ImagePlan = images.ImagePlan()):
-    """Converts an article's body again from its file (for a cache entry that went bad)."""
+    """Converts an article's body again from its file (for a cache entry that went bad).
+    Raises content.ChangedDuringBuild when the file no longer holds the bytes the build indexed."""
     urls_by_source = {a.source: a.url for a in site.articles}
 
     def reconvert(article) -> str:
-        body, body_line = content.load_body(site_dir, article.source)
+        known = (article.source_digest, article.body_line) if article.source_digest else None
+        body, body_line = content.load_body(site_dir, article.source, known)
         converter = markup.MarkupConverter(urls_by_source, site.config.base_path, image_plan,
                                            site.config.iframe_hosts)
         return converter.convert(replace(article, body=body, body_line=body_line)).html

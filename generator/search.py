@@ -34,6 +34,7 @@ from pagefind_bin import get_executable
 
 from generator import forked, pagefind_bundle, pagefind_splice
 from generator.cache import digest
+from generator.content import ChangedDuringBuild
 from generator.markup import body_key
 from generator.model import Article, Site, SiteConfig, output_path_of
 from generator.shortcut import plain_file_stat
@@ -251,8 +252,12 @@ class Indexing:
         # Pagefind refuses an empty site; an empty portal's search page lists categories.
         stale = [s for s in shards if s.articles and not (old_keys.get(s.folder) == s.key and bundles.get(s.folder)
                                                           and self._untouched(s.folder, bundles[s.folder]))]
-        spliced = self._splice(stale, bundles)
-        _index(self.site.config, self.load_html, [s for s in stale if s.folder not in spliced], self.scratch)
+        try:
+            spliced = self._splice(stale, bundles)
+            _index(self.site.config, self.load_html, [s for s in stale if s.folder not in spliced], self.scratch)
+        except ChangedDuringBuild as changed:  # told to the build, which fails with the editor's problem
+            (self.scratch / RESULT).write_text(json.dumps({CHANGED_STATE: changed.rel}), encoding="utf-8")
+            return
         result = {"keys": {s.folder: s.key for s in shards}, "indexed": [s.folder for s in stale],
                   "spliced": sorted(spliced), "filled": [s.folder for s in shards if s.articles],
                   "documents": {s.folder: "".join(s.documents) for s in shards if s.articles},
@@ -344,6 +349,8 @@ class Indexing:
             except forked.ForkedWorkFailed as failure:
                 raise SearchIndexFailed(str(failure)) from None
         result = json.loads((self.scratch / RESULT).read_text(encoding="utf-8"))
+        if CHANGED_STATE in result:
+            raise ChangedDuringBuild(result[CHANGED_STATE])
         bundles = self._old_bundles()
         late = [folder for folder in result["filled"] if folder not in result["indexed"]
                 and (not damaged.isdisjoint(bundles[folder]) or not self._keep(target, folder, bundles[folder]))]
@@ -389,6 +396,7 @@ DOCUMENTS_STATE = "search-documents"
 FRAME_STATE = "search-frame"
 CHANGED = "-changed"  # the scratch folder of a spliced shard's changed documents
 FAILURE_NOTE = "failed.txt"
+CHANGED_STATE = "changed-during-build"  # in RESULT instead of the index: an article's file saved meanwhile
 DONE = ".done"  # beside a shard's scratch folder once its finished bundle is all there
 POLL_SECONDS = 0.05  # how often the build looks for those while the indexer runs
 RESULT = "result.json"  # the child's answer: each shard's key, which it indexed, which have articles, its CPU
