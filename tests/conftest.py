@@ -141,9 +141,15 @@ def foreign_scripts(page) -> list:
 
 def tree(root: Path, links: bool = False) -> dict[str, str]:
     """sha256 of each file below `root`, by relative path (with `links`, what symlinks
-    point to as well): two equal trees are byte-identical outputs."""
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() or (links and p.is_symlink())}
+    point to as well), and "empty folder" for each folder with nothing in it: two equal
+    trees are byte-identical outputs."""
+    found = {}
+    for p in sorted(root.rglob("*")):
+        if p.is_file() or (links and p.is_symlink()):
+            found[p.relative_to(root).as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
+        elif p.is_dir() and not p.is_symlink() and not any(p.iterdir()):
+            found[p.relative_to(root).as_posix() + "/"] = "empty folder"
+    return found
 
 
 def clean_tree(site: Path, out: Path, links: bool = False) -> dict[str, str]:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import content, index, search
+from generator import content, index, output, search
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
-from tests.conftest import SITE_TOML, article, numbered_articles, tree
+from tests.conftest import SITE_TOML, article, clean_tree, numbered_articles, tree
 
 CATEGORIES = ("tin-hoat-dong", "xay-dung-luc-luong")
 UNITS = ("cong-an-tinh", "phong-canh-sat-giao-thong", "Công an xã Đồng Tiến")
@@ -176,3 +176,37 @@ def test_with_a_memo_an_edit_reads_and_checks_only_the_edited_article(make_site,
     # Its page, the lists and related-news boxes that show its summary: not the whole site.
     assert 0 < result.rendered < result.pages // 2, result.rendered
     assert "Đã sửa." in (tmp_path / "out/tin-hoat-dong/bai-so-3/index.html").read_text(encoding="utf-8")
+
+
+def test_a_full_rebuild_leaves_no_empty_folder_behind(make_site, build_site, tmp_path):
+    """Folders a deleted article leaves empty go, up to the first one still in use;
+    an empty folder someone made in the output is not carried into the next one."""
+    site = make_site({**numbered_articles(3), **numbered_articles(2, category="xay-dung-luc-luong")})
+    out = tmp_path / "out"
+    assert build_site(site, out=out).result.ok
+    (out / "trong" / "rong").mkdir(parents=True)
+    for path in (site / "content/xay-dung-luc-luong").glob("*.md"):
+        path.unlink()  # the whole category goes, and every list page changes: a full rebuild
+    built = build_site(site, out=out)
+    assert built.result.ok and built.result.pruned
+    assert not (out / "trong").exists()
+    assert not [p for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())]
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_a_patched_output_loses_the_folder_of_a_deleted_article(make_site, build_site, tmp_path, monkeypatch):
+    site = make_site({**numbered_articles(25), **numbered_articles(15, category="xay-dung-luc-luong"),
+                      "content/xay-dung-luc-luong/tap-huan/index.md": article(
+        "Tập huấn nghiệp vụ", "2025-01-02", "cong-an-tinh", category="xay-dung-luc-luong", body="Lớp tập huấn.")})
+    out = tmp_path / "out"
+    assert build_site(site, out=out).result.ok
+    [folder] = [p for p in (out / "xay-dung-luc-luong").iterdir() if p.is_dir() and p.name.startswith("tap-huan")]
+    patched = []
+    publish = output.Patch.publish
+    monkeypatch.setattr(output.Patch, "publish", lambda self: (patched.append(self), publish(self))[1])
+    shutil.rmtree(site / "content/xay-dung-luc-luong/tap-huan")
+    built = build_site(site, out=out)
+    assert built.result.ok and patched, "a deleted article among 41 is applied as a patch of the output"
+    assert not folder.exists()
+    assert not [p for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())]
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
