@@ -8,6 +8,7 @@ Must not interpret the values: that is the index stage's job.
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -296,12 +297,24 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
     return {str(k): v for k, v in values.items()}, key_lines, []
 
 
+# Marks that can open a level: '[', '{', '?', '-' before a blank (a list item) and ':' before
+# a blank (a mapping's value). Inside '[' or '{' libyaml takes any ':' as a value, so then
+# every ':' counts. Not counted: the '-' and ':' of dates and times, which open nothing.
+_OPENERS = re.compile(r"[\[{?]|-(?=[ \t\n]|$)")
+_VALUE_MARK = re.compile(r":(?=[ \t\n]|$)")
+
+
+def _nesting_bound(yaml_text: str) -> int:
+    """No front-matter nests deeper than this (a count of the marks that can open a level)."""
+    flow = "[" in yaml_text or "{" in yaml_text
+    values = yaml_text.count(":") if flow else len(_VALUE_MARK.findall(yaml_text))
+    return len(_OPENERS.findall(yaml_text)) + values
+
+
 def _too_deep(rel: str, yaml_text: str, first_line: int) -> Problem | None:
     """Refuse deep nesting from the event stream, before libyaml's composer recurses
     once per level (200,000 '[' overflow the C stack: a segfault, not an error)."""
-    # Each level opens with one of these marks ('key:' for a mapping, '-' or '[' for a
-    # list, '{', '?'): with fewer marks than allowed levels, the usual case, nothing to walk.
-    if sum(yaml_text.count(mark) for mark in "-:[{?") < MAX_FRONT_MATTER_DEPTH:
+    if _nesting_bound(yaml_text) < MAX_FRONT_MATTER_DEPTH:  # the usual case: nothing to walk
         return None
     depth = 0
     try:

@@ -58,6 +58,31 @@ def test_nesting_is_refused_one_level_past_the_limit_however_it_is_written():
         assert "front-matter-too-deep" not in allowed, (nest(limit), allowed)
 
 
+def test_nesting_written_in_flow_with_json_like_keys_is_refused_too():
+    # '"a":' opens a one-pair mapping inside '[' with no blank after the ':': two levels a '['.
+    nest = lambda n: "k: " + '["a":' * n + "x" + "]" * n  # noqa: E731
+    half = MAX_FRONT_MATTER_DEPTH // 2
+    assert [p.code for p in split_source("content/a.md", f"---\n{nest(half)}\n---\n")[1]] == \
+        ["front-matter-too-deep"]  # 2 × 16 + the top mapping = 33 levels
+    assert split_source("content/a.md", f"---\n{nest(half - 1)}\n---\n")[1] == []
+
+
+def test_an_ordinary_front_matter_is_parsed_once(monkeypatch):
+    """Dates, times, a list of campaigns and a colon in the title open no level: no walk of
+    YAML events before composing (it doubled the YAML work of two thirds of the bench corpus)."""
+    from generator import content
+    walked = []
+    parse = content.yaml.parse
+    monkeypatch.setattr(content.yaml, "parse", lambda *a, **k: (walked.append(a), parse(*a, **k))[1])
+    text = ("---\ntitle: \"Công an tỉnh: 12 tháng, 3-4 chuyên đề\"\ndate: 2025-12-31T08:30:00+07:00\n"
+            "unit: cong-an-tinh\ncategory: tin-hoat-dong\ncampaigns: [vi-an-ninh-to-quoc, dan-van-kheo]\n"
+            "tags:\n  - an-ninh\n  - trat-tu\nauthor: Minh Khôi\nsummary: \"Sáng 31-12, lúc 8:30: ra quân.\"\n"
+            "slug: ra-quan-2025-12-31\nfeatured: true\n---\nNội dung.\n")
+    source, problems = split_source("content/a.md", text)
+    assert problems == [] and source.front["campaigns"] == ["vi-an-ninh-to-quoc", "dan-van-kheo"]
+    assert walked == []
+
+
 def test_the_file_index_saves_only_what_changed_and_stays_right(tmp_path, monkeypatch):
     """An edit saves a delta of the file index, not all of it; past the limit a full save
     starts again. Whatever the mix, each file is read again exactly when it changed."""
