@@ -18,7 +18,6 @@ import json
 import logging
 import os
 import queue
-import resource
 import shutil
 import subprocess
 import tempfile
@@ -438,7 +437,7 @@ def _alive(pid: int) -> bool:
 def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequence[Shard], scratch: Path,
            finish: bool = True) -> None:
     """Write each shard's documents into scratch/<its folder> and run Pagefind
-    over them, two at a time (one Pagefind keeps ~1.1 of our 2 cores busy); a
+    over them, two at a time (on 2 cores each on a CPU of its own: _CpuSlots); a
     shard is indexed while the next one's documents are written."""
     workers = max(1, min(2, len(shards)))
     cpus = _CpuSlots(workers)
@@ -508,7 +507,11 @@ class _CpuSlots:
 
 def _children_cpu() -> float:
     """CPU seconds of this process's finished children (the Pagefind runs, in the indexer's
-    forked process; a fork starts counting from zero)."""
+    forked process; a fork starts counting from zero); 0 where the system cannot tell."""
+    try:
+        import resource  # Unix only
+    except ImportError:
+        return 0.0
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
 
