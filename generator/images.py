@@ -160,45 +160,30 @@ def prose_lines(body: str):
         yield offset, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
 
 
-def scan_body(article: Article) -> list[tuple[int, str, str, str | None]]:
-    """(line, alt, src, title) of every image written in the Markdown body."""
-    found = []
-    for offset, text in prose_lines(article.body):
-        line = article.body_line + offset
+def body_references(body: str, body_line: int) -> tuple[list[tuple[int, str, str, str | None]],
+                                                         list[tuple[int, str]]]:
+    """What the images plan needs of a body, in one pass over its prose: (line, alt, src,
+    title) of every image written in Markdown, and (line, src) of every raw <img> tag
+    (published as written, so without its photo). The content stage calls it where it
+    reads a file, so the body itself need not be kept."""
+    images, html_images = [], []
+    if not _MAY_HOLD_IMAGE.search(body):
+        return images, html_images
+    for offset, text in prose_lines(body):
+        line = body_line + offset
         for match in _INLINE_IMAGE.finditer(text):
-            found.append((line, match.group("alt"), match.group("src").strip("<>"), match.group("title")))
+            images.append((line, match.group("alt"), match.group("src").strip("<>"), match.group("title")))
         ref = _REFERENCE_DEF.match(text)
         if ref and is_image_file(ref.group("src").strip("<>")):
-            found.append((line, None, ref.group("src").strip("<>"), None))
-    return found
-
-
-def scan_html_images(article: Article) -> list[tuple[int, str]]:
-    """(line, src) of every raw <img> tag in the body: published as written, so without its photo."""
-    return [(article.body_line + offset, src) for offset, text in prose_lines(article.body)
-            for src in _HTML_IMAGE.findall(text)]
-
-
-def body_references(body: str, body_line: int) -> tuple[list, list]:
-    """(scan_body, scan_html_images) of a body: what the plan needs of it. The content
-    stage calls it where it reads a file, so the body itself need not be kept."""
-    if not _MAY_HOLD_IMAGE.search(body):
-        return [], []
-    text = _BodyText(body, body_line)
-    return scan_body(text), scan_html_images(text)
-
-
-@dataclass(frozen=True)
-class _BodyText:
-    """The two fields of an Article the scanners read."""
-    body: str
-    body_line: int
+            images.append((line, None, ref.group("src").strip("<>"), None))
+        html_images += ((line, src) for src in _HTML_IMAGE.findall(text))
+    return images, html_images
 
 
 def read_references(articles: Sequence[Article], load_body=None, cache=None,
                     memo: Memo | None = None,
                     scanned: Mapping[str, tuple[list, list]] | None = None) -> dict[str, tuple[list, list]]:
-    """Article source → (scan_body, scan_html_images) of its body.
+    """Article source → body_references of its body.
 
     The content stage may leave a body unread (an unchanged file) or drop it once
     read, having `scanned` it (body_references): its references then come from
@@ -227,8 +212,7 @@ def read_references(articles: Sequence[Article], load_body=None, cache=None,
 
 def _scan_references(article: Article, load_body) -> tuple[list, list]:
     if not article.body_loaded:  # the body the build indexed, or content.ChangedDuringBuild
-        known = (article.source_digest, article.body_line) if article.source_digest else None
-        return body_references(*load_body(article.source, known))
+        return body_references(*load_body(article.source, article.as_read))
     return body_references(article.body, article.body_line)
 
 

@@ -188,8 +188,7 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
         article = articles[position]
         if not article.body_loaded:
             try:
-                body, body_line = load_body(article.source, (article.source_digest, article.body_line)
-                                            if article.source_digest else None)
+                body, body_line = load_body(article.source, article.as_read)
             except ChangedDuringBuild as changed:
                 results.append(("", (changed.problem(),), "", {}, ""))
                 continue

@@ -169,6 +169,12 @@ class Article:
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
     expires: datetime | None = None  # hidden from this moment on
 
+    @property
+    def as_read(self) -> tuple[str, int] | None:
+        """The digest and body line the build read its file with (content.load_body's `known`):
+        a stage reading the body again gets that version or content.ChangedDuringBuild."""
+        return (self.source_digest, self.body_line) if self.source_digest else None
+
 
 @dataclass(frozen=True)
 class Site:

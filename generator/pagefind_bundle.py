@@ -305,10 +305,9 @@ def canonical_entry(data: bytes, number: list[int] | None) -> bytes:
     if number is None:  # the usual case: only a word with two spellings or more changes
         return _spellings_in_order(data)
     word, pages, spellings = parse_entry(data)
-    if number is not None:
-        pages = sorted((number[page], rest) for page, rest in pages)
-        spellings = [(spelling, sorted((number[page], rest) for page, rest in its_pages))
-                     for spelling, its_pages in spellings]
+    pages = sorted((number[page], rest) for page, rest in pages)
+    spellings = [(spelling, sorted((number[page], rest) for page, rest in its_pages))
+                 for spelling, its_pages in spellings]
     return encode_entry(word, pages, spellings)
 
 

@@ -344,8 +344,7 @@ def _reconverter(site_dir: Path, site: Site, image_plan: images.ImagePlan = imag
     urls_by_source = {a.source: a.url for a in site.articles}
 
     def reconvert(article) -> str:
-        known = (article.source_digest, article.body_line) if article.source_digest else None
-        body, body_line = content.load_body(site_dir, article.source, known)
+        body, body_line = content.load_body(site_dir, article.source, article.as_read)
         converter = markup.MarkupConverter(urls_by_source, site.config.base_path, image_plan,
                                            site.config.iframe_hosts)
         return converter.convert(replace(article, body=body, body_line=body_line)).html

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from generator.config import parse_config
-from generator.images import crop_box, plan_images, resolve_reference, scan_body, target_widths
+from generator.images import body_references, crop_box, plan_images, resolve_reference, target_widths
 from generator.model import Article, ImageSettings
 from tests.photos import phone_jpeg, png_header_claiming
 
@@ -52,8 +52,9 @@ def test_crop_box_has_the_ratio_and_follows_the_focal_point_inside_the_photo():
 
 def test_body_scan_finds_each_image_with_its_line_alt_and_title():
     body = 'Đoạn một.\n\n![Tổ công tác](a.jpg "Chú thích")\n\nChữ ![](<b c.png>) giữa dòng\n\n[anh]: d.jpg\n'
-    assert scan_body(make_article(body)) == [(12, "Tổ công tác", "a.jpg", "Chú thích"),
-                                             (14, "", "b c.png", None), (16, None, "d.jpg", None)]
+    article = make_article(body)  # its body starts on line 10
+    assert body_references(article.body, article.body_line)[0] == [
+        (12, "Tổ công tác", "a.jpg", "Chú thích"), (14, "", "b c.png", None), (16, None, "d.jpg", None)]
 
 
 def test_plan_gives_pictures_with_true_sizes_and_names_hashed_on_bytes_and_settings(tmp_path):
@@ -163,21 +164,10 @@ def test_an_html_img_tag_is_a_warning_because_its_photo_would_be_missing(tmp_pat
 
 
 def test_images_inside_code_are_examples_not_photos():
-    from dataclasses import replace as _replace
-    from generator.images import scan_body
     body = ("Viết ảnh như sau:\n\n```markdown\n![Ảnh](khong-co.jpg)\n```\n\n"
             "Hoặc `![x](cung-khong.jpg)` trong câu.\n\n![Ảnh thật](that.jpg)\n")
-    base = _article_for_scan()
-    found = scan_body(_replace(base, body=body, body_line=6))
+    found, _ = body_references(body, 6)
     assert [(line, src) for line, _, src, _ in found] == [(14, "that.jpg")]
-
-
-def _article_for_scan():
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-    from generator.model import Article
-    return Article(source="content/a.md", title="t", date=datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")),
-                   has_time=False, unit="u", category="c", campaigns=(), slug="a", url="/c/a/")
 
 
 def test_every_way_of_writing_a_photo_reaches_the_plan(tmp_path):
