@@ -33,6 +33,7 @@ class Stage:
     """
 
     def __init__(self, out_dir: Path, seed: bool = True):
+        refresh_umask()
         self.out_dir = out_dir.resolve()
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.staging-", dir=self.out_dir.parent))
@@ -64,9 +65,12 @@ class Stage:
         """Write unless the staged file already holds these bytes. True if written."""
         target = self._target(rel_path)
         self.written.add(rel_path)
-        if rel_path in self.seeded and _same_bytes(target, data):
+        if rel_path not in self.seeded:
+            _create_file(target, data)
+            return True
+        if _same_bytes(target, data):
             return False
-        _replace_file(target, data)
+        _replace_file(target, data)  # a seeded file is a link to the published one
         return True
 
     def copy(self, rel_path: str, source: Path) -> bool:
@@ -119,6 +123,35 @@ class Stage:
 
 
 DIR_MODE = 0o755  # published folders: readable by the web server, writable by us only
+FILE_MODE = 0o644
+_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def _read_umask() -> int | None:
+    """This process's umask, read where reading it cannot change it (Linux ≥ 4.7); None elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+# The umask as the build began (os.umask can only be read by setting it, which would race
+# other threads). A mode it leaves whole needs no chmod after creating: a system call fewer
+# a page and a folder. Read again by each Stage and Patch; forked workers inherit it.
+_umask = _read_umask()
+
+
+def refresh_umask() -> None:
+    global _umask
+    _umask = _read_umask()
+
+
+def _umask_may_strip(mode: int) -> bool:
+    return _umask is None or bool(_umask & mode)
 
 
 def make_dirs(folder: Path) -> None:
@@ -135,7 +168,8 @@ def make_dirs(folder: Path) -> None:
             if not path.is_dir():
                 raise
             continue
-        os.chmod(path, DIR_MODE)
+        if _umask_may_strip(DIR_MODE):
+            os.chmod(path, DIR_MODE)
 
 
 def _remove_emptied(root: Path, folders: Collection[str]) -> None:
@@ -249,6 +283,24 @@ def _same_file(path: Path, source: Path) -> bool:
         return False
 
 
+def _create_file(target: Path, data: bytes) -> None:
+    """A file the stage does not hold yet, created in place: the stage is private until
+    it is published whole, so the temporary name and rename of _replace_file buy nothing
+    here (~25 us a page of the ~60 us writing one costs on ext4)."""
+    try:
+        fd = os.open(target, _CREATE_FLAGS, FILE_MODE)
+    except FileNotFoundError:
+        make_dirs(target.parent)
+        fd = os.open(target, _CREATE_FLAGS, FILE_MODE)
+    except FileExistsError:  # not ours to truncate in place: it could be linked elsewhere
+        _replace_file(target, data)
+        return
+    with open(fd, "wb", closefd=True) as handle:
+        if _umask_may_strip(FILE_MODE):
+            os.fchmod(fd, FILE_MODE)
+        handle.write(data)
+
+
 def _replace_file(target: Path, data: bytes) -> None:
     """A new inode via rename: a hard-linked old version stays as it was."""
     make_dirs(target.parent)
@@ -287,6 +339,7 @@ class Patch:
     JOURNAL = "JOURNAL"
 
     def __init__(self, out_dir: Path, previous: set[str], strays: Collection[str] = ()):
+        refresh_umask()
         self.out_dir = out_dir.resolve()
         self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.patch-", dir=self.out_dir.parent))
         self.previous = previous  # files the last build published

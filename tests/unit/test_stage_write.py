@@ -1,0 +1,65 @@
+"""Stage.write: a new file is created in place, a seeded one is replaced by a new
+inode, and neither ever writes through a link into the published site."""
+from __future__ import annotations
+
+import os
+import stat
+
+from generator import output
+from generator.output import Stage
+
+
+def _published(tmp_path, files: dict[str, bytes]):
+    out = tmp_path / "public"
+    for rel, data in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    return out
+
+
+def test_a_new_page_lands_with_its_folders_and_modes(tmp_path):
+    stage = Stage(tmp_path / "public")
+    assert stage.write("tin-tuc/bai-moi/index.html", b"<p>moi</p>") is True
+    target = stage.root / "tin-tuc" / "bai-moi" / "index.html"
+    assert target.read_bytes() == b"<p>moi</p>"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert stat.S_IMODE(target.parent.stat().st_mode) == 0o755
+    assert not [p.name for p in target.parent.iterdir() if p.name != "index.html"]  # no temporary left
+    stage.discard()
+
+
+def test_modes_hold_under_a_strict_umask_read_when_the_stage_is_made(tmp_path):
+    before = os.umask(0o077)
+    try:
+        stage = Stage(tmp_path / "public")
+        stage.write("a/index.html", b"x")
+    finally:
+        os.umask(before)
+        output.refresh_umask()
+    assert stat.S_IMODE((stage.root / "a" / "index.html").stat().st_mode) == 0o644
+    assert stat.S_IMODE((stage.root / "a").stat().st_mode) == 0o755
+    stage.discard()
+
+
+def test_a_seeded_page_is_replaced_never_written_through_its_link(tmp_path):
+    out = _published(tmp_path, {"a/index.html": b"old"})
+    stage = Stage(out)
+    assert "a/index.html" in stage.seeded
+    assert stage.write("a/index.html", b"new") is True
+    assert (out / "a" / "index.html").read_bytes() == b"old"  # the published site is untouched
+    assert (stage.root / "a" / "index.html").read_bytes() == b"new"
+    assert stage.write("a/index.html", b"new") is False  # the same bytes again: left as they are
+    stage.discard()
+
+
+def test_an_unexpected_file_in_the_stage_is_not_truncated_in_place(tmp_path):
+    # Not seeded, yet present (say a link someone made): the new bytes go to a new inode.
+    elsewhere = tmp_path / "elsewhere.html"
+    elsewhere.write_bytes(b"keep me")
+    stage = Stage(tmp_path / "public")
+    (stage.root / "b").mkdir()
+    os.link(elsewhere, stage.root / "b" / "index.html")
+    stage.write("b/index.html", b"page")
+    assert elsewhere.read_bytes() == b"keep me"
+    assert (stage.root / "b" / "index.html").read_bytes() == b"page"
+    stage.discard()
