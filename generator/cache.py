@@ -53,11 +53,44 @@ def _seal(payload: bytes) -> bytes:
     return hashlib.blake2b(payload, digest_size=_CHECK_LEN).digest() + payload
 
 
-def _unseal(data: bytes) -> bytes | None:
-    check, payload = data[:_CHECK_LEN], data[_CHECK_LEN:]
+def _unseal(data: bytes) -> memoryview | None:
+    """The payload after its check, without copying it (a state is tens of MB at 100,000 articles)."""
+    view = memoryview(data)
+    check, payload = view[:_CHECK_LEN], view[_CHECK_LEN:]
     if len(check) != _CHECK_LEN or hashlib.blake2b(payload, digest_size=_CHECK_LEN).digest() != check:
         return None
     return payload
+
+
+class _CheckedWriter:
+    """A file the pickler streams into, hashing what passes for the check written before it."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self.check = hashlib.blake2b(digest_size=_CHECK_LEN)
+
+    def write(self, data) -> int:
+        self.check.update(data)
+        return self.handle.write(data)
+
+
+def _write_sealed_pickle(path: Path, value: Any) -> None:
+    """What `_seal(pickle.dumps(value))` would be, streamed: the pickler writes frame by frame
+    and the check goes in front at the end, so the payload is never held whole (twice, with
+    the seal's concatenation: ~90 MB at the end of a 100,000-article build)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(bytes(_CHECK_LEN))
+            writer = _CheckedWriter(handle)
+            pickle.dump(value, writer, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.seek(0)
+            handle.write(writer.check.digest())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -131,7 +164,7 @@ class BuildCache:
         if payload is None:
             return None
         try:
-            return payload.decode("utf-8")
+            return str(payload, "utf-8")
         except UnicodeDecodeError:
             return None
 
@@ -275,4 +308,4 @@ class BuildCache:
         if self.states is not None:
             self.states.put(name, (), value)
         elif self.root is not None:
-            write_atomic(self.root / f"{name}.pickle", _seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+            _write_sealed_pickle(self.root / f"{name}.pickle", value)
