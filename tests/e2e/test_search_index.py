@@ -378,3 +378,21 @@ def test_each_shard_is_indexed_on_a_cpu_of_its_own_on_two_cores(make_site, build
     built = build_site(make_site(numbered_articles(10)), out=tmp_path / "out")
     assert built.result.ok and built.result.search.indexed == 3
     assert sorted(log.read_text(encoding="utf-8").split()) in (["[0]", "[0]", "[1]"], ["[0]", "[1]", "[1]"])
+
+
+@pytest.mark.parametrize("edited, spliced", [(6, 1), (8, 0)])
+def test_a_shard_is_spliced_up_to_seven_tenths_of_it_changed_and_indexed_whole_beyond(
+        make_site, build_site, tmp_path, edited, spliced):
+    # Ten articles, one shard: six edited are spliced in (measured cheaper up to ~70 %),
+    # eight are indexed whole; either way the output is that of a clean build.
+    site = make_site({**ARTICLES, **numbered_articles(7)})
+    out = tmp_path / "out"
+    assert build_site(site, out=out).result.search == search.SearchReport(indexed=1, shards=1)
+    files = sorted((site / "content").rglob("*.md"))
+    assert len(files) == 10
+    for path in files[:edited]:
+        path.write_text(path.read_text(encoding="utf-8") + "\nMột đoạn mới về tuần tra ban đêm.\n", encoding="utf-8")
+    again = build_site(site, out=out)
+    assert again.result.search == search.SearchReport(indexed=1, shards=1, spliced=spliced)
+    assert sum("tuần tra ban đêm" in record["content"] for record in fragments(out).values()) == edited
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
