@@ -78,28 +78,27 @@ def _write_sealed_pickle(path: Path, value: Any) -> None:
     """What `_seal(pickle.dumps(value))` would be, streamed: the pickler writes frame by frame
     and the check goes in front at the end, so the payload is never held whole (twice, with
     the seal's concatenation: ~90 MB at the end of a 100,000-article build)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(bytes(_CHECK_LEN))
-            writer = _CheckedWriter(handle)
-            pickle.dump(value, writer, protocol=pickle.HIGHEST_PROTOCOL)
-            handle.seek(0)
-            handle.write(writer.check.digest())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    def fill(handle) -> None:
+        handle.write(bytes(_CHECK_LEN))
+        writer = _CheckedWriter(handle)
+        pickle.dump(value, writer, protocol=pickle.HIGHEST_PROTOCOL)
+        handle.seek(0)
+        handle.write(writer.check.digest())
+    _replace_atomically(path, fill)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temp file in the same folder and a rename: readers see old or new, never half."""
+    _replace_atomically(path, lambda handle: handle.write(data))
+
+
+def _replace_atomically(path: Path, fill: Callable[[Any], Any]) -> None:
+    """`fill(handle)` writes a temp file in the same folder, renamed to `path` once whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            fill(handle)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -81,7 +81,7 @@ class Stage:
         make_dirs(target.parent)
         tmp = target.with_name(f".tmp-{target.name}")
         shutil.copyfile(source, tmp)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, target)
         return True
 
@@ -307,7 +307,7 @@ def _replace_file(target: Path, data: bytes) -> None:
     tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
     with open(tmp, "wb") as handle:
         handle.write(data)
-    os.chmod(tmp, 0o644)
+    os.chmod(tmp, FILE_MODE)
     os.replace(tmp, target)
 
 
@@ -372,7 +372,7 @@ class Patch:
         target = self.root / "files" / rel
         make_dirs(target.parent)
         shutil.copyfile(source, target)
-        os.chmod(target, 0o644)
+        os.chmod(target, FILE_MODE)
         return True
 
     def keep(self, rel_path: str) -> None:
