@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -365,14 +366,17 @@ def test_each_shard_is_indexed_on_a_cpu_of_its_own_on_two_cores(make_site, build
     monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
     monkeypatch.setattr(search, "SHARD_PAGES", 3)  # 10 articles → 4 shards, indexed two at a time
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1} if pid == 0 else set())
-    chosen = []
-    monkeypatch.setattr(os, "sched_setaffinity", lambda pid, cpus: chosen.append(sorted(cpus)))
+    # Linux's affinity is per thread: each indexing thread's own last choice is what its run
+    # inherits (one list shared by both threads raced: one thread's restore read as the other's)
+    chosen: dict[int, list[int]] = {}
+    monkeypatch.setattr(os, "sched_setaffinity",
+                        lambda pid, cpus: chosen.__setitem__(threading.get_ident(), sorted(cpus)))
     log = tmp_path / "cpus.txt"  # the indexer runs in a forked process: it tells by a file
     index_site = search.index_site
 
     def logged(site_root, finish=True):
         with log.open("a", encoding="utf-8") as file:
-            file.write(json.dumps(chosen[-1]) + "\n")
+            file.write(json.dumps(chosen[threading.get_ident()]) + "\n")
         return index_site(site_root, finish)
     monkeypatch.setattr(search, "index_site", logged)
     built = build_site(make_site(numbered_articles(10)), out=tmp_path / "out")
