@@ -101,7 +101,7 @@ def splice(old_folder: Path, fresh_folder: Path | None, urls: set[str], out: Pat
 
     prefix = old.entry["languages"][old.language]["hash"].rsplit("_", 1)[0]
     filters = _merged_filters([(bundle_format.read_filters(s.folder, s.meta[3]), s.number) for s in sources])
-    entries = _merged_entries([(bundle_format.read_entries(s.folder, s.meta[2]), s.number, s.field)
+    entries = _merged_entries([(bundle_format.read_entries(s.folder, s.meta[2]), s.number, s.field, s is old)
                                for s in sources])
     meta = [old.meta[0], meta_pages, bundle_format.write_index(out, prefix, entries),
             bundle_format.write_filters(out, prefix, filters), [], meta_fields]
@@ -122,20 +122,23 @@ def _merged_filters(sources: list[tuple[dict, list[int]]]) -> dict[str, dict[str
     return {name: {value: sorted(pages) for value, pages in values.items()} for name, values in merged.items()}
 
 
-def _merged_entries(sources: list[tuple[list[tuple[str, bytes]], list[int], list[int] | None]]
+def _merged_entries(sources: list[tuple[list[tuple[str, bytes]], list[int], list[int] | None, bool]]
                     ) -> list[tuple[str, bytes]]:
     """The word entries of all sources with their pages (and meta fields, when not None)
-    renumbered; a word or spelling left without pages is gone."""
+    renumbered; a word or spelling left without pages is gone. A source is `finished`
+    when its entries are already canonical (pagefind_bundle.canonical_entry)."""
     sources_of: dict[str, int] = {}
-    for entries, _, _ in sources:
+    for entries, _, _, _ in sources:
         for word, _ in entries:
             sources_of[word] = sources_of.get(word, 0) + 1
     words: dict[str, tuple[Pages, dict[str, Pages]] | bytes] = {}
-    for entries, number, field in sources:
+    for entries, number, field, finished in sources:
         for word, data in entries:
             _, pages, spellings = bundle_format.parse_entry(data)
-            # Most words of an edited shard are on pages that keep their numbers: kept byte for byte.
-            if field is None and sources_of[word] == 1 and _unmoved(pages, number) and all(
+            # Most words of an edited shard are on pages that keep their numbers: kept byte for byte,
+            # but only from the finished bundle: Pagefind's own lists a word's spellings in an
+            # order of its own ("thử" before "thứ"), which encode_entry puts in byte order.
+            if finished and field is None and sources_of[word] == 1 and _unmoved(pages, number) and all(
                     _unmoved(its_pages, number) for _, its_pages in spellings):
                 words[word] = data
                 continue
