@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import time
 from pathlib import Path
@@ -37,9 +38,11 @@ def random_article(rng: random.Random, n: int) -> str:
 def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     files = sorted((site / "content").rglob("*.md"))
     action = rng.choice(["edit-body", "edit-body", "rewrite", "add", "add", "delete", "layout", "config",
-                         "link", "bundle-file"])
-    if action in ("edit-body", "rewrite", "delete", "link") and not files:
+                         "link", "bundle-file", "front-matter", "front-matter"])
+    if action in ("edit-body", "rewrite", "delete", "link", "front-matter") and not files:
         action = "add"
+    if action == "front-matter":
+        return change_front_matter(rng, rng.choice(files), counter)
     if action == "edit-body":
         path = rng.choice(files)
         path.write_text(path.read_text(encoding="utf-8") + f"\nThêm đoạn {rng.random()}.\n", encoding="utf-8")
@@ -79,6 +82,36 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
         if bundles:
             (rng.choice(bundles).parent / "tai-lieu.txt").write_text(f"tài liệu {rng.random()}\n", encoding="utf-8")
     return action
+
+
+def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> str:
+    """One field of an article changed as an editor would: withdrawn as a draft or back, dated
+    in the future (left out) or the past, moved to another unit or category, retitled (a new
+    URL), given an old URL, a summary, or taken off the home page's featured list."""
+    head, sep, body = path.read_text(encoding="utf-8").partition("\n---\n")
+    field = rng.choice(["draft", "future", "past", "unit", "category", "alias", "summary", "featured", "title"])
+    if field == "draft":
+        head = head.replace("\ndraft: true", "") if "\ndraft: true" in head else head + "\ndraft: true"
+    elif field in ("future", "past"):
+        year = 2031 if field == "future" else 2025
+        head = re.sub(r"(?m)^date: .*$", f"date: {year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}T0{rng.randint(0, 9)}:00:00",
+                      head)
+    elif field == "unit":
+        head = re.sub(r"(?m)^unit: .*$", f'unit: "{rng.choice(UNITS)}"', head)
+    elif field == "category":
+        head = re.sub(r"(?m)^category: .*$", f"category: {rng.choice(CATEGORIES)}", head)
+    elif field == "alias":  # two articles may claim one old URL: both builds must then fail alike
+        head = re.sub(r"(?m)^aliases: .*\n?", "", head) + f"\naliases: [/cu/bai-{rng.randint(0, 5)}/]"
+    elif field == "summary":
+        head = re.sub(r"(?m)^summary: .*\n?", "", head) + f'\nsummary: "Tóm tắt {rng.choice(WORDS)} {rng.randint(0, 9)}"'
+    elif field == "featured":
+        head = re.sub(r"(?m)^featured: .*$", f"featured: {rng.choice(['true', 'false'])}", head)
+    elif field == "title":
+        counter[0] += 1
+        head = re.sub(r"(?m)^title: .*$", f'title: "{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {counter[0]}"',
+                      head)
+    path.write_text(head + sep + body, encoding="utf-8")
+    return f"front-matter:{field}"
 
 
 @pytest.mark.parametrize("seed, jobs, kept, shards", [(1, 1, False, False), (2, 1, False, False),
