@@ -10,11 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from generator import content, index, output, search
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
-from tests.conftest import SITE_TOML, article, clean_tree, numbered_articles, tree
+from tests.conftest import SITE_TOML, article, clean_tree, numbered_articles, text_of, tree
 
 CATEGORIES = ("tin-hoat-dong", "xay-dung-luc-luong")
 UNITS = ("cong-an-tinh", "phong-canh-sat-giao-thong", "Công an xã Đồng Tiến")
@@ -177,6 +178,44 @@ def test_one_edit_re_renders_only_what_shows_it(make_site, tmp_path):
     assert 0 < result.rendered <= 6, result.rendered
     assert result.written >= 1
     assert "Nội dung đã sửa." in (out / "tin-hoat-dong/bai-rieng/index.html").read_text(encoding="utf-8")
+
+
+def _featured_titles(out: Path) -> list[str]:
+    home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return [text_of(h) for h in home.find("section", class_="featured").find_all("h3")]
+
+
+def _unit_of_article(out: Path) -> str:
+    page = BeautifulSoup((out / "tin-hoat-dong/bai-so-1/index.html").read_text(encoding="utf-8"), "html.parser")
+    return text_of(page.find("article").find("a", class_="unit"))
+
+
+def _summary_on_its_category_page(out: Path) -> str:
+    page = BeautifulSoup((out / "tin-hoat-dong/index.html").read_text(encoding="utf-8"), "html.parser")
+    card = next(c for c in page.find_all("article", class_="card") if text_of(c.find("a")) == "Bài số 1")
+    return text_of(card.find("p", class_="summary"))
+
+
+# One front-matter field changed as an editor would; what a reader then sees, before and after.
+FIELD_EDITS = {
+    "featured": ("featured: false", "featured: true", _featured_titles, ["Bài số 1"]),
+    "unit": ("unit: cong-an-tinh", "unit: cong-an-xa-dong-tien", _unit_of_article, "Công an xã Đồng Tiến"),
+    "summary": ('summary: "Tóm tắt cũ"', 'summary: "Tóm tắt mới"', _summary_on_its_category_page, "Tóm tắt mới"),
+}
+
+
+@pytest.mark.parametrize("field", sorted(FIELD_EDITS))
+def test_a_front_matter_edit_reaches_every_page_that_shows_it(make_site, tmp_path, field):
+    before, after, seen, expected = FIELD_EDITS[field]
+    site = make_site(numbered_articles(3, featured="false", summary='"Tóm tắt cũ"'))
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert seen(out) != expected
+    edited = site / "content/tin-hoat-dong/bai-1.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace(before, after, 1), encoding="utf-8")
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert seen(out) == expected
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
 
 
 def test_a_corrupt_cache_entry_is_rebuilt_not_trusted(make_site, tmp_path):
