@@ -87,15 +87,32 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
 
 def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> str:
     """One field of an article changed as an editor would: withdrawn as a draft or back, dated
-    in the future (left out) or the past, moved to another unit or category, retitled (a new
-    URL), given an old URL, a summary, or taken off the home page's featured list."""
+    in the future (left out) or the past, with or without a time of day, given an expiry, moved
+    to another unit, category or campaigns, retitled (a new URL, or the same one under a slug),
+    given an old URL, a summary, a byline, or taken off the home page's featured list."""
     head, sep, body = path.read_text(encoding="utf-8").partition("\n---\n")
-    field = rng.choice(["draft", "future", "past", "unit", "category", "alias", "summary", "featured", "title"])
+    field = rng.choice(["draft", "future", "past", "time", "expires", "unit", "category", "campaigns", "alias",
+                        "summary", "featured", "title", "title-kept-url", "author"])
     if field == "draft":
         head = head.replace("\ndraft: true", "") if "\ndraft: true" in head else head + "\ndraft: true"
     elif field in ("future", "past"):
         year = 2031 if field == "future" else 2025
         head = re.sub(r"(?m)^date: .*$", f"date: {year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}T0{rng.randint(0, 9)}:00:00",
+                      head)
+    elif field == "time":  # a date without a time of day is shown without one
+        head = re.sub(r"(?m)^(date: \d{4}-\d\d-\d\d)(T[\d:]+)?$",
+                      lambda m: m.group(1) if m.group(2) else m.group(1) + "T08:00:00", head)
+    elif field == "expires":  # withdrawn (a moment passed) or not yet
+        head = re.sub(r"(?m)^expires: .*\n?", "", head) + f"\nexpires: {rng.choice(['2025-03-01', '2031-03-01'])}"
+    elif field == "campaigns":
+        head = re.sub(r"(?m)^campaigns: .*$", f"campaigns: [{', '.join(rng.sample(CAMPAIGNS, rng.randint(0, 2)))}]", head)
+    elif field == "author":
+        head = re.sub(r"(?m)^author: .*\n?", "", head) + f'\nauthor: "Phóng viên {rng.randint(0, 3)}"'
+    elif field == "title-kept-url":  # a slug keeps the URL: only what shows the title changes
+        counter[0] += 1
+        if not re.search(r"(?m)^slug: ", head):
+            head += f"\nslug: giu-lien-ket-{counter[0]}"
+        head = re.sub(r"(?m)^title: .*$", f'title: "{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {counter[0]}"',
                       head)
     elif field == "unit":
         head = re.sub(r"(?m)^unit: .*$", f'unit: "{rng.choice(UNITS)}"', head)
@@ -180,39 +197,54 @@ def test_one_edit_re_renders_only_what_shows_it(make_site, tmp_path):
     assert "Nội dung đã sửa." in (out / "tin-hoat-dong/bai-rieng/index.html").read_text(encoding="utf-8")
 
 
+def _page(out: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((out / rel / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
 def _featured_titles(out: Path) -> list[str]:
-    home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
-    return [text_of(h) for h in home.find("section", class_="featured").find_all("h3")]
+    return [text_of(h) for h in _page(out, "").find("section", class_="featured").find_all("h3")]
 
 
-def _unit_of_article(out: Path) -> str:
-    page = BeautifulSoup((out / "tin-hoat-dong/bai-so-1/index.html").read_text(encoding="utf-8"), "html.parser")
-    return text_of(page.find("article").find("a", class_="unit"))
+def _its_card_on_the_category_page(out: Path):
+    return next(card for card in _page(out, "tin-hoat-dong").find_all("article", class_="card")
+                if card.find("a")["href"].endswith("/bai-so-1/"))
 
 
-def _summary_on_its_category_page(out: Path) -> str:
-    page = BeautifulSoup((out / "tin-hoat-dong/index.html").read_text(encoding="utf-8"), "html.parser")
-    card = next(c for c in page.find_all("article", class_="card") if text_of(c.find("a")) == "Bài số 1")
-    return text_of(card.find("p", class_="summary"))
+def _its_own_page(out: Path):
+    return _page(out, "tin-hoat-dong/bai-so-1").find("article")
 
 
-# One front-matter field changed as an editor would; what a reader then sees, before and after.
+# One front-matter field of "Bài số 1" changed as an editor would: (the text before, after,
+# where a reader sees it, what the reader must see there after the edit).
 FIELD_EDITS = {
     "featured": ("featured: false", "featured: true", _featured_titles, ["Bài số 1"]),
-    "unit": ("unit: cong-an-tinh", "unit: cong-an-xa-dong-tien", _unit_of_article, "Công an xã Đồng Tiến"),
-    "summary": ('summary: "Tóm tắt cũ"', 'summary: "Tóm tắt mới"', _summary_on_its_category_page, "Tóm tắt mới"),
+    "unit": ("unit: cong-an-tinh", "unit: cong-an-xa-dong-tien",
+             lambda out: text_of(_its_own_page(out).find("a", class_="unit")), "Công an xã Đồng Tiến"),
+    "summary": ('summary: "Tóm tắt cũ"', 'summary: "Tóm tắt mới"',
+                lambda out: text_of(_its_card_on_the_category_page(out).find("p", class_="summary")), "Tóm tắt mới"),
+    "author": ('author: "Phóng viên A"', 'author: "Phóng viên B"',
+               lambda out: text_of(_its_own_page(out).find("p", class_="author")), "Phóng viên B"),
+    # Retitled under a slug that keeps its URL: its page and every list showing the title change.
+    "title": ('title: "Bài số 1"', 'title: "Bài số một"\nslug: bai-so-1',
+              lambda out: text_of(_its_card_on_the_category_page(out).find("a")), "Bài số một"),
+    "time of day": ("date: 2026-01-02", "date: 2026-01-02T08:30:00",
+                    lambda out: text_of(_its_card_on_the_category_page(out).find("time")), "Thứ Sáu, 02/01/2026 08:30"),
+    "campaigns": ("category: tin-hoat-dong", "category: tin-hoat-dong\ncampaigns: [dan-van-kheo]",
+                  lambda out: [text_of(a) for a in _its_own_page(out).select(".campaign-tags a")], ["Dân vận khéo"]),
 }
 
 
 @pytest.mark.parametrize("field", sorted(FIELD_EDITS))
 def test_a_front_matter_edit_reaches_every_page_that_shows_it(make_site, tmp_path, field):
     before, after, seen, expected = FIELD_EDITS[field]
-    site = make_site(numbered_articles(3, featured="false", summary='"Tóm tắt cũ"'))
+    site = make_site(numbered_articles(3, featured="false", summary='"Tóm tắt cũ"', author='"Phóng viên A"'))
     out = tmp_path / "out"
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
     assert seen(out) != expected
     edited = site / "content/tin-hoat-dong/bai-1.md"
-    edited.write_text(edited.read_text(encoding="utf-8").replace(before, after, 1), encoding="utf-8")
+    text = edited.read_text(encoding="utf-8")
+    assert before in text
+    edited.write_text(text.replace(before, after, 1), encoding="utf-8")
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
     assert seen(out) == expected
     assert tree(out) == clean_tree(site, tmp_path / "clean")
