@@ -108,10 +108,10 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
         head = re.sub(r"(?m)^campaigns: .*$", f"campaigns: [{', '.join(rng.sample(CAMPAIGNS, rng.randint(0, 2)))}]", head)
     elif field == "author":
         head = re.sub(r"(?m)^author: .*\n?", "", head) + f'\nauthor: "Phóng viên {rng.randint(0, 3)}"'
-    elif field == "title-kept-url":  # a slug keeps the URL: only what shows the title changes
+    elif field in ("title", "title-kept-url"):
         counter[0] += 1
-        if not re.search(r"(?m)^slug: ", head):
-            head += f"\nslug: giu-lien-ket-{counter[0]}"
+        if field == "title-kept-url" and not re.search(r"(?m)^slug: ", head):
+            head += f"\nslug: giu-lien-ket-{counter[0]}"  # a slug keeps the URL: only what shows the title changes
         head = re.sub(r"(?m)^title: .*$", f'title: "{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {counter[0]}"',
                       head)
     elif field == "unit":
@@ -124,10 +124,6 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
         head = re.sub(r"(?m)^summary: .*\n?", "", head) + f'\nsummary: "Tóm tắt {rng.choice(WORDS)} {rng.randint(0, 9)}"'
     elif field == "featured":
         head = re.sub(r"(?m)^featured: .*$", f"featured: {rng.choice(['true', 'false'])}", head)
-    elif field == "title":
-        counter[0] += 1
-        head = re.sub(r"(?m)^title: .*$", f'title: "{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {counter[0]}"',
-                      head)
     path.write_text(head + sep + body, encoding="utf-8")
     return f"front-matter:{field}"
 
