@@ -13,7 +13,6 @@ bundles stay bundles, so their photos are published beside the page.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import posixpath
 import re
@@ -24,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pelican_input import split_article  # noqa: E402  (the same front-matter reading)
+from pelican_input import converter_main, read_articles  # noqa: E402  (the same reading and command line)
 
 HUGO = Path(__file__).resolve().parent / "hugo"
 _LINK = re.compile(r"\]\(([^)\s]+\.md)\)")
@@ -84,14 +83,9 @@ def _config(site_config: dict) -> str:
 
 def convert(site: Path, out: Path) -> int:
     site_config = tomllib.loads((site / "site.toml").read_text(encoding="utf-8"))
-    sources = sorted((site / "content").rglob("*.md"))
-    parsed, url_of = [], {}
-    for path in sources:
-        rel = path.relative_to(site).as_posix()
-        front, body = split_article(path.read_text(encoding="utf-8"))
-        slug = front.get("slug") or (path.parent.name if path.name == "index.md" else path.stem)
-        parsed.append((path, rel, front, body, slug))
-        url_of[rel] = f"/{_term_slug(site_config['categories'], front['category'])}/{slug}/"
+    parsed = read_articles(site)
+    url_of = {rel: f"/{_term_slug(site_config['categories'], front['category'])}/{slug}/"
+              for _, rel, front, _, slug in parsed}
     if out.exists():
         shutil.rmtree(out)
     content = out / "content"
@@ -121,13 +115,8 @@ def convert(site: Path, out: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Convert a corpus site folder to a Hugo site.")
-    parser.add_argument("--site", type=Path, required=True)
-    parser.add_argument("--out", type=Path, required=True, help="folder to write: a Hugo site (hugo --source)")
-    args = parser.parse_args(argv)
-    count = convert(args.site, args.out)
-    print(f"converted {count} articles to {args.out}", file=sys.stderr)
-    return 0
+    return converter_main(convert, "Convert a corpus site folder to a Hugo site.",
+                          "folder to write: a Hugo site (hugo --source)", argv)
 
 
 if __name__ == "__main__":

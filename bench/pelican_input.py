@@ -34,6 +34,16 @@ def split_article(text: str) -> tuple[dict, str]:
     return yaml.safe_load(text[4:end]) or {}, text[end + 5:]
 
 
+def read_articles(site: Path) -> list[tuple[Path, str, dict, str, str]]:
+    """(path, site-relative path, front-matter, body, slug) of every article, in path order."""
+    articles = []
+    for path in sorted((site / "content").rglob("*.md")):
+        front, body = split_article(path.read_text(encoding="utf-8"))
+        slug = front.get("slug") or (path.parent.name if path.name == "index.md" else path.stem)
+        articles.append((path, path.relative_to(site).as_posix(), front, body, slug))
+    return articles
+
+
 def _term_name(terms: dict, wanted: str) -> str:
     if wanted in terms:
         return terms[wanted]["name"]
@@ -49,13 +59,9 @@ def _header_text(value: str) -> str:
 
 def convert(site: Path, out: Path) -> int:
     config = tomllib.loads((site / "site.toml").read_text(encoding="utf-8"))
-    sources = sorted((site / "content").rglob("*.md"))
     # First pass: where every article lands, so links can be rewritten.
     parsed, target_of = [], {}
-    for path in sources:
-        rel = path.relative_to(site).as_posix()
-        front, body = split_article(path.read_text(encoding="utf-8"))
-        slug = front.get("slug") or (path.parent.name if path.name == "index.md" else path.stem)
+    for path, rel, front, body, slug in read_articles(site):
         target = f"{front['category']}/{slug}.md"
         parsed.append((path, rel, front, body, slug, target))
         target_of[rel] = target
@@ -103,14 +109,20 @@ def convert(site: Path, out: Path) -> int:
     return len(parsed)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Convert a corpus site folder to Pelican's input format.")
+def converter_main(convert, description: str, out_help: str, argv: list[str] | None = None) -> int:
+    """The command line of a corpus converter (this one, bench/hugo_input.py): --site, --out."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--site", type=Path, required=True)
-    parser.add_argument("--out", type=Path, required=True, help="folder to write; its content/ is Pelican's PATH")
+    parser.add_argument("--out", type=Path, required=True, help=out_help)
     args = parser.parse_args(argv)
     count = convert(args.site, args.out)
-    print(f"converted {count} articles to {args.out / 'content'}", file=sys.stderr)
+    print(f"converted {count} articles to {args.out}", file=sys.stderr)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return converter_main(convert, "Convert a corpus site folder to Pelican's input format.",
+                          "folder to write; its content/ is Pelican's PATH", argv)
 
 
 if __name__ == "__main__":
