@@ -36,6 +36,27 @@ def random_article(rng: random.Random, n: int) -> str:
                    featured=rng.choice(["true", "false"]))
 
 
+# One site.toml key changed at a time, kept from edit to edit: the page size and list lengths,
+# what every page shows (portal title, hotline, a unit's, category's or campaign's name), the
+# address feeds and the sitemap give, the clock dates are read and shown in, the language.
+CONFIG_EDITS = (
+    (r"(?m)^per_page = .*$", lambda rng: f"per_page = {rng.randint(1, 4)}"),
+    (r"(?m)^related_count = .*$", lambda rng: f"related_count = {rng.randint(0, 4)}"),
+    (r"(?m)^other_count = .*$", lambda rng: f"other_count = {rng.randint(0, 5)}"),
+    (r"(?m)^title = .*$", lambda rng: f'title = "Cổng thông tin Công an tỉnh {rng.choice(WORDS).capitalize()}"'),
+    (r"(?m)^hotline = .*$", lambda rng: f'hotline = "0221 3862 {rng.randint(100, 999)}"'),
+    (r"(?m)^base_url = .*$", lambda rng: f'base_url = "https://{rng.choice(["congan", "ca"])}.example.vn/"'),
+    (r'(?m)^name = "Phòng Cảnh sát giao thông.*"$', lambda rng: f'name = "Phòng Cảnh sát giao thông {rng.randint(0, 3)}"'),
+    (r'(?m)^name = "Xây dựng lực lượng.*"$', lambda rng: f'name = "Xây dựng lực lượng {rng.choice(WORDS)}"'),
+    (r'(?m)^name = "Dân vận khéo.*"$', lambda rng: f'name = "Dân vận khéo {rng.randint(0, 3)}"'),
+    # Top-level keys that are not there at first: written (or dropped) just before [contact].
+    (r'(?m)^(timezone = .*\n)?(?=\n\[contact\])',
+     lambda rng: rng.choice(["", 'timezone = "UTC"\n', 'timezone = "Asia/Tokyo"\n'])),
+    (r'(?m)^(description = .*\n)?(?=(timezone = .*\n)?\n\[contact\])',
+     lambda rng: rng.choice(["", f'description = "Trang tin {rng.choice(WORDS)}"\n'])),
+)
+
+
 def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     files = sorted((site / "content").rglob("*.md"))
     action = rng.choice(["edit-body", "edit-body", "rewrite", "add", "add", "delete", "layout", "config",
@@ -71,9 +92,12 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
             footer.parent.mkdir(parents=True, exist_ok=True)
             footer.write_text(f"<footer><p>Chân trang {rng.randint(0, 9)}</p></footer>\n", encoding="utf-8")
     elif action == "config":
-        text = SITE_TOML.replace("per_page = 2", f"per_page = {rng.randint(1, 4)}")
-        (site / "site.toml").write_text(text.replace("related_count = 3", f"related_count = {rng.randint(0, 4)}"),
-                                        encoding="utf-8")
+        pattern, value = rng.choice(CONFIG_EDITS)
+        config = site / "site.toml"
+        text, count = re.subn(pattern, value(rng), config.read_text(encoding="utf-8"), count=1)
+        assert count == 1, pattern
+        config.write_text(text, encoding="utf-8")
+        return f"config:{pattern}"
     elif action == "link":
         source, target = rng.choice(files), rng.choice(files)
         rel = os.path.relpath(target, source.parent)
