@@ -1,7 +1,7 @@
 """Encoding planned image variants: in parallel, on all cores, cached across builds.
 
 Owns the pixel work and the image cache (<site>/.cache/images/): decoding a
-photo once, turning it upright by its EXIF orientation, converting it to
+photo (once for each decode scale its variants need), turning it upright by its EXIF orientation, converting it to
 sRGB, cropping, resizing (never up) and encoding each variant with no
 metadata at all — no EXIF (GPS, camera serial, owner), no XMP, no IPTC, no
 ICC profile. A variant whose cache file exists is never encoded again; its
@@ -176,24 +176,57 @@ def encode_source(job: _Job) -> _Outcome:
     """Decode one photo and write each of its variants into the cache (runs in a worker)."""
     ImageFile.LOAD_TRUNCATED_IMAGES = False  # a cut-off upload is an error, not a grey stripe
     try:
-        upright = _open_upright(job)
+        groups = _by_decode(job)
     except DECODE_ERRORS as exc:
         return _Outcome(job.source, 0, *describe_decode_error(exc))
-    full_w, full_h = _full_size(job)
-    scale = upright.width / full_w
-    resized: dict[tuple, Image.Image] = {}  # one resize serves every format of a size
-    for variant in job.variants:
-        box = tuple(round(c * scale) for c in variant.crop)
-        geometry = (box, variant.width, variant.height)
-        if geometry not in resized:
-            if box == (0, 0, upright.width, upright.height) and upright.size == (variant.width, variant.height):
-                resized[geometry] = upright
-            else:
-                resized[geometry] = upright.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
-                                                   box=box, reducing_gap=3.0)
-        data = encode_variant(resized[geometry], variant)
-        write_atomic(cache_path(Path(job.cache_dir), variant), data)
+    full_w, _ = _full_size(job)
+    for need, variants in groups:
+        try:
+            upright = _open_upright(job, need)
+        except DECODE_ERRORS as exc:
+            return _Outcome(job.source, 0, *describe_decode_error(exc))
+        scale = upright.width / full_w
+        resized: dict[tuple, Image.Image] = {}  # one resize serves every format of a size
+        for variant in variants:
+            box = tuple(round(c * scale) for c in variant.crop)
+            geometry = (box, variant.width, variant.height)
+            if geometry not in resized:
+                if box == (0, 0, upright.width, upright.height) and upright.size == (variant.width, variant.height):
+                    resized[geometry] = upright
+                else:
+                    resized[geometry] = upright.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
+                                                       box=box, reducing_gap=3.0)
+            data = encode_variant(resized[geometry], variant)
+            write_atomic(cache_path(Path(job.cache_dir), variant), data)
     return _Outcome(job.source, len(job.variants))
+
+
+def _by_decode(job: _Job) -> list[tuple[tuple[int, int] | None, list[Variant]]]:
+    """The variants grouped by the decode each needs on its own: (the size asked of the
+    JPEG decoder, or None for a whole decode; the variants made from it).
+
+    A JPEG decodes at 1/2, 1/4 or 1/8 scale when that is still big enough, and a
+    variant's pixels depend on the scale it was made from. So the scale must follow from
+    the variant alone, never from which other variants of the photo this build happens to
+    encode (an incremental build encodes only the new ones): else the same variant name
+    gets other bytes than in a clean build."""
+    with Image.open(job.source_file) as im:
+        stored = im.size
+        orientation = int(im.getexif().get(0x0112, 1) or 1)
+        scalable = im.format in ("JPEG", "MPO")
+    if not scalable:
+        return [(None, list(job.variants))]
+    groups: dict[tuple[int, int], tuple[tuple[int, int], list[Variant]]] = {}
+    decoded_size = {}  # need → the size the decoder gives for it (Pillow picks the scale)
+    for variant in job.variants:
+        need = _needed_size(stored, [variant], orientation)
+        if need not in decoded_size:
+            with Image.open(job.source_file) as im:
+                im.draft(None, need)
+                decoded_size[need] = im.size
+        size = decoded_size[need]
+        groups.setdefault(size, (need, []))[1].append(variant)
+    return [groups[size] for size in sorted(groups, reverse=True)]
 
 
 def _full_size(job: _Job) -> tuple[int, int]:
@@ -208,12 +241,11 @@ def _full_size(job: _Job) -> tuple[int, int]:
     return w, h
 
 
-def _open_upright(job: _Job) -> Image.Image:
+def _open_upright(job: _Job, need: tuple[int, int] | None) -> Image.Image:
+    """The photo upright in sRGB, decoded at the scale `need` (stored orientation) asks for."""
     with Image.open(job.source_file) as im:
         im.seek(0)  # an animated GIF or WebP publishes its first frame
-        orientation = int(im.getexif().get(0x0112, 1) or 1)
-        need = _needed_size(im.size, job.variants, orientation)
-        if im.format in ("JPEG", "MPO"):
+        if need is not None:
             im.draft(None, need)  # decode at 1/2, 1/4 or 1/8 scale when that is still big enough
         im.load()
         icc = im.info.get("icc_profile")

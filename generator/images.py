@@ -33,7 +33,8 @@ from generator.model import EMPTY, Article, ImageSettings, evolve
 from generator.vietnamese import nfc, slugify
 
 # Bump when processing changes its output, so every cached variant is redone.
-PROCESS_VERSION = "1"
+# 2: a JPEG's decode scale follows from each variant alone (imageproc._by_decode).
+PROCESS_VERSION = "2"
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp",
                             ".heic", ".heif"})
 ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP", "HEIF"})

@@ -10,6 +10,7 @@ from PIL import Image, features
 from generator.imageproc import cache_path, process_images
 from generator.images import plan_images
 from generator.model import ImageSettings
+from bench import photos as bench_photos
 from tests.photos import BOTTOM, TOP, metadata_of, phone_jpeg
 from tests.unit.test_images import make_article, write
 
@@ -67,6 +68,26 @@ def test_results_are_byte_identical_across_cold_runs_serial_or_in_the_pool(tmp_p
     assert serial.encoded == pooled.encoded == len(plan.variants)
     for variant in plan.variants:
         assert cache_path(one / ".cache/images", variant).read_bytes() == cache_path(two / ".cache/images", variant).read_bytes()
+
+
+def test_a_variant_has_the_same_bytes_whichever_other_variants_are_encoded_with_it(tmp_path):
+    """A later build encodes only the variants its cache lacks; each must come out as a
+    clean build, which encodes all of them at once, makes it. A JPEG decoded at 1/8 scale
+    for a small variant alone, but at full scale beside a large one (here the 1200-pixel
+    OpenGraph crop), would give the small one other pixels under the same name."""
+    # Fine detail (noise), which a coarser decode loses differently than flat bands of colour.
+    grain = Image.merge("RGB", [Image.effect_noise((1200, 1600), 60 + 20 * band) for band in range(3)])
+    site = write(tmp_path, {"content/tin/bai/a.jpg": bench_photos.phone_jpeg(grain, 6, quality=90, gps=False)})
+    settings = ImageSettings(widths=(150,), formats=("jpeg",), thumbnail_widths=(100,))
+    plan, first, _ = processed(site, "![A](a.jpg)", settings)
+    assert first.encoded == len(plan.variants) and max(v.width for v in plan.variants) >= 1200
+    for variant in plan.variants:
+        if variant.width < 400:
+            made_with_the_others = cache_path(site / ".cache/images", variant).read_bytes()
+            cache_path(site / ".cache/images", variant).unlink()
+            _, again, _ = processed(site, "![A](a.jpg)", settings)
+            assert again.encoded == 1
+            assert cache_path(site / ".cache/images", variant).read_bytes() == made_with_the_others, variant.name
 
 
 def test_a_truncated_photo_is_reported_at_each_line_that_uses_it(tmp_path):
