@@ -57,6 +57,34 @@ CONFIG_EDITS = (
 )
 
 
+# Site overrides of a theme layout, each reading another part of what a page can show: only
+# its own text, the config, the featured or newest articles of the whole site, every article,
+# the related and other news of the page's articles, their fields. The footer is on every page;
+# a card is on the lists only. ("N" becomes a digit, so one override can change again.)
+LAYOUT_EDITS = {
+    "partials/footer.html": (
+        "<footer><p>Chân trang N</p></footer>\n",
+        "<footer><p>N {{ config.title }} · {{ config.contact.hotline }}</p></footer>\n",
+        "<footer>N{% for a in featured(2) %}<p>{{ a.title }}</p>{% endfor %}</footer>\n",
+        '<footer>N{% for a in latest_in(category("tin-hoat-dong"), 2) %}<p>{{ a.title }} {{ a | vn_date }}</p>'
+        "{% endfor %}</footer>\n",
+        "<footer>N<p>{{ site.articles | length }} bài</p>{% for a in site.articles[-2:] %}<p>{{ a.summary }}</p>"
+        "{% endfor %}</footer>\n",
+        "<footer>N{% if page.article %}{% for a in related(page.article) %}<p>{{ a.title }}</p>{% endfor %}"
+        "{% endif %}</footer>\n",
+        "<footer>N{% for a in page.items %}{% for b in others(a) %}<p>{{ b.url }}</p>{% endfor %}{% endfor %}"
+        "</footer>\n",
+    ),
+    "partials/card.html": (
+        '<article class="card"><h2><a href="{{ a.url | url }}">{{ a.title }}</a></h2>N</article>\n',
+        '<article class="card"><h2>{{ a.title }}</h2><p>{{ a.author }} · {{ unit(a.unit).name }}</p>'
+        "<p>{{ a.campaigns | join(', ') }}</p>N</article>\n",
+        '<article class="card"><h2>{{ a.title }}</h2>{% for b in related(a) %}<p>{{ b.title }}</p>{% endfor %}'
+        "N</article>\n",
+    ),
+}
+
+
 def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     files = sorted((site / "content").rglob("*.md"))
     action = rng.choice(["edit-body", "edit-body", "rewrite", "add", "add", "delete", "layout", "config",
@@ -85,12 +113,14 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
         else:
             path.unlink()
     elif action == "layout":
-        footer = site / "layouts/partials/footer.html"
-        if footer.exists() and rng.random() < 0.4:
-            footer.unlink()  # back to the theme's footer
+        name = rng.choice(sorted(LAYOUT_EDITS))
+        override = site / "layouts" / name
+        if override.exists() and rng.random() < 0.4:
+            override.unlink()  # back to the theme's layout
         else:
-            footer.parent.mkdir(parents=True, exist_ok=True)
-            footer.write_text(f"<footer><p>Chân trang {rng.randint(0, 9)}</p></footer>\n", encoding="utf-8")
+            override.parent.mkdir(parents=True, exist_ok=True)
+            override.write_text(rng.choice(LAYOUT_EDITS[name]).replace("N", str(rng.randint(0, 9))), encoding="utf-8")
+        return f"layout:{name}"
     elif action == "config":
         pattern, value = rng.choice(CONFIG_EDITS)
         config = site / "site.toml"
