@@ -1,8 +1,9 @@
 """Encoding planned image variants: in parallel, on all cores, cached across builds.
 
 Owns the pixel work and the image cache (<site>/.cache/images/): decoding a
-photo (once for each decode scale its variants need), turning it upright by its EXIF orientation, converting it to
-sRGB, cropping, resizing (never up) and encoding each variant with no
+photo (once per decode scale its variants need), turning it upright by its
+EXIF orientation, converting it to sRGB, cropping, resizing (never up) and
+encoding each variant with no
 metadata at all — no EXIF (GPS, camera serial, owner), no XMP, no IPTC, no
 ICC profile. A variant whose cache file exists is never encoded again; its
 name already carries the hash of its source bytes and settings. Must not
@@ -20,7 +21,6 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
@@ -219,7 +219,7 @@ def _by_decode(job: _Job) -> list[tuple[tuple[int, int] | None, list[Variant]]]:
     groups: dict[tuple[int, int], tuple[tuple[int, int], list[Variant]]] = {}
     decoded_size = {}  # need → the size the decoder gives for it (Pillow picks the scale)
     for variant in job.variants:
-        need = _needed_size(stored, [variant], orientation)
+        need = _needed_size(stored, variant, orientation)
         if need not in decoded_size:
             with Image.open(job.source_file) as im:
                 im.draft(None, need)
@@ -257,10 +257,10 @@ def _open_upright(job: _Job, need: tuple[int, int] | None) -> Image.Image:
     return upright
 
 
-def _needed_size(stored: tuple[int, int], variants: Sequence[Variant], orientation: int) -> tuple[int, int]:
-    """The smallest decode that still gives every variant enough pixels."""
+def _needed_size(stored: tuple[int, int], variant: Variant, orientation: int) -> tuple[int, int]:
+    """The smallest decode (in stored orientation) that still gives the variant enough pixels."""
     w, h = stored if orientation not in (5, 6, 7, 8) else stored[::-1]
-    factor = max(v.width / (v.crop[2] - v.crop[0]) for v in variants)
+    factor = variant.width / (variant.crop[2] - variant.crop[0])
     need = (max(1, int(w * factor) + 1), max(1, int(h * factor) + 1))
     return need if orientation not in (5, 6, 7, 8) else need[::-1]
 
