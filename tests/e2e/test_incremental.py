@@ -88,9 +88,11 @@ LAYOUT_EDITS = {
 def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     files = sorted((site / "content").rglob("*.md"))
     action = rng.choice(["edit-body", "edit-body", "rewrite", "add", "add", "delete", "layout", "config",
-                         "link", "bundle-file", "front-matter", "front-matter"])
-    if action in ("edit-body", "rewrite", "delete", "link", "front-matter") and not files:
+                         "link", "bundle-file", "front-matter", "front-matter", "break", "mend"])
+    if action in ("edit-body", "rewrite", "delete", "link", "front-matter", "break") and not files:
         action = "add"
+    if action in ("break", "mend"):
+        return break_or_mend(rng, site, files, action)
     if action == "front-matter":
         return change_front_matter(rng, rng.choice(files), counter)
     if action == "edit-body":
@@ -137,6 +139,39 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
         if bundles:
             (rng.choice(bundles).parent / "tai-lieu.txt").write_text(f"tài liệu {rng.random()}\n", encoding="utf-8")
     return action
+
+
+# An editor's mistakes that fail a build: the next builds (incremental, after a failed one)
+# must still equal a clean build once the mistake is mended.
+MISTAKES = (
+    (r"(?m)^title: .*$", 'title: "chưa đóng ngoặc'),
+    (r"(?m)^unit: .*$", "unit: khong-co-don-vi"),
+    (r"(?m)^date: .*$", "date: 32/13/2026"),
+    (r"(?m)^category: .*$", "category: [tin-hoat-dong, xay-dung-luc-luong]"),
+)
+
+
+def break_or_mend(rng: random.Random, site: Path, files: list[Path], action: str) -> str:
+    """"break": one of MISTAKES in an article, its good text kept beside the site; "mend":
+    one broken article given its good text back (if it still exists)."""
+    kept = site.parent / "good-texts"
+    kept.mkdir(exist_ok=True)
+    if action == "break":
+        path = rng.choice(files)
+        good = path.read_text(encoding="utf-8")
+        pattern, wrong = rng.choice(MISTAKES)
+        broken, count = re.subn(pattern, wrong, good, count=1)
+        if count:
+            (kept / f"{rng.random():.12f}").write_text(f"{path.relative_to(site)}\n{good}", encoding="utf-8")
+            path.write_text(broken, encoding="utf-8")
+        return f"break:{wrong}"
+    for note in sorted(kept.iterdir()):
+        rel, _, good = note.read_text(encoding="utf-8").partition("\n")
+        note.unlink()
+        if (site / rel).exists():
+            (site / rel).write_text(good, encoding="utf-8")
+            return f"mend:{rel}"
+    return "mend:nothing"
 
 
 def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> str:
