@@ -27,6 +27,7 @@ from PIL import Image, ImageCms, ImageFile, ImageOps
 from generator.cache import KEEP_UNUSED_DAYS, write_atomic
 from generator.diagnostics import Problem, error
 from generator.images import DECODE_ERRORS, ImagePlan, Variant, describe_decode_error
+from generator.output import file_stats
 
 CACHE_DIR = Path(".cache") / "images"  # the default: <cache root>/images
 SERIAL_BELOW_PIXELS = 20_000_000  # about two phone photos
@@ -119,24 +120,26 @@ def prune_cache(cache_dir: Path, plan: ImagePlan, now: float) -> int:
     return deleted
 
 
-def publish_variants(target, files: dict[str, Path]) -> None:
-    """Copy variants into the output target (an output.Stage or output.Patch).
+def publish_variants(target, files: dict[str, Path], known: dict) -> dict[str, tuple[int, int]]:
+    """Copy variants into the output target (an output.Stage or output.Patch); returns each
+    one's (size, mtime_ns) as published, for the next build's `known`.
 
-    A variant's name carries the hash of everything that made it, so a file
-    of that name already in place (and of the right size) is the same file.
+    A variant's name carries the hash of everything that made it, so a file of that name
+    that is still as the last build published it (`known`: the same size and mtime, as the
+    render stage checks pages) is the same file, and is not read. One changed in place
+    since (an optimiser run over the published site, a half-finished upload) is read and
+    replaced by the cached file, as a clean build would write it.
     """
+    published = {}
     for rel, source in sorted(files.items()):
-        if rel in target.seeded and _size(target.path_of(rel)) == _size(source):
+        if rel in target.seeded and rel in known and file_stats(target.path_of(rel)) == tuple(known[rel]):
             target.keep(rel)
         else:
             target.copy(rel, source)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return -1
+        stats = file_stats(target.path_of(rel))
+        if stats is not None:
+            published[rel] = stats
+    return published
 
 
 def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = None, workers: int | None = None,

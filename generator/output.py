@@ -274,6 +274,16 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
+def file_stats(path) -> tuple[int, int] | None:
+    """(size, mtime_ns) of a published file, None when it is gone: what a build records of
+    each file it publishes, so that the next one can tell the file is still as it left it."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
 def _same_file(path: Path, source: Path) -> bool:
     try:
         if path.stat().st_size != source.stat().st_size:

@@ -240,7 +240,10 @@ def _build(options: BuildOptions) -> BuildResult:
             clock.lap("render")
             for rel, source in sorted(files.items()):
                 target.copy(rel, source)
-            imageproc.publish_variants(target, image_files)
+            # What the last build published of each photo variant, if it published into this folder.
+            known_images = (previous or {}).get("images", {}) if not planted and \
+                (previous or {}).get("out") == str(target.out_dir) else {}
+            image_state = imageproc.publish_variants(target, image_files, known_images)
             for rel, data in sorted(extra_files.items()):
                 target.write(rel, data)
             # Indexed before publishing: a failed index never publishes.
@@ -250,7 +253,7 @@ def _build(options: BuildOptions) -> BuildResult:
                 search_state = search.keep_index(target, previous)
             clock.lap("search")
             pruned = target.prune()
-            state = {**report.state, "outputs": sorted(target.written), **search_state}
+            state = {**report.state, "outputs": sorted(target.written), "images": image_state, **search_state}
             target.publish()
             clock.lap("output")
         except BaseException:

@@ -19,7 +19,7 @@ from generator.incremental import ALWAYS, Signatures, analyse_templates, layout_
 from generator.markup import load_html
 from generator.memo import Memo
 from generator.model import Page, Site
-from generator.output import Stage
+from generator.output import Stage, file_stats
 from generator.render import Renderer
 
 STATE_NAME = "pages"
@@ -31,14 +31,6 @@ class RenderReport:
     written: int  # files whose bytes changed
     unchanged: int  # pages skipped because no input changed
     state: dict  # for the next build: output path → (signature, size, mtime_ns)
-
-
-def _stat(path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
 
 
 def _render_chunk(chunk: Sequence[int]) -> list[tuple[int, bool]]:
@@ -94,7 +86,7 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
         sigs[path] = signature
         before = known.get(path)
         if signature != ALWAYS and before is not None and before[0] == signature:
-            if private_output or _stat(out_prefix + path) == tuple(before[1:]):
+            if private_output or file_stats(out_prefix + path) == tuple(before[1:]):
                 unchanged[path] = before
                 continue
             repaired += 1
@@ -127,7 +119,7 @@ def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Ren
         path = pages[index].output_path
         target.keep(path)  # workers wrote it; claim it in this process too
         written += changed
-        state[path] = (plan.signatures[path], *(_stat(target.path_of(path)) or (-1, -1)))
+        state[path] = (plan.signatures[path], *(file_stats(target.path_of(path)) or (-1, -1)))
     return RenderReport(rendered=len(plan.todo), written=written, unchanged=len(plan.unchanged),
                         state={"out": str(target.out_dir), "pages": state, "inputs": plan.inputs})
 

@@ -9,7 +9,7 @@ from PIL import Image
 
 from generator.pipeline import BuildOptions, build
 
-from tests.conftest import SITE_TOML, Built, article, run_cli, text_of, tree
+from tests.conftest import SITE_TOML, Built, article, clean_tree, run_cli, text_of, tree
 from tests.photos import BOTTOM, TOP, metadata_of, phone_heic, phone_jpeg
 
 IMAGES_TOML = SITE_TOML + '\n[images]\nwidths = [320, 640, 1200]\nthumbnail_widths = [160, 320]\n'
@@ -236,6 +236,26 @@ def test_incremental_builds_follow_photo_edits_exactly_like_a_clean_build(make_s
     assert old and old.isdisjoint(after)  # replaced variants are pruned from the output
     figure = Built(second, out).page(RA_QUAN).find_all("figure")[-1]
     assert [w for _, w in srcset_entries(figure.img["srcset"])] == [320, 600]
+
+
+@pytest.mark.parametrize("edit_too", [False, True])
+def test_a_published_photo_changed_in_place_is_put_back(make_site, tmp_path, edit_too):
+    """Something rewrote published photos in place, keeping their size (an optimiser run over
+    the output, a half-finished upload): the next build puts them back as a clean build writes
+    them, whether or not an article changed meanwhile."""
+    site = make_site(FILES, IMAGES_TOML)
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    published = sorted((out / "images").iterdir())
+    for photo in published[::3]:
+        data = bytearray(photo.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        photo.write_bytes(bytes(data))
+    if edit_too:
+        edited = site / "content/tin-hoat-dong/hoi-nghi.md"
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
 
 
 def test_no_cache_builds_leave_no_image_cache_behind(make_site, tmp_path):
