@@ -49,11 +49,12 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def _seal(payload: bytes) -> bytes:
+def seal(payload: bytes) -> bytes:
+    """`payload` behind a check of it, so that a damaged copy is told from a good one (`unseal`)."""
     return hashlib.blake2b(payload, digest_size=_CHECK_LEN).digest() + payload
 
 
-def _unseal(data: bytes) -> memoryview | None:
+def unseal(data: bytes) -> memoryview | None:
     """The payload after its check, without copying it (a state is tens of MB at 100,000 articles)."""
     view = memoryview(data)
     check, payload = view[:_CHECK_LEN], view[_CHECK_LEN:]
@@ -75,7 +76,7 @@ class _CheckedWriter:
 
 
 def _write_sealed_pickle(path: Path, value: Any) -> None:
-    """What `_seal(pickle.dumps(value))` would be, streamed: the pickler writes frame by frame
+    """What `seal(pickle.dumps(value))` would be, streamed: the pickler writes frame by frame
     and the check goes in front at the end, so the payload is never held whole (twice, with
     the seal's concatenation: ~90 MB at the end of a 100,000-article build)."""
     def fill(handle) -> None:
@@ -157,7 +158,7 @@ class BuildCache:
         if self.root is None:
             return None
         try:
-            payload = _unseal(self._blob_path(kind, key).read_bytes())
+            payload = unseal(self._blob_path(kind, key).read_bytes())
         except OSError:
             return None
         if payload is None:
@@ -252,7 +253,7 @@ class BuildCache:
 
     def put_text(self, kind: str, key: str, text: str) -> None:
         if self.root is not None:
-            write_atomic(self._blob_path(kind, key), _seal(text.encode("utf-8")))
+            write_atomic(self._blob_path(kind, key), seal(text.encode("utf-8")))
 
     def load_state(self, name: str) -> Any:
         """The object saved under `name` by the last build, or None."""
@@ -265,7 +266,7 @@ class BuildCache:
 
     def _read_state(self, path: Path) -> Any:
         try:
-            payload = _unseal(path.read_bytes())
+            payload = unseal(path.read_bytes())
             # The checksum guards against torn or corrupted files; the cache is ours,
             # inside the site folder, so its pickles are as trusted as the site.
             return pickle.loads(payload) if payload is not None else None

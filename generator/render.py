@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 import jinja2
+import jinja2.bccache
 
 from generator import routes, sections
+from generator.cache import seal, unseal, write_atomic
 from generator.model import Article, Page, Site, Term
 from generator.vietnamese import format_date
 
@@ -100,7 +102,34 @@ def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:  # a read-only cache folder only costs the compile
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _SealedBytecodeCache(folder)
+
+
+class _SealedBytecodeCache(jinja2.BytecodeCache):
+    """Jinja's compiled layouts, one file each, sealed like every other cache entry
+    (cache.seal). Jinja checks a file's header and its layout's source, not the code
+    itself: a damaged file would run, and print what a flipped bit made of the layout.
+    A file whose check fails is compiled again and written anew."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _path(self, bucket: jinja2.bccache.Bucket) -> Path:
+        return self.folder / f"__jinja2_{bucket.key}.cache"
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            payload = unseal(self._path(bucket).read_bytes())
+        except OSError:
+            return
+        if payload is not None:
+            bucket.bytecode_from_string(bytes(payload))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            write_atomic(self._path(bucket), seal(bucket.bytecode_to_string()))
+        except OSError:  # a full or read-only disk only costs the next compile
+            pass
 
 
 def _iso(moment: datetime) -> str:

@@ -335,6 +335,24 @@ def test_a_front_matter_edit_reaches_every_page_that_shows_it(make_site, tmp_pat
     assert tree(out) == clean_tree(site, tmp_path / "clean")
 
 
+def test_a_damaged_compiled_layout_is_compiled_again_not_run(make_site, tmp_path):
+    """Jinja checks a compiled layout's header and source checksum, not its code: a flipped
+    byte inside the code would print a damaged page. The cache seals each compiled layout."""
+    site = make_site(numbered_articles(3))
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    damaged = 0
+    for compiled in (site / ".cache").rglob("layouts/__jinja2_*.cache"):
+        data = compiled.read_bytes()
+        if b"</footer>" in data:
+            compiled.write_bytes(data.replace(b"</footer>", b"</fooTer>"))
+            damaged += 1
+    assert damaged
+    shutil.rmtree(out)  # every page is rendered again, from the cached layouts
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
 def test_a_corrupt_cache_entry_is_rebuilt_not_trusted(make_site, tmp_path):
     site = make_site({"content/tin-hoat-dong/a.md": article("Bài A", body="Nội dung thật.")})
     out = tmp_path / "out"
