@@ -24,7 +24,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
-from generator.cache import KEEP_UNUSED_DAYS, write_atomic
+from generator.cache import KEEP_UNUSED_DAYS, seal, unseal, write_atomic
 from generator.diagnostics import Problem, error
 from generator.images import DECODE_ERRORS, ImagePlan, Variant, describe_decode_error
 from generator.output import file_stats
@@ -77,11 +77,6 @@ def release_cache_folder(folder: Path, cache_root: Path | None) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def planned_files(plan: ImagePlan, cache_dir: Path) -> dict[str, Path]:
-    """Output path → cached file, for the output stage to copy once processing is done."""
-    return {variant.name: cache_path(cache_dir, variant) for variant in plan.variants}
-
-
 LAST_USED = ".last-used.json"
 
 
@@ -120,26 +115,60 @@ def prune_cache(cache_dir: Path, plan: ImagePlan, now: float) -> int:
     return deleted
 
 
-def publish_variants(target, files: dict[str, Path], known: dict) -> dict[str, tuple[int, int]]:
-    """Copy variants into the output target (an output.Stage or output.Patch); returns each
-    one's (size, mtime_ns) as published, for the next build's `known`.
+def publish_variants(target, site_dir: Path, plan: ImagePlan, cache_dir: Path,
+                     known: dict) -> tuple[dict[str, tuple[int, int]], list[Problem]]:
+    """Put every planned variant into the output target (an output.Stage or output.Patch);
+    returns each one's (size, mtime_ns) as published, for the next build's `known`, and
+    the problems of photos that could not be made again.
 
     A variant's name carries the hash of everything that made it, so a file of that name
     that is still as the last build published it (`known`: the same size and mtime, as the
     render stage checks pages) is the same file, and is not read. One changed in place
-    since (an optimiser run over the published site, a half-finished upload) is read and
-    replaced by the cached file, as a clean build would write it.
+    since (an optimiser run over the published site, a half-finished upload) is replaced
+    from the cache, as a clean build would write it.
     """
-    published = {}
-    for rel, source in sorted(files.items()):
+    published, problems = {}, []
+    for variant in plan.variants:
+        rel = variant.name
         if rel in target.seeded and rel in known and file_stats(target.path_of(rel)) == tuple(known[rel]):
             target.keep(rel)
         else:
-            target.copy(rel, source)
+            data, outcome = _cached_or_made(site_dir, plan, variant, cache_dir)
+            if data is None:
+                problems += _problems(plan, outcome)
+                continue
+            target.write(rel, data)
         stats = file_stats(target.path_of(rel))
         if stats is not None:
             published[rel] = stats
-    return published
+    return published, problems
+
+
+def cached_bytes(path: Path) -> bytes | None:
+    """A cached variant's bytes, or None when the file is gone or fails its check."""
+    try:
+        payload = unseal(path.read_bytes())
+    except OSError:
+        return None
+    return bytes(payload) if payload is not None else None
+
+
+def _cached_or_made(site_dir: Path, plan: ImagePlan, variant: Variant,
+                    cache_dir: Path) -> tuple[bytes | None, "_Outcome | None"]:
+    """The variant from the cache; made again here when its cached file is damaged (a
+    flipped bit, a truncation: every cache entry is sealed) or was pruned meanwhile."""
+    data = cached_bytes(cache_path(cache_dir, variant))
+    if data is not None:
+        return data, None
+    outcome = encode_source(_Job(str(site_dir / plan.sources[variant.source].disk_path), variant.source,
+                                 (variant,), str(cache_dir)))
+    return (None, outcome) if outcome.code else (cached_bytes(cache_path(cache_dir, variant)), None)
+
+
+def _problems(plan: ImagePlan, outcome: "_Outcome") -> list[Problem]:
+    """An error at each line that uses the photo that failed."""
+    return [error(ref.article, ref.line, outcome.code, f"'{ref.src}': {outcome.message}")
+            for ref in plan.uses.get(outcome.source, ())]
 
 
 def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = None, workers: int | None = None,
@@ -165,11 +194,7 @@ def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = Non
             outcomes = list(pool.map(encode_source, jobs))
     else:
         outcomes = [encode_source(job) for job in jobs]
-    problems = []
-    for outcome in outcomes:
-        if outcome.code:
-            problems += [error(ref.article, ref.line, outcome.code, f"'{ref.src}': {outcome.message}")
-                         for ref in plan.uses.get(outcome.source, ())]
+    problems = [problem for outcome in outcomes if outcome.code for problem in _problems(plan, outcome)]
     report = ProcessReport(variants=len(plan.variants), sources=len(plan.sources), encoded=sum(o.encoded for o in outcomes),
                            photos=len(jobs), seconds=time.perf_counter() - start)
     return report, problems
@@ -200,7 +225,7 @@ def encode_source(job: _Job) -> _Outcome:
                     resized[geometry] = upright.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
                                                        box=box, reducing_gap=3.0)
             data = encode_variant(resized[geometry], variant)
-            write_atomic(cache_path(Path(job.cache_dir), variant), data)
+            write_atomic(cache_path(Path(job.cache_dir), variant), seal(data))
     return _Outcome(job.source, len(job.variants))
 
 

@@ -221,7 +221,6 @@ def _build(options: BuildOptions) -> BuildResult:
         image_report, found = imageproc.process_images(options.site_dir, image_plan, image_cache, options.jobs)
         problems += found
         _stop_on_errors(problems)
-        image_files = imageproc.planned_files(image_plan, image_cache)
         image_globals = pictures.layout_globals(image_plan, site.config.base_path)
         clock.lap("images")
 
@@ -243,7 +242,10 @@ def _build(options: BuildOptions) -> BuildResult:
             # What the last build published of each photo variant, if it published into this folder.
             known_images = (previous or {}).get("images", {}) if not planted and \
                 (previous or {}).get("out") == str(target.out_dir) else {}
-            image_state = imageproc.publish_variants(target, image_files, known_images)
+            image_state, broken = imageproc.publish_variants(target, options.site_dir, image_plan, image_cache,
+                                                             known_images)
+            problems += broken  # a photo saved broken during the build, after it was read
+            _stop_on_errors(problems)
             for rel, data in sorted(extra_files.items()):
                 target.write(rel, data)
             # Indexed before publishing: a failed index never publishes.
@@ -267,7 +269,7 @@ def _build(options: BuildOptions) -> BuildResult:
             cache.prune_other_versions(moment)
         problems = sort_problems(problems)
         if digest is not None:
-            again = {"pages": len(pages), "articles": len(site.articles), "files": len(files) + len(image_files),
+            again = {"pages": len(pages), "articles": len(site.articles), "files": len(files) + len(image_plan.variants),
                      "left_out": dict(site.left_out), "images": replace(image_report, encoded=0, photos=0, seconds=0.0)}
             # Only a full build prunes the cache (above): the record is trusted for a day at most,
             # so a site that does not change still sheds what it stopped using.
@@ -286,7 +288,7 @@ def _build(options: BuildOptions) -> BuildResult:
             symlinks.close()
         imageproc.release_cache_folder(image_cache, options.cache_root)
     return BuildResult(problems=tuple(problems), pages=len(pages), articles=len(site.articles),
-                       files=len(files) + len(image_files), seconds=clock.total, left_out=dict(site.left_out),
+                       files=len(files) + len(image_plan.variants), seconds=clock.total, left_out=dict(site.left_out),
                        timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned,
                        images=image_report, causes=plan.causes,
                        search=indexing[0].report if indexing else None)

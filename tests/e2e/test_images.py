@@ -258,6 +258,20 @@ def test_a_published_photo_changed_in_place_is_put_back(make_site, tmp_path, edi
     assert tree(out) == clean_tree(site, tmp_path / "clean")
 
 
+def test_a_damaged_photo_in_the_cache_is_made_again_not_published(make_site, tmp_path):
+    """Every cache entry is sealed: a cached variant cut short or with a flipped bit (a disk
+    fault, a cache restored half-way in CI) is made again, never copied into the site."""
+    site = make_site(FILES, IMAGES_TOML)
+    assert build(BuildOptions(site_dir=site, out_dir=tmp_path / "first")).ok
+    cached = sorted(p for p in (site / ".cache/images").iterdir() if not p.name.startswith("."))
+    for n, path in enumerate(cached[::2]):
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] if n % 2 else data[:-9] + bytes([data[-9] ^ 1]) + data[-8:])
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "second"))  # a new output takes every variant
+    assert result.ok, result.problems
+    assert tree(tmp_path / "second") == clean_tree(site, tmp_path / "clean")
+
+
 def test_no_cache_builds_leave_no_image_cache_behind(make_site, tmp_path):
     site = make_site(FILES, IMAGES_TOML)
     result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out", use_cache=False))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image, features
 
-from generator.imageproc import cache_path, process_images
+from generator.imageproc import cache_path, cached_bytes, process_images
 from generator.images import plan_images
 from generator.model import ImageSettings
 from bench import photos as bench_photos
@@ -37,9 +37,9 @@ def test_every_variant_is_upright_and_carries_no_metadata_at_all(tmp_path):
     assert problems == [] and report.encoded == len(plan.variants) > 0
     formats = set()
     for variant in plan.variants:
-        data = cache_path(site / ".cache/images", variant).read_bytes()
+        data = cached_bytes(cache_path(site / ".cache/images", variant))
         assert metadata_of(data) == CLEAN, variant.name
-        with Image.open(cache_path(site / ".cache/images", variant)) as im:
+        with Image.open(io.BytesIO(data)) as im:
             formats.add(im.format)
             assert im.size == (variant.width, variant.height)
             if variant.crop == (0, 0, 600, 900):  # uncropped: portrait, red band on top, blue at the bottom
@@ -67,7 +67,8 @@ def test_results_are_byte_identical_across_cold_runs_serial_or_in_the_pool(tmp_p
     _, pooled, _ = processed(two, "![A](a.jpg)\n\n![B](b.jpg)", workers=2)
     assert serial.encoded == pooled.encoded == len(plan.variants)
     for variant in plan.variants:
-        assert cache_path(one / ".cache/images", variant).read_bytes() == cache_path(two / ".cache/images", variant).read_bytes()
+        assert cached_bytes(cache_path(one / ".cache/images", variant)) == \
+            cached_bytes(cache_path(two / ".cache/images", variant)) is not None
 
 
 def test_a_variant_has_the_same_bytes_whichever_other_variants_are_encoded_with_it(tmp_path):
@@ -83,11 +84,11 @@ def test_a_variant_has_the_same_bytes_whichever_other_variants_are_encoded_with_
     assert first.encoded == len(plan.variants) and max(v.width for v in plan.variants) >= 1200
     for variant in plan.variants:
         if variant.width < 400:
-            made_with_the_others = cache_path(site / ".cache/images", variant).read_bytes()
+            made_with_the_others = cached_bytes(cache_path(site / ".cache/images", variant))
             cache_path(site / ".cache/images", variant).unlink()
             _, again, _ = processed(site, "![A](a.jpg)", settings)
             assert again.encoded == 1
-            assert cache_path(site / ".cache/images", variant).read_bytes() == made_with_the_others, variant.name
+            assert cached_bytes(cache_path(site / ".cache/images", variant)) == made_with_the_others, variant.name
 
 
 def test_a_truncated_photo_is_reported_at_each_line_that_uses_it(tmp_path):
@@ -112,7 +113,7 @@ def test_transparent_png_keeps_alpha_in_webp_and_turns_white_in_jpeg(tmp_path):
     plan, _, problems = processed(tmp_path, "![Logo](logo.png)", replace(SETTINGS, formats=("webp", "jpeg")))
     assert problems == []
     for variant in plan.variants:
-        with Image.open(cache_path(tmp_path / ".cache/images", variant)) as out:
+        with Image.open(io.BytesIO(cached_bytes(cache_path(tmp_path / ".cache/images", variant)))) as out:
             corner = out.convert("RGBA").getpixel((out.width - 1, 0))
             assert corner[3] == 0 if variant.fmt == "webp" else close(corner, (255, 255, 255))
 
