@@ -50,17 +50,25 @@ def digest(*parts: str | bytes) -> str:
 
 
 def seal(payload: bytes) -> bytes:
-    """`payload` behind a check of it, so that a damaged copy is told from a good one (`unseal`)."""
+    """`payload` behind a check of it, so that a damaged copy is told from a good one (`read_sealed`)."""
     return hashlib.blake2b(payload, digest_size=_CHECK_LEN).digest() + payload
 
 
-def unseal(data: bytes) -> memoryview | None:
+def _unseal(data: bytes) -> memoryview | None:
     """The payload after its check, without copying it (a state is tens of MB at 100,000 articles)."""
     view = memoryview(data)
     check, payload = view[:_CHECK_LEN], view[_CHECK_LEN:]
     if len(check) != _CHECK_LEN or hashlib.blake2b(payload, digest_size=_CHECK_LEN).digest() != check:
         return None
     return payload
+
+
+def read_sealed(path: Path) -> memoryview | None:
+    """The payload of the sealed file at `path`; None when it is gone, unreadable or fails its check."""
+    try:
+        return _unseal(path.read_bytes())
+    except OSError:
+        return None
 
 
 class _CheckedWriter:
@@ -157,10 +165,7 @@ class BuildCache:
     def get_text(self, kind: str, key: str) -> str | None:
         if self.root is None:
             return None
-        try:
-            payload = unseal(self._blob_path(kind, key).read_bytes())
-        except OSError:
-            return None
+        payload = read_sealed(self._blob_path(kind, key))
         if payload is None:
             return None
         try:
@@ -265,12 +270,12 @@ class BuildCache:
         return self._read_state(path)
 
     def _read_state(self, path: Path) -> Any:
+        payload = read_sealed(path)
         try:
-            payload = unseal(path.read_bytes())
             # The checksum guards against torn or corrupted files; the cache is ours,
             # inside the site folder, so its pickles are as trusted as the site.
             return pickle.loads(payload) if payload is not None else None
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
             return None
 
     def load_map(self, name: str) -> MapState:

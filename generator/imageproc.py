@@ -3,11 +3,12 @@
 Owns the pixel work and the image cache (<site>/.cache/images/): decoding a
 photo (once per decode scale its variants need), turning it upright by its
 EXIF orientation, converting it to sRGB, cropping, resizing (never up) and
-encoding each variant with no
-metadata at all — no EXIF (GPS, camera serial, owner), no XMP, no IPTC, no
-ICC profile. A variant whose cache file exists is never encoded again; its
-name already carries the hash of its source bytes and settings. Must not
-decide what to make: images.py plans, this module only carries it out.
+encoding each variant with no metadata at all — no EXIF (GPS, camera serial,
+owner), no XMP, no IPTC, no ICC profile. A variant whose cache file exists is
+never encoded again (its name already carries the hash of its source bytes
+and settings), unless that file fails its check when it is copied into the
+site. Must not decide what to make: images.py plans, this module only
+carries it out.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
-from generator.cache import KEEP_UNUSED_DAYS, seal, unseal, write_atomic
+from generator.cache import KEEP_UNUSED_DAYS, read_sealed, seal, write_atomic
 from generator.diagnostics import Problem, error
 from generator.images import DECODE_ERRORS, ImagePlan, Variant, describe_decode_error
 from generator.output import file_stats
@@ -146,10 +147,7 @@ def publish_variants(target, site_dir: Path, plan: ImagePlan, cache_dir: Path,
 
 def cached_bytes(path: Path) -> bytes | None:
     """A cached variant's bytes, or None when the file is gone or fails its check."""
-    try:
-        payload = unseal(path.read_bytes())
-    except OSError:
-        return None
+    payload = read_sealed(path)
     return bytes(payload) if payload is not None else None
 
 

@@ -239,11 +239,8 @@ def _build(options: BuildOptions) -> BuildResult:
             clock.lap("render")
             for rel, source in sorted(files.items()):
                 target.copy(rel, source)
-            # What the last build published of each photo variant, if it published into this folder.
-            known_images = (previous or {}).get("images", {}) if not planted and \
-                (previous or {}).get("out") == str(target.out_dir) else {}
             image_state, broken = imageproc.publish_variants(target, options.site_dir, image_plan, image_cache,
-                                                             known_images)
+                                                             plan.previous_images)
             problems += broken  # a photo saved broken during the build, after it was read
             _stop_on_errors(problems)
             for rel, data in sorted(extra_files.items()):

@@ -14,7 +14,7 @@ import jinja2
 import jinja2.bccache
 
 from generator import routes, sections
-from generator.cache import seal, unseal, write_atomic
+from generator.cache import read_sealed, seal, write_atomic
 from generator.model import Article, Page, Site, Term
 from generator.vietnamese import format_date
 
@@ -118,10 +118,7 @@ class _SealedBytecodeCache(jinja2.BytecodeCache):
         return self.folder / f"__jinja2_{bucket.key}.cache"
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            payload = unseal(self._path(bucket).read_bytes())
-        except OSError:
-            return
+        payload = read_sealed(self._path(bucket))
         if payload is not None:
             bucket.bytecode_from_string(bytes(payload))
 

@@ -55,6 +55,7 @@ class RenderPlan:
     signatures: dict  # output path → signature
     unchanged: dict  # output path → (signature, size, mtime_ns) of pages left as they are
     previous_outputs: frozenset[str]  # every file the last build published ("" when unknown)
+    previous_images: dict  # photo variant → (size, mtime_ns) as the last build published it here
     has_previous: bool
     inputs: dict  # what this build renders from, by digests (causes.record), kept for the next build
     causes: causes.Causes | None  # what changed since the last build; None for the preview (it never says)
@@ -96,7 +97,7 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
         inputs = causes.record(site, layouts, signatures.config, signatures.articles)
         found = causes.compare(previous.get("inputs"), inputs, repaired)
     return RenderPlan(tuple(todo), sigs, unchanged, frozenset(previous.get("outputs", ())),
-                      bool(previous), inputs, found), probe
+                      previous.get("images", {}), bool(previous), inputs, found), probe
 
 
 def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Renderer, target,

@@ -170,9 +170,14 @@ def search_bundle(out: Path) -> dict[str, str]:
     return {rel: digest for rel, digest in tree(out).items() if rel.startswith("pagefind")}
 
 
-def bench_corpus():
-    """bench/corpus.py as a module (bench/ is not a package): its generate(articles, out) writes a site."""
-    spec = importlib.util.spec_from_file_location("bench_corpus", REPO / "bench" / "corpus.py")
+def bench_module(name: str):
+    """bench/<name>.py as a module (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def bench_corpus():
+    """bench/corpus.py: its generate(articles, out) writes a site."""
+    return bench_module("corpus")

@@ -2,7 +2,6 @@
 the URL our build gives it, with its terms, and links between articles that Hugo can follow."""
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
 import tomllib
@@ -11,18 +10,15 @@ from pathlib import Path
 import yaml
 
 from generator.pipeline import BuildOptions, build
-from tests.conftest import REPO, bench_corpus
+from tests.conftest import bench_corpus, bench_module
 
 
 def _hugo_input():
-    sys.path.insert(0, str(REPO / "bench"))  # hugo_input reads front-matter with pelican_input's reader
+    before = list(sys.path)
     try:
-        spec = importlib.util.spec_from_file_location("hugo_input", REPO / "bench" / "hugo_input.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        return bench_module("hugo_input")  # it puts bench/ on the path for its sibling pelican_input.py
     finally:
-        sys.path.remove(str(REPO / "bench"))
-    return module
+        sys.path[:] = before
 
 
 def _pages(content: Path) -> dict[str, tuple[dict, str]]:
