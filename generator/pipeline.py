@@ -204,7 +204,7 @@ def _build(options: BuildOptions) -> BuildResult:
         # Pagefind needs the converted articles only: it runs beside everything after them.
         if options.search:
             indexing.append(search.Indexing(site, bodies["load_html"], previous, options.output, cache.root,
-                                            verdict.damaged, published_before, options.private_output))
+                                            verdict.damaged, options.private_output))
     try:
         site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted)
         image_plan = found_plan[0]
@@ -232,7 +232,7 @@ def _build(options: BuildOptions) -> BuildResult:
         plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from,
                                             None if planted else previous, helpers, options.memo,
                                             options.private_output)
-        target = _choose_target(options.output, plan, len(pages), cache, verdict.strays)
+        target = _choose_target(options.output, plan, len(pages), cache, verdict)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
                                             reconvert, options.jobs, helpers, progress=options.progress)
@@ -358,10 +358,18 @@ PATCH_LIMIT_SHARE = 0.2
 
 
 def _choose_target(out_dir: Path, plan: rendering.RenderPlan, page_count: int, cache: BuildCache,
-                   strays: frozenset[str] = frozenset()):
-    """A patch of the existing output for small changes (removing `strays`, files no build
+                   verdict: shortcut.Verdict):
+    """A patch of the existing output for small changes (removing the strays, files no build
     published); a fresh staged folder otherwise."""
     if plan.has_previous and plan.previous_outputs and len(plan.todo) <= PATCH_LIMIT_SHARE * page_count:
+        strays = verdict.strays
+        if verdict.unrecorded:
+            # A build killed while publishing may have put files there that no state names
+            # (a page of an article deleted since): a walk of the output finds them.
+            found = shortcut.published_files(out_dir)
+            if found is None:
+                return Stage(out_dir, seed=False)  # a symlink or pipe in it: written fresh
+            strays = strays | (found.keys() - plan.previous_outputs)
         return output.Patch(out_dir, set(plan.previous_outputs), strays)
     # Seeded even when every page changes (a layout edit): the files whose bytes stay
     # the same (assets, feeds, the search index) keep their mtime for rsync and CDNs.

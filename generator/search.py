@@ -36,6 +36,7 @@ from generator.cache import digest
 from generator.content import ChangedDuringBuild
 from generator.markup import body_key
 from generator.model import Article, Site, SiteConfig, output_path_of
+from generator.output import file_stats
 from generator.shortcut import plain_file_stat
 from generator.vietnamese import format_date
 from generator.walk import files_below
@@ -220,18 +221,16 @@ class Indexing:
 
     def __init__(self, site: Site, load_html: Callable[[Article], str], previous: dict | None, out_dir: Path,
                  scratch_parent: Path | None = None, damaged: frozenset[str] = frozenset(),
-                 published: dict[str, tuple[int, int]] | None = None, private_output: bool = False):
+                 private_output: bool = False):
         """`scratch_parent`: where the documents and bundles are made when memory
         (/dev/shm) has no room: the build cache, or the system's temp folder when None.
-        `damaged`: files of the output not as the last build left them; `published`: the
-        size and mtime of each file as the last build left it, when known; `private_output`:
+        `damaged`: files of the output not as the last build left them; `private_output`:
         the output is serve's own folder, which only this process writes."""
         self.site = site
         self.load_html = load_html
         self.previous = previous or {}
         self.out_dir = out_dir.resolve()
         self.damaged = damaged
-        self.published = published
         self.private_output = private_output
         if scratch_parent is not None:
             scratch_parent.mkdir(parents=True, exist_ok=True)
@@ -295,26 +294,28 @@ class Indexing:
         return done
 
     def _untouched(self, folder: str, old: list[str]) -> bool:
-        """May the last build's bundle of `folder` be kept? When the stats it left are known, only
-        if the bundle is as it left it (someone may have edited the published files since);
-        else `finish` checks it against what it knows (`damaged`, every file there)."""
-        return self.published is None and not self.private_output or self._intact(folder, old)
+        """May the last build's bundle of `folder` be kept? Only if it is as that build left it:
+        someone may have edited the published files since, or a build killed while publishing
+        may have put part of its own bundle there before it could save its state."""
+        return self._intact(folder, old)
 
     def _intact(self, folder: str, old: list[str] | None) -> bool:
         """Is the last build's bundle of `folder` in the output as it left it: each file of the
-        size and mtime it had then, none gone, no symlink on the way? Only then is it built upon."""
+        size and mtime it had then (as its state records them), none gone, no symlink on the
+        way? Only then is it kept or built upon."""
         base = self.out_dir / folder
         if not old:
             return False
         if self.private_output:  # written by this process alone: as it left it, if it is all there
             return _files_under(base, folder).issuperset(old)
-        if self.published is None:
+        recorded = self.previous.get(FILES_STATE)
+        if not isinstance(recorded, dict):
             return False
         if any(path.is_symlink() for path in (base, base / "fragment", base / "index", base / "filter")):
             return False
         for rel in old:
             found = plain_file_stat(self.out_dir / rel)
-            if found is None or found != self.published.get(rel):
+            if found is None or found != recorded.get(rel):
                 return False
         return True
 
@@ -368,7 +369,8 @@ class Indexing:
         target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
         self.report = SearchReport(len(result["indexed"]) + len(late), len(result["filled"]), len(result["spliced"]),
                                    round(result["indexer_cpu"] + _children_cpu() - cpu_before, 2))
-        return {KEYS_STATE: result["keys"], DOCUMENTS_STATE: result["documents"], FRAME_STATE: result["frame"]}
+        return {KEYS_STATE: result["keys"], DOCUMENTS_STATE: result["documents"], FRAME_STATE: result["frame"],
+                FILES_STATE: _published_stats(target)}
 
     def _put(self, target, folder: str) -> None:
         """Write the bundle the indexer made of one shard into `target`."""
@@ -396,6 +398,7 @@ class Indexing:
 KEYS_STATE = "search"
 DOCUMENTS_STATE = "search-documents"
 FRAME_STATE = "search-frame"
+FILES_STATE = "search-files"  # each bundle file's (size, mtime_ns) as published: is it still as it was?
 CHANGED = "-changed"  # the scratch folder of a spliced shard's changed documents
 FAILURE_NOTE = "failed.txt"
 CHANGED_STATE = "changed-during-build"  # in RESULT instead of the index: an article's file saved meanwhile
@@ -407,6 +410,18 @@ MEMORY_FOLDER = Path("/dev/shm")  # Linux's tmpfs for scratch files
 # A document and its share of the bundle, generously; a 64 MB /dev/shm (Docker's
 # default) is then left alone for any portal of more than ~1,600 articles.
 SCRATCH_BYTES_PER_ARTICLE = 40_000
+
+
+def _published_stats(target) -> dict[str, tuple[int, int]]:
+    """The (size, mtime_ns) of each bundle file as `target` publishes it (a move keeps both)."""
+    stats = {}
+    for rel in target.written:
+        folder, _, rest = rel.partition("/")
+        if rest and folder.startswith(BUNDLE_DIR):
+            found = file_stats(target.path_of(rel))
+            if found is not None:
+                stats[rel] = found
+    return stats
 
 
 def _has_room(folder: Path, needed: int) -> bool:
@@ -541,7 +556,7 @@ def keep_index(target, previous: dict | None) -> dict:
             if rel in listed[folder]:
                 target.keep(rel)
     return {KEYS_STATE: _old_keys(previous), DOCUMENTS_STATE: previous.get(DOCUMENTS_STATE),
-            FRAME_STATE: previous.get(FRAME_STATE)}
+            FRAME_STATE: previous.get(FRAME_STATE), FILES_STATE: previous.get(FILES_STATE)}
 
 
 def _old_keys(previous: dict) -> dict:

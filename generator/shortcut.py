@@ -214,12 +214,17 @@ class Verdict:
     # Files the recorded build published that are not as it left them (changed or gone):
     # the build that repairs the output does not keep them as they are.
     damaged: frozenset[str] = frozenset()
+    # No record at all: the last build was killed (it clears the record before it changes the
+    # output) or this cache never built this output. What the output holds is not on record.
+    unrecorded: bool = False
 
 
 def check(record: object, inputs: Inputs | None, out_dir: Path, now: datetime) -> Verdict:
     """Whether `record` describes this build exactly: same inputs, schedule and published files."""
+    if not isinstance(record, Record):
+        return Verdict(False, False, unrecorded=True)
     if not same_inputs(record, inputs):
-        return Verdict(False, isinstance(record, Record))
+        return Verdict(False, True)
     if record.next_change is not None and now >= record.next_change:
         return Verdict(False, False)
     published = published_files(out_dir)

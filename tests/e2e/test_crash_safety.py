@@ -169,6 +169,56 @@ def test_a_kill_right_after_the_journal_is_rolled_forward_by_the_next_run(medium
     assert not list(out.parent.glob(".out.patch-*"))
 
 
+# Killed as soon as the file named by argv[1] (a path relative to the output) is moved into it.
+KILL_AFTER_MOVING = """
+import os, signal, sys
+real_replace = os.replace
+def replace(source, target):
+    real_replace(source, target)
+    if str(target).endswith("/out/" + sys.argv[1]):
+        os.kill(os.getpid(), signal.SIGKILL)
+os.replace = replace
+from generator.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def killed_while_publishing(site: Path, out: Path, after: str) -> None:
+    done = subprocess.run([sys.executable, "-c", KILL_AFTER_MOVING, after, "build", "--site", str(site),
+                           "--out", str(out), "--jobs", "1"], cwd=REPO, capture_output=True, text=True, timeout=180)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+
+
+def test_a_file_an_interrupted_build_published_is_pruned_once_it_goes(make_site, tmp_path):
+    """A killed build may have put a new file into the output (a document added to an article's
+    folder) before it could record it; the file deleted again, the next build must not leave it behind."""
+    site = make_site({**numbered_articles(10), "content/tin-hoat-dong/co-tep/index.md": article("Bài có tệp")})
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    added = site / "content/tin-hoat-dong/co-tep/bien-ban.txt"
+    added.write_text("Biên bản họp.\n", encoding="utf-8")
+    killed_while_publishing(site, out, "tin-hoat-dong/bai-co-tep/bien-ban.txt")
+    assert (out / "tin-hoat-dong/bai-co-tep/bien-ban.txt").is_file()
+    added.unlink()
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert tree(out, links=True) == clean_tree(site, tmp_path / "clean", links=True)
+
+
+def test_a_search_index_half_published_by_a_killed_build_is_not_kept(make_site, tmp_path):
+    """Killed after the new search index's entry file was moved into the output, the article
+    then put back as it was: the index the state describes is no longer the one published."""
+    site = make_site(numbered_articles(30))
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    target = site / "content/tin-hoat-dong/bai-3.md"
+    original = target.read_text(encoding="utf-8")
+    target.write_text(original.replace("Nội dung bài viết.", "Nội dung khác hẳn về phòng cháy."), encoding="utf-8")
+    killed_while_publishing(site, out, "pagefind/pagefind-entry.json")
+    target.write_text(original, encoding="utf-8")
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert tree(out, links=True) == clean_tree(site, tmp_path / "clean", links=True)
+
+
 def test_an_interrupt_after_the_journal_keeps_the_committed_patch(make_site, tmp_path, monkeypatch):
     """Ctrl-C (an exception, not a kill) after the commit must not discard the journal."""
     from generator import output
