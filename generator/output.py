@@ -110,10 +110,14 @@ class Stage:
         if self.out_dir.exists() and _exchange(self.root, self.out_dir):
             _delete_later(self.root, self.out_dir)  # now holds the previous output
             return
-        if self.out_dir.exists():
+        if self.out_dir.exists():  # two renames: between them there is no site (see recover)
             old = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
             os.rename(self.out_dir, old / "site")
-            os.rename(self.root, self.out_dir)
+            try:
+                os.rename(self.root, self.out_dir)
+            except BaseException:
+                os.rename(old / "site", self.out_dir)  # the last site back, never none
+                raise
             _delete_later(old, self.out_dir)
         else:
             os.rename(self.root, self.out_dir)
@@ -436,6 +440,12 @@ def recover(out_dir: Path) -> None:
     out_dir = out_dir.resolve()
     if not out_dir.parent.is_dir():
         return
+    if not out_dir.exists() and not out_dir.is_symlink():
+        # Killed between the two renames of a swap without renameat2: the last site goes back.
+        for old in sorted(out_dir.parent.glob(f".{out_dir.name}.old-*")):
+            if (old / "site").is_dir():
+                os.rename(old / "site", out_dir)
+                break
     for leftover in sorted(out_dir.parent.glob(f".{out_dir.name}.*")):
         if not leftover.is_dir():
             continue

@@ -5,6 +5,9 @@
   output is always complete and serving, equal to the old site or — after a
   committed patch or swap — the new one, and the next run ends equal to a
   clean build.
+- Kills at chosen moments of publishing: files a killed build put into the output are pruned
+  once their source goes, a half-published search index is never kept, and where renameat2
+  cannot swap folders a kill or Ctrl-C between the two renames leaves the last site.
 - Output is 0644/0755 under umask 000 or 077, and a symlink planted in the
   previous output is never written through.
 - A truncated or garbage cache file is discarded, never trusted.
@@ -24,6 +27,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from generator import output
 from generator.pipeline import BuildOptions, build
 from tests.conftest import REPO, SITE_TOML, article, clean_tree, numbered_articles, tree
 
@@ -219,9 +223,61 @@ def test_a_search_index_half_published_by_a_killed_build_is_not_kept(make_site, 
     assert tree(out, links=True) == clean_tree(site, tmp_path / "clean", links=True)
 
 
+# Where renameat2 cannot swap two folders, killed between the two renames that replace the output.
+KILL_BETWEEN_RENAMES = """
+import os, signal, sys
+from generator import output
+output._exchange = lambda a, b: False
+real_rename = os.rename
+def rename(source, target):
+    real_rename(source, target)
+    if ".out.old-" in str(target):
+        os.kill(os.getpid(), signal.SIGKILL)
+os.rename = rename
+from generator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_kill_between_the_two_renames_of_a_swap_puts_the_last_site_back(medium, tmp_path):
+    work, pristine = medium
+    wipe(work)
+    shutil.copytree(pristine, work, symlinks=True)
+    site, out = work / "site", work / "out"
+    edit_for("stage", site)
+    done = subprocess.run([sys.executable, "-c", KILL_BETWEEN_RENAMES, "build", "--site", str(site), "--out", str(out)],
+                          cwd=REPO, capture_output=True, text=True, timeout=180)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert not out.exists()  # the window the swap has without renameat2
+    output.recover(out)
+    assert tree(out, links=True) == tree(pristine / "out", links=True)
+    serving(out)
+    finish(site, out)
+    assert tree(out, links=True) == clean_tree(site, tmp_path / "clean", links=True)
+
+
+def test_an_interrupt_between_the_two_renames_of_a_swap_keeps_the_last_site(make_site, tmp_path, monkeypatch):
+    site = make_site(numbered_articles(4))
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    before = tree(out, links=True)
+    (site / "site.toml").write_text(SITE_TOML.replace("Thử Nghiệm", "Thử Nghiệm Mới", 1), encoding="utf-8")
+    monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+    real_rename = os.rename
+
+    def rename(source, target):
+        if ".staging-" in str(source):  # the new site, moved in once the old one is out of the way
+            raise KeyboardInterrupt
+        real_rename(source, target)
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(KeyboardInterrupt):
+        build(BuildOptions(site_dir=site, out_dir=out))
+    monkeypatch.undo()
+    assert tree(out, links=True) == before
+
+
 def test_an_interrupt_after_the_journal_keeps_the_committed_patch(make_site, tmp_path, monkeypatch):
     """Ctrl-C (an exception, not a kill) after the commit must not discard the journal."""
-    from generator import output
     site = make_site(numbered_articles(30))
     out = tmp_path / "out"
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
