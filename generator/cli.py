@@ -124,7 +124,10 @@ def run_build(args) -> int:
     try:
         result = build(BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
                                     cache_dir=args.cache_dir.resolve() if args.cache_dir else None,
-                                    use_cache=not args.no_cache, jobs=args.jobs, progress=progress))
+                                    use_cache=not args.no_cache, jobs=args.jobs, progress=progress,
+                                    on_wait=lambda pid: print(messages.text("waiting-for-build", lang, pid=pid,
+                                                                            out=_shown(out_dir or site_dir / "public")),
+                                                              file=sys.stderr, flush=True)))
     except jinja2.TemplateError as exc:  # a broken layout is the editor's to fix, not a crash
         result = BuildResult(problems=(layout_problem(exc, site_dir),))
     progress.finish()

@@ -52,6 +52,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Build failed: {errors} error(s); the previous output was left untouched.",
         "vi": "Không dựng được trang: {errors} lỗi; bản đã xuất bản trước đó vẫn giữ nguyên.",
     },
+    "waiting-for-build": {
+        "en": "Another build (process {pid}) is writing {out}: waiting for it to finish…",
+        "vi": "Một bản dựng khác (tiến trình {pid}) đang ghi vào {out}: chờ bản đó xong…",
+    },
     "no-site-dir": {
         "en": "the site folder {site} does not exist",
         "vi": "không có thư mục trang {site}",

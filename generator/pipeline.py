@@ -16,7 +16,7 @@ from typing import Callable
 
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import imageproc, images, pictures
-from generator import search, seo, shortcut
+from generator import buildlock, search, seo, shortcut
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
@@ -46,6 +46,8 @@ class BuildOptions:
     # The output is a folder only this process writes (serve's temp folder): no one can have
     # planted a symlink in it, so it is not searched for one before each build.
     private_output: bool = False
+    # Told the process id of another build writing this output, before this one waits for it.
+    on_wait: Callable[[str], None] | None = field(default=None, compare=False)
 
     @property
     def output(self) -> Path:
@@ -167,7 +169,10 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
 
 def build(options: BuildOptions) -> BuildResult:
     try:
-        return _build(options)
+        if options.private_output:  # serve's own folder: only this process builds into it
+            return _build(options)
+        with buildlock.output_lock(options.output, options.on_wait):
+            return _build(options)
     finally:
         if options.memo is not None:
             options.memo.finish_build()
