@@ -209,7 +209,7 @@ def _build(options: BuildOptions) -> BuildResult:
         # Pagefind needs the converted articles only: it runs beside everything after them.
         if options.search:
             indexing.append(search.Indexing(site, bodies["load_html"], previous, options.output, cache.root,
-                                            verdict.damaged, options.private_output))
+                                            options.private_output))
     try:
         site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted)
         image_plan = found_plan[0]
@@ -303,7 +303,7 @@ def _last_result_if_unchanged(options: BuildOptions, cache: BuildCache, inputs: 
     """The last build's result when nothing it depends on changed (generator/shortcut.py);
     else None and, when only the inputs were seen to change, the output the last build left
     (its files' stats as recorded then: the output itself was not looked at); and the
-    verdict of the check (what in the output it found damaged or planted). `digest`: of
+    verdict of the check (files in the output no build published; no record at all). `digest`: of
     the inputs as this build would record them."""
     if inputs is None:
         return None, None, shortcut.Verdict(False, False)

@@ -220,17 +220,14 @@ class Indexing:
     """
 
     def __init__(self, site: Site, load_html: Callable[[Article], str], previous: dict | None, out_dir: Path,
-                 scratch_parent: Path | None = None, damaged: frozenset[str] = frozenset(),
-                 private_output: bool = False):
+                 scratch_parent: Path | None = None, private_output: bool = False):
         """`scratch_parent`: where the documents and bundles are made when memory
         (/dev/shm) has no room: the build cache, or the system's temp folder when None.
-        `damaged`: files of the output not as the last build left them; `private_output`:
-        the output is serve's own folder, which only this process writes."""
+        `private_output`: the output is serve's own folder, which only this process writes."""
         self.site = site
         self.load_html = load_html
         self.previous = previous or {}
         self.out_dir = out_dir.resolve()
-        self.damaged = damaged
         self.private_output = private_output
         if scratch_parent is not None:
             scratch_parent.mkdir(parents=True, exist_ok=True)
@@ -252,7 +249,7 @@ class Indexing:
         bundles = self._old_bundles()
         # Pagefind refuses an empty site; an empty portal's search page lists categories.
         stale = [s for s in shards if s.articles and not (old_keys.get(s.folder) == s.key and bundles.get(s.folder)
-                                                          and self._untouched(s.folder, bundles[s.folder]))]
+                                                          and self._intact(s.folder, bundles[s.folder]))]
         try:
             spliced = self._splice(stale, bundles)
             _index(self.site.config, self.load_html, [s for s in stale if s.folder not in spliced], self.scratch)
@@ -293,16 +290,11 @@ class Indexing:
             done.add(folder)
         return done
 
-    def _untouched(self, folder: str, old: list[str]) -> bool:
-        """May the last build's bundle of `folder` be kept? Only if it is as that build left it:
-        someone may have edited the published files since, or a build killed while publishing
-        may have put part of its own bundle there before it could save its state."""
-        return self._intact(folder, old)
-
     def _intact(self, folder: str, old: list[str] | None) -> bool:
         """Is the last build's bundle of `folder` in the output as it left it: each file of the
         size and mtime it had then (as its state records them), none gone, no symlink on the
-        way? Only then is it kept or built upon."""
+        way? Only then is it kept or built upon: someone may have edited the published files
+        since, or a build killed while publishing may have put part of its own bundle there."""
         base = self.out_dir / folder
         if not old:
             return False
@@ -331,9 +323,8 @@ class Indexing:
 
     def finish(self, target) -> dict:
         """Put every shard's bundle into `target`; returns what the build's state keeps of the
-        index (the key of each shard, of each document). A kept bundle with a file among
-        `damaged` (not as the last build left it) is made again."""
-        damaged = self.damaged
+        index (the key of each shard, of each document, the stats of each file). A kept bundle
+        that is not all there in the target is made again."""
         put: set[str] = set()
         if self._child is None:  # no fork on this system
             self._plan_and_index()
@@ -356,9 +347,9 @@ class Indexing:
             raise ChangedDuringBuild(result[CHANGED_STATE])
         bundles = self._old_bundles()
         late = [folder for folder in result["filled"] if folder not in result["indexed"]
-                and (not damaged.isdisjoint(bundles[folder]) or not self._keep(target, folder, bundles[folder]))]
+                and not self._keep(target, folder, bundles[folder])]
         cpu_before = _children_cpu()
-        if late:  # a bundle damaged or gone from the target (a fresh one, files deleted): index its shard now
+        if late:  # a bundle not all there in the target (a fresh one, files deleted): index its shard now
             _index(self.site.config, self.load_html, [s for s in plan_shards(self.site) if s.folder in late],
                    self.scratch)
         for folder in [*result["indexed"], *late]:

@@ -211,9 +211,6 @@ class Verdict:
     # Files found in the output that the recorded build did not publish (someone else's):
     # the build that repairs the output removes them, as a clean build would not make them.
     strays: frozenset[str] = frozenset()
-    # Files the recorded build published that are not as it left them (changed or gone):
-    # the build that repairs the output does not keep them as they are.
-    damaged: frozenset[str] = frozenset()
     # No record at all: the last build was killed (it clears the record before it changes the
     # output) or this cache never built this output. What the output holds is not on record.
     unrecorded: bool = False
@@ -232,5 +229,4 @@ def check(record: object, inputs: Inputs | None, out_dir: Path, now: datetime) -
         return Verdict(True, False)
     if published is None:  # a symlink or pipe in it: the build writes a fresh output whole
         return Verdict(False, False)
-    return Verdict(False, False, frozenset(published.keys() - record.outputs.keys()),
-                   frozenset(rel for rel, stats in record.outputs.items() if published.get(rel) != stats))
+    return Verdict(False, False, frozenset(published.keys() - record.outputs.keys()))
