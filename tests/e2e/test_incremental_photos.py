@@ -4,9 +4,11 @@ cover set, moved or removed, its caption or focal point, a shared asset replaced
 bundle's photo borrowed, a bundle moved, the [images] settings), the incremental output is byte-identical to a clean build."""
 from __future__ import annotations
 
+import io
 import random
 import re
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from generator import content
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
 from tests.conftest import SITE_TOML, article, tree
-from tests.photos import phone_jpeg
+from tests.photos import phone_heic, phone_jpeg, upright_photo
 
 # Small widths keep each clean build's encoding short; the photos are larger than some of
 # them and smaller than others, so "never upscaled" is exercised too.
@@ -35,9 +37,26 @@ def _images_toml(rng: random.Random) -> str:
                               f=", ".join(f'"{x}"' for x in formats), r=rng.choice(["3:2", "1:1", "16:9"]))
 
 
+# What an editor's photos may be, whatever their name says: a phone's JPEG or HEIC, a
+# screenshot (PNG, with or without transparency, palette), a WebP or GIF from the web, a
+# scanner's CMYK or greyscale JPEG. The suite's JPEG-only seeds keep their old sequence.
+PHOTO_KINDS = ("jpeg",)
+
+
 def _photo(rng: random.Random) -> bytes:
-    return phone_jpeg(rng.choice([90, 150, 260]), rng.choice([80, 140, 220]), orientation=rng.choice([1, 1, 6]),
-                      gps=rng.random() < 0.5)
+    kind = "jpeg" if PHOTO_KINDS == ("jpeg",) else rng.choice(PHOTO_KINDS)
+    width, height = rng.choice([90, 150, 260]), rng.choice([80, 140, 220])
+    if kind == "jpeg":
+        return phone_jpeg(width, height, orientation=rng.choice([1, 1, 6]), gps=rng.random() < 0.5)
+    if kind == "heic":
+        return phone_heic(width, height, orientation=rng.choice([1, 6]))
+    image, saved = upright_photo(width, height), io.BytesIO()
+    if kind == "png-alpha":
+        image.putalpha(128)
+    mode, form = {"png": ("RGB", "PNG"), "png-alpha": ("RGBA", "PNG"), "palette": ("P", "PNG"), "webp": ("RGB", "WEBP"),
+                  "gif": ("P", "GIF"), "cmyk": ("CMYK", "JPEG"), "grey": ("L", "JPEG")}[kind]
+    image.convert(mode).save(saved, form)
+    return saved.getvalue()
 
 
 def _split(path: Path) -> tuple[str, str]:
@@ -127,9 +146,13 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     return f"{action} {folder.relative_to(site).as_posix()}"
 
 
-@pytest.mark.parametrize("seed, kept", [(116, False), (103, True)])
-def test_random_photo_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, kept):
-    """`kept`: like `serve`, every build hands the next what it remembers (generator/memo.py)."""
+@pytest.mark.parametrize("seed, kept, kinds", [(116, False, "jpeg"), (103, True, "jpeg"), (1, False, "mixed")])
+def test_random_photo_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, kept, kinds):
+    """`kept`: like `serve`, every build hands the next what it remembers (generator/memo.py).
+    `kinds`: "mixed" photos are of every format in PHOTO_KINDS, all named .jpg."""
+    if kinds == "mixed":
+        monkeypatch.setattr(sys.modules[__name__], "PHOTO_KINDS",
+                            ("jpeg", "heic", "png", "png-alpha", "palette", "webp", "gif", "cmyk", "grey"))
     rng = random.Random(seed)
     memo = Memo() if kept else None
     if kept:
