@@ -1,8 +1,11 @@
 """The command line: `python build.py build|serve|new|check [--site DIR] …`.
 
-Owns arguments, exit codes (0 ok, 1 content errors, 2 usage errors) and
-what an editor reads in the terminal. Never shows a traceback for a
-problem an editor caused.
+Owns arguments, exit codes (0 ok, 1 content errors, 2 usage errors, 3 the
+machine failed the build, 130 interrupted) and what an editor reads in the
+terminal. Never shows a traceback: an editor's mistake is named by file and
+line, and a failure of the machine (a full disk, a worker killed for lack of
+memory, a broken search indexer) by one line that says what to do (-v adds
+the traceback, for a bug report).
 """
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import argparse
 import gc
 import logging
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import jinja2
@@ -20,8 +24,11 @@ from generator.diagnostics import sort_problems
 from generator.layout_problems import layout_problem
 from generator.pipeline import BuildOptions, BuildResult, build
 from generator.progress import Progress, wants_bar
+from generator.search import SearchIndexFailed
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger("generator")
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -130,6 +137,15 @@ def run_build(args) -> int:
                                                               file=sys.stderr, flush=True)))
     except jinja2.TemplateError as exc:  # a broken layout is the editor's to fix, not a crash
         result = BuildResult(problems=(layout_problem(exc, site_dir),))
+    except KeyboardInterrupt:
+        progress.finish()
+        print(messages.text("interrupted", lang), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (BrokenProcessPool, MemoryError, OSError, SearchIndexFailed) as exc:
+        progress.finish()
+        log.debug("the build failed", exc_info=True)
+        print("build.py: error: " + _machine_failure(exc, lang), file=sys.stderr)
+        return EXIT_FAILED
     progress.finish()
     report_problems(result.problems, lang)
     if not result.ok:
@@ -158,6 +174,18 @@ def run_build(args) -> int:
             # Pagefind runs beside the rendering: its CPU, not a stage's lap, is what it costs.
             print(f"  search indexer (Pagefind): {result.search.indexer_cpu:.2f} CPU-s")
     return EXIT_OK
+
+
+def _machine_failure(exc: BaseException, lang: str) -> str:
+    """One line for a build the machine failed (its files, memory, a process), not the editor."""
+    if isinstance(exc, BrokenProcessPool):
+        return messages.text("worker-died", lang)
+    if isinstance(exc, MemoryError):
+        return messages.text("out-of-memory", lang)
+    if isinstance(exc, SearchIndexFailed):
+        return messages.text("search-failed", lang, reason=str(exc).strip().splitlines()[-1] if str(exc).strip() else "?")
+    where = exc.filename if getattr(exc, "filename", None) else "?"
+    return messages.text("io-failed", lang, path=where, reason=exc.strerror or exc)
 
 
 def report_problems(problems, lang: str = "en") -> None:

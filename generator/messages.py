@@ -52,6 +52,21 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Build failed: {errors} error(s); the previous output was left untouched.",
         "vi": "Không dựng được trang: {errors} lỗi; bản đã xuất bản trước đó vẫn giữ nguyên.",
     },
+    # When the machine, not the editor, failed the build (generator/cli.py).
+    "interrupted": {"en": "Interrupted: the published site was left whole.",
+                    "vi": "Đã dừng theo yêu cầu: bản đã xuất bản vẫn nguyên vẹn."},
+    "worker-died": {
+        "en": "a worker process stopped abruptly (the system may have stopped it for lack of memory); "
+              "nothing was published. Try again, or with --jobs 1 to use less memory.",
+        "vi": "một tiến trình con dừng đột ngột (có thể hệ thống đã dừng nó vì thiếu bộ nhớ); chưa xuất bản gì. "
+              "Hãy thử lại, hoặc dùng --jobs 1 để đỡ tốn bộ nhớ.",
+    },
+    "out-of-memory": {"en": "out of memory; nothing was published. Try --jobs 1 to use less memory.",
+                      "vi": "hết bộ nhớ; chưa xuất bản gì. Hãy dùng --jobs 1 để đỡ tốn bộ nhớ."},
+    "search-failed": {"en": "the search indexer (Pagefind) failed: {reason}; nothing was published.",
+                      "vi": "trình lập chỉ mục tìm kiếm (Pagefind) bị lỗi: {reason}; chưa xuất bản gì."},
+    "io-failed": {"en": "{path}: {reason}; the build stopped and the published site was left whole.",
+                  "vi": "{path}: {reason}; đã dừng dựng trang, bản đã xuất bản vẫn nguyên vẹn."},
     "waiting-for-build": {
         "en": "Another build (process {pid}) is writing {out}: waiting for it to finish…",
         "vi": "Một bản dựng khác (tiến trình {pid}) đang ghi vào {out}: chờ bản đó xong…",

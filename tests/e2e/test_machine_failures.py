@@ -1,0 +1,83 @@
+"""When the machine, not the editor, fails a build — a worker killed for lack of memory, a full
+disk, a broken search indexer, Ctrl-C — the editor reads one line that says what happened and
+what to do, never a traceback; the exit code tells CI it was not a content error; and the
+published site is left as it was."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from generator.pipeline import BuildOptions, build
+from tests.conftest import REPO, SITE_TOML, numbered_articles, tree
+
+# Run the CLI after `patch` (Python) has made the machine fail at some point of the build.
+RUN_PATCHED = """
+import os, signal, sys
+main_pid = os.getpid()
+{patch}
+from generator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+FAILURES = {
+    # The system kills a render worker (the OOM killer): the pool breaks.
+    "worker-killed": ("""
+        from generator import rendering
+        real = rendering._render_chunk
+        def killed(*args):
+            if os.getpid() != main_pid:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args)
+        rendering._render_chunk = killed
+        """, "một tiến trình con dừng đột ngột", "--jobs 1"),
+    "disk-full": ("""
+        import errno
+        from generator import output
+        def full(target, data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+        output._create_file = output._replace_file = full
+        """, "No space left on device", "đã dừng dựng trang, bản đã xuất bản vẫn nguyên vẹn"),
+    "search-indexer-broken": ("""
+        from pathlib import Path
+        from generator import search
+        script = Path(os.environ["BROKEN_PAGEFIND"])
+        search.get_executable = lambda: script
+        """, "trình lập chỉ mục tìm kiếm (Pagefind) bị lỗi", "pagefind: cannot run"),
+    "ctrl-c": ("""
+        from generator import rendering
+        def interrupted(*args, **kwargs):
+            raise KeyboardInterrupt
+        rendering.render_pages = interrupted
+        """, "Đã dừng theo yêu cầu: bản đã xuất bản vẫn nguyên vẹn.", None),
+}
+EXIT_CODES = {"worker-killed": 3, "disk-full": 3, "search-indexer-broken": 3, "ctrl-c": 130}
+
+
+@pytest.mark.parametrize("failure", sorted(FAILURES))
+def test_a_build_the_machine_fails_says_so_in_one_line_and_publishes_nothing(make_site, tmp_path, failure):
+    site = make_site(numbered_articles(12), site_toml=SITE_TOML)
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    before = tree(out, links=True)
+    (site / "site.toml").write_text(SITE_TOML.replace("Thử Nghiệm", "Thử Nghiệm Mới", 1), encoding="utf-8")
+    edited = site / "content/tin-hoat-dong/bai-3.md"  # so that the search index is made again too
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nĐoạn thêm.\n", encoding="utf-8")
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'pagefind: cannot run' >&2\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    patch, *expected = FAILURES[failure]
+    script = RUN_PATCHED.format(patch=textwrap.dedent(patch))
+    done = subprocess.run([sys.executable, "-c", script, "build", "--site", str(site), "--out", str(out),
+                           "--jobs", "2", "--lang", "vi"], cwd=REPO, capture_output=True, text=True, timeout=180,
+                          env={**__import__("os").environ, "BROKEN_PAGEFIND": str(broken)})
+    assert done.returncode == EXIT_CODES[failure], done.stderr
+    assert "Traceback" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip() and not line.startswith("Dựng trang")]
+    assert len(lines) == 1, done.stderr
+    for words in filter(None, expected):
+        assert words in lines[0]
+    assert tree(out, links=True) == before
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.") and ".trash-" not in p.name]
