@@ -21,7 +21,9 @@ import jinja2
 from generator import messages
 from generator.config import load_config
 from generator.diagnostics import sort_problems
+from generator.cache import CACHE_DIR
 from generator.layout_problems import layout_problem
+from generator.outguard import unsafe_output
 from generator.pipeline import BuildOptions, BuildResult, build
 from generator.progress import Progress, wants_bar
 from generator.search import SearchIndexFailed
@@ -127,10 +129,16 @@ def run_build(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("build.py: error: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    cache_dir = args.cache_dir.resolve() if args.cache_dir else None
+    unsafe = unsafe_output(site_dir, out_dir or site_dir / "public",
+                           None if args.no_cache else cache_dir or site_dir / CACHE_DIR)
+    if unsafe is not None:
+        print("build.py: error: " + messages.text(unsafe.key, lang, **unsafe.fields), file=sys.stderr)
+        return EXIT_USAGE
     progress = Progress(sys.stderr, lang, bar=wants_bar(sys.stderr))
     try:
         result = build(BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
-                                    cache_dir=args.cache_dir.resolve() if args.cache_dir else None,
+                                    cache_dir=cache_dir,
                                     use_cache=not args.no_cache, jobs=args.jobs, progress=progress,
                                     on_wait=lambda pid: print(messages.text("waiting-for-build", lang, pid=pid,
                                                                             out=_shown(out_dir or site_dir / "public")),

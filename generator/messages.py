@@ -67,6 +67,34 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                       "vi": "trình lập chỉ mục tìm kiếm (Pagefind) bị lỗi: {reason}; chưa xuất bản gì."},
     "io-failed": {"en": "{path}: {reason}; the build stopped and the published site was left whole.",
                   "vi": "{path}: {reason}; đã dừng dựng trang, bản đã xuất bản vẫn nguyên vẹn."},
+    # --out that a build must not replace (generator/outguard.py).
+    "out-holds-site": {
+        "en": "--out {out} is the site folder or holds it ({site}): a build replaces its output folder whole "
+              "and would delete the site. Choose a folder of its own, such as {site}/public.",
+        "vi": "--out {out} là chính thư mục trang hoặc chứa nó ({site}): mỗi lần dựng, thư mục xuất bản được thay "
+              "toàn bộ, nên trang sẽ bị xóa. Hãy chọn một thư mục riêng, ví dụ {site}/public.",
+    },
+    "out-in-inputs": {
+        "en": "--out {out} overlaps {inputs}, which the build reads: a build replaces its output folder whole. "
+              "Choose a folder outside content/, layouts/ and assets/.",
+        "vi": "--out {out} trùng với {inputs}, nơi bản dựng đọc dữ liệu: mỗi lần dựng, thư mục xuất bản được thay "
+              "toàn bộ. Hãy chọn thư mục ngoài content/, layouts/ và assets/.",
+    },
+    "out-and-cache": {
+        "en": "--out {out} overlaps the build cache {cache}: each build would delete the cache. "
+              "Keep them apart (--out, --cache-dir).",
+        "vi": "--out {out} trùng với bộ nhớ đệm {cache}: mỗi lần dựng sẽ xóa bộ nhớ đệm. "
+              "Hãy tách riêng hai thư mục (--out, --cache-dir).",
+    },
+    "out-is-file": {"en": "--out {out} is a file, not a folder.",
+                    "vi": "--out {out} là một tệp, không phải thư mục."},
+    "out-foreign": {
+        "en": "--out {out} already holds files and no index.html, so it is not a built site; a build replaces "
+              "its output folder whole and would delete them. Choose a new or empty folder, or empty this one.",
+        "vi": "--out {out} đã có tệp khác và không có index.html, tức không phải một trang đã dựng; mỗi lần dựng, "
+              "thư mục xuất bản được thay toàn bộ, nên các tệp đó sẽ bị xóa. Hãy chọn thư mục mới hoặc trống, "
+              "hoặc dọn thư mục này trước.",
+    },
     "waiting-for-build": {
         "en": "Another build (process {pid}) is writing {out}: waiting for it to finish…",
         "vi": "Một bản dựng khác (tiến trình {pid}) đang ghi vào {out}: chờ bản đó xong…",

@@ -16,7 +16,7 @@ from typing import Callable
 
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import imageproc, images, pictures
-from generator import buildlock, search, seo, shortcut
+from generator import buildlock, messages, outguard, search, seo, shortcut
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
@@ -167,7 +167,14 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     return site
 
 
+class UnsafeOutputError(ValueError):
+    """--out names a folder a build must not replace (generator/outguard.py)."""
+
+
 def build(options: BuildOptions) -> BuildResult:
+    unsafe = outguard.unsafe_output(options.site_dir, options.output, options.cache_root)
+    if unsafe is not None:
+        raise UnsafeOutputError(messages.text(unsafe.key, "en", **unsafe.fields))
     try:
         if options.private_output:  # serve's own folder: only this process builds into it
             return _build(options)

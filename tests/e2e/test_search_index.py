@@ -196,10 +196,10 @@ def test_a_failed_index_publishes_nothing_and_leaves_nothing(make_site, build_si
     site = make_site(ARTICLES)
     out = tmp_path / "out"
     out.mkdir()
-    (out / "old.html").write_text("trang cũ", encoding="utf-8")
+    (out / "index.html").write_text("trang cũ", encoding="utf-8")
     with pytest.raises(search.SearchIndexFailed, match="out of disk space"):
         build_site(site, out=out)
-    assert tree(out) == {"old.html": tree(out)["old.html"]}  # the previous site, untouched
+    assert tree(out) == {"index.html": tree(out)["index.html"]}  # the previous site, untouched
     assert scratches(site) == []
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
 
@@ -322,13 +322,13 @@ def test_an_indexer_failing_after_some_bundles_went_in_publishes_nothing(make_si
     site = make_site(numbered_articles(10))
     out = tmp_path / "out"
     out.mkdir()
-    (out / "old.html").write_text("trang cũ", encoding="utf-8")
+    (out / "index.html").write_text("trang cũ", encoding="utf-8")
     _slow_after_the_first_shard(monkeypatch, fail=True)
     puts = _record_puts(monkeypatch)
     with pytest.raises(search.SearchIndexFailed, match="out of disk space"):
         build_site(site, out=out)
     assert puts and puts[0][1]
-    assert tree(out) == {"old.html": tree(out)["old.html"]}
+    assert tree(out) == {"index.html": tree(out)["index.html"]}
     assert scratches(site) == []
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
 

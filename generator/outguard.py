@@ -1,0 +1,48 @@
+"""Where the output may be.
+
+A build replaces its output folder whole (generator/output.py), so an output named by
+mistake — the site folder itself, a folder that holds it, content/, the build cache, a
+home folder — would be deleted with everything in it. This module says whether --out
+is safe before anything is written; it must not write anything itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.assets import DEFAULT_ASSETS
+from generator.confine import SITE_FOLDERS
+from generator.render import DEFAULT_LAYOUTS
+
+GENERATOR_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class UnsafeOutput:
+    key: str  # of the message (generator/messages.py)
+    fields: dict
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    return a == b or a.is_relative_to(b) or b.is_relative_to(a)
+
+
+def unsafe_output(site_dir: Path, out_dir: Path, cache_root: Path | None) -> UnsafeOutput | None:
+    """Why a build must not replace `out_dir`, or None when it may."""
+    site, out = site_dir.resolve(), out_dir.resolve()
+    shown = {"out": str(out), "site": str(site)}
+    if out == site or site.is_relative_to(out):
+        return UnsafeOutput("out-holds-site", shown)
+    for name in SITE_FOLDERS:
+        if _overlap(out, site / name):
+            return UnsafeOutput("out-in-inputs", {**shown, "inputs": str(site / name)})
+    for folder in (DEFAULT_LAYOUTS, DEFAULT_ASSETS, GENERATOR_DIR):  # the theme and the program itself
+        if _overlap(out, folder.resolve()):
+            return UnsafeOutput("out-in-inputs", {**shown, "inputs": str(folder.resolve())})
+    if cache_root is not None and _overlap(out, cache_root.resolve()):
+        return UnsafeOutput("out-and-cache", {**shown, "cache": str(cache_root.resolve())})
+    if out.exists() and not out.is_dir():
+        return UnsafeOutput("out-is-file", shown)
+    if out.is_dir() and not (out / "index.html").is_file() and any(out.iterdir()):
+        return UnsafeOutput("out-foreign", shown)
+    return None
