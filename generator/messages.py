@@ -86,6 +86,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "--out {out} trùng với bộ nhớ đệm {cache}: mỗi lần dựng sẽ xóa bộ nhớ đệm. "
               "Hãy tách riêng hai thư mục (--out, --cache-dir).",
     },
+    "cache-in-site": {
+        "en": "--cache-dir {cache} is the site folder, holds it, or overlaps content/, layouts/ or assets/: the "
+              "cache deletes files it no longer uses. Choose a folder of its own, such as {site}/.cache.",
+        "vi": "--cache-dir {cache} là thư mục trang, chứa nó, hoặc trùng với content/, layouts/, assets/: bộ nhớ "
+              "đệm tự xóa các tệp không còn dùng. Hãy chọn một thư mục riêng, ví dụ {site}/.cache.",
+    },
     "out-is-file": {"en": "--out {out} is a file, not a folder.",
                     "vi": "--out {out} là một tệp, không phải thư mục."},
     "out-foreign": {

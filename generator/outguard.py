@@ -2,8 +2,9 @@
 
 A build replaces its output folder whole (generator/output.py), so an output named by
 mistake — the site folder itself, a folder that holds it, content/, the build cache, a
-home folder — would be deleted with everything in it. This module says whether --out
-is safe before anything is written; it must not write anything itself.
+home folder — would be deleted with everything in it; and the cache deletes what it no
+longer uses, so it must not be the site's own folder either. This module says whether
+--out and --cache-dir are safe before anything is written; it writes nothing itself.
 """
 from __future__ import annotations
 
@@ -39,8 +40,17 @@ def unsafe_output(site_dir: Path, out_dir: Path, cache_root: Path | None) -> Uns
     for folder in (DEFAULT_LAYOUTS, DEFAULT_ASSETS, GENERATOR_DIR):  # the theme and the program itself
         if _overlap(out, folder.resolve()):
             return UnsafeOutput("out-in-inputs", {**shown, "inputs": str(folder.resolve())})
-    if cache_root is not None and _overlap(out, cache_root.resolve()):
-        return UnsafeOutput("out-and-cache", {**shown, "cache": str(cache_root.resolve())})
+    if cache_root is not None:
+        cache = cache_root.resolve()
+        if _overlap(out, cache):
+            return UnsafeOutput("out-and-cache", {**shown, "cache": str(cache)})
+        # The cache forgets files it holds but no longer uses (its images/ after 30 days):
+        # never in the site's or the program's own folders.
+        if cache == site or site.is_relative_to(cache) or any(
+                _overlap(cache, folder) for folder in (*(site / name for name in SITE_FOLDERS),
+                                                       DEFAULT_LAYOUTS.resolve(), DEFAULT_ASSETS.resolve(),
+                                                       GENERATOR_DIR)):
+            return UnsafeOutput("cache-in-site", {**shown, "cache": str(cache)})
     if out.exists() and not out.is_dir():
         return UnsafeOutput("out-is-file", shown)
     if out.is_dir() and not (out / "index.html").is_file() and any(out.iterdir()):

@@ -1,6 +1,7 @@
 """--out named by mistake never costs an editor their files: a build replaces its output folder
 whole, so the site folder, a folder holding it, content/, the build cache, a file or a folder of
-other files is refused with one line (exit 2) before anything is written."""
+other files is refused with one line (exit 2) before anything is written. So is a --cache-dir in
+the site's own folders: the cache deletes the files it no longer uses."""
 from __future__ import annotations
 
 import pytest
@@ -18,6 +19,8 @@ REFUSED = {
     "a folder holding the cache": ("out", ["--cache-dir", "out/.cache"], "trùng với bộ nhớ đệm"),
     "a file": ("site/ghi-chu.txt", [], "là một tệp, không phải thư mục"),
     "a folder of other files": ("tai-lieu", [], "không phải một trang đã dựng"),
+    "a cache in content/": ("out", ["--cache-dir", "site/content"], "bộ nhớ đệm tự xóa các tệp không còn dùng"),
+    "a cache in the site folder": ("out", ["--cache-dir", "site"], "bộ nhớ đệm tự xóa các tệp không còn dùng"),
 }
 
 
@@ -36,11 +39,11 @@ def test_an_output_that_would_delete_files_is_refused_before_anything_is_written
     out, options, words = REFUSED[case]
     before = tree(root)
     done = run_cli("build", "--site", str(site), "--out", str(root / out), "--lang", "vi",
-                   *[str(root / o) if "/" in o else o for o in options])
+                   *[o if o.startswith("--") else str(root / o) for o in options])
     assert done.returncode == 2, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
     [line] = done.stderr.strip().splitlines()
-    assert line.startswith("build.py: error: --out ") and words in line
+    assert line.startswith("build.py: error: --") and words in line
     assert tree(root) == before  # nothing written, nothing deleted
 
 
