@@ -5,6 +5,8 @@
   output is always complete and serving, equal to the old site or — after a
   committed patch or swap — the new one, and the next run ends equal to a
   clean build.
+- A patch killed before each of a spread of its renames (every moment the cache or the output
+  changes), the edit then undone: the next builds equal clean ones.
 - Kills at chosen moments of publishing: files a killed build put into the output are pruned
   once their source goes, a half-published search index is never kept, and where renameat2
   cannot swap folders a kill or Ctrl-C between the two renames leaves the last site.
@@ -274,6 +276,73 @@ def test_an_interrupt_between_the_two_renames_of_a_swap_keeps_the_last_site(make
         build(BuildOptions(site_dir=site, out_dir=out))
     monkeypatch.undo()
     assert tree(out, links=True) == before
+
+
+# Killed just before the main process's K-th rename (0: never); the count is written to COUNT_FILE.
+KILL_AT_RENAME = """
+import os, signal, sys
+limit, main_pid, count = int(os.environ["KILL_AT"]), os.getpid(), [0]
+def counted(real):
+    def rename(*args, **kwargs):
+        if os.getpid() == main_pid:
+            count[0] += 1
+            if count[0] == limit:
+                os.killpg(0, signal.SIGKILL)
+        return real(*args, **kwargs)
+    return rename
+os.replace, os.rename = counted(os.replace), counted(os.rename)
+from generator.cli import main
+code = main(sys.argv[1:])
+open(os.environ["COUNT_FILE"], "w").write(str(count[0]))
+sys.exit(code)
+"""
+
+
+def test_a_kill_before_any_rename_of_a_patch_ends_right_after_an_undo_and_the_next_edit(make_site, tmp_path):
+    """Every rename is a moment where the cache or the output changes. A build (a patch: an edited
+    article, a document added) is killed before each of a spread of them; the editor then undoes
+    the edit; the next build and the one after a further edit must equal clean builds."""
+    site = make_site({**numbered_articles(30), "content/tin-hoat-dong/co-tep/index.md": article("Bài có tệp")})
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    before = tmp_path / "before"
+    shutil.copytree(site, before, symlinks=True)
+    edited = site / "content/tin-hoat-dong/bai-7.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Nội dung bài viết.", "Nội dung về phòng cháy."),
+                      encoding="utf-8")
+    (site / "content/tin-hoat-dong/co-tep/bien-ban.txt").write_text("Biên bản.\n", encoding="utf-8")
+    snapshot = tmp_path / "snapshot"
+    shutil.copytree(tmp_path, snapshot, symlinks=True, ignore=shutil.ignore_patterns("snapshot", ".out.*"))
+
+    def run(kill_at: int) -> int:
+        count = tmp_path / "count"
+        done = subprocess.run([sys.executable, "-c", KILL_AT_RENAME, "build", "--site", str(site), "--out", str(out),
+                               "--jobs", "1"], cwd=REPO, capture_output=True, text=True, timeout=180,
+                              env={**os.environ, "KILL_AT": str(kill_at), "COUNT_FILE": str(count)},
+                              start_new_session=True)
+        assert done.returncode == (-signal.SIGKILL if kill_at else 0), done.stderr
+        return int(count.read_text()) if not kill_at else kill_at
+
+    def restore() -> None:
+        for name in ("site", "out"):
+            wipe(tmp_path / name)
+            shutil.copytree(snapshot / name, tmp_path / name, symlinks=True)
+
+    renames = run(0)
+    assert renames > 10
+    for kill_at in sorted({1, 2, renames, *range(renames // 2, renames, max(1, renames // 12))}):
+        restore()
+        run(kill_at)
+        wipe(site / "content")  # the editor undoes the edit and the new document
+        shutil.copytree(before / "content", site / "content")
+        finish(site, out)
+        assert tree(out, links=True) == clean_tree(site, tmp_path / "clean", links=True), kill_at
+        wipe(tmp_path / "clean")
+        other = site / "content/tin-hoat-dong/bai-9.md"
+        other.write_text(other.read_text(encoding="utf-8") + "\nĐính chính.\n", encoding="utf-8")
+        finish(site, out)
+        assert tree(out, links=True) == clean_tree(site, tmp_path / "clean", links=True), kill_at
+        wipe(tmp_path / "clean")
 
 
 def test_an_interrupt_after_the_journal_keeps_the_committed_patch(make_site, tmp_path, monkeypatch):
