@@ -158,15 +158,22 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_a_kill_right_after_the_journal_is_rolled_forward_by_the_next_run(medium, tmp_path):
+def killed_build(medium, path_name: str, script: str) -> tuple[Path, Path, Path]:
+    """The medium site as built, edited for `path_name`, then built by `script` (the CLI with
+    a kill planted in it); returns the site, the output and the pristine copy."""
     work, pristine = medium
     wipe(work)
     shutil.copytree(pristine, work, symlinks=True)
     site, out = work / "site", work / "out"
-    edit_for("patch", site)
-    done = subprocess.run([sys.executable, "-c", KILL_AFTER_JOURNAL, "build", "--site", str(site), "--out", str(out)],
+    edit_for(path_name, site)
+    done = subprocess.run([sys.executable, "-c", script, "build", "--site", str(site), "--out", str(out)],
                           cwd=REPO, capture_output=True, text=True, timeout=180)
     assert done.returncode == -signal.SIGKILL, done.stderr
+    return site, out, pristine
+
+
+def test_a_kill_right_after_the_journal_is_rolled_forward_by_the_next_run(medium, tmp_path):
+    site, out, pristine = killed_build(medium, "patch", KILL_AFTER_JOURNAL)
     assert list(out.parent.glob(".out.patch-*/JOURNAL")), "the patch should be committed"
     assert tree(out, links=True) == tree(pristine / "out", links=True)  # committed, but nothing moved yet
     serving(out)
@@ -242,14 +249,7 @@ sys.exit(main(sys.argv[1:]))
 
 
 def test_a_kill_between_the_two_renames_of_a_swap_puts_the_last_site_back(medium, tmp_path):
-    work, pristine = medium
-    wipe(work)
-    shutil.copytree(pristine, work, symlinks=True)
-    site, out = work / "site", work / "out"
-    edit_for("stage", site)
-    done = subprocess.run([sys.executable, "-c", KILL_BETWEEN_RENAMES, "build", "--site", str(site), "--out", str(out)],
-                          cwd=REPO, capture_output=True, text=True, timeout=180)
-    assert done.returncode == -signal.SIGKILL, done.stderr
+    site, out, pristine = killed_build(medium, "stage", KILL_BETWEEN_RENAMES)
     assert not out.exists()  # the window the swap has without renameat2
     output.recover(out)
     assert tree(out, links=True) == tree(pristine / "out", links=True)
