@@ -1,4 +1,6 @@
-"""Static files: the theme's assets and the files inside article bundles.
+"""Static files: the theme's assets, the files inside article bundles, and the
+site's static/ folder (files served at the site's root as they are: a search
+engine's verification file, /.well-known/security.txt, /favicon.ico).
 
 Owns deciding which files are copied where (a site's own assets/ overrides
 the default theme's file of the same name). Lists files; the output stage
@@ -10,12 +12,17 @@ import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from generator.diagnostics import Problem, error
 from generator.images import is_image_file
 from generator.model import Article
 from generator.vietnamese import nfc
 
 DEFAULT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSETS_URL = "assets/"
+STATIC_DIR = "static"
+# Where the build writes files of its own besides pages (theme assets, photo variants, the
+# search index): a static file there could be overwritten, or pruned, unnoticed.
+_OWNED_TOP = ("assets", "images")
 
 
 def _walk(root: Path) -> Iterable[Path]:
@@ -24,6 +31,32 @@ def _walk(root: Path) -> Iterable[Path]:
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(folder) / name
+
+
+def plan_static(site_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
+    """Output path → source file of each file under static/, published at the same path
+    from the site's root; and a Problem for each one in a folder the build owns. Hidden
+    files are left out, but for /.well-known/ (RFC 8615), which exists for such files."""
+    root = site_dir / STATIC_DIR
+    planned: dict[str, Path] = {}
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return planned, problems
+    for folder, dirs, files in os.walk(root):
+        at_top = Path(folder) == root
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") or (at_top and d == ".well-known"))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            rel = (Path(folder) / name).relative_to(root).as_posix()
+            top = rel.split("/", 1)[0]
+            if "/" in rel and (top in _OWNED_TOP or top.startswith("pagefind")) or rel.startswith("pagefind"):
+                problems.append(error(f"{STATIC_DIR}/{rel}", 0, "static-reserved",
+                                      f"/{top}/ is where the build writes its own files; "
+                                      f"put this file elsewhere in static/ (or in assets/)"))
+                continue
+            planned[nfc(rel)] = Path(folder) / name
+    return planned, problems
 
 
 def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> dict[str, Path]:

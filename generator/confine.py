@@ -21,7 +21,7 @@ from generator.walk import files_below
 # a file is a pasted export or an attack, and parsing it would stall the build.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 # The folders of a site the build reads (besides site.toml); watched by serve, fingerprinted by shortcut.
-SITE_FOLDERS = ("content", "assets", "layouts")
+SITE_FOLDERS = ("content", "assets", "layouts", "static")
 
 
 def _rel(site_dir: Path, path: str) -> str:
@@ -74,7 +74,7 @@ def read_bounded(path: str, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:
 
 def check_site_files(site_dir: Path, listings: Mapping[str, Iterable[tuple[str, os.DirEntry]]] = {}
                      ) -> list[Problem]:
-    """Every symlink leaving the site and every non-file under content/, assets/ and layouts/.
+    """Every symlink leaving the site and every non-file under content/, assets/, layouts/ and static/.
     `listings`: folder → its walk.list_below, when the build has listed it already."""
     problems: list[Problem] = []
     for folder in SITE_FOLDERS:

@@ -76,9 +76,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     },
     "out-in-inputs": {
         "en": "--out {out} overlaps {inputs}, which the build reads: a build replaces its output folder whole. "
-              "Choose a folder outside content/, layouts/ and assets/.",
+              "Choose a folder outside content/, layouts/, assets/ and static/.",
         "vi": "--out {out} trùng với {inputs}, nơi bản dựng đọc dữ liệu: mỗi lần dựng, thư mục xuất bản được thay "
-              "toàn bộ. Hãy chọn thư mục ngoài content/, layouts/ và assets/.",
+              "toàn bộ. Hãy chọn thư mục ngoài content/, layouts/, assets/ và static/.",
     },
     "out-and-cache": {
         "en": "--out {out} overlaps the build cache {cache}: each build would delete the cache. "
@@ -87,9 +87,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
               "Hãy tách riêng hai thư mục (--out, --cache-dir).",
     },
     "cache-in-site": {
-        "en": "--cache-dir {cache} is the site folder, holds it, or overlaps content/, layouts/ or assets/: the "
+        "en": "--cache-dir {cache} is the site folder, holds it, or overlaps content/, layouts/, assets/ or static/: the "
               "cache deletes files it no longer uses. Choose a folder of its own, such as {site}/.cache.",
-        "vi": "--cache-dir {cache} là thư mục trang, chứa nó, hoặc trùng với content/, layouts/, assets/: bộ nhớ "
+        "vi": "--cache-dir {cache} là thư mục trang, chứa nó, hoặc trùng với content/, layouts/, assets/, static/: bộ nhớ "
               "đệm tự xóa các tệp không còn dùng. Hãy chọn một thư mục riêng, ví dụ {site}/.cache.",
     },
     "out-is-file": {"en": "--out {out} is a file, not a folder.",
@@ -240,7 +240,13 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the alias (\S+) would replace (.*?); remove it", "địa chỉ cũ {0} sẽ đè lên {1}; hãy bỏ nó đi"),
         (r"the alias (\S+) is also an alias of (\S+);", "địa chỉ cũ {0} cũng là địa chỉ cũ của {1}; chỉ giữ ở một bài"),
     ),
-    "duplicate-output": ((_ANY, "hai tệp sẽ ghi vào cùng một chỗ: {0}"),),
+    "duplicate-output": (
+        (r"this file would overwrite the page (\S+)$", "tệp này sẽ ghi đè trang {0}"),
+        (r"this file would overwrite (\S+), published from (\S+)$", "tệp này sẽ ghi đè {0}, vốn xuất bản từ {1}"),
+        (_ANY, "hai tệp sẽ ghi vào cùng một chỗ: {0}"),
+    ),
+    "static-reserved": ((_ANY, "thư mục này là nơi bản dựng tự ghi tệp của nó; hãy đặt tệp ở chỗ khác trong static/ "
+                               "(hoặc trong assets/)"),),
     "broken-link": (
         (r"the link '(.*?)' points to no article", "liên kết '{0}' không trỏ tới bài viết nào (kiểm tra đường dẫn tới tệp .md)"),
         (r"the link '(.*?)' points to an article that is not published",

@@ -224,6 +224,12 @@ def _build(options: BuildOptions) -> BuildResult:
         pages = routes.plan_pages(site, options.memo)
         files = {**assets.plan_assets(options.site_dir, image_plan.sources),
                  **assets.plan_bundle_files(site.articles, listing)}
+        static, found = assets.plan_static(options.site_dir)
+        problems += found + [error(_shown(source, options.site_dir), 0, "duplicate-output",
+                                   f"this file would overwrite {path}, published from "
+                                   f"{_shown(files[path], options.site_dir)}")
+                             for path, source in static.items() if path in files]
+        files.update(static)
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
             site, pages, load_html, options.memo)
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
@@ -397,7 +403,10 @@ def _output_collisions(page_paths: list[str], files: dict[str, Path], site_dir: 
         seen.add(path)
     for path, source in files.items():
         if path in seen:
-            shown = source.relative_to(site_dir).as_posix() if source.is_relative_to(site_dir) else source.as_posix()
-            problems.append(error(shown, 0, "duplicate-output",
+            problems.append(error(_shown(source, site_dir), 0, "duplicate-output",
                                   f"this file would overwrite the page {path}"))
     return problems
+
+
+def _shown(source: Path, site_dir: Path) -> str:
+    return source.relative_to(site_dir).as_posix() if source.is_relative_to(site_dir) else source.as_posix()

@@ -1,0 +1,70 @@
+"""static/: files a portal needs at its root exactly as they are (a search engine's
+verification file, /.well-known/security.txt, /favicon.ico) are published there, follow
+edits like everything else, and never overwrite what the build makes itself."""
+from __future__ import annotations
+
+from generator.pipeline import BuildOptions, build
+from tests.conftest import article, clean_tree, numbered_articles, tree
+
+FILES = {
+    "static/google1a2b3c.html": "google-site-verification: google1a2b3c.html\n",
+    "static/.well-known/security.txt": "Contact: mailto:antoanthongtin@congan.example.vn\n",
+    "static/favicon.ico": b"\x00\x00\x01\x00\x01\x00\x10\x10",
+    "static/xac-minh/BingSiteAuth.xml": "<users><user>ABC</user></users>\n",
+    "static/.ghi-chu-rieng.txt": "không xuất bản\n",
+    "static/xac-minh/.DS_Store": b"\x00",
+}
+
+
+def test_static_files_are_published_at_the_root_as_they_are(make_site, tmp_path):
+    site = make_site({**numbered_articles(3), **FILES})
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    for rel, data in FILES.items():
+        published = out / rel.removeprefix("static/")
+        if "/." in "/" + rel.removeprefix("static/") and ".well-known" not in rel:
+            assert not published.exists(), rel  # hidden files stay private
+        else:
+            assert published.read_bytes() == (data if isinstance(data, bytes) else data.encode("utf-8")), rel
+    assert (out / "tin-hoat-dong/bai-so-1/index.html").is_file()
+
+
+def test_a_static_file_edited_added_or_deleted_is_followed_without_rendering_pages(make_site, tmp_path):
+    site = make_site({**numbered_articles(3), **FILES})
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    edits = [
+        lambda: (site / "static/.well-known/security.txt").write_text("Contact: tel:+84-221-3862-124\n",
+                                                                      encoding="utf-8"),
+        lambda: (site / "static/ads.txt").write_text("placeholder.example, pub-0, DIRECT\n", encoding="utf-8"),
+        lambda: (site / "static/google1a2b3c.html").unlink(),
+    ]
+    for step, edit in enumerate(edits):
+        edit()
+        result = build(BuildOptions(site_dir=site, out_dir=out))
+        assert result.ok and result.rendered == 0, step
+        assert tree(out) == clean_tree(site, tmp_path / f"clean-{step}"), step
+    assert (out / ".well-known/security.txt").read_text(encoding="utf-8") == "Contact: tel:+84-221-3862-124\n"
+    assert (out / "ads.txt").is_file() and not (out / "google1a2b3c.html").exists()
+
+
+def test_a_static_file_never_overwrites_what_the_build_makes(make_site, tmp_path):
+    site = make_site({**numbered_articles(3),
+                      "content/tin-hoat-dong/co-tep/index.md": article("Bài có tệp"),
+                      "content/tin-hoat-dong/co-tep/bien-ban.txt": "biên bản\n",
+                      "static/robots.txt": "User-agent: *\n",
+                      "static/tin-hoat-dong/bai-so-1/index.html": "<h1>giả</h1>\n",
+                      "static/tin-hoat-dong/bai-co-tep/bien-ban.txt": "biên bản giả\n",
+                      "static/assets/css/style.css": "body{}\n",
+                      "static/pagefind/pagefind.js": "//\n",
+                      "static/images/logo.png": b"\x89PNG"})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert not result.ok and not out.exists()
+    found = {(p.location.path, p.code) for p in result.problems}
+    assert found == {("static/robots.txt", "duplicate-output"),
+                     ("static/tin-hoat-dong/bai-so-1/index.html", "duplicate-output"),
+                     ("static/tin-hoat-dong/bai-co-tep/bien-ban.txt", "duplicate-output"),
+                     ("static/assets/css/style.css", "static-reserved"),
+                     ("static/pagefind/pagefind.js", "static-reserved"),
+                     ("static/images/logo.png", "static-reserved")}
