@@ -40,6 +40,7 @@ _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 class MarkupResult:
     html: str
     problems: tuple[Problem, ...]
+    file_links: tuple[tuple[str, int], ...] = ()  # relative links to files: (href, line)
 
 
 class _ArticleLinks(Treeprocessor):
@@ -53,12 +54,17 @@ class _ArticleLinks(Treeprocessor):
         self.source = ""
         self.broken: list[str] = []
         self.used: dict[str, str] = {}  # target source → URL written, for cache validation
+        self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
 
     def run(self, root):
         for element in root.iter("a"):
             href = element.get("href", "")
             parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            if not parts.path.endswith(".md"):
+                if not parts.path.startswith("/"):
+                    self.files.append(href)
                 continue
             target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
             url = self.urls_by_source.get(target)
@@ -100,7 +106,7 @@ class MarkupConverter:
 
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
-        self.links.broken = []
+        self.links.broken, self.links.files = [], []
         self.pictures.source, self.pictures.unplanned = article.source, []
         self.links.used = {}
         first_line = article.body_line + len(article.body) - len(article.body.lstrip("\n"))
@@ -135,7 +141,7 @@ class MarkupConverter:
                   f"'{url}' points outside the site folder; put the file in the article's folder")
             for url in references_leaving_site(article.source, body_html) if url not in self.pictures.unplanned
         )
-        return MarkupResult(body_html, problems)
+        return MarkupResult(body_html, problems, tuple((href, _line_of(article, href)) for href in self.links.files))
 
 
 def _line_of(article: Article, needle: str) -> int:
@@ -160,7 +166,7 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
 def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:
     """Everything besides the body that changes converted HTML."""
     return digest(__version__, markdown.__version__, repr(EXTENSIONS), repr(sorted(EXTENSION_CONFIGS.items())),
-                  base_path, "shift-headings", "article-links", "heading-ids", sections.ID_PREFIX,
+                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", sections.ID_PREFIX,
                   str(sections.MAX_SLUG), sanitize_settings(iframe_hosts))
 
 
@@ -176,8 +182,8 @@ INDEX_STATE = "markup-index"
 BLOB_KIND = "markup"  # the cache's folder of converted bodies
 
 
-def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...], str, dict, str]]:
-    """Worker: (html or "" when cached, problems, summary, links used, html key) per article position."""
+def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...], str, dict, str, tuple]]:
+    """Worker: (html or "" when cached, problems, summary, links used, html key, file links) per article position."""
     articles: Sequence[Article] = workers.shared("articles")
     keys: Sequence[str] = workers.shared("keys")
     cache: BuildCache = workers.shared("cache")
@@ -190,7 +196,7 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
             try:
                 body, body_line = load_body(article.source, article.as_read)
             except ChangedDuringBuild as changed:
-                results.append(("", (changed.problem(),), "", {}, ""))
+                results.append(("", (changed.problem(),), "", {}, "", ()))
                 continue
             article = evolve(article, body=body, body_line=body_line, body_loaded=True)
         result = converter.convert(article)
@@ -199,17 +205,20 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
             html_key = digest(result.html)  # content-addressed: the key changes exactly when the HTML does
             if not cache.has(BLOB_KIND, html_key):
                 cache.put_text(BLOB_KIND, html_key, result.html)
-            results.append(("", result.problems, summary, dict(converter.links.used), html_key))
+            results.append(("", result.problems, summary, dict(converter.links.used), html_key, result.file_links))
         else:
-            results.append((result.html, result.problems, summary, {}, ""))
+            results.append((result.html, result.problems, summary, {}, "", result.file_links))
     return results
 
 
 def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: BuildCache | None = None,
                      jobs: int | None = None, load_body=None,
                      images: ImagePlan = ImagePlan(),
-                     iframe_hosts: Sequence[str] = (), memo: Memo | None = None) -> tuple[list[Article], list[Problem]]:
+                     iframe_hosts: Sequence[str] = (), memo: Memo | None = None,
+                     links_to_files: dict | None = None) -> tuple[list[Article], list[Problem]]:
     """Convert every changed body on all cores; converted HTML stays in the cache when there is one.
+    `links_to_files`, when given, is filled with each body's relative links to files (not
+    articles) and their lines, by article source: cached with the body, checked by filelinks.py.
 
     A cached conversion is reused while its body, source path, Markdown
     settings and the URLs of the articles it links to are all unchanged.
@@ -225,7 +234,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         return article.source, settings, images.body_keys.get(article.source, "")
     index = cache.load_state(INDEX_STATE) or {}
     keys: list[str] = []
-    outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str]] = {}
+    outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str, tuple]] = {}
     reused: dict[int, Article] = {}
     misses = []
     # (With a memo nearly every article is found above and the few others are stat'ed.)
@@ -253,17 +262,20 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
 
     converted, problems, new_index = [], [], {}
     for position, article in enumerate(articles):
-        body_html, found, summary, links, html_key = outcome[position]
+        body_html, found, summary, links, html_key, file_links = outcome[position]
         problems += found
+        if file_links and links_to_files is not None:
+            links_to_files[article.source] = file_links
         cached = cache.enabled and not body_html and not found
         if cached:
-            new_index[keys[position]] = (summary, links, html_key)
+            new_index[keys[position]] = (summary, links, html_key, file_links)
         done = reused.get(position)
         if done is None:
             done = evolve(article, html=body_html, html_key=html_key if cached else "", body="",
                           summary=article.summary or summary, summary_derived=not article.summary)
             if remembered is not None and cached:
-                remembered.put(memo_key(article), (article,), (done, keys[position], (summary, links, html_key)))
+                remembered.put(memo_key(article), (article,),
+                               (done, keys[position], (summary, links, html_key, file_links)))
         converted.append(done)
     if misses or len(new_index) != len(index):
         cache.save_state(INDEX_STATE, new_index)

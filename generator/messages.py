@@ -251,6 +251,16 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the link '(.*?)' points to no article", "liên kết '{0}' không trỏ tới bài viết nào (kiểm tra đường dẫn tới tệp .md)"),
         (r"the link '(.*?)' points to an article that is not published",
          "liên kết '{0}' trỏ tới bài chưa đăng (bản nháp, hẹn giờ hoặc đã hết hạn); dựng trang sẽ báo lỗi cho đến khi bài được đăng"),
+        (r"the link '(.*?)' points to a photo, which is published only where the body shows it: write (.*) to show it",
+         "liên kết '{0}' trỏ tới một ảnh gốc, mà ảnh chỉ được xuất bản ở chỗ bài hiển thị nó: hãy viết {1} để hiện ảnh"),
+        (r"the link '(.*?)' points to (\S+), which is not published: only the files in an article's own folder "
+         r"are \(move the article to (\S+), with the file beside it\)",
+         "liên kết '{0}' trỏ tới {1}, nhưng tệp này không được xuất bản: chỉ tệp nằm trong thư mục riêng của bài mới "
+         "được xuất bản (hãy chuyển bài thành {2} và đặt tệp cạnh nó)"),
+        (r"the link '(.*?)' is read as a file of this site; write (\S+) for a web address",
+         "liên kết '{0}' bị hiểu là một tệp của trang; nếu là địa chỉ web, hãy viết {1}"),
+        (r"the link '(.*?)' points to nothing the site publishes",
+         "liên kết '{0}' không trỏ tới trang hay tệp nào được xuất bản"),
     ),
     "missing-image": (
         (r"the (cover )?image '(.*?)' does not exist \((.*)\)", "không tìm thấy ảnh '{1}' ({2}); kiểm tra tên tệp và thư mục"),

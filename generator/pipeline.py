@@ -16,7 +16,7 @@ from typing import Callable
 
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import imageproc, images, pictures
-from generator import buildlock, messages, outguard, search, seo, shortcut
+from generator import buildlock, filelinks, messages, outguard, search, seo, shortcut
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
@@ -149,15 +149,17 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
         image_plan.append(plan)
     clock.lap("images-plan")
 
+    links_to_files: dict = {}
     articles, found = markup.convert_articles(articles, site_config.base_path, cache, options.jobs,
                                               functools.partial(content.load_body, options.site_dir), plan,
-                                              site_config.iframe_hosts, options.memo)
+                                              site_config.iframe_hosts, options.memo, links_to_files)
     problems += found
     _stop_on_errors(problems)
     give_back_freed_memory()  # before the search indexer and the workers are forked
     clock.lap("markup")
 
-    site = Site(config=site_config, articles=tuple(articles), left_out=frozen_map(left_out))
+    site = Site(config=site_config, articles=tuple(articles), left_out=frozen_map(left_out),
+                file_links=frozen_map(links_to_files))
     if on_converted is not None:
         on_converted(site, plan)
     related_news, other_news = related.related_lists(site.articles, site_config.related_count,
@@ -233,6 +235,9 @@ def _build(options: BuildOptions) -> BuildResult:
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
             site, pages, load_html, options.memo)
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
+        if site.file_links:
+            problems += filelinks.unpublished_links(site.articles, site.file_links, {p.output_path for p in pages}
+                                                    | files.keys() | extra_files.keys(), {rel for rel, _ in listing})
         _stop_on_errors(problems)
         clock.lap("routes")
 

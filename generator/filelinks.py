@@ -1,0 +1,55 @@
+"""Links from an article's body to files rather than articles (`[báo cáo](bao-cao.pdf)`).
+
+Owns checking, once everything the build publishes is planned, that each relative link a
+body makes (markup.py collects them) leads to something published: a page, a document
+beside an article, a file of static/ or assets/. Only an article with a folder of its own
+(`bai/index.md`) has its neighbouring files published, so a leaf article's link to the
+file beside it is named with what to do; so is a web address typed without https://.
+Reads nothing from disk: it is given the plan and the listing of content/.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Collection, Iterable, Mapping, Sequence
+from urllib.parse import unquote, urlsplit
+
+from generator.diagnostics import Problem, error
+from generator.images import is_image_file
+from generator.model import Article
+from generator.vietnamese import nfc
+
+_LOOKS_LIKE_A_HOST = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)*\.(vn|com|net|org|gov|edu|info)(/.*)?", re.I)
+
+
+def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[tuple[str, int]]],
+                      outputs: Collection[str], content_files: Collection[str]) -> list[Problem]:
+    """A `broken-link` problem for each relative link to a file that the build does not
+    publish. `links`: by article source, its body's links to files (Site.file_links);
+    `outputs`: every output path planned (pages, files, feeds); `content_files`: the paths
+    of content/'s files, as the listing names them (content/…)."""
+    problems = []
+    for article in articles:
+        for href, line in links.get(article.source, ()):
+            path = unquote(urlsplit(href).path)
+            target = posixpath.normpath(posixpath.join(article.url, path)).lstrip("/")
+            candidates = (posixpath.join(target, "index.html"),) if path.endswith("/") else \
+                (target, posixpath.join(target, "index.html"))
+            if any(nfc(candidate) in outputs for candidate in candidates):
+                continue
+            problems.append(error(article.source, line, "broken-link", _why(article, href, path, content_files)))
+    return problems
+
+
+def _why(article: Article, href: str, path: str, content_files: Collection[str]) -> str:
+    beside = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(article.source), path)))
+    if beside in content_files and is_image_file(beside):
+        return (f"the link '{href}' points to a photo, which is published only where the body shows it: "
+                f"write ![…]({href}) to show it")
+    if beside in content_files and not article.bundle_dir:
+        stem = posixpath.splitext(posixpath.basename(article.source))[0]
+        return (f"the link '{href}' points to {beside}, which is not published: only the files in an "
+                f"article's own folder are (move the article to {stem}/index.md, with the file beside it)")
+    if _LOOKS_LIKE_A_HOST.fullmatch(path):
+        return f"the link '{href}' is read as a file of this site; write https://{href} for a web address"
+    return f"the link '{href}' points to nothing the site publishes"

@@ -1,0 +1,82 @@
+"""A body's link to a file (`[báo cáo](bao-cao.pdf)`) must lead to something the site
+publishes: a reader must never meet a download link that goes nowhere. Each one that does not
+is an error at its file and line that says what to do, on every build, cached or not."""
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.memo import Memo
+from generator.pipeline import BuildOptions, build
+from tests.conftest import article, numbered_articles
+
+BUNDLE = "content/tin-hoat-dong/hop-bao/index.md"
+
+
+def line_of(site, rel: str, needle: str) -> int:
+    lines = (site / rel).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def problems_of(result) -> set[tuple[str, int, str]]:
+    return {(p.location.path, p.location.line, p.message) for p in result.problems if p.code == "broken-link"}
+
+
+def test_links_to_published_files_and_pages_build_and_lead_somewhere(make_site, tmp_path):
+    site = make_site({**numbered_articles(2),
+                      BUNDLE: article("Họp báo quý", body="Tải [kế hoạch](ke-hoach.pdf) và [phụ lục](phu-luc/bang.xlsx).\n\n"
+                                      "Xem [tin trước](../bai-so-1/), [xác minh](../../google1a2b.html) và [mục](#muc)."),
+                      "content/tin-hoat-dong/hop-bao/ke-hoach.pdf": b"%PDF-1.4",
+                      "content/tin-hoat-dong/hop-bao/phu-luc/bang.xlsx": b"PK",
+                      "static/google1a2b.html": "google-site-verification: google1a2b.html\n"})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok, result.problems
+    page_url = "/tin-hoat-dong/hop-bao-quy/"
+    body = BeautifulSoup((out / page_url.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = [a["href"] for a in body.select("main article a[href]")
+             if not urlsplit(a["href"]).scheme and not a["href"].startswith("#")]
+    assert len(hrefs) >= 4
+    for href in hrefs:
+        target = posixpath.normpath(posixpath.join(page_url, href)).lstrip("/")
+        assert (out / target).is_file() or (out / target / "index.html").is_file(), href
+
+
+def test_a_link_to_a_file_that_is_not_published_is_an_error_that_says_what_to_do(make_site, tmp_path):
+    site = make_site({**numbered_articles(2),
+                      "content/tin-hoat-dong/bai-la.md": article("Bài lá", body="Dòng đầu.\n\nTải [báo cáo](bao-cao.pdf)."),
+                      "content/tin-hoat-dong/bao-cao.pdf": b"%PDF-1.4",
+                      BUNDLE: article("Họp báo quý", body="[Ảnh gốc](anh.jpg)\n\n[Cổng](www.congan.example.vn)\n\n"
+                                      "[Biên bản](bien-ban.docx)"),
+                      "content/tin-hoat-dong/hop-bao/anh.jpg": b"\xff\xd8\xff"})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert not result.ok and not out.exists()
+    found = problems_of(result)
+    leaf = "content/tin-hoat-dong/bai-la.md"
+    expected = {(leaf, line_of(site, leaf, "bao-cao.pdf")): "move the article to bai-la/index.md, with the file beside it",
+                (BUNDLE, line_of(site, BUNDLE, "anh.jpg")): "write ![…](anh.jpg) to show it",
+                (BUNDLE, line_of(site, BUNDLE, "www.")): "write https://www.congan.example.vn for a web address",
+                (BUNDLE, line_of(site, BUNDLE, "bien-ban")): "points to nothing the site publishes"}
+    assert {(path, line) for path, line, _ in found} == set(expected)
+    for path, line, message in found:
+        assert expected[path, line] in message
+
+
+@pytest.mark.parametrize("kept", [False, True])
+def test_a_file_deleted_later_is_reported_though_the_body_is_not_converted_again(make_site, tmp_path, kept):
+    """The body's conversion comes from the cache (or serve's memo); the check runs all the same."""
+    site = make_site({**numbered_articles(2), BUNDLE: article("Họp báo quý", body="Tải [kế hoạch](ke-hoach.pdf)."),
+                      "content/tin-hoat-dong/hop-bao/ke-hoach.pdf": b"%PDF-1.4"})
+    memo = Memo() if kept else None
+    options = BuildOptions(site_dir=site, out_dir=tmp_path / "out", memo=memo, private_output=kept)
+    assert build(options).ok
+    (site / "content/tin-hoat-dong/hop-bao/ke-hoach.pdf").unlink()
+    again = build(options)
+    assert problems_of(again) == {(BUNDLE, line_of(site, BUNDLE, "ke-hoach.pdf"),
+                                   "the link 'ke-hoach.pdf' points to nothing the site publishes")}
+    (site / "content/tin-hoat-dong/hop-bao/ke-hoach.pdf").write_bytes(b"%PDF-1.5")
+    assert build(options).ok
