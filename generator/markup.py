@@ -2,8 +2,9 @@
 
 Owns the Markdown dialect (Python-Markdown with the 'extra' set and our
 tree processors): links to other articles written as their .md path become
-URLs, body headings sit below the page's <h1> and carry ids (sections.py),
-and a summary is derived from the first paragraph. Pure text in, text out; no file I/O.
+URLs, relative links to files are collected for filelinks.py, body headings
+sit below the page's <h1> and carry ids (sections.py), and a summary is
+derived from the first paragraph. Pure text in, text out; no file I/O.
 """
 from __future__ import annotations
 
