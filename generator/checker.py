@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from generator import config as config_stage, content, images, index, markup, messages
+from generator import assets, config as config_stage, content, filelinks, images, index, markup, messages, routes, seo
 from generator.diagnostics import Problem, Severity, has_errors, sort_problems, warning
-from generator.model import SourceFile
+from generator.model import Site, SourceFile
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -61,13 +61,29 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
         return CheckReport(len(sources), sort_problems(problems), strict)
     plan, image_problems = images.plan_images(site_dir, articles, site_config.images)
     problems += image_problems
-    converted, found = markup.convert_articles(articles, site_config.base_path, images=plan)
+    links_to_files: dict = {}
+    converted, found = markup.convert_articles(articles, site_config.base_path, images=plan,
+                                               links_to_files=links_to_files)
     problems += check_insecure_links(site_config, site_dir, converted, sources)
+    if links_to_files:
+        problems += _unpublished_file_links(site_dir, site_config, converted, plan, links_to_files)
     if has_errors(image_problems):  # the plan is empty then: every photo would be reported twice
         found = [p for p in found if p.code != "missing-image"]
     problems += found
     problems += _links_to_unpublished(site_config, sources, plan, found)
     return CheckReport(len(sources), sort_problems(problems), strict)
+
+
+def _unpublished_file_links(site_dir: Path, site_config, articles, plan, links: dict) -> list[Problem]:
+    """The links to files that `build` would find leading nowhere (filelinks.py), judged
+    against what a build of these articles would publish, planned the way it plans it."""
+    site = Site(config=site_config, articles=tuple(articles))
+    pages = routes.plan_pages(site)
+    listing = content.list_content(site_dir)
+    files = {**assets.plan_assets(site_dir, plan.sources), **assets.plan_bundle_files(articles, listing),
+             **assets.plan_static(site_dir)[0]}
+    outputs = {page.output_path for page in pages} | files.keys() | seo.render_extra_files(site, pages).keys()
+    return filelinks.unpublished_links(articles, links, outputs, {rel for rel, _ in listing})
 
 
 def _links_to_unpublished(site_config, sources, plan, already: list[Problem]) -> list[Problem]:

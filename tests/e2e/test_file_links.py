@@ -1,6 +1,7 @@
 """A body's link to a file (`[báo cáo](bao-cao.pdf)`) must lead to something the site
 publishes: a reader must never meet a download link that goes nowhere. Each one that does not
-is an error at its file and line that says what to do, on every build, cached or not."""
+is an error at its file and line that says what to do, on every build, cached or not, and
+`check` reports it too."""
 from __future__ import annotations
 
 import posixpath
@@ -9,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.checker import check_site
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
 from tests.conftest import article, numbered_articles
@@ -43,6 +45,7 @@ def test_links_to_published_files_and_pages_build_and_lead_somewhere(make_site, 
     for href in hrefs:
         target = posixpath.normpath(posixpath.join(page_url, href)).lstrip("/")
         assert (out / target).is_file() or (out / target / "index.html").is_file(), href
+    assert check_site(site).ok
 
 
 def test_a_link_to_a_file_that_is_not_published_is_an_error_that_says_what_to_do(make_site, tmp_path):
@@ -64,6 +67,8 @@ def test_a_link_to_a_file_that_is_not_published_is_an_error_that_says_what_to_do
     assert {(path, line) for path, line, _ in found} == set(expected)
     for path, line, message in found:
         assert expected[path, line] in message
+    checked = check_site(site)  # `check` says what `build` would, without writing anything
+    assert not checked.ok and problems_of(checked) == found
 
 
 @pytest.mark.parametrize("kept", [False, True])
