@@ -245,6 +245,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"this file would overwrite (\S+), published from (\S+)$", "tệp này sẽ ghi đè {0}, vốn xuất bản từ {1}"),
         (_ANY, "hai tệp sẽ ghi vào cùng một chỗ: {0}"),
     ),
+    "unpublished-file": ((_ANY, "tệp này không được xuất bản: chỉ các tệp trong thư mục riêng của bài (cạnh "
+                                "index.md) mới được xuất bản; hãy chuyển tệp vào đó, hoặc vào static/ để xuất bản "
+                                "nguyên dạng"),),
     "static-reserved": ((_ANY, "thư mục này là nơi bản dựng tự ghi tệp của nó; hãy đặt tệp ở chỗ khác trong static/ "
                                "(hoặc trong assets/)"),),
     "broken-link": (

@@ -235,6 +235,9 @@ def _build(options: BuildOptions) -> BuildResult:
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
             site, pages, load_html, options.memo)
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
+        # (Files of a draft's folder are in a bundle too: published with it, no warning meanwhile.)
+        problems += filelinks.unpublished_files(listing, {full for found in assets.bundle_files(listing).values()
+                                                          for _, full in found})
         if site.file_links:
             problems += filelinks.unpublished_links(site.articles, site.file_links, {p.output_path for p in pages}
                                                     | files.keys() | extra_files.keys(), {rel for rel, _ in listing})

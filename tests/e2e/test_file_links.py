@@ -1,7 +1,7 @@
 """A body's link to a file (`[báo cáo](bao-cao.pdf)`) must lead to something the site
 publishes: a reader must never meet a download link that goes nowhere. Each one that does not
 is an error at its file and line that says what to do, on every build, cached or not, and
-`check` reports it too."""
+`check` reports it too. A file of content/ that nothing publishes is a warning."""
 from __future__ import annotations
 
 import posixpath
@@ -85,3 +85,18 @@ def test_a_file_deleted_later_is_reported_though_the_body_is_not_converted_again
                                    "the link 'ke-hoach.pdf' points to nothing the site publishes")}
     (site / "content/tin-hoat-dong/hop-bao/ke-hoach.pdf").write_bytes(b"%PDF-1.5")
     assert build(options).ok
+
+
+def test_a_file_in_content_that_nothing_publishes_is_warned_about(make_site, tmp_path):
+    site = make_site({**numbered_articles(2),
+                      "content/tin-hoat-dong/bao-cao-quy.pdf": b"%PDF-1.4",  # loose: beside single-file articles
+                      "content/tin-hoat-dong/anh-du-phong.jpg": b"\xff\xd8\xff",  # a photo kept: never warned
+                      "content/tin-hoat-dong/.ghi-chu.txt": "riêng\n",
+                      BUNDLE: article("Họp báo quý"), "content/tin-hoat-dong/hop-bao/ke-hoach.pdf": b"%PDF-1.4",
+                      "content/tin-hoat-dong/nhap/index.md": article("Bài nháp", draft="true"),
+                      "content/tin-hoat-dong/nhap/du-thao.docx": b"PK"})
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+    assert result.ok  # a warning: the build goes on
+    assert [(p.location.path, p.code) for p in result.problems] == [
+        ("content/tin-hoat-dong/bao-cao-quy.pdf", "unpublished-file")]
+    assert "move it there, or into static/" in result.problems[0].message
