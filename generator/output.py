@@ -12,6 +12,7 @@ import ctypes.util
 import os
 import posixpath
 import shutil
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
@@ -279,13 +280,14 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 
 def file_stats(path) -> tuple[int, int] | None:
-    """(size, mtime_ns) of a published file, None when it is gone: what a build records of
-    each file it publishes, so that the next one can tell the file is still as it left it."""
+    """(size, mtime_ns) of a published file, None when it is gone or not a plain file (a
+    symlink, a pipe): what a build records of each file it publishes, so that the next one
+    can tell the file is still as it left it."""
     try:
-        st = os.stat(path)
+        info = os.lstat(path)
     except OSError:
         return None
-    return st.st_size, st.st_mtime_ns
+    return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None
 
 
 def _same_file(path: Path, source: Path) -> bool:

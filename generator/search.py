@@ -37,7 +37,6 @@ from generator.content import ChangedDuringBuild
 from generator.markup import body_key
 from generator.model import Article, Site, SiteConfig, output_path_of
 from generator.output import file_stats
-from generator.shortcut import plain_file_stat
 from generator.vietnamese import format_date
 from generator.walk import files_below
 
@@ -306,7 +305,7 @@ class Indexing:
         if any(path.is_symlink() for path in (base, base / "fragment", base / "index", base / "filter")):
             return False
         for rel in old:
-            found = plain_file_stat(self.out_dir / rel)
+            found = file_stats(self.out_dir / rel)
             if found is None or found != recorded.get(rel):
                 return False
         return True

@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import stat
 import sys
 import time
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from generator.assets import DEFAULT_ASSETS
 from generator.confine import SITE_FOLDERS
 from generator.content import CONTENT_DIR, RACY_MARGIN_NS
 from generator.diagnostics import Problem
+from generator.output import file_stats
 from generator.render import DEFAULT_LAYOUTS
 from generator.walk import files_below
 
@@ -182,21 +182,11 @@ def published_after(before: dict, out_dir: Path, moved: Iterable[str], removed: 
     for rel in removed:
         found.pop(rel, None)
     for rel in moved:
-        now = plain_file_stat(out_dir / rel)
+        now = file_stats(out_dir / rel)
         if now is None:
             return None
         found[rel] = now
     return found
-
-
-def plain_file_stat(path: Path) -> tuple[int, int] | None:
-    """The size and mtime of a published file, as the record keeps them; None if it is
-    gone or not a plain file (a symlink, a pipe)."""
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return None
-    return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None
 
 
 def same_inputs(record: object, inputs: Inputs | None) -> bool:
