@@ -21,10 +21,8 @@ import jinja2
 from generator import messages
 from generator.config import load_config
 from generator.diagnostics import sort_problems
-from generator.cache import CACHE_DIR
 from generator.layout_problems import layout_problem
-from generator.outguard import unsafe_output
-from generator.pipeline import BuildOptions, BuildResult, build
+from generator.pipeline import BuildOptions, BuildResult, UnsafeOutputError, build
 from generator.progress import Progress, wants_bar
 from generator.search import SearchIndexFailed
 
@@ -129,20 +127,18 @@ def run_build(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("build.py: error: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    cache_dir = args.cache_dir.resolve() if args.cache_dir else None
-    unsafe = unsafe_output(site_dir, out_dir or site_dir / "public",
-                           None if args.no_cache else cache_dir or site_dir / CACHE_DIR)
-    if unsafe is not None:
-        print("build.py: error: " + messages.text(unsafe.key, lang, **unsafe.fields), file=sys.stderr)
-        return EXIT_USAGE
     progress = Progress(sys.stderr, lang, bar=wants_bar(sys.stderr))
+    options = BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
+                           cache_dir=args.cache_dir.resolve() if args.cache_dir else None,
+                           use_cache=not args.no_cache, jobs=args.jobs, progress=progress,
+                           on_wait=lambda pid: print(messages.text("waiting-for-build", lang, pid=pid,
+                                                                   out=_shown(options.output)),
+                                                     file=sys.stderr, flush=True))
     try:
-        result = build(BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
-                                    cache_dir=cache_dir,
-                                    use_cache=not args.no_cache, jobs=args.jobs, progress=progress,
-                                    on_wait=lambda pid: print(messages.text("waiting-for-build", lang, pid=pid,
-                                                                            out=_shown(out_dir or site_dir / "public")),
-                                                              file=sys.stderr, flush=True)))
+        result = build(options)
+    except UnsafeOutputError as refused:  # checked before anything is written
+        print("build.py: error: " + messages.text(refused.unsafe.key, lang, **refused.unsafe.fields), file=sys.stderr)
+        return EXIT_USAGE
     except jinja2.TemplateError as exc:  # a broken layout is the editor's to fix, not a crash
         result = BuildResult(problems=(layout_problem(exc, site_dir),))
     except KeyboardInterrupt:
@@ -160,7 +156,7 @@ def run_build(args) -> int:
         errors = sum(p.is_error for p in result.problems)
         print(messages.text("build-failed", lang, errors=errors), file=sys.stderr)
         return EXIT_CONTENT
-    out = out_dir or site_dir / "public"
+    out = options.output
     number = lambda n: messages.number(n, lang)  # noqa: E731
     shots = result.images
     images = messages.text("images", lang, variants=number(shots.variants), sources=number(shots.sources),

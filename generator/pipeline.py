@@ -170,13 +170,18 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
 
 
 class UnsafeOutputError(ValueError):
-    """--out names a folder a build must not replace (generator/outguard.py)."""
+    """--out (or --cache-dir) names a folder a build must not use (generator/outguard.py);
+    `unsafe` says why, for a message in the editor's language."""
+
+    def __init__(self, unsafe: outguard.UnsafeOutput):
+        super().__init__(messages.text(unsafe.key, "en", **unsafe.fields))
+        self.unsafe = unsafe
 
 
 def build(options: BuildOptions) -> BuildResult:
     unsafe = outguard.unsafe_output(options.site_dir, options.output, options.cache_root)
     if unsafe is not None:
-        raise UnsafeOutputError(messages.text(unsafe.key, "en", **unsafe.fields))
+        raise UnsafeOutputError(unsafe)
     try:
         if options.private_output:  # serve's own folder: only this process builds into it
             return _build(options)
