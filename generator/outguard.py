@@ -29,27 +29,24 @@ def _overlap(a: Path, b: Path) -> bool:
 
 
 def unsafe_output(site_dir: Path, out_dir: Path, cache_root: Path | None) -> UnsafeOutput | None:
-    """Why a build must not replace `out_dir`, or None when it may."""
+    """Why a build must not replace `out_dir` (or keep its cache in `cache_root`), or None when it may."""
     site, out = site_dir.resolve(), out_dir.resolve()
     shown = {"out": str(out), "site": str(site)}
-    if out == site or site.is_relative_to(out):
+    # What a build reads: the site's folders, the theme's and the program itself.
+    read = [*(site / name for name in SITE_FOLDERS), DEFAULT_LAYOUTS.resolve(), DEFAULT_ASSETS.resolve(),
+            GENERATOR_DIR]
+    if site.is_relative_to(out):
         return UnsafeOutput("out-holds-site", shown)
-    for name in SITE_FOLDERS:
-        if _overlap(out, site / name):
-            return UnsafeOutput("out-in-inputs", {**shown, "inputs": str(site / name)})
-    for folder in (DEFAULT_LAYOUTS, DEFAULT_ASSETS, GENERATOR_DIR):  # the theme and the program itself
-        if _overlap(out, folder.resolve()):
-            return UnsafeOutput("out-in-inputs", {**shown, "inputs": str(folder.resolve())})
+    for folder in read:
+        if _overlap(out, folder):
+            return UnsafeOutput("out-in-inputs", {**shown, "inputs": str(folder)})
     if cache_root is not None:
         cache = cache_root.resolve()
         if _overlap(out, cache):
             return UnsafeOutput("out-and-cache", {**shown, "cache": str(cache)})
         # The cache forgets files it holds but no longer uses (its images/ after 30 days):
         # never in the site's or the program's own folders.
-        if cache == site or site.is_relative_to(cache) or any(
-                _overlap(cache, folder) for folder in (*(site / name for name in SITE_FOLDERS),
-                                                       DEFAULT_LAYOUTS.resolve(), DEFAULT_ASSETS.resolve(),
-                                                       GENERATOR_DIR)):
+        if site.is_relative_to(cache) or any(_overlap(cache, folder) for folder in read):
             return UnsafeOutput("cache-in-site", {**shown, "cache": str(cache)})
     if out.exists() and not out.is_dir():
         return UnsafeOutput("out-is-file", shown)
