@@ -3,16 +3,16 @@ site's static/ folder (files served at the site's root as they are: a search
 engine's verification file, /.well-known/security.txt, /favicon.ico).
 
 Owns deciding which files are copied where (a site's own assets/ overrides
-the default theme's file of the same name). Lists files; the output stage
-copies them.
+the default theme's file of the same name), and saying which files of content/
+nothing publishes. Lists files; the output stage copies them.
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
-from generator.diagnostics import Problem, error
+from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
 from generator.model import Article
 from generator.vietnamese import nfc
@@ -50,7 +50,7 @@ def plan_static(site_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
                 continue
             rel = (Path(folder) / name).relative_to(root).as_posix()
             top = rel.split("/", 1)[0]
-            if "/" in rel and (top in _OWNED_TOP or top.startswith("pagefind")) or rel.startswith("pagefind"):
+            if rel.startswith("pagefind") or "/" in rel and top in _OWNED_TOP:
                 problems.append(error(f"{STATIC_DIR}/{rel}", 0, "static-reserved",
                                       f"/{top}/ is where the build writes its own files; "
                                       f"put this file elsewhere in static/ (or in assets/)"))
@@ -76,10 +76,45 @@ def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> dict[str, Path]:
     return planned
 
 
-def plan_bundle_files(articles: Iterable[Article], listing: Sequence[tuple[str, os.DirEntry]]) -> dict[str, Path]:
-    """Files beside an article's index.md (PDFs, …) are published beside its page; photos are not.
-    `listing`: content/ as the build listed it (content.list_content)."""
+def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tuple[str, os.DirEntry]],
+               image_sources: Iterable[str]) -> tuple[dict[str, Path], list[Problem]]:
+    """Output path → source file of every file a build copies as it is: the theme's and the
+    site's assets (but the photos in `image_sources`, published as variants), the files of
+    the articles' folders, static/. And the problems of that plan: a static file that would
+    replace another or sits where the build writes its own, and (a warning) a file of
+    content/ that nothing publishes. `listing`: content/ as the build listed it."""
     by_bundle = bundle_files(listing)
+    files = {**plan_assets(site_dir, image_sources), **plan_bundle_files(articles, by_bundle)}
+    static, problems = plan_static(site_dir)
+    problems += [error(shown_path(source, site_dir), 0, "duplicate-output",
+                       f"this file would overwrite {path}, published from {shown_path(files[path], site_dir)}")
+                 for path, source in static.items() if path in files]
+    files.update(static)
+    # (Files of a draft's folder are in a bundle too: published with it, no warning meanwhile.)
+    problems += unpublished_files(listing, {full for found in by_bundle.values() for _, full in found})
+    return files, problems
+
+
+def shown_path(source: Path, site_dir: Path) -> str:
+    """A source file as problems name it: relative to the site folder when inside it."""
+    return source.relative_to(site_dir).as_posix() if source.is_relative_to(site_dir) else source.as_posix()
+
+
+def unpublished_files(listing: Iterable[tuple[str, os.DirEntry]], bundled: Collection[str]) -> list[Problem]:
+    """A warning for each file under content/ that nothing publishes: not an article, not a
+    photo (an unused one is an original kept on purpose), not in an article's own folder
+    (a draft's included). `bundled`: the full paths of the files in such folders."""
+    return [warning(rel, 0, "unpublished-file",
+                    "this file is not published: only the files in an article's own folder (beside its "
+                    "index.md) are; move it there, or into static/ to publish it as it is")
+            for rel, entry in listing
+            if not rel.endswith(".md") and not is_image_file(rel) and entry.path not in bundled
+            and not any(part.startswith(".") for part in rel.split("/"))]
+
+
+def plan_bundle_files(articles: Iterable[Article], by_bundle: dict[str, list[tuple[str, str]]]) -> dict[str, Path]:
+    """Files beside an article's index.md (PDFs, …) are published beside its page; photos are not.
+    `by_bundle`: bundle_files of content/'s listing."""
     planned: dict[str, Path] = {}
     for article in articles:
         if article.bundle_dir:

@@ -80,8 +80,7 @@ def _unpublished_file_links(site_dir: Path, site_config, articles, plan, links: 
     site = Site(config=site_config, articles=tuple(articles))
     pages = routes.plan_pages(site)
     listing = content.list_content(site_dir)
-    files = {**assets.plan_assets(site_dir, plan.sources), **assets.plan_bundle_files(articles, listing),
-             **assets.plan_static(site_dir)[0]}
+    files, _ = assets.plan_files(site_dir, articles, listing, plan.sources)
     outputs = {page.output_path for page in pages} | files.keys() | seo.render_extra_files(site, pages).keys()
     return filelinks.unpublished_links(articles, links, outputs, {rel for rel, _ in listing})
 

@@ -2,8 +2,7 @@
 
 Owns checking, once everything the build publishes is planned, that each relative link a
 body makes (markup.py collects them) leads to something published: a page, a document
-beside an article, a file of static/ or assets/; and saying which files of content/ nothing
-publishes. Only an article with a folder of its own
+beside an article, a file of static/ or assets/. Only an article with a folder of its own
 (`bai/index.md`) has its neighbouring files published, so a leaf article's link to the
 file beside it is named with what to do; so is a web address typed without https://.
 Reads nothing from disk: it is given the plan and the listing of content/.
@@ -15,7 +14,7 @@ import re
 from typing import Collection, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
-from generator.diagnostics import Problem, error, warning
+from generator.diagnostics import Problem, error
 from generator.images import is_image_file
 from generator.model import Article
 from generator.vietnamese import nfc
@@ -54,15 +53,3 @@ def _why(article: Article, href: str, path: str, content_files: Collection[str])
     if _LOOKS_LIKE_A_HOST.fullmatch(path):
         return f"the link '{href}' is read as a file of this site; write https://{href} for a web address"
     return f"the link '{href}' points to nothing the site publishes"
-
-
-def unpublished_files(listing: Iterable[tuple[str, object]], bundled: Collection[str]) -> list[Problem]:
-    """A warning for each file under content/ that nothing publishes: not an article, not a
-    photo (an unused one is an original kept on purpose), not in an article's own folder
-    (a draft's included). `bundled`: the full paths of the files in such folders."""
-    return [warning(rel, 0, "unpublished-file",
-                    "this file is not published: only the files in an article's own folder (beside its "
-                    "index.md) are; move it there, or into static/ to publish it as it is")
-            for rel, entry in listing
-            if not rel.endswith(".md") and not is_image_file(rel) and entry.path not in bundled
-            and not any(part.startswith(".") for part in rel.split("/"))]

@@ -229,20 +229,11 @@ def _build(options: BuildOptions) -> BuildResult:
         image_plan = found_plan[0]
         reconvert, load_html = bodies["reconvert"], bodies["load_html"]
         pages = routes.plan_pages(site, options.memo)
-        files = {**assets.plan_assets(options.site_dir, image_plan.sources),
-                 **assets.plan_bundle_files(site.articles, listing)}
-        static, found = assets.plan_static(options.site_dir)
-        problems += found + [error(_shown(source, options.site_dir), 0, "duplicate-output",
-                                   f"this file would overwrite {path}, published from "
-                                   f"{_shown(files[path], options.site_dir)}")
-                             for path, source in static.items() if path in files]
-        files.update(static)
+        files, found = assets.plan_files(options.site_dir, site.articles, listing, image_plan.sources)
+        problems += found
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
             site, pages, load_html, options.memo)
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
-        # (Files of a draft's folder are in a bundle too: published with it, no warning meanwhile.)
-        problems += filelinks.unpublished_files(listing, {full for found in assets.bundle_files(listing).values()
-                                                          for _, full in found})
         if site.file_links:
             problems += filelinks.unpublished_links(site.articles, site.file_links, {p.output_path for p in pages}
                                                     | files.keys() | extra_files.keys(), {rel for rel, _ in listing})
@@ -416,10 +407,6 @@ def _output_collisions(page_paths: list[str], files: dict[str, Path], site_dir: 
         seen.add(path)
     for path, source in files.items():
         if path in seen:
-            problems.append(error(_shown(source, site_dir), 0, "duplicate-output",
+            problems.append(error(assets.shown_path(source, site_dir), 0, "duplicate-output",
                                   f"this file would overwrite the page {path}"))
     return problems
-
-
-def _shown(source: Path, site_dir: Path) -> str:
-    return source.relative_to(site_dir).as_posix() if source.is_relative_to(site_dir) else source.as_posix()
