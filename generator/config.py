@@ -60,15 +60,17 @@ class _Reader:
         self.lines = text.splitlines()
         self.problems: list[Problem] = []
 
-    def line_of(self, *path: str) -> int:
-        """Best-effort line of a dotted key: its table header, then the key."""
+    def line_of(self, *path: str, entry: int = 0) -> int:
+        """Best-effort line of a dotted key: its table header, then the key.
+
+        `entry` picks the header of an array of tables: the third [[links]] is entry 2.
+        """
         header_line, start = 0, 0
         if len(path) > 1:
             header = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(map(re.escape, path[:-1])) + r"\s*\]+")
-            for i, line in enumerate(self.lines):
-                if header.match(line):
-                    header_line, start = i + 1, i + 1
-                    break
+            headers = [i + 1 for i, line in enumerate(self.lines) if header.match(line)]
+            if headers:
+                header_line = start = headers[min(entry, len(headers) - 1)]
         key = re.compile(r"^\s*" + re.escape(path[-1]) + r"\s*=")
         for i in range(start, len(self.lines)):
             if key.match(self.lines[i]):
@@ -78,25 +80,25 @@ class _Reader:
                 break
         return header_line or 1
 
-    def fail(self, path: tuple[str, ...], code: str, message: str) -> None:
-        self.problems.append(error(CONFIG_NAME, self.line_of(*path), code, message))
+    def fail(self, path: tuple[str, ...], code: str, message: str, entry: int = 0) -> None:
+        self.problems.append(error(CONFIG_NAME, self.line_of(*path, entry=entry), code, message))
 
-    def check_keys(self, table: dict, allowed, path: tuple[str, ...] = ()) -> None:
+    def check_keys(self, table: dict, allowed, path: tuple[str, ...] = (), entry: int = 0) -> None:
         for key in table:
             if key not in allowed:
                 hint = suggest(key, allowed)
                 where = ".".join(path + (key,))
                 self.fail(path + (key,), "unknown-key",
-                          f"unknown key '{where}'" + (f"; did you mean '{hint}'?" if hint else ""))
+                          f"unknown key '{where}'" + (f"; did you mean '{hint}'?" if hint else ""), entry)
 
-    def typed(self, table: dict, key: str, kind, kind_name: str, path=()) -> Any:
+    def typed(self, table: dict, key: str, kind, kind_name: str, path=(), entry: int = 0) -> Any:
         value = table.get(key)
         if value is None:
             return None
         # bool is an int in Python; a per_page of true is still wrong.
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             self.fail(path + (key,), "wrong-type",
-                      f"'{'.'.join(path + (key,))}' must be {kind_name}, not {type(value).__name__}")
+                      f"'{'.'.join(path + (key,))}' must be {kind_name}, not {type(value).__name__}", entry)
             return None
         return nfc(value) if isinstance(value, str) else value
 
@@ -148,19 +150,21 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
         values["contact"] = Contact(**{k: v for k, v in fields.items() if v is not None})
     if "links" in values:
         links = []
-        for item in values["links"]:
+        for n, item in enumerate(values["links"]):
             if not isinstance(item, dict):
                 reader.fail(("links",), "wrong-type", "each [[links]] entry must be a table with name and url")
                 continue
-            reader.check_keys(item, LINK_KEYS, ("links",))
-            name = reader.typed(item, "name", str, "a string", ("links",))
-            url = reader.typed(item, "url", str, "a string", ("links",))
+            reader.check_keys(item, LINK_KEYS, ("links",), n)
+            name = reader.typed(item, "name", str, "a string", ("links",), n)
+            url = reader.typed(item, "url", str, "a string", ("links",), n)
             if url and not _safe_link(url):
-                reader.fail(("links",), "bad-value", f"'{url}': a link must be an http(s) URL or a path on this site")
+                reader.fail(("links", "url"), "bad-value",
+                            f"'{url}': a link must be an http(s) URL or a path on this site", n)
             elif name and url:
                 links.append(Link(name, url))
             else:
-                reader.fail(("links",), "missing-key", "each [[links]] entry needs a name and a url")
+                reader.fail(("links", "name" if url else "url"), "missing-key",
+                            "each [[links]] entry needs a name and a url", n)
         values["links"] = tuple(links)
     if "security" in values:
         values["iframe_hosts"] = _read_iframe_hosts(reader, values.pop("security"))

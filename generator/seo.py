@@ -8,13 +8,13 @@ The layouts print what these helpers return; nothing here writes files.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from datetime import datetime
 from typing import Any, Callable, Iterable
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from generator import feeds, routes
@@ -133,8 +133,9 @@ def json_ld(site: Site, page: Page, og_image: Callable | None = None) -> Markup:
     else:
         graph.append({"@type": "WebSite", "name": site.config.title, "url": absolute(site, "/"),
                       "inLanguage": site.config.language})
-    text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False, indent=None)
-    return Markup(text.replace("</", "<\\/"))
+    # < > & ' as \u escapes: no "</script>" and no "<!--" that makes a browser read the
+    # rest of the page into this script element (a blank page; tests/browser/test_markup_in_text.py).
+    return htmlsafe_json_dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
 
 
 def _news_article(site: Site, article: Article, og_image: Callable | None = None) -> dict[str, Any]:

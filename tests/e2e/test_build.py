@@ -135,7 +135,10 @@ def test_the_demo_portal_builds_byte_identical_on_another_machine(tmp_path):
     number of workers, the site in another folder under another name, one with the cache and
     one without), gives the same bytes."""
     builds = []
-    for n, (seed, jobs, folder, cache) in enumerate([("1", "1", "a/site", []), ("4242", "2", "b/c/portal", ["--no-cache"])]):
+    # The second build also runs in another time zone and locale than the first.
+    runs = [("1", "1", "a/site", [], {"TZ": "UTC", "LC_ALL": "C.UTF-8"}),
+            ("4242", "2", "b/c/portal", ["--no-cache"], {"TZ": "Pacific/Kiritimati", "LC_ALL": "C"})]
+    for n, (seed, jobs, folder, cache, zone) in enumerate(runs):
         site = tmp_path / folder
         for part in ("site.toml", "content", "assets"):
             source = REPO / part
@@ -147,7 +150,7 @@ def test_the_demo_portal_builds_byte_identical_on_another_machine(tmp_path):
         out = tmp_path / f"out-{n}"
         done = subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--out", str(out),
                                "--jobs", jobs, *cache], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                              env={**os.environ, "PYTHONHASHSEED": seed})
+                              env={**os.environ, "PYTHONHASHSEED": seed, **zone})
         assert done.returncode == 0, done.stderr
         builds.append(tree(out))
     assert builds[0] == builds[1]

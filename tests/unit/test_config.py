@@ -56,3 +56,18 @@ def test_category_may_not_take_a_reserved_url():
 def test_base_path_of_a_sub_folder_site():
     config, _ = parse_config({"title": "t", "base_url": "https://x.vn/cong-thong-tin"})
     assert config.base_path == "/cong-thong-tin/"
+
+
+def test_a_bad_link_is_reported_at_its_own_entry(tmp_path):
+    more = ('[[links]]\nname = "Công an tỉnh bạn"\nurl = "javascript:alert(1)"\n\n'
+            '[[links]]\nnam = "Thiếu tên"\nurl = "https://a.example.vn/"\n\n[categories.tin-hoat-dong]')
+    text = SITE_TOML.replace("[categories.tin-hoat-dong]", more)
+    lines = text.splitlines()
+    url_line = lines.index('url = "javascript:alert(1)"') + 1
+    nam_line = lines.index('nam = "Thiếu tên"') + 1
+    _, problems = _problems(text, tmp_path)
+    assert problems == [
+        f"site.toml:{url_line}: error[bad-value]: 'javascript:alert(1)': a link must be an http(s) URL or a path on this site",
+        f"site.toml:{nam_line}: error[unknown-key]: unknown key 'links.nam'; did you mean 'name'?",
+        f"site.toml:{nam_line - 1}: error[missing-key]: each [[links]] entry needs a name and a url",
+    ]
