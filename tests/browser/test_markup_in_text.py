@@ -8,7 +8,7 @@ into it (a blank page). Only a browser shows this; Python's HTML parsers do not 
 from __future__ import annotations
 
 from tests.browser.conftest import serving
-from tests.conftest import article
+from tests.conftest import SITE_TOML, article
 
 TITLE = "Cảnh báo mã độc <!-- <script> giả danh ứng dụng"
 SUMMARY = "Thủ đoạn chèn <script>, <!-- và </script> vào tin nhắn & liên kết 'lạ'"
@@ -37,3 +37,34 @@ def test_markup_like_title_and_summary_leave_the_page_whole(make_site, build_sit
             assert page.locator("main").get_by_role("link", name=TITLE).is_visible()
         finally:
             context.close()
+
+
+LONG_LINK = "https://dichvucong.bocongan.example.vn/thu-tuc?ma=" + "x" * 120
+PAGES = ["/", "/tin-hoat-dong/", "/tin-hoat-dong/dai-1/", "/don-vi/cong-an-xa-dong-tien/",
+         "/phong-trao/dan-van-kheo/", "/luu-tru/2026/01/", "/don-vi/", "/phong-trao/"]
+
+
+def test_long_unbroken_words_wrap_instead_of_widening_a_phone_screen(make_site, build_site, browser):
+    """A pasted link in a summary, a title or unit name without spaces: every page kind
+    still fits a 360 px phone and a desktop (cards, headline lists, campaign tags, the
+    home page's columns)."""
+    toml = (SITE_TOML.replace('name = "Công an xã Đồng Tiến"', f'name = "CôngAnXã{"Đ" * 60}"')
+            .replace('name = "Dân vận khéo"', f'name = "DânVận{"K" * 60}"'))
+    files = {f"content/tin-hoat-dong/dai-{i}.md": article(
+        f"Tiêu đề {i} {'Đ' * 80}", slug=f"dai-{i}", unit="cong-an-xa-dong-tien", campaigns=["dan-van-kheo"],
+        date=f"2026-01-2{i}T09:30:00", featured="true" if i < 2 else "false",
+        summary=f'"Xem {LONG_LINK}"', body=f"Xem hướng dẫn tại {LONG_LINK}") for i in range(5)}
+    built = build_site(make_site(files, site_toml=toml))
+    assert built.result.ok, built.messages
+    with serving(built.out) as base:
+        for width in (360, 1366):
+            context = browser.new_context(viewport={"width": width, "height": 800})
+            try:
+                page = context.new_page()
+                for url in PAGES:
+                    page.goto(base + url)
+                    assert page.locator("h1").is_visible(), url
+                    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                    assert widths[0] <= widths[1], (width, url, widths)
+            finally:
+                context.close()
