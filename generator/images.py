@@ -1,6 +1,6 @@
 """Planning the photos: which images articles use, checked, and every variant to publish.
 
-Owns finding image references (front-matter `image`, Markdown body images),
+Owns finding image references (front-matter `image`, body images in Markdown or raw <img> tags),
 resolving them against the site folder, refusing bad inputs as problems
 (outside the site, missing, not an image, decompression bomb), and deciding
 every output variant: its width, height, crop, format and hashed name.
@@ -17,6 +17,7 @@ import struct
 import warnings
 import zlib
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
@@ -45,13 +46,13 @@ ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF
 pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
 OUTPUT_DIR = "images/"
 OG_SIZE = (1200, 630)
-REFS_STATE = "image-refs-2"  # build-cache record of each body's image references
+REFS_STATE = "image-refs-3"  # build-cache record of each body's image references
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 # ![alt](src "title") and ![alt](<src with spaces> 'title'); reference definitions [id]: src
 _INLINE_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<src><[^>]*>|[^\s)]+)"
                            r"(?:\s+(?P<q>[\"'])(?P<title>.*?)(?P=q))?\s*\)")
-_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_HTML_IMAGE = re.compile(r"<img\b", re.I)
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?P<src><[^>]*>|\S+)")
 # Every image either scan finds holds one of these: a body without them has none (most bodies).
 _MAY_HOLD_IMAGE = re.compile(r"!\[|\]:|<img", re.I)
@@ -161,29 +162,60 @@ def prose_lines(body: str):
         yield offset, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
 
 
-def body_references(body: str, body_line: int) -> tuple[list[tuple[int, str, str, str | None]],
-                                                         list[tuple[int, str]]]:
+class _ImageTags(HTMLParser):
+    """The <img> start tags of some HTML, their attributes read as a browser reads them."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.found: list[tuple[int, int, dict[str, str]]] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):  # also called for <img … />
+        if tag == "img":
+            line, column = self.getpos()
+            start = self.line_starts[line - 1] + column
+            self.found.append((start, start + len(self.get_starttag_text()), {k: v or "" for k, v in attrs}))
+
+
+def image_tags(html: str) -> list[tuple[int, int, dict[str, str]]]:
+    """(start, end, attributes) of each <img> tag in `html`; names lowercased, values unescaped.
+
+    The one reading of raw <img> tags: the plan finds their photos with it and the
+    markup replaces them with it (pictures.RawImages), so both agree on every tag."""
+    return _ImageTags(html).found if _HTML_IMAGE.search(html) else []
+
+
+def body_references(body: str, body_line: int) -> list[tuple[int, str | None, str, str | None]]:
     """What the images plan needs of a body, in one pass over its prose: (line, alt, src,
-    title) of every image written in Markdown, and (line, src) of every raw <img> tag
-    (published as written, so without its photo). The content stage calls it where it
-    reads a file, so the body itself need not be kept."""
-    images, html_images = [], []
+    title) of every image, written in Markdown or as a raw <img> tag (pasted HTML; an
+    absent alt is ""). The content stage calls it where it reads a file, so the body
+    itself need not be kept."""
+    images = []
     if not _MAY_HOLD_IMAGE.search(body):
-        return images, html_images
+        return images
+    prose: dict[int, str] = {}
     for offset, text in prose_lines(body):
+        prose[offset] = text
         line = body_line + offset
         for match in _INLINE_IMAGE.finditer(text):
             images.append((line, match.group("alt"), match.group("src").strip("<>"), match.group("title")))
         ref = _REFERENCE_DEF.match(text)
         if ref and is_image_file(ref.group("src").strip("<>")):
             images.append((line, None, ref.group("src").strip("<>"), None))
-        html_images += ((line, src) for src in _HTML_IMAGE.findall(text))
-    return images, html_images
+    if _HTML_IMAGE.search(body):
+        # A raw tag may span lines: it is read from the prose as a whole (code blanked, lines kept).
+        text = "\n".join(prose.get(offset, "") for offset in range(body.count("\n") + 1))
+        images += ((body_line + text.count("\n", 0, start), attrs.get("alt", ""), attrs["src"].strip(), None)
+                   for start, _, attrs in image_tags(text) if attrs.get("src", "").strip())
+        images.sort(key=lambda image: image[0])  # in reading order: the first one may become the thumbnail
+    return images
 
 
 def read_references(articles: Sequence[Article], load_body=None, cache=None,
                     memo: Memo | None = None,
-                    scanned: Mapping[str, tuple[list, list]] | None = None) -> dict[str, tuple[list, list]]:
+                    scanned: Mapping[str, list] | None = None) -> dict[str, list]:
     """Article source → body_references of its body.
 
     The content stage may leave a body unread (an unchanged file) or drop it once
@@ -211,7 +243,7 @@ def read_references(articles: Sequence[Article], load_body=None, cache=None,
     return found
 
 
-def _scan_references(article: Article, load_body) -> tuple[list, list]:
+def _scan_references(article: Article, load_body) -> list:
     if not article.body_loaded:  # the body the build indexed, or content.ChangedDuringBuild
         return body_references(*load_body(article.source, article.as_read))
     return body_references(article.body, article.body_line)
@@ -240,7 +272,7 @@ def available_formats(settings: ImageSettings) -> tuple[str, ...]:
 
 def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSettings,
                 load_body=None, cache=None, memo: Memo | None = None,
-                scanned: Mapping[str, tuple[list, list]] | None = None) -> tuple[ImagePlan, list[Problem]]:
+                scanned: Mapping[str, list] | None = None) -> tuple[ImagePlan, list[Problem]]:
     """Check every photo the articles use and plan its variants. `load_body` and
     `cache`: for bodies the content stage did not read (see read_references)."""
     problems: list[Problem] = []
@@ -256,8 +288,7 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
             if ref:
                 references.append(ref)
                 covers[article.url] = ref.path
-        images_in_body, html_images = bodies[article.source]
-        for line, alt, src, _title in images_in_body:
+        for line, alt, src, _title in bodies[article.source]:
             if not is_local(src) or src.startswith("data:"):
                 continue
             if alt is not None and not alt.strip():
@@ -269,11 +300,6 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 references.append(ref)
                 first_image.setdefault(article.url, ref.path)
                 body_paths.setdefault(article.source, set()).add(ref.path)
-        for line, src in html_images:
-            if is_local(src) and not src.startswith("data:"):
-                problems.append(warning(article.source, line, "html-image",
-                                        f"the <img> tag for '{src}' is published without its photo; "
-                                        f"write it as ![description]({src}) so the photo is processed"))
         if article.image_focus and parse_focus(article.image_focus) is None:
             problems.append(error(article.source, article.image_line or 1, "bad-focus",
                                   f"'image_focus' must be two percentages such as \"50% 30%\", not '{article.image_focus}'"))

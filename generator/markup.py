@@ -27,7 +27,7 @@ from generator.diagnostics import Problem, error
 from generator.images import ImagePlan
 from generator.memo import Memo
 from generator.model import Article, evolve
-from generator.pictures import PictureTreeprocessor
+from generator.pictures import PictureTreeprocessor, RawImages
 from generator.vietnamese import nfc
 from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
 
@@ -103,6 +103,8 @@ class MarkupConverter:
         self.md.treeprocessors.register(sections.HeadingIds(self.md), "heading_ids", 3)  # after the shift
         self.pictures = PictureTreeprocessor(self.md, images, base_path)
         self.md.treeprocessors.register(self.pictures, "pictures", 6)
+        # Before Python-Markdown puts raw HTML back (its "raw_html" postprocessor, priority 30).
+        self.md.postprocessors.register(RawImages(self.md, self.pictures), "raw_images", 35)
         plain_text.install(self.md)
 
     def convert(self, article: Article) -> MarkupResult:
@@ -167,7 +169,7 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
 def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:
     """Everything besides the body that changes converted HTML."""
     return digest(__version__, markdown.__version__, repr(EXTENSIONS), repr(sorted(EXTENSION_CONFIGS.items())),
-                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", sections.ID_PREFIX,
+                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images", sections.ID_PREFIX,
                   str(sections.MAX_SLUG), sanitize_settings(iframe_hosts))
 
 

@@ -273,10 +273,6 @@ PROBLEMS: Mapping[str, tuple] = {
     "missing-alt": (
         (r"the image '(.*?)' has no alt text", "ảnh '{0}' chưa có mô tả (alt); viết mô tả giữa [ ] để người khiếm thị đọc được"),
     ),
-    "html-image": (
-        (r"the <img> tag for '(.*?)'", "thẻ <img> của ảnh '{0}' được đăng nguyên trạng, không kèm ảnh đã xử lý; "
-                                       "hãy viết ![mô tả]({0})"),
-    ),
     "remote-image": (
         (r"the cover image '(.*?)' must be", "ảnh đại diện '{0}' phải là tệp cạnh bài viết hoặc trong assets/, "
                                              "không phải địa chỉ web"),

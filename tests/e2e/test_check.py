@@ -51,8 +51,8 @@ EXPECTED = [
     "describe it for readers who cannot see it",
     "content/tin-hoat-dong/anh/index.md:14: error[missing-image]: the image 'mat-tich.png' does not exist "
     "(content/tin-hoat-dong/anh/mat-tich.png)",
-    "content/tin-hoat-dong/anh/index.md:16: warning[html-image]: the <img> tag for 'co-that.jpg' is published "
-    "without its photo; write it as ![description](co-that.jpg) so the photo is processed",
+    "content/tin-hoat-dong/anh/index.md:16: warning[missing-alt]: the image 'co-that.jpg' has no alt text; "
+    "describe it for readers who cannot see it",
     "content/tin-hoat-dong/lien-ket/index.md:8: error[broken-link]: the link '../khong-co/index.md' points to no "
     "article (check the path to its .md file)",
     "content/tin-hoat-dong/nhap.md:9: error[broken-link]: the link 'khong-co.md' points to no article "

@@ -18,6 +18,9 @@ BODY = ("Sáng 21/1, lực lượng Cảnh sát giao thông ra quân.\n\n"
         '![Cán bộ kiểm tra nồng độ cồn](kiem-tra.jpg "Tổ công tác kiểm tra nồng độ cồn. Ảnh: Minh Khôi")\n\n'
         "Lực lượng tuần tra ![biển báo](/assets/anh/bien-bao.jpg) trên quốc lộ.\n\n"
         "![Chốt kiểm soát trên quốc lộ 39](chot.jpg)\n\n"
+        # HTML pasted from another editor: photos in raw <img> tags are processed too.
+        '<div class="anh-dan"><img src="hien-truong.jpg"\n  alt="Hiện trường" width="1600" height="1000"></div>\n\n'
+        "Sơ đồ chốt <IMG SRC='chot.jpg' ALT='Chốt số 2'> ở ngã tư.\n\n"
         "Xem [văn bản](ke-hoach.pdf).\n")
 FILES = {
     "content/tin-hoat-dong/ra-quan/index.md": article(
@@ -26,6 +29,7 @@ FILES = {
     "content/tin-hoat-dong/ra-quan/le-ra-quan.jpg": phone_jpeg(1600, 1000),
     "content/tin-hoat-dong/ra-quan/kiem-tra.jpg": phone_jpeg(900, 1200, orientation=6),
     "content/tin-hoat-dong/ra-quan/chot.jpg": phone_jpeg(500, 400),
+    "content/tin-hoat-dong/ra-quan/hien-truong.jpg": phone_jpeg(700, 500),
     "content/tin-hoat-dong/ra-quan/ke-hoach.pdf": b"%PDF-1.4 ke hoach\n",
     "content/tin-hoat-dong/ra-quan/khong-dung.jpg": phone_jpeg(300, 200),
     "assets/anh/bien-bao.jpg": phone_jpeg(400, 400),
@@ -79,6 +83,18 @@ def test_body_photos_are_pictures_with_true_sizes_and_figures_with_captions(buil
     assert int(portrait["height"]) > int(portrait["width"])  # the sideways phone photo stands upright
     assert "vh" in portrait["sizes"]  # shown at most a screen tall, so it asks for fewer pixels
     assert [w for _, w in srcset_entries(figures[1].img["srcset"])] == [320, 500]  # never upscaled
+
+
+def test_photos_in_raw_img_tags_become_pictures_of_the_processed_photo(built):
+    body = built.page(RA_QUAN).find("div", class_="body")
+    assert [img["src"] for img in body.find_all("img") if not img["src"].startswith("/images/")] == []
+    pasted = body.find("div", class_="anh-dan").picture
+    assert (pasted.img["alt"], pasted.img["width"], pasted.img["height"]) == ("Hiện trường", "700", "500")
+    assert [w for _, w in srcset_entries(pasted.img["srcset"])] == [320, 640, 700]
+    inline = body.find(string=re.compile("Sơ đồ chốt")).parent
+    assert inline.name == "p" and inline.picture.img["alt"] == "Chốt số 2"
+    assert inline.picture.img["src"] == body.find_all("figure")[-1].img["src"]  # the same photo, the same variants
+    assert not (built.out / RA_QUAN.strip("/") / "hien-truong.jpg").exists()
 
 
 def test_cover_loads_first_with_its_caption_and_the_page_has_an_og_image(built):
@@ -139,9 +155,9 @@ def test_cli_reports_image_count_and_time(make_site):
     site = make_site(FILES, IMAGES_TOML)
     result = run_cli("build", "--site", str(site), "--lang", "en")
     assert result.returncode == 0, result.stderr
-    assert re.search(r"\d+ image files from 4 photos \(\d+ encoded, 0 cached, \d+\.\d\d s\)", result.stdout)
+    assert re.search(r"\d+ image files from 5 photos \(\d+ encoded, 0 cached, \d+\.\d\d s\)", result.stdout)
     again = run_cli("build", "--site", str(site), "--lang", "en")
-    assert re.search(r"from 4 photos \(0 encoded, \d+ cached", again.stdout), again.stdout
+    assert re.search(r"from 5 photos \(0 encoded, \d+ cached", again.stdout), again.stdout
 
 
 def test_bad_photos_fail_the_build_with_every_line_and_keep_the_old_site(make_site, build_site):
@@ -226,16 +242,20 @@ def test_incremental_builds_follow_photo_edits_exactly_like_a_clean_build(make_s
     # The same file name, new pixels: names, srcsets, the cached body HTML and thumbnails must all follow.
     (site / "content/tin-hoat-dong/ra-quan/chot.jpg").write_bytes(phone_jpeg(600, 300))
     (site / "content/tin-hoat-dong/ra-quan/le-ra-quan.jpg").write_bytes(phone_jpeg(1500, 1000, gps=False))
+    (site / "content/tin-hoat-dong/ra-quan/hien-truong.jpg").write_bytes(phone_jpeg(500, 700))
     second = build(BuildOptions(site_dir=site, out_dir=out))
     assert second.ok and second.images.encoded > 0
     clean = build(BuildOptions(site_dir=site, out_dir=tmp_path / "clean", use_cache=False))
     assert clean.ok and clean.images.encoded == clean.images.variants  # --no-cache: nothing reused …
     after = tree(out)
     assert after == tree(tmp_path / "clean")
-    old = {name for name in before if name.startswith(("images/chot-", "images/le-ra-quan-"))}
+    old = {name for name in before if name.startswith(("images/chot-", "images/le-ra-quan-", "images/hien-truong-"))}
     assert old and old.isdisjoint(after)  # replaced variants are pruned from the output
-    figure = Built(second, out).page(RA_QUAN).find_all("figure")[-1]
+    page = Built(second, out).page(RA_QUAN)
+    figure = page.find_all("figure")[-1]
     assert [w for _, w in srcset_entries(figure.img["srcset"])] == [320, 600]
+    pasted = page.find("div", class_="anh-dan").img
+    assert (pasted["width"], pasted["height"]) == ("500", "700")
 
 
 @pytest.mark.parametrize("edit_too", [False, True])

@@ -15,9 +15,10 @@ ALLOWED = "www.youtube-nocookie.com"
 PAYLOADS = [
     "<script>alert(1)</script>",
     "<scr<script>ipt>alert(1)</scr</script>ipt>",
-    "<img src=x onerror=alert(1)>",
+    # (Remote photos: a local one would be replaced by its processed <picture> or, missing, fail the build.)
+    "<img src=https://anh.example.vn/x onerror=alert(1)>",
     "<IMG SRC=\"jav&#x09;ascript:alert(1)\">",
-    "<img src=\"x\" srcset=\"javascript:alert(1) 1x, /a.jpg 2x\">",
+    "<img src=\"https://anh.example.vn/x\" srcset=\"javascript:alert(1) 1x, /a.jpg 2x\">",
     "<svg onload=alert(1)><circle r=1></svg>",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
     "<a href=\"javascript:alert(1)\">bấm</a>",
@@ -47,7 +48,7 @@ KEPT = """
 <table><thead><tr><th style="text-align: center">Đơn vị</th><th>Số vụ</th></tr></thead>
 <tbody><tr><td>Công an xã</td><td>3</td></tr></tbody></table>
 
-<figure><picture><source srcset="/anh.webp" type="image/webp"><img src="/anh.jpg" alt="Ra quân" width="800" height="600" loading="lazy" decoding="async" title="Ảnh"></picture><figcaption>Lễ ra quân</figcaption></figure>
+<figure><picture><source srcset="https://cdn.example.vn/anh.webp" type="image/webp"><img src="https://cdn.example.vn/anh.jpg" alt="Ra quân" width="800" height="600" loading="lazy" decoding="async" title="Ảnh"></picture><figcaption>Lễ ra quân</figcaption></figure>
 
 <p><strong>Đậm</strong>, <em>nghiêng</em>, <u>gạch chân</u>, <sup>1</sup> và <a href="https://bocongan.gov.vn/" title="Bộ">Bộ Công an</a>.</p>
 
@@ -133,9 +134,9 @@ def test_payloads_are_harmless_on_every_built_page(tmp_path):
     assert body.find("th")["style"] == "text-align:center"
     image = body.find("figure").find("picture").find("img")
     assert {k: image[k] for k in ("src", "alt", "width", "height", "loading", "decoding", "title")} == {
-        "src": "/anh.jpg", "alt": "Ra quân", "width": "800", "height": "600", "loading": "lazy",
+        "src": "https://cdn.example.vn/anh.jpg", "alt": "Ra quân", "width": "800", "height": "600", "loading": "lazy",
         "decoding": "async", "title": "Ảnh"}
-    assert body.find("source")["srcset"] == "/anh.webp"
+    assert body.find("source")["srcset"] == "https://cdn.example.vn/anh.webp"
     assert text_of(body.find("figcaption")) == "Lễ ra quân"
     formatted = body.find("strong", string="Đậm").parent
     assert [(t.name, text_of(t)) for t in formatted.find_all(True)][:4] == [

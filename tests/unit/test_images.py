@@ -53,8 +53,17 @@ def test_crop_box_has_the_ratio_and_follows_the_focal_point_inside_the_photo():
 def test_body_scan_finds_each_image_with_its_line_alt_and_title():
     body = 'Đoạn một.\n\n![Tổ công tác](a.jpg "Chú thích")\n\nChữ ![](<b c.png>) giữa dòng\n\n[anh]: d.jpg\n'
     article = make_article(body)  # its body starts on line 10
-    assert body_references(article.body, article.body_line)[0] == [
+    assert body_references(article.body, article.body_line) == [
         (12, "Tổ công tác", "a.jpg", "Chú thích"), (14, "", "b c.png", None), (16, None, "d.jpg", None)]
+
+
+def test_body_scan_reads_raw_img_tags_as_a_browser_does():
+    body = ('<p><img alt="Hiện &amp; trường" src="a%20b.jpg"> và <IMG SRC=c.jpg></p>\n\n'
+            '<img src="" alt="trống"> <img alt="không có src"> <img src = \'d.jpg\' />\n\n'
+            '`<img src="vi-du.jpg">` ![Ảnh](e.jpg) <img\n  alt="Hai dòng"\n  src="f.jpg">\n')
+    assert body_references(body, 10) == [(10, "Hiện & trường", "a%20b.jpg", None), (10, "", "c.jpg", None),
+                                         (12, "", "d.jpg", None), (14, "Ảnh", "e.jpg", None),
+                                         (14, "Hai dòng", "f.jpg", None)]
 
 
 def test_plan_gives_pictures_with_true_sizes_and_names_hashed_on_bytes_and_settings(tmp_path):
@@ -154,28 +163,33 @@ def test_images_table_is_typed_and_unknown_keys_are_errors():
     ]
 
 
-def test_an_html_img_tag_is_a_warning_because_its_photo_would_be_missing(tmp_path):
+def test_a_photo_in_a_raw_img_tag_is_planned_and_checked_like_a_markdown_one(tmp_path):
     site = write(tmp_path, {"content/tin/bai/a.jpg": phone_jpeg(300, 200)})
-    body = 'Đoạn.\n\n<img src="a.jpg" alt="Ảnh">\n\n<img src="https://example.vn/x.png">\n'
-    _, problems = plan_images(site, [make_article(body)], SETTINGS)
+    body = 'Đoạn.\n\n<img src="a.jpg" alt="Ảnh">\n\n<img src="https://example.vn/x.png">\n\n<img src="a.jpg">\n'
+    plan, problems = plan_images(site, [make_article(body)], SETTINGS)
+    assert sorted(plan.sources) == ["content/tin/bai/a.jpg"]
     assert [str(p) for p in problems] == [
-        "content/tin/bai/index.md:12: warning[html-image]: the <img> tag for 'a.jpg' is published without its photo; "
-        "write it as ![description](a.jpg) so the photo is processed"]
+        "content/tin/bai/index.md:16: warning[missing-alt]: the image 'a.jpg' has no alt text; "
+        "describe it for readers who cannot see it"]
+    _, problems = plan_images(site, [make_article('Đoạn.\n\n<img src="khong-co.jpg" alt="Mất">\n')], SETTINGS)
+    assert [str(p) for p in problems] == [
+        "content/tin/bai/index.md:12: error[missing-image]: the image 'khong-co.jpg' does not exist "
+        "(content/tin/bai/khong-co.jpg)"]
 
 
 def test_images_inside_code_are_examples_not_photos():
     body = ("Viết ảnh như sau:\n\n```markdown\n![Ảnh](khong-co.jpg)\n```\n\n"
             "Hoặc `![x](cung-khong.jpg)` trong câu.\n\n![Ảnh thật](that.jpg)\n")
-    found, _ = body_references(body, 6)
+    found = body_references(body, 6)
     assert [(line, src) for line, _, src, _ in found] == [(14, "that.jpg")]
 
 
 def test_every_way_of_writing_a_photo_reaches_the_plan(tmp_path):
     """Bodies without '![', ']:' or '<img' skip the scan; these three forms must not."""
-    site = write(tmp_path, {"content/tin/bai/a.jpg": phone_jpeg(300, 200), "content/tin/bai/b.jpg": phone_jpeg(300, 200)})
-    body = "Đoạn.\n\n![Ảnh một](a.jpg)\n\n![Ảnh hai][hai]\n\n[hai]: b.jpg\n\n<IMG SRC='c.jpg'>\n"
+    site = write(tmp_path, {f"content/tin/bai/{name}.jpg": phone_jpeg(300, 200) for name in "abc"})
+    body = "Đoạn.\n\n![Ảnh một](a.jpg)\n\n![Ảnh hai][hai]\n\n[hai]: b.jpg\n\n<IMG SRC='c.jpg' ALT='Ảnh ba'>\n"
     plan, problems = plan_images(site, [make_article(body)], SETTINGS)
-    assert sorted(plan.sources) == ["content/tin/bai/a.jpg", "content/tin/bai/b.jpg"]
-    assert [p.code for p in problems] == ["html-image"]
+    assert sorted(plan.sources) == [f"content/tin/bai/{name}.jpg" for name in "abc"]
+    assert problems == []
     plan, problems = plan_images(site, [make_article("Chỉ có chữ [và liên kết](../khac/index.md).\n")], SETTINGS)
     assert not plan.sources and not problems
