@@ -45,15 +45,18 @@ PAGES = ["/", "/tin-hoat-dong/", "/tin-hoat-dong/dai-1/", "/don-vi/cong-an-xa-do
 
 
 def test_long_unbroken_words_wrap_instead_of_widening_a_phone_screen(make_site, build_site, browser):
-    """A pasted link in a summary, a title or unit name without spaces: every page kind
-    still fits a 360 px phone and a desktop (cards, headline lists, campaign tags, the
-    home page's columns)."""
+    """A pasted link in a summary, a title or unit name without spaces, a pasted player
+    800 px wide: every page kind still fits a 360 px phone and a desktop (cards, headline
+    lists, campaign tags, the home page's columns, the article's body)."""
     toml = (SITE_TOML.replace('name = "Công an xã Đồng Tiến"', f'name = "CôngAnXã{"Đ" * 60}"')
-            .replace('name = "Dân vận khéo"', f'name = "DânVận{"K" * 60}"'))
+            .replace('name = "Dân vận khéo"', f'name = "DânVận{"K" * 60}"')
+            + '\n[security]\niframe_hosts = ["www.youtube-nocookie.com"]\n')
+    pasted = ('<iframe width="800" height="450" src="https://www.youtube-nocookie.com/embed/abc"></iframe>\n\n'
+              '<video width="1200" controls src="/video/ra-quan.mp4"></video>\n\n')
     files = {f"content/tin-hoat-dong/dai-{i}.md": article(
         f"Tiêu đề {i} {'Đ' * 80}", slug=f"dai-{i}", unit="cong-an-xa-dong-tien", campaigns=["dan-van-kheo"],
         date=f"2026-01-2{i}T09:30:00", featured="true" if i < 2 else "false",
-        summary=f'"Xem {LONG_LINK}"', body=f"Xem hướng dẫn tại {LONG_LINK}") for i in range(5)}
+        summary=f'"Xem {LONG_LINK}"', body=f"{pasted}Xem hướng dẫn tại {LONG_LINK}") for i in range(5)}
     built = build_site(make_site(files, site_toml=toml))
     assert built.result.ok, built.messages
     with serving(built.out) as base:
