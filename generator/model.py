@@ -202,6 +202,9 @@ class Pagination:
     prev_url: str | None
     next_url: str | None
     first_url: str
+    # The page numbers a reader can jump to, (number, url), with (0, "") for a gap ("…"):
+    # the first, the last and the neighbours of this one (routes.paginate).
+    numbered: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,26 @@ def paginate(items: tuple[Article, ...], per_page: int, first_url: str) -> Itera
             number=number, total=total, first_url=first_url,
             prev_url=paged_url(first_url, number - 1) if number > 1 else None,
             next_url=paged_url(first_url, number + 1) if number < total else None,
+            numbered=numbered_pages(number, total, first_url),
         ), chunk
+
+
+def numbered_pages(number: int, total: int, first_url: str, around: int = 1) -> tuple[tuple[int, str], ...]:
+    """1 … 49 50 51 … 104 for page 50 of 104: (number, url), and (0, "") for each gap.
+
+    A gap of a single page shows that page instead (1 2 3 rather than 1 … 3): "…"
+    would take as much room. At most 7 entries, which fit a 360 px phone."""
+    shown = sorted(n for n in {1, total, *range(number - around, number + around + 1)} if 1 <= n <= total)
+    entries: list[tuple[int, str]] = []
+    last = 0
+    for n in shown:
+        if n - last == 2:
+            entries.append((last + 1, paged_url(first_url, last + 1)))
+        elif n - last > 2:
+            entries.append((0, ""))
+        entries.append((n, paged_url(first_url, n)))
+        last = n
+    return tuple(entries)
 
 
 def articles_by_term(articles: Iterable[Article]) -> dict[tuple[str, str], list[Article]]:

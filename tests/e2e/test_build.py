@@ -87,6 +87,22 @@ def test_list_pages_are_newest_first_and_paginated(make_site, build_site):
     assert second.find("a", rel="next") is None
 
 
+def test_a_long_list_links_its_first_last_and_neighbouring_pages(make_site, build_site):
+    """20 pages of news: from page 10 a reader can jump to 1, 9, 11 and 20, not only ±1."""
+    files = {f"content/tin-hoat-dong/bai-{n}.md": article(f"Bài số {n}", f"2025-{n // 28 + 1:02d}-{n % 28 + 1:02d}")
+             for n in range(40)}
+    built = build_site(make_site(files))
+    nav = built.page("/tin-hoat-dong/trang/10/").find("nav", class_="pagination")
+    shown = [(text_of(li), li.a["href"] if li.a else None) for li in nav.find("ol").find_all("li")]
+    assert shown == [("1", "/tin-hoat-dong/"), ("…", None), ("9", "/tin-hoat-dong/trang/9/"), ("10", None),
+                     ("11", "/tin-hoat-dong/trang/11/"), ("…", None), ("20", "/tin-hoat-dong/trang/20/")]
+    assert text_of(nav.find(attrs={"aria-current": "page"})) == "10"
+    first = built.page("/tin-hoat-dong/").find("nav", class_="pagination")
+    assert [text_of(li) for li in first.find_all("li")] == ["1", "2", "…", "20"]
+    for link in nav.find_all("a"):
+        assert built.page(link["href"]).find("h1") is not None, link["href"]
+
+
 def test_unit_and_campaign_pages_list_their_articles(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     unit = built.page("/don-vi/cong-an-xa-dong-tien/")

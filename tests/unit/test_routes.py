@@ -1,4 +1,4 @@
-from generator.routes import paginate, paged_url
+from generator.routes import numbered_pages, paginate, paged_url
 
 
 def test_pagination_links_and_slices():
@@ -8,6 +8,18 @@ def test_pagination_links_and_slices():
     assert (first.prev_url, first.next_url) == (None, "/tin-hoat-dong/trang/2/")
     assert (middle.prev_url, middle.next_url) == ("/tin-hoat-dong/", "/tin-hoat-dong/trang/3/")
     assert (last.prev_url, last.next_url, last.total) == ("/tin-hoat-dong/trang/2/", None, 3)
+
+
+def test_numbered_pages_show_the_ends_and_the_neighbours_never_a_gap_of_one():
+    def numbers(number, total):
+        return [n for n, _ in numbered_pages(number, total, "/a/")]
+    assert numbers(1, 1) == [1]
+    assert numbers(50, 104) == [1, 0, 49, 50, 51, 0, 104]
+    assert numbers(1, 104) == [1, 2, 0, 104] and numbers(104, 104) == [1, 0, 103, 104]
+    assert numbers(3, 5) == [1, 2, 3, 4, 5]  # 1 … 2 would be no shorter
+    assert numbers(4, 7) == [1, 2, 3, 4, 5, 6, 7]
+    assert dict(numbered_pages(3, 9, "/a/"))[9] == "/a/trang/9/"
+    assert all(len(numbered_pages(n, 500, "/a/")) <= 7 for n in range(1, 501))
 
 
 def test_an_empty_list_still_has_one_page():
