@@ -78,7 +78,12 @@ class _Reader:
             # A key belongs to the table it follows: stop at the next header.
             if (i > start or not header_line) and self.lines[i].lstrip().startswith("["):
                 break
-        return header_line or 1
+        return header_line or self._header_of(path) or 1
+
+    def _header_of(self, path: tuple[str, ...]) -> int:
+        """The line of the table `path` names itself ([categories.tin-hoat-dong]), 0 if none."""
+        header = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(map(re.escape, path)) + r"\s*\]+")
+        return next((i + 1 for i, line in enumerate(self.lines) if header.match(line)), 0)
 
     def fail(self, path: tuple[str, ...], code: str, message: str, entry: int = 0) -> None:
         self.problems.append(error(CONFIG_NAME, self.line_of(*path, entry=entry), code, message))
@@ -132,6 +137,8 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
         if key not in raw:
             reader.fail((key,), "missing-key", f"'{key}' is required")
 
+    if "title" in values and not values["title"].strip():
+        reader.fail(("title",), "bad-value", "'title' must not be empty: it names the portal on every page")
     for key in ("per_page", "related_count", "other_count"):
         lowest = 1 if key == "per_page" else 0
         if key in values and not lowest <= values[key] <= 1000:
@@ -262,8 +269,8 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
         reader.check_keys(entry, TERM_KEYS, path)
         name = reader.typed(entry, "name", str, "a string", path)
         description = reader.typed(entry, "description", str, "a string", path) or ""
-        if not name:
-            reader.fail(path, "missing-key", f"'{table}.{slug}.name' is required")
+        if not (name or "").strip():
+            reader.fail(path + ("name",), "missing-key", f"'{table}.{slug}.name' is required")
             continue
         terms[slug] = term_type(slug=slug, name=name, description=description)
     return terms

@@ -71,3 +71,18 @@ def test_a_bad_link_is_reported_at_its_own_entry(tmp_path):
         f"site.toml:{nam_line}: error[unknown-key]: unknown key 'links.nam'; did you mean 'name'?",
         f"site.toml:{nam_line - 1}: error[missing-key]: each [[links]] entry needs a name and a url",
     ]
+
+
+def test_blank_names_are_errors_at_their_own_line(tmp_path):
+    text = (SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', 'title = "  "')
+            .replace('[units.cong-an-tinh]\nname = "Công an tỉnh Thử Nghiệm"', '[units.cong-an-tinh]\nname = " "')
+            .replace("[campaigns.dan-van-kheo]", "[campaigns.Dan_Van]\nname = 'x'\n\n[campaigns.dan-van-kheo]"))
+    lines = text.splitlines()
+    blank = lines.index('name = " "') + 1
+    _, problems = _problems(text, tmp_path)
+    assert problems == [
+        "site.toml:1: error[bad-value]: 'title' must not be empty: it names the portal on every page",
+        f"site.toml:{blank}: error[missing-key]: 'units.cong-an-tinh.name' is required",
+        f"site.toml:{lines.index('[campaigns.Dan_Van]') + 1}: error[bad-slug]: "
+        "'campaigns.Dan_Van': a key must be a slug such as 'dan-van'",
+    ]

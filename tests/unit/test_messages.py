@@ -37,9 +37,22 @@ def test_problem_lines_keep_location_severity_and_code_in_both_languages():
 
 
 def test_unmatched_english_wording_still_reads_vietnamese_first():
-    problem = warning("site.toml", 2, "bad-value", "'per_page' must be between 1 and 1000")
-    assert messages.describe(problem, "vi") == (
-        "site.toml:2: warning[bad-value]: giá trị không hợp lệ: 'per_page' must be between 1 and 1000")
+    problem = warning("site.toml", 2, "bad-value", "'per_pag' is odd")
+    assert messages.describe(problem, "vi") == "site.toml:2: warning[bad-value]: giá trị không hợp lệ: 'per_pag' is odd"
+
+
+def test_every_bad_value_in_site_toml_is_explained_in_vietnamese():
+    from generator.config import parse_config
+    raw = {"title": " ", "base_url": "congan.vn", "timezone": "Sao Hỏa", "per_page": 0, "related_count": 5000,
+           "links": [{"name": "x", "url": "javascript:alert(1)"}],
+           "security": {"iframe_hosts": ["http://youtube.com/"]},
+           "images": {"widths": [1], "formats": ["gif"], "quality": 0, "max_megapixels": 0,
+                      "thumbnail_ratio": "rộng", "focal_point": "giữa"}}
+    _, problems = parse_config(raw)
+    assert len(problems) == 13 and {p.code for p in problems} == {"bad-value"}
+    for problem in problems:
+        vietnamese = messages.problem_message(problem, "vi")
+        assert not vietnamese.startswith("giá trị không hợp lệ") and " must " not in vietnamese, vietnamese
 
 
 def test_left_out_summary_names_each_reason():
