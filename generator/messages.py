@@ -190,6 +190,19 @@ PROBLEMS: Mapping[str, tuple] = {
     "wrong-type": (
         (r"'(.*?)' must be text, not (\w+)", "'{0}' phải là chữ, không phải {1}"),
         (r"'(.*?)' must be true or false", "'{0}' phải là true hoặc false"),
+        (r"'(.*?)' must be a whole number, not (\w+)", "'{0}' phải là số nguyên (không có phần thập phân), không phải {1}"),
+        (r"'(.*?)' must be a string such as (.*), not (\w+)", "'{0}' phải là chữ trong dấu ngoặc kép, ví dụ {1}, không phải {2}"),
+        (r"'(.*?)' must be a string, not (\w+)", "'{0}' phải là chữ trong dấu ngoặc kép, không phải {1}"),
+        (r"'(.*?)' must be a table, not (\w+)", "'{0}' phải là một bảng [{0}], không phải {1}"),
+        (r"'(.*?)' must be an array of tables, not (\w+)", "'{0}' phải được viết thành các mục [[{0}]], không phải {1}"),
+        (r"'(.*?)' must be (?:an array of strings|an array of whole numbers|a list of host names)",
+         "'{0}' phải là một danh sách trong dấu [ ]"),
+        (r"'(.*?)' must be a table with a name", "'{0}' phải là một bảng có name"),
+        (r"'(.*?)' must be a date, not (\w+)", "'{0}' phải là ngày tháng, không phải {1}"),
+        (r"'(.*?)' must be a mapping", "'{0}' phải gồm các dòng 'khóa: giá trị'"),
+        (r"'campaigns' must be a list", "'campaigns' phải là danh sách, ví dụ [dan-van-kheo]"),
+        (r"each campaign must be text, not (\w+)", "mỗi phong trào phải là chữ, không phải {0}"),
+        (r"each \[\[links\]\] entry must be a table", "mỗi mục [[links]] phải là một bảng có name và url"),
         (_ANY, "giá trị sai kiểu: {0}"),
     ),
     "missing-field": (
@@ -198,7 +211,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)' is required", "thiếu '{0}'"),
         (_ANY, "thiếu thông tin bắt buộc: {0}"),
     ),
-    "missing-key": ((r"'(.*?)' is required", "thiếu khóa '{0}'"), (_ANY, "thiếu khóa bắt buộc: {0}")),
+    "missing-key": ((r"'(.*?)' is required", "thiếu khóa '{0}'"),
+                    (r"each \[\[links\]\] entry needs", "mỗi mục [[links]] cần có name và url"),
+                    (_ANY, "thiếu khóa bắt buộc: {0}")),
     "bad-value": (
         (r"'title' must not be empty", "'title' không được để trống: đó là tên cổng thông tin trên mọi trang"),
         (r"'(\w+)' must be between (\d+) and (\d+)$", "'{0}' phải là số từ {1} đến {2}"),
@@ -221,6 +236,8 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "bad-slug": (
         (r"the slug is (\d+) characters long; keep it under (\d+)", "'slug' dài {0} ký tự; hãy viết ngắn hơn {1} ký tự"),
+        (r"'(.*?)': a key must be a slug such as '(.*?)'",
+         "'{0}': khóa phải viết thường, không dấu, nối bằng dấu gạch ngang, ví dụ '{1}'"),
         (_ANY, "không tạo được đường dẫn (slug): {0}"),
     ),
     "reserved-slug": ((r"'(.*?)' is a URL", "'{0}' là đường dẫn cổng thông tin đã dùng; hãy chọn tên khác"),),
@@ -233,6 +250,8 @@ PROBLEMS: Mapping[str, tuple] = {
     "duplicate-key": ((r"'(.*?)' is given twice \(first on line (\d+)\)", "'{0}' được khai báo hai lần (lần đầu ở dòng {1})"),),
     "bad-date": (
         (r"'(.*?)' is not a date", "'{0}' không phải ngày tháng; hãy viết 2026-01-21, 2026-01-21T09:30:00 hoặc 21/01/2026 09:30"),
+        (r"'(.*?)' is beyond the last or before the first date",
+         "'{0}' nằm ngoài khoảng ngày tháng mà lịch biểu diễn được"),
         (_ANY, "ngày tháng không hợp lệ: {0}"),
     ),
     "unknown-unit": (
@@ -262,6 +281,7 @@ PROBLEMS: Mapping[str, tuple] = {
     "duplicate-output": (
         (r"this file would overwrite the page (\S+)$", "tệp này sẽ ghi đè trang {0}"),
         (r"this file would overwrite (\S+), published from (\S+)$", "tệp này sẽ ghi đè {0}, vốn xuất bản từ {1}"),
+        (r"two pages would be written to (\S+)", "hai trang sẽ cùng ghi vào {0}"),
         (_ANY, "hai tệp sẽ ghi vào cùng một chỗ: {0}"),
     ),
     "unpublished-file": ((_ANY, "tệp này không được xuất bản: chỉ các tệp trong thư mục riêng của bài (cạnh "

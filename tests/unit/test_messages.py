@@ -77,3 +77,17 @@ def test_the_search_part_of_the_summary_says_which_parts_were_updated_or_redone(
     assert messages.search_done(SearchReport(indexed=16, shards=16), "vi") == ", chỉ mục tìm kiếm: làm lại 16/16 phần"
     assert messages.search_done(SearchReport(indexed=3, shards=16, spliced=1), "en") == \
         ", search index: 2 redone and 1 updated of 16 part(s)"
+
+
+def test_wrong_types_and_slugs_in_site_toml_are_explained_in_vietnamese():
+    from generator.config import parse_config
+    raw = {"title": "t", "base_url": "https://x.vn/", "per_page": 2.5, "contact": "0221", "links": "x",
+           "campaigns": {"Dan_Van": {"name": "x"}, "ok": "x"},
+           "images": {"widths": "320", "thumbnail_ratio": 3, "formats": "jpeg"},
+           "security": {"iframe_hosts": "youtube.com"}}
+    _, problems = parse_config(raw)
+    assert len(problems) == 9
+    for problem in problems:
+        vietnamese = messages.problem_message(problem, "vi")
+        assert not vietnamese.startswith(("giá trị sai kiểu", "không tạo được")) and " must " not in vietnamese, vietnamese
+        assert "None" not in vietnamese, vietnamese
