@@ -14,8 +14,11 @@ from urllib.parse import unquote, urlsplit
 from generator.diagnostics import Problem, error
 from generator.model import Article, Page, SiteConfig
 
-# First path segments the generator publishes itself.
-_OWNED_ROOTS = ("don-vi", "phong-trao", "tim-kiem", "luu-tru", "assets", "pagefind", "feeds")
+# A file name may take 255 bytes and a path 4,096; old URLs longer than these are not real ones.
+MAX_SEGMENT_BYTES = 200
+MAX_PATH_BYTES = 1000
+# First path segments the generator publishes itself (pagefind-NN/ are the search shards).
+_OWNED_ROOTS = ("don-vi", "phong-trao", "tim-kiem", "luu-tru", "assets", "pagefind", "feeds", "images")
 _OWNED_FILES = ("/404.html", "/atom.xml", "/sitemap.xml", "/robots.txt", "/")
 
 
@@ -25,6 +28,12 @@ def normalize_alias(raw: str) -> str | None:
     if parts.query or parts.fragment or (parts.scheme and parts.scheme not in ("http", "https")):
         return None
     path = unquote(parts.path)
+    # A browser turns \ into / before it asks: a redirect page named with \ is never reached.
+    if "\\" in path or any(ord(c) < 32 or ord(c) == 127 for c in path):
+        return None
+    if (len(path.encode("utf-8")) > MAX_PATH_BYTES
+            or any(len(segment.encode("utf-8")) > MAX_SEGMENT_BYTES for segment in path.split("/"))):
+        return None
     if not path.startswith("/") and not parts.netloc:
         path = "/" + path
     trailing = path.endswith("/")
@@ -33,7 +42,9 @@ def normalize_alias(raw: str) -> str | None:
     path = posixpath.normpath(path)
     if not path.startswith("/") or path == "/":
         return None
-    leaf = path.rsplit("/", 1)[-1]
+    folder, leaf = path.rsplit("/", 1)
+    if leaf == "index.html":  # the same file as the folder's URL: compared as that
+        return folder + "/" if folder else None
     # A path without a file extension is served as a folder, like the article URLs.
     return path + "/" if trailing or "." not in leaf else path
 
@@ -51,7 +62,7 @@ def read_aliases(value, fail: Callable[[str], None]) -> tuple[str, ...]:
         alias = normalize_alias(item) if isinstance(item, str) else None
         if alias is None:
             fail(f"'{item}' is not a usable old URL: write a path such as /tin-tuc/bai-cu.html "
-                 "(no ?query or #fragment)")
+                 f"(no ?query, #fragment or \\; each part under {MAX_SEGMENT_BYTES} bytes)")
         elif alias not in found:
             found.append(alias)
     return tuple(found)
@@ -60,6 +71,8 @@ def read_aliases(value, fail: Callable[[str], None]) -> tuple[str, ...]:
 def find_alias_collisions(config: SiteConfig, articles: Iterable[Article],
                           lines: Mapping[str, int]) -> list[Problem]:
     """An alias must not replace an article, a list page or another article's alias."""
+    from generator.routes import PAGE_SEGMENT  # (routes plans alias pages: imported here, not at the top)
+    owned_in_category = (PAGE_SEGMENT + "/", "atom.xml")  # /<category>/trang/2/, /<category>/atom.xml
     articles = list(articles)
     owners = {a.url: f"the article {a.source}" for a in articles}
     owners.update({f"/{slug}/": f"the category '{slug}'" for slug in config.categories})
@@ -68,8 +81,9 @@ def find_alias_collisions(config: SiteConfig, articles: Iterable[Article],
     for article in sorted(articles, key=lambda a: a.source):
         for alias in article.aliases:
             where = (article.source, lines.get(article.source, 1), "alias-collision")
-            root = alias.strip("/").split("/", 1)[0]
-            if alias in owners or alias in _OWNED_FILES or root in _OWNED_ROOTS:
+            root, _, rest = alias.strip("/").partition("/")
+            if (alias in owners or alias in _OWNED_FILES or root in _OWNED_ROOTS or root.startswith("pagefind")
+                    or (root in config.categories and rest.startswith(owned_in_category))):
                 taken = owners.get(alias, "a page the portal publishes itself")
                 problems.append(error(*where, f"the alias {alias} would replace {taken}; remove it"))
             elif alias in claimed:

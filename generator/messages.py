@@ -236,6 +236,7 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "bad-slug": (
         (r"the slug is (\d+) characters long; keep it under (\d+)", "'slug' dài {0} ký tự; hãy viết ngắn hơn {1} ký tự"),
+        (r"'(.*?)' gives an empty slug", "'{0}' không tạo được đường dẫn: hãy dùng chữ cái hoặc chữ số"),
         (r"'(.*?)': a key must be a slug such as '(.*?)'",
          "'{0}': khóa phải viết thường, không dấu, nối bằng dấu gạch ngang, ví dụ '{1}'"),
         (_ANY, "không tạo được đường dẫn (slug): {0}"),
@@ -272,10 +273,16 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "bad-alias": (
         (r"'aliases' must be a list", "'aliases' phải là danh sách địa chỉ cũ, ví dụ [/tin-tuc/123.html]"),
-        (r"'(.*?)' is not a usable old URL", "'{0}' không dùng được làm địa chỉ cũ: hãy viết đường dẫn như /tin-tuc/bai-cu.html"),
+        (r"'(.*?)' is not a usable old URL.*under (\d+) bytes",
+         "'{0}' không dùng được làm địa chỉ cũ: hãy viết đường dẫn như /tin-tuc/bai-cu.html "
+         "(không có ?tham số, #neo hay dấu \\; mỗi phần dưới {1} byte)"),
     ),
     "alias-collision": (
-        (r"the alias (\S+) would replace (.*?); remove it", "địa chỉ cũ {0} sẽ đè lên {1}; hãy bỏ nó đi"),
+        (r"the alias (\S+) would replace the article (\S+); remove it", "địa chỉ cũ {0} sẽ đè lên bài viết {1}; hãy bỏ nó đi"),
+        (r"the alias (\S+) would replace the category '(.*?)'; remove it",
+         "địa chỉ cũ {0} sẽ đè lên trang chuyên mục '{1}'; hãy bỏ nó đi"),
+        (r"the alias (\S+) would replace a page the portal publishes itself; remove it",
+         "địa chỉ cũ {0} sẽ đè lên một trang do cổng thông tin tự tạo; hãy bỏ nó đi"),
         (r"the alias (\S+) is also an alias of (\S+);", "địa chỉ cũ {0} cũng là địa chỉ cũ của {1}; chỉ giữ ở một bài"),
     ),
     "duplicate-output": (

@@ -146,7 +146,7 @@ def test_bad_and_colliding_aliases_are_reported_with_lines(make_site, build_site
     assert not built.result.ok
     assert built.messages == [
         "content/tin-hoat-dong/a.md:6: error[bad-alias]: '/x?id=1' is not a usable old URL: write a path "
-        "such as /tin-tuc/bai-cu.html (no ?query or #fragment)",
+        "such as /tin-tuc/bai-cu.html (no ?query, #fragment or \\; each part under 200 bytes)",
         "content/tin-hoat-dong/b.md:6: error[alias-collision]: the alias /don-vi/ would replace "
         "a page the portal publishes itself; remove it",
     ]

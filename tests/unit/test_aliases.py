@@ -1,4 +1,6 @@
-from generator.aliases import normalize_alias, read_aliases
+from generator.aliases import find_alias_collisions, normalize_alias, read_aliases
+from generator.config import parse_config
+from tests.unit.test_images import make_article
 
 
 def test_old_urls_become_site_paths():
@@ -6,10 +8,13 @@ def test_old_urls_become_site_paths():
     assert normalize_alias("https://cu.congan.example.vn/tin/123") == "/tin/123/"
     assert normalize_alias("tin/a/") == "/tin/a/"
     assert normalize_alias("/tin/%C4%91ua.html") == "/tin/đua.html"
+    assert normalize_alias("/tin/bai-cu/index.html") == "/tin/bai-cu/"  # the same file as /tin/bai-cu/
 
 
 def test_unusable_aliases_are_refused():
-    for bad in ("/x?id=1", "/a#b", "/", "/../etc/passwd", "ftp://host/a"):
+    # A browser never asks for a \ (it sends /); names past the file system's limits cannot be written.
+    for bad in ("/x?id=1", "/a#b", "/", "/../etc/passwd", "ftp://host/a", "\\tin\\a.html", "/index.html",
+                "/a\x00b.html", "/" + "a" * 201 + ".html", "/a" * 600):
         assert normalize_alias(bad) is None, bad
 
 
@@ -19,3 +24,14 @@ def test_read_aliases_reports_each_bad_item_and_drops_duplicates():
     assert found == ("/a.html", "/b/")
     assert len(messages) == 1 and "'7'" in messages[0]
     assert read_aliases("/one.html", messages.append) == ("/one.html",)
+
+
+def test_an_alias_may_not_take_a_page_or_file_the_portal_writes_itself():
+    config, _ = parse_config({"title": "t", "base_url": "https://x.vn/", "categories": {"tin": {"name": "Tin"}}})
+    taken = ["/tin/trang/2/", "/tin/atom.xml", "/images/anh-1a2b-800.jpg", "/pagefind-03/x.pf_meta", "/tin/",
+             "/luu-tru/2026/", "/don-vi/x/atom.xml"]
+    free = ["/tin/bai-cu.html", "/tin-tuc/trang/2/", "/anh/x.jpg"]
+    article = make_article(source="content/tin/a.md", aliases=tuple(taken + free))
+    problems = find_alias_collisions(config, [article], {"content/tin/a.md": 6})
+    assert [p.message.split()[2] for p in problems] == taken
+    assert {(p.location.line, p.code) for p in problems} == {(6, "alias-collision")}
