@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from generator.diagnostics import Problem, error
-from generator.render import DEFAULT_LAYOUTS
+from generator.render import DEFAULT_LAYOUTS, LayoutLoop
 
 
 def layout_problem(exc: jinja2.TemplateError, site_dir: Path) -> Problem:
@@ -26,7 +26,7 @@ def layout_problem(exc: jinja2.TemplateError, site_dir: Path) -> Problem:
 
 
 def _where(exc: jinja2.TemplateError) -> tuple[str | None, int]:
-    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+    if isinstance(exc, (jinja2.TemplateSyntaxError, LayoutLoop)) and exc.filename:
         return exc.filename, exc.lineno or 0
     # Jinja rewrites runtime tracebacks so frames point into the .html files;
     # the innermost one is where the layout went wrong.

@@ -344,6 +344,9 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "expires-before-date": ((_ANY, "ngày hết hạn ('expires') sớm hơn ngày đăng ('date')"),),
     "layout-error": (
+        (r"layout rendering error: this layout reaches itself again.*write (\{% extends .*%\})",
+         "tệp giao diện (layout) tự gọi lại chính nó qua extends hoặc include, không có điểm dừng; muốn dựa trên "
+         "tệp cùng tên của giao diện mặc định, hãy viết {0}"),
         (r"layout syntax error: (.*)", "tệp giao diện (layout) viết sai cú pháp: {0}"),
         (r"layout rendering error: (.*)", "tệp giao diện (layout) gặp lỗi khi dựng trang: {0}"),
     ),

@@ -6,6 +6,7 @@ filters templates use. Returns bytes; writes nothing.
 """
 from __future__ import annotations
 
+import traceback
 from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -19,6 +20,22 @@ from generator.model import Article, Page, Site, Term
 from generator.vietnamese import format_date
 
 DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
+# A site's layout builds on the theme's layout of the same name as {% extends "theme/base.html" %}:
+# "base.html" there would be the site's own file again.
+THEME_PREFIX = "theme"
+
+
+class LayoutLoop(jinja2.TemplateRuntimeError):
+    """A layout reached itself again through extends/include without end (Python's
+    recursion limit): where the loop is, not a traceback 1,000 frames deep."""
+
+    def __init__(self, filename: str, lineno: int):
+        super().__init__("this layout reaches itself again through extends or include, without end; to build on "
+                         f"the theme's layout of the same name, write {{% extends \"{THEME_PREFIX}/<name>.html\" %}}")
+        self.filename, self.lineno = filename, lineno
+
+    def __reduce__(self):  # raised in render workers: it crosses to the main process pickled
+        return LayoutLoop, (self.filename, self.lineno)
 
 
 def layout_dirs(site_dir: Path) -> list[Path]:
@@ -34,7 +51,10 @@ class Renderer:
         self.by_url = site.by_url
         config = site.config
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
+            loader=jinja2.ChoiceLoader([
+                jinja2.FileSystemLoader([str(p) for p in search_path]),
+                jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(str(DEFAULT_LAYOUTS))}),
+            ]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -94,7 +114,13 @@ class Renderer:
     # -- rendering -------------------------------------------------------------
     def render(self, page: Page) -> bytes:
         template = self.env.get_template(page.template)
-        return template.render(page=page).encode("utf-8")
+        try:
+            return template.render(page=page).encode("utf-8")
+        except RecursionError as exc:
+            frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+            if not frames:
+                raise
+            raise LayoutLoop(frames[-1].filename, frames[-1].lineno or 0) from None
 
 
 def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
