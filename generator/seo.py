@@ -1,6 +1,6 @@
 """What search engines and social networks read: sitemap, robots, metadata.
 
-Owns sitemap.xml (with lastmod from article dates, never the clock),
+Owns sitemap.xml (with lastmod from article dates, never the clock; an index of parts past 50,000 URLs),
 robots.txt, the JSON-LD graph (NewsArticle with publisher = the unit,
 BreadcrumbList) and the cover image used by OpenGraph and Twitter cards.
 The layouts print what these helpers return; nothing here writes files.
@@ -39,25 +39,45 @@ def page_lastmod(site: Site, page: Page) -> datetime | None:
     return site.articles[0].date if site.articles else None
 
 
-def render_sitemap(site: Site, pages: Iterable[Page], memo: Memo | None = None) -> bytes:
-    lines = ['<?xml version="1.0" encoding="utf-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+# The sitemap protocol's limit per file (search engines reject a longer one): past it,
+# sitemap.xml becomes an index of sitemap-1.xml, sitemap-2.xml … (~35,000 articles).
+MAX_SITEMAP_URLS = 50_000
+_SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def render_sitemaps(site: Site, pages: Iterable[Page], memo: Memo | None = None) -> dict[str, bytes]:
+    """sitemap.xml, and its parts when the site has more URLs than one file may list."""
     newest = site.articles[:1]  # the lastmod of a page without articles
-    for page in sorted(pages, key=lambda p: p.url):
-        if page.kind in UNLISTED_KINDS:
-            continue
-        lines.append(recall(memo, "sitemap-lines", page.url, (site.config, page, *newest),
-                            functools.partial(_sitemap_line, site, page)))
-    lines.append("</urlset>")
+    entries = [recall(memo, "sitemap-lines", page.url, (site.config, page, *newest),
+                      functools.partial(_sitemap_entry, site, page))
+               for page in sorted(pages, key=lambda p: p.url) if page.kind not in UNLISTED_KINDS]
+    if len(entries) <= MAX_SITEMAP_URLS:
+        return {"sitemap.xml": _urlset(entries)}
+    files, index = {}, []
+    for number, start in enumerate(range(0, len(entries), MAX_SITEMAP_URLS), start=1):
+        part = entries[start:start + MAX_SITEMAP_URLS]
+        name = f"sitemap-{number}.xml"
+        files[name] = _urlset(part)
+        dates = [moment for _, moment in part if moment is not None]
+        lastmod = f"<lastmod>{max(dates).isoformat(timespec='seconds')}</lastmod>" if dates else ""
+        index.append(f"  <sitemap><loc>{escape(absolute(site, name))}</loc>{lastmod}</sitemap>")
+    files["sitemap.xml"] = "\n".join(['<?xml version="1.0" encoding="utf-8"?>', f'<sitemapindex xmlns="{_SITEMAP_NS}">',
+                                      *index, "</sitemapindex>", ""]).encode("utf-8")
+    return files
+
+
+def _urlset(entries: list[tuple[str, datetime | None]]) -> bytes:
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{_SITEMAP_NS}">',
+             *(line for line, _ in entries), "</urlset>"]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _sitemap_line(site: Site, page: Page) -> str:
+def _sitemap_entry(site: Site, page: Page) -> tuple[str, datetime | None]:
     line = f"  <url><loc>{escape(absolute(site, page.url))}</loc>"
     lastmod = page_lastmod(site, page)
     if lastmod is not None:
         line += f"<lastmod>{lastmod.isoformat(timespec='seconds')}</lastmod>"
-    return line + "</url>"
+    return line + "</url>", lastmod
 
 
 def render_robots(site: Site) -> bytes:
@@ -80,7 +100,7 @@ def render_extra_files(site: Site, pages: Iterable[Page],
         return bodies[article.url]
 
     files = feeds.render_feeds(site, body, memo)
-    files["sitemap.xml"] = render_sitemap(site, pages, memo)
+    files.update(render_sitemaps(site, pages, memo))
     files["robots.txt"] = render_robots(site)
     return files
 

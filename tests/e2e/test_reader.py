@@ -115,6 +115,36 @@ def test_sitemap_and_robots(make_site, build_site):
     assert "Sitemap: https://congan.example.vn/sitemap.xml" in robots and "User-agent: *" in robots
 
 
+def test_a_sitemap_past_the_protocol_limit_becomes_an_index_of_parts(make_site, build_site, monkeypatch, tmp_path):
+    """Search engines reject a sitemap of more than 50,000 URLs (~35,000 articles with their
+    list pages); here the limit is 4 so a small site shows the split."""
+    from generator import seo
+    site = make_site(ARTICLES)
+    one = build_site(site, tmp_path / "one")
+    every = [u.findtext(f"{SITEMAP}loc") for u in _atom(one, "sitemap.xml").findall(f"{SITEMAP}url")]
+    monkeypatch.setattr(seo, "MAX_SITEMAP_URLS", 4)
+    built = build_site(site)
+    index = _atom(built, "sitemap.xml")
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    parts = [(s.findtext(f"{SITEMAP}loc"), s.findtext(f"{SITEMAP}lastmod")) for s in index]
+    assert [loc for loc, _ in parts] == [f"https://congan.example.vn/sitemap-{n}.xml"
+                                        for n in range(1, -(-len(every) // 4) + 1)]
+    listed = []
+    for loc, lastmod in parts:
+        part = _atom(built, loc.removeprefix("https://congan.example.vn/"))
+        urls = part.findall(f"{SITEMAP}url")
+        assert part.tag == f"{SITEMAP}urlset" and 1 <= len(urls) <= 4
+        assert lastmod == max(u.findtext(f"{SITEMAP}lastmod") for u in urls)
+        listed += [u.findtext(f"{SITEMAP}loc") for u in urls]
+    assert listed == every  # every URL once, in the same order
+    assert "Sitemap: https://congan.example.vn/sitemap.xml" in (built.out / "robots.txt").read_text()
+    monkeypatch.setattr(seo, "MAX_SITEMAP_URLS", 50_000)
+    with (site / "content/tin-hoat-dong/ra-quan/index.md").open("a", encoding="utf-8") as edited:
+        edited.write("\nThêm một câu.\n")  # a real change, so this build is not the no-change shortcut
+    again = build_site(site)  # back under the limit: the parts are gone
+    assert not list(again.out.glob("sitemap-*.xml")) and _atom(again, "sitemap.xml").tag == f"{SITEMAP}urlset"
+
+
 def test_archives_by_year_and_month(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     index = built.page("/luu-tru/")
