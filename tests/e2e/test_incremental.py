@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import content, index, output, search
+from generator import content, index, output, search, seo
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
 from tests.conftest import SITE_TOML, article, clean_tree, numbered_articles, text_of, tree
+from tests.photos import phone_jpeg
 
 CATEGORIES = ("tin-hoat-dong", "xay-dung-luc-luong")
 UNITS = ("cong-an-tinh", "phong-canh-sat-giao-thong", "Công an xã Đồng Tiến")
@@ -88,7 +89,7 @@ LAYOUT_EDITS = {
 def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     files = sorted((site / "content").rglob("*.md"))
     action = rng.choice(["edit-body", "edit-body", "rewrite", "add", "add", "delete", "layout", "config",
-                         "link", "bundle-file", "front-matter", "front-matter", "break", "mend"])
+                         "link", "bundle-file", "photo", "front-matter", "front-matter", "break", "mend"])
     if action in ("edit-body", "rewrite", "delete", "link", "front-matter", "break") and not files:
         action = "add"
     if action in ("break", "mend"):
@@ -138,6 +139,14 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
         bundles = [f for f in files if f.name == "index.md"]
         if bundles:
             (rng.choice(bundles).parent / "tai-lieu.txt").write_text(f"tài liệu {rng.random()}\n", encoding="utf-8")
+    elif action == "photo":  # a new photo, or new pixels under the same name; shown in Markdown or a raw tag
+        bundles = [f for f in files if f.name == "index.md"]
+        if bundles:
+            page = rng.choice(bundles)
+            name = f"anh-{rng.randint(0, 2)}.jpg"
+            (page.parent / name).write_bytes(phone_jpeg(rng.randint(40, 90), rng.randint(30, 70), gps=False))
+            shown = rng.choice([f"![Ảnh {name}]({name})", f'<img src="{name}" alt="Ảnh {name}">'])
+            page.write_text(page.read_text(encoding="utf-8") + f"\n{shown}\n", encoding="utf-8")
     return action
 
 
@@ -229,6 +238,7 @@ def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs
     if shards:
         monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 3)
         monkeypatch.setattr(search, "SHARD_PAGES", 3)
+        monkeypatch.setattr(seo, "MAX_SITEMAP_URLS", 7)  # sitemap parts come and go as the site changes
     memo = Memo() if kept else None
     if kept:  # so that files older than the last build are trusted by their stat, and memo hits happen
         monkeypatch.setattr(content, "RACY_MARGIN_NS", RECENT_NS)
