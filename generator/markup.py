@@ -123,7 +123,8 @@ class MarkupConverter:
                                            f"{limits.MAX_MARKERS_PER_BLOCK:,}); split it with blank lines"),))
         try:
             with limits.time_budget():
-                body_html = sanitize_html(self.md.reset().convert(article.body), self.iframe_hosts)
+                body_html = sections.clear_of_layout_ids(
+                    sanitize_html(self.md.reset().convert(article.body), self.iframe_hosts))
         except limits.ConversionTooSlow:
             return MarkupResult("", (error(article.source, first_line, "too-slow",
                                            f"converting this article took more than {limits.CONVERT_SECONDS} s"),))
@@ -169,7 +170,8 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
 def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:
     """Everything besides the body that changes converted HTML."""
     return digest(__version__, markdown.__version__, repr(EXTENSIONS), repr(sorted(EXTENSION_CONFIGS.items())),
-                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images", sections.ID_PREFIX,
+                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images",
+                  repr(sorted(sections.LAYOUT_IDS)), sections.ID_PREFIX,
                   str(sections.MAX_SLUG), sanitize_settings(iframe_hosts))
 
 

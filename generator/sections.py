@@ -62,6 +62,35 @@ def _unique(wanted: str, used: set[str]) -> str:
     return candidate
 
 
+# The ids the theme's layouts give elements of a page (its header, footer, share box, news
+# lists: `tests/unit/test_sections.py` reads them out of layouts/). An id an editor wrote
+# in the body ({#lien-he}, <div id="lien-he"> in pasted HTML) would take theirs, and with
+# it the skip link's target or the name of a footer section: it gets the prefix instead,
+# and so do the body's own links to it.
+LAYOUT_IDS = frozenset({"cac-tin-khac", "danh-muc", "gui-ban-be", "header-q", "lien-he", "lien-ket", "noi-dung",
+                        "phong-trao", "q", "q404", "site-nav", "tin-lien-quan", "tin-moi", "tin-noi-bat",
+                        "xem-chuyen-muc"})
+_ANY_ID = re.compile(r'\sid="([^"]*)"')
+_LAYOUT_ID_USE = re.compile(r'(\sid="|\shref="#)(' + "|".join(map(re.escape, sorted(LAYOUT_IDS))) + ')"')
+
+
+def clear_of_layout_ids(body_html: str) -> str:
+    """The converted, sanitized body with none of LAYOUT_IDS (nh3 writes attributes as name="value").
+
+    A link to a layout id no body element has ([liên hệ](#lien-he)) still leads to the layout's."""
+    if not _LAYOUT_ID_USE.search(body_html):
+        return body_html
+    used = _ANY_ID.findall(body_html)
+    renamed: dict[str, str] = {}
+    taken = set(used)
+    for name in used:  # "Nội dung" may already have muc-noi-dung: then muc-noi-dung-2
+        if name in LAYOUT_IDS and name not in renamed:
+            renamed[name] = _unique(ID_PREFIX + name, taken)
+    if not renamed:
+        return body_html
+    return _LAYOUT_ID_USE.sub(lambda m: f'{m.group(1)}{renamed.get(m.group(2), m.group(2))}"', body_html)
+
+
 @dataclass(frozen=True)
 class Section:
     id: str

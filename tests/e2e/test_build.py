@@ -286,3 +286,17 @@ def test_content_may_be_a_link_to_a_folder_inside_the_site(make_site, build_site
     page = built.page("/tin-hoat-dong/hop-bao-quy-iv/")
     assert [text_of(h) for h in page.find_all("h1")] == ["Họp báo quý IV"]
     assert (built.out / "tin-hoat-dong/hop-bao-quy-iv/thong-cao.pdf").read_bytes() == b"%PDF-1.4\n"
+
+
+def test_ids_on_an_article_page_are_unique_whatever_the_editor_wrote(make_site, build_site):
+    body = ("[Liên hệ](#lien-he)[^1]\n\n## Nội dung\n\n## Tin liên quan {#tin-lien-quan}\n\n## Liên hệ\n\n"
+            '<div id="noi-dung">Khối dán từ Word</div>\n\n<h2 id="lien-ket">Liên kết</h2>\n\n[^1]: Chú thích.\n')
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article("Bài nhiều mục", slug="bai", body=body),
+                                  "content/tin-hoat-dong/khac.md": article("Bài khác", "2026-01-20")}))
+    page = built.page("/tin-hoat-dong/bai/")
+    ids = [element["id"] for element in page.find_all(id=True)]
+    assert len(ids) == len(set(ids)), sorted(ids)
+    assert page.find("a", class_="skip-link")["href"] == "#noi-dung" and page.find(id="noi-dung").name == "main"
+    body = page.find("div", class_="body")
+    assert body.find(id="muc-noi-dung").name == "h2" and body.find(id="muc-noi-dung-2").name == "div"
+    assert body.find("a", string="Liên hệ")["href"] == "#lien-he"  # no body element has it: the footer's

@@ -1,6 +1,8 @@
 """Heading anchors made in the markup stage, and the table of contents read back from them."""
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup
 
 from generator import sections
@@ -63,3 +65,21 @@ def test_contents_list_second_level_headings_with_the_third_level_under_them():
 def test_a_short_article_has_no_contents():
     html = MarkupConverter({}).convert(make("content/a.md", "## Một\n\nA.\n\n## Hai\n\nB.\n")).html
     assert sections.sections(html) == []
+
+
+def test_layout_ids_are_every_id_the_theme_writes():
+    from generator.render import DEFAULT_LAYOUTS
+    from generator.sections import LAYOUT_IDS
+    written = {found for path in DEFAULT_LAYOUTS.rglob("*.html")
+               for found in re.findall(r'\bid="([^"{]+)"', path.read_text(encoding="utf-8"))}
+    assert written == LAYOUT_IDS
+
+
+def test_an_id_an_editor_wrote_never_takes_one_of_the_layout():
+    from tests.unit.test_images import make_article
+    body = ('Lên [phần liên hệ](#lien-he) hoặc [mục khác](#ket-qua).\n\n## Liên hệ {#lien-he}\n\nChữ.\n\n'
+            '<div id="noi-dung">Dán từ Word</div>\n\n<p id="ket-qua">Kết quả</p>\n')
+    html = MarkupConverter({}).convert(make_article(body)).html
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert ids == ["muc-lien-he", "muc-noi-dung", "ket-qua"]
+    assert re.findall(r'href="([^"]+)"', html) == ["#muc-lien-he", "#ket-qua"]
