@@ -70,6 +70,7 @@ def _unique(wanted: str, used: set[str]) -> str:
 LAYOUT_IDS = frozenset({"cac-tin-khac", "danh-muc", "gui-ban-be", "header-q", "lien-he", "lien-ket", "noi-dung",
                         "phong-trao", "q", "q404", "site-nav", "tin-lien-quan", "tin-moi", "tin-noi-bat",
                         "xem-chuyen-muc"})
+_LAYOUT_ID_QUOTED = re.compile(r'"#?(?:' + "|".join(map(re.escape, sorted(LAYOUT_IDS))) + ')"')
 _ANY_ID = re.compile(r'\sid="([^"]*)"')
 _LAYOUT_ID_USE = re.compile(r'(\sid="|\shref="#)(' + "|".join(map(re.escape, sorted(LAYOUT_IDS))) + ')"')
 
@@ -78,7 +79,7 @@ def clear_of_layout_ids(body_html: str) -> str:
     """The converted, sanitized body with none of LAYOUT_IDS (nh3 writes attributes as name="value").
 
     A link to a layout id no body element has ([liên hệ](#lien-he)) still leads to the layout's."""
-    if not _LAYOUT_ID_USE.search(body_html):
+    if not _LAYOUT_ID_QUOTED.search(body_html):  # most bodies: 3 µs, where _LAYOUT_ID_USE takes 40
         return body_html
     used = _ANY_ID.findall(body_html)
     renamed: dict[str, str] = {}
