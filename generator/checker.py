@@ -62,15 +62,16 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
     plan, image_problems = images.plan_images(site_dir, articles, site_config.images)
     problems += image_problems
     links_to_files: dict = {}
+    links_to_articles: dict = {}
     converted, found = markup.convert_articles(articles, site_config.base_path, images=plan,
-                                               links_to_files=links_to_files)
+                                               links_to_files=links_to_files, links_to_articles=links_to_articles)
     problems += check_insecure_links(site_config, site_dir, converted, sources)
     if links_to_files:
         problems += _unpublished_file_links(site_dir, site_config, converted, plan, links_to_files)
     if has_errors(image_problems):  # the plan is empty then: every photo would be reported twice
         found = [p for p in found if p.code != "missing-image"]
     problems += found
-    problems += _links_to_unpublished(site_config, sources, plan, found)
+    problems += _links_to_unpublished(site_config, sources, articles, plan, found, links_to_articles)
     return CheckReport(len(sources), sort_problems(problems), strict)
 
 
@@ -85,10 +86,16 @@ def _unpublished_file_links(site_dir: Path, site_config, articles, plan, links: 
     return filelinks.unpublished_links(articles, links, outputs, {rel for rel, _ in listing})
 
 
-def _links_to_unpublished(site_config, sources, plan, already: list[Problem]) -> list[Problem]:
-    """A published article linking a draft or scheduled one fails `build` today: say so."""
+def _links_to_unpublished(site_config, sources, articles, plan, already: list[Problem],
+                          links_to_articles: dict) -> list[Problem]:
+    """A published article linking a draft or scheduled one fails `build` today: say so.
+    Only the published articles that link to one are converted again, as the build would."""
     published, _, _ = index.index_articles(site_config, sources, index.IndexOptions())
-    _, found = markup.convert_articles(published, site_config.base_path, images=plan)
+    unpublished = {a.source for a in articles} - {a.source for a in published}
+    linking = [a for a in published if unpublished.intersection(links_to_articles.get(a.source, ()))]
+    if not linking:
+        return []
+    _, found = markup.convert_articles(linking, site_config.base_path, images=plan, link_targets=published)
     seen = set(already)
     return [Problem(p.location, p.code, p.message.replace(
                 "points to no article (check the path to its .md file)",

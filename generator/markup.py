@@ -212,7 +212,7 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
                 cache.put_text(BLOB_KIND, html_key, result.html)
             results.append(("", result.problems, summary, dict(converter.links.used), html_key, result.file_links))
         else:
-            results.append((result.html, result.problems, summary, {}, "", result.file_links))
+            results.append((result.html, result.problems, summary, dict(converter.links.used), "", result.file_links))
     return results
 
 
@@ -220,10 +220,13 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
                      jobs: int | None = None, load_body=None,
                      images: ImagePlan = ImagePlan(),
                      iframe_hosts: Sequence[str] = (), memo: Memo | None = None,
-                     links_to_files: dict | None = None) -> tuple[list[Article], list[Problem]]:
+                     links_to_files: dict | None = None, links_to_articles: dict | None = None,
+                     link_targets: Sequence[Article] | None = None) -> tuple[list[Article], list[Problem]]:
     """Convert every changed body on all cores; converted HTML stays in the cache when there is one.
     `links_to_files`, when given, is filled with each body's relative links to files (not
-    articles) and their lines, by article source: cached with the body, checked by filelinks.py.
+    articles) and their lines, by article source: cached with the body, checked by filelinks.py;
+    `links_to_articles` with the sources of the articles each body links to. `link_targets`:
+    the articles a link may lead to, when not only `articles` (check converts a few again).
 
     A cached conversion is reused while its body, source path, Markdown
     settings and the URLs of the articles it links to are all unchanged.
@@ -231,7 +234,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     links still point where they did) gets the very same converted object.
     """
     cache = cache or BuildCache(None)
-    urls_by_source = {nfc(a.source): a.url for a in articles}
+    urls_by_source = {nfc(a.source): a.url for a in (articles if link_targets is None else link_targets)}
     settings = markup_settings_key(base_path, iframe_hosts)
     remembered = memo.table("converted") if memo is not None and cache.enabled else None
 
@@ -271,6 +274,8 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         problems += found
         if file_links and links_to_files is not None:
             links_to_files[article.source] = file_links
+        if links and links_to_articles is not None:
+            links_to_articles[article.source] = tuple(links)
         cached = cache.enabled and not body_html and not found
         if cached:
             new_index[keys[position]] = (summary, links, html_key, file_links)
