@@ -34,6 +34,9 @@ from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_si
 EXTENSIONS = ("extra", "sane_lists", "smarty")
 EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False}}  # Vietnamese uses “ ” typed by hand
 SUMMARY_LENGTH = 220
+# Invisible control characters (Word's line break Shift+Enter pastes as U+000B) are not
+# allowed in XML: one in a body made the Atom feeds unreadable. Each becomes a space.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
@@ -123,8 +126,9 @@ class MarkupConverter:
                                            f"{limits.MAX_MARKERS_PER_BLOCK:,}); split it with blank lines"),))
         try:
             with limits.time_budget():
+                body = _CONTROL.sub(" ", article.body) if _CONTROL.search(article.body) else article.body
                 body_html = sections.clear_of_layout_ids(
-                    sanitize_html(self.md.reset().convert(article.body), self.iframe_hosts))
+                    sanitize_html(self.md.reset().convert(body), self.iframe_hosts))
         except limits.ConversionTooSlow:
             return MarkupResult("", (error(article.source, first_line, "too-slow",
                                            f"converting this article took more than {limits.CONVERT_SECONDS} s"),))
@@ -170,7 +174,7 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
 def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:
     """Everything besides the body that changes converted HTML."""
     return digest(__version__, markdown.__version__, repr(EXTENSIONS), repr(sorted(EXTENSION_CONFIGS.items())),
-                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images",
+                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images", "control-characters",
                   repr(sorted(sections.LAYOUT_IDS)), sections.ID_PREFIX,
                   str(sections.MAX_SLUG), sanitize_settings(iframe_hosts))
 

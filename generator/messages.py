@@ -244,7 +244,11 @@ PROBLEMS: Mapping[str, tuple] = {
     "reserved-slug": ((r"'(.*?)' is a URL", "'{0}' là đường dẫn cổng thông tin đã dùng; hãy chọn tên khác"),),
     "missing-front-matter": ((_ANY, "bài viết phải bắt đầu bằng phần thông tin (front-matter) giữa hai dòng '---'"),),
     "unclosed-front-matter": ((_ANY, "phần thông tin mở ở dòng 1 chưa được đóng bằng dòng '---'"),),
-    "yaml-syntax": ((r"front-matter is not valid YAML: (.*)", "phần thông tin viết sai cú pháp YAML: {0}"),),
+    "yaml-syntax": (
+        (r"front-matter is not valid YAML: (.*)", "phần thông tin viết sai cú pháp YAML: {0}"),
+        (r"front-matter contains the control character (U\+[0-9A-F]+)",
+         "phần thông tin có ký tự điều khiển vô hình {0} (thường do dán từ Word), YAML không cho phép; hãy xóa nó"),
+    ),
     "front-matter-not-mapping": ((_ANY, "phần thông tin phải gồm các dòng 'khóa: giá trị'"),),
     "yaml-alias": ((_ANY, "không được dùng neo và bí danh YAML (&, *) trong phần thông tin"),),
     "front-matter-too-large": ((_ANY, "phần thông tin quá lớn"),),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import xml.etree.ElementTree as ET
 
 from tests.photos import phone_jpeg
@@ -100,6 +101,24 @@ def test_json_ld_news_article_names_the_unit_as_publisher(make_site, build_site)
     tricky = built.page("/xay-dung-luc-luong/tap-huan-nghiep-vu-ky-nang/")
     raw = tricky.find("script", type="application/ld+json").string
     assert "<" not in raw and json.loads(raw)["@graph"][0]["headline"] == "Tập huấn <nghiệp vụ> & kỹ năng"
+
+
+def test_invisible_control_characters_pasted_from_word_keep_the_feeds_readable(make_site, build_site):
+    """Word's Shift+Enter pastes as U+000B: not allowed in XML, so one in a body made every
+    feed holding the article unreadable to feed readers. In front-matter YAML refuses it."""
+    files = {"content/tin-hoat-dong/dan.md": article(
+        "Bài dán từ Word", slug="dan", body="Dòng một\x0bdòng hai\x0c.\n\nMã màu \x1b[31m và \x08 lùi.\n")}
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    for feed in ("atom.xml", "tin-hoat-dong/atom.xml", "don-vi/cong-an-tinh/atom.xml"):
+        entry = _atom(built, feed).find(f"{ATOM}entry")  # parses: no control character left
+        assert "Dòng một dòng hai" in entry.findtext(f"{ATOM}content"), feed
+    page = (built.out / "tin-hoat-dong/dan/index.html").read_text(encoding="utf-8")
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", page)
+    broken = make_site({"content/tin-hoat-dong/dan.md": article("Tiêu đề\x0bdán", slug="dan")})
+    assert [str(p) for p in build_site(broken).result.problems] == [
+        "content/tin-hoat-dong/dan.md:2: error[yaml-syntax]: front-matter contains the control character U+000B, "
+        "which YAML does not allow"]
 
 
 def test_sitemap_and_robots(make_site, build_site):
