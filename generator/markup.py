@@ -36,7 +36,7 @@ EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False}}  # Vietnamese uses â€œ â
 SUMMARY_LENGTH = 220
 # Invisible control characters (Word's line break Shift+Enter pastes as U+000B) are not
 # allowed in XML: one in a body made the Atom feeds unreadable. Each becomes a space.
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # (U+FFFE/F: not characters in XML either)
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
