@@ -116,25 +116,42 @@ def _check_dir_link(site_dir: Path, path: str) -> Problem | None:
     return None
 
 
-def spelled_on_disk(site_dir: Path, path: str) -> str | None:
+def spelled_on_disk(site_dir: Path, path: str, any_case: bool = False) -> str | None:
     """The site path as the file system spells it, or None when there is no such file.
 
     A name saved on a Mac is NFD while the Markdown that refers to it is NFC
     (content.py normalises text); Linux compares bytes, so each part of the
-    path is matched by its NFC form when the exact spelling is missing.
+    path is matched by its NFC form when the exact spelling is missing. With
+    `any_case`, also by its letters whatever their case (ANH.JPG for anh.jpg), as
+    Windows and macOS find it: for photos, whose published names are the build's own.
     """
     if (site_dir / path).is_file():
         return path
     current, found = site_dir, []
     for part in path.split("/"):
         if not (current / part).exists():
-            wanted = unicodedata.normalize("NFC", part)
             try:
-                part = next((name for name in sorted(os.listdir(current))
-                             if unicodedata.normalize("NFC", name) == wanted), None)
+                names = sorted(os.listdir(current))
             except OSError:
                 return None
-            if part is None:
+            wanted = unicodedata.normalize("NFC", part)
+            match = next((name for name in names if unicodedata.normalize("NFC", name) == wanted), None)
+            if match is None and any_case:
+                match = next((name for name in names if _folded(name) == _folded(part)), None)
+            if match is None:
                 return None
+            part = match
         current, found = current / part, [*found, part]
     return "/".join(found) if current.is_file() else None
+
+
+def other_case(wanted: str, known: Iterable[str]) -> str | None:
+    """The one path of `known` that is `wanted` but for upper and lower case (a hint for a
+    link a Windows or Mac preview followed and the web server will not), else None."""
+    folded = _folded(wanted)
+    matches = [path for path in known if _folded(path) == folded and path != wanted]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()

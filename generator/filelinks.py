@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from generator.diagnostics import Problem, error
 from generator.images import is_image_file
 from generator.model import Article
+from generator import confine
 from generator.vietnamese import nfc
 
 _LOOKS_LIKE_A_HOST = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)*\.(vn|com|net|org|gov|edu|info)(/.*)?", re.I)
@@ -52,4 +53,8 @@ def _why(article: Article, href: str, path: str, content_files: Collection[str])
                 f"article's own folder are (move the article to {stem}/index.md, with the file beside it)")
     if _LOOKS_LIKE_A_HOST.fullmatch(path):
         return f"the link '{href}' is read as a file of this site; write https://{href} for a web address"
+    named = confine.other_case(beside, content_files)
+    if named is not None:
+        return (f"the link '{href}' points to nothing the site publishes; the file is named "
+                f"'{posixpath.basename(named)}' (the web server tells upper and lower case apart)")
     return f"the link '{href}' points to nothing the site publishes"

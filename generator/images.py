@@ -360,7 +360,7 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
     if path is None or not real.is_relative_to(site_dir.resolve()):
         return None, [error(article.source, line, "image-outside-site",
                             f"{what} '{src}' is outside the site folder; put it beside the article or under assets/")]
-    disk_path = confine.spelled_on_disk(site_dir, path)
+    disk_path = confine.spelled_on_disk(site_dir, path, any_case=True)
     if disk_path is None:
         return None, [error(article.source, line, "missing-image", f"{what} '{src}' does not exist ({path})")]
     return Reference(article.source, line, src, path, disk_path), []

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import __version__, limits, plain_text, sections, workers
+from generator import __version__, confine, limits, plain_text, sections, workers
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error
@@ -56,7 +56,7 @@ class _ArticleLinks(Treeprocessor):
         self.urls_by_source = {nfc(source): url for source, url in urls_by_source.items()}
         self.base_path = base_path
         self.source = ""
-        self.broken: list[str] = []
+        self.broken: list[tuple[str, str | None]] = []  # (href, the article's file if only its case differs)
         self.used: dict[str, str] = {}  # target source → URL written, for cache validation
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
 
@@ -73,7 +73,7 @@ class _ArticleLinks(Treeprocessor):
             target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
             url = self.urls_by_source.get(target)
             if url is None:
-                self.broken.append(href)
+                self.broken.append((href, confine.other_case(target, self.urls_by_source)))
                 continue
             self.used[target] = url
             element.set("href", self.base_path + url.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else ""))
@@ -137,8 +137,10 @@ class MarkupConverter:
                                            "lists or quotes are nested too deeply to convert"),))
         problems = tuple(
             error(article.source, _line_of(article, href), "broken-link",
-                  f"the link '{href}' points to no article (check the path to its .md file)")
-            for href in self.links.broken
+                  f"the link '{href}' points to no article (check the path to its .md file)"
+                  + (f"; the file is named '{posixpath.basename(named)}' (the web server tells upper and lower "
+                     "case apart)" if named else ""))
+            for href, named in self.links.broken
         ) + tuple(
             error(article.source, _line_of(article, src), "missing-image",
                   f"the image '{src}' was not found beside the article or under assets/")

@@ -301,7 +301,11 @@ PROBLEMS: Mapping[str, tuple] = {
     "static-reserved": ((_ANY, "thư mục này là nơi bản dựng tự ghi tệp của nó; hãy đặt tệp ở chỗ khác trong static/ "
                                "(hoặc trong assets/)"),),
     "broken-link": (
+        (r"the link '(.*?)' points to no article.*; the file is named '(.*?)'",
+         "liên kết '{0}' không trỏ tới bài viết nào: tệp tên là '{1}' (máy chủ web phân biệt chữ hoa và chữ thường)"),
         (r"the link '(.*?)' points to no article", "liên kết '{0}' không trỏ tới bài viết nào (kiểm tra đường dẫn tới tệp .md)"),
+        (r"the link '(.*?)' points to nothing the site publishes; the file is named '(.*?)'",
+         "liên kết '{0}' không trỏ tới tệp nào được xuất bản: tệp tên là '{1}' (máy chủ web phân biệt chữ hoa và chữ thường)"),
         (r"the link '(.*?)' points to an article that is not published",
          "liên kết '{0}' trỏ tới bài chưa đăng (bản nháp, hẹn giờ hoặc đã hết hạn); dựng trang sẽ báo lỗi cho đến khi bài được đăng"),
         (r"the link '(.*?)' points to a photo, which is published only where the body shows it: write (.*) to show it",

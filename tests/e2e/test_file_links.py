@@ -100,3 +100,28 @@ def test_a_file_in_content_that_nothing_publishes_is_warned_about(make_site, tmp
     assert [(p.location.path, p.code) for p in result.problems] == [
         ("content/tin-hoat-dong/bao-cao-quy.pdf", "unpublished-file")]
     assert "move it there, or into static/" in result.problems[0].message
+
+
+def test_a_name_that_differs_only_in_case_is_found_for_photos_and_named_for_links(make_site, build_site):
+    """Windows and macOS ignore case, the web server does not: a photo is found anyway (only
+    its processed variants are published, under the build's own names); a link to a file or an
+    article is an error that names the file as it is spelled."""
+    from tests.photos import phone_jpeg
+    photo = "![Ảnh hiện trường](Anh-Hien-Truong.JPG)\n\n"
+    site = make_site({BUNDLE: article("Họp báo", body=photo + "[Kế hoạch](KeHoach.PDF)\n"),
+                      "content/tin-hoat-dong/hop-bao/anh-hien-truong.jpg": phone_jpeg(400, 300),
+                      "content/tin-hoat-dong/hop-bao/kehoach.pdf": b"%PDF-1.4\n",
+                      "content/tin-hoat-dong/tin-truoc.md": article("Tin trước", "2026-01-10")})
+    assert [(p.location.line, p.message) for p in build_site(site).result.problems] == [
+        (line_of(site, BUNDLE, "KeHoach"), "the link 'KeHoach.PDF' points to nothing the site publishes; the file "
+                                           "is named 'kehoach.pdf' (the web server tells upper and lower case apart)")]
+    (site / BUNDLE).write_text(article("Họp báo", body=photo + "[Tin trước](../Tin-Truoc.md)\n"), encoding="utf-8")
+    assert [(p.location.line, p.message) for p in build_site(site).result.problems] == [
+        (line_of(site, BUNDLE, "Tin-Truoc"), "the link '../Tin-Truoc.md' points to no article (check the path to its "
+                                             ".md file); the file is named 'tin-truoc.md' (the web server tells upper "
+                                             "and lower case apart)")]
+    (site / BUNDLE).write_text(article("Họp báo", body=photo), encoding="utf-8")
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    img = built.page("/tin-hoat-dong/hop-bao/").find("div", class_="body").find("img")
+    assert img["src"].startswith("/images/anh-hien-truong-") and (built.out / img["src"].lstrip("/")).is_file()
