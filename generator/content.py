@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -27,6 +28,7 @@ from generator.walk import list_below
 CONTENT_DIR = "content"
 FENCES = ("---",)
 CLOSERS = ("---", "...")
+TOML_FENCE = "+++"  # Hugo's and Zola's other way: TOML between '+++' lines
 MAX_FRONT_MATTER_NODES = 10_000  # beyond this a front-matter is an attack, not an article
 MAX_FRONT_MATTER_DEPTH = 32  # nesting; later stages (signatures, pickles) recurse per level
 # libyaml's parser is ~10× faster and keeps the same marks; fall back when absent.
@@ -244,15 +246,19 @@ def read_source(site_dir: Path, path: Path, data: bytes | None = None) -> tuple[
 
 def split_source(rel: str, text: str, bundle_dir: str | None = None) -> tuple[SourceFile | None, list[Problem]]:
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() not in FENCES:
+    opening = lines[0].rstrip() if lines else ""
+    if opening not in FENCES and opening != TOML_FENCE:
         return None, [error(rel, 1, "missing-front-matter",
-                            "an article must start with front-matter between '---' lines")]
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in CLOSERS), None)
+                            "an article must start with front-matter between '---' lines "
+                            "(YAML; or TOML between '+++' lines)")]
+    closers = (TOML_FENCE,) if opening == TOML_FENCE else CLOSERS
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closers), None)
     if closing is None:
         return None, [error(rel, 1, "unclosed-front-matter",
-                            "the front-matter opened on line 1 is never closed with '---'")]
-    yaml_text = "\n".join(lines[1:closing])
-    front, key_lines, problems = parse_front_matter(rel, yaml_text, first_line=2)
+                            f"the front-matter opened on line 1 is never closed with '{closers[0]}'")]
+    head = "\n".join(lines[1:closing])
+    parse = parse_toml_front_matter if opening == TOML_FENCE else parse_front_matter
+    front, key_lines, problems = parse(rel, head, first_line=2)
     if problems:
         return None, problems
     body = "\n".join(lines[closing + 1:])
@@ -295,6 +301,31 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
     for key_node, _ in node.value:
         key_lines.setdefault(str(key_node.value), first_line + key_node.start_mark.line)
     return {str(k): v for k, v in values.items()}, key_lines, []
+
+
+_TOML_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+_TOML_ERROR_LINE = re.compile(r"\(at (?:line (\d+), column \d+|end of document)\)")
+
+
+def parse_toml_front_matter(rel: str, toml_text: str, first_line: int) -> tuple[dict, dict, list[Problem]]:
+    """TOML → (values, key → file line, problems), as parse_front_matter gives them for YAML."""
+    try:
+        values = tomllib.loads(toml_text + "\n")  # (a mistake on the last line then has its line, not "end")
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_ERROR_LINE.search(str(exc))
+        line = first_line + (int(found.group(1)) - 1 if found and found.group(1) else toml_text.count("\n"))
+        return {}, {}, [error(rel, line, "toml-front-matter", f"front-matter is not valid TOML: "
+                                                              f"{_TOML_ERROR_LINE.sub('', str(exc)).strip()}")]
+    except RecursionError:
+        return {}, {}, [error(rel, first_line, "front-matter-too-deep", "front-matter is nested too deeply")]
+    key_lines: dict[str, int] = {}
+    for offset, line in enumerate(toml_text.split("\n")):
+        if line.lstrip().startswith("["):  # keys after a [table] header are that table's
+            break
+        key = _TOML_KEY.match(line)
+        if key:
+            key_lines.setdefault(next(part for part in key.groups() if part), first_line + offset)
+    return values, key_lines, []
 
 
 # Marks that can open a level: '[', '{', '?', '-' before a blank (a list item) and ':' before

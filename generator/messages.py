@@ -242,8 +242,11 @@ PROBLEMS: Mapping[str, tuple] = {
         (_ANY, "không tạo được đường dẫn (slug): {0}"),
     ),
     "reserved-slug": ((r"'(.*?)' is a URL", "'{0}' là đường dẫn cổng thông tin đã dùng; hãy chọn tên khác"),),
-    "missing-front-matter": ((_ANY, "bài viết phải bắt đầu bằng phần thông tin (front-matter) giữa hai dòng '---'"),),
-    "unclosed-front-matter": ((_ANY, "phần thông tin mở ở dòng 1 chưa được đóng bằng dòng '---'"),),
+    "missing-front-matter": ((_ANY, "bài viết phải bắt đầu bằng phần thông tin (front-matter) giữa hai dòng '---' "
+                                    "(YAML; hoặc TOML giữa hai dòng '+++')"),),
+    "unclosed-front-matter": ((r".*never closed with '(.*)'", "phần thông tin mở ở dòng 1 chưa được đóng bằng dòng '{0}'"),),
+    "toml-front-matter": ((r"front-matter is not valid TOML: (.*)", "phần thông tin (TOML, giữa hai dòng '+++') viết sai "
+                                                                    "cú pháp: {0}"),),
     "yaml-syntax": (
         (r"front-matter is not valid YAML: (.*)", "phần thông tin viết sai cú pháp YAML: {0}"),
         (r"front-matter contains the control character (U\+[0-9A-F]+)",
@@ -377,7 +380,8 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the file is larger than (\d+) MB", "tệp lớn hơn {0} MB"),
         (_ANY, "tệp quá lớn: {0}"),
     ),
-    "front-matter-too-deep": ((r"values are nested more than (\d+) levels", "giá trị lồng nhau quá {0} cấp trong phần thông tin"),),
+    "front-matter-too-deep": ((r"values are nested more than (\d+) levels", "giá trị lồng nhau quá {0} cấp trong phần thông tin"),
+                              (r"front-matter is nested too deeply", "giá trị lồng nhau quá sâu trong phần thông tin"),),
     "too-deep": (
         (r"HTML tags are nested more than (\d+) levels", "thẻ HTML lồng nhau quá {0} cấp"),
         (_ANY, "danh sách hoặc trích dẫn lồng nhau quá sâu, không chuyển đổi được"),

@@ -300,3 +300,16 @@ def test_ids_on_an_article_page_are_unique_whatever_the_editor_wrote(make_site, 
     body = page.find("div", class_="body")
     assert body.find(id="muc-noi-dung").name == "h2" and body.find(id="muc-noi-dung-2").name == "div"
     assert body.find("a", string="Liên hệ")["href"] == "#lien-he"  # no body element has it: the footer's
+
+
+def test_an_article_with_toml_front_matter_builds_like_one_with_yaml(make_site, build_site):
+    toml_article = ('+++\ntitle = "Ra quân đầu năm"\ndate = 2026-01-21T09:30:00\nunit = "Công an tỉnh Thử Nghiệm"\n'
+                    'category = "tin-hoat-dong"\ncampaigns = ["dan-van-kheo"]\nauthor = "Minh Khôi"\n+++\n\n'
+                    "Sáng 21/1, lực lượng ra quân.\n")
+    built = build_site(make_site({"content/tin-hoat-dong/ra-quan.md": toml_article}))
+    assert built.result.ok, built.messages
+    page = built.page("/tin-hoat-dong/ra-quan-dau-nam/")
+    assert text_of(page.find("h1")) == "Ra quân đầu năm"
+    assert page.find("time")["datetime"].startswith("2026-01-21T09:30:00")
+    assert "Sáng 21/1, lực lượng ra quân." in text_of(page.find("div", class_="body"))
+    assert [text_of(a) for a in page.select(".campaign-tags a")] == ["Dân vận khéo"]

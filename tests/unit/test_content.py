@@ -243,3 +243,26 @@ def test_a_body_loaded_again_from_a_file_saved_meanwhile_is_refused(tmp_path):
     path.unlink()
     with pytest.raises(content.ChangedDuringBuild):
         content.load_body(tmp_path, source.path, (source.digest, source.body_line))
+
+
+def test_toml_front_matter_between_plus_lines_as_hugo_and_zola_write_it():
+    text = ('+++\ntitle = "Bài viết TOML"\n\ndate = 2026-01-21T09:30:00\ncampaigns = ["dan-van-kheo"]\n'
+            '"draft" = false\n[extra]\nnguon = "Báo Công an"\n+++\nThân bài\n')
+    source, problems = split_source("content/a.md", text)
+    assert problems == []
+    assert source.front["title"] == "Bài viết TOML" and source.front["campaigns"] == ["dan-van-kheo"]
+    assert source.front["extra"] == {"nguon": "Báo Công an"} and source.front["draft"] is False
+    assert dict(source.key_lines) == {"title": 2, "date": 4, "campaigns": 5, "draft": 6}
+    assert (source.body_line, source.body.strip()) == (10, "Thân bài")
+
+
+def test_toml_front_matter_problems_have_their_line():
+    _, problems = split_source("content/a.md", '+++\ntitle = "a"\ndate = 2026-13-01\n+++\n')
+    assert [(p.code, p.location.line) for p in problems] == [("toml-front-matter", 3)]
+    _, problems = split_source("content/a.md", '+++\ntitle = "a"\ntitle = "b"\n+++\n')
+    assert [(p.code, p.location.line) for p in problems] == [("toml-front-matter", 3)]
+    _, problems = split_source("content/a.md", '+++\ntitle = "a"\n---\n')
+    assert [str(p) for p in problems] == [
+        "content/a.md:1: error[unclosed-front-matter]: the front-matter opened on line 1 is never closed with '+++'"]
+    _, problems = split_source("content/a.md", "+++\na = " + "[" * 50_000 + "]" * 50_000 + "\n+++\n")
+    assert [p.code for p in problems] == ["front-matter-too-deep"]
