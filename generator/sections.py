@@ -70,9 +70,10 @@ def _unique(wanted: str, used: set[str]) -> str:
 LAYOUT_IDS = frozenset({"cac-tin-khac", "danh-muc", "gui-ban-be", "header-q", "lien-he", "lien-ket", "noi-dung",
                         "phong-trao", "q", "q404", "site-nav", "tin-lien-quan", "tin-moi", "tin-noi-bat",
                         "xem-chuyen-muc"})
-_LAYOUT_ID_QUOTED = re.compile(r'"#?(?:' + "|".join(map(re.escape, sorted(LAYOUT_IDS))) + ')"')
+_LAYOUT_ID_NAMES = "|".join(map(re.escape, sorted(LAYOUT_IDS)))
+_LAYOUT_ID_QUOTED = re.compile(f'"#?(?:{_LAYOUT_ID_NAMES})"')
+_LAYOUT_ID_USE = re.compile(f'(\\sid="|\\shref="#)({_LAYOUT_ID_NAMES})"')
 _ANY_ID = re.compile(r'\sid="([^"]*)"')
-_LAYOUT_ID_USE = re.compile(r'(\sid="|\shref="#)(' + "|".join(map(re.escape, sorted(LAYOUT_IDS))) + ')"')
 
 
 def clear_of_layout_ids(body_html: str) -> str:
