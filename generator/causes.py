@@ -16,6 +16,7 @@ from typing import Mapping
 
 from generator.markup import body_key
 from generator.model import Site
+from generator.render import THEME_PREFIX
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,16 @@ def compare(before: object, now: dict, repaired: int = 0) -> Causes:
         return Causes(compared=False)
     old_layouts, new_layouts = before["layouts"], now["layouts"]
     layouts = sorted(f"layouts/{name}" for name in old_layouts.keys() | new_layouts.keys()
-                     if old_layouts.get(name) != new_layouts.get(name))
+                     if old_layouts.get(name) != new_layouts.get(name) and not _same_as_theme(name, new_layouts))
     old, new = before["articles"], now["articles"]
     added = sorted(new.keys() - old.keys())
     removed = sorted(old.keys() - new.keys())
     edited = sorted(source for source, key in new.items() if source in old and old[source] != key)
     return Causes(True, before.get("config") != now["config"], tuple(layouts), tuple(added), tuple(edited),
                   tuple(removed), repaired)
+
+
+def _same_as_theme(name: str, layouts: dict) -> bool:
+    """A theme/x.html the site does not override is x.html itself: name the change once."""
+    prefix = THEME_PREFIX + "/"
+    return name.startswith(prefix) and layouts.get(name) == layouts.get(name[len(prefix):])
