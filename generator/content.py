@@ -7,6 +7,7 @@ Must not interpret the values: that is the index stage's job.
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import time
@@ -19,7 +20,7 @@ import yaml
 
 from generator import confine, workers
 from generator.cache import BuildCache, digest
-from generator.diagnostics import Problem, error
+from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
 from generator.model import SourceFile, frozen_map
 from generator.vietnamese import nfc
@@ -54,7 +55,35 @@ def find_sources(site_dir: Path, listing: Listing | None = None) -> list[str]:
         listing = list_content(site_dir)
     return [rel for rel, _ in listing
             if rel.endswith(".md") and not any(part.startswith((".", "_")) for part in rel.split("/")[1:-1])
-            and not rel.rpartition("/")[2].startswith(".")]
+            and not rel.rpartition("/")[2].startswith(".") and rel.rpartition("/")[2] != SECTION_INDEX]
+
+
+SECTION_INDEX = "_index.md"  # Hugo's page of a section: not an article here
+
+
+def misplaced_files(sources: Sequence[str], listing: Listing) -> list[Problem]:
+    """What an editor coming from Hugo may leave in content/: an `_index.md` (skipped, with a
+    warning: a category's name and description are in site.toml), and an index.md whose folder
+    holds other articles too (an error: every file of that folder would be published as its
+    own, the category's other articles' attachments included)."""
+    problems = [warning(rel, 1, "section-index", "an _index.md is not read: a category's name and "
+                        "description are set in site.toml ([categories.<key>])")
+                for rel, _ in listing if rel.rpartition("/")[2] == SECTION_INDEX]
+    ordered = sorted(sources)  # what is below a folder lies together: found by bisection, not a scan
+    for rel in sources:
+        folder, _, name = rel.rpartition("/")
+        if name != "index.md":
+            continue
+        start = bisect.bisect_left(ordered, folder + "/")
+        end = bisect.bisect_left(ordered, folder + "0")  # "0" follows "/": past every path below the folder
+        others = [other for other in ordered[start:end] if other != rel]
+        if others:
+            problems.append(error(rel, 1, "bundle-holds-articles",
+                                  f"this folder holds other articles too ({others[0]}"
+                                  f"{f' and {len(others) - 1:,} more' if len(others) > 1 else ''}): an article named "
+                                  f"index.md owns its whole folder; give it a folder of its own, "
+                                  f"{folder}/<name>/index.md, or rename it <name>.md"))
+    return problems
 
 
 INDEX_STATE = "content-index"
@@ -95,7 +124,10 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     to_read: list[tuple[int, str, tuple]] = []  # (position in found, rel, stat key)
     prefix = str(site_dir) + os.sep
     revalidated = False  # a racily clean file found unchanged: the snapshot's moment moves on
-    for rel in find_sources(site_dir, listing):
+    if listing is None:
+        listing = list_content(site_dir)
+    rels = find_sources(site_dir, listing)
+    for rel in rels:
         full = prefix + rel
         info, refused = confine.checked_stat(site_dir, full, confine.MAX_ARTICLE_BYTES, entries.get(rel))
         if refused is not None:  # never read outside the site, a pipe, or a 50 MB paste
@@ -128,7 +160,8 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     # meta: when the snapshot was taken (kept as it was when no file changed: the safe side).
     cache.save_map(INDEX_STATE, saved, new_index, started_ns, always=revalidated)
     sources = [source for source, _ in found if source is not None]
-    return sources, [problem for _, problems in found for problem in problems]
+    misplaced = misplaced_files(rels, listing)
+    return sources, [problem for _, problems in found for problem in problems] + misplaced
 
 
 def _holds_bytes(path: str, file_digest: str) -> bool:

@@ -245,6 +245,11 @@ PROBLEMS: Mapping[str, tuple] = {
     "missing-front-matter": ((_ANY, "bài viết phải bắt đầu bằng phần thông tin (front-matter) giữa hai dòng '---' "
                                     "(YAML; hoặc TOML giữa hai dòng '+++')"),),
     "unclosed-front-matter": ((r".*never closed with '(.*)'", "phần thông tin mở ở dòng 1 chưa được đóng bằng dòng '{0}'"),),
+    "section-index": ((_ANY, "tệp _index.md không được đọc: tên và mô tả của chuyên mục đặt trong site.toml "
+                             "([categories.<khóa>])"),),
+    "bundle-holds-articles": ((r"this folder holds other articles too \((\S+)(?: and ([\d,]+) more)?\).*its own, (\S+), or",
+                               "thư mục này còn chứa bài viết khác ({0}…): bài viết tên index.md chiếm cả thư mục "
+                               "của nó; hãy cho nó một thư mục riêng, {2}, hoặc đổi tên thành <tên>.md"),),
     "toml-front-matter": ((r"front-matter is not valid TOML: (.*)", "phần thông tin (TOML, giữa hai dòng '+++') viết sai "
                                                                     "cú pháp: {0}"),),
     "yaml-syntax": (

@@ -313,3 +313,22 @@ def test_an_article_with_toml_front_matter_builds_like_one_with_yaml(make_site, 
     assert page.find("time")["datetime"].startswith("2026-01-21T09:30:00")
     assert "Sáng 21/1, lực lượng ra quân." in text_of(page.find("div", class_="body"))
     assert [text_of(a) for a in page.select(".campaign-tags a")] == ["Dân vận khéo"]
+
+
+def test_hugo_habits_in_content_are_named_not_misread(make_site, build_site):
+    """An _index.md (Hugo's section page) is skipped with a warning; an index.md straight in a
+    folder of other articles would own that whole folder, their attachments included: an error."""
+    site = make_site({"content/tin-hoat-dong/bai-a.md": article("Bài A"),
+                      "content/tin-hoat-dong/_index.md": "---\ntitle: Tin hoạt động\n---\nMô tả.\n",
+                      "content/tin-hoat-dong/index.md": article("Chỉ mục", "2026-01-20"),
+                      "content/tin-hoat-dong/ke-hoach.pdf": b"%PDF-1.4\n"})
+    assert sorted(str(p) for p in build_site(site).result.problems) == [
+        "content/tin-hoat-dong/_index.md:1: warning[section-index]: an _index.md is not read: a category's name "
+        "and description are set in site.toml ([categories.<key>])",
+        "content/tin-hoat-dong/index.md:1: error[bundle-holds-articles]: this folder holds other articles too "
+        "(content/tin-hoat-dong/bai-a.md): an article named index.md owns its whole folder; give it a folder of "
+        "its own, content/tin-hoat-dong/<name>/index.md, or rename it <name>.md"]
+    (site / "content/tin-hoat-dong/index.md").rename(site / "content/tin-hoat-dong/chi-muc.md")
+    built = build_site(site)
+    assert [p.code for p in built.result.problems] == ["section-index", "unpublished-file"]  # the PDF
+    assert built.page("/tin-hoat-dong/chi-muc/").find("h1") is not None
