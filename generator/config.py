@@ -10,6 +10,7 @@ import re
 import tomllib
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.diagnostics import Problem, error, suggest
@@ -145,6 +146,12 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
             reader.fail((key,), "bad-value", f"'{key}' must be between {lowest} and 1000")
     if "base_url" in values and not re.match(r"^https?://[^/\s]+(/\S*)?$", values["base_url"]):
         reader.fail(("base_url",), "bad-value", "'base_url' must be an absolute http(s) URL")
+    elif "base_url" in values:
+        ascii_url = _ascii_url(values["base_url"])
+        if ascii_url is None:
+            reader.fail(("base_url",), "bad-value", "'base_url' must be an absolute http(s) URL")
+        else:
+            values["base_url"] = ascii_url
     if "timezone" in values:
         try:
             ZoneInfo(values["timezone"])
@@ -185,6 +192,29 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
     if reader.problems:
         return None, reader.problems
     return SiteConfig(**values), []
+
+
+# What a URL's path may hold as it is; anything else (Vietnamese letters, spaces) is %-encoded.
+_URL_PATH_SAFE = "/%:@!$&'()*+,;=~-._"
+
+
+def _ascii_url(url: str) -> str | None:
+    """base_url as sitemaps, feeds and canonical links must write it: a Vietnamese host name in
+    its IDNA form (côngan.vn → xn--cngan-6ta.vn) and the path %-encoded. None if it cannot be."""
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    try:
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+        port = parts.port
+    except (UnicodeError, ValueError):
+        return None
+    netloc = host + (f":{port}" if port is not None else "")
+    if parts.username is not None:
+        userinfo = quote(parts.username, safe="") + (f":{quote(parts.password, safe='')}" if parts.password else "")
+        netloc = f"{userinfo}@{netloc}"
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=_URL_PATH_SAFE),
+                       quote(parts.query, safe=_URL_PATH_SAFE + "?"), quote(parts.fragment, safe=_URL_PATH_SAFE)))
 
 
 def parse_ratio(text: str) -> tuple[int, int] | None:

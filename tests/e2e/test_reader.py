@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from tests.photos import phone_jpeg
-from tests.conftest import article, text_of
+from tests.conftest import SITE_TOML, article, text_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -294,3 +294,16 @@ def test_a_long_report_opens_with_its_contents_and_each_entry_reaches_its_headin
     assert page.find("h2", string="Tin liên quan", class_="section-title") is not None
     # A short article has no contents box.
     assert built.page(RA_QUAN).find("details", class_="toc") is None
+
+
+def test_a_vietnamese_base_url_gives_ascii_urls_everywhere(make_site, build_site):
+    toml = SITE_TOML.replace('base_url = "https://congan.example.vn/"', 'base_url = "https://côngan.vn/tỉnh/"')
+    built = build_site(make_site(ARTICLES, site_toml=toml))
+    assert built.result.ok, built.messages
+    locs = [u.findtext(f"{SITEMAP}loc") for u in _atom(built, "sitemap.xml").findall(f"{SITEMAP}url")]
+    assert locs and all(loc.isascii() and loc.startswith("https://xn--cngan-6ta.vn/t%E1%BB%89nh/") for loc in locs)
+    page = built.page(RA_QUAN)
+    assert page.find("link", rel="canonical")["href"] == "https://xn--cngan-6ta.vn/t%E1%BB%89nh" + RA_QUAN
+    assert page.find("a", class_="skip-link") is not None
+    assert all(a["href"].startswith(("/t%E1%BB%89nh/", "#", "https:", "mailto:", "tel:"))
+               for a in page.find_all("a", href=True))

@@ -86,3 +86,17 @@ def test_blank_names_are_errors_at_their_own_line(tmp_path):
         f"site.toml:{lines.index('[campaigns.Dan_Van]') + 1}: error[bad-slug]: "
         "'campaigns.Dan_Van': a key must be a slug such as 'dan-van'",
     ]
+
+
+def test_a_vietnamese_base_url_is_written_as_sitemaps_and_feeds_need_it():
+    """Sitemaps want URL-escaped addresses: the host in its IDNA form, the path %-encoded."""
+    config, problems = parse_config({"title": "t", "base_url": "https://côngan.vn/tỉnh-thử/"})
+    assert problems == []
+    assert config.base_url == "https://xn--cngan-6ta.vn/t%E1%BB%89nh-th%E1%BB%AD/"
+    assert config.base_path == "/t%E1%BB%89nh-th%E1%BB%AD/"
+    config, _ = parse_config({"title": "t", "base_url": "http://côngan.vn:8080/"})
+    assert config.base_url == "http://xn--cngan-6ta.vn:8080/"
+    assert parse_config({"title": "t", "base_url": "https://congan.example.vn/"})[0].base_url == \
+        "https://congan.example.vn/"
+    _, problems = parse_config({"title": "t", "base_url": "https://côngan..vn/"})
+    assert [p.code for p in problems] == ["bad-value"]
