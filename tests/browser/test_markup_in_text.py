@@ -52,7 +52,10 @@ def test_long_unbroken_words_wrap_instead_of_widening_a_phone_screen(make_site, 
             .replace('name = "Dân vận khéo"', f'name = "DânVận{"K" * 60}"')
             + '\n[security]\niframe_hosts = ["www.youtube-nocookie.com"]\n')
     pasted = ('<iframe width="800" height="450" src="https://www.youtube-nocookie.com/embed/abc"></iframe>\n\n'
-              '<video width="1200" controls src="/video/ra-quan.mp4"></video>\n\n')
+              '<video width="1200" controls src="/video/ra-quan.mp4"></video>\n\n'
+              # a report's outline, ten levels deep, and quotes within quotes
+              + "\n".join("    " * n + f"- Mục cấp {n} của bản báo cáo tổng kết" for n in range(10)) + "\n\n"
+              + "\n".join(">" * n + f" Trích dẫn cấp {n}" for n in range(1, 8)) + "\n\n")
     files = {f"content/tin-hoat-dong/dai-{i}.md": article(
         f"Tiêu đề {i} {'Đ' * 80}", slug=f"dai-{i}", unit="cong-an-xa-dong-tien", campaigns=["dan-van-kheo"],
         date=f"2026-01-2{i}T09:30:00", featured="true" if i < 2 else "false",
