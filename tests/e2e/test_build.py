@@ -94,9 +94,11 @@ def test_a_long_list_links_its_first_last_and_neighbouring_pages(make_site, buil
     built = build_site(make_site(files))
     nav = built.page("/tin-hoat-dong/trang/10/").find("nav", class_="pagination")
     shown = [(text_of(li), li.a["href"] if li.a else None) for li in nav.find("ol").find_all("li")]
-    assert shown == [("1", "/tin-hoat-dong/"), ("…", None), ("9", "/tin-hoat-dong/trang/9/"), ("10", None),
+    assert shown == [("1", "/tin-hoat-dong/"), ("…", None), ("9", "/tin-hoat-dong/trang/9/"),
+                     ("10", "/tin-hoat-dong/trang/10/"),
                      ("11", "/tin-hoat-dong/trang/11/"), ("…", None), ("20", "/tin-hoat-dong/trang/20/")]
-    assert text_of(nav.find(attrs={"aria-current": "page"})) == "10"
+    current = nav.find(attrs={"aria-current": "page"})
+    assert (text_of(current), current["aria-label"]) == ("10", "Trang 10/20")
     first = built.page("/tin-hoat-dong/").find("nav", class_="pagination")
     assert [text_of(li) for li in first.find_all("li")] == ["1", "2", "…", "20"]
     for link in nav.find_all("a"):
