@@ -51,7 +51,8 @@ TERM_TABLES = {"categories": Category, "units": Unit, "campaigns": Campaign}
 RESERVED_SLUGS = frozenset({"don-vi", "phong-trao", "chuyen-muc", "assets", "images",
                             "tim-kiem", "trang", "feeds", "404", "luu-tru",
                             "pagefind", "atom.xml", "sitemap.xml", "robots.txt"})
-_TOML_LINE = re.compile(r"line (\d+)")
+# Where tomllib says a mistake is: "(at line 106, column 26)", or "(at end of document)".
+TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)")
 
 
 class _Reader:
@@ -121,9 +122,16 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        return None, [error(CONFIG_NAME, int(found.group(1)) if found else 1, "toml-syntax", str(exc))]
+        return None, [error(CONFIG_NAME, toml_error_line(exc, text), "toml-syntax", str(exc))]
     return parse_config(raw, text)
+
+
+def toml_error_line(exc: tomllib.TOMLDecodeError, text: str) -> int:
+    """The line of `text` (from 1) tomllib's error names; its last line for "end of document"."""
+    found = TOML_POSITION.search(str(exc))
+    if found is None:
+        return 1
+    return int(found.group(1)) if found.group(1) else text.count("\n") + 1
 
 
 def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Problem]]:

@@ -20,6 +20,7 @@ import yaml
 
 from generator import confine, workers
 from generator.cache import BuildCache, digest
+from generator.config import TOML_POSITION, toml_error_line
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
 from generator.model import SourceFile, frozen_map
@@ -337,20 +338,22 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
 
 
 _TOML_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
-_TOML_ERROR_LINE = re.compile(r"\(at (?:line (\d+), column \d+|end of document)\)")
 
 
 def parse_toml_front_matter(rel: str, toml_text: str, first_line: int) -> tuple[dict, dict, list[Problem]]:
-    """TOML → (values, key → file line, problems), as parse_front_matter gives them for YAML."""
+    """TOML → (values, key → file line, problems), as parse_front_matter gives them for YAML,
+    within the same bounds (MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES)."""
     try:
-        values = tomllib.loads(toml_text + "\n")  # (a mistake on the last line then has its line, not "end")
+        values = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as exc:
-        found = _TOML_ERROR_LINE.search(str(exc))
-        line = first_line + (int(found.group(1)) - 1 if found and found.group(1) else toml_text.count("\n"))
-        return {}, {}, [error(rel, line, "toml-front-matter", f"front-matter is not valid TOML: "
-                                                              f"{_TOML_ERROR_LINE.sub('', str(exc)).strip()}")]
-    except RecursionError:
-        return {}, {}, [error(rel, first_line, "front-matter-too-deep", "front-matter is nested too deeply")]
+        line = first_line - 1 + toml_error_line(exc, toml_text)
+        return {}, {}, [error(rel, line, "toml-front-matter",
+                              f"front-matter is not valid TOML: {TOML_POSITION.sub('', str(exc))}")]
+    except RecursionError:  # tomllib recurses per level: far past the bound below
+        return {}, {}, [_nested_too_deep(rel, first_line)]
+    bound = _beyond_bounds(rel, values, first_line)
+    if bound is not None:
+        return {}, {}, [bound]
     key_lines: dict[str, int] = {}
     for offset, line in enumerate(toml_text.split("\n")):
         if line.lstrip().startswith("["):  # keys after a [table] header are that table's
@@ -359,6 +362,25 @@ def parse_toml_front_matter(rel: str, toml_text: str, first_line: int) -> tuple[
         if key:
             key_lines.setdefault(next(part for part in key.groups() if part), first_line + offset)
     return values, key_lines, []
+
+
+def _beyond_bounds(rel: str, values: dict, first_line: int) -> Problem | None:
+    """The YAML path's limits, for values parsed without a node tree (TOML)."""
+    stack, count = [(values, 1)], 0
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if count > MAX_FRONT_MATTER_NODES:
+            return error(rel, first_line, "front-matter-too-large", "the front-matter is too large")
+        if isinstance(value, (dict, list)):
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                return _nested_too_deep(rel, first_line)
+            stack += [(item, depth + 1) for item in (value.values() if isinstance(value, dict) else value)]
+    return None
+
+
+def _nested_too_deep(rel: str, line: int) -> Problem:
+    return error(rel, line, "front-matter-too-deep", f"values are nested more than {MAX_FRONT_MATTER_DEPTH} levels deep")
 
 
 # Marks that can open a level: '[', '{', '?', '-' before a blank (a list item) and ':' before
@@ -386,8 +408,7 @@ def _too_deep(rel: str, yaml_text: str, first_line: int) -> Problem | None:
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_FRONT_MATTER_DEPTH:
-                    return error(rel, first_line + event.start_mark.line, "front-matter-too-deep",
-                                 f"values are nested more than {MAX_FRONT_MATTER_DEPTH} levels deep")
+                    return _nested_too_deep(rel, first_line + event.start_mark.line)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
     except yaml.YAMLError:

@@ -385,8 +385,7 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the file is larger than (\d+) MB", "tệp lớn hơn {0} MB"),
         (_ANY, "tệp quá lớn: {0}"),
     ),
-    "front-matter-too-deep": ((r"values are nested more than (\d+) levels", "giá trị lồng nhau quá {0} cấp trong phần thông tin"),
-                              (r"front-matter is nested too deeply", "giá trị lồng nhau quá sâu trong phần thông tin"),),
+    "front-matter-too-deep": ((r"values are nested more than (\d+) levels", "giá trị lồng nhau quá {0} cấp trong phần thông tin"),),
     "too-deep": (
         (r"HTML tags are nested more than (\d+) levels", "thẻ HTML lồng nhau quá {0} cấp"),
         (_ANY, "danh sách hoặc trích dẫn lồng nhau quá sâu, không chuyển đổi được"),

@@ -1,4 +1,4 @@
-from generator.content import MAX_FRONT_MATTER_DEPTH, split_source
+from generator.content import MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES, split_source
 
 
 def test_key_lines_point_into_the_real_file():
@@ -266,3 +266,15 @@ def test_toml_front_matter_problems_have_their_line():
         "content/a.md:1: error[unclosed-front-matter]: the front-matter opened on line 1 is never closed with '+++'"]
     _, problems = split_source("content/a.md", "+++\na = " + "[" * 50_000 + "]" * 50_000 + "\n+++\n")
     assert [p.code for p in problems] == ["front-matter-too-deep"]
+
+
+def test_toml_front_matter_has_the_bounds_of_yaml():
+    """Later stages recurse per level and walk every value: TOML gets YAML's limits."""
+    deep = MAX_FRONT_MATTER_DEPTH + 1
+    _, problems = split_source("content/a.md", "+++\na = " + "[" * deep + "]" * deep + "\n+++\n")
+    assert [str(p) for p in problems] == [
+        f"content/a.md:2: error[front-matter-too-deep]: values are nested more than {MAX_FRONT_MATTER_DEPTH} levels deep"]
+    source, problems = split_source("content/a.md", "+++\na = " + "[" * (deep - 2) + "]" * (deep - 2) + "\n+++\n")
+    assert problems == []
+    _, problems = split_source("content/a.md", "+++\na = [" + ", ".join(["1"] * MAX_FRONT_MATTER_NODES) + "]\n+++\n")
+    assert [p.code for p in problems] == ["front-matter-too-large"]
