@@ -25,9 +25,12 @@ STATIC_DIR = "static"
 _OWNED_TOP = ("assets", "images")
 
 
-def _walk(root: Path) -> Iterable[Path]:
+def _walk(root: Path, hidden_kept: Collection[str] = ()) -> Iterable[Path]:
+    """Every file below `root` in name order, hidden files and folders left out (but for
+    the top-level folders named in `hidden_kept`)."""
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        at_top = Path(folder) == root
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") or (at_top and d in hidden_kept))
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(folder) / name
@@ -42,20 +45,15 @@ def plan_static(site_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
     problems: list[Problem] = []
     if not root.is_dir():
         return planned, problems
-    for folder, dirs, files in os.walk(root):
-        at_top = Path(folder) == root
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") or (at_top and d == ".well-known"))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            rel = (Path(folder) / name).relative_to(root).as_posix()
-            top = rel.split("/", 1)[0]
-            if rel.startswith("pagefind") or "/" in rel and top in _OWNED_TOP:
-                problems.append(error(f"{STATIC_DIR}/{rel}", 0, "static-reserved",
-                                      f"/{top}/ is where the build writes its own files; "
-                                      f"put this file elsewhere in static/ (or in assets/)"))
-                continue
-            planned[nfc(rel)] = Path(folder) / name
+    for path in _walk(root, hidden_kept=(".well-known",)):
+        rel = path.relative_to(root).as_posix()
+        top = rel.split("/", 1)[0]
+        if rel.startswith("pagefind") or "/" in rel and top in _OWNED_TOP:
+            problems.append(error(f"{STATIC_DIR}/{rel}", 0, "static-reserved",
+                                  f"/{top}/ is where the build writes its own files; "
+                                  f"put this file elsewhere in static/ (or in assets/)"))
+            continue
+        planned[nfc(rel)] = path
     return planned, problems
 
 

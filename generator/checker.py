@@ -50,7 +50,8 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
     site_config, problems = config_stage.load_config(site_dir)
     if site_config is None:
         return CheckReport(0, sort_problems(problems), strict)
-    sources, found = content.load_content(site_dir)  # no build cache: every body is read
+    listing = content.list_content(site_dir)  # once, for the articles and the files beside them
+    sources, found = content.load_content(site_dir, listing=listing)  # no build cache: every body is read
     problems += found
     for source in sources:
         problems += check_headings(source)
@@ -67,7 +68,7 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
                                                links_to_files=links_to_files, links_to_articles=links_to_articles)
     problems += check_insecure_links(site_config, site_dir, converted, sources)
     if links_to_files:
-        problems += _unpublished_file_links(site_dir, site_config, converted, plan, links_to_files)
+        problems += _unpublished_file_links(site_dir, site_config, converted, plan, links_to_files, listing)
     if has_errors(image_problems):  # the plan is empty then: every photo would be reported twice
         found = [p for p in found if p.code != "missing-image"]
     problems += found
@@ -75,12 +76,12 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
     return CheckReport(len(sources), sort_problems(problems), strict)
 
 
-def _unpublished_file_links(site_dir: Path, site_config, articles, plan, links: dict) -> list[Problem]:
+def _unpublished_file_links(site_dir: Path, site_config, articles, plan, links: dict,
+                            listing: content.Listing) -> list[Problem]:
     """The links to files that `build` would find leading nowhere (filelinks.py), judged
     against what a build of these articles would publish, planned the way it plans it."""
     site = Site(config=site_config, articles=tuple(articles))
     pages = routes.plan_pages(site)
-    listing = content.list_content(site_dir)
     files, _ = assets.plan_files(site_dir, articles, listing, plan.sources)
     outputs = {page.output_path for page in pages} | files.keys() | seo.render_extra_files(site, pages).keys()
     return filelinks.unpublished_links(articles, links, outputs, {rel for rel, _ in listing})

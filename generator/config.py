@@ -68,11 +68,9 @@ class _Reader:
         `entry` picks the header of an array of tables: the third [[links]] is entry 2.
         """
         header_line, start = 0, 0
-        if len(path) > 1:
-            header = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(map(re.escape, path[:-1])) + r"\s*\]+")
-            headers = [i + 1 for i, line in enumerate(self.lines) if header.match(line)]
-            if headers:
-                header_line = start = headers[min(entry, len(headers) - 1)]
+        headers = self._headers(path[:-1]) if len(path) > 1 else []
+        if headers:
+            header_line = start = headers[min(entry, len(headers) - 1)]
         key = re.compile(r"^\s*" + re.escape(path[-1]) + r"\s*=")
         for i in range(start, len(self.lines)):
             if key.match(self.lines[i]):
@@ -80,12 +78,13 @@ class _Reader:
             # A key belongs to the table it follows: stop at the next header.
             if (i > start or not header_line) and self.lines[i].lstrip().startswith("["):
                 break
-        return header_line or self._header_of(path) or 1
+        # Else the table the path names itself ([categories.tin-hoat-dong]).
+        return header_line or next(iter(self._headers(path)), 1)
 
-    def _header_of(self, path: tuple[str, ...]) -> int:
-        """The line of the table `path` names itself ([categories.tin-hoat-dong]), 0 if none."""
-        header = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(map(re.escape, path)) + r"\s*\]+")
-        return next((i + 1 for i, line in enumerate(self.lines) if header.match(line)), 0)
+    def _headers(self, table: tuple[str, ...]) -> list[int]:
+        """The lines of the headers of `table` ([links], [[links]], [categories.tin-hoat-dong])."""
+        header = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(map(re.escape, table)) + r"\s*\]+")
+        return [i + 1 for i, line in enumerate(self.lines) if header.match(line)]
 
     def fail(self, path: tuple[str, ...], code: str, message: str, entry: int = 0) -> None:
         self.problems.append(error(CONFIG_NAME, self.line_of(*path, entry=entry), code, message))

@@ -9,6 +9,7 @@ Problems and reads bounded bytes; interprets nothing.
 from __future__ import annotations
 
 import os
+import posixpath
 import stat
 import unicodedata
 from pathlib import Path
@@ -151,6 +152,11 @@ def other_case(wanted: str, known: Iterable[str]) -> str | None:
     folded = _folded(wanted)
     matches = [path for path in known if _folded(path) == folded and path != wanted]
     return matches[0] if len(matches) == 1 else None
+
+
+def named_in_other_case(path: str) -> str:
+    """What a problem says of a file other_case found."""
+    return f"the file is named '{posixpath.basename(path)}' (the web server tells upper and lower case apart)"
 
 
 def _folded(name: str) -> str:

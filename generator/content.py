@@ -31,6 +31,7 @@ CONTENT_DIR = "content"
 FENCES = ("---",)
 CLOSERS = ("---", "...")
 TOML_FENCE = "+++"  # Hugo's and Zola's other way: TOML between '+++' lines
+SECTION_INDEX = "_index.md"  # Hugo's page of a section: not an article here
 MAX_FRONT_MATTER_NODES = 10_000  # beyond this a front-matter is an attack, not an article
 MAX_FRONT_MATTER_DEPTH = 32  # nesting; later stages (signatures, pickles) recurse per level
 # libyaml's parser is ~10× faster and keeps the same marks; fall back when absent.
@@ -57,9 +58,6 @@ def find_sources(site_dir: Path, listing: Listing | None = None) -> list[str]:
     return [rel for rel, _ in listing
             if rel.endswith(".md") and not any(part.startswith((".", "_")) for part in rel.split("/")[1:-1])
             and not rel.rpartition("/")[2].startswith(".") and rel.rpartition("/")[2] != SECTION_INDEX]
-
-
-SECTION_INDEX = "_index.md"  # Hugo's page of a section: not an article here
 
 
 def misplaced_files(sources: Sequence[str], listing: Listing) -> list[Problem]:

@@ -14,10 +14,10 @@ import re
 from typing import Collection, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
+from generator import confine
 from generator.diagnostics import Problem, error
 from generator.images import is_image_file
 from generator.model import Article
-from generator import confine
 from generator.vietnamese import nfc
 
 _LOOKS_LIKE_A_HOST = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)*\.(vn|com|net|org|gov|edu|info)(/.*)?", re.I)
@@ -55,6 +55,5 @@ def _why(article: Article, href: str, path: str, content_files: Collection[str])
         return f"the link '{href}' is read as a file of this site; write https://{href} for a web address"
     named = confine.other_case(beside, content_files)
     if named is not None:
-        return (f"the link '{href}' points to nothing the site publishes; the file is named "
-                f"'{posixpath.basename(named)}' (the web server tells upper and lower case apart)")
+        return f"the link '{href}' points to nothing the site publishes; {confine.named_in_other_case(named)}"
     return f"the link '{href}' points to nothing the site publishes"

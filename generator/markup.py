@@ -126,9 +126,8 @@ class MarkupConverter:
                                            f"{limits.MAX_MARKERS_PER_BLOCK:,}); split it with blank lines"),))
         try:
             with limits.time_budget():
-                body = _CONTROL.sub(" ", article.body) if _CONTROL.search(article.body) else article.body
                 body_html = sections.clear_of_layout_ids(
-                    sanitize_html(self.md.reset().convert(body), self.iframe_hosts))
+                    sanitize_html(self.md.reset().convert(_CONTROL.sub(" ", article.body)), self.iframe_hosts))
         except limits.ConversionTooSlow:
             return MarkupResult("", (error(article.source, first_line, "too-slow",
                                            f"converting this article took more than {limits.CONVERT_SECONDS} s"),))
@@ -138,8 +137,7 @@ class MarkupConverter:
         problems = tuple(
             error(article.source, _line_of(article, href), "broken-link",
                   f"the link '{href}' points to no article (check the path to its .md file)"
-                  + (f"; the file is named '{posixpath.basename(named)}' (the web server tells upper and lower "
-                     "case apart)" if named else ""))
+                  + (f"; {confine.named_in_other_case(named)}" if named else ""))
             for href, named in self.links.broken
         ) + tuple(
             error(article.source, _line_of(article, src), "missing-image",

@@ -61,15 +61,17 @@ def render_sitemaps(site: Site, pages: Iterable[Page], memo: Memo | None = None)
         dates = [moment for _, moment in part if moment is not None]
         lastmod = f"<lastmod>{max(dates).isoformat(timespec='seconds')}</lastmod>" if dates else ""
         index.append(f"  <sitemap><loc>{escape(absolute(site, name))}</loc>{lastmod}</sitemap>")
-    files["sitemap.xml"] = "\n".join(['<?xml version="1.0" encoding="utf-8"?>', f'<sitemapindex xmlns="{_SITEMAP_NS}">',
-                                      *index, "</sitemapindex>", ""]).encode("utf-8")
+    files["sitemap.xml"] = _sitemap_file("sitemapindex", index)
     return files
 
 
 def _urlset(entries: list[tuple[str, datetime | None]]) -> bytes:
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{_SITEMAP_NS}">',
-             *(line for line, _ in entries), "</urlset>"]
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return _sitemap_file("urlset", [line for line, _ in entries])
+
+
+def _sitemap_file(root: str, lines: list[str]) -> bytes:
+    return "\n".join(['<?xml version="1.0" encoding="utf-8"?>', f'<{root} xmlns="{_SITEMAP_NS}">',
+                      *lines, f"</{root}>", ""]).encode("utf-8")
 
 
 def _sitemap_entry(site: Site, page: Page) -> tuple[str, datetime | None]:
