@@ -17,7 +17,6 @@ import struct
 import warnings
 import zlib
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
@@ -30,6 +29,7 @@ from generator import confine
 from generator.config import parse_focus
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
+from generator.rawtags import start_tags
 from generator.model import EMPTY, Article, ImageSettings, evolve
 from generator.vietnamese import nfc, slugify
 
@@ -106,6 +106,11 @@ class Picture:
     def variants_names(self) -> tuple[str, ...]:
         return tuple(name for _, entries in self.srcsets for name, _ in entries)
 
+    @property
+    def largest_jpeg(self) -> str:
+        """What a link to the photo opens ("xem ảnh gốc"): its widest JPEG variant."""
+        return max(dict(self.srcsets)["jpeg"], key=lambda entry: entry[1])[0]
+
 
 @dataclass(frozen=True)
 class ImagePlan:
@@ -117,10 +122,17 @@ class ImagePlan:
     variants: tuple[Variant, ...] = ()  # every file to publish, unique, sorted by name
     uses: Mapping[str, tuple[Reference, ...]] = field(default_factory=lambda: EMPTY)  # source path → references
     body_keys: Mapping[str, str] = field(default_factory=lambda: EMPTY)  # article source → digest of its body photos
+    body_photos: Mapping[str, frozenset[str]] = field(default_factory=lambda: EMPTY)  # article source → paths
 
     def picture_for(self, article_source: str, src: str) -> Picture | None:
         path = resolve_reference(article_source, src)
         return self.pictures.get(path) if path else None
+
+    def linked_photo(self, article_source: str, href: str) -> str | None:
+        """The variant a body's link to a photo opens: only a photo the same body shows
+        (its variants are in the body's cache key, body_keys), else None."""
+        path = resolve_reference(article_source, href)
+        return self.pictures[path].largest_jpeg if path in self.body_photos.get(article_source, ()) else None
 
 
 def is_local(src: str) -> bool:
@@ -162,29 +174,12 @@ def prose_lines(body: str):
         yield offset, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
 
 
-class _ImageTags(HTMLParser):
-    """The <img> start tags of some HTML, their attributes read as a browser reads them."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self.found: list[tuple[int, int, dict[str, str]]] = []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):  # also called for <img … />
-        if tag == "img":
-            line, column = self.getpos()
-            start = self.line_starts[line - 1] + column
-            self.found.append((start, start + len(self.get_starttag_text()), {k: v or "" for k, v in attrs}))
-
-
 def image_tags(html: str) -> list[tuple[int, int, dict[str, str]]]:
     """(start, end, attributes) of each <img> tag in `html`; names lowercased, values unescaped.
 
     The one reading of raw <img> tags: the plan finds their photos with it and the
     markup replaces them with it (pictures.RawImages), so both agree on every tag."""
-    return _ImageTags(html).found if _HTML_IMAGE.search(html) else []
+    return start_tags(html, "img") if _HTML_IMAGE.search(html) else []
 
 
 def body_references(body: str, body_line: int) -> list[tuple[int, str | None, str, str | None]]:
@@ -344,6 +339,7 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
         body_keys=MappingProxyType({
             source: hashlib.sha256(repr(sorted((p, pictures[p]) for p in paths)).encode()).hexdigest()[:32]
             for source, paths in body_paths.items()}),
+        body_photos=MappingProxyType({source: frozenset(paths) for source, paths in body_paths.items()}),
     ), problems
 
 

@@ -18,9 +18,10 @@ from urllib.parse import unquote, urlsplit
 
 
 import markdown
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from generator import __version__, confine, limits, plain_text, sections, workers
+from generator import __version__, confine, limits, plain_text, rawtags, sections, workers
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error
@@ -38,6 +39,7 @@ SUMMARY_LENGTH = 220
 # allowed in XML: one in a body made the Atom feeds unreadable. Each becomes a space.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # (U+FFFE/F: not characters in XML either)
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_HTML_LINK = re.compile(r"<a\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,13 +50,15 @@ class MarkupResult:
 
 
 class _ArticleLinks(Treeprocessor):
-    """Rewrites `[text](../other/index.md)` to the other article's URL."""
+    """Rewrites `[text](../other/index.md)` to the other article's URL, and a link to a
+    photo the body shows to that photo's widest variant (the original is never published)."""
 
-    def __init__(self, md, urls_by_source: Mapping[str, str], base_path: str):
+    def __init__(self, md, urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan):
         super().__init__(md)
         # File names typed on a Mac arrive in NFD; the body's links are NFC (content.py).
         self.urls_by_source = {nfc(source): url for source, url in urls_by_source.items()}
         self.base_path = base_path
+        self.images = images
         self.source = ""
         self.broken: list[tuple[str, str | None]] = []  # (href, the article's file if only its case differs)
         self.used: dict[str, str] = {}  # target source → URL written, for cache validation
@@ -62,22 +66,55 @@ class _ArticleLinks(Treeprocessor):
 
     def run(self, root):
         for element in root.iter("a"):
-            href = element.get("href", "")
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.path:
-                continue
-            if not parts.path.endswith(".md"):
-                if not parts.path.startswith("/"):
-                    self.files.append(href)
-                continue
-            target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
-            url = self.urls_by_source.get(target)
-            if url is None:
-                self.broken.append((href, confine.other_case(target, self.urls_by_source)))
-                continue
-            self.used[target] = url
-            element.set("href", self.base_path + url.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else ""))
+            href = self.rewrite(element.get("href", ""))
+            if href is not None:
+                element.set("href", href)
         return None
+
+    def rewrite(self, href: str) -> str | None:
+        """The href to write instead of `href`, or None to keep it (problems are noted)."""
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path:
+            return None
+        if not parts.path.endswith(".md"):
+            photo = self.images.linked_photo(self.source, href)
+            if photo is not None:
+                return self.base_path + photo
+            if not parts.path.startswith("/"):
+                self.files.append(href)
+            return None
+        target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
+        url = self.urls_by_source.get(target)
+        if url is None:
+            self.broken.append((href, confine.other_case(target, self.urls_by_source)))
+            return None
+        self.used[target] = url
+        return self.base_path + url.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+class _RawLinks(Postprocessor):
+    """The same for links in raw HTML pasted into the body (`<a href="bai-khac.md">`), which
+    Python-Markdown keeps aside from its tree: rewritten in its stash before it puts them back."""
+
+    def __init__(self, md, links: _ArticleLinks):
+        super().__init__(md)
+        self.links = links
+
+    def run(self, text):
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for n, block in enumerate(stash):
+            if isinstance(block, str) and _HTML_LINK.search(block):
+                stash[n] = self._replace(block)
+        return text
+
+    def _replace(self, html: str) -> str:
+        parts, end = [], 0
+        for start, stop, attrs in rawtags.start_tags(html, "a"):
+            href = self.links.rewrite(attrs["href"]) if "href" in attrs else None
+            if href is not None:
+                parts += [html[end:start], rawtags.start_tag("a", {**attrs, "href": href})]
+                end = stop
+        return "".join(parts) + html[end:] if parts else html
 
 
 class _ShiftHeadings(Treeprocessor):
@@ -100,7 +137,7 @@ class MarkupConverter:
         self.iframe_hosts = tuple(iframe_hosts)
         self.md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                     output_format="html")
-        self.links = _ArticleLinks(self.md, urls_by_source, base_path)
+        self.links = _ArticleLinks(self.md, urls_by_source, base_path, images)
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
         self.md.treeprocessors.register(sections.HeadingIds(self.md), "heading_ids", 3)  # after the shift
@@ -108,6 +145,7 @@ class MarkupConverter:
         self.md.treeprocessors.register(self.pictures, "pictures", 6)
         # Before Python-Markdown puts raw HTML back (its "raw_html" postprocessor, priority 30).
         self.md.postprocessors.register(RawImages(self.md, self.pictures), "raw_images", 35)
+        self.md.postprocessors.register(_RawLinks(self.md, self.links), "raw_links", 36)
         plain_text.install(self.md)
 
     def convert(self, article: Article) -> MarkupResult:
@@ -160,11 +198,8 @@ def _line_of(article: Article, needle: str) -> int:
 
 
 def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
-    """Plain text of the first paragraph, cut at a word boundary."""
-    found = _FIRST_PARAGRAPH.search(body_html)
-    if not found:
-        return ""
-    text = text_of(found.group(1))
+    """Plain text of the first paragraph that has text (not a photo alone), cut at a word boundary."""
+    text = next((t for t in (text_of(p.group(1)).strip() for p in _FIRST_PARAGRAPH.finditer(body_html)) if t), "")
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–-")
@@ -174,7 +209,7 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
 def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:
     """Everything besides the body that changes converted HTML."""
     return digest(__version__, markdown.__version__, repr(EXTENSIONS), repr(sorted(EXTENSION_CONFIGS.items())),
-                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images", "control-characters",
+                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images", "raw-links", "photo-links", "linked-figures", "summary-with-text", "control-characters",
                   repr(sorted(sections.LAYOUT_IDS)), sections.ID_PREFIX,
                   str(sections.MAX_SLUG), sanitize_settings(iframe_hosts))
 

@@ -90,22 +90,24 @@ class PictureTreeprocessor(Treeprocessor):
             alt, title = img.get("alt", ""), img.get("title", "")
             element = picture_element(picture, self.base_path, alt, body_sizes(picture))
             element.tail = img.tail
-            index = list(parent).index(img)
-            alone = (parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip()
-                     and not (img.tail or "").strip())
-            if alone:
-                parent.tag = "figure"
-                parent.text = None
-                parent.remove(img)
-                element.tail = None
-                parent.append(element)
+            parent.insert(list(parent).index(img), element)
+            parent.remove(img)
+            # Alone in its paragraph, or in a link alone in it ([![…](anh.jpg)](anh.jpg)): a figure.
+            linked = parent.tag == "a" and _alone(element, parent)
+            held, paragraph = (parent, parents.get(parent)) if linked else (element, parent)
+            if paragraph is not None and paragraph.tag == "p" and _alone(held, paragraph):
+                paragraph.tag = "figure"
+                paragraph.text = None
+                paragraph[0].tail = None
                 caption = title or alt
                 if caption:
-                    etree.SubElement(parent, "figcaption").text = caption
-            else:
-                parent.remove(img)
-                parent.insert(index, element)
+                    etree.SubElement(paragraph, "figcaption").text = caption
         return None
+
+
+def _alone(child, parent) -> bool:
+    """`child` is all there is in `parent`: no other element, no text around it."""
+    return len(parent) == 1 and not (parent.text or "").strip() and not (child.tail or "").strip()
 
 
 class RawImages(Postprocessor):

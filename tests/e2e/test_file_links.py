@@ -125,3 +125,60 @@ def test_a_name_that_differs_only_in_case_is_found_for_photos_and_named_for_link
     assert built.result.ok, built.messages
     img = built.page("/tin-hoat-dong/hop-bao/").find("div", class_="body").find("img")
     assert img["src"].startswith("/images/anh-hien-truong-") and (built.out / img["src"].lstrip("/")).is_file()
+
+
+def test_links_in_pasted_html_are_read_like_markdown_links(make_site, tmp_path):
+    """HTML pasted from another portal or from Word links with <a href>: a link to another
+    article's .md file leads to its page, a link to a file is checked, and a broken one is an
+    error at its line, exactly as for `[text](…)`."""
+    pasted = ('<p>Xem <a href="../bai-1.md#ket-qua" title="Tin trước">tin trước</a> và tải '
+              '<a href="ke-hoach.pdf" target="_blank">kế hoạch</a>.</p>\n\n'
+              'Trong đoạn văn: <a href="../bai-0.md">tin đầu</a>.')
+    site = make_site({**numbered_articles(2), BUNDLE: article("Họp báo quý", body=pasted),
+                      "content/tin-hoat-dong/hop-bao/ke-hoach.pdf": b"%PDF-1.4"})
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    page = BeautifulSoup((out / "tin-hoat-dong/hop-bao-quy/index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a for a in page.select("main article div.body a")}
+    assert links["tin trước"]["href"] == "/tin-hoat-dong/bai-so-1/#ket-qua"
+    assert links["tin trước"]["title"] == "Tin trước"  # the editor's other attributes are kept
+    assert links["tin đầu"]["href"] == "/tin-hoat-dong/bai-so-0/"
+    assert (out / "tin-hoat-dong/hop-bao-quy" / links["kế hoạch"]["href"]).is_file()
+
+    (site / BUNDLE).write_text(article("Họp báo quý", body=pasted.replace("ke-hoach.pdf", "khong-co.pdf")
+                                       .replace("../bai-0.md", "../bai-9.md")), encoding="utf-8")
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out2"))
+    assert [(p.location.line, p.message) for p in result.problems] == [
+        (line_of(site, BUNDLE, "bai-9.md"), "the link '../bai-9.md' points to no article (check the path to its .md file)")]
+    (site / BUNDLE).write_text(article("Họp báo quý", body=pasted.replace("ke-hoach.pdf", "khong-co.pdf")), encoding="utf-8")
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out2"))
+    assert problems_of(result) == {(BUNDLE, line_of(site, BUNDLE, "khong-co.pdf"),
+                                    "the link 'khong-co.pdf' points to nothing the site publishes")}
+    assert problems_of(check_site(site)) == problems_of(result)
+
+
+def test_a_link_to_a_photo_the_body_shows_opens_its_widest_variant(make_site, build_site):
+    """A clickable photo ("bấm vào để xem ảnh lớn"), in Markdown or pasted HTML: the original is
+    never published, so the link leads to the widest processed copy, which exists."""
+    from PIL import Image
+    from tests.photos import phone_jpeg
+    body = ('<p><a href="anh.jpg"><img src="anh.jpg" alt="Hội trường"></a></p>\n\n'
+            '[![Toàn cảnh](anh.jpg "Toàn cảnh hội trường")](anh.jpg)\n\nXem [ảnh lớn](anh.jpg) của buổi họp báo.')
+    site = make_site({BUNDLE: article("Họp báo quý", body=body),
+                      "content/tin-hoat-dong/hop-bao/anh.jpg": phone_jpeg(2000, 1500),
+                      "content/tin-hoat-dong/tin-truoc.md": article("Tin trước", "2026-01-10")})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    page = built.page("/tin-hoat-dong/hop-bao-quy/")
+    links = page.select("main article div.body a")
+    assert len(links) == 3 and len({a["href"] for a in links}) == 1
+    widest = built.out / links[0]["href"].lstrip("/")
+    shown = [int(entry.split()[1][:-1]) for entry in page.find("img")["srcset"].split(", ")]
+    with Image.open(widest) as opened:
+        assert opened.format == "JPEG" and opened.width == max(shown)
+    # A clickable photo alone in its paragraph is still a figure with its caption.
+    figure = page.select_one("main article div.body figure")
+    assert figure.select_one("a > picture img")["alt"] == "Toàn cảnh"
+    assert figure.figcaption.get_text() == "Toàn cảnh hội trường"
+    # A page that starts with a photo is described by its first words, not by nothing.
+    assert page.find("meta", attrs={"name": "description"})["content"] == "Xem ảnh lớn của buổi họp báo."

@@ -134,7 +134,8 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     elif action == "link":
         source, target = rng.choice(files), rng.choice(files)
         rel = os.path.relpath(target, source.parent)
-        source.write_text(source.read_text(encoding="utf-8") + f"\nXem [bài khác]({rel}).\n", encoding="utf-8")
+        written = rng.choice([f"[bài khác]({rel})", f'<a href="{rel}">bài khác</a>'])  # Markdown or pasted HTML
+        source.write_text(source.read_text(encoding="utf-8") + f"\nXem {written}.\n", encoding="utf-8")
     elif action == "bundle-file":
         bundles = [f for f in files if f.name == "index.md"]
         if bundles:
@@ -145,7 +146,9 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
             page = rng.choice(bundles)
             name = f"anh-{rng.randint(0, 2)}.jpg"
             (page.parent / name).write_bytes(phone_jpeg(rng.randint(40, 90), rng.randint(30, 70), gps=False))
-            shown = rng.choice([f"![Ảnh {name}]({name})", f'<img src="{name}" alt="Ảnh {name}">'])
+            shown = rng.choice([f"![Ảnh {name}]({name})", f'<img src="{name}" alt="Ảnh {name}">',
+                                # linked to itself: the link opens the photo's widest variant
+                                f"[![Ảnh {name}]({name})]({name})", f'<a href="{name}"><img src="{name}" alt="Ảnh {name}"></a>'])
             page.write_text(page.read_text(encoding="utf-8") + f"\n{shown}\n", encoding="utf-8")
     return action
 

@@ -23,7 +23,8 @@ PAYLOADS = [
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
     "<a href=\"javascript:alert(1)\">bấm</a>",
     "<a href=\"  JaVaScRiPt:alert(1)\">bấm</a>",
-    "<a href=\"java\tscript:alert(1)\">bấm</a>",
+    # (a raw tab would not do: Markdown expands it to spaces, and the link is then reported broken)
+    "<a href=\"java&#x09;script:alert(1)\">bấm</a>",
     "<a href=\"vbscript:msgbox(1)\">bấm</a>",
     "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">bấm</a>",
     "<iframe src=\"javascript:alert(1)\"></iframe>",
