@@ -74,7 +74,7 @@ def render_feed(site: Site, term: Term | None, articles: Iterable[Article], html
     page_url = routes.term_url(term) if term is not None else "/"
     title = f"{term.name} – {config.title}" if term is not None else config.title
     subtitle = (term.description if term is not None else config.description) or ""
-    updated = max((a.date for a in entries), default=_newest(site))
+    updated = max((a.modified for a in entries), default=_newest(site))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(config.language)} '
@@ -107,7 +107,7 @@ def _entry(site: Site, article: Article, body_html: str) -> list[str]:
         f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
         f"    <id>{escape(url)}</id>",
         f"    <published>{_stamp(article.date)}</published>",
-        f"    <updated>{_stamp(article.date)}</updated>",
+        f"    <updated>{_stamp(article.modified)}</updated>",
         f"    <author><name>{escape(article.author or unit)}</name></author>",
         f"    <category term={quoteattr(category.slug)} label={quoteattr(category.name)}/>",
     ]

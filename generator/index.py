@@ -14,14 +14,21 @@ from typing import Any, Iterable, Mapping
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error, suggest, warning
 from generator.memo import Memo, recall
-from generator.model import Article, SiteConfig, SourceFile, Term, evolve, frozen_map
+from generator.model import NO_COVER, Article, Cover, SiteConfig, SourceFile, Term, evolve, frozen_map
 from generator.vietnamese import fold, nfc, slugify
 from generator import aliases as aliases_stage, routes
 
 # Front-matter keys we understand; anything else is a likely typo.
 KNOWN_KEYS = ("title", "date", "unit", "category", "campaigns", "author", "summary",
               "slug", "draft", "featured", "extra", "image", "image_caption", "expires",
-              "aliases", "tags", "image_focus")
+              "aliases", "tags", "image_focus", "updated")
+# What other generators (Hugo, Pelican, Zola, WordPress exports) call our keys: an editor who
+# brings their habit is told our word, where spelling alone would suggest a wrong one.
+_OTHER_NAMES = {"description": "summary", "excerpt": "summary", "lastmod": "updated", "modified": "updated",
+                "categories": "category", "pinned": "featured", "sticky": "featured", "cover": "image",
+                "thumbnail": "image", "featured_image": "image", "authors": "author", "keywords": "tags",
+                "url": "slug", "permalink": "slug", "expirydate": "expires", "expiry_date": "expires",
+                "publishdate": "date", "published": "date"}
 _VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
 
 
@@ -144,7 +151,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
 
     for key in fm:
         if key not in KNOWN_KEYS:
-            hint = suggest(key, KNOWN_KEYS)
+            hint = _OTHER_NAMES.get(str(key).lower()) or suggest(key, KNOWN_KEYS)
             problems.append(warning(source.path, source.line_of(key), "unknown-key",
                                     f"unknown front-matter key '{key}'" + (f"; did you mean '{hint}'?" if hint else "")))
 
@@ -158,6 +165,17 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         fail("date", "missing-field", "'date' is required (e.g. date: 2026-01-21T09:30:00)")
     expires, _ = parse_date(fm.get("expires"), config.zone,
                             lambda m: fail("expires", "bad-date", m.replace("'date'", "'expires'")))
+    updated, updated_has_time = parse_date(fm.get("updated"), config.zone,
+                                           lambda m: fail("updated", "bad-date", m.replace("'date'", "'updated'")))
+    if updated is not None and moment is not None:
+        # A day without a time is "some time that day": the day of publication adds nothing.
+        early = updated < moment if updated_has_time else updated.date() < moment.date()
+        if early:
+            shown = "%d/%m/%Y %H:%M" if updated_has_time else "%d/%m/%Y"
+            fail("updated", "updated-before-date", f"'updated' ({updated:{shown}}) is before 'date' "
+                                                   f"({moment:{shown}}); it says when the article last changed")
+        elif updated <= moment:
+            updated = None
     if expires is not None and moment is not None and expires <= moment:
         problems.append(warning(source.path, source.line_of("expires"), "expires-before-date",
                                 "'expires' is not after 'date': the article is never shown"))
@@ -197,9 +215,9 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         summary=summary, draft=draft, featured=featured, body=source.body,
         body_line=source.body_line, bundle_dir=source.bundle_dir, extra=frozen_map(extra),
         source_digest=source.digest, body_loaded=source.body_loaded,
-        image=image, image_caption=image_caption, image_focus=image_focus,
-        image_line=source.line_of("image") if "image" in fm else 0, expires=expires,
-        aliases=aliases,
+        cover=Cover(image, image_caption, image_focus, source.line_of("image") if "image" in fm else 0)
+        if image or image_caption or image_focus else NO_COVER,
+        expires=expires, updated=updated, aliases=aliases,
     ), problems
 
 

@@ -359,6 +359,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "hãy dùng https:// nếu trang đó hỗ trợ"),
     ),
     "expires-before-date": ((_ANY, "ngày hết hạn ('expires') sớm hơn ngày đăng ('date')"),),
+    "updated-before-date": ((r"'updated' \((.*?)\) is before 'date' \((.*?)\)",
+                             "ngày cập nhật ('updated', {0}) sớm hơn ngày đăng ('date', {1}); "
+                             "'updated' là lúc bài được sửa lần cuối"),),
     "layout-error": (
         (r"layout rendering error: this layout reaches itself again.*write (\{% extends .*%\})",
          "tệp giao diện (layout) tự gọi lại chính nó qua extends hoặc include, không có điểm dừng; muốn dựa trên "

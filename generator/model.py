@@ -21,7 +21,7 @@ def frozen_map(items: Mapping | None = None) -> Mapping:
 
 def evolve(instance, **changes):
     """dataclasses.replace for the hot paths (10,000 articles, several times a
-    build): copies the fields instead of re-running the 29-argument __init__.
+    build): copies the fields instead of re-running the 27-argument __init__.
     Only for frozen dataclasses without __post_init__."""
     fields = instance.__dataclass_fields__
     if not changes.keys() <= fields.keys():  # no set is built when all is well: 20,000 calls a build
@@ -138,6 +138,19 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """The photo an editor chose for an article, with its caption and the focal point of its crops."""
+
+    image: str = ""
+    caption: str = ""
+    focus: str = ""
+    line: int = 0  # of the 'image' key, for problems
+
+
+NO_COVER = Cover()
+
+
+@dataclass(frozen=True)
 class Article:
     source: str  # site-relative path of the Markdown file
     title: str
@@ -160,14 +173,35 @@ class Article:
     html: str = ""  # filled by the markup stage, or left in the cache under html_key
     html_key: str = ""  # cache key of the converted body ("" when not cached)
     summary_derived: bool = False  # summary came from the first paragraph, not front-matter
-    image: str = ""  # the cover as written in front-matter, relative to the article
-    image_caption: str = ""
-    image_focus: str = ""  # focal point of crops, e.g. "50% 30%"
-    image_line: int = 0  # line of the 'image' key, for problems
+    cover: Cover = NO_COVER  # front-matter 'image', 'image_caption' and 'image_focus'
     images_key: str = ""  # digest of the photos layouts show for it (cover, thumbnail, OpenGraph)
     aliases: tuple[str, ...] = ()  # old site-relative URLs that redirect here
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
     expires: datetime | None = None  # hidden from this moment on
+    updated: datetime | None = None  # last changed, when the editor says so ("Cập nhật")
+
+    # (The cover's four values share one field: past 29 fields an instance's __dict__ no
+    # longer shares its keys with the others' and takes 1.3 KB more per article.)
+    @property
+    def modified(self) -> datetime:
+        """When the article last changed, as feeds, the sitemap and JSON-LD say it."""
+        return self.updated or self.date
+
+    @property
+    def image(self) -> str:  # the cover as written in front-matter, relative to the article
+        return self.cover.image
+
+    @property
+    def image_caption(self) -> str:
+        return self.cover.caption
+
+    @property
+    def image_focus(self) -> str:  # focal point of crops, e.g. "50% 30%"
+        return self.cover.focus
+
+    @property
+    def image_line(self) -> int:  # line of the 'image' key, for problems
+        return self.cover.line
 
     @property
     def as_read(self) -> tuple[str, int] | None:

@@ -68,7 +68,7 @@ class Renderer:
             auto_reload=False,
         )
         self.env.filters.update(
-            url=self.url, abs_url=self.abs_url, vn_date=self.vn_date, iso=_iso,
+            url=self.url, abs_url=self.abs_url, vn_date=self.vn_date, vn_updated=self.vn_updated, iso=_iso,
             sections=sections.sections,  # the table of contents of a converted body
         )
         self.env.globals.update(
@@ -90,6 +90,11 @@ class Renderer:
 
     def vn_date(self, article: Article) -> str:
         return format_date(article.date, self.site.config.zone, article.has_time)
+
+    def vn_updated(self, article: Article) -> str:
+        """Its 'updated' moment; the time is left out when the editor gave a day only (midnight)."""
+        local = article.modified.astimezone(self.site.config.zone)
+        return format_date(local, self.site.config.zone, (local.hour, local.minute) != (0, 0))
 
     def related(self, article: Article) -> list[Article]:
         return [self.by_url[u] for u in self.site.related.get(article.url, ())]

@@ -32,8 +32,8 @@ def absolute(site: Site, path: str) -> str:
 
 def page_lastmod(site: Site, page: Page) -> datetime | None:
     if page.article is not None:
-        return page.article.date
-    dates = [a.date for a in page.items]
+        return page.article.modified
+    dates = [a.modified for a in page.items]
     if dates:
         return max(dates)
     return site.articles[0].date if site.articles else None
@@ -167,7 +167,7 @@ def _news_article(site: Site, article: Article, og_image: Callable | None = None
         "@type": "NewsArticle",
         "headline": article.title,
         "datePublished": article.date.isoformat(timespec="seconds"),
-        "dateModified": article.date.isoformat(timespec="seconds"),
+        "dateModified": article.modified.isoformat(timespec="seconds"),
         "author": {"@type": "Person", "name": article.author} if article.author
         else {"@type": "Organization", "name": unit.name},
         "publisher": {"@type": "Organization", "name": unit.name, "url": absolute(site, routes.term_url(unit))},

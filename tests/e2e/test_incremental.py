@@ -190,10 +190,10 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
     """One field of an article changed as an editor would: withdrawn as a draft or back, dated
     in the future (left out) or the past, with or without a time of day, given an expiry, moved
     to another unit, category or campaigns, retitled (a new URL, or the same one under a slug),
-    given an old URL, a summary, a byline, or taken off the home page's featured list."""
+    given an old URL, a summary, a byline, an `updated` moment, or taken off the home page's featured list."""
     head, sep, body = path.read_text(encoding="utf-8").partition("\n---\n")
     field = rng.choice(["draft", "future", "past", "time", "expires", "unit", "category", "campaigns", "alias",
-                        "summary", "featured", "title", "title-kept-url", "author"])
+                        "summary", "featured", "title", "title-kept-url", "author", "updated"])
     if field == "draft":
         head = head.replace("\ndraft: true", "") if "\ndraft: true" in head else head + "\ndraft: true"
     elif field in ("future", "past"):
@@ -225,6 +225,8 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
         head = re.sub(r"(?m)^summary: .*\n?", "", head) + f'\nsummary: "Tóm tắt {rng.choice(WORDS)} {rng.randint(0, 9)}"'
     elif field == "featured":
         head = re.sub(r"(?m)^featured: .*$", f"featured: {rng.choice(['true', 'false'])}", head)
+    elif field == "updated":  # feeds, the sitemap and the page change; a moment before 'date' fails the build
+        head = re.sub(r"(?m)^updated: .*\n?", "", head) + f"\nupdated: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
     path.write_text(head + sep + body, encoding="utf-8")
     return f"front-matter:{field}"
 

@@ -307,3 +307,51 @@ def test_a_vietnamese_base_url_gives_ascii_urls_everywhere(make_site, build_site
     assert page.find("a", class_="skip-link") is not None
     assert all(a["href"].startswith(("/t%E1%BB%89nh/", "#", "https:", "mailto:", "tel:"))
                for a in page.find_all("a", href=True))
+
+
+def test_an_updated_article_says_so_to_readers_feeds_and_search_engines(make_site, build_site):
+    """`updated:` (a correction, new figures): shown under the title and given as the
+    modification date everywhere one is read; lists stay in order of publication."""
+    files = {**ARTICLES, "content/tin-hoat-dong/hoi-nghi.md": article(
+        "Hội nghị tổng kết công tác năm", "2025-12-30T14:00:00", "cong-an-tinh", campaigns=["vi-an-ninh-to-quoc"],
+        updated="25/01/2026 16:45")}
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    url, stamp = "/tin-hoat-dong/hoi-nghi-tong-ket-cong-tac-nam/", "2026-01-25T16:45:00+07:00"
+    page = built.page(url)
+    shown = page.find("article").find(class_="updated")
+    assert text_of(shown) == "Cập nhật Chủ nhật, 25/01/2026 16:45 ·" and shown.time["datetime"] == stamp
+    assert page.find("meta", property="article:modified_time")["content"] == stamp
+    assert page.find("meta", property="article:published_time")["content"] == "2025-12-30T14:00:00+07:00"
+    news = json.loads(page.find("script", type="application/ld+json").string)["@graph"][0]
+    assert (news["datePublished"], news["dateModified"]) == ("2025-12-30T14:00:00+07:00", stamp)
+    assert built.page(RA_QUAN).find("article").find(class_="updated") is None  # none given: nothing shown
+
+    feed = _atom(built, "atom.xml")
+    entries = {e.findtext(f"{ATOM}title"): e for e in feed.findall(f"{ATOM}entry")}
+    assert list(entries)[2] == "Hội nghị tổng kết công tác năm"  # still in order of publication
+    entry = entries["Hội nghị tổng kết công tác năm"]
+    assert (entry.findtext(f"{ATOM}published"), entry.findtext(f"{ATOM}updated")) == ("2025-12-30T14:00:00+07:00", stamp)
+    assert feed.findtext(f"{ATOM}updated") == stamp  # the latest change of any entry
+    sitemap = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod")
+               for u in _atom(built, "sitemap.xml").findall(f"{SITEMAP}url")}
+    assert sitemap["https://congan.example.vn" + url] == stamp
+    assert sitemap["https://congan.example.vn/don-vi/cong-an-tinh/"] == stamp  # a list holding it changed too
+    latest = [text_of(a) for a in built.page("/tin-hoat-dong/").select("main .card-title a")]
+    assert latest == ["Ra quân bảo đảm trật tự an toàn giao thông", "Công an xã giúp dân thu hoạch lúa"]  # not moved up
+
+
+def test_an_update_on_the_day_of_publication_or_before_it(make_site, build_site):
+    same_day = article("Tin trong ngày", "2026-01-21T09:30:00", updated="2026-01-21")
+    early = article("Tin sửa nhầm", "2026-01-21T09:30:00", updated="2026-01-21T08:00:00", lastmod="2026-01-22")
+    site = make_site({"content/tin-hoat-dong/a.md": same_day, "content/tin-hoat-dong/b.md": early})
+    built = build_site(site)
+    assert [(p.location.path, p.location.line, p.code, p.message) for p in built.result.problems] == [
+        ("content/tin-hoat-dong/b.md", 6, "updated-before-date",
+         "'updated' (21/01/2026 08:00) is before 'date' (21/01/2026 09:30); it says when the article last changed"),
+        ("content/tin-hoat-dong/b.md", 7, "unknown-key", "unknown front-matter key 'lastmod'; did you mean 'updated'?")]
+    (site / "content/tin-hoat-dong/b.md").unlink()
+    page = build_site(site).page("/tin-hoat-dong/tin-trong-ngay/")
+    assert page.find(class_="updated") is None  # a day alone, the day it was published: nothing to say
+    assert json.loads(page.find("script", type="application/ld+json").string)["@graph"][0]["dateModified"] == \
+        "2026-01-21T09:30:00+07:00"

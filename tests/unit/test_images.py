@@ -7,16 +7,17 @@ from pathlib import Path
 
 from generator.config import parse_config
 from generator.images import body_references, crop_box, plan_images, resolve_reference, target_widths
-from generator.model import Article, ImageSettings
+from generator.model import Article, Cover, ImageSettings
 from tests.photos import phone_jpeg, png_header_claiming
 
 SETTINGS = ImageSettings(widths=(480, 800, 1200, 1600), formats=("webp", "jpeg"), thumbnail_widths=(360,))
 
 
-def make_article(body: str = "", image: str = "", source: str = "content/tin/bai/index.md", **more) -> Article:
+def make_article(body: str = "", image: str = "", source: str = "content/tin/bai/index.md", image_focus: str = "",
+                 **more) -> Article:
     return Article(source=source, title="Bài", date=datetime(2026, 1, 21, tzinfo=timezone.utc), has_time=False,
                    unit="u", category="tin", campaigns=(), slug="bai", url="/tin/bai/", body=body, body_line=10,
-                   bundle_dir=source.rsplit("/", 1)[0], image=image, image_line=6 if image else 0, **more)
+                   bundle_dir=source.rsplit("/", 1)[0], cover=Cover(image, "", image_focus, 6 if image else 0), **more)
 
 
 def write(site: Path, files: dict[str, bytes]) -> Path:
