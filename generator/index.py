@@ -361,9 +361,12 @@ def find_collisions(articles: Iterable[Article], lines: Mapping[str, int] = {}) 
     for url, same in by_url.items():
         if len(same) > 1:
             same.sort(key=lambda a: a.source)
-            for article in same:
+            days = [f"{a.date:%d-%m-%Y}" for a in same]
+            for number, article in enumerate(same, start=1):
                 others = ", ".join(o.source for o in same if o is not article)
+                # A title that recurs ("Lịch tiếp công dân") is told apart by its day, else by a number.
+                ending = days[number - 1] if days.count(days[number - 1]) == 1 else str(number)
                 problems.append(error(article.source, lines.get(article.source, 1), "duplicate-url",
                                       f"this article and {others} would both be published at {url}; "
-                                      "change a title or set a different 'slug'"))
+                                      f"change a title or set a different 'slug' (e.g. slug: {article.slug}-{ending})"))
     return problems

@@ -280,6 +280,8 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"unknown campaign '(.*?)'", "không có phong trào '{0}' trong site.toml"),
     ),
     "duplicate-url": (
+        (r"this article and (.*?) would both be published at (\S+);.*\(e\.g\. (slug: \S+)\)",
+         "bài viết này và {0} sẽ cùng xuất bản tại {1}; hãy đổi tiêu đề hoặc đặt 'slug' khác (ví dụ {2})"),
         (r"this article and (.*?) would both be published at (\S+);",
          "bài viết này và {0} sẽ cùng xuất bản tại {1}; hãy đổi tiêu đề hoặc đặt 'slug' khác"),
     ),

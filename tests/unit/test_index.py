@@ -5,6 +5,7 @@ import pytest
 
 from generator.config import parse_config
 from generator.content import split_source
+from generator import messages
 from generator.index import index_articles, match_term, parse_date, read_article
 from generator.vietnamese import slugify
 
@@ -96,6 +97,14 @@ def test_two_articles_at_one_url_are_both_reported():
     assert [(p.location.path, p.location.line, p.code) for p in problems] == [
         ("content/a.md", 2, "duplicate-url"), ("content/b.md", 2, "duplicate-url")]
     assert "content/b.md" in problems[0].message
+    # Published the same day, they are told apart by a number; a title that recurs, by its day.
+    assert [p.message.endswith(f"(e.g. slug: bai-a-{n})") for n, p in enumerate(problems, 1)] == [True, True]
+    weekly = [split_source(f"content/lich-{day}.md", f"---\n{BASE.replace('21T', f'{day}T')}\n---\n")[0]
+              for day in (14, 21)]
+    _, _, problems = index_articles(CONFIG, weekly)
+    assert [p.message.rsplit("(", 1)[1] for p in problems] == ["e.g. slug: bai-a-14-01-2026)",
+                                                               "e.g. slug: bai-a-21-01-2026)"]
+    assert messages.problem_message(problems[0], "vi").endswith("hãy đổi tiêu đề hoặc đặt 'slug' khác (ví dụ slug: bai-a-14-01-2026)")
 
 
 def test_drafts_are_left_out_and_counted():
