@@ -74,3 +74,32 @@ def test_long_unbroken_words_wrap_instead_of_widening_a_phone_screen(make_site, 
                     assert widths[0] <= widths[1], (width, url, widths)
             finally:
                 context.close()
+
+
+WORD_TABLE = """<table class=MsoTableGrid border=1 width=900 style='width:675.0pt'>
+<tr><td><p class=MsoNormal><b>TT</b></p></td><td><p class=MsoNormal><b>Nội dung công tác</b></p></td>
+<td><p><b>Kết quả kỳ này</b></p></td><td><p><b>So với cùng kỳ năm trước</b></p></td><td><p><b>Ghi chú</b></p></td></tr>
+<tr><td>1</td><td><p class=MsoNormal>Kiểm tra, xử lý vi phạm nồng độ cồn</p></td><td>1.245 trường hợp</td>
+<td>tăng 12,5%</td><td>Tước giấy phép lái xe 310 trường hợp</td></tr>
+</table>"""
+
+
+def test_a_report_table_pasted_from_word_keeps_readable_columns_on_a_phone(make_site, build_site, browser):
+    """Five columns on a 360 px phone: the table scrolls sideways within the page rather than
+    squeezing each column to a syllable per line, and Word's <p> in a cell adds no margins."""
+    built = build_site(make_site({"content/tin-hoat-dong/bao-cao.md": article("Báo cáo tháng", body=WORD_TABLE)}))
+    assert built.result.ok, built.messages
+    with serving(built.out) as base:
+        context = browser.new_context(viewport={"width": 360, "height": 800})
+        try:
+            page = context.new_page()
+            page.goto(base + "/tin-hoat-dong/bao-cao-thang/")
+            assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+            table = page.locator(".article .body table")
+            assert table.evaluate("t => t.scrollWidth > t.clientWidth")  # the rest is a swipe away
+            cell = page.locator("td p", has_text="Kiểm tra")
+            lines = cell.evaluate("p => p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)")
+            assert round(lines) <= 5, lines  # (8 when each column took a fifth of the phone)
+            assert cell.evaluate("p => getComputedStyle(p).marginTop") == "0px"
+        finally:
+            context.close()
