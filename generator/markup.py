@@ -33,13 +33,15 @@ from generator.vietnamese import nfc
 from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
 
 EXTENSIONS = ("extra", "sane_lists", "smarty")
-EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False}}  # Vietnamese uses “ ” typed by hand
+EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False},  # Vietnamese uses “ ” typed by hand
+                     "extra": {"footnotes": {"BACKLINK_TITLE": "Trở lại chỗ chú thích %d trong bài"}}}
 SUMMARY_LENGTH = 220
 # Invisible control characters (Word's line break Shift+Enter pastes as U+000B) are not
 # allowed in XML: one in a body made the Atom feeds unreadable. Each becomes a space.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # (U+FFFE/F: not characters in XML either)
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _HTML_LINK = re.compile(r"<a\b", re.I)
+_FOOTNOTE_MARK = re.compile(r'<sup id="fnref[^"]*">.*?</sup>')  # "thống kê[^1]": not "thống kê1" in a summary
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,8 @@ def _line_of(article: Article, needle: str) -> int:
 
 def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
     """Plain text of the first paragraph that has text (not a photo alone), cut at a word boundary."""
-    text = next((t for t in (text_of(p.group(1)).strip() for p in _FIRST_PARAGRAPH.finditer(body_html)) if t), "")
+    text = next((t for t in (text_of(_FOOTNOTE_MARK.sub("", p.group(1))).strip()
+                             for p in _FIRST_PARAGRAPH.finditer(body_html)) if t), "")
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–-")
@@ -209,7 +212,7 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
 def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:
     """Everything besides the body that changes converted HTML."""
     return digest(__version__, markdown.__version__, repr(EXTENSIONS), repr(sorted(EXTENSION_CONFIGS.items())),
-                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images", "raw-links", "photo-links", "linked-figures", "summary-with-text", "control-characters",
+                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images", "raw-links", "photo-links", "linked-figures", "summary-with-text", "summary-without-footnotes", "control-characters",
                   repr(sorted(sections.LAYOUT_IDS)), sections.ID_PREFIX,
                   str(sections.MAX_SLUG), sanitize_settings(iframe_hosts))
 

@@ -47,6 +47,19 @@ def test_summary_is_the_first_paragraph_cut_at_a_word():
     assert summary.endswith("…") and len(summary) <= 51 and not summary[:-1].endswith(" ")
 
 
+def test_footnotes_speak_vietnamese_and_stay_out_of_the_summary():
+    result = MarkupConverter({}).convert(make("content/a.md", "Theo số liệu thống kê[^1], tai nạn giảm.\n\n"
+                                                              "[^1]: Báo cáo của Phòng CSGT."))
+    page = BeautifulSoup(result.html, "html.parser")
+    assert page.find("a", class_="footnote-backref")["title"] == "Trở lại chỗ chú thích 1 trong bài"
+    assert derive_summary(result.html) == "Theo số liệu thống kê, tai nạn giảm."
+
+
+def test_the_summary_skips_a_paragraph_that_holds_only_a_photo():
+    html = '<p><a href="/a.jpg"><picture><img alt="Ảnh" src="/a.jpg"></picture></a></p><p>Sáng nay, hội nghị.</p>'
+    assert derive_summary(html) == "Sáng nay, hội nghị."
+
+
 def test_a_body_gone_from_the_cache_is_converted_again(tmp_path, monkeypatch):
     from generator import cache as cache_module
     from generator.cache import BuildCache
