@@ -177,8 +177,8 @@ def prose_lines(body: str):
 def image_tags(html: str) -> list[tuple[int, int, dict[str, str]]]:
     """(start, end, attributes) of each <img> tag in `html`; names lowercased, values unescaped.
 
-    The one reading of raw <img> tags: the plan finds their photos with it and the
-    markup replaces them with it (pictures.RawImages), so both agree on every tag."""
+    The plan finds photos with it; the markup replaces the same tags (pictures.RawImages,
+    through rawtags as well), so both agree on every tag."""
     return start_tags(html, "img") if _HTML_IMAGE.search(html) else []
 
 

@@ -18,7 +18,6 @@ from urllib.parse import unquote, urlsplit
 
 
 import markdown
-from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from generator import __version__, confine, limits, plain_text, rawtags, sections, workers
@@ -40,7 +39,6 @@ SUMMARY_LENGTH = 220
 # allowed in XML: one in a body made the Atom feeds unreadable. Each becomes a space.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # (U+FFFE/F: not characters in XML either)
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
-_HTML_LINK = re.compile(r"<a\b", re.I)
 _FOOTNOTE_MARK = re.compile(r'<sup id="fnref[^"]*">.*?</sup>')  # "thống kê[^1]": not "thống kê1" in a summary
 
 
@@ -94,29 +92,18 @@ class _ArticleLinks(Treeprocessor):
         return self.base_path + url.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-class _RawLinks(Postprocessor):
-    """The same for links in raw HTML pasted into the body (`<a href="bai-khac.md">`), which
-    Python-Markdown keeps aside from its tree: rewritten in its stash before it puts them back."""
+class _RawLinks(rawtags.StashedTags):
+    """The same for links in raw HTML pasted into the body (`<a href="bai-khac.md">`)."""
+
+    tag = "a"
 
     def __init__(self, md, links: _ArticleLinks):
         super().__init__(md)
         self.links = links
 
-    def run(self, text):
-        stash = self.md.htmlStash.rawHtmlBlocks
-        for n, block in enumerate(stash):
-            if isinstance(block, str) and _HTML_LINK.search(block):
-                stash[n] = self._replace(block)
-        return text
-
-    def _replace(self, html: str) -> str:
-        parts, end = [], 0
-        for start, stop, attrs in rawtags.start_tags(html, "a"):
-            href = self.links.rewrite(attrs["href"]) if "href" in attrs else None
-            if href is not None:
-                parts += [html[end:start], rawtags.start_tag("a", {**attrs, "href": href})]
-                end = stop
-        return "".join(parts) + html[end:] if parts else html
+    def replacement(self, attrs: dict[str, str]) -> str | None:
+        href = self.links.rewrite(attrs["href"]) if "href" in attrs else None
+        return rawtags.start_tag("a", {**attrs, "href": href}) if href is not None else None
 
 
 class _ShiftHeadings(Treeprocessor):

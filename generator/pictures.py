@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown.postprocessors import Postprocessor
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from generator.images import MIME_TYPES, ImagePlan, Picture, image_tags, is_local
+from generator.images import MIME_TYPES, ImagePlan, Picture, is_local
+from generator.rawtags import StashedTags
 
 # What the layout gives each picture: the article column is at most ~1000 px wide.
 BODY_SIZES = "(min-width: 1100px) 1000px, calc(100vw - 2rem)"
@@ -110,36 +110,23 @@ def _alone(child, parent) -> bool:
     return len(parent) == 1 and not (parent.text or "").strip() and not (child.tail or "").strip()
 
 
-class RawImages(Postprocessor):
+class RawImages(StashedTags):
     """A photo shown with a raw <img> tag (HTML pasted into the body) → its <picture>, as
-    if written in Markdown: the photo itself is never published, only its variants.
+    if written in Markdown: the photo itself is never published, only its variants. A tag
+    the plan has no photo for is left as written (images.py has reported its src)."""
 
-    Python-Markdown keeps raw HTML aside (its stash) and puts it back in its own
-    postprocessor; this one runs just before that and rewrites the kept HTML. A tag
-    the plan has no photo for is left as written (images.py has reported its src).
-    """
+    tag = "img"
 
     def __init__(self, md, pictures: PictureTreeprocessor):
         super().__init__(md)
         self.pictures = pictures
 
-    def run(self, text):
-        stash = self.md.htmlStash.rawHtmlBlocks
-        for n, block in enumerate(stash):
-            if isinstance(block, str):
-                stash[n] = self._replace(block)
-        return text
-
-    def _replace(self, html: str) -> str:
-        parts, end = [], 0
-        for start, stop, attrs in image_tags(html):
-            src = attrs.get("src", "").strip()
-            picture = self.pictures.plan.picture_for(self.pictures.source, src) if is_local(src) else None
-            if picture is not None:
-                parts += [html[end:start], picture_html(picture, self.pictures.base_path, attrs.get("alt", ""),
-                                                        body_sizes(picture))]
-                end = stop
-        return "".join(parts) + html[end:] if parts else html
+    def replacement(self, attrs: dict[str, str]) -> str | None:
+        src = attrs.get("src", "").strip()
+        picture = self.pictures.plan.picture_for(self.pictures.source, src) if is_local(src) else None
+        if picture is None:
+            return None
+        return picture_html(picture, self.pictures.base_path, attrs.get("alt", ""), body_sizes(picture))
 
 
 def layout_globals(plan: ImagePlan, base_path: str) -> dict:

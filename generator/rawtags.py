@@ -2,13 +2,17 @@
 
 Owns reading them as a browser does (attribute names lowercased, character references
 unescaped) with their place in the text, so that what the plan finds and what the
-markup rewrites are the same tags. Reads nothing else and changes nothing.
+markup rewrites are the same tags, and rewriting them where Python-Markdown keeps raw
+HTML aside. Reads no files.
 """
 from __future__ import annotations
 
 import re
 from html import escape
 from html.parser import HTMLParser
+from typing import Callable
+
+from markdown.postprocessors import Postprocessor
 
 
 class _StartTags(HTMLParser):
@@ -35,3 +39,36 @@ def start_tags(html: str, name: str) -> list[tuple[int, int, dict[str, str]]]:
 def start_tag(name: str, attrs: dict[str, str]) -> str:
     """A start tag written back from its attributes (sanitize.py filters them later)."""
     return f"<{name}" + "".join(f' {key}="{escape(value)}"' for key, value in attrs.items()) + ">"
+
+
+def replace_start_tags(html: str, name: str, replacement: Callable[[dict[str, str]], str | None]) -> str:
+    """`html` with each `<name …>` start tag for which `replacement(attributes)` gives text replaced by it."""
+    parts, end = [], 0
+    for start, stop, attrs in start_tags(html, name):
+        replaced = replacement(attrs)
+        if replaced is not None:
+            parts += [html[end:start], replaced]
+            end = stop
+    return "".join(parts) + html[end:] if parts else html
+
+
+class StashedTags(Postprocessor):
+    """Rewrites the `<tag …>` start tags of raw HTML in a body. Python-Markdown keeps raw HTML
+    aside from its tree (its stash) and puts it back in its "raw_html" postprocessor (priority
+    30): a subclass, registered above that, names its `tag` and what replaces one."""
+
+    tag = ""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._marker = re.compile(rf"<{cls.tag}\b", re.I)  # most blocks hold none: not parsed at all
+
+    def run(self, text):
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for n, block in enumerate(stash):
+            if isinstance(block, str) and self._marker.search(block):
+                stash[n] = replace_start_tags(block, self.tag, self.replacement)
+        return text
+
+    def replacement(self, attrs: dict[str, str]) -> str | None:
+        raise NotImplementedError
