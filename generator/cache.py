@@ -83,6 +83,19 @@ class _CheckedWriter:
         return self.handle.write(data)
 
 
+@functools.cache
+def code_stamp() -> bytes:
+    """A digest of the generator's own code. A state is what some version of that code made
+    of the site (an article as read_article answered, a page's signature as incremental.py
+    drew it): saved with this stamp, it is not trusted by any other version. The blobs have
+    keys of their own (markup settings, images.PROCESS_VERSION): photos are not encoded
+    again after an upgrade that does not change them."""
+    check = hashlib.blake2b(digest_size=16)
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        check.update(source.name.encode("utf-8") + b"\0" + source.read_bytes() + b"\0")
+    return check.digest()
+
+
 def _write_sealed_pickle(path: Path, value: Any) -> None:
     """What `seal(pickle.dumps(value))` would be, streamed: the pickler writes frame by frame
     and the check goes in front at the end, so the payload is never held whole (twice, with
@@ -90,6 +103,7 @@ def _write_sealed_pickle(path: Path, value: Any) -> None:
     def fill(handle) -> None:
         handle.write(bytes(_CHECK_LEN))
         writer = _CheckedWriter(handle)
+        writer.write(code_stamp())
         pickle.dump(value, writer, protocol=pickle.HIGHEST_PROTOCOL)
         handle.seek(0)
         handle.write(writer.check.digest())
@@ -271,10 +285,13 @@ class BuildCache:
 
     def _read_state(self, path: Path) -> Any:
         payload = read_sealed(path)
+        stamp = code_stamp()
+        if payload is None or payload[:len(stamp)] != stamp:  # (another version's: not even unpickled)
+            return None
         try:
             # The checksum guards against torn or corrupted files; the cache is ours,
             # inside the site folder, so its pickles are as trusted as the site.
-            return pickle.loads(payload) if payload is not None else None
+            return pickle.loads(payload[len(stamp):])
         except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
             return None
 

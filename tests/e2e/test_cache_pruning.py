@@ -1,6 +1,7 @@
 """The build cache does not grow without end: converted bodies no build needs leave it."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from datetime import datetime, timedelta, timezone
@@ -65,3 +66,23 @@ def test_a_build_removes_what_an_older_generator_version_left_in_the_cache(make_
     assert build_site(site).result.ok
     assert not left.exists()
     assert [p.name for p in (site / ".cache").iterdir() if p.name.startswith("v")] == [BuildCache(site / ".cache").root.name]
+
+
+def test_an_upgraded_generator_does_not_reuse_what_the_old_one_made_of_the_site(make_site, tmp_path, monkeypatch):
+    """The cache outlives an upgrade (`git pull` of the generator, a CI cache): what the old
+    code read from an unchanged file must not stand in for what the new code reads."""
+    from bs4 import BeautifulSoup
+    from generator import cache as cache_module, index
+    site = make_site({"content/tin-hoat-dong/a.md": article("Tin cũ", slug="tin")})
+    options = BuildOptions(site_dir=site, out_dir=tmp_path / "out", jobs=1)
+    assert build(options).ok
+    read = index.read_article
+
+    def newer_read_article(config, source):  # the new version reads titles differently
+        found, problems = read(config, source)
+        return (dataclasses.replace(found, title=found.title.upper()) if found else found), problems
+    monkeypatch.setattr(index, "read_article", newer_read_article)
+    monkeypatch.setattr(cache_module, "code_stamp", lambda: b"\x02" * 16)
+    assert build(options).ok
+    page = BeautifulSoup((tmp_path / "out/tin-hoat-dong/tin/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.h1.get_text() == "TIN CŨ"

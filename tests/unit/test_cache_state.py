@@ -35,3 +35,13 @@ def test_a_state_that_cannot_be_pickled_leaves_the_last_one_and_no_temporary(tmp
         cache.save_state("pages", {"a": 1, "b": lambda: None})
     assert BuildCache(tmp_path).load_state("pages") == {"a": 1}
     assert [p.name for p in cache.root.iterdir()] == ["pages.pickle"]
+
+
+def test_a_state_saved_by_another_version_of_the_generator_is_not_trusted(tmp_path, monkeypatch):
+    """A state is what one version of the code made of the site; after an upgrade it is
+    rebuilt, not read back (not even unpickled: its classes may have changed shape)."""
+    from generator import cache as cache_module
+    BuildCache(tmp_path).save_state("articles", {"a.md": ("digest", "bài")})
+    assert BuildCache(tmp_path).load_state("articles") == {"a.md": ("digest", "bài")}
+    monkeypatch.setattr(cache_module, "code_stamp", lambda: b"\x01" * 16)
+    assert BuildCache(tmp_path).load_state("articles") is None
