@@ -168,6 +168,7 @@ class BuildCache:
     def __init__(self, root: Path | None, memo: Memo | None = None):
         self.root = root / f"v{FORMAT}-{__version__}" if root is not None else None
         self.states = memo.table("cache-states", lasting=True) if memo is not None and root is not None else None
+        self.other_version: set[str] = set()  # states found, but saved by another version of the generator
 
     @property
     def enabled(self) -> bool:
@@ -280,13 +281,16 @@ class BuildCache:
             return None
         path = self.root / f"{name}.pickle"
         if self.states is not None:
-            return self.states.recall(name, (), lambda: self._read_state(path))
-        return self._read_state(path)
+            return self.states.recall(name, (), lambda: self._read_state(name, path))
+        return self._read_state(name, path)
 
-    def _read_state(self, path: Path) -> Any:
+    def _read_state(self, name: str, path: Path) -> Any:
         payload = read_sealed(path)
         stamp = code_stamp()
-        if payload is None or payload[:len(stamp)] != stamp:  # (another version's: not even unpickled)
+        if payload is None:
+            return None
+        if payload[:len(stamp)] != stamp:  # (another version's: not even unpickled)
+            self.other_version.add(name)
             return None
         try:
             # The checksum guards against torn or corrupted files; the cache is ours,

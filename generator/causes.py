@@ -28,6 +28,7 @@ class Causes:
     edited: tuple[str, ...] = ()  # article sources whose front-matter or body changed
     removed: tuple[str, ...] = ()  # article sources published last time and not now
     repaired: int = 0  # pages whose inputs did not change but whose published file did, or is gone
+    upgraded: bool = False  # (not compared) the last build was made by another version of the generator
 
     @property
     def named(self) -> bool:
@@ -48,12 +49,13 @@ def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_d
     return {"config": config_digest, "layouts": dict(layouts), "articles": articles}
 
 
-def compare(before: object, now: dict, repaired: int = 0) -> Causes:
+def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False) -> Causes:
     """What differs between the record of the last build (`before`, None or anything
-    unreadable when there is none) and this build's (`now`, from `record`)."""
+    unreadable when there is none) and this build's (`now`, from `record`). `upgraded`:
+    there is none because the last build's was made by another version of the generator."""
     if not (isinstance(before, dict) and isinstance(before.get("layouts"), dict)
             and isinstance(before.get("articles"), dict)):
-        return Causes(compared=False)
+        return Causes(compared=False, upgraded=upgraded)
     old_layouts, new_layouts = before["layouts"], now["layouts"]
     layouts = sorted(f"layouts/{name}" for name in old_layouts.keys() | new_layouts.keys()
                      if old_layouts.get(name) != new_layouts.get(name) and not _same_as_theme(name, new_layouts))

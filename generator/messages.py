@@ -37,6 +37,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "why": {"en": "  Why: {causes}", "vi": "  Lý do: {causes}"},
     "why-first": {"en": "no earlier build of this output to compare with",
                   "vi": "chưa có bản dựng trước của thư mục này để so sánh"},
+    "why-upgraded": {"en": "the generator changed since the last build, so nothing it made is reused",
+                     "vi": "trình dựng trang đã đổi phiên bản từ lần dựng trước, không dùng lại kết quả cũ"},
     "why-config": {"en": "site.toml changed", "vi": "sửa site.toml"},
     "why-layouts": {"en": "{n} layout file(s) changed ({names})", "vi": "sửa {n} tệp giao diện ({names})"},
     "why-added": {"en": "{n} article(s) added ({names})", "vi": "thêm {n} bài viết ({names})"},
@@ -460,7 +462,7 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
     if causes is None or not causes.named:
         return ""
     if not causes.compared:
-        return text("why", lang, causes=text("why-first", lang))
+        return text("why", lang, causes=text("why-upgraded" if causes.upgraded else "why-first", lang))
     parts = [text("why-config", lang)] if causes.config else []
     for kind, files in (("layouts", causes.layouts), ("added", causes.added), ("edited", causes.edited),
                         ("removed", causes.removed)):

@@ -95,7 +95,7 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
     inputs, found = {}, None
     if memo is None:  # the preview names the files it saw saved instead (~40 ms a save at 10,000 articles)
         inputs = causes.record(site, layouts, signatures.config, signatures.articles)
-        found = causes.compare(previous.get("inputs"), inputs, repaired)
+        found = causes.compare(previous.get("inputs"), inputs, repaired, upgraded=STATE_NAME in cache.other_version)
     return RenderPlan(tuple(todo), sigs, unchanged, frozenset(previous.get("outputs", ())),
                       previous.get("images", {}), bool(previous), inputs, found), probe
 

@@ -72,7 +72,7 @@ def test_an_upgraded_generator_does_not_reuse_what_the_old_one_made_of_the_site(
     """The cache outlives an upgrade (`git pull` of the generator, a CI cache): what the old
     code read from an unchanged file must not stand in for what the new code reads."""
     from bs4 import BeautifulSoup
-    from generator import cache as cache_module, index
+    from generator import cache as cache_module, index, messages
     site = make_site({"content/tin-hoat-dong/a.md": article("Tin cũ", slug="tin")})
     options = BuildOptions(site_dir=site, out_dir=tmp_path / "out", jobs=1)
     assert build(options).ok
@@ -83,6 +83,9 @@ def test_an_upgraded_generator_does_not_reuse_what_the_old_one_made_of_the_site(
         return (dataclasses.replace(found, title=found.title.upper()) if found else found), problems
     monkeypatch.setattr(index, "read_article", newer_read_article)
     monkeypatch.setattr(cache_module, "code_stamp", lambda: b"\x02" * 16)
-    assert build(options).ok
+    upgraded = build(options)
+    assert upgraded.ok
+    assert messages.why(upgraded.causes, "vi") == \
+        "  Lý do: trình dựng trang đã đổi phiên bản từ lần dựng trước, không dùng lại kết quả cũ"
     page = BeautifulSoup((tmp_path / "out/tin-hoat-dong/tin/index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.h1.get_text() == "TIN CŨ"
