@@ -46,12 +46,14 @@ ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF
 pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
 OUTPUT_DIR = "images/"
 OG_SIZE = (1200, 630)
-REFS_STATE = "image-refs-3"  # build-cache record of each body's image references
+REFS_STATE = "image-refs-4"  # build-cache record of each body's image references
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
-# ![alt](src "title") and ![alt](<src with spaces> 'title'); reference definitions [id]: src
-_INLINE_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<src><[^>]*>|[^\s)]+)"
-                           r"(?:\s+(?P<q>[\"'])(?P<title>.*?)(?P=q))?\s*\)")
+# ![alt](src "title") and ![alt](<src> 'title'); reference definitions [id]: src. As for
+# Python-Markdown, a src may hold spaces and parentheses ("Ảnh hiện trường (1).jpg", as
+# Windows and Zalo name photos): only a quote starts the title.
+_INLINE_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<src><[^>]*>|(?:[^\s()\"']|\([^()\"']*\)|"
+                           r"\s+(?=[^\s\"')]))+)(?:\s+(?P<q>[\"'])(?P<title>.*?)(?P=q))?\s*\)")
 _HTML_IMAGE = re.compile(r"<img\b", re.I)
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?P<src><[^>]*>|\S+)")
 # Every image either scan finds holds one of these: a body without them has none (most bodies).

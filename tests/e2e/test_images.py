@@ -324,3 +324,19 @@ def test_replaced_photos_leave_the_cache_after_two_unused_weeks(make_site, tmp_p
     assert third == second - first and third  # unused for more than two weeks: gone; the photo in use stays
     published = {p.name for p in (tmp_path / "out").rglob("*") if p.suffix in (".jpg", ".webp", ".avif")}
     assert published and published <= third
+
+
+def test_a_photo_named_with_spaces_and_parentheses_is_shown(make_site, build_site):
+    """Windows names a copy "Ảnh hiện trường (1).jpg", Zalo saves "Ảnh chụp 2026-12-05 09.30.jpg":
+    Markdown takes such a name as written, and so must the photo plan."""
+    body = ("Mở đầu.\n\n![Hiện trường](Ảnh hiện trường (1).jpg)\n\n"
+            '![Lực lượng](Ảnh chụp 2026-12-05 09.30.jpg "Lực lượng ra quân")\n')
+    built = build_site(make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body),
+                                  "content/tin-hoat-dong/ra-quan/Ảnh hiện trường (1).jpg": phone_jpeg(800, 600),
+                                  "content/tin-hoat-dong/ra-quan/Ảnh chụp 2026-12-05 09.30.jpg": phone_jpeg(600, 800)}))
+    assert built.result.ok, built.messages
+    figures = built.page("/tin-hoat-dong/ra-quan/").find("div", class_="body").find_all("figure")
+    assert [text_of(f.figcaption) for f in figures] == ["Hiện trường", "Lực lượng ra quân"]
+    for figure, (width, height) in zip(figures, [(800, 600), (600, 800)]):
+        with Image.open(output_file(built, figure.img["src"])) as im:
+            assert (im.width, im.height) == (width, height)

@@ -144,7 +144,8 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
         bundles = [f for f in files if f.name == "index.md"]
         if bundles:
             page = rng.choice(bundles)
-            name = f"anh-{rng.randint(0, 2)}.jpg"
+            number = rng.randint(0, 2)  # named by a phone, or by Windows (spaces, parentheses)
+            name = rng.choice([f"anh-{number}.jpg", f"Ảnh hiện trường ({number}).jpg"])
             (page.parent / name).write_bytes(phone_jpeg(rng.randint(40, 90), rng.randint(30, 70), gps=False))
             shown = rng.choice([f"![Ảnh {name}]({name})", f'<img src="{name}" alt="Ảnh {name}">',
                                 # linked to itself: the link opens the photo's widest variant
