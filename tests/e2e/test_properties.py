@@ -55,7 +55,7 @@ RAW_YAML = [
     "- a\n- b", "? [a]\n: b", "<<: {a: 1}", "~", "0x1F", "1e400", "-.inf", "2026-01-21 09:30:00 +07:00",
 ]
 KEYS = ["title", "date", "unit", "category", "campaigns", "author", "summary", "slug", "draft", "featured",
-        "extra", "tags", "autor", "<script>", "title", ""]
+        "extra", "tags", "autor", "<script>", "title", "", "updated", "lastmod"]
 
 
 def yaml_value(value) -> str:
@@ -78,6 +78,9 @@ MARKDOWN_BLOCKS = [
     "<img src=x onerror=alert(1)>", "<iframe src=\"https://evil.example/\"></iframe>", "{: .lead }", "***", "  \t  ",
     "Term\n: definition", "<!-- chú thích -->", "&#0; &#xD800; &bogus;", "<", "*" * 500, "[" * 300, "\\",
     "    thụt lề", "<table><tr><td>ô", "<div>" * 2500, "<span>" * 50, "[a]: javascript:alert(1)\n\n[a]",
+    # links in pasted HTML, clickable photos, names as Windows gives them
+    '<a href="../khac.md">x</a>', "<A HREF='khong-co.md#m'>y", '<a href="anh.jpg"><img src="anh.jpg" alt="a"></a>',
+    "[![ảnh](anh.jpg)](anh.jpg)", '![ảnh](Ảnh (1).jpg "t")', "<a href>z</a>", '<a href="">', "<a href='bao cao.pdf'>",
 ]
 markdown_body = st.lists(st.one_of(st.sampled_from(MARKDOWN_BLOCKS), odd_text, vietnamese_text,
                                    st.text(alphabet="*_[]()<>!#`>-|\\\n :", max_size=80)),
