@@ -130,6 +130,13 @@ class ImagePlan:
         path = resolve_reference(article_source, src)
         return self.pictures.get(path) if path else None
 
+    def shown_cover(self, article: Article) -> str | None:
+        """The path of the cover shown above the article's text: its front-matter photo,
+        unless the body shows that photo itself (readers would see it twice, one under the
+        other); it is still the thumbnail and the social-card photo."""
+        path = self.covers.get(article.url)
+        return None if path is None or path in self.body_photos.get(article.source, ()) else path
+
     def linked_photo(self, article_source: str, href: str) -> str | None:
         """The variant a body's link to a photo opens: only a photo the same body shows
         (its variants are in the body's cache key, body_keys), else None."""
@@ -251,6 +258,7 @@ def attach_keys(articles: Sequence[Article], plan: "ImagePlan", memo: Memo | Non
     them is rendered again exactly when they change (see incremental.py)."""
     def key(article: Article) -> str:
         shown = (plan.covers.get(article.url), plan.pictures.get(plan.covers.get(article.url, "")),
+                 plan.shown_cover(article),
                  plan.thumbnails.get(article.url), plan.og_images.get(article.url))
         return hashlib.sha256(repr(shown).encode()).hexdigest()[:32] if any(shown) else ""
     def attach(article: Article) -> Article:

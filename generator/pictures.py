@@ -134,7 +134,7 @@ def layout_globals(plan: ImagePlan, base_path: str) -> dict:
     sizes_by_kind = {"card": CARD_SIZES, "wide": WIDE_CARD_SIZES, "small": SMALL_SIZES}
 
     def cover(article) -> Markup:
-        path = plan.covers.get(article.url)
+        path = plan.shown_cover(article)
         if path is None:
             return Markup("")
         alt = article.image_caption or article.title

@@ -340,3 +340,30 @@ def test_a_photo_named_with_spaces_and_parentheses_is_shown(make_site, build_sit
     for figure, (width, height) in zip(figures, [(800, 600), (600, 800)]):
         with Image.open(output_file(built, figure.img["src"])) as im:
             assert (im.width, im.height) == (width, height)
+
+
+def test_a_cover_the_body_also_shows_appears_once_on_the_page(make_site, build_site):
+    """`image: anh.jpg` for the thumbnail and the social card, and the same photo at the top
+    of the body: readers see it once, where the body puts it, not twice one under the other."""
+    body = "![Lễ ra quân](anh.jpg)\n\nSáng nay, lễ ra quân diễn ra tại quảng trường.\n\n![Diễu hành](khac.jpg)\n"
+    files = {"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body, image="anh.jpg"),
+             "content/tin-hoat-dong/ra-quan/anh.jpg": phone_jpeg(900, 600),
+             "content/tin-hoat-dong/ra-quan/khac.jpg": phone_jpeg(600, 900),
+             "content/tin-hoat-dong/tuan-tra/index.md": article("Tuần tra", "2026-01-20", body=body, image="bia.jpg"),
+             "content/tin-hoat-dong/tuan-tra/bia.jpg": phone_jpeg(1000, 500),
+             "content/tin-hoat-dong/tuan-tra/anh.jpg": phone_jpeg(900, 600),
+             "content/tin-hoat-dong/tuan-tra/khac.jpg": phone_jpeg(600, 900)}
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+
+    def photos_on(url: str) -> list[str]:  # which photo each is, by its variants' name: anh-1a2b3c4d5e-800.jpg
+        return [re.fullmatch(r"/images/(.+)-[0-9a-f]{10}-\d+\.jpg", img["src"]).group(1)
+                for img in built.page(url).find("article").find_all("img")]
+    assert photos_on("/tin-hoat-dong/ra-quan/") == ["anh", "khac"]
+    assert photos_on("/tin-hoat-dong/tuan-tra/") == ["bia", "anh", "khac"]  # a cover of its own: above the text
+    page = built.page("/tin-hoat-dong/ra-quan/")
+    assert page.find("figure", class_="cover") is None
+    with Image.open(output_file(built, page.find("meta", property="og:image")["content"].split(".vn", 1)[1])) as im:
+        assert im.width / im.height == pytest.approx(1200 / 630, rel=0.01)  # the social card is still the cover
+    card = built.page("/tin-hoat-dong/").find("article", class_="card")
+    assert text_of(card.find(class_="card-title")) == "Ra quân" and card.find("img") is not None
