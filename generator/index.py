@@ -21,14 +21,14 @@ from generator import aliases as aliases_stage, routes
 # Front-matter keys we understand; anything else is a likely typo.
 KNOWN_KEYS = ("title", "date", "unit", "category", "campaigns", "author", "summary",
               "slug", "draft", "featured", "extra", "image", "image_caption", "expires",
-              "aliases", "tags", "image_focus", "updated")
+              "aliases", "image_focus", "updated")
 # What other generators (Hugo, Pelican, Zola, WordPress exports) call our keys: an editor who
 # brings their habit is told our word, where spelling alone would suggest a wrong one.
 _OTHER_NAMES = {"description": "summary", "excerpt": "summary", "lastmod": "updated", "modified": "updated",
                 "categories": "category", "pinned": "featured", "sticky": "featured", "cover": "image",
-                "thumbnail": "image", "featured_image": "image", "authors": "author", "keywords": "tags",
-                "url": "slug", "permalink": "slug", "expirydate": "expires", "expiry_date": "expires",
-                "publishdate": "date", "published": "date"}
+                "thumbnail": "image", "featured_image": "image", "authors": "author", "tags": "campaigns",
+                "keywords": "campaigns", "url": "slug", "permalink": "slug", "expirydate": "expires",
+                "expiry_date": "expires", "publishdate": "date"}
 _VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
 
 

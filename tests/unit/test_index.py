@@ -91,6 +91,16 @@ def test_unknown_key_is_a_warning_with_a_suggestion():
         "content/tin/a.md:6: warning[unknown-key]: unknown front-matter key 'authr'; did you mean 'author'?"]
 
 
+def test_another_generators_key_is_named_by_ours():
+    """Hugo's tags are our campaigns: `tags:` was taken without a word and shown nowhere."""
+    article, problems = _read(BASE + "\ntags: [an-ninh]\ndescription: Tóm tắt\nlastmod: 2026-02-01")
+    assert article is not None and article.campaigns == ()
+    assert [p.message for p in problems] == [
+        "unknown front-matter key 'tags'; did you mean 'campaigns'?",
+        "unknown front-matter key 'description'; did you mean 'summary'?",
+        "unknown front-matter key 'lastmod'; did you mean 'updated'?"]
+
+
 def test_two_articles_at_one_url_are_both_reported():
     sources = [split_source(p, f"---\n{BASE}\n---\n")[0] for p in ("content/a.md", "content/b.md")]
     _, _, problems = index_articles(CONFIG, sources)
