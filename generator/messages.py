@@ -13,6 +13,7 @@ import re
 from typing import Iterable, Mapping
 
 from generator.diagnostics import Problem
+from generator.vietnamese import format_number
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -422,8 +423,7 @@ def seconds(value: float, lang: str) -> str:
 
 def number(value: int, lang: str) -> str:
     """10000 → '10,000' (en) or '10.000' (vi)."""
-    shown = f"{value:,}"
-    return shown.replace(",", ".") if lang == "vi" else shown
+    return format_number(value) if lang == "vi" else f"{value:,}"
 
 
 def left_out(counts: Mapping[str, int], lang: str) -> str:

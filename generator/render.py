@@ -17,7 +17,7 @@ import jinja2.bccache
 from generator import routes, sections
 from generator.cache import read_sealed, seal, write_atomic
 from generator.model import Article, Page, Site, Term
-from generator.vietnamese import format_date
+from generator.vietnamese import format_date, format_number
 
 DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 # A site's layout builds on the theme's layout of the same name as {% extends "theme/base.html" %}:
@@ -69,6 +69,7 @@ class Renderer:
         )
         self.env.filters.update(
             url=self.url, abs_url=self.abs_url, vn_date=self.vn_date, vn_updated=self.vn_updated, iso=_iso,
+            vn_number=format_number,
             sections=sections.sections,  # the table of contents of a converted body
         )
         self.env.globals.update(

@@ -100,10 +100,11 @@ def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
             for pagination, chunk in paginate(items, config.per_page, term_url(term)):
                 pages.append(recall(memo, "list-pages", (kind, pagination), (term, *chunk),
                                     functools.partial(_list_page, kind, term, pagination, chunk)))
-    pages.append(Page(url=UNITS_PREFIX, template="terms.html", kind="units", title="Đơn vị",
-                      terms=tuple(config.units.values())))
-    pages.append(Page(url=CAMPAIGNS_PREFIX, template="terms.html", kind="campaigns", title="Phong trào",
-                      terms=tuple(config.campaigns.values())))
+    for url, kind, title, terms in ((UNITS_PREFIX, "unit", "Đơn vị", config.units),
+                                    (CAMPAIGNS_PREFIX, "campaign", "Phong trào", config.campaigns)):
+        counts = frozen_map({slug: len(by_term.get((kind, slug), ())) for slug in terms})  # "12 bài" beside each
+        pages.append(Page(url=url, template="terms.html", kind=f"{kind}s", title=title,
+                          terms=tuple(terms.values()), extra=frozen_map({"counts": counts})))
     pages.append(Page(url="/404.html", template="404.html", kind="404", title="Không tìm thấy trang"))
     pages.append(Page(url=SEARCH_URL, template="search.html", kind="search", title="Tìm kiếm",
                       extra=frozen_map({"filters": search_filters(config, by_term),

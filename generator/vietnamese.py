@@ -85,6 +85,11 @@ _TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
 @functools.lru_cache(maxsize=4096)
+def format_number(value: int) -> str:
+    """12345 → '12.345': Vietnamese groups thousands with a dot."""
+    return f"{value:,}".replace(",", ".")
+
+
 def collation_key(text: str) -> tuple:
     """Sort key for names in Vietnamese alphabetical order, e.g. a filter list."""
     letters, tones, cases = [], [], []

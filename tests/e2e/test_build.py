@@ -115,6 +115,11 @@ def test_unit_and_campaign_pages_list_their_articles(make_site, build_site):
                                                             "Tập huấn nghiệp vụ cho cán bộ"}
     empty = built.page("/don-vi/phong-canh-sat-giao-thong/")
     assert len(empty.find_all("h2", class_="card-title")) == 1
+    # The list of units and of campaigns says how many articles each has.
+    units = {text_of(li.a): text_of(li.find(class_="term-count")) for li in built.page("/don-vi/").select(".term-list li")}
+    assert units["Công an xã Đồng Tiến"] == "1 bài" and units["Phòng Cảnh sát giao thông"] == "1 bài"
+    campaigns = built.page("/phong-trao/").select(".term-list li")
+    assert {text_of(li.a): text_of(li.find(class_="term-count")) for li in campaigns}["Dân vận khéo"] == "2 bài"
 
 
 def test_home_shows_featured_latest_categories_and_campaigns(make_site, build_site):

@@ -421,7 +421,7 @@ def test_a_full_rebuild_leaves_no_empty_folder_behind(make_site, build_site, tmp
 
 
 def test_a_patched_output_loses_the_folder_of_a_deleted_article(make_site, build_site, tmp_path, monkeypatch):
-    site = make_site({**numbered_articles(25), **numbered_articles(15, category="xay-dung-luc-luong"),
+    site = make_site({**numbered_articles(30), **numbered_articles(15, category="xay-dung-luc-luong"),
                       "content/xay-dung-luc-luong/tap-huan/index.md": article(
         "Tập huấn nghiệp vụ", "2025-01-02", "cong-an-tinh", category="xay-dung-luc-luong", body="Lớp tập huấn.")})
     out = tmp_path / "out"
@@ -432,7 +432,7 @@ def test_a_patched_output_loses_the_folder_of_a_deleted_article(make_site, build
     monkeypatch.setattr(output.Patch, "publish", lambda self: (patched.append(self), publish(self))[1])
     shutil.rmtree(site / "content/xay-dung-luc-luong/tap-huan")
     built = build_site(site, out=out)
-    assert built.result.ok and patched, "a deleted article among 41 is applied as a patch of the output"
+    assert built.result.ok and patched, "a deleted article among 46 is applied as a patch of the output"
     assert not folder.exists()
     assert not [p for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())]
     assert tree(out) == clean_tree(site, tmp_path / "clean")

@@ -168,9 +168,10 @@ def test_archives_by_year_and_month(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     index = built.page("/luu-tru/")
     assert text_of(index.find("h1")) == "Lưu trữ"
-    links = [(text_of(a), a["href"]) for a in index.select(".archive-periods a")]
-    assert links == [("Năm 2026", "/luu-tru/2026/"), ("Tháng 01/2026", "/luu-tru/2026/01/"),
-                     ("Năm 2025", "/luu-tru/2025/"), ("Tháng 12/2025", "/luu-tru/2025/12/")]
+    links = [(text_of(a), a.get("aria-label"), a["href"]) for a in index.select(".archive-periods a")]
+    assert links == [("Năm 2026", None, "/luu-tru/2026/"), ("Tháng 01", "Tháng 01/2026", "/luu-tru/2026/01/"),
+                     ("Năm 2025", None, "/luu-tru/2025/"), ("Tháng 12", "Tháng 12/2025", "/luu-tru/2025/12/")]
+    assert [text_of(li) for li in index.select(".archive-year > ul > li")] == ["Tháng 01 (2 bài)", "Tháng 12 (2 bài)"]
     december = built.page("/luu-tru/2025/12/")
     assert [text_of(h) for h in december.find_all("h2", class_="card-title")] == ["Hội nghị tổng kết công tác năm",
                                                             "Tập huấn <nghiệp vụ> & kỹ năng"]

@@ -96,3 +96,8 @@ def test_strip_marks_matches_the_reference_on_mixed_scripts():
     for _ in range(20000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
         assert strip_marks(text) == _strip_marks_as_first_written(text), repr(text)
+
+
+def test_numbers_group_thousands_with_a_dot():
+    from generator.vietnamese import format_number
+    assert [format_number(n) for n in (0, 999, 1000, 1234567)] == ["0", "999", "1.000", "1.234.567"]
