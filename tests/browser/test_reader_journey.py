@@ -153,6 +153,17 @@ def test_on_a_phone_the_search_filters_stack_at_the_width_of_the_search_box(open
     _visited(page, watch, "phone-search-filters")
 
 
+def test_on_a_phone_a_list_card_runs_its_summary_under_the_photo_at_full_width(open_page, portal):
+    page, watch = open_page("phone")
+    page.goto(portal + "/tin-hoat-dong/")
+    card = page.locator(".card-list .card").first
+    photo, title, summary = (card.locator(s).bounding_box() for s in (".thumb-frame", ".card-title", ".summary"))
+    assert title["x"] > photo["x"] + photo["width"]  # the title beside the photo
+    assert summary["y"] >= photo["y"] + photo["height"]  # the summary under it, as wide as the card
+    assert abs(summary["x"] - photo["x"]) < 1 and summary["width"] > 0.9 * card.bounding_box()["width"] - 40
+    _visited(page, watch, "phone-list-cards")
+
+
 REPORT = "/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-giao-thong-dip-tet-binh-ngo-2026/"
 
 
