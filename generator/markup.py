@@ -95,7 +95,7 @@ class _ArticleLinks(Treeprocessor):
 class _RawLinks(rawtags.StashedTags):
     """The same for links in raw HTML pasted into the body (`<a href="bai-khac.md">`)."""
 
-    tag = "a"
+    tags = ("a",)
 
     def __init__(self, md, links: _ArticleLinks):
         super().__init__(md)
@@ -104,6 +104,23 @@ class _RawLinks(rawtags.StashedTags):
     def replacement(self, attrs: dict[str, str]) -> str | None:
         href = self.links.rewrite(attrs["href"]) if "href" in attrs else None
         return rawtags.start_tag("a", {**attrs, "href": href}) if href is not None else None
+
+
+class _RawMedia(rawtags.StashedTags):
+    """A video or a sound pasted as HTML (`<video controls src="clip.mp4">`, or with its
+    <source> tags): a relative src is a file the build must publish, checked as a link is."""
+
+    tags = ("video", "audio", "source")
+
+    def __init__(self, md, links: _ArticleLinks):
+        super().__init__(md)
+        self.links = links
+
+    def replacement(self, attrs: dict[str, str]) -> None:
+        parts = urlsplit(attrs.get("src", ""))
+        if parts.path and not (parts.scheme or parts.netloc or parts.path.startswith("/")):
+            self.links.files.append(attrs["src"])
+        return None
 
 
 class _ShiftHeadings(Treeprocessor):
@@ -135,6 +152,7 @@ class MarkupConverter:
         # Before Python-Markdown puts raw HTML back (its "raw_html" postprocessor, priority 30).
         self.md.postprocessors.register(RawImages(self.md, self.pictures), "raw_images", 35)
         self.md.postprocessors.register(_RawLinks(self.md, self.links), "raw_links", 36)
+        self.md.postprocessors.register(_RawMedia(self.md, self.links), "raw_media", 37)
         plain_text.install(self.md)
 
     def convert(self, article: Article) -> MarkupResult:
@@ -199,7 +217,7 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
 def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:
     """Everything besides the body that changes converted HTML."""
     return digest(__version__, markdown.__version__, repr(EXTENSIONS), repr(sorted(EXTENSION_CONFIGS.items())),
-                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images", "raw-links", "photo-links", "linked-figures", "summary-with-text", "summary-without-footnotes", "control-characters",
+                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images", "raw-links", "raw-media", "photo-links", "linked-figures", "summary-with-text", "summary-without-footnotes", "control-characters",
                   repr(sorted(sections.LAYOUT_IDS)), sections.ID_PREFIX,
                   str(sections.MAX_SLUG), sanitize_settings(iframe_hosts))
 

@@ -115,7 +115,7 @@ class RawImages(StashedTags):
     if written in Markdown: the photo itself is never published, only its variants. A tag
     the plan has no photo for is left as written (images.py has reported its src)."""
 
-    tag = "img"
+    tags = ("img",)
 
     def __init__(self, md, pictures: PictureTreeprocessor):
         super().__init__(md)

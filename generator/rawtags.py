@@ -16,24 +16,24 @@ from markdown.postprocessors import Postprocessor
 
 
 class _StartTags(HTMLParser):
-    def __init__(self, html: str, name: str):
+    def __init__(self, html: str, names: tuple[str, ...]):
         super().__init__(convert_charrefs=True)
-        self.name = name
+        self.names = names
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.found: list[tuple[int, int, dict[str, str]]] = []
         self.feed(html)
         self.close()
 
     def handle_starttag(self, tag, attrs):  # also called for <img … />
-        if tag == self.name:
+        if tag in self.names:
             line, column = self.getpos()
             start = self.line_starts[line - 1] + column
             self.found.append((start, start + len(self.get_starttag_text()), {k: v or "" for k, v in attrs}))
 
 
-def start_tags(html: str, name: str) -> list[tuple[int, int, dict[str, str]]]:
-    """(start, end, attributes) of each `<name …>` start tag in `html`."""
-    return _StartTags(html, name).found
+def start_tags(html: str, *names: str) -> list[tuple[int, int, dict[str, str]]]:
+    """(start, end, attributes) of each start tag in `html` of one of these `names`."""
+    return _StartTags(html, names).found
 
 
 def start_tag(name: str, attrs: dict[str, str]) -> str:
@@ -41,10 +41,11 @@ def start_tag(name: str, attrs: dict[str, str]) -> str:
     return f"<{name}" + "".join(f' {key}="{escape(value)}"' for key, value in attrs.items()) + ">"
 
 
-def replace_start_tags(html: str, name: str, replacement: Callable[[dict[str, str]], str | None]) -> str:
-    """`html` with each `<name …>` start tag for which `replacement(attributes)` gives text replaced by it."""
+def replace_start_tags(html: str, names: tuple[str, ...], replacement: Callable[[dict[str, str]], str | None]) -> str:
+    """`html` with each start tag of these `names` for which `replacement(attributes)` gives
+    text replaced by it."""
     parts, end = [], 0
-    for start, stop, attrs in start_tags(html, name):
+    for start, stop, attrs in start_tags(html, *names):
         replaced = replacement(attrs)
         if replaced is not None:
             parts += [html[end:start], replaced]
@@ -53,21 +54,22 @@ def replace_start_tags(html: str, name: str, replacement: Callable[[dict[str, st
 
 
 class StashedTags(Postprocessor):
-    """Rewrites the `<tag …>` start tags of raw HTML in a body. Python-Markdown keeps raw HTML
-    aside from its tree (its stash) and puts it back in its "raw_html" postprocessor (priority
-    30): a subclass, registered above that, names its `tag` and what replaces one."""
+    """Rewrites start tags of raw HTML in a body. Python-Markdown keeps raw HTML aside from
+    its tree (its stash) and puts it back in its "raw_html" postprocessor (priority 30): a
+    subclass, registered above that, names its `tags` and what replaces one (None: nothing)."""
 
-    tag = ""
+    tags: tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        cls._marker = re.compile(rf"<{cls.tag}\b", re.I)  # most blocks hold none: not parsed at all
+        # Most blocks hold none of the tags: they are not parsed at all.
+        cls._marker = re.compile(rf"<(?:{'|'.join(cls.tags)})\b", re.I)
 
     def run(self, text):
         stash = self.md.htmlStash.rawHtmlBlocks
         for n, block in enumerate(stash):
             if isinstance(block, str) and self._marker.search(block):
-                stash[n] = replace_start_tags(block, self.tag, self.replacement)
+                stash[n] = replace_start_tags(block, self.tags, self.replacement)
         return text
 
     def replacement(self, attrs: dict[str, str]) -> str | None:

@@ -182,3 +182,25 @@ def test_a_link_to_a_photo_the_body_shows_opens_its_widest_variant(make_site, bu
     assert figure.figcaption.get_text() == "Toàn cảnh hội trường"
     # A page that starts with a photo is described by its first words, not by nothing.
     assert page.find("meta", attrs={"name": "description"})["content"] == "Xem ảnh lớn của buổi họp báo."
+
+
+def test_a_video_pasted_as_html_must_lead_to_a_published_file(make_site, tmp_path):
+    """Markdown has no video: an editor pastes <video src="clip.mp4">, or its <source> tags.
+    The clip beside the article is published and played; a misspelt name is an error at its line."""
+    pasted = ('<video controls src="clip.mp4"></video>\n\n'
+              '<video controls><source src="phong-su.webm" type="video/webm"></video>\n\n'
+              '<audio controls src="https://bocongan.example.vn/ban-tin.mp3"></audio>')
+    site = make_site({**numbered_articles(1), BUNDLE: article("Họp báo quý", body=pasted),
+                      "content/tin-hoat-dong/hop-bao/clip.mp4": b"\x00\x00\x00\x18ftypmp42",
+                      "content/tin-hoat-dong/hop-bao/phong-su.webm": b"\x1aE\xdf\xa3"})
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    page = BeautifulSoup((out / "tin-hoat-dong/hop-bao-quy/index.html").read_text(encoding="utf-8"), "html.parser")
+    sources = [tag["src"] for tag in page.select("main article div.body [src]") if not urlsplit(tag["src"]).scheme]
+    assert len(sources) == 2
+    for src in sources:
+        assert (out / "tin-hoat-dong/hop-bao-quy" / src).is_file(), src
+    (site / "content/tin-hoat-dong/hop-bao/phong-su.webm").unlink()
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert problems_of(result) == {(BUNDLE, line_of(site, BUNDLE, "phong-su.webm"),
+                                    "the link 'phong-su.webm' points to nothing the site publishes")}
