@@ -173,15 +173,16 @@ class Article:
     html: str = ""  # filled by the markup stage, or left in the cache under html_key
     html_key: str = ""  # cache key of the converted body ("" when not cached)
     summary_derived: bool = False  # summary came from the first paragraph, not front-matter
-    cover: Cover = NO_COVER  # front-matter 'image', 'image_caption' and 'image_focus'
+    # Front-matter 'image', 'image_caption' and 'image_focus' (read as a.image …) share one
+    # field: past 29 fields an instance's __dict__ no longer shares its keys with the others'
+    # and takes 1.3 KB more per article.
+    cover: Cover = NO_COVER
     images_key: str = ""  # digest of the photos layouts show for it (cover, thumbnail, OpenGraph)
     aliases: tuple[str, ...] = ()  # old site-relative URLs that redirect here
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
     expires: datetime | None = None  # hidden from this moment on
     updated: datetime | None = None  # last changed, when the editor says so ("Cập nhật")
 
-    # (The cover's four values share one field: past 29 fields an instance's __dict__ no
-    # longer shares its keys with the others' and takes 1.3 KB more per article.)
     @property
     def modified(self) -> datetime:
         """When the article last changed, as feeds, the sitemap and JSON-LD say it."""
