@@ -29,6 +29,9 @@ class Causes:
     removed: tuple[str, ...] = ()  # article sources published last time and not now
     repaired: int = 0  # pages whose inputs did not change but whose published file did, or is gone
     upgraded: bool = False  # (not compared) the last build was made by another version of the generator
+    # (source, old URL, new URL) of articles published at a new address (a retitled article
+    # without a 'slug'), the old one not kept by 'aliases': links and shares to it now break.
+    moved: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def named(self) -> bool:
@@ -46,7 +49,9 @@ def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_d
     articles = {a.source: hashlib.blake2b(f"{article_digests[a.url]}\x1f{body_key(a)}".encode(),
                                             digest_size=16).digest()
                 for a in site.articles}
-    return {"config": config_digest, "layouts": dict(layouts), "articles": articles}
+    urls = {a.source: a.url for a in site.articles}
+    kept = {a.source: a.aliases for a in site.articles if a.aliases}
+    return {"config": config_digest, "layouts": dict(layouts), "articles": articles, "urls": urls, "kept": kept}
 
 
 def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False) -> Causes:
@@ -63,8 +68,12 @@ def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False
     added = sorted(new.keys() - old.keys())
     removed = sorted(old.keys() - new.keys())
     edited = sorted(source for source, key in new.items() if source in old and old[source] != key)
+    old_urls = before.get("urls") if isinstance(before.get("urls"), dict) else {}
+    kept = now.get("kept", {})
+    moved = tuple((source, old_urls[source], url) for source, url in sorted(now.get("urls", {}).items())
+                  if old_urls.get(source, url) != url and old_urls[source] not in kept.get(source, ()))
     return Causes(True, before.get("config") != now["config"], tuple(layouts), tuple(added), tuple(edited),
-                  tuple(removed), repaired)
+                  tuple(removed), repaired, moved=moved)
 
 
 def _same_as_theme(name: str, layouts: dict) -> bool:

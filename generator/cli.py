@@ -172,6 +172,8 @@ def run_build(args) -> int:
     why = messages.why(result.causes, lang, named=None if args.verbose else messages.NAMED_CAUSES)
     if result.rendered and why:
         print(why)
+    for line in messages.moved(result.causes, lang):
+        print(line)
     if args.verbose:
         print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))
         if result.search is not None and result.search.indexed:

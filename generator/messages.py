@@ -41,6 +41,11 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "why-upgraded": {"en": "the generator changed since the last build, so nothing it made is reused",
                      "vi": "trình dựng trang đã đổi phiên bản từ lần dựng trước, không dùng lại kết quả cũ"},
     "why-config": {"en": "site.toml changed", "vi": "sửa site.toml"},
+    # A published article at a new address: what links to the old one now finds nothing.
+    "moved": {"en": "  Moved: {source} is now at {new}, no longer at {old}: links and shares to the old "
+                    "address lead nowhere; keep it with aliases: [{old}] (or set slug: {slug})",
+              "vi": "  Đổi địa chỉ: {source} nay ở {new}, không còn ở {old}: liên kết và lượt chia sẻ tới "
+                    "địa chỉ cũ sẽ hỏng; giữ lại bằng aliases: [{old}] (hoặc đặt slug: {slug})"},
     "why-layouts": {"en": "{n} layout file(s) changed ({names})", "vi": "sửa {n} tệp giao diện ({names})"},
     "why-added": {"en": "{n} article(s) added ({names})", "vi": "thêm {n} bài viết ({names})"},
     "why-edited": {"en": "{n} article(s) edited ({names})", "vi": "sửa {n} bài viết ({names})"},
@@ -475,6 +480,14 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
     if causes.repaired:
         parts.append(text("why-repaired", lang, n=number(causes.repaired, lang)))
     return text("why", lang, causes="; ".join(parts))
+
+
+def moved(causes, lang: str) -> list[str]:
+    """A line for each published article that moved to a new address since the last build."""
+    if causes is None:
+        return []
+    return [text("moved", lang, source=source, old=old, new=new, slug=old.rstrip("/").rsplit("/", 1)[-1])
+            for source, old, new in causes.moved]
 
 
 def problem_message(problem: Problem, lang: str) -> str:

@@ -104,3 +104,25 @@ def test_build_v_tells_the_cpu_the_search_indexer_took(make_site):
     assert 0 < float(told[0].split(": ")[1].split()[0]) < 60
     again = run_cli("build", "--site", str(site), "-v")  # nothing indexed: nothing to tell
     assert "search indexer" not in again.stdout
+
+
+def test_a_published_article_that_moved_to_a_new_address_is_named(make_site):
+    """A typo mended in a title moves the article (its URL comes from the title): every link and
+    share to the old address then breaks. The build says so, and how to keep the old address."""
+    site = make_site(ARTICLES)
+    summary(site)
+    tuan_tra = site / "content/tin-hoat-dong/tuan-tra.md"
+    tuan_tra.write_text(tuan_tra.read_text(encoding="utf-8").replace("Tuần tra đêm trên tuyến quốc lộ",
+                                                                     "Tuần tra đêm trên các tuyến quốc lộ"), encoding="utf-8")
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    old, new = "/tin-hoat-dong/tuan-tra-dem-tren-tuyen-quoc-lo/", "/tin-hoat-dong/tuan-tra-dem-tren-cac-tuyen-quoc-lo/"
+    assert done.stdout.splitlines()[2:] == [
+        f"  Moved: content/tin-hoat-dong/tuan-tra.md is now at {new}, no longer at {old}: links and shares to the "
+        f"old address lead nowhere; keep it with aliases: [{old}] (or set slug: tuan-tra-dem-tren-tuyen-quoc-lo)"]
+    assert not (site / "public" / old.strip("/")).exists()
+
+    tuan_tra.write_text(tuan_tra.read_text(encoding="utf-8").replace("\n---\n", f"\naliases: [{old}]\n---\n", 1),
+                        encoding="utf-8")
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert "Moved" not in done.stdout and (site / "public" / old.strip("/") / "index.html").is_file()
+    assert summary(site)[1] == ""  # said once, when it happened
