@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from generator.cache import BuildCache, digest
 from generator.diagnostics import Problem, error, suggest, warning
+from generator.markup import plain_summary
 from generator.memo import Memo, recall
 from generator.model import NO_COVER, Article, Cover, SiteConfig, SourceFile, Term, evolve, frozen_map
 from generator.vietnamese import fold, nfc, slugify
@@ -157,7 +158,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
 
     title = _text(fm, "title", fail, required=True)
     author = _text(fm, "author", fail) or ""
-    summary = _text(fm, "summary", fail) or ""
+    summary = plain_summary(_text(fm, "summary", fail) or "")
     draft = _flag(fm, "draft", fail)
     featured = _flag(fm, "featured", fail)
     moment, has_time = parse_date(fm.get("date"), config.zone, lambda m: fail("date", "bad-date", m))

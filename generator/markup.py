@@ -8,6 +8,8 @@ derived from the first paragraph. Pure text in, text out; no file I/O.
 """
 from __future__ import annotations
 
+import functools
+import html
 import json
 import posixpath
 import re
@@ -212,6 +214,26 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–-")
     return cut + "…"
+
+
+_SUMMARY_MARKS = re.compile(r"[*_`\[]")
+_BLOCK_START = re.compile(r"(?m)^(\s*(?:\d+(?=\.\s))?)([#>.])")  # a hashtag, a quote or "2026. " is not a block
+
+
+@functools.cache
+def _summary_converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["smarty"], extension_configs=EXTENSION_CONFIGS)
+
+
+def plain_summary(text: str) -> str:
+    """A front-matter summary written with Markdown marks ("Công an tỉnh **ra quân**", a
+    [link](…)) as a reader reads it. The lead is plain text wherever it goes (lists, feeds,
+    search, the meta description): the marks were shown as typed. Text without them (nearly
+    every summary) is returned as it is, unconverted; HTML in it stays text."""
+    if not _SUMMARY_MARKS.search(text):
+        return text
+    inline = _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), html.escape(text, quote=False))
+    return text_of(_summary_converter().reset().convert(inline))
 
 
 def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:

@@ -74,3 +74,16 @@ def test_a_body_gone_from_the_cache_is_converted_again(tmp_path, monkeypatch):
         again, _ = convert_articles(articles, cache=cache, jobs=1)
         assert again[0].html_key == first[0].html_key and blob.is_file()
         assert cache.get_text(BLOB_KIND, again[0].html_key) == "<p>Thân bài A.</p>"
+
+
+def test_a_summary_written_with_markdown_marks_reads_as_plain_text():
+    """The lead goes to lists, feeds, search and the meta description as plain text: an editor's
+    **bold** or [link](…) is read, not shown as typed; what is not Markdown stays as written."""
+    from generator.markup import plain_summary
+    assert plain_summary("Công an tỉnh **ra quân** đợt _cao điểm_, [xem](../bai.md) thêm") == \
+        "Công an tỉnh ra quân đợt cao điểm, xem thêm"
+    for kept in ("Bình thường, không dấu sao", "<script>alert(1)</script> & “x”", "#ANTT ra quân **mạnh**"[:12],
+                 "Tỷ lệ 3*4 = 12"):
+        assert plain_summary(kept) == kept
+    assert plain_summary("#ANTT ra quân **mạnh**") == "#ANTT ra quân mạnh"  # a hashtag, not a heading
+    assert plain_summary("2026. Năm **mới**") == "2026. Năm mới"  # not a numbered list
