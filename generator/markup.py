@@ -200,10 +200,10 @@ class MarkupConverter:
 
 
 def _line_of(article: Article, needle: str) -> int:
-    for offset, line in enumerate(article.body.split("\n")):
-        if needle in line:
-            return article.body_line + offset
-    return article.body_line
+    """The line of the body where `needle` first stands (the body's first line if nowhere).
+    One search in C per link: a report with thousands of links once took seconds here."""
+    at = article.body.find(needle)
+    return article.body_line + (article.body.count("\n", 0, at) if at > 0 else 0)
 
 
 def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
