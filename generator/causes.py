@@ -49,9 +49,13 @@ def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_d
     articles = {a.source: hashlib.blake2b(f"{article_digests[a.url]}\x1f{body_key(a)}".encode(),
                                             digest_size=16).digest()
                 for a in site.articles}
-    urls = {a.source: a.url for a in site.articles}
-    kept = {a.source: a.aliases for a in site.articles if a.aliases}
-    return {"config": config_digest, "layouts": dict(layouts), "articles": articles, "urls": urls, "kept": kept}
+    return {"config": config_digest, "layouts": dict(layouts), "articles": articles, **addresses(site)}
+
+
+def addresses(site: Site) -> dict:
+    """Where each article is published, and the old addresses its aliases keep (find_moved)."""
+    return {"urls": {a.source: a.url for a in site.articles},
+            "kept": {a.source: a.aliases for a in site.articles if a.aliases}}
 
 
 def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False) -> Causes:
@@ -68,12 +72,18 @@ def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False
     added = sorted(new.keys() - old.keys())
     removed = sorted(old.keys() - new.keys())
     edited = sorted(source for source, key in new.items() if source in old and old[source] != key)
-    old_urls = before.get("urls") if isinstance(before.get("urls"), dict) else {}
-    kept = now.get("kept", {})
-    moved = tuple((source, old_urls[source], url) for source, url in sorted(now.get("urls", {}).items())
-                  if old_urls.get(source, url) != url and old_urls[source] not in kept.get(source, ()))
     return Causes(True, before.get("config") != now["config"], tuple(layouts), tuple(added), tuple(edited),
-                  tuple(removed), repaired, moved=moved)
+                  tuple(removed), repaired, moved=find_moved(before.get("urls"), now))
+
+
+def find_moved(old_urls: object, now: dict) -> tuple[tuple[str, str, str], ...]:
+    """(source, old URL, new URL) of each article published at another address than in the
+    last build (`old_urls`: its record's "urls"), the old one not kept by its aliases."""
+    if not isinstance(old_urls, dict):
+        return ()
+    kept = now.get("kept", {})
+    return tuple((source, old_urls[source], url) for source, url in sorted(now.get("urls", {}).items())
+                 if old_urls.get(source, url) != url and old_urls[source] not in kept.get(source, ()))
 
 
 def _same_as_theme(name: str, layouts: dict) -> bool:

@@ -338,6 +338,8 @@ class Preview:
             names = ", ".join(sorted(_shown(p, options.site_dir) for p in
                                      ([p for p in changed if Path(p).exists()] or changed)))
             self._say(messages.text("rebuilt", lang, seconds=messages.seconds(result.seconds, lang), changed=names))
+            for line in messages.moved(result.causes, lang):
+                self._say(line.strip())
             # … then the search index, once the editor pauses. The build swaps the new index in
             # by itself; pages are unchanged, so no second reload.
             self.search.schedule()

@@ -58,7 +58,7 @@ class RenderPlan:
     previous_images: dict  # photo variant → (size, mtime_ns) as the last build published it here
     has_previous: bool
     inputs: dict  # what this build renders from, by digests (causes.record), kept for the next build
-    causes: causes.Causes | None  # what changed since the last build; None for the preview (it never says)
+    causes: causes.Causes | None  # what changed since the last build; for the preview, only what moved
 
 
 def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], out_dir: Path,
@@ -96,6 +96,11 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
     if memo is None:  # the preview names the files it saw saved instead (~40 ms a save at 10,000 articles)
         inputs = causes.record(site, layouts, signatures.config, signatures.articles)
         found = causes.compare(previous.get("inputs"), inputs, repaired, upgraded=STATE_NAME in cache.other_version)
+    else:  # … but it too says when an article moved to a new address, compared with its last build
+        table = memo.table("addresses", lasting=True)
+        now = causes.addresses(site)
+        found = causes.Causes(compared=False, moved=causes.find_moved(table.latest("urls"), now))
+        table.put("urls", (), now["urls"])
     return RenderPlan(tuple(todo), sigs, unchanged, frozenset(previous.get("outputs", ())),
                       previous.get("images", {}), bool(previous), inputs, found), probe
 

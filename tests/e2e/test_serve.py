@@ -207,3 +207,17 @@ def test_a_portal_under_a_sub_path_is_served_where_its_links_point(preview):
     assert link == "/cong-thong-tin" + URL
     assert text_of(server.page(link).find("h1")) == "Ra quân bảo đảm trật tự giao thông"
     assert server.get("/cong-thong-tin/assets/css/style.css")[0] == 200
+
+
+def test_a_retitled_article_that_moves_is_named_in_the_terminal(preview):
+    """The preview says, as `build` does, when a saved title moves a published article to a
+    new address, and how to keep the old one."""
+    server, site = preview()
+    first = server.next_reload()
+    (site / ARTICLE).write_text(FILES[ARTICLE].replace("Ra quân bảo đảm", "Ra quân đảm bảo"), encoding="utf-8")
+    assert server.next_reload() == first + 1
+    assert server.page("/tin-hoat-dong/ra-quan-dam-bao-trat-tu-giao-thong/").find("h1") is not None
+    said = server.stop()
+    assert (f"Đổi địa chỉ: {ARTICLE} nay ở /tin-hoat-dong/ra-quan-dam-bao-trat-tu-giao-thong/, không còn ở "
+            f"{URL}: liên kết") in said, said
+    assert f"giữ lại bằng aliases: [{URL}]" in said
