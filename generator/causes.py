@@ -82,8 +82,8 @@ def find_moved(old_urls: object, now: dict) -> tuple[tuple[str, str, str], ...]:
     if not isinstance(old_urls, dict):
         return ()
     kept = now.get("kept", {})
-    return tuple((source, old_urls[source], url) for source, url in sorted(now.get("urls", {}).items())
-                 if old_urls.get(source, url) != url and old_urls[source] not in kept.get(source, ()))
+    return tuple(sorted((source, old_urls[source], url) for source, url in now.get("urls", {}).items()
+                        if old_urls.get(source, url) != url and old_urls[source] not in kept.get(source, ())))
 
 
 def _same_as_theme(name: str, layouts: dict) -> bool:
