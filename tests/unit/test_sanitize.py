@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.sanitize import leaves_site, sanitize_html, settings_key
 
@@ -20,7 +21,7 @@ HOSTS = ["www.youtube-nocookie.com"]
     ('<iframe src="http://www.youtube-nocookie.com/embed/1"></iframe>', ""),
     ('<iframe src="https://www.youtube-nocookie.com.evil.example/embed/1"></iframe>', ""),
     ('<iframe src="https://www.youtube-nocookie.com/embed/1" title="a>b"></iframe>',
-     '<iframe src="https://www.youtube-nocookie.com/embed/1" title="a&gt;b"></iframe>'),
+     '<iframe loading="lazy" src="https://www.youtube-nocookie.com/embed/1" title="a&gt;b"></iframe>'),
     ("<style>p{}</style><svg><script>1</script></svg>ok", "ok"),
     ("<!-- <script>1</script> -->ok", "ok"),
 ])
@@ -61,3 +62,12 @@ def test_html_depth_counts_nesting_not_length():
     assert html_depth("<div></div>" * 10000) == 1
     assert html_depth("<p>a" * 3000 + "<li>b" * 3000 + "<br><img src=x>" * 100) == 0
     assert html_depth("<section><div><span>x</span></div></section>") == 3
+
+
+def test_a_kept_player_loads_when_the_reader_nears_it():
+    hosts = ["www.youtube-nocookie.com"]
+    pasted = ('<iframe width="560" src="https://www.youtube-nocookie.com/embed/a" title="Video"></iframe>'
+              '<iframe loading="eager" src="https://www.youtube-nocookie.com/embed/b"></iframe>'
+              '<iframe src="https://evil.example/x"></iframe>')
+    frames = BeautifulSoup(sanitize_html(pasted, hosts), "html.parser").find_all("iframe")
+    assert [(f["src"].rsplit("/", 1)[1], f.get("loading")) for f in frames] == [("a", "lazy"), ("b", "eager")]
