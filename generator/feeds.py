@@ -11,8 +11,10 @@ same bytes. Returns bytes by output path; writes nothing.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Callable, Iterable, Sequence
+from urllib.parse import urljoin
 from xml.sax.saxutils import escape, quoteattr
 
 from generator import routes
@@ -116,8 +118,26 @@ def _entry(site: Site, article: Article, body_html: str) -> list[str]:
         lines.append(f"    <category term={quoteattr(slug)} label={quoteattr(campaign.name)}/>")
     if article.summary:
         lines.append(f"    <summary>{escape(article.summary)}</summary>")
-    lines += [f'    <content type="html">{escape(body_html)}</content>', "  </entry>"]
+    lines += [f'    <content type="html">{escape(absolute_links(body_html, url))}</content>', "  </entry>"]
     return lines
+
+
+# Attributes of the (sanitized: double-quoted) body HTML that hold a URL, or a srcset of them.
+_URL_ATTRIBUTE = re.compile(r'\s(href|src|poster)="([^"]*)"')
+_SRCSET = re.compile(r'\ssrcset="([^"]*)"')
+
+
+def absolute_links(body_html: str, page_url: str) -> str:
+    """The body with every link and source made absolute against its page (`page_url`). On
+    the page, `ke-hoach.pdf` is the file beside the article; in a feed it would be read
+    against the feed's base (the site's root), and many readers take no base at all."""
+    def one(url: str) -> str:
+        return urljoin(page_url, url.strip()) if url.strip() else url
+
+    body_html = _URL_ATTRIBUTE.sub(lambda m: f' {m.group(1)}="{one(m.group(2))}"', body_html)
+    return _SRCSET.sub(lambda m: ' srcset="' + ", ".join(
+        " ".join([one(part.split()[0]), *part.split()[1:]]) for part in m.group(1).split(",") if part.strip()) + '"',
+        body_html)
 
 
 def _newest(site: Site) -> datetime:

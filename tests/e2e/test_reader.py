@@ -356,3 +356,29 @@ def test_an_update_on_the_day_of_publication_or_before_it(make_site, build_site)
     assert page.find(class_="updated") is None  # a day alone, the day it was published: nothing to say
     assert json.loads(page.find("script", type="application/ld+json").string)["@graph"][0]["dateModified"] == \
         "2026-01-21T09:30:00+07:00"
+
+
+def test_links_and_photos_in_a_feed_lead_where_they_do_on_the_page(make_site, build_site):
+    """On its page, `ke-hoach.pdf` is the file beside the article; a feed reader would read it
+    against the feed (the site's root), or against nothing. Every link and source in a feed's
+    content is absolute and leads to a published file."""
+    from bs4 import BeautifulSoup
+    from urllib.parse import urlsplit
+    body = ("Tải [kế hoạch](ke-hoach.pdf), xem [mục](#ket-qua) và [tin khác](../../xay-dung-luc-luong/tap-huan.md).\n\n"
+            "![Ra quân](anh.jpg)\n\n## Kết quả\n\nTốt.")
+    files = {**ARTICLES, "content/tin-hoat-dong/ra-quan/index.md": article(
+        "Ra quân bảo đảm trật tự an toàn giao thông", "2026-01-21T09:30:00", "phong-canh-sat-giao-thong", body=body),
+        "content/tin-hoat-dong/ra-quan/ke-hoach.pdf": b"%PDF-1.4"}
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    entry = _atom(built, "atom.xml").find(f"{ATOM}entry")
+    content = BeautifulSoup(entry.findtext(f"{ATOM}content"), "html.parser")
+    urls = [a["href"] for a in content.find_all("a")] + [img["src"] for img in content.find_all("img")]
+    urls += [part.split()[0] for tag in content.find_all(srcset=True) for part in tag["srcset"].split(",")]
+    assert len(urls) >= 8
+    for url in urls:
+        parts = urlsplit(url)
+        assert (parts.scheme, parts.netloc) == ("https", "congan.example.vn"), url
+        target = built.out / parts.path.lstrip("/")
+        assert target.is_file() or (target / "index.html").is_file(), url
+    assert f"https://congan.example.vn{RA_QUAN}#ket-qua" in urls
