@@ -41,6 +41,7 @@ SUMMARY_LENGTH = 220
 # allowed in XML: one in a body made the Atom feeds unreadable. Each becomes a space.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # (U+FFFE/F: not characters in XML either)
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_ANY_TAG = re.compile(r"<[^>]*>")  # (between list items and cells: a space, not nothing)
 _FOOTNOTE_MARK = re.compile(r'<sup id="fnref[^"]*">.*?</sup>')  # "thống kê[^1]": not "thống kê1" in a summary
 
 
@@ -207,9 +208,11 @@ def _line_of(article: Article, needle: str) -> int:
 
 
 def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
-    """Plain text of the first paragraph that has text (not a photo alone), cut at a word boundary."""
+    """Plain text of the first paragraph that has text (not a photo alone), cut at a word
+    boundary; for a body without one (a list, a table), its text from the start."""
     text = next((t for t in (text_of(_FOOTNOTE_MARK.sub("", p.group(1))).strip()
-                             for p in _FIRST_PARAGRAPH.finditer(body_html)) if t), "")
+                             for p in _FIRST_PARAGRAPH.finditer(body_html)) if t), "") \
+        or text_of(_ANY_TAG.sub(" ", _FOOTNOTE_MARK.sub("", body_html[:limit * 20])))
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–-")
@@ -239,7 +242,7 @@ def plain_summary(text: str) -> str:
 def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:
     """Everything besides the body that changes converted HTML."""
     return digest(__version__, markdown.__version__, repr(EXTENSIONS), repr(sorted(EXTENSION_CONFIGS.items())),
-                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images", "raw-links", "raw-media", "photo-links", "linked-figures", "summary-with-text", "summary-without-footnotes", "control-characters",
+                  base_path, "shift-headings", "article-links", "file-links", "heading-ids", "raw-images", "raw-links", "raw-media", "photo-links", "linked-figures", "summary-with-text", "summary-without-footnotes", "summary-of-any-text", "control-characters",
                   repr(sorted(sections.LAYOUT_IDS)), sections.ID_PREFIX,
                   str(sections.MAX_SLUG), sanitize_settings(iframe_hosts))
 

@@ -60,6 +60,14 @@ def test_the_summary_skips_a_paragraph_that_holds_only_a_photo():
     assert derive_summary(html) == "Sáng nay, hội nghị."
 
 
+def test_a_body_without_a_paragraph_is_summarised_from_its_text():
+    """A notice that is only a list or a table still gets a description (search engines and
+    social cards show an empty one as nothing at all)."""
+    html = "<h2>Lịch tiếp công dân</h2><ul><li>Thứ Hai: Giám đốc</li><li>Thứ Năm: Phó Giám đốc</li></ul>"
+    assert derive_summary(html) == "Lịch tiếp công dân Thứ Hai: Giám đốc Thứ Năm: Phó Giám đốc"
+    assert derive_summary("") == ""
+
+
 def test_a_body_gone_from_the_cache_is_converted_again(tmp_path, monkeypatch):
     from generator import cache as cache_module
     from generator.cache import BuildCache
