@@ -302,6 +302,7 @@ class Preview:
         self.build_lock = threading.Lock()
         self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
         self.memo = Memo()  # what one build hands the next (generator/memo.py); used under build_lock
+        self.warned: set[str] = set()  # the warnings the terminal has shown, as lines
 
     def _build_options(self, search: bool) -> BuildOptions:
         # A cache of its own (the build cache remembers one output folder; `build` uses public/),
@@ -333,7 +334,15 @@ class Preview:
         if has_errors(result.problems):
             self.report(messages.describe_all(result.problems, lang))
             self._say(messages.text("rebuild-failed", lang, errors=sum(p.is_error for p in result.problems)))
-        elif changed:
+            return result
+        # Warnings (a photo without alt text, another generator's key) are told once, when they
+        # appear, not again on every save; one mended and made again is told again.
+        warnings = messages.describe_all([p for p in result.problems if not p.is_error], lang)
+        fresh = [line for line in warnings if line not in self.warned]
+        self.warned = set(warnings)
+        if fresh:
+            self.report(fresh)
+        if changed:
             # Editors' temp files are gone by now; name what the editor saved.
             names = ", ".join(sorted(_shown(p, options.site_dir) for p in
                                      ([p for p in changed if Path(p).exists()] or changed)))

@@ -81,14 +81,15 @@ class Preview:
                 event[key] = value
 
     def stop(self) -> str:
+        """What serve printed: its terminal's lines (standard output, then standard error)."""
         self.stream.close()
         self.process.terminate()
         try:
-            out, _ = self.process.communicate(timeout=5)
+            out, err = self.process.communicate(timeout=5)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            out, _ = self.process.communicate()
-        return out
+            out, err = self.process.communicate()
+        return out + err
 
 
 @pytest.fixture
@@ -221,3 +222,18 @@ def test_a_retitled_article_that_moves_is_named_in_the_terminal(preview):
     assert (f"Đổi địa chỉ: {ARTICLE} nay ở /tin-hoat-dong/ra-quan-dam-bao-trat-tu-giao-thong/, không còn ở "
             f"{URL}: liên kết") in said, said
     assert f"giữ lại bằng aliases: [{URL}]" in said
+
+
+def test_a_warning_is_told_in_the_terminal_once_when_it_appears(preview):
+    """Warnings do not stop the preview, but the editor must hear them (another generator's
+    key, a photo without alt text): once when one appears, not again on every save."""
+    server, site = preview()
+    first = server.next_reload()
+    with_tags = FILES[ARTICLE].replace("\n---\n", "\ntags: [an-ninh]\n---\n", 1)
+    (site / ARTICLE).write_text(with_tags, encoding="utf-8")
+    assert server.next_reload() == first + 1
+    (site / ARTICLE).write_text(with_tags.replace("Sáng nay", "Chiều nay"), encoding="utf-8")
+    assert server.next_reload() == first + 2
+    said = server.stop()
+    warning = f"{ARTICLE}:6: warning[unknown-key]: khóa 'tags' không được hỗ trợ; có phải ý bạn là 'campaigns'?"
+    assert said.count(warning) == 1, said
