@@ -122,7 +122,9 @@ def _entry(site: Site, article: Article, body_html: str) -> list[str]:
     return lines
 
 
-# Attributes of the (sanitized: double-quoted) body HTML that hold a URL, or a srcset of them.
+# Start tags of the (sanitized) body HTML, where text's "<" is always "&lt;"; the attributes
+# in them (double-quoted) that hold a URL, or a srcset of them.
+_START_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _URL_ATTRIBUTE = re.compile(r'\s(href|src|poster)="([^"]*)"')
 _SRCSET = re.compile(r'\ssrcset="([^"]*)"')
 
@@ -134,10 +136,13 @@ def absolute_links(body_html: str, page_url: str) -> str:
     def one(url: str) -> str:
         return urljoin(page_url, url.strip()) if url.strip() else url
 
-    body_html = _URL_ATTRIBUTE.sub(lambda m: f' {m.group(1)}="{one(m.group(2))}"', body_html)
-    return _SRCSET.sub(lambda m: ' srcset="' + ", ".join(
-        " ".join([one(part.split()[0]), *part.split()[1:]]) for part in m.group(1).split(",") if part.strip()) + '"',
-        body_html)
+    def tag(match: re.Match) -> str:  # (a code sample's text, `href="…"` in it, is left as written)
+        text = _URL_ATTRIBUTE.sub(lambda m: f' {m.group(1)}="{one(m.group(2))}"', match.group(0))
+        return _SRCSET.sub(lambda m: ' srcset="' + ", ".join(
+            " ".join([one(part.split()[0]), *part.split()[1:]]) for part in m.group(1).split(",") if part.strip())
+            + '"', text)
+
+    return _START_TAG.sub(tag, body_html)
 
 
 def _newest(site: Site) -> datetime:
