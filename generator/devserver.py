@@ -44,6 +44,7 @@ from generator.watch import Watcher
 EVENTS_PATH = "/__livereload"
 PING_SECONDS = 10.0  # keeps proxies and the browser from closing an idle stream
 OVERLAY_ID = "portal-loi-dung-trang"
+WARNINGS_ID = "portal-canh-bao"
 HTML_TYPE = "text/html; charset=utf-8"
 EVENT_TYPE = "text/event-stream; charset=utf-8"
 
@@ -72,9 +73,9 @@ class PreviewState:
             return self._now
 
     def publish(self, result: BuildResult, base_path: str) -> None:
-        """A build finished: pages changed (ok) or the overlay must show (failed)."""
+        """A build finished: pages changed (ok, with its warnings) or the overlay must show (failed)."""
         with self.cond:
-            problems = () if result.ok else result.problems
+            problems = tuple(p for p in result.problems if not p.is_error) if result.ok else result.problems
             self._now = Snapshot(self._now.out_dir, base_path, self._now.generation + 1, problems, self._now.lang)
             self.cond.notify_all()
 
@@ -108,9 +109,28 @@ def overlay_html(problems: tuple[Problem, ...], lang: str) -> str:
             f"{'Đóng' if lang == 'vi' else 'Close'}</button></div>")
 
 
+def warnings_html(problems: tuple[Problem, ...], lang: str) -> str:
+    """A folded note in a corner of the page: a warning does not stop the preview, but the
+    editor, who may never look at the terminal, sees that there is one and opens it."""
+    items = "".join(f"<li style=\"margin:.3em 0\"><code>{html.escape(str(p.location))}</code>: "
+                    f"{html.escape(messages.problem_message(p, lang))}</li>" for p in problems)
+    title = messages.text("preview-warnings", lang, n=messages.number(len(problems), lang))
+    return (f"<details id=\"{WARNINGS_ID}\" style=\"position:fixed;left:8px;bottom:8px;z-index:2147483647;"
+            "max-width:min(44rem,calc(100vw - 16px));max-height:60vh;overflow:auto;background:#4a3b00;color:#fff;"
+            "border-radius:6px;padding:6px 12px;overflow-wrap:anywhere;font:14px/1.45 system-ui,sans-serif\">"
+            f"<summary style=\"cursor:pointer;font-weight:600\">{html.escape(title)}</summary>"
+            f"<ul style=\"padding-left:1.2em;margin:.4em 0\">{items}</ul></details>")
+
+
 def inject(page: bytes, now: Snapshot) -> bytes:
-    """Add the reload script (and the overlay after a failed rebuild) before </body>."""
-    extra = (overlay_html(now.problems, now.lang) if now.problems else "") + reload_script(now.generation)
+    """Add the reload script (and the overlay after a failed rebuild, or the note of the
+    warnings of a good one) before </body>."""
+    shown = ""
+    if any(p.is_error for p in now.problems):
+        shown = overlay_html(now.problems, now.lang)
+    elif now.problems:
+        shown = warnings_html(now.problems, now.lang)
+    extra = shown + reload_script(now.generation)
     data = extra.encode("utf-8")
     at = page.lower().rfind(b"</body>")
     return page[:at] + data + page[at:] if at >= 0 else page + data

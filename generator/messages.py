@@ -41,6 +41,7 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "why-upgraded": {"en": "the generator changed since the last build, so nothing it made is reused",
                      "vi": "trình dựng trang đã đổi phiên bản từ lần dựng trước, không dùng lại kết quả cũ"},
     "why-config": {"en": "site.toml changed", "vi": "sửa site.toml"},
+    "preview-warnings": {"en": "⚠ {n} warning(s)", "vi": "⚠ {n} cảnh báo"},
     # A published article at a new address: what links to the old one now finds nothing.
     "moved": {"en": "  Moved: {source} is now at {new}, no longer at {old}: links and shares to the old "
                     "address lead nowhere; keep it with aliases: [{old}] (or set slug: {slug})",

@@ -234,6 +234,10 @@ def test_a_warning_is_told_in_the_terminal_once_when_it_appears(preview):
     assert server.next_reload() == first + 1
     (site / ARTICLE).write_text(with_tags.replace("Sáng nay", "Chiều nay"), encoding="utf-8")
     assert server.next_reload() == first + 2
+    # The page says so too, in a folded note, for an editor who never looks at the terminal.
+    note = server.page(URL).find(id="portal-canh-bao")
+    assert note.name == "details" and text_of(note.summary) == "⚠ 1 cảnh báo"
+    assert text_of(note.find("li")) == f"{ARTICLE}:6 : khóa 'tags' không được hỗ trợ; có phải ý bạn là 'campaigns'?"
     said = server.stop()
     warning = f"{ARTICLE}:6: warning[unknown-key]: khóa 'tags' không được hỗ trợ; có phải ý bạn là 'campaigns'?"
     assert said.count(warning) == 1, said
