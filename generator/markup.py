@@ -30,7 +30,7 @@ from generator.images import ImagePlan
 from generator.memo import Memo
 from generator.model import Article, evolve
 from generator.pictures import PictureTreeprocessor, RawImages
-from generator.vietnamese import nfc
+from generator.vietnamese import fold, nfc
 from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
 
 EXTENSIONS = ("extra", "sane_lists", "smarty")
@@ -174,8 +174,9 @@ class MarkupConverter:
                                            f"{limits.MAX_MARKERS_PER_BLOCK:,}); split it with blank lines"),))
         try:
             with limits.time_budget():
-                body_html = sections.clear_of_layout_ids(
-                    sanitize_html(self.md.reset().convert(_CONTROL.sub(" ", article.body)), self.iframe_hosts))
+                body_html = without_repeated_title(sections.clear_of_layout_ids(
+                    sanitize_html(self.md.reset().convert(_CONTROL.sub(" ", article.body)), self.iframe_hosts)),
+                    article.title)
         except limits.ConversionTooSlow:
             return MarkupResult("", (error(article.source, first_line, "too-slow",
                                            f"converting this article took more than {limits.CONVERT_SECONDS} s"),))
@@ -198,6 +199,21 @@ class MarkupConverter:
             for url in references_leaving_site(article.source, body_html) if url not in self.pictures.unplanned
         )
         return MarkupResult(body_html, problems, tuple((href, _line_of(article, href)) for href in self.links.files))
+
+
+# The body's first block when it is a heading, or a paragraph all in bold (a Word title pasted).
+_FIRST_BLOCK_TITLE = re.compile(r"\s*(?:<(h[1-6])\b[^>]*>(?P<heading>.*?)</\1>|<p><(strong|b)>(?P<bold>[^<]*)</\3></p>)\s*",
+                                re.S)
+
+
+def without_repeated_title(body_html: str, title: str) -> str:
+    """The body without its first line when that line is the title again: a document pasted
+    from Word, or written for Hugo, often starts with its title, which the page already shows
+    as its <h1> right above (readers saw it twice, one under the other)."""
+    found = _FIRST_BLOCK_TITLE.match(body_html)
+    if found and fold(text_of(found.group("heading") or found.group("bold") or "")) == fold(title):
+        return body_html[found.end():]
+    return body_html
 
 
 def _line_of(article: Article, needle: str) -> int:

@@ -339,3 +339,23 @@ def test_hugo_habits_in_content_are_named_not_misread(make_site, build_site):
     built = build_site(site)
     assert [p.code for p in built.result.problems] == ["section-index", "unpublished-file"]  # the PDF
     assert built.page("/tin-hoat-dong/chi-muc/").find("h1") is not None
+
+
+def test_a_body_that_starts_with_its_title_shows_it_once(make_site, build_site):
+    """A document pasted from Word, or written for Hugo, starts with its title: the page already
+    shows it as its <h1> right above, so the body's copy goes (a heading, or a line all in bold)."""
+    title = "Ra quân bảo đảm trật tự an toàn giao thông"
+    site = make_site({
+        "content/tin-hoat-dong/a.md": article(title, slug="a", body=f"# {title}\n\nSáng nay, lực lượng ra quân.\n\n## Kết quả\n\nTốt."),
+        "content/tin-hoat-dong/b.md": article(title, slug="b", body=f"**{title.upper()}**\n\nSáng nay, lực lượng ra quân."),
+        "content/tin-hoat-dong/c.md": article("Hội nghị", slug="c", body="## Hội nghị tổng kết\n\nNội dung.")})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    for slug in ("a", "b"):
+        page = built.page(f"/tin-hoat-dong/{slug}/")
+        shown = [text_of(e) for e in page.find("article").find_all(["h1", "h2", "h3", "p"])]
+        assert [s for s in shown if s.casefold() == title.casefold()] == [title], (slug, shown)
+        assert text_of(page.find("div", class_="body").find()) == "Sáng nay, lực lượng ra quân."
+        assert page.find("meta", attrs={"name": "description"})["content"] == "Sáng nay, lực lượng ra quân."
+    assert [text_of(h) for h in built.page("/tin-hoat-dong/c/").find("div", class_="body").find_all("h2")] == [
+        "Hội nghị tổng kết"]  # another heading, kept
