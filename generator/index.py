@@ -83,6 +83,10 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
         if reason:
             left_out[reason] += 1
             continue
+        if article.updated is not None and article.updated > now:  # (a mistyped year, most likely)
+            problems.append(warning(source.path, source.line_of("updated"), "updated-in-future",
+                                    f"'updated' ({article.updated:%d/%m/%Y %H:%M}) is later than now: readers "
+                                    "would see an update that has not happened; check the year"))
         articles.append(article)
     checked.save()
     problems += find_collisions(articles, url_lines)

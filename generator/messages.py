@@ -370,6 +370,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "hãy dùng https:// nếu trang đó hỗ trợ"),
     ),
     "expires-before-date": ((_ANY, "ngày hết hạn ('expires') sớm hơn ngày đăng ('date')"),),
+    "updated-in-future": ((r"'updated' \((.*?)\) is later than now",
+                           "ngày cập nhật ('updated', {0}) muộn hơn lúc này: bạn đọc sẽ thấy một lần cập nhật "
+                           "chưa xảy ra; hãy xem lại năm"),),
     "updated-before-date": ((r"'updated' \((.*?)\) is before 'date' \((.*?)\)",
                              "ngày cập nhật ('updated', {0}) sớm hơn ngày đăng ('date', {1}); "
                              "'updated' là lúc bài được sửa lần cuối"),),

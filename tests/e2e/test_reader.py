@@ -6,6 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+from generator import messages
 from tests.photos import phone_jpeg
 from tests.conftest import SITE_TOML, article, text_of
 
@@ -382,3 +383,12 @@ def test_links_and_photos_in_a_feed_lead_where_they_do_on_the_page(make_site, bu
         target = built.out / parts.path.lstrip("/")
         assert target.is_file() or (target / "index.html").is_file(), url
     assert f"https://congan.example.vn{RA_QUAN}#ket-qua" in urls
+
+
+def test_an_update_dated_after_now_is_a_warning(make_site, build_site):
+    built = build_site(make_site({"content/tin-hoat-dong/a.md": article("Tin", "2026-01-21T09:30:00",
+                                                                        updated="2099-01-25T10:00:00")}))
+    assert built.result.ok  # a warning: the build goes on
+    assert [(p.location.line, p.code, messages.problem_message(p, "vi")) for p in built.result.problems] == [
+        (6, "updated-in-future", "ngày cập nhật ('updated', 25/01/2099 10:00) muộn hơn lúc này: bạn đọc sẽ thấy "
+                                 "một lần cập nhật chưa xảy ra; hãy xem lại năm")]
