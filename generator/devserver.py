@@ -58,6 +58,7 @@ class Snapshot:
     generation: int
     problems: tuple[Problem, ...]
     lang: str
+    notices: tuple[str, ...] = ()  # what the last build has to say besides problems (an article that moved)
 
 
 class PreviewState:
@@ -76,7 +77,9 @@ class PreviewState:
         """A build finished: pages changed (ok, with its warnings) or the overlay must show (failed)."""
         with self.cond:
             problems = tuple(p for p in result.problems if not p.is_error) if result.ok else result.problems
-            self._now = Snapshot(self._now.out_dir, base_path, self._now.generation + 1, problems, self._now.lang)
+            notices = tuple(line.strip() for line in messages.moved(result.causes, self._now.lang)) if result.ok else ()
+            self._now = Snapshot(self._now.out_dir, base_path, self._now.generation + 1, problems, self._now.lang,
+                                 notices)
             self.cond.notify_all()
 
     def close(self) -> None:
@@ -109,12 +112,14 @@ def overlay_html(problems: tuple[Problem, ...], lang: str) -> str:
             f"{'Đóng' if lang == 'vi' else 'Close'}</button></div>")
 
 
-def warnings_html(problems: tuple[Problem, ...], lang: str) -> str:
+def warnings_html(problems: tuple[Problem, ...], notices: tuple[str, ...], lang: str) -> str:
     """A folded note in a corner of the page: a warning does not stop the preview, but the
-    editor, who may never look at the terminal, sees that there is one and opens it."""
+    editor, who may never look at the terminal, sees that there is one and opens it; so
+    with a notice (an article moved to a new address by the last save)."""
     items = "".join(f"<li style=\"margin:.3em 0\"><code>{html.escape(str(p.location))}</code>: "
                     f"{html.escape(messages.problem_message(p, lang))}</li>" for p in problems)
-    title = messages.text("preview-warnings", lang, n=messages.number(len(problems), lang))
+    items += "".join(f"<li style=\"margin:.3em 0\">{html.escape(notice)}</li>" for notice in notices)
+    title = messages.text("preview-warnings", lang, n=messages.number(len(problems) + len(notices), lang))
     return (f"<details id=\"{WARNINGS_ID}\" style=\"position:fixed;left:8px;bottom:8px;z-index:2147483647;"
             "max-width:min(44rem,calc(100vw - 16px));max-height:60vh;overflow:auto;background:#4a3b00;color:#fff;"
             "border-radius:6px;padding:6px 12px;overflow-wrap:anywhere;font:14px/1.45 system-ui,sans-serif\">"
@@ -128,8 +133,8 @@ def inject(page: bytes, now: Snapshot) -> bytes:
     shown = ""
     if any(p.is_error for p in now.problems):
         shown = overlay_html(now.problems, now.lang)
-    elif now.problems:
-        shown = warnings_html(now.problems, now.lang)
+    elif now.problems or now.notices:
+        shown = warnings_html(now.problems, now.notices, now.lang)
     extra = shown + reload_script(now.generation)
     data = extra.encode("utf-8")
     at = page.lower().rfind(b"</body>")

@@ -217,7 +217,10 @@ def test_a_retitled_article_that_moves_is_named_in_the_terminal(preview):
     first = server.next_reload()
     (site / ARTICLE).write_text(FILES[ARTICLE].replace("Ra quân bảo đảm", "Ra quân đảm bảo"), encoding="utf-8")
     assert server.next_reload() == first + 1
-    assert server.page("/tin-hoat-dong/ra-quan-dam-bao-trat-tu-giao-thong/").find("h1") is not None
+    page = server.page("/tin-hoat-dong/ra-quan-dam-bao-trat-tu-giao-thong/")
+    assert page.find("h1") is not None
+    note = page.find(id="portal-canh-bao")  # in the page as well, for an editor who never looks at the terminal
+    assert text_of(note.find("li")).startswith(f"Đổi địa chỉ: {ARTICLE} nay ở /tin-hoat-dong/ra-quan-dam-bao")
     said = server.stop()
     assert (f"Đổi địa chỉ: {ARTICLE} nay ở /tin-hoat-dong/ra-quan-dam-bao-trat-tu-giao-thong/, không còn ở "
             f"{URL}: liên kết") in said, said
