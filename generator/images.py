@@ -46,7 +46,9 @@ ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF
 pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
 OUTPUT_DIR = "images/"
 OG_SIZE = (1200, 630)
-REFS_STATE = "image-refs-4"  # build-cache record of each body's image references
+# Build-cache record of each body's image references (a change of the scan needs no new name:
+# a state saved by other code is not read, cache.code_stamp).
+REFS_STATE = "image-refs-4"
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 # ![alt](src "title") and ![alt](<src> 'title'); reference definitions [id]: src. As for
