@@ -73,11 +73,10 @@ class PreviewState:
         with self.cond:
             return self._now
 
-    def publish(self, result: BuildResult, base_path: str) -> None:
-        """A build finished: pages changed (ok, with its warnings) or the overlay must show (failed)."""
+    def publish(self, base_path: str, problems: tuple[Problem, ...], notices: tuple[str, ...] = ()) -> None:
+        """A build finished: pages changed (its warnings and notices to show with them) or the
+        overlay must show (its problems hold an error)."""
         with self.cond:
-            problems = tuple(p for p in result.problems if not p.is_error) if result.ok else result.problems
-            notices = tuple(line.strip() for line in messages.moved(result.causes, self._now.lang)) if result.ok else ()
             self._now = Snapshot(self._now.out_dir, base_path, self._now.generation + 1, problems, self._now.lang,
                                  notices)
             self.cond.notify_all()
@@ -354,15 +353,18 @@ class Preview:
             self.report([traceback.format_exc().rstrip()])
             result = BuildResult(problems=(error("(generator)", 0, "internal-error", f"{type(exc).__name__}: {exc}"),))
         site_config, _ = config_stage.load_config(options.site_dir)
-        self.state.publish(result, site_config.base_path if site_config else "/")
+        base_path = site_config.base_path if site_config else "/"
         lang = options.lang
         if has_errors(result.problems):
+            self.state.publish(base_path, result.problems)
             self.report(messages.describe_all(result.problems, lang))
             self._say(messages.text("rebuild-failed", lang, errors=sum(p.is_error for p in result.problems)))
             return result
+        moved = [line.strip() for line in messages.moved(result.causes, lang)]
+        self.state.publish(base_path, result.problems, tuple(moved))  # (no error among them: warnings)
         # Warnings (a photo without alt text, another generator's key) are told once, when they
         # appear, not again on every save; one mended and made again is told again.
-        warnings = messages.describe_all([p for p in result.problems if not p.is_error], lang)
+        warnings = messages.describe_all(result.problems, lang)
         fresh = [line for line in warnings if line not in self.warned]
         self.warned = set(warnings)
         if fresh:
@@ -372,8 +374,8 @@ class Preview:
             names = ", ".join(sorted(_shown(p, options.site_dir) for p in
                                      ([p for p in changed if Path(p).exists()] or changed)))
             self._say(messages.text("rebuilt", lang, seconds=messages.seconds(result.seconds, lang), changed=names))
-            for line in messages.moved(result.causes, lang):
-                self._say(line.strip())
+            for line in moved:
+                self._say(line)
             # … then the search index, once the editor pauses. The build swaps the new index in
             # by itself; pages are unchanged, so no second reload.
             self.search.schedule()

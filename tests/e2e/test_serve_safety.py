@@ -10,7 +10,6 @@ import pytest
 
 from generator.cli import make_parser
 from generator.devserver import PreviewState, ServeOptions, exposure_warning, make_server
-from generator.pipeline import BuildResult
 from generator.preview_http import MAX_STREAMS, WORKERS
 
 SECRET = "MAT-KHAU-BI-MAT"
@@ -135,7 +134,7 @@ def test_open_live_reload_streams_hold_no_worker_and_all_hear_the_rebuild(server
         started = time.monotonic()
         assert get(httpd, "/a.css")[0] == 200
         assert time.monotonic() - started < 1.0
-        state.publish(BuildResult(problems=()), "/")
+        state.publish("/", ())
         for stream in streams:
             assert stream.recv(4096) == b"event: reload\ndata: 1\n\n"
         streams.append(open_stream(httpd, 1))  # one too many: the oldest (most likely a closed tab) is let go
