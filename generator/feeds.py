@@ -80,15 +80,15 @@ def render_feed(site: Site, term: Term | None, articles: Iterable[Article], html
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(config.language)} '
-        f'xml:base={quoteattr(_absolute(site, "/"))}>',
+        f'xml:base={quoteattr(absolute(site, "/"))}>',
         f"  <title>{escape(title)}</title>",
     ]
     if subtitle:
         lines.append(f"  <subtitle>{escape(subtitle)}</subtitle>")
     lines += [
-        f'  <link rel="self" type="application/atom+xml" href={quoteattr(_absolute(site, feed_url(term)))}/>',
-        f'  <link rel="alternate" type="text/html" href={quoteattr(_absolute(site, page_url))}/>',
-        f"  <id>{escape(_absolute(site, page_url))}</id>",
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(absolute(site, feed_url(term)))}/>',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(absolute(site, page_url))}/>',
+        f"  <id>{escape(absolute(site, page_url))}</id>",
         f"  <updated>{_stamp(updated)}</updated>",
         f"  <author><name>{escape(config.title)}</name></author>",
     ]
@@ -100,7 +100,7 @@ def render_feed(site: Site, term: Term | None, articles: Iterable[Article], html
 
 def _entry(site: Site, article: Article, body_html: str) -> list[str]:
     config = site.config
-    url = _absolute(site, article.url)
+    url = absolute(site, article.url)
     unit = config.units[article.unit].name
     category = config.categories[article.category]
     lines = [
@@ -149,7 +149,7 @@ def _newest(site: Site) -> datetime:
     return site.articles[0].date if site.articles else _EPOCH
 
 
-def _absolute(site: Site, path: str) -> str:
+def absolute(site: Site, path: str) -> str:
     """Site-relative path → absolute URL under base_url (which may have a path)."""
     return site.config.base_url.rstrip("/") + "/" + path.lstrip("/")
 

@@ -26,8 +26,7 @@ UNLISTED_KINDS = frozenset({"404", "alias", "search"})
 _FIRST_IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.I)
 
 
-def absolute(site: Site, path: str) -> str:
-    return site.config.base_url.rstrip("/") + "/" + path.lstrip("/")
+absolute = feeds.absolute  # site-relative path → absolute URL under base_url
 
 
 def page_lastmod(site: Site, page: Page) -> datetime | None:
