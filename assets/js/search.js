@@ -2,8 +2,9 @@
    Readers often type without marks and write "d" for "đ". Pagefind folds tone
    marks but keeps đ, so each word typed with a leading d is also searched with
    đ ("dua" → "đua"). Pagefind also forgives typos ("dua" finds "du"), so the
-   merged results are ranked first by how many typed words the article really
-   contains (folded, đ as d), then by whether they stand close together, then
+   merged results are ranked first by how many typed words the article holds as
+   typed (a word typed with marks must have them: "lừa" is not "lựa"), then by how
+   many it holds folded (đ as d), then by whether they stand close together, then
    by Pagefind's score. Excerpts are always the article's own words, without the title
    and unit the result already shows: the stretch where the typed words stand together,
    the opening when they stand together only in the title or names, else Pagefind's. */
@@ -29,23 +30,56 @@
     return out;
   }
 
-  function fold(text) {
-    return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  // The five tone marks, as Unicode decomposes them; the other marks (ă â ê ô ơ ư) make letters.
+  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+  // The words of `text`, each as its folded key (no marks, đ as d) and its spelling: the
+  // letters with their vowel marks, and the tone mark apart, wherever it was written
+  // ("hoà" and "hòa" are one spelling, old and new style).
+  function tokensOf(text) {
+    var runs = text.normalize("NFD").toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) || [];
+    return runs.map(function (run) {
+      var letters = run.replace(TONES, ""), key = letters.replace(/\p{M}/gu, "").replace(/đ/g, "d");
+      var tone = (run.match(TONES) || []).join("");
+      return { key: key, letters: letters, tone: tone, marked: letters !== key || tone !== "" };
+    });
   }
 
   function keysOf(text) {
-    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []);
+    return tokensOf(text).map(function (t) { return t.key; });
   }
 
-  // Where the typed words sit in the article's own words: how many are there
-  // (the last one may be unfinished) and the shortest stretch holding all of them.
+  // One written word ("COVID-19,") as one token.
+  function wordToken(word) {
+    var parts = tokensOf(word);
+    return { key: parts.map(function (t) { return t.key; }).join(""),
+             letters: parts.map(function (t) { return t.letters; }).join(""),
+             tone: parts.map(function (t) { return t.tone; }).join("") };
+  }
+
+  // 2 when the article's word is the typed one as typed, 1 when only folded, 0 when not
+  // at all; the last typed word may be unfinished. A word typed without marks is
+  // matched as typed by any spelling.
+  function matchLevel(word, typed, last) {
+    var folded = word.key === typed.key || (last && word.key.indexOf(typed.key) === 0);
+    if (!folded) return 0;
+    if (!typed.marked) return 2;
+    var exact = word.letters === typed.letters && word.tone === typed.tone;
+    var started = last && word.letters.indexOf(typed.letters) === 0 && (!typed.tone || typed.tone === word.tone);
+    return exact || started ? 2 : 1;
+  }
+
+  // Where the typed words sit in the article's own words: how many are there folded,
+  // how many as typed, and the shortest stretch holding all of them (folded).
   function locate(query, content) {
-    var typed = keysOf(query), words = content.split(/\s+/).filter(Boolean);
-    var keys = words.map(function (w) { return keysOf(w).join(""); });
-    var hits = typed.map(function () { return false; }), last = {}, best = null;
-    keys.forEach(function (key, i) {
+    var typed = tokensOf(query), words = content.split(/\s+/).filter(Boolean);
+    var tokens = words.map(wordToken);
+    var folded = typed.map(function () { return false; }), exact = folded.slice(), last = {}, best = null;
+    tokens.forEach(function (token, i) {
       typed.forEach(function (t, j) {
-        if (key === t || (j === typed.length - 1 && key.indexOf(t) === 0)) { hits[j] = true; last[j] = i; }
+        var level = matchLevel(token, t, j === typed.length - 1);
+        if (level) { folded[j] = true; last[j] = i; }
+        if (level === 2) exact[j] = true;
       });
       var seen = Object.keys(last);
       if (typed.length && seen.length === typed.length) {
@@ -53,9 +87,11 @@
         if (!best || i - start < best.end - best.start) best = { start: start, end: i };
       }
     });
-    var found = hits.filter(Boolean).length;
+    var found = folded.filter(Boolean).length, asTyped = exact.filter(Boolean).length;
     var near = best !== null && best.end - best.start < typed.length + 3;
-    return { found: found, near: near, best: best, typed: typed, words: words, keys: keys };
+    // Marks go on the words as typed; on folded matches only when the article has none as typed.
+    return { found: found, exact: asTyped, near: near, best: best, typed: typed, words: words, tokens: tokens,
+             markLevel: asTyped ? 2 : 1 };
   }
 
   // An excerpt around the stretch where all typed words are close together.
@@ -75,7 +111,7 @@
     var to = Math.min(place.words.length, from + 26), parts = [];
     for (var i = from; i < to; i++) {
       var hit = markable(i) && place.typed.some(function (t) {
-        return place.keys[i] === t || place.keys[i].indexOf(t) === 0;
+        return matchLevel(place.tokens[i], t, true) >= place.markLevel;
       });
       parts.push(hit ? "<mark>" + escapeHtml(place.words[i]) + "</mark>" : escapeHtml(place.words[i]));
     }
@@ -175,18 +211,26 @@
     var candidates = Object.keys(best).map(function (id) { state.taken[id] = true; return best[id]; });
     return Promise.all(candidates.map(function (r) {
       return r.data().then(function (data) {
-        var place = query ? locate(query, data.content) : { found: 1, near: false };
+        var place = query ? locate(query, data.content) : { found: 1, exact: 1, near: false };
         var text = locate(query, ownText(data));
         if (text.near) data = Object.assign({}, data, { excerpt: nearExcerpt(text) });
         else if (place.near || !query) data = Object.assign({}, data, { excerpt: openingExcerpt(text) });
-        return { data: data, score: r.score, id: r.id, found: place.found, near: place.near ? 1 : 0 };
+        return { data: data, score: r.score, id: r.id, found: place.found, exact: place.exact,
+                 near: place.near ? 1 : 0 };
       });
     })).then(function (found) {
-      if (state.most === null) state.most = found.reduce(function (m, f) { return Math.max(m, f.found); }, 0);
-      state.ready = state.ready.concat(found.filter(function (f) { return f.found > 0 || state.most === 0; })
-        .sort(function (a, b) {
-          return b.found - a.found || b.near - a.near || b.score - a.score || (a.id < b.id ? -1 : 1);
-        }));
+      // Typo-tolerant matches are dropped when the first page has articles holding the typed
+      // words; folded ones ("lựa" for "lừa") when it has articles holding them as typed.
+      if (state.most === null) {
+        state.most = found.reduce(function (m, f) { return Math.max(m, f.found); }, 0);
+        state.mostExact = found.reduce(function (m, f) { return Math.max(m, f.exact); }, 0);
+      }
+      state.ready = state.ready.concat(found.filter(function (f) {
+        return (f.found > 0 || state.most === 0) && (f.exact > 0 || state.mostExact === 0);
+      }).sort(function (a, b) {
+        return b.exact - a.exact || b.found - a.found || b.near - a.near || b.score - a.score ||
+               (a.id < b.id ? -1 : 1);
+      }));
     });
   }
 

@@ -169,3 +169,37 @@ def test_more_results_than_a_page_come_with_xem_them_and_every_article_is_reache
         shown = page.locator(".search-result h2").all_inner_texts()
         assert sorted(shown) == sorted(titles) and len(shown) == len(set(shown))  # each once, none lost
         assert page.locator(".search-status").inner_text() == "Tìm thấy 45 bài viết cho “an ninh”."
+
+
+def test_words_typed_with_marks_find_them_as_typed_and_without_marks_find_every_spelling(make_site, build_site,
+                                                                                          browser):
+    """"lừa đảo" (fraud) is not "lựa chọn … đạo đức" (choose … ethics): Pagefind folds the marks
+    away, the search page puts them back. Old-style tone placement ("hoà") is the same word."""
+    files = {
+        "content/tin-hoat-dong/lua-dao.md": article("Cảnh báo thủ đoạn mới", "2026-01-01",
+                                                    body="Người dân cần cảnh giác trước các vụ lừa đảo qua mạng."),
+        "content/tin-hoat-dong/lua-chon.md": article("Hội nghị cán bộ", "2026-01-02",
+                                                     body="Hội nghị lựa chọn tấm gương về đạo đức công vụ."),
+        "content/tin-hoat-dong/lua-thoi.md": article("Chuyện ở xóm chài", "2026-01-03",
+                                                     body="Kẻ gian lừa người già, lãnh đạo thôn đã báo công an."),
+        "content/tin-hoat-dong/hoa-giai.md": article("Tổ hoà giải ở thôn Đông", "2026-01-04",
+                                                     body="Tổ hoà giải đã giúp hai gia đình giữ tình làng nghĩa xóm."),
+    }
+    built = build_site(make_site(files))
+    expected = {
+        # as typed: the articles holding them as typed, both words before one
+        "lừa đảo": (["Cảnh báo thủ đoạn mới", "Chuyện ở xóm chài"], ["lừa", "đảo"]),
+        # without marks: every spelling (in whichever order Pagefind scores them)
+        "lua dao": (["Cảnh báo thủ đoạn mới", "Chuyện ở xóm chài", "Hội nghị cán bộ"], None),
+        # new-style tone placement finds the old-style spelling
+        "hòa giải": (["Tổ hoà giải ở thôn Đông"], ["hoà", "giải"]),
+    }
+    for query, (titles, first_marks) in expected.items():
+        with _search_page(built, browser, f"/tim-kiem/?q={query}") as page:
+            page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+            shown = page.locator(".search-result h2").all_inner_texts()
+            assert shown == titles if first_marks else set(shown) == set(titles), (query, shown)
+            if first_marks:
+                marks = page.locator(".search-result").first.locator("mark").all_inner_texts()
+                assert [m.strip(".,") for m in marks] == first_marks, (query, marks)
+            assert page.locator(".search-status").inner_text().startswith(f"Tìm thấy {len(titles)} bài viết"), query
