@@ -151,7 +151,7 @@ def run_build(args) -> int:
         print("build.py: error: " + _machine_failure(exc, lang), file=sys.stderr)
         return EXIT_FAILED
     progress.finish()
-    report_problems(result.problems, lang)
+    report_problems(result.problems, lang, fold=not args.verbose)
     if not result.ok:
         errors = sum(p.is_error for p in result.problems)
         print(messages.text("build-failed", lang, errors=errors), file=sys.stderr)
@@ -194,8 +194,11 @@ def _machine_failure(exc: BaseException, lang: str) -> str:
     return messages.text("io-failed", lang, path=where, reason=exc.strerror or exc)
 
 
-def report_problems(problems, lang: str = "en") -> None:
-    for line in messages.describe_all(sort_problems(problems), lang):
+def report_problems(problems, lang: str = "en", fold: bool = False) -> None:
+    problems = sort_problems(problems)
+    lines = (messages.describe_folded(problems, lang)
+             if fold else messages.describe_all(problems, lang))
+    for line in lines:
         print(line, file=sys.stderr)
 
 

@@ -33,7 +33,7 @@ import jinja2
 
 from generator import config as config_stage, messages
 from generator.cache import CACHE_DIR
-from generator.diagnostics import Problem, error, has_errors
+from generator.diagnostics import Problem, error, fold_repeated_warnings, has_errors
 from generator.layout_problems import layout_problem
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, BuildResult, build
@@ -116,7 +116,10 @@ def warnings_html(problems: tuple[Problem, ...], notices: tuple[str, ...], lang:
     editor, who may never look at the terminal, sees that there is one and opens it; so
     with a notice (an article moved to a new address by the last save)."""
     items = "".join(f"<li style=\"margin:.3em 0\"><code>{html.escape(str(p.location))}</code>: "
-                    f"{html.escape(messages.problem_message(p, lang))}</li>" for p in problems)
+                    f"{html.escape(messages.problem_message(p, lang))}</li>"
+                    + (f"<li style=\"margin:.3em 0\">{html.escape(messages.more_warnings(p, folded, lang).strip())}"
+                       "</li>" if folded else "")
+                    for p, folded in fold_repeated_warnings(problems))
     items += "".join(f"<li style=\"margin:.3em 0\">{html.escape(notice)}</li>" for notice in notices)
     title = messages.text("preview-warnings", lang, n=messages.number(len(problems) + len(notices), lang))
     return (f"<details id=\"{WARNINGS_ID}\" style=\"position:fixed;left:8px;bottom:8px;z-index:2147483647;"
@@ -326,7 +329,7 @@ class Preview:
         self.build_lock = threading.Lock()
         self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
         self.memo = Memo()  # what one build hands the next (generator/memo.py); used under build_lock
-        self.warned: set[str] = set()  # the warnings the terminal has shown, as lines
+        self.warned: set[Problem] = set()  # the warnings the terminal has shown
 
     def _build_options(self, search: bool) -> BuildOptions:
         # A cache of its own (the build cache remembers one output folder; `build` uses public/),
@@ -364,11 +367,10 @@ class Preview:
         self.state.publish(base_path, result.problems, tuple(moved))  # (no error among them: warnings)
         # Warnings (a photo without alt text, another generator's key) are told once, when they
         # appear, not again on every save; one mended and made again is told again.
-        warnings = messages.describe_all(result.problems, lang)
-        fresh = [line for line in warnings if line not in self.warned]
-        self.warned = set(warnings)
+        fresh = [p for p in result.problems if p not in self.warned]
+        self.warned = set(result.problems)
         if fresh:
-            self.report(fresh)
+            self.report(messages.describe_folded(fresh, lang))
         if changed:
             # Editors' temp files are gone by now; name what the editor saved.
             names = ", ".join(sorted(_shown(p, options.site_dir) for p in

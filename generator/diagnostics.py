@@ -65,6 +65,34 @@ def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(sorted(set(problems), key=Problem.sort_key))
 
 
+SAME_WARNINGS_SHOWN = 5  # of one kind, before the rest are counted
+
+
+def fold_repeated_warnings(problems: Iterable[Problem], keep: int = SAME_WARNINGS_SHOWN
+                           ) -> tuple[tuple[Problem, int], ...]:
+    """Each problem to show, with how many warnings of its kind were folded after it.
+
+    A portal moved from another generator may hold the same key in every article:
+    five thousand identical lines would bury everything else. Warnings of one code
+    are shown `keep` times, the last shown one carrying the count of the rest;
+    errors are all shown, since each must be fixed where it is."""
+    problems = tuple(problems)
+    counts: dict[str, int] = {}
+    for p in problems:
+        if not p.is_error:
+            counts[p.code] = counts.get(p.code, 0) + 1
+    seen: dict[str, int] = {}
+    shown = []
+    for p in problems:
+        if p.is_error:
+            shown.append((p, 0))
+            continue
+        seen[p.code] = seen.get(p.code, 0) + 1
+        if seen[p.code] <= keep:
+            shown.append((p, counts[p.code] - keep if seen[p.code] == keep else 0))
+    return tuple(shown)
+
+
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.is_error for p in problems)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping
 
-from generator.diagnostics import Problem
+from generator.diagnostics import Problem, fold_repeated_warnings
 from generator.vietnamese import format_number
 
 LANGUAGES = ("vi", "en")
@@ -53,6 +53,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "why-removed": {"en": "{n} article(s) removed ({names})", "vi": "bỏ {n} bài viết ({names})"},
     "why-repaired": {"en": "{n} published page(s) changed or missing", "vi": "{n} trang đã xuất bị sửa hoặc mất"},
     "why-more": {"en": " and {n} more", "vi": " và {n} tệp khác"},
+    # After the last shown warning of a kind (diagnostics.fold_repeated_warnings).
+    "more-warnings": {"en": "  … and {n} more warning[{code}] (python build.py check lists them all)",
+                      "vi": "  … và {n} cảnh báo [{code}] khác (chạy python build.py check để xem hết)"},
     "images": {
         "en": ", {variants} image files from {sources} photos ({encoded} encoded, {cached} cached, {seconds} s)",
         "vi": ", {variants} tệp ảnh từ {sources} ảnh gốc ({encoded} tạo mới, {cached} dùng lại, {seconds} giây)",
@@ -516,3 +519,17 @@ def describe(problem: Problem, lang: str) -> str:
 
 def describe_all(problems: Iterable[Problem], lang: str) -> list[str]:
     return [describe(p, lang) for p in problems]
+
+
+def describe_folded(problems: Iterable[Problem], lang: str) -> list[str]:
+    """Like describe_all, with repeated warnings of one kind counted after the first few."""
+    lines = []
+    for problem, folded in fold_repeated_warnings(problems):
+        lines.append(describe(problem, lang))
+        if folded:
+            lines.append(more_warnings(problem, folded, lang))
+    return lines
+
+
+def more_warnings(problem: Problem, folded: int, lang: str) -> str:
+    return text("more-warnings", lang, n=number(folded, lang), code=problem.code)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from tests.conftest import REPO, article, run_cli, text_of, tree
+from tests.photos import phone_jpeg
 
 ARTICLES = {
     "content/tin-hoat-dong/ra-quan/index.md": article(
@@ -269,6 +270,29 @@ def test_cli_exit_codes_and_summary(make_site):
     usage = run_cli("build", "--site", str(site / "khong-co"))
     assert usage.returncode == 2
     assert run_cli("xay-dung").returncode == 2
+
+
+def test_a_warning_repeated_in_many_articles_is_shown_a_few_times_then_counted(make_site):
+    """A portal moved from another generator holds `tags:` in every article: the build shows
+    five of those warnings and counts the rest, so the other warnings and the summary stay in
+    sight; `-v` and `check` list every one."""
+    files = {f"content/tin-hoat-dong/bai-{i:02d}.md": article(f"Bài số {i}", f"2026-01-{i + 1:02d}", tags="[an-ninh]")
+             for i in range(12)}
+    files["content/tin-hoat-dong/anh.md"] = article("Bài có ảnh", body="![](anh.jpg)")
+    files["content/tin-hoat-dong/anh.jpg"] = phone_jpeg(320, 240)
+    site = make_site(files)
+    built = run_cli("build", "--site", str(site), "--lang", "en")
+    assert built.returncode == 0, built.stderr
+    lines = [line for line in built.stderr.splitlines() if "warning[" in line or line.startswith("  …")]
+    tags = [line for line in lines if ": warning[unknown-key]" in line]
+    assert [line.split(":")[0] for line in tags] == [f"content/tin-hoat-dong/bai-{i:02d}.md" for i in range(5)]
+    assert lines[lines.index(tags[-1]) + 1] == ("  … and 7 more warning[unknown-key] "
+                                                "(python build.py check lists them all)"), lines
+    assert any("anh.md" in line and "warning[missing-alt]" in line for line in lines), lines  # another kind stays
+    every = run_cli("build", "--site", str(site), "--lang", "en", "-v")
+    assert every.stderr.count(": warning[unknown-key]") == 12 and "more warning" not in every.stderr
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert checked.stdout.count(": warning[unknown-key]") == 12
 
 
 def test_python_m_generator_works_too(make_site):

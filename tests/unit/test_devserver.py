@@ -77,3 +77,22 @@ def test_the_search_index_catches_up_once_the_editor_pauses(make_site, tmp_path)
     clean = tmp_path / "clean"
     assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False, drafts=True)).ok
     assert refreshed == search_bundle(clean)
+
+
+def test_the_preview_note_shows_a_few_warnings_of_a_kind_and_counts_the_rest(tmp_path):
+    """Every preview page carries the note: a portal with `tags:` in a thousand articles must
+    not get a thousand lines in every page it shows."""
+    from generator.devserver import Snapshot
+    from generator.diagnostics import warning
+    repeated = tuple(warning(f"content/bai-{i:04d}.md", 6, "unknown-key", "unknown front-matter key 'tags'")
+                     for i in range(1000))
+    other = warning("content/anh.md", 3, "missing-alt", "photo 'anh.jpg' has no alt text")
+    now = Snapshot(tmp_path, "/", 1, repeated + (other,), "vi")
+    page = inject(b"<html><body><p>Bai</p></body></html>", now)
+    note = BeautifulSoup(page, "html.parser").find(id="portal-canh-bao")
+    assert note.summary.get_text() == "⚠ 1.001 cảnh báo"
+    items = [li.get_text() for li in note.find_all("li")]
+    assert items[:5] == [f"content/bai-{i:04d}.md:6: khóa 'tags' không được hỗ trợ" for i in range(5)], items[:6]
+    assert items[5] == "… và 995 cảnh báo [unknown-key] khác (chạy python build.py check để xem hết)"
+    assert items[6].startswith("content/anh.md:3: ") and len(items) == 7
+    assert len(page) < 4000
