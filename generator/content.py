@@ -14,7 +14,7 @@ import time
 import tomllib
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import yaml
 
@@ -152,7 +152,7 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
                 if before is not None and before.digest == source.digest:
                     source = before
             entry = new_index[rel] = (stat_key, source.digest, dict(source.front), dict(source.key_lines),
-                                      source.body_line)
+                                      source.body_line, dict(source.unread))
             if remembered is not None:
                 remembered.put(rel, (entry,), source)
         found[position] = (source, problems)
@@ -192,10 +192,10 @@ def _read_chunk(rels: Sequence[str]) -> list[tuple[SourceFile | None, list[Probl
 
 def _unread_source(rel: str, known: tuple) -> SourceFile:
     """The SourceFile of an unchanged file from the last build's record; its body is not read."""
-    _, file_digest, front, key_lines, body_line = known
+    _, file_digest, front, key_lines, body_line, unread = known
     bundle_dir = rel.rpartition("/")[0] if rel.endswith("/index.md") else None
     return SourceFile(rel, frozen_map(front), frozen_map(key_lines), "", body_line, bundle_dir,
-                      digest=file_digest, body_loaded=False)
+                      digest=file_digest, body_loaded=False, unread=frozen_map(unread))
 
 
 class ChangedDuringBuild(RuntimeError):
@@ -294,7 +294,58 @@ def split_source(rel: str, text: str, bundle_dir: str | None = None) -> tuple[So
     if problems:
         return None, problems
     body = "\n".join(lines[closing + 1:])
-    return SourceFile(rel, frozen_map(front), frozen_map(key_lines), body, closing + 2, bundle_dir), []
+    unread = _read_as_nothing(lines, front, key_lines) if opening != TOML_FENCE else {}
+    return SourceFile(rel, frozen_map(front), frozen_map(key_lines), body, closing + 2, bundle_dir,
+                      unread=frozen_map(unread)), []
+
+
+# A plain YAML value may not start with these, nor hold ": " or " #" (a key, a comment).
+_NOT_PLAIN_START = tuple("\"'[]{}&*!|>%@`#,?")
+_PLAIN_KEY = re.compile(r"[A-Za-z_][\w-]*")
+
+
+def _quoting_hint(line: str) -> str | None:
+    """`key: "value"` quoted as YAML wants it, for a `key: value` line whose value needs quotes:
+    the usual cause of a YAML error in a title ("Thông báo: lịch tiếp dân", a quote in quotes).
+    (No regex over the value: a line may hold 200,000 spaces.)"""
+    key, colon, rest = line.partition(":")
+    key = key.strip()
+    if not colon or not _PLAIN_KEY.fullmatch(key) or not rest[:1].isspace():
+        return None
+    value = rest.strip()
+    if value.startswith("!!") or len(value) > 500:  # a YAML tag written on purpose; not a line to paste back
+        return None
+    if value.startswith(_NOT_PLAIN_START) or ": " in value or " #" in value:
+        return f"{key}: {yaml_quoted(value)}"
+    return None
+
+
+def yaml_quoted(text: str) -> str:
+    """`text` as one YAML string, readable: its own outer quotes dropped, then double quotes
+    unless it holds them (or a backslash, an escape there), else single ones."""
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1]
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+def _read_as_nothing(lines: list[str], front: Mapping, key_lines: Mapping[str, int]) -> dict[str, str]:
+    """Keys whose line holds text YAML read as no value: `title: #1 vụ án` (a comment)
+    or `title: &Tin` (an anchor). The editor meant that text; index.py says so."""
+    unread = {}
+    for key, value in front.items():
+        if value is not None or key not in key_lines:
+            continue
+        if ":" in key:  # (where its colon ends is YAML's business)
+            continue
+        rest = lines[key_lines[key] - 1].partition(":")[2].strip()
+        if rest.split(" #")[0].strip() not in _NULLS:  # `key: ~ # later` is a null, said so
+            unread[key] = rest
+    return unread
 
 
 def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict, dict, list[Problem]]:
@@ -324,7 +375,10 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
-        return {}, {}, [error(rel, line, "yaml-syntax", f"front-matter is not valid YAML: {exc.problem or exc}")]
+        lines = yaml_text.split("\n")
+        hint = _quoting_hint(lines[mark.line]) if mark and mark.line < len(lines) else None
+        return {}, {}, [error(rel, line, "yaml-syntax", f"front-matter is not valid YAML: {exc.problem or exc}"
+                                                        + (f"; if the value is text, put it in quotes: {hint}" if hint else ""))]
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         return {}, {}, [error(rel, first_line, "yaml-syntax", f"front-matter is not valid YAML: {exc}")]
     finally:

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timezone, tzinfo
 from typing import Any, Iterable, Mapping
 
 from generator.cache import BuildCache, digest
+from generator.content import yaml_quoted
 from generator.diagnostics import Problem, error, suggest, warning
 from generator.markup import plain_summary
 from generator.memo import Memo, recall
@@ -159,6 +160,12 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
             hint = _OTHER_NAMES.get(str(key).lower()) or suggest(key, KNOWN_KEYS)
             problems.append(warning(source.path, source.line_of(key), "unknown-key",
                                     f"unknown front-matter key '{key}'" + (f"; did you mean '{hint}'?" if hint else "")))
+    for key, text in source.unread.items():
+        read_as = "an anchor name" if text.startswith("&") else "a comment"
+        shown, fixed = (text, f"{key}: {yaml_quoted(text)}") if len(text) <= 200 else (text[:60] + "…", f"{key}: \"…\"")
+        problems.append(warning(source.path, source.line_of(key), "lost-value",
+                                f"'{key}' has no value: YAML reads '{shown}' as {read_as}; to keep the text, "
+                                f"put it in quotes: {fixed}"))
 
     title = _text(fm, "title", fail, required=True)
     author = _text(fm, "author", fail) or ""

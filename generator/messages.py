@@ -265,9 +265,17 @@ PROBLEMS: Mapping[str, tuple] = {
     "toml-front-matter": ((r"front-matter is not valid TOML: (.*)", "phần thông tin (TOML, giữa hai dòng '+++') viết sai "
                                                                     "cú pháp: {0}"),),
     "yaml-syntax": (
+        (r"front-matter is not valid YAML: (.*); if the value is text, put it in quotes: (.*)",
+         "phần thông tin viết sai cú pháp YAML ({0}); nếu giá trị là chữ, hãy đặt nó trong dấu nháy: {1}"),
         (r"front-matter is not valid YAML: (.*)", "phần thông tin viết sai cú pháp YAML: {0}"),
         (r"front-matter contains the control character (U\+[0-9A-F]+)",
          "phần thông tin có ký tự điều khiển vô hình {0} (thường do dán từ Word), YAML không cho phép; hãy xóa nó"),
+    ),
+    "lost-value": (
+        (r"'(.*?)' has no value: YAML reads '(.*)' as a comment; to keep the text, put it in quotes: (.*)",
+         "'{0}' không có giá trị: YAML coi '{1}' là chú thích; để giữ chữ này, hãy đặt nó trong dấu nháy: {2}"),
+        (r"'(.*?)' has no value: YAML reads '(.*)' as an anchor name; to keep the text, put it in quotes: (.*)",
+         "'{0}' không có giá trị: YAML coi '{1}' là tên neo; để giữ chữ này, hãy đặt nó trong dấu nháy: {2}"),
     ),
     "front-matter-not-mapping": ((_ANY, "phần thông tin phải gồm các dòng 'khóa: giá trị'"),),
     "yaml-alias": ((_ANY, "không được dùng neo và bí danh YAML (&, *) trong phần thông tin"),),

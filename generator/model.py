@@ -132,6 +132,8 @@ class SourceFile:
     digest: str = ""  # of the file's bytes
     body_loaded: bool = True  # False when an unchanged file was not read again, or its body dropped
     scanned: Any = None  # what the build needs of a dropped body (content.load_content's scan_body)
+    # key → the text after its colon that YAML read as no value ("title: #1 vụ án" is a comment)
+    unread: Mapping[str, str] = field(default_factory=frozen_map)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)

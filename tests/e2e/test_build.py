@@ -295,6 +295,27 @@ def test_a_warning_repeated_in_many_articles_is_shown_a_few_times_then_counted(m
     assert checked.stdout.count(": warning[unknown-key]") == 12
 
 
+def test_a_value_yaml_drops_as_a_comment_is_named_with_the_line_that_keeps_it(make_site):
+    """`summary: #1 …` publishes no summary and `title: #1 …` no title: YAML reads both as
+    comments. The editor is told, and told again by the next build, which reads neither file."""
+    files = {"content/tin-hoat-dong/tom-tat.md": article("Bắt nhóm đối tượng", summary="#1 vụ trộm cắp tài sản")}
+    site = make_site(files)
+    said = 'tom-tat.md:{}: warning[lost-value]: \'summary\' không có giá trị: YAML coi \'#1 vụ trộm cắp tài sản\' là chú thích; ' \
+           'để giữ chữ này, hãy đặt nó trong dấu nháy: summary: "#1 vụ trộm cắp tài sản"'
+    line = next(n for n, text in enumerate(files["content/tin-hoat-dong/tom-tat.md"].splitlines(), 1)
+                if text.startswith("summary:"))
+    for _ in range(2):
+        built = run_cli("build", "--site", str(site))
+        assert built.returncode == 0 and said.format(line) in built.stderr, built.stderr
+    (site / "content/tin-hoat-dong/tieu-de.md").write_text(
+        files["content/tin-hoat-dong/tom-tat.md"].replace('title: "Bắt nhóm đối tượng"', "title: #2 Tin mới"), encoding="utf-8")
+    failed = run_cli("build", "--site", str(site), "--lang", "en")
+    assert failed.returncode == 1
+    assert "tieu-de.md:2: warning[lost-value]: 'title' has no value: YAML reads '#2 Tin mới' as a comment; to keep " \
+           "the text, put it in quotes: title: \"#2 Tin mới\"" in failed.stderr, failed.stderr
+    assert "tieu-de.md:2: error[missing-field]: 'title' is required" in failed.stderr
+
+
 def test_python_m_generator_works_too(make_site):
     import subprocess
     import sys

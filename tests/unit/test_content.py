@@ -19,6 +19,44 @@ def test_yaml_syntax_error_reports_its_line():
     assert problems[0].location.line in (5, 6)
 
 
+# Titles as editors type them, unquoted, each a YAML error: (the line, the text they meant).
+UNQUOTED_TITLES = [
+    ("title: Thông báo: Lịch tiếp công dân tháng 12", "Thông báo: Lịch tiếp công dân tháng 12"),
+    ('title: "Cảnh báo "nóng" về lừa đảo"', 'Cảnh báo "nóng" về lừa đảo'),
+    ("title: 'Nhà 'A' mới'", "Nhà 'A' mới"),
+    ("title: [Cập nhật] Tin mới", "[Cập nhật] Tin mới"),
+    ("title: @congan trả lời bạn đọc", "@congan trả lời bạn đọc"),
+    ("title: *Tin nóng* hôm nay", "*Tin nóng* hôm nay"),
+    ("title: !Quan trọng: lịch trực", "!Quan trọng: lịch trực"),
+    ("title: `VNeID` có gì mới", "`VNeID` có gì mới"),
+    ("title: Thư mục: C:\\Tin bài", "Thư mục: C:\\Tin bài"),
+]
+
+
+def test_an_unquoted_title_yaml_refuses_gets_the_line_that_works():
+    """YAML's own words ("mapping values are not allowed in this context") tell an editor
+    nothing: the error also gives the line with the value quoted, and that line reads back
+    as exactly the text the editor meant."""
+    import pytest
+    for line, meant in UNQUOTED_TITLES:
+        text = f"---\n{line}\ndate: 2026-01-01\n---\nThân bài\n"
+        _, problems = split_source("content/a.md", text)
+        assert [(p.code, p.location.line) for p in problems] == [("yaml-syntax", 2)], (line, problems)
+        message = problems[0].message
+        if "put it in quotes: " not in message:
+            pytest.fail(f"no hint for {line!r}: {message}")
+        fixed = message.split("put it in quotes: ", 1)[1]
+        source, again = split_source("content/a.md", text.replace(line, fixed))
+        assert again == [] and source.front["title"] == meant, (line, fixed)
+
+
+def test_a_value_yaml_reads_as_a_comment_or_an_anchor_is_remembered_for_the_warning():
+    text = "---\ntitle: #1 vụ án\nsummary: &TomTat\nauthor: ~\nslug:\nextra: null # để sau\n---\nx\n"
+    source, problems = split_source("content/a.md", text)
+    assert problems == []
+    assert dict(source.unread) == {"title": "#1 vụ án", "summary": "&TomTat"}
+
+
 def test_unclosed_front_matter():
     _, problems = split_source("content/a.md", "---\ntitle: a\n")
     assert [str(p) for p in problems] == [
