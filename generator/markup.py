@@ -25,7 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from generator import __version__, confine, limits, plain_text, rawtags, sections, workers
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
-from generator.diagnostics import Problem, error
+from generator.diagnostics import Problem, error, warning
 from generator.images import ImagePlan
 from generator.memo import Memo
 from generator.model import Article, evolve
@@ -198,6 +198,9 @@ class MarkupConverter:
                   f"'{url}' points outside the site folder; put the file in the article's folder")
             for url in references_leaving_site(article.source, body_html) if url not in self.pictures.unplanned
         )
+        if not body_html.strip():  # saved before it was written, or only the title again
+            problems += (warning(article.source, article.body_line, "empty-body",
+                                 "the article has no text: its page would show the title alone"),)
         return MarkupResult(body_html, problems, tuple((href, _line_of(article, href)) for href in self.links.files))
 
 

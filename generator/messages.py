@@ -271,6 +271,7 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"front-matter contains the control character (U\+[0-9A-F]+)",
          "phần thông tin có ký tự điều khiển vô hình {0} (thường do dán từ Word), YAML không cho phép; hãy xóa nó"),
     ),
+    "empty-body": ((_ANY, "bài viết chưa có nội dung: trang của bài sẽ chỉ có tiêu đề"),),
     "lost-value": (
         (r"'(.*?)' has no value: YAML reads '(.*)' as a comment; to keep the text, put it in quotes: (.*)",
          "'{0}' không có giá trị: YAML coi '{1}' là chú thích; để giữ chữ này, hãy đặt nó trong dấu nháy: {2}"),

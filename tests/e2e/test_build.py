@@ -316,6 +316,21 @@ def test_a_value_yaml_drops_as_a_comment_is_named_with_the_line_that_keeps_it(ma
     assert "tieu-de.md:2: error[missing-field]: 'title' is required" in failed.stderr
 
 
+def test_an_article_with_no_text_is_published_with_a_warning(make_site, build_site):
+    """Saved before it was written (or holding only its own title again): the page would be a
+    title alone. It is published, since that may be meant, but the editor is told where."""
+    site = make_site({"content/tin-hoat-dong/trong.md": article("Bài chưa viết", body=""),
+                      "content/tin-hoat-dong/chi-tieu-de.md": article("Lịch trực ban", body="# Lịch trực ban\n"),
+                      "content/tin-hoat-dong/co-chu.md": article("Bài đã viết")})
+    built = build_site(site)
+    assert built.result.ok
+    empty = sorted(str(p.location) for p in built.result.problems if p.code == "empty-body")
+    assert empty == ["content/tin-hoat-dong/chi-tieu-de.md:7", "content/tin-hoat-dong/trong.md:7"], built.messages
+    assert built.page("/tin-hoat-dong/bai-chua-viet/").find("h1").get_text() == "Bài chưa viết"
+    again = build_site(site)  # told again by the next build, which converts nothing new
+    assert sorted(str(p.location) for p in again.result.problems if p.code == "empty-body") == empty
+
+
 def test_python_m_generator_works_too(make_site):
     import subprocess
     import sys
