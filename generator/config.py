@@ -6,6 +6,7 @@ knows nothing about content.
 """
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -55,6 +56,11 @@ RESERVED_SLUGS = frozenset({"don-vi", "phong-trao", "chuyen-muc", "assets", "ima
 TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)")
 
 
+def _written(key: str) -> str:
+    """A pattern for `key` as TOML lets it be written: bare or quoted ([units."công-an-xã"])."""
+    return f"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
+
+
 class _Reader:
     """Collects problems while walking the parsed TOML."""
 
@@ -71,7 +77,7 @@ class _Reader:
         headers = self._headers(path[:-1]) if len(path) > 1 else []
         if headers:
             header_line = start = headers[min(entry, len(headers) - 1)]
-        key = re.compile(r"^\s*" + re.escape(path[-1]) + r"\s*=")
+        key = re.compile(r"^\s*" + _written(path[-1]) + r"\s*=")
         for i in range(start, len(self.lines)):
             if key.match(self.lines[i]):
                 return i + 1
@@ -83,7 +89,7 @@ class _Reader:
 
     def _headers(self, table: tuple[str, ...]) -> list[int]:
         """The lines of the headers of `table` ([links], [[links]], [categories.tin-hoat-dong])."""
-        header = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(map(re.escape, table)) + r"\s*\]+")
+        header = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(map(_written, table)) + r"\s*\]+")
         return [i + 1 for i, line in enumerate(self.lines) if header.match(line)]
 
     def fail(self, path: tuple[str, ...], code: str, message: str, entry: int = 0) -> None:
@@ -121,8 +127,29 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return None, [error(CONFIG_NAME, toml_error_line(exc, text), "toml-syntax", str(exc))]
+        line = toml_error_line(exc, text)
+        lines = text.split("\n")
+        hint = _toml_quoting_hint(lines[line - 1]) if 0 < line <= len(lines) else None
+        return None, [error(CONFIG_NAME, line, "toml-syntax",
+                            str(exc) + (f"; if the value is text, write it in quotes: {hint}" if hint else ""))]
     return parse_config(raw, text)
+
+
+def _toml_quoting_hint(line: str) -> str | None:
+    """`key = "value"` for a `key = value` line whose text TOML refused: a value left
+    unquoted (`hotline = 0221 3862 124`, `title = Cổng thông tin…`) or quotes inside quotes."""
+    key, equals, rest = line.partition("=")
+    key, value = key.strip(), rest.strip()
+    if not equals or not re.fullmatch(r"[A-Za-z0-9_-]+", key) or not value or len(value) > 500:
+        return None
+    if value[0] in "[{":
+        return None
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]  # its own quotes, with the same kind inside
+    elif value[0] in "\"'" or value in ("true", "false"):
+        return None
+    literal = "'" not in value and ('"' in value or "\\" in value)  # '…' reads as written: no escapes
+    return f"{key} = " + (f"'{value}'" if literal else json.dumps(value, ensure_ascii=False))
 
 
 def toml_error_line(exc: tomllib.TOMLDecodeError, text: str) -> int:
@@ -166,9 +193,7 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
             reader.fail(("timezone",), "bad-value", f"unknown time zone '{values['timezone']}'")
 
     if "contact" in values:
-        reader.check_keys(values["contact"], CONTACT_KEYS, ("contact",))
-        fields = {k: reader.typed(values["contact"], k, str, "a string", ("contact",)) for k in CONTACT_KEYS}
-        values["contact"] = Contact(**{k: v for k, v in fields.items() if v is not None})
+        values["contact"] = _read_contact(reader, values["contact"])
     if "links" in values:
         links = []
         for n, item in enumerate(values["links"]):
@@ -181,6 +206,11 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
             if url and not _safe_link(url):
                 reader.fail(("links", "url"), "bad-value",
                             f"'{url}': a link must be an http(s) URL or a path on this site", n)
+            elif url and not _ADDRESS_OR_PATH.match(url.strip()):
+                # "bocongan.gov.vn" would be a page of this site, /bocongan.gov.vn: nowhere
+                reader.fail(("links", "url"), "bad-value",
+                            f"'{url}' is neither a web address nor a path on this site; write "
+                            f"'https://{url.strip().removeprefix('//')}' (or '/{url.strip()}' for a page of this site)", n)
             elif name and url:
                 links.append(Link(name, url))
             else:
@@ -311,6 +341,42 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
             continue
         terms[slug] = term_type(slug=slug, name=name, description=description)
     return terms
+
+
+# A [[links]] url: a web address, a path from this site's root, or a mailto:/tel: link.
+_ADDRESS_OR_PATH = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|/(?!/)|#)")
+# What a reader's phone can dial: digits, with the separators people write between them.
+_PHONE = re.compile(r"^\+?[\d\s.()-]+$")
+# Enough of an e-mail address to be a mailto: link that reaches someone.
+_EMAIL = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:.]+$")
+
+
+def _read_contact(reader: _Reader, table: dict) -> Contact:
+    """[contact]: the footer of every page. The hotline is dialled from a phone and the
+    e-mail written to: a typo there fails quietly for the reader, so it is an error here."""
+    path = ("contact",)
+    reader.check_keys(table, CONTACT_KEYS, path)
+    email = reader.typed(table, "email", str, "a string", path) or ""
+    address = reader.typed(table, "address", str, "a string", path) or ""
+    if email.strip() and not _EMAIL.match(email.strip()):
+        reader.fail(path + ("email",), "bad-value", f"'contact.email': '{email}' is not an e-mail address "
+                                                    "such as 'banbientap@congan.example.vn'")
+    raw = table.get("hotline")
+    numbers: list[str] = []
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        reader.fail(path + ("hotline",), "wrong-type", f"'contact.hotline' must be text: put the number in quotes, "
+                                                       f"hotline = \"{raw}\"")
+    elif isinstance(raw, list) and all(isinstance(n, str) for n in raw):
+        numbers = [nfc(n).strip() for n in raw if n.strip()]
+    elif raw is not None:
+        numbers = [n.strip() for n in [reader.typed(table, "hotline", str, "a string or a list of strings", path) or ""]
+                   if n.strip()]
+    for number in numbers:
+        if not _PHONE.match(number) or not 3 <= sum(ch.isdigit() for ch in number) <= 15:
+            reader.fail(path + ("hotline",), "bad-value",
+                        f"'contact.hotline': '{number}' is not a phone number such as '0221 3862 124' "
+                        "(several numbers go in a list: hotline = [\"113\", \"0221 3862 124\"])")
+    return Contact(hotline=" – ".join(numbers), email=email.strip(), address=address, hotlines=tuple(numbers))
 
 
 def _safe_link(url: str) -> bool:

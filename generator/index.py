@@ -298,23 +298,39 @@ def _flag(fm: Mapping, key: str, fail) -> bool:
 
 
 def match_term(terms: Mapping[str, Term], wanted: str) -> str | None:
-    """A slug key or a display name, ignoring case and tone marks → slug."""
+    """A slug key or a display name, ignoring case and tone marks → slug; None for a
+    name several terms share (each district's "Đội Cảnh sát giao thông"): see `unknown_term`."""
+    found = _term_lookup(terms).get(fold(wanted))
+    if isinstance(found, str):
+        return found
+    return slugify(wanted) if found is None and slugify(wanted) in terms else None
+
+
+def _term_lookup(terms: Mapping[str, Term]) -> dict[str, str | tuple[str, ...]]:
+    """Folded name or key → slug, or the slugs of the terms sharing that name."""
     lookup = _TERM_LOOKUPS.get(id(terms))
     if lookup is None or lookup[0] is not terms:
-        table = {}
+        shared: dict[str, list[str]] = {}
         for slug, term in terms.items():
-            table.setdefault(fold(term.name), slug)
-            table[fold(slug)] = slug
+            shared.setdefault(fold(term.name), []).append(slug)
+        table: dict[str, str | tuple[str, ...]] = {name: slugs[0] if len(slugs) == 1 else tuple(slugs)
+                                                   for name, slugs in shared.items()}
+        table.update((fold(slug), slug) for slug in terms)  # a key is never ambiguous
         lookup = _TERM_LOOKUPS[id(terms)] = (terms, table)
-    table = lookup[1]
-    return table.get(fold(wanted)) or (slugify(wanted) if slugify(wanted) in terms else None)
+    return lookup[1]
 
 
-# id(terms mapping) → (the mapping, folded name → slug); the mapping is kept so the id stays valid.
+# id(terms mapping) → (the mapping, its _term_lookup table); the mapping is kept so the id stays valid.
 _TERM_LOOKUPS: dict[int, tuple[Mapping, dict]] = {}
 
 
-def _unknown(terms: Mapping[str, Term], kind: str, wanted: str) -> str:
+def unknown_term(terms: Mapping[str, Term], kind: str, wanted: str) -> str:
+    """Why `wanted` names no term, with the fix."""
+    shared = _term_lookup(terms).get(fold(wanted))
+    if isinstance(shared, tuple):
+        kinds = {"category": "categories"}.get(kind, kind + "s")
+        return (f"'{wanted}' is the name of {len(shared)} {kinds} ({', '.join(shared)}); "
+                f"write the key of the one you mean")
     names = [t.name for t in terms.values()] + list(terms)
     hint = suggest(wanted, names, fold)
     message = f"unknown {kind} '{wanted}'"
@@ -337,7 +353,7 @@ def _resolve(terms: Mapping[str, Term], key: str, fm: Mapping, fail) -> str:
         return ""
     slug = match_term(terms, value)
     if slug is None:
-        fail(key, f"unknown-{key}", _unknown(terms, key, value))
+        fail(key, f"unknown-{key}", unknown_term(terms, key, value))
         return ""
     return slug
 
@@ -358,7 +374,7 @@ def _resolve_campaigns(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]
             continue
         slug = match_term(config.campaigns, item)
         if slug is None:
-            fail("campaigns", "unknown-campaign", _unknown(config.campaigns, "campaign", item))
+            fail("campaigns", "unknown-campaign", unknown_term(config.campaigns, "campaign", item))
         elif slug not in slugs:
             slugs.append(slug)
     return tuple(slugs)

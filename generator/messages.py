@@ -191,7 +191,11 @@ PROBLEMS: Mapping[str, tuple] = {
     "not-utf8": ((_ANY, "tệp không phải văn bản UTF-8 (hãy lưu lại dưới dạng UTF-8 trong trình soạn thảo)"),),
     "binary-file": ((_ANY, "tệp chứa dữ liệu nhị phân, không phải văn bản Markdown"),),
     "changed-during-build": ((_ANY, "tệp được lưu lại trong lúc đang dựng trang; hãy dựng lại"),),
-    "toml-syntax": ((_ANY, "site.toml viết sai cú pháp TOML: {0}"),),
+    "toml-syntax": (
+        (r"(.*); if the value is text, write it in quotes: (.*)",
+         "site.toml viết sai cú pháp TOML ({0}); nếu giá trị là chữ, hãy đặt nó trong dấu ngoặc kép: {1}"),
+        (_ANY, "site.toml viết sai cú pháp TOML: {0}"),
+    ),
     "unknown-key": (
         (r"unknown front-matter key '(.*?)'; did you mean '(.*?)'\?", "khóa '{0}' không được hỗ trợ; có phải ý bạn là '{1}'?"),
         (r"unknown front-matter key '(.*?)'", "khóa '{0}' không được hỗ trợ"),
@@ -201,6 +205,8 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "wrong-type": (
         (r"'(.*?)' must be text, not (\w+)", "'{0}' phải là chữ, không phải {1}"),
+        (r"'contact\.hotline' must be text: put the number in quotes, (.*)",
+         "'contact.hotline' phải là chữ: hãy đặt số trong dấu ngoặc kép, {0}"),
         (r"'(.*?)' must be true or false", "'{0}' phải là true hoặc false"),
         (r"'(.*?)' must be a whole number, not (\w+)", "'{0}' phải là số nguyên (không có phần thập phân), không phải {1}"),
         (r"'(.*?)' must be a string such as (.*), not (\w+)", "'{0}' phải là chữ trong dấu ngoặc kép, ví dụ {1}, không phải {2}"),
@@ -231,6 +237,14 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(\w+)' must be between (\d+) and (\d+)$", "'{0}' phải là số từ {1} đến {2}"),
         (r"'base_url' must be an absolute", "'base_url' phải là địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)"),
         (r"unknown time zone '(.*)'", "không có múi giờ '{0}'; ví dụ 'Asia/Ho_Chi_Minh'"),
+        (r"'contact\.email': '(.*)' is not an e-mail address", "'contact.email': '{0}' không phải địa chỉ email, "
+                                                               "ví dụ 'banbientap@congan.example.vn'"),
+        (r"'contact\.hotline': '(.*)' is not a phone number", "'contact.hotline': '{0}' không phải số điện thoại, ví dụ "
+                                                              "'0221 3862 124' (nhiều số thì viết thành danh sách: "
+                                                              "hotline = [\"113\", \"0221 3862 124\"])"),
+        (r"'(.*)' is neither a web address nor a path on this site; write '(.*?)' \(or '(.*?)'",
+         "'{0}' không phải địa chỉ web cũng không phải đường dẫn trong cổng thông tin; hãy viết '{1}' "
+         "(hoặc '{2}' nếu là một trang của cổng)"),
         (r"'(.*)': a link must be an http\(s\) URL or a path on this site",
          "'{0}': liên kết phải là địa chỉ http(s) hoặc một đường dẫn trong cổng thông tin"),
         (r"'images\.(\w+)' must list widths", "'images.{0}' phải liệt kê các chiều rộng (pixel) từ 16 đến 8000"),
@@ -289,14 +303,20 @@ PROBLEMS: Mapping[str, tuple] = {
         (_ANY, "ngày tháng không hợp lệ: {0}"),
     ),
     "unknown-unit": (
+        (r"'(.*?)' is the name of (\d+) units \((.*?)\); write the key", "'{0}' là tên của {1} đơn vị ({2}); "
+                                                                        "hãy ghi khóa của đơn vị bạn muốn chọn"),
         (r"unknown unit '(.*?)'; did you mean '(.*?)'\?", "không có đơn vị '{0}'; có phải ý bạn là '{1}'?"),
         (r"unknown unit '(.*?)'", "không có đơn vị '{0}' trong site.toml"),
     ),
     "unknown-category": (
+        (r"'(.*?)' is the name of (\d+) categories \((.*?)\); write the key", "'{0}' là tên của {1} chuyên mục ({2}); "
+                                                                        "hãy ghi khóa của chuyên mục bạn muốn chọn"),
         (r"unknown category '(.*?)'; did you mean '(.*?)'\?", "không có chuyên mục '{0}'; có phải ý bạn là '{1}'?"),
         (r"unknown category '(.*?)'", "không có chuyên mục '{0}' trong site.toml"),
     ),
     "unknown-campaign": (
+        (r"'(.*?)' is the name of (\d+) campaigns \((.*?)\); write the key", "'{0}' là tên của {1} phong trào ({2}); "
+                                                                        "hãy ghi khóa của phong trào bạn muốn chọn"),
         (r"unknown campaign '(.*?)'; did you mean '(.*?)'\?", "không có phong trào '{0}'; có phải ý bạn là '{1}'?"),
         (r"unknown campaign '(.*?)'", "không có phong trào '{0}' trong site.toml"),
     ),

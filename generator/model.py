@@ -34,15 +34,21 @@ def evolve(instance, **changes):
 
 @dataclass(frozen=True)
 class Contact:
-    hotline: str = ""
+    hotline: str = ""  # every number, as one text ("113 – 0221 3862 124"), for layouts that print it
     email: str = ""
     address: str = ""
+    hotlines: tuple[str, ...] = ()  # each number as written; site.toml may give one or a list
 
     @property
     def hotline_tel(self) -> str:
-        """'0221 3862 124' → 'tel:02213862124' (keeps a leading +)."""
-        digits = "".join(ch for ch in self.hotline if ch.isdigit() or ch == "+")
-        return f"tel:{digits}"
+        """The first number's tel: link."""
+        return tel_link(self.hotlines[0] if self.hotlines else self.hotline)
+
+
+def tel_link(number: str) -> str:
+    """'0221 3862 124' → 'tel:02213862124' (keeps a leading +)."""
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return f"tel:{digits}"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import jinja2.bccache
 
 from generator import routes, sections
 from generator.cache import read_sealed, seal, write_atomic
-from generator.model import Article, Page, Site, Term
+from generator.model import Article, Page, Site, Term, tel_link
 from generator.vietnamese import format_date, format_number
 
 DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
@@ -69,7 +69,7 @@ class Renderer:
         )
         self.env.filters.update(
             url=self.url, abs_url=self.abs_url, vn_date=self.vn_date, vn_updated=self.vn_updated, iso=_iso,
-            vn_number=format_number,
+            vn_number=format_number, tel=tel_link,
             sections=sections.sections,  # the table of contents of a converted body
         )
         self.env.globals.update(

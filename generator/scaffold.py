@@ -17,10 +17,10 @@ from typing import Mapping, Sequence
 
 from generator import content, index, messages, routes
 from generator.config import load_config
-from generator.diagnostics import Problem, error, sort_problems, suggest
+from generator.diagnostics import Problem, error, sort_problems
 from generator.model import SiteConfig, Term
 from generator.index import shorten_slug
-from generator.vietnamese import fold, nfc, slugify
+from generator.vietnamese import nfc, slugify
 
 
 @dataclass(frozen=True)
@@ -61,13 +61,7 @@ def plan_article(config: SiteConfig, title: str, category: str, unit: str, campa
 def _choose(terms: Mapping[str, Term], kind: str, wanted: str, problems: list[Problem]) -> str:
     found = index.match_term(terms, wanted)
     if found is None:
-        hint = suggest(wanted, [t.name for t in terms.values()] + list(terms), fold)
-        message = f"unknown {kind} '{wanted}'"
-        if hint:
-            message += f"; did you mean '{hint}'?"
-        else:
-            message += f" (declared in site.toml: {', '.join(sorted(terms)) or 'none'})"
-        problems.append(error(f"--{kind}", 0, f"unknown-{kind}", message))
+        problems.append(error(f"--{kind}", 0, f"unknown-{kind}", index.unknown_term(terms, kind, wanted)))
         return ""
     return found
 

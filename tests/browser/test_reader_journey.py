@@ -164,6 +164,16 @@ def test_on_a_phone_a_list_card_runs_its_summary_under_the_photo_at_full_width(o
     _visited(page, watch, "phone-list-cards")
 
 
+def test_on_a_phone_the_hotline_is_a_finger_sized_tap_that_dials_it(open_page, portal):
+    page, watch = open_page("phone")
+    page.goto(portal + "/")
+    hotline = page.locator("footer a.hotline").first
+    box = hotline.bounding_box()
+    assert box["width"] >= 40 and box["height"] >= 40, box  # a number a reader in trouble taps
+    assert hotline.get_attribute("href") == "tel:" + "".join(ch for ch in hotline.inner_text() if ch.isdigit())
+    _visited(page, watch, "phone-footer-hotline")
+
+
 REPORT = "/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-giao-thong-dip-tet-binh-ngo-2026/"
 
 

@@ -74,6 +74,15 @@ def test_every_page_has_the_hotline_footer_and_links(make_site, build_site):
         assert len(page.find_all("h1")) == 1, path
 
 
+def test_a_unit_with_two_hotlines_gets_a_link_to_dial_each(make_site, build_site):
+    from tests.conftest import SITE_TOML
+    site = make_site(ARTICLES, SITE_TOML.replace('hotline = "0221 3862 124"', 'hotline = ["113", "0221 3862 124"]'))
+    footer = build_site(site).page("/").find("footer")
+    links = footer.find_all("a", class_="hotline")
+    assert [(a.text, a["href"]) for a in links] == [("113", "tel:113"), ("0221 3862 124", "tel:02213862124")]
+    assert "113 – 0221 3862 124" in text_of(footer)
+
+
 def test_list_pages_are_newest_first_and_paginated(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     first = built.page("/tin-hoat-dong/")

@@ -100,3 +100,58 @@ def test_a_vietnamese_base_url_is_written_as_sitemaps_and_feeds_need_it():
         "https://congan.example.vn/"
     _, problems = parse_config({"title": "t", "base_url": "https://côngan..vn/"})
     assert [p.code for p in problems] == ["bad-value"]
+
+
+def test_the_footer_contact_must_be_dialable_and_writable(tmp_path):
+    """The hotline is dialled from a reader's phone and the e-mail written to: a typo there
+    would publish a tel: link to a wrong number on every page, so it is an error with its line."""
+    cases = {
+        'hotline = "gọi 113 hoặc 0221.3862.124"':
+            "site.toml:8: error[bad-value]: 'contact.hotline': 'gọi 113 hoặc 0221.3862.124' is not a phone number "
+            "such as '0221 3862 124' (several numbers go in a list: hotline = [\"113\", \"0221 3862 124\"])",
+        "hotline = 113": "site.toml:8: error[wrong-type]: 'contact.hotline' must be text: put the number in quotes, "
+                         "hotline = \"113\"",
+        "hotline = 0221 3862 124": "site.toml:8: error[toml-syntax]: Expected newline or end of document after a "
+                                   "statement (at line 8, column 12); if the value is text, write it in quotes: "
+                                   "hotline = \"0221 3862 124\"",
+    }
+    for line, said in cases.items():
+        _, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', line), tmp_path)
+        assert problems == [said], line
+    _, problems = _problems(SITE_TOML.replace('email = "banbientap@congan.example.vn"', 'email = "banbientap at congan"'),
+                            tmp_path)
+    assert problems == ["site.toml:9: error[bad-value]: 'contact.email': 'banbientap at congan' is not an e-mail "
+                        "address such as 'banbientap@congan.example.vn'"]
+    config, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', 'hotline = ["113", "+84 221 3862 124"]'),
+                                 tmp_path)
+    assert problems == [] and config.contact.hotlines == ("113", "+84 221 3862 124")
+    assert config.contact.hotline_tel == "tel:113"
+
+
+def test_a_link_without_https_is_not_taken_for_a_page_of_the_site(tmp_path):
+    _, problems = _problems(SITE_TOML.replace('url = "https://bocongan.example.vn/"', 'url = "bocongan.gov.vn"'), tmp_path)
+    assert problems == ["site.toml:14: error[bad-value]: 'bocongan.gov.vn' is neither a web address nor a path on "
+                        "this site; write 'https://bocongan.gov.vn' (or '/bocongan.gov.vn' for a page of this site)"]
+    for fine in ("/gioi-thieu/", "mailto:a@b.vn", "tel:113", "https://x.vn/"):
+        config, problems = _problems(SITE_TOML.replace('url = "https://bocongan.example.vn/"', f'url = "{fine}"'),
+                                     tmp_path)
+        assert problems == [] and config.links[0].url == fine
+
+
+def test_site_toml_text_left_unquoted_gets_the_line_that_works(tmp_path):
+    import tomllib
+    for line, meant in (("title = Cổng thông tin Công an tỉnh", "Cổng thông tin Công an tỉnh"),
+                        ('title = "Cổng "Công an" tỉnh"', 'Cổng "Công an" tỉnh'),
+                        ("title = 'Nhà 'A''", "Nhà 'A'"),
+                        ("title = Thư mục C:\\Tin", "Thư mục C:\\Tin")):
+        text = SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', line)
+        _, problems = _problems(text, tmp_path)
+        assert len(problems) == 1 and problems[0].startswith("site.toml:1: error[toml-syntax]: "), (line, problems)
+        fixed = problems[0].split("write it in quotes: ", 1)[1]
+        assert tomllib.loads(fixed)["title"] == meant, (line, fixed)
+
+
+def test_a_quoted_term_key_is_found_on_its_line(tmp_path):
+    text = SITE_TOML.replace("[units.cong-an-xa-dong-tien]", '[units."công-an-xã"]')
+    _, problems = _problems(text, tmp_path)
+    assert problems == ["site.toml:29: error[bad-slug]: 'units.công-an-xã': a key must be a slug such as 'cong-an-xa'"]

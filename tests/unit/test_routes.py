@@ -61,3 +61,19 @@ def test_search_filter_lists_count_articles_per_name_in_vietnamese_order():
     assert dict(pages["unit"]) == {"Dân vận": "/don-vi/dan/", "Đội Cảnh sát": "/don-vi/doi/"}
     assert dict(pages["category"]) == {"Tin hoạt động": "/tin/"}
     assert dict(pages["campaign"]) == {"Cả nước": "/phong-trao/cb/", "Cải cách": "/phong-trao/ca/"}
+
+
+def test_a_name_two_units_share_is_refused_in_front_matter_with_the_keys_to_choose_from():
+    """Each district has its "Đội Cảnh sát giao thông": site.toml may declare both, and an
+    article must then give the key of the one it means; the key itself always works."""
+    from generator.config import parse_config
+    from generator.index import match_term, unknown_term
+    config, problems = parse_config({
+        "title": "t", "base_url": "https://x.vn/", "categories": {"tin": {"name": "Tin"}},
+        "units": {"doi-a": {"name": "Đội Cảnh sát giao thông"}, "doi-b": {"name": "Đội Cảnh sát giao thông"},
+                  "an": {"name": "An ninh"}}})
+    assert problems == []
+    assert match_term(config.units, "Đội cảnh sát giao thông") is None
+    assert unknown_term(config.units, "unit", "Đội cảnh sát giao thông") == (
+        "'Đội cảnh sát giao thông' is the name of 2 units (doi-a, doi-b); write the key of the one you mean")
+    assert match_term(config.units, "doi-b") == "doi-b" and match_term(config.units, "an ninh") == "an"
