@@ -17,8 +17,11 @@ from markupsafe import Markup
 from generator.images import MIME_TYPES, ImagePlan, Picture, is_local
 from generator.rawtags import StashedTags
 
-# What the layout gives each picture: the article column is at most ~1000 px wide.
-BODY_SIZES = "(min-width: 1100px) 1000px, calc(100vw - 2rem)"
+# The width of the article's text column at each breakpoint of style.css (measured in
+# Chromium): beside the related news from 1000 px, the whole page below.
+COLUMN_WIDTHS = (("(min-width: 1100px) ", "674px"), ("(min-width: 1000px) ", "calc(100vw - 26.625rem)"),
+                 ("(min-width: 760px) ", "calc(100vw - 6.125rem)"), ("", "calc(100vw - 4.325rem)"))
+BODY_SIZES = ", ".join(query + width for query, width in COLUMN_WIDTHS)
 WIDE_CARD_SIZES = "(min-width: 760px) 340px, calc(100vw - 2rem)"  # featured cards on the home page
 CARD_SIZES = "(min-width: 760px) 240px, 120px"  # cards in lists
 SMALL_SIZES = "96px"  # related news
@@ -29,7 +32,7 @@ def body_sizes(picture: Picture) -> str:
     if picture.height <= picture.width:
         return BODY_SIZES
     widest = f"{85 * picture.width / picture.height:.1f}vh"
-    return f"(min-width: 1100px) min(1000px, {widest}), min(calc(100vw - 2rem), {widest})"
+    return ", ".join(f"{query}min({width}, {widest})" for query, width in COLUMN_WIDTHS)
 
 
 def picture_element(picture: Picture, base_path: str, alt: str, sizes: str,

@@ -177,6 +177,48 @@ def test_on_a_phone_the_hotline_is_a_finger_sized_tap_that_dials_it(open_page, p
 REPORT = "/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-giao-thong-dip-tet-binh-ngo-2026/"
 
 
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_a_photo_keeps_its_place_before_it_arrives_and_the_smallest_good_copy_is_fetched(open_page, portal, size):
+    """On a slow phone the text is read before the photos arrive: each photo's box must be
+    there already, or the text jumps down under the reader's eyes when it comes. Once it
+    comes, `sizes` must tell the browser the photo's true width, so it fetches the smallest
+    copy that is sharp enough and not a wider one."""
+    page, watch = open_page(size)
+    held = []
+    page.route("**/images/**", lambda route: held.append(route))  # the photos do not arrive yet
+    page.goto(portal + REPORT, wait_until="domcontentloaded")
+    photos = page.locator(".article figure img")
+    assert photos.count() >= 2  # the cover and a portrait photo in the text
+    for box, (width, height) in zip((photos.nth(i).bounding_box() for i in range(photos.count())),
+                                    (photos.nth(i).evaluate("i => [i.width, i.height]") for i in range(photos.count()))):
+        assert box["width"] > 200 and box["height"] > 150, (size, box)
+    for route in held:
+        route.continue_()
+    page.unroute("**/images/**")
+    page.reload()
+    page.wait_for_load_state("load")
+    for i in range(photos.count()):
+        photo = photos.nth(i)
+        photo.scroll_into_view_if_needed()
+        page.wait_for_function("i => i.complete && i.currentSrc", arg=photo.element_handle())
+        shown, chosen, offered = photo.evaluate(
+            "i => [Math.min(i.getBoundingClientRect().width, i.getBoundingClientRect().height * i.naturalWidth / i.naturalHeight),"
+            " parseInt(i.currentSrc.match(/-(\\d+)\\.\\w+$/)[1]),"
+            " i.srcset.split(', ').map(c => parseInt(c.split(' ')[1]))]")
+        enough = min([w for w in offered if w >= shown * 0.98] or [max(offered)])
+        assert chosen == enough, (size, shown, chosen, offered)
+
+
+def test_on_a_wide_screen_the_article_keeps_readable_lines_with_the_related_news_beside_it(open_page, portal):
+    page, watch = open_page("desktop")
+    page.goto(portal + REPORT)
+    text = page.locator(".article .body p").first.bounding_box()
+    related = page.locator(".related").bounding_box()
+    assert text["width"] <= 720, text  # ~85 characters a line, not ~125
+    assert related["x"] >= text["x"] + text["width"] and related["y"] < text["y"], (text, related)
+    _visited(page, watch, "desktop-article-beside-related")
+
+
 def test_on_a_phone_the_contents_open_with_a_tap_and_an_entry_brings_its_section_to_the_top(open_page, portal):
     page, watch = open_page("phone")
     page.goto(portal + REPORT)
