@@ -33,13 +33,20 @@ from generator.pictures import PictureTreeprocessor, RawImages
 from generator.vietnamese import fold, nfc
 from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
 
-EXTENSIONS = ("extra", "sane_lists", "smarty")
+# nl2br: a line break an editor types (or pastes from Word or Zalo: "Nơi nhận:", a line a
+# name) stays a line break, as in every editor they know; a blank line starts a paragraph.
+EXTENSIONS = ("extra", "sane_lists", "smarty", "nl2br")
 EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False},  # Vietnamese uses “ ” typed by hand
                      "extra": {"footnotes": {"BACKLINK_TITLE": "Trở lại chỗ chú thích %d trong bài"}}}
 SUMMARY_LENGTH = 220
-# Invisible control characters (Word's line break Shift+Enter pastes as U+000B) are not
-# allowed in XML: one in a body made the Atom feeds unreadable. Each becomes a space.
+# Invisible control characters are not allowed in XML: one in a body made the Atom feeds
+# unreadable. Each becomes a space, but Word's line break (Shift+Enter), which pastes as
+# U+000B, is the line break it was.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # (U+FFFE/F: not characters in XML either)
+
+
+def _without_controls(body: str) -> str:
+    return _CONTROL.sub(lambda found: "\n" if found.group() == "\x0b" else " ", body)
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _ANY_TAG = re.compile(r"<[^>]*>")  # (between list items and cells: a space, not nothing)
 _FOOTNOTE_MARK = re.compile(r'<sup id="fnref[^"]*">.*?</sup>')  # "thống kê[^1]": not "thống kê1" in a summary
@@ -175,7 +182,7 @@ class MarkupConverter:
         try:
             with limits.time_budget():
                 body_html = without_repeated_title(sections.clear_of_layout_ids(
-                    sanitize_html(self.md.reset().convert(_CONTROL.sub(" ", article.body)), self.iframe_hosts)),
+                    sanitize_html(self.md.reset().convert(_without_controls(article.body)), self.iframe_hosts)),
                     article.title)
         except limits.ConversionTooSlow:
             return MarkupResult("", (error(article.source, first_line, "too-slow",

@@ -39,7 +39,7 @@ _NEEDS = {
     "reference": ("[",), "link": ("[",), "short_reference": ("[",), "footnote": ("[",),
     "image_link": ("![",), "image_reference": ("![",), "short_image_ref": ("![",),
     "autolink": ("<",), "automail": ("<",), "html": ("<",), "entity": ("&",),
-    "linebreak": ("  \n",), "em_strong": ("*", "_"),
+    "linebreak": ("  \n",), "nl": ("\n",), "em_strong": ("*", "_"),
     "smarty-ellipses": ("...",), "smarty-em-dashes": ("---",), "smarty-en-dashes": ("--",),
 }
 # Raw HTML and code stashed by the block parser sit in the text as STX…ETX placeholders.

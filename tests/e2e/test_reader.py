@@ -113,13 +113,30 @@ def test_invisible_control_characters_pasted_from_word_keep_the_feeds_readable(m
     assert built.result.ok, built.messages
     for feed in ("atom.xml", "tin-hoat-dong/atom.xml", "don-vi/cong-an-tinh/atom.xml"):
         entry = _atom(built, feed).find(f"{ATOM}entry")  # parses: no control character left
-        assert "Dòng một dòng hai" in entry.findtext(f"{ATOM}content"), feed
+        assert re.search(r"Dòng một<br ?/?>\s*dòng hai", entry.findtext(f"{ATOM}content")), feed  # Shift+Enter: a line break
     page = (built.out / "tin-hoat-dong/dan/index.html").read_text(encoding="utf-8")
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", page)
     broken = make_site({"content/tin-hoat-dong/dan.md": article("Tiêu đề\x0bdán", slug="dan")})
     assert [str(p) for p in build_site(broken).result.problems] == [
         "content/tin-hoat-dong/dan.md:2: error[yaml-syntax]: front-matter contains the control character U+000B, "
         "which YAML does not allow"]
+
+
+def test_lines_pasted_from_word_or_zalo_keep_their_line_breaks(make_site, build_site):
+    """An editor pastes "Nơi nhận:" and a name a line, or bullets typed as "•": each line must
+    stay a line, as in the editor they pasted from. A blank line still starts a paragraph."""
+    body = ("Các biện pháp:\n• Kiểm tra hệ thống điện;\n• Bảo đảm lối thoát nạn.\n\n"
+            "Nơi nhận:\nBan Giám đốc;\nLưu: VT.\n\n- một mục\n- mục hai\n")
+    built = build_site(make_site({"content/tin-hoat-dong/dan.md": article("Kế hoạch", slug="dan", body=body)}))
+    paragraphs = built.page("/tin-hoat-dong/dan/").select(".article .body > p")
+
+    def lines(p):
+        return [" ".join(part.split()) for part in p.get_text("\n").split("\n") if part.strip()]
+    assert [lines(p) for p in paragraphs] == [["Các biện pháp:", "• Kiểm tra hệ thống điện;", "• Bảo đảm lối thoát nạn."],
+                                              ["Nơi nhận:", "Ban Giám đốc;", "Lưu: VT."]]
+    assert all(len(p.find_all("br")) == 2 for p in paragraphs)
+    items = built.page("/tin-hoat-dong/dan/").select(".article .body li")
+    assert [li.get_text() for li in items] == ["một mục", "mục hai"]
 
 
 def test_sitemap_and_robots(make_site, build_site):
