@@ -139,6 +139,18 @@ def test_lines_pasted_from_word_or_zalo_keep_their_line_breaks(make_site, build_
     assert [li.get_text() for li in items] == ["một mục", "mục hai"]
 
 
+def test_a_table_pasted_from_excel_is_published_as_a_table_and_lines_after_it_stay_true(make_site, build_site):
+    body = "Kết quả:\nSTT\tĐơn vị\tSố vụ\n1\tCông an huyện A\t12\n2\tCông an huyện B\t8\n\nXem [phụ lục](phu-luc.md).\n"
+    site = make_site({"content/tin-hoat-dong/bang.md": article("Bảng số liệu", slug="bang", body=body)})
+    broken = build_site(site)
+    assert [(p.code, p.location.line) for p in broken.result.problems] == [("broken-link", 14)]  # the file's own line
+    (site / "content/tin-hoat-dong/bang.md").write_text(article("Bảng số liệu", slug="bang", body=body.replace(
+        "Xem [phụ lục](phu-luc.md).", "Hết.")), encoding="utf-8")
+    table = build_site(site).page("/tin-hoat-dong/bang/").select_one(".article .body table")
+    assert [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")] == [
+        ["STT", "Đơn vị", "Số vụ"], ["1", "Công an huyện A", "12"], ["2", "Công an huyện B", "8"]]
+
+
 def test_sitemap_and_robots(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod")
