@@ -47,7 +47,10 @@ _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # (U+FFFE
 
 def _without_controls(body: str) -> str:
     return _CONTROL.sub(lambda found: "\n" if found.group() == "\x0b" else " ", body)
-_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+# A paragraph with nothing to read: Word spaces its paragraphs with <p>&nbsp;</p>, a gap of
+# a blank line each on the web page.
+_EMPTY_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;|<br ?/?>|<span(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;)*</span>)*</p>\n?")
+_FIRST_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S)  # (pasted from Word: <p class=MsoNormal>)
 _ANY_TAG = re.compile(r"<[^>]*>")  # (between list items and cells: a space, not nothing)
 _FOOTNOTE_MARK = re.compile(r'<sup id="fnref[^"]*">.*?</sup>')  # "thống kê[^1]": not "thống kê1" in a summary
 
@@ -182,8 +185,8 @@ class MarkupConverter:
                                            f"{limits.MAX_MARKERS_PER_BLOCK:,}); split it with blank lines"),))
         try:
             with limits.time_budget():
-                body_html = without_repeated_title(sections.clear_of_layout_ids(
-                    sanitize_html(self.md.reset().convert(_without_controls(article.body)), self.iframe_hosts)),
+                body_html = without_repeated_title(sections.clear_of_layout_ids(_EMPTY_PARAGRAPH.sub("",
+                    sanitize_html(self.md.reset().convert(_without_controls(article.body)), self.iframe_hosts))),
                     article.title)
         except limits.ConversionTooSlow:
             return MarkupResult("", (error(article.source, first_line, "too-slow",

@@ -151,6 +151,21 @@ def test_a_table_pasted_from_excel_is_published_as_a_table_and_lines_after_it_st
         ["STT", "Đơn vị", "Số vụ"], ["1", "Công an huyện A", "12"], ["2", "Công an huyện B", "8"]]
 
 
+def test_html_pasted_from_word_loses_its_empty_paragraphs_and_leads_with_its_first(make_site, build_site):
+    """Word's HTML spaces paragraphs with <p class=MsoNormal>&nbsp;</p> (a blank gap each on
+    the page), and its paragraphs carry attributes: the description and the list card's
+    summary are the first paragraph's text, not the whole body's run together."""
+    word = ("<p class=MsoNormal style='text-align:justify'><b><span lang=VI>Sáng 21/1,</span></b>"
+            "<span lang=VI> Công an tỉnh tổ chức lễ ra quân.<o:p></o:p></span></p>\n\n"
+            "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n\n<p class=MsoNormal>&nbsp;</p>\n\n"
+            "<p class=MsoNormal><span style='color:red'>Đoạn hai.</span></p>\n")
+    built = build_site(make_site({"content/tin-hoat-dong/word.md": article("Bài dán từ Word", slug="word", body=word)}))
+    page = built.page("/tin-hoat-dong/word/")
+    assert [text_of(p) for p in page.select(".article .body p")] == ["Sáng 21/1, Công an tỉnh tổ chức lễ ra quân.",
+                                                                  "Đoạn hai."]
+    assert page.find("meta", attrs={"name": "description"})["content"] == "Sáng 21/1, Công an tỉnh tổ chức lễ ra quân."
+
+
 def test_sitemap_and_robots(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod")
