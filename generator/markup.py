@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import __version__, confine, limits, pasted_tables, plain_text, rawtags, sections, workers
+from generator import __version__, confine, limits, messages, pasted_tables, plain_text, rawtags, sections, workers
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error, warning
@@ -47,6 +47,8 @@ _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # (U+FFFE
 
 def _without_controls(body: str) -> str:
     return _CONTROL.sub(lambda found: "\n" if found.group() == "\x0b" else " ", body)
+# What `new` writes in the body for the editor to replace: never to be published.
+_PLACEHOLDERS = tuple(messages.TEXTS["new-body"].values())
 # A paragraph with nothing to read: Word spaces its paragraphs with <p>&nbsp;</p>, a gap of
 # a blank line each on the web page.
 _EMPTY_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;|<br ?/?>|<span(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;)*</span>)*</p>\n?")
@@ -209,6 +211,11 @@ class MarkupConverter:
                   f"'{url}' points outside the site folder; put the file in the article's folder")
             for url in references_leaving_site(article.source, body_html) if url not in self.pictures.unplanned
         )
+        placeholder = next((line for line in _PLACEHOLDERS if line in article.body), None)
+        if placeholder is not None and not article.draft:
+            problems += (error(article.source, _line_of(article, placeholder), "placeholder-text",
+                               f"the body still holds '{placeholder}', which 'new' wrote for you to replace: "
+                               "write the article there (or keep it a draft: draft: true)"),)
         if not body_html.strip():  # saved before it was written, or only the title again
             problems += (warning(article.source, article.body_line, "empty-body",
                                  "the article has no text: its page would show the title alone"),)

@@ -286,6 +286,8 @@ PROBLEMS: Mapping[str, tuple] = {
          "phần thông tin có ký tự điều khiển vô hình {0} (thường do dán từ Word), YAML không cho phép; hãy xóa nó"),
     ),
     "empty-body": ((_ANY, "bài viết chưa có nội dung: trang của bài sẽ chỉ có tiêu đề"),),
+    "placeholder-text": ((r"the body still holds '(.*)', which", "bài viết vẫn còn dòng '{0}' do lệnh 'new' viết sẵn để "
+                                                                 "bạn thay: hãy viết nội dung vào đó (hoặc giữ draft: true)"),),
     "lost-value": (
         (r"'(.*?)' has no value: YAML reads '(.*)' as a comment; to keep the text, put it in quotes: (.*)",
          "'{0}' không có giá trị: YAML coi '{1}' là chú thích; để giữ chữ này, hãy đặt nó trong dấu nháy: {2}"),

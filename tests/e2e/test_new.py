@@ -68,3 +68,20 @@ def test_a_title_without_letters_is_refused(make_site):
     site = make_site({})
     done = run_cli("new", "!!!", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 1 and "title: error[bad-title]" in done.stderr
+
+
+def test_a_new_article_published_before_its_placeholder_is_replaced_is_refused(make_site, build_site):
+    """`new` writes "Viết nội dung bài viết ở đây." for the editor to replace. An editor who
+    sets draft: false and forgets it must not publish that line on the portal."""
+    site = make_site({})
+    assert run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh").returncode == 0
+    file = site / PATH
+    file.write_text(file.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    refused = build_site(site)
+    assert not refused.result.ok
+    [problem] = refused.result.problems
+    lines = file.read_text(encoding="utf-8").splitlines()
+    assert (problem.code, lines[problem.location.line - 1]) == ("placeholder-text", "Viết nội dung bài viết ở đây.")
+    file.write_text(file.read_text(encoding="utf-8").replace("Viết nội dung bài viết ở đây.", "Sáng nay, hội nghị…"),
+                    encoding="utf-8")
+    assert build_site(site).result.ok
