@@ -98,7 +98,11 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
         return change_front_matter(rng, rng.choice(files), counter)
     if action == "edit-body":
         path = rng.choice(files)
-        path.write_text(path.read_text(encoding="utf-8") + f"\nThêm đoạn {rng.random()}.\n", encoding="utf-8")
+        added = rng.choice([f"Thêm đoạn {rng.random()}.",  # or what editors paste: lines, a table, Word's spacer
+                            f"Nơi nhận:\nBan Giám đốc {rng.randint(0, 9)};\nLưu: VT.",
+                            f"STT\tĐơn vị\tSố vụ\n1\tCông an huyện A\t{rng.randint(0, 99)}\n2\tCông an huyện B\t8",
+                            "<p class=MsoNormal>&nbsp;</p>"])
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
     elif action == "rewrite":
         counter[0] += 1
         rng.choice(files).write_text(random_article(rng, counter[0]), encoding="utf-8")
