@@ -41,7 +41,7 @@ COMMON_SHARE = 0.10
 DAY_SCALE = 86400 * DATE_SCALE_DAYS
 # Per posting list, how many date-neighbours on each side are considered.
 WINDOW = 20
-ALGORITHM = f"v1 {CAMPAIGN} {UNIT} {CATEGORY} {DATE} {WORDS} {DATE_SCALE_DAYS} {COMMON_SHARE} {WINDOW}"
+ALGORITHM = f"v2 {CAMPAIGN} {UNIT} {CATEGORY} {DATE} {WORDS} {DATE_SCALE_DAYS} {COMMON_SHARE} {WINDOW}"
 
 
 STATE_NAME = "related"
@@ -59,7 +59,7 @@ def related_lists(articles: Sequence[Article], related_count: int, other_count: 
     if saved is not None and saved[0] == key:
         return saved[1], saved[2]
     related = compute_related(articles, related_count, jobs)
-    others = compute_others(articles, other_count)
+    others = compute_others(articles, other_count, related)
     if cache is not None:
         cache.save_state(STATE_NAME, (key, related, others))
     return related, others
@@ -174,18 +174,23 @@ def score(a: Article, b: Article) -> float:
     return _score(fa, fb)
 
 
-def compute_others(articles: Sequence[Article], count: int) -> dict[str, tuple[str, ...]]:
-    """Neighbours in the same category: up to half newer, the rest older (newest first)."""
+def compute_others(articles: Sequence[Article], count: int,
+                   related: dict[str, tuple[str, ...]] | None = None) -> dict[str, tuple[str, ...]]:
+    """Neighbours in the same category: up to half newer, the rest older (newest first),
+    leaving out the article's related news: the two lists stand side by side, and the same
+    headline in both tells the reader nothing new."""
     by_category: dict[str, list[Article]] = defaultdict(list)
     for a in articles:  # `articles` is newest first
         by_category[a.category].append(a)
+    related = related or {}
     others = {}
     for items in by_category.values():
         for pos, a in enumerate(items):
-            newer_wanted = count // 2
-            older = items[pos + 1: pos + 1 + count]
-            newer = items[max(0, pos - count): pos]
-            take_newer = min(len(newer), max(newer_wanted, count - len(older)))
+            shown = set(related.get(a.url, ()))
+            reach = count + len(shown)  # enough neighbours on each side to skip every related one
+            older = [b for b in items[pos + 1: pos + 1 + reach] if b.url not in shown][:count]
+            newer = [b for b in items[max(0, pos - reach): pos] if b.url not in shown][-count:]
+            take_newer = min(len(newer), max(count // 2, count - len(older)))
             chosen = newer[len(newer) - take_newer:] + older[: count - take_newer]
             others[a.url] = tuple(b.url for b in chosen)
     return others

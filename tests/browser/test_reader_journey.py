@@ -216,6 +216,10 @@ def test_on_a_wide_screen_the_article_keeps_readable_lines_with_the_related_news
     related = page.locator(".related").bounding_box()
     assert text["width"] <= 720, text  # ~85 characters a line, not ~125
     assert related["x"] >= text["x"] + text["width"] and related["y"] < text["y"], (text, related)
+    # side by side, the two lists never show one headline twice
+    beside = page.locator(".related a").all_inner_texts()
+    others = page.locator(".other-news a").all_inner_texts()
+    assert beside and others and not set(beside) & set(others), (beside, others)
     _visited(page, watch, "desktop-article-beside-related")
 
 

@@ -72,3 +72,17 @@ def test_other_news_are_category_neighbours_newer_and_older():
     newest = "/c1/n09/"
     assert others[newest] == ("/c1/n08/", "/c1/n07/", "/c1/n06/", "/c1/n05/")
     assert "/c2/elsewhere/" not in sum(others.values(), ())
+
+
+def test_other_news_leave_out_the_related_news_shown_beside_them_and_stay_as_many():
+    items = newest_first([make(f"n{i:02d}", days=i) for i in range(12)])
+    middle = "/c1/n05/"
+    related = {middle: ("/c1/n06/", "/c1/n04/", "/c1/n07/")}
+    others = compute_others(items, 4, related)
+    assert others[middle] == ("/c1/n09/", "/c1/n08/", "/c1/n03/", "/c1/n02/")
+    # the whole pipeline: never one headline in both lists
+    from generator.related import related_lists
+    related, others = related_lists(items, 3, 4)
+    for url in related:
+        assert not set(related[url]) & set(others[url]), url
+        assert len(others[url]) == 4, url
