@@ -35,7 +35,9 @@ from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_si
 
 # nl2br: a line break an editor types (or pastes from Word or Zalo: "Nơi nhận:", a line a
 # name) stays a line break, as in every editor they know; a blank line starts a paragraph.
-EXTENSIONS = ("extra", "sane_lists", "smarty", "nl2br")
+# pymdownx.magiclink: an address pasted bare (https://dichvucong…, www.…, an e-mail) is a link,
+# as in Word, Zalo and Hugo (Goldmark's linkify).
+EXTENSIONS = ("extra", "sane_lists", "smarty", "nl2br", "pymdownx.magiclink")
 EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False},  # Vietnamese uses “ ” typed by hand
                      "extra": {"footnotes": {"BACKLINK_TITLE": "Trở lại chỗ chú thích %d trong bài"}}}
 SUMMARY_LENGTH = 220
@@ -81,6 +83,8 @@ class _ArticleLinks(Treeprocessor):
 
     def run(self, root):
         for element in root.iter("a"):
+            if element.get("href", "").startswith("http://www.") and element.text == element.get("href")[7:]:
+                element.set("href", "https://" + element.text)  # a bare "www.…" (magiclink says http://)
             href = self.rewrite(element.get("href", ""))
             if href is not None:
                 element.set("href", href)
@@ -88,6 +92,8 @@ class _ArticleLinks(Treeprocessor):
 
     def rewrite(self, href: str) -> str | None:
         """The href to write instead of `href`, or None to keep it (problems are noted)."""
+        if markdown.util.AMP_SUBSTITUTE in href:  # an e-mail link, its letters hidden from harvesters as &#…;
+            href = html.unescape(href.replace(markdown.util.AMP_SUBSTITUTE, "&"))
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path:
             return None

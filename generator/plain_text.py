@@ -40,6 +40,7 @@ _NEEDS = {
     "image_link": ("![",), "image_reference": ("![",), "short_image_ref": ("![",),
     "autolink": ("<",), "automail": ("<",), "html": ("<",), "entity": ("&",),
     "linebreak": ("  \n",), "nl": ("\n",), "em_strong": ("*", "_"),
+    "magic-link": ("://", "w.", "W."), "magic-mail": ("@",),  # pymdownx.magiclink: "www." (any case), a scheme
     "smarty-ellipses": ("...",), "smarty-em-dashes": ("---",), "smarty-en-dashes": ("--",),
 }
 # Raw HTML and code stashed by the block parser sit in the text as STX…ETX placeholders.

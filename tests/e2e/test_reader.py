@@ -166,6 +166,20 @@ def test_html_pasted_from_word_loses_its_empty_paragraphs_and_leads_with_its_fir
     assert page.find("meta", attrs={"name": "description"})["content"] == "Sáng 21/1, Công an tỉnh tổ chức lễ ra quân."
 
 
+def test_an_address_pasted_bare_is_a_link_a_reader_can_tap(make_site, build_site):
+    body = ("Nộp hồ sơ tại https://dichvucong.bocongan.gov.vn/thu-tuc?id=26346. Xem thêm (www.bocongan.gov.vn), "
+            "góp ý gửi banbientap@congan.example.vn hoặc <lienhe@congan.example.vn>; "
+            "mã `https://khong-phai-lien-ket.vn` giữ nguyên.")
+    page = build_site(make_site({"content/tin-hoat-dong/lk.md": article("Liên kết", slug="lk", body=body)})).page(
+        "/tin-hoat-dong/lk/")
+    links = [(a.get_text(), a["href"]) for a in page.select(".article .body a")]
+    assert links == [("https://dichvucong.bocongan.gov.vn/thu-tuc?id=26346", "https://dichvucong.bocongan.gov.vn/thu-tuc?id=26346"),
+                     ("www.bocongan.gov.vn", "https://www.bocongan.gov.vn"),
+                     ("banbientap@congan.example.vn", "mailto:banbientap@congan.example.vn"),
+                     ("lienhe@congan.example.vn", "mailto:lienhe@congan.example.vn")], links  # (the build refused these)
+    assert page.select_one(".article .body code").get_text() == "https://khong-phai-lien-ket.vn"
+
+
 def test_sitemap_and_robots(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod")

@@ -39,6 +39,8 @@ MARKUP = [
     "Đoạn trên\n\n---\n\nĐoạn giữa\n\n* * *\n\n___\n\nĐoạn dưới",
     "Tiêu đề kiểu cũ\n===============\n\nTiêu đề phụ kiểu cũ\n-------------------\n\nĐoạn sau.",
     "Dòng có dấu gạch dưới_ở giữa và *sao không đóng",
+    "Dán địa chỉ https://dichvucong.bocongan.gov.vn/tthc?id=1, (www.bocongan.gov.vn), WWW.CAND.COM.VN và thư gop.y@congan.vn.",
+    "Dòng một\nDòng hai\nDòng ba",
     "",
 ]
 # One kind of markup alone in its paragraph, so no other mark lets the paragraph through.
@@ -46,7 +48,8 @@ ALONE = ["Chỉ _gạch dưới_ thôi", "Chỉ *sao* thôi", "Chỉ `mã` thôi
          "Chỉ [liên kết](/a) thôi", "Chỉ ![ảnh](a.png) thôi", "Chỉ <https://a.vn> thôi", "Chỉ <a@b.vn> thôi",
          "Chỉ <b>thẻ</b> thôi", "Chỉ &amp; thôi", "Chỉ hai dấu cách  \nthôi", "Chỉ ba chấm... thôi",
          "Chỉ -- thôi", "Chỉ --- thôi", "Chỉ chú thích[^a] thôi\n\n[^a]: Chú thích",
-         "Chỉ ảnh ![hinh] thôi\n\n[hinh]: a.png"]
+         "Chỉ ảnh ![hinh] thôi\n\n[hinh]: a.png", "Chỉ https://a.vn/b thôi", "Chỉ www.a.vn thôi",
+         "Chỉ Www.a.vn thôi", "Chỉ a@b.vn thôi", "Chỉ ftp://a.vn thôi", "Chỉ xuống\ndòng thôi"]
 
 
 def _converter(shortcut: bool) -> markdown.Markdown:
