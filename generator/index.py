@@ -6,7 +6,6 @@ two articles at one URL. Reads no files and renders nothing.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
 from typing import Any, Iterable, Mapping
@@ -18,6 +17,7 @@ from generator.markup import plain_summary
 from generator.memo import Memo, recall
 from generator.model import NO_COVER, Article, Cover, SiteConfig, SourceFile, Term, evolve, frozen_map
 from generator.vietnamese import fold, nfc, slugify
+from generator.written_dates import parse_written
 from generator import aliases as aliases_stage, routes
 
 # Front-matter keys we understand; anything else is a likely typo.
@@ -31,7 +31,6 @@ _OTHER_NAMES = {"description": "summary", "excerpt": "summary", "lastmod": "upda
                 "thumbnail": "image", "featured_image": "image", "authors": "author", "tags": "campaigns",
                 "keywords": "campaigns", "url": "slug", "permalink": "slug", "expirydate": "expires",
                 "expiry_date": "expires", "publishdate": "date"}
-_VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
 
 
 @dataclass(frozen=True)
@@ -238,17 +237,14 @@ def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:
     if value is None:
         return None, False
     if isinstance(value, str):
-        text = value.strip()
-        found = _VN_DATE.match(text)
         try:
-            if found:
-                d, m, y, hh, mm = found.groups()
-                value = datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0)) if hh else date(int(y), int(m), int(d))
-            else:
-                value = datetime.fromisoformat(text) if ("T" in text or " " in text) else date.fromisoformat(text)
+            written = parse_written(value)
         except ValueError:
+            written = None
+        if written is None:
             fail(f"'{value}' is not a date; write 2026-01-21, 2026-01-21T09:30:00 or 21/01/2026 09:30")
             return None, False
+        value = written
     if isinstance(value, datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=zone)

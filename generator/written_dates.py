@@ -1,0 +1,46 @@
+"""Dates and times as Vietnamese editors write them, besides ISO 8601.
+
+An editor types the day first and the time the Vietnamese way: "05/12/2026 14h30",
+"5-12-2026", "5.12.2026", "ngày 5 tháng 12 năm 2026 lúc 14 giờ 30", "14h30 ngày
+05/12/2026". Each of these names one moment without doubt (a four-digit year, the
+day first unless the year is), so each is read; "5/12/26" is not (which century,
+which order?), and is left to the caller's error with its examples.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
+_DAY_FIRST = re.compile(r"(?:ngày\s+)?(\d{1,2})(?:\s*[-/.]\s*|\s+tháng\s+)(\d{1,2})(?:\s*[-/.]\s*|\s+năm\s+)(\d{4})",
+                        re.IGNORECASE)
+# 14:30, 14:30:15, 14h30, 14h, 14 giờ 30 (phút), with "lúc" (at) or a comma before it
+_CLOCK = re.compile(r"(?:lúc\s+|vào\s+lúc\s+)?(\d{1,2})\s*(?::|h|giờ)\s*(?:(\d{1,2})\s*(?:phút)?)?(?:\s*:\s*(\d{1,2}))?",
+                    re.IGNORECASE)
+_JOINERS = " ,-–"  # what may stand between a date and its time
+
+
+def parse_written(text: str) -> datetime | date | None:
+    """The moment (a datetime) or the day (a date) `text` writes, or None when it writes
+    neither. Raises ValueError for a form read but impossible (31/02/2026, 25h00)."""
+    text = " ".join(text.split())
+    try:  # ISO 8601 first: 2026-01-21, 2026-01-21 09:30, 2026-01-21T09:30:00+07:00
+        return datetime.fromisoformat(text) if ("T" in text or " " in text) else date.fromisoformat(text)
+    except ValueError:
+        pass
+    for pattern, year_first in ((_YEAR_FIRST, True), (_DAY_FIRST, False)):
+        found = pattern.search(text)
+        if found is None:
+            continue
+        first, second, third = (int(n) for n in found.groups())
+        day = date(first, second, third) if year_first else date(third, second, first)
+        rest = (text[:found.start()].removesuffix("ngày").strip(_JOINERS) + " " +
+                text[found.end():].strip(_JOINERS)).strip()
+        if not rest:
+            return day
+        clock = _CLOCK.fullmatch(rest)
+        if clock is None:
+            return None
+        hours, minutes, seconds = (int(n) if n else 0 for n in clock.groups())
+        return datetime(day.year, day.month, day.day, hours, minutes, seconds)
+    return None

@@ -1,0 +1,37 @@
+"""Dates as Vietnamese editors type them in front-matter."""
+from datetime import date, datetime
+
+import pytest
+
+from generator.written_dates import parse_written
+
+
+@pytest.mark.parametrize("text, meant", [
+    ("2026-12-05", date(2026, 12, 5)),
+    ("2026-12-05T14:30:00", datetime(2026, 12, 5, 14, 30)),
+    ("05/12/2026", date(2026, 12, 5)),
+    ("5-12-2026", date(2026, 12, 5)),
+    ("5.12.2026", date(2026, 12, 5)),
+    ("2026/12/05", date(2026, 12, 5)),
+    ("ngày 5 tháng 12 năm 2026", date(2026, 12, 5)),
+    ("05/12/2026 14h30", datetime(2026, 12, 5, 14, 30)),
+    ("05/12/2026 14h", datetime(2026, 12, 5, 14, 0)),
+    ("05/12/2026 14:30:15", datetime(2026, 12, 5, 14, 30, 15)),
+    ("14h30 ngày 05/12/2026", datetime(2026, 12, 5, 14, 30)),
+    ("14h30, 05/12/2026", datetime(2026, 12, 5, 14, 30)),
+    ("Ngày 5 tháng 12 năm 2026 lúc 9 giờ 05 phút", datetime(2026, 12, 5, 9, 5)),
+    ("2026-12-05 14h30", datetime(2026, 12, 5, 14, 30)),
+])
+def test_each_form_an_editor_types_names_its_moment(text, meant):
+    assert parse_written(text) == meant
+
+
+@pytest.mark.parametrize("text", ["5/12/26", "hôm nay", "05/12/2026 chiều", "12/2026", "14h30"])
+def test_what_names_no_single_moment_is_not_guessed(text):
+    assert parse_written(text) is None
+
+
+@pytest.mark.parametrize("text", ["31/02/2026", "05/12/2026 25h00", "05/13/2026"])
+def test_an_impossible_day_or_hour_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_written(text)
