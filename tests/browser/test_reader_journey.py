@@ -153,6 +153,18 @@ def test_on_a_phone_the_search_filters_stack_at_the_width_of_the_search_box(open
     _visited(page, watch, "phone-search-filters")
 
 
+def test_on_a_wide_screen_the_search_filters_stand_in_one_row_under_the_search_box(open_page, portal):
+    page, watch = open_page("desktop")
+    page.goto(portal + "/tim-kiem/?q=giao+thong")
+    page.wait_for_selector("body[data-search-ready]")
+    row = page.locator(".search-row").bounding_box()
+    boxes = [page.locator(f"select[data-filter={name}]").bounding_box() for name in ("unit", "category", "campaign")]
+    assert len({round(b["y"]) for b in boxes}) == 1  # one row
+    assert max(b["width"] for b in boxes) - min(b["width"] for b in boxes) < 1  # as wide as each other
+    assert abs(boxes[0]["x"] - row["x"]) < 1 and boxes[2]["x"] + boxes[2]["width"] <= row["x"] + row["width"] + 1
+    _visited(page, watch, "desktop-search-filters")
+
+
 def test_on_a_phone_a_list_card_runs_its_summary_under_the_photo_at_full_width(open_page, portal):
     page, watch = open_page("phone")
     page.goto(portal + "/tin-hoat-dong/")
