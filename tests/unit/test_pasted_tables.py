@@ -34,3 +34,10 @@ def test_what_is_not_a_pasted_table_is_left_as_markdown_reads_it():
                  "- mục một\n\tghi chú\tthêm\n\tdòng\thai\n"):
         assert _html(body).find("table") is None, body
 
+
+
+def test_a_very_long_pasted_line_is_read_in_linear_time():
+    import time
+    started = time.perf_counter()
+    pasted_tables.TabSeparatedTables(None).run(["\t" + " " * 200_000 + "x"] * 4)
+    assert time.perf_counter() - started < 1.0  # a backtracking regex took minutes here
