@@ -56,6 +56,10 @@ RESERVED_SLUGS = frozenset({"don-vi", "phong-trao", "chuyen-muc", "assets", "ima
 TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)")
 
 
+# Characters no XML document may hold (tab, line feed and carriage return aside).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def _written(key: str) -> str:
     """A pattern for `key` as TOML lets it be written: bare or quoted ([units."công-an-xã"])."""
     return f"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
@@ -112,7 +116,15 @@ class _Reader:
             self.fail(path + (key,), "wrong-type",
                       f"'{'.'.join(path + (key,))}' must be {kind_name}, not {type(value).__name__}", entry)
             return None
-        return nfc(value) if isinstance(value, str) else value
+        if isinstance(value, str):
+            control = _CONTROL.search(value)
+            if control is not None:  # XML forbids it: every feed would be unreadable
+                self.fail(path + (key,), "bad-value",
+                          f"'{'.'.join(path + (key,))}' holds the invisible control character "
+                          f"U+{ord(control.group()):04X} (often pasted from Word); delete it", entry)
+                value = _CONTROL.sub("", value)  # (read on without it: one error, not a second for its absence)
+            return nfc(value)
+        return value
 
 
 def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:

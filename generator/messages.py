@@ -237,6 +237,8 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(\w+)' must be between (\d+) and (\d+)$", "'{0}' phải là số từ {1} đến {2}"),
         (r"'base_url' must be an absolute", "'base_url' phải là địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)"),
         (r"unknown time zone '(.*)'", "không có múi giờ '{0}'; ví dụ 'Asia/Ho_Chi_Minh'"),
+        (r"'(.*?)' holds the invisible control character (U\+[0-9A-F]+)",
+         "'{0}' có ký tự điều khiển vô hình {1} (thường do dán từ Word); hãy xóa nó"),
         (r"'contact\.email': '(.*)' is not an e-mail address", "'contact.email': '{0}' không phải địa chỉ email, "
                                                                "ví dụ 'banbientap@congan.example.vn'"),
         (r"'contact\.hotline': '(.*)' is not a phone number", "'contact.hotline': '{0}' không phải số điện thoại, ví dụ "

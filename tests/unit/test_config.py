@@ -155,3 +155,11 @@ def test_a_quoted_term_key_is_found_on_its_line(tmp_path):
     text = SITE_TOML.replace("[units.cong-an-xa-dong-tien]", '[units."công-an-xã"]')
     _, problems = _problems(text, tmp_path)
     assert problems == ["site.toml:29: error[bad-slug]: 'units.công-an-xã': a key must be a slug such as 'cong-an-xa'"]
+
+
+def test_an_invisible_control_character_in_a_name_is_refused_with_its_line(tmp_path):
+    """A title or name pasted from Word may carry U+001F: every Atom feed holding it would be
+    unreadable XML (found by the property test)."""
+    _, problems = _problems(SITE_TOML.replace('name = "Dân vận khéo"', 'name = "Dân vận\\u001f khéo"'), tmp_path)
+    assert problems == ["site.toml:36: error[bad-value]: 'campaigns.dan-van-kheo.name' holds the invisible control "
+                        "character U+001F (often pasted from Word); delete it"]
