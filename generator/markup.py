@@ -45,10 +45,6 @@ SUMMARY_LENGTH = 220
 # unreadable. Each becomes a space, but Word's line break (Shift+Enter), which pastes as
 # U+000B, is the line break it was.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # (U+FFFE/F: not characters in XML either)
-
-
-def _without_controls(body: str) -> str:
-    return _CONTROL.sub(lambda found: "\n" if found.group() == "\x0b" else " ", body)
 # What `new` writes in the body for the editor to replace: never to be published.
 _PLACEHOLDERS = tuple(messages.TEXTS["new-body"].values())
 # A paragraph with nothing to read: Word spaces its paragraphs with <p>&nbsp;</p>, a gap of
@@ -57,6 +53,10 @@ _EMPTY_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;|<br ?/?>|<spa
 _FIRST_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S)  # (pasted from Word: <p class=MsoNormal>)
 _ANY_TAG = re.compile(r"<[^>]*>")  # (between list items and cells: a space, not nothing)
 _FOOTNOTE_MARK = re.compile(r'<sup id="fnref[^"]*">.*?</sup>')  # "thống kê[^1]": not "thống kê1" in a summary
+
+
+def _without_controls(body: str) -> str:
+    return _CONTROL.sub(lambda found: "\n" if found.group() == "\x0b" else " ", body)
 
 
 @dataclass(frozen=True)
@@ -193,9 +193,9 @@ class MarkupConverter:
                                            f"{limits.MAX_MARKERS_PER_BLOCK:,}); split it with blank lines"),))
         try:
             with limits.time_budget():
-                body_html = without_repeated_title(sections.clear_of_layout_ids(_EMPTY_PARAGRAPH.sub("",
-                    sanitize_html(self.md.reset().convert(_without_controls(article.body)), self.iframe_hosts))),
-                    article.title)
+                converted = self.md.reset().convert(_without_controls(article.body))
+                cleaned = _EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts))
+                body_html = without_repeated_title(sections.clear_of_layout_ids(cleaned), article.title)
         except limits.ConversionTooSlow:
             return MarkupResult("", (error(article.source, first_line, "too-slow",
                                            f"converting this article took more than {limits.CONVERT_SECONDS} s"),))
