@@ -373,22 +373,28 @@ def _read_contact(reader: _Reader, table: dict) -> Contact:
     if email.strip() and not _EMAIL.match(email.strip()):
         reader.fail(path + ("email",), "bad-value", f"'contact.email': '{email}' is not an e-mail address "
                                                     "such as 'banbientap@congan.example.vn'")
+    numbers = _read_hotlines(reader, table)
+    return Contact(hotline=" – ".join(numbers), email=email.strip(), address=address, hotlines=numbers)
+
+
+def _read_hotlines(reader: _Reader, table: dict) -> tuple[str, ...]:
+    """`hotline = "0221 3862 124"`, or several: `hotline = ["113", "0221 3862 124"]`."""
     raw = table.get("hotline")
-    numbers: list[str] = []
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        reader.fail(path + ("hotline",), "wrong-type", f"'contact.hotline' must be text: put the number in quotes, "
-                                                       f"hotline = \"{raw}\"")
-    elif isinstance(raw, list) and all(isinstance(n, str) for n in raw):
-        numbers = [nfc(n).strip() for n in raw if n.strip()]
-    elif raw is not None:
-        numbers = [n.strip() for n in [reader.typed(table, "hotline", str, "a string or a list of strings", path) or ""]
-                   if n.strip()]
+    if isinstance(raw, int) and not isinstance(raw, bool):  # hotline = 113: TOML read a number
+        reader.fail(("contact", "hotline"), "wrong-type",
+                    f"'contact.hotline' must be text: put the number in quotes, hotline = \"{raw}\"")
+        return ()
+    if isinstance(raw, list) and all(isinstance(n, str) for n in raw):
+        written = raw
+    else:
+        written = [reader.typed(table, "hotline", str, "a string or a list of strings", ("contact",)) or ""]
+    numbers = tuple(nfc(n).strip() for n in written if n.strip())
     for number in numbers:
         if not _PHONE.match(number) or not 3 <= sum(ch.isdigit() for ch in number) <= 15:
-            reader.fail(path + ("hotline",), "bad-value",
+            reader.fail(("contact", "hotline"), "bad-value",
                         f"'contact.hotline': '{number}' is not a phone number such as '0221 3862 124' "
                         "(several numbers go in a list: hotline = [\"113\", \"0221 3862 124\"])")
-    return Contact(hotline=" – ".join(numbers), email=email.strip(), address=address, hotlines=tuple(numbers))
+    return numbers
 
 
 def _safe_link(url: str) -> bool:
