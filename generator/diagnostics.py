@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
@@ -77,17 +78,14 @@ def fold_repeated_warnings(problems: Iterable[Problem], keep: int = SAME_WARNING
     are shown `keep` times, the last shown one carrying the count of the rest;
     errors are all shown, since each must be fixed where it is."""
     problems = tuple(problems)
-    counts: dict[str, int] = {}
-    for p in problems:
-        if not p.is_error:
-            counts[p.code] = counts.get(p.code, 0) + 1
-    seen: dict[str, int] = {}
+    counts = Counter(p.code for p in problems if not p.is_error)
+    seen: Counter[str] = Counter()
     shown = []
     for p in problems:
         if p.is_error:
             shown.append((p, 0))
             continue
-        seen[p.code] = seen.get(p.code, 0) + 1
+        seen[p.code] += 1
         if seen[p.code] <= keep:
             shown.append((p, counts[p.code] - keep if seen[p.code] == keep else 0))
     return tuple(shown)
