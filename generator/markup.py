@@ -22,7 +22,8 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import __version__, confine, limits, messages, pasted_tables, plain_text, rawtags, sections, workers
+from generator import (__version__, confine, limits, messages, pasted_tables, plain_text, rawtags, sections,
+                       workers, wrapped_lines)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error, warning
@@ -176,6 +177,7 @@ class MarkupConverter:
         self.md.postprocessors.register(_RawMedia(self.md, self.links), "raw_media", 37)
         plain_text.install(self.md)
         pasted_tables.install(self.md)
+        wrapped_lines.install(self.md)
 
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source

@@ -139,6 +139,18 @@ def test_lines_pasted_from_word_or_zalo_keep_their_line_breaks(make_site, build_
     assert [li.get_text() for li in items] == ["một mục", "mục hai"]
 
 
+def test_a_paragraph_copied_from_a_pdf_flows_again_as_one(make_site, build_site):
+    """A PDF breaks every visual line mid-sentence; kept, those breaks made a ragged column
+    of half lines on a phone. Lines typed short, or ending a clause, stay lines."""
+    body = ("Thực hiện Kế hoạch số 125/KH-CAT ngày 10/11/2026 của Công an tỉnh về việc\n"
+            "triển khai đợt cao điểm tấn công, trấn áp tội phạm, Phòng Cảnh sát hình sự\n"
+            "đã chủ trì mở nhiều đợt truy quét.\n\nNơi nhận:\nBan Giám đốc;\nLưu: VT.\n")
+    built = build_site(make_site({"content/tin-hoat-dong/pdf.md": article("Kế hoạch", slug="pdf", body=body)}))
+    first, second = built.page("/tin-hoat-dong/pdf/").select(".article .body > p")
+    assert first.find("br") is None and text_of(first).startswith("Thực hiện Kế hoạch số 125/KH-CAT")
+    assert len(second.find_all("br")) == 2
+
+
 def test_a_table_pasted_from_excel_is_published_as_a_table_and_lines_after_it_stay_true(make_site, build_site):
     body = "Kết quả:\nSTT\tĐơn vị\tSố vụ\n1\tCông an huyện A\t12\n2\tCông an huyện B\t8\n\nXem [phụ lục](phu-luc.md).\n"
     site = make_site({"content/tin-hoat-dong/bang.md": article("Bảng số liệu", slug="bang", body=body)})

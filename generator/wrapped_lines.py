@@ -1,0 +1,58 @@
+"""Lines a PDF or a hard-wrapping editor broke mid-sentence, joined again.
+
+A line break an editor types stays a line break (nl2br, markup.py): "Nơi nhận:" and
+a name a line, items ending in ";". But text copied from a PDF (the reports and
+plans units publish) breaks every visual line, mid-sentence: kept, those breaks
+make a ragged column of half lines on a phone. A break is taken for such a wrap,
+and the two lines joined with a space, when the line is long (a typed short line
+is meant), does not end a clause (. : ; ! ? …) and the next line goes on in
+lower case ("…Công an tỉnh đã tổ chức" / "hội nghị tổng kết…"). Nothing in a fenced
+or indented code block, a heading, a table row or a line of HTML is joined, nor a line
+that starts a list or a quote (those never start in lower case).
+"""
+from __future__ import annotations
+
+import re
+
+import markdown
+from markdown.preprocessors import Preprocessor
+
+PRIORITY = 34  # with the pasted tables, before Python-Markdown's own preprocessors
+WRAPPED_AT_LEAST = 40  # characters: a shorter line was ended on purpose
+_CLAUSE_ENDS = ".:;!?…"
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def _is_code(line: str) -> bool:
+    return line.startswith(("    ", "\t"))
+
+
+def _wrapped(line: str, following: str) -> bool:
+    text = line.rstrip()
+    return (len(text) >= WRAPPED_AT_LEAST and text[-1] not in _CLAUSE_ENDS and not line.endswith("  ")
+            and following[:1].islower() and not _is_code(line) and not _is_code(following)
+            and not text.lstrip().startswith(("#", "<")) and "|" not in text and "|" not in following)
+
+
+class WrappedLines(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        fence = None
+        for line in lines:
+            opened = _FENCE.match(line)
+            if fence is not None or opened:
+                if fence is None:
+                    fence = opened.group(1)
+                elif opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                    fence = None
+                out.append(line)
+                continue
+            if out and out[-1].strip() and _wrapped(out[-1], line):
+                out[-1] = out[-1].rstrip() + " " + line.lstrip()
+            else:
+                out.append(line)
+        return out
+
+
+def install(md: markdown.Markdown) -> None:
+    md.preprocessors.register(WrappedLines(md), "wrapped_lines", PRIORITY)
