@@ -23,7 +23,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from generator import (__version__, confine, limits, messages, pasted_tables, plain_text, rawtags, sections,
-                       workers, wrapped_lines)
+                       table_numbers, workers, wrapped_lines)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error, warning
@@ -178,6 +178,7 @@ class MarkupConverter:
         plain_text.install(self.md)
         pasted_tables.install(self.md)
         wrapped_lines.install(self.md)
+        table_numbers.install(self.md)
 
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source

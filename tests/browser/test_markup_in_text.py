@@ -103,3 +103,28 @@ def test_a_report_table_pasted_from_word_keeps_readable_columns_on_a_phone(make_
             assert cell.evaluate("p => getComputedStyle(p).marginTop") == "0px"
         finally:
             context.close()
+
+
+def test_a_column_of_figures_is_narrow_and_right_aligned_digit_under_digit(make_site, build_site, browser):
+    """A statistics table pasted from Excel: "STT" and "Số vụ" need no text column's width on a
+    phone, and figures read best right-aligned; the unit names keep theirs."""
+    body = ("STT\tĐơn vị\tSố vụ\tTăng/giảm\n1\tCông an huyện Văn Lâm\t1.234\t+12%\n"
+            "2\tCông an huyện Yên Mỹ\t8\t-3%\n10\tPhòng Cảnh sát hình sự\t\t0%\n")
+    built = build_site(make_site({"content/tin-hoat-dong/so-lieu.md": article("Số liệu", body=body)}))
+    assert built.result.ok, built.messages
+    with serving(built.out) as base:
+        context = browser.new_context(viewport={"width": 360, "height": 800})
+        try:
+            page = context.new_page()
+            page.goto(base + "/tin-hoat-dong/so-lieu/")
+            widths = page.locator(".article .body tr").first.locator("th").evaluate_all(
+                "cells => cells.map(c => c.getBoundingClientRect().width)")
+            assert widths[0] < 0.7 * widths[1], widths  # STT: as narrow as its numbers, not a text column's 5.5em
+            rights = page.locator(".article .body td:nth-child(3)").evaluate_all(
+                "cells => cells.filter(c => c.textContent.trim()).map(c => { const r = document.createRange();"
+                " r.selectNodeContents(c); return Math.round(r.getBoundingClientRect().right); })")
+            assert len(set(rights)) == 1, rights  # 1.234 and 8 end at one edge: right-aligned
+            align = page.locator(".article .body td:nth-child(2)").first.evaluate("c => getComputedStyle(c).textAlign")
+            assert align in ("left", "start")  # names stay left
+        finally:
+            context.close()
