@@ -232,8 +232,11 @@ class MarkupConverter:
 
 
 # The body's first block when it is a heading, or a paragraph all in bold (a Word title pasted).
-_FIRST_BLOCK_TITLE = re.compile(r"\s*(?:<(h[1-6])\b[^>]*>(?P<heading>.*?)</\1>|<p><(strong|b)>(?P<bold>[^<]*)</\3></p>)\s*",
-                                re.S)
+# The body's first block: a heading, a paragraph all in bold, or Word's Title style
+# (<p class=MsoTitle>, and its bold paragraphs carry a class and a <span lang=VI>).
+_FIRST_BLOCK_TITLE = re.compile(r"\s*(?:<(h[1-6])\b[^>]*>(?P<heading>.*?)</\1>"
+                                r"|<p(?:\s[^>]*)?>\s*<(strong|b)>(?P<bold>.*?)</\3>\s*</p>"
+                                r"|<p\s[^>]*\bclass=\"[^\"]*MsoTitle[^\"]*\"[^>]*>(?P<word>.*?)</p>)\s*", re.S)
 
 
 def without_repeated_title(body_html: str, title: str) -> str:
@@ -241,7 +244,7 @@ def without_repeated_title(body_html: str, title: str) -> str:
     from Word, or written for Hugo, often starts with its title, which the page already shows
     as its <h1> right above (readers saw it twice, one under the other)."""
     found = _FIRST_BLOCK_TITLE.match(body_html)
-    if found and fold(text_of(found.group("heading") or found.group("bold") or "")) == fold(title):
+    if found and fold(text_of(found.group("heading") or found.group("bold") or found.group("word") or "")) == fold(title):
         return body_html[found.end():]
     return body_html
 

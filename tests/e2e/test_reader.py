@@ -167,7 +167,8 @@ def test_html_pasted_from_word_loses_its_empty_paragraphs_and_leads_with_its_fir
     """Word's HTML spaces paragraphs with <p class=MsoNormal>&nbsp;</p> (a blank gap each on
     the page), and its paragraphs carry attributes: the description and the list card's
     summary are the first paragraph's text, not the whole body's run together."""
-    word = ("<p class=MsoNormal style='text-align:justify'><b><span lang=VI>Sáng 21/1,</span></b>"
+    word = ("<p class=MsoNormal align=center><b><span lang=VI>BÀI DÁN TỪ WORD</span></b></p>\n\n"  # its title again
+            "<p class=MsoNormal style='text-align:justify'><b><span lang=VI>Sáng 21/1,</span></b>"
             "<span lang=VI> Công an tỉnh tổ chức lễ ra quân.<o:p></o:p></span></p>\n\n"
             "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n\n<p class=MsoNormal>&nbsp;</p>\n\n"
             "<p class=MsoNormal><span style='color:red'>Đoạn hai.</span></p>\n")
