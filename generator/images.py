@@ -9,6 +9,7 @@ imageproc stage does the encoding.
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import posixpath
@@ -370,8 +371,27 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
                             f"{what} '{src}' is outside the site folder; put it beside the article or under assets/")]
     disk_path = confine.spelled_on_disk(site_dir, path, any_case=True)
     if disk_path is None:
-        return None, [error(article.source, line, "missing-image", f"{what} '{src}' does not exist ({path})")]
+        near = _photo_beside(site_dir, article.source, src)
+        return None, [error(article.source, line, "missing-image", f"{what} '{src}' does not exist ({path})"
+                            + (f"; did you mean '{near}', beside the article?" if near else ""))]
     return Reference(article.source, line, src, path, disk_path), []
+
+
+def _photo_beside(site_dir: Path, source: str, src: str) -> str | None:
+    """The photo in the article's own folder an editor most likely meant by `src`: the same
+    name written from the site's root ("/anh.jpg"), without its extension ("anh"), or a
+    near spelling ("anh_bia.jpg" for "anh-bia.jpg"). Looked for only when `src` is missing."""
+    wanted = nfc(posixpath.basename(unquote(urlsplit(src).path))).lower()
+    try:  # (a name as the disk spells it: NFD on a Mac)
+        names = sorted(nfc(entry.name) for entry in (site_dir / posixpath.dirname(source)).iterdir()
+                       if entry.is_file() and is_image_file(entry.name))
+    except OSError:
+        return None
+    for name in names:
+        if wanted in (name.lower(), posixpath.splitext(name)[0].lower()):
+            return name
+    close = difflib.get_close_matches(wanted, [name.lower() for name in names], n=1, cutoff=0.8)
+    return next((name for name in names if close and name.lower() == close[0]), None)
 
 
 def inspect_image(site_dir: Path, path: str, max_megapixels: int,

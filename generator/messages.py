@@ -375,6 +375,8 @@ PROBLEMS: Mapping[str, tuple] = {
          "liên kết '{0}' không trỏ tới trang hay tệp nào được xuất bản"),
     ),
     "missing-image": (
+        (r"the (cover )?image '(.*?)' does not exist \((.*)\); did you mean '(.*)', beside the article\?",
+         "không tìm thấy ảnh '{1}' ({2}); có phải ý bạn là '{3}', cùng thư mục với bài viết?"),
         (r"the (cover )?image '(.*?)' does not exist \((.*)\)", "không tìm thấy ảnh '{1}' ({2}); kiểm tra tên tệp và thư mục"),
         (r"the image '(.*?)' was not found", "không tìm thấy ảnh '{0}' cạnh bài viết hoặc trong assets/"),
         (_ANY, "không tìm thấy ảnh: {0}"),

@@ -367,3 +367,16 @@ def test_a_cover_the_body_also_shows_appears_once_on_the_page(make_site, build_s
         assert im.width / im.height == pytest.approx(1200 / 630, rel=0.01)  # the social card is still the cover
     card = built.page("/tin-hoat-dong/").find("article", class_="card")
     assert text_of(card.find(class_="card-title")) == "Ra quân" and card.find("img") is not None
+
+
+def test_a_photo_named_not_quite_as_on_disk_gets_the_name_beside_the_article(make_site, build_site):
+    """'/anh.jpg' (from the site's root), 'anh' (no extension), 'anh-bia.jpg' for
+    'anh_bia.jpg': the photo is right there, and the error names it."""
+    site = make_site({"content/tin-hoat-dong/a/index.md": article("Ảnh", image='"/anh.jpg"',
+                                                                  body="![Bìa](anh-bia.jpg)\n\n![Khác](anh)\n"),
+                      "content/tin-hoat-dong/a/anh.jpg": phone_jpeg(400, 300),
+                      "content/tin-hoat-dong/a/anh_bia.jpg": phone_jpeg(400, 300)})
+    built = build_site(site)
+    hints = sorted(re.search(r"did you mean '(.*?)'", p.message).group(1) for p in built.result.problems
+                   if p.code == "missing-image")
+    assert hints == ["anh.jpg", "anh.jpg", "anh_bia.jpg"], built.messages
