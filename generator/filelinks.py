@@ -18,7 +18,7 @@ from generator import confine
 from generator.diagnostics import Problem, error
 from generator.images import is_image_file
 from generator.model import Article
-from generator.vietnamese import nfc
+from generator.vietnamese import nfc, slugify
 
 _LOOKS_LIKE_A_HOST = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)*\.(vn|com|net|org|gov|edu|info)(/.*)?", re.I)
 
@@ -56,4 +56,17 @@ def _why(article: Article, href: str, path: str, content_files: Collection[str])
     named = confine.other_case(beside, content_files)
     if named is not None:
         return f"the link '{href}' points to nothing the site publishes; {confine.named_in_other_case(named)}"
+    near = _near_name(beside, content_files)
+    if near is not None:
+        return f"the link '{href}' points to nothing the site publishes; did you mean '{near}', in the same folder?"
     return f"the link '{href}' points to nothing the site publishes"
+
+
+def _near_name(path: str, content_files: Collection[str]) -> str | None:
+    """A file in `path`'s folder of the same name but for case, tone marks, "_" or spaces
+    ("ke_hoach.pdf", "Kế hoạch.pdf" for "ke-hoach.pdf"); not a merely similar one
+    ("bao-cao-2.pdf" is another report than "bao-cao-1.pdf")."""
+    folder, name = posixpath.split(path)
+    key = slugify(name)
+    return next((posixpath.basename(f) for f in sorted(content_files)
+                 if posixpath.dirname(f) == folder and slugify(posixpath.basename(f)) == key), None)

@@ -9,7 +9,6 @@ imageproc stage does the encoding.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import posixpath
@@ -379,19 +378,18 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
 
 def _photo_beside(site_dir: Path, source: str, src: str) -> str | None:
     """The photo in the article's own folder an editor most likely meant by `src`: the same
-    name written from the site's root ("/anh.jpg"), without its extension ("anh"), or a
-    near spelling ("anh_bia.jpg" for "anh-bia.jpg"). Looked for only when `src` is missing."""
+    name written from the site's root ("/anh.jpg"), without its extension ("anh"), or
+    spelled with other case, tone marks, "_" or spaces ("anh_bia.jpg", "Ảnh bìa.jpg" for
+    "anh-bia.jpg"); never a merely similar one ("anh-2.jpg" is another photo than "anh-1.jpg").
+    Looked for only when `src` is missing."""
     wanted = nfc(posixpath.basename(unquote(urlsplit(src).path))).lower()
     try:  # (a name as the disk spells it: NFD on a Mac)
         names = sorted(nfc(entry.name) for entry in (site_dir / posixpath.dirname(source)).iterdir()
                        if entry.is_file() and is_image_file(entry.name))
     except OSError:
         return None
-    for name in names:
-        if wanted in (name.lower(), posixpath.splitext(name)[0].lower()):
-            return name
-    close = difflib.get_close_matches(wanted, [name.lower() for name in names], n=1, cutoff=0.8)
-    return next((name for name in names if close and name.lower() == close[0]), None)
+    key = slugify(wanted)
+    return next((name for name in names if key in (slugify(name), slugify(posixpath.splitext(name)[0]))), None)
 
 
 def inspect_image(site_dir: Path, path: str, max_megapixels: int,

@@ -31,7 +31,7 @@ from generator.images import ImagePlan
 from generator.memo import Memo
 from generator.model import Article, evolve
 from generator.pictures import PictureTreeprocessor, RawImages
-from generator.vietnamese import fold, nfc
+from generator.vietnamese import fold, nfc, slugify
 from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
 
 # nl2br: a line break an editor types (or pastes from Word or Zalo: "Nơi nhận:", a line a
@@ -78,7 +78,8 @@ class _ArticleLinks(Treeprocessor):
         self.base_path = base_path
         self.images = images
         self.source = ""
-        self.broken: list[tuple[str, str | None]] = []  # (href, the article's file if only its case differs)
+        # (href, the article's file if only its case differs, else the href most likely meant, or None)
+        self.broken: list[tuple[str, str | None, str | None]] = []
         self.used: dict[str, str] = {}  # target source → URL written, for cache validation
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
 
@@ -90,6 +91,18 @@ class _ArticleLinks(Treeprocessor):
             if href is not None:
                 element.set("href", href)
         return None
+
+    def _meant(self, target: str) -> str | None:
+        """The link to the article most likely meant by a link to `target`, a file that is
+        not an article: "bai-khac.md" for the bundle "bai-khac/index.md", or the same name
+        spelled otherwise in the same folder. Looked for only for a broken link."""
+        bundle = target.removesuffix(".md") + "/index.md"
+        meant = bundle if bundle in self.urls_by_source else None
+        if meant is None:  # the same name but for case, tone marks, "_" or spaces ("Bài khác.md")
+            folder, key = posixpath.dirname(target), slugify(target)
+            meant = next((source for source in self.urls_by_source
+                          if posixpath.dirname(source) == folder and slugify(source) == key), None)
+        return posixpath.relpath(meant, posixpath.dirname(self.source)) if meant else None
 
     def rewrite(self, href: str) -> str | None:
         """The href to write instead of `href`, or None to keep it (problems are noted)."""
@@ -108,7 +121,8 @@ class _ArticleLinks(Treeprocessor):
         target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
         url = self.urls_by_source.get(target)
         if url is None:
-            self.broken.append((href, confine.other_case(target, self.urls_by_source)))
+            named = confine.other_case(target, self.urls_by_source)
+            self.broken.append((href, named, None if named else self._meant(target)))
             return None
         self.used[target] = url
         return self.base_path + url.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
@@ -206,10 +220,11 @@ class MarkupConverter:
             return MarkupResult("", (error(article.source, first_line, "too-deep",
                                            "lists or quotes are nested too deeply to convert"),))
         problems = tuple(
-            error(article.source, _line_of(article, href), "broken-link",
+            error(article.source, _link_line(article, href), "broken-link",
                   f"the link '{href}' points to no article (check the path to its .md file)"
-                  + (f"; {confine.named_in_other_case(named)}" if named else ""))
-            for href, named in self.links.broken
+                  + (f"; {confine.named_in_other_case(named)}" if named else "")
+                  + (f"; did you mean '{meant}'?" if meant else ""))
+            for href, named, meant in self.links.broken
         ) + tuple(
             error(article.source, _line_of(article, src), "missing-image",
                   f"the image '{src}' was not found beside the article or under assets/")
@@ -228,7 +243,7 @@ class MarkupConverter:
         if not body_html.strip():  # saved before it was written, or only the title again
             problems += (warning(article.source, article.body_line, "empty-body",
                                  "the article has no text: its page would show the title alone"),)
-        return MarkupResult(body_html, problems, tuple((href, _line_of(article, href)) for href in self.links.files))
+        return MarkupResult(body_html, problems, tuple((href, _link_line(article, href)) for href in self.links.files))
 
 
 # The body's first block when it is a heading, or a paragraph all in bold (a Word title pasted).
@@ -247,6 +262,16 @@ def without_repeated_title(body_html: str, title: str) -> str:
     if found and fold(text_of(found.group("heading") or found.group("bold") or found.group("word") or "")) == fold(title):
         return body_html[found.end():]
     return body_html
+
+
+def _link_line(article: Article, href: str) -> int:
+    """The line of the link to `href`: where it stands as a link target, not wherever its
+    letters first appear (a link to "c" is not on the line of the first word holding a c)."""
+    for written in (f"]({href}", f'"{href}"', f"'{href}'", f"<{href}>"):
+        at = article.body.find(written)
+        if at >= 0:
+            return article.body_line + article.body.count("\n", 0, at)
+    return _line_of(article, href)
 
 
 def _line_of(article: Article, needle: str) -> int:

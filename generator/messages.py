@@ -358,7 +358,11 @@ PROBLEMS: Mapping[str, tuple] = {
     "broken-link": (
         (r"the link '(.*?)' points to no article.*; the file is named '(.*?)'",
          "liên kết '{0}' không trỏ tới bài viết nào: tệp tên là '{1}' (máy chủ web phân biệt chữ hoa và chữ thường)"),
+        (r"the link '(.*?)' points to no article.*; did you mean '(.*?)'\?",
+         "liên kết '{0}' không trỏ tới bài viết nào; có phải ý bạn là '{1}'?"),
         (r"the link '(.*?)' points to no article", "liên kết '{0}' không trỏ tới bài viết nào (kiểm tra đường dẫn tới tệp .md)"),
+        (r"the link '(.*?)' points to nothing the site publishes; did you mean '(.*?)', in the same folder\?",
+         "liên kết '{0}' không trỏ tới tệp nào được xuất bản; có phải ý bạn là '{1}', cùng thư mục?"),
         (r"the link '(.*?)' points to nothing the site publishes; the file is named '(.*?)'",
          "liên kết '{0}' không trỏ tới tệp nào được xuất bản: tệp tên là '{1}' (máy chủ web phân biệt chữ hoa và chữ thường)"),
         (r"the link '(.*?)' points to an article that is not published",

@@ -204,3 +204,21 @@ def test_a_video_pasted_as_html_must_lead_to_a_published_file(make_site, tmp_pat
     result = build(BuildOptions(site_dir=site, out_dir=out))
     assert problems_of(result) == {(BUNDLE, line_of(site, BUNDLE, "phong-su.webm"),
                                     "the link 'phong-su.webm' points to nothing the site publishes")}
+
+
+def test_a_link_spelled_nearly_as_its_target_is_named_with_the_target_and_its_own_line(make_site, build_site):
+    """'../bai-khac.md' for the bundle '../bai-khac/index.md', 'ke-hoach.pdf' for 'ke_hoach.pdf':
+    the error names what is there. A link to 'c' is found on its own line, not on the first
+    line holding the letter c."""
+    from tests.conftest import article
+    site = make_site({"content/tin-hoat-dong/a/index.md": article("A", body="[bài khác](../bai-khac.md)\n"),
+                      "content/tin-hoat-dong/bai-khac/index.md": article("Bài khác")})
+    [problem] = build_site(site).result.problems
+    assert problem.message.endswith("; did you mean '../bai-khac/index.md'?"), problem.message
+    (site / "content/tin-hoat-dong/a/index.md").write_text(
+        article("A", body="[kế hoạch](ke-hoach.pdf)\n\n[bài c](c)\n"), encoding="utf-8")
+    (site / "content/tin-hoat-dong/a/ke_hoach.pdf").write_bytes(b"%PDF-1.4\n")
+    problems = {p.message.split("'")[1]: p for p in build_site(site).result.problems}
+    assert problems["ke-hoach.pdf"].message.endswith("; did you mean 'ke_hoach.pdf', in the same folder?")
+    lines = (site / "content/tin-hoat-dong/a/index.md").read_text(encoding="utf-8").splitlines()
+    assert lines[problems["c"].location.line - 1] == "[bài c](c)"

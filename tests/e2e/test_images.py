@@ -380,3 +380,8 @@ def test_a_photo_named_not_quite_as_on_disk_gets_the_name_beside_the_article(mak
     hints = sorted(re.search(r"did you mean '(.*?)'", p.message).group(1) for p in built.result.problems
                    if p.code == "missing-image")
     assert hints == ["anh.jpg", "anh.jpg", "anh_bia.jpg"], built.messages
+    # a merely similar name is another photo: no guess
+    (site / "content/tin-hoat-dong/a/index.md").write_text(article("Ảnh", body="![Hai](anh-2.jpg)\n"), encoding="utf-8")
+    (site / "content/tin-hoat-dong/a/anh-1.jpg").write_bytes(phone_jpeg(400, 300))
+    [problem] = build_site(site).result.problems
+    assert problem.code == "missing-image" and "did you mean" not in problem.message
