@@ -7,6 +7,8 @@ into it (a blank page). Only a browser shows this; Python's HTML parsers do not 
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from tests.browser.conftest import serving
 from tests.conftest import SITE_TOML, article
 
@@ -87,20 +89,28 @@ WORD_TABLE = """<table class=MsoTableGrid border=1 width=900 style='width:675.0p
 def test_a_report_table_pasted_from_word_keeps_readable_columns_on_a_phone(make_site, build_site, browser):
     """Five columns on a 360 px phone: the table scrolls sideways within the page rather than
     squeezing each column to a syllable per line, and Word's <p> in a cell adds no margins."""
-    built = build_site(make_site({"content/tin-hoat-dong/bao-cao.md": article("Báo cáo tháng", body=WORD_TABLE)}))
+    with _on_a_phone(make_site, build_site, browser, article("Báo cáo tháng", body=WORD_TABLE)) as page:
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        table = page.locator(".article .body table")
+        assert table.evaluate("t => t.scrollWidth > t.clientWidth")  # the rest is a swipe away
+        cell = page.locator("td p", has_text="Kiểm tra")
+        lines = cell.evaluate("p => p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)")
+        assert round(lines) <= 5, lines  # (8 when each column took a fifth of the phone)
+        assert cell.evaluate("p => getComputedStyle(p).marginTop") == "0px"
+
+
+@contextmanager
+def _on_a_phone(make_site, build_site, browser, text: str):
+    """The page of one article (`text`, with its front-matter), open on a 360 px phone."""
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": text}))
     assert built.result.ok, built.messages
+    url = next(p.parent for p in (built.out / "tin-hoat-dong").glob("*/index.html")).relative_to(built.out)
     with serving(built.out) as base:
         context = browser.new_context(viewport={"width": 360, "height": 800})
         try:
             page = context.new_page()
-            page.goto(base + "/tin-hoat-dong/bao-cao-thang/")
-            assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-            table = page.locator(".article .body table")
-            assert table.evaluate("t => t.scrollWidth > t.clientWidth")  # the rest is a swipe away
-            cell = page.locator("td p", has_text="Kiểm tra")
-            lines = cell.evaluate("p => p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)")
-            assert round(lines) <= 5, lines  # (8 when each column took a fifth of the phone)
-            assert cell.evaluate("p => getComputedStyle(p).marginTop") == "0px"
+            page.goto(f"{base}/{url.as_posix()}/")
+            yield page
         finally:
             context.close()
 
@@ -110,21 +120,13 @@ def test_a_column_of_figures_is_narrow_and_right_aligned_digit_under_digit(make_
     phone, and figures read best right-aligned; the unit names keep theirs."""
     body = ("STT\tĐơn vị\tSố vụ\tTăng/giảm\n1\tCông an huyện Văn Lâm\t1.234\t+12%\n"
             "2\tCông an huyện Yên Mỹ\t8\t-3%\n10\tPhòng Cảnh sát hình sự\t\t0%\n")
-    built = build_site(make_site({"content/tin-hoat-dong/so-lieu.md": article("Số liệu", body=body)}))
-    assert built.result.ok, built.messages
-    with serving(built.out) as base:
-        context = browser.new_context(viewport={"width": 360, "height": 800})
-        try:
-            page = context.new_page()
-            page.goto(base + "/tin-hoat-dong/so-lieu/")
-            widths = page.locator(".article .body tr").first.locator("th").evaluate_all(
-                "cells => cells.map(c => c.getBoundingClientRect().width)")
-            assert widths[0] < 0.7 * widths[1], widths  # STT: as narrow as its numbers, not a text column's 5.5em
-            rights = page.locator(".article .body td:nth-child(3)").evaluate_all(
-                "cells => cells.filter(c => c.textContent.trim()).map(c => { const r = document.createRange();"
-                " r.selectNodeContents(c); return Math.round(r.getBoundingClientRect().right); })")
-            assert len(set(rights)) == 1, rights  # 1.234 and 8 end at one edge: right-aligned
-            align = page.locator(".article .body td:nth-child(2)").first.evaluate("c => getComputedStyle(c).textAlign")
-            assert align in ("left", "start")  # names stay left
-        finally:
-            context.close()
+    with _on_a_phone(make_site, build_site, browser, article("Số liệu", body=body)) as page:
+        widths = page.locator(".article .body tr").first.locator("th").evaluate_all(
+            "cells => cells.map(c => c.getBoundingClientRect().width)")
+        assert widths[0] < 0.7 * widths[1], widths  # STT: as narrow as its numbers, not a text column's 5.5em
+        rights = page.locator(".article .body td:nth-child(3)").evaluate_all(
+            "cells => cells.filter(c => c.textContent.trim()).map(c => { const r = document.createRange();"
+            " r.selectNodeContents(c); return Math.round(r.getBoundingClientRect().right); })")
+        assert len(set(rights)) == 1, rights  # 1.234 and 8 end at one edge: right-aligned
+        align = page.locator(".article .body td:nth-child(2)").first.evaluate("c => getComputedStyle(c).textAlign")
+        assert align in ("left", "start")  # names stay left

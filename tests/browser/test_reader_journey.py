@@ -141,28 +141,25 @@ def test_a_list_by_one_filter_alone_leads_to_the_units_own_page_newest_first(ope
     _visited(page, watch, "phone-unit-from-search")
 
 
-def test_on_a_phone_the_search_filters_stack_at_the_width_of_the_search_box(open_page, portal):
-    page, watch = open_page("phone")
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_search_filters_line_up_with_the_search_box(open_page, portal, size):
+    """On a phone the three lists stack at the search box's width; on a wide screen they stand
+    in one row of equal widths under it (the unit list was as wide as its longest name)."""
+    page, watch = open_page(size)
     page.goto(portal + "/tim-kiem/?q=giao+thong")
     page.wait_for_selector("body[data-search-ready]")
     row = page.locator(".search-row").bounding_box()
     boxes = [page.locator(f"select[data-filter={name}]").bounding_box() for name in ("unit", "category", "campaign")]
-    for box in boxes:  # each list starts where the search box starts and is as wide
-        assert abs(box["x"] - row["x"]) < 1 and abs(box["width"] - row["width"]) < 1, (box, row)
-    assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]  # one under another
-    _visited(page, watch, "phone-search-filters")
-
-
-def test_on_a_wide_screen_the_search_filters_stand_in_one_row_under_the_search_box(open_page, portal):
-    page, watch = open_page("desktop")
-    page.goto(portal + "/tim-kiem/?q=giao+thong")
-    page.wait_for_selector("body[data-search-ready]")
-    row = page.locator(".search-row").bounding_box()
-    boxes = [page.locator(f"select[data-filter={name}]").bounding_box() for name in ("unit", "category", "campaign")]
-    assert len({round(b["y"]) for b in boxes}) == 1  # one row
-    assert max(b["width"] for b in boxes) - min(b["width"] for b in boxes) < 1  # as wide as each other
-    assert abs(boxes[0]["x"] - row["x"]) < 1 and boxes[2]["x"] + boxes[2]["width"] <= row["x"] + row["width"] + 1
-    _visited(page, watch, "desktop-search-filters")
+    assert abs(boxes[0]["x"] - row["x"]) < 1  # the first starts where the search box starts
+    if size == "phone":
+        for box in boxes:  # each as wide as the search box, one under another
+            assert abs(box["x"] - row["x"]) < 1 and abs(box["width"] - row["width"]) < 1, (box, row)
+        assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]
+    else:
+        assert len({round(b["y"]) for b in boxes}) == 1  # one row
+        assert max(b["width"] for b in boxes) - min(b["width"] for b in boxes) < 1  # as wide as each other
+        assert boxes[2]["x"] + boxes[2]["width"] <= row["x"] + row["width"] + 1
+    _visited(page, watch, f"{size}-search-filters")
 
 
 def test_on_a_phone_a_list_card_runs_its_summary_under_the_photo_at_full_width(open_page, portal):
