@@ -358,8 +358,8 @@ def _resolve_campaigns(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]
     value = fm.get("campaigns")
     if value is None:
         return ()
-    if isinstance(value, str):
-        value = [value]  # one campaign written without brackets
+    if isinstance(value, str):  # written without brackets: one campaign, or several with , or ;
+        value = written_list(config.campaigns, value)
     if not isinstance(value, list):
         fail("campaigns", "wrong-type", "'campaigns' must be a list, e.g. [dan-van-kheo]")
         return ()
@@ -374,6 +374,23 @@ def _resolve_campaigns(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]
         elif slug not in slugs:
             slugs.append(slug)
     return tuple(slugs)
+
+
+def written_list(terms: Mapping[str, Term], text: str) -> list[str]:
+    """`campaigns: Vì An ninh Tổ quốc, Dân vận khéo` as the list it means. A name may hold
+    commas itself ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"): the
+    longest run of parts that names a term is taken; a part naming none stays as it is,
+    for its error."""
+    items: list[str] = []
+    for group in text.split(";"):
+        parts = [part.strip() for part in group.split(",")]
+        i = 0
+        while i < len(parts):
+            end = next((j for j in range(len(parts), i, -1) if match_term(terms, ", ".join(parts[i:j]))), i + 1)
+            items.append(", ".join(parts[i:end]))
+            i = end
+    whole = text.strip()
+    return [whole] if match_term(terms, whole) or len(items) == 1 else [item for item in items if item]
 
 
 def find_collisions(articles: Iterable[Article], lines: Mapping[str, int] = {}) -> list[Problem]:

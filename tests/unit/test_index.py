@@ -169,3 +169,26 @@ def test_a_checked_article_is_reused_for_the_same_bytes_and_config_only(tmp_path
                                                                              name="Công an tỉnh")})
     index_articles(renamed, [a, edited], cache=cache)
     assert checked == ["content/a.md", "content/b.md"]  # another config: everything is checked again
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("Vì An ninh Tổ quốc, Dân vận khéo", ("vi-an-ninh-to-quoc", "dan-van-kheo")),
+    ("dan-van-kheo; vi-an-ninh-to-quoc", ("dan-van-kheo", "vi-an-ninh-to-quoc")),
+    ("Dân vận khéo", ("dan-van-kheo",)),
+])
+def test_campaigns_written_without_brackets_are_the_list_they_mean(written, meant):
+    article, problems = _read(BASE + f"\ncampaigns: {written}")
+    assert problems == [] and article.campaigns == meant
+
+
+def test_a_campaign_whose_name_holds_commas_is_not_cut_at_them():
+    config, _ = parse_config({
+        "title": "t", "base_url": "https://x.vn/", "categories": {"tin": {"name": "Tin"}},
+        "units": {"u": {"name": "U"}},
+        "campaigns": {"hoc-tap": {"name": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"},
+                      "dan-van-kheo": {"name": "Dân vận khéo"}}})
+    from generator.index import written_list
+    assert written_list(config.campaigns, "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, Dân vận khéo") \
+        == ["Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Dân vận khéo"]
+    # a part that names nothing is kept whole, for its own error
+    assert written_list(config.campaigns, "Dân vận khéo, Không có") == ["Dân vận khéo", "Không có"]
