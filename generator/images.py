@@ -26,6 +26,7 @@ import pillow_heif
 from PIL import Image, UnidentifiedImageError, features
 
 from generator import confine
+from generator.fences import fenced
 from generator.config import parse_focus
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
@@ -164,7 +165,6 @@ def resolve_reference(article_source: str, src: str) -> str | None:
     return nfc(resolved)
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
@@ -172,17 +172,9 @@ def prose_lines(body: str):
     """(offset, text) of the body's lines outside code: fenced blocks are
     skipped and `code spans` blanked, so an example of Markdown syntax is
     never taken for a real image."""
-    fence = None
-    for offset, text in enumerate(body.split("\n")):
-        opened = _FENCE.match(text)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        yield offset, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
+    for offset, (text, in_code) in enumerate(fenced(body.split("\n"))):
+        if not in_code:
+            yield offset, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
 
 
 def image_tags(html: str) -> list[tuple[int, int, dict[str, str]]]:

@@ -85,11 +85,13 @@ class _ArticleLinks(Treeprocessor):
 
     def run(self, root):
         for element in root.iter("a"):
-            if element.get("href", "").startswith("http://www.") and element.text == element.get("href")[7:]:
+            href = element.get("href", "")
+            if href.startswith("http://www.") and element.text == href[7:]:
                 element.set("href", "https://" + element.text)  # a bare "www.…" (magiclink says http://)
-            href = self.rewrite(element.get("href", ""))
-            if href is not None:
-                element.set("href", href)
+                continue
+            rewritten = self.rewrite(href)
+            if rewritten is not None:
+                element.set("href", rewritten)
         return None
 
     def _meant(self, target: str) -> str | None:
@@ -246,7 +248,6 @@ class MarkupConverter:
         return MarkupResult(body_html, problems, tuple((href, _link_line(article, href)) for href in self.links.files))
 
 
-# The body's first block when it is a heading, or a paragraph all in bold (a Word title pasted).
 # The body's first block: a heading, a paragraph all in bold, or Word's Title style
 # (<p class=MsoTitle>, and its bold paragraphs carry a class and a <span lang=VI>).
 _FIRST_BLOCK_TITLE = re.compile(r"\s*(?:<(h[1-6])\b[^>]*>(?P<heading>.*?)</\1>"
@@ -270,15 +271,18 @@ def _link_line(article: Article, href: str) -> int:
     for written in (f"]({href}", f'"{href}"', f"'{href}'", f"<{href}>"):
         at = article.body.find(written)
         if at >= 0:
-            return article.body_line + article.body.count("\n", 0, at)
+            return _line_at(article, at)
     return _line_of(article, href)
 
 
 def _line_of(article: Article, needle: str) -> int:
     """The line of the body where `needle` first stands (the body's first line if nowhere).
     One search in C per link: a report with thousands of links once took seconds here."""
-    at = article.body.find(needle)
-    return article.body_line + (article.body.count("\n", 0, at) if at > 0 else 0)
+    return _line_at(article, max(0, article.body.find(needle)))
+
+
+def _line_at(article: Article, at: int) -> int:
+    return article.body_line + article.body.count("\n", 0, at)
 
 
 def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:

@@ -18,9 +18,10 @@ import re
 import markdown
 from markdown.preprocessors import Preprocessor
 
+from generator.fences import fenced
+
 PRIORITY = 35  # before "normalize_whitespace" (30), which turns tabs into spaces
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 
@@ -51,25 +52,13 @@ class TabSeparatedTables(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not any("\t" in line for line in lines):
             return lines  # the common case: nothing pasted from a spreadsheet
+        in_code = [flag for _, flag in fenced(lines)]
         out: list[str] = []
-        fence = None
         i = 0
         while i < len(lines):
             line = lines[i]
-            opened = _FENCE.match(line)
-            if fence is not None:
-                if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                    fence = None
-                out.append(line)
-                i += 1
-                continue
-            if opened:
-                fence = opened.group(1)
-                out.append(line)
-                i += 1
-                continue
             end = i
-            while end < len(lines) and is_row(lines[end]):
+            while end < len(lines) and not in_code[end] and is_row(lines[end]):
                 end += 1
             follows_list = bool(out) and _LIST_ITEM.match(out[-1]) is not None
             if end - i >= 2 and not follows_list:

@@ -12,15 +12,14 @@ that starts a list or a quote (those never start in lower case).
 """
 from __future__ import annotations
 
-import re
-
 import markdown
 from markdown.preprocessors import Preprocessor
+
+from generator.fences import fenced
 
 PRIORITY = 34  # with the pasted tables, before Python-Markdown's own preprocessors
 WRAPPED_AT_LEAST = 40  # characters: a shorter line was ended on purpose
 _CLAUSE_ENDS = ".:;!?…"
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 def _is_code(line: str) -> bool:
@@ -37,20 +36,13 @@ def _wrapped(line: str, following: str) -> bool:
 class WrappedLines(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        fence = None
-        for line in lines:
-            opened = _FENCE.match(line)
-            if fence is not None or opened:
-                if fence is None:
-                    fence = opened.group(1)
-                elif opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                    fence = None
-                out.append(line)
-                continue
-            if out and out[-1].strip() and _wrapped(out[-1], line):
+        joinable = False  # whether out[-1] is a line outside code, which the next may continue
+        for line, in_code in fenced(lines):
+            if joinable and not in_code and out[-1].strip() and _wrapped(out[-1], line):
                 out[-1] = out[-1].rstrip() + " " + line.lstrip()
             else:
                 out.append(line)
+            joinable = not in_code
         return out
 
 

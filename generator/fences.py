@@ -1,0 +1,29 @@
+"""Which lines of a Markdown body stand in a fenced code block (```…``` or ~~~…~~~).
+
+Owns that one reading for every pass over a body's lines that must leave code alone:
+the images plan looking for photos, and the preprocessors that join a PDF's wrapped
+lines or read pasted tables. A fence closes at a fence of its own character at least as
+long. Reads no files.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def fenced(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each line, with whether it belongs to a fenced code block (its fences included)."""
+    fence = None
+    for line in lines:
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            yield line, True
+        elif opened:
+            fence = opened.group(1)
+            yield line, True
+        else:
+            yield line, False
