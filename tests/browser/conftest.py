@@ -59,6 +59,20 @@ def serving(folder: Path):
         server.server_close()
 
 
+@contextmanager
+def built_page(built, browser, path: str, **context_options):
+    """`path` of a successful build, served and open in a fresh browser context."""
+    assert built.result.ok, built.messages
+    with serving(built.out) as base:
+        context = browser.new_context(**context_options)
+        try:
+            page = context.new_page()
+            page.goto(f"{base}{path}")
+            yield page
+        finally:
+            context.close()
+
+
 @pytest.fixture(scope="session")
 def portal(tmp_path_factory):
     """Base URL of the bundled demo portal, freshly built and served."""

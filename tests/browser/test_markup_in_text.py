@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from tests.browser.conftest import serving
+from tests.browser.conftest import built_page, serving
 from tests.conftest import SITE_TOML, article
 
 TITLE = "Cảnh báo mã độc <!-- <script> giả danh ứng dụng"
@@ -103,16 +103,9 @@ def test_a_report_table_pasted_from_word_keeps_readable_columns_on_a_phone(make_
 def _on_a_phone(make_site, build_site, browser, text: str):
     """The page of one article (`text`, with its front-matter), open on a 360 px phone."""
     built = build_site(make_site({"content/tin-hoat-dong/bai.md": text}))
-    assert built.result.ok, built.messages
     url = next(p.parent for p in (built.out / "tin-hoat-dong").glob("*/index.html")).relative_to(built.out)
-    with serving(built.out) as base:
-        context = browser.new_context(viewport={"width": 360, "height": 800})
-        try:
-            page = context.new_page()
-            page.goto(f"{base}/{url.as_posix()}/")
-            yield page
-        finally:
-            context.close()
+    with built_page(built, browser, f"/{url.as_posix()}/", viewport={"width": 360, "height": 800}) as page:
+        yield page
 
 
 def test_a_column_of_figures_is_narrow_and_right_aligned_digit_under_digit(make_site, build_site, browser):

@@ -3,10 +3,9 @@ and an edit re-indexes only the shard that holds the edited page."""
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 
 from generator import search
-from tests.browser.conftest import serving
+from tests.browser.conftest import built_page, serving
 from tests.conftest import article
 
 TOPICS = ["phòng cháy chữa cháy", "lừa đảo qua mạng", "đăng ký thường trú", "an toàn giao thông",
@@ -62,20 +61,6 @@ def test_sharded_index_is_searched_whole_and_updated_by_shard(make_site, build_s
     assert changed_shards == {edited}
 
 
-@contextmanager
-def _search_page(built, browser, path: str):
-    """`path` of a successful build, open in a fresh browser context."""
-    assert built.result.ok, built.messages
-    with serving(built.out) as base:
-        context = browser.new_context()
-        try:
-            page = context.new_page()
-            page.goto(f"{base}{path}")
-            yield page
-        finally:
-            context.close()
-
-
 # A site's own search.html from before the lists came with the page: empty <select>s.
 OLD_SEARCH_LAYOUT = """{% extends "base.html" %}
 {% block head %}<script src="{{ '/assets/js/search.js' | url }}" defer data-bundle="{{ '/pagefind/' | url }}"
@@ -100,7 +85,7 @@ def test_an_older_search_layout_with_empty_lists_gets_them_from_the_index(make_s
     files = _site_files()
     files["content/tin-hoat-dong/bai-0.md"] = files["content/tin-hoat-dong/bai-0.md"].replace(
         "category: tin-hoat-dong", "category: xay-dung-luc-luong")
-    with _search_page(build_site(make_site({**files, "layouts/search.html": OLD_SEARCH_LAYOUT})), browser,
+    with built_page(build_site(make_site({**files, "layouts/search.html": OLD_SEARCH_LAYOUT})), browser,
                       "/tim-kiem/") as page:
         page.wait_for_selector("body[data-search-ready]")
         categories = page.locator("select[data-filter=category] option").all_inner_texts()
@@ -122,7 +107,7 @@ def test_a_search_that_matches_the_title_shows_the_lead_not_the_title_again_nor_
                            ("khu+cho+trung+tam", "… "),  # together in the text: the stretch around them
                            ("thu+nghiem", "Sáng nay, lực lượng chức năng"),  # only in the unit's name
                            ("", "Sáng nay, lực lượng chức năng")):  # no words: a list by unit
-        with _search_page(built, browser, f"/tim-kiem/?q={query}&unit=Công+an+tỉnh+Thử+Nghiệm") as page:
+        with built_page(built, browser, f"/tim-kiem/?q={query}&unit=Công+an+tỉnh+Thử+Nghiệm") as page:
             page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
             result = page.locator(".search-result").first
             assert result.locator("h2").inner_text() == title
@@ -144,12 +129,12 @@ def test_more_results_than_a_page_come_with_xem_them_and_every_article_is_reache
         titles[n], f"2026-01-{n % 28 + 1:02d}T{n % 24:02d}:00:00", body="Tình hình an ninh trật tự trong tuần ổn định.")
         for n in range(45)})
     built = build_site(site)
-    with _search_page(built, browser, "/tim-kiem/?unit=Công+an+tỉnh+Thử+Nghiệm") as page:  # filters alone
+    with built_page(built, browser, "/tim-kiem/?unit=Công+an+tỉnh+Thử+Nghiệm") as page:  # filters alone
         page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
         shown = page.locator(".search-result").count()
         assert page.locator(".search-status").inner_text() == (
             f"Tìm thấy 45 bài viết; đang hiển thị {shown} bài đầu tiên.")  # the count is known: one list
-    with _search_page(built, browser, "/tim-kiem/?q=an+ninh") as page:
+    with built_page(built, browser, "/tim-kiem/?q=an+ninh") as page:
         page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
         more = page.get_by_role("button", name="Xem thêm kết quả")
         first = page.locator(".search-result h2").all_inner_texts()
@@ -195,7 +180,7 @@ def test_words_typed_with_marks_find_them_as_typed_and_without_marks_find_every_
         "hòa giải": (["Tổ hoà giải ở thôn Đông"], ["hoà", "giải"]),
     }
     for query, (titles, first_marks) in expected.items():
-        with _search_page(built, browser, f"/tim-kiem/?q={query}") as page:
+        with built_page(built, browser, f"/tim-kiem/?q={query}") as page:
             page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
             shown = page.locator(".search-result h2").all_inner_texts()
             assert shown == titles if first_marks else set(shown) == set(titles), (query, shown)
