@@ -212,6 +212,10 @@ class MarkupConverter:
                                            f"{limits.MAX_MARKERS_PER_BLOCK:,}); split it with blank lines"),))
         try:
             with limits.time_budget():
+                # Python-Markdown's reset() leaves its block parser's state stack: a conversion cut
+                # short (too deep, too slow) left "list" on it, and the worker's next article lost
+                # the <p> of its paragraphs.
+                del self.md.parser.state[:]
                 converted = self.md.reset().convert(_without_controls(article.body))
                 cleaned = _EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts))
                 body_html = without_repeated_title(sections.clear_of_layout_ids(cleaned), article.title)

@@ -50,3 +50,21 @@ def test_the_budget_leaves_an_outer_timer_running():
     time.sleep(0.7)
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     assert fired == [1]
+
+
+def test_an_article_refused_as_too_deep_leaves_the_next_one_whole():
+    """Python-Markdown stops halfway through a refused article; the worker converts its
+    next article with the same converter, which lost that article's paragraphs (<p>).
+    Where it stops depends on how deep the caller's stack already is, so the refused
+    article is converted from a few depths."""
+    body = "Mở đầu bài viết.\n\n- mục một\n- mục hai\n\nĐoạn kết."
+    too_deep = body_article("- a\n" + "".join("    " * depth + "- a\n" for depth in range(1, 400)))
+    converter = MarkupConverter({})
+    whole = MarkupConverter({}).convert(body_article(body)).html
+
+    def from_depth(frames: int):
+        return converter.convert(too_deep) if frames == 0 else from_depth(frames - 1)
+    for frames in range(8):
+        assert [p.code for p in from_depth(frames).problems] == ["too-deep"]
+        assert converter.convert(body_article(body)).html == whole, frames
+    assert whole.startswith("<p>Mở đầu bài viết.</p>")
