@@ -23,7 +23,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from generator import (__version__, confine, limits, messages, pasted_tables, plain_text, rawtags, sections,
-                       table_numbers, workers, wrapped_lines)
+                       table_numbers, workers, wrapped_lines, written_lists)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error, warning
@@ -194,6 +194,7 @@ class MarkupConverter:
         plain_text.install(self.md)
         pasted_tables.install(self.md)
         wrapped_lines.install(self.md)
+        written_lists.install(self.md)
         table_numbers.install(self.md)
 
     def convert(self, article: Article) -> MarkupResult:
@@ -291,14 +292,46 @@ def _line_at(article: Article, at: int) -> int:
 
 def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
     """Plain text of the first paragraph that has text (not a photo alone), cut at a word
-    boundary; for a body without one (a list, a table), its text from the start."""
-    text = next((t for t in (text_of(_FOOTNOTE_MARK.sub("", p.group(1))).strip()
-                             for p in _FIRST_PARAGRAPH.finditer(body_html)) if t), "") \
-        or text_of(_ANY_TAG.sub(" ", _FOOTNOTE_MARK.sub("", body_html[:limit * 20])))
+    boundary; for a body without one (a list, a table), its text from the start. A lead-in
+    ("Các nội dung chính:") says nothing alone: the list it opens goes on in the summary."""
+    lead = next((p for p in _FIRST_PARAGRAPH.finditer(body_html) if _paragraph_text(p)), None)
+    if lead is None:
+        text = _text_from(body_html, 0, limit)
+    elif _paragraph_text(lead).endswith(":") and body_html[lead.end():].lstrip().startswith(("<ul", "<ol")):
+        text = _text_from(body_html[:_list_end(body_html, lead.end())], lead.start(), limit)
+    else:
+        text = _paragraph_text(lead)
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–-")
     return cut + "…"
+
+
+def _paragraph_text(paragraph: re.Match) -> str:
+    return text_of(_FOOTNOTE_MARK.sub("", paragraph.group(1))).strip()
+
+
+def _text_from(body_html: str, start: int, limit: int) -> str:
+    """The text of the body from `start`, its list items parted by ";" where they end in no
+    stop of their own ("Thứ Hai: Giám đốc; Thứ Năm: Phó Giám đốc")."""
+    part = _LIST_PARTS.sub("\x00", _FOOTNOTE_MARK.sub("", body_html[start:start + limit * 20]))
+    text = text_of(_ANY_TAG.sub(" ", part))
+    return _ITEM_ENDS.sub(lambda end: (end.group(1) or ";") + " ", text).rstrip(" ;")
+
+
+def _list_end(body_html: str, start: int) -> int:
+    """Where the list that opens at or after `start` closes (its nested lists inside it)."""
+    depth = 0
+    for tag in _LIST_TAG.finditer(body_html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return len(body_html)
+
+
+_LIST_TAG = re.compile(r"<(/?)(?:ul|ol)\b[^>]*>")
+_LIST_PARTS = re.compile(r"</li>|<[uo]l\b[^>]*>")  # where an item's own text ends
+_ITEM_ENDS = re.compile(r"([.;:!?…])?(?:\s*\x00)+\s*")
 
 
 _SUMMARY_MARKS = re.compile(r"[*_`\[]")

@@ -139,6 +139,23 @@ def test_lines_pasted_from_word_or_zalo_keep_their_line_breaks(make_site, build_
     assert [li.get_text() for li in items] == ["một mục", "mục hai"]
 
 
+def test_a_list_written_under_its_lead_in_and_nested_by_two_spaces_reads_as_a_list(make_site, build_site):
+    """Editors write a list right under its lead-in line and nest by two spaces (as Word,
+    Zalo and GitHub taught them): it was one paragraph of dashes, or a flat list."""
+    body = ("Các nội dung chính:\n- Tuyên truyền pháp luật\n  - cho học sinh\n  - cho người cao tuổi\n"
+            "- Tuần tra ban đêm.\n\nĐoạn sau.\n")
+    built = build_site(make_site({"content/tin-hoat-dong/ds.md": article("Kế hoạch tháng", slug="ds", body=body)}))
+    page = built.page("/tin-hoat-dong/ds/")
+    outer = page.select_one(".article .body > ul")
+    assert [li.find(string=True).strip() for li in outer.find_all("li", recursive=False)] == [
+        "Tuyên truyền pháp luật", "Tuần tra ban đêm."]
+    assert [text_of(li) for li in outer.select(":scope > li > ul > li")] == ["cho học sinh", "cho người cao tuổi"]
+    assert [text_of(p) for p in page.select(".article .body > p")] == ["Các nội dung chính:", "Đoạn sau."]
+    lead = "Các nội dung chính: Tuyên truyền pháp luật; cho học sinh; cho người cao tuổi; Tuần tra ban đêm."
+    assert page.find("meta", attrs={"name": "description"})["content"] == lead
+    assert [text_of(p) for p in built.page("/tin-hoat-dong/").select(".card .summary")] == [lead]
+
+
 def test_a_paragraph_copied_from_a_pdf_flows_again_as_one(make_site, build_site):
     """A PDF breaks every visual line mid-sentence; kept, those breaks made a ragged column
     of half lines on a phone. Lines typed short, or ending a clause, stay lines."""

@@ -64,8 +64,16 @@ def test_a_body_without_a_paragraph_is_summarised_from_its_text():
     """A notice that is only a list or a table still gets a description (search engines and
     social cards show an empty one as nothing at all)."""
     html = "<h2>Lịch tiếp công dân</h2><ul><li>Thứ Hai: Giám đốc</li><li>Thứ Năm: Phó Giám đốc</li></ul>"
-    assert derive_summary(html) == "Lịch tiếp công dân Thứ Hai: Giám đốc Thứ Năm: Phó Giám đốc"
+    assert derive_summary(html) == "Lịch tiếp công dân; Thứ Hai: Giám đốc; Thứ Năm: Phó Giám đốc"
     assert derive_summary("") == ""
+
+
+def test_a_lead_in_line_is_summarised_with_the_list_it_opens():
+    """"Các nội dung chính:" alone tells a reader of a card or a search result nothing."""
+    body = "Các nội dung chính:\n- Tuyên truyền\n  - cho học sinh\n- Tuần tra ban đêm.\n\nĐoạn sau.[^1]\n\n[^1]: Chú thích."
+    html = MarkupConverter({}).convert(make("content/a.md", body)).html
+    assert derive_summary(html) == "Các nội dung chính: Tuyên truyền; cho học sinh; Tuần tra ban đêm."
+    assert derive_summary("<p>Sáng nay:</p><p>Hội nghị.</p>") == "Sáng nay:"  # no list: the paragraph as it is
 
 
 def test_a_body_gone_from_the_cache_is_converted_again(tmp_path, monkeypatch):
