@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import (__version__, confine, limits, messages, pasted_tables, plain_text, rawtags, sections,
+from generator import (__version__, confine, hashtags, limits, messages, pasted_tables, plain_text, rawtags, sections,
                        table_numbers, workers, wrapped_lines, written_lists)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
@@ -194,6 +194,7 @@ class MarkupConverter:
         plain_text.install(self.md)
         pasted_tables.install(self.md)
         wrapped_lines.install(self.md)
+        hashtags.install(self.md)
         written_lists.install(self.md)
         table_numbers.install(self.md)
 

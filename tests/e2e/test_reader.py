@@ -156,6 +156,17 @@ def test_a_list_written_under_its_lead_in_and_nested_by_two_spaces_reads_as_a_li
     assert [text_of(p) for p in built.page("/tin-hoat-dong/").select(".card .summary")] == [lead]
 
 
+def test_hashtags_closing_a_post_are_text_not_headings(make_site, build_site):
+    """A post written for Facebook ends with lines of hashtags: Python-Markdown made each a
+    heading, and three of them a table of contents."""
+    body = "Công an tỉnh ra quân.\n\n#CôngAnTỉnh\n#VìANTQ\n#DânVậnKhéo\n"
+    built = build_site(make_site({"content/tin-hoat-dong/tag.md": article("Ra quân", slug="tag", body=body)}))
+    page = built.page("/tin-hoat-dong/tag/")
+    assert page.select(".article .body h2, .article .body h3") == [] and page.find("details", class_="toc") is None
+    assert [p.get_text("|", strip=True) for p in page.select(".article .body p")] == [
+        "Công an tỉnh ra quân.", "#CôngAnTỉnh|#VìANTQ|#DânVậnKhéo"]
+
+
 def test_a_paragraph_copied_from_a_pdf_flows_again_as_one(make_site, build_site):
     """A PDF breaks every visual line mid-sentence; kept, those breaks made a ragged column
     of half lines on a phone. Lines typed short, or ending a clause, stay lines."""
