@@ -81,9 +81,11 @@ MARKDOWN_BLOCKS = [
     # links in pasted HTML, clickable photos, names as Windows gives them
     '<a href="../khac.md">x</a>', "<A HREF='khong-co.md#m'>y", '<a href="anh.jpg"><img src="anh.jpg" alt="a"></a>',
     "[![ảnh](anh.jpg)](anh.jpg)", '![ảnh](Ảnh (1).jpg "t")', "<a href>z</a>", '<a href="">', "<a href='bao cao.pdf'>",
+    # lists as editors write them (under their lead-in, nested by two spaces), hashtags
+    "Dẫn:\n- một\n  - hai\n   - ba\n\n  đoạn\n- bốn", "Dẫn:\n1. a\n10. b\n    - c\n        mã", "#ANTQ #DVK\n- #x\n> #y",
 ]
 markdown_body = st.lists(st.one_of(st.sampled_from(MARKDOWN_BLOCKS), odd_text, vietnamese_text,
-                                   st.text(alphabet="*_[]()<>!#`>-|\\\n :", max_size=80)),
+                                   st.text(alphabet="*_[]()<>!#`>-|\\\n :1.+", max_size=80)),
                          max_size=12).map("\n\n".join)
 
 TOML_KEYS = ["title", "base_url", "language", "timezone", "description", "per_page", "related_count",
