@@ -288,11 +288,18 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 references.append(ref)
                 covers[article.url] = ref.path
         for line, alt, src, _title in bodies[article.source]:
-            if not is_local(src) or src.startswith("data:"):
+            if src.startswith("data:"):
                 continue
             if alt is not None and not alt.strip():
                 problems.append(warning(article.source, line, "missing-alt",
                                         f"the image '{src}' has no alt text; describe it for readers who cannot see it"))
+            if not is_local(src):
+                # Not an error (the page works today), but the photo is another site's to move or
+                # remove, and readers' phones fetch it at whatever size that site keeps.
+                problems.append(warning(article.source, line, "remote-image",
+                                        f"the image '{src}' is loaded from another site: it is not resized for "
+                                        "phones and vanishes if that site removes it; save it beside the article"))
+                continue
             ref, found = _reference(site_dir, article, line, src)
             problems += found
             if ref:

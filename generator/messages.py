@@ -391,6 +391,9 @@ PROBLEMS: Mapping[str, tuple] = {
     "remote-image": (
         (r"the cover image '(.*?)' must be", "ảnh đại diện '{0}' phải là tệp cạnh bài viết hoặc trong assets/, "
                                              "không phải địa chỉ web"),
+        (r"the image '(.*?)' is loaded from another site", "ảnh '{0}' được tải từ trang web khác: không được thu nhỏ "
+                                                          "cho điện thoại và sẽ mất khi trang đó gỡ ảnh; hãy lưu ảnh "
+                                                          "vào thư mục của bài viết"),
         (_ANY, "ảnh phải là tệp cạnh bài viết hoặc trong assets/: {0}"),
     ),
     "image-outside-site": (

@@ -123,6 +123,8 @@ def test_each_bad_input_is_a_problem_at_the_line_that_names_it(tmp_path):
         "(content/tin/bai/khong-co.jpg)",
         "content/tin/bai/index.md:15: warning[missing-alt]: the image 'tot.jpg' has no alt text; describe it for "
         "readers who cannot see it",
+        "content/tin/bai/index.md:16: warning[remote-image]: the image 'https://example.vn/a.jpg' is loaded from "
+        "another site: it is not resized for phones and vanishes if that site removes it; save it beside the article",
         "content/tin/bai/index.md:13: error[decompression-bomb]: 'bom.png': 10,000 MP is more than can be decoded "
         "safely; this looks like a decompression bomb, not a photo",
         "content/tin/bai/index.md:12: error[not-an-image]: 'khong-phai-anh.jpg': the file is not an image Pillow can read",
@@ -170,6 +172,10 @@ def test_a_photo_in_a_raw_img_tag_is_planned_and_checked_like_a_markdown_one(tmp
     plan, problems = plan_images(site, [make_article(body)], SETTINGS)
     assert sorted(plan.sources) == ["content/tin/bai/a.jpg"]
     assert [str(p) for p in problems] == [
+        "content/tin/bai/index.md:14: warning[missing-alt]: the image 'https://example.vn/x.png' has no alt text; "
+        "describe it for readers who cannot see it",
+        "content/tin/bai/index.md:14: warning[remote-image]: the image 'https://example.vn/x.png' is loaded from "
+        "another site: it is not resized for phones and vanishes if that site removes it; save it beside the article",
         "content/tin/bai/index.md:16: warning[missing-alt]: the image 'a.jpg' has no alt text; "
         "describe it for readers who cannot see it"]
     _, problems = plan_images(site, [make_article('Đoạn.\n\n<img src="khong-co.jpg" alt="Mất">\n')], SETTINGS)
