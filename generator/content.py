@@ -23,7 +23,7 @@ from generator.cache import BuildCache, digest
 from generator.config import TOML_POSITION, toml_error_line
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
-from generator.model import SourceFile, frozen_map
+from generator.model import FRONT_MATTER_KEYS, SourceFile, frozen_map
 from generator.vietnamese import nfc
 from generator.walk import list_below
 
@@ -291,6 +291,8 @@ def split_source(rel: str, text: str, bundle_dir: str | None = None) -> tuple[So
     head = "\n".join(lines[1:closing])
     parse = parse_toml_front_matter if opening == TOML_FENCE else parse_front_matter
     front, key_lines, problems = parse(rel, head, first_line=2)
+    if not problems:
+        front, key_lines, problems = _keys_in_our_case(rel, front, key_lines)
     if problems:
         return None, problems
     body = "\n".join(lines[closing + 1:])
@@ -320,6 +322,15 @@ def _quoting_hint(line: str) -> str | None:
     return None
 
 
+def _space_after_colon(line: str) -> str | None:
+    """`title:Tin mới` written again as `title: Tin mới` (without the space YAML reads one
+    text, "title:Tin mới", and fails on the next line)."""
+    key, colon, rest = line.partition(":")
+    if colon and _PLAIN_KEY.fullmatch(key.strip()) and rest[:1] not in ("", " ", "\t", ":", "/") and len(rest) <= 500:
+        return f"{key.strip()}: {rest.strip()}"
+    return None
+
+
 def yaml_quoted(text: str) -> str:
     """`text` as one YAML string, readable: its own outer quotes dropped, then double quotes
     unless it holds them (or a backslash, an escape there), else single ones."""
@@ -328,6 +339,22 @@ def yaml_quoted(text: str) -> str:
     if '"' not in text and "\\" not in text:
         return f'"{text}"'
     return "'" + text.replace("'", "''") + "'"
+
+
+def _keys_in_our_case(rel: str, front: dict, key_lines: dict) -> tuple[dict, dict, list[Problem]]:
+    """`Title:` or `DATE:` read as the key we know (Hugo reads keys in any case too); given
+    beside its own lower-case spelling, it is the key given twice."""
+    renamed = {key: key.lower() for key in front if key not in FRONT_MATTER_KEYS and key.lower() in FRONT_MATTER_KEYS}
+    if not renamed:
+        return front, key_lines, []
+    first_lines: dict[str, int] = {}
+    for key in sorted(front, key=lambda key: key_lines.get(key, 0)):
+        ours, line = renamed.get(key, key), key_lines.get(key, 1)
+        if ours in first_lines:
+            return {}, {}, [error(rel, line, "duplicate-key", f"'{ours}' is given twice (first on line {first_lines[ours]})")]
+        first_lines[ours] = line
+    return ({renamed.get(key, key): value for key, value in front.items()},
+            {renamed.get(key, key): line for key, line in key_lines.items()}, [])
 
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -374,11 +401,23 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
                                                         f"U+{exc.character:04X}, which YAML does not allow")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
+        at = mark.line if mark else 0
         lines = yaml_text.split("\n")
-        hint = _quoting_hint(lines[mark.line]) if mark and mark.line < len(lines) else None
-        return {}, {}, [error(rel, line, "yaml-syntax", f"front-matter is not valid YAML: {exc.problem or exc}"
-                                                        + (f"; if the value is text, put it in quotes: {hint}" if hint else ""))]
+        hint = _quoting_hint(lines[at]) if mark and at < len(lines) else None
+        if hint:
+            return {}, {}, [error(rel, first_line + at, "yaml-syntax", f"front-matter is not valid YAML: "
+                                  f"{exc.problem or exc}; if the value is text, put it in quotes: {hint}")]
+        # What an editor most often typed wrong, which YAML reports on another line or in its own words.
+        for number, written in enumerate(lines[:at + 1]):
+            indent = written[:len(written) - len(written.lstrip())]
+            if "\t" in indent:
+                return {}, {}, [error(rel, first_line + number, "yaml-syntax", "front-matter is not valid YAML: "
+                                      "this line is indented with a tab; indent with spaces")]
+            spaced = _space_after_colon(written)
+            if spaced:
+                return {}, {}, [error(rel, first_line + number, "yaml-syntax", "front-matter is not valid YAML: "
+                                      f"a space must follow the ':' after a key: {spaced}")]
+        return {}, {}, [error(rel, first_line + at, "yaml-syntax", f"front-matter is not valid YAML: {exc.problem or exc}")]
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         return {}, {}, [error(rel, first_line, "yaml-syntax", f"front-matter is not valid YAML: {exc}")]
     finally:

@@ -15,15 +15,12 @@ from generator.content import yaml_quoted
 from generator.diagnostics import Problem, error, suggest, warning
 from generator.markup import plain_summary
 from generator.memo import Memo, recall
-from generator.model import NO_COVER, Article, Cover, SiteConfig, SourceFile, Term, evolve, frozen_map
+from generator.model import (FRONT_MATTER_KEYS, NO_COVER, Article, Cover, SiteConfig, SourceFile, Term, evolve,
+                             frozen_map)
 from generator.vietnamese import fold, nfc, slugify
 from generator.written_dates import parse_written
 from generator import aliases as aliases_stage, routes
 
-# Front-matter keys we understand; anything else is a likely typo.
-KNOWN_KEYS = ("title", "date", "unit", "category", "campaigns", "author", "summary",
-              "slug", "draft", "featured", "extra", "image", "image_caption", "expires",
-              "aliases", "image_focus", "updated")
 # What other generators (Hugo, Pelican, Zola, WordPress exports) call our keys: an editor who
 # brings their habit is told our word, where spelling alone would suggest a wrong one.
 _OTHER_NAMES = {"description": "summary", "excerpt": "summary", "lastmod": "updated", "modified": "updated",
@@ -31,6 +28,15 @@ _OTHER_NAMES = {"description": "summary", "excerpt": "summary", "lastmod": "upda
                 "thumbnail": "image", "featured_image": "image", "authors": "author", "tags": "campaigns",
                 "keywords": "campaigns", "url": "slug", "permalink": "slug", "expirydate": "expires",
                 "expiry_date": "expires", "publishdate": "date"}
+# The keys named in Vietnamese, by their slug ("Tiêu đề" → tieu-de): front-matter keys are
+# English, as in every generator, and an editor writing "tiêu đề:" is told which one.
+_VIETNAMESE_NAMES = {"tieu-de": "title", "ngay": "date", "ngay-dang": "date", "thoi-gian": "date", "don-vi": "unit",
+                     "chuyen-muc": "category", "danh-muc": "category", "phong-trao": "campaigns",
+                     "chien-dich": "campaigns", "tac-gia": "author", "nguoi-viet": "author", "tom-tat": "summary",
+                     "sapo": "summary", "duong-dan": "slug", "ban-nhap": "draft", "nhap": "draft",
+                     "noi-bat": "featured", "tin-noi-bat": "featured", "anh": "image", "anh-bia": "image",
+                     "anh-dai-dien": "image", "chu-thich-anh": "image_caption", "het-han": "expires",
+                     "ngay-het-han": "expires", "cap-nhat": "updated", "ngay-cap-nhat": "updated"}
 
 
 @dataclass(frozen=True)
@@ -155,8 +161,9 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         problems.append(error(source.path, source.line_of(key), code, message))
 
     for key in fm:
-        if key not in KNOWN_KEYS:
-            hint = _OTHER_NAMES.get(str(key).lower()) or suggest(key, KNOWN_KEYS)
+        if key not in FRONT_MATTER_KEYS:
+            hint = (_OTHER_NAMES.get(str(key).lower()) or _VIETNAMESE_NAMES.get(slugify(str(key)))
+                    or suggest(key, FRONT_MATTER_KEYS))
             problems.append(warning(source.path, source.line_of(key), "unknown-key",
                                     f"unknown front-matter key '{key}'" + (f"; did you mean '{hint}'?" if hint else "")))
     for key, text in source.unread.items():

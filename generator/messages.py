@@ -283,6 +283,10 @@ PROBLEMS: Mapping[str, tuple] = {
     "yaml-syntax": (
         (r"front-matter is not valid YAML: (.*); if the value is text, put it in quotes: (.*)",
          "phần thông tin viết sai cú pháp YAML ({0}); nếu giá trị là chữ, hãy đặt nó trong dấu nháy: {1}"),
+        (r"front-matter is not valid YAML: this line is indented with a tab",
+         "phần thông tin viết sai cú pháp YAML: dòng này lùi vào bằng phím Tab; hãy lùi vào bằng dấu cách"),
+        (r"front-matter is not valid YAML: a space must follow the ':' after a key: (.*)",
+         "phần thông tin viết sai cú pháp YAML: sau dấu ':' của khóa phải có một dấu cách: {0}"),
         (r"front-matter is not valid YAML: (.*)", "phần thông tin viết sai cú pháp YAML: {0}"),
         (r"front-matter contains the control character (U\+[0-9A-F]+)",
          "phần thông tin có ký tự điều khiển vô hình {0} (thường do dán từ Word), YAML không cho phép; hãy xóa nó"),

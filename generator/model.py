@@ -125,6 +125,13 @@ class SiteConfig:
         return path if path.endswith("/") else path + "/"
 
 
+# Front-matter keys we understand (in any case: `Title:`, as Pelican writes it or a phone's
+# keyboard capitalises it, is `title`); anything else is a likely typo.
+FRONT_MATTER_KEYS = ("title", "date", "unit", "category", "campaigns", "author", "summary",
+                     "slug", "draft", "featured", "extra", "image", "image_caption", "expires",
+                     "aliases", "image_focus", "updated")
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """One Markdown file split into front-matter and body, lines kept true."""

@@ -50,6 +50,30 @@ def test_an_unquoted_title_yaml_refuses_gets_the_line_that_works():
         assert again == [] and source.front["title"] == meant, (line, fixed)
 
 
+def test_a_tab_or_a_missing_space_is_named_on_its_own_line():
+    """YAML says "found character that cannot start any token" for a tab, and for
+    `title:Tin mới` fails on the next line: the editor is pointed at what to change."""
+    tab = "---\ntitle: a\ncampaigns:\n\t- dan-van-kheo\n---\n"
+    assert [str(p) for p in split_source("content/a.md", tab)[1]] == [
+        "content/a.md:4: error[yaml-syntax]: front-matter is not valid YAML: this line is indented with a tab; "
+        "indent with spaces"]
+    unspaced = "---\ntitle:Tin mới, lịch trực\ndate: 2026-01-01\n---\n"
+    [problem] = split_source("content/a.md", unspaced)[1]
+    assert str(problem) == ("content/a.md:2: error[yaml-syntax]: front-matter is not valid YAML: a space must follow "
+                            "the ':' after a key: title: Tin mới, lịch trực")
+
+
+def test_keys_are_read_in_any_case_but_only_once():
+    """`Title:` as Pelican writes it, or as a phone keyboard capitalises a line."""
+    source, problems = split_source("content/a.md", "---\nTitle: Tin\nDATE: 2026-01-01\nTags: x\n---\n")
+    assert problems == [] and dict(source.front) == {"title": "Tin", "date": __import__("datetime").date(2026, 1, 1),
+                                                     "Tags": "x"}
+    assert dict(source.key_lines) == {"title": 2, "date": 3, "Tags": 4}
+    _, problems = split_source("content/a.md", "---\ntitle: Tin\nunit: x\nTitle: Tin khác\n---\n")
+    assert [str(p) for p in problems] == [
+        "content/a.md:4: error[duplicate-key]: 'title' is given twice (first on line 2)"]
+
+
 def test_a_value_yaml_reads_as_a_comment_or_an_anchor_is_remembered_for_the_warning():
     text = "---\ntitle: #1 vụ án\nsummary: &TomTat\nauthor: ~\nslug:\nextra: null # để sau\n---\nx\n"
     source, problems = split_source("content/a.md", text)

@@ -101,6 +101,14 @@ def test_another_generators_key_is_named_by_ours():
         "unknown front-matter key 'lastmod'; did you mean 'updated'?"]
 
 
+def test_a_key_written_in_vietnamese_is_named_by_ours():
+    article, problems = _read(BASE + "\nTác giả: Minh Anh\ntóm tắt: Tin\nảnh bìa: a.jpg")
+    assert [p.message for p in problems] == [
+        "unknown front-matter key 'Tác giả'; did you mean 'author'?",
+        "unknown front-matter key 'tóm tắt'; did you mean 'summary'?",
+        "unknown front-matter key 'ảnh bìa'; did you mean 'image'?"]
+
+
 def test_two_articles_at_one_url_are_both_reported():
     sources = [split_source(p, f"---\n{BASE}\n---\n")[0] for p in ("content/a.md", "content/b.md")]
     _, _, problems = index_articles(CONFIG, sources)
