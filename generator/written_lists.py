@@ -28,6 +28,14 @@ LEVEL = 4  # spaces per level of nesting, as Python-Markdown reads them
 # A list item as Python-Markdown's block parser takes it: a bullet or "12." and a space.
 _ITEM = re.compile(r"( *)([*+-]|(\d{1,9})\.)( +)\S")
 _RULE = re.compile(r" {0,3}([*_-])(?: *\1){2,} *$")  # "* * *" and "- - -" are rules, not items
+# "a) …", "b) …", "2) …": the next point of a Vietnamese document, not more of the item above it.
+_NEXT_POINT = re.compile(r" {0,3}(?:[a-zđ]|\d{1,2})\) ")
+
+
+def _nested_by_convention(marker: str, above: _Item, indent: int) -> bool:
+    """Vietnamese documents mark a point "-" and the points under it "+", written at the same
+    margin: "- Tuyên truyền:" then "+ cho học sinh;". Read as a list under that item."""
+    return marker == "+" and above.marker == "-" and above.indent == indent
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,7 @@ class _Item:
     indent: int  # spaces before the marker, as written
     text_at: int  # the column its text starts at, as written
     shift: int  # spaces added before the marker on rewriting
+    marker: str  # "-", "*", "+" or "." (numbered)
 
 
 def _item(line: str) -> re.Match | None:
@@ -56,7 +65,7 @@ def _indent(line: str) -> int:
 class WrittenLists(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        items: list[_Item] = []  # the open items, outermost first (so their text_at rise)
+        items: list[_Item] = []  # the open items, outermost first (so their text_at never fall)
         after_blank = True
         in_item_paragraph = False  # an item's later paragraph is going on (its lines indented)
         for line in lines:
@@ -72,12 +81,13 @@ class WrittenLists(Preprocessor):
                     # The lead-in paragraph, or an item's later paragraph, ends here: Python-Markdown
                     # would read the item as more of that paragraph's text.
                     out.append("")
-                while items and indent < items[-1].text_at:
+                marker = found.group(2)[-1]
+                while items and indent < items[-1].text_at and not _nested_by_convention(marker, items[-1], indent):
                     items.pop()
                 # Past four spaces of indentation an item's text is code (CommonMark), which keeps one space.
                 text_at = found.end(2) + (1 if len(found.group(4)) > LEVEL else len(found.group(4)))
                 shift = LEVEL * len(items) - indent
-                items.append(_Item(indent, text_at, shift))
+                items.append(_Item(indent, text_at, shift, marker))
                 in_item_paragraph = False
                 out.append(" " * (indent + shift) + line[indent:])
             elif items:
@@ -85,7 +95,9 @@ class WrittenLists(Preprocessor):
                 # must stay linear for a list nested thousands deep).
                 owner = bisect_right(items, indent, key=lambda item: item.text_at) - 1
                 if owner < 0:
-                    if after_blank:
+                    if after_blank or _NEXT_POINT.match(line):
+                        if not after_blank:
+                            out.append("")
                         items.clear()  # text back at the margin after a blank line: the list has ended
                         in_item_paragraph = False
                     out.append(line)

@@ -46,6 +46,21 @@ def test_items_nested_by_two_or_three_spaces_are_nested():
     assert _outline(numbered) == [("ol", [("Chuẩn bị", [[("hồ sơ", []), ("ảnh", [])]]), ("Nộp", [])])]
 
 
+def test_plus_points_under_a_dash_point_are_nested_as_vietnamese_documents_mean():
+    """Văn bản hành chính mark a point "-" and the points under it "+", at the same margin."""
+    body = "Nhiệm vụ:\n- Tuyên truyền:\n+ cho học sinh;\n+ cho người dân.\n- Tuần tra."
+    assert _outline(body) == [("p", "Nhiệm vụ:"), ("ul", [("Tuyên truyền:", [[("cho học sinh;", []),
+                                                                              ("cho người dân.", [])]]),
+                                                        ("Tuần tra.", [])])]
+    assert _outline("+ một\n+ hai") == [("ul", [("một", []), ("hai", [])])]  # "+" alone: plain bullets
+
+
+def test_the_next_lettered_point_ends_the_list_above_it():
+    """"b) …" right under a list item was read as more of that item's text."""
+    assert _outline("a) Nội dung:\n- một\n- hai\nb) Khác\n2) Thêm") == [
+        ("p", "a) Nội dung:"), ("ul", [("một", []), ("hai", [])]), ("p", "b) Khác\n2) Thêm")]
+
+
 def test_an_items_later_paragraph_indented_to_its_text_stays_in_the_item():
     body = "- Tuyên truyền\n  - cho học sinh\n\n    ở các trường\n\n  và cho người dân\n- Tuần tra\n\nĐoạn sau."
     soup = BeautifulSoup(_html(body), "html.parser")
