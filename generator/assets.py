@@ -102,12 +102,27 @@ def unpublished_files(listing: Iterable[tuple[str, os.DirEntry]], bundled: Colle
     """A warning for each file under content/ that nothing publishes: not an article, not a
     photo (an unused one is an original kept on purpose), not in an article's own folder
     (a draft's included). `bundled`: the full paths of the files in such folders."""
-    return [warning(rel, 0, "unpublished-file",
-                    "this file is not published: only the files in an article's own folder (beside its "
-                    "index.md) are; move it there, or into static/ to publish it as it is")
+    return [warning(rel, 0, "unpublished-file", _why_unpublished(rel))
             for rel, entry in listing
             if not rel.endswith(".md") and not is_image_file(rel) and entry.path not in bundled
             and not any(part.startswith(".") for part in rel.split("/"))]
+
+
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+_WORD_SUFFIXES = (".docx", ".doc", ".odt", ".rtf")
+
+
+def _why_unpublished(rel: str) -> str:
+    stem, dot, suffix = rel.rpartition("/")[2].rpartition(".")
+    suffix = (dot + suffix).lower()
+    if stem and suffix in _MARKDOWN_SUFFIXES:  # bai.MD saved on Windows, Hugo's bai.markdown
+        return f"this file is not read as an article: an article's name ends in '.md', in lower case; rename it '{stem}.md'"
+    if stem and suffix in _WORD_SUFFIXES:
+        return ("a Word document is not read as an article: copy its text into an article's .md file "
+                "(python build.py new), where pasted lines, tables and lists keep their shape; to offer "
+                "the document for download, put it in an article's own folder")
+    return ("this file is not published: only the files in an article's own folder (beside its "
+            "index.md) are; move it there, or into static/ to publish it as it is")
 
 
 def plan_bundle_files(articles: Iterable[Article], by_bundle: dict[str, list[tuple[str, str]]]) -> dict[str, Path]:

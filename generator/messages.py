@@ -354,7 +354,14 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"two pages would be written to (\S+)", "hai trang sẽ cùng ghi vào {0}"),
         (_ANY, "hai tệp sẽ ghi vào cùng một chỗ: {0}"),
     ),
-    "unpublished-file": ((_ANY, "tệp này không được xuất bản: chỉ các tệp trong thư mục riêng của bài (cạnh "
+    "unpublished-file": ((r"this file is not read as an article: .*; rename it '(.*)'",
+                          "tệp này không được đọc như một bài viết: tên tệp bài viết phải kết thúc bằng '.md' viết "
+                          "thường; hãy đổi tên thành '{0}'"),
+                         (r"a Word document is not read as an article",
+                          "tệp Word không được đọc như một bài viết: hãy chép nội dung vào tệp .md của bài (lệnh "
+                          "python build.py new); dòng, bảng và danh sách dán vào vẫn giữ nguyên. Muốn cho bạn đọc "
+                          "tải tệp về, hãy đặt nó trong thư mục riêng của một bài"),
+                         (_ANY, "tệp này không được xuất bản: chỉ các tệp trong thư mục riêng của bài (cạnh "
                                 "index.md) mới được xuất bản; hãy chuyển tệp vào đó, hoặc vào static/ để xuất bản "
                                 "nguyên dạng"),),
     "static-reserved": ((_ANY, "thư mục này là nơi bản dựng tự ghi tệp của nó; hãy đặt tệp ở chỗ khác trong static/ "

@@ -102,6 +102,20 @@ def test_a_file_in_content_that_nothing_publishes_is_warned_about(make_site, tmp
     assert "move it there, or into static/" in result.problems[0].message
 
 
+def test_an_article_saved_as_md_in_capitals_or_as_a_word_document_is_told_what_to_do(make_site, tmp_path):
+    """Windows saves "Bai.MD"; an editor drops the report they wrote in Word into content/:
+    neither is an article, and "not published: move it there" did not say why."""
+    site = make_site({**numbered_articles(1), "content/tin-hoat-dong/bai-moi.MD": article("Bài mới"),
+                      "content/tin-hoat-dong/bao-cao.docx": b"PK\x03\x04"})
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+    assert [str(p) for p in result.problems] == [
+        "content/tin-hoat-dong/bai-moi.MD: warning[unpublished-file]: this file is not read as an article: an "
+        "article's name ends in '.md', in lower case; rename it 'bai-moi.md'",
+        "content/tin-hoat-dong/bao-cao.docx: warning[unpublished-file]: a Word document is not read as an article: "
+        "copy its text into an article's .md file (python build.py new), where pasted lines, tables and lists keep "
+        "their shape; to offer the document for download, put it in an article's own folder"]
+
+
 def test_a_name_that_differs_only_in_case_is_found_for_photos_and_named_for_links(make_site, build_site):
     """Windows and macOS ignore case, the web server does not: a photo is found anyway (only
     its processed variants are published, under the build's own names); a link to a file or an
