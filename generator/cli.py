@@ -56,7 +56,10 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
     s.add_argument("--future", action="store_true", help="also show articles dated in the future")
     n = commands.add_parser("new", help="start a new article (a draft) with complete front-matter")
-    n.add_argument("title", help='the article\'s title, e.g. "Công an tỉnh ra quân …"')
+    n.add_argument("title", nargs="?", default="",
+                   help='the article\'s title, e.g. "Công an tỉnh ra quân …" (with --from: the document\'s own)')
+    n.add_argument("--from", dest="from_word", type=Path, default=None, metavar="BAO-CAO.DOCX",
+                   help="make the article from a Word report: its title, text, tables and photos")
     n.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     n.add_argument("--category", required=True, help="category key or name from site.toml")
     n.add_argument("--unit", required=True, help="unit key or name from site.toml")

@@ -162,6 +162,18 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Created {path} (a draft). Preview it with: python build.py serve",
         "vi": "Đã tạo {path} (bản nháp). Xem trước bằng lệnh: python build.py serve",
     },
+    "imported": {
+        "en": "From the Word document: the title \"{title}\", its text and {photos} photo(s). Read it through "
+              "before you publish it: set draft: false when it is ready.",
+        "vi": "Lấy từ tệp Word: tiêu đề \"{title}\", nội dung và {photos} ảnh. Hãy đọc lại bài trước khi đăng: "
+              "sửa thành draft: false khi đã xong.",
+    },
+    "drawings-skipped": {
+        "en": "{n} drawing(s) in a format browsers cannot show (EMF/WMF) were left out: save them as pictures "
+              "(PNG or JPEG) beside the article if they are needed.",
+        "vi": "Bỏ qua {n} hình vẽ ở định dạng trình duyệt không hiển thị được (EMF/WMF): nếu cần, hãy lưu chúng "
+              "thành ảnh PNG hoặc JPEG đặt cạnh bài viết.",
+    },
     "new-body": {
         "en": "Write the article here.",
         "vi": "Viết nội dung bài viết ở đây.",
@@ -441,7 +453,12 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "internal-error": ((_ANY, "lỗi của chương trình (không phải do bài viết), đã ghi chi tiết ở cửa sổ lệnh: {0}"),),
     "article-exists": ((r"(.*?) already exists", "{0} đã có; không ghi đè bài viết"),),
-    "bad-title": ((_ANY, "tiêu đề không có chữ hoặc số để tạo đường dẫn"),),
+    "bad-title": ((r"give the article's title", "hãy cho biết tiêu đề của bài: python build.py new \"Tiêu đề\" …"),
+                  (_ANY, "tiêu đề không có chữ hoặc số để tạo đường dẫn")),
+    "word-not-found": ((_ANY, "không có tệp này"),),
+    "not-a-word-document": (
+        (r"only \.docx is read", "chỉ đọc được tệp .docx; hãy mở tệp trong Word và lưu lại dạng .docx (Word Document)"),
+        (_ANY, "tệp này không phải tài liệu Word đọc được; hãy mở trong Word và lưu lại dạng .docx")),
     "broken-symlink": ((_ANY, "đây là liên kết tượng trưng (symlink) trỏ tới tệp không tồn tại; hãy xóa nó"),),
     "outside-site": (
         (r"this is a symbolic link to a file outside", "đây là liên kết tượng trưng trỏ ra ngoài thư mục trang; "

@@ -1,4 +1,5 @@
-"""A new article: `python build.py new "Tiêu đề" --category … --unit …`.
+"""A new article: `python build.py new "Tiêu đề" --category … --unit …`, or made from a
+Word report with `--from bao-cao.docx` (its title, text, tables and photos; word_import.py).
 
 Owns turning a title and the editor's choices into a new article bundle
 (content/<category>/<slug>/index.md) with complete front-matter: the slug
@@ -21,6 +22,7 @@ from generator.diagnostics import Problem, error, sort_problems
 from generator.model import SiteConfig, Term
 from generator.index import shorten_slug
 from generator.vietnamese import nfc, slugify
+from generator.word_import import NotAWordDocument, WordArticle, read_word
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def existing_articles(site_dir: Path, config: SiteConfig, new: NewArticle) -> li
     return sorted(clashes)
 
 
-def front_matter(new: NewArticle, lang: str) -> str:
+def front_matter(new: NewArticle, lang: str, body: str | None = None) -> str:
     # JSON strings are valid YAML double-quoted scalars: any title round-trips.
     lines = ["---",
              f"title: {json.dumps(new.title, ensure_ascii=False)}",
@@ -94,35 +96,64 @@ def front_matter(new: NewArticle, lang: str) -> str:
              "draft: true",
              "---",
              "",
-             messages.text("new-body", lang),
+             body.rstrip("\n") if body else messages.text("new-body", lang),
              ""]
     return "\n".join(lines)
 
 
-def create_article(site_dir: Path, config: SiteConfig, new: NewArticle, lang: str) -> list[Problem]:
+def create_article(site_dir: Path, config: SiteConfig, new: NewArticle, lang: str,
+                   word: WordArticle | None = None) -> list[Problem]:
     clashes = existing_articles(site_dir, config, new)
     if clashes:
         return [error(path, 0, "article-exists", f"{path} already exists; pick another title or edit that article")
                 for path in clashes]
     target = site_dir / new.path
     target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite, even in a race
-        handle.write(front_matter(new, lang))
+    # "x": never overwrite, even in a race. The photos first: the article never names a missing one.
+    for photo in word.photos if word else ():
+        with open(target.parent / photo.name, "xb") as handle:
+            handle.write(photo.data)
+    with open(target, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(front_matter(new, lang, word.body if word else None))
     return []
+
+
+def _read_word(path: Path) -> tuple[WordArticle | None, list[Problem]]:
+    shown = str(path)
+    if not path.is_file():
+        return None, [error(shown, 0, "word-not-found", "no such file")]
+    if path.suffix.lower() != ".docx":
+        return None, [error(shown, 0, "not-a-word-document",
+                            "only .docx is read; open it in Word and save it as a .docx (Word Document)")]
+    try:
+        return read_word(path), []
+    except NotAWordDocument:
+        return None, [error(shown, 0, "not-a-word-document",
+                            "this is not a Word document that can be read; open it in Word and save it again as .docx")]
 
 
 def run_new(args, site_dir: Path) -> int:
     lang = args.lang
     site_config, problems = load_config(site_dir)
-    new = None
-    if site_config is not None:
-        now = datetime.now(site_config.zone).replace(microsecond=0)
-        new, problems = plan_article(site_config, args.title, args.category, args.unit, args.campaign, now)
+    word, new = None, None
+    if site_config is not None and args.from_word is not None:
+        word, problems = _read_word(args.from_word)
+    if site_config is not None and not problems:
+        title = args.title or (word.title if word else "")
+        if not title.strip():
+            problems = [error("title", 0, "bad-title", "give the article's title: python build.py new \"Tiêu đề\" …")]
+        else:
+            now = datetime.now(site_config.zone).replace(microsecond=0)
+            new, problems = plan_article(site_config, title, args.category, args.unit, args.campaign, now)
     if new is not None:
-        problems = create_article(site_dir, site_config, new, lang)
+        problems = create_article(site_dir, site_config, new, lang, word)
     for line in messages.describe_all(sort_problems(problems), lang):
         print(line, file=sys.stderr)
     if problems:
         return 1
     print(messages.text("created", lang, path=new.path))
+    if word is not None:
+        print(messages.text("imported", lang, title=new.title, photos=len(word.photos)))
+        if word.skipped_drawings:
+            print(messages.text("drawings-skipped", lang, n=word.skipped_drawings))
     return 0

@@ -1,0 +1,150 @@
+"""A report written in Word, made into an article: `new --from bao-cao.docx`.
+
+Units write their reports in Word, photos and tables inside. Owns reading a .docx into
+what an article needs: its title (the document's own title, else its first heading,
+else a first paragraph in bold, else the file's name), its body as Markdown (headings,
+bold and italic, lists, tables, links) and its photos as files, each shown where it
+stood, with the caption written under it in Word as its caption. mammoth reads the
+document (it keeps meaning, not Word's looks) and markdownify writes the Markdown.
+Writes nothing: scaffold.py makes the bundle.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import mammoth
+from bs4 import BeautifulSoup, Tag
+from markdownify import MarkdownConverter
+
+# Word's picture formats a browser shows (EMF/WMF drawings are not among them).
+_PHOTO_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",
+                "image/bmp": "bmp", "image/tiff": "tif"}
+# A caption Word wrote under a photo: its Caption style, or the "Ảnh: …" line units type.
+_STYLE_MAP = "p[style-name='Caption'] => p.word-caption:fresh"
+_CAPTION_START = re.compile(r"\(?\s*(?:ảnh|hình)\b", re.IGNORECASE)
+MAX_CAPTION = 300  # characters: a longer paragraph under a photo is text, not its caption
+
+
+class NotAWordDocument(Exception):
+    """The file is not a .docx mammoth can read (an old .doc, a renamed file, a damaged one)."""
+
+
+@dataclass(frozen=True)
+class Photo:
+    name: str  # anh-1.jpg: beside the article's index.md
+    data: bytes
+
+
+@dataclass(frozen=True)
+class WordArticle:
+    title: str  # "" when the document has none and its file name gives none either
+    body: str  # Markdown
+    photos: tuple[Photo, ...]
+    skipped_drawings: int  # pictures in formats no browser shows (EMF, WMF), or only linked to
+
+
+def read_word(path: Path) -> WordArticle:
+    photos: list[Photo] = []
+    skipped = 0
+
+    def keep_photo(image) -> dict[str, str]:
+        nonlocal skipped
+        suffix = _PHOTO_TYPES.get(image.content_type)
+        if suffix is None:
+            skipped += 1
+            return {}
+        try:
+            with image.open() as stream:
+                data = stream.read()
+        except (OSError, KeyError):  # a picture linked to a file on the author's computer, not inside
+            skipped += 1
+            return {}
+        photos.append(Photo(f"anh-{len(photos) + 1}.{suffix}", data))
+        return {"src": photos[-1].name, "alt": " ".join((image.alt_text or "").split())}
+
+    try:
+        with open(path, "rb") as handle:
+            result = mammoth.convert_to_html(handle, style_map=_STYLE_MAP,
+                                             convert_image=mammoth.images.img_element(keep_photo))
+        title_property = _core_title(path)
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise NotAWordDocument(str(exc)) from exc
+    soup = BeautifulSoup(result.value, "html.parser")
+    for img in soup.find_all("img"):
+        if not img.get("src"):
+            img.decompose()  # a drawing left out
+    _captions_under_photos(soup)
+    title = title_property or _take_title(soup) or _title_from_name(path)
+    return WordArticle(title, _markdown(soup), tuple(photos), skipped)
+
+
+def _core_title(path: Path) -> str:
+    """The title in the document's properties (File › Info), when someone set one."""
+    with zipfile.ZipFile(path) as archive:
+        try:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
+        except KeyError:
+            return ""
+    found = re.search(r"<dc:title>([^<]*)</dc:title>", core)
+    return " ".join(BeautifulSoup(found.group(1), "html.parser").get_text().split()) if found else ""
+
+
+def _take_title(soup: BeautifulSoup) -> str:
+    """The document's first heading, or its first paragraph when that is all in bold (how most
+    reports set their title), taken out of the body: the page shows the title above it."""
+    first = next((node for node in soup.find_all(["h1", "h2", "h3", "p"]) if node.get_text(strip=True)), None)
+    if first is None:
+        return ""
+    text = " ".join(first.get_text(" ").split())
+    in_bold = first.name == "p" and all(
+        isinstance(child, Tag) and child.name == "strong" or not str(child).strip() for child in first.children)
+    if first.name in ("h1", "h2", "h3") or (in_bold and len(text) <= 250):
+        first.decompose()
+        return text
+    return ""
+
+
+def _title_from_name(path: Path) -> str:
+    name = " ".join(re.sub(r"[_-]+", " ", path.stem).split())
+    return name[:1].upper() + name[1:]
+
+
+def _captions_under_photos(soup: BeautifulSoup) -> None:
+    """A short paragraph right under a photo that Word styled Caption, or that starts "Ảnh…",
+    becomes the photo's caption (its title: the figure's caption on the page)."""
+    for paragraph in soup.find_all("p"):
+        photo = paragraph.find("img")
+        if photo is None or paragraph.get_text(strip=True):
+            continue
+        following = paragraph.find_next_sibling()
+        if following is None or following.name != "p" or following.find("img"):
+            continue
+        text = " ".join(following.get_text(" ").split())
+        styled = "word-caption" in (following.get("class") or [])
+        if text and len(text) <= MAX_CAPTION and (styled or _CAPTION_START.match(text)):
+            photo["title"] = text
+            if not photo.get("alt"):
+                photo["alt"] = text  # Word's own description of the picture, when it has one, is kept
+            following.decompose()
+    for caption in soup.find_all("p", class_="word-caption"):
+        del caption["class"]
+
+
+class _Markdown(MarkdownConverter):
+    def convert_img(self, el, text, parent_tags):
+        # markdownify leaves spaces in a file name as they are; ours never hold any, but a
+        # title may hold quotes.
+        alt, src, title = el.get("alt", ""), el.get("src", ""), el.get("title", "")
+        title_part = ' "{}"'.format(title.replace('"', "“")) if title else ""
+        return f"![{alt}]({src}{title_part})"
+
+
+def _markdown(soup: BeautifulSoup) -> str:
+    text = _Markdown(heading_style="ATX", bullets="-", table_infer_header=True, escape_misc=False,
+                     strong_em_symbol="*").convert_soup(soup)
+    # One blank line between blocks; no spaces ending lines (Markdown's line break).
+    lines = [line.rstrip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

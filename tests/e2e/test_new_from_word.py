@@ -1,0 +1,101 @@
+"""`new --from bao-cao.docx`: a report written in Word, photos and tables inside, becomes
+a draft article that builds into the page a reader expects."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.shared import Inches
+
+from generator.content import read_source
+from tests.conftest import run_cli, text_of
+from tests.photos import phone_jpeg
+
+SLUG = "cong-an-tinh-ra-quan-bao-dam-trat-tu-dip-tet"
+PATH = f"content/tin-hoat-dong/{SLUG}/index.md"
+
+
+def word_report(path: Path, title_as: str = "heading") -> Path:
+    doc = Document()
+    if title_as == "heading":
+        doc.add_heading("Công an tỉnh ra quân bảo đảm trật tự dịp Tết", level=1)
+    elif title_as == "bold":
+        doc.add_paragraph().add_run("Công an tỉnh ra quân bảo đảm trật tự dịp Tết").bold = True
+    lead = doc.add_paragraph()
+    lead.add_run("Sáng 21/1, ").bold = True
+    lead.add_run("Công an tỉnh tổ chức lễ ra quân với 500 cán bộ, chiến sĩ.")
+    doc.add_paragraph("Các nội dung chính:")
+    doc.add_paragraph("Tuyên truyền pháp luật", style="List Bullet")
+    doc.add_paragraph("Tuần tra ban đêm", style="List Bullet")
+    doc.add_heading("Kết quả", level=2)
+    table = doc.add_table(rows=3, cols=3)
+    for r, row in enumerate([("STT", "Đơn vị", "Số vụ"), ("1", "Công an huyện A", "12"), ("2", "Công an huyện B", "8")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    doc.add_picture(io.BytesIO(phone_jpeg(1200, 800)), width=Inches(4))
+    doc.add_paragraph("Ảnh: Lễ ra quân tại quảng trường.", style="Caption")
+    doc.add_paragraph("Giá trị 5 * 3 và mã_số giữ nguyên.")
+    doc.save(path)
+    return path
+
+
+def test_a_word_report_becomes_a_draft_with_its_title_text_table_and_photo(make_site, build_site, tmp_path):
+    site = make_site({})
+    report = word_report(tmp_path / "Báo cáo ra quân.docx")
+    done = run_cli("new", "--from", str(report), "--site", str(site), "--category", "Tin hoạt động",
+                   "--unit", "cong-an-tinh")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].startswith(f"Đã tạo {PATH} (bản nháp).")
+    assert "1 ảnh" in done.stdout.splitlines()[1]
+    source, problems = read_source(site, site / PATH)
+    assert not problems and source.front["title"] == "Công an tỉnh ra quân bảo đảm trật tự dịp Tết"
+    assert source.front["draft"] is True
+    assert (site / f"content/tin-hoat-dong/{SLUG}/anh-1.jpg").read_bytes()[:2] == b"\xff\xd8"
+
+    built = build_site(site, drafts=True)
+    assert built.result.ok and built.messages == []  # the caption is the photo's description too
+    page = built.page(f"/tin-hoat-dong/{SLUG}/")
+    body = page.select_one(".article .body")
+    assert text_of(page.find("h1")) == "Công an tỉnh ra quân bảo đảm trật tự dịp Tết"
+    assert "ra quân bảo đảm trật tự dịp Tết" not in text_of(body)  # the title once, above the text
+    assert text_of(body.find("p")) == "Sáng 21/1, Công an tỉnh tổ chức lễ ra quân với 500 cán bộ, chiến sĩ."
+    assert body.find("p").find("strong").get_text(strip=True) == "Sáng 21/1,"
+    assert [text_of(li) for li in body.select("ul > li")] == ["Tuyên truyền pháp luật", "Tuần tra ban đêm"]
+    assert [text_of(h) for h in body.find_all("h2")] == ["Kết quả"]
+    assert [[text_of(cell) for cell in row.find_all(["th", "td"])] for row in body.find_all("tr")] == [
+        ["STT", "Đơn vị", "Số vụ"], ["1", "Công an huyện A", "12"], ["2", "Công an huyện B", "8"]]
+    figure = body.find("figure")
+    assert text_of(figure.find("figcaption")) == "Ảnh: Lễ ra quân tại quảng trường."
+    assert figure.find("img")["src"].startswith("/images/") and figure.find("source") is not None
+    assert text_of(body.find_all("p")[-1]) == "Giá trị 5 * 3 và mã_số giữ nguyên."
+
+
+def test_a_reports_title_in_bold_is_its_title_and_a_title_typed_on_the_command_line_wins(make_site, tmp_path):
+    site = make_site({})
+    report = word_report(tmp_path / "bao-cao.docx", title_as="bold")
+    done = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+                   "--unit", "cong-an-tinh")
+    assert done.returncode == 0, done.stderr
+    assert read_source(site, site / PATH)[0].front["title"] == "Công an tỉnh ra quân bảo đảm trật tự dịp Tết"
+    untitled = word_report(tmp_path / "bao_cao_thang_12.docx", title_as="none")
+    done = run_cli("new", "Tin tháng Mười Hai", "--from", str(untitled), "--site", str(site),
+                   "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 0, done.stderr
+    assert (site / "content/tin-hoat-dong/tin-thang-muoi-hai/index.md").exists()
+
+
+def test_what_is_not_a_word_report_is_named_and_nothing_is_written(make_site, tmp_path):
+    site = make_site({})
+    (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word")
+    (tmp_path / "hong.docx").write_bytes(b"not a zip")
+    cases = {"khong-co.docx": "error[word-not-found]", "cu.doc": "error[not-a-word-document]: chỉ đọc được tệp .docx",
+             "hong.docx": "error[not-a-word-document]: tệp này không phải tài liệu Word"}
+    for name, expected in cases.items():
+        done = run_cli("new", "--from", str(tmp_path / name), "--site", str(site), "--category", "tin-hoat-dong",
+                       "--unit", "cong-an-tinh")
+        assert done.returncode == 1 and expected in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+    assert not (site / "content").exists()
+    done = run_cli("new", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 1 and "title: error[bad-title]: hãy cho biết tiêu đề" in done.stderr
