@@ -83,7 +83,7 @@ MARKDOWN_BLOCKS = [
     "[![ảnh](anh.jpg)](anh.jpg)", '![ảnh](Ảnh (1).jpg "t")', "<a href>z</a>", '<a href="">', "<a href='bao cao.pdf'>",
     # lists as editors write them (under their lead-in, nested by two spaces), hashtags
     "Dẫn:\n- một\n  - hai\n   - ba\n\n  đoạn\n- bốn", "Dẫn:\n1. a\n10. b\n    - c\n        mã", "#ANTQ #DVK\n- #x\n> #y",
-    "Nhiệm vụ:\n- a:\n+ b;\n+ c.\nb) d\n  + e",
+    "Nhiệm vụ:\n- a:\n+ b;\n+ c.\nb) d\n  + e", "Bảng:\n| a | b |\n|---|:-:|\n| 1 |\nsau | x\n---|",
 ]
 markdown_body = st.lists(st.one_of(st.sampled_from(MARKDOWN_BLOCKS), odd_text, vietnamese_text,
                                    st.text(alphabet="*_[]()<>!#`>-|\\\n :1.+", max_size=80)),

@@ -156,6 +156,16 @@ def test_a_list_written_under_its_lead_in_and_nested_by_two_spaces_reads_as_a_li
     assert [text_of(p) for p in built.page("/tin-hoat-dong/").select(".card .summary")] == [lead]
 
 
+def test_a_table_written_under_its_lead_in_line_reads_as_a_table(make_site, build_site):
+    """As GitHub reads it; Python-Markdown made it one paragraph of pipes and dashes."""
+    body = "Kết quả sau một tháng:\n| Đơn vị | Số vụ |\n|---|---:|\n| Huyện A | 12 |\n| Huyện B | 8 |\nĐoạn sau.\n"
+    built = build_site(make_site({"content/tin-hoat-dong/bang.md": article("Kết quả", slug="bang", body=body)}))
+    body_node = built.page("/tin-hoat-dong/bang/").select_one(".article .body")
+    assert [[text_of(cell) for cell in row.find_all(["th", "td"])] for row in body_node.find_all("tr")] == [
+        ["Đơn vị", "Số vụ"], ["Huyện A", "12"], ["Huyện B", "8"]]
+    assert [text_of(p) for p in body_node.find_all("p")] == ["Kết quả sau một tháng:", "Đoạn sau."]
+
+
 def test_hashtags_closing_a_post_are_text_not_headings(make_site, build_site):
     """A post written for Facebook ends with lines of hashtags: Python-Markdown made each a
     heading, and three of them a table of contents."""
