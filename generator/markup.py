@@ -23,7 +23,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from generator import (__version__, confine, hashtags, limits, messages, pasted_tables, plain_text, rawtags, sections,
-                       table_numbers, workers, wrapped_lines, written_lists, written_tables)
+                       table_numbers, videos, workers, wrapped_lines, written_lists, written_tables)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error, warning
@@ -220,7 +220,7 @@ class MarkupConverter:
                 # the <p> of its paragraphs.
                 del self.md.parser.state[:]
                 converted = self.md.reset().convert(_without_controls(article.body))
-                cleaned = _EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts))
+                cleaned = videos.embed_videos(_EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts)))
                 body_html = without_repeated_title(sections.clear_of_layout_ids(cleaned), article.title)
         except limits.ConversionTooSlow:
             return MarkupResult("", (error(article.source, first_line, "too-slow",

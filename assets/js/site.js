@@ -1,5 +1,5 @@
 /* Small enhancements for every page; the portal works without them.
-   Menu button on phones, "Sao chép liên kết" and "In bài" on articles. */
+   Menu button on phones, "Sao chép liên kết" and "In bài" on articles, YouTube players. */
 (function () {
   "use strict";
   var header = document.querySelector(".site-header");
@@ -44,6 +44,22 @@
     try { document.execCommand("copy"); } catch (e) { /* the status still shows the link */ }
     document.body.removeChild(field);
   }
+
+  // A YouTube video plays where its picture was, only once the reader asks for it
+  // (generator/videos.py); a click meant for a new tab still opens YouTube.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.video-link[data-player]") : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    var player = document.createElement("iframe");
+    player.src = link.getAttribute("data-player");
+    player.title = "Video YouTube";
+    player.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+    player.allowFullscreen = true;
+    player.referrerPolicy = "strict-origin-when-cross-origin";
+    link.parentNode.replaceChild(player, link);
+    player.focus();
+  });
 
   var print = document.querySelector(".print-button");
   if (print) {

@@ -123,3 +123,23 @@ def test_a_column_of_figures_is_narrow_and_right_aligned_digit_under_digit(make_
         assert len(set(rights)) == 1, rights  # 1.234 and 8 end at one edge: right-aligned
         align = page.locator(".article .body td:nth-child(2)").first.evaluate("c => getComputedStyle(c).textAlign")
         assert align in ("left", "start")  # names stay left
+
+
+def test_a_youtube_address_alone_on_its_line_plays_the_video_when_tapped(make_site, build_site, browser):
+    """Units paste their clip's address as they would on Facebook: a phone gets the video's
+    picture with a play button (one small image on a slow network), and the player only
+    once the reader taps it, from youtube-nocookie.com."""
+    body = "Sáng 21/1, Công an tỉnh tổ chức lễ ra quân.\n\nhttps://youtu.be/dQw4w9WgXcQ?t=42\n\nĐoạn sau.\n"
+    with _on_a_phone(make_site, build_site, browser, article("Video ra quân", body=body)) as page:
+        page.route("https://**/*", lambda route: route.abort())  # no network in the tests
+        assert page.locator(".article .body iframe").count() == 0
+        box = page.locator("a.video-link").bounding_box()
+        column = page.locator(".article .body").bounding_box()
+        assert abs(box["width"] - column["width"]) < 1 and abs(box["width"] / box["height"] - 16 / 9) < 0.02
+        play = page.get_by_text("Xem video")
+        assert play.is_visible() and play.bounding_box()["height"] >= 44  # a finger-sized target
+        play.click()
+        player = page.locator(".article .body figure.video iframe")
+        assert player.get_attribute("src") == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=42"
+        assert abs(player.bounding_box()["width"] / player.bounding_box()["height"] - 16 / 9) < 0.02
+        assert page.locator("a.video-link").count() == 0
