@@ -4,13 +4,15 @@ engine's verification file, /.well-known/security.txt, /favicon.ico).
 
 Owns deciding which files are copied where (a site's own assets/ overrides
 the default theme's file of the same name), and saying which files of content/
-nothing publishes. Lists files; the output stage copies them.
+nothing publishes, and each asset's version for its links. Lists files; the output stage
+copies them.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
-from typing import Collection, Iterable, Sequence
+from typing import Collection, Iterable, Mapping, Sequence
 
 from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
@@ -72,6 +74,19 @@ def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> dict[str, Path]:
                 if path not in excluded:
                     planned[ASSETS_URL + path.relative_to(root).as_posix()] = path
     return planned
+
+
+def asset_versions(files: Mapping[str, Path]) -> dict[str, str]:
+    """Each planned asset's version: the first hex digits of a digest of its bytes."""
+    versions = {}
+    for rel, source in files.items():
+        if rel.startswith(ASSETS_URL):
+            with open(source, "rb") as handle:
+                versions[rel] = hashlib.file_digest(handle, "sha256").hexdigest()[:VERSION_DIGITS]
+    return versions
+
+
+VERSION_DIGITS = 10
 
 
 def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tuple[str, os.DirEntry]],

@@ -7,7 +7,7 @@ A page's signature digests everything its layout can reach:
   import, resolved through the site's overrides); a dynamic include makes the
   closure every template;
 - the site config (the `config`, `term_url`, `category`, `unit`, `campaign`
-  globals read nothing else);
+  globals read nothing else) and the assets' versions (the `asset` filter);
 - the page record itself and every article it carries (page.article,
   page.items), each by a digest of all its fields and its converted body;
 - if the closure names `related` or `others`: those lists of the page's
@@ -145,7 +145,8 @@ class Signatures:
         # Globals whose reads we cannot see (added by a later feature): always render.
         # Other undeclared names are variables an including template set.
         self.opaque = frozenset(env_globals) - known
-        self.config = digest(repr(site.config))
+        # The asset versions too: every layout links the stylesheet with its version (?v=…).
+        self.config = digest(repr(site.config), repr(sorted(site.asset_versions.items())))
         self.articles = {a.url: recall(memo, "article-digests", a.url, (a,), functools.partial(article_digest, a))
                          for a in site.articles}
         self._everything: str | None = None

@@ -228,9 +228,10 @@ def _build(options: BuildOptions) -> BuildResult:
         site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted)
         image_plan = found_plan[0]
         reconvert, load_html = bodies["reconvert"], bodies["load_html"]
-        pages = routes.plan_pages(site, options.memo)
         files, found = assets.plan_files(options.site_dir, site.articles, listing, image_plan.sources)
         problems += found
+        site = replace(site, asset_versions=frozen_map(assets.asset_versions(files)))
+        pages = routes.plan_pages(site, options.memo)
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
             site, pages, load_html, options.memo)
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
@@ -286,6 +287,7 @@ def _build(options: BuildOptions) -> BuildResult:
             imageproc.prune_cache(image_cache, image_plan, moment)
             cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles}, moment)
             cache.prune_other_versions(moment)
+            render.prune_compiled(rendering.bytecode_dir(cache))
         problems = sort_problems(problems)
         if digest is not None:
             again = {"pages": len(pages), "articles": len(site.articles), "files": len(files) + len(image_plan.variants),

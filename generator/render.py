@@ -6,6 +6,7 @@ filters templates use. Returns bytes; writes nothing.
 """
 from __future__ import annotations
 
+import os
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ import jinja2
 import jinja2.bccache
 
 from generator import routes, sections
-from generator.cache import read_sealed, seal, write_atomic
+from generator.cache import code_stamp, read_sealed, seal, write_atomic
 from generator.model import Article, Page, Site, Term, tel_link
 from generator.vietnamese import format_date, format_number
 
@@ -68,7 +69,7 @@ class Renderer:
             auto_reload=False,
         )
         self.env.filters.update(
-            url=self.url, abs_url=self.abs_url, vn_date=self.vn_date, vn_updated=self.vn_updated, iso=_iso,
+            url=_at_render(self.url), asset=_at_render(self.asset), abs_url=_at_render(self.abs_url), vn_date=self.vn_date, vn_updated=self.vn_updated, iso=_iso,
             vn_number=format_number, tel=tel_link,
             sections=sections.sections,  # the table of contents of a converted body
         )
@@ -85,6 +86,13 @@ class Renderer:
     def url(self, path: str) -> str:
         """Site-relative path → link that honours base_url's path."""
         return self.site.config.base_path + path.lstrip("/")
+
+    def asset(self, path: str) -> str:
+        """A link to one of the assets with its version (`'/assets/css/style.css' | asset` →
+        /assets/css/style.css?v=3f2a9c01bd): an edited stylesheet has a new address, so no
+        browser or CDN keeps showing the old one, however long it caches."""
+        version = self.site.asset_versions.get(path.lstrip("/"))
+        return self.url(path) + (f"?v={version}" if version else "")
 
     def abs_url(self, path: str) -> str:
         return self.site.config.base_url.rstrip("/") + "/" + path.lstrip("/")
@@ -137,6 +145,21 @@ def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
     return _SealedBytecodeCache(folder)
 
 
+_CODE = code_stamp().hex()[:16]
+
+
+def prune_compiled(folder: Path | None) -> None:
+    """Remove the layouts other versions of the generator compiled."""
+    if folder is None:
+        return
+    try:
+        for entry in os.scandir(folder):
+            if entry.name.startswith("__jinja2_") and not entry.name.endswith(f".{_CODE}.cache"):
+                os.unlink(entry.path)
+    except OSError:  # pruning is tidiness: a build never fails for it
+        pass
+
+
 class _SealedBytecodeCache(jinja2.BytecodeCache):
     """Jinja's compiled layouts, one file each, sealed like every other cache entry
     (cache.seal). Jinja checks a file's header and its layout's source, not the code
@@ -147,7 +170,9 @@ class _SealedBytecodeCache(jinja2.BytecodeCache):
         self.folder = folder
 
     def _path(self, bucket: jinja2.bccache.Bucket) -> Path:
-        return self.folder / f"__jinja2_{bucket.key}.cache"
+        # Compiled by this version of the generator: what an older one compiled (with its
+        # filters, or their results folded in) is never run.
+        return self.folder / f"__jinja2_{bucket.key}.{_CODE}.cache"
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         payload = read_sealed(self._path(bucket))
@@ -159,6 +184,17 @@ class _SealedBytecodeCache(jinja2.BytecodeCache):
             write_atomic(self._path(bucket), seal(bucket.bytecode_to_string()))
         except OSError:  # a full or read-only disk only costs the next compile
             pass
+
+
+def _at_render(helper):
+    """A filter Jinja may not work out while compiling. Jinja folds a filter of a constant
+    (`'/assets/css/style.css' | url`) into the compiled layout, and compiled layouts are kept
+    between builds: after base_url moved to a sub-path, or the stylesheet changed, pages kept
+    linking the old address. A filter that takes the render context is never folded."""
+    @jinja2.pass_context
+    def filtered(_context, value, *args):
+        return helper(value, *args)
+    return filtered
 
 
 def _iso(moment: datetime) -> str:

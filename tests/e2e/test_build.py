@@ -1,6 +1,7 @@
 """Full builds of small sites: what a reader sees, what an editor is told."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -224,7 +225,38 @@ def test_all_content_errors_are_reported_together_sorted(make_site, build_site):
 def test_a_site_with_only_toml_and_content_uses_the_default_theme(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     assert (built.out / "assets/css/style.css").is_file()
-    assert built.page("/").find("link", rel="stylesheet")["href"] == "/assets/css/style.css"
+    version = hashlib.sha256((built.out / "assets/css/style.css").read_bytes()).hexdigest()[:10]
+    assert built.page("/").find("link", rel="stylesheet")["href"] == f"/assets/css/style.css?v={version}"
+
+
+def test_an_edited_stylesheet_gets_a_new_address_on_every_page(make_site, build_site):
+    """Browsers and CDNs cache a stylesheet for as long as they like: a reader would get the new
+    pages with the old styles. Its link carries its version, and the pages are rendered again."""
+    site = make_site({**ARTICLES, "assets/css/style.css": "body { color: black; }\n"})
+    first = build_site(site)
+    before = {url: first.page(url).find("link", rel="stylesheet")["href"] for url in ("/", "/tin-hoat-dong/")}
+    (site / "assets/css/style.css").write_text("body { color: navy; }\n", encoding="utf-8")
+    again = build_site(site)
+    after = {url: again.page(url).find("link", rel="stylesheet")["href"] for url in before}
+    version = hashlib.sha256(b"body { color: navy; }\n").hexdigest()[:10]
+    assert set(after.values()) == {f"/assets/css/style.css?v={version}"} and set(before.values()).isdisjoint(after.values())
+    assert again.result.rendered == again.result.pages
+
+
+def test_moving_the_portal_to_a_sub_path_relinks_every_page_with_a_warm_cache(make_site, build_site):
+    """Jinja had folded `'/assets/css/style.css' | url` into the compiled layouts the cache
+    keeps: after base_url moved under /cong-thong-tin/, pages still linked /assets/… (a page
+    without its styles) and the footer's feed link /atom.xml."""
+    site = make_site(ARTICLES)
+    build_site(site)
+    toml = (site / "site.toml").read_text(encoding="utf-8")
+    (site / "site.toml").write_text(toml.replace('base_url = "https://congan.example.vn/"',
+                                                 'base_url = "https://congan.example.vn/cong-thong-tin/"'),
+                                    encoding="utf-8")
+    page = build_site(site).page("/")
+    links = [tag.get("href") or tag.get("src") for tag in page.find_all(["link", "script", "a"])
+             if (tag.get("href") or tag.get("src") or "").startswith("/")]
+    assert links and all(link.startswith("/cong-thong-tin/") for link in links), links
 
 
 def test_site_layouts_and_assets_override_the_defaults(make_site, build_site):

@@ -46,7 +46,8 @@ CONFIG_EDITS = (
     (r"(?m)^other_count = .*$", lambda rng: f"other_count = {rng.randint(0, 5)}"),
     (r"(?m)^title = .*$", lambda rng: f'title = "Cổng thông tin Công an tỉnh {rng.choice(WORDS).capitalize()}"'),
     (r"(?m)^hotline = .*$", lambda rng: f'hotline = "0221 3862 {rng.randint(100, 999)}"'),
-    (r"(?m)^base_url = .*$", lambda rng: f'base_url = "https://{rng.choice(["congan", "ca"])}.example.vn/"'),
+    (r"(?m)^base_url = .*$", lambda rng: f'base_url = "https://{rng.choice(["congan", "ca"])}.example.vn/'
+                                          f'{rng.choice(["", "", "cong/"])}"'),
     (r'(?m)^name = "Phòng Cảnh sát giao thông.*"$', lambda rng: f'name = "Phòng Cảnh sát giao thông {rng.randint(0, 3)}"'),
     (r'(?m)^name = "Xây dựng lực lượng.*"$', lambda rng: f'name = "Xây dựng lực lượng {rng.choice(WORDS)}"'),
     (r'(?m)^name = "Dân vận khéo.*"$', lambda rng: f'name = "Dân vận khéo {rng.randint(0, 3)}"'),
@@ -89,7 +90,7 @@ LAYOUT_EDITS = {
 def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     files = sorted((site / "content").rglob("*.md"))
     action = rng.choice(["edit-body", "edit-body", "rewrite", "add", "add", "delete", "layout", "config",
-                         "link", "bundle-file", "photo", "front-matter", "front-matter", "break", "mend"])
+                         "link", "bundle-file", "photo", "front-matter", "front-matter", "break", "mend", "asset"])
     if action in ("edit-body", "rewrite", "delete", "link", "front-matter", "break") and not files:
         action = "add"
     if action in ("break", "mend"):
@@ -131,6 +132,14 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
             override.parent.mkdir(parents=True, exist_ok=True)
             override.write_text(rng.choice(LAYOUT_EDITS[name]).replace("N", str(rng.randint(0, 9))), encoding="utf-8")
         return f"layout:{name}"
+    elif action == "asset":  # the site's own stylesheet: every page links it by its version
+        stylesheet = site / "assets" / "css" / "style.css"
+        if stylesheet.exists() and rng.random() < 0.4:
+            stylesheet.unlink()  # back to the theme's
+        else:
+            stylesheet.parent.mkdir(parents=True, exist_ok=True)
+            stylesheet.write_text(f"body {{ margin: {rng.randint(0, 9)}px; }}\n", encoding="utf-8")
+        return "asset"
     elif action == "config":
         pattern, value = rng.choice(CONFIG_EDITS)
         config = site / "site.toml"
