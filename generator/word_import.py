@@ -1,8 +1,8 @@
 """A report written in Word, made into an article: `new --from bao-cao.docx`.
 
 Units write their reports in Word, photos and tables inside. Owns reading a .docx into
-what an article needs: its title (the document's own title, else its first heading,
-else a first paragraph in bold, else the file's name), its body as Markdown (headings,
+what an article needs: its title (its first heading or Title line, else a first
+paragraph in bold, else the title in its properties, else the file's name), its body as Markdown (headings,
 bold and italic, lists, tables, links) and its photos as files, each shown where it
 stood, with the caption written under it in Word as its caption. mammoth reads the
 document (it keeps meaning, not Word's looks) and markdownify writes the Markdown.
@@ -23,7 +23,7 @@ from markdownify import MarkdownConverter
 _PHOTO_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",
                 "image/bmp": "bmp", "image/tiff": "tif"}
 # A caption Word wrote under a photo: its Caption style, or the "Ảnh: …" line units type.
-_STYLE_MAP = "p[style-name='Caption'] => p.word-caption:fresh"
+_STYLE_MAP = "p[style-name='Caption'] => p.word-caption:fresh\np[style-name='Title'] => h1:fresh"
 _CAPTION_START = re.compile(r"\(?\s*(?:ảnh|hình)\b", re.IGNORECASE)
 MAX_CAPTION = 300  # characters: a longer paragraph under a photo is text, not its caption
 
@@ -77,12 +77,14 @@ def read_word(path: Path) -> WordArticle:
         if not img.get("src"):
             img.decompose()  # a drawing left out
     _captions_under_photos(soup)
-    title = title_property or _take_title(soup) or _title_from_name(path)
+    # What the reader of the document sees as its title first: the title in its properties is
+    # often a template's, left over from another document.
+    title = _take_title(soup) or title_property or _title_from_name(path)
     return WordArticle(title, _markdown(soup), tuple(photos), skipped)
 
 
 def _core_title(path: Path) -> str:
-    """The title in the document's properties (File › Info), when someone set one."""
+    """The title in the document's properties (File › Info), when one is set."""
     with zipfile.ZipFile(path) as archive:
         try:
             core = archive.read("docProps/core.xml").decode("utf-8", "replace")

@@ -16,9 +16,12 @@ SLUG = "cong-an-tinh-ra-quan-bao-dam-trat-tu-dip-tet"
 PATH = f"content/tin-hoat-dong/{SLUG}/index.md"
 
 
-def word_report(path: Path, title_as: str = "heading") -> Path:
+def word_report(path: Path, title_as: str = "heading", property_title: str = "") -> Path:
     doc = Document()
-    if title_as == "heading":
+    doc.core_properties.title = property_title
+    if title_as == "Title":
+        doc.add_paragraph("Công an tỉnh ra quân bảo đảm trật tự dịp Tết", style="Title")
+    elif title_as == "heading":
         doc.add_heading("Công an tỉnh ra quân bảo đảm trật tự dịp Tết", level=1)
     elif title_as == "bold":
         doc.add_paragraph().add_run("Công an tỉnh ra quân bảo đảm trật tự dịp Tết").bold = True
@@ -83,6 +86,16 @@ def test_a_reports_title_in_bold_is_its_title_and_a_title_typed_on_the_command_l
                    "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 0, done.stderr
     assert (site / "content/tin-hoat-dong/tin-thang-muoi-hai/index.md").exists()
+
+
+def test_the_title_a_reader_of_the_document_sees_comes_before_the_one_in_its_properties(tmp_path):
+    """The title in a document's properties is often its template's, left from another one."""
+    from generator.word_import import read_word
+    styled = read_word(word_report(tmp_path / "a.docx", title_as="Title", property_title="Mẫu báo cáo năm 2019"))
+    assert styled.title == "Công an tỉnh ra quân bảo đảm trật tự dịp Tết"
+    assert "ra quân bảo đảm trật tự dịp Tết" not in styled.body
+    assert read_word(word_report(tmp_path / "b.docx", title_as="none", property_title="Tin ra quân")).title == "Tin ra quân"
+    assert read_word(word_report(tmp_path / "bao_cao-thang_12.docx", title_as="none")).title == "Bao cao thang 12"
 
 
 def test_what_is_not_a_word_report_is_named_and_nothing_is_written(make_site, tmp_path):
