@@ -104,6 +104,10 @@ def front_matter(new: NewArticle, lang: str, body: str | None = None) -> str:
 def create_article(site_dir: Path, config: SiteConfig, new: NewArticle, lang: str,
                    word: WordArticle | None = None) -> list[Problem]:
     clashes = existing_articles(site_dir, config, new)
+    folder = Path(new.path).parent
+    # A photo left in the folder (an import whose index.md was deleted) is never overwritten either.
+    clashes += [(folder / photo.name).as_posix() for photo in (word.photos if word else ())
+                if (site_dir / folder / photo.name).exists()]
     if clashes:
         return [error(path, 0, "article-exists", f"{path} already exists; pick another title or edit that article")
                 for path in clashes]

@@ -55,6 +55,16 @@ def test_a_word_report_becomes_a_draft_with_its_title_text_table_and_photo(make_
     assert not problems and source.front["title"] == "Công an tỉnh ra quân bảo đảm trật tự dịp Tết"
     assert source.front["draft"] is True
     assert (site / f"content/tin-hoat-dong/{SLUG}/anh-1.jpg").read_bytes()[:2] == b"\xff\xd8"
+    (site / PATH).unlink()  # the article deleted, its photo left: imported again, nothing is overwritten
+    again = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+                    "--unit", "cong-an-tinh")
+    assert again.returncode == 1 and f"content/tin-hoat-dong/{SLUG}/anh-1.jpg: error[article-exists]" in again.stderr
+    assert "Traceback" not in again.stderr and not (site / PATH).exists()
+    assert run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+                   "--unit", "cong-an-tinh").returncode == 1
+    (site / f"content/tin-hoat-dong/{SLUG}/anh-1.jpg").unlink()
+    assert run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+                   "--unit", "cong-an-tinh").returncode == 0
 
     built = build_site(site, drafts=True)
     assert built.result.ok and built.messages == []  # the caption is the photo's description too
