@@ -77,6 +77,7 @@ def read_word(path: Path) -> WordArticle:
         if not img.get("src"):
             img.decompose()  # a drawing left out
     _captions_under_photos(soup)
+    _notes_as_markdown_footnotes(soup)
     # What the reader of the document sees as its title first: the title in its properties is
     # often a template's, left over from another document.
     title = _take_title(soup) or title_property or _title_from_name(path)
@@ -133,6 +134,38 @@ def _captions_under_photos(soup: BeautifulSoup) -> None:
             following.decompose()
     for caption in soup.find_all("p", class_="word-caption"):
         del caption["class"]
+
+
+_NOTE = re.compile(r"#(foot|end)note-(\d+)")
+
+
+def _notes_as_markdown_footnotes(soup: BeautifulSoup) -> None:
+    """Word's footnotes and endnotes (mammoth writes a [1] link and a list at the end, whose
+    anchors the Markdown would lose) as Markdown footnotes: `[^1]` in the text and `[^1]: …`
+    at the end, which the page shows as its numbered notes."""
+    def label(kind: str, number: str) -> str:
+        return number if kind == "foot" else f"e{number}"
+    for link in soup.find_all("a", href=_NOTE):
+        if not (link.get("id") or "").startswith(("footnote-ref-", "endnote-ref-")):
+            continue
+        kind, number = _NOTE.fullmatch(link["href"]).groups()
+        marker = link.parent if link.parent is not None and link.parent.name == "sup" else link
+        marker.replace_with(f"[^{label(kind, number)}]")
+    for item in soup.find_all("li", id=re.compile(r"(foot|end)note-\d+")):
+        kind, number = _NOTE.fullmatch("#" + item["id"]).groups()
+        for back in item.find_all("a", href=re.compile(r"#(foot|end)note-ref-\d+")):
+            back.decompose()
+        note = soup.new_tag("p")
+        note.append(f"[^{label(kind, number)}]: ")
+        for paragraph in item.find_all("p") or [item]:
+            for child in list(paragraph.contents):
+                note.append(child.extract())
+            note.append(" ")
+        notes = item.parent
+        item.decompose()
+        soup.append(note)
+        if notes is not None and notes.name == "ol" and not notes.find("li"):
+            notes.decompose()
 
 
 class _Markdown(MarkdownConverter):

@@ -3,6 +3,7 @@ a draft article that builds into the page a reader expects."""
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -106,6 +107,50 @@ def test_the_title_a_reader_of_the_document_sees_comes_before_the_one_in_its_pro
     assert "ra quân bảo đảm trật tự dịp Tết" not in styled.body
     assert read_word(word_report(tmp_path / "b.docx", title_as="none", property_title="Tin ra quân")).title == "Tin ra quân"
     assert read_word(word_report(tmp_path / "bao_cao-thang_12.docx", title_as="none")).title == "Bao cao thang 12"
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006"
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WORDML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+
+def word_with_a_footnote(path: Path, before: str, note: str, after: str) -> Path:
+    """A .docx written part by part: python-docx cannot add footnotes."""
+    parts = {
+        "[Content_Types].xml": f'<Types xmlns="{_PACKAGE}/content-types"><Default Extension="rels" ContentType='
+                               f'"application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+                               f'ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType='
+                               f'"{_WORDML}.document.main+xml"/><Override PartName="/word/footnotes.xml" ContentType='
+                               f'"{_WORDML}.footnotes+xml"/></Types>',
+        "_rels/.rels": f'<Relationships xmlns="{_PACKAGE}/relationships"><Relationship Id="rId1" '
+                       f'Type="{_OFFICE}/officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/_rels/document.xml.rels": f'<Relationships xmlns="{_PACKAGE}/relationships"><Relationship Id="rId2" '
+                                        f'Type="{_OFFICE}/footnotes" Target="footnotes.xml"/></Relationships>',
+        "word/document.xml": f'<w:document {_W}><w:body><w:p><w:r><w:t xml:space="preserve">{before}</w:t></w:r>'
+                             f'<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve">{after}</w:t>'
+                             f'</w:r></w:p></w:body></w:document>',
+        "word/footnotes.xml": f'<w:footnotes {_W}><w:footnote w:id="1"><w:p><w:r><w:t>{note}</w:t></w:r></w:p>'
+                              f'</w:footnote></w:footnotes>',
+    }
+    with zipfile.ZipFile(path, "w") as package:
+        for name, text in parts.items():
+            package.writestr(name, '<?xml version="1.0" encoding="UTF-8"?>' + text)
+    return path
+
+
+def test_a_footnote_in_word_is_a_footnote_on_the_page(make_site, build_site, tmp_path):
+    site = make_site({})
+    report = word_with_a_footnote(tmp_path / "Xử phạt nồng độ cồn.docx", "Theo Nghị định số 100/2019/NĐ-CP",
+                                  "Nghị định quy định xử phạt vi phạm hành chính.", ", người vi phạm bị phạt.")
+    done = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+                   "--unit", "cong-an-tinh")
+    assert done.returncode == 0, done.stderr
+    page = build_site(site, drafts=True).page("/tin-hoat-dong/xu-phat-nong-do-con/")
+    body = page.select_one(".article .body")
+    assert text_of(body.find("p")) == "Theo Nghị định số 100/2019/NĐ-CP 1 , người vi phạm bị phạt."
+    note = body.find(id=body.find("sup").find("a")["href"].lstrip("#"))
+    assert text_of(note).startswith("Nghị định quy định xử phạt vi phạm hành chính.")
 
 
 def test_what_is_not_a_word_report_is_named_and_nothing_is_written(make_site, tmp_path):
