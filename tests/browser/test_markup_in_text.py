@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from axe_playwright_python.sync_playwright import Axe
+
 from tests.browser.conftest import built_page, serving
 from tests.conftest import SITE_TOML, article
 
@@ -138,6 +140,9 @@ def test_a_youtube_address_alone_on_its_line_plays_the_video_when_tapped(make_si
         assert abs(box["width"] - column["width"]) < 1 and abs(box["width"] / box["height"] - 16 / 9) < 0.02
         play = page.get_by_text("Xem video")
         assert play.is_visible() and play.bounding_box()["height"] >= 44  # a finger-sized target
+        bad = [(v["id"], v["impact"]) for v in Axe().run(page).response["violations"]
+               if v["impact"] in ("moderate", "serious", "critical")]
+        assert bad == []
         play.click()
         player = page.locator(".article .body figure.video iframe")
         assert player.get_attribute("src") == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=42"
