@@ -132,10 +132,13 @@ def _why_unpublished(rel: str) -> str:
     suffix = (dot + suffix).lower()
     if stem and suffix in _MARKDOWN_SUFFIXES:  # bai.MD saved on Windows, Hugo's bai.markdown
         return f"this file is not read as an article: an article's name ends in '.md', in lower case; rename it '{stem}.md'"
+    if stem and suffix == ".docx":
+        return (f"a Word document is not read as an article: make one of it with python build.py new --from "
+                f"\"{rel}\" --category … --unit … (its title, text, tables and photos); to offer the document "
+                "for download, put it in an article's own folder")
     if stem and suffix in _WORD_SUFFIXES:
-        return ("a Word document is not read as an article: copy its text into an article's .md file "
-                "(python build.py new), where pasted lines, tables and lists keep their shape; to offer "
-                "the document for download, put it in an article's own folder")
+        return ("a Word document is not read as an article: save it as .docx and make one of it with python "
+                "build.py new --from …; to offer the document for download, put it in an article's own folder")
     return ("this file is not published: only the files in an article's own folder (beside its "
             "index.md) are; move it there, or into static/ to publish it as it is")
 

@@ -369,10 +369,14 @@ PROBLEMS: Mapping[str, tuple] = {
     "unpublished-file": ((r"this file is not read as an article: .*; rename it '(.*)'",
                           "tệp này không được đọc như một bài viết: tên tệp bài viết phải kết thúc bằng '.md' viết "
                           "thường; hãy đổi tên thành '{0}'"),
-                         (r"a Word document is not read as an article",
-                          "tệp Word không được đọc như một bài viết: hãy chép nội dung vào tệp .md của bài (lệnh "
-                          "python build.py new); dòng, bảng và danh sách dán vào vẫn giữ nguyên. Muốn cho bạn đọc "
-                          "tải tệp về, hãy đặt nó trong thư mục riêng của một bài"),
+                         (r"a Word document is not read as an article: make one of it with (.*) \(its title",
+                          "tệp Word không được đọc như một bài viết: hãy tạo bài từ tệp này bằng lệnh {0} (lấy tiêu "
+                          "đề, nội dung, bảng và ảnh). Muốn cho bạn đọc tải tệp về, hãy đặt nó trong thư mục riêng "
+                          "của một bài"),
+                         (r"a Word document is not read as an article: save it as \.docx",
+                          "tệp Word không được đọc như một bài viết: hãy lưu lại dạng .docx rồi tạo bài bằng lệnh "
+                          "python build.py new --from …. Muốn cho bạn đọc tải tệp về, hãy đặt nó trong thư mục "
+                          "riêng của một bài"),
                          (_ANY, "tệp này không được xuất bản: chỉ các tệp trong thư mục riêng của bài (cạnh "
                                 "index.md) mới được xuất bản; hãy chuyển tệp vào đó, hoặc vào static/ để xuất bản "
                                 "nguyên dạng"),),

@@ -112,8 +112,9 @@ def test_an_article_saved_as_md_in_capitals_or_as_a_word_document_is_told_what_t
         "content/tin-hoat-dong/bai-moi.MD: warning[unpublished-file]: this file is not read as an article: an "
         "article's name ends in '.md', in lower case; rename it 'bai-moi.md'",
         "content/tin-hoat-dong/bao-cao.docx: warning[unpublished-file]: a Word document is not read as an article: "
-        "copy its text into an article's .md file (python build.py new), where pasted lines, tables and lists keep "
-        "their shape; to offer the document for download, put it in an article's own folder"]
+        "make one of it with python build.py new --from \"content/tin-hoat-dong/bao-cao.docx\" --category … "
+        "--unit … (its title, text, tables and photos); to offer the document for download, put it in an "
+        "article's own folder"]
 
 
 def test_a_name_that_differs_only_in_case_is_found_for_photos_and_named_for_links(make_site, build_site):
