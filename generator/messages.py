@@ -460,6 +460,7 @@ PROBLEMS: Mapping[str, tuple] = {
     "bad-title": ((r"give the article's title", "hãy cho biết tiêu đề của bài: python build.py new \"Tiêu đề\" …"),
                   (_ANY, "tiêu đề không có chữ hoặc số để tạo đường dẫn")),
     "word-not-found": ((_ANY, "không có tệp này"),),
+    "empty-document": ((_ANY, "tài liệu không có chữ hay ảnh nào để tạo bài viết"),),
     "not-a-word-document": (
         (r"only \.docx is read", "chỉ đọc được tệp .docx; hãy mở tệp trong Word và lưu lại dạng .docx (Word Document)"),
         (_ANY, "tệp này không phải tài liệu Word đọc được; hãy mở trong Word và lưu lại dạng .docx")),

@@ -130,10 +130,13 @@ def _read_word(path: Path) -> tuple[WordArticle | None, list[Problem]]:
         return None, [error(shown, 0, "not-a-word-document",
                             "only .docx is read; open it in Word and save it as a .docx (Word Document)")]
     try:
-        return read_word(path), []
+        word = read_word(path)
     except NotAWordDocument:
         return None, [error(shown, 0, "not-a-word-document",
                             "this is not a Word document that can be read; open it in Word and save it again as .docx")]
+    if not word.body.strip() and not word.photos:
+        return None, [error(shown, 0, "empty-document", "the document holds no text or photo to make an article of")]
+    return word, []
 
 
 def run_new(args, site_dir: Path) -> int:

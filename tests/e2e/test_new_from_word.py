@@ -157,8 +157,10 @@ def test_what_is_not_a_word_report_is_named_and_nothing_is_written(make_site, tm
     site = make_site({})
     (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word")
     (tmp_path / "hong.docx").write_bytes(b"not a zip")
+    Document().save(tmp_path / "trong.docx")
     cases = {"khong-co.docx": "error[word-not-found]", "cu.doc": "error[not-a-word-document]: chỉ đọc được tệp .docx",
-             "hong.docx": "error[not-a-word-document]: tệp này không phải tài liệu Word"}
+             "hong.docx": "error[not-a-word-document]: tệp này không phải tài liệu Word",
+             "trong.docx": "error[empty-document]: tài liệu không có chữ hay ảnh nào"}
     for name, expected in cases.items():
         done = run_cli("new", "--from", str(tmp_path / name), "--site", str(site), "--category", "tin-hoat-dong",
                        "--unit", "cong-an-tinh")
