@@ -11,7 +11,10 @@ rules (the ones Hugo and Zola follow): a bullet item, or an ordered one starting
 1, opens a list under a paragraph line; a line belongs to the deepest item whose text
 starts at or before its indentation, and is re-indented to that item's depth, four
 spaces a level. Text already written for Python-Markdown comes out as it went in.
-It runs after raw HTML and fenced code are set aside, so neither is touched.
+Two conventions of Vietnamese documents are kept besides: "+" points at the margin of
+the "-" point above them are its sub-points, and "b) …" right under a list is the next
+point, not more of the last item's text. It runs after raw HTML and fenced code are set
+aside, so neither is touched.
 """
 from __future__ import annotations
 
