@@ -67,7 +67,8 @@ def picture_html(picture: Picture, base_path: str, alt: str, sizes: str,
 class PictureTreeprocessor(Treeprocessor):
     """Body images → <picture>; an image alone in its paragraph → <figure> with <figcaption>.
 
-    The caption is the image's title ("Chú thích" in ![alt](anh.jpg "Chú thích")), else its alt text.
+    The caption is the image's title ("Chú thích" in ![alt](anh.jpg "Chú thích")), else a line in
+    italics right under the photo (in its paragraph or the next), else its alt text.
     """
 
     def __init__(self, md, plan: ImagePlan, base_path: str):
@@ -98,14 +99,62 @@ class PictureTreeprocessor(Treeprocessor):
             # Alone in its paragraph, or in a link alone in it ([![…](anh.jpg)](anh.jpg)): a figure.
             linked = parent.tag == "a" and _alone(element, parent)
             held, paragraph = (parent, parents.get(parent)) if linked else (element, parent)
-            if paragraph is not None and paragraph.tag == "p" and _alone(held, paragraph):
-                paragraph.tag = "figure"
-                paragraph.text = None
-                paragraph[0].tail = None
-                caption = title or alt
-                if caption:
-                    etree.SubElement(paragraph, "figcaption").text = caption
+            if paragraph is None or paragraph.tag != "p":
+                continue
+            written = _caption_line(held, paragraph)
+            if written is None and not _alone(held, paragraph):
+                continue
+            if written is None and not title:
+                written = _caption_paragraph(paragraph, parents.get(paragraph))
+            paragraph.tag = "figure"
+            paragraph.text = None
+            paragraph[0].tail = None
+            caption = title or written or alt
+            if caption:
+                etree.SubElement(paragraph, "figcaption").text = caption
         return None
+
+
+def _italic_text(element) -> str | None:
+    """The text of an <em> that is all there is of a line: "*Lễ ra quân. Ảnh: Minh Khôi*"."""
+    if element.tag != "em" or (element.tail or "").strip() or element.find(".//img") is not None:
+        return None
+    text = " ".join("".join(element.itertext()).split())
+    return text if 0 < len(text) <= MAX_CAPTION else None
+
+
+def _caption_line(held, paragraph) -> str | None:
+    """A photo with its caption on the line under it, in italics, as news sites print one:
+    `![…](anh.jpg)` then `*Chú thích. Ảnh: Minh Khôi*`. The caption is taken out of the
+    paragraph, which is left holding the photo alone."""
+    children = list(paragraph)
+    if (len(children) != 3 or children[0] is not held or children[1].tag != "br" or (paragraph.text or "").strip()
+            or (held.tail or "").strip() or (children[1].tail or "").strip()):
+        return None
+    caption = _italic_text(children[2])
+    if caption is not None:
+        paragraph.remove(children[2])
+        paragraph.remove(children[1])
+    return caption
+
+
+def _caption_paragraph(paragraph, container) -> str | None:
+    """The same caption as a paragraph of its own, right under the photo's: taken as its
+    caption (and removed) instead of the photo's alt text shown twice over two captions."""
+    if container is None:
+        return None
+    siblings = list(container)
+    at = siblings.index(paragraph)
+    following = siblings[at + 1] if at + 1 < len(siblings) else None
+    if following is None or following.tag != "p" or len(following) != 1 or (following.text or "").strip():
+        return None
+    caption = _italic_text(following[0])
+    if caption is not None:
+        container.remove(following)
+    return caption
+
+
+MAX_CAPTION = 300  # characters: a longer line in italics under a photo is text, not its caption
 
 
 def _alone(child, parent) -> bool:

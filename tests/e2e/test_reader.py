@@ -166,6 +166,22 @@ def test_a_table_written_under_its_lead_in_line_reads_as_a_table(make_site, buil
     assert [text_of(p) for p in body_node.find_all("p")] == ["Kết quả sau một tháng:", "Đoạn sau."]
 
 
+def test_a_line_in_italics_under_a_photo_is_its_caption(make_site, build_site):
+    """News sites print a photo's caption in italics under it, and editors write it so: on the
+    next line, or as the next paragraph. It was a line of italics in the photo's paragraph
+    (no figure), or a second caption under the alt text's."""
+    body = ("Mở đầu.\n\n![Lễ ra quân](a.jpg)\n*Lãnh đạo Công an tỉnh phát biểu. Ảnh: Minh Khôi*\n\n"
+            "![Tuần tra](b.jpg)\n\n*Tổ tuần tra ban đêm. Ảnh: Hải Đăng*\n\n"
+            "![Hội nghị](c.jpg \"Hội nghị tổng kết\")\n\n*Đoạn in nghiêng của bài.*\n")
+    built = build_site(make_site({"content/tin-hoat-dong/anh/index.md": article("Ảnh", body=body, slug="anh"),
+                                  **{f"content/tin-hoat-dong/anh/{n}.jpg": phone_jpeg(600, 400) for n in "abc"}}))
+    body_node = built.page("/tin-hoat-dong/anh/").select_one(".article .body")
+    assert [text_of(c) for c in body_node.select("figure > figcaption")] == [
+        "Lãnh đạo Công an tỉnh phát biểu. Ảnh: Minh Khôi", "Tổ tuần tra ban đêm. Ảnh: Hải Đăng", "Hội nghị tổng kết"]
+    assert [text_of(p) for p in body_node.find_all("p")] == ["Mở đầu.", "Đoạn in nghiêng của bài."]
+    assert [img["alt"] for img in body_node.select("figure img")] == ["Lễ ra quân", "Tuần tra", "Hội nghị"]
+
+
 def test_hashtags_closing_a_post_are_text_not_headings(make_site, build_site):
     """A post written for Facebook ends with lines of hashtags: Python-Markdown made each a
     heading, and three of them a table of contents."""
