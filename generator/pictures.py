@@ -8,6 +8,8 @@ Pure: takes an ImagePlan, reads no files.
 """
 from __future__ import annotations
 
+import re
+
 import xml.etree.ElementTree as etree
 
 from markdown.serializers import to_html_string
@@ -124,17 +126,21 @@ def _italic_text(element) -> str | None:
 
 
 def _caption_line(held, paragraph) -> str | None:
-    """A photo with its caption on the line under it, in italics, as news sites print one:
-    `![…](anh.jpg)` then `*Chú thích. Ảnh: Minh Khôi*`. The caption is taken out of the
-    paragraph, which is left holding the photo alone."""
+    """A photo with its caption on the line under it, in italics as news sites print one, or
+    starting "Ảnh…": `![…](anh.jpg)` then `*Chú thích. Ảnh: Minh Khôi*` or `(Ảnh: Minh Khôi)`.
+    The caption is taken out of the paragraph, which is left holding the photo alone."""
     children = list(paragraph)
-    if (len(children) != 3 or children[0] is not held or children[1].tag != "br" or (paragraph.text or "").strip()
-            or (held.tail or "").strip() or (children[1].tail or "").strip()):
+    if (len(children) not in (2, 3) or children[0] is not held or children[1].tag != "br"
+            or (paragraph.text or "").strip() or (held.tail or "").strip()):
         return None
-    caption = _italic_text(children[2])
+    line = " ".join((children[1].tail or "").split())
+    if len(children) == 3:
+        caption = None if line else _italic_text(children[2])
+    else:
+        caption = line if line and len(line) <= MAX_CAPTION and CAPTION_START.match(line) else None
     if caption is not None:
-        paragraph.remove(children[2])
-        paragraph.remove(children[1])
+        for child in children[1:]:
+            paragraph.remove(child)
     return caption
 
 
@@ -154,7 +160,8 @@ def _caption_paragraph(paragraph, container) -> str | None:
     return caption
 
 
-MAX_CAPTION = 300  # characters: a longer line in italics under a photo is text, not its caption
+MAX_CAPTION = 300  # characters: a longer line under a photo is text, not its caption
+CAPTION_START = re.compile(r"\(?\s*(?:ảnh|hình)\b", re.IGNORECASE)  # "Ảnh: …", "(Ảnh minh họa)", "Hình 2."
 
 
 def _alone(child, parent) -> bool:

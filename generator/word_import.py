@@ -19,13 +19,14 @@ import mammoth
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 
+from generator.pictures import CAPTION_START, MAX_CAPTION
+
 # Word's picture formats a browser shows (EMF/WMF drawings are not among them).
 _PHOTO_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",
                 "image/bmp": "bmp", "image/tiff": "tif"}
-# A caption Word wrote under a photo: its Caption style, or the "Ảnh: …" line units type.
+# Word's Caption style marks a photo's caption (pictures.CAPTION_START the "Ảnh: …" line units
+# type instead); its Title style, the document's title.
 _STYLE_MAP = "p[style-name='Caption'] => p.word-caption:fresh\np[style-name='Title'] => h1:fresh"
-_CAPTION_START = re.compile(r"\(?\s*(?:ảnh|hình)\b", re.IGNORECASE)
-MAX_CAPTION = 300  # characters: a longer paragraph under a photo is text, not its caption
 
 
 class NotAWordDocument(Exception):
@@ -127,7 +128,7 @@ def _captions_under_photos(soup: BeautifulSoup) -> None:
             continue
         text = " ".join(following.get_text(" ").split())
         styled = "word-caption" in (following.get("class") or [])
-        if text and len(text) <= MAX_CAPTION and (styled or _CAPTION_START.match(text)):
+        if text and len(text) <= MAX_CAPTION and (styled or CAPTION_START.match(text)):
             photo["title"] = text
             if not photo.get("alt"):
                 photo["alt"] = text  # Word's own description of the picture, when it has one, is kept

@@ -172,14 +172,18 @@ def test_a_line_in_italics_under_a_photo_is_its_caption(make_site, build_site):
     (no figure), or a second caption under the alt text's."""
     body = ("Mở đầu.\n\n![Lễ ra quân](a.jpg)\n*Lãnh đạo Công an tỉnh phát biểu. Ảnh: Minh Khôi*\n\n"
             "![Tuần tra](b.jpg)\n\n*Tổ tuần tra ban đêm. Ảnh: Hải Đăng*\n\n"
-            "![Hội nghị](c.jpg \"Hội nghị tổng kết\")\n\n*Đoạn in nghiêng của bài.*\n")
+            "![Hội nghị](c.jpg \"Hội nghị tổng kết\")\n\n*Đoạn in nghiêng của bài.*\n\n"
+            "![Diễn tập](d.jpg)\n(Ảnh minh họa)\n\n![Hiện trường](e.jpg)\nCâu văn tiếp theo ảnh.\n")
     built = build_site(make_site({"content/tin-hoat-dong/anh/index.md": article("Ảnh", body=body, slug="anh"),
-                                  **{f"content/tin-hoat-dong/anh/{n}.jpg": phone_jpeg(600, 400) for n in "abc"}}))
+                                  **{f"content/tin-hoat-dong/anh/{n}.jpg": phone_jpeg(600, 400) for n in "abcde"}}))
     body_node = built.page("/tin-hoat-dong/anh/").select_one(".article .body")
     assert [text_of(c) for c in body_node.select("figure > figcaption")] == [
-        "Lãnh đạo Công an tỉnh phát biểu. Ảnh: Minh Khôi", "Tổ tuần tra ban đêm. Ảnh: Hải Đăng", "Hội nghị tổng kết"]
-    assert [text_of(p) for p in body_node.find_all("p")] == ["Mở đầu.", "Đoạn in nghiêng của bài."]
-    assert [img["alt"] for img in body_node.select("figure img")] == ["Lễ ra quân", "Tuần tra", "Hội nghị"]
+        "Lãnh đạo Công an tỉnh phát biểu. Ảnh: Minh Khôi", "Tổ tuần tra ban đêm. Ảnh: Hải Đăng", "Hội nghị tổng kết",
+        "(Ảnh minh họa)"]
+    assert [text_of(p) for p in body_node.find_all("p")] == ["Mở đầu.", "Đoạn in nghiêng của bài.",
+                                                             "Câu văn tiếp theo ảnh."]
+    assert [img["alt"] for img in body_node.select("figure img")] == ["Lễ ra quân", "Tuần tra", "Hội nghị",
+                                                                      "Diễn tập"]
 
 
 def test_hashtags_closing_a_post_are_text_not_headings(make_site, build_site):
