@@ -326,8 +326,8 @@ def _space_after_colon(line: str) -> str | None:
     """`title:Tin mới` written again as `title: Tin mới` (without the space YAML reads one
     text, "title:Tin mới", and fails on the next line)."""
     key, colon, rest = line.partition(":")
-    if colon and _PLAIN_KEY.fullmatch(key.strip()) and rest[:1] not in ("", " ", "\t", ":", "/") and len(rest) <= 500:
-        return f"{key.strip()}: {rest.strip()}"
+    if colon and _PLAIN_KEY.fullmatch(key) and rest[:1] not in ("", " ", "\t", ":", "/") and len(rest) <= 500:
+        return f"{key}: {rest.strip()}"
     return None
 
 
@@ -408,9 +408,9 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
             return {}, {}, [error(rel, first_line + at, "yaml-syntax", f"front-matter is not valid YAML: "
                                   f"{exc.problem or exc}; if the value is text, put it in quotes: {hint}")]
         # What an editor most often typed wrong, which YAML reports on another line or in its own words.
+        # (Lines of a block of text, `summary: |`, are indented by spaces and never taken for these.)
         for number, written in enumerate(lines[:at + 1]):
-            indent = written[:len(written) - len(written.lstrip())]
-            if "\t" in indent:
+            if written.startswith("\t"):
                 return {}, {}, [error(rel, first_line + number, "yaml-syntax", "front-matter is not valid YAML: "
                                       "this line is indented with a tab; indent with spaces")]
             spaced = _space_after_colon(written)

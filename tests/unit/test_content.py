@@ -57,6 +57,9 @@ def test_a_tab_or_a_missing_space_is_named_on_its_own_line():
     assert [str(p) for p in split_source("content/a.md", tab)[1]] == [
         "content/a.md:4: error[yaml-syntax]: front-matter is not valid YAML: this line is indented with a tab; "
         "indent with spaces"]
+    # Inside a block of text such lines are text: the error is the quote left open below them.
+    [problem] = split_source("content/a.md", "---\nsummary: |\n  url:https://a.vn\n  \tthụt\ntitle: \"Tin\n---\n")[1]
+    assert problem.location.line == 5 and "put it in quotes" in problem.message
     unspaced = "---\ntitle:Tin mới, lịch trực\ndate: 2026-01-01\n---\n"
     [problem] = split_source("content/a.md", unspaced)[1]
     assert str(problem) == ("content/a.md:2: error[yaml-syntax]: front-matter is not valid YAML: a space must follow "
