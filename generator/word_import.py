@@ -79,6 +79,7 @@ def read_word(path: Path) -> WordArticle:
             img.decompose()  # a drawing left out
     _captions_under_photos(soup)
     _notes_as_markdown_footnotes(soup)
+    _cells_a_markdown_table_can_hold(soup)
     # What the reader of the document sees as its title first: the title in its properties is
     # often a template's, left over from another document.
     title = _take_title(soup) or title_property or _title_from_name(path)
@@ -167,6 +168,24 @@ def _notes_as_markdown_footnotes(soup: BeautifulSoup) -> None:
         soup.append(note)
         if notes is not None and notes.name == "ol" and not notes.find("li"):
             notes.decompose()
+
+
+def _cells_a_markdown_table_can_hold(soup: BeautifulSoup) -> None:
+    """A Markdown table row is one line of cells parted by "|": a cell of Word's holding a
+    table, a list or several paragraphs becomes its text on one line, and a "|" in a cell is
+    escaped. (Otherwise the whole table came out as a paragraph of pipes.)"""
+    for cell in soup.find_all(["td", "th"]):  # (an inner table's cells too, harmlessly, once it is text)
+        for inner in cell.find_all("table"):
+            rows = (" – ".join(" ".join(c.get_text(" ").split()) for c in row.find_all(["td", "th"]))
+                    for row in inner.find_all("tr"))
+            inner.replace_with("; ".join(row for row in rows if row))
+        if len(cell.find_all(["p", "li"])) > 1 or cell.find(["ul", "ol", "br"]) is not None:
+            text = " ".join(cell.get_text(" ").split())
+            cell.clear()
+            cell.append(text)
+        for string in cell.find_all(string=True):
+            if "|" in string:
+                string.replace_with(string.replace("|", "\\|"))
 
 
 class _Markdown(MarkdownConverter):

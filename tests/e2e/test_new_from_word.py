@@ -6,12 +6,16 @@ import io
 import zipfile
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from docx import Document
 from docx.shared import Inches
 
 from generator.content import read_source
+from generator.markup import MarkupConverter
+from generator.word_import import read_word
 from tests.conftest import run_cli, text_of
 from tests.photos import phone_jpeg
+from tests.unit.test_limits import body_article
 
 SLUG = "cong-an-tinh-ra-quan-bao-dam-trat-tu-dip-tet"
 PATH = f"content/tin-hoat-dong/{SLUG}/index.md"
@@ -101,7 +105,6 @@ def test_a_reports_title_in_bold_is_its_title_and_a_title_typed_on_the_command_l
 
 def test_the_title_a_reader_of_the_document_sees_comes_before_the_one_in_its_properties(tmp_path):
     """The title in a document's properties is often its template's, left from another one."""
-    from generator.word_import import read_word
     styled = read_word(word_report(tmp_path / "a.docx", title_as="Title", property_title="Mẫu báo cáo năm 2019"))
     assert styled.title == "Công an tỉnh ra quân bảo đảm trật tự dịp Tết"
     assert "ra quân bảo đảm trật tự dịp Tết" not in styled.body
@@ -137,6 +140,24 @@ def word_with_a_footnote(path: Path, before: str, note: str, after: str) -> Path
         for name, text in parts.items():
             package.writestr(name, '<?xml version="1.0" encoding="UTF-8"?>' + text)
     return path
+
+
+def test_a_word_table_with_lists_tables_or_pipes_in_its_cells_is_still_a_table(tmp_path):
+    """A Markdown row is one line of cells parted by "|": such a table came out as a paragraph
+    of pipes. Each cell becomes its text on one line."""
+    doc = Document()
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Nội dung"
+    table.cell(0, 0).add_paragraph("(đoạn hai)")
+    table.cell(0, 1).text = "Số | vụ"
+    inner = table.cell(1, 0).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "Huyện A", "Huyện B"
+    table.cell(1, 1).text = "5"
+    doc.save(tmp_path / "bang.docx")
+    html = MarkupConverter({}).convert(body_article(read_word(tmp_path / "bang.docx").body)).html
+    rows = [[" ".join(c.get_text(" ").split()) for c in row.find_all(["th", "td"])]
+            for row in BeautifulSoup(html, "html.parser").find_all("tr")]
+    assert rows == [["Nội dung (đoạn hai)", "Số | vụ"], ["Huyện A – Huyện B", "5"]]
 
 
 def test_a_footnote_in_word_is_a_footnote_on_the_page(make_site, build_site, tmp_path):
