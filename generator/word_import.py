@@ -180,6 +180,8 @@ def _cells_a_markdown_table_can_hold(soup: BeautifulSoup) -> None:
                     for row in inner.find_all("tr"))
             inner.replace_with("; ".join(row for row in rows if row))
         if len(cell.find_all(["p", "li"])) > 1 or cell.find(["ul", "ol", "br"]) is not None:
+            for item in cell.find_all("li"):
+                item.insert(0, "• ")  # the items of a list stay told apart on their one line
             text = " ".join(cell.get_text(" ").split())
             cell.clear()
             cell.append(text)

@@ -153,11 +153,13 @@ def test_a_word_table_with_lists_tables_or_pipes_in_its_cells_is_still_a_table(t
     inner = table.cell(1, 0).add_table(rows=1, cols=2)
     inner.cell(0, 0).text, inner.cell(0, 1).text = "Huyện A", "Huyện B"
     table.cell(1, 1).text = "5"
+    table.cell(1, 1).add_paragraph("xe máy", style="List Bullet")
+    table.cell(1, 1).add_paragraph("ô tô", style="List Bullet")
     doc.save(tmp_path / "bang.docx")
     html = MarkupConverter({}).convert(body_article(read_word(tmp_path / "bang.docx").body)).html
     rows = [[" ".join(c.get_text(" ").split()) for c in row.find_all(["th", "td"])]
             for row in BeautifulSoup(html, "html.parser").find_all("tr")]
-    assert rows == [["Nội dung (đoạn hai)", "Số | vụ"], ["Huyện A – Huyện B", "5"]]
+    assert rows == [["Nội dung (đoạn hai)", "Số | vụ"], ["Huyện A – Huyện B", "5 • xe máy • ô tô"]]
 
 
 def test_a_footnote_in_word_is_a_footnote_on_the_page(make_site, build_site, tmp_path):
