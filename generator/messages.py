@@ -174,6 +174,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Bỏ qua {n} hình vẽ ở định dạng trình duyệt không hiển thị được (EMF/WMF): nếu cần, hãy lưu chúng "
               "thành ảnh PNG hoặc JPEG đặt cạnh bài viết.",
     },
+    "header-left-out": {
+        "en": "The document's header (its unit, the national motto, number and date) was left out: "
+              "a news page shows the unit and the date above the title.",
+        "vi": "Đã bỏ phần đầu văn bản (tên đơn vị, quốc hiệu, số và ngày văn bản): trang tin đã hiện đơn vị "
+              "và ngày đăng ngay dưới tiêu đề.",
+    },
     "new-body": {
         "en": "Write the article here.",
         "vi": "Viết nội dung bài viết ở đây.",

@@ -163,4 +163,6 @@ def run_new(args, site_dir: Path) -> int:
         print(messages.text("imported", lang, title=new.title, photos=len(word.photos)))
         if word.skipped_drawings:
             print(messages.text("drawings-skipped", lang, n=word.skipped_drawings))
+        if word.left_out_header:
+            print(messages.text("header-left-out", lang))
     return 0

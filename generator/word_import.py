@@ -45,6 +45,7 @@ class WordArticle:
     body: str  # Markdown
     photos: tuple[Photo, ...]
     skipped_drawings: int  # pictures in formats no browser shows (EMF, WMF), or only linked to
+    left_out_header: bool = False  # the official document's header (quốc hiệu, số, ngày) was left out
 
 
 def read_word(path: Path) -> WordArticle:
@@ -79,11 +80,12 @@ def read_word(path: Path) -> WordArticle:
             img.decompose()  # a drawing left out
     _captions_under_photos(soup)
     _notes_as_markdown_footnotes(soup)
+    left_out_header = _without_official_header(soup)
     _cells_a_markdown_table_can_hold(soup)
     # What the reader of the document sees as its title first: the title in its properties is
     # often a template's, left over from another document.
     title = _take_title(soup) or title_property or _title_from_name(path)
-    return WordArticle(title, _markdown(soup), tuple(photos), skipped)
+    return WordArticle(title, _markdown(soup), tuple(photos), skipped, left_out_header)
 
 
 def _core_title(path: Path) -> str:
@@ -106,10 +108,24 @@ def _take_title(soup: BeautifulSoup) -> str:
     text = " ".join(first.get_text(" ").split())
     in_bold = first.name == "p" and all(
         isinstance(child, Tag) and child.name == "strong" or not str(child).strip() for child in first.children)
-    if first.name in ("h1", "h2", "h3") or (in_bold and len(text) <= 250):
-        first.decompose()
-        return text
-    return ""
+    if not (first.name in ("h1", "h2", "h3") or (in_bold and len(text) <= 250)):
+        return ""
+    subject = first.find_next_sibling() if text.upper() in DOCUMENT_KINDS else None
+    first.decompose()
+    if subject is not None and subject.name == "p" and not subject.find("img"):
+        # "KẾ HOẠCH" then "Tổ chức đợt cao điểm …": an official document's kind, then what it is
+        # about (its trích yếu). Alone, "KẾ HOẠCH" would title every plan the same. (The subject
+        # keeps its capital: it may open with a name, "Công an tỉnh …".)
+        about = " ".join(subject.get_text(" ").split()).rstrip(".")
+        if 0 < len(about) <= 250:
+            subject.decompose()
+            return f"{text.capitalize()}: {about}"
+    return text
+
+
+# The kinds of official documents (văn bản hành chính), written in capitals above their subject.
+DOCUMENT_KINDS = frozenset({"KẾ HOẠCH", "THÔNG BÁO", "BÁO CÁO", "QUYẾT ĐỊNH", "CÔNG VĂN", "HƯỚNG DẪN",
+                            "CHỈ THỊ", "THÔNG CÁO", "THƯ KHEN", "LỜI KÊU GỌI", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN"})
 
 
 def _title_from_name(path: Path) -> str:
@@ -168,6 +184,26 @@ def _notes_as_markdown_footnotes(soup: BeautifulSoup) -> None:
         soup.append(note)
         if notes is not None and notes.name == "ol" and not notes.find("li"):
             notes.decompose()
+
+
+# The national motto every official document (văn bản hành chính) opens with, in a table
+# beside the issuing unit's name, its number and date: the layout of a letter, not news.
+_MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*Ò\s*A\s+X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A")
+
+
+def _without_official_header(soup: BeautifulSoup) -> bool:
+    """Leave out the header table of an official document (the unit, "CỘNG HÒA XÃ HỘI CHỦ
+    NGHĨA VIỆT NAM", "Số: …", "…, ngày … tháng … năm …"): on a news page it read as a table of
+    data above the text. Only a table before any text of the document's own."""
+    for node in soup.find_all(["table", "p", "ul", "ol", "h1", "h2", "h3"]):
+        if node.name == "table":
+            if _MOTTO.search(node.get_text(" ").upper()):
+                node.decompose()
+                return True
+            return False
+        if node.find_parent("table") is None and node.get_text(strip=True):
+            return False
+    return False
 
 
 def _cells_a_markdown_table_can_hold(soup: BeautifulSoup) -> None:

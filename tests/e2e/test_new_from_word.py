@@ -142,6 +142,30 @@ def word_with_a_footnote(path: Path, before: str, note: str, after: str) -> Path
     return path
 
 
+def test_an_official_documents_header_is_left_out_and_its_kind_and_subject_are_the_title(make_site, tmp_path):
+    """A plan (kế hoạch) opens with a table of its unit, the national motto, its number and
+    date, then "KẾ HOẠCH" over its subject: on a news page the table read as data, and
+    "KẾ HOẠCH" alone would title every plan the same."""
+    doc = Document()
+    header = doc.add_table(rows=2, cols=2)
+    header.cell(0, 0).text, header.cell(0, 1).text = "CÔNG AN TỈNH HƯNG YÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    header.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    header.cell(1, 0).text, header.cell(1, 1).text = "Số: 125/KH-CAT", "Hưng Yên, ngày 10 tháng 11 năm 2026"
+    doc.add_paragraph().add_run("KẾ HOẠCH").bold = True
+    doc.add_paragraph("Tổ chức đợt cao điểm tấn công, trấn áp tội phạm.")
+    doc.add_paragraph("Thực hiện chỉ đạo của Bộ Công an, Công an tỉnh ban hành kế hoạch như sau.")
+    doc.save(tmp_path / "ke-hoach.docx")
+    word = read_word(tmp_path / "ke-hoach.docx")
+    assert word.title == "Kế hoạch: Tổ chức đợt cao điểm tấn công, trấn áp tội phạm"
+    assert word.left_out_header and word.body == "Thực hiện chỉ đạo của Bộ Công an, Công an tỉnh ban hành kế hoạch như sau.\n"
+    site = make_site({})
+    done = run_cli("new", "--from", str(tmp_path / "ke-hoach.docx"), "--site", str(site),
+                   "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 0 and "Đã bỏ phần đầu văn bản" in done.stdout, done.stderr
+    # A table of figures is the document's own: kept.
+    assert "| STT | Đơn vị | Số vụ |" in read_word(word_report(tmp_path / "bao-cao.docx")).body
+
+
 def test_a_word_table_with_lists_tables_or_pipes_in_its_cells_is_still_a_table(tmp_path):
     """A Markdown row is one line of cells parted by "|": such a table came out as a paragraph
     of pipes. Each cell becomes its text on one line."""
