@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from generator import assets, config as config_stage, content, filelinks, images, index, markup, messages, routes, seo
 from generator.diagnostics import Problem, Severity, has_errors, sort_problems, warning
+from generator.fences import indented_code
 from generator.model import Site, SourceFile
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -193,7 +194,7 @@ def code_lines(body: str) -> Iterable[tuple[int, str, bool]]:
                 fence = None
             yield offset, line, True
         else:
-            yield offset, line, line.startswith(("    ", "\t"))
+            yield offset, line, indented_code(line)
 
 
 def check_headings(source: SourceFile) -> list[Problem]:

@@ -1,9 +1,10 @@
-"""Which lines of a Markdown body stand in a fenced code block (```…``` or ~~~…~~~).
+"""Which lines of a Markdown body are code: in a fenced block (```…``` or ~~~…~~~), or
+indented as code.
 
 Owns that one reading for every pass over a body's lines that must leave code alone:
-the images plan looking for photos, and the preprocessors that join a PDF's wrapped
-lines or read pasted tables. A fence closes at a fence of its own character at least as
-long. Reads no files.
+the images plan looking for photos, `check`'s heading outline, and the preprocessors
+that join a PDF's wrapped lines or read tables. A fence closes at a fence of its own
+character at least as long. Reads no files.
 """
 from __future__ import annotations
 
@@ -27,3 +28,8 @@ def fenced(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
             yield line, True
         else:
             yield line, False
+
+
+def indented_code(line: str) -> bool:
+    """Indented as a Markdown code block is: four spaces or a tab."""
+    return line.startswith(("    ", "\t"))

@@ -15,21 +15,17 @@ from __future__ import annotations
 import markdown
 from markdown.preprocessors import Preprocessor
 
-from generator.fences import fenced
+from generator.fences import fenced, indented_code
 
 PRIORITY = 34  # with the pasted tables, before Python-Markdown's own preprocessors
 WRAPPED_AT_LEAST = 40  # characters: a shorter line was ended on purpose
 _CLAUSE_ENDS = ".:;!?…"
 
 
-def _is_code(line: str) -> bool:
-    return line.startswith(("    ", "\t"))
-
-
 def _wrapped(line: str, following: str) -> bool:
     text = line.rstrip()
     return (len(text) >= WRAPPED_AT_LEAST and text[-1] not in _CLAUSE_ENDS and not line.endswith("  ")
-            and following[:1].islower() and not _is_code(line) and not _is_code(following)
+            and following[:1].islower() and not indented_code(line) and not indented_code(following)
             and not text.lstrip().startswith(("#", "<")) and "|" not in text and "|" not in following)
 
 

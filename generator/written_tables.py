@@ -13,6 +13,8 @@ from __future__ import annotations
 import markdown
 from markdown.preprocessors import Preprocessor
 
+from generator.fences import indented_code
+
 PRIORITY = 17  # after "fenced_code_block" (25) and "html_block" (20), before the lists (15)
 
 
@@ -31,10 +33,6 @@ def _is_delimiter(line: str) -> bool:
     return all(cell.strip(":") and set(cell.strip(":")) == {"-"} for cell in _cells(line))
 
 
-def _is_code(line: str) -> bool:
-    return line.startswith(("    ", "\t"))
-
-
 class WrittenTables(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -48,7 +46,7 @@ class WrittenTables(Preprocessor):
                 if line.strip():
                     out.append("")  # text right under the table: a paragraph of its own
             following = lines[number + 1] if number + 1 < len(lines) else ""
-            if ("|" in line and not _is_code(line) and _is_delimiter(following)
+            if ("|" in line and not indented_code(line) and _is_delimiter(following)
                     and len(_cells(line)) == len(_cells(following))):
                 if out and out[-1].strip():
                     out.append("")  # the lead-in line above: a paragraph of its own
