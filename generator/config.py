@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.diagnostics import Problem, error, suggest
 from generator.model import Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit, frozen_map
+from generator.sanitize import XML_FORBIDDEN
 from generator.vietnamese import nfc, slugify
 
 CONFIG_NAME = "site.toml"
@@ -54,10 +55,6 @@ RESERVED_SLUGS = frozenset({"don-vi", "phong-trao", "chuyen-muc", "assets", "ima
                             "pagefind", "atom.xml", "sitemap.xml", "robots.txt"})
 # Where tomllib says a mistake is: "(at line 106, column 26)", or "(at end of document)".
 TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)")
-
-
-# Characters no XML document may hold (tab, line feed and carriage return aside).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def _written(key: str) -> str:
@@ -117,12 +114,12 @@ class _Reader:
                       f"'{'.'.join(path + (key,))}' must be {kind_name}, not {type(value).__name__}", entry)
             return None
         if isinstance(value, str):
-            control = _CONTROL.search(value)
+            control = XML_FORBIDDEN.search(value)
             if control is not None:  # XML forbids it: every feed would be unreadable
                 self.fail(path + (key,), "bad-value",
                           f"'{'.'.join(path + (key,))}' holds the invisible control character "
                           f"U+{ord(control.group()):04X} (often pasted from Word); delete it", entry)
-                value = _CONTROL.sub("", value)  # (read on without it: one error, not a second for its absence)
+                value = XML_FORBIDDEN.sub("", value)  # (read on without it: one error, not a second for its absence)
             return nfc(value)
         return value
 

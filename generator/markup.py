@@ -32,7 +32,7 @@ from generator.memo import Memo
 from generator.model import Article, evolve
 from generator.pictures import PictureTreeprocessor, RawImages
 from generator.vietnamese import fold, nfc, slugify
-from generator.sanitize import MAX_HTML_DEPTH, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
+from generator.sanitize import MAX_HTML_DEPTH, XML_FORBIDDEN, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
 
 # nl2br: a line break an editor types (or pastes from Word or Zalo: "Nơi nhận:", a line a
 # name) stays a line break, as in every editor they know; a blank line starts a paragraph.
@@ -42,10 +42,6 @@ EXTENSIONS = ("extra", "sane_lists", "smarty", "nl2br", "pymdownx.magiclink")
 EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False},  # Vietnamese uses “ ” typed by hand
                      "extra": {"footnotes": {"BACKLINK_TITLE": "Trở lại chỗ chú thích %d trong bài"}}}
 SUMMARY_LENGTH = 220
-# Invisible control characters are not allowed in XML: one in a body made the Atom feeds
-# unreadable. Each becomes a space, but Word's line break (Shift+Enter), which pastes as
-# U+000B, is the line break it was.
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # (U+FFFE/F: not characters in XML either)
 # What `new` writes in the body for the editor to replace: never to be published.
 _PLACEHOLDERS = tuple(messages.TEXTS["new-body"].values())
 # A paragraph with nothing to read: Word spaces its paragraphs with <p>&nbsp;</p>, a gap of
@@ -57,7 +53,9 @@ _FOOTNOTE_MARK = re.compile(r'<sup id="fnref[^"]*">.*?</sup>')  # "thống kê[^
 
 
 def _without_controls(body: str) -> str:
-    return _CONTROL.sub(lambda found: "\n" if found.group() == "\x0b" else " ", body)
+    """Each invisible control character (sanitize.XML_FORBIDDEN) as a space; but Word's line
+    break (Shift+Enter), which pastes as U+000B, is the line break it was."""
+    return XML_FORBIDDEN.sub(lambda found: "\n" if found.group() == "\x0b" else " ", body)
 
 
 @dataclass(frozen=True)
@@ -296,13 +294,12 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
     """Plain text of the first paragraph that has text (not a photo alone), cut at a word
     boundary; for a body without one (a list, a table), its text from the start. A lead-in
     ("Các nội dung chính:") says nothing alone: the list it opens goes on in the summary."""
-    lead = next((p for p in _FIRST_PARAGRAPH.finditer(body_html) if _paragraph_text(p)), None)
+    lead, text = next(((p, t) for p in _FIRST_PARAGRAPH.finditer(body_html) if (t := _paragraph_text(p))),
+                      (None, ""))
     if lead is None:
         text = _text_from(body_html, 0, limit)
-    elif _paragraph_text(lead).endswith(":") and body_html[lead.end():].lstrip().startswith(("<ul", "<ol")):
+    elif text.endswith(":") and body_html[lead.end():].lstrip().startswith(("<ul", "<ol")):
         text = _text_from(body_html[:_list_end(body_html, lead.end())], lead.start(), limit)
-    else:
-        text = _paragraph_text(lead)
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–-")

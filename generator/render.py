@@ -69,8 +69,8 @@ class Renderer:
             auto_reload=False,
         )
         self.env.filters.update(
-            url=_at_render(self.url), asset=_at_render(self.asset), abs_url=_at_render(self.abs_url), vn_date=self.vn_date, vn_updated=self.vn_updated, iso=_iso,
-            vn_number=format_number, tel=tel_link,
+            url=_at_render(self.url), asset=_at_render(self.asset), abs_url=_at_render(self.abs_url),
+            vn_date=self.vn_date, vn_updated=self.vn_updated, iso=_iso, vn_number=format_number, tel=tel_link,
             sections=sections.sections,  # the table of contents of a converted body
         )
         self.env.globals.update(

@@ -19,6 +19,10 @@ from urllib.parse import unquote, urlsplit
 
 import nh3
 
+# Characters no XML document may hold (tab, line feed and carriage return aside; U+FFFE/F
+# are not characters in XML either): one in a body, a title or a name made every feed unreadable.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
 # ftp: old document servers of other units still use it; `check` warns that it is unencrypted.
 URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "tel"})
 _COMMON = {"class", "id", "title", "lang", "dir"}
