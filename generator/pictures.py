@@ -81,6 +81,10 @@ class PictureTreeprocessor(Treeprocessor):
         self.unplanned: list[str] = []
 
     def run(self, root):
+        if root.find(".//p/br") is not None and root.find(".//p//img") is not None:
+            parents = {child: parent for parent in root.iter() for child in parent}
+            for paragraph in [p for p in root.iter("p") if p.find("br") is not None]:
+                self._split_photo_lines(parents[paragraph], paragraph)
         parents = {child: parent for parent in root.iter() for child in parent}
         for img in list(root.iter("img")):
             parent = parents[img]
@@ -115,6 +119,91 @@ class PictureTreeprocessor(Treeprocessor):
             if caption:
                 etree.SubElement(paragraph, "figcaption").text = caption
         return None
+
+
+    def _is_photo(self, element) -> bool:
+        """A local photo the plan has, on its own or as the one thing in a link."""
+        if element.tag == "a" and len(element) == 1 and not (element.text or "").strip() \
+                and not (element[0].tail or "").strip():
+            element = element[0]
+        src = element.get("src", "") if element.tag == "img" else ""
+        return bool(src) and is_local(src) and not src.startswith("data:") \
+            and self.plan.picture_for(self.source, src) is not None
+
+    def _split_photo_lines(self, container, paragraph) -> None:
+        """Photos pasted one per line, with no blank line between them (as a phone's editor or
+        Zalo joins them), each become a paragraph of their own, so each is a figure with its
+        caption as a photo alone is; a caption line under a photo stays with it, and lines of
+        text around them stay a paragraph. A photo inside a line of text is left where it is."""
+        lines = _lines(paragraph)
+        if len(lines) < 2:
+            return
+        kinds = []
+        for line in lines:
+            if len(line.elements) == 1 and not line.text and self._is_photo(line.elements[0]):
+                kinds.append("photo")
+            elif kinds and kinds[-1] == "photo" and _is_caption_line(line):
+                kinds.append("caption")
+            else:
+                kinds.append("text")
+        if "photo" not in kinds:
+            return
+        groups: list[list[_Line]] = []  # a photo with its caption line, or a run of text lines
+        for number, (line, kind) in enumerate(zip(lines, kinds)):
+            if kind == "caption" or (kind == "text" and number and kinds[number - 1] == "text"):
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+        if len(groups) < 2:
+            return
+        at = list(container).index(paragraph)
+        tail = paragraph.tail
+        container.remove(paragraph)
+        for offset, group in enumerate(groups):
+            new = etree.Element("p")
+            new.text = (group[0].lead or "").lstrip() or None
+            for number, line in enumerate(group):
+                if number:
+                    br = etree.SubElement(new, "br")
+                    br.tail = line.lead
+                new.extend(line.elements)
+            if len(new):
+                new[-1].tail = (new[-1].tail or "").rstrip() or None
+            else:
+                new.text = (new.text or "").rstrip() or None
+            new.tail = "\n"
+            container.insert(at + offset, new)
+        container[at + len(groups) - 1].tail = tail
+
+
+class _Line:
+    """One line of a paragraph (the text and elements between two <br>), as nl2br left it."""
+
+    def __init__(self, lead: str | None):
+        self.lead = lead  # the text before its first element
+        self.elements: list = []
+
+    @property
+    def text(self) -> str:
+        return ((self.lead or "") + "".join(e.tail or "" for e in self.elements)).strip()
+
+
+def _lines(paragraph) -> list[_Line]:
+    lines = [_Line(paragraph.text)]
+    for child in paragraph:
+        if child.tag == "br":
+            lines.append(_Line(child.tail))
+        else:
+            lines[-1].elements.append(child)
+    return lines
+
+
+def _is_caption_line(line: _Line) -> bool:
+    """The line right under a photo that _caption_line takes as its caption."""
+    if not line.elements:
+        return len(line.text) <= MAX_CAPTION and bool(CAPTION_START.match(line.text))
+    return (len(line.elements) == 1 and not (line.lead or "").strip()
+            and _italic_text(line.elements[0]) is not None)
 
 
 def _italic_text(element) -> str | None:

@@ -385,3 +385,29 @@ def test_a_photo_named_not_quite_as_on_disk_gets_the_name_beside_the_article(mak
     (site / "content/tin-hoat-dong/a/anh-1.jpg").write_bytes(phone_jpeg(400, 300))
     [problem] = build_site(site).result.problems
     assert problem.code == "missing-image" and "did you mean" not in problem.message
+
+
+def test_photos_pasted_one_per_line_are_each_a_figure_with_its_caption(make_site, build_site):
+    """A phone's editor or Zalo joins photos line under line, no blank line between: each is
+    a figure with its caption, as a photo alone in its paragraph is; the caption line under a
+    photo stays with it, and the lines of text around them stay text."""
+    body = ("Một số hình ảnh tại buổi lễ:\n![Lễ chào cờ](a.jpg)\n*Lễ chào cờ sáng 21/1*\n"
+            "![Diễu hành](b.jpg)\n(Ảnh: Minh Khôi)\n![Trao thưởng](c.jpg)\n"
+            "Sau buổi lễ, các tổ công tác ra quân.\nTuần tra đến 23 giờ.\n\n"
+            "Biển báo ![biển](c.jpg) đặt ở ngã tư.\n![Chốt kiểm soát](a.jpg)\n")
+    files = {"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body)}
+    for name, size in [("a", (800, 600)), ("b", (600, 800)), ("c", (640, 480))]:
+        files[f"content/tin-hoat-dong/ra-quan/{name}.jpg"] = phone_jpeg(*size)
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    body_node = built.page("/tin-hoat-dong/ra-quan/").find("div", class_="body")
+    shown = [(node.name, text_of(node.figcaption) if node.name == "figure" else text_of(node))
+             for node in body_node.find_all(["p", "figure"], recursive=False)]
+    assert shown == [("p", "Một số hình ảnh tại buổi lễ:"),
+                     ("figure", "Lễ chào cờ sáng 21/1"), ("figure", "(Ảnh: Minh Khôi)"), ("figure", "Trao thưởng"),
+                     ("p", "Sau buổi lễ, các tổ công tác ra quân. Tuần tra đến 23 giờ."),
+                     ("p", "Biển báo đặt ở ngã tư."), ("figure", "Chốt kiểm soát")]
+    assert [f.img["alt"] for f in body_node.find_all("figure")] == ["Lễ chào cờ", "Diễu hành", "Trao thưởng", "Chốt kiểm soát"]
+    inline = body_node.find_all("p")[2]
+    assert inline.picture.img["alt"] == "biển"  # inside a sentence: a picture in its line, not a figure
+    assert len(inline.find_all("br")) == 0 and len(body_node.find_all("p")[1].find_all("br")) == 1

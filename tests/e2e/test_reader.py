@@ -179,11 +179,11 @@ def test_a_line_in_italics_under_a_photo_is_its_caption(make_site, build_site):
     body_node = built.page("/tin-hoat-dong/anh/").select_one(".article .body")
     assert [text_of(c) for c in body_node.select("figure > figcaption")] == [
         "Lãnh đạo Công an tỉnh phát biểu. Ảnh: Minh Khôi", "Tổ tuần tra ban đêm. Ảnh: Hải Đăng", "Hội nghị tổng kết",
-        "(Ảnh minh họa)"]
+        "(Ảnh minh họa)", "Hiện trường"]  # a line of text under a photo is not its caption
     assert [text_of(p) for p in body_node.find_all("p")] == ["Mở đầu.", "Đoạn in nghiêng của bài.",
                                                              "Câu văn tiếp theo ảnh."]
     assert [img["alt"] for img in body_node.select("figure img")] == ["Lễ ra quân", "Tuần tra", "Hội nghị",
-                                                                      "Diễn tập"]
+                                                                      "Diễn tập", "Hiện trường"]
 
 
 def test_hashtags_closing_a_post_are_text_not_headings(make_site, build_site):
