@@ -18,7 +18,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import yaml
 
-from generator import confine, workers
+from generator import confine, styled_letters, workers
 from generator.cache import BuildCache, digest
 from generator.config import TOML_POSITION, toml_error_line
 from generator.diagnostics import Problem, error, warning
@@ -288,7 +288,7 @@ def split_source(rel: str, text: str, bundle_dir: str | None = None) -> tuple[So
     if closing is None:
         return None, [error(rel, 1, "unclosed-front-matter",
                             f"the front-matter opened on line 1 is never closed with '{closers[0]}'")]
-    head = "\n".join(lines[1:closing])
+    head = styled_letters.plain("\n".join(lines[1:closing]))  # a title pasted from Facebook's 𝐁𝐎𝐋𝐃
     parse = parse_toml_front_matter if opening == TOML_FENCE else parse_front_matter
     front, key_lines, problems = parse(rel, head, first_line=2)
     if not problems:

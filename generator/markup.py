@@ -23,7 +23,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from generator import (__version__, confine, hashtags, limits, messages, pasted_tables, plain_text, rawtags, sections,
-                       table_numbers, videos, workers, wrapped_lines, written_lists, written_tables)
+                       styled_letters, table_numbers, videos, workers, wrapped_lines, written_lists, written_tables)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error, warning
@@ -193,6 +193,7 @@ class MarkupConverter:
         pasted_tables.install(self.md)
         wrapped_lines.install(self.md)
         hashtags.install(self.md)
+        styled_letters.install(self.md)
         written_tables.install(self.md)
         written_lists.install(self.md)
         table_numbers.install(self.md)

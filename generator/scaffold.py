@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from generator import content, index, messages, routes
+from generator import content, index, messages, routes, styled_letters
 from generator.config import load_config
 from generator.diagnostics import Problem, error, sort_problems
 from generator.model import SiteConfig, Term
@@ -44,7 +44,7 @@ def plan_article(config: SiteConfig, title: str, category: str, unit: str, campa
                  moment: datetime) -> tuple[NewArticle | None, list[Problem]]:
     """Check the editor's choices; every problem at once."""
     problems: list[Problem] = []
-    title = " ".join(nfc(title).split())
+    title = " ".join(styled_letters.plain(nfc(title)).split())
     slug = shorten_slug(slugify(title))
     if not slug:
         problems.append(error("title", 0, "bad-title", "the title has no letters or digits to make a URL from"))

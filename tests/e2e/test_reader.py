@@ -521,3 +521,17 @@ def test_an_update_dated_after_now_is_a_warning(make_site, build_site):
     assert [(p.location.line, p.code, messages.problem_message(p, "vi")) for p in built.result.problems] == [
         (6, "updated-in-future", "ngày cập nhật ('updated', 25/01/2099 10:00) muộn hơn lúc này: bạn đọc sẽ thấy "
                                  "một lần cập nhật chưa xảy ra; hãy xem lại năm")]
+
+
+def test_a_title_pasted_in_facebook_s_bold_letters_is_a_title_of_words(make_site, build_site):
+    """Facebook posts fake bold with Unicode's mathematical letters ("𝐓𝐇𝐎̂𝐍𝐆 𝐁𝐀́𝐎"): pasted as
+    a title they were no letters at all to the slug (it was only "tuyen-sinh"), and a body's
+    first line in them, the title again, stayed on the page under the title."""
+    body = "𝐓𝐇𝐎̂𝐍𝐆 𝐁𝐀́𝐎 𝐓𝐔𝐘𝐄̂̉𝐍 𝐒𝐈𝐍𝐇\n\n𝐂𝐨̂𝐧𝐠 𝐚𝐧 𝐭𝐢̉𝐧𝐡 thông báo tuyển sinh.\n"
+    built = build_site(make_site({"content/tin-hoat-dong/ts.md": article("𝐓𝐇𝐎̂𝐍𝐆 𝐁𝐀́𝐎 tuyển sinh", body=body)}))
+    assert built.result.ok, built.messages
+    page = built.page("/tin-hoat-dong/thong-bao-tuyen-sinh/")
+    assert text_of(page.h1) == "THÔNG BÁO tuyển sinh"
+    body_node = page.select_one(".article .body")
+    assert [text_of(p) for p in body_node.find_all("p")] == ["Công an tỉnh thông báo tuyển sinh."]
+    assert text_of(body_node.strong) == "Công an tỉnh"
