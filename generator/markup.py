@@ -30,7 +30,7 @@ from generator.diagnostics import Problem, error, warning
 from generator.images import ImagePlan
 from generator.memo import Memo
 from generator.model import Article, evolve
-from generator.pictures import PictureTreeprocessor, RawImages
+from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages
 from generator.vietnamese import fold, nfc, slugify
 from generator.sanitize import MAX_HTML_DEPTH, XML_FORBIDDEN, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
 
@@ -187,6 +187,7 @@ class MarkupConverter:
         self.md.treeprocessors.register(self.pictures, "pictures", 6)
         # Before Python-Markdown puts raw HTML back (its "raw_html" postprocessor, priority 30).
         self.md.postprocessors.register(RawImages(self.md, self.pictures), "raw_images", 35)
+        self.md.postprocessors.register(NestedPictures(self.md, self.pictures), "nested_pictures", 29)  # after raw_html
         self.md.postprocessors.register(_RawLinks(self.md, self.links), "raw_links", 36)
         self.md.postprocessors.register(_RawMedia(self.md, self.links), "raw_media", 37)
         plain_text.install(self.md)

@@ -12,12 +12,13 @@ import re
 
 import xml.etree.ElementTree as etree
 
+from markdown.postprocessors import Postprocessor
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from generator.images import MIME_TYPES, ImagePlan, Picture, is_local
-from generator.rawtags import StashedTags
+from generator.rawtags import StashedTags, elements
 
 # The width of the article's text column at each breakpoint of style.css (measured in
 # Chromium): beside the related news from 1000 px, the whole page below.
@@ -79,6 +80,7 @@ class PictureTreeprocessor(Treeprocessor):
         self.base_path = base_path
         self.source = ""
         self.unplanned: list[str] = []
+        self.raw_picture = False  # the body's raw HTML has a <picture> of its own
 
     def run(self, root):
         if root.find(".//p/br") is not None and root.find(".//p//img") is not None:
@@ -258,6 +260,29 @@ def _alone(child, parent) -> bool:
     return len(parent) == 1 and not (parent.text or "").strip() and not (child.tail or "").strip()
 
 
+_PICTURE = re.compile(r"<picture\b", re.IGNORECASE)
+
+
+class NestedPictures(Postprocessor):
+    """A <picture> pasted whole (`<picture><source srcset="anh.webp"><img src="anh.jpg">`)
+    holds ours once RawImages has replaced its <img>: ours replaces it whole. Its own
+    <source>s name files beside the article that are not published, and a browser took
+    the first and showed a broken photo."""
+
+    def __init__(self, md, pictures: PictureTreeprocessor):
+        super().__init__(md)
+        self.pictures = pictures
+
+    def run(self, text):
+        if not self.pictures.raw_picture:
+            return text
+        for start, end in reversed(elements(text, "picture")):
+            inner = elements(text[start:end], "picture", within=True)
+            if inner:
+                text = text[:start] + text[start + inner[0][0]:start + inner[0][1]] + text[end:]
+        return text
+
+
 class RawImages(StashedTags):
     """A photo shown with a raw <img> tag (HTML pasted into the body) → its <picture>, as
     if written in Markdown: the photo itself is never published, only its variants. A tag
@@ -268,6 +293,11 @@ class RawImages(StashedTags):
     def __init__(self, md, pictures: PictureTreeprocessor):
         super().__init__(md)
         self.pictures = pictures
+
+    def run(self, text):
+        stash = self.md.htmlStash.rawHtmlBlocks
+        self.pictures.raw_picture = any(isinstance(block, str) and _PICTURE.search(block) for block in stash)
+        return super().run(text)
 
     def replacement(self, attrs: dict[str, str]) -> str | None:
         src = attrs.get("src", "").strip()

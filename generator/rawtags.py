@@ -36,6 +36,37 @@ def start_tags(html: str, *names: str) -> list[tuple[int, int, dict[str, str]]]:
     return _StartTags(html, names).found
 
 
+class _Elements(HTMLParser):
+    def __init__(self, html: str, name: str, depth: int):
+        super().__init__(convert_charrefs=True)
+        self.html, self.name, self.depth = html, name, depth
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.open: list[int] = []
+        self.found: list[tuple[int, int]] = []
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if tag == self.name:
+            self.open.append(self._offset())
+
+    def handle_endtag(self, tag):
+        if tag == self.name and self.open:
+            start = self.open.pop()
+            if len(self.open) == self.depth:
+                self.found.append((start, self.html.index(">", self._offset()) + 1))
+
+
+def elements(html: str, name: str, within: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each outermost element `name` in `html` (`within`: each one inside an
+    outermost one), from its start tag to the end of its end tag (one never closed is not one)."""
+    return _Elements(html, name, 1 if within else 0).found
+
+
 def start_tag(name: str, attrs: dict[str, str]) -> str:
     """A start tag written back from its attributes (sanitize.py filters them later)."""
     return f"<{name}" + "".join(f' {key}="{escape(value)}"' for key, value in attrs.items()) + ">"

@@ -411,3 +411,24 @@ def test_photos_pasted_one_per_line_are_each_a_figure_with_its_caption(make_site
     inline = body_node.find_all("p")[2]
     assert inline.picture.img["alt"] == "biển"  # inside a sentence: a picture in its line, not a figure
     assert len(inline.find_all("br")) == 0 and len(body_node.find_all("p")[1].find_all("br")) == 1
+
+
+def test_a_picture_pasted_whole_shows_the_processed_photo_only(make_site, build_site):
+    """HTML copied from another site holds a whole <picture>, its <source>s naming files beside
+    the article (`anh.webp`) that are never published: a browser took the first and showed a
+    broken photo, inside a second <picture> of ours."""
+    body = ('Trước ảnh.\n\n<picture><source srcset="anh.webp" type="image/webp">'
+            '<img src="anh.jpg" alt="Hiện trường"></picture>\n\n'
+            '<div class="khung"><PICTURE>\n<source srcset="anh.webp 2x">\n<img src="anh.jpg" alt="Lần hai">\n</PICTURE></div>\n')
+    built = build_site(make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body),
+                                  "content/tin-hoat-dong/ra-quan/anh.jpg": phone_jpeg(800, 600),
+                                  "content/tin-hoat-dong/ra-quan/anh.webp": phone_jpeg(800, 600)}))
+    assert built.result.ok, built.messages
+    body_node = built.page("/tin-hoat-dong/ra-quan/").find("div", class_="body")
+    pictures = body_node.find_all("picture")
+    assert [p.img["alt"] for p in pictures] == ["Hiện trường", "Lần hai"]
+    for picture in pictures:
+        assert picture.find("picture") is None and picture.find_parent("picture") is None
+        for source in picture.find_all("source"):
+            for url, _ in srcset_entries(source["srcset"]):
+                assert output_file(built, url).is_file(), url
