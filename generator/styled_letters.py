@@ -10,6 +10,7 @@ double-struck or monospace, plain). Words styled one after another are one empha
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -65,13 +66,30 @@ def _emphasised(line: str) -> str:
 
 
 def _emphasised_text(text: str, heading: bool) -> str:
+    alt_texts = _alt_texts(text) if "![" in text else []
+
     def replace(run: re.Match) -> str:
         before, after = text[run.start() - 1:run.start()], text[run.end():run.end() + 1]
         if heading or before in ("*", "_") or after in ("*", "_"):  # bold already, or in the writer's emphasis
             return _unstyled(run.group())
+        at = bisect.bisect(alt_texts, (run.start(), len(text))) - 1
+        if at >= 0 and alt_texts[at][0] <= run.start() < alt_texts[at][1]:  # a photo's alt text has no emphasis
+            return _unstyled(run.group())
         return "".join(marks + _unstyled(part) + marks + space for part, marks, space in _by_style(run.group()))
 
     return _RUN.sub(replace, text)
+
+
+def _alt_texts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each photo's alt text, `![…]`, in one pass over the marks."""
+    spans, opened = [], None
+    for mark in re.finditer(r"!\[|\]", text):
+        if mark.group() == "![" and opened is None:
+            opened = mark.end()
+        elif mark.group() == "]" and opened is not None:
+            spans.append((opened, mark.start()))
+            opened = None
+    return spans
 
 
 def _code_spans(line: str) -> list[tuple[int, int]]:
