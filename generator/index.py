@@ -19,7 +19,7 @@ from generator.model import (FRONT_MATTER_KEYS, NO_COVER, Article, Cover, SiteCo
                              frozen_map)
 from generator.vietnamese import fold, nfc, slugify
 from generator.written_dates import parse_written
-from generator import aliases as aliases_stage, routes
+from generator import aliases as aliases_stage, picked_related, routes
 
 # What other generators (Hugo, Pelican, Zola, WordPress exports) call our keys: an editor who
 # brings their habit is told our word, where spelling alone would suggest a wrong one.
@@ -27,7 +27,8 @@ _OTHER_NAMES = {"description": "summary", "excerpt": "summary", "lastmod": "upda
                 "categories": "category", "pinned": "featured", "sticky": "featured", "cover": "image",
                 "thumbnail": "image", "featured_image": "image", "authors": "author", "tags": "campaigns",
                 "keywords": "campaigns", "url": "slug", "permalink": "slug", "expirydate": "expires",
-                "expiry_date": "expires", "publishdate": "date"}
+                "expiry_date": "expires", "publishdate": "date", "related_posts": "related",
+                "related_articles": "related", "see_also": "related"}
 # The keys named in Vietnamese, by their slug ("Tiêu đề" → tieu-de): front-matter keys are
 # English, as in every generator, and an editor writing "tiêu đề:" is told which one.
 _VIETNAMESE_NAMES = {"tieu-de": "title", "ngay": "date", "ngay-dang": "date", "thoi-gian": "date", "don-vi": "unit",
@@ -36,7 +37,8 @@ _VIETNAMESE_NAMES = {"tieu-de": "title", "ngay": "date", "ngay-dang": "date", "t
                      "sapo": "summary", "duong-dan": "slug", "ban-nhap": "draft", "nhap": "draft",
                      "noi-bat": "featured", "tin-noi-bat": "featured", "anh": "image", "anh-bia": "image",
                      "anh-dai-dien": "image", "chu-thich-anh": "image_caption", "het-han": "expires",
-                     "ngay-het-han": "expires", "cap-nhat": "updated", "ngay-cap-nhat": "updated"}
+                     "ngay-het-han": "expires", "cap-nhat": "updated", "ngay-cap-nhat": "updated",
+                     "tin-lien-quan": "related", "bai-lien-quan": "related"}
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
     articles, problems = [], []
     left_out = {"draft": 0, "future": 0, "expired": 0}
     now = options.now or datetime.now(config.zone)
-    url_lines, alias_lines = {}, {}
+    url_lines, alias_lines, related_lines = {}, {}, {}
+    valid: list[Article] = []  # published or not: a pick may name a draft
     changes: list[datetime] = []
     checked = _CheckedArticles(config, cache if memo is None else None)
     for source in sources:
@@ -82,6 +85,9 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
         problems += found
         if article is None:
             continue
+        valid.append(article)
+        if article.related:
+            related_lines[source.path] = source.line_of("related")
         reason = leave_out_reason(article, options, now)
         if reason != "draft":
             changes += [moment for moment in (article.date if not options.future else None, article.expires)
@@ -97,6 +103,8 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
     checked.save()
     problems += find_collisions(articles, url_lines)
     problems += aliases_stage.find_alias_collisions(config, articles, alias_lines)
+    if related_lines:
+        problems += picked_related.check(valid, related_lines)
     articles.sort(key=article_order)
     if horizon is not None:
         horizon.append(min(changes, default=None))
@@ -223,6 +231,8 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         extra = {}
 
     aliases = aliases_stage.read_aliases(fm.get("aliases"), lambda m: fail("aliases", "bad-alias", m))
+    related = picked_related.read(fm.get("related"), source.path, config.base_url,
+                                  lambda m: fail("related", "bad-related", m))
 
     if problems and any(p.is_error for p in problems):
         return None, problems
@@ -235,7 +245,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         source_digest=source.digest, body_loaded=source.body_loaded,
         cover=Cover(image, image_caption, image_focus, source.line_of("image") if "image" in fm else 0)
         if image or image_caption or image_focus else NO_COVER,
-        expires=expires, updated=updated, aliases=aliases,
+        expires=expires, updated=updated, aliases=aliases, related=related,
     ), problems
 
 

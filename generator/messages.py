@@ -358,6 +358,23 @@ PROBLEMS: Mapping[str, tuple] = {
          "'{0}' không dùng được làm địa chỉ cũ: hãy viết đường dẫn như /tin-tuc/bai-cu.html "
          "(không có ?tham số, #neo hay dấu \\; mỗi phần dưới {1} byte)"),
     ),
+    "bad-related": (
+        (r"'related' must be a list", "'related' phải là danh sách bài viết, ví dụ [../vu-an/index.md]"),
+        (r"each related article is the path of its file, not (\w+)",
+         "mỗi bài liên quan là đường dẫn tới tệp .md của bài, không phải {0}"),
+    ),
+    "unknown-related": (
+        (r"'related' names '(.*?)' \((.*?)\), which is no article; did you mean '(.*?)'\?",
+         "'related' ghi '{0}' ({1}) nhưng không có bài viết nào ở đó; có phải ý bạn là '{2}'?"),
+        (r"'related' names '(.*?)' \((.*?)\), which is no article",
+         "'related' ghi '{0}' ({1}) nhưng không có bài viết nào ở đó (hãy ghi đường dẫn tới tệp .md của bài, "
+         "như khi viết liên kết tới bài)"),
+        (r"'related' names (\S+), where no article is published; did you mean '(.*?)'\?",
+         "'related' ghi {0} nhưng không có bài viết nào đăng ở địa chỉ đó; có phải ý bạn là '{1}'?"),
+        (r"'related' names (\S+), where no article is published",
+         "'related' ghi {0} nhưng không có bài viết nào đăng ở địa chỉ đó (hãy ghi đường dẫn tới tệp .md của bài)"),
+    ),
+    "related-self": ((_ANY, "'related' ghi chính bài này; bài không tự liên quan tới mình nên được bỏ qua"),),
     "alias-collision": (
         (r"the alias (\S+) would replace the article (\S+); remove it", "địa chỉ cũ {0} sẽ đè lên bài viết {1}; hãy bỏ nó đi"),
         (r"the alias (\S+) would replace the category '(.*?)'; remove it",

@@ -129,7 +129,7 @@ class SiteConfig:
 # keyboard capitalises it, is `title`); anything else is a likely typo.
 FRONT_MATTER_KEYS = ("title", "date", "unit", "category", "campaigns", "author", "summary",
                      "slug", "draft", "featured", "extra", "image", "image_caption", "expires",
-                     "aliases", "image_focus", "updated")
+                     "aliases", "image_focus", "updated", "related")
 
 
 @dataclass(frozen=True)
@@ -197,6 +197,7 @@ class Article:
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
     expires: datetime | None = None  # hidden from this moment on
     updated: datetime | None = None  # last changed, when the editor says so ("Cập nhật")
+    related: tuple[str, ...] = ()  # the related news the editor picks: content paths or site paths
 
     @property
     def modified(self) -> datetime:

@@ -30,7 +30,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from typing import Sequence
 
-from generator import workers
+from generator import picked_related, workers
 from generator.cache import digest
 from generator.model import Article
 from generator.vietnamese import words
@@ -54,15 +54,24 @@ def related_lists(articles: Sequence[Article], related_count: int, other_count: 
     title and summary alone changes none)."""
     key = digest(str(related_count), str(other_count), ALGORITHM,
                  *(f"{a.url}|{a.date.timestamp()}|{a.unit}|{a.category}|{','.join(a.campaigns)}|{a.title}|{a.summary}"
-                   for a in articles))
+                   f"|{'|'.join(a.related)}" for a in articles))
     saved = cache.load_state(STATE_NAME) if cache is not None else None
     if saved is not None and saved[0] == key:
         return saved[1], saved[2]
-    related = compute_related(articles, related_count, jobs)
+    related = with_picks(compute_related(articles, related_count, jobs), picked_related.resolve(articles),
+                         related_count)
     others = compute_others(articles, other_count, related)
     if cache is not None:
         cache.save_state(STATE_NAME, (key, related, others))
     return related, others
+
+
+def with_picks(ranked: dict[str, tuple[str, ...]], picks: dict[str, tuple[str, ...]],
+               count: int) -> dict[str, tuple[str, ...]]:
+    """The editor's picks first, all of them; the ranking's after them, up to `count` in all."""
+    for url, picked in picks.items():
+        ranked[url] = picked + tuple(u for u in ranked.get(url, ()) if u not in picked)[:max(0, count - len(picked))]
+    return ranked
 
 
 def word_pairs(article: Article) -> frozenset[str]:

@@ -7,6 +7,10 @@ import shutil
 import subprocess
 import sys
 
+from bs4 import BeautifulSoup
+
+from generator.pipeline import BuildOptions, build
+
 from tests.conftest import REPO, article, run_cli, text_of, tree
 from tests.photos import phone_jpeg
 
@@ -60,6 +64,42 @@ def test_related_news_puts_shared_campaigns_first_and_never_drafts(make_site, bu
     # category's two others are both related, so there is no second list repeating them.
     assert "Công an xã giúp dân thu hoạch lúa" in titles and "Hội nghị tổng kết công tác năm" in titles
     assert page.find("h2", string="Các tin khác") is None
+
+
+def test_related_news_the_editor_picks_come_first_then_the_ranking_s(make_site, build_site, tmp_path):
+    """A follow-up names the case's first report, which shares no campaign, unit or words with
+    it: by its file as a link is written, from the site's root, or by the address a browser
+    shows. A draft it names appears once published; a name of no article fails the build."""
+    files = {**ARTICLES,
+             "content/tin-hoat-dong/vu-an/index.md": article("Triệt phá đường dây ma túy", "2024-03-01",
+                                                             "phong-canh-sat-giao-thong"),
+             "content/tin-hoat-dong/khoi-to.md": article(
+                 "Khởi tố thêm 3 bị can", "2026-01-25", "cong-an-tinh", campaigns=["vi-an-ninh-to-quoc"],
+                 related='[vu-an/index.md, "https://congan.example.vn/xay-dung-luc-luong/tap-huan-nghiep-vu-cho-can-bo/",'
+                         ' content/xay-dung-luc-luong/ban-nhap.md, vu-an/]')}
+    site = make_site(files)
+    built = build_site(site)
+    assert built.result.ok, built.messages
+
+    def related_titles(out) -> list[str]:
+        page = BeautifulSoup((out / "tin-hoat-dong/khoi-to-them-3-bi-can/index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        return [text_of(a) for a in page.find("section", class_="related").select(".headline a")]
+
+    titles = related_titles(built.out)
+    assert titles[:2] == ["Triệt phá đường dây ma túy", "Tập huấn nghiệp vụ cho cán bộ"]
+    assert len(titles) == 3 and titles[2] != "Bài còn là bản nháp"  # related_count = 3: the ranking fills one
+    (site / "content/xay-dung-luc-luong/ban-nhap.md").write_text(
+        article("Bài còn là bản nháp", "2025-11-01", "cong-an-tinh", category="xay-dung-luc-luong"), encoding="utf-8")
+    published = build(BuildOptions(site_dir=site, out_dir=built.out))
+    assert published.ok and related_titles(built.out) == ["Triệt phá đường dây ma túy", "Tập huấn nghiệp vụ cho cán bộ",
+                                                          "Bài còn là bản nháp"]
+    (site / "content/tin-hoat-dong/khoi-to.md").write_text(
+        article("Khởi tố thêm 3 bị can", "2026-01-25", related="[vu-an.md]"), encoding="utf-8")
+    failed = build(BuildOptions(site_dir=site, out_dir=built.out))
+    assert [str(p) for p in failed.problems] == [
+        "content/tin-hoat-dong/khoi-to.md:6: error[unknown-related]: 'related' names 'vu-an.md' "
+        "(content/tin-hoat-dong/vu-an.md), which is no article; did you mean 'vu-an/index.md'?"]
 
 
 def test_every_page_has_the_hotline_footer_and_links(make_site, build_site):

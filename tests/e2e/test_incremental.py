@@ -210,7 +210,7 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
     given an old URL, a summary, a byline, an `updated` moment, or taken off the home page's featured list."""
     head, sep, body = path.read_text(encoding="utf-8").partition("\n---\n")
     field = rng.choice(["draft", "future", "past", "time", "expires", "unit", "category", "campaigns", "alias",
-                        "summary", "featured", "title", "title-kept-url", "author", "updated"])
+                        "summary", "featured", "title", "title-kept-url", "author", "updated", "related"])
     if field == "draft":
         head = head.replace("\ndraft: true", "") if "\ndraft: true" in head else head + "\ndraft: true"
     elif field in ("future", "past"):
@@ -244,6 +244,11 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
         head = re.sub(r"(?m)^featured: .*$", f"featured: {rng.choice(['true', 'false'])}", head)
     elif field == "updated":  # feeds, the sitemap and the page change; a moment before 'date' fails the build
         head = re.sub(r"(?m)^updated: .*\n?", "", head) + f"\nupdated: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+    elif field == "related":  # the editor's picks lead "Tin liên quan"; deleting a picked article fails the build
+        content_dir = next(folder for folder in path.parents if folder.name == "content")
+        others = sorted(p for p in content_dir.rglob("*.md") if p != path)
+        picks = [os.path.relpath(p, path.parent) for p in rng.sample(others, min(len(others), rng.randint(0, 2)))]
+        head = re.sub(r"(?m)^related: .*\n?", "", head) + (f"\nrelated: [{', '.join(picks)}]" if picks else "")
     path.write_text(head + sep + body, encoding="utf-8")
     return f"front-matter:{field}"
 

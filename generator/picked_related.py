@@ -1,0 +1,110 @@
+"""Related news an editor picks (front-matter `related`), shown first in "Tin liên quan".
+
+A follow-up ("Khởi tố thêm 3 bị can") belongs with the first report of the case, which
+the ranking may not choose: it cannot know they tell one story. The editor names the
+earlier articles as links name them (`../vu-an/index.md`), from the site's root
+(`content/tin-hoat-dong/vu-an.md`), or by the address a browser shows
+(`https://congan…/tin-hoat-dong/vu-an/`). The ranking fills the list up to
+`related_count` after them.
+
+Pure: `read` keeps each target as a content path or a site path (what one file can
+know), `check` tells an editor which name no article, `resolve` gives the URLs.
+"""
+from __future__ import annotations
+
+import posixpath
+from typing import Callable, Iterable, Mapping
+from urllib.parse import unquote, urlsplit
+
+from generator.aliases import normalize_alias
+from generator.diagnostics import Problem, error, suggest, warning
+from generator.model import Article
+from generator.vietnamese import nfc
+
+CONTENT_ROOT = "content/"
+
+
+def read(value, source: str, base_url: str, fail: Callable[[str], None]) -> tuple[str, ...]:
+    """The targets as written in `source`'s front-matter: 'content/….md' or '/…/'."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        fail("'related' must be a list of articles, e.g. [../vu-an/index.md]")
+        return ()
+    targets: list[str] = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            fail(f"each related article is the path of its file, not {type(item).__name__}")
+            continue
+        target = _target(nfc(item.strip()), source, base_url)
+        if target not in targets:
+            targets.append(target)
+    return tuple(targets)
+
+
+def _target(written: str, source: str, base_url: str) -> str:
+    site = base_url.rstrip("/")
+    if written.startswith(site + "/"):  # the address a browser shows
+        written = written[len(site):]
+    parts = urlsplit(written)
+    path = unquote(parts.path)
+    if parts.netloc or parts.scheme:  # another site's address: never an article of ours
+        return written
+    if path.startswith("/"):  # a site path, read as an alias is: '/tin/123.html' a file, '/tin/vu-an' a folder
+        return normalize_alias(path) or "/"
+    if not path.startswith(CONTENT_ROOT):
+        path = posixpath.join(posixpath.dirname(source), path)
+    path = posixpath.normpath(path)
+    return path if path.endswith(".md") else path + "/index.md"  # a bundle's folder: its index.md
+
+
+def check(articles: Iterable[Article], lines: Mapping[str, int]) -> list[Problem]:
+    """A target that names no article is an error (with the article meant, when one is
+    spelled alike); one that names the article itself a warning. A draft or scheduled
+    target is no problem: it is shown once published."""
+    articles = list(articles)
+    by_source = {a.source: a for a in articles}
+    by_url = {alias: a for a in articles for alias in a.aliases} | {a.url: a for a in articles}  # an old address too
+    problems = []
+    for article in articles:
+        for target in article.related:
+            found = by_url.get(target) if target.startswith("/") or "://" in target else by_source.get(target)
+            line = lines.get(article.source, 1)
+            if found is article:
+                problems.append(warning(article.source, line, "related-self",
+                                        "'related' names this article itself; it is left out of its own list"))
+            elif found is None:
+                problems.append(error(article.source, line, "unknown-related", _unknown(article, target, by_source)))
+    return problems
+
+
+def _unknown(article: Article, target: str, by_source: Mapping[str, Article]) -> str:
+    here = posixpath.dirname(article.source)
+    if target.startswith("/") or "://" in target:
+        message = f"'related' names {target}, where no article is published"
+        hint = suggest(target, [a.url for a in by_source.values()])
+    else:
+        message = f"'related' names '{posixpath.relpath(target, here)}' ({target}), which is no article"
+        meant = suggest(target, list(by_source))
+        hint = posixpath.relpath(meant, here) if meant else None
+    return message + (f"; did you mean '{hint}'?" if hint else
+                      " (write the path of its .md file, as a link to it is written)")
+
+
+def resolve(articles: Iterable[Article]) -> dict[str, tuple[str, ...]]:
+    """URL → the URLs of the published articles it picks, in the order written."""
+    articles = list(articles)
+    url_of = {alias: a.url for a in articles for alias in a.aliases} | {a.source: a.url for a in articles}
+    published = {a.url for a in articles}
+    picks = {}
+    for article in articles:
+        urls = []
+        for target in article.related:
+            url = url_of.get(target, target)
+            if url in published and url != article.url and url not in urls:
+                urls.append(url)
+        if urls:
+            picks[article.url] = tuple(urls)
+    return picks
