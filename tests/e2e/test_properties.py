@@ -53,9 +53,10 @@ RAW_YAML = [
     "[" * 40 + "]" * 40, "{a: " * 40 + "1" + "}" * 40, "[" * 100_000 + "]" * 100_000, "0000-01-01", "9999-12-31T23:59:59-12:00",
     "2026-02-30", "'21/01/0000'", "|\n  khối\n  văn bản", ">-\n  gấp", "[unclosed", "{a: 1", "'unclosed",
     "- a\n- b", "? [a]\n: b", "<<: {a: 1}", "~", "0x1F", "1e400", "-.inf", "2026-01-21 09:30:00 +07:00",
+    "[khac.md, ../tin-hoat-dong/bai.md, /tin-hoat-dong/bai-khac/, 'https://congan.example.vn/x/', ../../../../etc]",
 ]
 KEYS = ["title", "date", "unit", "category", "campaigns", "author", "summary", "slug", "draft", "featured",
-        "extra", "tags", "autor", "<script>", "title", "", "updated", "lastmod"]
+        "extra", "tags", "autor", "<script>", "title", "", "updated", "lastmod", "related"]
 
 
 def yaml_value(value) -> str:
@@ -84,9 +85,12 @@ MARKDOWN_BLOCKS = [
     # lists as editors write them (under their lead-in, nested by two spaces), hashtags
     "Dẫn:\n- một\n  - hai\n   - ba\n\n  đoạn\n- bốn", "Dẫn:\n1. a\n10. b\n    - c\n        mã", "#ANTQ #DVK\n- #x\n> #y",
     "Nhiệm vụ:\n- a:\n+ b;\n+ c.\nb) d\n  + e", "Bảng:\n| a | b |\n|---|:-:|\n| 1 |\nsau | x\n---|",
+    # photos one per line with their captions, a whole <picture>, letters styled as Facebook fakes bold
+    "Ảnh:\n![a](anh.jpg)\n*Chú thích*\n![b](anh.jpg)\n(Ảnh: X)\nchữ", '<picture><source srcset="anh.webp"><img src="anh.jpg">',
+    "𝐓𝐇𝐎̂𝐍𝐆 𝐁𝐀́𝐎 `𝐜𝐨𝐝𝐞` ![𝐀](x.jpg) **𝐁** _𝐂_ 𝘋 𝙀 ``𝐅` ![ 𝐆", "| 𝐃𝐢𝐞̣̂𝐧 𝐭𝐡𝐨𝐚̣𝐢 | 𝐒𝐨̂́ |\n|---|---|\n| 0221 3862 124 | 1 |",
 ]
 markdown_body = st.lists(st.one_of(st.sampled_from(MARKDOWN_BLOCKS), odd_text, vietnamese_text,
-                                   st.text(alphabet="*_[]()<>!#`>-|\\\n :1.+", max_size=80)),
+                                   st.text(alphabet="*_[]()<>!#`>-|\\\n :1.+𝐀\u0302", max_size=80)),
                          max_size=12).map("\n\n".join)
 
 TOML_KEYS = ["title", "base_url", "language", "timezone", "description", "per_page", "related_count",
