@@ -290,6 +290,9 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
         for line, alt, src, _title in bodies[article.source]:
             if src.startswith("data:"):
                 continue
+            if is_local(src) and is_video_file(src):
+                problems += _video_problems(site_dir, article, line, src)
+                continue
             if alt is not None and not alt.strip():
                 problems.append(warning(article.source, line, "missing-alt",
                                         f"the image '{src}' has no alt text; describe it for readers who cannot see it"))
@@ -484,6 +487,37 @@ def _variant(image: SourceImage, fmt: str, width: int, box: tuple[int, int, int,
     stem = slugify(Path(image.path).stem)[:48] or "anh"
     name = f"{OUTPUT_DIR}{stem}-{key}-{width}.{EXTENSIONS[fmt]}"
     return Variant(name, image.path, image.digest, fmt, width, height, box, quality)
+
+
+# A phone's clip shown as a photo is (`![Clip ra quân](clip.mp4)`): the body plays it
+# (pictures.py), the bundle publishes the file as any other beside the article.
+VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".webm", ".mov", ".ogv"})
+LARGE_VIDEO_BYTES = 50 * 1024 * 1024
+
+
+def is_video_file(src: str) -> bool:
+    return posixpath.splitext(unquote(urlsplit(src).path))[1].lower() in VIDEO_SUFFIXES
+
+
+def _video_problems(site_dir: Path, article: Article, line: int, src: str) -> list[Problem]:
+    """What a reader's phone will make of a clip: an iPhone's .mov (HEVC) does not play on
+    most Android phones or Windows, and a long clip is more than a slow network can fetch."""
+    problems = []
+    if src.lower().endswith(".mov"):
+        problems.append(warning(article.source, line, "video-format",
+                                f"the video '{src}' is a .mov file (as an iPhone records): many Android phones and "
+                                "Windows computers cannot play it; save it as MP4 (H.264) and show that file"))
+    path = resolve_reference(article.source, src)
+    try:
+        size = (site_dir / path).stat().st_size if path else 0
+    except OSError:  # missing: the link check names it (filelinks.py)
+        size = 0
+    if size > LARGE_VIDEO_BYTES:
+        problems.append(warning(article.source, line, "large-video",
+                                f"the video '{src}' is {size / 1048576:,.0f} MB, more than a reader's phone should "
+                                f"download on a slow network (keep it under {LARGE_VIDEO_BYTES // 1048576} MB); "
+                                "put it on YouTube and paste its address on a line of its own"))
+    return problems
 
 
 def is_image_file(name: str) -> bool:

@@ -358,6 +358,16 @@ PROBLEMS: Mapping[str, tuple] = {
          "'{0}' không dùng được làm địa chỉ cũ: hãy viết đường dẫn như /tin-tuc/bai-cu.html "
          "(không có ?tham số, #neo hay dấu \\; mỗi phần dưới {1} byte)"),
     ),
+    "video-format": (
+        (r"the video '(.*?)' is a \.mov file",
+         "video '{0}' là tệp .mov (như iPhone quay): nhiều điện thoại Android và máy tính Windows không phát được; "
+         "hãy lưu lại dạng MP4 (H.264) và dùng tệp đó"),
+    ),
+    "large-video": (
+        (r"the video '(.*?)' is ([\d,]+) MB.*under (\d+) MB",
+         "video '{0}' nặng {1} MB, quá nặng để người đọc tải về điện thoại qua mạng chậm (nên dưới {2} MB); "
+         "hãy đăng lên YouTube rồi dán địa chỉ video thành một dòng riêng"),
+    ),
     "bad-related": (
         (r"'related' must be a list", "'related' phải là danh sách bài viết, ví dụ [../vu-an/index.md]"),
         (r"each related article is the path of its file, not (\w+)",

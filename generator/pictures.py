@@ -17,7 +17,7 @@ from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from generator.images import MIME_TYPES, ImagePlan, Picture, is_local
+from generator.images import MIME_TYPES, ImagePlan, Picture, is_local, is_video_file
 from generator.rawtags import StashedTags, elements
 
 # The width of the article's text column at each breakpoint of style.css (measured in
@@ -62,6 +62,15 @@ def picture_element(picture: Picture, base_path: str, alt: str, sizes: str,
     return element
 
 
+def video_element(src: str, alt: str) -> etree.Element:
+    """A clip beside the article, shown as a photo is (`![Clip ra quân](clip.mp4)`): the
+    phone's own player, fetching only the clip's first bytes until played. A browser that
+    plays no video offers the file; the link is also how the build checks it is published."""
+    video = etree.Element("video", {"controls": "", "preload": "metadata", "playsinline": "", "src": src})
+    etree.SubElement(video, "a", {"href": src}).text = f"Tải video: {alt}" if alt else "Tải video"
+    return video
+
+
 def picture_html(picture: Picture, base_path: str, alt: str, sizes: str,
                  eager: bool = False, css_class: str | None = None) -> Markup:
     return Markup(to_html_string(picture_element(picture, base_path, alt, sizes, eager, css_class)))
@@ -95,12 +104,15 @@ class PictureTreeprocessor(Treeprocessor):
                 img.set("loading", "lazy")
                 img.set("decoding", "async")
                 continue
-            picture = self.plan.picture_for(self.source, src)
-            if picture is None:
-                self.unplanned.append(src)
-                continue
             alt, title = img.get("alt", ""), img.get("title", "")
-            element = picture_element(picture, self.base_path, alt, body_sizes(picture))
+            if is_video_file(src):
+                element = video_element(src, alt)
+            else:
+                picture = self.plan.picture_for(self.source, src)
+                if picture is None:
+                    self.unplanned.append(src)
+                    continue
+                element = picture_element(picture, self.base_path, alt, body_sizes(picture))
             element.tail = img.tail
             parent.insert(list(parent).index(img), element)
             parent.remove(img)
@@ -124,13 +136,13 @@ class PictureTreeprocessor(Treeprocessor):
 
 
     def _is_photo(self, element) -> bool:
-        """A local photo the plan has, on its own or as the one thing in a link."""
+        """A local photo the plan has (or a clip shown as one), on its own or as the one thing in a link."""
         if element.tag == "a" and len(element) == 1 and not (element.text or "").strip() \
                 and not (element[0].tail or "").strip():
             element = element[0]
         src = element.get("src", "") if element.tag == "img" else ""
         return bool(src) and is_local(src) and not src.startswith("data:") \
-            and self.plan.picture_for(self.source, src) is not None
+            and (is_video_file(src) or self.plan.picture_for(self.source, src) is not None)
 
     def _split_photo_lines(self, container, paragraph) -> None:
         """Photos pasted one per line, with no blank line between them (as a phone's editor or
