@@ -416,7 +416,7 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
         return None, ("decompression-bomb", f"{pixels} is more than can be decoded safely; "
                                             "this looks like a decompression bomb, not a photo")
     except UnidentifiedImageError:
-        return None, ("not-an-image", "the file is not an image Pillow can read")
+        return None, ("not-an-image", "the file is not a photo this build can read (JPEG, PNG, WebP, HEIC), or it is damaged")
     except DECODE_ERRORS as exc:
         return None, describe_decode_error(exc)
     if orientation in (5, 6, 7, 8):

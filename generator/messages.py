@@ -461,7 +461,11 @@ PROBLEMS: Mapping[str, tuple] = {
                                                    "hoặc trong assets/"),
         (_ANY, "ảnh nằm ngoài thư mục trang: {0}"),
     ),
-    "not-an-image": ((r"'(.*?)': (.*)", "'{0}' không phải ảnh dùng được ({1})"),),
+    "not-an-image": (
+        (r"'(.*?)': the file is not a photo this build can read",
+         "'{0}' không phải ảnh đọc được (JPEG, PNG, WebP, HEIC), hoặc tệp bị hỏng"),
+        (r"'(.*?)': (.*)", "'{0}' không phải ảnh dùng được ({1})"),
+    ),
     "decompression-bomb": ((r"'(.*?)': (.*)", "ảnh '{0}' quá lớn để xử lý an toàn ({1})"),),
     "truncated-image": ((r"'(.*?)': ", "tệp ảnh '{0}' bị thiếu dữ liệu (tải lên chưa hết); hãy tải lên lại"),),
     "broken-image": ((r"'(.*?)': ", "tệp ảnh '{0}' bị hỏng, không đọc được"),),

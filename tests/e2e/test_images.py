@@ -436,7 +436,7 @@ def test_a_picture_pasted_whole_shows_the_processed_photo_only(make_site, build_
 
 def test_a_clip_shown_as_a_photo_plays_in_the_page(make_site, build_site, monkeypatch):
     """An editor shows the phone's clip as a photo, `![Clip ra quân](clip.mp4)`: it was the
-    error "not an image Pillow can read". It plays in the phone's own player, under its caption;
+    error "not an image". It plays in the phone's own player, under its caption;
     an iPhone's .mov and a clip too large for a slow network are warned about, a missing one is
     an error."""
     from generator import images

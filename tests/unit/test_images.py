@@ -127,7 +127,7 @@ def test_each_bad_input_is_a_problem_at_the_line_that_names_it(tmp_path):
         "another site: it is not resized for phones and vanishes if that site removes it; save it beside the article",
         "content/tin/bai/index.md:13: error[decompression-bomb]: 'bom.png': 10,000 MP is more than can be decoded "
         "safely; this looks like a decompression bomb, not a photo",
-        "content/tin/bai/index.md:12: error[not-an-image]: 'khong-phai-anh.jpg': the file is not an image Pillow can read",
+        "content/tin/bai/index.md:12: error[not-an-image]: 'khong-phai-anh.jpg': the file is not a photo this build can read (JPEG, PNG, WebP, HEIC), or it is damaged",
         "content/tin/bai/index.md:14: error[decompression-bomb]: 'to.jpg': 1200×1000 pixels is more than "
         "images.max_megapixels (1 MP)",
     ]
