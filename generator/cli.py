@@ -61,8 +61,9 @@ def make_parser() -> argparse.ArgumentParser:
     n.add_argument("--from", dest="from_word", type=Path, default=None, metavar="BAO-CAO.DOCX",
                    help="make the article from a Word report: its title, text, tables and photos")
     n.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
-    n.add_argument("--category", required=True, help="category key or name from site.toml")
-    n.add_argument("--unit", required=True, help="unit key or name from site.toml")
+    # Not required here: left out, the editor is told the site's choices (scaffold.py), not argparse's usage.
+    n.add_argument("--category", default="", help="category key or name from site.toml")
+    n.add_argument("--unit", default="", help="unit key or name from site.toml")
     n.add_argument("--campaign", action="append", default=[], help="campaign key or name (repeat for several)")
     c = commands.add_parser("check", help="check every article without writing anything")
     c.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")

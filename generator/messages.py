@@ -368,6 +368,13 @@ PROBLEMS: Mapping[str, tuple] = {
          "video '{0}' nặng {1} MB, quá nặng để người đọc tải về điện thoại qua mạng chậm (nên dưới {2} MB); "
          "hãy đăng lên YouTube rồi dán địa chỉ video thành một dòng riêng"),
     ),
+    "missing-choice": (
+        (r"choose the article's category with --category, by its key or name: (.*)",
+         "hãy chọn chuyên mục của bài bằng --category, ghi khóa hoặc tên: {0}"),
+        (r"choose the article's unit with --unit, by its key or name: (.*)",
+         "hãy chọn đơn vị của bài bằng --unit, ghi khóa hoặc tên: {0}"),
+        (r"site.toml declares no (\w+)", "site.toml chưa khai báo {0} nào; hãy thêm trước"),
+    ),
     "bad-related": (
         (r"'related' must be a list", "'related' phải là danh sách bài viết, ví dụ [../vu-an/index.md]"),
         (r"each related article is the path of its file, not (\w+)",

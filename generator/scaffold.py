@@ -46,7 +46,9 @@ def plan_article(config: SiteConfig, title: str, category: str, unit: str, campa
     problems: list[Problem] = []
     title = " ".join(styled_letters.plain(nfc(title)).split())
     slug = shorten_slug(slugify(title))
-    if not slug:
+    if not title:
+        problems.append(error("title", 0, "bad-title", "give the article's title: python build.py new \"Tiêu đề\" …"))
+    elif not slug:
         problems.append(error("title", 0, "bad-title", "the title has no letters or digits to make a URL from"))
     category_slug = _choose(config.categories, "category", category, problems)
     unit_slug = _choose(config.units, "unit", unit, problems)
@@ -61,6 +63,12 @@ def plan_article(config: SiteConfig, title: str, category: str, unit: str, campa
 
 
 def _choose(terms: Mapping[str, Term], kind: str, wanted: str, problems: list[Problem]) -> str:
+    if not wanted.strip():
+        choices = "; ".join(f"{slug} ({term.name})" for slug, term in terms.items())
+        problems.append(error(f"--{kind}", 0, "missing-choice",
+                              f"choose the article's {kind} with --{kind}, by its key or name: {choices}"
+                              if terms else f"site.toml declares no {kind}: add one first"))
+        return ""
     found = index.match_term(terms, wanted)
     if found is None:
         problems.append(error(f"--{kind}", 0, f"unknown-{kind}", index.unknown_term(terms, kind, wanted)))
@@ -147,11 +155,8 @@ def run_new(args, site_dir: Path) -> int:
         word, problems = _read_word(args.from_word)
     if site_config is not None and not problems:
         title = args.title or (word.title if word else "")
-        if not title.strip():
-            problems = [error("title", 0, "bad-title", "give the article's title: python build.py new \"Tiêu đề\" …")]
-        else:
-            now = datetime.now(site_config.zone).replace(microsecond=0)
-            new, problems = plan_article(site_config, title, args.category, args.unit, args.campaign, now)
+        now = datetime.now(site_config.zone).replace(microsecond=0)
+        new, problems = plan_article(site_config, title, args.category, args.unit, args.campaign, now)
     if new is not None:
         problems = create_article(site_dir, site_config, new, lang, word)
     for line in messages.describe_all(sort_problems(problems), lang):

@@ -52,6 +52,23 @@ def test_new_suggests_the_name_meant_and_writes_nothing(make_site):
     assert "Traceback" not in vi.stderr
 
 
+def test_new_without_a_category_or_unit_lists_the_site_s_choices(make_site):
+    """An editor who types only the title is told what to choose from, in Vietnamese, not
+    argparse's English usage line."""
+    site = make_site({})
+    done = run_cli("new", TITLE, "--site", str(site))
+    assert done.returncode == 1 and "usage:" not in done.stderr
+    assert done.stderr.splitlines() == [
+        "--category: error[missing-choice]: hãy chọn chuyên mục của bài bằng --category, ghi khóa hoặc tên: "
+        "tin-hoat-dong (Tin hoạt động); xay-dung-luc-luong (Xây dựng lực lượng)",
+        "--unit: error[missing-choice]: hãy chọn đơn vị của bài bằng --unit, ghi khóa hoặc tên: "
+        "cong-an-tinh (Công an tỉnh Thử Nghiệm); phong-canh-sat-giao-thong (Phòng Cảnh sát giao thông); "
+        "cong-an-xa-dong-tien (Công an xã Đồng Tiến)"]
+    untitled = run_cli("new", "--site", str(site), "--category", "tin-hoat-dong", "--lang", "en")
+    assert [line.split(": error")[0] for line in untitled.stderr.splitlines()] == ["--unit", "title"]
+    assert not (site / "content").exists()
+
+
 def test_new_never_overwrites_an_article(make_site):
     site = make_site({"content/tin-hoat-dong/bai-cu.md": article(TITLE, body="Bài đã viết.")})
     done = run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
