@@ -26,7 +26,7 @@ import pillow_heif
 from PIL import Image, UnidentifiedImageError, features
 
 from generator import confine
-from generator.fences import fenced
+from generator.fences import code_spans, fenced
 from generator.config import parse_focus
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
@@ -165,16 +165,21 @@ def resolve_reference(article_source: str, src: str) -> str | None:
     return nfc(resolved)
 
 
-_CODE_SPAN = re.compile(r"(`+).+?\1")
-
-
 def prose_lines(body: str):
     """(offset, text) of the body's lines outside code: fenced blocks are
     skipped and `code spans` blanked, so an example of Markdown syntax is
     never taken for a real image."""
     for offset, (text, in_code) in enumerate(fenced(body.split("\n"))):
         if not in_code:
-            yield offset, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
+            yield offset, _blank_code_spans(text) if "`" in text else text
+
+
+def _blank_code_spans(text: str) -> str:
+    pieces, at = [], 0
+    for start, end in code_spans(text):
+        pieces += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join(pieces) + text[at:]
 
 
 def image_tags(html: str) -> list[tuple[int, int, dict[str, str]]]:

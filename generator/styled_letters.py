@@ -17,6 +17,8 @@ import unicodedata
 import markdown
 from markdown.preprocessors import Preprocessor
 
+from generator.fences import code_spans
+
 PRIORITY = 17  # after "fenced_code_block" (25) and "html_block" (20): code and raw HTML stay as written
 
 _BLOCK = "\U0001d400-\U0001d7ff"  # Mathematical Alphanumeric Symbols
@@ -59,7 +61,7 @@ def _emphasised(line: str) -> str:
     (`…`) stay as written."""
     heading = line.lstrip().startswith("#")  # a heading is bold already
     pieces, start = [], 0
-    for span_start, span_end in _code_spans(line) if "`" in line else ():
+    for span_start, span_end in code_spans(line) if "`" in line else ():
         pieces += [_emphasised_text(line[start:span_start], heading), line[span_start:span_end]]
         start = span_end
     return "".join(pieces) + _emphasised_text(line[start:], heading)
@@ -89,26 +91,6 @@ def _alt_texts(text: str) -> list[tuple[int, int]]:
         elif mark.group() == "]" and opened is not None:
             spans.append((opened, mark.start()))
             opened = None
-    return spans
-
-
-def _code_spans(line: str) -> list[tuple[int, int]]:
-    """Where the code spans of a line are: a run of backticks to the next run as long (in
-    one pass, where a regex looking ahead for each opening run could take quadratic time)."""
-    runs = [(m.start(), m.end()) for m in re.finditer("`+", line)]
-    following, last_of_length = [None] * len(runs), {}
-    for index in range(len(runs) - 1, -1, -1):  # the next run of the same length after each
-        length = runs[index][1] - runs[index][0]
-        following[index] = last_of_length.get(length)
-        last_of_length[length] = index
-    spans, index = [], 0
-    while index < len(runs):
-        closing = following[index]
-        if closing is None:
-            index += 1
-            continue
-        spans.append((runs[index][0], runs[closing][1]))
-        index = closing + 1
     return spans
 
 
