@@ -13,6 +13,7 @@ import html
 import json
 import posixpath
 import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 from urllib.parse import unquote, urlsplit
@@ -22,8 +23,9 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import (__version__, confine, hashtags, limits, messages, pasted_tables, plain_text, rawtags, sections,
-                       styled_letters, table_numbers, videos, workers, wrapped_lines, written_lists, written_tables)
+from generator import (__version__, attachments, confine, hashtags, limits, messages, pasted_tables, plain_text,
+                       rawtags, sections, styled_letters, table_numbers, videos, workers, wrapped_lines,
+                       written_lists, written_tables)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error, warning
@@ -69,8 +71,10 @@ class _ArticleLinks(Treeprocessor):
     """Rewrites `[text](../other/index.md)` to the other article's URL, and a link to a
     photo the body shows to that photo's widest variant (the original is never published)."""
 
-    def __init__(self, md, urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan):
+    def __init__(self, md, urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan,
+                 attachments: Mapping[str, tuple[tuple[str, int], ...]] = {}):
         super().__init__(md)
+        self.attachments = attachments
         # File names typed on a Mac arrive in NFD; the body's links are NFC (content.py).
         self.urls_by_source = {nfc(source): url for source, url in urls_by_source.items()}
         self.base_path = base_path
@@ -82,6 +86,8 @@ class _ArticleLinks(Treeprocessor):
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
 
     def run(self, root):
+        documents = dict(self.attachments.get(self.source, ()))
+        labelled = []
         for element in root.iter("a"):
             href = element.get("href", "")
             if href.startswith("http://www.") and element.text == href[7:]:
@@ -90,7 +96,32 @@ class _ArticleLinks(Treeprocessor):
             rewritten = self.rewrite(href)
             if rewritten is not None:
                 element.set("href", rewritten)
+            elif documents:
+                size = documents.get(self._beside(href))
+                if size is not None:
+                    labelled.append((element, attachments.label(href, size)))
+        if labelled:
+            self._label(root, labelled)
         return None
+
+    def _beside(self, href: str) -> str:
+        """The site path of a relative link's file."""
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or parts.path.startswith("/"):
+            return ""
+        return nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
+
+    @staticmethod
+    def _label(root, labelled) -> None:
+        """"(PDF, 1,2 MB)" after each link to a document, but a video's own download link."""
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for element, text in labelled:
+            parent = parents[element]
+            if parent.tag == "video":
+                continue
+            span = etree.Element("span", {"class": attachments.LABEL_CLASS})
+            span.text, span.tail, element.tail = text, element.tail, " "
+            parent.insert(list(parent).index(element) + 1, span)
 
     def _meant(self, target: str) -> str | None:
         """The link to the article most likely meant by a link to `target`, a file that is
@@ -175,11 +206,12 @@ class MarkupConverter:
     """One reusable Markdown instance (building one costs more than a conversion)."""
 
     def __init__(self, urls_by_source: Mapping[str, str], base_path: str = "/",
-                 images: ImagePlan = ImagePlan(), iframe_hosts: Sequence[str] = ()):
+                 images: ImagePlan = ImagePlan(), iframe_hosts: Sequence[str] = (),
+                 attachments: Mapping[str, tuple[tuple[str, int], ...]] = {}):
         self.iframe_hosts = tuple(iframe_hosts)
         self.md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                     output_format="html")
-        self.links = _ArticleLinks(self.md, urls_by_source, base_path, images)
+        self.links = _ArticleLinks(self.md, urls_by_source, base_path, images, attachments)
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
         self.md.treeprocessors.register(sections.HeadingIds(self.md), "heading_ids", 3)  # after the shift
@@ -363,12 +395,13 @@ def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str
                   base_path, sanitize_settings(iframe_hosts))
 
 
-def _cache_key(article: Article, settings: str, images: ImagePlan) -> str:
+def _cache_key(article: Article, settings: str, images: ImagePlan, documents: tuple = ()) -> str:
     # The source path matters: relative links resolve against its folder.
     # The file's digest stands for its body (front-matter changes are harmless extra misses).
     # The photos it shows: their variant names change with the photo's bytes and [images].
+    # The documents in its folder: their links' labels give their sizes.
     return digest(settings, article.source, article.source_digest or digest(article.body),
-                  images.body_keys.get(article.source, ""))
+                  images.body_keys.get(article.source, ""), repr(documents) if documents else "")
 
 
 INDEX_STATE = "markup-index"
@@ -409,7 +442,8 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
                      images: ImagePlan = ImagePlan(),
                      iframe_hosts: Sequence[str] = (), memo: Memo | None = None,
                      links_to_files: dict | None = None, links_to_articles: dict | None = None,
-                     link_targets: Sequence[Article] | None = None) -> tuple[list[Article], list[Problem]]:
+                     link_targets: Sequence[Article] | None = None,
+                     attachments: Mapping[str, tuple[tuple[str, int], ...]] = {}) -> tuple[list[Article], list[Problem]]:
     """Convert every changed body on all cores; converted HTML stays in the cache when there is one.
     `links_to_files`, when given, is filled with each body's relative links to files (not
     articles) and their lines, by article source: cached with the body, checked by filelinks.py;
@@ -427,7 +461,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     remembered = memo.table("converted") if memo is not None and cache.enabled else None
 
     def memo_key(article: Article) -> tuple:  # what besides the article object changes its conversion
-        return article.source, settings, images.body_keys.get(article.source, "")
+        return article.source, settings, images.body_keys.get(article.source, ""), attachments.get(article.source, ())
     index = cache.load_state(INDEX_STATE) or {}
     keys: list[str] = []
     outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str, tuple]] = {}
@@ -444,7 +478,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
                 outcome[position] = ("", (), *hit[2])
                 reused[position] = hit[0]
                 continue
-        key = _cache_key(article, settings, images)
+        key = _cache_key(article, settings, images, attachments.get(article.source, ()))
         keys.append(key)
         known = index.get(key)
         if known is not None and _links_unchanged(known[1], urls_by_source) and has_blob(known[2]):
@@ -452,7 +486,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         else:
             misses.append(position)
     state = {"articles": articles, "keys": keys, "cache": cache, "load_body": load_body,
-             "converter_factory": _converter_factory(urls_by_source, base_path, images, iframe_hosts)}
+             "converter_factory": _converter_factory(urls_by_source, base_path, images, iframe_hosts, attachments)}
     for position, result in zip(misses, workers.run_chunks(_convert_chunk, misses, jobs, state)):
         outcome[position] = result
 
@@ -486,12 +520,12 @@ def _links_unchanged(links: Mapping[str, str], urls_by_source: Mapping[str, str]
 
 
 def _converter_factory(urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan = ImagePlan(),
-                       iframe_hosts: Sequence[str] = ()):
+                       iframe_hosts: Sequence[str] = (), attachments: Mapping = {}):
     made: list[MarkupConverter] = []
 
     def get() -> MarkupConverter:  # one converter per process, built on first use
         if not made:
-            made.append(MarkupConverter(urls_by_source, base_path, images, iframe_hosts))
+            made.append(MarkupConverter(urls_by_source, base_path, images, iframe_hosts, attachments))
         return made[0]
     return get
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
+from generator import attachments
 from generator import imageproc, images, pictures
 from generator import buildlock, filelinks, messages, outguard, search, seo, shortcut
 from generator.causes import Causes
@@ -150,16 +151,18 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     clock.lap("images-plan")
 
     links_to_files: dict = {}
+    documents = attachments.sizes_beside(articles, assets.bundle_files(listing))
     articles, found = markup.convert_articles(articles, site_config.base_path, cache, options.jobs,
                                               functools.partial(content.load_body, options.site_dir), plan,
-                                              site_config.iframe_hosts, options.memo, links_to_files)
+                                              site_config.iframe_hosts, options.memo, links_to_files,
+                                              attachments=documents)
     problems += found
     _stop_on_errors(problems)
     give_back_freed_memory()  # before the search indexer and the workers are forked
     clock.lap("markup")
 
     site = Site(config=site_config, articles=tuple(articles), left_out=frozen_map(left_out),
-                file_links=frozen_map(links_to_files))
+                file_links=frozen_map(links_to_files), attachments=frozen_map(documents))
     if on_converted is not None:
         on_converted(site, plan)
     related_news, other_news = related.related_lists(site.articles, site_config.related_count,
@@ -372,7 +375,7 @@ def _reconverter(site_dir: Path, site: Site, image_plan: images.ImagePlan = imag
     def reconvert(article) -> str:
         body, body_line = content.load_body(site_dir, article.source, article.as_read)
         converter = markup.MarkupConverter(urls_by_source, site.config.base_path, image_plan,
-                                           site.config.iframe_hosts)
+                                           site.config.iframe_hosts, site.attachments)
         return converter.convert(replace(article, body=body, body_line=body_line)).html
     return reconvert
 

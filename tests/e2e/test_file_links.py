@@ -237,3 +237,33 @@ def test_a_link_spelled_nearly_as_its_target_is_named_with_the_target_and_its_ow
     assert problems["ke-hoach.pdf"].message.endswith("; did you mean 'ke_hoach.pdf', in the same folder?")
     lines = (site / "content/tin-hoat-dong/a/index.md").read_text(encoding="utf-8").splitlines()
     assert lines[problems["c"].location.line - 1] == "[bài c](c)"
+
+
+def test_a_link_to_a_document_says_its_kind_and_size(make_site, tmp_path):
+    """"Kế hoạch số 12 (PDF, 1,2 MB)": a reader on a slow network knows what a tap costs. A
+    document replaced by a larger one is labelled anew, from the build cache as from scratch;
+    a file that is no document, or is not published beside the article, has no label."""
+    body = ("Toàn văn: [Kế hoạch số 12](ke-hoach.pdf), [biểu mẫu](bieu-mau.docx), [ghi chú](ghi-chu.txt).\n\n"
+            "![Clip](clip.mp4)\n")
+    site = make_site({BUNDLE: article("Họp báo", body=body),
+                      "content/tin-hoat-dong/hop-bao/ke-hoach.pdf": b"%PDF" + b"0" * 1_300_000,
+                      "content/tin-hoat-dong/hop-bao/bieu-mau.docx": b"x" * 250_000,
+                      "content/tin-hoat-dong/hop-bao/ghi-chu.txt": b"x",
+                      "content/tin-hoat-dong/hop-bao/clip.mp4": b"\x00" * 100})
+    out = tmp_path / "out"
+
+    def labels() -> dict[str, str]:
+        page = BeautifulSoup((out / "tin-hoat-dong/hop-bao/index.html").read_text(encoding="utf-8"), "html.parser")
+        body_node = page.select_one(".article .body")
+        shown = {}
+        for link in body_node.find_all("a"):
+            label = link.find_next_sibling()
+            shown[link.get_text()] = label.get_text() if label is not None and label.name == "span" else ""
+        return shown
+
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert labels() == {"Kế hoạch số 12": "(PDF, 1,2 MB)", "biểu mẫu": "(Word, 244 KB)", "ghi chú": "",
+                        "Tải video: Clip": ""}
+    (site / "content/tin-hoat-dong/hop-bao/ke-hoach.pdf").write_bytes(b"%PDF" + b"0" * 24_000_000)
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert labels()["Kế hoạch số 12"] == "(PDF, 23 MB)"

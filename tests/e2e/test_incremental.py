@@ -152,10 +152,17 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
         rel = os.path.relpath(target, source.parent)
         written = rng.choice([f"[bài khác]({rel})", f'<a href="{rel}">bài khác</a>'])  # Markdown or pasted HTML
         source.write_text(source.read_text(encoding="utf-8") + f"\nXem {written}.\n", encoding="utf-8")
-    elif action == "bundle-file":
+    elif action == "bundle-file":  # a file beside the article; a document it links to is labelled with its size
         bundles = [f for f in files if f.name == "index.md"]
         if bundles:
-            (rng.choice(bundles).parent / "tai-lieu.txt").write_text(f"tài liệu {rng.random()}\n", encoding="utf-8")
+            page = rng.choice(bundles)
+            if rng.random() < 0.5:
+                (page.parent / "tai-lieu.txt").write_text(f"tài liệu {rng.random()}\n", encoding="utf-8")
+            else:
+                (page.parent / "ke-hoach.pdf").write_bytes(b"%PDF" + b"0" * rng.choice([900, 90_000, 1_600_000]))
+                if "(ke-hoach.pdf)" not in page.read_text(encoding="utf-8"):
+                    with page.open("a", encoding="utf-8") as handle:
+                        handle.write("\nToàn văn: [Kế hoạch](ke-hoach.pdf).\n")
     elif action == "photo":  # a new photo, or new pixels under the same name; shown in Markdown or a raw tag
         bundles = [f for f in files if f.name == "index.md"]
         if bundles:

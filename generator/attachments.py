@@ -1,0 +1,56 @@
+"""Documents an article offers for download, labelled with their kind and size.
+
+`[Kế hoạch số 12](ke-hoach.pdf)` reads "Kế hoạch số 12 (PDF, 1,2 MB)": a reader on a slow
+network knows what a tap will cost before making it, as GOV.UK and the larger news sites
+print it. Only a file in the article's own folder (which the build publishes beside its
+page) and of a kind a reader downloads is labelled. Owns the kinds, the sizes' Vietnamese
+wording and the label; markup.py puts it after the link.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+from typing import Iterable, Mapping, Sequence
+
+from generator.model import Article
+from generator.vietnamese import nfc
+
+KINDS = {".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".odt": "ODT", ".rtf": "RTF", ".xls": "Excel",
+         ".xlsx": "Excel", ".ods": "ODS", ".csv": "CSV", ".ppt": "PowerPoint", ".pptx": "PowerPoint",
+         ".zip": "ZIP", ".rar": "RAR", ".7z": "7z", ".mp3": "MP3", ".m4a": "M4A", ".mp4": "MP4", ".m4v": "MP4",
+         ".webm": "WebM", ".mov": "MOV"}
+LABEL_CLASS = "tep-tai-ve"
+
+
+def sizes_beside(articles: Iterable[Article],
+                 by_bundle: Mapping[str, Sequence[tuple[str, str]]]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Article source → (site path, size in bytes) of each labelled file in its folder
+    (`by_bundle`: assets.bundle_files of the build's listing). Part of the key of its
+    converted body: a document replaced by a larger one changes the label."""
+    found = {}
+    for article in articles:
+        files = []
+        for rel, full in by_bundle.get(article.bundle_dir, ()) if article.bundle_dir else ():
+            if posixpath.splitext(rel)[1].lower() in KINDS:
+                try:
+                    files.append((nfc(f"{article.bundle_dir}/{rel}"), os.stat(full).st_size))
+                except OSError:  # gone meanwhile: unlabelled, and the link check names it
+                    continue
+        if files:
+            found[article.source] = tuple(sorted(files))
+    return found
+
+
+def label(path: str, size: int) -> str | None:
+    """'(PDF, 1,2 MB)' for a file of a downloaded kind; None for others."""
+    kind = KINDS.get(posixpath.splitext(path)[1].lower())
+    return f"({kind}, {human_size(size)})" if kind else None
+
+
+def human_size(size: int) -> str:
+    """350 KB, 1,2 MB, 24 MB: as Vietnamese writes decimals, with a comma."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    megabytes = size / (1024 * 1024)
+    shown = f"{megabytes:.1f}" if megabytes < 10 else f"{megabytes:.0f}"
+    return shown.replace(".", ",") + " MB"
