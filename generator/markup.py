@@ -72,9 +72,9 @@ class _ArticleLinks(Treeprocessor):
     photo the body shows to that photo's widest variant (the original is never published)."""
 
     def __init__(self, md, urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan,
-                 attachments: Mapping[str, tuple[tuple[str, int], ...]] = {}):
+                 documents: Mapping[str, tuple[tuple[str, int], ...]] = {}):
         super().__init__(md)
-        self.attachments = attachments
+        self.documents = documents  # Site.attachments: their links are labelled with kind and size
         # File names typed on a Mac arrive in NFD; the body's links are NFC (content.py).
         self.urls_by_source = {nfc(source): url for source, url in urls_by_source.items()}
         self.base_path = base_path
@@ -86,7 +86,7 @@ class _ArticleLinks(Treeprocessor):
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
 
     def run(self, root):
-        documents = dict(self.attachments.get(self.source, ()))
+        documents = dict(self.documents.get(self.source, ()))
         labelled = []
         for element in root.iter("a"):
             href = element.get("href", "")
@@ -207,11 +207,11 @@ class MarkupConverter:
 
     def __init__(self, urls_by_source: Mapping[str, str], base_path: str = "/",
                  images: ImagePlan = ImagePlan(), iframe_hosts: Sequence[str] = (),
-                 attachments: Mapping[str, tuple[tuple[str, int], ...]] = {}):
+                 documents: Mapping[str, tuple[tuple[str, int], ...]] = {}):
         self.iframe_hosts = tuple(iframe_hosts)
         self.md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                     output_format="html")
-        self.links = _ArticleLinks(self.md, urls_by_source, base_path, images, attachments)
+        self.links = _ArticleLinks(self.md, urls_by_source, base_path, images, documents)
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
         self.md.treeprocessors.register(sections.HeadingIds(self.md), "heading_ids", 3)  # after the shift
@@ -443,7 +443,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
                      iframe_hosts: Sequence[str] = (), memo: Memo | None = None,
                      links_to_files: dict | None = None, links_to_articles: dict | None = None,
                      link_targets: Sequence[Article] | None = None,
-                     attachments: Mapping[str, tuple[tuple[str, int], ...]] = {}) -> tuple[list[Article], list[Problem]]:
+                     documents: Mapping[str, tuple[tuple[str, int], ...]] = {}) -> tuple[list[Article], list[Problem]]:
     """Convert every changed body on all cores; converted HTML stays in the cache when there is one.
     `links_to_files`, when given, is filled with each body's relative links to files (not
     articles) and their lines, by article source: cached with the body, checked by filelinks.py;
@@ -461,7 +461,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     remembered = memo.table("converted") if memo is not None and cache.enabled else None
 
     def memo_key(article: Article) -> tuple:  # what besides the article object changes its conversion
-        return article.source, settings, images.body_keys.get(article.source, ""), attachments.get(article.source, ())
+        return article.source, settings, images.body_keys.get(article.source, ""), documents.get(article.source, ())
     index = cache.load_state(INDEX_STATE) or {}
     keys: list[str] = []
     outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str, tuple]] = {}
@@ -478,7 +478,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
                 outcome[position] = ("", (), *hit[2])
                 reused[position] = hit[0]
                 continue
-        key = _cache_key(article, settings, images, attachments.get(article.source, ()))
+        key = _cache_key(article, settings, images, documents.get(article.source, ()))
         keys.append(key)
         known = index.get(key)
         if known is not None and _links_unchanged(known[1], urls_by_source) and has_blob(known[2]):
@@ -486,7 +486,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         else:
             misses.append(position)
     state = {"articles": articles, "keys": keys, "cache": cache, "load_body": load_body,
-             "converter_factory": _converter_factory(urls_by_source, base_path, images, iframe_hosts, attachments)}
+             "converter_factory": _converter_factory(urls_by_source, base_path, images, iframe_hosts, documents)}
     for position, result in zip(misses, workers.run_chunks(_convert_chunk, misses, jobs, state)):
         outcome[position] = result
 
@@ -520,12 +520,12 @@ def _links_unchanged(links: Mapping[str, str], urls_by_source: Mapping[str, str]
 
 
 def _converter_factory(urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan = ImagePlan(),
-                       iframe_hosts: Sequence[str] = (), attachments: Mapping = {}):
+                       iframe_hosts: Sequence[str] = (), documents: Mapping = {}):
     made: list[MarkupConverter] = []
 
     def get() -> MarkupConverter:  # one converter per process, built on first use
         if not made:
-            made.append(MarkupConverter(urls_by_source, base_path, images, iframe_hosts, attachments))
+            made.append(MarkupConverter(urls_by_source, base_path, images, iframe_hosts, documents))
         return made[0]
     return get
 

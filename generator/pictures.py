@@ -93,9 +93,7 @@ class PictureTreeprocessor(Treeprocessor):
 
     def run(self, root):
         if root.find(".//p/br") is not None and root.find(".//p//img") is not None:
-            parents = {child: parent for parent in root.iter() for child in parent}
-            for paragraph in [p for p in root.iter("p") if p.find("br") is not None]:
-                self._split_photo_lines(parents[paragraph], paragraph)
+            self._split_photo_lines(root)
         parents = {child: parent for parent in root.iter() for child in parent}
         for img in list(root.iter("img")):
             parent = parents[img]
@@ -134,7 +132,6 @@ class PictureTreeprocessor(Treeprocessor):
                 etree.SubElement(paragraph, "figcaption").text = caption
         return None
 
-
     def _is_photo(self, element) -> bool:
         """A local photo the plan has (or a clip shown as one), on its own or as the one thing in a link."""
         if element.tag == "a" and len(element) == 1 and not (element.text or "").strip() \
@@ -144,14 +141,26 @@ class PictureTreeprocessor(Treeprocessor):
         return bool(src) and is_local(src) and not src.startswith("data:") \
             and (is_video_file(src) or self.plan.picture_for(self.source, src) is not None)
 
-    def _split_photo_lines(self, container, paragraph) -> None:
+    def _split_photo_lines(self, root) -> None:
         """Photos pasted one per line, with no blank line between them (as a phone's editor or
         Zalo joins them), each become a paragraph of their own, so each is a figure with its
         caption as a photo alone is; a caption line under a photo stays with it, and lines of
         text around them stay a paragraph. A photo inside a line of text is left where it is."""
+        parents = {child: parent for parent in root.iter() for child in parent}
+        split = {}
+        for paragraph in root.iter("p"):
+            if paragraph.find("br") is not None:
+                parts = self._paragraphs_of(paragraph)
+                if parts is not None:
+                    split[paragraph] = parts
+        for container in {parents[paragraph] for paragraph in split}:  # each rebuilt once: linear
+            container[:] = [part for child in list(container) for part in split.get(child, (child,))]
+
+    def _paragraphs_of(self, paragraph) -> list | None:
+        """The paragraphs `paragraph` is split into, or None to leave it whole."""
         lines = _lines(paragraph)
         if len(lines) < 2:
-            return
+            return None
         kinds = []
         for line in lines:
             if len(line.elements) == 1 and not line.text and self._is_photo(line.elements[0]):
@@ -161,7 +170,7 @@ class PictureTreeprocessor(Treeprocessor):
             else:
                 kinds.append("text")
         if "photo" not in kinds:
-            return
+            return None
         groups: list[list[_Line]] = []  # a photo with its caption line, or a run of text lines
         for number, (line, kind) in enumerate(zip(lines, kinds)):
             if kind == "caption" or (kind == "text" and number and kinds[number - 1] == "text"):
@@ -169,11 +178,9 @@ class PictureTreeprocessor(Treeprocessor):
             else:
                 groups.append([line])
         if len(groups) < 2:
-            return
-        at = list(container).index(paragraph)
-        tail = paragraph.tail
-        container.remove(paragraph)
-        for offset, group in enumerate(groups):
+            return None
+        paragraphs = []
+        for group in groups:
             new = etree.Element("p")
             new.text = (group[0].lead or "").lstrip() or None
             for number, line in enumerate(group):
@@ -186,8 +193,9 @@ class PictureTreeprocessor(Treeprocessor):
             else:
                 new.text = (new.text or "").rstrip() or None
             new.tail = "\n"
-            container.insert(at + offset, new)
-        container[at + len(groups) - 1].tail = tail
+            paragraphs.append(new)
+        paragraphs[-1].tail = paragraph.tail
+        return paragraphs
 
 
 class _Line:

@@ -155,7 +155,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     articles, found = markup.convert_articles(articles, site_config.base_path, cache, options.jobs,
                                               functools.partial(content.load_body, options.site_dir), plan,
                                               site_config.iframe_hosts, options.memo, links_to_files,
-                                              attachments=documents)
+                                              documents=documents)
     problems += found
     _stop_on_errors(problems)
     give_back_freed_memory()  # before the search indexer and the workers are forked

@@ -20,7 +20,8 @@ Score of a candidate B for article A (higher is better):
                                        after dropping pairs common to >10 % of articles
 
 Ties: newer first, then URL. The article itself and drafts never appear
-(drafts never reach the Site).
+(drafts never reach the Site). The articles an editor picks (front-matter `related`,
+picked_related.py) come before the ranking's, which fills the list after them.
 """
 from __future__ import annotations
 
