@@ -12,6 +12,7 @@ import os
 import posixpath
 from typing import Iterable, Mapping, Sequence
 
+from generator.diagnostics import Problem, warning
 from generator.model import Article
 from generator.vietnamese import nfc
 
@@ -20,6 +21,10 @@ KINDS = {".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".odt": "ODT", ".rtf": 
          ".zip": "ZIP", ".rar": "RAR", ".7z": "7z", ".mp3": "MP3", ".m4a": "M4A", ".mp4": "MP4", ".m4v": "MP4",
          ".webm": "WebM", ".mov": "MOV"}
 LABEL_CLASS = "tep-tai-ve"
+# A scanned document at 300 dpi in colour runs to tens of MB; at 150 dpi in grey it reads as
+# well at a tenth of the size. Clips have their own limit (images.LARGE_VIDEO_BYTES).
+LARGE_DOCUMENT_BYTES = 20 * 1024 * 1024
+_VIDEO_KINDS = frozenset({".mp4", ".m4v", ".webm", ".mov"})
 
 
 def sizes_beside(articles: Iterable[Article],
@@ -39,6 +44,18 @@ def sizes_beside(articles: Iterable[Article],
         if files:
             found[article.source] = tuple(sorted(files))
     return found
+
+
+def large_documents(documents: Mapping[str, tuple[tuple[str, int], ...]]) -> list[Problem]:
+    """A warning at each document too large for a reader's phone on a slow network."""
+    problems = []
+    for path, size in sorted({item for files in documents.values() for item in files}):
+        if size > LARGE_DOCUMENT_BYTES and posixpath.splitext(path)[1].lower() not in _VIDEO_KINDS:
+            problems.append(warning(path, 0, "large-file",
+                                    f"this document is {human_size(size)}, more than a reader's phone should download "
+                                    f"on a slow network (keep it under {LARGE_DOCUMENT_BYTES // 1048576} MB): "
+                                    "scan at 150 dpi in grey, or save the PDF again with its size reduced"))
+    return problems
 
 
 def label(path: str, size: int) -> str | None:

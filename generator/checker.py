@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from generator import assets, config as config_stage, content, filelinks, images, index, markup, messages, routes, seo
+from generator import assets, attachments, config as config_stage, content, filelinks, images, index, markup, messages, routes, seo
 from generator.diagnostics import Problem, Severity, has_errors, sort_problems, warning
 from generator.fences import indented_code
 from generator.model import Site, SourceFile
@@ -63,6 +63,7 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
         return CheckReport(len(sources), sort_problems(problems), strict)
     plan, image_problems = images.plan_images(site_dir, articles, site_config.images)
     problems += image_problems
+    problems += attachments.large_documents(attachments.sizes_beside(articles, assets.bundle_files(listing)))
     links_to_files: dict = {}
     links_to_articles: dict = {}
     converted, found = markup.convert_articles(articles, site_config.base_path, images=plan,

@@ -375,6 +375,11 @@ PROBLEMS: Mapping[str, tuple] = {
          "hãy chọn đơn vị của bài bằng --unit, ghi khóa hoặc tên: {0}"),
         (r"site.toml declares no (\w+)", "site.toml chưa khai báo {0} nào; hãy thêm trước"),
     ),
+    "large-file": (
+        (r"this document is (.*?), more than .*\(keep it under (\d+) MB\)",
+         "tài liệu này nặng {0}, quá nặng để người đọc tải về điện thoại qua mạng chậm (nên dưới {1} MB): "
+         "hãy quét ở 150 dpi, ảnh xám, hoặc lưu lại tệp PDF ở chế độ giảm dung lượng"),
+    ),
     "bad-related": (
         (r"'related' must be a list", "'related' phải là danh sách bài viết, ví dụ [../vu-an/index.md]"),
         (r"each related article is the path of its file, not (\w+)",

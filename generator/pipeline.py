@@ -152,6 +152,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
 
     links_to_files: dict = {}
     documents = attachments.sizes_beside(articles, assets.bundle_files(listing))
+    problems += attachments.large_documents(documents)
     articles, found = markup.convert_articles(articles, site_config.base_path, cache, options.jobs,
                                               functools.partial(content.load_body, options.site_dir), plan,
                                               site_config.iframe_hosts, options.memo, links_to_files,
