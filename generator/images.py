@@ -298,6 +298,8 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
             if is_local(src) and is_video_file(src):
                 problems += _video_problems(site_dir, article, line, src)
                 continue
+            if is_local(src) and is_sound_file(src):
+                continue
             if alt is not None and not alt.strip():
                 problems.append(warning(article.source, line, "missing-alt",
                                         f"the image '{src}' has no alt text; describe it for readers who cannot see it"))
@@ -494,14 +496,20 @@ def _variant(image: SourceImage, fmt: str, width: int, box: tuple[int, int, int,
     return Variant(name, image.path, image.digest, fmt, width, height, box, quality)
 
 
-# A phone's clip shown as a photo is (`![Clip ra quân](clip.mp4)`): the body plays it
-# (pictures.py), the bundle publishes the file as any other beside the article.
+# A phone's clip or a recording shown as a photo is (`![Clip ra quân](clip.mp4)`,
+# `![Bản tin](ban-tin.mp3)`): the body plays it (pictures.py), the bundle publishes the file
+# as any other beside the article.
 VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".webm", ".mov", ".ogv"})
+SOUND_SUFFIXES = frozenset({".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav"})
 LARGE_VIDEO_BYTES = 50 * 1024 * 1024
 
 
 def is_video_file(src: str) -> bool:
     return posixpath.splitext(unquote(urlsplit(src).path))[1].lower() in VIDEO_SUFFIXES
+
+
+def is_sound_file(src: str) -> bool:
+    return posixpath.splitext(unquote(urlsplit(src).path))[1].lower() in SOUND_SUFFIXES
 
 
 def _video_problems(site_dir: Path, article: Article, line: int, src: str) -> list[Problem]:

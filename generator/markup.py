@@ -113,11 +113,11 @@ class _ArticleLinks(Treeprocessor):
 
     @staticmethod
     def _label(root, labelled) -> None:
-        """"(PDF, 1,2 MB)" after each link to a document, but a video's own download link."""
+        """"(PDF, 1,2 MB)" after each link to a document, but a player's own download link."""
         parents = {child: parent for parent in root.iter() for child in parent}
         for element, text in labelled:
             parent = parents[element]
-            if parent.tag == "video":
+            if parent.tag in ("video", "audio"):
                 continue
             span = etree.Element("span", {"class": attachments.LABEL_CLASS})
             span.text, span.tail, element.tail = text, element.tail, " "

@@ -17,7 +17,7 @@ from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from generator.images import MIME_TYPES, ImagePlan, Picture, is_local, is_video_file
+from generator.images import MIME_TYPES, ImagePlan, Picture, is_local, is_sound_file, is_video_file
 from generator.rawtags import StashedTags, elements
 
 # The width of the article's text column at each breakpoint of style.css (measured in
@@ -62,13 +62,18 @@ def picture_element(picture: Picture, base_path: str, alt: str, sizes: str,
     return element
 
 
-def video_element(src: str, alt: str) -> etree.Element:
-    """A clip beside the article, shown as a photo is (`![Clip ra quân](clip.mp4)`): the
-    phone's own player, fetching only the clip's first bytes until played. A browser that
-    plays no video offers the file; the link is also how the build checks it is published."""
-    video = etree.Element("video", {"controls": "", "preload": "metadata", "playsinline": "", "src": src})
-    etree.SubElement(video, "a", {"href": src}).text = f"Tải video: {alt}" if alt else "Tải video"
-    return video
+def player_element(src: str, alt: str) -> etree.Element:
+    """A clip or a recording beside the article, shown as a photo is (`![Clip ra quân](clip.mp4)`):
+    the phone's own player, fetching only the file's first bytes until played. A browser that
+    plays none offers the file; the link is also how the build checks it is published."""
+    if is_sound_file(src):
+        player = etree.Element("audio", {"controls": "", "preload": "metadata", "src": src})
+        offer = "Tải bản ghi âm"
+    else:
+        player = etree.Element("video", {"controls": "", "preload": "metadata", "playsinline": "", "src": src})
+        offer = "Tải video"
+    etree.SubElement(player, "a", {"href": src}).text = f"{offer}: {alt}" if alt else offer
+    return player
 
 
 def picture_html(picture: Picture, base_path: str, alt: str, sizes: str,
@@ -103,8 +108,8 @@ class PictureTreeprocessor(Treeprocessor):
                 img.set("decoding", "async")
                 continue
             alt, title = img.get("alt", ""), img.get("title", "")
-            if is_video_file(src):
-                element = video_element(src, alt)
+            if is_video_file(src) or is_sound_file(src):
+                element = player_element(src, alt)
             else:
                 picture = self.plan.picture_for(self.source, src)
                 if picture is None:
@@ -133,13 +138,13 @@ class PictureTreeprocessor(Treeprocessor):
         return None
 
     def _is_photo(self, element) -> bool:
-        """A local photo the plan has (or a clip shown as one), on its own or as the one thing in a link."""
+        """A local photo the plan has (or a clip or recording shown as one), alone or as the one thing in a link."""
         if element.tag == "a" and len(element) == 1 and not (element.text or "").strip() \
                 and not (element[0].tail or "").strip():
             element = element[0]
         src = element.get("src", "") if element.tag == "img" else ""
         return bool(src) and is_local(src) and not src.startswith("data:") \
-            and (is_video_file(src) or self.plan.picture_for(self.source, src) is not None)
+            and (is_video_file(src) or is_sound_file(src) or self.plan.picture_for(self.source, src) is not None)
 
     def _split_photo_lines(self, root) -> None:
         """Photos pasted one per line, with no blank line between them (as a phone's editor or

@@ -435,7 +435,7 @@ def test_a_picture_pasted_whole_shows_the_processed_photo_only(make_site, build_
 
 
 def test_a_clip_shown_as_a_photo_plays_in_the_page(make_site, build_site, monkeypatch):
-    """An editor shows the phone's clip as a photo, `![Clip ra quân](clip.mp4)`: it was the
+    """An editor shows the phone's clip (or a recording) as a photo, `![Clip ra quân](clip.mp4)`: it was the
     error "not an image". It plays in the phone's own player, under its caption;
     an iPhone's .mov and a clip too large for a slow network are warned about, a missing one is
     an error."""
@@ -443,18 +443,21 @@ def test_a_clip_shown_as_a_photo_plays_in_the_page(make_site, build_site, monkey
     monkeypatch.setattr(images, "LARGE_VIDEO_BYTES", 4096)
     clip = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 100
     body = ("Sáng 21/1, lễ ra quân.\n\n![Clip ra quân](clip.mp4)\n\nẢnh và clip:\n![Lễ chào cờ](anh.jpg)\n"
-            '![Diễu hành](dieu-hanh.mov "Đoàn diễu hành qua quảng trường")\n')
+            '![Diễu hành](dieu-hanh.mov "Đoàn diễu hành qua quảng trường")\n\n![Bản tin phát thanh](ban-tin.mp3)\n')
     files = {"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body),
              "content/tin-hoat-dong/ra-quan/clip.mp4": clip, "content/tin-hoat-dong/ra-quan/anh.jpg": phone_jpeg(800, 600),
-             "content/tin-hoat-dong/ra-quan/dieu-hanh.mov": clip + b"\x00" * 5000}
+             "content/tin-hoat-dong/ra-quan/dieu-hanh.mov": clip + b"\x00" * 5000,
+             "content/tin-hoat-dong/ra-quan/ban-tin.mp3": b"ID3" + b"\x00" * 200}
     site = make_site(files)
     built = build_site(site)
     assert built.result.ok, built.messages
     assert sorted((p.location.line, p.code) for p in built.result.problems) == [(14, "large-video"), (14, "video-format")]
     body_node = built.page("/tin-hoat-dong/ra-quan/").find("div", class_="body")
     figures = body_node.find_all("figure")
-    assert [(f.video["src"] if f.video else "photo", text_of(f.figcaption)) for f in figures] == [
-        ("clip.mp4", "Clip ra quân"), ("photo", "Lễ chào cờ"), ("dieu-hanh.mov", "Đoàn diễu hành qua quảng trường")]
+    assert [((f.video or f.audio or {}).get("src", "photo"), text_of(f.figcaption)) for f in figures] == [
+        ("clip.mp4", "Clip ra quân"), ("photo", "Lễ chào cờ"), ("dieu-hanh.mov", "Đoàn diễu hành qua quảng trường"),
+        ("ban-tin.mp3", "Bản tin phát thanh")]
+    assert figures[-1].audio.has_attr("controls")  # a recording plays as a clip does
     player = figures[0].video
     assert player.has_attr("controls") and player["preload"] == "metadata"  # only its first bytes until played
     assert (built.out / "tin-hoat-dong/ra-quan/clip.mp4").read_bytes() == clip
