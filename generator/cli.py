@@ -25,6 +25,7 @@ from generator.layout_problems import layout_problem
 from generator.pipeline import BuildOptions, BuildResult, UnsafeOutputError, build
 from generator.progress import Progress, wants_bar
 from generator.search import SearchIndexFailed
+from generator.vietnamese import format_date
 
 log = logging.getLogger("generator")
 
@@ -178,6 +179,10 @@ def run_build(args) -> int:
         print(why)
     for line in messages.moved(result.causes, lang):
         print(line)
+    if result.scheduled is not None:  # a static site changes only when built: say when it must be
+        moment = (format_date(result.scheduled, result.scheduled.tzinfo, True) if lang == "vi"
+                  else result.scheduled.strftime("%Y-%m-%d %H:%M (UTC%z)"))
+        print(messages.text("scheduled", lang, moment=moment))
     if args.verbose:
         print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))
         if result.search is not None and result.search.indexed:

@@ -36,6 +36,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "search-kept": {"en": ", search index kept", "vi": ", chỉ mục tìm kiếm giữ nguyên"},
     # The line under "built" that says why pages were rendered again (generator/causes.py).
     "why": {"en": "  Why: {causes}", "vi": "  Lý do: {causes}"},
+    "scheduled": {"en": "  Schedule: at {moment} a scheduled article comes due (or one expires); "
+                        "the site shows it once built again after that moment",
+                  "vi": "  Lịch đăng: lúc {moment} có bài hẹn giờ đến lúc đăng (hoặc bài hết hạn); "
+                        "trang chỉ thay đổi khi được dựng lại sau thời điểm đó"},
     "why-first": {"en": "no earlier build of this output to compare with",
                   "vi": "chưa có bản dựng trước của thư mục này để so sánh"},
     "why-upgraded": {"en": "the generator changed since the last build, so nothing it made is reused",

@@ -76,6 +76,9 @@ class BuildResult:
     images: imageproc.ProcessReport = imageproc.ProcessReport()
     causes: Causes | None = None  # why pages were rendered again; None when nothing was looked at
     search: search.SearchReport | None = None  # None when the index was left as it was (serve, the shortcut)
+    # The next moment a scheduled article comes due or a published one expires (in the site's
+    # zone): the site shows it only once built again after it.
+    scheduled: datetime | None = None
 
     @property
     def ok(self) -> bool:
@@ -230,6 +233,7 @@ def _build(options: BuildOptions) -> BuildResult:
                                             options.private_output))
     try:
         site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted)
+        scheduled = horizon[0].astimezone(site.config.zone) if horizon[0] is not None else None
         image_plan = found_plan[0]
         reconvert, load_html = bodies["reconvert"], bodies["load_html"]
         files, found = assets.plan_files(options.site_dir, site.articles, listing, image_plan.sources)
@@ -295,7 +299,8 @@ def _build(options: BuildOptions) -> BuildResult:
         problems = sort_problems(problems)
         if digest is not None:
             again = {"pages": len(pages), "articles": len(site.articles), "files": len(files) + len(image_plan.variants),
-                     "left_out": dict(site.left_out), "images": replace(image_report, encoded=0, photos=0, seconds=0.0)}
+                     "left_out": dict(site.left_out), "images": replace(image_report, encoded=0, photos=0, seconds=0.0),
+                     "scheduled": scheduled}
             # Only a full build prunes the cache (above): the record is trusted for a day at most,
             # so a site that does not change still sheds what it stopped using.
             pruned_again = datetime.fromtimestamp(moment, timezone.utc) + timedelta(days=1)
@@ -316,7 +321,7 @@ def _build(options: BuildOptions) -> BuildResult:
                        files=len(files) + len(image_plan.variants), seconds=clock.total, left_out=dict(site.left_out),
                        timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned,
                        images=image_report, causes=plan.causes,
-                       search=indexing[0].report if indexing else None)
+                       search=indexing[0].report if indexing else None, scheduled=scheduled)
 
 
 

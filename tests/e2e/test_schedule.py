@@ -31,3 +31,22 @@ def test_the_summary_says_how_many_were_left_out_and_why(make_site):
     assert "từ 1 bài viết, bỏ qua 1 bản nháp, 1 bài đã hết hạn, 1 bài hẹn giờ đăng trong" in vi.stdout
     en = run_cli("build", "--site", str(site), "--future", "--lang", "en")
     assert ("from 2 articles, 1 draft(s) left out, 1 expired article(s) left out in") in en.stdout
+
+
+def test_the_summary_says_when_the_next_scheduled_article_needs_a_build(make_site):
+    """A static site shows a scheduled article only once built after its moment: the build
+    says when that is, so that CI (or the editor) builds again then. The earliest change counts,
+    an expiry as well as an article coming due; the answer of an unchanged site says it again."""
+    site = make_site({**FILES, "content/tin-hoat-dong/sap-het-han.md": article(
+        "Thông báo sắp hết hạn", "2026-01-10", expires="2098-06-30T17:00:00")})
+    for run in range(2):  # the second build is answered from the first one's record
+        vi = run_cli("build", "--site", str(site))
+        assert vi.returncode == 0, vi.stderr
+        assert ("  Lịch đăng: lúc Thứ Hai, 30/06/2098 17:00 có bài hẹn giờ đến lúc đăng (hoặc bài hết hạn); "
+                "trang chỉ thay đổi khi được dựng lại sau thời điểm đó") in vi.stdout.splitlines(), (run, vi.stdout)
+    en = run_cli("build", "--site", str(site), "--lang", "en")
+    assert "  Schedule: at 2098-06-30 17:00 (UTC+0700) a scheduled article comes due" in en.stdout
+    (site / "content/tin-hoat-dong/hen-gio.md").unlink()
+    (site / "content/tin-hoat-dong/sap-het-han.md").unlink()
+    nothing = run_cli("build", "--site", str(site))
+    assert "Lịch đăng" not in nothing.stdout
