@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import posixpath
 from typing import Iterable, Mapping, Sequence
+from urllib.parse import unquote, urlsplit
 
 from generator.diagnostics import Problem, warning
 from generator.model import Article
@@ -21,6 +22,9 @@ KINDS = {".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".odt": "ODT", ".rtf": 
          ".zip": "ZIP", ".rar": "RAR", ".7z": "7z", ".mp3": "MP3", ".m4a": "M4A", ".mp4": "MP4", ".m4v": "MP4",
          ".webm": "WebM", ".mov": "MOV"}
 LABEL_CLASS = "tep-tai-ve"
+# Captions beside a clip (`clip.vtt` for `clip.mp4`): not offered for download, but the
+# player needs to know they are there (pictures.player_element).
+CAPTIONS = ".vtt"
 # A scanned document at 300 dpi in colour runs to tens of MB; at 150 dpi in grey it reads as
 # well at a tenth of the size. Clips have their own limit (images.LARGE_VIDEO_BYTES).
 LARGE_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -36,7 +40,7 @@ def sizes_beside(articles: Iterable[Article],
     for article in articles:
         files = []
         for rel, full in by_bundle.get(article.bundle_dir, ()) if article.bundle_dir else ():
-            if posixpath.splitext(rel)[1].lower() in KINDS:
+            if posixpath.splitext(rel)[1].lower() in KINDS or rel.lower().endswith(CAPTIONS):
                 try:
                     files.append((nfc(f"{article.bundle_dir}/{rel}"), os.stat(full).st_size))
                 except OSError:  # gone meanwhile: unlabelled, and the link check names it
@@ -56,6 +60,16 @@ def large_documents(documents: Mapping[str, tuple[tuple[str, int], ...]]) -> lis
                                     f"on a slow network (keep it under {LARGE_DOCUMENT_BYTES // 1048576} MB): "
                                     "scan at 150 dpi in grey, or save the PDF again with its size reduced"))
     return problems
+
+
+def captions_for(player_src: str, source: str, documents: Mapping[str, tuple[tuple[str, int], ...]]) -> str | None:
+    """The src of the captions beside a clip ("clip.vtt" for "clip.mp4"), when there are."""
+    parts = urlsplit(player_src)
+    if parts.scheme or parts.netloc or parts.path.startswith("/"):
+        return None
+    stem = posixpath.splitext(parts.path)[0]
+    beside = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(stem)))) + CAPTIONS
+    return stem + CAPTIONS if any(path == beside for path, _ in documents.get(source, ())) else None
 
 
 def label(path: str, size: int) -> str | None:

@@ -215,7 +215,7 @@ class MarkupConverter:
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
         self.md.treeprocessors.register(sections.HeadingIds(self.md), "heading_ids", 3)  # after the shift
-        self.pictures = PictureTreeprocessor(self.md, images, base_path)
+        self.pictures = PictureTreeprocessor(self.md, images, base_path, documents)
         self.md.treeprocessors.register(self.pictures, "pictures", 6)
         # Before Python-Markdown puts raw HTML back (its "raw_html" postprocessor, priority 30).
         self.md.postprocessors.register(RawImages(self.md, self.pictures), "raw_images", 35)

@@ -9,6 +9,7 @@ Pure: takes an ImagePlan, reads no files.
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 import xml.etree.ElementTree as etree
 
@@ -17,6 +18,7 @@ from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from generator import attachments
 from generator.images import MIME_TYPES, ImagePlan, Picture, is_local, is_sound_file, is_video_file
 from generator.rawtags import StashedTags, elements
 
@@ -62,7 +64,7 @@ def picture_element(picture: Picture, base_path: str, alt: str, sizes: str,
     return element
 
 
-def player_element(src: str, alt: str) -> etree.Element:
+def player_element(src: str, alt: str, captions: str | None = None) -> etree.Element:
     """A clip or a recording beside the article, shown as a photo is (`![Clip ra quân](clip.mp4)`):
     the phone's own player, fetching only the file's first bytes until played. A browser that
     plays none offers the file; the link is also how the build checks it is published."""
@@ -72,6 +74,9 @@ def player_element(src: str, alt: str) -> etree.Element:
     else:
         player = etree.Element("video", {"controls": "", "preload": "metadata", "playsinline": "", "src": src})
         offer = "Tải video"
+        if captions:  # for readers who cannot hear it (WCAG 1.2.2), shown from the start
+            etree.SubElement(player, "track", {"kind": "captions", "src": captions, "srclang": "vi",
+                                               "label": "Phụ đề", "default": ""})
     etree.SubElement(player, "a", {"href": src}).text = f"{offer}: {alt}" if alt else offer
     return player
 
@@ -88,9 +93,10 @@ class PictureTreeprocessor(Treeprocessor):
     italics right under the photo (in its paragraph or the next), else its alt text.
     """
 
-    def __init__(self, md, plan: ImagePlan, base_path: str):
+    def __init__(self, md, plan: ImagePlan, base_path: str, documents: Mapping = {}):
         super().__init__(md)
         self.plan = plan
+        self.documents = documents  # Site.attachments: captions beside a clip
         self.base_path = base_path
         self.source = ""
         self.unplanned: list[str] = []
@@ -109,7 +115,7 @@ class PictureTreeprocessor(Treeprocessor):
                 continue
             alt, title = img.get("alt", ""), img.get("title", "")
             if is_video_file(src) or is_sound_file(src):
-                element = player_element(src, alt)
+                element = player_element(src, alt, attachments.captions_for(src, self.source, self.documents))
             else:
                 picture = self.plan.picture_for(self.source, src)
                 if picture is None:

@@ -447,7 +447,8 @@ def test_a_clip_shown_as_a_photo_plays_in_the_page(make_site, build_site, monkey
     files = {"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body),
              "content/tin-hoat-dong/ra-quan/clip.mp4": clip, "content/tin-hoat-dong/ra-quan/anh.jpg": phone_jpeg(800, 600),
              "content/tin-hoat-dong/ra-quan/dieu-hanh.mov": clip + b"\x00" * 5000,
-             "content/tin-hoat-dong/ra-quan/ban-tin.mp3": b"ID3" + b"\x00" * 200}
+             "content/tin-hoat-dong/ra-quan/ban-tin.mp3": b"ID3" + b"\x00" * 200,
+             "content/tin-hoat-dong/ra-quan/clip.vtt": "WEBVTT\n\n00:00.000 --> 00:02.000\nLễ ra quân\n".encode()}
     site = make_site(files)
     built = build_site(site)
     assert built.result.ok, built.messages
@@ -460,6 +461,9 @@ def test_a_clip_shown_as_a_photo_plays_in_the_page(make_site, build_site, monkey
     assert figures[-1].audio.has_attr("controls")  # a recording plays as a clip does
     player = figures[0].video
     assert player.has_attr("controls") and player["preload"] == "metadata"  # only its first bytes until played
+    # Captions beside the clip (clip.vtt) are shown, for readers who cannot hear it; the other clip has none.
+    assert [(t["kind"], t["src"], t["srclang"]) for t in player.find_all("track")] == [("captions", "clip.vtt", "vi")]
+    assert figures[2].video.find("track") is None
     assert (built.out / "tin-hoat-dong/ra-quan/clip.mp4").read_bytes() == clip
     (site / "content/tin-hoat-dong/ra-quan/index.md").write_text(
         article("Ra quân", body="![Clip](clip-2.mp4)\n"), encoding="utf-8")
