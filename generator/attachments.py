@@ -54,7 +54,8 @@ def large_documents(documents: Mapping[str, tuple[tuple[str, int], ...]]) -> lis
     """A warning at each document too large for a reader's phone on a slow network."""
     problems = []
     for path, size in sorted({item for files in documents.values() for item in files}):
-        if size > LARGE_DOCUMENT_BYTES and posixpath.splitext(path)[1].lower() not in _VIDEO_KINDS:
+        suffix = posixpath.splitext(path)[1].lower()
+        if size > LARGE_DOCUMENT_BYTES and suffix in KINDS and suffix not in _VIDEO_KINDS:
             problems.append(warning(path, 0, "large-file",
                                     f"this document is {human_size(size)}, more than a reader's phone should download "
                                     f"on a slow network (keep it under {LARGE_DOCUMENT_BYTES // 1048576} MB): "

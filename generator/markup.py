@@ -98,8 +98,9 @@ class _ArticleLinks(Treeprocessor):
                 element.set("href", rewritten)
             elif documents:
                 size = documents.get(self._beside(href))
-                if size is not None:
-                    labelled.append((element, attachments.label(href, size)))
+                label = attachments.label(href, size) if size is not None else None
+                if label is not None:  # (captions beside a clip are listed, but not labelled)
+                    labelled.append((element, label))
         if labelled:
             self._label(root, labelled)
         return None

@@ -244,12 +244,13 @@ def test_a_link_to_a_document_says_its_kind_and_size(make_site, tmp_path):
     document replaced by a larger one is labelled anew, from the build cache as from scratch;
     a file that is no document, or is not published beside the article, has no label."""
     body = ("Toàn văn: [Kế hoạch số 12](ke-hoach.pdf), [biểu mẫu](bieu-mau.docx), [ghi chú](ghi-chu.txt).\n\n"
-            "![Clip](clip.mp4)\n")
+            "![Clip](clip.mp4)\n\n[Phụ đề](clip.vtt)\n")
     site = make_site({BUNDLE: article("Họp báo", body=body),
                       "content/tin-hoat-dong/hop-bao/ke-hoach.pdf": b"%PDF" + b"0" * 1_300_000,
                       "content/tin-hoat-dong/hop-bao/bieu-mau.docx": b"x" * 250_000,
                       "content/tin-hoat-dong/hop-bao/ghi-chu.txt": b"x",
-                      "content/tin-hoat-dong/hop-bao/clip.mp4": b"\x00" * 100})
+                      "content/tin-hoat-dong/hop-bao/clip.mp4": b"\x00" * 100,
+                      "content/tin-hoat-dong/hop-bao/clip.vtt": b"WEBVTT\n"})
     out = tmp_path / "out"
 
     def labels() -> dict[str, str]:
@@ -258,12 +259,12 @@ def test_a_link_to_a_document_says_its_kind_and_size(make_site, tmp_path):
         shown = {}
         for link in body_node.find_all("a"):
             label = link.find_next_sibling()
-            shown[link.get_text()] = label.get_text() if label is not None and label.name == "span" else ""
+            shown[link.get_text()] = label.get_text() if label is not None and label.name == "span" else None
         return shown
 
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
-    assert labels() == {"Kế hoạch số 12": "(PDF, 1,2 MB)", "biểu mẫu": "(Word, 244 KB)", "ghi chú": "",
-                        "Tải video: Clip": ""}
+    assert labels() == {"Kế hoạch số 12": "(PDF, 1,2 MB)", "biểu mẫu": "(Word, 244 KB)", "ghi chú": None,
+                        "Tải video: Clip": None, "Phụ đề": None}
     (site / "content/tin-hoat-dong/hop-bao/ke-hoach.pdf").write_bytes(b"%PDF" + b"0" * 24_000_000)
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
     assert labels()["Kế hoạch số 12"] == "(PDF, 23 MB)"
