@@ -33,14 +33,12 @@ def read(value, source: str, base_url: str, fail: Callable[[str], None]) -> tupl
     if not isinstance(value, list):
         fail("'related' must be a list of articles, e.g. [../vu-an/index.md]")
         return ()
-    targets: list[str] = []
+    targets: dict[str, None] = {}  # in the order written, each once
     for item in value:
         if not isinstance(item, str) or not item.strip():
             fail(f"each related article is the path of its file, not {type(item).__name__}")
             continue
-        target = _target(nfc(item.strip()), source, base_url)
-        if target not in targets:
-            targets.append(target)
+        targets.setdefault(_target(nfc(item.strip()), source, base_url))
     return tuple(targets)
 
 
@@ -82,12 +80,16 @@ def check(articles: Iterable[Article], lines: Mapping[str, int]) -> list[Problem
 
 def _unknown(article: Article, target: str, by_source: Mapping[str, Article]) -> str:
     here = posixpath.dirname(article.source)
+    # Suggestions come from the same section (folder, or first part of the address): a typo
+    # stays there, and difflib over every article of a large portal took ~50 ms an error.
     if target.startswith("/") or "://" in target:
         message = f"'related' names {target}, where no article is published"
-        hint = suggest(target, [a.url for a in by_source.values()])
+        section = target.split("/")[1] if target.startswith("/") else None
+        hint = suggest(target, [a.url for a in by_source.values() if a.url.split("/")[1] == section])
     else:
         message = f"'related' names '{posixpath.relpath(target, here)}' ({target}), which is no article"
-        meant = suggest(target, list(by_source))
+        folder = posixpath.dirname(target)
+        meant = suggest(target, [s for s in by_source if s.startswith(folder + "/")])
         hint = posixpath.relpath(meant, here) if meant else None
     return message + (f"; did you mean '{hint}'?" if hint else
                       " (write the path of its .md file, as a link to it is written)")
