@@ -173,6 +173,23 @@ def test_on_a_phone_a_list_card_runs_its_summary_under_the_photo_at_full_width(o
     _visited(page, watch, "phone-list-cards")
 
 
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_a_featured_article_without_a_photo_shows_no_placeholder_on_a_phone(open_page, portal, size):
+    """Stacked on a phone, a placeholder a quarter of the screen high said only the category
+    before the title; side by side on a wide screen, it keeps the three cards level."""
+    page, watch = open_page(size)
+    page.goto(portal + "/")
+    cards = page.locator(".featured-grid .card")
+    shown = [card.locator(".thumb-frame").is_visible() for card in cards.all()]
+    has_photo = [card.locator(".thumb-frame picture").count() > 0 for card in cards.all()]
+    assert not all(has_photo) and any(has_photo)  # the demo features both kinds
+    assert shown == (has_photo if size == "phone" else [True] * len(shown))
+    if size == "phone":
+        title = cards.first.locator(".card-title").bounding_box()
+        assert title["y"] < 844 / 3  # the first featured title is near the top of the screen
+    _visited(page, watch, f"{size}-featured")
+
+
 def test_on_a_phone_the_hotline_is_a_finger_sized_tap_that_dials_it(open_page, portal):
     page, watch = open_page("phone")
     page.goto(portal + "/")
