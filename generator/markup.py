@@ -176,9 +176,10 @@ class _RawLinks(rawtags.StashedTags):
 
 class _RawMedia(rawtags.StashedTags):
     """A video or a sound pasted as HTML (`<video controls src="clip.mp4">`, or with its
-    <source> tags): a relative src is a file the build must publish, checked as a link is."""
+    <source> and captions' <track> tags): a relative src is a file the build must publish,
+    checked as a link is."""
 
-    tags = ("video", "audio", "source")
+    tags = ("video", "audio", "source", "track")
 
     def __init__(self, md, links: _ArticleLinks):
         super().__init__(md)

@@ -203,22 +203,25 @@ def test_a_video_pasted_as_html_must_lead_to_a_published_file(make_site, tmp_pat
     """Markdown has no video: an editor pastes <video src="clip.mp4">, or its <source> tags.
     The clip beside the article is published and played; a misspelt name is an error at its line."""
     pasted = ('<video controls src="clip.mp4"></video>\n\n'
-              '<video controls><source src="phong-su.webm" type="video/webm"></video>\n\n'
+              '<video controls><source src="phong-su.webm" type="video/webm">'
+              '<track kind="captions" src="phong-su.vtt" srclang="vi"></video>\n\n'
               '<audio controls src="https://bocongan.example.vn/ban-tin.mp3"></audio>')
     site = make_site({**numbered_articles(1), BUNDLE: article("Họp báo quý", body=pasted),
                       "content/tin-hoat-dong/hop-bao/clip.mp4": b"\x00\x00\x00\x18ftypmp42",
-                      "content/tin-hoat-dong/hop-bao/phong-su.webm": b"\x1aE\xdf\xa3"})
+                      "content/tin-hoat-dong/hop-bao/phong-su.webm": b"\x1aE\xdf\xa3",
+                      "content/tin-hoat-dong/hop-bao/phong-su.vtt": b"WEBVTT\n"})
     out = tmp_path / "out"
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
     page = BeautifulSoup((out / "tin-hoat-dong/hop-bao-quy/index.html").read_text(encoding="utf-8"), "html.parser")
     sources = [tag["src"] for tag in page.select("main article div.body [src]") if not urlsplit(tag["src"]).scheme]
-    assert len(sources) == 2
+    assert len(sources) == 3
     for src in sources:
         assert (out / "tin-hoat-dong/hop-bao-quy" / src).is_file(), src
     (site / "content/tin-hoat-dong/hop-bao/phong-su.webm").unlink()
+    (site / "content/tin-hoat-dong/hop-bao/phong-su.vtt").unlink()  # its captions' file too
     result = build(BuildOptions(site_dir=site, out_dir=out))
-    assert problems_of(result) == {(BUNDLE, line_of(site, BUNDLE, "phong-su.webm"),
-                                    "the link 'phong-su.webm' points to nothing the site publishes")}
+    assert problems_of(result) == {(BUNDLE, line_of(site, BUNDLE, name), f"the link '{name}' points to nothing the "
+                                    "site publishes") for name in ("phong-su.webm", "phong-su.vtt")}
 
 
 def test_a_link_spelled_nearly_as_its_target_is_named_with_the_target_and_its_own_line(make_site, build_site):
