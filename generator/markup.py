@@ -221,7 +221,8 @@ class MarkupConverter:
         self.md.treeprocessors.register(self.pictures, "pictures", 6)
         # Before Python-Markdown puts raw HTML back (its "raw_html" postprocessor, priority 30).
         self.md.postprocessors.register(RawImages(self.md, self.pictures), "raw_images", 35)
-        self.md.postprocessors.register(NestedPictures(self.md, self.pictures), "nested_pictures", 29)  # after raw_html
+        self.md.postprocessors.register(NestedPictures(self.md, self.pictures, self.links),
+                                        "nested_pictures", 29)  # after raw_html
         self.md.postprocessors.register(_RawLinks(self.md, self.links), "raw_links", 36)
         self.md.postprocessors.register(_RawMedia(self.md, self.links), "raw_media", 37)
         plain_text.install(self.md)

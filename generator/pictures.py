@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from generator import attachments
 from generator.images import MIME_TYPES, ImagePlan, Picture, is_local, is_sound_file, is_video_file
-from generator.rawtags import StashedTags, elements
+from generator.rawtags import StashedTags, elements, start_tags
 
 # The width of the article's text column at each breakpoint of style.css (measured in
 # Chromium): beside the related news from 1000 px, the whole page below.
@@ -298,19 +298,29 @@ class NestedPictures(Postprocessor):
     """A <picture> pasted whole (`<picture><source srcset="anh.webp"><img src="anh.jpg">`)
     holds ours once RawImages has replaced its <img>: ours replaces it whole. Its own
     <source>s name files beside the article that are not published, and a browser took
-    the first and showed a broken photo."""
+    the first and showed a broken photo. A pasted <source> left (its <img> is another site's)
+    names files the build must publish: they go to the links' `files`, checked as links are."""
 
-    def __init__(self, md, pictures: PictureTreeprocessor):
+    def __init__(self, md, pictures: PictureTreeprocessor, links):
         super().__init__(md)
         self.pictures = pictures
+        self.links = links  # markup's article links: its `files` are the body's links to files
 
     def run(self, text):
         if not self.pictures.raw_picture:
             return text
-        for start, end in reversed(elements(text, "picture")):
+        pieces, at = [], 0
+        for start, end in elements(text, "picture"):
             inner = elements(text[start:end], "picture", within=True)
             if inner:
-                text = text[:start] + text[start + inner[0][0]:start + inner[0][1]] + text[end:]
+                pieces += [text[at:start], text[start + inner[0][0]:start + inner[0][1]]]
+                at = end
+        text = "".join(pieces) + text[at:]
+        for _, _, attrs in start_tags(text, "source"):
+            for candidate in attrs.get("srcset", "").split(","):
+                url = candidate.split()[0] if candidate.split() else ""
+                if url and is_local(url) and not url.startswith(("/", "data:")):
+                    self.links.files.append(url)
         return text
 
 

@@ -469,3 +469,14 @@ def test_a_clip_shown_as_a_photo_plays_in_the_page(make_site, build_site, monkey
         article("Ra quân", body="![Clip](clip-2.mp4)\n"), encoding="utf-8")
     missing = build(BuildOptions(site_dir=site, out_dir=built.out))
     assert [(p.location.line, p.code) for p in missing.problems] == [(8, "broken-link")]
+
+
+def test_a_pasted_picture_of_another_site_s_photo_must_not_name_unpublished_files(make_site, build_site):
+    """Its <img> is another site's, so the pasted <picture> stays; a <source> of it naming a
+    file beside the article would be what a browser fetches first, and no build publishes it."""
+    body = ('<picture><source srcset="anh.webp" type="image/webp">'
+            '<img src="https://bocongan.example.vn/anh.jpg" alt="Hiện trường"></picture>\n')
+    built = build_site(make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body),
+                                  "content/tin-hoat-dong/ra-quan/anh.webp": phone_jpeg(800, 600)}))
+    assert [(p.code, p.location.line) for p in built.result.problems if p.is_error] == [("broken-link", 8)]
+    assert "write ![…](anh.webp) to show it" in str(built.result.problems[0])
