@@ -31,7 +31,7 @@ from typing import Callable, TextIO
 
 import jinja2
 
-from generator import config as config_stage, messages
+from generator import config as config_stage, content, index, messages
 from generator.cache import CACHE_DIR
 from generator.diagnostics import Problem, error, fold_repeated_warnings, has_errors
 from generator.layout_problems import layout_problem
@@ -59,6 +59,12 @@ class Snapshot:
     problems: tuple[Problem, ...]
     lang: str
     notices: tuple[str, ...] = ()  # what the last build has to say besides problems (an article that moved)
+    follow: str = ""  # the page of the article this build's save changed: open tabs go there
+
+    def reload_event(self) -> bytes:
+        """The stream's news of this build: its generation, and the page to show, if any."""
+        data = f"{self.generation} {self.follow}" if self.follow else str(self.generation)
+        return f"event: reload\ndata: {data}\n\n".encode()
 
 
 class PreviewState:
@@ -73,12 +79,13 @@ class PreviewState:
         with self.cond:
             return self._now
 
-    def publish(self, base_path: str, problems: tuple[Problem, ...], notices: tuple[str, ...] = ()) -> None:
+    def publish(self, base_path: str, problems: tuple[Problem, ...], notices: tuple[str, ...] = (),
+                follow: str = "") -> None:
         """A build finished: pages changed (its warnings and notices to show with them) or the
         overlay must show (its problems hold an error)."""
         with self.cond:
             self._now = Snapshot(self._now.out_dir, base_path, self._now.generation + 1, problems, self._now.lang,
-                                 notices)
+                                 notices, follow)
             self.cond.notify_all()
 
     def close(self) -> None:
@@ -90,9 +97,12 @@ class PreviewState:
 def reload_script(generation: int) -> str:
     # The page knows which build it came from; the stream names the newest one
     # on connect and after every rebuild, so a build that finished between
-    # loading the page and connecting still reloads it.
+    # loading the page and connecting still reloads it. After an article's save the
+    # stream names its page too, and a tab showing another page goes there: the editor
+    # sees what they wrote, not the home page they left open.
     return ("<script>(function(){var g=\"%d\";var s=new EventSource(\"%s\");"
-            "s.addEventListener(\"reload\",function(e){if(e.data!==g){s.close();location.reload();}});"
+            "s.addEventListener(\"reload\",function(e){var d=e.data.split(\" \");if(d[0]!==g){s.close();"
+            "if(d[1]&&location.pathname!==d[1]){location.href=d[1];}else{location.reload();}}});"
             "})();</script>" % (generation, EVENTS_PATH))
 
 
@@ -239,7 +249,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", EVENT_TYPE)
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(f"event: reload\ndata: {now.generation}\n\n".encode())
+        self.wfile.write(now.reload_event())
         self.wfile.flush()
         self.server.hub.adopt(self.connection, now.generation)
 
@@ -261,6 +271,7 @@ class ServeOptions:
     port: int = 8000
     lang: str = "vi"
     future: bool = False
+    follow: bool = True  # open tabs go to the page of the article saved (off: --stay)
 
 
 # Re-indexing search takes seconds on a large portal: it waits until the editor
@@ -339,6 +350,25 @@ class Preview:
                             cache_dir=options.site_dir / CACHE_DIR / "serve", drafts=True,
                             future=options.future, search=search, memo=self.memo, private_output=True)
 
+    def _saved_article_page(self, changed: frozenset[str], site_config, base_path: str) -> str:
+        """The preview's page of the one article a save changed, when it has one ("" else: a
+        layout, a photo, several files, a draft not shown, an article moved elsewhere)."""
+        site_dir = self.options.site_dir
+        saved = [Path(p) for p in changed if p.endswith(".md") and Path(p).is_file()]
+        if len(saved) != 1 or site_config is None:
+            return ""
+        try:
+            rel = saved[0].resolve().relative_to(site_dir.resolve()).as_posix()
+        except ValueError:
+            return ""
+        if not rel.startswith(content.CONTENT_DIR + "/"):
+            return ""
+        source, _ = content.read_source(site_dir, site_dir / rel)
+        article = index.read_article(site_config, source)[0] if source is not None else None
+        if article is None or not (self.state.snapshot().out_dir / article.url.lstrip("/") / "index.html").is_file():
+            return ""
+        return base_path + article.url.lstrip("/")
+
     def rebuild(self, changed: frozenset[str] = frozenset()) -> BuildResult:
         self.search.postpone()
         with self.build_lock:
@@ -364,7 +394,8 @@ class Preview:
             self._say(messages.text("rebuild-failed", lang, errors=sum(p.is_error for p in result.problems)))
             return result
         moved = [line.strip() for line in messages.moved(result.causes, lang)]
-        self.state.publish(base_path, result.problems, tuple(moved))  # (no error among them: warnings)
+        follow = self._saved_article_page(changed, site_config, base_path) if options.follow and changed else ""
+        self.state.publish(base_path, result.problems, tuple(moved), follow)  # (no error among them: warnings)
         # Warnings (a photo without alt text, another generator's key) are told once, when they
         # appear, not again on every save; one mended and made again is told again.
         fresh = [p for p in result.problems if p not in self.warned]

@@ -166,7 +166,8 @@ class ReloadHub:
                         streams = list(self.told)
                         self.told.clear()
                         break
-                    generation = self.state.snapshot().generation
+                    snapshot = self.state.snapshot()
+                    generation = snapshot.generation
                     now = time.monotonic()
                     if now >= next_ping or any(t != generation for t in self.told.values()):
                         break
@@ -179,7 +180,7 @@ class ReloadHub:
                 targets = list(self.told.items())
             if ping:
                 next_ping = now + self.ping_seconds
-            gone = [stream for stream, told in targets if not self._send(stream, told, generation, ping)]
+            gone = [stream for stream, told in targets if not self._send(stream, told, snapshot, ping)]
             with self.state.cond:
                 for stream, told in targets:
                     if stream in self.told and stream not in gone:
@@ -190,9 +191,9 @@ class ReloadHub:
                 _close(stream)
 
     @staticmethod
-    def _send(stream: socket.socket, told: int, generation: int, ping: bool) -> bool:
-        if told != generation:
-            data = f"event: reload\ndata: {generation}\n\n".encode()
+    def _send(stream: socket.socket, told: int, snapshot, ping: bool) -> bool:
+        if told != snapshot.generation:
+            data = snapshot.reload_event()
         elif ping:
             data = b": ping\n\n"  # keeps proxies from closing it, and finds tabs that were closed
         else:

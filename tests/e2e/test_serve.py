@@ -31,10 +31,11 @@ def free_port() -> int:
 class Preview:
     """A `serve` subprocess, its port, and an open live-reload stream."""
 
-    def __init__(self, site: Path):
+    def __init__(self, site: Path, *options: str):
         self.port = free_port()
+        self.followed = ""
         self.process = subprocess.Popen(
-            [sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", str(self.port)],
+            [sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", str(self.port), *options],
             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"})
         deadline = time.monotonic() + 15
@@ -66,7 +67,8 @@ class Preview:
         return BeautifulSoup(body, "html.parser")
 
     def next_reload(self, seconds: float = 10) -> int:
-        """Wait for the server to announce a build; return its generation."""
+        """Wait for the server to announce a build; return its generation (the page it sends
+        open tabs to, after an article's save, is kept in `followed`)."""
         event = {}
         deadline = time.monotonic() + seconds
         while True:
@@ -74,7 +76,8 @@ class Preview:
             line = self.events.fp.readline().decode("utf-8").rstrip("\n")
             if not line:
                 if event.get("event") == "reload":
-                    return int(event["data"])
+                    generation, _, self.followed = event["data"].partition(" ")
+                    return int(generation)
                 event = {}
             elif not line.startswith(":"):
                 key, _, value = line.partition(": ")
@@ -96,9 +99,9 @@ class Preview:
 def preview(make_site):
     started = []
 
-    def start(files=FILES) -> tuple[Preview, Path]:
+    def start(files=FILES, *options: str) -> tuple[Preview, Path]:
         site = make_site(files)
-        started.append(Preview(site))
+        started.append(Preview(site, *options))
         return started[-1], site
     yield start
     for running in started:
@@ -116,6 +119,27 @@ def test_saving_an_article_reloads_the_open_page_with_the_change(preview):
     seconds = time.monotonic() - started
     assert "Chiều nay lực lượng ra quân." in text_of(server.page(URL).find("div", class_="body"))
     assert seconds < 2.0, seconds
+
+
+def test_a_saved_article_s_page_is_where_open_tabs_go(preview):
+    """An editor keeps the home page open and writes an article: each save shows that article,
+    as Hugo's --navigateToChanged does. A save of anything else reloads each tab where it is,
+    and --stay keeps every tab where it is."""
+    server, site = preview()
+    server.next_reload()
+    assert server.followed == ""  # on connect: no save yet
+    (site / ARTICLE).write_text(FILES[ARTICLE].replace("Sáng nay", "Chiều nay"), encoding="utf-8")
+    server.next_reload()
+    assert server.followed == URL
+    (site / "assets/css").mkdir(parents=True, exist_ok=True)
+    (site / "assets/css/style.css").write_text("body { color: black; }\n", encoding="utf-8")
+    server.next_reload()
+    assert server.followed == ""
+    staying, site = preview(FILES, "--stay")
+    staying.next_reload()
+    (site / ARTICLE).write_text(FILES[ARTICLE].replace("Sáng nay", "Tối nay"), encoding="utf-8")
+    staying.next_reload()
+    assert staying.followed == ""
 
 
 def test_the_reload_script_is_only_in_served_pages_never_in_built_files(preview, build_site):

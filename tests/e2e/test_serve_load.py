@@ -119,7 +119,7 @@ async def listen(reader, heard: list[tuple[float, int]]) -> None:
     """Note each build a live-reload stream announces, with when, until the stream ends."""
     while line := await reader.readline():
         if line.startswith(b"data: "):
-            heard.append((time.perf_counter(), int(line[6:])))
+            heard.append((time.perf_counter(), int(line[6:].split()[0])))  # "data: 7 /page/" after a save
 
 
 async def settle(heard: list[list[tuple[float, int]]], seconds: float = 10) -> None:
