@@ -363,7 +363,10 @@ class Preview:
             return ""
         if not rel.startswith(content.CONTENT_DIR + "/"):
             return ""
-        source, _ = content.read_source(site_dir, site_dir / rel)
+        try:
+            source, _ = content.read_source(site_dir, site_dir / rel)
+        except OSError:  # saved again or removed meanwhile: the next build will say
+            return ""
         article = index.read_article(site_config, source)[0] if source is not None else None
         if article is None or not (self.state.snapshot().out_dir / article.url.lstrip("/") / "index.html").is_file():
             return ""
