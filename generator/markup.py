@@ -23,7 +23,8 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import (__version__, attachments, confine, hashtags, limits, messages, pasted_tables, plain_text,
+from generator import (__version__, attachments, confine, hashtags, legacy_fonts, limits, messages, pasted_tables,
+                       plain_text,
                        rawtags, sections, styled_letters, table_numbers, videos, workers, wrapped_lines,
                        written_lists, written_tables)
 from generator.cache import BuildCache, digest
@@ -284,6 +285,12 @@ class MarkupConverter:
             problems += (error(article.source, _line_of(article, placeholder), "placeholder-text",
                                f"the body still holds '{placeholder}', which 'new' wrote for you to replace: "
                                "write the article there (or keep it a draft: draft: true)"),)
+        problems += tuple(
+            warning(article.source, article.body_line + offset, "old-font-text",
+                    f"this paragraph reads as text typed in an old Vietnamese font (TCVN3 .VnTime or VNI-Times), "
+                    f"'{sample}': readers see those symbols; convert it to Unicode (Unikey: Ctrl+Shift+F6) "
+                    "and paste it again")
+            for offset, sample in legacy_fonts.legacy_paragraphs(article.body))
         if not body_html.strip():  # saved before it was written, or only the title again
             problems += (warning(article.source, article.body_line, "empty-body",
                                  "the article has no text: its page would show the title alone"),)

@@ -384,6 +384,11 @@ PROBLEMS: Mapping[str, tuple] = {
          "tài liệu này nặng {0}, quá nặng để người đọc tải về điện thoại qua mạng chậm (nên dưới {1} MB): "
          "hãy quét ở 150 dpi, ảnh xám, hoặc lưu lại tệp PDF ở chế độ giảm dung lượng"),
     ),
+    "old-font-text": (
+        (r"this paragraph reads as text typed in an old Vietnamese font \(TCVN3 \.VnTime or VNI-Times\), '(.*)': ",
+         "đoạn này trông như gõ bằng phông chữ cũ (TCVN3 .VnTime hoặc VNI-Times), '{0}': bạn đọc sẽ thấy các ký hiệu "
+         "lạ; hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6) rồi dán lại"),
+    ),
     "bad-related": (
         (r"'related' must be a list", "'related' phải là danh sách bài viết, ví dụ [../vu-an/index.md]"),
         (r"each related article is the path of its file, not (\w+)",

@@ -535,3 +535,21 @@ def test_a_title_pasted_in_facebook_s_bold_letters_is_a_title_of_words(make_site
     body_node = page.select_one(".article .body")
     assert [text_of(p) for p in body_node.find_all("p")] == ["Công an tỉnh thông báo tuyển sinh."]
     assert text_of(body_node.strong) == "Công an tỉnh"
+
+
+def test_text_typed_in_an_old_vietnamese_font_is_named_for_the_editor(make_site, build_site):
+    """Pasted from an old report typed in .VnTime (TCVN3) or VNI-Times, 'Công an tỉnh' arrives
+    as 'C«ng an tØnh' or 'Coâng an tænh', and readers would see those symbols. Each such paragraph
+    is a warning at its line; Unicode Vietnamese, text without marks, a temperature and a
+    quotation in German or Spanish are not."""
+    body = ("Công an tỉnh tổ chức hội nghị tổng kết công tác năm 2025.\n\n"
+            "C«ng an tØnh tæ chøc héi nghÞ tæng kÕt c«ng t¸c n¨m 2025.\n\n"
+            "Nhiet do 25°C, troi nang nhe.\n\n"
+            "Coâng an tænh toå chöùc hoäi nghò toång keát coâng taùc.\n\n"
+            "Das Mädchen fährt über die Straße nach Hause zurück.\n\n"
+            "El niño pequeño está aquí con su familia en España.\n")
+    built = build_site(make_site({"content/tin-hoat-dong/cu.md": article("Báo cáo cũ", body=body)}))
+    assert built.result.ok, built.messages
+    found = [(p.location.line, p.code) for p in built.result.problems if p.code == "old-font-text"]
+    assert found == [(10, "old-font-text"), (14, "old-font-text")]
+    assert "'C«ng an tØnh tæ chøc héi'" in next(str(p) for p in built.result.problems if p.location.line == 10)

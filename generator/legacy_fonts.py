@@ -1,0 +1,63 @@
+"""Text typed in an old Vietnamese font, pasted as it is stored: 'C«ng an tØnh'.
+
+Before Unicode (Vietnam's standard for state documents since 2002, TCVN 6909), Vietnamese
+was typed in fonts that draw its letters over the code points of Western European ones:
+TCVN3 (ABC: .VnTime) and VNI (VNI-Times). 'Công an tỉnh' typed in .VnTime is stored as
+'C«ng an tØnh', in VNI-Times as 'Coâng an tænh'. Old reports still hold such text, and
+pasted into an article, readers see the symbols. Which font it was is lost in the paste,
+so the text is found and named, for the editor to convert it (Unikey's converter,
+Ctrl+Shift+F6) and paste it again. Reads only the body's text; changes nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from generator.fences import fenced
+
+# Western European letters Vietnamese also uses: text holding only these is ordinary.
+_VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# Letters of German, Spanish, French and Nordic words: a quotation in one of them holds these
+# alone. TCVN3 text also holds symbols ('«', '¸', 'Ø'); VNI puts its marks after a vowel ('oâ', 'aø').
+_WESTERN = frozenset("äöüßÄÖÜñÑçÇëïîûÿæøåÆØÅ")
+_VOWELS = frozenset("aeiouyAEIOUY")
+_VNI_MARKS = frozenset("øïåäëæîöüûÿØÏÅÄËÆÎÖÜÛ")  # VNI's tone and letter marks (its 'ñ' is đ, word-initial)
+_ANY_ODD = re.compile("[" + "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1) + "]")
+MIN_ODD_WORDS = 3  # '25°C' or one quoted German word is not a font
+MIN_ODD_SHARE = 0.2  # of a paragraph's words
+
+
+def _odd_characters(word: str) -> list[tuple[str, str]]:
+    """(the character before, the character) of each Latin-1 character Vietnamese never writes."""
+    return [(word[at - 1] if at else "", ch) for at, ch in enumerate(word)
+            if "\u00a1" <= ch <= "\u00ff" and ch not in _VIETNAMESE_LATIN1]
+
+
+def _old_font(odd_words: list[list[tuple[str, str]]]) -> bool:
+    symbols = any(ch not in _WESTERN for found in odd_words for _, ch in found)
+    marks_after_vowels = sum(any(before in _VOWELS and ch in _VNI_MARKS for before, ch in found) for found in odd_words)
+    return symbols or marks_after_vowels >= MIN_ODD_WORDS
+
+
+def legacy_paragraphs(body: str) -> list[tuple[int, str]]:
+    """(line offset in the body, its first words) of each paragraph that reads as text in an
+    old font: Latin-1 only (Unicode Vietnamese has letters beyond it in almost every
+    sentence: ạ, ơ, ư, đ…), and at least a fifth of its words holding a character
+    Vietnamese does not use."""
+    found: list[tuple[int, str]] = []
+    if not _ANY_ODD.search(body):  # one search of almost every body, in Unicode as it should be
+        return found
+    lines = [text if not in_code else "" for text, in_code in fenced(body.split("\n"))]
+    start = 0
+    for offset in range(len(lines) + 1):
+        if offset < len(lines) and lines[offset].strip():
+            continue
+        paragraph = " ".join(lines[start:offset])
+        if paragraph.strip() and max(paragraph) <= "\u00ff":
+            words = paragraph.split()
+            odd = [found for found, word in zip(map(_odd_characters, words), words)
+                   if found and any(ch.isascii() and ch.isalpha() for ch in word)]
+            if len(odd) >= MIN_ODD_WORDS and len(odd) >= MIN_ODD_SHARE * len(words) and _old_font(odd):
+                sample = " ".join(words[:6])
+                found.append((start, sample if len(sample) <= 60 else sample[:59] + "…"))
+        start = offset + 1
+    return found
