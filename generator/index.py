@@ -19,7 +19,7 @@ from generator.model import (FRONT_MATTER_KEYS, NO_COVER, Article, Cover, SiteCo
                              frozen_map)
 from generator.vietnamese import fold, nfc, slugify
 from generator.written_dates import parse_written
-from generator import aliases as aliases_stage, picked_related, routes
+from generator import aliases as aliases_stage, legacy_fonts, picked_related, routes
 
 # What other generators (Hugo, Pelican, Zola, WordPress exports) call our keys: an editor who
 # brings their habit is told our word, where spelling alone would suggest a wrong one.
@@ -184,6 +184,11 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
     title = _text(fm, "title", fail, required=True)
     author = _text(fm, "author", fail) or ""
     summary = plain_summary(_text(fm, "summary", fail) or "")
+    for key, text in (("title", title), ("summary", summary)):
+        if text and legacy_fonts.legacy_paragraphs(text):
+            problems.append(warning(source.path, source.line_of(key), "old-font-text",
+                                    f"the {key} reads as text typed in an old Vietnamese font (TCVN3 .VnTime or "
+                                    f"VNI-Times), '{text[:60]}': convert it to Unicode (Unikey: Ctrl+Shift+F6)"))
     draft = _flag(fm, "draft", fail)
     featured = _flag(fm, "featured", fail)
     moment, has_time = parse_date(fm.get("date"), config.zone, lambda m: fail("date", "bad-date", m))

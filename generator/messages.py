@@ -388,6 +388,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"this paragraph reads as text typed in an old Vietnamese font \(TCVN3 \.VnTime or VNI-Times\), '(.*)': ",
          "đoạn này trông như gõ bằng phông chữ cũ (TCVN3 .VnTime hoặc VNI-Times), '{0}': bạn đọc sẽ thấy các ký hiệu "
          "lạ; hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6) rồi dán lại"),
+        (r"the (title|summary) reads as text typed in an old Vietnamese font \(TCVN3 \.VnTime or VNI-Times\), '(.*)': ",
+         "{0} trông như gõ bằng phông chữ cũ (TCVN3 .VnTime hoặc VNI-Times), '{1}': hãy chuyển sang Unicode "
+         "(Unikey: Ctrl+Shift+F6)"),
     ),
     "bad-related": (
         (r"'related' must be a list", "'related' phải là danh sách bài viết, ví dụ [../vu-an/index.md]"),

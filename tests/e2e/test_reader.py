@@ -548,8 +548,11 @@ def test_text_typed_in_an_old_vietnamese_font_is_named_for_the_editor(make_site,
             "Coâng an tænh toå chöùc hoäi nghò toång keát coâng taùc.\n\n"
             "Das Mädchen fährt über die Straße nach Hause zurück.\n\n"
             "El niño pequeño está aquí con su familia en España.\n")
-    built = build_site(make_site({"content/tin-hoat-dong/cu.md": article("Báo cáo cũ", body=body)}))
+    built = build_site(make_site({"content/tin-hoat-dong/cu.md": article("Báo cáo cũ", body=body),
+                                  "content/tin-hoat-dong/tieu-de.md": article("C«ng an tØnh tæ chøc héi nghÞ",
+                                                                              slug="tieu-de")}))
     assert built.result.ok, built.messages
-    found = [(p.location.line, p.code) for p in built.result.problems if p.code == "old-font-text"]
-    assert found == [(10, "old-font-text"), (14, "old-font-text")]
+    found = [(p.location.path, p.location.line) for p in built.result.problems if p.code == "old-font-text"]
+    assert found == [("content/tin-hoat-dong/cu.md", 10), ("content/tin-hoat-dong/cu.md", 14),
+                     ("content/tin-hoat-dong/tieu-de.md", 2)]  # a title too
     assert "'C«ng an tØnh tæ chøc héi'" in next(str(p) for p in built.result.problems if p.location.line == 10)
