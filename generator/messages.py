@@ -389,7 +389,7 @@ PROBLEMS: Mapping[str, tuple] = {
          "đoạn này trông như gõ bằng phông chữ cũ (TCVN3 .VnTime hoặc VNI-Times), '{0}': bạn đọc sẽ thấy các ký hiệu "
          "lạ; hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6) rồi dán lại"),
         (r"the (title|summary) reads as text typed in an old Vietnamese font \(TCVN3 \.VnTime or VNI-Times\), '(.*)': ",
-         "{0} trông như gõ bằng phông chữ cũ (TCVN3 .VnTime hoặc VNI-Times), '{1}': hãy chuyển sang Unicode "
+         "'{0}' trông như gõ bằng phông chữ cũ (TCVN3 .VnTime hoặc VNI-Times), '{1}': hãy chuyển sang Unicode "
          "(Unikey: Ctrl+Shift+F6)"),
     ),
     "bad-related": (
