@@ -21,7 +21,8 @@ _VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌ
 _WESTERN = frozenset("äöüßÄÖÜñÑçÇëïîûÿæøåÆØÅ")
 _VOWELS = frozenset("aeiouyAEIOUY")
 _VNI_MARKS = frozenset("øïåäëæîöüûÿØÏÅÄËÆÎÖÜÛ")  # VNI's tone and letter marks (its 'ñ' is đ, word-initial)
-_ANY_ODD = re.compile("[" + "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1) + "]")
+ODD = "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1)  # for a regex class
+_ANY_ODD = re.compile(f"[{re.escape(ODD)}]")
 MIN_ODD_WORDS = 3  # '25°C' or one quoted German word is not a font
 MIN_ODD_SHARE = 0.2  # of a paragraph's words
 

@@ -230,7 +230,7 @@ class MarkupConverter:
         pasted_tables.install(self.md)
         wrapped_lines.install(self.md)
         hashtags.install(self.md)
-        styled_letters.install(self.md)
+        self.styled = styled_letters.install(self.md)
         written_tables.install(self.md)
         written_lists.install(self.md)
         table_numbers.install(self.md)
@@ -241,6 +241,8 @@ class MarkupConverter:
         self.pictures.source, self.pictures.unplanned = article.source, []
         self.links.used = {}
         first_line = article.body_line + len(article.body) - len(article.body.lstrip("\n"))
+        unusual = _UNUSUAL.search(article.body) is not None  # styled letters or an old font's symbols
+        self.styled.may_hold_any = unusual
         if html_depth(article.body) > MAX_HTML_DEPTH:
             return MarkupResult("", (error(article.source, first_line, "too-deep",
                                            f"HTML tags are nested more than {MAX_HTML_DEPTH} levels deep"),))
@@ -290,7 +292,7 @@ class MarkupConverter:
                     f"this paragraph reads as text typed in an old Vietnamese font (TCVN3 .VnTime or VNI-Times), "
                     f"'{sample}': readers see those symbols; convert it to Unicode (Unikey: Ctrl+Shift+F6) "
                     "and paste it again")
-            for offset, sample in legacy_fonts.legacy_paragraphs(article.body))
+            for offset, sample in (legacy_fonts.legacy_paragraphs(article.body) if unusual else ()))
         if not body_html.strip():  # saved before it was written, or only the title again
             problems += (warning(article.source, article.body_line, "empty-body",
                                  "the article has no text: its page would show the title alone"),)
@@ -302,6 +304,10 @@ class MarkupConverter:
 _FIRST_BLOCK_TITLE = re.compile(r"\s*(?:<(h[1-6])\b[^>]*>(?P<heading>.*?)</\1>"
                                 r"|<p(?:\s[^>]*)?>\s*<(strong|b)>(?P<bold>.*?)</\3>\s*</p>"
                                 r"|<p\s[^>]*\bclass=\"[^\"]*MsoTitle[^\"]*\"[^>]*>(?P<word>.*?)</p>)\s*", re.S)
+
+
+# One search of a body for what two passes look for, so that almost every body skips both.
+_UNUSUAL = re.compile(f"[{styled_letters.BLOCK}{re.escape(legacy_fonts.ODD)}]")
 
 
 def without_repeated_title(body_html: str, title: str) -> str:

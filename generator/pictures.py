@@ -103,7 +103,9 @@ class PictureTreeprocessor(Treeprocessor):
         self.raw_picture = False  # the body's raw HTML has a <picture> of its own
 
     def run(self, root):
-        if root.find(".//p/br") is not None and root.find(".//p//img") is not None:
+        if next(root.iter("img"), None) is None:  # most bodies: no map of the tree's parents needed
+            return None
+        if root.find(".//p/br") is not None:
             self._split_photo_lines(root)
         parents = {child: parent for parent in root.iter() for child in parent}
         for img in list(root.iter("img")):

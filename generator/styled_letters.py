@@ -21,7 +21,8 @@ from generator.fences import code_spans
 
 PRIORITY = 17  # after "fenced_code_block" (25) and "html_block" (20): code and raw HTML stay as written
 
-_BLOCK = "\U0001d400-\U0001d7ff"  # Mathematical Alphanumeric Symbols
+BLOCK = "\U0001d400-\U0001d7ff"  # Mathematical Alphanumeric Symbols (a regex range)
+_BLOCK = BLOCK
 _ANY = re.compile(f"[{_BLOCK}]")
 # A run: styled letters and the tone marks on them, and the spaces between styled words.
 _RUN = re.compile(f"[{_BLOCK}](?:[{_BLOCK}\u0300-\u036f]| +(?=[{_BLOCK}]))*")
@@ -107,11 +108,17 @@ def _by_style(run: str) -> list[tuple[str, str, str]]:
 
 
 class StyledLetters(Preprocessor):
+    # Set by markup.py to whether the body holds any unusual character at all: one search of
+    # the whole body there, for this pass and legacy_fonts' alike, skips both for almost all.
+    may_hold_any = True
+
     def run(self, lines: list[str]) -> list[str]:
-        if not _ANY.search("\n".join(lines)):  # one search of the body: almost every article
+        if not self.may_hold_any or not _ANY.search("\n".join(lines)):
             return lines
         return [_emphasised(line) if _ANY.search(line) else line for line in lines]
 
 
-def install(md: markdown.Markdown) -> None:
-    md.preprocessors.register(StyledLetters(md), "styled_letters", PRIORITY)
+def install(md: markdown.Markdown) -> StyledLetters:
+    styled = StyledLetters(md)
+    md.preprocessors.register(styled, "styled_letters", PRIORITY)
+    return styled
