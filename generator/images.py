@@ -157,7 +157,8 @@ def resolve_reference(article_source: str, src: str) -> str | None:
 
     None when the path leaves the site folder.
     """
-    path = unquote(urlsplit(src).path)
+    # A folder written as Windows writes it ("anh\\mot.jpg") is a folder: browsers read "\\" as "/" too.
+    path = unquote(urlsplit(src.replace("\\", "/")).path)
     joined = path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(article_source), path)
     resolved = posixpath.normpath(joined)
     if resolved.startswith("../") or resolved == ".." or resolved.startswith("/") or resolved == ".":

@@ -94,6 +94,9 @@ class _ArticleLinks(Treeprocessor):
             if href.startswith("http://www.") and element.text == href[7:]:
                 element.set("href", "https://" + element.text)  # a bare "www.…" (magiclink says http://)
                 continue
+            if "\\" in href and not urlsplit(href).scheme:  # a Windows path ("..\\bai\\index.md"), as browsers read it
+                href = href.replace("\\", "/")
+                element.set("href", href)
             rewritten = self.rewrite(href)
             if rewritten is not None:
                 element.set("href", rewritten)

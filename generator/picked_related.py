@@ -38,7 +38,8 @@ def read(value, source: str, base_url: str, fail: Callable[[str], None]) -> tupl
         if not isinstance(item, str) or not item.strip():
             fail(f"each related article is the path of its file, not {type(item).__name__}")
             continue
-        targets.setdefault(_target(nfc(item.strip()), source, base_url))
+        # (A Windows path, "..\\vu-an\\index.md", names the folders as "/" does.)
+        targets.setdefault(_target(nfc(item.strip()).replace("\\", "/"), source, base_url))
     return tuple(targets)
 
 

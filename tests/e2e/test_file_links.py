@@ -14,6 +14,7 @@ from generator.checker import check_site
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
 from tests.conftest import article, numbered_articles
+from tests.photos import phone_jpeg
 
 BUNDLE = "content/tin-hoat-dong/hop-bao/index.md"
 
@@ -287,3 +288,30 @@ def test_a_document_too_large_for_a_phone_is_a_warning(make_site, tmp_path, monk
         "reader's phone should download on a slow network (keep it under 1 MB): scan at 150 dpi in grey, or save "
         "the PDF again with its size reduced"]
     assert [p.code for p in check_site(site).problems] == ["large-file"]  # `check` tells it too
+
+
+def test_paths_written_with_windows_backslashes_lead_where_browsers_take_them(make_site, tmp_path):
+    """An editor on Windows writes folders as Explorer shows them, `..\\khac\\index.md`; a
+    browser reads "\\" as "/" in a link, and so does the build: the link, the photo, the
+    document and the related pick all find their file, and a path leaving the site is refused."""
+    body = ("Xem [hướng dẫn](..\\khac\\index.md).\n\n![Ảnh hiện trường](anh\\hien-truong.jpg)\n\n"
+            "[Kế hoạch](tai-lieu\\ke-hoach.pdf)\n")
+    site = make_site({BUNDLE: article("Họp báo", body=body, slug="hop-bao", related="['..\\\\khac\\\\index.md']"),
+                      "content/tin-hoat-dong/khac/index.md": article("Bài khác", "2025-06-01", slug="khac",
+                                                                     category="xay-dung-luc-luong"),
+                      "content/tin-hoat-dong/hop-bao/anh/hien-truong.jpg": phone_jpeg(640, 480),
+                      "content/tin-hoat-dong/hop-bao/tai-lieu/ke-hoach.pdf": b"%PDF" + b"0" * 2000})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok, [str(p) for p in result.problems]
+    page = BeautifulSoup((out / "tin-hoat-dong/hop-bao/index.html").read_text(encoding="utf-8"), "html.parser")
+    body_node = page.select_one(".article .body")
+    links = {a.get_text(): a["href"] for a in body_node.find_all("a")}
+    assert links == {"hướng dẫn": "/xay-dung-luc-luong/khac/", "Kế hoạch": "tai-lieu/ke-hoach.pdf"}
+    assert (out / "tin-hoat-dong/hop-bao/tai-lieu/ke-hoach.pdf").is_file()
+    assert body_node.find("figure").img["alt"] == "Ảnh hiện trường"
+    assert page.select_one("section.related .headline a")["href"] == "/xay-dung-luc-luong/khac/"
+    (site / BUNDLE).write_text(article("Họp báo", body="![x](..\\..\\..\\..\\etc\\passwd.jpg)\n", slug="hop-bao"),
+                               encoding="utf-8")
+    refused = build(BuildOptions(site_dir=site, out_dir=out))
+    assert [p.code for p in refused.problems if p.is_error] == ["image-outside-site"]
