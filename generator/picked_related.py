@@ -86,11 +86,11 @@ def _unknown(article: Article, target: str, by_source: Mapping[str, Article]) ->
     if target.startswith("/") or "://" in target:
         message = f"'related' names {target}, where no article is published"
         section = target.split("/")[1] if target.startswith("/") else None
-        hint = suggest(target, [a.url for a in by_source.values() if a.url.split("/")[1] == section])
+        hint = suggest(target, [a.url for a in by_source.values() if a.url.split("/")[1] == section and a is not article])
     else:
         message = f"'related' names '{posixpath.relpath(target, here)}' ({target}), which is no article"
         folder = posixpath.dirname(target)
-        meant = suggest(target, [s for s in by_source if s.startswith(folder + "/")])
+        meant = suggest(target, [s for s in by_source if s.startswith(folder + "/") and s != article.source])
         hint = posixpath.relpath(meant, here) if meant else None
     return message + (f"; did you mean '{hint}'?" if hint else
                       " (write the path of its .md file, as a link to it is written)")
