@@ -4,7 +4,8 @@
 network knows what a tap will cost before making it, as GOV.UK and the larger news sites
 print it. Only a file in the article's own folder (which the build publishes beside its
 page) and of a kind a reader downloads is labelled. Owns the kinds, the sizes' Vietnamese
-wording and the label; markup.py puts it after the link.
+wording and the label (markup.py puts it after the link); also which clip has captions
+beside it, and which document is too large for a phone (a warning).
 """
 from __future__ import annotations
 

@@ -117,6 +117,7 @@ class PictureTreeprocessor(Treeprocessor):
                 continue
             alt, title = img.get("alt", ""), img.get("title", "")
             if is_video_file(src) or is_sound_file(src):
+                src = src.replace("\\", "/")  # a Windows path names folders, as browsers read it
                 element = player_element(src, alt, attachments.captions_for(src, self.source, self.documents))
             else:
                 picture = self.plan.picture_for(self.source, src)
