@@ -69,29 +69,38 @@ def _emphasised(line: str) -> str:
 
 
 def _emphasised_text(text: str, heading: bool) -> str:
-    alt_texts = _alt_texts(text) if "![" in text else []
+    plain_spans = _plain_spans(text) if "![" in text or "](" in text else []
 
     def replace(run: re.Match) -> str:
         before, after = text[run.start() - 1:run.start()], text[run.end():run.end() + 1]
         if heading or before in ("*", "_") or after in ("*", "_"):  # bold already, or in the writer's emphasis
             return _unstyled(run.group())
-        at = bisect.bisect(alt_texts, (run.start(), len(text))) - 1
-        if at >= 0 and alt_texts[at][0] <= run.start() < alt_texts[at][1]:  # a photo's alt text has no emphasis
+        at = bisect.bisect(plain_spans, (run.start(), len(text))) - 1
+        if at >= 0 and plain_spans[at][0] <= run.start() < plain_spans[at][1]:  # an alt text or an address
             return _unstyled(run.group())
         return "".join(marks + _unstyled(part) + marks + space for part, marks, space in _by_style(run.group()))
 
     return _RUN.sub(replace, text)
 
 
-def _alt_texts(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each photo's alt text, `![…]`, in one pass over the marks."""
-    spans, opened = [], None
-    for mark in re.finditer(r"!\[|\]", text):
-        if mark.group() == "![" and opened is None:
-            opened = mark.end()
-        elif mark.group() == "]" and opened is not None:
-            spans.append((opened, mark.start()))
-            opened = None
+def _plain_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of what takes no emphasis marks: each photo's alt text, `![…]`, and each
+    link's address, `](…)`; in one pass over the marks, in order."""
+    spans, alt_opened, address_opened = [], None, None
+    for mark in re.finditer(r"!\[|\]\(|\]|\)", text):
+        found = mark.group()
+        if address_opened is not None:
+            if found == ")":
+                spans.append((address_opened, mark.start()))
+                address_opened = None
+        elif found == "![" and alt_opened is None:
+            alt_opened = mark.end()
+        elif found in ("]", "](") and alt_opened is not None:
+            spans.append((alt_opened, mark.start()))
+            alt_opened = None
+            address_opened = mark.end() if found == "](" else None
+        elif found == "](":
+            address_opened = mark.end()
     return spans
 
 

@@ -24,6 +24,9 @@ def test_a_body_s_styled_words_are_plain_words_in_their_emphasis():
 def test_headings_alt_texts_the_writer_s_emphasis_and_code_are_not_marked_again():
     soup = _html("## 𝐊𝐞̂́𝐭 𝐪𝐮𝐚̉\n\n**𝐓𝐞𝐱𝐭** và `𝐜𝐨𝐝𝐞`\n\n```\n𝐜𝐨𝐝𝐞\n```\n\n![𝐋𝐞̂̃ 𝐫𝐚 𝐪𝐮𝐚̂𝐧](https://example.vn/a.jpg)\n")
     assert soup.img["alt"] == "Lễ ra quân"  # not "**Lễ ra quân**"
+    link = _html("[𝐗𝐞𝐦 𝐭𝐡𝐞̂𝐦](https://congan.example.vn/𝐭𝐢𝐧/)\n").a
+    assert (link.get_text(), link.strong.get_text()) == ("Xem thêm", "Xem thêm")
+    assert link["href"] == "https://congan.example.vn/tin/"  # an address takes no ** marks
     assert soup.h2.get_text() == "Kết quả" and soup.h2.find("strong") is None
     assert [s.get_text() for s in soup.find_all("strong")] == ["Text"]  # not ****Text****
     assert [c.get_text() for c in soup.find_all("code")] == ["𝐜𝐨𝐝𝐞", "𝐜𝐨𝐝𝐞\n"]  # code as written
