@@ -118,11 +118,15 @@ class _ArticleLinks(Treeprocessor):
 
     @staticmethod
     def _label(root, labelled) -> None:
-        """"(PDF, 1,2 MB)" after each link to a document, but a player's own download link."""
+        """"(PDF, 1,2 MB)" after each link to a document, but a player's own download link and
+        a link in a heading (whose anchor, made from its words, would change with the file)."""
         parents = {child: parent for parent in root.iter() for child in parent}
         for element, text in labelled:
             parent = parents[element]
-            if parent.tag in ("video", "audio"):
+            ancestor = parent
+            while ancestor is not None and ancestor.tag not in _UNLABELLED:
+                ancestor = parents.get(ancestor)
+            if ancestor is not None:
                 continue
             span = etree.Element("span", {"class": attachments.LABEL_CLASS})
             span.text, span.tail, element.tail = text, element.tail, " "
@@ -162,6 +166,9 @@ class _ArticleLinks(Treeprocessor):
             return None
         self.used[target] = url
         return self.base_path + url.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+_UNLABELLED = frozenset({"video", "audio", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class _RawLinks(rawtags.StashedTags):
