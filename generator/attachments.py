@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 import posixpath
 from typing import Iterable, Mapping, Sequence
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from generator.diagnostics import Problem, warning
+from generator.images import resolve_reference
 from generator.model import Article
 from generator.vietnamese import nfc
 
@@ -69,9 +70,9 @@ def captions_for(player_src: str, source: str, documents: Mapping[str, tuple[tup
     parts = urlsplit(player_src)
     if parts.scheme or parts.netloc or parts.path.startswith("/"):
         return None
-    stem = posixpath.splitext(parts.path)[0]
-    beside = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(stem)))) + CAPTIONS
-    return stem + CAPTIONS if any(path == beside for path, _ in documents.get(source, ())) else None
+    captions = posixpath.splitext(parts.path)[0] + CAPTIONS
+    beside = resolve_reference(source, captions)
+    return captions if any(path == beside for path, _ in documents.get(source, ())) else None
 
 
 def label(path: str, size: int) -> str | None:

@@ -502,15 +502,25 @@ def _variant(image: SourceImage, fmt: str, width: int, box: tuple[int, int, int,
 # as any other beside the article.
 VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".webm", ".mov", ".ogv"})
 SOUND_SUFFIXES = frozenset({".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav"})
+PLAYED_SUFFIXES = VIDEO_SUFFIXES | SOUND_SUFFIXES
 LARGE_VIDEO_BYTES = 50 * 1024 * 1024
 
 
+def _suffix(src: str) -> str:
+    return posixpath.splitext(unquote(urlsplit(src).path))[1].lower()
+
+
 def is_video_file(src: str) -> bool:
-    return posixpath.splitext(unquote(urlsplit(src).path))[1].lower() in VIDEO_SUFFIXES
+    return _suffix(src) in VIDEO_SUFFIXES
 
 
 def is_sound_file(src: str) -> bool:
-    return posixpath.splitext(unquote(urlsplit(src).path))[1].lower() in SOUND_SUFFIXES
+    return _suffix(src) in SOUND_SUFFIXES
+
+
+def is_played_file(src: str) -> bool:
+    """A clip or a recording: the body plays it in the phone's player (pictures.player_element)."""
+    return _suffix(src) in PLAYED_SUFFIXES
 
 
 def _video_problems(site_dir: Path, article: Article, line: int, src: str) -> list[Problem]:

@@ -23,14 +23,14 @@ _VOWELS = frozenset("aeiouyAEIOUY")
 _VNI_MARKS = frozenset("øïåäëæîöüûÿØÏÅÄËÆÎÖÜÛ")  # VNI's tone and letter marks (its 'ñ' is đ, word-initial)
 ODD = "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1)  # for a regex class
 _ANY_ODD = re.compile(f"[{re.escape(ODD)}]")
+_ODD = frozenset(ODD)
 MIN_ODD_WORDS = 3  # '25°C' or one quoted German word is not a font
 MIN_ODD_SHARE = 0.2  # of a paragraph's words
 
 
 def _odd_characters(word: str) -> list[tuple[str, str]]:
     """(the character before, the character) of each Latin-1 character Vietnamese never writes."""
-    return [(word[at - 1] if at else "", ch) for at, ch in enumerate(word)
-            if "\u00a1" <= ch <= "\u00ff" and ch not in _VIETNAMESE_LATIN1]
+    return [(word[at - 1] if at else "", ch) for at, ch in enumerate(word) if ch in _ODD]
 
 
 def _old_font(odd_words: list[list[tuple[str, str]]]) -> bool:

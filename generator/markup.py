@@ -24,13 +24,12 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from generator import (__version__, attachments, confine, hashtags, legacy_fonts, limits, messages, pasted_tables,
-                       plain_text,
-                       rawtags, sections, styled_letters, table_numbers, videos, workers, wrapped_lines,
+                       plain_text, rawtags, sections, styled_letters, table_numbers, videos, workers, wrapped_lines,
                        written_lists, written_tables)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error, warning
-from generator.images import ImagePlan
+from generator.images import ImagePlan, resolve_reference
 from generator.memo import Memo
 from generator.model import Article, evolve
 from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages
@@ -109,12 +108,12 @@ class _ArticleLinks(Treeprocessor):
             self._label(root, labelled)
         return None
 
-    def _beside(self, href: str) -> str:
+    def _beside(self, href: str) -> str | None:
         """The site path of a relative link's file."""
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or parts.path.startswith("/"):
-            return ""
-        return nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
+            return None
+        return resolve_reference(self.source, href)
 
     @staticmethod
     def _label(root, labelled) -> None:

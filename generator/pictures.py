@@ -19,7 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from generator import attachments
-from generator.images import MIME_TYPES, ImagePlan, Picture, is_local, is_sound_file, is_video_file
+from generator.images import MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file
 from generator.rawtags import StashedTags, elements, start_tags
 
 # The width of the article's text column at each breakpoint of style.css (measured in
@@ -116,7 +116,7 @@ class PictureTreeprocessor(Treeprocessor):
                 img.set("decoding", "async")
                 continue
             alt, title = img.get("alt", ""), img.get("title", "")
-            if is_video_file(src) or is_sound_file(src):
+            if is_played_file(src):
                 src = src.replace("\\", "/")  # a Windows path names folders, as browsers read it
                 element = player_element(src, alt, attachments.captions_for(src, self.source, self.documents))
             else:
@@ -153,7 +153,7 @@ class PictureTreeprocessor(Treeprocessor):
             element = element[0]
         src = element.get("src", "") if element.tag == "img" else ""
         return bool(src) and is_local(src) and not src.startswith("data:") \
-            and (is_video_file(src) or is_sound_file(src) or self.plan.picture_for(self.source, src) is not None)
+            and (is_played_file(src) or self.plan.picture_for(self.source, src) is not None)
 
     def _split_photo_lines(self, root) -> None:
         """Photos pasted one per line, with no blank line between them (as a phone's editor or

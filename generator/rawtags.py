@@ -15,40 +15,47 @@ from typing import Callable
 from markdown.postprocessors import Postprocessor
 
 
-class _StartTags(HTMLParser):
-    def __init__(self, html: str, names: tuple[str, ...]):
+class _Reader(HTMLParser):
+    """Reads `html` at once; `_offset()` is where in it the tag at hand starts."""
+
+    def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
-        self.names = names
+        self.html = html
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self.found: list[tuple[int, int, dict[str, str]]] = []
-        self.feed(html)
+
+    def read(self):
+        self.feed(self.html)
         self.close()
+        return self
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+
+class _StartTags(_Reader):
+    def __init__(self, html: str, names: tuple[str, ...]):
+        super().__init__(html)
+        self.names = names
+        self.found: list[tuple[int, int, dict[str, str]]] = []
 
     def handle_starttag(self, tag, attrs):  # also called for <img … />
         if tag in self.names:
-            line, column = self.getpos()
-            start = self.line_starts[line - 1] + column
+            start = self._offset()
             self.found.append((start, start + len(self.get_starttag_text()), {k: v or "" for k, v in attrs}))
 
 
 def start_tags(html: str, *names: str) -> list[tuple[int, int, dict[str, str]]]:
     """(start, end, attributes) of each start tag in `html` of one of these `names`."""
-    return _StartTags(html, names).found
+    return _StartTags(html, names).read().found
 
 
-class _Elements(HTMLParser):
+class _Elements(_Reader):
     def __init__(self, html: str, name: str, depth: int):
-        super().__init__(convert_charrefs=True)
-        self.html, self.name, self.depth = html, name, depth
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        super().__init__(html)
+        self.name, self.depth = name, depth
         self.open: list[int] = []
         self.found: list[tuple[int, int]] = []
-        self.feed(html)
-        self.close()
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
 
     def handle_starttag(self, tag, attrs):
         if tag == self.name:
@@ -64,7 +71,7 @@ class _Elements(HTMLParser):
 def elements(html: str, name: str, within: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each outermost element `name` in `html` (`within`: each one inside an
     outermost one), from its start tag to the end of its end tag (one never closed is not one)."""
-    return _Elements(html, name, 1 if within else 0).found
+    return _Elements(html, name, 1 if within else 0).read().found
 
 
 def start_tag(name: str, attrs: dict[str, str]) -> str:

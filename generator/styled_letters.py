@@ -22,10 +22,9 @@ from generator.fences import code_spans
 PRIORITY = 17  # after "fenced_code_block" (25) and "html_block" (20): code and raw HTML stay as written
 
 BLOCK = "\U0001d400-\U0001d7ff"  # Mathematical Alphanumeric Symbols (a regex range)
-_BLOCK = BLOCK
-_ANY = re.compile(f"[{_BLOCK}]")
+_ANY = re.compile(f"[{BLOCK}]")
 # A run: styled letters and the tone marks on them, and the spaces between styled words.
-_RUN = re.compile(f"[{_BLOCK}](?:[{_BLOCK}\u0300-\u036f]| +(?=[{_BLOCK}]))*")
+_RUN = re.compile(f"[{BLOCK}](?:[{BLOCK}\u0300-\u036f]| +(?=[{BLOCK}]))*")
 
 
 def _style(name: str) -> str:
