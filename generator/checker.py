@@ -21,10 +21,9 @@ from urllib.parse import urlsplit
 
 from generator import assets, attachments, config as config_stage, content, filelinks, images, index, markup, messages, routes, seo
 from generator.diagnostics import Problem, Severity, has_errors, sort_problems, warning
-from generator.fences import indented_code
+from generator.fences import fenced, indented_code
 from generator.model import Site, SourceFile
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
@@ -183,19 +182,9 @@ def _find_line(lines: list[str], needle: str, after: int) -> int:
 
 
 def code_lines(body: str) -> Iterable[tuple[int, str, bool]]:
-    """(offset, line, inside a fenced code block) for each body line."""
-    fence = None
-    for offset, line in enumerate(body.split("\n")):
-        opened = _FENCE.match(line)
-        if fence is None and opened:
-            fence = opened.group(1)[0] * len(opened.group(1))
-            yield offset, line, True
-        elif fence is not None:
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
-                fence = None
-            yield offset, line, True
-        else:
-            yield offset, line, indented_code(line)
+    """(offset, line, inside code: a fenced block or indented) for each body line."""
+    for offset, (line, in_code) in enumerate(fenced(body.split("\n"))):
+        yield offset, line, in_code or indented_code(line)
 
 
 def check_headings(source: SourceFile) -> list[Problem]:

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import (__version__, attachments, confine, hashtags, legacy_fonts, limits, messages, pasted_tables,
+from generator import (__version__, attachments, confine, fences, hashtags, legacy_fonts, limits, messages, pasted_tables,
                        plain_text, rawtags, sections, styled_letters, table_numbers, videos, workers, wrapped_lines,
                        written_lists, written_tables)
 from generator.cache import BuildCache, digest
@@ -235,6 +235,7 @@ class MarkupConverter:
                                         "nested_pictures", 29)  # after raw_html
         self.md.postprocessors.register(_RawLinks(self.md, self.links), "raw_links", 36)
         self.md.postprocessors.register(_RawMedia(self.md, self.links), "raw_media", 37)
+        fences.install(self.md)
         plain_text.install(self.md)
         pasted_tables.install(self.md)
         wrapped_lines.install(self.md)

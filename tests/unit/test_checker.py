@@ -28,3 +28,12 @@ def test_a_first_heading_below_h2_skips_a_level():
 def test_code_blocks_are_not_content():
     body = "~~~\n# không phải tiêu đề\n~~~\n\n    #### thụt lề\n\n## Thật\n"
     assert problems_of(body) == []
+
+
+def test_a_fence_never_closed_is_text_so_the_headings_after_it_count():
+    # Python-Markdown shows the lone ``` as a paragraph and "### Ba" as a heading.
+    assert problems_of("```\n\n### Ba\n") == [
+        "content/tin/bai.md:6: warning[skipped-heading-level]: heading level 3 follows level 1; "
+        "use '##' here so screen readers keep the outline"]
+    # A longer fence does not close a shorter one: no block, both headings are read.
+    assert len(problems_of("```\n#### Bốn\n`````\n")) == 1
