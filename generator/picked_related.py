@@ -52,6 +52,9 @@ def _target(written: str, source: str, base_url: str) -> str:
     if parts.netloc or parts.scheme:  # another site's address: never an article of ours
         return written
     if path.startswith("/"):  # a site path, read as an alias is: '/tin/123.html' a file, '/tin/vu-an' a folder
+        base_path = urlsplit(base_url).path.rstrip("/")  # a portal under '/congan/' shows '/congan/tin/…'
+        if base_path and path.startswith(base_path + "/"):
+            path = path[len(base_path):]
         return normalize_alias(path) or "/"
     if not path.startswith(CONTENT_ROOT):
         path = posixpath.join(posixpath.dirname(source), path)

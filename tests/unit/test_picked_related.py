@@ -1,0 +1,37 @@
+"""What an editor writes under 'related:' names one article, however it was copied."""
+from __future__ import annotations
+
+import pytest
+
+from generator.picked_related import read
+
+SOURCE = "content/tin-hoat-dong/khoi-to.md"
+
+
+def targets(value, base_url="https://congan.example.vn/"):
+    failures = []
+    found = read(value, SOURCE, base_url, failures.append)
+    assert not failures
+    return found
+
+
+@pytest.mark.parametrize("written", [
+    "vu-an/index.md", "vu-an/", "vu-an", "../tin-hoat-dong/vu-an/index.md", "content/tin-hoat-dong/vu-an/index.md",
+    "vu-an\\index.md",
+])
+def test_a_file_or_folder_is_read_as_a_link_to_it_is(written):
+    assert targets([written]) == ("content/tin-hoat-dong/vu-an/index.md",)
+
+
+@pytest.mark.parametrize("written", [
+    "https://congan.example.vn/congan/tin-hoat-dong/vu-an/",  # the address bar
+    "/congan/tin-hoat-dong/vu-an/",  # the path of that address
+    "/tin-hoat-dong/vu-an/",  # the page's path on the site
+    "/congan/tin-hoat-dong/vu-an",
+])
+def test_an_address_of_a_portal_under_a_sub_path_is_the_page_s_url(written):
+    assert targets([written], "https://congan.example.vn/congan/") == ("/tin-hoat-dong/vu-an/",)
+
+
+def test_another_site_s_address_is_kept_to_be_reported():
+    assert targets("https://bocongan.example.vn/tin/vu-an/") == ("https://bocongan.example.vn/tin/vu-an/",)
