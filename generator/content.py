@@ -171,12 +171,21 @@ def _holds_bytes(path: str, file_digest: str) -> bool:
         data = confine.read_bounded(path)
     except OSError:
         return False
-    return data is not None and digest(_without_bom(data)) == file_digest  # as read_source digests it
+    return data is not None and digest(_utf8(data)) == file_digest  # as read_source digests it
 
 
-def _without_bom(data: bytes) -> bytes:
-    """A BOM from Windows editors is harmless: not part of the text, nor of its digest."""
-    return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+def _utf8(data: bytes) -> bytes:
+    """The file's text as UTF-8. A BOM from Windows editors is harmless: not part of the
+    text, nor of its digest. Notepad's "Unicode" is UTF-16 behind its BOM, unambiguous:
+    read as the same text in UTF-8 (what cannot be decoded is left to fail as not UTF-8)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16").encode("utf-8")
+        except UnicodeError:
+            return data
+    return data
 
 
 def _read_chunk(rels: Sequence[str]) -> list[tuple[SourceFile | None, list[Problem]]]:
@@ -227,7 +236,7 @@ def load_body(site_dir: Path, rel: str, known: tuple[str, int] | None = None) ->
             data = confine.read_bounded(os.path.join(site_dir, rel))
         except OSError:  # deleted or moved meanwhile
             data = None
-        data = _without_bom(data) if data is not None else None
+        data = _utf8(data) if data is not None else None
         if data is None or digest(data) != file_digest:
             raise ChangedDuringBuild(rel)
         text = _unix_line_ends(data.decode("utf-8"))
@@ -258,7 +267,7 @@ def read_source(site_dir: Path, path: Path, data: bytes | None = None) -> tuple[
         if data is None:
             return None, [error(rel, 0, "too-large", f"the file is larger than "
                                                      f"{confine.MAX_ARTICLE_BYTES // 1048576} MB")]
-    data = _without_bom(data)
+    data = _utf8(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
