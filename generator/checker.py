@@ -23,6 +23,7 @@ from generator import assets, attachments, config as config_stage, content, file
 from generator.diagnostics import Problem, Severity, has_errors, sort_problems, warning
 from generator.fences import fenced, indented_code
 from generator.model import Site, SourceFile
+from generator.saved_text import as_utf8
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -167,7 +168,7 @@ def check_insecure_links(site_config, site_dir: Path, articles, sources) -> list
 
 def _read_lines(path: Path) -> list[str]:
     try:
-        return path.read_text(encoding="utf-8").split("\n")
+        return as_utf8(path.read_bytes()).decode("utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return []
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from generator.diagnostics import Problem, error, suggest
 from generator.model import Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit, frozen_map
 from generator.sanitize import XML_FORBIDDEN
+from generator.saved_text import as_utf8
 from generator.vietnamese import nfc, slugify
 
 CONFIG_NAME = "site.toml"
@@ -127,11 +128,12 @@ class _Reader:
 def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
     path = site_dir / CONFIG_NAME
     try:
-        text = path.read_bytes().decode("utf-8")
+        data = as_utf8(path.read_bytes())
+        text = data.decode("utf-8")
     except FileNotFoundError:
         return None, [error(CONFIG_NAME, 0, "missing-config", f"no {CONFIG_NAME} in {site_dir}")]
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         return None, [error(CONFIG_NAME, line, "not-utf8", "the file is not UTF-8 text")]
     try:
         raw = tomllib.loads(text)

@@ -24,6 +24,7 @@ from generator.config import TOML_POSITION, toml_error_line
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
 from generator.model import FRONT_MATTER_KEYS, SourceFile, frozen_map
+from generator.saved_text import as_utf8
 from generator.vietnamese import nfc
 from generator.walk import list_below
 
@@ -171,21 +172,7 @@ def _holds_bytes(path: str, file_digest: str) -> bool:
         data = confine.read_bounded(path)
     except OSError:
         return False
-    return data is not None and digest(_utf8(data)) == file_digest  # as read_source digests it
-
-
-def _utf8(data: bytes) -> bytes:
-    """The file's text as UTF-8. A BOM from Windows editors is harmless: not part of the
-    text, nor of its digest. Notepad's "Unicode" is UTF-16 behind its BOM, unambiguous:
-    read as the same text in UTF-8 (what cannot be decoded is left to fail as not UTF-8)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16").encode("utf-8")
-        except UnicodeError:
-            return data
-    return data
+    return data is not None and digest(as_utf8(data)) == file_digest  # as read_source digests it
 
 
 def _read_chunk(rels: Sequence[str]) -> list[tuple[SourceFile | None, list[Problem]]]:
@@ -236,7 +223,7 @@ def load_body(site_dir: Path, rel: str, known: tuple[str, int] | None = None) ->
             data = confine.read_bounded(os.path.join(site_dir, rel))
         except OSError:  # deleted or moved meanwhile
             data = None
-        data = _utf8(data) if data is not None else None
+        data = as_utf8(data) if data is not None else None
         if data is None or digest(data) != file_digest:
             raise ChangedDuringBuild(rel)
         text = _unix_line_ends(data.decode("utf-8"))
@@ -267,7 +254,7 @@ def read_source(site_dir: Path, path: Path, data: bytes | None = None) -> tuple[
         if data is None:
             return None, [error(rel, 0, "too-large", f"the file is larger than "
                                                      f"{confine.MAX_ARTICLE_BYTES // 1048576} MB")]
-    data = _utf8(data)
+    data = as_utf8(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

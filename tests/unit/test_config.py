@@ -1,3 +1,5 @@
+import pytest
+
 from generator.config import load_config, parse_config
 from tests.conftest import SITE_TOML
 
@@ -163,3 +165,18 @@ def test_an_invisible_control_character_in_a_name_is_refused_with_its_line(tmp_p
     _, problems = _problems(SITE_TOML.replace('name = "Dân vận khéo"', 'name = "Dân vận\\u001f khéo"'), tmp_path)
     assert problems == ["site.toml:36: error[bad-value]: 'campaigns.dan-van-kheo.name' holds the invisible control "
                         "character U+001F (often pasted from Word); delete it"]
+
+
+@pytest.mark.parametrize("saved", [b"\xef\xbb\xbf" + SITE_TOML.encode("utf-8"),  # Notepad's "UTF-8 with BOM"
+                                   SITE_TOML.encode("utf-16")])  # Notepad's "Unicode", with its BOM
+def test_site_toml_saved_by_notepad_is_read_as_its_text(tmp_path, saved):
+    (tmp_path / "site.toml").write_bytes(saved)
+    config, problems = load_config(tmp_path)
+    assert problems == []
+    assert config.units["cong-an-xa-dong-tien"].name == "Công an xã Đồng Tiến"
+
+
+def test_site_toml_in_another_encoding_names_its_line(tmp_path):
+    (tmp_path / "site.toml").write_bytes(SITE_TOML.encode("utf-8") + "# Hưng Yên\n".encode("cp1258", "replace"))
+    _, problems = load_config(tmp_path)
+    assert [str(p) for p in problems] == [f"site.toml:{SITE_TOML.count(chr(10)) + 1}: error[not-utf8]: the file is not UTF-8 text"]
