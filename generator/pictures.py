@@ -32,6 +32,26 @@ CARD_SIZES = "(min-width: 760px) 240px, 120px"  # cards in lists
 SMALL_SIZES = "96px"  # related news
 
 
+# A gallery (photos side by side on one line): two columns on a phone, three from 760 px
+# unless two or four photos fill rows of two; an odd count's first photo spans a phone's row.
+GALLERY_GAP = 0.5  # rem, as .gallery's gap in style.css
+
+
+def gallery_columns(count: int) -> int:
+    """Columns of a gallery of `count` photos from 760 px wide."""
+    return 2 if count in (2, 4) else 3
+
+
+def gallery_sizes(count: int, first: bool) -> str:
+    sizes = []
+    for query, width in COLUMN_WIDTHS:
+        columns = gallery_columns(count) if query else (1 if first and count % 2 else 2)
+        inner = width[len("calc("):-1] if width.startswith("calc(") else width
+        sizes.append(query + (width if columns == 1 else
+                              f"calc(({inner} - {GALLERY_GAP * (columns - 1):g}rem) / {columns})"))
+    return ", ".join(sizes)
+
+
 def body_sizes(picture: Picture) -> str:
     """A portrait photo is shown at most 85vh tall (style.css), so it is narrower than the column."""
     if picture.height <= picture.width:
@@ -107,6 +127,7 @@ class PictureTreeprocessor(Treeprocessor):
             return None
         if root.find(".//p/br") is not None:
             self._split_photo_lines(root)
+        galleries = self._make_galleries(root)
         parents = {child: parent for parent in root.iter() for child in parent}
         for img in list(root.iter("img")):
             parent = parents[img]
@@ -124,7 +145,14 @@ class PictureTreeprocessor(Treeprocessor):
                 if picture is None:
                     self.unplanned.append(src)
                     continue
-                element = picture_element(picture, self.base_path, alt, body_sizes(picture))
+                in_gallery = galleries.get(img)
+                sizes = gallery_sizes(*in_gallery) if in_gallery else body_sizes(picture)
+                element = picture_element(picture, self.base_path, alt, sizes)
+                if in_gallery and parent.tag == "figure":  # small on the page: a tap opens it whole
+                    largest = max(dict(picture.srcsets)["jpeg"], key=lambda entry: entry[1])[0]
+                    link = etree.Element("a", {"href": self.base_path + largest})
+                    link.append(element)
+                    element = link
             element.tail = img.tail
             parent.insert(list(parent).index(img), element)
             parent.remove(img)
@@ -154,6 +182,29 @@ class PictureTreeprocessor(Treeprocessor):
         src = element.get("src", "") if element.tag == "img" else ""
         return bool(src) and is_local(src) and not src.startswith("data:") \
             and (is_played_file(src) or self.plan.picture_for(self.source, src) is not None)
+
+    def _make_galleries(self, root) -> dict:
+        """Photos side by side on one line, nothing else in their paragraph, become a gallery:
+        a grid of figures, each with its caption. {img: (photos in its gallery, whether first)}."""
+        found = {}
+        for paragraph in list(root.iter("p")):
+            photos = list(paragraph)
+            if (len(photos) < 2 or (paragraph.text or "").strip() or any((p.tail or "").strip() for p in photos)
+                    or not all(self._is_photo(p) and not is_played_file(_img_of(p).get("src", "")) for p in photos)):
+                continue
+            paragraph.tag, paragraph.text = "div", None
+            paragraph.set("class", "gallery" if gallery_columns(len(photos)) == 2 else "gallery gallery-three")
+            paragraph[:] = []
+            for number, photo in enumerate(photos):
+                img = _img_of(photo)
+                figure = etree.SubElement(paragraph, "figure")
+                photo.tail = None
+                figure.append(photo)
+                caption = img.get("title") or img.get("alt")
+                if caption:
+                    etree.SubElement(figure, "figcaption").text = caption
+                found[img] = (len(photos), number == 0)
+        return found
 
     def _split_photo_lines(self, root) -> None:
         """Photos pasted one per line, with no blank line between them (as a phone's editor or
@@ -210,6 +261,11 @@ class PictureTreeprocessor(Treeprocessor):
             paragraphs.append(new)
         paragraphs[-1].tail = paragraph.tail
         return paragraphs
+
+
+def _img_of(photo):
+    """The <img> of a photo alone or linked ([![…](anh.jpg)](…))."""
+    return photo if photo.tag == "img" else photo[0]
 
 
 class _Line:

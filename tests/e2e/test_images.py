@@ -413,6 +413,37 @@ def test_photos_pasted_one_per_line_are_each_a_figure_with_its_caption(make_site
     assert len(inline.find_all("br")) == 0 and len(body_node.find_all("p")[1].find_all("br")) == 1
 
 
+def test_photos_side_by_side_on_one_line_are_a_gallery_of_captioned_photos(make_site, build_site):
+    """Photos put side by side, as in Word or on Facebook, are a grid of figures: each with its
+    caption, fetched at the size of its cell, and a tap opens it whole. A photo inside a
+    sentence, a clip beside a photo and a single photo are left as they were."""
+    body = ("Một số hình ảnh:\n\n![Lễ chào cờ](a.jpg) ![Diễu hành](b.jpg \"Diễu hành qua phố\") ![Trao thưởng](c.jpg)\n\n"
+            "![Hai](a.jpg)  ![Ba](b.jpg)\n\nBiển báo ![biển](c.jpg) ![biển hai](c.jpg) ở ngã tư.\n\n"
+            "![Ảnh](a.jpg) ![Clip](clip.mp4)\n\n![Một mình](a.jpg)\n")
+    files = {"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body),
+             "content/tin-hoat-dong/ra-quan/clip.mp4": b"\x00\x00\x00\x18ftypmp42"}
+    for name, size in [("a", (800, 600)), ("b", (600, 800)), ("c", (640, 480))]:
+        files[f"content/tin-hoat-dong/ra-quan/{name}.jpg"] = phone_jpeg(*size)
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    body_node = built.page("/tin-hoat-dong/ra-quan/").find("div", class_="body")
+    galleries = body_node.find_all("div", class_="gallery")
+    assert [[text_of(f.figcaption) for f in g.find_all("figure")] for g in galleries] == [
+        ["Lễ chào cờ", "Diễu hành qua phố", "Trao thưởng"], ["Hai", "Ba"]]
+    assert "gallery-three" in galleries[0]["class"] and "gallery-three" not in galleries[1]["class"]
+    for figure in galleries[0].find_all("figure"):
+        link = figure.a
+        assert link.picture.img is not None and output_file(built, link["href"]).is_file()
+        widest = max(srcset_entries(link.picture.img["srcset"]), key=lambda entry: entry[1])[0]
+        assert link["href"] == widest  # the whole photo, at the largest width made
+        assert "/ 3)" in link.picture.img["sizes"]  # a third of the column from 760 px
+    phone_sizes = [f.img["sizes"].rsplit(", ", 1)[-1] for f in galleries[0].find_all("figure")]
+    assert phone_sizes[0] == "calc(100vw - 4.325rem)" and all("/ 2)" in s for s in phone_sizes[1:])
+    kept = [p for p in body_node.find_all("p", recursive=False) if p.find("picture") or p.find("video")]
+    assert [len(p.find_all("picture")) for p in kept] == [2, 1]  # the sentence, and the photo beside a clip
+    assert body_node.find_all("figure", recursive=False)[-1].img["alt"] == "Một mình"
+
+
 def test_a_picture_pasted_whole_shows_the_processed_photo_only(make_site, build_site):
     """HTML copied from another site holds a whole <picture>, its <source>s naming files beside
     the article (`anh.webp`) that are never published: a browser took the first and showed a
