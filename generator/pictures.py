@@ -185,25 +185,33 @@ class PictureTreeprocessor(Treeprocessor):
 
     def _make_galleries(self, root) -> dict:
         """Photos side by side on one line, nothing else in their paragraph, become a gallery:
-        a grid of figures, each with its caption. {img: (photos in its gallery, whether first)}."""
-        found = {}
+        a grid of figures, each with its caption, and the caption of them all when a line
+        under them (or the next paragraph) is one as a single photo's would be.
+        {img: (photos in its gallery, whether first)}."""
+        found, parents = {}, None
         for paragraph in list(root.iter("p")):
-            photos = list(paragraph)
-            if (len(photos) < 2 or (paragraph.text or "").strip() or any((p.tail or "").strip() for p in photos)
-                    or not all(self._is_photo(p) and not is_played_file(_img_of(p).get("src", "")) for p in photos)):
+            photos, caption = _gallery_line(paragraph)
+            if len(photos) < 2 or not all(self._is_photo(p) and not is_played_file(_img_of(p).get("src", ""))
+                                          for p in photos):
                 continue
-            paragraph.tag, paragraph.text = "div", None
-            paragraph.set("class", "gallery" if gallery_columns(len(photos)) == 2 else "gallery gallery-three")
+            if caption is None:
+                parents = parents or {child: parent for parent in root.iter() for child in parent}
+                caption = _caption_paragraph(paragraph, parents.get(paragraph))
+            paragraph.tag, paragraph.text = ("figure" if caption else "div"), None
+            paragraph.set("class", " ".join(["gallery"] + (["gallery-three"] if gallery_columns(len(photos)) == 3 else [])
+                                            + (["gallery-odd"] if len(photos) % 2 else [])))
             paragraph[:] = []
             for number, photo in enumerate(photos):
                 img = _img_of(photo)
                 figure = etree.SubElement(paragraph, "figure")
                 photo.tail = None
                 figure.append(photo)
-                caption = img.get("title") or img.get("alt")
-                if caption:
-                    etree.SubElement(figure, "figcaption").text = caption
+                photo_caption = img.get("title") or img.get("alt")
+                if photo_caption:
+                    etree.SubElement(figure, "figcaption").text = photo_caption
                 found[img] = (len(photos), number == 0)
+            if caption:
+                etree.SubElement(paragraph, "figcaption").text = caption
         return found
 
     def _split_photo_lines(self, root) -> None:
@@ -261,6 +269,27 @@ class PictureTreeprocessor(Treeprocessor):
             paragraphs.append(new)
         paragraphs[-1].tail = paragraph.tail
         return paragraphs
+
+
+def _gallery_line(paragraph) -> tuple[list, str | None]:
+    """The elements of a paragraph that is one line of them and nothing else, with the
+    caption line under them if there is one (an italic line, or one starting "Ảnh")."""
+    children = list(paragraph)
+    if (paragraph.text or "").strip():
+        return [], None
+    breaks = [number for number, child in enumerate(children) if child.tag == "br"]
+    if len(breaks) > 1:
+        return [], None
+    photos = children[:breaks[0]] if breaks else children
+    if any((photo.tail or "").strip() for photo in photos):
+        return [], None
+    if not breaks:
+        return photos, None
+    line = _Line(children[breaks[0]].tail)
+    line.elements = children[breaks[0] + 1:]
+    if not _is_caption_line(line):
+        return [], None
+    return photos, _italic_text(line.elements[0]) if line.elements else line.text
 
 
 def _img_of(photo):

@@ -9,14 +9,15 @@ from tests.conftest import article
 from tests.photos import phone_jpeg
 
 BODY = ("Một số hình ảnh tại buổi lễ:\n\n"
-        "![Lễ chào cờ](a.jpg) ![Diễu hành](b.jpg) ![Trao cờ thi đua cho các đơn vị xuất sắc](c.jpg)\n\nHết.\n")
+        "![Lễ chào cờ](a.jpg) ![Diễu hành](b.jpg) ![Trao cờ thi đua cho các đơn vị xuất sắc](c.jpg)\n"
+        "*Toàn cảnh buổi lễ. Ảnh: Minh Khôi*\n\nHết.\n")
 
 
 @pytest.mark.parametrize("width, rows", [(360, [[0], [1, 2]]), (1200, [[0, 1, 2]])])
 def test_a_gallery_lines_its_photos_up_in_rows_of_one_shape(make_site, build_site, browser, width, rows):
     """On a phone two to a row, the first of an odd count across it; from 760 px three to a
     row. Each photo fills a cell of one shape (a portrait among landscapes too), within the
-    text column; a tap on one opens its whole photo."""
+    text column, the caption of them all under them; a tap on one opens its whole photo."""
     files = {"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=BODY)}
     for name, size in [("a", (1200, 800)), ("b", (800, 1200)), ("c", (1600, 900))]:
         files[f"content/tin-hoat-dong/ra-quan/{name}.jpg"] = phone_jpeg(*size)
@@ -40,6 +41,9 @@ def test_a_gallery_lines_its_photos_up_in_rows_of_one_shape(make_site, build_sit
             assert all(abs(boxes[i][2] - share) < 2 for i in row), (boxes, share)
         assert [page.locator(".gallery figcaption").nth(i).inner_text() for i in range(3)] == [
             "Lễ chào cờ", "Diễu hành", "Trao cờ thi đua cho các đơn vị xuất sắc"]
+        whole = page.locator(".gallery > figcaption").bounding_box()  # the caption of them all, under them
+        assert page.locator(".gallery > figcaption").inner_text() == "Toàn cảnh buổi lễ. Ảnh: Minh Khôi"
+        assert abs(whole["width"] - column["width"]) < 2 and whole["y"] > max(y + h for _, y, _, h in boxes)
         bad = [(v["id"], v["impact"]) for v in Axe().run(page).response["violations"]
                if v["impact"] in ("moderate", "serious", "critical")]
         assert bad == []

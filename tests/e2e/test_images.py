@@ -419,7 +419,10 @@ def test_photos_side_by_side_on_one_line_are_a_gallery_of_captioned_photos(make_
     sentence, a clip beside a photo and a single photo are left as they were."""
     body = ("Một số hình ảnh:\n\n![Lễ chào cờ](a.jpg) ![Diễu hành](b.jpg \"Diễu hành qua phố\") ![Trao thưởng](c.jpg)\n\n"
             "![Hai](a.jpg)  ![Ba](b.jpg)\n\nBiển báo ![biển](c.jpg) ![biển hai](c.jpg) ở ngã tư.\n\n"
-            "![Ảnh](a.jpg) ![Clip](clip.mp4)\n\n![Một mình](a.jpg)\n")
+            "![Ảnh](a.jpg) ![Clip](clip.mp4)\n\n![Một mình](a.jpg)\n\n"
+            "![Bốn](a.jpg) ![Năm](b.jpg)\n*Các đại biểu dự lễ. Ảnh: Minh Khôi*\n\n"
+            "![Sáu](a.jpg) ![Bảy](c.jpg)\n\n*Toàn cảnh buổi lễ*\n\n"
+            "![Tám](a.jpg) ![Chín](c.jpg)\nSau buổi lễ, các tổ ra quân.\n")
     files = {"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body),
              "content/tin-hoat-dong/ra-quan/clip.mp4": b"\x00\x00\x00\x18ftypmp42"}
     for name, size in [("a", (800, 600)), ("b", (600, 800)), ("c", (640, 480))]:
@@ -440,8 +443,16 @@ def test_photos_side_by_side_on_one_line_are_a_gallery_of_captioned_photos(make_
     phone_sizes = [f.img["sizes"].rsplit(", ", 1)[-1] for f in galleries[0].find_all("figure")]
     assert phone_sizes[0] == "calc(100vw - 4.325rem)" and all("/ 2)" in s for s in phone_sizes[1:])
     kept = [p for p in body_node.find_all("p", recursive=False) if p.find("picture") or p.find("video")]
-    assert [len(p.find_all("picture")) for p in kept] == [2, 1]  # the sentence, and the photo beside a clip
-    assert body_node.find_all("figure", recursive=False)[-1].img["alt"] == "Một mình"
+    assert [len(p.find_all("picture")) for p in kept] == [2, 1, 2]  # the sentence, a photo beside a clip, photos over text
+    assert [f.img["alt"] for f in body_node.find_all("figure", recursive=False) if "gallery" not in f.get("class", [])] == ["Một mình"]
+    # The caption of them all: a line under them (or the next paragraph) as under a single photo.
+    captioned = body_node.find_all("figure", class_="gallery", recursive=False)
+    assert [(text_of(g.find("figcaption", recursive=False)), [text_of(f.figcaption) for f in g.find_all("figure")])
+            for g in captioned] == [("Các đại biểu dự lễ. Ảnh: Minh Khôi", ["Bốn", "Năm"]),
+                                    ("Toàn cảnh buổi lễ", ["Sáu", "Bảy"])]
+    assert "Toàn cảnh buổi lễ" not in [text_of(p) for p in body_node.find_all("p")]
+    text_under = body_node.find_all("p", recursive=False)[-1]  # a line of text under photos: no gallery
+    assert len(text_under.find_all("picture")) == 2 and "Sau buổi lễ" in text_of(text_under)
 
 
 def test_a_picture_pasted_whole_shows_the_processed_photo_only(make_site, build_site):
