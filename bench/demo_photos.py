@@ -1,4 +1,4 @@
-"""Draws the photos of the bundled demo portal into content/ (run once; the JPEGs are committed).
+"""Draws the photos of the bundled demo portal into content/ that are not there yet (the JPEGs are committed).
 
     .venv/bin/python bench/demo_photos.py
 """
@@ -23,12 +23,21 @@ PHOTOS = [
      "camera-an-ninh.jpg", 31, (2400, 3200), 6, "day", "Camera an ninh xã Nghĩa Trụ"),
     ("xay-dung-luc-luong/soi-noi-hoi-thi-dieu-lenh-vo-thuat-ban-sung-cong-an-tinh-nam-2025",
      "hoi-thi-dieu-lenh.jpg", 41, (3600, 2400), 1, "dusk", "Hội thi điều lệnh, võ thuật 2025"),
+    # A gallery: three photos side by side in the article.
+    ("xay-dung-luc-luong/soi-noi-hoi-thi-dieu-lenh-vo-thuat-ban-sung-cong-an-tinh-nam-2025",
+     "vo-thuat.jpg", 42, (2400, 1600), 1, "day", "Võ thuật Công an nhân dân"),
+    ("xay-dung-luc-luong/soi-noi-hoi-thi-dieu-lenh-vo-thuat-ban-sung-cong-an-tinh-nam-2025",
+     "ban-sung.jpg", 43, (1600, 2400), 6, "dusk", "Bắn súng ngắn"),
+    ("xay-dung-luc-luong/soi-noi-hoi-thi-dieu-lenh-vo-thuat-ban-sung-cong-an-tinh-nam-2025",
+     "trao-giai.jpg", 44, (2400, 1600), 1, "day", "Trao giải toàn đoàn"),
 ]
 
 
 def main() -> None:
     for bundle, name, seed, size, orientation, palette, text in PHOTOS:
         path = CONTENT / bundle / name
+        if path.exists():  # the committed photo stays: another Pillow encodes other bytes
+            continue
         path.write_bytes(phone_jpeg(draw_scene(*size, seed, text, palette), orientation))
         print(f"{path.relative_to(CONTENT)}: {path.stat().st_size // 1024} KiB")
 
