@@ -298,6 +298,14 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 continue
             if is_local(src) and is_video_file(src):
                 problems += _video_problems(site_dir, article, line, src)
+                poster = poster_beside(site_dir, article.source, src)
+                if poster:  # its first picture, until played; the card's photo when there is no other
+                    ref, found = _reference(site_dir, article, line, poster)
+                    problems += found
+                    if ref:
+                        references.append(ref)
+                        first_image.setdefault(article.url, ref.path)
+                        body_paths.setdefault(article.source, set()).add(ref.path)
                 continue
             if is_local(src) and is_sound_file(src):
                 continue
@@ -516,6 +524,27 @@ def is_video_file(src: str) -> bool:
 
 def is_sound_file(src: str) -> bool:
     return _suffix(src) in SOUND_SUFFIXES
+
+
+# A clip's poster is the photo of its name beside it (clip.jpg for clip.mp4), as its captions
+# are clip.vtt: a phone without the clip's first frame (an iPhone, until played) shows it.
+POSTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic")
+
+
+def poster_names(video_src: str) -> list[str]:
+    """The names a clip's poster may have, as the clip is written (`clip.mp4` → `clip.jpg`…)."""
+    parts = urlsplit(video_src)
+    stem = posixpath.splitext(parts.path)[0]
+    return [stem + suffix for suffix in POSTER_SUFFIXES] if stem else []
+
+
+def poster_beside(site_dir: Path, source: str, video_src: str) -> str | None:
+    """The poster written as the clip is, when that file is there."""
+    for name in poster_names(video_src):
+        path = resolve_reference(source, name)
+        if path and (site_dir / path).is_file():
+            return name
+    return None
 
 
 def is_played_file(src: str) -> bool:

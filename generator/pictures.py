@@ -19,7 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from generator import attachments
-from generator.images import MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file
+from generator.images import MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file, poster_names
 from generator.rawtags import StashedTags, elements, start_tags
 
 # The width of the article's text column at each breakpoint of style.css (measured in
@@ -84,16 +84,22 @@ def picture_element(picture: Picture, base_path: str, alt: str, sizes: str,
     return element
 
 
-def player_element(src: str, alt: str, captions: str | None = None) -> etree.Element:
+def player_element(src: str, alt: str, captions: str | None = None, poster: Picture | None = None,
+                   base_path: str = "/") -> etree.Element:
     """A clip or a recording beside the article, shown as a photo is (`![Clip ra quân](clip.mp4)`):
     the phone's own player, fetching only the file's first bytes until played. A browser that
-    plays none offers the file; the link is also how the build checks it is published."""
+    plays none offers the file; the link is also how the build checks it is published. A clip
+    with a poster shows it until played, in a box of the poster's shape from the start."""
     if is_sound_file(src):
         player = etree.Element("audio", {"controls": "", "preload": "metadata", "src": src})
         offer = "Tải bản ghi âm"
     else:
         player = etree.Element("video", {"controls": "", "preload": "metadata", "playsinline": "", "src": src})
         offer = "Tải video"
+        if poster is not None:
+            player.set("poster", base_path + poster.fallback)
+            player.set("width", str(poster.width))
+            player.set("height", str(poster.height))
         if captions:  # for readers who cannot hear it (WCAG 1.2.2), shown from the start
             etree.SubElement(player, "track", {"kind": "captions", "src": captions, "srclang": "vi",
                                                "label": "Phụ đề", "default": ""})
@@ -139,7 +145,9 @@ class PictureTreeprocessor(Treeprocessor):
             alt, title = img.get("alt", ""), img.get("title", "")
             if is_played_file(src):
                 src = src.replace("\\", "/")  # a Windows path names folders, as browsers read it
-                element = player_element(src, alt, attachments.captions_for(src, self.source, self.documents))
+                poster = next(filter(None, (self.plan.picture_for(self.source, name) for name in poster_names(src))), None)
+                element = player_element(src, alt, attachments.captions_for(src, self.source, self.documents),
+                                         poster, self.base_path)
             else:
                 picture = self.plan.picture_for(self.source, src)
                 if picture is None:

@@ -513,6 +513,42 @@ def test_a_clip_shown_as_a_photo_plays_in_the_page(make_site, build_site, monkey
     assert [(p.location.line, p.code) for p in missing.problems] == [(8, "broken-link")]
 
 
+def test_a_clip_with_a_photo_of_its_name_beside_it_shows_that_photo_until_played(make_site, tmp_path):
+    """An iPhone shows no frame of a clip until it is played: `clip.jpg` beside `clip.mp4` is its
+    poster (as `clip.vtt` is its captions), resized like any photo, in a box of its shape from
+    the start, and the article's card photo when it has no other. Adding, changing or removing
+    the poster rebuilds as a clean build would."""
+    clip = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 100
+    folder = "content/tin-hoat-dong/ra-quan"
+    site = make_site({f"{folder}/index.md": article("Ra quân", body="Sáng 21/1, lễ ra quân.\n\n![Clip ra quân](clip.mp4)\n"),
+                      f"{folder}/clip.mp4": clip})
+    out = tmp_path / "out"
+
+    def build_and_compare(name: str):
+        built = Built(build(BuildOptions(site_dir=site, out_dir=out)), out)
+        clean = build(BuildOptions(site_dir=site, out_dir=tmp_path / name, use_cache=False))
+        assert built.result.ok and clean.ok, built.messages
+        assert tree(out) == tree(tmp_path / name)
+        return built
+
+    without = build_and_compare("clean-0")
+    assert not without.page("/tin-hoat-dong/ra-quan/").find("video").has_attr("poster")
+    for number, (width, height) in enumerate([(1280, 720), (720, 1280)], 1):
+        (site / folder / "clip.jpg").write_bytes(phone_jpeg(width, height))
+        built = build_and_compare(f"clean-{number}")
+        player = built.page("/tin-hoat-dong/ra-quan/").find("video")
+        assert output_file(built, player["poster"]).is_file()
+        with Image.open(output_file(built, player["poster"])) as poster:
+            assert poster.width <= 1280 and abs(poster.width / poster.height - width / height) < 0.01
+        assert (player["width"], player["height"]) == (str(width), str(height))
+        card = built.page("/tin-hoat-dong/").find("picture", class_="thumb")
+        assert card is not None and "/images/clip-" in card.img["src"]
+    (site / folder / "clip.jpg").unlink()
+    gone = build_and_compare("clean-3")
+    assert not gone.page("/tin-hoat-dong/ra-quan/").find("video").has_attr("poster")
+    assert not any(name.startswith("images/clip-") for name in tree(out))
+
+
 def test_a_pasted_picture_of_another_site_s_photo_must_not_name_unpublished_files(make_site, build_site):
     """Its <img> is another site's, so the pasted <picture> stays; a <source> of it naming a
     file beside the article would be what a browser fetches first, and no build publishes it."""
