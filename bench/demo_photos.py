@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from photos import draw_scene, phone_jpeg  # noqa: E402
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
+HOI_THI = "xay-dung-luc-luong/soi-noi-hoi-thi-dieu-lenh-vo-thuat-ban-sung-cong-an-tinh-nam-2025"
 # (bundle, file, seed, (width, height) upright, orientation, palette, text drawn on the photo)
 PHOTOS = [
     ("tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-giao-thong-dip-tet-binh-ngo-2026",
@@ -21,15 +22,11 @@ PHOTOS = [
      "dien-tap-chua-chay.jpg", 21, (4000, 2250), 1, "fire", "Diễn tập chữa cháy, cứu nạn, cứu hộ"),
     ("tin-hoat-dong/cong-an-xa-nghia-tru-ra-mat-mo-hinh-camera-an-ninh-do-nhan-dan-dong-gop",
      "camera-an-ninh.jpg", 31, (2400, 3200), 6, "day", "Camera an ninh xã Nghĩa Trụ"),
-    ("xay-dung-luc-luong/soi-noi-hoi-thi-dieu-lenh-vo-thuat-ban-sung-cong-an-tinh-nam-2025",
-     "hoi-thi-dieu-lenh.jpg", 41, (3600, 2400), 1, "dusk", "Hội thi điều lệnh, võ thuật 2025"),
+    (HOI_THI, "hoi-thi-dieu-lenh.jpg", 41, (3600, 2400), 1, "dusk", "Hội thi điều lệnh, võ thuật 2025"),
     # A gallery: three photos side by side in the article.
-    ("xay-dung-luc-luong/soi-noi-hoi-thi-dieu-lenh-vo-thuat-ban-sung-cong-an-tinh-nam-2025",
-     "vo-thuat.jpg", 42, (2400, 1600), 1, "day", "Võ thuật Công an nhân dân"),
-    ("xay-dung-luc-luong/soi-noi-hoi-thi-dieu-lenh-vo-thuat-ban-sung-cong-an-tinh-nam-2025",
-     "ban-sung.jpg", 43, (1600, 2400), 6, "dusk", "Bắn súng ngắn"),
-    ("xay-dung-luc-luong/soi-noi-hoi-thi-dieu-lenh-vo-thuat-ban-sung-cong-an-tinh-nam-2025",
-     "trao-giai.jpg", 44, (2400, 1600), 1, "day", "Trao giải toàn đoàn"),
+    (HOI_THI, "vo-thuat.jpg", 42, (2400, 1600), 1, "day", "Võ thuật Công an nhân dân"),
+    (HOI_THI, "ban-sung.jpg", 43, (1600, 2400), 6, "dusk", "Bắn súng ngắn"),
+    (HOI_THI, "trao-giai.jpg", 44, (2400, 1600), 1, "day", "Trao giải toàn đoàn"),
 ]
 
 

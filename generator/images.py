@@ -298,27 +298,23 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 continue
             if is_local(src) and is_video_file(src):
                 problems += _video_problems(site_dir, article, line, src)
-                poster = poster_beside(site_dir, article.source, src)
-                if poster:  # its first picture, until played; the card's photo when there is no other
-                    ref, found = _reference(site_dir, article, line, poster)
-                    problems += found
-                    if ref:
-                        references.append(ref)
-                        first_image.setdefault(article.url, ref.path)
-                        body_paths.setdefault(article.source, set()).add(ref.path)
+                # Its poster: its first picture until played, the card's photo when there is no other.
+                src = poster_beside(site_dir, article.source, src)
+                if src is None:
+                    continue
+            elif is_local(src) and is_sound_file(src):
                 continue
-            if is_local(src) and is_sound_file(src):
-                continue
-            if alt is not None and not alt.strip():
-                problems.append(warning(article.source, line, "missing-alt",
-                                        f"the image '{src}' has no alt text; describe it for readers who cannot see it"))
-            if not is_local(src):
-                # Not an error (the page works today), but the photo is another site's to move or
-                # remove, and readers' phones fetch it at whatever size that site keeps.
-                problems.append(warning(article.source, line, "remote-image",
-                                        f"the image '{src}' is loaded from another site: it is not resized for "
-                                        "phones and vanishes if that site removes it; save it beside the article"))
-                continue
+            else:
+                if alt is not None and not alt.strip():
+                    problems.append(warning(article.source, line, "missing-alt",
+                                            f"the image '{src}' has no alt text; describe it for readers who cannot see it"))
+                if not is_local(src):
+                    # Not an error (the page works today), but the photo is another site's to move or
+                    # remove, and readers' phones fetch it at whatever size that site keeps.
+                    problems.append(warning(article.source, line, "remote-image",
+                                            f"the image '{src}' is loaded from another site: it is not resized for "
+                                            "phones and vanishes if that site removes it; save it beside the article"))
+                    continue
             ref, found = _reference(site_dir, article, line, src)
             problems += found
             if ref:
