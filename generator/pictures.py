@@ -215,7 +215,7 @@ class PictureTreeprocessor(Treeprocessor):
                 photo.tail = None
                 figure.append(photo)
                 photo_caption = img.get("title") or img.get("alt")
-                if photo_caption:
+                if photo_caption and photo_caption != caption:  # (Word's caption of them all, given to each as its alt)
                     etree.SubElement(figure, "figcaption").text = photo_caption
                 found[img] = (len(photos), number == 0)
             if caption:

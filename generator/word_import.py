@@ -135,20 +135,30 @@ def _title_from_name(path: Path) -> str:
 
 def _captions_under_photos(soup: BeautifulSoup) -> None:
     """A short paragraph right under a photo that Word styled Caption, or that starts "Ảnh…",
-    becomes the photo's caption (its title: the figure's caption on the page)."""
+    becomes the photo's caption (its title: the figure's caption on the page). Under photos
+    side by side it is the caption of them all, an italic line under the gallery they make."""
     for paragraph in soup.find_all("p"):
-        photo = paragraph.find("img")
-        if photo is None or paragraph.get_text(strip=True):
+        photos = paragraph.find_all("img")
+        if not photos or paragraph.get_text(strip=True):
             continue
+        photo = photos[0]
         following = paragraph.find_next_sibling()
         if following is None or following.name != "p" or following.find("img"):
             continue
         text = " ".join(following.get_text(" ").split())
         styled = "word-caption" in (following.get("class") or [])
-        if text and len(text) <= MAX_CAPTION and (styled or CAPTION_START.match(text)):
+        if not (text and len(text) <= MAX_CAPTION and (styled or CAPTION_START.match(text))):
+            continue
+        for each in photos:
+            if not each.get("alt"):
+                each["alt"] = text  # Word's own description of the picture, when it has one, is kept
+        if len(photos) > 1:
+            following.clear()
+            following.attrs = {}
+            following.append(soup.new_tag("em"))
+            following.em.string = text
+        else:
             photo["title"] = text
-            if not photo.get("alt"):
-                photo["alt"] = text  # Word's own description of the picture, when it has one, is kept
             following.decompose()
     for caption in soup.find_all("p", class_="word-caption"):
         del caption["class"]

@@ -200,6 +200,35 @@ def test_a_footnote_in_word_is_a_footnote_on_the_page(make_site, build_site, tmp
     assert text_of(note).startswith("Nghị định quy định xử phạt vi phạm hành chính.")
 
 
+def test_photos_side_by_side_in_word_are_a_gallery_under_their_caption(make_site, build_site, tmp_path):
+    """Three photos in one line of the report, "Một số hình ảnh…" styled Caption under them: a
+    gallery with that caption for them all (not the first photo's alone, the others with no
+    description and a warning each)."""
+    doc = Document()
+    doc.add_heading("Hội nghị tổng kết công tác năm", level=1)
+    doc.add_paragraph("Sáng 5/12, Công an tỉnh tổ chức hội nghị.")
+    row = doc.add_paragraph()
+    for _ in range(3):
+        row.add_run().add_picture(io.BytesIO(phone_jpeg(1200, 800)), width=Inches(2))
+        row.add_run(" ")
+    doc.add_paragraph("Một số hình ảnh tại hội nghị.", style="Caption")
+    doc.add_paragraph("Hội nghị kết thúc lúc 11 giờ.")
+    doc.save(tmp_path / "Tổng kết.docx")
+    site = make_site({})
+    done = run_cli("new", "--from", str(tmp_path / "Tổng kết.docx"), "--site", str(site), "--category", "tin-hoat-dong",
+                   "--unit", "cong-an-tinh")
+    assert done.returncode == 0, done.stderr
+    built = build_site(site, drafts=True)
+    assert built.result.ok and built.messages == []
+    body = built.page("/tin-hoat-dong/hoi-nghi-tong-ket-cong-tac-nam/").select_one(".article .body")
+    gallery = body.find("figure", class_="gallery")
+    assert len(gallery.find_all("img")) == 3 and all(img["alt"] for img in gallery.find_all("img"))
+    assert text_of(gallery.find("figcaption", recursive=False)) == "Một số hình ảnh tại hội nghị."
+    assert [f.figcaption for f in gallery.find_all("figure")] == [None] * 3  # not the same words four times
+    assert [text_of(p) for p in body.find_all("p")] == ["Sáng 5/12, Công an tỉnh tổ chức hội nghị.",
+                                                       "Hội nghị kết thúc lúc 11 giờ."]
+
+
 def test_what_is_not_a_word_report_is_named_and_nothing_is_written(make_site, tmp_path):
     site = make_site({})
     (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word")
