@@ -18,7 +18,7 @@ from generator.memo import Memo, recall
 from generator.model import (FRONT_MATTER_KEYS, NO_COVER, Article, Cover, SiteConfig, SourceFile, Term, evolve,
                              frozen_map)
 from generator.vietnamese import fold, nfc, slugify
-from generator.written_dates import parse_written
+from generator.written_dates import WrongWeekday, parse_written
 from generator import aliases as aliases_stage, legacy_fonts, picked_related, routes
 
 # What other generators (Hugo, Pelican, Zola, WordPress exports) call our keys: an editor who
@@ -182,7 +182,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
                                 f"put it in quotes: {fixed}"))
 
     title = _text(fm, "title", fail, required=True)
-    author = _text(fm, "author", fail) or ""
+    author = _names(fm, "author", fail)
     summary = plain_summary(_text(fm, "summary", fail) or "")
     for key, text in (("title", title), ("summary", summary)):
         if text and legacy_fonts.legacy_paragraphs(text):
@@ -261,6 +261,9 @@ def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:
     if isinstance(value, str):
         try:
             written = parse_written(value)
+        except WrongWeekday as wrong:
+            fail(str(wrong))
+            return None, False
         except ValueError:
             written = None
         if written is None:
@@ -305,6 +308,16 @@ def _text(fm: Mapping, key: str, fail, required: bool = False) -> str | None:
     if required and not value:
         fail(key, "missing-field", f"'{key}' must not be empty")
     return value
+
+
+def _names(fm: Mapping, key: str, fail) -> str:
+    """One name, or a list of them (two reporters, as Hugo's `authors` lists them): shown
+    as the byline writes them, "Minh Khôi, Thu Hà"."""
+    value = fm.get(key)
+    if not isinstance(value, list):
+        return _text(fm, key, fail) or ""
+    names = [_text({key: item}, key, fail) for item in value]
+    return ", ".join(name for name in names if name)
 
 
 def _flag(fm: Mapping, key: str, fail) -> bool:

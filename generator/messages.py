@@ -328,6 +328,8 @@ PROBLEMS: Mapping[str, tuple] = {
     "duplicate-key": ((r"'(.*?)' is given twice \(first on line (\d+)\)", "'{0}' được khai báo hai lần (lần đầu ở dòng {1})"),),
     "bad-date": (
         (r"'(.*?)' is not a date", "'{0}' không phải ngày tháng; hãy viết 2026-01-21, 2026-01-21T09:30:00 hoặc 21/01/2026 09:30"),
+        (r"'(.*?)' names the wrong day of the week: (.*?) is a (.*?), not a (.*)",
+         "'{0}' ghi sai thứ: ngày {1} là {2}, không phải {3}"),
         (r"'(.*?)' is beyond the last or before the first date",
          "'{0}' nằm ngoài khoảng ngày tháng mà lịch biểu diễn được"),
         (_ANY, "ngày tháng không hợp lệ: {0}"),

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from generator.vietnamese import WEEKDAYS
+
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
 _DAY_FIRST = re.compile(r"(?:ngày\s+)?(\d{1,2})(?:\s*[-/.]\s*|\s+tháng\s+)(\d{1,2})(?:\s*[-/.]\s*|\s+năm\s+)(\d{4})",
                         re.IGNORECASE)
@@ -20,10 +22,34 @@ _CLOCK = re.compile(r"(?:lúc\s+|vào\s+lúc\s+)?(\d{1,2})\s*(?::|h|giờ)\s*(?:
 _JOINERS = " ,-–"  # what may stand between a date and its time
 
 
+# A day of the week before the date, as the portal prints one ("Thứ Tư, 21/01/2026 09:30")
+# and reports head theirs: read, and checked against the date it names.
+_WEEKDAY = re.compile(r"(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s*nhật|cn))\b\s*[,-]?\s*", re.IGNORECASE)
+_WEEKDAY_NUMBERS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+
+
+class WrongWeekday(ValueError):
+    """The date is one, the day of the week written before it another: one of them is a typo."""
+
+
 def parse_written(text: str) -> datetime | date | None:
     """The moment (a datetime) or the day (a date) `text` writes, or None when it writes
-    neither. Raises ValueError for a form read but impossible (31/02/2026, 25h00)."""
+    neither. Raises ValueError for a form read but impossible (31/02/2026, 25h00), and
+    WrongWeekday when the day of the week before it is not the date's."""
     text = " ".join(text.split())
+    weekday = _WEEKDAY.match(text)
+    if weekday is None:
+        return _moment(text)
+    moment = _moment(text[weekday.end():])
+    named = weekday.group(1)
+    number = 6 if weekday.group(2) else int(named) - 2 if named.isdigit() else _WEEKDAY_NUMBERS[named.lower()]
+    if moment is not None and moment.weekday() != number:
+        raise WrongWeekday(f"'{text}' names the wrong day of the week: {moment:%d/%m/%Y} is a "
+                           f"{WEEKDAYS[moment.weekday()]}, not a {WEEKDAYS[number]}")
+    return moment
+
+
+def _moment(text: str) -> datetime | date | None:
     try:  # ISO 8601 first: 2026-01-21, 2026-01-21 09:30, 2026-01-21T09:30:00+07:00
         return datetime.fromisoformat(text) if ("T" in text or " " in text) else date.fromisoformat(text)
     except ValueError:

@@ -68,6 +68,25 @@ def test_bad_date_names_its_line():
     assert [(p.location.line, p.code) for p in problems] == [(3, "bad-date")]
 
 
+def test_a_date_copied_with_the_wrong_day_of_the_week_says_which_day_it_is():
+    _, problems = _read(BASE.replace("2026-01-21T09:30:00", '"Thứ Năm, 21/01/2026 09:30"'))
+    assert [(p.location.line, p.code) for p in problems] == [(3, "bad-date")]
+    assert messages.problem_message(problems[0], "vi") == (
+        "'Thứ Năm, 21/01/2026 09:30' ghi sai thứ: ngày 21/01/2026 là Thứ Tư, không phải Thứ Năm")
+
+
+@pytest.mark.parametrize("written, byline", [('"Minh Khôi"', "Minh Khôi"), ('["Minh Khôi", "Thu Hà"]', "Minh Khôi, Thu Hà"),
+                                             ("[]", ""), ("\n  - Minh Khôi\n  - 'Thu Hà '", "Minh Khôi, Thu Hà")])
+def test_two_reporters_may_be_listed_as_author(written, byline):
+    article, problems = _read(BASE + f"\nauthor: {written}")
+    assert problems == [] and article.author == byline
+
+
+def test_an_author_list_of_anything_but_names_is_refused():
+    _, problems = _read(BASE + '\nauthor: ["Minh Khôi", {a: 1}]')
+    assert [(p.location.line, p.code) for p in problems] == [(6, "wrong-type")]
+
+
 @pytest.mark.parametrize("value, expected, has_time", [
     ("2026-01-21", datetime(2026, 1, 21, tzinfo=HCM), False),
     ("2026-01-21T09:30:00+00:00", datetime(2026, 1, 21, 9, 30, tzinfo=timezone.utc), True),

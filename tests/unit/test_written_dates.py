@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from generator.written_dates import parse_written
+from generator.written_dates import WrongWeekday, parse_written
 
 
 @pytest.mark.parametrize("text, meant", [
@@ -34,4 +34,24 @@ def test_what_names_no_single_moment_is_not_guessed(text):
 @pytest.mark.parametrize("text", ["31/02/2026", "05/12/2026 25h00", "05/13/2026"])
 def test_an_impossible_day_or_hour_is_refused(text):
     with pytest.raises(ValueError):
+        parse_written(text)
+
+
+@pytest.mark.parametrize("text, meant", [
+    ("Thứ Tư, 21/01/2026 09:30", datetime(2026, 1, 21, 9, 30)),  # as the portal prints a date
+    ("thứ tư 21/1/2026", date(2026, 1, 21)),
+    ("Thứ 4, 21/01/2026", date(2026, 1, 21)),
+    ("Thứ Tư, ngày 21 tháng 01 năm 2026", date(2026, 1, 21)),  # as a report heads its date
+    ("Chủ nhật, 25/01/2026", date(2026, 1, 25)),
+    ("CN 25/01/2026", date(2026, 1, 25)),
+    ("Thứ Hai - 19/01/2026 8h", datetime(2026, 1, 19, 8, 0)),
+    ("Thứ Bảy, 2026-01-24", date(2026, 1, 24)),
+])
+def test_a_day_of_the_week_before_the_date_is_read(text, meant):
+    assert parse_written(text) == meant
+
+
+@pytest.mark.parametrize("text", ["Thứ Năm, 21/01/2026", "Thứ 7, 25/01/2026", "Chủ nhật, 24/01/2026 10h"])
+def test_a_day_of_the_week_that_is_not_the_date_s_is_refused_by_name(text):
+    with pytest.raises(WrongWeekday, match="names the wrong day of the week"):
         parse_written(text)
