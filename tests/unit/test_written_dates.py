@@ -21,6 +21,12 @@ from generator.written_dates import WrongWeekday, parse_written
     ("14h30, 05/12/2026", datetime(2026, 12, 5, 14, 30)),
     ("Ngày 5 tháng 12 năm 2026 lúc 9 giờ 05 phút", datetime(2026, 12, 5, 9, 5)),
     ("2026-12-05 14h30", datetime(2026, 12, 5, 14, 30)),
+    ("2 giờ chiều ngày 05/12/2026", datetime(2026, 12, 5, 14, 0)),  # the part of the day after a 12-hour time
+    ("05/12/2026 8h30 tối", datetime(2026, 12, 5, 20, 30)),
+    ("05/12/2026 1h trưa", datetime(2026, 12, 5, 13, 0)),
+    ("05/12/2026 11h trưa", datetime(2026, 12, 5, 11, 0)),
+    ("lúc 7 giờ 30 phút sáng ngày 5/12/2026", datetime(2026, 12, 5, 7, 30)),
+    ("05/12/2026 14h30 chiều", datetime(2026, 12, 5, 14, 30)),
 ])
 def test_each_form_an_editor_types_names_its_moment(text, meant):
     assert parse_written(text) == meant
@@ -31,7 +37,8 @@ def test_what_names_no_single_moment_is_not_guessed(text):
     assert parse_written(text) is None
 
 
-@pytest.mark.parametrize("text", ["31/02/2026", "05/12/2026 25h00", "05/13/2026"])
+@pytest.mark.parametrize("text", ["31/02/2026", "05/12/2026 25h00", "05/13/2026", "05/12/2026 15h sáng",
+                                  "05/12/2026 0h tối"])
 def test_an_impossible_day_or_hour_is_refused(text):
     with pytest.raises(ValueError):
         parse_written(text)
