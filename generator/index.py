@@ -189,6 +189,11 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
             problems.append(warning(source.path, source.line_of(key), "old-font-text",
                                     f"the {key} reads as text typed in an old Vietnamese font (TCVN3 .VnTime or "
                                     f"VNI-Times), '{text[:60]}': convert it to Unicode (Unikey: Ctrl+Shift+F6)"))
+    if title and in_capitals(title):
+        problems.append(warning(source.path, source.line_of("title"), "title-in-capitals",
+                                "the title is written in capitals: lists, search results and shared links read "
+                                "it more easily as a sentence, with capitals where names need them "
+                                "('Công an tỉnh ra quân …')"))
     draft = _flag(fm, "draft", fail)
     featured = _flag(fm, "featured", fail)
     moment, has_time = parse_date(fm.get("date"), config.zone, lambda m: fail("date", "bad-date", m))
@@ -308,6 +313,13 @@ def _text(fm: Mapping, key: str, fail, required: bool = False) -> str | None:
     if required and not value:
         fail(key, "missing-field", f"'{key}' must not be empty")
     return value
+
+
+def in_capitals(text: str) -> bool:
+    """A title typed with Caps Lock on, as a report's heading is ("CÔNG AN TỈNH RA QUÂN"):
+    a dozen letters or more and none in lower case. (An acronym, "CSGT", is too short.)"""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and not any(c.islower() for c in letters)
 
 
 def _names(fm: Mapping, key: str, fail) -> str:

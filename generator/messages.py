@@ -386,6 +386,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "tài liệu này nặng {0}, quá nặng để người đọc tải về điện thoại qua mạng chậm (nên dưới {1} MB): "
          "hãy quét ở 150 dpi, ảnh xám, hoặc lưu lại tệp PDF ở chế độ giảm dung lượng"),
     ),
+    "title-in-capitals": ((_ANY, "tiêu đề viết toàn chữ in hoa: ở danh sách, kết quả tìm kiếm và khi chia sẻ, bạn đọc "
+                                 "đọc dễ hơn khi tiêu đề viết như một câu, chỉ viết hoa chữ đầu và tên riêng "
+                                 "('Công an tỉnh ra quân …')"),),
     "old-font-text": (
         (r"this paragraph reads as text typed in an old Vietnamese font \(TCVN3 \.VnTime or VNI-Times\), '(.*)': ",
          "đoạn này trông như gõ bằng phông chữ cũ (TCVN3 .VnTime hoặc VNI-Times), '{0}': bạn đọc sẽ thấy các ký hiệu "

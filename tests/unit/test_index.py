@@ -219,3 +219,12 @@ def test_a_campaign_whose_name_holds_commas_is_not_cut_at_them():
         == ["Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Dân vận khéo"]
     # a part that names nothing is kept whole, for its own error
     assert written_list(config.campaigns, "Dân vận khéo, Không có") == ["Dân vận khéo", "Không có"]
+
+
+@pytest.mark.parametrize("title, warned", [("CÔNG AN TỈNH RA QUÂN ĐỢT CAO ĐIỂM", True), ("Công an tỉnh ra quân", False),
+                                           ("CSGT: 12 VỤ", False), ("TP.HCM ra quân", False),
+                                           ("KẾ HOẠCH TUYÊN TRUYỀN 2026", True)])
+def test_a_title_typed_in_capitals_is_a_warning_on_its_line(title, warned):
+    article, problems = _read(BASE.replace('"Bài A"', f'"{title}"'))
+    assert article is not None and article.title == title  # published as written
+    assert [(p.location.line, p.code) for p in problems] == ([(2, "title-in-capitals")] if warned else [])
