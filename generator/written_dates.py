@@ -16,8 +16,8 @@ from generator.vietnamese import WEEKDAYS
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
 _DAY_FIRST = re.compile(r"(?:ngày\s+)?(\d{1,2})(?:\s*[-/.]\s*|\s+tháng\s+)(\d{1,2})(?:\s*[-/.]\s*|\s+năm\s+)(\d{4})",
                         re.IGNORECASE)
-# 14:30, 14:30:15, 14h30, 14h, 14 giờ 30 (phút), with "lúc" (at) or a comma before it
-_CLOCK = re.compile(r"(?:lúc\s+|vào\s+lúc\s+)?(\d{1,2})\s*(?::|h|giờ)\s*(?:(\d{1,2})\s*(?:phút)?)?(?:\s*:\s*(\d{1,2}))?"
+# 14:30, 14:30:15, 14h30, 14g30, 14h, 14 giờ 30 (phút), with "lúc" (at) or a comma before it
+_CLOCK = re.compile(r"(?:lúc\s+|vào\s+lúc\s+)?(\d{1,2})\s*(?::|h|g|giờ)\s*(?:(\d{1,2})\s*(?:phút)?)?(?:\s*:\s*(\d{1,2}))?"
                     r"(?:\s+(sáng|trưa|chiều|tối))?", re.IGNORECASE)
 # "2 giờ chiều" is 14:00: the part of the day after a 12-hour time. "Đêm" is left out: 12 giờ
 # đêm is midnight of which day?
@@ -25,6 +25,8 @@ _AFTERNOON = {"sáng": range(0), "trưa": range(1, 5), "chiều": range(1, 12), 
 _JOINERS = " ,-–"  # what may stand between a date and its time
 
 
+# The place an official document's dateline starts with: "Hưng Yên, ngày 21 tháng 01 năm 2026".
+_PLACE = re.compile(r"[^\W\d_][^,\d]*,\s*(?=ngày\s)", re.IGNORECASE)
 # A day of the week before the date, as the portal prints one ("Thứ Tư, 21/01/2026 09:30")
 # and reports head theirs: read, and checked against the date it names.
 _WEEKDAY = re.compile(r"(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s*nhật|cn))\b\s*[,-]?\s*", re.IGNORECASE)
@@ -40,6 +42,9 @@ def parse_written(text: str) -> datetime | date | None:
     neither. Raises ValueError for a form read but impossible (31/02/2026, 25h00), and
     WrongWeekday when the day of the week before it is not the date's."""
     text = " ".join(text.split())
+    place = _PLACE.match(text)
+    if place and not _WEEKDAY.fullmatch(text[:place.end()]):
+        text = text[place.end():]
     weekday = _WEEKDAY.match(text)
     if weekday is None:
         return _moment(text)

@@ -27,6 +27,9 @@ from generator.written_dates import WrongWeekday, parse_written
     ("05/12/2026 11h trưa", datetime(2026, 12, 5, 11, 0)),
     ("lúc 7 giờ 30 phút sáng ngày 5/12/2026", datetime(2026, 12, 5, 7, 30)),
     ("05/12/2026 14h30 chiều", datetime(2026, 12, 5, 14, 30)),
+    ("Hưng Yên, ngày 05 tháng 12 năm 2026", date(2026, 12, 5)),  # an official document's dateline
+    ("Tp. Hồ Chí Minh, ngày 5/12/2026 lúc 9 giờ", datetime(2026, 12, 5, 9, 0)),
+    ("5/12/2026 9g30", datetime(2026, 12, 5, 9, 30)),
 ])
 def test_each_form_an_editor_types_names_its_moment(text, meant):
     assert parse_written(text) == meant
