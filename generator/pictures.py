@@ -154,11 +154,13 @@ class PictureTreeprocessor(Treeprocessor):
                     self.unplanned.append(src)
                     continue
                 in_gallery = galleries.get(img)
-                sizes = gallery_sizes(*in_gallery) if in_gallery else body_sizes(picture)
+                sizes = gallery_sizes(in_gallery[0], in_gallery[1] == 0) if in_gallery else body_sizes(picture)
                 element = picture_element(picture, self.base_path, alt, sizes)
                 if in_gallery and parent.tag == "figure":  # small on the page: a tap opens it whole
                     largest = max(dict(picture.srcsets)["jpeg"], key=lambda entry: entry[1])[0]
                     link = etree.Element("a", {"href": self.base_path + largest})
+                    if not alt.strip():  # (a link must say where it goes; the missing alt is warned about)
+                        link.set("aria-label", f"Ảnh {in_gallery[1] + 1}, xem cỡ lớn")
                     link.append(element)
                     element = link
             element.tail = img.tail
@@ -195,7 +197,7 @@ class PictureTreeprocessor(Treeprocessor):
         """Photos side by side on one line, nothing else in their paragraph, become a gallery:
         a grid of figures, each with its caption, and the caption of them all when a line
         under them (or the next paragraph) is one as a single photo's would be.
-        {img: (photos in its gallery, whether first)}."""
+        {img: (photos in its gallery, its place among them from 0)}."""
         found, parents = {}, None
         for paragraph in list(root.iter("p")):
             photos, caption = _gallery_line(paragraph)
@@ -217,7 +219,7 @@ class PictureTreeprocessor(Treeprocessor):
                 photo_caption = img.get("title") or img.get("alt")
                 if photo_caption and photo_caption != caption:  # (Word's caption of them all, given to each as its alt)
                     etree.SubElement(figure, "figcaption").text = photo_caption
-                found[img] = (len(photos), number == 0)
+                found[img] = (len(photos), number)
             if caption:
                 etree.SubElement(paragraph, "figcaption").text = caption
         return found

@@ -28,7 +28,7 @@ URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "tel"})
 _COMMON = {"class", "id", "title", "lang", "dir"}
 ATTRIBUTES: dict[str, set[str]] = {
     "*": _COMMON,
-    "a": {"href", "name"},
+    "a": {"href", "name", "aria-label"},  # (a gallery's link to a photo without a description)
     "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding", "fetchpriority"},
     "source": {"src", "srcset", "sizes", "media", "type", "width", "height"},
     "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy", "frameborder"},
