@@ -43,6 +43,8 @@ def gallery_columns(count: int) -> int:
 
 
 def gallery_sizes(count: int, first: bool) -> str:
+    """The width of a gallery photo's cell at each breakpoint: the column less the gaps, over
+    the columns (the whole column for an odd count's first photo on a phone)."""
     sizes = []
     for query, width in COLUMN_WIDTHS:
         columns = gallery_columns(count) if query else (1 if first and count % 2 else 2)
