@@ -537,7 +537,7 @@ def test_a_clip_with_a_photo_of_its_name_beside_it_shows_that_photo_until_played
         (site / folder / "clip.jpg").write_bytes(phone_jpeg(width, height))
         built = build_and_compare(f"clean-{number}")
         player = built.page("/tin-hoat-dong/ra-quan/").find("video")
-        assert output_file(built, player["poster"]).is_file()
+        assert output_file(built, player["poster"]).is_file() and player["poster"].endswith(".webp")  # one file: the lighter
         with Image.open(output_file(built, player["poster"])) as poster:
             assert poster.width <= 1280 and abs(poster.width / poster.height - width / height) < 0.01
         assert (player["width"], player["height"]) == (str(width), str(height))
