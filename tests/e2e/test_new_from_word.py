@@ -229,6 +229,44 @@ def test_photos_side_by_side_in_word_are_a_gallery_under_their_caption(make_site
                                                        "Hội nghị kết thúc lúc 11 giờ."]
 
 
+def test_a_table_of_photos_with_captions_under_them_is_a_gallery_and_other_tables_stay(make_site, build_site,
+                                                                                        tmp_path):
+    """Word users lay photos side by side in a table, each caption in the cell under its photo
+    (or under the photo in its cell): on a phone that was a table of pictures scrolled
+    sideways, with no descriptions. It is a gallery, each photo with its caption. A table of
+    a photo beside its text, or of figures, stays a table."""
+    doc = Document()
+    doc.add_heading("Hội nghị tổng kết công tác năm", level=1)
+    doc.add_paragraph("Sáng 5/12, Công an tỉnh tổ chức hội nghị.")
+    photos = doc.add_table(rows=3, cols=2)
+    for column in range(2):
+        photos.cell(0, column).paragraphs[0].add_run().add_picture(io.BytesIO(phone_jpeg(1200, 800)), width=Inches(2))
+        photos.cell(1, column).text = f"Ảnh {column + 1}: Đại biểu dự hội nghị"
+    third = photos.cell(2, 0)
+    third.paragraphs[0].add_run().add_picture(io.BytesIO(phone_jpeg(800, 1200)), width=Inches(2))
+    third.add_paragraph("Ảnh 3: Trao thưởng")  # the caption under the photo in its own cell
+    doc.add_paragraph("Một số hình ảnh tại hội nghị.", style="Caption")
+    beside = doc.add_table(rows=1, cols=2)  # a photo and the text beside it: a layout, not a gallery
+    beside.cell(0, 0).paragraphs[0].add_run().add_picture(io.BytesIO(phone_jpeg(600, 400)), width=Inches(2))
+    beside.cell(0, 1).text = "Đồng chí Giám đốc trao Bằng khen cho các tập thể."
+    doc.add_paragraph("Hội nghị kết thúc lúc 11 giờ.")
+    doc.save(tmp_path / "Tổng kết.docx")
+    site = make_site({})
+    done = run_cli("new", "--from", str(tmp_path / "Tổng kết.docx"), "--site", str(site), "--category", "tin-hoat-dong",
+                   "--unit", "cong-an-tinh")
+    assert done.returncode == 0, done.stderr
+    built = build_site(site, drafts=True)
+    assert built.result.ok, built.messages
+    body = built.page("/tin-hoat-dong/hoi-nghi-tong-ket-cong-tac-nam/").select_one(".article .body")
+    gallery = body.find("figure", class_="gallery")
+    assert [(f.img["alt"], text_of(f.figcaption)) for f in gallery.find_all("figure")] == [
+        ("Ảnh 1: Đại biểu dự hội nghị", "Ảnh 1: Đại biểu dự hội nghị"),
+        ("Ảnh 2: Đại biểu dự hội nghị", "Ảnh 2: Đại biểu dự hội nghị"), ("Ảnh 3: Trao thưởng", "Ảnh 3: Trao thưởng")]
+    assert text_of(gallery.find("figcaption", recursive=False)) == "Một số hình ảnh tại hội nghị."
+    [table] = body.find_all("table")  # the photo beside its text
+    assert table.find("img") is not None and "Bằng khen" in text_of(table)
+
+
 def test_what_is_not_a_word_report_is_named_and_nothing_is_written(make_site, tmp_path):
     site = make_site({})
     (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word")
