@@ -200,18 +200,13 @@ def test_a_footnote_in_word_is_a_footnote_on_the_page(make_site, build_site, tmp
     assert text_of(note).startswith("Nghị định quy định xử phạt vi phạm hành chính.")
 
 
-def test_photos_side_by_side_in_word_are_a_gallery_under_their_caption(make_site, build_site, tmp_path):
-    """Three photos in one line of the report, "Một số hình ảnh…" styled Caption under them: a
-    gallery with that caption for them all (not the first photo's alone, the others with no
-    description and a warning each)."""
+def imported_meeting(make_site, build_site, tmp_path, lay_out_photos):
+    """The build of a report on a meeting made with `new --from`: its lead, what
+    `lay_out_photos(document)` adds, a closing line."""
     doc = Document()
     doc.add_heading("Hội nghị tổng kết công tác năm", level=1)
     doc.add_paragraph("Sáng 5/12, Công an tỉnh tổ chức hội nghị.")
-    row = doc.add_paragraph()
-    for _ in range(3):
-        row.add_run().add_picture(io.BytesIO(phone_jpeg(1200, 800)), width=Inches(2))
-        row.add_run(" ")
-    doc.add_paragraph("Một số hình ảnh tại hội nghị.", style="Caption")
+    lay_out_photos(doc)
     doc.add_paragraph("Hội nghị kết thúc lúc 11 giờ.")
     doc.save(tmp_path / "Tổng kết.docx")
     site = make_site({})
@@ -219,8 +214,23 @@ def test_photos_side_by_side_in_word_are_a_gallery_under_their_caption(make_site
                    "--unit", "cong-an-tinh")
     assert done.returncode == 0, done.stderr
     built = build_site(site, drafts=True)
-    assert built.result.ok and built.messages == []
-    body = built.page("/tin-hoat-dong/hoi-nghi-tong-ket-cong-tac-nam/").select_one(".article .body")
+    assert built.result.ok, built.messages
+    return built, built.page("/tin-hoat-dong/hoi-nghi-tong-ket-cong-tac-nam/").select_one(".article .body")
+
+
+def test_photos_side_by_side_in_word_are_a_gallery_under_their_caption(make_site, build_site, tmp_path):
+    """Three photos in one line of the report, "Một số hình ảnh…" styled Caption under them: a
+    gallery with that caption for them all (not the first photo's alone, the others with no
+    description and a warning each)."""
+    def three_in_a_row(doc):
+        row = doc.add_paragraph()
+        for _ in range(3):
+            row.add_run().add_picture(io.BytesIO(phone_jpeg(1200, 800)), width=Inches(2))
+            row.add_run(" ")
+        doc.add_paragraph("Một số hình ảnh tại hội nghị.", style="Caption")
+
+    built, body = imported_meeting(make_site, build_site, tmp_path, three_in_a_row)
+    assert built.messages == []
     gallery = body.find("figure", class_="gallery")
     assert len(gallery.find_all("img")) == 3 and all(img["alt"] for img in gallery.find_all("img"))
     assert text_of(gallery.find("figcaption", recursive=False)) == "Một số hình ảnh tại hội nghị."
@@ -234,30 +244,22 @@ def test_a_table_of_photos_with_captions_under_them_is_a_gallery_and_other_table
     """Word users lay photos side by side in a table, each caption in the cell under its photo
     (or under the photo in its cell): on a phone that was a table of pictures scrolled
     sideways, with no descriptions. It is a gallery, each photo with its caption. A table of
-    a photo beside its text, or of figures, stays a table."""
-    doc = Document()
-    doc.add_heading("Hội nghị tổng kết công tác năm", level=1)
-    doc.add_paragraph("Sáng 5/12, Công an tỉnh tổ chức hội nghị.")
-    photos = doc.add_table(rows=3, cols=2)
-    for column in range(2):
-        photos.cell(0, column).paragraphs[0].add_run().add_picture(io.BytesIO(phone_jpeg(1200, 800)), width=Inches(2))
-        photos.cell(1, column).text = f"Ảnh {column + 1}: Đại biểu dự hội nghị"
-    third = photos.cell(2, 0)
-    third.paragraphs[0].add_run().add_picture(io.BytesIO(phone_jpeg(800, 1200)), width=Inches(2))
-    third.add_paragraph("Ảnh 3: Trao thưởng")  # the caption under the photo in its own cell
-    doc.add_paragraph("Một số hình ảnh tại hội nghị.", style="Caption")
-    beside = doc.add_table(rows=1, cols=2)  # a photo and the text beside it: a layout, not a gallery
-    beside.cell(0, 0).paragraphs[0].add_run().add_picture(io.BytesIO(phone_jpeg(600, 400)), width=Inches(2))
-    beside.cell(0, 1).text = "Đồng chí Giám đốc trao Bằng khen cho các tập thể."
-    doc.add_paragraph("Hội nghị kết thúc lúc 11 giờ.")
-    doc.save(tmp_path / "Tổng kết.docx")
-    site = make_site({})
-    done = run_cli("new", "--from", str(tmp_path / "Tổng kết.docx"), "--site", str(site), "--category", "tin-hoat-dong",
-                   "--unit", "cong-an-tinh")
-    assert done.returncode == 0, done.stderr
-    built = build_site(site, drafts=True)
-    assert built.result.ok, built.messages
-    body = built.page("/tin-hoat-dong/hoi-nghi-tong-ket-cong-tac-nam/").select_one(".article .body")
+    a photo beside its text stays a table."""
+    def tables(doc):
+        photos = doc.add_table(rows=3, cols=2)
+        for column in range(2):
+            photos.cell(0, column).paragraphs[0].add_run().add_picture(io.BytesIO(phone_jpeg(1200, 800)),
+                                                                       width=Inches(2))
+            photos.cell(1, column).text = f"Ảnh {column + 1}: Đại biểu dự hội nghị"
+        third = photos.cell(2, 0)
+        third.paragraphs[0].add_run().add_picture(io.BytesIO(phone_jpeg(800, 1200)), width=Inches(2))
+        third.add_paragraph("Ảnh 3: Trao thưởng")  # the caption under the photo in its own cell
+        doc.add_paragraph("Một số hình ảnh tại hội nghị.", style="Caption")
+        beside = doc.add_table(rows=1, cols=2)  # a photo and the text beside it: a layout, not a gallery
+        beside.cell(0, 0).paragraphs[0].add_run().add_picture(io.BytesIO(phone_jpeg(600, 400)), width=Inches(2))
+        beside.cell(0, 1).text = "Đồng chí Giám đốc trao Bằng khen cho các tập thể."
+
+    _, body = imported_meeting(make_site, build_site, tmp_path, tables)
     gallery = body.find("figure", class_="gallery")
     assert [(f.img["alt"], text_of(f.figcaption)) for f in gallery.find_all("figure")] == [
         ("Ảnh 1: Đại biểu dự hội nghị", "Ảnh 1: Đại biểu dự hội nghị"),
