@@ -143,6 +143,8 @@ class PictureTreeprocessor(Treeprocessor):
             return None
         if root.find(".//p/br") is not None:
             self._split_photo_lines(root)
+        if root.find(".//table") is not None:
+            self._photo_tables_as_lines(root)
         galleries = self._make_galleries(root)
         parents = {child: parent for parent in root.iter() for child in parent}
         for img in list(root.iter("img")):
@@ -201,6 +203,30 @@ class PictureTreeprocessor(Treeprocessor):
         src = element.get("src", "") if element.tag == "img" else ""
         return bool(src) and is_local(src) and not src.startswith("data:") \
             and (is_played_file(src) or self.plan.picture_for(self.source, src) is not None)
+
+    def _photo_tables_as_lines(self, root) -> None:
+        """A table of photos with their captions under them (photo_table) becomes the photos
+        side by side on one line, each with its caption as its title: a gallery, not a table
+        of pictures to scroll sideways on a phone."""
+        for container in list(root.iter()):
+            for at, table in enumerate(list(container)):
+                if table.tag != "table" or table.find(".//table") is not None:
+                    continue
+                rows = [[(list(cell.iter("img")), " ".join("".join(cell.itertext()).split()))
+                         for cell in row if cell.tag in ("td", "th")] for row in table.iter("tr")]
+                photos = photo_table(rows)
+                if photos is None or not all(self._is_photo(img) and not is_played_file(img.get("src", ""))
+                                             for img, _ in photos):
+                    continue
+                line = etree.Element("p")
+                line.tail = table.tail
+                for img, caption in photos:
+                    img.tail = " "
+                    if caption:
+                        img.set("title", img.get("title") or caption)
+                        img.set("alt", img.get("alt") or caption)
+                    line.append(img)
+                container[at] = line
 
     def _make_galleries(self, root) -> dict:
         """Photos side by side on one line, nothing else in their paragraph, become a gallery:
@@ -288,6 +314,29 @@ class PictureTreeprocessor(Treeprocessor):
             paragraphs.append(new)
         paragraphs[-1].tail = paragraph.tail
         return paragraphs
+
+
+def photo_table(rows: list[list[tuple[list, str]]]) -> list[list] | None:
+    """A table photos are laid out in side by side, each caption in the cell under its photo
+    or under the photo in its own cell (as Word users do for "Một số hình ảnh"), given as rows
+    of cells, each (its photos, its text): [photo, caption or None] in reading order. None
+    when the table holds anything else: text under no photo, photos and text in one cell, a
+    text too long for a caption, or fewer than two photos."""
+    photos: list[list] = []
+    waiting: dict[int, int] = {}  # column → the photo above it with no caption yet
+    for row in rows:
+        for column, (images, text) in enumerate(row):
+            if len(text) > MAX_CAPTION or (len(images) > 1 and text):
+                return None
+            if images:
+                photos += [[image, text or None] for image in images]
+                waiting[column] = len(photos) - 1 if len(images) == 1 and not text else -1
+            elif text:
+                above = waiting.pop(column, -1)
+                if above < 0:
+                    return None
+                photos[above][1] = text
+    return photos if len(photos) >= 2 else None
 
 
 def _gallery_line(paragraph) -> tuple[list, str | None]:

@@ -19,7 +19,7 @@ import mammoth
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 
-from generator.pictures import CAPTION_START, MAX_CAPTION
+from generator.pictures import CAPTION_START, MAX_CAPTION, photo_table
 
 # Word's picture formats a browser shows (EMF/WMF drawings are not among them).
 _PHOTO_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",
@@ -136,46 +136,27 @@ def _title_from_name(path: Path) -> str:
 
 def _photo_tables_as_galleries(soup: BeautifulSoup) -> None:
     """A table Word users lay photos out in, side by side ("Một số hình ảnh"), each with its
-    caption in the cell under it or under the photo in its own cell, becomes the photos side
-    by side, each with its caption: a gallery on the page, not a table of pictures to scroll
-    sideways on a phone. A table holding anything else (a cell of text under no photo, two
-    photos and text in one cell, a long text) stays a table."""
+    caption under it (pictures.photo_table), becomes the photos side by side, each with its
+    caption: a gallery on the page, not a table of pictures to scroll sideways on a phone.
+    A table holding anything else stays a table."""
     for table in soup.find_all("table"):
-        if table.find_parent("table") is not None or table.find("img") is None:
+        if table.find_parent("table") is not None or table.find("table") is not None or table.find("img") is None:
             continue
-        photos: list[list] = []  # [img, caption]
-        waiting: dict[int, int] = {}  # column → the photo above with no caption yet
-        for row in table.find_all("tr"):
-            if row.find_parent("table") is not table:
-                break  # a table inside a cell
-            for column, cell in enumerate(row.find_all(["td", "th"], recursive=False)):
-                images, text = cell.find_all("img"), " ".join(cell.get_text(" ").split())
-                if len(text) > MAX_CAPTION or (len(images) > 1 and text):
-                    break
-                if images:
-                    photos += [[image, text or None] for image in images]
-                    waiting[column] = len(photos) - 1 if len(images) == 1 and not text else -1
-                elif text:
-                    above = waiting.pop(column, -1)
-                    if above < 0:
-                        break
-                    photos[above][1] = text
-            else:
-                continue
-            break  # a cell that is neither a photo nor a caption under one
-        else:
-            if len(photos) < 2:
-                continue
-            line = soup.new_tag("p")
-            for number, (image, caption) in enumerate(photos):
-                if caption:
-                    image["title"] = caption
-                    if not image.get("alt"):
-                        image["alt"] = caption
-                if number:
-                    line.append(" ")
-                line.append(image.extract())
-            table.replace_with(line)
+        photos = photo_table([[(cell.find_all("img"), " ".join(cell.get_text(" ").split()))
+                               for cell in row.find_all(["td", "th"], recursive=False)]
+                              for row in table.find_all("tr")])
+        if photos is None:
+            continue
+        line = soup.new_tag("p")
+        for number, (image, caption) in enumerate(photos):
+            if caption:
+                image["title"] = caption
+                if not image.get("alt"):
+                    image["alt"] = caption
+            if number:
+                line.append(" ")
+            line.append(image.extract())
+        table.replace_with(line)
 
 
 def _captions_under_photos(soup: BeautifulSoup) -> None:

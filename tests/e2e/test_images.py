@@ -455,6 +455,28 @@ def test_photos_side_by_side_on_one_line_are_a_gallery_of_captioned_photos(make_
     assert len(text_under.find_all("picture")) == 2 and "Sau buổi lễ" in text_of(text_under)
 
 
+def test_a_markdown_table_of_photos_with_captions_under_them_is_a_gallery(make_site, build_site):
+    """A table laid out for photos, as earlier Word imports wrote one (photos in a row, their
+    captions in the row under them), is a gallery of captioned photos; a table of figures and
+    a table with a photo beside its text stay tables."""
+    body = ("Trước.\n\n| ![](a.jpg) | ![](b.jpg) | ![](c.jpg) |\n| --- | --- | --- |\n"
+            "| Ảnh 1: Đại biểu | Ảnh 2: Phát biểu | Ảnh 3: Trao thưởng |\n\n"
+            "| Đơn vị | Số vụ |\n| --- | --- |\n| Công an huyện A | 12 |\n\n"
+            "| Ảnh | Nội dung |\n| --- | --- |\n| ![Trao thưởng](a.jpg) | Đồng chí Giám đốc trao Bằng khen. |\n")
+    files = {"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body)}
+    for name in "abc":
+        files[f"content/tin-hoat-dong/ra-quan/{name}.jpg"] = phone_jpeg(800, 600)
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    body_node = built.page("/tin-hoat-dong/ra-quan/").find("div", class_="body")
+    [gallery] = body_node.find_all("div", class_="gallery")
+    assert [(f.img["alt"], text_of(f.figcaption)) for f in gallery.find_all("figure")] == [
+        ("Ảnh 1: Đại biểu", "Ảnh 1: Đại biểu"), ("Ảnh 2: Phát biểu", "Ảnh 2: Phát biểu"),
+        ("Ảnh 3: Trao thưởng", "Ảnh 3: Trao thưởng")]
+    tables = body_node.find_all("table")
+    assert [t.find("img") is not None for t in tables] == [False, True]
+
+
 def test_a_picture_pasted_whole_shows_the_processed_photo_only(make_site, build_site):
     """HTML copied from another site holds a whole <picture>, its <source>s naming files beside
     the article (`anh.webp`) that are never published: a browser took the first and showed a
