@@ -182,7 +182,8 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
                                 f"put it in quotes: {fixed}"))
 
     title = _text(fm, "title", fail, required=True)
-    author = _names(fm, "author", fail)
+    authors = _names(fm, "author", fail)
+    author = ", ".join(authors)
     summary = plain_summary(_text(fm, "summary", fail) or "")
     for key, text in (("title", title), ("summary", summary)):
         if text and legacy_fonts.legacy_paragraphs(text):
@@ -250,6 +251,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
     return Article(
         source=source.path, title=title, date=moment, has_time=has_time, unit=unit,
         category=category, campaigns=campaigns, slug=slug, url=url, author=author,
+        authors=authors if len(authors) > 1 else (),
         summary=summary, draft=draft, featured=featured, body=source.body,
         body_line=source.body_line, bundle_dir=source.bundle_dir, extra=frozen_map(extra),
         source_digest=source.digest, body_loaded=source.body_loaded,
@@ -322,14 +324,12 @@ def in_capitals(text: str) -> bool:
     return len(letters) >= 12 and not any(c.islower() for c in letters)
 
 
-def _names(fm: Mapping, key: str, fail) -> str:
-    """One name, or a list of them (two reporters, as Hugo's `authors` lists them): shown
-    as the byline writes them, "Minh Khôi, Thu Hà"."""
+def _names(fm: Mapping, key: str, fail) -> tuple[str, ...]:
+    """One name, or a list of them (two reporters, as Hugo's `authors` lists them), shown
+    as one byline, "Minh Khôi, Thu Hà"."""
     value = fm.get(key)
-    if not isinstance(value, list):
-        return _text(fm, key, fail) or ""
-    names = [_text({key: item}, key, fail) for item in value]
-    return ", ".join(name for name in names if name)
+    names = [_text({key: item}, key, fail) for item in value] if isinstance(value, list) else [_text(fm, key, fail)]
+    return tuple(name for name in names if name)
 
 
 def _flag(fm: Mapping, key: str, fail) -> bool:

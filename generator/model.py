@@ -177,6 +177,7 @@ class Article:
     slug: str
     url: str  # site-relative, starts and ends with '/'
     author: str = ""
+    authors: tuple[str, ...] = ()  # the names of a byline written as a list: each a Person to search engines
     summary: str = ""
     draft: bool = False
     featured: bool = False

@@ -167,7 +167,8 @@ def _news_article(site: Site, article: Article, og_image: Callable | None = None
         "headline": article.title,
         "datePublished": article.date.isoformat(timespec="seconds"),
         "dateModified": article.modified.isoformat(timespec="seconds"),
-        "author": {"@type": "Person", "name": article.author} if article.author
+        "author": [{"@type": "Person", "name": name} for name in article.authors] if article.authors
+        else {"@type": "Person", "name": article.author} if article.author
         else {"@type": "Organization", "name": unit.name},
         "publisher": {"@type": "Organization", "name": unit.name, "url": absolute(site, routes.term_url(unit))},
         "mainEntityOfPage": absolute(site, article.url),

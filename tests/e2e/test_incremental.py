@@ -232,7 +232,8 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
     elif field == "campaigns":
         head = re.sub(r"(?m)^campaigns: .*$", f"campaigns: [{', '.join(rng.sample(CAMPAIGNS, rng.randint(0, 2)))}]", head)
     elif field == "author":
-        head = re.sub(r"(?m)^author: .*\n?", "", head) + f'\nauthor: "Phóng viên {rng.randint(0, 3)}"'
+        byline = rng.choice([f'"Phóng viên {rng.randint(0, 3)}"', f'["Phóng viên {rng.randint(0, 3)}", "Thu Hà"]'])
+        head = re.sub(r"(?m)^author: .*\n?", "", head) + f"\nauthor: {byline}"
     elif field in ("title", "title-kept-url"):
         counter[0] += 1
         if field == "title-kept-url" and not re.search(r"(?m)^slug: ", head):

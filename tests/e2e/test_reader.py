@@ -87,6 +87,16 @@ def test_pages_link_their_feeds_and_social_metadata(make_site, build_site):
         "/atom.xml", "/don-vi/cong-an-tinh/atom.xml"}
 
 
+def test_two_listed_reporters_are_one_byline_and_two_people_to_search_engines(make_site, build_site):
+    built = build_site(make_site({"content/tin-hoat-dong/hai.md": article(
+        "Hai phóng viên", author='[Minh Khôi, "Thu Hà"]', slug="hai")}))
+    page = built.page("/tin-hoat-dong/hai/")
+    assert text_of(page.find(class_="author")) == "Minh Khôi, Thu Hà"
+    graph = json.loads(page.find("script", type="application/ld+json").string)["@graph"]
+    news = next(g for g in graph if g["@type"] == "NewsArticle")
+    assert news["author"] == [{"@type": "Person", "name": "Minh Khôi"}, {"@type": "Person", "name": "Thu Hà"}]
+
+
 def test_json_ld_news_article_names_the_unit_as_publisher(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     page = built.page(RA_QUAN)
