@@ -184,6 +184,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Đã bỏ phần đầu văn bản (tên đơn vị, quốc hiệu, số và ngày văn bản): trang tin đã hiện đơn vị "
               "và ngày đăng ngay dưới tiêu đề.",
     },
+    "title-in-capitals-new": {
+        "en": "The title is in capitals: write it as a sentence in {path}, with capitals where names need them "
+              "(lists, search results and shared links read it more easily).",
+        "vi": "Tiêu đề đang viết toàn chữ in hoa: hãy sửa lại trong {path} như một câu, chỉ viết hoa chữ đầu và "
+              "tên riêng (ở danh sách, kết quả tìm kiếm và khi chia sẻ, bạn đọc đọc dễ hơn).",
+    },
     "new-body": {
         "en": "Write the article here.",
         "vi": "Viết nội dung bài viết ở đây.",

@@ -20,7 +20,7 @@ from generator import content, index, messages, routes, styled_letters
 from generator.config import load_config
 from generator.diagnostics import Problem, error, sort_problems
 from generator.model import SiteConfig, Term
-from generator.index import shorten_slug
+from generator.index import in_capitals, shorten_slug
 from generator.vietnamese import nfc, slugify
 from generator.word_import import NotAWordDocument, WordArticle, read_word
 
@@ -170,4 +170,6 @@ def run_new(args, site_dir: Path) -> int:
             print(messages.text("drawings-skipped", lang, n=word.skipped_drawings))
         if word.left_out_header:
             print(messages.text("header-left-out", lang))
+    if in_capitals(new.title):  # (typed or the document's: the build warns again until it is changed)
+        print(messages.text("title-in-capitals-new", lang, path=new.path))
     return 0

@@ -89,6 +89,26 @@ def test_a_word_report_becomes_a_draft_with_its_title_text_table_and_photo(make_
     assert text_of(body.find_all("p")[-1]) == "Giá trị 5 * 3 và mã_số giữ nguyên."
 
 
+def test_a_title_in_capitals_is_kept_and_the_editor_is_told_to_write_it_as_a_sentence(make_site, tmp_path):
+    doc = Document()
+    doc.add_paragraph("CÔNG AN TỈNH RA QUÂN ĐỢT CAO ĐIỂM TẤN CÔNG TRẤN ÁP TỘI PHẠM", style="Title")
+    doc.add_paragraph("Sáng 5/12, Công an tỉnh tổ chức lễ ra quân.")
+    doc.save(tmp_path / "Ra quân.docx")
+    site = make_site({})
+    done = run_cli("new", "--from", str(tmp_path / "Ra quân.docx"), "--site", str(site), "--category", "tin-hoat-dong",
+                   "--unit", "cong-an-tinh", "--lang", "vi")
+    assert done.returncode == 0, done.stderr
+    path = "content/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-tan-cong-tran-ap-toi-pham/index.md"
+    assert done.stdout.splitlines()[-1] == (
+        f"Tiêu đề đang viết toàn chữ in hoa: hãy sửa lại trong {path} như một câu, chỉ viết hoa chữ đầu và tên riêng "
+        "(ở danh sách, kết quả tìm kiếm và khi chia sẻ, bạn đọc đọc dễ hơn).")
+    source, _ = read_source(site, site / path)
+    assert source.front["title"] == "CÔNG AN TỈNH RA QUÂN ĐỢT CAO ĐIỂM TẤN CÔNG TRẤN ÁP TỘI PHẠM"  # names only the editor knows
+    typed = run_cli("new", "Công an tỉnh ra quân", "--site", str(site), "--category", "tin-hoat-dong",
+                    "--unit", "cong-an-tinh", "--lang", "vi")
+    assert typed.returncode == 0 and "in hoa" not in typed.stdout
+
+
 def test_a_reports_title_in_bold_is_its_title_and_a_title_typed_on_the_command_line_wins(make_site, tmp_path):
     site = make_site({})
     report = word_report(tmp_path / "bao-cao.docx", title_as="bold")
