@@ -287,7 +287,13 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
     first_image: dict[str, str] = {}
     covers: dict[str, str] = {}
     for article in articles:
-        if article.image:
+        if article.image and is_local(article.image) and is_played_file(article.image):
+            poster = (poster_names(article.image) or [article.image])[0]
+            problems.append(error(article.source, article.image_line or 1, "not-an-image",
+                                  f"'{article.image}': a clip cannot be the cover, a photo is: '{poster}' beside the "
+                                  "clip is its poster, and can be the cover too" if is_video_file(article.image) else
+                                  f"'{article.image}': a recording cannot be the cover, a photo is"))
+        elif article.image:
             ref, found = _reference(site_dir, article, article.image_line or 1, article.image, cover=True)
             problems += found
             if ref:

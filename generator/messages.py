@@ -499,6 +499,10 @@ PROBLEMS: Mapping[str, tuple] = {
     "not-an-image": (
         (r"'(.*?)': the file is not a photo this build can read",
          "'{0}' không phải ảnh đọc được (JPEG, PNG, WebP, HEIC), hoặc tệp bị hỏng"),
+        (r"'(.*?)': a clip cannot be the cover, a photo is: '(.*?)' beside",
+         "'{0}': ảnh bìa của bài phải là ảnh, không phải video; ảnh '{1}' đặt cạnh video là ảnh bìa của video, "
+         "và cũng dùng làm ảnh bìa của bài được"),
+        (r"'(.*?)': a recording cannot be the cover", "'{0}': ảnh bìa của bài phải là ảnh, không phải bản ghi âm"),
         (r"'(.*?)': (.*)", "'{0}' không phải ảnh dùng được ({1})"),
     ),
     "decompression-bomb": ((r"'(.*?)': (.*)", "ảnh '{0}' quá lớn để xử lý an toàn ({1})"),),

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from generator import messages
 from generator.pipeline import BuildOptions, build
 
 from tests.conftest import SITE_TOML, Built, article, clean_tree, run_cli, text_of, tree
@@ -580,3 +581,23 @@ def test_a_pasted_picture_of_another_site_s_photo_must_not_name_unpublished_file
                                   "content/tin-hoat-dong/ra-quan/anh.webp": phone_jpeg(800, 600)}))
     assert [(p.code, p.location.line) for p in built.result.problems if p.is_error] == [("broken-link", 8)]
     assert "write ![…](anh.webp) to show it" in str(built.result.problems[0])
+
+
+def test_a_clip_named_as_the_cover_is_refused_with_the_poster_that_can_be(make_site, build_site):
+    clip = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 100
+    site = make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", image="clip.mp4", body="Lễ ra quân."),
+                      "content/tin-hoat-dong/ra-quan/clip.mp4": clip})
+    [problem] = build_site(site).result.problems
+    assert (problem.location.line, problem.code) == (6, "not-an-image")
+    assert messages.problem_message(problem, "vi") == (
+        "'clip.mp4': ảnh bìa của bài phải là ảnh, không phải video; ảnh 'clip.jpg' đặt cạnh video là ảnh bìa của video, "
+        "và cũng dùng làm ảnh bìa của bài được")
+    (site / "content/tin-hoat-dong/ra-quan/clip.jpg").write_bytes(phone_jpeg(1280, 720))
+    (site / "content/tin-hoat-dong/ra-quan/index.md").write_text(
+        article("Ra quân", image="clip.jpg", body="![Lễ ra quân](clip.mp4)\n"), encoding="utf-8")
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    page = built.page("/tin-hoat-dong/ra-quan/")
+    # The poster is the cover: shown once, on the clip (as a cover the body shows is), and the sharing photo.
+    assert page.find("figure", class_="cover") is None and "/images/clip-" in page.find("video")["poster"]
+    assert "/images/clip-" in page.find("meta", property="og:image")["content"]
