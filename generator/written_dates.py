@@ -19,9 +19,9 @@ _DAY_FIRST = re.compile(r"(?:ngày\s+)?(\d{1,2})(?:\s*[-/.]\s*|\s+tháng\s+)(\d{
 # 14:30, 14:30:15, 14h30, 14g30, 14h, 14 giờ 30 (phút), with "lúc" (at) or a comma before it
 _CLOCK = re.compile(r"(?:lúc\s+|vào\s+lúc\s+)?(\d{1,2})\s*(?::|h|g|giờ)\s*(?:(\d{1,2})\s*(?:phút)?)?(?:\s*:\s*(\d{1,2}))?"
                     r"(?:\s+(sáng|trưa|chiều|tối))?", re.IGNORECASE)
-# "2 giờ chiều" is 14:00: the part of the day after a 12-hour time. "Đêm" is left out: 12 giờ
-# đêm is midnight of which day?
-_AFTERNOON = {"sáng": range(0), "trưa": range(1, 5), "chiều": range(1, 12), "tối": range(1, 12)}
+# "2 giờ chiều" is 14:00: the 12-hour times of each part of the day that are after noon.
+# "Đêm" is left out: 12 giờ đêm is midnight of which day?
+_AFTER_NOON_HOURS = {"sáng": range(0), "trưa": range(1, 5), "chiều": range(1, 12), "tối": range(1, 12)}
 _JOINERS = " ,-–"  # what may stand between a date and its time
 
 
@@ -77,7 +77,7 @@ def _moment(text: str) -> datetime | date | None:
             return None
         hours, minutes, seconds = (int(n) if n else 0 for n in clock.groups()[:3])
         part = (clock.group(4) or "").lower()
-        if part and hours in _AFTERNOON[part]:
+        if part and hours in _AFTER_NOON_HOURS[part]:
             hours += 12
         elif part == "sáng" and hours > 12 or part in ("chiều", "tối") and hours < 12:
             raise ValueError(f"{hours} giờ {part}")  # (a 12-hour time that is not in that part of the day)
