@@ -49,14 +49,21 @@ def normalize_alias(raw: str) -> str | None:
     return path + "/" if trailing or "." not in leaf else path
 
 
-def read_aliases(value, fail: Callable[[str], None]) -> tuple[str, ...]:
+def listed(value, fail: Callable[[str], None], expected: str) -> list:
+    """The items of a front-matter list of addresses (`aliases`, `related`): one written
+    without brackets is a list of one; anything else but a list is `fail(expected)`."""
     if value is None:
-        return ()
+        return []
     if isinstance(value, str):
-        value = [value]
+        return [value]
     if not isinstance(value, list):
-        fail("'aliases' must be a list of old URLs, e.g. [/tin-tuc/123.html]")
-        return ()
+        fail(expected)
+        return []
+    return value
+
+
+def read_aliases(value, fail: Callable[[str], None]) -> tuple[str, ...]:
+    value = listed(value, fail, "'aliases' must be a list of old URLs, e.g. [/tin-tuc/123.html]")
     found: list[str] = []
     for item in value:
         alias = normalize_alias(item) if isinstance(item, str) else None

@@ -16,7 +16,7 @@ import posixpath
 from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
-from generator.aliases import normalize_alias
+from generator.aliases import listed, normalize_alias
 from generator.diagnostics import Problem, error, suggest, warning
 from generator.model import Article
 from generator.vietnamese import nfc
@@ -26,13 +26,7 @@ CONTENT_ROOT = "content/"
 
 def read(value, source: str, base_url: str, fail: Callable[[str], None]) -> tuple[str, ...]:
     """The targets as written in `source`'s front-matter: 'content/….md' or '/…/'."""
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        fail("'related' must be a list of articles, e.g. [../vu-an/index.md]")
-        return ()
+    value = listed(value, fail, "'related' must be a list of articles, e.g. [../vu-an/index.md]")
     targets: dict[str, None] = {}  # in the order written, each once
     for item in value:
         if not isinstance(item, str) or not item.strip():
