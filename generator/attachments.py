@@ -65,12 +65,20 @@ def large_documents(documents: Mapping[str, tuple[tuple[str, int], ...]]) -> lis
     return problems
 
 
-def captions_for(player_src: str, source: str, documents: Mapping[str, tuple[tuple[str, int], ...]]) -> str | None:
-    """The src of the captions beside a clip ("clip.vtt" for "clip.mp4"), when there are."""
-    parts = urlsplit(player_src)
+def file_beside(source: str, href: str) -> str | None:
+    """The site path of the file a relative link of `source` names (None for another site's
+    address or a path from the site's root, which no article folder holds)."""
+    parts = urlsplit(href)
     if parts.scheme or parts.netloc or parts.path.startswith("/"):
         return None
-    captions = posixpath.splitext(parts.path)[0] + CAPTIONS
+    return resolve_reference(source, href)
+
+
+def captions_for(player_src: str, source: str, documents: Mapping[str, tuple[tuple[str, int], ...]]) -> str | None:
+    """The src of the captions beside a clip ("clip.vtt" for "clip.mp4"), when there are."""
+    if file_beside(source, player_src) is None:
+        return None
+    captions = posixpath.splitext(urlsplit(player_src).path)[0] + CAPTIONS
     beside = resolve_reference(source, captions)
     return captions if any(path == beside for path, _ in documents.get(source, ())) else None
 

@@ -29,7 +29,7 @@ from generator import (__version__, attachments, confine, fences, hashtags, lega
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.diagnostics import Problem, error, warning
-from generator.images import ImagePlan, resolve_reference
+from generator.images import ImagePlan
 from generator.memo import Memo
 from generator.model import Article, evolve
 from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages
@@ -100,20 +100,13 @@ class _ArticleLinks(Treeprocessor):
             if rewritten is not None:
                 element.set("href", rewritten)
             elif documents:
-                size = documents.get(self._beside(href))
+                size = documents.get(attachments.file_beside(self.source, href))
                 label = attachments.label(href, size) if size is not None else None
                 if label is not None:  # (captions beside a clip are listed, but not labelled)
                     labelled.append((element, label))
         if labelled:
             self._label(root, labelled)
         return None
-
-    def _beside(self, href: str) -> str | None:
-        """The site path of a relative link's file."""
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or parts.path.startswith("/"):
-            return None
-        return resolve_reference(self.source, href)
 
     @staticmethod
     def _label(root, labelled) -> None:
