@@ -63,3 +63,26 @@ def test_an_unexpected_file_in_the_stage_is_not_truncated_in_place(tmp_path):
     assert elsewhere.read_bytes() == b"keep me"
     assert (stage.root / "b" / "index.html").read_bytes() == b"page"
     stage.discard()
+
+
+def test_seeding_carries_every_file_by_a_link_and_nothing_else(tmp_path):
+    out = _published(tmp_path, {"index.html": b"home", "a/b/c/index.html": b"deep", "pagefind/fragment/x.pf": b"f",
+                                "a/index.html": b"a"})
+    (out / "empty" / "inner").mkdir(parents=True)  # no file to carry: not carried
+    (tmp_path / "secret.txt").write_text("outside")
+    os.symlink(tmp_path / "secret.txt", out / "a" / "link.html")  # never carried: it could point anywhere
+    os.symlink(tmp_path, out / "dirlink")
+    before = os.umask(0o077)
+    try:
+        stage = Stage(out)
+    finally:
+        os.umask(before)
+        output.refresh_umask()
+    assert stage.seeded == {"index.html", "a/b/c/index.html", "pagefind/fragment/x.pf", "a/index.html"}
+    for rel in stage.seeded:
+        assert os.path.samefile(stage.root / rel, out / rel)  # a hard link: no byte copied
+    assert not (stage.root / "empty").exists() and not (stage.root / "dirlink").exists()
+    assert not (stage.root / "a" / "link.html").exists()
+    for folder in ("a", "a/b", "a/b/c", "pagefind", "pagefind/fragment"):
+        assert stat.S_IMODE((stage.root / folder).stat().st_mode) == 0o755
+    stage.discard()
