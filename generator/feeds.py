@@ -11,13 +11,15 @@ same bytes. Returns bytes by output path; writes nothing.
 """
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 from datetime import datetime, timezone
 from typing import Callable, Iterable, Sequence
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
-from generator import routes
+from generator import attachments, routes
 from generator.memo import Memo, recall
 from generator.model import Article, Page, Site, Term
 
@@ -118,7 +120,38 @@ def _entry(site: Site, article: Article, body_html: str) -> list[str]:
         lines.append(f"    <category term={quoteattr(slug)} label={quoteattr(campaign.name)}/>")
     if article.summary:
         lines.append(f"    <summary>{escape(article.summary)}</summary>")
+    lines += _enclosures(site, article, body_html, url)
     lines += [f'    <content type="html">{escape(absolute_links(body_html, url))}</content>', "  </entry>"]
+    return lines
+
+
+# The clips and recordings an entry plays (a player's src, or a <source src> in it: a picture's
+# sources have a srcset), by the media type a feed reader is told.
+_PLAYED = re.compile(r'<(?:video|audio|source)\b[^>]*?\ssrc="([^"]*)"')
+MEDIA_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg",
+               ".mov": "video/quicktime", ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".aac": "audio/aac",
+               ".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav"}
+
+
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
+def _enclosures(site: Site, article: Article, body_html: str, url: str) -> list[str]:
+    """An enclosure link for each clip and recording the body plays: a feed reader offers them as
+    the entry's files (a podcast app plays a unit's news bulletins), with their size when the file
+    is beside the article."""
+    sizes = dict(site.attachments.get(article.source, ()))
+    lines, seen = [], set()
+    for match in _PLAYED.finditer(body_html):
+        src = html.unescape(match.group(1)).strip()
+        media_type = MEDIA_TYPES.get(posixpath.splitext(urlsplit(src).path)[1].lower())
+        href = quote(urljoin(url, src), safe=_URL_SAFE)  # "ban tin.mp3" as written: a URL has no space
+        if media_type is None or href in seen:
+            continue
+        seen.add(href)
+        size = sizes.get(attachments.file_beside(article.source, src))
+        length = f' length="{size}"' if size is not None else ""
+        lines.append(f'    <link rel="enclosure" type="{media_type}" href={quoteattr(href)}{length}/>')
     return lines
 
 

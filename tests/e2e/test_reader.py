@@ -68,6 +68,39 @@ def test_atom_feeds_for_site_category_unit_and_campaign(make_site, build_site):
     assert empty.findtext(f"{ATOM}title") == "Phòng Cảnh sát giao thông – Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"
 
 
+def test_a_feed_entry_offers_the_clips_and_recordings_its_article_plays(make_site, build_site):
+    """A unit's audio bulletin or a clip of a ceremony is an enclosure of its entry: a feed
+    reader (or a podcast app) offers the file with its kind and size. Photos, YouTube links and
+    documents are not enclosures; a clip played twice is offered once."""
+    body = ("Bản tin tuần này.\n\n![Bản tin an ninh](ban tin tuan.mp3)\n\n![Clip ra quân](clip.mp4)\n\n"
+            "![Ảnh](anh.jpg)\n\n[Kế hoạch](ke-hoach.pdf)\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n"
+            '<video controls><source src="clip.mp4" type="video/mp4"><source src="clip.webm"></video>\n\n'
+            '<audio controls src="https://bocongan.example.vn/tin/ban-tin.m4a"></audio>\n')
+    built = build_site(make_site({
+        "content/tin-hoat-dong/ban-tin/index.md": article("Bản tin an ninh tuần 48", body=body, slug="ban-tin"),
+        "content/tin-hoat-dong/ban-tin/ban tin tuan.mp3": b"ID3" + b"\x00" * 4_000,
+        "content/tin-hoat-dong/ban-tin/clip.mp4": b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100,
+        "content/tin-hoat-dong/ban-tin/clip.webm": b"\x1aE\xdf\xa3" + b"\x00" * 50,
+        "content/tin-hoat-dong/ban-tin/anh.jpg": phone_jpeg(800, 600),
+        "content/tin-hoat-dong/ban-tin/ke-hoach.pdf": b"%PDF-1.4 ",
+        "content/tin-hoat-dong/khac.md": article("Tin khác không có clip", date="2026-01-01")}))
+    assert built.result.ok, built.messages
+    page = "https://congan.example.vn/tin-hoat-dong/ban-tin/"
+    for feed in ("atom.xml", "tin-hoat-dong/atom.xml", "don-vi/cong-an-tinh/atom.xml"):
+        entries = {e.findtext(f"{ATOM}title"): e for e in _atom(built, feed).findall(f"{ATOM}entry")}
+        enclosures = [(link.get("type"), link.get("href"), link.get("length"))
+                      for link in entries["Bản tin an ninh tuần 48"].findall(f"{ATOM}link")
+                      if link.get("rel") == "enclosure"]
+        assert enclosures == [("audio/mpeg", page + "ban%20tin%20tuan.mp3", "4003"),
+                              ("video/mp4", page + "clip.mp4", "112"),
+                              ("video/webm", page + "clip.webm", "54"),
+                              ("audio/mp4", "https://bocongan.example.vn/tin/ban-tin.m4a", None)], feed
+        assert not [link for link in entries["Tin khác không có clip"].findall(f"{ATOM}link")
+                    if link.get("rel") == "enclosure"]
+    for _, href, _ in enclosures[:3]:  # each offered file is published where the feed says
+        assert (built.out / href.removeprefix("https://congan.example.vn/").replace("%20", " ")).is_file()
+
+
 def test_pages_link_their_feeds_and_social_metadata(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     page = built.page(RA_QUAN)
