@@ -18,7 +18,7 @@ from generator.memo import Memo, recall
 from generator.model import (FRONT_MATTER_KEYS, NO_COVER, Article, Cover, SiteConfig, SourceFile, Term, evolve,
                              frozen_map)
 from generator.vietnamese import fold, nfc, slugify
-from generator.written_dates import WrongWeekday, parse_written
+from generator.written_dates import ImpossibleDate, WrongWeekday, parse_written
 from generator import aliases as aliases_stage, legacy_fonts, picked_related, routes
 
 # What other generators (Hugo, Pelican, Zola, WordPress exports) call our keys: an editor who
@@ -270,6 +270,9 @@ def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:
             written = parse_written(value)
         except WrongWeekday as wrong:
             fail(str(wrong))
+            return None, False
+        except ImpossibleDate as impossible:
+            fail(f"'{value}' is not a date: {impossible}")
             return None, False
         except ValueError:
             written = None

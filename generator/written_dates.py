@@ -4,12 +4,14 @@ An editor types the day first and the time the Vietnamese way: "05/12/2026 14h30
 "5-12-2026", "5.12.2026", "ngày 5 tháng 12 năm 2026 lúc 14 giờ 30", "14h30 ngày
 05/12/2026". Each of these names one moment without doubt (a four-digit year, the
 day first unless the year is), so each is read; "5/12/26" is not (which century,
-which order?), and is left to the caller's error with its examples.
+which order?): the editor is told to write the year whole. A date pasted from a news
+site may end with its offset, "(GMT+7)", which is kept.
 """
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 from generator.vietnamese import WEEKDAYS
 
@@ -29,12 +31,24 @@ _JOINERS = " ,-–"  # what may stand between a date and its time
 _PLACE = re.compile(r"[^\W\d_][^,\d]*,\s*(?=ngày\s)", re.IGNORECASE)
 # A day of the week before the date, as the portal prints one ("Thứ Tư, 21/01/2026 09:30")
 # and reports head theirs: read, and checked against the date it names.
-_WEEKDAY = re.compile(r"(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s*nhật|cn))\b\s*[,-]?\s*", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])|t\.?\s*([2-7])|(chủ\s*nhật|cn))\b\s*[,-]?\s*",
+                      re.IGNORECASE)
 _WEEKDAY_NUMBERS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+
+
+# The offset a news site prints after its time: "09:30 (GMT+7)", "UTC+07:00".
+_OFFSET = re.compile(r"\s*\(?\s*(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*\)?$", re.IGNORECASE)
+# A year of two digits: "21/1/26".
+_SHORT_YEAR = re.compile(r"(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(\d{2})(?!\d)")
 
 
 class WrongWeekday(ValueError):
     """The date is one, the day of the week written before it another: one of them is a typo."""
+
+
+class ImpossibleDate(ValueError):
+    """A date read, but not one the calendar or the clock has (31/02/2026, 25h00), or one
+    whose year is cut to two digits; the message says which part, for the editor."""
 
 
 def parse_written(text: str) -> datetime | date | None:
@@ -45,16 +59,49 @@ def parse_written(text: str) -> datetime | date | None:
     place = _PLACE.match(text)
     if place and not _WEEKDAY.fullmatch(text[:place.end()]):
         text = text[place.end():]
+    offset = _OFFSET.search(text)
+    zone = None
+    if offset is not None and offset.start() > 0:
+        text = text[:offset.start()]
+        sign, hours, minutes = offset.groups()
+        if hours is not None and (int(hours) > 14 or int(minutes or 0) > 59):
+            raise ImpossibleDate(f"there is no offset {offset.group(0).strip()}")
+        zone = timezone((-1 if sign == "-" else 1) * timedelta(hours=int(hours or 0), minutes=int(minutes or 0)))
     weekday = _WEEKDAY.match(text)
     if weekday is None:
-        return _moment(text)
+        return _in_zone(_moment(text), zone)
     moment = _moment(text[weekday.end():])
-    named = weekday.group(1)
-    number = 6 if weekday.group(2) else int(named) - 2 if named.isdigit() else _WEEKDAY_NUMBERS[named.lower()]
+    named = weekday.group(1) or weekday.group(2)
+    number = 6 if weekday.group(3) else int(named) - 2 if named.isdigit() else _WEEKDAY_NUMBERS[named.lower()]
     if moment is not None and moment.weekday() != number:
         raise WrongWeekday(f"'{text}' names the wrong day of the week: {moment:%d/%m/%Y} is a "
                            f"{WEEKDAYS[moment.weekday()]}, not a {WEEKDAYS[number]}")
-    return moment
+    return _in_zone(moment, zone)
+
+
+def _in_zone(moment: datetime | date | None, zone: timezone | None) -> datetime | date | None:
+    """A time written with its offset is that moment; a day alone stays a day."""
+    if zone is None or not isinstance(moment, datetime) or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=zone)
+
+
+def _day(year: int, month: int, day: int) -> date:
+    if not 1 <= year <= 9999:
+        raise ImpossibleDate(f"there is no year {year}")
+    if not 1 <= month <= 12:
+        raise ImpossibleDate(f"there is no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise ImpossibleDate(f"{month:02d}/{year} has {last} days" if day else "there is no day 0")
+    return date(year, month, day)
+
+
+def _clock(hours: int, minutes: int, seconds: int) -> None:
+    if hours > 23:
+        raise ImpossibleDate(f"there is no hour {hours} (hours run 0 to 23)")
+    if minutes > 59 or seconds > 59:
+        raise ImpossibleDate(f"there is no minute {max(minutes, seconds)} (minutes run 0 to 59)")
 
 
 def _moment(text: str) -> datetime | date | None:
@@ -67,7 +114,7 @@ def _moment(text: str) -> datetime | date | None:
         if found is None:
             continue
         first, second, third = (int(n) for n in found.groups())
-        day = date(first, second, third) if year_first else date(third, second, first)
+        day = _day(first, second, third) if year_first else _day(third, second, first)
         rest = (text[:found.start()].removesuffix("ngày").strip(_JOINERS) + " " +
                 text[found.end():].strip(_JOINERS)).strip()
         if not rest:
@@ -76,10 +123,16 @@ def _moment(text: str) -> datetime | date | None:
         if clock is None:
             return None
         hours, minutes, seconds = (int(n) if n else 0 for n in clock.groups()[:3])
+        _clock(hours, minutes, seconds)
         part = (clock.group(4) or "").lower()
         if part and hours in _AFTER_NOON_HOURS[part]:
             hours += 12
         elif part == "sáng" and hours > 12 or part in ("chiều", "tối") and hours < 12:
             raise ValueError(f"{hours} giờ {part}")  # (a 12-hour time that is not in that part of the day)
         return datetime(day.year, day.month, day.day, hours, minutes, seconds)
+    short = _SHORT_YEAR.search(text)
+    if short is not None:
+        year = int(short.group(1))
+        whole = year + (2000 if year < 70 else 1900)
+        raise ImpossibleDate(f"write the year with its four digits ({whole}, not {short.group(1)})")
     return None

@@ -75,6 +75,31 @@ def test_a_date_copied_with_the_wrong_day_of_the_week_says_which_day_it_is():
         "'Thứ Năm, 21/01/2026 09:30' ghi sai thứ: ngày 21/01/2026 là Thứ Tư, không phải Thứ Năm")
 
 
+@pytest.mark.parametrize("written, english, vietnamese", [
+    ('"31/02/2026"', "'31/02/2026' is not a date: 02/2026 has 28 days",
+     "'31/02/2026' không phải ngày tháng: tháng 02/2026 chỉ có 28 ngày"),
+    ('"21/13/2026"', "'21/13/2026' is not a date: there is no month 13", "'21/13/2026' không phải ngày tháng: không có tháng 13"),
+    ('"0/1/2026"', "'0/1/2026' is not a date: there is no day 0", "'0/1/2026' không phải ngày tháng: không có ngày 0"),
+    ('"21/01/2026 25:00"', "'21/01/2026 25:00' is not a date: there is no hour 25 (hours run 0 to 23)",
+     "'21/01/2026 25:00' không phải ngày tháng: không có 25 giờ (giờ chỉ từ 0 đến 23)"),
+    ('"21/01/2026 9h75"', "'21/01/2026 9h75' is not a date: there is no minute 75 (minutes run 0 to 59)",
+     "'21/01/2026 9h75' không phải ngày tháng: không có phút thứ 75 (phút chỉ từ 0 đến 59)"),
+    ('"21/1/26"', "'21/1/26' is not a date: write the year with its four digits (2026, not 26)",
+     "'21/1/26' không phải ngày tháng: hãy viết năm đủ bốn chữ số (2026, không phải 26)"),
+    ('"21/01/2026 9:30 (GMT+25)"', "'21/01/2026 9:30 (GMT+25)' is not a date: there is no offset (GMT+25)",
+     "'21/01/2026 9:30 (GMT+25)' không phải ngày tháng: không có múi giờ (GMT+25)"),
+])
+def test_an_impossible_date_says_in_both_languages_which_part_is_wrong(written, english, vietnamese):
+    _, problems = _read(BASE.replace("2026-01-21T09:30:00", written))
+    assert [(p.location.line, p.code, p.message) for p in problems] == [(3, "bad-date", english)]
+    assert messages.problem_message(problems[0], "vi") == vietnamese
+
+
+def test_a_date_pasted_from_a_news_site_keeps_its_offset():
+    article, problems = _read(BASE.replace("2026-01-21T09:30:00", '"Thứ tư, 21/1/2026, 14:30 (GMT+0)"'))
+    assert not problems and article.date.isoformat() == "2026-01-21T14:30:00+00:00" and article.has_time
+
+
 @pytest.mark.parametrize("written, byline", [('"Minh Khôi"', "Minh Khôi"), ('["Minh Khôi", "Thu Hà"]', "Minh Khôi, Thu Hà"),
                                              ("[]", ""), ("\n  - Minh Khôi\n  - 'Thu Hà '", "Minh Khôi, Thu Hà")])
 def test_two_reporters_may_be_listed_as_author(written, byline):

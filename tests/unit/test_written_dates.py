@@ -1,9 +1,9 @@
 """Dates as Vietnamese editors type them in front-matter."""
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from generator.written_dates import WrongWeekday, parse_written
+from generator.written_dates import ImpossibleDate, WrongWeekday, parse_written
 
 
 @pytest.mark.parametrize("text, meant", [
@@ -35,7 +35,7 @@ def test_each_form_an_editor_types_names_its_moment(text, meant):
     assert parse_written(text) == meant
 
 
-@pytest.mark.parametrize("text", ["5/12/26", "hôm nay", "05/12/2026 chiều", "12/2026", "14h30"])
+@pytest.mark.parametrize("text", ["hôm nay", "05/12/2026 chiều", "12/2026", "14h30", "GMT+7", "T8, 19/01/2026"])
 def test_what_names_no_single_moment_is_not_guessed(text):
     assert parse_written(text) is None
 
@@ -47,6 +47,38 @@ def test_an_impossible_day_or_hour_is_refused(text):
         parse_written(text)
 
 
+@pytest.mark.parametrize("text, why", [
+    ("31/02/2026", "02/2026 has 28 days"),
+    ("29/02/2027", "02/2027 has 28 days"),
+    ("31/04/2026 9h", "04/2026 has 30 days"),
+    ("05/13/2026", "there is no month 13"),
+    ("0/12/2026", "there is no day 0"),
+    ("0000-01-01", "there is no year 0"),
+    ("05/12/2026 25h00", "there is no hour 25 (hours run 0 to 23)"),
+    ("05/12/2026 9h75", "there is no minute 75 (minutes run 0 to 59)"),
+    ("5/12/26", "write the year with its four digits (2026, not 26)"),  # which century, which order: not guessed
+    ("Thứ Bảy, 5/12/26 14h", "write the year with its four digits (2026, not 26)"),
+    ("21/01/2026 09:30 (GMT+25)", "there is no offset (GMT+25)"),
+])
+def test_an_impossible_date_says_which_part_is_wrong(text, why):
+    with pytest.raises(ImpossibleDate) as raised:
+        parse_written(text)
+    assert str(raised.value) == why
+
+
+@pytest.mark.parametrize("text, meant", [
+    # as a news site prints its dates, the offset after the time
+    ("Thứ tư, 21/1/2026, 09:30 (GMT+7)", datetime(2026, 1, 21, 9, 30, tzinfo=timezone(timedelta(hours=7)))),
+    ("21/01/2026 09:30 GMT+07:00", datetime(2026, 1, 21, 9, 30, tzinfo=timezone(timedelta(hours=7)))),
+    ("21/01/2026 15:00 (GMT-5)", datetime(2026, 1, 21, 15, 0, tzinfo=timezone(timedelta(hours=-5)))),
+    ("2026-01-21 02:30 UTC", datetime(2026, 1, 21, 2, 30, tzinfo=timezone.utc)),
+    ("21/01/2026 (GMT+7)", date(2026, 1, 21)),  # a day alone stays a day
+])
+def test_a_pasted_offset_after_the_time_is_kept(text, meant):
+    found = parse_written(text)
+    assert found == meant and getattr(found, "tzinfo", None) == getattr(meant, "tzinfo", None)
+
+
 @pytest.mark.parametrize("text, meant", [
     ("Thứ Tư, 21/01/2026 09:30", datetime(2026, 1, 21, 9, 30)),  # as the portal prints a date
     ("thứ tư 21/1/2026", date(2026, 1, 21)),
@@ -56,12 +88,15 @@ def test_an_impossible_day_or_hour_is_refused(text):
     ("CN 25/01/2026", date(2026, 1, 25)),
     ("Thứ Hai - 19/01/2026 8h", datetime(2026, 1, 19, 8, 0)),
     ("Thứ Bảy, 2026-01-24", date(2026, 1, 24)),
+    ("T2, 19/01/2026", date(2026, 1, 19)),  # as lists and calendars shorten it
+    ("T.7 24/01/2026 8h", datetime(2026, 1, 24, 8, 0)),
 ])
 def test_a_day_of_the_week_before_the_date_is_read(text, meant):
     assert parse_written(text) == meant
 
 
-@pytest.mark.parametrize("text", ["Thứ Năm, 21/01/2026", "Thứ 7, 25/01/2026", "Chủ nhật, 24/01/2026 10h"])
+@pytest.mark.parametrize("text", ["Thứ Năm, 21/01/2026", "Thứ 7, 25/01/2026", "Chủ nhật, 24/01/2026 10h",
+                                  "T3, 19/01/2026"])
 def test_a_day_of_the_week_that_is_not_the_date_s_is_refused_by_name(text):
     with pytest.raises(WrongWeekday, match="names the wrong day of the week"):
         parse_written(text)
