@@ -76,16 +76,21 @@ def read_aliases(value, fail: Callable[[str], None]) -> tuple[str, ...]:
 
 
 def find_alias_collisions(config: SiteConfig, articles: Iterable[Article],
-                          lines: Mapping[str, int]) -> list[Problem]:
-    """An alias must not replace an article, a list page or another article's alias."""
+                          lines: Mapping[str, int], only: Iterable[Article] | None = None) -> list[Problem]:
+    """An alias must not replace an article, a list page or another article's alias. With
+    `only`, the aliases of those alone are checked (the others' were, by an earlier call)."""
     from generator.routes import PAGE_SEGMENT  # (routes plans alias pages: imported here, not at the top)
     owned_in_category = (PAGE_SEGMENT + "/", "atom.xml")  # /<category>/trang/2/, /<category>/atom.xml
     articles = list(articles)
     owners = {a.url: f"the article {a.source}" for a in articles}
     owners.update({f"/{slug}/": f"the category '{slug}'" for slug in config.categories})
     claimed: dict[str, Article] = {}
+    checked = articles if only is None else list(only)
+    if only is not None:
+        sources = {a.source for a in checked}
+        claimed = {alias: a for a in articles if a.source not in sources for alias in a.aliases}
     problems = []
-    for article in sorted(articles, key=lambda a: a.source):
+    for article in sorted(checked, key=lambda a: a.source):
         for alias in article.aliases:
             where = (article.source, lines.get(article.source, 1), "alias-collision")
             root, _, rest = alias.strip("/").partition("/")

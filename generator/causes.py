@@ -48,14 +48,14 @@ def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_d
     # 16 bytes per article: this record is loaded and saved by every build.
     articles = {a.source: hashlib.blake2b(f"{article_digests[a.url]}\x1f{body_key(a)}".encode(),
                                             digest_size=16).digest()
-                for a in site.articles}
+                for a in site.articles_and_pages}
     return {"config": config_digest, "layouts": dict(layouts), "articles": articles, **addresses(site)}
 
 
 def addresses(site: Site) -> dict:
     """Where each article is published, and the old addresses its aliases keep (find_moved)."""
-    return {"urls": {a.source: a.url for a in site.articles},
-            "kept": {a.source: a.aliases for a in site.articles if a.aliases}}
+    return {"urls": {a.source: a.url for a in site.articles_and_pages},
+            "kept": {a.source: a.aliases for a in site.articles_and_pages if a.aliases}}
 
 
 def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False) -> Causes:

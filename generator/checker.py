@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from generator import assets, attachments, config as config_stage, content, filelinks, images, index, markup, messages, routes, seo
+from generator import (assets, attachments, config as config_stage, content, filelinks, images, index, markup, messages,
+                       routes, seo, standalone)
 from generator.diagnostics import Problem, Severity, has_errors, sort_problems, warning
 from generator.fences import fenced, indented_code
 from generator.model import Site, SourceFile
@@ -57,8 +58,15 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
     for source in sources:
         problems += check_headings(source)
     # Drafts and scheduled articles are checked too: they will be published one day.
-    articles, _, found = index.index_articles(site_config, sources, index.IndexOptions(drafts=True, future=True))
+    news = [source for source in sources if not standalone.is_page_source(source.path)]
+    articles, _, found = index.index_articles(site_config, news, index.IndexOptions(drafts=True, future=True))
+    pages, found_in_pages = standalone.index_pages(site_config, [s for s in sources if s not in news],
+                                                   index.IndexOptions(drafts=True))
+    found = [*found, *found_in_pages,
+             *standalone.aliases_onto_pages(articles, pages, {s.path: s.line_of("aliases") for s in news})]
     problems += found
+    news_count = len(articles)
+    articles = [*articles, *pages]  # photos, links and bodies are checked alike
     if has_errors(found):  # links and photos are only judged against a complete set of articles
         return CheckReport(len(sources), sort_problems(problems), strict)
     plan, image_problems = images.plan_images(site_dir, articles, site_config.images)
@@ -70,19 +78,21 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
                                                links_to_files=links_to_files, links_to_articles=links_to_articles)
     problems += check_insecure_links(site_config, site_dir, converted, sources)
     if links_to_files:
-        problems += _unpublished_file_links(site_dir, site_config, converted, plan, links_to_files, listing)
+        problems += _unpublished_file_links(site_dir, site_config, converted, news_count, plan, links_to_files,
+                                            listing)
     if has_errors(image_problems):  # the plan is empty then: every photo would be reported twice
         found = [p for p in found if p.code != "missing-image"]
     problems += found
-    problems += _links_to_unpublished(site_config, sources, articles, plan, found, links_to_articles)
+    problems += _links_to_unpublished(site_config, news, articles, plan, found, links_to_articles)
     return CheckReport(len(sources), sort_problems(problems), strict)
 
 
-def _unpublished_file_links(site_dir: Path, site_config, articles, plan, links: dict,
+def _unpublished_file_links(site_dir: Path, site_config, articles, news_count: int, plan, links: dict,
                             listing: content.Listing) -> list[Problem]:
     """The links to files that `build` would find leading nowhere (filelinks.py), judged
-    against what a build of these articles would publish, planned the way it plans it."""
-    site = Site(config=site_config, articles=tuple(articles))
+    against what a build of these articles (the first `news_count`; then the pages of their
+    own) would publish, planned the way it plans it."""
+    site = Site(config=site_config, articles=tuple(articles[:news_count]), standalone=tuple(articles[news_count:]))
     pages = routes.plan_pages(site)
     files, _ = assets.plan_files(site_dir, articles, listing, plan.sources)
     outputs = {page.output_path for page in pages} | files.keys() | seo.render_extra_files(site, pages).keys()
@@ -91,9 +101,10 @@ def _unpublished_file_links(site_dir: Path, site_config, articles, plan, links: 
 
 def _links_to_unpublished(site_config, sources, articles, plan, already: list[Problem],
                           links_to_articles: dict) -> list[Problem]:
-    """A published article linking a draft or scheduled one fails `build` today: say so.
+    """A published article (or page) linking a draft or scheduled one fails `build` today: say so.
     Only the published articles that link to one are converted again, as the build would."""
     published, _, _ = index.index_articles(site_config, sources, index.IndexOptions())
+    published += [a for a in articles if standalone.is_page_source(a.source) and not a.draft]
     unpublished = {a.source for a in articles} - {a.source for a in published}
     linking = [a for a in published if unpublished.intersection(links_to_articles.get(a.source, ()))]
     if not linking:

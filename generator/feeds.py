@@ -38,7 +38,7 @@ def feeds_for(site: Site, page: Page) -> list[tuple[str, str]]:
     """(title, site-relative URL) of the feeds a page links from its <head>."""
     found = [(site.config.title, feed_url())]
     term = page.term
-    if page.article is not None:
+    if page.kind == "article" and page.article is not None:
         term = site.config.categories[page.article.category]
     if term is not None and term.kind in _TERM_FIELD:
         found.append((term.name, feed_url(term)))

@@ -40,6 +40,8 @@ CONFIG_GLOBALS = frozenset({"config", "term_url", "category", "unit", "campaign"
 # (json_ld, feeds_for), the page's own article (cover_image), or nothing (search_url).
 CONFIG_GLOBALS |= frozenset({"json_ld", "feeds_for", "cover_image", "search_url"})
 EVERYTHING_GLOBALS = frozenset({"site", "latest_in", "featured"})
+# The pages of their own, as the footer lists them: their titles and addresses (Signatures.menu).
+MENU_GLOBALS = frozenset({"standalone_pages"})
 LIST_GLOBALS = frozenset({"related", "others"})
 # Photos of an article (pictures.layout_globals): they read only what Article.images_key digests.
 ARTICLE_GLOBALS = frozenset({"cover", "thumbnail", "og_image"})
@@ -141,14 +143,16 @@ class Signatures:
                  memo: Memo | None = None):
         self.site = site
         self.templates = templates
-        known = CONFIG_GLOBALS | EVERYTHING_GLOBALS | LIST_GLOBALS | ARTICLE_GLOBALS | JINJA_BUILTINS | {"page"}
+        known = (CONFIG_GLOBALS | EVERYTHING_GLOBALS | LIST_GLOBALS | ARTICLE_GLOBALS | MENU_GLOBALS | JINJA_BUILTINS
+                 | {"page"})
         # Globals whose reads we cannot see (added by a later feature): always render.
         # Other undeclared names are variables an including template set.
         self.opaque = frozenset(env_globals) - known
         # The asset versions too: every layout links the stylesheet with its version (?v=…).
         self.config = digest(repr(site.config), repr(sorted(site.asset_versions.items())))
+        self.menu = digest(repr([(a.url, a.title) for a in site.standalone]))
         self.articles = {a.url: recall(memo, "article-digests", a.url, (a,), functools.partial(article_digest, a))
-                         for a in site.articles}
+                         for a in site.articles_and_pages}
         self._everything: str | None = None
         self._all_articles: str | None = None
         self._memo = memo
@@ -169,7 +173,7 @@ class Signatures:
         if not names & EVERYTHING_GLOBALS:
             return ""
         if names & (LIST_GLOBALS | {"site"}):
-            return self.everything()
+            return self.everything() + self.menu  # (`site` reaches site.standalone too)
         if self._all_articles is None:
             self._all_articles = digest("\x1f".join(self.articles[a.url] for a in self.site.articles))
         return self._all_articles
@@ -196,7 +200,8 @@ class Signatures:
                     urls = lists.get(a.url, ())
                     inputs.append(urls)
                     inputs += [self._by_url[u] for u in urls]
-        key = (page.output_path, self.config, self.opaque, self.site_wide(facts.names))
+        key = (page.output_path, self.config, self.opaque, self.site_wide(facts.names),
+               self.menu if facts.names & MENU_GLOBALS else "")
         return self._remembered.recall(key, tuple(inputs), functools.partial(self._of, page))
 
     def _of(self, page: Page) -> str:
@@ -218,4 +223,6 @@ class Signatures:
                     parts += [field, *urls, *(self.articles[u] for u in urls)]
         if names & EVERYTHING_GLOBALS:
             parts.append(self.site_wide(names))
+        if names & MENU_GLOBALS:
+            parts.append(self.menu)
         return digest("\x1f".join(parts))

@@ -236,6 +236,8 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'contact\.hotline' must be text: put the number in quotes, (.*)",
          "'contact.hotline' phải là chữ: hãy đặt số trong dấu ngoặc kép, {0}"),
         (r"'(.*?)' must be true or false", "'{0}' phải là true hoặc false"),
+        (r"'weight' must be a whole number: pages are listed from the smallest",
+         "'weight' phải là số nguyên: các trang được xếp từ số nhỏ nhất"),
         (r"'(.*?)' must be a whole number, not (\w+)", "'{0}' phải là số nguyên (không có phần thập phân), không phải {1}"),
         (r"'(.*?)' must be a string such as (.*), not (\w+)", "'{0}' phải là chữ trong dấu ngoặc kép, ví dụ {1}, không phải {2}"),
         (r"'(.*?)' must be a string, not (\w+)", "'{0}' phải là chữ trong dấu ngoặc kép, không phải {1}"),
@@ -430,8 +432,23 @@ PROBLEMS: Mapping[str, tuple] = {
          "'related' ghi {0} nhưng không có bài viết nào đăng ở địa chỉ đó (hãy ghi đường dẫn tới tệp .md của bài)"),
     ),
     "related-self": ((_ANY, "'related' ghi chính bài này; bài không tự liên quan tới mình nên được bỏ qua"),),
+    "news-key-on-page": (
+        (r"'(.*?)' is not read on a page of its own", "'{0}' không dùng cho trang giới thiệu: thư mục content/trang/ "
+                                                     "chứa các trang như Giới thiệu, Liên hệ, không phải tin bài; muốn "
+                                                     "đăng tệp này thành bài viết, hãy chuyển nó sang thư mục khác "
+                                                     "trong content/"),
+    ),
+    "page-url-taken": (
+        (r"(\S+) is the address of the category '(.*?)'; give the page another 'slug'",
+         "{0} là địa chỉ của chuyên mục '{1}'; hãy đặt 'slug' khác cho trang"),
+        (r"(\S+) is an address the portal uses itself; give the page another 'slug'",
+         "{0} là địa chỉ cổng thông tin tự dùng; hãy đặt 'slug' khác cho trang"),
+        (r"(\S+) is also the address of the page (\S+); give one of them another 'slug'",
+         "{0} cũng là địa chỉ của trang {1}; hãy đặt 'slug' khác cho một trong hai trang"),
+    ),
     "alias-collision": (
         (r"the alias (\S+) would replace the article (\S+); remove it", "địa chỉ cũ {0} sẽ đè lên bài viết {1}; hãy bỏ nó đi"),
+        (r"the alias (\S+) would replace the page (\S+); remove it", "địa chỉ cũ {0} sẽ đè lên trang {1}; hãy bỏ nó đi"),
         (r"the alias (\S+) would replace the category '(.*?)'; remove it",
          "địa chỉ cũ {0} sẽ đè lên trang chuyên mục '{1}'; hãy bỏ nó đi"),
         (r"the alias (\S+) would replace a page the portal publishes itself; remove it",

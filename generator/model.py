@@ -247,10 +247,19 @@ class Site:
     # Article source → (site path, bytes) of the documents in its folder: their links are
     # labelled "(PDF, 1,2 MB)" (generator/attachments.py).
     attachments: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=lambda: EMPTY)
+    # Pages of their own (content/trang/: Giới thiệu, Lãnh đạo, Liên hệ), in the footer's order:
+    # read, converted and rendered as articles are, but never listed, dated, related or fed
+    # (generator/standalone.py). Their unit, category and campaigns are empty.
+    standalone: tuple[Article, ...] = ()
 
     @property
     def by_url(self) -> Mapping[str, Article]:
         return {a.url: a for a in self.articles}
+
+    @property
+    def articles_and_pages(self) -> tuple[Article, ...]:
+        """Everything with a converted body: what links, photos and the cache look through."""
+        return self.articles + self.standalone
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
-from generator import attachments
+from generator import aliases as aliases_stage, attachments, standalone
 from generator import imageproc, images, pictures
 from generator import buildlock, filelinks, messages, outguard, search, seo, shortcut
 from generator.causes import Causes
@@ -136,12 +136,21 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     problems += found
     clock.lap("content")
     schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)
+    page_sources = [source for source in sources if standalone.is_page_source(source.path)]
+    sources = [source for source in sources if not standalone.is_page_source(source.path)]
     articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon, options.memo, cache)
-    scanned = {source.path: source.scanned for source in sources if source.scanned is not None}
-    del sources
     problems += found
+    pages, found = standalone.index_pages(site_config, page_sources, schedule)
+    problems += found
+    problems += aliases_stage.find_alias_collisions(site_config, [*articles, *pages], {
+        s.path: s.line_of("aliases") for s in page_sources}, only=pages)
+    problems += standalone.aliases_onto_pages(articles, pages, {s.path: s.line_of("aliases") for s in sources})
+    scanned = {source.path: source.scanned for source in [*sources, *page_sources] if source.scanned is not None}
+    del sources, page_sources
     _stop_on_errors(problems)
     clock.lap("index")
+    # Pages of their own go through the photo and markup stages with the articles, then apart.
+    articles = [*articles, *pages]
 
     plan, found = images.plan_images(options.site_dir, articles, site_config.images,
                                      functools.partial(content.load_body, options.site_dir), cache, options.memo,
@@ -165,8 +174,10 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     give_back_freed_memory()  # before the search indexer and the workers are forked
     clock.lap("markup")
 
-    site = Site(config=site_config, articles=tuple(articles), left_out=frozen_map(left_out),
-                file_links=frozen_map(links_to_files), attachments=frozen_map(documents))
+    news = len(articles) - len(pages)
+    site = Site(config=site_config, articles=tuple(articles[:news]), standalone=tuple(articles[news:]),
+                left_out=frozen_map(left_out), file_links=frozen_map(links_to_files),
+                attachments=frozen_map(documents))
     if on_converted is not None:
         on_converted(site, plan)
     related_news, other_news = related.related_lists(site.articles, site_config.related_count,
@@ -236,7 +247,7 @@ def _build(options: BuildOptions) -> BuildResult:
         scheduled = horizon[0].astimezone(site.config.zone) if horizon[0] is not None else None
         image_plan = found_plan[0]
         reconvert, load_html = bodies["reconvert"], bodies["load_html"]
-        files, found = assets.plan_files(options.site_dir, site.articles, listing, image_plan.sources)
+        files, found = assets.plan_files(options.site_dir, site.articles_and_pages, listing, image_plan.sources)
         problems += found
         site = replace(site, asset_versions=frozen_map(assets.asset_versions(files)))
         pages = routes.plan_pages(site, options.memo)
@@ -244,7 +255,7 @@ def _build(options: BuildOptions) -> BuildResult:
             site, pages, load_html, options.memo)
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
         if site.file_links:
-            problems += filelinks.unpublished_links(site.articles, site.file_links, {p.output_path for p in pages}
+            problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, {p.output_path for p in pages}
                                                     | files.keys() | extra_files.keys(), {rel for rel, _ in listing})
         _stop_on_errors(problems)
         clock.lap("routes")
@@ -293,7 +304,7 @@ def _build(options: BuildOptions) -> BuildResult:
         moment = options.now.timestamp() if options.now else time.time()
         if cache.enabled:
             imageproc.prune_cache(image_cache, image_plan, moment)
-            cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles}, moment)
+            cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles_and_pages}, moment)
             cache.prune_other_versions(moment)
             render.prune_compiled(rendering.bytecode_dir(cache))
         problems = sort_problems(problems)
@@ -376,7 +387,7 @@ def _inputs(options: BuildOptions, cache: BuildCache, listing: content.Listing) 
 def _reconverter(site_dir: Path, site: Site, image_plan: images.ImagePlan = images.ImagePlan()):
     """Converts an article's body again from its file (for a cache entry that went bad).
     Raises content.ChangedDuringBuild when the file no longer holds the bytes the build indexed."""
-    urls_by_source = {a.source: a.url for a in site.articles}
+    urls_by_source = {a.source: a.url for a in site.articles_and_pages}
 
     def reconvert(article) -> str:
         body, body_line = content.load_body(site_dir, article.source, article.as_read)

@@ -79,7 +79,7 @@ class Renderer:
             unit=lambda slug: config.units[slug],
             campaign=lambda slug: config.campaigns[slug],
             related=self.related, others=self.others, latest_in=self.latest_in,
-            featured=self.featured, **(extra_globals or {}),
+            featured=self.featured, standalone_pages=site.standalone, **(extra_globals or {}),
         )
 
     # -- filters and helpers the layouts call --------------------------------

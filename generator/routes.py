@@ -9,6 +9,7 @@ Owns every URL the portal publishes and pagination. Pure: no I/O, no HTML.
     /phong-trao/  /phong-trao/<c>/    campaigns, campaign list
     /tim-kiem/                        search
     /luu-tru/ …                       archives by year and month (archives.py)
+    /<slug>/                          a page of its own, content/trang/ (standalone.py)
     <alias>                           redirects from old URLs (aliases.py)
 """
 from __future__ import annotations
@@ -110,7 +111,9 @@ def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
                       extra=frozen_map({"filters": search_filters(config, by_term),
                                         "filter_pages": filter_pages(config, by_term)})))
     pages += archives.plan_archive_pages(site, memo)
-    pages += aliases.plan_alias_pages(site.articles)
+    for page in site.standalone:  # Giới thiệu, Liên hệ …: generator/standalone.py
+        pages.append(Page(url=page.url, template="page.html", kind="page", title=page.title, article=page))
+    pages += aliases.plan_alias_pages(site.articles_and_pages)
     return pages
 
 

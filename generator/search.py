@@ -1,8 +1,8 @@
-"""The static full-text search index (Pagefind) of the articles.
+"""The static full-text search index (Pagefind) of the articles and pages of their own.
 
 Owns running the Pagefind indexer over a search document of each article
 (title, date, unit, category and campaigns as filters, caption, lead, body,
-author), beside the rendering, and putting the result into the build's
+author; a page of its own has title, lead and body), beside the rendering, and putting the result into the build's
 target before the swap, so a failed index never publishes; and keeping a
 shard as it is when none of its documents changed. What Pagefind wrote is made
 deterministic and re-cut into small chunks by generator/pagefind_bundle.py.
@@ -98,6 +98,13 @@ def search_document(article: Article, config: SiteConfig, body_html: str) -> byt
     layout or to the related-news lists never re-indexes anything.
     """
     e = html.escape
+    if not article.category:  # a page of its own (Giới thiệu, Liên hệ): no date, unit or filters
+        return "".join([
+            '<!doctype html><html lang="vi"><head><meta charset="utf-8">',
+            f"<title>{e(article.title)}</title></head><body><article data-pagefind-body>",
+            f'<h1 data-pagefind-meta="title">{e(article.title)}</h1>',
+            f"<p>{e(article.summary)}</p>" if article.summary and not article.summary_derived else "",
+            f"<div>{body_html}</div>", "</article></body></html>\n"]).encode("utf-8")
     campaigns = "".join(f'<li data-pagefind-filter="campaign">{e(config.campaigns[slug].name)}</li>'
                         for slug in article.campaigns)
     # The text runs as a reader would read it: title, lead, body. The unit, category and
@@ -156,11 +163,11 @@ def plan_shards(site: Site) -> list[Shard]:
     terms = repr((config.timezone, sorted((s, t.name) for s, t in config.units.items()),
                   sorted((s, t.name) for s, t in config.categories.items()),
                   sorted((s, t.name) for s, t in config.campaigns.items())))
-    count = shard_count(len(site.articles))
+    count = shard_count(len(site.articles_and_pages))
     frame = digest(version, str(DOC_FORMAT), str(pagefind_bundle.FORMAT), str(pagefind_bundle.CHUNK_BYTES),
                    str(count), terms)
     members: list[list[tuple[str, Article]]] = [[] for _ in range(count)]
-    for article in site.articles:
+    for article in site.articles_and_pages:  # the pages of their own are found too ("đường dây nóng")
         path = output_path_of(article.url)
         members[shard_of(path, count) if count > 1 else 0].append((path, article))
     shards = []

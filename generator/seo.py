@@ -30,6 +30,8 @@ absolute = feeds.absolute  # site-relative path → absolute URL under base_url
 
 
 def page_lastmod(site: Site, page: Page) -> datetime | None:
+    if page.kind == "page" and page.article is not None:  # a page of its own has no date, only 'updated'
+        return page.article.updated
     if page.article is not None:
         return page.article.modified
     dates = [a.modified for a in page.items]

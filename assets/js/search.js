@@ -290,7 +290,7 @@
       excerpt.className = "excerpt";
       appendExcerpt(excerpt, data.excerpt);
       item.appendChild(title);
-      item.appendChild(meta);
+      if (meta.textContent) item.appendChild(meta); // a page of its own (Giới thiệu) has no date or unit
       item.appendChild(excerpt);
       list.appendChild(item);
     });

@@ -96,9 +96,29 @@ def test_searches_typed_without_marks_find_their_articles(open_page, portal, siz
         assert all(any(w.startswith(word) for w in seen) for word in query.split()), (query, seen)
         marks = [fold(m) for m in top.locator("mark").all_inner_texts()]
         assert any(m.strip(".,“”") in query.split() for m in marks), (query, marks)
-        assert top.locator(".meta").inner_text().count("/") == 2  # its date, e.g. Thứ Hai, 08/09/2025
+        # the article shows its date, e.g. Thứ Hai, 08/09/2025 (the top one may be a page of its own:
+        # "cong an hung yen" finds "Giới thiệu Công an tỉnh" first, which has none)
+        meant = results.filter(has=page.locator("h2", has_text=expected)).first
+        assert meant.locator(".meta").inner_text().count("/") == 2
         assert page.locator("#q").input_value() == query
         _visited(page, watch, f"{size}-search-{number}")
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_contact_page_is_a_tap_away_in_the_footer_and_found_by_search(open_page, portal, size):
+    page, watch = open_page(size)
+    page.goto(portal + "/tin-hoat-dong/")
+    page.locator("footer .about a", has_text="Liên hệ").click()
+    page.wait_for_url("**/lien-he/")
+    expect(page.locator("h1")).to_have_text("Liên hệ")
+    assert page.locator("footer .about a[aria-current=page]").inner_text() == "Liên hệ"
+    _visited(page, watch, f"{size}-contact-page")
+    page.goto(portal + "/tim-kiem/?q=tiep+cong+dan")
+    page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+    found = page.locator(".search-result", has=page.locator("h2", has_text="Liên hệ"))
+    expect(found).to_have_count(1)
+    assert found.locator(".meta").count() == 0  # no date or unit to show, and no empty line for them
+    assert [fold(m).strip(".,“”") for m in found.locator(".excerpt mark").all_inner_texts()][:3] == ["tiep", "cong", "dan"]
 
 
 def test_search_filters_by_unit(open_page, portal):
@@ -342,6 +362,7 @@ AXE_PAGES = {
     "article": "/tin-hoat-dong/doi-canh-sat-giao-thong-huong-dan-hoc-sinh-doi-mu-bao-hiem-dung-cach/",
     "search": "/tim-kiem/?q=thi+dua",
     "archive": "/luu-tru/",
+    "page": "/lien-he/",
 }
 
 

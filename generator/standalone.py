@@ -1,0 +1,132 @@
+"""Pages of their own: Giới thiệu, Lãnh đạo Công an tỉnh, Liên hệ, Thủ tục hành chính.
+
+Owns which content files are such pages (those under content/trang/), the meaning of
+their front-matter (title, summary, slug, draft, updated, weight, aliases) and their
+URLs, /<slug>/ at the site's root, as Hugo publishes content/about.md and Pelican its
+pages/. A page is read into an Article with no date, unit, category or campaigns, so the
+markup, photo and cache stages treat its body as an article's; it is never listed, fed,
+related or searched, and the footer of every page links it (layouts/partials/footer.html).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Iterable, Mapping
+
+from generator import aliases as aliases_stage
+from generator.config import RESERVED_SLUGS
+from generator.diagnostics import Problem, error, suggest, warning
+from generator.index import IndexOptions, MAX_SLUG, _flag, _text, parse_date, shorten_slug
+from generator.markup import plain_summary
+from generator.model import Article, SiteConfig, SourceFile, frozen_map
+from generator.vietnamese import collation_key, slugify
+
+PAGES_DIR = "content/trang/"
+PAGE_KEYS = ("title", "summary", "slug", "draft", "updated", "weight", "aliases")
+# What only news has: read on an article, told and passed over on a page.
+NEWS_KEYS = ("date", "unit", "category", "campaigns", "author", "featured", "expires", "related",
+             "image", "image_caption", "image_focus", "extra")
+# A page has no date of its own; the stages that sort by date never see one.
+NO_DATE = datetime(2000, 1, 1)
+
+
+def is_page_source(path: str) -> bool:
+    return path.startswith(PAGES_DIR)
+
+
+def index_pages(config: SiteConfig, sources: Iterable[SourceFile], options: IndexOptions = IndexOptions()
+                ) -> tuple[list[Article], list[Problem]]:
+    """The published pages in the footer's order (by `weight`, then title), and the problems."""
+    found: list[tuple[int, Article]] = []
+    problems: list[Problem] = []
+    for source in sources:
+        page, weight, own = read_page(config, source)
+        problems += own
+        if page is not None and (options.drafts or not page.draft):
+            found.append((weight, page))
+    found.sort(key=lambda pair: (pair[0], collation_key(pair[1].title), pair[1].url))
+    pages = [page for _, page in found]
+    problems += _taken_urls(config, pages, {s.path: s.line_of("slug" if "slug" in s.front else "title")
+                                            for s in sources})
+    return pages, problems
+
+
+def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, int, list[Problem]]:
+    fm, problems = source.front, []
+
+    def fail(key: str, code: str, message: str) -> None:
+        problems.append(error(source.path, source.line_of(key), code, message))
+
+    for key in fm:
+        if key in NEWS_KEYS:
+            problems.append(warning(source.path, source.line_of(key), "news-key-on-page",
+                                    f"'{key}' is not read on a page of its own: {PAGES_DIR} holds pages such as "
+                                    "Giới thiệu or Liên hệ, not news; to publish this file as an article, move it "
+                                    "into another folder of content/"))
+        elif key not in PAGE_KEYS:
+            hint = suggest(str(key), PAGE_KEYS)
+            problems.append(warning(source.path, source.line_of(key), "unknown-key",
+                                    f"unknown front-matter key '{key}'" + (f"; did you mean '{hint}'?" if hint else "")))
+    title = _text(fm, "title", fail, required=True)
+    summary = plain_summary(_text(fm, "summary", fail) or "")
+    draft = _flag(fm, "draft", fail)
+    updated, has_time = parse_date(fm.get("updated"), config.zone,
+                                   lambda m: fail("updated", "bad-date", m.replace("'date'", "'updated'")))
+    weight = fm.get("weight", 0)
+    if isinstance(weight, bool) or not isinstance(weight, int):
+        fail("weight", "wrong-type", "'weight' must be a whole number: pages are listed from the smallest")
+        weight = 0
+    slug = ""
+    if "slug" in fm:
+        raw = _text(fm, "slug", fail)
+        slug = slugify(raw or "")
+        if raw and not slug:
+            fail("slug", "bad-slug", f"'{raw}' gives an empty slug; use letters or digits")
+        elif len(slug) > MAX_SLUG:
+            fail("slug", "bad-slug", f"the slug is {len(slug)} characters long; keep it under {MAX_SLUG + 1}")
+    elif title:
+        slug = shorten_slug(slugify(title))
+        if not slug:
+            fail("title", "bad-slug", "the title has no letters or digits to make a URL from; add a 'slug'")
+    page_aliases = aliases_stage.read_aliases(fm.get("aliases"), lambda m: fail("aliases", "bad-alias", m))
+    if any(p.is_error for p in problems):
+        return None, 0, problems
+    moment = updated or NO_DATE.replace(tzinfo=config.zone)
+    return Article(
+        source=source.path, title=title, date=moment, has_time=has_time and updated is not None, unit="",
+        category="", campaigns=(), slug=slug, url=page_url(slug), summary=summary, draft=draft,
+        body=source.body, body_line=source.body_line, bundle_dir=source.bundle_dir, extra=frozen_map(),
+        source_digest=source.digest, body_loaded=source.body_loaded, updated=updated, aliases=page_aliases,
+    ), weight, problems
+
+
+def page_url(slug: str) -> str:
+    return f"/{slug}/"
+
+
+def _taken_urls(config: SiteConfig, pages: list[Article], lines: Mapping[str, int]) -> list[Problem]:
+    """A page's address must not be a category's, one the portal uses itself, or another page's."""
+    problems, owners = [], {}
+    for page in sorted(pages, key=lambda p: p.source):
+        where = (page.source, lines.get(page.source, 1), "page-url-taken")
+        if page.slug in config.categories:
+            problems.append(error(*where, f"{page.url} is the address of the category "
+                                          f"'{config.categories[page.slug].name}'; give the page another 'slug'"))
+        elif page.slug in RESERVED_SLUGS:
+            problems.append(error(*where, f"{page.url} is an address the portal uses itself; give the page "
+                                          "another 'slug'"))
+        elif page.url in owners:
+            problems.append(error(*where, f"{page.url} is also the address of the page {owners[page.url]}; "
+                                          "give one of them another 'slug'"))
+        else:
+            owners[page.url] = page.source
+    return problems
+
+
+def aliases_onto_pages(articles: Iterable[Article], pages: Iterable[Article], lines: Mapping[str, int]) -> list[Problem]:
+    """An article's alias must not replace a page of its own (`lines`: each article's 'aliases' line)."""
+    owners: dict[str, str] = {}
+    for page in sorted(pages, key=lambda p: p.source):  # the first, as _taken_urls names it
+        owners.setdefault(page.url, page.source)
+    return [error(a.source, lines.get(a.source, 1), "alias-collision",
+                  f"the alias {alias} would replace the page {owners[alias]}; remove it")
+            for a in articles for alias in a.aliases if alias in owners]
