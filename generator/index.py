@@ -221,18 +221,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
     unit = _resolve(config.units, "unit", fm, fail)
     campaigns = _resolve_campaigns(config, fm, fail)
 
-    slug = ""
-    if "slug" in fm:
-        raw_slug = _text(fm, "slug", fail)
-        slug = slugify(raw_slug or "")
-        if raw_slug and not slug:
-            fail("slug", "bad-slug", f"'{raw_slug}' gives an empty slug; use letters or digits")
-        elif len(slug) > MAX_SLUG:
-            fail("slug", "bad-slug", f"the slug is {len(slug)} characters long; keep it under {MAX_SLUG + 1}")
-    elif title:
-        slug = shorten_slug(slugify(title))
-    if title and not slug and "slug" not in fm:
-        fail("title", "bad-slug", "the title has no letters or digits to make a URL from; add a 'slug'")
+    slug = read_slug(fm, title, fail)
     image = _text(fm, "image", fail) or ""
     image_caption = _text(fm, "image_caption", fail) or ""
     image_focus = _text(fm, "image_focus", fail) or ""
@@ -259,6 +248,22 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         if image or image_caption or image_focus else NO_COVER,
         expires=expires, updated=updated, aliases=aliases, related=related,
     ), problems
+
+
+def read_slug(fm: Mapping, title: str | None, fail) -> str:
+    """The 'slug' given, made URL-safe, else one made from the title (shortened); "" when neither gives one."""
+    if "slug" in fm:
+        raw_slug = _text(fm, "slug", fail)
+        slug = slugify(raw_slug or "")
+        if raw_slug and not slug:
+            fail("slug", "bad-slug", f"'{raw_slug}' gives an empty slug; use letters or digits")
+        elif len(slug) > MAX_SLUG:
+            fail("slug", "bad-slug", f"the slug is {len(slug)} characters long; keep it under {MAX_SLUG + 1}")
+        return slug
+    slug = shorten_slug(slugify(title)) if title else ""
+    if title and not slug:
+        fail("title", "bad-slug", "the title has no letters or digits to make a URL from; add a 'slug'")
+    return slug
 
 
 def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:

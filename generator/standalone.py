@@ -15,10 +15,10 @@ from typing import Iterable, Mapping
 from generator import aliases as aliases_stage
 from generator.config import RESERVED_SLUGS
 from generator.diagnostics import Problem, error, suggest, warning
-from generator.index import IndexOptions, MAX_SLUG, _flag, _text, parse_date, shorten_slug
+from generator.index import IndexOptions, _flag, _text, parse_date, read_slug
 from generator.markup import plain_summary
 from generator.model import Article, SiteConfig, SourceFile, frozen_map
-from generator.vietnamese import collation_key, slugify
+from generator.vietnamese import collation_key
 
 PAGES_DIR = "content/trang/"
 PAGE_KEYS = ("title", "summary", "slug", "draft", "updated", "weight", "aliases")
@@ -75,18 +75,7 @@ def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, i
     if isinstance(weight, bool) or not isinstance(weight, int):
         fail("weight", "wrong-type", "'weight' must be a whole number: pages are listed from the smallest")
         weight = 0
-    slug = ""
-    if "slug" in fm:
-        raw = _text(fm, "slug", fail)
-        slug = slugify(raw or "")
-        if raw and not slug:
-            fail("slug", "bad-slug", f"'{raw}' gives an empty slug; use letters or digits")
-        elif len(slug) > MAX_SLUG:
-            fail("slug", "bad-slug", f"the slug is {len(slug)} characters long; keep it under {MAX_SLUG + 1}")
-    elif title:
-        slug = shorten_slug(slugify(title))
-        if not slug:
-            fail("title", "bad-slug", "the title has no letters or digits to make a URL from; add a 'slug'")
+    slug = read_slug(fm, title, fail)
     page_aliases = aliases_stage.read_aliases(fm.get("aliases"), lambda m: fail("aliases", "bad-alias", m))
     if any(p.is_error for p in problems):
         return None, 0, problems
