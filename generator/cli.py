@@ -68,6 +68,8 @@ def make_parser() -> argparse.ArgumentParser:
     n.add_argument("--category", default="", help="category key or name from site.toml")
     n.add_argument("--unit", default="", help="unit key or name from site.toml")
     n.add_argument("--campaign", action="append", default=[], help="campaign key or name (repeat for several)")
+    n.add_argument("--page", action="store_true",
+                   help="a page of its own (Giới thiệu, Liên hệ) in content/trang/, not news: no category or unit")
     c = commands.add_parser("check", help="check every article without writing anything")
     c.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")

@@ -31,7 +31,7 @@ from typing import Callable, TextIO
 
 import jinja2
 
-from generator import config as config_stage, content, index, messages
+from generator import config as config_stage, content, index, messages, standalone
 from generator.cache import CACHE_DIR
 from generator.diagnostics import Problem, error, fold_repeated_warnings, has_errors
 from generator.layout_problems import layout_problem
@@ -367,7 +367,12 @@ class Preview:
             source, _ = content.read_source(site_dir, site_dir / rel)
         except OSError:  # saved again or removed meanwhile: the next build will say
             return ""
-        article = index.read_article(site_config, source)[0] if source is not None else None
+        if source is None:
+            article = None
+        elif standalone.is_page_source(source.path):  # a page of its own (Giới thiệu, Liên hệ)
+            article = standalone.read_page(site_config, source)[0]
+        else:
+            article = index.read_article(site_config, source)[0]
         if article is None or not (self.state.snapshot().out_dir / article.url.lstrip("/") / "index.html").is_file():
             return ""
         return base_path + article.url.lstrip("/")

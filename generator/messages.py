@@ -559,7 +559,10 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"layout rendering error: (.*)", "tệp giao diện (layout) gặp lỗi khi dựng trang: {0}"),
     ),
     "internal-error": ((_ANY, "lỗi của chương trình (không phải do bài viết), đã ghi chi tiết ở cửa sổ lệnh: {0}"),),
-    "article-exists": ((r"(.*?) already exists", "{0} đã có; không ghi đè bài viết"),),
+    "article-exists": ((r"(.*?) already exists; pick another title or edit that page", "{0} đã có; không ghi đè trang"),
+                       (r"(.*?) already exists", "{0} đã có; không ghi đè bài viết"),),
+    "page-has-no-terms": ((_ANY, "trang giới thiệu không có chuyên mục, đơn vị hay phong trào: hãy bỏ --category, "
+                                 "--unit và --campaign"),),
     "bad-title": ((r"give the article's title", "hãy cho biết tiêu đề của bài: python build.py new \"Tiêu đề\" …"),
                   (_ANY, "tiêu đề không có chữ hoặc số để tạo đường dẫn")),
     "word-not-found": ((_ANY, "không có tệp này"),),

@@ -73,8 +73,8 @@ def finish_bundle(bundle: Path) -> None:
         filters = read_filters(bundle, meta[3], number)
         entries = [(word, canonical_entry(data, number)) for word, data in read_entries(bundle, meta[2])]
         for folder in ("filter", "index"):
-            for path in (bundle / folder).iterdir():
-                path.unlink()
+            for path in (bundle / folder).iterdir() if (bundle / folder).is_dir() else ():
+                path.unlink()  # (a bundle of pages of their own alone has no filter, and no folder for them)
         meta[3] = write_filters(bundle, prefix, filters)
         meta[2] = write_index(bundle, prefix, entries)
         meta_path.unlink()
@@ -166,6 +166,8 @@ def read_filters(bundle: Path, filters: list, number: list[int] | None = None) -
 
 def write_filters(bundle: Path, prefix: str, filters: dict[str, dict[str, list[int]]]) -> list:
     """Write the filter files (values in order); returns the pf_meta's list of them."""
+    if filters:  # as Pagefind: a folder only when there is one
+        (bundle / "filter").mkdir(exist_ok=True)
     written = []
     for name, values in filters.items():
         data = [name, [[value, values[value]] for value in sorted(values)]]

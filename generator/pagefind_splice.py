@@ -93,8 +93,7 @@ def splice(old_folder: Path, fresh_folder: Path | None, urls: set[str], out: Pat
         if path.name not in _MADE and not path.name.endswith(".pf_meta"):
             shutil.copy2(path, out / path.name) if path.is_file() else shutil.copytree(path, out / path.name)
     (out / "fragment").mkdir()
-    (out / "index").mkdir()
-    (out / "filter").mkdir()
+    (out / "index").mkdir()  # (filter/ is made by write_filters when there is a filter, as Pagefind does)
     for _, source, n in pages:
         name = f"{source.meta[1][n][0]}.pf_fragment"
         shutil.copyfile(source.folder / "fragment" / name, out / "fragment" / name)

@@ -1,5 +1,6 @@
 """A new article: `python build.py new "Tiêu đề" --category … --unit …`, or made from a
-Word report with `--from bao-cao.docx` (its title, text, tables and photos; word_import.py).
+Word report with `--from bao-cao.docx` (its title, text, tables and photos; word_import.py);
+a new page of its own (Giới thiệu, Liên hệ) with `new --page "Tiêu đề"` (standalone.py).
 
 Owns turning a title and the editor's choices into a new article bundle
 (content/<category>/<slug>/index.md) with complete front-matter: the slug
@@ -16,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from generator import content, index, messages, routes, styled_letters
+from generator import content, index, messages, routes, standalone, styled_letters
 from generator.config import load_config
 from generator.diagnostics import Problem, error, sort_problems
 from generator.model import SiteConfig, Term
@@ -40,16 +41,32 @@ class NewArticle:
         return f"{content.CONTENT_DIR}/{self.category}/{self.slug}/index.md"
 
 
-def plan_article(config: SiteConfig, title: str, category: str, unit: str, campaigns: Sequence[str],
-                 moment: datetime) -> tuple[NewArticle | None, list[Problem]]:
-    """Check the editor's choices; every problem at once."""
-    problems: list[Problem] = []
+@dataclass(frozen=True)
+class NewPage:
+    """A page of its own: content/trang/<slug>/index.md, its photos beside it."""
+    title: str
+    slug: str
+
+    @property
+    def path(self) -> str:
+        return f"{standalone.PAGES_DIR}{self.slug}/index.md"
+
+
+def _title_and_slug(title: str, problems: list[Problem]) -> tuple[str, str]:
     title = " ".join(styled_letters.plain(nfc(title)).split())
     slug = shorten_slug(slugify(title))
     if not title:
         problems.append(error("title", 0, "bad-title", "give the article's title: python build.py new \"Tiêu đề\" …"))
     elif not slug:
         problems.append(error("title", 0, "bad-title", "the title has no letters or digits to make a URL from"))
+    return title, slug
+
+
+def plan_article(config: SiteConfig, title: str, category: str, unit: str, campaigns: Sequence[str],
+                 moment: datetime) -> tuple[NewArticle | None, list[Problem]]:
+    """Check the editor's choices; every problem at once."""
+    problems: list[Problem] = []
+    title, slug = _title_and_slug(title, problems)
     category_slug = _choose(config.categories, "category", category, problems)
     unit_slug = _choose(config.units, "unit", unit, problems)
     campaign_slugs = []
@@ -60,6 +77,20 @@ def plan_article(config: SiteConfig, title: str, category: str, unit: str, campa
     if problems:
         return None, problems
     return NewArticle(title, category_slug, unit_slug, tuple(campaign_slugs), slug, moment), []
+
+
+def plan_page(config: SiteConfig, title: str, terms_given: bool) -> tuple[NewPage | None, list[Problem]]:
+    """A page of its own from its title; `terms_given`: the editor gave --category, --unit or --campaign."""
+    problems: list[Problem] = []
+    title, slug = _title_and_slug(title, problems)
+    if terms_given:
+        problems.append(error("--page", 0, "page-has-no-terms", "a page of its own has no category, unit or "
+                                                               "campaigns: leave out --category, --unit and --campaign"))
+    page = NewPage(title, slug)
+    taken = standalone.taken_by_site(config, slug) if slug else None
+    if taken:
+        problems.append(error("title", 0, "page-url-taken", taken))
+    return (None if problems else page), problems
 
 
 def _choose(terms: Mapping[str, Term], kind: str, wanted: str, problems: list[Problem]) -> str:
@@ -109,16 +140,37 @@ def front_matter(new: NewArticle, lang: str, body: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def create_article(site_dir: Path, config: SiteConfig, new: NewArticle, lang: str,
+def existing_pages(site_dir: Path, config: SiteConfig, new: NewPage) -> list[str]:
+    """Files that already are, or would publish at, the new page's URL."""
+    clashes = {candidate.relative_to(site_dir).as_posix()
+               for candidate in (site_dir / new.path, site_dir / f"{standalone.PAGES_DIR}{new.slug}.md")
+               if candidate.exists()}
+    sources, _ = content.load_content(site_dir)
+    for source in sources:
+        if standalone.is_page_source(source.path):
+            page, _, _ = standalone.read_page(config, source)
+            if page is not None and page.url == standalone.page_url(new.slug):
+                clashes.add(source.path)
+    return sorted(clashes)
+
+
+def page_front_matter(new: NewPage, lang: str, body: str | None = None) -> str:
+    lines = ["---", f"title: {json.dumps(new.title, ensure_ascii=False)}", "weight: 0", 'summary: ""', "draft: true",
+             "---", "", body.rstrip("\n") if body else messages.text("new-body", lang), ""]
+    return "\n".join(lines)
+
+
+def create_article(site_dir: Path, config: SiteConfig, new: NewArticle | NewPage, lang: str,
                    word: WordArticle | None = None) -> list[Problem]:
-    clashes = existing_articles(site_dir, config, new)
+    is_page = isinstance(new, NewPage)
+    clashes = existing_pages(site_dir, config, new) if is_page else existing_articles(site_dir, config, new)
     folder = Path(new.path).parent
     # A photo left in the folder (an import whose index.md was deleted) is never overwritten either.
     clashes += [(folder / photo.name).as_posix() for photo in (word.photos if word else ())
                 if (site_dir / folder / photo.name).exists()]
     if clashes:
-        return [error(path, 0, "article-exists", f"{path} already exists; pick another title or edit that article")
-                for path in clashes]
+        return [error(path, 0, "article-exists", f"{path} already exists; pick another title or edit that "
+                                                 f"{'page' if is_page else 'article'}") for path in clashes]
     target = site_dir / new.path
     target.parent.mkdir(parents=True, exist_ok=True)
     # "x": never overwrite, even in a race. The photos first: the article never names a missing one.
@@ -126,7 +178,8 @@ def create_article(site_dir: Path, config: SiteConfig, new: NewArticle, lang: st
         with open(target.parent / photo.name, "xb") as handle:
             handle.write(photo.data)
     with open(target, "x", encoding="utf-8", newline="\n") as handle:
-        handle.write(front_matter(new, lang, word.body if word else None))
+        body = word.body if word else None
+        handle.write(page_front_matter(new, lang, body) if is_page else front_matter(new, lang, body))
     return []
 
 
@@ -156,7 +209,10 @@ def run_new(args, site_dir: Path) -> int:
     if site_config is not None and not problems:
         title = args.title or (word.title if word else "")
         now = datetime.now(site_config.zone).replace(microsecond=0)
-        new, problems = plan_article(site_config, title, args.category, args.unit, args.campaign, now)
+        if args.page:
+            new, problems = plan_page(site_config, title, bool(args.category or args.unit or args.campaign))
+        else:
+            new, problems = plan_article(site_config, title, args.category, args.unit, args.campaign, now)
     if new is not None:
         problems = create_article(site_dir, site_config, new, lang, word)
     for line in messages.describe_all(sort_problems(problems), lang):

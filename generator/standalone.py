@@ -45,7 +45,7 @@ def index_pages(config: SiteConfig, sources: Iterable[SourceFile], options: Inde
             found.append((weight, page))
     found.sort(key=lambda pair: (pair[0], collation_key(pair[1].title), pair[1].url))
     pages = [page for _, page in found]
-    problems += _taken_urls(config, pages, {s.path: s.line_of("slug" if "slug" in s.front else "title")
+    problems += taken_urls(config, pages, {s.path: s.line_of("slug" if "slug" in s.front else "title")
                                             for s in sources})
     return pages, problems
 
@@ -92,17 +92,14 @@ def page_url(slug: str) -> str:
     return f"/{slug}/"
 
 
-def _taken_urls(config: SiteConfig, pages: list[Article], lines: Mapping[str, int]) -> list[Problem]:
+def taken_urls(config: SiteConfig, pages: list[Article], lines: Mapping[str, int]) -> list[Problem]:
     """A page's address must not be a category's, one the portal uses itself, or another page's."""
     problems, owners = [], {}
     for page in sorted(pages, key=lambda p: p.source):
         where = (page.source, lines.get(page.source, 1), "page-url-taken")
-        if page.slug in config.categories:
-            problems.append(error(*where, f"{page.url} is the address of the category "
-                                          f"'{config.categories[page.slug].name}'; give the page another 'slug'"))
-        elif page.slug in RESERVED_SLUGS:
-            problems.append(error(*where, f"{page.url} is an address the portal uses itself; give the page "
-                                          "another 'slug'"))
+        taken = taken_by_site(config, page.slug)
+        if taken:
+            problems.append(error(*where, taken))
         elif page.url in owners:
             problems.append(error(*where, f"{page.url} is also the address of the page {owners[page.url]}; "
                                           "give one of them another 'slug'"))
@@ -111,10 +108,20 @@ def _taken_urls(config: SiteConfig, pages: list[Article], lines: Mapping[str, in
     return problems
 
 
+def taken_by_site(config: SiteConfig, slug: str) -> str | None:
+    """Why /<slug>/ cannot be a page's address (a category's, or the portal's own), or None."""
+    url = page_url(slug)
+    if slug in config.categories:
+        return f"{url} is the address of the category '{config.categories[slug].name}'; give the page another 'slug'"
+    if slug in RESERVED_SLUGS:
+        return f"{url} is an address the portal uses itself; give the page another 'slug'"
+    return None
+
+
 def aliases_onto_pages(articles: Iterable[Article], pages: Iterable[Article], lines: Mapping[str, int]) -> list[Problem]:
     """An article's alias must not replace a page of its own (`lines`: each article's 'aliases' line)."""
     owners: dict[str, str] = {}
-    for page in sorted(pages, key=lambda p: p.source):  # the first, as _taken_urls names it
+    for page in sorted(pages, key=lambda p: p.source):  # the first, as taken_urls names it
         owners.setdefault(page.url, page.source)
     return [error(a.source, lines.get(a.source, 1), "alias-collision",
                   f"the alias {alias} would replace the page {owners[alias]}; remove it")

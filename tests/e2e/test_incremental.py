@@ -90,7 +90,8 @@ LAYOUT_EDITS = {
 def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     files = sorted((site / "content").rglob("*.md"))
     action = rng.choice(["edit-body", "edit-body", "rewrite", "add", "add", "delete", "layout", "config",
-                         "link", "bundle-file", "photo", "front-matter", "front-matter", "break", "mend", "asset"])
+                         "link", "bundle-file", "photo", "front-matter", "front-matter", "break", "mend", "asset",
+                         "page"])
     if action in ("edit-body", "rewrite", "delete", "link", "front-matter", "break") and not files:
         action = "add"
     if action in ("break", "mend"):
@@ -132,6 +133,25 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
             override.parent.mkdir(parents=True, exist_ok=True)
             override.write_text(rng.choice(LAYOUT_EDITS[name]).replace("N", str(rng.randint(0, 9))), encoding="utf-8")
         return f"layout:{name}"
+    elif action == "page":  # a page of its own (content/trang/): every footer lists its title by weight
+        counter[0] += 1
+        folder = site / "content" / "trang"
+        pages = sorted(folder.glob("*.md")) if folder.is_dir() else []
+        if pages and rng.random() < 0.6:
+            page = rng.choice(pages)
+            text = page.read_text(encoding="utf-8")
+            if rng.random() < 0.5:
+                text = re.sub(r"^(title|weight): .*$", lambda m: f"{m.group(1)}: " + (
+                    f"Trang {counter[0]}" if m.group(1) == "title" else str(rng.randint(0, 3))), text, flags=re.M)
+            else:
+                text += f"\nThêm {rng.random()}.\n"
+            page.write_text(text, encoding="utf-8")
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"trang-{counter[0]}.md").write_text(
+                f"---\ntitle: Trang {counter[0]}\nweight: {rng.randint(0, 3)}\n---\n\nNội dung trang {counter[0]}.\n",
+                encoding="utf-8")
+        return "page"
     elif action == "asset":  # the site's own stylesheet: every page links it by its version
         stylesheet = site / "assets" / "css" / "style.css"
         if stylesheet.exists() and rng.random() < 0.4:

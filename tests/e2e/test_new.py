@@ -102,3 +102,34 @@ def test_a_new_article_published_before_its_placeholder_is_replaced_is_refused(m
     file.write_text(file.read_text(encoding="utf-8").replace("Viết nội dung bài viết ở đây.", "Sáng nay, hội nghị…"),
                     encoding="utf-8")
     assert build_site(site).result.ok
+
+
+def test_new_page_starts_a_draft_page_of_its_own_that_the_footer_lists_once_published(make_site, build_site):
+    site = make_site({"content/tin-hoat-dong/a.md": article()})
+    done = run_cli("new", "--page", "Lãnh đạo Công an tỉnh", "--site", str(site))
+    path = "content/trang/lanh-dao-cong-an-tinh/index.md"
+    assert done.returncode == 0 and done.stdout.startswith(f"Đã tạo {path} (bản nháp)."), done.stderr
+    source, problems = read_source(site, site / path)
+    assert not problems and dict(source.front) == {"title": "Lãnh đạo Công an tỉnh", "weight": 0, "summary": "",
+                                                    "draft": True}
+    assert build_site(site).result.ok and not (site / "public/lanh-dao-cong-an-tinh").exists()
+    text = (site / path).read_text(encoding="utf-8")
+    (site / path).write_text(text.replace("draft: true", "draft: false"), encoding="utf-8")
+    [problem] = build_site(site).result.problems  # the text `new` wrote is never published
+    assert problem.code == "placeholder-text"
+    (site / path).write_text(text.replace("draft: true", "draft: false").replace("Viết nội dung bài viết ở đây.",
+                                                                                 "Ban Giám đốc gồm …"), encoding="utf-8")
+    built = build_site(site)
+    assert built.result.ok
+    assert [text_of(a) for a in built.page("/").select("footer .about a")] == ["Lãnh đạo Công an tỉnh"]
+
+    again = run_cli("new", "--page", "Lãnh đạo Công an tỉnh", "--site", str(site), "--lang", "en")
+    assert again.returncode == 1 and again.stderr.strip() == (
+        f"{path}: error[article-exists]: {path} already exists; pick another title or edit that page")
+    for args, line in ((["Tin hoạt động"], "title: error[page-url-taken]: /tin-hoat-dong/ is the address of the "
+                                           "category 'Tin hoạt động'; give the page another 'slug'"),
+                       (["Liên hệ", "--unit", "cong-an-tinh"], "--page: error[page-has-no-terms]: a page of its own "
+                        "has no category, unit or campaigns: leave out --category, --unit and --campaign")):
+        refused = run_cli("new", "--page", *args, "--site", str(site), "--lang", "en")
+        assert refused.returncode == 1 and refused.stderr.strip() == line
+    assert sorted(p.name for p in (site / "content/trang").iterdir()) == ["lanh-dao-cong-an-tinh"]

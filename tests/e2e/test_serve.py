@@ -131,6 +131,13 @@ def test_a_saved_article_s_page_is_where_open_tabs_go(preview):
     (site / ARTICLE).write_text(FILES[ARTICLE].replace("Sáng nay", "Chiều nay"), encoding="utf-8")
     server.next_reload()
     assert server.followed == URL
+    (site / "content/trang").mkdir()  # a page of its own (Giới thiệu, Liên hệ) too
+    (site / "content/trang/lien-he.md").write_text("---\ntitle: Liên hệ\n---\n\nGọi 113.\n", encoding="utf-8")
+    for _ in range(3):  # (the new folder may be a build of its own first)
+        server.next_reload()
+        if server.followed:
+            break
+    assert server.followed == "/lien-he/"
     (site / "assets/css").mkdir(parents=True, exist_ok=True)
     (site / "assets/css/style.css").write_text("body { color: black; }\n", encoding="utf-8")
     server.next_reload()

@@ -150,3 +150,20 @@ def test_a_page_s_mistakes_are_named_at_their_line_in_both_languages(make_site, 
              "the alias /lien-he/ would replace the page content/trang/b.md; remove it"),
             ("content/trang/c.md", 2, "page-url-taken",
              "/lien-he/ is also the address of the page content/trang/b.md; give one of them another 'slug'")]
+
+
+def test_a_portal_of_pages_alone_builds_and_searches_then_takes_its_first_article(make_site, tmp_path):
+    """Pages have no filters: an index of them alone has no filter files (Pagefind writes none)."""
+    site = make_site({"content/trang/gioi-thieu.md": PAGES["content/trang/gioi-thieu.md"]})
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert list(fragments(out)) == ["/gioi-thieu/"] and not (out / "pagefind" / "filter").exists()
+    first = site / "content/tin-hoat-dong/dau-tien.md"
+    first.parent.mkdir()
+    first.write_text(article("Bài đầu tiên"), encoding="utf-8")
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert sorted(fragments(out)) == ["/gioi-thieu/", "/tin-hoat-dong/bai-dau-tien/"]
+    assert tree(out) == clean_tree(site, tmp_path / "clean-1")
+    first.unlink()
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert tree(out) == clean_tree(site, tmp_path / "clean-2")
