@@ -9,7 +9,7 @@ never held in memory.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -18,7 +18,7 @@ from generator.cache import BuildCache
 from generator.incremental import ALWAYS, Signatures, analyse_templates, layout_digests
 from generator.markup import load_html
 from generator.memo import Memo
-from generator.model import Page, Site
+from generator.model import Page, Site, evolve
 from generator.output import Stage, file_stats
 from generator.render import Renderer
 
@@ -44,7 +44,7 @@ def _render_chunk(chunk: Sequence[int]) -> list[tuple[int, bool]]:
         page = pages[index]
         if page.article is not None and not page.article.html:
             html = load_html(page.article, cache, workers.shared("reconvert"))
-            page = replace(page, article=replace(page.article, html=html))
+            page = evolve(page, article=evolve(page.article, html=html))  # (dataclasses.replace: 5× slower)
         done.append((index, stage.write(page.output_path, renderer.render(page))))
     return done
 
