@@ -4,8 +4,9 @@ Owns which content files are such pages (those under content/trang/), the meanin
 their front-matter (title, summary, slug, draft, updated, weight, aliases) and their
 URLs, /<slug>/ at the site's root, as Hugo publishes content/about.md and Pelican its
 pages/. A page is read into an Article with no date, unit, category or campaigns, so the
-markup, photo and cache stages treat its body as an article's; it is never listed, fed,
-related or searched, and the footer of every page links it (layouts/partials/footer.html).
+markup, photo and cache stages treat its body as an article's; it is never listed, fed or
+related, search finds it (search.py: no date, unit or filter), and the footer of every page
+links it (layouts/partials/footer.html, by `weight`).
 """
 from __future__ import annotations
 
