@@ -311,8 +311,9 @@ class Indexing:
             return False
         if any(path.is_symlink() for path in (base, base / "fragment", base / "index", base / "filter")):
             return False
+        prefix = f"{self.out_dir}{os.sep}"  # strings, not Path joins: ~12,000 files at 10,000 articles
         for rel in old:
-            found = file_stats(self.out_dir / rel)
+            found = file_stats(prefix + rel)
             if found is None or found != recorded.get(rel):
                 return False
         return True
