@@ -43,10 +43,17 @@ def fragments(out, shard: str = "pagefind") -> dict[str, dict]:
     return found
 
 
-def scratches(site) -> list:
-    """The search scratch folders this test process's builds left, in memory or in the cache."""
+def scratches(site, before: frozenset = frozenset()) -> list:
+    """The search scratch folders this test process's builds left, in memory or in the cache,
+    but those in `before` (what the worker held when the test began: another test's preview may
+    still be finishing a search refresh on its thread, and cleans up after itself)."""
     mine = f"{search.SCRATCH_PREFIX}{os.getpid()}-*"
-    return [*search.MEMORY_FOLDER.glob(mine), *BuildCache(site / ".cache").root.glob(mine)]
+    return [p for p in [*search.MEMORY_FOLDER.glob(mine), *BuildCache(site / ".cache").root.glob(mine)]
+            if p not in before]
+
+
+def scratches_now(site) -> frozenset:
+    return frozenset(scratches(site))
 
 
 def stats(out) -> dict[str, tuple[int, int]]:
@@ -197,10 +204,11 @@ def test_a_failed_index_publishes_nothing_and_leaves_nothing(make_site, build_si
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("trang cũ", encoding="utf-8")
+    before = scratches_now(site)
     with pytest.raises(search.SearchIndexFailed, match="out of disk space"):
         build_site(site, out=out)
     assert tree(out) == {"index.html": tree(out)["index.html"]}  # the previous site, untouched
-    assert scratches(site) == []
+    assert scratches(site, before) == []
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
 
 
@@ -220,12 +228,13 @@ def test_a_build_that_fails_meanwhile_stops_the_indexer(make_site, build_site, t
         started.append((tmp_path / "pids").exists())
         raise RuntimeError("a layout crashed")
     monkeypatch.setattr(rendering, "render_pages", layouts_fail)
+    before = scratches_now(site)
     with pytest.raises(RuntimeError, match="a layout crashed"):
         build_site(site, out=tmp_path / "out")
     assert started == [True]
     for pid in (tmp_path / "pids").read_text().split():
         assert not os.path.exists(f"/proc/{pid}") or "zombie" in open(f"/proc/{pid}/status").read().lower()
-    assert scratches(site) == []
+    assert scratches(site, before) == []
 
 
 def test_the_scratch_of_a_killed_build_is_removed_by_the_next(make_site, build_site, tmp_path, monkeypatch):
@@ -325,11 +334,12 @@ def test_an_indexer_failing_after_some_bundles_went_in_publishes_nothing(make_si
     (out / "index.html").write_text("trang cũ", encoding="utf-8")
     _slow_after_the_first_shard(monkeypatch, fail=True)
     puts = _record_puts(monkeypatch)
+    before = scratches_now(site)
     with pytest.raises(search.SearchIndexFailed, match="out of disk space"):
         build_site(site, out=out)
     assert puts and puts[0][1]
     assert tree(out) == {"index.html": tree(out)["index.html"]}
-    assert scratches(site) == []
+    assert scratches(site, before) == []
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
 
 
