@@ -55,6 +55,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "why-added": {"en": "{n} article(s) added ({names})", "vi": "thêm {n} bài viết ({names})"},
     "why-edited": {"en": "{n} article(s) edited ({names})", "vi": "sửa {n} bài viết ({names})"},
     "why-removed": {"en": "{n} article(s) removed ({names})", "vi": "bỏ {n} bài viết ({names})"},
+    "why-pages-added": {"en": "{n} page(s) of their own added ({names})", "vi": "thêm {n} trang giới thiệu ({names})"},
+    "why-pages-edited": {"en": "{n} page(s) of their own edited ({names})", "vi": "sửa {n} trang giới thiệu ({names})"},
+    "why-pages-removed": {"en": "{n} page(s) of their own removed ({names})", "vi": "bỏ {n} trang giới thiệu ({names})"},
     "why-repaired": {"en": "{n} published page(s) changed or missing", "vi": "{n} trang đã xuất bị sửa hoặc mất"},
     "why-more": {"en": " and {n} more", "vi": " và {n} tệp khác"},
     # After the last shown warning of a kind (diagnostics.fold_repeated_warnings).
@@ -648,6 +651,9 @@ def search_done(report, lang: str) -> str:
 NAMED_CAUSES = 3  # files named per kind of change; the rest are counted
 
 
+PAGES_DIR = "content/trang/"  # standalone.PAGES_DIR (which imports what imports this module)
+
+
 def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
     """'  Lý do: sửa 1 bài viết (content/…/index.md); sửa site.toml' for a
     causes.Causes; '' when it has nothing to say. `named`: files named per kind
@@ -657,8 +663,11 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
     if not causes.compared:
         return text("why", lang, causes=text("why-upgraded" if causes.upgraded else "why-first", lang))
     parts = [text("why-config", lang)] if causes.config else []
-    for kind, files in (("layouts", causes.layouts), ("added", causes.added), ("edited", causes.edited),
-                        ("removed", causes.removed)):
+    named_causes = [("layouts", causes.layouts)]
+    for kind, files in (("added", causes.added), ("edited", causes.edited), ("removed", causes.removed)):
+        named_causes += [(kind, tuple(f for f in files if not f.startswith(PAGES_DIR))),
+                         (f"pages-{kind}", tuple(f for f in files if f.startswith(PAGES_DIR)))]
+    for kind, files in named_causes:
         if files:
             shown = files if named is None else files[:named]
             names = ", ".join(shown)

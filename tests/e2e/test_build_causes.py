@@ -126,3 +126,16 @@ def test_a_published_article_that_moved_to_a_new_address_is_named(make_site):
     done = run_cli("build", "--site", str(site), "--lang", "en")
     assert "Moved" not in done.stdout and (site / "public" / old.strip("/") / "index.html").is_file()
     assert summary(site)[1] == ""  # said once, when it happened
+
+
+def test_a_page_of_its_own_is_named_as_a_page(make_site):
+    site = make_site({**ARTICLES, "content/trang/lien-he.md": "---\ntitle: Liên hệ\n---\n\nGọi 113.\n"})
+    summary(site)
+    page = site / "content/trang/lien-he.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nHoặc 114.\n", encoding="utf-8")
+    tuan_tra = site / "content/tin-hoat-dong/tuan-tra.md"
+    tuan_tra.write_text(tuan_tra.read_text(encoding="utf-8") + "\nThêm một đoạn.\n", encoding="utf-8")
+    assert summary(site)[1] == ("  Why: 1 article(s) edited (content/tin-hoat-dong/tuan-tra.md); "
+                                "1 page(s) of their own edited (content/trang/lien-he.md)")
+    (site / "content/trang/gioi-thieu.md").write_text("---\ntitle: Giới thiệu\n---\n\nA.\n", encoding="utf-8")
+    assert summary(site, "vi")[1] == "  Lý do: thêm 1 trang giới thiệu (content/trang/gioi-thieu.md)"

@@ -167,3 +167,8 @@ def test_a_portal_of_pages_alone_builds_and_searches_then_takes_its_first_articl
     first.unlink()
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
     assert tree(out) == clean_tree(site, tmp_path / "clean-2")
+
+
+def test_the_messages_know_where_the_pages_live():
+    from generator import standalone
+    assert messages.PAGES_DIR == standalone.PAGES_DIR  # (messages cannot import standalone)
