@@ -32,9 +32,10 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
 @dataclass(frozen=True)
 class CheckReport:
-    articles: int
+    articles: int  # files read as news (drafts and scheduled ones too)
     problems: tuple[Problem, ...]
     strict: bool = False
+    pages: int = 0  # pages of their own (content/trang/)
 
     @property
     def shown(self) -> tuple[Problem, ...]:
@@ -68,7 +69,7 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
     news_count = len(articles)
     articles = [*articles, *pages]  # photos, links and bodies are checked alike
     if has_errors(found):  # links and photos are only judged against a complete set of articles
-        return CheckReport(len(sources), sort_problems(problems), strict)
+        return CheckReport(len(news), sort_problems(problems), strict, len(sources) - len(news))
     plan, image_problems = images.plan_images(site_dir, articles, site_config.images)
     problems += image_problems
     problems += attachments.large_documents(attachments.sizes_beside(articles, assets.bundle_files(listing)))
@@ -84,7 +85,7 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
         found = [p for p in found if p.code != "missing-image"]
     problems += found
     problems += _links_to_unpublished(site_config, news, articles, plan, found, links_to_articles)
-    return CheckReport(len(sources), sort_problems(problems), strict)
+    return CheckReport(len(news), sort_problems(problems), strict, len(sources) - len(news))
 
 
 def _unpublished_file_links(site_dir: Path, site_config, articles, news_count: int, plan, links: dict,
@@ -237,6 +238,7 @@ def report_json(report: CheckReport, lang: str = "en") -> str:
         "ok": report.ok,
         "strict": report.strict,
         "articles": report.articles,
+        "pages": report.pages,
         "errors": sum(p.is_error for p in shown),
         "warnings": sum(not p.is_error for p in shown),
         "problems": [{"path": p.location.path, "line": p.location.line, "severity": p.severity.value,
@@ -253,6 +255,7 @@ def run_check(args, site_dir: Path) -> int:
         for line in messages.describe_all(report.shown, lang):
             print(line)
         shown = report.shown
-        print(messages.text("checked", lang, articles=report.articles, errors=sum(p.is_error for p in shown),
-                            warnings=sum(not p.is_error for p in shown)))
+        pages = messages.text("checked-pages", lang, n=report.pages) if report.pages else ""
+        print(messages.text("checked", lang, articles=report.articles, pages=pages,
+                            errors=sum(p.is_error for p in shown), warnings=sum(not p.is_error for p in shown)))
     return 0 if report.ok else 1

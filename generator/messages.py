@@ -198,9 +198,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Viết nội dung bài viết ở đây.",
     },
     "checked": {
-        "en": "Checked {articles} articles: {errors} error(s), {warnings} warning(s).",
-        "vi": "Đã kiểm tra {articles} bài viết: {errors} lỗi, {warnings} cảnh báo.",
+        "en": "Checked {articles} articles{pages}: {errors} error(s), {warnings} warning(s).",
+        "vi": "Đã kiểm tra {articles} bài viết{pages}: {errors} lỗi, {warnings} cảnh báo.",
     },
+    "checked-pages": {"en": " and {n} page(s) of their own", "vi": " và {n} trang giới thiệu"},
     "progress": {"en": "{stage}: {done}/{total} pages", "vi": "{stage}: {done}/{total} trang"},
 }
 

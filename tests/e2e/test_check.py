@@ -131,3 +131,19 @@ def test_json_report_for_ci(make_site):
     assert strict["problems"][1]["message"].startswith("ảnh 'co-that.jpg' chưa có mô tả (alt)")
     english = ("the ", "heading level", "unknown ")
     assert [p["message"] for p in strict["problems"] if p["message"].startswith(english)] == []
+
+
+def test_a_reader_that_goes_away_is_no_traceback(make_site):
+    """`check | head`: the reader of the report closes the pipe; the editor sees no traceback."""
+    import subprocess
+    import sys
+    site = make_site({**GOOD, "content/trang/lien-he.md": "---\ntitle: Liên hệ\n---\n\nGọi 113.\n"})
+    process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "check", "--site", str(site), "--format",
+                                "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # gone before the first line is written
+    err = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=60) == 141 and "Traceback" not in err, err
+    done = run_cli("check", "--site", str(site), "--format", "json")
+    assert (json.loads(done.stdout)["articles"], json.loads(done.stdout)["pages"]) == (2, 1)
+    assert run_cli("check", "--site", str(site)).stdout.strip().endswith(
+        "Đã kiểm tra 2 bài viết và 1 trang giới thiệu: 0 lỗi, 0 cảnh báo.")
