@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from generator.diagnostics import Problem, error
-from generator.model import Article, Page, SiteConfig
+from generator.model import PAGES_DIR, Article, Page, SiteConfig
 
 # A file name may take 255 bytes and a path 4,096; old URLs longer than these are not real ones.
 MAX_SEGMENT_BYTES = 200
@@ -82,7 +82,7 @@ def find_alias_collisions(config: SiteConfig, articles: Iterable[Article],
     from generator.routes import PAGE_SEGMENT  # (routes plans alias pages: imported here, not at the top)
     owned_in_category = (PAGE_SEGMENT + "/", "atom.xml")  # /<category>/trang/2/, /<category>/atom.xml
     articles = list(articles)
-    owners = {a.url: f"the article {a.source}" for a in articles}
+    owners = {a.url: f"the {'page' if a.source.startswith(PAGES_DIR) else 'article'} {a.source}" for a in articles}
     owners.update({f"/{slug}/": f"the category '{slug}'" for slug in config.categories})
     claimed: dict[str, Article] = {}
     checked = articles if only is None else list(only)

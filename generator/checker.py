@@ -59,17 +59,16 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
     for source in sources:
         problems += check_headings(source)
     # Drafts and scheduled articles are checked too: they will be published one day.
-    news = [source for source in sources if not standalone.is_page_source(source.path)]
+    news, page_sources = standalone.split_sources(sources)
     articles, _, found = index.index_articles(site_config, news, index.IndexOptions(drafts=True, future=True))
-    pages, found_in_pages = standalone.index_pages(site_config, [s for s in sources if s not in news],
-                                                   index.IndexOptions(drafts=True))
-    found = [*found, *found_in_pages,
-             *standalone.aliases_onto_pages(articles, pages, {s.path: s.line_of("aliases") for s in news})]
+    pages, found_in_pages = standalone.index_pages_beside(site_config, articles, news, page_sources,
+                                                          index.IndexOptions(drafts=True))
+    found = [*found, *found_in_pages]
     problems += found
     news_count = len(articles)
     articles = [*articles, *pages]  # photos, links and bodies are checked alike
     if has_errors(found):  # links and photos are only judged against a complete set of articles
-        return CheckReport(len(news), sort_problems(problems), strict, len(sources) - len(news))
+        return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
     plan, image_problems = images.plan_images(site_dir, articles, site_config.images)
     problems += image_problems
     problems += attachments.large_documents(attachments.sizes_beside(articles, assets.bundle_files(listing)))
@@ -85,7 +84,7 @@ def check_site(site_dir: Path, strict: bool = False) -> CheckReport:
         found = [p for p in found if p.code != "missing-image"]
     problems += found
     problems += _links_to_unpublished(site_config, news, articles, plan, found, links_to_articles)
-    return CheckReport(len(news), sort_problems(problems), strict, len(sources) - len(news))
+    return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
 
 
 def _unpublished_file_links(site_dir: Path, site_config, articles, news_count: int, plan, links: dict,

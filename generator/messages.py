@@ -13,6 +13,7 @@ import re
 from typing import Iterable, Mapping
 
 from generator.diagnostics import Problem, fold_repeated_warnings
+from generator.model import PAGES_DIR
 from generator.vietnamese import format_number
 
 LANGUAGES = ("vi", "en")
@@ -650,9 +651,6 @@ def search_done(report, lang: str) -> str:
 
 
 NAMED_CAUSES = 3  # files named per kind of change; the rest are counted
-
-
-PAGES_DIR = "content/trang/"  # standalone.PAGES_DIR (which imports what imports this module)
 
 
 def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:

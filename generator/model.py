@@ -125,6 +125,11 @@ class SiteConfig:
         return path if path.endswith("/") else path + "/"
 
 
+# Where the pages of their own live (Giới thiệu, Liên hệ: generator/standalone.py); every
+# other Markdown file under content/ is an article.
+PAGES_DIR = "content/trang/"
+
+
 # Front-matter keys we understand (in any case: `Title:`, as Pelican writes it or a phone's
 # keyboard capitalises it, is `title`); anything else is a likely typo.
 FRONT_MATTER_KEYS = ("title", "date", "unit", "category", "campaigns", "author", "summary",

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
-from generator import aliases as aliases_stage, attachments, standalone
+from generator import attachments, standalone
 from generator import imageproc, images, pictures
 from generator import buildlock, filelinks, messages, outguard, search, seo, shortcut
 from generator.causes import Causes
@@ -136,15 +136,11 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     problems += found
     clock.lap("content")
     schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)
-    page_sources = [source for source in sources if standalone.is_page_source(source.path)]
-    sources = [source for source in sources if not standalone.is_page_source(source.path)]
+    sources, page_sources = standalone.split_sources(sources)
     articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon, options.memo, cache)
     problems += found
-    pages, found = standalone.index_pages(site_config, page_sources, schedule)
+    pages, found = standalone.index_pages_beside(site_config, articles, sources, page_sources, schedule)
     problems += found
-    problems += aliases_stage.find_alias_collisions(site_config, [*articles, *pages], {
-        s.path: s.line_of("aliases") for s in page_sources}, only=pages)
-    problems += standalone.aliases_onto_pages(articles, pages, {s.path: s.line_of("aliases") for s in sources})
     scanned = {source.path: source.scanned for source in [*sources, *page_sources] if source.scanned is not None}
     del sources, page_sources
     _stop_on_errors(problems)

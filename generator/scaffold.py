@@ -109,15 +109,18 @@ def _choose(terms: Mapping[str, Term], kind: str, wanted: str, problems: list[Pr
 
 def existing_articles(site_dir: Path, config: SiteConfig, new: NewArticle) -> list[str]:
     """Files that already are, or would publish at, the new article's URL."""
-    clashes = set()
-    for candidate in (site_dir / new.path, site_dir / content.CONTENT_DIR / new.category / f"{new.slug}.md"):
-        if candidate.exists():
-            clashes.add(candidate.relative_to(site_dir).as_posix())
-    url = routes.article_url(new.category, new.slug)
+    return _clashes(site_dir, (new.path, f"{content.CONTENT_DIR}/{new.category}/{new.slug}.md"),
+                    routes.article_url(new.category, new.slug), lambda source: index.read_article(config, source)[0])
+
+
+def _clashes(site_dir: Path, paths: Sequence[str], url: str, read) -> list[str]:
+    """Those of `paths` (site-relative) that exist, and every Markdown file that `read`
+    (a SourceFile → its Article or None) finds published at `url`."""
+    clashes = {path for path in paths if (site_dir / path).exists()}
     sources, _ = content.load_content(site_dir)
     for source in sources:
-        article, _ = index.read_article(config, source)
-        if article is not None and article.url == url:
+        found = read(source)
+        if found is not None and found.url == url:
             clashes.add(source.path)
     return sorted(clashes)
 
@@ -142,16 +145,9 @@ def front_matter(new: NewArticle, lang: str, body: str | None = None) -> str:
 
 def existing_pages(site_dir: Path, config: SiteConfig, new: NewPage) -> list[str]:
     """Files that already are, or would publish at, the new page's URL."""
-    clashes = {candidate.relative_to(site_dir).as_posix()
-               for candidate in (site_dir / new.path, site_dir / f"{standalone.PAGES_DIR}{new.slug}.md")
-               if candidate.exists()}
-    sources, _ = content.load_content(site_dir)
-    for source in sources:
-        if standalone.is_page_source(source.path):
-            page, _, _ = standalone.read_page(config, source)
-            if page is not None and page.url == standalone.page_url(new.slug):
-                clashes.add(source.path)
-    return sorted(clashes)
+    return _clashes(site_dir, (new.path, f"{standalone.PAGES_DIR}{new.slug}.md"), standalone.page_url(new.slug),
+                    lambda source: standalone.read_page(config, source)[0] if standalone.is_page_source(source.path)
+                    else None)
 
 
 def page_front_matter(new: NewPage, lang: str, body: str | None = None) -> str:

@@ -98,15 +98,6 @@ def search_document(article: Article, config: SiteConfig, body_html: str) -> byt
     layout or to the related-news lists never re-indexes anything.
     """
     e = html.escape
-    if not article.category:  # a page of its own (Giới thiệu, Liên hệ): no date, unit or filters
-        return "".join([
-            '<!doctype html><html lang="vi"><head><meta charset="utf-8">',
-            f"<title>{e(article.title)}</title></head><body><article data-pagefind-body>",
-            f'<h1 data-pagefind-meta="title">{e(article.title)}</h1>',
-            f"<p>{e(article.summary)}</p>" if article.summary and not article.summary_derived else "",
-            f"<div>{body_html}</div>", "</article></body></html>\n"]).encode("utf-8")
-    campaigns = "".join(f'<li data-pagefind-filter="campaign">{e(config.campaigns[slug].name)}</li>'
-                        for slug in article.campaigns)
     # The text runs as a reader would read it: title, lead, body. The unit, category and
     # campaign names (searchable, and the filters) come last, so the excerpt of a search
     # that matches the title goes on into the lead, not into a row of names.
@@ -118,13 +109,18 @@ def search_document(article: Article, config: SiteConfig, body_html: str) -> byt
         f"<div>{body_html}</div>",
         f"<p>{e(article.image_caption)}</p>" if article.image and article.image_caption else "",
         f"<p>{e(article.author)}</p>" if article.author else "",
-        f'<p><span data-pagefind-ignore><time data-pagefind-meta="date">'
-        f"{e(format_date(article.date, config.zone, article.has_time))}</time></span> ",
-        f'<span data-pagefind-filter="unit">{e(config.units[article.unit].name)}</span> ',
-        f'<span data-pagefind-filter="category">{e(config.categories[article.category].name)}</span></p>',
-        f"<ul>{campaigns}</ul>" if campaigns else "",
-        "</article></body></html>\n",
     ]
+    if article.category:  # (a page of its own, Giới thiệu or Liên hệ, has no date, unit or filters)
+        campaigns = "".join(f'<li data-pagefind-filter="campaign">{e(config.campaigns[slug].name)}</li>'
+                            for slug in article.campaigns)
+        parts += [
+            f'<p><span data-pagefind-ignore><time data-pagefind-meta="date">'
+            f"{e(format_date(article.date, config.zone, article.has_time))}</time></span> ",
+            f'<span data-pagefind-filter="unit">{e(config.units[article.unit].name)}</span> ',
+            f'<span data-pagefind-filter="category">{e(config.categories[article.category].name)}</span></p>',
+            f"<ul>{campaigns}</ul>" if campaigns else "",
+        ]
+    parts.append("</article></body></html>\n")
     return "".join(parts).encode("utf-8")
 
 

@@ -18,10 +18,9 @@ from generator.config import RESERVED_SLUGS
 from generator.diagnostics import Problem, error, suggest, warning
 from generator.index import IndexOptions, _flag, _text, parse_date, read_slug
 from generator.markup import plain_summary
-from generator.model import Article, SiteConfig, SourceFile, frozen_map
+from generator.model import PAGES_DIR, Article, SiteConfig, SourceFile, frozen_map
 from generator.vietnamese import collation_key
 
-PAGES_DIR = "content/trang/"
 PAGE_KEYS = ("title", "summary", "slug", "draft", "updated", "weight", "aliases")
 # What only news has: read on an article, told and passed over on a page.
 NEWS_KEYS = ("date", "unit", "category", "campaigns", "author", "featured", "expires", "related",
@@ -32,6 +31,26 @@ NO_DATE = datetime(2000, 1, 1)
 
 def is_page_source(path: str) -> bool:
     return path.startswith(PAGES_DIR)
+
+
+def split_sources(sources: Iterable[SourceFile]) -> tuple[list[SourceFile], list[SourceFile]]:
+    """(the articles' sources, the pages' sources), each in the order given."""
+    news, pages = [], []
+    for source in sources:
+        (pages if is_page_source(source.path) else news).append(source)
+    return news, pages
+
+
+def index_pages_beside(config: SiteConfig, articles: list[Article], news: Iterable[SourceFile],
+                       page_sources: list[SourceFile], options: IndexOptions = IndexOptions()
+                       ) -> tuple[list[Article], list[Problem]]:
+    """The pages (index_pages) with every problem they make among the `articles` (read from
+    `news`): their own, their addresses, their aliases, and an article's alias onto one."""
+    pages, problems = index_pages(config, page_sources, options)
+    problems += aliases_stage.find_alias_collisions(config, [*articles, *pages], {
+        s.path: s.line_of("aliases") for s in page_sources}, only=pages)
+    problems += aliases_onto_pages(articles, pages, {s.path: s.line_of("aliases") for s in news})
+    return pages, problems
 
 
 def index_pages(config: SiteConfig, sources: Iterable[SourceFile], options: IndexOptions = IndexOptions()

@@ -172,3 +172,15 @@ def test_a_portal_of_pages_alone_builds_and_searches_then_takes_its_first_articl
 def test_the_messages_know_where_the_pages_live():
     from generator import standalone
     assert messages.PAGES_DIR == standalone.PAGES_DIR  # (messages cannot import standalone)
+
+
+def test_a_page_s_alias_is_checked_by_check_as_by_build(make_site, tmp_path):
+    site = make_site({**numbered_articles(1),
+                      "content/trang/a.md": "---\ntitle: Giới thiệu\naliases: [/lien-he/, /tin-hoat-dong/bai-so-0/]\n"
+                                            "---\n\nA.\n",
+                      "content/trang/b.md": "---\ntitle: Liên hệ\n---\n\nB.\n"})
+    expected = [("content/trang/a.md", 3, "the alias /lien-he/ would replace the page content/trang/b.md; remove it"),
+                ("content/trang/a.md", 3, "the alias /tin-hoat-dong/bai-so-0/ would replace the article "
+                                          "content/tin-hoat-dong/bai-0.md; remove it")]
+    for problems in (build(BuildOptions(site_dir=site, out_dir=tmp_path / "out")).problems, check_site(site).problems):
+        assert sorted((p.location.path, p.location.line, p.message) for p in problems) == expected
