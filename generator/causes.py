@@ -11,9 +11,10 @@ editor can tell why a build took as long as it did.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
+from generator.cache import digest
 from generator.markup import body_key
 from generator.model import Site
 from generator.render import THEME_PREFIX
@@ -22,7 +23,7 @@ from generator.render import THEME_PREFIX
 @dataclass(frozen=True)
 class Causes:
     compared: bool  # False: no earlier build of this output to compare with (first build, no cache)
-    config: bool = False  # site.toml says something else
+    config: bool = False  # site.toml says something else (than where the site is published)
     layouts: tuple[str, ...] = ()  # layout files changed, added or removed ("layouts/…")
     added: tuple[str, ...] = ()  # article sources now published that were not
     edited: tuple[str, ...] = ()  # article sources whose front-matter or body changed
@@ -32,12 +33,13 @@ class Causes:
     # (source, old URL, new URL) of articles published at a new address (a retitled article
     # without a 'slug'), the old one not kept by 'aliases': links and shares to it now break.
     moved: tuple[tuple[str, str, str], ...] = ()
+    address: tuple[str, str] | None = None  # (old, new) base_url: site.toml's or `build --base-url`'s
 
     @property
     def named(self) -> bool:
         """Whether there is anything to say."""
-        return (not self.compared or self.config or bool(self.layouts or self.added or self.edited
-                                                         or self.removed or self.repaired))
+        return (not self.compared or self.config or bool(self.address or self.layouts or self.added
+                                                         or self.edited or self.removed or self.repaired))
 
 
 def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_digests: Mapping[str, str]) -> dict:
@@ -45,11 +47,19 @@ def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_d
     version of this module can read them. `layouts`: incremental.layout_digests;
     `article_digests`: url → digest of every field but the body (incremental.article_digest);
     the body is added by its key."""
-    # 16 bytes per article: this record is loaded and saved by every build.
-    articles = {a.source: hashlib.blake2b(f"{article_digests[a.url]}\x1f{body_key(a)}".encode(),
-                                            digest_size=16).digest()
+    # 16 bytes per article (this record is loaded and saved by every build): 8 of what the
+    # editor wrote (its file, its fields), 8 of its converted body, which also moves when
+    # the site does (links carry base_url's path) or a photo or a linked article changes.
+    articles = {a.source: _short(f"{article_digests[a.url]}\x1f{a.source_digest}") + _short(body_key(a))
                 for a in site.articles_and_pages}
-    return {"config": config_digest, "layouts": dict(layouts), "articles": articles, **addresses(site)}
+    config = site.config
+    settings = digest(repr(replace(config, base_url="")), repr(sorted(site.asset_versions.items())))
+    return {"config": config_digest, "settings": settings, "base_url": config.base_url,
+            "layouts": dict(layouts), "articles": articles, **addresses(site)}
+
+
+def _short(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=8).digest()
 
 
 def addresses(site: Site) -> dict:
@@ -71,9 +81,16 @@ def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False
     old, new = before["articles"], now["articles"]
     added = sorted(new.keys() - old.keys())
     removed = sorted(old.keys() - new.keys())
-    edited = sorted(source for source, key in new.items() if source in old and old[source] != key)
-    return Causes(True, before.get("config") != now["config"], tuple(layouts), tuple(added), tuple(edited),
-                  tuple(removed), repaired, moved=find_moved(before.get("urls"), now))
+    old_base = before.get("base_url")
+    new_base = now.get("base_url")
+    address = (old_base, new_base) if isinstance(old_base, str) and old_base != new_base else None
+    config = before.get("settings") != now.get("settings")
+    # A body that changed with the site's settings alone (its links under a new base_url's
+    # path) was not edited: only what the editor wrote counts then.
+    settled = 8 if address or config else 16
+    edited = sorted(source for source, key in new.items() if source in old and old[source][:settled] != key[:settled])
+    return Causes(True, config, tuple(layouts), tuple(added), tuple(edited), tuple(removed), repaired,
+                  address=address, moved=find_moved(before.get("urls"), now))
 
 
 def find_moved(old_urls: object, now: dict) -> tuple[tuple[str, str, str], ...]:

@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 
 from generator import messages
-from generator.config import load_config
+from generator.config import checked_base_url, load_config
 from generator.diagnostics import sort_problems
 from generator.layout_problems import layout_problem
 from generator.pipeline import BuildOptions, BuildResult, UnsafeOutputError, build
@@ -52,6 +52,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("-v", "--verbose", action="store_true", help="show the time of each stage")
     b.add_argument("--future", action="store_true", help="include articles dated in the future")
+    b.add_argument("--base-url", default=None, metavar="URL",
+                   help="publish for this address instead of site.toml's base_url (a staging copy): "
+                        "every link, feed, sitemap and canonical URL uses it")
     s = commands.add_parser("serve", help="preview the portal in a browser, rebuilding on every save")
     s.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
@@ -151,8 +154,14 @@ def run_build(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("build.py: error: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    base_url = None
+    if args.base_url is not None:
+        base_url = checked_base_url(args.base_url.strip())
+        if base_url is None:
+            print("build.py: error: " + messages.text("bad-base-url", lang, url=args.base_url), file=sys.stderr)
+            return EXIT_USAGE
     progress = Progress(sys.stderr, lang, bar=wants_bar(sys.stderr))
-    options = BuildOptions(site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
+    options = BuildOptions(base_url=base_url, site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
                            cache_dir=args.cache_dir.resolve() if args.cache_dir else None,
                            use_cache=not args.no_cache, jobs=args.jobs, progress=progress,
                            on_wait=lambda pid: print(messages.text("waiting-for-build", lang, pid=pid,

@@ -189,14 +189,12 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
         lowest = 1 if key == "per_page" else 0
         if key in values and not lowest <= values[key] <= 1000:
             reader.fail((key,), "bad-value", f"'{key}' must be between {lowest} and 1000")
-    if "base_url" in values and not re.match(r"^https?://[^/\s]+(/\S*)?$", values["base_url"]):
-        reader.fail(("base_url",), "bad-value", "'base_url' must be an absolute http(s) URL")
-    elif "base_url" in values:
-        ascii_url = _ascii_url(values["base_url"])
-        if ascii_url is None:
+    if "base_url" in values:
+        checked = checked_base_url(values["base_url"])
+        if checked is None:
             reader.fail(("base_url",), "bad-value", "'base_url' must be an absolute http(s) URL")
         else:
-            values["base_url"] = ascii_url
+            values["base_url"] = checked
     if "timezone" in values:
         try:
             ZoneInfo(values["timezone"])
@@ -244,6 +242,14 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
 
 # What a URL's path may hold as it is; anything else (Vietnamese letters, spaces) is %-encoded.
 _URL_PATH_SAFE = "/%:@!$&'()*+,;=~-._"
+
+
+def checked_base_url(url: str) -> str | None:
+    """`url` as a base_url (site.toml's, or `build --base-url`'s) is written everywhere: an absolute
+    http(s) URL in ASCII (see _ascii_url). None when it cannot be one."""
+    if not re.match(r"^https?://[^/\s]+(/\S*)?$", url):
+        return None
+    return _ascii_url(url)
 
 
 def _ascii_url(url: str) -> str | None:

@@ -46,6 +46,7 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "why-upgraded": {"en": "the generator changed since the last build, so nothing it made is reused",
                      "vi": "trình dựng trang đã đổi phiên bản từ lần dựng trước, không dùng lại kết quả cũ"},
     "why-config": {"en": "site.toml changed", "vi": "sửa site.toml"},
+    "why-address": {"en": "the site's address changed ({old} → {new})", "vi": "đổi địa chỉ trang ({old} → {new})"},
     "preview-warnings": {"en": "⚠ {n} warning(s)", "vi": "⚠ {n} cảnh báo"},
     # A published article at a new address: what links to the old one now finds nothing.
     "moved": {"en": "  Moved: {source} is now at {new}, no longer at {old}: links and shares to the old "
@@ -128,6 +129,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "no-site-dir": {
         "en": "the site folder {site} does not exist",
         "vi": "không có thư mục trang {site}",
+    },
+    "bad-base-url": {
+        "en": "--base-url '{url}' is not an absolute http(s) address; write it whole, e.g. "
+              "--base-url https://thu-nghiem.congan.example.vn/",
+        "vi": "--base-url '{url}' không phải một địa chỉ http(s) đầy đủ; hãy ghi đủ, ví dụ "
+              "--base-url https://thu-nghiem.congan.example.vn/",
     },
     "no-site-toml": {
         "en": "{site} has no site.toml (use --site to name the site folder)",
@@ -661,7 +668,8 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
         return ""
     if not causes.compared:
         return text("why", lang, causes=text("why-upgraded" if causes.upgraded else "why-first", lang))
-    parts = [text("why-config", lang)] if causes.config else []
+    parts = [text("why-address", lang, old=causes.address[0], new=causes.address[1])] if causes.address else []
+    parts += [text("why-config", lang)] if causes.config else []
     named_causes = [("layouts", causes.layouts)]
     for kind, files in (("added", causes.added), ("edited", causes.edited), ("removed", causes.removed)):
         named_causes += [(kind, tuple(f for f in files if not f.startswith(PAGES_DIR))),

@@ -49,6 +49,9 @@ class BuildOptions:
     private_output: bool = False
     # Told the process id of another build writing this output, before this one waits for it.
     on_wait: Callable[[str], None] | None = field(default=None, compare=False)
+    # `build --base-url`: the address to publish for instead of site.toml's base_url (a staging
+    # copy), already checked by config.checked_base_url; None keeps site.toml's.
+    base_url: str | None = None
 
     @property
     def output(self) -> Path:
@@ -125,6 +128,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     site_config, found = config_stage.load_config(options.site_dir)
     problems += found
     _stop_on_errors(problems)
+    if options.base_url is not None:
+        site_config = replace(site_config, base_url=options.base_url)
     if options.memo is not None:  # the same object as last time when unchanged: see memo.py
         site_config = options.memo.table("config").canonical("site", site_config)
     clock.lap("config")
@@ -376,7 +381,7 @@ def _inputs(options: BuildOptions, cache: BuildCache, listing: content.Listing) 
     # session: a record of its builds could never be reused.
     if cache.root is None or options.memo is not None:
         return None
-    key = (options.drafts, options.future, options.search, str(cache.root))
+    key = (options.drafts, options.future, options.search, str(cache.root), options.base_url)
     return shortcut.take_inputs(options.site_dir, options.output, key, listing)
 
 

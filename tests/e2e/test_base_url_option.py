@@ -1,0 +1,74 @@
+"""`build --base-url`: the same site published at another address (a staging copy) without
+editing site.toml, as Hugo's --baseURL and Zola's --base-url do."""
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import run_cli, tree
+from tests.e2e.test_build import ARTICLES
+
+STAGING = "https://thu-nghiem.congan.example.vn/ban-thu/"
+
+
+def _page(out, rel="index.html") -> BeautifulSoup:
+    return BeautifulSoup((out / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def _site_links(page: BeautifulSoup) -> list[str]:
+    return [tag.get("href") or tag.get("src") for tag in page.find_all(["a", "link", "script", "img"])
+            if (tag.get("href") or tag.get("src") or "").startswith("/")]
+
+
+def test_a_staging_build_links_every_page_feed_and_sitemap_to_the_given_address(make_site):
+    site = make_site(ARTICLES)
+    out = site / "public"
+    staged = run_cli("build", "--site", str(site), "--lang", "en", "--base-url", STAGING)
+    assert staged.returncode == 0, staged.stderr
+    article = "tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/index.html"
+    for rel in ("index.html", article):
+        page = _page(out, rel)
+        assert page.find("link", rel="canonical")["href"].startswith(STAGING)
+        links = _site_links(page)
+        assert links and all(link.startswith("/ban-thu/") for link in links), links
+    # The link the editor wrote to another article's .md file follows the address too.
+    body_links = [a["href"] for a in _page(out, article).find("article").find_all("a")]
+    assert "/ban-thu/xay-dung-luc-luong/tap-huan-nghiep-vu-cho-can-bo/" in body_links
+    sitemap = BeautifulSoup((out / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    locs = [loc.text for loc in sitemap.find_all("loc")]
+    assert locs and all(loc.startswith(STAGING) for loc in locs)
+    assert f"Sitemap: {STAGING}sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
+    feed = BeautifulSoup((out / "atom.xml").read_text(encoding="utf-8"), "xml")
+    assert all(link["href"].startswith(STAGING) for link in feed.find_all("link"))
+
+    # Built again for site.toml's address: nothing of the staging copy is left, and the line
+    # under the summary says what moved, not that articles were edited.
+    again = run_cli("build", "--site", str(site), "--lang", "en")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[1] == f"  Why: the site's address changed ({STAGING} → https://congan.example.vn/)"
+    assert _page(out).find("link", rel="canonical")["href"] == "https://congan.example.vn/"
+    published = tree(out)
+    assert not any("/ban-thu/" in text or "thu-nghiem" in text for text in published.values())
+    clean = run_cli("build", "--site", str(site), "--out", str(site / "clean"), "--lang", "en")
+    assert clean.returncode == 0 and published == tree(site / "clean")
+
+
+def test_the_same_inputs_with_another_base_url_are_built_again_not_answered_from_the_last_build(make_site):
+    site = make_site(ARTICLES)
+    assert run_cli("build", "--site", str(site), "--lang", "en").returncode == 0
+    staged = run_cli("build", "--site", str(site), "--lang", "en", "--base-url", STAGING)
+    assert " 0 re-rendered" not in staged.stdout.splitlines()[0]
+    assert _page(site / "public").find("link", rel="canonical")["href"] == STAGING
+
+
+def test_a_base_url_that_is_not_an_address_is_refused_before_anything_is_written(make_site):
+    site = make_site(ARTICLES)
+    assert run_cli("build", "--site", str(site), "--lang", "en").returncode == 0
+    before = tree(site / "public")
+    for bad in ("thu-nghiem.congan.example.vn", "ftp://congan.example.vn/", "https:// khoảng trắng/"):
+        refused = run_cli("build", "--site", str(site), "--lang", "en", "--base-url", bad)
+        assert refused.returncode == 2, refused.stdout
+        assert refused.stderr.strip() == (f"build.py: error: --base-url '{bad}' is not an absolute http(s) address; "
+                                          "write it whole, e.g. --base-url https://thu-nghiem.congan.example.vn/")
+    assert tree(site / "public") == before
+    vi = run_cli("build", "--site", str(site), "--base-url", "congan")
+    assert vi.returncode == 2 and "không phải một địa chỉ http(s) đầy đủ" in vi.stderr
