@@ -195,7 +195,8 @@ def run_build(args) -> int:
     images = messages.text("images", lang, variants=number(shots.variants), sources=number(shots.sources),
                            encoded=number(shots.encoded), cached=number(shots.variants - shots.encoded),
                            seconds=messages.seconds(shots.seconds, lang)) if shots.variants else ""
-    print(messages.text("built", lang, pages=number(result.pages), articles=number(result.articles),
+    own = messages.text("checked-pages", lang, n=number(result.standalone)) if result.standalone else ""
+    print(messages.text("built", lang, pages=number(result.pages), articles=number(result.articles), own=own,
                         left=messages.left_out(result.left_out, lang) + images,
                         seconds=messages.seconds(result.seconds, lang), rendered=number(result.rendered),
                         unchanged=number(result.unchanged),

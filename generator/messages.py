@@ -22,9 +22,9 @@ DEFAULT_LANGUAGE = "vi"
 # Terminal lines. Placeholders are filled with str.format.
 TEXTS: Mapping[str, Mapping[str, str]] = {
     "built": {
-        "en": "Built {pages} pages from {articles} articles{left} in {seconds} s: {rendered} re-rendered, "
+        "en": "Built {pages} pages from {articles} articles{own}{left} in {seconds} s: {rendered} re-rendered, "
               "{unchanged} unchanged{removed}{search} → {out}  (open {index})",
-        "vi": "Đã dựng {pages} trang từ {articles} bài viết{left} trong {seconds} giây: {rendered} trang dựng lại, "
+        "vi": "Đã dựng {pages} trang từ {articles} bài viết{own}{left} trong {seconds} giây: {rendered} trang dựng lại, "
               "{unchanged} trang không đổi{removed}{search} → {out}  (mở {index})",
     },
     "removed": {"en": ", {n} removed", "vi": ", xóa {n} tệp cũ"},

@@ -69,6 +69,7 @@ class BuildResult:
     problems: tuple[Problem, ...]
     pages: int = 0
     articles: int = 0
+    standalone: int = 0  # pages of their own (content/trang/), apart from the articles
     files: int = 0
     seconds: float = 0.0
     left_out: dict = field(default_factory=dict)
@@ -144,7 +145,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     sources, page_sources = standalone.split_sources(sources)
     articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon, options.memo, cache)
     problems += found
-    pages, found = standalone.index_pages_beside(site_config, articles, sources, page_sources, schedule)
+    pages, found = standalone.index_pages_beside(site_config, articles, sources, page_sources, schedule, left_out)
     problems += found
     scanned = {source.path: source.scanned for source in [*sources, *page_sources] if source.scanned is not None}
     del sources, page_sources
@@ -310,7 +311,8 @@ def _build(options: BuildOptions) -> BuildResult:
             render.prune_compiled(rendering.bytecode_dir(cache))
         problems = sort_problems(problems)
         if digest is not None:
-            again = {"pages": len(pages), "articles": len(site.articles), "files": len(files) + len(image_plan.variants),
+            again = {"pages": len(pages), "articles": len(site.articles), "standalone": len(site.standalone),
+                     "files": len(files) + len(image_plan.variants),
                      "left_out": dict(site.left_out), "images": replace(image_report, encoded=0, photos=0, seconds=0.0),
                      "scheduled": scheduled}
             # Only a full build prunes the cache (above): the record is trusted for a day at most,
@@ -330,6 +332,7 @@ def _build(options: BuildOptions) -> BuildResult:
             symlinks.close()
         imageproc.release_cache_folder(image_cache, options.cache_root)
     return BuildResult(problems=tuple(problems), pages=len(pages), articles=len(site.articles),
+                       standalone=len(site.standalone),
                        files=len(files) + len(image_plan.variants), seconds=clock.total, left_out=dict(site.left_out),
                        timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned,
                        images=image_report, causes=plan.causes,

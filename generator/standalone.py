@@ -42,20 +42,21 @@ def split_sources(sources: Iterable[SourceFile]) -> tuple[list[SourceFile], list
 
 
 def index_pages_beside(config: SiteConfig, articles: list[Article], news: Iterable[SourceFile],
-                       page_sources: list[SourceFile], options: IndexOptions = IndexOptions()
-                       ) -> tuple[list[Article], list[Problem]]:
+                       page_sources: list[SourceFile], options: IndexOptions = IndexOptions(),
+                       left_out: dict | None = None) -> tuple[list[Article], list[Problem]]:
     """The pages (index_pages) with every problem they make among the `articles` (read from
     `news`): their own, their addresses, their aliases, and an article's alias onto one."""
-    pages, problems = index_pages(config, page_sources, options)
+    pages, problems = index_pages(config, page_sources, options, left_out)
     problems += aliases_stage.find_alias_collisions(config, [*articles, *pages], {
         s.path: s.line_of("aliases") for s in page_sources}, only=pages)
     problems += aliases_onto_pages(articles, pages, {s.path: s.line_of("aliases") for s in news})
     return pages, problems
 
 
-def index_pages(config: SiteConfig, sources: Iterable[SourceFile], options: IndexOptions = IndexOptions()
-                ) -> tuple[list[Article], list[Problem]]:
-    """The published pages in the footer's order (by `weight`, then title), and the problems."""
+def index_pages(config: SiteConfig, sources: Iterable[SourceFile], options: IndexOptions = IndexOptions(),
+                left_out: dict | None = None) -> tuple[list[Article], list[Problem]]:
+    """The published pages in the footer's order (by `weight`, then title), and the problems.
+    A draft left out is counted in `left_out["draft"]`, with the articles'."""
     found: list[tuple[int, Article]] = []
     problems: list[Problem] = []
     for source in sources:
@@ -63,6 +64,8 @@ def index_pages(config: SiteConfig, sources: Iterable[SourceFile], options: Inde
         problems += own
         if page is not None and (options.drafts or not page.draft):
             found.append((weight, page))
+        elif page is not None and left_out is not None:
+            left_out["draft"] = left_out.get("draft", 0) + 1
     found.sort(key=lambda pair: (pair[0], collation_key(pair[1].title), pair[1].url))
     pages = [page for _, page in found]
     problems += taken_urls(config, pages, {s.path: s.line_of("slug" if "slug" in s.front else "title")

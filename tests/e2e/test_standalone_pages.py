@@ -2,6 +2,7 @@
 site's root, linked from every page's footer, and never listed, fed or dated as news."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from bs4 import BeautifulSoup
@@ -184,3 +185,21 @@ def test_a_page_s_alias_is_checked_by_check_as_by_build(make_site, tmp_path):
                                           "content/tin-hoat-dong/bai-0.md; remove it")]
     for problems in (build(BuildOptions(site_dir=site, out_dir=tmp_path / "out")).problems, check_site(site).problems):
         assert sorted((p.location.path, p.location.line, p.message) for p in problems) == expected
+
+
+def test_the_summary_counts_the_pages_of_their_own_apart_from_the_articles(make_site):
+    """`check` said '3 articles and 2 page(s) of their own'; `build` counted the articles only,
+    so an editor who had just added a page could not see it was built."""
+    from tests.conftest import run_cli
+    site = make_site({**numbered_articles(3), **PAGES})
+    # (the draft left out is the page thu-tuc.md: counted as an article's draft is)
+    for lang, expected in (("en", r"Built \d+ pages from 3 articles and 2 page\(s\) of their own, 1 draft\(s\) left out, "),
+                           ("vi", r"Đã dựng \d+ trang từ 3 bài viết và 2 trang giới thiệu, bỏ qua 1 bản nháp, ")):
+        for _ in range(2):  # the second build is answered by the no-change shortcut: the same line
+            done = run_cli("build", "--site", str(site), "--lang", lang)
+            assert done.returncode == 0, done.stderr
+            assert re.match(expected, done.stdout), done.stdout
+    for page in PAGES:  # the pages taken away: the articles alone are counted
+        (site / page).unlink()
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert re.match(r"Built \d+ pages from 3 articles in ", done.stdout), done.stdout
