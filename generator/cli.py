@@ -1,4 +1,4 @@
-"""The command line: `python build.py build|serve|new|check [--site DIR] …`.
+"""The command line: `python build.py build|serve|new|check|list [--site DIR] …`.
 
 Owns arguments, exit codes (0 ok, 1 content errors, 2 usage errors, 3 the
 machine failed the build, 130 interrupted) and what an editor reads in the
@@ -78,7 +78,12 @@ def make_parser() -> argparse.ArgumentParser:
     c.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
     c.add_argument("--format", choices=("text", "json"), default="text", help="json gives CI a machine-readable report")
-    for command in (b, s, n, c):
+    li = commands.add_parser("list", help="list the drafts, scheduled and expired articles (--all: every one)")
+    li.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
+    li.add_argument("--all", action="store_true", help="the published articles and pages too")
+    li.add_argument("--format", choices=("text", "csv", "json"), default="text",
+                    help="csv and json give scripts one record per article")
+    for command in (b, s, n, c, li):
         command.add_argument("--lang", choices=messages.LANGUAGES, default=None,
                              help="language of messages (default: the site's language)")
     return parser
@@ -121,6 +126,9 @@ def _main(argv: list[str] | None) -> int:
         one_off_process()
         from generator.checker import run_check
         return run_check(args, site_dir)
+    if args.command == "list":
+        from generator.statuses import run_list
+        return run_list(args, site_dir)
     return EXIT_USAGE
 
 

@@ -45,6 +45,7 @@ _VIETNAMESE_NAMES = {"tieu-de": "title", "ngay": "date", "ngay-dang": "date", "t
 class IndexOptions:
     drafts: bool = False  # include `draft: true` articles
     future: bool = False  # include articles dated after `now` (scheduled)
+    expired: bool = False  # include articles whose `expires` has passed (the `list` command)
     now: datetime | None = None  # the moment of the build; None means the current time
 
 
@@ -152,7 +153,7 @@ def leave_out_reason(article: Article, options: IndexOptions, now: datetime) -> 
         return "draft"
     if article.date > now and not options.future:
         return "future"
-    if article.expires is not None and article.expires <= now:
+    if article.expires is not None and article.expires <= now and not options.expired:
         return "expired"
     return None
 

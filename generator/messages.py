@@ -209,6 +209,16 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Checked {articles} articles{pages}: {errors} error(s), {warnings} warning(s).",
         "vi": "Đã kiểm tra {articles} bài viết{pages}: {errors} lỗi, {warnings} cảnh báo.",
     },
+    # The `list` command (generator/statuses.py): a heading per status, then a line per article.
+    "list-future": {"en": "Scheduled ({n}), the next first:", "vi": "Hẹn giờ đăng ({n} bài), bài đăng sớm nhất trước:"},
+    "list-draft": {"en": "Drafts ({n}):", "vi": "Bản nháp ({n}):"},
+    "list-expired": {"en": "Expired, no longer published ({n}):", "vi": "Hết hạn, không còn đăng ({n} bài):"},
+    "list-published": {"en": "Published ({n}):", "vi": "Đang đăng ({n}):"},
+    "list-expired-on": {"en": "expired {moment}", "vi": "hết hạn {moment}"},
+    "list-page": {"en": "page of its own", "vi": "trang giới thiệu"},
+    "list-nothing": {"en": "No drafts, scheduled or expired articles: everything is published.",
+                     "vi": "Không có bản nháp, bài hẹn giờ hay bài hết hạn: mọi bài đều đang đăng."},
+    "list-nothing-all": {"en": "No articles yet.", "vi": "Chưa có bài viết nào."},
     "checked-pages": {"en": " and {n} page(s) of their own", "vi": " và {n} trang giới thiệu"},
     "progress": {"en": "{stage}: {done}/{total} pages", "vi": "{stage}: {done}/{total} trang"},
 }

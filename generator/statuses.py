@@ -1,0 +1,149 @@
+"""The `list` command: which articles wait as drafts, which are scheduled, which have
+expired, and (with --all) which are published, as a build now would see them.
+
+Owns each article's publishing status and the three ways of showing the list: text
+for an editor (by status, the next scheduled first), CSV and JSON for scripts, as
+Hugo's `hugo list drafts|future|expired` gives them. Reads the site as `check` does
+(no build cache) and writes nothing.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from generator import content, index, messages, standalone
+from generator.config import load_config
+from generator.diagnostics import Problem, has_errors, sort_problems
+from generator.vietnamese import format_date
+
+# The order of the sections: what comes next first, what is published last.
+STATUSES = ("future", "draft", "expired", "published")
+
+
+@dataclass(frozen=True)
+class Listed:
+    status: str  # one of STATUSES
+    source: str  # content/… path
+    title: str
+    url: str
+    date: datetime | None  # None for a page of its own, which has no date
+    has_time: bool
+    expires: datetime | None
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    listed: tuple[Listed, ...]  # in STATUSES order, each status in its own order (_order)
+    problems: tuple[Problem, ...]  # errors only: warnings are check's to tell
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+def list_statuses(site_dir: Path, now: datetime | None = None) -> StatusReport:
+    config, problems = load_config(site_dir)
+    if config is None:
+        return StatusReport((), tuple(sort_problems(problems)))
+    now = now or datetime.now(config.zone)
+    # Only the front-matter is read for a status: no body is kept (a no-op scan_body).
+    sources, found = content.load_content(site_dir, listing=content.list_content(site_dir),
+                                          scan_body=lambda body, line: None)
+    problems += found
+    news, page_sources = standalone.split_sources(sources)
+    everything = index.IndexOptions(drafts=True, future=True, expired=True, now=now)
+    articles, _, found = index.index_articles(config, news, everything)
+    problems += found
+    pages, found = standalone.index_pages_beside(config, articles, news, page_sources, everything)
+    problems += found
+    published = index.IndexOptions(now=now)
+    listed = [Listed(index.leave_out_reason(a, published, now) or "published", a.source, a.title, a.url,
+                     a.date.astimezone(config.zone), a.has_time,
+                     a.expires.astimezone(config.zone) if a.expires else None) for a in articles]
+    listed += [Listed("draft" if p.draft else "published", p.source, p.title, p.url, None, False, None)
+               for p in pages]
+    listed.sort(key=_order)
+    return StatusReport(tuple(listed), tuple(p for p in sort_problems(problems) if p.is_error))
+
+
+def _order(item: Listed) -> tuple:
+    moment = item.date.timestamp() if item.date is not None else float("-inf")
+    if item.status == "expired" and item.expires is not None:
+        moment = item.expires.timestamp()
+    # The next scheduled first; the newest draft, expiry and publication first.
+    return (STATUSES.index(item.status), moment if item.status == "future" else -moment, item.source)
+
+
+def as_text(report: StatusReport, lang: str, everything: bool) -> list[str]:
+    shown = [s for s in STATUSES if everything or s != "published"]
+    lines = []
+    for status in shown:
+        items = [item for item in report.listed if item.status == status]
+        if not items:
+            continue
+        lines.append(messages.text(f"list-{status}", lang, n=messages.number(len(items), lang)))
+        whens = [_when(item, lang) for item in items]
+        width = max(len(when) for when in whens)
+        lines += [f"  {when.ljust(width)}  {item.title}  ({item.source})" for when, item in zip(whens, items)]
+    if not lines:
+        lines.append(messages.text("list-nothing-all" if everything else "list-nothing", lang))
+    return lines
+
+
+def _when(item: Listed, lang: str) -> str:
+    if item.date is None:
+        return messages.text("list-page", lang)
+    if item.status == "expired" and item.expires is not None:
+        # (an editor who gave a day only expires it at midnight: the time is not shown, as for 'updated')
+        moment = _moment(item.expires, (item.expires.hour, item.expires.minute) != (0, 0), lang)
+        return messages.text("list-expired-on", lang, moment=moment)
+    return _moment(item.date, item.has_time, lang)
+
+
+def _moment(moment: datetime, with_time: bool, lang: str) -> str:
+    if lang == "vi":
+        return format_date(moment, moment.tzinfo, with_time)
+    return moment.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+
+
+def _record(item: Listed) -> dict:
+    return {"status": item.status, "date": item.date.isoformat() if item.date else "",
+            "expires": item.expires.isoformat() if item.expires else "", "path": item.source,
+            "title": item.title, "url": item.url}
+
+
+def as_csv(report: StatusReport, everything: bool) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=("status", "date", "expires", "path", "title", "url"), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_record(item) for item in report.listed if everything or item.status != "published")
+    return out.getvalue()
+
+
+def as_json(report: StatusReport, everything: bool, lang: str) -> str:
+    return json.dumps({
+        "ok": report.ok,
+        "articles": [_record(item) for item in report.listed if everything or item.status != "published"],
+        "problems": [{"path": p.location.path, "line": p.location.line, "code": p.code,
+                      "message": messages.problem_message(p, lang)} for p in report.problems],
+    }, ensure_ascii=False, indent=2)
+
+
+def run_list(args, site_dir: Path) -> int:
+    report = list_statuses(site_dir)
+    if args.format == "json":
+        print(as_json(report, args.all, args.lang))
+    else:
+        for line in messages.describe_all(report.problems, args.lang):
+            print(line, file=sys.stderr)
+        if args.format == "csv":
+            print(as_csv(report, args.all), end="")
+        else:
+            for line in as_text(report, args.lang, args.all):
+                print(line)
+    return 0 if report.ok else 1

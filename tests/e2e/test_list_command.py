@@ -1,0 +1,73 @@
+"""`list`: the drafts, scheduled and expired articles an editor is waiting on, as a build
+now would see them (`--all`: the published ones too), for a person or a script."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from tests.conftest import article, run_cli
+
+FILES = {
+    "content/tin-hoat-dong/da-dang.md": article("Bài đã đăng", "2026-01-21T09:30:00"),
+    "content/tin-hoat-dong/cu-hon.md": article("Bài đăng trước đó", "2025-12-01"),
+    "content/tin-hoat-dong/hen-gio-xa.md": article("Hẹn giờ năm sau nữa", "2099-06-01T08:00:00"),
+    "content/tin-hoat-dong/hen-gio-gan.md": article("Hẹn giờ sớm hơn", "2098-01-02T07:15:00"),
+    "content/tin-hoat-dong/nhap.md": article("Bài còn là bản nháp", "2026-02-03T09:00:00", draft="true"),
+    "content/tin-hoat-dong/het-han.md": article("Thông báo đã hết hạn", "2025-10-01", expires="2025-11-30"),
+    "content/trang/lien-he.md": "---\ntitle: Liên hệ\ndraft: true\n---\n\nĐang soạn.\n",
+    "content/trang/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\n\nCông an tỉnh.\n",
+}
+
+
+def test_an_editor_sees_what_waits_by_status_the_next_scheduled_first(make_site):
+    site = make_site(FILES)
+    done = run_cli("list", "--site", str(site))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "Hẹn giờ đăng (2 bài), bài đăng sớm nhất trước:",
+        "  Thứ Năm, 02/01/2098 07:15  Hẹn giờ sớm hơn  (content/tin-hoat-dong/hen-gio-gan.md)",
+        "  Thứ Hai, 01/06/2099 08:00  Hẹn giờ năm sau nữa  (content/tin-hoat-dong/hen-gio-xa.md)",
+        "Bản nháp (2):",
+        "  Thứ Ba, 03/02/2026 09:00  Bài còn là bản nháp  (content/tin-hoat-dong/nhap.md)",
+        "  trang giới thiệu          Liên hệ  (content/trang/lien-he.md)",
+        "Hết hạn, không còn đăng (1 bài):",
+        "  hết hạn Chủ nhật, 30/11/2025  Thông báo đã hết hạn  (content/tin-hoat-dong/het-han.md)",
+    ]
+    everything = run_cli("list", "--site", str(site), "--all", "--lang", "en").stdout.splitlines()
+    assert everything[everything.index("Published (3):") + 1:] == [
+        "  2026-01-21 09:30  Bài đã đăng  (content/tin-hoat-dong/da-dang.md)",
+        "  2025-12-01        Bài đăng trước đó  (content/tin-hoat-dong/cu-hon.md)",
+        "  page of its own   Giới thiệu  (content/trang/gioi-thieu.md)",
+    ]
+    assert not (site / "public").exists() and not (site / ".cache").exists()  # it writes nothing
+
+
+def test_a_script_reads_one_record_per_article_as_csv_or_json(make_site):
+    site = make_site(FILES)
+    rows = list(csv.DictReader(io.StringIO(run_cli("list", "--site", str(site), "--format", "csv").stdout)))
+    assert [(r["status"], r["path"]) for r in rows] == [
+        ("future", "content/tin-hoat-dong/hen-gio-gan.md"), ("future", "content/tin-hoat-dong/hen-gio-xa.md"),
+        ("draft", "content/tin-hoat-dong/nhap.md"), ("draft", "content/trang/lien-he.md"),
+        ("expired", "content/tin-hoat-dong/het-han.md")]
+    assert rows[0]["date"] == "2098-01-02T07:15:00+07:00" and rows[0]["url"] == "/tin-hoat-dong/hen-gio-som-hon/"
+    assert rows[4]["expires"] == "2025-11-30T00:00:00+07:00" and rows[3]["date"] == ""
+    report = json.loads(run_cli("list", "--site", str(site), "--format", "json", "--all").stdout)
+    assert report["ok"] and report["problems"] == []
+    assert sorted(r["status"] for r in report["articles"]) == ["draft", "draft", "expired", "future", "future",
+                                                              "published", "published", "published"]
+
+
+def test_an_article_with_a_mistake_is_named_and_the_others_still_listed(make_site):
+    site = make_site({**FILES, "content/tin-hoat-dong/hong.md": article("Hỏng", date="không rõ")})
+    done = run_cli("list", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1
+    assert "content/tin-hoat-dong/hong.md:3: error[bad-date]" in done.stderr and "Traceback" not in done.stderr
+    assert "  Hẹn giờ sớm hơn  (content/tin-hoat-dong/hen-gio-gan.md)" in done.stdout.replace("2098-01-02 07:15", "")
+    nothing = make_site({"content/tin-hoat-dong/da-dang.md": FILES["content/tin-hoat-dong/da-dang.md"]})
+    for path in FILES:
+        if path != "content/tin-hoat-dong/da-dang.md":
+            (nothing / path).unlink()
+    (nothing / "content/tin-hoat-dong/hong.md").unlink()
+    assert run_cli("list", "--site", str(nothing), "--lang", "en").stdout == (
+        "No drafts, scheduled or expired articles: everything is published.\n")
