@@ -34,11 +34,12 @@ class Causes:
     # without a 'slug'), the old one not kept by 'aliases': links and shares to it now break.
     moved: tuple[tuple[str, str, str], ...] = ()
     address: tuple[str, str] | None = None  # (old, new) base_url: site.toml's or `build --base-url`'s
+    assets: bool = False  # the site's stylesheet, scripts or images under assets/ (each page links them by version)
 
     @property
     def named(self) -> bool:
         """Whether there is anything to say."""
-        return (not self.compared or self.config or bool(self.address or self.layouts or self.added
+        return (not self.compared or self.config or self.assets or bool(self.address or self.layouts or self.added
                                                          or self.edited or self.removed or self.repaired))
 
 
@@ -53,8 +54,9 @@ def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_d
     articles = {a.source: _short(f"{article_digests[a.url]}\x1f{a.source_digest}") + _short(body_key(a))
                 for a in site.articles_and_pages}
     config = site.config
-    settings = digest(repr(replace(config, base_url="")), repr(sorted(site.asset_versions.items())))
-    return {"config": config_digest, "settings": settings, "base_url": config.base_url,
+    settings = digest(repr(replace(config, base_url="")))
+    assets = digest(repr(sorted(site.asset_versions.items())))
+    return {"config": config_digest, "settings": settings, "assets": assets, "base_url": config.base_url,
             "layouts": dict(layouts), "articles": articles, **addresses(site)}
 
 
@@ -85,12 +87,13 @@ def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False
     new_base = now.get("base_url")
     address = (old_base, new_base) if isinstance(old_base, str) and old_base != new_base else None
     config = before.get("settings") != now.get("settings")
+    assets = before.get("assets") != now.get("assets")
     # A body that changed with the site's settings alone (its links under a new base_url's
     # path) was not edited: only what the editor wrote counts then.
-    settled = 8 if address or config else 16
+    settled = 8 if address or config or assets else 16
     edited = sorted(source for source, key in new.items() if source in old and old[source][:settled] != key[:settled])
     return Causes(True, config, tuple(layouts), tuple(added), tuple(edited), tuple(removed), repaired,
-                  address=address, moved=find_moved(before.get("urls"), now))
+                  address=address, assets=assets, moved=find_moved(before.get("urls"), now))
 
 
 def find_moved(old_urls: object, now: dict) -> tuple[tuple[str, str, str], ...]:

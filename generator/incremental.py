@@ -150,7 +150,7 @@ class Signatures:
         self.opaque = frozenset(env_globals) - known
         # The asset versions too: every layout links the stylesheet with its version (?v=…).
         self.config = digest(repr(site.config), repr(sorted(site.asset_versions.items())))
-        self.menu = digest(repr([(a.url, a.title) for a in site.standalone]))
+        self.menu = digest(repr([(a.url, a.title, a.menu) for a in site.standalone]))
         self.articles = {a.url: recall(memo, "article-digests", a.url, (a,), functools.partial(article_digest, a))
                          for a in site.articles_and_pages}
         self._everything: str | None = None

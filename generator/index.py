@@ -15,8 +15,8 @@ from generator.content import yaml_quoted
 from generator.diagnostics import Problem, error, suggest, warning
 from generator.markup import plain_summary
 from generator.memo import Memo, recall
-from generator.model import (FRONT_MATTER_KEYS, NO_COVER, Article, Cover, SiteConfig, SourceFile, Term, evolve,
-                             frozen_map)
+from generator.model import (FRONT_MATTER_KEYS, NO_COVER, PAGE_ONLY_KEYS, PAGES_DIR, Article, Cover, SiteConfig,
+                             SourceFile, Term, evolve, frozen_map)
 from generator.vietnamese import fold, nfc, slugify
 from generator.written_dates import ImpossibleDate, WrongWeekday, parse_written
 from generator import aliases as aliases_stage, legacy_fonts, picked_related, routes
@@ -170,7 +170,11 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         problems.append(error(source.path, source.line_of(key), code, message))
 
     for key in fm:
-        if key not in FRONT_MATTER_KEYS:
+        if key in PAGE_ONLY_KEYS:
+            problems.append(warning(source.path, source.line_of(key), "page-key-on-article",
+                                    f"'{key}' is read only on a page of its own, in {PAGES_DIR} (Giới thiệu, "
+                                    "Liên hệ); an article is listed by its category and date"))
+        elif key not in FRONT_MATTER_KEYS:
             hint = (_OTHER_NAMES.get(str(key).lower()) or _VIETNAMESE_NAMES.get(slugify(str(key)))
                     or suggest(key, FRONT_MATTER_KEYS))
             problems.append(warning(source.path, source.line_of(key), "unknown-key",

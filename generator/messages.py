@@ -46,6 +46,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "why-upgraded": {"en": "the generator changed since the last build, so nothing it made is reused",
                      "vi": "trình dựng trang đã đổi phiên bản từ lần dựng trước, không dùng lại kết quả cũ"},
     "why-config": {"en": "site.toml changed", "vi": "sửa site.toml"},
+    "why-assets": {"en": "files under assets/ changed (every page links them by version)",
+                   "vi": "sửa tệp trong assets/ (mọi trang liên kết tới chúng kèm phiên bản)"},
     "why-address": {"en": "the site's address changed ({old} → {new})", "vi": "đổi địa chỉ trang ({old} → {new})"},
     "preview-warnings": {"en": "⚠ {n} warning(s)", "vi": "⚠ {n} cảnh báo"},
     # A published article at a new address: what links to the old one now finds nothing.
@@ -454,6 +456,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "'related' ghi {0} nhưng không có bài viết nào đăng ở địa chỉ đó (hãy ghi đường dẫn tới tệp .md của bài)"),
     ),
     "related-self": ((_ANY, "'related' ghi chính bài này; bài không tự liên quan tới mình nên được bỏ qua"),),
+    "page-key-on-article": (
+        (r"'(.*?)' is read only on a page of its own", "'{0}' chỉ dùng cho trang giới thiệu, trong thư mục content/trang/ "
+                                                      "(Giới thiệu, Liên hệ); bài viết được xếp theo chuyên mục và ngày đăng"),
+    ),
     "news-key-on-page": (
         (r"'(.*?)' is not read on a page of its own", "'{0}' không dùng cho trang giới thiệu: thư mục content/trang/ "
                                                      "chứa các trang như Giới thiệu, Liên hệ, không phải tin bài; muốn "
@@ -680,6 +686,7 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
         return text("why", lang, causes=text("why-upgraded" if causes.upgraded else "why-first", lang))
     parts = [text("why-address", lang, old=causes.address[0], new=causes.address[1])] if causes.address else []
     parts += [text("why-config", lang)] if causes.config else []
+    parts += [text("why-assets", lang)] if causes.assets else []
     named_causes = [("layouts", causes.layouts)]
     for kind, files in (("added", causes.added), ("edited", causes.edited), ("removed", causes.removed)):
         named_causes += [(kind, tuple(f for f in files if not f.startswith(PAGES_DIR))),

@@ -128,6 +128,8 @@ class SiteConfig:
 # Where the pages of their own live (Giới thiệu, Liên hệ: generator/standalone.py); every
 # other Markdown file under content/ is an article.
 PAGES_DIR = "content/trang/"
+# What only a page of its own reads: told, and passed over, on an article.
+PAGE_ONLY_KEYS = ("weight", "menu")
 
 
 # Front-matter keys we understand (in any case: `Title:`, as Pelican writes it or a phone's
@@ -204,6 +206,7 @@ class Article:
     expires: datetime | None = None  # hidden from this moment on
     updated: datetime | None = None  # last changed, when the editor says so ("Cập nhật")
     related: tuple[str, ...] = ()  # the related news the editor picks: content paths or site paths
+    menu: str = ""  # a page of its own in the header's menu too: the name shown there ("" when not)
 
     @property
     def modified(self) -> datetime:

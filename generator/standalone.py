@@ -1,12 +1,12 @@
 """Pages of their own: Giới thiệu, Lãnh đạo Công an tỉnh, Liên hệ, Thủ tục hành chính.
 
 Owns which content files are such pages (those under content/trang/), the meaning of
-their front-matter (title, summary, slug, draft, updated, weight, aliases) and their
+their front-matter (title, summary, slug, draft, updated, weight, aliases, menu) and their
 URLs, /<slug>/ at the site's root, as Hugo publishes content/about.md and Pelican its
 pages/. A page is read into an Article with no date, unit, category or campaigns, so the
 markup, photo and cache stages treat its body as an article's; it is never listed, fed or
 related, search finds it (search.py: no date, unit or filter), and the footer of every page
-links it (layouts/partials/footer.html, by `weight`).
+links it (layouts/partials/footer.html, by `weight`); with `menu: true` the header's menu too.
 """
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from generator.diagnostics import Problem, error, suggest, warning
 from generator.index import IndexOptions, _flag, _text, parse_date, read_slug
 from generator.markup import plain_summary
 from generator.model import PAGES_DIR, Article, SiteConfig, SourceFile, frozen_map
-from generator.vietnamese import collation_key
+from generator.vietnamese import collation_key, nfc
 
-PAGE_KEYS = ("title", "summary", "slug", "draft", "updated", "weight", "aliases")
+PAGE_KEYS = ("title", "summary", "slug", "draft", "updated", "weight", "aliases", "menu")
 # What only news has: read on an article, told and passed over on a page.
 NEWS_KEYS = ("date", "unit", "category", "campaigns", "author", "featured", "expires", "related",
              "image", "image_caption", "image_focus", "extra")
@@ -92,6 +92,7 @@ def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, i
     title = _text(fm, "title", fail, required=True)
     summary = plain_summary(_text(fm, "summary", fail) or "")
     draft = _flag(fm, "draft", fail)
+    menu = _menu_name(fm, title, fail)
     updated, has_time = parse_date(fm.get("updated"), config.zone,
                                    lambda m: fail("updated", "bad-date", m.replace("'date'", "'updated'")))
     weight = fm.get("weight", 0)
@@ -108,7 +109,20 @@ def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, i
         category="", campaigns=(), slug=slug, url=page_url(slug), summary=summary, draft=draft,
         body=source.body, body_line=source.body_line, bundle_dir=source.bundle_dir, extra=frozen_map(),
         source_digest=source.digest, body_loaded=source.body_loaded, updated=updated, aliases=page_aliases,
+        menu=menu,
     ), weight, problems
+
+
+def _menu_name(fm: Mapping, title: str | None, fail) -> str:
+    """`menu: true` shows the page in the header's menu under its title; `menu: Giới thiệu`
+    under a shorter name (as Hugo's menu `name`); false or absent, in the footer alone."""
+    value = fm.get("menu", False)
+    if isinstance(value, bool):
+        return (title or "") if value else ""
+    if isinstance(value, str) and value.strip():
+        return nfc(value).strip()
+    fail("menu", "wrong-type", "'menu' must be true, false, or the name to show in the header's menu")
+    return ""
 
 
 def page_url(slug: str) -> str:

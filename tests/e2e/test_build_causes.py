@@ -52,6 +52,11 @@ def test_each_kind_of_change_is_named_under_the_summary(make_site):
     assert why == "  Why: site.toml changed; 1 layout file(s) changed (layouts/partials/footer.html)"
     assert ", search index kept → " in line  # the search documents show neither
 
+    # The site's own stylesheet: every page links it by its version, and site.toml did not change.
+    (site / "assets/css").mkdir(parents=True)
+    (site / "assets/css/style.css").write_text("body { color: navy; }\n", encoding="utf-8")
+    assert summary(site)[1] == "  Why: files under assets/ changed (every page links them by version)"
+
     next((site / "public/xay-dung-luc-luong").glob("tap-huan*/index.html")).unlink()
     line, why = summary(site)
     assert why == "  Why: 1 published page(s) changed or missing"

@@ -140,9 +140,15 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
         if pages and rng.random() < 0.6:
             page = rng.choice(pages)
             text = page.read_text(encoding="utf-8")
-            if rng.random() < 0.5:
+            chance = rng.random()
+            if chance < 0.35:
                 text = re.sub(r"^(title|weight): .*$", lambda m: f"{m.group(1)}: " + (
                     f"Trang {counter[0]}" if m.group(1) == "title" else str(rng.randint(0, 3))), text, flags=re.M)
+            elif chance < 0.55:  # into the header's menu (under its title or a name), or out of it
+                if "\nmenu: " in text:
+                    text = re.sub(r"\nmenu: .*", "", text)
+                else:
+                    text = text.replace("\n---\n", f"\nmenu: {rng.choice(['true', f'Mục {counter[0]}'])}\n---\n", 1)
             else:
                 text += f"\nThêm {rng.random()}.\n"
             page.write_text(text, encoding="utf-8")

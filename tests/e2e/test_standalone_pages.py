@@ -203,3 +203,54 @@ def test_the_summary_counts_the_pages_of_their_own_apart_from_the_articles(make_
         (site / page).unlink()
     done = run_cli("build", "--site", str(site), "--lang", "en")
     assert re.match(r"Built \d+ pages from 3 articles in ", done.stdout), done.stdout
+
+
+def _menu(page: BeautifulSoup) -> list[tuple[str, str, str | None]]:
+    return [(text_of(a), a["href"], a.get("aria-current")) for a in page.select(".site-nav a")
+            if not a["href"].startswith(("/tin-hoat-dong/", "/xay-dung-luc-luong/")) and a["href"] != "/"]
+
+
+def test_a_page_with_menu_is_in_the_header_of_every_page_under_its_menu_name(make_site, tmp_path):
+    """`menu: true` puts a page in the header's menu after the categories (Pelican shows its
+    pages there; Hugo by a page's `menus`), `menu: Giới thiệu` under a shorter name; by weight."""
+    files = {**numbered_articles(3), **PAGES,
+             "content/trang/gioi-thieu.md": PAGES["content/trang/gioi-thieu.md"].replace("weight: 2", "weight: 2\nmenu: true"),
+             "content/trang/lanh-dao/index.md": PAGES["content/trang/lanh-dao/index.md"].replace(
+                 "weight: 1", "weight: 3\nmenu: Lãnh đạo")}
+    site = make_site(files)
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok and not result.problems, result.problems
+    expected = [("Giới thiệu", "/gioi-thieu/", None), ("Lãnh đạo", "/lanh-dao/", None)]
+    for url in ("/", "/tin-hoat-dong/", "/tin-hoat-dong/bai-so-1/", "/don-vi/", "/tim-kiem/"):
+        assert _menu(_page(out, url)) == expected, url
+    assert _menu(_page(out, "/lanh-dao/")) == [expected[0], ("Lãnh đạo", "/lanh-dao/", "page")]
+    assert _footer(_page(out, "/")) == [("Giới thiệu", "/gioi-thieu/"), ("Lãnh đạo Công an tỉnh", "/lanh-dao/")]
+
+    # Taken out of the menu: every page's header changes, and the output is a clean build's.
+    about = site / "content/trang/gioi-thieu.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("menu: true\n", ""), encoding="utf-8")
+    again = build(BuildOptions(site_dir=site, out_dir=out))
+    assert again.ok and again.rendered == again.pages - 1  # every page but the alias's redirect
+    assert _menu(_page(out, "/tin-hoat-dong/bai-so-2/")) == [expected[1]]
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_menu_is_true_false_or_a_name_and_only_a_page_reads_it(make_site, tmp_path):
+    site = make_site({**numbered_articles(1),
+                      "content/trang/lien-he.md": "---\ntitle: Liên hệ\nmenu: 5\n---\n\nGọi 113.\n"})
+    failed = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+    assert [(p.location.path, p.location.line, p.code) for p in failed.problems if p.is_error] == [
+        ("content/trang/lien-he.md", 3, "wrong-type")]
+    (site / "content/trang/lien-he.md").write_text("---\ntitle: Liên hệ\nmenu: true\n---\n\nGọi 113.\n",
+                                                   encoding="utf-8")
+    news = site / "content/tin-hoat-dong/bai-0.md"
+    news.write_text(news.read_text(encoding="utf-8").replace("---\n", "---\nmenu: true\nweight: 1\n", 1),
+                    encoding="utf-8")
+    built = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+    assert built.ok
+    told = [p for p in built.problems if p.code == "page-key-on-article"]
+    assert [(p.location.path, p.location.line) for p in told] == [("content/tin-hoat-dong/bai-0.md", 2),
+                                                                 ("content/tin-hoat-dong/bai-0.md", 3)]
+    assert messages.problem_message(told[0], "vi").startswith("'menu' chỉ dùng cho trang giới thiệu")
+    assert [text_of(a) for a in _page(tmp_path / "out", "/").select(".site-nav a")][-1] == "Liên hệ"
