@@ -35,12 +35,13 @@ class Causes:
     moved: tuple[tuple[str, str, str], ...] = ()
     address: tuple[str, str] | None = None  # (old, new) base_url: site.toml's or `build --base-url`'s
     assets: bool = False  # the site's stylesheet, scripts or images under assets/ (each page links them by version)
+    noindex: bool | None = None  # `build --noindex` given (True) or no longer given (False) since the last build
 
     @property
     def named(self) -> bool:
         """Whether there is anything to say."""
-        return (not self.compared or self.config or self.assets or bool(self.address or self.layouts or self.added
-                                                         or self.edited or self.removed or self.repaired))
+        return (not self.compared or self.config or self.assets or self.noindex is not None
+                or bool(self.address or self.layouts or self.added or self.edited or self.removed or self.repaired))
 
 
 def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_digests: Mapping[str, str]) -> dict:
@@ -54,9 +55,10 @@ def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_d
     articles = {a.source: _short(f"{article_digests[a.url]}\x1f{a.source_digest}") + _short(body_key(a))
                 for a in site.articles_and_pages}
     config = site.config
-    settings = digest(repr(replace(config, base_url="")))
+    settings = digest(repr(replace(config, base_url="", noindex=False)))
     assets = digest(repr(sorted(site.asset_versions.items())))
     return {"config": config_digest, "settings": settings, "assets": assets, "base_url": config.base_url,
+            "noindex": config.noindex,
             "layouts": dict(layouts), "articles": articles, **addresses(site)}
 
 
@@ -88,12 +90,14 @@ def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False
     address = (old_base, new_base) if isinstance(old_base, str) and old_base != new_base else None
     config = before.get("settings") != now.get("settings")
     assets = before.get("assets") != now.get("assets")
+    old_noindex = before.get("noindex")
+    noindex = now.get("noindex") if isinstance(old_noindex, bool) and old_noindex != now.get("noindex") else None
     # A body that changed with the site's settings alone (its links under a new base_url's
     # path) was not edited: only what the editor wrote counts then.
-    settled = 8 if address or config or assets else 16
+    settled = 8 if address or config or assets or noindex is not None else 16
     edited = sorted(source for source, key in new.items() if source in old and old[source][:settled] != key[:settled])
     return Causes(True, config, tuple(layouts), tuple(added), tuple(edited), tuple(removed), repaired,
-                  address=address, assets=assets, moved=find_moved(before.get("urls"), now))
+                  address=address, assets=assets, noindex=noindex, moved=find_moved(before.get("urls"), now))
 
 
 def find_moved(old_urls: object, now: dict) -> tuple[tuple[str, str, str], ...]:

@@ -46,6 +46,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "why-upgraded": {"en": "the generator changed since the last build, so nothing it made is reused",
                      "vi": "trình dựng trang đã đổi phiên bản từ lần dựng trước, không dùng lại kết quả cũ"},
     "why-config": {"en": "site.toml changed", "vi": "sửa site.toml"},
+    "why-noindex": {"en": "built for search engines to skip (--noindex)",
+                    "vi": "dựng bản không cho máy tìm kiếm lập chỉ mục (--noindex)"},
+    "why-indexed": {"en": "built for search engines again (without --noindex)",
+                    "vi": "dựng lại bản cho máy tìm kiếm lập chỉ mục (không có --noindex)"},
     "why-assets": {"en": "files under assets/ changed (every page links them by version)",
                    "vi": "sửa tệp trong assets/ (mọi trang liên kết tới chúng kèm phiên bản)"},
     "why-address": {"en": "the site's address changed ({old} → {new})", "vi": "đổi địa chỉ trang ({old} → {new})"},
@@ -687,6 +691,7 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
     parts = [text("why-address", lang, old=causes.address[0], new=causes.address[1])] if causes.address else []
     parts += [text("why-config", lang)] if causes.config else []
     parts += [text("why-assets", lang)] if causes.assets else []
+    parts += [text("why-noindex" if causes.noindex else "why-indexed", lang)] if causes.noindex is not None else []
     named_causes = [("layouts", causes.layouts)]
     for kind, files in (("added", causes.added), ("edited", causes.edited), ("removed", causes.removed)):
         named_causes += [(kind, tuple(f for f in files if not f.startswith(PAGES_DIR))),

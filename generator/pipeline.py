@@ -52,6 +52,8 @@ class BuildOptions:
     # `build --base-url`: the address to publish for instead of site.toml's base_url (a staging
     # copy), already checked by config.checked_base_url; None keeps site.toml's.
     base_url: str | None = None
+    # `build --noindex`: every page asks search engines not to index it, robots.txt shuts them out.
+    noindex: bool = False
 
     @property
     def output(self) -> Path:
@@ -131,6 +133,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     _stop_on_errors(problems)
     if options.base_url is not None:
         site_config = replace(site_config, base_url=options.base_url)
+    if options.noindex:
+        site_config = replace(site_config, noindex=True)
     if options.memo is not None:  # the same object as last time when unchanged: see memo.py
         site_config = options.memo.table("config").canonical("site", site_config)
     clock.lap("config")
@@ -384,7 +388,7 @@ def _inputs(options: BuildOptions, cache: BuildCache, listing: content.Listing) 
     # session: a record of its builds could never be reused.
     if cache.root is None or options.memo is not None:
         return None
-    key = (options.drafts, options.future, options.search, str(cache.root), options.base_url)
+    key = (options.drafts, options.future, options.search, str(cache.root), options.base_url, options.noindex)
     return shortcut.take_inputs(options.site_dir, options.output, key, listing)
 
 

@@ -84,6 +84,8 @@ def _sitemap_entry(site: Site, page: Page) -> tuple[str, datetime | None]:
 
 
 def render_robots(site: Site) -> bytes:
+    if site.config.noindex:  # a staging copy (`build --noindex`): no crawler reads any of it
+        return b"User-agent: *\nDisallow: /\n"
     return (f"User-agent: *\nAllow: /\nDisallow: {site.config.base_path}tim-kiem/\n\n"
             f"Sitemap: {absolute(site, 'sitemap.xml')}\n").encode("utf-8")
 

@@ -143,7 +143,7 @@ def run_list(args, site_dir: Path) -> int:
             print(line, file=sys.stderr)
         if args.format == "csv":
             print(as_csv(report, args.all), end="")
-        else:
+        elif report.listed or report.ok:  # (site.toml unread: nothing is known, not "all published")
             for line in as_text(report, args.lang, args.all):
                 print(line)
     return 0 if report.ok else 1

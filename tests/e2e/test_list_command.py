@@ -71,3 +71,6 @@ def test_an_article_with_a_mistake_is_named_and_the_others_still_listed(make_sit
     (nothing / "content/tin-hoat-dong/hong.md").unlink()
     assert run_cli("list", "--site", str(nothing), "--lang", "en").stdout == (
         "No drafts, scheduled or expired articles: everything is published.\n")
+    (nothing / "site.toml").write_text('title = "Cổng"\nbase_url = 5\n', encoding="utf-8")
+    unread = run_cli("list", "--site", str(nothing), "--lang", "en")
+    assert unread.returncode == 1 and unread.stdout == "" and "site.toml:2: error[wrong-type]" in unread.stderr

@@ -1,5 +1,6 @@
-"""`build --base-url`: the same site published at another address (a staging copy) without
-editing site.toml, as Hugo's --baseURL and Zola's --base-url do."""
+"""Staging copies: `build --base-url`, the same site published at another address without
+editing site.toml (as Hugo's --baseURL and Zola's --base-url), and `build --noindex`, a copy
+search engines must skip."""
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
@@ -72,3 +73,27 @@ def test_a_base_url_that_is_not_an_address_is_refused_before_anything_is_written
     assert tree(site / "public") == before
     vi = run_cli("build", "--site", str(site), "--base-url", "congan")
     assert vi.returncode == 2 and "không phải một địa chỉ http(s) đầy đủ" in vi.stderr
+
+
+def test_a_noindex_build_asks_every_page_out_of_search_engines_and_a_normal_one_undoes_it(make_site):
+    site = make_site(ARTICLES)
+    out = site / "public"
+    staged = run_cli("build", "--site", str(site), "--lang", "en", "--noindex", "--base-url", STAGING)
+    assert staged.returncode == 0, staged.stderr
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        robots = [meta["content"] for meta in _page(out, path.relative_to(out)).find_all("meta", attrs={"name": "robots"})]
+        assert robots == ["noindex, nofollow"], (path, robots)
+    assert (out / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
+
+    published = run_cli("build", "--site", str(site), "--lang", "en")
+    assert published.stdout.splitlines()[1] == (
+        f"  Why: the site's address changed ({STAGING} → https://congan.example.vn/); "
+        "built for search engines again (without --noindex)")
+    home = _page(out)
+    assert home.find("meta", attrs={"name": "robots"}) is None
+    assert _page(out, "tim-kiem/index.html").find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert "Sitemap: https://congan.example.vn/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
+    clean = run_cli("build", "--site", str(site), "--out", str(site / "clean"), "--lang", "en")
+    assert clean.returncode == 0 and tree(out) == tree(site / "clean")
