@@ -151,8 +151,9 @@ def existing_pages(site_dir: Path, config: SiteConfig, new: NewPage) -> list[str
 
 
 def page_front_matter(new: NewPage, lang: str, body: str | None = None) -> str:
-    lines = ["---", f"title: {json.dumps(new.title, ensure_ascii=False)}", "weight: 0", 'summary: ""', "draft: true",
-             "---", "", body.rstrip("\n") if body else messages.text("new-body", lang), ""]
+    # Every key a page reads, so an editor sees them: `menu: true` puts it in the header too.
+    lines = ["---", f"title: {json.dumps(new.title, ensure_ascii=False)}", "weight: 0", "menu: false", 'summary: ""',
+             "draft: true", "---", "", body.rstrip("\n") if body else messages.text("new-body", lang), ""]
     return "\n".join(lines)
 
 

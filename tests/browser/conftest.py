@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -47,10 +48,18 @@ _Handler.extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map
                            ".js": "text/javascript", ".pagefind": "application/wasm"}
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The browser dropped a request it no longer wanted (a clip it stopped loading): a web
+        # host says nothing, and a traceback in CI's log would only hide the real failures.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serving(folder: Path):
     """`folder` served on a free loopback port like a static web host; yields the base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

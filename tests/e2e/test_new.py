@@ -110,8 +110,8 @@ def test_new_page_starts_a_draft_page_of_its_own_that_the_footer_lists_once_publ
     path = "content/trang/lanh-dao-cong-an-tinh/index.md"
     assert done.returncode == 0 and done.stdout.startswith(f"Đã tạo {path} (bản nháp)."), done.stderr
     source, problems = read_source(site, site / path)
-    assert not problems and dict(source.front) == {"title": "Lãnh đạo Công an tỉnh", "weight": 0, "summary": "",
-                                                    "draft": True}
+    assert not problems and dict(source.front) == {"title": "Lãnh đạo Công an tỉnh", "weight": 0, "menu": False,
+                                                    "summary": "", "draft": True}
     assert build_site(site).result.ok and not (site / "public/lanh-dao-cong-an-tinh").exists()
     text = (site / path).read_text(encoding="utf-8")
     (site / path).write_text(text.replace("draft: true", "draft: false"), encoding="utf-8")
@@ -122,6 +122,10 @@ def test_new_page_starts_a_draft_page_of_its_own_that_the_footer_lists_once_publ
     built = build_site(site)
     assert built.result.ok
     assert [text_of(a) for a in built.page("/").select("footer .about a")] == ["Lãnh đạo Công an tỉnh"]
+    assert "Lãnh đạo Công an tỉnh" not in [text_of(a) for a in built.page("/").select(".site-nav a")]
+    (site / path).write_text((site / path).read_text(encoding="utf-8").replace("menu: false", "menu: Lãnh đạo"),
+                             encoding="utf-8")  # the key the scaffold showed: the header's menu too
+    assert [text_of(a) for a in build_site(site).page("/").select(".site-nav a")][-1] == "Lãnh đạo"
 
     again = run_cli("new", "--page", "Lãnh đạo Công an tỉnh", "--site", str(site), "--lang", "en")
     assert again.returncode == 1 and again.stderr.strip() == (
