@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from generator import (assets, attachments, config as config_stage, content, filelinks, images, index, markup, messages,
                        routes, seo, standalone)
-from generator.diagnostics import Problem, Severity, has_errors, sort_problems, warning
+from generator.diagnostics import Problem, as_errors, has_errors, sort_problems, warning
 from generator.fences import fenced, indented_code
 from generator.model import Site, SourceFile
 from generator.saved_text import as_utf8
@@ -42,7 +42,7 @@ class CheckReport:
         """Problems as reported: under --strict every warning is an error."""
         if not self.strict:
             return self.problems
-        return tuple(Problem(p.location, p.code, p.message, Severity.ERROR) for p in self.problems)
+        return as_errors(self.problems)
 
     @property
     def ok(self) -> bool:

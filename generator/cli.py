@@ -55,6 +55,8 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--base-url", default=None, metavar="URL",
                    help="publish for this address instead of site.toml's base_url (a staging copy): "
                         "every link, feed, sitemap and canonical URL uses it")
+    b.add_argument("--strict", action="store_true",
+                   help="treat warnings as errors: exit 1 and publish nothing (for CI, as check --strict)")
     b.add_argument("--noindex", action="store_true",
                    help="a copy search engines must skip (staging, previews with --drafts): every page says "
                         "noindex and robots.txt disallows everything")
@@ -172,7 +174,7 @@ def run_build(args) -> int:
             print("build.py: error: " + messages.text("bad-base-url", lang, url=args.base_url), file=sys.stderr)
             return EXIT_USAGE
     progress = Progress(sys.stderr, lang, bar=wants_bar(sys.stderr))
-    options = BuildOptions(base_url=base_url, noindex=args.noindex, site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
+    options = BuildOptions(base_url=base_url, noindex=args.noindex, strict=args.strict, site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
                            cache_dir=args.cache_dir.resolve() if args.cache_dir else None,
                            use_cache=not args.no_cache, jobs=args.jobs, progress=progress,
                            on_wait=lambda pid: print(messages.text("waiting-for-build", lang, pid=pid,

@@ -91,6 +91,11 @@ def fold_repeated_warnings(problems: Iterable[Problem], keep: int = SAME_WARNING
     return tuple(shown)
 
 
+def as_errors(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """`--strict`: every warning told as an error (`check --strict`, `build --strict`)."""
+    return tuple(Problem(p.location, p.code, p.message, Severity.ERROR) for p in problems)
+
+
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.is_error for p in problems)
 

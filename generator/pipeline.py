@@ -20,7 +20,7 @@ from generator import imageproc, images, pictures
 from generator import buildlock, filelinks, messages, outguard, search, seo, shortcut
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
-from generator.diagnostics import BuildFailed, Problem, error, has_errors, sort_problems
+from generator.diagnostics import BuildFailed, Problem, as_errors, error, has_errors, sort_problems
 from generator.memo import Memo
 from generator.memory import give_back_freed_memory
 from generator.model import Site, frozen_map
@@ -54,6 +54,8 @@ class BuildOptions:
     base_url: str | None = None
     # `build --noindex`: every page asks search engines not to index it, robots.txt shuts them out.
     noindex: bool = False
+    # `build --strict` (CI): a warning fails the build as an error does, and nothing is published.
+    strict: bool = False
 
     @property
     def output(self) -> Path:
@@ -231,7 +233,7 @@ def _build(options: BuildOptions) -> BuildResult:
     digest = inputs.digest(inputs.racy) if inputs is not None and inputs.racy is not None else None
     unchanged, published_before, verdict = _last_result_if_unchanged(options, cache, inputs, digest, clock)
     if unchanged is not None:
-        return unchanged
+        return replace(unchanged, problems=as_errors(unchanged.problems)) if options.strict else unchanged
     # Is a symlink planted in the published output? Walked beside the stages up to rendering.
     symlinks = None if options.private_output else output.SymlinkCheck(options.output)
     image_cache = imageproc.cache_folder(options.cache_root)
@@ -299,6 +301,8 @@ def _build(options: BuildOptions) -> BuildResult:
             else:
                 search_state = search.keep_index(target, previous)
             clock.lap("search")
+            if options.strict and problems:  # (warnings alone are left here: an error stopped the build)
+                raise BuildFailed(list(as_errors(problems)))
             pruned = target.prune()
             state = {**report.state, "outputs": sorted(target.written), "images": image_state, **search_state}
             target.publish()

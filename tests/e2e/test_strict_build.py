@@ -1,0 +1,34 @@
+"""`build --strict` (CI): a warning fails the build as an error does, and nothing is published,
+as `check --strict` judges, Hugo's --panicOnWarning and Pelican's --fatal warnings."""
+from __future__ import annotations
+
+from tests.conftest import article, run_cli, tree
+
+FILES = {
+    "content/tin-hoat-dong/ra-quan.md": article("Ra quân đầu năm", "2026-01-21T09:30:00"),
+    "content/tin-hoat-dong/hoi-nghi.md": article("Hội nghị tổng kết", "2025-12-30"),
+}
+
+
+def test_a_warning_fails_a_strict_build_and_the_published_site_stays_as_it_was(make_site):
+    site = make_site(FILES)
+    clean = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    assert clean.returncode == 0, clean.stderr
+    before = tree(site / "public")
+
+    news = site / "content/tin-hoat-dong/ra-quan.md"
+    news.write_text(news.read_text(encoding="utf-8").replace("title:", "tags: [an ninh]\ntitle:", 1)
+                    .replace("Nội dung bài viết.", "Nội dung đã sửa."), encoding="utf-8")
+    strict = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    assert strict.returncode == 1 and "Traceback" not in strict.stderr
+    assert ("content/tin-hoat-dong/ra-quan.md:2: error[unknown-key]: unknown front-matter key 'tags'; "
+            "did you mean 'campaigns'?") in strict.stderr
+    assert "Build failed: 1 error(s)" in strict.stderr
+    assert tree(site / "public") == before  # the edit is not published
+
+    lenient = run_cli("build", "--site", str(site), "--lang", "en")  # the same warning, told and published
+    assert lenient.returncode == 0 and "warning[unknown-key]" in lenient.stderr
+    assert "Nội dung đã sửa." in (site / "public/tin-hoat-dong/ra-quan-dau-nam/index.html").read_text(encoding="utf-8")
+    # Nothing changed since: the last build's answer is given again, and its warning fails it still.
+    again = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    assert again.returncode == 1 and "error[unknown-key]" in again.stderr and again.stdout == ""
