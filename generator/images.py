@@ -32,6 +32,7 @@ from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
 from generator.rawtags import start_tags
 from generator.model import EMPTY, Article, ImageSettings, evolve
+from generator.photo_tables import photo_table
 from generator.vietnamese import nfc, slugify
 
 # Bump when processing changes its output, so every cached variant is redone.
@@ -49,7 +50,7 @@ OUTPUT_DIR = "images/"
 OG_SIZE = (1200, 630)
 # Build-cache record of each body's image references (a change of the scan needs no new name:
 # a state saved by other code is not read, cache.code_stamp).
-REFS_STATE = "image-refs-4"
+REFS_STATE = "image-refs-5"
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 # ![alt](src "title") and ![alt](<src> 'title'); reference definitions [id]: src. As for
@@ -214,7 +215,56 @@ def body_references(body: str, body_line: int) -> list[tuple[int, str | None, st
         images += ((body_line + text.count("\n", 0, start), attrs.get("alt", ""), attrs["src"].strip(), None)
                    for start, _, attrs in image_tags(text) if attrs.get("src", "").strip())
         images.sort(key=lambda image: image[0])  # in reading order: the first one may become the thumbnail
+    if "|" in body and any(not alt for _, alt, _, _ in images):
+        captions = _photo_table_captions(prose)
+        images = [(line, captions.get((line - body_line, src), alt) if not alt else alt, src, title)
+                  for line, alt, src, title in images]
     return images
+
+
+def _photo_table_captions(prose: Mapping[int, str]) -> dict[tuple[int, str], str]:
+    """(line offset, src) → caption of each photo in a Markdown table of photos with their
+    captions in the cells under them (photo_tables.photo_table): the converter gives such a
+    photo its caption as alt text (pictures.py), so the plan must not call it missing."""
+    found: dict[tuple[int, str], str] = {}
+    offsets = sorted(prose)
+    position = {offset: at for at, offset in enumerate(offsets)}
+    at = 0
+    while at + 1 < len(offsets):
+        head = offsets[at]
+        if "|" not in prose[head] or offsets[at + 1] != head + 1 or not _is_table_rule(prose[head + 1]):
+            at += 1
+            continue
+        rows, end = [prose[head]], head + 2
+        while end in prose and "|" in prose[end] and prose[end].strip():
+            rows.append(prose[end])
+            end += 1
+        cells = [[_cell(offset, text) for text in _table_cells(row)]
+                 for offset, row in zip([head, *range(head + 2, end)], rows)]
+        photos = photo_table(cells)
+        if photos and not any(is_played_file(src) for (_, src), _ in photos):
+            found.update({image: caption for image, caption in photos if caption})
+        at = position.get(end, len(offsets))
+    return found
+
+
+def _is_table_rule(text: str) -> bool:
+    """The line under a Markdown table's head: |---|:--:| …"""
+    cells = _table_cells(text)
+    return bool(cells) and all(cell and set(cell) <= set(":-") and "-" in cell for cell in cells)
+
+
+def _table_cells(row: str) -> list[str]:
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", row)]
+
+
+def _cell(offset: int, text: str) -> tuple[list[tuple[int, str]], str]:
+    """A table cell as photo_table reads one: its photos ((line offset, src) each) and its text."""
+    photos = [(offset, match.group("src").strip("<>")) for match in _INLINE_IMAGE.finditer(text)]
+    return photos, " ".join(_INLINE_IMAGE.sub(" ", text).split())
 
 
 def read_references(articles: Sequence[Article], load_body=None, cache=None,

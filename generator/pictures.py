@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from generator import attachments
 from generator.images import MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file, poster_names
+from generator.photo_tables import MAX_CAPTION, photo_table
 from generator.rawtags import StashedTags, elements, start_tags
 
 # The width of the article's text column at each breakpoint of style.css (measured in
@@ -316,29 +317,6 @@ class PictureTreeprocessor(Treeprocessor):
         return paragraphs
 
 
-def photo_table(rows: list[list[tuple[list, str]]]) -> list[list] | None:
-    """A table photos are laid out in side by side, each caption in the cell under its photo
-    or under the photo in its own cell (as Word users do for "Một số hình ảnh"), given as rows
-    of cells, each (its photos, its text): [photo, caption or None] in reading order. None
-    when the table holds anything else: text under no photo, photos and text in one cell, a
-    text too long for a caption, or fewer than two photos."""
-    photos: list[list] = []
-    waiting: dict[int, int] = {}  # column → the photo above it with no caption yet
-    for row in rows:
-        for column, (images, text) in enumerate(row):
-            if len(text) > MAX_CAPTION or (len(images) > 1 and text):
-                return None
-            if images:
-                photos += [[image, text or None] for image in images]
-                waiting[column] = len(photos) - 1 if len(images) == 1 and not text else -1
-            elif text:
-                above = waiting.pop(column, -1)
-                if above < 0:
-                    return None
-                photos[above][1] = text
-    return photos if len(photos) >= 2 else None
-
-
 def _gallery_line(paragraph) -> tuple[list, str | None]:
     """The elements of a paragraph that is one line of them and nothing else, with the
     caption line under them if there is one (an italic line, or one starting "Ảnh")."""
@@ -438,7 +416,6 @@ def _caption_paragraph(paragraph, container) -> str | None:
     return caption
 
 
-MAX_CAPTION = 300  # characters: a longer line under a photo is text, not its caption
 CAPTION_START = re.compile(r"\(?\s*(?:ảnh|hình)\b", re.IGNORECASE)  # "Ảnh: …", "(Ảnh minh họa)", "Hình 2."
 
 

@@ -19,7 +19,8 @@ import mammoth
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 
-from generator.pictures import CAPTION_START, MAX_CAPTION, photo_table
+from generator.photo_tables import MAX_CAPTION, photo_table
+from generator.pictures import CAPTION_START
 
 # Word's picture formats a browser shows (EMF/WMF drawings are not among them).
 _PHOTO_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",

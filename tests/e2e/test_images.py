@@ -476,6 +476,19 @@ def test_a_markdown_table_of_photos_with_captions_under_them_is_a_gallery(make_s
         ("Ảnh 3: Trao thưởng", "Ảnh 3: Trao thưởng")]
     tables = body_node.find_all("table")
     assert [t.find("img") is not None for t in tables] == [False, True]
+    # Each gallery photo's caption is its alt text: none is told it has no description.
+    assert not [p for p in built.result.problems if p.code == "missing-alt"], built.messages
+
+
+def test_a_photo_in_a_markdown_table_without_its_caption_still_lacks_a_description(make_site, build_site):
+    body = ("| ![](a.jpg) | ![](b.jpg) |\n|:--|--:|\n\n"  # photos side by side, nothing under them
+            "| ![](a.jpg) | ![](b.jpg) |\n| --- | --- |\n| Chỉ ảnh đầu có chú thích | |\n")
+    files = {"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body)}
+    for name in "ab":
+        files[f"content/tin-hoat-dong/ra-quan/{name}.jpg"] = phone_jpeg(800, 600)
+    built = build_site(make_site(files))
+    assert [(p.code, p.location.line, p.message.split("'")[1]) for p in built.result.problems] == [
+        ("missing-alt", 8, "a.jpg"), ("missing-alt", 8, "b.jpg"), ("missing-alt", 11, "b.jpg")]
 
 
 def test_a_picture_pasted_whole_shows_the_processed_photo_only(make_site, build_site):

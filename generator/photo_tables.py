@@ -1,0 +1,33 @@
+"""Photos laid out in a table, each caption in the cell under its photo (as Word users do for
+"Một số hình ảnh"), told from a table of anything else.
+
+Owns the rule (photo_table) that the Markdown converter (pictures.py: the table becomes a
+gallery), the Word import (word_import.py) and the images plan (images.py: such a photo's
+caption is its alt text, so it is not "missing-alt") all follow, each over its own cells.
+"""
+from __future__ import annotations
+
+MAX_CAPTION = 300  # characters: a longer line under a photo is text, not its caption
+
+
+def photo_table(rows: list[list[tuple[list, str]]]) -> list[list] | None:
+    """A table photos are laid out in side by side, each caption in the cell under its photo
+    or under the photo in its own cell (as Word users do for "Một số hình ảnh"), given as rows
+    of cells, each (its photos, its text): [photo, caption or None] in reading order. None
+    when the table holds anything else: text under no photo, photos and text in one cell, a
+    text too long for a caption, or fewer than two photos."""
+    photos: list[list] = []
+    waiting: dict[int, int] = {}  # column → the photo above it with no caption yet
+    for row in rows:
+        for column, (images, text) in enumerate(row):
+            if len(text) > MAX_CAPTION or (len(images) > 1 and text):
+                return None
+            if images:
+                photos += [[image, text or None] for image in images]
+                waiting[column] = len(photos) - 1 if len(images) == 1 and not text else -1
+            elif text:
+                above = waiting.pop(column, -1)
+                if above < 0:
+                    return None
+                photos[above][1] = text
+    return photos if len(photos) >= 2 else None
