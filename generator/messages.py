@@ -264,6 +264,8 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'contact\.hotline' must be text: put the number in quotes, (.*)",
          "'contact.hotline' phải là chữ: hãy đặt số trong dấu ngoặc kép, {0}"),
         (r"'(.*?)' must be true or false", "'{0}' phải là true hoặc false"),
+        (r"'menu' must be true, false, or the name to show in the header's menu",
+         "'menu' phải là true, false, hoặc tên hiện trên thanh chuyên mục ở đầu trang"),
         (r"'weight' must be a whole number: pages are listed from the smallest",
          "'weight' phải là số nguyên: các trang được xếp từ số nhỏ nhất"),
         (r"'(.*?)' must be a whole number, not (\w+)", "'{0}' phải là số nguyên (không có phần thập phân), không phải {1}"),

@@ -242,6 +242,8 @@ def test_menu_is_true_false_or_a_name_and_only_a_page_reads_it(make_site, tmp_pa
     failed = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
     assert [(p.location.path, p.location.line, p.code) for p in failed.problems if p.is_error] == [
         ("content/trang/lien-he.md", 3, "wrong-type")]
+    assert messages.problem_message(failed.problems[0], "vi") == (
+        "'menu' phải là true, false, hoặc tên hiện trên thanh chuyên mục ở đầu trang")
     (site / "content/trang/lien-he.md").write_text("---\ntitle: Liên hệ\nmenu: true\n---\n\nGọi 113.\n",
                                                    encoding="utf-8")
     news = site / "content/tin-hoat-dong/bai-0.md"
