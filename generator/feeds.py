@@ -20,6 +20,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from generator import attachments, routes
+from generator.images import PLAYED_TYPES
 from generator.memo import Memo, recall
 from generator.model import Article, Page, Site, Term
 
@@ -126,11 +127,8 @@ def _entry(site: Site, article: Article, body_html: str) -> list[str]:
 
 
 # The clips and recordings an entry plays (a player's src, or a <source src> in it: a picture's
-# sources have a srcset), by the media type a feed reader is told.
+# sources have a srcset), by the media type a feed reader is told (images.PLAYED_TYPES).
 _PLAYED = re.compile(r'<(?:video|audio|source)\b[^>]*?\ssrc="([^"]*)"')
-MEDIA_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg",
-               ".mov": "video/quicktime", ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".aac": "audio/aac",
-               ".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav"}
 
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
@@ -144,7 +142,7 @@ def _enclosures(site: Site, article: Article, body_html: str, url: str) -> list[
     lines, seen = [], set()
     for match in _PLAYED.finditer(body_html):
         src = html.unescape(match.group(1)).strip()
-        media_type = MEDIA_TYPES.get(posixpath.splitext(urlsplit(src).path)[1].lower())
+        media_type = PLAYED_TYPES.get(posixpath.splitext(urlsplit(src).path)[1].lower())
         href = quote(urljoin(url, src), safe=_URL_SAFE)  # "ban tin.mp3" as written: a URL has no space
         if media_type is None or href in seen:
             continue

@@ -560,8 +560,12 @@ def _variant(image: SourceImage, fmt: str, width: int, box: tuple[int, int, int,
 # A phone's clip or a recording shown as a photo is (`![Clip ra quân](clip.mp4)`,
 # `![Bản tin](ban-tin.mp3)`): the body plays it (pictures.py), the bundle publishes the file
 # as any other beside the article.
-VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".webm", ".mov", ".ogv"})
-SOUND_SUFFIXES = frozenset({".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav"})
+# By suffix, the media type each is served (serve) and offered in feeds (an enclosure) as.
+PLAYED_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg",
+                ".mov": "video/quicktime", ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".aac": "audio/aac",
+                ".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav"}
+VIDEO_SUFFIXES = frozenset(suffix for suffix, kind in PLAYED_TYPES.items() if kind.startswith("video/"))
+SOUND_SUFFIXES = frozenset(suffix for suffix, kind in PLAYED_TYPES.items() if kind.startswith("audio/"))
 PLAYED_SUFFIXES = VIDEO_SUFFIXES | SOUND_SUFFIXES
 LARGE_VIDEO_BYTES = 50 * 1024 * 1024
 

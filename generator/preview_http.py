@@ -22,6 +22,8 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from generator.images import PLAYED_TYPES
+
 WORKERS = 64  # at most this many threads answer requests; started as needed, then kept
 BACKLOG = 256  # connections the kernel holds while every worker is busy
 PENDING = 1024  # accepted connections waiting for a worker before accept() waits too
@@ -41,7 +43,7 @@ CONTENT_TYPES = {
     ".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif", ".ico": "image/x-icon",
     ".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf", ".otf": "font/otf",
     ".wasm": "application/wasm", ".pdf": "application/pdf",
-    ".mp4": "video/mp4", ".webm": "video/webm", ".mp3": "audio/mpeg",
+    **PLAYED_TYPES,  # a clip or recording beside an article, as the feeds name it
 }
 SPECIAL_NAMES = {"atom.xml": "application/atom+xml; charset=utf-8"}
 UNKNOWN_TYPE = "application/octet-stream"

@@ -48,7 +48,8 @@ def test_content_types_do_not_depend_on_the_machine():
                 "a.avif": "image/avif", "sitemap.xml": "application/xml; charset=utf-8",
                 "atom.xml": "application/atom+xml; charset=utf-8", "search.json": "application/json",
                 "pagefind.wasm": "application/wasm", "font.woff2": "font/woff2", "A.JPG": "image/jpeg",
-                "fragment.pf_fragment": "application/octet-stream", "README": "application/octet-stream"}
+                "fragment.pf_fragment": "application/octet-stream", "README": "application/octet-stream",
+                "clip.mov": "video/quicktime", "ban-tin.m4a": "audio/mp4", "clip.mp4": "video/mp4"}
     assert {name: content_type(name) for name in expected} == expected
 
 
