@@ -240,8 +240,7 @@ def report_json(report: CheckReport, lang: str = "en") -> str:
         "pages": report.pages,
         "errors": sum(p.is_error for p in shown),
         "warnings": sum(not p.is_error for p in shown),
-        "problems": [{"path": p.location.path, "line": p.location.line, "severity": p.severity.value,
-                      "code": p.code, "message": messages.problem_message(p, lang)} for p in shown],
+        "problems": [messages.problem_record(p, lang) for p in shown],
     }, ensure_ascii=False, indent=2)
 
 

@@ -163,6 +163,12 @@ def article_order(article: Article) -> tuple:
     return (-article.date.timestamp(), article.url)
 
 
+def unknown_key(source: SourceFile, key: Any, hint: str | None) -> Problem:
+    """The warning for a front-matter key nothing reads (an article's or a page's)."""
+    return warning(source.path, source.line_of(key), "unknown-key",
+                   f"unknown front-matter key '{key}'" + (f"; did you mean '{hint}'?" if hint else ""))
+
+
 def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None, list[Problem]]:
     fm, problems = source.front, []
 
@@ -177,8 +183,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         elif key not in FRONT_MATTER_KEYS:
             hint = (_OTHER_NAMES.get(str(key).lower()) or _VIETNAMESE_NAMES.get(slugify(str(key)))
                     or suggest(key, FRONT_MATTER_KEYS))
-            problems.append(warning(source.path, source.line_of(key), "unknown-key",
-                                    f"unknown front-matter key '{key}'" + (f"; did you mean '{hint}'?" if hint else "")))
+            problems.append(unknown_key(source, key, hint))
     for key, text in source.unread.items():
         read_as = "an anchor name" if text.startswith("&") else "a comment"
         shown, fixed = (text, f"{key}: {yaml_quoted(text)}") if len(text) <= 200 else (text[:60] + "…", f"{key}: \"…\"")

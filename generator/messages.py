@@ -718,6 +718,12 @@ def moved(causes, lang: str) -> list[str]:
             for source, old, new in causes.moved]
 
 
+def problem_record(problem: Problem, lang: str) -> dict:
+    """A problem as the JSON reports give it (`check --format json`, `list --format json`)."""
+    return {"path": problem.location.path, "line": problem.location.line, "severity": problem.severity.value,
+            "code": problem.code, "message": problem_message(problem, lang)}
+
+
 def problem_message(problem: Problem, lang: str) -> str:
     if lang == "en" or problem.code not in PROBLEMS:
         return problem.message

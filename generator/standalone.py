@@ -16,7 +16,7 @@ from typing import Iterable, Mapping
 from generator import aliases as aliases_stage
 from generator.config import RESERVED_SLUGS
 from generator.diagnostics import Problem, error, suggest, warning
-from generator.index import IndexOptions, _flag, _text, parse_date, read_slug
+from generator.index import IndexOptions, _flag, _text, parse_date, read_slug, unknown_key
 from generator.markup import plain_summary
 from generator.model import PAGES_DIR, Article, SiteConfig, SourceFile, frozen_map
 from generator.vietnamese import collation_key, nfc
@@ -86,9 +86,7 @@ def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, i
                                     "Giới thiệu or Liên hệ, not news; to publish this file as an article, move it "
                                     "into another folder of content/"))
         elif key not in PAGE_KEYS:
-            hint = suggest(str(key), PAGE_KEYS)
-            problems.append(warning(source.path, source.line_of(key), "unknown-key",
-                                    f"unknown front-matter key '{key}'" + (f"; did you mean '{hint}'?" if hint else "")))
+            problems.append(unknown_key(source, key, suggest(str(key), PAGE_KEYS)))
     title = _text(fm, "title", fail, required=True)
     summary = plain_summary(_text(fm, "summary", fail) or "")
     draft = _flag(fm, "draft", fail)

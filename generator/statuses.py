@@ -129,8 +129,7 @@ def as_json(report: StatusReport, everything: bool, lang: str) -> str:
     return json.dumps({
         "ok": report.ok,
         "articles": [_record(item) for item in report.listed if everything or item.status != "published"],
-        "problems": [{"path": p.location.path, "line": p.location.line, "code": p.code,
-                      "message": messages.problem_message(p, lang)} for p in report.problems],
+        "problems": [messages.problem_record(p, lang) for p in report.problems],
     }, ensure_ascii=False, indent=2)
 
 
