@@ -22,6 +22,11 @@ Score of a candidate B for article A (higher is better):
 Ties: newer first, then URL. The article itself and drafts never appear
 (drafts never reach the Site). The articles an editor picks (front-matter `related`,
 picked_related.py) come before the ranking's, which fills the list after them.
+
+An edit of titles or summaries alone (the same articles, dates, units, categories and
+campaigns) re-ranks only the articles whose inputs moved and those that had one of them
+among their candidates: the candidates come from the posting lists, which such an edit
+leaves as they were (`Ranking`, kept in the cache for the next build).
 """
 from __future__ import annotations
 
@@ -29,6 +34,8 @@ import heapq
 import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import chain
 from typing import Sequence
 
 from generator import picked_related, workers
@@ -46,6 +53,20 @@ ALGORITHM = f"v2 {CAMPAIGN} {UNIT} {CATEGORY} {DATE} {WORDS} {DATE_SCALE_DAYS} {
 
 
 STATE_NAME = "related"
+RANKING_STATE = "related-ranking"
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """What the next build needs to re-rank only what an edit of titles or summaries moved."""
+    frame: str  # digest of what the candidates depend on: every article's URL, date and terms, the count
+    texts: tuple[tuple[str, str], ...]  # (title, summary) of each article, in order
+    vocabulary: dict[str, int]  # word pair → its number
+    pairs: tuple[tuple[int, ...], ...]  # each article's word pairs, common ones included
+    frequency: Counter  # word pair number → how many articles have it
+    common: frozenset[int]  # the pairs left out of the scoring: more than COMMON_SHARE have them
+    features: tuple[tuple, ...]  # each article's scoring features (see _feature)
+    ranked: tuple[tuple[int, ...], ...]  # each article's related articles (positions), before the picks
 
 
 def related_lists(articles: Sequence[Article], related_count: int, other_count: int,
@@ -59,11 +80,13 @@ def related_lists(articles: Sequence[Article], related_count: int, other_count: 
     saved = cache.load_state(STATE_NAME) if cache is not None else None
     if saved is not None and saved[0] == key:
         return saved[1], saved[2]
-    related = with_picks(compute_related(articles, related_count, jobs), picked_related.resolve(articles),
-                         related_count)
+    previous = cache.load_state(RANKING_STATE) if saved is not None else None
+    ranked, ranking = rank(articles, related_count, jobs, previous if isinstance(previous, Ranking) else None)
+    related = with_picks(ranked, picked_related.resolve(articles), related_count)
     others = compute_others(articles, other_count, related)
     if cache is not None:
         cache.save_state(STATE_NAME, (key, related, others))
+        cache.save_state(RANKING_STATE, ranking)
     return related, others
 
 
@@ -81,18 +104,87 @@ def word_pairs(article: Article) -> frozenset[str]:
 
 
 def compute_related(articles: Sequence[Article], count: int, jobs: int | None = None) -> dict[str, tuple[str, ...]]:
+    """The ranking's related URLs of every article, computed whole (the editor's picks aside)."""
+    return rank(articles, count, jobs, None)[0]
+
+
+def rank(articles: Sequence[Article], count: int, jobs: int | None,
+         previous: Ranking | None) -> tuple[dict[str, tuple[str, ...]], Ranking | None]:
+    """(the ranking's related URLs of every article, what the next build needs to reuse them).
+
+    With the last build's Ranking and the same frame, only the articles whose features moved,
+    and those with one of them among their candidates, are ranked again; the result is the
+    same as ranking all (tests/unit/test_related.py compares them over random edits)."""
     if count <= 0 or len(articles) < 2:
-        return {a.url: () for a in articles}
-    features = _features(articles)
+        return {a.url: () for a in articles}, None
+    frame = digest(str(count), ALGORITHM, *(f"{a.url}|{a.date.timestamp()}|{a.unit}|{a.category}|"
+                                            f"{','.join(a.campaigns)}" for a in articles))
+    texts = tuple((a.title, a.summary) for a in articles)
+    if previous is None or previous.frame != frame:
+        previous = None
+        vocabulary, pairs, frequency, common, features = _scoring(articles)
+    else:
+        limit, bits = _common_limit(articles), _campaign_bits(articles)
+        # Copies: in serve the saved Ranking is the one kept in memory.
+        vocabulary, frequency, pairs = dict(previous.vocabulary), Counter(previous.frequency), list(previous.pairs)
+        edited = [i for i, (text, old) in enumerate(zip(texts, previous.texts)) if text != old]
+        touched: set[int] = set()
+        for i in edited:
+            new = _numbered(articles[i], vocabulary)
+            frequency.subtract(pairs[i])
+            frequency.update(new)
+            touched.update(pairs[i], new)
+            pairs[i] = new
+        common = (previous.common - touched) | frozenset(p for p in touched if frequency[p] > limit)
+        if common == previous.common:  # the other articles' features are as they were
+            features = list(previous.features)
+            for i in edited:
+                features[i] = _feature(articles[i], pairs[i], common, bits)
+        else:
+            features = [_feature(a, ps, common, bits) for a, ps in zip(articles, pairs)]
     postings, posting_stamps = _postings(articles, features)
     state = {"articles": articles, "features": features, "postings": postings,
              "posting_stamps": posting_stamps, "count": count}
-    lists = workers.run_chunks(_rank_chunk, range(len(articles)), jobs, state, chunk_size=500)
-    return {a.url: urls for a, urls in zip(articles, lists)}
+    if previous is None:
+        lists = workers.run_chunks(_rank_chunk, range(len(articles)), jobs, state, chunk_size=500)
+    else:
+        lists = list(previous.ranked)
+        moved = {i for i, (new, old) in enumerate(zip(features, previous.features)) if new != old}
+        # An article's candidates come from its own posting lists: one that had a moved
+        # article among them shares a list with it.
+        sharing = set(chain.from_iterable(postings[key] for j in moved for key in _keys(articles[j])))
+        again = [i for i in sorted(sharing) if i in moved or not moved.isdisjoint(
+                 _candidates(i, articles[i], features[i][0], postings, posting_stamps, count))]
+        for i, ranked in zip(again, workers.run_chunks(_rank_chunk, again, jobs, state, chunk_size=500)):
+            lists[i] = ranked
+    ranking = Ranking(frame=frame, texts=texts, vocabulary=vocabulary, pairs=tuple(pairs), frequency=frequency,
+                      common=common, features=tuple(features), ranked=tuple(lists))
+    return {a.url: tuple(articles[j].url for j in ranked) for a, ranked in zip(articles, lists)}, ranking
 
 
-def _rank_chunk(chunk: Sequence[int]) -> list[tuple[str, ...]]:
-    """Worker: the related URLs of the articles at these positions."""
+def _numbered(article: Article, vocabulary: dict[str, int]) -> tuple[int, ...]:
+    """The article's word pairs as numbers, one per distinct pair, shared by every article
+    that has it: frozensets of the pairs' strings took ~5.8 KB an article (580 MB at 100,000
+    articles). Sorted, so the same pairs give the same tuple whatever the set's order."""
+    return tuple(sorted(vocabulary.setdefault(p, len(vocabulary)) for p in word_pairs(article)))
+
+
+def _candidates(i: int, a: Article, stamp: float, postings, posting_stamps, count: int) -> set[int]:
+    """The positions of the articles ranked for article i.
+
+    Tier 1: a candidate sharing a campaign outscores any that shares none (CAMPAIGN > the
+    sum of the other weights), so when campaigns alone give `count` candidates, nobody else
+    needs scoring."""
+    candidates = _near(postings, posting_stamps, [("campaign", c) for c in a.campaigns], stamp)
+    candidates.discard(i)
+    if len(candidates) < count:
+        candidates |= _near(postings, posting_stamps, [("unit", a.unit), ("category", a.category)], stamp)
+        candidates.discard(i)
+    return candidates
+
+
+def _rank_chunk(chunk: Sequence[int]) -> list[tuple[int, ...]]:
+    """Worker: the positions of the related articles of the articles at these positions."""
     articles = workers.shared("articles")
     features = workers.shared("features")
     postings = workers.shared("postings")
@@ -100,17 +192,9 @@ def _rank_chunk(chunk: Sequence[int]) -> list[tuple[str, ...]]:
     count = workers.shared("count")
     results = []
     for i in chunk:
-        a = articles[i]
         stamp_a, unit_a, category_a, campaigns_a, pairs_a, norm_a = features[i]
         pairs_a = frozenset(pairs_a)  # probed once per candidate; the candidates' stay tuples
-        # Tier 1: a candidate sharing a campaign outscores any that shares none
-        # (CAMPAIGN > the sum of the other weights), so when campaigns alone
-        # give `count` candidates, nobody else needs scoring.
-        candidates = _near(postings, posting_stamps, [("campaign", c) for c in a.campaigns], stamp_a)
-        candidates.discard(i)
-        if len(candidates) < count:
-            candidates |= _near(postings, posting_stamps, [("unit", a.unit), ("category", a.category)], stamp_a)
-            candidates.discard(i)
+        candidates = _candidates(i, articles[i], stamp_a, postings, posting_stamps, count)
         scored = []
         for j in candidates:  # _score, inlined: this loop is the hot path
             stamp_b, unit_b, category_b, campaigns_b, pairs_b, norm_b = features[j]
@@ -118,45 +202,60 @@ def _rank_chunk(chunk: Sequence[int]) -> list[tuple[str, ...]]:
             value = (CAMPAIGN * (campaigns_a & campaigns_b).bit_count() + UNIT * (unit_a == unit_b)
                      + CATEGORY * (category_a == category_b)
                      + DATE / (1 + abs(stamp_a - stamp_b) / DAY_SCALE) + WORDS * similarity)
-            scored.append((-value, -stamp_b, articles[j].url))
+            scored.append((-value, -stamp_b, articles[j].url, j))
         # Highest score first, then newer, then the smaller URL: deterministic ties.
-        results.append(tuple(url for *_, url in heapq.nsmallest(count, scored)))
+        results.append(tuple(j for *_, j in heapq.nsmallest(count, scored)))
     return results
 
 
-def _features(articles: Sequence[Article]) -> list[tuple]:
-    """Per article: (timestamp, unit, category, campaign bitmask, word pairs, norm).
+def _scoring(articles: Sequence[Article]) -> tuple:
+    """(vocabulary, word pairs, their frequency, the common ones, features) of these articles."""
+    vocabulary: dict[str, int] = {}
+    pairs = [_numbered(a, vocabulary) for a in articles]
+    frequency = Counter(chain.from_iterable(pairs))
+    limit = _common_limit(articles)
+    common = frozenset(p for p, n in frequency.items() if n > limit)
+    bits = _campaign_bits(articles)
+    return vocabulary, pairs, frequency, common, [_feature(a, ps, common, bits) for a, ps in zip(articles, pairs)]
 
-    An article's word pairs are a tuple of numbers, one number per distinct pair and shared
-    by every article that has it: frozensets of the pairs' strings took ~5.8 KB an article
-    (580 MB at 100,000 articles)."""
-    numbers: dict[str, int] = {}
-    pairs = [[numbers.setdefault(p, len(numbers)) for p in word_pairs(a)] for a in articles]
-    del numbers
-    frequency = Counter(p for ps in pairs for p in ps)
-    limit = max(2, COMMON_SHARE * len(articles))
+
+def _common_limit(articles: Sequence[Article]) -> float:
+    """A word pair more articles than this have is left out of the scoring."""
+    return max(2, COMMON_SHARE * len(articles))
+
+
+def _campaign_bits(articles: Sequence[Article]) -> dict[str, int]:
+    """A bit for each campaign, so that shared campaigns are counted with one AND."""
     bits: dict[str, int] = {}
-    features = []
-    for a, ps in zip(articles, pairs):
-        kept = tuple(p for p in ps if frequency[p] <= limit)
-        mask = 0
+    for a in articles:
         for c in a.campaigns:
-            mask |= 1 << bits.setdefault(c, len(bits))
-        features.append((a.date.timestamp(), a.unit, a.category, mask, kept, math.sqrt(len(kept))))
-    return features
+            bits.setdefault(c, 1 << len(bits))
+    return bits
+
+
+def _feature(a: Article, pairs: tuple[int, ...], common: frozenset[int], bits: dict[str, int]) -> tuple:
+    """(timestamp, unit, category, campaign bitmask, word pairs, norm) of an article; its word
+    pairs (numbered, _numbered) without those common to more than COMMON_SHARE of the articles."""
+    kept = pairs if common.isdisjoint(pairs) else tuple(p for p in pairs if p not in common)
+    mask = 0
+    for c in a.campaigns:
+        mask |= bits[c]
+    return (a.date.timestamp(), a.unit, a.category, mask, kept, math.sqrt(len(kept)))
 
 
 def _postings(articles, features):
     """Posting lists of article positions, oldest → newest, per campaign/unit/category."""
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in sorted(range(len(articles)), key=lambda i: (features[i][0], articles[i].url)):
-        a = articles[i]
-        postings[("unit", a.unit)].append(i)
-        postings[("category", a.category)].append(i)
-        for c in a.campaigns:
-            postings[("campaign", c)].append(i)
+        for key in _keys(articles[i]):
+            postings[key].append(i)
     posting_stamps = {key: [features[i][0] for i in ids] for key, ids in postings.items()}
     return postings, posting_stamps
+
+
+def _keys(a: Article) -> list[tuple[str, str]]:
+    """The posting lists an article is in."""
+    return [("unit", a.unit), ("category", a.category), *(("campaign", c) for c in a.campaigns)]
 
 
 def _near(postings, posting_stamps, keys, stamp) -> set[int]:
@@ -180,7 +279,7 @@ def _score(fa: tuple, fb: tuple) -> float:
 
 def score(a: Article, b: Article) -> float:
     """The documented score of b as related news for a (for tests and tools)."""
-    fa, fb = _features([a, b])
+    fa, fb = _scoring([a, b])[-1]
     return _score(fa, fb)
 
 
