@@ -23,10 +23,14 @@ Ties: newer first, then URL. The article itself and drafts never appear
 (drafts never reach the Site). The articles an editor picks (front-matter `related`,
 picked_related.py) come before the ranking's, which fills the list after them.
 
-An edit of titles or summaries alone (the same articles, dates, units, categories and
-campaigns) re-ranks only the articles whose inputs moved and those that had one of them
-among their candidates: the candidates come from the posting lists, which such an edit
-leaves as they were (`Ranking`, kept in the cache for the next build).
+A build after an edit re-ranks only what the edit can move (`Ranking`, kept in the cache
+for the next build): an article's ranking is a function of its features and of its
+candidates' URLs and features, so it is ranked again when it is new, when its features
+changed, when one of its candidates' did, or when its candidates are not the same articles
+as last time. Candidates come from the article's own posting lists, so only the articles
+sharing a list with one whose features changed, and those in a list that is not as it was
+(an article added to it, removed, or moved in date), are looked at. An edit of titles or
+summaries alone leaves every list as it was.
 """
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, filterfalse
 from typing import Sequence
 
 from generator import picked_related, workers
@@ -58,15 +62,18 @@ RANKING_STATE = "related-ranking"
 
 @dataclass(frozen=True)
 class Ranking:
-    """What the next build needs to re-rank only what an edit of titles or summaries moved."""
-    frame: str  # digest of what the candidates depend on: every article's URL, date and terms, the count
-    texts: tuple[tuple[str, str], ...]  # (title, summary) of each article, in order
+    """What the next build needs to rank again only what an edit moved. Positions are
+    indexes into the articles as they were passed, newest first."""
+    settings: str  # the count and the scoring: any change ranks all again
+    urls: tuple[str, ...]
+    texts: tuple[tuple[str, str], ...]  # (title, summary) of each article
     vocabulary: dict[str, int]  # word pair → its number
     pairs: tuple[tuple[int, ...], ...]  # each article's word pairs, common ones included
     frequency: Counter  # word pair number → how many articles have it
-    common: frozenset[int]  # the pairs left out of the scoring: more than COMMON_SHARE have them
+    bits: dict[str, int]  # campaign → its bit in the features' masks
     features: tuple[tuple, ...]  # each article's scoring features (see _feature)
-    ranked: tuple[tuple[int, ...], ...]  # each article's related articles (positions), before the picks
+    postings: dict[tuple[str, str], list[int]]  # see _postings
+    ranked: tuple[tuple[int, ...], ...]  # each article's related articles' positions, before the picks
 
 
 def related_lists(articles: Sequence[Article], related_count: int, other_count: int,
@@ -112,54 +119,85 @@ def rank(articles: Sequence[Article], count: int, jobs: int | None,
          previous: Ranking | None) -> tuple[dict[str, tuple[str, ...]], Ranking | None]:
     """(the ranking's related URLs of every article, what the next build needs to reuse them).
 
-    With the last build's Ranking and the same frame, only the articles whose features moved,
-    and those with one of them among their candidates, are ranked again; the result is the
-    same as ranking all (tests/unit/test_related.py compares them over random edits)."""
+    Given the last build's Ranking, only what the edit can move is ranked again (see the
+    module's doc); the result is the same as ranking all (tests/unit/test_related.py
+    compares them over random edits, additions and removals)."""
     if count <= 0 or len(articles) < 2:
         return {a.url: () for a in articles}, None
-    frame = digest(str(count), ALGORITHM, *(f"{a.url}|{a.date.timestamp()}|{a.unit}|{a.category}|"
-                                            f"{','.join(a.campaigns)}" for a in articles))
+    settings = f"{count} {ALGORITHM}"
+    urls = tuple(a.url for a in articles)
     texts = tuple((a.title, a.summary) for a in articles)
-    if previous is None or previous.frame != frame:
+    if previous is not None and (previous.settings != settings or _stale(previous)):
         previous = None
-        vocabulary, pairs, frequency, common, features = _scoring(articles)
+    if previous is None:
+        vocabulary, pairs, frequency, bits, features = _scoring(articles)
+        where: list[int | None] = []
     else:
-        limit, bits = _common_limit(articles), _campaign_bits(articles)
+        old_position = {url: k for k, url in enumerate(previous.urls)}
+        where = [old_position.get(url) for url in urls]
         # Copies: in serve the saved Ranking is the one kept in memory.
-        vocabulary, frequency, pairs = dict(previous.vocabulary), Counter(previous.frequency), list(previous.pairs)
-        edited = [i for i, (text, old) in enumerate(zip(texts, previous.texts)) if text != old]
-        touched: set[int] = set()
-        for i in edited:
-            new = _numbered(articles[i], vocabulary)
-            frequency.subtract(pairs[i])
-            frequency.update(new)
-            touched.update(pairs[i], new)
-            pairs[i] = new
-        common = (previous.common - touched) | frozenset(p for p in touched if frequency[p] > limit)
-        if common == previous.common:  # the other articles' features are as they were
-            features = list(previous.features)
-            for i in edited:
-                features[i] = _feature(articles[i], pairs[i], common, bits)
-        else:
-            features = [_feature(a, ps, common, bits) for a, ps in zip(articles, pairs)]
+        vocabulary, frequency = dict(previous.vocabulary), Counter(previous.frequency)
+        same_text = [k is not None and previous.texts[k] == text for k, text in zip(where, texts)]
+        pairs = [previous.pairs[k] if same else _numbered(a, vocabulary)
+                 for a, k, same in zip(articles, where, same_text)]
+        kept = {k for k, same in zip(where, same_text) if same}
+        for k, old in enumerate(previous.pairs):
+            if k not in kept:
+                frequency.subtract(old)
+        for new, same in zip(pairs, same_text):
+            if not same:
+                frequency.update(new)
+        bits = _campaign_bits(articles, previous.bits)
+        features = _features(articles, pairs, frequency, bits)
     postings, posting_stamps = _postings(articles, features)
     state = {"articles": articles, "features": features, "postings": postings,
              "posting_stamps": posting_stamps, "count": count}
     if previous is None:
         lists = workers.run_chunks(_rank_chunk, range(len(articles)), jobs, state, chunk_size=500)
     else:
-        lists = list(previous.ranked)
-        moved = {i for i, (new, old) in enumerate(zip(features, previous.features)) if new != old}
-        # An article's candidates come from its own posting lists: one that had a moved
-        # article among them shares a list with it.
-        sharing = set(chain.from_iterable(postings[key] for j in moved for key in _keys(articles[j])))
-        again = [i for i in sorted(sharing) if i in moved or not moved.isdisjoint(
-                 _candidates(i, articles[i], features[i][0], postings, posting_stamps, count))]
+        lists, again = _to_rank_again(articles, features, previous, where, postings, posting_stamps, count)
         for i, ranked in zip(again, workers.run_chunks(_rank_chunk, again, jobs, state, chunk_size=500)):
             lists[i] = ranked
-    ranking = Ranking(frame=frame, texts=texts, vocabulary=vocabulary, pairs=tuple(pairs), frequency=frequency,
-                      common=common, features=tuple(features), ranked=tuple(lists))
+    ranking = Ranking(settings=settings, urls=urls, texts=texts, vocabulary=vocabulary, pairs=tuple(pairs),
+                      frequency=frequency, bits=bits, features=tuple(features), postings=dict(postings),
+                      ranked=tuple(lists))
     return {a.url: tuple(articles[j].url for j in ranked) for a, ranked in zip(articles, lists)}, ranking
+
+
+def _stale(previous: Ranking) -> bool:
+    """Word pairs no article holds any more (edited away) stay numbered in the vocabulary:
+    past twice the live ones, the ranking starts afresh."""
+    live = sum(1 for n in previous.frequency.values() if n > 0)
+    return len(previous.vocabulary) > 2 * live + 10_000
+
+
+def _to_rank_again(articles, features, previous: Ranking, where: list[int | None], postings, posting_stamps,
+                   count: int) -> tuple[list, list[int]]:
+    """(each article's last ranking, renumbered, or None when new; the positions to rank again)."""
+    new_position = [-1] * len(previous.urls)  # -1: gone
+    for i, k in enumerate(where):
+        if k is not None:
+            new_position[k] = i
+    moved = {i for i, (k, feature) in enumerate(zip(where, features)) if k is None or previous.features[k] != feature}
+    old_stamps = {key: [previous.features[k][0] for k in ids] for key, ids in previous.postings.items()}
+    # A list not as it was: other articles, another order or other dates.
+    changed = [key for key, ids in postings.items()
+               if [new_position[k] for k in previous.postings.get(key, ())] != ids
+               or old_stamps.get(key) != posting_stamps[key]]
+    looked_at = set(chain.from_iterable(postings[key] for key in changed))
+    sharing = set(chain.from_iterable(postings[key] for j in moved for key in _keys(articles[j])))
+    again = []
+    for i in sorted(looked_at | sharing):
+        a, stamp = articles[i], features[i][0]
+        found = _candidates(i, a, stamp, postings, posting_stamps, count)
+        if i in moved or not moved.isdisjoint(found):
+            again.append(i)
+        elif i in looked_at:  # not moved: its unit, category, campaigns and date are as they were
+            before = _candidates(where[i], a, stamp, previous.postings, old_stamps, count)
+            if {new_position[k] for k in before} != found:
+                again.append(i)
+    lists: list = [None if k is None else tuple(new_position[j] for j in previous.ranked[k]) for k in where]
+    return lists, again
 
 
 def _numbered(article: Article, vocabulary: dict[str, int]) -> tuple[int, ...]:
@@ -209,34 +247,35 @@ def _rank_chunk(chunk: Sequence[int]) -> list[tuple[int, ...]]:
 
 
 def _scoring(articles: Sequence[Article]) -> tuple:
-    """(vocabulary, word pairs, their frequency, the common ones, features) of these articles."""
+    """(vocabulary, word pairs, their frequency, campaign bits, features) of these articles."""
     vocabulary: dict[str, int] = {}
     pairs = [_numbered(a, vocabulary) for a in articles]
     frequency = Counter(chain.from_iterable(pairs))
-    limit = _common_limit(articles)
+    bits = _campaign_bits(articles, {})
+    return vocabulary, pairs, frequency, bits, _features(articles, pairs, frequency, bits)
+
+
+def _features(articles: Sequence[Article], pairs: Sequence[tuple[int, ...]], frequency: Counter,
+              bits: dict[str, int]) -> list[tuple]:
+    limit = max(2, COMMON_SHARE * len(articles))
     common = frozenset(p for p, n in frequency.items() if n > limit)
-    bits = _campaign_bits(articles)
-    return vocabulary, pairs, frequency, common, [_feature(a, ps, common, bits) for a, ps in zip(articles, pairs)]
+    return [_feature(a, ps, common, bits) for a, ps in zip(articles, pairs)]
 
 
-def _common_limit(articles: Sequence[Article]) -> float:
-    """A word pair more articles than this have is left out of the scoring."""
-    return max(2, COMMON_SHARE * len(articles))
-
-
-def _campaign_bits(articles: Sequence[Article]) -> dict[str, int]:
-    """A bit for each campaign, so that shared campaigns are counted with one AND."""
-    bits: dict[str, int] = {}
-    for a in articles:
-        for c in a.campaigns:
-            bits.setdefault(c, 1 << len(bits))
+def _campaign_bits(articles: Sequence[Article], known: dict[str, int]) -> dict[str, int]:
+    """A bit for each campaign, so that shared campaigns are counted with one AND: the bits
+    the last build gave, and the next ones to campaigns new since, so that a new campaign
+    leaves the others' bits as they were (only the shared count matters to the score)."""
+    bits = dict(known)
+    for name in sorted(set(chain.from_iterable(a.campaigns for a in articles)) - bits.keys()):
+        bits[name] = 1 << len(bits)
     return bits
 
 
 def _feature(a: Article, pairs: tuple[int, ...], common: frozenset[int], bits: dict[str, int]) -> tuple:
     """(timestamp, unit, category, campaign bitmask, word pairs, norm) of an article; its word
     pairs (numbered, _numbered) without those common to more than COMMON_SHARE of the articles."""
-    kept = pairs if common.isdisjoint(pairs) else tuple(p for p in pairs if p not in common)
+    kept = pairs if common.isdisjoint(pairs) else tuple(filterfalse(common.__contains__, pairs))
     mask = 0
     for c in a.campaigns:
         mask |= bits[c]

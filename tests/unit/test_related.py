@@ -92,49 +92,70 @@ def test_other_news_leave_out_the_related_news_shown_beside_them_and_stay_as_man
         assert len(others[url]) == 4, url
 
 
+WORDS = ["an ninh", "trật tự", "giao thông", "phòng cháy", "ma túy", "học đường"]
+CAMPAIGNS = ["vi-an-ninh", "dan-van-kheo", "quan-su", "an-toan"]
+
+
+def _random_article(rng, n):
+    """Titles of a few shared words, so that word pairs hover around the common limit."""
+    return make(f"r{n:03d}", days=rng.randrange(400), unit=f"u{rng.randrange(5)}", category=f"c{rng.randrange(4)}",
+                campaigns=rng.sample(CAMPAIGNS, rng.randrange(3)), title=" ".join(rng.choices(WORDS, k=rng.randrange(2, 6))))
+
+
 def _random_site(rng, count=300):
-    """Articles whose titles share a few words, so that word pairs hover around the common limit."""
-    words = ["an ninh", "trật tự", "giao thông", "phòng cháy", "ma túy", "học đường"]
-    items = [make(f"r{i:03d}", days=rng.randrange(400), unit=f"u{rng.randrange(5)}", category=f"c{rng.randrange(4)}",
-                  campaigns=rng.sample(["vi-an-ninh", "dan-van-kheo", "quan-su", "an-toan"], rng.randrange(3)),
-                  title=" ".join(rng.choices(words, k=rng.randrange(2, 6))))
-             for i in range(count)]
-    return newest_first(items), words
+    return newest_first([_random_article(rng, n) for n in range(count)])
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_ranking_again_after_edits_of_titles_and_summaries_equals_ranking_all(seed, monkeypatch):
+def _random_edit(rng, items, added):
+    """Titles or summaries mostly (the posting lists stay), else a date, unit or campaigns
+    moved, an article added or one removed."""
+    chance = rng.random()
+    if chance < 0.6:
+        for i in rng.sample(range(len(items)), rng.choice([1, 1, 2, 8])):
+            text = " ".join(rng.choices(WORDS, k=rng.randrange(1, 7)))
+            items[i] = replace(items[i], **({"title": text} if rng.random() < 0.5 else {"summary": text}))
+    elif chance < 0.75:
+        i = rng.randrange(len(items))
+        moved = rng.choice([{"date": DAY0 + timedelta(days=rng.randrange(400))}, {"unit": f"u{rng.randrange(6)}"},
+                            {"campaigns": tuple(rng.sample(CAMPAIGNS + ["moi"], rng.randrange(3)))}])
+        items[i] = replace(items[i], **moved)
+    elif chance < 0.9:
+        items.append(_random_article(rng, 1000 + added))
+    else:
+        del items[rng.randrange(len(items))]
+    return newest_first(items)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_ranking_again_after_edits_equals_ranking_all(seed, monkeypatch):
     rng = random.Random(seed)
-    items, words = _random_site(rng)
+    items = _random_site(rng)
     ranked_positions = []
     rank_chunk = related._rank_chunk
     monkeypatch.setattr(related, "_rank_chunk", lambda chunk: ranked_positions.extend(chunk) or rank_chunk(chunk))
     _, ranking = related.rank(items, 5, 1, None)
     partial = 0
-    for _ in range(25):
-        for i in rng.sample(range(len(items)), rng.choice([1, 1, 2, 8])):
-            text = " ".join(rng.choices(words, k=rng.randrange(1, 7)))
-            items[i] = replace(items[i], **({"title": text} if rng.random() < 0.5 else {"summary": text}))
+    for step in range(30):
+        items = _random_edit(rng, items, step)
         ranked_positions.clear()
         again, ranking = related.rank(items, 5, 1, ranking)
-        partial += len(ranked_positions) < len(items)
+        partial += len(ranked_positions) < len(items) / 2
         assert again == related.rank(items, 5, 1, None)[0]
-    assert partial >= 10  # most edits re-ranked only some of the articles
+    assert partial >= 15  # most edits ranked again fewer than half of the articles
 
 
-def test_an_edit_of_dates_or_terms_ranks_all_again(monkeypatch):
-    items, _ = _random_site(random.Random(7))
+def test_a_new_campaign_leaves_the_other_articles_features_as_they_were():
+    items = _random_site(random.Random(7))
     _, ranking = related.rank(items, 5, 1, None)
-    items[10] = replace(items[10], campaigns=("vi-an-ninh", "quan-su"), unit="u9")
-    again, _ = related.rank(items, 5, 1, ranking)
-    assert again == related.rank(items, 5, 1, None)[0]
-    assert again != related.rank(_random_site(random.Random(7))[0], 5, 1, None)[0]
+    items[10] = replace(items[10], campaigns=("aaa-moi",))
+    _, again = related.rank(items, 5, 1, ranking)
+    assert sum(new != old for new, old in zip(again.features, ranking.features)) == 1
 
 
 def test_related_lists_reuse_the_last_builds_ranking_through_the_cache(tmp_path):
     from generator.cache import BuildCache
     from generator.related import related_lists
-    items, _ = _random_site(random.Random(3))
+    items = _random_site(random.Random(3))
     related_lists(items, 5, 4, BuildCache(tmp_path))
     items[5] = replace(items[5], title="Hội nghị tổng kết công tác phòng cháy chữa cháy")
     cache = BuildCache(tmp_path)
