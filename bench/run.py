@@ -10,6 +10,8 @@ measures, each under `/usr/bin/time -v` and after an `os.sync()` (see `settle`):
   ours   cold build      .cache and the output folder removed first
          no-change       the same build again
          article edit    one sentence appended to one article
+         retitled        the same article's title changed (other articles' related news read it)
+         added           a new article, an hour newer than all (then removed again)
          layout edit     a site override of layouts/partials/footer.html, changed
   floor  Python-Markdown over all bodies on all cores (bench/floor.py)
   pelican cold build     output and cache removed; fills its content cache
@@ -35,7 +37,7 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -238,6 +240,23 @@ def _edit_target(site: Path) -> Path:
     return articles[len(articles) // 2]
 
 
+def _added_article(site: Path, k: int) -> Path:
+    """A copy of an article (one file of its own, not a bundle: its links and photos are
+    relative to its folder) beside it, an hour newer than every article."""
+    singles = sorted(path for path in (site / "content").rglob("*.md") if path.name != "index.md")
+    beside = singles[len(singles) // 2]
+    model = beside.read_bytes()
+    dates = (re.search(r"(?m)^date: (\S+)", path.read_text(encoding="utf-8"))
+             for path in (site / "content").rglob("*.md"))
+    newest = max(datetime.fromisoformat(found.group(1)) for found in dates if found)
+    text = re.sub(rb"(?m)^date: .*$", f"date: {(newest + timedelta(hours=1)).isoformat()}".encode(), model, count=1)
+    text = re.sub(rb"(?m)^slug: .*$", f"slug: bai-moi-do-thoi-gian-{k}".encode(), text, count=1)
+    text = re.sub(rb"(?m)^title: \"", f'title: "Bài mới {k}: '.encode(), text, count=1)
+    path = beside.with_name(f"bai-moi-do-thoi-gian-{k}.md")
+    path.write_bytes(text)
+    return path
+
+
 def bench_ours(site: Path, repeat: int) -> dict:
     out = site.with_name(site.name + ".out-ours")
     build = [sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--out", str(out), "-v"]
@@ -253,6 +272,7 @@ def bench_ours(site: Path, repeat: int) -> dict:
 
     article = _edit_target(site)
     original = article.read_bytes()
+    added: list[Path] = []
     footer = site / "layouts" / "partials" / "footer.html"
     (site / DIRTY).touch()
     try:
@@ -262,6 +282,21 @@ def bench_ours(site: Path, repeat: int) -> dict:
             runs.append(timed(f"ours: one article edited ({k})", build))
         results["article_edit"] = best_of(runs)
         results["article_edit"]["article"] = article.relative_to(site).as_posix()
+
+        # A new title reaches the related news of other articles (their ranking reads titles).
+        runs = []
+        for k in range(1, repeat + 1):
+            article.write_bytes(re.sub(rb"(?m)^title: \"", f'title: "Tin cập nhật {k}: '.encode(), original, count=1))
+            runs.append(timed(f"ours: one article retitled ({k})", build))
+        results["article_retitled"] = best_of(runs)
+        article.write_bytes(original)
+
+        # An editor's most common change: today's article, newer than all.
+        runs = []
+        for k in range(1, repeat + 1):
+            added.append(_added_article(site, k))
+            runs.append(timed(f"ours: one article added ({k})", build))
+        results["article_added"] = best_of(runs)
 
         default_footer = (REPO / "layouts" / "partials" / "footer.html").read_text(encoding="utf-8")
         footer.parent.mkdir(parents=True, exist_ok=True)
@@ -273,6 +308,8 @@ def bench_ours(site: Path, repeat: int) -> dict:
         results["layout_edit"] = best_of(runs)
     finally:
         article.write_bytes(original)
+        for path in added:
+            path.unlink(missing_ok=True)
         shutil.rmtree(site / "layouts", ignore_errors=True)
         (site / DIRTY).unlink()
     results["peak_mb"] = max(r["peak_mb"] for r in results.values())
@@ -366,7 +403,8 @@ def print_table(size: int, entry: dict) -> None:
     ours, flo, pel, hugo = entry.get("ours"), entry.get("floor"), entry.get("pelican"), entry.get("hugo")
     if ours:
         for key, label in (("cold", "cold build"), ("no_change", "no-change rebuild"),
-                           ("article_edit", "one article edited"), ("layout_edit", "layout edited")):
+                           ("article_edit", "one article edited"), ("article_retitled", "one article retitled"),
+                           ("article_added", "one article added"), ("layout_edit", "layout edited")):
             rows.append((f"ours     {label}", ours[key]["seconds"], ours[key]["peak_mb"], ours[key]["cpu_seconds"],
                          ours[key].get("sys_seconds")))
     if flo:
