@@ -164,3 +164,16 @@ def test_related_lists_reuse_the_last_builds_ranking_through_the_cache(tmp_path)
     cache.load_state = lambda name: loaded.append(name) or load_state(name)
     assert related_lists(items, 5, 4, cache) == related_lists(items, 5, 4)
     assert related.RANKING_STATE in loaded
+
+
+def test_a_vocabulary_mostly_of_pairs_edited_away_starts_afresh(monkeypatch):
+    items = _random_site(random.Random(5))
+    _, ranking = related.rank(items, 5, 1, None)
+    bloated = replace(ranking, vocabulary={**ranking.vocabulary, **{f"cũ {n}": 10**6 + n for n in range(20_000)}})
+    items[0] = replace(items[0], title="Tin sửa lại")
+    ranked_positions = []
+    rank_chunk = related._rank_chunk
+    monkeypatch.setattr(related, "_rank_chunk", lambda chunk: ranked_positions.extend(chunk) or rank_chunk(chunk))
+    again, fresh = related.rank(items, 5, 1, bloated)
+    assert len(ranked_positions) == len(items) and len(fresh.vocabulary) < len(ranking.vocabulary) + 10
+    assert again == related.rank(items, 5, 1, None)[0]
