@@ -34,6 +34,7 @@ summaries alone leaves every list as it was.
 """
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 from bisect import bisect_left
@@ -66,12 +67,12 @@ class Ranking:
     indexes into the articles as they were passed, newest first."""
     settings: str  # the count and the scoring: any change ranks all again
     urls: tuple[str, ...]
-    texts: tuple[tuple[str, str], ...]  # (title, summary) of each article
+    text_keys: tuple[bytes, ...]  # of each article's title and summary (_text_key)
+    terms: tuple[tuple, ...]  # each article's (timestamp, unit, category, campaigns)
     vocabulary: dict[str, int]  # word pair → its number
     pairs: tuple[tuple[int, ...], ...]  # each article's word pairs, common ones included
     frequency: Counter  # word pair number → how many articles have it
-    bits: dict[str, int]  # campaign → its bit in the features' masks
-    features: tuple[tuple, ...]  # each article's scoring features (see _feature)
+    common: frozenset[int]  # the word pairs more than COMMON_SHARE of the articles have
     postings: dict[tuple[str, str], list[int]]  # see _postings
     ranked: tuple[tuple[int, ...], ...]  # each article's related articles' positions, before the picks
 
@@ -87,14 +88,19 @@ def related_lists(articles: Sequence[Article], related_count: int, other_count: 
     saved = cache.load_state(STATE_NAME) if cache is not None else None
     if saved is not None and saved[0] == key:
         return saved[1], saved[2]
-    previous = cache.load_state(RANKING_STATE) if saved is not None else None
-    ranked, ranking = rank(articles, related_count, jobs, previous if isinstance(previous, Ranking) else None)
+    ranked, ranking = rank(articles, related_count, jobs, _last_ranking(cache) if saved is not None else None)
     related = with_picks(ranked, picked_related.resolve(articles), related_count)
     others = compute_others(articles, other_count, related)
     if cache is not None:
         cache.save_state(STATE_NAME, (key, related, others))
         cache.save_state(RANKING_STATE, ranking)
     return related, others
+
+
+def _last_ranking(cache) -> Ranking | None:
+    """The last build's Ranking (not kept in a variable here: it is let go once used)."""
+    found = cache.load_state(RANKING_STATE)
+    return found if isinstance(found, Ranking) else None
 
 
 def with_picks(ranked: dict[str, tuple[str, ...]], picks: dict[str, tuple[str, ...]],
@@ -126,18 +132,20 @@ def rank(articles: Sequence[Article], count: int, jobs: int | None,
         return {a.url: () for a in articles}, None
     settings = f"{count} {ALGORITHM}"
     urls = tuple(a.url for a in articles)
-    texts = tuple((a.title, a.summary) for a in articles)
+    text_keys = tuple(map(_text_key, articles))
+    terms = tuple((a.date.timestamp(), a.unit, a.category, a.campaigns) for a in articles)
     if previous is not None and (previous.settings != settings or _stale(previous)):
         previous = None
     if previous is None:
-        vocabulary, pairs, frequency, bits, features = _scoring(articles)
-        where: list[int | None] = []
+        vocabulary: dict[str, int] = {}
+        pairs = [_numbered(a, vocabulary) for a in articles]
+        frequency = Counter(chain.from_iterable(pairs))
     else:
         old_position = {url: k for k, url in enumerate(previous.urls)}
         where = [old_position.get(url) for url in urls]
         # Copies: in serve the saved Ranking is the one kept in memory.
         vocabulary, frequency = dict(previous.vocabulary), Counter(previous.frequency)
-        same_text = [k is not None and previous.texts[k] == text for k, text in zip(where, texts)]
+        same_text = [k is not None and previous.text_keys[k] == key for k, key in zip(where, text_keys)]
         pairs = [previous.pairs[k] if same else _numbered(a, vocabulary)
                  for a, k, same in zip(articles, where, same_text)]
         kept = {k for k, same in zip(where, same_text) if same}
@@ -147,21 +155,33 @@ def rank(articles: Sequence[Article], count: int, jobs: int | None,
         for new, same in zip(pairs, same_text):
             if not same:
                 frequency.update(new)
-        bits = _campaign_bits(articles, previous.bits)
-        features = _features(articles, pairs, frequency, bits)
+    common, bits = _common(frequency, len(articles)), _campaign_bits(articles)
+    features = [_feature(a, ps, common, bits) for a, ps in zip(articles, pairs)]
     postings, posting_stamps = _postings(articles, features)
     state = {"articles": articles, "features": features, "postings": postings,
              "posting_stamps": posting_stamps, "count": count}
     if previous is None:
         lists = workers.run_chunks(_rank_chunk, range(len(articles)), jobs, state, chunk_size=500)
     else:
-        lists, again = _to_rank_again(articles, features, previous, where, postings, posting_stamps, count)
+        # An article's features are what it was scored by: they changed when its words, date or
+        # terms did, or when one of its word pairs became common or stopped being common.
+        now_common = common ^ previous.common
+        moved = {i for i, (k, same) in enumerate(zip(where, same_text))
+                 if not same or previous.terms[k] != terms[i] or (now_common and not now_common.isdisjoint(pairs[i]))}
+        lists, again = _to_rank_again(articles, features, previous, where, moved, postings, posting_stamps, count)
+        del previous  # before the workers are forked
         for i, ranked in zip(again, workers.run_chunks(_rank_chunk, again, jobs, state, chunk_size=500)):
             lists[i] = ranked
-    ranking = Ranking(settings=settings, urls=urls, texts=texts, vocabulary=vocabulary, pairs=tuple(pairs),
-                      frequency=frequency, bits=bits, features=tuple(features), postings=dict(postings),
+    ranking = Ranking(settings=settings, urls=urls, text_keys=text_keys, terms=terms, vocabulary=vocabulary,
+                      pairs=tuple(pairs), frequency=frequency, common=common, postings=dict(postings),
                       ranked=tuple(lists))
     return {a.url: tuple(articles[j].url for j in ranked) for a, ranked in zip(articles, lists)}, ranking
+
+
+def _text_key(a: Article) -> bytes:
+    """What the article's word pairs are made of, in 8 bytes (its title and summary would be
+    ~1 KB an article in the saved Ranking)."""
+    return hashlib.blake2b(f"{len(a.title)}:{a.title}{a.summary}".encode("utf-8"), digest_size=8).digest()
 
 
 def _stale(previous: Ranking) -> bool:
@@ -171,15 +191,14 @@ def _stale(previous: Ranking) -> bool:
     return len(previous.vocabulary) > 2 * live + 10_000
 
 
-def _to_rank_again(articles, features, previous: Ranking, where: list[int | None], postings, posting_stamps,
-                   count: int) -> tuple[list, list[int]]:
+def _to_rank_again(articles, features, previous: Ranking, where: list[int | None], moved: set[int], postings,
+                   posting_stamps, count: int) -> tuple[list, list[int]]:
     """(each article's last ranking, renumbered, or None when new; the positions to rank again)."""
     new_position = [-1] * len(previous.urls)  # -1: gone
     for i, k in enumerate(where):
         if k is not None:
             new_position[k] = i
-    moved = {i for i, (k, feature) in enumerate(zip(where, features)) if k is None or previous.features[k] != feature}
-    old_stamps = {key: [previous.features[k][0] for k in ids] for key, ids in previous.postings.items()}
+    old_stamps = {key: [previous.terms[k][0] for k in ids] for key, ids in previous.postings.items()}
     # A list not as it was: other articles, another order or other dates.
     changed = [key for key, ids in postings.items()
                if [new_position[k] for k in previous.postings.get(key, ())] != ids
@@ -246,30 +265,16 @@ def _rank_chunk(chunk: Sequence[int]) -> list[tuple[int, ...]]:
     return results
 
 
-def _scoring(articles: Sequence[Article]) -> tuple:
-    """(vocabulary, word pairs, their frequency, campaign bits, features) of these articles."""
-    vocabulary: dict[str, int] = {}
-    pairs = [_numbered(a, vocabulary) for a in articles]
-    frequency = Counter(chain.from_iterable(pairs))
-    bits = _campaign_bits(articles, {})
-    return vocabulary, pairs, frequency, bits, _features(articles, pairs, frequency, bits)
+def _common(frequency: Counter, articles: int) -> frozenset[int]:
+    """The word pairs left out of the scoring: more than COMMON_SHARE of the articles have them."""
+    limit = max(2, COMMON_SHARE * articles)
+    return frozenset(p for p, n in frequency.items() if n > limit)
 
 
-def _features(articles: Sequence[Article], pairs: Sequence[tuple[int, ...]], frequency: Counter,
-              bits: dict[str, int]) -> list[tuple]:
-    limit = max(2, COMMON_SHARE * len(articles))
-    common = frozenset(p for p, n in frequency.items() if n > limit)
-    return [_feature(a, ps, common, bits) for a, ps in zip(articles, pairs)]
-
-
-def _campaign_bits(articles: Sequence[Article], known: dict[str, int]) -> dict[str, int]:
-    """A bit for each campaign, so that shared campaigns are counted with one AND: the bits
-    the last build gave, and the next ones to campaigns new since, so that a new campaign
-    leaves the others' bits as they were (only the shared count matters to the score)."""
-    bits = dict(known)
-    for name in sorted(set(chain.from_iterable(a.campaigns for a in articles)) - bits.keys()):
-        bits[name] = 1 << len(bits)
-    return bits
+def _campaign_bits(articles: Sequence[Article]) -> dict[str, int]:
+    """A bit for each campaign, so that shared campaigns are counted with one AND."""
+    names = sorted(set(chain.from_iterable(a.campaigns for a in articles)))
+    return {name: 1 << k for k, name in enumerate(names)}
 
 
 def _feature(a: Article, pairs: tuple[int, ...], common: frozenset[int], bits: dict[str, int]) -> tuple:
@@ -318,8 +323,10 @@ def _score(fa: tuple, fb: tuple) -> float:
 
 def score(a: Article, b: Article) -> float:
     """The documented score of b as related news for a (for tests and tools)."""
-    fa, fb = _scoring([a, b])[-1]
-    return _score(fa, fb)
+    vocabulary: dict[str, int] = {}
+    pairs = [_numbered(a, vocabulary), _numbered(b, vocabulary)]
+    common, bits = _common(Counter(chain.from_iterable(pairs)), 2), _campaign_bits([a, b])
+    return _score(_feature(a, pairs[0], common, bits), _feature(b, pairs[1], common, bits))
 
 
 def compute_others(articles: Sequence[Article], count: int,

@@ -144,14 +144,6 @@ def test_ranking_again_after_edits_equals_ranking_all(seed, monkeypatch):
     assert partial >= 15  # most edits ranked again fewer than half of the articles
 
 
-def test_a_new_campaign_leaves_the_other_articles_features_as_they_were():
-    items = _random_site(random.Random(7))
-    _, ranking = related.rank(items, 5, 1, None)
-    items[10] = replace(items[10], campaigns=("aaa-moi",))
-    _, again = related.rank(items, 5, 1, ranking)
-    assert sum(new != old for new, old in zip(again.features, ranking.features)) == 1
-
-
 def test_related_lists_reuse_the_last_builds_ranking_through_the_cache(tmp_path):
     from generator.cache import BuildCache
     from generator.related import related_lists
