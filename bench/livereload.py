@@ -7,7 +7,10 @@ the live-reload stream like a browser tab, then edits one article ROUNDS
 times. For each save it measures the time until the reload event arrives and
 until the reloaded page (fetched over HTTP) shows the new text.
 
-    .venv/bin/python bench/livereload.py [--rounds 10] [--articles N]
+    .venv/bin/python bench/livereload.py [--rounds 10] [--articles N] [--edit title]
+
+`--edit title` changes the article's title instead of appending a sentence: a new title
+reaches other articles' related news, so the related ranking works too.
 """
 from __future__ import annotations
 
@@ -100,6 +103,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=0, help="generate a site of N articles (default: bundled)")
     parser.add_argument("--corpus", action="store_true",
                         help="with --articles: the benchmark corpus of bench/corpus.py (long articles, bundles)")
+    parser.add_argument("--edit", choices=("body", "title"), default="body",
+                        help="append a sentence (default) or change the title")
     parser.add_argument("--settle", type=float, default=3.0,
                         help="seconds between the first page and the first save (default 3)")
     args = parser.parse_args()
@@ -133,7 +138,10 @@ def main() -> int:
                 marker = f"Đo độ trễ lần {n}."
                 time.sleep(0.3)  # let the previous burst settle, like a person between saves
                 started = time.perf_counter()
-                path.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                if args.edit == "title":
+                    path.write_text(original.replace('title: "', f'title: "{marker} ', 1), encoding="utf-8")
+                else:
+                    path.write_text(original + f"\n{marker}\n", encoding="utf-8")
                 next_reload(stream)
                 to_event.append(time.perf_counter() - started)
                 body = fetch(port, url)
@@ -144,7 +152,7 @@ def main() -> int:
             server.terminate()
             server.wait(timeout=300)  # removing a big preview folder takes a while
     name = (f"{args.articles} {'corpus' if args.corpus else 'generated'} articles" if args.articles
-            else "bundled site")
+            else "bundled site") + (", title edited" if args.edit == "title" else "")
     for label, values in (("save → reload event", to_event), ("save → reloaded page", to_page)):
         ms = sorted(v * 1000 for v in values)
         print(f"{name}: {label}: median {statistics.median(ms):.0f} ms, "
