@@ -133,13 +133,11 @@ def rank(articles: Sequence[Article], count: int, jobs: int | None,
     settings = f"{count} {ALGORITHM}"
     urls = tuple(a.url for a in articles)
     text_keys = tuple(map(_text_key, articles))
-    terms = tuple((a.date.timestamp(), a.unit, a.category, a.campaigns) for a in articles)
+    terms = tuple(map(_terms, articles))
     if previous is not None and (previous.settings != settings or _stale(previous)):
         previous = None
     if previous is None:
-        vocabulary: dict[str, int] = {}
-        pairs = [_numbered(a, vocabulary) for a in articles]
-        frequency = Counter(chain.from_iterable(pairs))
+        vocabulary, pairs, frequency = _all_pairs(articles)
     else:
         old_position = {url: k for k, url in enumerate(previous.urls)}
         where = [old_position.get(url) for url in urls]
@@ -155,8 +153,7 @@ def rank(articles: Sequence[Article], count: int, jobs: int | None,
         for new, same in zip(pairs, same_text):
             if not same:
                 frequency.update(new)
-    common, bits = _common(frequency, len(articles)), _campaign_bits(articles)
-    features = [_feature(a, ps, common, bits) for a, ps in zip(articles, pairs)]
+    common, features = _features(articles, terms, pairs, frequency)
     postings, posting_stamps = _postings(articles, features)
     state = {"articles": articles, "features": features, "postings": postings,
              "posting_stamps": posting_stamps, "count": count}
@@ -265,6 +262,25 @@ def _rank_chunk(chunk: Sequence[int]) -> list[tuple[int, ...]]:
     return results
 
 
+def _terms(a: Article) -> tuple:
+    """What places an article in the posting lists: (timestamp, unit, category, campaigns)."""
+    return (a.date.timestamp(), a.unit, a.category, a.campaigns)
+
+
+def _all_pairs(articles: Sequence[Article]) -> tuple[dict[str, int], list[tuple[int, ...]], Counter]:
+    """(vocabulary, each article's numbered word pairs, how many articles have each pair)."""
+    vocabulary: dict[str, int] = {}
+    pairs = [_numbered(a, vocabulary) for a in articles]
+    return vocabulary, pairs, Counter(chain.from_iterable(pairs))
+
+
+def _features(articles: Sequence[Article], terms: Sequence[tuple], pairs: Sequence[tuple[int, ...]],
+              frequency: Counter) -> tuple[frozenset[int], list[tuple]]:
+    """(the common word pairs, each article's scoring features)."""
+    common, bits = _common(frequency, len(articles)), _campaign_bits(articles)
+    return common, [_feature(term, ps, common, bits) for term, ps in zip(terms, pairs)]
+
+
 def _common(frequency: Counter, articles: int) -> frozenset[int]:
     """The word pairs left out of the scoring: more than COMMON_SHARE of the articles have them."""
     limit = max(2, COMMON_SHARE * articles)
@@ -277,14 +293,15 @@ def _campaign_bits(articles: Sequence[Article]) -> dict[str, int]:
     return {name: 1 << k for k, name in enumerate(names)}
 
 
-def _feature(a: Article, pairs: tuple[int, ...], common: frozenset[int], bits: dict[str, int]) -> tuple:
-    """(timestamp, unit, category, campaign bitmask, word pairs, norm) of an article; its word
-    pairs (numbered, _numbered) without those common to more than COMMON_SHARE of the articles."""
+def _feature(terms: tuple, pairs: tuple[int, ...], common: frozenset[int], bits: dict[str, int]) -> tuple:
+    """(timestamp, unit, category, campaign bitmask, word pairs, norm) of an article, from its
+    terms (_terms); its word pairs (_numbered) without the common ones."""
+    stamp, unit, category, campaigns = terms
     kept = pairs if common.isdisjoint(pairs) else tuple(filterfalse(common.__contains__, pairs))
     mask = 0
-    for c in a.campaigns:
+    for c in campaigns:
         mask |= bits[c]
-    return (a.date.timestamp(), a.unit, a.category, mask, kept, math.sqrt(len(kept)))
+    return (stamp, unit, category, mask, kept, math.sqrt(len(kept)))
 
 
 def _postings(articles, features):
@@ -323,10 +340,9 @@ def _score(fa: tuple, fb: tuple) -> float:
 
 def score(a: Article, b: Article) -> float:
     """The documented score of b as related news for a (for tests and tools)."""
-    vocabulary: dict[str, int] = {}
-    pairs = [_numbered(a, vocabulary), _numbered(b, vocabulary)]
-    common, bits = _common(Counter(chain.from_iterable(pairs)), 2), _campaign_bits([a, b])
-    return _score(_feature(a, pairs[0], common, bits), _feature(b, pairs[1], common, bits))
+    _, pairs, frequency = _all_pairs([a, b])
+    _, (fa, fb) = _features([a, b], [_terms(a), _terms(b)], pairs, frequency)
+    return _score(fa, fb)
 
 
 def compute_others(articles: Sequence[Article], count: int,
