@@ -234,17 +234,17 @@ def best_of(runs: list[dict]) -> dict:
     return best
 
 
-def _edit_target(site: Path) -> Path:
-    """The article in the middle of the sorted list, neither newest nor oldest by construction."""
-    articles = sorted((site / "content").rglob("*.md"))
+def _edit_target(site: Path, single_file: bool = False) -> Path:
+    """The article in the middle of the sorted list, neither newest nor oldest by construction;
+    `single_file`: among the articles that are not bundles (index.md)."""
+    articles = sorted(path for path in (site / "content").rglob("*.md") if not single_file or path.name != "index.md")
     return articles[len(articles) // 2]
 
 
 def _added_article(site: Path, k: int) -> Path:
     """A copy of an article (one file of its own, not a bundle: its links and photos are
     relative to its folder) beside it, an hour newer than every article."""
-    singles = sorted(path for path in (site / "content").rglob("*.md") if path.name != "index.md")
-    beside = singles[len(singles) // 2]
+    beside = _edit_target(site, single_file=True)
     model = beside.read_bytes()
     dates = (re.search(r"(?m)^date: (\S+)", path.read_text(encoding="utf-8"))
              for path in (site / "content").rglob("*.md"))
