@@ -221,6 +221,8 @@ def run_build(args) -> int:
         print(why)
     for line in messages.moved(result.causes, lang):
         print(line)
+    if result.unreleased and not args.noindex:  # drafts in a copy search engines may read
+        print(messages.text("unreleased", lang, n=number(result.unreleased)))
     if result.scheduled is not None:  # a static site changes only when built: say when it must be
         moment = (format_date(result.scheduled, result.scheduled.tzinfo, True) if lang == "vi"
                   else result.scheduled.strftime("%Y-%m-%d %H:%M (UTC%z)"))

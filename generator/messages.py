@@ -37,6 +37,11 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "search-kept": {"en": ", search index kept", "vi": ", chỉ mục tìm kiếm giữ nguyên"},
     # The line under "built" that says why pages were rendered again (generator/causes.py).
     "why": {"en": "  Why: {causes}", "vi": "  Lý do: {causes}"},
+    # A copy with drafts or scheduled articles (--drafts, --future) that search engines may read.
+    "unreleased": {"en": "  Note: this copy publishes {n} draft(s) or scheduled article(s); if others can reach it, "
+                         "build it with --noindex too so that search engines skip it",
+                   "vi": "  Lưu ý: bản dựng này đăng {n} bản nháp hoặc bài hẹn giờ; nếu người khác truy cập được, "
+                         "hãy dựng thêm --noindex để máy tìm kiếm bỏ qua"},
     "scheduled": {"en": "  Schedule: at {moment} a scheduled article comes due (or one expires); "
                         "the site shows it once built again after that moment",
                   "vi": "  Lịch đăng: lúc {moment} có bài hẹn giờ đến lúc đăng (hoặc bài hết hạn); "

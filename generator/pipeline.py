@@ -87,6 +87,9 @@ class BuildResult:
     # The next moment a scheduled article comes due or a published one expires (in the site's
     # zone): the site shows it only once built again after it.
     scheduled: datetime | None = None
+    # Drafts and articles dated after the build that this build published (--drafts, --future):
+    # a copy that must not reach search engines unless built with --noindex.
+    unreleased: int = 0
 
     @property
     def ok(self) -> bool:
@@ -253,6 +256,7 @@ def _build(options: BuildOptions) -> BuildResult:
     try:
         site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted)
         scheduled = horizon[0].astimezone(site.config.zone) if horizon[0] is not None else None
+        unreleased = _unreleased(site, options.now or datetime.now(timezone.utc))
         image_plan = found_plan[0]
         reconvert, load_html = bodies["reconvert"], bodies["load_html"]
         files, found = assets.plan_files(options.site_dir, site.articles_and_pages, listing, image_plan.sources)
@@ -320,6 +324,7 @@ def _build(options: BuildOptions) -> BuildResult:
         problems = sort_problems(problems)
         if digest is not None:
             again = {"pages": len(pages), "articles": len(site.articles), "standalone": len(site.standalone),
+                     "unreleased": unreleased,
                      "files": len(files) + len(image_plan.variants),
                      "left_out": dict(site.left_out), "images": replace(image_report, encoded=0, photos=0, seconds=0.0),
                      "scheduled": scheduled}
@@ -344,7 +349,13 @@ def _build(options: BuildOptions) -> BuildResult:
                        files=len(files) + len(image_plan.variants), seconds=clock.total, left_out=dict(site.left_out),
                        timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned,
                        images=image_report, causes=plan.causes,
-                       search=indexing[0].report if indexing else None, scheduled=scheduled)
+                       search=indexing[0].report if indexing else None, scheduled=scheduled,
+                       unreleased=unreleased)
+
+
+def _unreleased(site: Site, now: datetime) -> int:
+    """The drafts and the articles dated after `now` among those published (--drafts, --future)."""
+    return sum(1 for a in site.articles_and_pages if a.draft or (a.category and a.date > now))
 
 
 

@@ -105,7 +105,8 @@ def render_extra_files(site: Site, pages: Iterable[Page],
         return bodies[article.url]
 
     files = feeds.render_feeds(site, body, memo)
-    files.update(render_sitemaps(site, pages, memo))
+    if not site.config.noindex:  # a copy search engines must skip lists no page for them
+        files.update(render_sitemaps(site, pages, memo))
     files["robots.txt"] = render_robots(site)
     return files
 

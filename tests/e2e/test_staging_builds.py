@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import run_cli, tree
+from tests.conftest import article, run_cli, tree
 from tests.e2e.test_build import ARTICLES
 
 STAGING = "https://thu-nghiem.congan.example.vn/ban-thu/"
@@ -86,6 +86,7 @@ def test_a_noindex_build_asks_every_page_out_of_search_engines_and_a_normal_one_
         robots = [meta["content"] for meta in _page(out, path.relative_to(out)).find_all("meta", attrs={"name": "robots"})]
         assert robots == ["noindex, nofollow"], (path, robots)
     assert (out / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
+    assert not (out / "sitemap.xml").exists()  # no list of pages for engines told to skip them
 
     published = run_cli("build", "--site", str(site), "--lang", "en")
     assert published.stdout.splitlines()[1] == (
@@ -97,3 +98,35 @@ def test_a_noindex_build_asks_every_page_out_of_search_engines_and_a_normal_one_
     assert "Sitemap: https://congan.example.vn/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
     clean = run_cli("build", "--site", str(site), "--out", str(site / "clean"), "--lang", "en")
     assert clean.returncode == 0 and tree(out) == tree(site / "clean")
+
+
+def _notes(run) -> list[str]:
+    return [line for line in run.stdout.splitlines() if line.startswith(("  Note:", "  Lưu ý:"))]
+
+
+def test_a_copy_publishing_drafts_or_scheduled_articles_asks_for_noindex_unless_given(make_site):
+    # A preview with drafts for the unit's leaders to approve, put where others can reach it,
+    # must not reach search engines before the article is approved.
+    site = make_site({**ARTICLES, "content/tin-hoat-dong/hen-gio.md": article(
+        "Bài hẹn giờ đăng năm sau", "2099-01-05T08:00:00", "cong-an-tinh")})
+    published = run_cli("build", "--site", str(site), "--lang", "en")
+    assert published.returncode == 0 and _notes(published) == []
+
+    preview = ["build", "--site", str(site), "--out", str(site / "duyet-bai"), "--drafts", "--future"]
+    for lang, note in (("en", "  Note: this copy publishes 2 draft(s) or scheduled article(s); if others can reach "
+                              "it, build it with --noindex too so that search engines skip it"),
+                       ("vi", "  Lưu ý: bản dựng này đăng 2 bản nháp hoặc bài hẹn giờ; nếu người khác truy cập được, "
+                              "hãy dựng thêm --noindex để máy tìm kiếm bỏ qua")):
+        shown = run_cli(*preview, "--lang", lang)
+        assert shown.returncode == 0, shown.stderr
+        assert _notes(shown) == [note]  # also when the build is answered from the last one (vi, nothing changed)
+    assert (site / "duyet-bai" / "xay-dung-luc-luong" / "bai-con-la-ban-nhap" / "index.html").is_file()
+
+    only_drafts = run_cli("build", "--site", str(site), "--out", str(site / "nhap"), "--drafts", "--lang", "en")
+    assert _notes(only_drafts) == [_notes(run_cli(*preview, "--lang", "en"))[0].replace("2 draft", "1 draft")]
+
+    hidden = run_cli(*preview, "--noindex", "--lang", "en")
+    assert hidden.returncode == 0 and _notes(hidden) == []
+    robots = BeautifulSoup((site / "duyet-bai" / "index.html").read_text(encoding="utf-8"), "html.parser").find(
+        "meta", attrs={"name": "robots"})
+    assert robots["content"] == "noindex, nofollow"
