@@ -163,10 +163,14 @@ class BuildCache:
     is checked against what it describes (file stats, content digests, the
     output folder) before anything in it is trusted. States are read-only to
     their users: load_state may return the very object that was saved.
+
+    A `read_only` cache (`check`) answers from what the builds saved and saves
+    nothing: its stages compute what it lacks and keep it in memory.
     """
 
-    def __init__(self, root: Path | None, memo: Memo | None = None):
+    def __init__(self, root: Path | None, memo: Memo | None = None, read_only: bool = False):
         self.root = root / f"v{FORMAT}-{__version__}" if root is not None else None
+        self.read_only = read_only
         self.states = memo.table("cache-states", lasting=True) if memo is not None and root is not None else None
         self.other_version: set[str] = set()  # states found, but saved by another version of the generator
 
@@ -193,7 +197,7 @@ class BuildCache:
         needed) and were written more than KEEP_UNUSED_DAYS before `now`; returns
         how many. Looks through the blobs at most once a day: a walk of every
         blob is not worth paying on each of an editor's many builds."""
-        if self.root is None:
+        if self.root is None or self.read_only:
             return 0
         folder = self.root / kind
         today = str(int(now // 86400))
@@ -237,7 +241,7 @@ class BuildCache:
         """Delete the folders other generator versions (or cache formats) left beside
         this one once nothing has been saved in them for KEEP_UNUSED_DAYS; returns how many.
         Only folders that look like ours: named like the version folder, holding a state."""
-        if self.root is None:
+        if self.root is None or self.read_only:
             return 0
         cutoff = now - KEEP_UNUSED_DAYS * 86400
         deleted = 0
@@ -272,7 +276,7 @@ class BuildCache:
         return present.__contains__
 
     def put_text(self, kind: str, key: str, text: str) -> None:
-        if self.root is not None:
+        if self.root is not None and not self.read_only:
             write_atomic(self._blob_path(kind, key), seal(text.encode("utf-8")))
 
     def load_state(self, name: str) -> Any:
@@ -331,6 +335,8 @@ class BuildCache:
         self.save_state(name, {"id": os.urandom(8).hex(), "entries": entries, "meta": meta})
 
     def save_state(self, name: str, value: Any) -> None:
+        if self.read_only:
+            return
         if self.states is not None:
             self.states.put(name, (), value)
         elif self.root is not None:

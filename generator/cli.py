@@ -82,6 +82,10 @@ def make_parser() -> argparse.ArgumentParser:
     c = commands.add_parser("check", help="check every article without writing anything")
     c.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    c.add_argument("--cache-dir", type=Path, default=None,
+                   help="the build cache to read, never written (default: <site>/.cache): a check after a build "
+                        "reads and converts only the files changed since")
+    c.add_argument("--no-cache", action="store_true", help="read and convert every article")
     c.add_argument("--format", choices=("text", "json"), default="text", help="json gives CI a machine-readable report")
     li = commands.add_parser("list", help="list the drafts, scheduled and expired articles (--all: every one)")
     li.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")

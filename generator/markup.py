@@ -15,6 +15,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
@@ -27,11 +28,11 @@ from generator import (__version__, attachments, confine, fences, hashtags, lega
                        plain_text, rawtags, sections, styled_letters, table_numbers, videos, workers, wrapped_lines,
                        written_lists, written_tables)
 from generator.cache import BuildCache, digest
-from generator.content import ChangedDuringBuild
+from generator.content import ChangedDuringBuild, load_body
 from generator.diagnostics import Problem, error, warning
 from generator.images import ImagePlan
 from generator.memo import Memo
-from generator.model import Article, evolve
+from generator.model import Article, Site, evolve
 from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages
 from generator.vietnamese import fold, nfc, slugify
 from generator.sanitize import MAX_HTML_DEPTH, XML_FORBIDDEN, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
@@ -446,7 +447,7 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
             article = evolve(article, body=body, body_line=body_line, body_loaded=True)
         result = converter.convert(article)
         summary = derive_summary(result.html)
-        if cache.enabled and not result.problems:
+        if cache.enabled and not cache.read_only and not result.problems:
             html_key = digest(result.html)  # content-addressed: the key changes exactly when the HTML does
             if not cache.has(BLOB_KIND, html_key):
                 cache.put_text(BLOB_KIND, html_key, result.html)
@@ -517,7 +518,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
             links_to_files[article.source] = file_links
         if links and links_to_articles is not None:
             links_to_articles[article.source] = tuple(links)
-        cached = cache.enabled and not body_html and not found
+        cached = cache.enabled and not body_html and not found  # (a read-only cache's misses keep their HTML)
         if cached:
             new_index[keys[position]] = (summary, links, html_key, file_links)
         done = reused.get(position)
@@ -552,6 +553,20 @@ def _converter_factory(urls_by_source: Mapping[str, str], base_path: str, images
 def body_key(article: Article) -> str:
     """What identifies an article's converted body: its cache key, or (no cache) a digest of it."""
     return article.html_key or digest(article.html)
+
+
+def reconverter(site_dir: Path, site: Site, image_plan: ImagePlan = ImagePlan()):
+    """`reconvert` for load_html: converts an article's body again from its file (for a cache
+    entry that went bad). Raises ChangedDuringBuild when the file no longer holds the bytes the
+    build indexed."""
+    urls_by_source = {a.source: a.url for a in site.articles_and_pages}
+
+    def reconvert(article: Article) -> str:
+        body, body_line = load_body(site_dir, article.source, article.as_read)
+        converter = MarkupConverter(urls_by_source, site.config.base_path, image_plan,
+                                    site.config.iframe_hosts, site.attachments)
+        return converter.convert(evolve(article, body=body, body_line=body_line)).html
+    return reconvert
 
 
 def load_html(article: Article, cache: BuildCache, reconvert) -> str:

@@ -247,7 +247,7 @@ def _build(options: BuildOptions) -> BuildResult:
     bodies: dict[str, Callable] = {}  # how this build gets a converted body back (`reconvert`, `load_html`)
 
     def converted(site: Site, image_plan: images.ImagePlan) -> None:
-        bodies["reconvert"] = _reconverter(options.site_dir, site, image_plan)
+        bodies["reconvert"] = markup.reconverter(options.site_dir, site, image_plan)
         bodies["load_html"] = functools.partial(markup.load_html, cache=cache, reconvert=bodies["reconvert"])
         # Pagefind needs the converted articles only: it runs beside everything after them.
         if options.search:
@@ -405,19 +405,6 @@ def _inputs(options: BuildOptions, cache: BuildCache, listing: content.Listing) 
         return None
     key = (options.drafts, options.future, options.search, str(cache.root), options.base_url, options.noindex)
     return shortcut.take_inputs(options.site_dir, options.output, key, listing)
-
-
-def _reconverter(site_dir: Path, site: Site, image_plan: images.ImagePlan = images.ImagePlan()):
-    """Converts an article's body again from its file (for a cache entry that went bad).
-    Raises content.ChangedDuringBuild when the file no longer holds the bytes the build indexed."""
-    urls_by_source = {a.source: a.url for a in site.articles_and_pages}
-
-    def reconvert(article) -> str:
-        body, body_line = content.load_body(site_dir, article.source, article.as_read)
-        converter = markup.MarkupConverter(urls_by_source, site.config.base_path, image_plan,
-                                           site.config.iframe_hosts, site.attachments)
-        return converter.convert(replace(article, body=body, body_line=body_line)).html
-    return reconvert
 
 
 # Above this many pages to render, a full staged swap is cheaper and simpler than a patch.

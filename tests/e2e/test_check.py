@@ -147,3 +147,61 @@ def test_a_reader_that_goes_away_is_no_traceback(make_site):
     assert (json.loads(done.stdout)["articles"], json.loads(done.stdout)["pages"]) == (2, 1)
     assert run_cli("check", "--site", str(site)).stdout.strip().endswith(
         "Đã kiểm tra 2 bài viết và 1 trang giới thiệu: 0 lỗi, 0 cảnh báo.")
+
+
+def _cache_as_it_is(cache: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the build cache, with its size and modification time."""
+    return {p.relative_to(cache).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(cache.rglob("*")) if p.is_file()}
+
+
+def test_after_a_build_check_reads_the_cache_converts_only_what_changed_and_writes_nothing(
+        make_site, build_site, monkeypatch):
+    from generator import markup
+    from tests.e2e.test_check_insecure_links import FILES as LINKS, TOML
+    site = make_site({**GOOD, **LINKS}, site_toml=TOML)
+    assert build_site(site).result.ok
+    converted: list[str] = []
+    convert = markup.MarkupConverter.convert
+    monkeypatch.setattr(markup.MarkupConverter, "convert",
+                        lambda self, article: converted.append(article.source) or convert(self, article))
+    cache = site / ".cache"
+    before = _cache_as_it_is(cache)
+
+    # Nothing changed: every body comes from the cache, and the insecure links in them are still told.
+    warm = check_site(site, cache_dir=cache, jobs=1)
+    assert converted == []
+    assert [str(p) for p in warm.problems] == [str(p) for p in check_site(site, jobs=1).problems]
+    assert [p.code for p in warm.problems].count("insecure-link") == 6
+    converted.clear()
+
+    # Broken articles added and one edited: only they are read and converted.
+    def add(files: dict) -> None:
+        for rel, data in files.items():
+            path = site / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data) if isinstance(data, bytes) else path.write_text(data, encoding="utf-8")
+    add({rel: data for rel, data in BROKEN.items() if "/anh/" not in rel})
+    edited = site / "content/tin-hoat-dong/an-toan.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("[Trang]", "### Mục\n\n[Trang http]")
+                      .replace("https://an-toan", "http://an-toan"), encoding="utf-8")
+    warm = check_site(site, cache_dir=cache, jobs=1)
+    assert sorted(set(converted)) == ["content/tin-hoat-dong/an-toan.md", "content/tin-hoat-dong/lien-ket/index.md",
+                                      "content/tin-hoat-dong/nhap.md", "content/tin-hoat-dong/tieu-de.md"]
+    assert [str(p) for p in warm.problems] == [str(p) for p in check_site(site, jobs=1).problems]
+    assert [(p.location.line, p.code) for p in warm.problems if p.location.path.endswith("an-toan.md")] == [
+        (8, "skipped-heading-level"), (10, "insecure-link")]
+
+    # A missing photo empties the photo plan (as in a build): the bodies with photos are converted again.
+    add(BROKEN)
+    warm = check_site(site, cache_dir=cache, jobs=1)
+    assert [str(p) for p in warm.problems] == [str(p) for p in check_site(site, jobs=1).problems]
+    assert {*EXPECTED} <= {str(p) for p in warm.problems}
+    assert _cache_as_it_is(cache) == before  # read, never written
+
+    # The command does the same, from <site>/.cache unless told otherwise.
+    lines = run_cli("check", "--site", str(site), "--lang", "en").stdout.splitlines()
+    assert lines == run_cli("check", "--site", str(site), "--lang", "en", "--no-cache").stdout.splitlines()
+    assert lines == run_cli("check", "--site", str(site), "--lang", "en", "--cache-dir", str(cache)).stdout.splitlines()
+    assert lines[-1] == "Checked 8 articles: 4 error(s), 11 warning(s)."
+    assert _cache_as_it_is(cache) == before

@@ -1,7 +1,9 @@
 """Headings as the reader will get them, lines true to the file."""
 from __future__ import annotations
 
-from generator.checker import check_headings
+import random
+
+from generator.checker import check_headings, skipped_levels
 from generator.content import split_source
 
 
@@ -37,3 +39,20 @@ def test_a_fence_never_closed_is_text_so_the_headings_after_it_count():
         "use '##' here so screen readers keep the outline"]
     # A longer fence does not close a shorter one: no block, both headings are read.
     assert len(problems_of("```\n#### Bốn\n`````\n")) == 1
+
+
+def test_the_shortcut_for_bodies_of_second_level_headings_only_agrees_with_reading_every_line():
+    # check_headings skips the line-by-line reading when every line that could be a heading
+    # is a '##'; bodies made of heading-like lines, code and text must get the same answer.
+    lines = ["## Hai", "### Ba", "# Một", "#### Bốn", "Chữ.", "======", "-----", "---", "- mục", "```", "~~~",
+             "    ### thụt lề", "", "#######", "##", "   ## ba dấu cách", "    ## bốn dấu cách", "##Dính", "=  ",
+             "## Hai ##", "\t## tab"]
+    rng = random.Random(6)
+    shortcut_taken = 0
+    for _ in range(3000):
+        body = "\n".join(rng.choice(lines) for _ in range(rng.randint(0, 8))) + "\n"
+        source, _ = split_source("content/tin/bai.md", "---\ntitle: x\n---\n" + body)
+        expected = [str(p) for p in skipped_levels(source)]
+        assert [str(p) for p in check_headings(source)] == expected, body
+        shortcut_taken += not expected
+    assert shortcut_taken > 300
