@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from generator import (assets, attachments, config as config_stage, content, filelinks, images, index, markup, messages,
                        routes, seo, standalone, workers)
-from generator.cache import CACHE_DIR, BuildCache
+from generator.cache import BuildCache
 from generator.diagnostics import Problem, as_errors, has_errors, sort_problems, warning
 from generator.fences import fenced, indented_code
 from generator.model import Site, SourceFile, frozen_map
@@ -331,8 +331,7 @@ def report_json(report: CheckReport, lang: str = "en") -> str:
 
 
 def run_check(args, site_dir: Path) -> int:
-    cache_dir = None if args.no_cache else (args.cache_dir.resolve() if args.cache_dir else site_dir / CACHE_DIR)
-    report = check_site(site_dir, strict=args.strict, cache_dir=cache_dir)
+    report = check_site(site_dir, strict=args.strict, cache_dir=args.cache_to_read)
     if args.format == "json":
         print(report_json(report, args.lang))
     else:

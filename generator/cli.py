@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 
 from generator import messages
+from generator.cache import CACHE_DIR
 from generator.config import checked_base_url, load_config
 from generator.diagnostics import sort_problems
 from generator.layout_problems import layout_problem
@@ -82,16 +83,17 @@ def make_parser() -> argparse.ArgumentParser:
     c = commands.add_parser("check", help="check every article without writing anything")
     c.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    c.add_argument("--cache-dir", type=Path, default=None,
-                   help="the build cache to read, never written (default: <site>/.cache): a check after a build "
-                        "reads and converts only the files changed since")
-    c.add_argument("--no-cache", action="store_true", help="read and convert every article")
     c.add_argument("--format", choices=("text", "json"), default="text", help="json gives CI a machine-readable report")
     li = commands.add_parser("list", help="list the drafts, scheduled and expired articles (--all: every one)")
     li.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     li.add_argument("--all", action="store_true", help="the published articles and pages too")
     li.add_argument("--format", choices=("text", "csv", "json"), default="text",
                     help="csv and json give scripts one record per article")
+    for command in (n, c, li):  # commands that build nothing: they read what the builds left, and write none of it
+        command.add_argument("--cache-dir", type=Path, default=None,
+                             help="the build cache to read, never written (default: <site>/.cache): after a build "
+                                  "only the files changed since are read and converted")
+        command.add_argument("--no-cache", action="store_true", help="read and convert every article again")
     for command in (b, s, n, c, li):
         command.add_argument("--lang", choices=messages.LANGUAGES, default=None,
                              help="language of messages (default: the site's language)")
@@ -121,6 +123,10 @@ def _main(argv: list[str] | None) -> int:
     if not _check_site_dir(site_dir, lang):
         return EXIT_USAGE
     args.lang = _site_language(args.lang, site_dir)
+    if args.command in ("new", "check", "list"):
+        args.cache_to_read = None if args.no_cache else (args.cache_dir.resolve() if args.cache_dir
+                                                         else site_dir / CACHE_DIR)
+        one_off_process()
     if args.command == "build":
         one_off_process()
         return run_build(args)
@@ -132,7 +138,6 @@ def _main(argv: list[str] | None) -> int:
         from generator.scaffold import run_new
         return run_new(args, site_dir)
     if args.command == "check":
-        one_off_process()
         from generator.checker import run_check
         return run_check(args, site_dir)
     if args.command == "list":

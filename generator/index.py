@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from generator.cache import BuildCache, digest
 from generator.content import yaml_quoted
@@ -145,6 +145,13 @@ class _CheckedArticles:
     def save(self) -> None:
         if self.cache is not None:
             self.cache.save_map(ARTICLES_STATE, self.saved, self.entries, self.config_key)
+
+
+def checked_reader(config: SiteConfig, cache: BuildCache | None) -> Callable[[SourceFile], Article | None]:
+    """read_article's article of a source, or the builds' answer for a file with the same bytes
+    under the same config when the cache has one (`new`, to find an address taken). Saves nothing."""
+    checked = _CheckedArticles(config, cache)
+    return lambda source: checked.read(source)[0]
 
 
 def leave_out_reason(article: Article, options: IndexOptions, now: datetime) -> str | None:

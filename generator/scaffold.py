@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from generator import content, index, messages, routes, standalone, styled_letters
+from generator.cache import BuildCache
 from generator.config import load_config
 from generator.diagnostics import Problem, error, sort_problems
 from generator.model import SiteConfig, Term
@@ -107,17 +108,20 @@ def _choose(terms: Mapping[str, Term], kind: str, wanted: str, problems: list[Pr
     return found
 
 
-def existing_articles(site_dir: Path, config: SiteConfig, new: NewArticle) -> list[str]:
-    """Files that already are, or would publish at, the new article's URL."""
+def existing_articles(site_dir: Path, config: SiteConfig, new: NewArticle,
+                      cache: BuildCache | None = None) -> list[str]:
+    """Files that already are, or would publish at, the new article's URL (`cache`: the build
+    cache, read for what the builds read of the files unchanged since)."""
     return _clashes(site_dir, (new.path, f"{content.CONTENT_DIR}/{new.category}/{new.slug}.md"),
-                    routes.article_url(new.category, new.slug), lambda source: index.read_article(config, source)[0])
+                    routes.article_url(new.category, new.slug), index.checked_reader(config, cache), cache)
 
 
-def _clashes(site_dir: Path, paths: Sequence[str], url: str, read) -> list[str]:
+def _clashes(site_dir: Path, paths: Sequence[str], url: str, read, cache: BuildCache | None = None) -> list[str]:
     """Those of `paths` (site-relative) that exist, and every Markdown file that `read`
     (a SourceFile → its Article or None) finds published at `url`."""
     clashes = {path for path in paths if (site_dir / path).exists()}
-    sources, _ = content.load_content(site_dir)
+    # Only front-matter makes an address: no body is kept (a no-op scan_body).
+    sources, _ = content.load_content(site_dir, cache, scan_body=lambda body, line: None)
     for source in sources:
         found = read(source)
         if found is not None and found.url == url:
@@ -143,11 +147,11 @@ def front_matter(new: NewArticle, lang: str, body: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def existing_pages(site_dir: Path, config: SiteConfig, new: NewPage) -> list[str]:
+def existing_pages(site_dir: Path, config: SiteConfig, new: NewPage, cache: BuildCache | None = None) -> list[str]:
     """Files that already are, or would publish at, the new page's URL."""
     return _clashes(site_dir, (new.path, f"{standalone.PAGES_DIR}{new.slug}.md"), standalone.page_url(new.slug),
                     lambda source: standalone.read_page(config, source)[0] if standalone.is_page_source(source.path)
-                    else None)
+                    else None, cache)
 
 
 def page_front_matter(new: NewPage, lang: str, body: str | None = None) -> str:
@@ -158,9 +162,13 @@ def page_front_matter(new: NewPage, lang: str, body: str | None = None) -> str:
 
 
 def create_article(site_dir: Path, config: SiteConfig, new: NewArticle | NewPage, lang: str,
-                   word: WordArticle | None = None) -> list[Problem]:
+                   word: WordArticle | None = None, cache_dir: Path | None = None) -> list[Problem]:
+    """Write the new article (or page). `cache_dir`: the build cache, read (never written) to
+    find an address already taken without reading every article again."""
     is_page = isinstance(new, NewPage)
-    clashes = existing_pages(site_dir, config, new) if is_page else existing_articles(site_dir, config, new)
+    cache = BuildCache(cache_dir, read_only=True)
+    clashes = (existing_pages(site_dir, config, new, cache) if is_page
+               else existing_articles(site_dir, config, new, cache))
     folder = Path(new.path).parent
     # A photo left in the folder (an import whose index.md was deleted) is never overwritten either.
     clashes += [(folder / photo.name).as_posix() for photo in (word.photos if word else ())
@@ -211,7 +219,7 @@ def run_new(args, site_dir: Path) -> int:
         else:
             new, problems = plan_article(site_config, title, args.category, args.unit, args.campaign, now)
     if new is not None:
-        problems = create_article(site_dir, site_config, new, lang, word)
+        problems = create_article(site_dir, site_config, new, lang, word, args.cache_to_read)
     for line in messages.describe_all(sort_problems(problems), lang):
         print(line, file=sys.stderr)
     if problems:

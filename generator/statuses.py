@@ -4,7 +4,7 @@ expired, and (with --all) which are published, as a build now would see them.
 Owns each article's publishing status and the three ways of showing the list: text
 for an editor (by status, the next scheduled first), CSV and JSON for scripts, as
 Hugo's `hugo list drafts|future|expired` gives them. Reads the site as `check` does
-(no build cache) and writes nothing.
+(with the build cache, never written) and writes nothing.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from generator import content, index, messages, standalone
+from generator.cache import BuildCache
 from generator.config import load_config
 from generator.diagnostics import Problem, has_errors, sort_problems
 from generator.vietnamese import format_date
@@ -46,18 +47,21 @@ class StatusReport:
         return not has_errors(self.problems)
 
 
-def list_statuses(site_dir: Path, now: datetime | None = None) -> StatusReport:
+def list_statuses(site_dir: Path, now: datetime | None = None, cache_dir: Path | None = None) -> StatusReport:
+    """`cache_dir`: a build cache to read, never written (what the builds read of the files
+    unchanged since); None reads every file."""
     config, problems = load_config(site_dir)
     if config is None:
         return StatusReport((), tuple(sort_problems(problems)))
     now = now or datetime.now(config.zone)
+    cache = BuildCache(cache_dir, read_only=True)
     # Only the front-matter is read for a status: no body is kept (a no-op scan_body).
-    sources, found = content.load_content(site_dir, listing=content.list_content(site_dir),
+    sources, found = content.load_content(site_dir, cache, listing=content.list_content(site_dir),
                                           scan_body=lambda body, line: None)
     problems += found
     news, page_sources = standalone.split_sources(sources)
     everything = index.IndexOptions(drafts=True, future=True, expired=True, now=now)
-    articles, _, found = index.index_articles(config, news, everything)
+    articles, _, found = index.index_articles(config, news, everything, cache=cache)
     problems += found
     pages, found = standalone.index_pages_beside(config, articles, news, page_sources, everything)
     problems += found
@@ -134,7 +138,7 @@ def as_json(report: StatusReport, everything: bool, lang: str) -> str:
 
 
 def run_list(args, site_dir: Path) -> int:
-    report = list_statuses(site_dir)
+    report = list_statuses(site_dir, cache_dir=args.cache_to_read)
     if args.format == "json":
         print(as_json(report, args.all, args.lang))
     else:

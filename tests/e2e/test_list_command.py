@@ -74,3 +74,26 @@ def test_an_article_with_a_mistake_is_named_and_the_others_still_listed(make_sit
     (nothing / "site.toml").write_text('title = "Cổng"\nbase_url = 5\n', encoding="utf-8")
     unread = run_cli("list", "--site", str(nothing), "--lang", "en")
     assert unread.returncode == 1 and unread.stdout == "" and "site.toml:2: error[wrong-type]" in unread.stderr
+
+
+def test_after_a_build_list_reads_the_cache_for_unchanged_files_and_writes_nothing(make_site, build_site,
+                                                                                    monkeypatch):
+    from generator import index
+    from generator.statuses import list_statuses
+    from tests.e2e.test_check import _cache_as_it_is
+    site = make_site(FILES)
+    assert build_site(site).result.ok
+    cache = site / ".cache"
+    before = _cache_as_it_is(cache)
+    (site / "content/tin-hoat-dong/nhap.md").write_text(article("Bản nháp đổi tên", "2026-02-03T09:00:00",
+                                                                draft="true"), encoding="utf-8")
+    read = []
+    read_article = index.read_article
+    monkeypatch.setattr(index, "read_article", lambda config, source: read.append(source.path) or
+                        read_article(config, source))
+    assert list_statuses(site, cache_dir=cache) == list_statuses(site)
+    assert read.count("content/tin-hoat-dong/nhap.md") == 2 and len(read) == 6 + 1  # the edited file each time
+    lines = run_cli("list", "--site", str(site), "--all").stdout.splitlines()
+    assert "  Thứ Ba, 03/02/2026 09:00  Bản nháp đổi tên  (content/tin-hoat-dong/nhap.md)" in lines
+    assert lines == run_cli("list", "--site", str(site), "--all", "--no-cache").stdout.splitlines()
+    assert _cache_as_it_is(cache) == before

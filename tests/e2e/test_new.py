@@ -137,3 +137,28 @@ def test_new_page_starts_a_draft_page_of_its_own_that_the_footer_lists_once_publ
         refused = run_cli("new", "--page", *args, "--site", str(site), "--lang", "en")
         assert refused.returncode == 1 and refused.stderr.strip() == line
     assert sorted(p.name for p in (site / "content/trang").iterdir()) == ["lanh-dao-cong-an-tinh"]
+
+
+def test_new_finds_an_address_taken_through_the_build_cache_and_writes_none_of_it(make_site, build_site,
+                                                                                 monkeypatch):
+    from generator import index, scaffold
+    from tests.e2e.test_check import _cache_as_it_is
+    site = make_site({"content/tin-hoat-dong/bai-cu.md": article(TITLE, body="Bài đã viết."),
+                      "content/tin-hoat-dong/khac.md": article("Một bài khác", body="Chữ.")})
+    assert build_site(site).result.ok
+    cache = site / ".cache"
+    before = _cache_as_it_is(cache)
+    read = []
+    read_article = index.read_article
+    monkeypatch.setattr(index, "read_article", lambda config, source: read.append(source.path) or
+                        read_article(config, source))
+    config = scaffold.load_config(site)[0]
+    new, problems = scaffold.plan_article(config, TITLE, "tin-hoat-dong", "cong-an-tinh", [],
+                                          datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")))
+    assert not problems
+    refused = scaffold.create_article(site, config, new, "en", cache_dir=cache)
+    assert [(p.location.path, p.code) for p in refused] == [("content/tin-hoat-dong/bai-cu.md", "article-exists")]
+    assert read == []  # both articles' answers came from the last build
+    done = run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 1 and "content/tin-hoat-dong/bai-cu.md: error[article-exists]" in done.stderr
+    assert not (site / PATH).exists() and _cache_as_it_is(cache) == before
