@@ -72,3 +72,18 @@ def _still_at(path: Path, fd: int) -> bool:
     except FileNotFoundError:
         return False
     return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
+def try_lock(path: Path) -> int | None:
+    """An open descriptor holding flock(2) on `path` (made if missing), to close when done; None
+    when another process holds it, or where there is no flock (then nothing is shared)."""
+    if fcntl is None:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd

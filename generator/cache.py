@@ -172,6 +172,8 @@ class BuildCache:
         self.root = root / f"v{FORMAT}-{__version__}" if root is not None else None
         self.read_only = read_only
         self.states = memo.table("cache-states", lasting=True) if memo is not None and root is not None else None
+        # Of those, the very objects the disk holds (read from it, or written by write_remembered).
+        self.on_disk = memo.table("cache-states-on-disk", lasting=True) if self.states is not None else None
         self.other_version: set[str] = set()  # states found, but saved by another version of the generator
 
     @property
@@ -285,8 +287,27 @@ class BuildCache:
             return None
         path = self.root / f"{name}.pickle"
         if self.states is not None:
-            return self.states.recall(name, (), lambda: self._read_state(name, path))
+            return self.states.recall(name, (), lambda: self._read_from_disk(name, path))
         return self._read_state(name, path)
+
+    def _read_from_disk(self, name: str, path: Path) -> Any:
+        found = self._read_state(name, path)
+        self.on_disk.put(name, (), found)
+        return found
+
+    def write_remembered(self) -> int:
+        """Write to disk the states the memo holds that the disk does not (the preview, while
+        the editor pauses and when it stops), so that its next session starts from them.
+        Returns how many were written."""
+        if self.states is None or self.read_only:
+            return 0
+        written = 0
+        for name, value in self.states.items():
+            if self.on_disk.latest(name) is not value:
+                _write_sealed_pickle(self.root / f"{name}.pickle", value)
+                self.on_disk.put(name, (), value)
+                written += 1
+        return written
 
     def _read_state(self, name: str, path: Path) -> Any:
         payload = read_sealed(path)

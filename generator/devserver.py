@@ -8,13 +8,16 @@ build writes), and the loop that rebuilds on a save. Builds go through
 `pipeline.build()` into a private output folder that the atomic swap keeps
 at one path; every request resolves against that path, so the server always
 serves whatever the last successful build published, and a failed rebuild
-only adds the overlay. Never dies on bad content. Which file a request may
+only adds the overlay. That folder is kept between sessions (.cache/preview),
+so a session starts with an incremental build, not a whole one; its first
+page comes before the search index, which follows in the background. Never dies on bad content. Which file a request may
 reach, its type, the worker pool and the stream hub live in preview_http.py.
 """
 from __future__ import annotations
 
 import gc
 import html
+import os
 import shutil
 import signal
 import socket
@@ -31,8 +34,8 @@ from typing import Callable, TextIO
 
 import jinja2
 
-from generator import config as config_stage, content, index, messages, standalone
-from generator.cache import CACHE_DIR
+from generator import buildlock, config as config_stage, content, index, messages, shortcut, standalone
+from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import Problem, error, fold_repeated_warnings, has_errors
 from generator.layout_problems import layout_problem
 from generator.memo import Memo
@@ -327,14 +330,35 @@ class SearchRefresher:
                 self.refresh()
 
 
+# The preview's pages, kept between sessions beside its cache, and the lock of the one session using them.
+PREVIEW_DIR = "preview"
+SESSION_LOCK = ".preview-session.lock"
+SERVE_CACHE = "serve"
+
+
 class Preview:
     """Builds, serves and rebuilds one site until stopped."""
 
     def __init__(self, options: ServeOptions, out: TextIO, report: Callable[[list[str]], None],
                  search_idle: float = SEARCH_IDLE_SECONDS):
         self.options, self.out, self.report = options, out, report
-        self.out_root = Path(tempfile.mkdtemp(prefix="portal-preview-"))
-        self.state = PreviewState(self.out_root / "public", options.lang)
+        kept = options.site_dir / CACHE_DIR
+        self.session_lock = buildlock.try_lock(kept / SESSION_LOCK)
+        if self.session_lock is not None:  # the pages the last session left: only what changed is built again
+            self.out_root = None
+            out_dir = kept / PREVIEW_DIR
+        else:  # another `serve` of this site uses them: a folder of this session's own, built whole
+            self.out_root = Path(tempfile.mkdtemp(prefix="portal-preview-"))
+            out_dir = self.out_root / "public"
+        self.state = PreviewState(out_dir, options.lang)
+        # A kept folder may not be what the cache says of it (a session killed, or ended after
+        # saves its states in memory never told the disk). So the first build is one as
+        # `build` makes it: its states go to disk, and it walks and stats the whole output
+        # (the record it checks was cleared by the last session). The builds after it keep
+        # their states in memory; until one of them has made the search index, they still stat
+        # every page and bundle file (private_output=False) rather than trust the folder.
+        self.settled = self.out_root is not None  # a first build succeeded (a fresh folder needs none)
+        self.checked = self.out_root is not None  # … and a search build stat'ed everything
         self.watcher: Watcher | None = None
         self.server: PooledHTTPServer | None = None
         self.build_lock = threading.Lock()
@@ -347,8 +371,27 @@ class Preview:
         # kept between sessions so photos are not encoded again each time serve starts.
         options = self.options
         return BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
-                            cache_dir=options.site_dir / CACHE_DIR / "serve", drafts=True,
-                            future=options.future, search=search, memo=self.memo, private_output=True)
+                            cache_dir=self._cache_root(), drafts=True, future=options.future, search=search,
+                            memo=self.memo if self.settled else None, private_output=self.checked)
+
+    def _cache_root(self) -> Path:
+        return self.options.site_dir / CACHE_DIR / SERVE_CACHE
+
+    def _keep_states(self) -> None:
+        """The states the builds kept in memory, to disk: what the next session's first build
+        compares the kept pages with (it checks them all the same). ~0.3 s at 10,000 articles."""
+        if self.out_root is None and self.settled:
+            BuildCache(self._cache_root(), self.memo).write_remembered()
+
+    def _built(self, options: BuildOptions) -> None:
+        """After a build that published: what the next ones may trust."""
+        if not self.settled:
+            # From here on builds change the kept folder and tell only the memo: the next
+            # session must not take the record of this build for the folder it will find.
+            BuildCache(self._cache_root()).save_state(shortcut.STATE_NAME, None)
+            self.settled = True
+        elif options.search and not options.private_output:
+            self.checked = True
 
     def _saved_article_page(self, changed: frozenset[str], site_config, base_path: str) -> str:
         """The preview's page of the one article a save changed, when it has one ("" else: a
@@ -377,16 +420,19 @@ class Preview:
             return ""
         return base_path + article.url.lstrip("/")
 
-    def rebuild(self, changed: frozenset[str] = frozenset()) -> BuildResult:
+    def rebuild(self, changed: frozenset[str] = frozenset(), search: bool | None = None) -> BuildResult:
         self.search.postpone()
         with self.build_lock:
-            return self._rebuild(changed)
+            return self._rebuild(changed, not changed if search is None else search)
 
-    def _rebuild(self, changed: frozenset[str]) -> BuildResult:
+    def _rebuild(self, changed: frozenset[str], search: bool) -> BuildResult:
         options = self.options
         try:
             # The page first, without waiting for the search index (seconds on a large portal) …
-            result = build(self._build_options(search=not changed))
+            chosen = self._build_options(search=search)
+            result = build(chosen)
+            if result.ok:
+                self._built(chosen)
             _keep_out_of_collections()
         except jinja2.TemplateError as exc:  # an edited layout broke: show it, keep serving
             result = BuildResult(problems=(layout_problem(exc, options.site_dir),))
@@ -425,7 +471,10 @@ class Preview:
     def _refresh_search(self) -> None:
         # Problems it finds (content changed again meanwhile) are the next rebuild's to report.
         try:
-            build(self._build_options(search=True))
+            chosen = self._build_options(search=True)
+            if build(chosen).ok:
+                self._built(chosen)
+            self._keep_states()  # (the editor pauses: a good moment)
         except Exception:  # the next rebuild tries again; the preview itself is fine
             self.report([traceback.format_exc().rstrip()])
             return
@@ -434,10 +483,11 @@ class Preview:
     def start(self) -> str:
         """Build once, bind the port, start watching. Returns the URL to open."""
         self.server = make_server(self.options.host, self.options.port, self.state)
-        self.rebuild()
-        # Files saved in the 2 s before that build (a git pull, a copied folder) are read
-        # again by the next one (content.RACY_MARGIN_NS); a background build does it now,
-        # while the editor reads the page, so that their first save is as quick as the others.
+        # The pages first: the search index of a large portal takes Pagefind tens of seconds
+        # the first time. A background build makes it right after, while the editor reads the
+        # page; it also reads again the files saved in the 2 s before this build (a git pull,
+        # content.RACY_MARGIN_NS) and fills the memo, so that the first save is as quick as the others.
+        self.rebuild(search=False)
         self.search.schedule(after=0)
         self.watcher = Watcher(self.options.site_dir, self.rebuild)
         self.watcher.start()
@@ -453,9 +503,15 @@ class Preview:
         if self.watcher:
             self.watcher.stop()
         self.search.stop()
+        with self.build_lock:
+            self._keep_states()
         if self.server:
             self.server.server_close()
-        shutil.rmtree(self.out_root, ignore_errors=True)
+        if self.out_root is not None:
+            shutil.rmtree(self.out_root, ignore_errors=True)
+        if self.session_lock is not None:
+            os.close(self.session_lock)  # (the kept pages stay for the next session)
+            self.session_lock = None
 
     def _say(self, line: str) -> None:
         print(time.strftime("%H:%M:%S ") + line, file=self.out, flush=True)

@@ -61,6 +61,10 @@ class Table:
             return entry[1]
         return default
 
+    def items(self) -> list[tuple[Hashable, Any]]:
+        """(key, the output last remembered for it) of every entry."""
+        return [(key, entry[1]) for key, entry in self._entries.items()]
+
     def latest(self, key: Hashable) -> Any:
         """The output last remembered for `key`, whatever its inputs were (or None)."""
         entry = self._entries.get(key)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 
 from bs4 import BeautifulSoup
 
@@ -31,7 +32,7 @@ def test_an_unexpected_error_is_loud_but_the_preview_keeps_the_last_good_pages(m
         assert preview.rebuild().ok and preview.state.snapshot().problems == ()
     finally:
         preview.stop()
-    assert not preview.out_root.exists()
+    assert (site / ".cache/preview/tin-hoat-dong/bai-viet/index.html").is_file()  # kept for the next session
 
 
 def test_a_dangling_symlink_is_an_editor_error_not_a_crash(make_site):
@@ -96,3 +97,93 @@ def test_the_preview_note_shows_a_few_warnings_of_a_kind_and_counts_the_rest(tmp
     assert items[5] == "… và 995 cảnh báo [unknown-key] khác (chạy python build.py check để xem hết)"
     assert items[6].startswith("content/anh.md:3: ") and len(items) == 7
     assert len(page) < 4000
+
+
+
+def _session(site, built: list | None = None):
+    """A preview session as `serve` runs one: its pages, then the search index in the background
+    (run here at once). `built` collects each build's options."""
+    preview = Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), lambda lines: None, search_idle=3600)
+    if built is not None:
+        import generator.devserver as devserver
+        real = devserver.build
+        preview_build = lambda options: built.append(options) or real(options)  # noqa: E731
+        devserver.build = preview_build
+        preview.restore = lambda: setattr(devserver, "build", real)
+    first = preview.rebuild(search=False)
+    with preview.build_lock:
+        preview._refresh_search()
+    return preview, first
+
+
+def test_a_new_session_starts_from_the_pages_the_last_one_kept_and_builds_only_what_changed(make_site, tmp_path,
+                                                                                              monkeypatch):
+    from generator.pipeline import BuildOptions, build
+    from tests.conftest import tree
+    files = {f"content/tin-hoat-dong/bai-{n}.md": article(f"Tin số {n}", f"2026-01-{n + 1:02d}",
+                                                          body=f"Nội dung tin số {n}.") for n in range(12)}
+    site = make_site(files)
+    kept = site / ".cache/preview"
+
+    def clean() -> dict:
+        out = tmp_path / f"clean-{len(list(tmp_path.iterdir()))}"
+        assert build(BuildOptions(site_dir=site, out_dir=out, use_cache=False, drafts=True)).ok
+        return tree(out)
+
+    built: list = []
+    preview, first = _session(site, built)
+    try:
+        # The pages come first, from a build as `build` makes it (its states go to disk);
+        # the search build after it still stats everything before trusting the folder.
+        assert first.ok and first.search is None  # (no index made)
+        assert [(o.search, o.memo is None, o.private_output) for o in built] == [(False, True, False),
+                                                                                (True, False, False)]
+        assert tree(kept) == clean()
+        saved = site / "content/tin-hoat-dong/bai-3.md"
+        saved.write_text(article("Tin số 3", "2026-01-04", body="Nội dung đã sửa."), encoding="utf-8")
+        assert preview.rebuild(frozenset({str(saved)})).ok
+        assert built[-1].memo is not None and built[-1].private_output  # checked: trusted from here on
+    finally:
+        preview.stop()
+        preview.restore()
+
+    # Nothing changed meanwhile: no page is rendered again, and the index is kept.
+    again, first = _session(site)
+    again.stop()
+    assert first.rendered == 0 and tree(kept) == clean()
+
+    # Changed while no preview ran: an article deleted, one added; and in a session killed
+    # before it could tell the disk, one edited and an article started, both undone since.
+    (site / "content/tin-hoat-dong/bai-5.md").unlink()
+    (site / "content/tin-hoat-dong/moi.md").write_text(article("Tin mới", "2026-02-01", body="Mới."), encoding="utf-8")
+    killed, _ = _session(site)
+    original = saved.read_text(encoding="utf-8")
+    saved.write_text(article("Tin số 3", "2026-01-04", body="Sửa trong phiên bị tắt."), encoding="utf-8")
+    started = site / "content/tin-hoat-dong/dang-viet.md"
+    started.write_text(article("Bài đang viết", "2026-02-02", body="Viết dở."), encoding="utf-8")
+    assert killed.rebuild(frozenset({str(saved), str(started)})).ok
+    assert (kept / "tin-hoat-dong/bai-dang-viet/index.html").is_file()
+    with killed.build_lock:  # its index holds them too; killed before it told the disk
+        assert build(killed._build_options(search=True)).ok
+    killed.search.stop()
+    os.close(killed.session_lock)  # killed: no stop(), nothing written to disk
+    saved.write_text(original, encoding="utf-8")
+    started.unlink()
+    monkeypatch.setattr("generator.pipeline.PATCH_LIMIT_SHARE", 1.0)  # the folder patched, not built anew
+    last, first = _session(site)
+    last.stop()
+    assert first.ok and tree(kept) == clean()
+
+
+def test_a_second_session_of_the_same_site_builds_a_folder_of_its_own(make_site):
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài viết")})
+    one = Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), lambda lines: None)
+    two = Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), lambda lines: None)
+    try:
+        assert one.rebuild().ok and two.rebuild().ok
+        assert one.state.snapshot().out_dir == site / ".cache/preview"
+        assert two.out_root is not None and two.state.snapshot().out_dir.is_relative_to(two.out_root)
+    finally:
+        two.stop()
+        one.stop()
+    assert not two.out_root.exists() and (site / ".cache/preview/index.html").is_file()
