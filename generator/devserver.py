@@ -10,8 +10,9 @@ at one path; every request resolves against that path, so the server always
 serves whatever the last successful build published, and a failed rebuild
 only adds the overlay. That folder is kept between sessions (.cache/preview),
 so a session starts with an incremental build, not a whole one; its first
-page comes before the search index, which follows in the background. Never dies on bad content. Which file a request may
-reach, its type, the worker pool and the stream hub live in preview_http.py.
+page comes before the search index, which follows in the background. Never
+dies on bad content. Which file a request may reach, its type, the worker
+pool and the stream hub live in preview_http.py.
 """
 from __future__ import annotations
 

@@ -46,7 +46,7 @@ class ForkedWork:
         if pid == 0:  # the child: never returns into the build
             code = 1
             try:
-                _die_with(parent)
+                die_with(parent)
                 signal.signal(signal.SIGTERM, _stop_started)
                 os.nice(NICENESS)
                 work()
@@ -112,7 +112,7 @@ def _stop_started(signum, frame) -> None:
     os._exit(1)
 
 
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
     """Ask the kernel for SIGTERM when the build's process dies (Linux only)."""
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)

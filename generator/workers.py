@@ -13,6 +13,8 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Sequence, TypeVar
 
+from generator import forked
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -53,7 +55,10 @@ def run_chunks(func: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs:
                     on_progress(len(results), len(items))
             return results
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        # A build stopped by SIGTERM (a cancelled job, an editor's IDE) takes its workers with
+        # it: else they wait forever, ~130 MB each, for work that will never come.
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=forked.die_with,
+                                 initargs=(os.getpid(),)) as pool:
             for part in pool.map(func, chunks):
                 results.extend(part)
                 if on_progress:

@@ -426,3 +426,54 @@ def test_a_damaged_cache_state_is_discarded_and_rebuilt(make_site, tmp_path, sta
     assert result.ok, result.problems
     assert tree(out, links=True) == clean_tree(site, tmp_path / "clean", links=True)
     assert build(BuildOptions(site_dir=site, out_dir=out)).rendered == 0  # the rebuilt state is trusted again
+
+
+def _in_group(group: int) -> list[int]:
+    """The live processes of a process group (from /proc: each stat's 5th field), zombies left out."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = (Path("/proc") / entry / "stat").read_text()
+        except OSError:
+            continue
+        state, _, pgrp = stat.rsplit(")", 1)[1].split()[:3]
+        if int(pgrp) == group and state != "Z":
+            found.append(int(entry))
+    return found
+
+
+
+# A pool whose tasks return more than a pipe holds (64 KB): a worker left behind by its
+# build blocks on writing it for good, since its sibling holds the pipe's other end.
+_POOL = """
+import sys, time
+sys.path.insert(0, {repo!r})
+from generator import workers
+def task(chunk):
+    time.sleep(0.3)
+    return ["x" * 200_000 for _ in chunk]
+workers.run_chunks(task, list(range(4000)), 2, chunk_size=8)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+def test_a_build_stopped_by_sigterm_leaves_no_pool_worker_behind():
+    """A cancelled CI job or an editor's IDE stops a build with SIGTERM to its process alone:
+    its workers must not wait forever (~130 MB each at 10,000 articles) for a reader gone."""
+    process = subprocess.Popen([sys.executable, "-c", _POOL.format(repo=str(REPO))], cwd=REPO,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(_in_group(process.pid)) < 3:  # the process and its two workers
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.01)
+    os.kill(process.pid, signal.SIGTERM)  # the process alone, not its group
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while _in_group(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = _in_group(process.pid)
+    for pid in left:  # (not to leave them to the next test)
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
