@@ -536,21 +536,20 @@ def _collect_while_idle() -> None:
 def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
     """The `serve` command: 0 when stopped with Ctrl+C or SIGTERM, 2 if the port is taken."""
     preview = Preview(options, out, lambda lines: print("\n".join(lines), file=err, flush=True))
-    try:
-        url = preview.start()
-    except OSError as exc:
-        preview.stop()
-        print("build.py: error: " + messages.text("port-busy", options.lang, host=options.host, port=options.port,
-                                                   reason=exc.strerror or exc), file=err)
-        return 2
     previous = signal.signal(signal.SIGTERM, _interrupt)
-    print(messages.text("serving", options.lang, url=url), file=out, flush=True)
-    warning = exposure_warning(preview.server.server_address[0], options.lang)
-    if warning:
-        print(warning, file=err, flush=True)
     try:
+        try:
+            url = preview.start()
+        except OSError as exc:
+            print("build.py: error: " + messages.text("port-busy", options.lang, host=options.host,
+                                                       port=options.port, reason=exc.strerror or exc), file=err)
+            return 2
+        print(messages.text("serving", options.lang, url=url), file=out, flush=True)
+        warning = exposure_warning(preview.server.server_address[0], options.lang)
+        if warning:
+            print(warning, file=err, flush=True)
         preview.serve_forever()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C or SIGTERM, also while the first pages are being built
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)

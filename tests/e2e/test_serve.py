@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -275,3 +276,24 @@ def test_a_warning_is_told_in_the_terminal_once_when_it_appears(preview):
     said = server.stop()
     warning = f"{ARTICLE}:6: warning[unknown-key]: khóa 'tags' không được hỗ trợ; có phải ý bạn là 'campaigns'?"
     assert said.count(warning) == 1, said
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_stopping_serve_while_it_builds_its_first_pages_is_no_traceback(tmp_path, stop):
+    """Ctrl+C (or a stop button's SIGTERM) while a large portal's first pages are built."""
+    from tests.e2e.test_crash_safety import _in_group, medium_site
+    site = tmp_path / "site"
+    medium_site(site)
+    process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", "0"],
+                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               start_new_session=True,  # (a shell's background job ignores Ctrl+C: not this one)
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while len(_in_group(process.pid)) < 2:  # building: its workers are up
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.01)
+    process.send_signal(stop)
+    out, _ = process.communicate(timeout=60)
+    assert process.returncode == 0 and "Traceback" not in out, out
+    assert out.splitlines()[-1] == "Đã dừng xem trước."
