@@ -536,7 +536,21 @@ def _collect_while_idle() -> None:
 def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
     """The `serve` command: 0 when stopped with Ctrl+C or SIGTERM, 2 if the port is taken."""
     preview = Preview(options, out, lambda lines: print("\n".join(lines), file=err, flush=True))
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    stopped = (messages.text("stopped", options.lang) + "\n").encode("utf-8")
+
+    def abandon(signum, frame):
+        # Ctrl+C or SIGTERM while the first pages are built: a KeyboardInterrupt raised then can
+        # land in the handlers Python runs around each fork of the workers and be swallowed
+        # there, and the preview would start after all. The process ends at once instead:
+        # what a build leaves when it is killed is what the next one expects (its workers end
+        # with it, its staging folder is recovered; tests/e2e/test_crash_safety.py).
+        if preview.out_root is not None:
+            shutil.rmtree(preview.out_root, ignore_errors=True)
+        os.write(out.fileno(), stopped)
+        os._exit(0)
+
+    previous = signal.signal(signal.SIGTERM, abandon)
+    previous_int = signal.signal(signal.SIGINT, abandon)
     try:
         try:
             url = preview.start()
@@ -544,15 +558,19 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
             print("build.py: error: " + messages.text("port-busy", options.lang, host=options.host,
                                                        port=options.port, reason=exc.strerror or exc), file=err)
             return 2
+        # From here on builds run in other threads: the main one only waits for requests.
+        signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGINT, previous_int)
         print(messages.text("serving", options.lang, url=url), file=out, flush=True)
         warning = exposure_warning(preview.server.server_address[0], options.lang)
         if warning:
             print(warning, file=err, flush=True)
         preview.serve_forever()
-    except KeyboardInterrupt:  # Ctrl+C or SIGTERM, also while the first pages are being built
+    except KeyboardInterrupt:  # Ctrl+C or SIGTERM
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
         preview.stop()
     print(messages.text("stopped", options.lang), file=out, flush=True)
     return 0

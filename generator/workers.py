@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Sequence, TypeVar
 
@@ -27,6 +28,16 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def _start_worker(parent: int) -> None:
+    """A worker ends quietly on Ctrl+C or SIGTERM: the handlers it was forked with are its
+    parent's (serve turns SIGTERM into a clean stop), and a traceback from each worker is
+    noise for the editor. It also ends with its parent: a build stopped by SIGTERM (a
+    cancelled job, an IDE's stop button) left its workers blocked forever on a pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    forked.die_with(parent)
 
 
 def shared(name: str):
@@ -55,9 +66,7 @@ def run_chunks(func: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs:
                     on_progress(len(results), len(items))
             return results
         context = multiprocessing.get_context("fork")
-        # A build stopped by SIGTERM (a cancelled job, an editor's IDE) takes its workers with
-        # it: else they wait forever, ~130 MB each, for work that will never come.
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=forked.die_with,
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
                                  initargs=(os.getpid(),)) as pool:
             for part in pool.map(func, chunks):
                 results.extend(part)
