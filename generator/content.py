@@ -96,6 +96,11 @@ def _stat_key(st: os.stat_result) -> tuple:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
+def no_body(body: str, body_line: int) -> None:
+    """load_content's scan_body for a reader of front-matter alone (`list`, `new`): no body is kept."""
+    return None
+
+
 def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | None = None,
                  listing: Listing | None = None, listed_ns: int | None = None, jobs: int | None = None,
                  scan_body: Callable[[str, int], Any] | None = None) -> tuple[list[SourceFile], list[Problem]]:

@@ -384,15 +384,18 @@ class Preview:
         if self.out_root is None and self.settled:
             BuildCache(self._cache_root(), self.memo).write_remembered()
 
-    def _built(self, options: BuildOptions) -> None:
-        """After a build that published: what the next ones may trust."""
-        if not self.settled:
+    def _build(self, search: bool) -> BuildResult:
+        """One build into the preview's folder; after one that published, what the next may trust."""
+        options = self._build_options(search)
+        result = build(options)
+        if result.ok and not self.settled:
             # From here on builds change the kept folder and tell only the memo: the next
             # session must not take the record of this build for the folder it will find.
             BuildCache(self._cache_root()).save_state(shortcut.STATE_NAME, None)
             self.settled = True
-        elif options.search and not options.private_output:
+        elif result.ok and search and not options.private_output:
             self.checked = True
+        return result
 
     def _saved_article_page(self, changed: frozenset[str], site_config, base_path: str) -> str:
         """The preview's page of the one article a save changed, when it has one ("" else: a
@@ -430,10 +433,7 @@ class Preview:
         options = self.options
         try:
             # The page first, without waiting for the search index (seconds on a large portal) …
-            chosen = self._build_options(search=search)
-            result = build(chosen)
-            if result.ok:
-                self._built(chosen)
+            result = self._build(search)
             _keep_out_of_collections()
         except jinja2.TemplateError as exc:  # an edited layout broke: show it, keep serving
             result = BuildResult(problems=(layout_problem(exc, options.site_dir),))
@@ -472,9 +472,7 @@ class Preview:
     def _refresh_search(self) -> None:
         # Problems it finds (content changed again meanwhile) are the next rebuild's to report.
         try:
-            chosen = self._build_options(search=True)
-            if build(chosen).ok:
-                self._built(chosen)
+            self._build(search=True)
             self._keep_states()  # (the editor pauses: a good moment)
         except Exception:  # the next rebuild tries again; the preview itself is fine
             self.report([traceback.format_exc().rstrip()])

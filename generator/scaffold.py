@@ -120,8 +120,7 @@ def _clashes(site_dir: Path, paths: Sequence[str], url: str, read, cache: BuildC
     """Those of `paths` (site-relative) that exist, and every Markdown file that `read`
     (a SourceFile → its Article or None) finds published at `url`."""
     clashes = {path for path in paths if (site_dir / path).exists()}
-    # Only front-matter makes an address: no body is kept (a no-op scan_body).
-    sources, _ = content.load_content(site_dir, cache, scan_body=lambda body, line: None)
+    sources, _ = content.load_content(site_dir, cache, scan_body=content.no_body)  # an address is front-matter
     for source in sources:
         found = read(source)
         if found is not None and found.url == url:

@@ -55,9 +55,9 @@ def list_statuses(site_dir: Path, now: datetime | None = None, cache_dir: Path |
         return StatusReport((), tuple(sort_problems(problems)))
     now = now or datetime.now(config.zone)
     cache = BuildCache(cache_dir, read_only=True)
-    # Only the front-matter is read for a status: no body is kept (a no-op scan_body).
+    # Only the front-matter is read for a status.
     sources, found = content.load_content(site_dir, cache, listing=content.list_content(site_dir),
-                                          scan_body=lambda body, line: None)
+                                          scan_body=content.no_body)
     problems += found
     news, page_sources = standalone.split_sources(sources)
     everything = index.IndexOptions(drafts=True, future=True, expired=True, now=now)
