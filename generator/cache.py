@@ -184,9 +184,7 @@ class BuildCache:
         return self.root / kind / key[:2] / key
 
     def get_text(self, kind: str, key: str) -> str | None:
-        if self.root is None:
-            return None
-        payload = read_sealed(self._blob_path(kind, key))
+        payload = self.get_bytes(kind, key)
         if payload is None:
             return None
         try:
@@ -278,8 +276,30 @@ class BuildCache:
         return present.__contains__
 
     def put_text(self, kind: str, key: str, text: str) -> None:
+        self.put_bytes(kind, key, text.encode("utf-8"))
+
+    def put_bytes(self, kind: str, key: str, data: bytes) -> None:
         if self.root is not None and not self.read_only:
-            write_atomic(self._blob_path(kind, key), seal(text.encode("utf-8")))
+            write_atomic(self._blob_path(kind, key), seal(data))
+
+    def get_bytes(self, kind: str, key: str) -> memoryview | None:
+        """The blob's bytes, or None when it is gone or fails its check."""
+        return read_sealed(self._blob_path(kind, key)) if self.root is not None else None
+
+    def keep_only(self, kind: str, used: Collection[str]) -> int:
+        """Delete at once the `kind` blobs whose key is not in `used`; returns how many.
+        For kinds of a few large blobs that only the last build needs (search bundles)."""
+        if self.root is None or self.read_only:
+            return 0
+        deleted = 0
+        for _, entry in files_below(self.root / kind, skip_unreadable=True):
+            if entry.name not in used and not entry.name.startswith(".") and entry.is_file(follow_symlinks=False):
+                try:
+                    os.unlink(entry.path)
+                    deleted += 1
+                except OSError:  # another build pruned it first
+                    pass
+        return deleted
 
     def load_state(self, name: str) -> Any:
         """The object saved under `name` by the last build, or None."""

@@ -222,11 +222,13 @@ def run_build(args) -> int:
                         left=messages.left_out(result.left_out, lang) + images,
                         seconds=messages.seconds(result.seconds, lang), rendered=number(result.rendered),
                         unchanged=number(result.unchanged),
+                        restored=messages.text("restored-pages", lang, n=number(result.restored))
+                        if result.restored else "",
                         removed=messages.text("removed", lang, n=number(result.pruned)) if result.pruned else "",
                         search=messages.search_done(result.search, lang),
                         out=_shown(out), index=_shown(out / "index.html")))
     why = messages.why(result.causes, lang, named=None if args.verbose else messages.NAMED_CAUSES)
-    if result.rendered and why:
+    if (result.rendered or result.restored) and why:  # (restored: a page gone from the output, a new output)
         print(why)
     for line in messages.moved(result.causes, lang):
         print(line)

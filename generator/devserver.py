@@ -373,7 +373,8 @@ class Preview:
         options = self.options
         return BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
                             cache_dir=self._cache_root(), drafts=True, future=options.future, search=search,
-                            memo=self.memo if self.settled else None, private_output=self.checked)
+                            memo=self.memo if self.settled else None, private_output=self.checked,
+                            cache_outputs=False)  # (its pages stay in its own folder between sessions)
 
     def _cache_root(self) -> Path:
         return self.options.site_dir / CACHE_DIR / SERVE_CACHE

@@ -23,11 +23,13 @@ DEFAULT_LANGUAGE = "vi"
 TEXTS: Mapping[str, Mapping[str, str]] = {
     "built": {
         "en": "Built {pages} pages from {articles} articles{own}{left} in {seconds} s: {rendered} re-rendered, "
-              "{unchanged} unchanged{removed}{search} → {out}  (open {index})",
+              "{unchanged} unchanged{restored}{removed}{search} → {out}  (open {index})",
         "vi": "Đã dựng {pages} trang từ {articles} bài viết{own}{left} trong {seconds} giây: {rendered} trang dựng lại, "
-              "{unchanged} trang không đổi{removed}{search} → {out}  (mở {index})",
+              "{unchanged} trang không đổi{restored}{removed}{search} → {out}  (mở {index})",
     },
     "removed": {"en": ", {n} removed", "vi": ", xóa {n} tệp cũ"},
+    # Pages not rendered but written from the build cache (a new output folder: CI on a fresh clone).
+    "restored-pages": {"en": " ({n} taken from the build cache)", "vi": " ({n} trang lấy từ bộ nhớ đệm)"},
     "search-redone": {"en": ", search index: {indexed} of {shards} part(s) redone",
                       "vi": ", chỉ mục tìm kiếm: làm lại {indexed}/{shards} phần"},
     "search-updated": {"en": ", search index: {spliced} of {shards} part(s) updated",
@@ -35,6 +37,11 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "search-both": {"en": ", search index: {indexed} redone and {spliced} updated of {shards} part(s)",
                     "vi": ", chỉ mục tìm kiếm: làm lại {indexed}, cập nhật {spliced}/{shards} phần"},
     "search-kept": {"en": ", search index kept", "vi": ", chỉ mục tìm kiếm giữ nguyên"},
+    # Some parts' bundles came from the build cache (a new output folder: CI on a fresh clone).
+    "search-parts": {"en": ", search index of {shards} part(s): {parts}", "vi": ", chỉ mục tìm kiếm {shards} phần: {parts}"},
+    "search-part-redone": {"en": "{n} redone", "vi": "làm lại {n}"},
+    "search-part-updated": {"en": "{n} updated", "vi": "cập nhật {n}"},
+    "search-part-restored": {"en": "{n} taken from the build cache", "vi": "lấy từ bộ nhớ đệm {n}"},
     # The line under "built" that says why pages were rendered again (generator/causes.py).
     "why": {"en": "  Why: {causes}", "vi": "  Lý do: {causes}"},
     # A copy with drafts or scheduled articles (--drafts, --future) that search engines may read.
@@ -670,11 +677,18 @@ def left_out(counts: Mapping[str, int], lang: str) -> str:
 def search_done(report, lang: str) -> str:
     """', chỉ mục tìm kiếm: cập nhật 1/16 phần' for a search.SearchReport; '' for None.
     A part is "updated" when only its changed articles were indexed (pagefind_splice.py),
-    "redone" when it was indexed whole."""
+    "redone" when it was indexed whole, "taken from the build cache" when that kept its
+    bundle (search_store.py)."""
     if report is None or not report.shards:
         return ""
     if not report.indexed:
         return text("search-kept", lang)
+    if report.restored:
+        counts = (("search-part-redone", report.indexed - report.spliced - report.restored),
+                  ("search-part-updated", report.spliced), ("search-part-restored", report.restored))
+        parts = [text(key, lang, n=number(n, lang)) for key, n in counts if n]
+        joined = ", ".join(parts) if lang == "vi" or len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return text("search-parts", lang, parts=joined, shards=number(report.shards, lang))
     whole, spliced, shards = (number(n, lang) for n in (report.indexed - report.spliced, report.spliced,
                                                          report.shards))
     if not report.spliced:

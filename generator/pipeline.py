@@ -17,7 +17,7 @@ from typing import Callable
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import attachments, standalone
 from generator import imageproc, images, pictures
-from generator import buildlock, filelinks, messages, outguard, search, seo, shortcut
+from generator import buildlock, filelinks, kept_pages, messages, outguard, search, search_store, seo, shortcut
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, as_errors, error, has_errors, sort_problems
@@ -56,6 +56,9 @@ class BuildOptions:
     noindex: bool = False
     # `build --strict` (CI): a warning fails the build as an error does, and nothing is published.
     strict: bool = False
+    # Keep the rendered pages and the search bundles in the build cache, for a later build into
+    # a new output folder (CI: kept_pages.py, search_store.py). serve keeps a folder of its own.
+    cache_outputs: bool = True
 
     @property
     def output(self) -> Path:
@@ -79,6 +82,7 @@ class BuildResult:
     left_out: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
     rendered: int = 0  # pages whose layout ran this time
+    restored: int = 0  # pages the build cache kept, written without running their layout (kept_pages.py)
     written: int = 0  # page files whose bytes changed
     pruned: int = 0  # files of the previous output that are gone
     images: imageproc.ProcessReport = imageproc.ProcessReport()
@@ -252,7 +256,7 @@ def _build(options: BuildOptions) -> BuildResult:
         # Pagefind needs the converted articles only: it runs beside everything after them.
         if options.search:
             indexing.append(search.Indexing(site, bodies["load_html"], previous, options.output, cache.root,
-                                            options.private_output))
+                                            options.private_output, cache if options.cache_outputs else None))
     try:
         site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted)
         scheduled = horizon[0].astimezone(site.config.zone) if horizon[0] is not None else None
@@ -289,7 +293,8 @@ def _build(options: BuildOptions) -> BuildResult:
         target = _choose_target(options.output, plan, len(pages), cache, verdict)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
-                                            reconvert, options.jobs, helpers, progress=options.progress)
+                                            reconvert, options.jobs, helpers, progress=options.progress,
+                                            keep_pages=options.cache_outputs and options.memo is None)
             clock.lap("render")
             for rel, source in sorted(files.items()):
                 target.copy(rel, source)
@@ -319,6 +324,10 @@ def _build(options: BuildOptions) -> BuildResult:
         if cache.enabled:
             imageproc.prune_cache(image_cache, image_plan, moment)
             cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles_and_pages}, moment)
+            if options.cache_outputs and options.search:  # the next build's splices start from these
+                search_store.keep_only(cache, set(search_state[search.KEYS_STATE].values()))
+            if options.cache_outputs and options.memo is None:
+                kept_pages.forget_replaced(cache, previous, report.state, moment)
             cache.prune_other_versions(moment)
             render.prune_compiled(rendering.bytecode_dir(cache))
         problems = sort_problems(problems)
@@ -348,6 +357,7 @@ def _build(options: BuildOptions) -> BuildResult:
                        standalone=len(site.standalone),
                        files=len(files) + len(image_plan.variants), seconds=clock.total, left_out=dict(site.left_out),
                        timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned,
+                       restored=report.restored,
                        images=image_report, causes=plan.causes,
                        search=indexing[0].report if indexing else None, scheduled=scheduled,
                        unreleased=unreleased)

@@ -12,6 +12,7 @@ so excerpts stay the article's own words.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -31,8 +32,8 @@ from typing import Callable, Sequence
 
 from pagefind_bin import get_executable
 
-from generator import forked, pagefind_bundle, pagefind_splice
-from generator.cache import digest
+from generator import forked, pagefind_bundle, pagefind_splice, search_store
+from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild
 from generator.markup import body_key
 from generator.model import Article, Site, SiteConfig, output_path_of
@@ -138,6 +139,7 @@ class SearchReport:
     indexed: int  # shards indexed again (their documents changed, or their bundle was damaged or gone)
     shards: int  # shards holding articles
     spliced: int = 0  # of the indexed, those brought up to date from their changed documents alone
+    restored: int = 0  # of the indexed, those whose bundle the build cache kept (search_store.py)
     # CPU seconds the Pagefind runs took (user + system), for `build -v` and bench/run.py
     indexer_cpu: float = field(default=0.0, compare=False)
 
@@ -222,11 +224,13 @@ class Indexing:
     """
 
     def __init__(self, site: Site, load_html: Callable[[Article], str], previous: dict | None, out_dir: Path,
-                 scratch_parent: Path | None = None, private_output: bool = False):
+                 scratch_parent: Path | None = None, private_output: bool = False, store: BuildCache | None = None):
         """`scratch_parent`: where the documents and bundles are made when memory
         (/dev/shm) has no room: the build cache, or the system's temp folder when None.
-        `private_output`: the output is serve's own folder, which only this process writes."""
+        `private_output`: the output is serve's own folder, which only this process writes.
+        `store`: the build cache that keeps each shard's finished bundle (search_store.py)."""
         self.site = site
+        self.store = store if store is not None and store.enabled else None
         self.load_html = load_html
         self.previous = previous or {}
         self.out_dir = out_dir.resolve()
@@ -253,36 +257,78 @@ class Indexing:
         stale = [s for s in shards if s.articles and not (old_keys.get(s.folder) == s.key and bundles.get(s.folder)
                                                           and self._intact(s.folder, bundles[s.folder]))]
         try:
-            spliced = self._splice(stale, bundles)
-            _index(self.site.config, self.load_html, [s for s in stale if s.folder not in spliced], self.scratch)
+            restored = self._restore(stale)
+            rest = [s for s in stale if s.folder not in restored]
+            spliced = self._splice(rest, bundles)
+            _index(self.site.config, self.load_html, [s for s in rest if s.folder not in spliced], self.scratch,
+                   keep=self._keep_bundle)
         except ChangedDuringBuild as changed:  # told to the build, which fails with the editor's problem
             (self.scratch / RESULT).write_text(json.dumps({CHANGED_STATE: changed.rel}), encoding="utf-8")
             return
+        self._keep_kept([s for s in shards if s.articles and s not in stale], bundles)
         result = {"keys": {s.folder: s.key for s in shards}, "indexed": [s.folder for s in stale],
-                  "spliced": sorted(spliced), "filled": [s.folder for s in shards if s.articles],
+                  "spliced": sorted(spliced), "restored": sorted(restored), "filled": [s.folder for s in shards if s.articles],
                   "documents": {s.folder: "".join(s.documents) for s in shards if s.articles},
                   "frame": shards[0].frame, "indexer_cpu": _children_cpu() - cpu_before}
         (self.scratch / RESULT).write_text(json.dumps(result), encoding="utf-8")
 
+    def _restore(self, stale: list[Shard]) -> set[str]:
+        """Put the bundle the build cache kept of each stale shard's key where its indexing
+        would have left it (a new output folder, a damaged one); returns their folders."""
+        restored = set()
+        for shard in stale if self.store is not None else ():
+            if search_store.fetch(self.store, shard.key, self.scratch / shard.folder / BUNDLE_DIR):
+                (self.scratch / f"{shard.folder}{DONE}").touch()
+                restored.add(shard.folder)
+        return restored
+
+    def _keep_bundle(self, shard: Shard, bundle: Path) -> None:
+        """Keep a shard's finished bundle in the build cache (a few ms each)."""
+        if self.store is not None:
+            search_store.keep(self.store, shard.key, bundle)
+
+    def _keep_kept(self, kept: list[Shard], bundles: dict[str, list[str]]) -> None:
+        """A bundle kept in the output whose copy the cache lacks (pruned by a build with other
+        options sharing the cache) is copied there, to be the base of the next splice."""
+        for shard in kept if self.store is not None else ():
+            if not search_store.has(self.store, shard.key):
+                search_store.keep(self.store, shard.key, self.out_dir / shard.folder,
+                                  [rel.partition("/")[2] for rel in bundles[shard.folder]])
+
+    def _splice_base(self, folder: str, bundles: dict[str, list[str]]) -> Path | None:
+        """The last build's finished bundle of `folder`: in the output when it is intact there,
+        else the build cache's copy of it; None when neither is at hand."""
+        if self._intact(folder, bundles.get(folder)):
+            return self.out_dir / folder
+        old_key = _old_keys(self.previous).get(folder)
+        base = self.scratch / f"{folder}{BASE}"
+        if self.store is not None and isinstance(old_key, str) and search_store.fetch(self.store, old_key, base):
+            return base
+        return None
+
     def _splice(self, stale: list[Shard], bundles: dict[str, list[str]]) -> set[str]:
-        """Bring the stale shards whose last bundle is intact in the output up to date from their
-        changed documents (pagefind_splice.py); returns their folders. Each other one is indexed whole."""
+        """Bring the stale shards whose last bundle is at hand (in the output or the build cache)
+        up to date from their changed documents (pagefind_splice.py); returns their folders.
+        Each other one is indexed whole."""
         old_documents = self.previous.get(DOCUMENTS_STATE)
         if not stale or self.previous.get(FRAME_STATE) != stale[0].frame or not isinstance(old_documents, dict):
             return set()
-        plans = [plan for plan in (plan_splice(s, old_documents.get(s.folder)) for s in stale)
-                 if plan is not None and self._intact(plan.shard.folder, bundles.get(plan.shard.folder))]
+        plans = []
+        for plan in (plan_splice(s, old_documents.get(s.folder)) for s in stale):
+            base = self._splice_base(plan.shard.folder, bundles) if plan is not None else None
+            if base is not None:
+                plans.append((plan, base))
         _index(self.site.config, self.load_html, [replace(plan.shard, folder=f"{plan.shard.folder}{CHANGED}",
-                                                          articles=plan.changed) for plan in plans if plan.changed],
+                                                          articles=plan.changed) for plan, _ in plans if plan.changed],
                self.scratch, finish=False)
         done = set()
-        for plan in plans:
+        for plan, base in plans:
             folder = plan.shard.folder
             fresh = self.scratch / f"{folder}{CHANGED}" / BUNDLE_DIR if plan.changed else None
             out = self.scratch / folder / BUNDLE_DIR
             try:
                 expected = {pagefind_url(output_path_of(article.url)) for article in plan.shard.articles}
-                if pagefind_splice.splice(self.out_dir / folder, fresh, expected, out) != expected:
+                if pagefind_splice.splice(base, fresh, expected, out) != expected:
                     raise pagefind_splice.NotSpliceable("not the shard's pages")
             except (pagefind_splice.NotSpliceable, pagefind_bundle.BundleFormatError, OSError, ValueError,
                     KeyError, IndexError) as reason:  # the site stays right: the shard is indexed whole
@@ -290,6 +336,7 @@ class Indexing:
                 shutil.rmtree(self.scratch / folder, ignore_errors=True)
                 continue
             done.add(folder)
+            self._keep_bundle(plan.shard, out)
         return done
 
     def _intact(self, folder: str, old: list[str] | None) -> bool:
@@ -354,7 +401,7 @@ class Indexing:
         cpu_before = _children_cpu()
         if late:  # a bundle not all there in the target (a fresh one, files deleted): index its shard now
             _index(self.site.config, self.load_html, [s for s in plan_shards(self.site) if s.folder in late],
-                   self.scratch)
+                   self.scratch, keep=self._keep_bundle)
         for folder in [*result["indexed"], *late]:
             if folder not in put:
                 self._put(target, folder)
@@ -362,7 +409,7 @@ class Indexing:
         manifest = [folder + "/" for folder in result["filled"] if folder != BUNDLE_DIR]
         target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
         self.report = SearchReport(len(result["indexed"]) + len(late), len(result["filled"]), len(result["spliced"]),
-                                   round(result["indexer_cpu"] + _children_cpu() - cpu_before, 2))
+                                   len(result["restored"]), round(result["indexer_cpu"] + _children_cpu() - cpu_before, 2))
         kept = set(result["filled"]) - set(result["indexed"]) - set(late)
         return {KEYS_STATE: result["keys"], DOCUMENTS_STATE: result["documents"], FRAME_STATE: result["frame"],
                 FILES_STATE: self._published_stats(target, kept)}
@@ -411,6 +458,7 @@ DOCUMENTS_STATE = "search-documents"
 FRAME_STATE = "search-frame"
 FILES_STATE = "search-files"  # each bundle file's (size, mtime_ns) as published: is it still as it was?
 CHANGED = "-changed"  # the scratch folder of a spliced shard's changed documents
+BASE = "-base"  # the scratch folder of the build cache's copy of a shard's last bundle, to splice into
 FAILURE_NOTE = "failed.txt"
 CHANGED_STATE = "changed-during-build"  # in RESULT instead of the index: an article's file saved meanwhile
 DONE = ".done"  # beside a shard's scratch folder once its finished bundle is all there
@@ -452,10 +500,11 @@ def _alive(pid: int) -> bool:
 
 
 def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequence[Shard], scratch: Path,
-           finish: bool = True) -> None:
+           finish: bool = True, keep: Callable[[Shard, Path], None] | None = None) -> None:
     """Write each shard's documents into scratch/<its folder> and run Pagefind
     over them, two at a time (on 2 cores each on a CPU of its own: _CpuSlots); a
-    shard is indexed while the next one's documents are written."""
+    shard is indexed while the next one's documents are written. `keep(shard, bundle)`
+    is told of each finished bundle."""
     workers = max(1, min(2, len(shards)))
     cpus = _CpuSlots(workers)
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -470,18 +519,23 @@ def _index(config: SiteConfig, load_html: Callable[[Article], str], shards: Sequ
                 path = scratch / shard.folder / "/".join(parts)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(search_document(article, config, load_html(article)))
-            runs.append(pool.submit(_index_and_mark, scratch / shard.folder, finish, cpus))
+            after = functools.partial(keep, shard) if keep is not None and finish else None
+            runs.append(pool.submit(_index_and_mark, scratch / shard.folder, finish, cpus, after))
         for run in runs:
             run.result()
 
 
-def _index_and_mark(site_root: Path, finish: bool, cpus: _CpuSlots) -> None:
+def _index_and_mark(site_root: Path, finish: bool, cpus: _CpuSlots,
+                    after: Callable[[Path], None] | None = None) -> None:
     """index_site, then (a finished bundle) leave <site_root><DONE> beside it: the build may
-    put the bundle into its target from then on (Indexing.finish)."""
+    put the bundle into its target from then on (Indexing.finish); then `after(bundle)`,
+    outside the CPU slot, so the next Pagefind run starts."""
     with cpus.one():
         index_site(site_root, finish)
     if finish:
         site_root.with_name(site_root.name + DONE).touch()
+        if after is not None:
+            after(site_root / BUNDLE_DIR)
 
 
 class _CpuSlots:

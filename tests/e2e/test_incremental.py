@@ -287,15 +287,18 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
     return f"front-matter:{field}"
 
 
-@pytest.mark.parametrize("seed, jobs, kept, shards", [(1, 1, False, False), (2, 1, False, False),
-                                                     (4, 1, False, True), (5, 1, False, False),
-                                                     (3, 2, False, False), (6, 1, True, False),
-                                                     (7, 1, True, True), (8, 2, True, False)])
-def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs, kept, shards):
+@pytest.mark.parametrize("seed, jobs, kept, shards, fresh", [
+    (1, 1, False, False, False), (2, 1, False, False, False), (4, 1, False, True, False), (5, 1, False, False, False),
+    (3, 2, False, False, False), (6, 1, True, False, False), (7, 1, True, True, False), (8, 2, True, False, False),
+    (9, 1, False, True, True), (10, 2, False, False, True)])
+def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs, kept, shards, fresh):
     """`kept`: like `serve`, every build hands the next what it remembers (generator/memo.py).
     `shards`: the search index in shards of 3 articles (their count changes as the site grows
-    and shrinks), so edits are spliced into one shard of several."""
+    and shrinks), so edits are spliced into one shard of several.
+    `fresh`: before about half of the builds the output folder is gone, as in CI, where each
+    build starts from a fresh clone and the build cache alone (kept_pages.py, search_store.py)."""
     rng = random.Random(seed)
+    wipes = random.Random(seed * 1000)  # its own stream: the edits stay those of the seed
     if shards:
         monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 3)
         monkeypatch.setattr(search, "SHARD_PAGES", 3)
@@ -314,6 +317,8 @@ def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs
     for step in range(steps):
         if kept:
             time.sleep(2 * RECENT_NS / 1e9)
+        if fresh and wipes.random() < 0.5:
+            shutil.rmtree(incremental_out, ignore_errors=True)
         result = build(BuildOptions(site_dir=site, out_dir=incremental_out, jobs=jobs, memo=memo,
                                     private_output=kept))
         clean_out = tmp_path / f"clean-{step}"

@@ -78,6 +78,11 @@ def test_the_search_index_catches_up_once_the_editor_pauses(make_site, tmp_path)
     clean = tmp_path / "clean"
     assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False, drafts=True)).ok
     assert refreshed == search_bundle(clean)
+    # Its pages and index stay in its own folder between sessions: no second copy in its cache.
+    from generator import kept_pages, search_store
+    from generator.cache import BuildCache
+    kept = BuildCache(site / ".cache" / "serve").root
+    assert kept.is_dir() and not (kept / kept_pages.KIND).exists() and not (kept / search_store.KIND).exists()
 
 
 def test_the_preview_note_shows_a_few_warnings_of_a_kind_and_counts_the_rest(tmp_path):
