@@ -63,9 +63,12 @@ class PageKeeper:
             return None
         return key
 
+    def path_of(self, key: str) -> str:
+        return self._path(key)
+
     def take(self, key: str) -> bytes | None:
-        """The bytes kept under `key`, or None when gone or no longer those bytes (the damaged
-        file is dropped, so the page rendered instead is kept in its place)."""
+        """The bytes kept under `key` (at path_of(key)), or None when gone or no longer those
+        bytes (the damaged file is dropped, so the page rendered instead is kept in its place)."""
         if self.folder is None:
             return None
         path = self._path(key)

@@ -81,6 +81,17 @@ class Stage:
         _replace_file(target, data)  # a seeded file is a link to the published one
         return True
 
+    def link(self, rel_path: str, source: str, data: bytes) -> bool:
+        """Publish `source`, a file holding `data` that nobody writes (a page the build cache
+        kept), by a hard link: no bytes written, its mtime kept. True if the output changes."""
+        target = self._target(rel_path)
+        self.written.add(rel_path)
+        if rel_path not in self.seeded:
+            return _link_file(source, target, data)
+        if _same_bytes(target, data):
+            return False
+        return _link_file(source, target, data, replace=True)  # never through the seeded link
+
     def copy(self, rel_path: str, source: Path) -> bool:
         target = self._target(rel_path)
         self.written.add(rel_path)
@@ -324,6 +335,33 @@ def _create_file(target: Path, data: bytes) -> None:
         handle.write(data)
 
 
+def _link_file(source: str, target: Path, data: bytes, replace: bool = False) -> bool:
+    """A hard link to `source` at `target` (a new name, renamed over an old file when
+    `replace`); where links fail (another file system), `data` written instead. True."""
+    try:
+        if replace:
+            make_dirs(target.parent)
+            tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
+            os.link(source, tmp)
+            os.replace(tmp, target)
+            return True
+        try:
+            os.link(source, target)
+        except FileNotFoundError:
+            make_dirs(target.parent)
+            os.link(source, target)
+        return True
+    except FileExistsError:
+        _replace_file(target, data)  # (not ours to keep: a name already taken in the stage)
+        return True
+    except OSError:
+        if replace:
+            _replace_file(target, data)
+        else:
+            _create_file(target, data)
+        return True
+
+
 def _replace_file(target: Path, data: bytes) -> None:
     """A new inode via rename: a hard-linked old version stays as it was."""
     make_dirs(target.parent)
@@ -386,6 +424,13 @@ class Patch:
             return False
         _replace_file(self.root / "files" / rel, data)
         return True
+
+    def link(self, rel_path: str, source: str, data: bytes) -> bool:
+        rel = safe_relative(rel_path)
+        self.written.add(rel_path)
+        if _same_bytes(self.out_dir / rel, data):
+            return False
+        return _link_file(source, self.root / "files" / rel, data, replace=True)
 
     def copy(self, rel_path: str, source: Path) -> bool:
         rel = safe_relative(rel_path)

@@ -49,8 +49,8 @@ def _render_chunk(chunk: Sequence[int]) -> list[tuple[int, bool, str | None, boo
         path = page.output_path
         key = restorable.get(path)
         data = keeper.take(key) if key is not None else None
-        if data is not None:
-            done.append((index, stage.write(path, data), key, True))
+        if data is not None:  # published as the very file the cache holds (a hard link)
+            done.append((index, stage.link(path, keeper.path_of(key), data), key, True))
             continue
         if page.article is not None and not page.article.html:
             html = load_html(page.article, cache, workers.shared("reconvert"))

@@ -5,6 +5,7 @@ clean build."""
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 
 from generator import kept_pages, search, search_store
@@ -134,6 +135,11 @@ def test_a_new_output_folder_takes_every_page_from_the_build_cache(make_site, bu
     assert again.result.ok, again.result.problems
     assert (again.result.rendered, again.result.restored) == (0, again.result.pages)
     assert tree(tmp_path / "new") == tree(tmp_path / "first") == clean
+    # Published as the files the cache kept: their mtimes are those of the first build, so a
+    # deploy by rsync (size and mtime) sends only the pages that changed.
+    pages = sorted(p.relative_to(tmp_path / "first") for p in (tmp_path / "first").rglob("index.html"))
+    assert len(pages) > 10 and all(os.stat(tmp_path / "new" / p).st_mtime_ns == os.stat(tmp_path / "first" / p).st_mtime_ns
+                                   for p in pages)
 
 
 def test_an_edit_in_a_new_output_folder_renders_what_it_changes_only(make_site, build_site, tmp_path, monkeypatch):
