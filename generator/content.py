@@ -146,6 +146,17 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
             new_index[rel] = known
             found.append((recall(memo, "source-files", rel, (known,), lambda: _unread_source(rel, known)), []))
             continue
+        if known is not None and _holds_bytes(full, known[1]):
+            # The same bytes under a new stat: a fresh clone (CI), a checkout, a `touch`. Git's rule
+            # again: ~40 µs a file instead of ~330 µs to read and parse it (10,000: 1.5 s of a CI build).
+            entry = new_index[rel] = (stat_key, *known[1:])
+            before = memo.table("source-files").latest(rel) if memo is not None else None
+            if before is not None and before.digest == known[1]:  # (serve: a save of the same bytes)
+                memo.table("source-files").put(rel, (entry,), before)  # the very same record, as below
+                found.append((before, []))
+            else:
+                found.append((recall(memo, "source-files", rel, (entry,), lambda: _unread_source(rel, entry)), []))
+            continue
         to_read.append((len(found), rel, stat_key))
         found.append((None, []))
     read = workers.run_chunks(_read_chunk, [rel for _, rel, _ in to_read], jobs,

@@ -8,7 +8,7 @@ import errno
 import os
 import shutil
 
-from generator import kept_pages, search, search_store
+from generator import content, kept_pages, search, search_store
 from generator.cache import BuildCache
 from generator.render import Renderer
 from tests.conftest import article, clean_tree, numbered_articles, tree
@@ -215,3 +215,23 @@ def test_a_cache_on_another_file_system_keeps_no_pages_and_builds_all_the_same(m
     again = build_site(site, out=tmp_path / "new")
     assert again.result.ok and again.result.restored == 0
     assert tree(tmp_path / "new") == tree(tmp_path / "first")
+
+
+def test_a_fresh_clone_reads_no_article_whose_bytes_the_cache_knows(make_site, build_site, tmp_path, monkeypatch):
+    """A checkout writes every file anew (new mtimes, inodes): the cache's record of each is
+    found again by its bytes, as git does, and only a file whose bytes changed is read and parsed."""
+    site = shard_site(make_site, monkeypatch)
+    assert build_site(site, out=tmp_path / "first").result.ok
+    clone = tmp_path / "clone"
+    shutil.copytree(site, clone, ignore=shutil.ignore_patterns("public", ".cache"), copy_function=shutil.copy)
+    shutil.copytree(site / ".cache", tmp_path / "restored")
+    same_size = clone / "content/tin-hoat-dong/bai-4.md"
+    same_size.write_text(same_size.read_text(encoding="utf-8").replace("Bài số 4", "Bài sớ 4"), encoding="utf-8")
+    read = []
+    real = content.read_source
+    monkeypatch.setattr(content, "read_source", lambda site_dir, path: read.append(path.name) or real(site_dir, path))
+    built = build_site(clone, out=clone / "public", cache_dir=tmp_path / "restored")
+    assert built.result.ok and read == ["bai-4.md"]
+    monkeypatch.undo()
+    shard_site(make_site, monkeypatch)
+    assert tree(clone / "public") == clean_tree(clone, tmp_path / "clean")

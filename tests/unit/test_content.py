@@ -194,7 +194,13 @@ def test_the_file_index_saves_only_what_changed_and_stays_right(tmp_path, monkey
     assert saved(delta_state) is None and saved(content.INDEX_STATE)["id"] != full["id"]
     assert sorted(saved(content.INDEX_STATE)["entries"]) == [f"content/tin/bai-{i}.md" for i in (0, 1, 3, 4, 5)]
     assert not any(load().values())
-    os.utime(folder / "bai-0.md")  # a new mtime: read again, in a delta on the new base
+    os.utime(folder / "bai-0.md")  # a new mtime, the same bytes: known by them, not read again …
+    assert not any(load().values())
+    new_base = saved(content.INDEX_STATE)["id"]
+    assert list(saved(delta_state)["entries"]) == ["content/tin/bai-0.md"]  # … its new stat in a delta
+    assert saved(delta_state)["base"] == new_base
+    assert not any(load().values())  # and trusted by that stat from then on
+    (folder / "bai-0.md").write_text("---\ntitle: Bài không\n---\nĐã sửa\n", encoding="utf-8")
     assert [name for name, fresh in load().items() if fresh] == ["bai-0.md"]
 
 
