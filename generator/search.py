@@ -267,7 +267,8 @@ class Indexing:
             return
         self._keep_kept([s for s in shards if s.articles and s not in stale], bundles)
         result = {"keys": {s.folder: s.key for s in shards}, "indexed": [s.folder for s in stale],
-                  "spliced": sorted(spliced), "restored": sorted(restored), "filled": [s.folder for s in shards if s.articles],
+                  "spliced": sorted(spliced), "restored": sorted(restored),
+                  "filled": [s.folder for s in shards if s.articles],
                   "documents": {s.folder: "".join(s.documents) for s in shards if s.articles},
                   "frame": shards[0].frame, "indexer_cpu": _children_cpu() - cpu_before}
         (self.scratch / RESULT).write_text(json.dumps(result), encoding="utf-8")
@@ -409,7 +410,8 @@ class Indexing:
         manifest = [folder + "/" for folder in result["filled"] if folder != BUNDLE_DIR]
         target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
         self.report = SearchReport(len(result["indexed"]) + len(late), len(result["filled"]), len(result["spliced"]),
-                                   len(result["restored"]), round(result["indexer_cpu"] + _children_cpu() - cpu_before, 2))
+                                   len(result["restored"]),
+                                   round(result["indexer_cpu"] + _children_cpu() - cpu_before, 2))
         kept = set(result["filled"]) - set(result["indexed"]) - set(late)
         return {KEYS_STATE: result["keys"], DOCUMENTS_STATE: result["documents"], FRAME_STATE: result["frame"],
                 FILES_STATE: self._published_stats(target, kept)}

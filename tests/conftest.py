@@ -170,6 +170,23 @@ def search_bundle(out: Path) -> dict[str, str]:
     return {rel: digest for rel, digest in tree(out).items() if rel.startswith("pagefind")}
 
 
+def log_pagefind(tmp_path: Path, monkeypatch) -> Path:
+    """A file that gets a line per Pagefind run from here on: the article folders it indexed
+    (the indexer runs in a forked process: it tells by a file)."""
+    from generator import search
+
+    log = tmp_path / "indexed.txt"
+    log.write_text("", encoding="utf-8")
+    real = search.index_site
+
+    def logged(root, finish=True):
+        with log.open("a", encoding="utf-8") as file:
+            file.write(" ".join(sorted(p.parent.name for p in root.rglob("index.html"))) + "\n")
+        real(root, finish)
+    monkeypatch.setattr(search, "index_site", logged)
+    return log
+
+
 def bench_module(name: str):
     """bench/<name>.py as a module (bench/ is not a package)."""
     spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")

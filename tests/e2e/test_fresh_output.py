@@ -11,27 +11,13 @@ import shutil
 from generator import content, kept_pages, search, search_store
 from generator.cache import BuildCache
 from generator.render import Renderer
-from tests.conftest import article, clean_tree, numbered_articles, tree
+from tests.conftest import article, clean_tree, log_pagefind, numbered_articles, tree
 
 
 def shard_site(make_site, monkeypatch, count: int = 10):
     monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
     monkeypatch.setattr(search, "SHARD_PAGES", 3)  # 10 articles → 4 shards by a hash of their path
     return make_site(numbered_articles(count))
-
-
-def log_pagefind(tmp_path, monkeypatch):
-    """Each Pagefind run, as the article folders it indexed (it runs in a forked process: a file tells)."""
-    log = tmp_path / "indexed.txt"
-    log.write_text("", encoding="utf-8")
-    real = search.index_site
-
-    def logged(root, finish=True):
-        with log.open("a", encoding="utf-8") as file:
-            file.write(" ".join(sorted(p.parent.name for p in root.rglob("index.html"))) + "\n")
-        real(root, finish)
-    monkeypatch.setattr(search, "index_site", logged)
-    return log
 
 
 def kept_bundles(site) -> list:

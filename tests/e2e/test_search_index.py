@@ -18,7 +18,7 @@ from generator import search, search_store
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
 from generator.cache import BuildCache
-from tests.conftest import article, clean_tree, numbered_articles, search_bundle, tree
+from tests.conftest import article, clean_tree, log_pagefind, numbered_articles, search_bundle, tree
 
 ARTICLES = {
     "content/tin-hoat-dong/ra-quan.md": article(
@@ -120,14 +120,7 @@ def test_an_edit_an_addition_and_a_removal_update_the_index_from_those_articles_
     (site / "content/tin-hoat-dong/hien-mau.md").write_text(article(
         "Đoàn viên hiến máu tình nguyện", "2026-01-12", "cong-an-tinh", body="Hơn trăm đơn vị máu được trao."),
         encoding="utf-8")
-    log = tmp_path / "indexed.txt"  # the indexer runs in a forked process: it tells by a file
-    real = search.index_site
-
-    def logged(root, finish=True):
-        with log.open("a", encoding="utf-8") as file:
-            file.write(" ".join(sorted(p.parent.name for p in root.rglob("index.html"))) + "\n")
-        real(root, finish)
-    monkeypatch.setattr(search, "index_site", logged)
+    log = log_pagefind(tmp_path, monkeypatch)
     again = build_site(site, out=out)
     assert again.result.search == search.SearchReport(indexed=1, shards=1, spliced=1)
     # Pagefind ran once, over the edited and the added article only.

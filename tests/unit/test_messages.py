@@ -77,6 +77,13 @@ def test_the_search_part_of_the_summary_says_which_parts_were_updated_or_redone(
     assert messages.search_done(SearchReport(indexed=16, shards=16), "vi") == ", chỉ mục tìm kiếm: làm lại 16/16 phần"
     assert messages.search_done(SearchReport(indexed=3, shards=16, spliced=1), "en") == \
         ", search index: 2 redone and 1 updated of 16 part(s)"
+    # Parts whose bundle the build cache kept (a build into a new output folder: CI).
+    assert messages.search_done(SearchReport(indexed=16, shards=16, spliced=1, restored=15), "vi") == \
+        ", chỉ mục tìm kiếm 16 phần: cập nhật 1, lấy từ bộ nhớ đệm 15"
+    assert messages.search_done(SearchReport(indexed=16, shards=16, restored=16), "en") == \
+        ", search index of 16 part(s): 16 taken from the build cache"
+    assert messages.search_done(SearchReport(indexed=16, shards=16, spliced=1, restored=13), "en") == \
+        ", search index of 16 part(s): 2 redone, 1 updated and 13 taken from the build cache"
 
 
 def test_wrong_types_and_slugs_in_site_toml_are_explained_in_vietnamese():
