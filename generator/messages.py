@@ -39,7 +39,7 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "search-kept": {"en": ", search index kept", "vi": ", chỉ mục tìm kiếm giữ nguyên"},
     # Some parts' bundles came from the build cache (a new output folder: CI on a fresh clone).
     "search-parts": {"en": ", search index of {shards} part(s): {parts}",
-                     "vi": ", chỉ mục tìm kiếm {shards} phần: {parts}"},
+                     "vi": ", chỉ mục tìm kiếm: {parts}/{shards} phần"},
     "search-part-redone": {"en": "{n} redone", "vi": "làm lại {n}"},
     "search-part-updated": {"en": "{n} updated", "vi": "cập nhật {n}"},
     "search-part-restored": {"en": "{n} taken from the build cache", "vi": "lấy từ bộ nhớ đệm {n}"},

@@ -79,7 +79,7 @@ def test_the_search_part_of_the_summary_says_which_parts_were_updated_or_redone(
         ", search index: 2 redone and 1 updated of 16 part(s)"
     # Parts whose bundle the build cache kept (a build into a new output folder: CI).
     assert messages.search_done(SearchReport(indexed=16, shards=16, spliced=1, restored=15), "vi") == \
-        ", chỉ mục tìm kiếm 16 phần: cập nhật 1, lấy từ bộ nhớ đệm 15"
+        ", chỉ mục tìm kiếm: cập nhật 1, lấy từ bộ nhớ đệm 15/16 phần"
     assert messages.search_done(SearchReport(indexed=16, shards=16, restored=16), "en") == \
         ", search index of 16 part(s): 16 taken from the build cache"
     assert messages.search_done(SearchReport(indexed=16, shards=16, spliced=1, restored=13), "en") == \
