@@ -17,6 +17,7 @@ import pickle
 import re
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -292,13 +293,19 @@ class BuildCache:
         if self.root is None or self.read_only:
             return 0
         deleted = 0
+        stale_before = time.time() - 3600  # a temp file write_atomic left, its writer killed (not one in progress)
         for _, entry in files_below(self.root / kind, skip_unreadable=True):
-            if entry.name not in used and not entry.name.startswith(".") and entry.is_file(follow_symlinks=False):
-                try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            try:
+                if entry.name.startswith(".tmp-"):
+                    if entry.stat(follow_symlinks=False).st_mtime < stale_before:
+                        os.unlink(entry.path)
+                elif entry.name not in used and not entry.name.startswith("."):
                     os.unlink(entry.path)
                     deleted += 1
-                except OSError:  # another build pruned it first
-                    pass
+            except OSError:  # another build pruned it first
+                pass
         return deleted
 
     def load_state(self, name: str) -> Any:

@@ -41,6 +41,7 @@ from generator.diagnostics import Problem, error, fold_repeated_warnings, has_er
 from generator.layout_problems import layout_problem
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, BuildResult, build
+from generator.search import IndexingCancelled
 from generator.preview_http import (REQUEST_SECONDS, PooledHTTPServer, ReloadHub, content_type, is_loopback,
                                     locate, request_path)
 from generator.watch import Watcher
@@ -363,18 +364,22 @@ class Preview:
         self.watcher: Watcher | None = None
         self.server: PooledHTTPServer | None = None
         self.build_lock = threading.Lock()
+        # Set when a save (or stop) comes while a search refresh runs: the refresh stops where it
+        # waits for Pagefind (tens of seconds for a whole index) instead of making the save wait.
+        self.cancel_refresh = threading.Event()
         self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
         self.memo = Memo()  # what one build hands the next (generator/memo.py); used under build_lock
         self.warned: set[Problem] = set()  # the warnings the terminal has shown
 
-    def _build_options(self, search: bool) -> BuildOptions:
+    def _build_options(self, search: bool, cancellable: bool = False) -> BuildOptions:
         # A cache of its own (the build cache remembers one output folder; `build` uses public/),
         # kept between sessions so photos are not encoded again each time serve starts.
         options = self.options
         return BuildOptions(site_dir=options.site_dir, out_dir=self.state.snapshot().out_dir,
                             cache_dir=self._cache_root(), drafts=True, future=options.future, search=search,
                             memo=self.memo if self.settled else None, private_output=self.checked,
-                            cache_outputs=False)  # (its pages stay in its own folder between sessions)
+                            keep_pages=False,  # (its pages stay in its own folder between sessions)
+                            cancel=self.cancel_refresh if cancellable else None)
 
     def _cache_root(self) -> Path:
         return self.options.site_dir / CACHE_DIR / SERVE_CACHE
@@ -385,9 +390,10 @@ class Preview:
         if self.out_root is None and self.settled:
             BuildCache(self._cache_root(), self.memo).write_remembered()
 
-    def _build(self, search: bool) -> BuildResult:
-        """One build into the preview's folder; after one that published, what the next may trust."""
-        options = self._build_options(search)
+    def _build(self, search: bool, cancellable: bool = False) -> BuildResult:
+        """One build into the preview's folder; after one that published, what the next may trust.
+        `cancellable`: a search refresh, which a save stops (IndexingCancelled)."""
+        options = self._build_options(search, cancellable)
         result = build(options)
         if result.ok and not self.settled:
             # From here on builds change the kept folder and tell only the memo: the next
@@ -427,7 +433,9 @@ class Preview:
 
     def rebuild(self, changed: frozenset[str] = frozenset(), search: bool | None = None) -> BuildResult:
         self.search.postpone()
+        self.cancel_refresh.set()  # (a refresh running now stops; the shards it finished are kept)
         with self.build_lock:
+            self.cancel_refresh.clear()
             return self._rebuild(changed, not changed if search is None else search)
 
     def _rebuild(self, changed: frozenset[str], search: bool) -> BuildResult:
@@ -473,8 +481,11 @@ class Preview:
     def _refresh_search(self) -> None:
         # Problems it finds (content changed again meanwhile) are the next rebuild's to report.
         try:
-            self._build(search=True)
+            self._build(search=True, cancellable=True)
             self._keep_states()  # (the editor pauses: a good moment)
+        except IndexingCancelled:  # a save came: it goes first, the index after it
+            self.search.schedule()
+            return
         except Exception:  # the next rebuild tries again; the preview itself is fine
             self.report([traceback.format_exc().rstrip()])
             return
@@ -502,6 +513,7 @@ class Preview:
         self.state.close()
         if self.watcher:
             self.watcher.stop()
+        self.cancel_refresh.set()  # a refresh running now stops at once
         self.search.stop()
         with self.build_lock:
             self._keep_states()

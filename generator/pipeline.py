@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
@@ -56,9 +57,12 @@ class BuildOptions:
     noindex: bool = False
     # `build --strict` (CI): a warning fails the build as an error does, and nothing is published.
     strict: bool = False
-    # Keep the rendered pages and the search bundles in the build cache, for a later build into
-    # a new output folder (CI: kept_pages.py, search_store.py). serve keeps a folder of its own.
-    cache_outputs: bool = True
+    # Keep the rendered pages in the build cache, for a later build into a new output folder
+    # (CI: kept_pages.py). serve keeps a folder of its own. (Search bundles are always kept.)
+    keep_pages: bool = True
+    # Set by another thread (serve, when a save comes), it stops the build where it waits for
+    # the search indexer: search.IndexingCancelled, nothing published.
+    cancel: threading.Event | None = field(default=None, compare=False)
 
     @property
     def output(self) -> Path:
@@ -256,7 +260,7 @@ def _build(options: BuildOptions) -> BuildResult:
         # Pagefind needs the converted articles only: it runs beside everything after them.
         if options.search:
             indexing.append(search.Indexing(site, bodies["load_html"], previous, options.output, cache.root,
-                                            options.private_output, cache if options.cache_outputs else None))
+                                            options.private_output, cache, options.cancel))
     try:
         site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted)
         scheduled = horizon[0].astimezone(site.config.zone) if horizon[0] is not None else None
@@ -294,7 +298,7 @@ def _build(options: BuildOptions) -> BuildResult:
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
                                             reconvert, options.jobs, helpers, progress=options.progress,
-                                            keep_pages=options.cache_outputs and options.memo is None)
+                                            keep_pages=options.keep_pages and options.memo is None)
             clock.lap("render")
             for rel, source in sorted(files.items()):
                 target.copy(rel, source)
@@ -324,9 +328,9 @@ def _build(options: BuildOptions) -> BuildResult:
         if cache.enabled:
             imageproc.prune_cache(image_cache, image_plan, moment)
             cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles_and_pages}, moment)
-            if options.cache_outputs and options.search:  # the next build's splices start from these
+            if options.search:  # the next build's splices start from these
                 search_store.keep_only(cache, set(search_state[search.KEYS_STATE].values()))
-            if options.cache_outputs and options.memo is None:
+            if options.keep_pages and options.memo is None:
                 kept_pages.forget_replaced(cache, previous, report.state, moment)
             cache.prune_other_versions(moment)
             render.prune_compiled(rendering.bytecode_dir(cache))

@@ -22,6 +22,7 @@ import queue
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -50,6 +51,12 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pag
 
 class SearchIndexFailed(RuntimeError):
     """The indexer did not finish: a bug or a broken install, never an editor's mistake."""
+
+
+class IndexingCancelled(Exception):
+    """Another thread asked the build to stop while it waited for the indexer (serve: a save
+    came during a search refresh). Nothing is published; the shards finished by then are kept
+    in the build cache (search_store.py), so the next refresh does not index them again."""
 
 
 # Pagefind cannot update an index in place, and indexing 10,000 pages takes
@@ -224,12 +231,15 @@ class Indexing:
     """
 
     def __init__(self, site: Site, load_html: Callable[[Article], str], previous: dict | None, out_dir: Path,
-                 scratch_parent: Path | None = None, private_output: bool = False, store: BuildCache | None = None):
+                 scratch_parent: Path | None = None, private_output: bool = False, store: BuildCache | None = None,
+                 cancel: threading.Event | None = None):
         """`scratch_parent`: where the documents and bundles are made when memory
         (/dev/shm) has no room: the build cache, or the system's temp folder when None.
         `private_output`: the output is serve's own folder, which only this process writes.
-        `store`: the build cache that keeps each shard's finished bundle (search_store.py)."""
+        `store`: the build cache that keeps each shard's finished bundle (search_store.py).
+        `cancel`: set by another thread, it ends `finish` with IndexingCancelled."""
         self.site = site
+        self.cancel = cancel
         self.store = store if store is not None and store.enabled else None
         self.load_html = load_html
         self.previous = previous or {}
@@ -383,6 +393,8 @@ class Indexing:
             # Each shard indexed whole goes into the target as soon as it is done: putting
             # ~10,000 files there (10,000 articles) took ~5 s of one core after the last shard.
             while self._child.running():
+                if self.cancel is not None and self.cancel.is_set():
+                    raise IndexingCancelled()  # (the build's clean-up stops the indexer)
                 for marker in sorted(self.scratch.glob(f"*{DONE}")):
                     folder = marker.name[:-len(DONE)]
                     if folder not in put:

@@ -78,11 +78,12 @@ def test_the_search_index_catches_up_once_the_editor_pauses(make_site, tmp_path)
     clean = tmp_path / "clean"
     assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False, drafts=True)).ok
     assert refreshed == search_bundle(clean)
-    # Its pages and index stay in its own folder between sessions: no second copy in its cache.
+    # Its pages stay in its own folder between sessions: no second copy in its cache. (Its search
+    # shards are kept there: a refresh a save stops leaves its finished ones for the next.)
     from generator import kept_pages, search_store
     from generator.cache import BuildCache
     kept = BuildCache(site / ".cache" / "serve").root
-    assert kept.is_dir() and not (kept / kept_pages.KIND).exists() and not (kept / search_store.KIND).exists()
+    assert not (kept / kept_pages.KIND).exists() and (kept / search_store.KIND).is_dir()
 
 
 def test_the_preview_note_shows_a_few_warnings_of_a_kind_and_counts_the_rest(tmp_path):
@@ -192,3 +193,99 @@ def test_a_second_session_of_the_same_site_builds_a_folder_of_its_own(make_site)
         two.stop()
         one.stop()
     assert not two.out_root.exists() and (site / ".cache/preview/index.html").is_file()
+
+
+def test_a_save_stops_a_long_search_refresh_and_the_index_catches_up_without_redoing_its_shards(
+        make_site, tmp_path, monkeypatch):
+    """A session's first index is made in the background (tens of seconds at 10,000 articles);
+    a save meanwhile used to wait for all of it. Now the refresh stops at once, the saved page
+    comes, and the next refresh takes the shards finished before from the cache (search_store.py)."""
+    import time
+
+    from generator import search, search_store
+    from generator.cache import BuildCache
+    from generator.pipeline import BuildOptions, build
+    from tests.conftest import numbered_articles
+
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 3)  # 10 articles → 4 shards
+    site = make_site(numbered_articles(10))
+    runs, hung = tmp_path / "runs.txt", tmp_path / "hung"
+    runs.write_text("", encoding="utf-8")
+    real = search.index_site
+
+    def slow(root, finish=True):  # (in the forked indexer) the shard holding bai-so-7 hangs, once
+        names = sorted(p.parent.name for p in root.rglob("index.html"))
+        with runs.open("a", encoding="utf-8") as file:
+            file.write(" ".join(names) + "\n")
+        if "bai-so-7" in names and not hung.exists():
+            hung.touch()
+            time.sleep(120)
+        real(root, finish)
+    monkeypatch.setattr(search, "index_site", slow)
+
+    def lines() -> list[str]:
+        return runs.read_text(encoding="utf-8").splitlines()
+
+    preview = Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), lambda lines: None, search_idle=0.5)
+    try:
+        assert preview.rebuild(search=False).ok
+        out = preview.state.snapshot().out_dir
+        preview.search.schedule(after=0)
+        shards = len({search.shard_of(f"tin-hoat-dong/bai-so-{n}/index.html", 4) for n in range(10)})
+        kept = BuildCache(site / ".cache" / "serve").root / search_store.KIND
+
+        def finished() -> int:
+            return sum(1 for p in kept.rglob("*") if p.is_file() and not p.name.startswith("."))
+        deadline = time.monotonic() + 60
+        while (len(lines()) < shards or finished() < shards - 1) and time.monotonic() < deadline:
+            time.sleep(0.05)  # every shard started, all but the hung one finished and kept
+        before = lines()
+        assert hung.exists() and len(before) == shards
+        saved = site / "content/tin-hoat-dong/bai-2.md"
+        saved.write_text(saved.read_text(encoding="utf-8") + "\nĐính chính trong lúc lập chỉ mục.\n", encoding="utf-8")
+        started = time.monotonic()
+        assert preview.rebuild(frozenset({str(saved)})).ok
+        assert time.monotonic() - started < 30  # not the indexer's 120 s
+        assert "Đính chính trong lúc" in (out / "tin-hoat-dong/bai-so-2/index.html").read_text(encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while not search_bundle(out) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        with preview.build_lock:  # the refresh has finished writing
+            refreshed = search_bundle(out)
+    finally:
+        preview.stop()
+    # Pagefind ran again over the hung shard and the saved article's alone.
+    again = lines()[len(before):]
+    hung_line = next(line for line in before if "bai-so-7" in line.split())
+    assert again and all(line == hung_line or "bai-so-2" in line.split() for line in again), again
+    clean = tmp_path / "clean"
+    assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False, drafts=True)).ok
+    assert refreshed == search_bundle(clean)
+
+
+def test_stopping_the_preview_stops_a_search_refresh_at_once(make_site, tmp_path, monkeypatch):
+    """Ctrl+C while the first index is made in the background used to wait for all of it."""
+    import time
+
+    from generator import search
+
+    site = make_site({"content/tin-hoat-dong/a.md": article("Diễn tập phòng cháy", body="Diễn tập ở chợ.")})
+    hung = tmp_path / "hung"
+
+    def hang(root, finish=True):  # (in the forked indexer)
+        hung.touch()
+        time.sleep(120)
+    monkeypatch.setattr(search, "index_site", hang)
+    preview = Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), lambda lines: None)
+    try:
+        assert preview.rebuild(search=False).ok
+        preview.search.schedule(after=0)
+        deadline = time.monotonic() + 60
+        while not hung.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert hung.exists()
+    finally:
+        started = time.monotonic()
+        preview.stop()
+    assert time.monotonic() - started < 20
