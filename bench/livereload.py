@@ -7,7 +7,8 @@ the live-reload stream like a browser tab, then edits one article ROUNDS
 times. For each save it measures the time until the reload event arrives and
 until the reloaded page (fetched over HTTP) shows the new text. It also times
 how long `serve` takes to serve its first page and its search index: in the
-first session, and in a next one, which starts from the pages the first kept.
+first session, and in a next one, which starts from the pages the first kept; and
+one save made in the first session while its search index is still being made.
 
     .venv/bin/python bench/livereload.py [--rounds 10] [--articles N] [--edit title]
 
@@ -155,21 +156,34 @@ def main() -> int:
         url = page_url(site, article)
         starts = []
         server, port, started = start_serve(site)
+        began = time.perf_counter() - started  # when `serve` was started
         try:
             deadline = time.monotonic() + 600  # (for the search index)
             stream_connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
             stream_connection.request("GET", "/__livereload")
             stream = stream_connection.getresponse()
             next_reload(stream)  # the current build, announced on connect
+            path = site / article
+            original = path.read_text(encoding="utf-8")
             # A first session serves its pages before the search index, which a background build
-            # makes next (tens of seconds at 10,000 articles; a save meanwhile waits for it): the
-            # saves are timed once it is there, as in every later session.
-            starts.append(("first session", started, started + wait_for_index(port, deadline)))
+            # makes next (tens of seconds at 10,000 articles). One save while it is being made
+            # (until 6 Dec it waited for the whole index) …
+            time.sleep(args.settle)
+            during = None
+            if status_of(port, "/pagefind-shards.json") != 200:
+                marker = "Đo khi chỉ mục tìm kiếm đang dựng."
+                saved_at = time.perf_counter()
+                path.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                next_reload(stream)
+                during = (time.perf_counter() - saved_at, None)
+                assert marker in fetch(port, url), "the reloaded page does not show the edit"
+                during = (during[0], time.perf_counter() - saved_at)
+            # … then the saves are timed once the index is there, as in every later session.
+            wait_for_index(port, deadline)
+            starts.append(("first session", started, time.perf_counter() - began))
             # An editor reads the page before the first save; serve uses that pause (see
             # Preview.start) to re-read files written just before it started, like ours.
             time.sleep(args.settle)
-            path = site / article
-            original = path.read_text(encoding="utf-8")
             to_event, to_page = [], []
             for n in range(args.rounds):
                 marker = f"Đo độ trễ lần {n}."
@@ -203,6 +217,9 @@ def main() -> int:
               f"max {ms[-1]:.0f} ms over {len(ms)} saves")
     for label, page, index in starts:
         print(f"{name}: {label}: first page {page:.1f} s after `serve` started, search index {index:.1f} s")
+    if during is not None:
+        print(f"{name}: a save while the first session's search index was being made: reload event "
+              f"{during[0] * 1000:.0f} ms, reloaded page {during[1] * 1000:.0f} ms after the save")
     return 0
 
 
