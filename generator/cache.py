@@ -12,6 +12,7 @@ from __future__ import annotations
 import copyreg
 import functools
 import hashlib
+import math
 import os
 import pickle
 import re
@@ -210,12 +211,23 @@ class BuildCache:
             pass
         # By the time it was written, not last used: a blob's mtime never changes, and
         # one needed again after it is deleted is only converted again (milliseconds).
-        cutoff = now - KEEP_UNUSED_DAYS * 86400
-        deleted = 0
+        deleted = self._delete_unused(kind, used, now - KEEP_UNUSED_DAYS * 86400)
         try:
-            shards = [entry.path for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
+            write_atomic(stamp, today.encode("ascii"))
+        except OSError:
+            pass
+        return deleted
+
+    def _delete_unused(self, kind: str, used: Collection[str], written_before: float) -> int:
+        """Delete the `kind` blobs not in `used` written before `written_before`; returns how many.
+        A temp file of write_atomic is another writer's until it is an hour old (then its writer
+        was killed)."""
+        temp_before = min(written_before, time.time() - 3600)
+        try:
+            shards = [entry.path for entry in os.scandir(self.root / kind) if entry.is_dir(follow_symlinks=False)]
         except OSError:
             return 0
+        deleted = 0
         # Another build sharing this cache may prune at the same moment: what vanishes
         # under us is simply gone already. A failed clean-up never fails the build.
         for shard in shards:
@@ -223,7 +235,8 @@ class BuildCache:
                 with os.scandir(shard) as entries:
                     stale = [entry.path for entry in entries if entry.name not in used
                              and entry.is_file(follow_symlinks=False)
-                             and entry.stat(follow_symlinks=False).st_mtime < cutoff]
+                             and entry.stat(follow_symlinks=False).st_mtime
+                             < (temp_before if entry.name.startswith(".tmp-") else written_before)]
             except OSError:
                 continue
             for path in stale:
@@ -232,10 +245,6 @@ class BuildCache:
                     deleted += 1
                 except OSError:
                     pass
-        try:
-            write_atomic(stamp, today.encode("ascii"))
-        except OSError:
-            pass
         return deleted
 
     def prune_other_versions(self, now: float) -> int:
@@ -292,21 +301,7 @@ class BuildCache:
         For kinds of a few large blobs that only the last build needs (search bundles)."""
         if self.root is None or self.read_only:
             return 0
-        deleted = 0
-        stale_before = time.time() - 3600  # a temp file write_atomic left, its writer killed (not one in progress)
-        for _, entry in files_below(self.root / kind, skip_unreadable=True):
-            if not entry.is_file(follow_symlinks=False):
-                continue
-            try:
-                if entry.name.startswith(".tmp-"):
-                    if entry.stat(follow_symlinks=False).st_mtime < stale_before:
-                        os.unlink(entry.path)
-                elif entry.name not in used and not entry.name.startswith("."):
-                    os.unlink(entry.path)
-                    deleted += 1
-            except OSError:  # another build pruned it first
-                pass
-        return deleted
+        return self._delete_unused(kind, used, math.inf)
 
     def load_state(self, name: str) -> Any:
         """The object saved under `name` by the last build, or None."""

@@ -129,6 +129,7 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     to_read: list[tuple[int, str, tuple]] = []  # (position in found, rel, stat key)
     prefix = str(site_dir) + os.sep
     revalidated = False  # a racily clean file found unchanged: the snapshot's moment moves on
+    remembered = memo.table("source-files") if memo is not None else None
     if listing is None:
         listing = list_content(site_dir)
     rels = find_sources(site_dir, listing)
@@ -150,24 +151,20 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
             # The same bytes under a new stat: a fresh clone (CI), a checkout, a `touch`. Git's rule
             # again: ~40 µs a file instead of ~330 µs to read and parse it (10,000: 1.5 s of a CI build).
             entry = new_index[rel] = (stat_key, *known[1:])
-            before = memo.table("source-files").latest(rel) if memo is not None else None
-            if before is not None and before.digest == known[1]:  # (serve: a save of the same bytes)
-                memo.table("source-files").put(rel, (entry,), before)  # the very same record, as below
-                found.append((before, []))
+            source = _remembered_with(remembered, rel, known[1])
+            if source is not None:
+                remembered.put(rel, (entry,), source)
             else:
-                found.append((recall(memo, "source-files", rel, (entry,), lambda: _unread_source(rel, entry)), []))
+                source = recall(memo, "source-files", rel, (entry,), lambda: _unread_source(rel, entry))
+            found.append((source, []))
             continue
         to_read.append((len(found), rel, stat_key))
         found.append((None, []))
     read = workers.run_chunks(_read_chunk, [rel for _, rel, _ in to_read], jobs,
                               {"site_dir": site_dir, "scan_body": scan_body})
-    remembered = memo.table("source-files") if memo is not None else None
     for (position, rel, stat_key), (source, problems) in zip(to_read, read):
         if source is not None:
-            if remembered is not None:  # a file saved again with the same bytes: the very same record
-                before = remembered.latest(rel)
-                if before is not None and before.digest == source.digest:
-                    source = before
+            source = _remembered_with(remembered, rel, source.digest) or source
             entry = new_index[rel] = (stat_key, source.digest, dict(source.front), dict(source.key_lines),
                                       source.body_line, dict(source.unread))
             if remembered is not None:
@@ -178,6 +175,13 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     sources = [source for source, _ in found if source is not None]
     misplaced = misplaced_files(rels, listing)
     return sources, [problem for _, problems in found for problem in problems] + misplaced
+
+
+def _remembered_with(remembered, rel: str, file_digest: str) -> SourceFile | None:
+    """serve: the record its memo holds of `rel` when it is of these very bytes (a file saved
+    again as it was, or touched): that very object, so what later stages remember of it holds."""
+    before = remembered.latest(rel) if remembered is not None else None
+    return before if before is not None and before.digest == file_digest else None
 
 
 def _holds_bytes(path: str, file_digest: str) -> bool:

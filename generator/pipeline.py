@@ -252,6 +252,8 @@ def _build(options: BuildOptions) -> BuildResult:
     horizon: list = []
     indexing: list[search.Indexing] = []
     previous = cache.load_state(rendering.STATE_NAME)
+    # A build whose states live in a memo (serve's) keeps its pages in its own folder.
+    keeping_pages = options.keep_pages and options.memo is None and cache.enabled
     bodies: dict[str, Callable] = {}  # how this build gets a converted body back (`reconvert`, `load_html`)
 
     def converted(site: Site, image_plan: images.ImagePlan) -> None:
@@ -293,12 +295,11 @@ def _build(options: BuildOptions) -> BuildResult:
         planned_from = BuildCache(None) if planted else cache
         plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from,
                                             None if planted else previous, helpers, options.memo,
-                                            options.private_output)
+                                            options.private_output, keeping_pages)
         target = _choose_target(options.output, plan, len(pages), cache, verdict)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
-                                            reconvert, options.jobs, helpers, progress=options.progress,
-                                            keep_pages=options.keep_pages and options.memo is None)
+                                            reconvert, options.jobs, helpers, progress=options.progress)
             clock.lap("render")
             for rel, source in sorted(files.items()):
                 target.copy(rel, source)
@@ -330,7 +331,7 @@ def _build(options: BuildOptions) -> BuildResult:
             cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles_and_pages}, moment)
             if options.search:  # the next build's splices start from these
                 search_store.keep_only(cache, set(search_state[search.KEYS_STATE].values()))
-            if options.keep_pages and options.memo is None:
+            if keeping_pages:
                 kept_pages.forget_replaced(cache, previous, report.state, moment)
             cache.prune_other_versions(moment)
             render.prune_compiled(rendering.bytecode_dir(cache))

@@ -69,6 +69,7 @@ class RenderPlan:
     previous_outputs: frozenset[str]  # every file the last build published ("" when unknown)
     previous_images: dict  # photo variant → (size, mtime_ns) as the last build published it here
     has_previous: bool
+    keep_pages: bool  # keep each rendered page in the build cache (kept_pages.py)
     # Output path → key of the bytes the build cache kept, for pages to render whose
     # signature is the one the last build recorded beside that key (in whatever output).
     restorable: dict
@@ -78,18 +79,21 @@ class RenderPlan:
 
 def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], out_dir: Path,
                 cache: BuildCache, previous: dict | None, extra_globals: dict | None = None,
-                memo: Memo | None = None, private_output: bool = False) -> tuple[RenderPlan, Renderer]:
+                memo: Memo | None = None, private_output: bool = False,
+                keep_pages: bool = False) -> tuple[RenderPlan, Renderer]:
     """Which pages must be rendered: those whose signature or published file changed
     since the `previous` build (its saved state, None to render everything).
     A `private_output` (serve's own folder) is written by this process alone: its
-    files are as the last build left them, and are not stat'ed again."""
+    files are as the last build left them, and are not stat'ed again.
+    `keep_pages`: the render keeps each page in the build cache and takes from it
+    those it kept (kept_pages.py)."""
     probe = Renderer(site, layout_dirs, extra_globals, bytecode_dir(cache))
     layouts = layout_digests(probe.env)
     facts = analyse_templates(probe.env, {p.template for p in pages}, layouts, cache)
     signatures = Signatures(site, facts, probe.env.globals, memo)
 
     previous = previous or {}
-    kept = previous.get("pages", {}) if memo is None else {}  # (the preview keeps its pages itself)
+    kept = previous.get("pages", {}) if keep_pages else {}
     if previous.get("out") != str(out_dir) or not out_dir.is_dir():
         previous = {}
     known = previous.get("pages", {})
@@ -121,14 +125,14 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
         found = causes.Causes(compared=False, moved=causes.find_moved(table.latest("urls"), now))
         table.put("urls", (), now["urls"])
     return RenderPlan(tuple(todo), sigs, unchanged, frozenset(previous.get("outputs", ())),
-                      previous.get("images", {}), bool(previous), restorable, inputs, found), probe
+                      previous.get("images", {}), bool(previous), keep_pages, restorable, inputs, found), probe
 
 
 def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Renderer, target,
                  layout_dirs: Sequence[Path], cache: BuildCache, reconvert, jobs: int | None = None,
-                 extra_globals: dict | None = None, progress=None, keep_pages: bool = True) -> RenderReport:
-    """Render the planned pages into `target` (an output.Stage or output.Patch); with
-    `keep_pages`, keep each in the build cache and take from it those it kept."""
+                 extra_globals: dict | None = None, progress=None) -> RenderReport:
+    """Render the planned pages into `target` (an output.Stage or output.Patch), keeping
+    each in the build cache and taking from it those it kept when the plan says so."""
     state = {}
     for path, before in plan.unchanged.items():
         target.keep(path)
@@ -138,8 +142,8 @@ def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Ren
     results = workers.run_chunks(_render_chunk, plan.todo, jobs,
                                  {"pages": pages, "stage": target, "cache": cache, "renderer_factory": factory,
                                   "reconvert": reconvert,
-                                  "keeper": kept_pages.PageKeeper(cache) if keep_pages else None,
-                                  "restorable": plan.restorable if keep_pages else {}},
+                                  "keeper": kept_pages.PageKeeper(cache) if plan.keep_pages else None,
+                                  "restorable": plan.restorable},
                                  chunk_size=32,
                                  on_progress=(lambda done, total: progress("render", done, total)) if progress else None)
     written = restored = 0

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Sequence
 
 from generator.cache import BuildCache, code_stamp, digest
+from generator.output import safe_relative
 from generator.walk import files_below
 
 KIND = "search-bundles"
@@ -50,8 +51,7 @@ def fetch(cache: BuildCache, key: str, into: Path) -> bool:
     try:
         files = pickle.loads(payload)
         if not isinstance(files, tuple) or not all(
-                isinstance(rel, str) and isinstance(data, bytes) and rel and ".." not in rel.split("/")
-                and not rel.startswith("/") for rel, data in files):
+                isinstance(rel, str) and isinstance(data, bytes) and safe_relative(rel) == rel for rel, data in files):
             return False
     except Exception:  # noqa: BLE001 – checked by its seal, but from another build: never trusted further
         return False
