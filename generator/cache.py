@@ -51,6 +51,12 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
+def text_digest(text: str) -> str:
+    """A stable hex key of one text, cheaper than digest(text) (no length prefix): for hot
+    paths, such as the signature of each of 14,000 pages."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
 def seal(payload: bytes) -> bytes:
     """`payload` behind a check of it, so that a damaged copy is told from a good one (`read_sealed`)."""
     return hashlib.blake2b(payload, digest_size=_CHECK_LEN).digest() + payload

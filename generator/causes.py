@@ -47,7 +47,7 @@ class Causes:
 def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_digests: Mapping[str, str]) -> dict:
     """This build's inputs, to keep in the render state: plain values, so any later
     version of this module can read them. `layouts`: incremental.layout_digests;
-    `article_digests`: url → digest of every field but the body (incremental.article_digest);
+    `article_digests`: url → digest of every field but the body (article_digests.article_digest);
     the body is added by its key."""
     # 16 bytes per article (this record is loaded and saved by every build): 8 of what the
     # editor wrote (its file, its fields), 8 of its converted body, which also moves when

@@ -15,14 +15,16 @@ import html
 import posixpath
 import re
 from datetime import datetime, timezone
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 from urllib.parse import quote, urljoin, urlsplit
-from xml.sax.saxutils import escape, quoteattr
+from generator.xml_text import escape, quoteattr
 
 from generator import attachments, routes
+from generator.article_digests import KnownDigest, article_digest
+from generator.cache import BuildCache, digest
 from generator.images import PLAYED_TYPES
 from generator.memo import Memo, recall
-from generator.model import Article, Page, Site, Term
+from generator.model import EMPTY, Article, Page, Site, Term
 
 FEED_NAME = "atom.xml"
 FEED_LENGTH = 20
@@ -53,17 +55,57 @@ def _own_html(article: Article) -> str:
     return article.html
 
 
-def render_feeds(site: Site, html_of: HtmlOf = _own_html, memo: Memo | None = None) -> dict[str, bytes]:
+KIND = "feeds"  # the build cache's blobs of the last build's feeds (KeptFeeds)
+
+
+class KeptFeeds:
+    """The feeds of the last build in the build cache, each under a key of everything
+    render_feed reads: an edit renders again only the few feeds its article is in (all 41
+    at 10,000 articles took ~0.15 s of an edit's build). After a build, `used` names the
+    blobs to keep (BuildCache.keep_only)."""
+
+    def __init__(self, cache: BuildCache, site: Site, known_digests: Mapping[str, KnownDigest] = EMPTY):
+        self.cache = cache
+        self.site = site
+        self.known_digests = known_digests
+        self.site_key = digest(repr(site.config), repr(_newest(site)))
+        self.used: set[str] = set()
+
+    def feed(self, term: Term | None, entries: Sequence[Article], render: Callable[[], bytes]) -> bytes:
+        parts = [self.site_key, repr(term)]
+        for article in entries:
+            # Every field but the body, the body by its cache key (or in `html` when it has none:
+            # a field article_digest reads), and the sizes of the files its enclosures name.
+            parts += [article_digest(article, self.known_digests.get(article.source)), article.html_key,
+                      repr(self.site.attachments.get(article.source, ()))]
+        key = digest(*parts)
+        self.used.add(key)
+        kept = self.cache.get_bytes(KIND, key)
+        if kept is not None:
+            return bytes(kept)
+        data = render()
+        self.cache.put_bytes(KIND, key, data)
+        return data
+
+
+def render_feeds(site: Site, html_of: HtmlOf = _own_html, memo: Memo | None = None,
+                 kept: KeptFeeds | None = None) -> dict[str, bytes]:
     """Output path → Atom bytes for the site and every declared term. With a memo, a feed
     whose articles (and term, and config) are the very objects of the last build is not
-    written again (its bytes are a function of exactly those)."""
+    written again (its bytes are a function of exactly those); with `kept`, a feed the
+    build cache holds under the same key is taken from it."""
     config = site.config
     newest = site.articles[:1]  # an empty feed's `updated`
 
     def feed(term: Term | None, articles: Sequence[Article]) -> bytes:
         entries = tuple(articles[:FEED_LENGTH])
-        return recall(memo, "feeds", feed_url(term), (config, term, *newest, *entries),
-                      lambda: render_feed(site, term, entries, html_of))
+
+        def render() -> bytes:
+            return render_feed(site, term, entries, html_of)
+
+        if kept is not None:
+            return kept.feed(term, entries, render)
+        return recall(memo, "feeds", feed_url(term), (config, term, *newest, *entries), render)
 
     feeds = {FEED_NAME: feed(None, site.articles)}
     listed = routes.articles_by_term(site.articles)

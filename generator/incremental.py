@@ -22,18 +22,17 @@ build's and renders only the pages whose signature changed.
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Iterable, Mapping
 
 import jinja2
 from jinja2 import meta, nodes
 
-from generator.cache import digest
+from generator.article_digests import KnownDigest, article_digest
+from generator.cache import digest, text_digest
 from generator.memo import Memo, recall
-from generator.model import Article, Page, Site
+from generator.model import EMPTY, Article, Page, Site
 
 CONFIG_GLOBALS = frozenset({"config", "term_url", "category", "unit", "campaign"})
 # seo.template_globals: helpers that read only the config and the page they are given
@@ -117,30 +116,12 @@ def _closure(env: jinja2.Environment, name: str) -> set[str]:
     return seen
 
 
-def article_digest(article: Article) -> str:
-    """All fields but the body. Articles in a Site carry their converted body
-    only as a cache key (`html` is empty until the article's own page is
-    rendered), so a layout can show the body of the page's article alone;
-    `Signatures.of` adds that body for page.article."""
-    parts = []
-    for name in _DIGESTED_FIELDS:
-        value = getattr(article, name)
-        if type(value) in (MappingProxyType, dict):
-            value = sorted(value.items())
-        parts.append(value)
-    return digest(repr(parts))
-
-
-# Every field but the body and how it was loaded (the page's own body is added in Signatures.of).
-_DIGESTED_FIELDS = tuple(f.name for f in dataclasses.fields(Article)
-                         if f.name not in ("body", "body_loaded", "html_key", "source_digest"))
-
-
 class Signatures:
     """Page signatures for one Site and one set of templates."""
 
     def __init__(self, site: Site, templates: Mapping[str, TemplateFacts], env_globals: Iterable[str],
-                 memo: Memo | None = None):
+                 memo: Memo | None = None, known_digests: Mapping[str, KnownDigest] = EMPTY):
+        """`known_digests`: source path → a digest kept of the article's early fields (article_digests.py)."""
         self.site = site
         self.templates = templates
         known = (CONFIG_GLOBALS | EVERYTHING_GLOBALS | LIST_GLOBALS | ARTICLE_GLOBALS | MENU_GLOBALS | JINJA_BUILTINS
@@ -151,7 +132,11 @@ class Signatures:
         # The asset versions too: every layout links the stylesheet with its version (?v=…).
         self.config = digest(repr(site.config), repr(sorted(site.asset_versions.items())))
         self.menu = digest(repr([(a.url, a.title, a.menu) for a in site.standalone]))
-        self.articles = {a.url: recall(memo, "article-digests", a.url, (a,), functools.partial(article_digest, a))
+        # Articles in a Site carry their converted body only as a cache key (`html` is empty until
+        # the article's own page is rendered), so a layout can show the body of the page's article
+        # alone; `of` adds that body for page.article.
+        self.articles = {a.url: recall(memo, "article-digests", a.url, (a,),
+                                       functools.partial(article_digest, a, known_digests.get(a.source)))
                          for a in site.articles_and_pages}
         self._everything: str | None = None
         self._all_articles: str | None = None
@@ -209,20 +194,24 @@ class Signatures:
         names = facts.names
         if names & self.opaque:
             return ALWAYS
-        carried = ([page.article] if page.article is not None else []) + list(page.items)
+        article, digests = page.article, self.articles
+        carried = (article, *page.items) if article is not None else page.items
         parts = [facts.source_digest, self.config,
                  repr((page.url, page.template, page.kind, page.title, page.term, page.terms,
                        page.pagination, sorted(page.extra.items()), page.output_path))]
-        parts += [self.articles.get(a.url) or article_digest(a) for a in carried]
-        if page.article is not None:
-            parts.append(page.article.html_key)  # its body is shown
+        parts += [digests.get(a.url) or article_digest(a) for a in carried]
+        if article is not None:
+            parts.append(article.html_key)  # its body is shown
         if names & LIST_GLOBALS:
+            lists = (("related", self.site.related), ("others", self.site.others))
             for a in carried:
-                for field in ("related", "others"):
-                    urls = getattr(self.site, field).get(a.url, ())
-                    parts += [field, *urls, *(self.articles[u] for u in urls)]
+                for field, urls_of in lists:
+                    urls = urls_of.get(a.url, ())
+                    parts.append(field)
+                    parts += urls
+                    parts += [digests[u] for u in urls]
         if names & EVERYTHING_GLOBALS:
             parts.append(self.site_wide(names))
         if names & MENU_GLOBALS:
             parts.append(self.menu)
-        return digest("\x1f".join(parts))
+        return text_digest("\x1f".join(parts))

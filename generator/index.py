@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
 from typing import Any, Callable, Iterable, Mapping
 
+from generator.article_digests import KnownDigest, early_digest
 from generator.cache import BuildCache, digest
 from generator.content import yaml_quoted
 from generator.diagnostics import Problem, error, suggest, warning
@@ -62,14 +63,15 @@ def shorten_slug(slug: str) -> str:
 
 
 def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: IndexOptions = IndexOptions(),
-                   horizon: list | None = None, memo: Memo | None = None, cache: BuildCache | None = None
-                   ) -> tuple[list[Article], dict[str, int], list[Problem]]:
+                   horizon: list | None = None, memo: Memo | None = None, cache: BuildCache | None = None,
+                   known: dict[str, KnownDigest] | None = None) -> tuple[list[Article], dict[str, int], list[Problem]]:
     """Validate every source; return the published articles newest first.
 
     `horizon`, when given, receives the next moment the schedule changes what
     is published (a scheduled article comes due or one expires), or None.
     With a `cache` (and no memo), an unchanged file's checked article comes
-    from the last build's.
+    from the last build's, and `known`, when given, receives its kept digest
+    (source path → KnownDigest; article_digests.py).
     """
     articles, problems = [], []
     left_out = {"draft": 0, "future": 0, "expired": 0}
@@ -77,7 +79,7 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
     url_lines, alias_lines, related_lines = {}, {}, {}
     valid: list[Article] = []  # published or not: a pick may name a draft
     changes: list[datetime] = []
-    checked = _CheckedArticles(config, cache if memo is None else None)
+    checked = _CheckedArticles(config, cache if memo is None else None, known)
     for source in sources:
         alias_lines[source.path] = source.line_of("aliases")
         url_lines[source.path] = source.line_of("slug" if "slug" in source.front else "title")
@@ -121,9 +123,10 @@ class _CheckedArticles:
     their answers ~0.1 s). Each answer keeps its problems, so warnings are shown
     on every build."""
 
-    def __init__(self, config: SiteConfig, cache: BuildCache | None):
+    def __init__(self, config: SiteConfig, cache: BuildCache | None, known: dict[str, KnownDigest] | None = None):
         self.config = config
         self.cache = cache
+        self.known_digests = known
         self.config_key = digest(repr(config))
         self.saved = cache.load_map(ARTICLES_STATE) if cache is not None else None
         same_config = self.saved is not None and self.saved.meta == self.config_key
@@ -134,12 +137,18 @@ class _CheckedArticles:
         entry = self.known.get(source.path)
         if entry is not None and source.digest and entry[0] == source.digest:
             self.entries[source.path] = entry
+            if entry[1] is not None and self.known_digests is not None:
+                self.known_digests[source.path] = KnownDigest(entry[1], entry[3])
             return entry[1], list(entry[2])
         article, found = read_article(self.config, source)
         if self.cache is not None and source.digest:
             # Kept without the body: it is loaded again only where a later stage needs it.
-            kept = evolve(article, body="", body_loaded=False) if article is not None else None
-            self.entries[source.path] = (source.digest, kept, tuple(found))
+            kept, early = None, ""
+            if article is not None:
+                kept, early = evolve(article, body="", body_loaded=False), early_digest(article)
+                if self.known_digests is not None:
+                    self.known_digests[source.path] = KnownDigest(article, early)
+            self.entries[source.path] = (source.digest, kept, tuple(found), early)
         return article, found
 
     def save(self) -> None:

@@ -36,10 +36,14 @@ import itertools
 import json
 import os
 import re
+import shutil
 import zlib
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 
 MARK = b"pagefind_dcd"
+EMPTY: Mapping = MappingProxyType({})
 _JSON = json.JSONDecoder()
 # Raw bytes of word entries per index chunk (~half that once gzip'd); a chunk holds
 # from half to twice that (see cut_chunks). Smaller chunks make a search lighter but
@@ -177,26 +181,40 @@ def write_filters(bundle: Path, prefix: str, filters: dict[str, dict[str, list[i
 
 # -- the word index ------------------------------------------------------------
 
-def read_entries(bundle: Path, chunks: list) -> list[tuple[str, bytes]]:
-    """Every word entry of a pf_meta's index chunks, in byte order of the words."""
+def read_entries(bundle: Path, chunks: list, files: dict[bytes, Path] | None = None) -> list[tuple[str, bytes]]:
+    """Every word entry of a pf_meta's index chunks, in byte order of the words. `files`, when
+    given, receives each chunk's file by the sha256 of its bytes unpacked (for write_index)."""
     entries: list[tuple[str, bytes]] = []
     for _first, _last, file_hash in chunks:
-        entries += word_entries(_read_raw(bundle / "index" / f"{file_hash}.pf_index"))
+        path = bundle / "index" / f"{file_hash}.pf_index"
+        raw = _read_raw(path)
+        if files is not None:
+            files[hashlib.sha256(raw).digest()] = path
+        entries += word_entries(raw)
     words = [word for word, _ in entries]
     if words != sorted(words, key=str.encode) or len(set(words)) != len(words):
         raise BundleFormatError(f"{bundle}: Pagefind's words are not in byte order")
     return entries
 
 
-def write_index(bundle: Path, prefix: str, entries: list[tuple[str, bytes]]) -> list:
-    """Write the word entries in small chunks; returns the pf_meta's list of them."""
+def write_index(bundle: Path, prefix: str, entries: list[tuple[str, bytes]],
+                written: Mapping[bytes, Path] = EMPTY) -> list:
+    """Write the word entries in small chunks; returns the pf_meta's list of them. `written`:
+    chunk files this function wrote before, by the sha256 of their bytes unpacked
+    (read_entries): a chunk that is one of them is copied instead of compressed again (an
+    edit leaves most of its shard's chunks as they were; compressing them took 0.1 s)."""
     meta = []
     taken: set[str] = set()
     for group in cut_chunks(entries, CHUNK_BYTES):
         raw = MARK + b"\x81" + _head(4, len(group)) + b"".join(data for _, data in group)
-        name = _unique_name(prefix, hashlib.sha256(raw).hexdigest(), taken)
-        # Level 4: 4 % larger than 6 for half the time, which an edit waits for.
-        (bundle / "index" / f"{name}.pf_index").write_bytes(gzip.compress(raw, compresslevel=4, mtime=0))
+        full_hash = hashlib.sha256(raw)
+        name = _unique_name(prefix, full_hash.hexdigest(), taken)
+        path = bundle / "index" / f"{name}.pf_index"
+        same = written.get(full_hash.digest())
+        if same is not None:
+            shutil.copyfile(same, path)
+        else:  # Level 4: 4 % larger than 6 for half the time, which an edit waits for.
+            path.write_bytes(gzip.compress(raw, compresslevel=4, mtime=0))
         meta.append([group[0][0], group[-1][0], name])
     return chunk_bounds(meta)
 
@@ -372,7 +390,7 @@ def pages_at(data: bytes, i: int) -> tuple[Pages, int]:
     found = _PAGE.findall(data, j, end)  # (number or step, the rest) of each page
     if major != 4 or len(found) != count:
         raise BundleFormatError("unexpected pages in a Pagefind index chunk")
-    numbers = itertools.accumulate(_step(step) for step, _ in found)
+    numbers = itertools.accumulate(map(_step, [step for step, _ in found]))
     return list(zip(numbers, [rest for _, rest in found])), end
 
 

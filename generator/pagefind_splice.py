@@ -100,9 +100,10 @@ def splice(old_folder: Path, fresh_folder: Path | None, urls: set[str], out: Pat
 
     prefix = old.entry["languages"][old.language]["hash"].rsplit("_", 1)[0]
     filters = _merged_filters([(bundle_format.read_filters(s.folder, s.meta[3]), s.number) for s in sources])
-    entries = _merged_entries([(bundle_format.read_entries(s.folder, s.meta[2]), s.number, s.field, s is old)
-                               for s in sources])
-    meta = [old.meta[0], meta_pages, bundle_format.write_index(out, prefix, entries),
+    written: dict[bytes, Path] = {}  # the old bundle's chunks, which a finished bundle's writer wrote
+    entries = _merged_entries([(bundle_format.read_entries(s.folder, s.meta[2], written if s is old else None),
+                                s.number, s.field, s is old) for s in sources])
+    meta = [old.meta[0], meta_pages, bundle_format.write_index(out, prefix, entries, written),
             bundle_format.write_filters(out, prefix, filters), [], meta_fields]
     entry = copy.deepcopy(old.entry)
     bundle_format.write_meta(out, entry, old.language, meta)

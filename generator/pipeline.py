@@ -18,7 +18,7 @@ from typing import Callable
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import attachments, standalone
 from generator import imageproc, images, pictures
-from generator import buildlock, filelinks, kept_pages, messages, outguard, search, search_store, seo, shortcut
+from generator import buildlock, feeds, filelinks, kept_pages, messages, outguard, search, search_store, seo, shortcut
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, as_errors, error, has_errors, sort_problems
@@ -132,14 +132,17 @@ def _stop_on_errors(problems: list[Problem]) -> None:
 def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cache: BuildCache,
               listing: content.Listing, listed_ns: int, image_plan: list | None = None,
               horizon: list | None = None,
-              on_converted: Callable[[Site, images.ImagePlan], None] | None = None) -> Site:
+              on_converted: Callable[[Site, images.ImagePlan], None] | None = None,
+              known_digests: dict | None = None) -> Site:
     """Everything up to a complete, checked Site. Raises BuildFailed.
 
     `listing` is the build's one listing of content/ (content.list_content),
     taken after the moment `listed_ns`. `image_plan`, when given, receives the
     ImagePlan the markup used; `horizon` the next moment the schedule changes
     what is published; `on_converted` is called with the Site as soon as its
-    articles are converted and checked, before the related news are chosen.
+    articles are converted and checked, before the related news are chosen;
+    `known_digests` receives the digests the build cache kept of the articles
+    (index.index_articles).
     """
     site_config, found = config_stage.load_config(options.site_dir)
     problems += found
@@ -160,7 +163,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     clock.lap("content")
     schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)
     sources, page_sources = standalone.split_sources(sources)
-    articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon, options.memo, cache)
+    articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon, options.memo, cache,
+                                                     known_digests)
     problems += found
     pages, found = standalone.index_pages_beside(site_config, articles, sources, page_sources, schedule, left_out)
     problems += found
@@ -264,7 +268,9 @@ def _build(options: BuildOptions) -> BuildResult:
             indexing.append(search.Indexing(site, bodies["load_html"], previous, options.output, cache.root,
                                             options.private_output, cache, options.cancel))
     try:
-        site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted)
+        known_digests: dict = {}  # of the articles' fields: page signatures reuse them
+        site = load_site(options, clock, problems, cache, listing, listed_ns, found_plan, horizon, converted,
+                         known_digests)
         scheduled = horizon[0].astimezone(site.config.zone) if horizon[0] is not None else None
         unreleased = _unreleased(site, options.now or datetime.now(timezone.utc))
         image_plan = found_plan[0]
@@ -273,8 +279,10 @@ def _build(options: BuildOptions) -> BuildResult:
         problems += found
         site = replace(site, asset_versions=frozen_map(assets.asset_versions(files)))
         pages = routes.plan_pages(site, options.memo)
+        # The preview's memo keeps its feeds; a build, its cache.
+        kept_feeds = feeds.KeptFeeds(cache, site, known_digests) if options.memo is None and cache.enabled else None
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
-            site, pages, load_html, options.memo)
+            site, pages, load_html, options.memo, kept_feeds)
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
         if site.file_links:
             problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, {p.output_path for p in pages}
@@ -295,7 +303,7 @@ def _build(options: BuildOptions) -> BuildResult:
         planned_from = BuildCache(None) if planted else cache
         plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from,
                                             None if planted else previous, helpers, options.memo,
-                                            options.private_output, keeping_pages)
+                                            options.private_output, keeping_pages, known_digests)
         target = _choose_target(options.output, plan, len(pages), cache, verdict)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
@@ -333,6 +341,8 @@ def _build(options: BuildOptions) -> BuildResult:
                 search_store.keep_only(cache, set(search_state[search.KEYS_STATE].values()))
             if keeping_pages:
                 kept_pages.forget_replaced(cache, previous, report.state, moment)
+            if kept_feeds is not None:
+                cache.keep_only(feeds.KIND, kept_feeds.used)
             cache.prune_other_versions(moment)
             render.prune_compiled(rendering.bytecode_dir(cache))
         problems = sort_problems(problems)

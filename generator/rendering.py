@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from generator import causes, kept_pages, workers
 from generator.cache import BuildCache
 from generator.incremental import ALWAYS, Signatures, analyse_templates, layout_digests
 from generator.markup import load_html
 from generator.memo import Memo
-from generator.model import Page, Site, evolve
+from generator.model import EMPTY, Page, Site, evolve
 from generator.output import Stage, file_stats
 from generator.render import Renderer
 
@@ -80,17 +80,18 @@ class RenderPlan:
 def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], out_dir: Path,
                 cache: BuildCache, previous: dict | None, extra_globals: dict | None = None,
                 memo: Memo | None = None, private_output: bool = False,
-                keep_pages: bool = False) -> tuple[RenderPlan, Renderer]:
+                keep_pages: bool = False, known_digests: Mapping = EMPTY) -> tuple[RenderPlan, Renderer]:
     """Which pages must be rendered: those whose signature or published file changed
     since the `previous` build (its saved state, None to render everything).
     A `private_output` (serve's own folder) is written by this process alone: its
     files are as the last build left them, and are not stat'ed again.
     `keep_pages`: the render keeps each page in the build cache and takes from it
-    those it kept (kept_pages.py)."""
+    those it kept (kept_pages.py). `known_digests`: of the articles' fields, kept by the
+    index stage (article_digests.py)."""
     probe = Renderer(site, layout_dirs, extra_globals, bytecode_dir(cache))
     layouts = layout_digests(probe.env)
     facts = analyse_templates(probe.env, {p.template for p in pages}, layouts, cache)
-    signatures = Signatures(site, facts, probe.env.globals, memo)
+    signatures = Signatures(site, facts, probe.env.globals, memo, known_digests)
 
     previous = previous or {}
     kept = previous.get("pages", {}) if keep_pages else {}

@@ -34,7 +34,7 @@ from typing import Callable, Sequence
 from pagefind_bin import get_executable
 
 from generator import forked, pagefind_bundle, pagefind_splice, search_store
-from generator.cache import BuildCache, digest
+from generator.cache import BuildCache, digest, text_digest
 from generator.content import ChangedDuringBuild
 from generator.markup import body_key
 from generator.model import Article, Site, SiteConfig, output_path_of
@@ -178,7 +178,7 @@ def plan_shards(site: Site) -> list[Shard]:
     shards = []
     for number, pairs in enumerate(members):
         pairs.sort(key=lambda pair: pair[0])
-        documents = tuple(digest(path, _document_inputs(a))[:DOCUMENT_DIGITS] for path, a in pairs)
+        documents = tuple(text_digest(f"{path}\x1f{_document_inputs(a)}")[:DOCUMENT_DIGITS] for path, a in pairs)
         key = digest(frame, "".join(documents))
         shards.append(Shard(shard_dir(number), tuple(a for _, a in pairs), documents, frame, key))
     return shards

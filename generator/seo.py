@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 from typing import Any, Callable, Iterable
 from urllib.parse import urljoin
-from xml.sax.saxutils import escape
+from generator.xml_text import escape
 
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
@@ -23,6 +23,7 @@ from generator.model import Article, Page, Site
 
 # Pages that are not content a search engine should list.
 UNLISTED_KINDS = frozenset({"404", "alias", "search"})
+_XML_SPECIAL = re.compile(r"[&<>]")
 _FIRST_IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.I)
 
 
@@ -49,9 +50,12 @@ _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 def render_sitemaps(site: Site, pages: Iterable[Page], memo: Memo | None = None) -> dict[str, bytes]:
     """sitemap.xml, and its parts when the site has more URLs than one file may list."""
     newest = site.articles[:1]  # the lastmod of a page without articles
-    entries = [recall(memo, "sitemap-lines", page.url, (site.config, page, *newest),
-                      functools.partial(_sitemap_entry, site, page))
-               for page in sorted(pages, key=lambda p: p.url) if page.kind not in UNLISTED_KINDS]
+    listed = sorted((page for page in pages if page.kind not in UNLISTED_KINDS), key=_url)
+    if memo is None:  # (a build's 14,000 pages: no partial and recall each)
+        entries = [_sitemap_entry(site, page) for page in listed]
+    else:
+        entries = [recall(memo, "sitemap-lines", page.url, (site.config, page, *newest),
+                          functools.partial(_sitemap_entry, site, page)) for page in listed]
     if len(entries) <= MAX_SITEMAP_URLS:
         return {"sitemap.xml": _urlset(entries)}
     files, index = {}, []
@@ -66,6 +70,10 @@ def render_sitemaps(site: Site, pages: Iterable[Page], memo: Memo | None = None)
     return files
 
 
+def _url(page: Page) -> str:
+    return page.url
+
+
 def _urlset(entries: list[tuple[str, datetime | None]]) -> bytes:
     return _sitemap_file("urlset", [line for line, _ in entries])
 
@@ -76,7 +84,9 @@ def _sitemap_file(root: str, lines: list[str]) -> bytes:
 
 
 def _sitemap_entry(site: Site, page: Page) -> tuple[str, datetime | None]:
-    line = f"  <url><loc>{escape(absolute(site, page.url))}</loc>"
+    url = absolute(site, page.url)
+    # (escape's three replaces are most of an entry's cost, and most addresses need none)
+    line = f"  <url><loc>{escape(url) if _XML_SPECIAL.search(url) else url}</loc>"
     lastmod = page_lastmod(site, page)
     if lastmod is not None:
         line += f"<lastmod>{lastmod.isoformat(timespec='seconds')}</lastmod>"
@@ -92,11 +102,12 @@ def render_robots(site: Site) -> bytes:
 
 def render_extra_files(site: Site, pages: Iterable[Page],
                        html_of: Callable[[Article], str] = lambda a: a.html,
-                       memo: Memo | None = None) -> dict[str, bytes]:
+                       memo: Memo | None = None, kept_feeds: feeds.KeptFeeds | None = None) -> dict[str, bytes]:
     """Every non-page output of this module and of feeds: output path → bytes.
 
     `html_of(article)` gives an article's converted body (the render stage may
-    keep it in the build cache rather than in the Site)."""
+    keep it in the build cache rather than in the Site); `kept_feeds`, the last
+    build's feeds in the build cache."""
     bodies: dict[str, str] = {}
 
     def body(article: Article) -> str:
@@ -104,7 +115,7 @@ def render_extra_files(site: Site, pages: Iterable[Page],
             bodies[article.url] = html_of(article)
         return bodies[article.url]
 
-    files = feeds.render_feeds(site, body, memo)
+    files = feeds.render_feeds(site, body, memo, kept_feeds)
     if not site.config.noindex:  # a copy search engines must skip lists no page for them
         files.update(render_sitemaps(site, pages, memo))
     files["robots.txt"] = render_robots(site)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from generator import images, markup, routes
+from generator import feeds, images, kept_pages, markup, routes
 from generator.content import ChangedDuringBuild
 from tests.conftest import article, tree
 
@@ -49,12 +49,14 @@ def test_a_cached_body_gone_and_its_file_saved_meanwhile_fails_the_build(make_si
     again from its file, which must still be the file the build indexed."""
     site = _two_articles(make_site)
     assert build_site(site).result.ok
-    fresh = tmp_path / "fresh"  # every page of it is rendered: every body is loaded again
+    fresh = tmp_path / "fresh"  # every page of it is rendered: every body is loaded again …
     plan_pages = routes.plan_pages
 
     def blobs_gone_and_saved_meanwhile(*args, **kwargs):  # runs after the markup stage
-        for blob in (site / ".cache").rglob(f"{markup.BLOB_KIND}/*/*"):
-            blob.unlink()
+        # … when the cache keeps none of its pages and feeds either (they are taken from it otherwise)
+        for kind in (markup.BLOB_KIND, kept_pages.KIND, feeds.KIND):
+            for blob in (site / ".cache").rglob(f"{kind}/*/*"):
+                blob.unlink()
         (site / "content/tin/bai-mot.md").write_text(article("Bài một", body="Bản sửa giữa chừng."),
                                                      encoding="utf-8")
         return plan_pages(*args, **kwargs)
