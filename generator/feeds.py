@@ -17,7 +17,6 @@ import re
 from datetime import datetime, timezone
 from typing import Callable, Iterable, Mapping, Sequence
 from urllib.parse import quote, urljoin, urlsplit
-from generator.xml_text import escape, quoteattr
 
 from generator import attachments, routes
 from generator.article_digests import KnownDigest, article_digest
@@ -25,6 +24,7 @@ from generator.cache import BuildCache, digest
 from generator.images import PLAYED_TYPES
 from generator.memo import Memo, recall
 from generator.model import EMPTY, Article, Page, Site, Term
+from generator.xml_text import escape, quoteattr
 
 FEED_NAME = "atom.xml"
 FEED_LENGTH = 20

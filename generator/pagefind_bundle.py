@@ -39,11 +39,9 @@ import re
 import shutil
 import zlib
 from pathlib import Path
-from types import MappingProxyType
 from typing import Mapping
 
 MARK = b"pagefind_dcd"
-EMPTY: Mapping = MappingProxyType({})
 _JSON = json.JSONDecoder()
 # Raw bytes of word entries per index chunk (~half that once gzip'd); a chunk holds
 # from half to twice that (see cut_chunks). Smaller chunks make a search lighter but
@@ -198,7 +196,7 @@ def read_entries(bundle: Path, chunks: list, files: dict[bytes, Path] | None = N
 
 
 def write_index(bundle: Path, prefix: str, entries: list[tuple[str, bytes]],
-                written: Mapping[bytes, Path] = EMPTY) -> list:
+                written: Mapping[bytes, Path] | None = None) -> list:
     """Write the word entries in small chunks; returns the pf_meta's list of them. `written`:
     chunk files this function wrote before, by the sha256 of their bytes unpacked
     (read_entries): a chunk that is one of them is copied instead of compressed again (an
@@ -210,7 +208,7 @@ def write_index(bundle: Path, prefix: str, entries: list[tuple[str, bytes]],
         full_hash = hashlib.sha256(raw)
         name = _unique_name(prefix, full_hash.hexdigest(), taken)
         path = bundle / "index" / f"{name}.pf_index"
-        same = written.get(full_hash.digest())
+        same = written.get(full_hash.digest()) if written else None
         if same is not None:
             shutil.copyfile(same, path)
         else:  # Level 4: 4 % larger than 6 for half the time, which an edit waits for.

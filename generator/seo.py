@@ -12,7 +12,6 @@ import re
 from datetime import datetime
 from typing import Any, Callable, Iterable
 from urllib.parse import urljoin
-from generator.xml_text import escape
 
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
@@ -20,6 +19,7 @@ from markupsafe import Markup
 from generator import feeds, routes
 from generator.memo import Memo, recall
 from generator.model import Article, Page, Site
+from generator.xml_text import escape
 
 # Pages that are not content a search engine should list.
 UNLISTED_KINDS = frozenset({"404", "alias", "search"})
