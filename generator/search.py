@@ -337,9 +337,13 @@ class Indexing:
             folder = plan.shard.folder
             fresh = self.scratch / f"{folder}{CHANGED}" / BUNDLE_DIR if plan.changed else None
             out = self.scratch / folder / BUNDLE_DIR
+            old_key = _old_keys(self.previous).get(folder)
+            outline = (search_store.fetch_outline(self.store, old_key)
+                       if self.store is not None and isinstance(old_key, str) else None)
             try:
                 expected = {pagefind_url(output_path_of(article.url)) for article in plan.shard.articles}
-                if pagefind_splice.splice(base, fresh, expected, out) != expected:
+                spliced = pagefind_splice.splice(base, fresh, expected, out, outline)
+                if spliced.urls != expected:
                     raise pagefind_splice.NotSpliceable("not the shard's pages")
             except (pagefind_splice.NotSpliceable, pagefind_bundle.BundleFormatError, OSError, ValueError,
                     KeyError, IndexError) as reason:  # the site stays right: the shard is indexed whole
@@ -348,6 +352,8 @@ class Indexing:
                 continue
             done.add(folder)
             self._keep_bundle(plan.shard, out)
+            if self.store is not None:
+                search_store.keep_outline(self.store, plan.shard.key, spliced.outline)
         return done
 
     def _intact(self, folder: str, old: list[str] | None) -> bool:

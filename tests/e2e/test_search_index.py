@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -14,10 +15,10 @@ import time
 
 import pytest
 
-from generator import search, search_store
+from generator import pagefind_bundle, search, search_store
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
-from generator.cache import BuildCache
+from generator.cache import BuildCache, read_sealed
 from tests.conftest import article, clean_tree, log_pagefind, numbered_articles, search_bundle, tree
 
 ARTICLES = {
@@ -131,6 +132,58 @@ def test_an_edit_an_addition_and_a_removal_update_the_index_from_those_articles_
         "/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/"]
     assert "có hoàn cảnh khó khăn" in found["/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/"]["content"]
     assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_an_edit_splices_into_the_bundle_the_outline_the_last_splice_kept_describes(make_site, build_site, tmp_path,
+                                                                                   monkeypatch):
+    """The first splice reads every page of the shard and keeps the outline of what it wrote;
+    the next one reads no fragment but the edited page's, and the index is still a clean build's."""
+    site = make_site({**ARTICLES, **numbered_articles(4, category="xay-dung-luc-luong")})
+    out = tmp_path / "out"
+    build_site(site, out=out)
+    reads = tmp_path / "fragments-read"
+    read_fragments = pagefind_bundle.fragments
+
+    def logged(bundle, pages):  # runs in the forked indexer: its log is a file
+        with reads.open("a", encoding="utf-8") as log:
+            log.write(f"{len(pages)}\n")
+        return read_fragments(bundle, pages)
+
+    monkeypatch.setattr(pagefind_bundle, "fragments", logged)
+    edited = site / "content/tin-hoat-dong/dan-van.md"
+    for n in (1, 2):
+        reads.unlink(missing_ok=True)
+        edited.write_text(edited.read_text(encoding="utf-8") + f"\nCâu thêm lần {n}.\n", encoding="utf-8")
+        assert build_site(site, out=out).result.search == search.SearchReport(indexed=1, shards=1, spliced=1)
+        assert reads.read_text(encoding="utf-8").split() == (["7", "1"] if n == 1 else ["1"])  # old, fresh
+        assert tree(out) == clean_tree(site, tmp_path / f"clean-{n}")
+    (kept,) = (BuildCache(site / ".cache").root / search_store.OUTLINES).glob("*/*")
+    outline = pickle.loads(read_sealed(kept))
+    (language,) = json.loads((out / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values()
+    assert outline.meta == language["hash"]
+    assert sorted(page.url for page in outline.pages) == sorted(fragments(out))
+    words = {page.url: page.words.split() for page in outline.pages}
+    assert {"lua", "them", "lan"} <= set(words["/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/"])  # "lúa", "thêm lần"
+    assert not {"lua", "them", "lan"} & set(words["/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/"])
+
+
+def test_the_build_cache_keeps_the_outlines_of_the_published_bundles_alone(make_site, build_site, tmp_path,
+                                                                           monkeypatch):
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 3)  # 10 articles → 4 shards by a hash of their path
+    site = make_site(numbered_articles(10))
+    out = tmp_path / "out"
+    assert build_site(site, out=out).result.ok
+    for n in (3, 3, 3, 6):
+        edited = site / f"content/tin-hoat-dong/bai-{n}.md"
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nĐính chính.\n", encoding="utf-8")
+        assert build_site(site, out=out).result.search.spliced == 1
+    outlines = [pickle.loads(read_sealed(path))
+                for path in (BuildCache(site / ".cache").root / search_store.OUTLINES).glob("*/*")]
+    published = {info["hash"] for entry in out.glob("pagefind*/pagefind-entry.json")
+                 for info in json.loads(entry.read_text(encoding="utf-8"))["languages"].values()}
+    assert {outline.meta for outline in outlines} <= published
+    assert len(outlines) == len({search.shard_of(f"tin-hoat-dong/bai-so-{n}/index.html", 4) for n in (3, 6)})
 
 
 def test_a_shard_someone_changed_in_the_output_is_indexed_again_by_the_next_edit(make_site, build_site, tmp_path,

@@ -6,6 +6,7 @@ import json
 import random
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,67 @@ def test_a_changed_page_that_keeps_its_number_brings_its_spellings_in_byte_order
     spliced = tmp_path / "spliced"
     splice(old, fresh, {f"/{rel}/" for rel in after}, spliced)
     assert _files(spliced) == _files(_whole(tmp_path, "after", after))
+
+
+def _changed(rng: random.Random, tmp: Path, name: str, before: dict[str, str], only_edits: bool
+             ) -> tuple[dict[str, str], Path | None]:
+    """`before` with a few pages edited (and, unless `only_edits`, some removed and added),
+    and Pagefind's own bundle of the edited and added ones. No page has an image: the meta
+    fields stay the same (else the splice refuses)."""
+    after = dict(before)
+    names = sorted(before)
+    removed = set() if only_edits else set(rng.sample(names, rng.randint(0, 2)))
+    for rel in removed:
+        del after[rel]
+    edited = set(rng.sample(sorted(after), rng.randint(1, 3)))
+    for rel in edited:
+        after[rel] = _page(rng, 5 * rng.randint(60, 180) + 1, extra=rng.choice(["", "bến mới", "xyzmột"]))
+    added = {} if only_edits else {f"muc-{rng.randint(0, 3)}/bai-moi-{name}-{n}": _page(rng, 201 + 5 * n)
+                                   for n in range(rng.randint(0, 2))}
+    after.update(added)
+    changed = {rel: after[rel] for rel in sorted(edited) + sorted(added)}
+    return after, _pagefind(_write(tmp / f"changed-{name}", changed)) if changed else None
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_splices_given_the_outline_of_their_bundle_are_the_bundles_of_indexing_whole(tmp_path, seed):
+    """Each splice returns its bundle's outline; the next splice of that bundle, given it,
+    keeps the words of unmoved pages unread and still writes the whole shard's bytes, and the
+    same outline as a splice that read every word."""
+    rng = random.Random(seed)
+    pages = {f"muc-{n % 3}/bai-{n:02}": _page(rng, n if n % 5 else n + 1) for n in range(24)}
+    base = _whole(tmp_path, "start", pages)
+    outline = None
+    for step in range(5):
+        pages, fresh = _changed(rng, tmp_path, str(step), pages, only_edits=step % 2 == 0)
+        urls = {f"/{rel}/" for rel in pages}
+        given = splice(base, fresh, urls, tmp_path / f"given-{step}", outline)
+        read = splice(base, fresh, urls, tmp_path / f"read-{step}")
+        whole = _whole(tmp_path, f"whole-{step}", pages)
+        assert _files(tmp_path / f"given-{step}") == _files(whole) == _files(tmp_path / f"read-{step}")
+        assert given == read
+        assert given.urls == urls
+        base, outline = tmp_path / f"given-{step}", given.outline
+
+
+def test_an_outline_of_another_bundle_is_not_used(tmp_path):
+    rng = random.Random(11)
+    pages = {f"muc/bai-{n}": _page(rng, 5 * n + 1) for n in range(8)}
+    base = _whole(tmp_path, "base", pages)
+    own = splice(base, None, {f"/{rel}/" for rel in pages}, tmp_path / "same").outline
+    assert own.meta == _meta_name(base) and _files(tmp_path / "same") == _files(base)
+    after, fresh = _changed(rng, tmp_path, "after", pages, only_edits=True)
+    whole = _files(_whole(tmp_path, "whole", after))
+    blank = tuple(replace(page, words="") for page in own.pages)  # used, it would keep every word unread
+    others = {"another pf_meta": replace(own, meta=f"{own.meta}0", pages=blank),
+              "fewer pages": replace(own, pages=blank[:-1]),
+              "another fragment": replace(own, pages=(replace(blank[0], fragment="vi_0"), *blank[1:]))}
+    for name, outline in others.items():
+        out = tmp_path / name.replace(" ", "-")
+        splice(base, fresh, {f"/{rel}/" for rel in after}, out, outline)
+        assert _files(out) == whole, name
+
+
+def _meta_name(bundle: Path) -> str:
+    (info,) = json.loads((bundle / "pagefind-entry.json").read_text())["languages"].values()
+    return info["hash"]
