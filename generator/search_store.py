@@ -9,8 +9,10 @@ restored, which is every publishing build there) or has lost its bundles would i
 every shard again: ~22 s of a 10,000-article build. A shard's bundle is the same bytes
 whenever its key is the same (pages numbered by URL: pagefind_bundle.py), so one kept
 under that key is published as it is, and the last one of a shard is the base its
-changed pages are spliced into (pagefind_splice.py). Keys carry the generator's code
-stamp: after an upgrade nothing kept is trusted, as with the build's states.
+changed pages are spliced into (pagefind_splice.py). Beside a spliced bundle the splice's
+outline of it is kept under the same key, for the next splice of that bundle. Keys carry
+the generator's code stamp: after an upgrade nothing kept is trusted, as with the build's
+states.
 """
 from __future__ import annotations
 
