@@ -58,6 +58,19 @@ def scratches_now(site) -> frozenset:
     return frozenset(scratches(site))
 
 
+def sharded_site(make_site, monkeypatch):
+    """Ten articles in 4 shards (by a hash of their path)."""
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 3)
+    return make_site(numbered_articles(10))
+
+
+def kept_outlines(site) -> list:
+    """The outlines of spliced bundles the build cache keeps (search_store.py)."""
+    return [pickle.loads(read_sealed(path))
+            for path in sorted((BuildCache(site / ".cache").root / search_store.OUTLINES).glob("*/*"))]
+
+
 def stats(out) -> dict[str, tuple[int, int]]:
     return {rel: (os.stat(out / rel).st_mtime_ns, os.stat(out / rel).st_ino) for rel in search_bundle(out)}
 
@@ -157,8 +170,7 @@ def test_an_edit_splices_into_the_bundle_the_outline_the_last_splice_kept_descri
         assert build_site(site, out=out).result.search == search.SearchReport(indexed=1, shards=1, spliced=1)
         assert reads.read_text(encoding="utf-8").split() == (["7", "1"] if n == 1 else ["1"])  # old, fresh
         assert tree(out) == clean_tree(site, tmp_path / f"clean-{n}")
-    (kept,) = (BuildCache(site / ".cache").root / search_store.OUTLINES).glob("*/*")
-    outline = pickle.loads(read_sealed(kept))
+    (outline,) = kept_outlines(site)
     (language,) = json.loads((out / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values()
     assert outline.meta == language["hash"]
     assert sorted(page.url for page in outline.pages) == sorted(fragments(out))
@@ -169,17 +181,14 @@ def test_an_edit_splices_into_the_bundle_the_outline_the_last_splice_kept_descri
 
 def test_the_build_cache_keeps_the_outlines_of_the_published_bundles_alone(make_site, build_site, tmp_path,
                                                                            monkeypatch):
-    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
-    monkeypatch.setattr(search, "SHARD_PAGES", 3)  # 10 articles → 4 shards by a hash of their path
-    site = make_site(numbered_articles(10))
+    site = sharded_site(make_site, monkeypatch)
     out = tmp_path / "out"
     assert build_site(site, out=out).result.ok
     for n in (3, 3, 3, 6):
         edited = site / f"content/tin-hoat-dong/bai-{n}.md"
         edited.write_text(edited.read_text(encoding="utf-8") + "\nĐính chính.\n", encoding="utf-8")
         assert build_site(site, out=out).result.search.spliced == 1
-    outlines = [pickle.loads(read_sealed(path))
-                for path in (BuildCache(site / ".cache").root / search_store.OUTLINES).glob("*/*")]
+    outlines = kept_outlines(site)
     published = {info["hash"] for entry in out.glob("pagefind*/pagefind-entry.json")
                  for info in json.loads(entry.read_text(encoding="utf-8"))["languages"].values()}
     assert {outline.meta for outline in outlines} <= published
@@ -188,9 +197,7 @@ def test_the_build_cache_keeps_the_outlines_of_the_published_bundles_alone(make_
 
 def test_a_shard_someone_changed_in_the_output_is_indexed_again_by_the_next_edit(make_site, build_site, tmp_path,
                                                                                 monkeypatch):
-    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
-    monkeypatch.setattr(search, "SHARD_PAGES", 3)  # 10 articles → 4 shards by a hash of their path
-    site = make_site(numbered_articles(10))
+    site = sharded_site(make_site, monkeypatch)
     out = tmp_path / "out"
     assert build_site(site, out=out).result.ok
     edited = site / "content/tin-hoat-dong/bai-3.md"
@@ -360,9 +367,7 @@ def _record_puts(monkeypatch) -> list[tuple[str, bool]]:
 
 def test_a_shards_bundle_goes_into_the_output_while_the_others_are_still_indexed(make_site, build_site, tmp_path,
                                                                                  monkeypatch):
-    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
-    monkeypatch.setattr(search, "SHARD_PAGES", 3)  # 10 articles → 4 shards by a hash of their path
-    site = make_site(numbered_articles(10))
+    site = sharded_site(make_site, monkeypatch)
     index_site, put = search.index_site, search.Indexing._put
     _slow_after_the_first_shard(monkeypatch)
     puts = _record_puts(monkeypatch)
