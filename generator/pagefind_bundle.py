@@ -196,11 +196,12 @@ def read_entries(bundle: Path, chunks: list, files: dict[bytes, Path] | None = N
 
 
 def write_index(bundle: Path, prefix: str, entries: list[tuple[str, bytes]],
-                written: Mapping[bytes, Path] | None = None) -> list:
+                written: Mapping[bytes, Path] | None = None, copied: set[str] | None = None) -> list:
     """Write the word entries in small chunks; returns the pf_meta's list of them. `written`:
     chunk files this function wrote before, by the sha256 of their bytes unpacked
     (read_entries): a chunk that is one of them is copied instead of compressed again (an
-    edit leaves most of its shard's chunks as they were; compressing them took 0.1 s)."""
+    edit leaves most of its shard's chunks as they were; compressing them took 0.1 s).
+    `copied`, when given, receives the name of each chunk file copied from one of the same name."""
     meta = []
     taken: set[str] = set()
     for group in cut_chunks(entries, CHUNK_BYTES):
@@ -211,6 +212,8 @@ def write_index(bundle: Path, prefix: str, entries: list[tuple[str, bytes]],
         same = written.get(full_hash.digest()) if written else None
         if same is not None:
             shutil.copyfile(same, path)
+            if copied is not None and same.name == path.name:
+                copied.add(path.name)
         else:  # Level 4: 4 % larger than 6 for half the time, which an edit waits for.
             path.write_bytes(gzip.compress(raw, compresslevel=4, mtime=0))
         meta.append([group[0][0], group[-1][0], name])

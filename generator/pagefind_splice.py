@@ -66,6 +66,9 @@ class BundleOutline:
 class Spliced:
     urls: frozenset[str]  # of the bundle's pages
     outline: BundleOutline
+    # The files of the bundle (paths below it) copied byte for byte from the old bundle's file of
+    # the same path: the fragments of the pages kept, the unchanged index chunks, Pagefind's scripts.
+    copied: frozenset[str]
 
 
 class _Bundle:
@@ -133,29 +136,40 @@ def splice(old_folder: Path, fresh_folder: Path | None, urls: set[str], out: Pat
             source.field = [meta_fields.index(name) for name in source.meta[5]]
 
     out.mkdir(parents=True)
+    copied: set[str] = set()
     for path in old_folder.iterdir():
         if path.name not in _MADE and not path.name.endswith(".pf_meta"):
-            shutil.copy2(path, out / path.name) if path.is_file() else shutil.copytree(path, out / path.name)
+            if path.is_file():
+                shutil.copy2(path, out / path.name)
+                copied.add(path.name)
+            else:
+                shutil.copytree(path, out / path.name)
+                copied.update(f"{path.name}/{inner.relative_to(path).as_posix()}"
+                              for inner in path.rglob("*") if inner.is_file())
     (out / "fragment").mkdir()
     (out / "index").mkdir()  # (filter/ is made by write_filters when there is a filter, as Pagefind does)
     for _, source, n in pages:
         name = f"{source.meta[1][n][0]}.pf_fragment"
         shutil.copyfile(source.folder / "fragment" / name, out / "fragment" / name)
+        if source is old:
+            copied.add(f"fragment/{name}")
 
     prefix = old.entry["languages"][old.language]["hash"].rsplit("_", 1)[0]
     filters = _merged_filters([(bundle_format.read_filters(s.folder, s.meta[3]), s.number) for s in sources])
     written: dict[bytes, Path] = {}  # the old bundle's chunks, which a finished bundle's writer wrote
     entries = _merged_entries([(bundle_format.read_entries(s.folder, s.meta[2], written if s is old else None), s)
                                for s in sources], old)
-    meta = [old.meta[0], meta_pages, bundle_format.write_index(out, prefix, entries, written),
+    chunks: set[str] = set()
+    meta = [old.meta[0], meta_pages, bundle_format.write_index(out, prefix, entries, written, chunks),
             bundle_format.write_filters(out, prefix, filters), [], meta_fields]
+    copied.update(f"index/{name}" for name in chunks)
     entry = copy.deepcopy(old.entry)
     bundle_format.write_meta(out, entry, old.language, meta)
     bundle_format.write_entry(out, entry)
     outline = BundleOutline(entry["languages"][old.language]["hash"], tuple(
         PageOutline(source.meta[1][n][0], source.urls[n], source.meta_fields[n], source.words[n])
         for _, source, n in pages))
-    return Spliced(frozenset("/".join(segments) for segments, _, _ in pages), outline)
+    return Spliced(frozenset("/".join(segments) for segments, _, _ in pages), outline, frozenset(copied))
 
 
 def _merged_filters(sources: list[tuple[dict, list[int]]]) -> dict[str, dict[str, list[int]]]:

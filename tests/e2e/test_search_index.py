@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from generator import pagefind_bundle, search, search_store
+from generator import output, pagefind_bundle, search, search_store
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
 from generator.cache import BuildCache, read_sealed
@@ -177,6 +177,34 @@ def test_an_edit_splices_into_the_bundle_the_outline_the_last_splice_kept_descri
     words = {page.url: page.words.split() for page in outline.pages}
     assert {"lua", "them", "lan"} <= set(words["/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/"])  # "lúa", "thêm lần"
     assert not {"lua", "them", "lan"} & set(words["/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/"])
+
+
+def test_an_edit_claims_the_published_files_its_splice_left_as_they_were(make_site, build_site, tmp_path,
+                                                                         monkeypatch):
+    """The fragments of the articles not edited (and Pagefind's scripts, and the index chunks
+    left as they were) are claimed where they are published, not read and compared again;
+    their recorded stats stay right, so the next edit builds on the published bundle too."""
+    site = make_site({**ARTICLES, **numbered_articles(6, category="xay-dung-luc-luong")})
+    out = tmp_path / "out"
+    build_site(site, out=out)
+    written = []
+    for target in (output.Patch, output.Stage):
+        write = target.write
+        monkeypatch.setattr(target, "write", lambda self, rel, data, write=write: (written.append(rel),
+                                                                                  write(self, rel, data))[1])
+    edited = site / "content/tin-hoat-dong/dan-van.md"
+    for n in (1, 2):
+        written.clear()
+        before = stats(out)
+        edited.write_text(edited.read_text(encoding="utf-8") + f"\nCâu thêm lần {n}.\n", encoding="utf-8")
+        assert build_site(site, out=out).result.search == search.SearchReport(indexed=1, shards=1, spliced=1)
+        bundle = [rel for rel in written if rel.startswith("pagefind/")]
+        assert len([rel for rel in bundle if rel.startswith("pagefind/fragment/")]) == 1  # the edited article's
+        assert "pagefind/pagefind.js" not in bundle and "pagefind/pagefind-entry.json" in bundle
+        now = stats(out)
+        unchanged = [rel for rel in now if before.get(rel) == now[rel]]
+        assert len(unchanged) >= 8 and len(bundle) < len(now)
+        assert tree(out) == clean_tree(site, tmp_path / f"clean-{n}")
 
 
 def test_the_build_cache_keeps_the_outlines_of_the_published_bundles_alone(make_site, build_site, tmp_path,
@@ -358,9 +386,9 @@ def _record_puts(monkeypatch) -> list[tuple[str, bool]]:
     puts = []
     put = search.Indexing._put
 
-    def recorded(self, target, folder):
+    def recorded(self, target, folder, unchanged=()):
         puts.append((folder, self._child is not None and self._child.pid is not None))
-        return put(self, target, folder)
+        return put(self, target, folder, unchanged)
     monkeypatch.setattr(search.Indexing, "_put", recorded)
     return puts
 

@@ -84,6 +84,40 @@ def test_a_spliced_bundle_is_the_bundle_of_indexing_the_whole_shard(tmp_path, se
     assert _files(spliced) == _files(whole)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_a_splice_names_the_files_it_copied_from_the_old_bundle(tmp_path, monkeypatch, seed):
+    """Spliced.copied: files byte for byte the old bundle's of the same path, which the build
+    then claims in the published bundle instead of writing them (search.Indexing._put)."""
+    monkeypatch.setattr(pagefind_bundle, "CHUNK_BYTES", 400)  # chunks of a few words: most stay as they were
+    rng = random.Random(seed)
+    pages = {f"muc-{n % 3}/bai-{n:02}": _page(rng, 5 * n + 1) for n in range(20)}
+    old = _whole(tmp_path, "old", pages)
+    after, fresh = _changed(rng, tmp_path, "after", pages, only_edits=seed != 2)
+    out = tmp_path / "spliced"
+    copied = splice(old, fresh, {f"/{rel}/" for rel in after}, out).copied
+    before, now = _files(old), _files(out)
+    same = {rel for rel, data in now.items() if before.get(rel) == data}
+    assert copied <= same
+    assert {rel.split("/")[0] for rel in same - copied} <= {"filter"}  # written again, to the same bytes
+    assert "pagefind.js" in copied
+    kept_pages = [rel for rel in after if after[rel] == pages.get(rel)]
+    assert sum(rel.startswith("fragment/") for rel in copied) == len(kept_pages)
+
+
+def test_the_index_chunks_an_edit_leaves_as_they_were_are_copied(tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind_bundle, "CHUNK_BYTES", 400)
+    rng = random.Random(8)
+    pages = {f"muc/bai-{n:02}": _page(rng, 5 * n + 1, extra="chuathay") for n in range(12)}
+    old = _whole(tmp_path, "old", pages)
+    edited = {"muc/bai-03": pages["muc/bai-03"].replace("chuathay", "vuamoisua")}  # one word, in its place
+    fresh = _pagefind(_write(tmp_path / "changed", edited))
+    out = tmp_path / "spliced"
+    copied = splice(old, fresh, {f"/{rel}/" for rel in pages}, out).copied
+    chunks = {rel for rel in _files(out) if rel.startswith("index/")}
+    assert len(chunks) > 5 and len(chunks - copied) <= 2  # the chunks of "chuathay" and "vuamoisua"
+    assert _files(out) == _files(_whole(tmp_path, "whole", {**pages, **edited}))
+
+
 def test_a_removed_page_leaves_no_word_or_filter_behind(tmp_path):
     rng = random.Random(9)
     pages = {f"muc/bai-{n}": _page(rng, n) for n in range(5)}
