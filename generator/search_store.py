@@ -67,7 +67,7 @@ def fetch(cache: BuildCache, key: str, into: Path) -> bool:
 
 
 def keep_outline(cache: BuildCache, key: str, outline: BundleOutline) -> None:
-    """Keep the outline of the bundle of the shard's `key` (~0.5 MB at 1,000 articles a shard)."""
+    """Keep the outline of the bundle of the shard's `key` (~1 MB for a shard of 622 articles)."""
     cache.put_bytes(OUTLINES, _name(key), pickle.dumps(outline, protocol=pickle.HIGHEST_PROTOCOL))
 
 
