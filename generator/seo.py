@@ -23,7 +23,6 @@ from generator.xml_text import escape
 
 # Pages that are not content a search engine should list.
 UNLISTED_KINDS = frozenset({"404", "alias", "search"})
-_XML_SPECIAL = re.compile(r"[&<>]")
 _FIRST_IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.I)
 
 
@@ -84,9 +83,7 @@ def _sitemap_file(root: str, lines: list[str]) -> bytes:
 
 
 def _sitemap_entry(site: Site, page: Page) -> tuple[str, datetime | None]:
-    url = absolute(site, page.url)
-    # (escape's three replaces are most of an entry's cost, and most addresses need none)
-    line = f"  <url><loc>{escape(url) if _XML_SPECIAL.search(url) else url}</loc>"
+    line = f"  <url><loc>{escape(absolute(site, page.url))}</loc>"
     lastmod = page_lastmod(site, page)
     if lastmod is not None:
         line += f"<lastmod>{lastmod.isoformat(timespec='seconds')}</lastmod>"
