@@ -42,22 +42,18 @@ def keep(cache: BuildCache, key: str, bundle: Path, names: Sequence[str] | None 
     `names` (paths below it) or, by default, every file below it."""
     if names is None:
         names = [rel for rel, entry in files_below(bundle) if entry.is_file(follow_symlinks=False)]
-    files = tuple((rel, (bundle / rel).read_bytes()) for rel in sorted(names))
-    cache.put_bytes(KIND, _name(key), pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
+    _put(cache, KIND, key, tuple((rel, (bundle / rel).read_bytes()) for rel in sorted(names)))
 
 
 def fetch(cache: BuildCache, key: str, into: Path) -> bool:
     """Write the bundle kept under `key` into the folder `into` (made); False, writing
     nothing, when there is none or it is damaged."""
-    payload = cache.get_bytes(KIND, _name(key))
-    if payload is None:
-        return False
+    files = _get(cache, KIND, key)
     try:
-        files = pickle.loads(payload)
         if not isinstance(files, tuple) or not all(
                 isinstance(rel, str) and isinstance(data, bytes) and safe_relative(rel) == rel for rel, data in files):
             return False
-    except Exception:  # noqa: BLE001 – checked by its seal, but from another build: never trusted further
+    except Exception:  # noqa: BLE001 – an item that is not a (path, bytes) pair, an unsafe path
         return False
     for rel, data in files:
         path = into / rel
@@ -68,20 +64,29 @@ def fetch(cache: BuildCache, key: str, into: Path) -> bool:
 
 def keep_outline(cache: BuildCache, key: str, outline: BundleOutline) -> None:
     """Keep the outline of the bundle of the shard's `key` (~1 MB for a shard of 622 articles)."""
-    cache.put_bytes(OUTLINES, _name(key), pickle.dumps(outline, protocol=pickle.HIGHEST_PROTOCOL))
+    _put(cache, OUTLINES, key, outline)
 
 
 def fetch_outline(cache: BuildCache, key: str) -> BundleOutline | None:
     """The outline kept under `key`, or None. (The splice uses it only for the very bundle it
     was made of: BundleOutline.meta.)"""
-    payload = cache.get_bytes(OUTLINES, _name(key))
+    outline = _get(cache, OUTLINES, key)
+    return outline if isinstance(outline, BundleOutline) else None
+
+
+def _put(cache: BuildCache, kind: str, key: str, value) -> None:
+    cache.put_bytes(kind, _name(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _get(cache: BuildCache, kind: str, key: str):
+    """What _put kept under `key`, or None when it is gone or damaged."""
+    payload = cache.get_bytes(kind, _name(key))
     if payload is None:
         return None
     try:
-        outline = pickle.loads(payload)
+        return pickle.loads(payload)
     except Exception:  # noqa: BLE001 – checked by its seal, but from another build: never trusted further
         return None
-    return outline if isinstance(outline, BundleOutline) else None
 
 
 def keep_only(cache: BuildCache, keys: set[str]) -> None:
