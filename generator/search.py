@@ -277,7 +277,7 @@ class Indexing:
             return
         self._keep_kept([s for s in shards if s.articles and s not in stale], bundles)
         result = {"keys": {s.folder: s.key for s in shards}, "indexed": [s.folder for s in stale],
-                  "spliced": sorted(spliced), "unchanged": spliced, "restored": sorted(restored),
+                  "spliced": spliced, "restored": sorted(restored),
                   "filled": [s.folder for s in shards if s.articles],
                   "documents": {s.folder: "".join(s.documents) for s in shards if s.articles},
                   "frame": shards[0].frame, "indexer_cpu": _children_cpu() - cpu_before}
@@ -425,7 +425,7 @@ class Indexing:
         claimed: set[str] = set()  # published files claimed as they are, of a spliced bundle
         for folder in [*result["indexed"], *late]:
             if folder not in put:
-                claimed |= self._put(target, folder, result["unchanged"].get(folder, ()))
+                claimed |= self._put(target, folder, result["spliced"].get(folder, ()))
         # Always written (an empty list for one shard), so the search page never meets a 404.
         manifest = [folder + "/" for folder in result["filled"] if folder != BUNDLE_DIR]
         target.write(SHARDS_MANIFEST, json.dumps(manifest).encode("utf-8"))
