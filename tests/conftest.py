@@ -170,6 +170,16 @@ def search_bundle(out: Path) -> dict[str, str]:
     return {rel: digest for rel, digest in tree(out).items() if rel.startswith("pagefind")}
 
 
+def shard_site(make_site, monkeypatch, count: int = 10) -> Path:
+    """A site of `count` numbered articles indexed in small shards (10 articles → 4 shards by
+    a hash of their path)."""
+    from generator import search
+
+    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
+    monkeypatch.setattr(search, "SHARD_PAGES", 3)
+    return make_site(numbered_articles(count))
+
+
 def log_pagefind(tmp_path: Path, monkeypatch) -> Path:
     """A file that gets a line per Pagefind run from here on: the article folders it indexed
     (the indexer runs in a forked process: it tells by a file)."""

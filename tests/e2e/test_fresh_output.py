@@ -11,13 +11,7 @@ import shutil
 from generator import content, kept_pages, search, search_store
 from generator.cache import BuildCache
 from generator.render import Renderer
-from tests.conftest import article, clean_tree, log_pagefind, numbered_articles, tree
-
-
-def shard_site(make_site, monkeypatch, count: int = 10):
-    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
-    monkeypatch.setattr(search, "SHARD_PAGES", 3)  # 10 articles → 4 shards by a hash of their path
-    return make_site(numbered_articles(count))
+from tests.conftest import article, clean_tree, log_pagefind, shard_site, tree
 
 
 def kept_bundles(site) -> list:

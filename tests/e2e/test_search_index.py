@@ -19,7 +19,7 @@ from generator import output, pagefind_bundle, search, search_store
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
 from generator.cache import BuildCache, read_sealed
-from tests.conftest import article, clean_tree, log_pagefind, numbered_articles, search_bundle, tree
+from tests.conftest import article, clean_tree, log_pagefind, numbered_articles, search_bundle, shard_site, tree
 
 ARTICLES = {
     "content/tin-hoat-dong/ra-quan.md": article(
@@ -56,13 +56,6 @@ def scratches(site, before: frozenset = frozenset()) -> list:
 
 def scratches_now(site) -> frozenset:
     return frozenset(scratches(site))
-
-
-def sharded_site(make_site, monkeypatch):
-    """Ten articles in 4 shards (by a hash of their path)."""
-    monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 2)
-    monkeypatch.setattr(search, "SHARD_PAGES", 3)
-    return make_site(numbered_articles(10))
 
 
 def kept_outlines(site) -> list:
@@ -209,7 +202,7 @@ def test_an_edit_claims_the_published_files_its_splice_left_as_they_were(make_si
 
 def test_the_build_cache_keeps_the_outlines_of_the_published_bundles_alone(make_site, build_site, tmp_path,
                                                                            monkeypatch):
-    site = sharded_site(make_site, monkeypatch)
+    site = shard_site(make_site, monkeypatch)
     out = tmp_path / "out"
     assert build_site(site, out=out).result.ok
     for n in (3, 3, 3, 6):
@@ -225,7 +218,7 @@ def test_the_build_cache_keeps_the_outlines_of_the_published_bundles_alone(make_
 
 def test_a_shard_someone_changed_in_the_output_is_indexed_again_by_the_next_edit(make_site, build_site, tmp_path,
                                                                                 monkeypatch):
-    site = sharded_site(make_site, monkeypatch)
+    site = shard_site(make_site, monkeypatch)
     out = tmp_path / "out"
     assert build_site(site, out=out).result.ok
     edited = site / "content/tin-hoat-dong/bai-3.md"
@@ -395,7 +388,7 @@ def _record_puts(monkeypatch) -> list[tuple[str, bool]]:
 
 def test_a_shards_bundle_goes_into_the_output_while_the_others_are_still_indexed(make_site, build_site, tmp_path,
                                                                                  monkeypatch):
-    site = sharded_site(make_site, monkeypatch)
+    site = shard_site(make_site, monkeypatch)
     index_site, put = search.index_site, search.Indexing._put
     _slow_after_the_first_shard(monkeypatch)
     puts = _record_puts(monkeypatch)
