@@ -68,11 +68,14 @@ class KeptFeeds:
         self.cache = cache
         self.site = site
         self.known_digests = known_digests
-        self.site_key = digest(repr(site.config), repr(_newest(site)))
+        self.config_key = digest(repr(site.config))
+        self.newest = repr(_newest(site))
         self.used: set[str] = set()
 
     def feed(self, term: Term | None, entries: Sequence[Article], render: Callable[[], bytes]) -> bytes:
-        parts = [self.site_key, repr(term)]
+        # The newest article's date is an empty feed's `updated`, and read by no other feed: an
+        # article newer than all renders again only the feeds it is in (and the empty ones).
+        parts = [self.config_key, repr(term)] if entries else [self.config_key, repr(term), self.newest]
         for article in entries:
             # Every field but the body, the body by its cache key (or in `html` when it has none:
             # a field article_digest reads), and the sizes of the files its enclosures name.
@@ -105,7 +108,8 @@ def render_feeds(site: Site, html_of: HtmlOf = _own_html, memo: Memo | None = No
 
         if kept is not None:
             return kept.feed(term, entries, render)
-        return recall(memo, "feeds", feed_url(term), (config, term, *newest, *entries), render)
+        return recall(memo, "feeds", feed_url(term), (config, term, *entries) if entries else (config, term, *newest),
+                      render)
 
     feeds = {FEED_NAME: feed(None, site.articles)}
     listed = routes.articles_by_term(site.articles)

@@ -61,6 +61,26 @@ def test_an_edit_renders_again_only_the_feeds_its_article_is_in(make_site, build
     assert tree(again.out) == clean_tree(site, tmp_path / "clean")
 
 
+def test_an_article_newer_than_all_renders_again_only_its_feeds_and_the_empty_ones(make_site, build_site,
+                                                                                    tmp_path, monkeypatch):
+    site = make_site({path: text for path, text in SITE.items() if "tap-huan" not in path})
+    assert build_site(site).result.ok
+    seen = rendered_feeds(monkeypatch)
+    (site / "content/tin-hoat-dong/hop-bao.md").write_text(
+        article("Họp báo thông tin kết quả tháng Một", "2026-02-02T08:00:00", "phong-canh-sat-giao-thong"),
+        encoding="utf-8")
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    # The site's, its category's and unit's; and the category and unit with no article, whose
+    # feeds are as new as the site's newest article.
+    assert sorted(seen) == ["", "cong-an-tinh", "phong-canh-sat-giao-thong", "tin-hoat-dong", "xay-dung-luc-luong"]
+    assert entry_titles(built.out, "atom.xml")[0] == "Họp báo thông tin kết quả tháng Một"
+    empty = ET.fromstring((built.out / "xay-dung-luc-luong/atom.xml").read_bytes())
+    assert empty.findall(f"{ATOM}entry") == []
+    assert empty.findtext(f"{ATOM}updated").startswith("2026-02-02T08:00:00")
+    assert tree(built.out) == clean_tree(site, tmp_path / "clean")
+
+
 def test_a_new_body_a_new_file_size_and_site_toml_each_render_a_kept_feed_again(make_site, build_site, monkeypatch):
     site = make_site({**SITE, "content/tin-hoat-dong/ban-tin/index.md": article(
         "Bản tin an ninh tuần 48", "2026-01-05", body="Bản tin tuần này.\n\n![Bản tin](ban-tin.mp3)\n"),
