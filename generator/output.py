@@ -208,14 +208,28 @@ def _remove_emptied(root: Path, folders: Collection[str]) -> None:
             rel = posixpath.dirname(rel)
 
 
-def _inside(out_dir: Path, folder: Path) -> bool:
-    """True when `folder` (which may not exist yet) is really inside out_dir, no symlink on the way."""
-    real_out = os.path.realpath(out_dir)
-    existing = folder
-    while not existing.exists() and existing != out_dir:
-        existing = existing.parent
-    real = os.path.realpath(existing)
-    return real == real_out or real.startswith(real_out + os.sep)
+class _RealFolders:
+    """Which folders below out_dir a patch may write into: those with no symlink on the way
+    from out_dir (we never make one; one there was planted since the build looked). Each folder
+    is looked at once per patch, by one lstat: realpath took ~50 µs a file (0.1 s for the 650
+    list pages an article newer than all moves). A folder that does not exist yet is safe:
+    make_dirs makes real ones."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = str(out_dir)
+        self._safe: dict[str, bool] = {"": True}
+
+    def allow(self, rel_folder: str) -> bool:
+        safe = self._safe.get(rel_folder)
+        if safe is None:
+            safe = self.allow(posixpath.dirname(rel_folder))
+            if safe:
+                try:
+                    safe = not stat.S_ISLNK(os.lstat(f"{self.out_dir}/{rel_folder}").st_mode)
+                except FileNotFoundError:
+                    pass
+            self._safe[rel_folder] = safe
+        return safe
 
 
 def has_symlinks(out_dir: Path) -> bool:
@@ -453,8 +467,8 @@ class Patch:
     def publish(self) -> None:
         # Workers in other processes stage files too: the folder is the record, not self.staged.
         files = self.root / "files"
-        moves = sorted(p.relative_to(files).as_posix() for p in files.rglob("*")
-                       if p.is_file() and not p.name.startswith(".tmp-")) if files.is_dir() else []
+        moves = sorted(rel for rel, entry in files_below(files) if entry.is_file(follow_symlinks=False)
+                       and not entry.name.startswith(".tmp-")) if files.is_dir() else []
         self.moved = moves
         journal = {"moves": moves, "removals": self.removals}
         tmp = self.root / f"{self.JOURNAL}.tmp"
@@ -470,18 +484,19 @@ class Patch:
 
 def _apply_journal(patch_root: Path, out_dir: Path) -> None:
     journal = json.loads((patch_root / Patch.JOURNAL).read_text(encoding="utf-8"))
+    folders = _RealFolders(out_dir)
     for rel in journal["moves"]:
         source = patch_root / "files" / rel
         if source.exists():  # absent when an earlier, interrupted run moved it already
-            target = out_dir / rel
-            if not _inside(out_dir, target.parent):
+            if not folders.allow(posixpath.dirname(rel)):
                 continue  # a folder replaced by a symlink since: never write through it
+            target = out_dir / rel
             make_dirs(target.parent)
             os.replace(source, target)
     emptied = set()
     for rel in journal["removals"]:
         target = out_dir / rel
-        if not _inside(out_dir, target.parent):
+        if not folders.allow(posixpath.dirname(rel)):
             continue
         target.unlink(missing_ok=True)
         emptied.add(posixpath.dirname(rel))
