@@ -211,9 +211,9 @@ def _remove_emptied(root: Path, folders: Collection[str]) -> None:
 class _RealFolders:
     """Which folders below out_dir a patch may write into: those with no symlink on the way
     from out_dir (we never make one; one there was planted since the build looked). Each folder
-    is looked at once per patch, by one lstat: realpath took ~50 µs a file (0.1 s for the 650
-    list pages an article newer than all moves). A folder that does not exist yet is safe:
-    make_dirs makes real ones."""
+    is looked at once per patch, by one lstat: two realpaths a file took ~40 µs (~0.04 s of
+    an addition at 10,000 articles, whose patch moves and removes ~1,000 files). A folder that
+    does not exist yet is safe: make_dirs makes real ones."""
 
     def __init__(self, out_dir: Path):
         self.out_dir = str(out_dir)
