@@ -482,10 +482,13 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
 
     def memo_key(article: Article) -> tuple:  # what besides the article object changes its conversion
         return article.source, settings, images.body_keys.get(article.source, ""), documents.get(article.source, ())
-    index = cache.load_state(INDEX_STATE) or {}
+    # A map of ~10,000 entries: an edit saves only the entries it changed (BuildCache.save_map).
+    saved = cache.load_map(INDEX_STATE)
+    index = saved.entries
     keys: list[str] = []
     outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str, tuple]] = {}
     reused: dict[int, Article] = {}
+    from_index: dict[int, tuple] = {}  # the very entry of those found (in the index or the memo)
     misses = []
     # (With a memo nearly every article is found above and the few others are stat'ed.)
     has_blob = cache.has_any(BLOB_KIND, len(articles) if remembered is None else 0)
@@ -497,12 +500,14 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
                 keys.append(hit[1])
                 outcome[position] = ("", (), *hit[2])
                 reused[position] = hit[0]
+                from_index[position] = hit[2]
                 continue
         key = _cache_key(article, settings, images, documents.get(article.source, ()))
         keys.append(key)
         known = index.get(key)
         if known is not None and _links_unchanged(known[1], urls_by_source) and has_blob(known[2]):
             outcome[position] = ("", (), *known)
+            from_index[position] = known
         else:
             misses.append(position)
     state = {"articles": articles, "keys": keys, "cache": cache, "load_body": load_body,
@@ -519,18 +524,17 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         if links and links_to_articles is not None:
             links_to_articles[article.source] = tuple(links)
         cached = cache.enabled and not body_html and not found  # (a read-only cache's misses keep their HTML)
+        entry = from_index.get(position) or (summary, links, html_key, file_links)
         if cached:
-            new_index[keys[position]] = (summary, links, html_key, file_links)
+            new_index[keys[position]] = entry
         done = reused.get(position)
         if done is None:
             done = evolve(article, html=body_html, html_key=html_key if cached else "", body="",
                           summary=article.summary or summary, summary_derived=not article.summary)
             if remembered is not None and cached:
-                remembered.put(memo_key(article), (article,),
-                               (done, keys[position], (summary, links, html_key, file_links)))
+                remembered.put(memo_key(article), (article,), (done, keys[position], entry))
         converted.append(done)
-    if misses or len(new_index) != len(index):
-        cache.save_state(INDEX_STATE, new_index)
+    cache.save_map(INDEX_STATE, saved, new_index)
     return converted, problems
 
 

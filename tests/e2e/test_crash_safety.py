@@ -410,7 +410,8 @@ def test_a_symlink_planted_in_the_output_is_never_written_through(make_site, tmp
     assert "Đã sửa." in (out / "tin-hoat-dong/bai-so-3/index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("state", ["content-index", "content-index-delta", "markup-index", "related", "pages"])
+@pytest.mark.parametrize("state", ["content-index", "content-index-delta", "markup-index", "markup-index-delta",
+                                   "related", "pages"])
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
 def test_a_damaged_cache_state_is_discarded_and_rebuilt(make_site, tmp_path, state, damage):
     site = make_site(numbered_articles(6, campaigns=["dan-van-kheo"]))

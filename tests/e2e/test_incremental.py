@@ -496,3 +496,46 @@ def test_a_patched_output_loses_the_folder_of_a_deleted_article(make_site, build
     assert not folder.exists()
     assert not [p for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())]
     assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_an_edit_saves_only_the_changed_entries_of_the_markup_index(make_site, tmp_path, monkeypatch):
+    """The index of converted bodies (one entry an article) is saved as a delta on the last
+    full save, like the file index: an edit writes its one entry, not all of them; what a
+    build converts again is exactly the edited body, and the output is a clean build's."""
+    from generator import cache as cache_module, markup
+    from generator.cache import BuildCache
+
+    monkeypatch.setattr(cache_module, "DELTA_MIN", 2)
+    monkeypatch.setattr(cache_module, "DELTA_SHARE", 1000)
+    site = make_site(numbered_articles(6))
+    out = tmp_path / "out"
+    converted: list[str] = []
+    convert = markup._convert_chunk
+
+    def counting(chunk):
+        articles = markup.workers.shared("articles")
+        converted.extend(articles[i].source for i in chunk)
+        return convert(chunk)
+
+    monkeypatch.setattr(markup, "_convert_chunk", counting)
+    assert build(BuildOptions(site_dir=site, out_dir=out, jobs=1)).ok
+    cache = BuildCache(site / ".cache")
+    full = cache.load_state(markup.INDEX_STATE)
+    assert len(full["entries"]) == 6 and cache.load_state(markup.INDEX_STATE + "-delta") is None
+
+    edited = site / "content/tin-hoat-dong/bai-2.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Nội dung bài viết.", "Nội dung đã sửa."),
+                      encoding="utf-8")
+    converted.clear()
+    assert build(BuildOptions(site_dir=site, out_dir=out, jobs=1)).ok
+    assert converted == ["content/tin-hoat-dong/bai-2.md"]
+    delta = BuildCache(site / ".cache").load_state(markup.INDEX_STATE + "-delta")
+    assert len(delta["entries"]) == 1 and delta["base"] == full["id"]
+    assert BuildCache(site / ".cache").load_state(markup.INDEX_STATE) == full  # not written again
+    assert "Nội dung đã sửa." in (out / "tin-hoat-dong/bai-so-2/index.html").read_text(encoding="utf-8")
+
+    (out / "tin-hoat-dong/bai-so-2/index.html").unlink()  # rendered again from the index and its blob
+    converted.clear()
+    assert build(BuildOptions(site_dir=site, out_dir=out, jobs=1)).ok
+    assert converted == []
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
