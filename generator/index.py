@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
 from typing import Any, Callable, Iterable, Mapping
 
-from generator.article_digests import KnownDigest, early_digest
+from generator.article_digests import KnownDigest, early_digest, known_digest
 from generator.cache import BuildCache, digest
 from generator.content import yaml_quoted
 from generator.diagnostics import Problem, error, suggest, warning
@@ -138,7 +138,7 @@ class _CheckedArticles:
         if entry is not None and source.digest and entry[0] == source.digest:
             self.entries[source.path] = entry
             if entry[1] is not None and self.known_digests is not None:
-                self.known_digests[source.path] = KnownDigest(entry[1], entry[3])
+                self.known_digests[source.path] = known_digest(entry[1], entry[3])
             return entry[1], list(entry[2])
         article, found = read_article(self.config, source)
         if self.cache is not None and source.digest:
@@ -147,7 +147,7 @@ class _CheckedArticles:
             if article is not None:
                 kept, early = evolve(article, body="", body_loaded=False), early_digest(article)
                 if self.known_digests is not None:
-                    self.known_digests[source.path] = KnownDigest(article, early)
+                    self.known_digests[source.path] = known_digest(article, early)
             self.entries[source.path] = (source.digest, kept, tuple(found), early)
         return article, found
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from generator.article_digests import EARLY_FIELDS, LATE_FIELDS, KnownDigest, article_digest, early_digest
+from generator.article_digests import EARLY_FIELDS, LATE_FIELDS, article_digest, early_digest, known_digest
 from generator.model import Article, Cover, evolve, frozen_map
 
 ICT = timezone(timedelta(hours=7))
@@ -16,7 +16,7 @@ READ = Article(source="content/tin-hoat-dong/ra-quan.md", title="Ra quân bảo 
                category="tin-hoat-dong", campaigns=("vi-an-ninh-to-quoc",), slug="ra-quan",
                url="/tin-hoat-dong/ra-quan/", author="Minh Khôi", body="Sáng 21/1, lực lượng ra quân.",
                source_digest="ab12", cover=Cover(image="anh.jpg"), extra=frozen_map({"nguon": "Phòng CSGT"}))
-KEPT = KnownDigest(READ, early_digest(READ))
+KEPT = known_digest(READ)
 
 # A value of each field that differs from READ's.
 OTHER = {"source": "content/tin-hoat-dong/khac.md", "title": "Tin khác", "date": READ.date + timedelta(days=1),
