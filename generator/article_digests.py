@@ -50,9 +50,9 @@ class KnownDigest:
     early: str
 
 
-def known_digest(article: Article, early: str | None = None) -> KnownDigest:
-    """What a build keeps of `article`'s early digest (worked out here unless given)."""
-    return KnownDigest(_early_values(article.__dict__), early if early is not None else early_digest(article))
+def known_digest(article: Article, early: str) -> KnownDigest:
+    """What a build keeps of `article`'s early digest `early`."""
+    return KnownDigest(_early_values(article.__dict__), early)
 
 
 def early_digest(article: Article) -> str:

@@ -16,7 +16,7 @@ READ = Article(source="content/tin-hoat-dong/ra-quan.md", title="Ra quân bảo 
                category="tin-hoat-dong", campaigns=("vi-an-ninh-to-quoc",), slug="ra-quan",
                url="/tin-hoat-dong/ra-quan/", author="Minh Khôi", body="Sáng 21/1, lực lượng ra quân.",
                source_digest="ab12", cover=Cover(image="anh.jpg"), extra=frozen_map({"nguon": "Phòng CSGT"}))
-KEPT = known_digest(READ)
+KEPT = known_digest(READ, early_digest(READ))
 
 # A value of each field that differs from READ's.
 OTHER = {"source": "content/tin-hoat-dong/khac.md", "title": "Tin khác", "date": READ.date + timedelta(days=1),
