@@ -4,8 +4,8 @@ Owns the dependency analysis that makes incremental builds provably right.
 A page's signature digests everything its layout can reach:
 
 - the source of every template in the layout's closure (extends/include/
-  import, resolved through the site's overrides); a dynamic include makes the
-  closure every template;
+  import/include_cached, resolved through the site's overrides); a dynamic
+  include makes the closure every template;
 - the site config (the `config`, `term_url`, `category`, `unit`, `campaign`
   globals read nothing else) and the assets' versions (the `asset` filter);
 - the page record itself and every article it carries (page.article,
@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 import jinja2
-from jinja2 import meta, nodes
 
 from generator.article_digests import KnownDigest, article_digest
 from generator.cache import digest, text_digest
+from generator.fragments import FUNCTION as INCLUDE_CACHED, names_loaded, template_closure
 from generator.memo import Memo, recall
 from generator.model import EMPTY, Article, Page, Site
 
@@ -46,6 +46,8 @@ LIST_GLOBALS = frozenset({"related", "others"})
 ARTICLE_GLOBALS = frozenset({"cover", "thumbnail", "og_image"})
 JINJA_BUILTINS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace", "loop",
                             "self", "super", "varargs", "kwargs", "caller"})
+# Renders a partial of the closure (fragments.py): what the partial reads is digested with it.
+JINJA_BUILTINS |= {INCLUDE_CACHED}
 ALWAYS = "always"  # the signature of a page that must always be rendered
 
 
@@ -81,7 +83,7 @@ def analyse_templates(env: jinja2.Environment, names: Iterable[str], layouts: Ma
 def _analyse(env: jinja2.Environment, names: Iterable[str]) -> dict[str, TemplateFacts]:
     facts = {}
     for name in names:
-        closure = _closure(env, name)
+        closure = template_closure(env, name)
         sources, used = [], set()
         for member in sorted(closure):
             source, filename, _ = env.loader.get_source(env, member)
@@ -89,31 +91,6 @@ def _analyse(env: jinja2.Environment, names: Iterable[str]) -> dict[str, Templat
             used |= names_loaded(env.parse(source, member, filename))  # names keep syntax errors locatable
         facts[name] = TemplateFacts(digest(*sources), frozenset(used))
     return facts
-
-
-def names_loaded(ast: nodes.Template) -> set[str]:
-    """Every name the template reads, blocks and macros included.
-
-    jinja2.meta.find_undeclared_variables misses names inside {% block %}s,
-    so we walk the whole tree; a local variable that shares a global's name
-    only costs an extra render, never a stale page.
-    """
-    return {node.name for node in ast.find_all(nodes.Name) if node.ctx == "load"}
-
-
-def _closure(env: jinja2.Environment, name: str) -> set[str]:
-    seen, todo = set(), [name]
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        source, filename, _ = env.loader.get_source(env, current)
-        for ref in meta.find_referenced_templates(env.parse(source, current, filename)):
-            if ref is None:  # a computed include: it could be any template
-                return set(env.list_templates())
-            todo.append(ref)
-    return seen
 
 
 class Signatures:

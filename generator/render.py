@@ -17,6 +17,7 @@ import jinja2.bccache
 
 from generator import routes, sections
 from generator.cache import code_stamp, read_sealed, seal, write_atomic
+from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments
 from generator.model import Article, Page, Site, Term, tel_link
 from generator.vietnamese import format_date, format_number
 
@@ -81,6 +82,7 @@ class Renderer:
             related=self.related, others=self.others, latest_in=self.latest_in,
             featured=self.featured, standalone_pages=site.standalone, **(extra_globals or {}),
         )
+        self.env.globals[INCLUDE_CACHED] = Fragments(self.env).include_cached
 
     # -- filters and helpers the layouts call --------------------------------
     def url(self, path: str) -> str:

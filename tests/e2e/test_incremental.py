@@ -83,6 +83,14 @@ LAYOUT_EDITS = {
         "<p>{{ a.campaigns | join(', ') }}</p>N</article>\n",
         '<article class="card"><h2>{{ a.title }}</h2>{% for b in related(a) %}<p>{{ b.title }}</p>{% endfor %}'
         "N</article>\n",
+        # the page that lists the card: include_cached keys the fragment by it too (fragments.py)
+        '<article class="card"><h2>{{ a.title }}</h2><p>{{ page.url }} {{ page.pagination.number }}</p>N</article>\n',
+    ),
+    # one headline of "Tin liên quan", "Các tin khác" and the home page's lists (include_cached)
+    "partials/headline.html": (
+        "<li>{{ a.title }} N</li>\n",
+        "<li>{% if thumbs %}[ảnh] {% endif %}{{ a.title }} {{ a | vn_date }} · {{ unit(a.unit).name }} N</li>\n",
+        "<li>{{ a.title }} {{ page.url }} N</li>\n",
     ),
 }
 
@@ -538,4 +546,33 @@ def test_an_edit_saves_only_the_changed_entries_of_the_markup_index(make_site, t
     converted.clear()
     assert build(BuildOptions(site_dir=site, out_dir=out, jobs=1)).ok
     assert converted == []
+    assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_a_cached_card_that_reads_its_page_shows_each_page_its_own(make_site, tmp_path):
+    """Cards are rendered once per article and process (include_cached), but a site's card
+    that shows something of the page listing it is rendered for each page: never another
+    page's card. Built in one process (jobs=1), where every card of a list is reused."""
+    files = numbered_articles(5)
+    files["layouts/partials/card.html"] = ('<article class="card"><h2>{{ a.title }}</h2>'
+                                           '<p class="shown-on">{{ page.url }}</p></article>\n')
+    site = make_site(files)
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out, jobs=1)).ok
+    for rel in ("tin-hoat-dong", "tin-hoat-dong/trang/2", "tin-hoat-dong/trang/3", "don-vi/cong-an-tinh"):
+        shown = {text_of(p) for p in _page(out, rel).select(".card .shown-on")}
+        assert shown == {f"/{rel}/"}, rel
+
+
+def test_an_edited_headline_partial_reaches_every_article_page(make_site, tmp_path):
+    site = make_site(numbered_articles(4))
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    override = site / "layouts/partials/headline.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('<li class="sua">{{ a.title }} (đã sửa)</li>\n', encoding="utf-8")
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok and result.rendered >= 5  # the four articles and the home page
+    headlines = [text_of(li) for li in _page(out, "tin-hoat-dong/bai-so-1").select(".related li")]
+    assert headlines and all(h.endswith("(đã sửa)") for h in headlines)
     assert tree(out) == clean_tree(site, tmp_path / "clean")

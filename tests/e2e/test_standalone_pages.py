@@ -256,3 +256,26 @@ def test_menu_is_true_false_or_a_name_and_only_a_page_reads_it(make_site, tmp_pa
                                                                  ("content/tin-hoat-dong/bai-0.md", 3)]
     assert messages.problem_message(told[0], "vi").startswith("'menu' chỉ dùng cho trang giới thiệu")
     assert [text_of(a) for a in _page(tmp_path / "out", "/").select(".site-nav a")][-1] == "Liên hệ"
+
+
+def test_each_page_marks_its_own_menu_item_though_headers_are_shared(make_site, tmp_path):
+    """The header and footer are rendered once per distinct mark (include_cached, in one
+    process here): the home page marks "Trang chủ", every page of a category that category,
+    a page of its own itself in the header and the footer, and an article or a unit page none."""
+    files = {**numbered_articles(5), **PAGES,
+             "content/trang/gioi-thieu.md": PAGES["content/trang/gioi-thieu.md"].replace("weight: 2", "weight: 2\nmenu: true")}
+    site = make_site(files)
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out, jobs=1)).ok
+
+    def marked(url: str) -> tuple[list[str], list[str]]:
+        page = _page(out, url)
+        return ([text_of(a) for a in page.select(".site-nav a[aria-current=page]")],
+                [text_of(a) for a in page.select("footer .about a[aria-current=page]")])
+
+    assert marked("/") == (["Trang chủ"], [])
+    assert marked("/tin-hoat-dong/") == marked("/tin-hoat-dong/trang/2/") == (["Tin hoạt động"], [])
+    assert marked("/gioi-thieu/") == (["Giới thiệu"], ["Giới thiệu"])
+    assert marked("/lanh-dao/") == ([], ["Lãnh đạo Công an tỉnh"])
+    for url in ("/tin-hoat-dong/bai-so-1/", "/don-vi/cong-an-tinh/", "/tim-kiem/"):
+        assert marked(url) == ([], []), url

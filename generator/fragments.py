@@ -1,0 +1,138 @@
+"""Partials rendered once per distinct input, and what a layout's closure is.
+
+`{{ include_cached("partials/card.html", a=a) }}` is `{% include %}` for a partial that
+recurs: an article's card is on every list that shows it (~5 in a build), its headline in
+"Tin liên quan" or "Các tin khác" of ~20 other articles. Like Hugo's `partialCached`, each
+distinct input is rendered once per process; unlike it, the key is worked out, not written
+by the layout's author, so a cached partial can never show another input's HTML:
+
+- the partial sees the values passed to it, then the calling layout's variables (its
+  top-level `set`s and `page`), then the globals, like an include (a variable `set` inside
+  the caller's block or loop reaches it only when passed, as `a=a` above);
+- the key holds the value of every name the partial and the templates it includes load,
+  except globals (one site, one set of helpers per process): strings, numbers and None by
+  value, frozen dataclasses (Article, Page, Term, the config) and functions by identity,
+  the object kept alive beside its fragment so that identity stays its own;
+- any other value (a list, a loop) is rendered every time, uncached.
+
+Also owns the closure of a layout (extends, include, import and `include_cached`), which
+incremental.py digests to know which pages a layout edit re-renders.
+"""
+from __future__ import annotations
+
+import dataclasses
+import types
+from typing import Any
+
+import jinja2
+from jinja2 import meta, nodes
+from markupsafe import Markup
+
+FUNCTION = "include_cached"
+# Fragments kept per process: ~1 KB each. Past it the memo starts again, so a portal of
+# 100,000 articles renders a few cards twice rather than holding them all.
+MAX_KEPT = 40_000
+
+_BY_VALUE = frozenset({str, Markup, int, float, bool, type(None)})
+_BY_IDENTITY = (types.FunctionType, types.BuiltinFunctionType, types.MethodType)
+
+
+def names_loaded(ast: nodes.Template) -> set[str]:
+    """Every name the template reads, blocks and macros included.
+
+    jinja2.meta.find_undeclared_variables misses names inside {% block %}s, so we walk the
+    whole tree; a name also set locally only costs a key part or an extra render."""
+    return {node.name for node in ast.find_all(nodes.Name) if node.ctx == "load"}
+
+
+def referenced_templates(ast: nodes.Template):
+    """The names of the templates it extends, includes or imports, and those it renders with
+    include_cached; None for one computed while rendering (it could be any template)."""
+    yield from meta.find_referenced_templates(ast)
+    for call in ast.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == FUNCTION:
+            first = call.args[0] if call.args else None
+            yield first.value if isinstance(first, nodes.Const) and isinstance(first.value, str) else None
+
+
+def template_closure(env: jinja2.Environment, name: str) -> set[str]:
+    """`name` and every template it reaches; all templates when one is computed."""
+    seen, todo = set(), [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source, filename, _ = env.loader.get_source(env, current)
+        for ref in referenced_templates(env.parse(source, current, filename)):
+            if ref is None:
+                return set(env.list_templates())
+            todo.append(ref)
+    return seen
+
+
+class Fragments:
+    """The memo behind `include_cached` for one Jinja environment (one Renderer)."""
+
+    def __init__(self, env: jinja2.Environment):
+        self.env = env
+        self._reads: dict[str, tuple[str, ...]] = {}
+        self._kept: dict[tuple, tuple[Markup, Any]] = {}
+        self._identity: dict[type, bool] = {}
+        self._templates: dict[str, jinja2.Template] = {}
+
+    @jinja2.pass_context
+    def include_cached(self, context: jinja2.runtime.Context, name: str, **values) -> Markup:
+        reads = self._reads.get(name)
+        if reads is None:
+            reads = self._reads[name] = self._names_read(name)
+        # What the partial would read: passed, else the caller's, else missing (a global is in
+        # every context already, and the same in every call).
+        given, key, env_globals, missing = {}, [name], self.env.globals, jinja2.runtime.missing
+        cacheable = True
+        for var in reads:
+            value = values[var] if var in values else context.resolve_or_missing(var)
+            if value is missing or (var in env_globals and env_globals[var] is value):
+                continue
+            given[var] = value
+            kind = type(value)
+            if kind in _BY_VALUE:
+                key += (var, kind, value)  # (1 and True, "<b>" and Markup("<b>") render apart)
+            elif self._by_identity(kind):
+                key += (var, id(value))
+            else:
+                cacheable = False
+        if not cacheable:
+            return self._render(name, given)
+        key = tuple(key)
+        kept = self._kept.get(key)
+        if kept is None:
+            if len(self._kept) >= MAX_KEPT:
+                self._kept.clear()
+            kept = self._kept[key] = (self._render(name, given), given)  # `given` keeps the ids alive
+        return kept[0]
+
+    def _names_read(self, name: str) -> tuple[str, ...]:
+        names = set()
+        for member in template_closure(self.env, name):
+            source, filename, _ = self.env.loader.get_source(self.env, member)
+            ast = self.env.parse(source, member, filename)
+            # What Jinja looks up in the context (not a name the partial sets before reading it,
+            # as the theme's thumbnail sets `photo`), and every name in a block or macro.
+            names |= meta.find_undeclared_variables(ast)
+            for part in ast.find_all((nodes.Block, nodes.Macro, nodes.CallBlock)):
+                names |= names_loaded(part)
+        return tuple(sorted(names))
+
+    def _by_identity(self, kind: type) -> bool:
+        known = self._identity.get(kind)
+        if known is None:
+            known = self._identity[kind] = issubclass(kind, _BY_IDENTITY) or (
+                dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen)
+        return known
+
+    def _render(self, name: str, given: dict[str, Any]) -> Markup:
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(name)
+        return Markup(template.render(given))
