@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import dataclasses
 import types
-from typing import Any
+from typing import Any, Iterable, Mapping
 
 import jinja2
 from jinja2 import meta, nodes
 from markupsafe import Markup
+
+from generator.model import EMPTY
 
 FUNCTION = "include_cached"
 # Fragments kept per process: ~1 KB each. Past it the memo starts again, so a portal of
@@ -49,10 +51,30 @@ def referenced_templates(ast: nodes.Template):
     """The names of the templates it extends, includes or imports, and those it renders with
     include_cached; None for one computed while rendering (it could be any template)."""
     yield from meta.find_referenced_templates(ast)
+    yield from cached_partials(ast)
+
+
+def cached_partials(ast: nodes.Template):
+    """The names of the templates it renders with include_cached (None: computed)."""
     for call in ast.find_all(nodes.Call):
         if isinstance(call.node, nodes.Name) and call.node.name == FUNCTION:
             first = call.args[0] if call.args else None
             yield first.value if isinstance(first, nodes.Const) and isinstance(first.value, str) else None
+
+
+def names_read(env: jinja2.Environment, name: str) -> tuple[str, ...]:
+    """The names a partial and the templates it includes look up in the context they are
+    given: the key of its fragments."""
+    names = set()
+    for member in template_closure(env, name):
+        source, filename, _ = env.loader.get_source(env, member)
+        ast = env.parse(source, member, filename)
+        # What Jinja looks up in the context (not a name the partial sets before reading it,
+        # as the theme's thumbnail sets `photo`), and every name in a block or macro.
+        names |= meta.find_undeclared_variables(ast)
+        for part in ast.find_all((nodes.Block, nodes.Macro, nodes.CallBlock)):
+            names |= names_loaded(part)
+    return tuple(sorted(names))
 
 
 def template_closure(env: jinja2.Environment, name: str) -> set[str]:
@@ -74,18 +96,26 @@ def template_closure(env: jinja2.Environment, name: str) -> set[str]:
 class Fragments:
     """The memo behind `include_cached` for one Jinja environment (one Renderer)."""
 
-    def __init__(self, env: jinja2.Environment):
+    def __init__(self, env: jinja2.Environment, reads: Mapping[str, tuple[str, ...]] = EMPTY):
+        """`reads`: names_read of partials, worked out beforehand (the layout analysis keeps
+        them in the build cache: parsing them costs each render process ~25 ms)."""
         self.env = env
-        self._reads: dict[str, tuple[str, ...]] = {}
+        self._reads: dict[str, tuple[str, ...]] = dict(reads)
         self._kept: dict[tuple, tuple[Markup, Any]] = {}
         self._identity: dict[type, bool] = {}
         self._templates: dict[str, jinja2.Template] = {}
+
+    def know(self, reads: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+        self._reads.update(reads)
+
+    def known(self) -> dict[str, tuple[str, ...]]:
+        return dict(self._reads)
 
     @jinja2.pass_context
     def include_cached(self, context: jinja2.runtime.Context, name: str, **values) -> Markup:
         reads = self._reads.get(name)
         if reads is None:
-            reads = self._reads[name] = self._names_read(name)
+            reads = self._reads[name] = names_read(self.env, name)
         # What the partial would read: passed, else the caller's, else missing (a global is in
         # every context already, and the same in every call).
         given, key, env_globals, missing = {}, [name], self.env.globals, jinja2.runtime.missing
@@ -111,18 +141,6 @@ class Fragments:
                 self._kept.clear()
             kept = self._kept[key] = (self._render(name, given), given)  # `given` keeps the ids alive
         return kept[0]
-
-    def _names_read(self, name: str) -> tuple[str, ...]:
-        names = set()
-        for member in template_closure(self.env, name):
-            source, filename, _ = self.env.loader.get_source(self.env, member)
-            ast = self.env.parse(source, member, filename)
-            # What Jinja looks up in the context (not a name the partial sets before reading it,
-            # as the theme's thumbnail sets `photo`), and every name in a block or macro.
-            names |= meta.find_undeclared_variables(ast)
-            for part in ast.find_all((nodes.Block, nodes.Macro, nodes.CallBlock)):
-                names |= names_loaded(part)
-        return tuple(sorted(names))
 
     def _by_identity(self, kind: type) -> bool:
         known = self._identity.get(kind)

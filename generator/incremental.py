@@ -30,7 +30,7 @@ import jinja2
 
 from generator.article_digests import KnownDigest, article_digest
 from generator.cache import digest, text_digest
-from generator.fragments import FUNCTION as INCLUDE_CACHED, names_loaded, template_closure
+from generator.fragments import FUNCTION as INCLUDE_CACHED, cached_partials, names_loaded, names_read, template_closure
 from generator.memo import Memo, recall
 from generator.model import EMPTY, Article, Page, Site
 
@@ -55,6 +55,9 @@ ALWAYS = "always"  # the signature of a page that must always be rendered
 class TemplateFacts:
     source_digest: str  # of every template in the closure
     names: frozenset[str]  # undeclared names the closure uses
+    # (partial, the names its fragments are keyed by) for each partial the closure renders
+    # with include_cached (fragments.names_read), so that no render process parses it
+    cached_partials: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 TEMPLATES_STATE = "template-facts"
@@ -84,12 +87,15 @@ def _analyse(env: jinja2.Environment, names: Iterable[str]) -> dict[str, Templat
     facts = {}
     for name in names:
         closure = template_closure(env, name)
-        sources, used = [], set()
+        sources, used, partials = [], set(), set()
         for member in sorted(closure):
             source, filename, _ = env.loader.get_source(env, member)
             sources += [member, source]
-            used |= names_loaded(env.parse(source, member, filename))  # names keep syntax errors locatable
-        facts[name] = TemplateFacts(digest(*sources), frozenset(used))
+            ast = env.parse(source, member, filename)  # names keep syntax errors locatable
+            used |= names_loaded(ast)
+            partials.update(cached_partials(ast))
+        reads = tuple((partial, names_read(env, partial)) for partial in sorted(partials - {None}))
+        facts[name] = TemplateFacts(digest(*sources), frozenset(used), reads)
     return facts
 
 

@@ -18,7 +18,7 @@ import jinja2.bccache
 from generator import routes, sections
 from generator.cache import code_stamp, read_sealed, seal, write_atomic
 from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments
-from generator.model import Article, Page, Site, Term, tel_link
+from generator.model import EMPTY, Article, Page, Site, Term, tel_link
 from generator.vietnamese import format_date, format_number
 
 DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
@@ -48,7 +48,7 @@ def layout_dirs(site_dir: Path) -> list[Path]:
 
 class Renderer:
     def __init__(self, site: Site, search_path: Sequence[Path], extra_globals: Mapping | None = None,
-                 bytecode_dir: Path | None = None):
+                 bytecode_dir: Path | None = None, fragment_reads: Mapping = EMPTY):
         self.site = site
         self.by_url = site.by_url
         config = site.config
@@ -82,7 +82,8 @@ class Renderer:
             related=self.related, others=self.others, latest_in=self.latest_in,
             featured=self.featured, standalone_pages=site.standalone, **(extra_globals or {}),
         )
-        self.env.globals[INCLUDE_CACHED] = Fragments(self.env).include_cached
+        self.fragments = Fragments(self.env, fragment_reads)  # (fragment_reads: TemplateFacts.cached_partials)
+        self.env.globals[INCLUDE_CACHED] = self.fragments.include_cached
 
     # -- filters and helpers the layouts call --------------------------------
     def url(self, path: str) -> str:

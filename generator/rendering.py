@@ -91,6 +91,8 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
     probe = Renderer(site, layout_dirs, extra_globals, bytecode_dir(cache))
     layouts = layout_digests(probe.env)
     facts = analyse_templates(probe.env, {p.template for p in pages}, layouts, cache)
+    for template_facts in facts.values():
+        probe.fragments.know(template_facts.cached_partials)
     signatures = Signatures(site, facts, probe.env.globals, memo, known_digests)
 
     previous = previous or {}
@@ -172,6 +174,6 @@ def _renderer_factory(site, layout_dirs, extra_globals, made: list, probe: Rende
         if os.getpid() == pid:
             return probe
         if not made:
-            made.append(Renderer(site, layout_dirs, extra_globals, bytecode))
+            made.append(Renderer(site, layout_dirs, extra_globals, bytecode, probe.fragments.known()))
         return made[0]
     return get

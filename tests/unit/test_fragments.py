@@ -123,3 +123,14 @@ def test_the_closure_follows_include_cached():
     assert template_closure(env, "computed.html") == set(env.list_templates())  # could be any
     facts = incremental._analyse(env, ["list.html"])["list.html"]
     assert "a" in facts.names and "include_cached" in facts.names
+    # what the card's fragments are keyed by, worked out with the layout facts (kept in the
+    # build cache), so that no render process parses the card again
+    assert facts.cached_partials == (("card.html", ("a",)),)
+
+
+def test_reads_known_beforehand_are_not_worked_out_again(monkeypatch):
+    env = environment({"card.html": "{{ a.title }}", "page.html": "{{ include_cached('card.html', a=a) }}"})
+    fragments = Fragments(env, {"card.html": ("a",)})
+    env.globals["include_cached"] = fragments.include_cached
+    monkeypatch.setattr("generator.fragments.names_read", lambda *_: pytest.fail("parsed again"))
+    assert env.get_template("page.html").render(a=Story("Tin")) == "Tin"
