@@ -84,7 +84,7 @@ LAYOUT_EDITS = {
         '<article class="card"><h2>{{ a.title }}</h2>{% for b in related(a) %}<p>{{ b.title }}</p>{% endfor %}'
         "N</article>\n",
         # the page that lists the card: include_cached keys the fragment by it too (fragments.py)
-        '<article class="card"><h2>{{ a.title }}</h2><p>{{ page.url }} {{ page.pagination.number }}</p>N</article>\n',
+        '<article class="card"><h2>{{ a.title }}</h2><p>{{ page.url }} {{ page.kind }}</p>N</article>\n',
     ),
     # one headline of "Tin liên quan", "Các tin khác" and the home page's lists (include_cached)
     "partials/headline.html": (
