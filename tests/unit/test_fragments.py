@@ -8,6 +8,7 @@ import pytest
 
 from generator import incremental
 from generator.fragments import Fragments, template_closure
+from generator.layout_problems import layout_problem
 
 
 @dataclass(frozen=True)
@@ -134,3 +135,18 @@ def test_reads_known_beforehand_are_not_worked_out_again(monkeypatch):
     env.globals["include_cached"] = fragments.include_cached
     monkeypatch.setattr("generator.fragments.names_read", lambda *_: pytest.fail("parsed again"))
     assert env.get_template("page.html").render(a=Story("Tin")) == "Tin"
+
+
+def test_an_error_in_a_cached_partial_names_its_file_and_line(tmp_path):
+    layouts = tmp_path / "layouts" / "partials"
+    layouts.mkdir(parents=True)
+    (layouts / "card.html").write_text("<p>{{ a.title }}</p>\n<p>{{ a.missing.name }}</p>\n", encoding="utf-8")
+    (tmp_path / "layouts" / "list.html").write_text("{{ include_cached('partials/card.html', a=a) }}\n",
+                                                    encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "layouts")), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    env.globals["include_cached"] = Fragments(env).include_cached
+    with pytest.raises(jinja2.UndefinedError) as caught:
+        env.get_template("list.html").render(a=Story("Tin"))
+    problem = layout_problem(caught.value, tmp_path)
+    assert str(problem).startswith("layouts/partials/card.html:2: "), problem
