@@ -62,13 +62,11 @@ def cached_partials(ast: nodes.Template):
             yield first.value if isinstance(first, nodes.Const) and isinstance(first.value, str) else None
 
 
-def names_read(env: jinja2.Environment, name: str) -> tuple[str, ...]:
+def names_read(env: jinja2.Environment, name: str, parsed: dict | None = None) -> tuple[str, ...]:
     """The names a partial and the templates it includes look up in the context they are
-    given: the key of its fragments."""
+    given: the key of its fragments. `parsed`: as for parsed_closure."""
     names = set()
-    for member in template_closure(env, name):
-        source, filename, _ = env.loader.get_source(env, member)
-        ast = env.parse(source, member, filename)
+    for _, ast in parsed_closure(env, name, parsed).values():
         # What Jinja looks up in the context (not a name the partial sets before reading it,
         # as the theme's thumbnail sets `photo`), and every name in a block or macro.
         names |= meta.find_undeclared_variables(ast)
@@ -77,20 +75,30 @@ def names_read(env: jinja2.Environment, name: str) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def template_closure(env: jinja2.Environment, name: str) -> set[str]:
-    """`name` and every template it reaches; all templates when one is computed."""
-    seen, todo = set(), [name]
+def parsed_closure(env: jinja2.Environment, name: str,
+                   parsed: dict | None = None) -> dict[str, tuple[str, nodes.Template]]:
+    """`name` and every template it reaches (all templates when one is computed), each with
+    its source and tree. `parsed`: the templates parsed so far by name, shared between calls
+    (the layout analysis reaches base.html and its partials from every layout)."""
+    parsed = {} if parsed is None else parsed
+    found, todo = {}, [name]
     while todo:
         current = todo.pop()
-        if current in seen:
+        if current in found:
             continue
-        seen.add(current)
-        source, filename, _ = env.loader.get_source(env, current)
-        for ref in referenced_templates(env.parse(source, current, filename)):
+        found[current] = _parsed(env, current, parsed)
+        for ref in referenced_templates(found[current][1]):
             if ref is None:
-                return set(env.list_templates())
+                return {member: _parsed(env, member, parsed) for member in env.list_templates()}
             todo.append(ref)
-    return seen
+    return found
+
+
+def _parsed(env: jinja2.Environment, name: str, parsed: dict) -> tuple[str, nodes.Template]:
+    if name not in parsed:
+        source, filename, _ = env.loader.get_source(env, name)
+        parsed[name] = (source, env.parse(source, name, filename))  # (named: syntax errors stay locatable)
+    return parsed[name]
 
 
 class Fragments:

@@ -30,7 +30,7 @@ import jinja2
 
 from generator.article_digests import KnownDigest, article_digest
 from generator.cache import digest, text_digest
-from generator.fragments import FUNCTION as INCLUDE_CACHED, cached_partials, names_loaded, names_read, template_closure
+from generator.fragments import FUNCTION as INCLUDE_CACHED, cached_partials, names_loaded, names_read, parsed_closure
 from generator.memo import Memo, recall
 from generator.model import EMPTY, Article, Page, Site
 
@@ -84,18 +84,20 @@ def analyse_templates(env: jinja2.Environment, names: Iterable[str], layouts: Ma
 
 
 def _analyse(env: jinja2.Environment, names: Iterable[str]) -> dict[str, TemplateFacts]:
-    facts = {}
+    facts, parsed, reads_of = {}, {}, {}  # each template parsed once, each cached partial's reads worked out once
     for name in names:
-        closure = template_closure(env, name)
+        closure = parsed_closure(env, name, parsed)
         sources, used, partials = [], set(), set()
         for member in sorted(closure):
-            source, filename, _ = env.loader.get_source(env, member)
+            source, ast = closure[member]
             sources += [member, source]
-            ast = env.parse(source, member, filename)  # names keep syntax errors locatable
             used |= names_loaded(ast)
             partials.update(cached_partials(ast))
-        reads = tuple((partial, names_read(env, partial)) for partial in sorted(partials - {None}))
-        facts[name] = TemplateFacts(digest(*sources), frozenset(used), reads)
+        partials.discard(None)  # (a computed one made the closure every template)
+        for partial in partials - reads_of.keys():
+            reads_of[partial] = names_read(env, partial, parsed)
+        facts[name] = TemplateFacts(digest(*sources), frozenset(used),
+                                    tuple((partial, reads_of[partial]) for partial in sorted(partials)))
     return facts
 
 
