@@ -56,6 +56,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--base-url", default=None, metavar="URL",
                    help="publish for this address instead of site.toml's base_url (a staging copy): "
                         "every link, feed, sitemap and canonical URL uses it")
+    b.add_argument("--layout-metrics", action="store_true",
+                   help="render every page, changed or not, and show how long each layout and partial took "
+                        "(to find what makes a build slow)")
     b.add_argument("--strict", action="store_true",
                    help="treat warnings as errors: exit 1 and publish nothing (for CI, as check --strict)")
     b.add_argument("--noindex", action="store_true",
@@ -190,6 +193,7 @@ def run_build(args) -> int:
     options = BuildOptions(base_url=base_url, noindex=args.noindex, strict=args.strict, site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
                            cache_dir=args.cache_dir.resolve() if args.cache_dir else None,
                            use_cache=not args.no_cache, jobs=args.jobs, progress=progress,
+                           layout_metrics=args.layout_metrics,
                            on_wait=lambda pid: print(messages.text("waiting-for-build", lang, pid=pid,
                                                                    out=_shown(options.output)),
                                                      file=sys.stderr, flush=True))
@@ -242,6 +246,9 @@ def run_build(args) -> int:
         moment = (format_date(result.scheduled, result.scheduled.tzinfo, True) if lang == "vi"
                   else result.scheduled.strftime("%Y-%m-%d %H:%M (UTC%z)"))
         print(messages.text("scheduled", lang, moment=moment))
+    if result.layouts is not None:
+        for line in messages.layout_table(result.layouts, lang):
+            print(line)
     if args.verbose:
         print("  " + ", ".join(f"{k} {v:.3f} s" for k, v in result.timings.items()))
         if result.search is not None and result.search.indexed:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import types
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import jinja2
 from jinja2 import meta, nodes
@@ -104,10 +104,13 @@ def _parsed(env: jinja2.Environment, name: str, parsed: dict) -> tuple[str, node
 class Fragments:
     """The memo behind `include_cached` for one Jinja environment (one Renderer)."""
 
-    def __init__(self, env: jinja2.Environment, reads: Mapping[str, tuple[str, ...]] = EMPTY):
+    def __init__(self, env: jinja2.Environment, reads: Mapping[str, tuple[str, ...]] = EMPTY,
+                 on_call: Callable[[str], None] | None = None):
         """`reads`: names_read of partials, worked out beforehand (the layout analysis keeps
-        them in the build cache: parsing them costs each render process ~25 ms)."""
+        them in the build cache: parsing them costs each render process ~25 ms). `on_call(name)`
+        is told of every call (layout_metrics.py counts them)."""
         self.env = env
+        self._on_call = on_call
         self._reads: dict[str, tuple[str, ...]] = dict(reads)
         self._kept: dict[tuple, tuple[Markup, Any]] = {}
         self._identity: dict[type, bool] = {}
@@ -121,34 +124,46 @@ class Fragments:
 
     @jinja2.pass_context
     def include_cached(self, context: jinja2.runtime.Context, name: str, **values) -> Markup:
-        reads = self._reads.get(name)
-        if reads is None:
-            reads = self._reads[name] = names_read(self.env, name)
-        # What the partial would read: passed, else the caller's, else missing (a global is in
-        # every context already, and the same in every call).
-        given, key, env_globals, missing = {}, [name], self.env.globals, jinja2.runtime.missing
-        cacheable = True
-        for var in reads:
-            value = values[var] if var in values else context.resolve_or_missing(var)
-            if value is missing or (var in env_globals and env_globals[var] is value):
-                continue
-            given[var] = value
-            kind = type(value)
-            if kind in _BY_VALUE:
-                key += (var, kind, value)  # (1 and True, "<b>" and Markup("<b>") render apart)
-            elif self._by_identity(kind):
-                key += (var, id(value))
-            else:
-                cacheable = False
-        if not cacheable:
+        if self._on_call is not None:
+            self._on_call(name)
+        given: dict[str, Any] = {}
+        key = self.key_of(name, context, values, given)
+        if key is None:
             return self._render(name, given)
-        key = tuple(key)
         kept = self._kept.get(key)
         if kept is None:
             if len(self._kept) >= MAX_KEPT:
                 self._kept.clear()
             kept = self._kept[key] = (self._render(name, given), given)  # `given` keeps the ids alive
         return kept[0]
+
+    def key_of(self, name: str, context: jinja2.runtime.Context, values: Mapping[str, Any] = EMPTY,
+               given: dict[str, Any] | None = None, identity: Callable[[Any], Any] = id) -> tuple | None:
+        """The memo's key for partial `name` called from `context` with `values`; None when a
+        value it reads cannot be keyed (it is then rendered every time). `given` receives the
+        values read; `identity(value)` stands for a value keyed by identity (layout_metrics.py,
+        which asks for the keys of partials included plainly, keeps no value alive)."""
+        reads = self._reads.get(name)
+        if reads is None:
+            reads = self._reads[name] = names_read(self.env, name)
+        # What the partial would read: passed, else the caller's, else missing (a global is in
+        # every context already, and the same in every call).
+        key, env_globals, missing = [name], self.env.globals, jinja2.runtime.missing
+        cacheable = True
+        for var in reads:
+            value = values[var] if var in values else context.resolve_or_missing(var)
+            if value is missing or (var in env_globals and env_globals[var] is value):
+                continue
+            if given is not None:
+                given[var] = value
+            kind = type(value)
+            if kind in _BY_VALUE:
+                key += (var, kind, value)  # (1 and True, "<b>" and Markup("<b>") render apart)
+            elif self._by_identity(kind):
+                key += (var, identity(value))
+            else:
+                cacheable = False
+        return tuple(key) if cacheable else None
 
     def _by_identity(self, kind: type) -> bool:
         known = self._identity.get(kind)

@@ -28,6 +28,27 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
               "{unchanged} trang không đổi{restored}{removed}{search} → {out}  (mở {index})",
     },
     "removed": {"en": ", {n} removed", "vi": ", xóa {n} tệp cũ"},
+    # build --layout-metrics (layout_metrics.py)
+    "layouts-title": {"en": "Time per layout, slowest first ({pages} pages rendered):",
+                      "vi": "Thời gian của từng tệp giao diện, chậm nhất trước ({pages} trang được dựng):"},
+    "layouts-note": {
+        "en": "  (summed over the render processes; a layout's time includes the partials it includes and the "
+              "layout it extends)",
+        "vi": "  (cộng qua các tiến trình dựng; thời gian của mỗi tệp gồm cả các tệp nó include và tệp nó extends)",
+    },
+    # inputs: the renders include_cached would make (different inputs); outputs: different results
+    "layouts-columns": {"en": "total s|mean ms|max ms|calls|inputs|outputs|layout",
+                        "vi": "tổng giây|TB ms|lâu nhất ms|lần gọi|đầu vào khác|kết quả khác|tệp giao diện"},
+    "layouts-cached": {"en": "  (include_cached: {n} calls)", "vi": "  (include_cached: gọi {n} lần)"},
+    "layouts-more": {"en": "  … and {n} more layout(s), each under {seconds} s",
+                     "vi": "  … và {n} tệp giao diện khác, mỗi tệp dưới {seconds} giây"},
+    "layouts-hint": {
+        "en": "Hint: {name} was rendered {calls} times with only {inputs} different inputs: included with "
+              "{{{{ include_cached(\"{name}\", …) }}}} it would be rendered {inputs} times "
+              "(README, \"Layouts and theme\").",
+        "vi": "Gợi ý: {name} được dựng {calls} lần mà chỉ có {inputs} đầu vào khác nhau: gọi bằng "
+              "{{{{ include_cached(\"{name}\", …) }}}} thì chỉ phải dựng {inputs} lần (README, mục \"Layouts and theme\").",
+    },
     # Pages not rendered but written from the build cache (a new output folder: CI on a fresh clone).
     "restored-pages": {"en": " ({n} taken from the build cache)", "vi": " ({n} trang lấy từ bộ nhớ đệm)"},
     "search-redone": {"en": ", search index: {indexed} of {shards} part(s) redone",
@@ -697,6 +718,42 @@ def search_done(report, lang: str) -> str:
     if report.spliced == report.indexed:
         return text("search-updated", lang, spliced=spliced, shards=shards)
     return text("search-both", lang, indexed=whole, spliced=spliced, shards=shards)
+
+
+LAYOUT_ROWS = 40  # rows of the --layout-metrics table; the rest are counted
+
+
+def layout_table(report, lang: str) -> list[str]:
+    """The lines of `build --layout-metrics` for a layout_metrics.LayoutReport."""
+    def decimal(value: float, places: int) -> str:
+        shown = f"{value:,.{places}f}"
+        return shown.replace(",", " ").replace(".", ",").replace(" ", ".") if lang == "vi" else shown
+
+    columns = text("layouts-columns", lang).split("|")
+    widths = [max(len(title), 9) for title in columns[:6]]
+    rows = [columns[:6]]
+    shown = report.times[:LAYOUT_ROWS]
+    for timing in shown:
+        rows.append([decimal(timing.seconds, 3), decimal(timing.mean * 1000, 3), decimal(timing.longest * 1000, 2),
+                     number(timing.calls, lang), number(timing.inputs, lang), number(timing.outputs, lang)])
+    widths = [max(width, *(len(row[i]) for row in rows)) for i, width in enumerate(widths)]
+    lines = [text("layouts-title", lang, pages=number(report.pages, lang))]
+    for position, row in enumerate(rows):
+        line = "  " + "  ".join(cell.rjust(width) for cell, width in zip(row, widths))
+        if position == 0:
+            lines.append(f"{line}  {columns[6]}")
+            continue
+        timing = shown[position - 1]
+        cached = text("layouts-cached", lang, n=number(timing.cached_calls, lang)) if timing.cached_calls else ""
+        lines.append(f"{line}  {timing.name}{cached}")
+    rest = report.times[LAYOUT_ROWS:]
+    if rest:
+        lines.append(text("layouts-more", lang, n=number(len(rest), lang), seconds=decimal(rest[0].seconds, 3)))
+    lines.append(text("layouts-note", lang))
+    for hint in report.hints:
+        lines.append(text("layouts-hint", lang, name=hint.name, calls=number(hint.calls, lang),
+                          inputs=number(hint.inputs, lang)))
+    return lines
 
 
 NAMED_CAUSES = 3  # files named per kind of change; the rest are counted

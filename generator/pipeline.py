@@ -18,7 +18,7 @@ from typing import Callable
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import attachments, standalone
 from generator import imageproc, images, pictures
-from generator import buildlock, feeds, filelinks, kept_pages, messages, outguard, search, search_store, seo, shortcut
+from generator import buildlock, feeds, filelinks, kept_pages, layout_metrics, messages, outguard, search, search_store, seo, shortcut
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, as_errors, error, has_errors, sort_problems
@@ -63,6 +63,8 @@ class BuildOptions:
     # Set by another thread (serve, when a save comes), it stops the build where it waits for
     # the search indexer: search.IndexingCancelled, nothing published.
     cancel: threading.Event | None = field(default=None, compare=False)
+    # `build --layout-metrics`: render every page, changed or not, timing each layout.
+    layout_metrics: bool = False
 
     @property
     def output(self) -> Path:
@@ -98,6 +100,7 @@ class BuildResult:
     # Drafts and articles dated after the build that this build published (--drafts, --future):
     # a copy that must not reach search engines unless built with --noindex.
     unreleased: int = 0
+    layouts: layout_metrics.LayoutReport | None = None  # how long each layout took (BuildOptions.layout_metrics)
 
     @property
     def ok(self) -> bool:
@@ -247,7 +250,7 @@ def _build(options: BuildOptions) -> BuildResult:
     # last seconds is read now, before any stage reads it (shortcut.Inputs).
     digest = inputs.digest(inputs.racy) if inputs is not None and inputs.racy is not None else None
     unchanged, published_before, verdict = _last_result_if_unchanged(options, cache, inputs, digest, clock)
-    if unchanged is not None:
+    if unchanged is not None and not options.layout_metrics:  # (metrics time a render: there must be one)
         return replace(unchanged, problems=as_errors(unchanged.problems)) if options.strict else unchanged
     # Is a symlink planted in the published output? Walked beside the stages up to rendering.
     symlinks = None if options.private_output else output.SymlinkCheck(options.output)
@@ -303,7 +306,8 @@ def _build(options: BuildOptions) -> BuildResult:
         planned_from = BuildCache(None) if planted else cache
         plan, probe = rendering.plan_render(site, pages, layouts, options.output.resolve(), planned_from,
                                             None if planted else previous, helpers, options.memo,
-                                            options.private_output, keeping_pages, known_digests)
+                                            options.private_output, keeping_pages, known_digests,
+                                            render_all=options.layout_metrics)
         target = _choose_target(options.output, plan, len(pages), cache, verdict)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
@@ -375,7 +379,7 @@ def _build(options: BuildOptions) -> BuildResult:
                        restored=report.restored,
                        images=image_report, causes=plan.causes,
                        search=indexing[0].report if indexing else None, scheduled=scheduled,
-                       unreleased=unreleased)
+                       unreleased=unreleased, layouts=report.layouts)
 
 
 def _unreleased(site: Site, now: datetime) -> int:

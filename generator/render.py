@@ -18,6 +18,7 @@ import jinja2.bccache
 from generator import routes, sections
 from generator.cache import code_stamp, read_sealed, seal, write_atomic
 from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments
+from generator.layout_metrics import LayoutClock
 from generator.model import EMPTY, Article, Page, Site, Term, tel_link
 from generator.vietnamese import format_date, format_number
 
@@ -48,8 +49,11 @@ def layout_dirs(site_dir: Path) -> list[Path]:
 
 class Renderer:
     def __init__(self, site: Site, search_path: Sequence[Path], extra_globals: Mapping | None = None,
-                 bytecode_dir: Path | None = None, fragment_reads: Mapping = EMPTY):
+                 bytecode_dir: Path | None = None, fragment_reads: Mapping = EMPTY,
+                 clock: LayoutClock | None = None):
+        """`clock`: times every layout this Renderer renders (build --layout-metrics)."""
         self.site = site
+        self.clock = clock
         self.by_url = site.by_url
         config = site.config
         self.env = jinja2.Environment(
@@ -69,6 +73,8 @@ class Renderer:
             # every include (~18 stats a page; the next build sees an edited layout).
             auto_reload=False,
         )
+        if clock is not None:  # before any layout is loaded
+            clock.attach(self.env)
         self.env.filters.update(
             url=_at_render(self.url), asset=_at_render(self.asset), abs_url=_at_render(self.abs_url),
             vn_date=self.vn_date, vn_updated=self.vn_updated, iso=_iso, vn_number=format_number, tel=tel_link,
@@ -82,7 +88,10 @@ class Renderer:
             related=self.related, others=self.others, latest_in=self.latest_in,
             featured=self.featured, standalone_pages=site.standalone, **(extra_globals or {}),
         )
-        self.fragments = Fragments(self.env, fragment_reads)  # (fragment_reads: TemplateFacts.cached_partials)
+        self.fragments = Fragments(self.env, fragment_reads,  # (fragment_reads: TemplateFacts.cached_partials)
+                                   on_call=clock.count_cached_call if clock is not None else None)
+        if clock is not None:
+            clock.key_of = lambda name, context: self.fragments.key_of(name, context, identity=clock.serial)
         self.env.globals[INCLUDE_CACHED] = self.fragments.include_cached
 
     # -- filters and helpers the layouts call --------------------------------

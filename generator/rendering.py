@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from generator import causes, kept_pages, workers
+from generator import causes, kept_pages, layout_metrics, workers
 from generator.cache import BuildCache
 from generator.incremental import ALWAYS, Signatures, analyse_templates, layout_digests
 from generator.markup import load_html
@@ -32,6 +32,7 @@ class RenderReport:
     unchanged: int  # pages skipped because no input changed
     state: dict  # for the next build: output path → (signature, size, mtime_ns[, key of the kept bytes])
     restored: int = 0  # of the pages planned, those taken from the build cache instead (kept_pages.py)
+    layouts: layout_metrics.LayoutReport | None = None  # how long each layout took (build --layout-metrics)
 
 
 def _render_chunk(chunk: Sequence[int]) -> list[tuple[int, bool, str | None, bool]]:
@@ -58,6 +59,8 @@ def _render_chunk(chunk: Sequence[int]) -> list[tuple[int, bool, str | None, boo
         data = renderer.render(page)
         changed = stage.write(path, data)
         done.append((index, changed, keeper.keep(stage.path_of(path), data) if keeper else None, False))
+    if renderer.clock is not None:  # what this chunk's layouts took, to the main process with its pages
+        done.append(renderer.clock.take())
     return done
 
 
@@ -80,15 +83,18 @@ class RenderPlan:
 def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], out_dir: Path,
                 cache: BuildCache, previous: dict | None, extra_globals: dict | None = None,
                 memo: Memo | None = None, private_output: bool = False,
-                keep_pages: bool = False, known_digests: Mapping = EMPTY) -> tuple[RenderPlan, Renderer]:
+                keep_pages: bool = False, known_digests: Mapping = EMPTY,
+                render_all: bool = False) -> tuple[RenderPlan, Renderer]:
     """Which pages must be rendered: those whose signature or published file changed
     since the `previous` build (its saved state, None to render everything).
     A `private_output` (serve's own folder) is written by this process alone: its
     files are as the last build left them, and are not stat'ed again.
     `keep_pages`: the render keeps each page in the build cache and takes from it
     those it kept (kept_pages.py). `known_digests`: of the articles' fields, kept by the
-    index stage (article_digests.py)."""
-    probe = Renderer(site, layout_dirs, extra_globals, bytecode_dir(cache))
+    index stage (article_digests.py). `render_all` (build --layout-metrics): every page is
+    rendered, and every layout timed."""
+    clock = layout_metrics.LayoutClock({p.template for p in pages}) if render_all else None
+    probe = Renderer(site, layout_dirs, extra_globals, bytecode_dir(cache), clock=clock)
     layouts = layout_digests(probe.env)
     facts = analyse_templates(probe.env, {p.template for p in pages}, layouts, cache)
     for template_facts in facts.values():
@@ -109,6 +115,9 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
         path = page.output_path
         sigs[path] = signature
         before = known.get(path)
+        if render_all:
+            todo.append(index)
+            continue
         if signature != ALWAYS and before is not None and before[0] == signature:
             if private_output or file_stats(out_prefix + path) == tuple(before[1:3]):
                 unchanged[path] = before
@@ -150,6 +159,9 @@ def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Ren
                                  chunk_size=32,
                                  on_progress=(lambda done, total: progress("render", done, total)) if progress else None)
     written = restored = 0
+    snapshots = [result for result in results if isinstance(result, layout_metrics.Snapshot)]
+    if snapshots:
+        results = [result for result in results if not isinstance(result, layout_metrics.Snapshot)]
     for index, changed, key, taken in results:
         path = pages[index].output_path
         target.keep(path)  # workers wrote it; claim it in this process too
@@ -159,7 +171,9 @@ def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Ren
         state[path] = (plan.signatures[path], *stats, key) if key is not None else (plan.signatures[path], *stats)
     return RenderReport(rendered=len(plan.todo) - restored, written=written, unchanged=len(plan.unchanged),
                         state={"out": str(target.out_dir), "pages": state, "inputs": plan.inputs},
-                        restored=restored)
+                        restored=restored,
+                        layouts=layout_metrics.merge(snapshots, len(plan.todo), probe.clock.page_layouts)
+                        if probe.clock is not None else None)
 
 
 def bytecode_dir(cache: BuildCache) -> Path | None:
@@ -174,6 +188,7 @@ def _renderer_factory(site, layout_dirs, extra_globals, made: list, probe: Rende
         if os.getpid() == pid:
             return probe
         if not made:
-            made.append(Renderer(site, layout_dirs, extra_globals, bytecode, probe.fragments.known()))
+            clock = layout_metrics.LayoutClock(probe.clock.page_layouts) if probe.clock is not None else None
+            made.append(Renderer(site, layout_dirs, extra_globals, bytecode, probe.fragments.known(), clock=clock))
         return made[0]
     return get

@@ -50,7 +50,8 @@ def run_chunks(func: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs:
                on_progress: Callable[[int, int], None] | None = None) -> list[R]:
     """func(chunk) for chunks of items, in order; results concatenated.
 
-    `on_progress(done, total)` is called in this process after each chunk."""
+    `on_progress(done, total)` is called in this process after each chunk, with the items done
+    (a chunk may give more results than items, or fewer)."""
     _shared.clear()
     _shared.update(state or {})
     auto = jobs is None
@@ -58,20 +59,23 @@ def run_chunks(func: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs:
     serial = jobs <= 1 or (auto and len(items) < SERIAL_BELOW)
     chunks = [items[i:i + chunk_size] for i in range(0, len(items), chunk_size)]
     results: list[R] = []
+    done = 0
     try:
         if serial or "fork" not in multiprocessing.get_all_start_methods():
             for chunk in chunks:
                 results.extend(func(chunk))
+                done += len(chunk)
                 if on_progress:
-                    on_progress(len(results), len(items))
+                    on_progress(done, len(items))
             return results
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
                                  initargs=(os.getpid(),)) as pool:
-            for part in pool.map(func, chunks):
+            for chunk, part in zip(chunks, pool.map(func, chunks)):
                 results.extend(part)
+                done += len(chunk)
                 if on_progress:
-                    on_progress(len(results), len(items))
+                    on_progress(done, len(items))
         return results
     finally:
         _shared.clear()
