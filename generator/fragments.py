@@ -94,10 +94,21 @@ def parsed_closure(env: jinja2.Environment, name: str,
     return found
 
 
+# What the closure holds of a template that is not there: `{% include "…" ignore missing %}`, or
+# a candidate of `{% include ["a.html", "b.html"] %}`. Its absence is part of the closure's digest
+# (a layout made later under that name changes the pages), and it reads nothing. A plain include
+# of a missing layout fails where the render meets it, at its file and line.
+MISSING_SOURCE = "\x00(no such layout)\x00"
+
+
 def _parsed(env: jinja2.Environment, name: str, parsed: dict) -> tuple[str, nodes.Template]:
     if name not in parsed:
-        source, filename, _ = env.loader.get_source(env, name)
-        parsed[name] = (source, env.parse(source, name, filename))  # (named: syntax errors stay locatable)
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+        except jinja2.TemplateNotFound:
+            parsed[name] = (MISSING_SOURCE, nodes.Template([], lineno=1))
+        else:
+            parsed[name] = (source, env.parse(source, name, filename))  # (named: syntax errors stay locatable)
     return parsed[name]
 
 

@@ -22,6 +22,9 @@ def layout_problem(exc: jinja2.TemplateError, site_dir: Path) -> Problem:
     shown = _shown(path, site_dir) if path else "layouts"
     kind = "syntax" if isinstance(exc, jinja2.TemplateSyntaxError) else "rendering"
     detail = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, jinja2.TemplateNotFound):  # (Jinja says only the name)
+        names = ", ".join(str(name) for name in getattr(exc, "templates", None) or [exc.name])
+        detail = f"no layout named {names}, neither in the site's layouts/ nor in the theme"
     return error(shown, line, "layout-error", f"layout {kind} error: {detail}")
 
 

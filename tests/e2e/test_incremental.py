@@ -76,7 +76,12 @@ LAYOUT_EDITS = {
         "{% endif %}</footer>\n",
         "<footer>N{% for a in page.items %}{% for b in others(a) %}<p>{{ b.url }}</p>{% endfor %}{% endfor %}"
         "</footer>\n",
+        # optional partials (below), there or not: the layout analysis notes a missing one
+        '<footer>N{% include "partials/tuy-chon.html" ignore missing %}</footer>\n',
+        '<footer>N{% include ["partials/tuy-chon.html", "partials/tuy-chon-2.html"] ignore missing %}</footer>\n',
     ),
+    "partials/tuy-chon.html": ("<p>Tùy chọn N {{ config.title }}</p>\n", "<p>N {{ page.url }}</p>\n"),
+    "partials/tuy-chon-2.html": ("<p>Hai N</p>\n",),
     "partials/card.html": (
         '<article class="card"><h2><a href="{{ a.url | url }}">{{ a.title }}</a></h2>N</article>\n',
         '<article class="card"><h2>{{ a.title }}</h2><p>{{ a.author }} · {{ unit(a.unit).name }}</p>'

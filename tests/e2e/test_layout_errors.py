@@ -57,3 +57,52 @@ def test_a_site_layout_builds_on_the_theme_layout_of_the_same_name(make_site, bu
     (site / "layouts/base.html").write_text('{% extends "theme/base.html" %}\n', encoding="utf-8")
     again = build_site(site)  # the edit reaches every page, as any layout edit does
     assert again.page("/").find("meta", attrs={"name": "ma-don-vi"}) is None
+
+
+def test_a_missing_layout_is_named_where_it_is_included(make_site):
+    site = make_site({**FILES, "layouts/partials/meta.html": '{% include "theme/partials/meta.html" %}\n'
+                                                             '{% include "partials/quang-cao.html" %}\n'})
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0] == (
+        "layouts/partials/meta.html:2: error[layout-error]: layout rendering error: no layout named "
+        "partials/quang-cao.html, neither in the site's layouts/ nor in the theme")
+    vi = run_cli("build", "--site", str(site))
+    assert vi.stderr.startswith("layouts/partials/meta.html:2: error[layout-error]: không có tệp giao diện (layout) "
+                                "nào tên partials/quang-cao.html")
+
+
+def _optional_partials(site):
+    """Each page's <meta name="quang-cao"> values, by URL path of its file."""
+    from bs4 import BeautifulSoup
+    found = {}
+    for path in sorted((site / "public").rglob("*.html")):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        found[str(path.relative_to(site / "public"))] = [m["content"] for m in page.find_all("meta", attrs={"name": "quang-cao"})]
+    return found
+
+
+def test_optional_includes_build_and_follow_the_layouts_they_name(make_site, build_site, tmp_path):
+    """`ignore missing` and a list of candidates are Jinja's optional includes: a site builds
+    without the partial, and a build after it is added shows it on every page (the layout
+    analysis notes the absence, so adding the file is a layout change like any other)."""
+    site = make_site({**FILES, "layouts/partials/meta.html": (
+        '{% include "theme/partials/meta.html" %}\n'
+        '{% include "partials/quang-cao.html" ignore missing %}\n'
+        '{% include ["partials/bieu-ngu.html", "partials/mac-dinh.html"] %}\n'),
+        "layouts/partials/mac-dinh.html": '<meta name="quang-cao" content="mặc định">\n'})
+    first = build_site(site)
+    assert first.result.ok, first.messages
+    pages = _optional_partials(site)
+    assert len(pages) >= 5 and all(values == ["mặc định"] for values in pages.values())
+    (site / "layouts/partials/quang-cao.html").write_text('<meta name="quang-cao" content="tùy chọn">\n')
+    (site / "layouts/partials/bieu-ngu.html").write_text('<meta name="quang-cao" content="biểu ngữ">\n')
+    again = build_site(site)
+    assert again.result.ok and again.result.rendered == again.result.pages
+    assert all(values == ["tùy chọn", "biểu ngữ"] for values in _optional_partials(site).values())
+    clean = build_site(site, tmp_path / "clean", use_cache=False)
+    for rel in _optional_partials(site):
+        assert (site / "public" / rel).read_bytes() == (clean.out / rel).read_bytes(), rel
+    (site / "layouts/partials/bieu-ngu.html").unlink()  # the next candidate again
+    third = build_site(site)
+    assert third.result.ok and all(values == ["tùy chọn", "mặc định"] for values in _optional_partials(site).values())
