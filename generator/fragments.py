@@ -16,11 +16,13 @@ by the layout's author, so a cached partial can never show another input's HTML:
 - any other value (a list, a loop) is rendered every time, uncached.
 
 Also owns the closure of a layout (extends, include, import and `include_cached`), which
-incremental.py digests to know which pages a layout edit re-renders.
+incremental.py digests to know which pages a layout edit re-renders, and which files of the
+layout folders are layouts (not a `.DS_Store` or an editor's swap file) and how their text is read.
 """
 from __future__ import annotations
 
 import dataclasses
+import os
 import types
 from typing import Any, Callable, Iterable, Mapping
 
@@ -29,6 +31,7 @@ from jinja2 import meta, nodes
 from markupsafe import Markup
 
 from generator.model import EMPTY
+from generator.scratch_files import is_scratch
 
 FUNCTION = "include_cached"
 # Fragments kept per process: ~1 KB each. Past it the memo starts again, so a portal of
@@ -75,6 +78,54 @@ def names_read(env: jinja2.Environment, name: str, parsed: dict | None = None) -
     return tuple(sorted(names))
 
 
+def is_layout_name(name: str) -> bool:
+    """False for a file of the layout folders that no layout means: one in a hidden folder
+    (.git/), or one an editor's tools wrote (.DS_Store, Thumbs.db, a swap or backup file).
+    Any other name can be a layout ({% include "icon.svg" %})."""
+    parts = name.split("/")
+    return not any(part.startswith(".") for part in parts[:-1]) and not is_scratch(parts[-1])
+
+
+def layout_names(env: jinja2.Environment) -> list[str]:
+    """Every layout `env` can load by name, the site's own and the theme's."""
+    return sorted(env.list_templates(filter_func=is_layout_name))
+
+
+class LayoutNotText(jinja2.TemplateError):
+    """A file of the layout folders that is not UTF-8 text (a photo put there by mistake):
+    named by its path, not a traceback."""
+
+    def __init__(self, message: str, filename: str | None):
+        super().__init__(message)
+        self.filename, self.lineno = filename, 1
+        self.args = (message, filename)  # (pickled whole: a render worker may raise it)
+
+
+def layout_source(env: jinja2.Environment, name: str) -> tuple[str, str | None]:
+    """The source of layout `name` and its file. Raises jinja2.TemplateNotFound, or
+    LayoutNotText for a file that is not UTF-8."""
+    try:
+        source, filename, _ = env.loader.get_source(env, name)
+    except UnicodeDecodeError:
+        raise LayoutNotText(f"{name} is not UTF-8 text: layouts/ holds the layouts only (photos and icons go in "
+                            "assets/ or static/)", _layout_file(env, name)) from None
+    return source, filename
+
+
+def _layout_file(env: jinja2.Environment, name: str) -> str | None:
+    """Where the loaders (the site's layouts/ first, then the theme: render.Renderer) find `name`."""
+    for loader in getattr(env.loader, "loaders", [env.loader]):
+        local = name
+        if isinstance(loader, jinja2.PrefixLoader):  # "theme/base.html": the theme's base.html
+            prefix, _, local = name.partition(loader.delimiter)
+            loader = loader.mapping.get(prefix)
+        for folder in getattr(loader, "searchpath", ()):
+            path = os.path.join(folder, *local.split("/"))
+            if local and os.path.isfile(path):
+                return path
+    return None
+
+
 def parsed_closure(env: jinja2.Environment, name: str,
                    parsed: dict | None = None) -> dict[str, tuple[str, nodes.Template]]:
     """`name` and every template it reaches (all templates when one is computed), each with
@@ -89,7 +140,7 @@ def parsed_closure(env: jinja2.Environment, name: str,
         found[current] = _parsed(env, current, parsed)
         for ref in referenced_templates(found[current][1]):
             if ref is None:
-                return {member: _parsed(env, member, parsed) for member in env.list_templates()}
+                return {member: _parsed(env, member, parsed) for member in layout_names(env)}
             todo.append(ref)
     return found
 
@@ -104,9 +155,9 @@ MISSING_SOURCE = "\x00(no such layout)\x00"
 def _parsed(env: jinja2.Environment, name: str, parsed: dict) -> tuple[str, nodes.Template]:
     if name not in parsed:
         try:
-            source, filename, _ = env.loader.get_source(env, name)
+            source, filename = layout_source(env, name)
         except jinja2.TemplateNotFound:
-            parsed[name] = (MISSING_SOURCE, nodes.Template([], lineno=1))
+            parsed[name] = (MISSING_SOURCE, env.parse(""))
         else:
             parsed[name] = (source, env.parse(source, name, filename))  # (named: syntax errors stay locatable)
     return parsed[name]

@@ -30,7 +30,8 @@ import jinja2
 
 from generator.article_digests import KnownDigest, article_digest
 from generator.cache import digest, text_digest
-from generator.fragments import FUNCTION as INCLUDE_CACHED, cached_partials, names_loaded, names_read, parsed_closure
+from generator.fragments import FUNCTION as INCLUDE_CACHED, cached_partials, layout_names, layout_source, names_loaded, \
+    names_read, parsed_closure
 from generator.memo import Memo, recall
 from generator.model import EMPTY, Article, Page, Site
 
@@ -65,7 +66,7 @@ TEMPLATES_STATE = "template-facts"
 
 def layout_digests(env: jinja2.Environment) -> dict[str, str]:
     """Each template's name → a digest of its source, as the site resolves it (overrides first)."""
-    return {name: digest(env.loader.get_source(env, name)[0]) for name in sorted(env.list_templates())}
+    return {name: digest(layout_source(env, name)[0]) for name in layout_names(env)}
 
 
 def analyse_templates(env: jinja2.Environment, names: Iterable[str], layouts: Mapping[str, str],

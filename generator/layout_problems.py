@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from generator.diagnostics import Problem, error
+from generator.fragments import LayoutNotText
 from generator.render import DEFAULT_LAYOUTS, LayoutLoop
 
 
@@ -29,7 +30,7 @@ def layout_problem(exc: jinja2.TemplateError, site_dir: Path) -> Problem:
 
 
 def _where(exc: jinja2.TemplateError) -> tuple[str | None, int]:
-    if isinstance(exc, (jinja2.TemplateSyntaxError, LayoutLoop)) and exc.filename:
+    if isinstance(exc, (jinja2.TemplateSyntaxError, LayoutLoop, LayoutNotText)) and exc.filename:
         return exc.filename, exc.lineno or 0
     # Jinja rewrites runtime tracebacks so frames point into the .html files;
     # the innermost one is where the layout went wrong.

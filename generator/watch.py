@@ -23,6 +23,7 @@ from watchdog.observers import Observer
 from generator.assets import DEFAULT_ASSETS
 from generator.confine import SITE_FOLDERS
 from generator.render import DEFAULT_LAYOUTS
+from generator.scratch_files import is_scratch
 
 # Only what changes a file. Each build lists and reads the watched folders, and
 # inotify would report every open and close of them: with 5,000 article bundles
@@ -33,20 +34,6 @@ CHANGES = (FileCreatedEvent, DirCreatedEvent, FileModifiedEvent, FileClosedEvent
 QUIET_SECONDS = 0.04  # a save burst (write temp, rename, touch) is over after this much silence
 LONGEST_WAIT = 0.5  # but never hold a rebuild back longer than this
 SITE_FILES = ("site.toml",)
-# Scratch files of vim, emacs, JetBrains, gedit/GNOME, Kate, LibreOffice and downloads.
-_SCRATCH_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".temp", ".part", ".crdownload",
-                     ".bak", "___jb_tmp___", "___jb_old___", ".kate-swp")
-_SCRATCH_PREFIXES = (".", "#", "~$", ".goutputstream-")
-
-
-def is_scratch(path: str | Path) -> bool:
-    """True for files an editor writes on the way to a save, never content."""
-    name = Path(path).name
-    if not name or name == "4913":  # vim probes whether it may write here
-        return True
-    return name.startswith(_SCRATCH_PREFIXES) or name.endswith(_SCRATCH_SUFFIXES)
-
-
 @dataclass(frozen=True)
 class WatchRoot:
     folder: Path

@@ -90,15 +90,19 @@ def test_optional_includes_build_and_follow_the_layouts_they_name(make_site, bui
         '{% include "theme/partials/meta.html" %}\n'
         '{% include "partials/quang-cao.html" ignore missing %}\n'
         '{% include ["partials/bieu-ngu.html", "partials/mac-dinh.html"] %}\n'),
-        "layouts/partials/mac-dinh.html": '<meta name="quang-cao" content="mặc định">\n'})
+        "layouts/partials/mac-dinh.html": '<meta name="quang-cao" content="mặc định">\n',
+        # the footer is rendered with include_cached: what it reads is worked out through the missing one
+        "layouts/partials/footer.html": '<footer>{% include "partials/chan-trang.html" ignore missing %}</footer>\n'})
     first = build_site(site)
     assert first.result.ok, first.messages
     pages = _optional_partials(site)
     assert len(pages) >= 5 and all(values == ["mặc định"] for values in pages.values())
     (site / "layouts/partials/quang-cao.html").write_text('<meta name="quang-cao" content="tùy chọn">\n')
     (site / "layouts/partials/bieu-ngu.html").write_text('<meta name="quang-cao" content="biểu ngữ">\n')
+    (site / "layouts/partials/chan-trang.html").write_text("<p>Đường dây nóng {{ config.contact.hotline }}</p>\n")
     again = build_site(site)
     assert again.result.ok and again.result.rendered == again.result.pages
+    assert again.page("/").find("footer").get_text().strip() == "Đường dây nóng 0221 3862 124"
     assert all(values == ["tùy chọn", "biểu ngữ"] for values in _optional_partials(site).values())
     clean = build_site(site, tmp_path / "clean", use_cache=False)
     for rel in _optional_partials(site):
@@ -106,3 +110,35 @@ def test_optional_includes_build_and_follow_the_layouts_they_name(make_site, bui
     (site / "layouts/partials/bieu-ngu.html").unlink()  # the next candidate again
     third = build_site(site)
     assert third.result.ok and all(values == ["tùy chọn", "mặc định"] for values in _optional_partials(site).values())
+
+
+def test_files_an_editors_tools_leave_in_layouts_are_not_layouts(make_site, build_site):
+    """Finder's .DS_Store, Explorer's Thumbs.db, an editor's swap and backup files: a build
+    reads none of them (a binary one used to end the build in a traceback) and changing them
+    re-renders nothing."""
+    site = make_site({**FILES, "layouts/partials/footer.html": "<footer>Chân trang của tỉnh</footer>\n"})
+    first = build_site(site)
+    assert first.result.ok, first.messages
+    junk = {"layouts/.DS_Store": b"\x00\x00\x00\x01Bud1\xff\xfe", "layouts/partials/.DS_Store": b"\xff\xd8\xff",
+            "layouts/partials/Thumbs.db": b"\xd0\xcf\x11\xe0\xff", "layouts/partials/.footer.html.swp": b"b0VIM \xff",
+            "layouts/partials/footer.html~": "<footer>{% bản cũ, hỏng %}\n".encode("utf-8")}
+    for rel, data in junk.items():
+        (site / rel).write_bytes(data)
+    again = build_site(site)
+    assert again.result.ok, again.messages
+    assert again.result.rendered == 0
+    assert "Chân trang của tỉnh" in again.page("/").find("footer").get_text()
+
+
+def test_a_file_in_layouts_that_is_not_text_is_named(make_site):
+    site = make_site({**FILES, "layouts/partials/logo.png": "placeholder"})
+    (site / "layouts/partials/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff\x00")
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0] == (
+        "layouts/partials/logo.png:1: error[layout-error]: layout rendering error: partials/logo.png is not UTF-8 "
+        "text: layouts/ holds the layouts only (photos and icons go in assets/ or static/)")
+    vi = run_cli("build", "--site", str(site))
+    assert vi.stderr.startswith("layouts/partials/logo.png:1: error[layout-error]: tệp partials/logo.png không phải "
+                                "văn bản UTF-8")
+    assert not (site / "public").exists()

@@ -26,7 +26,8 @@ class Calls:
 
 def test_scratch_files_of_common_editors_are_ignored():
     for name in (".index.md.swp", "index.md~", "4913", "#index.md#", ".#index.md", "index.md.tmp",
-                 ".goutputstream-ABC123", "index.md___jb_tmp___", "~$bai.docx"):
+                 ".goutputstream-ABC123", "index.md___jb_tmp___", "~$bai.docx",
+                 ".DS_Store", "Thumbs.db", "desktop.ini"):  # (the folder records of Finder and Explorer)
         assert is_scratch(f"content/tin/{name}"), name
     for name in ("index.md", "site.toml", "anh-1.jpg", "style.css"):
         assert not is_scratch(f"content/tin/{name}"), name
