@@ -17,6 +17,7 @@ from typing import Collection, Iterable, Mapping, Sequence
 from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
 from generator.model import Article
+from generator.scratch_files import is_scratch
 from generator.vietnamese import nfc
 
 DEFAULT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -29,12 +30,13 @@ _OWNED_TOP = ("assets", "images")
 
 def _walk(root: Path, hidden_kept: Collection[str] = ()) -> Iterable[Path]:
     """Every file below `root` in name order, hidden files and folders left out (but for
-    the top-level folders named in `hidden_kept`)."""
+    the top-level folders named in `hidden_kept`), and what an editor's tools leave beside
+    the files (Thumbs.db holds thumbnails of the folder's photos: never published)."""
     for folder, dirs, files in os.walk(root):
         at_top = Path(folder) == root
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") or (at_top and d in hidden_kept))
         for name in sorted(files):
-            if not name.startswith("."):
+            if not is_scratch(name):
                 yield Path(folder) / name
 
 
@@ -120,7 +122,7 @@ def unpublished_files(listing: Iterable[tuple[str, os.DirEntry]], bundled: Colle
     return [warning(rel, 0, "unpublished-file", _why_unpublished(rel))
             for rel, entry in listing
             if not rel.endswith(".md") and not is_image_file(rel) and entry.path not in bundled
-            and not any(part.startswith(".") for part in rel.split("/"))]
+            and not any(part.startswith(".") for part in rel.split("/")) and not is_scratch(rel)]
 
 
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -163,7 +165,7 @@ def bundle_files(listing: Sequence[tuple[str, os.DirEntry]]) -> dict[str, list[t
     found: dict[str, list[tuple[str, str]]] = {}
     for rel, entry in listing:
         folder, _, name = rel.rpartition("/")
-        if name.startswith(".") or name.endswith(".md") or is_image_file(name):
+        if is_scratch(name) or name.endswith(".md") or is_image_file(name):
             continue  # photos are published only as processed variants, never as the original
         bundle = folder
         while bundle not in bundles:

@@ -68,3 +68,29 @@ def test_a_static_file_never_overwrites_what_the_build_makes(make_site, tmp_path
                      ("static/assets/css/style.css", "static-reserved"),
                      ("static/pagefind/pagefind.js", "static-reserved"),
                      ("static/images/logo.png", "static-reserved")}
+
+
+def test_what_an_editors_tools_leave_beside_the_files_is_never_published(make_site, tmp_path):
+    """Explorer's Thumbs.db (thumbnails of the folder's photos, published ones or not),
+    desktop.ini, an editor's swap and backup files: not published from static/, assets/ or an
+    article's folder, and no warning about them (a warning fails a --strict build)."""
+    junk = {
+        "static/Thumbs.db": b"\xd0\xcf\x11\xe0 thumbnails",
+        "static/xac-minh/desktop.ini": "[.ShellClassInfo]\n",
+        "static/ads.txt~": "bản cũ\n",
+        "assets/css/Thumbs.db": b"\xd0\xcf\x11\xe0",
+        "content/tin-hoat-dong/bai-co-tep/index.md.swp": b"b0VIM 9.0",
+        "content/tin-hoat-dong/bai-co-tep/ke-hoach.pdf.part": b"%PDF-1.7 half",
+        "content/tin-hoat-dong/bai-so-1.md~": "bản lưu dự phòng\n",
+    }
+    site = make_site({**numbered_articles(3), **FILES, **junk,
+                      "content/tin-hoat-dong/bai-co-tep/index.md": article("Bài có tệp đính kèm"),
+                      "content/tin-hoat-dong/bai-co-tep/ke-hoach.pdf": b"%PDF-1.7 whole"})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out, strict=True))
+    assert result.ok, [str(p) for p in result.problems]
+    assert not result.problems
+    published = {path.name for path in out.rglob("*") if path.is_file()}
+    assert not published & {"Thumbs.db", "desktop.ini", "ads.txt~", "index.md.swp", "ke-hoach.pdf.part"}
+    assert [path.read_bytes() for path in out.rglob("ke-hoach.pdf")] == [b"%PDF-1.7 whole"]
+    assert (out / "xac-minh/BingSiteAuth.xml").is_file()  # the real files beside them still are
