@@ -59,17 +59,24 @@ def test_a_site_layout_builds_on_the_theme_layout_of_the_same_name(make_site, bu
     assert again.page("/").find("meta", attrs={"name": "ma-don-vi"}) is None
 
 
+def first_error_in_both_languages(site) -> tuple[str, str]:
+    """The first line a failed build prints, in English and in Vietnamese (never a traceback)."""
+    lines = []
+    for lang in ("en", "vi"):
+        done = run_cli("build", "--site", str(site), "--lang", lang)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        lines.append(done.stderr.splitlines()[0])
+    return lines[0], lines[1]
+
+
 def test_a_missing_layout_is_named_where_it_is_included(make_site):
     site = make_site({**FILES, "layouts/partials/meta.html": '{% include "theme/partials/meta.html" %}\n'
                                                              '{% include "partials/quang-cao.html" %}\n'})
-    done = run_cli("build", "--site", str(site), "--lang", "en")
-    assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert done.stderr.splitlines()[0] == (
-        "layouts/partials/meta.html:2: error[layout-error]: layout rendering error: no layout named "
-        "partials/quang-cao.html, neither in the site's layouts/ nor in the theme")
-    vi = run_cli("build", "--site", str(site))
-    assert vi.stderr.startswith("layouts/partials/meta.html:2: error[layout-error]: không có tệp giao diện (layout) "
-                                "nào tên partials/quang-cao.html")
+    en, vi = first_error_in_both_languages(site)
+    assert en == ("layouts/partials/meta.html:2: error[layout-error]: layout rendering error: no layout named "
+                  "partials/quang-cao.html, neither in the site's layouts/ nor in the theme")
+    assert vi.startswith("layouts/partials/meta.html:2: error[layout-error]: không có tệp giao diện (layout) "
+                         "nào tên partials/quang-cao.html")
 
 
 def _optional_partials(site):
@@ -133,12 +140,9 @@ def test_files_an_editors_tools_leave_in_layouts_are_not_layouts(make_site, buil
 def test_a_file_in_layouts_that_is_not_text_is_named(make_site):
     site = make_site({**FILES, "layouts/partials/logo.png": "placeholder"})
     (site / "layouts/partials/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff\x00")
-    done = run_cli("build", "--site", str(site), "--lang", "en")
-    assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert done.stderr.splitlines()[0] == (
-        "layouts/partials/logo.png:1: error[layout-error]: layout rendering error: partials/logo.png is not UTF-8 "
-        "text: layouts/ holds the layouts only (photos and icons go in assets/ or static/)")
-    vi = run_cli("build", "--site", str(site))
-    assert vi.stderr.startswith("layouts/partials/logo.png:1: error[layout-error]: tệp partials/logo.png không phải "
-                                "văn bản UTF-8")
+    en, vi = first_error_in_both_languages(site)
+    assert en == ("layouts/partials/logo.png:1: error[layout-error]: layout rendering error: partials/logo.png is not "
+                  "UTF-8 text: layouts/ holds the layouts only (photos and icons go in assets/ or static/)")
+    assert vi.startswith("layouts/partials/logo.png:1: error[layout-error]: tệp partials/logo.png không phải "
+                         "văn bản UTF-8")
     assert not (site / "public").exists()
