@@ -29,6 +29,7 @@ from generator import (assets, attachments, config as config_stage, content, fil
 from generator.cache import BuildCache
 from generator.diagnostics import Problem, as_errors, has_errors, sort_problems, warning
 from generator.fences import fenced, indented_code
+from generator.layout_check import check_layouts
 from generator.model import Site, SourceFile, frozen_map
 from generator.saved_text import as_utf8
 
@@ -102,6 +103,8 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
         found = [p for p in found if p.code != "missing-image"]
     problems += found
     problems += _links_to_unpublished(site_config, news_count, articles, plan, found, links_to_articles)
+    # The layouts the pages use, as far as a build finds their problems without rendering.
+    problems += check_layouts(site_dir, {page.template for page in routes.plan_pages(site)})
     return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
 
 

@@ -108,11 +108,11 @@ def layout_source(env: jinja2.Environment, name: str) -> tuple[str, str | None]:
         source, filename, _ = env.loader.get_source(env, name)
     except UnicodeDecodeError:
         raise LayoutNotText(f"{name} is not UTF-8 text: layouts/ holds the layouts only (photos and icons go in "
-                            "assets/ or static/)", _layout_file(env, name)) from None
+                            "assets/ or static/)", layout_file(env, name)) from None
     return source, filename
 
 
-def _layout_file(env: jinja2.Environment, name: str) -> str | None:
+def layout_file(env: jinja2.Environment, name: str) -> str | None:
     """Where the loaders (the site's layouts/ first, then the theme: render.Renderer) find `name`."""
     for loader in getattr(env.loader, "loaders", [env.loader]):
         local = name
@@ -137,10 +137,10 @@ def parsed_closure(env: jinja2.Environment, name: str,
         current = todo.pop()
         if current in found:
             continue
-        found[current] = _parsed(env, current, parsed)
+        found[current] = parsed_layout(env, current, parsed)
         for ref in referenced_templates(found[current][1]):
             if ref is None:
-                return {member: _parsed(env, member, parsed) for member in layout_names(env)}
+                return {member: parsed_layout(env, member, parsed) for member in layout_names(env)}
             todo.append(ref)
     return found
 
@@ -152,7 +152,9 @@ def parsed_closure(env: jinja2.Environment, name: str,
 MISSING_SOURCE = "\x00(no such layout)\x00"
 
 
-def _parsed(env: jinja2.Environment, name: str, parsed: dict) -> tuple[str, nodes.Template]:
+def parsed_layout(env: jinja2.Environment, name: str, parsed: dict) -> tuple[str, nodes.Template]:
+    """Layout `name`'s source and tree (MISSING_SOURCE and an empty tree when there is none),
+    kept in `parsed`. Raises jinja2.TemplateSyntaxError, LayoutNotText."""
     if name not in parsed:
         try:
             source, filename = layout_source(env, name)

@@ -18,8 +18,10 @@ from generator.fragments import LayoutNotText
 from generator.render import DEFAULT_LAYOUTS, LayoutLoop
 
 
-def layout_problem(exc: jinja2.TemplateError, site_dir: Path) -> Problem:
-    path, line = _where(exc)
+def layout_problem(exc: jinja2.TemplateError, site_dir: Path, where: tuple[str, int] | None = None) -> Problem:
+    """`where`: the layout file and line, when the exception cannot say (a missing layout
+    found without rendering: layout_check.py)."""
+    path, line = where or _where(exc)
     shown = _shown(path, site_dir) if path else "layouts"
     kind = "syntax" if isinstance(exc, jinja2.TemplateSyntaxError) else "rendering"
     detail = getattr(exc, "message", None) or str(exc)

@@ -47,6 +47,28 @@ def layout_dirs(site_dir: Path) -> list[Path]:
     return dirs + [DEFAULT_LAYOUTS]
 
 
+def layout_environment(search_path: Sequence[Path], bytecode_dir: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment of a site's layouts: its own layouts/ first, then the theme's (also
+    as "theme/…"), strict about undefined names, escaping everything."""
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader([
+            jinja2.FileSystemLoader([str(p) for p in search_path]),
+            jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(str(DEFAULT_LAYOUTS))}),
+        ]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Compiling the theme costs ~80 ms in every process of every build; Jinja keys
+        # each compiled layout by its name and a checksum of its source.
+        bytecode_cache=_bytecode_cache(bytecode_dir) if bytecode_dir is not None else None,
+        # A Renderer lives for one build: load each layout once, not stat its file on
+        # every include (~18 stats a page; the next build sees an edited layout).
+        auto_reload=False,
+    )
+
+
 class Renderer:
     def __init__(self, site: Site, search_path: Sequence[Path], extra_globals: Mapping | None = None,
                  bytecode_dir: Path | None = None, fragment_reads: Mapping = EMPTY,
@@ -56,23 +78,7 @@ class Renderer:
         self.clock = clock
         self.by_url = site.by_url
         config = site.config
-        self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader([
-                jinja2.FileSystemLoader([str(p) for p in search_path]),
-                jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(str(DEFAULT_LAYOUTS))}),
-            ]),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            # Compiling the theme costs ~80 ms in every process of every build; Jinja keys
-            # each compiled layout by its name and a checksum of its source.
-            bytecode_cache=_bytecode_cache(bytecode_dir) if bytecode_dir is not None else None,
-            # A Renderer lives for one build: load each layout once, not stat its file on
-            # every include (~18 stats a page; the next build sees an edited layout).
-            auto_reload=False,
-        )
+        self.env = layout_environment(search_path, bytecode_dir)
         if clock is not None:  # before any layout is loaded
             clock.attach(self.env)
         self.env.filters.update(

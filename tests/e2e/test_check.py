@@ -205,3 +205,38 @@ def test_after_a_build_check_reads_the_cache_converts_only_what_changed_and_writ
     assert lines == run_cli("check", "--site", str(site), "--lang", "en", "--cache-dir", str(cache)).stdout.splitlines()
     assert lines[-1] == "Checked 8 articles: 4 error(s), 11 warning(s)."
     assert _cache_as_it_is(cache) == before
+
+
+def test_check_finds_what_a_build_would_stop_at_in_the_layouts(make_site, tmp_path):
+    """Layouts are checked without rendering: a syntax error in one the pages use, a layout
+    included that exists nowhere, a file of layouts/ that is not text. An optional include is
+    fine, and so is a broken layout no page uses (the build never reads it either)."""
+    site = make_site({**GOOD,
+                      "layouts/partials/meta.html": '{% include "theme/partials/meta.html" %}\n'
+                                                    '{% include "partials/quang-cao.html" %}\n'
+                                                    '{% include "partials/tuy-chon.html" ignore missing %}\n'
+                                                    '{% include ["partials/a.html", "partials/b.html"] %}\n',
+                      "layouts/partials/footer.html": "<footer>{{ config.title }</footer>\n",
+                      "layouts/ban-nhap-khong-dung.html": "{% if %}\n"})
+    report = check_site(site)
+    layout_lines = [str(p) for p in report.problems if p.code == "layout-error"]
+    assert layout_lines == [
+        "layouts/partials/footer.html:1: error[layout-error]: layout syntax error: unexpected '}'",
+        "layouts/partials/meta.html:2: error[layout-error]: layout rendering error: no layout named "
+        "partials/quang-cao.html, neither in the site's layouts/ nor in the theme",
+        "layouts/partials/meta.html:4: error[layout-error]: layout rendering error: no layout named "
+        "partials/a.html, partials/b.html, neither in the site's layouts/ nor in the theme",
+    ]
+    assert not report.ok
+    built = run_cli("build", "--site", str(site), "--out", str(tmp_path / "out"), "--lang", "en")
+    assert built.returncode == 1 and built.stderr.splitlines()[0] in layout_lines  # the two agree
+    (site / "layouts/partials/footer.html").write_text("<footer>{{ config.title }}</footer>\n", encoding="utf-8")
+    (site / "layouts/partials/meta.html").write_text('{% include "theme/partials/meta.html" %}\n'
+                                                     '{% include "partials/tuy-chon.html" ignore missing %}\n',
+                                                     encoding="utf-8")
+    assert [p for p in check_site(site).problems if p.code == "layout-error"] == []
+    (site / "layouts/partials/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff\x00")
+    assert [str(p) for p in check_site(site).problems if p.code == "layout-error"] == [
+        "layouts/partials/logo.png:1: error[layout-error]: layout rendering error: partials/logo.png is not UTF-8 "
+        "text: layouts/ holds the layouts only (photos and icons go in assets/ or static/)"]
+    assert not (site / "public").exists()  # check writes nothing
