@@ -57,12 +57,18 @@ def referenced_templates(ast: nodes.Template):
     yield from cached_partials(ast)
 
 
-def cached_partials(ast: nodes.Template):
-    """The names of the templates it renders with include_cached (None: computed)."""
+def include_cached_calls(ast: nodes.Template):
+    """Each call of include_cached in the template."""
     for call in ast.find_all(nodes.Call):
         if isinstance(call.node, nodes.Name) and call.node.name == FUNCTION:
-            first = call.args[0] if call.args else None
-            yield first.value if isinstance(first, nodes.Const) and isinstance(first.value, str) else None
+            yield call
+
+
+def cached_partials(ast: nodes.Template):
+    """The names of the templates it renders with include_cached (None: computed)."""
+    for call in include_cached_calls(ast):
+        first = call.args[0] if call.args else None
+        yield first.value if isinstance(first, nodes.Const) and isinstance(first.value, str) else None
 
 
 def names_read(env: jinja2.Environment, name: str, parsed: dict | None = None) -> tuple[str, ...]:
@@ -126,23 +132,37 @@ def layout_file(env: jinja2.Environment, name: str) -> str | None:
     return None
 
 
-def parsed_closure(env: jinja2.Environment, name: str,
-                   parsed: dict | None = None) -> dict[str, tuple[str, nodes.Template]]:
+def parsed_closure(env: jinja2.Environment, name: str, parsed: dict | None = None,
+                   on_syntax_error: Callable[[jinja2.TemplateSyntaxError], None] | None = None
+                   ) -> dict[str, tuple[str, nodes.Template]]:
     """`name` and every template it reaches (all templates when one is computed), each with
     its source and tree. `parsed`: the templates parsed so far by name, shared between calls
-    (the layout analysis reaches base.html and its partials from every layout)."""
+    (the layout analysis reaches base.html and its partials from every layout).
+    `on_syntax_error`: told of each template that does not parse, which is then left out and
+    the walk goes on (`check` reports them all); without it the first one is raised."""
     parsed = {} if parsed is None else parsed
+
+    def parse(member: str) -> tuple[str, nodes.Template] | None:
+        try:
+            return parsed_layout(env, member, parsed)
+        except jinja2.TemplateSyntaxError as exc:
+            if on_syntax_error is None:
+                raise
+            on_syntax_error(exc)
+            return None
+
     found, todo = {}, [name]
     while todo:
         current = todo.pop()
         if current in found:
             continue
-        found[current] = parsed_layout(env, current, parsed)
-        for ref in referenced_templates(found[current][1]):
-            if ref is None:
-                return {member: parsed_layout(env, member, parsed) for member in layout_names(env)}
-            todo.append(ref)
-    return found
+        found[current] = parse(current)
+        refs = list(referenced_templates(found[current][1])) if found[current] is not None else []
+        if None in refs:  # a computed name: it could be any template
+            found = {member: parse(member) for member in layout_names(env)}
+            break
+        todo += refs
+    return {member: tree for member, tree in found.items() if tree is not None}
 
 
 # What the closure holds of a template that is not there: `{% include "…" ignore missing %}`, or

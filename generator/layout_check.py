@@ -17,8 +17,8 @@ from jinja2 import nodes
 
 from generator import render
 from generator.diagnostics import Problem
-from generator.fragments import (FUNCTION as INCLUDE_CACHED, MISSING_SOURCE, LayoutNotText, layout_file,
-                                 layout_names, layout_source, parsed_layout, referenced_templates)
+from generator.fragments import MISSING_SOURCE, LayoutNotText, include_cached_calls, layout_file, parsed_closure
+from generator.incremental import layout_digests
 from generator.layout_problems import layout_problem
 
 
@@ -26,37 +26,27 @@ def check_layouts(site_dir: Path, templates: Iterable[str]) -> list[Problem]:
     """The problems of the layouts the pages of `templates` (their layout names) use."""
     env = render.layout_environment(render.layout_dirs(site_dir))
     try:
-        for name in layout_names(env):
-            layout_source(env, name)
+        layout_digests(env)  # what every build reads first
     except LayoutNotText as exc:
         return [layout_problem(exc, site_dir)]
-    found: dict[str, Problem] = {}
+    found: dict[str, Problem] = {}  # (one broken layout is met from every page layout's closure)
+
+    def add(problem: Problem) -> None:
+        found[str(problem)] = problem
+
     parsed: dict = {}
-    # Every layout the pages reach, each once: a syntax error in one is reported, and the walk
-    # goes on through the others (fragments.parsed_closure stops at the first).
-    reached, todo = {}, sorted(set(templates))
-    while todo:
-        name = todo.pop()
-        if name in reached:
+    reached: dict[str, tuple[str, nodes.Template]] = {}
+    for template in sorted(set(templates)):
+        reached.update(parsed_closure(env, template, parsed,
+                                      on_syntax_error=lambda exc: add(layout_problem(exc, site_dir))))
+    missing = {name for name, (source, _) in reached.items() if source is MISSING_SOURCE}
+    for name, (source, ast) in sorted(reached.items()):
+        if source is MISSING_SOURCE:
             continue
-        try:
-            reached[name] = parsed_layout(env, name, parsed)
-        except jinja2.TemplateSyntaxError as exc:
-            reached[name] = None
-            problem = layout_problem(exc, site_dir)
-            found[str(problem)] = problem
-            continue
-        refs = list(referenced_templates(reached[name][1]))
-        todo += layout_names(env) if None in refs else refs  # (a computed name: any layout)
-    missing = {name for name, member in reached.items() if member is not None and member[0] is MISSING_SOURCE}
-    for name, member in sorted(reached.items()):
-        if member is None or member[0] is MISSING_SOURCE:
-            continue
-        for line, names in _required(member[1]):
+        for line, names in _required(ast):
             if names and set(names) <= missing:
                 error = jinja2.TemplatesNotFound(names) if len(names) > 1 else jinja2.TemplateNotFound(names[0])
-                problem = layout_problem(error, site_dir, (layout_file(env, name) or name, line))
-                found[str(problem)] = problem
+                add(layout_problem(error, site_dir, (layout_file(env, name) or name, line)))
     return sorted(found.values(), key=str)
 
 
@@ -64,16 +54,11 @@ def _required(ast: nodes.Template) -> Iterable[tuple[int, list[str]]]:
     """(line, the names of which one must exist) for each layout the template extends, includes
     (but `ignore missing`), imports or renders with include_cached, named in its text."""
     for node in ast.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-        if isinstance(node, nodes.Include) and node.ignore_missing:
-            continue
-        names = _names(node.template)
-        if names:
-            yield node.lineno, names
-    for call in ast.find_all(nodes.Call):
-        if isinstance(call.node, nodes.Name) and call.node.name == INCLUDE_CACHED and call.args:
-            names = _names(call.args[0])
-            if names:
-                yield call.lineno, names
+        if not (isinstance(node, nodes.Include) and node.ignore_missing):
+            yield node.lineno, _names(node.template)
+    for call in include_cached_calls(ast):
+        if call.args:
+            yield call.lineno, _names(call.args[0])
 
 
 def _names(expression: nodes.Expr) -> list[str]:

@@ -35,9 +35,10 @@ class RenderReport:
     layouts: layout_metrics.LayoutReport | None = None  # how long each layout took (build --layout-metrics)
 
 
-def _render_chunk(chunk: Sequence[int]) -> list[tuple[int, bool, str | None, bool]]:
+def _render_chunk(chunk: Sequence[int]) -> list:
     """Worker: render the pages at these positions into the stage, or take those the build
-    cache kept; (position, bytes changed, key of the kept bytes, taken from the cache) each."""
+    cache kept; (position, bytes changed, key of the kept bytes, taken from the cache) each,
+    then what the chunk's layouts took when they are timed (a layout_metrics.Snapshot)."""
     pages: Sequence[Page] = workers.shared("pages")
     stage: Stage = workers.shared("stage")
     cache: BuildCache = workers.shared("cache")
@@ -93,10 +94,11 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
     those it kept (kept_pages.py). `known_digests`: of the articles' fields, kept by the
     index stage (article_digests.py). `render_all` (build --layout-metrics): every page is
     rendered, and every layout timed."""
-    clock = layout_metrics.LayoutClock({p.template for p in pages}) if render_all else None
+    page_layouts = {p.template for p in pages}
+    clock = layout_metrics.LayoutClock(page_layouts) if render_all else None
     probe = Renderer(site, layout_dirs, extra_globals, bytecode_dir(cache), clock=clock)
     layouts = layout_digests(probe.env)
-    facts = analyse_templates(probe.env, {p.template for p in pages}, layouts, cache)
+    facts = analyse_templates(probe.env, page_layouts, layouts, cache)
     for template_facts in facts.values():
         probe.fragments.know(template_facts.cached_partials)
     signatures = Signatures(site, facts, probe.env.globals, memo, known_digests)
