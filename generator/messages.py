@@ -27,7 +27,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Đã dựng {pages} trang từ {articles} bài viết{own}{left} trong {seconds} giây: {rendered} trang dựng lại, "
               "{unchanged} trang không đổi{restored}{removed}{search} → {out}  (mở {index})",
     },
-    "removed": {"en": ", {n} removed", "vi": ", xóa {n} tệp cũ"},
+    # files of the last output gone (a deleted article's, the search index's replaced parts), not pages
+    "removed": {"en": ", {n} old file(s) deleted", "vi": ", xóa {n} tệp cũ"},
     # build --layout-metrics (layout_metrics.py)
     "layouts-title": {"en": "Time per layout, slowest first ({pages} pages rendered):",
                       "vi": "Thời gian của từng tệp giao diện, chậm nhất trước ({pages} trang được dựng):"},

@@ -7,6 +7,7 @@ import random
 import re
 import shutil
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,7 @@ CONFIG_EDITS = (
     (r'(?m)^name = "Phòng Cảnh sát giao thông.*"$', lambda rng: f'name = "Phòng Cảnh sát giao thông {rng.randint(0, 3)}"'),
     (r'(?m)^name = "Xây dựng lực lượng.*"$', lambda rng: f'name = "Xây dựng lực lượng {rng.choice(WORDS)}"'),
     (r'(?m)^name = "Dân vận khéo.*"$', lambda rng: f'name = "Dân vận khéo {rng.randint(0, 3)}"'),
+    (r'(?m)^name = "Bộ Công an.*"$', lambda rng: f'name = "Bộ Công an {rng.randint(0, 3)}"'),  # the footer's links
     # Top-level keys that are not there at first: written (or dropped) just before [contact].
     (r'(?m)^(timezone = .*\n)?(?=\n\[contact\])',
      lambda rng: rng.choice(["", 'timezone = "UTC"\n', 'timezone = "Asia/Tokyo"\n'])),
@@ -97,6 +99,21 @@ LAYOUT_EDITS = {
         "<li>{% if thumbs %}[ảnh] {% endif %}{{ a.title }} {{ a | vn_date }} · {{ unit(a.unit).name }} N</li>\n",
         "<li>{{ a.title }} {{ page.url }} N</li>\n",
     ),
+    # what a custom layout reads from an article's `extra` (change_front_matter's "extra")
+    "partials/share.html": ("<p>Mã N {{ page.article.extra.ma if page.article and page.article.extra else '' }}</p>\n",),
+    # overrides that extend the theme's own copy (or the site's base) and replace a block
+    "base.html": (
+        '{% extends "theme/base.html" %}{% block head %}<meta name="ma-don-vi" content="N">{{ super() }}{% endblock %}',
+        '{% extends "theme/base.html" %}{% block description %}Mô tả N{% endblock %}',
+    ),
+    "article.html": (
+        '{% extends "theme/article.html" %}{% block main %}<p>Bài N</p>{{ super() }}{% endblock %}',
+        '{% extends "base.html" %}{% block main %}<h1>{{ page.article.title }} N</h1>{% endblock %}',
+    ),
+    "list.html": (
+        '{% extends "theme/list.html" %}{% block main %}<p>Trang N: {{ page.items | length }} bài</p>{{ super() }}'
+        '{% endblock %}',
+    ),
 }
 
 
@@ -104,13 +121,19 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
     files = sorted((site / "content").rglob("*.md"))
     action = rng.choice(["edit-body", "edit-body", "rewrite", "add", "add", "delete", "layout", "config",
                          "link", "bundle-file", "photo", "front-matter", "front-matter", "break", "mend", "asset",
-                         "page"])
-    if action in ("edit-body", "rewrite", "delete", "link", "front-matter", "break") and not files:
+                         "page", "move", "static", "touch"])
+    if action in ("edit-body", "rewrite", "delete", "link", "front-matter", "break", "move", "touch") and not files:
         action = "add"
     if action in ("break", "mend"):
         return break_or_mend(rng, site, files, action)
     if action == "front-matter":
         return change_front_matter(rng, rng.choice(files), counter)
+    if action == "move":  # (a page of its own moved among the news would stay an error to the end)
+        articles = [f for f in files if "trang" not in f.relative_to(site / "content").parts]
+        return move_article(rng, site, rng.choice(articles), counter) if articles else "move:nothing"
+    if action == "touch":  # saved again unchanged: a new mtime, the same bytes
+        path = rng.choice(files)
+        path.write_bytes(path.read_bytes())
     if action == "edit-body":
         path = rng.choice(files)
         added = rng.choice([f"Thêm đoạn {rng.random()}.",  # or what editors paste: lines, a table, Word's spacer
@@ -179,6 +202,14 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
             stylesheet.parent.mkdir(parents=True, exist_ok=True)
             stylesheet.write_text(f"body {{ margin: {rng.randint(0, 9)}px; }}\n", encoding="utf-8")
         return "asset"
+    elif action == "static":  # files published at the site's root as they are
+        path = site / "static" / rng.choice(["ads.txt", ".well-known/security.txt", "google1a2b.html",
+                                             "tai-lieu/huong-dan.pdf"])
+        if path.exists() and rng.random() < 0.4:
+            path.unlink()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(f"nội dung {rng.randint(0, 9)}\n".encode())
     elif action == "config":
         pattern, value = rng.choice(CONFIG_EDITS)
         config = site / "site.toml"
@@ -214,6 +245,31 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
                                 f"[![Ảnh {name}]({name})]({name})", f'<a href="{name}"><img src="{name}" alt="Ảnh {name}"></a>'])
             page.write_text(page.read_text(encoding="utf-8") + f"\n{shown}\n", encoding="utf-8")
     return action
+
+
+def move_article(rng: random.Random, site: Path, path: Path, counter: list[int]) -> str:
+    """An article moved as a file manager or `git mv` moves it (its mtime kept): into the other
+    category's folder, renamed, a plain file made a bundle or a lone bundle a plain file. Its
+    URL follows its title, not its file; its links to and from others follow the file."""
+    counter[0] += 1
+    folder = site / "content" / rng.choice(CATEGORIES)
+    folder.mkdir(parents=True, exist_ok=True)
+    if path.name != "index.md":
+        target = folder / path.stem / "index.md" if rng.random() < 0.5 else folder / f"{path.stem}-{counter[0]}.md"
+        if target.exists() or target.parent.name == path.stem and target.parent.exists():
+            return "move:nothing"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(path, target)
+    elif len(list(path.parent.iterdir())) == 1 and rng.random() < 0.5:
+        target = folder / f"{path.parent.name}.md"
+        if target.exists():
+            return "move:nothing"
+        os.rename(path, target)
+        path.parent.rmdir()
+    else:  # the whole bundle, with its photos and documents
+        target = folder / f"{path.parent.name}-{counter[0]}"
+        os.rename(path.parent, target)
+    return "move"
 
 
 # An editor's mistakes that fail a build: the next builds (incremental, after a failed one)
@@ -256,7 +312,8 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
     given an old URL, a summary, a byline, an `updated` moment, or taken off the home page's featured list."""
     head, sep, body = path.read_text(encoding="utf-8").partition("\n---\n")
     field = rng.choice(["draft", "future", "past", "time", "expires", "unit", "category", "campaigns", "alias",
-                        "summary", "featured", "title", "title-kept-url", "author", "updated", "related"])
+                        "summary", "featured", "title", "title-kept-url", "author", "updated", "related", "cover",
+                        "extra"])
     if field == "draft":
         head = head.replace("\ndraft: true", "") if "\ndraft: true" in head else head + "\ndraft: true"
     elif field in ("future", "past"):
@@ -296,22 +353,45 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
         others = sorted(p for p in content_dir.rglob("*.md") if p != path)
         picks = [os.path.relpath(p, path.parent) for p in rng.sample(others, min(len(others), rng.randint(0, 2)))]
         head = re.sub(r"(?m)^related: .*\n?", "", head) + (f"\nrelated: [{', '.join(picks)}]" if picks else "")
+    elif field == "cover":  # one of the bundle's photos, with a caption and a focus, or none
+        head = re.sub(r"(?m)^image(_caption|_focus)?: .*\n?", "", head)
+        photos = sorted(p.name for p in path.parent.glob("*.jpg")) if path.name == "index.md" else []
+        if photos and rng.random() < 0.8:
+            head += f'\nimage: "{rng.choice(photos)}"'
+            if rng.random() < 0.5:
+                head += f'\nimage_caption: "Ảnh bìa {rng.randint(0, 9)}"'
+            if rng.random() < 0.5:
+                head += f'\nimage_focus: "{rng.choice([10, 50, 90])}% {rng.choice([20, 50])}%"'
+    elif field == "extra":  # read by the share.html override of LAYOUT_EDITS
+        head = re.sub(r"(?m)^extra: .*\n?", "", head) + f"\nextra: {{ma: {rng.randint(0, 3)}}}"
     path.write_text(head + sep + body, encoding="utf-8")
     return f"front-matter:{field}"
 
 
-@pytest.mark.parametrize("seed, jobs, kept, shards, fresh", [
-    (1, 1, False, False, False), (2, 1, False, False, False), (4, 1, False, True, False), (5, 1, False, False, False),
-    (3, 2, False, False, False), (6, 1, True, False, False), (7, 1, True, True, False), (8, 2, True, False, False),
-    (9, 1, False, True, True), (10, 2, False, False, True)])
-def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs, kept, shards, fresh):
+def build_options(rng: random.Random, now: datetime) -> dict:
+    """What may change from one build to the next besides the site: the moment (time goes by,
+    scheduled articles come out and others expire), `--drafts`, `--future`, `--base-url` (a
+    staging copy), `--noindex`."""
+    return dict(now=now, drafts=rng.random() < 0.2, future=rng.random() < 0.2, noindex=rng.random() < 0.2,
+                base_url=rng.choice([None, None, "https://thu.example.vn/nhanh/"]))
+
+
+@pytest.mark.parametrize("seed, jobs, kept, shards, fresh, options", [
+    (1, 1, False, False, False, False), (2, 1, False, False, False, True), (4, 1, False, True, False, False),
+    (5, 1, False, False, False, False), (3, 2, False, False, False, False), (6, 1, True, False, False, False),
+    (7, 1, True, True, False, False), (8, 2, True, False, False, True), (9, 1, False, True, True, False),
+    (10, 2, False, False, True, False)])
+def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs, kept, shards, fresh, options):
     """`kept`: like `serve`, every build hands the next what it remembers (generator/memo.py).
     `shards`: the search index in shards of 3 articles (their count changes as the site grows
     and shrinks), so edits are spliced into one shard of several.
     `fresh`: before about half of the builds the output folder is gone, as in CI, where each
-    build starts from a fresh clone and the build cache alone (kept_pages.py, search_store.py)."""
+    build starts from a fresh clone and the build cache alone (kept_pages.py, search_store.py).
+    `options`: each build is given build_options(), the same to the clean build beside it."""
     rng = random.Random(seed)
     wipes = random.Random(seed * 1000)  # its own stream: the edits stay those of the seed
+    choices = random.Random(seed * 7)  # the options' own stream too
+    now = datetime(2026, 1, 1, 8, tzinfo=timezone.utc)  # the articles are dated within 2026
     if shards:
         monkeypatch.setattr(search, "SINGLE_SHARD_UP_TO", 3)
         monkeypatch.setattr(search, "SHARD_PAGES", 3)
@@ -325,23 +405,36 @@ def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs
     counter = [0]
     for _ in range(6):
         mutate(rng, site, counter)
+    while break_or_mend(rng, site, [], "mend") != "mend:nothing":  # (mending draws nothing from rng)
+        pass  # a site that starts broken tests little
     incremental_out = tmp_path / "incremental"
     steps = 16 if jobs == 1 else 5
+    failed_in_a_row = 0
+    chosen = {}
     for step in range(steps):
         if kept:
             time.sleep(2 * RECENT_NS / 1e9)
         if fresh and wipes.random() < 0.5:
             shutil.rmtree(incremental_out, ignore_errors=True)
+        if options:  # time goes by; now and then the flags change too
+            now += timedelta(days=choices.choice([0, 1, 7, 30, 60]))
+            chosen = {**(build_options(choices, now) if choices.random() < 0.4 or not chosen else chosen), "now": now}
         result = build(BuildOptions(site_dir=site, out_dir=incremental_out, jobs=jobs, memo=memo,
-                                    private_output=kept))
+                                    private_output=kept, **chosen))
         clean_out = tmp_path / f"clean-{step}"
-        clean = build(BuildOptions(site_dir=site, out_dir=clean_out, use_cache=False, jobs=1))
+        clean = build(BuildOptions(site_dir=site, out_dir=clean_out, use_cache=False, jobs=1, **chosen))
         assert result.ok == clean.ok, (result.problems, clean.problems)
         if result.ok:
-            assert tree(incremental_out) == tree(clean_out), f"step {step}"
+            assert tree(incremental_out) == tree(clean_out), f"step {step} {chosen}"
         shutil.rmtree(clean_out, ignore_errors=True)
-        action = mutate(rng, site, counter)
-        print(step, action, result.rendered, "rendered", result.search)
+        failed_in_a_row = 0 if result.ok else failed_in_a_row + 1
+        if failed_in_a_row >= 3:  # mend one mistake, so that the builds after it test something
+            break_or_mend(rng, site, [], "mend")
+        if options and choices.random() < 0.3:
+            action = "nothing"  # only time goes by, as between CI's scheduled builds
+        else:
+            action = mutate(rng, site, counter)
+        print(step, action, result.rendered, "rendered", result.search, "ok" if result.ok else "failed")
 
 
 def test_no_change_rebuild_renders_nothing_and_keeps_mtimes(make_site, tmp_path):
