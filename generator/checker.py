@@ -67,7 +67,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     cache = BuildCache(cache_dir, read_only=True)
     listing = content.list_content(site_dir)  # once, for the articles and the files beside them
     sources, found = content.load_content(site_dir, cache, listing=listing, jobs=jobs)
-    problems += found
+    problems += found + content.no_articles(site_dir, listing)
     problems += heading_problems(site_dir, sources, jobs)
     # Drafts and scheduled articles are checked too: they will be published one day.
     news, page_sources = standalone.split_sources(sources)

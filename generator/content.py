@@ -23,7 +23,7 @@ from generator.cache import BuildCache, digest
 from generator.config import TOML_POSITION, toml_error_line
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
-from generator.model import FRONT_MATTER_KEYS, SourceFile, frozen_map
+from generator.model import FRONT_MATTER_KEYS, PAGES_DIR, SourceFile, frozen_map
 from generator.saved_text import as_utf8
 from generator.vietnamese import nfc
 from generator.walk import list_below
@@ -59,6 +59,21 @@ def find_sources(site_dir: Path, listing: Listing | None = None) -> list[str]:
     return [rel for rel, _ in listing
             if rel.endswith(".md") and not any(part.startswith((".", "_")) for part in rel.split("/")[1:-1])
             and not rel.rpartition("/")[2].startswith(".") and rel.rpartition("/")[2] != SECTION_INDEX]
+
+
+def no_articles(site_dir: Path, listing: Listing) -> list[Problem]:
+    """A warning when there is no article to publish at all: no content/ folder beside
+    site.toml, or one without a single article file (drafts count). A new portal builds so,
+    empty; but a CI job whose content did not come with the checkout (a submodule, a sparse
+    checkout, the wrong --site) would publish an empty portal over the real one, and `--strict`
+    stops it here."""
+    if not (site_dir / CONTENT_DIR).is_dir():
+        return [warning(CONTENT_DIR, 0, "no-articles", f"there is no {CONTENT_DIR}/ folder beside site.toml: "
+                        "the portal is built without a single article")]
+    if any(not rel.startswith(PAGES_DIR) for rel in find_sources(site_dir, listing)):
+        return []
+    return [warning(CONTENT_DIR, 0, "no-articles", f"no article in {CONTENT_DIR}/: the portal is built with "
+                    f"empty news lists (an article is {CONTENT_DIR}/<category>/<name>.md)")]
 
 
 def misplaced_files(sources: Sequence[str], listing: Listing) -> list[Problem]:

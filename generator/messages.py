@@ -279,6 +279,11 @@ LEFT_OUT: Mapping[str, Mapping[str, str]] = {
 _ANY = None
 PROBLEMS: Mapping[str, tuple] = {
     "missing-config": ((_ANY, "không có tệp site.toml trong thư mục trang"),),
+    "no-articles": (
+        (r"there is no .*", "không có thư mục content/ cạnh site.toml: cổng được dựng mà không có bài viết nào"),
+        (_ANY, "không có bài viết nào trong content/: cổng được dựng với danh sách tin trống "
+               "(mỗi bài là một tệp content/<chuyên-mục>/<tên>.md)"),
+    ),
     "not-utf8": ((_ANY, "tệp không phải văn bản UTF-8 (hãy lưu lại dưới dạng UTF-8 trong trình soạn thảo)"),),
     "binary-file": ((_ANY, "tệp chứa dữ liệu nhị phân, không phải văn bản Markdown"),),
     "changed-during-build": ((_ANY, "tệp được lưu lại trong lúc đang dựng trang; hãy dựng lại"),),

@@ -159,6 +159,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     clock.lap("config")
 
     problems += confine.check_site_files(options.site_dir, {content.CONTENT_DIR: listing})
+    problems += content.no_articles(options.site_dir, listing)
     # The bodies are not kept: each markup worker reads its articles' again (content.load_body).
     sources, found = content.load_content(options.site_dir, cache, options.memo, listing, listed_ns,
                                           options.jobs, scan_body=images.body_references)

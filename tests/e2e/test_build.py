@@ -501,3 +501,35 @@ def test_a_body_that_starts_with_its_title_shows_it_once(make_site, build_site):
         assert page.find("meta", attrs={"name": "description"})["content"] == "Sáng nay, lực lượng ra quân."
     assert [text_of(h) for h in built.page("/tin-hoat-dong/c/").find("div", class_="body").find_all("h2")] == [
         "Hội nghị tổng kết"]  # another heading, kept
+
+
+def test_a_portal_without_articles_is_built_with_a_warning_that_strict_ci_stops_at(make_site, tmp_path):
+    """A new portal builds empty; but a CI checkout that lost content/ (a submodule not fetched,
+    a sparse checkout, the wrong --site) must not publish an empty portal over the real one."""
+    site = make_site(ARTICLES)
+    out = tmp_path / "out"
+    assert run_cli("build", "--site", str(site), "--out", str(out), "--strict").returncode == 0
+    published = tree(out)
+    assert "content: warning" not in run_cli("check", "--site", str(site), "--lang", "en").stdout
+
+    shutil.rmtree(site / "content")
+    strict = run_cli("build", "--site", str(site), "--out", str(out), "--strict", "--lang", "en")
+    assert strict.returncode != 0
+    assert ("content: error[no-articles]: there is no content/ folder beside site.toml: the portal is built "
+            "without a single article") in strict.stderr  # (--strict: a warning is an error)
+    assert tree(out) == published  # nothing published
+
+    # Only a page of its own, and in Vietnamese: built, empty lists, and said so.
+    (site / "content/trang").mkdir(parents=True)
+    (site / "content/trang/gioi-thieu.md").write_text("---\ntitle: Giới thiệu\n---\n\nVề chúng tôi.\n", encoding="utf-8")
+    done = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "vi")
+    assert done.returncode == 0
+    assert "content: warning[no-articles]: không có bài viết nào trong content/" in done.stdout + done.stderr
+    home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Ra quân" not in text_of(home) and (out / "gioi-thieu/index.html").is_file()
+    assert "no-articles" in run_cli("check", "--site", str(site)).stdout
+
+    # A draft is an article: a new portal's first one, not yet published, is no mistake.
+    (site / "content/tin-hoat-dong").mkdir()
+    (site / "content/tin-hoat-dong/nhap.md").write_text(article("Bài nháp đầu tiên", draft="true"), encoding="utf-8")
+    assert run_cli("build", "--site", str(site), "--out", str(out), "--strict").returncode == 0
