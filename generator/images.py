@@ -153,6 +153,26 @@ def is_local(src: str) -> bool:
     return not (parts.scheme or parts.netloc or src.startswith("#"))
 
 
+# A drive ("C:\…", "D:/…"), a shared folder ("\\may-chu\…") or a file: address.
+_ON_A_COMPUTER = re.compile(r"(?i)(file:|[a-z]:[\\/]|\\\\)")
+
+
+def on_a_computer(ref: str) -> str | None:
+    """The file's name when `ref` is a path on the editor's own computer (a photo or document
+    inserted from Word or pasted from Explorer's address bar), which no reader can open;
+    else None."""
+    ref = ref.strip()
+    if not _ON_A_COMPUTER.match(ref):
+        return None
+    return unquote(re.split(r"[\\/]", ref.rstrip("\\/"))[-1]) or ref
+
+
+def computer_path_problem(source: str, line: int, what: str, ref: str) -> Problem:
+    return error(source, line, "path-on-computer",
+                 f"{what} '{ref}' is a file on your computer, which readers cannot open: copy it into the "
+                 f"article's folder and write its name ('{on_a_computer(ref)}')")
+
+
 def resolve_reference(article_source: str, src: str) -> str | None:
     """A src relative to the article (or to the site folder when it starts with /) → site path.
 
@@ -364,6 +384,9 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 if alt is not None and not alt.strip():
                     problems.append(warning(article.source, line, "missing-alt",
                                             f"the image '{src}' has no alt text; describe it for readers who cannot see it"))
+                if on_a_computer(src):
+                    problems.append(computer_path_problem(article.source, line, "the image", src))
+                    continue
                 if not is_local(src):
                     # Not an error (the page works today), but the photo is another site's to move or
                     # remove, and readers' phones fetch it at whatever size that site keeps.
@@ -428,6 +451,8 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
 def _reference(site_dir: Path, article: Article, line: int, src: str,
                cover: bool = False) -> tuple[Reference | None, list[Problem]]:
     what = "the cover image" if cover else "the image"
+    if on_a_computer(src):
+        return None, [computer_path_problem(article.source, line, what, src)]
     if not is_local(src):
         if cover:
             return None, [error(article.source, line, "remote-image",

@@ -30,7 +30,7 @@ from generator import (__version__, attachments, confine, fences, hashtags, lega
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild, load_body
 from generator.diagnostics import Problem, error, warning
-from generator.images import ImagePlan
+from generator.images import ImagePlan, computer_path_problem, on_a_computer
 from generator.memo import Memo
 from generator.model import Article, Site, evolve
 from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages
@@ -85,6 +85,7 @@ class _ArticleLinks(Treeprocessor):
         self.broken: list[tuple[str, str | None, str | None]] = []
         self.used: dict[str, str] = {}  # target source → URL written, for cache validation
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
+        self.on_computer: list[str] = []  # links to a file on the editor's computer
 
     def run(self, root):
         documents = dict(self.documents.get(self.source, ()))
@@ -141,6 +142,9 @@ class _ArticleLinks(Treeprocessor):
         """The href to write instead of `href`, or None to keep it (problems are noted)."""
         if markdown.util.AMP_SUBSTITUTE in href:  # an e-mail link, its letters hidden from harvesters as &#…;
             href = html.unescape(href.replace(markdown.util.AMP_SUBSTITUTE, "&"))
+        if on_a_computer(href):  # (the sanitizer would drop it: a link to nowhere, unnoticed)
+            self.on_computer.append(href)
+            return None
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path:
             return None
@@ -241,7 +245,7 @@ class MarkupConverter:
 
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
-        self.links.broken, self.links.files = [], []
+        self.links.broken, self.links.files, self.links.on_computer = [], [], []
         self.pictures.source, self.pictures.unplanned = article.source, []
         self.links.used = {}
         first_line = article.body_line + len(article.body) - len(article.body.lstrip("\n"))
@@ -276,6 +280,9 @@ class MarkupConverter:
                   + (f"; {confine.named_in_other_case(named)}" if named else "")
                   + (f"; did you mean '{meant}'?" if meant else ""))
             for href, named, meant in self.links.broken
+        ) + tuple(
+            computer_path_problem(article.source, _link_line(article, href), "the link", href)
+            for href in self.links.on_computer
         ) + tuple(
             error(article.source, _line_of(article, src), "missing-image",
                   f"the image '{src}' was not found beside the article or under assets/")

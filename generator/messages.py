@@ -584,6 +584,13 @@ PROBLEMS: Mapping[str, tuple] = {
     "missing-alt": (
         (r"the image '(.*?)' has no alt text", "ảnh '{0}' chưa có mô tả (alt); viết mô tả giữa [ ] để người khiếm thị đọc được"),
     ),
+    "path-on-computer": tuple(
+        (rf"the {what} '(.*)' is a file on your computer, which readers cannot open: copy it into the article's "
+         r"folder and write its name \('(.*)'\)$",
+         f"{vi} '{{0}}' là tệp trên máy tính của bạn, bạn đọc không mở được: hãy chép tệp vào thư mục của bài viết "
+         "và ghi tên tệp ('{1}')")
+        for what, vi in (("cover image", "ảnh đại diện"), ("image", "ảnh"), ("link", "liên kết"))
+    ) + ((_ANY, "đường dẫn trỏ tới tệp trên máy tính của bạn: {0}"),),
     "remote-image": (
         (r"the cover image '(.*?)' must be", "ảnh đại diện '{0}' phải là tệp cạnh bài viết hoặc trong assets/, "
                                              "không phải địa chỉ web"),

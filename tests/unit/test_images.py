@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from generator.config import parse_config
-from generator.images import body_references, crop_box, plan_images, resolve_reference, target_widths
+from generator.images import body_references, crop_box, on_a_computer, plan_images, resolve_reference, target_widths
 from generator.model import Article, Cover, ImageSettings
 from tests.photos import phone_jpeg, png_header_claiming
 
@@ -200,3 +200,13 @@ def test_every_way_of_writing_a_photo_reaches_the_plan(tmp_path):
     assert problems == []
     plan, problems = plan_images(site, [make_article("Chỉ có chữ [và liên kết](../khac/index.md).\n")], SETTINGS)
     assert not plan.sources and not problems
+
+
+def test_a_path_on_the_editors_computer_is_told_apart_from_a_web_address_and_a_name():
+    assert on_a_computer(r"C:\Users\bientap\Pictures\anh-bia.jpg") == "anh-bia.jpg"
+    assert on_a_computer("d:/Anh/Tet 2026/") == "Tet 2026"
+    assert on_a_computer("file:///C:/Users/b/k%E1%BA%BF-ho%E1%BA%A1ch.docx") == "kế-hoạch.docx"
+    assert on_a_computer(r"\\may-chu\chung\bao-cao.pdf") == "bao-cao.pdf"
+    for fine in ("anh.jpg", "anh\\mot.jpg", "../bai/index.md", "/assets/logo.png", "https://ca.example.vn/a.jpg",
+                 "//cdn.example.vn/a.jpg", "mailto:a@b.vn", "tel:0221", "#muc-1", "data:image/png;base64,AA=="):
+        assert on_a_computer(fine) is None, fine

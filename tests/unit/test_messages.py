@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator import messages
 from generator.diagnostics import error, warning
+from generator.images import computer_path_problem
 
 GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 
@@ -98,3 +99,12 @@ def test_wrong_types_and_slugs_in_site_toml_are_explained_in_vietnamese():
         vietnamese = messages.problem_message(problem, "vi")
         assert not vietnamese.startswith(("giá trị sai kiểu", "không tạo được")) and " must " not in vietnamese, vietnamese
         assert "None" not in vietnamese, vietnamese
+
+
+def test_a_path_on_the_editors_computer_is_told_in_vietnamese_with_the_name_to_write():
+    for what, vietnamese in (("the cover image", "ảnh đại diện"), ("the image", "ảnh"), ("the link", "liên kết")):
+        problem = computer_path_problem("content/a.md", 6, what, r"C:\Users\bientap\Ảnh\Ra quân.jpg")
+        assert messages.describe(problem, "vi") == (
+            f"content/a.md:6: error[path-on-computer]: {vietnamese} 'C:\\Users\\bientap\\Ảnh\\Ra quân.jpg' là tệp "
+            "trên máy tính của bạn, bạn đọc không mở được: hãy chép tệp vào thư mục của bài viết và ghi tên tệp "
+            "('Ra quân.jpg')")
