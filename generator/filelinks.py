@@ -21,6 +21,9 @@ from generator.model import Article
 from generator.vietnamese import nfc, slugify
 
 _LOOKS_LIKE_A_HOST = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)*\.(vn|com|net|org|gov|edu|info)(/.*)?", re.I)
+_LOOKS_LIKE_AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# A Vietnamese phone number as editors type it: 0221 3862 124, 0912.345.678, +84 912 345 678, 113.
+_LOOKS_LIKE_A_PHONE = re.compile(r"(\+84|0)[\d .-]{8,13}\d|1\d\d")
 
 
 def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[tuple[str, int]]],
@@ -53,6 +56,11 @@ def _why(article: Article, href: str, path: str, content_files: Collection[str])
                 f"article's own folder are (move the article to {stem}/index.md, with the file beside it)")
     if _LOOKS_LIKE_A_HOST.fullmatch(path):
         return f"the link '{href}' is read as a file of this site; write https://{href} for a web address"
+    if _LOOKS_LIKE_AN_ADDRESS.fullmatch(path):
+        return f"the link '{href}' is read as a file of this site; write mailto:{href} for an e-mail address"
+    if _LOOKS_LIKE_A_PHONE.fullmatch(path.strip()):
+        return (f"the link '{href}' is read as a file of this site; write tel:{re.sub(r'[ .-]', '', path)} "
+                "for a phone number (a tap on a phone calls it)")
     named = confine.other_case(beside, content_files)
     if named is not None:
         return f"the link '{href}' points to nothing the site publishes; {confine.named_in_other_case(named)}"

@@ -35,7 +35,7 @@ from generator.memo import Memo
 from generator.model import Article, Site, evolve
 from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages
 from generator.vietnamese import fold, nfc, slugify
-from generator.sanitize import MAX_HTML_DEPTH, XML_FORBIDDEN, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
+from generator.sanitize import MAX_HTML_DEPTH, URL_SCHEMES, XML_FORBIDDEN, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
 
 # nl2br: a line break an editor types (or pastes from Word or Zalo: "Nơi nhận:", a line a
 # name) stays a line break, as in every editor they know; a blank line starts a paragraph.
@@ -86,6 +86,7 @@ class _ArticleLinks(Treeprocessor):
         self.used: dict[str, str] = {}  # target source → URL written, for cache validation
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
         self.on_computer: list[str] = []  # links to a file on the editor's computer
+        self.dropped: list[str] = []  # links of a kind readers' browsers are not given (javascript:, zalo:)
 
     def run(self, root):
         documents = dict(self.documents.get(self.source, ()))
@@ -146,6 +147,9 @@ class _ArticleLinks(Treeprocessor):
             self.on_computer.append(href)
             return None
         parts = urlsplit(href)
+        if parts.scheme and parts.scheme.lower() not in URL_SCHEMES:  # the sanitizer drops it: told, not lost unseen
+            self.dropped.append(href)
+            return None
         if parts.scheme or parts.netloc or not parts.path:
             return None
         if not parts.path.endswith(".md"):
@@ -245,7 +249,7 @@ class MarkupConverter:
 
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
-        self.links.broken, self.links.files, self.links.on_computer = [], [], []
+        self.links.broken, self.links.files, self.links.on_computer, self.links.dropped = [], [], [], []
         self.pictures.source, self.pictures.unplanned = article.source, []
         self.links.used = {}
         first_line = article.body_line + len(article.body) - len(article.body.lstrip("\n"))
@@ -283,6 +287,12 @@ class MarkupConverter:
         ) + tuple(
             computer_path_problem(article.source, _link_line(article, href), "the link", href)
             for href in self.links.on_computer
+        ) + tuple(
+            warning(article.source, _link_line(article, href), "dropped-link",
+                    f"the link '{href}' is not published (only web addresses, mailto: and tel: links are): readers see its "
+                    "words without a link" + ("; for Zalo write https://zalo.me/ and the phone number"
+                                              if href.lower().startswith("zalo:") else ""))
+            for href in self.links.dropped
         ) + tuple(
             error(article.source, _line_of(article, src), "missing-image",
                   f"the image '{src}' was not found beside the article or under assets/")

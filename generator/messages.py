@@ -571,6 +571,11 @@ PROBLEMS: Mapping[str, tuple] = {
          "được xuất bản (hãy chuyển bài thành {2} và đặt tệp cạnh nó)"),
         (r"the link '(.*?)' is read as a file of this site; write (\S+) for a web address",
          "liên kết '{0}' bị hiểu là một tệp của trang; nếu là địa chỉ web, hãy viết {1}"),
+        (r"the link '(.*?)' is read as a file of this site; write (\S+) for an e-mail address",
+         "liên kết '{0}' bị hiểu là một tệp của trang; nếu là địa chỉ thư điện tử, hãy viết {1}"),
+        (r"the link '(.*?)' is read as a file of this site; write (\S+) for a phone number",
+         "liên kết '{0}' bị hiểu là một tệp của trang; nếu là số điện thoại, hãy viết {1} (bấm vào trên điện thoại "
+         "sẽ gọi số này)"),
         (r"the link '(.*?)' points to nothing the site publishes",
          "liên kết '{0}' không trỏ tới trang hay tệp nào được xuất bản"),
     ),
@@ -583,6 +588,16 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "missing-alt": (
         (r"the image '(.*?)' has no alt text", "ảnh '{0}' chưa có mô tả (alt); viết mô tả giữa [ ] để người khiếm thị đọc được"),
+    ),
+    "dropped-link": (
+        (r"the link '(.*?)' is not published \(only web addresses, mailto: and tel: links are\): readers see its words "
+         r"without a link; for Zalo write https://zalo.me/ and the phone number",
+         "liên kết '{0}' không được xuất bản (chỉ giữ địa chỉ web, mailto: và tel:): bạn đọc chỉ thấy chữ, "
+         "không bấm được; với Zalo hãy viết https://zalo.me/ và số điện thoại"),
+        (r"the link '(.*?)' is not published",
+         "liên kết '{0}' không được xuất bản (chỉ giữ địa chỉ web, mailto: và tel:): bạn đọc chỉ thấy chữ, "
+         "không bấm được"),
+        (_ANY, "liên kết không được xuất bản: {0}"),
     ),
     "path-on-computer": tuple(
         (rf"the {what} '(.*)' is a file on your computer, which readers cannot open: copy it into the article's "

@@ -54,7 +54,8 @@ def test_a_link_to_a_file_that_is_not_published_is_an_error_that_says_what_to_do
                       "content/tin-hoat-dong/bai-la.md": article("Bài lá", body="Dòng đầu.\n\nTải [báo cáo](bao-cao.pdf)."),
                       "content/tin-hoat-dong/bao-cao.pdf": b"%PDF-1.4",
                       BUNDLE: article("Họp báo quý", body="[Ảnh gốc](anh.jpg)\n\n[Cổng](www.congan.example.vn)\n\n"
-                                      "[Biên bản](bien-ban.docx)"),
+                                      "[Biên bản](bien-ban.docx)\n\nThư: [ban biên tập](bbt@congan.example.vn)\n\n"
+                                      "Gọi [đường dây nóng](0221 3862 124)\n\nhoặc [113](113)"),
                       "content/tin-hoat-dong/hop-bao/anh.jpg": b"\xff\xd8\xff"})
     out = tmp_path / "out"
     result = build(BuildOptions(site_dir=site, out_dir=out))
@@ -64,6 +65,9 @@ def test_a_link_to_a_file_that_is_not_published_is_an_error_that_says_what_to_do
     expected = {(leaf, line_of(site, leaf, "bao-cao.pdf")): "move the article to bai-la/index.md, with the file beside it",
                 (BUNDLE, line_of(site, BUNDLE, "anh.jpg")): "write ![…](anh.jpg) to show it",
                 (BUNDLE, line_of(site, BUNDLE, "www.")): "write https://www.congan.example.vn for a web address",
+                (BUNDLE, line_of(site, BUNDLE, "bbt@")): "write mailto:bbt@congan.example.vn for an e-mail address",
+                (BUNDLE, line_of(site, BUNDLE, "0221")): "write tel:02213862124 for a phone number",
+                (BUNDLE, line_of(site, BUNDLE, "(113)")): "write tel:113 for a phone number",
                 (BUNDLE, line_of(site, BUNDLE, "bien-ban")): "points to nothing the site publishes"}
     assert {(path, line) for path, line, _ in found} == set(expected)
     for path, line, message in found:
@@ -315,3 +319,30 @@ def test_paths_written_with_windows_backslashes_lead_where_browsers_take_them(ma
                                encoding="utf-8")
     refused = build(BuildOptions(site_dir=site, out_dir=out))
     assert [p.code for p in refused.problems if p.is_error] == ["image-outside-site"]
+
+
+def test_a_link_readers_would_not_be_given_is_a_warning_at_its_line(make_site, tmp_path):
+    """The sanitizer keeps web, mailto: and tel: links only; any other kind (a zalo: link from
+    the app, a javascript: one pasted with HTML) reaches readers as words without a link. The
+    editor is told where, with what to write for Zalo."""
+    body = ("Nhắn [Zalo của ban](zalo://conversation?phone=02213862124) nhé.\n\n"
+            'Bản cũ có <a href="javascript:alert(1)">nút bấm</a>.\n\n'
+            "Gọi [113](tel:113), viết [thư](mailto:bbt@congan.example.vn), xem [cổng](http://congan.example.vn/).")
+    site = make_site({**numbered_articles(1), BUNDLE: article("Họp báo quý", body=body)})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok
+    dropped = {(p.location.path, p.location.line, p.message) for p in result.problems if p.code == "dropped-link"}
+    assert dropped == {
+        (BUNDLE, line_of(site, BUNDLE, "zalo:"), "the link 'zalo://conversation?phone=02213862124' is not published "
+         "(only web addresses, mailto: and tel: links are): readers see its words without a link; for Zalo write "
+         "https://zalo.me/ and the phone number"),
+        (BUNDLE, line_of(site, BUNDLE, "javascript:"), "the link 'javascript:alert(1)' is not published (only web "
+         "addresses, mailto: and tel: links are): readers see its words without a link")}
+    page = BeautifulSoup(next(out.glob("tin-hoat-dong/hop-bao*/index.html")).read_text(encoding="utf-8"),
+                         "html.parser")
+    links = {a.get_text(): a.get("href") for a in page.select(".body a[href]")}
+    assert links == {"113": "tel:113", "thư": "mailto:bbt@congan.example.vn", "cổng": "http://congan.example.vn/"}
+    assert "Zalo của ban" in page.select_one(".body").get_text() and "nút bấm" in page.select_one(".body").get_text()
+    assert {(p.location.path, p.location.line, p.message) for p in check_site(site).shown
+            if p.code == "dropped-link"} == dropped
