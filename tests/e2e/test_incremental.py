@@ -424,6 +424,8 @@ def test_random_edits_incremental_equals_clean(tmp_path, monkeypatch, seed, jobs
         clean_out = tmp_path / f"clean-{step}"
         clean = build(BuildOptions(site_dir=site, out_dir=clean_out, use_cache=False, jobs=1, **chosen))
         assert result.ok == clean.ok, (result.problems, clean.problems)
+        # What the editor is told too: a warning an earlier build found is not lost by this one.
+        assert sorted(map(str, result.problems)) == sorted(map(str, clean.problems)), f"step {step}"
         if result.ok:
             assert tree(incremental_out) == tree(clean_out), f"step {step} {chosen}"
         shutil.rmtree(clean_out, ignore_errors=True)
