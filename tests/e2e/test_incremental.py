@@ -142,7 +142,9 @@ def mutate(rng: random.Random, site: Path, counter: list[int]) -> str:
                             "<p class=MsoNormal>&nbsp;</p>",
                             f"Một dòng chép từ PDF bị ngắt giữa câu ở đây, số {rng.randint(0, 9)}\nvà dòng sau nối tiếp.",
                             f"Các nội dung:\n- mục {rng.randint(0, 9)}\n  - mục con\n\n#VìANTQ #DânVậnKhéo",
-                            f"Kết quả:\n| Đơn vị | Số vụ |\n|---|---:|\n| Huyện A | {rng.randint(0, 99)} |\nHết."])
+                            f"Kết quả:\n| Đơn vị | Số vụ |\n|---|---:|\n| Huyện A | {rng.randint(0, 99)} |\nHết.",
+                            # a link readers never get: the markup stage's warning, told on every build
+                            f"Nhắn [Zalo](zalo://conversation?phone=0221386{rng.randint(0, 9)})."])
         path.write_text(path.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
     elif action == "rewrite":
         counter[0] += 1
