@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import (__version__, attachments, confine, fences, hashtags, legacy_fonts, limits, messages, pasted_tables,
+from generator import (__version__, anchors, attachments, confine, fences, hashtags, legacy_fonts, limits, messages, pasted_tables,
                        plain_text, rawtags, sections, styled_letters, table_numbers, videos, workers, wrapped_lines,
                        written_lists, written_tables)
 from generator.cache import BuildCache, digest
@@ -272,6 +272,7 @@ class MarkupConverter:
                 converted = self.md.reset().convert(_without_controls(article.body))
                 cleaned = videos.embed_videos(_EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts)))
                 body_html = without_repeated_title(sections.clear_of_layout_ids(cleaned), article.title)
+                body_html, dead_anchors = anchors.fragment_links(body_html)
         except limits.ConversionTooSlow:
             return MarkupResult("", (error(article.source, first_line, "too-slow",
                                            f"converting this article took more than {limits.CONVERT_SECONDS} s"),))
@@ -293,6 +294,11 @@ class MarkupConverter:
                     "words without a link" + ("; for Zalo write https://zalo.me/ and the phone number"
                                               if href.lower().startswith("zalo:") else ""))
             for href in self.links.dropped
+        ) + tuple(
+            warning(article.source, _link_line(article, href), "broken-anchor",
+                    f"the link '{href}' leads to no part of this article: a tap on it does nothing; "
+                    + (f"its headings and anchors are {listed}" if listed else "it has no heading to link to"))
+            for href, listed in dead_anchors
         ) + tuple(
             error(article.source, _line_of(article, src), "missing-image",
                   f"the image '{src}' was not found beside the article or under assets/")

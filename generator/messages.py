@@ -599,6 +599,14 @@ PROBLEMS: Mapping[str, tuple] = {
          "không bấm được"),
         (_ANY, "liên kết không được xuất bản: {0}"),
     ),
+    "broken-anchor": (
+        (r"the link '(.*?)' leads to no part of this article: a tap on it does nothing; its headings and anchors are "
+         r"(.*)$",
+         "liên kết '{0}' không dẫn tới phần nào của bài: bấm vào không có tác dụng; các tiêu đề và mốc của bài là {1}"),
+        (r"the link '(.*?)' leads to no part of this article: a tap on it does nothing; it has no heading to link to",
+         "liên kết '{0}' không dẫn tới phần nào của bài: bấm vào không có tác dụng; bài không có tiêu đề nào để liên kết tới"),
+        (_ANY, "liên kết không dẫn tới phần nào của bài: {0}"),
+    ),
     "path-on-computer": tuple(
         (rf"the {what} '(.*)' is a file on your computer, which readers cannot open: copy it into the article's "
          r"folder and write its name \('(.*)'\)$",

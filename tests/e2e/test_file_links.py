@@ -346,3 +346,27 @@ def test_a_link_readers_would_not_be_given_is_a_warning_at_its_line(make_site, t
     assert "Zalo của ban" in page.select_one(".body").get_text() and "nút bấm" in page.select_one(".body").get_text()
     assert {(p.location.path, p.location.line, p.message) for p in check_site(site).shown
             if p.code == "dropped-link"} == dropped
+
+
+def test_a_link_to_a_part_of_the_article_leads_there_or_is_a_warning(make_site, tmp_path):
+    """A long report's own "Mục lục": Markdown links named as other tools name a heading, and a
+    table of contents pasted from Word, whose bookmarks may not have come along."""
+    body = ('<p><a href="#_Toc101">I. Tình hình chung</a></p>\n<p><a href="#_Toc102">II. Kết quả</a></p>\n\n'
+            "## I. Tình hình chung\n\nNội dung một.\n\n"
+            '<h2><a name="_Toc102"></a>II. Kết quả</h2>\n\nNội dung hai.\n\n'
+            "[Về phần I](#i-tinh-hinh-chung) · [Tin liên quan](#tin-lien-quan) · [Lên đầu](#top)")
+    site = make_site({**numbered_articles(1), BUNDLE: article("Báo cáo tổng kết", body=body)})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok
+    assert [(p.location.line, p.message) for p in result.problems if p.code == "broken-anchor"] == [
+        (line_of(site, BUNDLE, "#_Toc101"), "the link '#_Toc101' leads to no part of this article: a tap on it does "
+         "nothing; its headings and anchors are #muc-i-tinh-hinh-chung, #_Toc102")]
+    page = BeautifulSoup(next(out.glob("tin-hoat-dong/bao-cao*/index.html")).read_text(encoding="utf-8"),
+                         "html.parser")
+    targets = {a.get_text(): a["href"] for a in page.select(".body a[href^='#']")}
+    assert targets["Về phần I"] == "#muc-i-tinh-hinh-chung"
+    assert page.find(id="muc-i-tinh-hinh-chung").get_text() == "I. Tình hình chung"
+    assert page.find("a", attrs={"name": "_Toc102"}) is not None and page.find(id="tin-lien-quan") is not None
+    assert {p.message for p in check_site(site).shown if p.code == "broken-anchor"} == {
+        p.message for p in result.problems if p.code == "broken-anchor"}

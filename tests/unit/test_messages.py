@@ -108,3 +108,14 @@ def test_a_path_on_the_editors_computer_is_told_in_vietnamese_with_the_name_to_w
             f"content/a.md:6: error[path-on-computer]: {vietnamese} 'C:\\Users\\bientap\\Ảnh\\Ra quân.jpg' là tệp "
             "trên máy tính của bạn, bạn đọc không mở được: hãy chép tệp vào thư mục của bài viết và ghi tên tệp "
             "('Ra quân.jpg')")
+
+
+def test_a_link_to_no_part_of_the_article_is_told_in_vietnamese_with_its_anchors():
+    listed = warning("content/a.md", 8, "broken-anchor", "the link '#_Toc101' leads to no part of this article: a tap on "
+                     "it does nothing; its headings and anchors are #muc-i-tinh-hinh-chung, #_Toc102")
+    assert messages.describe(listed, "vi") == (
+        "content/a.md:8: warning[broken-anchor]: liên kết '#_Toc101' không dẫn tới phần nào của bài: bấm vào không có "
+        "tác dụng; các tiêu đề và mốc của bài là #muc-i-tinh-hinh-chung, #_Toc102")
+    bare = warning("content/a.md", 8, "broken-anchor", "the link '#muc-luc' leads to no part of this article: a tap on "
+                   "it does nothing; it has no heading to link to")
+    assert messages.problem_message(bare, "vi").endswith("bài không có tiêu đề nào để liên kết tới")
