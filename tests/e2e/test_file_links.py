@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from generator.checker import check_site
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
+from generator.vietnamese import slugify
 from tests.conftest import article, numbered_articles
 from tests.photos import phone_jpeg
 
@@ -321,6 +322,16 @@ def test_paths_written_with_windows_backslashes_lead_where_browsers_take_them(ma
     assert [p.code for p in refused.problems if p.is_error] == ["image-outside-site"]
 
 
+def built_bundle(make_site, tmp_path, title: str, body: str):
+    """(site, result, the article's page) of a site of BUNDLE with `body` and one other article."""
+    site = make_site({**numbered_articles(1), BUNDLE: article(title, body=body)})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok
+    page = next(out.glob(f"tin-hoat-dong/{slugify(title)}/index.html")).read_text(encoding="utf-8")
+    return site, result, BeautifulSoup(page, "html.parser")
+
+
 def test_a_link_readers_would_not_be_given_is_a_warning_at_its_line(make_site, tmp_path):
     """The sanitizer keeps web, mailto: and tel: links only; any other kind (a zalo: link from
     the app, a javascript: one pasted with HTML) reaches readers as words without a link. The
@@ -328,10 +339,7 @@ def test_a_link_readers_would_not_be_given_is_a_warning_at_its_line(make_site, t
     body = ("Nhắn [Zalo của ban](zalo://conversation?phone=02213862124) nhé.\n\n"
             'Bản cũ có <a href="javascript:alert(1)">nút bấm</a>.\n\n'
             "Gọi [113](tel:113), viết [thư](mailto:bbt@congan.example.vn), xem [cổng](http://congan.example.vn/).")
-    site = make_site({**numbered_articles(1), BUNDLE: article("Họp báo quý", body=body)})
-    out = tmp_path / "out"
-    result = build(BuildOptions(site_dir=site, out_dir=out))
-    assert result.ok
+    site, result, page = built_bundle(make_site, tmp_path, "Họp báo quý", body)
     dropped = {(p.location.path, p.location.line, p.message) for p in result.problems if p.code == "dropped-link"}
     assert dropped == {
         (BUNDLE, line_of(site, BUNDLE, "zalo:"), "the link 'zalo://conversation?phone=02213862124' is not published "
@@ -339,8 +347,6 @@ def test_a_link_readers_would_not_be_given_is_a_warning_at_its_line(make_site, t
          "https://zalo.me/ and the phone number"),
         (BUNDLE, line_of(site, BUNDLE, "javascript:"), "the link 'javascript:alert(1)' is not published (only web "
          "addresses, mailto: and tel: links are): readers see its words without a link")}
-    page = BeautifulSoup(next(out.glob("tin-hoat-dong/hop-bao*/index.html")).read_text(encoding="utf-8"),
-                         "html.parser")
     links = {a.get_text(): a.get("href") for a in page.select(".body a[href]")}
     assert links == {"113": "tel:113", "thư": "mailto:bbt@congan.example.vn", "cổng": "http://congan.example.vn/"}
     assert "Zalo của ban" in page.select_one(".body").get_text() and "nút bấm" in page.select_one(".body").get_text()
@@ -355,15 +361,10 @@ def test_a_link_to_a_part_of_the_article_leads_there_or_is_a_warning(make_site, 
             "## I. Tình hình chung\n\nNội dung một.\n\n"
             '<h2><a name="_Toc102"></a>II. Kết quả</h2>\n\nNội dung hai.\n\n'
             "[Về phần I](#i-tinh-hinh-chung) · [Tin liên quan](#tin-lien-quan) · [Lên đầu](#top)")
-    site = make_site({**numbered_articles(1), BUNDLE: article("Báo cáo tổng kết", body=body)})
-    out = tmp_path / "out"
-    result = build(BuildOptions(site_dir=site, out_dir=out))
-    assert result.ok
+    site, result, page = built_bundle(make_site, tmp_path, "Báo cáo tổng kết", body)
     assert [(p.location.line, p.message) for p in result.problems if p.code == "broken-anchor"] == [
         (line_of(site, BUNDLE, "#_Toc101"), "the link '#_Toc101' leads to no part of this article: a tap on it does "
          "nothing; its headings and anchors are #muc-i-tinh-hinh-chung, #_Toc102")]
-    page = BeautifulSoup(next(out.glob("tin-hoat-dong/bao-cao*/index.html")).read_text(encoding="utf-8"),
-                         "html.parser")
     targets = {a.get_text(): a["href"] for a in page.select(".body a[href^='#']")}
     assert targets["Về phần I"] == "#muc-i-tinh-hinh-chung"
     assert page.find(id="muc-i-tinh-hinh-chung").get_text() == "I. Tình hình chung"
