@@ -28,7 +28,9 @@ def fragment_links(body_html: str) -> tuple[str, list[tuple[str, str]]]:
     heading, [(href as written, the anchors the body has) for each link leading nowhere])."""
     if 'href="#' not in body_html:  # most bodies
         return body_html, []
-    targets = {html.unescape(name) for name in _TARGET.findall(body_html)}
+    anchors = list(dict.fromkeys(html.unescape(name) for name in _TARGET.findall(body_html)))  # (in page order)
+    targets = set(anchors)
+    listed = ", ".join(f"#{name}" for name in anchors[:LISTED]) + (", …" if len(anchors) > LISTED else "")
     dead: list[tuple[str, str]] = []
 
     def point(match: re.Match) -> str:
@@ -38,13 +40,8 @@ def fragment_links(body_html: str) -> tuple[str, list[tuple[str, str]]]:
         meant = heading_id(unquote(fragment))
         if meant in targets:
             return f'{match.group(1)}{html.escape(meant)}"'
-        dead.append(("#" + fragment, _listed(body_html)))
+        dead.append(("#" + fragment, listed))
         return match.group(0)
 
     return _FRAGMENT_LINK.sub(point, body_html), dead
 
-
-def _listed(body_html: str) -> str:
-    found = [name for name in dict.fromkeys(html.unescape(n) for n in _TARGET.findall(body_html))]
-    shown = ", ".join(f"#{name}" for name in found[:LISTED])
-    return shown + (", …" if len(found) > LISTED else "")

@@ -14,7 +14,7 @@ import time
 import tomllib
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import yaml
 
@@ -54,11 +54,13 @@ def list_content(site_dir: Path) -> Listing:
 def find_sources(site_dir: Path, listing: Listing | None = None) -> list[str]:
     """The path below the site of every .md file under content/, in a stable
     order; hidden files and `.`/`_` folders skipped."""
-    if listing is None:
-        listing = list_content(site_dir)
-    return [rel for rel, _ in listing
+    return list(_source_paths(list_content(site_dir) if listing is None else listing))
+
+
+def _source_paths(listing: Listing) -> Iterator[str]:
+    return (rel for rel, _ in listing
             if rel.endswith(".md") and not any(part.startswith((".", "_")) for part in rel.split("/")[1:-1])
-            and not rel.rpartition("/")[2].startswith(".") and rel.rpartition("/")[2] != SECTION_INDEX]
+            and not rel.rpartition("/")[2].startswith(".") and rel.rpartition("/")[2] != SECTION_INDEX)
 
 
 def no_articles(site_dir: Path, listing: Listing) -> list[Problem]:
@@ -70,7 +72,7 @@ def no_articles(site_dir: Path, listing: Listing) -> list[Problem]:
     if not (site_dir / CONTENT_DIR).is_dir():
         return [warning(CONTENT_DIR, 0, "no-articles", f"there is no {CONTENT_DIR}/ folder beside site.toml: "
                         "the portal is built without a single article")]
-    if any(not rel.startswith(PAGES_DIR) for rel in find_sources(site_dir, listing)):
+    if any(not rel.startswith(PAGES_DIR) for rel in _source_paths(listing)):  # (stops at the first)
         return []
     return [warning(CONTENT_DIR, 0, "no-articles", f"no article in {CONTENT_DIR}/: the portal is built with "
                     f"empty news lists (an article is {CONTENT_DIR}/<category>/<name>.md)")]

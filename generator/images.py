@@ -384,10 +384,7 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 if alt is not None and not alt.strip():
                     problems.append(warning(article.source, line, "missing-alt",
                                             f"the image '{src}' has no alt text; describe it for readers who cannot see it"))
-                if on_a_computer(src):
-                    problems.append(computer_path_problem(article.source, line, "the image", src))
-                    continue
-                if not is_local(src):
+                if not is_local(src) and not on_a_computer(src):  # (a path on a computer: _reference says so)
                     # Not an error (the page works today), but the photo is another site's to move or
                     # remove, and readers' phones fetch it at whatever size that site keeps.
                     problems.append(warning(article.source, line, "remote-image",
