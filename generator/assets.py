@@ -165,7 +165,7 @@ def bundle_files(listing: Sequence[tuple[str, os.DirEntry]]) -> dict[str, list[t
     found: dict[str, list[tuple[str, str]]] = {}
     for rel, entry in listing:
         folder, _, name = rel.rpartition("/")
-        if is_scratch(name) or name.endswith(".md") or is_image_file(name):
+        if name.endswith(".md") or is_scratch(name) or is_image_file(name):
             continue  # photos are published only as processed variants, never as the original
         bundle = folder
         while bundle not in bundles:

@@ -18,7 +18,8 @@ _FOLDER_RECORDS = frozenset({"Thumbs.db", "ehthumbs.db", "desktop.ini", "Desktop
 
 def is_scratch(path: str | Path) -> bool:
     """True for files an editor's tools write on the way to a save or beside it, never content."""
-    name = Path(path).name
+    # A plain name is taken as it is: a Path made for each file of a listing costs 1 µs.
+    name = path if isinstance(path, str) and "/" not in path else Path(path).name
     if not name or name == "4913":  # vim probes whether it may write here
         return True
     return name.startswith(_SCRATCH_PREFIXES) or name.endswith(_SCRATCH_SUFFIXES) or name in _FOLDER_RECORDS
