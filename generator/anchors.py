@@ -35,9 +35,10 @@ def fragment_links(body_html: str) -> tuple[str, list[tuple[str, str]]]:
 
     def point(match: re.Match) -> str:
         fragment = html.unescape(match.group(2))
-        if fragment in targets or fragment in _TOP or fragment in LAYOUT_IDS:
+        decoded = unquote(fragment)  # (a browser finds `#k%E1%BA%BFt` at id="kết")
+        if fragment in targets or decoded in targets or fragment in _TOP or fragment in LAYOUT_IDS:
             return match.group(0)
-        meant = heading_id(unquote(fragment))
+        meant = heading_id(decoded)
         if meant in targets:
             return f'{match.group(1)}{html.escape(meant)}"'
         dead.append(("#" + fragment, listed))

@@ -15,7 +15,7 @@ import jinja2
 
 from generator.diagnostics import Problem, error
 from generator.fragments import LayoutNotText
-from generator.render import DEFAULT_LAYOUTS, LayoutLoop
+from generator.render import DEFAULT_LAYOUTS, LayoutFailed, LayoutLoop
 
 
 def layout_problem(exc: jinja2.TemplateError, site_dir: Path, where: tuple[str, int] | None = None) -> Problem:
@@ -32,7 +32,7 @@ def layout_problem(exc: jinja2.TemplateError, site_dir: Path, where: tuple[str, 
 
 
 def _where(exc: jinja2.TemplateError) -> tuple[str | None, int]:
-    if isinstance(exc, (jinja2.TemplateSyntaxError, LayoutLoop, LayoutNotText)) and exc.filename:
+    if isinstance(exc, (jinja2.TemplateSyntaxError, LayoutLoop, LayoutFailed, LayoutNotText)) and exc.filename:
         return exc.filename, exc.lineno or 0
     # Jinja rewrites runtime tracebacks so frames point into the .html files;
     # the innermost one is where the layout went wrong.

@@ -17,7 +17,7 @@ import jinja2.bccache
 
 from generator import routes, sections
 from generator.cache import code_stamp, read_sealed, seal, write_atomic
-from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments
+from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNotText
 from generator.layout_metrics import LayoutClock
 from generator.model import EMPTY, Article, Page, Site, Term, tel_link
 from generator.vietnamese import format_date, format_number
@@ -39,6 +39,26 @@ class LayoutLoop(jinja2.TemplateRuntimeError):
 
     def __reduce__(self):  # raised in render workers: it crosses to the main process pickled
         return LayoutLoop, (self.filename, self.lineno)
+
+
+class LayoutFailed(jinja2.TemplateRuntimeError):
+    """A layout's expression failed while a page was rendered (an undefined name, `1 // 0`,
+    a number added to a text), with the layout file and line where it did. Raised in a render
+    worker, it crosses to the main process pickled, which drops the traceback the line was in."""
+
+    def __init__(self, message: str, filename: str, lineno: int):
+        super().__init__(message)
+        self.filename, self.lineno = filename, lineno
+
+    def __reduce__(self):
+        return LayoutFailed, (self.message, self.filename, self.lineno)
+
+
+# What a layout's own expressions can raise besides Jinja's errors: `{{ 1 // 0 }}`,
+# `{{ page.title + 1 }}`, `{{ "x" | int(base=99) }}`. Anything else (a file gone while a body is
+# loaded, memory) is not the layout's doing and goes on as it is.
+_EXPRESSION_ERRORS = (jinja2.TemplateRuntimeError, jinja2.UndefinedError, ArithmeticError, TypeError, ValueError,
+                      LookupError, AttributeError)
 
 
 def layout_dirs(site_dir: Path) -> list[Path]:
@@ -149,10 +169,25 @@ class Renderer:
         try:
             return template.render(page=page).encode("utf-8")
         except RecursionError as exc:
-            frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+            frames = _layout_frames(exc)
             if not frames:
                 raise
             raise LayoutLoop(frames[-1].filename, frames[-1].lineno or 0) from None
+        except (LayoutLoop, LayoutFailed, LayoutNotText, jinja2.TemplateNotFound):  # (each says where, or why)
+            raise
+        except _EXPRESSION_ERRORS as exc:
+            frames = _layout_frames(exc)
+            if not frames:  # raised outside any layout: ours, not the editor's
+                raise
+            detail = str(exc.message) if isinstance(exc, jinja2.TemplateError) and exc.message else (
+                f"{exc} ({type(exc).__name__})")
+            raise LayoutFailed(detail, frames[-1].filename, frames[-1].lineno or 0) from None
+
+
+def _layout_frames(exc: BaseException) -> list[traceback.FrameSummary]:
+    """The frames of `exc`'s traceback in layout files (Jinja rewrites them to point there),
+    innermost last."""
+    return [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
 
 
 def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:

@@ -315,8 +315,9 @@ def test_an_undefined_template_variable_fails_loudly(make_site, build_site):
     import pytest
     files = dict(ARTICLES)
     files["layouts/partials/footer.html"] = "<footer>{{ config.hotlin }}</footer>\n"
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(jinja2.TemplateRuntimeError, match="has no attribute 'hotlin'") as raised:
         build_site(make_site(files))
+    assert raised.value.filename.endswith("layouts/partials/footer.html") and raised.value.lineno == 1
 
 
 def test_bundle_files_are_published_beside_the_article(make_site, build_site):

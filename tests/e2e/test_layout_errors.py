@@ -23,6 +23,26 @@ def test_a_layout_runtime_error_points_at_the_failing_line(make_site):
     assert done.returncode == 1
     assert done.stderr.startswith("layouts/article.html:4: error[layout-error]: tệp giao diện (layout) gặp lỗi "
                                   "khi dựng trang: 'generator.model.Article object' has no attribute 'titel'")
+    # Rendered by worker processes, as every portal past a few hundred pages is: the error
+    # crosses to the main process without its traceback, and still names the line.
+    parallel = run_cli("build", "--site", str(site), "--lang", "en", "--jobs", "2")
+    assert parallel.returncode == 1 and "Traceback" not in parallel.stderr
+    assert parallel.stderr.splitlines()[0] == ("layouts/article.html:4: error[layout-error]: layout rendering error: "
+                                               "'generator.model.Article object' has no attribute 'titel'")
+
+
+def test_a_layout_expression_python_rejects_is_a_layout_error_not_a_traceback(make_site):
+    """Arithmetic on a text or a division by zero in a layout fails in Python, not in Jinja:
+    it used to end the build with a traceback."""
+    for expression, said in (("{{ 1 // 0 }}", "integer division or modulo by zero (ZeroDivisionError)"),
+                             ("{{ page.title + 1 }}", 'can only concatenate str (not "int") to str (TypeError)')):
+        site = make_site({**FILES, "layouts/article.html": '{% extends "base.html" %}\n{% block main %}\n'
+                                                           f"<p>{expression}</p>\n{{% endblock %}}\n"})
+        for jobs in ("1", "2"):
+            done = run_cli("build", "--site", str(site), "--lang", "en", "--jobs", jobs)
+            assert done.returncode == 1 and "Traceback" not in done.stderr, (expression, jobs, done.stderr)
+            assert done.stderr.splitlines()[0] == f"layouts/article.html:3: error[layout-error]: layout rendering error: {said}"
+            assert not (site / "public").exists()
 
 
 def test_a_layout_that_reaches_itself_again_is_named_with_the_way_out(make_site):
