@@ -296,6 +296,8 @@ def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:
     """A YAML date, datetime or Vietnamese 'dd/mm/yyyy [HH:MM]' → aware datetime."""
     if value is None:
         return None, False
+    # As the editor wrote it: 0001-01-01 in the site's zone would show as 0001-01-01T00:00:00+07:06:40.
+    shown = value if isinstance(value, str) else value.isoformat() if isinstance(value, (date, datetime)) else ""
     if isinstance(value, str):
         try:
             written = parse_written(value)
@@ -314,14 +316,14 @@ def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=zone)
-        return _representable(value, zone, fail), True
+        return _representable(value, zone, fail, shown), True
     if isinstance(value, date):
-        return _representable(datetime.combine(value, time(0, 0), tzinfo=zone), zone, fail), False
+        return _representable(datetime.combine(value, time(0, 0), tzinfo=zone), zone, fail, shown), False
     fail(f"'date' must be a date, not {type(value).__name__}")
     return None, False
 
 
-def _representable(moment: datetime, zone: tzinfo, fail) -> datetime | None:
+def _representable(moment: datetime, zone: tzinfo, fail, shown: str) -> datetime | None:
     """The moment if it can be shown in the site's zone and in UTC (feeds, sitemaps).
     9999-12-31 in Vietnam is fine; 9999-12-31T23:00-05:00 is year 10000 there."""
     try:
@@ -329,7 +331,7 @@ def _representable(moment: datetime, zone: tzinfo, fail) -> datetime | None:
         moment.astimezone(zone)
         moment.timestamp()
     except (OverflowError, ValueError):
-        fail(f"'{moment.isoformat()}' is beyond the last or before the first date a calendar can show")
+        fail(f"'{shown}' is beyond the last or before the first date a calendar can show")
         return None
     return moment
 
