@@ -675,6 +675,7 @@ PROBLEMS: Mapping[str, tuple] = {
     "bad-title": ((r"give the article's title", "hãy cho biết tiêu đề của bài: python build.py new \"Tiêu đề\" …"),
                   (_ANY, "tiêu đề không có chữ hoặc số để tạo đường dẫn")),
     "word-not-found": ((_ANY, "không có tệp này"),),
+    "word-not-readable": ((_ANY, "không được phép đọc tệp này; hãy chép nó vào một thư mục của bạn trước"),),
     "empty-document": ((_ANY, "tài liệu không có chữ hay ảnh nào để tạo bài viết"),),
     "not-a-word-document": (
         (r"only \.docx is read", "chỉ đọc được tệp .docx; hãy mở tệp trong Word và lưu lại dạng .docx (Word Document)"),

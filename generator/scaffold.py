@@ -196,6 +196,9 @@ def _read_word(path: Path) -> tuple[WordArticle | None, list[Problem]]:
                             "only .docx is read; open it in Word and save it as a .docx (Word Document)")]
     try:
         word = read_word(path)
+    except PermissionError:
+        return None, [error(shown, 0, "word-not-readable", "this file may not be read (permission denied); copy it "
+                                                            "into a folder of yours first")]
     except NotAWordDocument:
         return None, [error(shown, 0, "not-a-word-document",
                             "this is not a Word document that can be read; open it in Word and save it again as .docx")]

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from xml.parsers.expat import ExpatError
 
 import mammoth
 from bs4 import BeautifulSoup, Tag
@@ -73,7 +75,12 @@ def read_word(path: Path) -> WordArticle:
             result = mammoth.convert_to_html(handle, style_map=_STYLE_MAP,
                                              convert_image=mammoth.images.img_element(keep_photo))
         title_property = _core_title(path)
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except PermissionError:
+        raise  # (the file is there but not ours to read: said so by the caller)
+    # A zip of something else (no word/document.xml: mammoth's OSError), damaged XML or a
+    # damaged zip: not a document to make an article of.
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, NotImplementedError, zlib.error,
+            ExpatError) as exc:
         raise NotAWordDocument(str(exc)) from exc
     soup = BeautifulSoup(result.value, "html.parser")
     for img in soup.find_all("img"):

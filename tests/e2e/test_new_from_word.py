@@ -294,8 +294,21 @@ def test_what_is_not_a_word_report_is_named_and_nothing_is_written(make_site, tm
     (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word")
     (tmp_path / "hong.docx").write_bytes(b"not a zip")
     Document().save(tmp_path / "trong.docx")
+    # Zips that are not documents (they used to end `new` with a traceback), and a report cut short.
+    with zipfile.ZipFile(tmp_path / "nen.docx", "w") as archive:
+        archive.writestr("ghi-chu.txt", "một tệp nén, không phải tài liệu")
+    with zipfile.ZipFile(tmp_path / "xml-hong.docx", "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document><w:body")
+    whole = tmp_path / "ca.docx"
+    document = Document()
+    document.add_paragraph("Báo cáo kết quả công tác tháng 11. " * 400)
+    document.save(whole)
+    (tmp_path / "cut.docx").write_bytes(whole.read_bytes()[:whole.stat().st_size // 2])
+    not_a_document = "error[not-a-word-document]: tệp này không phải tài liệu Word"
     cases = {"khong-co.docx": "error[word-not-found]", "cu.doc": "error[not-a-word-document]: chỉ đọc được tệp .docx",
-             "hong.docx": "error[not-a-word-document]: tệp này không phải tài liệu Word",
+             "hong.docx": not_a_document, "nen.docx": not_a_document, "xml-hong.docx": not_a_document,
+             "cut.docx": not_a_document,
              "trong.docx": "error[empty-document]: tài liệu không có chữ hay ảnh nào"}
     for name, expected in cases.items():
         done = run_cli("new", "--from", str(tmp_path / name), "--site", str(site), "--category", "tin-hoat-dong",
@@ -305,3 +318,18 @@ def test_what_is_not_a_word_report_is_named_and_nothing_is_written(make_site, tm
     assert not (site / "content").exists()
     done = run_cli("new", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 1 and "title: error[bad-title]: hãy cho biết tiêu đề" in done.stderr
+
+
+def test_a_report_that_may_not_be_read_is_named_not_a_traceback(tmp_path, monkeypatch):
+    """A report in a folder the editor may not read (another user's, a mounted share) is not
+    'not a Word document': it says so. (Simulated: the tests may run as root, who reads all.)"""
+    from generator import scaffold
+    path = tmp_path / "bao-cao.docx"
+    path.write_bytes(b"PK\x03\x04")
+
+    def refused(_path):
+        raise PermissionError(13, "Permission denied", str(_path))
+    monkeypatch.setattr(scaffold, "read_word", refused)
+    word, problems = scaffold._read_word(path)
+    assert word is None and [(p.code, p.message) for p in problems] == [
+        ("word-not-readable", "this file may not be read (permission denied); copy it into a folder of yours first")]
