@@ -19,6 +19,7 @@ from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, Fi
                              FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEvent,
                              FileSystemEventHandler)
 from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
 
 from generator.assets import DEFAULT_ASSETS
 from generator.confine import SITE_FOLDERS
@@ -105,8 +106,10 @@ class Coalescer:
 
 
 class _Handler(FileSystemEventHandler):
-    def __init__(self, root: WatchRoot, coalescer: Coalescer, on_new_folder: Callable[[Path], None]):
-        self.root, self.coalescer, self.on_new_folder = root, coalescer, on_new_folder
+    def __init__(self, root: WatchRoot, coalescer: Coalescer, on_new_folder: Callable[[Path], None],
+                 on_folder_gone: Callable[[Path], None]):
+        self.root, self.coalescer = root, coalescer
+        self.on_new_folder, self.on_folder_gone = on_new_folder, on_folder_gone
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
@@ -120,8 +123,11 @@ class _Handler(FileSystemEventHandler):
 
     def _matters(self, path: str, is_directory: bool) -> bool:
         if self.root.only:
-            if is_directory and Path(path).name in SITE_FOLDERS and Path(path).is_dir():
-                self.on_new_folder(Path(path))  # e.g. the editor just made layouts/ to override the theme
+            if is_directory and Path(path).name in SITE_FOLDERS:
+                # Made (layouts/ to override the theme), put back from a copy or moved back: watched
+                # afresh, as the watch of a folder that was deleted sees nothing of its successor.
+                # Gone (deleted, renamed): the site is built without it.
+                (self.on_new_folder if Path(path).is_dir() else self.on_folder_gone)(Path(path))
                 return True
             return not is_directory and Path(path).name in self.root.only
         if is_directory:
@@ -137,18 +143,30 @@ class Watcher:
                  quiet: float = QUIET_SECONDS):
         self.coalescer = Coalescer(on_change, quiet)
         self.observer = Observer()
-        self.watched: set[Path] = set()
+        self.watches: dict[Path, ObservedWatch] = {}
         for root in watch_roots(site_dir):
             self._watch(root)
 
     def _watch(self, root: WatchRoot) -> None:
-        if root.folder not in self.watched:
-            self.watched.add(root.folder)
-            self.observer.schedule(_Handler(root, self.coalescer, self._new_folder), str(root.folder),
-                                   recursive=root.recursive, event_filter=CHANGES)
+        self._unwatch(root.folder)
+        self.watches[root.folder] = self.observer.schedule(
+            _Handler(root, self.coalescer, self._new_folder, self._folder_gone), str(root.folder),
+            recursive=root.recursive, event_filter=CHANGES)
+
+    def _unwatch(self, folder: Path) -> None:
+        watch = self.watches.pop(folder, None)
+        if watch is not None:
+            try:
+                self.observer.unschedule(watch)
+            except (KeyError, OSError):  # (its folder gone, the watch may be gone with it)
+                pass
 
     def _new_folder(self, folder: Path) -> None:
         self._watch(WatchRoot(folder.resolve(), True))
+
+    def _folder_gone(self, folder: Path) -> None:
+        # Renamed, its watch would still report what is saved in it, under its old name.
+        self._unwatch(folder.resolve())
 
     def start(self) -> None:
         self.observer.start()

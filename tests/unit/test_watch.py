@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -107,6 +108,58 @@ def test_a_layouts_folder_made_after_start_is_watched_too(tmp_path):
         assert str((site / "layouts/article.html").resolve()) in calls.batches[-1]
         (site / "public").mkdir()  # not an input: the output folder changes nothing
         assert not calls.wait(0.4)
+    finally:
+        watcher.stop()
+
+
+def test_content_deleted_and_put_back_from_a_copy_is_watched_again(tmp_path):
+    """The watch of a deleted folder sees nothing of the folder copied back in its place: the
+    preview used to stop noticing saves until it was restarted."""
+    site = tmp_path / "site"
+    (site / "content/tin").mkdir(parents=True)
+    (site / "site.toml").write_text("title = 'x'\n", encoding="utf-8")
+    (site / "content/tin/bai.md").write_text("---\ntitle: Bài\n---\n", encoding="utf-8")
+    backup = tmp_path / "sao-luu"
+    shutil.copytree(site / "content", backup)
+    calls = Calls()
+    watcher = Watcher(site, calls, quiet=0.1)
+    watcher.start()
+    try:
+        shutil.rmtree(site / "content")
+        assert calls.wait()
+        shutil.copytree(backup, site / "content")
+        assert calls.wait()
+        time.sleep(0.3)
+        calls.event.clear()
+        (site / "content/tin/bai.md").write_text("---\ntitle: Bài đã sửa\n---\n", encoding="utf-8")
+        assert calls.wait()
+        assert str((site / "content/tin/bai.md").resolve()) in calls.batches[-1]
+    finally:
+        watcher.stop()
+
+
+def test_content_renamed_is_a_change_and_what_is_saved_in_it_then_is_not(tmp_path):
+    site = tmp_path / "site"
+    (site / "content/tin").mkdir(parents=True)
+    (site / "site.toml").write_text("title = 'x'\n", encoding="utf-8")
+    calls = Calls()
+    watcher = Watcher(site, calls, quiet=0.1)
+    watcher.start()
+    try:
+        (site / "content").rename(site / "content-cu")  # the site has no articles now: built so
+        assert calls.wait()
+        assert str((site / "content").resolve()) in calls.batches[-1]
+        time.sleep(0.3)
+        calls.event.clear()
+        (site / "content-cu/tin/bai.md").write_text("x\n", encoding="utf-8")  # not the site's any more
+        assert not calls.wait(0.5)
+        (site / "content-cu").rename(site / "content")
+        assert calls.wait()
+        time.sleep(0.3)
+        calls.event.clear()
+        (site / "content/tin/bai.md").write_text("y\n", encoding="utf-8")
+        assert calls.wait()
+        assert str((site / "content/tin/bai.md").resolve()) in calls.batches[-1]
     finally:
         watcher.stop()
 
