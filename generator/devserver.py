@@ -42,7 +42,7 @@ from generator.layout_problems import layout_problem
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, BuildResult, build
 from generator.search import IndexingCancelled
-from generator.preview_http import (REQUEST_SECONDS, PooledHTTPServer, ReloadHub, content_type, is_loopback,
+from generator.preview_http import (REQUEST_SECONDS, PooledHTTPServer, ReloadHub, content_type, host_allowed, is_loopback,
                                     locate, request_path)
 from generator.watch import Watcher
 
@@ -166,6 +166,7 @@ def empty_page(now: Snapshot) -> bytes:
 
 class PreviewHandler(BaseHTTPRequestHandler):
     state: PreviewState  # set on the subclass made by make_server
+    bound_host: str = "127.0.0.1"  # the --host it listens on (also set there)
     server_version = "PortalPreview"
     default_request_version = "HTTP/1.0"  # so even a malformed request gets headers (and nosniff)
     timeout = REQUEST_SECONDS  # a connection that sends nothing must not keep a worker
@@ -199,8 +200,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
                        "text/plain; charset=utf-8", send_body)
 
     def _respond(self, send_body: bool) -> None:
-        path = request_path(self.path)
         now = self.state.snapshot()
+        if not host_allowed(self.headers.get("Host"), self.bound_host):
+            return self._send(HTTPStatus.FORBIDDEN, (messages.text("serve-wrong-host", now.lang) + "\n").encode(),
+                              "text/plain; charset=utf-8", send_body)
+        path = request_path(self.path)
         if path == EVENTS_PATH:
             return self._events(now) if send_body else self._send(HTTPStatus.OK, b"", EVENT_TYPE, False)
         if path is None:
@@ -260,7 +264,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
 
 def make_server(host: str, port: int, state: PreviewState) -> PooledHTTPServer:
-    handler = type("BoundPreviewHandler", (PreviewHandler,), {"state": state})
+    handler = type("BoundPreviewHandler", (PreviewHandler,), {"state": state, "bound_host": host})
     server_class = PooledHTTPServer
     if ":" in host:
         server_class = type("_Server6", (PooledHTTPServer,), {"address_family": socket.AF_INET6})

@@ -189,6 +189,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "cannot listen on {host}:{port}: {reason} (try another --port)",
         "vi": "không mở được cổng {host}:{port}: {reason} (hãy thử --port khác)",
     },
+    "serve-wrong-host": {
+        "en": "403: this preview answers to localhost, an IP address or this computer's name only; open it "
+              "as http://localhost:<port>/",
+        "vi": "403: bản xem trước chỉ trả lời khi mở bằng localhost, địa chỉ IP hoặc tên máy này; hãy mở "
+              "http://localhost:<cổng>/",
+    },
     "serve-exposed": {
         "en": "the preview listens on {host}, not only on this computer: anyone on the network can read "
               "the drafts. Use --host 127.0.0.1 unless that is what you want.",

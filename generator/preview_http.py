@@ -112,6 +112,29 @@ def locate(root: Path, path: str, base_path: str = "/") -> Found | None:
     return Found(file=real) if real.is_file() else None
 
 
+def host_allowed(header: str | None, bound: str) -> bool:
+    """Whether a request's Host header names this preview as a browser on this computer or the
+    network would: an IP address, `localhost`, this computer's name, or the --host given. A
+    web page the editor opens elsewhere can point a name of its own at 127.0.0.1 (DNS
+    rebinding) and read the drafts through the editor's browser; its requests carry that name."""
+    if not header:  # (an HTTP/1.0 client names no host)
+        return True
+    name = header.strip().lower()
+    if name.startswith("["):  # [::1]:8000
+        name = name[1:name.find("]")] if "]" in name else name
+    elif name.count(":") == 1:
+        name = name.partition(":")[0]
+    name = name.rstrip(".")
+    try:
+        ipaddress.ip_address(name.split("%")[0])
+        return True
+    except ValueError:
+        pass
+    mine = socket.gethostname().lower()
+    return (name == "localhost" or name.endswith(".localhost") or name == bound.lower()
+            or name in (mine, mine + ".local", mine.partition(".")[0]))
+
+
 def is_loopback(host: str) -> bool:
     """True when only this computer can reach an address the server is bound to."""
     try:

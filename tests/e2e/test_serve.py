@@ -230,6 +230,23 @@ def test_missing_pages_get_the_portal_404_and_paths_cannot_escape(preview):
     assert server.get("/tin-hoat-dong")[0] == 301
 
 
+def test_a_request_naming_another_site_as_host_is_refused(preview):
+    """DNS rebinding: a page on evil.example points its name at 127.0.0.1 and asks for the
+    preview's pages (drafts included) as evil.example."""
+    server, _ = preview(FILES, "--lang", "en")
+    for host, status in (("evil.example:%d", 403), ("localhost:%d", 200), ("127.0.0.1:%d", 200)):
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+        try:
+            connection.request("GET", "/", headers={"Host": host % server.port})
+            response = connection.getresponse()
+            body = response.read().decode("utf-8")
+        finally:
+            connection.close()
+        assert response.status == status, (host, body)
+        if status == 403:
+            assert "localhost" in body and "<html" not in body.lower()
+
+
 def test_a_portal_under_a_sub_path_is_served_where_its_links_point(preview):
     from tests.conftest import SITE_TOML
     server, _ = preview({**FILES, "site.toml": SITE_TOML.replace("https://congan.example.vn/",

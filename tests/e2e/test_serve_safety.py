@@ -111,10 +111,12 @@ def test_every_answer_has_its_type_and_nosniff(server):
 
 def open_stream(httpd, generation: int = 0) -> socket.socket:
     stream = socket.create_connection(("127.0.0.1", httpd.server_address[1]), timeout=5)
-    stream.sendall(b"GET /__livereload HTTP/1.1\r\nHost: x\r\n\r\n")
+    stream.sendall(b"GET /__livereload HTTP/1.1\r\nHost: localhost\r\n\r\n")
     head = b""
     while b"\r\n\r\n" not in head or not head.endswith(b"\n\n"):
-        head += stream.recv(4096)
+        received = stream.recv(4096)
+        assert received, head  # (closed by the server: not a stream)
+        head += received
     assert b"X-Content-Type-Options: nosniff" in head and b"text/event-stream" in head
     assert head.endswith(f"event: reload\ndata: {generation}\n\n".encode())
     return stream

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.preview_http import Found, content_type, is_loopback, locate, request_path
+import socket
+
+from generator.preview_http import Found, content_type, host_allowed, is_loopback, locate, request_path
 
 
 def test_request_paths_that_could_climb_are_refused_before_any_file_is_touched():
@@ -56,3 +58,14 @@ def test_content_types_do_not_depend_on_the_machine():
 def test_only_loopback_addresses_count_as_this_computer():
     assert all(map(is_loopback, ("127.0.0.1", "127.0.0.2", "::1", "localhost")))
     assert not any(map(is_loopback, ("0.0.0.0", "::", "192.168.1.20", "10.0.0.5", "fe80::1%eth0")))
+
+
+def test_the_preview_answers_to_names_of_this_computer_and_addresses_only():
+    """A page elsewhere that points a name of its own at 127.0.0.1 (DNS rebinding) must not read
+    the drafts through the editor's browser: its requests carry its name in Host."""
+    for header in ("localhost:8000", "127.0.0.1:8000", "[::1]:8000", "192.168.1.20:8000", "LOCALHOST",
+                   "app.localhost:8000", "localhost.", None, "", f"{socket.gethostname()}:8000"):
+        assert host_allowed(header, "127.0.0.1"), header
+    for header in ("evil.example:8000", "evil.example", "127.0.0.1.nip.io:8000", "localhost.evil.example"):
+        assert not host_allowed(header, "127.0.0.1"), header
+    assert host_allowed("bien-tap.congan.lan:8000", "bien-tap.congan.lan")  # the --host it was told to listen on
