@@ -46,6 +46,10 @@ ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF
 # are never used, so they are not decoded. Browsers other than Safari cannot show HEIC, so it
 # is only ever a source: the published variants are AVIF, WebP and JPEG as for any photo.
 pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
+# A phone or an editing app that wrote damaged EXIF tags: Pillow skips them and says so on the
+# terminal ("Corrupt EXIF data. Expecting to read 4 bytes…", from inside Pillow, in English,
+# once per worker). The photo is published all the same, as tags are never published.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.TiffImagePlugin")
 OUTPUT_DIR = "images/"
 OG_SIZE = (1200, 630)
 # Build-cache record of each body's image references (a change of the scan needs no new name:
@@ -539,6 +543,9 @@ def crop_box(width: int, height: int, ratio: tuple[int, int], focus: tuple[float
     return left, top, left + box_w, top + box_h
 
 
+MAX_SIDE = 16383  # pixels: WebP's limit (JPEG's is 65,535), for every format of a picture alike
+
+
 def target_widths(available: int, wanted: Iterable[int]) -> tuple[int, ...]:
     """Configured widths below the available one, plus the available width when it is smaller
     than the largest wanted: never upscaled, and never thrown away."""
@@ -552,10 +559,14 @@ def target_widths(available: int, wanted: Iterable[int]) -> tuple[int, ...]:
 def _picture(image: SourceImage, settings: ImageSettings, formats: Sequence[str], widths: Sequence[int],
              box: tuple[int, int, int, int] | None, variants: dict[str, Variant]) -> Picture:
     box = box or (0, 0, image.width, image.height)
+    box_w, box_h = box[2] - box[0], box[3] - box[1]
+    # A long infographic (800×20,000) is shown narrower than it is rather than not at all:
+    # WebP holds no side longer than MAX_SIDE.
+    available = max(1, min(box_w, MAX_SIDE * box_w // box_h))
     srcsets = []
     for fmt in formats:
         entries = []
-        for width in target_widths(box[2] - box[0], widths):
+        for width in target_widths(available, widths):
             variant = _variant(image, fmt, width, box, settings)
             variants[variant.name] = variant
             entries.append((variant.name, variant.width))

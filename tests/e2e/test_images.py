@@ -1,6 +1,7 @@
 """Full builds with photos: what a reader's browser gets, what leaks (nothing), what an editor is told."""
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -341,6 +342,40 @@ def test_a_photo_named_with_spaces_and_parentheses_is_shown(make_site, build_sit
     for figure, (width, height) in zip(figures, [(800, 600), (600, 800)]):
         with Image.open(output_file(built, figure.img["src"])) as im:
             assert (im.width, im.height) == (width, height)
+
+
+def test_a_long_infographic_is_shown_narrower_than_webp_s_limit_not_a_traceback(make_site, build_site):
+    """A vertical infographic taller than WebP allows (16,383 pixels) ended the build with
+    'encoding error 5' from the encoder. Each of its variants is now scaled to fit."""
+    strip = Image.new("RGB", (400, 40000), (20, 60, 160))
+    for y in range(0, 40000, 4000):  # bands, so that a variant squashed out of ratio would show
+        strip.paste((230, 200, 40), (0, y, 400, y + 2000))
+    data = io.BytesIO()
+    strip.save(data, "PNG")
+    built = build_site(make_site({"content/tin-hoat-dong/ra-quan/index.md": article(
+        "Ra quân", body="Mở đầu.\n\n![Infographic kết quả ra quân](infographic.png)\n"),
+        "content/tin-hoat-dong/ra-quan/infographic.png": data.getvalue()}))
+    assert built.result.ok, built.messages
+    picture = built.page("/tin-hoat-dong/ra-quan/").find("div", class_="body").find("picture")
+    sources = [(source["type"], srcset_entries(source["srcset"])) for source in picture.find_all("source")]
+    assert sources and all(entries for _, entries in sources)
+    for url, width in [*(e for _, entries in sources for e in entries), (picture.img["src"], 0)]:
+        with Image.open(output_file(built, url)) as im:
+            assert max(im.size) <= 16383 and abs(im.height / im.width - 100) < 1, (url, im.size)
+            assert width in (0, im.width)
+    assert int(picture.img["width"]) * 100 == int(picture.img["height"])
+
+
+def test_a_photo_with_damaged_exif_tags_is_published_without_pillow_s_words_on_the_terminal(make_site):
+    photo = io.BytesIO()  # an orientation tag that claims more bytes than the EXIF block holds
+    Image.new("RGB", (800, 600), (90, 120, 40)).save(photo, "JPEG", exif=(
+        b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00\x09\x00\x00"))
+    site = make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body="![Lực lượng](anh.jpg)\n"),
+                      "content/tin-hoat-dong/ra-quan/anh.jpg": photo.getvalue()})
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "EXIF" not in done.stderr + done.stdout and "Warning" not in done.stderr, done.stderr
+    assert list((site / "public/images").glob("anh-*-800.jpg"))
 
 
 def test_a_cover_the_body_also_shows_appears_once_on_the_page(make_site, build_site):
