@@ -118,6 +118,27 @@ def layout_source(env: jinja2.Environment, name: str) -> tuple[str, str | None]:
     return source, filename
 
 
+def extends_chain(env: jinja2.Environment, name: str) -> list[tuple[str, str | None, str]]:
+    """(name, file, source) of layout `name` and of each layout it extends in turn, named in its
+    text; the walk ends at a layout that extends none, a computed name, one missing or broken."""
+    chain: list[tuple[str, str | None, str]] = []
+    current: str | None = name
+    while current is not None and all(current != member for member, _, _ in chain):
+        try:
+            source, filename = layout_source(env, current)
+            tree = env.parse(source)
+        except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError, LayoutNotText):
+            break
+        chain.append((current, filename, source))
+        extends = next(tree.find_all(nodes.Extends), None)
+        current = extends.template.value if extends is not None and isinstance(extends.template, nodes.Const) else None
+    return chain
+
+
+def empty_layout_detail(name: str, shown_on: str) -> str:
+    return f"{name} is empty: every page built on it ({shown_on} among them) would be published blank"
+
+
 def layout_file(env: jinja2.Environment, name: str) -> str | None:
     """Where the loaders (the site's layouts/ first, then the theme: render.Renderer) find `name`."""
     for loader in getattr(env.loader, "loaders", [env.loader]):

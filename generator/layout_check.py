@@ -17,7 +17,8 @@ from jinja2 import nodes
 
 from generator import render
 from generator.diagnostics import Problem
-from generator.fragments import MISSING_SOURCE, LayoutNotText, include_cached_calls, layout_file, parsed_closure
+from generator.fragments import (MISSING_SOURCE, LayoutNotText, empty_layout_detail, extends_chain,
+                                 include_cached_calls, layout_file, parsed_closure)
 from generator.incremental import layout_digests
 from generator.layout_problems import layout_problem
 
@@ -39,6 +40,13 @@ def check_layouts(site_dir: Path, templates: Iterable[str]) -> list[Problem]:
     for template in sorted(set(templates)):
         reached.update(parsed_closure(env, template, parsed,
                                       on_syntax_error=lambda exc: add(layout_problem(exc, site_dir))))
+    empty: set[str] = set()
+    for template in sorted(set(templates)):  # an empty file the pages of `template` are built on, told once
+        for name, filename, source in extends_chain(env, template):
+            if not source.strip() and name not in empty:
+                empty.add(name)
+                add(layout_problem(render.LayoutFailed(empty_layout_detail(name, template), filename or name, 1),
+                                   site_dir))
     missing = {name for name, (source, _) in reached.items() if source is MISSING_SOURCE}
     for name, (source, ast) in sorted(reached.items()):
         if source is MISSING_SOURCE:

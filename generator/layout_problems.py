@@ -15,7 +15,7 @@ import jinja2
 
 from generator.diagnostics import Problem, error
 from generator.fragments import LayoutNotText
-from generator.render import DEFAULT_LAYOUTS, LayoutFailed, LayoutLoop
+from generator.render import DEFAULT_LAYOUTS, LayoutFailed, LayoutLoop, missing_layout_detail
 
 
 def layout_problem(exc: jinja2.TemplateError, site_dir: Path, where: tuple[str, int] | None = None) -> Problem:
@@ -26,8 +26,7 @@ def layout_problem(exc: jinja2.TemplateError, site_dir: Path, where: tuple[str, 
     kind = "syntax" if isinstance(exc, jinja2.TemplateSyntaxError) else "rendering"
     detail = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, jinja2.TemplateNotFound):  # (Jinja says only the name)
-        names = ", ".join(str(name) for name in getattr(exc, "templates", None) or [exc.name])
-        detail = f"no layout named {names}, neither in the site's layouts/ nor in the theme"
+        detail = missing_layout_detail(exc)
     return error(shown, line, "layout-error", f"layout {kind} error: {detail}")
 
 

@@ -666,6 +666,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "tệp giao diện (layout) tự gọi lại chính nó qua extends hoặc include, không có điểm dừng; muốn dựa trên "
          "tệp cùng tên của giao diện mặc định, hãy viết {0}"),
         (r"layout syntax error: (.*)", "tệp giao diện (layout) viết sai cú pháp: {0}"),
+        (r"layout rendering error: (.*) is empty: every page built on it \((.*) among them\) would be published blank",
+         "tệp giao diện {0} trống: mọi trang dựng trên nó ({1} và các trang khác) sẽ thành trang trắng"),
+        (r"layout rendering error: the page (.*) renders to nothing: .*",
+         "trang {0} dựng ra không có nội dung gì: không tệp giao diện nào nó dựa trên viết ra chữ"),
         (r"layout rendering error: (.*) is not UTF-8 text: .*",
          "tệp {0} không phải văn bản UTF-8: thư mục layouts/ chỉ chứa các tệp giao diện (ảnh và biểu tượng để trong "
          "assets/ hoặc static/)"),

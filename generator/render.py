@@ -17,7 +17,7 @@ import jinja2.bccache
 
 from generator import routes, sections
 from generator.cache import code_stamp, read_sealed, seal, write_atomic
-from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNotText
+from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNotText, empty_layout_detail, extends_chain
 from generator.layout_metrics import LayoutClock
 from generator.model import EMPTY, Article, Page, Site, Term, tel_link
 from generator.vietnamese import format_date, format_number
@@ -167,14 +167,19 @@ class Renderer:
     def render(self, page: Page) -> bytes:
         template = self.env.get_template(page.template)
         try:
-            return template.render(page=page).encode("utf-8")
+            text = template.render(page=page)
         except RecursionError as exc:
             frames = _layout_frames(exc)
             if not frames:
                 raise
             raise LayoutLoop(frames[-1].filename, frames[-1].lineno or 0) from None
-        except (LayoutLoop, LayoutFailed, LayoutNotText, jinja2.TemplateNotFound):  # (each says where, or why)
+        except (LayoutLoop, LayoutFailed, LayoutNotText):  # (each says where)
             raise
+        except jinja2.TemplateNotFound as exc:  # included by a layout: named at the line that includes it
+            frames = _layout_frames(exc)
+            if not frames:
+                raise
+            raise LayoutFailed(missing_layout_detail(exc), frames[-1].filename, frames[-1].lineno or 0) from None
         except _EXPRESSION_ERRORS as exc:
             frames = _layout_frames(exc)
             if not frames:  # raised outside any layout: ours, not the editor's
@@ -182,6 +187,23 @@ class Renderer:
             detail = str(exc.message) if isinstance(exc, jinja2.TemplateError) and exc.message else (
                 f"{exc} ({type(exc).__name__})")
             raise LayoutFailed(detail, frames[-1].filename, frames[-1].lineno or 0) from None
+        if not text or text.isspace():  # a layout saved empty (a sync tool's 0-byte copy) blanks the portal
+            raise self._blank(page)
+        return text.encode("utf-8")
+
+    def _blank(self, page: Page) -> LayoutFailed:
+        """The error for a page that rendered to nothing, at the empty layout of those it is built on."""
+        chain = extends_chain(self.env, page.template)
+        for name, filename, source in chain:
+            if not source.strip():
+                return LayoutFailed(empty_layout_detail(name, page.url), filename or name, 1)
+        return LayoutFailed(f"the page {page.url} renders to nothing: no layout it is built on writes any text",
+                            chain[0][1] if chain else page.template, 1)
+
+
+def missing_layout_detail(exc: jinja2.TemplateNotFound) -> str:
+    names = ", ".join(str(name) for name in getattr(exc, "templates", None) or [exc.name])
+    return f"no layout named {names}, neither in the site's layouts/ nor in the theme"
 
 
 def _layout_frames(exc: BaseException) -> list[traceback.FrameSummary]:

@@ -166,3 +166,36 @@ def test_a_file_in_layouts_that_is_not_text_is_named(make_site):
     assert vi.startswith("layouts/partials/logo.png:1: error[layout-error]: tệp partials/logo.png không phải "
                          "văn bản UTF-8")
     assert not (site / "public").exists()
+
+
+def test_a_layout_included_that_exists_nowhere_is_named_at_its_line_by_render_workers_too(make_site):
+    site = make_site({**FILES, "layouts/article.html": '{% extends "base.html" %}\n{% block main %}\n'
+                                                       '{{ include_cached("partials/quang-cao.html", a=page.article) }}\n'
+                                                       "{% endblock %}\n"})
+    for jobs in ("1", "2"):
+        done = run_cli("build", "--site", str(site), "--lang", "en", "--jobs", jobs)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert done.stderr.splitlines()[0] == (
+            "layouts/article.html:3: error[layout-error]: layout rendering error: no layout named "
+            "partials/quang-cao.html, neither in the site's layouts/ nor in the theme"), jobs
+
+
+def test_a_layout_saved_empty_stops_the_build_instead_of_publishing_blank_pages(make_site, build_site):
+    """A sync tool's 0-byte copy of base.html published every page of the portal blank, exit 0.
+    An empty partial is fine: that is how a site removes a part of the theme's pages."""
+    site = make_site({**FILES, "layouts/base.html": "", "layouts/partials/footer.html": ""})
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0].startswith(
+        "layouts/base.html:1: error[layout-error]: layout rendering error: base.html is empty: every page built on it (")
+    assert not (site / "public").exists()
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert checked.returncode == 1
+    assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [
+        "layouts/base.html:1: error[layout-error]: layout rendering error: base.html is empty: every page built on "
+        "it (404.html among them) would be published blank"]
+    (site / "layouts/base.html").unlink()
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    assert built.page("/").find("footer", class_="site-footer") is None  # the partial emptied on purpose
+    assert built.page("/tin-hoat-dong/bai-viet/").find("h1") is not None
