@@ -115,36 +115,21 @@ def test_a_layouts_folder_made_after_start_is_watched_too(tmp_path):
 def test_content_deleted_and_put_back_from_a_copy_is_watched_again(tmp_path):
     """The watch of a deleted folder sees nothing of the folder copied back in its place: the
     preview used to stop noticing saves until it was restarted."""
-    site = tmp_path / "site"
-    (site / "content/tin").mkdir(parents=True)
-    (site / "site.toml").write_text("title = 'x'\n", encoding="utf-8")
-    (site / "content/tin/bai.md").write_text("---\ntitle: Bài\n---\n", encoding="utf-8")
+    site, calls, watcher = _watched_site_with_an_article(tmp_path)
     backup = tmp_path / "sao-luu"
     shutil.copytree(site / "content", backup)
-    calls = Calls()
-    watcher = Watcher(site, calls, quiet=0.1)
-    watcher.start()
     try:
         shutil.rmtree(site / "content")
         assert calls.wait()
         shutil.copytree(backup, site / "content")
         assert calls.wait()
-        time.sleep(0.3)
-        calls.event.clear()
-        (site / "content/tin/bai.md").write_text("---\ntitle: Bài đã sửa\n---\n", encoding="utf-8")
-        assert calls.wait()
-        assert str((site / "content/tin/bai.md").resolve()) in calls.batches[-1]
+        _saving_is_seen(site / "content/tin/bai.md", calls)
     finally:
         watcher.stop()
 
 
 def test_content_renamed_is_a_change_and_what_is_saved_in_it_then_is_not(tmp_path):
-    site = tmp_path / "site"
-    (site / "content/tin").mkdir(parents=True)
-    (site / "site.toml").write_text("title = 'x'\n", encoding="utf-8")
-    calls = Calls()
-    watcher = Watcher(site, calls, quiet=0.1)
-    watcher.start()
+    site, calls, watcher = _watched_site_with_an_article(tmp_path)
     try:
         (site / "content").rename(site / "content-cu")  # the site has no articles now: built so
         assert calls.wait()
@@ -155,13 +140,28 @@ def test_content_renamed_is_a_change_and_what_is_saved_in_it_then_is_not(tmp_pat
         assert not calls.wait(0.5)
         (site / "content-cu").rename(site / "content")
         assert calls.wait()
-        time.sleep(0.3)
-        calls.event.clear()
-        (site / "content/tin/bai.md").write_text("y\n", encoding="utf-8")
-        assert calls.wait()
-        assert str((site / "content/tin/bai.md").resolve()) in calls.batches[-1]
+        _saving_is_seen(site / "content/tin/bai.md", calls)
     finally:
         watcher.stop()
+
+
+def _watched_site_with_an_article(tmp_path: Path) -> tuple[Path, Calls, Watcher]:
+    site = tmp_path / "site"
+    (site / "content/tin").mkdir(parents=True)
+    (site / "site.toml").write_text("title = 'x'\n", encoding="utf-8")
+    (site / "content/tin/bai.md").write_text("---\ntitle: Bài\n---\n", encoding="utf-8")
+    calls = Calls()
+    watcher = Watcher(site, calls, quiet=0.1)
+    watcher.start()
+    return site, calls, watcher
+
+
+def _saving_is_seen(path: Path, calls: Calls) -> None:
+    time.sleep(0.3)  # (the burst before is over)
+    calls.event.clear()
+    path.write_text("---\ntitle: Bài đã sửa\n---\n", encoding="utf-8")
+    assert calls.wait()
+    assert str(path.resolve()) in calls.batches[-1]
 
 
 def test_reading_a_site_of_many_bundles_is_not_a_change(tmp_path):
