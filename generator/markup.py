@@ -25,7 +25,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from generator import (__version__, anchors, attachments, confine, fences, hashtags, legacy_fonts, limits, messages, pasted_tables,
-                       plain_text, rawtags, sections, styled_letters, table_numbers, videos, workers, wrapped_lines,
+                       plain_text, rawtags, references, sections, styled_letters, table_numbers, videos, workers, wrapped_lines,
                        written_lists, written_tables)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild, load_body
@@ -309,6 +309,14 @@ class MarkupConverter:
                   f"'{url}' points outside the site folder; put the file in the article's folder")
             for url in references_leaving_site(article.source, body_html) if url not in self.pictures.unplanned
         )
+        problems += tuple(
+            warning(article.source, _line_of(article, written), "undefined-footnote",
+                    f"the footnote '{mark}' has no text: write '{mark}: …' on a line of its own at the end of "
+                    f"the article (readers see {mark} as it is)") if kind == "footnote" else
+            warning(article.source, _line_of(article, written), "undefined-reference",
+                    f"the link names '{mark}', which the article does not define: write '{mark}: https://…' on "
+                    "a line of its own, or the address in ( ) after the words (readers see the brackets)")
+            for kind, mark, written in references.undefined_references(body_html))
         placeholder = next((line for line in _PLACEHOLDERS if line in article.body), None)
         if placeholder is not None and not article.draft:
             problems += (error(article.source, _line_of(article, placeholder), "placeholder-text",

@@ -605,6 +605,14 @@ PROBLEMS: Mapping[str, tuple] = {
          "không bấm được"),
         (_ANY, "liên kết không được xuất bản: {0}"),
     ),
+    "undefined-footnote": (
+        (r"the footnote '(.*?)' has no text",
+         "chú thích '{0}' chưa có nội dung: hãy viết '{0}: …' trên một dòng riêng ở cuối bài (bạn đọc đang thấy "
+         "nguyên {0})"),),
+    "undefined-reference": (
+        (r"the link names '(.*?)', which the article does not define",
+         "liên kết gọi tới '{0}' nhưng bài chưa định nghĩa: hãy viết '{0}: https://…' trên một dòng riêng, hoặc "
+         "viết địa chỉ trong ( ) ngay sau chữ (bạn đọc đang thấy nguyên dấu ngoặc)"),),
     "broken-anchor": (
         (r"the link '(.*?)' leads to no part of this article: a tap on it does nothing; its headings and anchors are "
          r"(.*)$",
