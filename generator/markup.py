@@ -35,7 +35,7 @@ from generator.memo import Memo
 from generator.model import Article, Site, evolve
 from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages
 from generator.vietnamese import fold, nfc, slugify
-from generator.sanitize import MAX_HTML_DEPTH, URL_SCHEMES, XML_FORBIDDEN, html_depth, references_leaving_site, sanitize_html, settings_key as sanitize_settings, text_of
+from generator.sanitize import MAX_HTML_DEPTH, URL_SCHEMES, XML_FORBIDDEN, host_of, html_depth, references_leaving_site, refused_iframes, sanitize_html, settings_key as sanitize_settings, text_of
 
 # nl2br: a line break an editor types (or pastes from Word or Zalo: "Nơi nhận:", a line a
 # name) stays a line break, as in every editor they know; a blank line starts a paragraph.
@@ -270,6 +270,7 @@ class MarkupConverter:
                 # the <p> of its paragraphs.
                 del self.md.parser.state[:]
                 converted = self.md.reset().convert(_without_controls(article.body))
+                refused = refused_iframes(converted, self.iframe_hosts)
                 cleaned = videos.embed_videos(_EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts)))
                 body_html = without_repeated_title(sections.clear_of_layout_ids(cleaned), article.title)
                 body_html, dead_anchors = anchors.fragment_links(body_html)
@@ -310,6 +311,9 @@ class MarkupConverter:
             for url in references_leaving_site(article.source, body_html) if url not in self.pictures.unplanned
         )
         problems += tuple(
+            warning(article.source, _line_of(article, src), "dropped-iframe", _refused_iframe(src, self.iframe_hosts))
+            for src in refused)
+        problems += tuple(
             warning(article.source, _line_of(article, written), "undefined-footnote",
                     f"the footnote '{mark}' has no text: write '{mark}: …' on a line of its own at the end of "
                     f"the article (readers see {mark} as it is)") if kind == "footnote" else
@@ -332,6 +336,23 @@ class MarkupConverter:
             problems += (warning(article.source, article.body_line, "empty-body",
                                  "the article has no text: its page would show the title alone"),)
         return MarkupResult(body_html, problems, tuple((href, _link_line(article, href)) for href in self.links.files))
+
+
+_YOUTUBE_EMBED = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([A-Za-z0-9_-]{11})", re.I)
+
+
+def _refused_iframe(src: str, hosts: Sequence[str]) -> str:
+    host = host_of(src)
+    video = _YOUTUBE_EMBED.search(src)
+    if video is not None:  # YouTube's "Share › Embed" code: the portal has its own, lighter player
+        return (f"the YouTube player pasted as an iframe is not shown: write the video's address alone on its "
+                f"line, https://www.youtube.com/watch?v={video.group(1)}, and the article shows its picture and "
+                "plays it on a tap")
+    if not src.strip().lower().startswith("https://") or not host:
+        return f"the frame embedded from '{src}' is not shown: only https frames are"
+    listed = f"[security] iframe_hosts: {', '.join(hosts)}" if hosts else "[security] iframe_hosts, and none is"
+    return (f"the frame embedded from {host} is not shown: a body may embed only the sites listed in site.toml "
+            f"({listed}); add \"{host}\" there if the portal may show it")
 
 
 # The body's first block: a heading, a paragraph all in bold, or Word's Title style

@@ -605,6 +605,18 @@ PROBLEMS: Mapping[str, tuple] = {
          "không bấm được"),
         (_ANY, "liên kết không được xuất bản: {0}"),
     ),
+    "dropped-iframe": (
+        (r"the YouTube player pasted as an iframe is not shown: write the video's address alone on its line, (\S+), ",
+         "trình phát YouTube dán dạng iframe không được hiển thị: hãy viết địa chỉ video trên một dòng riêng, {0}, "
+         "bài sẽ hiện ảnh của video và phát khi bạn đọc bấm vào"),
+        (r"the frame embedded from '(.*)' is not shown: only https frames are",
+         "khung nhúng từ '{0}' không được hiển thị: chỉ nhúng được khung https"),
+        (r"the frame embedded from (\S+) is not shown: .*\[security\] iframe_hosts, and none is\)",
+         "khung nhúng từ {0} không được hiển thị: bài chỉ được nhúng các trang liệt kê trong site.toml "
+         "([security] iframe_hosts, hiện chưa có trang nào); thêm \"{0}\" vào đó nếu cổng được phép hiển thị nó"),
+        (r"the frame embedded from (\S+) is not shown: .*\[security\] iframe_hosts: (.*)\);",
+         "khung nhúng từ {0} không được hiển thị: bài chỉ được nhúng các trang liệt kê trong site.toml "
+         "([security] iframe_hosts: {1}); thêm \"{0}\" vào đó nếu cổng được phép hiển thị nó"),),
     "undefined-footnote": (
         (r"the footnote '(.*?)' has no text",
          "chú thích '{0}' chưa có nội dung: hãy viết '{0}: …' trên một dòng riêng ở cuối bài (bạn đọc đang thấy "

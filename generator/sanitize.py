@@ -105,6 +105,23 @@ def sanitize_html(html: str, iframe_hosts: Iterable[str] = ()) -> str:
     return _IFRAME.sub(_kept_iframe, cleaned) if "<iframe" in cleaned else cleaned
 
 
+_IFRAME_SRC = re.compile(r"""<iframe\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def refused_iframes(html: str, iframe_hosts: Iterable[str] = ()) -> list[str]:
+    """The src of each iframe in `html` that sanitize_html drops: not https, or from a host
+    not on the list (a map or a video pasted as its embed code), each once, in order."""
+    if "<iframe" not in html.lower():
+        return []
+    hosts = {h.lower() for h in iframe_hosts}
+    found: dict[str, None] = {}
+    for match in _IFRAME_SRC.finditer(html):
+        src = next(group for group in match.groups() if group is not None)
+        if not _scheme_ok(src) or urlsplit(src.strip()).scheme != "https" or host_of(src) not in hosts:
+            found[src] = None
+    return list(found)
+
+
 def _kept_iframe(match: re.Match) -> str:
     """An iframe whose src was refused is dropped whole rather than left as an empty box; one
     kept loads when the reader nears it (a video player is ~1 MB a slow phone need not fetch

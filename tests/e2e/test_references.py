@@ -1,5 +1,6 @@
-"""A footnote or a reference link the article never defines is named at its line; readers
-would see its brackets as written."""
+"""What a body asks for that readers would not get is named at its line: a footnote or a
+reference link the article never defines (readers see its brackets), an embed code the portal
+drops (readers see nothing)."""
 from __future__ import annotations
 
 from tests.conftest import article, text_of
@@ -25,3 +26,21 @@ def test_undefined_marks_are_named_and_defined_ones_work(make_site, build_site):
     assert body.find("a", href="https://congan.example.vn/ke-hoach-45.pdf") is not None  # defined: a link
     assert body.find("sup", id="fnref:1") is not None  # defined: a footnote
     assert "[^2]" in text_of(body) and "[Công văn][1]" in text_of(body)  # what the warnings are about
+
+
+def test_an_embed_code_the_portal_drops_is_named_with_what_to_write(make_site, build_site):
+    """A map or a video pasted as its embed code vanished from the page without a word."""
+    body = ("Mở đầu.\n\n"
+            '<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ?si=x" allowfullscreen>'
+            "</iframe>\n\n"
+            '<iframe src="https://www.google.com/maps/embed?pb=1" width="600"></iframe>\n')
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article("Bản đồ chốt", body=body)}))
+    assert built.result.ok, built.messages
+    assert sorted(str(p) for p in built.result.problems) == [
+        "content/tin-hoat-dong/bai.md:10: warning[dropped-iframe]: the YouTube player pasted as an iframe is not "
+        "shown: write the video's address alone on its line, https://www.youtube.com/watch?v=dQw4w9WgXcQ, and the "
+        "article shows its picture and plays it on a tap",
+        "content/tin-hoat-dong/bai.md:12: warning[dropped-iframe]: the frame embedded from www.google.com is not "
+        "shown: a body may embed only the sites listed in site.toml ([security] iframe_hosts, and none is); add "
+        '"www.google.com" there if the portal may show it']
+    assert built.page("/tin-hoat-dong/ban-do-chot/").find("div", class_="body").find("iframe") is None

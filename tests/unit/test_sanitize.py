@@ -71,3 +71,16 @@ def test_a_kept_player_loads_when_the_reader_nears_it():
               '<iframe src="https://evil.example/x"></iframe>')
     frames = BeautifulSoup(sanitize_html(pasted, hosts), "html.parser").find_all("iframe")
     assert [(f["src"].rsplit("/", 1)[1], f.get("loading")) for f in frames] == [("a", "lazy"), ("b", "eager")]
+
+
+def test_the_iframes_the_sanitizer_drops_are_named_by_their_address():
+    from generator.sanitize import refused_iframes
+    html = ('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>'
+            "<IFRAME SRC='https://www.google.com/maps/embed?pb=1'></IFRAME>"
+            '<iframe width=560 src=http://maps.example.vn/x></iframe>'
+            '<iframe src="javascript:alert(1)"></iframe><iframe src="https://www.google.com/maps/embed?pb=1"></iframe>')
+    assert refused_iframes(html, ["www.youtube-nocookie.com"]) == [
+        "https://www.google.com/maps/embed?pb=1", "http://maps.example.vn/x", "javascript:alert(1)"]
+    assert refused_iframes('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>',
+                           ["WWW.YOUTUBE-NOCOOKIE.COM"]) == []
+    assert refused_iframes("<p>Không có khung nhúng.</p>", []) == []
