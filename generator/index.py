@@ -296,7 +296,7 @@ def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:
     """A YAML date, datetime or Vietnamese 'dd/mm/yyyy [HH:MM]' → aware datetime."""
     if value is None:
         return None, False
-    # As the editor wrote it: 0001-01-01 in the site's zone would show as 0001-01-01T00:00:00+07:06:40.
+    # As the editor wrote it: 0001-01-01 in the site's zone would show as 0001-01-01T00:00:00+07:06:30.
     shown = value if isinstance(value, str) else value.isoformat() if isinstance(value, (date, datetime)) else ""
     if isinstance(value, str):
         try:
