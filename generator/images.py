@@ -510,6 +510,9 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
         return None, ("decompression-bomb", f"{pixels} is more than can be decoded safely; "
                                             "this looks like a decompression bomb, not a photo")
     except UnidentifiedImageError:
+        if disk_path.lower().endswith((".svg", ".svgz")):  # a logo or a diagram drawn as vectors
+            return None, ("not-an-image", "an SVG drawing is not published as a photo (it can hold scripts); export "
+                                          "it as PNG and write that name")
         return None, ("not-an-image", "the file is not a photo this build can read (JPEG, PNG, WebP, HEIC), or it is damaged")
     except DECODE_ERRORS as exc:
         return None, describe_decode_error(exc)

@@ -656,6 +656,9 @@ PROBLEMS: Mapping[str, tuple] = {
     "not-an-image": (
         (r"'(.*?)': the file is not a photo this build can read",
          "'{0}' không phải ảnh đọc được (JPEG, PNG, WebP, HEIC), hoặc tệp bị hỏng"),
+        (r"'(.*?)': an SVG drawing is not published as a photo",
+         "'{0}' là hình vẽ SVG, không được xuất bản như ảnh (SVG có thể chứa mã chạy được); hãy xuất hình ra PNG "
+         "và ghi tên tệp PNG đó"),
         (r"'(.*?)': a clip cannot be the cover, a photo is: '(.*?)' beside",
          "'{0}': ảnh bìa của bài phải là ảnh, không phải video; ảnh '{1}' đặt cạnh video là ảnh bìa của video, "
          "và cũng dùng làm ảnh bìa của bài được"),

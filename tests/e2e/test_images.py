@@ -378,6 +378,17 @@ def test_a_photo_with_damaged_exif_tags_is_published_without_pillow_s_words_on_t
     assert list((site / "public/images").glob("anh-*-800.jpg"))
 
 
+def test_an_svg_drawing_given_as_a_photo_is_told_to_be_exported_as_png(make_site):
+    drawing = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    site = make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body="![Sơ đồ chốt](so-do.svg)\n"),
+                      "content/tin-hoat-dong/ra-quan/so-do.svg": drawing})
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0] == (
+        "content/tin-hoat-dong/ra-quan/index.md:8: error[not-an-image]: 'so-do.svg': an SVG drawing is not published "
+        "as a photo (it can hold scripts); export it as PNG and write that name")
+
+
 def test_a_cover_the_body_also_shows_appears_once_on_the_page(make_site, build_site):
     """`image: anh.jpg` for the thumbnail and the social card, and the same photo at the top
     of the body: readers see it once, where the body puts it, not twice one under the other."""
