@@ -118,18 +118,21 @@ def layout_source(env: jinja2.Environment, name: str) -> tuple[str, str | None]:
     return source, filename
 
 
-def extends_chain(env: jinja2.Environment, name: str) -> list[tuple[str, str | None, str]]:
+def extends_chain(env: jinja2.Environment, name: str, parsed: dict | None = None) -> list[tuple[str, str | None, str]]:
     """(name, file, source) of layout `name` and of each layout it extends in turn, named in its
-    text; the walk ends at a layout that extends none, a computed name, one missing or broken."""
+    text; the walk ends at a layout that extends none, a computed name, one missing or broken.
+    `parsed`: as for parsed_layout (`check` passes the layouts it parsed already)."""
+    parsed = {} if parsed is None else parsed
     chain: list[tuple[str, str | None, str]] = []
     current: str | None = name
-    while current is not None and all(current != member for member, _, _ in chain):
+    while current is not None and current not in {member for member, _, _ in chain}:
         try:
-            source, filename = layout_source(env, current)
-            tree = env.parse(source)
-        except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError, LayoutNotText):
+            source, tree = parsed_layout(env, current, parsed)
+        except (jinja2.TemplateSyntaxError, LayoutNotText):
             break
-        chain.append((current, filename, source))
+        if source is MISSING_SOURCE:
+            break
+        chain.append((current, layout_file(env, current), source))
         extends = next(tree.find_all(nodes.Extends), None)
         current = extends.template.value if extends is not None and isinstance(extends.template, nodes.Const) else None
     return chain

@@ -297,7 +297,7 @@ def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:
     if value is None:
         return None, False
     # As the editor wrote it: 0001-01-01 in the site's zone would show as 0001-01-01T00:00:00+07:06:30.
-    shown = value if isinstance(value, str) else value.isoformat() if isinstance(value, (date, datetime)) else ""
+    shown = value if isinstance(value, str) else value.isoformat() if isinstance(value, date) else ""
     if isinstance(value, str):
         try:
             written = parse_written(value)

@@ -42,7 +42,7 @@ def check_layouts(site_dir: Path, templates: Iterable[str]) -> list[Problem]:
                                       on_syntax_error=lambda exc: add(layout_problem(exc, site_dir))))
     empty: set[str] = set()
     for template in sorted(set(templates)):  # an empty file the pages of `template` are built on, told once
-        for name, filename, source in extends_chain(env, template):
+        for name, filename, source in extends_chain(env, template, parsed):
             if not source.strip() and name not in empty:
                 empty.add(name)
                 add(layout_problem(render.LayoutFailed(empty_layout_detail(name, template), filename or name, 1),

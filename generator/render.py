@@ -55,7 +55,8 @@ class LayoutFailed(jinja2.TemplateRuntimeError):
 
 
 # What a layout's own expressions can raise besides Jinja's errors: `{{ 1 // 0 }}`,
-# `{{ page.title + 1 }}`, `{{ "x" | int(base=99) }}`. Anything else (a file gone while a body is
+# `{{ page.title + 1 }}`, `{{ "x" | int(base=99) }}`; a layout included that exists nowhere is a
+# LookupError (jinja2.TemplateNotFound). Anything else (a file gone while a body is
 # loaded, memory) is not the layout's doing and goes on as it is.
 _EXPRESSION_ERRORS = (jinja2.TemplateRuntimeError, jinja2.UndefinedError, ArithmeticError, TypeError, ValueError,
                       LookupError, AttributeError)
@@ -175,17 +176,16 @@ class Renderer:
             raise LayoutLoop(frames[-1].filename, frames[-1].lineno or 0) from None
         except (LayoutLoop, LayoutFailed, LayoutNotText):  # (each says where)
             raise
-        except jinja2.TemplateNotFound as exc:  # included by a layout: named at the line that includes it
-            frames = _layout_frames(exc)
-            if not frames:
-                raise
-            raise LayoutFailed(missing_layout_detail(exc), frames[-1].filename, frames[-1].lineno or 0) from None
-        except _EXPRESSION_ERRORS as exc:
+        except _EXPRESSION_ERRORS as exc:  # (a layout included that exists nowhere among them)
             frames = _layout_frames(exc)
             if not frames:  # raised outside any layout: ours, not the editor's
                 raise
-            detail = str(exc.message) if isinstance(exc, jinja2.TemplateError) and exc.message else (
-                f"{exc} ({type(exc).__name__})")
+            if isinstance(exc, jinja2.TemplateNotFound):  # named at the line that includes it
+                detail = missing_layout_detail(exc)
+            elif isinstance(exc, jinja2.TemplateError) and exc.message:
+                detail = str(exc.message)
+            else:
+                detail = f"{exc} ({type(exc).__name__})"
             raise LayoutFailed(detail, frames[-1].filename, frames[-1].lineno or 0) from None
         if not text or text.isspace():  # a layout saved empty (a sync tool's 0-byte copy) blanks the portal
             raise self._blank(page)
