@@ -18,6 +18,7 @@ from generator.markup import plain_summary
 from generator.memo import Memo, recall
 from generator.model import (FRONT_MATTER_KEYS, NO_COVER, PAGE_ONLY_KEYS, PAGES_DIR, Article, Cover, SiteConfig,
                              SourceFile, Term, evolve, frozen_map)
+from generator.sanitize import XML_FORBIDDEN
 from generator.vietnamese import fold, nfc, slugify
 from generator.written_dates import ImpossibleDate, WrongWeekday, parse_written
 from generator import aliases as aliases_stage, legacy_fonts, picked_related, routes
@@ -346,6 +347,11 @@ def _text(fm: Mapping, key: str, fail, required: bool = False) -> str | None:
         value = str(value)  # `title: 2026` is still a title
     if not isinstance(value, str):
         fail(key, "wrong-type", f"'{key}' must be text, not {type(value).__name__}")
+        return None
+    control = XML_FORBIDDEN.search(value)
+    if control is not None:  # YAML lets quotes write one ("\\x0b"); XML forbids it: every feed would break
+        fail(key, "bad-value", f"'{key}' holds the invisible control character U+{ord(control.group()):04X}, "
+                               "written as a backslash escape in quotes; feeds cannot carry it: delete it")
         return None
     value = nfc(value).strip()
     if required and not value:

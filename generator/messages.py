@@ -343,6 +343,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(\w+)' must be between (\d+) and (\d+)$", "'{0}' phải là số từ {1} đến {2}"),
         (r"'base_url' must be an absolute", "'base_url' phải là địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)"),
         (r"unknown time zone '(.*)'", "không có múi giờ '{0}'; ví dụ 'Asia/Ho_Chi_Minh'"),
+        (r"'(.*?)' holds the invisible control character (U\+[0-9A-F]+), written as a backslash escape",
+         "'{0}' có ký tự điều khiển vô hình {1}, viết bằng dấu \\ trong ngoặc kép; tin RSS/Atom không chứa được "
+         "ký tự này: hãy xóa nó"),
         (r"'(.*?)' holds the invisible control character (U\+[0-9A-F]+)",
          "'{0}' có ký tự điều khiển vô hình {1} (thường do dán từ Word); hãy xóa nó"),
         (r"'contact\.email': '(.*)' is not an e-mail address", "'contact.email': '{0}' không phải địa chỉ email, "
