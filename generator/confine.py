@@ -14,6 +14,7 @@ import stat
 import unicodedata
 from pathlib import Path
 from typing import Iterable, Mapping
+from urllib.parse import unquote
 
 from generator.diagnostics import Problem, error
 from generator.walk import files_below
@@ -161,3 +162,20 @@ def named_in_other_case(path: str) -> str:
 
 def _folded(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
+
+
+def named_with_marks(article_source: str, href: str) -> str | None:
+    """The site path a relative `href` names if its '#' and '?' belong to the file's name
+    ("Báo cáo #1.pdf"); a link ends a name at either (a place in the page, a query). None
+    when it has neither. Asked only of a link or photo found missing, for its hint."""
+    if ("#" not in href and "?" not in href) or href.startswith("/"):
+        return None
+    return unicodedata.normalize("NFC", posixpath.normpath(posixpath.join(posixpath.dirname(article_source),
+                                                                           unquote(href))))
+
+
+def marks_in_name(href: str) -> str:
+    """What a problem says of a file named_with_marks found."""
+    escaped = href.replace("#", "%23").replace("?", "%3F")
+    return (f"the file's own name holds '#' or '?', where a link's name ends (a place in the page or a "
+            f"query begins): rename the file without them, or write '{escaped}'")

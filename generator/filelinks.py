@@ -61,6 +61,9 @@ def _why(article: Article, href: str, path: str, content_files: Collection[str])
     if _LOOKS_LIKE_A_PHONE.fullmatch(path.strip()):
         return (f"the link '{href}' is read as a file of this site; write tel:{re.sub(r'[ .-]', '', path)} "
                 "for a phone number (a tap on a phone calls it)")
+    whole = confine.named_with_marks(article.source, href)
+    if whole in content_files:
+        return f"the link '{href}' points to nothing the site publishes; {confine.marks_in_name(href)}"
     named = confine.other_case(beside, content_files)
     if named is not None:
         return f"the link '{href}' points to nothing the site publishes; {confine.named_in_other_case(named)}"

@@ -466,6 +466,11 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
                             f"{what} '{src}' is outside the site folder; put it beside the article or under assets/")]
     disk_path = confine.spelled_on_disk(site_dir, path, any_case=True)
     if disk_path is None:
+        whole = confine.named_with_marks(article.source, src)
+        if whole is not None and confine.spelled_on_disk(site_dir, whole) is not None:
+            return None, [error(article.source, line, "missing-image",
+                                f"{what} '{src}' is read as '{path}', which does not exist; "
+                                f"{confine.marks_in_name(src)}")]
         near = _photo_beside(site_dir, article.source, src)
         return None, [error(article.source, line, "missing-image", f"{what} '{src}' does not exist ({path})"
                             + (f"; did you mean '{near}', beside the article?" if near else ""))]

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 
 
@@ -102,7 +102,7 @@ class _ArticleLinks(Treeprocessor):
             rewritten = self.rewrite(href)
             if rewritten is not None:
                 element.set("href", rewritten)
-            elif documents:
+            if documents:
                 size = documents.get(attachments.file_beside(self.source, href))
                 label = attachments.label(href, size) if size is not None else None
                 if label is not None:  # (captions beside a clip are listed, but not labelled)
@@ -158,7 +158,7 @@ class _ArticleLinks(Treeprocessor):
                 return self.base_path + photo
             if not parts.path.startswith("/"):
                 self.files.append(href)
-            return None
+            return _escaped(parts)
         target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
         url = self.urls_by_source.get(target)
         if url is None:
@@ -167,6 +167,19 @@ class _ArticleLinks(Treeprocessor):
             return None
         self.used[target] = url
         return self.base_path + url.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+# What a path may hold as it is: RFC 3986's pchar and "/". A file's name written as the disk
+# spells it ("Kết quả đạt 95%.pdf") is escaped: a "%" that starts no escape makes nginx answer
+# 400 Bad Request, so the reader never gets the file.
+_PATH_SAFE = "/!$&'()*+,;=:@"
+
+
+def _escaped(parts) -> str | None:
+    """The link to a file with its path escaped for every web server (the name it reads is the
+    one filelinks.py checks: the path unquoted), or None when it needs nothing."""
+    path = quote(unquote(parts.path), safe=_PATH_SAFE)
+    return urlunsplit(parts._replace(path=path)) if path != parts.path else None
 
 
 _UNLABELLED = frozenset({"video", "audio", "h1", "h2", "h3", "h4", "h5", "h6"})

@@ -566,6 +566,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the link '(.*?)' points to no article.*; did you mean '(.*?)'\?",
          "liên kết '{0}' không trỏ tới bài viết nào; có phải ý bạn là '{1}'?"),
         (r"the link '(.*?)' points to no article", "liên kết '{0}' không trỏ tới bài viết nào (kiểm tra đường dẫn tới tệp .md)"),
+        (r"the link '(.*?)' points to nothing the site publishes; the file's own name holds '#' or '\?'.*write '(.*)'$",
+         "liên kết '{0}' không trỏ tới tệp nào được xuất bản: tên tệp có dấu '#' hoặc '?', mà liên kết coi là chỗ kết "
+         "thúc tên tệp (phần sau là vị trí trong trang hoặc tham số); hãy đổi tên tệp bỏ các dấu đó, hoặc viết '{1}'"),
         (r"the link '(.*?)' points to nothing the site publishes; did you mean '(.*?)', in the same folder\?",
          "liên kết '{0}' không trỏ tới tệp nào được xuất bản; có phải ý bạn là '{1}', cùng thư mục?"),
         (r"the link '(.*?)' points to nothing the site publishes; the file is named '(.*?)'",
@@ -589,6 +592,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "liên kết '{0}' không trỏ tới trang hay tệp nào được xuất bản"),
     ),
     "missing-image": (
+        (r"the (cover )?image '(.*?)' is read as '(.*?)', which does not exist; the file's own name holds.*write '(.*)'$",
+         "không tìm thấy ảnh '{1}': tên tệp có dấu '#' hoặc '?', mà liên kết coi là chỗ kết thúc tên tệp (vì vậy bị hiểu là "
+         "'{2}'); hãy đổi tên tệp bỏ các dấu đó, hoặc viết '{3}'"),
         (r"the (cover )?image '(.*?)' does not exist \((.*)\); did you mean '(.*)', beside the article\?",
          "không tìm thấy ảnh '{1}' ({2}); có phải ý bạn là '{3}', cùng thư mục với bài viết?"),
         (r"the (cover )?image '(.*?)' does not exist \((.*)\)", "không tìm thấy ảnh '{1}' ({2}); kiểm tra tên tệp và thư mục"),

@@ -5,7 +5,8 @@ is an error at its file and line that says what to do, on every build, cached or
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import urlsplit
+import re
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -371,3 +372,49 @@ def test_a_link_to_a_part_of_the_article_leads_there_or_is_a_warning(make_site, 
     assert page.find("a", attrs={"name": "_Toc102"}) is not None and page.find(id="tin-lien-quan") is not None
     assert {p.message for p in check_site(site).shown if p.code == "broken-anchor"} == {
         p.message for p in result.problems if p.code == "broken-anchor"}
+
+
+def strictly_decoded(path: str) -> str:
+    """The file a strict web server (nginx) opens for a URL path: it answers 400 Bad Request
+    to a "%" that starts no escape, and a browser sends a space or a letter escaped."""
+    assert re.fullmatch(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*", path), f"not a valid URL path: {path!r}"
+    return unquote(path)
+
+
+def test_a_document_named_as_the_disk_spells_it_is_linked_so_every_web_server_serves_it(make_site, tmp_path):
+    files = {"Kết quả đạt 95%.pdf": b"%PDF-1.4 ket qua", "Báo cáo #1.pdf": b"%PDF-1.4 bao cao", "bảng (1).xlsx": b"PK"}
+    site = make_site({**numbered_articles(2),
+                      BUNDLE: article("Họp báo quý", body="Tải [kết quả](<Kết quả đạt 95%.pdf>), [trang 3]"
+                                      "(<Kết quả đạt 95%.pdf#page=3>), [báo cáo](<Báo cáo %231.pdf>) và "
+                                      '<a href="bảng (1).xlsx">bảng</a>.'),
+                      **{f"content/tin-hoat-dong/hop-bao/{name}": data for name, data in files.items()}})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok, result.problems
+    page_url = "/tin-hoat-dong/hop-bao-quy/"
+    body = BeautifulSoup((out / page_url.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+    served = {}
+    for text in ("kết quả", "trang 3", "báo cáo", "bảng"):
+        parts = urlsplit(body.find("a", string=text)["href"])
+        path = strictly_decoded(posixpath.join(page_url, parts.path))
+        served[text] = ((out / path.lstrip("/")).read_bytes(), parts.fragment)
+    assert served == {"kết quả": (files["Kết quả đạt 95%.pdf"], ""), "trang 3": (files["Kết quả đạt 95%.pdf"], "page=3"),
+                      "báo cáo": (files["Báo cáo #1.pdf"], ""), "bảng": (files["bảng (1).xlsx"], "")}
+    # Each still says what it is, from the file as it is named.
+    assert body.find("a", string="kết quả").find_next_sibling("span").get_text() == "(PDF, 1 KB)"
+
+
+def test_a_file_whose_name_holds_a_hash_is_named_with_how_to_link_it(make_site, tmp_path):
+    site = make_site({**numbered_articles(2),
+                      BUNDLE: article("Họp báo quý", body="Tải [báo cáo](<Báo cáo #1.pdf>).\n\n![Ảnh](<ảnh #2.jpg>)"),
+                      "content/tin-hoat-dong/hop-bao/Báo cáo #1.pdf": b"%PDF-1.4",
+                      "content/tin-hoat-dong/hop-bao/ảnh #2.jpg": phone_jpeg(640, 480)})
+    # (A photo's errors are told first: the links are checked once the photos are planned.)
+    for code, fix in (("missing-image", ("#2", "%232")), ("broken-link", ("#1", "%231"))):
+        result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+        said = [p.message for p in result.problems if p.is_error]
+        assert [p.code for p in result.problems if p.is_error] == [code]
+        name = {"#2": "ảnh #2.jpg", "#1": "Báo cáo #1.pdf"}[fix[0]]
+        assert said[0].endswith(f"rename the file without them, or write '{name.replace(*fix)}'")
+        (site / BUNDLE).write_text((site / BUNDLE).read_text(encoding="utf-8").replace(*fix), encoding="utf-8")
+    assert build(BuildOptions(site_dir=site, out_dir=tmp_path / "out")).ok

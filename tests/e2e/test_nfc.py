@@ -61,7 +61,7 @@ def test_nfd_and_nfc_spellings_match_across_site_toml_front_matter_and_files(mak
     assert photo["alt"] == "Ảnh" and (photo["width"], photo["height"]) == ("640", "480")
     assert (built.out / unquote(photo["src"]).lstrip("/")).is_file()
     pdf = urljoin("/tin-hoat-dong/tuyen-truyen-phong-chong-lua-dao-truc-tuyen-lan-hai/", body.find("a", string="biên bản")["href"])
-    assert (built.out / pdf.lstrip("/")).read_bytes() == b"%PDF-1.4 bien ban"
+    assert (built.out / unquote(pdf).lstrip("/")).read_bytes() == b"%PDF-1.4 bien ban"
     # Related news matches the two spellings of the same words first.
     related = second.find("h2", string="Tin liên quan").find_parent("section")
     assert [text_of(a) for a in related.find_all("a")][0] == "Tuyên truyền phòng chống lừa đảo trực tuyến"

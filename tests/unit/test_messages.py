@@ -119,3 +119,18 @@ def test_a_link_to_no_part_of_the_article_is_told_in_vietnamese_with_its_anchors
     bare = warning("content/a.md", 8, "broken-anchor", "the link '#muc-luc' leads to no part of this article: a tap on "
                    "it does nothing; it has no heading to link to")
     assert messages.problem_message(bare, "vi").endswith("bài không có tiêu đề nào để liên kết tới")
+
+
+def test_a_name_holding_a_hash_or_a_control_character_is_told_in_vietnamese():
+    from generator import confine
+    from generator.index import _text
+    link = error("content/a/index.md", 8, "broken-link", "the link 'Báo cáo #1.pdf' points to nothing the site "
+                 f"publishes; {confine.marks_in_name('Báo cáo #1.pdf')}")
+    assert messages.problem_message(link, "vi").endswith("hãy đổi tên tệp bỏ các dấu đó, hoặc viết 'Báo cáo %231.pdf'")
+    photo = error("content/a/index.md", 9, "missing-image", "the image 'ảnh #2.jpg' is read as 'content/a/ảnh ', "
+                  f"which does not exist; {confine.marks_in_name('ảnh #2.jpg')}")
+    assert messages.problem_message(photo, "vi").startswith("không tìm thấy ảnh 'ảnh #2.jpg': tên tệp có dấu '#'")
+    said = []
+    assert _text({"title": "Bài\x0bthử"}, "title", lambda key, code, text: said.append(error("a.md", 2, code, text))) is None
+    assert messages.problem_message(said[0], "vi") == ("'title' có ký tự điều khiển vô hình U+000B, viết bằng dấu \\ "
+                                                       "trong ngoặc kép; tin RSS/Atom không chứa được ký tự này: hãy xóa nó")
