@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.diagnostics import Problem, error, suggest
+from generator.merge_conflicts import conflict_lines, conflict_message
 from generator.model import Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit, frozen_map
 from generator.sanitize import XML_FORBIDDEN
 from generator.saved_text import as_utf8
@@ -135,6 +136,9 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return None, [error(CONFIG_NAME, line, "not-utf8", "the file is not UTF-8 text")]
+    conflict = conflict_lines(text)  # (a Windows line end is read past: lines are rstripped)
+    if conflict is not None:
+        return None, [error(CONFIG_NAME, conflict[0], "merge-conflict", conflict_message(*conflict))]
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -30,6 +30,7 @@ import jinja2
 from jinja2 import meta, nodes
 from markupsafe import Markup
 
+from generator.merge_conflicts import conflict_lines, conflict_message
 from generator.model import EMPTY
 from generator.scratch_files import is_scratch
 
@@ -101,10 +102,10 @@ class LayoutNotText(jinja2.TemplateError):
     """A file of the layout folders that is not UTF-8 text (a photo put there by mistake):
     named by its path, not a traceback."""
 
-    def __init__(self, message: str, filename: str | None):
+    def __init__(self, message: str, filename: str | None, lineno: int = 1):
         super().__init__(message)
-        self.filename, self.lineno = filename, 1
-        self.args = (message, filename)  # (pickled whole: a render worker may raise it)
+        self.filename, self.lineno = filename, lineno
+        self.args = (message, filename, lineno)  # (pickled whole: a render worker may raise it)
 
 
 def layout_source(env: jinja2.Environment, name: str) -> tuple[str, str | None]:
@@ -115,6 +116,9 @@ def layout_source(env: jinja2.Environment, name: str) -> tuple[str, str | None]:
     except UnicodeDecodeError:
         raise LayoutNotText(f"{name} is not UTF-8 text: layouts/ holds the layouts only (photos and icons go in "
                             "assets/ or static/)", layout_file(env, name)) from None
+    conflict = conflict_lines(source)
+    if conflict is not None:  # (Jinja would print both versions on every page)
+        raise LayoutNotText(conflict_message(*conflict), layout_file(env, name), conflict[0])
     return source, filename
 
 

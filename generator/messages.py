@@ -693,6 +693,11 @@ PROBLEMS: Mapping[str, tuple] = {
     "updated-before-date": ((r"'updated' \((.*?)\) is before 'date' \((.*?)\)",
                              "ngày cập nhật ('updated', {0}) sớm hơn ngày đăng ('date', {1}); "
                              "'updated' là lúc bài được sửa lần cuối"),),
+    "merge-conflict": (
+        (r"git left a merge conflict here \(lines (\d+)–(\d+)\)",
+         "git để lại chỗ xung đột khi gộp (merge) ở đây (dòng {0}–{1}): giữ bản cần dùng và "
+         "xóa các dòng '<<<<<<<', '=======' và '>>>>>>>'"),
+    ),
     "layout-error": (
         (r"layout rendering error: this layout reaches itself again.*write (\{% extends .*%\})",
          "tệp giao diện (layout) tự gọi lại chính nó qua extends hoặc include, không có điểm dừng; muốn dựa trên "
@@ -702,6 +707,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "tệp giao diện {0} trống: mọi trang dựng trên nó ({1} và các trang khác) sẽ thành trang trắng"),
         (r"layout rendering error: the page (.*) renders to nothing: .*",
          "trang {0} dựng ra không có nội dung gì: không tệp giao diện nào nó dựa trên viết ra chữ"),
+        (r"layout rendering error: git left a merge conflict here \(lines (\d+)–(\d+)\).*",
+         "git để lại chỗ xung đột khi gộp (merge) trong tệp giao diện (dòng {0}–{1}): giữ bản cần dùng và xóa các dòng "
+         "'<<<<<<<', '=======' và '>>>>>>>'"),
         (r"layout rendering error: (.*) is not UTF-8 text: .*",
          "tệp {0} không phải văn bản UTF-8: thư mục layouts/ chỉ chứa các tệp giao diện (ảnh và biểu tượng để trong "
          "assets/ hoặc static/)"),

@@ -1,7 +1,7 @@
 """A mistake in a layout is reported like a content problem, never a traceback."""
 from __future__ import annotations
 
-from tests.conftest import article, run_cli
+from tests.conftest import article, run_cli, text_of
 
 FILES = {"content/tin-hoat-dong/bai.md": article("Bài viết")}
 
@@ -199,3 +199,24 @@ def test_a_layout_saved_empty_stops_the_build_instead_of_publishing_blank_pages(
     assert built.result.ok, built.messages
     assert built.page("/").find("footer", class_="site-footer") is None  # the partial emptied on purpose
     assert built.page("/tin-hoat-dong/bai-viet/").find("h1") is not None
+
+
+def test_a_merge_conflict_left_in_a_layout_stops_the_build_and_check_at_its_lines(make_site, build_site):
+    """Jinja reads git's markers as text: every page would show both versions of the footer."""
+    footer = ('<footer class="site-footer">\n<<<<<<< HEAD\n<p>Đường dây nóng: 113</p>\n=======\n'
+              "<p>Đường dây nóng: 0221 3862 124</p>\n>>>>>>> doi-so-nong\n</footer>\n")
+    site = make_site({**FILES, "layouts/partials/footer.html": footer})
+    expected = ("layouts/partials/footer.html:2: error[layout-error]: layout rendering error: git left a merge conflict "
+                "here (lines 2–6): keep the version wanted and delete the lines '<<<<<<<', '=======' and '>>>>>>>'")
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0] == expected
+    assert not (site / "public").exists()
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert checked.returncode == 1
+    assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [expected]
+    (site / "layouts/partials/footer.html").write_text(footer.replace("<<<<<<< HEAD\n<p>Đường dây nóng: 113</p>\n=======\n", "")
+                                                       .replace(">>>>>>> doi-so-nong\n", ""), encoding="utf-8")
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    assert text_of(built.page("/").find("footer", class_="site-footer")) == "Đường dây nóng: 0221 3862 124"
