@@ -375,6 +375,7 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 covers[article.url] = ref.path
         for line, alt, src, _title in bodies[article.source]:
             if src.startswith("data:"):
+                problems.append(_pasted_photo(article, line, src))
                 continue
             if is_local(src) and is_video_file(src):
                 problems += _video_problems(site_dir, article, line, src)
@@ -475,6 +476,18 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
         return None, [error(article.source, line, "missing-image", f"{what} '{src}' does not exist ({path})"
                             + (f"; did you mean '{near}', beside the article?" if near else ""))]
     return Reference(article.source, line, src, path, disk_path), []
+
+
+def _pasted_photo(article: Article, line: int, src: str) -> Problem:
+    """A photo pasted into the text as data (from a web editor's or a mail's HTML): the
+    sanitizer keeps no data: address, so readers would see nothing, and nothing said so."""
+    kind = src[5:].split(";", 1)[0].split(",", 1)[0].strip().lower()
+    size = len(src.partition(",")[2].rstrip("=")) * 3 // 4  # (the bytes of its base64)
+    extension = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif"}.get(kind, "jpg")
+    return warning(article.source, line, "pasted-image",
+                   f"a photo pasted into the text as data ({kind or 'data:'}, {max(1, round(size / 1024)):,} KB) is "
+                   f"not published, so readers see nothing there: save it as a file beside the article "
+                   f"(anh-1.{extension}) and write ![…](anh-1.{extension})")
 
 
 def _photo_beside(site_dir: Path, source: str, src: str) -> str | None:

@@ -649,6 +649,11 @@ PROBLEMS: Mapping[str, tuple] = {
          "và ghi tên tệp ('{1}')")
         for what, vi in (("cover image", "ảnh đại diện"), ("image", "ảnh"), ("link", "liên kết"))
     ) + ((_ANY, "đường dẫn trỏ tới tệp trên máy tính của bạn: {0}"),),
+    "pasted-image": (
+        (r"a photo pasted into the text as data \((.*?), (.*?) KB\) is not published.*write (.*)$",
+         "ảnh dán thẳng vào bài dưới dạng dữ liệu ({0}, {1} KB) không được xuất bản, bạn đọc không thấy gì ở chỗ đó: "
+         "hãy lưu ảnh thành tệp cạnh bài viết và viết {2}"),
+    ),
     "remote-image": (
         (r"the cover image '(.*?)' must be", "ảnh đại diện '{0}' phải là tệp cạnh bài viết hoặc trong assets/, "
                                              "không phải địa chỉ web"),

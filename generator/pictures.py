@@ -151,7 +151,10 @@ class PictureTreeprocessor(Treeprocessor):
         for img in list(root.iter("img")):
             parent = parents[img]
             src = img.get("src", "")
-            if not is_local(src) or src.startswith("data:"):
+            if src.startswith("data:"):  # never published (images.py warns): no empty frame in its place
+                _remove_keeping_tail(img, parent)
+                continue
+            if not is_local(src):
                 img.set("loading", "lazy")
                 img.set("decoding", "async")
                 continue
@@ -457,6 +460,17 @@ class NestedPictures(Postprocessor):
         return text
 
 
+def _remove_keeping_tail(element, parent) -> None:
+    """`element` out of `parent`, the text after it kept where it stood."""
+    at = list(parent).index(element)
+    if element.tail:
+        if at:
+            parent[at - 1].tail = (parent[at - 1].tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
 class RawImages(StashedTags):
     """A photo shown with a raw <img> tag (HTML pasted into the body) → its <picture>, as
     if written in Markdown: the photo itself is never published, only its variants. A tag
@@ -475,6 +489,8 @@ class RawImages(StashedTags):
 
     def replacement(self, attrs: dict[str, str]) -> str | None:
         src = attrs.get("src", "").strip()
+        if src.startswith("data:"):  # (as PictureTreeprocessor does)
+            return ""
         picture = self.pictures.plan.picture_for(self.pictures.source, src) if is_local(src) else None
         if picture is None:
             return None

@@ -1,7 +1,9 @@
 """Full builds with photos: what a reader's browser gets, what leaks (nothing), what an editor is told."""
 from __future__ import annotations
 
+import base64
 import io
+import random
 import re
 from pathlib import Path
 
@@ -660,3 +662,24 @@ def test_a_clip_named_as_the_cover_is_refused_with_the_poster_that_can_be(make_s
     # The poster is the cover: shown once, on the clip (as a cover the body shows is), and the sharing photo.
     assert page.find("figure", class_="cover") is None and "/images/clip-" in page.find("video")["poster"]
     assert "/images/clip-" in page.find("meta", property="og:image")["content"]
+
+
+def test_a_photo_pasted_into_the_text_as_data_is_a_warning_at_its_line(make_site, build_site):
+    """A web editor's or a mail's HTML carries its photos inside the text (data:image/…); the
+    sanitizer keeps no data: address, so the photo vanished from the page without a word."""
+    pasted = io.BytesIO()
+    Image.frombytes("RGB", (160, 120), random.Random(6).randbytes(160 * 120 * 3)).save(pasted, "PNG")
+    kb = round(len(pasted.getvalue()) / 1024)
+    assert kb > 50
+    data = "data:image/png;base64," + base64.b64encode(pasted.getvalue()).decode()
+    body = f"Ảnh dán từ trang khác:\n\n![Hiện trường]({data})\n\nVà dán dạng HTML:\n\n<p><img src=\"{data}\" alt=\"Ảnh\"></p>\n"
+    site = make_site({"content/tin-hoat-dong/ra-quan.md": article("Ra quân", body=body)})
+    built = build_site(site)
+    assert built.result.ok
+    said = [(p.location.line, p.message) for p in built.result.problems if p.code == "pasted-image"]
+    assert said == [(line, f"a photo pasted into the text as data (image/png, {kb} KB) is not published, so readers "
+                           "see nothing there: save it as a file beside the article (anh-1.png) and write ![…](anh-1.png)")
+                    for line in (10, 14)]
+    assert built.page("/tin-hoat-dong/ra-quan/").select("main article img") == []  # (what the warning says)
+    vietnamese = messages.problem_message(built.result.problems[0], "vi")
+    assert vietnamese.startswith(f"ảnh dán thẳng vào bài dưới dạng dữ liệu (image/png, {kb} KB) không được xuất bản")
