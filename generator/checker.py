@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from generator import (assets, attachments, config as config_stage, content, filelinks, images, index, markup, messages,
+from generator import (anchors, assets, attachments, config as config_stage, content, filelinks, images, index, markup, messages,
                        routes, seo, standalone, workers)
 from generator.cache import BuildCache
 from generator.diagnostics import Problem, as_errors, has_errors, sort_problems, warning
@@ -88,14 +88,18 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     problems += attachments.large_documents(documents)
     links_to_files: dict = {}
     links_to_articles: dict = {}
+    links_to_parts: dict = {}
     # Converted as the build converts them (the same settings, so the same cache keys).
     converted, found = markup.convert_articles(articles, site_config.base_path, cache, jobs, load_body, plan,
                                                site_config.iframe_hosts, links_to_files=links_to_files,
-                                               links_to_articles=links_to_articles, documents=documents)
+                                               links_to_articles=links_to_articles, links_to_parts=links_to_parts,
+                                               documents=documents)
     site = Site(config=site_config, articles=tuple(converted[:news_count]), standalone=tuple(converted[news_count:]),
                 attachments=frozen_map(documents))
-    problems += check_insecure_links(site_config, site_dir, converted, cache,
-                                     markup.reconverter(site_dir, site, plan), jobs)
+    reconvert = markup.reconverter(site_dir, site, plan)
+    problems += check_insecure_links(site_config, site_dir, converted, cache, reconvert, jobs)
+    problems += anchors.dead_part_links(links_to_parts, converted,
+                                        functools.partial(markup.load_html, cache=cache, reconvert=reconvert))
     if links_to_files:
         problems += _unpublished_file_links(site_dir, site_config, converted, news_count, plan, links_to_files,
                                             listing)

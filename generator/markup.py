@@ -66,6 +66,9 @@ class MarkupResult:
     html: str
     problems: tuple[Problem, ...]
     file_links: tuple[tuple[str, int], ...] = ()  # relative links to files: (href, line)
+    # links to a part of an article (`bai-khac.md#ket-qua`): (href, line, its source, the part),
+    # checked once every body is converted (anchors.dead_part_links)
+    part_links: tuple[tuple[str, int, str, str], ...] = ()
 
 
 class _ArticleLinks(Treeprocessor):
@@ -87,6 +90,7 @@ class _ArticleLinks(Treeprocessor):
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
         self.on_computer: list[str] = []  # links to a file on the editor's computer
         self.dropped: list[str] = []  # links of a kind readers' browsers are not given (javascript:, zalo:)
+        self.parts: list[tuple[str, str, str]] = []  # links to a part of an article: (href, its source, the part)
 
     def run(self, root):
         documents = dict(self.documents.get(self.source, ()))
@@ -166,6 +170,8 @@ class _ArticleLinks(Treeprocessor):
             self.broken.append((href, named, None if named else self._meant(target)))
             return None
         self.used[target] = url
+        if parts.fragment:
+            self.parts.append((href, target, parts.fragment))
         return self.base_path + url.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
@@ -263,6 +269,7 @@ class MarkupConverter:
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
         self.links.broken, self.links.files, self.links.on_computer, self.links.dropped = [], [], [], []
+        self.links.parts = []
         self.pictures.source, self.pictures.unplanned = article.source, []
         self.links.used = {}
         first_line = article.body_line + len(article.body) - len(article.body.lstrip("\n"))
@@ -348,7 +355,8 @@ class MarkupConverter:
         if not body_html.strip():  # saved before it was written, or only the title again
             problems += (warning(article.source, article.body_line, "empty-body",
                                  "the article has no text: its page would show the title alone"),)
-        return MarkupResult(body_html, problems, tuple((href, _link_line(article, href)) for href in self.links.files))
+        return MarkupResult(body_html, problems, tuple((href, _link_line(article, href)) for href in self.links.files),
+                            tuple((href, _link_line(article, href), target, part) for href, target, part in self.links.parts))
 
 
 _YOUTUBE_EMBED = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([A-Za-z0-9_-]{11})", re.I)
@@ -507,7 +515,7 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
             try:
                 body, body_line = load_body(article.source, article.as_read)
             except ChangedDuringBuild as changed:
-                results.append(("", (changed.problem(),), "", {}, "", ()))
+                results.append(("", (changed.problem(),), "", {}, "", (), ()))
                 continue
             article = evolve(article, body=body, body_line=body_line, body_loaded=True)
         result = converter.convert(article)
@@ -516,9 +524,11 @@ def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...],
             html_key = digest(result.html)  # content-addressed: the key changes exactly when the HTML does
             if not cache.has(BLOB_KIND, html_key):
                 cache.put_text(BLOB_KIND, html_key, result.html)
-            results.append(("", result.problems, summary, dict(converter.links.used), html_key, result.file_links))
+            results.append(("", result.problems, summary, dict(converter.links.used), html_key, result.file_links,
+                            result.part_links))
         else:
-            results.append((result.html, result.problems, summary, dict(converter.links.used), "", result.file_links))
+            results.append((result.html, result.problems, summary, dict(converter.links.used), "", result.file_links,
+                            result.part_links))
     return results
 
 
@@ -527,12 +537,13 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
                      images: ImagePlan = ImagePlan(),
                      iframe_hosts: Sequence[str] = (), memo: Memo | None = None,
                      links_to_files: dict | None = None, links_to_articles: dict | None = None,
-                     link_targets: Sequence[Article] | None = None,
+                     links_to_parts: dict | None = None, link_targets: Sequence[Article] | None = None,
                      documents: Mapping[str, tuple[tuple[str, int], ...]] = {}) -> tuple[list[Article], list[Problem]]:
     """Convert every changed body on all cores; converted HTML stays in the cache when there is one.
     `links_to_files`, when given, is filled with each body's relative links to files (not
     articles) and their lines, by article source: cached with the body, checked by filelinks.py;
-    `links_to_articles` with the sources of the articles each body links to. `link_targets`:
+    `links_to_articles` with the sources of the articles each body links to; `links_to_parts`
+    with its links to a part of an article (MarkupResult.part_links). `link_targets`:
     the articles a link may lead to, when not only `articles` (check converts a few again).
 
     A cached conversion is reused while its body, source path, Markdown
@@ -551,7 +562,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     saved = cache.load_map(INDEX_STATE)
     index = saved.entries
     keys: list[str] = []
-    outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str, tuple]] = {}
+    outcome: dict[int, tuple[str, tuple[Problem, ...], str, dict, str, tuple, tuple]] = {}
     reused: dict[int, Article] = {}
     from_index: dict[int, tuple] = {}  # the very entry of those found (in the index or the memo)
     misses = []
@@ -582,14 +593,16 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
 
     converted, problems, new_index = [], [], {}
     for position, article in enumerate(articles):
-        body_html, found, summary, links, html_key, file_links = outcome[position]
+        body_html, found, summary, links, html_key, file_links, part_links = outcome[position]
         problems += found
         if file_links and links_to_files is not None:
             links_to_files[article.source] = file_links
+        if part_links and links_to_parts is not None:
+            links_to_parts[article.source] = part_links
         if links and links_to_articles is not None:
             links_to_articles[article.source] = tuple(links)
         cached = cache.enabled and not body_html and not found  # (a read-only cache's misses keep their HTML)
-        entry = from_index.get(position) or (summary, links, html_key, file_links)
+        entry = from_index.get(position) or (summary, links, html_key, file_links, part_links)
         if cached:
             new_index[keys[position]] = entry
         done = reused.get(position)

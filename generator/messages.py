@@ -640,6 +640,18 @@ PROBLEMS: Mapping[str, tuple] = {
          "liên kết '{0}' không dẫn tới phần nào của bài: bấm vào không có tác dụng; các tiêu đề và mốc của bài là {1}"),
         (r"the link '(.*?)' leads to no part of this article: a tap on it does nothing; it has no heading to link to",
          "liên kết '{0}' không dẫn tới phần nào của bài: bấm vào không có tác dụng; bài không có tiêu đề nào để liên kết tới"),
+        (r"the link '(.*?)' leads to no part of this article: a tap on it does nothing; write '(.*)', as its heading is named",
+         "liên kết '{0}' không dẫn tới phần nào của bài: bấm vào không có tác dụng; hãy viết '{1}', theo tên của tiêu đề"),
+        (r"the link '(.*?)' leads to no part of '(.*)': a tap on it opens that article at its top; its headings and "
+         r"anchors are (.*)$",
+         "liên kết '{0}' không dẫn tới phần nào của bài '{1}': bấm vào chỉ mở đầu bài đó; các tiêu đề và mốc của bài là {2}"),
+        (r"the link '(.*?)' leads to no part of '(.*)': a tap on it opens that article at its top; it has no heading",
+         "liên kết '{0}' không dẫn tới phần nào của bài '{1}': bấm vào chỉ mở đầu bài đó; bài không có tiêu đề nào để "
+         "liên kết tới"),
+        (r"the link '(.*?)' leads to no part of '(.*)': a tap on it opens that article at its top; write '(.*)', as its "
+         r"heading is named",
+         "liên kết '{0}' không dẫn tới phần nào của bài '{1}': bấm vào chỉ mở đầu bài đó; hãy viết '{2}', theo tên của "
+         "tiêu đề"),
         (_ANY, "liên kết không dẫn tới phần nào của bài: {0}"),
     ),
     "path-on-computer": tuple(

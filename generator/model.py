@@ -250,6 +250,9 @@ class Site:
     # with their lines: checked against what the build publishes (generator/filelinks.py). Kept
     # here, not on Article: a 30th field costs each Article a dict of 1.5 KB instead of 0.3 KB.
     file_links: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=lambda: EMPTY)
+    # Article source → its body's links to a part of an article (`bai-khac.md#ket-qua`):
+    # (href, line, the article's source, the part); checked by anchors.dead_part_links.
+    part_links: Mapping[str, tuple[tuple[str, int, str, str], ...]] = field(default_factory=lambda: EMPTY)
     # Published asset ("assets/css/style.css") → a digest of its bytes: the `asset` filter adds it
     # to the link (?v=…), so a reader's browser fetches a changed stylesheet, never a stale one.
     asset_versions: Mapping[str, str] = field(default_factory=lambda: EMPTY)

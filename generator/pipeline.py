@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
-from generator import attachments, standalone
+from generator import anchors, attachments, standalone
 from generator import imageproc, images, pictures
 from generator import buildlock, feeds, filelinks, kept_pages, layout_metrics, messages, outguard, search, search_store, seo, shortcut
 from generator.causes import Causes
@@ -190,11 +190,13 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     clock.lap("images-plan")
 
     links_to_files: dict = {}
+    links_to_parts: dict = {}
     documents = attachments.sizes_beside(articles, assets.bundle_files(listing))
     problems += attachments.large_documents(documents)
     articles, found = markup.convert_articles(articles, site_config.base_path, cache, options.jobs,
                                               functools.partial(content.load_body, options.site_dir), plan,
                                               site_config.iframe_hosts, options.memo, links_to_files,
+                                              links_to_parts=links_to_parts,
                                               documents=documents)
     problems += found
     _stop_on_errors(problems)
@@ -204,6 +206,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     news = len(articles) - len(pages)
     site = Site(config=site_config, articles=tuple(articles[:news]), standalone=tuple(articles[news:]),
                 left_out=frozen_map(left_out), file_links=frozen_map(links_to_files),
+                part_links=frozen_map(links_to_parts),
                 attachments=frozen_map(documents))
     if on_converted is not None:
         on_converted(site, plan)
@@ -291,6 +294,7 @@ def _build(options: BuildOptions) -> BuildResult:
         if site.file_links:
             problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, {p.output_path for p in pages}
                                                     | files.keys() | extra_files.keys(), {rel for rel, _ in listing})
+        problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)
         _stop_on_errors(problems)
         clock.lap("routes")
 

@@ -374,6 +374,39 @@ def test_a_link_to_a_part_of_the_article_leads_there_or_is_a_warning(make_site, 
         p.message for p in result.problems if p.code == "broken-anchor"}
 
 
+def test_a_link_to_a_part_of_another_article_is_checked_against_that_article(make_site, tmp_path):
+    """`[Kết quả](ket-qua.md#…)`: a part the other article does not have left the reader at its
+    top with no word to the editor. Checked on every build (cached or not) and by check, against
+    the article as it is now: fixing the other article clears the warning."""
+    report = "content/tin-hoat-dong/bao-cao.md"
+    site = make_site({**numbered_articles(1),
+                      report: article("Báo cáo quý", date="2026-01-05", body="Mở đầu.\n\n## Kết quả đợt cao điểm\n\nA."),
+                      BUNDLE: article("Họp báo quý", body="Xem [kết quả](../bao-cao.md#ket-qua-dot-cao-diem), "
+                                      "[bài học](../bao-cao.md#muc-bai-hoc), [đầu bài](../bao-cao.md#top) và "
+                                      "[phần đúng](../bao-cao.md#muc-ket-qua-dot-cao-diem).")})
+    out = tmp_path / "out"
+    line = line_of(site, BUNDLE, "bao-cao.md#")
+    expected = [
+        (line, "the link '../bao-cao.md#ket-qua-dot-cao-diem' leads to no part of 'Báo cáo quý': a tap on it opens "
+               "that article at its top; write '../bao-cao.md#muc-ket-qua-dot-cao-diem', as its heading is named"),
+        (line, "the link '../bao-cao.md#muc-bai-hoc' leads to no part of 'Báo cáo quý': a tap on it opens that "
+               "article at its top; its headings and anchors are #muc-ket-qua-dot-cao-diem")]
+
+    def warned(result) -> list[tuple[int, str]]:
+        return [(p.location.line, p.message) for p in result.problems if p.code == "broken-anchor"]
+
+    first = build(BuildOptions(site_dir=site, out_dir=out))
+    assert first.ok and warned(first) == expected
+    page = BeautifulSoup((out / "tin-hoat-dong/hop-bao-quy/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("a", string="phần đúng")["href"] == "/tin-hoat-dong/bao-cao-quy/#muc-ket-qua-dot-cao-diem"
+    assert warned(build(BuildOptions(site_dir=site, out_dir=out))) == expected  # nothing converted again
+    assert sorted((p.location.line, p.message) for p in check_site(site).shown if p.code == "broken-anchor") == expected
+    # The report gains the section: the link is right now, though its own article did not change.
+    (site / report).write_text(article("Báo cáo quý", date="2026-01-05", body="Mở đầu.\n\n## Kết quả đợt cao điểm"
+                                       "\n\nA.\n\n## Bài học\n\nB."), encoding="utf-8")
+    assert warned(build(BuildOptions(site_dir=site, out_dir=out))) == expected[:1]
+
+
 def strictly_decoded(path: str) -> str:
     """The file a strict web server (nginx) opens for a URL path: it answers 400 Bad Request
     to a "%" that starts no escape, and a browser sends a space or a letter escaped."""

@@ -134,3 +134,19 @@ def test_a_name_holding_a_hash_or_a_control_character_is_told_in_vietnamese():
     assert _text({"title": "Bài\x0bthử"}, "title", lambda key, code, text: said.append(error("a.md", 2, code, text))) is None
     assert messages.problem_message(said[0], "vi") == ("'title' có ký tự điều khiển vô hình U+000B, viết bằng dấu \\ "
                                                        "trong ngoặc kép; tin RSS/Atom không chứa được ký tự này: hãy xóa nó")
+
+
+def test_a_link_to_a_part_of_another_article_is_told_in_vietnamese():
+    from generator.anchors import dead_part_links
+    from datetime import datetime, timezone
+    from generator.model import Article
+    linked = Article(source="content/a/dich.md", title="Bài đích", url="/a/dich/", slug="dich", unit="u",
+                     category="a", campaigns=(), date=datetime(2026, 1, 2, tzinfo=timezone.utc), has_time=False)
+    links = {"content/a/nguon.md": (("dich.md#khong-co", 7, "content/a/dich.md", "khong-co"),
+                                    ("dich.md#ket-qua", 8, "content/a/dich.md", "ket-qua"))}
+    problems = dead_part_links(links, [linked], lambda article: '<h2 id="muc-ket-qua">Kết quả</h2>')
+    assert [messages.problem_message(p, "vi") for p in problems] == [
+        "liên kết 'dich.md#khong-co' không dẫn tới phần nào của bài 'Bài đích': bấm vào chỉ mở đầu bài đó; các tiêu "
+        "đề và mốc của bài là #muc-ket-qua",
+        "liên kết 'dich.md#ket-qua' không dẫn tới phần nào của bài 'Bài đích': bấm vào chỉ mở đầu bài đó; hãy viết "
+        "'dich.md#muc-ket-qua', theo tên của tiêu đề"]
