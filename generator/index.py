@@ -6,6 +6,8 @@ two articles at one URL. Reads no files and renders nothing.
 """
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
 from typing import Any, Callable, Iterable, Mapping
@@ -353,10 +355,17 @@ def _text(fm: Mapping, key: str, fail, required: bool = False) -> str | None:
         fail(key, "bad-value", f"'{key}' holds the invisible control character U+{ord(control.group()):04X}, "
                                "written as a backslash escape in quotes; feeds cannot carry it: delete it")
         return None
+    if "&" in value:  # a title exported from an old portal's database: "&quot;Toàn dân…&quot;"
+        value = _ENTITY.sub(lambda entity: html.unescape(entity.group()), value)
     value = nfc(value).strip()
     if required and not value:
         fail(key, "missing-field", f"'{key}' must not be empty")
     return value
+
+
+# An HTML entity with its semicolon: "&quot;", "&#8220;", "&#x201C;". (Without one, html.unescape
+# also reads old names inside words: "A&nother" would become "A¬her".)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def in_capitals(text: str) -> bool:
