@@ -22,8 +22,13 @@ _OWNED_ROOTS = ("don-vi", "phong-trao", "tim-kiem", "luu-tru", "assets", "pagefi
 _OWNED_FILES = ("/404.html", "/atom.xml", "/sitemap.xml", "/robots.txt", "/")
 
 
+# The only file names every web host sends as a web page.
+SERVED_AS_PAGES = (".html", ".htm")
+
+
 def normalize_alias(raw: str) -> str | None:
-    """'https://old.example/tin/a.html' or '/tin/a' → '/tin/a.html' or '/tin/a/'; None if unusable."""
+    """'https://old.example/tin/a.html', '/tin/a' or '/tin/a.aspx' → '/tin/a.html', '/tin/a/' or
+    '/tin/a.aspx/'; None if unusable."""
     parts = urlsplit(raw.strip())
     if parts.query or parts.fragment or (parts.scheme and parts.scheme not in ("http", "https")):
         return None
@@ -45,8 +50,11 @@ def normalize_alias(raw: str) -> str | None:
     folder, leaf = path.rsplit("/", 1)
     if leaf == "index.html":  # the same file as the folder's URL: compared as that
         return folder + "/" if folder else None
-    # A path without a file extension is served as a folder, like the article URLs.
-    return path + "/" if trailing or "." not in leaf else path
+    # A path without a file extension is served as a folder, like the article URLs. So is an old
+    # page of a server program ("chi-tiet.aspx", "index.php"): a redirect page saved under that
+    # name is sent as a file to download (nginx and the preview know no such type), while a
+    # folder of that name is answered with a redirect to its slash and then the page.
+    return path + "/" if trailing or not leaf.lower().endswith(SERVED_AS_PAGES) else path
 
 
 def listed(value, fail: Callable[[str], None], expected: str) -> list:
@@ -103,6 +111,30 @@ def find_alias_collisions(config: SiteConfig, articles: Iterable[Article],
                                               f"{claimed[alias].source}; keep it in one article"))
             else:
                 claimed[alias] = article
+    return problems + _file_and_folder(articles, checked, lines)
+
+
+def _file_and_folder(articles: list[Article], checked: list[Article], lines: Mapping[str, int]) -> list[Problem]:
+    """An alias that would be the folder of another's file alias ("/x/y.html/" beside
+    "/x/y.html", or "/x/y.html/z/"): one of the two redirect pages cannot be written. Told at
+    the article whose alias needs the folder; when only the other changed, the build's check
+    of its outputs still stops it (pipeline._output_collisions)."""
+    files = {alias: article for article in articles for alias in article.aliases if not alias.endswith("/")}
+    if not files:
+        return []
+    problems = []
+    for article in sorted(checked, key=lambda a: a.source):
+        for alias in article.aliases:
+            folder = alias.rstrip("/") if alias.endswith("/") else posixpath.dirname(alias)
+            while folder and folder != "/":
+                other = files.get(folder)
+                if other is not None and other is not article:
+                    problems.append(error(article.source, lines.get(article.source, 1), "alias-collision",
+                                          f"the alias {alias} would make {folder} a folder, but {folder} is an "
+                                          f"alias of {other.source}: write both the same way (with or without the "
+                                          "final /)"))
+                    break
+                folder = posixpath.dirname(folder)
     return problems
 
 

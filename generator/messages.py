@@ -537,11 +537,17 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the alias (\S+) would replace a page the portal publishes itself; remove it",
          "địa chỉ cũ {0} sẽ đè lên một trang do cổng thông tin tự tạo; hãy bỏ nó đi"),
         (r"the alias (\S+) is also an alias of (\S+);", "địa chỉ cũ {0} cũng là địa chỉ cũ của {1}; chỉ giữ ở một bài"),
+        (r"the alias (\S+) would make (\S+) a folder, but \S+ is an alias of (\S+):",
+         "địa chỉ cũ {0} cần {1} là một thư mục, nhưng {1} là địa chỉ cũ của {2}: hãy viết hai địa chỉ như nhau "
+         "(cùng có hoặc cùng không có dấu / ở cuối)"),
     ),
     "duplicate-output": (
         (r"this file would overwrite the page (\S+)$", "tệp này sẽ ghi đè trang {0}"),
         (r"this file would overwrite (\S+), published from (\S+)$", "tệp này sẽ ghi đè {0}, vốn xuất bản từ {1}"),
         (r"two pages would be written to (\S+)", "hai trang sẽ cùng ghi vào {0}"),
+        (r"(\S+) would be both a file and the folder of (\S+)$",
+         "{0} vừa là một tệp vừa là thư mục chứa {1}: không thể ghi cả hai (một địa chỉ cũ trong aliases viết lúc có, "
+         "lúc không có dấu / ở cuối?)"),
         (_ANY, "hai tệp sẽ ghi vào cùng một chỗ: {0}"),
     ),
     "unpublished-file": ((r"this file is not read as an article: .*; rename it '(.*)'",

@@ -71,6 +71,9 @@ class Stage:
 
     def write(self, rel_path: str, data: bytes) -> bool:
         """Write unless the staged file already holds these bytes. True if written."""
+        return self._clearing_the_way(self._write, rel_path, data)
+
+    def _write(self, rel_path: str, data: bytes) -> bool:
         target = self._target(rel_path)
         self.written.add(rel_path)
         if rel_path not in self.seeded:
@@ -84,6 +87,9 @@ class Stage:
     def link(self, rel_path: str, source: str, data: bytes) -> bool:
         """Publish `source`, a file holding `data` that nobody writes (a page the build cache
         kept), by a hard link: no bytes written, its mtime kept. True if the output changes."""
+        return self._clearing_the_way(self._link, rel_path, source, data)
+
+    def _link(self, rel_path: str, source: str, data: bytes) -> bool:
         target = self._target(rel_path)
         self.written.add(rel_path)
         if rel_path not in self.seeded:
@@ -93,6 +99,9 @@ class Stage:
         return _link_file(source, target, data, replace=True)  # never through the seeded link
 
     def copy(self, rel_path: str, source: Path) -> bool:
+        return self._clearing_the_way(self._copy, rel_path, source)
+
+    def _copy(self, rel_path: str, source: Path) -> bool:
         target = self._target(rel_path)
         self.written.add(rel_path)
         if rel_path in self.seeded and _same_file(target, source):
@@ -102,6 +111,28 @@ class Stage:
         shutil.copyfile(source, tmp)
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, target)
+        return True
+
+    def _clearing_the_way(self, action, rel_path: str, *args) -> bool:
+        """`action(rel_path, …)`; where a seeded file nobody claimed stands in its way (the
+        last output's page "x/y.html" where this one writes "x/y.html/index.html", or the
+        pages of the folder "x/y.html/" where it writes that page), that goes first."""
+        try:
+            return action(rel_path, *args)
+        except (NotADirectoryError, IsADirectoryError, FileExistsError):
+            if not self._clear_way(safe_relative(rel_path)):
+                raise
+            return action(rel_path, *args)
+
+    def _clear_way(self, rel: str) -> bool:
+        in_the_way = [folder for folder in _folders_above(rel) if folder in self.seeded]
+        below = [seeded for seeded in self.seeded if seeded.startswith(rel + "/")] if (self.root / rel).is_dir() else []
+        if not in_the_way and not below or any(old in self.written for old in in_the_way + below):
+            return False  # (two outputs of this build: the collision check names them first)
+        for old in in_the_way + below:
+            (self.root / old).unlink(missing_ok=True)
+            self.seeded.discard(old)
+        _remove_emptied(self.root, {posixpath.dirname(old) for old in below})
         return True
 
     def keep(self, rel_path: str) -> None:
@@ -485,6 +516,7 @@ class Patch:
 def _apply_journal(patch_root: Path, out_dir: Path) -> None:
     journal = json.loads((patch_root / Patch.JOURNAL).read_text(encoding="utf-8"))
     folders = _RealFolders(out_dir)
+    _clear_the_way(out_dir, journal["moves"], journal["removals"], folders)
     for rel in journal["moves"]:
         source = patch_root / "files" / rel
         if source.exists():  # absent when an earlier, interrupted run moved it already
@@ -495,13 +527,48 @@ def _apply_journal(patch_root: Path, out_dir: Path) -> None:
             os.replace(source, target)
     emptied = set()
     for rel in journal["removals"]:
-        target = out_dir / rel
         if not folders.allow(posixpath.dirname(rel)):
             continue
-        target.unlink(missing_ok=True)
+        _unlink_old(out_dir / rel)
         emptied.add(posixpath.dirname(rel))
     _remove_emptied(out_dir, emptied)
     shutil.rmtree(patch_root, ignore_errors=True)
+
+
+def _unlink_old(path: Path) -> None:
+    """Remove an old published file, if it is still one: where a move of this patch put a folder
+    of its name, or a page in place of its folder, there is nothing left of it to remove."""
+    try:
+        path.unlink()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        pass
+
+
+def _clear_the_way(out_dir: Path, moves: list[str], removals: list[str], folders: _RealFolders) -> None:
+    """Remove first the old files of this patch's removals that stand where a move must go: a
+    page that became a folder of its name (an alias "/x/y.html" written again as "/x/y.html/"),
+    or the pages of a folder that became a page. Removed last, as the others are, they made the
+    move fail, and with it every later build, which rolls the journal forward first."""
+    if not removals:
+        return
+    moved = set(moves)
+    parents = {folder for rel in moves for folder in _folders_above(rel)}
+    emptied = set()
+    for rel in removals:
+        folder = posixpath.dirname(rel)
+        if rel in parents or any(above in moved for above in _folders_above(rel)):
+            if folders.allow(folder):
+                _unlink_old(out_dir / rel)
+                emptied.add(folder)
+    _remove_emptied(out_dir, emptied)
+
+
+def _folders_above(rel: str):
+    """'a/b/c.html' → 'a/b', 'a'."""
+    folder = posixpath.dirname(rel)
+    while folder:
+        yield folder
+        folder = posixpath.dirname(folder)
 
 
 def recover(out_dir: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import posixpath
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -475,4 +476,18 @@ def _output_collisions(page_paths: list[str], files: dict[str, Path], site_dir: 
         if path in seen:
             problems.append(error(assets.shown_path(source, site_dir), 0, "duplicate-output",
                                   f"this file would overwrite the page {path}"))
+    # A file whose name is also a folder of another ("x/y.html" and "x/y.html/index.html", an
+    # alias written once with its slash and once without): one of them cannot be written.
+    outputs = seen | files.keys()
+    folders: set[str] = set()
+    for path in outputs:
+        folder = posixpath.dirname(path)
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = posixpath.dirname(folder)
+    for both in sorted(folders & outputs):
+        inside = min(path for path in outputs if path.startswith(both + "/"))
+        static = next((files[path] for path in (both, inside) if path in files), None)
+        problems.append(error(assets.shown_path(static, site_dir) if static else "site.toml", 0, "duplicate-output",
+                              f"{both} would be both a file and the folder of {inside}"))
     return problems

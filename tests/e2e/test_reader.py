@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 from generator import messages
 from tests.photos import phone_jpeg
-from tests.conftest import SITE_TOML, article, text_of
+from tests.conftest import SITE_TOML, article, run_cli, text_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -359,6 +359,49 @@ def test_aliases_redirect_to_the_article(make_site, build_site):
         assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={RA_QUAN}"
         assert page.find("link", rel="canonical")["href"] == "https://congan.example.vn" + RA_QUAN
         assert page.find("a")["href"] == RA_QUAN
+
+
+def test_an_old_aspx_or_php_address_redirects_through_any_host_instead_of_downloading(make_site, build_site):
+    """A portal moving off ASP.NET or PHP: a redirect page saved as "chi-tiet.aspx" was sent as a
+    file to download (nginx's default type, and the preview's). It is now a folder, which a host
+    answers with its slash and then the redirect page."""
+    from generator.preview_http import content_type, locate
+    old = "/Pages/tin-tuc/chi-tiet.aspx"
+    source = ARTICLES["content/tin-hoat-dong/ra-quan/index.md"]
+    built = build_site(make_site({**ARTICLES, "content/tin-hoat-dong/ra-quan/index.md": source.replace(
+        "aliases: [", f'aliases: ["{old}", "https://cu.congan.example.vn/index.php", ')}))
+    for asked in (old, "/index.php"):
+        first = locate(built.out, asked)
+        assert first.file is None and first.redirect == asked + "/"
+        page = locate(built.out, asked + "/").file
+        assert content_type(page.name) == "text/html; charset=utf-8"
+        assert built.page(asked + "/").find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={RA_QUAN}"
+
+
+def test_an_alias_rewritten_with_its_final_slash_and_back_rebuilds_in_place(make_site, build_site):
+    """"/x/y.html" then "/x/y.html/": the old redirect page stood where the new folder goes. The
+    in-place publication stopped, and so did every later build (it rolls the journal forward
+    first), even after the alias was put back: the portal could not be built until someone
+    deleted the output by hand."""
+    site = make_site(ARTICLES)
+    source = site / "content/tin-hoat-dong/ra-quan/index.md"
+    original = source.read_text(encoding="utf-8")
+    for written, page in (("/x/y.html", "/x/y.html"), ("/x/y.html/", "/x/y.html/"), ("/x/y.html", "/x/y.html")):
+        source.write_text(original.replace('aliases: ["/tin-tuc/ra-quan-tet.html"', f'aliases: ["{written}"'),
+                          encoding="utf-8")
+        built = build_site(site)
+        assert built.result.ok, built.messages
+        assert built.page(page).find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={RA_QUAN}"
+    assert sorted(p.name for p in site.parent.iterdir() if ".patch-" in p.name) == []  # nothing left to roll forward
+
+
+def test_a_static_file_where_an_alias_needs_its_folder_is_named_not_a_crash(make_site):
+    site = make_site({**ARTICLES, "static/tin-tuc/ra-quan-tet.html/index.html": "<p>cũ</p>"})
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0] == ("static/tin-tuc/ra-quan-tet.html/index.html: error[duplicate-output]: "
+                                           "tin-tuc/ra-quan-tet.html would be both a file and the folder of "
+                                           "tin-tuc/ra-quan-tet.html/index.html")
 
 
 def test_bad_and_colliding_aliases_are_reported_with_lines(make_site, build_site):

@@ -58,3 +58,24 @@ def test_nothing_goes_through_a_folder_replaced_by_a_symlink_meanwhile(tmp_path)
     assert not (elsewhere / "trang/3").exists()
     assert (out / "index.html").read_bytes() == b"new home"  # the rest of the patch still lands
     assert (out / "an-ninh/index.html").read_bytes() == b"new an ninh"
+
+
+def test_a_page_that_becomes_a_folder_of_its_name_and_back_is_published_and_later_builds_go_on(tmp_path):
+    """An alias "/x/y.html" written again as "/x/y.html/": the old page stood where the new
+    folder must go, the journal's move failed, and every later build (which rolls the journal
+    forward first) failed with it, even after the alias was put back."""
+    out = tmp_path / "public"
+    _published(out, {"index.html": b"home", "x/y.html": b"old page"})
+    patch = Patch(out, previous={"index.html", "x/y.html"})
+    patch.keep("index.html")
+    patch.write("x/y.html/index.html", b"folder page")
+    assert patch.prune() == 1
+    patch.publish()
+    assert _files(out) == {"index.html": b"home", "x/y.html/index.html": b"folder page"}
+    back = Patch(out, previous={"index.html", "x/y.html/index.html"})
+    back.keep("index.html")
+    back.write("x/y.html", b"page again")
+    assert back.prune() == 1
+    back.publish()
+    assert _files(out) == {"index.html": b"home", "x/y.html": b"page again"}
+    assert not back.root.exists()

@@ -86,3 +86,31 @@ def test_seeding_carries_every_file_by_a_link_and_nothing_else(tmp_path):
     for folder in ("a", "a/b", "a/b/c", "pagefind", "pagefind/fragment"):
         assert stat.S_IMODE((stage.root / folder).stat().st_mode) == 0o755
     stage.discard()
+
+
+def test_a_seeded_page_that_becomes_a_folder_of_its_name_and_back_makes_way(tmp_path):
+    out = _published(tmp_path, {"index.html": b"home", "x/y.html": b"old page"})
+    stage = Stage(out)
+    assert stage.write("x/y.html/index.html", b"folder page") is True
+    stage.keep("index.html")
+    stage.prune()
+    stage.publish()
+    assert (out / "x/y.html/index.html").read_bytes() == b"folder page"
+    again = Stage(out)
+    assert again.link("x/y.html", str(out / "index.html"), b"home") is True
+    again.keep("index.html")
+    again.prune()
+    again.publish()
+    assert (out / "x/y.html").read_bytes() == b"home" and (out / "index.html").read_bytes() == b"home"
+
+
+def test_two_outputs_of_one_build_at_a_page_and_in_its_folder_are_not_cleared(tmp_path):
+    stage = Stage(_published(tmp_path, {"x/y.html": b"old page"}))
+    stage.write("x/y.html", b"this build's page")
+    try:
+        stage.write("x/y.html/index.html", b"and a folder page")
+    except OSError:
+        pass
+    else:
+        raise AssertionError("one of two outputs of a build was thrown away")
+    assert (stage.root / "x/y.html").read_bytes() == b"this build's page"
