@@ -343,7 +343,10 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
     elif field == "category":
         head = re.sub(r"(?m)^category: .*$", f"category: {rng.choice(CATEGORIES)}", head)
     elif field == "alias":  # two articles may claim one old URL: both builds must then fail alike
-        head = re.sub(r"(?m)^aliases: .*\n?", "", head) + f"\naliases: [/cu/bai-{rng.randint(0, 5)}/]"
+        # A page, a folder, or a folder of the same name ("/cu/bai-1.html" → "/cu/bai-1.html/"): the
+        # published output turns a file into a folder and back, in place.
+        suffix = rng.choice(["/", ".html", ".html/", ".aspx"])
+        head = re.sub(r"(?m)^aliases: .*\n?", "", head) + f"\naliases: [/cu/bai-{rng.randint(0, 5)}{suffix}]"
     elif field == "summary":
         head = re.sub(r"(?m)^summary: .*\n?", "", head) + f'\nsummary: "Tóm tắt {rng.choice(WORDS)} {rng.randint(0, 9)}"'
     elif field == "featured":
