@@ -66,16 +66,13 @@ def test_a_page_that_becomes_a_folder_of_its_name_and_back_is_published_and_late
     forward first) failed with it, even after the alias was put back."""
     out = tmp_path / "public"
     _published(out, {"index.html": b"home", "x/y.html": b"old page"})
-    patch = Patch(out, previous={"index.html", "x/y.html"})
-    patch.keep("index.html")
-    patch.write("x/y.html/index.html", b"folder page")
-    assert patch.prune() == 1
-    patch.publish()
-    assert _files(out) == {"index.html": b"home", "x/y.html/index.html": b"folder page"}
-    back = Patch(out, previous={"index.html", "x/y.html/index.html"})
-    back.keep("index.html")
-    back.write("x/y.html", b"page again")
-    assert back.prune() == 1
-    back.publish()
-    assert _files(out) == {"index.html": b"home", "x/y.html": b"page again"}
-    assert not back.root.exists()
+    previous = "x/y.html"
+    for rel, data in (("x/y.html/index.html", b"folder page"), ("x/y.html", b"page again")):
+        patch = Patch(out, previous={"index.html", previous})
+        patch.keep("index.html")
+        patch.write(rel, data)
+        assert patch.prune() == 1
+        patch.publish()
+        assert _files(out) == {"index.html": b"home", rel: data}
+        assert not patch.root.exists()
+        previous = rel
