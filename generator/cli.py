@@ -24,6 +24,7 @@ from generator.cache import CACHE_DIR
 from generator.config import checked_base_url, load_config
 from generator.diagnostics import sort_problems
 from generator.layout_problems import layout_problem
+from generator.output import UnfinishedPatch
 from generator.pipeline import BuildOptions, BuildResult, UnsafeOutputError, build
 from generator.progress import Progress, wants_bar
 from generator.search import SearchIndexFailed
@@ -263,6 +264,9 @@ def _machine_failure(exc: BaseException, lang: str) -> str:
         return messages.text("worker-died", lang)
     if isinstance(exc, MemoryError):
         return messages.text("out-of-memory", lang)
+    if isinstance(exc, UnfinishedPatch):
+        return messages.text("patch-unfinished", lang, path=exc.filename or "?", reason=exc.strerror or exc,
+                             leftover=_shown(exc.leftover), out=_shown(exc.out_dir))
     if isinstance(exc, SearchIndexFailed):
         return messages.text("search-failed", lang, reason=str(exc).strip().splitlines()[-1] if str(exc).strip() else "?")
     where = exc.filename if getattr(exc, "filename", None) else "?"

@@ -127,6 +127,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                       "vi": "hết bộ nhớ; chưa xuất bản gì. Hãy dùng --jobs 1 để đỡ tốn bộ nhớ."},
     "search-failed": {"en": "the search indexer (Pagefind) failed: {reason}; nothing was published.",
                       "vi": "trình lập chỉ mục tìm kiếm (Pagefind) bị lỗi: {reason}; chưa xuất bản gì."},
+    "patch-unfinished": {
+        "en": "an earlier build stopped while putting its changes into {out}, and they still cannot be put in "
+              "place: {path}: {reason}. Every published file is whole, but some may be older than that build. "
+              "Fix the cause, or delete {leftover} and {out} and build again (the whole site is then written anew).",
+        "vi": "một lần dựng trước đã dừng giữa chừng khi đưa thay đổi vào {out}, và đến giờ vẫn chưa đưa vào được: "
+              "{path}: {reason}. Mọi tệp đã xuất bản đều nguyên vẹn, nhưng có thể có tệp cũ hơn lần dựng đó. Hãy "
+              "sửa nguyên nhân, hoặc xóa {leftover} và {out} rồi dựng lại (toàn bộ trang sẽ được ghi mới).",
+    },
     "io-failed": {"en": "{path}: {reason}; the build stopped and the published site was left whole.",
                   "vi": "{path}: {reason}; đã dừng dựng trang, bản đã xuất bản vẫn nguyên vẹn."},
     # --out that a build must not replace (generator/outguard.py).

@@ -571,6 +571,16 @@ def _folders_above(rel: str):
         folder = posixpath.dirname(folder)
 
 
+class UnfinishedPatch(OSError):
+    """An earlier build's committed patch (`leftover`) could not be rolled forward. Every
+    later build would stop at it the same way, so the message says what it is and how to
+    clear it; the output may hold some of that build's files beside older ones."""
+
+    def __init__(self, leftover: Path, out_dir: Path, cause: OSError):
+        super().__init__(cause.errno, cause.strerror, cause.filename)
+        self.leftover, self.out_dir = leftover, out_dir
+
+
 def recover(out_dir: Path) -> None:
     """Finish or drop what an interrupted earlier build left beside --out."""
     out_dir = out_dir.resolve()
@@ -586,7 +596,10 @@ def recover(out_dir: Path) -> None:
         if not leftover.is_dir():
             continue
         if ".patch-" in leftover.name and (leftover / Patch.JOURNAL).is_file() and out_dir.is_dir():
-            _apply_journal(leftover, out_dir)  # committed: roll forward
+            try:
+                _apply_journal(leftover, out_dir)  # committed: roll forward
+            except OSError as exc:
+                raise UnfinishedPatch(leftover, out_dir, exc) from exc
         elif ".trash-" in leftover.name:
             # Most likely the last build's detached rm is still at work (a full build
             # replaced 15,000 files a moment ago): never make this build wait for it.
