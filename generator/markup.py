@@ -30,7 +30,7 @@ from generator import (__version__, anchors, attachments, confine, fences, hasht
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild, load_body
 from generator.diagnostics import Problem, error, warning
-from generator.images import ImagePlan, computer_path_problem, on_a_computer
+from generator.images import ImagePlan, computer_path_problem, is_image_file, on_a_computer
 from generator.memo import Memo
 from generator.model import Article, Site, evolve
 from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages
@@ -131,6 +131,26 @@ class _ArticleLinks(Treeprocessor):
             span.text, span.tail, element.tail = text, element.tail, " "
             parent.insert(list(parent).index(element) + 1, span)
 
+    def _in_another_folder(self, parts) -> str | None:
+        """Where a file in another article's folder is published ("../ke-hoach-tet/ke-hoach.pdf"
+        → "/tin-hoat-dong/ke-hoach-tuan-tra-dip-tet/ke-hoach.pdf"): that article's URL is made
+        from its title, not its folder's name, so the link as written led nowhere. None for a
+        file in no other article's folder."""
+        target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
+        if is_image_file(target):  # a photo's original is never published: filelinks.py says what to write
+            return None
+        folder = posixpath.dirname(target)
+        while folder and folder != ".":
+            bundle = folder + "/index.md"
+            url = self.urls_by_source.get(bundle)
+            if url is not None:
+                if bundle == self.source:
+                    return None  # its own folder: published beside it already
+                self.used[bundle] = url  # (its URL changes: this body is converted again)
+                return url.rstrip("/") + "/" + target[len(folder) + 1:]
+            folder = posixpath.dirname(folder)
+        return None
+
     def _meant(self, target: str) -> str | None:
         """The link to the article most likely meant by a link to `target`, a file that is
         not an article: "bai-khac.md" for the bundle "bai-khac/index.md", or the same name
@@ -161,6 +181,10 @@ class _ArticleLinks(Treeprocessor):
             if photo is not None:
                 return self.base_path + photo
             if not parts.path.startswith("/"):
+                elsewhere = self._in_another_folder(parts)
+                if elsewhere is not None:  # (checked as the path it is published at)
+                    self.files.append(elsewhere)
+                    return urlunsplit(parts._replace(path=self.base_path.rstrip("/") + quote(elsewhere, safe=_PATH_SAFE)))
                 self.files.append(href)
             return _escaped(parts)
         target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))

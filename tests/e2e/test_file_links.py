@@ -451,3 +451,25 @@ def test_a_file_whose_name_holds_a_hash_is_named_with_how_to_link_it(make_site, 
         assert said[0].endswith(f"rename the file without them, or write '{name.replace(*fix)}'")
         (site / BUNDLE).write_text((site / BUNDLE).read_text(encoding="utf-8").replace(*fix), encoding="utf-8")
     assert build(BuildOptions(site_dir=site, out_dir=tmp_path / "out")).ok
+
+
+def test_a_file_in_another_article_s_folder_is_linked_where_that_article_publishes_it(make_site, tmp_path):
+    """An article's URL is made from its title, not its folder's name: "../ke-hoach-tet/ke-hoach.pdf"
+    led nowhere (the build said "did you mean 'ke-hoach.pdf', in the same folder?"). It now
+    leads where that article publishes the file, and follows it when the article is retitled."""
+    plan = "content/tin-hoat-dong/ke-hoach-tet/index.md"
+    site = make_site({**numbered_articles(1),
+                      plan: article("Kế hoạch tuần tra dịp Tết", body="[Kế hoạch](ke-hoach.pdf)"),
+                      "content/tin-hoat-dong/ke-hoach-tet/ke-hoach.pdf": b"%PDF-1.4 ke hoach",
+                      BUNDLE: article("Họp báo quý", body="Xem [kế hoạch](../ke-hoach-tet/ke-hoach.pdf#page=2).")})
+    out = tmp_path / "out"
+    for title, url in (("Kế hoạch tuần tra dịp Tết", "/tin-hoat-dong/ke-hoach-tuan-tra-dip-tet/"),
+                       ("Kế hoạch tuần tra Tết Bính Ngọ", "/tin-hoat-dong/ke-hoach-tuan-tra-tet-binh-ngo/")):
+        (site / plan).write_text(article(title, body="[Kế hoạch](ke-hoach.pdf)"), encoding="utf-8")
+        result = build(BuildOptions(site_dir=site, out_dir=out))
+        assert result.ok, result.problems
+        body = BeautifulSoup((out / "tin-hoat-dong/hop-bao-quy/index.html").read_text(encoding="utf-8"), "html.parser")
+        parts = urlsplit(body.find("a", string="kế hoạch")["href"])
+        assert (parts.path, parts.fragment) == (url + "ke-hoach.pdf", "page=2")
+        assert (out / strictly_decoded(parts.path).lstrip("/")).read_bytes() == b"%PDF-1.4 ke hoach"
+    assert check_site(site).ok
