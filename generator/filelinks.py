@@ -33,6 +33,8 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
     `outputs`: every output path planned (pages, files, feeds); `content_files`: the paths
     of content/'s files, as the listing names them (content/…)."""
     problems = []
+    articles = list(articles)
+    folders = {article.bundle_dir: article.url for article in articles if article.bundle_dir}
     for article in articles:
         for href, line in links.get(article.source, ()):
             path = unquote(urlsplit(href).path)
@@ -41,8 +43,23 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
                 (target, posixpath.join(target, "index.html"))
             if any(nfc(candidate) in outputs for candidate in candidates):
                 continue
+            if _in_another_folder(article, path, folders) in outputs:  # (markup.py links it there)
+                continue
             problems.append(error(article.source, line, "broken-link", _why(article, href, path, content_files)))
     return problems
+
+
+def _in_another_folder(article: Article, path: str, folders: Mapping[str, str]) -> str | None:
+    """Where a file of another article's folder that `path` names is published (that
+    article's URL comes from its title, not its folder's name); None for no such folder."""
+    beside = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(article.source), path)))
+    folder = posixpath.dirname(beside)
+    while folder and folder != ".":
+        url = folders.get(folder)
+        if url is not None:
+            return None if folder == article.bundle_dir else url.strip("/") + "/" + beside[len(folder) + 1:]
+        folder = posixpath.dirname(folder)
+    return None
 
 
 def _why(article: Article, href: str, path: str, content_files: Collection[str]) -> str:

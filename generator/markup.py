@@ -181,11 +181,10 @@ class _ArticleLinks(Treeprocessor):
             if photo is not None:
                 return self.base_path + photo
             if not parts.path.startswith("/"):
+                self.files.append(href)  # (filelinks.py finds a file of another folder as this does)
                 elsewhere = self._in_another_folder(parts)
-                if elsewhere is not None:  # (checked as the path it is published at)
-                    self.files.append(elsewhere)
+                if elsewhere is not None:
                     return urlunsplit(parts._replace(path=self.base_path.rstrip("/") + quote(elsewhere, safe=_PATH_SAFE)))
-                self.files.append(href)
             return _escaped(parts)
         target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
         url = self.urls_by_source.get(target)

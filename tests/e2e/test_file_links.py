@@ -473,3 +473,9 @@ def test_a_file_in_another_article_s_folder_is_linked_where_that_article_publish
         assert (parts.path, parts.fragment) == (url + "ke-hoach.pdf", "page=2")
         assert (out / strictly_decoded(parts.path).lstrip("/")).read_bytes() == b"%PDF-1.4 ke hoach"
     assert check_site(site).ok
+    # A name spelled otherwise there is told as written, with that folder's file meant.
+    (site / BUNDLE).write_text(article("Họp báo quý", body="Xem [kế hoạch](../ke-hoach-tet/Kế hoạch.pdf)."),
+                               encoding="utf-8")
+    assert problems_of(build(BuildOptions(site_dir=site, out_dir=out))) == {
+        (BUNDLE, 8, "the link '../ke-hoach-tet/Kế hoạch.pdf' points to nothing the site publishes; did you mean "
+                    "'ke-hoach.pdf', in the same folder?")}
