@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Collection, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
 from generator import confine
@@ -43,21 +43,25 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
                 (target, posixpath.join(target, "index.html"))
             if any(nfc(candidate) in outputs for candidate in candidates):
                 continue
-            if _in_another_folder(article, path, folders) in outputs:  # (markup.py links it there)
+            elsewhere = in_another_folder(article.source, path, folders.get)  # (markup.py links it there)
+            if elsewhere is not None and elsewhere[1].lstrip("/") in outputs:
                 continue
             problems.append(error(article.source, line, "broken-link", _why(article, href, path, content_files)))
     return problems
 
 
-def _in_another_folder(article: Article, path: str, folders: Mapping[str, str]) -> str | None:
-    """Where a file of another article's folder that `path` names is published (that
-    article's URL comes from its title, not its folder's name); None for no such folder."""
-    beside = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(article.source), path)))
+def in_another_folder(source: str, path: str, url_of: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """(the folder, where the file is published) for a file of another article's folder that
+    `path` (unquoted, relative to the article `source`) names: that article's URL, from its
+    title, not its folder's name, then the file's path in the folder. `url_of(folder)`: the URL
+    of the article whose folder it is, or None. None for a file of its own folder or of none."""
+    beside = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(source), path)))
     folder = posixpath.dirname(beside)
     while folder and folder != ".":
-        url = folders.get(folder)
+        url = url_of(folder)
         if url is not None:
-            return None if folder == article.bundle_dir else url.strip("/") + "/" + beside[len(folder) + 1:]
+            own = folder + "/index.md" == source
+            return None if own else (folder, url.rstrip("/") + "/" + beside[len(folder) + 1:])
         folder = posixpath.dirname(folder)
     return None
 

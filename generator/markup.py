@@ -24,9 +24,9 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import (__version__, anchors, attachments, confine, fences, hashtags, legacy_fonts, limits, messages, pasted_tables,
-                       plain_text, rawtags, references, sections, styled_letters, table_numbers, videos, workers, wrapped_lines,
-                       written_lists, written_tables)
+from generator import (__version__, anchors, attachments, confine, fences, filelinks, hashtags, legacy_fonts, limits,
+                       messages, pasted_tables, plain_text, rawtags, references, sections, styled_letters, table_numbers,
+                       videos, workers, wrapped_lines, written_lists, written_tables)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild, load_body
 from generator.diagnostics import Problem, error, warning
@@ -136,20 +136,15 @@ class _ArticleLinks(Treeprocessor):
         → "/tin-hoat-dong/ke-hoach-tuan-tra-dip-tet/ke-hoach.pdf"): that article's URL is made
         from its title, not its folder's name, so the link as written led nowhere. None for a
         file in no other article's folder."""
-        target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
-        if is_image_file(target):  # a photo's original is never published: filelinks.py says what to write
+        path = unquote(parts.path)
+        if is_image_file(path):  # a photo's original is never published: filelinks.py says what to write
             return None
-        folder = posixpath.dirname(target)
-        while folder and folder != ".":
-            bundle = folder + "/index.md"
-            url = self.urls_by_source.get(bundle)
-            if url is not None:
-                if bundle == self.source:
-                    return None  # its own folder: published beside it already
-                self.used[bundle] = url  # (its URL changes: this body is converted again)
-                return url.rstrip("/") + "/" + target[len(folder) + 1:]
-            folder = posixpath.dirname(folder)
-        return None
+        found = filelinks.in_another_folder(self.source, path, lambda folder: self.urls_by_source.get(folder + "/index.md"))
+        if found is None:
+            return None
+        bundle = found[0] + "/index.md"
+        self.used[bundle] = self.urls_by_source[bundle]  # (its URL changes: this body is converted again)
+        return found[1]
 
     def _meant(self, target: str) -> str | None:
         """The link to the article most likely meant by a link to `target`, a file that is
