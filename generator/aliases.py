@@ -125,7 +125,7 @@ def _file_and_folder(articles: list[Article], checked: list[Article], lines: Map
     problems = []
     for article in sorted(checked, key=lambda a: a.source):
         for alias in article.aliases:
-            folder = alias.rstrip("/") if alias.endswith("/") else posixpath.dirname(alias)
+            folder = posixpath.dirname(alias)  # (of "/x/y.html/", "/x/y.html")
             while folder and folder != "/":
                 other = files.get(folder)
                 if other is not None and other is not article:

@@ -34,24 +34,22 @@ def fragment_links(body_html: str) -> tuple[str, list[tuple[str, str]]]:
     heading, [(href as written, the anchors the body has) for each link leading nowhere])."""
     if 'href="#' not in body_html:  # most bodies
         return body_html, []
-    anchors = list(dict.fromkeys(html.unescape(name) for name in _TARGET.findall(body_html)))  # (in page order)
+    anchors = _anchors(body_html)
     targets = set(anchors)
     listed = _listed(anchors)
     dead: list[tuple[str, str]] = []
 
     def point(match: re.Match) -> str:
         fragment = html.unescape(match.group(2))
-        decoded = unquote(fragment)  # (a browser finds `#k%E1%BA%BFt` at id="kết")
-        if fragment in targets or decoded in targets or fragment in _TOP or fragment in LAYOUT_IDS:
+        leads_to = _leads_to(fragment, targets)
+        if leads_to == fragment:
             return match.group(0)
-        meant = heading_id(decoded)
-        if meant in targets:
-            return f'{match.group(1)}{html.escape(meant)}"'
+        if leads_to is not None:
+            return f'{match.group(1)}{html.escape(leads_to)}"'
         dead.append(("#" + fragment, listed))
         return match.group(0)
 
     return _FRAGMENT_LINK.sub(point, body_html), dead
-
 
 
 def dead_part_links(part_links: Mapping[str, Sequence[tuple[str, int, str, str]]],
@@ -71,14 +69,13 @@ def dead_part_links(part_links: Mapping[str, Sequence[tuple[str, int, str, str]]
             if linked is None:
                 continue
             if target not in anchors_of:
-                anchors_of[target] = list(dict.fromkeys(html.unescape(name) for name in _TARGET.findall(load_html(linked))))
+                anchors_of[target] = _anchors(load_html(linked))
             anchors = anchors_of[target]
-            decoded = unquote(part)
-            if part in anchors or decoded in anchors or part in _TOP or part in LAYOUT_IDS:
+            leads_to = _leads_to(part, set(anchors))
+            if leads_to == part:
                 continue
-            meant = heading_id(decoded)
-            if meant in anchors:
-                hint = f"write '{href.rsplit('#', 1)[0]}#{meant}', as its heading is named"
+            if leads_to is not None:
+                hint = f"write '{href.rsplit('#', 1)[0]}#{leads_to}', as its heading is named"
             elif anchors:
                 hint = f"its headings and anchors are {_listed(anchors)}"
             else:
@@ -87,6 +84,22 @@ def dead_part_links(part_links: Mapping[str, Sequence[tuple[str, int, str, str]]
                      f"'{linked.title}': a tap on it opens that article at its top")
             problems.append(warning(source, line, "broken-anchor", f"the link '{href}' leads to no part of {where}; {hint}"))
     return problems
+
+
+def _anchors(body_html: str) -> list[str]:
+    """The ids and `<a name>`s of a body, in page order."""
+    return list(dict.fromkeys(html.unescape(name) for name in _TARGET.findall(body_html)))
+
+
+def _leads_to(fragment: str, targets: set[str]) -> str | None:
+    """`fragment` itself when it leads somewhere on a page with these anchors (or to the top,
+    or to a part the layout names); the id of the heading it names as other tools name one
+    (`ket-qua` for `muc-ket-qua`); None when it leads nowhere."""
+    decoded = unquote(fragment)  # (a browser finds `#k%E1%BA%BFt` at id="kết")
+    if fragment in targets or decoded in targets or fragment in _TOP or fragment in LAYOUT_IDS:
+        return fragment
+    meant = heading_id(decoded)
+    return meant if meant in targets else None
 
 
 def _listed(anchors: list[str]) -> str:
