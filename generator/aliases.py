@@ -3,16 +3,21 @@
 Owns what an alias may look like, where its redirect page is written, and
 refusing an alias that would take the place of another page. Units moving
 from a previous portal list the old addresses so shared links keep working.
+An old address with a query string ("/Pages/chi-tiet.aspx?ItemID=12", as ASP.NET,
+SharePoint, Joomla and DNN portals wrote them) cannot be a file of its own: every query of
+one path shares the page at that path, whose script looks the query up in a table
+(`query-alias.html`, and past one shard the JSON files of `query_tables`).
 Pure: no I/O, no HTML (the layout `alias.html` renders the redirect).
 """
 from __future__ import annotations
 
+import json
 import posixpath
 from typing import Callable, Iterable, Mapping
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from generator.diagnostics import Problem, error
-from generator.model import PAGES_DIR, Article, Page, SiteConfig
+from generator.model import PAGES_DIR, Article, Page, SiteConfig, frozen_map
 
 # A file name may take 255 bytes and a path 4,096; old URLs longer than these are not real ones.
 MAX_SEGMENT_BYTES = 200
@@ -24,13 +29,21 @@ _OWNED_FILES = ("/404.html", "/atom.xml", "/sitemap.xml", "/robots.txt", "/")
 
 # The only file names every web host sends as a web page.
 SERVED_AS_PAGES = (".html", ".htm")
+# Old addresses with a query, per JSON file a reader's browser fetches to look one up.
+QUERY_SHARD_SIZE = 256
+# Left unescaped in a query's canonical form: what JavaScript's encodeURIComponent leaves.
+_QUERY_SAFE = "!*'()"
 
 
 def normalize_alias(raw: str) -> str | None:
     """'https://old.example/tin/a.html', '/tin/a' or '/tin/a.aspx' → '/tin/a.html', '/tin/a/' or
-    '/tin/a.aspx/'; None if unusable."""
+    '/tin/a.aspx/'; '/tin/a.aspx?ItemID=12&x=' → '/tin/a.aspx/?itemid=12&x=' (canonical_query);
+    None if unusable."""
     parts = urlsplit(raw.strip())
-    if parts.query or parts.fragment or (parts.scheme and parts.scheme not in ("http", "https")):
+    if parts.fragment or (parts.scheme and parts.scheme not in ("http", "https")):
+        return None
+    query = canonical_query(parts.query) if parts.query else ""
+    if query is None:
         return None
     path = unquote(parts.path)
     # A browser turns \ into / before it asks: a redirect page named with \ is never reached.
@@ -49,12 +62,36 @@ def normalize_alias(raw: str) -> str | None:
         return None
     folder, leaf = path.rsplit("/", 1)
     if leaf == "index.html":  # the same file as the folder's URL: compared as that
-        return folder + "/" if folder else None
+        path = folder + "/" if folder else ""
     # A path without a file extension is served as a folder, like the article URLs. So is an old
     # page of a server program ("chi-tiet.aspx", "index.php"): a redirect page saved under that
     # name is sent as a file to download (nginx and the preview know no such type), while a
-    # folder of that name is answered with a redirect to its slash and then the page.
-    return path + "/" if trailing or not leaf.lower().endswith(SERVED_AS_PAGES) else path
+    # folder of that name is answered with a redirect to its slash (nginx keeps the query) and
+    # then the page.
+    elif trailing or not leaf.lower().endswith(SERVED_AS_PAGES):
+        path += "/"
+    if not path:
+        return None
+    return f"{path}?{query}" if query else path
+
+
+def canonical_query(query: str) -> str | None:
+    """'ItemID=12&Source=%2Ftin' → 'itemid=12&source=%2Ftin': names in lower case (ASP.NET
+    reads them in any case), sorted, each name and value escaped as a browser's
+    encodeURIComponent escapes it, so that the redirect page's script builds the same text from
+    the address a reader asks for. None when a name comes twice or there is no name."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    names = [name.lower() for name, _ in pairs]
+    if not pairs or "" in names or len(set(names)) != len(names):
+        return None
+    return "&".join(f"{quote(name, safe=_QUERY_SAFE)}={quote(value, safe=_QUERY_SAFE)}"
+                    for name, value in sorted((name.lower(), value) for name, value in pairs))
+
+
+def split_alias(alias: str) -> tuple[str, str]:
+    """A normalized alias → (the path its page is published at, its canonical query or '')."""
+    path, _, query = alias.partition("?")
+    return path, query
 
 
 def listed(value, fail: Callable[[str], None], expected: str) -> list:
@@ -76,11 +113,22 @@ def read_aliases(value, fail: Callable[[str], None]) -> tuple[str, ...]:
     for item in value:
         alias = normalize_alias(item) if isinstance(item, str) else None
         if alias is None:
-            fail(f"'{item}' is not a usable old URL: write a path such as /tin-tuc/bai-cu.html "
-                 f"(no ?query, #fragment or \\; each part under {MAX_SEGMENT_BYTES} bytes)")
+            fail(_why_unusable(item))
         elif alias not in found:
             found.append(alias)
     return tuple(found)
+
+
+def _why_unusable(item) -> str:
+    parts = urlsplit(item.strip()) if isinstance(item, str) else None
+    if parts is not None and parts.query and not parts.fragment:
+        if canonical_query(parts.query) is None:
+            return f"'{item}' has a query that is empty, or names a value twice or not at all: write each name=value once"
+        if unquote(parts.path).strip("/") in ("", "index.html"):
+            return (f"'{item}' is the home page with a query: the home page is the portal's own and cannot "
+                    "redirect by it; list the old address of the article's own page instead")
+    return (f"'{item}' is not a usable old URL: write a path such as /tin-tuc/bai-cu.html "
+            f"(no #fragment or \\; each part under {MAX_SEGMENT_BYTES} bytes)")
 
 
 def find_alias_collisions(config: SiteConfig, articles: Iterable[Article],
@@ -101,10 +149,11 @@ def find_alias_collisions(config: SiteConfig, articles: Iterable[Article],
     for article in sorted(checked, key=lambda a: a.source):
         for alias in article.aliases:
             where = (article.source, lines.get(article.source, 1), "alias-collision")
-            root, _, rest = alias.strip("/").partition("/")
-            if (alias in owners or alias in _OWNED_FILES or root in _OWNED_ROOTS or root.startswith("pagefind")
+            path = split_alias(alias)[0]  # an old address with a query takes its path's page
+            root, _, rest = path.strip("/").partition("/")
+            if (path in owners or path in _OWNED_FILES or root in _OWNED_ROOTS or root.startswith("pagefind")
                     or (root in config.categories and rest.startswith(owned_in_category))):
-                taken = owners.get(alias, "a page the portal publishes itself")
+                taken = owners.get(path, "a page the portal publishes itself")
                 problems.append(error(*where, f"the alias {alias} would replace {taken}; remove it"))
             elif alias in claimed:
                 problems.append(error(*where, f"the alias {alias} is also an alias of "
@@ -119,12 +168,12 @@ def _file_and_folder(articles: list[Article], checked: list[Article], lines: Map
     "/x/y.html", or "/x/y.html/z/"): one of the two redirect pages cannot be written. Told at
     the article whose alias needs the folder; when only the other changed, the build's check
     of its outputs still stops it (pipeline._output_collisions)."""
-    files = {alias: article for article in articles for alias in article.aliases if not alias.endswith("/")}
+    files = {path: article for article in articles for path in _paths(article) if not path.endswith("/")}
     if not files:
         return []
     problems = []
     for article in sorted(checked, key=lambda a: a.source):
-        for alias in article.aliases:
+        for alias in _paths(article):
             folder = posixpath.dirname(alias)  # (of "/x/y.html/", "/x/y.html")
             while folder and folder != "/":
                 other = files.get(folder)
@@ -138,6 +187,71 @@ def _file_and_folder(articles: list[Article], checked: list[Article], lines: Map
     return problems
 
 
+def _paths(article: Article) -> list[str]:
+    return list(dict.fromkeys(split_alias(alias)[0] for alias in article.aliases))
+
+
 def plan_alias_pages(articles: Iterable[Article]) -> list[Page]:
-    return [Page(url=alias, template="alias.html", kind="alias", title=article.title, article=article)
-            for article in articles for alias in article.aliases]
+    """A redirect page per old address; one page per path for the addresses with a query,
+    whose table sends each query to its article, and any other to the article whose old
+    address is that path alone (when one is)."""
+    plain: dict[str, Article] = {}
+    queried: dict[str, dict[str, Article]] = {}
+    for article in articles:
+        for alias in article.aliases:
+            path, query = split_alias(alias)
+            if query:
+                queried.setdefault(path, {})[query] = article
+            else:
+                plain[path] = article
+    pages = [Page(url=path, template="alias.html", kind="alias", title=article.title, article=article)
+             for path, article in plain.items() if path not in queried]
+    pages += [_query_page(path, table, plain.get(path)) for path, table in queried.items()]
+    return pages
+
+
+def _query_page(path: str, table: dict[str, Article], fallback: Article | None) -> Page:
+    # Which names the script looks for, longest first: "id" alone, or "option, view, id".
+    names = sorted({tuple(pair.split("=", 1)[0] for pair in query.split("&")) for query in table},
+                   key=lambda n: (-len(n), n))
+    targets = {query: article.url for query, article in sorted(table.items())}
+    shards = -(-len(targets) // QUERY_SHARD_SIZE)
+    return Page(url=path, template="query-alias.html", kind="query-alias", title="Địa chỉ cũ của cổng thông tin", extra=frozen_map({
+        "names": tuple(tuple(unquote(name) for name in group) for group in names),
+        "targets": frozen_map(targets),
+        "shards": shards,
+        "shard_prefix": _shard_prefix(path) if shards > 1 else "",
+        "fallback": (fallback.url, fallback.title) if fallback is not None else None,
+    }))
+
+
+def _shard_prefix(path: str) -> str:
+    """The site path the JSON tables of a page's queries start with ('/Pages/chi-tiet.aspx/'
+    → '/Pages/chi-tiet.aspx/dia-chi-cu-'; '/tin.html' → '/tin.html-dia-chi-cu-')."""
+    return path + ("dia-chi-cu-" if path.endswith("/") else "-dia-chi-cu-")
+
+
+def query_shard(key: str, shards: int) -> int:
+    """Which JSON table holds a canonical query: FNV-1a of its text (ASCII, being escaped),
+    as the script of query-alias.html computes it, scaled to the number of tables (FNV's low
+    bits mix poorly: its parity is only that of the characters')."""
+    value = 0x811C9DC5
+    for byte in key.encode("ascii"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return (value * shards) >> 32
+
+
+def query_tables(pages: Iterable[Page]) -> dict[str, bytes]:
+    """The JSON tables of the query pages too large to carry theirs: output path → bytes."""
+    files: dict[str, bytes] = {}
+    for page in pages:
+        if page.kind != "query-alias" or page.extra["shards"] < 2:
+            continue
+        shards = page.extra["shards"]
+        split: list[dict[str, str]] = [{} for _ in range(shards)]
+        for query, url in page.extra["targets"].items():
+            split[query_shard(query, shards)][query] = url
+        for number, table in enumerate(split):
+            files[f"{page.extra['shard_prefix']}{number}.json".lstrip("/")] = json.dumps(
+                table, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return files

@@ -219,8 +219,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
         found = locate(now.out_dir, path, base)
         if found is None:
             return self._not_found(now, send_body)
-        if found.redirect:
-            return self._redirect(found.redirect)
+        if found.redirect:  # keeping the query, as nginx does: an old address's page reads it
+            query = self.path.partition("?")[2].partition("#")[0]
+            return self._redirect(found.redirect + (f"?{query}" if query else ""))
         try:
             data = found.file.read_bytes()
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):  # removed by a rebuild just now

@@ -467,7 +467,12 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'aliases' must be a list", "'aliases' phải là danh sách địa chỉ cũ, ví dụ [/tin-tuc/123.html]"),
         (r"'(.*?)' is not a usable old URL.*under (\d+) bytes",
          "'{0}' không dùng được làm địa chỉ cũ: hãy viết đường dẫn như /tin-tuc/bai-cu.html "
-         "(không có ?tham số, #neo hay dấu \\; mỗi phần dưới {1} byte)"),
+         "(không có #neo hay dấu \\; mỗi phần dưới {1} byte)"),
+        (r"'(.*?)' has a query that is empty, or names a value twice or not at all",
+         "phần ?tham số của '{0}' trống, hoặc có giá trị không tên hay một tên ghi hai lần: mỗi tên=giá trị chỉ ghi một lần"),
+        (r"'(.*?)' is the home page with a query",
+         "'{0}' là Trang chủ kèm ?tham số: Trang chủ thuộc cổng thông tin mới, không thể chuyển hướng theo tham số; "
+         "hãy ghi địa chỉ cũ của chính trang bài viết"),
     ),
     "video-format": (
         (r"the video '(.*?)' is a \.mov file",

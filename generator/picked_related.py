@@ -49,7 +49,7 @@ def _target(written: str, source: str, base_url: str) -> str:
         base_path = urlsplit(base_url).path.rstrip("/")  # a portal under '/congan/' shows '/congan/tin/…'
         if base_path and path.startswith(base_path + "/"):
             path = path[len(base_path):]
-        return normalize_alias(path) or "/"
+        return normalize_alias(path + (f"?{parts.query}" if parts.query else "")) or "/"  # an old address's query too
     if not path.startswith(CONTENT_ROOT):
         path = posixpath.join(posixpath.dirname(source), path)
     path = posixpath.normpath(path)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
-from generator import anchors, attachments, standalone
+from generator import aliases, anchors, attachments, standalone
 from generator import imageproc, images, pictures
 from generator import buildlock, feeds, filelinks, kept_pages, layout_metrics, messages, outguard, search, search_store, seo, shortcut
 from generator.causes import Causes
@@ -290,6 +290,7 @@ def _build(options: BuildOptions) -> BuildResult:
         kept_feeds = feeds.KeptFeeds(cache, site, known_digests) if options.memo is None and cache.enabled else None
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
             site, pages, load_html, options.memo, kept_feeds)
+        extra_files.update(aliases.query_tables(pages))  # old addresses with a query, past one table
         problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
         if site.file_links:
             problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, {p.output_path for p in pages}

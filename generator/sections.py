@@ -68,7 +68,7 @@ def _unique(wanted: str, used: set[str]) -> str:
 # it the skip link's target or the name of a footer section: it gets the prefix instead,
 # and so do the body's own links to it.
 LAYOUT_IDS = frozenset({"cac-tin-khac", "danh-muc", "gioi-thieu", "gui-ban-be", "header-q", "lien-he", "lien-ket", "noi-dung",
-                        "phong-trao", "q", "q404", "site-nav", "tin-lien-quan", "tin-moi", "tin-noi-bat",
+                        "phong-trao", "q", "q404", "q-dia-chi-cu", "site-nav", "tin-lien-quan", "tin-moi", "tin-noi-bat",
                         "xem-chuyen-muc"})
 _LAYOUT_ID_NAMES = "|".join(map(re.escape, sorted(LAYOUT_IDS)))
 _LAYOUT_ID_QUOTED = re.compile(f'"#?(?:{_LAYOUT_ID_NAMES})"')

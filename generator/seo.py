@@ -22,7 +22,7 @@ from generator.model import Article, Page, Site
 from generator.xml_text import escape
 
 # Pages that are not content a search engine should list.
-UNLISTED_KINDS = frozenset({"404", "alias", "search"})
+UNLISTED_KINDS = frozenset({"404", "alias", "query-alias", "search"})
 _FIRST_IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.I)
 
 

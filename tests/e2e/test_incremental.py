@@ -344,8 +344,9 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
         head = re.sub(r"(?m)^category: .*$", f"category: {rng.choice(CATEGORIES)}", head)
     elif field == "alias":  # two articles may claim one old URL: both builds must then fail alike
         # A page, a folder, or a folder of the same name ("/cu/bai-1.html" → "/cu/bai-1.html/"): the
-        # published output turns a file into a folder and back, in place.
-        suffix = rng.choice(["/", ".html", ".html/", ".aspx"])
+        # published output turns a file into a folder and back, in place. An old address with a query
+        # shares its path's page with the others of that path, and the path alone is their fallback.
+        suffix = rng.choice(["/", ".html", ".html/", ".aspx", f".aspx?ItemID={rng.randint(0, 2)}"])
         head = re.sub(r"(?m)^aliases: .*\n?", "", head) + f"\naliases: [/cu/bai-{rng.randint(0, 5)}{suffix}]"
     elif field == "summary":
         head = re.sub(r"(?m)^summary: .*\n?", "", head) + f'\nsummary: "Tóm tắt {rng.choice(WORDS)} {rng.randint(0, 9)}"'

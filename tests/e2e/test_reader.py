@@ -378,6 +378,36 @@ def test_an_old_aspx_or_php_address_redirects_through_any_host_instead_of_downlo
         assert built.page(asked + "/").find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={RA_QUAN}"
 
 
+def test_old_addresses_with_a_query_share_the_page_of_their_path(make_site, build_site):
+    """"/Pages/chi-tiet.aspx?ItemID=12", as SharePoint, Joomla and DNN portals wrote them: no file
+    can be chosen by a query, so the path's page carries a table of its queries (the browser
+    tests follow it) and, without JavaScript, goes to the article whose old address was the
+    path alone."""
+    files = dict(ARTICLES)
+    files["content/tin-hoat-dong/dan-van.md"] = article(
+        "Công an xã giúp dân thu hoạch lúa", "2026-01-10", "cong-an-xa-dong-tien",
+        aliases='["/Pages/chi-tiet.aspx?ItemID=12", "/Pages/chi-tiet.aspx", "/index.php?option=com_content&id=5"]')
+    files["content/tin-hoat-dong/hoi-nghi.md"] = article(
+        "Hội nghị tổng kết công tác năm", "2025-12-30T14:00:00", "cong-an-tinh",
+        aliases='["https://cu.congan.example.vn/Pages/chi-tiet.aspx?itemid=13"]')
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    page = built.page("/Pages/chi-tiet.aspx/")
+    script = next(s.string for s in page.find_all("script") if s.string and "var d = " in s.string)
+    table = json.loads(script.split("var d = ", 1)[1].split(";\n", 1)[0])
+    dan_van, hoi_nghi = "/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/", "/tin-hoat-dong/hoi-nghi-tong-ket-cong-tac-nam/"
+    assert table["targets"] == {"itemid=12": dan_van, "itemid=13": hoi_nghi}
+    assert table["names"] == [["itemid"]] and table["fallback"] == dan_van
+    assert page.find("noscript").find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={dan_van}"
+    assert text_of(page.find("h1")) == "Địa chỉ cũ của cổng thông tin"
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    php = built.page("/index.php/")
+    assert php.find("noscript").find("meta") is None  # no fallback: a query it does not know stays, with search
+    assert php.find("form", role="search")["action"] == "/tim-kiem/"
+    sitemap = (built.out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "Pages" not in sitemap and "index.php" not in sitemap
+
+
 def test_an_alias_rewritten_with_its_final_slash_and_back_rebuilds_in_place(make_site, build_site):
     """"/x/y.html" then "/x/y.html/": the old redirect page stood where the new folder goes. The
     in-place publication stopped, and so did every later build (it rolls the journal forward
@@ -406,13 +436,13 @@ def test_a_static_file_where_an_alias_needs_its_folder_is_named_not_a_crash(make
 
 def test_bad_and_colliding_aliases_are_reported_with_lines(make_site, build_site):
     files = dict(ARTICLES)
-    files["content/tin-hoat-dong/a.md"] = article("Bài A", aliases='["/tin-tuc/ra-quan-tet.html", "/x?id=1"]')
+    files["content/tin-hoat-dong/a.md"] = article("Bài A", aliases='["/tin-tuc/ra-quan-tet.html", "/x#muc"]')
     files["content/tin-hoat-dong/b.md"] = article("Bài B", aliases='["/don-vi/"]')
     built = build_site(make_site(files))
     assert not built.result.ok
     assert built.messages == [
-        "content/tin-hoat-dong/a.md:6: error[bad-alias]: '/x?id=1' is not a usable old URL: write a path "
-        "such as /tin-tuc/bai-cu.html (no ?query, #fragment or \\; each part under 200 bytes)",
+        "content/tin-hoat-dong/a.md:6: error[bad-alias]: '/x#muc' is not a usable old URL: write a path "
+        "such as /tin-tuc/bai-cu.html (no #fragment or \\; each part under 200 bytes)",
         "content/tin-hoat-dong/b.md:6: error[alias-collision]: the alias /don-vi/ would replace "
         "a page the portal publishes itself; remove it",
     ]

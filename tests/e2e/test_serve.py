@@ -228,6 +228,14 @@ def test_missing_pages_get_the_portal_404_and_paths_cannot_escape(preview):
     assert status == 404 and "__livereload" in body
     assert server.get("/../../etc/passwd")[0] == 404
     assert server.get("/tin-hoat-dong")[0] == 301
+    # The folder's slash keeps the query, as nginx's does: an old address's page reads it.
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    try:
+        connection.request("GET", "/tin-hoat-dong?ItemID=12&q=%C4%91#muc")
+        response = connection.getresponse()
+    finally:
+        connection.close()
+    assert (response.status, response.getheader("Location")) == (301, "/tin-hoat-dong/?ItemID=12&q=%C4%91")
 
 
 def test_a_request_naming_another_site_as_host_is_refused(preview):

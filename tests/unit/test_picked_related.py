@@ -35,3 +35,7 @@ def test_an_address_of_a_portal_under_a_sub_path_is_the_page_s_url(written):
 
 def test_another_site_s_address_is_kept_to_be_reported():
     assert targets("https://bocongan.example.vn/tin/vu-an/") == ("https://bocongan.example.vn/tin/vu-an/",)
+
+
+def test_an_old_address_with_a_query_is_read_as_its_alias_is():
+    assert targets(["/Pages/chi-tiet.aspx?ItemID=12"]) == ("/Pages/chi-tiet.aspx/?itemid=12",)
