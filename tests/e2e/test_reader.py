@@ -393,8 +393,7 @@ def test_old_addresses_with_a_query_share_the_page_of_their_path(make_site, buil
     built = build_site(make_site(files))
     assert built.result.ok, built.messages
     page = built.page("/Pages/chi-tiet.aspx/")
-    script = next(s.string for s in page.find_all("script") if s.string and "var d = " in s.string)
-    table = json.loads(script.split("var d = ", 1)[1].split(";\n", 1)[0])
+    table = json.loads(page.find("script", attrs={"data-dia-chi-cu-bang": True}).string)
     dan_van, hoi_nghi = "/tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/", "/tin-hoat-dong/hoi-nghi-tong-ket-cong-tac-nam/"
     assert table["targets"] == {"itemid=12": dan_van, "itemid=13": hoi_nghi}
     assert table["names"] == [["itemid"]] and table["fallback"] == dan_van
