@@ -52,7 +52,8 @@ TAGS = frozenset({
 # Removed with everything inside them, not just unwrapped.
 CLEAN_CONTENT = frozenset({"script", "style", "noscript", "template", "object", "embed", "applet",
                            "frame", "frameset", "svg", "math", "form", "textarea", "select", "button"})
-# Markdown tables align cells with style="text-align: …"; no other CSS survives.
+# Markdown tables align cells with style="text-align: …"; no other CSS survives, and that one
+# is published as a class of the cell (_cell_without_style).
 STYLE_PROPERTIES = frozenset({"text-align"})
 _URL_ATTRIBUTES = frozenset({"href", "src", "poster", "cite"})
 # nh3 writes attributes as name="value" with '"' escaped, so this reads a start tag exactly.
@@ -102,7 +103,33 @@ def _scheme_ok(url: str) -> bool:
 def sanitize_html(html: str, iframe_hosts: Iterable[str] = ()) -> str:
     """The allow-listed part of `html`: no scripts, handlers, javascript: URLs or foreign iframes."""
     cleaned = _cleaner(frozenset(h.lower() for h in iframe_hosts)).clean(html)
+    if ' style="' in cleaned:
+        cleaned = _STYLED_CELL.sub(_cell_without_style, cleaned)
     return _IFRAME.sub(_kept_iframe, cleaned) if "<iframe" in cleaned else cleaned
+
+
+# (nh3 writes a start tag's attributes as name="value", and a cell keeps no value holding ">".)
+_STYLED_CELL = re.compile(r'<t[dh]\b[^>]*?\sstyle="[^"]*"[^>]*>')
+_CELL_ALIGN = re.compile(r'\sstyle="text-align:\s*(left|right|center|justify)\b')
+_STYLE = re.compile(r'\sstyle="[^"]*"')
+_CLASS = re.compile(r'\sclass="([^"]*)"')
+# "căn trái, giữa, phải, đều": style.css aligns each.
+ALIGN_CLASSES = {"left": "can-trai", "center": "can-giua", "right": "can-phai", "justify": "can-deu"}
+
+
+def _cell_without_style(match: re.Match) -> str:
+    """A cell's alignment as a class of the theme: a page with a style attribute needs
+    'unsafe-inline' in a Content-Security-Policy (README, "Security headers"), and a portal's
+    host may send one without it (and the align attribute is obsolete HTML)."""
+    tag = match.group(0)
+    align = _CELL_ALIGN.search(tag)
+    tag = _STYLE.sub("", tag)
+    if align is None:
+        return tag
+    name = ALIGN_CLASSES[align.group(1)]
+    if _CLASS.search(tag):
+        return _CLASS.sub(lambda found: f' class="{(found.group(1) + " " + name).strip()}"', tag, count=1)
+    return f'{tag[:-1]} class="{name}">'
 
 
 _IFRAME_SRC = re.compile(r"""<iframe\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)

@@ -82,6 +82,30 @@ def built_page(built, browser, path: str, **context_options):
             context.close()
 
 
+@contextmanager
+def under_policy(browser, policy: str, **context_options):
+    """A browser context in which every response of the loopback host carries `policy` as its
+    Content-Security-Policy, as a strict web host sends it (any other host is cut off: there is
+    no network here, and the browser checks the policy before it asks). Yields (context, the
+    browser's reports of what the policy blocked)."""
+    context = browser.new_context(**context_options)
+
+    def with_policy(route):
+        if not route.request.url.startswith("http://127.0.0.1:"):
+            return route.abort()
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+
+    context.route("**/*", with_policy)
+    blocked: list[str] = []
+    context.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        yield context, blocked
+    finally:
+        context.unroute_all(behavior="ignoreErrors")  # (a request still in flight when the test ends)
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def portal(tmp_path_factory):
     """Base URL of the bundled demo portal, freshly built and served."""

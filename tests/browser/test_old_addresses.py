@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import serving
+from tests.browser.conftest import serving, under_policy
 from tests.conftest import SITE_TOML, article
 
 DEMO_ARTICLE = "Đội Cảnh sát giao thông hướng dẫn học sinh đội mũ bảo hiểm đúng cách"
@@ -87,19 +87,9 @@ def test_an_old_address_it_does_not_know_says_so_and_offers_search(browser, migr
 ])
 def test_a_host_that_forbids_inline_scripts_still_redirects(browser, migrated, asked, lands_on):
     """Hosts of government portals often send a Content-Security-Policy without 'unsafe-inline'."""
-    context = browser.new_context()
-    try:
-        def strict(route):
-            response = route.fetch()
-            route.fulfill(response=response, headers={
-                **response.headers, "content-security-policy": "default-src 'self'; script-src 'self'"})
-        context.route("**/*", strict)
+    with under_policy(browser, "default-src 'self'; script-src 'self'") as (context, blocked):
         page = context.new_page()
-        blocked = []
-        page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
         page.goto(migrated + asked)
         page.wait_for_url("**/tin-hoat-dong/bai-so-*/")
         assert page.locator("h1").inner_text() == lands_on
         assert all("dia-chi-cu" not in message for message in blocked)
-    finally:
-        context.close()

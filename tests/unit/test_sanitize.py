@@ -16,7 +16,12 @@ HOSTS = ["www.youtube-nocookie.com"]
     ('<a href="tel:+84123">a</a>', '<a href="tel:+84123">a</a>'),
     ('<img src="anh.jpg" srcset="javascript:x 1x" alt="a">', '<img src="anh.jpg" alt="a">'),
     ('<table><tr><td style="text-align: right; position: fixed">1</td></tr></table>',
-     '<table><tbody><tr><td style="text-align:right">1</td></tr></tbody></table>'),
+     '<table><tbody><tr><td class="can-phai">1</td></tr></tbody></table>'),
+    # A cell's style becomes a class: a strict Content-Security-Policy blocks style="".
+    ('<table><tr><th style="text-align: center" scope="col">a</th><td class="x" style="text-align:right">1</td>'
+     '<td style="text-align: start">2</td></tr></table>',
+     '<table><tbody><tr><th scope="col" class="can-giua">a</th><td class="x can-phai">1</td><td>2</td></tr></tbody>'
+     '</table>'),
     ('<iframe src="https://evil.example/x"></iframe><p>x</p>', "<p>x</p>"),
     ('<iframe src="http://www.youtube-nocookie.com/embed/1"></iframe>', ""),
     ('<iframe src="https://www.youtube-nocookie.com.evil.example/embed/1"></iframe>', ""),
