@@ -14,7 +14,7 @@ $(STAMP): requirements.txt constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	@touch $@
 
-$(TSTAMP): $(STAMP) requirements-test.txt
+$(TSTAMP): $(STAMP) requirements-test.txt tests/install-system-deps.sh
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
 	@bash tests/install-system-deps.sh
 	@touch $@

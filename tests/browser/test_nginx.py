@@ -1,0 +1,135 @@
+"""The demo portal served by nginx with README's server block, as a unit's host serves it: what
+a reader gets through a real web server (its redirects, types and headers), not our own."""
+from __future__ import annotations
+
+import gzip
+import http.client
+import os
+import re
+import socket
+import subprocess
+import time
+
+import pytest
+
+from tests.browser.conftest import under_policy
+from tests.browser.test_security_headers import readme_policy
+from tests.conftest import REPO
+
+NGINX = "/usr/sbin/nginx"
+README_BLOCK = re.compile(r"### Publishing on nginx\n.*?```nginx\n(server \{.*?\n\})\n```", re.S)
+DEMO_ARTICLE = "/tin-hoat-dong/doi-canh-sat-giao-thong-huong-dan-hoc-sinh-doi-mu-bao-hiem-dung-cach/"
+
+
+def readme_server_block() -> str:
+    found = README_BLOCK.search((REPO / "README.md").read_text(encoding="utf-8"))
+    assert found, "README has no '### Publishing on nginx' section with a server block"
+    return found.group(1)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory):
+    """The demo portal, plus a document named with a bare % and captions, behind nginx: its base URL."""
+    from generator.pipeline import BuildOptions, build
+    out = tmp_path_factory.mktemp("host") / "public"
+    result = build(BuildOptions(site_dir=REPO, out_dir=out))
+    assert result.ok, [str(p) for p in result.problems]
+    (out / "tai-lieu").mkdir()
+    (out / "tai-lieu" / "Kết quả đạt 95%.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (out / "tai-lieu" / "clip.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào\n", encoding="utf-8")
+    port = free_port()
+    block = readme_server_block()
+    block = re.sub(r"(?m)^(\s*)listen .*;$", rf"\1listen 127.0.0.1:{port};", block, count=1)
+    block = re.sub(r"(?m)^(\s*)root .*;$", rf"\1root {out};", block, count=1)
+    prefix = tmp_path_factory.mktemp("nginx")
+    temp = "\n".join(f"  {kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    # (Run by root, nginx's workers would be nobody, who may not read pytest's private folders.)
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    (prefix / "nginx.conf").write_text(f"""daemon off;
+{user}worker_processes 1;
+pid {prefix / 'nginx.pid'};
+error_log {prefix / 'error.log'};
+events {{}}
+http {{
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+{temp}
+{block}
+}}
+""", encoding="utf-8")
+    server = subprocess.Popen([NGINX, "-e", str(prefix / "error.log"), "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert server.poll() is None, (prefix / "error.log").read_text(encoding="utf-8", errors="replace")
+                assert time.monotonic() < deadline, "nginx did not start"
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def fetch(base: str, path: str) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=5)
+    connection.request("GET", path, headers={"Accept-Encoding": "gzip"})
+    response = connection.getresponse()
+    response.body = response.read()
+    if response.getheader("Content-Encoding") == "gzip":
+        response.body = gzip.decompress(response.body)
+    connection.close()
+    return response
+
+
+def test_readme_s_server_block_sends_readme_s_policy():
+    assert f'add_header Content-Security-Policy "{readme_policy()}" always;' in readme_server_block()
+
+
+def test_what_nginx_answers(nginx):
+    missing = fetch(nginx, "/khong-co-trang-nay/")
+    assert missing.status == 404 and "Không tìm thấy trang" in missing.body.decode("utf-8")
+    home = fetch(nginx, "/")
+    assert home.getheader("Content-Type") == "text/html; charset=utf-8"
+    assert home.getheader("Content-Security-Policy") == readme_policy()
+    assert home.getheader("X-Content-Type-Options") == "nosniff"
+    old = fetch(nginx, "/Pages/tin-tuc/chi-tiet.aspx?ItemID=1024")
+    assert old.status == 301 and old.getheader("Location").endswith("/Pages/tin-tuc/chi-tiet.aspx/?ItemID=1024")
+    document = fetch(nginx, "/tai-lieu/K%E1%BA%BFt%20qu%E1%BA%A3%20%C4%91%E1%BA%A1t%2095%25.pdf")
+    assert (document.status, document.getheader("Content-Type")) == (200, "application/pdf")
+    assert fetch(nginx, "/tai-lieu/clip.vtt").getheader("Content-Type").startswith("text/vtt")
+    styles = re.search(r'href="(/assets/css/style\.css\?v=[0-9a-f]+)"', home.body.decode("utf-8")).group(1)
+    assert "max-age=31536000" in fetch(nginx, styles).getheader("Cache-Control", "")
+    assert fetch(nginx, "/assets/css/style.css").getheader("Cache-Control") is None
+    photo = re.search(r'src="(/images/[^"]+)"', home.body.decode("utf-8")).group(1)
+    cached = fetch(nginx, photo)
+    assert "max-age=31536000" in cached.getheader("Cache-Control", "")
+    assert cached.getheader("Content-Security-Policy") == readme_policy()  # kept inside a location too
+    assert fetch(nginx, styles).getheader("Content-Encoding") == "gzip"
+
+
+def test_a_reader_behind_nginx(browser, nginx):
+    with under_policy(browser, readme_policy()) as (context, blocked):
+        page = context.new_page()
+        page.goto(nginx + "/Pages/tin-tuc/chi-tiet.aspx?ItemID=1024")
+        page.wait_for_url(f"**{DEMO_ARTICLE}")
+        page.goto(nginx + "/tin-tuc/2025/09/doi-csgt-huong-dan-hoc-sinh.html")
+        page.wait_for_url(f"**{DEMO_ARTICLE}")
+        page.goto(nginx + "/tim-kiem/?q=thi+dua")
+        page.locator(".search-result").first.wait_for()
+        page.goto(nginx + "/")
+        page.wait_for_load_state("networkidle")
+        shown = "[...document.images].filter(i => i.getBoundingClientRect().top < innerHeight)"
+        assert page.evaluate(f"{shown}.length > 0 && {shown}.every(i => i.complete && i.naturalWidth > 0)")
+        assert blocked == []
