@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Mapping
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from generator.diagnostics import Problem, error
-from generator.model import PAGES_DIR, Article, Page, SiteConfig, frozen_map
+from generator.model import PAGES_DIR, Article, Page, SiteConfig, SourceFile, frozen_map
 
 # A file name may take 255 bytes and a path 4,096; old URLs longer than these are not real ones.
 MAX_SEGMENT_BYTES = 200
@@ -80,12 +80,19 @@ def canonical_query(query: str) -> str | None:
     reads them in any case), sorted, each name and value escaped as a browser's
     encodeURIComponent escapes it, so that the redirect page's script builds the same text from
     the address a reader asks for. None when a name comes twice or there is no name."""
-    pairs = parse_qsl(query, keep_blank_values=True)
-    names = [name.lower() for name, _ in pairs]
+    pairs = [(_name(name), value) for name, value in parse_qsl(query, keep_blank_values=True)]
+    names = [name for name, _ in pairs]
     if not pairs or "" in names or len(set(names)) != len(names):
         return None
     return "&".join(f"{quote(name, safe=_QUERY_SAFE)}={quote(value, safe=_QUERY_SAFE)}"
-                    for name, value in sorted((name.lower(), value) for name, value in pairs))
+                    for name, value in sorted(pairs))
+
+
+def _name(written: str) -> str:
+    """A query's name as compared: in lower case, and without the "amp;" of an address copied
+    out of HTML ("?option=com_content&amp;id=5"), as dia-chi-cu.js reads the one asked for."""
+    name = written.lower()
+    return name[4:] if name.startswith("amp;") else name
 
 
 def split_alias(alias: str) -> tuple[str, str]:
@@ -107,16 +114,23 @@ def listed(value, fail: Callable[[str], None], expected: str) -> list:
     return value
 
 
-def read_aliases(value, fail: Callable[[str], None]) -> tuple[str, ...]:
+def read_aliases(value, fail: Callable[..., None]) -> tuple[str, ...]:
+    """The old addresses, normalized, each once. `fail(message)` for the list, `fail(message,
+    number)` for its item `number` (from 0), which may stand on a line of its own."""
+    return tuple(read_aliases_at(value, fail))
+
+
+def read_aliases_at(value, fail: Callable[..., None]) -> dict[str, int]:
+    """read_aliases, with the number of the item each was first written as."""
     value = listed(value, fail, "'aliases' must be a list of old URLs, e.g. [/tin-tuc/123.html]")
-    found: list[str] = []
-    for item in value:
+    found: dict[str, int] = {}
+    for number, item in enumerate(value):
         alias = normalize_alias(item) if isinstance(item, str) else None
         if alias is None:
-            fail(_why_unusable(item))
-        elif alias not in found:
-            found.append(alias)
-    return tuple(found)
+            fail(_why_unusable(item), number)
+        else:
+            found.setdefault(alias, number)
+    return found
 
 
 def _why_unusable(item) -> str:
@@ -131,10 +145,16 @@ def _why_unusable(item) -> str:
             f"(no #fragment or \\; each part under {MAX_SEGMENT_BYTES} bytes)")
 
 
-def find_alias_collisions(config: SiteConfig, articles: Iterable[Article],
-                          lines: Mapping[str, int], only: Iterable[Article] | None = None) -> list[Problem]:
+def find_alias_collisions(config: SiteConfig, articles: Iterable[Article], lines: Mapping[str, int],
+                          only: Iterable[Article] | None = None,
+                          sources: Mapping[str, SourceFile] | None = None) -> list[Problem]:
     """An alias must not replace an article, a list page or another article's alias. With
-    `only`, the aliases of those alone are checked (the others' were, by an earlier call)."""
+    `only`, the aliases of those alone are checked (the others' were, by an earlier call).
+    `lines`: each article's 'aliases' line; `sources`, when given, tell the line of the item."""
+    def line(article: Article, alias: str) -> int:
+        source = sources.get(article.source) if sources is not None else None
+        return alias_line(source, alias) if source is not None else lines.get(article.source, 1)
+
     from generator.routes import PAGE_SEGMENT  # (routes plans alias pages: imported here, not at the top)
     owned_in_category = (PAGE_SEGMENT + "/", "atom.xml")  # /<category>/trang/2/, /<category>/atom.xml
     articles = list(articles)
@@ -143,12 +163,12 @@ def find_alias_collisions(config: SiteConfig, articles: Iterable[Article],
     claimed: dict[str, Article] = {}
     checked = articles if only is None else list(only)
     if only is not None:
-        sources = {a.source for a in checked}
-        claimed = {alias: a for a in articles if a.source not in sources for alias in a.aliases}
+        checked_sources = {a.source for a in checked}
+        claimed = {alias: a for a in articles if a.source not in checked_sources for alias in a.aliases}
     problems = []
     for article in sorted(checked, key=lambda a: a.source):
         for alias in article.aliases:
-            where = (article.source, lines.get(article.source, 1), "alias-collision")
+            where = (article.source, line(article, alias), "alias-collision")
             path = split_alias(alias)[0]  # an old address with a query takes its path's page
             root, _, rest = path.strip("/").partition("/")
             if (path in owners or path in _OWNED_FILES or root in _OWNED_ROOTS or root.startswith("pagefind")
@@ -160,10 +180,19 @@ def find_alias_collisions(config: SiteConfig, articles: Iterable[Article],
                                               f"{claimed[alias].source}; keep it in one article"))
             else:
                 claimed[alias] = article
-    return problems + _file_and_folder(articles, checked, lines)
+    return problems + _file_and_folder(articles, checked, line)
 
 
-def _file_and_folder(articles: list[Article], checked: list[Article], lines: Mapping[str, int]) -> list[Problem]:
+def alias_line(source: SourceFile, alias: str) -> int:
+    """The line `alias` (normalized, or the path of one) is written on in `source`: its item's
+    in a list of one per line, else the key's. Read again only for a problem to tell."""
+    numbers = read_aliases_at(source.front.get("aliases"), lambda *_: None)
+    number = numbers.get(alias, next((n for written, n in numbers.items() if split_alias(written)[0] == alias), None))
+    return source.line_of("aliases") if number is None else source.line_of_item("aliases", number)
+
+
+def _file_and_folder(articles: list[Article], checked: list[Article],
+                     line: Callable[[Article, str], int]) -> list[Problem]:
     """An alias that would be the folder of another's file alias ("/x/y.html/" beside
     "/x/y.html", or "/x/y.html/z/"): one of the two redirect pages cannot be written. Told at
     the article whose alias needs the folder; when only the other changed, the build's check
@@ -178,7 +207,7 @@ def _file_and_folder(articles: list[Article], checked: list[Article], lines: Map
             while folder and folder != "/":
                 other = files.get(folder)
                 if other is not None and other is not article:
-                    problems.append(error(article.source, lines.get(article.source, 1), "alias-collision",
+                    problems.append(error(article.source, line(article, alias), "alias-collision",
                                           f"the alias {alias} would make {folder} a folder, but {folder} is an "
                                           f"alias of {other.source}: write both the same way (with or without the "
                                           "final /)"))

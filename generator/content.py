@@ -24,7 +24,7 @@ from generator.config import TOML_POSITION, toml_error_line
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
 from generator.merge_conflicts import conflict_lines, conflict_message
-from generator.model import FRONT_MATTER_KEYS, PAGES_DIR, SourceFile, frozen_map
+from generator.model import FRONT_MATTER_KEYS, PAGES_DIR, SourceFile, frozen_map, item_key
 from generator.saved_text import as_utf8
 from generator.vietnamese import nfc
 from generator.walk import list_below
@@ -390,8 +390,11 @@ def _keys_in_our_case(rel: str, front: dict, key_lines: dict) -> tuple[dict, dic
         if ours in first_lines:
             return {}, {}, [error(rel, line, "duplicate-key", f"'{ours}' is given twice (first on line {first_lines[ours]})")]
         first_lines[ours] = line
+    def ours(entry: str) -> str:  # ("Aliases[2]", an item's line: "aliases[2]")
+        key, bracket, rest = entry.partition("[")
+        return renamed.get(key, key) + bracket + rest
     return ({renamed.get(key, key): value for key, value in front.items()},
-            {renamed.get(key, key): line for key, line in key_lines.items()}, [])
+            {ours(entry): line for entry, line in key_lines.items()}, [])
 
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -460,8 +463,13 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
     finally:
         loader.dispose()
     key_lines = {}
-    for key_node, _ in node.value:
-        key_lines.setdefault(str(key_node.value), first_line + key_node.start_mark.line)
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        key_lines.setdefault(key, first_line + key_node.start_mark.line)
+        if isinstance(value_node, yaml.SequenceNode):  # "- /tin/cu.html" on lines of their own
+            for number, item in enumerate(value_node.value):
+                if item.start_mark.line != key_node.start_mark.line:
+                    key_lines.setdefault(item_key(key, number), first_line + item.start_mark.line)
     return {str(k): v for k, v in values.items()}, key_lines, []
 
 

@@ -83,8 +83,11 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
     valid: list[Article] = []  # published or not: a pick may name a draft
     changes: list[datetime] = []
     checked = _CheckedArticles(config, cache if memo is None else None, known)
+    with_aliases: dict[str, SourceFile] = {}  # (for the line of an alias that collides)
     for source in sources:
         alias_lines[source.path] = source.line_of("aliases")
+        if "aliases" in source.front:
+            with_aliases[source.path] = source
         url_lines[source.path] = source.line_of("slug" if "slug" in source.front else "title")
         article, found = recall(memo, "articles", source.path, (config, source),
                                 lambda: checked.read(source))
@@ -108,7 +111,7 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
         articles.append(article)
     checked.save()
     problems += find_collisions(articles, url_lines)
-    problems += aliases_stage.find_alias_collisions(config, articles, alias_lines)
+    problems += aliases_stage.find_alias_collisions(config, articles, alias_lines, sources=with_aliases)
     if related_lines:
         problems += picked_related.check(valid, related_lines)
     articles.sort(key=article_order)
@@ -191,8 +194,9 @@ def unknown_key(source: SourceFile, key: Any, hint: str | None) -> Problem:
 def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None, list[Problem]]:
     fm, problems = source.front, []
 
-    def fail(key: str, code: str, message: str) -> None:
-        problems.append(error(source.path, source.line_of(key), code, message))
+    def fail(key: str, code: str, message: str, item: int | None = None) -> None:
+        line = source.line_of(key) if item is None else source.line_of_item(key, item)
+        problems.append(error(source.path, line, code, message))
 
     for key in fm:
         if key in PAGE_ONLY_KEYS:
@@ -259,7 +263,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         fail("extra", "wrong-type", "'extra' must be a mapping of key: value")
         extra = {}
 
-    aliases = aliases_stage.read_aliases(fm.get("aliases"), lambda m: fail("aliases", "bad-alias", m))
+    aliases = aliases_stage.read_aliases(fm.get("aliases"), lambda m, item=None: fail("aliases", "bad-alias", m, item))
     related = picked_related.read(fm.get("related"), source.path, config.base_url,
                                   lambda m: fail("related", "bad-related", m))
 

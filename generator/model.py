@@ -159,6 +159,15 @@ class SourceFile:
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
 
+    def line_of_item(self, key: str, number: int) -> int:
+        """The line of a list's item (from 0), or the key's when the item is on the key's line."""
+        return self.key_lines.get(item_key(key, number)) or self.line_of(key)
+
+
+def item_key(key: str, number: int) -> str:
+    """The entry of SourceFile.key_lines for a list's item written on a line of its own."""
+    return f"{key}[{number}]"
+
 
 @dataclass(frozen=True)
 class Cover:

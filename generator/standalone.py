@@ -48,7 +48,7 @@ def index_pages_beside(config: SiteConfig, articles: list[Article], news: Iterab
     `news`): their own, their addresses, their aliases, and an article's alias onto one."""
     pages, problems = index_pages(config, page_sources, options, left_out)
     problems += aliases_stage.find_alias_collisions(config, [*articles, *pages], {
-        s.path: s.line_of("aliases") for s in page_sources}, only=pages)
+        s.path: s.line_of("aliases") for s in page_sources}, only=pages, sources={s.path: s for s in page_sources})
     problems += aliases_onto_pages(articles, pages, {s.path: s.line_of("aliases") for s in news})
     return pages, problems
 
@@ -76,8 +76,9 @@ def index_pages(config: SiteConfig, sources: Iterable[SourceFile], options: Inde
 def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, int, list[Problem]]:
     fm, problems = source.front, []
 
-    def fail(key: str, code: str, message: str) -> None:
-        problems.append(error(source.path, source.line_of(key), code, message))
+    def fail(key: str, code: str, message: str, item: int | None = None) -> None:
+        line = source.line_of(key) if item is None else source.line_of_item(key, item)
+        problems.append(error(source.path, line, code, message))
 
     for key in fm:
         if key in NEWS_KEYS:
@@ -98,7 +99,7 @@ def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, i
         fail("weight", "wrong-type", "'weight' must be a whole number: pages are listed from the smallest")
         weight = 0
     slug = read_slug(fm, title, fail)
-    page_aliases = aliases_stage.read_aliases(fm.get("aliases"), lambda m: fail("aliases", "bad-alias", m))
+    page_aliases = aliases_stage.read_aliases(fm.get("aliases"), lambda m, item=None: fail("aliases", "bad-alias", m, item))
     if any(p.is_error for p in problems):
         return None, 0, problems
     moment = updated or NO_DATE.replace(tzinfo=config.zone)

@@ -7,7 +7,7 @@
   var status = document.querySelector("[data-dia-chi-cu]");
   var asked = Object.create(null);
   new URLSearchParams(location.search).forEach(function (value, name) {
-    name = name.toLowerCase();
+    name = name.toLowerCase().replace(/^amp;/, "");  // an address copied out of HTML: "&amp;id=5"
     if (!(name in asked)) asked[name] = value;
   });
   // The query as aliases.canonical_query writes it, once per set of names the table uses.

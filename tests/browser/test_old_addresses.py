@@ -49,6 +49,7 @@ def migrated(tmp_path_factory):
     ("/Pages/chi-tiet.aspx/?itemid=205&utm_source=zalo", "Bài số 2"),  # names in any case, more names
     ("/Pages/chi-tiet.aspx?ITEMID=150", "Bài số 1"),
     ("/index.php?id=5&Itemid=101&view=article&option=com_content", "Bài số 1"),  # Joomla's, in any order
+    ("/index.php?option=com_content&amp;view=article&amp;id=5", "Bài số 1"),  # copied out of HTML
     ("/tin.aspx?tieu-de=T%E1%BA%BFt+B%C3%ADnh+Ng%E1%BB%8D", "Bài số 1"),
     ("/tin.aspx?tieu-de=khac", "Bài số 1"),  # unknown: the path's own old address
 ])

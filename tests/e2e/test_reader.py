@@ -454,6 +454,25 @@ def test_bad_and_colliding_aliases_are_reported_with_lines(make_site, build_site
         "is also an alias of content/tin-hoat-dong/a.md; keep it in one article"]
 
 
+def test_an_old_address_in_a_list_of_one_per_line_is_told_at_its_own_line(make_site, build_site):
+    """A unit moving off its old portal lists many old addresses, one per line: the one that is
+    wrong, or claimed twice, is named at its line, not at 'aliases:'."""
+    files = dict(ARTICLES)
+    files["content/tin-hoat-dong/a.md"] = article("Bài A", aliases='\n  - /Pages/chi-tiet.aspx?ItemID=7\n  - /tin-hoat-dong/?id=5')
+    files["content/tin-hoat-dong/b.md"] = article("Bài B", aliases='\n  - /cu/b.html\n  - "/cu/c.html#muc"')
+    files["content/tin-hoat-dong/z.md"] = article("Bài Z", aliases=(
+        '\n  - /cu/z.html\n  - /cu/y.html\n  - "https://cu.congan.example.vn/tin-tuc/ra-quan-tet.html"'))
+    built = build_site(make_site(files))
+    assert built.messages == [
+        "content/tin-hoat-dong/a.md:8: error[alias-collision]: the alias /tin-hoat-dong/?id=5 would replace "
+        "the category 'tin-hoat-dong'; remove it",
+        "content/tin-hoat-dong/b.md:8: error[bad-alias]: '/cu/c.html#muc' is not a usable old URL: write a path "
+        "such as /tin-tuc/bai-cu.html (no #fragment or \\; each part under 200 bytes)",
+        "content/tin-hoat-dong/z.md:9: error[alias-collision]: the alias /tin-tuc/ra-quan-tet.html is also an "
+        "alias of content/tin-hoat-dong/ra-quan/index.md; keep it in one article",
+    ]
+
+
 def test_article_offers_share_copy_and_print(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     share = built.page(RA_QUAN).find("aside", class_="share")

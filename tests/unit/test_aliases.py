@@ -25,11 +25,13 @@ def test_unusable_aliases_are_refused():
 
 
 def test_read_aliases_reports_each_bad_item_and_drops_duplicates():
-    messages = []
-    found = read_aliases(["/a.html", "/a.html", 7, "/b"], messages.append)
+    told = []
+    found = read_aliases(["/a.html", "/a.html", 7, "/b"], lambda message, item=None: told.append((item, message)))
     assert found == ("/a.html", "/b/")
-    assert len(messages) == 1 and "'7'" in messages[0]
-    assert read_aliases("/one.html", messages.append) == ("/one.html",)
+    assert len(told) == 1 and told[0][0] == 2 and "'7'" in told[0][1]  # the item, for its line
+    assert read_aliases("/one.html", told.append) == ("/one.html",)
+    read_aliases({"a": 1}, lambda message, item=None: told.append((item, message)))
+    assert told[-1] == (None, "'aliases' must be a list of old URLs, e.g. [/tin-tuc/123.html]")
 
 
 def test_an_alias_may_not_take_a_page_or_file_the_portal_writes_itself():
@@ -74,6 +76,8 @@ def test_an_old_address_with_a_query_keeps_it_in_one_written_form():
     assert normalize_alias("/tin?q=Tết+Bính Ngọ") == "/tin/?q=T%E1%BA%BFt%20B%C3%ADnh%20Ng%E1%BB%8D"
     assert normalize_alias("/tin?q=%C4%91%C6%B0%E1%BB%9Dng") == "/tin/?q=%C4%91%C6%B0%E1%BB%9Dng"
     assert normalize_alias("/tin?print") == "/tin/?print="
+    # Copied out of a page's HTML, as old e-mails and forums hold them.
+    assert normalize_alias("/index.php?option=com_content&amp;id=5") == "/index.php/?id=5&option=com_content"
 
 
 def test_a_query_is_escaped_as_encodeURIComponent_escapes_it():
@@ -86,7 +90,8 @@ def test_a_query_is_escaped_as_encodeURIComponent_escapes_it():
 
 def test_a_query_address_that_cannot_be_kept_says_why():
     messages = []
-    read_aliases(["/tin?id=1&ID=2", "/?p=12", "https://cu.congan.example.vn/?p=12"], messages.append)
+    read_aliases(["/tin?id=1&ID=2", "/?p=12", "https://cu.congan.example.vn/?p=12"],
+                 lambda message, item: messages.append(message))
     assert messages == [
         "'/tin?id=1&ID=2' has a query that is empty, or names a value twice or not at all: write each name=value once",
         "'/?p=12' is the home page with a query: the home page is the portal's own and cannot redirect by it; "

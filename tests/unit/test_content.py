@@ -66,6 +66,14 @@ def test_a_tab_or_a_missing_space_is_named_on_its_own_line():
                             "the ':' after a key: title: Tin mới, lịch trực")
 
 
+def test_the_items_of_a_list_one_per_line_have_their_lines():
+    text = "---\ntitle: Tin\nAliases:\n  - /cu/a.html\n\n  - /cu/b.html\ncampaigns: [a, b]\n---\n"
+    source, problems = split_source("content/a.md", text)
+    assert problems == []
+    assert [source.line_of_item("aliases", n) for n in range(3)] == [4, 6, 3]  # none: the key's line
+    assert [source.line_of_item("campaigns", n) for n in range(2)] == [7, 7]  # on the key's line
+
+
 def test_keys_are_read_in_any_case_but_only_once():
     """`Title:` as Pelican writes it, or as a phone keyboard capitalises a line."""
     source, problems = split_source("content/a.md", "---\nTitle: Tin\nDATE: 2026-01-01\nTags: x\n---\n")
