@@ -83,11 +83,11 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
     valid: list[Article] = []  # published or not: a pick may name a draft
     changes: list[datetime] = []
     checked = _CheckedArticles(config, cache if memo is None else None, known)
-    with_aliases: dict[str, SourceFile] = {}  # (for the line of an alias that collides)
+    with_lists: dict[str, SourceFile] = {}  # (for the line of an item a problem names)
     for source in sources:
         alias_lines[source.path] = source.line_of("aliases")
-        if "aliases" in source.front:
-            with_aliases[source.path] = source
+        if "aliases" in source.front or "related" in source.front:
+            with_lists[source.path] = source
         url_lines[source.path] = source.line_of("slug" if "slug" in source.front else "title")
         article, found = recall(memo, "articles", source.path, (config, source),
                                 lambda: checked.read(source))
@@ -111,9 +111,9 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
         articles.append(article)
     checked.save()
     problems += find_collisions(articles, url_lines)
-    problems += aliases_stage.find_alias_collisions(config, articles, alias_lines, sources=with_aliases)
+    problems += aliases_stage.find_alias_collisions(config, articles, alias_lines, sources=with_lists)
     if related_lines:
-        problems += picked_related.check(valid, related_lines)
+        problems += picked_related.check(valid, related_lines, config.base_url, sources=with_lists)
     articles.sort(key=article_order)
     if horizon is not None:
         horizon.append(min(changes, default=None))
@@ -265,7 +265,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
 
     aliases = aliases_stage.read_aliases(fm.get("aliases"), lambda m, item=None: fail("aliases", "bad-alias", m, item))
     related = picked_related.read(fm.get("related"), source.path, config.base_url,
-                                  lambda m: fail("related", "bad-related", m))
+                                  lambda m, item=None: fail("related", "bad-related", m, item))
 
     if problems and any(p.is_error for p in problems):
         return None, problems

@@ -18,23 +18,29 @@ from urllib.parse import unquote, urlsplit
 
 from generator.aliases import listed, normalize_alias
 from generator.diagnostics import Problem, error, suggest, warning
-from generator.model import Article
+from generator.model import Article, SourceFile
 from generator.vietnamese import nfc
 
 CONTENT_ROOT = "content/"
 
 
-def read(value, source: str, base_url: str, fail: Callable[[str], None]) -> tuple[str, ...]:
-    """The targets as written in `source`'s front-matter: 'content/….md' or '/…/'."""
+def read(value, source: str, base_url: str, fail: Callable[..., None]) -> tuple[str, ...]:
+    """The targets as written in `source`'s front-matter: 'content/….md' or '/…/'. `fail(message)`
+    for the list, `fail(message, number)` for its item `number` (from 0)."""
+    return tuple(read_at(value, source, base_url, fail))
+
+
+def read_at(value, source: str, base_url: str, fail: Callable[..., None]) -> dict[str, int]:
+    """read, with the number of the item each target was first written as."""
     value = listed(value, fail, "'related' must be a list of articles, e.g. [../vu-an/index.md]")
-    targets: dict[str, None] = {}  # in the order written, each once
-    for item in value:
+    targets: dict[str, int] = {}  # in the order written, each once
+    for number, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            fail(f"each related article is the path of its file, not {type(item).__name__}")
+            fail(f"each related article is the path of its file, not {type(item).__name__}", number)
             continue
         # (A Windows path, "..\\vu-an\\index.md", names the folders as "/" does.)
-        targets.setdefault(_target(nfc(item.strip()).replace("\\", "/"), source, base_url))
-    return tuple(targets)
+        targets.setdefault(_target(nfc(item.strip()).replace("\\", "/"), source, base_url), number)
+    return targets
 
 
 def _target(written: str, source: str, base_url: str) -> str:
@@ -56,10 +62,19 @@ def _target(written: str, source: str, base_url: str) -> str:
     return path if path.endswith(".md") else path + "/index.md"  # a bundle's folder: its index.md
 
 
-def check(articles: Iterable[Article], lines: Mapping[str, int]) -> list[Problem]:
+def check(articles: Iterable[Article], lines: Mapping[str, int], base_url: str = "",
+          sources: Mapping[str, SourceFile] | None = None) -> list[Problem]:
     """A target that names no article is an error (with the article meant, when one is
     spelled alike); one that names the article itself a warning. A draft or scheduled
-    target is no problem: it is shown once published."""
+    target is no problem: it is shown once published. `lines`: each article's 'related'
+    line; `sources`, when given, tell the line of the item (read again for a problem only)."""
+    def line_of(article: Article, target: str) -> int:
+        source = sources.get(article.source) if sources is not None else None
+        if source is None:
+            return lines.get(article.source, 1)
+        number = read_at(source.front.get("related"), source.path, base_url, lambda *_: None).get(target)
+        return source.line_of("related") if number is None else source.line_of_item("related", number)
+
     articles = list(articles)
     by_source = {a.source: a for a in articles}
     by_url = {alias: a for a in articles for alias in a.aliases} | {a.url: a for a in articles}  # an old address too
@@ -67,12 +82,12 @@ def check(articles: Iterable[Article], lines: Mapping[str, int]) -> list[Problem
     for article in articles:
         for target in article.related:
             found = by_url.get(target) if target.startswith("/") or "://" in target else by_source.get(target)
-            line = lines.get(article.source, 1)
             if found is article:
-                problems.append(warning(article.source, line, "related-self",
+                problems.append(warning(article.source, line_of(article, target), "related-self",
                                         "'related' names this article itself; it is left out of its own list"))
             elif found is None:
-                problems.append(error(article.source, line, "unknown-related", _unknown(article, target, by_source)))
+                problems.append(error(article.source, line_of(article, target), "unknown-related",
+                                      _unknown(article, target, by_source)))
     return problems
 
 
