@@ -94,26 +94,17 @@ def test_related_news_the_editor_picks_come_first_then_the_ranking_s(make_site, 
     published = build(BuildOptions(site_dir=site, out_dir=built.out))
     assert published.ok and related_titles(built.out) == ["Triệt phá đường dây ma túy", "Tập huấn nghiệp vụ cho cán bộ",
                                                           "Bài còn là bản nháp"]
-    (site / "content/tin-hoat-dong/khoi-to.md").write_text(
-        article("Khởi tố thêm 3 bị can", "2026-01-25", related="[vu-an.md]"), encoding="utf-8")
-    failed = build(BuildOptions(site_dir=site, out_dir=built.out))
-    assert [str(p) for p in failed.problems] == [
-        "content/tin-hoat-dong/khoi-to.md:6: error[unknown-related]: 'related' names 'vu-an.md' "
-        "(content/tin-hoat-dong/vu-an.md), which is no article; did you mean 'vu-an/index.md'?"]
-    # Written one per line, each is named at its own line.
-    (site / "content/tin-hoat-dong/khoi-to.md").write_text(
-        article("Khởi tố thêm 3 bị can", "2026-01-25", related="\n  - vu-an/index.md\n  - vu-an.md\n  - 7"),
-        encoding="utf-8")
-    failed = build(BuildOptions(site_dir=site, out_dir=built.out))
-    assert [str(p) for p in failed.problems] == [
-        "content/tin-hoat-dong/khoi-to.md:9: error[bad-related]: each related article is the path of its file, not int"]
-    (site / "content/tin-hoat-dong/khoi-to.md").write_text(
-        article("Khởi tố thêm 3 bị can", "2026-01-25", related="\n  - vu-an/index.md\n  - vu-an.md"),
-        encoding="utf-8")
-    failed = build(BuildOptions(site_dir=site, out_dir=built.out))
-    assert [str(p) for p in failed.problems] == [
-        "content/tin-hoat-dong/khoi-to.md:8: error[unknown-related]: 'related' names 'vu-an.md' "
-        "(content/tin-hoat-dong/vu-an.md), which is no article; did you mean 'vu-an/index.md'?"]
+    unknown = ("error[unknown-related]: 'related' names 'vu-an.md' (content/tin-hoat-dong/vu-an.md), which is no "
+               "article; did you mean 'vu-an/index.md'?")
+    # A pick that names no article, or no file; written one per line, each is named at its own line.
+    for related, told in (("[vu-an.md]", f"6: {unknown}"),
+                          ("\n  - vu-an/index.md\n  - vu-an.md\n  - 7",
+                           "9: error[bad-related]: each related article is the path of its file, not int"),
+                          ("\n  - vu-an/index.md\n  - vu-an.md", f"8: {unknown}")):
+        (site / "content/tin-hoat-dong/khoi-to.md").write_text(
+            article("Khởi tố thêm 3 bị can", "2026-01-25", related=related), encoding="utf-8")
+        failed = build(BuildOptions(site_dir=site, out_dir=built.out))
+        assert [str(p) for p in failed.problems] == [f"content/tin-hoat-dong/khoi-to.md:{told}"]
 
 
 def test_every_page_has_the_hotline_footer_and_links(make_site, build_site):
