@@ -466,13 +466,13 @@ def _resolve_campaigns(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]
         fail("campaigns", "wrong-type", "'campaigns' must be a list, e.g. [dan-van-kheo]")
         return ()
     slugs: list[str] = []
-    for item in value:
+    for number, item in enumerate(value):  # (an item on a line of its own is told at that line)
         if not isinstance(item, str):
-            fail("campaigns", "wrong-type", f"each campaign must be text, not {type(item).__name__}")
+            fail("campaigns", "wrong-type", f"each campaign must be text, not {type(item).__name__}", number)
             continue
         slug = match_term(config.campaigns, item)
         if slug is None:
-            fail("campaigns", "unknown-campaign", unknown_term(config.campaigns, "campaign", item))
+            fail("campaigns", "unknown-campaign", unknown_term(config.campaigns, "campaign", item), number)
         elif slug not in slugs:
             slugs.append(slug)
     return tuple(slugs)

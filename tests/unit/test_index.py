@@ -54,6 +54,9 @@ def test_unknown_campaign_and_category_are_errors_on_their_lines():
     _, problems = _read(front)
     assert [(p.location.line, p.code) for p in problems] == [(5, "unknown-category"), (6, "unknown-campaign")]
     assert "did you mean" not in problems[1].message or "thi-dua-x" in problems[1].message
+    # One per line, each is told at its own line.
+    _, problems = _read(BASE + "\ncampaigns:\n  - dan-van-kheo\n  - thi-dua-x\n  - 7")
+    assert [(p.location.line, p.code) for p in problems] == [(8, "unknown-campaign"), (9, "wrong-type")]
 
 
 def test_missing_required_fields_each_reported():
