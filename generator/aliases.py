@@ -145,15 +145,14 @@ def _why_unusable(item) -> str:
             f"(no #fragment or \\; each part under {MAX_SEGMENT_BYTES} bytes)")
 
 
-def find_alias_collisions(config: SiteConfig, articles: Iterable[Article], lines: Mapping[str, int],
-                          only: Iterable[Article] | None = None,
-                          sources: Mapping[str, SourceFile] | None = None) -> list[Problem]:
+def find_alias_collisions(config: SiteConfig, articles: Iterable[Article], sources: Mapping[str, SourceFile],
+                          only: Iterable[Article] | None = None) -> list[Problem]:
     """An alias must not replace an article, a list page or another article's alias. With
     `only`, the aliases of those alone are checked (the others' were, by an earlier call).
-    `lines`: each article's 'aliases' line; `sources`, when given, tell the line of the item."""
+    `sources`: the checked articles' source files, for the line each alias is written on."""
     def line(article: Article, alias: str) -> int:
-        source = sources.get(article.source) if sources is not None else None
-        return alias_line(source, alias) if source is not None else lines.get(article.source, 1)
+        source = sources.get(article.source)
+        return alias_line(source, alias) if source is not None else 1
 
     from generator.routes import PAGE_SEGMENT  # (routes plans alias pages: imported here, not at the top)
     owned_in_category = (PAGE_SEGMENT + "/", "atom.xml")  # /<category>/trang/2/, /<category>/atom.xml
@@ -187,8 +186,10 @@ def alias_line(source: SourceFile, alias: str) -> int:
     """The line `alias` (normalized, or the path of one) is written on in `source`: its item's
     in a list of one per line, else the key's. Read again only for a problem to tell."""
     numbers = read_aliases_at(source.front.get("aliases"), lambda *_: None)
-    number = numbers.get(alias, next((n for written, n in numbers.items() if split_alias(written)[0] == alias), None))
-    return source.line_of("aliases") if number is None else source.line_of_item("aliases", number)
+    number = numbers.get(alias)
+    if number is None:  # the path of one with a query (_file_and_folder reads paths)
+        number = next((n for written, n in numbers.items() if split_alias(written)[0] == alias), None)
+    return source.line_of("aliases", number)
 
 
 def _file_and_folder(articles: list[Article], checked: list[Article],

@@ -390,11 +390,11 @@ def _keys_in_our_case(rel: str, front: dict, key_lines: dict) -> tuple[dict, dic
         if ours in first_lines:
             return {}, {}, [error(rel, line, "duplicate-key", f"'{ours}' is given twice (first on line {first_lines[ours]})")]
         first_lines[ours] = line
-    def ours(entry: str) -> str:  # ("Aliases[2]", an item's line: "aliases[2]")
+    def in_our_case(entry: str) -> str:  # (also "Aliases[2]", an item's line: "aliases[2]")
         key, bracket, rest = entry.partition("[")
         return renamed.get(key, key) + bracket + rest
     return ({renamed.get(key, key): value for key, value in front.items()},
-            {ours(entry): line for entry, line in key_lines.items()}, [])
+            {in_our_case(entry): line for entry, line in key_lines.items()}, [])
 
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})

@@ -79,15 +79,12 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
     articles, problems = [], []
     left_out = {"draft": 0, "future": 0, "expired": 0}
     now = options.now or datetime.now(config.zone)
-    url_lines, alias_lines, related_lines = {}, {}, {}
+    url_lines = {}
     valid: list[Article] = []  # published or not: a pick may name a draft
     changes: list[datetime] = []
     checked = _CheckedArticles(config, cache if memo is None else None, known)
-    with_lists: dict[str, SourceFile] = {}  # (for the line of an item a problem names)
+    with_lists: dict[str, SourceFile] = {}  # of the articles with aliases or picks: the lines of their items
     for source in sources:
-        alias_lines[source.path] = source.line_of("aliases")
-        if "aliases" in source.front or "related" in source.front:
-            with_lists[source.path] = source
         url_lines[source.path] = source.line_of("slug" if "slug" in source.front else "title")
         article, found = recall(memo, "articles", source.path, (config, source),
                                 lambda: checked.read(source))
@@ -95,8 +92,8 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
         if article is None:
             continue
         valid.append(article)
-        if article.related:
-            related_lines[source.path] = source.line_of("related")
+        if article.aliases or article.related:
+            with_lists[source.path] = source
         reason = leave_out_reason(article, options, now)
         if reason != "draft":
             changes += [moment for moment in (article.date if not options.future else None, article.expires)
@@ -111,9 +108,9 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
         articles.append(article)
     checked.save()
     problems += find_collisions(articles, url_lines)
-    problems += aliases_stage.find_alias_collisions(config, articles, alias_lines, sources=with_lists)
-    if related_lines:
-        problems += picked_related.check(valid, related_lines, config.base_url, sources=with_lists)
+    problems += aliases_stage.find_alias_collisions(config, articles, with_lists)
+    if any(article.related for article in valid):
+        problems += picked_related.check(valid, with_lists, config.base_url)
     articles.sort(key=article_order)
     if horizon is not None:
         horizon.append(min(changes, default=None))
@@ -195,8 +192,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
     fm, problems = source.front, []
 
     def fail(key: str, code: str, message: str, item: int | None = None) -> None:
-        line = source.line_of(key) if item is None else source.line_of_item(key, item)
-        problems.append(error(source.path, line, code, message))
+        problems.append(error(source.path, source.line_of(key, item), code, message))
 
     for key in fm:
         if key in PAGE_ONLY_KEYS:

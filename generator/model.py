@@ -156,12 +156,12 @@ class SourceFile:
     # key → the text after its colon that YAML read as no value ("title: #1 vụ án" is a comment)
     unread: Mapping[str, str] = field(default_factory=frozen_map)
 
-    def line_of(self, key: str) -> int:
+    def line_of(self, key: str, item: int | None = None) -> int:
+        """The line of `key`; with `item`, of its list's item (from 0) when that stands on a line
+        of its own, else the key's."""
+        if item is not None and item_key(key, item) in self.key_lines:
+            return self.key_lines[item_key(key, item)]
         return self.key_lines.get(key, 1)
-
-    def line_of_item(self, key: str, number: int) -> int:
-        """The line of a list's item (from 0), or the key's when the item is on the key's line."""
-        return self.key_lines.get(item_key(key, number)) or self.line_of(key)
 
 
 def item_key(key: str, number: int) -> str:

@@ -62,18 +62,17 @@ def _target(written: str, source: str, base_url: str) -> str:
     return path if path.endswith(".md") else path + "/index.md"  # a bundle's folder: its index.md
 
 
-def check(articles: Iterable[Article], lines: Mapping[str, int], base_url: str = "",
-          sources: Mapping[str, SourceFile] | None = None) -> list[Problem]:
+def check(articles: Iterable[Article], sources: Mapping[str, SourceFile], base_url: str) -> list[Problem]:
     """A target that names no article is an error (with the article meant, when one is
     spelled alike); one that names the article itself a warning. A draft or scheduled
-    target is no problem: it is shown once published. `lines`: each article's 'related'
-    line; `sources`, when given, tell the line of the item (read again for a problem only)."""
+    target is no problem: it is shown once published. `sources`: the source files of the
+    articles with picks, for the line of the item (read again for a problem only)."""
     def line_of(article: Article, target: str) -> int:
-        source = sources.get(article.source) if sources is not None else None
+        source = sources.get(article.source)
         if source is None:
-            return lines.get(article.source, 1)
-        number = read_at(source.front.get("related"), source.path, base_url, lambda *_: None).get(target)
-        return source.line_of("related") if number is None else source.line_of_item("related", number)
+            return 1
+        return source.line_of("related", read_at(source.front.get("related"), source.path, base_url,
+                                                 lambda *_: None).get(target))
 
     articles = list(articles)
     by_source = {a.source: a for a in articles}

@@ -47,8 +47,8 @@ def index_pages_beside(config: SiteConfig, articles: list[Article], news: Iterab
     """The pages (index_pages) with every problem they make among the `articles` (read from
     `news`): their own, their addresses, their aliases, and an article's alias onto one."""
     pages, problems = index_pages(config, page_sources, options, left_out)
-    problems += aliases_stage.find_alias_collisions(config, [*articles, *pages], {
-        s.path: s.line_of("aliases") for s in page_sources}, only=pages, sources={s.path: s for s in page_sources})
+    problems += aliases_stage.find_alias_collisions(config, [*articles, *pages], {s.path: s for s in page_sources},
+                                                    only=pages)
     problems += aliases_onto_pages(articles, pages, {s.path: s.line_of("aliases") for s in news})
     return pages, problems
 
@@ -77,8 +77,7 @@ def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, i
     fm, problems = source.front, []
 
     def fail(key: str, code: str, message: str, item: int | None = None) -> None:
-        line = source.line_of(key) if item is None else source.line_of_item(key, item)
-        problems.append(error(source.path, line, code, message))
+        problems.append(error(source.path, source.line_of(key, item), code, message))
 
     for key in fm:
         if key in NEWS_KEYS:

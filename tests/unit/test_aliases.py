@@ -6,7 +6,13 @@ from urllib.parse import quote
 from generator.aliases import (_QUERY_SAFE, find_alias_collisions, normalize_alias, plan_alias_pages, query_shard,
                                query_tables, read_aliases)
 from generator.config import parse_config
+from generator.model import SourceFile, frozen_map
 from tests.unit.test_images import make_article
+
+
+def _sources(lines: dict[str, int]) -> dict[str, SourceFile]:
+    """Source files whose 'aliases' key stands on these lines (their articles hold the aliases)."""
+    return {path: SourceFile(path, frozen_map(), frozen_map({"aliases": line}), "", 1, None) for path, line in lines.items()}
 
 
 def test_old_urls_become_site_paths():
@@ -40,7 +46,7 @@ def test_an_alias_may_not_take_a_page_or_file_the_portal_writes_itself():
              "/luu-tru/2026/", "/don-vi/x/atom.xml"]
     free = ["/tin/bai-cu.html", "/tin-tuc/trang/2/", "/anh/x.jpg"]
     article = make_article(source="content/tin/a.md", aliases=tuple(taken + free))
-    problems = find_alias_collisions(config, [article], {"content/tin/a.md": 6})
+    problems = find_alias_collisions(config, [article], _sources({"content/tin/a.md": 6}))
     assert [p.message.split()[2] for p in problems] == taken
     assert {(p.location.line, p.code) for p in problems} == {(6, "alias-collision")}
 
@@ -58,7 +64,7 @@ def test_an_alias_that_needs_another_s_file_alias_as_its_folder_is_a_collision_a
     page = make_article(source="content/tin/a.md", aliases=("/x/y.html",))
     folder = make_article(source="content/tin/b.md", aliases=("/x/y.html/",))
     deeper = make_article(source="content/tin/c.md", aliases=("/x/y.html/z.html",))
-    problems = find_alias_collisions(config, [page, folder, deeper], {"content/tin/b.md": 5, "content/tin/c.md": 6})
+    problems = find_alias_collisions(config, [page, folder, deeper], _sources({"content/tin/b.md": 5, "content/tin/c.md": 6}))
     assert [(p.location.path, p.location.line, p.code) for p in problems] == [
         ("content/tin/b.md", 5, "alias-collision"), ("content/tin/c.md", 6, "alias-collision")]
     assert problems[0].message == ("the alias /x/y.html/ would make /x/y.html a folder, but /x/y.html is an alias of "
@@ -139,7 +145,7 @@ def test_a_query_address_may_not_take_a_page_nor_another_s_query():
     config, _ = parse_config({"title": "t", "base_url": "https://x.vn/", "categories": {"tin": {"name": "Tin"}}})
     first = make_article(source="content/tin/a.md", aliases=("/tin/?id=5", "/cu.aspx/?id=1"))
     second = _article("content/tin/b.md", "/tin/b/", aliases=("/cu.aspx/?id=1", "/cu.aspx/?id=2"))
-    problems = find_alias_collisions(config, [first, second], {"content/tin/a.md": 6, "content/tin/b.md": 7})
+    problems = find_alias_collisions(config, [first, second], _sources({"content/tin/a.md": 6, "content/tin/b.md": 7}))
     assert [p.message for p in problems] == [
         "the alias /tin/?id=5 would replace the category 'tin'; remove it",
         "the alias /cu.aspx/?id=1 is also an alias of content/tin/a.md; keep it in one article"]

@@ -70,8 +70,8 @@ def test_the_items_of_a_list_one_per_line_have_their_lines():
     text = "---\ntitle: Tin\nAliases:\n  - /cu/a.html\n\n  - /cu/b.html\ncampaigns: [a, b]\n---\n"
     source, problems = split_source("content/a.md", text)
     assert problems == []
-    assert [source.line_of_item("aliases", n) for n in range(3)] == [4, 6, 3]  # none: the key's line
-    assert [source.line_of_item("campaigns", n) for n in range(2)] == [7, 7]  # on the key's line
+    assert [source.line_of("aliases", n) for n in range(3)] == [4, 6, 3]  # none: the key's line
+    assert [source.line_of("campaigns", n) for n in range(2)] == [7, 7]  # on the key's line
 
 
 def test_keys_are_read_in_any_case_but_only_once():
