@@ -107,7 +107,40 @@ def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tu
     files.update(static)
     # (Files of a draft's folder are in a bundle too: published with it, no warning meanwhile.)
     problems += unpublished_files(listing, {full for found in by_bundle.values() for _, full in found})
+    problems += active_files(by_bundle)
     return files, problems
+
+
+# A file of an article's folder is published on the portal's own address. Opened there, these
+# kinds run what they hold as the portal: a script in an SVG drawing or a saved web page reads
+# and changes every page of the site (the sanitizer keeps scripts out of the articles for the
+# same reason). The server-side kinds run on a host set up for them (PHP, ASP.NET).
+_RUN_BY_BROWSERS = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl",
+                              ".xslt", ".js", ".mjs", ".swf"})
+_RUN_BY_SERVERS = frozenset({".php", ".php3", ".php4", ".php5", ".php7", ".phtml", ".phar", ".asp", ".aspx",
+                             ".ashx", ".asmx", ".cshtml", ".jsp", ".jspx", ".cgi", ".pl"})
+
+
+def active_files(by_bundle: Mapping[str, Sequence[tuple[str, str]]]) -> list[Problem]:
+    """An error at each file of an article's folder that would run as part of the portal
+    once published (`by_bundle`: bundle_files of content/'s listing). static/ is the
+    site's own, and may hold such files (a search engine's verification page)."""
+    problems = []
+    for bundle, found in sorted(by_bundle.items()):
+        for rel, _ in found:
+            name = rel.rpartition("/")[2].lower()
+            suffix = os.path.splitext(name)[1]
+            shown = f"{bundle}/{rel}" if bundle else rel
+            if suffix in _RUN_BY_BROWSERS:
+                problems.append(error(shown, 0, "active-file", (
+                    "a reader's browser would open this file as a page of the portal and run the scripts it "
+                    "may hold: publish a drawing as PNG and a document as PDF, or put the file in a .zip "
+                    "to offer it for download")))
+            elif suffix in _RUN_BY_SERVERS or name == "web.config":
+                problems.append(error(shown, 0, "active-file", (
+                    "a web server could run this file as a program of the portal: put it in a .zip to offer "
+                    "it for download")))
+    return problems
 
 
 def shown_path(source: Path, site_dir: Path) -> str:

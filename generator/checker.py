@@ -84,8 +84,9 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     load_body = functools.partial(content.load_body, site_dir)
     plan, image_problems = images.plan_images(site_dir, articles, site_config.images, load_body, cache)
     problems += image_problems
-    documents = attachments.sizes_beside(articles, assets.bundle_files(listing))
-    problems += attachments.large_documents(documents)
+    by_bundle = assets.bundle_files(listing)
+    documents = attachments.sizes_beside(articles, by_bundle)
+    problems += attachments.large_documents(documents) + assets.active_files(by_bundle)
     links_to_files: dict = {}
     links_to_articles: dict = {}
     links_to_parts: dict = {}

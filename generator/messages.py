@@ -563,6 +563,14 @@ PROBLEMS: Mapping[str, tuple] = {
          "lúc không có dấu / ở cuối?)"),
         (_ANY, "hai tệp sẽ ghi vào cùng một chỗ: {0}"),
     ),
+    "active-file": (
+        (r"a reader's browser would open this file",
+         "trình duyệt của bạn đọc sẽ mở tệp này như một trang của cổng thông tin và chạy mã có thể nằm trong đó: "
+         "hãy xuất hình vẽ ra PNG, tài liệu ra PDF, hoặc nén tệp thành .zip để bạn đọc tải về"),
+        (r"a web server could run this file",
+         "máy chủ web có thể chạy tệp này như một chương trình của cổng thông tin: hãy nén tệp thành .zip để bạn "
+         "đọc tải về"),
+    ),
     "unpublished-file": ((r"this file is not read as an article: .*; rename it '(.*)'",
                           "tệp này không được đọc như một bài viết: tên tệp bài viết phải kết thúc bằng '.md' viết "
                           "thường; hãy đổi tên thành '{0}'"),

@@ -479,3 +479,36 @@ def test_a_file_in_another_article_s_folder_is_linked_where_that_article_publish
     assert problems_of(build(BuildOptions(site_dir=site, out_dir=out))) == {
         (BUNDLE, 8, "the link '../ke-hoach-tet/Kế hoạch.pdf' points to nothing the site publishes; did you mean "
                     "'ke-hoach.pdf', in the same folder?")}
+
+
+def test_a_file_that_would_run_as_part_of_the_portal_is_refused_where_it_lies(make_site, tmp_path):
+    """A saved web page or an SVG drawing published beside an article opens on the portal's own
+    address, and a script in it could change every page readers see; a PHP or ASP.NET file could
+    run on the server. Each is an error at the file, saying what to publish instead; the same
+    files zipped, and the site's own static/ files, are published."""
+    folder = "content/tin-hoat-dong/hop-bao"
+    active = [f"{folder}/bao-cao.html", f"{folder}/phu-luc/SO-DO.SVG", f"{folder}/du-lieu.xml",
+              f"{folder}/tai-ve.php", f"{folder}/web.config", "content/tin-hoat-dong/nhap/trang.htm"]
+    site = make_site({**numbered_articles(2),
+                      BUNDLE: article("Họp báo quý", body="Tải [báo cáo](bao-cao.html) hoặc [bản nén](bao-cao.zip)."),
+                      "content/tin-hoat-dong/nhap/index.md": article("Bài nháp", draft="true"),
+                      f"{folder}/bao-cao.zip": b"PK\x03\x04", f"{folder}/ke-hoach.pdf": b"%PDF-1.4",
+                      "static/google1a2b.html": "google-site-verification: google1a2b.html\n",
+                      **{path: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+                         for path in active}})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert not result.ok and not out.exists()
+    refused = {p.location.path: p.message for p in result.problems if p.code == "active-file"}
+    assert sorted(refused) == sorted(active) and all(p.location.line == 0 for p in result.problems
+                                                     if p.code == "active-file")
+    assert "publish a drawing as PNG and a document as PDF, or put the file in a .zip" in refused[active[0]]
+    assert "a web server could run this file" in refused[f"{folder}/web.config"]
+    checked = check_site(site)
+    assert sorted(p.location.path for p in checked.problems if p.code == "active-file") == sorted(active)
+
+    for path in active:
+        (site / path).unlink()
+    (site / BUNDLE).write_text(article("Họp báo quý", body="Tải [bản nén](bao-cao.zip)."), encoding="utf-8")
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert (out / "tin-hoat-dong/hop-bao-quy/bao-cao.zip").is_file() and (out / "google1a2b.html").is_file()
