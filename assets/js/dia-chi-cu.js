@@ -20,7 +20,10 @@
     }
   });
   function go(url) { location.replace(d.base.replace(/\/$/, "") + url); }
-  function found(table, key) { return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null; }
+  function goOrNext(table, i) {  // the article keys[i] names in `table`, else the next set of names
+    var known = Object.prototype.hasOwnProperty.call(table, keys[i]);
+    return known ? go(table[keys[i]]) : look(i + 1);
+  }
   function missed() {
     if (d.fallback) return go(d.fallback);
     status.textContent = "Không tìm thấy bài viết ứng với địa chỉ cũ này: bài có thể đã được gỡ, " +
@@ -33,17 +36,11 @@
   }
   function look(i) {
     if (i >= keys.length) return missed();
-    if (d.targets) {
-      var target = found(d.targets, keys[i]);
-      return target ? go(target) : look(i + 1);
-    }
+    if (d.targets) return goOrNext(d.targets, i);
     status.textContent = "Đang tìm bài viết ứng với địa chỉ cũ này…";
     fetch(d.prefix + shard(keys[i]) + ".json").then(function (response) {
       return response.ok ? response.json() : {};
-    }).then(function (table) {
-      var target = found(table, keys[i]);
-      return target ? go(target) : look(i + 1);
-    }).catch(missed);
+    }).then(function (table) { goOrNext(table, i); }).catch(missed);
   }
   look(0);
 })();
