@@ -188,11 +188,17 @@ def unknown_key(source: SourceFile, key: Any, hint: str | None) -> Problem:
                    f"unknown front-matter key '{key}'" + (f"; did you mean '{hint}'?" if hint else ""))
 
 
-def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None, list[Problem]]:
-    fm, problems = source.front, []
-
+def error_adder(source: SourceFile, problems: list[Problem]) -> Callable[..., None]:
+    """`fail(key, code, message, item=None)`: adds to `problems` an error at the line of
+    front-matter `key` in `source` (of its `item`-th entry, for a list written one per line)."""
     def fail(key: str, code: str, message: str, item: int | None = None) -> None:
         problems.append(error(source.path, source.line_of(key, item), code, message))
+    return fail
+
+
+def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None, list[Problem]]:
+    fm, problems = source.front, []
+    fail = error_adder(source, problems)
 
     for key in fm:
         if key in PAGE_ONLY_KEYS:

@@ -16,7 +16,7 @@ from typing import Iterable, Mapping
 from generator import aliases as aliases_stage
 from generator.config import RESERVED_SLUGS
 from generator.diagnostics import Problem, error, suggest, warning
-from generator.index import IndexOptions, _flag, _text, parse_date, read_slug, unknown_key
+from generator.index import IndexOptions, _flag, _text, error_adder, parse_date, read_slug, unknown_key
 from generator.markup import plain_summary
 from generator.model import PAGES_DIR, Article, SiteConfig, SourceFile, frozen_map
 from generator.vietnamese import collation_key, nfc
@@ -75,9 +75,7 @@ def index_pages(config: SiteConfig, sources: Iterable[SourceFile], options: Inde
 
 def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, int, list[Problem]]:
     fm, problems = source.front, []
-
-    def fail(key: str, code: str, message: str, item: int | None = None) -> None:
-        problems.append(error(source.path, source.line_of(key, item), code, message))
+    fail = error_adder(source, problems)
 
     for key in fm:
         if key in NEWS_KEYS:
