@@ -16,7 +16,7 @@ $(STAMP): requirements.txt constraints.txt
 
 $(TSTAMP): $(STAMP) requirements-test.txt tests/install-system-deps.sh
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
-	@bash tests/install-system-deps.sh
+	@bash tests/install-system-deps.sh $(VENV)
 	@touch $@
 
 site: $(STAMP)
