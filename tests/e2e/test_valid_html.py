@@ -4,7 +4,8 @@ warnings and notes all fail. Browsers forgive invalid markup each in its own way
 readers and the search indexer read it less kindly, and a government site's audit runs this
 checker. Checked: the demo portal, and a site holding what editors write that the demo lacks
 (pasted Word tables and spans, a clip with captions and poster, a recording, footnotes, a table of
-contents, a YouTube address, a document's label, old addresses with and without a query)."""
+contents, a YouTube address, a document's label, old addresses with and without a query), and
+the theme's stylesheet and icon (its CSS and SVG checkers)."""
 from __future__ import annotations
 
 import json
@@ -66,7 +67,8 @@ Tải [kế hoạch năm 2027](ke-hoach.pdf) hoặc xem [bài trước](../bai-1
 def validate(files: list[Path]) -> list[str]:
     """What the checker says of each file, a line each; [] when it says nothing."""
     assert VNU.is_file(), f"{VNU} is missing: `make test` installs it (tests/install-system-deps.sh)"
-    done = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--stdout", *map(str, files)],
+    done = subprocess.run(["java", "-jar", str(VNU), "--also-check-css", "--also-check-svg", "--format", "json",
+                           "--stdout", *map(str, files)],
                           capture_output=True, text=True, timeout=600)
     messages = json.loads(done.stdout)["messages"]
     return [f"{m.get('url', '?').removeprefix('file:')}:{m.get('lastLine', 0)}: {m['type']}"
@@ -101,16 +103,20 @@ def test_every_page_of_the_demo_and_of_what_editors_write_is_valid_html(make_sit
                   "table .can-giua", ".tep-tai-ve", "figure picture source[srcset]"):  # what the report is made of, rendered
         assert page.select(shown), shown
     pages = sorted(demo.rglob("*.html")) + sorted(rich.rglob("*.html"))
-    assert len(pages) > 90
-    assert validate(pages) == []
+    theme = sorted(demo.glob("assets/**/*.css")) + sorted(demo.glob("assets/**/*.svg"))  # its stylesheet and icon
+    assert len(pages) > 90 and len(theme) >= 2
+    assert validate(pages + theme) == []
 
 
 def test_the_checker_reports_invalid_markup(tmp_path):
-    """The check above can fail: the checker finds what a broken layout would write."""
+    """The check above can fail: the checker finds what a broken layout or stylesheet would write."""
     broken = tmp_path / "public" / "index.html"
     broken.parent.mkdir(parents=True)
     broken.write_text('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>x</title></head>'
                       '<body><p><div>khối trong đoạn</div></p><img src="a.jpg"></body></html>', encoding="utf-8")
-    said = validate([broken])
+    style = tmp_path / "public" / "style.css"
+    style.write_text(".the { colr: red; }\n", encoding="utf-8")
+    said = validate([broken, style])
     assert any("error" in line and "img" in line and "alt" in line for line in said), said
-    assert any(line.startswith(f"{broken}:1: error") for line in said), said
+    assert any(line.startswith(f"{broken}:") and ": error: " in line for line in said), said
+    assert any(line.startswith(f"{style}:1: error") and "colr" in line for line in said), said
