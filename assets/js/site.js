@@ -1,5 +1,5 @@
 /* Small enhancements for every page; the portal works without them.
-   Menu button on phones, "Sao chép liên kết" and "In bài" on articles, YouTube players. */
+   Menu button on phones, the share sheet, "Sao chép liên kết" and "In bài" on articles, YouTube players. */
 (function () {
   "use strict";
   var header = document.querySelector(".site-header");
@@ -60,6 +60,16 @@
     link.parentNode.replaceChild(player, link);
     player.focus();
   });
+
+  // The phone's share sheet lists the apps its reader uses; desktop browsers mostly have none.
+  var share = document.querySelector(".share-native");
+  if (share && navigator.share) {
+    share.hidden = false;
+    share.addEventListener("click", function () {
+      navigator.share({ title: share.getAttribute("data-title"), url: share.getAttribute("data-url") })
+        .catch(function () { /* closed by the reader, or not allowed: nothing to say */ });
+    });
+  }
 
   var print = document.querySelector(".print-button");
   if (print) {

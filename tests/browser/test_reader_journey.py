@@ -382,3 +382,28 @@ def test_axe_finds_no_moderate_serious_or_critical_violations(open_page, portal,
                for v in results.response["violations"] if v["impact"] in ("moderate", "serious", "critical")]
         assert bad == [], (name, bad)
     assert watch.errors == []
+
+
+ARTICLE_PATH = "/tin-hoat-dong/doi-canh-sat-giao-thong-huong-dan-hoc-sinh-doi-mu-bao-hiem-dung-cach/"
+FAKE_SHARE_SHEET = """window.shared = [];
+navigator.share = function (data) { window.shared.push(data); return Promise.reject(new DOMException("", "AbortError")); };"""
+
+
+def test_a_phone_shares_the_article_through_its_own_share_sheet(open_page, portal):
+    """A phone's share sheet lists the apps its reader uses (Messenger, SMS, …): "Ứng dụng khác…"
+    opens it with the article's title and address; the reader closing it is no error. A browser
+    without one (chromium on Linux) never shows the button."""
+    page, watch = open_page("phone")
+    page.goto(portal + ARTICLE_PATH)
+    assert page.evaluate("typeof navigator.share") == "undefined"
+    assert page.locator(".share-native").count() == 1 and not page.locator(".share-native").is_visible()
+
+    page, watch = open_page("phone")
+    page.add_init_script(FAKE_SHARE_SHEET)
+    page.goto(portal + ARTICLE_PATH)
+    page.get_by_role("button", name="Ứng dụng khác…").click()
+    expected = "https://congan.hungyen.example.vn" + ARTICLE_PATH
+    assert page.evaluate("window.shared") == [{"title": ARTICLE, "url": expected}]
+    page.wait_for_timeout(100)  # (an unhandled rejection would be reported by now)
+    screenshot(page, "phone-article-share")
+    assert watch.errors == []

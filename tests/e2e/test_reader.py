@@ -5,6 +5,7 @@ import gzip
 import json
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import unquote
 
 from generator import messages
 from tests.photos import phone_jpeg
@@ -483,6 +484,9 @@ def test_article_offers_share_copy_and_print(make_site, build_site):
     assert links["Facebook"] == "https://www.facebook.com/sharer/sharer.php?u=" + encoded
     assert links["Zalo"].endswith(encoded)
     assert text_of(share.find("button", class_="copy-link")) == "Sao chép liên kết"
+    sheet = share.find("button", class_="share-native")  # the phone's share sheet, when there is one
+    assert text_of(sheet) == "Ứng dụng khác…" and sheet.has_attr("hidden")
+    assert sheet["data-url"] == unquote(encoded) and sheet["data-title"].startswith("Ra quân")
     assert text_of(share.find("button", class_="print-button")) == "In bài"
     assert not built.page(RA_QUAN).find_all("script", src=lambda s: s and not s.startswith("/"))
 
