@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from generator import (anchors, assets, attachments, config as config_stage, content, filelinks, images, index, markup, messages,
@@ -84,9 +84,12 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     load_body = functools.partial(content.load_body, site_dir)
     plan, image_problems = images.plan_images(site_dir, articles, site_config.images, load_body, cache)
     problems += image_problems
-    by_bundle = assets.bundle_files(listing)
-    documents = attachments.sizes_beside(articles, by_bundle)
-    problems += attachments.large_documents(documents) + assets.active_files(by_bundle)
+    documents = attachments.sizes_beside(articles, assets.bundle_files(listing))
+    problems += attachments.large_documents(documents)
+    # The files a build would copy, and their problems (a file nothing publishes, one that would
+    # run as part of the portal, a static/ file in the build's way), as the build plans them.
+    files, found = assets.plan_files(site_dir, articles, listing, plan.sources)
+    problems += found
     links_to_files: dict = {}
     links_to_articles: dict = {}
     links_to_parts: dict = {}
@@ -102,8 +105,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     problems += anchors.dead_part_links(links_to_parts, converted,
                                         functools.partial(markup.load_html, cache=cache, reconvert=reconvert))
     if links_to_files:
-        problems += _unpublished_file_links(site_dir, site_config, converted, news_count, plan, links_to_files,
-                                            listing)
+        problems += _unpublished_file_links(site_config, converted, news_count, files, links_to_files, listing)
     if has_errors(image_problems):  # the plan is empty then: every photo would be reported twice
         found = [p for p in found if p.code != "missing-image"]
     problems += found
@@ -113,14 +115,13 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
 
 
-def _unpublished_file_links(site_dir: Path, site_config, articles, news_count: int, plan, links: dict,
+def _unpublished_file_links(site_config, articles, news_count: int, files: Mapping[str, Path], links: dict,
                             listing: content.Listing) -> list[Problem]:
     """The links to files that `build` would find leading nowhere (filelinks.py), judged
     against what a build of these articles (the first `news_count`; then the pages of their
-    own) would publish, planned the way it plans it."""
+    own) would publish, planned the way it plans it (`files`: assets.plan_files)."""
     site = Site(config=site_config, articles=tuple(articles[:news_count]), standalone=tuple(articles[news_count:]))
     pages = routes.plan_pages(site)
-    files, _ = assets.plan_files(site_dir, articles, listing, plan.sources)
     outputs = {page.output_path for page in pages} | files.keys() | seo.render_extra_files(site, pages).keys()
     return filelinks.unpublished_links(articles, links, outputs, {rel for rel, _ in listing})
 

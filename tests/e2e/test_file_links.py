@@ -107,6 +107,7 @@ def test_a_file_in_content_that_nothing_publishes_is_warned_about(make_site, tmp
     assert [(p.location.path, p.code) for p in result.problems] == [
         ("content/tin-hoat-dong/bao-cao-quy.pdf", "unpublished-file")]
     assert "move it there, or into static/" in result.problems[0].message
+    assert check_site(site).problems == result.problems  # `check` says it too
 
 
 def test_an_article_saved_as_md_in_capitals_or_as_a_word_document_is_told_what_to_do(make_site, tmp_path):

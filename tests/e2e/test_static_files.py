@@ -3,6 +3,7 @@ verification file, /.well-known/security.txt, /favicon.ico) are published there,
 edits like everything else, and never overwrite what the build makes itself."""
 from __future__ import annotations
 
+from generator.checker import check_site
 from generator.pipeline import BuildOptions, build
 from tests.conftest import article, clean_tree, numbered_articles, tree
 
@@ -68,6 +69,10 @@ def test_a_static_file_never_overwrites_what_the_build_makes(make_site, tmp_path
                      ("static/assets/css/style.css", "static-reserved"),
                      ("static/pagefind/pagefind.js", "static-reserved"),
                      ("static/images/logo.png", "static-reserved")}
+    # `check` plans the copied files as the build does (the pages' own paths are the build's to plan).
+    checked = {(p.location.path, p.code) for p in check_site(site).problems}
+    assert checked == found - {("static/robots.txt", "duplicate-output"),
+                               ("static/tin-hoat-dong/bai-so-1/index.html", "duplicate-output")}
 
 
 def test_what_an_editors_tools_leave_beside_the_files_is_never_published(make_site, tmp_path):
