@@ -154,7 +154,7 @@ def unpublished_files(listing: Iterable[tuple[str, os.DirEntry]], bundled: Colle
     (a draft's included). `bundled`: the full paths of the files in such folders."""
     return [warning(rel, 0, "unpublished-file", _why_unpublished(rel))
             for rel, entry in listing
-            if not rel.endswith(".md") and not is_image_file(rel) and entry.path not in bundled
+            if not rel.endswith(".md") and not is_image_file(rel) and entry.path not in bundled and not entry.is_dir()
             and not any(part.startswith(".") for part in rel.split("/")) and not is_scratch(rel)]
 
 

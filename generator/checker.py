@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
-from generator import (anchors, assets, attachments, config as config_stage, content, filelinks, images, index, markup, messages,
-                       routes, seo, standalone, workers)
+from generator import (anchors, assets, attachments, config as config_stage, confine, content, filelinks, images,
+                       index, markup, messages, routes, seo, standalone, workers)
 from generator.cache import BuildCache
 from generator.diagnostics import Problem, as_errors, has_errors, sort_problems, warning
 from generator.fences import fenced, indented_code
@@ -68,6 +68,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     listing = content.list_content(site_dir)  # once, for the articles and the files beside them
     sources, found = content.load_content(site_dir, cache, listing=listing, jobs=jobs)
     problems += found + content.no_articles(site_dir, listing)
+    problems += confine.check_site_files(site_dir, {content.CONTENT_DIR: listing})  # symlinks leaving the site
     problems += heading_problems(site_dir, sources, jobs)
     # Drafts and scheduled articles are checked too: they will be published one day.
     news, page_sources = standalone.split_sources(sources)

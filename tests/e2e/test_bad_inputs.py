@@ -86,6 +86,10 @@ def test_bad_input_is_reported_or_built(case, tmp_path, published):
         assert problems == expected
         assert tree(out) == before, "a failed build changed the published output"
         assert not (out / "tin-hoat-dong").joinpath("mat-khau").exists()
+        # `check` says all a build says (and may say more: it does not stop at a stage's errors).
+        checked = run_cli("check", "--lang", "en", "--site", str(site))
+        assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
+        assert set(expected) <= set((checked.stdout + checked.stderr).splitlines()), checked.stdout + checked.stderr
     else:
         for check in expected:
             reader_sees(out, check)
