@@ -197,7 +197,7 @@ def _file_and_folder(articles: list[Article], checked: list[Article],
     """An alias that would be the folder of another's file alias ("/x/y.html/" beside
     "/x/y.html", or "/x/y.html/z/"): one of the two redirect pages cannot be written. Told at
     the article whose alias needs the folder; when only the other changed, the build's check
-    of its outputs still stops it (pipeline._output_collisions)."""
+    of its outputs still stops it (assets.output_collisions)."""
     files = {path: article for article in articles for path in _paths(article) if not path.endswith("/")}
     if not files:
         return []

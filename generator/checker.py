@@ -21,11 +21,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable
 from urllib.parse import urlsplit
 
-from generator import (anchors, assets, attachments, config as config_stage, confine, content, filelinks, images,
-                       index, markup, messages, routes, seo, standalone, workers)
+from generator import (aliases, anchors, assets, attachments, config as config_stage, confine, content, filelinks,
+                       images, index, markup, messages, routes, seo, standalone, workers)
 from generator.cache import BuildCache
 from generator.diagnostics import Problem, as_errors, has_errors, sort_problems, warning
 from generator.fences import fenced, indented_code
@@ -105,26 +105,21 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     problems += check_insecure_links(site_config, site_dir, converted, cache, reconvert, jobs)
     problems += anchors.dead_part_links(links_to_parts, converted,
                                         functools.partial(markup.load_html, cache=cache, reconvert=reconvert))
-    if links_to_files:
-        problems += _unpublished_file_links(site_config, converted, news_count, files, links_to_files, listing)
+    # What a build writes besides the copied files, for its collision and link checks.
+    pages = routes.plan_pages(site)
+    outputs = [page.output_path for page in pages] + list(seo.render_extra_files(site, pages))
+    outputs += list(aliases.query_tables(pages))
+    problems += assets.output_collisions(outputs, files, site_dir)
+    if links_to_files:  # (the links to files that `build` would find leading nowhere)
+        problems += filelinks.unpublished_links(converted, links_to_files, set(outputs) | files.keys(),
+                                                {rel for rel, _ in listing})
     if has_errors(image_problems):  # the plan is empty then: every photo would be reported twice
         found = [p for p in found if p.code != "missing-image"]
     problems += found
     problems += _links_to_unpublished(site_config, news_count, articles, plan, found, links_to_articles)
     # The layouts the pages use, as far as a build finds their problems without rendering.
-    problems += check_layouts(site_dir, {page.template for page in routes.plan_pages(site)})
+    problems += check_layouts(site_dir, {page.template for page in pages})
     return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
-
-
-def _unpublished_file_links(site_config, articles, news_count: int, files: Mapping[str, Path], links: dict,
-                            listing: content.Listing) -> list[Problem]:
-    """The links to files that `build` would find leading nowhere (filelinks.py), judged
-    against what a build of these articles (the first `news_count`; then the pages of their
-    own) would publish, planned the way it plans it (`files`: assets.plan_files)."""
-    site = Site(config=site_config, articles=tuple(articles[:news_count]), standalone=tuple(articles[news_count:]))
-    pages = routes.plan_pages(site)
-    outputs = {page.output_path for page in pages} | files.keys() | seo.render_extra_files(site, pages).keys()
-    return filelinks.unpublished_links(articles, links, outputs, {rel for rel, _ in listing})
 
 
 def _links_to_unpublished(site_config, news_count: int, articles, plan, already: list[Problem],

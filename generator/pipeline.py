@@ -21,7 +21,7 @@ from generator import imageproc, images, pictures
 from generator import buildlock, feeds, filelinks, kept_pages, layout_metrics, messages, outguard, search, search_store, seo, shortcut
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
-from generator.diagnostics import BuildFailed, Problem, as_errors, error, has_errors, sort_problems
+from generator.diagnostics import BuildFailed, Problem, as_errors, has_errors, sort_problems
 from generator.memo import Memo
 from generator.memory import give_back_freed_memory
 from generator.model import Site, frozen_map
@@ -291,7 +291,8 @@ def _build(options: BuildOptions) -> BuildResult:
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
             site, pages, load_html, options.memo, kept_feeds)
         extra_files.update(aliases.query_tables(pages))  # old addresses with a query, past one table
-        problems += _output_collisions([p.output_path for p in pages] + list(extra_files), files, options.site_dir)
+        problems += assets.output_collisions([p.output_path for p in pages] + list(extra_files), files,
+                                             options.site_dir)
         if site.file_links:
             problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, {p.output_path for p in pages}
                                                     | files.keys() | extra_files.keys(), {rel for rel, _ in listing})
@@ -463,31 +464,3 @@ def _choose_target(out_dir: Path, plan: rendering.RenderPlan, page_count: int, c
     # Seeded even when every page changes (a layout edit): the files whose bytes stay
     # the same (assets, feeds, the search index) keep their mtime for rsync and CDNs.
     return Stage(out_dir, seed=cache.enabled and plan.has_previous)
-
-
-def _output_collisions(page_paths: list[str], files: dict[str, Path], site_dir: Path) -> list[Problem]:
-    problems = []
-    seen: set[str] = set()
-    for path in page_paths:
-        if path in seen:
-            problems.append(error("site.toml", 0, "duplicate-output", f"two pages would be written to {path}"))
-        seen.add(path)
-    for path, source in files.items():
-        if path in seen:
-            problems.append(error(assets.shown_path(source, site_dir), 0, "duplicate-output",
-                                  f"this file would overwrite the page {path}"))
-    # A file whose name is also a folder of another ("x/y.html" and "x/y.html/index.html", an
-    # alias written once with its slash and once without): one of them cannot be written.
-    outputs = seen | files.keys()
-    folders: set[str] = set()
-    for path in outputs:  # (rpartition: a quarter of posixpath.dirname's ~1.4 µs, 27,000 paths a build)
-        folder = path.rpartition("/")[0]
-        while folder and folder not in folders:
-            folders.add(folder)
-            folder = folder.rpartition("/")[0]
-    for both in sorted(folders & outputs):
-        inside = min(path for path in outputs if path.startswith(both + "/"))
-        static = next((files[path] for path in (both, inside) if path in files), None)
-        problems.append(error(assets.shown_path(static, site_dir) if static else "site.toml", 0, "duplicate-output",
-                              f"{both} would be both a file and the folder of {inside}"))
-    return problems
