@@ -3,8 +3,9 @@ behind validator.w3.org/nu, from the npm package vnu-jar that `make test` instal
 warnings and notes all fail. Browsers forgive invalid markup each in its own way; screen
 readers and the search indexer read it less kindly, and a government site's audit runs this
 checker. Checked: the demo portal, and a site holding what editors write that the demo lacks
-(pasted Word tables and spans, a clip with captions and poster, a recording, footnotes, a table of
-contents, a YouTube address, a document's label, old addresses with and without a query), and
+(pasted Word tables and spans, a captioned photo and a gallery, a clip with captions and poster, a
+recording, footnotes, a reference link, hashtags, a table of contents, a YouTube address, a
+document's label, old addresses with and without a query), and
 the theme's stylesheet and icon (its CSS and SVG checkers)."""
 from __future__ import annotations
 
@@ -38,6 +39,15 @@ Sáng 5/1, Công an tỉnh tổng kết công tác quý IV.[^1]
 <td><span style="font-family: Times New Roman"><font color="red">12</font></span></td></tr></table>
 
 ![Lễ tổng kết tại hội trường](anh.jpg)
+*Lãnh đạo Công an tỉnh phát biểu. Ảnh: Minh Khôi*
+
+![Tuần tra](anh.jpg) ![Tuyên truyền](clip.jpg) ![Trao thưởng](anh.jpg)
+
+Các tổ công tác trong quý IV
+
+Thực hiện theo [Công văn số 12][cv12] của Công an tỉnh.
+
+[cv12]: https://congan.example.vn/cong-van-12
 
 ![Clip ra quân](clip.mp4)
 
@@ -59,6 +69,8 @@ https://www.youtube.com/watch?v=dQw4w9WgXcQ
 ```
 
 Tải [kế hoạch năm 2027](ke-hoach.pdf) hoặc xem [bài trước](../bai-1.md).
+
+#ANTT #DânVậnKhéo
 
 [^1]: Số liệu tính đến hết ngày 31/12.
 """
@@ -99,8 +111,10 @@ def test_every_page_of_the_demo_and_of_what_editors_write_is_valid_html(make_sit
     assert result.ok, [str(p) for p in result.problems]
     page = BeautifulSoup((rich / "tin-hoat-dong/tong-ket-cong-tac-quy-iv/index.html").read_text(encoding="utf-8"),
                          "html.parser")
-    for shown in ("video[poster] track", "audio", "[data-player*='youtube-nocookie.com/embed']", "sup a[href^='#fn']",
-                  "table .can-giua", ".tep-tai-ve", "figure picture source[srcset]"):  # what the report is made of, rendered
+    made_of = ("video[poster] track", "audio", "[data-player*='youtube-nocookie.com/embed']", "sup a[href^='#fn']",
+               "table .can-giua", ".tep-tai-ve", "figure picture source[srcset]", ".gallery figure figcaption",
+               "a[href='https://congan.example.vn/cong-van-12']")
+    for shown in made_of:  # what the report is made of, rendered
         assert page.select(shown), shown
     pages = sorted(demo.rglob("*.html")) + sorted(rich.rglob("*.html"))
     theme = sorted(demo.glob("assets/**/*.css")) + sorted(demo.glob("assets/**/*.svg"))  # its stylesheet and icon
