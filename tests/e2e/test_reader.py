@@ -353,13 +353,23 @@ def test_archives_by_year_and_month(make_site, build_site):
     assert len(year.find_all("h2", class_="card-title")) == 2 and year.select(".archive-months a")[0]["href"] == "/luu-tru/2026/01/"
 
 
+def card(page) -> dict[str, str]:
+    """The link preview a chat app or social network shows of a page: its OpenGraph and Twitter tags."""
+    return {meta.get("property") or meta["name"]: meta["content"] for meta in page.find_all("meta")
+            if (meta.get("property") or "").startswith("og:") or (meta.get("name") or "").startswith("twitter:card")}
+
+
 def test_aliases_redirect_to_the_article(make_site, build_site):
     built = build_site(make_site(ARTICLES))
+    article_card = card(built.page(RA_QUAN))
+    assert {"og:title", "og:description", "og:url", "og:image", "og:image:width"} <= article_card.keys()
     for old in ("/tin-tuc/ra-quan-tet.html", "/tin/123/"):
         page = built.page(old)
         assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={RA_QUAN}"
         assert page.find("link", rel="canonical")["href"] == "https://congan.example.vn" + RA_QUAN
         assert page.find("a")["href"] == RA_QUAN
+        # A link preview of the old address (Zalo, Facebook: no redirect of a page followed) shows the article.
+        assert card(page) == article_card
 
 
 def test_an_old_aspx_or_php_address_redirects_through_any_host_instead_of_downloading(make_site, build_site):
