@@ -130,7 +130,7 @@ def active_files(by_bundle: Mapping[str, Sequence[tuple[str, str]]]) -> list[Pro
         for rel, _ in found:
             name = rel.rpartition("/")[2].lower()
             suffix = os.path.splitext(name)[1]
-            shown = f"{bundle}/{rel}" if bundle else rel
+            shown = f"{bundle}/{rel}"  # (a bundle is a folder of content/, never "")
             if suffix in _RUN_BY_BROWSERS:
                 problems.append(error(shown, 0, "active-file", (
                     "a reader's browser would open this file as a page of the portal and run the scripts it "
