@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import socket
 import subprocess
 import sys
 import textwrap
@@ -109,6 +110,13 @@ def build_site():
         out = out or site / "public"
         return Built(build(BuildOptions(site_dir=site, out_dir=out, **options)), out)
     return run
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now, for a server a test starts (serve, nginx)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

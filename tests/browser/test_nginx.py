@@ -14,7 +14,7 @@ import pytest
 
 from tests.browser.conftest import under_policy
 from tests.browser.test_security_headers import readme_policy
-from tests.conftest import REPO
+from tests.conftest import REPO, free_port
 
 NGINX = "/usr/sbin/nginx"
 README_BLOCK = re.compile(r"### Publishing on nginx\n.*?```nginx\n(server \{.*?\n\})\n```", re.S)
@@ -25,12 +25,6 @@ def readme_server_block() -> str:
     found = README_BLOCK.search((REPO / "README.md").read_text(encoding="utf-8"))
     assert found, "README has no '### Publishing on nginx' section with a server block"
     return found.group(1)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

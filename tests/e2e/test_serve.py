@@ -4,7 +4,6 @@ from __future__ import annotations
 import http.client
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, article, text_of
+from tests.conftest import REPO, article, free_port, text_of
 
 ARTICLE = "content/tin-hoat-dong/ra-quan/index.md"
 URL = "/tin-hoat-dong/ra-quan-bao-dam-trat-tu-giao-thong/"
@@ -21,12 +20,6 @@ FILES = {
     ARTICLE: article("Ra quân bảo đảm trật tự giao thông", body="Sáng nay lực lượng ra quân.\n"),
     "content/tin-hoat-dong/nhap.md": article("Bài đang viết dở", "2026-01-20", draft="true"),
 }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Preview:
