@@ -80,7 +80,8 @@ def make_parser() -> argparse.ArgumentParser:
     n.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     # Not required here: left out, the editor is told the site's choices (scaffold.py), not argparse's usage.
     n.add_argument("--category", default="", help="category key or name from site.toml")
-    n.add_argument("--unit", default="", help="unit key or name from site.toml")
+    n.add_argument("--unit", action="append", default=[],
+                   help="unit key or name from site.toml (repeat for a joint article: the unit that wrote it first)")
     n.add_argument("--campaign", action="append", default=[], help="campaign key or name (repeat for several)")
     n.add_argument("--page", action="store_true",
                    help="a page of its own (Giới thiệu, Liên hệ) in content/trang/, not news: no category or unit")

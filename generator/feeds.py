@@ -29,7 +29,7 @@ from generator.xml_text import escape, quoteattr
 FEED_NAME = "atom.xml"
 FEED_LENGTH = 20
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_TERM_FIELD = {"category": "category", "unit": "unit", "campaign": "campaigns"}
+_TERM_FIELD = {"category": "category", "unit": "units", "campaign": "campaigns"}
 
 
 def feed_url(term: Term | None = None) -> str:
@@ -150,8 +150,9 @@ def render_feed(site: Site, term: Term | None, articles: Iterable[Article], html
 def _entry(site: Site, article: Article, body_html: str) -> list[str]:
     config = site.config
     url = absolute(site, article.url)
-    unit = config.units[article.unit].name
     category = config.categories[article.category]
+    # Without a byline, the unit wrote it, or the units of a joint article together.
+    by = [article.author] if article.author else [config.units[slug].name for slug in article.units]
     lines = [
         "  <entry>",
         f"    <title>{escape(article.title)}</title>",
@@ -159,7 +160,7 @@ def _entry(site: Site, article: Article, body_html: str) -> list[str]:
         f"    <id>{escape(url)}</id>",
         f"    <published>{_stamp(article.date)}</published>",
         f"    <updated>{_stamp(article.modified)}</updated>",
-        f"    <author><name>{escape(article.author or unit)}</name></author>",
+        *(f"    <author><name>{escape(name)}</name></author>" for name in by),
         f"    <category term={quoteattr(category.slug)} label={quoteattr(category.name)}/>",
     ]
     for slug in article.campaigns:

@@ -253,7 +253,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
                                 "'expires' is not after 'date': the article is never shown"))
 
     category = _resolve(config.categories, "category", fm, fail)
-    unit = _resolve(config.units, "unit", fm, fail)
+    units = _resolve_units(config, fm, fail)
     campaigns = _resolve_campaigns(config, fm, fail)
 
     slug = read_slug(fm, title, fail)
@@ -273,7 +273,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         return None, problems
     url = routes.article_url(category, slug)
     return Article(
-        source=source.path, title=title, date=moment, has_time=has_time, unit=unit,
+        source=source.path, title=title, date=moment, has_time=has_time, units=units,
         category=category, campaigns=campaigns, slug=slug, url=url, author=author,
         authors=authors if len(authors) > 1 else (),
         summary=summary, draft=draft, featured=featured, body=source.body,
@@ -456,6 +456,37 @@ def _resolve(terms: Mapping[str, Term], key: str, fm: Mapping, fail) -> str:
         fail(key, f"unknown-{key}", unknown_term(terms, key, value))
         return ""
     return slug
+
+
+def _resolve_units(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]:
+    """The article's unit, or the units of a joint article, the one that wrote it first:
+    `unit: [phong-canh-sat-giao-thong, Công an xã Nghĩa Trụ]`, or the names written with
+    "," or ";" between them (a unit's own name may hold commas: see written_list)."""
+    value = fm.get("unit")
+    if isinstance(value, str) and value.strip() and match_term(config.units, value) is None:
+        items = written_list(config.units, value)
+        # Split only when a part names a unit: one misspelt name with a comma in it is told whole.
+        if len(items) > 1 and any(match_term(config.units, item) for item in items):
+            value = items
+    if not isinstance(value, list):
+        found = _resolve(config.units, "unit", fm, fail)
+        return (found,) if found else ()
+    if not value:
+        fail("unit", "missing-field", "'unit' is required: the list is empty")
+        return ()
+    slugs: list[str] = []
+    for number, item in enumerate(value):  # (an item on a line of its own is told at that line)
+        if not isinstance(item, str) or not item.strip():
+            fail("unit", "wrong-type", "each unit must be a unit's key or name; this one is empty"
+                 if isinstance(item, str) or item is None else
+                 f"each unit must be a unit's key or name, not {type(item).__name__}", number)
+            continue
+        slug = match_term(config.units, item)
+        if slug is None:
+            fail("unit", "unknown-unit", unknown_term(config.units, "unit", item), number)
+        elif slug not in slugs:
+            slugs.append(slug)
+    return tuple(slugs)
 
 
 def _resolve_campaigns(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]:

@@ -188,7 +188,11 @@ class Article:
     title: str
     date: datetime  # timezone-aware
     has_time: bool
-    unit: str  # slugs of declared terms
+    # Slugs of declared terms. `units`: the unit that wrote it first, then those it worked with
+    # (a joint operation: `unit: [phong-canh-sat-giao-thong, cong-an-xa-nghia-tru]`); its
+    # byline names them all and each unit's page lists it. A tuple rather than a 31st field:
+    # see `cover` below.
+    units: tuple[str, ...]
     category: str
     campaigns: tuple[str, ...]
     slug: str
@@ -222,6 +226,11 @@ class Article:
     def modified(self) -> datetime:
         """When the article last changed, as feeds, the sitemap and JSON-LD say it."""
         return self.updated or self.date
+
+    @property
+    def unit(self) -> str:
+        """The unit that wrote it (the first of `units`): the publisher search engines are told."""
+        return self.units[0] if self.units else ""
 
     @property
     def image(self) -> str:  # the cover as written in front-matter, relative to the article

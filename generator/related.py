@@ -11,7 +11,7 @@ Score of a candidate B for article A (higher is better):
                                        together (1.5 + 1 + 1 + 2 = 5.5), so an
                                        article of the same campaign always ranks
                                        above one that shares none
-    UNIT      × same unit             1.5
+    UNIT      × a unit in common      1.5 (a joint article has several)
     CATEGORY  × same category         1.0
     DATE      × 1 / (1 + days / 30)   1.0 at the same day, 0.5 a month apart
     WORDS     × word similarity       2.0 × cosine of the title+summary word
@@ -54,7 +54,7 @@ COMMON_SHARE = 0.10
 DAY_SCALE = 86400 * DATE_SCALE_DAYS
 # Per posting list, how many date-neighbours on each side are considered.
 WINDOW = 20
-ALGORITHM = f"v2 {CAMPAIGN} {UNIT} {CATEGORY} {DATE} {WORDS} {DATE_SCALE_DAYS} {COMMON_SHARE} {WINDOW}"
+ALGORITHM = f"v3 {CAMPAIGN} {UNIT} {CATEGORY} {DATE} {WORDS} {DATE_SCALE_DAYS} {COMMON_SHARE} {WINDOW}"
 
 
 STATE_NAME = "related"
@@ -68,7 +68,7 @@ class Ranking:
     settings: str  # the count and the scoring: any change ranks all again
     urls: tuple[str, ...]
     text_keys: tuple[bytes, ...]  # of each article's title and summary (_text_key)
-    terms: tuple[tuple, ...]  # each article's (timestamp, unit, category, campaigns)
+    terms: tuple[tuple, ...]  # each article's (timestamp, units, category, campaigns)
     vocabulary: dict[str, int]  # word pair → its number
     pairs: tuple[tuple[int, ...], ...]  # each article's word pairs, common ones included
     frequency: Counter  # word pair number → how many articles have it
@@ -83,7 +83,7 @@ def related_lists(articles: Sequence[Article], related_count: int, other_count: 
     none of the inputs of the ranking changed (a body edit that leaves the
     title and summary alone changes none)."""
     key = digest(str(related_count), str(other_count), ALGORITHM,
-                 *(f"{a.url}|{a.date.timestamp()}|{a.unit}|{a.category}|{','.join(a.campaigns)}|{a.title}|{a.summary}"
+                 *(f"{a.url}|{a.date.timestamp()}|{','.join(a.units)}|{a.category}|{','.join(a.campaigns)}|{a.title}|{a.summary}"
                    f"|{'|'.join(a.related)}" for a in articles))
     saved = cache.load_state(STATE_NAME) if cache is not None else None
     if saved is not None and saved[0] == key:
@@ -232,7 +232,8 @@ def _candidates(i: int, a: Article, stamp: float, postings, posting_stamps, coun
     candidates = _near(postings, posting_stamps, [("campaign", c) for c in a.campaigns], stamp)
     candidates.discard(i)
     if len(candidates) < count:
-        candidates |= _near(postings, posting_stamps, [("unit", a.unit), ("category", a.category)], stamp)
+        candidates |= _near(postings, posting_stamps, [*(("unit", u) for u in a.units), ("category", a.category)],
+                            stamp)
         candidates.discard(i)
     return candidates
 
@@ -253,7 +254,7 @@ def _rank_chunk(chunk: Sequence[int]) -> list[tuple[int, ...]]:
         for j in candidates:  # _score, inlined: this loop is the hot path
             stamp_b, unit_b, category_b, campaigns_b, pairs_b, norm_b = features[j]
             similarity = len(pairs_a.intersection(pairs_b)) / (norm_a * norm_b) if norm_a and norm_b else 0.0
-            value = (CAMPAIGN * (campaigns_a & campaigns_b).bit_count() + UNIT * (unit_a == unit_b)
+            value = (CAMPAIGN * (campaigns_a & campaigns_b).bit_count() + UNIT * ((unit_a & unit_b) != 0)
                      + CATEGORY * (category_a == category_b)
                      + DATE / (1 + abs(stamp_a - stamp_b) / DAY_SCALE) + WORDS * similarity)
             scored.append((-value, -stamp_b, articles[j].url, j))
@@ -263,8 +264,8 @@ def _rank_chunk(chunk: Sequence[int]) -> list[tuple[int, ...]]:
 
 
 def _terms(a: Article) -> tuple:
-    """What places an article in the posting lists: (timestamp, unit, category, campaigns)."""
-    return (a.date.timestamp(), a.unit, a.category, a.campaigns)
+    """What places an article in the posting lists: (timestamp, units, category, campaigns)."""
+    return (a.date.timestamp(), a.units, a.category, a.campaigns)
 
 
 def _all_pairs(articles: Sequence[Article]) -> tuple[dict[str, int], list[tuple[int, ...]], Counter]:
@@ -277,8 +278,9 @@ def _all_pairs(articles: Sequence[Article]) -> tuple[dict[str, int], list[tuple[
 def _features(articles: Sequence[Article], terms: Sequence[tuple], pairs: Sequence[tuple[int, ...]],
               frequency: Counter) -> tuple[frozenset[int], list[tuple]]:
     """(the common word pairs, each article's scoring features)."""
-    common, bits = _common(frequency, len(articles)), _campaign_bits(articles)
-    return common, [_feature(term, ps, common, bits) for term, ps in zip(terms, pairs)]
+    common = _common(frequency, len(articles))
+    unit_bits, campaign_bits = _bits(articles, "units"), _bits(articles, "campaigns")
+    return common, [_feature(term, ps, common, unit_bits, campaign_bits) for term, ps in zip(terms, pairs)]
 
 
 def _common(frequency: Counter, articles: int) -> frozenset[int]:
@@ -287,21 +289,26 @@ def _common(frequency: Counter, articles: int) -> frozenset[int]:
     return frozenset(p for p, n in frequency.items() if n > limit)
 
 
-def _campaign_bits(articles: Sequence[Article]) -> dict[str, int]:
-    """A bit for each campaign, so that shared campaigns are counted with one AND."""
-    names = sorted(set(chain.from_iterable(a.campaigns for a in articles)))
+def _bits(articles: Sequence[Article], field: str) -> dict[str, int]:
+    """A bit for each unit or campaign (`field`), so that shared ones are found with one AND."""
+    names = sorted(set(chain.from_iterable(getattr(a, field) for a in articles)))
     return {name: 1 << k for k, name in enumerate(names)}
 
 
-def _feature(terms: tuple, pairs: tuple[int, ...], common: frozenset[int], bits: dict[str, int]) -> tuple:
-    """(timestamp, unit, category, campaign bitmask, word pairs, norm) of an article, from its
-    terms (_terms); its word pairs (_numbered) without the common ones."""
-    stamp, unit, category, campaigns = terms
+def _feature(terms: tuple, pairs: tuple[int, ...], common: frozenset[int], unit_bits: dict[str, int],
+             campaign_bits: dict[str, int]) -> tuple:
+    """(timestamp, unit bitmask, category, campaign bitmask, word pairs, norm) of an article,
+    from its terms (_terms); its word pairs (_numbered) without the common ones."""
+    stamp, units, category, campaigns = terms
     kept = pairs if common.isdisjoint(pairs) else tuple(filterfalse(common.__contains__, pairs))
+    return (stamp, _mask(units, unit_bits), category, _mask(campaigns, campaign_bits), kept, math.sqrt(len(kept)))
+
+
+def _mask(names: tuple[str, ...], bits: dict[str, int]) -> int:
     mask = 0
-    for c in campaigns:
-        mask |= bits[c]
-    return (stamp, unit, category, mask, kept, math.sqrt(len(kept)))
+    for name in names:
+        mask |= bits[name]
+    return mask
 
 
 def _postings(articles, features):
@@ -316,7 +323,7 @@ def _postings(articles, features):
 
 def _keys(a: Article) -> list[tuple[str, str]]:
     """The posting lists an article is in."""
-    return [("unit", a.unit), ("category", a.category), *(("campaign", c) for c in a.campaigns)]
+    return [*(("unit", u) for u in a.units), ("category", a.category), *(("campaign", c) for c in a.campaigns)]
 
 
 def _near(postings, posting_stamps, keys, stamp) -> set[int]:
@@ -333,7 +340,7 @@ def _score(fa: tuple, fb: tuple) -> float:
     stamp_a, unit_a, category_a, campaigns_a, pairs_a, norm_a = fa
     stamp_b, unit_b, category_b, campaigns_b, pairs_b, norm_b = fb
     similarity = len(frozenset(pairs_a).intersection(pairs_b)) / (norm_a * norm_b) if norm_a and norm_b else 0.0
-    return (CAMPAIGN * (campaigns_a & campaigns_b).bit_count() + UNIT * (unit_a == unit_b)
+    return (CAMPAIGN * (campaigns_a & campaigns_b).bit_count() + UNIT * ((unit_a & unit_b) != 0)
             + CATEGORY * (category_a == category_b)
             + DATE / (1 + abs(stamp_a - stamp_b) / DAY_SCALE) + WORDS * similarity)
 

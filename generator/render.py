@@ -151,7 +151,7 @@ class Renderer:
         return [self.by_url[u] for u in self.site.others.get(article.url, ())]
 
     def latest_in(self, term: Term, limit: int) -> list[Article]:
-        field = {"category": "category", "unit": "unit", "campaign": "campaigns"}[term.kind]
+        field = {"category": "category", "unit": "units", "campaign": "campaigns"}[term.kind]
         found = []
         for article in self.site.articles:
             value = getattr(article, field)

@@ -79,7 +79,8 @@ def articles_by_term(articles: Iterable[Article]) -> dict[tuple[str, str], list[
     found: dict[tuple[str, str], list[Article]] = {}
     for a in articles:
         found.setdefault(("category", a.category), []).append(a)
-        found.setdefault(("unit", a.unit), []).append(a)
+        for u in a.units:
+            found.setdefault(("unit", u), []).append(a)
         for c in a.campaigns:
             found.setdefault(("campaign", c), []).append(a)
     return found

@@ -31,7 +31,7 @@ from generator.word_import import NotAWordDocument, WordArticle, read_word
 class NewArticle:
     title: str
     category: str  # declared slugs
-    unit: str
+    units: tuple[str, ...]  # the unit that writes it first
     campaigns: tuple[str, ...]
     slug: str
     moment: datetime
@@ -63,21 +63,27 @@ def _title_and_slug(title: str, problems: list[Problem]) -> tuple[str, str]:
     return title, slug
 
 
-def plan_article(config: SiteConfig, title: str, category: str, unit: str, campaigns: Sequence[str],
+def plan_article(config: SiteConfig, title: str, category: str, units: Sequence[str], campaigns: Sequence[str],
                  moment: datetime) -> tuple[NewArticle | None, list[Problem]]:
     """Check the editor's choices; every problem at once."""
     problems: list[Problem] = []
     title, slug = _title_and_slug(title, problems)
     category_slug = _choose(config.categories, "category", category, problems)
-    unit_slug = _choose(config.units, "unit", unit, problems)
-    campaign_slugs = []
-    for wanted in campaigns:
-        found = _choose(config.campaigns, "campaign", wanted, problems)
-        if found and found not in campaign_slugs:
-            campaign_slugs.append(found)
+    unit_slugs = _choose_each(config.units, "unit", units or [""], problems)
+    campaign_slugs = _choose_each(config.campaigns, "campaign", campaigns, problems)
     if problems:
         return None, problems
-    return NewArticle(title, category_slug, unit_slug, tuple(campaign_slugs), slug, moment), []
+    return NewArticle(title, category_slug, unit_slugs, campaign_slugs, slug, moment), []
+
+
+def _choose_each(terms: Mapping[str, Term], kind: str, wanted: Sequence[str], problems: list[Problem]) -> tuple[str, ...]:
+    """The slugs of the terms named, each once, in the order given."""
+    slugs: list[str] = []
+    for name in wanted:
+        found = _choose(terms, kind, name, problems)
+        if found and found not in slugs:
+            slugs.append(found)
+    return tuple(slugs)
 
 
 def plan_page(config: SiteConfig, title: str, terms_given: bool) -> tuple[NewPage | None, list[Problem]]:
@@ -133,7 +139,7 @@ def front_matter(new: NewArticle, lang: str, body: str | None = None) -> str:
     lines = ["---",
              f"title: {json.dumps(new.title, ensure_ascii=False)}",
              f"date: {new.moment.strftime('%Y-%m-%dT%H:%M:%S')}",
-             f"unit: {new.unit}",
+             f"unit: {new.units[0]}" if len(new.units) == 1 else f"unit: [{', '.join(new.units)}]",
              f"category: {new.category}",
              f"campaigns: [{', '.join(new.campaigns)}]",
              'author: ""',

@@ -124,7 +124,7 @@ def search_document(article: Article, config: SiteConfig, body_html: str) -> byt
         parts += [
             f'<p><span data-pagefind-ignore><time data-pagefind-meta="date">'
             f"{e(format_date(article.date, config.zone, article.has_time))}</time></span> ",
-            f'<span data-pagefind-filter="unit">{e(config.units[article.unit].name)}</span> ',
+            *(f'<span data-pagefind-filter="unit">{e(config.units[slug].name)}</span> ' for slug in article.units),
             f'<span data-pagefind-filter="category">{e(config.categories[article.category].name)}</span></p>',
             f"<ul>{campaigns}</ul>" if campaigns else "",
         ]
@@ -135,7 +135,7 @@ def search_document(article: Article, config: SiteConfig, body_html: str) -> byt
 def _document_inputs(article: Article) -> str:
     """Everything of the article its search document shows (the body by its cache key)."""
     body = body_key(article)
-    return repr((article.title, article.date.isoformat(), article.has_time, article.unit, article.category,
+    return repr((article.title, article.date.isoformat(), article.has_time, article.units, article.category,
                  article.campaigns, article.image, article.image_caption, article.summary,
                  article.summary_derived, article.author, body))
 

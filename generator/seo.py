@@ -182,7 +182,9 @@ def _news_article(site: Site, article: Article, og_image: Callable | None = None
         "dateModified": article.modified.isoformat(timespec="seconds"),
         "author": [{"@type": "Person", "name": name} for name in article.authors] if article.authors
         else {"@type": "Person", "name": article.author} if article.author
-        else {"@type": "Organization", "name": unit.name},
+        else {"@type": "Organization", "name": unit.name} if len(article.units) == 1
+        # A joint article without a byline: written by the units together.
+        else [{"@type": "Organization", "name": config.units[slug].name} for slug in article.units],
         "publisher": {"@type": "Organization", "name": unit.name, "url": absolute(site, routes.term_url(unit))},
         "mainEntityOfPage": absolute(site, article.url),
         "articleSection": config.categories[article.category].name,

@@ -101,7 +101,7 @@ def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, i
         return None, 0, problems
     moment = updated or NO_DATE.replace(tzinfo=config.zone)
     return Article(
-        source=source.path, title=title, date=moment, has_time=has_time and updated is not None, unit="",
+        source=source.path, title=title, date=moment, has_time=has_time and updated is not None, units=(),
         category="", campaigns=(), slug=slug, url=page_url(slug), summary=summary, draft=draft,
         body=source.body, body_line=source.body_line, bundle_dir=source.bundle_dir, extra=frozen_map(),
         source_digest=source.digest, body_loaded=source.body_loaded, updated=updated, aliases=page_aliases,

@@ -284,7 +284,7 @@
       title.appendChild(link);
       var meta = document.createElement("p");
       meta.className = "meta";
-      var unit = data.filters && data.filters.unit ? data.filters.unit[0] : "";
+      var unit = unitNames(data.filters && data.filters.unit ? data.filters.unit : []);
       meta.textContent = [data.meta.date, unit].filter(Boolean).join(" · ");
       var excerpt = document.createElement("p");
       excerpt.className = "excerpt";
@@ -294,6 +294,11 @@
       item.appendChild(excerpt);
       list.appendChild(item);
     });
+  }
+
+  // The unit, or the units of a joint article as its page names them: "A và B", "A, B và C".
+  function unitNames(units) {
+    return units.length > 1 ? units.slice(0, -1).join(", ") + " và " + units[units.length - 1] : (units[0] || "");
   }
 
   // Only <mark> becomes markup; everything else is shown as text.

@@ -2,6 +2,7 @@
 incremental build's output is byte-identical to a clean build of the same input."""
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -96,7 +97,7 @@ LAYOUT_EDITS = {
     # one headline of "Tin liên quan", "Các tin khác" and the home page's lists (include_cached)
     "partials/headline.html": (
         "<li>{{ a.title }} N</li>\n",
-        "<li>{% if thumbs %}[ảnh] {% endif %}{{ a.title }} {{ a | vn_date }} · {{ unit(a.unit).name }} N</li>\n",
+        "<li>{% if thumbs %}[ảnh] {% endif %}{{ a.title }} {{ a | vn_date }} · {{ a.units | join(' + ') }} N</li>\n",
         "<li>{{ a.title }} {{ page.url }} N</li>\n",
     ),
     # what a custom layout reads from an article's `extra` (change_front_matter's "extra")
@@ -338,8 +339,10 @@ def change_front_matter(rng: random.Random, path: Path, counter: list[int]) -> s
             head += f"\nslug: giu-lien-ket-{counter[0]}"  # a slug keeps the URL: only what shows the title changes
         head = re.sub(r"(?m)^title: .*$", f'title: "{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {counter[0]}"',
                       head)
-    elif field == "unit":
-        head = re.sub(r"(?m)^unit: .*$", f'unit: "{rng.choice(UNITS)}"', head)
+    elif field == "unit":  # another unit, or a joint article of two (each unit's pages and feed list it)
+        units = rng.sample(UNITS, rng.choice([1, 1, 2]))
+        head = re.sub(r"(?m)^unit: .*$", f'unit: "{units[0]}"' if len(units) == 1
+                      else f"unit: [{', '.join(json.dumps(u, ensure_ascii=False) for u in units)}]", head)
     elif field == "category":
         head = re.sub(r"(?m)^category: .*$", f"category: {rng.choice(CATEGORIES)}", head)
     elif field == "alias":  # two articles may claim one old URL: both builds must then fail alike

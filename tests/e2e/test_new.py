@@ -36,6 +36,18 @@ def test_new_creates_a_complete_draft_bundle_that_builds_with_its_banner(make_si
     assert text_of(page.find("h1")) == TITLE
 
 
+def test_new_with_two_units_starts_a_joint_article_listed_on_both_units_pages(make_site, build_site):
+    site = make_site({})
+    done = run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "Phòng Cảnh sát giao thông",
+                   "--unit", "cong-an-xa-dong-tien", "--unit", "phong-canh-sat-giao-thong")
+    assert done.returncode == 0, done.stderr
+    source, _ = read_source(site, site / PATH)
+    assert source.front["unit"] == ["phong-canh-sat-giao-thong", "cong-an-xa-dong-tien"]
+    built = build_site(site, drafts=True)
+    for unit in ("phong-canh-sat-giao-thong", "cong-an-xa-dong-tien"):
+        assert TITLE in text_of(built.page(f"/don-vi/{unit}/").find("main")), unit
+
+
 def test_new_suggests_the_name_meant_and_writes_nothing(make_site):
     site = make_site({})
     done = run_cli("new", TITLE, "--site", str(site), "--category", "tin hoat dongg", "--unit", "Công an tỉnh Thử Nhiệm",
@@ -153,7 +165,7 @@ def test_new_finds_an_address_taken_through_the_build_cache_and_writes_none_of_i
     monkeypatch.setattr(index, "read_article", lambda config, source: read.append(source.path) or
                         read_article(config, source))
     config = scaffold.load_config(site)[0]
-    new, problems = scaffold.plan_article(config, TITLE, "tin-hoat-dong", "cong-an-tinh", [],
+    new, problems = scaffold.plan_article(config, TITLE, "tin-hoat-dong", ["cong-an-tinh"], [],
                                           datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")))
     assert not problems
     refused = scaffold.create_article(site, config, new, "en", cache_dir=cache)

@@ -5,7 +5,7 @@ from generator.model import Article, Site, SiteConfig
 
 
 def _article(slug: str, moment: datetime) -> Article:
-    return Article(source=f"content/{slug}.md", title=slug, date=moment, has_time=True, unit="u",
+    return Article(source=f"content/{slug}.md", title=slug, date=moment, has_time=True, units=("u",),
                    category="c", campaigns=(), slug=slug, url=f"/c/{slug}/")
 
 

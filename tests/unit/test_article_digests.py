@@ -12,7 +12,7 @@ from generator.model import Article, Cover, evolve, frozen_map
 
 ICT = timezone(timedelta(hours=7))
 READ = Article(source="content/tin-hoat-dong/ra-quan.md", title="Ra quân bảo đảm trật tự an toàn giao thông",
-               date=datetime(2026, 1, 21, 9, 30, tzinfo=ICT), has_time=True, unit="phong-canh-sat-giao-thong",
+               date=datetime(2026, 1, 21, 9, 30, tzinfo=ICT), has_time=True, units=("phong-canh-sat-giao-thong",),
                category="tin-hoat-dong", campaigns=("vi-an-ninh-to-quoc",), slug="ra-quan",
                url="/tin-hoat-dong/ra-quan/", author="Minh Khôi", body="Sáng 21/1, lực lượng ra quân.",
                source_digest="ab12", cover=Cover(image="anh.jpg"), extra=frozen_map({"nguon": "Phòng CSGT"}))
@@ -20,7 +20,7 @@ KEPT = known_digest(READ, early_digest(READ))
 
 # A value of each field that differs from READ's.
 OTHER = {"source": "content/tin-hoat-dong/khac.md", "title": "Tin khác", "date": READ.date + timedelta(days=1),
-         "has_time": False, "unit": "cong-an-tinh", "category": "xay-dung-luc-luong", "campaigns": (),
+         "has_time": False, "units": ("phong-canh-sat-giao-thong", "cong-an-tinh"), "category": "xay-dung-luc-luong", "campaigns": (),
          "slug": "khac", "url": "/tin-hoat-dong/khac/", "author": "Hải Yến", "authors": ("Hải Yến",),
          "summary": "Tóm tắt khác.", "draft": True, "featured": True, "body_line": 9, "bundle_dir": "content/x",
          "html": "<p>Nội dung khác.</p>", "summary_derived": True, "cover": Cover(image="khac.jpg"),

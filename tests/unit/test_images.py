@@ -16,7 +16,7 @@ SETTINGS = ImageSettings(widths=(480, 800, 1200, 1600), formats=("webp", "jpeg")
 def make_article(body: str = "", image: str = "", source: str = "content/tin/bai/index.md", image_focus: str = "",
                  **more) -> Article:
     return Article(source=source, title="Bài", date=datetime(2026, 1, 21, tzinfo=timezone.utc), has_time=False,
-                   unit="u", category="tin", campaigns=(), slug="bai", url="/tin/bai/", body=body, body_line=10,
+                   units=("u",), category="tin", campaigns=(), slug="bai", url="/tin/bai/", body=body, body_line=10,
                    bundle_dir=source.rsplit("/", 1)[0], cover=Cover(image, "", image_focus, 6 if image else 0), **more)
 
 

@@ -49,6 +49,45 @@ def test_unknown_unit_suggests_the_closest_name():
         "did you mean 'Công an tỉnh Hưng Yên'?"]
 
 
+@pytest.mark.parametrize("written", ["[doi-csgt, Công an tỉnh Hưng Yên]", "Đội Cảnh sát giao thông, cong-an-tinh",
+                                     "doi-csgt; Công an tỉnh Hưng Yên", "[doi-csgt, cong-an-tinh, Đội Cảnh sát giao thông]",
+                                     "\n  - doi-csgt\n  - cong-an-tinh"])
+def test_a_joint_article_names_its_units_the_writer_first(written):
+    article, problems = _read(BASE.replace("unit: cong-an-tinh", f"unit: {written}"))
+    assert problems == []
+    assert article.units == ("doi-csgt", "cong-an-tinh") and article.unit == "doi-csgt"
+
+
+def test_a_unit_named_with_commas_is_one_unit_and_a_misspelt_one_is_told_whole():
+    config, _ = parse_config({
+        "title": "t", "base_url": "https://x.vn/", "categories": {"tin": {"name": "Tin"}},
+        "units": {"pccc": {"name": "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"},
+                  "xa": {"name": "Công an xã Nghĩa Trụ"}}})
+    front = 'title: "Bài A"\ndate: 2026-01-21\ncategory: tin\nunit: '
+
+    def read(unit):
+        source, _ = split_source("content/tin/a.md", f"---\n{front}{unit}\n---\nThân bài.\n")
+        return read_article(config, source)
+
+    assert read("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ")[0].units == ("pccc",)
+    assert read("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ, Công an xã Nghĩa Trụ")[0].units == ("pccc", "xa")
+    _, problems = read("Phòng Cảnh sát phòng cháy, chữa cháy và cứu hộ")
+    assert [p.message for p in problems] == [
+        "unknown unit 'Phòng Cảnh sát phòng cháy, chữa cháy và cứu hộ'; "
+        "did you mean 'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ'?"]
+
+
+def test_each_bad_unit_of_a_joint_article_is_told_at_its_line():
+    _, problems = _read(BASE.replace("unit: cong-an-tinh", "unit:\n  - doi-csgt\n  - Công an xã Nghia Tru\n  - 7\n  - ''"))
+    assert [(p.location.line, p.code) for p in problems] == [(6, "unknown-unit"), (7, "wrong-type"), (8, "wrong-type")]
+    assert [messages.describe(p, "vi").split(": ", 2)[-1] for p in problems[1:]] == [
+        "mỗi đơn vị phải là khóa hoặc tên của một đơn vị, không phải int",
+        "mỗi đơn vị phải là khóa hoặc tên của một đơn vị; mục này đang để trống"]
+    _, problems = _read(BASE.replace("unit: cong-an-tinh", "unit: []"))
+    assert [(p.location.line, p.code, p.message) for p in problems] == [
+        (4, "missing-field", "'unit' is required: the list is empty")]
+
+
 def test_unknown_campaign_and_category_are_errors_on_their_lines():
     front = BASE.replace("category: tin-hoat-dong", "category: tin-tuc") + "\ncampaigns: [Dân vận kheo, thi-dua-x]"
     _, problems = _read(front)

@@ -10,7 +10,7 @@ from generator.model import Article
 
 def body_article(body: str) -> Article:
     return Article(source="content/tin-hoat-dong/a.md", title="t", date=datetime(2026, 1, 21, tzinfo=timezone.utc),
-                   has_time=False, unit="u", category="c", campaigns=(), slug="a", url="/c/a/", body=body,
+                   has_time=False, units=("u",), category="c", campaigns=(), slug="a", url="/c/a/", body=body,
                    body_line=7)
 
 

@@ -9,7 +9,7 @@ from generator.model import Article
 
 def make(source, body, url="/c/a/"):
     return Article(source=source, title="t", date=datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")), has_time=False,
-                   unit="u", category="c", campaigns=(), slug="a", url=url, body=body, body_line=6)
+                   units=("u",), category="c", campaigns=(), slug="a", url=url, body=body, body_line=6)
 
 
 def test_links_to_article_files_become_urls():

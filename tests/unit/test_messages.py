@@ -140,7 +140,7 @@ def test_a_link_to_a_part_of_another_article_is_told_in_vietnamese():
     from generator.anchors import dead_part_links
     from datetime import datetime, timezone
     from generator.model import Article
-    linked = Article(source="content/a/dich.md", title="Bài đích", url="/a/dich/", slug="dich", unit="u",
+    linked = Article(source="content/a/dich.md", title="Bài đích", url="/a/dich/", slug="dich", units=("u",),
                      category="a", campaigns=(), date=datetime(2026, 1, 2, tzinfo=timezone.utc), has_time=False)
     links = {"content/a/nguon.md": (("dich.md#khong-co", 7, "content/a/dich.md", "khong-co"),
                                     ("dich.md#ket-qua", 8, "content/a/dich.md", "ket-qua"))}

@@ -14,8 +14,10 @@ DAY0 = datetime(2026, 1, 1, 8, 0, tzinfo=HCM)
 
 
 def make(slug, days=0, unit="u1", category="c1", campaigns=(), title=None):
+    """`unit`: a slug, or the slugs of a joint article."""
+    units = (unit,) if isinstance(unit, str) else tuple(unit)
     return Article(source=f"content/{slug}.md", title=title or f"Bài {slug}", date=DAY0 + timedelta(days=days),
-                   has_time=True, unit=unit, category=category, campaigns=tuple(campaigns), slug=slug,
+                   has_time=True, units=units, category=category, campaigns=tuple(campaigns), slug=slug,
                    url=f"/{category}/{slug}/")
 
 
@@ -62,6 +64,23 @@ def test_ties_are_deterministic():
     assert first == again == ("/c1/b/", "/c1/m/", "/c1/z/")
 
 
+def test_a_joint_article_is_related_through_each_of_its_units():
+    joint = make("joint", unit=("u1", "u2"), category="c1")
+    partner = make("partner", days=60, unit="u2", category="c9")  # shares only the second unit
+    stranger = make("stranger", days=1, unit="u7", category="c9")
+    filler = [make(f"f{i}", days=400 + i, unit="u8", category="c8") for i in range(30)]
+    related = compute_related(newest_first([joint, partner, stranger, *filler]), 1)
+    assert related[joint.url] == (partner.url,)
+    assert related[partner.url] == (joint.url,)
+
+
+def test_two_units_in_common_count_as_one():
+    joint = make("joint", unit=("u1", "u2"))
+    same_pair = make("pair", days=20, unit=("u2", "u1"))
+    lead_only = make("lead", days=19, unit="u1")
+    assert compute_related(newest_first([joint, same_pair, lead_only]), 2)[joint.url] == (lead_only.url, same_pair.url)
+
+
 def test_unrelated_articles_are_not_listed():
     a = make("a")
     stranger = make("s", unit="u2", category="c2")
@@ -97,9 +116,14 @@ CAMPAIGNS = ["vi-an-ninh", "dan-van-kheo", "quan-su", "an-toan"]
 
 
 def _random_article(rng, n):
-    """Titles of a few shared words, so that word pairs hover around the common limit."""
-    return make(f"r{n:03d}", days=rng.randrange(400), unit=f"u{rng.randrange(5)}", category=f"c{rng.randrange(4)}",
+    """Titles of a few shared words, so that word pairs hover around the common limit; one in
+    five a joint article of two units."""
+    return make(f"r{n:03d}", days=rng.randrange(400), unit=_random_units(rng, 5), category=f"c{rng.randrange(4)}",
                 campaigns=rng.sample(CAMPAIGNS, rng.randrange(3)), title=" ".join(rng.choices(WORDS, k=rng.randrange(2, 6))))
+
+
+def _random_units(rng, count: int) -> tuple[str, ...]:
+    return tuple(f"u{k}" for k in rng.sample(range(count), 2 if rng.random() < 0.2 else 1))
 
 
 def _random_site(rng, count=300):
@@ -116,7 +140,7 @@ def _random_edit(rng, items, added):
             items[i] = replace(items[i], **({"title": text} if rng.random() < 0.5 else {"summary": text}))
     elif chance < 0.75:
         i = rng.randrange(len(items))
-        moved = rng.choice([{"date": DAY0 + timedelta(days=rng.randrange(400))}, {"unit": f"u{rng.randrange(6)}"},
+        moved = rng.choice([{"date": DAY0 + timedelta(days=rng.randrange(400))}, {"units": _random_units(rng, 6)},
                             {"campaigns": tuple(rng.sample(CAMPAIGNS + ["moi"], rng.randrange(3)))}])
         items[i] = replace(items[i], **moved)
     elif chance < 0.9:

@@ -49,7 +49,7 @@ def test_search_filter_lists_count_articles_per_name_in_vietnamese_order():
 
     def article(n: int, unit: str, campaigns: tuple[str, ...] = ()) -> Article:
         return Article(source=f"content/{n}.md", title=f"Bài {n}", date=datetime(2026, 1, n, tzinfo=timezone.utc),
-                       has_time=False, unit=unit, category="tin", campaigns=campaigns, slug=f"bai-{n}",
+                       has_time=False, units=(unit,), category="tin", campaigns=campaigns, slug=f"bai-{n}",
                        url=f"/tin/bai-{n}/")
     articles = [article(1, "doi", ("ca", "cb")), article(2, "an"), article(3, "an-2", ("cb",)), article(4, "dan")]
     lists = search_filters(config, articles_by_term(articles))
