@@ -113,9 +113,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     if links_to_files:  # (the links to files that `build` would find leading nowhere)
         problems += filelinks.unpublished_links(converted, links_to_files, set(outputs) | files.keys(),
                                                 {rel for rel, _ in listing})
-    if has_errors(image_problems):  # the plan is empty then: every photo would be reported twice
-        found = [p for p in found if p.code != "missing-image"]
-    problems += found
+    problems += images.not_told_twice(found, image_problems)
     problems += _links_to_unpublished(site_config, news_count, articles, plan, found, links_to_articles)
     # The layouts the pages use, as far as a build finds their problems without rendering.
     problems += check_layouts(site_dir, {page.template for page in pages})

@@ -349,11 +349,24 @@ def available_formats(settings: ImageSettings) -> tuple[str, ...]:
     return tuple(f for f in settings.formats if f != "avif" or features.check("avif"))
 
 
+def not_told_twice(markup_problems: Sequence[Problem], photo_problems: Sequence[Problem]) -> list[Problem]:
+    """The markup's problems but those about a photo plan_images refused: a photo left out of
+    the plan is one the markup cannot find (in an article with a refused photo; the markup may
+    place it at another line, `..\\x.jpg` being `../x.jpg` to it), or one leading out of the
+    site (at the same line)."""
+    refused = {p.location for p in photo_problems if p.is_error}
+    articles = {location.path for location in refused}
+    return [p for p in markup_problems
+            if not (p.code == "missing-image" and p.location.path in articles
+                    or p.code == "outside-site" and p.location in refused)]
+
+
 def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSettings,
                 load_body=None, cache=None, memo: Memo | None = None,
                 scanned: Mapping[str, list] | None = None) -> tuple[ImagePlan, list[Problem]]:
-    """Check every photo the articles use and plan its variants. `load_body` and
-    `cache`: for bodies the content stage did not read (see read_references)."""
+    """Check every photo the articles use and plan its variants (of those it could read, when
+    it refuses some). `load_body` and `cache`: for bodies the content stage did not read
+    (see read_references)."""
     problems: list[Problem] = []
     bodies = read_references(articles, load_body, cache, memo, scanned)
     body_paths: dict[str, set[str]] = {}
@@ -417,9 +430,10 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
             problems += [error(r.article, r.line, code, f"'{r.src}': {text}") for r in refs]
         else:
             sources[path] = image
-    if any(p.is_error for p in problems):
-        return ImagePlan(), problems
-
+    # A photo refused above is left out of the plan, the others are planned: a build that
+    # fails on it still converts the bodies (with the cache), to tell their other problems too.
+    for paths in body_paths.values():
+        paths.intersection_update(sources)
     formats = available_formats(settings)
     variants: dict[str, Variant] = {}
     pictures = {path: _picture(image, settings, formats, settings.widths, None, variants)
@@ -427,10 +441,11 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
     thumbnails, og_images = {}, {}
     for article in articles:
         path = covers.get(article.url) or first_image.get(article.url)
-        if path is None:
+        if path not in sources:  # (None: no photo)
             continue
         image = sources[path]
-        focus = parse_focus(article.image_focus) if article.image_focus else settings.focal_point
+        # (A focal point it could not read is an error above: the centre, until it is mended.)
+        focus = (parse_focus(article.image_focus) if article.image_focus else None) or settings.focal_point
         box = crop_box(image.width, image.height, settings.thumbnail_ratio, focus)
         thumbnails[article.url] = _picture(image, settings, formats, settings.thumbnail_widths, box, variants)
         og_box = crop_box(image.width, image.height, OG_SIZE, focus)

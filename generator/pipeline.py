@@ -183,7 +183,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
                                      functools.partial(content.load_body, options.site_dir), cache, options.memo,
                                      scanned)
     problems += found
-    _stop_on_errors(problems)
+    photo_problems = found  # its errors are told with the bodies' own problems, below
     articles = images.attach_keys(articles, plan, options.memo)
     if image_plan is not None:
         image_plan.append(plan)
@@ -198,7 +198,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
                                               site_config.iframe_hosts, options.memo, links_to_files,
                                               links_to_parts=links_to_parts,
                                               documents=documents)
-    problems += found
+    problems += images.not_told_twice(found, photo_problems)
     _stop_on_errors(problems)
     give_back_freed_memory()  # before the search indexer and the workers are forked
     clock.lap("markup")
