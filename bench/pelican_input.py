@@ -18,7 +18,7 @@ import re
 import shutil
 import sys
 import tomllib
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import yaml

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -522,7 +521,6 @@ BLOB_KIND = "markup"  # the cache's folder of converted bodies
 def _convert_chunk(chunk: Sequence[int]) -> list[tuple[str, tuple[Problem, ...], str, dict, str, tuple]]:
     """Worker: (html or "" when cached, problems, summary, links used, html key, file links) per article position."""
     articles: Sequence[Article] = workers.shared("articles")
-    keys: Sequence[str] = workers.shared("keys")
     cache: BuildCache = workers.shared("cache")
     converter = workers.shared("converter_factory")()
     results = []
@@ -604,7 +602,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
             from_index[position] = known
         else:
             misses.append(position)
-    state = {"articles": articles, "keys": keys, "cache": cache, "load_body": load_body,
+    state = {"articles": articles, "cache": cache, "load_body": load_body,
              "converter_factory": _converter_factory(urls_by_source, base_path, images, iframe_hosts, documents)}
     for position, result in zip(misses, workers.run_chunks(_convert_chunk, misses, jobs, state)):
         outcome[position] = result

@@ -1,6 +1,5 @@
 """generator/confine.py: reading a file no larger than a limit."""
 import os
-from pathlib import Path
 
 from generator import confine
 from generator.confine import read_bounded

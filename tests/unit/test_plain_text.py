@@ -1,8 +1,6 @@
 """The plain-text shortcut changes how fast an article converts, never what it converts to."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import markdown
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.util import AtomicString
