@@ -21,7 +21,7 @@ from generator.memo import Memo, recall
 from generator.model import (FRONT_MATTER_KEYS, NO_COVER, PAGE_ONLY_KEYS, PAGES_DIR, Article, Cover, SiteConfig,
                              SourceFile, Term, evolve, frozen_map)
 from generator.sanitize import XML_FORBIDDEN
-from generator.vietnamese import fold, nfc, slugify
+from generator.vietnamese import abbreviates, fold, nfc, slugify
 from generator.written_dates import ImpossibleDate, WrongWeekday, parse_written
 from generator import aliases as aliases_stage, legacy_fonts, picked_related, routes
 
@@ -399,11 +399,23 @@ def _flag(fm: Mapping, key: str, fail) -> bool:
 
 def match_term(terms: Mapping[str, Term], wanted: str) -> str | None:
     """A slug key or a display name, ignoring case and tone marks → slug; None for a
-    name several terms share (each district's "Đội Cảnh sát giao thông"): see `unknown_term`."""
+    name several terms share (each district's "Đội Cảnh sát giao thông"): see `unknown_term`.
+    A name written with initials ("Phòng CSGT") names the one term it abbreviates."""
     found = _term_lookup(terms).get(fold(wanted))
     if isinstance(found, str):
         return found
-    return slugify(wanted) if found is None and slugify(wanted) in terms else None
+    if found is None and slugify(wanted) in terms:
+        return slugify(wanted)
+    if found is None:
+        short_for = abbreviated(terms, wanted)
+        if len(short_for) == 1:
+            return short_for[0]
+    return None
+
+
+def abbreviated(terms: Mapping[str, Term], wanted: str) -> list[str]:
+    """The slugs of the terms whose names `wanted` writes with initials."""
+    return [slug for slug, term in terms.items() if abbreviates(wanted, term.name)]
 
 
 def _term_lookup(terms: Mapping[str, Term]) -> dict[str, str | tuple[str, ...]]:
@@ -426,10 +438,14 @@ _TERM_LOOKUPS: dict[int, tuple[Mapping, dict]] = {}
 
 def unknown_term(terms: Mapping[str, Term], kind: str, wanted: str) -> str:
     """Why `wanted` names no term, with the fix."""
+    kinds = {"category": "categories"}.get(kind, kind + "s")
     shared = _term_lookup(terms).get(fold(wanted))
     if isinstance(shared, tuple):
-        kinds = {"category": "categories"}.get(kind, kind + "s")
         return (f"'{wanted}' is the name of {len(shared)} {kinds} ({', '.join(shared)}); "
+                f"write the key of the one you mean")
+    short_for = abbreviated(terms, wanted)
+    if len(short_for) > 1:  # "Đội CSGT" where each district has its Đội Cảnh sát giao thông số N
+        return (f"'{wanted}' is short for the names of {len(short_for)} {kinds} ({', '.join(short_for)}); "
                 f"write the key of the one you mean")
     names = [t.name for t in terms.values()] + list(terms)
     hint = suggest(wanted, names, fold)

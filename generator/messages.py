@@ -447,18 +447,24 @@ PROBLEMS: Mapping[str, tuple] = {
     "unknown-unit": (
         (r"'(.*?)' is the name of (\d+) units \((.*?)\); write the key", "'{0}' là tên của {1} đơn vị ({2}); "
                                                                         "hãy ghi khóa của đơn vị bạn muốn chọn"),
+        (r"'(.*?)' is short for the names of (\d+) units \((.*?)\); write the key",
+         "'{0}' là tên viết tắt của {1} đơn vị ({2}); hãy ghi khóa của đơn vị bạn muốn chọn"),
         (r"unknown unit '(.*?)'; did you mean '(.*?)'\?", "không có đơn vị '{0}'; có phải ý bạn là '{1}'?"),
         (r"unknown unit '(.*?)'", "không có đơn vị '{0}' trong site.toml"),
     ),
     "unknown-category": (
         (r"'(.*?)' is the name of (\d+) categories \((.*?)\); write the key", "'{0}' là tên của {1} chuyên mục ({2}); "
                                                                         "hãy ghi khóa của chuyên mục bạn muốn chọn"),
+        (r"'(.*?)' is short for the names of (\d+) categories \((.*?)\); write the key",
+         "'{0}' là tên viết tắt của {1} chuyên mục ({2}); hãy ghi khóa của chuyên mục bạn muốn chọn"),
         (r"unknown category '(.*?)'; did you mean '(.*?)'\?", "không có chuyên mục '{0}'; có phải ý bạn là '{1}'?"),
         (r"unknown category '(.*?)'", "không có chuyên mục '{0}' trong site.toml"),
     ),
     "unknown-campaign": (
         (r"'(.*?)' is the name of (\d+) campaigns \((.*?)\); write the key", "'{0}' là tên của {1} phong trào ({2}); "
                                                                         "hãy ghi khóa của phong trào bạn muốn chọn"),
+        (r"'(.*?)' is short for the names of (\d+) campaigns \((.*?)\); write the key",
+         "'{0}' là tên viết tắt của {1} phong trào ({2}); hãy ghi khóa của phong trào bạn muốn chọn"),
         (r"unknown campaign '(.*?)'; did you mean '(.*?)'\?", "không có phong trào '{0}'; có phải ý bạn là '{1}'?"),
         (r"unknown campaign '(.*?)'", "không có phong trào '{0}' trong site.toml"),
     ),

@@ -67,6 +67,26 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is `name` with runs of its words written as their first letters, as
+    Vietnamese writes the names of units and campaigns: "Phòng CSGT" for "Phòng Cảnh sát giao
+    thông", "Phòng Cảnh sát PCCC và CNCH", "Đội CSGT số 1". Marks, case and punctuation aside;
+    every word of the name is accounted for, in order."""
+    shorts, longs = words(short), words(name)
+
+    def spells(i: int, j: int) -> bool:  # shorts[i:] spell longs[j:]
+        if i == len(shorts):
+            return j == len(longs)
+        token = shorts[i]
+        if j < len(longs) and token == longs[j] and spells(i + 1, j + 1):
+            return True
+        n = len(token)
+        return (n >= 2 and token.isalpha() and j + n <= len(longs)
+                and all(word[0] == letter for word, letter in zip(longs[j:j + n], token)) and spells(i + 1, j + n))
+
+    return len(shorts) < len(longs) and spells(0, 0)
+
+
 def format_date(moment: date | datetime, zone: tzinfo, with_time: bool) -> str:
     """'Thứ Sáu, 21/01/2022' or 'Thứ Sáu, 21/01/2022 09:30' in the site zone."""
     if isinstance(moment, datetime):

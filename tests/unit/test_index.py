@@ -42,6 +42,34 @@ def test_unit_matches_by_slug_or_name_ignoring_case_and_marks(written):
     assert match_term(CONFIG.units, written) == "doi-csgt"
 
 
+@pytest.mark.parametrize("written, meant", [
+    ("Đội CSGT", "doi-csgt"), ("ĐCSGT", "doi-csgt"), ("doi csgt", "doi-csgt"), ("CAT Hưng Yên", "cong-an-tinh"),
+    ("Công an tỉnh HY", "cong-an-tinh"), ("CATHY", "cong-an-tinh"),
+    ("Đội CS", None), ("Công an", None), ("Đội CSGTT", None), ("CSGT", None)])
+def test_a_unit_written_with_initials_is_the_unit_it_abbreviates(written, meant):
+    """As units write their names: every word of the name, in order, some by their first letter."""
+    assert match_term(CONFIG.units, written) == meant
+
+
+def test_initials_that_fit_several_units_name_them_and_ask_for_the_key():
+    config, _ = parse_config({
+        "title": "t", "base_url": "https://x.vn/", "categories": {"tin": {"name": "Tin"}},
+        "units": {"doi-1": {"name": "Đội Cảnh sát giao thông số 1"}, "doi-2": {"name": "Đội Cảnh sát giao thông số 2"},
+                  "pccc": {"name": "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"},
+                  "nghia-tru": {"name": "Công an xã Nghĩa Trụ"}, "nhan-thang": {"name": "Công an xã Nhân Thắng"}}})
+    assert match_term(config.units, "Đội CSGT số 2") == "doi-2"
+    assert match_term(config.units, "Phòng Cảnh sát PCCC và CNCH") == "pccc"
+    assert match_term(config.units, "Phòng CS PCCC & CNCH") is None  # "&" is not "và"
+    source, _ = split_source("content/tin/a.md", '---\ntitle: "A"\ndate: 2026-01-21\ncategory: tin\n'
+                                                 'unit: Công an xã NT\n---\nThân bài.\n')
+    _, problems = read_article(config, source)
+    assert [(p.code, p.message) for p in problems] == [(
+        "unknown-unit",
+        "'Công an xã NT' is short for the names of 2 units (nghia-tru, nhan-thang); write the key of the one you mean")]
+    assert messages.describe(problems[0], "vi").endswith("'Công an xã NT' là tên viết tắt của 2 đơn vị (nghia-tru, "
+                                                         "nhan-thang); hãy ghi khóa của đơn vị bạn muốn chọn")
+
+
 def test_unknown_unit_suggests_the_closest_name():
     _, problems = _read(BASE.replace("unit: cong-an-tinh", "unit: Công an tỉnh Hưng Yen2"))
     assert [str(p) for p in problems] == [
