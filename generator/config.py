@@ -44,7 +44,7 @@ TOP_LEVEL: dict[str, tuple[type | tuple, str]] = {
 REQUIRED = ("title", "base_url")
 CONTACT_KEYS = ("hotline", "email", "address")
 LINK_KEYS = ("name", "url")
-TERM_KEYS = ("name", "description")
+TERM_KEYS = ("name", "description", "other_names")
 IMAGE_FORMATS = ("avif", "webp", "jpeg")
 _RATIO = re.compile(r"^\s*(\d{1,3})\s*[:/x]\s*(\d{1,3})\s*$")
 _FOCUS = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)%\s+(\d{1,3}(?:\.\d+)?)%\s*$")
@@ -357,10 +357,16 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
         reader.check_keys(entry, TERM_KEYS, path)
         name = reader.typed(entry, "name", str, "a string", path)
         description = reader.typed(entry, "description", str, "a string", path) or ""
+        other_names = reader.typed(entry, "other_names", list, "an array of strings", path) or []
+        if not all(isinstance(other, str) and other.strip() for other in other_names):
+            reader.fail(path + ("other_names",), "bad-value",
+                        f"'{table}.{slug}.other_names' must list names in quotes, e.g. [\"PC08\"]")
+            other_names = []
         if not (name or "").strip():
             reader.fail(path + ("name",), "missing-key", f"'{table}.{slug}.name' is required")
             continue
-        terms[slug] = term_type(slug=slug, name=name, description=description)
+        terms[slug] = term_type(slug=slug, name=name, description=description,
+                                other_names=tuple(nfc(other).strip() for other in other_names))
     return terms
 
 

@@ -415,7 +415,7 @@ def match_term(terms: Mapping[str, Term], wanted: str) -> str | None:
 
 def abbreviated(terms: Mapping[str, Term], wanted: str) -> list[str]:
     """The slugs of the terms whose names `wanted` writes with initials."""
-    return [slug for slug, term in terms.items() if abbreviates(wanted, term.name)]
+    return [slug for slug, term in terms.items() if any(abbreviates(wanted, name) for name in (term.name, *term.other_names))]
 
 
 def _term_lookup(terms: Mapping[str, Term]) -> dict[str, str | tuple[str, ...]]:
@@ -424,7 +424,8 @@ def _term_lookup(terms: Mapping[str, Term]) -> dict[str, str | tuple[str, ...]]:
     if lookup is None or lookup[0] is not terms:
         shared: dict[str, list[str]] = {}
         for slug, term in terms.items():
-            shared.setdefault(fold(term.name), []).append(slug)
+            for name in dict.fromkeys(fold(name) for name in (term.name, *term.other_names)):
+                shared.setdefault(name, []).append(slug)
         table: dict[str, str | tuple[str, ...]] = {name: slugs[0] if len(slugs) == 1 else tuple(slugs)
                                                    for name, slugs in shared.items()}
         table.update((fold(slug), slug) for slug in terms)  # a key is never ambiguous
@@ -447,7 +448,7 @@ def unknown_term(terms: Mapping[str, Term], kind: str, wanted: str) -> str:
     if len(short_for) > 1:  # "Đội CSGT" where each district has its Đội Cảnh sát giao thông số N
         return (f"'{wanted}' is short for the names of {len(short_for)} {kinds} ({', '.join(short_for)}); "
                 f"write the key of the one you mean")
-    names = [t.name for t in terms.values()] + list(terms)
+    names = [name for t in terms.values() for name in (t.name, *t.other_names)] + list(terms)
     hint = suggest(wanted, names, fold)
     message = f"unknown {kind} '{wanted}'"
     if hint:

@@ -354,6 +354,8 @@ PROBLEMS: Mapping[str, tuple] = {
     "bad-value": (
         (r"'title' must not be empty", "'title' không được để trống: đó là tên cổng thông tin trên mọi trang"),
         (r"'(\w+)' must be between (\d+) and (\d+)$", "'{0}' phải là số từ {1} đến {2}"),
+        (r"'(.*?)\.other_names' must list names in quotes, e\.g\. (.*)",
+         "'{0}.other_names' phải liệt kê các tên trong dấu ngoặc kép, ví dụ {1}"),
         (r"'base_url' must be an absolute", "'base_url' phải là địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)"),
         (r"unknown time zone '(.*)'", "không có múi giờ '{0}'; ví dụ 'Asia/Ho_Chi_Minh'"),
         (r"'(.*?)' holds the invisible control character (U\+[0-9A-F]+), written as a backslash escape",

@@ -64,6 +64,8 @@ class Term:
     slug: str
     name: str
     description: str = ""
+    # What editors also call it, matched as the name is: a unit's code ("PC08"), an old name.
+    other_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

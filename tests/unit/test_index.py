@@ -70,6 +70,26 @@ def test_initials_that_fit_several_units_name_them_and_ask_for_the_key():
                                                          "nhan-thang); hãy ghi khóa của đơn vị bạn muốn chọn")
 
 
+def test_a_unit_is_also_found_by_its_other_names_and_their_initials():
+    config, problems = parse_config({
+        "title": "t", "base_url": "https://x.vn/", "categories": {"tin": {"name": "Tin"}},
+        "units": {"anm": {"name": "Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
+                          "other_names": ["PA05", "Phòng An ninh mạng"]},
+                  "csgt": {"name": "Phòng Cảnh sát giao thông", "other_names": ["PC08", "Phòng An ninh mạng"]}}})
+    assert problems == []
+    assert config.units["anm"].other_names == ("PA05", "Phòng An ninh mạng")
+    assert match_term(config.units, "pa05") == "anm" and match_term(config.units, "PC08") == "csgt"
+    assert match_term(config.units, "Phòng ANM và PCTP sử dụng CNC") == "anm"
+    assert match_term(config.units, "Phòng ANM") is None  # the other name both give
+    source, _ = split_source("content/tin/a.md", '---\ntitle: "A"\ndate: 2026-01-21\ncategory: tin\n'
+                                                 'unit: PC09\n---\nThân bài.\n')
+    assert [p.message for p in read_article(config, source)[1]] == ["unknown unit 'PC09'; did you mean 'PC08'?"]
+    _, problems = parse_config({"title": "t", "base_url": "https://x.vn/",
+                                "units": {"u": {"name": "U", "other_names": ["PC08", ""]}}})
+    assert [(p.code, messages.describe(p, "vi").split(": ", 2)[-1]) for p in problems] == [
+        ("bad-value", "'units.u.other_names' phải liệt kê các tên trong dấu ngoặc kép, ví dụ [\"PC08\"]")]
+
+
 def test_unknown_unit_suggests_the_closest_name():
     _, problems = _read(BASE.replace("unit: cong-an-tinh", "unit: Công an tỉnh Hưng Yen2"))
     assert [str(p) for p in problems] == [
