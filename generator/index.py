@@ -415,7 +415,8 @@ def match_term(terms: Mapping[str, Term], wanted: str) -> str | None:
 
 def abbreviated(terms: Mapping[str, Term], wanted: str) -> list[str]:
     """The slugs of the terms whose names `wanted` writes with initials."""
-    return [slug for slug, term in terms.items() if any(abbreviates(wanted, name) for name in (term.name, *term.other_names))]
+    return [slug for slug, term in terms.items()
+            if any(abbreviates(wanted, name) for name in (term.name, *term.other_names))]
 
 
 def _term_lookup(terms: Mapping[str, Term]) -> dict[str, str | tuple[str, ...]]:
@@ -445,7 +446,7 @@ def unknown_term(terms: Mapping[str, Term], kind: str, wanted: str) -> str:
         return (f"'{wanted}' is the name of {len(shared)} {kinds} ({', '.join(shared)}); "
                 f"write the key of the one you mean")
     short_for = abbreviated(terms, wanted)
-    if len(short_for) > 1:  # "Đội CSGT" where each district has its Đội Cảnh sát giao thông số N
+    if len(short_for) > 1:  # "Công an xã NT": Nghĩa Trụ and Nhân Thắng
         return (f"'{wanted}' is short for the names of {len(short_for)} {kinds} ({', '.join(short_for)}); "
                 f"write the key of the one you mean")
     names = [name for t in terms.values() for name in (t.name, *t.other_names)] + list(terms)
@@ -491,19 +492,10 @@ def _resolve_units(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]:
     if not value:
         fail("unit", "missing-field", "'unit' is required: the list is empty")
         return ()
-    slugs: list[str] = []
-    for number, item in enumerate(value):  # (an item on a line of its own is told at that line)
-        if not isinstance(item, str) or not item.strip():
-            fail("unit", "wrong-type", "each unit must be a unit's key or name; this one is empty"
-                 if isinstance(item, str) or item is None else
-                 f"each unit must be a unit's key or name, not {type(item).__name__}", number)
-            continue
-        slug = match_term(config.units, item)
-        if slug is None:
-            fail("unit", "unknown-unit", unknown_term(config.units, "unit", item), number)
-        elif slug not in slugs:
-            slugs.append(slug)
-    return tuple(slugs)
+    return _resolve_each(config.units, "unit", "unit", value, fail, lambda item: (
+        None if isinstance(item, str) and item.strip() else
+        "each unit must be a unit's key or name; this one is empty" if isinstance(item, str) or item is None else
+        f"each unit must be a unit's key or name, not {type(item).__name__}"))
 
 
 def _resolve_campaigns(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]:
@@ -515,14 +507,23 @@ def _resolve_campaigns(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]
     if not isinstance(value, list):
         fail("campaigns", "wrong-type", "'campaigns' must be a list, e.g. [dan-van-kheo]")
         return ()
+    return _resolve_each(config.campaigns, "campaigns", "campaign", value, fail, lambda item: (
+        None if isinstance(item, str) else f"each campaign must be text, not {type(item).__name__}"))
+
+
+def _resolve_each(terms: Mapping[str, Term], key: str, kind: str, items: list, fail,
+                  wrong: Callable[[Any], str | None]) -> tuple[str, ...]:
+    """The slugs of the terms the list `items` of front-matter `key` names, each once, in order;
+    `wrong(item)`: why an item is no name, or None. An item on a line of its own is told there."""
     slugs: list[str] = []
-    for number, item in enumerate(value):  # (an item on a line of its own is told at that line)
-        if not isinstance(item, str):
-            fail("campaigns", "wrong-type", f"each campaign must be text, not {type(item).__name__}", number)
+    for number, item in enumerate(items):
+        problem = wrong(item)
+        if problem:
+            fail(key, "wrong-type", problem, number)
             continue
-        slug = match_term(config.campaigns, item)
+        slug = match_term(terms, item)
         if slug is None:
-            fail("campaigns", "unknown-campaign", unknown_term(config.campaigns, "campaign", item), number)
+            fail(key, f"unknown-{kind}", unknown_term(terms, kind, item), number)
         elif slug not in slugs:
             slugs.append(slug)
     return tuple(slugs)
