@@ -21,7 +21,7 @@ from generator.memo import Memo, recall
 from generator.model import (FRONT_MATTER_KEYS, NO_COVER, PAGE_ONLY_KEYS, PAGES_DIR, Article, Cover, SiteConfig,
                              SourceFile, Term, evolve, frozen_map)
 from generator.sanitize import XML_FORBIDDEN
-from generator.vietnamese import abbreviates, fold, nfc, slugify
+from generator.vietnamese import abbreviates, fold, nfc, slugify, words
 from generator.written_dates import ImpossibleDate, WrongWeekday, parse_written
 from generator import aliases as aliases_stage, legacy_fonts, picked_related, routes
 
@@ -415,8 +415,21 @@ def match_term(terms: Mapping[str, Term], wanted: str) -> str | None:
 
 def abbreviated(terms: Mapping[str, Term], wanted: str) -> list[str]:
     """The slugs of the terms whose names `wanted` writes with initials."""
-    return [slug for slug, term in terms.items()
-            if any(abbreviates(wanted, name) for name in (term.name, *term.other_names))]
+    shorts = words(wanted)
+    return list(dict.fromkeys(slug for slug, longs in _name_words(terms) if abbreviates(shorts, longs)))
+
+
+def _name_words(terms: Mapping[str, Term]) -> list[tuple[str, list[str]]]:
+    """(slug, the words of one of its names) for every name of every term, split once per mapping."""
+    found = _NAME_WORDS.get(id(terms))
+    if found is None or found[0] is not terms:
+        found = _NAME_WORDS[id(terms)] = (terms, [(slug, words(name)) for slug, term in terms.items()
+                                                  for name in (term.name, *term.other_names)])
+    return found[1]
+
+
+# id(terms mapping) → (the mapping, its _name_words); the mapping is kept so the id stays valid.
+_NAME_WORDS: dict[int, tuple[Mapping, list]] = {}
 
 
 def _term_lookup(terms: Mapping[str, Term]) -> dict[str, str | tuple[str, ...]]:

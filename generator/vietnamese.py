@@ -67,12 +67,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def abbreviates(short: str, name: str) -> bool:
-    """Whether `short` is `name` with runs of its words written as their first letters, as
-    Vietnamese writes the names of units and campaigns: "Phòng CSGT" for "Phòng Cảnh sát giao
-    thông", "Phòng Cảnh sát PCCC và CNCH", "Đội CSGT số 1". Marks, case and punctuation aside;
-    every word of the name is accounted for, in order."""
-    shorts, longs = words(short), words(name)
+def abbreviates(shorts: list[str], longs: list[str]) -> bool:
+    """Whether the words `shorts` are the name of words `longs` (both as words() gives them)
+    with runs of its words written as their first letters, as Vietnamese writes the names of
+    units and campaigns: "Phòng CSGT" for "Phòng Cảnh sát giao thông", "Phòng Cảnh sát PCCC
+    và CNCH", "Đội CSGT số 1". Every word of the name is accounted for, in order."""
+    if not shorts or len(shorts) >= len(longs) or shorts[0][0] != longs[0][0]:
+        return False
 
     def spells(i: int, j: int) -> bool:  # shorts[i:] spell longs[j:]
         if i == len(shorts):
@@ -84,7 +85,7 @@ def abbreviates(short: str, name: str) -> bool:
         return (n >= 2 and token.isalpha() and j + n <= len(longs)
                 and all(word[0] == letter for word, letter in zip(longs[j:j + n], token)) and spells(i + 1, j + n))
 
-    return len(shorts) < len(longs) and spells(0, 0)
+    return spells(0, 0)
 
 
 def format_date(moment: date | datetime, zone: tzinfo, with_time: bool) -> str:

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.vietnamese import collation_key, fold, format_date, slugify, strip_marks
+from generator.vietnamese import abbreviates, collation_key, fold, format_date, slugify, strip_marks, words
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -101,3 +101,17 @@ def test_strip_marks_matches_the_reference_on_mixed_scripts():
 def test_numbers_group_thousands_with_a_dot():
     from generator.vietnamese import format_number
     assert [format_number(n) for n in (0, 999, 1000, 1234567)] == ["0", "999", "1.000", "1.234.567"]
+
+
+@pytest.mark.parametrize("short, name, meant", [
+    ("Phòng CSGT", "Phòng Cảnh sát giao thông", True),
+    ("Phòng Cảnh sát PCCC và CNCH", "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", True),
+    ("ĐCSGT", "Đội Cảnh sát giao thông", True),  # Đ is D's initial as it is its slug's
+    ("cat hung yen", "Công an tỉnh Hưng Yên", True),
+    ("Phòng CS", "Phòng Cảnh sát giao thông", False),  # every word is accounted for
+    ("Phòng GTCS", "Phòng Cảnh sát giao thông", False),  # in order
+    ("Phòng Cảnh sát giao thông", "Phòng Cảnh sát giao thông", False),  # the name itself is no abbreviation
+    ("", "Phòng Cảnh sát giao thông", False),
+])
+def test_a_name_written_with_initials_abbreviates_it(short, name, meant):
+    assert abbreviates(words(short), words(name)) is meant
