@@ -92,6 +92,7 @@ def make_parser() -> argparse.ArgumentParser:
     li = commands.add_parser("list", help="list the drafts, scheduled and expired articles (--all: every one)")
     li.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     li.add_argument("--all", action="store_true", help="the published articles and pages too")
+    li.add_argument("--unit", default=None, help="only the articles of this unit (key or name), joint ones too")
     li.add_argument("--format", choices=("text", "csv", "json"), default="text",
                     help="csv and json give scripts one record per article")
     for command in (n, c, li):  # commands that build nothing: they read what the builds left, and write none of it

@@ -1,5 +1,7 @@
 """The `list` command: which articles wait as drafts, which are scheduled, which have
-expired, and (with --all) which are published, as a build now would see them.
+expired, and (with --all) which are published, as a build now would see them; with --unit,
+those of one unit (a joint article counts for each of its units: an editor tallying each
+unit's articles for its emulation report reads them here).
 
 Owns each article's publishing status and the three ways of showing the list: text
 for an editor (by status, the next scheduled first), CSV and JSON for scripts, as
@@ -19,7 +21,7 @@ from pathlib import Path
 from generator import content, index, messages, standalone
 from generator.cache import BuildCache
 from generator.config import load_config
-from generator.diagnostics import Problem, has_errors, sort_problems
+from generator.diagnostics import Problem, error, has_errors, sort_problems
 from generator.vietnamese import format_date
 
 # The order of the sections: what comes next first, what is published last.
@@ -35,6 +37,9 @@ class Listed:
     date: datetime | None  # None for a page of its own, which has no date
     has_time: bool
     expires: datetime | None
+    category: str = ""  # names, as pages show them ("" for a page of its own)
+    units: tuple[str, ...] = ()
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,12 +52,17 @@ class StatusReport:
         return not has_errors(self.problems)
 
 
-def list_statuses(site_dir: Path, now: datetime | None = None, cache_dir: Path | None = None) -> StatusReport:
+def list_statuses(site_dir: Path, now: datetime | None = None, cache_dir: Path | None = None,
+                  unit: str | None = None) -> StatusReport:
     """`cache_dir`: a build cache to read, never written (what the builds read of the files
-    unchanged since); None reads every file."""
+    unchanged since); None reads every file. `unit`: the articles of that unit only (its key,
+    name or a name of it as front-matter gives one)."""
     config, problems = load_config(site_dir)
     if config is None:
         return StatusReport((), tuple(sort_problems(problems)))
+    wanted = index.match_term(config.units, unit) if unit is not None else None
+    if unit is not None and wanted is None:
+        return StatusReport((), (error("--unit", 0, "unknown-unit", index.unknown_term(config.units, "unit", unit)),))
     now = now or datetime.now(config.zone)
     cache = BuildCache(cache_dir, read_only=True)
     # Only the front-matter is read for a status.
@@ -68,9 +78,12 @@ def list_statuses(site_dir: Path, now: datetime | None = None, cache_dir: Path |
     published = index.IndexOptions(now=now)
     listed = [Listed(index.leave_out_reason(a, published, now) or "published", a.source, a.title, a.url,
                      a.date.astimezone(config.zone), a.has_time,
-                     a.expires.astimezone(config.zone) if a.expires else None) for a in articles]
-    listed += [Listed("draft" if p.draft else "published", p.source, p.title, p.url, None, False, None)
-               for p in pages]
+                     a.expires.astimezone(config.zone) if a.expires else None, config.categories[a.category].name,
+                     tuple(config.units[slug].name for slug in a.units), a.author)
+              for a in articles if wanted is None or wanted in a.units]
+    if wanted is None:  # (a page of its own has no unit)
+        listed += [Listed("draft" if p.draft else "published", p.source, p.title, p.url, None, False, None)
+                   for p in pages]
     listed.sort(key=_order)
     return StatusReport(tuple(listed), tuple(p for p in sort_problems(problems) if p.is_error))
 
@@ -118,14 +131,21 @@ def _moment(moment: datetime, with_time: bool, lang: str) -> str:
 def _record(item: Listed) -> dict:
     return {"status": item.status, "date": item.date.isoformat() if item.date else "",
             "expires": item.expires.isoformat() if item.expires else "", "path": item.source,
-            "title": item.title, "url": item.url}
+            "title": item.title, "url": item.url, "category": item.category, "units": list(item.units),
+            "author": item.author}
 
 
 def as_csv(report: StatusReport, everything: bool) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=("status", "date", "expires", "path", "title", "url"), lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=("status", "date", "expires", "path", "title", "url", "category", "unit",
+                                             "author"), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(_record(item) for item in report.listed if everything or item.status != "published")
+    for item in report.listed:
+        if everything or item.status != "published":
+            record = _record(item)
+            # A joint article's units in one cell; a unit's name may hold commas, never "; ".
+            record["unit"] = "; ".join(record.pop("units"))
+            writer.writerow(record)
     return out.getvalue()
 
 
@@ -138,7 +158,7 @@ def as_json(report: StatusReport, everything: bool, lang: str) -> str:
 
 
 def run_list(args, site_dir: Path) -> int:
-    report = list_statuses(site_dir, cache_dir=args.cache_to_read)
+    report = list_statuses(site_dir, cache_dir=args.cache_to_read, unit=args.unit)
     if args.format == "json":
         print(as_json(report, args.all, args.lang))
     else:

@@ -97,3 +97,30 @@ def test_after_a_build_list_reads_the_cache_for_unchanged_files_and_writes_nothi
     assert "  Thứ Ba, 03/02/2026 09:00  Bản nháp đổi tên  (content/tin-hoat-dong/nhap.md)" in lines
     assert lines == run_cli("list", "--site", str(site), "--all", "--no-cache").stdout.splitlines()
     assert _cache_as_it_is(cache) == before
+
+
+def test_a_units_articles_are_listed_joint_ones_included_with_their_category_units_and_byline(make_site):
+    site = make_site({**FILES,
+                      "content/tin-hoat-dong/phoi-hop.md": article(
+                          "Hai lực lượng cùng phân luồng", "2026-01-15", unit="[phong-canh-sat-giao-thong, cong-an-xa-dong-tien]",
+                          author='"Minh Khôi"'),
+                      "content/tin-hoat-dong/tuan-tra.md": article("Tuần tra đêm", "2026-01-10", unit="Phòng CSGT",
+                                                                   draft="true")})
+    done = run_cli("list", "--site", str(site), "--all", "--unit", "Công an xã Đồng Tiến", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["Published (1):", "  2026-01-15  Hai lực lượng cùng phân luồng  "
+                                                          "(content/tin-hoat-dong/phoi-hop.md)"]
+    rows = list(csv.DictReader(io.StringIO(run_cli("list", "--site", str(site), "--all", "--unit", "phòng csgt",
+                                                   "--format", "csv").stdout)))
+    assert [(r["title"], r["status"], r["category"], r["unit"], r["author"]) for r in rows] == [
+        ("Tuần tra đêm", "draft", "Tin hoạt động", "Phòng Cảnh sát giao thông", ""),
+        ("Hai lực lượng cùng phân luồng", "published", "Tin hoạt động",
+         "Phòng Cảnh sát giao thông; Công an xã Đồng Tiến", "Minh Khôi")]
+    report = json.loads(run_cli("list", "--site", str(site), "--all", "--format", "json").stdout)
+    joint = next(r for r in report["articles"] if r["path"] == "content/tin-hoat-dong/phoi-hop.md")
+    assert joint["units"] == ["Phòng Cảnh sát giao thông", "Công an xã Đồng Tiến"]
+    assert len(report["articles"]) == 10  # every article and page without --unit
+    unknown = run_cli("list", "--site", str(site), "--unit", "Phòng CSGTT")
+    assert unknown.returncode == 1 and unknown.stdout == ""
+    assert unknown.stderr.strip() == ("--unit: error[unknown-unit]: không có đơn vị 'Phòng CSGTT'; "
+                                      "có phải ý bạn là 'Phòng Cảnh sát giao thông'?")
