@@ -250,6 +250,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Đã bỏ phần đầu văn bản (tên đơn vị, quốc hiệu, số và ngày văn bản): trang tin đã hiện đơn vị "
               "và ngày đăng ngay dưới tiêu đề.",
     },
+    "unit-from-header": {
+        "en": "Its unit, {unit}, is the one the document's header names: change 'unit' if another unit "
+              "wrote the news (a list for several).",
+        "vi": "Đơn vị của bài là {unit}, theo phần đầu văn bản: hãy sửa 'unit' nếu bài do đơn vị khác viết "
+              "(nhiều đơn vị thì ghi thành danh sách).",
+    },
     "title-in-capitals-new": {
         "en": "The title is in capitals: write it as a sentence in {path}, with capitals where names need them "
               "(lists, search results and shared links read it more easily).",

@@ -213,6 +213,17 @@ def _read_word(path: Path) -> tuple[WordArticle | None, list[Problem]]:
     return word, []
 
 
+def unit_from_header(config: SiteConfig, word: WordArticle | None) -> str | None:
+    """The unit an official document's header names as its issuer: the lowest line of the
+    header's first column that names a declared unit ("PHÒNG CẢNH SÁT GIAO THÔNG" under
+    "CÔNG AN TỈNH HƯNG YÊN"), or None."""
+    for line in reversed(word.issuer_lines if word is not None else ()):
+        found = index.match_term(config.units, line)
+        if found is not None:
+            return found
+    return None
+
+
 def run_new(args, site_dir: Path) -> int:
     lang = args.lang
     site_config, problems = load_config(site_dir)
@@ -225,7 +236,8 @@ def run_new(args, site_dir: Path) -> int:
         if args.page:
             new, problems = plan_page(site_config, title, bool(args.category or args.unit or args.campaign))
         else:
-            new, problems = plan_article(site_config, title, args.category, args.unit, args.campaign, now)
+            units = args.unit or ([found] if (found := unit_from_header(site_config, word)) else [])
+            new, problems = plan_article(site_config, title, args.category, units, args.campaign, now)
     if new is not None:
         problems = create_article(site_dir, site_config, new, lang, word, args.cache_to_read)
     for line in messages.describe_all(sort_problems(problems), lang):
@@ -239,6 +251,8 @@ def run_new(args, site_dir: Path) -> int:
             print(messages.text("drawings-skipped", lang, n=word.skipped_drawings))
         if word.left_out_header:
             print(messages.text("header-left-out", lang))
+        if not args.unit and not args.page:  # (a unit given on the command line wins)
+            print(messages.text("unit-from-header", lang, unit=site_config.units[new.units[0]].name))
     if in_capitals(new.title):  # (typed or the document's: the build warns again until it is changed)
         print(messages.text("title-in-capitals-new", lang, path=new.path))
     return 0

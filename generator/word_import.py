@@ -49,6 +49,9 @@ class WordArticle:
     photos: tuple[Photo, ...]
     skipped_drawings: int  # pictures in formats no browser shows (EMF, WMF), or only linked to
     left_out_header: bool = False  # the official document's header (quốc hiệu, số, ngày) was left out
+    # The lines of that header's first column, top down: the unit above the issuing unit
+    # ("CÔNG AN TỈNH HƯNG YÊN", "PHÒNG CẢNH SÁT GIAO THÔNG"), then "Số: …".
+    issuer_lines: tuple[str, ...] = ()
 
 
 def read_word(path: Path) -> WordArticle:
@@ -89,12 +92,12 @@ def read_word(path: Path) -> WordArticle:
     _photo_tables_as_galleries(soup)
     _captions_under_photos(soup)
     _notes_as_markdown_footnotes(soup)
-    left_out_header = _without_official_header(soup)
+    header = _without_official_header(soup)
     _cells_a_markdown_table_can_hold(soup)
     # What the reader of the document sees as its title first: the title in its properties is
     # often a template's, left over from another document.
     title = _take_title(soup) or title_property or _title_from_name(path)
-    return WordArticle(title, _markdown(soup), tuple(photos), skipped, left_out_header)
+    return WordArticle(title, _markdown(soup), tuple(photos), skipped, header is not None, header or ())
 
 
 def _core_title(path: Path) -> str:
@@ -235,19 +238,23 @@ def _notes_as_markdown_footnotes(soup: BeautifulSoup) -> None:
 _MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*Ò\s*A\s+X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A")
 
 
-def _without_official_header(soup: BeautifulSoup) -> bool:
+def _without_official_header(soup: BeautifulSoup) -> tuple[str, ...] | None:
     """Leave out the header table of an official document (the unit, "CỘNG HÒA XÃ HỘI CHỦ
     NGHĨA VIỆT NAM", "Số: …", "…, ngày … tháng … năm …"): on a news page it read as a table of
-    data above the text. Only a table before any text of the document's own."""
+    data above the text. Only a table before any text of the document's own. The lines of its
+    first column, or None when there is no such table."""
     for node in soup.find_all(["table", "p", "ul", "ol", "h1", "h2", "h3"]):
         if node.name == "table":
             if _MOTTO.search(node.get_text(" ").upper()):
+                lines = tuple(text for row in node.find_all("tr") for cell in row.find_all(["td", "th"])[:1]
+                              for text in (" ".join(line.split()) for line in cell.get_text("\n").split("\n"))
+                              if text)
                 node.decompose()
-                return True
-            return False
+                return lines
+            return None
         if node.find_parent("table") is None and node.get_text(strip=True):
-            return False
-    return False
+            return None
+    return None
 
 
 def _cells_a_markdown_table_can_hold(soup: BeautifulSoup) -> None:

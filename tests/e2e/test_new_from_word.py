@@ -162,6 +162,42 @@ def word_with_a_footnote(path: Path, before: str, note: str, after: str) -> Path
     return path
 
 
+def official_document(path: Path, issuer: list[str]) -> Path:
+    """A plan of the unit named by the lines `issuer` (the header's first column), as units write them."""
+    doc = Document()
+    header = doc.add_table(rows=2, cols=2)
+    header.cell(0, 0).text, header.cell(0, 1).text = issuer[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    for line in issuer[1:]:
+        header.cell(0, 0).add_paragraph(line)
+    header.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    header.cell(1, 0).text, header.cell(1, 1).text = "Số: 31/KH-CSGT", "Thử Nghiệm, ngày 2 tháng 12 năm 2026"
+    doc.add_paragraph().add_run("KẾ HOẠCH").bold = True
+    doc.add_paragraph("Tuần tra, kiểm soát dịp cuối năm.")
+    doc.add_paragraph("Phòng Cảnh sát giao thông tổ chức các tổ tuần tra trên các tuyến quốc lộ.")
+    doc.save(path)
+    return path
+
+
+def test_the_unit_a_documents_header_names_is_the_articles_unless_one_is_given(make_site, tmp_path):
+    site = make_site({})
+    report = official_document(tmp_path / "ke-hoach.docx", ["CÔNG AN TỈNH THỬ NGHIỆM", "PHÒNG CẢNH SÁT GIAO THÔNG"])
+    done = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong")
+    assert done.returncode == 0, done.stderr
+    assert "Đơn vị của bài là Phòng Cảnh sát giao thông, theo phần đầu văn bản" in done.stdout
+    path = site / "content/tin-hoat-dong/ke-hoach-tuan-tra-kiem-soat-dip-cuoi-nam/index.md"
+    assert read_source(site, path)[0].front["unit"] == "phong-canh-sat-giao-thong"
+    path.parent.rename(tmp_path / "first")
+    given = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+                    "--unit", "cong-an-tinh", "--lang", "en")
+    assert given.returncode == 0 and "header names" not in given.stdout, given.stdout
+    assert read_source(site, path)[0].front["unit"] == "cong-an-tinh"
+    path.parent.rename(tmp_path / "second")
+    # A header naming no unit of the site: the editor chooses, as without a document.
+    other = official_document(tmp_path / "khac.docx", ["BỘ CÔNG AN", "CỤC CẢNH SÁT GIAO THÔNG"])
+    unknown = run_cli("new", "--from", str(other), "--site", str(site), "--category", "tin-hoat-dong", "--lang", "en")
+    assert unknown.returncode == 1 and "--unit: error[missing-choice]" in unknown.stderr, unknown.stderr
+
+
 def test_an_official_documents_header_is_left_out_and_its_kind_and_subject_are_the_title(make_site, tmp_path):
     """A plan (kế hoạch) opens with a table of its unit, the national motto, its number and
     date, then "KẾ HOẠCH" over its subject: on a news page the table read as data, and
