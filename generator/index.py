@@ -1,8 +1,8 @@
 """SourceFile records → Article records → Site.
 
-Owns the meaning of front-matter: required fields, types, dates, resolving
-unit/category/campaign names to declared slugs, slugs and URLs, and refusing
-two articles at one URL. Reads no files and renders nothing.
+Owns the meaning of front-matter: required fields, types, dates, the unit, category and
+campaigns (named as terms.py reads them), slugs and URLs, and refusing two articles at
+one URL. Reads no files and renders nothing.
 """
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ from generator.diagnostics import Problem, error, suggest, warning
 from generator.markup import plain_summary
 from generator.memo import Memo, recall
 from generator.model import (FRONT_MATTER_KEYS, NO_COVER, PAGE_ONLY_KEYS, PAGES_DIR, Article, Cover, SiteConfig,
-                             SourceFile, Term, evolve, frozen_map)
+                             SourceFile, evolve, frozen_map)
 from generator.sanitize import XML_FORBIDDEN
-from generator.vietnamese import abbreviates, fold, nfc, slugify, words
+from generator.vietnamese import nfc, slugify
 from generator.written_dates import ImpossibleDate, WrongWeekday, parse_written
 from generator import aliases as aliases_stage, legacy_fonts, picked_related, routes
+from generator.terms import resolve_campaigns, resolve_term, resolve_units
 
 # What other generators (Hugo, Pelican, Zola, WordPress exports) call our keys: an editor who
 # brings their habit is told our word, where spelling alone would suggest a wrong one.
@@ -252,9 +253,9 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         problems.append(warning(source.path, source.line_of("expires"), "expires-before-date",
                                 "'expires' is not after 'date': the article is never shown"))
 
-    category = _resolve(config.categories, "category", fm, fail)
-    units = _resolve_units(config, fm, fail)
-    campaigns = _resolve_campaigns(config, fm, fail)
+    category = resolve_term(config.categories, "category", fm, fail)
+    units = resolve_units(config, fm, fail)
+    campaigns = resolve_campaigns(config, fm, fail)
 
     slug = read_slug(fm, title, fail)
     image = _text(fm, "image", fail) or ""
@@ -395,168 +396,6 @@ def _flag(fm: Mapping, key: str, fail) -> bool:
         fail(key, "wrong-type", f"'{key}' must be true or false")
         return False
     return value
-
-
-def match_term(terms: Mapping[str, Term], wanted: str) -> str | None:
-    """A slug key or a display name, ignoring case and tone marks → slug; None for a
-    name several terms share (each district's "Đội Cảnh sát giao thông"): see `unknown_term`.
-    A name written with initials ("Phòng CSGT") names the one term it abbreviates."""
-    found = _term_lookup(terms).get(fold(wanted))
-    if isinstance(found, str):
-        return found
-    if found is None and slugify(wanted) in terms:
-        return slugify(wanted)
-    if found is None:
-        short_for = abbreviated(terms, wanted)
-        if len(short_for) == 1:
-            return short_for[0]
-    return None
-
-
-def abbreviated(terms: Mapping[str, Term], wanted: str) -> list[str]:
-    """The slugs of the terms whose names `wanted` writes with initials."""
-    shorts = words(wanted)
-    return list(dict.fromkeys(slug for slug, longs in _name_words(terms) if abbreviates(shorts, longs)))
-
-
-def _name_words(terms: Mapping[str, Term]) -> list[tuple[str, list[str]]]:
-    """(slug, the words of one of its names) for every name of every term, split once per mapping."""
-    found = _NAME_WORDS.get(id(terms))
-    if found is None or found[0] is not terms:
-        found = _NAME_WORDS[id(terms)] = (terms, [(slug, words(name)) for slug, term in terms.items()
-                                                  for name in (term.name, *term.other_names)])
-    return found[1]
-
-
-# id(terms mapping) → (the mapping, its _name_words); the mapping is kept so the id stays valid.
-_NAME_WORDS: dict[int, tuple[Mapping, list]] = {}
-
-
-def _term_lookup(terms: Mapping[str, Term]) -> dict[str, str | tuple[str, ...]]:
-    """Folded name or key → slug, or the slugs of the terms sharing that name."""
-    lookup = _TERM_LOOKUPS.get(id(terms))
-    if lookup is None or lookup[0] is not terms:
-        shared: dict[str, list[str]] = {}
-        for slug, term in terms.items():
-            for name in dict.fromkeys(fold(name) for name in (term.name, *term.other_names)):
-                shared.setdefault(name, []).append(slug)
-        table: dict[str, str | tuple[str, ...]] = {name: slugs[0] if len(slugs) == 1 else tuple(slugs)
-                                                   for name, slugs in shared.items()}
-        table.update((fold(slug), slug) for slug in terms)  # a key is never ambiguous
-        lookup = _TERM_LOOKUPS[id(terms)] = (terms, table)
-    return lookup[1]
-
-
-# id(terms mapping) → (the mapping, its _term_lookup table); the mapping is kept so the id stays valid.
-_TERM_LOOKUPS: dict[int, tuple[Mapping, dict]] = {}
-
-
-def unknown_term(terms: Mapping[str, Term], kind: str, wanted: str) -> str:
-    """Why `wanted` names no term, with the fix."""
-    kinds = {"category": "categories"}.get(kind, kind + "s")
-    shared = _term_lookup(terms).get(fold(wanted))
-    if isinstance(shared, tuple):
-        return (f"'{wanted}' is the name of {len(shared)} {kinds} ({', '.join(shared)}); "
-                f"write the key of the one you mean")
-    short_for = abbreviated(terms, wanted)
-    if len(short_for) > 1:  # "Công an xã NT": Nghĩa Trụ and Nhân Thắng
-        return (f"'{wanted}' is short for the names of {len(short_for)} {kinds} ({', '.join(short_for)}); "
-                f"write the key of the one you mean")
-    names = [name for t in terms.values() for name in (t.name, *t.other_names)] + list(terms)
-    hint = suggest(wanted, names, fold)
-    message = f"unknown {kind} '{wanted}'"
-    if hint:
-        message += f"; did you mean '{hint}'?"
-    elif terms:
-        message += f" (declared in site.toml: {', '.join(sorted(terms))})"
-    else:
-        message += " (site.toml declares none)"
-    return message
-
-
-def _resolve(terms: Mapping[str, Term], key: str, fm: Mapping, fail) -> str:
-    value = fm.get(key)
-    if value is None or value == "":
-        fail(key, "missing-field", f"'{key}' is required")
-        return ""
-    if not isinstance(value, str):
-        fail(key, "wrong-type", f"'{key}' must be text, not {type(value).__name__}")
-        return ""
-    slug = match_term(terms, value)
-    if slug is None:
-        fail(key, f"unknown-{key}", unknown_term(terms, key, value))
-        return ""
-    return slug
-
-
-def _resolve_units(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]:
-    """The article's unit, or the units of a joint article, the one that wrote it first:
-    `unit: [phong-canh-sat-giao-thong, Công an xã Nghĩa Trụ]`, or the names written with
-    "," or ";" between them (a unit's own name may hold commas: see written_list)."""
-    value = fm.get("unit")
-    if isinstance(value, str) and value.strip() and match_term(config.units, value) is None:
-        items = written_list(config.units, value)
-        # Split only when a part names a unit: one misspelt name with a comma in it is told whole.
-        if len(items) > 1 and any(match_term(config.units, item) for item in items):
-            value = items
-    if not isinstance(value, list):
-        found = _resolve(config.units, "unit", fm, fail)
-        return (found,) if found else ()
-    if not value:
-        fail("unit", "missing-field", "'unit' is required: the list is empty")
-        return ()
-    return _resolve_each(config.units, "unit", "unit", value, fail, lambda item: (
-        None if isinstance(item, str) and item.strip() else
-        "each unit must be a unit's key or name; this one is empty" if isinstance(item, str) or item is None else
-        f"each unit must be a unit's key or name, not {type(item).__name__}"))
-
-
-def _resolve_campaigns(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]:
-    value = fm.get("campaigns")
-    if value is None:
-        return ()
-    if isinstance(value, str):  # written without brackets: one campaign, or several with , or ;
-        value = written_list(config.campaigns, value)
-    if not isinstance(value, list):
-        fail("campaigns", "wrong-type", "'campaigns' must be a list, e.g. [dan-van-kheo]")
-        return ()
-    return _resolve_each(config.campaigns, "campaigns", "campaign", value, fail, lambda item: (
-        None if isinstance(item, str) else f"each campaign must be text, not {type(item).__name__}"))
-
-
-def _resolve_each(terms: Mapping[str, Term], key: str, kind: str, items: list, fail,
-                  wrong: Callable[[Any], str | None]) -> tuple[str, ...]:
-    """The slugs of the terms the list `items` of front-matter `key` names, each once, in order;
-    `wrong(item)`: why an item is no name, or None. An item on a line of its own is told there."""
-    slugs: list[str] = []
-    for number, item in enumerate(items):
-        problem = wrong(item)
-        if problem:
-            fail(key, "wrong-type", problem, number)
-            continue
-        slug = match_term(terms, item)
-        if slug is None:
-            fail(key, f"unknown-{kind}", unknown_term(terms, kind, item), number)
-        elif slug not in slugs:
-            slugs.append(slug)
-    return tuple(slugs)
-
-
-def written_list(terms: Mapping[str, Term], text: str) -> list[str]:
-    """`campaigns: Vì An ninh Tổ quốc, Dân vận khéo` as the list it means. A name may hold
-    commas itself ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"): the
-    longest run of parts that names a term is taken; a part naming none stays as it is,
-    for its error."""
-    items: list[str] = []
-    for group in text.split(";"):
-        parts = [part.strip() for part in group.split(",")]
-        i = 0
-        while i < len(parts):
-            end = next((j for j in range(len(parts), i, -1) if match_term(terms, ", ".join(parts[i:j]))), i + 1)
-            items.append(", ".join(parts[i:end]))
-            i = end
-    whole = text.strip()
-    return [whole] if match_term(terms, whole) or len(items) == 1 else [item for item in items if item]
 
 
 def find_collisions(articles: Iterable[Article], lines: Mapping[str, int] = {}) -> list[Problem]:

@@ -23,6 +23,7 @@ from generator.config import load_config
 from generator.diagnostics import Problem, error, sort_problems
 from generator.model import SiteConfig, Term
 from generator.index import in_capitals, shorten_slug
+from generator.terms import match_term, unknown_term
 from generator.vietnamese import nfc, slugify
 from generator.word_import import NotAWordDocument, WordArticle, read_word
 
@@ -107,9 +108,9 @@ def _choose(terms: Mapping[str, Term], kind: str, wanted: str, problems: list[Pr
                               f"choose the article's {kind} with --{kind}, by its key or name: {choices}"
                               if terms else f"site.toml declares no {kind}: add one first"))
         return ""
-    found = index.match_term(terms, wanted)
+    found = match_term(terms, wanted)
     if found is None:
-        problems.append(error(f"--{kind}", 0, f"unknown-{kind}", index.unknown_term(terms, kind, wanted)))
+        problems.append(error(f"--{kind}", 0, f"unknown-{kind}", unknown_term(terms, kind, wanted)))
         return ""
     return found
 
@@ -218,7 +219,7 @@ def unit_from_header(config: SiteConfig, word: WordArticle | None) -> str | None
     header's first column that names a declared unit ("PHÒNG CẢNH SÁT GIAO THÔNG" under
     "CÔNG AN TỈNH HƯNG YÊN"), or None."""
     for line in reversed(word.issuer_lines if word is not None else ()):
-        found = index.match_term(config.units, line)
+        found = match_term(config.units, line)
         if found is not None:
             return found
     return None

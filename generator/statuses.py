@@ -22,6 +22,7 @@ from generator import content, index, messages, standalone
 from generator.cache import BuildCache
 from generator.config import load_config
 from generator.diagnostics import Problem, error, has_errors, sort_problems
+from generator.terms import match_term, unknown_term
 from generator.vietnamese import format_date
 
 # The order of the sections: what comes next first, what is published last.
@@ -60,9 +61,9 @@ def list_statuses(site_dir: Path, now: datetime | None = None, cache_dir: Path |
     config, problems = load_config(site_dir)
     if config is None:
         return StatusReport((), tuple(sort_problems(problems)))
-    wanted = index.match_term(config.units, unit) if unit is not None else None
+    wanted = match_term(config.units, unit) if unit is not None else None
     if unit is not None and wanted is None:
-        return StatusReport((), (error("--unit", 0, "unknown-unit", index.unknown_term(config.units, "unit", unit)),))
+        return StatusReport((), (error("--unit", 0, "unknown-unit", unknown_term(config.units, "unit", unit)),))
     now = now or datetime.now(config.zone)
     cache = BuildCache(cache_dir, read_only=True)
     # Only the front-matter is read for a status.

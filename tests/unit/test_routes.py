@@ -67,7 +67,7 @@ def test_a_name_two_units_share_is_refused_in_front_matter_with_the_keys_to_choo
     """Each district has its "Đội Cảnh sát giao thông": site.toml may declare both, and an
     article must then give the key of the one it means; the key itself always works."""
     from generator.config import parse_config
-    from generator.index import match_term, unknown_term
+    from generator.terms import match_term, unknown_term
     config, problems = parse_config({
         "title": "t", "base_url": "https://x.vn/", "categories": {"tin": {"name": "Tin"}},
         "units": {"doi-a": {"name": "Đội Cảnh sát giao thông"}, "doi-b": {"name": "Đội Cảnh sát giao thông"},
