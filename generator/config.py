@@ -354,7 +354,7 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
         if table == "categories" and slug in RESERVED_SLUGS:
             reader.fail(path, "reserved-slug", f"'{slug}' is a URL the portal uses itself; pick another key")
             continue
-        reader.check_keys(entry, TERM_KEYS, path)
+        reader.check_keys(entry, TERM_KEYS + (CONTACT_KEYS if table == "units" else ()), path)
         name = reader.typed(entry, "name", str, "a string", path)
         description = reader.typed(entry, "description", str, "a string", path) or ""
         other_names = reader.typed(entry, "other_names", list, "an array of strings", path) or []
@@ -365,8 +365,9 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
         if not (name or "").strip():
             reader.fail(path + ("name",), "missing-key", f"'{table}.{slug}.name' is required")
             continue
+        more = {"contact": _contact_from(reader, entry, path)} if table == "units" else {}
         terms[slug] = term_type(slug=slug, name=name, description=description,
-                                other_names=tuple(nfc(other).strip() for other in other_names))
+                                other_names=tuple(nfc(other).strip() for other in other_names), **more)
     return terms
 
 
@@ -379,35 +380,42 @@ _EMAIL = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:.]+$")
 
 
 def _read_contact(reader: _Reader, table: dict) -> Contact:
-    """[contact]: the footer of every page. The hotline is dialled from a phone and the
-    e-mail written to: a typo there fails quietly for the reader, so it is an error here."""
-    path = ("contact",)
-    reader.check_keys(table, CONTACT_KEYS, path)
+    """[contact]: the footer of every page."""
+    reader.check_keys(table, CONTACT_KEYS, ("contact",))
+    return _contact_from(reader, table, ("contact",))
+
+
+def _contact_from(reader: _Reader, table: dict, path: tuple[str, ...]) -> Contact:
+    """The hotline, e-mail and address of [contact] or of a unit (`path`). The hotline is
+    dialled from a phone and the e-mail written to: a typo there fails quietly for the
+    reader, so it is an error here."""
+    where = ".".join(path)
     email = reader.typed(table, "email", str, "a string", path) or ""
     address = reader.typed(table, "address", str, "a string", path) or ""
     if email.strip() and not _EMAIL.match(email.strip()):
-        reader.fail(path + ("email",), "bad-value", f"'contact.email': '{email}' is not an e-mail address "
+        reader.fail(path + ("email",), "bad-value", f"'{where}.email': '{email}' is not an e-mail address "
                                                     "such as 'banbientap@congan.example.vn'")
-    numbers = _read_hotlines(reader, table)
-    return Contact(hotline=" – ".join(numbers), email=email.strip(), address=address, hotlines=numbers)
+    numbers = _read_hotlines(reader, table, path)
+    return Contact(hotline=" – ".join(numbers), email=email.strip(), address=nfc(address).strip(), hotlines=numbers)
 
 
-def _read_hotlines(reader: _Reader, table: dict) -> tuple[str, ...]:
+def _read_hotlines(reader: _Reader, table: dict, path: tuple[str, ...]) -> tuple[str, ...]:
     """`hotline = "0221 3862 124"`, or several: `hotline = ["113", "0221 3862 124"]`."""
+    where = ".".join(path)
     raw = table.get("hotline")
     if isinstance(raw, int) and not isinstance(raw, bool):  # hotline = 113: TOML read a number
-        reader.fail(("contact", "hotline"), "wrong-type",
-                    f"'contact.hotline' must be text: put the number in quotes, hotline = \"{raw}\"")
+        reader.fail(path + ("hotline",), "wrong-type",
+                    f"'{where}.hotline' must be text: put the number in quotes, hotline = \"{raw}\"")
         return ()
     if isinstance(raw, list) and all(isinstance(n, str) for n in raw):
         written = raw
     else:
-        written = [reader.typed(table, "hotline", str, "a string or a list of strings", ("contact",)) or ""]
+        written = [reader.typed(table, "hotline", str, "a string or a list of strings", path) or ""]
     numbers = tuple(nfc(n).strip() for n in written if n.strip())
     for number in numbers:
         if not _PHONE.match(number) or not 3 <= sum(ch.isdigit() for ch in number) <= 15:
-            reader.fail(("contact", "hotline"), "bad-value",
-                        f"'contact.hotline': '{number}' is not a phone number such as '0221 3862 124' "
+            reader.fail(path + ("hotline",), "bad-value",
+                        f"'{where}.hotline': '{number}' is not a phone number such as '0221 3862 124' "
                         "(several numbers go in a list: hotline = [\"113\", \"0221 3862 124\"])")
     return numbers
 

@@ -321,8 +321,8 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "wrong-type": (
         (r"'(.*?)' must be text, not (\w+)", "'{0}' phải là chữ, không phải {1}"),
-        (r"'contact\.hotline' must be text: put the number in quotes, (.*)",
-         "'contact.hotline' phải là chữ: hãy đặt số trong dấu ngoặc kép, {0}"),
+        (r"'(.*?)\.hotline' must be text: put the number in quotes, (.*)",
+         "'{0}.hotline' phải là chữ: hãy đặt số trong dấu ngoặc kép, {1}"),
         (r"'(.*?)' must be true or false", "'{0}' phải là true hoặc false"),
         (r"'menu' must be true, false, or the name to show in the header's menu",
          "'menu' phải là true, false, hoặc tên hiện trên thanh chuyên mục ở đầu trang"),
@@ -369,9 +369,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "ký tự này: hãy xóa nó"),
         (r"'(.*?)' holds the invisible control character (U\+[0-9A-F]+)",
          "'{0}' có ký tự điều khiển vô hình {1} (thường do dán từ Word); hãy xóa nó"),
-        (r"'contact\.email': '(.*)' is not an e-mail address", "'contact.email': '{0}' không phải địa chỉ email, "
+        (r"'(.*?)\.email': '(.*)' is not an e-mail address", "'{0}.email': '{1}' không phải địa chỉ email, "
                                                                "ví dụ 'banbientap@congan.example.vn'"),
-        (r"'contact\.hotline': '(.*)' is not a phone number", "'contact.hotline': '{0}' không phải số điện thoại, ví dụ "
+        (r"'(.*?)\.hotline': '(.*)' is not a phone number", "'{0}.hotline': '{1}' không phải số điện thoại, ví dụ "
                                                               "'0221 3862 124' (nhiều số thì viết thành danh sách: "
                                                               "hotline = [\"113\", \"0221 3862 124\"])"),
         (r"'(.*)' is neither a web address nor a path on this site; write '(.*?)' \(or '(.*?)'",

@@ -76,6 +76,9 @@ class Category(Term):
 @dataclass(frozen=True)
 class Unit(Term):
     kind = "unit"
+    # Its own hotline, e-mail and address, on its page: a commune's police is what a reader
+    # looking for one wants to call (the portal's own contact is in every page's footer).
+    contact: Contact = Contact()
 
 
 @dataclass(frozen=True)

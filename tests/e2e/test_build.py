@@ -130,6 +130,44 @@ def test_a_unit_with_two_hotlines_gets_a_link_to_dial_each(make_site, build_site
     assert "113 – 0221 3862 124" in text_of(footer)
 
 
+def test_a_units_own_hotline_email_and_address_are_on_its_page(make_site, build_site):
+    from tests.conftest import SITE_TOML
+    toml = SITE_TOML.replace('[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"\n',
+                             '[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"\n'
+                             'hotline = ["0221 3951 113", "113"]\nemail = "caxdongtien@congan.example.vn"\n'
+                             'address = "Thôn Đông, xã Đồng Tiến"\n')
+    built = build_site(make_site(ARTICLES, toml))
+    assert built.result.ok, built.messages
+    box = built.page("/don-vi/cong-an-xa-dong-tien/").find(class_="unit-contact")
+    assert [(a.text, a["href"]) for a in box.find_all("a")] == [
+        ("0221 3951 113", "tel:02213951113"), ("113", "tel:113"),
+        ("caxdongtien@congan.example.vn", "mailto:caxdongtien@congan.example.vn")]
+    assert text_of(box) == ("Đường dây nóng 0221 3951 113 – 113 Email caxdongtien@congan.example.vn "
+                            "Địa chỉ Thôn Đông, xã Đồng Tiến")
+    assert built.page("/don-vi/cong-an-tinh/").find(class_="unit-contact") is None  # none given
+    # The list of units gives each unit's hotline, where a reader looks for a commune's police's number.
+    units = {text_of(li.a): li for li in built.page("/don-vi/").select(".term-list li")}
+    assert [(a.text, a["href"]) for a in units["Công an xã Đồng Tiến"].select(".term-hotline a")] == [
+        ("0221 3951 113", "tel:02213951113"), ("113", "tel:113")]
+    assert units["Công an tỉnh Thử Nghiệm"].find(class_="term-hotline") is None
+    footer = built.page("/don-vi/cong-an-xa-dong-tien/").find("footer")  # the portal's own, as on every page
+    assert [a.text for a in footer.find_all("a", class_="hotline")] == ["0221 3862 124"]
+
+
+def test_a_units_contact_is_checked_as_the_portals_is(make_site, build_site):
+    from tests.conftest import SITE_TOML
+    toml = SITE_TOML.replace('[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"\n',
+                             '[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"\n'
+                             'hotline = "gọi 113"\nemail = "caxdongtien"\nphone = "113"\n')
+    built = build_site(make_site(ARTICLES, toml))
+    assert [(p.location.line, p.code) for p in built.result.problems] == [
+        (31, "bad-value"), (32, "bad-value"), (33, "unknown-key")]
+    assert built.result.problems[0].message.startswith("'units.cong-an-xa-dong-tien.hotline': 'gọi 113' is not a phone")
+    from generator import messages
+    assert messages.describe(built.result.problems[1], "vi").endswith(
+        "'units.cong-an-xa-dong-tien.email': 'caxdongtien' không phải địa chỉ email, ví dụ 'banbientap@congan.example.vn'")
+
+
 def test_list_pages_are_newest_first_and_paginated(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     first = built.page("/tin-hoat-dong/")
