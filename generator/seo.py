@@ -2,7 +2,7 @@
 
 Owns sitemap.xml (with lastmod from article dates, never the clock; an index of parts past 50,000 URLs),
 robots.txt, the JSON-LD graph (NewsArticle with publisher = the unit,
-BreadcrumbList) and the cover image used by OpenGraph and Twitter cards.
+BreadcrumbList, a unit's GovernmentOrganization with its contact) and the cover image used by OpenGraph and Twitter cards.
 The layouts print what these helpers return; nothing here writes files.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from generator import feeds, routes
 from generator.memo import Memo, recall
-from generator.model import Article, Page, Site
+from generator.model import Article, Page, Site, Unit
 from generator.xml_text import escape
 
 # Pages that are not content a search engine should list.
@@ -158,6 +158,8 @@ def json_ld(site: Site, page: Page, og_image: Callable | None = None) -> Markup:
     graph: list[dict[str, Any]] = []
     if page.kind == "article" and page.article is not None:
         graph.append(_news_article(site, page.article, og_image))
+    if page.kind == "unit" and page.term is not None and _has_contact(page.term):
+        graph.append(_unit_organization(site, page.term))
     if page.kind != "home":
         graph.append({
             "@type": "BreadcrumbList",
@@ -170,6 +172,26 @@ def json_ld(site: Site, page: Page, og_image: Callable | None = None) -> Markup:
     # < > & ' as \u escapes: no "</script>" and no "<!--" that makes a browser read the
     # rest of the page into this script element (a blank page; tests/browser/test_markup_in_text.py).
     return htmlsafe_json_dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
+
+
+def _has_contact(unit: Unit) -> bool:
+    contact = unit.contact
+    return bool(contact.hotlines or contact.email or contact.address)
+
+
+def _unit_organization(site: Site, unit: Unit) -> dict[str, Any]:
+    """A unit with its own hotline, e-mail or address, as search engines show an office's
+    number to someone looking for it ("công an xã … số điện thoại")."""
+    contact = unit.contact
+    data: dict[str, Any] = {"@type": "GovernmentOrganization", "name": unit.name,
+                            "url": absolute(site, routes.term_url(unit))}
+    if contact.hotlines:
+        data["telephone"] = contact.hotlines[0] if len(contact.hotlines) == 1 else list(contact.hotlines)
+    if contact.email:
+        data["email"] = contact.email
+    if contact.address:
+        data["address"] = contact.address
+    return data
 
 
 def _news_article(site: Site, article: Article, og_image: Callable | None = None) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -150,6 +151,14 @@ def test_a_units_own_hotline_email_and_address_are_on_its_page(make_site, build_
     assert [(a.text, a["href"]) for a in units["Công an xã Đồng Tiến"].select(".term-hotline a")] == [
         ("0221 3951 113", "tel:02213951113"), ("113", "tel:113")]
     assert units["Công an tỉnh Thử Nghiệm"].find(class_="term-hotline") is None
+    # Search engines are told the unit's number too, as an office's.
+    graph = json.loads(built.page("/don-vi/cong-an-xa-dong-tien/").find("script", type="application/ld+json").string)
+    assert [node for node in graph["@graph"] if node["@type"] == "GovernmentOrganization"] == [{
+        "@type": "GovernmentOrganization", "name": "Công an xã Đồng Tiến",
+        "url": "https://congan.example.vn/don-vi/cong-an-xa-dong-tien/", "telephone": ["0221 3951 113", "113"],
+        "email": "caxdongtien@congan.example.vn", "address": "Thôn Đông, xã Đồng Tiến"}]
+    graph = json.loads(built.page("/don-vi/cong-an-tinh/").find("script", type="application/ld+json").string)
+    assert [node["@type"] for node in graph["@graph"]] == ["BreadcrumbList"]
     footer = built.page("/don-vi/cong-an-xa-dong-tien/").find("footer")  # the portal's own, as on every page
     assert [a.text for a in footer.find_all("a", class_="hotline")] == ["0221 3862 124"]
 
