@@ -540,8 +540,11 @@ def make_photo(rng: Random, path: Path) -> None:
     image.save(path, "JPEG", quality=85, optimize=False, progressive=False)
 
 
-def generate(articles: int, out: Path, photos: int = 0, seed: int = SEED) -> None:
+def generate(articles: int, out: Path, photos: int = 0, seed: int = SEED, joint: float = 0.0) -> None:
+    """`joint`: the share of articles two units wrote together (`unit: [a, b]`), drawn from a
+    stream of its own, so that every other byte is the same as without it."""
     rng = Random(f"{seed}:{articles}:{photos}")
+    joint_rng = Random(f"{seed}:{articles}:joint")
     if out.exists():
         shutil.rmtree(out)
     (out / "content").mkdir(parents=True)
@@ -580,7 +583,10 @@ def generate(articles: int, out: Path, photos: int = 0, seed: int = SEED) -> Non
         has_time = rng.random() < 0.8
         front.append(f"date: {moment:%Y-%m-%dT%H:%M:00}" if has_time else f"date: {moment:%Y-%m-%d}")
         # Editors write a unit by slug or by its name; the generator accepts both.
-        front.append(f"unit: {unit_slug}" if rng.random() < 0.7 else f"unit: {_yaml_str(unit_name)}")
+        written_unit = unit_slug if rng.random() < 0.7 else _yaml_str(unit_name)
+        if joint and joint_rng.random() < joint:  # the second unit: one of the others
+            written_unit = f"[{written_unit}, {joint_rng.choice([s for s, _ in UNITS if s != unit_slug])}]"
+        front.append(f"unit: {written_unit}")
         front.append(f"category: {category}")
         if picked:
             front.append("campaigns: [" + ", ".join(c[0] for c in picked) + "]")
@@ -647,11 +653,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, required=True, help="number of articles")
     parser.add_argument("--out", type=Path, required=True, help="site folder to write (replaced if it exists)")
     parser.add_argument("--photos", type=int, default=0, help="generated JPEG photos per bundle article (default 0)")
+    parser.add_argument("--joint", type=float, default=0.0,
+                        help="share of articles two units wrote together, unit: [a, b] (default 0)")
     parser.add_argument("--seed", type=int, default=SEED, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.articles < 1 or args.photos < 0:
-        parser.error("--articles must be ≥ 1 and --photos ≥ 0")
-    generate(args.articles, args.out, args.photos, args.seed)
+    if args.articles < 1 or args.photos < 0 or not 0 <= args.joint <= 1:
+        parser.error("--articles must be ≥ 1, --photos ≥ 0 and --joint between 0 and 1")
+    generate(args.articles, args.out, args.photos, args.seed, args.joint)
     print(f"wrote {args.articles} articles to {args.out}", file=sys.stderr)
     return 0
 

@@ -25,3 +25,19 @@ def test_corpus_builds_without_problems(tmp_path):
     result = build(BuildOptions(site_dir=tmp_path / "site", out_dir=tmp_path / "out"))
     assert result.ok and not result.problems, result.problems
     assert result.articles >= 10
+
+
+def test_joint_articles_are_a_share_of_the_corpus_and_change_nothing_else(tmp_path):
+    corpus = bench_corpus()
+    corpus.generate(200, tmp_path / "plain")
+    corpus.generate(200, tmp_path / "joint", joint=0.25)
+    plain, joint = _files(tmp_path / "plain"), _files(tmp_path / "joint")
+    assert plain.keys() == joint.keys()
+    changed = [name for name in plain if plain[name] != joint[name]]
+    assert 25 <= len(changed) <= 75  # ~50 of 200
+    for name in changed:  # only the unit line: now a list of two
+        before, after = plain[name].decode().splitlines(), joint[name].decode().splitlines()
+        assert [(b, a) for b, a in zip(before, after) if b != a] == [
+            (b, a) for b, a in zip(before, after) if b.startswith("unit: ") and a.startswith("unit: [")]
+    result = build(BuildOptions(site_dir=tmp_path / "joint", out_dir=tmp_path / "out"))
+    assert result.ok and not result.problems, result.problems
