@@ -67,6 +67,11 @@ class Term:
     # What editors also call it, matched as the name is: a unit's code ("PC08"), an old name.
     other_names: tuple[str, ...] = ()
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name an article may give it (its key aside)."""
+        return (self.name, *self.other_names)
+
 
 @dataclass(frozen=True)
 class Category(Term):

@@ -7,6 +7,7 @@ text lists included. Pure: reads no files.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from generator.diagnostics import suggest
@@ -18,7 +19,7 @@ def match_term(terms: Mapping[str, Term], wanted: str) -> str | None:
     """A slug key or a display name, ignoring case and tone marks → slug; None for a
     name several terms share (each district's "Đội Cảnh sát giao thông"): see `unknown_term`.
     A name written with initials ("Phòng CSGT") names the one term it abbreviates."""
-    found = _term_lookup(terms).get(fold(wanted))
+    found = _names_of(terms).lookup.get(fold(wanted))
     if isinstance(found, str):
         return found
     if found is None and slugify(wanted) in terms:
@@ -33,45 +34,39 @@ def match_term(terms: Mapping[str, Term], wanted: str) -> str | None:
 def abbreviated(terms: Mapping[str, Term], wanted: str) -> list[str]:
     """The slugs of the terms whose names `wanted` writes with initials."""
     shorts = words(wanted)
-    return list(dict.fromkeys(slug for slug, longs in _name_words(terms) if abbreviates(shorts, longs)))
+    return list(dict.fromkeys(slug for slug, longs in _names_of(terms).words if abbreviates(shorts, longs)))
 
 
-def _name_words(terms: Mapping[str, Term]) -> list[tuple[str, list[str]]]:
-    """(slug, the words of one of its names) for every name of every term, split once per mapping."""
-    found = _NAME_WORDS.get(id(terms))
-    if found is None or found[0] is not terms:
-        found = _NAME_WORDS[id(terms)] = (terms, [(slug, words(name)) for slug, term in terms.items()
-                                                  for name in (term.name, *term.other_names)])
-    return found[1]
+@dataclass(frozen=True)
+class _Names:
+    """What matching reads of a mapping of terms, worked out once per mapping."""
+    lookup: Mapping[str, str | tuple[str, ...]]  # folded name or key → slug, or the slugs sharing that name
+    words: tuple[tuple[str, list[str]], ...]  # (slug, the words of one of its names), for the initials
 
 
-# id(terms mapping) → (the mapping, its _name_words); the mapping is kept so the id stays valid.
-_NAME_WORDS: dict[int, tuple[Mapping, list]] = {}
-
-
-def _term_lookup(terms: Mapping[str, Term]) -> dict[str, str | tuple[str, ...]]:
-    """Folded name or key → slug, or the slugs of the terms sharing that name."""
-    lookup = _TERM_LOOKUPS.get(id(terms))
-    if lookup is None or lookup[0] is not terms:
+def _names_of(terms: Mapping[str, Term]) -> _Names:
+    known = _NAMES.get(id(terms))
+    if known is None or known[0] is not terms:
         shared: dict[str, list[str]] = {}
         for slug, term in terms.items():
-            for name in dict.fromkeys(fold(name) for name in (term.name, *term.other_names)):
+            for name in dict.fromkeys(map(fold, term.names)):
                 shared.setdefault(name, []).append(slug)
-        table: dict[str, str | tuple[str, ...]] = {name: slugs[0] if len(slugs) == 1 else tuple(slugs)
-                                                   for name, slugs in shared.items()}
-        table.update((fold(slug), slug) for slug in terms)  # a key is never ambiguous
-        lookup = _TERM_LOOKUPS[id(terms)] = (terms, table)
-    return lookup[1]
+        lookup: dict[str, str | tuple[str, ...]] = {name: slugs[0] if len(slugs) == 1 else tuple(slugs)
+                                                    for name, slugs in shared.items()}
+        lookup.update((fold(slug), slug) for slug in terms)  # a key is never ambiguous
+        split = tuple((slug, words(name)) for slug, term in terms.items() for name in term.names)
+        known = _NAMES[id(terms)] = (terms, _Names(lookup, split))
+    return known[1]
 
 
-# id(terms mapping) → (the mapping, its _term_lookup table); the mapping is kept so the id stays valid.
-_TERM_LOOKUPS: dict[int, tuple[Mapping, dict]] = {}
+# id(terms mapping) → (the mapping, its _Names); the mapping is kept so the id stays valid.
+_NAMES: dict[int, tuple[Mapping, _Names]] = {}
 
 
 def unknown_term(terms: Mapping[str, Term], kind: str, wanted: str) -> str:
     """Why `wanted` names no term, with the fix."""
     kinds = {"category": "categories"}.get(kind, kind + "s")
-    shared = _term_lookup(terms).get(fold(wanted))
+    shared = _names_of(terms).lookup.get(fold(wanted))
     if isinstance(shared, tuple):
         return (f"'{wanted}' is the name of {len(shared)} {kinds} ({', '.join(shared)}); "
                 f"write the key of the one you mean")
@@ -79,7 +74,7 @@ def unknown_term(terms: Mapping[str, Term], kind: str, wanted: str) -> str:
     if len(short_for) > 1:  # "Công an xã NT": Nghĩa Trụ and Nhân Thắng
         return (f"'{wanted}' is short for the names of {len(short_for)} {kinds} ({', '.join(short_for)}); "
                 f"write the key of the one you mean")
-    names = [name for t in terms.values() for name in (t.name, *t.other_names)] + list(terms)
+    names = [name for t in terms.values() for name in t.names] + list(terms)
     hint = suggest(wanted, names, fold)
     message = f"unknown {kind} '{wanted}'"
     if hint:
