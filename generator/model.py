@@ -40,6 +40,11 @@ class Contact:
     hotlines: tuple[str, ...] = ()  # each number as written; site.toml may give one or a list
 
     @property
+    def given(self) -> bool:
+        """Whether it says anything: a unit's page shows its own contact only then."""
+        return bool(self.hotlines or self.email or self.address)
+
+    @property
     def hotline_tel(self) -> str:
         """The first number's tel: link."""
         return tel_link(self.hotlines[0] if self.hotlines else self.hotline)

@@ -158,7 +158,7 @@ def json_ld(site: Site, page: Page, og_image: Callable | None = None) -> Markup:
     graph: list[dict[str, Any]] = []
     if page.kind == "article" and page.article is not None:
         graph.append(_news_article(site, page.article, og_image))
-    if page.kind == "unit" and page.term is not None and _has_contact(page.term):
+    if page.kind == "unit" and page.term is not None and page.term.contact.given:
         graph.append(_unit_organization(site, page.term))
     if page.kind != "home":
         graph.append({
@@ -172,11 +172,6 @@ def json_ld(site: Site, page: Page, og_image: Callable | None = None) -> Markup:
     # < > & ' as \u escapes: no "</script>" and no "<!--" that makes a browser read the
     # rest of the page into this script element (a blank page; tests/browser/test_markup_in_text.py).
     return htmlsafe_json_dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
-
-
-def _has_contact(unit: Unit) -> bool:
-    contact = unit.contact
-    return bool(contact.hotlines or contact.email or contact.address)
 
 
 def _unit_organization(site: Site, unit: Unit) -> dict[str, Any]:
