@@ -23,13 +23,12 @@ from generator.article_digests import KnownDigest, article_digest
 from generator.cache import BuildCache, digest
 from generator.images import PLAYED_TYPES
 from generator.memo import Memo, recall
-from generator.model import EMPTY, Article, Page, Site, Term
+from generator.model import EMPTY, TERM_FIELDS, Article, Page, Site, Term
 from generator.xml_text import escape, quoteattr
 
 FEED_NAME = "atom.xml"
 FEED_LENGTH = 20
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_TERM_FIELD = {"category": "category", "unit": "units", "campaign": "campaigns"}
 
 
 def feed_url(term: Term | None = None) -> str:
@@ -43,7 +42,7 @@ def feeds_for(site: Site, page: Page) -> list[tuple[str, str]]:
     term = page.term
     if page.kind == "article" and page.article is not None:
         term = site.config.categories[page.article.category]
-    if term is not None and term.kind in _TERM_FIELD:
+    if term is not None and term.kind in TERM_FIELDS:
         found.append((term.name, feed_url(term)))
     return found
 

@@ -150,6 +150,9 @@ PAGE_ONLY_KEYS = ("weight", "menu")
 
 # Front-matter keys we understand (in any case: `Title:`, as Pelican writes it or a phone's
 # keyboard capitalises it, is `title`); anything else is a likely typo.
+# A term's kind → the Article field holding the slug (category) or slugs (units, campaigns) of it.
+TERM_FIELDS = MappingProxyType({"category": "category", "unit": "units", "campaign": "campaigns"})
+
 FRONT_MATTER_KEYS = ("title", "date", "unit", "category", "campaigns", "author", "summary",
                      "slug", "draft", "featured", "extra", "image", "image_caption", "expires",
                      "aliases", "image_focus", "updated", "related")

@@ -19,7 +19,7 @@ from generator import routes, sections
 from generator.cache import code_stamp, read_sealed, seal, write_atomic
 from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNotText, empty_layout_detail, extends_chain
 from generator.layout_metrics import LayoutClock
-from generator.model import EMPTY, Article, Page, Site, Term, tel_link
+from generator.model import EMPTY, TERM_FIELDS, Article, Page, Site, Term, tel_link
 from generator.vietnamese import format_date, format_number
 
 DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
@@ -151,7 +151,7 @@ class Renderer:
         return [self.by_url[u] for u in self.site.others.get(article.url, ())]
 
     def latest_in(self, term: Term, limit: int) -> list[Article]:
-        field = {"category": "category", "unit": "units", "campaign": "campaigns"}[term.kind]
+        field = TERM_FIELDS[term.kind]
         found = []
         for article in self.site.articles:
             value = getattr(article, field)
