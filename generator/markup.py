@@ -264,6 +264,7 @@ class MarkupConverter:
         self.links = _ArticleLinks(self.md, urls_by_source, base_path, images, documents)
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
+        self.md.treeprocessors.register(references.ReferencesHeading(self.md), "references_heading", 3.5)
         self.md.treeprocessors.register(sections.HeadingIds(self.md), "heading_ids", 3)  # after the shift
         self.pictures = PictureTreeprocessor(self.md, images, base_path, documents)
         self.md.treeprocessors.register(self.pictures, "pictures", 6)

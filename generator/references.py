@@ -1,14 +1,48 @@
-"""Markdown references a body uses but never defines.
+"""Markdown references: the list at the end of a body, and the marks it never defines.
 
-Owns finding, in a converted body, the footnote marks (`[^9]`) and reference links
-(`[Kế hoạch][1]`) that Python-Markdown left as they were written because the body defines
-no `[^9]: …` or `[1]: …` for them: readers see the brackets. Pure: reads the HTML the markup
-stage made, outside <pre> and <code>.
+Owns heading the footnotes' list "Tài liệu tham khảo" (the glossary's references, a list at
+the end of an article: a Word report's endnotes arrive as footnotes), and finding, in a
+converted body, the footnote marks (`[^9]`) and reference links (`[Kế hoạch][1]`) that
+Python-Markdown left as they were written because the body defines no `[^9]: …` or
+`[1]: …` for them: readers see the brackets. Pure: reads the HTML the markup stage made,
+outside <pre> and <code>.
 """
 from __future__ import annotations
 
 import html
 import re
+import xml.etree.ElementTree as etree
+
+from markdown.treeprocessors import Treeprocessor
+
+HEADING = "Tài liệu tham khảo"
+# Python-Markdown's footnotes extension writes the list as <div class="footnote"><hr><ol>…
+LIST_CLASS = "footnote"
+LIST_START = f'<div class="{LIST_CLASS}">'
+
+
+class ReferencesHeading(Treeprocessor):
+    """The footnotes' list under a heading instead of a bare rule: a reader scrolling a long
+    report sees what the list is, a screen reader can jump to it, and its anchor can be
+    shared (…/#muc-tai-lieu-tham-khao: sections.HeadingIds, which runs after, names it).
+    The table of contents leaves it out (sections.sections): it lists the text's parts.
+    A body whose last heading stands right above the list (the editor wrote the notes under
+    "## Chú thích" or "## Nguồn") keeps that one as the list's heading."""
+
+    def run(self, root):
+        children = list(root)
+        for position in range(len(children) - 1, -1, -1):  # the list is last, or where ///Footnotes Go Here/// was
+            element = children[position]
+            if element.tag == "div" and element.get("class") == LIST_CLASS:
+                for rule in [child for child in element if child.tag == "hr"]:
+                    element.remove(rule)
+                above = children[position - 1] if position else None
+                if above is None or not re.fullmatch(r"h[2-6]", str(above.tag)):
+                    heading = etree.Element("h2")
+                    heading.text, heading.tail = HEADING, "\n"
+                    element.insert(0, heading)
+                return None
+        return None
 
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S | re.I)
 _FOOTNOTE = re.compile(r"\[\^([^\[\]\s]{1,100})\]")

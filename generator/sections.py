@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from markdown.treeprocessors import Treeprocessor
 
+from generator import references
 from generator.sanitize import text_of
 from generator.vietnamese import slugify
 
@@ -102,9 +103,11 @@ class Section:
 
 def sections(body_html: str) -> list[Section]:
     """The body's second- and third-level headings that have an id, the third
-    under the second before them; [] when there are fewer than MIN_SECTIONS."""
+    under the second before them; [] when there are fewer than MIN_SECTIONS. The
+    references' heading at the end (references.ReferencesHeading) is not one of its parts."""
+    text = body_html.partition(references.LIST_START)[0]
     found = [(level, html.unescape(anchor), text_of(inner))
-             for level, anchor, inner in _LISTED.findall(body_html)]
+             for level, anchor, inner in _LISTED.findall(text)]
     if len(found) < MIN_SECTIONS:
         return []
     top: list[Section] = []

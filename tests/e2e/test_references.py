@@ -44,3 +44,37 @@ def test_an_embed_code_the_portal_drops_is_named_with_what_to_write(make_site, b
         "shown: a body may embed only the sites listed in site.toml ([security] iframe_hosts, and none is); add "
         '"www.google.com" there if the portal may show it']
     assert built.page("/tin-hoat-dong/ban-do-chot/").find("div", class_="body").find("iframe") is None
+
+
+def _notes_and_contents(built, url):
+    article_html = built.page(url).find("article")
+    notes = article_html.find("div", class_="footnote")
+    contents = [text_of(a) for a in article_html.select(".toc a")]
+    return notes, contents
+
+
+def test_the_notes_at_the_end_stand_under_their_heading_and_out_of_the_contents(make_site, build_site):
+    """The glossary's references ("Tài liệu tham khảo", a list at the end of an article): the
+    notes were a bare rule and a list. The table of contents lists the text's parts only."""
+    body = ("Mở đầu.\n\n## Tình hình\n\nTai nạn giảm 12%[^1].\n\n## Kết quả\n\nXử lý theo Nghị định[^nd].\n\n"
+            "## Phương hướng\n\nTiếp tục.\n\n"
+            "[^1]: Số liệu của Phòng Cảnh sát giao thông.\n[^nd]: Nghị định số 168/2024/NĐ-CP.\n")
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article("Kết quả tháng 11", body=body)}))
+    assert built.result.ok, built.messages
+    notes, contents = _notes_and_contents(built, "/tin-hoat-dong/ket-qua-thang-11/")
+    heading = notes.find(["h2", "h3"])
+    assert text_of(heading) == "Tài liệu tham khảo" and heading.name == "h2"
+    assert heading.find_next_sibling("ol") is not None and notes.find("hr") is None
+    assert [text_of(li).rstrip(" ↩") for li in notes.find_all("li")] == [
+        "Số liệu của Phòng Cảnh sát giao thông.", "Nghị định số 168/2024/NĐ-CP."]
+    assert heading["id"] == "muc-tai-lieu-tham-khao"  # a link to it can be shared
+    assert contents == ["Tình hình", "Kết quả", "Phương hướng"]
+
+
+def test_notes_the_editor_headed_keep_that_heading_alone(make_site, build_site):
+    body = ("Mở đầu.\n\nTai nạn giảm 12%[^1].\n\n## Chú thích\n\n[^1]: Số liệu của Phòng Cảnh sát giao thông.\n")
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article("Kết quả tháng 12", body=body)}))
+    assert built.result.ok, built.messages
+    page = built.page("/tin-hoat-dong/ket-qua-thang-12/").find("div", class_="body")
+    assert [text_of(h) for h in page.find_all(["h2", "h3"])] == ["Chú thích"]
+    assert page.find("div", class_="footnote").find("hr") is None
