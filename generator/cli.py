@@ -85,6 +85,14 @@ def make_parser() -> argparse.ArgumentParser:
     n.add_argument("--campaign", action="append", default=[], help="campaign key or name (repeat for several)")
     n.add_argument("--page", action="store_true",
                    help="a page of its own (Giới thiệu, Liên hệ) in content/trang/, not news: no category or unit")
+    i = commands.add_parser("init", help="start a new portal in an empty folder: site.toml, a first draft, .gitignore")
+    i.add_argument("folder", type=Path, help="the new portal's folder (made if missing; must be empty)")
+    i.add_argument("--unit", default="", help='the portal\'s unit, its name as written: "Công an tỉnh Lạng Sơn"')
+    i.add_argument("--base-url", default="", metavar="URL", help="the portal's address: https://congan.<tỉnh>.gov.vn/")
+    i.add_argument("--title", default="", help="the portal's name (default: Cổng thông tin điện tử <unit>)")
+    i.add_argument("--hotline", action="append", default=[], help="the hotline in every page's footer (repeat for several)")
+    i.add_argument("--email", default="", help="the e-mail in every page's footer")
+    i.add_argument("--address", default="", help="the address in every page's footer")
     c = commands.add_parser("check", help="check every article without writing anything")
     c.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -100,7 +108,7 @@ def make_parser() -> argparse.ArgumentParser:
                              help="the build cache to read, never written (default: <site>/.cache): after a build "
                                   "only the files changed since are read and converted")
         command.add_argument("--no-cache", action="store_true", help="read and convert every article again")
-    for command in (b, s, n, c, li):
+    for command in (b, s, n, i, c, li):
         command.add_argument("--lang", choices=messages.LANGUAGES, default=None,
                              help="language of messages (default: the site's language)")
     return parser
@@ -124,6 +132,9 @@ def _main(argv: list[str] | None) -> int:
     args = make_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     logging.getLogger("generator").setLevel(logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING)
+    if args.command == "init":  # (no site folder yet: it makes one)
+        from generator.init_site import run_init
+        return run_init(args)
     site_dir = args.site.resolve()
     lang = messages.pick_language(args.lang, None)
     if not _check_site_dir(site_dir, lang):

@@ -232,6 +232,20 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Created {path} (a draft). Preview it with: python build.py serve",
         "vi": "Đã tạo {path} (bản nháp). Xem trước bằng lệnh: python build.py serve",
     },
+    "portal-created": {
+        "en": "Created the portal \"{title}\" in {folder}: site.toml (its categories, units and campaigns to "
+              "complete), a first article as a draft ({article}) and .gitignore. Preview it with: "
+              "python build.py serve --site {folder}",
+        "vi": "Đã tạo cổng \"{title}\" trong {folder}: site.toml (bổ sung chuyên mục, đơn vị, phong trào), "
+              "bài đầu tiên ở dạng bản nháp ({article}) và .gitignore. Xem trước bằng lệnh: "
+              "python build.py serve --site {folder}",
+    },
+    "portal-no-contact": {
+        "en": "Write the portal's hotline, e-mail and address in site.toml's [contact] before publishing: "
+              "every page shows them at its foot.",
+        "vi": "Hãy ghi đường dây nóng, email và địa chỉ của đơn vị vào mục [contact] của site.toml trước khi "
+              "đăng: chân mọi trang đều hiện các thông tin này.",
+    },
     "imported": {
         "en": "From the Word document: the title \"{title}\", its text and {photos} photo(s). Read it through "
               "before you publish it: set draft: false when it is ready.",
@@ -358,6 +372,7 @@ PROBLEMS: Mapping[str, tuple] = {
                     (r"each \[\[links\]\] entry needs", "mỗi mục [[links]] cần có name và url"),
                     (_ANY, "thiếu khóa bắt buộc: {0}")),
     "bad-value": (
+        (r"the unit's name has no letters", "tên đơn vị không có chữ hoặc số để tạo khóa"),
         (r"'title' must not be empty", "'title' không được để trống: đó là tên cổng thông tin trên mọi trang"),
         (r"'(\w+)' must be between (\d+) and (\d+)$", "'{0}' phải là số từ {1} đến {2}"),
         (r"'(.*?)\.other_names' must list names in quotes, e\.g\. (.*)",
@@ -783,6 +798,16 @@ PROBLEMS: Mapping[str, tuple] = {
     "internal-error": ((_ANY, "lỗi của chương trình (không phải do bài viết), đã ghi chi tiết ở cửa sổ lệnh: {0}"),),
     "article-exists": ((r"(.*?) already exists; pick another title or edit that page", "{0} đã có; không ghi đè trang"),
                        (r"(.*?) already exists", "{0} đã có; không ghi đè bài viết"),),
+    "missing-option": (
+        (r"give the portal's unit", 'hãy ghi đơn vị của cổng, đúng tên của đơn vị: --unit "Công an tỉnh Lạng Sơn"'),
+        (r"give the portal's address", "hãy ghi địa chỉ của cổng: --base-url https://congan.<tỉnh>.gov.vn/"),
+    ),
+    "not-a-folder": ((_ANY, "đây là một tệp: hãy cho lệnh init một thư mục mới hoặc thư mục trống"),),
+    "site-exists": ((_ANY, "thư mục này đã có một cổng thông tin (site.toml): hãy sửa cổng đó, hoặc cho lệnh init "
+                           "một thư mục mới"),),
+    "folder-not-empty": ((r"this folder holds (\d+) file\(s\) or folder\(s\) \('(.*)'…\)",
+                          "thư mục này đang chứa {0} tệp hoặc thư mục ('{1}'…): hãy cho lệnh init một thư mục mới "
+                          "hoặc thư mục trống, để không ghi đè gì của bạn"),),
     "page-has-no-terms": ((_ANY, "trang giới thiệu không có chuyên mục, đơn vị hay phong trào: hãy bỏ --category, "
                                  "--unit và --campaign"),),
     "bad-title": ((r"give the article's title", "hãy cho biết tiêu đề của bài: python build.py new \"Tiêu đề\" …"),

@@ -1,0 +1,106 @@
+"""`build.py init`: a new portal in an empty folder, which builds at once (Hugo's `hugo new
+site`, Zola's `zola init`), and never a file written where it would overwrite or mislead."""
+from __future__ import annotations
+
+import tomllib
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import run_cli, text_of
+
+UNIT = "Công an tỉnh Lạng Sơn"
+
+
+def _page(out, rel=""):
+    return BeautifulSoup((out / rel / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_path):
+    site = tmp_path / "cong-lang-son"
+    made = run_cli("init", str(site), "--unit", UNIT, "--base-url", "https://congan.langson.example.vn/",
+                   "--hotline", "0205 3870 113", "--hotline", "113", "--email", "bbt@congan.langson.example.vn",
+                   "--address", "Số 2 đường Lê Lợi, phường Đông Kinh, tỉnh Lạng Sơn", "--lang", "en")
+    assert made.returncode == 0, made.stderr
+    assert made.stderr == ""
+    assert "Created the portal \"Cổng thông tin điện tử Công an tỉnh Lạng Sơn\"" in made.stdout
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
+        ".gitignore", "content/tin-hoat-dong/cong-thong-tin-dien-tu-cong-an-tinh-lang-son-chinh-thuc-hoat-dong/index.md",
+        "site.toml"]
+    assert "public/" in (site / ".gitignore").read_text(encoding="utf-8").split()
+
+    checked = run_cli("check", "--site", str(site), "--strict")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = run_cli("build", "--site", str(site), "--drafts", "--lang", "en")
+    assert built.returncode == 0, built.stderr
+    out = site / "public"
+    home = _page(out)
+    assert text_of(home.find("title")) == "Cổng thông tin điện tử Công an tỉnh Lạng Sơn"
+    footer = home.find("footer")
+    assert [(a["href"], text_of(a)) for a in footer.select("a.hotline")] == [
+        ("tel:02053870113", "0205 3870 113"), ("tel:113", "113")]
+    assert footer.find("a", class_="email")["href"] == "mailto:bbt@congan.langson.example.vn"
+    assert "Số 2 đường Lê Lợi" in text_of(footer)
+    first = _page(out, "tin-hoat-dong/cong-thong-tin-dien-tu-cong-an-tinh-lang-son-chinh-thuc-hoat-dong")
+    assert text_of(first.find("h1")) == "Cổng thông tin điện tử Công an tỉnh Lạng Sơn chính thức hoạt động"
+    assert text_of(first.find("a", class_="unit")) == UNIT
+    assert "Bản nháp" in text_of(first)
+    campaigns = [text_of(a) for a in _page(out, "phong-trao").select("main li a")]
+    assert "Vì An ninh Tổ quốc" in campaigns and "Dân vận khéo" in campaigns
+    # An editor's next article names the portal's unit as its name is written.
+    new = run_cli("new", "Tuần tra ban đêm", "--site", str(site), "--category", "Tin hoạt động", "--unit", UNIT)
+    assert new.returncode == 0, new.stderr
+    # Without --drafts the draft is not published: a portal with nothing yet, which still builds.
+    assert run_cli("build", "--site", str(site)).returncode == 0
+    assert not (out / "tin-hoat-dong/cong-thong-tin-dien-tu-cong-an-tinh-lang-son-chinh-thuc-hoat-dong").exists()
+
+
+def test_without_a_contact_the_site_toml_says_where_it_goes_and_init_reminds(tmp_path):
+    site = tmp_path / "moi"
+    made = run_cli("init", str(site), "--unit", "Công an thành phố Hải Phòng", "--base-url",
+                   "https://congan.haiphong.example.vn/", "--lang", "en")
+    assert made.returncode == 0, made.stderr
+    assert "hotline, e-mail and address in site.toml's [contact]" in made.stdout
+    config = tomllib.loads((site / "site.toml").read_text(encoding="utf-8"))
+    assert "contact" not in config and "# hotline" in (site / "site.toml").read_text(encoding="utf-8")
+    assert config["units"] == {"cong-an-thanh-pho-hai-phong": {"name": "Công an thành phố Hải Phòng"}}
+    assert config["categories"]["tin-hoat-dong"]["description"].startswith("Hoạt động của Công an thành phố Hải Phòng")
+
+
+def test_a_value_the_build_would_refuse_is_told_against_its_option_and_nothing_is_written(tmp_path):
+    site = tmp_path / "sai"
+    made = run_cli("init", str(site), "--unit", UNIT, "--base-url", "congan.langson.vn", "--hotline", "gọi 113",
+                   "--email", "bbt@", "--lang", "en")
+    assert made.returncode == 1
+    assert [line.split(": ")[0:2] for line in made.stderr.splitlines()] == [
+        ["--base-url", "error[bad-value]"], ["--email", "error[bad-value]"], ["--hotline", "error[bad-value]"]]
+    assert "'gọi 113' is not a phone number" in made.stderr
+    assert not site.exists()
+    missing = run_cli("init", str(site))  # (the site's language is not known yet: Vietnamese)
+    assert missing.returncode == 1 and not site.exists()
+    assert missing.stderr.splitlines() == [
+        "--base-url: error[missing-option]: hãy ghi địa chỉ của cổng: --base-url https://congan.<tỉnh>.gov.vn/",
+        '--unit: error[missing-option]: hãy ghi đơn vị của cổng, đúng tên của đơn vị: --unit "Công an tỉnh Lạng Sơn"']
+
+
+def test_init_writes_into_an_empty_folder_only(tmp_path):
+    holding = tmp_path / "co-tep"
+    holding.mkdir()
+    (holding / "ghi-chu.txt").write_text("của biên tập viên", encoding="utf-8")
+    options = ("--unit", UNIT, "--base-url", "https://congan.langson.example.vn/", "--lang", "en")
+    refused = run_cli("init", str(holding), *options)
+    assert refused.returncode == 1 and "error[folder-not-empty]" in refused.stderr and "'ghi-chu.txt'" in refused.stderr
+    assert [p.name for p in holding.iterdir()] == ["ghi-chu.txt"]
+
+    portal = tmp_path / "cong"
+    assert run_cli("init", str(portal), *options).returncode == 0
+    before = (portal / "site.toml").read_bytes()
+    again = run_cli("init", str(portal), *options)
+    assert again.returncode == 1 and "error[site-exists]" in again.stderr
+    assert (portal / "site.toml").read_bytes() == before
+
+    clone = tmp_path / "clone"  # a fresh `git clone` of an empty repository: its dot-files are kept
+    (clone / ".git").mkdir(parents=True)
+    (clone / ".gitignore").write_text("*.bak", encoding="utf-8")  # (no line end after its last line)
+    assert run_cli("init", str(clone), *options).returncode == 0
+    ignored = (clone / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert ignored[0] == "*.bak" and "public/" in ignored and ".cache/" in ignored
