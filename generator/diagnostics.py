@@ -37,7 +37,7 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{_one_line(str(self.location), join=False)}: {self.severity.value}[{self.code}]: {_one_line(self.message)}"
+        return f"{one_line(str(self.location), join=False)}: {self.severity.value}[{self.code}]: {one_line(self.message)}"
 
     @property
     def is_error(self) -> bool:
@@ -47,7 +47,7 @@ class Problem:
         return (self.location.path, self.location.line, self.code, self.message)
 
 
-def _one_line(text: str, join: bool = True) -> str:
+def one_line(text: str, join: bool = True) -> str:
     """One terminal line: messages quote editors' text, which may hold newlines or
     escape sequences that would forge other lines or recolour the terminal."""
     text = re.sub(r"\s*\n\s*", " ", text) if join else text

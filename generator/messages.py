@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping
 
-from generator.diagnostics import Problem, fold_repeated_warnings
+from generator.diagnostics import Problem, fold_repeated_warnings, one_line
 from generator.model import PAGES_DIR
 from generator.vietnamese import format_number
 
@@ -997,8 +997,10 @@ def describe(problem: Problem, lang: str) -> str:
     """`path:line: severity[code]: message` with the message in `lang`.
 
     The severity word and the code stay English in both languages: they are
-    what scripts and CI search for."""
-    return f"{problem.location}: {problem.severity.value}[{problem.code}]: {problem_message(problem, lang)}"
+    what scripts and CI search for. One terminal line, as str(problem) is: a key or a value
+    quoted in the message may hold a carriage return, which would overwrite the line."""
+    return (f"{one_line(str(problem.location), join=False)}: {problem.severity.value}[{problem.code}]: "
+            f"{one_line(problem_message(problem, lang))}")
 
 
 def describe_all(problems: Iterable[Problem], lang: str) -> list[str]:

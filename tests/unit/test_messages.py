@@ -150,3 +150,13 @@ def test_a_link_to_a_part_of_another_article_is_told_in_vietnamese():
         "đề và mốc của bài là #muc-ket-qua",
         "liên kết 'dich.md#ket-qua' không dẫn tới phần nào của bài 'Bài đích': bấm vào chỉ mở đầu bài đó; hãy viết "
         "'dich.md#muc-ket-qua', theo tên của tiêu đề"]
+
+
+def test_a_told_problem_is_one_terminal_line_in_both_languages():
+    """A front-matter key "\\r" (found by the property tests) was told with its carriage return:
+    on a terminal the rest of the line overwrote its start."""
+    problem = warning("content/tin-hoat-dong/bai.md", 6, "unknown-key", "unknown front-matter key '\r'")
+    for lang in ("en", "vi"):
+        told = messages.describe(problem, lang)
+        assert told.splitlines() == [told] and "'\\x0d'" in told, told
+    assert messages.describe(problem, "en") == str(problem)
