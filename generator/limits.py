@@ -44,9 +44,10 @@ def heavy_block(body: str) -> tuple[int, int] | None:
 
 @contextmanager
 def time_budget(seconds: float | None = None):
-    """Raise ConversionTooSlow in the block after `seconds` (main thread only;
-    elsewhere the deterministic bound alone applies)."""
-    if threading.current_thread() is not threading.main_thread():
+    """Raise ConversionTooSlow in the block after `seconds` (main thread only, and where the
+    system has interval timers, which Windows has not; elsewhere the deterministic bound
+    alone applies)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
 
