@@ -6,27 +6,14 @@ Only the Python side of it can be shown on Linux: each POSIX call the build make
 one exists is taken away here, and the fallback beside it must give the same site."""
 from __future__ import annotations
 
-import multiprocessing
-import os
 import shutil
-import signal
 
-from generator import buildlock, forked, output
 from generator.pipeline import BuildOptions, build
-from tests.conftest import REPO, tree
+from tests.conftest import REPO, article, text_of, tree
+from tests.e2e.test_serve import Preview
+from tests.without_posix import take_away
 
 EDITED = "content/tin-hoat-dong/cong-an-xa-nghia-tru-ra-mat-mo-hinh-camera-an-ninh-do-nhan-dan-dong-gop/index.md"
-
-
-def _without_posix(monkeypatch) -> None:
-    for name in ("fork", "sched_getaffinity", "sched_setaffinity", "nice"):
-        monkeypatch.delattr(os, name, raising=False)
-    for name in ("SIGALRM", "setitimer", "ITIMER_REAL"):
-        monkeypatch.delattr(signal, name, raising=False)
-    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    monkeypatch.setattr(buildlock, "fcntl", None)
-    monkeypatch.setattr(output, "_exchange", lambda a, b: False)
-    assert not forked.can_fork()
 
 
 def test_without_fork_alarms_flock_or_renameat2_the_demo_builds_the_same_bytes(tmp_path, monkeypatch):
@@ -37,7 +24,7 @@ def test_without_fork_alarms_flock_or_renameat2_the_demo_builds_the_same_bytes(t
     usual = build(BuildOptions(site_dir=site, out_dir=tmp_path / "usual", cache_dir=tmp_path / "cache-usual"))
     assert usual.ok, usual.problems
 
-    _without_posix(monkeypatch)
+    take_away(monkeypatch)
     bare = BuildOptions(site_dir=site, out_dir=tmp_path / "bare", cache_dir=tmp_path / "cache-bare")
     first = build(bare)
     assert first.ok, first.problems
@@ -52,3 +39,18 @@ def test_without_fork_alarms_flock_or_renameat2_the_demo_builds_the_same_bytes(t
     monkeypatch.undo()
     assert build(BuildOptions(site_dir=site, out_dir=tmp_path / "clean", use_cache=False)).ok
     assert tree(tmp_path / "bare") == tree(tmp_path / "clean")
+
+
+def test_without_them_the_preview_shows_a_saved_edit(make_site):
+    """`serve`, as an editor on Windows starts it: its first build, a save, the reload."""
+    site = make_site({"content/tin-hoat-dong/ra-quan.md": article("Ra quân", body="Sáng nay lực lượng ra quân.\n")})
+    preview = Preview(site, launcher=REPO / "tests/without_posix.py")
+    try:
+        first = preview.next_reload()  # (the stream names the current build on connect)
+        page = site / "content/tin-hoat-dong/ra-quan.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("Sáng nay", "Chiều nay"), encoding="utf-8")
+        assert preview.next_reload(seconds=30) == first + 1
+        assert "Chiều nay lực lượng ra quân." in text_of(preview.page("/tin-hoat-dong/ra-quan/"))
+    finally:
+        told = preview.stop()
+    assert "Traceback" not in told, told

@@ -25,11 +25,11 @@ FILES = {
 class Preview:
     """A `serve` subprocess, its port, and an open live-reload stream."""
 
-    def __init__(self, site: Path, *options: str):
+    def __init__(self, site: Path, *options: str, launcher: Path = REPO / "build.py"):
         self.port = free_port()
         self.followed = ""
         self.process = subprocess.Popen(
-            [sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", str(self.port), *options],
+            [sys.executable, str(launcher), "serve", "--site", str(site), "--port", str(self.port), *options],
             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"})
         deadline = time.monotonic() + 15
