@@ -118,6 +118,7 @@ EXIT_BROKEN_PIPE = 141  # as a shell reports a command stopped by SIGPIPE
 
 
 def main(argv: list[str] | None = None) -> int:
+    speak_utf8()
     try:
         return _main(argv)
     except BrokenPipeError:
@@ -161,6 +162,21 @@ def _main(argv: list[str] | None) -> int:
         from generator.statuses import run_list
         return run_list(args, site_dir)
     return EXIT_USAGE
+
+
+def speak_utf8() -> None:
+    """Vietnamese on any output: a Windows pipe or file (`build > log.txt`, a CI runner, an
+    editor's task panel) is cp1252 to Python, which cannot write 'Đ': the build stopped with a
+    traceback at its first message, after publishing. A pipe or file gets UTF-8; a terminal
+    keeps its encoding (Windows' console is UTF-8 to Python already) and escapes what it lacks."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding in ("utf-8", "utf8") or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            stream.reconfigure(**({"errors": "backslashreplace"} if stream.isatty() else {"encoding": "utf-8"}))
+        except (OSError, ValueError):  # a closed or detached stream: nothing will be written to it
+            pass
 
 
 def one_off_process() -> None:

@@ -6,7 +6,10 @@ Only the Python side of it can be shown on Linux: each POSIX call the build make
 one exists is taken away here, and the fallback beside it must give the same site."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
 from generator.pipeline import BuildOptions, build
 from tests.conftest import REPO, article, text_of, tree
@@ -54,3 +57,21 @@ def test_without_them_the_preview_shows_a_saved_edit(make_site):
     finally:
         told = preview.stop()
     assert "Traceback" not in told, told
+
+
+def test_output_to_a_windows_pipe_or_file_is_utf8_not_a_traceback(make_site):
+    """On Windows a pipe or a file (`build > log.txt`, a CI runner) is cp1252 to Python, which
+    has no 'Đ': the build stopped at its first message with a traceback, after publishing."""
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài viết", unit="khong-co")})
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    for command in (["build", "--site", str(site)], ["check", "--site", str(site)]):
+        done = subprocess.run([sys.executable, str(REPO / "build.py"), *command], capture_output=True, env=env,
+                              timeout=120)
+        told = done.stderr.decode("utf-8") + done.stdout.decode("utf-8")
+        assert done.returncode == 1 and "Traceback" not in told, told
+        assert "content/tin-hoat-dong/bai.md:4: error[unknown-unit]: " in told and "đơn vị" in told, told
+    fixed = site / "content/tin-hoat-dong/bai.md"
+    fixed.write_text(article("Bài viết"), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--site", str(site)],
+                          capture_output=True, env=env, timeout=120)
+    assert done.returncode == 0 and done.stdout.decode("utf-8").startswith("Đã dựng "), done.stderr
