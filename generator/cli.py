@@ -70,6 +70,7 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
     s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
     s.add_argument("--future", action="store_true", help="also show articles dated in the future")
+    s.add_argument("--open", action="store_true", help="open the portal in the browser once it is served")
     s.add_argument("--stay", action="store_true",
                    help="keep each open tab on its page when an article is saved (default: go to that article)")
     n = commands.add_parser("new", help="start a new article (a draft) with complete front-matter")
@@ -151,7 +152,8 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "serve":
         from generator.devserver import ServeOptions, run_serve
         return run_serve(ServeOptions(site_dir=site_dir, host=args.host, port=args.port, lang=args.lang,
-                                      future=args.future, follow=not args.stay), sys.stdout, sys.stderr)
+                                      future=args.future, follow=not args.stay, open_browser=args.open),
+                         sys.stdout, sys.stderr)
     if args.command == "new":
         from generator.scaffold import run_new
         return run_new(args, site_dir)

@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 import traceback
+import webbrowser
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
@@ -282,6 +283,7 @@ class ServeOptions:
     lang: str = "vi"
     future: bool = False
     follow: bool = True  # open tabs go to the page of the article saved (off: --stay)
+    open_browser: bool = False  # --open: the portal in the editor's browser once it is served
 
 
 # Re-indexing search takes seconds on a large portal: it waits until the editor
@@ -581,6 +583,8 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
         warning = exposure_warning(preview.server.server_address[0], options.lang)
         if warning:
             print(warning, file=err, flush=True)
+        if options.open_browser:  # (starting a browser may take seconds: the requests are answered meanwhile)
+            threading.Thread(target=webbrowser.open, args=(browsable(url),), daemon=True).start()
         preview.serve_forever()
     except KeyboardInterrupt:  # Ctrl+C or SIGTERM
         pass
@@ -590,6 +594,14 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
         preview.stop()
     print(messages.text("stopped", options.lang), file=out, flush=True)
     return 0
+
+
+def browsable(url: str) -> str:
+    """The served URL as this computer's browser reaches it: listening on every address
+    (--host 0.0.0.0 or ::), it is 127.0.0.1 here (Windows' browsers cannot open 0.0.0.0)."""
+    for wildcard in ("//0.0.0.0:", "//[::]:"):
+        url = url.replace(wildcard, "//127.0.0.1:")
+    return url
 
 
 def exposure_warning(bound: str, lang: str) -> str | None:

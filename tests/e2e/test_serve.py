@@ -25,13 +25,13 @@ FILES = {
 class Preview:
     """A `serve` subprocess, its port, and an open live-reload stream."""
 
-    def __init__(self, site: Path, *options: str, launcher: Path = REPO / "build.py"):
+    def __init__(self, site: Path, *options: str, launcher: Path = REPO / "build.py", env: dict | None = None):
         self.port = free_port()
         self.followed = ""
         self.process = subprocess.Popen(
             [sys.executable, str(launcher), "serve", "--site", str(site), "--port", str(self.port), *options],
             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
         deadline = time.monotonic() + 15
         while True:
             try:
@@ -315,3 +315,19 @@ def test_stopping_serve_while_it_builds_its_first_pages_is_no_traceback(tmp_path
     out, _ = process.communicate(timeout=60)
     assert process.returncode == 0 and "Traceback" not in out, out
     assert out.splitlines()[-1] == "Đã dừng xem trước."
+
+
+def test_open_shows_the_portal_in_the_editor_s_browser(make_site, tmp_path):
+    """`serve --open` (Zola's `serve --open`, Hugo's `--openBrowser`): the browser the system
+    names (here $BROWSER, a script noting what it was asked to open) opens the portal."""
+    opened = tmp_path / "mo.txt"
+    browser = f"{sys.executable} -c \"import sys; open(sys.argv[1], 'w').write(sys.argv[2])\" {opened} %s"
+    server = Preview(make_site(FILES), "--open", env={"BROWSER": browser})
+    try:
+        deadline = time.monotonic() + 15
+        while not opened.exists() or not opened.read_text():
+            assert time.monotonic() < deadline, "no browser was opened"
+            time.sleep(0.05)
+        assert opened.read_text() == f"http://127.0.0.1:{server.port}/"
+    finally:
+        server.stop()
