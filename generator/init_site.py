@@ -2,8 +2,9 @@
 
 Owns a portal's starting files, as Hugo's `hugo new site` and Zola's `zola init` write
 theirs: `site.toml` (the portal's name and address, its contact if given, the usual
-categories, the national campaigns, a link to the Ministry's portal), a first article as a
-draft (scaffold.py writes it, as `new` does), and a `.gitignore` for the output and the build
+categories, the national campaigns, a link to the Ministry's portal), the archetypes the
+bundled portal gives those categories (`archetypes/`), a first article as a draft
+(scaffold.py writes it, as `new` does), and a `.gitignore` for the output and the build
 cache. What it writes is read back as a build reads it (config.parse_config) before anything
 is written, so a portal it makes builds at once; a value the build would refuse is told
 against the option that gave it. It writes only into an empty folder (a fresh `git clone`'s
@@ -26,6 +27,8 @@ from generator.vietnamese import nfc, slugify
 PORTAL_TITLE = "Cổng thông tin điện tử {unit}"
 FIRST_ARTICLE = "{title} chính thức hoạt động"
 FIRST_CATEGORY = "tin-hoat-dong"
+# The bundled portal's archetypes (beside the theme's layouts/): a new portal starts with them.
+BUNDLED_ARCHETYPES = Path(__file__).resolve().parent.parent / scaffold.ARCHETYPES_DIR
 GITIGNORE = "# What a build makes: published from CI, never committed.\npublic/\n.cache/\n"
 # The option that gave each value of site.toml, to tell a refused value against it.
 _OPTION_OF = {"title": "--title", "base_url": "--base-url", "hotline": "--hotline", "email": "--email",
@@ -158,6 +161,11 @@ def create_portal(folder: Path, portal: NewPortal, lang: str) -> tuple[str, list
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / CONFIG_NAME, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
+    for slug in [slug for slug, _, _ in _CATEGORIES] + ["default"]:
+        bundled = BUNDLED_ARCHETYPES / f"{slug}.md"
+        if bundled.is_file():
+            (folder / scaffold.ARCHETYPES_DIR).mkdir(exist_ok=True)
+            (folder / scaffold.ARCHETYPES_DIR / bundled.name).write_bytes(bundled.read_bytes())
     ignore = folder / ".gitignore"  # a clone's own is kept, ours added after it
     kept = ignore.read_bytes() if ignore.exists() else b""
     with open(ignore, "a", encoding="utf-8", newline="\n") as handle:

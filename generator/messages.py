@@ -232,6 +232,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Created {path} (a draft). Preview it with: python build.py serve",
         "vi": "Đã tạo {path} (bản nháp). Xem trước bằng lệnh: python build.py serve",
     },
+    "from-archetype": {
+        "en": "Its body is {archetype}'s: fill each part in and delete what does not apply.",
+        "vi": "Nội dung bài lấy theo mẫu {archetype}: điền từng phần, xóa phần không dùng đến.",
+    },
     "portal-created": {
         "en": "Created the portal \"{title}\" in {folder}: site.toml (its categories, units and campaigns to "
               "complete), a first article as a draft ({article}) and .gitignore. Preview it with: "
@@ -802,6 +806,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"give the portal's unit", 'hãy ghi đơn vị của cổng, đúng tên của đơn vị: --unit "Công an tỉnh Lạng Sơn"'),
         (r"give the portal's address", "hãy ghi địa chỉ của cổng: --base-url https://congan.<tỉnh>.gov.vn/"),
     ),
+    "archetype-unreadable": ((r"cannot be read \((.*)\)", "không đọc được tệp mẫu ({0})"),),
+    "archetype-front-matter": ((_ANY, "tệp mẫu (archetype) chỉ chứa nội dung của bài mới: lệnh `new` tự ghi phần "
+                                      "thông tin đầu bài (tiêu đề, ngày, đơn vị, chuyên mục); hãy xóa các dòng này"),),
     "not-a-folder": ((_ANY, "đây là một tệp: hãy cho lệnh init một thư mục mới hoặc thư mục trống"),),
     "site-exists": ((_ANY, "thư mục này đã có một cổng thông tin (site.toml): hãy sửa cổng đó, hoặc cho lệnh init "
                            "một thư mục mới"),),

@@ -1,6 +1,8 @@
 """A new article: `python build.py new "Tiêu đề" --category … --unit …`, or made from a
 Word report with `--from bao-cao.docx` (its title, text, tables and photos; word_import.py);
 a new page of its own (Giới thiệu, Liên hệ) with `new --page "Tiêu đề"` (standalone.py).
+A typed article's body is its category's archetype (`archetypes/<category>.md`, else
+`archetypes/default.md`, as Hugo's archetypes are), else a line to replace.
 
 Owns turning a title and the editor's choices into a new article bundle
 (content/<category>/<slug>/index.md) with complete front-matter: the slug
@@ -22,6 +24,7 @@ from generator.cache import BuildCache
 from generator.config import load_config
 from generator.diagnostics import Problem, error, sort_problems
 from generator.model import SiteConfig, Term
+from generator.saved_text import as_utf8
 from generator.index import in_capitals, shorten_slug
 from generator.terms import match_term, unknown_term
 from generator.vietnamese import nfc, slugify
@@ -168,9 +171,11 @@ def page_front_matter(new: NewPage, lang: str, body: str | None = None) -> str:
 
 
 def create_article(site_dir: Path, config: SiteConfig, new: NewArticle | NewPage, lang: str,
-                   word: WordArticle | None = None, cache_dir: Path | None = None) -> list[Problem]:
+                   word: WordArticle | None = None, cache_dir: Path | None = None,
+                   body: str | None = None) -> list[Problem]:
     """Write the new article (or page). `cache_dir`: the build cache, read (never written) to
-    find an address already taken without reading every article again."""
+    find an address already taken without reading every article again. `body`: its archetype's
+    (a Word document's wins)."""
     is_page = isinstance(new, NewPage)
     cache = BuildCache(cache_dir, read_only=True)
     clashes = (existing_pages(site_dir, config, new, cache) if is_page
@@ -189,9 +194,37 @@ def create_article(site_dir: Path, config: SiteConfig, new: NewArticle | NewPage
         with open(target.parent / photo.name, "xb") as handle:
             handle.write(photo.data)
     with open(target, "x", encoding="utf-8", newline="\n") as handle:
-        body = word.body if word else None
+        body = word.body if word else body
         handle.write(page_front_matter(new, lang, body) if is_page else front_matter(new, lang, body))
     return []
+
+
+ARCHETYPES_DIR = "archetypes"
+
+
+def archetype(site_dir: Path, category: str) -> tuple[str | None, str | None, list[Problem]]:
+    """(body, its path) of the skeleton a new article of `category` starts from: the steps,
+    papers, time and fee a "Hướng dẫn thủ tục" always gives, say. (None, None) without one.
+    The build never reads archetypes/: editing one changes no published page."""
+    for name in (f"{category}.md", "default.md"):
+        shown = f"{ARCHETYPES_DIR}/{name}"
+        try:
+            data = as_utf8((site_dir / ARCHETYPES_DIR / name).read_bytes())
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            continue
+        except OSError as exc:
+            return None, shown, [error(shown, 0, "archetype-unreadable", f"cannot be read ({exc.strerror or exc})")]
+        try:
+            body = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError as exc:
+            line = data[:exc.start].count(b"\n") + 1
+            return None, shown, [error(shown, line, "not-utf8", "the file is not UTF-8 text")]
+        if body.lstrip("\ufeff").startswith(("---", "+++")):
+            return None, shown, [error(shown, 1, "archetype-front-matter",
+                                       "an archetype is the body of a new article only: `new` writes the "
+                                       "front-matter itself (title, date, unit, category); delete these lines")]
+        return body.strip("\n") + "\n", shown, []
+    return None, None, []
 
 
 def _read_word(path: Path) -> tuple[WordArticle | None, list[Problem]]:
@@ -239,13 +272,19 @@ def run_new(args, site_dir: Path) -> int:
         else:
             units = args.unit or ([found] if (found := unit_from_header(site_config, word)) else [])
             new, problems = plan_article(site_config, title, args.category, units, args.campaign, now)
+    skeleton, skeleton_path = None, None
+    if isinstance(new, NewArticle) and word is None:
+        skeleton, skeleton_path, problems = archetype(site_dir, new.category)
+        new = None if problems else new
     if new is not None:
-        problems = create_article(site_dir, site_config, new, lang, word, args.cache_to_read)
+        problems = create_article(site_dir, site_config, new, lang, word, args.cache_to_read, skeleton)
     for line in messages.describe_all(sort_problems(problems), lang):
         print(line, file=sys.stderr)
     if problems:
         return 1
     print(messages.text("created", lang, path=new.path))
+    if skeleton_path is not None:
+        print(messages.text("from-archetype", lang, archetype=skeleton_path))
     if word is not None:
         print(messages.text("imported", lang, title=new.title, photos=len(word.photos)))
         if word.skipped_drawings:

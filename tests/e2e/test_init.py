@@ -24,7 +24,8 @@ def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_p
     assert made.stderr == ""
     assert "Created the portal \"Cổng thông tin điện tử Công an tỉnh Lạng Sơn\"" in made.stdout
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
-        ".gitignore", "content/tin-hoat-dong/cong-thong-tin-dien-tu-cong-an-tinh-lang-son-chinh-thuc-hoat-dong/index.md",
+        ".gitignore", "archetypes/huong-dan-thu-tuc.md",
+        "content/tin-hoat-dong/cong-thong-tin-dien-tu-cong-an-tinh-lang-son-chinh-thuc-hoat-dong/index.md",
         "site.toml"]
     assert "public/" in (site / ".gitignore").read_text(encoding="utf-8").split()
 
@@ -46,9 +47,14 @@ def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_p
     assert "Bản nháp" in text_of(first)
     campaigns = [text_of(a) for a in _page(out, "phong-trao").select("main li a")]
     assert "Vì An ninh Tổ quốc" in campaigns and "Dân vận khéo" in campaigns
-    # An editor's next article names the portal's unit as its name is written.
+    # An editor's next article names the portal's unit as its name is written; a procedure
+    # guide starts from the archetype the bundled portal gives it.
     new = run_cli("new", "Tuần tra ban đêm", "--site", str(site), "--category", "Tin hoạt động", "--unit", UNIT)
     assert new.returncode == 0, new.stderr
+    guide = run_cli("new", "Đăng ký tạm trú", "--site", str(site), "--category", "Hướng dẫn thủ tục", "--unit", UNIT)
+    assert guide.returncode == 0, guide.stderr
+    assert "## Thành phần hồ sơ" in (site / "content/huong-dan-thu-tuc/dang-ky-tam-tru/index.md").read_text(
+        encoding="utf-8")
     # Without --drafts the draft is not published: a portal with nothing yet, which still builds.
     assert run_cli("build", "--site", str(site)).returncode == 0
     assert not (out / "tin-hoat-dong/cong-thong-tin-dien-tu-cong-an-tinh-lang-son-chinh-thuc-hoat-dong").exists()

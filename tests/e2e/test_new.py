@@ -174,3 +174,40 @@ def test_new_finds_an_address_taken_through_the_build_cache_and_writes_none_of_i
     done = run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 1 and "content/tin-hoat-dong/bai-cu.md: error[article-exists]" in done.stderr
     assert not (site / PATH).exists() and _cache_as_it_is(cache) == before
+
+
+GUIDE = ("Thủ tục dùng khi …\n\n## Trình tự thực hiện\n\n1. Nộp hồ sơ.\n2. Nhận kết quả.\n\n"
+         "## Thành phần hồ sơ\n\n- Tờ khai.\n\n## Thời hạn giải quyết\n\n… ngày làm việc.\n")
+
+
+def test_a_new_article_starts_from_its_category_s_archetype(make_site, build_site):
+    """Hugo's archetypes: a "Hướng dẫn thủ tục" always gives its steps, papers and time limit;
+    a new one starts with those parts to fill in. Another category takes archetypes/default.md."""
+    site = make_site({"archetypes/xay-dung-luc-luong.md": GUIDE.replace("\n", "\r\n"),
+                      "archetypes/default.md": "\ufeffSáng …, tại …\n\nẢnh: …\n"})
+    done = run_cli("new", "Hướng dẫn cấp đổi giấy phép", "--site", str(site), "--category", "xay-dung-luc-luong",
+                   "--unit", "cong-an-tinh", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "Its body is archetypes/xay-dung-luc-luong.md's" in done.stdout
+    path = site / "content/xay-dung-luc-luong/huong-dan-cap-doi-giay-phep/index.md"
+    source, problems = read_source(site, path)
+    assert not problems and source.front["title"] == "Hướng dẫn cấp đổi giấy phép"
+    assert path.read_text(encoding="utf-8").endswith("---\n\n" + GUIDE)
+    page = build_site(site, drafts=True).page("/xay-dung-luc-luong/huong-dan-cap-doi-giay-phep/")
+    assert [text_of(a) for a in page.select(".toc a")] == ["Trình tự thực hiện", "Thành phần hồ sơ",
+                                                          "Thời hạn giải quyết"]
+
+    other = run_cli("new", "Tuần tra đêm", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert other.returncode == 0, other.stderr
+    written = (site / "content/tin-hoat-dong/tuan-tra-dem/index.md").read_text(encoding="utf-8")
+    assert written.endswith("---\n\nSáng …, tại …\n\nẢnh: …\n")
+    assert "Nội dung bài lấy theo mẫu archetypes/default.md" in other.stdout
+
+
+def test_an_archetype_with_front_matter_is_refused_and_nothing_is_written(make_site):
+    site = make_site({"archetypes/default.md": "---\ntitle: Mẫu\n---\n\nNội dung.\n"})
+    done = run_cli("new", "Tuần tra đêm", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh",
+                   "--lang", "en")
+    assert done.returncode == 1
+    assert done.stderr.startswith("archetypes/default.md:1: error[archetype-front-matter]: an archetype is the body")
+    assert not (site / "content/tin-hoat-dong/tuan-tra-dem").exists()
