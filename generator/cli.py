@@ -1,4 +1,4 @@
-"""The command line: `python build.py build|serve|new|check|list [--site DIR] …`.
+"""The command line: `python build.py build|serve|new|init|check|list [--site DIR] …`.
 
 Owns arguments, exit codes (0 ok, 1 content errors, 2 usage errors, 3 the
 machine failed the build, 130 interrupted) and what an editor reads in the
@@ -13,14 +13,16 @@ import argparse
 import gc
 import logging
 import os
+import platform
 import sys
 from concurrent.futures.process import BrokenProcessPool
+from importlib import metadata
 from pathlib import Path
 
 import jinja2
 
-from generator import messages
-from generator.cache import CACHE_DIR
+from generator import __version__, messages
+from generator.cache import CACHE_DIR, code_stamp
 from generator.config import checked_base_url, load_config
 from generator.diagnostics import sort_problems
 from generator.layout_problems import layout_problem
@@ -42,8 +44,38 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
+# What a bug report needs besides the generator's own version: what the output depends on.
+_LIBRARIES = (("Jinja2", "jinja2"), ("Python-Markdown", "markdown"), ("Pillow", "pillow"),
+              ("Pagefind", "pagefind_bin"), ("nh3", "nh3"))
+
+
+def version_line() -> str:
+    """'build.py 0.1.0 (code 1a2b…), Python 3.11.7, Jinja2 3.1.6, …': the code's digest tells
+    two checkouts of one version apart, as the build cache does (cache.code_stamp)."""
+    found = []
+    for name, distribution in _LIBRARIES:
+        try:
+            found.append(f"{name} {metadata.version(distribution)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} ?")
+    return (f"build.py {__version__} (code {code_stamp().hex()[:12]}), Python {platform.python_version()}, "
+            + ", ".join(found))
+
+
+class _Version(argparse.Action):
+    """--version, worked out only when asked (argparse's own wants the text up front)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="show the generator's version and its libraries'")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(version_line())
+        parser.exit()
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="build.py", description="Build the news portal of a police unit.")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     b = commands.add_parser("build", help="build the portal into the output folder")
     b.add_argument("--site", type=Path, default=Path("."), help="folder with site.toml and content/ (default: .)")
@@ -212,6 +244,8 @@ def run_build(args) -> int:
     site_dir = args.site.resolve()
     lang = args.lang
     out_dir = args.out.resolve() if args.out else None
+    if args.verbose:  # (a CI log with -v says what built it)
+        print(version_line())
     if args.jobs is not None and args.jobs < 1:
         print("build.py: error: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE

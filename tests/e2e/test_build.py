@@ -586,3 +586,17 @@ def test_a_portal_without_articles_is_built_with_a_warning_that_strict_ci_stops_
     (site / "content/tin-hoat-dong").mkdir()
     (site / "content/tin-hoat-dong/nhap.md").write_text(article("Bài nháp đầu tiên", draft="true"), encoding="utf-8")
     assert run_cli("build", "--site", str(site), "--out", str(out), "--strict").returncode == 0
+
+
+def test_version_names_the_generator_its_code_and_its_libraries(make_site):
+    """What a bug report needs (Hugo's `hugo version`); `build -v` prints it first, for CI logs."""
+    from importlib import metadata
+    from generator import __version__
+    from generator.cache import code_stamp
+    expected = (f"build.py {__version__} (code {code_stamp().hex()[:12]}), Python ")
+    shown = run_cli("--version")
+    assert shown.returncode == 0 and shown.stdout.startswith(expected), shown.stdout
+    assert f"Pagefind {metadata.version('pagefind_bin')}" in shown.stdout
+    assert f"Python-Markdown {metadata.version('markdown')}" in shown.stdout
+    built = run_cli("build", "--site", str(make_site({"content/tin-hoat-dong/bai.md": article("Bài")})), "-v")
+    assert built.returncode == 0 and built.stdout.splitlines()[0] == shown.stdout.strip(), built.stdout

@@ -78,7 +78,7 @@ def test_the_reasons_are_in_vietnamese_and_long_lists_are_counted(make_site):
         path.write_text(path.read_text(encoding="utf-8") + "\nĐính chính lần hai.\n", encoding="utf-8")
     verbose = run_cli("build", "--site", str(site), "-v")  # names every file
     every = sorted(p.relative_to(site).as_posix() for p in (site / "content").rglob("*.md"))[:5]
-    assert verbose.stdout.splitlines()[1] == f"  Lý do: sửa 5 bài viết ({', '.join(every)})"
+    assert verbose.stdout.splitlines()[2] == f"  Lý do: sửa 5 bài viết ({', '.join(every)})"  # (after the version)
 
 
 def test_a_clean_output_folder_has_nothing_to_compare_with(make_site, tmp_path):
