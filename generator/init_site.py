@@ -189,7 +189,10 @@ def run_init(args) -> int:
     problems = folder_problems(folder) + check_portal(portal)
     first = ""
     if not any(p.is_error for p in problems):
-        first, problems = create_portal(folder, portal, lang)
+        try:
+            first, problems = create_portal(folder, portal, lang)
+        except OSError as exc:  # a read-only folder, a file on the way
+            problems = [scaffold.cannot_write(str(folder), exc)]
     for line in messages.describe_all(sort_problems(problems), lang):
         print(line, file=sys.stderr)
     if any(p.is_error for p in problems):

@@ -806,6 +806,7 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"give the portal's unit", 'hãy ghi đơn vị của cổng, đúng tên của đơn vị: --unit "Công an tỉnh Lạng Sơn"'),
         (r"give the portal's address", "hãy ghi địa chỉ của cổng: --base-url https://congan.<tỉnh>.gov.vn/"),
     ),
+    "cannot-write": ((r"cannot be written: (.*)", "không ghi được: {0}"),),
     "archetype-unreadable": ((r"cannot be read \((.*)\)", "không đọc được tệp mẫu ({0})"),),
     "archetype-front-matter": ((_ANY, "tệp mẫu (archetype) chỉ chứa nội dung của bài mới: lệnh `new` tự ghi phần "
                                       "thông tin đầu bài (tiêu đề, ngày, đơn vị, chuyên mục); hãy xóa các dòng này"),),

@@ -24,8 +24,8 @@ from generator.cache import BuildCache
 from generator.config import load_config
 from generator.diagnostics import Problem, error, sort_problems
 from generator.model import SiteConfig, Term
-from generator.saved_text import as_utf8
 from generator.index import in_capitals, shorten_slug
+from generator.saved_text import as_utf8
 from generator.terms import match_term, unknown_term
 from generator.vietnamese import nfc, slugify
 from generator.word_import import NotAWordDocument, WordArticle, read_word
@@ -188,15 +188,28 @@ def create_article(site_dir: Path, config: SiteConfig, new: NewArticle | NewPage
         return [error(path, 0, "article-exists", f"{path} already exists; pick another title or edit that "
                                                  f"{'page' if is_page else 'article'}") for path in clashes]
     target = site_dir / new.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # "x": never overwrite, even in a race. The photos first: the article never names a missing one.
-    for photo in word.photos if word else ():
-        with open(target.parent / photo.name, "xb") as handle:
-            handle.write(photo.data)
-    with open(target, "x", encoding="utf-8", newline="\n") as handle:
-        body = word.body if word else body
-        handle.write(page_front_matter(new, lang, body) if is_page else front_matter(new, lang, body))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # "x": never overwrite, even in a race. The photos first: the article never names a missing one.
+        for photo in word.photos if word else ():
+            with open(target.parent / photo.name, "xb") as handle:
+                handle.write(photo.data)
+        with open(target, "x", encoding="utf-8", newline="\n") as handle:
+            body = word.body if word else body
+            handle.write(page_front_matter(new, lang, body) if is_page else front_matter(new, lang, body))
+    except FileExistsError as exc:  # made meanwhile by someone else
+        shown = Path(exc.filename).relative_to(site_dir).as_posix() if exc.filename else new.path
+        return [error(shown, 0, "article-exists", f"{shown} already exists; pick another title or edit that "
+                                                  f"{'page' if is_page else 'article'}")]
+    except OSError as exc:  # a read-only or locked folder, a file where its folder goes
+        return [cannot_write(new.path, exc)]
     return []
+
+
+def cannot_write(shown: str, exc: OSError) -> Problem:
+    """A file `new` or `init` could not write, with the system's reason."""
+    where = f" ({Path(exc.filename).as_posix()})" if exc.filename else ""
+    return error(shown, 0, "cannot-write", f"cannot be written: {exc.strerror or exc}{where}")
 
 
 ARCHETYPES_DIR = "archetypes"
@@ -204,7 +217,8 @@ ARCHETYPES_DIR = "archetypes"
 
 def archetype(site_dir: Path, category: str) -> tuple[str | None, str | None, list[Problem]]:
     """(body, its path) of the skeleton a new article of `category` starts from: the steps,
-    papers, time and fee a "Hướng dẫn thủ tục" always gives, say. (None, None) without one.
+    papers, time and fee a "Hướng dẫn thủ tục" always gives, say. (None, None) without one
+    (an empty file is none).
     The build never reads archetypes/: editing one changes no published page."""
     for name in (f"{category}.md", "default.md"):
         shown = f"{ARCHETYPES_DIR}/{name}"
@@ -219,6 +233,8 @@ def archetype(site_dir: Path, category: str) -> tuple[str | None, str | None, li
         except UnicodeDecodeError as exc:
             line = data[:exc.start].count(b"\n") + 1
             return None, shown, [error(shown, line, "not-utf8", "the file is not UTF-8 text")]
+        if not body.strip():  # (an empty file is no skeleton: the next, or the line to replace)
+            continue
         if body.lstrip("\ufeff").startswith(("---", "+++")):
             return None, shown, [error(shown, 1, "archetype-front-matter",
                                        "an archetype is the body of a new article only: `new` writes the "

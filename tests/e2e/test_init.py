@@ -110,3 +110,11 @@ def test_init_writes_into_an_empty_folder_only(tmp_path):
     assert run_cli("init", str(clone), *options).returncode == 0
     ignored = (clone / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert ignored[0] == "*.bak" and "public/" in ignored and ".cache/" in ignored
+
+
+def test_a_folder_init_cannot_write_into_is_told_not_a_traceback(tmp_path):
+    (tmp_path / "tep").write_text("một tệp\n", encoding="utf-8")
+    done = run_cli("init", str(tmp_path / "tep" / "cong"), "--unit", UNIT, "--base-url", "https://congan.example.vn/",
+                   "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "error[cannot-write]: cannot be written: Not a directory" in done.stderr

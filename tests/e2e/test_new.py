@@ -211,3 +211,14 @@ def test_an_archetype_with_front_matter_is_refused_and_nothing_is_written(make_s
     assert done.returncode == 1
     assert done.stderr.startswith("archetypes/default.md:1: error[archetype-front-matter]: an archetype is the body")
     assert not (site / "content/tin-hoat-dong/tuan-tra-dem").exists()
+
+
+def test_a_folder_new_cannot_write_into_is_told_not_a_traceback(make_site):
+    """A read-only or locked folder (a network share, a synced folder) or a file where the
+    category's folder goes: `new` printed a traceback."""
+    site = make_site({"content/tin-hoat-dong": "một tệp, không phải thư mục\n"})
+    done = run_cli("new", "Tuần tra đêm", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh",
+                   "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith("content/tin-hoat-dong/tuan-tra-dem/index.md: error[cannot-write]: cannot be "
+                                  "written: Not a directory ("), done.stderr
