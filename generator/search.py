@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Sequence
 
 from pagefind_bin import get_executable
 
-from generator import forked, pagefind_bundle, pagefind_splice, search_store
+from generator import forked, pagefind_bundle, pagefind_splice, references, search_store
 from generator.cache import BuildCache, digest, text_digest
 from generator.content import ChangedDuringBuild
 from generator.markup import body_key
@@ -94,7 +94,7 @@ def shard_of(output_path: str, count: int) -> int:
 
 
 # What the search documents look like; bump when search_document() changes.
-DOC_FORMAT = 2
+DOC_FORMAT = 3
 
 
 def search_document(article: Article, config: SiteConfig, body_html: str) -> bytes:
@@ -114,7 +114,7 @@ def search_document(article: Article, config: SiteConfig, body_html: str) -> byt
         f"<title>{e(article.title)}</title></head><body><article data-pagefind-body>",
         f'<h1 data-pagefind-meta="title">{e(article.title)}</h1>',
         f"<p>{e(article.summary)}</p>" if article.summary and not article.summary_derived else "",
-        f"<div>{body_html}</div>",
+        f"<div>{_unheaded_references(body_html)}</div>",
         f"<p>{e(article.image_caption)}</p>" if article.image and article.image_caption else "",
         f"<p>{e(article.author)}</p>" if article.author else "",
     ]
@@ -130,6 +130,12 @@ def search_document(article: Article, config: SiteConfig, body_html: str) -> byt
         ]
     parts.append("</article></body></html>\n")
     return "".join(parts).encode("utf-8")
+
+
+def _unheaded_references(body_html: str) -> str:
+    """The body with the heading over its footnotes (references.ReferencesHeading) out of the
+    index: "Tài liệu tham khảo" would match every article that cites something."""
+    return body_html.replace(references.LIST_START + "\n<h2", references.LIST_START + "\n<h2 data-pagefind-ignore", 1)
 
 
 def _document_inputs(article: Article) -> str:

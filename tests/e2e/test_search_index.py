@@ -19,7 +19,7 @@ from generator import output, pagefind_bundle, search, search_store
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
 from generator.cache import BuildCache, read_sealed
-from tests.conftest import article, clean_tree, log_pagefind, numbered_articles, search_bundle, shard_site, tree
+from tests.conftest import article, clean_tree, log_pagefind, numbered_articles, search_bundle, shard_site, text_of, tree
 
 ARTICLES = {
     "content/tin-hoat-dong/ra-quan.md": article(
@@ -488,3 +488,15 @@ def test_a_shard_is_spliced_up_to_seven_tenths_of_it_changed_and_indexed_whole_b
     assert again.result.search == search.SearchReport(indexed=1, shards=1, spliced=spliced)
     assert sum("tuần tra ban đêm" in record["content"] for record in fragments(out).values()) == edited
     assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_the_references_heading_is_not_searched_but_the_references_are(make_site, build_site):
+    """Every article that cites a decree carries "Tài liệu tham khảo" over its notes: a search
+    for "tài liệu" would find them all."""
+    body = "Xử lý theo Nghị định[^nd].\n\n[^nd]: Nghị định số 168/2024/NĐ-CP của Chính phủ.\n"
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article("Xử lý vi phạm", body=body)}))
+    assert built.result.ok, built.messages
+    assert text_of(built.page("/tin-hoat-dong/xu-ly-vi-pham/").find("div", class_="footnote").h2) == "Tài liệu tham khảo"
+    text = fragments(built.out)["/tin-hoat-dong/xu-ly-vi-pham/"]["content"]
+    assert "Nghị định số 168/2024/NĐ-CP của Chính phủ." in text
+    assert "Tài liệu tham khảo" not in text
