@@ -197,7 +197,8 @@ def run_init(args) -> int:
         print(line, file=sys.stderr)
     if any(p.is_error for p in problems):
         return 1
-    print(messages.text("portal-created", lang, folder=args.folder, title=portal.shown_title, article=first))
+    print(messages.text("portal-created", lang, folder=messages.command_path(args.folder), title=portal.shown_title,
+                        article=first))
     if not portal.hotlines and not portal.email:
         print(messages.text("portal-no-contact", lang))
     return 0

@@ -229,8 +229,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
               "trang sẽ tự tải lại.",
     },
     "created": {
-        "en": "Created {path} (a draft). Preview it with: python build.py serve",
-        "vi": "Đã tạo {path} (bản nháp). Xem trước bằng lệnh: python build.py serve",
+        "en": "Created {path} (a draft). Preview it with: python build.py serve{site}",
+        "vi": "Đã tạo {path} (bản nháp). Xem trước bằng lệnh: python build.py serve{site}",
     },
     "from-archetype": {
         "en": "Its body is {archetype}'s: fill each part in and delete what does not apply.",
@@ -859,6 +859,13 @@ def pick_language(requested: str | None, site_language: str | None) -> str:
         if choice and choice.split("-")[0].lower() in LANGUAGES:
             return choice.split("-")[0].lower()
     return DEFAULT_LANGUAGE
+
+
+def command_path(path) -> str:
+    """A path as a command to copy names it: in double quotes when it holds a space (which
+    PowerShell, cmd and POSIX shells all read so)."""
+    shown = str(path)
+    return f'"{shown}"' if any(ch.isspace() for ch in shown) else shown
 
 
 def text(key: str, lang: str, **values) -> str:

@@ -298,7 +298,9 @@ def run_new(args, site_dir: Path) -> int:
         print(line, file=sys.stderr)
     if problems:
         return 1
-    print(messages.text("created", lang, path=new.path))
+    # (the command to copy names the site when it is not the folder the editor is in)
+    elsewhere = site_dir != Path.cwd().resolve()
+    print(messages.text("created", lang, path=new.path, site=f" --site {messages.command_path(args.site)}" if elsewhere else ""))
     if skeleton_path is not None:
         print(messages.text("from-archetype", lang, archetype=skeleton_path))
     if word is not None:

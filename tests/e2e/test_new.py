@@ -222,3 +222,17 @@ def test_a_folder_new_cannot_write_into_is_told_not_a_traceback(make_site):
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert done.stderr.startswith("content/tin-hoat-dong/tuan-tra-dem/index.md: error[cannot-write]: cannot be "
                                   "written: Not a directory ("), done.stderr
+
+
+def test_the_preview_command_to_copy_names_a_site_elsewhere(make_site, tmp_path):
+    site = make_site({})
+    spaced = tmp_path / "Cổng thử"
+    site.rename(spaced)
+    done = run_cli("new", "Tuần tra đêm", "--site", str(spaced), "--category", "tin-hoat-dong", "--unit",
+                   "cong-an-tinh", "--lang", "en", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].endswith(f'Preview it with: python build.py serve --site "{spaced}"')
+    here = run_cli("new", "Tuần tra ngày", "--category", "tin-hoat-dong", "--unit", "cong-an-tinh", "--lang", "en",
+                   cwd=spaced)
+    assert here.returncode == 0, here.stderr
+    assert here.stdout.splitlines()[0].endswith("Preview it with: python build.py serve")
