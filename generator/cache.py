@@ -25,6 +25,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Collection
 
 from generator import __version__
+from generator.held_files import patiently
 from generator.memo import Memo
 from generator.walk import files_below
 
@@ -130,7 +131,7 @@ def _replace_atomically(path: Path, fill: Callable[[Any], Any]) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             fill(handle)
-        os.replace(tmp, path)
+        patiently(os.replace, tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

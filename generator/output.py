@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Collection
 
 from generator import forked
+from generator.held_files import patiently
 from generator.walk import files_below
 
 _RENAME_EXCHANGE = 2  # Linux renameat2 flag: swap two paths in one step
@@ -110,7 +111,7 @@ class Stage:
         tmp = target.with_name(f".tmp-{target.name}")
         shutil.copyfile(source, tmp)
         os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, target)
+        patiently(os.replace, tmp, target)
         return True
 
     def _clearing_the_way(self, action, rel_path: str, *args) -> bool:
@@ -162,15 +163,15 @@ class Stage:
             return
         if self.out_dir.exists():  # two renames: between them there is no site (see recover)
             old = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
-            os.rename(self.out_dir, old / "site")
+            patiently(os.rename, self.out_dir, old / "site")
             try:
-                os.rename(self.root, self.out_dir)
+                patiently(os.rename, self.root, self.out_dir)
             except BaseException:
-                os.rename(old / "site", self.out_dir)  # the last site back, never none
+                patiently(os.rename, old / "site", self.out_dir)  # the last site back, never none
                 raise
             _delete_later(old, self.out_dir)
         else:
-            os.rename(self.root, self.out_dir)
+            patiently(os.rename, self.root, self.out_dir)
 
     def discard(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -322,7 +323,7 @@ def _delete_later(folder: Path, out_dir: Path) -> None:
     removes any trash a killed process left.
     """
     trash = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.trash-", dir=out_dir.parent))
-    os.rename(folder, trash / "old")
+    patiently(os.rename, folder, trash / "old")
     _remove_detached(trash)
 
 
@@ -388,7 +389,7 @@ def _link_file(source: str, target: Path, data: bytes, replace: bool = False) ->
             make_dirs(target.parent)
             tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
             os.link(source, tmp)
-            os.replace(tmp, target)
+            patiently(os.replace, tmp, target)
             return True
         try:
             os.link(source, target)
@@ -414,7 +415,7 @@ def _replace_file(target: Path, data: bytes) -> None:
     with open(tmp, "wb") as handle:
         handle.write(data)
     os.chmod(tmp, FILE_MODE)
-    os.replace(tmp, target)
+    patiently(os.replace, tmp, target)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -504,7 +505,7 @@ class Patch:
         journal = {"moves": moves, "removals": self.removals}
         tmp = self.root / f"{self.JOURNAL}.tmp"
         tmp.write_text(json.dumps(journal), encoding="utf-8")
-        os.replace(tmp, self.root / self.JOURNAL)  # from here on the patch is committed
+        patiently(os.replace, tmp, self.root / self.JOURNAL)  # from here on the patch is committed
         _apply_journal(self.root, self.out_dir)
 
     def discard(self) -> None:
@@ -524,7 +525,7 @@ def _apply_journal(patch_root: Path, out_dir: Path) -> None:
                 continue  # a folder replaced by a symlink since: never write through it
             target = out_dir / rel
             make_dirs(target.parent)
-            os.replace(source, target)
+            patiently(os.replace, source, target)
     emptied = set()
     for rel in journal["removals"]:
         if not folders.allow(posixpath.dirname(rel)):
@@ -590,7 +591,7 @@ def recover(out_dir: Path) -> None:
         # Killed between the two renames of a swap without renameat2: the last site goes back.
         for old in sorted(out_dir.parent.glob(f".{out_dir.name}.old-*")):
             if (old / "site").is_dir():
-                os.rename(old / "site", out_dir)
+                patiently(os.rename, old / "site", out_dir)
                 break
     for leftover in sorted(out_dir.parent.glob(f".{out_dir.name}.*")):
         if not leftover.is_dir():
