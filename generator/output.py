@@ -131,7 +131,7 @@ class Stage:
         if not in_the_way and not below or any(old in self.written for old in in_the_way + below):
             return False  # (two outputs of this build: the collision check names them first)
         for old in in_the_way + below:
-            (self.root / old).unlink(missing_ok=True)
+            patiently((self.root / old).unlink, missing_ok=True)
             self.seeded.discard(old)
         _remove_emptied(self.root, {posixpath.dirname(old) for old in below})
         return True
@@ -147,7 +147,7 @@ class Stage:
         """Delete seeded files this build did not claim; the folders they leave empty go too."""
         stale = self.seeded - self.written - set(also_keep)
         for rel in stale:
-            (self.root / rel).unlink(missing_ok=True)
+            patiently((self.root / rel).unlink, missing_ok=True)
         # Only where a file went: a walk of every folder cost 8 s at 100,000 articles.
         _remove_emptied(self.root, {posixpath.dirname(rel) for rel in stale})
         return len(stale)
@@ -540,7 +540,7 @@ def _unlink_old(path: Path) -> None:
     """Remove an old published file, if it is still one: where a move of this patch put a folder
     of its name, or a page in place of its folder, there is nothing left of it to remove."""
     try:
-        path.unlink()
+        patiently(path.unlink)
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         pass
 

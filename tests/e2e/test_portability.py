@@ -7,6 +7,7 @@ one exists is taken away here, and the fallback beside it must give the same sit
 from __future__ import annotations
 
 import os
+import pathlib
 import shutil
 import subprocess
 import sys
@@ -86,26 +87,30 @@ def test_a_file_held_open_for_a_moment_on_windows_is_replaced_once_it_is_let_go(
                       for n in range(3)})
     out = tmp_path / "out"
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
-    held: dict[str, int] = {}
-    real = {"replace": os.replace, "rename": os.rename}
+    held: set[str] = set()
+    real = {"replace": os.replace, "rename": os.rename, "unlink": pathlib.Path.unlink}
 
     def held_once(name):
-        def attempt(source, target, *rest):
+        def attempt(source, *rest, **options):
+            target = rest[0] if rest and name != "unlink" else source
             key = f"{name}:{target}"
             if str(target).startswith(str(tmp_path)) and key not in held:
-                held[key] = 1
+                held.add(key)
                 raise PermissionError(13, "The process cannot access the file because it is being used")
-            return real[name](source, target, *rest)
+            return real[name](source, *rest, **options)
         return attempt
 
+    take_away(monkeypatch)  # as on Windows: no flock, no renameat2 (output is swapped by renames)
     monkeypatch.setattr(held_files, "LOCKS_PASS", True)
     monkeypatch.setattr(held_files, "LOCK_PAUSES", (0.001,) * 5)
     monkeypatch.setattr(os, "replace", held_once("replace"))
     monkeypatch.setattr(os, "rename", held_once("rename"))
+    monkeypatch.setattr(pathlib.Path, "unlink", held_once("unlink"))
     edited = site / "content/tin-hoat-dong/bai-1.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nĐính chính.\n", encoding="utf-8")
-    assert build(BuildOptions(site_dir=site, out_dir=out)).ok  # a patch of the output
-    assert held, "nothing was held: the test did not test"
+    real["unlink"](site / "content/tin-hoat-dong/bai-2.md")  # its page and its feed entry go
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok  # an edit and a removal
+    assert {key.partition(":")[0] for key in held} == {"replace", "rename", "unlink"}, held
     assert build(BuildOptions(site_dir=site, out_dir=out, use_cache=False)).ok  # a swap of the whole output
     monkeypatch.undo()
     assert build(BuildOptions(site_dir=site, out_dir=tmp_path / "clean", use_cache=False)).ok
