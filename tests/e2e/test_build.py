@@ -47,7 +47,8 @@ def test_article_page_shows_what_a_reader_needs(make_site, build_site):
                      "Tin hoạt động": "/tin-hoat-dong/"}
     campaigns = {text_of(a): a["href"] for a in page.find("ul", class_="campaign-tags").find_all("a")}
     assert campaigns == {"Vì An ninh Tổ quốc": "/phong-trao/vi-an-ninh-to-quoc/"}
-    assert text_of(page.find(class_="author")) == "Minh Khôi - Phòng CSGT"
+    assert text_of(page.find(class_="author")) == "Tác giả: Minh Khôi - Phòng CSGT"
+    assert page.find(class_="author").find(class_="visually-hidden").get_text() == "Tác giả: "  # (heard, not seen)
     body = page.find("div", class_="body")
     assert body.find("strong").text == "Cảnh sát giao thông"
     assert body.find("a", string="hướng dẫn")["href"] == "/xay-dung-luc-luong/tap-huan-nghiep-vu-cho-can-bo/"

@@ -501,7 +501,7 @@ FIELD_EDITS = {
     "summary": ('summary: "Tóm tắt cũ"', 'summary: "Tóm tắt mới"',
                 lambda out: text_of(_its_card_on_the_category_page(out).find("p", class_="summary")), "Tóm tắt mới"),
     "author": ('author: "Phóng viên A"', 'author: "Phóng viên B"',
-               lambda out: text_of(_its_own_page(out).find("p", class_="author")), "Phóng viên B"),
+               lambda out: text_of(_its_own_page(out).find("p", class_="author")), "Tác giả: Phóng viên B"),
     # Retitled under a slug that keeps its URL: its page and every list showing the title change.
     "title": ('title: "Bài số 1"', 'title: "Bài số một"\nslug: bai-so-1',
               lambda out: text_of(_its_card_on_the_category_page(out).find("a")), "Bài số một"),

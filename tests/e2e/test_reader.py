@@ -125,7 +125,7 @@ def test_two_listed_reporters_are_one_byline_and_two_people_to_search_engines(ma
     built = build_site(make_site({"content/tin-hoat-dong/hai.md": article(
         "Hai phóng viên", author='[Minh Khôi, "Thu Hà"]', slug="hai")}))
     page = built.page("/tin-hoat-dong/hai/")
-    assert text_of(page.find(class_="author")) == "Minh Khôi, Thu Hà"
+    assert text_of(page.find(class_="author")) == "Tác giả: Minh Khôi, Thu Hà"  # (the label for screen readers)
     graph = json.loads(page.find("script", type="application/ld+json").string)["@graph"]
     news = next(g for g in graph if g["@type"] == "NewsArticle")
     assert news["author"] == [{"@type": "Person", "name": "Minh Khôi"}, {"@type": "Person", "name": "Thu Hà"}]

@@ -122,7 +122,7 @@ def test_payloads_are_harmless_on_every_built_page(tmp_path):
     page = built["tin-hoat-dong/doc-hai/index.html"]
     # Escaped, not dropped: the reader sees the text an editor typed.
     assert text_of(page.find("h1")) == 'Tin nóng <script>alert(1)</script> & "trích dẫn"'
-    assert text_of(page.find(class_="author")) == EVIL
+    assert text_of(page.find(class_="author")) == f"Tác giả: {EVIL}"
     assert "Phòng CSGT " + EVIL in [text_of(a) for a in page.find_all("a", class_="unit")]
     assert page.find("meta", attrs={"name": "description"})["content"] == EVIL
     assert EVIL in text_of(page.find("footer"))
