@@ -584,7 +584,7 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
         if warning:
             print(warning, file=err, flush=True)
         if options.open_browser:  # (starting a browser may take seconds: the requests are answered meanwhile)
-            threading.Thread(target=webbrowser.open, args=(browsable(url),), daemon=True).start()
+            threading.Thread(target=webbrowser.open, args=(browser_url(url),), daemon=True).start()
         preview.serve_forever()
     except KeyboardInterrupt:  # Ctrl+C or SIGTERM
         pass
@@ -596,7 +596,7 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def browsable(url: str) -> str:
+def browser_url(url: str) -> str:
     """The served URL as this computer's browser reaches it: listening on every address
     (--host 0.0.0.0 or ::), it is 127.0.0.1 here (Windows' browsers cannot open 0.0.0.0)."""
     for wildcard in ("//0.0.0.0:", "//[::]:"):

@@ -75,7 +75,7 @@ def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def site_toml(portal: NewPortal) -> str:
+def compose_site_toml(portal: NewPortal) -> str:
     """The portal's site.toml, with short Vietnamese comments for the unit's editors."""
     lines = ["# Cấu hình cổng thông tin: mọi khóa được giải thích trong README.md (mục \"site.toml\").",
              f"title = {_quoted(portal.shown_title)}",
@@ -126,7 +126,7 @@ def check_portal(portal: NewPortal) -> list[Problem]:
                               "give the portal's address: --base-url https://congan.<tỉnh>.gov.vn/"))
     if problems:
         return problems
-    text = site_toml(portal)
+    text = compose_site_toml(portal)
     _, found = parse_config(tomllib.loads(text), text)
     lines = text.split("\n")
     for problem in found:
@@ -137,7 +137,7 @@ def check_portal(portal: NewPortal) -> list[Problem]:
     return problems
 
 
-def folder_problems(folder: Path) -> list[Problem]:
+def check_folder(folder: Path) -> list[Problem]:
     """A folder init may not write into: a file, a portal already, a folder holding files."""
     shown = str(folder)
     if folder.exists() and not folder.is_dir():
@@ -156,7 +156,7 @@ def folder_problems(folder: Path) -> list[Problem]:
 def create_portal(folder: Path, portal: NewPortal, lang: str) -> tuple[str, list[Problem]]:
     """Write the portal's files (check_portal found none of its problems); returns the first
     article's path (site-relative)."""
-    text = site_toml(portal)
+    text = compose_site_toml(portal)
     config, problems = parse_config(tomllib.loads(text), text)
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / CONFIG_NAME, "x", encoding="utf-8", newline="\n") as handle:
@@ -186,7 +186,7 @@ def run_init(args) -> int:
                        title=" ".join(nfc(args.title or "").split()),
                        hotlines=tuple(" ".join(h.split()) for h in args.hotline if h.strip()),
                        email=(args.email or "").strip(), address=" ".join(nfc(args.address or "").split()))
-    problems = folder_problems(folder) + check_portal(portal)
+    problems = check_folder(folder) + check_portal(portal)
     first = ""
     if not any(p.is_error for p in problems):
         try:

@@ -215,7 +215,7 @@ def cannot_write(shown: str, exc: OSError) -> Problem:
 ARCHETYPES_DIR = "archetypes"
 
 
-def archetype(site_dir: Path, category: str) -> tuple[str | None, str | None, list[Problem]]:
+def read_archetype(site_dir: Path, category: str) -> tuple[str | None, str | None, list[Problem]]:
     """(body, its path) of the skeleton a new article of `category` starts from: the steps,
     papers, time and fee a "Hướng dẫn thủ tục" always gives, say. (None, None) without one
     (an empty file is none).
@@ -290,7 +290,7 @@ def run_new(args, site_dir: Path) -> int:
             new, problems = plan_article(site_config, title, args.category, units, args.campaign, now)
     skeleton, skeleton_path = None, None
     if isinstance(new, NewArticle) and word is None:
-        skeleton, skeleton_path, problems = archetype(site_dir, new.category)
+        skeleton, skeleton_path, problems = read_archetype(site_dir, new.category)
         new = None if problems else new
     if new is not None:
         problems = create_article(site_dir, site_config, new, lang, word, args.cache_to_read, skeleton)

@@ -6,7 +6,7 @@ import os
 
 from bs4 import BeautifulSoup
 
-from generator.devserver import Preview, ServeOptions, browsable, inject
+from generator.devserver import Preview, ServeOptions, browser_url, inject
 from tests.conftest import article, search_bundle
 
 
@@ -292,7 +292,7 @@ def test_stopping_the_preview_stops_a_search_refresh_at_once(make_site, tmp_path
 
 
 def test_open_sends_the_browser_to_this_computer_when_serve_listens_on_every_address():
-    assert browsable("http://0.0.0.0:8000/") == "http://127.0.0.1:8000/"
-    assert browsable("http://[::]:8000/cong/") == "http://127.0.0.1:8000/cong/"
-    assert browsable("http://127.0.0.1:8000/") == "http://127.0.0.1:8000/"
-    assert browsable("http://192.168.1.20:8000/") == "http://192.168.1.20:8000/"
+    assert browser_url("http://0.0.0.0:8000/") == "http://127.0.0.1:8000/"
+    assert browser_url("http://[::]:8000/cong/") == "http://127.0.0.1:8000/cong/"
+    assert browser_url("http://127.0.0.1:8000/") == "http://127.0.0.1:8000/"
+    assert browser_url("http://192.168.1.20:8000/") == "http://192.168.1.20:8000/"
