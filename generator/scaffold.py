@@ -105,6 +105,8 @@ def plan_page(config: SiteConfig, title: str, terms_given: bool) -> tuple[NewPag
 
 
 def _choose(terms: Mapping[str, Term], kind: str, wanted: str, problems: list[Problem]) -> str:
+    if not wanted.strip() and len(terms) == 1:  # (a new portal declares its own unit alone: no choice to make)
+        return next(iter(terms))
     if not wanted.strip():
         choices = "; ".join(f"{slug} ({term.name})" for slug, term in terms.items())
         problems.append(error(f"--{kind}", 0, "missing-choice",

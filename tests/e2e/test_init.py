@@ -51,6 +51,10 @@ def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_p
     # guide starts from the archetype the bundled portal gives it.
     new = run_cli("new", "Tuần tra ban đêm", "--site", str(site), "--category", "Tin hoạt động", "--unit", UNIT)
     assert new.returncode == 0, new.stderr
+    alone = run_cli("new", "Tuần tra ban ngày", "--site", str(site), "--category", "Tin hoạt động")  # its one unit
+    assert alone.returncode == 0, alone.stderr
+    assert "\nunit: cong-an-tinh-lang-son\n" in (site / "content/tin-hoat-dong/tuan-tra-ban-ngay/index.md").read_text(
+        encoding="utf-8")
     guide = run_cli("new", "Đăng ký tạm trú", "--site", str(site), "--category", "Hướng dẫn thủ tục", "--unit", UNIT)
     assert guide.returncode == 0, guide.stderr
     assert "## Thành phần hồ sơ" in (site / "content/huong-dan-thu-tuc/dang-ky-tam-tru/index.md").read_text(
