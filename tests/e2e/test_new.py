@@ -236,3 +236,18 @@ def test_the_preview_command_to_copy_names_a_site_elsewhere(make_site, tmp_path)
                    cwd=spaced)
     assert here.returncode == 0, here.stderr
     assert here.stdout.splitlines()[0].endswith("Preview it with: python build.py serve")
+
+
+def test_a_previewed_draft_is_marked_in_every_list_that_shows_it(make_site, build_site):
+    """The preview (serve, build --drafts) lists drafts with the published: the editor sees which."""
+    site = make_site({"content/tin-hoat-dong/da-dang.md": article("Bài đã đăng", "2026-01-20"),
+                      "content/tin-hoat-dong/nhap.md": article("Bài còn nháp", "2026-01-21", draft="true")})
+    shown = build_site(site, drafts=True)
+    cards = {text_of(card.find(class_="card-title")): card.find(class_="draft-tag")
+             for card in shown.page("/tin-hoat-dong/").find_all("article", class_="card")}
+    assert text_of(cards["Bài còn nháp"]) == "Bản nháp" and cards["Bài đã đăng"] is None
+    latest = {text_of(item.find("a")): item.find(class_="draft-tag")
+              for item in shown.page("/").select("#tin-moi ~ ul li, #tin-moi + ul li")}
+    assert text_of(latest["Bài còn nháp"]) == "Bản nháp" and latest["Bài đã đăng"] is None
+    published = build_site(site)
+    assert "draft-tag" not in (published.out / "tin-hoat-dong/index.html").read_text(encoding="utf-8")
