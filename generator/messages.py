@@ -186,8 +186,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
               "--base-url https://thu-nghiem.congan.example.vn/",
     },
     "no-site-toml": {
-        "en": "{site} has no site.toml (use --site to name the site folder)",
-        "vi": "{site} không có tệp site.toml (dùng --site để chỉ thư mục của trang)",
+        "en": "{site} has no site.toml (use --site to name the site folder; a new portal starts with "
+              "python build.py init FOLDER --unit \"Công an tỉnh …\" --base-url https://…/)",
+        "vi": "{site} không có tệp site.toml (dùng --site để chỉ thư mục của trang; lập cổng mới bằng lệnh "
+              "python build.py init THƯ_MỤC --unit \"Công an tỉnh …\" --base-url https://…/)",
     },
     "serving": {
         "en": "Previewing at {url}  (drafts shown; Ctrl+C to stop)",

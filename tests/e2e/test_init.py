@@ -122,3 +122,11 @@ def test_a_folder_init_cannot_write_into_is_told_not_a_traceback(tmp_path):
                    "--lang", "en")
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "error[cannot-write]: cannot be written: Not a directory" in done.stderr
+
+
+def test_a_folder_without_a_portal_points_to_init(tmp_path):
+    done = run_cli("serve", "--site", str(tmp_path), "--lang", "en")
+    assert done.returncode == 2
+    assert done.stderr.strip() == (f"build.py: error: {tmp_path} has no site.toml (use --site to name the site folder; "
+                                   "a new portal starts with python build.py init FOLDER --unit \"Công an tỉnh …\" "
+                                   "--base-url https://…/)")
