@@ -51,7 +51,12 @@ def one_line(text: str, join: bool = True) -> str:
     """One terminal line: messages quote editors' text, which may hold newlines or
     escape sequences that would forge other lines or recolour the terminal."""
     text = re.sub(r"\s*\n\s*", " ", text) if join else text
-    return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    # (U+2028 and U+2029 are lines to an editor's log viewer and to str.splitlines)
+    return "".join(_escaped(ch) if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text)
+
+
+def _escaped(ch: str) -> str:
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
 def error(path: str, line: int, code: str, message: str) -> Problem:

@@ -71,8 +71,9 @@ class NewPortal:
 
 
 def _quoted(value: str) -> str:
-    # A JSON string is a TOML basic string (the same escapes), so any name round-trips.
-    return json.dumps(value, ensure_ascii=False)
+    # A JSON string is a TOML basic string (the same escapes), so any name round-trips; but
+    # JSON leaves DEL as it is, which TOML refuses there.
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def compose_site_toml(portal: NewPortal) -> str:
@@ -116,6 +117,13 @@ def check_portal(portal: NewPortal) -> list[Problem]:
     """Every problem the options give, as a build would tell them of site.toml, told against
     the option that gave the value."""
     problems = []
+    for option, value in (("--unit", portal.unit), ("--title", portal.title), ("--email", portal.email),
+                          ("--address", portal.address), *(("--hotline", h) for h in portal.hotlines)):
+        if scaffold.is_mangled(value):
+            problems.append(error(option, 0, "bad-value", "this is not text as typed: the terminal sent bytes that are "
+                                                          "not UTF-8 (set it to UTF-8)"))
+    if problems:
+        return problems
     if not portal.unit.strip():
         problems.append(error("--unit", 0, "missing-option",
                               'give the portal\'s unit, its name as written: --unit "Công an tỉnh Lạng Sơn"'))
@@ -179,13 +187,17 @@ def create_portal(folder: Path, portal: NewPortal, lang: str) -> tuple[str, list
     return (first.path if first is not None else ""), problems
 
 
+def _typed(value: str | None) -> str:
+    """An option as the editor meant it: NFC, spaces as one, without control characters."""
+    return " ".join(nfc("".join(ch for ch in value or "" if not scaffold.is_control(ch))).split())
+
+
 def run_init(args) -> int:
     lang = messages.pick_language(args.lang, "vi")
     folder = args.folder.resolve() if args.folder.exists() else args.folder.absolute()
-    portal = NewPortal(unit=" ".join(nfc(args.unit or "").split()), base_url=(args.base_url or "").strip(),
-                       title=" ".join(nfc(args.title or "").split()),
-                       hotlines=tuple(" ".join(h.split()) for h in args.hotline if h.strip()),
-                       email=(args.email or "").strip(), address=" ".join(nfc(args.address or "").split()))
+    portal = NewPortal(unit=_typed(args.unit), base_url=_typed(args.base_url), title=_typed(args.title),
+                       hotlines=tuple(filter(None, map(_typed, args.hotline))), email=_typed(args.email),
+                       address=_typed(args.address))
     problems = check_folder(folder) + check_portal(portal)
     first = ""
     if not any(p.is_error for p in problems):

@@ -379,6 +379,8 @@ PROBLEMS: Mapping[str, tuple] = {
                     (_ANY, "thiếu khóa bắt buộc: {0}")),
     "bad-value": (
         (r"the unit's name has no letters", "tên đơn vị không có chữ hoặc số để tạo khóa"),
+        (r"this is not text as typed", "đây không phải chữ như đã gõ: cửa sổ dòng lệnh gửi các byte không phải UTF-8 "
+                                       "(hãy đặt cửa sổ dòng lệnh dùng UTF-8)"),
         (r"'title' must not be empty", "'title' không được để trống: đó là tên cổng thông tin trên mọi trang"),
         (r"'(\w+)' must be between (\d+) and (\d+)$", "'{0}' phải là số từ {1} đến {2}"),
         (r"'(.*?)\.other_names' must list names in quotes, e\.g\. (.*)",
@@ -821,6 +823,9 @@ PROBLEMS: Mapping[str, tuple] = {
     "page-has-no-terms": ((_ANY, "trang giới thiệu không có chuyên mục, đơn vị hay phong trào: hãy bỏ --category, "
                                  "--unit và --campaign"),),
     "bad-title": ((r"give the article's title", "hãy cho biết tiêu đề của bài: python build.py new \"Tiêu đề\" …"),
+                  (r"the title is not text as typed", "tiêu đề không phải chữ như đã gõ: cửa sổ dòng lệnh gửi các byte "
+                                                      "không phải UTF-8 (hãy đặt cửa sổ dòng lệnh dùng UTF-8, hoặc viết "
+                                                      "tiêu đề trong tệp)"),
                   (_ANY, "tiêu đề không có chữ hoặc số để tạo đường dẫn")),
     "word-not-found": ((_ANY, "không có tệp này"),),
     "word-not-readable": ((_ANY, "không được phép đọc tệp này; hãy chép nó vào một thư mục của bạn trước"),),

@@ -13,11 +13,14 @@ site.toml (with "did you mean" hints) and never overwrites an article.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Sequence
+
+import yaml
 
 from generator import content, index, messages, routes, standalone, styled_letters
 from generator.cache import BuildCache
@@ -58,13 +61,39 @@ class NewPage:
 
 
 def _title_and_slug(title: str, problems: list[Problem]) -> tuple[str, str]:
-    title = " ".join(styled_letters.plain(nfc(title)).split())
+    if is_mangled(title):
+        problems.append(error("title", 0, "bad-title", "the title is not text as typed: the terminal sent bytes that are "
+                                                      "not UTF-8 (set it to UTF-8, or write the title in the file)"))
+        return "", ""
+    # Control characters are invisible leftovers of a paste (C1 ones, of text decoded as Latin-1).
+    title = " ".join(styled_letters.plain(nfc("".join(ch for ch in title if not is_control(ch)))).split())
     slug = shorten_slug(slugify(title))
     if not title:
         problems.append(error("title", 0, "bad-title", "give the article's title: python build.py new \"Tiêu đề\" …"))
     elif not slug:
         problems.append(error("title", 0, "bad-title", "the title has no letters or digits to make a URL from"))
     return title, slug
+
+
+def is_mangled(text: str) -> bool:
+    """Does text from the command line hold bytes that were not UTF-8 (Python keeps them as
+    lone surrogates, which no file can be written with)?"""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def is_control(ch: str) -> bool:
+    """A C0 or C1 control character, or DEL: never meant in a title or a name typed on the command line."""
+    return ch < " " or "\x7f" <= ch <= "\x9f"
+
+
+# What YAML does not allow unescaped in a document (its printable set is narrower than JSON's).
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def yaml_text(value: str) -> str:
+    """A YAML double-quoted scalar of any text: JSON's escapes are YAML's, for what JSON leaves
+    as it is and YAML refuses (DEL, C1 controls) as well."""
+    return _NOT_YAML_PRINTABLE.sub(lambda found: f"\\u{ord(found.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def plan_article(config: SiteConfig, title: str, category: str, units: Sequence[str], campaigns: Sequence[str],
@@ -140,14 +169,24 @@ def _clashes(site_dir: Path, paths: Sequence[str], url: str, read, cache: BuildC
     return sorted(clashes)
 
 
+def _key(slug: str) -> str:
+    """A term's key as YAML reads it back: bare, but in quotes where YAML would read another
+    type (a key "113" or "2025" is a number, "no" a boolean, "2025-01-01" a date)."""
+    try:
+        same = yaml.safe_load(slug) == slug
+    except yaml.YAMLError:
+        same = False
+    return slug if same else json.dumps(slug, ensure_ascii=False)
+
+
 def front_matter(new: NewArticle, lang: str, body: str | None = None) -> str:
     # JSON strings are valid YAML double-quoted scalars: any title round-trips.
     lines = ["---",
-             f"title: {json.dumps(new.title, ensure_ascii=False)}",
+             f"title: {yaml_text(new.title)}",
              f"date: {new.moment.strftime('%Y-%m-%dT%H:%M:%S')}",
-             f"unit: {new.units[0]}" if len(new.units) == 1 else f"unit: [{', '.join(new.units)}]",
-             f"category: {new.category}",
-             f"campaigns: [{', '.join(new.campaigns)}]",
+             f"unit: {_key(new.units[0])}" if len(new.units) == 1 else f"unit: [{', '.join(map(_key, new.units))}]",
+             f"category: {_key(new.category)}",
+             f"campaigns: [{', '.join(map(_key, new.campaigns))}]",
              'author: ""',
              'summary: ""',
              "draft: true",
@@ -167,7 +206,7 @@ def existing_pages(site_dir: Path, config: SiteConfig, new: NewPage, cache: Buil
 
 def page_front_matter(new: NewPage, lang: str, body: str | None = None) -> str:
     # Every key a page reads, so an editor sees them: `menu: true` puts it in the header too.
-    lines = ["---", f"title: {json.dumps(new.title, ensure_ascii=False)}", "weight: 0", "menu: false", 'summary: ""',
+    lines = ["---", f"title: {yaml_text(new.title)}", "weight: 0", "menu: false", 'summary: ""',
              "draft: true", "---", "", body.rstrip("\n") if body else messages.text("new-body", lang), ""]
     return "\n".join(lines)
 
@@ -196,9 +235,11 @@ def create_article(site_dir: Path, config: SiteConfig, new: NewArticle | NewPage
         for photo in word.photos if word else ():
             with open(target.parent / photo.name, "xb") as handle:
                 handle.write(photo.data)
-        with open(target, "x", encoding="utf-8", newline="\n") as handle:
-            body = word.body if word else body
-            handle.write(page_front_matter(new, lang, body) if is_page else front_matter(new, lang, body))
+        body = word.body if word else body
+        text = page_front_matter(new, lang, body) if is_page else front_matter(new, lang, body)
+        data = text.encode("utf-8")  # (before the file is made: a text that cannot be written leaves none)
+        with open(target, "xb") as handle:
+            handle.write(data)
     except FileExistsError as exc:  # made meanwhile by someone else
         shown = Path(exc.filename).relative_to(site_dir).as_posix() if exc.filename else new.path
         return [error(shown, 0, "article-exists", f"{shown} already exists; pick another title or edit that "

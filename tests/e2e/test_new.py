@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.content import read_source
-from tests.conftest import article, run_cli, text_of
+from tests.conftest import SITE_TOML, article, run_cli, text_of
 
 TITLE = "Công an tỉnh Đồng Nai tổ chức hội nghị tổng kết công tác năm"
 PATH = "content/tin-hoat-dong/cong-an-tinh-dong-nai-to-chuc-hoi-nghi-tong-ket-cong-tac-nam/index.md"
@@ -251,3 +251,29 @@ def test_a_previewed_draft_is_marked_in_every_list_that_shows_it(make_site, buil
     assert text_of(latest["Bài còn nháp"]) == "Bản nháp" and latest["Bài đã đăng"] is None
     published = build_site(site)
     assert "draft-tag" not in (published.out / "tin-hoat-dong/index.html").read_text(encoding="utf-8")
+
+
+def test_a_title_the_terminal_mangled_is_refused_and_leaves_no_file(make_site):
+    """A terminal not set to UTF-8 sends 'Bài' as bytes Python cannot decode: `new` stopped
+    with a traceback and left an empty index.md, which every build then refused."""
+    site = make_site({})
+    done = run_cli("new", "B\udce0i vi\udce1t", "--site", str(site), "--category", "tin-hoat-dong",
+                   "--unit", "cong-an-tinh", "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith("title: error[bad-title]: the title is not text as typed"), done.stderr
+    assert not list((site / "content").rglob("*.md"))
+
+
+def test_what_new_writes_reads_back_as_written(make_site):
+    """A title holding C1 control characters (text decoded as Latin-1 somewhere) and a unit or
+    campaign key YAML reads as a number ("113") made files the build could not read."""
+    files = {"site.toml": SITE_TOML + '\n[units.113]\nname = "Tổng đài 113"\n\n[campaigns.2025]\nname = "Năm 2025"\n'}
+    site = make_site(files)
+    done = run_cli("new", "Trực\x85 ban\x9f 113", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "113",
+                   "--campaign", "2025", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    source, problems = read_source(site, site / "content/tin-hoat-dong/truc-ban-113/index.md")
+    assert not problems
+    assert (source.front["title"], source.front["unit"], source.front["campaigns"]) == ("Trực ban 113", "113", ["2025"])
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert checked.returncode == 0, checked.stdout

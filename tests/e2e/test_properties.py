@@ -29,7 +29,7 @@ from tests.conftest import SITE_TOML, article, foreign_scripts, run_cli, tree
 
 TIME_LIMIT = 20  # seconds per build; the slowest legitimate case here takes under 3
 PROBLEM = re.compile(r"^[^\s:][^:]*(:\d+)?: (error|warning)\[[a-z0-9]+(-[a-z0-9]+)*\]: \S.*$")
-COUNTS = {"front-matter": 120, "markdown": 80, "site-toml": 80, "cli": 8}
+COUNTS = {"front-matter": 120, "markdown": 80, "site-toml": 80, "cli": 8, "init": 60}
 PROPERTY = settings(deadline=None, derandomize="HYPOTHESIS_SEED" not in os.environ, database=None,
                     suppress_health_check=list(HealthCheck), print_blob=True)
 _seed = seed(int(os.environ["HYPOTHESIS_SEED"])) if "HYPOTHESIS_SEED" in os.environ else (lambda test: test)
@@ -205,3 +205,33 @@ def test_generated_input_through_the_cli_exits_0_or_1_without_traceback(golden, 
             problems = [line for line in done.stderr.splitlines() if not line.startswith("Build failed:")]
             assert problems and all(PROBLEM.match(line) for line in problems), problems
             assert tree(out) == before
+
+
+@settings(PROPERTY, max_examples=COUNTS["init"])
+@_seed
+@given(unit=st.one_of(odd_text, vietnamese_text), title=st.one_of(st.just(""), odd_text),
+       base_url=st.sampled_from(["https://congan.example.vn/", "congan.vn", "", "https://công-an.vn/a b/", "ftp://x/"]),
+       hotlines=st.lists(st.one_of(st.sampled_from(["113", "0221 3862 124", "+84 912 345 678"]), odd_text), max_size=2),
+       email=st.one_of(st.just(""), st.just("bbt@congan.example.vn"), odd_text), address=st.one_of(st.just(""), odd_text))
+def test_generated_init_options_make_a_portal_that_checks_clean_or_report(unit, title, base_url, hotlines, email,
+                                                                          address):
+    """`init` with any options: a portal `check` finds nothing wrong with, or problems told
+    against the options and nothing written; never a traceback."""
+    import argparse
+    import contextlib
+    import io
+    from generator.init_site import run_init
+    with tempfile.TemporaryDirectory(prefix="prop-init-") as tmp:
+        folder = Path(tmp) / "cong"
+        err, out = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+            code = run_init(argparse.Namespace(folder=folder, unit=unit, base_url=base_url, title=title,
+                                               hotline=hotlines, email=email, address=address, lang="en"))
+        assert code in (0, 1), err.getvalue()
+        if code == 1:
+            assert not folder.exists()
+            told = err.getvalue().splitlines()
+            assert told and all(PROBLEM.match(line) for line in told), told
+        else:
+            checked = run_cli("check", "--site", str(folder), "--lang", "en")
+            assert checked.returncode == 0, checked.stdout + checked.stderr
