@@ -320,7 +320,7 @@ def unit_from_header(config: SiteConfig, word: WordArticle | None) -> str | None
 def run_new(args, site_dir: Path) -> int:
     lang = args.lang
     site_config, problems = load_config(site_dir)
-    word, new = None, None
+    word, new, from_header = None, None, None
     if site_config is not None and args.from_word is not None:
         word, problems = _read_word(args.from_word)
     if site_config is not None and not problems:
@@ -329,8 +329,9 @@ def run_new(args, site_dir: Path) -> int:
         if args.page:
             new, problems = plan_page(site_config, title, bool(args.category or args.unit or args.campaign))
         else:
-            units = args.unit or ([found] if (found := unit_from_header(site_config, word)) else [])
-            new, problems = plan_article(site_config, title, args.category, units, args.campaign, now)
+            from_header = None if args.unit else unit_from_header(site_config, word)  # (a unit given wins)
+            new, problems = plan_article(site_config, title, args.category,
+                                         args.unit or ([from_header] if from_header else []), args.campaign, now)
     skeleton, skeleton_path = None, None
     if isinstance(new, NewArticle) and word is None:
         skeleton, skeleton_path, problems = read_archetype(site_dir, new.category)
@@ -352,8 +353,8 @@ def run_new(args, site_dir: Path) -> int:
             print(messages.text("drawings-skipped", lang, n=word.skipped_drawings))
         if word.left_out_header:
             print(messages.text("header-left-out", lang))
-        if not args.unit and not args.page:  # (a unit given on the command line wins)
-            print(messages.text("unit-from-header", lang, unit=site_config.units[new.units[0]].name))
+        if from_header is not None:
+            print(messages.text("unit-from-header", lang, unit=site_config.units[from_header].name))
     if in_capitals(new.title):  # (typed or the document's: the build warns again until it is changed)
         print(messages.text("title-in-capitals-new", lang, path=new.path))
     return 0

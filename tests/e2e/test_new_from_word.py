@@ -13,7 +13,7 @@ from docx.shared import Inches
 from generator.content import read_source
 from generator.markup import MarkupConverter
 from generator.word_import import read_word
-from tests.conftest import run_cli, text_of
+from tests.conftest import SITE_TOML, run_cli, text_of
 from tests.photos import phone_jpeg
 from tests.unit.test_limits import body_article
 
@@ -369,3 +369,15 @@ def test_a_report_that_may_not_be_read_is_named_not_a_traceback(tmp_path, monkey
     word, problems = scaffold._read_word(path)
     assert word is None and [(p.code, p.message) for p in problems] == [
         ("word-not-readable", "this file may not be read (permission denied); copy it into a folder of yours first")]
+
+
+def test_a_site_s_only_unit_is_not_said_to_come_from_a_header_naming_none(make_site, tmp_path):
+    """A portal just made by init declares its own unit alone, which `new` takes without
+    --unit: it must not say the document's header named it."""
+    site = make_site({"site.toml": SITE_TOML.split("[units.")[0] + '[units.cong-an-tinh]\nname = "Công an tỉnh"\n'})
+    report = official_document(tmp_path / "khac.docx", ["BỘ CÔNG AN", "CỤC CẢNH SÁT GIAO THÔNG"])
+    done = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "header names" not in done.stdout, done.stdout
+    path = site / "content/tin-hoat-dong/ke-hoach-tuan-tra-kiem-soat-dip-cuoi-nam/index.md"
+    assert read_source(site, path)[0].front["unit"] == "cong-an-tinh"
