@@ -18,7 +18,7 @@ from generator.diagnostics import Problem, error, suggest
 from generator.merge_conflicts import conflict_lines, conflict_message
 from generator.model import Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit, frozen_map
 from generator.sanitize import XML_FORBIDDEN
-from generator.saved_text import as_utf8
+from generator.saved_text import as_utf8, decode
 from generator.vietnamese import nfc, slugify
 
 CONFIG_NAME = "site.toml"
@@ -129,12 +129,10 @@ class _Reader:
 def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
     path = site_dir / CONFIG_NAME
     try:
-        data = as_utf8(path.read_bytes())
-        text = data.decode("utf-8")
+        text, line = decode(as_utf8(path.read_bytes()))
     except FileNotFoundError:
         return None, [error(CONFIG_NAME, 0, "missing-config", f"no {CONFIG_NAME} in {site_dir}")]
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+    if text is None:
         return None, [error(CONFIG_NAME, line, "not-utf8", "the file is not UTF-8 text")]
     conflict = conflict_lines(text)  # (a Windows line end is read past: lines are rstripped)
     if conflict is not None:

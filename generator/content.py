@@ -25,7 +25,7 @@ from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
 from generator.merge_conflicts import conflict_lines, conflict_message
 from generator.model import FRONT_MATTER_KEYS, PAGES_DIR, SourceFile, frozen_map, item_key
-from generator.saved_text import as_utf8
+from generator.saved_text import as_utf8, decode, unix_line_ends
 from generator.vietnamese import nfc
 from generator.walk import list_below
 
@@ -264,7 +264,7 @@ def load_body(site_dir: Path, rel: str, known: tuple[str, int] | None = None) ->
         data = as_utf8(data) if data is not None else None
         if data is None or digest(data) != file_digest:
             raise ChangedDuringBuild(rel)
-        text = _unix_line_ends(data.decode("utf-8"))
+        text = unix_line_ends(data.decode("utf-8"))
         start = 0
         for _ in range(body_line - 1):  # as split_source cuts it; NFC never joins across a line end
             start = text.find("\n", start) + 1
@@ -280,11 +280,6 @@ def load_body(site_dir: Path, rel: str, known: tuple[str, int] | None = None) ->
     return source.body, source.body_line
 
 
-def _unix_line_ends(text: str) -> str:
-    """Windows (CRLF) and old Mac (CR) line ends as LF: the lines every stage counts."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
 def read_source(site_dir: Path, path: Path, data: bytes | None = None) -> tuple[SourceFile | None, list[Problem]]:
     rel = path.relative_to(site_dir).as_posix()
     if data is None:
@@ -293,16 +288,14 @@ def read_source(site_dir: Path, path: Path, data: bytes | None = None) -> tuple[
             return None, [error(rel, 0, "too-large", f"the file is larger than "
                                                      f"{confine.MAX_ARTICLE_BYTES // 1048576} MB")]
     data = as_utf8(data)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+    text, line = decode(data)
+    if text is None:
         return None, [error(rel, line, "not-utf8",
                             "the file is not UTF-8 text (save it as UTF-8 in your editor)")]
     if "\x00" in text:
         return None, [error(rel, text[: text.index("\x00")].count("\n") + 1, "binary-file",
                             "the file contains binary data, not Markdown text")]
-    text = nfc(_unix_line_ends(text))
+    text = nfc(unix_line_ends(text))
     conflict = conflict_lines(text, markdown=True)
     if conflict is not None:
         return None, [error(rel, conflict[0], "merge-conflict", conflict_message(*conflict))]

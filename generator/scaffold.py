@@ -28,7 +28,7 @@ from generator.config import load_config
 from generator.diagnostics import Problem, error, sort_problems
 from generator.model import SiteConfig, Term
 from generator.index import in_capitals, shorten_slug
-from generator.saved_text import as_utf8
+from generator.saved_text import as_utf8, decode, unix_line_ends
 from generator.terms import match_term, unknown_term
 from generator.vietnamese import nfc, slugify
 from generator.word_import import NotAWordDocument, WordArticle, read_word
@@ -271,11 +271,10 @@ def read_archetype(site_dir: Path, category: str) -> tuple[str | None, str | Non
             continue
         except OSError as exc:
             return None, shown, [error(shown, 0, "archetype-unreadable", f"cannot be read ({exc.strerror or exc})")]
-        try:
-            body = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-        except UnicodeDecodeError as exc:
-            line = data[:exc.start].count(b"\n") + 1
+        body, line = decode(data)
+        if body is None:
             return None, shown, [error(shown, line, "not-utf8", "the file is not UTF-8 text")]
+        body = unix_line_ends(body)
         if not body.strip():  # (an empty file is no skeleton: the next, or the line to replace)
             continue
         if body.lstrip("\ufeff").startswith(("---", "+++")):
