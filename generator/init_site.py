@@ -22,7 +22,8 @@ from pathlib import Path
 from generator import messages, scaffold
 from generator.config import CONFIG_NAME, parse_config
 from generator.diagnostics import Location, Problem, error, sort_problems
-from generator.vietnamese import nfc, slugify
+from generator.model import SiteConfig
+from generator.vietnamese import slugify
 
 PORTAL_TITLE = "Cổng thông tin điện tử {unit}"
 FIRST_ARTICLE = "{title} chính thức hoạt động"
@@ -113,9 +114,9 @@ def compose_site_toml(portal: NewPortal) -> str:
     return "\n".join(lines)
 
 
-def check_portal(portal: NewPortal) -> list[Problem]:
-    """Every problem the options give, as a build would tell them of site.toml, told against
-    the option that gave the value."""
+def check_portal(portal: NewPortal) -> tuple[SiteConfig | None, list[Problem]]:
+    """The portal's config as a build reads its site.toml, and every problem the options give,
+    as a build would tell them of site.toml, told against the option that gave the value."""
     problems = []
     for option, value in (("--unit", portal.unit), ("--title", portal.title), ("--email", portal.email),
                           ("--address", portal.address), *(("--hotline", h) for h in portal.hotlines)):
@@ -123,7 +124,7 @@ def check_portal(portal: NewPortal) -> list[Problem]:
             problems.append(error(option, 0, "bad-value", "this is not text as typed: the terminal sent bytes that are "
                                                           "not UTF-8 (set it to UTF-8)"))
     if problems:
-        return problems
+        return None, problems
     if not portal.unit.strip():
         problems.append(error("--unit", 0, "missing-option",
                               'give the portal\'s unit, its name as written: --unit "Công an tỉnh Lạng Sơn"'))
@@ -133,16 +134,16 @@ def check_portal(portal: NewPortal) -> list[Problem]:
         problems.append(error("--base-url", 0, "missing-option",
                               "give the portal's address: --base-url https://congan.<tỉnh>.gov.vn/"))
     if problems:
-        return problems
+        return None, problems
     text = compose_site_toml(portal)
-    _, found = parse_config(tomllib.loads(text), text)
+    config, found = parse_config(tomllib.loads(text), text)
     lines = text.split("\n")
     for problem in found:
         line = lines[problem.location.line - 1] if 0 < problem.location.line <= len(lines) else ""
         key = line.partition("=")[0].strip()
         problems.append(Problem(Location(_OPTION_OF.get(key, CONFIG_NAME), 0), problem.code,
                                 problem.message, problem.severity))
-    return problems
+    return config, problems
 
 
 def check_folder(folder: Path) -> list[Problem]:
@@ -161,14 +162,12 @@ def check_folder(folder: Path) -> list[Problem]:
     return []
 
 
-def create_portal(folder: Path, portal: NewPortal, lang: str) -> tuple[str, list[Problem]]:
-    """Write the portal's files (check_portal found none of its problems); returns the first
-    article's path (site-relative)."""
-    text = compose_site_toml(portal)
-    config, problems = parse_config(tomllib.loads(text), text)
+def create_portal(folder: Path, portal: NewPortal, config: SiteConfig, lang: str) -> tuple[str, list[Problem]]:
+    """Write the portal's files (`config`: what check_portal read of them, without an error);
+    returns the first article's path (site-relative)."""
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / CONFIG_NAME, "x", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+        handle.write(compose_site_toml(portal))
     for slug in [slug for slug, _, _ in _CATEGORIES] + ["default"]:
         bundled = BUNDLED_ARCHETYPES / f"{slug}.md"
         if bundled.is_file():
@@ -179,30 +178,27 @@ def create_portal(folder: Path, portal: NewPortal, lang: str) -> tuple[str, list
     with open(ignore, "a", encoding="utf-8", newline="\n") as handle:
         handle.write(("\n" if kept and not kept.endswith(b"\n") else "") + GITIGNORE)
     now = datetime.now(config.zone).replace(microsecond=0)
-    first, found = scaffold.plan_article(config, FIRST_ARTICLE.format(title=portal.shown_title), FIRST_CATEGORY,
-                                         [portal.unit_slug], [], now)
-    problems += found
+    first, problems = scaffold.plan_article(config, FIRST_ARTICLE.format(title=portal.shown_title), FIRST_CATEGORY,
+                                            [portal.unit_slug], [], now)
     if first is not None:
         problems += scaffold.create_article(folder, config, first, lang)
     return (first.path if first is not None else ""), problems
 
 
-def _typed(value: str | None) -> str:
-    """An option as the editor meant it: NFC, spaces as one, without control characters."""
-    return " ".join(nfc("".join(ch for ch in value or "" if not scaffold.is_control(ch))).split())
-
-
 def run_init(args) -> int:
     lang = messages.pick_language(args.lang, "vi")
     folder = args.folder.resolve() if args.folder.exists() else args.folder.absolute()
-    portal = NewPortal(unit=_typed(args.unit), base_url=_typed(args.base_url), title=_typed(args.title),
-                       hotlines=tuple(filter(None, map(_typed, args.hotline))), email=_typed(args.email),
-                       address=_typed(args.address))
-    problems = check_folder(folder) + check_portal(portal)
+    typed = scaffold.typed_text
+    portal = NewPortal(unit=typed(args.unit), base_url=typed(args.base_url), title=typed(args.title),
+                       hotlines=tuple(filter(None, map(typed, args.hotline))), email=typed(args.email),
+                       address=typed(args.address))
+    config, problems = check_portal(portal)
+    problems = check_folder(folder) + problems
     first = ""
-    if not any(p.is_error for p in problems):
+    if config is not None and not any(p.is_error for p in problems):
         try:
-            first, problems = create_portal(folder, portal, lang)
+            first, made = create_portal(folder, portal, config, lang)
+            problems += made
         except OSError as exc:  # a read-only folder, a file on the way
             problems = [scaffold.cannot_write(str(folder), exc)]
     for line in messages.describe_all(sort_problems(problems), lang):

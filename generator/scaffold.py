@@ -65,8 +65,7 @@ def _title_and_slug(title: str, problems: list[Problem]) -> tuple[str, str]:
         problems.append(error("title", 0, "bad-title", "the title is not text as typed: the terminal sent bytes that are "
                                                       "not UTF-8 (set it to UTF-8, or write the title in the file)"))
         return "", ""
-    # Control characters are invisible leftovers of a paste (C1 ones, of text decoded as Latin-1).
-    title = " ".join(styled_letters.plain(nfc("".join(ch for ch in title if not is_control(ch)))).split())
+    title = " ".join(styled_letters.plain(typed_text(title)).split())
     slug = shorten_slug(slugify(title))
     if not title:
         problems.append(error("title", 0, "bad-title", "give the article's title: python build.py new \"Tiêu đề\" …"))
@@ -81,8 +80,13 @@ def is_mangled(text: str) -> bool:
     return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
-def is_control(ch: str) -> bool:
-    """A C0 or C1 control character, or DEL: never meant in a title or a name typed on the command line."""
+def typed_text(value: str | None) -> str:
+    """Text typed on the command line as the editor meant it: NFC, spaces as one, without
+    control characters (invisible leftovers of a paste; C1 ones, of text decoded as Latin-1)."""
+    return " ".join(nfc("".join(ch for ch in value or "" if not _is_control(ch))).split())
+
+
+def _is_control(ch: str) -> bool:
     return ch < " " or "\x7f" <= ch <= "\x9f"
 
 
@@ -176,11 +180,11 @@ def _key(slug: str) -> str:
         same = yaml.safe_load(slug) == slug
     except yaml.YAMLError:
         same = False
-    return slug if same else json.dumps(slug, ensure_ascii=False)
+    return slug if same else yaml_text(slug)
 
 
 def front_matter(new: NewArticle, lang: str, body: str | None = None) -> str:
-    # JSON strings are valid YAML double-quoted scalars: any title round-trips.
+    # yaml_text: any title round-trips; _key: a term's key stays text.
     lines = ["---",
              f"title: {yaml_text(new.title)}",
              f"date: {new.moment.strftime('%Y-%m-%dT%H:%M:%S')}",
@@ -226,8 +230,7 @@ def create_article(site_dir: Path, config: SiteConfig, new: NewArticle | NewPage
     clashes += [(folder / photo.name).as_posix() for photo in (word.photos if word else ())
                 if (site_dir / folder / photo.name).exists()]
     if clashes:
-        return [error(path, 0, "article-exists", f"{path} already exists; pick another title or edit that "
-                                                 f"{'page' if is_page else 'article'}") for path in clashes]
+        return [_exists(path, is_page) for path in clashes]
     target = site_dir / new.path
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -241,12 +244,15 @@ def create_article(site_dir: Path, config: SiteConfig, new: NewArticle | NewPage
         with open(target, "xb") as handle:
             handle.write(data)
     except FileExistsError as exc:  # made meanwhile by someone else
-        shown = Path(exc.filename).relative_to(site_dir).as_posix() if exc.filename else new.path
-        return [error(shown, 0, "article-exists", f"{shown} already exists; pick another title or edit that "
-                                                  f"{'page' if is_page else 'article'}")]
+        return [_exists(Path(exc.filename).relative_to(site_dir).as_posix() if exc.filename else new.path, is_page)]
     except OSError as exc:  # a read-only or locked folder, a file where its folder goes
         return [cannot_write(new.path, exc)]
     return []
+
+
+def _exists(path: str, is_page: bool) -> Problem:
+    return error(path, 0, "article-exists", f"{path} already exists; pick another title or edit that "
+                                            f"{'page' if is_page else 'article'}")
 
 
 def cannot_write(shown: str, exc: OSError) -> Problem:
