@@ -986,14 +986,16 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
             parts.append(text(f"why-{kind}", lang, n=number(len(files), lang), names=names))
     if causes.repaired:
         parts.append(text("why-repaired", lang, n=number(causes.repaired, lang)))
-    return text("why", lang, causes="; ".join(parts))
+    # (file names are the editors': one may hold a newline or an escape sequence)
+    return one_line(text("why", lang, causes="; ".join(parts)), join=False)
 
 
 def moved(causes, lang: str) -> list[str]:
     """A line for each published article that moved to a new address since the last build."""
     if causes is None:
         return []
-    return [text("moved", lang, source=source, old=old, new=new, slug=old.rstrip("/").rsplit("/", 1)[-1])
+    return [one_line(text("moved", lang, source=source, old=old, new=new, slug=old.rstrip("/").rsplit("/", 1)[-1]),
+                     join=False)
             for source, old, new in causes.moved]
 
 

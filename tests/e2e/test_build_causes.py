@@ -148,3 +148,17 @@ def test_a_page_of_its_own_is_named_as_a_page(make_site):
                                 "1 page(s) of their own edited (content/trang/lien-he.md)")
     (site / "content/trang/gioi-thieu.md").write_text("---\ntitle: Giới thiệu\n---\n\nA.\n", encoding="utf-8")
     assert summary(site, "vi")[1] == "  Lý do: thêm 1 trang giới thiệu (content/trang/gioi-thieu.md)"
+
+
+def test_a_file_name_with_a_newline_or_an_escape_stays_on_its_own_line(make_site):
+    """A file name is the editor's (or an unzipped archive's): a newline in it must not forge a
+    line of the build's report, nor an escape sequence recolour the terminal."""
+    site = make_site(ARTICLES)
+    summary(site)
+    odd = site / "content/tin-hoat-dong/a\nDone: \x1b[31mb.md"
+    odd.write_text(article("Tuần tra mới"), encoding="utf-8")
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1] == ("  Why: 1 article(s) added "
+                                           "(content/tin-hoat-dong/a\\x0aDone: \\x1b[31mb.md)")
+    assert "\x1b" not in done.stdout
