@@ -236,6 +236,8 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
     moment, has_time = parse_date(fm.get("date"), config.zone, lambda m: fail("date", "bad-date", m))
     if "date" not in fm:
         fail("date", "missing-field", "'date' is required (e.g. date: 2026-01-21T09:30:00)")
+    elif fm["date"] is None:  # `date:` left empty, as `new` wrote it, to fill in later
+        fail("date", "missing-field", "'date' must not be empty (e.g. date: 2026-01-21T09:30:00)")
     expires, _ = parse_date(fm.get("expires"), config.zone,
                             lambda m: fail("expires", "bad-date", m.replace("'date'", "'expires'")))
     updated, updated_has_time = parse_date(fm.get("updated"), config.zone,
@@ -287,8 +289,9 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
 
 
 def read_slug(fm: Mapping, title: str | None, fail) -> str:
-    """The 'slug' given, made URL-safe, else one made from the title (shortened); "" when neither gives one."""
-    if "slug" in fm:
+    """The 'slug' given, made URL-safe, else one made from the title (shortened); "" when neither gives one.
+    A `slug:` left empty is none given, as every other optional key left empty."""
+    if "slug" in fm and not (fm["slug"] is None or isinstance(fm["slug"], str) and not fm["slug"].strip()):
         raw_slug = _text(fm, "slug", fail)
         slug = slugify(raw_slug or "")
         if raw_slug and not slug:

@@ -369,6 +369,7 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "missing-field": (
         (r"'date' is required", "thiếu 'date' (ví dụ: date: 2026-01-21T09:30:00)"),
+        (r"'date' must not be empty", "'date' không được để trống (ví dụ: date: 2026-01-21T09:30:00)"),
         (r"'unit' is required: the list is empty", "thiếu 'unit': danh sách đơn vị đang trống"),
         (r"'(.*?)' must not be empty", "'{0}' không được để trống"),
         (r"'(.*?)' is required", "thiếu '{0}'"),
