@@ -537,6 +537,8 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
                     return None, ("decompression-bomb",
                                   f"{width}×{height} pixels is more than images.max_megapixels ({max_megapixels} MP)")
                 orientation = int(im.getexif().get(0x0112, 1) or 1)
+                if _looks_cut_off(im.format, data):
+                    im.load()  # decoded here, so `check` says what the build's decoding would
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         found = re.search(r"\((\d+) pixels\)", str(exc))
         pixels = f"{int(found.group(1)) / 1e6:,.0f} MP" if found else "too many pixels"
@@ -553,6 +555,18 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
         width, height = height, width
     return SourceImage(path, hashlib.sha256(data).hexdigest(), width, height,
                        orientation if 1 <= orientation <= 8 else 1, disk_path), ("", "")
+
+
+def _looks_cut_off(fmt: str, data: bytes) -> bool:
+    """An upload that stopped part-way has no end marker: a JPEG's EOI, a PNG's IEND. Only
+    such a file is decoded at inspection (a photo that ends well, or with a phone's trailing
+    data after its EOI, decodes clean anyway); the others wait for the pool."""
+    tail = data[-4096:].rstrip(b"\0")
+    if fmt in ("JPEG", "MPO"):
+        return b"\xff\xd9" not in tail
+    if fmt == "PNG":
+        return b"IEND" not in tail
+    return False
 
 
 # What Pillow raises on damaged files, by plugin: all of them mean "this file is broken".

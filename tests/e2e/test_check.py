@@ -241,3 +241,17 @@ def test_check_finds_what_a_build_would_stop_at_in_the_layouts(make_site, tmp_pa
         "layouts/partials/logo.png:1: error[layout-error]: layout rendering error: partials/logo.png is not UTF-8 "
         "text: layouts/ holds the layouts only (photos and icons go in assets/ or static/)"]
     assert not (site / "public").exists()  # check writes nothing
+
+
+def test_check_finds_a_photo_cut_off_in_its_upload_as_build_does(make_site):
+    """`check` decodes no photo, but a JPEG without its end marker is decoded when inspected:
+    an upload that stopped part-way is told by `check`, not first by the build that refuses it."""
+    photo = io.BytesIO()
+    Image.effect_noise((640, 480), 60).convert("RGB").save(photo, "JPEG")
+    site = make_site({**GOOD, "content/tin-hoat-dong/bai-tot/ra-quan.jpg": photo.getvalue()[:5000]})
+    line = ("content/tin-hoat-dong/bai-tot/index.md:10: error[truncated-image]: 'ra-quan.jpg': "
+            "the image file is cut off (truncated); upload it again")
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert checked.returncode == 1 and line in checked.stdout.splitlines() + checked.stderr.splitlines()
+    built = run_cli("build", "--site", str(site), "--lang", "en")
+    assert built.returncode == 1 and line in built.stderr.splitlines()

@@ -92,16 +92,23 @@ def test_a_variant_has_the_same_bytes_whichever_other_variants_are_encoded_with_
 
 
 def test_a_truncated_photo_is_reported_at_each_line_that_uses_it(tmp_path):
+    """Found when the photo is planned, not only when the pool decodes it: `check`, which decodes
+    nothing, says it too (its header is fine; the JPEG's end marker is missing)."""
     whole = phone_jpeg(800, 600)
     site = write(tmp_path, {"content/tin/bai/cut.jpg": whole[: len(whole) // 2]})
     plan, problems = plan_images(site, [make_article("Mở đầu.\n\n![Ảnh hỏng](cut.jpg)", image="cut.jpg")], SETTINGS)
-    assert problems == []  # the header is fine; only decoding finds the missing half
-    report, problems = process_images(site, plan, workers=1)
     assert [str(p) for p in problems] == [
         "content/tin/bai/index.md:6: error[truncated-image]: 'cut.jpg': the image file is cut off (truncated); upload it again",
         "content/tin/bai/index.md:12: error[truncated-image]: 'cut.jpg': the image file is cut off (truncated); upload it again",
     ]
-    assert not any((site / ".cache/images").iterdir())
+    assert plan.variants == ()
+
+
+def test_a_photo_with_data_after_its_end_marker_is_not_refused(tmp_path):
+    """Phones append data after a JPEG's end (a motion photo's clip): the photo is whole."""
+    site = write(tmp_path, {"content/tin/bai/a.jpg": phone_jpeg(800, 600) + b"ftypmp42" + bytes(range(256)) * 40})
+    plan, problems = plan_images(site, [make_article("![Ảnh động](a.jpg)")], SETTINGS)
+    assert problems == [] and plan.variants
 
 
 def test_transparent_png_keeps_alpha_in_webp_and_turns_white_in_jpeg(tmp_path):
