@@ -82,8 +82,10 @@ def is_mangled(text: str) -> bool:
 
 def typed_text(value: str | None) -> str:
     """Text typed on the command line as the editor meant it: NFC, spaces as one, without
-    control characters (invisible leftovers of a paste; C1 ones, of text decoded as Latin-1)."""
-    return " ".join(nfc("".join(ch for ch in value or "" if not _is_control(ch))).split())
+    control characters (invisible leftovers of a paste; C1 ones, of text decoded as Latin-1).
+    A line break or a tab (a title copied from Word) parts words, as a space does."""
+    return " ".join(nfc("".join(" " if ch.isspace() else ch for ch in value or "" if not _is_control(ch)
+                                or ch.isspace())).split())
 
 
 def _is_control(ch: str) -> bool:

@@ -19,7 +19,8 @@ def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_p
     site = tmp_path / "cong-lang-son"
     made = run_cli("init", str(site), "--unit", UNIT, "--base-url", "https://congan.langson.example.vn/",
                    "--hotline", "0205 3870 113", "--hotline", "113", "--email", "bbt@congan.langson.example.vn",
-                   "--address", "Số 2 đường Lê Lợi, phường Đông Kinh, tỉnh Lạng Sơn", "--lang", "en")
+                   # (copied from a letterhead in two lines)
+                   "--address", "Số 2 đường Lê Lợi,\nphường Đông Kinh, tỉnh Lạng Sơn", "--lang", "en")
     assert made.returncode == 0, made.stderr
     assert made.stderr == ""
     assert "Created the portal \"Cổng thông tin điện tử Công an tỉnh Lạng Sơn\"" in made.stdout
@@ -40,7 +41,7 @@ def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_p
     assert [(a["href"], text_of(a)) for a in footer.select("a.hotline")] == [
         ("tel:02053870113", "0205 3870 113"), ("tel:113", "113")]
     assert footer.find("a", class_="email")["href"] == "mailto:bbt@congan.langson.example.vn"
-    assert "Số 2 đường Lê Lợi" in text_of(footer)
+    assert "Số 2 đường Lê Lợi, phường Đông Kinh, tỉnh Lạng Sơn" in text_of(footer)
     first = _page(out, "tin-hoat-dong/cong-thong-tin-dien-tu-cong-an-tinh-lang-son-chinh-thuc-hoat-dong")
     assert text_of(first.find("h1")) == "Cổng thông tin điện tử Công an tỉnh Lạng Sơn chính thức hoạt động"
     assert text_of(first.find("a", class_="unit")) == UNIT
@@ -49,8 +50,10 @@ def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_p
     assert "Vì An ninh Tổ quốc" in campaigns and "Dân vận khéo" in campaigns
     # An editor's next article names the portal's unit as its name is written; a procedure
     # guide starts from the archetype the bundled portal gives it.
-    new = run_cli("new", "Tuần tra ban đêm", "--site", str(site), "--category", "Tin hoạt động", "--unit", UNIT)
+    new = run_cli("new", "Tuần tra\tban\r\nđêm", "--site", str(site), "--category", "Tin hoạt động", "--unit", UNIT)
     assert new.returncode == 0, new.stderr
+    assert '\ntitle: "Tuần tra ban đêm"\n' in (site / "content/tin-hoat-dong/tuan-tra-ban-dem/index.md").read_text(
+        encoding="utf-8")  # a tab or a line break in a title copied from Word parts its words
     alone = run_cli("new", "Tuần tra ban ngày", "--site", str(site), "--category", "Tin hoạt động")  # its one unit
     assert alone.returncode == 0, alone.stderr
     assert "\nunit: cong-an-tinh-lang-son\n" in (site / "content/tin-hoat-dong/tuan-tra-ban-ngay/index.md").read_text(
