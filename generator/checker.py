@@ -132,13 +132,10 @@ def _links_to_unpublished(site_config, news_count: int, articles, plan, already:
     linking = [a for a in published if unpublished.intersection(links_to_articles.get(a.source, ()))]
     if not linking:
         return []
-    _, found = markup.convert_articles(linking, site_config.base_path, images=plan, link_targets=published)
+    _, found = markup.convert_articles(linking, site_config.base_path, images=plan, link_targets=published,
+                                       unpublished=unpublished)
     seen = set(already)
-    return [Problem(p.location, p.code, p.message.replace(
-                "points to no article (check the path to its .md file)",
-                "points to an article that is not published yet (a draft, scheduled or expired); "
-                "the build fails until it is"), p.severity)
-            for p in found if p.code == "broken-link" and p not in seen]
+    return [p for p in found if p.code == "broken-link" and p not in seen]
 
 
 def insecure_host(url: str) -> str | None:

@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 
@@ -75,8 +75,10 @@ class _ArticleLinks(Treeprocessor):
     photo the body shows to that photo's widest variant (the original is never published)."""
 
     def __init__(self, md, urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan,
-                 documents: Mapping[str, tuple[tuple[str, int], ...]] = {}):
+                 documents: Mapping[str, tuple[tuple[str, int], ...]] = {}, unpublished: Collection[str] = ()):
         super().__init__(md)
+        # Articles this build leaves out (drafts, scheduled, expired): a link to one is told as such.
+        self.unpublished = frozenset(nfc(source) for source in unpublished)
         self.documents = documents  # Site.attachments: their links are labelled with kind and size
         # File names typed on a Mac arrive in NFD; the body's links are NFC (content.py).
         self.urls_by_source = {nfc(source): url for source, url in urls_by_source.items()}
@@ -85,6 +87,7 @@ class _ArticleLinks(Treeprocessor):
         self.source = ""
         # (href, the article's file if only its case differs, else the href most likely meant, or None)
         self.broken: list[tuple[str, str | None, str | None]] = []
+        self.to_unpublished: list[str] = []  # links to an article this build leaves out
         self.used: dict[str, str] = {}  # target source → URL written, for cache validation
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
         self.on_computer: list[str] = []  # links to a file on the editor's computer
@@ -182,6 +185,9 @@ class _ArticleLinks(Treeprocessor):
             return _escaped(parts)
         target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
         url = self.urls_by_source.get(target)
+        if url is None and target in self.unpublished:
+            self.to_unpublished.append(href)
+            return None
         if url is None:
             named = confine.other_case(target, self.urls_by_source)
             self.broken.append((href, named, None if named else self._meant(target)))
@@ -257,11 +263,11 @@ class MarkupConverter:
 
     def __init__(self, urls_by_source: Mapping[str, str], base_path: str = "/",
                  images: ImagePlan = ImagePlan(), iframe_hosts: Sequence[str] = (),
-                 documents: Mapping[str, tuple[tuple[str, int], ...]] = {}):
+                 documents: Mapping[str, tuple[tuple[str, int], ...]] = {}, unpublished: Collection[str] = ()):
         self.iframe_hosts = tuple(iframe_hosts)
         self.md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                     output_format="html")
-        self.links = _ArticleLinks(self.md, urls_by_source, base_path, images, documents)
+        self.links = _ArticleLinks(self.md, urls_by_source, base_path, images, documents, unpublished)
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
         self.md.treeprocessors.register(references.ReferencesHeading(self.md), "references_heading", 3.5)
@@ -287,6 +293,7 @@ class MarkupConverter:
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
         self.links.broken, self.links.files, self.links.on_computer, self.links.dropped = [], [], [], []
+        self.links.to_unpublished = []
         self.links.parts = []
         self.pictures.source, self.pictures.unplanned = article.source, []
         self.links.used = {}
@@ -324,6 +331,11 @@ class MarkupConverter:
                   + (f"; {confine.named_in_other_case(named)}" if named else "")
                   + (f"; did you mean '{meant}'?" if meant else ""))
             for href, named, meant in self.links.broken
+        ) + tuple(
+            error(article.source, _link_line(article, href), "broken-link",
+                  f"the link '{href}' points to an article that is not published yet (a draft, scheduled or "
+                  "expired); the build fails until it is")
+            for href in self.links.to_unpublished
         ) + tuple(
             computer_path_problem(article.source, _link_line(article, href), "the link", href)
             for href in self.links.on_computer
@@ -555,13 +567,16 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
                      iframe_hosts: Sequence[str] = (), memo: Memo | None = None,
                      links_to_files: dict | None = None, links_to_articles: dict | None = None,
                      links_to_parts: dict | None = None, link_targets: Sequence[Article] | None = None,
-                     documents: Mapping[str, tuple[tuple[str, int], ...]] = {}) -> tuple[list[Article], list[Problem]]:
+                     documents: Mapping[str, tuple[tuple[str, int], ...]] = {},
+                     unpublished: Collection[str] = ()) -> tuple[list[Article], list[Problem]]:
     """Convert every changed body on all cores; converted HTML stays in the cache when there is one.
     `links_to_files`, when given, is filled with each body's relative links to files (not
     articles) and their lines, by article source: cached with the body, checked by filelinks.py;
     `links_to_articles` with the sources of the articles each body links to; `links_to_parts`
     with its links to a part of an article (MarkupResult.part_links). `link_targets`:
-    the articles a link may lead to, when not only `articles` (check converts a few again).
+    the articles a link may lead to, when not only `articles` (check converts a few again);
+    `unpublished`: the sources of the articles left out (drafts, scheduled, expired), whose links
+    are told as links to an article not published yet.
 
     A cached conversion is reused while its body, source path, Markdown
     settings and the URLs of the articles it links to are all unchanged.
@@ -604,7 +619,8 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         else:
             misses.append(position)
     state = {"articles": articles, "cache": cache, "load_body": load_body,
-             "converter_factory": _converter_factory(urls_by_source, base_path, images, iframe_hosts, documents)}
+             "converter_factory": _converter_factory(urls_by_source, base_path, images, iframe_hosts, documents,
+                                                     unpublished)}
     for position, result in zip(misses, workers.run_chunks(_convert_chunk, misses, jobs, state)):
         outcome[position] = result
 
@@ -639,12 +655,12 @@ def _links_unchanged(links: Mapping[str, str], urls_by_source: Mapping[str, str]
 
 
 def _converter_factory(urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan = ImagePlan(),
-                       iframe_hosts: Sequence[str] = (), documents: Mapping = {}):
+                       iframe_hosts: Sequence[str] = (), documents: Mapping = {}, unpublished: Collection[str] = ()):
     made: list[MarkupConverter] = []
 
     def get() -> MarkupConverter:  # one converter per process, built on first use
         if not made:
-            made.append(MarkupConverter(urls_by_source, base_path, images, iframe_hosts, documents))
+            made.append(MarkupConverter(urls_by_source, base_path, images, iframe_hosts, documents, unpublished))
         return made[0]
     return get
 

@@ -636,6 +636,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the link '(.*?)' points to no article.*; did you mean '(.*?)'\?",
          "liên kết '{0}' không trỏ tới bài viết nào; có phải ý bạn là '{1}'?"),
         (r"the link '(.*?)' points to no article", "liên kết '{0}' không trỏ tới bài viết nào (kiểm tra đường dẫn tới tệp .md)"),
+        (r"the link '(.*?)' points to an article that is not published yet",
+         "liên kết '{0}' trỏ tới một bài chưa đăng (bản nháp, hẹn giờ đăng hoặc đã hết hạn); bản dựng sẽ lỗi cho tới "
+         "khi bài đó được đăng"),
         (r"the link '(.*?)' points to nothing the site publishes; the file's own name holds '#' or '\?'.*write '(.*)'$",
          "liên kết '{0}' không trỏ tới tệp nào được xuất bản: tên tệp có dấu '#' hoặc '?', mà liên kết coi là chỗ kết "
          "thúc tên tệp (phần sau là vị trí trong trang hoặc tham số); hãy đổi tên tệp bỏ các dấu đó, hoặc viết '{1}'"),
