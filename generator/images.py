@@ -415,9 +415,6 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 references.append(ref)
                 first_image.setdefault(article.url, ref.path)
                 body_paths.setdefault(article.source, set()).add(ref.path)
-        if article.image_focus and parse_focus(article.image_focus) is None:
-            problems.append(error(article.source, article.image_line or 1, "bad-focus",
-                                  f"'image_focus' must be two percentages such as \"50% 30%\", not '{article.image_focus}'"))
 
     uses: dict[str, list[Reference]] = {}
     for ref in references:

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from generator.article_digests import KnownDigest, early_digest, known_digest
 from generator.cache import BuildCache, digest
+from generator.config import parse_focus
 from generator.content import yaml_quoted
 from generator.diagnostics import Problem, error, suggest, warning
 from generator.markup import plain_summary
@@ -263,6 +264,8 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
     image = _text(fm, "image", fail) or ""
     image_caption = _text(fm, "image_caption", fail) or ""
     image_focus = _text(fm, "image_focus", fail) or ""
+    if image_focus and parse_focus(image_focus) is None:
+        fail("image_focus", "bad-focus", f"'image_focus' must be two percentages such as \"50% 30%\", not '{image_focus}'")
     extra = fm.get("extra", {})
     if not isinstance(extra, dict):
         fail("extra", "wrong-type", "'extra' must be a mapping of key: value")

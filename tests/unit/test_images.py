@@ -141,13 +141,6 @@ def test_a_symlink_out_of_the_site_is_outside_the_site(tmp_path):
     assert [p.code for p in problems] == ["image-outside-site"]
 
 
-def test_bad_focal_point_is_reported_on_the_cover_line(tmp_path):
-    site = write(tmp_path, {"content/tin/bai/bia.jpg": phone_jpeg(300, 200)})
-    _, problems = plan_images(site, [make_article(image="bia.jpg", image_focus="giữa")], SETTINGS)
-    assert [str(p) for p in problems] == [
-        "content/tin/bai/index.md:6: error[bad-focus]: 'image_focus' must be two percentages such as \"50% 30%\", not 'giữa'"]
-
-
 def test_images_table_is_typed_and_unknown_keys_are_errors():
     text = '[images]\nwidths = [800, 480]\nthumbnail_ratio = "16:9"\nfocal_point = "50% 30%"\nformats = ["webp", "jpeg"]\n'
     config, problems = parse_config({"title": "a", "base_url": "https://x.vn/", "images": {
