@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from typing import Callable, Iterable, Mapping
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
@@ -170,7 +171,8 @@ def find_alias_collisions(config: SiteConfig, articles: Iterable[Article], sourc
             where = (article.source, line(article, alias), "alias-collision")
             path = split_alias(alias)[0]  # an old address with a query takes its path's page
             root, _, rest = path.strip("/").partition("/")
-            if (path in owners or path in _OWNED_FILES or root in _OWNED_ROOTS or root.startswith("pagefind")
+            # ("/atom.xml" is kept as the folder "/atom.xml/": it would be the feed's folder)
+            if (path in owners or _owned_file(path) or root in _OWNED_ROOTS or root.startswith("pagefind")
                     or (root in config.categories and rest.startswith(owned_in_category))):
                 taken = owners.get(path, "a page the portal publishes itself")
                 problems.append(error(*where, f"the alias {alias} would replace {taken}; remove it"))
@@ -180,6 +182,12 @@ def find_alias_collisions(config: SiteConfig, articles: Iterable[Article], sourc
             else:
                 claimed[alias] = article
     return problems + _file_and_folder(articles, checked, line)
+
+
+def _owned_file(path: str) -> bool:
+    """A file at the site's root the portal publishes itself, or the folder of its name."""
+    bare = path.rstrip("/") or "/"
+    return bare in _OWNED_FILES or re.fullmatch(r"/sitemap-[0-9]+\.xml", bare) is not None
 
 
 def alias_line(source: SourceFile, alias: str) -> int:
