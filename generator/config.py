@@ -197,6 +197,14 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
             reader.fail(("base_url",), "bad-value", "'base_url' must be an absolute http(s) URL")
         else:
             values["base_url"] = checked
+    if "language" in values:
+        language = values["language"]
+        if language.strip().lower().replace("_", "-") in ("vn", "vn-vn", "vie"):
+            # (the country's code, not the language's: screen readers would pick no Vietnamese voice)
+            reader.fail(("language",), "bad-value", f"'{language}' is not a language code: Vietnamese is 'vi'")
+        elif not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", language):
+            reader.fail(("language",), "bad-value",
+                        f"'{language}' is not a language code such as 'vi' (pages say it to browsers and screen readers)")
     if "timezone" in values:
         try:
             ZoneInfo(values["timezone"])

@@ -388,6 +388,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "'{0}.other_names' phải liệt kê các tên trong dấu ngoặc kép, ví dụ {1}"),
         (r"'base_url' must be an absolute", "'base_url' phải là địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)"),
         (r"unknown time zone '(.*)'", "không có múi giờ '{0}'; ví dụ 'Asia/Ho_Chi_Minh'"),
+        (r"'(.*)' is not a language code: Vietnamese is 'vi'", "'{0}' không phải mã ngôn ngữ: tiếng Việt là 'vi'"),
+        (r"'(.*)' is not a language code such as 'vi'",
+         "'{0}' không phải mã ngôn ngữ như 'vi' (trang web báo cho trình duyệt và trình đọc màn hình)"),
         (r"'(.*?)' holds the invisible control character (U\+[0-9A-F]+), written as a backslash escape",
          "'{0}' có ký tự điều khiển vô hình {1}, viết bằng dấu \\ trong ngoặc kép; tin RSS/Atom không chứa được "
          "ký tự này: hãy xóa nó"),

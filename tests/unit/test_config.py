@@ -180,3 +180,20 @@ def test_site_toml_in_another_encoding_names_its_line(tmp_path):
     (tmp_path / "site.toml").write_bytes(SITE_TOML.encode("utf-8") + "# Hưng Yên\n".encode("cp1258", "replace"))
     _, problems = load_config(tmp_path)
     assert [str(p) for p in problems] == [f"site.toml:{SITE_TOML.count(chr(10)) + 1}: error[not-utf8]: the file is not UTF-8 text"]
+
+
+@pytest.mark.parametrize("written, told", [
+    ("vn", "site.toml:2: error[bad-value]: 'vn' is not a language code: Vietnamese is 'vi'"),
+    ("VN", "site.toml:2: error[bad-value]: 'VN' is not a language code: Vietnamese is 'vi'"),
+    ("tiếng Việt", "site.toml:2: error[bad-value]: 'tiếng Việt' is not a language code such as 'vi' (pages say it "
+                   "to browsers and screen readers)"),
+])
+def test_a_language_that_is_no_language_code_is_told(tmp_path, written, told):
+    """Every page says its language (<html lang>) to screen readers, which choose a voice by it:
+    'vn' (the country's code, an easy slip) chose none."""
+    text = SITE_TOML.replace("\n", f'\nlanguage = "{written}"\n', 1)
+    _, problems = _problems(text, tmp_path)
+    assert problems == [told]
+    for fine in ("vi", "vi-VN", "en"):
+        config, problems = _problems(SITE_TOML.replace("\n", f'\nlanguage = "{fine}"\n', 1), tmp_path)
+        assert problems == [] and config.language == fine
