@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator.diagnostics import Problem, error, suggest
+from generator.diagnostics import Problem, error, kind_of, suggest
 from generator.merge_conflicts import conflict_lines, conflict_message
 from generator.model import Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit, frozen_map
 from generator.sanitize import XML_FORBIDDEN
@@ -113,7 +113,7 @@ class _Reader:
         # bool is an int in Python; a per_page of true is still wrong.
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             self.fail(path + (key,), "wrong-type",
-                      f"'{'.'.join(path + (key,))}' must be {kind_name}, not {type(value).__name__}", entry)
+                      f"'{'.'.join(path + (key,))}' must be {kind_name}, not {kind_of(value)}", entry)
             return None
         if isinstance(value, str):
             control = XML_FORBIDDEN.search(value)

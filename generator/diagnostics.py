@@ -11,8 +11,24 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, time
 from enum import Enum
 from typing import Iterable
+
+
+def kind_of(value) -> str:
+    """What a YAML or TOML value is, in an editor's words ("not NoneType" said nothing to one):
+    the end of "'date' must be a date, not …"."""
+    if value is None:
+        return "an empty value"
+    for kinds, words in _KINDS:
+        if isinstance(value, kinds):
+            return words
+    return "a value of another kind"
+
+
+_KINDS = ((bool, "true or false"), ((int, float), "a number"), (str, "text"), ((list, tuple), "a list"),
+          (dict, "key: value lines"), (bytes, "binary data"), (date, "a date"), (time, "a time of day"))
 
 
 class Severity(str, Enum):

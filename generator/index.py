@@ -16,7 +16,7 @@ from generator.article_digests import KnownDigest, early_digest, known_digest
 from generator.cache import BuildCache, digest
 from generator.config import parse_focus
 from generator.content import yaml_quoted
-from generator.diagnostics import Problem, error, suggest, warning
+from generator.diagnostics import Problem, error, kind_of, suggest, warning
 from generator.markup import plain_summary
 from generator.memo import Memo, recall
 from generator.model import (FRONT_MATTER_KEYS, NO_COVER, PAGE_ONLY_KEYS, PAGES_DIR, Article, Cover, SiteConfig,
@@ -335,7 +335,7 @@ def parse_date(value: Any, zone: tzinfo, fail) -> tuple[datetime | None, bool]:
         return _representable(value, zone, fail, shown), True
     if isinstance(value, date):
         return _representable(datetime.combine(value, time(0, 0), tzinfo=zone), zone, fail, shown), False
-    fail(f"'date' must be a date, not {type(value).__name__}")
+    fail(f"'date' must be a date, not {kind_of(value)}")
     return None, False
 
 
@@ -361,7 +361,7 @@ def _text(fm: Mapping, key: str, fail, required: bool = False) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)  # `title: 2026` is still a title
     if not isinstance(value, str):
-        fail(key, "wrong-type", f"'{key}' must be text, not {type(value).__name__}")
+        fail(key, "wrong-type", f"'{key}' must be text, not {kind_of(value)}")
         return None
     control = XML_FORBIDDEN.search(value)
     if control is not None:  # YAML lets quotes write one ("\\x0b"); XML forbids it: every feed would break

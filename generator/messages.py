@@ -340,7 +340,7 @@ PROBLEMS: Mapping[str, tuple] = {
         (_ANY, "khóa không được hỗ trợ: {0}"),
     ),
     "wrong-type": (
-        (r"'(.*?)' must be text, not (\w+)", "'{0}' phải là chữ, không phải {1}"),
+        (r"'(.*?)' must be text, not (.+)", "'{0}' phải là chữ, không phải {1}"),
         (r"'(.*?)\.hotline' must be text: put the number in quotes, (.*)",
          "'{0}.hotline' phải là chữ: hãy đặt số trong dấu ngoặc kép, {1}"),
         (r"'(.*?)' must be true or false", "'{0}' phải là true hoặc false"),
@@ -348,21 +348,21 @@ PROBLEMS: Mapping[str, tuple] = {
          "'menu' phải là true, false, hoặc tên hiện trên thanh chuyên mục ở đầu trang"),
         (r"'weight' must be a whole number: pages are listed from the smallest",
          "'weight' phải là số nguyên: các trang được xếp từ số nhỏ nhất"),
-        (r"'(.*?)' must be a whole number, not (\w+)", "'{0}' phải là số nguyên (không có phần thập phân), không phải {1}"),
-        (r"'(.*?)' must be a string such as (.*), not (\w+)", "'{0}' phải là chữ trong dấu ngoặc kép, ví dụ {1}, không phải {2}"),
-        (r"'(.*?)' must be a string, not (\w+)", "'{0}' phải là chữ trong dấu ngoặc kép, không phải {1}"),
-        (r"'(.*?)' must be a table, not (\w+)", "'{0}' phải là một bảng [{0}], không phải {1}"),
-        (r"'(.*?)' must be an array of tables, not (\w+)", "'{0}' phải được viết thành các mục [[{0}]], không phải {1}"),
+        (r"'(.*?)' must be a whole number, not (.+)", "'{0}' phải là số nguyên (không có phần thập phân), không phải {1}"),
+        (r"'(.*?)' must be a string such as (.*), not (.+)", "'{0}' phải là chữ trong dấu ngoặc kép, ví dụ {1}, không phải {2}"),
+        (r"'(.*?)' must be a string, not (.+)", "'{0}' phải là chữ trong dấu ngoặc kép, không phải {1}"),
+        (r"'(.*?)' must be a table, not (.+)", "'{0}' phải là một bảng [{0}], không phải {1}"),
+        (r"'(.*?)' must be an array of tables, not (.+)", "'{0}' phải được viết thành các mục [[{0}]], không phải {1}"),
         (r"'(.*?)' must be (?:an array of strings|an array of whole numbers|a list of host names)",
          "'{0}' phải là một danh sách trong dấu [ ]"),
         (r"'(.*?)' must be a table with a name", "'{0}' phải là một bảng có name"),
-        (r"'(.*?)' must be a date, not (\w+)", "'{0}' phải là ngày tháng, không phải {1}"),
+        (r"'(.*?)' must be a date, not (.+)", "'{0}' phải là ngày tháng, không phải {1}"),
         (r"'(.*?)' must be a mapping", "'{0}' phải gồm các dòng 'khóa: giá trị'"),
         (r"'campaigns' must be a list", "'campaigns' phải là danh sách, ví dụ [dan-van-kheo]"),
-        (r"each campaign must be text, not (\w+)", "mỗi phong trào phải là chữ, không phải {0}"),
+        (r"each campaign must be text, not (.+)", "mỗi phong trào phải là chữ, không phải {0}"),
         (r"each unit must be a unit's key or name; this one is empty",
          "mỗi đơn vị phải là khóa hoặc tên của một đơn vị; mục này đang để trống"),
-        (r"each unit must be a unit's key or name, not (\w+)",
+        (r"each unit must be a unit's key or name, not (.+)",
          "mỗi đơn vị phải là khóa hoặc tên của một đơn vị, không phải {0}"),
         (r"each \[\[links\]\] entry must be a table", "mỗi mục [[links]] phải là một bảng có name và url"),
         (_ANY, "giá trị sai kiểu: {0}"),
@@ -462,6 +462,7 @@ PROBLEMS: Mapping[str, tuple] = {
     "front-matter-too-large": ((_ANY, "phần thông tin quá lớn"),),
     "duplicate-key": ((r"'(.*?)' is given twice \(first on line (\d+)\)", "'{0}' được khai báo hai lần (lần đầu ở dòng {1})"),),
     "bad-date": (
+        (r"'(.*?)' must be a date, not (.+)", "'{0}' phải là ngày tháng, không phải {1}"),
         (r"'(.*?)' is not a date: there is no month (\d+)$", "'{0}' không phải ngày tháng: không có tháng {1}"),
         (r"'(.*?)' is not a date: there is no day (\d+)$", "'{0}' không phải ngày tháng: không có ngày {1}"),
         (r"'(.*?)' is not a date: there is no year (\d+)$", "'{0}' không phải ngày tháng: không có năm {1}"),
@@ -555,7 +556,7 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "bad-related": (
         (r"'related' must be a list", "'related' phải là danh sách bài viết, ví dụ [../vu-an/index.md]"),
-        (r"each related article is the path of its file, not (\w+)",
+        (r"each related article is the path of its file, not (.+)",
          "mỗi bài liên quan là đường dẫn tới tệp .md của bài, không phải {0}"),
     ),
     "unknown-related": (
@@ -1012,6 +1013,11 @@ def problem_record(problem: Problem, lang: str) -> dict:
             "code": problem.code, "message": problem_message(problem, lang)}
 
 
+KINDS_VI = {"an empty value": "giá trị trống", "true or false": "true/false", "a number": "một số", "text": "chữ",
+            "a list": "một danh sách", "key: value lines": "các dòng 'khóa: giá trị'", "binary data": "dữ liệu nhị phân",
+            "a date": "ngày tháng", "a time of day": "giờ trong ngày", "a value of another kind": "giá trị kiểu khác"}
+
+
 def problem_message(problem: Problem, lang: str) -> str:
     if lang == "en" or problem.code not in PROBLEMS:
         return problem.message
@@ -1020,7 +1026,10 @@ def problem_message(problem: Problem, lang: str) -> str:
             return template.format(problem.message)
         found = re.match(pattern, problem.message)
         if found:
-            return template.format(*found.groups())
+            groups = found.groups()
+            if pattern.endswith(", not (.+)"):  # diagnostics.kind_of's words
+                groups = (*groups[:-1], KINDS_VI.get(groups[-1], groups[-1]))
+            return template.format(*groups)
     return problem.message
 
 

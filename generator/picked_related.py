@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from generator.aliases import listed, normalize_alias
-from generator.diagnostics import Problem, error, suggest, warning
+from generator.diagnostics import Problem, error, kind_of, suggest, warning
 from generator.model import Article, SourceFile
 from generator.vietnamese import nfc
 
@@ -36,7 +36,7 @@ def read_at(value, source: str, base_url: str, fail: Callable[..., None]) -> dic
     targets: dict[str, int] = {}  # in the order written, each once
     for number, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            fail(f"each related article is the path of its file, not {type(item).__name__}", number)
+            fail(f"each related article is the path of its file, not {kind_of(item)}", number)
             continue
         # (A Windows path, "..\\vu-an\\index.md", names the folders as "/" does.)
         targets.setdefault(_target(nfc(item.strip()).replace("\\", "/"), source, base_url), number)

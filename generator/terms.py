@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-from generator.diagnostics import suggest
+from generator.diagnostics import kind_of, suggest
 from generator.model import SiteConfig, Term
 from generator.vietnamese import abbreviates, fold, slugify, words
 
@@ -92,7 +92,7 @@ def resolve_term(terms: Mapping[str, Term], key: str, fm: Mapping, fail) -> str:
         fail(key, "missing-field", f"'{key}' is required")
         return ""
     if not isinstance(value, str):
-        fail(key, "wrong-type", f"'{key}' must be text, not {type(value).__name__}")
+        fail(key, "wrong-type", f"'{key}' must be text, not {kind_of(value)}")
         return ""
     slug = match_term(terms, value)
     if slug is None:
@@ -120,7 +120,7 @@ def resolve_units(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]:
     return _resolve_each(config.units, "unit", "unit", value, fail, lambda item: (
         None if isinstance(item, str) and item.strip() else
         "each unit must be a unit's key or name; this one is empty" if isinstance(item, str) or item is None else
-        f"each unit must be a unit's key or name, not {type(item).__name__}"))
+        f"each unit must be a unit's key or name, not {kind_of(item)}"))
 
 
 def resolve_campaigns(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]:
@@ -133,7 +133,7 @@ def resolve_campaigns(config: SiteConfig, fm: Mapping, fail) -> tuple[str, ...]:
         fail("campaigns", "wrong-type", "'campaigns' must be a list, e.g. [dan-van-kheo]")
         return ()
     return _resolve_each(config.campaigns, "campaigns", "campaign", value, fail, lambda item: (
-        None if isinstance(item, str) else f"each campaign must be text, not {type(item).__name__}"))
+        None if isinstance(item, str) else f"each campaign must be text, not {kind_of(item)}"))
 
 
 def _resolve_each(terms: Mapping[str, Term], key: str, kind: str, items: list, fail,

@@ -101,7 +101,7 @@ def test_related_news_the_editor_picks_come_first_then_the_ranking_s(make_site, 
     # A pick that names no article, or no file; written one per line, each is named at its own line.
     for related, told in (("[vu-an.md]", f"6: {unknown}"),
                           ("\n  - vu-an/index.md\n  - vu-an.md\n  - 7",
-                           "9: error[bad-related]: each related article is the path of its file, not int"),
+                           "9: error[bad-related]: each related article is the path of its file, not a number"),
                           ("\n  - vu-an/index.md\n  - vu-an.md", f"8: {unknown}")):
         (site / "content/tin-hoat-dong/khoi-to.md").write_text(
             article("Khởi tố thêm 3 bị can", "2026-01-25", related=related), encoding="utf-8")

@@ -28,7 +28,7 @@ def test_unknown_key_is_an_error_with_its_line_and_a_suggestion(tmp_path):
 
 def test_wrong_type_names_the_key(tmp_path):
     _, problems = _problems(SITE_TOML.replace("per_page = 2", 'per_page = "hai"'), tmp_path)
-    assert problems == ["site.toml:3: error[wrong-type]: 'per_page' must be a whole number, not str"]
+    assert problems == ["site.toml:3: error[wrong-type]: 'per_page' must be a whole number, not text"]
 
 
 def test_unknown_key_inside_a_term_table(tmp_path):

@@ -75,7 +75,7 @@ def test_each_bad_unit_of_a_joint_article_is_told_at_its_line():
     _, problems = _read(BASE.replace("unit: cong-an-tinh", "unit:\n  - doi-csgt\n  - Công an xã Nghia Tru\n  - 7\n  - ''"))
     assert [(p.location.line, p.code) for p in problems] == [(6, "unknown-unit"), (7, "wrong-type"), (8, "wrong-type")]
     assert [messages.describe(p, "vi").split(": ", 2)[-1] for p in problems[1:]] == [
-        "mỗi đơn vị phải là khóa hoặc tên của một đơn vị, không phải int",
+        "mỗi đơn vị phải là khóa hoặc tên của một đơn vị, không phải một số",
         "mỗi đơn vị phải là khóa hoặc tên của một đơn vị; mục này đang để trống"]
     _, problems = _read(BASE.replace("unit: cong-an-tinh", "unit: []"))
     assert [(p.location.line, p.code, p.message) for p in problems] == [
@@ -276,3 +276,20 @@ def test_a_title_typed_in_capitals_is_a_warning_on_its_line(title, warned):
     article, problems = _read(BASE.replace('"Bài A"', f'"{title}"'))
     assert article is not None and article.title == title  # published as written
     assert [(p.location.line, p.code) for p in problems] == ([(2, "title-in-capitals")] if warned else [])
+
+
+@pytest.mark.parametrize("written, en, vi", [
+    ("date: 2026", "'date' must be a date, not a number", "'date' phải là ngày tháng, không phải một số"),
+    ("author: [Minh, [Khôi]]", "'author' must be text, not a list", "'author' phải là chữ, không phải một danh sách"),
+    ("summary: {a: 1}", "'summary' must be text, not key: value lines",
+     "'summary' phải là chữ, không phải các dòng 'khóa: giá trị'"),
+    ("image_caption: !!binary aGVsbG8=", "'image_caption' must be text, not binary data",
+     "'image_caption' phải là chữ, không phải dữ liệu nhị phân"),
+])
+def test_a_value_of_the_wrong_kind_is_named_in_an_editors_words(written, en, vi):
+    """Not Python's type names ("not int", "not NoneType"), which tell an editor nothing."""
+    text = BASE.replace("date: 2026-01-21T09:30:00", written) if written.startswith("date") else f"{BASE}\n{written}"
+    _, problems = _read(text)
+    wrong = [p for p in problems if p.code in ("wrong-type", "bad-date")]
+    assert [p.message for p in wrong] == [en]
+    assert messages.describe(wrong[0], "vi").split(": ", 2)[-1] == vi
