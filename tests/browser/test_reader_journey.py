@@ -67,6 +67,21 @@ def test_reader_goes_from_home_to_the_next_page_of_a_unit(open_page, portal, siz
     _visited(page, watch, f"{size}-6-unit-page-2")
 
 
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_a_unit_named_on_a_card_opens_the_unit_not_the_article(open_page, portal, size):
+    """The whole card opens its article (its title's link stretched over it), but for the links
+    the card shows beside the title: the unit's name opens the unit's page."""
+    page, watch = open_page(size)
+    for path in ("/", "/tin-hoat-dong/", "/phong-trao/dan-van-kheo/"):
+        page.goto(portal + path)
+        unit = page.locator(".card .meta a.unit").first
+        name, href = unit.inner_text(), unit.get_attribute("href")
+        unit.click(timeout=5000)  # (one covered by another link is never clicked: Playwright waits)
+        page.wait_for_url("**" + href)
+        expect(page.locator("h1")).to_have_text(name)
+    _visited(page, watch, f"{size}-card-unit")
+
+
 SEARCHES = {
     # typed without marks, d for đ → an article that says it with marks
     "cong an hung yen": "Bồi dưỡng kỹ năng dân vận cho cán bộ, chiến sĩ Công an cấp xã",
