@@ -22,7 +22,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 ARTIFACTS = REPO / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
-SIZES = {"phone": PHONE, "desktop": DESKTOP}
+SIZES = {"phone": PHONE, "desktop": DESKTOP, "small": {"width": 320, "height": 640}}  # small: WCAG's reflow width
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

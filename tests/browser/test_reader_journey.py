@@ -428,3 +428,62 @@ def test_a_phone_shares_the_article_through_its_own_share_sheet(open_page, porta
     page.wait_for_timeout(100)  # (an unhandled rejection would be reported by now)
     screenshot(page, "phone-article-share")
     assert watch.errors == []
+
+
+READING_PAGES = ("/", "/tin-hoat-dong/", "/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-"
+                 "giao-thong-dip-tet-binh-ngo-2026/", "/tim-kiem/", "/lien-he/", "/luu-tru/", "/don-vi/")
+
+
+@pytest.mark.parametrize("size, text", [("small", "100%"), ("small", "200%"), ("phone", "200%"), ("desktop", "200%")])
+def test_a_small_phone_or_large_text_needs_no_sideways_scrolling(open_page, portal, size, text):
+    """320 px wide (WCAG's reflow width), and text at twice its size (a phone's large-text setting):
+    the header's search button stayed past the screen's edge, and the footer's e-mail address
+    widened the page past its dark band."""
+    page, watch = open_page(size)
+    for path in READING_PAGES:
+        page.goto(portal + path)
+        page.evaluate("size => document.documentElement.style.fontSize = size", text)
+        _no_overflow(page)
+        button = page.locator(".header-search button").bounding_box()
+        assert button["x"] + button["width"] <= page.viewport_size["width"], path
+        footer = page.locator(".site-footer").bounding_box()
+        for part in page.locator(".site-footer section").all():
+            box = part.bounding_box()
+            assert box["x"] + box["width"] <= footer["x"] + footer["width"], (path, part.inner_text()[:40])
+        if size == "desktop" and page.locator(".related").count():  # the side lists keep to a third
+            article, side = (page.locator(selector).bounding_box() for selector in (".article", ".related"))
+            assert article["width"] >= 1.8 * side["width"], (article, side)  # not a word a line
+    screenshot(page, f"{size}-text-{text.rstrip('%')}")
+    assert watch.errors == []
+
+
+def test_print_leaves_out_the_addresses_of_footnote_marks_and_photo_links(open_page, portal):
+    """An address within the page ("(#fn:luat)") printed over the words of the sentence, and each
+    gallery photo printed the address of its larger copy under it."""
+    page, _ = open_page("desktop")
+    for path in ("/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-giao-thong-dip-tet-binh-"
+                 "ngo-2026/", "/xay-dung-luc-luong/soi-noi-hoi-thi-dieu-lenh-vo-thuat-ban-sung-cong-an-tinh-nam-2025/"):
+        page.goto(portal + path)
+        page.emulate_media(media="print")
+        printed = page.locator(".article .body a[href]").evaluate_all(
+            "links => links.map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content,"
+            " a.querySelector('img') !== null])")
+        within = [(href, after) for href, after, photo in printed if href.startswith("#") or photo]
+        assert within, path
+        assert all(href not in after for href, after in within), within
+        assert page.locator(".article .body .footnote").count() == 0 or page.locator(
+            ".article .body .footnote").evaluate("f => getComputedStyle(f).color") == "rgb(0, 0, 0)"
+        page.emulate_media(media="screen")
+    screenshot(page, "desktop-print-notes")
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_footer_links_are_a_finger_apart(open_page, portal, size):
+    """WCAG 2.5.8: a target under 24 px needs 24 px to the next one; the footer's lists had 20 px
+    links 23.6 px apart."""
+    page, _ = open_page(size)
+    page.goto(portal + "/")
+    for section in page.locator(".site-footer ul").all():
+        boxes = [a.bounding_box() for a in section.locator("a").all()]
+        tops = [box["y"] for box in boxes]
+        assert all(b - a >= 24 for a, b in zip(tops, tops[1:])), tops
