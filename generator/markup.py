@@ -24,7 +24,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from generator import (__version__, anchors, attachments, confine, fences, filelinks, hashtags, legacy_fonts, limits,
-                       messages, pasted_tables, plain_text, rawtags, references, sections, styled_letters, table_numbers,
+                       messages, pasted_tables, phone_links, plain_text, rawtags, references, sections, styled_letters, table_numbers,
                        videos, workers, wrapped_lines, written_lists, written_tables)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild, load_body
@@ -270,6 +270,7 @@ class MarkupConverter:
         self.links = _ArticleLinks(self.md, urls_by_source, base_path, images, documents, unpublished)
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
+        self.phones = phone_links.install(self.md)
         self.md.treeprocessors.register(references.ReferencesHeading(self.md), "references_heading", 3.5)
         self.md.treeprocessors.register(sections.HeadingIds(self.md), "heading_ids", 3)  # after the shift
         self.pictures = PictureTreeprocessor(self.md, images, base_path, documents)
@@ -294,6 +295,7 @@ class MarkupConverter:
         self.links.source = article.source
         self.links.broken, self.links.files, self.links.on_computer, self.links.dropped = [], [], [], []
         self.links.to_unpublished = []
+        self.phones.active = phone_links.may_hold_one(article.body)
         self.links.parts = []
         self.pictures.source, self.pictures.unplanned = article.source, []
         self.links.used = {}

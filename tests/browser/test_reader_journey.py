@@ -361,10 +361,12 @@ def test_print_shows_where_links_go(open_page, portal):
     page, _ = open_page("desktop")
     page.goto(portal + "/canh-bao-toi-pham/canh-giac-cuoc-goi-gia-danh-cong-an-de-nghi-cap-nhat-dinh-danh-dien-tu/")
     page.emulate_media(media="print")
-    links = page.locator(".article .body a[href]")
+    links = page.locator(".article .body a[href]:not([href^='tel:'])")
     assert links.count() == 1
     after = links.first.evaluate("a => getComputedStyle(a, '::after').content")
     assert links.first.get_attribute("href") in after
+    phone = page.locator(".article .body a[href^='tel:']")  # its words are the number: printed once
+    assert "tel:" not in phone.first.evaluate("a => getComputedStyle(a, '::after').content")
 
 
 def test_missing_pages_get_the_friendly_404_and_old_urls_redirect(open_page, portal):
@@ -487,3 +489,19 @@ def test_the_footer_links_are_a_finger_apart(open_page, portal, size):
         boxes = [a.bounding_box() for a in section.locator("a").all()]
         tops = [box["y"] for box in boxes]
         assert all(b - a >= 24 for a, b in zip(tops, tops[1:])), tops
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_a_phone_number_in_an_article_is_called_with_a_tap(open_page, portal, size):
+    """"… phản ánh về đường dây nóng của Công an tỉnh theo số 0221 3862 124": a link, on one line
+    (it broke between "3862" and "124" on a desktop), and the emergency numbers on Liên hệ."""
+    page, _ = open_page(size)
+    page.goto(portal + "/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-giao-thong-dip-tet-"
+                       "binh-ngo-2026/")
+    number = page.locator(".article .body").get_by_role("link", name="0221 3862 124")
+    assert number.get_attribute("href") == "tel:02213862124"
+    line = page.locator(".article .body p").first.evaluate("p => parseFloat(getComputedStyle(p).lineHeight)")
+    assert number.bounding_box()["height"] < 1.5 * line
+    page.goto(portal + "/lien-he/")
+    assert [page.get_by_role("link", name=str(n), exact=True).get_attribute("href") for n in (113, 114, 115)] == [
+        "tel:113", "tel:114", "tel:115"]
