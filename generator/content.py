@@ -352,6 +352,33 @@ def _quoting_hint(line: str) -> str | None:
     return None
 
 
+def _unclosed(line: str) -> tuple[str, str] | None:
+    """("bracket", "]") for `campaigns: [a, b` and ("quote", '"') for `title: "Tin`: a value
+    that opens a list or a quoted text on a `key: value` line and does not close it there."""
+    key, colon, rest = line.partition(":")
+    value = rest.strip()
+    # (a top-level key: an indented line may be a line of a block of text, `summary: |`)
+    if not colon or not _PLAIN_KEY.fullmatch(key) or not rest[:1].isspace() or len(value) > 2000:
+        return None
+    if value.startswith(("[", "{")):
+        opened, closed = (value.count("["), value.count("]")) if value[0] == "[" else (value.count("{"), value.count("}"))
+        return ("bracket", "]" if value[0] == "[" else "}") if opened > closed else None
+    if value.startswith('"'):
+        quotes = len(re.findall(r'(?<!\\)"', value))
+        return ("quote", '"') if quotes % 2 else None
+    if value.startswith("'"):
+        return ("quote", "'") if value.replace("''", "").count("'") % 2 else None
+    return None
+
+
+def _text_not_key(line: str) -> bool:
+    """A line of text among `key: value` lines: not indented (a value's next line would be), no
+    colon, not a list item, a comment or a document marker."""
+    stripped = line.strip()
+    return (bool(stripped) and not line[:1].isspace() and ":" not in line
+            and not stripped.startswith(("-", "#", "...", "[", "{", '"', "'")) and len(stripped) > 1)
+
+
 def _space_after_colon(line: str) -> str | None:
     """`title:Tin mới` written again as `title: Tin mới` (without the space YAML reads one
     text, "title:Tin mới", and fails on the next line)."""
@@ -436,6 +463,19 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
         mark = exc.problem_mark or exc.context_mark
         at = mark.line if mark else 0
         lines = yaml_text.split("\n")
+        # A bracket or quote opened and never closed: YAML reads on and fails lines later, at a
+        # line that is right (and would be told to quote what already is).
+        for number, written in enumerate(lines[:at + 1]):
+            unclosed = _unclosed(written)
+            if unclosed:
+                return {}, {}, [error(rel, first_line + number, "yaml-syntax", "front-matter is not valid YAML: "
+                                      f"the {unclosed[0]} opened on this line is never closed; end the value with "
+                                      f"{unclosed[1]}")]
+        for number, written in enumerate(lines[:at + 1]):
+            if _text_not_key(written) and (number == 0 or not lines[number - 1].strip()):
+                return {}, {}, [error(rel, first_line + number, "yaml-syntax", "front-matter is not valid YAML: "
+                                      "this line is not 'key: value'; if the article's text starts here, the line "
+                                      "'---' that closes the front-matter is missing above it")]
         hint = _quoting_hint(lines[at]) if mark and at < len(lines) else None
         if hint:
             return {}, {}, [error(rel, first_line + at, "yaml-syntax", f"front-matter is not valid YAML: "

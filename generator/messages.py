@@ -442,6 +442,13 @@ PROBLEMS: Mapping[str, tuple] = {
          "phần thông tin viết sai cú pháp YAML ({0}); nếu giá trị là chữ, hãy đặt nó trong dấu nháy: {1}"),
         (r"front-matter is not valid YAML: this line is indented with a tab",
          "phần thông tin viết sai cú pháp YAML: dòng này lùi vào bằng phím Tab; hãy lùi vào bằng dấu cách"),
+        (r"front-matter is not valid YAML: the bracket opened on this line is never closed; end the value with (.)",
+         "phần thông tin viết sai cú pháp YAML: dấu ngoặc mở ở dòng này chưa được đóng; hãy kết thúc giá trị bằng {0}"),
+        (r"front-matter is not valid YAML: the quote opened on this line is never closed; end the value with (.)",
+         "phần thông tin viết sai cú pháp YAML: dấu nháy mở ở dòng này chưa được đóng; hãy kết thúc giá trị bằng {0}"),
+        (r"front-matter is not valid YAML: this line is not 'key: value'",
+         "phần thông tin viết sai cú pháp YAML: dòng này không phải 'khóa: giá trị'; nếu nội dung bài bắt đầu từ "
+         "đây thì còn thiếu dòng '---' đóng phần thông tin ở phía trên"),
         (r"front-matter is not valid YAML: a space must follow the ':' after a key: (.*)",
          "phần thông tin viết sai cú pháp YAML: sau dấu ':' của khóa phải có một dấu cách: {0}"),
         (r"front-matter is not valid YAML: (.*)", "phần thông tin viết sai cú pháp YAML: {0}"),
