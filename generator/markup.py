@@ -24,8 +24,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from generator import (__version__, anchors, attachments, confine, fences, filelinks, hashtags, legacy_fonts, limits,
-                       messages, pasted_tables, phone_links, plain_text, rawtags, references, sections, styled_letters, table_numbers,
-                       videos, workers, wrapped_lines, written_lists, written_tables)
+                       messages, pasted_tables, phone_links, plain_text, rawtags, references, sections, styled_letters,
+                       table_numbers, unclosed_html, videos, workers, wrapped_lines, written_lists, written_tables)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild, load_body
 from generator.diagnostics import Problem, error, warning
@@ -365,6 +365,13 @@ class MarkupConverter:
         problems += tuple(
             warning(article.source, _line_of(article, src), "dropped-iframe", _refused_iframe(src, self.iframe_hosts))
             for src in refused)
+        unclosed = unclosed_html.unclosed_block(article.body) if "<" in article.body else None
+        if unclosed is not None:
+            line, tag = unclosed
+            problems += (warning(article.source, article.body_line + line, "unclosed-html",
+                                 f"the <{tag}> opened on this line is never closed: the rest of the article is "
+                                 "published as written, not read as Markdown (its headings, lists, photos and links "
+                                 f"show as plain text); close it with </{tag}> or delete it"),)
         problems += tuple(
             warning(article.source, _line_of(article, written), "undefined-footnote",
                     f"the footnote '{mark}' has no text: write '{mark}: …' on a line of its own at the end of "

@@ -698,6 +698,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "không bấm được"),
         (_ANY, "liên kết không được xuất bản: {0}"),
     ),
+    "unclosed-html": ((r"the <(.*?)> opened on this line is never closed", "thẻ <{0}> mở ở dòng này không được đóng: "
+                       "phần còn lại của bài được đăng nguyên dạng, không được đọc như Markdown (tiêu đề, danh sách, "
+                       "ảnh và liên kết hiện thành chữ thường); hãy đóng nó bằng </{0}> hoặc xóa thẻ"),),
     "dropped-iframe": (
         (r"the YouTube player pasted as an iframe is not shown: write the video's address alone on its line, (\S+), ",
          "trình phát YouTube dán dạng iframe không được hiển thị: hãy viết địa chỉ video trên một dòng riêng, {0}, "
