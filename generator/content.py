@@ -28,6 +28,7 @@ from generator.model import FRONT_MATTER_KEYS, PAGES_DIR, SourceFile, frozen_map
 from generator.saved_text import as_utf8, decode, unix_line_ends
 from generator.vietnamese import nfc
 from generator.walk import list_below
+from generator.written_dates import ImpossibleDate, parse_written
 
 CONTENT_DIR = "content"
 FENCES = ("---",)
@@ -594,6 +595,16 @@ def _value_problem(rel: str, root: yaml.MappingNode, first_line: int, exc: Excep
         except (ValueError, OverflowError, yaml.YAMLError):
             line = first_line + value_node.start_mark.line
             if value_node.tag == "tag:yaml.org,2002:timestamp":
+                try:  # our own reading says what is wrong in an editor's words ("02/2026 has 28 days")
+                    parse_written(value_node.value)
+                except ImpossibleDate as impossible:
+                    return error(rel, line, "bad-date", f"'{value_node.value}' is not a date: {impossible}")
+                except ValueError:
+                    pass
+                offset = re.search(r"[+-]\d{2}:?\d{2}$", value_node.value)
+                if offset:  # (Python says "offset must be a timedelta strictly between …")
+                    return error(rel, line, "bad-date", f"'{value_node.value}' is not a date: there is no offset "
+                                                        f"{offset.group()}")
                 return error(rel, line, "bad-date", f"'{value_node.value}' is not a date that exists ({exc}); "
                                                     "write e.g. 2026-01-21")
             return error(rel, line, "bad-value", f"the value of '{key_node.value}' cannot be read: {exc}")

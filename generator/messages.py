@@ -477,6 +477,8 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)' is not a date: there is no hour (\d+)", "'{0}' không phải ngày tháng: không có {1} giờ (giờ chỉ từ 0 đến 23)"),
         (r"'(.*?)' is not a date: there is no minute (\d+)",
          "'{0}' không phải ngày tháng: không có phút thứ {1} (phút chỉ từ 0 đến 59)"),
+        (r"'(.*?)' is not a date: there is no second (\d+)",
+         "'{0}' không phải ngày tháng: không có giây thứ {1} (giây chỉ từ 0 đến 59)"),
         (r"'(.*?)' is not a date: there is no offset (.*)", "'{0}' không phải ngày tháng: không có múi giờ {1}"),
         (r"'(.*?)' is not a date: write the year with its four digits \((\d+), not (\d+)\)",
          "'{0}' không phải ngày tháng: hãy viết năm đủ bốn chữ số ({1}, không phải {2})"),

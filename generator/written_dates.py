@@ -100,8 +100,10 @@ def _day(year: int, month: int, day: int) -> date:
 def _clock(hours: int, minutes: int, seconds: int) -> None:
     if hours > 23:
         raise ImpossibleDate(f"there is no hour {hours} (hours run 0 to 23)")
-    if minutes > 59 or seconds > 59:
-        raise ImpossibleDate(f"there is no minute {max(minutes, seconds)} (minutes run 0 to 59)")
+    if minutes > 59:
+        raise ImpossibleDate(f"there is no minute {minutes} (minutes run 0 to 59)")
+    if seconds > 59:
+        raise ImpossibleDate(f"there is no second {seconds} (seconds run 0 to 59)")
 
 
 def _moment(text: str) -> datetime | date | None:

@@ -1,3 +1,5 @@
+import pytest
+
 from generator.content import MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES, split_source
 
 
@@ -359,3 +361,18 @@ def test_toml_front_matter_has_the_bounds_of_yaml():
     assert problems == []
     _, problems = split_source("content/a.md", "+++\na = [" + ", ".join(["1"] * MAX_FRONT_MATTER_NODES) + "]\n+++\n")
     assert [p.code for p in problems] == ["front-matter-too-large"]
+
+
+@pytest.mark.parametrize("written, told", [
+    ("2026-02-30", "02/2026 has 28 days"),  # (YAML's own reading said "day is out of range for month")
+    ("2026-01-21T09:30:00+25:00", "there is no offset +25:00"),  # (and Python's "offset must be a timedelta …")
+    ("2026-01-21 09:30:99", "there is no second 99 (seconds run 0 to 59)"),  # (it said "no minute 99")
+    ("21/01/2026 09:61", "there is no minute 61 (minutes run 0 to 59)"),
+])
+def test_a_date_that_cannot_be_is_told_in_an_editors_words(written, told):
+    from generator.index import read_article
+    from tests.unit.test_index import CONFIG
+    source, problems = split_source("content/tin/a.md", f"---\ntitle: a\ndate: {written}\nunit: cong-an-tinh\n"
+                                                        "category: tin-hoat-dong\n---\nx\n")
+    problems = problems or read_article(CONFIG, source)[1]
+    assert [str(p) for p in problems] == [f"content/tin/a.md:3: error[bad-date]: '{written}' is not a date: {told}"]
