@@ -58,8 +58,11 @@ def large_documents(documents: Mapping[str, tuple[tuple[str, int], ...]]) -> lis
     for path, size in sorted({item for files in documents.values() for item in files}):
         suffix = posixpath.splitext(path)[1].lower()
         if size > LARGE_DOCUMENT_BYTES and suffix in KINDS and suffix not in _VIDEO_KINDS:
+            shown = human_size(size)
+            if shown == human_size(LARGE_DOCUMENT_BYTES):  # (21,000,000 bytes: "20 MB … keep it under 20 MB")
+                shown = f"{size / 1048576:.2f}".replace(".", ",") + " MB"
             problems.append(warning(path, 0, "large-file",
-                                    f"this document is {human_size(size)}, more than a reader's phone should download "
+                                    f"this document is {shown}, more than a reader's phone should download "
                                     f"on a slow network (keep it under {LARGE_DOCUMENT_BYTES // 1048576} MB): "
                                     "scan at 150 dpi in grey, or save the PDF again with its size reduced"))
     return problems

@@ -232,7 +232,8 @@ def _site_language(requested: str | None, site_dir: Path) -> str:
 
 def _check_site_dir(site: Path, lang: str = "en") -> bool:
     if not site.is_dir():
-        print("build.py: error: " + messages.text("no-site-dir", lang, site=site), file=sys.stderr)
+        key = "site-is-file" if site.is_file() else "no-site-dir"
+        print("build.py: error: " + messages.text(key, lang, site=site), file=sys.stderr)
         return False
     if not (site / "site.toml").is_file():
         print("build.py: error: " + messages.text("no-site-toml", lang, site=site), file=sys.stderr)

@@ -175,6 +175,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Another build (process {pid}) is writing {out}: waiting for it to finish…",
         "vi": "Một bản dựng khác (tiến trình {pid}) đang ghi vào {out}: chờ bản đó xong…",
     },
+    "site-is-file": {
+        "en": "--site {site} is a file: give the folder that holds site.toml",
+        "vi": "--site {site} là một tệp: hãy ghi thư mục chứa site.toml",
+    },
     "no-site-dir": {
         "en": "the site folder {site} does not exist",
         "vi": "không có thư mục trang {site}",

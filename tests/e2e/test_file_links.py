@@ -285,16 +285,21 @@ def test_a_document_too_large_for_a_phone_is_a_warning(make_site, tmp_path, monk
     """A scanned PDF of 40 MB is published (and labelled), and its editor is told how to make it smaller."""
     from generator import attachments
     monkeypatch.setattr(attachments, "LARGE_DOCUMENT_BYTES", 1024 * 1024)
-    site = make_site({BUNDLE: article("Họp báo", body="[Kế hoạch](ke-hoach.pdf), [clip](clip.mp4)\n"),
+    site = make_site({BUNDLE: article("Họp báo", body="[Kế hoạch](ke-hoach.pdf), [clip](clip.mp4), [Phụ lục](phu-luc.pdf)\n"),
                       "content/tin-hoat-dong/hop-bao/ke-hoach.pdf": b"%PDF" + b"0" * 1_600_000,
+                      "content/tin-hoat-dong/hop-bao/phu-luc.pdf": b"%PDF" + b"0" * 1_100_000,
                       "content/tin-hoat-dong/hop-bao/clip.mp4": b"\x00" * 1_600_000})
     result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
     assert result.ok
     assert [str(p) for p in result.problems] == [
         "content/tin-hoat-dong/hop-bao/ke-hoach.pdf: warning[large-file]: this document is 1,5 MB, more than a "
         "reader's phone should download on a slow network (keep it under 1 MB): scan at 150 dpi in grey, or save "
+        "the PDF again with its size reduced",
+        # (just over: not "1,0 MB … keep it under 1 MB")
+        "content/tin-hoat-dong/hop-bao/phu-luc.pdf: warning[large-file]: this document is 1,05 MB, more than a "
+        "reader's phone should download on a slow network (keep it under 1 MB): scan at 150 dpi in grey, or save "
         "the PDF again with its size reduced"]
-    assert [p.code for p in check_site(site).problems] == ["large-file"]  # `check` tells it too
+    assert [p.code for p in check_site(site).problems] == ["large-file"] * 2  # `check` tells it too
 
 
 def test_paths_written_with_windows_backslashes_lead_where_browsers_take_them(make_site, tmp_path):

@@ -133,3 +133,13 @@ def test_a_folder_without_a_portal_points_to_init(tmp_path):
     assert done.stderr.strip() == (f"build.py: error: {tmp_path} has no site.toml (use --site to name the site folder; "
                                    "a new portal starts with python build.py init FOLDER --unit \"Công an tỉnh …\" "
                                    "--base-url https://…/)")
+
+
+def test_a_file_given_as_the_site_is_told_as_a_file(tmp_path):
+    """`--site site.toml` (the file, not its folder) said the folder "does not exist"."""
+    toml = tmp_path / "site.toml"
+    toml.write_text('title = "x"\n', encoding="utf-8")
+    for command in ("build", "check"):
+        done = run_cli(command, "--site", str(toml), "--lang", "en")
+        assert done.returncode == 2
+        assert done.stderr.strip() == f"build.py: error: --site {toml} is a file: give the folder that holds site.toml"
