@@ -142,6 +142,11 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
     except tomllib.TOMLDecodeError as exc:
         line = toml_error_line(exc, text)
         lines = text.split("\n")
+        if str(exc).startswith(("Cannot overwrite a value", "Cannot declare")):  # (no quotes would help)
+            twice = _given_twice(lines, line)
+            if twice is not None:
+                return None, [error(CONFIG_NAME, line, "duplicate-key", twice)]
+            return None, [error(CONFIG_NAME, line, "toml-syntax", TOML_POSITION.sub("", str(exc)))]
         hint = _toml_quoting_hint(lines[line - 1]) if 0 < line <= len(lines) else None
         return None, [error(CONFIG_NAME, line, "toml-syntax",
                             str(exc) + (f"; if the value is text, write it in quotes: {hint}" if hint else ""))]
@@ -296,6 +301,33 @@ def parse_focus(text: str) -> tuple[float, float] | None:
         return None
     x, y = float(found.group(1)) / 100, float(found.group(2)) / 100
     return (x, y) if x <= 1 and y <= 1 else None
+
+
+_TOML_LINE_KEY = re.compile(r"""^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=""")
+_TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+
+
+def _given_twice(lines: list[str], line: int) -> str | None:
+    """"'per_page' is given twice (first on line 3)" for the key or [table] on `line` (1-based)
+    written before in the same table; None when it is not that simple (a dotted key)."""
+    if not 0 < line <= len(lines):
+        return None
+    table = _TOML_TABLE.match(lines[line - 1])
+    if table and not lines[line - 1].lstrip().startswith("[["):
+        first = next((n for n in range(line - 1) if (t := _TOML_TABLE.match(lines[n])) and t.group(1) == table.group(1)),
+                     None)
+        return f"'[{table.group(1)}]' is given twice (first on line {first + 1})" if first is not None else None
+    key = _TOML_LINE_KEY.match(lines[line - 1])
+    if key is None:
+        return None
+    name = key.group(1) or key.group(2)
+    for number in range(line - 2, -1, -1):
+        if _TOML_TABLE.match(lines[number]):
+            return None  # (the first is in another table: not this simple case)
+        earlier = _TOML_LINE_KEY.match(lines[number])
+        if earlier and (earlier.group(1) or earlier.group(2)) == name:
+            return f"'{name}' is given twice (first on line {number + 1})"
+    return None
 
 
 def _read_images(reader: _Reader, raw: dict) -> ImageSettings:

@@ -197,3 +197,15 @@ def test_a_language_that_is_no_language_code_is_told(tmp_path, written, told):
     for fine in ("vi", "vi-VN", "en"):
         config, problems = _problems(SITE_TOML.replace("\n", f'\nlanguage = "{fine}"\n', 1), tmp_path)
         assert problems == [] and config.language == fine
+
+
+def test_a_key_or_table_written_twice_is_told_so_not_to_be_quoted(tmp_path):
+    """tomllib says "Cannot overwrite a value": the build added "if the value is text, write it
+    in quotes: per_page = \\"7\\"", which would not help."""
+    _, problems = _problems(SITE_TOML.replace("per_page = 2", "per_page = 2\nper_page = 7"), tmp_path)
+    assert problems == ["site.toml:4: error[duplicate-key]: 'per_page' is given twice (first on line 3)"]
+    twice = SITE_TOML + '\n[categories.tin-hoat-dong]\nname = "Tin"\n'
+    _, problems = _problems(twice, tmp_path)
+    assert len(problems) == 1 and problems[0].endswith(
+        "error[duplicate-key]: '[categories.tin-hoat-dong]' is given twice (first on line "
+        f"{SITE_TOML.split(chr(10)).index('[categories.tin-hoat-dong]') + 1})")
