@@ -782,6 +782,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "'{0}': ảnh bìa của bài phải là ảnh, không phải video; ảnh '{1}' đặt cạnh video là ảnh bìa của video, "
          "và cũng dùng làm ảnh bìa của bài được"),
         (r"'(.*?)': a recording cannot be the cover", "'{0}': ảnh bìa của bài phải là ảnh, không phải bản ghi âm"),
+        (r"the (?:cover )?image '(.*?)' is a folder, not a photo: write the photo's own name, e.g. '(.*)'$",
+         "'{0}' là một thư mục, không phải ảnh: hãy ghi tên tệp ảnh, ví dụ '{1}'"),
+        (r"the (?:cover )?image '(.*?)' is a folder, not a photo", "'{0}' là một thư mục, không phải ảnh: hãy ghi tên tệp ảnh"),
         (r"'(.*?)': (.*)", "'{0}' không phải ảnh dùng được ({1})"),
     ),
     "decompression-bomb": ((r"'(.*?)': (.*)", "ảnh '{0}' quá lớn để xử lý an toàn ({1})"),),

@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from generator import messages
 from generator.config import parse_config
 from generator.images import body_references, crop_box, on_a_computer, plan_images, resolve_reference, target_widths
 from generator.model import Article, Cover, ImageSettings
@@ -203,3 +204,16 @@ def test_a_path_on_the_editors_computer_is_told_apart_from_a_web_address_and_a_n
     for fine in ("anh.jpg", "anh\\mot.jpg", "../bai/index.md", "/assets/logo.png", "https://ca.example.vn/a.jpg",
                  "//cdn.example.vn/a.jpg", "mailto:a@b.vn", "tel:0221", "#muc-1", "data:image/png;base64,AA=="):
         assert on_a_computer(fine) is None, fine
+
+
+def test_a_folder_named_as_a_photo_is_told_as_a_folder(tmp_path):
+    """`image: anh` for the folder of the photos said the image "does not exist"."""
+    site = write(tmp_path, {"content/tin/bai/anh/ra-quan.jpg": phone_jpeg(300, 200)})
+    _, problems = plan_images(site, [make_article("![Lễ ra quân](anh)", image="anh/")], SETTINGS)
+    assert sorted(str(p) for p in problems) == [
+        "content/tin/bai/index.md:10: error[not-an-image]: the image 'anh' is a folder, not a photo: write the photo's "
+        "own name, e.g. 'anh/ra-quan.jpg'",
+        "content/tin/bai/index.md:6: error[not-an-image]: the cover image 'anh/' is a folder, not a photo: write the "
+        "photo's own name, e.g. 'anh/ra-quan.jpg'"]
+    assert messages.describe(problems[0], "vi").endswith("là một thư mục, không phải ảnh: hãy ghi tên tệp ảnh, ví dụ "
+                                                         "'anh/ra-quan.jpg'")
