@@ -198,6 +198,9 @@ def _why_unpublished(rel: str) -> str:
     suffix = (dot + suffix).lower()
     if stem and suffix in _MARKDOWN_SUFFIXES:  # bai.MD saved on Windows, Hugo's bai.markdown
         return f"this file is not read as an article: an article's name ends in '.md', in lower case; rename it '{stem}.md'"
+    if suffix == ".txt" and stem.lower().endswith(_MARKDOWN_SUFFIXES):  # Notepad's "bai.md.txt"
+        return (f"this file is not read as an article: an article's name ends in '.md', and Notepad added '.txt' "
+                f"(Windows hides it); rename it '{stem.rpartition('.')[0]}.md'")
     if stem and suffix == ".docx":
         return (f"a Word document is not read as an article: make one of it with python build.py new --from "
                 f"\"{rel}\" --category … --unit … (its title, text, tables and photos); to offer the document "

@@ -631,7 +631,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "máy chủ web có thể chạy tệp này như một chương trình của cổng thông tin: hãy nén tệp thành .zip để bạn "
          "đọc tải về"),
     ),
-    "unpublished-file": ((r"this file is not read as an article: .*; rename it '(.*)'",
+    "unpublished-file": ((r"this file is not read as an article: .* Notepad added '\.txt' .*; rename it '(.*)'",
+                          "tệp này không được đọc như một bài viết: tên tệp bài viết phải kết thúc bằng '.md', mà "
+                          "Notepad đã thêm '.txt' (Windows ẩn phần này); hãy đổi tên thành '{0}'"),
+                         (r"this file is not read as an article: .*; rename it '(.*)'",
                           "tệp này không được đọc như một bài viết: tên tệp bài viết phải kết thúc bằng '.md' viết "
                           "thường; hãy đổi tên thành '{0}'"),
                          (r"a Word document is not read as an article: make one of it with (.*) \(its title",

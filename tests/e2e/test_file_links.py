@@ -114,7 +114,9 @@ def test_an_article_saved_as_md_in_capitals_or_as_a_word_document_is_told_what_t
     """Windows saves "Bai.MD"; an editor drops the report they wrote in Word into content/:
     neither is an article, and "not published: move it there" did not say why."""
     site = make_site({**numbered_articles(1), "content/tin-hoat-dong/bai-moi.MD": article("Bài mới"),
-                      "content/tin-hoat-dong/bao-cao.docx": b"PK\x03\x04"})
+                      "content/tin-hoat-dong/bao-cao.docx": b"PK\x03\x04",
+                      # Notepad's "Save as" adds .txt, which Windows hides: the editor sees "tuan-tra.md"
+                      "content/tin-hoat-dong/tuan-tra.md.txt": article("Tuần tra")})
     result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
     assert [str(p) for p in result.problems] == [
         "content/tin-hoat-dong/bai-moi.MD: warning[unpublished-file]: this file is not read as an article: an "
@@ -122,7 +124,9 @@ def test_an_article_saved_as_md_in_capitals_or_as_a_word_document_is_told_what_t
         "content/tin-hoat-dong/bao-cao.docx: warning[unpublished-file]: a Word document is not read as an article: "
         "make one of it with python build.py new --from \"content/tin-hoat-dong/bao-cao.docx\" --category … "
         "--unit … (its title, text, tables and photos); to offer the document for download, put it in an "
-        "article's own folder"]
+        "article's own folder",
+        "content/tin-hoat-dong/tuan-tra.md.txt: warning[unpublished-file]: this file is not read as an article: an "
+        "article's name ends in '.md', and Notepad added '.txt' (Windows hides it); rename it 'tuan-tra.md'"]
 
 
 def test_a_name_that_differs_only_in_case_is_found_for_photos_and_named_for_links(make_site, build_site):
