@@ -468,8 +468,34 @@ def derive_summary(body_html: str, limit: int = SUMMARY_LENGTH) -> str:
         text = _text_from(body_html[:_list_end(body_html, lead.end())], lead.start(), limit)
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–-")
-    return cut + "…"
+    return _cut(text, limit)
+
+
+# Where a summary may stop short of its limit: a sentence's end (kept, no "…"), else a clause's
+# (cut before it, "…"). Vietnamese words are syllables parted by spaces: cut at a space, a card
+# read "tạm giữ 9 đối…" for "đối tượng", a word a reader cannot finish.
+_SENTENCE_END = re.compile(r"[.!?…][”\"')]?(?= )")
+_CLAUSE_END = re.compile(r"[,;:](?= )| [–-](?= )")
+_SUMMARY_STOP_FROM = 0.6  # of the limit: a stop earlier would leave too short a summary
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters (and "…"), at a sentence's end, else a clause's,
+    else a space; a quotation it opens and does not close is left out, or closed."""
+    room = text[:limit + 1]
+    earliest = int(limit * _SUMMARY_STOP_FROM)
+    sentences = [found.end() for found in _SENTENCE_END.finditer(room) if earliest <= found.end() <= limit]
+    if sentences:
+        return room[:sentences[-1]]
+    clauses = [found.start() for found in _CLAUSE_END.finditer(room) if earliest <= found.start() <= limit]
+    cut = room[:clauses[-1]] if clauses else room[:limit].rsplit(" ", 1)[0].rstrip(",.;:–-")
+    opened = cut.rfind("“")
+    if opened > cut.rfind("”"):  # a quotation cut open: 'với chủ đề “Học tập … làm việc…'
+        if opened >= earliest:
+            cut = cut[:opened].rstrip(" ,;:–-")
+        else:
+            return cut.rstrip() + "…”"
+    return cut.rstrip() + "…"
 
 
 def _paragraph_text(paragraph: re.Match) -> str:

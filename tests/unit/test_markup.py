@@ -103,3 +103,18 @@ def test_a_summary_written_with_markdown_marks_reads_as_plain_text():
         assert plain_summary(kept) == kept
     assert plain_summary("#ANTT ra quân **mạnh**") == "#ANTT ra quân mạnh"  # a hashtag, not a heading
     assert plain_summary("2026. Năm **mới**") == "2026. Năm mới"  # not a numbered list
+
+
+def test_a_long_summary_stops_at_a_sentence_or_a_clause_and_never_inside_a_quotation():
+    """Vietnamese words are syllables parted by spaces: cut at the last space before the limit,
+    a card read "… tạm giữ 9 đối…" ("đối tượng") and "… với chủ đề “Học tập … làm việc…" (a
+    quotation never closed)."""
+    sentence = "<p>Công an tỉnh đã triệt phá đường dây đánh bạc qua mạng. Lực lượng chức năng tạm giữ 9 đối tượng.</p>"
+    assert derive_summary(sentence, 80) == "Công an tỉnh đã triệt phá đường dây đánh bạc qua mạng."
+    clause = "<p>Qua công tác nắm tình hình, trinh sát đã xác định ổ nhóm, tạm giữ 9 đối tượng liên quan.</p>"
+    assert derive_summary(clause, 70) == "Qua công tác nắm tình hình, trinh sát đã xác định ổ nhóm…"
+    quoted = "<p>Chi bộ tổ chức sinh hoạt chuyên đề với chủ đề “Học tập phong cách ứng xử của Bác trong công tác”.</p>"
+    assert derive_summary(quoted, 70) == "Chi bộ tổ chức sinh hoạt chuyên đề với chủ đề…"
+    early = "<p>Chủ đề “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh trong công tác bảo đảm an ninh”.</p>"
+    summary = derive_summary(early, 60)
+    assert summary.endswith("…”") and summary.count("“") == summary.count("”")
