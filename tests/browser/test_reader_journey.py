@@ -48,6 +48,9 @@ def test_reader_goes_from_home_to_the_next_page_of_a_unit(open_page, portal, siz
 
     page.get_by_role("link", name=ARTICLE).click()
     expect(page.locator("h1")).to_have_text(ARTICLE)
+    # The menu marks the section the article is in (not as the page itself: that is the category's)
+    assert page.locator('#site-nav a[aria-current="true"]').text_content() == "Tin hoạt động"
+    assert page.locator('#site-nav a[aria-current="page"]').count() == 0
     _visited(page, watch, f"{size}-3-article")
 
     page.locator(".related").get_by_role("link", name=RELATED).click()
@@ -61,6 +64,7 @@ def test_reader_goes_from_home_to_the_next_page_of_a_unit(open_page, portal, siz
 
     page.get_by_role("link", name="Trang sau").click()
     page.wait_for_url("**/don-vi/phong-canh-sat-giao-thong/trang/2/")
+    expect(page.locator("h1")).to_have_text(UNIT + " – Trang 2")  # (as the archive's pages say it)
     expect(page.locator(".pagination [aria-current=page]")).to_have_text("2")
     second_page = page.locator(".card-title").all_inner_texts()
     assert second_page and not set(second_page) & set(first_page)
