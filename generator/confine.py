@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 from urllib.parse import unquote
 
-from generator.diagnostics import Problem, error
+from generator.diagnostics import Problem, error, warning
 from generator.walk import files_below
 
 # Ten times the longest article of the bundled portal's sources; beyond this
@@ -115,7 +115,11 @@ def _check_dir_link(site_dir: Path, path: str) -> Problem | None:
     if os.path.commonpath([root, target]) != root:
         return error(_rel(site_dir, path), 0, "outside-site",
                      "this is a symbolic link to a folder outside the site folder; copy the files in instead")
-    return None
+    # (the walks follow no link to a folder: what it holds was left out without a word)
+    return warning(_rel(site_dir, path), 0, "linked-folder",
+                   f"this is a symbolic link to the folder {os.path.relpath(target, root).replace(os.sep, '/')}, "
+                   "which the build does not follow: nothing in it is published from here; move or copy the "
+                   "folder here instead")
 
 
 def spelled_on_disk(site_dir: Path, path: str, any_case: bool = False) -> str | None:

@@ -864,6 +864,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"only \.docx is read", "chỉ đọc được tệp .docx; hãy mở tệp trong Word và lưu lại dạng .docx (Word Document)"),
         (_ANY, "tệp này không phải tài liệu Word đọc được; hãy mở trong Word và lưu lại dạng .docx")),
     "broken-symlink": ((_ANY, "đây là liên kết tượng trưng (symlink) trỏ tới tệp không tồn tại; hãy xóa nó"),),
+    "linked-folder": ((r"this is a symbolic link to the folder (.*), which",
+                       "đây là liên kết tượng trưng (symlink) tới thư mục {0}, bản dựng không đi theo nó: không tệp nào "
+                       "trong đó được xuất bản từ chỗ này; hãy chuyển hoặc chép thư mục vào đây"),),
     "outside-site": (
         (r"this is a symbolic link to a file outside", "đây là liên kết tượng trưng trỏ ra ngoài thư mục trang; "
                                                        "hãy chép tệp vào thay vì liên kết"),
