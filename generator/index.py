@@ -87,7 +87,7 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
     checked = _CheckedArticles(config, cache if memo is None else None, known)
     with_lists: dict[str, SourceFile] = {}  # of the articles with aliases or picks: the lines of their items
     for source in sources:
-        url_lines[source.path] = source.line_of("slug" if "slug" in source.front else "title")
+        url_lines[source.path] = url_line(source)
         article, found = recall(memo, "articles", source.path, (config, source),
                                 lambda: checked.read(source))
         problems += found
@@ -291,10 +291,21 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
     ), problems
 
 
+def slug_given(fm: Mapping) -> bool:
+    """Whether the front-matter gives a slug: a `slug:` left empty is none given, as every
+    other optional key left empty (the URL is then the title's)."""
+    value = fm.get("slug")
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def url_line(source: SourceFile) -> int:
+    """The line an article's URL comes from, for a problem with it: its slug's, else its title's."""
+    return source.line_of("slug" if slug_given(source.front) else "title")
+
+
 def read_slug(fm: Mapping, title: str | None, fail) -> str:
-    """The 'slug' given, made URL-safe, else one made from the title (shortened); "" when neither gives one.
-    A `slug:` left empty is none given, as every other optional key left empty."""
-    if "slug" in fm and not (fm["slug"] is None or isinstance(fm["slug"], str) and not fm["slug"].strip()):
+    """The 'slug' given, made URL-safe, else one made from the title (shortened); "" when neither gives one."""
+    if slug_given(fm):
         raw_slug = _text(fm, "slug", fail)
         slug = slugify(raw_slug or "")
         if raw_slug and not slug:

@@ -16,7 +16,7 @@ from typing import Iterable, Mapping
 from generator import aliases as aliases_stage
 from generator.config import RESERVED_SLUGS
 from generator.diagnostics import Problem, error, suggest, warning
-from generator.index import IndexOptions, _flag, _text, error_adder, parse_date, read_slug, unknown_key
+from generator.index import IndexOptions, _flag, _text, error_adder, parse_date, read_slug, unknown_key, url_line
 from generator.markup import plain_summary
 from generator.model import PAGES_DIR, Article, SiteConfig, SourceFile, frozen_map
 from generator.vietnamese import collation_key, nfc
@@ -68,8 +68,7 @@ def index_pages(config: SiteConfig, sources: Iterable[SourceFile], options: Inde
             left_out["draft"] = left_out.get("draft", 0) + 1
     found.sort(key=lambda pair: (pair[0], collation_key(pair[1].title), pair[1].url))
     pages = [page for _, page in found]
-    problems += taken_urls(config, pages, {s.path: s.line_of("slug" if "slug" in s.front else "title")
-                                            for s in sources})
+    problems += taken_urls(config, pages, {s.path: url_line(s) for s in sources})
     return pages, problems
 
 
