@@ -561,15 +561,32 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
 
 
 def _looks_cut_off(fmt: str, data: bytes) -> bool:
-    """An upload that stopped part-way has no end marker: a JPEG's EOI, a PNG's IEND. Only
-    such a file is decoded at inspection (a photo that ends well, or with a phone's trailing
-    data after its EOI, decodes clean anyway); the others wait for the pool."""
-    tail = data[-4096:].rstrip(b"\0")
+    """An upload that stopped part-way has no end marker: a JPEG's EOI after its image's first
+    scan, a PNG's IEND. Only such a file is decoded at inspection, which every build runs: a
+    whole photo is not, whatever a phone appended after its end (a motion photo's clip)."""
     if fmt in ("JPEG", "MPO"):
-        return b"\xff\xd9" not in tail
+        scan = _first_scan(data)
+        return scan is not None and data.find(b"\xff\xd9", scan) < 0
     if fmt == "PNG":
-        return b"IEND" not in tail
+        return data.rfind(b"IEND") < 0
     return False
+
+
+def _first_scan(data: bytes) -> int | None:
+    """Where a JPEG's image data starts (its first SOS marker), past the segments before it,
+    which hold the EXIF thumbnail, a whole JPEG with its own end marker; None if unreadable."""
+    at = 2
+    while at + 4 <= len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker == 0xDA:
+            return at
+        if marker == 0xFF:  # fill bytes before a marker
+            at += 1
+        elif marker == 0x01 or 0xD0 <= marker <= 0xD7:  # markers without a length
+            at += 2
+        else:
+            at += 2 + int.from_bytes(data[at + 2:at + 4], "big")
+    return None
 
 
 # What Pillow raises on damaged files, by plugin: all of them mean "this file is broken".

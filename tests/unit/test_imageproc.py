@@ -104,11 +104,15 @@ def test_a_truncated_photo_is_reported_at_each_line_that_uses_it(tmp_path):
     assert plan.variants == ()
 
 
-def test_a_photo_with_data_after_its_end_marker_is_not_refused(tmp_path):
-    """Phones append data after a JPEG's end (a motion photo's clip): the photo is whole."""
+def test_a_photo_with_data_after_its_end_marker_is_neither_refused_nor_decoded_when_planned(tmp_path, monkeypatch):
+    """Phones append data after a JPEG's end (a motion photo's clip): the photo is whole, and
+    planning it, which every build does, decodes none of its pixels."""
+    from PIL import ImageFile
     site = write(tmp_path, {"content/tin/bai/a.jpg": phone_jpeg(800, 600) + b"ftypmp42" + bytes(range(256)) * 40})
+    decoded = []
+    monkeypatch.setattr(ImageFile.ImageFile, "load", lambda im: decoded.append(im))
     plan, problems = plan_images(site, [make_article("![Ảnh động](a.jpg)")], SETTINGS)
-    assert problems == [] and plan.variants
+    assert problems == [] and plan.variants and decoded == []
 
 
 def test_transparent_png_keeps_alpha_in_webp_and_turns_white_in_jpeg(tmp_path):
