@@ -93,6 +93,8 @@ def read_word(path: Path) -> WordArticle:
     _captions_under_photos(soup)
     _notes_as_markdown_footnotes(soup)
     header = _without_official_header(soup)
+    _merged_cells_in_place(soup)
+    _boxes_as_quotes(soup)
     _cells_a_markdown_table_can_hold(soup)
     # What the reader of the document sees as its title first: the title in its properties is
     # often a template's, left over from another document.
@@ -255,6 +257,71 @@ def _without_official_header(soup: BeautifulSoup) -> tuple[str, ...] | None:
         if node.find_parent("table") is None and node.get_text(strip=True):
             return None
     return None
+
+
+def _merged_cells_in_place(soup: BeautifulSoup) -> None:
+    """A Markdown table has no merged cells: Word's (mammoth's colspan and rowspan) are kept as
+    the cell followed, across and down, by empty ones, so every figure stays in its column
+    (the row under "Địa bàn" merged down had a cell too few, and its figures moved left). A
+    first row that is one cell across the whole table ("BẢNG TỔNG HỢP …") is the table's
+    title, in bold above it, not its header row."""
+    for table in soup.find_all("table"):
+        rows = table.find_all("tr")
+        if table.find_parent("table") is not None or not rows:
+            continue
+        if not any(cell.get("colspan") or cell.get("rowspan") for cell in table.find_all(["td", "th"])):
+            continue
+        pending: dict[int, int] = {}  # column → rows still covered by a cell merged down from above
+        for row in rows:
+            cells = row.find_all(["td", "th"], recursive=False)
+            column = 0
+            for cell in cells:
+                while pending.get(column):
+                    pending[column] -= 1
+                    cell.insert_before(soup.new_tag(cell.name))
+                    column += 1
+                across = _span(cell, "colspan")
+                down = _span(cell, "rowspan")
+                for _ in range(across - 1):
+                    cell.insert_after(soup.new_tag(cell.name))
+                for covered in range(column, column + across):
+                    if down > 1:
+                        pending[covered] = down - 1
+                del cell["colspan"], cell["rowspan"]
+                column += across
+            while pending.get(column):  # merged down at the row's end
+                pending[column] -= 1
+                row.append(soup.new_tag(cells[-1].name if cells else "td"))
+                column += 1
+        first = rows[0].find_all(["td", "th"], recursive=False)
+        width = max(len(row.find_all(["td", "th"], recursive=False)) for row in rows)
+        if len(rows) > 2 and width > 1 and first[0].get_text(strip=True) and not any(
+                cell.get_text(strip=True) for cell in first[1:]):
+            title = soup.new_tag("p")
+            title.append(soup.new_tag("strong"))
+            title.strong.string = " ".join(first[0].get_text(" ").split())
+            table.insert_before(title)
+            rows[0].decompose()
+
+
+def _boxes_as_quotes(soup: BeautifulSoup) -> None:
+    """A table of one cell is a box around a note ("Khuyến cáo: …"), not data: it was a table
+    whose header held all the text above an empty row. It is a quotation, set apart the same."""
+    for table in soup.find_all("table"):
+        cells = table.find_all(["td", "th"])
+        if len(cells) != 1 or table.find_parent("table") is not None or cells[0].find("img") is not None:
+            continue
+        box = soup.new_tag("blockquote")
+        for child in list(cells[0].contents):
+            box.append(child.extract())
+        table.replace_with(box)
+
+
+def _span(cell: Tag, attribute: str) -> int:
+    try:
+        return max(1, min(int(cell.get(attribute) or 1), 100))
+    except ValueError:
+        return 1
 
 
 def _cells_a_markdown_table_can_hold(soup: BeautifulSoup) -> None:

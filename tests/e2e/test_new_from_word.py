@@ -242,6 +242,35 @@ def test_a_word_table_with_lists_tables_or_pipes_in_its_cells_is_still_a_table(t
     assert rows == [["Nội dung (đoạn hai)", "Số | vụ"], ["Huyện A – Huyện B", "5 • xe máy • ô tô"]]
 
 
+def test_merged_cells_keep_every_figure_in_its_column_and_a_one_cell_box_is_a_quotation(tmp_path):
+    """A row under a cell merged down had a cell too few and its figures moved left ("5.107"
+    stood under "Lỗi vi phạm"); a title row across the table was its header; a boxed note was a
+    table whose header held all its text."""
+    doc = Document()
+    doc.add_heading("Kết quả tuần tra, kiểm soát tháng 11", level=1)
+    doc.add_paragraph("Kết quả cụ thể như sau:")
+    table = doc.add_table(rows=5, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "BẢNG TỔNG HỢP KẾT QUẢ XỬ LÝ"
+    for cell, text in zip(table.rows[1].cells, ("Nhóm lỗi", "Lỗi vi phạm", "Số trường hợp")):
+        cell.text = text
+    table.cell(2, 0).merge(table.cell(3, 0)).text = "Người điều khiển"
+    table.cell(2, 1).text, table.cell(2, 2).text = "Nồng độ cồn", "8.214"
+    table.cell(3, 1).text, table.cell(3, 2).text = "Chạy quá tốc độ", "5.107"
+    table.cell(4, 0).text, table.cell(4, 1).text, table.cell(4, 2).text = "Phương tiện", "Không đủ điều kiện", "1.930"
+    box = doc.add_table(rows=1, cols=1)
+    box.cell(0, 0).text = "Khuyến cáo: Đã uống rượu, bia thì không lái xe."
+    doc.save(tmp_path / "bang.docx")
+    html = MarkupConverter({}).convert(body_article(read_word(tmp_path / "bang.docx").body)).html
+    page = BeautifulSoup(html, "html.parser")
+    assert text_of(page.find_all("p")[1]) == "BẢNG TỔNG HỢP KẾT QUẢ XỬ LÝ"  # the title, above the table
+    rows = [[text_of(c) for c in row.find_all(["th", "td"])] for row in page.find("table").find_all("tr")]
+    assert rows == [["Nhóm lỗi", "Lỗi vi phạm", "Số trường hợp"], ["Người điều khiển", "Nồng độ cồn", "8.214"],
+                    ["", "Chạy quá tốc độ", "5.107"], ["Phương tiện", "Không đủ điều kiện", "1.930"]]
+    assert "so" in page.find("table").find_all("tr")[2].find_all("td")[2].get("class", [])  # a column of figures
+    assert text_of(page.find("blockquote")) == "Khuyến cáo: Đã uống rượu, bia thì không lái xe."
+    assert len(page.find_all("table")) == 1
+
+
 def test_a_footnote_in_word_is_a_footnote_on_the_page(make_site, build_site, tmp_path):
     site = make_site({})
     report = word_with_a_footnote(tmp_path / "Xử phạt nồng độ cồn.docx", "Theo Nghị định số 100/2019/NĐ-CP",
