@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.diagnostics import Problem, error, kind_of, suggest
 from generator.merge_conflicts import conflict_lines, conflict_message
-from generator.model import Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit, frozen_map
+from generator.model import (MEGAPIXELS_CEILING, Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit,
+                             frozen_map)
 from generator.sanitize import XML_FORBIDDEN
 from generator.saved_text import as_utf8, decode
 from generator.vietnamese import nfc, slugify
@@ -359,8 +360,9 @@ def _read_images(reader: _Reader, raw: dict) -> ImageSettings:
         elif quality is not None:
             values[key] = quality
     max_mp = reader.typed(raw, "max_megapixels", int, "a whole number", path)
-    if max_mp is not None and not 1 <= max_mp <= 1000:
-        reader.fail(path + ("max_megapixels",), "bad-value", "'images.max_megapixels' must be between 1 and 1000")
+    if max_mp is not None and not 1 <= max_mp <= MEGAPIXELS_CEILING:
+        reader.fail(path + ("max_megapixels",), "bad-value",
+                    f"'images.max_megapixels' must be between 1 and {MEGAPIXELS_CEILING}")
     elif max_mp is not None:
         values["max_megapixels"] = max_mp
     ratio = reader.typed(raw, "thumbnail_ratio", str, "a string such as \"3:2\"", path)

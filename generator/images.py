@@ -31,7 +31,7 @@ from generator.config import parse_focus
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
 from generator.rawtags import start_tags
-from generator.model import EMPTY, Article, ImageSettings, evolve
+from generator.model import EMPTY, MEGAPIXELS_CEILING, Article, ImageSettings, evolve
 from generator.photo_tables import photo_table
 from generator.vietnamese import nfc, slugify
 
@@ -46,6 +46,9 @@ ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF
 # are never used, so they are not decoded. Browsers other than Safari cannot show HEIC, so it
 # is only ever a source: the published variants are AVIF, WebP and JPEG as for any photo.
 pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
+# images.max_megapixels is the limit (inspect_image); Pillow's own, ~89.5 MP, refused a phone's
+# 108 MP photo whatever site.toml said. Its check is kept for what no setting may allow.
+Image.MAX_IMAGE_PIXELS = MEGAPIXELS_CEILING * 1_000_000
 # A phone or an editing app that wrote damaged EXIF tags: Pillow skips them and says so on the
 # terminal ("Corrupt EXIF data. Expecting to read 4 bytes…", from inside Pillow, in English,
 # once per worker). The photo is published all the same, as tags are never published.
@@ -538,7 +541,9 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
                 width, height = im.size
                 if width * height > limit:
                     return None, ("decompression-bomb",
-                                  f"{width}×{height} pixels is more than images.max_megapixels ({max_megapixels} MP)")
+                                  f"{width}×{height} pixels is more than images.max_megapixels ({max_megapixels} MP): "
+                                  "save a smaller copy of the photo (a phone's high-resolution mode makes such), or "
+                                  "raise [images] max_megapixels in site.toml")
                 orientation = int(im.getexif().get(0x0112, 1) or 1)
                 if _looks_cut_off(im.format, data):
                     im.load()  # decoded here, so `check` says what the build's decoding would

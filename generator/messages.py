@@ -790,7 +790,14 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the (?:cover )?image '(.*?)' is a folder, not a photo", "'{0}' là một thư mục, không phải ảnh: hãy ghi tên tệp ảnh"),
         (r"'(.*?)': (.*)", "'{0}' không phải ảnh dùng được ({1})"),
     ),
-    "decompression-bomb": ((r"'(.*?)': (.*)", "ảnh '{0}' quá lớn để xử lý an toàn ({1})"),),
+    "decompression-bomb": ((r"'(.*?)': (\d+)×(\d+) pixels is more than images.max_megapixels \((\d+) MP\)",
+                            "ảnh '{0}' có {1}×{2} điểm ảnh, quá giới hạn images.max_megapixels ({3} MP): hãy lưu một "
+                            "bản nhỏ hơn của ảnh (chế độ độ phân giải cao của điện thoại tạo ra ảnh như vậy), hoặc "
+                            "tăng [images] max_megapixels trong site.toml"),
+                           (r"'(.*?)': ([\d,.]+ MP) is more than can be decoded safely",
+                            "ảnh '{0}' có {1}, nhiều hơn mức giải mã an toàn: có vẻ là tệp gây tràn bộ nhớ, không "
+                            "phải ảnh chụp"),
+                           (r"'(.*?)': (.*)", "ảnh '{0}' quá lớn để xử lý an toàn ({1})"),),
     "truncated-image": ((r"'(.*?)': ", "tệp ảnh '{0}' bị thiếu dữ liệu (tải lên chưa hết); hãy tải lên lại"),),
     "broken-image": ((r"'(.*?)': ", "tệp ảnh '{0}' bị hỏng, không đọc được"),),
     "bad-focus": ((_ANY, "'image_focus' phải là hai tỉ lệ phần trăm, ví dụ \"50% 30%\": {0}"),),

@@ -96,6 +96,10 @@ class Campaign(Term):
     kind = "campaign"
 
 
+# The highest images.max_megapixels site.toml may set (a 200 MP phone photo fits well under it).
+MEGAPIXELS_CEILING = 1000
+
+
 @dataclass(frozen=True)
 class ImageSettings:
     """The [images] table of site.toml: how photos are published."""
@@ -107,7 +111,7 @@ class ImageSettings:
     thumbnail_ratio: tuple[int, int] = (3, 2)
     thumbnail_widths: tuple[int, ...] = (360, 720)
     focal_point: tuple[float, float] = (0.5, 0.5)  # where crops centre, 0..1 from the top left
-    max_megapixels: int = 100  # larger images are refused as decompression bombs
+    max_megapixels: int = 100  # larger images are refused as decompression bombs (up to MEGAPIXELS_CEILING)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,12 @@
 """Planning photos: references, paths, widths, crops, names and every bad input's problem."""
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
+
+from PIL import Image
 
 from generator import messages
 from generator.config import parse_config
@@ -130,8 +133,25 @@ def test_each_bad_input_is_a_problem_at_the_line_that_names_it(tmp_path):
         "safely; this looks like a decompression bomb, not a photo",
         "content/tin/bai/index.md:12: error[not-an-image]: 'khong-phai-anh.jpg': the file is not a photo this build can read (JPEG, PNG, WebP, HEIC), or it is damaged",
         "content/tin/bai/index.md:14: error[decompression-bomb]: 'to.jpg': 1200×1000 pixels is more than "
-        "images.max_megapixels (1 MP)",
+        "images.max_megapixels (1 MP): save a smaller copy of the photo (a phone's high-resolution mode makes such), "
+        "or raise [images] max_megapixels in site.toml",
     ]
+
+
+def test_the_megapixels_site_toml_allows_are_the_limit_not_pillows(tmp_path):
+    """A phone's 108 MP photo was refused as a decompression bomb by Pillow's own ~89.5 MP limit
+    whatever images.max_megapixels said, and a 95 MP one under the default 100 MP too."""
+    def png(width, height):
+        out = io.BytesIO()
+        Image.new("1", (width, height)).save(out, "PNG")  # (1 bit a pixel: small to make and to store)
+        return out.getvalue()
+    site = write(tmp_path, {"content/tin/bai/a95.png": png(10_000, 9_500), "content/tin/bai/a108.png": png(12_000, 9_000)})
+    article = make_article("![Ảnh 95 MP](a95.png)\n\n![Ảnh 108 MP](a108.png)")
+    _, problems = plan_images(site, [article], SETTINGS)
+    assert [(p.code, p.message.split(":")[0]) for p in problems] == [("decompression-bomb", "'a108.png'")]
+    assert "12000×9000 pixels is more than images.max_megapixels (100 MP)" in problems[0].message
+    _, problems = plan_images(site, [article], replace(SETTINGS, max_megapixels=120))
+    assert problems == []
 
 
 def test_a_symlink_out_of_the_site_is_outside_the_site(tmp_path):
