@@ -869,6 +869,14 @@ PROBLEMS: Mapping[str, tuple] = {
     "empty-document": ((_ANY, "tài liệu không có chữ hay ảnh nào để tạo bài viết"),),
     "not-a-word-document": (
         (r"only \.docx is read", "chỉ đọc được tệp .docx; hãy mở tệp trong Word và lưu lại dạng .docx (Word Document)"),
+        (r"the file is empty", "tệp rỗng (0 byte): tệp chưa được lưu hoặc chép hết; hãy chép lại"),
+        (r"this is a PDF named \.docx", "đây là tệp PDF mang tên .docx, không phải tài liệu Word: hãy tạo bài từ tệp "
+                                        "Word gốc của nó"),
+        (r"the document is protected by a password", "tài liệu được đặt mật khẩu: hãy mở trong Word, bỏ mật khẩu "
+                                                     "(Tệp › Thông tin › Bảo vệ tài liệu › Mã hóa bằng mật khẩu, để "
+                                                     "trống) rồi lưu lại"),
+        (r"this is an old Word document \(\.doc\)", "đây là tài liệu Word cũ (.doc) mang tên .docx: hãy mở trong Word "
+                                                   "và lưu lại dạng .docx (Word Document)"),
         (_ANY, "tệp này không phải tài liệu Word đọc được; hãy mở trong Word và lưu lại dạng .docx")),
     "broken-symlink": ((_ANY, "đây là liên kết tượng trưng (symlink) trỏ tới tệp không tồn tại; hãy xóa nó"),),
     "linked-folder": ((r"this is a symbolic link to the folder (.*), which",

@@ -31,7 +31,7 @@ from generator.index import in_capitals, shorten_slug
 from generator.saved_text import as_utf8, decode, unix_line_ends
 from generator.terms import match_term, unknown_term
 from generator.vietnamese import nfc, slugify
-from generator.word_import import NotAWordDocument, WordArticle, read_word
+from generator.word_import import NotAWordDocument, WordArticle, read_word, why_not_readable
 
 
 @dataclass(frozen=True)
@@ -306,8 +306,7 @@ def _read_word(path: Path) -> tuple[WordArticle | None, list[Problem]]:
         return None, [error(shown, 0, "word-not-readable", "this file may not be read (permission denied); copy it "
                                                             "into a folder of yours first")]
     except NotAWordDocument:
-        return None, [error(shown, 0, "not-a-word-document",
-                            "this is not a Word document that can be read; open it in Word and save it again as .docx")]
+        return None, [error(shown, 0, "not-a-word-document", why_not_readable(path))]
     if not word.body.strip() and not word.photos:
         return None, [error(shown, 0, "empty-document", "the document holds no text or photo to make an article of")]
     return word, []

@@ -102,6 +102,33 @@ def read_word(path: Path) -> WordArticle:
     return WordArticle(title, _markdown(soup), tuple(photos), skipped, header is not None, header or ())
 
 
+# Word's older files, and a .docx protected by a password, are OLE compound files; the latter
+# holds its real document, encrypted, in a stream of this name (its directory says it in UTF-16).
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def why_not_readable(path: Path) -> str:
+    """What a file `read_word` refused most likely is, and what to do, in an editor's words: the
+    same "save it again as .docx" for all went round in a circle for one with a password."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(8)
+            whole = start + handle.read(4 * 1024 * 1024) if start == _COMPOUND_FILE else start
+    except OSError:
+        whole = b""
+    if not whole:
+        return "the file is empty (0 bytes): it was not saved or copied whole; copy it again"
+    if whole.startswith(b"%PDF"):
+        return "this is a PDF named .docx, not a Word document: make the article from the Word file it was made from"
+    if whole.startswith(_COMPOUND_FILE):
+        if _ENCRYPTED_PACKAGE in whole:
+            return ("the document is protected by a password: open it in Word, remove the password (File › Info › "
+                    "Protect Document › Encrypt with Password, left empty) and save it")
+        return "this is an old Word document (.doc) named .docx: open it in Word and save it as .docx (Word Document)"
+    return "this is not a Word document that can be read; open it in Word and save it again as .docx"
+
+
 def _core_title(path: Path) -> str:
     """The title in the document's properties (File › Info), when one is set."""
     with zipfile.ZipFile(path) as archive:

@@ -370,10 +370,21 @@ def test_what_is_not_a_word_report_is_named_and_nothing_is_written(make_site, tm
     document.add_paragraph("Báo cáo kết quả công tác tháng 11. " * 400)
     document.save(whole)
     (tmp_path / "cut.docx").write_bytes(whole.read_bytes()[:whole.stat().st_size // 2])
+    # What such a file most likely is says what to do ("save it again as .docx" went round in a
+    # circle for a document with a password, which Word keeps when it saves).
+    compound = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    (tmp_path / "cu-doi-ten.docx").write_bytes(compound + "WordDocument".encode("utf-16-le"))
+    (tmp_path / "mat-khau.docx").write_bytes(compound + "EncryptionInfo EncryptedPackage".encode("utf-16-le"))
+    (tmp_path / "pdf.docx").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (tmp_path / "rong.docx").write_bytes(b"")
     not_a_document = "error[not-a-word-document]: tệp này không phải tài liệu Word"
     cases = {"khong-co.docx": "error[word-not-found]", "cu.doc": "error[not-a-word-document]: chỉ đọc được tệp .docx",
              "hong.docx": not_a_document, "nen.docx": not_a_document, "xml-hong.docx": not_a_document,
              "cut.docx": not_a_document,
+             "cu-doi-ten.docx": "error[not-a-word-document]: đây là tài liệu Word cũ (.doc) mang tên .docx",
+             "mat-khau.docx": "error[not-a-word-document]: tài liệu được đặt mật khẩu: hãy mở trong Word, bỏ mật khẩu",
+             "pdf.docx": "error[not-a-word-document]: đây là tệp PDF mang tên .docx",
+             "rong.docx": "error[not-a-word-document]: tệp rỗng (0 byte)",
              "trong.docx": "error[empty-document]: tài liệu không có chữ hay ảnh nào"}
     for name, expected in cases.items():
         done = run_cli("new", "--from", str(tmp_path / name), "--site", str(site), "--category", "tin-hoat-dong",
