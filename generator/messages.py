@@ -268,6 +268,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Bỏ qua {n} hình vẽ ở định dạng trình duyệt không hiển thị được (EMF/WMF): nếu cần, hãy lưu chúng "
               "thành ảnh PNG hoặc JPEG đặt cạnh bài viết.",
     },
+    "date-from-dateline": {
+        "en": "Its date is the day of the document's dateline, \"{dateline}\" ({day}), left out of the text: "
+              "change 'date' if the news is published on another day.",
+        "vi": "Ngày đăng là ngày ghi ở dòng \"{dateline}\" của văn bản ({day}), dòng này đã được bỏ khỏi nội dung: "
+              "hãy sửa 'date' nếu tin đăng vào ngày khác.",
+    },
     "header-left-out": {
         "en": "The document's header (its unit, the national motto, number and date) was left out: "
               "a news page shows the unit and the date above the title.",

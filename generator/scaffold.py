@@ -16,7 +16,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -41,7 +41,7 @@ class NewArticle:
     units: tuple[str, ...]  # the unit that writes it first
     campaigns: tuple[str, ...]
     slug: str
-    moment: datetime
+    moment: datetime | date  # a day alone: the date a Word report's dateline gives
 
     @property
     def path(self) -> str:
@@ -185,11 +185,16 @@ def _key(slug: str) -> str:
     return slug if same else yaml_text(slug)
 
 
+def _written_moment(moment: datetime | date) -> str:
+    """2026-01-21T09:30:00, or 2026-01-21 for a day alone (the page then shows no hour)."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") if isinstance(moment, datetime) else moment.isoformat()
+
+
 def front_matter(new: NewArticle, lang: str, body: str | None = None) -> str:
     # yaml_text: any title round-trips; _key: a term's key stays text.
     lines = ["---",
              f"title: {yaml_text(new.title)}",
-             f"date: {new.moment.strftime('%Y-%m-%dT%H:%M:%S')}",
+             f"date: {_written_moment(new.moment)}",
              f"unit: {_key(new.units[0])}" if len(new.units) == 1 else f"unit: [{', '.join(map(_key, new.units))}]",
              f"category: {_key(new.category)}",
              f"campaigns: [{', '.join(map(_key, new.campaigns))}]",
@@ -332,12 +337,15 @@ def run_new(args, site_dir: Path) -> int:
     if site_config is not None and not problems:
         title = args.title or (word.title if word else "")
         now = datetime.now(site_config.zone).replace(microsecond=0)
+        dated = word is not None and word.written_date is not None and word.written_date < now.date()
         if args.page:
             new, problems = plan_page(site_config, title, bool(args.category or args.unit or args.campaign))
         else:
             from_header = None if args.unit else unit_from_header(site_config, word)  # (a unit given wins)
+            # A report written on an earlier day is news of that day (today's keeps the hour of now).
             new, problems = plan_article(site_config, title, args.category,
-                                         args.unit or ([from_header] if from_header else []), args.campaign, now)
+                                         args.unit or ([from_header] if from_header else []), args.campaign,
+                                         word.written_date if dated else now)
     skeleton, skeleton_path = None, None
     if isinstance(new, NewArticle) and word is None:
         skeleton, skeleton_path, problems = read_archetype(site_dir, new.category)
@@ -359,6 +367,9 @@ def run_new(args, site_dir: Path) -> int:
             print(messages.text("drawings-skipped", lang, n=word.skipped_drawings))
         if word.left_out_header:
             print(messages.text("header-left-out", lang))
+        if dated:
+            print(messages.text("date-from-dateline", lang, dateline=word.dateline,
+                                day=word.written_date.strftime("%d/%m/%Y")))
         if from_header is not None:
             print(messages.text("unit-from-header", lang, unit=site_config.units[from_header].name))
     if in_capitals(new.title):  # (typed or the document's: the build warns again until it is changed)

@@ -14,6 +14,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from xml.parsers.expat import ExpatError
 
@@ -23,6 +24,7 @@ from markdownify import MarkdownConverter
 
 from generator.photo_tables import MAX_CAPTION, photo_table
 from generator.pictures import CAPTION_START
+from generator.written_dates import parse_written
 
 # Word's picture formats a browser shows (EMF/WMF drawings are not among them).
 _PHOTO_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",
@@ -52,6 +54,10 @@ class WordArticle:
     # The lines of that header's first column, top down: the unit above the issuing unit
     # ("CÔNG AN TỈNH HƯNG YÊN", "PHÒNG CẢNH SÁT GIAO THÔNG"), then "Số: …".
     issuer_lines: tuple[str, ...] = ()
+    # The day its dateline gives ("Hưng Yên, ngày 21 tháng 01 năm 2026", in the header or a line of
+    # its own under the title, then left out of the body), and that line as written.
+    written_date: date | None = None
+    dateline: str = ""
 
 
 def read_word(path: Path) -> WordArticle:
@@ -93,13 +99,42 @@ def read_word(path: Path) -> WordArticle:
     _captions_under_photos(soup)
     _notes_as_markdown_footnotes(soup)
     header = _without_official_header(soup)
+    dateline = header[1] if header else ""
     _merged_cells_in_place(soup)
     _boxes_as_quotes(soup)
     _cells_a_markdown_table_can_hold(soup)
     # What the reader of the document sees as its title first: the title in its properties is
     # often a template's, left over from another document.
     title = _take_title(soup) or title_property or _title_from_name(path)
-    return WordArticle(title, _markdown(soup), tuple(photos), skipped, header is not None, header or ())
+    if not dateline:  # (under the title, once the title is out of the way)
+        dateline = _take_dateline(soup)
+    return WordArticle(title, _markdown(soup), tuple(photos), skipped, header is not None, header[0] if header else (),
+                       _day_of(dateline), dateline)
+
+
+# "Hưng Yên, ngày 21 tháng 01 năm 2026": where and when a report was written (its dateline).
+_DATELINE = re.compile(r"(?:[^\W\d_][^,\n]{0,60},\s*)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?",
+                       re.IGNORECASE)
+
+
+def _take_dateline(soup: BeautifulSoup) -> str:
+    """The dateline, when it is a line of its own among the document's first lines, taken out of
+    the body: it became the article's summary (its card and its description read
+    "Hưng Yên, ngày 21 tháng 01 năm 2026"), and the page shows the date already."""
+    for node in [node for node in soup.find_all(["p", "h1", "h2", "h3"]) if node.get_text(strip=True)][:4]:
+        text = " ".join(node.get_text(" ").split())
+        if node.name == "p" and _DATELINE.fullmatch(text):
+            node.decompose()
+            return text
+    return ""
+
+
+def _day_of(dateline: str) -> date | None:
+    try:
+        written = parse_written(dateline.rstrip(".")) if dateline else None
+    except ValueError:  # (31 tháng 02: no day to take)
+        return None
+    return written.date() if isinstance(written, datetime) else written
 
 
 # Word's older files, and a .docx protected by a password, are OLE compound files; the latter
@@ -267,19 +302,21 @@ def _notes_as_markdown_footnotes(soup: BeautifulSoup) -> None:
 _MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*Ò\s*A\s+X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A")
 
 
-def _without_official_header(soup: BeautifulSoup) -> tuple[str, ...] | None:
+def _without_official_header(soup: BeautifulSoup) -> tuple[tuple[str, ...], str] | None:
     """Leave out the header table of an official document (the unit, "CỘNG HÒA XÃ HỘI CHỦ
     NGHĨA VIỆT NAM", "Số: …", "…, ngày … tháng … năm …"): on a news page it read as a table of
     data above the text. Only a table before any text of the document's own. The lines of its
-    first column, or None when there is no such table."""
+    first column and its dateline ("" when it has none), or None when there is no such table."""
     for node in soup.find_all(["table", "p", "ul", "ol", "h1", "h2", "h3"]):
         if node.name == "table":
             if _MOTTO.search(node.get_text(" ").upper()):
-                lines = tuple(text for row in node.find_all("tr") for cell in row.find_all(["td", "th"])[:1]
-                              for text in (" ".join(line.split()) for line in cell.get_text("\n").split("\n"))
-                              if text)
+                def lines_of(cells) -> list[str]:
+                    return [text for cell in cells for text in (" ".join(line.split())
+                                                                for line in cell.get_text("\n").split("\n")) if text]
+                first = tuple(lines_of(cell for row in node.find_all("tr") for cell in row.find_all(["td", "th"])[:1]))
+                dateline = next((line for line in lines_of(node.find_all(["td", "th"])) if _DATELINE.fullmatch(line)), "")
                 node.decompose()
-                return lines
+                return first, dateline
             return None
         if node.find_parent("table") is None and node.get_text(strip=True):
             return None

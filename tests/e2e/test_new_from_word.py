@@ -222,6 +222,35 @@ def test_an_official_documents_header_is_left_out_and_its_kind_and_subject_are_t
     assert "| STT | Đơn vị | Số vụ |" in read_word(word_report(tmp_path / "bao-cao.docx")).body
 
 
+def test_the_dateline_gives_the_date_and_is_not_the_summary(make_site, build_site, tmp_path):
+    """"Hưng Yên, ngày 21 tháng 01 năm 2026" under the title stayed the body's first line: the
+    card and the description of the page read it as the summary, and the date was the moment of
+    the import. Now it gives the date (a day alone) and leaves the text; in an official
+    document's header it gives the date too."""
+    doc = Document()
+    doc.add_paragraph().add_run("Công an tỉnh ra quân bảo đảm trật tự dịp Tết").bold = True
+    doc.add_paragraph().add_run("Hưng Yên, ngày 21 tháng 01 năm 2026").italic = True
+    doc.add_paragraph("Sáng 21/1, Công an tỉnh tổ chức lễ ra quân với 500 cán bộ, chiến sĩ tham gia.")
+    doc.save(tmp_path / "tin.docx")
+    site = make_site({})
+    done = run_cli("new", "--from", str(tmp_path / "tin.docx"), "--site", str(site), "--category", "tin-hoat-dong",
+                   "--unit", "cong-an-tinh", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert ('Its date is the day of the document\'s dateline, "Hưng Yên, ngày 21 tháng 01 năm 2026" (21/01/2026), '
+            "left out of the text") in done.stdout
+    source, _ = read_source(site, site / PATH)
+    assert str(source.front["date"]) == "2026-01-21" and "ngày 21 tháng 01" not in source.body
+    (site / PATH).write_text((site / PATH).read_text(encoding="utf-8").replace("draft: true", "draft: false"),
+                             encoding="utf-8")
+    out = build_site(site).out
+    page = BeautifulSoup((out / f"tin-hoat-dong/{SLUG}/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("meta", attrs={"name": "description"})["content"].startswith("Sáng 21/1, Công an tỉnh")
+    assert page.find("time")["datetime"].startswith("2026-01-21")
+    header = read_word(official_document(tmp_path / "ke-hoach.docx", ["CÔNG AN TỈNH THỬ NGHIỆM"]))
+    assert (str(header.written_date), header.dateline) == ("2026-12-02", "Thử Nghiệm, ngày 2 tháng 12 năm 2026")
+    assert header.issuer_lines == ("CÔNG AN TỈNH THỬ NGHIỆM", "Số: 31/KH-CSGT")
+
+
 def test_a_word_table_with_lists_tables_or_pipes_in_its_cells_is_still_a_table(tmp_path):
     """A Markdown row is one line of cells parted by "|": such a table came out as a paragraph
     of pipes. Each cell becomes its text on one line."""
