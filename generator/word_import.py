@@ -409,6 +409,12 @@ def _cells_a_markdown_table_can_hold(soup: BeautifulSoup) -> None:
 
 
 class _Markdown(MarkdownConverter):
+    def convert_s(self, el, text, parent_tags):
+        # "~~…~~" is not struck through by this Markdown (readers saw the tildes): the tag is.
+        return f"<del>{text}</del>" if text.strip() else text
+
+    convert_del = convert_strike = convert_s
+
     def convert_img(self, el, text, parent_tags):
         # markdownify leaves spaces in a file name as they are; ours never hold any, but a
         # title may hold quotes.
@@ -418,8 +424,9 @@ class _Markdown(MarkdownConverter):
 
 
 def _markdown(soup: BeautifulSoup) -> str:
+    # (m², H₂O: a superscript and a subscript stay so, not "m2" and "H2O")
     text = _Markdown(heading_style="ATX", bullets="-", table_infer_header=True, escape_misc=False,
-                     strong_em_symbol="*").convert_soup(soup)
+                     strong_em_symbol="*", sup_symbol="<sup>", sub_symbol="<sub>").convert_soup(soup)
     # One blank line between blocks; no spaces ending lines (Markdown's line break).
     lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

@@ -251,6 +251,26 @@ def test_the_dateline_gives_the_date_and_is_not_the_summary(make_site, build_sit
     assert header.issuer_lines == ("CÔNG AN TỈNH THỬ NGHIỆM", "Số: 31/KH-CSGT")
 
 
+def test_superscripts_subscripts_and_struck_text_read_as_in_word(tmp_path):
+    """"250 m²" came out "250 m2", and struck text reached readers as "~~…~~"."""
+    doc = Document()
+    line = doc.add_paragraph("Diện tích kho 250 m")
+    line.add_run("2").font.superscript = True
+    line.add_run(", hóa chất H")
+    line.add_run("2").font.subscript = True
+    line.add_run("SO")
+    line.add_run("4").font.subscript = True
+    line.add_run("; ")
+    line.add_run("số liệu cũ").font.strike = True
+    line.add_run(" số liệu mới.")
+    doc.save(tmp_path / "ky-hieu.docx")
+    html = MarkupConverter({}).convert(body_article(read_word(tmp_path / "ky-hieu.docx").body)).html
+    page = BeautifulSoup(html, "html.parser")
+    assert [(tag.name, tag.get_text()) for tag in page.find_all(["sup", "sub", "del"])] == [
+        ("sup", "2"), ("sub", "2"), ("sub", "4"), ("del", "số liệu cũ")]
+    assert "~" not in page.get_text() and "250 m2" in page.get_text()  # (the text, as a search engine reads it)
+
+
 def test_a_word_table_with_lists_tables_or_pipes_in_its_cells_is_still_a_table(tmp_path):
     """A Markdown row is one line of cells parted by "|": such a table came out as a paragraph
     of pipes. Each cell becomes its text on one line."""
