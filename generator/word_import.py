@@ -400,8 +400,14 @@ def _cells_a_markdown_table_can_hold(soup: BeautifulSoup) -> None:
         if len(cell.find_all(["p", "li"])) > 1 or cell.find(["ul", "ol", "br"]) is not None:
             for item in cell.find_all("li"):
                 item.insert(0, "• ")  # the items of a list stay told apart on their one line
+            photos = [photo.extract() for photo in cell.find_all("img")]  # (a wanted person's photo over the name)
             text = " ".join(cell.get_text(" ").split())
             cell.clear()
+            for photo in photos:
+                if not photo.get("alt") and text:
+                    photo["alt"] = text  # (what the cell says of it: a name, a date of birth)
+                cell.append(photo)
+                cell.append(" ")
             cell.append(text)
         for string in cell.find_all(string=True):
             if "|" in string:

@@ -251,6 +251,32 @@ def test_the_dateline_gives_the_date_and_is_not_the_summary(make_site, build_sit
     assert header.issuer_lines == ("CÔNG AN TỈNH THỬ NGHIỆM", "Số: 31/KH-CSGT")
 
 
+def test_a_photo_in_a_table_cell_with_lines_of_text_stays_in_the_cell(make_site, build_site, tmp_path):
+    """A wanted notice: the person's photo over their name and year of birth in one cell. The
+    cell was flattened to its text and the photo, written beside the article, shown nowhere."""
+    doc = Document()
+    doc.add_paragraph("Cơ quan Cảnh sát điều tra đề nghị ai biết tin tức về đối tượng dưới đây báo ngay.")
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Ảnh đối tượng", "Đặc điểm"
+    table.cell(1, 0).paragraphs[0].add_run().add_picture(io.BytesIO(phone_jpeg(300, 400)), width=Inches(1))
+    table.cell(1, 0).add_paragraph("Đỗ Văn K.")
+    table.cell(1, 0).add_paragraph("SN 1998")
+    table.cell(1, 1).text = "Cao khoảng 1m70, tóc ngắn."
+    doc.save(tmp_path / "truy-tim.docx")
+    site = make_site({})
+    done = run_cli("new", "Thông báo truy tìm đối tượng", "--from", str(tmp_path / "truy-tim.docx"), "--site",
+                   str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 0, done.stderr
+    path = site / "content/tin-hoat-dong/thong-bao-truy-tim-doi-tuong/index.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    built = build_site(site)
+    assert built.result.ok and not [p for p in built.result.problems if p.code == "missing-alt"]
+    page = BeautifulSoup((built.out / "tin-hoat-dong/thong-bao-truy-tim-doi-tuong/index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    cell = page.find("table").find_all("tr")[1].find("td")
+    assert cell.find("img")["alt"] == "Đỗ Văn K. SN 1998" and "Đỗ Văn K. SN 1998" in text_of(cell)
+
+
 def test_superscripts_subscripts_and_struck_text_read_as_in_word(tmp_path):
     """"250 m²" came out "250 m2", and struck text reached readers as "~~…~~"."""
     doc = Document()
