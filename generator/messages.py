@@ -268,6 +268,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Bỏ qua {n} hình vẽ ở định dạng trình duyệt không hiển thị được (EMF/WMF): nếu cần, hãy lưu chúng "
               "thành ảnh PNG hoặc JPEG đặt cạnh bài viết.",
     },
+    "signature-left-out": {
+        "en": "Its recipients (Nơi nhận) and signature block were left out: a news page does not show them; "
+              "write the author as 'author' if the news names one.",
+        "vi": "Đã bỏ phần nơi nhận và chữ ký ở cuối văn bản: trang tin không hiện các phần này; nếu cần ghi tác giả, "
+              "hãy điền 'author'.",
+    },
     "date-from-dateline": {
         "en": "Its date is the day of the document's dateline, \"{dateline}\" ({day}), left out of the text: "
               "change 'date' if the news is published on another day.",

@@ -367,6 +367,8 @@ def run_new(args, site_dir: Path) -> int:
             print(messages.text("drawings-skipped", lang, n=word.skipped_drawings))
         if word.left_out_header:
             print(messages.text("header-left-out", lang))
+        if word.left_out_signature:
+            print(messages.text("signature-left-out", lang))
         if dated:
             print(messages.text("date-from-dateline", lang, dateline=word.dateline,
                                 day=word.written_date.strftime("%d/%m/%Y")))

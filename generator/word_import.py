@@ -51,6 +51,7 @@ class WordArticle:
     photos: tuple[Photo, ...]
     skipped_drawings: int  # pictures in formats no browser shows (EMF, WMF), or only linked to
     left_out_header: bool = False  # the official document's header (quốc hiệu, số, ngày) was left out
+    left_out_signature: bool = False  # its recipients (Nơi nhận) and signature block were left out
     # The lines of that header's first column, top down: the unit above the issuing unit
     # ("CÔNG AN TỈNH HƯNG YÊN", "PHÒNG CẢNH SÁT GIAO THÔNG"), then "Số: …".
     issuer_lines: tuple[str, ...] = ()
@@ -108,8 +109,66 @@ def read_word(path: Path) -> WordArticle:
     title = _take_title(soup) or title_property or _title_from_name(path)
     if not dateline:  # (under the title, once the title is out of the way)
         dateline = _take_dateline(soup)
-    return WordArticle(title, _markdown(soup), tuple(photos), skipped, header is not None, header[0] if header else (),
-                       _day_of(dateline), dateline)
+    signature = _without_signature(soup)
+    _bold_lines_as_headings(soup)
+    return WordArticle(title, _markdown(soup), tuple(photos), skipped, header is not None, signature,
+                       header[0] if header else (), _day_of(dateline), dateline)
+
+
+# How an official document ends: its recipients ("Nơi nhận:", then "- Lưu: VT, …"), and its
+# signature ("KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC", a rank and a name), in lines or a table of two.
+_RECIPIENTS = re.compile(r"\s*Nơi\s+nhận\s*:", re.IGNORECASE)
+_SIGNING_FOR = re.compile(r"\s*(?:KT|TM|TL|TUQ|Q)\.\s+[A-ZĐÀ-Ỹ ]{4,}$")
+_LAST_BLOCKS = 12  # the block can only be among the document's last lines
+
+
+def _without_signature(soup: BeautifulSoup) -> bool:
+    """Leave out what ends an official document and is no news: its recipients and its
+    signature block (a bordered table of them on the page, or bold lines the outline took for
+    headings). From the first of the document's last lines that starts one, to the end."""
+    blocks = [node for node in soup.find_all(["p", "table", "ul", "ol", "h1", "h2", "h3"], recursive=False)
+              if node.get_text(strip=True) or node.find("img") is not None]
+    for node in blocks[-_LAST_BLOCKS:]:
+        lines = [" ".join(line.split()) for line in node.get_text("\n").split("\n") if line.strip()]
+        if any(_RECIPIENTS.match(line) or _SIGNING_FOR.match(line) for line in lines[:3] if node.name != "table") or (
+                node.name == "table" and any(_RECIPIENTS.match(line) or _SIGNING_FOR.match(line) for line in lines)):
+            for later in [node, *node.find_next_siblings()]:
+                if not later.get_text().lstrip().startswith("[^"):  # (the notes, moved to the end, stay)
+                    later.decompose()
+            return True
+    return False
+
+
+_ROMAN_NUMBERED = re.compile(r"[IVXL]{1,5}[.)/]\s")
+_NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[a-zđ]\))\s")
+
+
+def _bold_lines_as_headings(soup: BeautifulSoup) -> None:
+    """Units mark their report's parts with a line in bold ("I. KẾT QUẢ ĐẠT ĐƯỢC", "1. Công tác
+    nắm tình hình"), not with Word's Heading styles: such lines became bold paragraphs, with no
+    heading for the page's outline, its anchors or its table of contents. Two or more short
+    lines all in bold, ending in no stop, become headings: a part numbered in Roman (or any, in
+    a report without Roman parts) level 2, one numbered 1., a) under Roman parts level 3. In a
+    document that uses Word's Heading styles too, only numbered lines are."""
+    styled = soup.find(["h1", "h2", "h3", "h4"]) is not None  # (then only numbered lines are parts)
+    lines = []
+    for paragraph in soup.find_all("p"):
+        if paragraph.find_parent(["table", "li", "blockquote"]) is not None or paragraph.find("img") is not None:
+            continue
+        text = " ".join(paragraph.get_text(" ").split())
+        in_bold = all(isinstance(child, Tag) and child.name in ("strong", "b") or not str(child).strip()
+                      for child in paragraph.children)
+        if in_bold and 2 < len(text) <= 120 and text[-1] not in ".,;:!?…" and not text.startswith("[^") and (
+                not styled or _ROMAN_NUMBERED.match(text) or _NUMBERED.match(text)):
+            lines.append((paragraph, text))
+    if len(lines) < 2:
+        return
+    roman = any(_ROMAN_NUMBERED.match(text) for _, text in lines)
+    for paragraph, text in lines:
+        level = 3 if roman and _NUMBERED.match(text) else 2
+        heading = soup.new_tag(f"h{level}")
+        heading.string = text
+        paragraph.replace_with(heading)
 
 
 # "Hưng Yên, ngày 21 tháng 01 năm 2026": where and when a report was written (its dateline).
@@ -278,7 +337,10 @@ def _notes_as_markdown_footnotes(soup: BeautifulSoup) -> None:
         if not (link.get("id") or "").startswith(("footnote-ref-", "endnote-ref-")):
             continue
         kind, number = _NOTE.fullmatch(link["href"]).groups()
-        marker = link.parent if link.parent is not None and link.parent.name == "sup" else link
+        marker = link
+        while marker.parent is not None and marker.parent.name == "sup" and (
+                marker.parent.get_text(strip=True) == link.get_text(strip=True)):
+            marker = marker.parent  # (a note's mark Word also styled superscript: one <sup> in another)
         marker.replace_with(f"[^{label(kind, number)}]")
     for item in soup.find_all("li", id=re.compile(r"(foot|end)note-\d+")):
         kind, number = _NOTE.fullmatch("#" + item["id"]).groups()

@@ -277,6 +277,53 @@ def test_a_photo_in_a_table_cell_with_lines_of_text_stays_in_the_cell(make_site,
     assert cell.find("img")["alt"] == "Đỗ Văn K. SN 1998" and "Đỗ Văn K. SN 1998" in text_of(cell)
 
 
+def test_bold_part_titles_are_headings_and_the_recipients_and_signature_are_left_out(make_site, tmp_path):
+    """Units mark a report's parts with bold lines ("I. KẾT QUẢ ĐẠT ĐƯỢC", "1. Công tác …"), not
+    Word's Heading styles: they were bold paragraphs, and the signature block's bold lines
+    ("KT. TRƯỞNG PHÒNG", the signer) were published at the end, with the recipients."""
+    doc = Document()
+    doc.add_paragraph().add_run("Báo cáo kết quả công tác năm 2025").bold = True
+    doc.add_paragraph().add_run("I. KẾT QUẢ ĐẠT ĐƯỢC").bold = True
+    doc.add_paragraph().add_run("1. Công tác nắm tình hình").bold = True
+    doc.add_paragraph("Nắm chắc tình hình an ninh, trật tự trên địa bàn.")
+    doc.add_paragraph().add_run("2. Công tác phòng ngừa").bold = True
+    doc.add_paragraph("Tổ chức 120 buổi tuyên truyền pháp luật.")
+    doc.add_paragraph().add_run("Kết quả chung đạt khá.").bold = True  # a sentence in bold: not a heading
+    doc.add_paragraph().add_run("II. NHIỆM VỤ NĂM 2026").bold = True
+    doc.add_paragraph("Tiếp tục giữ vững an ninh, trật tự.")
+    signature = doc.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text = "Nơi nhận:"
+    signature.cell(0, 0).add_paragraph("- Ban Giám đốc (để b/c);")
+    signature.cell(0, 0).add_paragraph("- Lưu: VT.")
+    signature.cell(0, 1).text = "KT. TRƯỞNG PHÒNG"
+    signature.cell(0, 1).add_paragraph("PHÓ TRƯỞNG PHÒNG")
+    signature.cell(0, 1).add_paragraph("Thượng tá Phạm Văn T.")
+    doc.save(tmp_path / "bao-cao.docx")
+    word = read_word(tmp_path / "bao-cao.docx")
+    html = MarkupConverter({}).convert(body_article(word.body)).html
+    page = BeautifulSoup(html, "html.parser")
+    assert [(h.name, text_of(h)) for h in page.find_all(["h2", "h3", "h4"])] == [
+        ("h2", "I. KẾT QUẢ ĐẠT ĐƯỢC"), ("h3", "1. Công tác nắm tình hình"), ("h3", "2. Công tác phòng ngừa"),
+        ("h2", "II. NHIỆM VỤ NĂM 2026")]
+    assert page.find("strong").get_text() == "Kết quả chung đạt khá."
+    assert word.left_out_signature and "Nơi nhận" not in html and "TRƯỞNG PHÒNG" not in html
+    assert text_of(page.find_all("p")[-1]) == "Tiếp tục giữ vững an ninh, trật tự."
+    # The same block written as lines after the text, the way many units type it
+    lines = Document()
+    lines.add_paragraph("Công an xã tổ chức tuần tra ban đêm trên các tuyến đường liên thôn.")
+    lines.add_paragraph().add_run("Nơi nhận:").bold = True
+    lines.add_paragraph("- Công an tỉnh (để b/c);")
+    lines.add_paragraph().add_run("TM. CÔNG AN XÃ").bold = True
+    lines.add_paragraph().add_run("Trưởng Công an xã").bold = True
+    lines.save(tmp_path / "dong.docx")
+    word = read_word(tmp_path / "dong.docx")
+    assert word.left_out_signature and word.body == "Công an xã tổ chức tuần tra ban đêm trên các tuyến đường liên thôn.\n"
+    site = make_site({})
+    done = run_cli("new", "Tuần tra ban đêm", "--from", str(tmp_path / "dong.docx"), "--site", str(site),
+                   "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 0 and "Đã bỏ phần nơi nhận và chữ ký ở cuối văn bản" in done.stdout, done.stderr
+
+
 def test_superscripts_subscripts_and_struck_text_read_as_in_word(tmp_path):
     """"250 m²" came out "250 m2", and struck text reached readers as "~~…~~"."""
     doc = Document()
