@@ -99,6 +99,7 @@ def read_word(path: Path) -> WordArticle:
     _photo_tables_as_galleries(soup)
     _captions_under_photos(soup)
     _notes_as_markdown_footnotes(soup)
+    _without_words_table_of_contents(soup)
     header = _without_official_header(soup)
     dateline = header[1] if header else ""
     _merged_cells_in_place(soup)
@@ -359,6 +360,28 @@ def _notes_as_markdown_footnotes(soup: BeautifulSoup) -> None:
             notes.decompose()
 
 
+_TOC_LINK = re.compile(r"#_Toc\d+$")
+
+
+def _without_words_table_of_contents(soup: BeautifulSoup) -> None:
+    """Word's table of contents (a "MỤC LỤC" of links to its headings' bookmarks, each ending in
+    a page number) is left out: the page makes its own from the headings. A link in the text to a
+    heading's bookmark still leads to it: the bookmark is kept (markdownify dropped it, and the
+    link was a broken anchor)."""
+    for paragraph in soup.find_all("p"):
+        links = paragraph.find_all("a", href=_TOC_LINK)
+        if len(links) == 1 and paragraph.get_text(strip=True) == links[0].get_text(strip=True):
+            before = paragraph.find_previous_sibling()
+            paragraph.decompose()
+            if before is not None and before.name in ("p", "h1", "h2", "h3") and " ".join(
+                    before.get_text(" ").split()).rstrip(":").upper() == "MỤC LỤC":
+                before.decompose()
+    wanted = {link["href"][1:] for link in soup.find_all("a", href=_TOC_LINK)}
+    for bookmark in soup.find_all("a", id=True):
+        if bookmark["id"] in wanted and not bookmark.get("href"):
+            bookmark["data-keep"] = ""
+
+
 # The national motto every official document (văn bản hành chính) opens with, in a table
 # beside the issuing unit's name, its number and date: the layout of a letter, not news.
 _MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*Ò\s*A\s+X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A")
@@ -482,6 +505,11 @@ class _Markdown(MarkdownConverter):
         return f"<del>{text}</del>" if text.strip() else text
 
     convert_del = convert_strike = convert_s
+
+    def convert_a(self, el, text, parent_tags):
+        if el.has_attr("data-keep"):  # a heading's bookmark a link in the text leads to
+            return f'<a id="{el["id"]}"></a>{text}'
+        return super().convert_a(el, text, parent_tags)
 
     def convert_img(self, el, text, parent_tags):
         # markdownify leaves spaces in a file name as they are; ours never hold any, but a

@@ -324,6 +324,44 @@ def test_bold_part_titles_are_headings_and_the_recipients_and_signature_are_left
     assert done.returncode == 0 and "Đã bỏ phần nơi nhận và chữ ký ở cuối văn bản" in done.stdout, done.stderr
 
 
+def test_words_table_of_contents_is_left_out_and_a_link_to_a_heading_still_leads_there(make_site, tmp_path):
+    """Word's "MỤC LỤC" came in as links showing page numbers, and a link in the text to a
+    heading (its bookmark) was a broken anchor: markdownify dropped the bookmark."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def link_to(paragraph, bookmark: str, text: str) -> None:
+        paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w")} w:anchor="{bookmark}"><w:r><w:t>{text}</w:t>'
+                                      "</w:r></w:hyperlink>"))
+    doc = Document()
+    doc.add_heading("Cảnh báo thủ đoạn giả danh Công an", level=1)
+    doc.add_paragraph().add_run("MỤC LỤC").bold = True
+    for number, text in ((1, "1. Thủ đoạn của các đối tượng"), (2, "2. Khuyến cáo")):
+        link_to(doc.add_paragraph(), f"_Toc19000{number}", f"{text}\t{number}")
+    doc.add_paragraph("Thời gian gần đây, người dân phản ánh nhiều cuộc gọi giả danh.")
+    for number, text in ((1, "Thủ đoạn của các đối tượng"), (2, "Khuyến cáo")):
+        heading = doc.add_heading(text, level=2)
+        heading._p.insert(1, parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}" w:name="_Toc19000{number}"/>'))
+        heading._p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{number}"/>'))
+        paragraph = doc.add_paragraph("Xem thêm mục ")
+        if number == 1:
+            link_to(paragraph, "_Toc190002", "Khuyến cáo")
+    doc.save(tmp_path / "canh-bao.docx")
+    site = make_site({})
+    done = run_cli("new", "--from", str(tmp_path / "canh-bao.docx"), "--site", str(site),
+                   "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 0, done.stderr
+    path = next((site / "content").rglob("index.md"))
+    body = read_source(site, path)[0].body
+    assert "MỤC LỤC" not in body and "\t" not in body and "Thủ đoạn của các đối tượng 1" not in body
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert "broken-anchor" not in checked.stdout, checked.stdout
+    html = MarkupConverter({}).convert(body_article(body)).html
+    page = BeautifulSoup(html, "html.parser")
+    target = page.find("a", string="Khuyến cáo")["href"][1:]
+    assert page.find(id=target).find_parent("h2") is not None and text_of(page.find(id=target).find_parent("h2")) == "Khuyến cáo"
+
+
 def test_superscripts_subscripts_and_struck_text_read_as_in_word(tmp_path):
     """"250 m²" came out "250 m2", and struck text reached readers as "~~…~~"."""
     doc = Document()
