@@ -173,8 +173,8 @@ def _bold_lines_as_headings(soup: BeautifulSoup) -> None:
 
 
 # "Hưng Yên, ngày 21 tháng 01 năm 2026": where and when a report was written (its dateline).
-_DATELINE = re.compile(r"(?:[^\W\d_][^,\n]{0,60},\s*)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?",
-                       re.IGNORECASE)
+_DATELINE = re.compile(r"(?:[^\W\d_][^,\n]{0,60},\s*)?ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+                       r"|\d{1,2}/\d{1,2}/\d{4})\.?", re.IGNORECASE)
 
 
 def _take_dateline(soup: BeautifulSoup) -> str:
@@ -242,11 +242,16 @@ def _take_title(soup: BeautifulSoup) -> str:
     if first is None:
         return ""
     text = " ".join(first.get_text(" ").split())
-    in_bold = first.name == "p" and all(
-        isinstance(child, Tag) and child.name == "strong" or not str(child).strip() for child in first.children)
+    in_bold = _in_bold(first)
     if not (first.name in ("h1", "h2", "h3") or (in_bold and len(text) <= 250)):
         return ""
     subject = first.find_next_sibling() if text.upper() in DOCUMENT_KINDS else None
+    following = first.find_next_sibling()
+    if in_bold and subject is None and following is not None and _in_bold(following) and text.isupper():
+        more = " ".join(following.get_text(" ").split())
+        if more.isupper() and len(text) + len(more) < 250:  # a title in capitals typed over two lines
+            following.decompose()
+            text = f"{text} {more}"
     first.decompose()
     if subject is not None and subject.name == "p" and not subject.find("img"):
         # "KẾ HOẠCH" then "Tổ chức đợt cao điểm …": an official document's kind, then what it is
@@ -257,6 +262,12 @@ def _take_title(soup: BeautifulSoup) -> str:
             subject.decompose()
             return f"{text.capitalize()}: {about}"
     return text
+
+
+def _in_bold(node: Tag) -> bool:
+    """A paragraph whose text is all in bold."""
+    return node.name == "p" and bool(node.get_text(strip=True)) and all(
+        isinstance(child, Tag) and child.name == "strong" or not str(child).strip() for child in node.children)
 
 
 # The kinds of official documents (văn bản hành chính), written in capitals above their subject.

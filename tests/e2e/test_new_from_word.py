@@ -246,6 +246,17 @@ def test_the_dateline_gives_the_date_and_is_not_the_summary(make_site, build_sit
     page = BeautifulSoup((out / f"tin-hoat-dong/{SLUG}/index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.find("meta", attrs={"name": "description"})["content"].startswith("Sáng 21/1, Công an tỉnh")
     assert page.find("time")["datetime"].startswith("2026-01-21")
+    # A title in capitals typed over two bold lines is one title; a dateline written in figures counts
+    doc = Document()
+    doc.add_paragraph().add_run("CÔNG AN XÃ NGHĨA TRỤ BẮT GIỮ ĐỐI TƯỢNG").bold = True
+    doc.add_paragraph().add_run("TRỘM CẮP XE MÁY TẠI CHỢ").bold = True
+    doc.add_paragraph().add_run("Nghĩa Trụ, ngày 18/01/2026").italic = True
+    doc.add_paragraph("Ngày 17/01/2026, Công an xã Nghĩa Trụ đã bắt giữ một đối tượng trộm cắp xe máy.")
+    doc.save(tmp_path / "hai-dong.docx")
+    two = read_word(tmp_path / "hai-dong.docx")
+    assert (two.title, str(two.written_date)) == ("CÔNG AN XÃ NGHĨA TRỤ BẮT GIỮ ĐỐI TƯỢNG TRỘM CẮP XE MÁY TẠI CHỢ",
+                                                   "2026-01-18")
+    assert two.body.startswith("Ngày 17/01/2026, Công an xã")
     header = read_word(official_document(tmp_path / "ke-hoach.docx", ["CÔNG AN TỈNH THỬ NGHIỆM"]))
     assert (str(header.written_date), header.dateline) == ("2026-12-02", "Thử Nghiệm, ngày 2 tháng 12 năm 2026")
     assert header.issuer_lines == ("CÔNG AN TỈNH THỬ NGHIỆM", "Số: 31/KH-CSGT")
