@@ -29,6 +29,7 @@ import time
 import traceback
 import webbrowser
 from dataclasses import dataclass
+from datetime import datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -36,11 +37,12 @@ from typing import Callable, TextIO
 
 import jinja2
 
-from generator import buildlock, config as config_stage, content, index, messages, shortcut, standalone
+from generator import buildlock, config as config_stage, content, index, messages, shortcut, standalone, workers
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import Problem, error, fold_repeated_warnings, has_errors
 from generator.layout_problems import layout_problem
 from generator.memo import Memo
+from generator.model import Article
 from generator.pipeline import BuildOptions, BuildResult, build
 from generator.search import IndexingCancelled
 from generator.preview_http import (REQUEST_SECONDS, PooledHTTPServer, ReloadHub, content_type, host_allowed, is_loopback,
@@ -76,10 +78,10 @@ class Snapshot:
 class PreviewState:
     """The server's only mutable state, behind one lock; rebuilds publish here."""
 
-    def __init__(self, out_dir: Path, lang: str):
+    def __init__(self, out_dir: Path, lang: str, first_generation: int = 0):
         self.cond = threading.Condition()
         self.closing = False
-        self._now = Snapshot(out_dir, "/", 0, (), lang)
+        self._now = Snapshot(out_dir, "/", first_generation, (), lang)
 
     def snapshot(self) -> Snapshot:
         with self.cond:
@@ -359,7 +361,9 @@ class Preview:
         else:  # another `serve` of this site uses them: a folder of this session's own, built whole
             self.out_root = Path(tempfile.mkdtemp(prefix="portal-preview-"))
             out_dir = self.out_root / "public"
-        self.state = PreviewState(out_dir, options.lang)
+        # Generations of this session start from its start, in ms: a tab left open across a restart
+        # heard "1" from the new session, the number of its own page, and was never reloaded.
+        self.state = PreviewState(out_dir, options.lang, time.time_ns() // 1_000_000)
         # A kept folder may not be what the cache says of it (a session killed, or ended after
         # saves its states in memory never told the disk). So the first build is one as
         # `build` makes it: its states go to disk, and it walks and stats the whole output
@@ -374,6 +378,9 @@ class Preview:
         # Set when a save (or stop) comes while a search refresh runs: the refresh stops where it
         # waits for Pagefind (tens of seconds for a whole index) instead of making the save wait.
         self.cancel_refresh = threading.Event()
+        # Set by Ctrl+C or SIGTERM: the workers of a build running then die with the same Ctrl+C,
+        # and the build that fails so is no bug to tell (it printed tracebacks before "Đã dừng").
+        self.stopping = threading.Event()
         self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
         self.memo = Memo()  # what one build hands the next (generator/memo.py); used under build_lock
         self.warned: set[Problem] = set()  # the warnings the terminal has shown
@@ -411,32 +418,50 @@ class Preview:
             self.checked = True
         return result
 
-    def _saved_article_page(self, changed: frozenset[str], site_config, base_path: str) -> str:
-        """The preview's page of the one article a save changed, when it has one ("" else: a
-        layout, a photo, several files, a draft not shown, an article moved elsewhere)."""
+    def _saved_article(self, changed: frozenset[str], site_config) -> Article | None:
+        """The one article (or page of its own) a save changed, read as the build read it; None
+        for a layout, a photo, several files or one the build refused."""
         site_dir = self.options.site_dir
         saved = [Path(p) for p in changed if p.endswith(".md") and Path(p).is_file()]
         if len(saved) != 1 or site_config is None:
-            return ""
+            return None
         try:
             rel = saved[0].resolve().relative_to(site_dir.resolve()).as_posix()
         except ValueError:
-            return ""
+            return None
         if not rel.startswith(content.CONTENT_DIR + "/"):
-            return ""
+            return None
         try:
             source, _ = content.read_source(site_dir, site_dir / rel)
         except OSError:  # saved again or removed meanwhile: the next build will say
-            return ""
+            return None
         if source is None:
-            article = None
-        elif standalone.is_page_source(source.path):  # a page of its own (Giới thiệu, Liên hệ)
-            article = standalone.read_page(site_config, source)[0]
-        else:
-            article = index.read_article(site_config, source)[0]
+            return None
+        if standalone.is_page_source(source.path):  # a page of its own (Giới thiệu, Liên hệ)
+            return standalone.read_page(site_config, source)[0]
+        return index.read_article(site_config, source)[0]
+
+    def _saved_article_page(self, article: Article | None, base_path: str) -> str:
+        """The preview's page of the article a save changed, when it has one ("" else: a draft
+        not shown, an article moved elsewhere)."""
         if article is None or not (self.state.snapshot().out_dir / article.url.lstrip("/") / "index.html").is_file():
             return ""
         return base_path + article.url.lstrip("/")
+
+    def _left_out_notice(self, article: Article | None, site_config) -> list[str]:
+        """Why the article just saved is not in the preview, when it is scheduled or expired: its
+        page went, and the tab showed "Không tìm thấy trang" with nothing said."""
+        if article is None or not article.category or site_config is None:
+            return []
+        now = datetime.now(site_config.zone)
+        reason = index.leave_out_reason(article, index.IndexOptions(drafts=True, future=self.options.future), now)
+        if reason == "future":
+            return [messages.text("preview-scheduled", self.options.lang, path=article.source,
+                                  moment=article.date.astimezone(site_config.zone).strftime("%H:%M %d/%m/%Y"))]
+        if reason == "expired":
+            return [messages.text("preview-expired", self.options.lang, path=article.source,
+                                  moment=article.expires.astimezone(site_config.zone).strftime("%H:%M %d/%m/%Y"))]
+        return []
 
     def rebuild(self, changed: frozenset[str] = frozenset(), search: bool | None = None) -> BuildResult:
         self.search.postpone()
@@ -454,6 +479,8 @@ class Preview:
         except jinja2.TemplateError as exc:  # an edited layout broke: show it, keep serving
             result = BuildResult(problems=(layout_problem(exc, options.site_dir),))
         except Exception as exc:  # a bug, or a file gone mid-save: loud in the terminal, shown in the page
+            if self.stopping.wait(STOP_GRACE_SECONDS):
+                return BuildResult()
             self.report([traceback.format_exc().rstrip()])
             result = BuildResult(problems=(error("(generator)", 0, "internal-error", f"{type(exc).__name__}: {exc}"),))
         site_config, _ = config_stage.load_config(options.site_dir)
@@ -464,8 +491,10 @@ class Preview:
             self.report(messages.describe_all(result.problems, lang))
             self._say(messages.text("rebuild-failed", lang, errors=sum(p.is_error for p in result.problems)))
             return result
+        saved = self._saved_article(changed, site_config) if changed else None
         moved = [line.strip() for line in messages.moved(result.causes, lang)]
-        follow = self._saved_article_page(changed, site_config, base_path) if options.follow and changed else ""
+        moved += self._left_out_notice(saved, site_config)
+        follow = self._saved_article_page(saved, base_path) if options.follow else ""
         self.state.publish(base_path, result.problems, tuple(moved), follow)  # (no error among them: warnings)
         # Warnings (a photo without alt text, another generator's key) are told once, when they
         # appear, not again on every save; one mended and made again is told again.
@@ -494,7 +523,8 @@ class Preview:
             self.search.schedule()
             return
         except Exception:  # the next rebuild tries again; the preview itself is fine
-            self.report([traceback.format_exc().rstrip()])
+            if not self.stopping.wait(STOP_GRACE_SECONDS):
+                self.report([traceback.format_exc().rstrip()])
             return
         _collect_while_idle()
 
@@ -505,10 +535,12 @@ class Preview:
         # the first time. A background build makes it right after, while the editor reads the
         # page; it also reads again the files saved in the 2 s before this build (a git pull,
         # content.RACY_MARGIN_NS) and fills the memo, so that the first save is as quick as the others.
-        self.rebuild(search=False)
-        self.search.schedule(after=0)
+        # Watched from before that first build: a save made while it runs (seconds on a large
+        # portal) rebuilds after it and reloads the page, as any save does (it went unseen).
         self.watcher = Watcher(self.options.site_dir, self.rebuild)
         self.watcher.start()
+        self.rebuild(search=False)
+        self.search.schedule(after=0)
         host, port = self.server.server_address[:2]
         shown_host = f"[{host}]" if ":" in host else host
         return f"http://{shown_host}:{port}{self.state.snapshot().base_path}"
@@ -551,6 +583,11 @@ def _collect_while_idle() -> None:
     gc.freeze()
 
 
+# How long a failed build waits to learn that Ctrl+C killed its workers (its signal reaches the
+# main thread just after them) before telling the failure as a bug.
+STOP_GRACE_SECONDS = 0.5
+
+
 def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
     """The `serve` command: 0 when stopped with Ctrl+C or SIGTERM, 2 if the port is taken."""
     preview = Preview(options, out, lambda lines: print("\n".join(lines), file=err, flush=True))
@@ -564,6 +601,7 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
         # with it, its staging folder is recovered; tests/e2e/test_crash_safety.py).
         if preview.out_root is not None:
             shutil.rmtree(preview.out_root, ignore_errors=True)
+        workers.end_worker_processes()
         os.write(out.fileno(), stopped)
         os._exit(0)
 
@@ -577,8 +615,11 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
                                                        port=options.port, reason=exc.strerror or exc), file=err)
             return 2
         # From here on builds run in other threads: the main one only waits for requests.
-        signal.signal(signal.SIGTERM, _interrupt)
-        signal.signal(signal.SIGINT, previous_int)
+        def stop(signum, frame):
+            preview.stopping.set()
+            raise KeyboardInterrupt
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
         print(messages.text("serving", options.lang, url=url), file=out, flush=True)
         warning = exposure_warning(preview.server.server_address[0], options.lang)
         if warning:
@@ -607,10 +648,6 @@ def browser_url(url: str) -> str:
 def exposure_warning(bound: str, lang: str) -> str | None:
     """What to tell the editor when the preview (drafts included) is reachable from other computers."""
     return None if is_loopback(bound) else "build.py: warning: " + messages.text("serve-exposed", lang, host=bound)
-
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
 
 
 def _shown(path: str, site_dir: Path) -> str:

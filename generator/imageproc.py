@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
+from generator import workers as worker_processes
 from generator.cache import KEEP_UNUSED_DAYS, read_sealed, seal, write_atomic
 from generator.diagnostics import Problem, error
 from generator.images import DECODE_ERRORS, ImagePlan, Variant, describe_decode_error
@@ -188,8 +189,13 @@ def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = Non
         cache_dir.mkdir(parents=True, exist_ok=True)
     if workers > 1:
         # spawn, not fork: the parent may hold threads (render, watchers) that fork would copy mid-lock.
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            outcomes = list(pool.map(encode_source, jobs))
+        # Each worker ends with the build, and quietly on Ctrl+C: a preview stopped while its photos
+        # were encoded left them (and multiprocessing's resource tracker) running for good.
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=worker_processes.start_worker, initargs=(os.getpid(),)) as pool:
+            with worker_processes.ctrl_c_held():  # (a worker starts with a job given while none is idle)
+                futures = [pool.submit(encode_source, job) for job in jobs]
+            outcomes = [future.result() for future in futures]
     else:
         outcomes = [encode_source(job) for job in jobs]
     problems = [problem for outcome in outcomes if outcome.code for problem in _problems(plan, outcome)]

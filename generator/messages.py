@@ -268,6 +268,16 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Bỏ qua {n} hình vẽ ở định dạng trình duyệt không hiển thị được (EMF/WMF): nếu cần, hãy lưu chúng "
               "thành ảnh PNG hoặc JPEG đặt cạnh bài viết.",
     },
+    "preview-scheduled": {
+        "en": "{path} is scheduled for {moment}: the preview does not show it before then (python build.py serve "
+              "--future shows scheduled articles too).",
+        "vi": "{path} hẹn giờ đăng lúc {moment}: bản xem trước chưa hiện bài trước giờ đó (lệnh python build.py serve "
+              "--future hiện cả bài hẹn giờ).",
+    },
+    "preview-expired": {
+        "en": "{path} expired at {moment} ('expires'): it is no longer shown, in the preview as on the portal.",
+        "vi": "{path} đã hết hạn lúc {moment} ('expires'): bài không còn hiện, ở bản xem trước cũng như trên cổng.",
+    },
     "signature-left-out": {
         "en": "Its recipients (Nơi nhận) and signature block were left out: a news page does not show them; "
               "write the author as 'author' if the news names one.",

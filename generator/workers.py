@@ -8,6 +8,7 @@ it saves.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -30,14 +31,73 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _start_worker(parent: int) -> None:
+def start_worker(parent: int) -> None:
     """A worker ends quietly on Ctrl+C or SIGTERM: the handlers it was forked with are its
     parent's (serve turns SIGTERM into a clean stop), and a traceback from each worker is
     noise for the editor. It also ends with its parent: a build stopped by SIGTERM (a
     cancelled job, an IDE's stop button) left its workers blocked forever on a pipe."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # a Ctrl+C held while it started (ctrl_c_held) ends it now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     forked.die_with(parent)
+
+
+@contextlib.contextmanager
+def ctrl_c_held():
+    """Hold Ctrl+C for this thread while it starts worker processes, which inherit the hold: a
+    spawned worker interrupted while Python loads prints "Fatal Python error: init_import_site"
+    and a traceback. Each worker lets it through once ready (start_worker) and ends quietly."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def end_worker_processes() -> None:
+    """Before this process ends at once (os._exit: serve stopped while a pool of photo workers
+    ran): a worker still being spawned would print "EOFError: Ran out of input" from reading what
+    it was to do, and multiprocessing's resource tracker would outlive it and print "There appear
+    to be 5 leaked semaphore objects" under "Đã dừng xem trước.". Ended at once, they print
+    nothing; the system frees what they held."""
+    from multiprocessing import resource_tracker
+    pids = [getattr(resource_tracker._resource_tracker, "_pid", None)]
+    try:
+        pids += [child.pid for child in multiprocessing.active_children()]
+    except (OSError, ValueError):  # (a child reaped meanwhile)
+        pass
+    pids += _rest_of_own_group()  # (one being spawned right now is not a child multiprocessing knows yet)
+    for pid in pids:
+        if pid:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:  # (gone already)
+                pass
+
+
+def _rest_of_own_group() -> list[int]:
+    """The other processes of this one's process group, when it leads one (as a terminal makes
+    each command it runs): all this program's children, read from /proc (Linux); else none."""
+    try:
+        if os.getpgrp() != os.getpid():
+            return []
+        found = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit() and int(entry) != os.getpid():
+                try:
+                    with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as stat:
+                        group = int(stat.read().rsplit(")", 1)[1].split()[2])
+                except (OSError, ValueError, IndexError):
+                    continue
+                if group == os.getpid():
+                    found.append(int(entry))
+        return found
+    except (OSError, AttributeError):  # (no /proc, or no process groups: Windows)
+        return []
 
 
 def shared(name: str):
@@ -69,7 +129,7 @@ def run_chunks(func: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs:
                     on_progress(done, len(items))
             return results
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker,
                                  initargs=(os.getpid(),)) as pool:
             for chunk, part in zip(chunks, pool.map(func, chunks)):
                 results.extend(part)

@@ -331,3 +331,101 @@ def test_open_shows_the_portal_in_the_editor_s_browser(make_site, tmp_path):
         assert opened.read_text() == f"http://127.0.0.1:{server.port}/"
     finally:
         server.stop()
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+def test_stopping_serve_while_photos_are_encoded_leaves_no_process_and_no_traceback(make_site):
+    """Ctrl+C while the first build encodes photos: the photo workers (spawned, not forked) and
+    multiprocessing's resource tracker outlived the preview, asleep for good, ~150 MB each; and
+    each worker printed a KeyboardInterrupt traceback."""
+    from tests.e2e.test_crash_safety import _in_group
+    from tests.photos import phone_jpeg
+    photo = phone_jpeg(3000, 2000)
+    files = dict(FILES)
+    for number in range(8):
+        files[f"content/tin-hoat-dong/anh-{number}/index.md"] = article(f"Ảnh số {number}", body=f"![Ảnh {number}](a.jpg)\n")
+        files[f"content/tin-hoat-dong/anh-{number}/a.jpg"] = photo + bytes([number])  # (8 photos, not one)
+    site = make_site(files)
+    process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", "0"],
+                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while not any("multiprocessing" in _cmdline(pid) for pid in _in_group(process.pid)):  # encoding photos
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.01)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl+C: to every process of the group
+    out, _ = process.communicate(timeout=60)
+    assert "Traceback" not in out and out.splitlines()[-1] == "Đã dừng xem trước.", out
+    deadline = time.monotonic() + 10
+    while _in_group(process.pid):
+        assert time.monotonic() < deadline, [_cmdline(pid) for pid in _in_group(process.pid)]
+        time.sleep(0.05)
+
+
+def test_a_tab_left_open_across_a_restart_is_reloaded(preview):
+    """Both sessions numbered their builds from 1: a tab opened in one heard "1" from the next
+    and kept the old page."""
+    server, site = preview()
+    first = server.next_reload()
+    server.stop()
+    again = Preview(site)
+    try:
+        assert again.next_reload() != first
+    finally:
+        again.stop()
+
+
+def test_a_save_made_during_the_first_build_reloads_the_page(preview, tmp_path):
+    """The site was watched only once the first build was done (seconds on a large portal): a
+    save made meanwhile was never shown in the open tab, nor an error in it told."""
+    launcher = tmp_path / "launch.py"
+    launcher.write_text(f"""import sys, time
+sys.path.insert(0, {str(REPO)!r})
+from generator import devserver
+real, calls = devserver.build, []
+def slow_first(options):
+    if not calls:  # the editor saves while the first pages are built
+        calls.append(1)
+        time.sleep(0.3)
+        path = options.site_dir / {ARTICLE!r}
+        path.write_text(path.read_text(encoding="utf-8").replace("Sáng nay", "Giữa lúc dựng"), encoding="utf-8")
+        time.sleep(0.5)
+    return real(options)
+devserver.build = slow_first
+from generator.cli import main
+sys.exit(main())
+""", encoding="utf-8")
+    server, site = preview()
+    server.stop()
+    late = Preview(site, launcher=launcher)
+    said = ""
+    try:
+        first = late.next_reload()
+        assert late.next_reload(seconds=10) > first  # the save, rebuilt and announced
+        assert "Giữa lúc dựng lực lượng ra quân." in text_of(late.page(URL).find("div", class_="body"))
+    finally:
+        said = late.stop()
+    assert "ra-quan/index.md" in said, said  # told in the terminal as a save is
+
+
+def test_an_article_saved_as_scheduled_or_expired_is_said_to_be_hidden(preview):
+    """Its page went and the tab showed "Không tìm thấy trang", with nothing said."""
+    server, site = preview()
+    first = server.next_reload()
+    (site / ARTICLE).write_text(FILES[ARTICLE].replace("date: 2026-01-21T09:30:00", "date: 2099-12-20T08:00:00"), encoding="utf-8")
+    assert server.next_reload() == first + 1
+    assert server.get(URL)[0] == 404
+    note = server.page("/").find(id="portal-canh-bao")
+    assert text_of(note.find("li")) == (f"{ARTICLE} hẹn giờ đăng lúc 08:00 20/12/2099: bản xem trước chưa hiện bài trước "
+                                        "giờ đó (lệnh python build.py serve --future hiện cả bài hẹn giờ).")
+    (site / ARTICLE).write_text(FILES[ARTICLE].replace("\n---\n", "\nexpires: 2026-02-01\n---\n", 1), encoding="utf-8")
+    assert server.next_reload() == first + 2
+    said = server.stop()
+    assert f"{ARTICLE} đã hết hạn lúc 00:00 01/02/2026 ('expires')" in said, said
