@@ -381,6 +381,10 @@ class Preview:
         # Set by Ctrl+C or SIGTERM: the workers of a build running then die with the same Ctrl+C,
         # and the build that fails so is no bug to tell (it printed tracebacks before "Đã dừng").
         self.stopping = threading.Event()
+        # Articles moved by a save in this session: source → (the address before the first move,
+        # the address now). Told against the first: the addresses between existed only here, and
+        # one moved back is no move at all (it was told to keep an alias of the preview's address).
+        self.moves: dict[str, tuple[str, str]] = {}
         self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
         self.memo = Memo()  # what one build hands the next (generator/memo.py); used under build_lock
         self.warned: set[Problem] = set()  # the warnings the terminal has shown
@@ -448,6 +452,19 @@ class Preview:
             return ""
         return base_path + article.url.lstrip("/")
 
+    def _follow_moves(self, moves) -> list[tuple[str, str, str]]:
+        """Note this build's moves in self.moves; the ones to tell now, each from the address the
+        article had before this session moved it (none for one moved back there)."""
+        told = []
+        for source in [source for source in self.moves if not (self.options.site_dir / source).is_file()]:
+            del self.moves[source]  # (deleted, or renamed: its new file is another article)
+        for source, old, new in moves:
+            first = self.moves.pop(source, (old, new))[0]
+            if new != first:
+                self.moves[source] = (first, new)
+                told.append((source, first, new))
+        return told
+
     def _left_out_notice(self, article: Article | None, site_config) -> list[str]:
         """Why the article just saved is not in the preview, when it is scheduled or expired: its
         page went, and the tab showed "Không tìm thấy trang" with nothing said."""
@@ -492,10 +509,14 @@ class Preview:
             self._say(messages.text("rebuild-failed", lang, errors=sum(p.is_error for p in result.problems)))
             return result
         saved = self._saved_article(changed, site_config) if changed else None
-        moved = [line.strip() for line in messages.moved(result.causes, lang)]
-        moved += self._left_out_notice(saved, site_config)
+        hidden = self._left_out_notice(saved, site_config)
+        moved = [line.strip() for line in messages.moved_lines(
+            self._follow_moves(result.causes.moved if result.causes is not None else ()), lang)] + hidden
+        # The page's note keeps every move of the session until it is undone (the next save emptied it).
+        notices = [line.strip() for line in messages.moved_lines(
+            [(source, first, now) for source, (first, now) in sorted(self.moves.items())], lang)] + hidden
         follow = self._saved_article_page(saved, base_path) if options.follow else ""
-        self.state.publish(base_path, result.problems, tuple(moved), follow)  # (no error among them: warnings)
+        self.state.publish(base_path, result.problems, tuple(notices), follow)  # (no error among them: warnings)
         # Warnings (a photo without alt text, another generator's key) are told once, when they
         # appear, not again on every save; one mended and made again is told again.
         fresh = [p for p in result.problems if p not in self.warned]

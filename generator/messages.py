@@ -1062,11 +1062,14 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
 
 def moved(causes, lang: str) -> list[str]:
     """A line for each published article that moved to a new address since the last build."""
-    if causes is None:
-        return []
+    return moved_lines(causes.moved if causes is not None else (), lang)
+
+
+def moved_lines(moves, lang: str) -> list[str]:
+    """A line for each (source, old address, new address)."""
     return [one_line(text("moved", lang, source=source, old=old, new=new, slug=old.rstrip("/").rsplit("/", 1)[-1]),
                      join=False)
-            for source, old, new in causes.moved]
+            for source, old, new in moves]
 
 
 def problem_record(problem: Problem, lang: str) -> dict:

@@ -429,3 +429,34 @@ def test_an_article_saved_as_scheduled_or_expired_is_said_to_be_hidden(preview):
     assert server.next_reload() == first + 2
     said = server.stop()
     assert f"{ARTICLE} đã hết hạn lúc 00:00 01/02/2026 ('expires')" in said, said
+
+
+def test_an_article_retitled_and_back_is_no_move_and_a_second_move_names_the_first_address(preview):
+    """The preview told an article retitled and then put back to "keep the old address with
+    aliases: [the address it had in between]", one that existed only in the preview; and the
+    note in the page was gone at the next save."""
+    server, site = preview()
+    first = server.next_reload()
+    # (After the search index's first build, which follows the pages': one that read a save
+    # made meanwhile would leave the rebuild for it nothing to compare, and no move to tell.)
+    deadline = time.monotonic() + 30
+    while server.get("/pagefind/pagefind.js")[0] != 200:
+        assert time.monotonic() < deadline, "no search index"
+        time.sleep(0.05)
+    time.sleep(0.5)
+    retitled = FILES[ARTICLE].replace("Ra quân bảo đảm", "Ra quân đảm bảo")
+    (site / ARTICLE).write_text(retitled, encoding="utf-8")
+    assert server.next_reload() == first + 1
+    (site / ARTICLE).write_text(retitled.replace("Sáng nay", "Chiều nay"), encoding="utf-8")  # a body edit after it
+    assert server.next_reload() == first + 2
+    note = server.page("/tin-hoat-dong/ra-quan-dam-bao-trat-tu-giao-thong/").find(id="portal-canh-bao")
+    assert note is not None and f"không còn ở {URL}" in text_of(note.find("li"))  # still said in the page
+    twice = retitled.replace("giao thông", "giao thông đường bộ")
+    (site / ARTICLE).write_text(twice, encoding="utf-8")
+    assert server.next_reload() == first + 3
+    (site / ARTICLE).write_text(FILES[ARTICLE], encoding="utf-8")  # back as it was published
+    assert server.next_reload() == first + 4
+    assert server.page(URL).find(id="portal-canh-bao") is None
+    said = server.stop()
+    assert "aliases: [/tin-hoat-dong/ra-quan-dam-bao-trat-tu-giao-thong/]" not in said, said  # the address between
+    assert said.count(f"không còn ở {URL}") == 2, said  # the two moves, each from the published address
