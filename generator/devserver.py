@@ -525,9 +525,12 @@ class Preview:
             self.report(messages.describe_folded(fresh, lang))
         if changed:
             # Editors' temp files are gone by now; name what the editor saved.
-            names = ", ".join(sorted(_shown(p, options.site_dir) for p in
-                                     ([p for p in changed if Path(p).exists()] or changed)))
-            self._say(messages.text("rebuilt", lang, seconds=messages.seconds(result.seconds, lang), changed=names))
+            names = sorted(_shown(p, options.site_dir) for p in ([p for p in changed if Path(p).exists()] or changed))
+            # (a git checkout or a folder of 50 articles copied in: three names, the rest counted, as `build` says)
+            shown = ", ".join(names[:messages.NAMED_CAUSES]) + (
+                messages.text("why-more", lang, n=messages.number(len(names) - messages.NAMED_CAUSES, lang))
+                if len(names) > messages.NAMED_CAUSES else "")
+            self._say(messages.text("rebuilt", lang, seconds=messages.seconds(result.seconds, lang), changed=shown))
             for line in moved:
                 self._say(line)
             # … then the search index, once the editor pauses. The build swaps the new index in

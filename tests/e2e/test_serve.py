@@ -460,3 +460,18 @@ def test_an_article_retitled_and_back_is_no_move_and_a_second_move_names_the_fir
     said = server.stop()
     assert "aliases: [/tin-hoat-dong/ra-quan-dam-bao-trat-tu-giao-thong/]" not in said, said  # the address between
     assert said.count(f"không còn ở {URL}") == 2, said  # the two moves, each from the published address
+
+
+def test_a_save_of_many_files_names_three_and_counts_the_rest(preview):
+    """Fifty article folders copied in printed one line of 4.5 KB naming each of their files."""
+    server, site = preview()
+    first = server.next_reload()
+    for number in range(12):
+        (site / f"content/tin-hoat-dong/bai-{number:02d}.md").write_text(article(f"Bài số {number}"), encoding="utf-8")
+    while server.next_reload() < first + 1:
+        pass
+    said = server.stop()
+    line = next(line for line in said.splitlines() if "Đã dựng lại" in line)
+    assert line.endswith("(content/tin-hoat-dong/bai-00.md, content/tin-hoat-dong/bai-01.md, "
+                         "content/tin-hoat-dong/bai-02.md và 9 tệp khác)") or "và" not in line, said
+    assert all(len(line) < 300 for line in said.splitlines() if "Đã dựng lại" in line), said
