@@ -6,7 +6,8 @@ TCVN3 (ABC: .VnTime) and VNI (VNI-Times). 'Công an tỉnh' typed in .VnTime is 
 'C«ng an tØnh', in VNI-Times as 'Coâng an tænh'. Old reports still hold such text, and
 pasted into an article, readers see the symbols. Which font it was is lost in the paste,
 so the text is found and named, for the editor to convert it (Unikey's converter,
-Ctrl+Shift+F6) and paste it again. Reads only the body's text; changes nothing.
+Ctrl+Shift+F6) and paste it again. Reads only the body's text; changes nothing. (A Word
+report imported with `new --from` names its fonts: legacy_text.py converts it there.)
 """
 from __future__ import annotations
 

@@ -278,6 +278,11 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "{path} expired at {moment} ('expires'): it is no longer shown, in the preview as on the portal.",
         "vi": "{path} đã hết hạn lúc {moment} ('expires'): bài không còn hiện, ở bản xem trước cũng như trên cổng.",
     },
+    "legacy-fonts-converted": {
+        "en": "{n} piece(s) of text typed in an old Vietnamese font (.VnTime, VNI-Times) were made Unicode: read "
+              "them again.",
+        "vi": "Đã chuyển {n} đoạn chữ gõ bằng phông cũ (.VnTime, VNI-Times) sang Unicode: hãy đọc lại các đoạn đó.",
+    },
     "signature-left-out": {
         "en": "Its recipients (Nơi nhận) and signature block were left out: a news page does not show them; "
               "write the author as 'author' if the news names one.",

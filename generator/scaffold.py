@@ -367,6 +367,8 @@ def run_new(args, site_dir: Path) -> int:
             print(messages.text("drawings-skipped", lang, n=word.skipped_drawings))
         if word.left_out_header:
             print(messages.text("header-left-out", lang))
+        if word.legacy_runs:
+            print(messages.text("legacy-fonts-converted", lang, n=messages.number(word.legacy_runs, lang)))
         if word.left_out_signature:
             print(messages.text("signature-left-out", lang))
         if dated:

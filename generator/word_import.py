@@ -10,6 +10,7 @@ Writes nothing: scaffold.py makes the bundle.
 """
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -22,6 +23,7 @@ import mammoth
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 
+from generator import legacy_text
 from generator.photo_tables import MAX_CAPTION, photo_table
 from generator.pictures import CAPTION_START
 from generator.written_dates import parse_written
@@ -59,6 +61,7 @@ class WordArticle:
     # its own under the title, then left out of the body), and that line as written.
     written_date: date | None = None
     dateline: str = ""
+    legacy_runs: int = 0  # runs typed in an old Vietnamese font (.VnTime, VNI-Times), made Unicode
 
 
 def read_word(path: Path) -> WordArticle:
@@ -81,9 +84,9 @@ def read_word(path: Path) -> WordArticle:
         return {"src": photos[-1].name, "alt": " ".join((image.alt_text or "").split())}
 
     try:
-        with open(path, "rb") as handle:
-            result = mammoth.convert_to_html(handle, style_map=_STYLE_MAP,
-                                             convert_image=mammoth.images.img_element(keep_photo))
+        document, legacy_runs = _legacy_fonts_converted(path)
+        result = mammoth.convert_to_html(document, style_map=_STYLE_MAP,
+                                         convert_image=mammoth.images.img_element(keep_photo))
         title_property = _core_title(path)
     except PermissionError:
         raise  # (the file is there but not ours to read: said so by the caller)
@@ -113,7 +116,7 @@ def read_word(path: Path) -> WordArticle:
     signature = _without_signature(soup)
     _bold_lines_as_headings(soup)
     return WordArticle(title, _markdown(soup), tuple(photos), skipped, header is not None, signature,
-                       header[0] if header else (), _day_of(dateline), dateline)
+                       header[0] if header else (), _day_of(dateline), dateline, legacy_runs)
 
 
 # How an official document ends: its recipients ("Nơi nhận:", then "- Lưu: VT, …"), and its
@@ -159,8 +162,11 @@ def _bold_lines_as_headings(soup: BeautifulSoup) -> None:
         text = " ".join(paragraph.get_text(" ").split())
         in_bold = all(isinstance(child, Tag) and child.name in ("strong", "b") or not str(child).strip()
                       for child in paragraph.children)
+        # (a bold line with nothing after it, the unit signing at the end, heads nothing)
+        followed = any(later.get_text(strip=True) and not later.get_text().lstrip().startswith("[^")
+                       for later in paragraph.find_next_siblings())
         if in_bold and 2 < len(text) <= 120 and text[-1] not in ".,;:!?…" and not text.startswith("[^") and (
-                not styled or _ROMAN_NUMBERED.match(text) or _NUMBERED.match(text)):
+                not styled or _ROMAN_NUMBERED.match(text) or _NUMBERED.match(text)) and followed:
             lines.append((paragraph, text))
     if len(lines) < 2:
         return
@@ -222,6 +228,42 @@ def why_not_readable(path: Path) -> str:
                     "Protect Document › Encrypt with Password, left empty) and save it")
         return "this is an old Word document (.doc) named .docx: open it in Word and save it as .docx (Word Document)"
     return "this is not a Word document that can be read; open it in Word and save it again as .docx"
+
+
+_RUN = re.compile(r"<w:r\b[^>]*>.*?</w:r>", re.S)
+_RUN_FONT = re.compile(r'<w:rFonts\b[^>]*?w:(?:ascii|hAnsi)="([^"]+)"')
+_RUN_TEXT = re.compile(r"(<w:t\b[^>]*>)([^<]*)(</w:t>)")
+_TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+_LEGACY_FONT_NAMED = re.compile(r'w:(?:ascii|hAnsi)="(?:\.vn|vni)', re.IGNORECASE)
+
+
+def _legacy_fonts_converted(path: Path) -> tuple[io.BytesIO, int]:
+    """The document, each run typed in an old Vietnamese font (".VnTime", "VNI-Times": its font is
+    named on the run) made Unicode (legacy_text.py), and how many runs were; mammoth reads no
+    fonts, and such text reached readers as "C«ng an tØnh"."""
+    data = path.read_bytes()
+    converted = 0
+
+    def run(found: re.Match) -> str:
+        nonlocal converted
+        font = _RUN_FONT.search(found.group())
+        kind = legacy_text.font_kind(font.group(1)) if font else None
+        if kind is None:
+            return found.group()
+        converted += 1
+        return _RUN_TEXT.sub(lambda text: text.group(1) + legacy_text.to_unicode(text.group(2), kind) + text.group(3),
+                             found.group())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {part: archive.read(part).decode("utf-8") for part in _TEXT_PARTS if part in archive.namelist()}
+        if not any(_LEGACY_FONT_NAMED.search(text) for text in parts.values()):
+            return io.BytesIO(data), 0
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for item in archive.infolist():
+                copy.writestr(item, _RUN.sub(run, parts[item.filename]).encode("utf-8")
+                              if item.filename in parts else archive.read(item))
+    out.seek(0)
+    return out, converted
 
 
 def _core_title(path: Path) -> str:

@@ -373,6 +373,30 @@ def test_words_table_of_contents_is_left_out_and_a_link_to_a_heading_still_leads
     assert page.find(id=target).find_parent("h2") is not None and text_of(page.find(id=target).find_parent("h2")) == "Khuyến cáo"
 
 
+def test_text_typed_in_an_old_font_is_made_unicode_when_the_document_names_the_font(make_site, tmp_path):
+    """An old report's runs in .VnTime or VNI-Times reached readers as "C«ng an tØnh": mammoth
+    reads no fonts, but the document names each run's; text in any other font is left alone."""
+    doc = Document()
+    doc.add_heading("Sơ kết công tác phòng cháy", level=1)
+    old = doc.add_paragraph().add_run("C«ng an tØnh H\u00adng Yªn tæ chøc héi nghÞ s¬ kÕt.")
+    old.font.name = ".VnTime"
+    vni = doc.add_paragraph().add_run("Löïc löôïng chöõa chaùy ñaõ kòp thôøi daäp taét 17 vuï chaùy.")
+    vni.font.name = "VNI-Times"
+    doc.add_paragraph().add_run("Ý kiến: 25°C, Müller & Söhne.").font.name = "Times New Roman"
+    doc.save(tmp_path / "cu.docx")
+    word = read_word(tmp_path / "cu.docx")
+    assert word.legacy_runs == 2
+    assert word.body.splitlines()[0::2] == ["Công an tỉnh Hưng Yên tổ chức hội nghị sơ kết.",
+                                            "Lực lượng chữa cháy đã kịp thời dập tắt 17 vụ cháy.",
+                                            "Ý kiến: 25°C, Müller & Söhne."]
+    site = make_site({})
+    done = run_cli("new", "--from", str(tmp_path / "cu.docx"), "--site", str(site), "--category", "tin-hoat-dong",
+                   "--unit", "cong-an-tinh")
+    assert done.returncode == 0 and "Đã chuyển 2 đoạn chữ gõ bằng phông cũ" in done.stdout, done.stderr
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert "old-font-text" not in checked.stdout, checked.stdout
+
+
 def test_superscripts_subscripts_and_struck_text_read_as_in_word(tmp_path):
     """"250 m²" came out "250 m2", and struck text reached readers as "~~…~~"."""
     doc = Document()
