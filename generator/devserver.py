@@ -452,6 +452,19 @@ class Preview:
             return ""
         return base_path + article.url.lstrip("/")
 
+    def _still_being_written(self, problems) -> bool:
+        """Whether a file an error names is written again within a moment of the build that read
+        it: an editor saving in two writes (the file emptied, then filled) made the preview flash
+        "unclosed front-matter" and print it before the right page."""
+        files = {self.options.site_dir / p.location.path for p in problems if p.is_error and p.location.path}
+        before = {path: _mtime(path) for path in files}
+        deadline = time.monotonic() + HALF_WRITTEN_SECONDS
+        while time.monotonic() < deadline and not self.stopping.is_set():
+            if any(_mtime(path) != seen for path, seen in before.items()):
+                return True
+            time.sleep(0.05)
+        return False
+
     def _follow_moves(self, moves) -> list[tuple[str, str, str]]:
         """Note this build's moves in self.moves; the ones to tell now, each from the address the
         article had before this session moved it (none for one moved back there)."""
@@ -503,6 +516,8 @@ class Preview:
         site_config, _ = config_stage.load_config(options.site_dir)
         base_path = site_config.base_path if site_config else "/"
         lang = options.lang
+        if has_errors(result.problems) and changed and self._still_being_written(result.problems):
+            return result  # the save that completes it rebuilds again: no overlay flashed, no false error told
         if has_errors(result.problems):
             self.state.publish(base_path, result.problems)
             self.report(messages.describe_all(result.problems, lang))
@@ -605,6 +620,18 @@ def _collect_while_idle() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+# How long a build that found an error in a file just saved waits for that file to be written
+# again (the second write of a save in two) before telling the error.
+HALF_WRITTEN_SECONDS = 0.5
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 # How long a failed build waits to learn that Ctrl+C killed its workers (its signal reaches the

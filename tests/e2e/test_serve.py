@@ -475,3 +475,20 @@ def test_a_save_of_many_files_names_three_and_counts_the_rest(preview):
     assert line.endswith("(content/tin-hoat-dong/bai-00.md, content/tin-hoat-dong/bai-01.md, "
                          "content/tin-hoat-dong/bai-02.md và 9 tệp khác)") or "và" not in line, said
     assert all(len(line) < 300 for line in said.splitlines() if "Đã dựng lại" in line), said
+
+
+def test_a_save_in_two_writes_flashes_no_error(preview):
+    """An editor that empties the file, then fills it (or writes it in two parts): the build
+    between the two found "unclosed front-matter", flashed the overlay and printed the error."""
+    server, site = preview()
+    first = server.next_reload()
+    whole = FILES[ARTICLE].replace("Sáng nay", "Chiều nay")
+    (site / ARTICLE).write_text(whole[:20], encoding="utf-8")  # "---\ntitle: …" and no more, yet
+    time.sleep(0.25)
+    (site / ARTICLE).write_text(whole, encoding="utf-8")
+    generation = server.next_reload()
+    while "Chiều nay" not in server.get(URL)[1]:
+        generation = server.next_reload()
+    assert generation > first
+    said = server.stop()
+    assert "error[" not in said and "Dựng lại không thành công" not in said, said
