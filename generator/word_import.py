@@ -100,6 +100,7 @@ def read_word(path: Path) -> WordArticle:
         if not img.get("src"):
             img.decompose()  # a drawing left out
     _photo_tables_as_galleries(soup)
+    _photos_out_of_text(soup)
     _captions_under_photos(soup)
     _notes_as_markdown_footnotes(soup)
     _without_words_table_of_contents(soup)
@@ -345,6 +346,29 @@ def _photo_tables_as_galleries(soup: BeautifulSoup) -> None:
                 line.append(" ")
             line.append(image.extract())
         table.replace_with(line)
+
+
+def _photos_out_of_text(soup: BeautifulSoup) -> None:
+    """A photo Word anchors in a paragraph of text (a floating picture is stored in the paragraph
+    it is pinned to) is a figure of its own before that paragraph, and a caption right under the
+    paragraph ("Ảnh: …") its caption: it was an image glued to the lead's first word, without
+    its caption."""
+    for paragraph in soup.find_all("p"):
+        photos = paragraph.find_all("img")
+        if not photos or not paragraph.get_text(strip=True) or paragraph.find_parent(["table", "li"]) is not None:
+            continue
+        figure = soup.new_tag("p")
+        for number, photo in enumerate(photos):
+            if number:
+                figure.append(" ")
+            figure.append(photo.extract())
+        paragraph.insert_before(figure)
+        following = paragraph.find_next_sibling()
+        if following is not None and following.name == "p" and not following.find("img"):
+            text = " ".join(following.get_text(" ").split())
+            if text and len(text) <= MAX_CAPTION and ("word-caption" in (following.get("class") or [])
+                                                       or CAPTION_START.match(text)):
+                figure.insert_after(following.extract())
 
 
 def _captions_under_photos(soup: BeautifulSoup) -> None:

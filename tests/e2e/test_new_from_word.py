@@ -397,6 +397,24 @@ def test_text_typed_in_an_old_font_is_made_unicode_when_the_document_names_the_f
     assert "old-font-text" not in checked.stdout, checked.stdout
 
 
+def test_a_photo_pinned_in_a_paragraph_of_text_is_a_figure_with_its_caption(tmp_path):
+    """Word stores a floating photo in the paragraph it is pinned to: it was an image glued to
+    the lead's first word, and the "Ảnh: …" line under the paragraph was no caption of it."""
+    doc = Document()
+    doc.add_heading("Khánh thành trụ sở Công an xã", level=1)
+    lead = doc.add_paragraph()
+    lead.add_run().add_picture(io.BytesIO(phone_jpeg(800, 600)), width=Inches(3))
+    lead.add_run("Ngày 16/01/2026, Công an xã tổ chức lễ khánh thành trụ sở làm việc mới.")
+    doc.add_paragraph("Ảnh: Các đại biểu cắt băng khánh thành")
+    doc.add_paragraph("Trụ sở gồm 2 tầng với 12 phòng làm việc.")
+    doc.save(tmp_path / "tru-so.docx")
+    # (A photo alone on its line, its caption as its title: the page's figure and figcaption.)
+    assert read_word(tmp_path / "tru-so.docx").body.split("\n\n") == [
+        '![Ảnh: Các đại biểu cắt băng khánh thành](anh-1.jpg "Ảnh: Các đại biểu cắt băng khánh thành")',
+        "Ngày 16/01/2026, Công an xã tổ chức lễ khánh thành trụ sở làm việc mới.",
+        "Trụ sở gồm 2 tầng với 12 phòng làm việc.\n"]
+
+
 def test_superscripts_subscripts_and_struck_text_read_as_in_word(tmp_path):
     """"250 m²" came out "250 m2", and struck text reached readers as "~~…~~"."""
     doc = Document()
