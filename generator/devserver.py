@@ -485,13 +485,11 @@ class Preview:
             return []
         now = datetime.now(site_config.zone)
         reason = index.leave_out_reason(article, index.IndexOptions(drafts=True, future=self.options.future), now)
-        if reason == "future":
-            return [messages.text("preview-scheduled", self.options.lang, path=article.source,
-                                  moment=article.date.astimezone(site_config.zone).strftime("%H:%M %d/%m/%Y"))]
-        if reason == "expired":
-            return [messages.text("preview-expired", self.options.lang, path=article.source,
-                                  moment=article.expires.astimezone(site_config.zone).strftime("%H:%M %d/%m/%Y"))]
-        return []
+        if reason not in ("future", "expired"):
+            return []
+        moment = article.date if reason == "future" else article.expires
+        return [messages.text("preview-scheduled" if reason == "future" else "preview-expired", self.options.lang,
+                              path=article.source, moment=moment.astimezone(site_config.zone).strftime("%H:%M %d/%m/%Y"))]
 
     def rebuild(self, changed: frozenset[str] = frozenset(), search: bool | None = None) -> BuildResult:
         self.search.postpone()
@@ -542,10 +540,8 @@ class Preview:
             # Editors' temp files are gone by now; name what the editor saved.
             names = sorted(_shown(p, options.site_dir) for p in ([p for p in changed if Path(p).exists()] or changed))
             # (a git checkout or a folder of 50 articles copied in: three names, the rest counted, as `build` says)
-            shown = ", ".join(names[:messages.NAMED_CAUSES]) + (
-                messages.text("why-more", lang, n=messages.number(len(names) - messages.NAMED_CAUSES, lang))
-                if len(names) > messages.NAMED_CAUSES else "")
-            self._say(messages.text("rebuilt", lang, seconds=messages.seconds(result.seconds, lang), changed=shown))
+            self._say(messages.text("rebuilt", lang, seconds=messages.seconds(result.seconds, lang),
+                                    changed=messages.named_and_counted(names, lang)))
             for line in moved:
                 self._say(line)
             # … then the search index, once the editor pauses. The build swaps the new index in

@@ -1036,6 +1036,13 @@ def layout_table(report, lang: str) -> list[str]:
 NAMED_CAUSES = 3  # files named per kind of change; the rest are counted
 
 
+def named_and_counted(files, lang: str, named: int | None = NAMED_CAUSES) -> str:
+    """"a.md, b.md, c.md và 9 tệp khác": the first `named` (None: all), the rest counted."""
+    shown = files if named is None else files[:named]
+    return ", ".join(shown) + (text("why-more", lang, n=number(len(files) - len(shown), lang))
+                               if len(files) > len(shown) else "")
+
+
 def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
     """'  Lý do: sửa 1 bài viết (content/…/index.md); sửa site.toml' for a
     causes.Causes; '' when it has nothing to say. `named`: files named per kind
@@ -1054,10 +1061,7 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
                          (f"pages-{kind}", tuple(f for f in files if f.startswith(PAGES_DIR)))]
     for kind, files in named_causes:
         if files:
-            shown = files if named is None else files[:named]
-            names = ", ".join(shown)
-            if len(files) > len(shown):
-                names += text("why-more", lang, n=number(len(files) - len(shown), lang))
+            names = named_and_counted(files, lang, named)
             parts.append(text(f"why-{kind}", lang, n=number(len(files), lang), names=names))
     if causes.repaired:
         parts.append(text("why-repaired", lang, n=number(causes.repaired, lang)))
