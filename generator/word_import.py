@@ -135,8 +135,8 @@ def _without_signature(soup: BeautifulSoup) -> bool:
               if node.get_text(strip=True) or node.find("img") is not None]
     for node in blocks[-_LAST_BLOCKS:]:
         lines = [" ".join(line.split()) for line in node.get_text("\n").split("\n") if line.strip()]
-        if any(_RECIPIENTS.match(line) or _SIGNING_FOR.match(line) for line in lines[:3] if node.name != "table") or (
-                node.name == "table" and any(_RECIPIENTS.match(line) or _SIGNING_FOR.match(line) for line in lines)):
+        # (a table of two holds them anywhere; lines of text open with them)
+        if any(_RECIPIENTS.match(line) or _SIGNING_FOR.match(line) for line in (lines if node.name == "table" else lines[:3])):
             for later in [node, *node.find_next_siblings()]:
                 if not later.get_text().lstrip().startswith("[^"):  # (the notes, moved to the end, stay)
                     later.decompose()
@@ -161,13 +161,12 @@ def _bold_lines_as_headings(soup: BeautifulSoup) -> None:
         if paragraph.find_parent(["table", "li", "blockquote"]) is not None or paragraph.find("img") is not None:
             continue
         text = " ".join(paragraph.get_text(" ").split())
-        in_bold = all(isinstance(child, Tag) and child.name in ("strong", "b") or not str(child).strip()
-                      for child in paragraph.children)
+        if not (_in_bold(paragraph) and 2 < len(text) <= 120 and text[-1] not in ".,;:!?…"
+                and not text.startswith("[^") and (not styled or _ROMAN_NUMBERED.match(text) or _NUMBERED.match(text))):
+            continue
         # (a bold line with nothing after it, the unit signing at the end, heads nothing)
-        followed = any(later.get_text(strip=True) and not later.get_text().lstrip().startswith("[^")
-                       for later in paragraph.find_next_siblings())
-        if in_bold and 2 < len(text) <= 120 and text[-1] not in ".,;:!?…" and not text.startswith("[^") and (
-                not styled or _ROMAN_NUMBERED.match(text) or _NUMBERED.match(text)) and followed:
+        if any(later.get_text(strip=True) and not later.get_text().lstrip().startswith("[^")
+               for later in paragraph.find_next_siblings()):
             lines.append((paragraph, text))
     if len(lines) < 2:
         return
@@ -310,7 +309,7 @@ def _take_title(soup: BeautifulSoup) -> str:
 def _in_bold(node: Tag) -> bool:
     """A paragraph whose text is all in bold."""
     return node.name == "p" and bool(node.get_text(strip=True)) and all(
-        isinstance(child, Tag) and child.name == "strong" or not str(child).strip() for child in node.children)
+        isinstance(child, Tag) and child.name in ("strong", "b") or not str(child).strip() for child in node.children)
 
 
 # The kinds of official documents (văn bản hành chính), written in capitals above their subject.
@@ -364,11 +363,18 @@ def _photos_out_of_text(soup: BeautifulSoup) -> None:
             figure.append(photo.extract())
         paragraph.insert_before(figure)
         following = paragraph.find_next_sibling()
-        if following is not None and following.name == "p" and not following.find("img"):
-            text = " ".join(following.get_text(" ").split())
-            if text and len(text) <= MAX_CAPTION and ("word-caption" in (following.get("class") or [])
-                                                       or CAPTION_START.match(text)):
-                figure.insert_after(following.extract())
+        if _caption_text(following):
+            figure.insert_after(following.extract())
+
+
+def _caption_text(node: Tag | None) -> str:
+    """The text of a photo's caption, when `node` is one: a short paragraph Word styled Caption,
+    or that starts "Ảnh…"; "" else."""
+    if node is None or node.name != "p" or node.find("img"):
+        return ""
+    text = " ".join(node.get_text(" ").split())
+    styled = "word-caption" in (node.get("class") or [])
+    return text if text and len(text) <= MAX_CAPTION and (styled or CAPTION_START.match(text)) else ""
 
 
 def _captions_under_photos(soup: BeautifulSoup) -> None:
@@ -381,11 +387,8 @@ def _captions_under_photos(soup: BeautifulSoup) -> None:
             continue
         photo = photos[0]
         following = paragraph.find_next_sibling()
-        if following is None or following.name != "p" or following.find("img"):
-            continue
-        text = " ".join(following.get_text(" ").split())
-        styled = "word-caption" in (following.get("class") or [])
-        if not (text and len(text) <= MAX_CAPTION and (styled or CAPTION_START.match(text))):
+        text = _caption_text(following)
+        if not text:
             continue
         for each in photos:
             if not each.get("alt"):
