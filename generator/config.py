@@ -60,6 +60,16 @@ RESERVED_SLUGS = frozenset({"don-vi", "phong-trao", "chuyen-muc", "assets", "ima
 TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)")
 
 
+# A `key = value` line of TOML, its key bare or quoted.
+_TOML_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+
+
+def toml_key_of(line: str) -> str | None:
+    """The key a TOML `key = value` line sets (unquoted), or None for any other line."""
+    found = _TOML_KEY.match(line)
+    return next(part for part in found.groups() if part) if found else None
+
+
 def _written(key: str) -> str:
     """A pattern for `key` as TOML lets it be written: bare or quoted ([units."công-an-xã"])."""
     return f"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
@@ -304,7 +314,6 @@ def parse_focus(text: str) -> tuple[float, float] | None:
     return (x, y) if x <= 1 and y <= 1 else None
 
 
-_TOML_LINE_KEY = re.compile(r"""^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=""")
 _TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
 
 
@@ -318,15 +327,13 @@ def _given_twice(lines: list[str], line: int) -> str | None:
         first = next((n for n in range(line - 1) if (t := _TOML_TABLE.match(lines[n])) and t.group(1) == table.group(1)),
                      None)
         return f"'[{table.group(1)}]' is given twice (first on line {first + 1})" if first is not None else None
-    key = _TOML_LINE_KEY.match(lines[line - 1])
-    if key is None:
+    name = toml_key_of(lines[line - 1])
+    if name is None:
         return None
-    name = key.group(1) or key.group(2)
     for number in range(line - 2, -1, -1):
         if _TOML_TABLE.match(lines[number]):
             return None  # (the first is in another table: not this simple case)
-        earlier = _TOML_LINE_KEY.match(lines[number])
-        if earlier and (earlier.group(1) or earlier.group(2)) == name:
+        if toml_key_of(lines[number]) == name:
             return f"'{name}' is given twice (first on line {number + 1})"
     return None
 

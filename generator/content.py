@@ -20,7 +20,7 @@ import yaml
 
 from generator import confine, styled_letters, workers
 from generator.cache import BuildCache, digest
-from generator.config import TOML_POSITION, toml_error_line
+from generator.config import TOML_POSITION, toml_error_line, toml_key_of
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
 from generator.merge_conflicts import conflict_lines, conflict_message
@@ -362,8 +362,8 @@ def _unclosed(line: str) -> tuple[str, str] | None:
     if not colon or not _PLAIN_KEY.fullmatch(key) or not rest[:1].isspace() or len(value) > 2000:
         return None
     if value.startswith(("[", "{")):
-        opened, closed = (value.count("["), value.count("]")) if value[0] == "[" else (value.count("{"), value.count("}"))
-        return ("bracket", "]" if value[0] == "[" else "}") if opened > closed else None
+        closing = "]" if value[0] == "[" else "}"
+        return ("bracket", closing) if value.count(value[0]) > value.count(closing) else None
     if value.startswith('"'):
         quotes = len(re.findall(r'(?<!\\)"', value))
         return ("quote", '"') if quotes % 2 else None
@@ -507,9 +507,6 @@ def parse_front_matter(rel: str, yaml_text: str, first_line: int) -> tuple[dict,
     return {str(k): v for k, v in values.items()}, key_lines, []
 
 
-_TOML_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
-
-
 def parse_toml_front_matter(rel: str, toml_text: str, first_line: int) -> tuple[dict, dict, list[Problem]]:
     """TOML → (values, key → file line, problems), as parse_front_matter gives them for YAML,
     within the same bounds (MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES)."""
@@ -528,9 +525,9 @@ def parse_toml_front_matter(rel: str, toml_text: str, first_line: int) -> tuple[
     for offset, line in enumerate(toml_text.split("\n")):
         if line.lstrip().startswith("["):  # keys after a [table] header are that table's
             break
-        key = _TOML_KEY.match(line)
-        if key:
-            key_lines.setdefault(next(part for part in key.groups() if part), first_line + offset)
+        key = toml_key_of(line)
+        if key is not None:
+            key_lines.setdefault(key, first_line + offset)
     return values, key_lines, []
 
 

@@ -482,8 +482,7 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
                             f"{what} '{src}' is outside the site folder; put it beside the article or under assets/")]
     disk_path = confine.spelled_on_disk(site_dir, path, any_case=True)
     if disk_path is None and (site_dir / path).is_dir():  # (it said the folder "does not exist")
-        names = sorted(entry.name for entry in (site_dir / path).iterdir()
-                       if entry.is_file() and entry.suffix.lower() in IMAGE_SUFFIXES)
+        names = sorted(entry.name for entry in (site_dir / path).iterdir() if entry.is_file() and is_image_file(entry.name))
         return None, [error(article.source, line, "not-an-image",
                             f"{what} '{src}' is a folder, not a photo: write the photo's own name"
                             + (f", e.g. '{src.rstrip('/')}/{names[0]}'" if names else ""))]
