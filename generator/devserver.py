@@ -37,7 +37,7 @@ from typing import Callable, TextIO
 
 import jinja2
 
-from generator import buildlock, config as config_stage, content, index, messages, shortcut, standalone, workers
+from generator import buildlock, causes, config as config_stage, content, index, messages, shortcut, standalone, workers
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import Problem, error, fold_repeated_warnings, has_errors
 from generator.layout_problems import layout_problem
@@ -385,6 +385,10 @@ class Preview:
         # the address now). Told against the first: the addresses between existed only here, and
         # one moved back is no move at all (it was told to keep an alias of the preview's address).
         self.moves: dict[str, tuple[str, str]] = {}
+        # Where the last rebuild published each article (causes.addresses): a save's move is found
+        # against it. Not the last build's: the search refresh after serve starts may read a save
+        # first and publish its move, and the rebuild for that save then saw no move to tell.
+        self.addresses: dict | None = None
         self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
         self.memo = Memo()  # what one build hands the next (generator/memo.py); used under build_lock
         self.warned: set[Problem] = set()  # the warnings the terminal has shown
@@ -465,9 +469,12 @@ class Preview:
             time.sleep(0.05)
         return False
 
-    def _follow_moves(self, moves) -> list[tuple[str, str, str]]:
-        """Note this build's moves in self.moves; the ones to tell now, each from the address the
-        article had before this session moved it (none for one moved back there)."""
+    def _follow_moves(self, addresses: dict | None) -> list[tuple[str, str, str]]:
+        """Note in self.moves the moves since the last rebuild (`addresses`: this one's, None when it
+        rendered nothing); the ones to tell now, each from the address the article had before this
+        session moved it (none for one moved back there)."""
+        moves = causes.find_moved(self.addresses["urls"], addresses) if addresses and self.addresses else ()
+        self.addresses = addresses or self.addresses
         told = []
         for source in [source for source in self.moves if not (self.options.site_dir / source).is_file()]:
             del self.moves[source]  # (deleted, or renamed: its new file is another article)
@@ -523,8 +530,7 @@ class Preview:
             return result
         saved = self._saved_article(changed, site_config) if changed else None
         hidden = self._left_out_notice(saved, site_config)
-        moved = [line.strip() for line in messages.moved_lines(
-            self._follow_moves(result.causes.moved if result.causes is not None else ()), lang)] + hidden
+        moved = [line.strip() for line in messages.moved_lines(self._follow_moves(result.addresses), lang)] + hidden
         # The page's note keeps every move of the session until it is undone (the next save emptied it).
         notices = [line.strip() for line in messages.moved_lines(
             [(source, first, now) for source, (first, now) in sorted(self.moves.items())], lang)] + hidden

@@ -93,6 +93,9 @@ class BuildResult:
     pruned: int = 0  # files of the previous output that are gone
     images: imageproc.ProcessReport = imageproc.ProcessReport()
     causes: Causes | None = None  # why pages were rendered again; None when nothing was looked at
+    # Where each article is published and the aliases it keeps (causes.addresses); None when the
+    # build rendered nothing (its last result stood). The preview finds an article's moves with it.
+    addresses: dict | None = None
     search: search.SearchReport | None = None  # None when the index was left as it was (serve, the shortcut)
     # The next moment a scheduled article comes due or a published one expires (in the site's
     # zone): the site shows it only once built again after it.
@@ -386,7 +389,7 @@ def _build(options: BuildOptions) -> BuildResult:
                        files=len(files) + len(image_plan.variants), seconds=clock.total, left_out=dict(site.left_out),
                        timings=clock.timings, rendered=report.rendered, written=report.written, pruned=pruned,
                        restored=report.restored,
-                       images=image_report, causes=plan.causes,
+                       images=image_report, causes=plan.causes, addresses=plan.addresses,
                        search=indexing[0].report if indexing else None, scheduled=scheduled,
                        unreleased=unreleased, layouts=report.layouts)
 

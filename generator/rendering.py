@@ -78,7 +78,8 @@ class RenderPlan:
     # signature is the one the last build recorded beside that key (in whatever output).
     restorable: dict
     inputs: dict  # what this build renders from, by digests (causes.record), kept for the next build
-    causes: causes.Causes | None  # what changed since the last build; for the preview, only what moved
+    causes: causes.Causes | None  # what changed since the last build (None for the preview's builds)
+    addresses: dict  # where each article is published, and the aliases it keeps (causes.addresses)
 
 
 def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], out_dir: Path,
@@ -133,13 +134,12 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
     if memo is None:  # the preview names the files it saw saved instead (~40 ms a save at 10,000 articles)
         inputs = causes.record(site, layouts, signatures.config, signatures.articles)
         found = causes.compare(previous.get("inputs"), inputs, repaired, upgraded=STATE_NAME in cache.other_version)
-    else:  # … but it too says when an article moved to a new address, compared with its last build
-        table = memo.table("addresses", lasting=True)
+        now = {"urls": inputs["urls"], "kept": inputs["kept"]}
+    else:  # … and finds the moves itself, against the addresses the editor was last shown (devserver.py)
         now = causes.addresses(site)
-        found = causes.Causes(compared=False, moved=causes.find_moved(table.latest("urls"), now))
-        table.put("urls", (), now["urls"])
     return RenderPlan(tuple(todo), sigs, unchanged, frozenset(previous.get("outputs", ())),
-                      previous.get("images", {}), bool(previous), keep_pages, restorable, inputs, found), probe
+                      previous.get("images", {}), bool(previous), keep_pages, restorable, inputs, found,
+                      now), probe
 
 
 def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Renderer, target,

@@ -77,16 +77,6 @@ class Preview:
                 key, _, value = line.partition(": ")
                 event[key] = value
 
-    def wait_for_search_index(self) -> None:
-        """Until the search index's first build, which follows the pages', is done. (It reads the
-        files: a save made meanwhile is built by it, and the rebuild for that save has no move
-        left to tell: a known race of the preview, see the closing note of 7 Dec 2026.)"""
-        deadline = time.monotonic() + 30
-        while self.get("/pagefind/pagefind.js")[0] != 200:
-            assert time.monotonic() < deadline, "no search index"
-            time.sleep(0.05)
-        time.sleep(0.5)
-
     def stop(self) -> str:
         """What serve printed: its terminal's lines (standard output, then standard error)."""
         self.stream.close()
@@ -275,7 +265,6 @@ def test_a_retitled_article_that_moves_is_named_in_the_terminal(preview):
     new address, and how to keep the old one."""
     server, site = preview()
     first = server.next_reload()
-    server.wait_for_search_index()
     (site / ARTICLE).write_text(FILES[ARTICLE].replace("Ra quân bảo đảm", "Ra quân đảm bảo"), encoding="utf-8")
     assert server.next_reload() == first + 1
     page = server.page("/tin-hoat-dong/ra-quan-dam-bao-trat-tu-giao-thong/")
@@ -448,7 +437,6 @@ def test_an_article_retitled_and_back_is_no_move_and_a_second_move_names_the_fir
     note in the page was gone at the next save."""
     server, site = preview()
     first = server.next_reload()
-    server.wait_for_search_index()
     retitled = FILES[ARTICLE].replace("Ra quân bảo đảm", "Ra quân đảm bảo")
     (site / ARTICLE).write_text(retitled, encoding="utf-8")
     assert server.next_reload() == first + 1

@@ -296,3 +296,24 @@ def test_open_sends_the_browser_to_this_computer_when_serve_listens_on_every_add
     assert browser_url("http://[::]:8000/cong/") == "http://127.0.0.1:8000/cong/"
     assert browser_url("http://127.0.0.1:8000/") == "http://127.0.0.1:8000/"
     assert browser_url("http://192.168.1.20:8000/") == "http://192.168.1.20:8000/"
+
+
+def test_a_move_the_search_refresh_read_first_is_still_told(make_site):
+    """The search refresh that follows serve's first build reads the files again: a retitle saved
+    just then was built by it, and the rebuild for that save found no move left to tell (it
+    compared with the last build, the refresh's). A race named in the note of 7 Dec 2026."""
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Diễn tập phòng cháy", body="Diễn tập ở chợ.")})
+    said = io.StringIO()
+    preview = Preview(ServeOptions(site_dir=site, lang="en"), said, lambda lines: None, search_idle=3600)
+    saved = site / "content/tin-hoat-dong/bai.md"
+    try:
+        assert preview.rebuild(search=False).ok  # (as serve starts)
+        saved.write_text(article("Diễn tập chữa cháy", body="Diễn tập ở chợ."), encoding="utf-8")
+        preview._refresh_search()  # the refresh reads the save before its rebuild does
+        assert preview.rebuild(frozenset({str(saved)})).ok
+        notices = preview.state.snapshot().notices
+    finally:
+        preview.stop()
+    assert ("Moved: content/tin-hoat-dong/bai.md is now at /tin-hoat-dong/dien-tap-chua-chay/, no longer at "
+            "/tin-hoat-dong/dien-tap-phong-chay/") in said.getvalue()
+    assert [n.split(":")[0] for n in notices] == ["Moved"]
