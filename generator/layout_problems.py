@@ -8,6 +8,7 @@ renders nothing.
 """
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 
@@ -27,7 +28,58 @@ def layout_problem(exc: jinja2.TemplateError, site_dir: Path, where: tuple[str, 
     detail = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, jinja2.TemplateNotFound):  # (Jinja says only the name)
         detail = missing_layout_detail(exc)
+    opened = _unclosed_tag(exc) if path and not where else None
+    if opened is not None:  # Jinja names the line where it gave up, often a screen below the mistake
+        tag, opened_at, found = opened
+        reached = f"{{% {found} %}} at line {line}" if found else "the end of the file"
+        detail = f"{{% {tag} %}} here is never closed: Jinja reached {reached} still looking for {{% end{tag} %}}"
+        line = opened_at
     return error(shown, line, "layout-error", f"layout {kind} error: {detail}")
+
+
+# Tags that open a block closed by end<tag> ("set" only in its block form: {% set x %}…{% endset %}).
+_BLOCK_TAGS = {"if", "for", "block", "macro", "call", "filter", "with", "autoescape", "set", "trans"}
+_INNERMOST = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
+_UNKNOWN = re.compile(r"Encountered unknown tag '(\w+)'")
+
+
+def _unclosed_tag(exc: jinja2.TemplateError) -> tuple[str, int, str] | None:
+    """(tag, the line it opens at, the tag Jinja met instead or "" at the file's end) for
+    "The innermost block that needs to be closed is 'if'", read from the layout's own tags."""
+    message = getattr(exc, "message", None) or ""
+    innermost = _INNERMOST.search(message)
+    if not isinstance(exc, jinja2.TemplateSyntaxError) or innermost is None or not exc.filename:
+        return None
+    try:
+        source = exc.source if exc.source is not None else Path(exc.filename).read_text(encoding="utf-8")
+        tokens = [token for token in jinja2.Environment().lex(source) if token[1] != "whitespace"]
+    except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+        return None
+    unknown = _UNKNOWN.search(message)
+    met = unknown.group(1) if unknown else ""
+    opened: list[tuple[str, int]] = []
+    for at, (lineno, kind, value) in enumerate(tokens):
+        if kind != "name" or at == 0 or tokens[at - 1][1] != "block_begin":
+            continue
+        if met and value == met and lineno == exc.lineno:
+            break  # where Jinja gave up
+        if value in _BLOCK_TAGS and not (value == "set" and _assigns(tokens, at)):
+            opened.append((value, lineno))
+        elif value.startswith("end") and opened and opened[-1][0] == value[3:]:
+            opened.pop()
+    if not opened or opened[-1][0] != innermost.group(1):
+        return None
+    return opened[-1][0], opened[-1][1], met
+
+
+def _assigns(tokens: list, at: int) -> bool:
+    """Whether the {% set %} whose name token is at `at` assigns in place ({% set x = 1 %})."""
+    for _, kind, value in tokens[at + 1:]:
+        if kind == "block_end":
+            return False
+        if kind == "operator" and value == "=":
+            return True
+    return False
 
 
 def _where(exc: jinja2.TemplateError) -> tuple[str | None, int]:

@@ -852,6 +852,12 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"layout rendering error: this layout reaches itself again.*write (\{% extends .*%\})",
          "tệp giao diện (layout) tự gọi lại chính nó qua extends hoặc include, không có điểm dừng; muốn dựa trên "
          "tệp cùng tên của giao diện mặc định, hãy viết {0}"),
+        (r"layout syntax error: (\{% \w+ %\}) here is never closed: Jinja reached (\{% \w+ %\}) at line (\d+) "
+         r"still looking for (\{% \w+ %\})",
+         "tệp giao diện (layout) viết sai cú pháp: thẻ {0} ở dòng này chưa được đóng: tới {1} ở dòng {2} vẫn chưa có {3}"),
+        (r"layout syntax error: (\{% \w+ %\}) here is never closed: Jinja reached the end of the file "
+         r"still looking for (\{% \w+ %\})",
+         "tệp giao diện (layout) viết sai cú pháp: thẻ {0} ở dòng này chưa được đóng: tới hết tệp vẫn chưa có {1}"),
         (r"layout syntax error: (.*)", "tệp giao diện (layout) viết sai cú pháp: {0}"),
         (r"layout rendering error: (.*) is empty: every page built on it \((.*) among them\) would be published blank",
          "tệp giao diện {0} trống: mọi trang dựng trên nó ({1} và các trang khác) sẽ thành trang trắng"),

@@ -16,6 +16,25 @@ def test_a_layout_syntax_error_names_the_file_and_line(make_site):
     assert not (site / "public").exists()
 
 
+def test_a_tag_never_closed_is_told_at_its_own_line_not_where_jinja_gave_up(make_site):
+    """Jinja names the line where it gave up (the {% endblock %} at the end, a screen below), and a
+    {% set %} block, an {% if %} closed on its line and a {% set x = … %} before it are no suspects."""
+    layout = ('{% extends "base.html" %}\n{% block main %}\n{% set n = 3 %}{% set note %}x{% endset %}\n'
+              "{% for a in page.articles %}\n{% if a.draft %}nháp{% endif %}\n"
+              "  {% if a.image %}\n  <img src=\"{{ a.image }}\">\n{% endfor %}\n{% endblock %}\n")
+    site = make_site({**FILES, "layouts/list.html": layout})
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.stderr.splitlines()[0] == (
+        "layouts/list.html:6: error[layout-error]: layout syntax error: {% if %} here is never closed: "
+        "Jinja reached {% endfor %} at line 8 still looking for {% endif %}")
+    (site / "layouts/list.html").write_text(layout.replace("{% endfor %}\n{% endblock %}\n", "{% endif %}\n"),
+                                            encoding="utf-8")
+    done = run_cli("check", "--site", str(site))
+    assert done.stdout.splitlines()[0] == (
+        "layouts/list.html:4: error[layout-error]: tệp giao diện (layout) viết sai cú pháp: thẻ {% for %} ở dòng này "
+        "chưa được đóng: tới hết tệp vẫn chưa có {% endfor %}")
+
+
 def test_a_layout_runtime_error_points_at_the_failing_line(make_site):
     site = make_site({**FILES, "layouts/article.html": '{% extends "base.html" %}\n{% block main %}\n\n'
                                                        "<p>{{ page.article.titel }}</p>\n{% endblock %}\n"})
