@@ -17,6 +17,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.parsers.expat import ExpatError
 
 import mammoth
@@ -230,40 +231,115 @@ def why_not_readable(path: Path) -> str:
     return "this is not a Word document that can be read; open it in Word and save it again as .docx"
 
 
-_RUN = re.compile(r"<w:r\b[^>]*>.*?</w:r>", re.S)
-_RUN_FONT = re.compile(r'<w:rFonts\b[^>]*?w:(?:ascii|hAnsi)="([^"]+)"')
+# A paragraph's start, its end, the style it names, or one run: read in order, so that each run
+# knows its paragraph's style (a run in a text box sits inside another paragraph's run).
+_PARAGRAPH_OR_RUN = re.compile(r'(?P<open><w:p\b[^>]*?(?P<empty>/)?>)|(?P<close></w:p>)'
+                               r'|<w:pStyle w:val="(?P<style>[^"]+)"/>|(?P<run><w:r\b[^>]*>.*?</w:r>)', re.S)
+_RUN_FONT = re.compile(r'<w:rFonts\b[^>]*?w:(?:ascii|hAnsi)(?:Theme)?="([^"]+)"')  # (a theme's: "minorHAnsi")
+_RUN_STYLE = re.compile(r'<w:rStyle w:val="([^"]+)"')
 _RUN_TEXT = re.compile(r"(<w:t\b[^>]*>)([^<]*)(</w:t>)")
 _TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+_STYLES_PART = "word/styles.xml"
 _LEGACY_FONT_NAMED = re.compile(r'w:(?:ascii|hAnsi)="(?:\.vn|vni)', re.IGNORECASE)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _legacy_fonts_converted(path: Path) -> tuple[io.BytesIO, int]:
-    """The document, each run typed in an old Vietnamese font (".VnTime", "VNI-Times": its font is
-    named on the run) made Unicode (legacy_text.py), and how many runs were; mammoth reads no
-    fonts, and such text reached readers as "C«ng an tØnh"."""
+    """The document, each run typed in an old Vietnamese font (".VnTime", "VNI-Times": named on
+    the run, or by its style, its paragraph's, or the document's default) made Unicode
+    (legacy_text.py), and how many runs were; mammoth reads no fonts, and such text reached
+    readers as "C«ng an tØnh"."""
     data = path.read_bytes()
     converted = 0
-
-    def run(found: re.Match) -> str:
-        nonlocal converted
-        font = _RUN_FONT.search(found.group())
-        kind = legacy_text.font_kind(font.group(1)) if font else None
-        if kind is None:
-            return found.group()
-        converted += 1
-        return _RUN_TEXT.sub(lambda text: text.group(1) + legacy_text.to_unicode(text.group(2), kind) + text.group(3),
-                             found.group())
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = {part: archive.read(part).decode("utf-8") for part in _TEXT_PARTS if part in archive.namelist()}
-        if not any(_LEGACY_FONT_NAMED.search(text) for text in parts.values()):
+        names = archive.namelist()
+        parts = {part: archive.read(part).decode("utf-8") for part in _TEXT_PARTS if part in names}
+        styles = archive.read(_STYLES_PART).decode("utf-8", "replace") if _STYLES_PART in names else ""
+        if not any(_LEGACY_FONT_NAMED.search(text) for text in (*parts.values(), styles)):
             return io.BytesIO(data), 0
+        fonts = _StyleFonts(styles)
+
+        def runs_of(text: str) -> str:
+            paragraph_styles: list[str | None] = []
+            def each(found: re.Match) -> str:
+                nonlocal converted
+                if found.group("open"):
+                    if not found.group("empty"):
+                        paragraph_styles.append(None)
+                elif found.group("close"):
+                    if paragraph_styles:
+                        paragraph_styles.pop()
+                elif found.group("style"):
+                    if paragraph_styles and paragraph_styles[-1] is None:  # (not a tracked change's old style)
+                        paragraph_styles[-1] = found.group("style")
+                else:
+                    run = found.group("run")
+                    own, style = _RUN_FONT.search(run), _RUN_STYLE.search(run)
+                    font = own.group(1) if own else fonts.of_run(style.group(1) if style else None,
+                                                                  paragraph_styles[-1] if paragraph_styles else None)
+                    kind = legacy_text.font_kind(font) if font else None
+                    if kind is not None:
+                        converted += 1
+                        return _RUN_TEXT.sub(lambda text: text.group(1) + legacy_text.to_unicode(text.group(2), kind)
+                                             + text.group(3), run)
+                return found.group()
+            return _PARAGRAPH_OR_RUN.sub(each, text)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
             for item in archive.infolist():
-                copy.writestr(item, _RUN.sub(run, parts[item.filename]).encode("utf-8")
+                copy.writestr(item, runs_of(parts[item.filename]).encode("utf-8")
                               if item.filename in parts else archive.read(item))
     out.seek(0)
     return out, converted
+
+
+class _StyleFonts:
+    """The font a run takes from the document's styles when it names none: its character style's,
+    else its paragraph style's (or the default paragraph style's), each through the styles it is
+    based on, else the document's default. An old report typed in .VnTime sets it in "Normal"."""
+
+    def __init__(self, styles_xml: str):
+        self.styles: dict[str, tuple[str | None, str | None]] = {}  # id → (its own font, based on)
+        self.default_paragraph: str | None = None
+        self.default_font: str | None = None
+        try:  # (Word writes no DTD: one declaring entities is no styles part of Word's)
+            root = ElementTree.fromstring(styles_xml) if styles_xml and "<!DOCTYPE" not in styles_xml else None
+        except ElementTree.ParseError:
+            root = None
+        if root is None:
+            return
+        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        self.default_font = _font_of(defaults)
+        for style in root.iter(f"{_W}style"):
+            style_id = style.get(f"{_W}styleId")
+            based = style.find(f"{_W}basedOn")
+            self.styles[style_id] = (_font_of(style.find(f"{_W}rPr")),
+                                     based.get(f"{_W}val") if based is not None else None)
+            if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true", "on"):
+                self.default_paragraph = style_id
+
+    def of_run(self, character_style: str | None, paragraph_style: str | None) -> str | None:
+        return (self._of_style(character_style) or self._of_style(paragraph_style or self.default_paragraph)
+                or self.default_font)
+
+    def _of_style(self, style_id: str | None) -> str | None:
+        seen = set()
+        while style_id is not None and style_id not in seen and style_id in self.styles:
+            seen.add(style_id)
+            font, style_id = self.styles[style_id]
+            if font:
+                return font
+        return None
+
+
+def _font_of(properties) -> str | None:
+    """The font a w:rPr names for Latin text (the theme's, else ascii, else hAnsi; a theme's is
+    named as "minorHAnsi"); None when it names none."""
+    fonts = properties.find(f"{_W}rFonts") if properties is not None else None
+    if fonts is None:
+        return None
+    return next((fonts.get(f"{_W}{name}") for name in ("asciiTheme", "hAnsiTheme", "ascii", "hAnsi")
+                 if fonts.get(f"{_W}{name}")), None)
 
 
 def _core_title(path: Path) -> str:

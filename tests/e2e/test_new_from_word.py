@@ -397,6 +397,33 @@ def test_text_typed_in_an_old_font_is_made_unicode_when_the_document_names_the_f
     assert "old-font-text" not in checked.stdout, checked.stdout
 
 
+def test_text_in_an_old_font_set_by_a_style_is_made_unicode_too(tmp_path):
+    """Old reports set .VnTime once, in the "Normal" style, not on each run: their runs name no
+    font and were left as "C«ng an tØnh". A run takes its character style's font, else its
+    paragraph style's (through the style it is based on), else the default's."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = Document()
+    doc.styles["Normal"].font.name = ".VnTime"
+    quoted = doc.styles.add_style("Trich dan", WD_STYLE_TYPE.PARAGRAPH)
+    quoted.base_style = doc.styles["Normal"]
+    vni = doc.styles.add_style("Chu VNI", WD_STYLE_TYPE.CHARACTER)
+    vni.font.name = "VNI-Times"
+    doc.add_heading("Sơ kết công tác phòng cháy", level=1)  # (Heading 1 names a font of its own)
+    doc.add_paragraph("C«ng an tØnh tæ chøc héi nghÞ s¬ kÕt.")
+    doc.add_paragraph("Héi nghÞ ®¸nh gi¸ cao kÕt qu¶ ®¹t ®­îc.", style="Trich dan")
+    doc.add_paragraph().add_run("Löïc löôïng chöõa chaùy ñaõ kòp thôøi daäp taét 17 vuï chaùy.", style="Chu VNI")
+    doc.add_paragraph().add_run("Ý kiến: 25°C, Müller & Söhne.").font.name = "Times New Roman"
+    doc.save(tmp_path / "kieu.docx")
+    word = read_word(tmp_path / "kieu.docx")
+    assert word.title == "Sơ kết công tác phòng cháy"
+    assert word.body.splitlines()[0::2] == ["Công an tỉnh tổ chức hội nghị sơ kết.",
+                                            "Hội nghị đánh giá cao kết quả đạt được.",
+                                            "Lực lượng chữa cháy đã kịp thời dập tắt 17 vụ cháy.",
+                                            "Ý kiến: 25°C, Müller & Söhne."]
+    assert word.legacy_runs == 3
+
+
 def test_a_photo_pinned_in_a_paragraph_of_text_is_a_figure_with_its_caption(tmp_path):
     """Word stores a floating photo in the paragraph it is pinned to: it was an image glued to
     the lead's first word, and the "Ảnh: …" line under the paragraph was no caption of it."""
