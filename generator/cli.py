@@ -23,7 +23,7 @@ import jinja2
 
 from generator import __version__, messages
 from generator.cache import CACHE_DIR, code_stamp
-from generator.config import checked_base_url, load_config
+from generator.config import base_url_fault, checked_base_url, load_config
 from generator.diagnostics import sort_problems
 from generator.layout_problems import layout_problem
 from generator.output import UnfinishedPatch
@@ -254,7 +254,9 @@ def run_build(args) -> int:
     if args.base_url is not None:
         base_url = checked_base_url(args.base_url.strip())
         if base_url is None:
-            print("build.py: error: " + messages.text("bad-base-url", lang, url=args.base_url), file=sys.stderr)
+            fault, fixed = base_url_fault(args.base_url.strip()) or ("not-absolute", "")
+            key = {"query": "base-url-with-query", "page": "base-url-with-page"}.get(fault, "bad-base-url")
+            print("build.py: error: " + messages.text(key, lang, url=args.base_url, fixed=fixed), file=sys.stderr)
             return EXIT_USAGE
     progress = Progress(sys.stderr, lang, bar=wants_bar(sys.stderr))
     options = BuildOptions(base_url=base_url, noindex=args.noindex, strict=args.strict, site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,

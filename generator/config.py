@@ -210,7 +210,8 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
     if "base_url" in values:
         checked = checked_base_url(values["base_url"])
         if checked is None:
-            reader.fail(("base_url",), "bad-value", "'base_url' must be an absolute http(s) URL")
+            fault, fixed = base_url_fault(values["base_url"]) or ("not-absolute", "")  # (or no IDNA host name)
+            reader.fail(("base_url",), "bad-value", _BASE_URL_FAULTS[fault].format(fixed))
         else:
             values["base_url"] = checked
     if "language" in values:
@@ -272,10 +273,35 @@ _URL_PATH_SAFE = "/%:@!$&'()*+,;=~-._"
 
 def checked_base_url(url: str) -> str | None:
     """`url` as a base_url (site.toml's, or `build --base-url`'s) is written everywhere: an absolute
-    http(s) URL in ASCII (see _ascii_url). None when it cannot be one."""
-    if not re.match(r"^https?://[^/\s]+(/\S*)?$", url):
+    http(s) URL in ASCII (see _ascii_url). None when it cannot be one (base_url_fault says why)."""
+    if base_url_fault(url) is not None:
         return None
     return _ascii_url(url)
+
+
+# A page's file name ending a base_url ("…/congan/index.html"): every link would be put under it.
+_PAGE_FILE = re.compile(r"[^/]+\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
+
+
+def base_url_fault(url: str) -> tuple[str, str] | None:
+    """Why `url` cannot be a base_url: ("not-absolute", ""), ("query", the URL without it) or
+    ("page", the URL of its folder); None when it can. Each link of the site is base_url's path
+    and the page's: a query, a fragment or a file name there would be inside every link."""
+    if not re.match(r"^https?://[^/\s]+(/\S*)?$", url):
+        return "not-absolute", ""
+    parts = urlsplit(url)
+    if "?" in url or "#" in url:
+        return "query", urlunsplit(parts._replace(query="", fragment=""))
+    page = _PAGE_FILE.search(parts.path)
+    if page is not None:
+        return "page", url[:-len(page.group())]
+    return None
+
+
+_BASE_URL_FAULTS = {"not-absolute": "'base_url' must be an absolute http(s) URL",
+                    "query": "'base_url' must not hold a query or a fragment ('?…', '#…'): every link would carry "
+                             "it; write {}",
+                    "page": "'base_url' ends with a page's file name: write the folder it is in, {}"}
 
 
 def _ascii_url(url: str) -> str | None:

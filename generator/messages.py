@@ -189,6 +189,15 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "--base-url '{url}' không phải một địa chỉ http(s) đầy đủ; hãy ghi đủ, ví dụ "
               "--base-url https://thu-nghiem.congan.example.vn/",
     },
+    "base-url-with-query": {
+        "en": "--base-url '{url}' holds a query or a fragment ('?…', '#…'), which every link would carry; "
+              "write --base-url {fixed}",
+        "vi": "--base-url '{url}' có phần '?…' hay '#…', mọi liên kết sẽ mang theo nó; hãy ghi --base-url {fixed}",
+    },
+    "base-url-with-page": {
+        "en": "--base-url '{url}' ends with a page's file name; write the folder it is in: --base-url {fixed}",
+        "vi": "--base-url '{url}' kết thúc bằng tên một tệp trang; hãy ghi thư mục chứa nó: --base-url {fixed}",
+    },
     "no-site-toml": {
         "en": "{site} has no site.toml (use --site to name the site folder; a new portal starts with "
               "python build.py init FOLDER --unit \"Công an tỉnh …\" --base-url https://…/)",
@@ -418,6 +427,10 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)\.other_names' must list names in quotes, e\.g\. (.*)",
          "'{0}.other_names' phải liệt kê các tên trong dấu ngoặc kép, ví dụ {1}"),
         (r"'base_url' must be an absolute", "'base_url' phải là địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)"),
+        (r"'base_url' must not hold a query or a fragment .*; write (.*)",
+         "'base_url' không được có phần '?…' hay '#…': mọi liên kết của trang sẽ mang theo nó; hãy ghi {0}"),
+        (r"'base_url' ends with a page's file name: write the folder it is in, (.*)",
+         "'base_url' kết thúc bằng tên một tệp trang: hãy ghi thư mục chứa nó, {0}"),
         (r"unknown time zone '(.*)'", "không có múi giờ '{0}'; ví dụ 'Asia/Ho_Chi_Minh'"),
         (r"'(.*)' is not a language code: Vietnamese is 'vi'", "'{0}' không phải mã ngôn ngữ: tiếng Việt là 'vi'"),
         (r"'(.*)' is not a language code such as 'vi'",

@@ -104,6 +104,27 @@ def test_a_vietnamese_base_url_is_written_as_sitemaps_and_feeds_need_it():
     assert [p.code for p in problems] == ["bad-value"]
 
 
+def test_a_base_url_with_a_query_or_a_page_name_is_refused_with_the_one_to_write(make_site):
+    """Every link is base_url's path and the page's: "…/congan/?a=1#x" or "…/congan/index.html" was
+    accepted and every link read /congan/?a=1#x/assets/… or /congan/index.html/assets/…."""
+    from tests.conftest import run_cli
+
+    for url, said in (("https://example.gov.vn/congan/?a=1#x",
+                       "'base_url' must not hold a query or a fragment ('?…', '#…'): every link would carry it; "
+                       "write https://example.gov.vn/congan/"),
+                      ("https://example.gov.vn/congan/index.html",
+                       "'base_url' ends with a page's file name: write the folder it is in, "
+                       "https://example.gov.vn/congan/")):
+        _, problems = parse_config({"title": "t", "base_url": url})
+        assert [(p.code, p.message) for p in problems] == [("bad-value", said)]
+    site = make_site({})
+    done = run_cli("build", "--site", str(site), "--base-url", "https://thu.example.vn/cong/Default.aspx")
+    assert done.returncode == 2 and not (site / "public").exists()
+    assert done.stderr.strip() == ("build.py: error: --base-url 'https://thu.example.vn/cong/Default.aspx' kết thúc "
+                                   "bằng tên một tệp trang; hãy ghi thư mục chứa nó: --base-url https://thu.example.vn/cong/")
+    assert parse_config({"title": "t", "base_url": "https://example.gov.vn/cong.an/v2.0/"})[1] == []
+
+
 def test_the_footer_contact_must_be_dialable_and_writable(tmp_path):
     """The hotline is dialled from a reader's phone and the e-mail written to: a typo there
     would publish a tel: link to a wrong number on every page, so it is an error with its line."""
