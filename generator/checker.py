@@ -110,9 +110,11 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     outputs = [page.output_path for page in pages] + list(seo.render_extra_files(site, pages))
     outputs += list(aliases.query_tables(pages))
     problems += assets.output_collisions(outputs, files, site_dir)
+    published = set(outputs) | files.keys() | {variant.name for variant in plan.variants}
     if links_to_files:  # (the links to files that `build` would find leading nowhere)
-        problems += filelinks.unpublished_links(converted, links_to_files, set(outputs) | files.keys(),
-                                                {rel for rel, _ in listing})
+        problems += filelinks.unpublished_links(converted, links_to_files, published,
+                                                {rel for rel, _ in listing}, site_config.base_path)
+    problems += filelinks.config_links_leading_nowhere(site_config.links, published)
     problems += images.not_told_twice(found, image_problems)
     problems += _links_to_unpublished(site_config, news_count, articles, plan, found, links_to_articles)
     # The layouts the pages use, as far as a build finds their problems without rendering.

@@ -248,7 +248,7 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
                             f"'{url}' is neither a web address nor a path on this site; write "
                             f"'https://{url.strip().removeprefix('//')}' (or '/{url.strip()}' for a page of this site)", n)
             elif name and url:
-                links.append(Link(name, url))
+                links.append(Link(name, url, reader.line_of("links", "url", entry=n)))
             else:
                 reader.fail(("links", "name" if url else "url"), "missing-key",
                             "each [[links]] entry needs a name and a url", n)

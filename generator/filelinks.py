@@ -2,7 +2,8 @@
 
 Owns checking, once everything the build publishes is planned, that each relative link a
 body makes (markup.py collects them) leads to something published: a page, a document
-beside an article, a file of static/ or assets/. Only an article with a folder of its own
+beside an article, a file of static/ or assets/; a path from the site's root ("/gioi-thieu/")
+that leads to none is a warning (another service of the same host may answer it). Only an article with a folder of its own
 (`bai/index.md`) has its neighbouring files published, so a leaf article's link to the
 file beside it is named with what to do; so is a web address typed without https://.
 Reads nothing from disk: it is given the plan and the listing of content/.
@@ -15,7 +16,8 @@ from typing import Callable, Collection, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
 from generator import confine
-from generator.diagnostics import Problem, error
+from generator.config import CONFIG_NAME
+from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
 from generator.model import Article
 from generator.vietnamese import nfc, slugify
@@ -27,17 +29,23 @@ _LOOKS_LIKE_A_PHONE = re.compile(r"(\+84|0)[\d .-]{8,13}\d|1\d\d")
 
 
 def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[tuple[str, int]]],
-                      outputs: Collection[str], content_files: Collection[str]) -> list[Problem]:
+                      outputs: Collection[str], content_files: Collection[str], base_path: str = "/") -> list[Problem]:
     """A `broken-link` problem for each relative link to a file that the build does not
-    publish. `links`: by article source, its body's links to files (Site.file_links);
-    `outputs`: every output path planned (pages, files, feeds); `content_files`: the paths
-    of content/'s files, as the listing names them (content/…)."""
+    publish, a `no-such-page` warning for each path from the site's root that leads nowhere.
+    `links`: by article source, its body's links to files (Site.file_links); `outputs`: every
+    output path planned (pages, files, feeds); `content_files`: the paths of content/'s files,
+    as the listing names them (content/…); `base_path`: base_url's path, which a path from
+    the host's root may start with."""
     problems = []
     articles = list(articles)
     folders = {article.bundle_dir: article.url for article in articles if article.bundle_dir}
     for article in articles:
         for href, line in links.get(article.source, ()):
             path = unquote(urlsplit(href).path)
+            if path.startswith("/"):
+                if not leads_to_a_page(path, outputs, base_path):
+                    problems.append(warning(article.source, line, "no-such-page", no_page_detail(href, outputs)))
+                continue
             target = posixpath.normpath(posixpath.join(article.url, path)).lstrip("/")
             candidates = (posixpath.join(target, "index.html"),) if path.endswith("/") else \
                 (target, posixpath.join(target, "index.html"))
@@ -48,6 +56,44 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
                 continue
             problems.append(error(article.source, line, "broken-link", _why(article, href, path, content_files)))
     return problems
+
+
+def config_links_leading_nowhere(links: Iterable, outputs: Collection[str]) -> list[Problem]:
+    """A `no-such-page` warning for each site.toml [[links]] url that is a path of this site
+    ("/gioi-thieu/") leading to nothing the build publishes. (The path is the site's: the
+    theme writes it under base_url's path, `link.url | url`.)"""
+    return [warning(CONFIG_NAME, link.line, "no-such-page", no_page_detail(link.url, outputs))
+            for link in links
+            if link.url.startswith("/") and not link.url.startswith("//")
+            and not leads_to_a_page(unquote(urlsplit(link.url).path), outputs)]
+
+
+def leads_to_a_page(path: str, outputs: Collection[str], base_path: str = "/") -> bool:
+    """Whether a path from the site's root (unquoted; with base_url's path or without it) names
+    something the build publishes: a file, or a folder with its index.html."""
+    if base_path != "/" and (path.startswith(base_path) or path == base_path.rstrip("/")):
+        path = "/" + path[len(base_path):]
+    target = posixpath.normpath(path).lstrip("/")
+    if not target:
+        return True  # (the home page)
+    candidates = (posixpath.join(target, "index.html"),) if path.endswith("/") else \
+        (target, posixpath.join(target, "index.html"))
+    return any(nfc(candidate) in outputs for candidate in candidates)
+
+
+def no_page_detail(href: str, outputs: Collection[str]) -> str:
+    """Why a path from the site's root is told: it leads to no page or file of this portal."""
+    key = _path_key(unquote(urlsplit(href).path))
+    near = sorted("/" + output.removesuffix("index.html") for output in outputs
+                  if output.endswith("index.html") and _path_key(output.removesuffix("index.html")) == key)
+    return (f"the link '{href}' leads to no page or file of this portal"
+            + (f"; did you mean '{near[0]}'?" if near else "")
+            + " (if another service of this host answers it, write its whole address: https://…)")
+
+
+def _path_key(path: str) -> tuple[str, ...]:
+    """A path's folders as slugs: the same for "/Đơn vị/" or "/gioi_thieu" and the page's "/don-vi/"."""
+    return tuple(slugify(part) for part in path.split("/") if part)
 
 
 def in_another_folder(source: str, path: str, url_of: Callable[[str], str | None]) -> tuple[str, str] | None:

@@ -177,11 +177,16 @@ class _ArticleLinks(Treeprocessor):
             photo = self.images.linked_photo(self.source, href)
             if photo is not None:
                 return self.base_path + photo
-            if not parts.path.startswith("/"):
-                self.files.append(href)  # (filelinks.py finds a file of another folder as this does)
+            self.files.append(href)  # (checked once all is planned: filelinks.py)
+            if not parts.path.startswith("/"):  # (filelinks.py finds a file of another folder as this does)
                 elsewhere = self._in_another_folder(parts)
                 if elsewhere is not None:
                     return urlunsplit(parts._replace(path=self.base_path.rstrip("/") + quote(elsewhere, safe=_PATH_SAFE)))
+            elif not under_base_path(parts.path, self.base_path):
+                # A path from the site's root ("/gioi-thieu/"), as the theme's links, under base_url's
+                # path: a portal published at …/congan/ linked /gioi-thieu/, and readers got a 404.
+                path = self.base_path.rstrip("/") + quote(unquote(parts.path), safe=_PATH_SAFE)
+                return urlunsplit(parts._replace(path=path))
             return _escaped(parts)
         target = nfc(posixpath.normpath(posixpath.join(posixpath.dirname(self.source), unquote(parts.path))))
         url = self.urls_by_source.get(target)
@@ -196,6 +201,12 @@ class _ArticleLinks(Treeprocessor):
         if parts.fragment:
             self.parts.append((href, target, parts.fragment))
         return self.base_path + url.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def under_base_path(path: str, base_path: str) -> bool:
+    """Whether a path from the host's root is already under base_url's path ("/congan/gioi-thieu/"
+    for a portal at …/congan/; every path is, for a portal at the host's root)."""
+    return base_path == "/" or path.startswith(base_path) or path == base_path.rstrip("/")
 
 
 # What a path may hold as it is: RFC 3986's pchar and "/". A file's name written as the disk

@@ -737,6 +737,14 @@ PROBLEMS: Mapping[str, tuple] = {
     "missing-alt": (
         (r"the image '(.*?)' has no alt text", "ảnh '{0}' chưa có mô tả (alt); viết mô tả giữa [ ] để người khiếm thị đọc được"),
     ),
+    "no-such-page": (
+        (r"the link '(.*?)' leads to no page or file of this portal; did you mean '(.*?)'\? .*",
+         "liên kết '{0}' không dẫn tới trang hay tệp nào của cổng; có phải ý bạn là '{1}'? (nếu một dịch vụ khác "
+         "trên cùng tên miền trả lời địa chỉ này, hãy ghi đủ địa chỉ: https://…)"),
+        (r"the link '(.*?)' leads to no page or file of this portal .*",
+         "liên kết '{0}' không dẫn tới trang hay tệp nào của cổng (nếu một dịch vụ khác trên cùng tên miền trả lời "
+         "địa chỉ này, hãy ghi đủ địa chỉ: https://…)"),
+    ),
     "dropped-link": (
         (r"the link '(.*?)' is not published \(only web addresses, mailto: and tel: links are\): readers see its words "
          r"without a link; for Zalo write https://zalo.me/ and the phone number",

@@ -60,6 +60,7 @@ def tel_link(number: str) -> str:
 class Link:
     name: str
     url: str
+    line: int = 0  # of its url in site.toml
 
 
 @dataclass(frozen=True)

@@ -298,9 +298,12 @@ def _build(options: BuildOptions) -> BuildResult:
         extra_files.update(aliases.query_tables(pages))  # old addresses with a query, past one table
         problems += assets.output_collisions([p.output_path for p in pages] + list(extra_files), files,
                                              options.site_dir)
+        published = ({p.output_path for p in pages} | files.keys() | extra_files.keys()
+                     | {variant.name for variant in image_plan.variants})
         if site.file_links:
-            problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, {p.output_path for p in pages}
-                                                    | files.keys() | extra_files.keys(), {rel for rel, _ in listing})
+            problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, published,
+                                                    {rel for rel, _ in listing}, site.config.base_path)
+        problems += filelinks.config_links_leading_nowhere(site.config.links, published)
         problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)
         _stop_on_errors(problems)
         clock.lap("routes")

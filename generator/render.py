@@ -7,6 +7,7 @@ filters templates use. Returns bytes; writes nothing.
 from __future__ import annotations
 
 import os
+import re
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,9 @@ DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 # A site's layout builds on the theme's layout of the same name as {% extends "theme/base.html" %}:
 # "base.html" there would be the site's own file again.
 THEME_PREFIX = "theme"
+# An address the `url` filter leaves as it is: with a scheme (https:, mailto:, tel:), from
+# another host (//…), or a part of the page (#…).
+_WHOLE_ADDRESS = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|#)")
 
 
 class LayoutLoop(jinja2.TemplateRuntimeError):
@@ -123,7 +127,11 @@ class Renderer:
 
     # -- filters and helpers the layouts call --------------------------------
     def url(self, path: str) -> str:
-        """Site-relative path → link that honours base_url's path."""
+        """Site-relative path → link that honours base_url's path. A whole address (https://…,
+        mailto:, tel:, //host/…) or a part of the page (#…) is left as it is: `link.url | url`
+        for site.toml's [[links]], which hold both, gave /congan/https://bocongan.gov.vn/."""
+        if _WHOLE_ADDRESS.match(path):
+            return path
         return self.site.config.base_path + path.lstrip("/")
 
     def asset(self, path: str) -> str:

@@ -522,3 +522,42 @@ def test_a_file_that_would_run_as_part_of_the_portal_is_refused_where_it_lies(ma
     (site / BUNDLE).write_text(article("Họp báo quý", body="Tải [bản nén](bao-cao.zip)."), encoding="utf-8")
     assert build(BuildOptions(site_dir=site, out_dir=out)).ok
     assert (out / "tin-hoat-dong/hop-bao-quy/bao-cao.zip").is_file() and (out / "google1a2b.html").is_file()
+
+
+def test_paths_from_the_site_root_lead_under_a_sub_path_base_url_and_are_checked(make_site, build_site):
+    """A portal published at …/congan/: a body's "/don-vi/" and a [[links]] "/gioi-thieu/" were
+    written as they are (404 for readers, no word from the build), and `link.url | url` in the
+    footer gave /congan/https://…. Now a path from the root is put under base_url's path (one
+    copied from the address bar with it is left), and one leading nowhere is a warning."""
+    from tests.conftest import SITE_TOML, run_cli, text_of
+
+    toml = SITE_TOML.replace('base_url = "https://congan.example.vn/"', 'base_url = "https://example.gov.vn/congan/"')
+    toml = toml.replace('[[links]]\n', '[[links]]\nname = "Giới thiệu"\nurl = "/gioi-thieu/"\n\n'
+                                       '[[links]]\nname = "Đơn vị"\nurl = "/Đơn_vị/"\n\n[[links]]\n', 1)
+    body = ("Xem [các đơn vị](/don-vi/), [bài trước](/congan/tin-hoat-dong/bai-truoc/), [tìm kiếm](/tim-kiem/?q=lua+dao), "
+            "[Giới thiệu](/gioi-thieu) và [trang đã gỡ](/tin-hoat-dong/da-go/).\n\n"
+            '<a href="/don-vi/cong-an-tinh/">Công an tỉnh</a>')
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài viết", body=body),
+                      "content/tin-hoat-dong/truoc.md": article("Bài trước", "2026-01-20T08:00:00"),
+                      "content/trang/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\n\nVề chúng tôi.\n"}, toml)
+    built = build_site(site)
+    assert built.result.ok, built.result.problems
+    page = built.page("/tin-hoat-dong/bai-viet/")
+    links = {text_of(a): a["href"] for a in page.select(".article .body a")}
+    assert links == {"các đơn vị": "/congan/don-vi/", "bài trước": "/congan/tin-hoat-dong/bai-truoc/",
+                     "tìm kiếm": "/congan/tim-kiem/?q=lua+dao", "Giới thiệu": "/congan/gioi-thieu",
+                     "trang đã gỡ": "/congan/tin-hoat-dong/da-go/", "Công an tỉnh": "/congan/don-vi/cong-an-tinh/"}
+    footer = {text_of(a): a["href"] for a in page.select("footer .links a")}
+    assert footer == {"Giới thiệu": "/congan/gioi-thieu/", "Đơn vị": "/congan/Đơn_vị/",
+                      "Bộ Công an": "https://bocongan.example.vn/"}
+    told = sorted((str(p.location.path), p.location.line, p.code, p.message) for p in built.result.problems)
+    assert told == [
+        ("content/tin-hoat-dong/bai.md", 8, "no-such-page",
+         "the link '/tin-hoat-dong/da-go/' leads to no page or file of this portal (if another service of this host "
+         "answers it, write its whole address: https://…)"),
+        ("site.toml", 18, "no-such-page",
+         "the link '/Đơn_vị/' leads to no page or file of this portal; did you mean '/don-vi/'? (if another "
+         "service of this host answers it, write its whole address: https://…)")]
+    checked = run_cli("check", "--site", str(site))
+    assert [line.split(": ", 1)[0] for line in checked.stdout.splitlines() if "no-such-page" in line] == [
+        "content/tin-hoat-dong/bai.md:8", "site.toml:18"]
