@@ -76,10 +76,14 @@ def names_read(env: jinja2.Environment, name: str, parsed: dict | None = None) -
     """The names a partial and the templates it includes look up in the context they are
     given: the key of its fragments. `parsed`: as for parsed_closure."""
     names = set()
-    for _, ast in parsed_closure(env, name, parsed).values():
+    for member, (_, ast) in parsed_closure(env, name, parsed).items():
         # What Jinja looks up in the context (not a name the partial sets before reading it,
         # as the theme's thumbnail sets `photo`), and every name in a block or macro.
-        names |= meta.find_undeclared_variables(ast)
+        try:
+            names |= meta.find_undeclared_variables(ast)
+        except jinja2.TemplateSyntaxError as exc:  # (a filter that does not exist: Jinja names "<introspection>")
+            exc.name, exc.filename = member, layout_file(env, member) or member
+            raise
         for part in ast.find_all((nodes.Block, nodes.Macro, nodes.CallBlock)):
             names |= names_loaded(part)
     return tuple(sorted(names))

@@ -20,7 +20,7 @@ from generator.diagnostics import Problem
 from generator.fragments import (MISSING_SOURCE, LayoutNotText, empty_layout_detail, extends_chain,
                                  include_cached_calls, layout_file, parsed_closure)
 from generator.incremental import layout_digests
-from generator.layout_problems import layout_problem
+from generator.layout_problems import layout_problem, no_such_detail
 
 
 def check_layouts(site_dir: Path, templates: Iterable[str]) -> list[Problem]:
@@ -47,6 +47,10 @@ def check_layouts(site_dir: Path, templates: Iterable[str]) -> list[Problem]:
                 empty.add(name)
                 add(layout_problem(render.LayoutFailed(empty_layout_detail(name, template), filename or name, 1),
                                    site_dir))
+    for name, (source, ast) in sorted(reached.items()):
+        for line, kind, unknown in _unknown_filters_and_tests(env, ast):  # (a build stops at them: "syntax")
+            add(layout_problem(jinja2.TemplateSyntaxError(no_such_detail(kind, unknown), line, name,
+                                                          layout_file(env, name) or name), site_dir))
     missing = {name for name, (source, _) in reached.items() if source is MISSING_SOURCE}
     for name, (source, ast) in sorted(reached.items()):
         if source is MISSING_SOURCE:
@@ -56,6 +60,17 @@ def check_layouts(site_dir: Path, templates: Iterable[str]) -> list[Problem]:
                 error = jinja2.TemplatesNotFound(names) if len(names) > 1 else jinja2.TemplateNotFound(names[0])
                 add(layout_problem(error, site_dir, (layout_file(env, name) or name, line)))
     return sorted(found.values(), key=str)
+
+
+def _unknown_filters_and_tests(env: jinja2.Environment, ast: nodes.Template) -> Iterable[tuple[int, str, str]]:
+    """(line, "filter" or "test", its name) for each filter or test a layout names that a build
+    has not (`| uppercase`, `is chuoi`): Jinja finds them only when it compiles the layout."""
+    filters = set(env.filters) | set(render.LAYOUT_FILTERS)
+    for node in ast.find_all((nodes.Filter, nodes.Test)):
+        if isinstance(node, nodes.Filter) and node.name not in filters:
+            yield node.lineno, "filter", node.name
+        elif isinstance(node, nodes.Test) and node.name not in env.tests:
+            yield node.lineno, "test", node.name
 
 
 def _required(ast: nodes.Template) -> Iterable[tuple[int, list[str]]]:

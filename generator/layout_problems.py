@@ -14,9 +14,9 @@ from pathlib import Path
 
 import jinja2
 
-from generator.diagnostics import Problem, error
+from generator.diagnostics import Problem, error, suggest
 from generator.fragments import LayoutNotText
-from generator.render import DEFAULT_LAYOUTS, LayoutFailed, LayoutLoop, missing_layout_detail
+from generator.render import DEFAULT_LAYOUTS, LAYOUT_FILTERS, LayoutFailed, LayoutLoop, missing_layout_detail
 
 
 def layout_problem(exc: jinja2.TemplateError, site_dir: Path, where: tuple[str, int] | None = None) -> Problem:
@@ -28,6 +28,9 @@ def layout_problem(exc: jinja2.TemplateError, site_dir: Path, where: tuple[str, 
     detail = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, jinja2.TemplateNotFound):  # (Jinja says only the name)
         detail = missing_layout_detail(exc)
+    no_such = _NO_SUCH.match(detail)
+    if no_such is not None:  # ("uppercase": Jinja names no filter it has)
+        detail = no_such_detail(no_such.group(1), no_such.group(2))
     opened = _unclosed_tag(exc) if path and not where else None
     if opened is not None:  # Jinja names the line where it gave up, often a screen below the mistake
         tag, opened_at, found = opened
@@ -35,6 +38,17 @@ def layout_problem(exc: jinja2.TemplateError, site_dir: Path, where: tuple[str, 
         detail = f"{{% {tag} %}} here is never closed: Jinja reached {reached} still looking for {{% end{tag} %}}"
         line = opened_at
     return error(shown, line, "layout-error", f"layout {kind} error: {detail}")
+
+
+_NO_SUCH = re.compile(r"No (filter|test) named '([^']+)'")
+
+
+def no_such_detail(kind: str, name: str) -> str:
+    """Jinja's words for a filter or test (`kind`) that layouts do not have, with the one meant."""
+    known = set(jinja2.defaults.DEFAULT_FILTERS) | set(LAYOUT_FILTERS) if kind == "filter" \
+        else set(jinja2.defaults.DEFAULT_TESTS)
+    meant = suggest(name, known)
+    return f"No {kind} named '{name}'." + (f" Did you mean '{meant}'?" if meant else "")
 
 
 # Tags that open a block closed by end<tag> ("set" only in its block form: {% set x %}…{% endset %}).

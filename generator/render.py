@@ -21,6 +21,7 @@ from generator.cache import code_stamp, read_sealed, seal, write_atomic
 from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNotText, empty_layout_detail, extends_chain
 from generator.layout_metrics import LayoutClock
 from generator.model import EMPTY, TERM_FIELDS, Article, Page, Site, Term, tel_link
+from generator.diagnostics import suggest
 from generator.vietnamese import format_date, format_number
 
 DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
@@ -94,6 +95,32 @@ def layout_environment(search_path: Sequence[Path], bytecode_dir: Path | None = 
     )
 
 
+# The filters layouts have besides Jinja's own (Renderer registers them; `check` judges the
+# filters a layout names against these, without rendering).
+LAYOUT_FILTERS = ("url", "asset", "abs_url", "vn_date", "vn_updated", "iso", "vn_number", "tel", "sections")
+
+
+def _term_finder(kind: str, terms: Mapping[str, Term]):
+    """unit('…'), category('…'), campaign('…') for layouts: a slug site.toml does not declare
+    is told with the one meant (it was a bare KeyError)."""
+    def find(slug: str) -> Term:
+        found = terms.get(slug) if isinstance(slug, str) else None
+        if found is None:
+            meant = suggest(str(slug), terms)
+            raise jinja2.TemplateRuntimeError(f"{kind}({slug!r}): site.toml declares no {kind} '{slug}'"
+                                              + (f"; did you mean '{meant}'?" if meant else ""))
+        return found
+    return find
+
+
+def _named(value) -> str:
+    """A value a layout helper was wrongly given, as the layout's writer would name it."""
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    return {"datetime": "a moment", "Term": "a unit, category or campaign", "Page": "a page"}.get(
+        type(value).__name__, f"a {type(value).__name__}")
+
+
 class Renderer:
     def __init__(self, site: Site, search_path: Sequence[Path], extra_globals: Mapping | None = None,
                  bytecode_dir: Path | None = None, fragment_reads: Mapping = EMPTY,
@@ -113,9 +140,9 @@ class Renderer:
         )
         self.env.globals.update(
             site=site, config=config, term_url=routes.term_url,
-            category=lambda slug: config.categories[slug],
-            unit=lambda slug: config.units[slug],
-            campaign=lambda slug: config.campaigns[slug],
+            category=_term_finder("category", config.categories),
+            unit=_term_finder("unit", config.units),
+            campaign=_term_finder("campaign", config.campaigns),
             related=self.related, others=self.others, latest_in=self.latest_in,
             featured=self.featured, standalone_pages=site.standalone, **(extra_globals or {}),
         )
@@ -144,7 +171,15 @@ class Renderer:
     def abs_url(self, path: str) -> str:
         return self.site.config.base_url.rstrip("/") + "/" + path.lstrip("/")
 
-    def vn_date(self, article: Article) -> str:
+    def vn_date(self, article: Article | datetime) -> str:
+        """An article's date as readers read it ("Thứ Tư, 21/01/2026 09:30", the time only when the editor
+        gave one); a moment (`a.date`, `a.updated`) is told as one, its time unless midnight."""
+        if isinstance(article, datetime):
+            local = article.astimezone(self.site.config.zone)
+            return format_date(local, self.site.config.zone, (local.hour, local.minute) != (0, 0))
+        if not isinstance(article, Article):
+            raise jinja2.TemplateRuntimeError(f"vn_date is given {_named(article)}: write a | vn_date for an article "
+                                              "a, or a.date | vn_date")
         return format_date(article.date, self.site.config.zone, article.has_time)
 
     def vn_updated(self, article: Article) -> str:
@@ -159,6 +194,11 @@ class Renderer:
         return [self.by_url[u] for u in self.site.others.get(article.url, ())]
 
     def latest_in(self, term: Term, limit: int) -> list[Article]:
+        if not isinstance(term, Term):  # ("cong-an-xa-…": a slug, not the unit it names)
+            raise jinja2.TemplateRuntimeError(
+                f"latest_in takes a unit, a category or a campaign, not {_named(term)}: write "
+                + (f"latest_in(unit('{term}'), {limit}) (or category(…), campaign(…))" if isinstance(term, str)
+                   else f"latest_in(unit('…'), {limit})"))
         field = TERM_FIELDS[term.kind]
         found = []
         for article in self.site.articles:

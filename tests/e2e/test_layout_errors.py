@@ -1,7 +1,10 @@
 """A mistake in a layout is reported like a content problem, never a traceback."""
 from __future__ import annotations
 
-from tests.conftest import article, run_cli, text_of
+import jinja2
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPO, article, run_cli, text_of
 
 FILES = {"content/tin-hoat-dong/bai.md": article("Bài viết")}
 
@@ -239,3 +242,60 @@ def test_a_merge_conflict_left_in_a_layout_stops_the_build_and_check_at_its_line
     built = build_site(site)
     assert built.result.ok, built.messages
     assert text_of(built.page("/").find("footer", class_="site-footer")) == "Đường dây nóng: 0221 3862 124"
+
+
+def test_a_filter_or_test_no_layout_has_is_named_at_its_partial_by_build_and_check(make_site):
+    """`| uppercase` in the footer (a partial the theme renders with include_cached) was told at
+    "<introspection>:7", and `check` passed it, and `is chuoi` in a layout, which build refused."""
+    footer = (REPO / "layouts/partials/footer.html").read_text(encoding="utf-8").split("\n")
+    footer[6] += " {{ config.contact.hotline | uppercase }}"
+    page = ('{% extends "base.html" %}\n{% block main %}\n{% if page.title is chuoi %}x{% endif %}\n'
+            '{{ page.title }}\n{% endblock %}\n')
+    site = make_site({**FILES, "layouts/partials/footer.html": "\n".join(footer), "layouts/page.html": page,
+                      "content/trang/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\n\nVề chúng tôi.\n"})
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert checked.returncode == 1
+    assert [line for line in checked.stdout.splitlines() if "layout-error" in line] == [
+        "layouts/page.html:3: error[layout-error]: layout syntax error: No test named 'chuoi'.",
+        "layouts/partials/footer.html:7: error[layout-error]: layout syntax error: No filter named 'uppercase'. "
+        "Did you mean 'upper'?"]
+    built = run_cli("build", "--site", str(site), "--lang", "en")
+    assert built.returncode == 1 and "<introspection>" not in built.stderr
+    assert built.stderr.splitlines()[0].startswith("layouts/")
+    assert ("layouts/partials/footer.html:7: error[layout-error]: layout syntax error: No filter named 'uppercase'. "
+            "Did you mean 'upper'?") in built.stderr.splitlines() or "layouts/page.html:3" in built.stderr
+
+
+def test_a_layout_helper_given_the_wrong_thing_says_what_it_takes(make_site):
+    """latest_in("cong-an-tinh", 5), unit("cong-an-tin") and "…" | vn_date told Python's words
+    ("'str' object has no attribute 'kind' (AttributeError)", "'cong-an-tin' (KeyError)"); and
+    a.date | vn_date, the natural use, failed ("… has no attribute 'has_time'")."""
+    told = {}
+    for written in ('{{ latest_in("cong-an-tinh", 5) }}', '{{ unit("cong-an-tin").name }}', '{{ "hôm nay" | vn_date }}',
+                    '<p class="ngay">{{ page.items[0].date | vn_date }}</p>'):
+        site = make_site({**FILES, "layouts/home.html": '{% extends "base.html" %}\n{% block main %}\n'
+                                                        f'{written}\n{{% endblock %}}\n'})
+        done = run_cli("build", "--site", str(site), "--lang", "en")
+        told[written] = done.stderr.splitlines()[0] if done.returncode else text_of(
+            BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser").find(class_="ngay"))
+    assert told == {
+        '{{ latest_in("cong-an-tinh", 5) }}':
+            "layouts/home.html:3: error[layout-error]: layout rendering error: latest_in takes a unit, a category or a "
+            "campaign, not the text 'cong-an-tinh': write latest_in(unit('cong-an-tinh'), 5) (or category(…), campaign(…))",
+        '{{ unit("cong-an-tin").name }}':
+            "layouts/home.html:3: error[layout-error]: layout rendering error: unit('cong-an-tin'): site.toml declares "
+            "no unit 'cong-an-tin'; did you mean 'cong-an-tinh'?",
+        '{{ "hôm nay" | vn_date }}':
+            "layouts/home.html:3: error[layout-error]: layout rendering error: vn_date is given the text 'hôm nay': "
+            "write a | vn_date for an article a, or a.date | vn_date",
+        '<p class="ngay">{{ page.items[0].date | vn_date }}</p>': "Thứ Tư, 21/01/2026 09:30"}
+
+
+def test_the_filters_check_knows_are_the_ones_a_build_has(make_site):
+    from generator.config import load_config
+    from generator.model import Site
+    from generator.render import DEFAULT_LAYOUTS, LAYOUT_FILTERS, Renderer
+
+    config, _ = load_config(make_site(FILES))
+    added = set(Renderer(Site(config=config, articles=()), [DEFAULT_LAYOUTS]).env.filters) - set(jinja2.defaults.DEFAULT_FILTERS)
+    assert added == set(LAYOUT_FILTERS)
