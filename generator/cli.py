@@ -18,6 +18,7 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -303,7 +304,7 @@ def run_build(args) -> int:
                         if result.restored else "",
                         removed=messages.text("removed", lang, n=number(result.pruned)) if result.pruned else "",
                         search=messages.search_done(result.search, lang),
-                        out=_shown(out), index=_shown(out / "index.html")))
+                        out=_shown(out), view=_how_to_look(site_dir, out, base_url)))
     why = messages.why(result.causes, lang, named=None if args.verbose else messages.NAMED_CAUSES)
     if (result.rendered or result.restored) and why:  # (restored: a page gone from the output, a new output)
         print(why)
@@ -347,6 +348,18 @@ def report_problems(problems, lang: str = "en", fold: bool = False) -> None:
              if fold else messages.describe_all(problems, lang))
     for line in lines:
         print(line, file=sys.stderr)
+
+
+def _how_to_look(site_dir: Path, out: Path, base_url: str | None) -> str:
+    """The command that shows the built portal in a browser. Not its index.html opened as a file:
+    every link is from the host's root (/assets/…), which a file:// page does not have. A portal
+    under a sub-path (…/congan/) is previewed by serve, which serves it there."""
+    site_config, _ = load_config(site_dir)
+    base = base_url or (site_config.base_url if site_config else "/")
+    if urlsplit(base).path.strip("/"):
+        here = Path.cwd().resolve()
+        return "python build.py serve" + ("" if site_dir == here else f" --site {_shown(site_dir)}")
+    return f"python3 -m http.server -d {_shown(out)}"
 
 
 def _shown(path: Path) -> str:

@@ -23,9 +23,9 @@ DEFAULT_LANGUAGE = "vi"
 TEXTS: Mapping[str, Mapping[str, str]] = {
     "built": {
         "en": "Built {pages} pages from {articles} articles{own}{left} in {seconds} s: {rendered} re-rendered, "
-              "{unchanged} unchanged{restored}{removed}{search} → {out}  (open {index})",
+              "{unchanged} unchanged{restored}{removed}{search} → {out}  (to look at it: {view})",
         "vi": "Đã dựng {pages} trang từ {articles} bài viết{own}{left} trong {seconds} giây: {rendered} trang dựng lại, "
-              "{unchanged} trang không đổi{restored}{removed}{search} → {out}  (mở {index})",
+              "{unchanged} trang không đổi{restored}{removed}{search} → {out}  (xem: {view})",
     },
     # files of the last output gone (a deleted article's, the search index's replaced parts), not pages
     "removed": {"en": ", {n} old file(s) deleted", "vi": ", xóa {n} tệp cũ"},
