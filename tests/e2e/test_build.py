@@ -398,6 +398,11 @@ def test_cli_exit_codes_and_summary(make_site):
     vi = run_cli("build", "--site", str(site))  # the site's language is vi
     pages = len(list((site / "public").rglob("*.html")))
     assert vi.stdout.startswith(f"Đã dựng {pages} trang từ 4 bài viết, bỏ qua 1 bản nháp"), vi.stdout
+    # How to look at it: served (opened as a file, its links from the host's root lead nowhere) …
+    assert vi.stdout.splitlines()[0].endswith(f"→ {site / 'public'}  (xem: python3 -m http.server -d {site / 'public'})")
+    # … and a portal under a sub-path by serve, which serves it there
+    sub = run_cli("build", "--site", str(site), "--base-url", "https://congan.example.vn/portal/")
+    assert sub.stdout.splitlines()[0].endswith(f"  (xem: python build.py serve --site {site})"), sub.stdout
     (site / "content/hong.md").write_text(article("Hỏng", date="không rõ"), encoding="utf-8")
     bad = run_cli("build", "--site", str(site))
     assert bad.returncode == 1
