@@ -50,6 +50,16 @@ def unsafe_output(site_dir: Path, out_dir: Path, cache_root: Path | None) -> Uns
             return UnsafeOutput("cache-in-site", {**shown, "cache": str(cache)})
     if out.exists() and not out.is_dir():
         return UnsafeOutput("out-is-file", shown)
-    if out.is_dir() and not (out / "index.html").is_file() and any(out.iterdir()):
+    if out.is_dir() and not _built_portal(out) and any(not entry.name.startswith(".") for entry in out.iterdir()):
         return UnsafeOutput("out-foreign", shown)
     return None
+
+
+# What every build writes at the output's top. A folder holding files without them is no
+# portal this generator built (a web root with a page of its own, another generator's site):
+# an index.html alone let a first build replace it, deleting the rest without a word.
+BUILT_PORTAL = ("index.html", "sitemap.xml", "robots.txt")
+
+
+def _built_portal(out: Path) -> bool:
+    return all((out / name).is_file() for name in BUILT_PORTAL)

@@ -34,17 +34,23 @@ class Stage:
     the swap. Seeded files nobody claimed are pruned before publishing.
     """
 
-    def __init__(self, out_dir: Path, seed: bool = True):
+    def __init__(self, out_dir: Path, seed: bool = True, previous: Collection[str] = frozenset()):
+        """`seed`: carry the previous output's files (else only the deploy's own, deploys_own);
+        `previous`: the files the last build published, when known."""
         refresh_umask()
         self.out_dir = out_dir.resolve()
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
         self.root = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.staging-", dir=self.out_dir.parent))
         self.written: set[str] = set()
-        self.seeded: set[str] = self._seed() if seed else set()
+        self.previous = previous
+        self.seeded: set[str] = self._seed(everything=seed)
 
-    def _seed(self) -> set[str]:
+    def _seed(self, everything: bool) -> set[str]:
         if not self.out_dir.is_dir() or self.out_dir.is_symlink():
             return set()
+        top = str(self.out_dir)
+        # (without `everything`, only the hidden entries at the top: a deploy's own files)
+        descend = None if everything else (lambda entry: os.path.dirname(entry.path) != top or entry.name.startswith("."))
         # Strings and one scandir per folder, not Path objects and os.walk: a layout edit at
         # 10,000 articles seeds ~27,000 files in ~14,600 folders, 3.1 s that way, 1.0 s this way.
         root = str(self.root)
@@ -59,8 +65,8 @@ class Stage:
                 made.add(folder)
 
         seeded = set()
-        for rel, entry in files_below(self.out_dir, skip_unreadable=True):
-            if not entry.is_file(follow_symlinks=False):
+        for rel, entry in files_below(self.out_dir, descend, skip_unreadable=True):
+            if not entry.is_file(follow_symlinks=False) or not (everything or rel.startswith(".")):
                 continue  # never carry a link that could point out of the site
             make(posixpath.dirname(rel))
             try:
@@ -145,7 +151,7 @@ class Stage:
 
     def prune(self, also_keep: set[str] = frozenset()) -> int:
         """Delete seeded files this build did not claim; the folders they leave empty go too."""
-        stale = self.seeded - self.written - set(also_keep)
+        stale = {rel for rel in self.seeded - self.written - set(also_keep) if not deploys_own(rel, self.previous)}
         for rel in stale:
             patiently((self.root / rel).unlink, missing_ok=True)
         # Only where a file went: a walk of every folder cost 8 s at 100,000 articles.
@@ -175,6 +181,14 @@ class Stage:
 
     def discard(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def deploys_own(rel_path: str, published: Collection[str]) -> bool:
+    """Whether a file of the output is the deploy's own, which every build keeps: one under a
+    hidden entry at the output's top that no build published (a gh-pages worktree's .git,
+    certbot's .well-known/acme-challenge/…). A build replaced its output whole, and a first
+    build into such a folder deleted them without a word."""
+    return rel_path.startswith(".") and rel_path not in published
 
 
 DIR_MODE = 0o755  # published folders: readable by the web server, writable by us only

@@ -466,9 +466,10 @@ def _choose_target(out_dir: Path, plan: rendering.RenderPlan, page_count: int, c
             # (a page of an article deleted since): a walk of the output finds them.
             found = shortcut.published_files(out_dir)
             if found is None:
-                return Stage(out_dir, seed=False)  # a symlink or pipe in it: written fresh
-            strays = strays | (found.keys() - plan.previous_outputs)
+                return Stage(out_dir, seed=False, previous=plan.previous_outputs)  # a symlink or pipe in it: written fresh
+            strays = strays | {rel for rel in found.keys() - plan.previous_outputs
+                               if not output.deploys_own(rel, plan.previous_outputs)}
         return output.Patch(out_dir, set(plan.previous_outputs), strays)
     # Seeded even when every page changes (a layout edit): the files whose bytes stay
     # the same (assets, feeds, the search index) keep their mtime for rsync and CDNs.
-    return Stage(out_dir, seed=cache.enabled and plan.has_previous)
+    return Stage(out_dir, seed=cache.enabled and plan.has_previous, previous=plan.previous_outputs)

@@ -30,7 +30,7 @@ from generator.assets import DEFAULT_ASSETS
 from generator.confine import SITE_FOLDERS
 from generator.content import CONTENT_DIR, RACY_MARGIN_NS
 from generator.diagnostics import Problem
-from generator.output import file_stats
+from generator.output import deploys_own, file_stats
 from generator.render import DEFAULT_LAYOUTS
 from generator.walk import files_below
 
@@ -215,6 +215,8 @@ def check(record: object, inputs: Inputs | None, out_dir: Path, now: datetime) -
     if record.next_change is not None and now >= record.next_change:
         return Verdict(False, False)
     published = published_files(out_dir)
+    if published is not None:  # (a deploy's own files beside the site are no change of it)
+        published = {rel: stats for rel, stats in published.items() if not deploys_own(rel, record.outputs)}
     if published == record.outputs:
         return Verdict(True, False)
     if published is None:  # a symlink or pipe in it: the build writes a fresh output whole

@@ -18,7 +18,9 @@ REFUSED = {
     "the build cache": ("site/.cache", [], "trùng với bộ nhớ đệm"),
     "a folder holding the cache": ("out", ["--cache-dir", "out/.cache"], "trùng với bộ nhớ đệm"),
     "a file": ("site/ghi-chu.txt", [], "là một tệp, không phải thư mục"),
-    "a folder of other files": ("tai-lieu", [], "không phải một trang đã dựng"),
+    "a folder of other files": ("tai-lieu", [], "không phải một cổng do chương trình này dựng"),
+    # (an index.html alone let a first build empty a web root: its documents, CNAME …)
+    "a web root with a page of its own": ("web", [], "không phải một cổng do chương trình này dựng"),
     "a cache in content/": ("out", ["--cache-dir", "site/content"], "bộ nhớ đệm tự xóa các tệp không còn dùng"),
     "a cache in the site folder": ("out", ["--cache-dir", "site"], "bộ nhớ đệm tự xóa các tệp không còn dùng"),
 }
@@ -30,6 +32,10 @@ def workspace(make_site, tmp_path):
                       "ghi-chu.txt": "ghi chú của biên tập viên\n"})
     (tmp_path / "tai-lieu").mkdir()
     (tmp_path / "tai-lieu/bao-cao.docx").write_bytes(b"bao cao")
+    (tmp_path / "web/docs").mkdir(parents=True)
+    (tmp_path / "web/index.html").write_text("<h1>Trang tự làm</h1>", encoding="utf-8")
+    (tmp_path / "web/docs/bao-cao.docx").write_bytes(b"bao cao")
+    (tmp_path / "web/CNAME").write_text("congan.example.vn\n", encoding="utf-8")
     return tmp_path, site
 
 
@@ -53,16 +59,48 @@ def test_the_api_refuses_them_too(workspace):
         build(BuildOptions(site_dir=site, out_dir=site))
 
 
-@pytest.mark.parametrize("kind", ["a new folder", "an empty folder", "another generator's output"])
+@pytest.mark.parametrize("kind", ["a new folder", "an empty folder", "an old build of ours"])
 def test_an_output_of_its_own_is_built(workspace, kind):
     root, site = workspace
     out = root / "xuat-ban"
     if kind != "a new folder":
         out.mkdir()
-    if kind == "another generator's output":
-        (out / "index.html").write_text("<h1>Trang cũ</h1>", encoding="utf-8")
-        (out / "cu.html").write_text("cũ", encoding="utf-8")
+    if kind == "an old build of ours":  # (its record gone with the cache: what it holds is replaced)
+        for name in ("index.html", "sitemap.xml", "robots.txt", "cu.html"):
+            (out / name).write_text("cũ", encoding="utf-8")
     done = run_cli("build", "--site", str(site), "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert (out / "tin-hoat-dong/bai-so-1/index.html").is_file() and not (out / "cu.html").exists()
     assert (site / "ghi-chu.txt").is_file() and (site / "content").is_dir()
+
+
+def test_a_deploys_own_hidden_files_beside_the_site_are_kept_by_every_build(workspace):
+    """A gh-pages worktree's .git, certbot's .well-known/acme-challenge/: a build replaced its output
+    whole and deleted them (a first build as well). Hidden entries at the output's top that no build
+    published are kept; one a build published (static/.well-known/security.txt) goes with it."""
+    root, site = workspace
+    out = root / "gh-pages"
+    out.mkdir()
+    (out / ".git").write_text("gitdir: /src/.git/worktrees/gh-pages\n", encoding="utf-8")  # an empty worktree
+    (site / "static/.well-known").mkdir(parents=True)
+    (site / "static/.well-known/security.txt").write_text("Contact: mailto:bbt@congan.example.vn\n", encoding="utf-8")
+    first = run_cli("build", "--site", str(site), "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    assert (out / ".git").read_text(encoding="utf-8").startswith("gitdir:")
+    (out / ".well-known/acme-challenge").mkdir()
+    (out / ".well-known/acme-challenge/tok3n").write_text("tok3n.key\n", encoding="utf-8")
+    (site / "static/.well-known/security.txt").unlink()
+    (site / "content/tin-hoat-dong/bai-1.md").write_text(
+        (site / "content/tin-hoat-dong/bai-1.md").read_text(encoding="utf-8") + "\nThêm một dòng.\n", encoding="utf-8")
+    again = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "en")
+    assert again.returncode == 0, again.stderr
+    assert (out / ".git").is_file() and (out / ".well-known/acme-challenge/tok3n").is_file()
+    assert not (out / ".well-known/security.txt").exists()
+    for flags in ([], ["--no-cache"]):  # a full staged build too, and one with no record at all
+        (site / "layouts/partials/footer.html").write_text(f"<footer>Chân trang {flags}</footer>\n", encoding="utf-8")
+        done = run_cli("build", "--site", str(site), "--out", str(out), *flags)
+        assert done.returncode == 0, done.stderr
+        assert (out / ".git").is_file() and (out / ".well-known/acme-challenge/tok3n").is_file()
+    run_cli("build", "--site", str(site), "--out", str(out))  # (the cache's record after --no-cache)
+    unchanged = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "en")  # (they are no change)
+    assert ": 0 re-rendered, " in unchanged.stdout and "search index" not in unchanged.stdout, unchanged.stdout
