@@ -164,6 +164,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     },
     "out-is-file": {"en": "--out {out} is a file, not a folder.",
                     "vi": "--out {out} là một tệp, không phải thư mục."},
+    "out-read-only": {
+        "en": "--out {out} is read-only: a build replaces its output folder whole, and would do so behind its "
+              "permissions. Make it writable (chmod u+w) or choose another folder.",
+        "vi": "--out {out} chỉ cho đọc: mỗi lần dựng, thư mục xuất bản được thay toàn bộ, bất chấp quyền đó. Hãy cho "
+              "phép ghi (chmod u+w) hoặc chọn thư mục khác.",
+    },
     "out-foreign": {
         "en": "--out {out} already holds files and is not a portal this generator built (it has no index.html, "
               "sitemap.xml and robots.txt); a build replaces its output folder whole and would delete them. Choose "

@@ -8,6 +8,7 @@ longer uses, so it must not be the site's own folder either. This module says wh
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,8 @@ def unsafe_output(site_dir: Path, out_dir: Path, cache_root: Path | None) -> Uns
             return UnsafeOutput("cache-in-site", {**shown, "cache": str(cache)})
     if out.exists() and not out.is_dir():
         return UnsafeOutput("out-is-file", shown)
+    if out.is_dir() and not os.access(out, os.W_OK):  # (made read-only on purpose: not replaced behind its back)
+        return UnsafeOutput("out-read-only", shown)
     if out.is_dir() and not _built_portal(out) and any(not entry.name.startswith(".") for entry in out.iterdir()):
         return UnsafeOutput("out-foreign", shown)
     return None

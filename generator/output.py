@@ -337,7 +337,16 @@ def _delete_later(folder: Path, out_dir: Path) -> None:
     removes any trash a killed process left.
     """
     trash = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.trash-", dir=out_dir.parent))
-    patiently(os.rename, folder, trash / "old")
+    try:
+        patiently(os.rename, folder, trash / "old")
+    except OSError:  # a folder without write permission cannot move to another (its ".." is in it)
+        trash.rmdir()
+        try:
+            os.chmod(folder, DIR_MODE)  # (ours: the site published before, now out of the way)
+        except OSError:
+            pass
+        _remove_detached(folder)  # where it is, under its hidden name; the build is published
+        return
     _remove_detached(trash)
 
 

@@ -104,3 +104,33 @@ def test_a_deploys_own_hidden_files_beside_the_site_are_kept_by_every_build(work
     run_cli("build", "--site", str(site), "--out", str(out))  # (the cache's record after --no-cache)
     unchanged = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "en")  # (they are no change)
     assert ": 0 re-rendered, " in unchanged.stdout and "search index" not in unchanged.stdout, unchanged.stdout
+
+
+def test_a_read_only_output_is_refused_not_replaced_behind_its_permissions(workspace):
+    """A read-only --out was swapped anyway (its mode and owner replaced), then the build failed
+    moving the old one away and said "the published site is intact" about a new one; every
+    build after failed so. (As root, the test drops root's power over permissions first.)"""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    root, site = workspace
+    out = root / "chi-doc"
+    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    before = tree(root)
+    out.chmod(0o555)
+    try:
+        powers = "dac_override,dac_read_search,fowner"
+        as_a_user = ["setpriv", f"--inh-caps=-{powers.replace(',', ',-')}",
+                     f"--bounding-set=-{powers.replace(',', ',-')}"] if os.geteuid() == 0 else []
+        done = subprocess.run([*as_a_user, sys.executable, str(REPO / "build.py"), "build", "--site", str(site),
+                               "--out", str(out), "--lang", "en"], capture_output=True, text=True, timeout=120)
+    finally:
+        out.chmod(0o755)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.strip() == (f"build.py: error: --out {out} is read-only: a build replaces its output folder "
+                                   "whole, and would do so behind its permissions. Make it writable (chmod u+w) or "
+                                   "choose another folder.")
+    assert tree(root) == before
