@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import logging
 import os
 import platform
@@ -172,7 +173,11 @@ def _main(argv: list[str] | None) -> int:
         return run_init(args)
     site_dir = args.site.resolve()
     lang = messages.pick_language(args.lang, None)
-    if not _check_site_dir(site_dir, lang):
+    refused = _site_dir_refused(site_dir, lang)
+    if refused is not None:
+        print("build.py: error: " + refused[1], file=sys.stderr)
+        if getattr(args, "format", "text") == "json":  # (a CI job reading the report gets one, not nothing)
+            print(_refused_json(site_dir, *refused, listing=args.command == "list"))
         return EXIT_USAGE
     args.lang = _site_language(args.lang, site_dir)
     if args.command in ("new", "check", "list"):
@@ -231,15 +236,22 @@ def _site_language(requested: str | None, site_dir: Path) -> str:
     return messages.pick_language(requested, site_config.language if site_config else None)
 
 
-def _check_site_dir(site: Path, lang: str = "en") -> bool:
+def _site_dir_refused(site: Path, lang: str = "en") -> tuple[str, str] | None:
+    """(code, message) when `site` is no site folder (none, a file, no site.toml); None when it is."""
     if not site.is_dir():
         key = "site-is-file" if site.is_file() else "no-site-dir"
-        print("build.py: error: " + messages.text(key, lang, site=site), file=sys.stderr)
-        return False
-    if not (site / "site.toml").is_file():
-        print("build.py: error: " + messages.text("no-site-toml", lang, site=site), file=sys.stderr)
-        return False
-    return True
+    elif not (site / "site.toml").is_file():
+        key = "no-site-toml"
+    else:
+        return None
+    return key, messages.text(key, lang, site=site)
+
+
+def _refused_json(site: Path, code: str, message: str, listing: bool) -> str:
+    """The report of `check`/`list --format json` for a folder that is no site: its one error."""
+    problem = {"path": str(site), "line": 0, "severity": "error", "code": code, "message": message}
+    return json.dumps({"ok": False, "errors": 1, "warnings": 0, **({"articles": []} if listing else {}),
+                       "problems": [problem]}, ensure_ascii=False, indent=2)
 
 
 def run_build(args) -> int:

@@ -139,6 +139,21 @@ def test_json_report_for_ci(make_site):
     assert [p["message"] for p in strict["problems"] if p["message"].startswith(english)] == []
 
 
+def test_a_folder_that_is_no_site_still_gives_a_json_report(tmp_path):
+    """A CI checkout without site.toml (or the wrong --site): `check --format json` printed nothing
+    on its standard output, and the job that reads the report failed to parse it."""
+    (tmp_path / "trong").mkdir()
+    for site, code in ((tmp_path / "trong", "no-site-toml"), (tmp_path / "khong-co", "no-site-dir")):
+        for command in ("check", "list"):
+            done = run_cli(command, "--site", str(site), "--format", "json", "--lang", "en")
+            assert done.returncode == 2
+            report = json.loads(done.stdout)
+            assert (report["ok"], report["errors"], report.get("articles", [])) == (False, 1, [])
+            [problem] = report["problems"]
+            assert (problem["path"], problem["severity"], problem["code"]) == (str(site), "error", code)
+            assert done.stderr.strip() == f"build.py: error: {problem['message']}"
+
+
 def test_a_reader_that_goes_away_is_no_traceback(make_site):
     """`check | head`: the reader of the report closes the pipe; the editor sees no traceback."""
     import subprocess
