@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import platform
+import signal
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from importlib import metadata
@@ -37,6 +38,16 @@ from generator.vietnamese import format_date
 log = logging.getLogger("generator")
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_TERMINATED = 128 + signal.SIGTERM  # 143, as a shell reports a job ended by SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, taken as Ctrl+C is (a KeyboardInterrupt: every clean-up for one runs)."""
+
+
+def _terminated(signum, frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # (a second one while cleaning up changes nothing)
+    raise Terminated
 
 
 class _Parser(argparse.ArgumentParser):
@@ -279,6 +290,10 @@ def run_build(args) -> int:
                            on_wait=lambda pid: print(messages.text("waiting-for-build", lang, pid=pid,
                                                                    out=_shown(options.output)),
                                                      file=sys.stderr, flush=True))
+    # SIGTERM (how CI runners cancel a job) stops the build as Ctrl+C does: the published site
+    # kept, the lock let go, one line said; it ended with multiprocessing's warnings of leaked
+    # semaphores and a lock file left beside the output.
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         result = build(options)
     except UnsafeOutputError as refused:  # checked before anything is written
@@ -286,10 +301,10 @@ def run_build(args) -> int:
         return EXIT_USAGE
     except jinja2.TemplateError as exc:  # a broken layout is the editor's to fix, not a crash
         result = BuildResult(problems=(layout_problem(exc, site_dir),))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stopped:
         progress.finish()
         print(messages.text("interrupted", lang), file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if isinstance(stopped, Terminated) else EXIT_INTERRUPTED
     except (BrokenProcessPool, MemoryError, OSError, SearchIndexFailed) as exc:
         progress.finish()
         log.debug("the build failed", exc_info=True)

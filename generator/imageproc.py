@@ -191,8 +191,9 @@ def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = Non
         # spawn, not fork: the parent may hold threads (render, watchers) that fork would copy mid-lock.
         # Each worker ends with the build, and quietly on Ctrl+C: a preview stopped while its photos
         # were encoded left them (and multiprocessing's resource tracker) running for good.
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=worker_processes.start_worker, initargs=(os.getpid(),)) as pool:
+        with worker_processes.ending_with_the_build(ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=worker_processes.start_worker, initargs=(os.getpid(),))) as pool:
             with worker_processes.ctrl_c_held():  # (a worker starts with a job given while none is idle)
                 futures = [pool.submit(encode_source, job) for job in jobs]
             outcomes = [future.result() for future in futures]
