@@ -10,6 +10,7 @@ the traceback, for a bug report).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import logging
@@ -164,6 +165,7 @@ EXIT_BROKEN_PIPE = 141  # as a shell reports a command stopped by SIGPIPE
 
 
 def main(argv: list[str] | None = None) -> int:
+    _standard_streams_open()
     speak_utf8()
     try:
         return _main(argv)
@@ -173,6 +175,23 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as exc:  # (the build's own are told by run_build: this is writing its messages, a full log disk)
+        with contextlib.suppress(OSError, ValueError):
+            print(f"build.py: error: {exc.strerror or exc} (writing the command's messages)", file=sys.stderr, flush=True)
+        return EXIT_FAILED
+
+
+def _standard_streams_open() -> None:
+    """A command started with its output closed (`build >&- 2>&-`, a service manager's job):
+    the first file the build opened took descriptor 1 or 2, and its messages went into it. Each
+    closed one is opened on the null device, as the system's own tools expect it to be."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)  # (the lowest free descriptor: this one)
+            if opened == fd and getattr(sys, name) is None:
+                setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))
 
 
 def _main(argv: list[str] | None) -> int:
@@ -308,7 +327,7 @@ def run_build(args) -> int:
     except (BrokenProcessPool, MemoryError, OSError, SearchIndexFailed) as exc:
         progress.finish()
         log.debug("the build failed", exc_info=True)
-        print("build.py: error: " + _machine_failure(exc, lang), file=sys.stderr)
+        print("build.py: error: " + _machine_failure(exc, lang, options.output), file=sys.stderr)
         return EXIT_FAILED
     progress.finish()
     report_problems(result.problems, lang, fold=not args.verbose)
@@ -354,8 +373,9 @@ def run_build(args) -> int:
     return EXIT_OK
 
 
-def _machine_failure(exc: BaseException, lang: str) -> str:
-    """One line for a build the machine failed (its files, memory, a process), not the editor."""
+def _machine_failure(exc: BaseException, lang: str, out: Path | None = None) -> str:
+    """One line for a build the machine failed (its files, memory, a process), not the editor.
+    `out`: the output folder, named for a failure that names no file (a full disk)."""
     if isinstance(exc, BrokenProcessPool):
         return messages.text("worker-died", lang)
     if isinstance(exc, MemoryError):
@@ -365,7 +385,7 @@ def _machine_failure(exc: BaseException, lang: str) -> str:
                              leftover=_shown(exc.leftover), out=_shown(exc.out_dir))
     if isinstance(exc, SearchIndexFailed):
         return messages.text("search-failed", lang, reason=str(exc).strip().splitlines()[-1] if str(exc).strip() else "?")
-    where = exc.filename if getattr(exc, "filename", None) else "?"
+    where = exc.filename if getattr(exc, "filename", None) else (_shown(out) if out is not None else "?")
     return messages.text("io-failed", lang, path=where, reason=exc.strerror or exc)
 
 

@@ -606,3 +606,23 @@ def test_version_names_the_generator_its_code_and_its_libraries(make_site):
     assert f"Python-Markdown {metadata.version('markdown')}" in shown.stdout
     built = run_cli("build", "--site", str(make_site({"content/tin-hoat-dong/bai.md": article("Bài")})), "-v")
     assert built.returncode == 0 and built.stdout.splitlines()[0] == shown.stdout.strip(), built.stdout
+
+
+def test_a_build_whose_messages_cannot_be_written_says_so_in_a_line_or_builds_quietly(make_site, tmp_path):
+    """`build > /dev/full` (a CI log on a full disk) published the site, then printed a traceback
+    and exited 1, the code of content errors; `build >&- 2>&-` (its output closed) exited 1 having
+    published nothing: the first file it opened took descriptor 1, and its messages went into it."""
+    import subprocess
+    import sys
+
+    site = make_site(ARTICLES)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--lang", "en"],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 3 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == ("build.py: error: No space left on device (writing the command's "
+                                                    "messages)")
+    closed = subprocess.run(f'"{sys.executable}" "{REPO / "build.py"}" build --site "{site}" --out "{tmp_path / "out"}" '
+                            ">&- 2>&-", shell=True, timeout=120)
+    assert closed.returncode == 0
+    assert (tmp_path / "out/index.html").read_text(encoding="utf-8").startswith("<!doctype html>")
