@@ -139,11 +139,22 @@ def publish_variants(target, site_dir: Path, plan: ImagePlan, cache_dir: Path,
             if data is None:
                 problems += _problems(plan, outcome)
                 continue
-            target.write(rel, data)
+            if target.write(rel, data):
+                _dated_as_cached(target.path_of(rel), cache_path(cache_dir, variant))
         stats = file_stats(target.path_of(rel))
         if stats is not None:
             published[rel] = stats
     return published, problems
+
+
+def _dated_as_cached(published: Path, cached: Path) -> None:
+    """The published variant's mtime, its cached file's: a fresh output folder built with the
+    cache kept (CI) has photos of the same date every time, which rsync by size and date does not
+    send again (they were most of the bytes, and all dated anew by each build)."""
+    try:
+        os.utime(published, ns=(time.time_ns(), cached.stat().st_mtime_ns))
+    except OSError:
+        pass  # (the date only spares an upload)
 
 
 def cached_bytes(path: Path) -> bytes | None:

@@ -686,3 +686,24 @@ def test_a_photo_pasted_into_the_text_as_data_is_a_warning_at_its_line(make_site
     assert built.page("/tin-hoat-dong/ra-quan/").select("main article img") == []  # (what the warning says)
     vietnamese = messages.problem_message(built.result.problems[0], "vi")
     assert vietnamese.startswith(f"ảnh dán thẳng vào bài dưới dạng dữ liệu (image/png, {kb} KB) không được xuất bản")
+
+
+def test_a_fresh_output_built_with_the_cache_kept_dates_each_photo_as_before(make_site, build_site, tmp_path):
+    """CI builds into a fresh folder with .cache restored: every photo variant (most of the bytes)
+    was dated by that build, and an rsync by size and date sent them all again each time."""
+    import os
+    import time
+
+    from tests.conftest import article
+    from tests.photos import phone_jpeg
+
+    site = make_site({"content/tin-hoat-dong/bai/index.md": article("Bài", body="![Ảnh hiện trường](anh.jpg)"),
+                      "content/tin-hoat-dong/bai/anh.jpg": phone_jpeg(1200, 800)})
+    first = build_site(site, tmp_path / "lan-1")
+    time.sleep(0.05)
+    second = build_site(site, tmp_path / "lan-2")  # (the same cache, a new output folder)
+    assert first.result.ok and second.result.ok
+
+    def photo_dates(out):
+        return {path.relative_to(out).as_posix(): os.stat(path).st_mtime_ns for path in (out / "images").iterdir()}
+    assert photo_dates(first.out) == photo_dates(second.out) and len(photo_dates(first.out)) > 3
