@@ -470,6 +470,7 @@ def _choose_target(out_dir: Path, plan: rendering.RenderPlan, page_count: int, c
             strays = strays | {rel for rel in found.keys() - plan.previous_outputs
                                if not output.deploys_own(rel, plan.previous_outputs)}
         return output.Patch(out_dir, set(plan.previous_outputs), strays)
-    # Seeded even when every page changes (a layout edit): the files whose bytes stay
-    # the same (assets, feeds, the search index) keep their mtime for rsync and CDNs.
-    return Stage(out_dir, seed=cache.enabled and plan.has_previous, previous=plan.previous_outputs)
+    # Seeded even when every page changes (a layout edit), and with no record of the output (a
+    # build with --no-cache, a cache lost): the files whose bytes stay the same (assets, feeds,
+    # the search index, pages) keep their mtime for rsync and CDNs. (--no-cache rewrote all.)
+    return Stage(out_dir, seed=True, previous=plan.previous_outputs)

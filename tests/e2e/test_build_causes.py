@@ -162,3 +162,21 @@ def test_a_file_name_with_a_newline_or_an_escape_stays_on_its_own_line(make_site
     assert done.stdout.splitlines()[1] == ("  Why: 1 article(s) added "
                                            "(content/tin-hoat-dong/a\\x0aDone: \\x1b[31mb.md)")
     assert "\x1b" not in done.stdout
+
+
+def test_a_build_without_the_cache_rewrites_nothing_whose_bytes_stay(make_site, tmp_path):
+    """--no-cache into an existing output wrote every file anew (new dates and inodes: rsync and
+    CDNs sent them all again), and the next build told "69 published pages were modified or
+    missing" though no one touched them."""
+    import os
+    import time
+
+    site = make_site(ARTICLES)
+    out = tmp_path / "out"
+    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    dates = {path: os.stat(path).st_mtime_ns for path in out.rglob("*") if path.is_file()}
+    time.sleep(0.05)
+    assert run_cli("build", "--site", str(site), "--out", str(out), "--no-cache").returncode == 0
+    assert {path: os.stat(path).st_mtime_ns for path in out.rglob("*") if path.is_file()} == dates
+    after = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "en")
+    assert ": 0 re-rendered, " in after.stdout and "Why:" not in after.stdout, after.stdout
