@@ -25,7 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from generator import (__version__, anchors, attachments, confine, fences, filelinks, hashtags, legacy_fonts, limits,
                        messages, pasted_tables, phone_links, plain_text, rawtags, references, sections, styled_letters,
-                       table_numbers, unclosed_html, videos, workers, wrapped_lines, written_lists, written_tables)
+                       table_numbers, table_regions, unclosed_html, videos, workers, wrapped_lines, written_lists, written_tables)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild, load_body
 from generator.diagnostics import Problem, error, warning
@@ -332,6 +332,7 @@ class MarkupConverter:
                 cleaned = videos.embed_videos(_EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts)))
                 body_html = without_repeated_title(sections.clear_of_layout_ids(cleaned), article.title)
                 body_html, dead_anchors = anchors.fragment_links(body_html)
+                body_html = table_regions.wrap_tables(body_html)
         except limits.ConversionTooSlow:
             return MarkupResult("", (error(article.source, first_line, "too-slow",
                                            f"converting this article took more than {limits.CONVERT_SECONDS} s"),))

@@ -210,6 +210,29 @@ def test_a_table_written_under_its_lead_in_line_reads_as_a_table(make_site, buil
     assert [text_of(p) for p in body_node.find_all("p")] == ["Kết quả sau một tháng:", "Đoạn sau."]
 
 
+def test_a_wide_table_scrolls_in_a_region_the_keyboard_reaches_and_a_screen_reader_names(make_site, build_site):
+    """A table wider than a phone scrolls sideways: in a box that takes the keyboard's focus
+    (Safari focuses none by itself) and is named as a screen reader lands on it (axe's
+    scrollable-region-focusable), by its caption, its title or its first heading; a table
+    pasted inside another's cell scrolls with it."""
+    body = ("| Đơn vị | Số vụ |\n|---|---:|\n| Huyện A | 12 |\n\n"
+            '<table><caption>Kết quả <b>quý IV</b></caption><tr><td>Huyện B</td>'
+            "<td><table><tr><td>8</td></tr></table></td></tr></table>\n\n"
+            '<table title="Số liệu &amp; ghi chú"><tr><td>Huyện C</td></tr></table>\n\n'
+            "<table><tr><td>Chỉ ô</td></tr></table>\n")
+    built = build_site(make_site({"content/tin-hoat-dong/bang.md": article("Kết quả", slug="bang", body=body)}))
+    body_node = built.page("/tin-hoat-dong/bang/").select_one(".article .body")
+    tables = body_node.find_all("table")
+    assert len(tables) == 5
+    regions = [table.parent for table in tables if not table.find_parent("td")]
+    assert [(r.name, r.get("role"), r.get("tabindex"), r.get("aria-label")) for r in regions] == [
+        ("div", "region", "0", "Bảng: Đơn vị"), ("div", "region", "0", "Bảng: Kết quả quý IV"),
+        ("div", "region", "0", "Bảng: Số liệu & ghi chú"), ("div", "region", "0", "Bảng: Chỉ ô")]
+    assert all(region.parent == body_node for region in regions)
+    nested = next(table for table in tables if table.find_parent("td"))
+    assert nested.parent.name == "td" and not body_node.select("td [role=region]")
+
+
 def test_a_line_in_italics_under_a_photo_is_its_caption(make_site, build_site):
     """News sites print a photo's caption in italics under it, and editors write it so: on the
     next line, or as the next paragraph. It was a line of italics in the photo's paragraph
