@@ -14,7 +14,7 @@
   var bundle = script.getAttribute("data-bundle");
   var base = script.getAttribute("data-base");  // result links honour base_url's path
   var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30;
-  var form, input, status, list, fallback, selects, pagefind, timer, moreButton, termPage, generation = 0;
+  var form, input, status, list, fallback, selects, pagefind, timer, moreButton, termPage, generation = 0, ready = false;
 
   function spellings(query) {
     var words = query.trim().split(/\s+/).filter(Boolean), out = [""];
@@ -371,17 +371,34 @@
     list.parentNode.insertBefore(moreButton, list.nextSibling);
     selects = Array.prototype.slice.call(document.querySelectorAll(".search-filters select"));
     var params = new URLSearchParams(location.search);
-    input.value = params.get("q") || "";
+    // (words typed before this script ran are kept: they are what the reader means to find)
+    if (!input.value) input.value = params.get("q") || "";
+    // On a slow network pagefind.js takes seconds: say so at once, and keep "Tìm kiếm" from
+    // sending the form, which reloaded this page and started the wait again. Once the index
+    // is ready the search runs on what the box then holds; the filters' space is kept for
+    // them meanwhile (style.css), so nothing below them moves when they appear.
+    var failed = false;
+    status.textContent = "Đang tải bộ tìm kiếm…";
+    form.addEventListener("submit", function (event) {
+      if (failed) return;  // the page again: a new try at loading the index
+      event.preventDefault();
+      if (ready) run();
+    });
+    input.addEventListener("input", function () {
+      if (!ready) return;
+      clearTimeout(timer);
+      timer = setTimeout(run, 250);
+    });
     import(bundle + "pagefind.js").then(function (module) {
       pagefind = module;
       return pagefind.options({ excerptLength: 24, baseUrl: base }).then(mergeShards).then(fillUnlisted);
     }).then(function () {
       watchFilters(params);
-      form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-      input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
+      ready = true;
       document.body.setAttribute("data-search-ready", "");
       run();
     }).catch(function () {
+      failed = true;
       status.textContent = "Chưa tải được bộ tìm kiếm; mời bạn xem bài viết theo chuyên mục.";
     });
   }

@@ -187,6 +187,36 @@ def test_a_list_by_one_filter_alone_leads_to_the_units_own_page_newest_first(ope
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_on_a_slow_network_search_says_it_is_loading_and_a_search_sent_early_waits_for_it(open_page, portal, size):
+    """pagefind.js takes seconds on a slow network: the page says so at once, "Tìm kiếm" pressed
+    before then does not reload the page (that started the wait again) but searches once the
+    index is ready, and nothing below the search box moves when the filters appear."""
+    page, watch = open_page(size)
+    held = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    page.goto(portal + "/tim-kiem/")
+    status = page.locator(".search-status")
+    expect(status).to_have_text("Đang tải bộ tìm kiếm…")
+    results_top = page.locator(".search-results").bounding_box()["y"]
+    page.evaluate("window.stillThisPage = true")
+    page.locator("#q").fill("mu bao hiem")
+    page.get_by_role("button", name="Tìm kiếm", exact=True).click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.stillThisPage === true")  # no reload
+    expect(status).to_have_text("Đang tải bộ tìm kiếm…")
+    screenshot(page, f"{size}-search-loading")
+    assert len(held) == 1
+    held[0].continue_()
+    page.wait_for_selector("body[data-search-ready]")
+    expect(status).to_contain_text("Tìm thấy")
+    assert ARTICLE in page.locator(".search-result h2").all_inner_texts()
+    assert page.evaluate("window.stillThisPage === true")
+    assert page.locator(".search-filters").is_visible()
+    assert page.locator(".search-results").bounding_box()["y"] == results_top  # the filters' space was kept
+    _visited(page, watch, f"{size}-search-after-loading")
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_the_search_filters_line_up_with_the_search_box(open_page, portal, size):
     """On a phone the three lists stack at the search box's width; on a wide screen they stand
     in one row of equal widths under it (the unit list was as wide as its longest name)."""
