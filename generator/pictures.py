@@ -508,12 +508,14 @@ def layout_globals(plan: ImagePlan, base_path: str) -> dict:
         alt = article.image_caption or article.title
         return picture_html(plan.pictures[path], base_path, alt, body_sizes(plan.pictures[path]), eager=True)
 
-    def thumbnail(article, kind: str = "card") -> Markup:
+    def thumbnail(article, kind: str = "card", eager: bool = False) -> Markup:
         picture = plan.thumbnails.get(article.url)
         if picture is None:
             return Markup("")
         # The title beside it already says what the photo is about: alt="" keeps screen readers brief.
-        return picture_html(picture, base_path, "", sizes_by_kind[kind], css_class="thumb")
+        # `eager`: the photo in the first screen (the home page's first featured card), the page's
+        # largest paint: fetched at once and first, not when the lazy loader gets to it.
+        return picture_html(picture, base_path, "", sizes_by_kind[kind], eager=eager, css_class="thumb")
 
     def og_image(article) -> dict | None:
         variant = plan.og_images.get(article.url)

@@ -130,6 +130,16 @@ def test_lists_show_cropped_thumbnails_or_a_placeholder(built):
     assert related.find("picture", class_="thumb").img["sizes"] == "96px"
 
 
+def test_the_home_page_s_first_featured_photo_is_fetched_at_once_and_first(built):
+    """It is in the first screen, the page's largest paint (LCP): a lazy photo waits for the
+    layout before it is even asked for. The same article's card elsewhere stays lazy."""
+    home_card = built.page("/").find("section", class_="featured").find("article", class_="card")
+    img = home_card.find("picture", class_="thumb").img
+    assert (img["loading"], img.get("fetchpriority")) == ("eager", "high")
+    listed = built.page("/tin-hoat-dong/").find("picture", class_="thumb").img
+    assert listed["loading"] == "lazy" and not listed.get("fetchpriority")
+
+
 def test_no_original_and_no_metadata_reach_the_output(built):
     published = [p for p in built.out.rglob("*") if p.is_file()]
     images = [p for p in published if p.suffix in (".jpg", ".webp", ".avif", ".png")]
