@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from generator import messages
 from tests.photos import phone_jpeg
-from tests.conftest import SITE_TOML, article, run_cli, text_of
+from tests.conftest import SITE_TOML, article, numbered_articles, run_cli, text_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -30,6 +30,13 @@ ARTICLES = {
     "content/xay-dung-luc-luong/tap-huan.md": article(
         "Tập huấn <nghiệp vụ> & kỹ năng", "2025-12-01T08:00:00", "cong-an-tinh", category="xay-dung-luc-luong"),
 }
+
+
+def spoken(node) -> str:
+    """What a screen reader says of `node`: its text, without what aria-hidden hides."""
+    words = [str(text) for text in node.find_all(string=True)
+             if not any(parent.get("aria-hidden") == "true" for parent in text.parents if parent is not node.parent)]
+    return " ".join(" ".join(words).split())
 
 
 def meta_og_image(built) -> str:
@@ -728,3 +735,19 @@ def test_text_typed_in_an_old_vietnamese_font_is_named_for_the_editor(make_site,
     assert found == [("content/tin-hoat-dong/cu.md", 10), ("content/tin-hoat-dong/cu.md", 14),
                      ("content/tin-hoat-dong/tieu-de.md", 2)]  # a title too
     assert "'C«ng an tØnh tæ chøc héi'" in next(str(p) for p in built.result.problems if p.location.line == 10)
+
+
+def test_separators_between_links_are_seen_not_read_aloud(make_site, build_site):
+    """A screen reader said "›" between the breadcrumb's links and "«"/"»" before the
+    pagination's words: a mark drawn for the eye, not a word."""
+    built = build_site(make_site(numbered_articles(5, unit="phong-canh-sat-giao-thong")))
+    pages = {"/tin-hoat-dong/bai-so-1/": "Trang chủ › Tin hoạt động", "/don-vi/phong-canh-sat-giao-thong/trang/2/":
+             "Trang chủ › Đơn vị", "/luu-tru/2026/01/": "Trang chủ › Lưu trữ"}
+    for url, seen in pages.items():
+        breadcrumbs = built.page(url).select_one(".breadcrumbs")
+        assert text_of(breadcrumbs) == seen, url
+        assert spoken(breadcrumbs) == seen.replace(" ›", ""), url
+    pagination = built.page("/don-vi/phong-canh-sat-giao-thong/trang/2/").select_one(".pagination")
+    prev, next_ = pagination.select_one("a[rel=prev]"), pagination.select_one("a[rel=next]")
+    assert (text_of(prev), text_of(next_)) == ("« Trang trước", "Trang sau »")
+    assert (spoken(prev), spoken(next_)) == ("Trang trước", "Trang sau")
