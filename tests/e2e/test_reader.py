@@ -751,3 +751,16 @@ def test_separators_between_links_are_seen_not_read_aloud(make_site, build_site)
     prev, next_ = pagination.select_one("a[rel=prev]"), pagination.select_one("a[rel=next]")
     assert (text_of(prev), text_of(next_)) == ("« Trang trước", "Trang sau »")
     assert (spoken(prev), spoken(next_)) == ("Trang trước", "Trang sau")
+
+
+def test_each_search_form_is_a_landmark_of_its_own_name(make_site, build_site):
+    """The header's search box and the search page's (or the 404 page's) were two landmarks
+    both called "search": a screen reader's list of landmarks could not tell them apart."""
+    built = build_site(make_site({**numbered_articles(1),
+                                  "content/tin-hoat-dong/cu.md": article("Bài cũ", aliases='["/Pages/a.aspx?ID=1"]')}))
+    for url in ("/", "/tim-kiem/", "/404.html", "/Pages/a.aspx/"):
+        landmarks = built.page(url).select("[role=search], search")
+        names = [landmark.get("aria-label", "") for landmark in landmarks]
+        assert all(names) and len(set(names)) == len(names), (url, names)
+    assert [f["aria-label"] for f in built.page("/tim-kiem/").select("form[role=search]")] == [
+        "Tìm nhanh trên cổng thông tin", "Tìm bài viết"]
