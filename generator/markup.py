@@ -42,7 +42,7 @@ from generator.sanitize import MAX_HTML_DEPTH, URL_SCHEMES, XML_FORBIDDEN, host_
 # as in Word, Zalo and Hugo (Goldmark's linkify).
 EXTENSIONS = ("extra", "sane_lists", "smarty", "nl2br", "pymdownx.magiclink")
 EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False},  # Vietnamese uses “ ” typed by hand
-                     "extra": {"footnotes": {"BACKLINK_TITLE": "Trở lại chỗ chú thích %d trong bài"}}}
+                     "extra": {"footnotes": {"BACKLINK_TITLE": "Trở lại chỗ chú thích %d"}}}
 SUMMARY_LENGTH = 220
 # What `new` writes in the body for the editor to replace: never to be published.
 _PLACEHOLDERS = tuple(messages.TEXTS["new-body"].values())
@@ -283,6 +283,7 @@ class MarkupConverter:
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
         self.phones = phone_links.install(self.md)
         self.md.treeprocessors.register(references.ReferencesHeading(self.md), "references_heading", 3.5)
+        self.md.treeprocessors.register(references.NamedBackLinks(self.md), "named_back_links", 3.4)
         self.md.treeprocessors.register(sections.HeadingIds(self.md), "heading_ids", 3)  # after the shift
         self.pictures = PictureTreeprocessor(self.md, images, base_path, documents)
         self.md.treeprocessors.register(self.pictures, "pictures", 6)

@@ -44,6 +44,18 @@ class ReferencesHeading(Treeprocessor):
                 return None
         return None
 
+class NamedBackLinks(Treeprocessor):
+    """Each note's way back to its mark is named by what it does ("Trở lại chỗ chú thích 1"),
+    not by the arrow it shows: a screen reader said "↩" for every one of them (the title
+    Python-Markdown gives it is a tooltip, not a name)."""
+
+    def run(self, root):
+        for link in root.iter("a"):
+            if link.get("class") == "footnote-backref" and link.get("title"):
+                link.set("aria-label", link.get("title"))
+        return None
+
+
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S | re.I)
 _FOOTNOTE = re.compile(r"\[\^([^\[\]\s]{1,100})\]")
 _REFERENCE = re.compile(r"\[([^\[\]]{1,300})\]\[([^\[\]]{0,100})\]")

@@ -764,3 +764,12 @@ def test_each_search_form_is_a_landmark_of_its_own_name(make_site, build_site):
         assert all(names) and len(set(names)) == len(names), (url, names)
     assert [f["aria-label"] for f in built.page("/tim-kiem/").select("form[role=search]")] == [
         "Tìm nhanh trên cổng thông tin", "Tìm bài viết"]
+
+
+def test_a_note_s_way_back_to_its_mark_is_named_by_what_it_does(make_site, build_site):
+    """A screen reader named each note's back link by its arrow, "↩"; a note marked twice has two."""
+    body = "Số liệu[^a] và kết quả[^b], nhắc lại số liệu[^a].\n\n[^a]: Báo cáo quý IV.\n[^b]: Theo Phòng CSGT.\n"
+    built = build_site(make_site({"content/tin-hoat-dong/ghi-chu.md": article("Ghi chú", slug="ghi-chu", body=body)}))
+    notes = built.page("/tin-hoat-dong/ghi-chu/").select(".article .body .footnote li")
+    assert [[link.get("aria-label") for link in note.select("a.footnote-backref")] for note in notes] == [
+        ["Trở lại chỗ chú thích 1", "Trở lại chỗ chú thích 1"], ["Trở lại chỗ chú thích 2"]]
