@@ -493,6 +493,21 @@ def test_a_small_phone_or_large_text_needs_no_sideways_scrolling(open_page, port
     assert watch.errors == []
 
 
+def test_a_note_s_back_link_stands_out_from_its_text_by_more_than_colour(open_page, portal):
+    """The "↩" after a note's text differed from it by colour alone (axe's link-in-text-block):
+    a reader who does not tell the two colours apart did not see a link there."""
+    page, watch = open_page("phone")
+    page.goto(portal + "/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-giao-thong-dip-tet-"
+              "binh-ngo-2026/")
+    links = page.locator(".article .body .footnote-backref")
+    assert links.count() > 0
+    decorations = links.evaluate_all("links => links.map(a => getComputedStyle(a).textDecorationLine)")
+    assert all("underline" in line for line in decorations), decorations
+    page.locator(".article .body .footnote").scroll_into_view_if_needed()
+    screenshot(page, "phone-footnotes")
+    assert watch.errors == []
+
+
 def test_print_leaves_out_the_addresses_of_footnote_marks_and_photo_links(open_page, portal):
     """An address within the page ("(#fn:luat)") printed over the words of the sentence, and each
     gallery photo printed the address of its larger copy under it."""
