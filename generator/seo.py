@@ -93,8 +93,9 @@ def _sitemap_entry(site: Site, page: Page) -> tuple[str, datetime | None]:
 def render_robots(site: Site) -> bytes:
     if site.config.noindex:  # a staging copy (`build --noindex`): no crawler reads any of it
         return b"User-agent: *\nDisallow: /\n"
-    return (f"User-agent: *\nAllow: /\nDisallow: {site.config.base_path}tim-kiem/\n\n"
-            f"Sitemap: {absolute(site, 'sitemap.xml')}\n").encode("utf-8")
+    # The search page is not disallowed: it says noindex itself, and a crawler told not to
+    # fetch it never reads that (a link to /tim-kiem/?q=… could then be listed by its address).
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(site, 'sitemap.xml')}\n".encode("utf-8")
 
 
 def render_extra_files(site: Site, pages: Iterable[Page],

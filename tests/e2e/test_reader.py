@@ -336,6 +336,9 @@ def test_sitemap_and_robots(make_site, build_site):
     assert not any("404" in u or "tim-kiem" in u or "tin-tuc" in u for u in urls)
     robots = (built.out / "robots.txt").read_text()
     assert "Sitemap: https://congan.example.vn/sitemap.xml" in robots and "User-agent: *" in robots
+    # The search page is crawled, to be read as the noindex page it is: disallowed, it never was.
+    assert "Disallow" not in robots
+    assert built.page("/tim-kiem/").find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
 def test_a_sitemap_past_the_protocol_limit_becomes_an_index_of_parts(make_site, build_site, monkeypatch, tmp_path):
