@@ -444,6 +444,10 @@ def test_old_addresses_with_a_query_share_the_page_of_their_path(make_site, buil
     assert page.find("noscript").find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={dan_van}"
     assert text_of(page.find("h1")) == "Địa chỉ cũ của cổng thông tin"
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    # Every old link shared on Zalo or Facebook reaches this one page: an og:url folded them all
+    # into one card (one page's title and counts); without it, each is the address it was.
+    assert page.find("meta", property="og:url") is None and page.find("meta", property="og:title")
+    assert built.page(dan_van).find("meta", property="og:url")["content"] == "https://congan.example.vn" + dan_van
     php = built.page("/index.php/")
     assert php.find("noscript").find("meta") is None  # no fallback: a query it does not know stays, with search
     assert php.find("form", role="search")["action"] == "/tim-kiem/"
