@@ -20,6 +20,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from generator import attachments, routes
 from generator.article_digests import KnownDigest, article_digest
+from generator.bylines import split_byline
 from generator.cache import BuildCache, digest
 from generator.images import PLAYED_TYPES
 from generator.memo import Memo, recall
@@ -151,7 +152,8 @@ def _entry(site: Site, article: Article, body_html: str) -> list[str]:
     url = absolute(site, article.url)
     category = config.categories[article.category]
     # Without a byline, the unit wrote it, or the units of a joint article together.
-    by = [article.author] if article.author else [config.units[slug].name for slug in article.units]
+    # A byline's person alone: Atom's author is a person's name, not "Minh Khôi - Phòng CSGT".
+    by = [split_byline(article.author)[0]] if article.author else [config.units[slug].name for slug in article.units]
     lines = [
         "  <entry>",
         f"    <title>{escape(article.title)}</title>",

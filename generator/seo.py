@@ -17,6 +17,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from generator import feeds, routes
+from generator.bylines import split_byline
 from generator.memo import Memo, recall
 from generator.model import Article, Page, Site, Unit
 from generator.xml_text import escape
@@ -190,6 +191,16 @@ def _unit_organization(site: Site, unit: Unit) -> dict[str, Any]:
     return data
 
 
+def _person(byline: str) -> dict[str, Any]:
+    """An author as search engines ask for one: the person's name alone ("Minh Khôi"), and the
+    unit an editor wrote after it ("Minh Khôi - Phòng CSGT") as the person's affiliation."""
+    name, unit = split_byline(byline)
+    person: dict[str, Any] = {"@type": "Person", "name": name}
+    if unit:
+        person["affiliation"] = {"@type": "Organization", "name": unit}
+    return person
+
+
 def _news_article(site: Site, article: Article, og_image: Callable | None = None) -> dict[str, Any]:
     config = site.config
     unit = config.units[article.unit]
@@ -198,8 +209,8 @@ def _news_article(site: Site, article: Article, og_image: Callable | None = None
         "headline": article.title,
         "datePublished": article.date.isoformat(timespec="seconds"),
         "dateModified": article.modified.isoformat(timespec="seconds"),
-        "author": [{"@type": "Person", "name": name} for name in article.authors] if article.authors
-        else {"@type": "Person", "name": article.author} if article.author
+        "author": [_person(name) for name in article.authors] if article.authors
+        else _person(article.author) if article.author
         else {"@type": "Organization", "name": unit.name} if len(article.units) == 1
         # A joint article without a byline: written by the units together.
         else [{"@type": "Organization", "name": config.units[slug].name} for slug in article.units],

@@ -59,7 +59,7 @@ def test_atom_feeds_for_site_category_unit_and_campaign(make_site, build_site):
     first = entries[0]
     assert first.findtext(f"{ATOM}id") == "https://congan.example.vn" + RA_QUAN
     assert first.find(f"{ATOM}link").get("href") == "https://congan.example.vn" + RA_QUAN
-    assert first.findtext(f"{ATOM}author/{ATOM}name") == "Minh Khôi - Phòng CSGT"
+    assert first.findtext(f"{ATOM}author/{ATOM}name") == "Minh Khôi"  # the person: "- Phòng CSGT" is the unit
     assert "<strong>" not in first.findtext(f"{ATOM}summary") and "ra quân" in first.findtext(f"{ATOM}content")
     assert entries[1].findtext(f"{ATOM}author/{ATOM}name") == "Công an xã Đồng Tiến"  # no author: the unit
     self_link = [l.get("href") for l in site.findall(f"{ATOM}link") if l.get("rel") == "self"]
@@ -145,7 +145,10 @@ def test_json_ld_news_article_names_the_unit_as_publisher(make_site, build_site)
     news = next(g for g in graph if g["@type"] == "NewsArticle")
     assert news["headline"] == "Ra quân bảo đảm trật tự an toàn giao thông"
     assert news["datePublished"] == "2026-01-21T09:30:00+07:00"
-    assert news["author"] == {"@type": "Person", "name": "Minh Khôi - Phòng CSGT"}
+    # The person's name alone, as search engines ask; the unit the editor wrote after it, apart.
+    assert news["author"] == {"@type": "Person", "name": "Minh Khôi",
+                              "affiliation": {"@type": "Organization", "name": "Phòng CSGT"}}
+    assert text_of(page.find(class_="author")) == "Tác giả: Minh Khôi - Phòng CSGT"  # the byline as written
     assert news["publisher"]["name"] == "Phòng Cảnh sát giao thông"
     assert news["image"] == [meta_og_image(built)]
     crumbs = next(g for g in graph if g["@type"] == "BreadcrumbList")["itemListElement"]
