@@ -783,3 +783,21 @@ def test_a_note_s_way_back_to_its_mark_is_named_by_what_it_does(make_site, build
     notes = built.page("/tin-hoat-dong/ghi-chu/").select(".article .body .footnote li")
     assert [[link.get("aria-label") for link in note.select("a.footnote-backref")] for note in notes] == [
         ["Trở lại chỗ chú thích 1", "Trở lại chỗ chú thích 1"], ["Trở lại chỗ chú thích 2"]]
+
+
+def test_each_list_page_has_a_description_of_its_own(make_site, build_site):
+    """A unit, campaign or category without a description was described by its name alone,
+    and page 2 repeated page 1's description word for word."""
+    built = build_site(make_site(numbered_articles(5, unit="phong-canh-sat-giao-thong", campaigns=["dan-van-kheo"])))
+
+    def described(url):
+        return built.page(url).find("meta", attrs={"name": "description"})["content"]
+    site = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"
+    assert described("/don-vi/phong-canh-sat-giao-thong/") == f"Tin bài của Phòng Cảnh sát giao thông trên {site}"
+    assert described("/phong-trao/dan-van-kheo/") == f"Tin bài về phong trào Dân vận khéo trên {site}"
+    assert described("/tin-hoat-dong/") == "Hoạt động của các đơn vị."
+    assert described("/tin-hoat-dong/trang/2/") == "Hoạt động của các đơn vị. – Trang 2"
+    assert described("/don-vi/phong-canh-sat-giao-thong/trang/3/") == (
+        f"Tin bài của Phòng Cảnh sát giao thông trên {site} – Trang 3")
+    assert built.page("/don-vi/phong-canh-sat-giao-thong/trang/3/").find(
+        "meta", property="og:description")["content"].endswith("– Trang 3")
