@@ -31,6 +31,7 @@ TOP_LEVEL: dict[str, tuple[type | tuple, str]] = {
     "language": (str, "a string"),
     "timezone": (str, "a string"),
     "description": (str, "a string"),
+    "share_image": (str, "a string"),
     "per_page": (int, "a whole number"),
     "related_count": (int, "a whole number"),
     "other_count": (int, "a whole number"),
@@ -228,6 +229,13 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
         except (ZoneInfoNotFoundError, ValueError):
             reader.fail(("timezone",), "bad-value", f"unknown time zone '{values['timezone']}'")
 
+    if values.get("share_image", "").strip():
+        image = values["share_image"].strip()
+        if not image.startswith("/") or image.startswith("//"):
+            reader.fail(("share_image",), "bad-value",
+                        "'share_image' must be the path of a file this site publishes, from its root, such as "
+                        "'/anh-chia-se.png' for static/anh-chia-se.png")
+        values["share_image"] = image
     if "contact" in values:
         values["contact"] = _read_contact(reader, values["contact"])
     if "links" in values:
@@ -269,6 +277,16 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
 
 # What a URL's path may hold as it is; anything else (Vietnamese letters, spaces) is %-encoded.
 _URL_PATH_SAFE = "/%:@!$&'()*+,;=~-._"
+
+
+def line_in_site_toml(site_dir: Path, *path: str) -> int:
+    """The line of a key of site.toml (best effort, 1 when not found): for problems found after
+    reading it, once the build knows what it publishes."""
+    try:
+        text = (site_dir / CONFIG_NAME).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return _Reader(text).line_of(*path)
 
 
 def checked_base_url(url: str) -> str | None:

@@ -425,6 +425,17 @@ PROBLEMS: Mapping[str, tuple] = {
     "missing-key": ((r"'(.*?)' is required", "thiếu khóa '{0}'"),
                     (r"each \[\[links\]\] entry needs", "mỗi mục [[links]] cần có name và url"),
                     (_ANY, "thiếu khóa bắt buộc: {0}")),
+    "missing-share-image": (
+        (r"share_image '(.*?)' is no file this site publishes: put the picture in static/ \((.*?) is published as .*",
+         "share_image '{0}' không phải tệp nào trang này xuất bản: hãy đặt ảnh vào static/ ({1} được xuất bản thành {0})"),
+        (r"share_image '(.*?)' is not a picture this build can read.*",
+         "share_image '{0}' không phải ảnh mà chương trình đọc được (PNG hoặc JPEG)"),
+    ),
+    "small-share-image": (
+        (r"share_image '(.*?)' is (\d+)×(\d+) px.*",
+         "share_image '{0}' chỉ {1}×{2} px: Facebook và Zalo không hiện ảnh nhỏ hơn 200×200 px; cỡ 1200×630 px hợp "
+         "với mọi mạng"),
+    ),
     "bad-value": (
         (r"the unit's name has no letters", "tên đơn vị không có chữ hoặc số để tạo khóa"),
         (r"this is not text as typed", "đây không phải chữ như đã gõ: cửa sổ dòng lệnh gửi các byte không phải UTF-8 "
@@ -433,6 +444,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(\w+)' must be between (\d+) and (\d+)$", "'{0}' phải là số từ {1} đến {2}"),
         (r"'(.*?)\.other_names' must list names in quotes, e\.g\. (.*)",
          "'{0}.other_names' phải liệt kê các tên trong dấu ngoặc kép, ví dụ {1}"),
+        (r"'share_image' must be the path of a file this site publishes.*",
+         "'share_image' phải là đường dẫn (tính từ gốc trang) tới một tệp trang này xuất bản, ví dụ "
+         "'/anh-chia-se.png' cho tệp static/anh-chia-se.png"),
         (r"'base_url' must be an absolute", "'base_url' phải là địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)"),
         (r"'base_url' must not hold a query or a fragment .*; write (.*)",
          "'base_url' không được có phần '?…' hay '#…': mọi liên kết của trang sẽ mang theo nó; hãy ghi {0}"),

@@ -122,6 +122,10 @@ class SiteConfig:
     language: str = "vi"
     timezone: str = "Asia/Ho_Chi_Minh"
     description: str = ""
+    # The picture a shared link shows when its page has none of its own (the unit's emblem, a
+    # banner): a path of a file the site publishes ("/anh-chia-se.png", from static/); also the
+    # publisher's logo in the structured data. "" for none.
+    share_image: str = ""
     per_page: int = 20
     related_count: int = 5
     other_count: int = 8

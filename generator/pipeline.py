@@ -27,6 +27,7 @@ from generator.memory import give_back_freed_memory
 from generator.model import Site, frozen_map
 from generator import output
 from generator.output import Stage
+from generator.share_image import share_image_problems
 
 log = logging.getLogger("generator")
 
@@ -304,6 +305,7 @@ def _build(options: BuildOptions) -> BuildResult:
             problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, published,
                                                     {rel for rel, _ in listing}, site.config.base_path)
         problems += filelinks.config_links_leading_nowhere(site.config.links, published)
+        problems += share_image_problems(options.site_dir, site.config.share_image, published, files)
         problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)
         _stop_on_errors(problems)
         clock.lap("routes")

@@ -124,9 +124,11 @@ def render_extra_files(site: Site, pages: Iterable[Page],
 def cover_image(site: Site, article: Article | None, og_image: Callable | None = None) -> str:
     """Absolute URL of the article's sharing image: the images stage's 1200×630
     OpenGraph variant (made from the cover, else the first photo) when there is
-    one; else the cover or first picture as written."""
+    one; else the cover or first picture as written; else (a page without one, a list)
+    the site's share_image, "" when it has none."""
+    fallback = absolute(site, site.config.share_image) if site.config.share_image else ""
     if article is None:
-        return ""
+        return fallback
     variant = og_image(article) if og_image is not None else None
     if variant:
         return absolute(site, variant["path"])
@@ -135,7 +137,7 @@ def cover_image(site: Site, article: Article | None, og_image: Callable | None =
     if not src:
         found = _FIRST_IMG.search(article.html)
         src = found.group(1) if found else ""
-    return urljoin(absolute(site, article.url), src) if src else ""
+    return urljoin(absolute(site, article.url), src) if src else fallback
 
 
 def breadcrumbs(site: Site, page: Page) -> list[tuple[str, str]]:
@@ -214,7 +216,9 @@ def _news_article(site: Site, article: Article, og_image: Callable | None = None
         else {"@type": "Organization", "name": unit.name} if len(article.units) == 1
         # A joint article without a byline: written by the units together.
         else [{"@type": "Organization", "name": config.units[slug].name} for slug in article.units],
-        "publisher": {"@type": "Organization", "name": unit.name, "url": absolute(site, routes.term_url(unit))},
+        "publisher": {"@type": "Organization", "name": unit.name, "url": absolute(site, routes.term_url(unit)),
+                      **({"logo": {"@type": "ImageObject", "url": absolute(site, config.share_image)}}
+                         if config.share_image else {})},
         "mainEntityOfPage": absolute(site, article.url),
         "articleSection": config.categories[article.category].name,
         "inLanguage": config.language,

@@ -268,7 +268,7 @@ def test_the_demo_portal_builds_byte_identical_on_another_machine(tmp_path):
             ("4242", "2", "b/c/portal", ["--no-cache"], {"TZ": "Pacific/Kiritimati", "LC_ALL": "C"})]
     for n, (seed, jobs, folder, cache, zone) in enumerate(runs):
         site = tmp_path / folder
-        for part in ("site.toml", "content", "assets"):
+        for part in ("site.toml", "content", "assets", "static"):
             source = REPO / part
             if source.is_dir():
                 shutil.copytree(source, site / part)

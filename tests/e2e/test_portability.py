@@ -25,6 +25,7 @@ def test_without_fork_alarms_flock_or_renameat2_the_demo_builds_the_same_bytes(t
     site.mkdir()
     shutil.copy(REPO / "site.toml", site)
     shutil.copytree(REPO / "content", site / "content")
+    shutil.copytree(REPO / "static", site / "static")
     usual = build(BuildOptions(site_dir=site, out_dir=tmp_path / "usual", cache_dir=tmp_path / "cache-usual"))
     assert usual.ok, usual.problems
 

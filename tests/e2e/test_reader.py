@@ -801,3 +801,36 @@ def test_each_list_page_has_a_description_of_its_own(make_site, build_site):
         f"Tin bài của Phòng Cảnh sát giao thông trên {site} – Trang 3")
     assert built.page("/don-vi/phong-canh-sat-giao-thong/trang/3/").find(
         "meta", property="og:description")["content"].endswith("– Trang 3")
+
+
+def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_site):
+    """The home page, lists and most articles had no og:image: a link shared on Zalo or Facebook
+    showed no picture, and the NewsArticle data had no image and its publisher no logo."""
+    import json
+
+    from tests.photos import phone_jpeg
+
+    toml = SITE_TOML.replace('base_url = "https://congan.example.vn/"',
+                             'base_url = "https://congan.example.vn/"\nshare_image = "/anh-chia-se.png"')
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài không có ảnh"),
+                      "static/anh-chia-se.png": phone_jpeg(1200, 630)}, toml)
+    built = build_site(site)
+    assert built.result.ok, built.result.problems
+    for url in ("/", "/tin-hoat-dong/", "/tin-hoat-dong/bai-khong-co-anh/"):
+        page = built.page(url)
+        assert page.find("meta", property="og:image")["content"] == "https://congan.example.vn/anh-chia-se.png", url
+        assert page.find("meta", attrs={"name": "twitter:image"})["content"].endswith("/anh-chia-se.png")
+    graph = json.loads(built.page("/tin-hoat-dong/bai-khong-co-anh/").find("script", type="application/ld+json").string)
+    news = next(node for node in graph["@graph"] if node["@type"] == "NewsArticle")
+    assert news["image"] == ["https://congan.example.vn/anh-chia-se.png"]
+    assert news["publisher"]["logo"] == {"@type": "ImageObject", "url": "https://congan.example.vn/anh-chia-se.png"}
+    # Named at its line when it is no file the site publishes, or too small to be shown
+    (site / "static/anh-chia-se.png").unlink()
+    (site / "static/logo-nho.png").write_bytes(phone_jpeg(160, 120))
+    told = build_site(site).result.problems
+    assert [(str(p.location.path), p.location.line, p.code) for p in told] == [("site.toml", 3, "missing-share-image")]
+    (site / "site.toml").write_text(toml.replace("/anh-chia-se.png", "/logo-nho.png"), encoding="utf-8")
+    told = build_site(site).result.problems
+    assert [(p.location.line, p.code, p.message) for p in told] == [
+        (3, "small-share-image", "share_image '/logo-nho.png' is 160×120 px: Facebook and Zalo show no picture "
+                                 "under 200×200 px; 1200×630 px suits them all")]

@@ -1,0 +1,48 @@
+"""The portal's share image (site.toml `share_image`): the picture a shared link shows when its
+page has none of its own, and the publisher's logo in the structured data (seo.py uses it).
+
+Owns checking, once the build knows what it publishes, that the image is one of its files and
+large enough for the networks that show it (Facebook and Zalo ignore one under 200×200 px).
+Reads only that file's header.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Collection, Mapping
+
+from PIL import Image, UnidentifiedImageError
+
+from generator.config import CONFIG_NAME, line_in_site_toml
+from generator.diagnostics import Problem, error, warning
+from generator.filelinks import leads_to_a_page
+
+# Below this on either side, Facebook and Zalo show no picture for the link.
+SMALLEST_SIDE = 200
+
+
+def share_image_problems(site_dir: Path, path: str, published: Collection[str],
+                         copied: Mapping[str, Path]) -> list[Problem]:
+    """An error when `path` is no file the build publishes; a warning when it is a picture too
+    small to be shown. `copied`: output path → source of the files copied as they are."""
+    if not path:
+        return []
+    line = line_in_site_toml(site_dir, "share_image")
+    rel = path.lstrip("/")
+    if rel not in published or not leads_to_a_page(path, published):
+        return [error(CONFIG_NAME, line, "missing-share-image",
+                      f"share_image '{path}' is no file this site publishes: put the picture in static/ "
+                      f"(static/{rel} is published as {path})")]
+    source = copied.get(rel)
+    if source is None:
+        return []
+    try:
+        with Image.open(source) as image:
+            width, height = image.size
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+        return [error(CONFIG_NAME, line, "missing-share-image",
+                      f"share_image '{path}' is not a picture this build can read (PNG or JPEG)")]
+    if min(width, height) < SMALLEST_SIDE:
+        return [warning(CONFIG_NAME, line, "small-share-image",
+                        f"share_image '{path}' is {width}×{height} px: Facebook and Zalo show no picture under "
+                        f"{SMALLEST_SIDE}×{SMALLEST_SIDE} px; 1200×630 px suits them all")]
+    return []
