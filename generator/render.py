@@ -166,6 +166,11 @@ class Renderer:
         /assets/css/style.css?v=3f2a9c01bd): an edited stylesheet has a new address, so no
         browser or CDN keeps showing the old one, however long it caches."""
         version = self.site.asset_versions.get(path.lstrip("/"))
+        if version is None and self.site.asset_versions:  # (a Site without its files planned knows none)
+            # A link to nothing, published without a word (Zola's get_url(cachebust) fails here too).
+            raise jinja2.TemplateRuntimeError(
+                f"asset: '{path}' is no file of assets/ (the site's or the theme's); put it there, or link a "
+                f"file of static/ with | url")
         return self.url(path) + (f"?v={version}" if version else "")
 
     def abs_url(self, path: str) -> str:

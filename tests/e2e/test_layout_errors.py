@@ -299,3 +299,22 @@ def test_the_filters_check_knows_are_the_ones_a_build_has(make_site):
     config, _ = load_config(make_site(FILES))
     added = set(Renderer(Site(config=config, articles=()), [DEFAULT_LAYOUTS]).env.filters) - set(jinja2.defaults.DEFAULT_FILTERS)
     assert added == set(LAYOUT_FILTERS)
+
+
+def test_an_asset_that_is_no_file_is_named_at_its_line(make_site):
+    """`{{ '/assets/img/logo-180.png' | asset }}` with no such file published a link to nothing
+    (an unversioned address, 404 for every reader) without a word."""
+    base = (REPO / "layouts/base.html").read_text(encoding="utf-8").replace(
+        "</head>", '<link rel="apple-touch-icon" href="{{ \'/assets/img/logo-180.png\' | asset }}">\n</head>', 1)
+    line = base[:base.index("apple-touch-icon")].count("\n") + 1
+    site = make_site({**FILES, "layouts/base.html": base})
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == (
+        f"layouts/base.html:{line}: error[layout-error]: layout rendering error: asset: '/assets/img/logo-180.png' is "
+        "no file of assets/ (the site's or the theme's); put it there, or link a file of static/ with | url")
+    (site / "assets/img").mkdir(parents=True)
+    (site / "assets/img/logo-180.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert run_cli("build", "--site", str(site)).returncode == 0
+    head = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert head.find("link", rel="apple-touch-icon")["href"].startswith("/assets/img/logo-180.png?v=")
