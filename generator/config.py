@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator.diagnostics import Problem, error, kind_of, suggest
+from generator.diagnostics import Problem, error, kind_of, suggest, warning
 from generator.merge_conflicts import conflict_lines, conflict_message
 from generator.model import (MEGAPIXELS_CEILING, Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit,
                              frozen_map)
@@ -162,7 +162,14 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
         hint = _toml_quoting_hint(lines[line - 1]) if 0 < line <= len(lines) else None
         return None, [error(CONFIG_NAME, line, "toml-syntax",
                             str(exc) + (f"; if the value is text, write it in quotes: {hint}" if hint else ""))]
-    return parse_config(raw, text)
+    config, problems = parse_config(raw, text)
+    if config is not None and not config.language.lower().startswith("vi") and not (site_dir / "layouts/base.html").is_file():
+        # `language = "en"` to have messages in English labelled every page English, its words Vietnamese.
+        problems.append(warning(CONFIG_NAME, _Reader(text).line_of("language"), "language-not-vietnamese",
+                                f"pages say they are in '{config.language}' (<html lang>, feeds), while the theme's "
+                                "words are Vietnamese: screen readers read them with a voice of that language; write "
+                                "language = \"vi\" (messages in English: --lang en), or translate the layouts"))
+    return config, problems
 
 
 def _toml_quoting_hint(line: str) -> str | None:

@@ -436,6 +436,12 @@ PROBLEMS: Mapping[str, tuple] = {
          "share_image '{0}' chỉ {1}×{2} px: Facebook và Zalo không hiện ảnh nhỏ hơn 200×200 px; cỡ 1200×630 px hợp "
          "với mọi mạng"),
     ),
+    "language-not-vietnamese": (
+        (r"pages say they are in '(.*?)' .*",
+         "các trang tự nhận là tiếng '{0}' (<html lang>, tin RSS/Atom) trong khi chữ của giao diện là tiếng Việt: "
+         "trình đọc màn hình sẽ đọc bằng giọng của ngôn ngữ đó; hãy ghi language = \"vi\" (muốn thông báo bằng "
+         "tiếng Anh: --lang en), hoặc dịch các tệp giao diện"),
+    ),
     "bad-value": (
         (r"the unit's name has no letters", "tên đơn vị không có chữ hoặc số để tạo khóa"),
         (r"this is not text as typed", "đây không phải chữ như đã gõ: cửa sổ dòng lệnh gửi các byte không phải UTF-8 "

@@ -215,9 +215,9 @@ def test_a_language_that_is_no_language_code_is_told(tmp_path, written, told):
     text = SITE_TOML.replace("\n", f'\nlanguage = "{written}"\n', 1)
     _, problems = _problems(text, tmp_path)
     assert problems == [told]
-    for fine in ("vi", "vi-VN", "en"):
+    for fine in ("vi", "vi-VN", "en"):  # (a code, "en" warned about below: the theme's words are Vietnamese)
         config, problems = _problems(SITE_TOML.replace("\n", f'\nlanguage = "{fine}"\n', 1), tmp_path)
-        assert problems == [] and config.language == fine
+        assert [p for p in problems if ": error[" in p] == [] and config.language == fine
 
 
 def test_a_key_or_table_written_twice_is_told_so_not_to_be_quoted(tmp_path):
@@ -230,3 +230,20 @@ def test_a_key_or_table_written_twice_is_told_so_not_to_be_quoted(tmp_path):
     assert len(problems) == 1 and problems[0].endswith(
         "error[duplicate-key]: '[categories.tin-hoat-dong]' is given twice (first on line "
         f"{SITE_TOML.split(chr(10)).index('[categories.tin-hoat-dong]') + 1})")
+
+
+def test_a_language_other_than_vietnamese_is_warned_about_unless_the_layouts_are_the_sites_own(make_site):
+    """`language = "en"` (set to have messages in English) labelled every page English while the
+    theme's words are Vietnamese: screen readers read them with an English voice."""
+    from generator.config import load_config
+    from tests.conftest import SITE_TOML
+
+    site = make_site({}, SITE_TOML.replace('base_url = "https://congan.example.vn/"',
+                                           'base_url = "https://congan.example.vn/"\nlanguage = "en"'))
+    config, problems = load_config(site)
+    assert config is not None and [(p.location.line, p.code, p.is_error) for p in problems] == [
+        (3, "language-not-vietnamese", False)]
+    (site / "layouts").mkdir()
+    (site / "layouts/base.html").write_text("<!doctype html><html lang=\"en\">{% block main %}{% endblock %}</html>\n",
+                                            encoding="utf-8")
+    assert load_config(site)[1] == []  # (its own words)
