@@ -190,7 +190,7 @@ def _written_moment(moment: datetime | date) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S") if isinstance(moment, datetime) else moment.isoformat()
 
 
-def front_matter(new: NewArticle, lang: str, body: str | None = None) -> str:
+def front_matter(new: NewArticle, body: str | None = None) -> str:
     # yaml_text: any title round-trips; _key: a term's key stays text.
     lines = ["---",
              f"title: {yaml_text(new.title)}",
@@ -203,9 +203,14 @@ def front_matter(new: NewArticle, lang: str, body: str | None = None) -> str:
              "draft: true",
              "---",
              "",
-             body.rstrip("\n") if body else messages.text("new-body", lang),
+             body.rstrip("\n") if body else _PLACEHOLDER,
              ""]
     return "\n".join(lines)
+
+
+# What `new` writes for the body to replace: in the portal's language whatever the messages'
+# (--lang en wrote "Write the article here." into a Vietnamese article).
+_PLACEHOLDER = messages.text("new-body", "vi")
 
 
 def existing_pages(site_dir: Path, config: SiteConfig, new: NewPage, cache: BuildCache | None = None) -> list[str]:
@@ -215,10 +220,10 @@ def existing_pages(site_dir: Path, config: SiteConfig, new: NewPage, cache: Buil
                     else None, cache)
 
 
-def page_front_matter(new: NewPage, lang: str, body: str | None = None) -> str:
+def page_front_matter(new: NewPage, body: str | None = None) -> str:
     # Every key a page reads, so an editor sees them: `menu: true` puts it in the header too.
     lines = ["---", f"title: {yaml_text(new.title)}", "weight: 0", "menu: false", 'summary: ""',
-             "draft: true", "---", "", body.rstrip("\n") if body else messages.text("new-body", lang), ""]
+             "draft: true", "---", "", body.rstrip("\n") if body else _PLACEHOLDER, ""]
     return "\n".join(lines)
 
 
@@ -246,7 +251,7 @@ def create_article(site_dir: Path, config: SiteConfig, new: NewArticle | NewPage
             with open(target.parent / photo.name, "xb") as handle:
                 handle.write(photo.data)
         body = word.body if word else body
-        text = page_front_matter(new, lang, body) if is_page else front_matter(new, lang, body)
+        text = page_front_matter(new, body) if is_page else front_matter(new, body)
         data = text.encode("utf-8")  # (before the file is made: a text that cannot be written leaves none)
         with open(target, "xb") as handle:
             handle.write(data)

@@ -116,6 +116,17 @@ def test_a_new_article_published_before_its_placeholder_is_replaced_is_refused(m
     assert build_site(site).result.ok
 
 
+def test_messages_in_english_write_the_article_in_the_portals_language(make_site):
+    """`new … --lang en` (messages in English) wrote "Write the article here." into the article."""
+    site = make_site({})
+    for made in (["new", TITLE, "--category", "tin-hoat-dong", "--unit", "cong-an-tinh"], ["new", "--page", "Liên hệ"]):
+        done = run_cli(*made, "--site", str(site), "--lang", "en")
+        assert done.returncode == 0, done.stderr
+    for path in (site / PATH, site / "content/trang/lien-he/index.md"):
+        text = path.read_text(encoding="utf-8")
+        assert text.rstrip().endswith("Viết nội dung bài viết ở đây.") and "Write" not in text, text
+
+
 def test_new_page_starts_a_draft_page_of_its_own_that_the_footer_lists_once_published(make_site, build_site):
     site = make_site({"content/tin-hoat-dong/a.md": article()})
     done = run_cli("new", "--page", "Lãnh đạo Công an tỉnh", "--site", str(site))
