@@ -171,11 +171,11 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
               "phép ghi (chmod u+w) hoặc chọn thư mục khác.",
     },
     "out-foreign": {
-        "en": "--out {out} already holds files and is not a portal this generator built (it has no index.html, "
-              "sitemap.xml and robots.txt); a build replaces its output folder whole and would delete them. Choose "
+        "en": "--out {out} already holds files and is not a portal this generator built (it has no index.html "
+              "and robots.txt); a build replaces its output folder whole and would delete them. Choose "
               "a new or empty folder, or empty this one (hidden entries such as .git are kept).",
-        "vi": "--out {out} đã có tệp khác và không phải một cổng do chương trình này dựng (không có đủ index.html, "
-              "sitemap.xml và robots.txt); mỗi lần dựng, thư mục xuất bản được thay toàn bộ, nên các tệp đó sẽ bị "
+        "vi": "--out {out} đã có tệp khác và không phải một cổng do chương trình này dựng (không có đủ index.html "
+              "và robots.txt); mỗi lần dựng, thư mục xuất bản được thay toàn bộ, nên các tệp đó sẽ bị "
               "xóa. Hãy chọn thư mục mới hoặc trống, hoặc dọn thư mục này trước (các mục ẩn như .git được giữ lại).",
     },
     "waiting-for-build": {

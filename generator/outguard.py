@@ -61,7 +61,7 @@ def unsafe_output(site_dir: Path, out_dir: Path, cache_root: Path | None) -> Uns
 # What every build writes at the output's top. A folder holding files without them is no
 # portal this generator built (a web root with a page of its own, another generator's site):
 # an index.html alone let a first build replace it, deleting the rest without a word.
-BUILT_PORTAL = ("index.html", "sitemap.xml", "robots.txt")
+BUILT_PORTAL = ("index.html", "robots.txt")  # (a --noindex build writes no sitemap.xml)
 
 
 def _built_portal(out: Path) -> bool:

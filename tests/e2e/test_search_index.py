@@ -284,10 +284,11 @@ def test_a_failed_index_publishes_nothing_and_leaves_nothing(make_site, build_si
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("trang cũ", encoding="utf-8")
+    (out / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")  # (a portal built before)
     before = scratches_now(site)
     with pytest.raises(search.SearchIndexFailed, match="out of disk space"):
         build_site(site, out=out)
-    assert tree(out) == {"index.html": tree(out)["index.html"]}  # the previous site, untouched
+    assert tree(out) == {name: tree(out)[name] for name in ("index.html", "robots.txt")}  # the previous site, untouched
     assert scratches(site, before) == []
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
 
@@ -410,13 +411,14 @@ def test_an_indexer_failing_after_some_bundles_went_in_publishes_nothing(make_si
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("trang cũ", encoding="utf-8")
+    (out / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")  # (a portal built before)
     _slow_after_the_first_shard(monkeypatch, fail=True)
     puts = _record_puts(monkeypatch)
     before = scratches_now(site)
     with pytest.raises(search.SearchIndexFailed, match="out of disk space"):
         build_site(site, out=out)
     assert puts and puts[0][1]
-    assert tree(out) == {"index.html": tree(out)["index.html"]}
+    assert tree(out) == {name: tree(out)[name] for name in ("index.html", "robots.txt")}
     assert scratches(site, before) == []
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
 
