@@ -38,8 +38,11 @@ from generator.vietnamese import nfc, slugify
 # Bump when processing changes its output, so every cached variant is redone.
 # 2: a JPEG's decode scale follows from each variant alone (imageproc._by_decode).
 PROCESS_VERSION = "2"
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp",
-                            ".heic", ".heif"})
+# JPEG goes by other names: Windows saves a photo downloaded from Facebook or Zalo as .jfif,
+# older tools write .jpe, .jif, .pjpeg, .pjp. Taken for documents, they were published as they
+# are, GPS position and camera serial number included.
+JPEG_SUFFIXES = frozenset({".jpg", ".jpeg", ".jfif", ".jfi", ".jif", ".jpe", ".pjpeg", ".pjp"})
+IMAGE_SUFFIXES = JPEG_SUFFIXES | {".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp", ".heic", ".heif"}
 ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP", "HEIF"})
 # iPhones save photos as HEIC: Pillow reads them through pillow-heif, which turns them upright
 # (and resets their EXIF orientation) as it opens them. The embedded thumbnails and depth maps
