@@ -28,7 +28,7 @@ from PIL import Image, ImageCms, ImageFile, ImageOps
 from generator import workers as worker_processes
 from generator.cache import KEEP_UNUSED_DAYS, read_sealed, seal, write_atomic
 from generator.diagnostics import Problem, error
-from generator.images import DECODE_ERRORS, ImagePlan, Variant, describe_decode_error
+from generator.images import DECODE_ERRORS, DEEP_GREY_MODES, ImagePlan, Variant, describe_decode_error
 from generator.output import file_stats
 
 CACHE_DIR = Path(".cache") / "images"  # the default: <cache root>/images
@@ -294,7 +294,7 @@ def _open_upright(job: _Job, need: tuple[int, int] | None) -> Image.Image:
         im.load()
         icc = im.info.get("icc_profile")
         upright = ImageOps.exif_transpose(im)
-    upright = _to_srgb(upright, icc)
+    upright = _to_srgb(_to_8_bits(upright), icc)
     has_alpha = upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info)
     upright = upright.convert("RGBA" if has_alpha else "RGB")
     upright.info = {}  # nothing read from the source travels on
@@ -307,6 +307,24 @@ def _needed_size(stored: tuple[int, int], variant: Variant, orientation: int) ->
     factor = variant.width / (variant.crop[2] - variant.crop[0])
     need = (max(1, int(w * factor) + 1), max(1, int(h * factor) + 1))
     return need if orientation not in (5, 6, 7, 8) else need[::-1]
+
+
+def _to_8_bits(image: Image.Image) -> Image.Image:
+    """Greyscale of 16 or 32 bits (a scan, a document camera's TIFF) on 0–255: convert() clips
+    every grey above 255, and such a photo was published white. 16 bits span 0–65,535; 32 bits
+    (integers, or floats usually on 0–1) the first of those ranges their values fit, else their own."""
+    if image.mode not in DEEP_GREY_MODES:
+        return image
+    low, high = image.getextrema()
+    if image.mode.startswith("I;16"):
+        low, high = 0, 65535
+    elif image.mode == "F" and 0 <= low and high <= 1:
+        low, high = 0, 1
+    elif 0 <= low and high <= 65535:
+        low, high = 0, 255 if high <= 255 else 65535
+    scale = 255 / (high - low) if high > low else 0.0
+    deep = image if image.mode in ("I", "F") else image.convert("I")
+    return deep.point(lambda value: value * scale - low * scale).convert("L")
 
 
 def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:

@@ -44,6 +44,8 @@ PROCESS_VERSION = "2"
 JPEG_SUFFIXES = frozenset({".jpg", ".jpeg", ".jfif", ".jfi", ".jif", ".jpe", ".pjpeg", ".pjp"})
 IMAGE_SUFFIXES = JPEG_SUFFIXES | {".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp", ".heic", ".heif"}
 ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP", "HEIF"})
+# Greyscale of more than 8 bits a sample, as Pillow opens a 16-bit PNG or TIFF and a 32-bit TIFF.
+DEEP_GREY_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N", "I", "F"})
 # iPhones save photos as HEIC: Pillow reads them through pillow-heif, which turns them upright
 # (and resets their EXIF orientation) as it opens them. The embedded thumbnails and depth maps
 # are never used, so they are not decoded. Browsers other than Safari cannot show HEIC, so it
@@ -93,6 +95,7 @@ class SourceImage:
     height: int
     orientation: int
     disk_path: str  # the same file as the file system spells it (NFD when saved on a Mac)
+    revision: str = ""  # added to PROCESS_VERSION in its variants' names (_revision)
 
 
 @dataclass(frozen=True)
@@ -547,6 +550,7 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
                                   "save a smaller copy of the photo (a phone's high-resolution mode makes such), or "
                                   "raise [images] max_megapixels in site.toml")
                 orientation = int(im.getexif().get(0x0112, 1) or 1)
+                revision = _revision(im)
                 if _looks_cut_off(im.format, data):
                     im.load()  # decoded here, so `check` says what the build's decoding would
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -564,7 +568,14 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return SourceImage(path, hashlib.sha256(data).hexdigest(), width, height,
-                       orientation if 1 <= orientation <= 8 else 1, disk_path), ("", "")
+                       orientation if 1 <= orientation <= 8 else 1, disk_path, revision), ("", "")
+
+
+def _revision(im: Image.Image) -> str:
+    """What the names of a photo's variants add to PROCESS_VERSION: a kind of photo whose
+    processing was mended since has its variants cached the old way made again, and no other
+    photo has (a new PROCESS_VERSION would encode every photo of a portal again)."""
+    return "+8-bit" if im.mode in DEEP_GREY_MODES else ""
 
 
 def _looks_cut_off(fmt: str, data: bytes) -> bool:
@@ -660,7 +671,7 @@ def _variant(image: SourceImage, fmt: str, width: int, box: tuple[int, int, int,
     box_w, box_h = box[2] - box[0], box[3] - box[1]
     height = exact_height or max(1, round(width * box_h / box_w))
     quality = settings.avif_quality if fmt == "avif" else settings.quality
-    recipe = f"{PROCESS_VERSION}|{image.digest}|{box}|{width}x{height}|{fmt}|{quality}"
+    recipe = f"{PROCESS_VERSION}{image.revision}|{image.digest}|{box}|{width}x{height}|{fmt}|{quality}"
     key = hashlib.sha256(recipe.encode()).hexdigest()[:10]
     stem = slugify(Path(image.path).stem)[:48] or "anh"
     name = f"{OUTPUT_DIR}{stem}-{key}-{width}.{EXTENSIONS[fmt]}"

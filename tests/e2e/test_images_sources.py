@@ -1,6 +1,8 @@
 """Full builds with photos of the kinds editors bring: what is published of each (never the original)."""
 from __future__ import annotations
 
+import io
+
 from PIL import Image
 
 from tests.conftest import Built, article, text_of
@@ -38,3 +40,31 @@ def test_jpeg_photos_under_windows_other_names_are_photos_never_published_as_the
         assert data not in photos.values() and b"PhoneMaker" not in data, path
         if path.parent.name == "images":
             assert metadata_of(data)["gps"] == {}, path
+
+
+def grey_ramp(mode: str, top: float) -> Image.Image:
+    """Black on the left to `top` (the format's white) on the right, in 16 or 32 bits."""
+    ramp = Image.new("F", (256, 64))
+    ramp.putdata([x * top / 255 for _ in range(64) for x in range(256)])
+    return ramp if mode == "F" else ramp.convert("I").convert(mode)
+
+
+def test_greyscale_photos_of_16_and_32_bits_keep_their_greys(make_site, build_site):
+    """A 16-bit greyscale PNG (a scan, an X-ray, a screenshot from some tools) and a 32-bit TIFF
+    were published white: every grey above 255 of 65,535 was clipped to 255."""
+    files = {}
+    for name, mode, top, fmt in (("scan.png", "I;16", 65535, "PNG"), ("tai-lieu.tif", "I", 65535, "TIFF"),
+                                 ("do-sau.tiff", "F", 1.0, "TIFF")):
+        out = io.BytesIO()
+        grey_ramp(mode, top).save(out, fmt)
+        with Image.open(io.BytesIO(out.getvalue())) as check:
+            assert check.mode == mode
+        files[BUNDLE + name] = out.getvalue()
+    body = "Ảnh quét:\n\n![Bản quét](scan.png)\n\n![Tài liệu](tai-lieu.tif)\n\n![Độ sâu](do-sau.tiff)\n"
+    built = build_site(make_site({BUNDLE + "index.md": article("Cảnh báo lừa đảo", body=body), **files}))
+    assert built.result.ok, built.messages
+    for img in built.page(PAGE).find("div", class_="body").find_all("img"):
+        with Image.open(built.out / img["src"].lstrip("/")) as im:
+            grey = im.convert("L")
+            left, middle, right = (grey.getpixel((x, 32)) for x in (2, 128, 253))
+        assert left < 15 and 110 < middle < 145 and right > 240, (img["alt"], left, middle, right)
