@@ -330,11 +330,18 @@ def _to_8_bits(image: Image.Image) -> Image.Image:
 def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
     """Photos from phones are often Display P3; dropping the profile without converting would dull them."""
     global _SRGB
-    if not icc or image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+    if not icc or image.mode not in ("RGB", "RGBA", "CMYK", "L", "LA", "P", "PA"):
         return image
+    if image.mode in ("P", "PA"):  # a palette's colours are the profile's too (a chart, a logo)
+        image = image.convert("RGBA" if image.mode == "PA" or "transparency" in image.info else "RGB")
+    alpha = image.getchannel("A") if image.mode == "LA" else None
     try:
         _SRGB = _SRGB or ImageCms.createProfile("sRGB")
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        if alpha is not None:  # lcms takes no grey with alpha: the grey is converted, its alpha put back
+            converted = ImageCms.profileToProfile(image.convert("L"), source, _SRGB, outputMode="RGB")
+            converted.putalpha(alpha)
+            return converted
         mode = "RGBA" if image.mode == "RGBA" else "RGB"
         return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
     except (ImageCms.PyCMSError, OSError, ValueError):

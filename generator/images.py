@@ -575,7 +575,11 @@ def _revision(im: Image.Image) -> str:
     """What the names of a photo's variants add to PROCESS_VERSION: a kind of photo whose
     processing was mended since has its variants cached the old way made again, and no other
     photo has (a new PROCESS_VERSION would encode every photo of a portal again)."""
-    return "+8-bit" if im.mode in DEEP_GREY_MODES else ""
+    if im.mode in DEEP_GREY_MODES:
+        return "+8-bit"
+    if im.mode in ("P", "PA", "LA") and im.info.get("icc_profile"):
+        return "+profile"  # (its colour profile was not applied)
+    return ""
 
 
 def _looks_cut_off(fmt: str, data: bytes) -> bool:

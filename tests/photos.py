@@ -51,3 +51,43 @@ def metadata_of(data: bytes) -> dict:
                                                      "photoshop", "iptc", "comment", "Comment")),
             "app": sorted(k for k, _ in getattr(im, "applist", []) if k != "APP0"),
         }
+
+
+def _icc_profile(space: bytes, tags: list[tuple[bytes, bytes]]) -> bytes:
+    """A version 2 display profile of `space` (b"RGB ", b"GRAY") holding `tags`, as lcms reads one."""
+    table, data, start = b"", b"", 128 + 4 + 12 * len(tags)
+    for signature, body in tags:
+        data += b"\0" * (-(start + len(data)) % 4)
+        table += signature + struct.pack(">II", start + len(data), len(body))
+        data += body
+    d50 = _xyz(0.9642, 1.0, 0.8249)[8:]
+    header = (struct.pack(">I", start + len(data)) + b"lcms" + struct.pack(">I", 0x02100000) + b"mntr" + space
+              + b"XYZ " + bytes(12) + b"acsp" + bytes(24) + struct.pack(">I", 0) + d50 + bytes(48))
+    return header + struct.pack(">I", len(tags)) + table + data
+
+
+def _xyz(x: float, y: float, z: float) -> bytes:
+    return b"XYZ " + bytes(4) + b"".join(struct.pack(">i", round(v * 65536)) for v in (x, y, z))
+
+
+def _common_tags(name: str, gamma: float) -> list[tuple[bytes, bytes]]:
+    text = name.encode("ascii") + b"\0"
+    description = b"desc" + bytes(4) + struct.pack(">I", len(text)) + text + bytes(8 + 67)
+    curve = b"curv" + bytes(4) + struct.pack(">IH", 1, round(gamma * 256)) + bytes(2)
+    return [(b"desc", description), (b"wtpt", _xyz(0.9642, 1.0, 0.8249)), (b"cprt", b"text" + bytes(4) + b"none\0"),
+            (b"TRC", curve)]
+
+
+def display_p3_profile() -> bytes:
+    """An iPhone's colour space (Display P3's primaries, gamma 2.2): wider than sRGB, so its
+    colours look dull when the profile is dropped instead of converted."""
+    *tags, (_, curve) = _common_tags("Display P3 (test)", 2.2)
+    primaries = [(b"rXYZ", _xyz(0.5151, 0.2412, -0.0011)), (b"gXYZ", _xyz(0.2920, 0.6922, 0.0419)),
+                 (b"bXYZ", _xyz(0.1571, 0.0666, 0.7841))]
+    return _icc_profile(b"RGB ", tags + primaries + [(b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve)])
+
+
+def grey_profile(gamma: float) -> bytes:
+    """A greyscale profile whose tone curve is `gamma` (sRGB's is about 2.2)."""
+    *tags, (_, curve) = _common_tags(f"Grey {gamma} (test)", gamma)
+    return _icc_profile(b"GRAY", tags + [(b"kTRC", curve)])

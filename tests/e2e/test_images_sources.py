@@ -6,7 +6,7 @@ import io
 from PIL import Image
 
 from tests.conftest import Built, article, text_of
-from tests.photos import metadata_of, phone_jpeg
+from tests.photos import display_p3_profile, grey_profile, metadata_of, phone_jpeg
 
 BUNDLE = "content/tin-hoat-dong/lua-dao/"
 PAGE = "/tin-hoat-dong/canh-bao-lua-dao/"
@@ -68,3 +68,41 @@ def test_greyscale_photos_of_16_and_32_bits_keep_their_greys(make_site, build_si
             grey = im.convert("L")
             left, middle, right = (grey.getpixel((x, 32)) for x in (2, 128, 253))
         assert left < 15 and 110 < middle < 145 and right > 240, (img["alt"], left, middle, right)
+
+
+def test_palette_and_grey_and_alpha_photos_are_shown_in_their_colour_profile_as_rgb_ones_are(make_site, build_site):
+    """A palette PNG (a chart, a logo saved by a phone's editor, a transparent one too) and a
+    grey one with transparency kept their colour profile's numbers as sRGB: a Display P3
+    chart's colours were duller than the same chart saved in full colour."""
+    colours = [(60, 160, 90), (180, 120, 60)]
+    chart = Image.new("RGB", (200, 100), colours[0])
+    chart.paste(colours[1], (100, 0, 200, 100))
+    shade = Image.new("L", (200, 100), 64)
+    shade.paste(160, (100, 0, 200, 100))
+    pictures = {  # name: (picture, profile); each pair shows the same picture, the second as it always worked
+        "bieu-do.png": (chart.convert("P", palette=Image.Palette.ADAPTIVE), display_p3_profile()),
+        "bieu-do-nen-trong.png": (chart.convert("P", palette=Image.Palette.ADAPTIVE), display_p3_profile()),
+        "bieu-do-rgb.png": (chart, display_p3_profile()),
+        "xam-trong.png": (Image.merge("LA", (shade, Image.new("L", shade.size, 255))), grey_profile(1.0)),
+        "xam.png": (shade, grey_profile(1.0)),
+    }
+    files = {}
+    for name, (picture, profile) in pictures.items():
+        out = io.BytesIO()
+        extra = {"transparency": 255} if name == "bieu-do-nen-trong.png" else {}  # (an unused index: nothing hidden)
+        picture.save(out, "PNG", icc_profile=profile, **extra)
+        files[BUNDLE + name] = out.getvalue()
+    body = "\n\n".join(f"![Hình {number}]({name})" for number, name in enumerate(pictures)) + "\n"
+    built = build_site(make_site({BUNDLE + "index.md": article("Cảnh báo lừa đảo", body=body), **files}))
+    assert built.result.ok, built.messages
+    shown = {}
+    for img in built.page(PAGE).find("div", class_="body").find_all("img"):
+        with Image.open(built.out / img["src"].lstrip("/")) as im:
+            shown[img["alt"]] = [im.convert("RGB").getpixel((x, 50)) for x in (50, 150)]
+
+    def near(a, b):
+        return all(abs(p - q) <= 6 for pa, pb in zip(a, b) for p, q in zip(pa, pb))
+    assert not near(shown["Hình 2"], [colours[0], colours[1]])  # (the profile does change them)
+    assert near(shown["Hình 0"], shown["Hình 2"]) and near(shown["Hình 1"], shown["Hình 2"]), shown
+    assert not near(shown["Hình 4"], [(64,) * 3, (160,) * 3])
+    assert near(shown["Hình 3"], shown["Hình 4"]), shown
