@@ -96,6 +96,7 @@ class SourceImage:
     orientation: int
     disk_path: str  # the same file as the file system spells it (NFD when saved on a Mac)
     revision: str = ""  # added to PROCESS_VERSION in its variants' names (_revision)
+    animated: bool = False  # a GIF, WebP or PNG of several frames: the first is published
 
 
 @dataclass(frozen=True)
@@ -436,6 +437,8 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
             problems += [error(r.article, r.line, code, f"'{r.src}': {text}") for r in refs]
         else:
             sources[path] = image
+            if image.animated:
+                problems += [_animated(ref) for ref in refs]
     # A photo refused above is left out of the plan, the others are planned: a build that
     # fails on it still converts the bodies (with the cache), to tell their other problems too.
     for paths in body_paths.values():
@@ -504,6 +507,15 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
     return Reference(article.source, line, src, path, disk_path), []
 
 
+def _animated(ref: Reference) -> Problem:
+    """Only an animation's first frame is published: an editor who pasted a moving chart, or a
+    clip saved as a GIF, saw a still picture on the page without a word."""
+    clip = posixpath.splitext(posixpath.basename(unquote(urlsplit(ref.src).path)))[0] + ".mp4"
+    return warning(ref.article, ref.line, "animated-image",
+                   f"'{ref.src}': an animated image: only its first frame is published, as a still photo; to show it "
+                   f"moving, save it as a video (MP4) beside the article and show that file: ![…]({clip})")
+
+
 def _pasted_photo(article: Article, line: int, src: str) -> Problem:
     """A photo pasted into the text as data (from a web editor's or a mail's HTML): the
     sanitizer keeps no data: address, so readers would see nothing, and nothing said so."""
@@ -551,6 +563,7 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
                                   "raise [images] max_megapixels in site.toml")
                 orientation = int(im.getexif().get(0x0112, 1) or 1)
                 revision = _revision(im)
+                animated = bool(getattr(im, "is_animated", False))  # (a GIF: a second frame found, not decoded)
                 if _looks_cut_off(im.format, data):
                     im.load()  # decoded here, so `check` says what the build's decoding would
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -568,7 +581,7 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return SourceImage(path, hashlib.sha256(data).hexdigest(), width, height,
-                       orientation if 1 <= orientation <= 8 else 1, disk_path, revision), ("", "")
+                       orientation if 1 <= orientation <= 8 else 1, disk_path, revision, animated), ("", "")
 
 
 def _revision(im: Image.Image) -> str:

@@ -837,6 +837,11 @@ PROBLEMS: Mapping[str, tuple] = {
          "ảnh dán thẳng vào bài dưới dạng dữ liệu ({0}, {1} KB) không được xuất bản, bạn đọc không thấy gì ở chỗ đó: "
          "hãy lưu ảnh thành tệp cạnh bài viết và viết {2}"),
     ),
+    "animated-image": (
+        (r"'(.*?)': an animated image: only its first frame is published.*: (.*)$",
+         "'{0}': ảnh động: chỉ khung hình đầu tiên được xuất bản, thành ảnh tĩnh; muốn bạn đọc thấy chuyển động, hãy "
+         "lưu thành video (MP4) cạnh bài viết và hiển thị tệp đó: {1}"),
+    ),
     "remote-image": (
         (r"the cover image '(.*?)' must be", "ảnh đại diện '{0}' phải là tệp cạnh bài viết hoặc trong assets/, "
                                              "không phải địa chỉ web"),

@@ -5,6 +5,8 @@ import io
 
 from PIL import Image
 
+from generator import messages
+
 from tests.conftest import Built, article, text_of
 from tests.photos import display_p3_profile, grey_profile, metadata_of, phone_jpeg
 
@@ -106,3 +108,32 @@ def test_palette_and_grey_and_alpha_photos_are_shown_in_their_colour_profile_as_
     assert near(shown["Hình 0"], shown["Hình 2"]) and near(shown["Hình 1"], shown["Hình 2"]), shown
     assert not near(shown["Hình 4"], [(64,) * 3, (160,) * 3])
     assert near(shown["Hình 3"], shown["Hình 4"]), shown
+
+
+def test_an_animated_gif_or_webp_is_a_warning_at_each_line_that_shows_it(make_site, build_site):
+    """Only an animation's first frame is published (a still photo), and nothing said so: an
+    editor who pasted a moving chart or a clip saved as GIF saw a still picture on the page."""
+    frames = [Image.new("RGB", (160, 120), colour) for colour in ((200, 20, 20), (20, 200, 20), (20, 20, 200))]
+    files = {}
+    for name, fmt in (("canh-bao.gif", "GIF"), ("huong-dan.webp", "WEBP")):
+        out = io.BytesIO()
+        frames[0].save(out, fmt, save_all=True, append_images=frames[1:], duration=200, loop=0)
+        files[BUNDLE + name] = out.getvalue()
+    still = io.BytesIO()
+    frames[0].save(still, "GIF")
+    files[BUNDLE + "tinh.gif"] = still.getvalue()
+    body = "Mở đầu.\n\n![Cảnh báo](canh-bao.gif)\n\n![Hướng dẫn](huong-dan.webp)\n\n![Ảnh tĩnh](tinh.gif)\n"
+    site = make_site({BUNDLE + "index.md": article("Cảnh báo lừa đảo", image="canh-bao.gif", body=body), **files})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    told = [p for p in built.result.problems if p.code == "animated-image"]
+    assert [(p.location.path, p.location.line, p.is_error) for p in told] == [
+        (BUNDLE + "index.md", 6, False), (BUNDLE + "index.md", 11, False), (BUNDLE + "index.md", 13, False)]
+    assert told[1].message == (
+        "'canh-bao.gif': an animated image: only its first frame is published, as a still photo; to show it "
+        "moving, save it as a video (MP4) beside the article and show that file: ![…](canh-bao.mp4)")
+    assert messages.problem_message(told[2], "vi") == (
+        "'huong-dan.webp': ảnh động: chỉ khung hình đầu tiên được xuất bản, thành ảnh tĩnh; muốn bạn đọc thấy chuyển "
+        "động, hãy lưu thành video (MP4) cạnh bài viết và hiển thị tệp đó: ![…](huong-dan.mp4)")
+    figures = built.page(PAGE).find("div", class_="body").find_all("figure")
+    assert len(figures) == 3  # published all the same, as their first frame
