@@ -55,9 +55,25 @@ def gallery_sizes(count: int, first: bool) -> str:
     return ", ".join(sizes)
 
 
+# A photo this much taller than wide is no screen's shape (a phone's is about 2.2 to 1): a long
+# screenshot of a chat, an infographic, made to be scrolled. Kept a screen high as a portrait
+# photo is, a 1080×9000 one was a strip 86 px wide whose words nobody could read.
+TALL_RATIO = 2.5
+
+
+def is_tall(picture: Picture) -> bool:
+    return picture.height > TALL_RATIO * picture.width
+
+
+def body_class(picture: Picture) -> str | None:
+    """The class of a body photo's <picture>: "tall" is shown the column's width (style.css)."""
+    return "tall" if is_tall(picture) else None
+
+
 def body_sizes(picture: Picture) -> str:
-    """A portrait photo is shown at most 85vh tall (style.css), so it is narrower than the column."""
-    if picture.height <= picture.width:
+    """A portrait photo is shown at most 85vh tall (style.css), so it is narrower than the
+    column; a tall one is shown the column's width, and read by scrolling."""
+    if picture.height <= picture.width or is_tall(picture):
         return BODY_SIZES
     widest = f"{85 * picture.width / picture.height:.1f}vh"
     return ", ".join(f"{query}min({width}, {widest})" for query, width in COLUMN_WIDTHS)
@@ -170,12 +186,17 @@ class PictureTreeprocessor(Treeprocessor):
                     self.unplanned.append(src)
                     continue
                 in_gallery = galleries.get(img)
-                sizes = gallery_sizes(in_gallery[0], in_gallery[1] == 0) if in_gallery else body_sizes(picture)
-                element = picture_element(picture, self.base_path, alt, sizes)
-                if in_gallery and parent.tag == "figure":  # small on the page: a tap opens it whole
+                if in_gallery:
+                    sizes, css_class = gallery_sizes(in_gallery[0], in_gallery[1] == 0), None
+                else:
+                    sizes, css_class = body_sizes(picture), body_class(picture)
+                element = picture_element(picture, self.base_path, alt, sizes, css_class=css_class)
+                # Small on the page (a gallery's cell, a long screenshot on a wide screen): a tap opens it whole.
+                if in_gallery and parent.tag == "figure" or not in_gallery and is_tall(picture) and parent.tag != "a":
                     link = etree.Element("a", {"href": self.base_path + picture.largest_jpeg})
                     if not alt.strip():  # (a link must say where it goes; the missing alt is warned about)
-                        link.set("aria-label", f"Ảnh {in_gallery[1] + 1}, xem cỡ lớn")
+                        link.set("aria-label",
+                                 f"Ảnh {in_gallery[1] + 1}, xem cỡ lớn" if in_gallery else "Xem ảnh cỡ lớn")
                     link.append(element)
                     element = link
             element.tail = img.tail
@@ -494,7 +515,8 @@ class RawImages(StashedTags):
         picture = self.pictures.plan.picture_for(self.pictures.source, src) if is_local(src) else None
         if picture is None:
             return None
-        return picture_html(picture, self.pictures.base_path, attrs.get("alt", ""), body_sizes(picture))
+        return picture_html(picture, self.pictures.base_path, attrs.get("alt", ""), body_sizes(picture),
+                            css_class=body_class(picture))
 
 
 def layout_globals(plan: ImagePlan, base_path: str) -> dict:
@@ -506,7 +528,8 @@ def layout_globals(plan: ImagePlan, base_path: str) -> dict:
         if path is None:
             return Markup("")
         alt = article.image_caption or article.title
-        return picture_html(plan.pictures[path], base_path, alt, body_sizes(plan.pictures[path]), eager=True)
+        return picture_html(plan.pictures[path], base_path, alt, body_sizes(plan.pictures[path]), eager=True,
+                            css_class=body_class(plan.pictures[path]))
 
     def thumbnail(article, kind: str = "card", eager: bool = False) -> Markup:
         picture = plan.thumbnails.get(article.url)

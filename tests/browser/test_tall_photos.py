@@ -1,0 +1,46 @@
+"""A long screenshot of a chat (a scam warning's evidence), as a reader's phone and a wide screen show it."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image, ImageDraw
+
+from tests.browser.conftest import built_page
+from tests.conftest import article
+
+
+def chat_screenshot(width: int = 1080, height: int = 9000) -> bytes:
+    """A phone's scrolled screenshot of a chat: bubbles down a strip 8 times as tall as it is wide."""
+    im = Image.new("RGB", (width, height), (235, 238, 242))
+    draw = ImageDraw.Draw(im)
+    for number, top in enumerate(range(40, height - 200, 190)):
+        left = 40 if number % 2 == 0 else width - 760
+        bubble = (255, 255, 255) if left == 40 else (0, 120, 255)
+        draw.rounded_rectangle([left, top, left + 720, top + 150], 30, fill=bubble)
+    out = io.BytesIO()
+    im.save(out, "PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("width, scale", [(390, 3), (1366, 1)])
+def test_a_long_screenshot_is_shown_the_column_s_width_sharp_enough(make_site, build_site, browser, width, scale):
+    """Kept a screen high as a portrait photo is, a 1080×9000 screenshot was a strip 86 px
+    wide in a column of 320 or 674: no reader could read the chat it shows."""
+    body = "Đối tượng nhắn tin như sau:\n\n![Tin nhắn của đối tượng lừa đảo qua Zalo](chat.png)\n\nHãy cảnh giác.\n"
+    built = build_site(make_site({"content/tin-hoat-dong/lua-dao/index.md": article("Cảnh báo lừa đảo", body=body),
+                                  "content/tin-hoat-dong/lua-dao/chat.png": chat_screenshot()}))
+    with built_page(built, browser, "/tin-hoat-dong/canh-bao-lua-dao/", viewport={"width": width, "height": 844},
+                    device_scale_factor=scale) as page:
+        img = page.locator(".article .body figure img")
+        img.scroll_into_view_if_needed()
+        page.wait_for_function("document.querySelector('.article .body figure img').complete")
+        shown = img.bounding_box()
+        column = page.locator(".article .body").bounding_box()
+        assert abs(shown["width"] - column["width"]) < 1, (shown, column)
+        assert abs(shown["height"] / shown["width"] - 9000 / 1080) < 0.05  # not cut, not squashed
+        fetched = int(re.search(r"-(\d+)\.\w+$", img.evaluate("i => i.currentSrc")).group(1))  # the copy `sizes` picked
+        assert fetched >= min(1080, shown["width"] * scale) - 1, fetched
+        opened = page.locator(".article .body figure a").get_attribute("href")  # a tap opens its largest copy
+        assert opened.endswith("-1080.jpg")
