@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageFile, ImageOps
+from PIL import Image, ImageCms, ImageFile, ImageOps, ImageStat
 
 from generator import workers as worker_processes
 from generator.cache import KEEP_UNUSED_DAYS, read_sealed, seal, write_atomic
@@ -230,6 +230,7 @@ def encode_source(job: _Job) -> _Outcome:
         except DECODE_ERRORS as exc:
             return _Outcome(job.source, 0, *describe_decode_error(exc))
         scale = upright.width / full_w
+        ground = _flat_ground(upright)
         resized: dict[tuple, Image.Image] = {}  # one resize serves every format of a size
         for variant in variants:
             box = tuple(round(c * scale) for c in variant.crop)
@@ -240,7 +241,7 @@ def encode_source(job: _Job) -> _Outcome:
                 else:
                     resized[geometry] = upright.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
                                                        box=box, reducing_gap=3.0)
-            data = encode_variant(resized[geometry], variant)
+            data = encode_variant(resized[geometry], variant, ground)
             write_atomic(cache_path(Path(job.cache_dir), variant), seal(data))
     return _Outcome(job.source, len(job.variants))
 
@@ -348,14 +349,34 @@ def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
         return image  # a broken profile: the pixels are still the best we have
 
 
-def encode_variant(picture: Image.Image, variant: Variant) -> bytes:
+WHITE, DARK = (255, 255, 255), (40, 40, 40)
+UNIFORM = 8.0  # a standard deviation of greys below which a picture shows nothing
+
+
+def _flat_ground(upright: Image.Image) -> tuple[int, int, int]:
+    """What a transparent photo's JPEGs (the social card, old browsers' copy) are laid on, as
+    JPEG has no transparency: white, as the page is, unless the photo would vanish there (a
+    white logo made an all-white social card): then dark grey. Chosen once from the whole
+    photo, so that every variant of it, made in any build, has the same ground."""
+    if upright.mode != "RGBA":
+        return WHITE
+    sample = upright.reduce(max(1, max(upright.size) // 256))
+    on_white, on_dark = (ImageStat.Stat(_flatten(sample, ground).convert("L")).stddev[0] for ground in (WHITE, DARK))
+    return DARK if on_white < UNIFORM < on_dark else WHITE
+
+
+def _flatten(picture: Image.Image, ground: tuple[int, int, int]) -> Image.Image:
+    flat = Image.new("RGB", picture.size, ground)
+    flat.paste(picture, mask=picture.getchannel("A"))
+    return flat
+
+
+def encode_variant(picture: Image.Image, variant: Variant, ground: tuple[int, int, int] = WHITE) -> bytes:
     picture.info = {}  # belt and braces: encoders read exif, xmp and icc_profile from here
     out = io.BytesIO()
     if variant.fmt == "jpeg":
         if picture.mode == "RGBA":
-            flat = Image.new("RGB", picture.size, (255, 255, 255))
-            flat.paste(picture, mask=picture.getchannel("A"))
-            picture = flat
+            picture = _flatten(picture, ground)
         picture.save(out, "JPEG", quality=variant.quality, optimize=True, progressive=True)
     elif variant.fmt == "webp":
         picture.save(out, "WEBP", quality=variant.quality, method=4)

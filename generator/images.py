@@ -588,11 +588,14 @@ def _revision(im: Image.Image) -> str:
     """What the names of a photo's variants add to PROCESS_VERSION: a kind of photo whose
     processing was mended since has its variants cached the old way made again, and no other
     photo has (a new PROCESS_VERSION would encode every photo of a portal again)."""
+    mended = []
     if im.mode in DEEP_GREY_MODES:
-        return "+8-bit"
+        mended.append("+8-bit")
     if im.mode in ("P", "PA", "LA") and im.info.get("icc_profile"):
-        return "+profile"  # (its colour profile was not applied)
-    return ""
+        mended.append("+profile")  # (its colour profile was not applied)
+    if im.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in im.info:
+        mended.append("+ground")  # (a JPEG of a white logo was all white: imageproc._flat_ground)
+    return "".join(mended)
 
 
 def _looks_cut_off(fmt: str, data: bytes) -> bool:

@@ -1,0 +1,51 @@
+"""Full builds with photos: what readers and social networks are shown of a cover and a body's photos."""
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageDraw, ImageStat
+
+from tests.conftest import article
+
+BUNDLE = "content/tin-hoat-dong/ra-quan/"
+PAGE = "/tin-hoat-dong/ra-quan-dot-cao-diem/"
+
+
+def png(picture: Image.Image) -> bytes:
+    out = io.BytesIO()
+    picture.save(out, "PNG")
+    return out.getvalue()
+
+
+def white_logo() -> Image.Image:
+    """A unit's emblem in white on transparency, as a designer exports one for dark headers."""
+    logo = Image.new("RGBA", (1200, 800), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(logo)
+    draw.ellipse((400, 200, 800, 600), fill=(255, 255, 255, 255))
+    draw.rectangle((200, 650, 1000, 700), fill=(250, 250, 250, 255))
+    return logo
+
+
+def test_a_white_logo_on_transparency_is_not_an_all_white_social_card(make_site, build_site):
+    """JPEG has no transparency: it was flattened onto white, and a white logo given as the
+    cover became an all-white picture on Facebook and Zalo (og:image) and in old browsers."""
+    dark_logo = Image.new("RGBA", (1200, 800), (0, 0, 0, 0))
+    ImageDraw.Draw(dark_logo).ellipse((400, 200, 800, 600), fill=(160, 20, 20, 255))
+    site = make_site({
+        BUNDLE + "index.md": article("Ra quân đợt cao điểm", image="logo.png", body="Nội dung."),
+        BUNDLE + "logo.png": png(white_logo()),
+        "content/tin-hoat-dong/khac/index.md": article("Tin khác", image="logo-do.png", body="Nội dung."),
+        "content/tin-hoat-dong/khac/logo-do.png": png(dark_logo),
+    })
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    cards = {}
+    for url in (PAGE, "/tin-hoat-dong/tin-khac/"):
+        og = built.page(url).find("meta", property="og:image")["content"]
+        with Image.open(built.out / og.split("congan.example.vn/")[1]) as im:
+            cards[url] = im.convert("RGB")
+    white = cards[PAGE]
+    assert ImageStat.Stat(white.convert("L")).stddev[0] > 40  # the emblem shows
+    assert white.getpixel((600, 315))[0] > 240 and white.getpixel((20, 20))[0] < 80  # white on a dark ground
+    red = cards["/tin-hoat-dong/tin-khac/"]  # (a coloured logo stays on white, as it always was)
+    assert red.getpixel((20, 20)) == (255, 255, 255) and red.getpixel((600, 315))[1] < 60
