@@ -412,6 +412,10 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 if alt is not None and not alt.strip():
                     problems.append(warning(article.source, line, "missing-alt",
                                             f"the image '{src}' has no alt text; describe it for readers who cannot see it"))
+                elif alt is not None and names_a_file(alt, src):
+                    problems.append(warning(article.source, line, "missing-alt",
+                                            f"the image '{src}' has a file name for alt text ('{alt.strip()}'), as a "
+                                            "tool pasting it writes; describe it for readers who cannot see it"))
                 if not is_local(src) and not on_a_computer(src):  # (a path on a computer: _reference says so)
                     # Not an error (the page works today), but the photo is another site's to move or
                     # remove, and readers' phones fetch it at whatever size that site keeps.
@@ -768,6 +772,27 @@ def _video_problems(site_dir: Path, article: Article, line: int, src: str) -> li
                                 f"download on a slow network (keep it under {LARGE_VIDEO_BYTES // 1048576} MB); "
                                 "put it on YouTube and paste its address on a line of its own"))
     return problems
+
+
+# What a tool writes as a photo's alt text when it pastes one: a camera's or an app's name for
+# it (IMG_1234, DSC_0012, PXL_20260121_093000, IMG-20260121-WA0001, Screenshot_2026…, Zalo's
+# z5123456789012_0a1b2c…), or a word that stands for any photo ("image", VS Code's "alt text").
+_NAMED_BY_A_TOOL = re.compile(r"(?i)image|photo|picture|alt text|"
+                              r"(?:img|dsc[nf]?|pxl|mvimg|screenshot|screen shot)[\s_.-]*\d[\d\s_.-]*(?:wa\d+)?|"
+                              r"z\d{6,}_[0-9a-f]+")
+_FILE_STEM = re.compile(r"\S*[\d_.-]\S*")  # no space, and a digit or a mark words do not hold
+
+
+def names_a_file(alt: str, src: str) -> bool:
+    """Alt text that is only a file's name (`![phone.jpg](phone.jpg)`, `![IMG_1234](IMG_1234.jpg)`,
+    `image.png`): no description for a reader who cannot see the photo, nor a caption to print.
+    The name without its extension is one when it reads as a file's (`le-ra-quan`, `anh_1`), not
+    as words: "Lễ ra quân" for "Lễ ra quân.jpg", "Logo" for "logo.png" are taken at their word."""
+    text = nfc(alt).strip().lower()
+    name = nfc(posixpath.basename(unquote(urlsplit(src).path))).lower()
+    stem = posixpath.splitext(name)[0]
+    return bool(text) and (text == name or is_image_file(text) or bool(_NAMED_BY_A_TOOL.fullmatch(text))
+                           or text == stem and bool(_FILE_STEM.fullmatch(text)))
 
 
 def is_image_file(name: str) -> bool:

@@ -19,7 +19,8 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from generator import attachments
-from generator.images import MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file, poster_names
+from generator.images import (MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file, names_a_file,
+                               poster_names)
 from generator.photo_tables import MAX_CAPTION, photo_table
 from generator.rawtags import StashedTags, elements, start_tags
 
@@ -215,7 +216,7 @@ class PictureTreeprocessor(Treeprocessor):
             paragraph.tag = "figure"
             paragraph.text = None
             paragraph[0].tail = None
-            caption = title or written or alt
+            caption = title or written or (alt if not names_a_file(alt, src) else "")  # (a file name is no caption)
             if caption:
                 etree.SubElement(paragraph, "figcaption").text = caption
         return None
@@ -277,6 +278,8 @@ class PictureTreeprocessor(Treeprocessor):
                 photo.tail = None
                 figure.append(photo)
                 photo_caption = img.get("title") or img.get("alt")
+                if not img.get("title") and names_a_file(photo_caption or "", img.get("src", "")):
+                    photo_caption = None
                 if photo_caption and photo_caption != caption:  # (Word's caption of them all, given to each as its alt)
                     etree.SubElement(figure, "figcaption").text = photo_caption
                 found[img] = (len(photos), number)

@@ -5,7 +5,8 @@ import io
 
 from PIL import Image, ImageDraw, ImageStat
 
-from tests.conftest import article
+from generator import messages
+from tests.conftest import article, text_of
 
 BUNDLE = "content/tin-hoat-dong/ra-quan/"
 PAGE = "/tin-hoat-dong/ra-quan-dot-cao-diem/"
@@ -49,3 +50,30 @@ def test_a_white_logo_on_transparency_is_not_an_all_white_social_card(make_site,
     assert white.getpixel((600, 315))[0] > 240 and white.getpixel((20, 20))[0] < 80  # white on a dark ground
     red = cards["/tin-hoat-dong/tin-khac/"]  # (a coloured logo stays on white, as it always was)
     assert red.getpixel((20, 20)) == (255, 255, 255) and red.getpixel((600, 315))[1] < 60
+
+
+def test_alt_text_that_is_only_a_file_name_is_told_as_missing_and_is_no_caption(make_site, build_site):
+    """What an editor's tool writes when it pastes a photo (its file name, a camera's name for
+    it, "image") passed the check for a description, and was printed under the photo as its caption."""
+    body = ("Mở đầu.\n\n![phone.jpg](phone.jpg)\n\n![IMG_1234](IMG_1234.JPG)\n\n![image](image.png)\n\n"
+            "![IMG-20260121-WA0001](anh-zalo.jpg)\n\n![Lễ ra quân tại quảng trường](le-ra-quan.jpg)\n\n"
+            "![Ảnh 2026](anh-2026.jpg)\n\n![le-ra-quan](le-ra-quan.jpg)\n\n![Logo](logo.jpg)\n")
+    names = ["phone.jpg", "IMG_1234.JPG", "image.png", "anh-zalo.jpg", "le-ra-quan.jpg", "anh-2026.jpg", "logo.jpg"]
+    site = make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
+                      **{BUNDLE + name: png(Image.new("RGB", (320, 240), (90, 120, 40))) for name in names}})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    told = [(p.location.line, p.message) for p in built.result.problems if p.code == "missing-alt"]
+    assert told == [(line, f"the image '{src}' has a file name for alt text ('{alt}'), as a tool pasting it writes; "
+                           "describe it for readers who cannot see it")
+                    for line, src, alt in ((10, "phone.jpg", "phone.jpg"), (12, "IMG_1234.JPG", "IMG_1234"),
+                                           (14, "image.png", "image"), (16, "anh-zalo.jpg", "IMG-20260121-WA0001"),
+                                           (22, "le-ra-quan.jpg", "le-ra-quan"))]
+    problem = next(p for p in built.result.problems if p.code == "missing-alt")
+    assert messages.problem_message(problem, "vi") == (
+        "ảnh 'phone.jpg' chỉ có tên tệp làm mô tả (alt: 'phone.jpg'), như công cụ dán ảnh tự ghi; hãy viết mô tả "
+        "giữa [ ] để người khiếm thị đọc được")
+    figures = built.page(PAGE).find("div", class_="body").find_all("figure")
+    assert [text_of(f.figcaption) if f.figcaption else None for f in figures] == [
+        None, None, None, None, "Lễ ra quân tại quảng trường", "Ảnh 2026", None, "Logo"]
+
