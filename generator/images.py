@@ -60,6 +60,7 @@ Image.MAX_IMAGE_PIXELS = MEGAPIXELS_CEILING * 1_000_000
 warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.TiffImagePlugin")
 OUTPUT_DIR = "images/"
 OG_SIZE = (1200, 630)
+SOCIAL_MINIMUM = 200  # pixels a side: Facebook's and Zalo's smallest photo of a shared link
 # Build-cache record of each body's image references (a change of the scan needs no new name:
 # a state saved by other code is not read, cache.code_stamp).
 REFS_STATE = "image-refs-5"
@@ -466,6 +467,8 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
         og = _variant(image, "jpeg", og_width, og_box, settings, exact_height=round(og_width * OG_SIZE[1] / OG_SIZE[0]))
         variants[og.name] = og
         og_images[article.url] = og
+        if covers.get(article.url) == path and min(og.width, og.height) < SOCIAL_MINIMUM:
+            problems.append(_small_cover(article, image, og))
     return ImagePlan(
         sources=MappingProxyType(sources), pictures=MappingProxyType(pictures), covers=MappingProxyType(covers),
         thumbnails=MappingProxyType(thumbnails), og_images=MappingProxyType(og_images),
@@ -509,6 +512,15 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
         return None, [error(article.source, line, "missing-image", f"{what} '{src}' does not exist ({path})"
                             + (f"; did you mean '{near}', beside the article?" if near else ""))]
     return Reference(article.source, line, src, path, disk_path), []
+
+
+def _small_cover(article: Article, image: SourceImage, og: Variant) -> Problem:
+    """Facebook and Zalo show no photo smaller than SOCIAL_MINIMUM with a shared link: a small
+    cover (a thumbnail saved from an old portal) gave a card without a photo, and nothing said so."""
+    return warning(article.source, article.image_line or 1, "small-cover",
+                   f"the cover image '{article.image}' is {image.width}×{image.height} pixels: Facebook and Zalo show "
+                   f"no photo smaller than {SOCIAL_MINIMUM}×{SOCIAL_MINIMUM} with a shared link (its card's would be "
+                   f"{og.width}×{og.height}); use a photo at least 400 pixels wide ({OG_SIZE[0]} is best)")
 
 
 def _animated(ref: Reference) -> Problem:

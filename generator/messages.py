@@ -840,6 +840,12 @@ PROBLEMS: Mapping[str, tuple] = {
          "ảnh dán thẳng vào bài dưới dạng dữ liệu ({0}, {1} KB) không được xuất bản, bạn đọc không thấy gì ở chỗ đó: "
          "hãy lưu ảnh thành tệp cạnh bài viết và viết {2}"),
     ),
+    "small-cover": (
+        (r"the cover image '(.*?)' is (\S+) pixels: .* \(its card's would be (\S+)\); use a photo at least (\d+) "
+         r"pixels wide \((\d+) is best\)",
+         "ảnh đại diện '{0}' chỉ có {1} điểm ảnh: Facebook và Zalo không hiện ảnh nhỏ hơn 200×200 khi chia sẻ liên kết "
+         "(ảnh chia sẻ của bài sẽ là {2}); hãy dùng ảnh rộng ít nhất {3} điểm ảnh (tốt nhất {4})"),
+    ),
     "animated-image": (
         (r"'(.*?)': an animated image: only its first frame is published.*: (.*)$",
          "'{0}': ảnh động: chỉ khung hình đầu tiên được xuất bản, thành ảnh tĩnh; muốn bạn đọc thấy chuyển động, hãy "

@@ -77,3 +77,26 @@ def test_alt_text_that_is_only_a_file_name_is_told_as_missing_and_is_no_caption(
     assert [text_of(f.figcaption) if f.figcaption else None for f in figures] == [
         None, None, None, None, "Lễ ra quân tại quảng trường", "Ảnh 2026", None, "Logo"]
 
+
+def test_a_cover_too_small_for_a_social_card_is_a_warning_at_its_image_line(make_site, build_site):
+    """Facebook and Zalo show no photo smaller than 200×200 with a shared link: a 160×120 cover
+    (a thumbnail saved from an old portal) gave a card without a photo, and nothing said so."""
+    site = make_site({
+        BUNDLE + "index.md": article("Ra quân đợt cao điểm", image="nho.jpg", body="Nội dung."),
+        BUNDLE + "nho.jpg": png(Image.new("RGB", (160, 120), (90, 120, 40))),
+        "content/tin-hoat-dong/khac/index.md": article("Tin khác", image="vua.jpg", body="![Nhỏ](nho.jpg)\n"),
+        "content/tin-hoat-dong/khac/vua.jpg": png(Image.new("RGB", (400, 300), (90, 120, 40))),
+        "content/tin-hoat-dong/khac/nho.jpg": png(Image.new("RGB", (160, 120), (90, 120, 40))),
+    })
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    told = [p for p in built.result.problems if p.code == "small-cover"]
+    assert [(p.location.path, p.location.line, p.is_error) for p in told] == [(BUNDLE + "index.md", 6, False)]
+    assert told[0].message == ("the cover image 'nho.jpg' is 160×120 pixels: Facebook and Zalo show no photo "
+                               "smaller than 200×200 with a shared link (its card's would be 160×84); use a photo "
+                               "at least 400 pixels wide (1200 is best)")
+    assert messages.problem_message(told[0], "vi") == (
+        "ảnh đại diện 'nho.jpg' chỉ có 160×120 điểm ảnh: Facebook và Zalo không hiện ảnh nhỏ hơn 200×200 khi chia "
+        "sẻ liên kết (ảnh chia sẻ của bài sẽ là 160×84); hãy dùng ảnh rộng ít nhất 400 điểm ảnh (tốt nhất 1200)")
+    og = built.page(PAGE).find("meta", property="og:image")  # (still given: other apps show small photos)
+    assert og is not None
