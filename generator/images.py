@@ -459,7 +459,8 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
             continue
         image = sources[path]
         # (A focal point it could not read is an error above: the centre, until it is mended.)
-        focus = (parse_focus(article.image_focus) if article.image_focus else None) or settings.focal_point
+        focus = ((parse_focus(article.image_focus) if article.image_focus else None) or settings.focal_point
+                 or default_focus(image))
         box = crop_box(image.width, image.height, settings.thumbnail_ratio, focus)
         thumbnails[article.url] = _picture(image, settings, formats, settings.thumbnail_widths, box, variants)
         og_box = crop_box(image.width, image.height, OG_SIZE, focus)
@@ -653,6 +654,13 @@ def describe_decode_error(exc: BaseException) -> tuple[str, str]:
     if "truncated" in text or "broken data stream" in text:
         return "truncated-image", "the image file is cut off (truncated); upload it again"
     return "broken-image", f"the image file is damaged and cannot be read ({text or type(exc).__name__})"
+
+
+def default_focus(image: SourceImage) -> tuple[float, float]:
+    """Where a photo's crops centre unless the article or site.toml says: a portrait photo's
+    upper middle, where the heads of the people in it are (a gallery's cells crop there too,
+    style.css), its middle cut them off in the 3:2 card and the social card; a landscape one's middle."""
+    return (0.5, 0.35) if image.height > image.width else (0.5, 0.5)
 
 
 def crop_box(width: int, height: int, ratio: tuple[int, int], focus: tuple[float, float]) -> tuple[int, int, int, int]:

@@ -111,7 +111,9 @@ class ImageSettings:
     avif_quality: int = 60  # AVIF looks as good at a lower number
     thumbnail_ratio: tuple[int, int] = (3, 2)
     thumbnail_widths: tuple[int, ...] = (360, 720)
-    focal_point: tuple[float, float] = (0.5, 0.5)  # where crops centre, 0..1 from the top left
+    # Where crops centre, 0..1 from the top left; None: the middle of a landscape photo, the upper
+    # middle of a portrait one (images.default_focus).
+    focal_point: tuple[float, float] | None = None
     max_megapixels: int = 100  # larger images are refused as decompression bombs (up to MEGAPIXELS_CEILING)
 
 

@@ -7,6 +7,7 @@ from PIL import Image, ImageDraw, ImageStat
 
 from generator import messages
 from tests.conftest import article, text_of
+from tests.photos import BOTTOM, TOP, phone_jpeg
 
 BUNDLE = "content/tin-hoat-dong/ra-quan/"
 PAGE = "/tin-hoat-dong/ra-quan-dot-cao-diem/"
@@ -100,3 +101,34 @@ def test_a_cover_too_small_for_a_social_card_is_a_warning_at_its_image_line(make
         "sẻ liên kết (ảnh chia sẻ của bài sẽ là 160×84); hãy dùng ảnh rộng ít nhất 400 điểm ảnh (tốt nhất 1200)")
     og = built.page(PAGE).find("meta", property="og:image")  # (still given: other apps show small photos)
     assert og is not None
+
+
+def test_a_portrait_cover_s_card_and_social_crops_keep_the_top_where_faces_are(make_site, build_site):
+    """A portrait photo's 3:2 card and 1200×630 social card were cut from its middle: heads
+    were cut off (a gallery crops around the upper middle, 35% from the top). A landscape one
+    keeps its middle, and an image_focus still wins."""
+    site = make_site({
+        BUNDLE + "index.md": article("Ra quân đợt cao điểm", image="doc.jpg", body="Nội dung."),
+        BUNDLE + "doc.jpg": phone_jpeg(600, 900),  # red across its top fifth (heads), blue across its bottom one
+        "content/tin-hoat-dong/khac/index.md": article("Tin khác", "2026-01-20", image="doc.jpg",
+                                                       image_focus='"50% 90%"', body="Nội dung."),
+        "content/tin-hoat-dong/khac/doc.jpg": phone_jpeg(600, 900),
+    })
+    built = build_site(site)
+    assert built.result.ok, built.messages
+
+    def top_and_bottom(url: str) -> tuple:
+        with Image.open(built.out / url.lstrip("/").split("congan.example.vn/")[-1]) as im:
+            im = im.convert("RGB")
+            return im.getpixel((im.width // 2, 2)), im.getpixel((im.width // 2, im.height - 3))
+    cards = {text_of(card.find(class_="card-title")): card.find("picture", class_="thumb").img["src"]
+             for card in built.page("/tin-hoat-dong/").find_all("article", class_="card")}
+    for url in (cards["Ra quân đợt cao điểm"], built.page(PAGE).find("meta", property="og:image")["content"]):
+        top, _ = top_and_bottom(url)
+        assert close(top, TOP), (url, top)  # the heads are in
+    _, bottom = top_and_bottom(cards["Tin khác"])  # focused near its foot, as written
+    assert close(bottom, BOTTOM), bottom
+
+
+def close(pixel, colour) -> bool:
+    return all(abs(a - b) < 40 for a, b in zip(pixel, colour))
