@@ -565,6 +565,8 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
                   disk_path: str) -> tuple[SourceImage | None, tuple[str, str]]:
     """Header checks and the content hash; pixels are decoded later, in the pool."""
     data = (site_dir / disk_path).read_bytes()
+    if not data:  # a copy that stopped before its first byte (a full disk, a failed sync)
+        return None, ("broken-image", "the file is empty (0 bytes): copy the photo into the article's folder again")
     limit = max_megapixels * 1_000_000
     try:
         with warnings.catch_warnings():

@@ -888,7 +888,9 @@ PROBLEMS: Mapping[str, tuple] = {
                             "phải ảnh chụp"),
                            (r"'(.*?)': (.*)", "ảnh '{0}' quá lớn để xử lý an toàn ({1})"),),
     "truncated-image": ((r"'(.*?)': ", "tệp ảnh '{0}' bị thiếu dữ liệu (tải lên chưa hết); hãy tải lên lại"),),
-    "broken-image": ((r"'(.*?)': ", "tệp ảnh '{0}' bị hỏng, không đọc được"),),
+    "broken-image": ((r"'(.*?)': the file is empty",
+                      "tệp ảnh '{0}' rỗng (0 byte): hãy chép lại ảnh vào thư mục của bài viết"),
+                     (r"'(.*?)': ", "tệp ảnh '{0}' bị hỏng, không đọc được")),
     "bad-focus": ((_ANY, "'image_focus' phải là hai tỉ lệ phần trăm, ví dụ \"50% 30%\": {0}"),),
     "skipped-heading-level": (
         (r"heading level (\d) follows level (\d)", "tiêu đề cấp {0} đứng sau tiêu đề cấp {1} (bỏ qua cấp); hãy dùng cấp liền kề"),

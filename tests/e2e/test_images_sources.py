@@ -137,3 +137,16 @@ def test_an_animated_gif_or_webp_is_a_warning_at_each_line_that_shows_it(make_si
         "động, hãy lưu thành video (MP4) cạnh bài viết và hiển thị tệp đó: ![…](huong-dan.mp4)")
     figures = built.page(PAGE).find("div", class_="body").find_all("figure")
     assert len(figures) == 3  # published all the same, as their first frame
+
+
+def test_an_empty_photo_file_is_told_empty_not_unreadable(make_site, build_site):
+    """A copy that stopped before its first byte (a full disk, a sync that failed) left a file
+    of 0 bytes: the build called it "not a photo this build can read, or damaged"."""
+    site = make_site({BUNDLE + "index.md": article("Cảnh báo lừa đảo", body="![Tin nhắn giả mạo](zalo.jpg)\n"),
+                      BUNDLE + "zalo.jpg": b""})
+    built = build_site(site)
+    assert not built.result.ok
+    assert built.messages == [f"{BUNDLE}index.md:8: error[broken-image]: 'zalo.jpg': the file is empty (0 bytes): "
+                              "copy the photo into the article's folder again"]
+    assert messages.problem_message(built.result.problems[0], "vi") == (
+        "tệp ảnh 'zalo.jpg' rỗng (0 byte): hãy chép lại ảnh vào thư mục của bài viết")
