@@ -30,26 +30,32 @@ _OWNED_TOP = ("assets", "images")
 
 def _walk(root: Path, hidden_kept: Collection[str] = ()) -> Iterable[Path]:
     """Every file below `root` in name order, hidden files and folders left out (but for
-    the top-level folders named in `hidden_kept`), and what an editor's tools leave beside
+    the top-level ones named in `hidden_kept`), and what an editor's tools leave beside
     the files (Thumbs.db holds thumbnails of the folder's photos: never published)."""
     for folder, dirs, files in os.walk(root):
         at_top = Path(folder) == root
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") or (at_top and d in hidden_kept))
         for name in sorted(files):
-            if not is_scratch(name):
+            if not is_scratch(name) or (at_top and name in hidden_kept):
                 yield Path(folder) / name
+
+
+# Hidden entries of static/ a web server is given on purpose: RFC 8615's /.well-known/, Apache's
+# .htaccess (its 404 page, old addresses; Apache never serves it) and GitHub Pages' .nojekyll.
+# Any other hidden file (.DS_Store, .env, .gitkeep) stays out.
+STATIC_HIDDEN_KEPT = (".well-known", ".htaccess", ".nojekyll")
 
 
 def plan_static(site_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
     """Output path → source file of each file under static/, published at the same path
     from the site's root; and a Problem for each one in a folder the build owns. Hidden
-    files are left out, but for /.well-known/ (RFC 8615), which exists for such files."""
+    files are left out, but for those of STATIC_HIDDEN_KEPT."""
     root = site_dir / STATIC_DIR
     planned: dict[str, Path] = {}
     problems: list[Problem] = []
     if not root.is_dir():
         return planned, problems
-    for path in _walk(root, hidden_kept=(".well-known",)):
+    for path in _walk(root, hidden_kept=STATIC_HIDDEN_KEPT):
         rel = path.relative_to(root).as_posix()
         top = rel.split("/", 1)[0]
         if rel.startswith("pagefind") or "/" in rel and top in _OWNED_TOP:
