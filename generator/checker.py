@@ -110,6 +110,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     pages = routes.plan_pages(site)
     outputs = [page.output_path for page in pages] + list(seo.render_extra_files(site, pages))
     outputs += list(aliases.query_tables(pages))
+    files.pop(seo.ROBOTS, None)  # (static/robots.txt is the site's own robots.txt: build.py uses it)
     problems += assets.output_collisions(outputs, files, site_dir)
     published = set(outputs) | files.keys() | {variant.name for variant in plan.variants}
     if links_to_files:  # (the links to files that `build` would find leading nowhere)

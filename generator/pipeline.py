@@ -297,6 +297,9 @@ def _build(options: BuildOptions) -> BuildResult:
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
             site, pages, load_html, options.memo, kept_feeds)
         extra_files.update(aliases.query_tables(pages))  # old addresses with a query, past one table
+        own_robots = files.pop(seo.ROBOTS, None)  # static/robots.txt: the site's own rules
+        if own_robots is not None:
+            extra_files[seo.ROBOTS] = seo.site_robots(site, own_robots.read_bytes())
         problems += assets.output_collisions([p.output_path for p in pages] + list(extra_files), files,
                                              options.site_dir)
         published = ({p.output_path for p in pages} | files.keys() | extra_files.keys()

@@ -91,6 +91,21 @@ def _sitemap_entry(site: Site, page: Page) -> tuple[str, datetime | None]:
     return line + "</url>", lastmod
 
 
+ROBOTS = "robots.txt"
+
+
+def site_robots(site: Site, written: bytes) -> bytes:
+    """static/robots.txt, the site's own rules (a folder kept from crawlers, one crawler turned
+    away), with the sitemap's line when it names none; a --noindex copy keeps none of them. (It
+    was a duplicate-output error, and layouts/robots.txt was read by no one.)"""
+    if site.config.noindex:
+        return render_robots(site)
+    text = written.decode("utf-8", "replace").replace("\r\n", "\n")
+    if not re.search(r"(?im)^\s*sitemap\s*:", text):
+        text = text.rstrip("\n") + f"\n\nSitemap: {absolute(site, 'sitemap.xml')}\n"
+    return text.encode("utf-8")
+
+
 def render_robots(site: Site) -> bytes:
     if site.config.noindex:  # a staging copy (`build --noindex`): no crawler reads any of it
         return b"User-agent: *\nDisallow: /\n"

@@ -58,7 +58,7 @@ def test_a_static_file_never_overwrites_what_the_build_makes(make_site, tmp_path
     site = make_site({**numbered_articles(3),
                       "content/tin-hoat-dong/co-tep/index.md": article("Bài có tệp"),
                       "content/tin-hoat-dong/co-tep/bien-ban.txt": "biên bản\n",
-                      "static/robots.txt": "User-agent: *\n",
+                      "static/sitemap.xml": "<urlset/>\n",
                       "static/tin-hoat-dong/bai-so-1/index.html": "<h1>giả</h1>\n",
                       "static/tin-hoat-dong/bai-co-tep/bien-ban.txt": "biên bản giả\n",
                       "static/assets/css/style.css": "body{}\n",
@@ -68,7 +68,7 @@ def test_a_static_file_never_overwrites_what_the_build_makes(make_site, tmp_path
     result = build(BuildOptions(site_dir=site, out_dir=out))
     assert not result.ok and not out.exists()
     found = {(p.location.path, p.code) for p in result.problems}
-    assert found == {("static/robots.txt", "duplicate-output"),
+    assert found == {("static/sitemap.xml", "duplicate-output"),
                      ("static/tin-hoat-dong/bai-so-1/index.html", "duplicate-output"),
                      ("static/tin-hoat-dong/bai-co-tep/bien-ban.txt", "duplicate-output"),
                      ("static/assets/css/style.css", "static-reserved"),
@@ -76,6 +76,24 @@ def test_a_static_file_never_overwrites_what_the_build_makes(make_site, tmp_path
                      ("static/images/logo.png", "static-reserved")}
     # `check` plans the copied files and the pages as the build does, and says the same.
     assert {(p.location.path, p.code) for p in check_site(site).problems} == found
+
+
+def test_a_static_robots_txt_is_the_sites_own_with_the_sitemap_line_and_none_in_a_noindex_copy(make_site, tmp_path):
+    """The way to keep a folder from crawlers: static/robots.txt was a duplicate-output error, and
+    layouts/robots.txt was read by no one (the build said it changed and published its own)."""
+    own = "User-agent: *\r\nDisallow: /tai-lieu-noi-bo/\r\n\nUser-agent: BadBot\nDisallow: /\n"
+    site = make_site({**numbered_articles(3), "static/robots.txt": own})
+    out = tmp_path / "out"
+    assert check_site(site).problems == ()
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert (out / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nDisallow: /tai-lieu-noi-bo/\n\nUser-agent: BadBot\nDisallow: /\n\n"
+        "Sitemap: https://congan.example.vn/sitemap.xml\n")
+    (site / "static/robots.txt").write_text(own + "Sitemap: https://congan.example.vn/sitemap.xml\n", encoding="utf-8")
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    assert (out / "robots.txt").read_text(encoding="utf-8").count("Sitemap:") == 1
+    assert build(BuildOptions(site_dir=site, out_dir=out, noindex=True)).ok  # a staging copy: no crawler at all
+    assert (out / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
 
 
 def test_what_an_editors_tools_leave_beside_the_files_is_never_published(make_site, tmp_path):
