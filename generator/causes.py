@@ -50,9 +50,10 @@ def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_d
     `article_digests`: url → digest of every field but the body (article_digests.article_digest);
     the body is added by its key."""
     # 16 bytes per article (this record is loaded and saved by every build): 8 of what the
-    # editor wrote (its file, its fields), 8 of its converted body, which also moves when
-    # the site does (links carry base_url's path) or a photo or a linked article changes.
-    articles = {a.source: _short(f"{article_digests[a.url]}\x1f{a.source_digest}") + _short(body_key(a))
+    # editor wrote (its file: not the fields made from it, whose photos' names moved with
+    # [images] quality, told as "4 articles edited"), 8 of its converted body and fields, which
+    # also move when the site does (links carry base_url's path) or a photo or a linked article changes.
+    articles = {a.source: _short(a.source_digest) + _short(f"{article_digests[a.url]}\x1f{body_key(a)}")
                 for a in site.articles_and_pages}
     config = site.config
     settings = digest(repr(replace(config, base_url="", noindex=False)))

@@ -180,3 +180,19 @@ def test_a_build_without_the_cache_rewrites_nothing_whose_bytes_stay(make_site, 
     assert {path: os.stat(path).st_mtime_ns for path in out.rglob("*") if path.is_file()} == dates
     after = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "en")
     assert ": 0 re-rendered, " in after.stdout and "Why:" not in after.stdout, after.stdout
+
+
+def test_a_photo_setting_changed_is_no_article_edited(make_site):
+    """[images] quality 80 → 75 was told "site.toml changed; 1 article(s) edited (…)": the names
+    of its photos' copies moved, and they were counted as what the editor wrote."""
+    from tests.photos import phone_jpeg
+
+    site = make_site({**ARTICLES, "content/tin-hoat-dong/hien-mau/anh.jpg": phone_jpeg(900, 600),
+                      "content/tin-hoat-dong/hien-mau/index.md": article("Ngày hội hiến máu", date="2026-01-22T08:00:00",
+                                                                        image="anh.jpg")})
+    summary(site)
+    (site / "site.toml").write_text(SITE_TOML + "\n[images]\nquality = 75\n", encoding="utf-8")
+    assert summary(site)[1] == "  Why: site.toml changed"
+    (site / "content/tin-hoat-dong/hien-mau/index.md").write_text(
+        article("Ngày hội hiến máu tình nguyện", date="2026-01-22T08:00:00", image="anh.jpg"), encoding="utf-8")
+    assert summary(site)[1] == "  Why: 1 article(s) edited (content/tin-hoat-dong/hien-mau/index.md)"
