@@ -42,6 +42,16 @@ TOP_LEVEL: dict[str, tuple[type | tuple, str]] = {
     "campaigns": (dict, "a table"),
     "images": (dict, "a table"),
     "security": (dict, "a table"),
+    "extra": (dict, "a table"),  # a layout's own values (config.extra.…), as Zola's [extra], Hugo's [params]
+}
+# Keys of other generators' configs, with what this one has instead (a mere "did you mean"
+# said 'timezone' for [[menu]]).
+OTHER_GENERATORS_KEYS = {
+    "params": "a layout's own values go in [extra] (config.extra.… in layouts)",
+    "menu": "the menu is made of the categories; a page of its own joins it with menu: true in its front-matter",
+    "menus": "the menu is made of the categories; a page of its own joins it with menu: true in its front-matter",
+    "baseurl": "write base_url",
+    "languagecode": "write language = \"vi\"",
 }
 REQUIRED = ("title", "base_url")
 CONTACT_KEYS = ("hotline", "email", "address")
@@ -99,8 +109,9 @@ class _Reader:
             # A key belongs to the table it follows: stop at the next header.
             if (i > start or not header_line) and self.lines[i].lstrip().startswith("["):
                 break
-        # Else the table the path names itself ([categories.tin-hoat-dong]).
-        return header_line or next(iter(self._headers(path)), 1)
+        # Else the table the path names itself ([categories.tin-hoat-dong], or [categories.x.extra]
+        # for an unknown key that is a table: told at its parent's header, lines above).
+        return next(iter(self._headers(path)), 0) or header_line or 1
 
     def _headers(self, table: tuple[str, ...]) -> list[int]:
         """The lines of the headers of `table` ([links], [[links]], [categories.tin-hoat-dong])."""
@@ -113,10 +124,12 @@ class _Reader:
     def check_keys(self, table: dict, allowed, path: tuple[str, ...] = (), entry: int = 0) -> None:
         for key in table:
             if key not in allowed:
-                hint = suggest(key, allowed)
                 where = ".".join(path + (key,))
+                instead = OTHER_GENERATORS_KEYS.get(key.lower()) if not path else None
+                hint = suggest(key, allowed) if instead is None else None
                 self.fail(path + (key,), "unknown-key",
-                          f"unknown key '{where}'" + (f"; did you mean '{hint}'?" if hint else ""), entry)
+                          f"unknown key '{where}'" + (f"; {instead}" if instead else "")
+                          + (f"; did you mean '{hint}'?" if hint else ""), entry)
 
     def typed(self, table: dict, key: str, kind, kind_name: str, path=(), entry: int = 0) -> Any:
         value = table.get(key)
@@ -276,6 +289,8 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
 
     if "images" in values:
         values["images"] = _read_images(reader, values["images"])
+    if "extra" in values:
+        values["extra"] = frozen_map(values["extra"])
 
     if reader.problems:
         return None, reader.problems

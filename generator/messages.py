@@ -383,6 +383,12 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"unknown front-matter key '(.*?)'; did you mean '(.*?)'\?", "khóa '{0}' không được hỗ trợ; có phải ý bạn là '{1}'?"),
         (r"unknown front-matter key '(.*?)'", "khóa '{0}' không được hỗ trợ"),
         (r"unknown key '(.*?)'; did you mean '(.*?)'\?", "khóa '{0}' không được hỗ trợ; có phải ý bạn là '{1}'?"),
+        (r"unknown key '(.*?)'; a layout's own values go in \[extra\].*",
+         "khóa '{0}' không được hỗ trợ; các giá trị riêng cho tệp giao diện đặt trong [extra] (đọc bằng config.extra.…)"),
+        (r"unknown key '(.*?)'; the menu is made of the categories.*",
+         "khóa '{0}' không được hỗ trợ; thanh menu gồm các chuyên mục; một trang giới thiệu vào menu khi ghi "
+         "menu: true ở phần thông tin đầu trang"),
+        (r"unknown key '(.*?)'; write (.*)", "khóa '{0}' không được hỗ trợ; hãy ghi {1}"),
         (r"unknown key '(.*?)'", "khóa '{0}' không được hỗ trợ"),
         (_ANY, "khóa không được hỗ trợ: {0}"),
     ),

@@ -138,6 +138,7 @@ class SiteConfig:
     campaigns: Mapping[str, Campaign] = field(default_factory=lambda: EMPTY)
     images: ImageSettings = ImageSettings()
     iframe_hosts: tuple[str, ...] = ()  # [security] iframe_hosts: the only hosts an article may embed
+    extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)  # [extra]: a layout's own values
     noindex: bool = False  # `build --noindex`: a copy search engines must skip (not a site.toml key)
 
     @functools.cached_property  # frozen dataclasses allow it: it writes __dict__, not setattr

@@ -318,3 +318,16 @@ def test_an_asset_that_is_no_file_is_named_at_its_line(make_site):
     assert run_cli("build", "--site", str(site)).returncode == 0
     head = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
     assert head.find("link", rel="apple-touch-icon")["href"].startswith("/assets/img/logo-180.png?v=")
+
+
+def test_a_layout_reads_the_sites_own_values_from_extra(make_site):
+    """[params]/[extra] was an unknown key: a layout of the site's own had nowhere to read a value
+    of its own (a banner's words) from."""
+    from tests.conftest import SITE_TOML
+
+    site = make_site({**FILES, "layouts/home.html": '{% extends "base.html" %}\n{% block main %}\n'
+                                                    '<p class="bang-ron">{{ config.extra.banner }}</p>\n{% endblock %}\n'},
+                     SITE_TOML + '\n[extra]\nbanner = "Tuần lễ an toàn giao thông"\n')
+    assert run_cli("build", "--site", str(site)).returncode == 0
+    home = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert text_of(home.find(class_="bang-ron")) == "Tuần lễ an toàn giao thông"

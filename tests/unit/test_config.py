@@ -247,3 +247,21 @@ def test_a_language_other_than_vietnamese_is_warned_about_unless_the_layouts_are
     (site / "layouts/base.html").write_text("<!doctype html><html lang=\"en\">{% block main %}{% endblock %}</html>\n",
                                             encoding="utf-8")
     assert load_config(site)[1] == []  # (its own words)
+
+
+def test_keys_of_other_generators_are_told_what_this_one_has_and_a_table_at_its_own_line(tmp_path):
+    """[[menu]] was told "did you mean 'timezone'?", [params] refused with no way for a layout's own
+    values, and an unknown [categories.x.extra] told at [categories.x]'s line, lines above."""
+    text = (SITE_TOML + '\n[[menu]]\nname = "Trang chủ"\n\n[params]\nmau_nen = "do"\n'
+            '\n[categories.tin-hoat-dong.extra]\nmau = "do"\n')
+    lines = text.split("\n")
+    _, problems = _problems(text, tmp_path)
+    assert problems == [
+        f"site.toml:{lines.index('[[menu]]') + 1}: error[unknown-key]: unknown key 'menu'; the menu is made of the "
+        "categories; a page of its own joins it with menu: true in its front-matter",
+        f"site.toml:{lines.index('[params]') + 1}: error[unknown-key]: unknown key 'params'; a layout's own values go "
+        "in [extra] (config.extra.… in layouts)",
+        f"site.toml:{lines.index('[categories.tin-hoat-dong.extra]') + 1}: error[unknown-key]: unknown key "
+        "'categories.tin-hoat-dong.extra'"]
+    config, problems = _problems(SITE_TOML + '\n[extra]\nmau_nen = "do"\nbanner = ["a", "b"]\n', tmp_path)
+    assert problems == [] and config.extra["mau_nen"] == "do" and config.extra["banner"] == ["a", "b"]
