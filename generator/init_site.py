@@ -142,8 +142,15 @@ def check_portal(portal: NewPortal) -> tuple[SiteConfig | None, list[Problem]]:
         line = lines[problem.location.line - 1] if 0 < problem.location.line <= len(lines) else ""
         key = line.partition("=")[0].strip()
         problems.append(Problem(Location(_OPTION_OF.get(key, CONFIG_NAME), 0), problem.code,
-                                problem.message, problem.severity))
+                                _as_options_say(problem.message), problem.severity))
     return config, problems
+
+
+def _as_options_say(message: str) -> str:
+    """site.toml's advice, as the command line's: several numbers are --hotline given again
+    (it said: hotline = ["113", "0221 3862 124"], a line of a file the editor has not got yet)."""
+    return message.replace('(several numbers go in a list: hotline = ["113", "0221 3862 124"])',
+                           '(several numbers: give --hotline again for each, --hotline 113 --hotline "0221 3862 124")')
 
 
 def check_folder(folder: Path) -> list[Problem]:

@@ -87,6 +87,9 @@ def test_a_value_the_build_would_refuse_is_told_against_its_option_and_nothing_i
     assert [line.split(": ")[0:2] for line in made.stderr.splitlines()] == [
         ["--base-url", "error[bad-value]"], ["--email", "error[bad-value]"], ["--hotline", "error[bad-value]"]]
     assert "'gọi 113' is not a phone number" in made.stderr
+    # (as the command line says it: site.toml's list syntax was advised to someone typing options)
+    assert ('(several numbers: give --hotline again for each, --hotline 113 --hotline "0221 3862 124")'
+            in made.stderr and "hotline = [" not in made.stderr), made.stderr
     assert not site.exists()
     missing = run_cli("init", str(site))  # (the site's language is not known yet: Vietnamese)
     assert missing.returncode == 1 and not site.exists()
