@@ -164,6 +164,22 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     },
     "out-is-file": {"en": "--out {out} is a file, not a folder.",
                     "vi": "--out {out} là một tệp, không phải thư mục."},
+    "out-is-mount": {
+        "en": "--out {out} is a mount point (a container's volume, a partition of its own): a build makes the new "
+              "site beside its output folder and swaps the two, which a mount point cannot be. Build into a folder "
+              "inside it (--out {inside}), or mount the folder above it.",
+        "vi": "--out {out} là một điểm gắn kết (ổ đĩa của container, một phân vùng riêng): bản dựng tạo trang mới "
+              "cạnh thư mục xuất bản rồi hoán đổi hai thư mục, mà điểm gắn kết thì không hoán đổi được. Hãy dựng vào "
+              "một thư mục bên trong nó (--out {inside}), hoặc gắn kết thư mục phía trên.",
+    },
+    "out-parent-read-only": {
+        "en": "--out {out}: its parent folder {parent} cannot be written, and a build makes the new site beside its "
+              "output folder and swaps the two. Let the build write there, or choose an output folder in a folder "
+              "it can write.",
+        "vi": "--out {out}: không ghi được vào thư mục cha {parent}, mà bản dựng tạo trang mới cạnh thư mục xuất bản "
+              "rồi hoán đổi hai thư mục. Hãy cho phép ghi vào đó, hoặc chọn thư mục xuất bản nằm trong một thư mục "
+              "ghi được.",
+    },
     "out-read-only": {
         "en": "--out {out} is read-only: a build replaces its output folder whole, and would do so behind its "
               "permissions. Make it writable (chmod u+w) or choose another folder.",

@@ -9,6 +9,7 @@ longer uses, so it must not be the site's own folder either. This module says wh
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +54,15 @@ def unsafe_output(site_dir: Path, out_dir: Path, cache_root: Path | None) -> Uns
         return UnsafeOutput("out-is-file", shown)
     if out.is_dir() and not os.access(out, os.W_OK):  # (made read-only on purpose: not replaced behind its back)
         return UnsafeOutput("out-read-only", shown)
+    # The new site is made beside the output and swapped with it (output.py): a mount point (a
+    # container's volume, a partition of its own) cannot be swapped, nor can anything be made
+    # in a parent folder that is not writable (/var/www of root's). Said before anything is
+    # written: it failed after the whole build with "Device or resource busy" and a folder left.
+    parent = _existing_parent(out)
+    if out.is_dir() and is_mount_point(out):
+        return UnsafeOutput("out-is-mount", {**shown, "inside": str(out / "site")})
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return UnsafeOutput("out-parent-read-only", {**shown, "parent": str(parent)})
     if out.is_dir() and not _built_portal(out) and any(not entry.name.startswith(".") for entry in out.iterdir()):
         return UnsafeOutput("out-foreign", shown)
     return None
@@ -62,6 +72,28 @@ def unsafe_output(site_dir: Path, out_dir: Path, cache_root: Path | None) -> Uns
 # portal this generator built (a web root with a page of its own, another generator's site):
 # an index.html alone let a first build replace it, deleting the rest without a word.
 BUILT_PORTAL = ("index.html", "robots.txt")  # (a --noindex build writes no sitemap.xml)
+
+
+def is_mount_point(folder: Path, mountinfo: str = "/proc/self/mountinfo") -> bool:
+    """Whether a file system is mounted at `folder` (a bind mount of the same disk too, as a
+    container's volume often is: os.path.ismount sees no new device there)."""
+    if os.path.ismount(folder):
+        return True
+    try:
+        with open(mountinfo, encoding="utf-8", errors="replace") as mounts:
+            points = {line.split()[4] for line in mounts if len(line.split()) > 4}
+    except OSError:  # (not Linux)
+        return False
+    # (mountinfo writes a space, tab, newline or backslash of a path as an octal escape)
+    return any(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), point) == str(folder) for point in points)
+
+
+def _existing_parent(out: Path) -> Path:
+    """The folder the output's own folder is (or will be) made in: its nearest existing ancestor."""
+    parent = out.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    return parent
 
 
 def _built_portal(out: Path) -> bool:

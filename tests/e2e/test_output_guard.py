@@ -4,6 +4,8 @@ other files is refused with one line (exit 2) before anything is written. So is 
 the site's own folders: the cache deletes the files it no longer uses."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.pipeline import BuildOptions, UnsafeOutputError, build
@@ -134,3 +136,45 @@ def test_a_read_only_output_is_refused_not_replaced_behind_its_permissions(works
                                    "whole, and would do so behind its permissions. Make it writable (chmod u+w) or "
                                    "choose another folder.")
     assert tree(root) == before
+
+
+def test_a_mount_point_is_known_by_the_system_s_list_of_mounts(tmp_path):
+    """A container's volume (`docker run -v $PWD/public:/out`) is often a bind mount of the same disk,
+    which os.path.ismount does not see: the build failed after rendering everything, "Device or
+    resource busy", and left a folder beside it."""
+    from generator.outguard import is_mount_point
+
+    volume = tmp_path / "xuat ban"
+    volume.mkdir()
+    mounts = tmp_path / "mountinfo"
+    mounts.write_text(f"36 35 98:0 /du-lieu {str(volume).replace(' ', chr(92) + '040')} rw,noatime master:1 - ext4 "
+                      "/dev/root rw,errors=continue\n", encoding="utf-8")
+    assert is_mount_point(volume, str(mounts))
+    assert not is_mount_point(tmp_path, str(mounts)) and is_mount_point(Path("/"), str(mounts))
+
+
+def test_an_output_whose_parent_cannot_be_written_is_refused_before_the_build(workspace):
+    """A deploy user's /var/www/portal in root's /var/www: the build rendered everything, then
+    failed on its lock beside the output ("Permission denied")."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    root, site = workspace
+    parent = root / "www"
+    (parent / "portal").mkdir(parents=True)
+    parent.chmod(0o555)
+    try:
+        powers = "dac_override,dac_read_search,fowner"
+        as_a_user = ["setpriv", f"--inh-caps=-{powers.replace(',', ',-')}",
+                     f"--bounding-set=-{powers.replace(',', ',-')}"] if os.geteuid() == 0 else []
+        done = subprocess.run([*as_a_user, sys.executable, str(REPO / "build.py"), "build", "--site", str(site),
+                               "--out", str(parent / "portal"), "--lang", "en"], capture_output=True, text=True, timeout=120)
+    finally:
+        parent.chmod(0o755)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.strip() == (f"build.py: error: --out {parent / 'portal'}: its parent folder {parent} cannot be "
+                                   "written, and a build makes the new site beside its output folder and swaps the "
+                                   "two. Let the build write there, or choose an output folder in a folder it can write.")
