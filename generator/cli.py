@@ -19,6 +19,7 @@ import platform
 import signal
 import sys
 from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -301,8 +302,13 @@ def run_build(args) -> int:
             key = {"query": "base-url-with-query", "page": "base-url-with-page"}.get(fault, "bad-base-url")
             print("build.py: error: " + messages.text(key, lang, url=args.base_url, fixed=fixed), file=sys.stderr)
             return EXIT_USAGE
+    now = _source_date(os.environ.get("SOURCE_DATE_EPOCH"))
+    if now is False:
+        print("build.py: error: " + messages.text("bad-source-date", lang, value=os.environ["SOURCE_DATE_EPOCH"]),
+              file=sys.stderr)
+        return EXIT_USAGE
     progress = Progress(sys.stderr, lang, bar=wants_bar(sys.stderr))
-    options = BuildOptions(base_url=base_url, noindex=args.noindex, strict=args.strict, site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
+    options = BuildOptions(now=now, base_url=base_url, noindex=args.noindex, strict=args.strict, site_dir=site_dir, out_dir=out_dir, drafts=args.drafts, future=args.future,
                            cache_dir=args.cache_dir.resolve() if args.cache_dir else None,
                            use_cache=not args.no_cache, jobs=args.jobs, progress=progress,
                            layout_metrics=args.layout_metrics,
@@ -395,6 +401,18 @@ def report_problems(problems, lang: str = "en", fold: bool = False) -> None:
              if fold else messages.describe_all(problems, lang))
     for line in lines:
         print(line, file=sys.stderr)
+
+
+def _source_date(value: str | None) -> datetime | None | bool:
+    """The build's moment from SOURCE_DATE_EPOCH (reproducible-builds.org: seconds since 1970),
+    for rebuilding a past output byte for byte (which articles were scheduled, expired); None
+    when unset (now), False when it is no such number."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return datetime.fromtimestamp(int(value.strip()), timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        return False
 
 
 def _how_to_look(site_dir: Path, out: Path, base_url: str | None) -> str:

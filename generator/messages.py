@@ -212,6 +212,11 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "--base-url '{url}' không phải một địa chỉ http(s) đầy đủ; hãy ghi đủ, ví dụ "
               "--base-url https://thu-nghiem.congan.example.vn/",
     },
+    "bad-source-date": {
+        "en": "SOURCE_DATE_EPOCH='{value}' is not a moment in seconds since 1970 (e.g. $(git log -1 --format=%ct))",
+        "vi": "SOURCE_DATE_EPOCH='{value}' không phải một thời điểm tính bằng giây từ năm 1970 "
+              "(ví dụ $(git log -1 --format=%ct))",
+    },
     "base-url-with-query": {
         "en": "--base-url '{url}' holds a query or a fragment ('?…', '#…'), which every link would carry; "
               "write --base-url {fixed}",

@@ -626,3 +626,29 @@ def test_a_build_whose_messages_cannot_be_written_says_so_in_a_line_or_builds_qu
                             ">&- 2>&-", shell=True, timeout=120)
     assert closed.returncode == 0
     assert (tmp_path / "out/index.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_source_date_epoch_rebuilds_a_past_output_as_it_was(make_site, tmp_path):
+    """reproducible-builds.org's SOURCE_DATE_EPOCH is the build's moment: an article scheduled for
+    a day is left out of a build dated before it, published by one dated after, byte for byte the
+    same whenever that build is run (the clock decided, and a past output could not be made again)."""
+    import os
+    import subprocess
+    import sys
+
+    site = make_site({**ARTICLES, "content/hen-gio.md": article("Bài hẹn giờ", date="2030-05-01T08:00:00")})
+
+    def built(epoch: str, out: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--out",
+                               str(tmp_path / out), "--lang", "en"], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+    before, after = built("1893456000", "truoc"), built("1903000000", "sau")  # 2030-01-01, 2030-04-21 … 2030-04-22
+    assert before.returncode == after.returncode == 0
+    assert not (tmp_path / "truoc/tin-hoat-dong/bai-hen-gio").exists() and "1 scheduled" in before.stdout
+    later = built("1905000000", "sau-nua")  # 2030-05-14
+    assert (tmp_path / "sau-nua/tin-hoat-dong/bai-hen-gio/index.html").is_file()
+    assert tree(tmp_path / "truoc") == tree(tmp_path / "sau")  # (both before its day: the same site)
+    wrong = built("hôm qua", "sai")
+    assert wrong.returncode == 2 and wrong.stderr.strip() == (
+        "build.py: error: SOURCE_DATE_EPOCH='hôm qua' is not a moment in seconds since 1970 (e.g. $(git log -1 --format=%ct))")
+    assert later.returncode == 0
