@@ -23,7 +23,7 @@ def layout_problem(exc: jinja2.TemplateError, site_dir: Path, where: tuple[str, 
     """`where`: the layout file and line, when the exception cannot say (a missing layout
     found without rendering: layout_check.py)."""
     path, line = where or _where(exc)
-    shown = _shown(path, site_dir) if path else "layouts"
+    shown = shown_layout(path, site_dir) if path else "layouts"
     kind = "syntax" if isinstance(exc, jinja2.TemplateSyntaxError) else "rendering"
     detail = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, jinja2.TemplateNotFound):  # (Jinja says only the name)
@@ -107,7 +107,8 @@ def _where(exc: jinja2.TemplateError) -> tuple[str | None, int]:
     return None, 0  # e.g. a layout that names a missing template
 
 
-def _shown(path: str, site_dir: Path) -> str:
+def shown_layout(path: str, site_dir: Path) -> str:
+    """A layout file as problems name it: layouts/… of the site, else the theme's own path."""
     resolved = Path(path).resolve()
     for root in (site_dir.resolve(), DEFAULT_LAYOUTS.parent):  # site's own layouts, then the theme's
         if resolved.is_relative_to(root):

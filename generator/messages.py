@@ -463,6 +463,15 @@ PROBLEMS: Mapping[str, tuple] = {
          "share_image '{0}' chỉ {1}×{2} px: Facebook và Zalo không hiện ảnh nhỏ hơn 200×200 px; cỡ 1200×630 px hợp "
          "với mọi mạng"),
     ),
+    "block-not-shown": (
+        (r"the block '(.*?)' is in none of the layouts this one extends \((.*?)\): what it holds is never shown; "
+         r"did you mean '(.*?)'\?",
+         "khối (block) '{0}' không có trong tệp giao diện nào mà tệp này kế thừa ({1}): nội dung của nó không bao giờ "
+         "hiện ra; có phải ý bạn là '{2}'?"),
+        (r"the block '(.*?)' is in none of the layouts this one extends \((.*?)\).*",
+         "khối (block) '{0}' không có trong tệp giao diện nào mà tệp này kế thừa ({1}): nội dung của nó không bao giờ "
+         "hiện ra"),
+    ),
     "language-not-vietnamese": (
         (r"pages say they are in '(.*?)' .*",
          "các trang tự nhận là tiếng '{0}' (<html lang>, tin RSS/Atom) trong khi chữ của giao diện là tiếng Việt: "

@@ -331,3 +331,15 @@ def test_a_layout_reads_the_sites_own_values_from_extra(make_site):
     assert run_cli("build", "--site", str(site)).returncode == 0
     home = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
     assert text_of(home.find(class_="bang-ron")) == "Tuần lễ an toàn giao thông"
+
+
+def test_check_names_a_block_that_no_layout_it_extends_has(make_site):
+    """{% block heed %} in a site's base.html extending the theme's: Jinja dropped it without a word,
+    and the site's stylesheet link in it was gone from every page. A block inside another is fine."""
+    base = ('{% extends "theme/base.html" %}\n{% block heed %}<link rel="stylesheet" href="/assets/rieng.css">'
+            '{% endblock %}\n{% block main %}{% block loi_chao %}Xin chào{% endblock %}{{ super() }}{% endblock %}\n')
+    site = make_site({**FILES, "layouts/base.html": base})
+    done = run_cli("check", "--site", str(site), "--lang", "en")
+    assert [line for line in done.stdout.splitlines() if "block-not-shown" in line] == [
+        "layouts/base.html:2: warning[block-not-shown]: the block 'heed' is in none of the layouts this one extends "
+        "(theme/base.html): what it holds is never shown; did you mean 'head'?"]
