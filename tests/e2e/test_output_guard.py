@@ -111,24 +111,14 @@ def test_a_deploys_own_hidden_files_beside_the_site_are_kept_by_every_build(work
 def test_a_read_only_output_is_refused_not_replaced_behind_its_permissions(workspace):
     """A read-only --out was swapped anyway (its mode and owner replaced), then the build failed
     moving the old one away and said "the published site is intact" about a new one; every
-    build after failed so. (As root, the test drops root's power over permissions first.)"""
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import REPO
-
+    build after failed so."""
     root, site = workspace
     out = root / "chi-doc"
     assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
     before = tree(root)
     out.chmod(0o555)
     try:
-        powers = "dac_override,dac_read_search,fowner"
-        as_a_user = ["setpriv", f"--inh-caps=-{powers.replace(',', ',-')}",
-                     f"--bounding-set=-{powers.replace(',', ',-')}"] if os.geteuid() == 0 else []
-        done = subprocess.run([*as_a_user, sys.executable, str(REPO / "build.py"), "build", "--site", str(site),
-                               "--out", str(out), "--lang", "en"], capture_output=True, text=True, timeout=120)
+        done = _built_as_a_user(site, out)
     finally:
         out.chmod(0o755)
     assert done.returncode == 2, done.stdout + done.stderr
@@ -156,25 +146,31 @@ def test_a_mount_point_is_known_by_the_system_s_list_of_mounts(tmp_path):
 def test_an_output_whose_parent_cannot_be_written_is_refused_before_the_build(workspace):
     """A deploy user's /var/www/portal in root's /var/www: the build rendered everything, then
     failed on its lock beside the output ("Permission denied")."""
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import REPO
-
     root, site = workspace
     parent = root / "www"
     (parent / "portal").mkdir(parents=True)
     parent.chmod(0o555)
     try:
-        powers = "dac_override,dac_read_search,fowner"
-        as_a_user = ["setpriv", f"--inh-caps=-{powers.replace(',', ',-')}",
-                     f"--bounding-set=-{powers.replace(',', ',-')}"] if os.geteuid() == 0 else []
-        done = subprocess.run([*as_a_user, sys.executable, str(REPO / "build.py"), "build", "--site", str(site),
-                               "--out", str(parent / "portal"), "--lang", "en"], capture_output=True, text=True, timeout=120)
+        done = _built_as_a_user(site, parent / "portal")
     finally:
         parent.chmod(0o755)
     assert done.returncode == 2, done.stdout + done.stderr
     assert done.stderr.strip() == (f"build.py: error: --out {parent / 'portal'}: its parent folder {parent} cannot be "
                                    "written, and a build makes the new site beside its output folder and swaps the "
                                    "two. Let the build write there, or choose an output folder in a folder it can write.")
+
+
+def _built_as_a_user(site, out):
+    """`build` of `site` into `out` as a user who is bound by permissions: as root, with root's
+    power over them dropped first (setpriv), as CI machines run as root."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    powers = "dac_override,dac_read_search,fowner"
+    as_a_user = ["setpriv", f"--inh-caps=-{powers.replace(',', ',-')}",
+                 f"--bounding-set=-{powers.replace(',', ',-')}"] if os.geteuid() == 0 else []
+    return subprocess.run([*as_a_user, sys.executable, str(REPO / "build.py"), "build", "--site", str(site),
+                           "--out", str(out), "--lang", "en"], capture_output=True, text=True, timeout=120)
