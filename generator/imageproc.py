@@ -316,13 +316,14 @@ def _to_8_bits(image: Image.Image) -> Image.Image:
     (integers, or floats usually on 0–1) the first of those ranges their values fit, else their own."""
     if image.mode not in DEEP_GREY_MODES:
         return image
-    low, high = image.getextrema()
-    if image.mode.startswith("I;16"):
+    if image.mode.startswith("I;16"):  # (its extrema are not asked: I;16B, a Motorola-order TIFF, has none)
         low, high = 0, 65535
-    elif image.mode == "F" and 0 <= low and high <= 1:
-        low, high = 0, 1
-    elif 0 <= low and high <= 65535:
-        low, high = 0, 255 if high <= 255 else 65535
+    else:
+        low, high = image.getextrema()
+        if image.mode == "F" and 0 <= low and high <= 1:
+            low, high = 0, 1
+        elif 0 <= low and high <= 65535:
+            low, high = 0, 255 if high <= 255 else 65535
     scale = 255 / (high - low) if high > low else 0.0
     deep = image if image.mode in ("I", "F") else image.convert("I")
     return deep.point(lambda value: value * scale - low * scale).convert("L")

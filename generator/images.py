@@ -582,7 +582,9 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
                                   "raise [images] max_megapixels in site.toml")
                 orientation = int(im.getexif().get(0x0112, 1) or 1)
                 revision = _revision(im)
-                animated = bool(getattr(im, "is_animated", False))  # (a GIF: a second frame found, not decoded)
+                # (a second frame found, not decoded; of the moving formats only: a phone's JPEG with a gain
+                # map opens as MPO, a scan as a TIFF of pages, and they are no animation)
+                animated = im.format in ("GIF", "PNG", "WEBP") and bool(getattr(im, "is_animated", False))
                 if _looks_cut_off(im.format, data):
                     im.load()  # decoded here, so `check` says what the build's decoding would
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:

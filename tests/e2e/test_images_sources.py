@@ -56,13 +56,15 @@ def test_greyscale_photos_of_16_and_32_bits_keep_their_greys(make_site, build_si
     were published white: every grey above 255 of 65,535 was clipped to 255."""
     files = {}
     for name, mode, top, fmt in (("scan.png", "I;16", 65535, "PNG"), ("tai-lieu.tif", "I", 65535, "TIFF"),
-                                 ("do-sau.tiff", "F", 1.0, "TIFF")):
+                                 ("do-sau.tiff", "F", 1.0, "TIFF"),
+                                 ("may-quet.tif", "I;16B", 65535, "TIFF")):  # (Motorola order: no extrema)
         out = io.BytesIO()
         grey_ramp(mode, top).save(out, fmt)
         with Image.open(io.BytesIO(out.getvalue())) as check:
             assert check.mode == mode
         files[BUNDLE + name] = out.getvalue()
-    body = "Ảnh quét:\n\n![Bản quét](scan.png)\n\n![Tài liệu](tai-lieu.tif)\n\n![Độ sâu](do-sau.tiff)\n"
+    body = ("Ảnh quét:\n\n![Bản quét](scan.png)\n\n![Tài liệu](tai-lieu.tif)\n\n![Độ sâu](do-sau.tiff)\n\n"
+            "![Máy quét](may-quet.tif)\n")
     built = build_site(make_site({BUNDLE + "index.md": article("Cảnh báo lừa đảo", body=body), **files}))
     assert built.result.ok, built.messages
     for img in built.page(PAGE).find("div", class_="body").find_all("img"):
@@ -122,7 +124,14 @@ def test_an_animated_gif_or_webp_is_a_warning_at_each_line_that_shows_it(make_si
     still = io.BytesIO()
     frames[0].save(still, "GIF")
     files[BUNDLE + "tinh.gif"] = still.getvalue()
-    body = "Mở đầu.\n\n![Cảnh báo](canh-bao.gif)\n\n![Hướng dẫn](huong-dan.webp)\n\n![Ảnh tĩnh](tinh.gif)\n"
+    # A phone's photo with a second image (an Ultra HDR gain map: Pillow opens it as MPO) and a
+    # scan of two pages are no animation: they were told to be saved as MP4.
+    phone, pages = io.BytesIO(), io.BytesIO()
+    frames[0].save(phone, "MPO", save_all=True, append_images=[frames[1]])
+    frames[0].save(pages, "TIFF", save_all=True, append_images=[frames[2]])
+    files[BUNDLE + "dien-thoai.jpg"], files[BUNDLE + "ban-quet.tif"] = phone.getvalue(), pages.getvalue()
+    body = ("Mở đầu.\n\n![Cảnh báo](canh-bao.gif)\n\n![Hướng dẫn](huong-dan.webp)\n\n![Ảnh tĩnh](tinh.gif)\n\n"
+            "![Ảnh chụp tại hiện trường](dien-thoai.jpg)\n\n![Biên bản hai trang](ban-quet.tif)\n")
     site = make_site({BUNDLE + "index.md": article("Cảnh báo lừa đảo", image="canh-bao.gif", body=body), **files})
     built = build_site(site)
     assert built.result.ok, built.messages
@@ -136,7 +145,7 @@ def test_an_animated_gif_or_webp_is_a_warning_at_each_line_that_shows_it(make_si
         "'huong-dan.webp': ảnh động: chỉ khung hình đầu tiên được xuất bản, thành ảnh tĩnh; muốn bạn đọc thấy chuyển "
         "động, hãy lưu thành video (MP4) cạnh bài viết và hiển thị tệp đó: ![…](huong-dan.mp4)")
     figures = built.page(PAGE).find("div", class_="body").find_all("figure")
-    assert len(figures) == 3  # published all the same, as their first frame
+    assert len(figures) == 5  # published all the same, as their first frame
 
 
 def test_an_empty_photo_file_is_told_empty_not_unreadable(make_site, build_site):
