@@ -60,7 +60,9 @@ def tel_link(number: str) -> str:
 class Link:
     name: str
     url: str
-    line: int = 0  # of its url in site.toml
+    # Of its url in site.toml, for problems; out of the config's repr, which keys every page's
+    # render: a comment added above [[links]] re-rendered every page.
+    line: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -196,3 +196,13 @@ def test_a_photo_setting_changed_is_no_article_edited(make_site):
     (site / "content/tin-hoat-dong/hien-mau/index.md").write_text(
         article("Ngày hội hiến máu tình nguyện", date="2026-01-22T08:00:00", image="anh.jpg"), encoding="utf-8")
     assert summary(site)[1] == "  Why: 1 article(s) edited (content/tin-hoat-dong/hien-mau/index.md)"
+
+
+def test_a_comment_added_to_site_toml_renders_no_page_again(make_site):
+    """A [[links]] entry's line (kept for its problems) was in the config every page's render is
+    keyed by: a comment added above it re-rendered every page ("site.toml changed")."""
+    site = make_site(ARTICLES)
+    summary(site)
+    (site / "site.toml").write_text("# Cấu hình cổng thông tin\n\n" + SITE_TOML, encoding="utf-8")
+    line, why = summary(site)
+    assert ": 0 re-rendered, " in line, line
