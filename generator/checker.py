@@ -116,7 +116,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     if links_to_files:  # (the links to files that `build` would find leading nowhere)
         problems += filelinks.unpublished_links(converted, links_to_files, published,
                                                 {rel for rel, _ in listing}, site_config.base_path)
-    problems += filelinks.config_links_leading_nowhere(site_config.links, published)
+    problems += filelinks.config_links_leading_nowhere(site_config.links, published, site_config.base_path)
     problems += share_image_problems(site_dir, site_config.share_image, published, files)
     problems += images.not_told_twice(found, image_problems)
     problems += _links_to_unpublished(site_config, news_count, articles, plan, found, links_to_articles)

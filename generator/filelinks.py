@@ -58,14 +58,14 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
     return problems
 
 
-def config_links_leading_nowhere(links: Iterable, outputs: Collection[str]) -> list[Problem]:
+def config_links_leading_nowhere(links: Iterable, outputs: Collection[str], base_path: str = "/") -> list[Problem]:
     """A `no-such-page` warning for each site.toml [[links]] url that is a path of this site
-    ("/gioi-thieu/") leading to nothing the build publishes. (The path is the site's: the
-    theme writes it under base_url's path, `link.url | url`.)"""
+    ("/gioi-thieu/", or with base_url's path: the theme writes it `| site_link`) leading to
+    nothing the build publishes."""
     return [warning(CONFIG_NAME, link.line, "no-such-page", no_page_detail(link.url, outputs))
             for link in links
             if link.url.startswith("/") and not link.url.startswith("//")
-            and not leads_to_a_page(unquote(urlsplit(link.url).path), outputs)]
+            and not leads_to_a_page(unquote(urlsplit(link.url).path), outputs, base_path)]
 
 
 def leads_to_a_page(path: str, outputs: Collection[str], base_path: str = "/") -> bool:

@@ -307,7 +307,7 @@ def _build(options: BuildOptions) -> BuildResult:
         if site.file_links:
             problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, published,
                                                     {rel for rel, _ in listing}, site.config.base_path)
-        problems += filelinks.config_links_leading_nowhere(site.config.links, published)
+        problems += filelinks.config_links_leading_nowhere(site.config.links, published, site.config.base_path)
         problems += share_image_problems(options.site_dir, site.config.share_image, published, files)
         problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)
         _stop_on_errors(problems)

@@ -97,7 +97,8 @@ def layout_environment(search_path: Sequence[Path], bytecode_dir: Path | None = 
 
 # The filters layouts have besides Jinja's own (Renderer registers them; `check` judges the
 # filters a layout names against these, without rendering).
-LAYOUT_FILTERS = ("url", "asset", "abs_url", "vn_date", "vn_updated", "iso", "vn_number", "tel", "sections")
+LAYOUT_FILTERS = ("url", "site_link", "asset", "abs_url", "vn_date", "vn_updated", "iso", "vn_number", "tel",
+                  "sections")
 
 
 def _term_finder(kind: str, terms: Mapping[str, Term]):
@@ -134,7 +135,8 @@ class Renderer:
         if clock is not None:  # before any layout is loaded
             clock.attach(self.env)
         self.env.filters.update(
-            url=_at_render(self.url), asset=_at_render(self.asset), abs_url=_at_render(self.abs_url),
+            url=_at_render(self.url), site_link=_at_render(self.site_link), asset=_at_render(self.asset),
+            abs_url=_at_render(self.abs_url),
             vn_date=self.vn_date, vn_updated=self.vn_updated, iso=_iso, vn_number=format_number, tel=tel_link,
             sections=sections.sections,  # the table of contents of a converted body
         )
@@ -160,6 +162,16 @@ class Renderer:
         if _WHOLE_ADDRESS.match(path):
             return path
         return self.site.config.base_path + path.lstrip("/")
+
+    def site_link(self, path: str) -> str:
+        """A link an administrator or editor wrote (site.toml's [[links]]): as `url`, but a path
+        already under base_url's path, copied from the address bar, is left as it is
+        (/congan/gioi-thieu/ became /congan/congan/gioi-thieu/). Not for the theme's own paths,
+        which a portal's sub-path may begin like ("/tin/" under …/tin/)."""
+        base = self.site.config.base_path
+        if base != "/" and (path.startswith(base) or path == base.rstrip("/")):
+            return path
+        return self.url(path)
 
     def asset(self, path: str) -> str:
         """A link to one of the assets with its version (`'/assets/css/style.css' | asset` →
