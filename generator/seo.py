@@ -20,6 +20,7 @@ from generator import feeds, routes
 from generator.bylines import split_byline
 from generator.memo import Memo, recall
 from generator.model import Article, Page, Site, Unit
+from generator.share_image import share_image_url
 from generator.xml_text import escape
 
 # Pages that are not content a search engine should list.
@@ -141,7 +142,7 @@ def cover_image(site: Site, article: Article | None, og_image: Callable | None =
     OpenGraph variant (made from the cover, else the first photo) when there is
     one; else the cover or first picture as written; else (a page without one, a list)
     the site's share_image, "" when it has none."""
-    fallback = absolute(site, site.config.share_image) if site.config.share_image else ""
+    fallback = absolute(site, share_image_url(site.config.share_image)) if site.config.share_image else ""
     if article is None:
         return fallback
     variant = og_image(article) if og_image is not None else None
@@ -232,7 +233,7 @@ def _news_article(site: Site, article: Article, og_image: Callable | None = None
         # A joint article without a byline: written by the units together.
         else [{"@type": "Organization", "name": config.units[slug].name} for slug in article.units],
         "publisher": {"@type": "Organization", "name": unit.name, "url": absolute(site, routes.term_url(unit)),
-                      **({"logo": {"@type": "ImageObject", "url": absolute(site, config.share_image)}}
+                      **({"logo": {"@type": "ImageObject", "url": absolute(site, share_image_url(config.share_image))}}
                          if config.share_image else {})},
         "mainEntityOfPage": absolute(site, article.url),
         "articleSection": config.categories[article.category].name,

@@ -9,15 +9,27 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Collection, Mapping
+from urllib.parse import quote, unquote
 
 from PIL import Image, UnidentifiedImageError
 
 from generator.config import CONFIG_NAME, line_in_site_toml
 from generator.diagnostics import Problem, error, warning
-from generator.filelinks import leads_to_a_page
+from generator.vietnamese import nfc
 
 # Below this on either side, Facebook and Zalo show no picture for the link.
 SMALLEST_SIDE = 200
+
+
+def published_name(path: str) -> str:
+    """The output file a share_image path names, written as typed ("/ảnh chia sẻ.png") or
+    %-encoded as copied from an address bar."""
+    return nfc(unquote(path)).lstrip("/")
+
+
+def share_image_url(path: str) -> str:
+    """The path as a URL carries it: %-encoded (a crawler may not fetch "/ảnh chia sẻ.png")."""
+    return "/" + quote(published_name(path), safe="/!$&'()*+,;=:@-._~")
 
 
 def share_image_problems(site_dir: Path, path: str, published: Collection[str],
@@ -27,12 +39,12 @@ def share_image_problems(site_dir: Path, path: str, published: Collection[str],
     if not path:
         return []
     line = line_in_site_toml(site_dir, "share_image")
-    rel = path.lstrip("/")
-    if rel not in published or not leads_to_a_page(path, published):
+    rel = published_name(path)
+    if rel not in published:
         return [error(CONFIG_NAME, line, "missing-share-image",
                       f"share_image '{path}' is no file this site publishes: put the picture in static/ "
                       f"(static/{rel} is published as {path})")]
-    source = copied.get(rel)
+    source = copied.get(rel)  # (a file of static/; else one the build makes)
     if source is None:
         return []
     try:

@@ -834,3 +834,11 @@ def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_
     assert [(p.location.line, p.code, p.message) for p in told] == [
         (3, "small-share-image", "share_image '/logo-nho.png' is 160×120 px: Facebook and Zalo show no picture "
                                  "under 200×200 px; 1200×630 px suits them all")]
+    # A name with Vietnamese letters and a space, typed or %-encoded: one file, its URL encoded
+    (site / "static/ảnh chia sẻ.png").write_bytes(phone_jpeg(1200, 630))
+    for written in ("/ảnh chia sẻ.png", "/%E1%BA%A3nh%20chia%20s%E1%BA%BB.png"):
+        (site / "site.toml").write_text(toml.replace("/anh-chia-se.png", written), encoding="utf-8")
+        built = build_site(site)
+        assert built.result.ok and built.result.problems == (), built.result.problems
+        assert built.page("/").find("meta", property="og:image")["content"] == (
+            "https://congan.example.vn/%E1%BA%A3nh%20chia%20s%E1%BA%BB.png")
