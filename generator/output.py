@@ -65,6 +65,16 @@ class Stage:
                 made.add(folder)
 
         seeded = set()
+        # The hidden entries' folders, empty ones too: a git repository packed by `git gc` has empty
+        # refs/heads and refs/tags, and without its refs/ git saw no repository in it at all.
+        with os.scandir(top) as entries:
+            hidden = [entry.path for entry in entries if entry.name.startswith(".") and entry.is_dir(follow_symlinks=False)]
+        for path in hidden:
+            make(os.path.basename(path))
+            for folder, folders, _ in os.walk(path):  # (os.walk follows no symlink; an unreadable folder is passed)
+                for name in folders:
+                    if not os.path.islink(os.path.join(folder, name)):
+                        make(os.path.relpath(os.path.join(folder, name), top).replace(os.sep, "/"))
         for rel, entry in files_below(self.out_dir, descend, skip_unreadable=True):
             if not entry.is_file(follow_symlinks=False) or not (everything or rel.startswith(".")):
                 continue  # never carry a link that could point out of the site

@@ -328,7 +328,7 @@ def _build(options: BuildOptions) -> BuildResult:
                                             None if planted else previous, helpers, options.memo,
                                             options.private_output, keeping_pages, known_digests,
                                             render_all=options.layout_metrics)
-        target = _choose_target(options.output, plan, len(pages), cache, verdict)
+        target = _choose_target(options.output, plan, len(pages), cache, verdict, planted)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,
                                             reconvert, options.jobs, helpers, progress=options.progress)
@@ -461,7 +461,7 @@ PATCH_LIMIT_SHARE = 0.2
 
 
 def _choose_target(out_dir: Path, plan: rendering.RenderPlan, page_count: int, cache: BuildCache,
-                   verdict: shortcut.Verdict):
+                   verdict: shortcut.Verdict, planted: bool = False):
     """A patch of the existing output for small changes (removing the strays, files no build
     published); a fresh staged folder otherwise."""
     if plan.has_previous and plan.previous_outputs and len(plan.todo) <= PATCH_LIMIT_SHARE * page_count:
@@ -478,4 +478,5 @@ def _choose_target(out_dir: Path, plan: rendering.RenderPlan, page_count: int, c
     # Seeded even when every page changes (a layout edit), and with no record of the output (a
     # build with --no-cache, a cache lost): the files whose bytes stay the same (assets, feeds,
     # the search index, pages) keep their mtime for rsync and CDNs. (--no-cache rewrote all.)
-    return Stage(out_dir, seed=True, previous=plan.previous_outputs)
+    # Not an output someone planted a symlink in: none of it is trusted, it is written fresh.
+    return Stage(out_dir, seed=not planted, previous=plan.previous_outputs)

@@ -174,3 +174,28 @@ def _built_as_a_user(site, out):
                  f"--bounding-set=-{powers.replace(',', ',-')}"] if os.geteuid() == 0 else []
     return subprocess.run([*as_a_user, sys.executable, str(REPO / "build.py"), "build", "--site", str(site),
                            "--out", str(out), "--lang", "en"], capture_output=True, text=True, timeout=120)
+
+
+def test_a_git_repository_in_the_output_stays_one_across_full_builds(workspace):
+    """A deploy repository in the output (gh-pages), packed by `git gc`, has empty refs/heads and
+    refs/tags: a full build carried its files but not those folders, and git saw no repository."""
+    import subprocess
+
+    root, site = workspace
+    out = root / "xuat-ban"
+    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+
+    def git(*args):
+        return subprocess.run(["git", "-C", str(out), *args], capture_output=True, text=True, timeout=60,
+                              env={"GIT_AUTHOR_NAME": "ci", "GIT_AUTHOR_EMAIL": "ci@congan.example.vn",
+                                   "GIT_COMMITTER_NAME": "ci", "GIT_COMMITTER_EMAIL": "ci@congan.example.vn",
+                                   "HOME": str(root), "PATH": "/usr/bin:/bin"})
+    for step in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "Xuất bản"], ["gc", "-q"], ["pack-refs", "--all"]):
+        assert git(*step).returncode == 0, step
+    assert not any((out / ".git/refs/heads").iterdir())  # (what packing leaves)
+    for flags in (["--no-cache"], []):
+        (site / "layouts/partials/footer.html").write_text(f"<footer>Chân trang {flags}</footer>\n", encoding="utf-8")
+        assert run_cli("build", "--site", str(site), "--out", str(out), *flags).returncode == 0
+        status = git("status", "--porcelain")
+        assert status.returncode == 0, status.stderr
+        assert status.stdout.strip(), "the rebuilt footer is a change git sees"
