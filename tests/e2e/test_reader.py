@@ -450,6 +450,7 @@ def test_old_addresses_with_a_query_share_the_page_of_their_path(make_site, buil
     # Every old link shared on Zalo or Facebook reaches this one page: an og:url folded them all
     # into one card (one page's title and counts); without it, each is the address it was.
     assert page.find("meta", property="og:url") is None and page.find("meta", property="og:title")
+    assert page.find("link", rel="canonical") is None  # (a crawler without og:url reads that instead)
     assert built.page(dan_van).find("meta", property="og:url")["content"] == "https://congan.example.vn" + dan_van
     php = built.page("/index.php/")
     assert php.find("noscript").find("meta") is None  # no fallback: a query it does not know stays, with search
