@@ -21,7 +21,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from generator import attachments, routes
 from generator.article_digests import KnownDigest, article_digest
 from generator.bylines import split_byline
-from generator.cache import BuildCache, digest
+from generator.cache import BuildCache, code_stamp, digest
 from generator.images import PLAYED_TYPES
 from generator.memo import Memo, recall
 from generator.model import EMPTY, TERM_FIELDS, Article, Page, Site, Term
@@ -68,7 +68,9 @@ class KeptFeeds:
         self.cache = cache
         self.site = site
         self.known_digests = known_digests
-        self.config_key = digest(repr(site.config))
+        # (and the code: a feed made by another version of it was kept, its authors and covers as
+        # that version wrote them, while "nothing it made is reused" was told)
+        self.config_key = digest(repr(site.config), code_stamp().hex())
         self.newest = repr(_newest(site))
         self.used: set[str] = set()
 
@@ -92,7 +94,7 @@ class KeptFeeds:
 
 
 def render_feeds(site: Site, html_of: HtmlOf = _own_html, memo: Memo | None = None,
-                 kept: KeptFeeds | None = None) -> dict[str, bytes]:
+                 kept: KeptFeeds | None = None, cover_of: HtmlOf = lambda article: "") -> dict[str, bytes]:
     """Output path → Atom bytes for the site and every declared term. With a memo, a feed
     whose articles (and term, and config) are the very objects of the last build is not
     written again (its bytes are a function of exactly those); with `kept`, a feed the
@@ -104,7 +106,7 @@ def render_feeds(site: Site, html_of: HtmlOf = _own_html, memo: Memo | None = No
         entries = tuple(articles[:FEED_LENGTH])
 
         def render() -> bytes:
-            return render_feed(site, term, entries, html_of)
+            return render_feed(site, term, entries, html_of, cover_of)
 
         if kept is not None:
             return kept.feed(term, entries, render)
@@ -119,7 +121,11 @@ def render_feeds(site: Site, html_of: HtmlOf = _own_html, memo: Memo | None = No
     return feeds
 
 
-def render_feed(site: Site, term: Term | None, articles: Iterable[Article], html_of: HtmlOf = _own_html) -> bytes:
+def render_feed(site: Site, term: Term | None, articles: Iterable[Article], html_of: HtmlOf = _own_html,
+                cover_of: HtmlOf = lambda article: "") -> bytes:
+    """`cover_of(article)`: the HTML of the cover photo shown above its text ("" for none): a feed
+    reader showed an article whose photo is its front-matter `image:` without any. (It reads what
+    Article.images_key digests: the kept feeds' key holds it.)"""
     config = site.config
     entries = tuple(articles)[:FEED_LENGTH]
     page_url = routes.term_url(term) if term is not None else "/"
@@ -142,7 +148,7 @@ def render_feed(site: Site, term: Term | None, articles: Iterable[Article], html
         f"  <author><name>{escape(config.title)}</name></author>",
     ]
     for article in entries:
-        lines += _entry(site, article, html_of(article))
+        lines += _entry(site, article, cover_of(article) + html_of(article))
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 

@@ -8,8 +8,9 @@ Pure: takes an ImagePlan, reads no files.
 """
 from __future__ import annotations
 
+import html
 import re
-from typing import Mapping
+from typing import Callable, Mapping
 
 import xml.etree.ElementTree as etree
 
@@ -520,6 +521,21 @@ class RawImages(StashedTags):
             return None
         return picture_html(picture, self.pictures.base_path, attrs.get("alt", ""), body_sizes(picture),
                             css_class=body_class(picture))
+
+
+def feed_covers(plan: ImagePlan, base_path: str) -> Callable:
+    """cover_of(article) for the feeds: its cover photo shown above its text, as one plain <img>
+    of the JPEG every reader shows (a feed reader keeps few of a <picture>'s sources), with its
+    caption; "" for none. It reads only what Article.images_key digests."""
+    def cover_of(article) -> str:
+        path = plan.shown_cover(article)
+        if path is None:
+            return ""
+        picture = plan.pictures[path]
+        alt = html.escape(article.image_caption or article.title, quote=True)
+        caption = f"<figcaption>{html.escape(article.image_caption)}</figcaption>" if article.image_caption else ""
+        return f'<figure><img src="{html.escape(base_path + picture.fallback, quote=True)}" alt="{alt}">{caption}</figure>'
+    return cover_of
 
 
 def layout_globals(plan: ImagePlan, base_path: str) -> dict:

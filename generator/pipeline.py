@@ -295,7 +295,7 @@ def _build(options: BuildOptions) -> BuildResult:
         # The preview's memo keeps its feeds; a build, its cache.
         kept_feeds = feeds.KeptFeeds(cache, site, known_digests) if options.memo is None and cache.enabled else None
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
-            site, pages, load_html, options.memo, kept_feeds)
+            site, pages, load_html, options.memo, kept_feeds, pictures.feed_covers(image_plan, site.config.base_path))
         extra_files.update(aliases.query_tables(pages))  # old addresses with a query, past one table
         own_robots = files.pop(seo.ROBOTS, None)  # static/robots.txt: the site's own rules
         if own_robots is not None:

@@ -117,7 +117,8 @@ def render_robots(site: Site) -> bytes:
 
 def render_extra_files(site: Site, pages: Iterable[Page],
                        html_of: Callable[[Article], str] = lambda a: a.html,
-                       memo: Memo | None = None, kept_feeds: feeds.KeptFeeds | None = None) -> dict[str, bytes]:
+                       memo: Memo | None = None, kept_feeds: feeds.KeptFeeds | None = None,
+                       cover_of: Callable[[Article], str] = lambda article: "") -> dict[str, bytes]:
     """Every non-page output of this module and of feeds: output path → bytes.
 
     `html_of(article)` gives an article's converted body (the render stage may
@@ -130,7 +131,7 @@ def render_extra_files(site: Site, pages: Iterable[Page],
             bodies[article.url] = html_of(article)
         return bodies[article.url]
 
-    files = feeds.render_feeds(site, body, memo, kept_feeds)
+    files = feeds.render_feeds(site, body, memo, kept_feeds, cover_of)
     if not site.config.noindex:  # a copy search engines must skip lists no page for them
         files.update(render_sitemaps(site, pages, memo))
     files["robots.txt"] = render_robots(site)

@@ -25,9 +25,9 @@ def rendered_feeds(monkeypatch) -> list[str]:
     seen: list[str] = []
     render = feeds.render_feed
 
-    def counting(site, term, articles, html_of=feeds._own_html):
+    def counting(site, term, articles, html_of=feeds._own_html, cover_of=lambda article: ""):
         seen.append(term.slug if term is not None else "")
-        return render(site, term, articles, html_of)
+        return render(site, term, articles, html_of, cover_of)
 
     monkeypatch.setattr(feeds, "render_feed", counting)
     return seen
@@ -122,3 +122,39 @@ def test_a_damaged_kept_feed_is_rendered_again(make_site, build_site, tmp_path, 
     built = build_site(site)
     assert len(seen) == 8
     assert tree(built.out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_a_feed_kept_by_another_version_of_the_generator_is_rendered_again(make_site, build_site, monkeypatch):
+    """The kept feeds' keys held the articles and the settings, not the code: an upgrade that writes
+    feeds otherwise (an author's name alone, a cover photo) kept publishing the old ones while the
+    build said "the generator changed … nothing it made is reused"."""
+    site = make_site(SITE)
+    assert build_site(site).result.ok
+    seen = rendered_feeds(monkeypatch)
+    (site / "layouts/partials").mkdir(parents=True)
+    (site / "layouts/partials/footer.html").write_text("<footer>Chân trang</footer>\n", encoding="utf-8")
+    assert build_site(site).result.ok and seen == []  # (a layout is no feed's: all 8 kept)
+    monkeypatch.setattr(feeds, "code_stamp", lambda: b"another version")
+    (site / "layouts/partials/footer.html").write_text("<footer>Chân trang mới</footer>\n", encoding="utf-8")
+    assert build_site(site).result.ok
+    assert len(seen) == 8
+
+
+def test_a_feed_entry_shows_the_articles_cover_photo(make_site, build_site):
+    """A feed reader showed an article whose photo is its front-matter image: without any."""
+    from tests.photos import phone_jpeg
+
+    site = make_site({**SITE, "content/tin-hoat-dong/dien-tap/index.md": article(
+        "Diễn tập chữa cháy", "2026-01-25T08:00:00", image="dien-tap.jpg", image_caption='"Lực lượng triển khai lăng phun"',
+        body="Sáng nay, Công an tỉnh tổ chức diễn tập."), "content/tin-hoat-dong/dien-tap/dien-tap.jpg": phone_jpeg(1200, 800)})
+    built = build_site(site)
+    assert built.result.ok, built.result.problems
+    entry = next(e for e in ET.fromstring((built.out / "atom.xml").read_bytes()).findall(f"{ATOM}entry")
+                 if e.findtext(f"{ATOM}title") == "Diễn tập chữa cháy")
+    from bs4 import BeautifulSoup
+    content = BeautifulSoup(entry.findtext(f"{ATOM}content"), "html.parser")
+    image = content.find("figure").find("img")
+    assert image["src"].startswith("https://congan.example.vn/images/dien-tap-") and image["src"].endswith(".jpg")
+    assert (built.out / image["src"].removeprefix("https://congan.example.vn/")).is_file()
+    assert image["alt"] == content.find("figcaption").get_text() == "Lực lượng triển khai lăng phun"
+    assert content.find("p").get_text() == "Sáng nay, Công an tỉnh tổ chức diễn tập."
