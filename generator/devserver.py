@@ -674,6 +674,8 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         print(messages.text("serving", options.lang, url=url), file=out, flush=True)
+        if preview.out_root is not None:  # (another preview of this site holds its kept pages)
+            print(messages.text("second-preview", options.lang), file=err, flush=True)
         warning = exposure_warning(preview.server.server_address[0], options.lang)
         if warning:
             print(warning, file=err, flush=True)

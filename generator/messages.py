@@ -212,6 +212,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "--base-url '{url}' không phải một địa chỉ http(s) đầy đủ; hãy ghi đủ, ví dụ "
               "--base-url https://thu-nghiem.congan.example.vn/",
     },
+    "second-preview": {
+        "en": "Note: another preview of this site is running (its tab still shows its pages): this one builds "
+              "the whole portal into a folder of its own, and each save rebuilds both. Stop the one you do not "
+              "use (Ctrl+C in its window).",
+        "vi": "Lưu ý: một phiên xem trước khác của trang này đang chạy (thẻ trình duyệt của nó vẫn hiện các trang "
+              "của nó): phiên này dựng toàn bộ cổng vào thư mục riêng, và mỗi lần lưu cả hai đều dựng lại. Hãy dừng "
+              "phiên không dùng (Ctrl+C ở cửa sổ của nó).",
+    },
     "bad-source-date": {
         "en": "SOURCE_DATE_EPOCH='{value}' is not a moment in seconds since 1970 (e.g. $(git log -1 --format=%ct))",
         "vi": "SOURCE_DATE_EPOCH='{value}' không phải một thời điểm tính bằng giây từ năm 1970 "

@@ -486,3 +486,16 @@ def test_a_save_in_two_writes_flashes_no_error(preview):
     said = server.stop()
     assert "error[" not in said and "Dựng lại không thành công" not in said, said
 
+
+
+def test_a_second_preview_of_a_site_says_one_is_running_already(preview):
+    """Two previews of one site (one left in a forgotten window): the second built the whole
+    portal into its own folder and every save rebuilt both, and nothing said so."""
+    first, site = preview()
+    second = Preview(site)
+    try:
+        assert second.page(URL).find("h1") is not None
+    finally:
+        said = second.stop()
+    assert "một phiên xem trước khác của trang này đang chạy" in said, said
+    assert "đang chạy" not in first.stop()
