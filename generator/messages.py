@@ -460,6 +460,11 @@ PROBLEMS: Mapping[str, tuple] = {
     "missing-key": ((r"'(.*?)' is required", "thiếu khóa '{0}'"),
                     (r"each \[\[links\]\] entry needs", "mỗi mục [[links]] cần có name và url"),
                     (_ANY, "thiếu khóa bắt buộc: {0}")),
+    "cache-not-writable": (
+        (r"the build cache cannot be written \((.*?)\):.*",
+         "không ghi được vào bộ nhớ đệm của bản dựng ({0}): lần dựng này không dùng nó, nên mất thời gian như lần dựng "
+         "đầu; hãy cho phép ghi vào đó, hoặc chỉ định --cache-dir"),
+    ),
     "missing-share-image": (
         (r"share_image '(.*?)' is no file this site publishes: put the picture in static/ \((.*?) is published as .*",
          "share_image '{0}' không phải tệp nào trang này xuất bản: hãy đặt ảnh vào static/ ({1} được xuất bản thành {0})"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ from generator import imageproc, images, pictures
 from generator import buildlock, feeds, filelinks, kept_pages, layout_metrics, messages, outguard, search, search_store, seo, shortcut
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
-from generator.diagnostics import BuildFailed, Problem, as_errors, has_errors, sort_problems
+from generator.diagnostics import BuildFailed, Problem, as_errors, has_errors, sort_problems, warning
 from generator.memo import Memo
 from generator.memory import give_back_freed_memory
 from generator.model import Site, frozen_map
@@ -249,6 +250,12 @@ def build(options: BuildOptions) -> BuildResult:
 def _build(options: BuildOptions) -> BuildResult:
     clock = _Clock()
     problems: list[Problem] = []
+    unwritable = _unwritable_cache(options.cache_root) if options.memo is None else None
+    if unwritable is not None:  # (a CI job's cache restored read-only: the build goes on without one)
+        problems.append(warning(str(options.cache_root), 0, "cache-not-writable",
+                                f"the build cache cannot be written ({unwritable}): this build uses none, and "
+                                "takes the time a first build takes; let the build write there, or give --cache-dir"))
+        options = replace(options, use_cache=False)
     cache = BuildCache(options.cache_root, options.memo)
     output.recover(options.output)
     listed_ns = time.time_ns()
@@ -400,6 +407,19 @@ def _build(options: BuildOptions) -> BuildResult:
                        images=image_report, causes=plan.causes, addresses=plan.addresses,
                        search=indexing[0].report if indexing else None, scheduled=scheduled,
                        unreleased=unreleased, layouts=report.layouts)
+
+
+def _unwritable_cache(root: Path | None) -> str | None:
+    """Why the build cache's folder cannot be written (a read-only file system, no permission),
+    or None: a build with such a cache failed at its first save (exit 3)."""
+    if root is None:
+        return None
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=root).close()
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 def _unreleased(site: Site, now: datetime) -> int:

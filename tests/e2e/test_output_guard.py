@@ -160,7 +160,7 @@ def test_an_output_whose_parent_cannot_be_written_is_refused_before_the_build(wo
                                    "two. Let the build write there, or choose an output folder in a folder it can write.")
 
 
-def _built_as_a_user(site, out):
+def _built_as_a_user(site, out, *more: str):
     """`build` of `site` into `out` as a user who is bound by permissions: as root, with root's
     power over them dropped first (setpriv), as CI machines run as root."""
     import os
@@ -173,7 +173,7 @@ def _built_as_a_user(site, out):
     as_a_user = ["setpriv", f"--inh-caps=-{powers.replace(',', ',-')}",
                  f"--bounding-set=-{powers.replace(',', ',-')}"] if os.geteuid() == 0 else []
     return subprocess.run([*as_a_user, sys.executable, str(REPO / "build.py"), "build", "--site", str(site),
-                           "--out", str(out), "--lang", "en"], capture_output=True, text=True, timeout=120)
+                           "--out", str(out), "--lang", "en", *more], capture_output=True, text=True, timeout=120)
 
 
 def test_a_git_repository_in_the_output_stays_one_across_full_builds(workspace):
@@ -199,3 +199,21 @@ def test_a_git_repository_in_the_output_stays_one_across_full_builds(workspace):
         status = git("status", "--porcelain")
         assert status.returncode == 0, status.stderr
         assert status.stdout.strip(), "the rebuilt footer is a change git sees"
+
+
+def test_a_build_cache_that_cannot_be_written_is_warned_about_and_the_build_goes_on(workspace):
+    """A CI cache restored read-only: the build failed at its first save ("Read-only file system",
+    exit 3) instead of building without it."""
+    root, site = workspace
+    kept = root / "bo-nho-dem"
+    kept.mkdir()
+    kept.chmod(0o555)
+    try:
+        done = _built_as_a_user(site, root / "xuat-ban", "--cache-dir", str(kept / "cache"))
+    finally:
+        kept.chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[0] == (
+        f"{kept / 'cache'}: warning[cache-not-writable]: the build cache cannot be written (Permission denied): "
+        "this build uses none, and takes the time a first build takes; let the build write there, or give --cache-dir")
+    assert (root / "xuat-ban/tin-hoat-dong/bai-so-1/index.html").is_file() and not any(kept.iterdir())
