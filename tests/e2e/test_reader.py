@@ -843,3 +843,15 @@ def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_
         assert built.result.ok and built.result.problems == (), built.result.problems
         assert built.page("/").find("meta", property="og:image")["content"] == (
             "https://congan.example.vn/%E1%BA%A3nh%20chia%20s%E1%BA%BB.png")
+
+
+def test_a_unit_category_or_campaign_page_offers_its_feed_where_a_reader_sees_it(make_site, build_site):
+    """Each list's own feed was only a <link> in <head>, which no browser shows: a reader following
+    one commune's police found only the whole portal's feed, in the footer."""
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article(
+        "Bài viết", unit="cong-an-xa-dong-tien", campaigns=["dan-van-kheo"])}))
+    assert built.result.ok
+    for url in ("/don-vi/cong-an-xa-dong-tien/", "/tin-hoat-dong/", "/phong-trao/dan-van-kheo/"):
+        link = built.page(url).select_one("main .feed-link a")
+        assert text_of(link) == "Nhận tin mới qua RSS/Atom" and link["href"] == url + "atom.xml", url
+        assert (built.out / (url.lstrip("/") + "atom.xml")).is_file()
