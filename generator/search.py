@@ -94,7 +94,7 @@ def shard_of(output_path: str, count: int) -> int:
 
 
 # What the search documents look like; bump when search_document() changes.
-DOC_FORMAT = 3
+DOC_FORMAT = 4
 
 
 def search_document(article: Article, config: SiteConfig, body_html: str) -> bytes:
@@ -125,6 +125,9 @@ def search_document(article: Article, config: SiteConfig, body_html: str) -> byt
             f'<p><span data-pagefind-ignore><time data-pagefind-meta="date">'
             f"{e(format_date(article.date, config.zone, article.has_time))}</time></span> ",
             *(f'<span data-pagefind-filter="unit">{e(config.units[slug].name)}</span> ' for slug in article.units),
+            # The names readers know a unit by besides its own ("PC08", "CSGT"): searched, no filter.
+            *(f"<span>{e(' '.join(config.units[slug].other_names))}</span> " for slug in article.units
+              if config.units[slug].other_names),
             f'<span data-pagefind-filter="category">{e(config.categories[article.category].name)}</span></p>',
             f"<ul>{campaigns}</ul>" if campaigns else "",
         ]
@@ -171,7 +174,7 @@ def plan_shards(site: Site) -> list[Shard]:
     version = metadata.version("pagefind_bin")
     config = site.config
     # The names and the clock the documents show.
-    terms = repr((config.timezone, sorted((s, t.name) for s, t in config.units.items()),
+    terms = repr((config.timezone, sorted((s, t.name, t.other_names) for s, t in config.units.items()),
                   sorted((s, t.name) for s, t in config.categories.items()),
                   sorted((s, t.name) for s, t in config.campaigns.items())))
     count = shard_count(len(site.articles_and_pages))

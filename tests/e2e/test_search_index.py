@@ -502,3 +502,19 @@ def test_the_references_heading_is_not_searched_but_the_references_are(make_site
     text = fragments(built.out)["/tin-hoat-dong/xu-ly-vi-pham/"]["content"]
     assert "Nghị định số 168/2024/NĐ-CP của Chính phủ." in text
     assert "Tài liệu tham khảo" not in text
+
+
+def test_a_units_other_names_changed_in_site_toml_index_its_articles_again(make_site, build_site, tmp_path):
+    """A unit's other names are searched ("PC08"): site.toml changing them changes what the index
+    must hold, though no article changed."""
+    from tests.conftest import SITE_TOML
+
+    site = make_site(ARTICLES)
+    out = tmp_path / "out"
+    assert build_site(site, out=out).result.search == search.SearchReport(indexed=1, shards=1)
+    (site / "site.toml").write_text(SITE_TOML.replace('name = "Phòng Cảnh sát giao thông"',
+                                                      'name = "Phòng Cảnh sát giao thông"\nother_names = ["PC08"]'),
+                                    encoding="utf-8")
+    again = build_site(site, out=out)
+    assert again.result.search is not None and again.result.search.indexed == 1
+    assert tree(out) == clean_tree(site, tmp_path / "clean")  # (the index a clean build makes)
