@@ -52,6 +52,26 @@ def _terminated(signum, frame) -> None:
     raise Terminated
 
 
+def _take_sigterm_as_ctrl_c() -> None:
+    """SIGTERM raises Terminated in the build's process; a child it forks gets SIGTERM's default
+    back. Inherited, the handler raised Terminated in a child the build stopped at once (the symlink
+    walk, after an error: "Exception ignored in: … at-fork … Terminated" in the build's messages),
+    or lost a SIGTERM that came before the child's Python woke (a stopped child ran to its end). So
+    SIGTERM waits, blocked, while a process forks; the child takes the default, then lets it in."""
+    signal.signal(signal.SIGTERM, _terminated)
+    os.register_at_fork(before=lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM}),
+                        after_in_parent=lambda: signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM}),
+                        after_in_child=_default_sigterm)
+
+
+def _default_sigterm() -> None:
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    except ValueError:  # (forked from a thread that is no main one: it keeps the handler)
+        pass
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse exits 2 too; keep its message short
         self.print_usage(sys.stderr)
@@ -318,7 +338,7 @@ def run_build(args) -> int:
     # SIGTERM (how CI runners cancel a job) stops the build as Ctrl+C does: the published site
     # kept, the lock let go, one line said; it ended with multiprocessing's warnings of leaked
     # semaphores and a lock file left beside the output.
-    signal.signal(signal.SIGTERM, _terminated)
+    _take_sigterm_as_ctrl_c()
     try:
         result = build(options)
     except UnsafeOutputError as refused:  # checked before anything is written
