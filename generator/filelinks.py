@@ -19,7 +19,7 @@ from generator import confine
 from generator.config import CONFIG_NAME
 from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
-from generator.model import Article
+from generator.model import Article, under_base_path
 from generator.vietnamese import nfc, slugify
 
 _LOOKS_LIKE_A_HOST = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)*\.(vn|com|net|org|gov|edu|info)(/.*)?", re.I)
@@ -73,7 +73,7 @@ def config_links_leading_nowhere(links: Iterable, outputs: Collection[str], base
 def leads_to_a_page(path: str, outputs: Collection[str], base_path: str = "/") -> bool:
     """Whether a path from the site's root (unquoted; with base_url's path or without it) names
     something the build publishes: a file, or a folder with its index.html."""
-    if base_path != "/" and (path.startswith(base_path) or path == base_path.rstrip("/")):
+    if base_path != "/" and under_base_path(path, base_path):
         path = "/" + path[len(base_path):]
     target = posixpath.normpath(path).lstrip("/")
     if not target:

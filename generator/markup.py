@@ -31,7 +31,7 @@ from generator.content import ChangedDuringBuild, load_body
 from generator.diagnostics import Problem, error, warning
 from generator.images import ImagePlan, computer_path_problem, is_image_file, on_a_computer
 from generator.memo import Memo
-from generator.model import Article, Site, evolve
+from generator.model import Article, Site, evolve, under_base_path
 from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages
 from generator.vietnamese import fold, nfc, slugify
 from generator.sanitize import MAX_HTML_DEPTH, URL_SCHEMES, XML_FORBIDDEN, host_of, html_depth, references_leaving_site, refused_iframes, sanitize_html, settings_key as sanitize_settings, text_of
@@ -201,12 +201,6 @@ class _ArticleLinks(Treeprocessor):
         if parts.fragment:
             self.parts.append((href, target, parts.fragment))
         return self.base_path + url.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
-
-
-def under_base_path(path: str, base_path: str) -> bool:
-    """Whether a path from the host's root is already under base_url's path ("/congan/gioi-thieu/"
-    for a portal at …/congan/; every path is, for a portal at the host's root)."""
-    return base_path == "/" or path.startswith(base_path) or path == base_path.rstrip("/")
 
 
 # What a path may hold as it is: RFC 3986's pchar and "/". A file's name written as the disk

@@ -155,6 +155,12 @@ class SiteConfig:
         return path if path.endswith("/") else path + "/"
 
 
+def under_base_path(path: str, base_path: str) -> bool:
+    """Whether a path from the host's root is already under base_url's path ("/congan/gioi-thieu/"
+    for a portal at …/congan/; every path is, for a portal at the host's root)."""
+    return base_path == "/" or path.startswith(base_path) or path == base_path.rstrip("/")
+
+
 # Where the pages of their own live (Giới thiệu, Liên hệ: generator/standalone.py); every
 # other Markdown file under content/ is an article.
 PAGES_DIR = "content/trang/"

@@ -20,7 +20,7 @@ from generator import routes, sections
 from generator.cache import code_stamp, read_sealed, seal, write_atomic
 from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNotText, empty_layout_detail, extends_chain
 from generator.layout_metrics import LayoutClock
-from generator.model import EMPTY, TERM_FIELDS, Article, Page, Site, Term, tel_link
+from generator.model import EMPTY, TERM_FIELDS, Article, Page, Site, Term, tel_link, under_base_path
 from generator.diagnostics import suggest
 from generator.vietnamese import format_date, format_number
 
@@ -169,9 +169,7 @@ class Renderer:
         (/congan/gioi-thieu/ became /congan/congan/gioi-thieu/). Not for the theme's own paths,
         which a portal's sub-path may begin like ("/tin/" under …/tin/)."""
         base = self.site.config.base_path
-        if base != "/" and (path.startswith(base) or path == base.rstrip("/")):
-            return path
-        return self.url(path)
+        return path if base != "/" and under_base_path(path, base) else self.url(path)
 
     def asset(self, path: str) -> str:
         """A link to one of the assets with its version (`'/assets/css/style.css' | asset` →

@@ -116,11 +116,7 @@ def test_a_read_only_output_is_refused_not_replaced_behind_its_permissions(works
     out = root / "chi-doc"
     assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
     before = tree(root)
-    out.chmod(0o555)
-    try:
-        done = _built_as_a_user(site, out)
-    finally:
-        out.chmod(0o755)
+    done = _built_as_a_user(site, out, read_only=out)
     assert done.returncode == 2, done.stdout + done.stderr
     assert done.stderr.strip() == (f"build.py: error: --out {out} is read-only: a build replaces its output folder "
                                    "whole, and would do so behind its permissions. Make it writable (chmod u+w) or "
@@ -149,20 +145,17 @@ def test_an_output_whose_parent_cannot_be_written_is_refused_before_the_build(wo
     root, site = workspace
     parent = root / "www"
     (parent / "portal").mkdir(parents=True)
-    parent.chmod(0o555)
-    try:
-        done = _built_as_a_user(site, parent / "portal")
-    finally:
-        parent.chmod(0o755)
+    done = _built_as_a_user(site, parent / "portal", read_only=parent)
     assert done.returncode == 2, done.stdout + done.stderr
     assert done.stderr.strip() == (f"build.py: error: --out {parent / 'portal'}: its parent folder {parent} cannot be "
                                    "written, and a build makes the new site beside its output folder and swaps the "
                                    "two. Let the build write there, or choose an output folder in a folder it can write.")
 
 
-def _built_as_a_user(site, out, *more: str):
-    """`build` of `site` into `out` as a user who is bound by permissions: as root, with root's
-    power over them dropped first (setpriv), as CI machines run as root."""
+def _built_as_a_user(site, out, *more: str, read_only):
+    """`build` of `site` into `out` as a user who is bound by permissions (as root, with root's
+    power over them dropped first: setpriv, as CI machines run as root), with the folder
+    `read_only` made so for the while."""
     import os
     import subprocess
     import sys
@@ -172,8 +165,12 @@ def _built_as_a_user(site, out, *more: str):
     powers = "dac_override,dac_read_search,fowner"
     as_a_user = ["setpriv", f"--inh-caps=-{powers.replace(',', ',-')}",
                  f"--bounding-set=-{powers.replace(',', ',-')}"] if os.geteuid() == 0 else []
-    return subprocess.run([*as_a_user, sys.executable, str(REPO / "build.py"), "build", "--site", str(site),
-                           "--out", str(out), "--lang", "en", *more], capture_output=True, text=True, timeout=120)
+    read_only.chmod(0o555)
+    try:
+        return subprocess.run([*as_a_user, sys.executable, str(REPO / "build.py"), "build", "--site", str(site),
+                               "--out", str(out), "--lang", "en", *more], capture_output=True, text=True, timeout=120)
+    finally:
+        read_only.chmod(0o755)
 
 
 def test_a_git_repository_in_the_output_stays_one_across_full_builds(workspace):
@@ -207,11 +204,7 @@ def test_a_build_cache_that_cannot_be_written_is_warned_about_and_the_build_goes
     root, site = workspace
     kept = root / "bo-nho-dem"
     kept.mkdir()
-    kept.chmod(0o555)
-    try:
-        done = _built_as_a_user(site, root / "xuat-ban", "--cache-dir", str(kept / "cache"))
-    finally:
-        kept.chmod(0o755)
+    done = _built_as_a_user(site, root / "xuat-ban", "--cache-dir", str(kept / "cache"), read_only=kept)
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines()[0] == (
         f"{kept / 'cache'}: warning[cache-not-writable]: the build cache cannot be written (Permission denied): "
