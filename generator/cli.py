@@ -31,7 +31,7 @@ from generator.cache import CACHE_DIR, code_stamp
 from generator.config import base_url_fault, checked_base_url, load_config
 from generator.diagnostics import sort_problems
 from generator.layout_problems import layout_problem
-from generator.output import UnfinishedPatch
+from generator.output import ReadOnlyOutputFolder, UnfinishedPatch
 from generator.pipeline import BuildOptions, BuildResult, UnsafeOutputError, build
 from generator.progress import Progress, wants_bar
 from generator.search import SearchIndexFailed
@@ -409,6 +409,8 @@ def _machine_failure(exc: BaseException, lang: str, out: Path | None = None) -> 
     if isinstance(exc, UnfinishedPatch):
         return messages.text("patch-unfinished", lang, path=exc.filename or "?", reason=exc.strerror or exc,
                              leftover=_shown(exc.leftover), out=_shown(exc.out_dir))
+    if isinstance(exc, ReadOnlyOutputFolder):
+        return messages.text("out-folder-read-only", lang, folder=_shown(exc.folder), out=_shown(exc.out_dir))
     if isinstance(exc, SearchIndexFailed):
         return messages.text("search-failed", lang, reason=str(exc).strip().splitlines()[-1] if str(exc).strip() else "?")
     where = exc.filename if getattr(exc, "filename", None) else (_shown(out) if out is not None else "?")

@@ -135,6 +135,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
               "{path}: {reason}. Mọi tệp đã xuất bản đều nguyên vẹn, nhưng có thể có tệp cũ hơn lần dựng đó. Hãy "
               "sửa nguyên nhân, hoặc xóa {leftover} và {out} rồi dựng lại (toàn bộ trang sẽ được ghi mới).",
     },
+    "out-folder-read-only": {
+        "en": "{folder} cannot be written (read-only), and this build must change files in it: nothing was "
+              "changed in {out}. Make it writable (chmod u+w {folder}) and build again.",
+        "vi": "không ghi được vào {folder} (chỉ đọc), mà lần dựng này phải thay đổi tệp trong đó: chưa có gì "
+              "trong {out} bị thay đổi. Hãy cho phép ghi (chmod u+w {folder}) rồi dựng lại.",
+    },
     "io-failed": {"en": "{path}: {reason}; the build stopped and the published site was left whole.",
                   "vi": "{path}: {reason}; đã dừng dựng trang, bản đã xuất bản vẫn nguyên vẹn."},
     # --out that a build must not replace (generator/outguard.py).

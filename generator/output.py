@@ -535,6 +535,12 @@ class Patch:
         moves = sorted(rel for rel, entry in files_below(files) if entry.is_file(follow_symlinks=False)
                        and not entry.name.startswith(".tmp-")) if files.is_dir() else []
         self.moved = moves
+        # Before the journal commits the patch: a folder of the output that cannot be written
+        # (made read-only by hand or by a deploy) failed the moves half-way, after some pages were
+        # in place, and every later build failed rolling them forward.
+        locked = _unwritable_folder(self.out_dir, moves, self.removals)
+        if locked is not None:
+            raise ReadOnlyOutputFolder(self.out_dir, locked)
         journal = {"moves": moves, "removals": self.removals}
         tmp = self.root / f"{self.JOURNAL}.tmp"
         tmp.write_text(json.dumps(journal), encoding="utf-8")
@@ -545,6 +551,38 @@ class Patch:
         if (self.root / self.JOURNAL).is_file():
             return  # committed: an interrupted apply is rolled forward by the next run's recover()
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _unwritable_folder(out_dir: Path, moves: Collection[str], removals: Collection[str]) -> Path | None:
+    """The first folder of the output that this patch must change but may not (None when all may):
+    the folder a file goes into or leaves, or, for one not made yet, the nearest that is."""
+    looked: dict[str, bool] = {}
+
+    def writable(rel_folder: str) -> bool:
+        if rel_folder not in looked:
+            folder = out_dir / rel_folder if rel_folder else out_dir
+            if folder.is_dir():
+                looked[rel_folder] = os.access(folder, os.W_OK | os.X_OK)
+            else:  # (made by the move: its parent is what must be written)
+                looked[rel_folder] = not rel_folder or writable(posixpath.dirname(rel_folder))
+        return looked[rel_folder]
+
+    for rel in (*moves, *removals):
+        folder = posixpath.dirname(rel)
+        if not writable(folder):
+            while folder and not (out_dir / folder).is_dir():
+                folder = posixpath.dirname(folder)
+            return out_dir / folder if folder else out_dir
+    return None
+
+
+class ReadOnlyOutputFolder(PermissionError):
+    """A folder inside the output that a patch must change cannot be written; said before the
+    patch is committed, so nothing of it was put in place."""
+
+    def __init__(self, out_dir: Path, folder: Path):
+        super().__init__(13, "Permission denied", str(folder))
+        self.out_dir, self.folder = out_dir, folder
 
 
 def _apply_journal(patch_root: Path, out_dir: Path) -> None:

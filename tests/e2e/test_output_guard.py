@@ -124,6 +124,29 @@ def test_a_read_only_output_is_refused_not_replaced_behind_its_permissions(works
     assert tree(root) == before
 
 
+def test_a_read_only_folder_inside_the_output_stops_a_patch_before_any_file_is_put_in_place(workspace):
+    """A page's folder made read-only in the output: the patch moved some files in, failed at that
+    folder, said "the published site was left whole" about a half-changed one, and every later
+    build failed rolling it forward."""
+    root, site = workspace
+    out = root / "xuat-ban"
+    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    [page] = out.glob("tin-hoat-dong/*bai-so-1/index.html")
+    article = site / "content/tin-hoat-dong/bai-1.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nMột đoạn mới.\n", encoding="utf-8")
+    before = tree(out)
+    for _ in range(2):  # (and the next build is not stuck on a leftover)
+        done = _built_as_a_user(site, out, read_only=page.parent)
+        assert done.returncode == 3, done.stdout + done.stderr
+        assert done.stderr.strip() == (f"build.py: error: {page.parent} cannot be written (read-only), and this "
+                                       f"build must change files in it: nothing was changed in {out}. Make it "
+                                       f"writable (chmod u+w {page.parent}) and build again.")
+        assert tree(out) == before
+        assert [entry.name for entry in root.iterdir() if entry.name.startswith(".xuat-ban")] == []
+    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    assert "Một đoạn mới." in page.read_text(encoding="utf-8")
+
+
 def test_a_mount_point_is_known_by_the_system_s_list_of_mounts(tmp_path):
     """A container's volume (`docker run -v $PWD/public:/out`) is often a bind mount of the same disk,
     which os.path.ismount does not see: the build failed after rendering everything, "Device or
