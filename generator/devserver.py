@@ -392,6 +392,7 @@ class Preview:
         self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
         self.memo = Memo()  # what one build hands the next (generator/memo.py); used under build_lock
         self.warned: set[Problem] = set()  # the warnings the terminal has shown
+        self.failed_with: tuple[Problem, ...] | None = None  # the problems of the last rebuild, if it failed
 
     def _build_options(self, search: bool, cancellable: bool = False) -> BuildOptions:
         # A cache of its own (the build cache remembers one output folder; `build` uses public/),
@@ -525,9 +526,17 @@ class Preview:
             return result  # the save that completes it rebuilds again: no overlay flashed, no false error told
         if has_errors(result.problems):
             self.state.publish(base_path, result.problems)
-            self.report(messages.describe_all(result.problems, lang))
-            self._say(messages.text("rebuild-failed", lang, errors=sum(p.is_error for p in result.problems)))
+            errors = sum(p.is_error for p in result.problems)
+            if tuple(result.problems) == self.failed_with:
+                # (a git checkout rebuilds twice, a save that mends another file: the screen of
+                # problems was printed again word for word)
+                self._say(messages.text("rebuild-failed-again", lang, errors=errors))
+            else:
+                self.report(messages.describe_all(result.problems, lang))
+                self._say(messages.text("rebuild-failed", lang, errors=errors))
+            self.failed_with = tuple(result.problems)
             return result
+        self.failed_with = None
         saved = self._saved_article(changed, site_config) if changed else None
         hidden = self._left_out_notice(saved, site_config)
         moved = [line.strip() for line in messages.moved_lines(self._follow_moves(result.addresses), lang)] + hidden

@@ -274,6 +274,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Rebuild failed: {errors} error(s); still serving the last good pages.",
         "vi": "Dựng lại không thành công: {errors} lỗi; vẫn hiển thị bản tốt gần nhất.",
     },
+    "rebuild-failed-again": {
+        "en": "Rebuild failed again: the same {errors} error(s) as above; still serving the last good pages.",
+        "vi": "Dựng lại vẫn không thành công: vẫn {errors} lỗi như trên; vẫn hiển thị bản tốt gần nhất.",
+    },
     "stopped": {"en": "Preview stopped.", "vi": "Đã dừng xem trước."},
     "overlay-title": {
         "en": "The last change could not be built",

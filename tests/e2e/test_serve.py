@@ -277,6 +277,25 @@ def test_a_retitled_article_that_moves_is_named_in_the_terminal(preview):
     assert f"giữ lại bằng aliases: [{URL}]" in said
 
 
+def test_the_same_errors_after_another_save_are_not_printed_again(preview):
+    """A `git checkout` rebuilds twice, and a save of another file while one is broken rebuilds:
+    the terminal printed the same screen of errors each time."""
+    server, site = preview()
+    first = server.next_reload()
+    (site / ARTICLE).write_text(FILES[ARTICLE].replace("date: 2026-01-21T09:30:00", "date: hôm qua"), encoding="utf-8")
+    assert server.next_reload() == first + 1
+    draft = site / "content/tin-hoat-dong/nhap.md"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("Bài đang viết dở", "Bài viết dở"), encoding="utf-8")
+    assert server.next_reload() == first + 2
+    (site / ARTICLE).write_text(FILES[ARTICLE].replace("date: 2026-01-21T09:30:00", "date: mai"), encoding="utf-8")
+    assert server.next_reload() == first + 3
+    said = server.stop()
+    assert said.count("error[bad-date]: 'hôm qua'") == 1, said
+    assert said.count("Dựng lại vẫn không thành công: vẫn 1 lỗi như trên; vẫn hiển thị bản tốt gần nhất.") == 1, said
+    assert said.count("error[bad-date]: 'mai'") == 1, said  # (other errors are told)
+    assert said.count("Dựng lại không thành công: 1 lỗi") == 2, said
+
+
 def test_a_warning_is_told_in_the_terminal_once_when_it_appears(preview):
     """Warnings do not stop the preview, but the editor must hear them (another generator's
     key, a photo without alt text): once when one appears, not again on every save."""
