@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from generator import (aliases, anchors, assets, attachments, config as config_stage, confine, content, filelinks,
                        images, index, markup, messages, routes, seo, standalone, workers)
 from generator.cache import BuildCache
-from generator.diagnostics import Problem, as_errors, has_errors, sort_problems, warning
+from generator.diagnostics import Problem, as_errors, has_errors, seen_from_here, sort_problems, warning
 from generator.fences import fenced, indented_code
 from generator.layout_check import check_layouts
 from generator.model import Site, SourceFile, frozen_map
@@ -341,7 +341,7 @@ def run_check(args, site_dir: Path) -> int:
         print(report_json(report, args.lang))
     else:
         lang = args.lang
-        for line in messages.describe_all(report.shown, lang):
+        for line in messages.describe_all(seen_from_here(report.shown, site_dir), lang):
             print(line)
         shown = report.shown
         pages = messages.text("checked-pages", lang, n=report.pages) if report.pages else ""

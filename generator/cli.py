@@ -29,7 +29,7 @@ import jinja2
 from generator import __version__, messages
 from generator.cache import CACHE_DIR, code_stamp
 from generator.config import base_url_fault, checked_base_url, load_config
-from generator.diagnostics import sort_problems
+from generator.diagnostics import seen_from_here, sort_problems
 from generator.layout_problems import layout_problem
 from generator.output import ReadOnlyOutputFolder, UnfinishedPatch
 from generator.pipeline import BuildOptions, BuildResult, UnsafeOutputError, build
@@ -356,7 +356,7 @@ def run_build(args) -> int:
         print("build.py: error: " + _machine_failure(exc, lang, options.output), file=sys.stderr)
         return EXIT_FAILED
     progress.finish()
-    report_problems(result.problems, lang, fold=not args.verbose)
+    report_problems(seen_from_here(result.problems, site_dir), lang, fold=not args.verbose)
     if not result.ok:
         errors = sum(p.is_error for p in result.problems)
         print(messages.text("build-failed", lang, errors=errors), file=sys.stderr)

@@ -39,7 +39,7 @@ import jinja2
 
 from generator import buildlock, causes, config as config_stage, content, index, messages, shortcut, standalone, workers
 from generator.cache import CACHE_DIR, BuildCache
-from generator.diagnostics import Problem, error, fold_repeated_warnings, has_errors
+from generator.diagnostics import Problem, error, fold_repeated_warnings, has_errors, seen_from_here
 from generator.layout_problems import layout_problem
 from generator.memo import Memo
 from generator.model import Article
@@ -532,7 +532,7 @@ class Preview:
                 # problems was printed again word for word)
                 self._say(messages.text("rebuild-failed-again", lang, errors=errors))
             else:
-                self.report(messages.describe_all(result.problems, lang))
+                self.report(messages.describe_all(seen_from_here(result.problems, options.site_dir), lang))
                 self._say(messages.text("rebuild-failed", lang, errors=errors))
             self.failed_with = tuple(result.problems)
             return result
@@ -550,7 +550,7 @@ class Preview:
         fresh = [p for p in result.problems if p not in self.warned]
         self.warned = set(result.problems)
         if fresh:
-            self.report(messages.describe_folded(fresh, lang))
+            self.report(messages.describe_folded(seen_from_here(fresh, options.site_dir), lang))
         if changed:
             # Editors' temp files are gone by now; name what the editor saved.
             names = sorted(_shown(p, options.site_dir) for p in ([p for p in changed if Path(p).exists()] or changed))

@@ -10,9 +10,10 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from enum import Enum
+from pathlib import Path
 from typing import Iterable
 
 
@@ -61,6 +62,25 @@ class Problem:
 
     def sort_key(self) -> tuple:
         return (self.location.path, self.location.line, self.code, self.message)
+
+
+def seen_from_here(problems: Iterable[Problem], site_dir: Path, here: Path | None = None) -> list[Problem]:
+    """`problems` with paths that a terminal in the working folder can follow: `build --site portal`
+    run from a repository's top told `content/a.md:3`, which an editor's terminal could not open
+    and CI's problem matchers pinned to no file. Only for a site folder inside the working one (a
+    path from elsewhere would be longer than it helps), and only paths of the site's own files
+    ("(generator)", "--base-url" are no files)."""
+    here = (here or Path.cwd()).resolve()
+    site = site_dir.resolve()
+    if site == here or not site.is_relative_to(here):
+        return list(problems)
+    prefix = site.relative_to(here).as_posix()
+    return [replace(problem, location=replace(problem.location, path=f"{prefix}/{problem.location.path}"))
+            if _site_file(site, problem.location.path) else problem for problem in problems]
+
+
+def _site_file(site: Path, path: str) -> bool:
+    return bool(path) and not Path(path).is_absolute() and (site / path.split("/", 1)[0]).exists()
 
 
 def one_line(text: str, join: bool = True) -> str:

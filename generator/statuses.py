@@ -21,7 +21,7 @@ from pathlib import Path
 from generator import content, index, messages, standalone
 from generator.cache import BuildCache
 from generator.config import load_config
-from generator.diagnostics import Problem, error, has_errors, sort_problems
+from generator.diagnostics import Problem, error, has_errors, seen_from_here, sort_problems
 from generator.terms import match_term, unknown_term
 from generator.vietnamese import format_date
 
@@ -163,7 +163,7 @@ def run_list(args, site_dir: Path) -> int:
     if args.format == "json":
         print(as_json(report, args.all, args.lang))
     else:
-        for line in messages.describe_all(report.problems, args.lang):
+        for line in messages.describe_all(seen_from_here(report.problems, site_dir), args.lang):
             print(line, file=sys.stderr)
         if args.format == "csv":
             print(as_csv(report, args.all), end="")

@@ -275,3 +275,19 @@ def test_check_finds_a_photo_cut_off_in_its_upload_as_build_does(make_site):
     assert checked.returncode == 1 and line in checked.stdout.splitlines() + checked.stderr.splitlines()
     built = run_cli("build", "--site", str(site), "--lang", "en")
     assert built.returncode == 1 and line in built.stderr.splitlines()
+
+
+def test_problem_paths_lead_from_the_working_folder_to_the_file(make_site):
+    """`build --site portal` from a repository's top told `content/…:3`, a path its terminal could
+    not open and CI's problem matchers pinned to no file; the JSON report keeps the site's paths."""
+    site = make_site({"content/tin-hoat-dong/hong.md": article("Bài hỏng", "hôm qua")})
+    said = {command: run_cli(command, "--site", site.name, "--lang", "en", cwd=site.parent)
+            for command in ("build", "check", "list")}
+    for command, done in said.items():
+        assert done.returncode == 1, (command, done.stdout, done.stderr)
+        where = done.stderr if command != "check" else done.stdout
+        assert f"{site.name}/content/tin-hoat-dong/hong.md:3: error[bad-date]:" in where, (command, where)
+    from_inside = run_cli("check", "--lang", "en", cwd=site)
+    assert "\ncontent/tin-hoat-dong/hong.md:3: error[bad-date]:" in "\n" + from_inside.stdout
+    report = json.loads(run_cli("check", "--site", site.name, "--format", "json", cwd=site.parent).stdout)
+    assert [p["path"] for p in report["problems"]] == ["content/tin-hoat-dong/hong.md"]
