@@ -67,6 +67,16 @@ def is_tall(picture: Picture) -> bool:
     return picture.height > TALL_RATIO * picture.width
 
 
+TEXT_COLUMN_PX = 674  # the widest of COLUMN_WIDTHS above
+
+
+def shows_less_than_it_has(picture: Picture) -> bool:
+    """Whether a body photo has more to show than its place on the page: wider than the text
+    column, or a portrait one kept a screen high. A tap opens its largest copy (a reader zooms
+    into a notice's photo or a document's scan); a small photo shown whole has nothing more."""
+    return picture.width > TEXT_COLUMN_PX or picture.height > picture.width
+
+
 def body_class(picture: Picture) -> str | None:
     """The class of a body photo's <picture>: "tall" is shown the column's width (style.css)."""
     return "tall" if is_tall(picture) else None
@@ -193,9 +203,11 @@ class PictureTreeprocessor(Treeprocessor):
                 else:
                     sizes, css_class = body_sizes(picture), body_class(picture)
                 element = picture_element(picture, self.base_path, alt, sizes, css_class=css_class)
-                # Small on the page (a gallery's cell, a long screenshot on a wide screen): a tap opens it whole.
-                if in_gallery and parent.tag == "figure" or not in_gallery and is_tall(picture) and parent.tag != "a":
-                    link = etree.Element("a", {"href": self.base_path + picture.largest_jpeg})
+                # Smaller on the page than it is (a gallery's cell, a phone's photo in the column, a long
+                # screenshot): a tap opens it whole. (Not one the editor linked somewhere already.)
+                if (in_gallery and parent.tag == "figure"
+                        or not in_gallery and shows_less_than_it_has(picture) and parent.tag != "a"):
+                    link = etree.Element("a", {"href": self.base_path + picture.largest_jpeg, "class": "photo-link"})
                     if not alt.strip():  # (a link must say where it goes; the missing alt is warned about)
                         link.set("aria-label",
                                  f"Ảnh {in_gallery[1] + 1}, xem cỡ lớn" if in_gallery else "Xem ảnh cỡ lớn")

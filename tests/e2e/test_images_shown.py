@@ -132,3 +132,29 @@ def test_a_portrait_cover_s_card_and_social_crops_keep_the_top_where_faces_are(m
 
 def close(pixel, colour) -> bool:
     return all(abs(a - b) < 40 for a, b in zip(pixel, colour))
+
+
+def test_a_photo_shown_smaller_than_it_is_opens_its_largest_copy(make_site, build_site):
+    """A phone's photo in the text column (a wanted notice's face, a document's scan) could not be
+    opened larger, as a gallery's and a long screenshot's can; a small one shown whole has no link,
+    and one the editor linked somewhere keeps that link alone."""
+    body = ("Mở đầu.\n\n![Lễ ra quân tại quảng trường](ngang.jpg)\n\n![Chân dung đối tượng](doc.jpg)\n\n"
+            "![Biểu trưng nhỏ](nho.jpg)\n\n[![Bản đồ tuyến đường](ban-do.jpg)](https://example.vn/ban-do)\n\nHết.\n")
+    site = make_site({
+        BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
+        BUNDLE + "ngang.jpg": phone_jpeg(1600, 1200), BUNDLE + "doc.jpg": phone_jpeg(480, 640),
+        BUNDLE + "nho.jpg": phone_jpeg(400, 300), BUNDLE + "ban-do.jpg": phone_jpeg(1600, 1200),
+    })
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    figures = built.page(PAGE).select(".article .body figure")
+    opened = {text_of(figure.figcaption): [a["href"] for a in figure.find_all("a")] for figure in figures}
+    assert opened["Biểu trưng nhỏ"] == []
+    assert opened["Bản đồ tuyến đường"] == ["https://example.vn/ban-do"]
+    for caption in ("Lễ ra quân tại quảng trường", "Chân dung đối tượng"):
+        [href] = opened[caption]
+        with Image.open(built.out / href.lstrip("/")) as im:
+            assert im.format == "JPEG" and im.width == {"Lễ ra quân tại quảng trường": 1600,
+                                                        "Chân dung đối tượng": 480}[caption]
+        [link] = [figure.a for figure in figures if text_of(figure.figcaption) == caption]
+        assert link.picture is not None and link.get("aria-label") is None  # (named by its photo's alt)
