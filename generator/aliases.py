@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from generator.diagnostics import Problem, error
-from generator.model import PAGES_DIR, Article, Page, SiteConfig, SourceFile, frozen_map
+from generator.model import PAGES_DIR, Article, Page, SiteConfig, SourceFile, Term, frozen_map
 
 # A file name may take 255 bytes and a path 4,096; old URLs longer than these are not real ones.
 MAX_SEGMENT_BYTES = 200
@@ -184,6 +185,48 @@ def find_alias_collisions(config: SiteConfig, articles: Iterable[Article], sourc
     return problems + _file_and_folder(articles, checked, line)
 
 
+def find_term_alias_collisions(config: SiteConfig, published: Iterable[Article]) -> list[Problem]:
+    """The old addresses of a unit's, category's or campaign's page (site.toml) must not replace a
+    page the portal publishes (an article, a page of its own, a list page, its later pages and its
+    feed, the portal's own files) nor be another's old address. One may be in /don-vi/ or
+    /phong-trao/ where no unit or campaign is now: that is what a renamed one leaves."""
+    from generator.config import CONFIG_NAME  # (config reads aliases with this module)
+    from generator.routes import CAMPAIGNS_PREFIX, PAGE_SEGMENT, UNITS_PREFIX, term_url
+
+    terms = [term for table in (config.categories, config.units, config.campaigns) for term in table.values()]
+    if not any(term.aliases for term in terms):
+        return []
+    published = list(published)
+    owners = {a.url: f"the {'page' if a.source.startswith(PAGES_DIR) else 'article'} {a.source}" for a in published}
+    owners.update({term_url(term): term_words(term) for term in terms})
+    owners.update({UNITS_PREFIX: "the list of units", CAMPAIGNS_PREFIX: "the list of campaigns"})
+    claimed = {alias: a.source for a in published for alias in a.aliases}
+    lists = [term_url(term) for term in terms]
+    problems = []
+    for term in terms:
+        for alias in term.aliases:
+            path = split_alias(alias)[0]
+            root = path.strip("/").partition("/")[0]
+            in_a_list = any(path.startswith(url) and path[len(url):].startswith((PAGE_SEGMENT + "/", "atom.xml"))
+                            for url in lists)
+            if (path in owners or in_a_list or _owned_file(path) or root.startswith("pagefind")
+                    or root in _OWNED_ROOTS and not path.startswith((UNITS_PREFIX, CAMPAIGNS_PREFIX))):
+                taken = owners.get(path, "a page the portal publishes itself")
+                problems.append(error(CONFIG_NAME, term.aliases_line, "alias-collision",
+                                      f"the alias {alias} would replace {taken}; remove it"))
+            elif alias in claimed:
+                problems.append(error(CONFIG_NAME, term.aliases_line, "alias-collision",
+                                      f"the alias {alias} is also an alias of {claimed[alias]}; keep it in one place"))
+            else:
+                claimed[alias] = term_words(term)
+    return problems
+
+
+def term_words(term: Term) -> str:
+    """"the unit 'cong-an-tinh'", as problems name a list page."""
+    return f"the {term.kind} '{term.slug}'"
+
+
 def _owned_file(path: str) -> bool:
     """A file at the site's root the portal publishes itself, or the folder of its name."""
     bare = path.rstrip("/") or "/"
@@ -229,26 +272,44 @@ def _paths(article: Article) -> list[str]:
     return list(dict.fromkeys(split_alias(alias)[0] for alias in article.aliases))
 
 
-def plan_alias_pages(articles: Iterable[Article]) -> list[Page]:
+@dataclass(frozen=True)
+class ListTarget:
+    """A unit's, category's or campaign's page, as the place its old addresses lead to."""
+
+    term: Term
+    url: str
+
+    @property
+    def title(self) -> str:
+        return self.term.name
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return self.term.aliases
+
+
+def plan_alias_pages(targets: Iterable[Article | ListTarget]) -> list[Page]:
     """A redirect page per old address; one page per path for the addresses with a query,
-    whose table sends each query to its article, and any other to the article whose old
-    address is that path alone (when one is)."""
-    plain: dict[str, Article] = {}
-    queried: dict[str, dict[str, Article]] = {}
-    for article in articles:
-        for alias in article.aliases:
+    whose table sends each query to its article (or list page), and any other to the one
+    whose old address is that path alone (when one is)."""
+    plain: dict[str, Article | ListTarget] = {}
+    queried: dict[str, dict[str, Article | ListTarget]] = {}
+    for target in targets:
+        for alias in target.aliases:
             path, query = split_alias(alias)
             if query:
-                queried.setdefault(path, {})[query] = article
+                queried.setdefault(path, {})[query] = target
             else:
-                plain[path] = article
-    pages = [Page(url=path, template="alias.html", kind="alias", title=article.title, article=article)
-             for path, article in plain.items() if path not in queried]
+                plain[path] = target
+    pages = [Page(url=path, template="alias.html", kind="alias", title=target.title,
+                  **({"term": target.term, "extra": frozen_map({"target": target.url})} if isinstance(target, ListTarget)
+                     else {"article": target}))
+             for path, target in plain.items() if path not in queried]
     pages += [_query_page(path, table, plain.get(path)) for path, table in queried.items()]
     return pages
 
 
-def _query_page(path: str, table: dict[str, Article], fallback: Article | None) -> Page:
+def _query_page(path: str, table: dict[str, Article | ListTarget], fallback: Article | ListTarget | None) -> Page:
     # Which names the script looks for, longest first: "id" alone, or "option, view, id".
     names = sorted({tuple(pair.split("=", 1)[0] for pair in query.split("&")) for query in table},
                    key=lambda n: (-len(n), n))

@@ -33,6 +33,11 @@ class Causes:
     # (source, old URL, new URL) of articles published at a new address (a retitled article
     # without a 'slug'), the old one not kept by 'aliases': links and shares to it now break.
     moved: tuple[tuple[str, str, str], ...] = ()
+    # (kind, slug, old URL, heir's slug or "") of unit, category and campaign pages published last
+    # time and not now (a key renamed or removed in site.toml), the old URL not kept by an alias:
+    # links and feed subscriptions to it now break. The heir: the one that has its key or name
+    # among its other_names, as a merged unit does.
+    lists_gone: tuple[tuple[str, str, str, str], ...] = ()
     address: tuple[str, str] | None = None  # (old, new) base_url: site.toml's or `build --base-url`'s
     assets: bool = False  # the site's stylesheet, scripts or images under assets/ (each page links them by version)
     noindex: bool | None = None  # `build --noindex` given (True) or no longer given (False) since the last build
@@ -68,9 +73,16 @@ def _short(text: str) -> bytes:
 
 
 def addresses(site: Site) -> dict:
-    """Where each article is published, and the old addresses its aliases keep (find_moved)."""
+    """Where each article is published, and the old addresses its aliases keep (find_moved); where
+    each unit's, category's and campaign's page is, and the old addresses theirs keep (find_lists_gone)."""
+    from generator.routes import term_url  # (routes imports what imports this module)
+
+    terms = [term for table in (site.config.categories, site.config.units, site.config.campaigns)
+             for term in table.values()]
     return {"urls": {a.source: a.url for a in site.articles_and_pages},
-            "kept": {a.source: a.aliases for a in site.articles_and_pages if a.aliases}}
+            "kept": {a.source: a.aliases for a in site.articles_and_pages if a.aliases},
+            "lists": {term_url(term): [term.kind, term.slug, term.name, list(term.other_names)] for term in terms},
+            "lists_kept": sorted({alias for term in terms for alias in term.aliases})}
 
 
 def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False) -> Causes:
@@ -98,7 +110,8 @@ def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False
     settled = 8 if address or config or assets or noindex is not None else 16
     edited = sorted(source for source, key in new.items() if source in old and old[source][:settled] != key[:settled])
     return Causes(True, config, tuple(layouts), tuple(added), tuple(edited), tuple(removed), repaired,
-                  address=address, assets=assets, noindex=noindex, moved=find_moved(before.get("urls"), now))
+                  address=address, assets=assets, noindex=noindex, moved=find_moved(before.get("urls"), now),
+                  lists_gone=find_lists_gone(before.get("lists"), now))
 
 
 def find_moved(old_urls: object, now: dict) -> tuple[tuple[str, str, str], ...]:
@@ -109,6 +122,23 @@ def find_moved(old_urls: object, now: dict) -> tuple[tuple[str, str, str], ...]:
     kept = now.get("kept", {})
     return tuple(sorted((source, old_urls[source], url) for source, url in now.get("urls", {}).items()
                         if old_urls.get(source, url) != url and old_urls[source] not in kept.get(source, ())))
+
+
+def find_lists_gone(old_lists: object, now: dict) -> tuple[tuple[str, str, str, str], ...]:
+    """(kind, slug, old URL, heir's slug or "") of each list page of the last build (`old_lists`: its
+    record's "lists") that this one does not publish, nor keep by an alias. The heir is the one of
+    this build's units (categories, campaigns) with the old key or name among its names."""
+    if not isinstance(old_lists, dict):
+        return ()
+    lists, kept = now.get("lists", {}), set(now.get("lists_kept", ()))
+    gone = []
+    for url, (kind, slug, name, *_) in sorted(old_lists.items()):
+        if url in lists or url in kept:
+            continue
+        heirs = [new_slug for new_kind, new_slug, new_name, others in lists.values()
+                 if new_kind == kind and ({slug, name} & {new_name, *others})]
+        gone.append((kind, slug, url, heirs[0] if len(heirs) == 1 else ""))
+    return tuple(gone)
 
 
 def _same_as_theme(name: str, layouts: dict) -> bool:

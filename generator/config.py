@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from generator.aliases import read_aliases
 from generator.diagnostics import Problem, error, kind_of, suggest, warning
 from generator.merge_conflicts import conflict_lines, conflict_message
 from generator.model import (MEGAPIXELS_CEILING, Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit,
@@ -56,7 +57,7 @@ OTHER_GENERATORS_KEYS = {
 REQUIRED = ("title", "base_url")
 CONTACT_KEYS = ("hotline", "email", "address")
 LINK_KEYS = ("name", "url")
-TERM_KEYS = ("name", "description", "other_names")
+TERM_KEYS = ("name", "description", "other_names", "aliases")
 IMAGE_FORMATS = ("avif", "webp", "jpeg")
 _RATIO = re.compile(r"^\s*(\d{1,3})\s*[:/x]\s*(\d{1,3})\s*$")
 _FOCUS = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)%\s+(\d{1,3}(?:\.\d+)?)%\s*$")
@@ -479,8 +480,11 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
             reader.fail(path + ("name",), "missing-key", f"'{table}.{slug}.name' is required")
             continue
         more = {"contact": _contact_from(reader, entry, path)} if table == "units" else {}
+        old_addresses = read_aliases(entry.get("aliases"), lambda message, item=None: reader.fail(
+            path + ("aliases",), "bad-alias", message))
         terms[slug] = term_type(slug=slug, name=name, description=description,
-                                other_names=tuple(nfc(other).strip() for other in other_names), **more)
+                                other_names=tuple(nfc(other).strip() for other in other_names), **more,
+                                aliases=old_addresses, aliases_line=reader.line_of(*path, "aliases"))
     return terms
 
 

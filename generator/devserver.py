@@ -389,6 +389,7 @@ class Preview:
         # against it. Not the last build's: the search refresh after serve starts may read a save
         # first and publish its move, and the rebuild for that save then saw no move to tell.
         self.addresses: dict | None = None
+        self.lists_gone: tuple[tuple[str, str, str, str], ...] = ()  # (causes.find_lists_gone) since the last rebuild
         self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
         self.memo = Memo()  # what one build hands the next (generator/memo.py); used under build_lock
         self.warned: set[Problem] = set()  # the warnings the terminal has shown
@@ -475,6 +476,8 @@ class Preview:
         rendered nothing); the ones to tell now, each from the address the article had before this
         session moved it (none for one moved back there)."""
         moves = causes.find_moved(self.addresses["urls"], addresses) if addresses and self.addresses else ()
+        # (a unit renamed in site.toml: its page went, said once, as `build` says it)
+        self.lists_gone = causes.find_lists_gone(self.addresses.get("lists"), addresses) if addresses and self.addresses else ()
         self.addresses = addresses or self.addresses
         told = []
         for source in [source for source in self.moves if not (self.options.site_dir / source).is_file()]:
@@ -539,7 +542,8 @@ class Preview:
         self.failed_with = None
         saved = self._saved_article(changed, site_config) if changed else None
         hidden = self._left_out_notice(saved, site_config)
-        moved = [line.strip() for line in messages.moved_lines(self._follow_moves(result.addresses), lang)] + hidden
+        moved = [line.strip() for line in [*messages.moved_lines(self._follow_moves(result.addresses), lang),
+                                           *messages.lists_gone_lines(self.lists_gone, lang)]] + hidden
         # The page's note keeps every move of the session until it is undone (the next save emptied it).
         notices = [line.strip() for line in messages.moved_lines(
             [(source, first, now) for source, (first, now) in sorted(self.moves.items())], lang)] + hidden

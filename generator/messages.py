@@ -68,6 +68,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     # The line under "built" that says why pages were rendered again (generator/causes.py).
     "why": {"en": "  Why: {causes}", "vi": "  Lý do: {causes}"},
     # A copy with drafts or scheduled articles (--drafts, --future) that search engines may read.
+    "list-gone": {
+        "en": "  Page gone: {url} ({what} '{slug}' is no longer in site.toml): links and feed subscriptions to it "
+              "lead nowhere; keep it with aliases = [\"{url}\"] in [{table}.{heir}] of site.toml",
+        "vi": "  Bỏ trang: {url} ({what} '{slug}' không còn trong site.toml): liên kết và người theo dõi RSS của "
+              "nó sẽ gặp trang lỗi; giữ lại bằng aliases = [\"{url}\"] trong [{table}.{heir}] của site.toml",
+    },
     "unreleased": {"en": "  Note: this copy publishes {n} draft(s) or scheduled article(s); if others can reach it, "
                          "build it with --noindex too so that search engines skip it",
                    "vi": "  Lưu ý: bản dựng này đăng {n} bản nháp hoặc bài hẹn giờ; nếu người khác truy cập được, "
@@ -736,6 +742,22 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the alias (\S+) would replace the page (\S+); remove it", "địa chỉ cũ {0} sẽ đè lên trang {1}; hãy bỏ nó đi"),
         (r"the alias (\S+) would replace the category '(.*?)'; remove it",
          "địa chỉ cũ {0} sẽ đè lên trang chuyên mục '{1}'; hãy bỏ nó đi"),
+        (r"the alias (\S+) would replace the unit '(.*?)'; remove it",
+         "địa chỉ cũ {0} sẽ đè lên trang đơn vị '{1}'; hãy bỏ nó đi"),
+        (r"the alias (\S+) would replace the campaign '(.*?)'; remove it",
+         "địa chỉ cũ {0} sẽ đè lên trang phong trào '{1}'; hãy bỏ nó đi"),
+        (r"the alias (\S+) would replace the list of units; remove it",
+         "địa chỉ cũ {0} sẽ đè lên trang danh sách đơn vị; hãy bỏ nó đi"),
+        (r"the alias (\S+) would replace the list of campaigns; remove it",
+         "địa chỉ cũ {0} sẽ đè lên trang danh sách phong trào; hãy bỏ nó đi"),
+        (r"the alias (\S+) is also an alias of the unit '(.*?)'; keep it in one place",
+         "địa chỉ cũ {0} cũng là địa chỉ cũ của đơn vị '{1}'; chỉ giữ ở một nơi"),
+        (r"the alias (\S+) is also an alias of the category '(.*?)'; keep it in one place",
+         "địa chỉ cũ {0} cũng là địa chỉ cũ của chuyên mục '{1}'; chỉ giữ ở một nơi"),
+        (r"the alias (\S+) is also an alias of the campaign '(.*?)'; keep it in one place",
+         "địa chỉ cũ {0} cũng là địa chỉ cũ của phong trào '{1}'; chỉ giữ ở một nơi"),
+        (r"the alias (\S+) is also an alias of (\S+); keep it in one place",
+         "địa chỉ cũ {0} cũng là địa chỉ cũ của {1}; chỉ giữ ở một nơi"),
         (r"the alias (\S+) would replace a page the portal publishes itself; remove it",
          "địa chỉ cũ {0} sẽ đè lên một trang do cổng thông tin tự tạo; hãy bỏ nó đi"),
         (r"the alias (\S+) is also an alias of (\S+);", "địa chỉ cũ {0} cũng là địa chỉ cũ của {1}; chỉ giữ ở một bài"),
@@ -1211,6 +1233,27 @@ def moved_lines(moves, lang: str) -> list[str]:
     return [one_line(text("moved", lang, source=source, old=old, new=new, slug=old.rstrip("/").rsplit("/", 1)[-1]),
                      join=False)
             for source, old, new in moves]
+
+
+LIST_WORDS = {"unit": ("units", "the unit", "đơn vị", "đơn-vị-mới", "new-unit"),
+              "category": ("categories", "the category", "chuyên mục", "chuyên-mục-mới", "new-category"),
+              "campaign": ("campaigns", "the campaign", "phong trào", "phong-trào-mới", "new-campaign")}
+
+
+def lists_gone(causes, lang: str) -> list[str]:
+    """A line for each unit's, category's or campaign's page published last time and not now."""
+    return lists_gone_lines(causes.lists_gone if causes is not None else (), lang)
+
+
+def lists_gone_lines(gone, lang: str) -> list[str]:
+    """A line for each (kind, slug, old URL, heir's slug or "")."""
+    lines = []
+    for kind, slug, url, heir in gone:
+        table, what_en, what_vi, heir_vi, heir_en = LIST_WORDS[kind]
+        lines.append(one_line(text("list-gone", lang, url=url, slug=slug, table=table,
+                                   what=what_vi if lang == "vi" else what_en,
+                                   heir=heir or (heir_vi if lang == "vi" else heir_en)), join=False))
+    return lines
 
 
 def problem_record(problem: Problem, lang: str) -> dict:

@@ -74,6 +74,10 @@ class Term:
     description: str = ""
     # What editors also call it, matched as the name is: a unit's code ("PC08"), an old name.
     other_names: tuple[str, ...] = ()
+    # Old addresses of its page, normalized (aliases.normalize_alias): a unit renamed or merged in
+    # a reorganisation keeps the links to its old page. Their line in site.toml is for problems.
+    aliases: tuple[str, ...] = ()
+    aliases_line: int = field(default=0, repr=False, compare=False)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -114,7 +114,9 @@ def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
     pages += archives.plan_archive_pages(site, memo)
     for page in site.standalone:  # Giới thiệu, Liên hệ …: generator/standalone.py
         pages.append(Page(url=page.url, template="page.html", kind="page", title=page.title, article=page))
-    pages += aliases.plan_alias_pages(site.articles_and_pages)
+    renamed = [aliases.ListTarget(term, term_url(term)) for terms in (config.categories, config.units, config.campaigns)
+               for term in terms.values() if term.aliases]
+    pages += aliases.plan_alias_pages([*site.articles_and_pages, *renamed])
     return pages
 
 

@@ -50,6 +50,7 @@ def index_pages_beside(config: SiteConfig, articles: list[Article], news: Iterab
     problems += aliases_stage.find_alias_collisions(config, [*articles, *pages], {s.path: s for s in page_sources},
                                                     only=pages)
     problems += aliases_onto_pages(articles, pages, {s.path: s.line_of("aliases") for s in news})
+    problems += aliases_stage.find_term_alias_collisions(config, [*articles, *pages])
     return pages, problems
 
 

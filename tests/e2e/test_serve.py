@@ -277,6 +277,20 @@ def test_a_retitled_article_that_moves_is_named_in_the_terminal(preview):
     assert f"giữ lại bằng aliases: [{URL}]" in said
 
 
+def test_a_unit_renamed_in_site_toml_is_named_in_the_terminal(preview):
+    """As `build` says it: the unit's old page goes, and the alias that keeps it."""
+    server, site = preview()
+    first = server.next_reload()
+    toml = site / "site.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("[units.cong-an-xa-dong-tien]",
+                                                             "[units.cong-an-phuong-dong-tien]"), encoding="utf-8")
+    assert server.next_reload() == first + 1
+    said = server.stop()
+    assert ("Bỏ trang: /don-vi/cong-an-xa-dong-tien/ (đơn vị 'cong-an-xa-dong-tien' không còn trong site.toml): "
+            "liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ lại bằng aliases = "
+            "[\"/don-vi/cong-an-xa-dong-tien/\"] trong [units.cong-an-phuong-dong-tien] của site.toml") in said, said
+
+
 def test_the_same_errors_after_another_save_are_not_printed_again(preview):
     """A `git checkout` rebuilds twice, and a save of another file while one is broken rebuilds:
     the terminal printed the same screen of errors each time."""

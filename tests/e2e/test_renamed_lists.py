@@ -1,0 +1,100 @@
+"""A unit, category or campaign renamed or merged in site.toml (a reorganisation): its old page and
+feed are kept by `aliases` in its table, and a page that would go without one is named by the build."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import SITE_TOML, article, run_cli
+
+MERGED = SITE_TOML.replace('[units.phong-canh-sat-giao-thong]\nname = "Phòng Cảnh sát giao thông"\n',
+                           '[units.phong-csgt-va-trat-tu]\nname = "Phòng Cảnh sát giao thông và trật tự"\n'
+                           'other_names = ["phong-canh-sat-giao-thong", "PC08"]\n{aliases}')
+FILES = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Tuần tra số {i}", f"2026-01-{i + 10}T08:00:00",
+                                                      unit="phong-canh-sat-giao-thong") for i in range(3)}
+
+
+def _build(site, *more: str):
+    done = run_cli("build", "--site", str(site), *more)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def _page(site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / "public" / path.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_unit_renamed_with_aliases_keeps_its_old_page_and_feed(make_site):
+    site = make_site(FILES)
+    _build(site)
+    old_feed = (site / "public/don-vi/phong-canh-sat-giao-thong/atom.xml").read_bytes()
+    (site / "site.toml").write_text(MERGED.format(
+        aliases='aliases = ["/don-vi/phong-canh-sat-giao-thong/", "/Pages/DonVi.aspx?ID=8"]\n'), encoding="utf-8")
+    said = _build(site)
+    assert "Bỏ trang" not in said, said
+    new_url = "/don-vi/phong-csgt-va-trat-tu/"
+    assert [a.get_text(" ", strip=True) for a in _page(site, new_url).select("main .card-title a")] == [
+        "Tuần tra số 2", "Tuần tra số 1"]  # (per_page = 2: the newest first)
+    old = _page(site, "/don-vi/phong-canh-sat-giao-thong/")
+    assert old.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={new_url}"
+    assert old.find("link", rel="canonical")["href"] == "https://congan.example.vn" + new_url
+    assert old.body.a["href"] == new_url and old.body.a.get_text() == "Phòng Cảnh sát giao thông và trật tự"
+    # A subscriber to the old feed goes on getting the unit's news: the same feed there.
+    kept_feed = (site / "public/don-vi/phong-canh-sat-giao-thong/atom.xml").read_bytes()
+    assert kept_feed == (site / "public/don-vi/phong-csgt-va-trat-tu/atom.xml").read_bytes()
+    assert re.findall(rb"<title>Tu\xe1\xba\xa7n tra s\xe1\xbb\x91 \d</title>", kept_feed) == re.findall(
+        rb"<title>Tu\xe1\xba\xa7n tra s\xe1\xbb\x91 \d</title>", old_feed)
+    # An old portal's address with a query leads there too.
+    table = json.loads(_page(site, "/Pages/DonVi.aspx/").find("script", attrs={"data-dia-chi-cu-bang": True}).string)
+    assert table["targets"] == {"id=8": new_url}
+    sitemap = (site / "public/sitemap.xml").read_text(encoding="utf-8")
+    assert new_url in sitemap and "/don-vi/phong-canh-sat-giao-thong/" not in sitemap
+
+
+def test_a_unit_renamed_without_aliases_is_named_with_the_alias_that_keeps_it(make_site):
+    site = make_site(FILES)
+    _build(site)
+    (site / "site.toml").write_text(MERGED.format(aliases=""), encoding="utf-8")
+    said = _build(site, "--lang", "en")
+    assert ("  Page gone: /don-vi/phong-canh-sat-giao-thong/ (the unit 'phong-canh-sat-giao-thong' is no longer in "
+            "site.toml): links and feed subscriptions to it lead nowhere; keep it with aliases = "
+            "[\"/don-vi/phong-canh-sat-giao-thong/\"] in [units.phong-csgt-va-trat-tu] of site.toml") in said.splitlines()
+    assert not (site / "public/don-vi/phong-canh-sat-giao-thong").exists()
+    # A category removed with no heir: the table to write it in is for the editor to choose.
+    (site / "site.toml").write_text(MERGED.format(aliases="").replace(
+        '[categories.xay-dung-luc-luong]\nname = "Xây dựng lực lượng"\n', ""), encoding="utf-8")
+    said = _build(site)
+    assert ("  Bỏ trang: /xay-dung-luc-luong/ (chuyên mục 'xay-dung-luc-luong' không còn trong site.toml): liên kết "
+            "và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ lại bằng aliases = [\"/xay-dung-luc-luong/\"] trong "
+            "[categories.chuyên-mục-mới] của site.toml") in said.splitlines()
+    assert "Bỏ trang" not in _build(site, "--no-cache")  # (told once, as a moved article is)
+
+
+@pytest.mark.parametrize("alias, words", [
+    ("/don-vi/cong-an-tinh/", "would replace the unit 'cong-an-tinh'"),
+    ("/don-vi/", "would replace the list of units"),
+    ("/tin-hoat-dong/trang/2/", "would replace a page the portal publishes itself"),
+    ("/tin-hoat-dong/tuan-tra-so-1/", "would replace the article content/tin-hoat-dong/bai-1.md"),
+    ("/tim-kiem/don-vi/", "would replace a page the portal publishes itself"),
+    ("/tin-tuc/123.html", "is also an alias of content/tin-hoat-dong/bai-0.md"),
+])
+def test_an_old_address_of_a_list_that_would_replace_a_page_is_refused_at_its_line(make_site, alias, words):
+    files = {**FILES, "content/tin-hoat-dong/bai-0.md": FILES["content/tin-hoat-dong/bai-0.md"].replace(
+        "\n---\n", "\naliases: [/tin-tuc/123.html]\n---\n", 1)}
+    site = make_site(files, MERGED.format(aliases=f'aliases = ["{alias}"]\n'))
+    line = MERGED.format(aliases=f'aliases = ["{alias}"]\n').splitlines().index(f'aliases = ["{alias}"]') + 1
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1, done.stdout
+    assert f"site.toml:{line}: error[alias-collision]: the alias {alias} {words}" in done.stderr, done.stderr
+
+
+def test_an_unusable_old_address_of_a_list_is_told_at_its_line(make_site):
+    toml = MERGED.format(aliases='aliases = ["/don-vi/cu#neo"]\n')
+    site = make_site(FILES, toml)
+    done = run_cli("check", "--site", str(site))
+    assert done.returncode == 1
+    line = toml.splitlines().index('aliases = ["/don-vi/cu#neo"]') + 1
+    assert f"site.toml:{line}: error[bad-alias]: '/don-vi/cu#neo' không dùng được làm địa chỉ cũ" in done.stdout, done.stdout
