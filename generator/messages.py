@@ -737,6 +737,24 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"(\S+) is also the address of the page (\S+); give one of them another 'slug'",
          "{0} cũng là địa chỉ của trang {1}; hãy đặt 'slug' khác cho một trong hai trang"),
     ),
+    "address-not-kept": (
+        (r"this article is published at (\S+), no longer at (\S+), where links and shares to it now lead nowhere: "
+         r"keep it with aliases: \[\S+\] \(or slug: (\S+)\)$",
+         "bài này nay đăng ở {0}, không còn ở {1}: liên kết và lượt chia sẻ tới địa chỉ cũ sẽ hỏng; giữ lại bằng "
+         "aliases: [{1}] (hoặc đặt slug: {2})"),
+        (r"this article is published at (\S+), no longer at (\S+), where",
+         "bài này nay đăng ở {0}, không còn ở {1}: liên kết và lượt chia sẻ tới địa chỉ cũ sẽ hỏng; giữ lại bằng "
+         "aliases: [{1}]"),
+        (r"the page (\S+) of the unit '(.*?)' is no longer published",
+         "trang {0} của đơn vị '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ lại "
+         "bằng aliases = [\"{0}\"] trong bảng của đơn vị thay nó"),
+        (r"the page (\S+) of the category '(.*?)' is no longer published",
+         "trang {0} của chuyên mục '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
+         "lại bằng aliases = [\"{0}\"] trong bảng của chuyên mục thay nó"),
+        (r"the page (\S+) of the campaign '(.*?)' is no longer published",
+         "trang {0} của phong trào '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
+         "lại bằng aliases = [\"{0}\"] trong bảng của phong trào thay nó"),
+    ),
     "alias-collision": (
         (r"the alias (\S+) would replace the article (\S+); remove it", "địa chỉ cũ {0} sẽ đè lên bài viết {1}; hãy bỏ nó đi"),
         (r"the alias (\S+) would replace the page (\S+); remove it", "địa chỉ cũ {0} sẽ đè lên trang {1}; hãy bỏ nó đi"),

@@ -26,6 +26,7 @@ from generator.diagnostics import BuildFailed, Problem, as_errors, has_errors, s
 from generator.memo import Memo
 from generator.memory import give_back_freed_memory
 from generator.model import Site, frozen_map
+from generator.unkept_addresses import unkept_addresses
 from generator import output
 from generator.output import Stage
 from generator.share_image import share_image_problems
@@ -317,6 +318,8 @@ def _build(options: BuildOptions) -> BuildResult:
         problems += filelinks.config_links_leading_nowhere(site.config.links, published, site.config.base_path)
         problems += share_image_problems(options.site_dir, site.config.share_image, published, files)
         problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)
+        if options.strict and options.memo is None:  # (CI's gate: said until kept, not once in a log)
+            problems += unkept_addresses(options.site_dir, site, previous)
         _stop_on_errors(problems)
         clock.lap("routes")
 

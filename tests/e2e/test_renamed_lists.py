@@ -98,3 +98,32 @@ def test_an_unusable_old_address_of_a_list_is_told_at_its_line(make_site):
     assert done.returncode == 1
     line = toml.splitlines().index('aliases = ["/don-vi/cu#neo"]') + 1
     assert f"site.toml:{line}: error[bad-alias]: '/don-vi/cu#neo' không dùng được làm địa chỉ cũ" in done.stdout, done.stdout
+
+
+def test_strict_stops_at_an_address_readers_had_until_it_is_kept(make_site):
+    """CI builds with --strict: a move told once, under one job's summary, was read by nobody. An
+    error instead, told again by each build until an alias (or a slug) keeps the old address."""
+    site = make_site(FILES)
+    _build(site)
+    bai = site / "content/tin-hoat-dong/bai-1.md"
+    bai.write_text(bai.read_text(encoding="utf-8").replace("Tuần tra số 1", "Tuần tra đêm số 1"), encoding="utf-8")
+    (site / "site.toml").write_text(MERGED.format(aliases=""), encoding="utf-8")
+    title_line = bai.read_text(encoding="utf-8").splitlines().index('title: "Tuần tra đêm số 1"') + 1
+    for _ in range(2):
+        done = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+        assert done.returncode == 1, done.stdout
+        errors = [line for line in done.stderr.splitlines() if "[address-not-kept]" in line]
+        assert errors == [
+            f"content/tin-hoat-dong/bai-1.md:{title_line}: error[address-not-kept]: this article is published at "
+            "/tin-hoat-dong/tuan-tra-dem-so-1/, no longer at /tin-hoat-dong/tuan-tra-so-1/, where links and shares "
+            "to it now lead nowhere: keep it with aliases: [/tin-hoat-dong/tuan-tra-so-1/] (or slug: tuan-tra-so-1)",
+            "site.toml: error[address-not-kept]: the page /don-vi/phong-canh-sat-giao-thong/ of the unit "
+            "'phong-canh-sat-giao-thong' is no longer published, and links and feed subscriptions to it now lead "
+            "nowhere: keep it with aliases = [\"/don-vi/phong-canh-sat-giao-thong/\"] in the table of the unit that "
+            "takes its place"]
+        assert (site / "public/tin-hoat-dong/tuan-tra-so-1/index.html").is_file()  # (nothing published)
+    bai.write_text(bai.read_text(encoding="utf-8").replace("\n---\n", "\naliases: [/tin-hoat-dong/tuan-tra-so-1/]\n---\n", 1),
+                   encoding="utf-8")
+    (site / "site.toml").write_text(MERGED.format(aliases='aliases = ["/don-vi/phong-canh-sat-giao-thong/"]\n'),
+                                    encoding="utf-8")
+    _build(site, "--strict")

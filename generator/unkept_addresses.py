@@ -1,0 +1,46 @@
+"""`build --strict`: an address readers had, gone without an alias, stops the build.
+
+A retitled article without a `slug` moves to a new address, and a unit renamed in site.toml moves
+its page: links and shares to the old one break. A build says so once, under its summary, and a
+CI job's log is read by nobody. With --strict (the CI gate) each is an error instead: the build
+publishes nothing, keeps the last build's record, and so says it again until the editor keeps the
+old address (`aliases`) or the article's (`slug`). Compared with the record of the last build of
+this output (causes.addresses); a first build, or one without a cache, has nothing to compare.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import causes
+from generator.config import CONFIG_NAME
+from generator.content import read_source
+from generator.diagnostics import Problem, error
+from generator.model import Site
+
+ARTICLE_MOVED = ("this article is published at {new}, no longer at {old}, where links and shares to it now lead "
+                 "nowhere: keep it with aliases: [{old}]{or_slug}")
+LIST_GONE = ("the page {url} of the {kind} '{slug}' is no longer published, and links and feed subscriptions to it "
+             "now lead nowhere: keep it with aliases = [\"{url}\"] in the table of the {kind} that takes its place")
+
+
+def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Problem]:
+    """The errors of --strict for the addresses of the last build (`previous`: its render state)
+    that this one no longer publishes nor keeps by an alias."""
+    record = previous.get("inputs") if isinstance(previous, dict) else None
+    if not isinstance(record, dict):
+        return []
+    now = causes.addresses(site)
+    problems = []
+    for source, old, new in causes.find_moved(record.get("urls"), now):
+        or_slug = f" (or slug: {old.rstrip('/').rsplit('/', 1)[-1]})" if old.rsplit("/", 2)[0] == new.rsplit("/", 2)[0] else ""
+        problems.append(error(source, _title_line(site_dir, source), "address-not-kept",
+                              ARTICLE_MOVED.format(new=new, old=old, or_slug=or_slug)))
+    for kind, slug, url, _heir in causes.find_lists_gone(record.get("lists"), now):
+        problems.append(error(CONFIG_NAME, 0, "address-not-kept", LIST_GONE.format(url=url, kind=kind, slug=slug)))
+    return problems
+
+
+def _title_line(site_dir: Path, source: str) -> int:
+    """The line of the article's title, which moved it (1 when it cannot be read now)."""
+    found, _ = read_source(site_dir, site_dir / source)
+    return found.line_of("title") if found is not None else 1
