@@ -288,11 +288,30 @@ class ListTarget:
         return self.term.aliases
 
 
-def plan_alias_pages(targets: Iterable[Article | ListTarget]) -> list[Page]:
+def kept_by_categories(config: SiteConfig, articles: Iterable[Article]) -> dict[str, Article]:
+    """Old address → article, for the articles of a category whose key was renamed: an article's
+    address holds its category's key, so each of them moved with it. A category's old address of one
+    folder (`aliases = ["/chuyen-de/"]`) keeps theirs too ("/chuyen-de/<slug>/"), not only its own
+    page's: hundreds of articles each needed an alias of its own, and were told so one by one."""
+    folders = {category.slug: [alias for alias in category.aliases if re.fullmatch(r"/[^/?]+/", alias)]
+               for category in config.categories.values() if category.aliases}
+    if not folders:
+        return {}
+    kept = {}
+    for article in articles:
+        if folders.get(article.category) and article.url.startswith(f"/{article.category}/"):
+            rest = article.url[len(article.category) + 2:]
+            for folder in folders[article.category]:
+                kept[folder + rest] = article
+    return kept
+
+
+def plan_alias_pages(targets: Iterable[Article | ListTarget], kept: Mapping[str, Article] = {}) -> list[Page]:
     """A redirect page per old address; one page per path for the addresses with a query,
     whose table sends each query to its article (or list page), and any other to the one
-    whose old address is that path alone (when one is)."""
-    plain: dict[str, Article | ListTarget] = {}
+    whose old address is that path alone (when one is). `kept`: the old addresses a renamed
+    category keeps for its articles (kept_by_categories), unless one is written as an alias."""
+    plain: dict[str, Article | ListTarget] = dict(kept)
     queried: dict[str, dict[str, Article | ListTarget]] = {}
     for target in targets:
         for alias in target.aliases:

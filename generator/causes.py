@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import Mapping
 
+from generator.aliases import kept_by_categories
 from generator.cache import digest
 from generator.markup import body_key
 from generator.model import Site
@@ -79,8 +80,10 @@ def addresses(site: Site) -> dict:
 
     terms = [term for table in (site.config.categories, site.config.units, site.config.campaigns)
              for term in table.values()]
-    return {"urls": {a.source: a.url for a in site.articles_and_pages},
-            "kept": {a.source: a.aliases for a in site.articles_and_pages if a.aliases},
+    kept: dict[str, tuple[str, ...]] = {a.source: a.aliases for a in site.articles_and_pages if a.aliases}
+    for old, article in kept_by_categories(site.config, site.articles).items():  # (a renamed category's)
+        kept[article.source] = (*kept.get(article.source, ()), old)
+    return {"urls": {a.source: a.url for a in site.articles_and_pages}, "kept": kept,
             "lists": {term_url(term): [term.kind, term.slug, term.name, list(term.other_names)] for term in terms},
             "lists_kept": sorted({alias for term in terms for alias in term.aliases})}
 

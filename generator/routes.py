@@ -116,7 +116,8 @@ def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
         pages.append(Page(url=page.url, template="page.html", kind="page", title=page.title, article=page))
     renamed = [aliases.ListTarget(term, term_url(term)) for terms in (config.categories, config.units, config.campaigns)
                for term in terms.values() if term.aliases]
-    pages += aliases.plan_alias_pages([*site.articles_and_pages, *renamed])
+    pages += aliases.plan_alias_pages([*site.articles_and_pages, *renamed],
+                                      aliases.kept_by_categories(config, site.articles))
     return pages
 
 

@@ -127,3 +127,30 @@ def test_strict_stops_at_an_address_readers_had_until_it_is_kept(make_site):
     (site / "site.toml").write_text(MERGED.format(aliases='aliases = ["/don-vi/phong-canh-sat-giao-thong/"]\n'),
                                     encoding="utf-8")
     _build(site, "--strict")
+
+
+def test_a_category_renamed_with_an_alias_keeps_the_old_addresses_of_its_articles(make_site):
+    """An article's address holds its category's key: renaming the category moved every article in
+    it, and each needed an alias of its own (told one by one: hundreds of lines)."""
+    site = make_site(FILES)
+    _build(site)
+    renamed = SITE_TOML.replace('[categories.tin-hoat-dong]\nname = "Tin hoạt động"\n',
+                                '[categories.hoat-dong]\nname = "Tin hoạt động"\nother_names = ["tin-hoat-dong"]\n'
+                                'aliases = ["/tin-hoat-dong/"]\n')
+    (site / "site.toml").write_text(renamed, encoding="utf-8")
+    said = _build(site, "--strict")
+    assert "Đổi địa chỉ" not in said and "Bỏ trang" not in said, said
+    for i in range(3):
+        old = _page(site, f"/tin-hoat-dong/tuan-tra-so-{i}/")
+        assert old.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url=/hoat-dong/tuan-tra-so-{i}/"
+        assert old.find("meta", property="og:title")["content"] == f"Tuần tra số {i}"  # (an article's card)
+        assert _page(site, f"/hoat-dong/tuan-tra-so-{i}/").h1.get_text(strip=True) == f"Tuần tra số {i}"
+    assert _page(site, "/tin-hoat-dong/").find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/hoat-dong/"
+    # One that is also written as an article's alias leads where the article says.
+    bai = site / "content/tin-hoat-dong/bai-2.md"
+    bai.write_text(bai.read_text(encoding="utf-8").replace("\n---\n", "\naliases: [/tin-hoat-dong/tuan-tra-so-1/]\n---\n", 1),
+                   encoding="utf-8")
+    (site / "content/tin-hoat-dong/bai-1.md").unlink()
+    _build(site)
+    assert _page(site, "/tin-hoat-dong/tuan-tra-so-1/").find(
+        "meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/hoat-dong/tuan-tra-so-2/"
