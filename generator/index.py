@@ -257,6 +257,13 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
                                 "'expires' is not after 'date': the article is never shown"))
 
     category = resolve_term(config.categories, "category", fm, fail)
+    folder = source.path.split("/")[1] if source.path.count("/") > 1 else ""  # content/<folder>/…
+    if category and folder != category and folder in config.categories:
+        # (moved with `git mv` into another category's folder, meaning to move it: it did not)
+        problems.append(warning(source.path, source.line_of("category"), "category-not-folder",
+                                f"the article is in the folder of the category '{folder}', but its 'category' is "
+                                f"'{category}', which decides where it is published (/{category}/…): move the file, "
+                                "or change its 'category'"))
     units = resolve_units(config, fm, fail)
     campaigns = resolve_campaigns(config, fm, fail)
 

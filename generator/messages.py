@@ -755,6 +755,11 @@ PROBLEMS: Mapping[str, tuple] = {
          "trang {0} của phong trào '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
          "lại bằng aliases = [\"{0}\"] trong bảng của phong trào thay nó"),
     ),
+    "category-not-folder": (
+        (r"the article is in the folder of the category '(.*?)', but its 'category' is '(.*?)'",
+         "bài nằm trong thư mục của chuyên mục '{0}', nhưng 'category' của nó là '{1}', nên bài đăng ở /{1}/…: "
+         "hãy chuyển tệp, hoặc sửa 'category'"),
+    ),
     "alias-collision": (
         (r"the alias (\S+) would replace the article (\S+); remove it", "địa chỉ cũ {0} sẽ đè lên bài viết {1}; hãy bỏ nó đi"),
         (r"the alias (\S+) would replace the page (\S+); remove it", "địa chỉ cũ {0} sẽ đè lên trang {1}; hãy bỏ nó đi"),
