@@ -100,6 +100,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                     "address lead nowhere; keep it with aliases: [{old}] (or set slug: {slug})",
               "vi": "  Đổi địa chỉ: {source} nay ở {new}, không còn ở {old}: liên kết và lượt chia sẻ tới "
                     "địa chỉ cũ sẽ hỏng; giữ lại bằng aliases: [{old}] (hoặc đặt slug: {slug})"},
+    # … in another folder (its category changed, or was merged into another): a slug keeps only
+    # the last part of the address, so aliases alone give the old one back.
+    "moved-folder": {"en": "  Moved: {source} is now at {new}, no longer at {old}: links and shares to the old "
+                           "address lead nowhere; keep it with aliases: [{old}]",
+                     "vi": "  Đổi địa chỉ: {source} nay ở {new}, không còn ở {old}: liên kết và lượt chia sẻ "
+                           "tới địa chỉ cũ sẽ hỏng; giữ lại bằng aliases: [{old}]"},
     "why-layouts": {"en": "{n} layout file(s) changed ({names})", "vi": "sửa {n} tệp giao diện ({names})"},
     "why-added": {"en": "{n} article(s) added ({names})", "vi": "thêm {n} bài viết ({names})"},
     "why-edited": {"en": "{n} article(s) edited ({names})", "vi": "sửa {n} bài viết ({names})"},
@@ -1253,9 +1259,15 @@ def moved(causes, lang: str) -> list[str]:
 
 def moved_lines(moves, lang: str) -> list[str]:
     """A line for each (source, old address, new address)."""
-    return [one_line(text("moved", lang, source=source, old=old, new=new, slug=old.rstrip("/").rsplit("/", 1)[-1]),
-                     join=False)
-            for source, old, new in moves]
+    return [one_line(_moved_line(source, old, new, lang), join=False) for source, old, new in moves]
+
+
+def _moved_line(source: str, old: str, new: str, lang: str) -> str:
+    """`slug:` is offered only where it gives the old address back: in the same folder."""
+    old_folder, _, old_slug = old.rstrip("/").rpartition("/")
+    new_folder = new.rstrip("/").rpartition("/")[0]
+    kind = "moved" if old_folder == new_folder else "moved-folder"
+    return text(kind, lang, source=source, old=old, new=new, slug=old_slug)
 
 
 LIST_WORDS = {"unit": ("units", "the unit", "đơn vị", "đơn-vị-mới", "new-unit"),

@@ -137,6 +137,44 @@ def test_a_published_article_that_moved_to_a_new_address_is_named(make_site):
     assert summary(site)[1] == ""  # said once, when it happened
 
 
+def moved_lines(site: Path, lang: str = "en") -> list[str]:
+    done = run_cli("build", "--site", str(site), "--lang", lang)
+    assert done.returncode == 0, done.stderr
+    return [line for line in done.stdout.splitlines() if line.startswith(("  Moved: ", "  Đổi địa chỉ: "))]
+
+
+def test_an_article_moved_to_another_category_is_not_told_to_set_its_slug(make_site):
+    """A slug is the last part of the address alone: in another category's folder it cannot give
+    the old address back, and the notice offered it (the editor set it, and the links stayed broken)."""
+    site = make_site(ARTICLES)
+    summary(site)
+    tuan_tra = site / "content/tin-hoat-dong/tuan-tra.md"
+    tuan_tra.write_text(tuan_tra.read_text(encoding="utf-8").replace("category: tin-hoat-dong",
+                                                                     "category: xay-dung-luc-luong"), encoding="utf-8")
+    old, new = "/tin-hoat-dong/tuan-tra-dem-tren-tuyen-quoc-lo/", "/xay-dung-luc-luong/tuan-tra-dem-tren-tuyen-quoc-lo/"
+    assert moved_lines(site, "vi") == [
+        f"  Đổi địa chỉ: content/tin-hoat-dong/tuan-tra.md nay ở {new}, không còn ở {old}: liên kết và lượt "
+        f"chia sẻ tới địa chỉ cũ sẽ hỏng; giữ lại bằng aliases: [{old}]"]
+
+    # A category merged into another (its key now among the other's other_names) moves its articles too.
+    merged = SITE_TOML.replace('[categories.xay-dung-luc-luong]\nname = "Xây dựng lực lượng"\n', "").replace(
+        'description = "Hoạt động của các đơn vị."', 'description = "Hoạt động của các đơn vị."\n'
+        'other_names = ["xay-dung-luc-luong"]')
+    assert merged.count("xay-dung-luc-luong") == 1
+    (site / "site.toml").write_text(merged, encoding="utf-8")
+    old, new = "/xay-dung-luc-luong/tap-huan-nghiep-vu/", "/tin-hoat-dong/tap-huan-nghiep-vu/"
+    moved = moved_lines(site)
+    assert moved[-1] == (f"  Moved: content/xay-dung-luc-luong/tap-huan.md is now at {new}, no longer at {old}: "
+                         f"links and shares to the old address lead nowhere; keep it with aliases: [{old}]")
+    assert not any("slug" in line for line in moved), moved
+
+    # The alias it was told to write keeps the old address.
+    tap_huan = site / "content/xay-dung-luc-luong/tap-huan.md"
+    tap_huan.write_text(tap_huan.read_text(encoding="utf-8").replace("\n---\n", f"\naliases: [{old}]\n---\n", 1),
+                        encoding="utf-8")
+    assert moved_lines(site) == [] and (site / "public" / old.strip("/") / "index.html").is_file()
+
+
 def test_a_page_of_its_own_is_named_as_a_page(make_site):
     site = make_site({**ARTICLES, "content/trang/lien-he.md": "---\ntitle: Liên hệ\n---\n\nGọi 113.\n"})
     summary(site)
