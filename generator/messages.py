@@ -719,6 +719,12 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'related' names '(.*?)' \((.*?)\), which is no article",
          "'related' ghi '{0}' ({1}) nhưng không có bài viết nào ở đó (hãy ghi đường dẫn tới tệp .md của bài, "
          "như khi viết liên kết tới bài)"),
+        (r"'related' names (.*), looked for at its path (\S+), where no article is published; did you mean '(.*?)'\?",
+         "'related' ghi {0}, tìm theo đường dẫn {1} của địa chỉ đó nhưng không có bài viết nào đăng ở đó; "
+         "có phải ý bạn là '{2}'?"),
+        (r"'related' names (.*), looked for at its path (\S+), where no article is published",
+         "'related' ghi {0}, tìm theo đường dẫn {1} của địa chỉ đó nhưng không có bài viết nào đăng ở đó "
+         "(hãy ghi đường dẫn tới tệp .md của bài)"),
         (r"'related' names (\S+), where no article is published; did you mean '(.*?)'\?",
          "'related' ghi {0} nhưng không có bài viết nào đăng ở địa chỉ đó; có phải ý bạn là '{1}'?"),
         (r"'related' names (\S+), where no article is published",

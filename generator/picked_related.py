@@ -4,8 +4,9 @@ A follow-up ("Khởi tố thêm 3 bị can") belongs with the first report of th
 the ranking may not choose: it cannot know they tell one story. The editor names the
 earlier articles as links name them (`../vu-an/index.md`), from the site's root
 (`content/tin-hoat-dong/vu-an.md`), or by the address a browser shows
-(`https://congan…/tin-hoat-dong/vu-an/`). The ranking fills the list up to
-`related_count` after them.
+(`https://congan…/tin-hoat-dong/vu-an/`), of which the path alone is read, as an alias's is:
+copied from the live portal, it names the same article in a staging build. The ranking fills
+the list up to `related_count` after them.
 
 Pure: `read` keeps each target as a content path or a site path (what one file can
 know), `check` tells an editor which name no article, `resolve` gives the URLs.
@@ -44,14 +45,14 @@ def read_at(value, source: str, base_url: str, fail: Callable[..., None]) -> dic
 
 
 def _target(written: str, source: str, base_url: str) -> str:
-    site = base_url.rstrip("/")
-    if written.startswith(site + "/"):  # the address a browser shows
-        written = written[len(site):]
     parts = urlsplit(written)
     path = unquote(parts.path)
-    if parts.netloc or parts.scheme:  # another site's address: never an article of ours
-        return written
-    if path.startswith("/"):  # a site path, read as an alias is: '/tin/123.html' a file, '/tin/vu-an' a folder
+    if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
+        return written  # (mailto:, C:/…): never an article of ours
+    if parts.netloc or path.startswith("/"):
+        # An address is read by its path, as an alias is: its host may be the portal's before
+        # a base_url change, or the live portal's seen from a staging build (--base-url).
+        # A site path, read as an alias is: '/tin/123.html' a file, '/tin/vu-an' a folder.
         base_path = urlsplit(base_url).path.rstrip("/")  # a portal under '/congan/' shows '/congan/tin/…'
         if base_path and path.startswith(base_path + "/"):
             path = path[len(base_path):]
@@ -74,6 +75,15 @@ def check(articles: Iterable[Article], sources: Mapping[str, SourceFile], base_u
         return source.line_of("related", read_at(source.front.get("related"), source.path, base_url,
                                                  lambda *_: None).get(target))
 
+    def written_as(article: Article, target: str) -> str:
+        """The item as the editor wrote it (an address, of which the path alone was looked for)."""
+        source = sources.get(article.source)
+        if source is None:
+            return target
+        value = source.front.get("related")
+        number = read_at(value, source.path, base_url, lambda *_: None).get(target)
+        return target if number is None else listed(value, lambda *_: None, "")[number].strip()
+
     articles = list(articles)
     by_source = {a.source: a for a in articles}
     by_url = {alias: a for a in articles for alias in a.aliases} | {a.url: a for a in articles}  # an old address too
@@ -86,16 +96,17 @@ def check(articles: Iterable[Article], sources: Mapping[str, SourceFile], base_u
                                         "'related' names this article itself; it is left out of its own list"))
             elif found is None:
                 problems.append(error(article.source, line_of(article, target), "unknown-related",
-                                      _unknown(article, target, by_source)))
+                                      _unknown(article, target, written_as(article, target), by_source)))
     return problems
 
 
-def _unknown(article: Article, target: str, by_source: Mapping[str, Article]) -> str:
+def _unknown(article: Article, target: str, written: str, by_source: Mapping[str, Article]) -> str:
     here = posixpath.dirname(article.source)
     # Suggestions come from the same section (folder, or first part of the address): a typo
     # stays there, and difflib over every article of a large portal took ~50 ms an error.
     if target.startswith("/") or "://" in target:
-        message = f"'related' names {target}, where no article is published"
+        message = (f"'related' names {target}, where no article is published" if written == target else
+                   f"'related' names {written}, looked for at its path {target}, where no article is published")
         section = target.split("/")[1] if target.startswith("/") else None
         hint = suggest(target, [a.url for a in by_source.values() if a.url.split("/")[1] == section and a is not article])
     else:

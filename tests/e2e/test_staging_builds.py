@@ -130,3 +130,36 @@ def test_a_copy_publishing_drafts_or_scheduled_articles_asks_for_noindex_unless_
     robots = BeautifulSoup((site / "duyet-bai" / "index.html").read_text(encoding="utf-8"), "html.parser").find(
         "meta", attrs={"name": "robots"})
     assert robots["content"] == "noindex, nofollow"
+
+
+def test_a_related_article_written_as_a_whole_address_is_found_by_its_path_on_any_host(make_site, tmp_path):
+    """'related' copied from the address bar names the live host: a staging build (another host,
+    under a sub-path) or a base_url changed since failed with unknown-related, though the article
+    is published at that path. The path is read as an alias's is, with or without the sub-path."""
+    tap_huan = "https://congan.example.vn/xay-dung-luc-luong/tap-huan-nghiep-vu-cho-can-bo/"
+    hoi_nghi = "https://may-chu-cu.example.vn/ban-thu/tin-hoat-dong/hoi-nghi-tong-ket-cong-tac-nam/"
+    files = {**ARTICLES, "content/tin-hoat-dong/dan-van.md": article(
+        "Công an xã giúp dân thu hoạch lúa", "2026-01-10", "cong-an-xa-dong-tien",
+        related=f'["{tap_huan}", "{hoi_nghi}"]')}
+    site = make_site(files)
+    out = tmp_path / "staging"
+    staged = run_cli("build", "--site", str(site), "--lang", "en", "--base-url", STAGING, "--out", str(out))
+    assert staged.returncode == 0, staged.stdout + staged.stderr
+    related = _page(out, "tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/index.html").find("section", class_="related")
+    picked = [(a.get_text(strip=True), a["href"]) for a in related.select(".headline a")][:2]
+    assert picked == [("Tập huấn nghiệp vụ cho cán bộ", "/ban-thu/xay-dung-luc-luong/tap-huan-nghiep-vu-cho-can-bo/"),
+                      ("Hội nghị tổng kết công tác năm", "/ban-thu/tin-hoat-dong/hoi-nghi-tong-ket-cong-tac-nam/")]
+
+    # One that names no article says which path was looked for.
+    gone = "https://congan.example.vn/xay-dung-luc-luong/bai-da-xoa/"
+    (site / "content/tin-hoat-dong/dan-van.md").write_text(
+        article("Công an xã giúp dân thu hoạch lúa", "2026-01-10", "cong-an-xa-dong-tien", related=f'["{gone}"]'),
+        encoding="utf-8")
+    for lang, told in (("en", f"'related' names {gone}, looked for at its path /xay-dung-luc-luong/bai-da-xoa/, "
+                              "where no article is published"),
+                       ("vi", f"'related' ghi {gone}, tìm theo đường dẫn /xay-dung-luc-luong/bai-da-xoa/ của địa chỉ "
+                              "đó nhưng không có bài viết nào đăng ở đó")):
+        failed = run_cli("build", "--site", str(site), "--lang", lang, "--base-url", STAGING, "--out", str(out))
+        lines = [line for line in (failed.stdout + failed.stderr).splitlines() if "unknown-related" in line]
+        assert failed.returncode == 1 and len(lines) == 1, failed.stdout + failed.stderr
+        assert lines[0].startswith(f"content/tin-hoat-dong/dan-van.md:6: error[unknown-related]: {told}"), lines

@@ -33,8 +33,20 @@ def test_an_address_of_a_portal_under_a_sub_path_is_the_page_s_url(written):
     assert targets([written], "https://congan.example.vn/congan/") == ("/tin-hoat-dong/vu-an/",)
 
 
-def test_another_site_s_address_is_kept_to_be_reported():
-    assert targets("https://bocongan.example.vn/tin/vu-an/") == ("https://bocongan.example.vn/tin/vu-an/",)
+@pytest.mark.parametrize("written", [
+    "https://congan.hungyen.example.vn/tin-hoat-dong/vu-an/",  # the portal's host before base_url moved
+    "https://hungyen.example.vn/congan/tin-hoat-dong/vu-an/",  # the live portal, seen from a staging build
+    "https://thu-nghiem.example.vn/congan/tin-hoat-dong/vu-an",
+    "//congan.hungyen.example.vn/tin-hoat-dong/vu-an/#binh-luan",
+])
+def test_an_address_on_another_host_is_read_by_its_path(written):
+    assert targets([written], "https://thu-nghiem.example.vn/congan/") == ("/tin-hoat-dong/vu-an/",)
+    assert targets([written], "https://thu-nghiem.example.vn/") == (
+        ("/congan/tin-hoat-dong/vu-an/",) if "/congan/" in written else ("/tin-hoat-dong/vu-an/",))
+
+
+def test_an_address_that_is_no_web_page_is_kept_to_be_reported():
+    assert targets("mailto:banbientap@congan.example.vn") == ("mailto:banbientap@congan.example.vn",)
 
 
 def test_an_old_address_with_a_query_is_read_as_its_alias_is():
