@@ -21,6 +21,7 @@ from generator.model import (MEGAPIXELS_CEILING, Campaign, Category, Contact, Im
                              frozen_map)
 from generator.sanitize import XML_FORBIDDEN
 from generator.saved_text import as_utf8, decode
+from generator.terms import other_name_clashes
 from generator.vietnamese import nfc, slugify
 
 CONFIG_NAME = "site.toml"
@@ -177,6 +178,8 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
         return None, [error(CONFIG_NAME, line, "toml-syntax",
                             str(exc) + (f"; if the value is text, write it in quotes: {hint}" if hint else ""))]
     config, problems = parse_config(raw, text)
+    if config is not None:
+        problems += _other_name_clashes(config, _Reader(text))
     if config is not None and not config.language.lower().startswith("vi") and not (site_dir / "layouts/base.html").is_file():
         # `language = "en"` to have messages in English labelled every page English, its words Vietnamese.
         problems.append(warning(CONFIG_NAME, _Reader(text).line_of("language"), "language-not-vietnamese",
@@ -184,6 +187,23 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
                                 "words are Vietnamese: screen readers read them with a voice of that language; write "
                                 "language = \"vi\" (messages in English: --lang en), or translate the layouts"))
     return config, problems
+
+
+def _other_name_clashes(config: SiteConfig, reader: _Reader) -> list[Problem]:
+    """A warning, as two units sharing a name are no error here (each district's "Đội Cảnh sát
+    giao thông"): site.toml still means one thing, while an article writing the name is led
+    to the term whose key it is, or told the name is shared."""
+    problems = []
+    for table in TERM_TABLES:
+        for clash in other_name_clashes(getattr(config, table)):
+            slug, other, taken = clash.slug, clash.other_name, f"[{table}.{clash.taken_by}]"
+            fate = (f"is listed under {clash.taken_by}, not {slug}" if clash.taken_as == "key" else
+                    f"is told the name is shared, not listed under {slug}")
+            problems.append(warning(
+                CONFIG_NAME, reader.line_of(table, slug, "other_names"), "other-name-taken",
+                f"'{table}.{slug}.other_names' gives '{other}', the {clash.taken_as} of {taken}: an article writing "
+                f"it {fate}; remove it from other_names, or remove {taken} if the reorganisation replaced it"))
+    return problems
 
 
 def _toml_quoting_hint(line: str) -> str | None:

@@ -642,6 +642,16 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"unknown unit '(.*?)'; did you mean '(.*?)'\?", "không có đơn vị '{0}'; có phải ý bạn là '{1}'?"),
         (r"unknown unit '(.*?)'", "không có đơn vị '{0}' trong site.toml"),
     ),
+    "other-name-taken": (
+        (r"'(.*?)' gives '(.*?)', the key of (\[.*?\]): an article writing it is listed under (\S+), not (\S+); "
+         r"remove it from other_names, or remove (\[.*?\])",
+         "'{0}' ghi '{1}', cũng là khóa của {2}: bài viết ghi tên này được xếp vào {3}, không phải {4}; hãy bỏ tên "
+         "đó khỏi other_names, hoặc bỏ {5} nếu việc sắp xếp lại đã thay thế nó"),
+        (r"'(.*?)' gives '(.*?)', the name of (\[.*?\]): an article writing it is told the name is shared, not "
+         r"listed under (\S+); remove it from other_names, or remove (\[.*?\])",
+         "'{0}' ghi '{1}', cũng là tên của {2}: bài viết ghi tên này bị báo là tên dùng chung, không được xếp vào "
+         "{3}; hãy bỏ tên đó khỏi other_names, hoặc bỏ {4} nếu việc sắp xếp lại đã thay thế nó"),
+    ),
     "unknown-category": (
         (r"'(.*?)' is the name of (\d+) categories \((.*?)\); write the key", "'{0}' là tên của {1} chuyên mục ({2}); "
                                                                         "hãy ghi khóa của chuyên mục bạn muốn chọn"),

@@ -63,6 +63,28 @@ def _names_of(terms: Mapping[str, Term]) -> _Names:
 _NAMES: dict[int, tuple[Mapping, _Names]] = {}
 
 
+@dataclass(frozen=True)
+class OtherNameClash:
+    """An other name of one term that is another term's key or name (a unit left in site.toml
+    after a reorganisation gave its name to another): an article writing it finds the other
+    term by its key, or is told the name is shared, not the term that lists it."""
+    slug: str  # the term listing the other name
+    other_name: str
+    taken_by: str  # the term whose key or name it is
+    taken_as: str  # "key" or "name"
+
+
+def other_name_clashes(terms: Mapping[str, Term]) -> list[OtherNameClash]:
+    """Each other name that is another term's key or name (any case, with or without marks)."""
+    owners: dict[str, list[tuple[str, str]]] = {}
+    for slug, term in terms.items():
+        owners.setdefault(fold(slug), []).append((slug, "key"))
+        owners.setdefault(fold(term.name), []).append((slug, "name"))
+    return [OtherNameClash(slug, other, taken_by, taken_as)
+            for slug, term in terms.items() for other in dict.fromkeys(term.other_names)
+            for taken_by, taken_as in dict.fromkeys(owners.get(fold(other), ())) if taken_by != slug]
+
+
 def unknown_term(terms: Mapping[str, Term], kind: str, wanted: str) -> str:
     """Why `wanted` names no term, with the fix."""
     kinds = {"category": "categories"}.get(kind, kind + "s")

@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from generator.checker import check_site
-from tests.conftest import REPO, article, run_cli
+from tests.conftest import REPO, SITE_TOML, article, run_cli
 
 
 def jpeg() -> bytes:
@@ -291,3 +291,45 @@ def test_problem_paths_lead_from_the_working_folder_to_the_file(make_site):
     assert "\ncontent/tin-hoat-dong/hong.md:3: error[bad-date]:" in "\n" + from_inside.stdout
     report = json.loads(run_cli("check", "--site", site.name, "--format", "json", cwd=site.parent).stdout)
     assert [p["path"] for p in report["problems"]] == ["content/tin-hoat-dong/hong.md"]
+
+
+def test_an_other_name_that_is_another_unit_s_key_or_name_is_told_at_its_line(make_site):
+    """A reorganisation gives the district's police to the commune's (`other_names`), and the
+    district's [units.…] is left behind: `unit: cong-an-huyen-vu-thu` was listed on the stale
+    unit's page and `check` said nothing. Categories and campaigns are told alike."""
+    toml = SITE_TOML + (
+        '\n[units.cong-an-xa-vu-thu]\nname = "Công an xã Vũ Thư"\n'
+        'other_names = ["cong-an-huyen-vu-thu", "Công an huyện Vũ Thư"]\n'
+        '\n[units.cong-an-huyen-vu-thu]\nname = "Công an huyện Vũ Thư"\n'
+        '\n[categories.canh-bao]\nname = "Cảnh báo"\nother_names = ["Tin hoạt động"]\n')
+    site = make_site({**GOOD, "content/tin-hoat-dong/vu-thu.md": article("Vũ Thư", unit="cong-an-huyen-vu-thu")}, toml)
+    line = toml.splitlines().index('other_names = ["cong-an-huyen-vu-thu", "Công an huyện Vũ Thư"]') + 1
+    category_line = toml.splitlines().index('other_names = ["Tin hoạt động"]') + 1
+    done = run_cli("check", "--site", str(site), "--lang", "en")
+    assert done.returncode == 0, done.stdout + done.stderr
+    told = [line for line in done.stdout.splitlines() if "other-name-taken" in line]
+    assert told == [
+        f"site.toml:{line}: warning[other-name-taken]: 'units.cong-an-xa-vu-thu.other_names' gives "
+        "'Công an huyện Vũ Thư', the name of [units.cong-an-huyen-vu-thu]: an article writing it is told the name "
+        "is shared, not listed under cong-an-xa-vu-thu; remove it from other_names, or remove "
+        "[units.cong-an-huyen-vu-thu] if the reorganisation replaced it",
+        f"site.toml:{line}: warning[other-name-taken]: 'units.cong-an-xa-vu-thu.other_names' gives "
+        "'cong-an-huyen-vu-thu', the key of [units.cong-an-huyen-vu-thu]: an article writing it is listed under "
+        "cong-an-huyen-vu-thu, not cong-an-xa-vu-thu; remove it from other_names, or remove "
+        "[units.cong-an-huyen-vu-thu] if the reorganisation replaced it",
+        f"site.toml:{category_line}: warning[other-name-taken]: 'categories.canh-bao.other_names' gives 'Tin hoạt "
+        "động', the name of [categories.tin-hoat-dong]: an article writing it is told the name is shared, not listed "
+        "under canh-bao; remove it from other_names, or remove [categories.tin-hoat-dong] if the reorganisation "
+        "replaced it"], done.stdout
+    vi = run_cli("check", "--site", str(site), "--strict")
+    assert vi.returncode == 1
+    assert (f"site.toml:{line}: error[other-name-taken]: 'units.cong-an-xa-vu-thu.other_names' ghi "
+            "'cong-an-huyen-vu-thu', cũng là khóa của [units.cong-an-huyen-vu-thu]: bài viết ghi tên này được xếp vào "
+            "cong-an-huyen-vu-thu, không phải cong-an-xa-vu-thu; hãy bỏ tên đó khỏi other_names, hoặc bỏ "
+            "[units.cong-an-huyen-vu-thu] nếu việc sắp xếp lại đã thay thế nó") in vi.stdout.splitlines(), vi.stdout
+    # With the stale unit gone, the other names lead to the commune's police, and nothing is told.
+    (site / "site.toml").write_text(toml.replace('\n[units.cong-an-huyen-vu-thu]\nname = "Công an huyện Vũ Thư"\n', "")
+                                    .replace('other_names = ["Tin hoạt động"]', 'other_names = ["Tin cảnh báo"]'),
+                                    encoding="utf-8")
+    clean = run_cli("check", "--site", str(site), "--lang", "en")
+    assert clean.returncode == 0 and clean.stdout.endswith(": 0 error(s), 0 warning(s).\n"), clean.stdout
