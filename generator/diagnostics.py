@@ -148,6 +148,36 @@ def suggest(wrong: str, choices: Iterable[str], fold=lambda s: s) -> str | None:
     return folded[match[0]] if match else None
 
 
+# A name of many words shares some with most others ("Công an", "Phòng Cảnh sát"): `suggest`
+# found 'Công an tỉnh Hưng Yên' for 'Công an huyện Vũ Thư'. What is misspelt is compared alone.
+_NAME_WORD = re.compile(r"\w+")
+_WORDS_KEPT = 2 / 3  # of the longer name's words, when the other only leaves some out
+_SPELLING_CUTOFF = 0.75  # 'PC09' for 'PC08', 'Yen2' for 'Yên', 'CSGTT' for 'Cảnh sát giao thông'
+
+
+def suggest_name(wrong: str, choices: Iterable[str], fold=lambda s: s) -> str | None:
+    """The declared name (or path) `wrong` misspells, compared after `fold`: a typo in its
+    words, initials mistyped, or a few of its words left out or added; None when they only
+    share words, which names of different units do."""
+    folded = {fold(c): c for c in choices}
+    wanted = fold(wrong)
+    close = [name for name in folded if _misspells(_NAME_WORD.findall(wanted), _NAME_WORD.findall(name))]
+    return folded[max(close, key=lambda name: difflib.SequenceMatcher(None, wanted, name).ratio())] if close else None
+
+
+def _misspells(wanted: list[str], declared: list[str]) -> bool:
+    shared = Counter(wanted) & Counter(declared)
+    if not wanted:
+        return False
+    left_wanted, left_declared = list((Counter(wanted) - shared).elements()), list((Counter(declared) - shared).elements())
+    if not left_wanted or not left_declared:  # words left out or added
+        return sum(shared.values()) >= _WORDS_KEPT * max(len(wanted), len(declared))
+    typed = "".join(left_wanted)
+    return max(difflib.SequenceMatcher(None, " ".join(left_wanted), " ".join(left_declared)).ratio(),
+               difflib.SequenceMatcher(None, typed, "".join(word[0] for word in left_declared)).ratio()
+               ) >= _SPELLING_CUTOFF
+
+
 class BuildFailed(Exception):
     """Raised by a stage boundary when problems stop the build."""
 

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from generator.aliases import listed, normalize_alias
-from generator.diagnostics import Problem, error, kind_of, suggest, warning
+from generator.diagnostics import Problem, error, kind_of, suggest_name, warning
 from generator.model import Article, SourceFile
 from generator.vietnamese import nfc
 
@@ -104,18 +104,28 @@ def _unknown(article: Article, target: str, written: str, by_source: Mapping[str
     here = posixpath.dirname(article.source)
     # Suggestions come from the same section (folder, or first part of the address): a typo
     # stays there, and difflib over every article of a large portal took ~50 ms an error.
+    # Only the part after it is compared: the words of the folder every candidate shares made
+    # a deleted article's path "close" to any other there.
     if target.startswith("/") or "://" in target:
         message = (f"'related' names {target}, where no article is published" if written == target else
                    f"'related' names {written}, looked for at its path {target}, where no article is published")
         section = target.split("/")[1] if target.startswith("/") else None
-        hint = suggest(target, [a.url for a in by_source.values() if a.url.split("/")[1] == section and a is not article])
+        hint = _misspelt(target, f"/{section}/", [a.url for a in by_source.values()
+                                                   if a.url.split("/")[1] == section and a is not article])
     else:
         message = f"'related' names '{posixpath.relpath(target, here)}' ({target}), which is no article"
         folder = posixpath.dirname(target)
-        meant = suggest(target, [s for s in by_source if s.startswith(folder + "/") and s != article.source])
+        meant = _misspelt(target, folder + "/", [s for s in by_source if s.startswith(folder + "/") and s != article.source])
         hint = posixpath.relpath(meant, here) if meant else None
     return message + (f"; did you mean '{hint}'?" if hint else
                       " (write the path of its .md file, as a link to it is written)")
+
+
+def _misspelt(target: str, folder: str, candidates: list[str]) -> str | None:
+    """The candidate (each in `folder`) whose name after `folder` `target`'s misspells."""
+    named = {candidate.removeprefix(folder): candidate for candidate in candidates}
+    meant = suggest_name(target.removeprefix(folder), named)
+    return named[meant] if meant else None
 
 
 def resolve(articles: Iterable[Article]) -> dict[str, tuple[str, ...]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-from generator.diagnostics import kind_of, suggest
+from generator.diagnostics import kind_of, suggest_name
 from generator.model import SiteConfig, Term
 from generator.vietnamese import abbreviates, fold, slugify, words
 
@@ -97,7 +97,7 @@ def unknown_term(terms: Mapping[str, Term], kind: str, wanted: str) -> str:
         return (f"'{wanted}' is short for the names of {len(short_for)} {kinds} ({', '.join(short_for)}); "
                 f"write the key of the one you mean")
     names = [name for t in terms.values() for name in t.names] + list(terms)
-    hint = suggest(wanted, names, fold)
+    hint = suggest_name(wanted, names, fold)
     message = f"unknown {kind} '{wanted}'"
     if hint:
         message += f"; did you mean '{hint}'?"

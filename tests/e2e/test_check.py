@@ -333,3 +333,33 @@ def test_an_other_name_that_is_another_unit_s_key_or_name_is_told_at_its_line(ma
                                     encoding="utf-8")
     clean = run_cli("check", "--site", str(site), "--lang", "en")
     assert clean.returncode == 0 and clean.stdout.endswith(": 0 error(s), 0 warning(s).\n"), clean.stdout
+
+
+def test_a_name_or_related_article_is_suggested_only_when_misspelt_not_when_it_shares_words(make_site):
+    """'Công an huyện Vũ Thư' was asked "did you mean 'Công an tỉnh Hưng Yên'?" (two words in
+    common), and a related article since deleted was offered an unrelated one of its folder."""
+    kept = REPO / "content/huong-dan-thu-tuc/huong-dan-dang-ky-xe-mo-to-xe-may-lan-dau-qua-dich-vu-cong-truc-tuyen.md"
+    deleted = "../../huong-dan-thu-tuc/tra-cuu-phuong-tien-vi-pham-giao-thong-qua-hinh-anh.md"
+    typo = "../../huong-dan-thu-tuc/huong-dan-dang-ky-xe-mo-to-xe-may-lan-dau-qua-dich-vu-cong-truc-tuyn.md"
+    files = {"content/huong-dan-thu-tuc/" + kept.name: kept.read_text(encoding="utf-8")}
+    for n, unit in enumerate(["Công an huyện Kiến Xương", "Công an huyện Vũ Thư", "Phong Canh sat giao thon",
+                              "Phòng CSGTT", "Cong an tinh Hung Yen2"]):
+        files[f"content/tin-hoat-dong/bai-{n}.md"] = article(f"Bài {n}", unit=unit)
+    files["content/canh-bao-toi-pham/tin-nhan/index.md"] = article(
+        "Tin nhắn giả mạo", category="canh-bao-toi-pham", unit="cong-an-tinh", related=f"\n  - {deleted}\n  - {typo}")
+    site = make_site(files, (REPO / "site.toml").read_text(encoding="utf-8"))
+    done = run_cli("check", "--site", str(site))
+    told = [line.split(": error[", 1)[1] for line in done.stdout.splitlines() if ": error[" in line]
+    assert told == [
+        f"unknown-related]: 'related' ghi '{deleted}' (content/huong-dan-thu-tuc/tra-cuu-phuong-tien-vi-pham-giao-"
+        "thong-qua-hinh-anh.md) nhưng không có bài viết nào ở đó (hãy ghi đường dẫn tới tệp .md của bài, như khi "
+        "viết liên kết tới bài)",
+        f"unknown-related]: 'related' ghi '{typo}' (content/huong-dan-thu-tuc/huong-dan-dang-ky-xe-mo-to-xe-may-lan-"
+        f"dau-qua-dich-vu-cong-truc-tuyn.md) nhưng không có bài viết nào ở đó; có phải ý bạn là '../../huong-dan-thu-"
+        f"tuc/{kept.name}'?",
+        "unknown-unit]: không có đơn vị 'Công an huyện Kiến Xương' trong site.toml",
+        "unknown-unit]: không có đơn vị 'Công an huyện Vũ Thư' trong site.toml",
+        "unknown-unit]: không có đơn vị 'Phong Canh sat giao thon'; có phải ý bạn là 'Phòng Cảnh sát giao thông'?",
+        "unknown-unit]: không có đơn vị 'Phòng CSGTT'; có phải ý bạn là 'Phòng Cảnh sát giao thông'?",
+        "unknown-unit]: không có đơn vị 'Cong an tinh Hung Yen2'; có phải ý bạn là 'Công an tỉnh Hưng Yên'?",
+    ], done.stdout

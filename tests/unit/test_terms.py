@@ -4,8 +4,10 @@ import pytest
 from generator import messages
 from generator.config import parse_config
 from generator.content import split_source
+from generator.diagnostics import suggest_name
 from generator.index import read_article
 from generator.terms import match_term, written_list
+from generator.vietnamese import fold
 from tests.unit.test_index import CONFIG
 
 
@@ -73,3 +75,25 @@ def test_a_campaign_whose_name_holds_commas_is_not_cut_at_them():
         == ["Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Dân vận khéo"]
     # a part that names nothing is kept whole, for its own error
     assert written_list(config.campaigns, "Dân vận khéo, Không có") == ["Dân vận khéo", "Không có"]
+
+
+UNIT_NAMES = ["Công an tỉnh Hưng Yên", "Phòng Cảnh sát giao thông", "PC08", "Phòng An ninh mạng",
+              "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Công an xã Nghĩa Trụ", "cong-an-tinh"]
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("Phong Canh sat giao thon", "Phòng Cảnh sát giao thông"),  # no tone marks, a letter left out
+    ("Phòng CSGTT", "Phòng Cảnh sát giao thông"),  # initials mistyped
+    ("PC09", "PC08"),
+    ("Công an xã Nghia Tru2", "Công an xã Nghĩa Trụ"),
+    ("Phòng Cảnh sát phòng cháy, chữa cháy và cứu hộ", "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"),
+    ("cong-an-tin", "cong-an-tinh"),
+])
+def test_a_misspelt_name_is_suggested(written, meant):
+    assert suggest_name(written, UNIT_NAMES, fold) == meant
+
+
+@pytest.mark.parametrize("written", ["Công an huyện Kiến Xương", "Công an huyện Vũ Thư", "Công an xã Nghĩa Dân",
+                                     "Phòng Cảnh sát kinh tế", "Đội Tham mưu"])
+def test_a_name_sharing_only_some_words_is_not_suggested(written):
+    assert suggest_name(written, UNIT_NAMES, fold) is None
