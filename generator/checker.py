@@ -119,17 +119,18 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     problems += filelinks.config_links_leading_nowhere(site_config.links, published, site_config.base_path)
     problems += share_image_problems(site_dir, site_config.share_image, published, files)
     problems += images.not_told_twice(found, image_problems)
-    problems += _links_to_unpublished(site_config, news_count, articles, plan, found, links_to_articles)
+    problems += _links_to_unpublished(site_config, news_count, articles, plan, found, links_to_articles, load_body)
     # The layouts the pages use, as far as a build finds their problems without rendering.
     problems += check_layouts(site_dir, {page.template for page in pages})
     return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
 
 
 def _links_to_unpublished(site_config, news_count: int, articles, plan, already: list[Problem],
-                          links_to_articles: dict) -> list[Problem]:
+                          links_to_articles: dict, load_body) -> list[Problem]:
     """A published article (or page) linking a draft or scheduled one fails `build` today: say so.
     Only the published articles that link to one are converted again, as the build would.
-    `articles`: the news (the first `news_count`, drafts and scheduled ones too), then the pages."""
+    `articles`: the news (the first `news_count`, drafts and scheduled ones too), then the pages;
+    `load_body`: content.load_body for the site (an article the cache gave has no body kept)."""
     now, published_now = datetime.now(site_config.zone), index.IndexOptions()
     published = [a for a in articles[:news_count] if index.leave_out_reason(a, published_now, now) is None]
     published += [a for a in articles[news_count:] if not a.draft]
@@ -138,7 +139,7 @@ def _links_to_unpublished(site_config, news_count: int, articles, plan, already:
     if not linking:
         return []
     _, found = markup.convert_articles(linking, site_config.base_path, images=plan, link_targets=published,
-                                       unpublished=unpublished)
+                                       load_body=load_body, unpublished=unpublished)
     seen = set(already)
     return [p for p in found if p.code == "broken-link" and p not in seen]
 

@@ -110,6 +110,27 @@ def test_a_link_from_a_published_article_to_a_draft_is_an_error_as_in_build(make
     assert build_site(site, drafts=True).result.ok
 
 
+def test_check_after_a_build_that_failed_on_a_link_to_a_draft_tells_it_without_a_traceback(make_site):
+    """A build, an article made a draft and linked from another, the build failing as it should,
+    then `check`: the linking article came from the build cache without its body, and the check
+    that converts it again had no way to read it (TypeError, a traceback in text and JSON)."""
+    site = make_site({"content/tin-hoat-dong/x.md": article("Bài X"),
+                      "content/tin-hoat-dong/y.md": article("Bài Y", body="Nội dung Y.\n")})
+    assert run_cli("build", "--site", str(site)).returncode == 0
+    (site / "content/tin-hoat-dong/x.md").write_text(article("Bài X", draft="true"), encoding="utf-8")
+    (site / "content/tin-hoat-dong/y.md").write_text(article("Bài Y", body="Xem [X](x.md).\n"), encoding="utf-8")
+    failed = run_cli("build", "--site", str(site), "--lang", "en")
+    told = ("content/tin-hoat-dong/y.md:8: error[broken-link]: the link 'x.md' points to an article that is not "
+            "published yet (a draft, scheduled or expired); the build fails until it is")
+    assert failed.returncode == 1 and failed.stderr.splitlines()[0] == told
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert (checked.returncode, checked.stderr) == (1, "")
+    assert checked.stdout.splitlines()[0] == told
+    as_json = run_cli("check", "--site", str(site), "--format", "json", "--lang", "en")
+    assert (as_json.returncode, as_json.stderr) == (1, "")
+    assert [(p["line"], p["code"]) for p in json.loads(as_json.stdout)["problems"]] == [(8, "broken-link")]
+
+
 def test_warnings_alone_pass_unless_strict(make_site):
     site = make_site({**GOOD, "content/tin-hoat-dong/tieu-de.md": BROKEN["content/tin-hoat-dong/tieu-de.md"]})
     plain = run_cli("check", "--site", str(site), "--lang", "en")
