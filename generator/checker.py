@@ -73,8 +73,9 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     problems += heading_problems(site_dir, sources, jobs)
     # Drafts and scheduled articles are checked too: they will be published one day.
     news, page_sources = standalone.split_sources(sources)
+    why_left_out: dict[str, str] = {}  # (expired articles only, here)
     articles, _, found = index.index_articles(site_config, news, index.IndexOptions(drafts=True, future=True),
-                                              cache=cache)
+                                              cache=cache, reasons=why_left_out)
     pages, found_in_pages = standalone.index_pages_beside(site_config, articles, news, page_sources,
                                                           index.IndexOptions(drafts=True))
     found = [*found, *found_in_pages]
@@ -99,7 +100,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     converted, found = markup.convert_articles(articles, site_config.base_path, cache, jobs, load_body, plan,
                                                site_config.iframe_hosts, links_to_files=links_to_files,
                                                links_to_articles=links_to_articles, links_to_parts=links_to_parts,
-                                               documents=documents)
+                                               documents=documents, expired=why_left_out.keys())
     site = Site(config=site_config, articles=tuple(converted[:news_count]), standalone=tuple(converted[news_count:]),
                 attachments=frozen_map(documents))
     reconvert = markup.reconverter(site_dir, site, plan)

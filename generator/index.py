@@ -69,14 +69,17 @@ def shorten_slug(slug: str) -> str:
 
 def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: IndexOptions = IndexOptions(),
                    horizon: list | None = None, memo: Memo | None = None, cache: BuildCache | None = None,
-                   known: dict[str, KnownDigest] | None = None) -> tuple[list[Article], dict[str, int], list[Problem]]:
+                   known: dict[str, KnownDigest] | None = None,
+                   reasons: dict[str, str] | None = None) -> tuple[list[Article], dict[str, int], list[Problem]]:
     """Validate every source; return the published articles newest first.
 
     `horizon`, when given, receives the next moment the schedule changes what
     is published (a scheduled article comes due or one expires), or None.
     With a `cache` (and no memo), an unchanged file's checked article comes
     from the last build's, and `known`, when given, receives its kept digest
-    (source path → KnownDigest; article_digests.py).
+    (source path → KnownDigest; article_digests.py). `reasons`, when given, receives why each
+    valid article left out is (source path → leave_out_reason: a link to an expired one is
+    not told as a link to a draft).
     """
     articles, problems = [], []
     left_out = {"draft": 0, "future": 0, "expired": 0}
@@ -102,6 +105,8 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
                         if moment is not None and moment > now]
         if reason:
             left_out[reason] += 1
+            if reasons is not None:
+                reasons[source.path] = reason
             continue
         if article.updated is not None and article.updated > now:  # (a mistyped year, most likely)
             problems.append(warning(source.path, source.line_of("updated"), "updated-in-future",

@@ -70,15 +70,24 @@ class MarkupResult:
     part_links: tuple[tuple[str, int, str, str], ...] = ()
 
 
+# What _ArticleLinks.rewrite gives for a link to take away, its words left as text.
+UNLINKED = ""
+
+
 class _ArticleLinks(Treeprocessor):
     """Rewrites `[text](../other/index.md)` to the other article's URL, and a link to a
     photo the body shows to that photo's widest variant (the original is never published)."""
 
     def __init__(self, md, urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan,
-                 documents: Mapping[str, tuple[tuple[str, int], ...]] = {}, unpublished: Collection[str] = ()):
+                 documents: Mapping[str, tuple[tuple[str, int], ...]] = {}, unpublished: Collection[str] = (),
+                 expired: Collection[str] = ()):
         super().__init__(md)
-        # Articles this build leaves out (drafts, scheduled, expired): a link to one is told as such.
+        # Articles this build leaves out until they are published (drafts, scheduled): a link to
+        # one is told as such.
         self.unpublished = frozenset(nfc(source) for source in unpublished)
+        # Articles taken down by their `expires`: a link to one loses its address, not the build
+        # (an article must come down on time, however many others link to it).
+        self.expired = frozenset(nfc(source) for source in expired)
         self.documents = documents  # Site.attachments: their links are labelled with kind and size
         # File names typed on a Mac arrive in NFD; the body's links are NFC (content.py).
         self.urls_by_source = {nfc(source): url for source, url in urls_by_source.items()}
@@ -87,7 +96,8 @@ class _ArticleLinks(Treeprocessor):
         self.source = ""
         # (href, the article's file if only its case differs, else the href most likely meant, or None)
         self.broken: list[tuple[str, str | None, str | None]] = []
-        self.to_unpublished: list[str] = []  # links to an article this build leaves out
+        self.to_unpublished: list[str] = []  # links to a draft or scheduled article
+        self.to_expired: list[str] = []  # links to an expired article, now its words alone
         self.used: dict[str, str] = {}  # target source → URL written, for cache validation
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
         self.on_computer: list[str] = []  # links to a file on the editor's computer
@@ -106,7 +116,9 @@ class _ArticleLinks(Treeprocessor):
                 href = href.replace("\\", "/")
                 element.set("href", href)
             rewritten = self.rewrite(href)
-            if rewritten is not None:
+            if rewritten == UNLINKED:
+                del element.attrib["href"]
+            elif rewritten is not None:
                 element.set("href", rewritten)
             if documents:
                 size = documents.get(attachments.file_beside(self.source, href))
@@ -161,7 +173,8 @@ class _ArticleLinks(Treeprocessor):
         return posixpath.relpath(meant, posixpath.dirname(self.source)) if meant else None
 
     def rewrite(self, href: str) -> str | None:
-        """The href to write instead of `href`, or None to keep it (problems are noted)."""
+        """The href to write instead of `href`, UNLINKED to take the link away, or None to keep it
+        (problems are noted)."""
         if markdown.util.AMP_SUBSTITUTE in href:  # an e-mail link, its letters hidden from harvesters as &#…;
             href = html.unescape(href.replace(markdown.util.AMP_SUBSTITUTE, "&"))
         if on_a_computer(href):  # (the sanitizer would drop it: a link to nowhere, unnoticed)
@@ -193,6 +206,9 @@ class _ArticleLinks(Treeprocessor):
         if url is None and target in self.unpublished:
             self.to_unpublished.append(href)
             return None
+        if url is None and target in self.expired:
+            self.to_expired.append(href)
+            return UNLINKED
         if url is None:
             named = confine.other_case(target, self.urls_by_source)
             self.broken.append((href, named, None if named else self._meant(target)))
@@ -230,6 +246,8 @@ class _RawLinks(rawtags.StashedTags):
 
     def replacement(self, attrs: dict[str, str]) -> str | None:
         href = self.links.rewrite(attrs["href"]) if "href" in attrs else None
+        if href == UNLINKED:
+            return rawtags.start_tag("a", {key: value for key, value in attrs.items() if key != "href"})
         return rawtags.start_tag("a", {**attrs, "href": href}) if href is not None else None
 
 
@@ -268,11 +286,12 @@ class MarkupConverter:
 
     def __init__(self, urls_by_source: Mapping[str, str], base_path: str = "/",
                  images: ImagePlan = ImagePlan(), iframe_hosts: Sequence[str] = (),
-                 documents: Mapping[str, tuple[tuple[str, int], ...]] = {}, unpublished: Collection[str] = ()):
+                 documents: Mapping[str, tuple[tuple[str, int], ...]] = {}, unpublished: Collection[str] = (),
+                 expired: Collection[str] = ()):
         self.iframe_hosts = tuple(iframe_hosts)
         self.md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS,
                                     output_format="html")
-        self.links = _ArticleLinks(self.md, urls_by_source, base_path, images, documents, unpublished)
+        self.links = _ArticleLinks(self.md, urls_by_source, base_path, images, documents, unpublished, expired)
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
         self.phones = phone_links.install(self.md)
@@ -300,7 +319,7 @@ class MarkupConverter:
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
         self.links.broken, self.links.files, self.links.on_computer, self.links.dropped = [], [], [], []
-        self.links.to_unpublished = []
+        self.links.to_unpublished, self.links.to_expired = [], []
         self.phones.active = phone_links.may_hold_one(article.body)
         self.links.parts = []
         self.pictures.source, self.pictures.unplanned = article.source, []
@@ -342,9 +361,14 @@ class MarkupConverter:
             for href, named, meant in self.links.broken
         ) + tuple(
             error(article.source, _link_line(article, href), "broken-link",
-                  f"the link '{href}' points to an article that is not published yet (a draft, scheduled or "
-                  "expired); the build fails until it is")
+                  f"the link '{href}' points to an article that is not published yet (a draft or scheduled); "
+                  "the build fails until it is")
             for href in self.links.to_unpublished
+        ) + tuple(
+            warning(article.source, _link_line(article, href), "expired-link",
+                    f"the link '{href}' points to an article that has expired (its 'expires' has passed): readers "
+                    "see the link's words without a link; remove the link, or change that article's 'expires'")
+            for href in self.links.to_expired
         ) + tuple(
             computer_path_problem(article.source, _link_line(article, href), "the link", href)
             for href in self.links.on_computer
@@ -610,15 +634,17 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
                      links_to_files: dict | None = None, links_to_articles: dict | None = None,
                      links_to_parts: dict | None = None, link_targets: Sequence[Article] | None = None,
                      documents: Mapping[str, tuple[tuple[str, int], ...]] = {},
-                     unpublished: Collection[str] = ()) -> tuple[list[Article], list[Problem]]:
+                     unpublished: Collection[str] = (),
+                     expired: Collection[str] = ()) -> tuple[list[Article], list[Problem]]:
     """Convert every changed body on all cores; converted HTML stays in the cache when there is one.
     `links_to_files`, when given, is filled with each body's relative links to files (not
     articles) and their lines, by article source: cached with the body, checked by filelinks.py;
     `links_to_articles` with the sources of the articles each body links to; `links_to_parts`
     with its links to a part of an article (MarkupResult.part_links). `link_targets`:
     the articles a link may lead to, when not only `articles` (check converts a few again);
-    `unpublished`: the sources of the articles left out (drafts, scheduled, expired), whose links
-    are told as links to an article not published yet.
+    `unpublished`: the sources of the drafts and scheduled articles left out, whose links are
+    told as links to an article not published yet (an error); `expired`: those of the articles
+    whose `expires` has passed, whose links are taken away, their words kept (a warning).
 
     A cached conversion is reused while its body, source path, Markdown
     settings and the URLs of the articles it links to are all unchanged.
@@ -662,7 +688,7 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
             misses.append(position)
     state = {"articles": articles, "cache": cache, "load_body": load_body,
              "converter_factory": _converter_factory(urls_by_source, base_path, images, iframe_hosts, documents,
-                                                     unpublished)}
+                                                     unpublished, expired)}
     for position, result in zip(misses, workers.run_chunks(_convert_chunk, misses, jobs, state)):
         outcome[position] = result
 
@@ -697,12 +723,14 @@ def _links_unchanged(links: Mapping[str, str], urls_by_source: Mapping[str, str]
 
 
 def _converter_factory(urls_by_source: Mapping[str, str], base_path: str, images: ImagePlan = ImagePlan(),
-                       iframe_hosts: Sequence[str] = (), documents: Mapping = {}, unpublished: Collection[str] = ()):
+                       iframe_hosts: Sequence[str] = (), documents: Mapping = {}, unpublished: Collection[str] = (),
+                       expired: Collection[str] = ()):
     made: list[MarkupConverter] = []
 
     def get() -> MarkupConverter:  # one converter per process, built on first use
         if not made:
-            made.append(MarkupConverter(urls_by_source, base_path, images, iframe_hosts, documents, unpublished))
+            made.append(MarkupConverter(urls_by_source, base_path, images, iframe_hosts, documents, unpublished,
+                                        expired))
         return made[0]
     return get
 

@@ -853,7 +853,7 @@ PROBLEMS: Mapping[str, tuple] = {
          "liên kết '{0}' không trỏ tới bài viết nào; có phải ý bạn là '{1}'?"),
         (r"the link '(.*?)' points to no article", "liên kết '{0}' không trỏ tới bài viết nào (kiểm tra đường dẫn tới tệp .md)"),
         (r"the link '(.*?)' points to an article that is not published yet",
-         "liên kết '{0}' trỏ tới một bài chưa đăng (bản nháp, hẹn giờ đăng hoặc đã hết hạn); bản dựng sẽ lỗi cho tới "
+         "liên kết '{0}' trỏ tới một bài chưa đăng (bản nháp hoặc hẹn giờ đăng); bản dựng sẽ lỗi cho tới "
          "khi bài đó được đăng"),
         (r"the link '(.*?)' points to nothing the site publishes; the file's own name holds '#' or '\?'.*write '(.*)'$",
          "liên kết '{0}' không trỏ tới tệp nào được xuất bản: tên tệp có dấu '#' hoặc '?', mà liên kết coi là chỗ kết "
@@ -904,6 +904,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "liên kết '{0}' không dẫn tới trang hay tệp nào của cổng (nếu một dịch vụ khác trên cùng tên miền trả lời "
          "địa chỉ này, hãy ghi đủ địa chỉ: https://…)"),
     ),
+    "expired-link": (
+        (r"the link '(.*?)' points to an article that has expired",
+         "liên kết '{0}' trỏ tới một bài đã hết hạn đăng (đã qua thời điểm 'expires' của bài): bạn đọc chỉ thấy chữ "
+         "của liên kết, không bấm được; hãy bỏ liên kết, hoặc sửa 'expires' của bài đó"),),
     "dropped-link": (
         (r"the link '(.*?)' is not published \(only web addresses, mailto: and tel: links are\): readers see its words "
          r"without a link; for Zalo write https://zalo.me/ and the phone number",

@@ -173,14 +173,17 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     clock.lap("content")
     schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)
     sources, page_sources = standalone.split_sources(sources)
+    why_left_out: dict[str, str] = {}
     articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon, options.memo, cache,
-                                                     known_digests)
+                                                     known_digests, why_left_out)
     problems += found
     pages, found = standalone.index_pages_beside(site_config, articles, sources, page_sources, schedule, left_out)
     problems += found
     scanned = {source.path: source.scanned for source in [*sources, *page_sources] if source.scanned is not None}
     # (Past the stop below every file is a valid article: those not indexed are left out.)
     unpublished = {source.path for source in [*sources, *page_sources]}.difference(a.source for a in [*articles, *pages])
+    expired = {path for path, why in why_left_out.items() if why == "expired"}  # (links to them lose their address)
+    unpublished -= expired
     del sources, page_sources
     _stop_on_errors(problems)
     clock.lap("index")
@@ -205,7 +208,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
                                               functools.partial(content.load_body, options.site_dir), plan,
                                               site_config.iframe_hosts, options.memo, links_to_files,
                                               links_to_parts=links_to_parts,
-                                              documents=documents, unpublished=unpublished)
+                                              documents=documents, unpublished=unpublished, expired=expired)
     problems += images.not_told_twice(found, photo_problems)
     _stop_on_errors(problems)
     give_back_freed_memory()  # before the search indexer and the workers are forked

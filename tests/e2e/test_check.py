@@ -99,14 +99,14 @@ def test_a_link_from_a_published_article_to_a_draft_is_an_error_as_in_build(make
                       "content/tin-hoat-dong/dang.md": article("Đăng", body="Xem [bản nháp](nhap.md).\n\n"
                                                                             "Và [bài khác](khac.md).\n")})
     told = ["content/tin-hoat-dong/dang.md:8: error[broken-link]: the link 'nhap.md' points to an article that is "
-            "not published yet (a draft, scheduled or expired); the build fails until it is"]
+            "not published yet (a draft or scheduled); the build fails until it is"]
     assert [str(p) for p in check_site(site).problems] == told
     # The build says the same, not "points to no article (check the path …)": the path is right.
     assert [str(p) for p in build_site(site).result.problems] == told
     built = run_cli("build", "--site", str(site), "--lang", "vi")
     assert built.stderr.splitlines()[0] == (
         "content/tin-hoat-dong/dang.md:8: error[broken-link]: liên kết 'nhap.md' trỏ tới một bài chưa đăng (bản "
-        "nháp, hẹn giờ đăng hoặc đã hết hạn); bản dựng sẽ lỗi cho tới khi bài đó được đăng")
+        "nháp hoặc hẹn giờ đăng); bản dựng sẽ lỗi cho tới khi bài đó được đăng")
     assert build_site(site, drafts=True).result.ok
 
 
@@ -121,7 +121,7 @@ def test_check_after_a_build_that_failed_on_a_link_to_a_draft_tells_it_without_a
     (site / "content/tin-hoat-dong/y.md").write_text(article("Bài Y", body="Xem [X](x.md).\n"), encoding="utf-8")
     failed = run_cli("build", "--site", str(site), "--lang", "en")
     told = ("content/tin-hoat-dong/y.md:8: error[broken-link]: the link 'x.md' points to an article that is not "
-            "published yet (a draft, scheduled or expired); the build fails until it is")
+            "published yet (a draft or scheduled); the build fails until it is")
     assert failed.returncode == 1 and failed.stderr.splitlines()[0] == told
     checked = run_cli("check", "--site", str(site), "--lang", "en")
     assert (checked.returncode, checked.stderr) == (1, "")

@@ -1,7 +1,14 @@
 """Scheduled and expired articles are nowhere a reader can find them."""
 from __future__ import annotations
 
-from tests.conftest import article, run_cli, text_of
+import os
+import subprocess
+import sys
+from datetime import datetime
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPO, article, run_cli, text_of
 
 FILES = {
     "content/tin-hoat-dong/hom-nay.md": article("Tin đã đăng", "2026-01-21T09:30:00", campaigns=["dan-van-kheo"]),
@@ -50,3 +57,69 @@ def test_the_summary_says_when_the_next_scheduled_article_needs_a_build(make_sit
     (site / "content/tin-hoat-dong/sap-het-han.md").unlink()
     nothing = run_cli("build", "--site", str(site))
     assert "Lịch đăng" not in nothing.stdout
+
+
+def _build_at(moment: str, site, *args: str):
+    """`build` as CI runs it at `moment` (SOURCE_DATE_EPOCH), in English."""
+    epoch = int(datetime.fromisoformat(moment).timestamp())
+    return subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--lang", "en", *args],
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
+
+
+def test_an_expired_article_another_links_to_comes_down_on_time_and_the_link_keeps_its_words(make_site):
+    """A warning taken down with `expires` while a published article links to it: the build
+    failed on that link ("not published yet … the build fails until it is"), so the warning
+    stayed online and articles scheduled since were not published. It comes down, the link
+    loses its address (its words stay) with a warning at its line, and `check` says the same."""
+    site = make_site({
+        "content/canh-bao-toi-pham/canh-bao.md": article("Cảnh báo lừa đảo qua mạng", "2026-01-10",
+                                                        expires="2026-06-01T08:00:00",
+                                                        body="## Thủ đoạn {#muc-1}\n\nGiả danh công an.\n"),
+        "content/tin-hoat-dong/tuyen-truyen/index.md": article(
+            "Tuyên truyền phòng chống lừa đảo", "2026-01-12",
+            body='Xem [cảnh báo](../../canh-bao-toi-pham/canh-bao.md).\n\n'
+                 'Hoặc <a href="../../canh-bao-toi-pham/canh-bao.md#muc-1">bản cảnh báo</a>.\n'),
+        "content/tin-hoat-dong/hen-gio.md": article("Tin hẹn giờ tháng bảy", "2026-07-01T08:00:00"),
+    })
+    before = _build_at("2026-05-01T08:00:00+07:00", site)
+    assert (before.returncode, before.stderr) == (0, "")
+    public = site / "public"
+    assert (public / "tin-hoat-dong/canh-bao-lua-dao-qua-mang/index.html").exists()
+
+    after = _build_at("2026-08-01T08:00:00+07:00", site)
+    assert after.returncode == 0, after.stderr
+    told = ["content/tin-hoat-dong/tuyen-truyen/index.md:8: warning[expired-link]: the link "
+            "'../../canh-bao-toi-pham/canh-bao.md' points to an article that has expired (its 'expires' has passed): "
+            "readers see the link's words without a link; remove the link, or change that article's 'expires'",
+            "content/tin-hoat-dong/tuyen-truyen/index.md:10: warning[expired-link]: the link "
+            "'../../canh-bao-toi-pham/canh-bao.md#muc-1' points to an article that has expired (its 'expires' has passed): "
+            "readers see the link's words without a link; remove the link, or change that article's 'expires'"]
+    assert after.stderr.splitlines() == told
+    assert not (public / "tin-hoat-dong/canh-bao-lua-dao-qua-mang").exists()  # taken down on time
+    assert (public / "tin-hoat-dong/tin-hen-gio-thang-bay/index.html").exists()  # and the schedule goes on
+    page = BeautifulSoup((public / "tin-hoat-dong/tuyen-truyen-phong-chong-lua-dao/index.html").read_text(),
+                         "html.parser").select_one(".article .body")
+    assert [" ".join(p.get_text().split()) for p in page.find_all("p")] == ["Xem cảnh báo.", "Hoặc bản cảnh báo."]
+    assert [a for a in page.find_all("a", href=True) if "canh-bao" in a["href"]] == []
+    # check (the clock is past June 2026) words it as the build does, in Vietnamese too.
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert checked.returncode == 0 and checked.stdout.splitlines()[:2] == told
+    vietnamese = run_cli("check", "--site", str(site))
+    assert vietnamese.stdout.splitlines()[0] == (
+        "content/tin-hoat-dong/tuyen-truyen/index.md:8: warning[expired-link]: liên kết "
+        "'../../canh-bao-toi-pham/canh-bao.md' trỏ tới một bài đã hết hạn đăng (đã qua thời điểm 'expires' của bài): "
+        "bạn đọc chỉ thấy chữ của liên kết, không bấm được; hãy bỏ liên kết, hoặc sửa 'expires' của bài đó")
+
+
+def test_a_link_to_a_scheduled_article_still_stops_the_build_until_it_comes_due(make_site):
+    """Only an expired article's links lose their address: a scheduled one is yet to come, and
+    a link to it is an error until then, as README says."""
+    site = make_site({
+        "content/tin-hoat-dong/hen-gio.md": article("Tin hẹn giờ", "2026-07-01T08:00:00"),
+        "content/tin-hoat-dong/dang.md": article("Tin đã đăng", "2026-01-12", body="Xem [tin](hen-gio.md).\n"),
+    })
+    early = _build_at("2026-05-01T08:00:00+07:00", site)
+    assert early.returncode == 1 and early.stderr.splitlines()[0] == (
+        "content/tin-hoat-dong/dang.md:8: error[broken-link]: the link 'hen-gio.md' points to an article that is not "
+        "published yet (a draft or scheduled); the build fails until it is")
+    assert _build_at("2026-08-01T08:00:00+07:00", site).returncode == 0
