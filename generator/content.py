@@ -26,6 +26,7 @@ from generator.memo import Memo, recall
 from generator.merge_conflicts import conflict_lines, conflict_message
 from generator.model import FRONT_MATTER_KEYS, PAGES_DIR, SourceFile, frozen_map, item_key
 from generator.saved_text import as_utf8, decode, unix_line_ends
+from generator.scratch_files import is_merge_leftover
 from generator.vietnamese import nfc
 from generator.walk import list_below
 from generator.written_dates import ImpossibleDate, parse_written
@@ -62,7 +63,20 @@ def find_sources(site_dir: Path, listing: Listing | None = None) -> list[str]:
 def _source_paths(listing: Listing) -> Iterator[str]:
     return (rel for rel, _ in listing
             if rel.endswith(".md") and not any(part.startswith((".", "_")) for part in rel.split("/")[1:-1])
-            and not rel.rpartition("/")[2].startswith(".") and rel.rpartition("/")[2] != SECTION_INDEX)
+            and not rel.rpartition("/")[2].startswith(".") and rel.rpartition("/")[2] != SECTION_INDEX
+            and not is_merge_leftover(rel))
+
+
+def merge_leftovers(listing: Listing) -> list[Problem]:
+    """A warning for each file `git mergetool` left in content/ (scratch_files.is_merge_leftover):
+    never read or published (it holds text from before the merge: one side of it was published
+    as an article of its own, its .orig as a download), and named so that the editor deletes it."""
+    return [warning(rel, 0, "merge-leftover",
+                    "this file is what git's merge tool leaves behind (the file as it was before the merge, or "
+                    "one side of it): it is not published; delete it once the merge is done")
+            for rel, entry in listing
+            if is_merge_leftover(rel) and not entry.is_dir()
+            and not any(part.startswith(".") for part in rel.split("/"))]
 
 
 def no_articles(site_dir: Path, listing: Listing) -> list[Problem]:
@@ -192,7 +206,7 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     # meta: when the snapshot was taken (kept as it was when no file changed: the safe side).
     cache.save_map(INDEX_STATE, saved, new_index, started_ns, always=revalidated)
     sources = [source for source, _ in found if source is not None]
-    misplaced = misplaced_files(rels, listing)
+    misplaced = misplaced_files(rels, listing) + merge_leftovers(listing)
     return sources, [problem for _, problems in found for problem in problems] + misplaced
 
 

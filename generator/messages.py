@@ -904,6 +904,8 @@ PROBLEMS: Mapping[str, tuple] = {
          "liên kết '{0}' không dẫn tới trang hay tệp nào của cổng (nếu một dịch vụ khác trên cùng tên miền trả lời "
          "địa chỉ này, hãy ghi đủ địa chỉ: https://…)"),
     ),
+    "merge-leftover": ((_ANY, "tệp này do công cụ gộp của git (git mergetool) để lại: bản trước khi gộp, hoặc "
+                              "một phía của nó; tệp không được xuất bản, hãy xóa nó khi đã gộp xong"),),
     "expired-link": (
         (r"the link '(.*?)' points to an article that has expired",
          "liên kết '{0}' trỏ tới một bài đã hết hạn đăng (đã qua thời điểm 'expires' của bài): bạn đọc chỉ thấy chữ "

@@ -1,11 +1,12 @@
 """Files an editor's tools write beside the real ones, never content or layouts.
 
-Owns recognising them by name: editors' swap, backup and temporary files, and the
-folder records of Finder and Explorer. `serve` does not rebuild for them (watch.py) and
-the layout analysis does not read them (fragments.layout_names).
+Owns recognising them by name: editors' swap, backup and temporary files, what git's merge
+tool leaves behind, and the folder records of Finder and Explorer. `serve` does not rebuild
+for them (watch.py) and the layout analysis does not read them (fragments.layout_names).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 # Scratch files of vim, emacs, JetBrains, gedit/GNOME, Kate, LibreOffice and downloads.
@@ -14,12 +15,28 @@ _SCRATCH_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".temp", ".part", ".cr
 _SCRATCH_PREFIXES = (".", "#", "~$", ".goutputstream-")
 # Folder records of Windows Explorer (macOS Finder's .DS_Store is hidden by its dot).
 _FOLDER_RECORDS = frozenset({"Thumbs.db", "ehthumbs.db", "desktop.ini", "Desktop.ini"})
+# `git mergetool` keeps the conflicted file as it was (index.md.orig) and, when the tool is
+# stopped, its copies of each side: x_BACKUP_4242.md, x_BASE_…, x_LOCAL_…, x_REMOTE_… (the
+# number is its process id). They hold text from before the merge: never content.
+_MERGE_COPY = re.compile(r".+_(?:BACKUP|BASE|LOCAL|REMOTE)_\d+(?:\.[^.]+)?")
 
 
 def is_scratch(path: str | Path) -> bool:
     """True for files an editor's tools write on the way to a save or beside it, never content."""
-    # A plain name is taken as it is: a Path made for each file of a listing costs 1 µs.
-    name = path if isinstance(path, str) and "/" not in path else Path(path).name
+    name = _name(path)
     if not name or name == "4913":  # vim probes whether it may write here
         return True
-    return name.startswith(_SCRATCH_PREFIXES) or name.endswith(_SCRATCH_SUFFIXES) or name in _FOLDER_RECORDS
+    return (name.startswith(_SCRATCH_PREFIXES) or name.endswith(_SCRATCH_SUFFIXES) or name in _FOLDER_RECORDS
+            or is_merge_leftover(name))
+
+
+def is_merge_leftover(path: str | Path) -> bool:
+    """True for what `git mergetool` leaves beside a file it merged (scratch too, but worth
+    naming: it holds unpublished text, and stays until someone deletes it)."""
+    name = _name(path)
+    return name.endswith(".orig") or _MERGE_COPY.fullmatch(name) is not None
+
+
+def _name(path: str | Path) -> str:
+    # A plain name is taken as it is: a Path made for each file of a listing costs 1 µs.
+    return path if isinstance(path, str) and "/" not in path else Path(path).name

@@ -131,6 +131,22 @@ def test_check_after_a_build_that_failed_on_a_link_to_a_draft_tells_it_without_a
     assert [(p["line"], p["code"]) for p in json.loads(as_json.stdout)["problems"]] == [(8, "broken-link")]
 
 
+def test_check_names_what_git_mergetool_left_and_reads_none_of_it(make_site):
+    """index.md.orig was published beside its article as a download, and a single-file
+    article's x_BASE_4242.md (…_LOCAL_, _REMOTE_, _BACKUP_) as articles of their own: text
+    from before the merge. `check` names each, as the build does, and reads none."""
+    site = make_site({**GOOD,
+                      "content/tin-hoat-dong/bai-tot/index.md.orig": "Bản trước khi gộp.\n",
+                      **{f"content/xay-dung-luc-luong/tap-huan_{side}_4242.md": article(f"Tập huấn {side}")
+                         for side in ("BACKUP", "BASE", "LOCAL", "REMOTE")}})
+    report = check_site(site)
+    assert [(p.location.path, p.code) for p in report.problems] == [
+        ("content/tin-hoat-dong/bai-tot/index.md.orig", "merge-leftover"),
+        *[(f"content/xay-dung-luc-luong/tap-huan_{side}_4242.md", "merge-leftover")
+          for side in ("BACKUP", "BASE", "LOCAL", "REMOTE")]]
+    assert report.ok and report.articles == 2
+
+
 def test_warnings_alone_pass_unless_strict(make_site):
     site = make_site({**GOOD, "content/tin-hoat-dong/tieu-de.md": BROKEN["content/tin-hoat-dong/tieu-de.md"]})
     plain = run_cli("check", "--site", str(site), "--lang", "en")
