@@ -25,6 +25,7 @@ from generator.sanitize import XML_FORBIDDEN
 from generator.vietnamese import nfc, slugify
 from generator.written_dates import ImpossibleDate, WrongWeekday, parse_written
 from generator import aliases as aliases_stage, legacy_fonts, picked_related, routes
+from generator.publishing_keys import publishing_key_problem
 from generator.terms import resolve_campaigns, resolve_term, resolve_units
 
 # What other generators (Hugo, Pelican, Zola, WordPress exports) call our keys: an editor who
@@ -34,7 +35,8 @@ _OTHER_NAMES = {"description": "summary", "excerpt": "summary", "lastmod": "upda
                 "thumbnail": "image", "featured_image": "image", "authors": "author", "tags": "campaigns",
                 "keywords": "campaigns", "url": "slug", "permalink": "slug", "expirydate": "expires",
                 "expiry_date": "expires", "publishdate": "date", "related_posts": "related",
-                "related_articles": "related", "see_also": "related"}
+                "related_articles": "related", "see_also": "related",
+                "status": "draft", "published": "draft"}  # (when it withholds nothing: publishing_keys.py)
 # The keys named in Vietnamese, by their slug ("Tiêu đề" → tieu-de): front-matter keys are
 # English, as in every generator, and an editor writing "tiêu đề:" is told which one.
 _VIETNAMESE_NAMES = {"tieu-de": "title", "ngay": "date", "ngay-dang": "date", "thoi-gian": "date", "don-vi": "unit",
@@ -215,7 +217,8 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
         elif key not in FRONT_MATTER_KEYS:
             hint = (_OTHER_NAMES.get(str(key).lower()) or _VIETNAMESE_NAMES.get(slugify(str(key)))
                     or suggest(key, FRONT_MATTER_KEYS))
-            problems.append(unknown_key(source, key, hint))
+            # (publishDate, status: draft …: a warning alone left the article published)
+            problems.append(publishing_key_problem(source, key, fm[key]) or unknown_key(source, key, hint))
     for key, text in source.unread.items():
         read_as = "an anchor name" if text.startswith("&") else "a comment"
         shown, fixed = (text, f"{key}: {yaml_quoted(text)}") if len(text) <= 200 else (text[:60] + "…", f"{key}: \"…\"")

@@ -906,6 +906,15 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "merge-leftover": ((_ANY, "tệp này do công cụ gộp của git (git mergetool) để lại: bản trước khi gộp, hoặc "
                               "một phía của nó; tệp không được xuất bản, hãy xóa nó khi đã gộp xong"),),
+    "publishing-key": (
+        (r"'(.*?)' is not a key of this generator \(when an article goes online",
+         "khóa '{0}' không được đọc (thời điểm đăng bài ghi ở 'date'): bài sẽ được đăng ngay; hãy ghi thời điểm "
+         "đó vào 'date' rồi xóa dòng này"),
+        (r"'(.*?)' is not a key of this generator \(when an article is taken down",
+         "khóa '{0}' không được đọc (thời điểm gỡ bài ghi ở 'expires'): bài sẽ vẫn còn trên mạng; hãy ghi thời "
+         "điểm đó vào 'expires' rồi xóa dòng này"),
+        (r"'(.*?)' is not read by this generator \(an article is kept unpublished",
+         "'{0}' không được đọc (bài chưa đăng ghi là 'draft: true'): bài sẽ được đăng; hãy ghi 'draft: true'"),),
     "expired-link": (
         (r"the link '(.*?)' points to an article that has expired",
          "liên kết '{0}' trỏ tới một bài đã hết hạn đăng (đã qua thời điểm 'expires' của bài): bạn đọc chỉ thấy chữ "

@@ -19,6 +19,7 @@ from generator.diagnostics import Problem, error, suggest, warning
 from generator.index import IndexOptions, _flag, _text, error_adder, parse_date, read_slug, unknown_key, url_line
 from generator.markup import plain_summary
 from generator.model import PAGES_DIR, Article, SiteConfig, SourceFile, frozen_map
+from generator.publishing_keys import publishing_key_problem
 from generator.vietnamese import collation_key, nfc
 
 PAGE_KEYS = ("title", "summary", "slug", "draft", "updated", "weight", "aliases", "menu")
@@ -84,7 +85,8 @@ def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, i
                                     "Giới thiệu or Liên hệ, not news; to publish this file as an article, move it "
                                     "into another folder of content/"))
         elif key not in PAGE_KEYS:
-            problems.append(unknown_key(source, key, suggest(str(key), PAGE_KEYS)))
+            withheld = publishing_key_problem(source, key, fm[key], dated=False)
+            problems.append(withheld or unknown_key(source, key, suggest(str(key), PAGE_KEYS)))
     title = _text(fm, "title", fail, required=True)
     summary = plain_summary(_text(fm, "summary", fail) or "")
     draft = _flag(fm, "draft", fail)

@@ -123,3 +123,47 @@ def test_a_link_to_a_scheduled_article_still_stops_the_build_until_it_comes_due(
         "content/tin-hoat-dong/dang.md:8: error[broken-link]: the link 'hen-gio.md' points to an article that is not "
         "published yet (a draft or scheduled); the build fails until it is")
     assert _build_at("2026-08-01T08:00:00+07:00", site).returncode == 0
+
+
+def test_another_generators_keys_for_when_and_whether_an_article_is_public_stop_the_build(make_site, build_site):
+    """Hugo's publishDate, its expiryDate, Pelican's status: draft and Jekyll's published: false
+    were unknown keys, warnings: the embargoed article went online at once, the one taken down
+    stayed. Each is an error naming our key now, and the published site is left as it was."""
+    site = make_site({"content/tin-hoat-dong/da-dang.md": article("Tin đã đăng")})
+    first = build_site(site)
+    assert first.result.ok
+    withheld = {
+        "hen-gio.md": article("Tin cấm đăng trước giờ", publishDate="2099-12-08T07:00:00"),
+        "go-xuong.md": article("Tin gỡ xuống", expiryDate="2026-02-01"),
+        "nhap-pelican.md": article("Bản nháp Pelican", status="draft"),
+        "nhap-jekyll.md": article("Bản nháp Jekyll", published="false"),
+    }
+    for name, text in withheld.items():
+        (site / "content/tin-hoat-dong" / name).write_text(text, encoding="utf-8")
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[:4] == [
+        "content/tin-hoat-dong/go-xuong.md:6: error[publishing-key]: 'expiryDate' is not a key of this generator "
+        "(when an article is taken down is its 'expires'): the article would stay online; give that moment as "
+        "'expires' and delete this line",
+        "content/tin-hoat-dong/hen-gio.md:6: error[publishing-key]: 'publishDate' is not a key of this generator "
+        "(when an article goes online is its 'date'): the article would be published at once; give that moment as "
+        "'date' and delete this line",
+        "content/tin-hoat-dong/nhap-jekyll.md:6: error[publishing-key]: 'published: false' is not read by this "
+        "generator (an article is kept unpublished by 'draft: true'): the article would be published; write "
+        "'draft: true' instead",
+        "content/tin-hoat-dong/nhap-pelican.md:6: error[publishing-key]: 'status: draft' is not read by this "
+        "generator (an article is kept unpublished by 'draft: true'): the article would be published; write "
+        "'draft: true' instead"]
+    assert sorted(p.name for p in (site / "public/tin-hoat-dong").iterdir() if p.is_dir()) == ["tin-da-dang"]
+    vietnamese = run_cli("check", "--site", str(site))
+    assert vietnamese.returncode == 1 and vietnamese.stdout.splitlines()[1] == (
+        "content/tin-hoat-dong/hen-gio.md:6: error[publishing-key]: khóa 'publishDate' không được đọc (thời điểm đăng "
+        "bài ghi ở 'date'): bài sẽ được đăng ngay; hãy ghi thời điểm đó vào 'date' rồi xóa dòng này")
+    # Written as ours, they publish as meant.
+    (site / "content/tin-hoat-dong/hen-gio.md").write_text(article("Tin cấm đăng trước giờ", "2099-12-08T07:00:00"))
+    (site / "content/tin-hoat-dong/go-xuong.md").write_text(article("Tin gỡ xuống", expires="2026-02-01"))
+    (site / "content/tin-hoat-dong/nhap-pelican.md").write_text(article("Bản nháp Pelican", draft="true"))
+    (site / "content/tin-hoat-dong/nhap-jekyll.md").write_text(article("Bản nháp Jekyll", draft="true"))
+    again = build_site(site)
+    assert again.result.ok and again.result.left_out == {"draft": 2, "future": 1, "expired": 1}

@@ -293,3 +293,21 @@ def test_a_value_of_the_wrong_kind_is_named_in_an_editors_words(written, en, vi)
     wrong = [p for p in problems if p.code in ("wrong-type", "bad-date")]
     assert [p.message for p in wrong] == [en]
     assert messages.describe(wrong[0], "vi").split(": ", 2)[-1] == vi
+
+
+@pytest.mark.parametrize("line", ["status: published", "published: true", "bản nháp: false"])
+def test_another_generators_publishing_key_that_withholds_nothing_stays_a_warning(line):
+    article, problems = _read(BASE + "\n" + line)
+    assert article is not None and [p.code for p in problems] == ["unknown-key"]
+
+
+@pytest.mark.parametrize("line, ours", [("PublishDate: 2026-12-08T07:00:00", "'date'"), ("pubdate: 2026-12-08", "'date'"),
+                                        ("published: 2026-12-08", "'date'"), ("expiry_date: 2026-12-08", "'expires'"),
+                                        ("unpublishdate: 2026-12-08", "'expires'"), ("hết hạn: 08/12/2026", "'expires'"),
+                                        ("status: hidden", "'draft: true'"), ("Status: private", "'draft: true'"),
+                                        ("bản nháp: true", "'draft: true'")])
+def test_another_name_for_when_or_whether_an_article_is_public_is_an_error_naming_ours(line, ours):
+    article, problems = _read(BASE + "\n" + line)
+    assert article is None and [p.code for p in problems] == ["publishing-key"]
+    assert problems[0].location.line == 6 and f"give that moment as {ours}" in problems[0].message or \
+        f"write {ours} instead" in problems[0].message

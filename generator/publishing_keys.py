@@ -1,0 +1,67 @@
+"""Other names for the front-matter keys that decide whether and when an article is public:
+Hugo's `publishDate` and `expiryDate`, Pelican's and WordPress's `status: draft`, Jekyll's
+`published: false`, and the same keys named in Vietnamese.
+
+Owns telling them as errors naming our key (`date`, `expires`, `draft: true`). Told as an
+unknown key, a warning, they left the article published: at once, before an embargo's
+moment, or past its take-down. A value that withholds nothing (`status: published`) is left
+to the unknown-key warning. Reads nothing; index.py and standalone.py call it per key.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from generator.diagnostics import Problem, error
+from generator.model import SourceFile
+from generator.vietnamese import slugify
+
+# By the key's slug ("publishDate" → publishdate, "expiry_date" → expiry-date, "Hết hạn" → het-han).
+_GOES_ONLINE = frozenset({"publishdate", "publish-date", "pubdate", "publishdatetime", "ngay-dang"})
+_COMES_DOWN = frozenset({"expirydate", "expiry-date", "expirationdate", "expiration-date", "expiry",
+                         "unpublishdate", "unpublish-date", "het-han", "ngay-het-han"})
+_WITHHELD_BY_STATUS = frozenset({"status", "trang-thai"})  # Pelican, WordPress: draft, hidden, private …
+_PUBLISHED_STATUSES = frozenset({"published", "publish", "da-dang"})
+_DRAFT_FLAGS = frozenset({"ban-nhap", "nhap"})  # "bản nháp: true"
+_JEKYLL_PUBLISHED = "published"  # false keeps it out; Hugo reads a date there, as publishDate
+
+
+def publishing_key_problem(source: SourceFile, key: Any, value: Any, dated: bool = True) -> Problem | None:
+    """The error for `key: value` when it is another name for when or whether an article is
+    public and would withhold or schedule it, else None. `dated`: whether the file has a date
+    to schedule by (a page of its own has none: only its draft flag counts)."""
+    name = slugify(str(key))
+    line = source.line_of(key)
+    if dated and (name in _GOES_ONLINE or (name == _JEKYLL_PUBLISHED and _is_moment(value))):
+        return error(source.path, line, "publishing-key",
+                     f"'{key}' is not a key of this generator (when an article goes online is its 'date'): the "
+                     "article would be published at once; give that moment as 'date' and delete this line")
+    if dated and name in _COMES_DOWN:
+        return error(source.path, line, "publishing-key",
+                     f"'{key}' is not a key of this generator (when an article is taken down is its 'expires'): "
+                     "the article would stay online; give that moment as 'expires' and delete this line")
+    if _withholds(name, value):
+        return error(source.path, line, "publishing-key",
+                     f"'{key}: {_shown(value)}' is not read by this generator (an article is kept unpublished by "
+                     "'draft: true'): the article would be published; write 'draft: true' instead")
+    return None
+
+
+def _withholds(name: str, value: Any) -> bool:
+    if name in _WITHHELD_BY_STATUS:
+        return not (isinstance(value, str) and slugify(value) in _PUBLISHED_STATUSES)
+    if name == _JEKYLL_PUBLISHED:
+        return value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no"))
+    if name in _DRAFT_FLAGS:
+        return value is not False
+    return False
+
+
+def _shown(value: Any) -> str:
+    """A value as front-matter writes it (false, not Python's False)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _is_moment(value: Any) -> bool:
+    """A date as YAML or TOML reads one, or text that may hold one ("08/12/2026 07:00")."""
+    return isinstance(value, date) or (isinstance(value, str) and any(c.isdigit() for c in value))
