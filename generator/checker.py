@@ -44,6 +44,7 @@ class CheckReport:
     problems: tuple[Problem, ...]
     strict: bool = False
     pages: int = 0  # pages of their own (content/trang/)
+    config_read: bool = True  # False: site.toml does not read, and the articles were read alone
 
     @property
     def shown(self) -> tuple[Problem, ...]:
@@ -62,6 +63,8 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     """Every problem of the site. `cache_dir`: a build cache to read, never written (None: read
     and convert everything); `jobs`: worker processes (default: all cores)."""
     site_config, problems = config_stage.load_config(site_dir)
+    if site_config is None and (site_dir / config_stage.CONFIG_NAME).is_file():
+        return _articles_alone(site_dir, problems, strict, cache_dir, jobs)
     if site_config is None:
         return CheckReport(0, sort_problems(problems), strict)
     # Its answers are keyed by the files' bytes, the settings and this code, as for a build.
@@ -124,6 +127,22 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     # The layouts the pages use, as far as a build finds their problems without rendering.
     problems += check_layouts(site_dir, {page.template for page in pages})
     return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
+
+
+def _articles_alone(site_dir: Path, problems: list[Problem], strict: bool, cache_dir: Path | None,
+                    jobs: int | None) -> CheckReport:
+    """site.toml does not read (a merge conflict, a syntax error): its problems, and what the
+    articles say by themselves (their front-matter's syntax, their own conflicts, headings,
+    files left beside them). Their units, categories, photos and links are judged against
+    site.toml, once it reads: an editor fixing site.toml first learnt of nothing else."""
+    cache = BuildCache(cache_dir, read_only=True)
+    listing = content.list_content(site_dir)
+    sources, found = content.load_content(site_dir, cache, listing=listing, jobs=jobs)
+    problems += found + content.no_articles(site_dir, listing)
+    problems += confine.check_site_files(site_dir, {content.CONTENT_DIR: listing})
+    problems += heading_problems(site_dir, sources, jobs)
+    news, page_sources = standalone.split_sources(sources)
+    return CheckReport(len(news), sort_problems(problems), strict, len(page_sources), config_read=False)
 
 
 def _links_to_unpublished(site_config, news_count: int, articles, plan, already: list[Problem],
@@ -331,6 +350,7 @@ def report_json(report: CheckReport, lang: str = "en") -> str:
         "strict": report.strict,
         "articles": report.articles,
         "pages": report.pages,
+        "config_read": report.config_read,
         "errors": sum(p.is_error for p in shown),
         "warnings": sum(not p.is_error for p in shown),
         "problems": [messages.problem_record(p, lang) for p in shown],
@@ -349,4 +369,6 @@ def run_check(args, site_dir: Path) -> int:
         pages = messages.text("checked-pages", lang, n=report.pages) if report.pages else ""
         print(messages.text("checked", lang, articles=report.articles, pages=pages,
                             errors=sum(p.is_error for p in shown), warnings=sum(not p.is_error for p in shown)))
+        if not report.config_read:
+            print(messages.text("checked-without-config", lang))
     return 0 if report.ok else 1

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.aliases import read_aliases
 from generator.diagnostics import Problem, error, kind_of, suggest, warning
-from generator.merge_conflicts import conflict_lines, conflict_message
+from generator.merge_conflicts import conflict_blocks, conflict_message
 from generator.model import (MEGAPIXELS_CEILING, Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit,
                              frozen_map)
 from generator.sanitize import XML_FORBIDDEN
@@ -161,9 +161,10 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
         return None, [error(CONFIG_NAME, 0, "missing-config", f"no {CONFIG_NAME} in {site_dir}")]
     if text is None:
         return None, [error(CONFIG_NAME, line, "not-utf8", "the file is not UTF-8 text")]
-    conflict = conflict_lines(text)  # (a Windows line end is read past: lines are rstripped)
-    if conflict is not None:
-        return None, [error(CONFIG_NAME, conflict[0], "merge-conflict", conflict_message(*conflict))]
+    conflicts = conflict_blocks(text)  # (a Windows line end is read past: lines are rstripped)
+    if conflicts:
+        return None, [error(CONFIG_NAME, first, "merge-conflict", conflict_message(first, last))
+                      for first, last in conflicts]
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

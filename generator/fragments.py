@@ -30,7 +30,7 @@ import jinja2
 from jinja2 import meta, nodes
 from markupsafe import Markup
 
-from generator.merge_conflicts import conflict_lines, conflict_message
+from generator.merge_conflicts import conflict_blocks, conflict_message
 from generator.model import EMPTY
 from generator.scratch_files import is_scratch
 
@@ -120,9 +120,10 @@ def layout_source(env: jinja2.Environment, name: str) -> tuple[str, str | None]:
     except UnicodeDecodeError:
         raise LayoutNotText(f"{name} is not UTF-8 text: layouts/ holds the layouts only (photos and icons go in "
                             "assets/ or static/)", layout_file(env, name)) from None
-    conflict = conflict_lines(source)
-    if conflict is not None:  # (Jinja would print both versions on every page)
-        raise LayoutNotText(conflict_message(*conflict), layout_file(env, name), conflict[0])
+    conflicts = conflict_blocks(source)
+    if conflicts:  # (Jinja would print both versions on every page)
+        (first, last), others = conflicts[0], conflicts[1:]
+        raise LayoutNotText(conflict_message(first, last, others), layout_file(env, name), first)
     return source, filename
 
 

@@ -398,6 +398,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "list-nothing": {"en": "No drafts, scheduled or expired articles: everything is published.",
                      "vi": "Không có bản nháp, bài hẹn giờ hay bài hết hạn: mọi bài đều đang đăng."},
     "list-nothing-all": {"en": "No articles yet.", "vi": "Chưa có bài viết nào."},
+    "checked-without-config": {
+        "en": "site.toml does not read: the articles were checked for what they say by themselves (front-matter, "
+              "merge conflicts, headings); their units, categories, photos and links are checked once site.toml reads.",
+        "vi": "site.toml chưa đọc được: các bài viết mới được kiểm tra phần tự thân (phần thông tin đầu bài, chỗ xung "
+              "đột khi gộp, tiêu đề); đơn vị, chuyên mục, ảnh và liên kết sẽ được kiểm tra khi site.toml đọc được.",
+    },
     "checked-pages": {"en": " and {n} page(s) of their own", "vi": " và {n} trang giới thiệu"},
     "progress": {"en": "{stage}: {done}/{total} pages", "vi": "{stage}: {done}/{total} trang"},
 }
@@ -1071,6 +1077,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "tệp giao diện {0} trống: mọi trang dựng trên nó ({1} và các trang khác) sẽ thành trang trắng"),
         (r"layout rendering error: the page (.*) renders to nothing: .*",
          "trang {0} dựng ra không có nội dung gì: không tệp giao diện nào nó dựa trên viết ra chữ"),
+        (r"layout rendering error: git left a merge conflict here \(lines (\d+)–(\d+)\), and at lines (.*?): .*",
+         "git để lại chỗ xung đột khi gộp (merge) trong tệp giao diện (dòng {0}–{1}, và các dòng {2}): giữ bản cần "
+         "dùng và xóa các dòng '<<<<<<<', '=======' và '>>>>>>>'"),
         (r"layout rendering error: git left a merge conflict here \(lines (\d+)–(\d+)\).*",
          "git để lại chỗ xung đột khi gộp (merge) trong tệp giao diện (dòng {0}–{1}): giữ bản cần dùng và xóa các dòng "
          "'<<<<<<<', '=======' và '>>>>>>>'"),

@@ -147,6 +147,44 @@ def test_check_names_what_git_mergetool_left_and_reads_none_of_it(make_site):
     assert report.ok and report.articles == 2
 
 
+def _conflict(ours: str, theirs: str) -> str:
+    return f"<<<<<<< HEAD\n{ours}\n=======\n{theirs}\n>>>>>>> sua-bai\n"
+
+
+def test_every_merge_conflict_is_told_in_one_run_and_check_reads_the_articles_while_site_toml_has_one(make_site):
+    """Conflicts were told one a run: a site.toml with two needed two runs, an article with
+    three, three; and while site.toml had one, `check` said "Checked 0 articles" and nothing
+    of them. Now every block is told at once, and check reads the articles on their own."""
+    from tests.conftest import SITE_TOML
+    toml = SITE_TOML.replace('hotline = "0221 3862 124"\n', _conflict('hotline = "0221 3862 124"',
+                                                                   'hotline = "0221 3862 125"'))
+    toml = toml.replace('name = "Dân vận khéo"\n', _conflict('name = "Dân vận khéo"', 'name = "Dân vận Khéo"'))
+    body = "\n\n".join([_conflict("Sáng 2/1,", "Sáng 3/1,"), "Công an tỉnh tổ chức hội nghị.",
+                          _conflict("120 đại biểu.", "150 đại biểu."), _conflict("Ảnh: Minh Khôi", "Ảnh: Thu Hà")])
+    site = make_site({"content/tin-hoat-dong/hoi-nghi.md": article("Hội nghị", body=body),
+                      "content/tin-hoat-dong/tieu-de.md": BROKEN["content/tin-hoat-dong/tieu-de.md"]}, site_toml=toml)
+    told_toml = [f"site.toml:{first}: error[merge-conflict]: git left a merge conflict here (lines {first}–{first + 4}): "
+                 "keep the version wanted and delete the lines '<<<<<<<', '=======' and '>>>>>>>'" for first in (8, 40)]
+    told_article = [f"content/tin-hoat-dong/hoi-nghi.md:{first}: error[merge-conflict]: git left a merge conflict here "
+                    f"(lines {first}–{first + 4}): keep the version wanted and delete the lines '<<<<<<<', '=======' "
+                    "and '>>>>>>>'" for first in (8, 17, 24)]
+    headings = ("content/tin-hoat-dong/tieu-de.md:10: warning[skipped-heading-level]: heading level 4 follows level 2; "
+                "use '###' here so screen readers keep the outline")
+    built = run_cli("build", "--site", str(site), "--lang", "en")
+    assert built.returncode == 1 and built.stderr.splitlines()[:2] == told_toml
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines() == [*told_article, headings, *told_toml,
+                                           "Checked 1 articles: 5 error(s), 1 warning(s).",
+                                           "site.toml does not read: the articles were checked for what they say by "
+                                           "themselves (front-matter, merge conflicts, headings); their units, "
+                                           "categories, photos and links are checked once site.toml reads."]
+    assert json.loads(run_cli("check", "--site", str(site), "--format", "json").stdout)["config_read"] is False
+    (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")  # site.toml mended: the article's three at once
+    again = run_cli("build", "--site", str(site), "--lang", "en")
+    assert again.returncode == 1 and again.stderr.splitlines()[:3] == told_article
+
+
 def test_warnings_alone_pass_unless_strict(make_site):
     site = make_site({**GOOD, "content/tin-hoat-dong/tieu-de.md": BROKEN["content/tin-hoat-dong/tieu-de.md"]})
     plain = run_cli("check", "--site", str(site), "--lang", "en")

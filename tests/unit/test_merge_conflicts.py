@@ -1,7 +1,7 @@
 """Git's conflict markers are found where git writes them, and only there."""
 from __future__ import annotations
 
-from generator.merge_conflicts import conflict_lines
+from generator.merge_conflicts import conflict_blocks, conflict_lines, conflict_message
 
 CONFLICT = "<<<<<<< HEAD\nBản của tôi.\n=======\nBản của đồng nghiệp.\n>>>>>>> nhanh-khac\n"
 
@@ -25,3 +25,13 @@ def test_a_conflict_shown_in_fenced_code_is_left_to_markdown():
     shown = "Ví dụ:\n\n```\n" + CONFLICT + "```\n"
     assert conflict_lines(shown, markdown=True) is None
     assert conflict_lines(shown) == (4, 8)  # (site.toml and layouts have no fences)
+
+
+def test_every_conflict_of_a_file_is_found_in_one_reading():
+    """A file with three conflicts was told one a run: three builds to learn of the third."""
+    text = "Mở đầu.\n\n" + CONFLICT + "\nGiữa.\n\n" + CONFLICT + "\n```\n" + CONFLICT + "```\n\n" + CONFLICT
+    assert conflict_blocks(text, markdown=True) == [(3, 7), (11, 15), (25, 29)]  # (the one shown as code: not)
+    assert conflict_blocks("Không có gì.") == []
+    # A layout's one problem names them all.
+    assert conflict_message(3, 7, [(11, 15), (23, 27)]).startswith(
+        "git left a merge conflict here (lines 3–7), and at lines 11–15, 23–27: keep the version wanted")
