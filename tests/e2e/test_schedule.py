@@ -167,3 +167,24 @@ def test_another_generators_keys_for_when_and_whether_an_article_is_public_stop_
     (site / "content/tin-hoat-dong/nhap-jekyll.md").write_text(article("Bản nháp Jekyll", draft="true"))
     again = build_site(site)
     assert again.result.ok and again.result.left_out == {"draft": 2, "future": 1, "expired": 1}
+
+
+def test_an_expired_article_published_again_gets_its_links_back_and_the_warning_stays_until_then(make_site):
+    """The linking article's conversion is kept in the build cache: one kept with the link taken
+    away must not be reused once that article is published again (its link comes back, as in a
+    clean build), and the warning is told by every build until then, not by the first alone."""
+    target = "content/canh-bao-toi-pham/canh-bao.md"
+    site = make_site({
+        target: article("Cảnh báo lừa đảo qua mạng", "2026-01-10", expires="2026-06-01T08:00:00"),
+        "content/tin-hoat-dong/tuyen-truyen.md": article("Tuyên truyền", "2026-01-12",
+                                                         body="Xem [cảnh báo](../canh-bao-toi-pham/canh-bao.md).\n"),
+    })
+    for _ in range(2):
+        after = _build_at("2026-08-01T08:00:00+07:00", site)
+        assert after.returncode == 0 and "warning[expired-link]" in after.stderr, after.stdout + after.stderr
+    (site / target).write_text(article("Cảnh báo lừa đảo qua mạng", "2026-01-10"), encoding="utf-8")
+    again = _build_at("2026-08-01T08:00:00+07:00", site)
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+    body = BeautifulSoup((site / "public/tin-hoat-dong/tuyen-truyen/index.html").read_text(encoding="utf-8"),
+                         "html.parser").select_one(".article .body")
+    assert [a["href"] for a in body.find_all("a", href=True)] == ["/tin-hoat-dong/canh-bao-lua-dao-qua-mang/"]
