@@ -145,6 +145,18 @@ class _ArticleLinks(Treeprocessor):
             span.text, span.tail, element.tail = text, element.tail, " "
             parent.insert(list(parent).index(element) + 1, span)
 
+    def _in_a_left_out_folder(self, parts) -> str | None:
+        """The source of the article left out of this build (a draft, scheduled, expired) in whose
+        folder the file `parts` names is, or None: its files are not published with it. (A link to
+        one beside an expired warning stopped every build: "not published: only the files in an
+        article's own folder are", which kept the warning online.)"""
+        if parts.path.startswith("/") or not (self.expired or self.unpublished):
+            return None
+        left_out = self.expired | self.unpublished
+        found = filelinks.in_another_folder(self.source, unquote(parts.path),
+                                            lambda folder: "" if folder + "/index.md" in left_out else None)
+        return found[0] + "/index.md" if found is not None else None
+
     def _in_another_folder(self, parts) -> str | None:
         """Where a file in another article's folder is published ("../ke-hoach-tet/ke-hoach.pdf"
         → "/tin-hoat-dong/ke-hoach-tuan-tra-dip-tet/ke-hoach.pdf"): that article's URL is made
@@ -190,6 +202,10 @@ class _ArticleLinks(Treeprocessor):
             photo = self.images.linked_photo(self.source, href)
             if photo is not None:
                 return self.base_path + photo
+            left_out = self._in_a_left_out_folder(parts)
+            if left_out is not None:  # a document beside a draft, a scheduled or an expired article
+                (self.to_expired if left_out in self.expired else self.to_unpublished).append(href)
+                return UNLINKED if left_out in self.expired else None
             self.files.append(href)  # (checked once all is planned: filelinks.py)
             if not parts.path.startswith("/"):  # (filelinks.py finds a file of another folder as this does)
                 elsewhere = self._in_another_folder(parts)
@@ -361,13 +377,14 @@ class MarkupConverter:
             for href, named, meant in self.links.broken
         ) + tuple(
             error(article.source, _link_line(article, href), "broken-link",
-                  f"the link '{href}' points to an article that is not published yet (a draft or scheduled); "
-                  "the build fails until it is")
+                  f"the link '{href}' points to {_article_or_its_file(href)} that is not published yet (a draft or "
+                  "scheduled); the build fails until it is")
             for href in self.links.to_unpublished
         ) + tuple(
             warning(article.source, _link_line(article, href), "expired-link",
-                    f"the link '{href}' points to an article that has expired (its 'expires' has passed): readers "
-                    "see the link's words without a link; remove the link, or change that article's 'expires'")
+                    f"the link '{href}' points to {_article_or_its_file(href)} that has expired (its 'expires' has "
+                    "passed): readers see the link's words without a link; remove the link, or change that "
+                    "article's 'expires'")
             for href in self.links.to_expired
         ) + tuple(
             computer_path_problem(article.source, _link_line(article, href), "the link", href)
@@ -715,6 +732,11 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
         converted.append(done)
     cache.save_map(INDEX_STATE, saved, new_index)
     return converted, problems
+
+
+def _article_or_its_file(href: str) -> str:
+    """How a problem names what a link to a left-out article leads to."""
+    return "an article" if urlsplit(href).path.endswith(".md") else "a file beside an article"
 
 
 def _links_unchanged(links: Mapping[str, str], urls_by_source: Mapping[str, str]) -> bool:

@@ -861,6 +861,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the link '(.*?)' points to an article that is not published yet",
          "liên kết '{0}' trỏ tới một bài chưa đăng (bản nháp hoặc hẹn giờ đăng); bản dựng sẽ lỗi cho tới "
          "khi bài đó được đăng"),
+        (r"the link '(.*?)' points to a file beside an article that is not published yet",
+         "liên kết '{0}' trỏ tới một tệp kèm bài chưa đăng (bản nháp hoặc hẹn giờ đăng), tệp chỉ được xuất bản "
+         "cùng bài; bản dựng sẽ lỗi cho tới khi bài đó được đăng"),
         (r"the link '(.*?)' points to nothing the site publishes; the file's own name holds '#' or '\?'.*write '(.*)'$",
          "liên kết '{0}' không trỏ tới tệp nào được xuất bản: tên tệp có dấu '#' hoặc '?', mà liên kết coi là chỗ kết "
          "thúc tên tệp (phần sau là vị trí trong trang hoặc tham số); hãy đổi tên tệp bỏ các dấu đó, hoặc viết '{1}'"),
@@ -924,7 +927,11 @@ PROBLEMS: Mapping[str, tuple] = {
     "expired-link": (
         (r"the link '(.*?)' points to an article that has expired",
          "liên kết '{0}' trỏ tới một bài đã hết hạn đăng (đã qua thời điểm 'expires' của bài): bạn đọc chỉ thấy chữ "
-         "của liên kết, không bấm được; hãy bỏ liên kết, hoặc sửa 'expires' của bài đó"),),
+         "của liên kết, không bấm được; hãy bỏ liên kết, hoặc sửa 'expires' của bài đó"),
+        (r"the link '(.*?)' points to a file beside an article that has expired",
+         "liên kết '{0}' trỏ tới một tệp kèm bài đã hết hạn đăng (đã qua thời điểm 'expires' của bài), tệp không "
+         "còn được xuất bản: bạn đọc chỉ thấy chữ của liên kết, không bấm được; hãy bỏ liên kết, hoặc sửa "
+         "'expires' của bài đó"),),
     "dropped-link": (
         (r"the link '(.*?)' is not published \(only web addresses, mailto: and tel: links are\): readers see its words "
          r"without a link; for Zalo write https://zalo.me/ and the phone number",

@@ -188,3 +188,37 @@ def test_an_expired_article_published_again_gets_its_links_back_and_the_warning_
     body = BeautifulSoup((site / "public/tin-hoat-dong/tuyen-truyen/index.html").read_text(encoding="utf-8"),
                          "html.parser").select_one(".article .body")
     assert [a["href"] for a in body.find_all("a", href=True)] == ["/tin-hoat-dong/canh-bao-lua-dao-qua-mang/"]
+
+
+def test_a_link_to_a_file_beside_an_expired_article_loses_its_address_and_one_beside_a_draft_says_why(make_site):
+    """A plan (PDF) beside a warning taken down by `expires`, linked from another article: every
+    later build stopped ("not published: only the files in an article's own folder are …"), which
+    kept the warning online; one beside a draft was told so too, for a reason it did not have."""
+    site = make_site({
+        "content/canh-bao-toi-pham/canh-bao/index.md": article("Cảnh báo lừa đảo", "2026-01-10",
+                                                              expires="2026-06-01T08:00:00"),
+        "content/canh-bao-toi-pham/canh-bao/ke-hoach.pdf": b"%PDF-1.4 ke hoach",
+        "content/tin-hoat-dong/du-thao/index.md": article("Dự thảo", "2026-01-11", draft="true"),
+        "content/tin-hoat-dong/du-thao/du-thao.pdf": b"%PDF-1.4 du thao",
+        "content/tin-hoat-dong/tuyen-truyen.md": article(
+            "Tuyên truyền", "2026-01-12", body="Xem [kế hoạch](../canh-bao-toi-pham/canh-bao/ke-hoach.pdf).\n"),
+    })
+    after = _build_at("2026-08-01T08:00:00+07:00", site)
+    assert after.returncode == 0, after.stderr
+    assert after.stderr.splitlines() == [
+        "content/tin-hoat-dong/tuyen-truyen.md:8: warning[expired-link]: the link "
+        "'../canh-bao-toi-pham/canh-bao/ke-hoach.pdf' points to a file beside an article that has expired (its "
+        "'expires' has passed): readers see the link's words without a link; remove the link, or change that "
+        "article's 'expires'"]
+    body = BeautifulSoup((site / "public/tin-hoat-dong/tuyen-truyen/index.html").read_text(encoding="utf-8"),
+                         "html.parser").select_one(".article .body")
+    assert " ".join(body.get_text().split()) == "Xem kế hoạch." and body.find("a", href=True) is None
+    assert not list((site / "public").rglob("ke-hoach.pdf"))
+    linking = site / "content/tin-hoat-dong/tuyen-truyen.md"
+    linking.write_text(linking.read_text(encoding="utf-8").replace("../canh-bao-toi-pham/canh-bao/ke-hoach.pdf",
+                                                                   "du-thao/du-thao.pdf"), encoding="utf-8")
+    draft = _build_at("2026-08-01T08:00:00+07:00", site)
+    assert draft.returncode == 1
+    assert ("content/tin-hoat-dong/tuyen-truyen.md:8: error[broken-link]: the link 'du-thao/du-thao.pdf' points to "
+            "a file beside an article that is not published yet (a draft or scheduled); the build fails until it is"
+            ) in draft.stderr.splitlines(), draft.stderr
