@@ -113,30 +113,51 @@ def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False
     settled = 8 if address or config or assets or noindex is not None else 16
     edited = sorted(source for source, key in new.items() if source in old and old[source][:settled] != key[:settled])
     return Causes(True, config, tuple(layouts), tuple(added), tuple(edited), tuple(removed), repaired,
-                  address=address, assets=assets, noindex=noindex, moved=find_moved(before.get("urls"), now),
+                  address=address, assets=assets, noindex=noindex, moved=find_moved(before, now),
                   lists_gone=find_lists_gone(before.get("lists"), now))
 
 
-def find_moved(old_urls: object, now: dict) -> tuple[tuple[str, str, str], ...]:
-    """(source, old URL, new URL) of each article published at another address than in the
-    last build (`old_urls`: its record's "urls"), the old one not kept by its aliases."""
-    if not isinstance(old_urls, dict):
+def _answered(now: dict) -> set[str]:
+    """Every address this build answers (causes.addresses): its articles', pages' and lists', and
+    every old address an alias keeps. One of the last build's found here is no loss, whoever
+    answers it now (another article took the old title, a page of its own took a list's place)."""
+    return {*now.get("urls", {}).values(), *now.get("lists", {}), *now.get("lists_kept", ()),
+            *(alias for aliases in now.get("kept", {}).values() for alias in aliases)}
+
+
+def find_moved(old: object, now: dict) -> tuple[tuple[str, str, str], ...]:
+    """(source, old address, new URL) of each article that the last build (`old`: its record, or
+    addresses) published at an address, or kept one by an alias (its own, or its renamed
+    category's), that this build answers no more: links and shares to it now break. An article
+    removed is not told: taking one down is meant to take its addresses with it."""
+    if not isinstance(old, dict) or not isinstance(old.get("urls"), dict):
         return ()
-    kept = now.get("kept", {})
-    return tuple(sorted((source, old_urls[source], url) for source, url in now.get("urls", {}).items()
-                        if old_urls.get(source, url) != url and old_urls[source] not in kept.get(source, ())))
+    old_urls, old_kept = old["urls"], old.get("kept") if isinstance(old.get("kept"), dict) else {}
+    answered = None
+    lost = []
+    for source, url in now.get("urls", {}).items():
+        before = {old_urls[source], *old_kept.get(source, ())} if source in old_urls else set()
+        if before <= {url, *now.get("kept", {}).get(source, ())}:
+            continue  # (nearly every article: nothing of it moved)
+        answered = _answered(now) if answered is None else answered
+        lost += [(source, address, url) for address in before if address not in answered]
+    return tuple(sorted(lost))
 
 
 def find_lists_gone(old_lists: object, now: dict) -> tuple[tuple[str, str, str, str], ...]:
     """(kind, slug, old URL, heir's slug or "") of each list page of the last build (`old_lists`: its
-    record's "lists") that this one does not publish, nor keep by an alias. The heir is the one of
-    this build's units (categories, campaigns) with the old key or name among its names."""
+    record's "lists") that this one does not answer (nor keeps by an alias). The heir is the one
+    of this build's units (categories, campaigns) with the old key or name among its names."""
     if not isinstance(old_lists, dict):
         return ()
-    lists, kept = now.get("lists", {}), set(now.get("lists_kept", ()))
+    lists = now.get("lists", {})
+    answered = None
     gone = []
     for url, (kind, slug, name, *_) in sorted(old_lists.items()):
-        if url in lists or url in kept:
+        if url in lists:
+            continue
+        answered = _answered(now) if answered is None else answered
+        if url in answered:
             continue
         heirs = [new_slug for new_kind, new_slug, new_name, others in lists.values()
                  if new_kind == kind and ({slug, name} & {new_name, *others})]

@@ -475,7 +475,7 @@ class Preview:
         """Note in self.moves the moves since the last rebuild (`addresses`: this one's, None when it
         rendered nothing); the ones to tell now, each from the address the article had before this
         session moved it (none for one moved back there)."""
-        moves = causes.find_moved(self.addresses["urls"], addresses) if addresses and self.addresses else ()
+        moves = causes.find_moved(self.addresses, addresses) if addresses and self.addresses else ()
         # (a unit renamed in site.toml: its page went, said once, as `build` says it)
         self.lists_gone = causes.find_lists_gone(self.addresses.get("lists"), addresses) if addresses and self.addresses else ()
         self.addresses = addresses or self.addresses

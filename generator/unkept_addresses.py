@@ -31,7 +31,7 @@ def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Probl
         return []
     now = causes.addresses(site)
     problems = []
-    for source, old, new in causes.find_moved(record.get("urls"), now):
+    for source, old, new in causes.find_moved(record, now):
         or_slug = f" (or slug: {old.rstrip('/').rsplit('/', 1)[-1]})" if old.rsplit("/", 2)[0] == new.rsplit("/", 2)[0] else ""
         problems.append(error(source, _title_line(site_dir, source), "address-not-kept",
                               ARTICLE_MOVED.format(new=new, old=old, or_slug=or_slug)))
