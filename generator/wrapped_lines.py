@@ -8,9 +8,12 @@ and the two lines joined with a space, when the line is long (a typed short line
 is meant), does not end a clause (. : ; ! ? …) and the next line goes on in
 lower case ("…Công an tỉnh đã tổ chức" / "hội nghị tổng kết…"). Nothing in a fenced
 or indented code block, a heading, a table row or a line of HTML is joined, nor a line
-that starts a list or a quote (those never start in lower case).
+that starts a list or a quote (those never start in lower case), nor one that starts a
+document's next point, which does: "b) giấy tờ…", "b. Đến đúng giờ hẹn", "bước 2: …".
 """
 from __future__ import annotations
+
+import re
 
 import markdown
 from markdown.preprocessors import Preprocessor
@@ -20,12 +23,16 @@ from generator.fences import fenced, indented_code
 PRIORITY = 34  # with the pasted tables, before Python-Markdown's own preprocessors
 WRAPPED_AT_LEAST = 40  # characters: a shorter line was ended on purpose
 _CLAUSE_ENDS = ".:;!?…"
+# A point of a document, lettered ("a) …", "đ. …") or a step ("bước 2: …"): its letter is lower
+# case, as a wrapped line's first word is, but it starts a line of its own.
+_POINT = re.compile(r"(?:[a-zđ][.)]\s|bước\s+\d+\s*[:.)–-])")
 
 
 def _wrapped(line: str, following: str) -> bool:
     text = line.rstrip()
     return (len(text) >= WRAPPED_AT_LEAST and text[-1] not in _CLAUSE_ENDS and not line.endswith("  ")
-            and following[:1].islower() and not indented_code(line) and not indented_code(following)
+            and following[:1].islower() and not _POINT.match(following)
+            and not indented_code(line) and not indented_code(following)
             and not text.lstrip().startswith(("#", "<")) and "|" not in text and "|" not in following)
 
 

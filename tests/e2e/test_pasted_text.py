@@ -1,0 +1,48 @@
+"""Text pasted from Word, a PDF, a web page or an e-mail, as a reader sees it published."""
+from __future__ import annotations
+
+from tests.conftest import article
+
+URL = "/tin-hoat-dong/bai-viet-thu/"
+
+
+def published(make_site, build_site, body: str, **front):
+    """The article's page and the build, for a body as pasted."""
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article(body=body, **front)}))
+    assert built.result.ok, built.messages
+    return built.page(URL), built
+
+
+def body_lines(page) -> list[str]:
+    """The lines of the article's text as a reader sees them, one per paragraph or line break."""
+    text = page.select_one(".article .body").get_text("\n")
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def test_lettered_points_and_steps_stay_lines_of_their_own(make_site, build_site):
+    body = ("Hồ sơ gồm:\n"
+            "a) Tờ khai đề nghị cấp căn cước theo mẫu của Bộ Công an\n"
+            "b) giấy tờ chứng minh nơi cư trú hợp pháp của công dân\n"
+            "c) ảnh chân dung\n\n"
+            "Khi đến làm thủ tục:\n"
+            "a. Mang theo giấy tờ tùy thân bản chính và bản sao có chứng thực\n"
+            "b. Đến đúng giờ hẹn\n\n"
+            "Bước 1: Truy cập Cổng dịch vụ công quốc gia bằng tài khoản định danh\n"
+            "bước 2: chọn thủ tục cần làm\n\n"
+            "Thực hiện Kế hoạch số 125/KH-CAT ngày 10/11/2026 của Công an tỉnh về việc\n"
+            "triển khai đợt cao điểm tấn công, trấn áp tội phạm.\n")
+    page, _ = published(make_site, build_site, body)
+    assert body_lines(page) == [
+        "Hồ sơ gồm:",
+        "a) Tờ khai đề nghị cấp căn cước theo mẫu của Bộ Công an",
+        "b) giấy tờ chứng minh nơi cư trú hợp pháp của công dân",
+        "c) ảnh chân dung",
+        "Khi đến làm thủ tục:",
+        "a. Mang theo giấy tờ tùy thân bản chính và bản sao có chứng thực",
+        "b. Đến đúng giờ hẹn",
+        "Bước 1: Truy cập Cổng dịch vụ công quốc gia bằng tài khoản định danh",
+        "bước 2: chọn thủ tục cần làm",
+        # a line a PDF wrapped mid-sentence is still joined to the one it broke
+        "Thực hiện Kế hoạch số 125/KH-CAT ngày 10/11/2026 của Công an tỉnh về việc "
+        "triển khai đợt cao điểm tấn công, trấn áp tội phạm.",
+    ]
