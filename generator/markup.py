@@ -56,8 +56,15 @@ _FOOTNOTE_MARK = re.compile(r'<sup id="fnref[^"]*">.*?</sup>')  # "thống kê[^
 
 def _without_controls(body: str) -> str:
     """Each invisible control character (sanitize.XML_FORBIDDEN) as a space; but Word's line
-    break (Shift+Enter), which pastes as U+000B, is the line break it was."""
-    return XML_FORBIDDEN.sub(lambda found: "\n" if found.group() == "\x0b" else " ", body)
+    break (Shift+Enter), which pastes as U+000B, is the line break it was. A line that looks
+    blank is blank (_SEEMINGLY_BLANK)."""
+    return _SEEMINGLY_BLANK.sub("", XML_FORBIDDEN.sub(lambda found: "\n" if found.group() == "\x0b" else " ", body))
+
+
+# A line holding only a no-break space or zero-width characters (U+200B–U+200D, U+2060, a BOM),
+# as Word, Outlook and Gmail paste their empty paragraphs: Python-Markdown took it for text, and
+# the lists and tables after it for more of the paragraph above, pipes and dashes as written.
+_SEEMINGLY_BLANK = re.compile(r"^(?:[^\S\n]|[\u200b-\u200d\u2060\ufeff])+$", re.M)
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,17 @@ def test_lettered_points_and_steps_stay_lines_of_their_own(make_site, build_site
         "Thực hiện Kế hoạch số 125/KH-CAT ngày 10/11/2026 của Công an tỉnh về việc "
         "triển khai đợt cao điểm tấn công, trấn áp tội phạm.",
     ]
+
+
+def test_a_line_holding_only_an_invisible_space_is_a_blank_line(make_site, build_site):
+    # Word, Outlook and Gmail paste an empty paragraph as a line of a no-break space or a
+    # zero-width character: the list and the table after it are still a list and a table.
+    for invisible in ("\u00a0", "\u200b", "\ufeff", "\u200c", "\u200d", "\u2060", " \u00a0\t"):
+        body = (f"Đoạn một.\n{invisible}\n- mục một\n- mục hai\n{invisible}\n"
+                f"| A | B |\n|---|---|\n| 1 | 2 |\n{invisible}\nĐoạn hai.\n")
+        page, built = published(make_site, build_site, body)
+        text = page.select_one(".article .body")
+        assert [li.get_text() for li in text.select("ul > li")] == ["mục một", "mục hai"], repr(invisible)
+        assert [cell.get_text() for cell in text.select("table td")] == ["1", "2"], repr(invisible)
+        assert [" ".join(p.get_text().split()) for p in text.find_all("p")] == ["Đoạn một.", "Đoạn hai."]
+        assert "|" not in text.get_text() and not built.messages
