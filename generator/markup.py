@@ -23,9 +23,10 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import (__version__, anchors, attachments, confine, fences, filelinks, hashtags, legacy_fonts, limits,
-                       messages, pasted_tables, phone_links, plain_text, rawtags, references, sections, styled_letters,
-                       table_numbers, table_regions, unclosed_html, videos, workers, wrapped_lines, written_lists, written_tables)
+from generator import (__version__, anchors, attachments, confine, fences, filelinks, hashtags, indented_paragraphs,
+                       legacy_fonts, limits, messages, pasted_tables, phone_links, plain_text, rawtags, references,
+                       sections, styled_letters, table_numbers, table_regions, unclosed_html, videos, workers,
+                       wrapped_lines, written_lists, written_tables)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild, load_body
 from generator.diagnostics import Problem, error, warning
@@ -333,6 +334,7 @@ class MarkupConverter:
         plain_text.install(self.md)
         pasted_tables.install(self.md)
         wrapped_lines.install(self.md)
+        indented_paragraphs.install(self.md)
         hashtags.install(self.md)
         self.styled = styled_letters.install(self.md)
         written_tables.install(self.md)

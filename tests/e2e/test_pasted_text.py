@@ -60,3 +60,23 @@ def test_a_line_holding_only_an_invisible_space_is_a_blank_line(make_site, build
         assert [cell.get_text() for cell in text.select("table td")] == ["1", "2"], repr(invisible)
         assert [" ".join(p.get_text().split()) for p in text.find_all("p")] == ["Đoạn một.", "Đoạn hai."]
         assert "|" not in text.get_text() and not built.messages
+
+
+def test_a_paragraph_indented_as_word_indents_it_is_a_paragraph(make_site, build_site):
+    body = ("\tNgày 21/1, Công an tỉnh tổ chức hội nghị tổng kết công tác năm 2026.\n\n"
+            "    Tham dự có đồng chí Giám đốc Công an tỉnh.\n"
+            "\tĐoạn thứ ba, dán liền dưới.\n\n"
+            "Các nội dung:\n\n- Tuần tra\n\n    đoạn sau của mục, thụt lề như Python-Markdown đọc\n\n"
+            "```\n    mã trong khối rào\n```\n")
+    page, _ = published(make_site, build_site, body)
+    text = page.select_one(".article .body")
+    assert text.find("pre").get_text() == "    mã trong khối rào\n"  # code is fenced, and stays code
+    assert len(text.find_all("pre")) == 1
+    assert [" ".join(p.get_text().split()) for p in text.find_all("p", recursive=False)] == [
+        "Ngày 21/1, Công an tỉnh tổ chức hội nghị tổng kết công tác năm 2026.",
+        "Tham dự có đồng chí Giám đốc Công an tỉnh. Đoạn thứ ba, dán liền dưới.",
+        "Các nội dung:"]
+    assert [p.get_text() for p in text.select("li > p")] == [
+        "Tuần tra", "đoạn sau của mục, thụt lề như Python-Markdown đọc"]
+    summary = "Ngày 21/1, Công an tỉnh tổ chức hội nghị tổng kết công tác năm 2026."
+    assert page.find("meta", attrs={"name": "description"})["content"] == summary

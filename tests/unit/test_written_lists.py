@@ -75,7 +75,7 @@ def test_text_written_for_python_markdown_converts_as_before():
     for body in ("- một\n    - hai\n        - ba\n- bốn",
                  "1. một\n\n    đoạn của mục một\n\n2. hai",
                  "- mục\n\n        mã trong mục\n\nĐoạn",
-                 "Đoạn\n\n    mã thụt lề\n    - không phải mục",
+                 "Đoạn\n\n    $ mã thụt lề\n    - không phải mục",  # code (indented text is a paragraph)
                  "    - mã thụt lề",
                  "Văn bản\n* * *\nkhác",
                  "Văn bản\n- - -\nkhác",

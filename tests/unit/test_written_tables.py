@@ -27,5 +27,5 @@ def test_what_is_not_a_table_is_left_as_it_was():
                  "Đoạn có | dấu gạch\nvà dòng sau",
                  "| a | b |\n|---|---|\n| 1 | 2 |\n\nĐoạn.",  # written as Python-Markdown wants it
                  "```\nx:\n| a | b |\n|---|---|\n```",
-                 "    mã\n    | a | b |\n    |---|---|"):
+                 "    $ mã\n    | a | b |\n    |---|---|"):  # code (indented text is a paragraph)
         assert _blocks(body) == _blocks(body, _WITHOUT), body
