@@ -41,8 +41,11 @@ from generator.sanitize import MAX_HTML_DEPTH, URL_SCHEMES, XML_FORBIDDEN, host_
 # name) stays a line break, as in every editor they know; a blank line starts a paragraph.
 # pymdownx.magiclink: an address pasted bare (https://dichvucong…, www.…, an e-mail) is a link,
 # as in Word, Zalo and Hugo (Goldmark's linkify).
-EXTENSIONS = ("extra", "sane_lists", "smarty", "nl2br", "pymdownx.magiclink")
+# pymdownx.tilde: ~~struck text~~ is struck (<del>), as Hugo and Zola strike it: an editor's
+# correction (đính chính) "~~hơn 120 tỷ đồng~~ 12 tỷ đồng". One "~" stays a tilde ("10~20").
+EXTENSIONS = ("extra", "sane_lists", "smarty", "nl2br", "pymdownx.magiclink", "pymdownx.tilde")
 EXTENSION_CONFIGS = {"smarty": {"smart_quotes": False},  # Vietnamese uses “ ” typed by hand
+                     "pymdownx.tilde": {"subscript": False},
                      "extra": {"footnotes": {"BACKLINK_TITLE": "Trở lại chỗ chú thích %d"}}}
 SUMMARY_LENGTH = 220
 # What `new` writes in the body for the editor to replace: never to be published.
@@ -52,7 +55,9 @@ _PLACEHOLDERS = tuple(messages.TEXTS["new-body"].values())
 _EMPTY_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;|<br ?/?>|<span(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;)*</span>)*</p>\n?")
 _FIRST_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S)  # (pasted from Word: <p class=MsoNormal>)
 _ANY_TAG = re.compile(r"<[^>]*>")  # (between list items and cells: a space, not nothing)
-_FOOTNOTE_MARK = re.compile(r'<sup id="fnref[^"]*">.*?</sup>')  # "thống kê[^1]": not "thống kê1" in a summary
+# Not read in a summary: a footnote's mark ("thống kê[^1]": not "thống kê1"), and struck text, a
+# correction's old figure ("~~120~~ 12 tỷ đồng": not "120 12 tỷ đồng").
+_UNREAD = re.compile(r'<sup id="fnref[^"]*">.*?</sup>|<(del|s|strike)\b[^>]*>.*?</\1>', re.S)
 
 
 def _without_controls(body: str) -> str:
@@ -556,13 +561,13 @@ def _cut(text: str, limit: int) -> str:
 
 
 def _paragraph_text(paragraph: re.Match) -> str:
-    return text_of(_FOOTNOTE_MARK.sub("", paragraph.group(1))).strip()
+    return text_of(_UNREAD.sub("", paragraph.group(1))).strip()
 
 
 def _text_from(body_html: str, start: int, limit: int) -> str:
     """The text of the body from `start`, its list items parted by ";" where they end in no
     stop of their own ("Thứ Hai: Giám đốc; Thứ Năm: Phó Giám đốc")."""
-    part = _LIST_PARTS.sub("\x00", _FOOTNOTE_MARK.sub("", body_html[start:start + limit * 20]))
+    part = _LIST_PARTS.sub("\x00", _UNREAD.sub("", body_html[start:start + limit * 20]))
     text = text_of(_ANY_TAG.sub(" ", part))
     return _ITEM_ENDS.sub(lambda end: (end.group(1) or ";") + " ", text).rstrip(" ;")
 

@@ -41,6 +41,7 @@ _NEEDS = {
     "autolink": ("<",), "automail": ("<",), "html": ("<",), "entity": ("&",),
     "linebreak": ("  \n",), "nl": ("\n",), "em_strong": ("*", "_"),
     "magic-link": ("://", "w.", "W."), "magic-mail": ("@",),  # pymdownx.magiclink: "www." (any case), a scheme
+    "delimiter": ("~~",),  # pymdownx.tilde, without its subscript: ~~struck~~
     "smarty-ellipses": ("...",), "smarty-em-dashes": ("---",), "smarty-en-dashes": ("--",),
 }
 # Raw HTML and code stashed by the block parser sit in the text as STX…ETX placeholders.

@@ -1,9 +1,12 @@
 """Text pasted from Word, a PDF, a web page or an e-mail, as a reader sees it published."""
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 from tests.conftest import article
 
 URL = "/tin-hoat-dong/bai-viet-thu/"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def published(make_site, build_site, body: str, **front):
@@ -80,3 +83,19 @@ def test_a_paragraph_indented_as_word_indents_it_is_a_paragraph(make_site, build
         "Tuần tra", "đoạn sau của mục, thụt lề như Python-Markdown đọc"]
     summary = "Ngày 21/1, Công an tỉnh tổ chức hội nghị tổng kết công tác năm 2026."
     assert page.find("meta", attrs={"name": "description"})["content"] == summary
+
+
+def test_struck_text_is_struck_and_left_out_of_the_summary(make_site, build_site):
+    corrected = "Đính chính: thiệt hại ~~hơn 120 tỷ đồng~~ 12 tỷ đồng, từ 10~20 hộ dân."
+    for body, struck in ((corrected, "hơn 120 tỷ đồng"),
+                         ("Thiệt hại <del>120</del> <ins>12 tỷ đồng</ins>, từ 10~20 hộ dân.", "120")):
+        page, built = published(make_site, build_site, body + "\n")
+        text = page.select_one(".article .body")
+        assert [d.get_text() for d in text.find_all("del")] == [struck] and "~~" not in text.get_text()
+        summary = " ".join(text.get_text().replace(struck, "").split())  # what is read, without the old figure
+        assert "10~20" in summary and "120" not in summary
+        assert page.find("meta", attrs={"name": "description"})["content"] == summary
+        assert page.find("meta", property="og:description")["content"] == summary
+        assert built.page("/tin-hoat-dong/").select_one(".summary").get_text() == summary
+        feed = ET.fromstring((built.out / "atom.xml").read_bytes())
+        assert feed.find(f"{ATOM}entry/{ATOM}summary").text == summary

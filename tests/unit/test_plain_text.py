@@ -33,6 +33,7 @@ MARKUP = [
     "```\nkhối *mã* không đổi -- ...\n```\n\n    thụt lề <b>mã</b>",
     "Dấu < nhỏ hơn và > lớn hơn, 3 < 5 & 7 > 2, a&b.",
     "Chữ đặc biệt ~ ^ = + | { } # và dấu ! đứng riêng, [ngoặc không đóng.",
+    "Đính chính: ~~hơn 120 tỷ đồng~~ 12 tỷ đồng, từ 10~20 hộ, ~~~ba~~~.",
     "Cuối dòng có hai dấu cách  ",
     "Đoạn trên\n\n---\n\nĐoạn giữa\n\n* * *\n\n___\n\nĐoạn dưới",
     "Tiêu đề kiểu cũ\n===============\n\nTiêu đề phụ kiểu cũ\n-------------------\n\nĐoạn sau.",
