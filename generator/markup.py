@@ -23,10 +23,10 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator import (__version__, anchors, attachments, confine, fences, filelinks, hashtags, indented_paragraphs,
-                       legacy_fonts, limits, messages, pasted_tables, phone_links, plain_text, rawtags, references,
-                       sections, styled_letters, table_numbers, table_regions, unclosed_html, videos, workers,
-                       wrapped_lines, written_lists, written_tables)
+from generator import (__version__, anchors, attachments, bare_addresses, confine, fences, filelinks, hashtags,
+                       indented_paragraphs, legacy_fonts, limits, messages, pasted_tables, phone_links, plain_text,
+                       rawtags, references, sections, styled_letters, table_numbers, table_regions, unclosed_html,
+                       videos, workers, wrapped_lines, written_lists, written_tables)
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild, load_body
 from generator.diagnostics import Problem, error, warning
@@ -324,6 +324,7 @@ class MarkupConverter:
         self.md.treeprocessors.register(self.links, "article_links", 5)
         self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
         self.phones = phone_links.install(self.md)
+        bare_addresses.install(self.md)
         self.md.treeprocessors.register(references.ReferencesHeading(self.md), "references_heading", 3.5)
         self.md.treeprocessors.register(references.NamedBackLinks(self.md), "named_back_links", 3.4)
         self.md.treeprocessors.register(sections.HeadingIds(self.md), "heading_ids", 3)  # after the shift

@@ -99,3 +99,16 @@ def test_struck_text_is_struck_and_left_out_of_the_summary(make_site, build_site
         assert built.page("/tin-hoat-dong/").select_one(".summary").get_text() == summary
         feed = ET.fromstring((built.out / "atom.xml").read_bytes())
         assert feed.find(f"{ATOM}entry/{ATOM}summary").text == summary
+
+
+def test_a_pasted_address_ends_before_an_invisible_character_or_an_ellipsis(make_site, build_site):
+    address = "https://dichvucong.bocongan.gov.vn/huong-dan"
+    for after in ("\u200b", "\ufeff", "\u2026", "\u2060", "\u200c", "\u200d", ".\u200b"):
+        page, _ = published(make_site, build_site, f"Xem hướng dẫn tại {address}{after} hoặc www.bocongan.gov.vn{after}\n")
+        text = page.select_one(".article .body")
+        assert [(a["href"], a.get_text()) for a in text.find_all("a")] == [
+            (address, address), ("https://www.bocongan.gov.vn", "www.bocongan.gov.vn")], repr(after)
+        assert text.get_text().strip("\n") == f"Xem hướng dẫn tại {address}{after} hoặc www.bocongan.gov.vn{after}"  # nothing lost
+    page, _ = published(make_site, build_site, "[Xem tại đây…](https://bocongan.gov.vn/) và https://bocongan.gov.vn/a?b=1.\n")
+    assert [(a["href"], a.get_text()) for a in page.select(".article .body a")] == [
+        ("https://bocongan.gov.vn/", "Xem tại đây…"), ("https://bocongan.gov.vn/a?b=1", "https://bocongan.gov.vn/a?b=1")]
