@@ -112,3 +112,26 @@ def test_a_pasted_address_ends_before_an_invisible_character_or_an_ellipsis(make
     page, _ = published(make_site, build_site, "[Xem tại đây…](https://bocongan.gov.vn/) và https://bocongan.gov.vn/a?b=1.\n")
     assert [(a["href"], a.get_text()) for a in page.select(".article .body a")] == [
         ("https://bocongan.gov.vn/", "Xem tại đây…"), ("https://bocongan.gov.vn/a?b=1", "https://bocongan.gov.vn/a?b=1")]
+
+
+def test_the_article_meta_line_parts_its_items_with_a_spaced_dot(make_site, build_site):
+    files = {
+        "content/tin-hoat-dong/mot.md": article("Một đơn vị", unit="phong-canh-sat-giao-thong"),
+        "content/tin-hoat-dong/cap-nhat.md": article("Có cập nhật", unit="phong-canh-sat-giao-thong",
+                                                     updated="2026-01-22T15:25:00"),
+        "content/tin-hoat-dong/phoi-hop.md": article(
+            "Phối hợp", unit="[phong-canh-sat-giao-thong, cong-an-xa-dong-tien, cong-an-tinh]",
+            updated="2026-01-22T15:25:00"),
+    }
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    seen = {}
+    for slug in ("mot-don-vi", "co-cap-nhat", "phoi-hop"):
+        # the text a reader sees: tags add no space of their own
+        seen[slug] = " ".join(built.page(f"/tin-hoat-dong/{slug}/").select_one(".article .meta").get_text().split())
+    assert seen == {
+        "mot-don-vi": "Đăng ngày Thứ Tư, 21/01/2026 09:30 · Phòng Cảnh sát giao thông · Tin hoạt động",
+        "co-cap-nhat": "Đăng ngày Thứ Tư, 21/01/2026 09:30 · Cập nhật Thứ Năm, 22/01/2026 15:25 · "
+                       "Phòng Cảnh sát giao thông · Tin hoạt động",
+        "phoi-hop": "Đăng ngày Thứ Tư, 21/01/2026 09:30 · Cập nhật Thứ Năm, 22/01/2026 15:25 · Phòng Cảnh sát "
+                    "giao thông, Công an xã Đồng Tiến và Công an tỉnh Thử Nghiệm · Tin hoạt động"}
