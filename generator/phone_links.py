@@ -20,11 +20,19 @@ from markdown.treeprocessors import Treeprocessor
 
 LINK_CLASS = "so-dien-thoai"
 # 10 digits (a mobile, 09x…) or 11 (a landline, 02xx + 7 or 8), starting with 0, in groups of
-# 2 or more joined by one space, dot or hyphen; or a 1900/1800 hotline. Not glued to another
-# digit, letter, slash or hyphen, nor followed by a decimal part.
-_NUMBER = re.compile(r"(?<![\w/+-])(?<![\w][.,-])(?:0\d{1,3}(?:[ .-]?\d{2,4}){2,4}|1[89]00[ .-]?\d{4})"
+# 2 or more joined by one space, dot or hyphen, the area code maybe in brackets ("(0221) 3862
+# 124"); the same from abroad, +84 (or "(+84)") and the number without its 0 ("+84 912 345
+# 678"); or a 1900/1800 hotline. Not glued to another digit, letter, slash or hyphen, nor
+# followed by a decimal part. (A bare "84912345678" is not one: 84 without its "+" could start
+# any number, an account's or a case file's.)
+_NUMBER = re.compile(r"(?<![\w/+-])(?<![\w][.,-])"
+                     r"(?:0\d{1,3}(?:[ .-]?\d{2,4}){2,4}"
+                     r"|\(0\d{1,3}\)[ .-]?\d{2,4}(?:[ .-]?\d{2,4}){1,3}"
+                     r"|(?:\+84|\(\+84\))[ .-]?\d{1,3}(?:[ .-]?\d{2,4}){2,4}"
+                     r"|1[89]00[ .-]?\d{4})"
                      r"(?![\w/]|-\d)(?![.,]\d)")
 _PHONE_DIGITS = (10, 11)
+_FROM_ABROAD = ("+84", "(+84)")
 # Where a number is the text of something else (a link, code) or an anchor's words (a heading).
 _LEFT_ALONE = frozenset({"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp"})
 
@@ -36,11 +44,22 @@ def may_hold_one(text: str) -> bool:
 
 
 def _is_phone(written: str) -> bool:
-    digits = re.sub(r"\D", "", written)
+    digits = _national(written)
     return len(digits) in _PHONE_DIGITS and digits[0] == "0" or written.startswith(("1900", "1800"))
 
 
+def _national(written: str) -> str:
+    """The number's digits as dialled in Viet Nam: "+84 912 345 678" → "0912345678" (and
+    "+84 0912…", its 0 kept by mistake, the same)."""
+    digits = re.sub(r"\D", "", written)
+    return "0" + digits[2:].removeprefix("0") if written.startswith(_FROM_ABROAD) else digits
+
+
 def tel_href(written: str) -> str:
+    """tel: and the digits as written: a number written with +84 is called as such (from a
+    phone roaming abroad too)."""
+    if written.startswith(_FROM_ABROAD):
+        return "tel:+84" + _national(written)[1:]
     return "tel:" + re.sub(r"\D", "", written)
 
 

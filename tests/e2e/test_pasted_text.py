@@ -135,3 +135,16 @@ def test_the_article_meta_line_parts_its_items_with_a_spaced_dot(make_site, buil
                        "Phòng Cảnh sát giao thông · Tin hoạt động",
         "phoi-hop": "Đăng ngày Thứ Tư, 21/01/2026 09:30 · Cập nhật Thứ Năm, 22/01/2026 15:25 · Phòng Cảnh sát "
                     "giao thông, Công an xã Đồng Tiến và Công an tỉnh Thử Nghiệm · Tin hoạt động"}
+
+
+def test_phone_numbers_written_with_an_area_code_in_brackets_or_from_abroad_are_called_with_a_tap(
+        make_site, build_site):
+    body = ("Trực ban: (0221) 3862 124; đường dây nóng (+84) 221 3862 124, di động +84 912 345 678 "
+            "hoặc 0912-345-678, 0221.3862.124, 1900 1234.\n\n"
+            "Theo Kế hoạch 125/KH-CAT ngày 01/12/2026, tuyến đường dài 1.500 mét; số tài khoản 84912345678.\n")
+    page, _ = published(make_site, build_site, body)
+    assert [(a.get_text(), a["href"]) for a in page.select(".article .body a.so-dien-thoai")] == [
+        ("(0221) 3862 124", "tel:02213862124"), ("(+84) 221 3862 124", "tel:+842213862124"),
+        ("+84 912 345 678", "tel:+84912345678"), ("0912-345-678", "tel:0912345678"),
+        ("0221.3862.124", "tel:02213862124"), ("1900 1234", "tel:19001234")]
+    assert page.select(".article .body p")[1].find("a") is None  # a plan, a date, a length, an account

@@ -17,6 +17,9 @@ def links(body: str) -> list[tuple[str, str]]:
     ("0221 3862 124", "tel:02213862124"), ("0221.3862.124", "tel:02213862124"), ("0221-3862-124", "tel:02213862124"),
     ("0912 345 678", "tel:0912345678"), ("0912.345.678", "tel:0912345678"), ("0912345678", "tel:0912345678"),
     ("1900 1234", "tel:19001234"),
+    ("(0221) 3862 124", "tel:02213862124"), ("(028) 3829 7643", "tel:02838297643"),
+    ("(+84) 221 3862 124", "tel:+842213862124"), ("+84 912 345 678", "tel:+84912345678"),
+    ("+84912345678", "tel:+84912345678"), ("(+84) 0912 345 678", "tel:+84912345678"),
 ])
 def test_a_phone_number_in_the_text_is_a_link_that_calls_it(written, href):
     assert links(f"Người dân phản ánh qua số {written}, hoặc đến trụ sở.\n") == [(written, href)]
@@ -26,6 +29,8 @@ def test_a_phone_number_in_the_text_is_a_link_that_calls_it(written, href):
     "001203004567",  # a citizen ID: 12 digits
     "300.000 đồng", "1.250.000", "21.01.2026", "01-01-2025", "năm 2025-2026",
     "Nghị định 168/2024/NĐ-CP", "mã hồ sơ G01.123.456-789-01", "113", "0,0221 3862",
+    "84912345678",  # 84 without its "+": any number may start so
+    "(0221)", "(02) 1234", "+84 9123", "Kế hoạch 125/KH-CAT", "01/12/2026", "1.500 mét",
 ])
 def test_what_is_not_a_phone_number_is_left_as_written(written):
     assert links(f"Theo {written} đã nêu.\n") == []
