@@ -59,6 +59,13 @@ CONFIG_EDITS = (
      lambda rng: rng.choice(["", 'timezone = "UTC"\n', 'timezone = "Asia/Tokyo"\n'])),
     (r'(?m)^(description = .*\n)?(?=(timezone = .*\n)?\n\[contact\])',
      lambda rng: rng.choice(["", f'description = "Trang tin {rng.choice(WORDS)}"\n'])),
+    # A unit's old addresses (its redirect pages, its feed at the old one), made and dropped …
+    (r'(?m)^(aliases = .*\n)?(?=\n\[units\.cong-an-xa-dong-tien\])',
+     lambda rng: rng.choice(["", 'aliases = ["/don-vi/phong-csgt/", "/Pages/DonVi.aspx?ID=8"]\n'])),
+    # … and a category renamed, its old folder kept with its articles' addresses, and back.
+    (r'(?m)^\[categories\.(xay-dung-luc-luong|xdll)\]\n(other_names = .*\naliases = .*\n)?',
+     lambda rng: rng.choice(["[categories.xay-dung-luc-luong]\n", '[categories.xdll]\nother_names = '
+                             '["xay-dung-luc-luong"]\naliases = ["/xay-dung-luc-luong/"]\n'])),
 )
 
 
