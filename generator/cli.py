@@ -380,7 +380,7 @@ def run_build(args) -> int:
     why = messages.why(result.causes, lang, named=None if args.verbose else messages.NAMED_CAUSES)
     if (result.rendered or result.restored) and why:  # (restored: a page gone from the output, a new output)
         print(why)
-    for line in [*messages.moved(result.causes, lang), *messages.lists_gone(result.causes, lang)]:
+    for line in messages.address_notices(result.causes, lang):
         print(line)
     if result.unreleased and not args.noindex:  # drafts in a copy search engines may read
         print(messages.text("unreleased", lang, n=number(result.unreleased)))

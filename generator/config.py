@@ -153,6 +153,15 @@ class _Reader:
         return value
 
 
+def table_line(site_dir: Path, *table: str) -> int:
+    """The line of a table's header in the site's site.toml (`"units", "cong-an-tinh"`), 0 if none."""
+    try:
+        text, _ = decode(as_utf8((site_dir / CONFIG_NAME).read_bytes()))
+    except OSError:
+        return 0
+    return next(iter(_Reader(text or "")._headers(table)), 0)
+
+
 def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
     path = site_dir / CONFIG_NAME
     try:

@@ -542,8 +542,9 @@ class Preview:
         self.failed_with = None
         saved = self._saved_article(changed, site_config) if changed else None
         hidden = self._left_out_notice(saved, site_config)
-        moved = [line.strip() for line in [*messages.moved_lines(self._follow_moves(result.addresses), lang),
-                                           *messages.lists_gone_lines(self.lists_gone, lang)]] + hidden
+        moves, folded = messages.fold_into_lists(self._follow_moves(result.addresses), self.lists_gone)
+        moved = [line.strip() for line in [*messages.moved_lines(moves, lang),
+                                           *messages.lists_gone_lines(self.lists_gone, lang, folded)]] + hidden
         # The page's note keeps every move of the session until it is undone (the next save emptied it).
         notices = [line.strip() for line in messages.moved_lines(
             [(source, first, now) for source, (first, now) in sorted(self.moves.items())], lang)] + hidden

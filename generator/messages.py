@@ -74,6 +74,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "  Bỏ trang: {url} ({what} '{slug}' không còn trong site.toml): liên kết và người theo dõi RSS của "
               "nó sẽ gặp trang lỗi; giữ lại bằng aliases = [\"{url}\"] trong [{table}.{heir}] của site.toml",
     },
+    "list-gone-articles": {
+        "en": " (which also keeps the addresses of its {n} article(s) that moved with it)",
+        "vi": " (cũng giữ lại địa chỉ cũ của {n} bài viết chuyển theo chuyên mục)",
+    },
     "unreleased": {"en": "  Note: this copy publishes {n} draft(s) or scheduled article(s); if others can reach it, "
                          "build it with --noindex too so that search engines skip it",
                    "vi": "  Lưu ý: bản dựng này đăng {n} bản nháp hoặc bài hẹn giờ; nếu người khác truy cập được, "
@@ -773,12 +777,23 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"this article is published at (\S+), no longer at (\S+), where",
          "bài này nay đăng ở {0}, không còn ở {1}: liên kết và lượt chia sẻ tới địa chỉ cũ sẽ hỏng; giữ lại bằng "
          "aliases: [{1}]"),
+        (r"the page (\S+) of the unit '(.*?)' is no longer published.* in \[(units\.\S+)\]$",
+         "trang {0} của đơn vị '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ lại "
+         "bằng aliases = [\"{0}\"] trong [{2}]"),
         (r"the page (\S+) of the unit '(.*?)' is no longer published",
          "trang {0} của đơn vị '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ lại "
          "bằng aliases = [\"{0}\"] trong bảng của đơn vị thay nó"),
+        (r"the page (\S+) of the category '(.*?)' is no longer published.* in \[(categories\.\S+)\]"
+         r"(?: \(which also keeps the addresses of its (\S+) article)?",
+         "trang {0} của chuyên mục '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
+         "lại bằng aliases = [\"{0}\"] trong [{2}] (cũng giữ lại địa chỉ cũ của các bài viết chuyển theo chuyên mục)"),
         (r"the page (\S+) of the category '(.*?)' is no longer published",
          "trang {0} của chuyên mục '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
-         "lại bằng aliases = [\"{0}\"] trong bảng của chuyên mục thay nó"),
+         "lại bằng aliases = [\"{0}\"] trong bảng của chuyên mục thay nó (cũng giữ lại địa chỉ cũ của các bài "
+         "viết chuyển theo chuyên mục)"),
+        (r"the page (\S+) of the campaign '(.*?)' is no longer published.* in \[(campaigns\.\S+)\]$",
+         "trang {0} của phong trào '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
+         "lại bằng aliases = [\"{0}\"] trong [{2}]"),
         (r"the page (\S+) of the campaign '(.*?)' is no longer published",
          "trang {0} của phong trào '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
          "lại bằng aliases = [\"{0}\"] trong bảng của phong trào thay nó"),
@@ -1299,22 +1314,21 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
     return one_line(text("why", lang, causes="; ".join(parts)), join=False)
 
 
-def moved(causes, lang: str) -> list[str]:
-    """A line for each published article that moved to a new address since the last build."""
-    return moved_lines(causes.moved if causes is not None else (), lang)
-
-
 def moved_lines(moves, lang: str) -> list[str]:
     """A line for each (source, old address, new address)."""
     return [one_line(_moved_line(source, old, new, lang), join=False) for source, old, new in moves]
 
 
 def _moved_line(source: str, old: str, new: str, lang: str) -> str:
-    """`slug:` is offered only where it gives the old address back: in the same folder."""
+    slug = slug_giving_back(old, new)
+    return text("moved" if slug else "moved-folder", lang, source=source, old=old, new=new, slug=slug)
+
+
+def slug_giving_back(old: str, new: str) -> str:
+    """The `slug:` that gives an article its old address back, or "" when none can: only one in
+    the same folder (its category changed, a slug would not bring it back)."""
     old_folder, _, old_slug = old.rstrip("/").rpartition("/")
-    new_folder = new.rstrip("/").rpartition("/")[0]
-    kind = "moved" if old_folder == new_folder else "moved-folder"
-    return text(kind, lang, source=source, old=old, new=new, slug=old_slug)
+    return old_slug if "?" not in old and old_folder == new.rstrip("/").rpartition("/")[0] else ""
 
 
 LIST_WORDS = {"unit": ("units", "the unit", "đơn vị", "đơn-vị-mới", "new-unit"),
@@ -1322,19 +1336,40 @@ LIST_WORDS = {"unit": ("units", "the unit", "đơn vị", "đơn-vị-mới", "n
               "campaign": ("campaigns", "the campaign", "phong trào", "phong-trào-mới", "new-campaign")}
 
 
-def lists_gone(causes, lang: str) -> list[str]:
-    """A line for each unit's, category's or campaign's page published last time and not now."""
-    return lists_gone_lines(causes.lists_gone if causes is not None else (), lang)
+def address_notices(causes, lang: str) -> list[str]:
+    """The lines under a build's summary for the addresses it dropped: each article moved, each
+    unit's, category's or campaign's page gone (a category's articles moved with it folded in)."""
+    if causes is None:
+        return []
+    moves, folded = fold_into_lists(causes.moved, causes.lists_gone)
+    return [*moved_lines(moves, lang), *lists_gone_lines(causes.lists_gone, lang, folded)]
 
 
-def lists_gone_lines(gone, lang: str) -> list[str]:
-    """A line for each (kind, slug, old URL, heir's slug or "")."""
+def fold_into_lists(moves, gone) -> tuple[tuple, dict[str, int]]:
+    """(the moves left, {a gone category's URL: how many of its articles moved with it}): renaming
+    a category moves every article in it, and the one alias of its old folder keeps them all
+    (aliases.kept_by_categories); a line, or an error, for each of hundreds said the opposite."""
+    folders = {url for kind, _slug, url, _heir in gone if kind == "category"}
+    left, folded = [], {}
+    for source, old, new in moves:
+        folder = "/" + old.strip("/").partition("/")[0] + "/"
+        if folder in folders and old.count("/") == 3 and "?" not in old:  # ("/<category>/<slug>/")
+            folded[folder] = folded.get(folder, 0) + 1
+        else:
+            left.append((source, old, new))
+    return tuple(left), folded
+
+
+def lists_gone_lines(gone, lang: str, folded: Mapping[str, int] = {}) -> list[str]:
+    """A line for each (kind, slug, old URL, heir's slug or ""); `folded`: fold_into_lists's."""
     lines = []
     for kind, slug, url, heir in gone:
         table, what_en, what_vi, heir_vi, heir_en = LIST_WORDS[kind]
-        lines.append(one_line(text("list-gone", lang, url=url, slug=slug, table=table,
-                                   what=what_vi if lang == "vi" else what_en,
-                                   heir=heir or (heir_vi if lang == "vi" else heir_en)), join=False))
+        line = text("list-gone", lang, url=url, slug=slug, table=table, what=what_vi if lang == "vi" else what_en,
+                    heir=heir or (heir_vi if lang == "vi" else heir_en))
+        if folded.get(url):
+            line += text("list-gone-articles", lang, n=number(folded[url], lang))
+        lines.append(one_line(line, join=False))
     return lines
 
 

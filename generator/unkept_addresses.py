@@ -12,15 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import causes
-from generator.config import CONFIG_NAME
+from generator.config import CONFIG_NAME, table_line
 from generator.content import read_source
 from generator.diagnostics import Problem, error
+from generator.messages import LIST_WORDS, fold_into_lists, slug_giving_back
 from generator.model import Site
 
 ARTICLE_MOVED = ("this article is published at {new}, no longer at {old}, where links and shares to it now lead "
                  "nowhere: keep it with aliases: [{old}]{or_slug}")
 LIST_GONE = ("the page {url} of the {kind} '{slug}' is no longer published, and links and feed subscriptions to it "
-             "now lead nowhere: keep it with aliases = [\"{url}\"] in the table of the {kind} that takes its place")
+             "now lead nowhere: keep it with aliases = [\"{url}\"] in {where}{articles}")
 
 
 def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Problem]:
@@ -30,13 +31,21 @@ def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Probl
     if not isinstance(record, dict):
         return []
     now = causes.addresses(site)
+    gone = causes.find_lists_gone(record.get("lists"), now)
+    moves, folded = fold_into_lists(causes.find_moved(record, now), gone)
     problems = []
-    for source, old, new in causes.find_moved(record, now):
-        or_slug = f" (or slug: {old.rstrip('/').rsplit('/', 1)[-1]})" if old.rsplit("/", 2)[0] == new.rsplit("/", 2)[0] else ""
+    for source, old, new in moves:
+        slug = slug_giving_back(old, new)
         problems.append(error(source, _title_line(site_dir, source), "address-not-kept",
-                              ARTICLE_MOVED.format(new=new, old=old, or_slug=or_slug)))
-    for kind, slug, url, _heir in causes.find_lists_gone(record.get("lists"), now):
-        problems.append(error(CONFIG_NAME, 0, "address-not-kept", LIST_GONE.format(url=url, kind=kind, slug=slug)))
+                              ARTICLE_MOVED.format(new=new, old=old, or_slug=f" (or slug: {slug})" if slug else "")))
+    for kind, slug, url, heir in gone:
+        table = LIST_WORDS[kind][0]
+        articles = (f" (which also keeps the addresses of its {folded[url]} article(s) that moved with it)"
+                    if folded.get(url) else "")
+        problems.append(error(CONFIG_NAME, table_line(site_dir, table, heir) if heir else 0, "address-not-kept",
+                              LIST_GONE.format(url=url, kind=kind, slug=slug, articles=articles,
+                                               where=f"[{table}.{heir}]" if heir else
+                                               f"the table of the {kind} that takes its place")))
     return problems
 
 

@@ -111,6 +111,7 @@ def test_strict_stops_at_an_address_readers_had_until_it_is_kept(make_site):
     bai.write_text(bai.read_text(encoding="utf-8").replace("Tuần tra số 1", "Tuần tra đêm số 1"), encoding="utf-8")
     (site / "site.toml").write_text(MERGED.format(aliases=""), encoding="utf-8")
     title_line = bai.read_text(encoding="utf-8").splitlines().index('title: "Tuần tra đêm số 1"') + 1
+    heir_line = MERGED.format(aliases="").splitlines().index("[units.phong-csgt-va-trat-tu]") + 1
     for _ in range(2):
         done = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
         assert done.returncode == 1, done.stdout
@@ -119,10 +120,9 @@ def test_strict_stops_at_an_address_readers_had_until_it_is_kept(make_site):
             f"content/tin-hoat-dong/bai-1.md:{title_line}: error[address-not-kept]: this article is published at "
             "/tin-hoat-dong/tuan-tra-dem-so-1/, no longer at /tin-hoat-dong/tuan-tra-so-1/, where links and shares "
             "to it now lead nowhere: keep it with aliases: [/tin-hoat-dong/tuan-tra-so-1/] (or slug: tuan-tra-so-1)",
-            "site.toml: error[address-not-kept]: the page /don-vi/phong-canh-sat-giao-thong/ of the unit "
-            "'phong-canh-sat-giao-thong' is no longer published, and links and feed subscriptions to it now lead "
-            "nowhere: keep it with aliases = [\"/don-vi/phong-canh-sat-giao-thong/\"] in the table of the unit that "
-            "takes its place"]
+            f"site.toml:{heir_line}: error[address-not-kept]: the page /don-vi/phong-canh-sat-giao-thong/ of the "
+            "unit 'phong-canh-sat-giao-thong' is no longer published, and links and feed subscriptions to it now lead "
+            "nowhere: keep it with aliases = [\"/don-vi/phong-canh-sat-giao-thong/\"] in [units.phong-csgt-va-trat-tu]"]
         assert (site / "public/tin-hoat-dong/tuan-tra-so-1/index.html").is_file()  # (nothing published)
     bai.write_text(bai.read_text(encoding="utf-8").replace("\n---\n", "\naliases: [/tin-hoat-dong/tuan-tra-so-1/]\n---\n", 1),
                    encoding="utf-8")
@@ -195,3 +195,25 @@ def test_an_address_a_renamed_category_kept_is_told_when_its_article_leaves_it(m
     assert [line.split(":")[1].split(" is now")[0].strip() for line in lost] == ["content/tin-hoat-dong/bai-1.md"] * 2
     assert sorted(line.split("no longer at ")[1].split(":")[0] for line in lost) == [
         "/hoat-dong/tuan-tra-so-1/", "/tin-hoat-dong/tuan-tra-so-1/"], said
+
+
+def test_a_category_renamed_without_an_alias_is_one_line_not_one_per_article(make_site):
+    """Every article of a renamed category moves with its key, and the one alias of the old folder
+    keeps them all: a line (or, with --strict, an error) for each article asked for an alias each."""
+    site = make_site(FILES)
+    _build(site)
+    renamed = SITE_TOML.replace('[categories.tin-hoat-dong]\nname = "Tin hoạt động"\n',
+                                '[categories.hoat-dong]\nname = "Tin hoạt động"\nother_names = ["tin-hoat-dong"]\n')
+    (site / "site.toml").write_text(renamed, encoding="utf-8")
+    strict = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+    heir_line = renamed.splitlines().index("[categories.hoat-dong]") + 1
+    assert [line for line in strict.stderr.splitlines() if "error[" in line] == [
+        f"site.toml:{heir_line}: error[address-not-kept]: the page /tin-hoat-dong/ of the category 'tin-hoat-dong' "
+        "is no longer published, and links and feed subscriptions to it now lead nowhere: keep it with aliases = "
+        "[\"/tin-hoat-dong/\"] in [categories.hoat-dong] (which also keeps the addresses of its 3 article(s) that "
+        "moved with it)"], strict.stderr
+    said = _build(site)
+    assert [line.strip() for line in said.splitlines() if "Đổi địa chỉ" in line or "Bỏ trang" in line] == [
+        "Bỏ trang: /tin-hoat-dong/ (chuyên mục 'tin-hoat-dong' không còn trong site.toml): liên kết và người theo dõi "
+        "RSS của nó sẽ gặp trang lỗi; giữ lại bằng aliases = [\"/tin-hoat-dong/\"] trong [categories.hoat-dong] của "
+        "site.toml (cũng giữ lại địa chỉ cũ của 3 bài viết chuyển theo chuyên mục)"]
