@@ -510,7 +510,13 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
             reader.fail(path + ("name",), "missing-key", f"'{table}.{slug}.name' is required")
             continue
         more = {"contact": _contact_from(reader, entry, path)} if table == "units" else {}
-        old_addresses = read_aliases(entry.get("aliases"), lambda message, item=None: reader.fail(
+        written = entry.get("aliases")
+        if written is not None and not isinstance(written, (list, str)):  # (the front-matter's example is no TOML)
+            reader.fail(path + ("aliases",), "bad-alias",
+                        f"'{table}.{slug}.aliases' must be a list of old addresses in quotes, "
+                        f"e.g. aliases = [\"/{'don-vi/' if table == 'units' else 'phong-trao/' if table == 'campaigns' else ''}{slug}-cu/\"]")
+            written = None
+        old_addresses = read_aliases(written, lambda message, item=None: reader.fail(
             path + ("aliases",), "bad-alias", message))
         terms[slug] = term_type(slug=slug, name=name, description=description,
                                 other_names=tuple(nfc(other).strip() for other in other_names), **more,

@@ -686,6 +686,8 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "bad-alias": (
         (r"'aliases' must be a list", "'aliases' phải là danh sách địa chỉ cũ, ví dụ [/tin-tuc/123.html]"),
+        (r"'(\S+)' must be a list of old addresses in quotes, e\.g\. (.*)$",
+         "'{0}' phải là danh sách địa chỉ cũ đặt trong ngoặc kép, ví dụ {1}"),
         (r"'(.*?)' is not a usable old URL.*under (\d+) bytes",
          "'{0}' không dùng được làm địa chỉ cũ: hãy viết đường dẫn như /tin-tuc/bai-cu.html "
          "(không có #neo hay dấu \\; mỗi phần dưới {1} byte)"),

@@ -72,8 +72,9 @@ TEXT_COLUMN_PX = 674  # the widest of COLUMN_WIDTHS above
 
 def shows_less_than_it_has(picture: Picture) -> bool:
     """Whether a body photo has more to show than its place on the page: wider than the text
-    column, or a portrait one kept a screen high. A tap opens its largest copy (a reader zooms
-    into a notice's photo or a document's scan); a small photo shown whole has nothing more."""
+    column, or a portrait one (kept a screen high, and on a phone narrower than the column: a
+    480×640 one is shown 320 px wide there). A tap opens its largest copy (a reader zooms into a
+    notice's photo or a document's scan); a small landscape photo is shown whole everywhere."""
     return picture.width > TEXT_COLUMN_PX or picture.height > picture.width
 
 

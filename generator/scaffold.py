@@ -25,7 +25,7 @@ import yaml
 from generator import content, index, messages, routes, standalone, styled_letters
 from generator.cache import BuildCache
 from generator.config import load_config
-from generator.diagnostics import Problem, error, sort_problems
+from generator.diagnostics import Problem, error, seen_from_here, sort_problems
 from generator.model import SiteConfig, Term
 from generator.index import in_capitals, shorten_slug
 from generator.saved_text import as_utf8, decode, unix_line_ends
@@ -357,7 +357,7 @@ def run_new(args, site_dir: Path) -> int:
         new = None if problems else new
     if new is not None:
         problems = create_article(site_dir, site_config, new, lang, word, args.cache_to_read, skeleton)
-    for line in messages.describe_all(sort_problems(problems), lang):
+    for line in messages.describe_all(seen_from_here(sort_problems(problems), site_dir), lang):
         print(line, file=sys.stderr)
     if problems:
         return 1

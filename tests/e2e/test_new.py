@@ -222,6 +222,10 @@ def test_an_archetype_with_front_matter_is_refused_and_nothing_is_written(make_s
     assert done.returncode == 1
     assert done.stderr.startswith("archetypes/default.md:1: error[archetype-front-matter]: an archetype is the body")
     assert not (site / "content/tin-hoat-dong/tuan-tra-dem").exists()
+    # From the folder above the site, the path leads there from it (a terminal opens it).
+    above = run_cli("new", "Tuần tra đêm", "--site", site.name, "--category", "tin-hoat-dong", "--unit",
+                    "cong-an-tinh", "--lang", "en", cwd=site.parent)
+    assert above.stderr.startswith(f"{site.name}/archetypes/default.md:1: error[archetype-front-matter]:"), above.stderr
 
 
 def test_a_folder_new_cannot_write_into_is_told_not_a_traceback(make_site):

@@ -217,3 +217,12 @@ def test_a_category_renamed_without_an_alias_is_one_line_not_one_per_article(mak
         "Bỏ trang: /tin-hoat-dong/ (chuyên mục 'tin-hoat-dong' không còn trong site.toml): liên kết và người theo dõi "
         "RSS của nó sẽ gặp trang lỗi; giữ lại bằng aliases = [\"/tin-hoat-dong/\"] trong [categories.hoat-dong] của "
         "site.toml (cũng giữ lại địa chỉ cũ của 3 bài viết chuyển theo chuyên mục)"]
+
+
+def test_aliases_of_a_list_written_as_no_list_are_told_in_toml(make_site):
+    """The front-matter's example, [/tin-tuc/123.html], is no TOML: copied, it was a syntax error."""
+    toml = MERGED.format(aliases="aliases = true\n")
+    done = run_cli("check", "--site", str(make_site(FILES, toml)), "--lang", "en")
+    line = toml.splitlines().index("aliases = true") + 1
+    assert (f"site.toml:{line}: error[bad-alias]: 'units.phong-csgt-va-trat-tu.aliases' must be a list of old addresses "
+            "in quotes, e.g. aliases = [\"/don-vi/phong-csgt-va-trat-tu-cu/\"]") in done.stdout.splitlines(), done.stdout
