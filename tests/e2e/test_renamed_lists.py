@@ -13,6 +13,10 @@ from tests.conftest import SITE_TOML, article, run_cli
 MERGED = SITE_TOML.replace('[units.phong-canh-sat-giao-thong]\nname = "Phòng Cảnh sát giao thông"\n',
                            '[units.phong-csgt-va-trat-tu]\nname = "Phòng Cảnh sát giao thông và trật tự"\n'
                            'other_names = ["phong-canh-sat-giao-thong", "PC08"]\n{aliases}')
+# "tin-hoat-dong" renamed "hoat-dong", its old folder kept (with its articles' addresses).
+RENAMED_KEPT = SITE_TOML.replace('[categories.tin-hoat-dong]\nname = "Tin hoạt động"\n',
+                                 '[categories.hoat-dong]\nname = "Tin hoạt động"\nother_names = ["tin-hoat-dong"]\n'
+                                 'aliases = ["/tin-hoat-dong/"]\n')
 FILES = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Tuần tra số {i}", f"2026-01-{i + 10}T08:00:00",
                                                       unit="phong-canh-sat-giao-thong") for i in range(3)}
 
@@ -136,10 +140,7 @@ def test_a_category_renamed_with_an_alias_keeps_the_old_addresses_of_its_article
     it, and each needed an alias of its own (told one by one: hundreds of lines)."""
     site = make_site(FILES)
     _build(site)
-    renamed = SITE_TOML.replace('[categories.tin-hoat-dong]\nname = "Tin hoạt động"\n',
-                                '[categories.hoat-dong]\nname = "Tin hoạt động"\nother_names = ["tin-hoat-dong"]\n'
-                                'aliases = ["/tin-hoat-dong/"]\n')
-    (site / "site.toml").write_text(renamed, encoding="utf-8")
+    (site / "site.toml").write_text(RENAMED_KEPT, encoding="utf-8")
     said = _build(site, "--strict")
     assert "Đổi địa chỉ" not in said and "Bỏ trang" not in said, said
     for i in range(3):
@@ -182,10 +183,7 @@ def test_an_address_a_renamed_category_kept_is_told_when_its_article_leaves_it(m
     another category (or was retitled): readers had that address until the rename."""
     site = make_site(FILES)
     _build(site)
-    renamed = SITE_TOML.replace('[categories.tin-hoat-dong]\nname = "Tin hoạt động"\n',
-                                '[categories.hoat-dong]\nname = "Tin hoạt động"\nother_names = ["tin-hoat-dong"]\n'
-                                'aliases = ["/tin-hoat-dong/"]\n')
-    (site / "site.toml").write_text(renamed, encoding="utf-8")
+    (site / "site.toml").write_text(RENAMED_KEPT, encoding="utf-8")
     _build(site)
     bai = site / "content/tin-hoat-dong/bai-1.md"
     bai.write_text(bai.read_text(encoding="utf-8").replace("category: tin-hoat-dong", "category: xay-dung-luc-luong"),
