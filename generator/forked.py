@@ -24,6 +24,25 @@ NICENESS = 10  # a child gets the core the build leaves idle
 
 # Processes the child started (e.g. an indexer), killed with it on SIGTERM.
 started: set[subprocess.Popen] = set()
+# Whether a process is being started (start()): a SIGTERM then waits until it is in `started`.
+_starting = False
+_stop_asked = False
+
+
+def start(command: list[str], popen: Callable[..., subprocess.Popen] = subprocess.Popen, **options) -> subprocess.Popen:
+    """A process started and put in `started` before a SIGTERM can stop this child: one arriving
+    between the two left it running on, an orphan (a Pagefind stuck for good, found after a test
+    suite, its folder deleted under it)."""
+    global _starting
+    _starting = True
+    try:
+        process = popen(command, **options)
+        started.add(process)
+    finally:
+        _starting = False
+    if _stop_asked:
+        _stop_started(signal.SIGTERM, None)
+    return process
 
 
 class ForkedWorkFailed(RuntimeError):
@@ -94,6 +113,10 @@ class ForkedWork:
 
 
 def _stop_started(signum, frame) -> None:
+    global _stop_asked
+    if _starting:  # (start() stops once the process it starts is known)
+        _stop_asked = True
+        return
     killed = list(started)
     for process in killed:
         process.kill()

@@ -664,9 +664,8 @@ def index_site(site_root: Path, finish: bool = True) -> None:
     """Write <site_root>/pagefind/ from the HTML pages under site_root (as Pagefind wrote it
     when not `finish`)."""
     command = [str(get_executable()), "--site", str(site_root), "--output-subdir", BUNDLE_DIR, "--silent"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8",
-                               errors="replace")  # (its messages are UTF-8; Windows would read them as cp1252)
-    forked.started.add(process)
+    process = forked.start(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8",
+                           errors="replace")  # (its messages are UTF-8; Windows would read them as cp1252)
     try:
         out, err = process.communicate(timeout=300)
     except subprocess.TimeoutExpired:

@@ -3,6 +3,7 @@ also stops the processes it started."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import time
 
@@ -28,8 +29,7 @@ def test_stopping_the_child_stops_what_it_started(tmp_path):
     pid_file = tmp_path / "sleeper"
 
     def starts_a_sleeper():
-        process = subprocess.Popen(["sleep", "60"])
-        forked.started.add(process)
+        process = forked.start(["sleep", "60"])
         pid_file.write_text(str(process.pid))
         process.wait()
     work = forked.ForkedWork(starts_a_sleeper, tmp_path / "note")
@@ -40,9 +40,34 @@ def test_stopping_the_child_stops_what_it_started(tmp_path):
     began = time.monotonic()
     work.stop()
     assert time.monotonic() - began < 5  # not the sleeper's 60 s
+    _assert_gone(sleeper)
+
+
+def test_a_stop_while_a_process_is_being_started_stops_it_too(tmp_path):
+    """SIGTERM between the start of a process and its registration left it running, an orphan
+    (a Pagefind found stuck after a test suite). Here the stop comes just then, every time."""
+    pid_file = tmp_path / "sleeper"
+
+    def popen_then_stopped(command, **options):
+        process = subprocess.Popen(command, **options)
+        pid_file.write_text(str(process.pid))
+        os.kill(os.getpid(), signal.SIGTERM)  # (its handler runs here, before start() registers it)
+        return process
+
+    def starts_a_sleeper():
+        forked.start(["sleep", "60"], popen=popen_then_stopped).wait()
+    work = forked.ForkedWork(starts_a_sleeper, tmp_path / "note")
+    began = time.monotonic()
+    with pytest.raises(forked.ForkedWorkFailed):
+        work.wait()
+    assert time.monotonic() - began < 5
+    _assert_gone(int(pid_file.read_text()))
+
+
+def _assert_gone(pid: int) -> None:
     for _ in range(100):
         try:
-            state = open(f"/proc/{sleeper}/stat").read().split()[2]
+            state = open(f"/proc/{pid}/stat").read().split()[2]
         except FileNotFoundError:
             break
         if state == "Z":  # killed, waiting for its (dead) parent's reaper
