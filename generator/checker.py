@@ -59,9 +59,10 @@ class CheckReport:
 
 
 def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = None,
-               jobs: int | None = None) -> CheckReport:
+               jobs: int | None = None, now: datetime | None = None) -> CheckReport:
     """Every problem of the site. `cache_dir`: a build cache to read, never written (None: read
-    and convert everything); `jobs`: worker processes (default: all cores)."""
+    and convert everything); `jobs`: worker processes (default: all cores); `now`: the moment
+    to judge schedules and expiry at (SOURCE_DATE_EPOCH, as `build` takes it; None: now)."""
     site_config, problems = config_stage.load_config(site_dir)
     if site_config is None and (site_dir / config_stage.CONFIG_NAME).is_file():
         return _articles_alone(site_dir, problems, strict, cache_dir, jobs)
@@ -77,7 +78,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     # Drafts and scheduled articles are checked too: they will be published one day.
     news, page_sources = standalone.split_sources(sources)
     why_left_out: dict[str, str] = {}  # (expired articles only, here)
-    articles, _, found = index.index_articles(site_config, news, index.IndexOptions(drafts=True, future=True),
+    articles, _, found = index.index_articles(site_config, news, index.IndexOptions(drafts=True, future=True, now=now),
                                               cache=cache, reasons=why_left_out)
     pages, found_in_pages = standalone.index_pages_beside(site_config, articles, news, page_sources,
                                                           index.IndexOptions(drafts=True))
@@ -123,7 +124,8 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     problems += filelinks.config_links_leading_nowhere(site_config.links, published, site_config.base_path)
     problems += share_image_problems(site_dir, site_config.share_image, published, files)
     problems += images.not_told_twice(found, image_problems)
-    problems += _links_to_unpublished(site_config, news_count, articles, plan, found, links_to_articles, load_body)
+    problems += _links_to_unpublished(site_config, news_count, articles, plan, found, links_to_articles, load_body,
+                                      now)
     # The layouts the pages use, as far as a build finds their problems without rendering.
     problems += check_layouts(site_dir, {page.template for page in pages})
     return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
@@ -146,12 +148,13 @@ def _articles_alone(site_dir: Path, problems: list[Problem], strict: bool, cache
 
 
 def _links_to_unpublished(site_config, news_count: int, articles, plan, already: list[Problem],
-                          links_to_articles: dict, load_body) -> list[Problem]:
+                          links_to_articles: dict, load_body, now: datetime | None = None) -> list[Problem]:
     """A published article (or page) linking a draft or scheduled one fails `build` today: say so.
     Only the published articles that link to one are converted again, as the build would.
     `articles`: the news (the first `news_count`, drafts and scheduled ones too), then the pages;
     `load_body`: content.load_body for the site (an article the cache gave has no body kept)."""
-    now, published_now = datetime.now(site_config.zone), index.IndexOptions()
+    now = now.astimezone(site_config.zone) if now is not None else datetime.now(site_config.zone)
+    published_now = index.IndexOptions(now=now)
     published = [a for a in articles[:news_count] if index.leave_out_reason(a, published_now, now) is None]
     published += [a for a in articles[news_count:] if not a.draft]
     unpublished = {a.source for a in articles} - {a.source for a in published}
@@ -358,7 +361,7 @@ def report_json(report: CheckReport, lang: str = "en") -> str:
 
 
 def run_check(args, site_dir: Path) -> int:
-    report = check_site(site_dir, strict=args.strict, cache_dir=args.cache_to_read)
+    report = check_site(site_dir, strict=args.strict, cache_dir=args.cache_to_read, now=getattr(args, "now", None))
     if args.format == "json":
         print(report_json(report, args.lang))
     else:

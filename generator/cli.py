@@ -248,6 +248,11 @@ def _main(argv: list[str] | None) -> int:
         return run_new(args, site_dir)
     if args.command == "check":
         from generator.checker import run_check
+        args.now = _source_date(os.environ.get("SOURCE_DATE_EPOCH"))  # (what a build at that moment would say)
+        if args.now is False:
+            print("build.py: error: " + messages.text("bad-source-date", args.lang,
+                                                      value=os.environ["SOURCE_DATE_EPOCH"]), file=sys.stderr)
+            return EXIT_USAGE
         return run_check(args, site_dir)
     if args.command == "list":
         from generator.statuses import run_list

@@ -222,3 +222,24 @@ def test_a_link_to_a_file_beside_an_expired_article_loses_its_address_and_one_be
     assert ("content/tin-hoat-dong/tuyen-truyen.md:8: error[broken-link]: the link 'du-thao/du-thao.pdf' points to "
             "a file beside an article that is not published yet (a draft or scheduled); the build fails until it is"
             ) in draft.stderr.splitlines(), draft.stderr
+
+
+def test_check_judges_schedules_at_the_moment_a_build_would(make_site):
+    """SOURCE_DATE_EPOCH is the build's moment; check ignored it and judged by the clock, so the two
+    disagreed about what had expired (and a bad value passed unseen)."""
+    site = make_site({
+        "content/canh-bao-toi-pham/canh-bao.md": article("Cảnh báo lừa đảo qua mạng", "2026-01-10",
+                                                        expires="2026-06-01T08:00:00"),
+        "content/tin-hoat-dong/tuyen-truyen.md": article("Tuyên truyền", "2026-01-12",
+                                                         body="Xem [cảnh báo](../canh-bao-toi-pham/canh-bao.md).\n"),
+    })
+
+    def check_at(moment: str):
+        epoch = int(datetime.fromisoformat(moment).timestamp()) if moment[0].isdigit() else moment
+        return subprocess.run([sys.executable, str(REPO / "build.py"), "check", "--site", str(site), "--lang", "en"],
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
+    assert "expired-link" not in check_at("2026-05-01T08:00:00+07:00").stdout
+    assert "warning[expired-link]" in check_at("2026-08-01T08:00:00+07:00").stdout
+    bad = check_at("hôm qua")
+    assert bad.returncode == 2 and bad.stderr.startswith("build.py: error: SOURCE_DATE_EPOCH"), bad.stderr
