@@ -291,9 +291,10 @@ class ListTarget:
 def kept_by_categories(config: SiteConfig, articles: Iterable[Article]) -> dict[str, Article]:
     """Old address → article, for the articles of a category whose key was renamed: an article's
     address holds its category's key, so each of them moved with it. A category's old address of one
-    folder (`aliases = ["/chuyen-de/"]`) keeps theirs too ("/chuyen-de/<slug>/"), not only its own
-    page's: hundreds of articles each needed an alias of its own, and were told so one by one."""
-    folders = {category.slug: [alias for alias in category.aliases if re.fullmatch(r"/[^/?]+/", alias)]
+    folder (`aliases = ["/chuyen-de/"]`, or one under a taken-in portal's prefix, "/thai-binh/tin-tuc/")
+    keeps theirs too ("/chuyen-de/<slug>/"), not only its own page's: hundreds of articles each
+    needed an alias of its own, and were told so one by one."""
+    folders = {category.slug: [alias for alias in category.aliases if re.fullmatch(r"/[^?]+/", alias)]
                for category in config.categories.values() if category.aliases}
     if not folders:
         return {}

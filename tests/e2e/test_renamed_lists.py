@@ -149,6 +149,13 @@ def test_a_category_renamed_with_an_alias_keeps_the_old_addresses_of_its_article
         assert old.find("meta", property="og:title")["content"] == f"Tuần tra số {i}"  # (an article's card)
         assert _page(site, f"/hoat-dong/tuan-tra-so-{i}/").h1.get_text(strip=True) == f"Tuần tra số {i}"
     assert _page(site, "/tin-hoat-dong/").find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/hoat-dong/"
+    # A taken-in portal's folder under its prefix (README: "Taking in another portal") keeps them too.
+    (site / "site.toml").write_text(RENAMED_KEPT.replace('aliases = ["/tin-hoat-dong/"]',
+                                                         'aliases = ["/tin-hoat-dong/", "/thai-binh/tin-tuc/"]'),
+                                    encoding="utf-8")
+    _build(site)
+    assert _page(site, "/thai-binh/tin-tuc/tuan-tra-so-0/").find(
+        "meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/hoat-dong/tuan-tra-so-0/"
     # One that is also written as an article's alias leads where the article says.
     bai = site / "content/tin-hoat-dong/bai-2.md"
     bai.write_text(bai.read_text(encoding="utf-8").replace("\n---\n", "\naliases: [/tin-hoat-dong/tuan-tra-so-1/]\n---\n", 1),
