@@ -784,7 +784,8 @@ PROBLEMS: Mapping[str, tuple] = {
          "bằng aliases = [\"{0}\"] trong [{2}]"),
         (r"the page (\S+) of the unit '(.*?)' is no longer published",
          "trang {0} của đơn vị '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ lại "
-         "bằng aliases = [\"{0}\"] trong bảng của đơn vị thay nó"),
+         "bằng aliases = [\"{0}\"] trong bảng của đơn vị thay nó; nếu đơn vị đã bỏ hẳn, hãy dựng một lần không "
+         "có --strict: lần dựng đó ghi nhận việc bỏ"),
         (r"the page (\S+) of the category '(.*?)' is no longer published.* in \[(categories\.\S+)\]"
          r"(?: \(which also keeps the addresses of its (\S+) article)?",
          "trang {0} của chuyên mục '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
@@ -792,13 +793,15 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the page (\S+) of the category '(.*?)' is no longer published",
          "trang {0} của chuyên mục '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
          "lại bằng aliases = [\"{0}\"] trong bảng của chuyên mục thay nó (cũng giữ lại địa chỉ cũ của các bài "
-         "viết chuyển theo chuyên mục)"),
+         "viết chuyển theo chuyên mục); nếu chuyên mục đã bỏ hẳn, hãy dựng một lần không có --strict: lần dựng "
+         "đó ghi nhận việc bỏ"),
         (r"the page (\S+) of the campaign '(.*?)' is no longer published.* in \[(campaigns\.\S+)\]$",
          "trang {0} của phong trào '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
          "lại bằng aliases = [\"{0}\"] trong [{2}]"),
         (r"the page (\S+) of the campaign '(.*?)' is no longer published",
          "trang {0} của phong trào '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
-         "lại bằng aliases = [\"{0}\"] trong bảng của phong trào thay nó"),
+         "lại bằng aliases = [\"{0}\"] trong bảng của phong trào thay nó; nếu phong trào đã bỏ hẳn, hãy dựng "
+         "một lần không có --strict: lần dựng đó ghi nhận việc bỏ"),
     ),
     "category-not-folder": (
         (r"the article is in the folder of the category '(.*?)', but its 'category' is '(.*?)'",
@@ -1333,9 +1336,11 @@ def slug_giving_back(old: str, new: str) -> str:
     return old_slug if "?" not in old and old_folder == new.rstrip("/").rpartition("/")[0] else ""
 
 
-LIST_WORDS = {"unit": ("units", "the unit", "đơn vị", "đơn-vị-mới", "new-unit"),
-              "category": ("categories", "the category", "chuyên mục", "chuyên-mục-mới", "new-category"),
-              "campaign": ("campaigns", "the campaign", "phong trào", "phong-trào-mới", "new-campaign")}
+# (table, English, Vietnamese, the placeholder of the table that takes its place in Vietnamese and
+# in English: a TOML key, so no tone marks, which a table's name cannot hold)
+LIST_WORDS = {"unit": ("units", "the unit", "đơn vị", "don-vi-moi", "new-unit"),
+              "category": ("categories", "the category", "chuyên mục", "chuyen-muc-moi", "new-category"),
+              "campaign": ("campaigns", "the campaign", "phong trào", "phong-trao-moi", "new-campaign")}
 
 
 def address_notices(causes, lang: str) -> list[str]:

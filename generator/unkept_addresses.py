@@ -22,6 +22,8 @@ ARTICLE_MOVED = ("this article is published at {new}, no longer at {old}, where 
                  "nowhere: keep it with aliases: [{old}]{or_slug}")
 LIST_GONE = ("the page {url} of the {kind} '{slug}' is no longer published, and links and feed subscriptions to it "
              "now lead nowhere: keep it with aliases = [\"{url}\"] in {where}{articles}")
+# (a true removal has no one to keep its page: a build without --strict records it, and is told once)
+REMOVED_FOR_GOOD = "; if it is removed for good, build once without --strict, which accepts its removal"
 
 
 def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Problem]:
@@ -45,7 +47,8 @@ def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Probl
         problems.append(error(CONFIG_NAME, table_line(site_dir, table, heir) if heir else 0, "address-not-kept",
                               LIST_GONE.format(url=url, kind=kind, slug=slug, articles=articles,
                                                where=f"[{table}.{heir}]" if heir else
-                                               f"the table of the {kind} that takes its place")))
+                                               f"the table of the {kind} that takes its place")
+                              + ("" if heir else REMOVED_FOR_GOOD)))
     return problems
 
 

@@ -3,6 +3,7 @@ feed are kept by `aliases` in its table, and a page that would go without one is
 from __future__ import annotations
 
 import json
+import tomllib
 import re
 
 import pytest
@@ -73,7 +74,7 @@ def test_a_unit_renamed_without_aliases_is_named_with_the_alias_that_keeps_it(ma
     said = _build(site)
     assert ("  Bỏ trang: /xay-dung-luc-luong/ (chuyên mục 'xay-dung-luc-luong' không còn trong site.toml): liên kết "
             "và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ lại bằng aliases = [\"/xay-dung-luc-luong/\"] trong "
-            "[categories.chuyên-mục-mới] của site.toml") in said.splitlines()
+            "[categories.chuyen-muc-moi] của site.toml") in said.splitlines()
     bai = site / "content/tin-hoat-dong/bai-0.md"  # (told once, as a moved article is: not by the next build)
     bai.write_text(bai.read_text(encoding="utf-8") + "\nMột đoạn nữa.\n", encoding="utf-8")
     assert "Bỏ trang" not in _build(site)
@@ -231,3 +232,22 @@ def test_aliases_of_a_list_written_as_no_list_are_told_in_toml(make_site):
     line = toml.splitlines().index("aliases = true") + 1
     assert (f"site.toml:{line}: error[bad-alias]: 'units.phong-csgt-va-trat-tu.aliases' must be a list of old addresses "
             "in quotes, e.g. aliases = [\"/don-vi/phong-csgt-va-trat-tu-cu/\"]") in done.stdout.splitlines(), done.stdout
+
+
+def test_a_campaign_removed_for_good_passes_strict_once_a_build_accepts_it(make_site):
+    """No campaign takes its place, so no alias can keep its page: --strict asked for one for ever
+    (and the notice named a table, [campaigns.phong-trào-mới], that TOML refuses)."""
+    site = make_site(FILES)
+    _build(site)
+    removed = SITE_TOML.replace('[campaigns.dan-van-kheo]\nname = "Dân vận khéo"\n', "")
+    (site / "site.toml").write_text(removed, encoding="utf-8")
+    strict = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+    assert strict.returncode == 1
+    assert ("site.toml: error[address-not-kept]: the page /phong-trao/dan-van-kheo/ of the campaign 'dan-van-kheo' is "
+            "no longer published, and links and feed subscriptions to it now lead nowhere: keep it with aliases = "
+            "[\"/phong-trao/dan-van-kheo/\"] in the table of the campaign that takes its place; if it is removed for "
+            "good, build once without --strict, which accepts its removal") in strict.stderr.splitlines(), strict.stderr
+    said = _build(site)
+    placeholder = said.split("trong [")[1].split("]")[0]
+    tomllib.loads(f"[{placeholder}]\nname = 'x'\n")  # (what the notice names is a table TOML reads)
+    _build(site, "--strict")
