@@ -25,7 +25,7 @@ from typing import Iterable
 from urllib.parse import urlsplit
 
 from generator import (aliases, anchors, assets, attachments, config as config_stage, confine, content, filelinks,
-                       images, index, markup, messages, routes, seo, standalone, workers)
+                       images, index, markup, messages, rendering, routes, seo, standalone, workers)
 from generator.cache import BuildCache
 from generator.diagnostics import Problem, as_errors, has_errors, seen_from_here, sort_problems, warning
 from generator.fences import fenced, indented_code
@@ -33,6 +33,7 @@ from generator.layout_check import check_layouts
 from generator.model import Site, SourceFile, frozen_map
 from generator.saved_text import as_utf8
 from generator.share_image import share_image_problems
+from generator.unkept_addresses import unkept_addresses
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -128,7 +129,17 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
                                       now)
     # The layouts the pages use, as far as a build finds their problems without rendering.
     problems += check_layouts(site_dir, {page.template for page in pages})
+    if strict:  # (build --strict stops at an address readers had, dropped without an alias: so does check)
+        problems += unkept_addresses(site_dir, _published(site, now), cache.load_state(rendering.STATE_NAME))
     return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
+
+
+def _published(site: Site, now: datetime | None) -> Site:
+    """What a build at `now` publishes of a site check read whole (drafts and scheduled too)."""
+    moment = now.astimezone(site.config.zone) if now is not None else datetime.now(site.config.zone)
+    return replace(site, articles=tuple(a for a in site.articles
+                                        if index.leave_out_reason(a, index.IndexOptions(now=moment), moment) is None),
+                   standalone=tuple(page for page in site.standalone if not page.draft))
 
 
 def _articles_alone(site_dir: Path, problems: list[Problem], strict: bool, cache_dir: Path | None,

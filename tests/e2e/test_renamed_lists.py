@@ -251,3 +251,25 @@ def test_a_campaign_removed_for_good_passes_strict_once_a_build_accepts_it(make_
     placeholder = said.split("trong [")[1].split("]")[0]
     tomllib.loads(f"[{placeholder}]\nname = 'x'\n")  # (what the notice names is a table TOML reads)
     _build(site, "--strict")
+
+
+def test_check_strict_stops_where_build_strict_would(make_site):
+    """check says every problem build would; with --strict it passed a unit renamed without an alias
+    and a retitled article, which build --strict then refused."""
+    site = make_site(FILES)
+    _build(site)
+    (site / "site.toml").write_text(MERGED.format(aliases=""), encoding="utf-8")
+    bai = site / "content/tin-hoat-dong/bai-1.md"
+    bai.write_text(bai.read_text(encoding="utf-8").replace("Tuần tra số 1", "Tuần tra đêm số 1"), encoding="utf-8")
+    draft = site / "content/tin-hoat-dong/bai-2.md"  # (made a draft and retitled: taken down, not moved)
+    draft.write_text(draft.read_text(encoding="utf-8").replace("Tuần tra số 2", "Tuần tra sáng số 2")
+                     .replace("\n---\n", "\ndraft: true\n---\n", 1), encoding="utf-8")
+    checked = run_cli("check", "--site", str(site), "--strict", "--lang", "en")
+    built = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+    assert checked.returncode == built.returncode == 1
+    told = sorted(line.split(": error[")[0] for line in checked.stdout.splitlines() if "[address-not-kept]" in line)
+    assert told == sorted(line.split(": error[")[0] for line in built.stderr.splitlines()
+                          if "[address-not-kept]" in line) == [
+        "content/tin-hoat-dong/bai-1.md:2",
+        f"site.toml:{MERGED.format(aliases='').splitlines().index('[units.phong-csgt-va-trat-tu]') + 1}"], told
+    assert "[address-not-kept]" not in run_cli("check", "--site", str(site), "--lang", "en").stdout  # (only --strict)
