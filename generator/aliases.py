@@ -274,18 +274,27 @@ def _paths(article: Article) -> list[str]:
 
 @dataclass(frozen=True)
 class ListTarget:
-    """A unit's, category's or campaign's page, as the place its old addresses lead to."""
+    """A unit's, category's or campaign's page (its first, or a later one), as the place its old
+    addresses lead to."""
 
     term: Term
     url: str
+    aliases: tuple[str, ...]
 
     @property
     def title(self) -> str:
         return self.term.name
 
-    @property
-    def aliases(self) -> tuple[str, ...]:
-        return self.term.aliases
+
+def list_targets(term: Term, first_url: str, pages: int) -> list[ListTarget]:
+    """Where a renamed list's old addresses lead: its first page, and (for an old folder) each later
+    page from the same later page of the old folder ("/don-vi/cu/trang/2/": shared, bookmarked)."""
+    from generator.routes import PAGE_SEGMENT, paged_url  # (routes plans alias pages: imported here)
+
+    folders = [alias for alias in term.aliases if re.fullmatch(r"/[^?]+/", alias)]
+    return [ListTarget(term, first_url, term.aliases)] + [
+        ListTarget(term, paged_url(first_url, number), tuple(f"{folder}{PAGE_SEGMENT}/{number}/" for folder in folders))
+        for number in range(2, pages + 1) if folders]
 
 
 def kept_by_categories(config: SiteConfig, articles: Iterable[Article]) -> dict[str, Article]:

@@ -114,8 +114,11 @@ def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
     pages += archives.plan_archive_pages(site, memo)
     for page in site.standalone:  # Giới thiệu, Liên hệ …: generator/standalone.py
         pages.append(Page(url=page.url, template="page.html", kind="page", title=page.title, article=page))
-    renamed = [aliases.ListTarget(term, term_url(term)) for terms in (config.categories, config.units, config.campaigns)
-               for term in terms.values() if term.aliases]
+    renamed = [target for kind, terms in (("category", config.categories), ("unit", config.units),
+                                          ("campaign", config.campaigns))
+               for term in terms.values() if term.aliases
+               for target in aliases.list_targets(term, term_url(term),
+                                                  max(1, -(-len(by_term.get((kind, term.slug), ())) // config.per_page)))]
     pages += aliases.plan_alias_pages([*site.articles_and_pages, *renamed],
                                       aliases.kept_by_categories(config, site.articles))
     return pages

@@ -43,6 +43,10 @@ def test_a_unit_renamed_with_aliases_keeps_its_old_page_and_feed(make_site):
     new_url = "/don-vi/phong-csgt-va-trat-tu/"
     assert [a.get_text(" ", strip=True) for a in _page(site, new_url).select("main .card-title a")] == [
         "Tuần tra số 2", "Tuần tra số 1"]  # (per_page = 2: the newest first)
+    # Its later pages too (shared, bookmarked): page 2 of the old address is page 2 of the new.
+    assert _page(site, "/don-vi/phong-canh-sat-giao-thong/trang/2/").find(
+        "meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={new_url}trang/2/"
+    assert not (site / "public/don-vi/phong-canh-sat-giao-thong/trang/3").exists()
     old = _page(site, "/don-vi/phong-canh-sat-giao-thong/")
     assert old.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={new_url}"
     assert old.find("link", rel="canonical")["href"] == "https://congan.example.vn" + new_url
