@@ -483,6 +483,8 @@ class Preview:
         for source in [source for source in self.moves if not (self.options.site_dir / source).is_file()]:
             del self.moves[source]  # (deleted, or renamed: its new file is another article)
         for source, old, new in moves:
+            if any(source == told_source for told_source, _, _ in told):
+                continue  # (its other old address, one its renamed category kept: the first is told)
             first = self.moves.pop(source, (old, new))[0]
             if new != first:
                 self.moves[source] = (first, new)

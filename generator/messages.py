@@ -776,7 +776,7 @@ PROBLEMS: Mapping[str, tuple] = {
          r"keep it with aliases: \[\S+\] \(or slug: (\S+)\)$",
          "bài này nay đăng ở {0}, không còn ở {1}: liên kết và lượt chia sẻ tới địa chỉ cũ sẽ hỏng; giữ lại bằng "
          "aliases: [{1}] (hoặc đặt slug: {2})"),
-        (r"this article is published at (\S+), no longer at (\S+), where",
+        (r"this article is published at (\S+), no longer at (.+?), where links",
          "bài này nay đăng ở {0}, không còn ở {1}: liên kết và lượt chia sẻ tới địa chỉ cũ sẽ hỏng; giữ lại bằng "
          "aliases: [{1}]"),
         (r"the page (\S+) of the unit '(.*?)' is no longer published.* in \[(units\.\S+)\]$",
@@ -1320,13 +1320,22 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
 
 
 def moved_lines(moves, lang: str) -> list[str]:
-    """A line for each (source, old address, new address)."""
-    return [one_line(_moved_line(source, old, new, lang), join=False) for source, old, new in moves]
+    """A line for each article of (source, old address, new address): its old addresses together (its
+    own and one a renamed category kept), so that one alias line keeps them all, not one a round."""
+    return [one_line(_moved_line(source, olds, new, lang), join=False) for source, olds, new in addresses_lost(moves)]
 
 
-def _moved_line(source: str, old: str, new: str, lang: str) -> str:
-    slug = slug_giving_back(old, new)
-    return text("moved" if slug else "moved-folder", lang, source=source, old=old, new=new, slug=slug)
+def addresses_lost(moves) -> list[tuple[str, tuple[str, ...], str]]:
+    """(source, its old addresses, new address) for each article of (source, old, new) moves."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for source, old, new in moves:
+        grouped.setdefault((source, new), []).append(old)
+    return [(source, tuple(olds), new) for (source, new), olds in grouped.items()]
+
+
+def _moved_line(source: str, olds: tuple[str, ...], new: str, lang: str) -> str:
+    slug = slug_giving_back(olds[0], new) if len(olds) == 1 else ""
+    return text("moved" if slug else "moved-folder", lang, source=source, old=", ".join(olds), new=new, slug=slug)
 
 
 def slug_giving_back(old: str, new: str) -> str:

@@ -15,7 +15,7 @@ from generator import causes
 from generator.config import CONFIG_NAME, table_line
 from generator.content import read_source
 from generator.diagnostics import Problem, error
-from generator.messages import LIST_WORDS, fold_into_lists, slug_giving_back
+from generator.messages import LIST_WORDS, addresses_lost, fold_into_lists, slug_giving_back
 from generator.model import Site
 
 ARTICLE_MOVED = ("this article is published at {new}, no longer at {old}, where links and shares to it now lead "
@@ -36,10 +36,11 @@ def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Probl
     gone = causes.find_lists_gone(record.get("lists"), now)
     moves, folded = fold_into_lists(causes.find_moved(record, now), gone)
     problems = []
-    for source, old, new in moves:
-        slug = slug_giving_back(old, new)
+    for source, olds, new in addresses_lost(moves):  # (one error an article, all its old addresses in it)
+        slug = slug_giving_back(olds[0], new) if len(olds) == 1 else ""
         problems.append(error(source, _title_line(site_dir, source), "address-not-kept",
-                              ARTICLE_MOVED.format(new=new, old=old, or_slug=f" (or slug: {slug})" if slug else "")))
+                              ARTICLE_MOVED.format(new=new, old=", ".join(olds),
+                                                   or_slug=f" (or slug: {slug})" if slug else "")))
     for kind, slug, url, heir in gone:
         table = LIST_WORDS[kind][0]
         articles = (f" (which also keeps the addresses of its {folded[url]} article(s) that moved with it)"
