@@ -39,6 +39,9 @@ class Causes:
     # links and feed subscriptions to it now break. The heir: the one that has its key or name
     # among its other_names, as a merged unit does.
     lists_gone: tuple[tuple[str, str, str, str], ...] = ()
+    # (kind, slug, old address) of an alias in a unit's, category's or campaign's table that the last
+    # build kept and this one does not (taken out of site.toml: the old page and its feed went).
+    list_aliases_gone: tuple[tuple[str, str, str], ...] = ()
     address: tuple[str, str] | None = None  # (old, new) base_url: site.toml's or `build --base-url`'s
     assets: bool = False  # the site's stylesheet, scripts or images under assets/ (each page links them by version)
     noindex: bool | None = None  # `build --noindex` given (True) or no longer given (False) since the last build
@@ -85,7 +88,7 @@ def addresses(site: Site) -> dict:
         kept[article.source] = (*kept.get(article.source, ()), old)
     return {"urls": {a.source: a.url for a in site.articles_and_pages}, "kept": kept,
             "lists": {term_url(term): [term.kind, term.slug, term.name, list(term.other_names)] for term in terms},
-            "lists_kept": sorted({alias for term in terms for alias in term.aliases})}
+            "lists_kept": {alias: [term.kind, term.slug] for term in terms for alias in term.aliases}}
 
 
 def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False) -> Causes:
@@ -114,7 +117,8 @@ def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False
     edited = sorted(source for source, key in new.items() if source in old and old[source][:settled] != key[:settled])
     return Causes(True, config, tuple(layouts), tuple(added), tuple(edited), tuple(removed), repaired,
                   address=address, assets=assets, noindex=noindex, moved=find_moved(before, now),
-                  lists_gone=find_lists_gone(before.get("lists"), now))
+                  lists_gone=find_lists_gone(before.get("lists"), now),
+                  list_aliases_gone=find_list_aliases_gone(before.get("lists_kept"), now))
 
 
 def _answered(now: dict) -> set[str]:
@@ -163,6 +167,16 @@ def find_lists_gone(old_lists: object, now: dict) -> tuple[tuple[str, str, str, 
                  if new_kind == kind and ({slug, name} & {new_name, *others})]
         gone.append((kind, slug, url, heirs[0] if len(heirs) == 1 else ""))
     return tuple(gone)
+
+
+def find_list_aliases_gone(old_kept: object, now: dict) -> tuple[tuple[str, str, str], ...]:
+    """(kind, slug, old address) of each alias of a list's table that the last build kept (`old_kept`:
+    its record's "lists_kept") and this one answers no more. A record of before this existed (a
+    list of aliases alone) names no table: nothing is told from it."""
+    if not isinstance(old_kept, dict) or not old_kept:
+        return ()
+    answered = _answered(now)
+    return tuple(sorted((kind, slug, alias) for alias, (kind, slug) in old_kept.items() if alias not in answered))
 
 
 def _same_as_theme(name: str, layouts: dict) -> bool:

@@ -390,6 +390,7 @@ class Preview:
         # first and publish its move, and the rebuild for that save then saw no move to tell.
         self.addresses: dict | None = None
         self.lists_gone: tuple[tuple[str, str, str, str], ...] = ()  # (causes.find_lists_gone) since the last rebuild
+        self.list_aliases_gone: tuple[tuple[str, str, str], ...] = ()  # (causes.find_list_aliases_gone) likewise
         self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
         self.memo = Memo()  # what one build hands the next (generator/memo.py); used under build_lock
         self.warned: set[Problem] = set()  # the warnings the terminal has shown
@@ -478,6 +479,8 @@ class Preview:
         moves = causes.find_moved(self.addresses, addresses) if addresses and self.addresses else ()
         # (a unit renamed in site.toml: its page went, said once, as `build` says it)
         self.lists_gone = causes.find_lists_gone(self.addresses.get("lists"), addresses) if addresses and self.addresses else ()
+        self.list_aliases_gone = (causes.find_list_aliases_gone(self.addresses.get("lists_kept"), addresses)
+                                  if addresses and self.addresses else ())
         self.addresses = addresses or self.addresses
         told = []
         for source in [source for source in self.moves if not (self.options.site_dir / source).is_file()]:
@@ -546,7 +549,8 @@ class Preview:
         hidden = self._left_out_notice(saved, site_config)
         moves, folded = messages.fold_into_lists(self._follow_moves(result.addresses), self.lists_gone)
         moved = [line.strip() for line in [*messages.moved_lines(moves, lang),
-                                           *messages.lists_gone_lines(self.lists_gone, lang, folded)]] + hidden
+                                           *messages.lists_gone_lines(self.lists_gone, lang, folded),
+                                           *messages.list_aliases_gone_lines(self.list_aliases_gone, lang)]] + hidden
         # The page's note keeps every move of the session until it is undone (the next save emptied it).
         notices = [line.strip() for line in messages.moved_lines(
             [(source, first, now) for source, (first, now) in sorted(self.moves.items())], lang)] + hidden

@@ -74,6 +74,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "  Bỏ trang: {url} ({what} '{slug}' không còn trong site.toml): liên kết và người theo dõi RSS của "
               "nó sẽ gặp trang lỗi; giữ lại bằng aliases = [\"{url}\"] trong [{table}.{heir}] của site.toml",
     },
+    "list-alias-gone": {
+        "en": "  Old address gone: {url} (no longer among the aliases of [{table}.{slug}]): links and feed "
+              "subscriptions to it lead nowhere; keep it by putting \"{url}\" back in those aliases",
+        "vi": "  Bỏ địa chỉ cũ: {url} (không còn trong aliases của [{table}.{slug}]): liên kết và người theo dõi "
+              "RSS của nó sẽ gặp trang lỗi; giữ lại bằng cách đưa \"{url}\" trở lại aliases đó",
+    },
     "list-gone-articles": {
         "en": " (which also keeps the addresses of its {n} article(s) that moved with it)",
         "vi": " (cũng giữ lại địa chỉ cũ của {n} bài viết chuyển theo chuyên mục)",
@@ -772,6 +778,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "{0} cũng là địa chỉ của trang {1}; hãy đặt 'slug' khác cho một trong hai trang"),
     ),
     "address-not-kept": (
+        (r"the old address (\S+) is no longer among the aliases of \[(\S+)\]",
+         "địa chỉ cũ {0} không còn trong aliases của [{1}]: liên kết và người theo dõi RSS của nó sẽ gặp trang "
+         "lỗi; giữ lại bằng cách đưa \"{0}\" trở lại aliases đó"),
         (r"this article is published at (\S+), no longer at (\S+), where links and shares to it now lead nowhere: "
          r"keep it with aliases: \[\S+\] \(or slug: (\S+)\)$",
          "bài này nay đăng ở {0}, không còn ở {1}: liên kết và lượt chia sẻ tới địa chỉ cũ sẽ hỏng; giữ lại bằng "
@@ -1358,7 +1367,14 @@ def address_notices(causes, lang: str) -> list[str]:
     if causes is None:
         return []
     moves, folded = fold_into_lists(causes.moved, causes.lists_gone)
-    return [*moved_lines(moves, lang), *lists_gone_lines(causes.lists_gone, lang, folded)]
+    return [*moved_lines(moves, lang), *lists_gone_lines(causes.lists_gone, lang, folded),
+            *list_aliases_gone_lines(causes.list_aliases_gone, lang)]
+
+
+def list_aliases_gone_lines(gone, lang: str) -> list[str]:
+    """A line for each (kind, slug, old address) a list's table kept and keeps no more."""
+    return [one_line(text("list-alias-gone", lang, url=url, table=LIST_WORDS[kind][0], slug=slug), join=False)
+            for kind, slug, url in gone]
 
 
 def fold_into_lists(moves, gone) -> tuple[tuple, dict[str, int]]:

@@ -22,6 +22,8 @@ ARTICLE_MOVED = ("this article is published at {new}, no longer at {old}, where 
                  "nowhere: keep it with aliases: [{old}]{or_slug}")
 LIST_GONE = ("the page {url} of the {kind} '{slug}' is no longer published, and links and feed subscriptions to it "
              "now lead nowhere: keep it with aliases = [\"{url}\"] in {where}{articles}")
+ALIAS_GONE = ("the old address {url} is no longer among the aliases of [{table}.{slug}], and links and feed "
+              "subscriptions to it now lead nowhere: keep it by putting \"{url}\" back in those aliases")
 # (a true removal has no one to keep its page: a build without --strict records it, and is told once)
 REMOVED_FOR_GOOD = "; if it is removed for good, build once without --strict, which accepts its removal"
 
@@ -50,6 +52,10 @@ def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Probl
                                                where=f"[{table}.{heir}]" if heir else
                                                f"the table of the {kind} that takes its place")
                               + ("" if heir else REMOVED_FOR_GOOD)))
+    for kind, slug, url in causes.find_list_aliases_gone(record.get("lists_kept"), now):
+        table = LIST_WORDS[kind][0]
+        problems.append(error(CONFIG_NAME, table_line(site_dir, table, slug), "address-not-kept",
+                              ALIAS_GONE.format(url=url, table=table, slug=slug)))
     return problems
 
 

@@ -282,3 +282,23 @@ def test_check_strict_stops_where_build_strict_would(make_site):
         "content/tin-hoat-dong/bai-1.md:2",
         f"site.toml:{MERGED.format(aliases='').splitlines().index('[units.phong-csgt-va-trat-tu]') + 1}"], told
     assert "[address-not-kept]" not in run_cli("check", "--site", str(site), "--lang", "en").stdout  # (only --strict)
+
+
+def test_an_alias_taken_out_of_a_table_is_told_and_stops_strict(make_site):
+    """Its redirect page and the feed subscribers read went with it, and nothing was said, even by
+    --strict (which had asked for that alias)."""
+    site = make_site(FILES, MERGED.format(aliases='aliases = ["/don-vi/phong-canh-sat-giao-thong/", "/Pages/DonVi.aspx?ID=8"]\n'))
+    _build(site)
+    toml = MERGED.format(aliases='aliases = ["/Pages/DonVi.aspx?ID=8"]\n')
+    (site / "site.toml").write_text(toml, encoding="utf-8")
+    strict = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+    assert strict.returncode == 1
+    line = toml.splitlines().index("[units.phong-csgt-va-trat-tu]") + 1
+    assert [row for row in strict.stderr.splitlines() if "address-not-kept" in row] == [
+        f"site.toml:{line}: error[address-not-kept]: the old address /don-vi/phong-canh-sat-giao-thong/ is no longer "
+        "among the aliases of [units.phong-csgt-va-trat-tu], and links and feed subscriptions to it now lead nowhere: "
+        "keep it by putting \"/don-vi/phong-canh-sat-giao-thong/\" back in those aliases"]
+    said = _build(site)
+    assert ("  Bỏ địa chỉ cũ: /don-vi/phong-canh-sat-giao-thong/ (không còn trong aliases của "
+            "[units.phong-csgt-va-trat-tu]): liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ lại bằng "
+            "cách đưa \"/don-vi/phong-canh-sat-giao-thong/\" trở lại aliases đó") in said.splitlines(), said
