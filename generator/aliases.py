@@ -156,6 +156,12 @@ def find_alias_collisions(config: SiteConfig, articles: Iterable[Article], sourc
         source = sources.get(article.source)
         return alias_line(source, alias) if source is not None else 1
 
+    def written(article: Article, alias: str) -> str:
+        """The alias as the article writes it ("?ItemID=1024", where it is compared as "?itemid=1024")."""
+        source = sources.get(article.source)
+        items = aliases if source is not None and isinstance(aliases := source.front.get("aliases"), list) else []
+        return next((item for item in items if isinstance(item, str) and normalize_alias(item) == alias), alias)
+
     from generator.routes import PAGE_SEGMENT  # (routes plans alias pages: imported here, not at the top)
     owned_in_category = (PAGE_SEGMENT + "/", "atom.xml")  # /<category>/trang/2/, /<category>/atom.xml
     articles = list(articles)
@@ -178,8 +184,14 @@ def find_alias_collisions(config: SiteConfig, articles: Iterable[Article], sourc
                 taken = owners.get(path, "a page the portal publishes itself")
                 problems.append(error(*where, f"the alias {alias} would replace {taken}; remove it"))
             elif alias in claimed:
-                problems.append(error(*where, f"the alias {alias} is also an alias of "
-                                              f"{claimed[alias].source}; keep it in one article"))
+                # Told at both: the first by path is no more the owner than the second (a portal taken in
+                # may be either), and removing it where it was told broke the other's working redirect.
+                other = claimed[alias]
+                problems.append(error(*where, f"the alias {written(article, alias)} is also an alias of "
+                                              f"{other.source}; keep it in one article"))
+                problems.append(error(other.source, line(other, alias), "alias-collision",
+                                      f"the alias {written(other, alias)} is also an alias of {article.source}; "
+                                      "keep it in one article"))
             else:
                 claimed[alias] = article
     return problems + _file_and_folder(articles, checked, line)

@@ -151,4 +151,5 @@ def test_a_query_address_may_not_take_a_page_nor_another_s_query():
     problems = find_alias_collisions(config, [first, second], _sources({"content/tin/a.md": 6, "content/tin/b.md": 7}))
     assert [p.message for p in problems] == [
         "the alias /tin/?id=5 would replace the category 'tin'; remove it",
-        "the alias /cu.aspx/?id=1 is also an alias of content/tin/a.md; keep it in one article"]
+        "the alias /cu.aspx/?id=1 is also an alias of content/tin/a.md; keep it in one article",
+        "the alias /cu.aspx/?id=1 is also an alias of content/tin/b.md; keep it in one article"]  # (told at both)
