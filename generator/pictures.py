@@ -232,7 +232,11 @@ class PictureTreeprocessor(Treeprocessor):
             paragraph[0].tail = None
             caption = title or written or (alt if not names_a_file(alt, src) else "")  # (a file name is no caption)
             if caption:
-                etree.SubElement(paragraph, "figcaption").text = caption
+                shown = etree.SubElement(paragraph, "figcaption")
+                shown.text = caption
+                if caption.split() == alt.split():
+                    # The photo's alt says it already: a screen reader read the same words twice.
+                    shown.set("aria-hidden", "true")
         return None
 
     def _is_photo(self, element) -> bool:

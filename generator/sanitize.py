@@ -29,6 +29,7 @@ _COMMON = {"class", "id", "title", "lang", "dir"}
 ATTRIBUTES: dict[str, set[str]] = {
     "*": _COMMON,
     "a": {"href", "name", "aria-label"},  # (a gallery's link to a photo without a description)
+    "figcaption": {"aria-hidden"},  # (a caption its photo's alt says already: pictures.py)
     "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding", "fetchpriority"},
     "source": {"src", "srcset", "sizes", "media", "type", "width", "height"},
     "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy", "frameborder"},

@@ -158,3 +158,19 @@ def test_a_photo_shown_smaller_than_it_is_opens_its_largest_copy(make_site, buil
                                                         "Chân dung đối tượng": 480}[caption]
         [link] = [figure.a for figure in figures if text_of(figure.figcaption) == caption]
         assert link.picture is not None and link.get("aria-label") is None  # (named by its photo's alt)
+
+
+def test_a_caption_that_repeats_the_alt_text_is_read_once(make_site, build_site):
+    """A photo's caption taken from its alt text (or written the same): a screen reader read the
+    photo's description, then the same words again as its caption."""
+    body = ("Mở đầu.\n\n![Lễ ra quân tại quảng trường](a.jpg)\n\n![Tổ công tác tuần tra](b.jpg)\n"
+            "*Tổ công tác  tuần tra*\n\n![Xe tuần tra](c.jpg \"Tổ tuần tra đêm trên quốc lộ 39\")\n\nHết.\n")
+    site = make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
+                      **{BUNDLE + name: phone_jpeg(400, 300) for name in ("a.jpg", "b.jpg", "c.jpg")}})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    figures = built.page(PAGE).select(".article .body figure")
+    read = [(figure.img["alt"], text_of(figure.figcaption), figure.figcaption.get("aria-hidden")) for figure in figures]
+    assert read == [("Lễ ra quân tại quảng trường", "Lễ ra quân tại quảng trường", "true"),
+                    ("Tổ công tác tuần tra", "Tổ công tác tuần tra", "true"),
+                    ("Xe tuần tra", "Tổ tuần tra đêm trên quốc lộ 39", None)]  # (a caption of its own is read)
