@@ -360,7 +360,7 @@ def _build(options: BuildOptions) -> BuildResult:
             else:
                 search_state = search.keep_index(target, previous)
             clock.lap("search")
-            if options.strict and problems:  # (warnings alone are left here: an error stopped the build)
+            if options.strict and has_errors(as_errors(problems)):  # (warnings alone are left here)
                 raise BuildFailed(list(as_errors(problems)))
             pruned = target.prune()
             state = {**report.state, "outputs": sorted(target.written), "images": image_state, **search_state}

@@ -243,3 +243,21 @@ def test_check_judges_schedules_at_the_moment_a_build_would(make_site):
     assert "warning[expired-link]" in check_at("2026-08-01T08:00:00+07:00").stdout
     bad = check_at("hôm qua")
     assert bad.returncode == 2 and bad.stderr.startswith("build.py: error: SOURCE_DATE_EPOCH"), bad.stderr
+
+
+def test_a_strict_build_still_takes_an_expired_article_down(make_site):
+    """CI builds with --strict: the expired-link warning, made by the clock and not by an edit, was
+    an error there, so the scheduled build failed and the expired article stayed online."""
+    site = make_site({
+        "content/canh-bao-toi-pham/canh-bao.md": article("Cảnh báo lừa đảo qua mạng", "2026-01-10",
+                                                        expires="2026-06-01T08:00:00"),
+        "content/tin-hoat-dong/tuyen-truyen.md": article("Tuyên truyền", "2026-01-12",
+                                                         body="Xem [cảnh báo](../canh-bao-toi-pham/canh-bao.md).\n"),
+    })
+    assert _build_at("2026-05-01T08:00:00+07:00", site, "--strict").returncode == 0
+    after = _build_at("2026-08-01T08:00:00+07:00", site, "--strict")
+    assert after.returncode == 0, after.stderr
+    assert "warning[expired-link]" in after.stderr
+    assert not (site / "public/tin-hoat-dong/canh-bao-lua-dao-qua-mang").exists()
+    again = _build_at("2026-08-01T08:00:00+07:00", site, "--strict")  # (the no-change shortcut judges so too)
+    assert again.returncode == 0 and "warning[expired-link]" in again.stderr, again.stderr
