@@ -108,7 +108,10 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
         if reason:
             left_out[reason] += 1
             if reasons is not None:
-                reasons[source.path] = reason
+                # (a draft past its `expires` is expired too: it never comes back, and check, which
+                # reads drafts, calls it so; a link to it loses its address, not the build)
+                expired = article.expires is not None and article.expires <= now
+                reasons[source.path] = "expired" if expired else reason
             continue
         if article.updated is not None and article.updated > now:  # (a mistyped year, most likely)
             problems.append(warning(source.path, source.line_of("updated"), "updated-in-future",

@@ -261,3 +261,19 @@ def test_a_strict_build_still_takes_an_expired_article_down(make_site):
     assert not (site / "public/tin-hoat-dong/canh-bao-lua-dao-qua-mang").exists()
     again = _build_at("2026-08-01T08:00:00+07:00", site, "--strict")  # (the no-change shortcut judges so too)
     assert again.returncode == 0 and "warning[expired-link]" in again.stderr, again.stderr
+
+
+def test_a_link_to_a_draft_past_its_expiry_is_told_alike_by_build_and_check(make_site):
+    """A draft whose `expires` has passed never comes back: check (which reads drafts) called a link
+    to it expired, build called it a link to a draft 'until it is published' and failed."""
+    site = make_site({
+        "content/tin-hoat-dong/bai-hai.md": article("Bài hai", "2026-01-10", draft="true", expires="2026-06-01T08:00:00"),
+        "content/tin-hoat-dong/bai-mot.md": article("Bài một", "2026-01-12", body="Xem [bài hai](bai-hai.md).\n"),
+    })
+    built = _build_at("2026-08-01T08:00:00+07:00", site)
+    epoch = str(int(datetime.fromisoformat("2026-08-01T08:00:00+07:00").timestamp()))
+    checked = subprocess.run([sys.executable, str(REPO / "build.py"), "check", "--site", str(site), "--lang", "en"],
+                             capture_output=True, text=True, timeout=120, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
+    assert built.returncode == checked.returncode == 0, built.stderr + checked.stdout
+    assert [line.split(": ")[1] for line in built.stderr.splitlines()] == ["warning[expired-link]"]
+    assert [line.split(": ")[1] for line in checked.stdout.splitlines() if "[" in line] == ["warning[expired-link]"]
