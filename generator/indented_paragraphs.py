@@ -4,9 +4,9 @@ A document typed in Word starts each paragraph with a Tab (or spaces to the same
 pasted into a body, such a paragraph after a blank line is what Markdown calls an indented
 code block: Python-Markdown published it in monospace, on one line a phone cut off, and the
 summary passed over it. A news portal publishes no code, and fenced code (```) is there for
-the odd one that does. So an indented block that opens with text (a letter, a digit, a
-quotation mark, a bullet or an emphasis mark) loses one level of indentation; one that opens
-with a sign only code starts with (`#include`, `<div>`, `{`, `$ make`) stays code.
+the odd one that does. So an indented block that opens with text (anything but a sign only code
+starts with: a letter, a digit, a quotation mark, a bullet, an emoji) goes to the margin, all its
+lines; one that opens with such a sign (`#include`, `<div>`, `{`, `$ make`) stays code.
 
 Indentation that Markdown reads as belonging to something above is left as it is: a later
 paragraph of a list item, a footnote's or a definition's ("- mục" / blank / "    đoạn của
@@ -28,8 +28,15 @@ _OWNS_INDENTED = re.compile(r" {0,3}(?:[*+-] |\d{1,9}\. |\[\^[^\]]+\]:|: )")
 # A line after which Markdown starts a new block even without a blank line: a heading ("## Kết
 # quả", or text underlined "---"), a rule.
 _ENDS_BLOCK = re.compile(r" {0,3}(?:#{1,6}(?: |$)|[=-]+ *$|([*_-])(?: *\1){2,} *$)")
-# An indented line that opens with text, not with a sign of code.
-_TEXT = re.compile(r" {4}\s*(?:[^\W_]|[\"“‘'(\[*_!•+–—-])")
+# What code opens with and text does not: anything else opens text (a letter, a digit, a quotation
+# mark, and the bullets and emoji of Word documents and Zalo posts, ➢ ● ❖ ✓ 📌, which a list of
+# text's openings missed).
+_CODE_SIGN = re.compile(r"\s*[#<>{}$/;@\\`=|%&~^]")
+
+
+def opens_with_text(line: str) -> bool:
+    """Whether an indented line opens with text rather than with a sign only code starts with."""
+    return bool(line.strip()) and _CODE_SIGN.match(line) is None
 
 
 class IndentedParagraphs(Preprocessor):
@@ -53,8 +60,9 @@ class IndentedParagraphs(Preprocessor):
                 block_start = ends_block
                 continue
             if block_start and not owned:
-                outdenting = _TEXT.match(line) is not None
-            out.append(line[LEVEL:] if outdenting else line)
+                outdenting = opens_with_text(line)
+            # (to the margin: a line indented deeper, a poem's or one of two Tabs, stayed code alone)
+            out.append(line.lstrip() if outdenting else line)
             block_start = False
         return out
 

@@ -19,6 +19,7 @@ import markdown
 from markdown.preprocessors import Preprocessor
 
 from generator.fences import fenced, indented_code
+from generator.indented_paragraphs import opens_with_text
 
 PRIORITY = 34  # with the pasted tables, before Python-Markdown's own preprocessors
 WRAPPED_AT_LEAST = 40  # characters: a shorter line was ended on purpose
@@ -32,7 +33,7 @@ def _wrapped(line: str, following: str) -> bool:
     text = line.rstrip()
     return (len(text) >= WRAPPED_AT_LEAST and text[-1] not in _CLAUSE_ENDS and not line.endswith("  ")
             and following[:1].islower() and not _POINT.match(following)
-            and not indented_code(line) and not indented_code(following)
+            and not (indented_code(line) and not opens_with_text(line)) and not indented_code(following)
             and not text.lstrip().startswith(("#", "<")) and "|" not in text and "|" not in following)
 
 

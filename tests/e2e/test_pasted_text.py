@@ -85,6 +85,25 @@ def test_a_paragraph_indented_as_word_indents_it_is_a_paragraph(make_site, build
     assert page.find("meta", attrs={"name": "description"})["content"] == summary
 
 
+def test_indented_text_opening_with_a_bullet_or_deeper_or_wrapped_is_a_paragraph(make_site, build_site):
+    """Word's and Zalo's bullets and emoji (➢ ● 📌) stayed code; a poem's deeper line or a paragraph
+    of two Tabs was cut in two (its first line code); a PDF paragraph indented on its first line
+    kept a break in mid-sentence. Code that opens with a sign of code stays code."""
+    body = ("Mở đầu.\n\n    ➢ Thứ nhất, tăng cường tuần tra.\n\n    ● Thứ hai, tuyên truyền.\n\n"
+            "    📌 Thông báo khẩn.\n\nBài thơ:\n\n        Trăm năm trong cõi người ta,\n"
+            "    Chữ tài chữ mệnh khéo là ghét nhau.\n\n\t\tĐoạn thụt hai lần.\n\n"
+            "\tSáng ngày 5/12, Công an tỉnh Hưng Yên đã tổ chức hội nghị\ntổng kết công tác năm 2025.\n\n"
+            "    $ make site\n")
+    page, _ = published(make_site, build_site, body)
+    text = page.select_one(".article .body")
+    assert [pre.get_text() for pre in text.find_all("pre")] == ["$ make site\n"]
+    assert [" ".join(p.get_text().split()) for p in text.find_all("p", recursive=False)] == [
+        "Mở đầu.", "➢ Thứ nhất, tăng cường tuần tra.", "● Thứ hai, tuyên truyền.", "📌 Thông báo khẩn.", "Bài thơ:",
+        "Trăm năm trong cõi người ta, Chữ tài chữ mệnh khéo là ghét nhau.", "Đoạn thụt hai lần.",
+        "Sáng ngày 5/12, Công an tỉnh Hưng Yên đã tổ chức hội nghị tổng kết công tác năm 2025."]
+    assert text.find_all("p", recursive=False)[-1].find("br") is None  # (joined, as without the Tab)
+
+
 def test_struck_text_is_struck_and_left_out_of_the_summary(make_site, build_site):
     corrected = "Đính chính: thiệt hại ~~hơn 120 tỷ đồng~~ 12 tỷ đồng, từ 10~20 hộ dân."
     for body, struck in ((corrected, "hơn 120 tỷ đồng"),
