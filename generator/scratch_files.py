@@ -17,8 +17,11 @@ _SCRATCH_PREFIXES = (".", "#", "~$", ".goutputstream-")
 _FOLDER_RECORDS = frozenset({"Thumbs.db", "ehthumbs.db", "desktop.ini", "Desktop.ini"})
 # `git mergetool` keeps the conflicted file as it was (index.md.orig) and, when the tool is
 # stopped, its copies of each side: x_BACKUP_4242.md, x_BASE_…, x_LOCAL_…, x_REMOTE_… (the
-# number is its process id). They hold text from before the merge: never content.
-_MERGE_COPY = re.compile(r".+_(?:BACKUP|BASE|LOCAL|REMOTE)_\d+(?:\.[^.]+)?")
+# number is its process id). They hold text from before the merge: never content. Only copies of
+# a text file a merge joins line by line (an article, a layout, site.toml …): a document named
+# so by its author, "Bao-cao_BASE_2025.pdf", was dropped and its link broken.
+_MERGE_COPY = re.compile(r".+_(?:BACKUP|BASE|LOCAL|REMOTE)_\d+(?:\.(?:md|markdown|toml|html?|css|js|json|ya?ml|txt|xml|svg))?",
+                         re.IGNORECASE)
 
 
 def is_scratch(path: str | Path) -> bool:
