@@ -21,7 +21,12 @@ _GOES_ONLINE = frozenset({"publishdate", "publish-date", "pubdate", "publishdate
 _COMES_DOWN = frozenset({"expirydate", "expiry-date", "expirationdate", "expiration-date", "expiry",
                          "unpublishdate", "unpublish-date", "het-han", "ngay-het-han"})
 _WITHHELD_BY_STATUS = frozenset({"status", "trang-thai"})  # Pelican, WordPress: draft, hidden, private …
-_PUBLISHED_STATUSES = frozenset({"published", "publish", "da-dang"})
+# The statuses that keep an article from readers (Pelican, WordPress, Drupal and Joomla exports, in
+# Vietnamese too). Only these: another (`public`, `active`, `1`) withholds nothing, and an error
+# advising 'draft: true' for it would have the editor unpublish the article.
+_WITHHOLDING_STATUSES = frozenset({"draft", "drafts", "hidden", "private", "pending", "future", "trash",
+                                   "unpublished", "inactive", "disabled", "0", "false", "no",
+                                   "nhap", "ban-nhap", "an", "chua-dang", "cho-duyet"})
 _DRAFT_FLAGS = frozenset({"ban-nhap", "nhap"})  # "bản nháp: true"
 _JEKYLL_PUBLISHED = "published"  # false keeps it out; Hugo reads a date there, as publishDate
 
@@ -49,7 +54,7 @@ def publishing_key_problem(source: SourceFile, key: Any, value: Any, dated: bool
 
 def _withholds(name: str, value: Any) -> bool:
     if name in _WITHHELD_BY_STATUS:
-        return not (isinstance(value, str) and slugify(value) in _PUBLISHED_STATUSES)
+        return slugify(_shown(value)) in _WITHHOLDING_STATUSES
     if name == _JEKYLL_PUBLISHED:
         return value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no"))
     if name in _DRAFT_FLAGS:

@@ -295,7 +295,10 @@ def test_a_value_of_the_wrong_kind_is_named_in_an_editors_words(written, en, vi)
     assert messages.describe(wrong[0], "vi").split(": ", 2)[-1] == vi
 
 
-@pytest.mark.parametrize("line", ["status: published", "published: true", "bản nháp: false"])
+@pytest.mark.parametrize("line", ["status: published", "published: true", "bản nháp: false",
+                                  # (a Drupal or Joomla export's, a site's own: an error advising
+                                  # 'draft: true' for them would have the editor unpublish it)
+                                  "status: public", "status: active", "status: 1", "status: true"])
 def test_another_generators_publishing_key_that_withholds_nothing_stays_a_warning(line):
     article, problems = _read(BASE + "\n" + line)
     assert article is not None and [p.code for p in problems] == ["unknown-key"]
@@ -305,6 +308,7 @@ def test_another_generators_publishing_key_that_withholds_nothing_stays_a_warnin
                                         ("published: 2026-12-08", "'date'"), ("expiry_date: 2026-12-08", "'expires'"),
                                         ("unpublishdate: 2026-12-08", "'expires'"), ("hết hạn: 08/12/2026", "'expires'"),
                                         ("status: hidden", "'draft: true'"), ("Status: private", "'draft: true'"),
+                                        ("status: 0", "'draft: true'"), ("trạng thái: nháp", "'draft: true'"),
                                         ("bản nháp: true", "'draft: true'")])
 def test_another_name_for_when_or_whether_an_article_is_public_is_an_error_naming_ours(line, ours):
     article, problems = _read(BASE + "\n" + line)
