@@ -31,6 +31,7 @@ def test_a_phone_number_in_the_text_is_a_link_that_calls_it(written, href):
     "Nghị định 168/2024/NĐ-CP", "mã hồ sơ G01.123.456-789-01", "113", "0,0221 3862",
     "84912345678",  # 84 without its "+": any number may start so
     "(0221)", "(02) 1234", "+84 9123", "Kế hoạch 125/KH-CAT", "01/12/2026", "1.500 mét",
+    "+84.123.456.789 đồng", "(+84) 123 456 789",  # an increase, a number no Vietnamese phone starts so
 ])
 def test_what_is_not_a_phone_number_is_left_as_written(written):
     assert links(f"Theo {written} đã nêu.\n") == []
