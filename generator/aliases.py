@@ -205,7 +205,7 @@ def find_term_alias_collisions(config: SiteConfig, published: Iterable[Article])
     from generator.config import CONFIG_NAME  # (config reads aliases with this module)
     from generator.routes import CAMPAIGNS_PREFIX, PAGE_SEGMENT, UNITS_PREFIX, term_url
 
-    terms = [term for table in (config.categories, config.units, config.campaigns) for term in table.values()]
+    terms = config.terms
     if not any(term.aliases for term in terms):
         return []
     published = list(published)
@@ -298,12 +298,18 @@ class ListTarget:
         return self.term.name
 
 
+def _old_folders(term: Term) -> list[str]:
+    """The old addresses of a list that are folders ("/tin-tuc/", "/thai-binh/tin-tuc/"), under
+    which its articles and its later pages were too; not an old program's page with a query."""
+    return [alias for alias in term.aliases if re.fullmatch(r"/[^?]+/", alias)]
+
+
 def list_targets(term: Term, first_url: str, pages: int) -> list[ListTarget]:
     """Where a renamed list's old addresses lead: its first page, and (for an old folder) each later
     page from the same later page of the old folder ("/don-vi/cu/trang/2/": shared, bookmarked)."""
     from generator.routes import PAGE_SEGMENT, paged_url  # (routes plans alias pages: imported here)
 
-    folders = [alias for alias in term.aliases if re.fullmatch(r"/[^?]+/", alias)]
+    folders = _old_folders(term)
     return [ListTarget(term, first_url, term.aliases)] + [
         ListTarget(term, paged_url(first_url, number), tuple(f"{folder}{PAGE_SEGMENT}/{number}/" for folder in folders))
         for number in range(2, pages + 1) if folders]
@@ -315,8 +321,7 @@ def kept_by_categories(config: SiteConfig, articles: Iterable[Article]) -> dict[
     folder (`aliases = ["/chuyen-de/"]`, or one under a taken-in portal's prefix, "/thai-binh/tin-tuc/")
     keeps theirs too ("/chuyen-de/<slug>/"), not only its own page's: hundreds of articles each
     needed an alias of its own, and were told so one by one."""
-    folders = {category.slug: [alias for alias in category.aliases if re.fullmatch(r"/[^?]+/", alias)]
-               for category in config.categories.values() if category.aliases}
+    folders = {category.slug: _old_folders(category) for category in config.categories.values() if category.aliases}
     if not folders:
         return {}
     kept = {}

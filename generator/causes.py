@@ -81,8 +81,7 @@ def addresses(site: Site) -> dict:
     each unit's, category's and campaign's page is, and the old addresses theirs keep (find_lists_gone)."""
     from generator.routes import term_url  # (routes imports what imports this module)
 
-    terms = [term for table in (site.config.categories, site.config.units, site.config.campaigns)
-             for term in table.values()]
+    terms = site.config.terms
     kept: dict[str, tuple[str, ...]] = {a.source: a.aliases for a in site.articles_and_pages if a.aliases}
     for old, article in kept_by_categories(site.config, site.articles).items():  # (a renamed category's)
         kept[article.source] = (*kept.get(article.source, ()), old)

@@ -69,17 +69,10 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
         return _articles_alone(site_dir, problems, strict, cache_dir, jobs)
     if site_config is None:
         return CheckReport(0, sort_problems(problems), strict)
-    # Its answers are keyed by the files' bytes, the settings and this code, as for a build.
-    cache = BuildCache(cache_dir, read_only=True)
-    listing = content.list_content(site_dir)  # once, for the articles and the files beside them
-    sources, found = content.load_content(site_dir, cache, listing=listing, jobs=jobs)
-    problems += found + content.no_articles(site_dir, listing)
-    problems += confine.check_site_files(site_dir, {content.CONTENT_DIR: listing})  # symlinks leaving the site
-    problems += heading_problems(site_dir, sources, jobs)
-    # Drafts and scheduled articles are checked too: they will be published one day.
-    news, page_sources = standalone.split_sources(sources)
+    cache, listing, news, page_sources = _read_articles(site_dir, cache_dir, jobs, problems)
+    moment = now.astimezone(site_config.zone) if now is not None else datetime.now(site_config.zone)
     why_left_out: dict[str, str] = {}  # (expired articles only, here)
-    articles, _, found = index.index_articles(site_config, news, index.IndexOptions(drafts=True, future=True, now=now),
+    articles, _, found = index.index_articles(site_config, news, index.IndexOptions(drafts=True, future=True, now=moment),
                                               cache=cache, reasons=why_left_out)
     pages, found_in_pages = standalone.index_pages_beside(site_config, articles, news, page_sources,
                                                           index.IndexOptions(drafts=True))
@@ -126,47 +119,53 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     problems += share_image_problems(site_dir, site_config.share_image, published, files)
     problems += images.not_told_twice(found, image_problems)
     problems += _links_to_unpublished(site_config, news_count, articles, plan, found, links_to_articles, load_body,
-                                      now)
+                                      moment)
     # The layouts the pages use, as far as a build finds their problems without rendering.
     problems += check_layouts(site_dir, {page.template for page in pages})
     if strict:  # (build --strict stops at an address readers had, dropped without an alias: so does check)
-        problems += unkept_addresses(site_dir, _published(site, now), cache.load_state(rendering.STATE_NAME))
+        published = replace(site, articles=tuple(a for a in site.articles if _published_at(a, moment)),
+                            standalone=tuple(page for page in site.standalone if not page.draft))
+        problems += unkept_addresses(site_dir, published, cache.load_state(rendering.STATE_NAME))
     return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
 
 
-def _published(site: Site, now: datetime | None) -> Site:
-    """What a build at `now` publishes of a site check read whole (drafts and scheduled too)."""
-    moment = now.astimezone(site.config.zone) if now is not None else datetime.now(site.config.zone)
-    return replace(site, articles=tuple(a for a in site.articles
-                                        if index.leave_out_reason(a, index.IndexOptions(now=moment), moment) is None),
-                   standalone=tuple(page for page in site.standalone if not page.draft))
+def _read_articles(site_dir: Path, cache_dir: Path | None, jobs: int | None, problems: list[Problem]):
+    """(the build cache, the listing of content/, the news, the pages of their own) as read, with
+    what the files say by themselves added to `problems`: their front-matter's syntax, their own
+    conflicts, headings, files left beside them, symlinks leaving the site. Drafts and scheduled
+    articles are read too: they will be published one day."""
+    # Its answers are keyed by the files' bytes, the settings and this code, as for a build.
+    cache = BuildCache(cache_dir, read_only=True)
+    listing = content.list_content(site_dir)  # once, for the articles and the files beside them
+    sources, found = content.load_content(site_dir, cache, listing=listing, jobs=jobs)
+    problems += found + content.no_articles(site_dir, listing)
+    problems += confine.check_site_files(site_dir, {content.CONTENT_DIR: listing})
+    problems += heading_problems(site_dir, sources, jobs)
+    return (cache, listing, *standalone.split_sources(sources))
+
+
+def _published_at(article, moment: datetime) -> bool:
+    """Whether a build at `moment` publishes a news article check read (drafts and scheduled too)."""
+    return index.leave_out_reason(article, index.IndexOptions(now=moment), moment) is None
 
 
 def _articles_alone(site_dir: Path, problems: list[Problem], strict: bool, cache_dir: Path | None,
                     jobs: int | None) -> CheckReport:
     """site.toml does not read (a merge conflict, a syntax error): its problems, and what the
-    articles say by themselves (their front-matter's syntax, their own conflicts, headings,
-    files left beside them). Their units, categories, photos and links are judged against
+    articles say by themselves. Their units, categories, photos and links are judged against
     site.toml, once it reads: an editor fixing site.toml first learnt of nothing else."""
-    cache = BuildCache(cache_dir, read_only=True)
-    listing = content.list_content(site_dir)
-    sources, found = content.load_content(site_dir, cache, listing=listing, jobs=jobs)
-    problems += found + content.no_articles(site_dir, listing)
-    problems += confine.check_site_files(site_dir, {content.CONTENT_DIR: listing})
-    problems += heading_problems(site_dir, sources, jobs)
-    news, page_sources = standalone.split_sources(sources)
+    _, _, news, page_sources = _read_articles(site_dir, cache_dir, jobs, problems)
     return CheckReport(len(news), sort_problems(problems), strict, len(page_sources), config_read=False)
 
 
 def _links_to_unpublished(site_config, news_count: int, articles, plan, already: list[Problem],
-                          links_to_articles: dict, load_body, now: datetime | None = None) -> list[Problem]:
+                          links_to_articles: dict, load_body, moment: datetime) -> list[Problem]:
     """A published article (or page) linking a draft or scheduled one fails `build` today: say so.
     Only the published articles that link to one are converted again, as the build would.
     `articles`: the news (the first `news_count`, drafts and scheduled ones too), then the pages;
-    `load_body`: content.load_body for the site (an article the cache gave has no body kept)."""
-    now = now.astimezone(site_config.zone) if now is not None else datetime.now(site_config.zone)
-    published_now = index.IndexOptions(now=now)
-    published = [a for a in articles[:news_count] if index.leave_out_reason(a, published_now, now) is None]
+    `load_body`: content.load_body for the site (an article the cache gave has no body kept);
+    `moment`: the build's, in the site's zone."""
+    published = [a for a in articles[:news_count] if _published_at(a, moment)]
     published += [a for a in articles[news_count:] if not a.draft]
     unpublished = {a.source for a in articles} - {a.source for a in published}
     linking = [a for a in published if unpublished.intersection(links_to_articles.get(a.source, ()))]

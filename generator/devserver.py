@@ -476,11 +476,12 @@ class Preview:
         """Note in self.moves the moves since the last rebuild (`addresses`: this one's, None when it
         rendered nothing); the ones to tell now, each from the address the article had before this
         session moved it (none for one moved back there)."""
-        moves = causes.find_moved(self.addresses, addresses) if addresses and self.addresses else ()
-        # (a unit renamed in site.toml: its page went, said once, as `build` says it)
-        self.lists_gone = causes.find_lists_gone(self.addresses.get("lists"), addresses) if addresses and self.addresses else ()
-        self.list_aliases_gone = (causes.find_list_aliases_gone(self.addresses.get("lists_kept"), addresses)
-                                  if addresses and self.addresses else ())
+        moves, self.lists_gone, self.list_aliases_gone = (), (), ()
+        if addresses and self.addresses:
+            moves = causes.find_moved(self.addresses, addresses)
+            # (a unit renamed in site.toml: its page went, said once, as `build` says it)
+            self.lists_gone = causes.find_lists_gone(self.addresses.get("lists"), addresses)
+            self.list_aliases_gone = causes.find_list_aliases_gone(self.addresses.get("lists_kept"), addresses)
         self.addresses = addresses or self.addresses
         told = []
         for source in [source for source in self.moves if not (self.options.site_dir / source).is_file()]:

@@ -115,15 +115,14 @@ def render_feeds(site: Site, html_of: HtmlOf = _own_html, memo: Memo | None = No
 
     feeds = {FEED_NAME: feed(None, site.articles)}
     listed = routes.articles_by_term(site.articles)
-    for terms in (config.categories, config.units, config.campaigns):
-        for term in terms.values():
-            feeds[feed_url(term).lstrip("/")] = feed(term, listed.get((term.kind, term.slug), ()))
-            # A reader subscribed to a renamed unit's feed goes on getting its news: the feed at its old
-            # page's address too (a feed reader follows no redirect written in a page; the feed's own
-            # "self" link names the new address, which most readers then take).
-            for alias in term.aliases:
-                if alias.endswith("/"):
-                    feeds[(alias + FEED_NAME).lstrip("/")] = feeds[feed_url(term).lstrip("/")]
+    for term in config.terms:
+        feeds[feed_url(term).lstrip("/")] = atom = feed(term, listed.get((term.kind, term.slug), ()))
+        # A reader subscribed to a renamed unit's feed goes on getting its news: the feed at its old
+        # page's address too (a feed reader follows no redirect written in a page; the feed's own
+        # "self" link names the new address, which most readers then take).
+        for alias in term.aliases:
+            if alias.endswith("/"):
+                feeds[(alias + FEED_NAME).lstrip("/")] = atom
     return feeds
 
 

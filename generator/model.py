@@ -158,6 +158,11 @@ class SiteConfig:
         path = "/" + after_host.split("/", 1)[1] if "/" in after_host else "/"
         return path if path.endswith("/") else path + "/"
 
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """Every declared category, unit and campaign, in that order."""
+        return (*self.categories.values(), *self.units.values(), *self.campaigns.values())
+
 
 def under_base_path(path: str, base_path: str) -> bool:
     """Whether a path from the host's root is already under base_url's path ("/congan/gioi-thieu/"

@@ -43,9 +43,14 @@ def paged_url(first_url: str, number: int) -> str:
     return first_url if number == 1 else f"{first_url}{PAGE_SEGMENT}/{number}/"
 
 
+def page_count(items: int, per_page: int) -> int:
+    """How many pages a list of `items` takes: one, empty, when there are none."""
+    return max(1, -(-items // per_page))
+
+
 def paginate(items: tuple[Article, ...], per_page: int, first_url: str) -> Iterator[tuple[Pagination, tuple[Article, ...]]]:
     """Slices of `items` with their pagination; one empty page when there are none."""
-    total = max(1, -(-len(items) // per_page))
+    total = page_count(len(items), per_page)
     for number in range(1, total + 1):
         chunk = items[(number - 1) * per_page: number * per_page]
         yield Pagination(
@@ -114,11 +119,9 @@ def plan_pages(site: Site, memo: Memo | None = None) -> list[Page]:
     pages += archives.plan_archive_pages(site, memo)
     for page in site.standalone:  # Giới thiệu, Liên hệ …: generator/standalone.py
         pages.append(Page(url=page.url, template="page.html", kind="page", title=page.title, article=page))
-    renamed = [target for kind, terms in (("category", config.categories), ("unit", config.units),
-                                          ("campaign", config.campaigns))
-               for term in terms.values() if term.aliases
+    renamed = [target for term in config.terms if term.aliases
                for target in aliases.list_targets(term, term_url(term),
-                                                  max(1, -(-len(by_term.get((kind, term.slug), ())) // config.per_page)))]
+                                                  page_count(len(by_term.get((term.kind, term.slug), ())), config.per_page))]
     pages += aliases.plan_alias_pages([*site.articles_and_pages, *renamed],
                                       aliases.kept_by_categories(config, site.articles))
     return pages

@@ -16,6 +16,11 @@ def published(make_site, build_site, body: str, **front):
     return built.page(URL), built
 
 
+def paragraphs(text) -> list[str]:
+    """The words of each paragraph of the article's text (not a list item's), spaces made one."""
+    return [" ".join(p.get_text().split()) for p in text.find_all("p", recursive=False)]
+
+
 def body_lines(page) -> list[str]:
     """The lines of the article's text as a reader sees them, one per paragraph or line break."""
     text = page.select_one(".article .body").get_text("\n")
@@ -75,7 +80,7 @@ def test_a_paragraph_indented_as_word_indents_it_is_a_paragraph(make_site, build
     text = page.select_one(".article .body")
     assert text.find("pre").get_text() == "    mã trong khối rào\n"  # code is fenced, and stays code
     assert len(text.find_all("pre")) == 1
-    assert [" ".join(p.get_text().split()) for p in text.find_all("p", recursive=False)] == [
+    assert paragraphs(text) == [
         "Ngày 21/1, Công an tỉnh tổ chức hội nghị tổng kết công tác năm 2026.",
         "Tham dự có đồng chí Giám đốc Công an tỉnh. Đoạn thứ ba, dán liền dưới.",
         "Các nội dung:"]
@@ -97,7 +102,7 @@ def test_indented_text_opening_with_a_bullet_or_deeper_or_wrapped_is_a_paragraph
     page, _ = published(make_site, build_site, body)
     text = page.select_one(".article .body")
     assert [pre.get_text() for pre in text.find_all("pre")] == ["$ make site\n"]
-    assert [" ".join(p.get_text().split()) for p in text.find_all("p", recursive=False)] == [
+    assert paragraphs(text) == [
         "Mở đầu.", "➢ Thứ nhất, tăng cường tuần tra.", "● Thứ hai, tuyên truyền.", "📌 Thông báo khẩn.", "Bài thơ:",
         "Trăm năm trong cõi người ta, Chữ tài chữ mệnh khéo là ghét nhau.", "Đoạn thụt hai lần.",
         "Sáng ngày 5/12, Công an tỉnh Hưng Yên đã tổ chức hội nghị tổng kết công tác năm 2025."]
