@@ -361,12 +361,15 @@ def _query_page(path: str, table: dict[str, Article | ListTarget], fallback: Art
                    key=lambda n: (-len(n), n))
     targets = {query: article.url for query, article in sorted(table.items())}
     shards = -(-len(targets) // QUERY_SHARD_SIZE)
+    # What the page says it looks for: an article, or (when one of them is a list) a page.
+    articles_only = all(isinstance(target, Article) for target in [*table.values(), *filter(None, [fallback])])
     return Page(url=path, template="query-alias.html", kind="query-alias", title="Địa chỉ cũ của cổng thông tin", extra=frozen_map({
         "names": tuple(tuple(unquote(name) for name in group) for group in names),
         "targets": frozen_map(targets),
         "shards": shards,
         "shard_prefix": _shard_prefix(path) if shards > 1 else "",
         "fallback": (fallback.url, fallback.title) if fallback is not None else None,
+        "noun": "bài viết" if articles_only else "trang",
     }))
 
 

@@ -1,5 +1,5 @@
 // The page of an old address that had a query (layouts/query-alias.html): find the article
-// the query names in the page's table, or in the JSON file of its shard, and go there.
+// (or list page) the query names in the page's table, or in the JSON file of its shard, and go there.
 (function () {
   var data = document.querySelector("script[data-dia-chi-cu-bang]");
   if (!data) return;
@@ -26,7 +26,7 @@
   }
   function missed() {
     if (d.fallback) return go(d.fallback);
-    status.textContent = "Không tìm thấy bài viết ứng với địa chỉ cũ này: bài có thể đã được gỡ, " +
+    status.textContent = "Không tìm thấy " + d.noun + " ứng với địa chỉ cũ này: " + d.noun + " có thể đã được gỡ, " +
       "hoặc chưa được chuyển sang cổng thông tin mới. Hãy tìm bài viết dưới đây.";
   }
   function shard(key) {  // FNV-1a, as aliases.query_shard
@@ -37,7 +37,7 @@
   function look(i) {
     if (i >= keys.length) return missed();
     if (d.targets) return goOrNext(d.targets, i);
-    status.textContent = "Đang tìm bài viết ứng với địa chỉ cũ này…";
+    status.textContent = "Đang tìm " + d.noun + " ứng với địa chỉ cũ này…";
     fetch(d.prefix + shard(keys[i]) + ".json").then(function (response) {
       return response.ok ? response.json() : {};
     }).then(function (table) { goOrNext(table, i); }).catch(missed);

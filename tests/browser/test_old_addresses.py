@@ -22,11 +22,12 @@ def test_the_demo_s_old_sharepoint_address_leads_to_its_article(open_page, porta
 @pytest.fixture(scope="module")
 def migrated(tmp_path_factory):
     """A portal under /cong-thong-tin/ that kept 300 addresses of its old SharePoint pages (two
-    JSON tables), Joomla's, and one path whose own old address names a fallback."""
+    JSON tables), Joomla's, one path whose own old address names a fallback, and a unit's."""
     from generator.pipeline import BuildOptions, build
     site = tmp_path_factory.mktemp("migrated")
     (site / "site.toml").write_text(SITE_TOML.replace(
-        'base_url = "https://congan.example.vn/"', 'base_url = "https://congan.example.vn/cong-thong-tin/"'),
+        'base_url = "https://congan.example.vn/"', 'base_url = "https://congan.example.vn/cong-thong-tin/"').replace(
+        '[units.phong-canh-sat-giao-thong]\n', '[units.phong-canh-sat-giao-thong]\naliases = ["/Pages/DonVi.aspx?ID=8"]\n'),
         encoding="utf-8")
     for number in range(3):
         old = [f'"/Pages/chi-tiet.aspx?ItemID={number * 100 + i}"' for i in range(100)]
@@ -78,6 +79,18 @@ def test_an_old_address_it_does_not_know_says_so_and_offers_search(browser, migr
         page.get_by_label("Tìm bài viết trên cổng thông tin").fill("Bài số")
         page.get_by_label("Tìm bài viết trên cổng thông tin").press("Enter")
         page.wait_for_url("**/cong-thong-tin/tim-kiem/?q=*")
+    finally:
+        context.close()
+
+
+def test_an_unknown_old_address_of_a_unit_page_does_not_speak_of_an_article(browser, migrated):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(migrated + "/Pages/DonVi.aspx?ID=8")
+        page.wait_for_url("**/cong-thong-tin/don-vi/phong-canh-sat-giao-thong/")
+        page.goto(migrated + "/Pages/DonVi.aspx?ID=9")
+        page.locator("[data-dia-chi-cu]").filter(has_text="Không tìm thấy trang ứng với địa chỉ cũ này").wait_for()
     finally:
         context.close()
 

@@ -57,8 +57,11 @@ def test_a_unit_renamed_with_aliases_keeps_its_old_page_and_feed(make_site):
     assert re.findall(rb"<title>Tu\xe1\xba\xa7n tra s\xe1\xbb\x91 \d</title>", kept_feed) == re.findall(
         rb"<title>Tu\xe1\xba\xa7n tra s\xe1\xbb\x91 \d</title>", old_feed)
     # An old portal's address with a query leads there too.
-    table = json.loads(_page(site, "/Pages/DonVi.aspx/").find("script", attrs={"data-dia-chi-cu-bang": True}).string)
+    query_page = _page(site, "/Pages/DonVi.aspx/")
+    table = json.loads(query_page.find("script", attrs={"data-dia-chi-cu-bang": True}).string)
     assert table["targets"] == {"id=8": new_url}
+    # What it says it looks for is a page, not an article (the script's words take the same noun).
+    assert "chuyển đến trang ứng với nó" in query_page.noscript.get_text() and table["noun"] == "trang"
     sitemap = (site / "public/sitemap.xml").read_text(encoding="utf-8")
     assert new_url in sitemap and "/don-vi/phong-canh-sat-giao-thong/" not in sitemap
 
