@@ -34,11 +34,11 @@ class Causes:
     # (source, old URL, new URL) of articles published at a new address (a retitled article
     # without a 'slug'), the old one not kept by 'aliases': links and shares to it now break.
     moved: tuple[tuple[str, str, str], ...] = ()
-    # (kind, slug, old URL, heir's slug or "") of unit, category and campaign pages published last
-    # time and not now (a key renamed or removed in site.toml), the old URL not kept by an alias:
-    # links and feed subscriptions to it now break. The heir: the one that has its key or name
-    # among its other_names, as a merged unit does.
-    lists_gone: tuple[tuple[str, str, str, str], ...] = ()
+    # (kind, slug, old URL, heir's slug or "", the heir's aliases) of unit, category and campaign
+    # pages published last time and not now (a key renamed or removed in site.toml), the old URL not
+    # kept by an alias: links and feed subscriptions to it now break. The heir: the one that has its
+    # key or name among its other_names, as a merged unit does.
+    lists_gone: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = ()
     # (kind, slug, old address) of an alias in a unit's, category's or campaign's table that the last
     # build kept and this one does not (taken out of site.toml: the old page and its feed went).
     list_aliases_gone: tuple[tuple[str, str, str], ...] = ()
@@ -86,7 +86,8 @@ def addresses(site: Site) -> dict:
     for old, article in kept_by_categories(site.config, site.articles).items():  # (a renamed category's)
         kept[article.source] = (*kept.get(article.source, ()), old)
     return {"urls": {a.source: a.url for a in site.articles_and_pages}, "kept": kept,
-            "lists": {term_url(term): [term.kind, term.slug, term.name, list(term.other_names)] for term in terms},
+            "lists": {term_url(term): [term.kind, term.slug, term.name, list(term.other_names), list(term.aliases_written)]
+                      for term in terms},
             "lists_kept": {alias: [term.kind, term.slug] for term in terms for alias in term.aliases}}
 
 
@@ -147,10 +148,11 @@ def find_moved(old: object, now: dict) -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(lost))
 
 
-def find_lists_gone(old_lists: object, now: dict) -> tuple[tuple[str, str, str, str], ...]:
-    """(kind, slug, old URL, heir's slug or "") of each list page of the last build (`old_lists`: its
-    record's "lists") that this one does not answer (nor keeps by an alias). The heir is the one
-    of this build's units (categories, campaigns) with the old key or name among its names."""
+def find_lists_gone(old_lists: object, now: dict) -> tuple[tuple[str, str, str, str, tuple[str, ...]], ...]:
+    """(kind, slug, old URL, heir's slug or "", the heir's aliases) of each list page of the last build
+    (`old_lists`: its record's "lists") that this one does not answer (nor keeps by an alias). The
+    heir is the one of this build's units (categories, campaigns) with the old key or name among its
+    names; its aliases, as site.toml writes them now, so that the line advised holds them too."""
     if not isinstance(old_lists, dict):
         return ()
     lists = now.get("lists", {})
@@ -162,9 +164,9 @@ def find_lists_gone(old_lists: object, now: dict) -> tuple[tuple[str, str, str, 
         answered = _answered(now) if answered is None else answered
         if url in answered:
             continue
-        heirs = [new_slug for new_kind, new_slug, new_name, others in lists.values()
+        heirs = [(new_slug, tuple(written)) for new_kind, new_slug, new_name, others, written in lists.values()
                  if new_kind == kind and ({slug, name} & {new_name, *others})]
-        gone.append((kind, slug, url, heirs[0] if len(heirs) == 1 else ""))
+        gone.append((kind, slug, url, *(heirs[0] if len(heirs) == 1 else ("", ()))))
     return tuple(gone)
 
 

@@ -520,7 +520,9 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
             path + ("aliases",), "bad-alias", message))
         terms[slug] = term_type(slug=slug, name=name, description=description,
                                 other_names=tuple(nfc(other).strip() for other in other_names), **more,
-                                aliases=old_addresses, aliases_line=reader.line_of(*path, "aliases"))
+                                aliases=old_addresses, aliases_line=reader.line_of(*path, "aliases"),
+                                aliases_written=tuple(item for item in ([written] if isinstance(written, str)
+                                                                        else written or ()) if isinstance(item, str)))
     return terms
 
 

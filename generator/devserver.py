@@ -389,7 +389,7 @@ class Preview:
         # against it. Not the last build's: the search refresh after serve starts may read a save
         # first and publish its move, and the rebuild for that save then saw no move to tell.
         self.addresses: dict | None = None
-        self.lists_gone: tuple[tuple[str, str, str, str], ...] = ()  # (causes.find_lists_gone) since the last rebuild
+        self.lists_gone: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = ()  # (causes.find_lists_gone) since the last rebuild
         self.list_aliases_gone: tuple[tuple[str, str, str], ...] = ()  # (causes.find_list_aliases_gone) likewise
         self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
         self.memo = Memo()  # what one build hands the next (generator/memo.py); used under build_lock

@@ -9,6 +9,7 @@ decide what is a problem, and does no I/O.
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Iterable, Mapping
 
@@ -70,9 +71,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     # A copy with drafts or scheduled articles (--drafts, --future) that search engines may read.
     "list-gone": {
         "en": "  Page gone: {url} ({what} '{slug}' is no longer in site.toml): links and feed subscriptions to it "
-              "lead nowhere; keep it with aliases = [\"{url}\"] in [{table}.{heir}] of site.toml",
+              "lead nowhere; keep it with {aliases} in [{table}.{heir}] of site.toml",
         "vi": "  Bỏ trang: {url} ({what} '{slug}' không còn trong site.toml): liên kết và người theo dõi RSS của "
-              "nó sẽ gặp trang lỗi; giữ lại bằng aliases = [\"{url}\"] trong [{table}.{heir}] của site.toml",
+              "nó sẽ gặp trang lỗi; giữ lại bằng {aliases} trong [{table}.{heir}] của site.toml",
     },
     "list-alias-gone": {
         "en": "  Old address gone: {url} (no longer among the aliases of [{table}.{slug}]): links and feed "
@@ -788,25 +789,26 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"this article is published at (\S+), no longer at (.+?), where links",
          "bài này nay đăng ở {0}, không còn ở {1}: liên kết và lượt chia sẻ tới địa chỉ cũ sẽ hỏng; giữ lại bằng "
          "aliases: [{1}]"),
-        (r"the page (\S+) of the unit '(.*?)' is no longer published.* in \[(units\.\S+)\]$",
+        (r"the page (\S+) of the unit '(.*?)' is no longer published.* keep it with (aliases = \[.*\]) in \[(units\.\S+)\]$",
          "trang {0} của đơn vị '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ lại "
-         "bằng aliases = [\"{0}\"] trong [{2}]"),
+         "bằng {2} trong [{3}]"),
         (r"the page (\S+) of the unit '(.*?)' is no longer published",
          "trang {0} của đơn vị '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ lại "
          "bằng aliases = [\"{0}\"] trong bảng của đơn vị thay nó; nếu đơn vị đã bỏ hẳn, hãy dựng một lần không "
          "có --strict: lần dựng đó ghi nhận việc bỏ"),
-        (r"the page (\S+) of the category '(.*?)' is no longer published.* in \[(categories\.\S+)\]"
+        (r"the page (\S+) of the category '(.*?)' is no longer published.* keep it with (aliases = \[.*\]) in "
+         r"\[(categories\.\S+)\]"
          r"(?: \(which also keeps the addresses of its (\S+) article)?",
          "trang {0} của chuyên mục '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
-         "lại bằng aliases = [\"{0}\"] trong [{2}] (cũng giữ lại địa chỉ cũ của các bài viết chuyển theo chuyên mục)"),
+         "lại bằng {2} trong [{3}] (cũng giữ lại địa chỉ cũ của các bài viết chuyển theo chuyên mục)"),
         (r"the page (\S+) of the category '(.*?)' is no longer published",
          "trang {0} của chuyên mục '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
          "lại bằng aliases = [\"{0}\"] trong bảng của chuyên mục thay nó (cũng giữ lại địa chỉ cũ của các bài "
          "viết chuyển theo chuyên mục); nếu chuyên mục đã bỏ hẳn, hãy dựng một lần không có --strict: lần dựng "
          "đó ghi nhận việc bỏ"),
-        (r"the page (\S+) of the campaign '(.*?)' is no longer published.* in \[(campaigns\.\S+)\]$",
+        (r"the page (\S+) of the campaign '(.*?)' is no longer published.* keep it with (aliases = \[.*\]) in \[(campaigns\.\S+)\]$",
          "trang {0} của phong trào '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
-         "lại bằng aliases = [\"{0}\"] trong [{2}]"),
+         "lại bằng {2} trong [{3}]"),
         (r"the page (\S+) of the campaign '(.*?)' is no longer published",
          "trang {0} của phong trào '{1}' không còn: liên kết và người theo dõi RSS của nó sẽ gặp trang lỗi; giữ "
          "lại bằng aliases = [\"{0}\"] trong bảng của phong trào thay nó; nếu phong trào đã bỏ hẳn, hãy dựng "
@@ -1381,7 +1383,7 @@ def fold_into_lists(moves, gone) -> tuple[tuple, dict[str, int]]:
     """(the moves left, {a gone category's URL: how many of its articles moved with it}): renaming
     a category moves every article in it, and the one alias of its old folder keeps them all
     (aliases.kept_by_categories); a line, or an error, for each of hundreds said the opposite."""
-    folders = {url for kind, _slug, url, _heir in gone if kind == "category"}
+    folders = {url for kind, _slug, url, *_heir in gone if kind == "category"}
     left, folded = [], {}
     for source, old, new in moves:
         folder = "/" + old.strip("/").partition("/")[0] + "/"
@@ -1393,16 +1395,26 @@ def fold_into_lists(moves, gone) -> tuple[tuple, dict[str, int]]:
 
 
 def lists_gone_lines(gone, lang: str, folded: Mapping[str, int] = {}) -> list[str]:
-    """A line for each (kind, slug, old URL, heir's slug or ""); `folded`: fold_into_lists's."""
+    """A line for each (kind, slug, old URL, heir's slug or "", its aliases); `folded`:
+    fold_into_lists's."""
     lines = []
-    for kind, slug, url, heir in gone:
+    for kind, slug, url, heir, written in gone:
         table, what_en, what_vi, heir_vi, heir_en = LIST_WORDS[kind]
         line = text("list-gone", lang, url=url, slug=slug, table=table, what=what_vi if lang == "vi" else what_en,
-                    heir=heir or (heir_vi if lang == "vi" else heir_en))
+                    heir=heir or (heir_vi if lang == "vi" else heir_en),
+                    aliases=keeping_line(gone, kind, url, heir, written))
         if folded.get(url):
             line += text("list-gone-articles", lang, n=number(folded[url], lang))
         lines.append(one_line(line, join=False))
     return lines
+
+
+def keeping_line(gone, kind: str, url: str, heir: str, written: tuple[str, ...]) -> str:
+    """The `aliases = [...]` line that keeps a gone list's `url` (of `gone`, lists_gone's) in its
+    heir's table: whole, with what it has (`written`) and every other page gone to the same heir, as
+    a second `aliases` line beside one already there is a duplicate key in TOML."""
+    kept = [other for other_kind, _slug, other, other_heir, _w in gone if (other_kind, other_heir) == (kind, heir)]
+    return "aliases = " + json.dumps(list(dict.fromkeys([*written, *(kept if heir else [url])])), ensure_ascii=False)
 
 
 def problem_record(problem: Problem, lang: str) -> dict:

@@ -78,6 +78,8 @@ class Term:
     # a reorganisation keeps the links to its old page. Their line in site.toml is for problems.
     aliases: tuple[str, ...] = ()
     aliases_line: int = field(default=0, repr=False, compare=False)
+    # … as site.toml writes them, for the line a notice advises (the normalized form reads otherwise).
+    aliases_written: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -15,13 +15,13 @@ from generator import causes
 from generator.config import CONFIG_NAME, table_line
 from generator.content import read_source
 from generator.diagnostics import Problem, error
-from generator.messages import LIST_WORDS, addresses_lost, fold_into_lists, slug_giving_back
+from generator.messages import LIST_WORDS, addresses_lost, fold_into_lists, keeping_line, slug_giving_back
 from generator.model import Site
 
 ARTICLE_MOVED = ("this article is published at {new}, no longer at {old}, where links and shares to it now lead "
                  "nowhere: keep it with aliases: [{old}]{or_slug}")
 LIST_GONE = ("the page {url} of the {kind} '{slug}' is no longer published, and links and feed subscriptions to it "
-             "now lead nowhere: keep it with aliases = [\"{url}\"] in {where}{articles}")
+             "now lead nowhere: keep it with {aliases} in {where}{articles}")
 ALIAS_GONE = ("the old address {url} is no longer among the aliases of [{table}.{slug}], and links and feed "
               "subscriptions to it now lead nowhere: keep it by putting \"{url}\" back in those aliases")
 # (a true removal has no one to keep its page: a build without --strict records it, and is told once)
@@ -43,12 +43,13 @@ def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Probl
         problems.append(error(source, _title_line(site_dir, source), "address-not-kept",
                               ARTICLE_MOVED.format(new=new, old=", ".join(olds),
                                                    or_slug=f" (or slug: {slug})" if slug else "")))
-    for kind, slug, url, heir in gone:
+    for kind, slug, url, heir, written in gone:
         table = LIST_WORDS[kind][0]
         articles = (f" (which also keeps the addresses of its {folded[url]} article(s) that moved with it)"
                     if folded.get(url) else "")
         problems.append(error(CONFIG_NAME, table_line(site_dir, table, heir) if heir else 0, "address-not-kept",
                               LIST_GONE.format(url=url, kind=kind, slug=slug, articles=articles,
+                                               aliases=keeping_line(gone, kind, url, heir, written),
                                                where=f"[{table}.{heir}]" if heir else
                                                f"the table of the {kind} that takes its place")
                               + ("" if heir else REMOVED_FOR_GOOD)))

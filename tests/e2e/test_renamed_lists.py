@@ -105,6 +105,34 @@ def test_an_old_address_of_a_list_that_would_replace_a_page_is_refused_at_its_li
     assert f"site.toml:{line}: error[alias-collision]: the alias {alias} {words}" in done.stderr, done.stderr
 
 
+def test_the_alias_advised_for_a_merged_unit_is_its_heir_s_whole_line(make_site):
+    """Two units merged into one whose table already has an `aliases` line: the line advised holds
+    what it has and both old pages, in the notice (Vietnamese and English) and in --strict's error
+    (pasted beside the line there, a second `aliases` is a duplicate key: site.toml stops reading)."""
+    files = {**FILES, "content/tin-hoat-dong/xa.md": article("Xã Đông Tiến ra quân", unit="cong-an-xa-dong-tien")}
+    site = make_site(files)
+    _build(site)
+    toml = MERGED.format(aliases='aliases = ["/Pages/DonVi.aspx?ID=8"]\n').replace(
+        'other_names = ["phong-canh-sat-giao-thong", "PC08"]', 'other_names = ["phong-canh-sat-giao-thong", "PC08", '
+        '"cong-an-xa-dong-tien"]').replace('[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"\n', "")
+    (site / "site.toml").write_text(toml, encoding="utf-8")
+    line = 'aliases = ["/Pages/DonVi.aspx?ID=8", "/don-vi/cong-an-xa-dong-tien/", "/don-vi/phong-canh-sat-giao-thong/"]'
+    strict = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+    errors = [row for row in strict.stderr.splitlines() if "[address-not-kept]" in row]
+    assert len(errors) == 2 and all(row.endswith(f"keep it with {line} in [units.phong-csgt-va-trat-tu]")
+                                    for row in errors), errors
+    vi = run_cli("build", "--site", str(site), "--strict")
+    assert all(f"giữ lại bằng {line} trong [units.phong-csgt-va-trat-tu]" in row
+               for row in vi.stderr.splitlines() if "address-not-kept" in row), vi.stderr
+    said = _build(site)
+    assert [row.rpartition("giữ lại bằng ")[2] for row in said.splitlines() if row.startswith("  Bỏ trang:")] == [
+        f"{line} trong [units.phong-csgt-va-trat-tu] của site.toml"] * 2, said
+    # Written as advised, it keeps both pages.
+    (site / "site.toml").write_text(toml.replace('aliases = ["/Pages/DonVi.aspx?ID=8"]', line), encoding="utf-8")
+    _build(site, "--strict")
+    assert _page(site, "/don-vi/cong-an-xa-dong-tien/").find("meta", attrs={"http-equiv": "refresh"})
+
+
 def test_an_unusable_old_address_of_a_list_is_told_at_its_line(make_site):
     toml = MERGED.format(aliases='aliases = ["/don-vi/cu#neo"]\n')
     site = make_site(FILES, toml)
