@@ -216,7 +216,8 @@ def find_term_alias_collisions(config: SiteConfig, published: Iterable[Article])
     lists = [term_url(term) for term in terms]
     problems = []
     for term in terms:
-        for alias in term.aliases:
+        for number, alias in enumerate(term.aliases):
+            line = term.aliases_lines[number] if number < len(term.aliases_lines) else 0
             path = split_alias(alias)[0]
             root = path.strip("/").partition("/")[0]
             in_a_list = any(path.startswith(url) and path[len(url):].startswith((PAGE_SEGMENT + "/", "atom.xml"))
@@ -224,10 +225,10 @@ def find_term_alias_collisions(config: SiteConfig, published: Iterable[Article])
             if (path in owners or in_a_list or _owned_file(path) or root.startswith("pagefind")
                     or root in _OWNED_ROOTS and not path.startswith((UNITS_PREFIX, CAMPAIGNS_PREFIX))):
                 taken = owners.get(path, "a page the portal publishes itself")
-                problems.append(error(CONFIG_NAME, term.aliases_line, "alias-collision",
+                problems.append(error(CONFIG_NAME, line, "alias-collision",
                                       f"the alias {alias} would replace {taken}; remove it"))
             elif alias in claimed:
-                problems.append(error(CONFIG_NAME, term.aliases_line, "alias-collision",
+                problems.append(error(CONFIG_NAME, line, "alias-collision",
                                       f"the alias {alias} is also an alias of {claimed[alias]}; keep it in one place"))
             else:
                 claimed[alias] = term_words(term)

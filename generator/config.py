@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator.aliases import read_aliases
+from generator.aliases import read_aliases_at
 from generator.diagnostics import Problem, error, kind_of, suggest, warning
 from generator.merge_conflicts import conflict_blocks, conflict_message
 from generator.model import (MEGAPIXELS_CEILING, Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit,
@@ -115,6 +115,44 @@ class _Reader:
         # for an unknown key that is a table: told at its parent's header, lines above).
         return next(iter(self._headers(path)), 0) or header_line or 1
 
+    def item_line(self, *path: str, number: int) -> int:
+        """The line of item `number` (from 0) of the array at a dotted key: a long array stands
+        on lines of its own, an item on each. The key's line when it cannot be told."""
+        start = self.line_of(*path)
+        if not 0 < start <= len(self.lines) or "=" not in self.lines[start - 1]:
+            return start
+        depth, item, expecting, quote = 0, -1, False, ""
+        for index in range(start - 1, len(self.lines)):
+            line = self.lines[index]
+            position = line.index("=") + 1 if index == start - 1 else 0
+            while position < len(line):
+                char = line[position]
+                if quote:  # (inside a string: only its end counts)
+                    if char == "\\" and quote == '"':
+                        position += 1
+                    elif char == quote:
+                        quote = ""
+                elif char == "#":
+                    break
+                elif depth == 1 and expecting and not char.isspace() and char not in ",]":
+                    item, expecting = item + 1, False
+                    if item == number:
+                        return index + 1
+                    continue
+                elif char in "\"'":
+                    quote = char
+                elif char in "[{":
+                    depth += 1
+                    expecting = expecting or depth == 1
+                elif char in "]}":
+                    depth -= 1
+                    if depth == 0:
+                        return start
+                elif char == "," and depth == 1:
+                    expecting = True
+                position += 1
+        return start
+
     def _headers(self, table: tuple[str, ...]) -> list[int]:
         """The lines of the headers of `table` ([links], [[links]], [categories.tin-hoat-dong])."""
         header = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(map(_written, table)) + r"\s*\]+")
@@ -199,6 +237,10 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
     return config, problems
 
 
+def _index_of(other_name: str, term) -> int:
+    return term.other_names.index(other_name) if other_name in term.other_names else 0
+
+
 def _other_name_clashes(config: SiteConfig, reader: _Reader) -> list[Problem]:
     """A warning, as two units sharing a name are no error here (each district's "Đội Cảnh sát
     giao thông"): site.toml still means one thing, while an article writing the name is led
@@ -210,7 +252,8 @@ def _other_name_clashes(config: SiteConfig, reader: _Reader) -> list[Problem]:
             fate = (f"is listed under {clash.taken_by}, not {slug}" if clash.taken_as == "key" else
                     f"is told the name is shared, not listed under {slug}")
             problems.append(warning(
-                CONFIG_NAME, reader.line_of(table, slug, "other_names"), "other-name-taken",
+                CONFIG_NAME, reader.item_line(table, slug, "other_names", number=_index_of(other, getattr(config, table)[slug])),
+                "other-name-taken",
                 f"'{table}.{slug}.other_names' gives '{other}', the {clash.taken_as} of {taken}: an article writing "
                 f"it {fate}; remove it from other_names, or remove {taken} if the reorganisation replaced it"))
     return problems
@@ -516,11 +559,15 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
                         f"'{table}.{slug}.aliases' must be a list of old addresses in quotes, "
                         f"e.g. aliases = [\"/{'don-vi/' if table == 'units' else 'phong-trao/' if table == 'campaigns' else ''}{slug}-cu/\"]")
             written = None
-        old_addresses = read_aliases(written, lambda message, item=None: reader.fail(
-            path + ("aliases",), "bad-alias", message))
+        def bad_alias(message: str, item: int | None = None, path=path) -> None:
+            reader.problems.append(error(CONFIG_NAME, reader.line_of(*path, "aliases") if item is None
+                                         else reader.item_line(*path, "aliases", number=item), "bad-alias", message))
+        old_addresses = read_aliases_at(written, bad_alias)
         terms[slug] = term_type(slug=slug, name=name, description=description,
                                 other_names=tuple(nfc(other).strip() for other in other_names), **more,
-                                aliases=old_addresses, aliases_line=reader.line_of(*path, "aliases"),
+                                aliases=tuple(old_addresses),
+                                aliases_lines=tuple(reader.item_line(*path, "aliases", number=number)
+                                                    for number in old_addresses.values()),
                                 aliases_written=tuple(item for item in ([written] if isinstance(written, str)
                                                                         else written or ()) if isinstance(item, str)))
     return terms

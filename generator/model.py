@@ -75,9 +75,10 @@ class Term:
     # What editors also call it, matched as the name is: a unit's code ("PC08"), an old name.
     other_names: tuple[str, ...] = ()
     # Old addresses of its page, normalized (aliases.normalize_alias): a unit renamed or merged in
-    # a reorganisation keeps the links to its old page. Their line in site.toml is for problems.
+    # a reorganisation keeps the links to its old page. Their lines in site.toml (each alias's, one
+    # array may stand on many) are for problems.
     aliases: tuple[str, ...] = ()
-    aliases_line: int = field(default=0, repr=False, compare=False)
+    aliases_lines: tuple[int, ...] = field(default=(), repr=False, compare=False)
     # … as site.toml writes them, for the line a notice advises (the normalized form reads otherwise).
     aliases_written: tuple[str, ...] = field(default=(), repr=False, compare=False)
 

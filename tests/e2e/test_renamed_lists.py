@@ -105,6 +105,33 @@ def test_an_old_address_of_a_list_that_would_replace_a_page_is_refused_at_its_li
     assert f"site.toml:{line}: error[alias-collision]: the alias {alias} {words}" in done.stderr, done.stderr
 
 
+def test_each_old_address_of_a_long_aliases_array_is_told_at_its_own_line(make_site):
+    """A reorganisation lists dozens of old addresses, one a line: the one at fault is named there."""
+    files = {**FILES, "content/tin-hoat-dong/bai-0.md": FILES["content/tin-hoat-dong/bai-0.md"].replace(
+        "\n---\n", "\naliases: [/tin-tuc/123.html]\n---\n", 1)}
+    written = ('aliases = [\n  "/don-vi/phong-canh-sat-giao-thong/",  # the old page, [in brackets]\n'
+               '  "/Pages/DonVi.aspx?ID=8", "/Pages/DonVi.aspx?ID=9",\n  "/tin-tuc/123.html",\n'
+               '  "/don-vi/#csgt",\n]\n')
+    toml = MERGED.format(aliases=written)
+    site = make_site(files, toml)
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1, done.stdout
+    lines = toml.splitlines()
+    taken, fragment = lines.index('  "/tin-tuc/123.html",') + 1, lines.index('  "/don-vi/#csgt",') + 1
+    assert _errors(done) == {
+        f"site.toml:{fragment}":
+            "'/don-vi/#csgt' is not a usable old URL: write a path such as /tin-tuc/bai-cu.html (no #fragment or \\; "
+            "each part under 200 bytes)"}, done.stderr
+    (site / "site.toml").write_text(toml.replace('  "/don-vi/#csgt",\n', ""), encoding="utf-8")
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert _errors(done) == {f"site.toml:{taken}": "the alias /tin-tuc/123.html is also an alias of "
+                                                   "content/tin-hoat-dong/bai-0.md; keep it in one place"}, done.stderr
+
+
+def _errors(done) -> dict[str, str]:
+    return {row.split(": error[")[0]: row.split("]: ")[1] for row in done.stderr.splitlines() if ": error[" in row}
+
+
 def test_the_alias_advised_for_a_merged_unit_is_its_heir_s_whole_line(make_site):
     """Two units merged into one whose table already has an `aliases` line: the line advised holds
     what it has and both old pages, in the notice (Vietnamese and English) and in --strict's error

@@ -265,3 +265,12 @@ def test_keys_of_other_generators_are_told_what_this_one_has_and_a_table_at_its_
         "'categories.tin-hoat-dong.extra'"]
     config, problems = _problems(SITE_TOML + '\n[extra]\nmau_nen = "do"\nbanner = ["a", "b"]\n', tmp_path)
     assert problems == [] and config.extra["mau_nen"] == "do" and config.extra["banner"] == ["a", "b"]
+
+
+def test_the_line_of_an_array_s_item_is_where_it_stands():
+    from generator.config import _Reader
+    reader = _Reader('[units.x]\nname = "X"\naliases = ["/a,]#/",  # a comment, with "quotes" [and brackets]\n'
+                     '  \'/b"/\', "/c\\"],/",\n\n  "/d/", ["nested", "array"],\n  "/e/"]\nother_names = ["PC08"]\n')
+    assert [reader.item_line("units", "x", "aliases", number=n) for n in range(7)] == [3, 4, 4, 6, 6, 7, 3]
+    assert reader.item_line("units", "x", "other_names", number=0) == 8
+    assert reader.item_line("units", "x", "missing", number=0) == 1  # (the table's header, as line_of says)
