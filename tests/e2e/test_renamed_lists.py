@@ -51,6 +51,11 @@ def test_a_unit_renamed_with_aliases_keeps_its_old_page_and_feed(make_site):
     assert old.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={new_url}"
     assert old.find("link", rel="canonical")["href"] == "https://congan.example.vn" + new_url
     assert old.body.a["href"] == new_url and old.body.a.get_text() == "Phòng Cảnh sát giao thông và trật tự"
+    # The old link shared in a chat shows the unit's card, as its page does (the crawler reads this page).
+    card = {tag["property"]: tag["content"] for tag in old.find_all("meta", property=True)}
+    new_card = {tag["property"]: tag["content"] for tag in _page(site, new_url).find_all("meta", property=True)}
+    assert card["og:title"] == "Phòng Cảnh sát giao thông và trật tự"
+    assert card == new_card and card["og:description"].startswith("Tin bài của Phòng Cảnh sát giao thông và trật tự")
     # A subscriber to the old feed goes on getting the unit's news: the same feed there.
     kept_feed = (site / "public/don-vi/phong-canh-sat-giao-thong/atom.xml").read_bytes()
     assert kept_feed == (site / "public/don-vi/phong-csgt-va-trat-tu/atom.xml").read_bytes()
