@@ -594,24 +594,25 @@ _LIST_PARTS = re.compile(r"</li>|<[uo]l\b[^>]*>")  # where an item's own text en
 _ITEM_ENDS = re.compile(r"([.;:!?…])?(?:\s*\x00)+\s*")
 
 
-_SUMMARY_MARKS = re.compile(r"[*_`\[]")
+_SUMMARY_MARKS = re.compile(r"[*_`\[]|~~")
 _BLOCK_START = re.compile(r"(?m)^(\s*(?:\d+(?=\.\s))?)([#>.])")  # a hashtag, a quote or "2026. " is not a block
 
 
 @functools.cache
 def _summary_converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["smarty"], extension_configs=EXTENSION_CONFIGS)
+    return markdown.Markdown(extensions=["smarty", "pymdownx.tilde"], extension_configs=EXTENSION_CONFIGS)
 
 
 def plain_summary(text: str) -> str:
     """A front-matter summary written with Markdown marks ("Công an tỉnh **ra quân**", a
-    [link](…)) as a reader reads it. The lead is plain text wherever it goes (lists, feeds,
+    [link](…), a correction's "~~120~~ 12 tỷ đồng") as a reader reads it: struck text left out, as
+    a summary taken from the body leaves it. The lead is plain text wherever it goes (lists, feeds,
     search, the meta description): the marks were shown as typed. Text without them (nearly
     every summary) is returned as it is, unconverted; HTML in it stays text."""
     if not _SUMMARY_MARKS.search(text):
         return text
     inline = _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), html.escape(text, quote=False))
-    return text_of(_summary_converter().reset().convert(inline))
+    return text_of(_UNREAD.sub("", _summary_converter().reset().convert(inline)))
 
 
 def markup_settings_key(base_path: str, iframe_hosts: Sequence[str] = ()) -> str:

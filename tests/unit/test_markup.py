@@ -103,6 +103,9 @@ def test_a_summary_written_with_markdown_marks_reads_as_plain_text():
         assert plain_summary(kept) == kept
     assert plain_summary("#ANTT ra quân **mạnh**") == "#ANTT ra quân mạnh"  # a hashtag, not a heading
     assert plain_summary("2026. Năm **mới**") == "2026. Năm mới"  # not a numbered list
+    # A correction's old figure is struck in the body, and left out of the lead as the body's own is.
+    assert plain_summary("Thu giữ ~~120~~ 12 tỷ đồng tiền hàng") == "Thu giữ 12 tỷ đồng tiền hàng"
+    assert plain_summary("Từ 10~20 người, ~ 30 %") == "Từ 10~20 người, ~ 30 %"
 
 
 def test_a_long_summary_stops_at_a_sentence_or_a_clause_and_never_inside_a_quotation():
