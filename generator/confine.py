@@ -50,6 +50,13 @@ def checked_stat(site_dir: Path, path: str, limit: int | None = None, entry: os.
             if os.path.commonpath([root, target]) != root:
                 return None, error(_rel(site_dir, path), 0, "outside-site",
                                    "this is a symbolic link to a file outside the site folder; copy the file in instead")
+            if not _in_site_folders(site_dir, target):
+                # .git/config (where CI keeps its token), .env, the build cache: inside the site
+                # folder, never published, and a link beside an article would publish them.
+                return None, error(_rel(site_dir, path), 0, "outside-site",
+                                   f"this is a symbolic link to {os.path.relpath(target, root).replace(os.sep, '/')}, "
+                                   f"which is not in {', '.join(f'{f}/' for f in SITE_FOLDERS)}: a file the site does "
+                                   "not publish; copy the file in instead")
             info = os.stat(path)
     except OSError as exc:
         return None, error(_rel(site_dir, path), 0, "unreadable", f"the file cannot be read ({exc.strerror})")
@@ -60,6 +67,16 @@ def checked_stat(site_dir: Path, path: str, limit: int | None = None, entry: os.
                            f"the file is {info.st_size / 1048576:.1f} MB; an article may be at most "
                            f"{limit / 1048576:.0f} MB (move attachments beside it)")
     return info, None
+
+
+def _in_site_folders(site_dir: Path, target: str) -> bool:
+    """Whether the real path `target` lies in one of the folders the build publishes from
+    (each by its real path: content/ may itself be a link to a folder of the checkout)."""
+    for folder in SITE_FOLDERS:
+        real = os.path.realpath(site_dir / folder)
+        if os.path.commonpath([real, target]) == real:
+            return True
+    return False
 
 
 def read_bounded(path: str, limit: int = MAX_ARTICLE_BYTES) -> bytes | None:

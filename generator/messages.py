@@ -1175,6 +1175,9 @@ PROBLEMS: Mapping[str, tuple] = {
                                                        "hãy chép tệp vào thay vì liên kết"),
         (r"this is a symbolic link to a folder outside", "đây là liên kết tượng trưng tới thư mục ngoài thư mục trang; "
                                                          "hãy chép các tệp vào thay vì liên kết"),
+        (r"this is a symbolic link to (.*), which is not in (.*): a file the site does not publish",
+         "đây là liên kết tượng trưng tới {0}, không nằm trong {1}: tệp này không được xuất bản; "
+         "hãy chép tệp vào thay vì liên kết"),
         (r"'(.*?)' points outside the site folder", "'{0}' trỏ ra ngoài thư mục trang; hãy đặt tệp cạnh bài viết"),
         (_ANY, "tệp nằm ngoài thư mục trang: {0}"),
     ),
