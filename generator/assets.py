@@ -121,8 +121,10 @@ def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tu
 # kinds run what they hold as the portal: a script in an SVG drawing or a saved web page reads
 # and changes every page of the site (the sanitizer keeps scripts out of the articles for the
 # same reason). The server-side kinds run on a host set up for them (PHP, ASP.NET).
+# XML by other names counts as XML: Python's http.server (the build's summary suggests it) sends .rdf,
+# .wsdl and .xpdl as application/xml, GitHub Pages and Netlify .xsd and .rng; a browser runs them as .xml.
 _RUN_BY_BROWSERS = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl",
-                              ".xslt", ".js", ".mjs", ".swf"})
+                              ".xslt", ".xsd", ".rng", ".rdf", ".wsdl", ".xpdl", ".js", ".mjs", ".swf"})
 _RUN_BY_SERVERS = frozenset({".php", ".php3", ".php4", ".php5", ".php7", ".phtml", ".phar", ".asp", ".aspx",
                              ".ashx", ".asmx", ".cshtml", ".jsp", ".jspx", ".cgi", ".pl"})
 

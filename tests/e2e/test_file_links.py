@@ -524,6 +524,23 @@ def test_a_file_that_would_run_as_part_of_the_portal_is_refused_where_it_lies(ma
     assert (out / "tin-hoat-dong/hop-bao-quy/bao-cao.zip").is_file() and (out / "google1a2b.html").is_file()
 
 
+def test_xml_under_another_name_is_refused_as_xml_is(make_site, tmp_path):
+    """A schema (.xsd, .rng), RDF or WSDL file is XML that Python's http.server (which the build's
+    summary suggests) or the MIME tables of GitHub Pages and Netlify send as application/xml: a
+    browser opens it as a page of the portal and runs a script written in it in the XHTML namespace,
+    as it does a .xml file's."""
+    folder = "content/tin-hoat-dong/hop-bao"
+    script = ('<?xml version="1.0"?><schema xmlns="http://www.w3.org/2001/XMLSchema"><x:script '
+              'xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></schema>')
+    active = [f"{folder}/{name}" for name in ("du-lieu.xsd", "mau.RNG", "tai-nguyen.rdf", "dich-vu.wsdl")]
+    site = make_site({**numbered_articles(2), BUNDLE: article("Họp báo quý", body="Tải [bản nén](bao-cao.zip)."),
+                      f"{folder}/bao-cao.zip": b"PK\x03\x04", **{path: script for path in active}})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert not result.ok and not out.exists()
+    assert sorted(p.location.path for p in result.problems if p.code == "active-file") == sorted(active)
+
+
 def test_paths_from_the_site_root_lead_under_a_sub_path_base_url_and_are_checked(make_site, build_site):
     """A portal published at …/congan/: a body's "/don-vi/" and a [[links]] "/gioi-thieu/" were
     written as they are (404 for readers, no word from the build), and `link.url | url` in the
