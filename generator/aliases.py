@@ -57,7 +57,7 @@ def normalize_alias(raw: str) -> str | None:
     if not path.startswith("/") and not parts.netloc:
         path = "/" + path
     trailing = path.endswith("/")
-    if ".." in path.split("/"):
+    if ".." in path.split("/") or _hidden(path):
         return None
     path = posixpath.normpath(path)
     if not path.startswith("/") or path == "/":
@@ -75,6 +75,14 @@ def normalize_alias(raw: str) -> str | None:
     if not path:
         return None
     return f"{path}?{query}" if query else path
+
+
+def _hidden(path: str) -> bool:
+    """Whether a part of `path` is a hidden name ('.htaccess', '.git'): a web server keeps those
+    for itself (Apache reads every folder's .htaccess as its settings, and answers 403 for the
+    whole folder when one is a folder, as a redirect page would make it), and many refuse them to
+    readers. RFC 8615's /.well-known/ is served."""
+    return any(part.startswith(".") and part not in (".", ".well-known") for part in path.split("/"))
 
 
 def canonical_query(query: str) -> str | None:
@@ -143,6 +151,9 @@ def _why_unusable(item) -> str:
         if unquote(parts.path).strip("/") in ("", "index.html"):
             return (f"'{item}' is the home page with a query: the home page is the portal's own and cannot "
                     "redirect by it; list the old address of the article's own page instead")
+    if parts is not None and _hidden(unquote(parts.path)):
+        return (f"'{item}' names a hidden file or folder (its name starts with '.'), which web servers keep for "
+                "themselves and do not show readers (Apache reads .htaccess as its settings): remove it")
     return (f"'{item}' is not a usable old URL: write a path such as /tin-tuc/bai-cu.html "
             f"(no #fragment or \\; each part under {MAX_SEGMENT_BYTES} bytes)")
 

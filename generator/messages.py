@@ -700,6 +700,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "(không có #neo hay dấu \\; mỗi phần dưới {1} byte)"),
         (r"'(.*?)' has a query that is empty, or names a value twice or not at all",
          "phần ?tham số của '{0}' trống, hoặc có giá trị không tên hay một tên ghi hai lần: mỗi tên=giá trị chỉ ghi một lần"),
+        (r"'(.*?)' names a hidden file or folder",
+         "'{0}' là tệp hoặc thư mục ẩn (tên bắt đầu bằng '.'), máy chủ web giữ cho riêng mình và không cho bạn đọc "
+         "xem (Apache đọc .htaccess làm cấu hình của nó): hãy bỏ nó đi"),
         (r"'(.*?)' is the home page with a query",
          "'{0}' là Trang chủ kèm ?tham số: Trang chủ thuộc cổng thông tin mới, không thể chuyển hướng theo tham số; "
          "hãy ghi địa chỉ cũ của chính trang bài viết"),
