@@ -18,6 +18,12 @@ from contextlib import contextmanager
 
 # A long news article has a few hundred per block; 2,000 converts in well under a second.
 MAX_MARKERS_PER_BLOCK = 2000
+# A list indented level under level: Python-Markdown re-reads the rest of the list at each level
+# (200 levels: 0.2 s; 600: 14 s, then RecursionError; past ~900 the time budget ran out first,
+# `too-slow` after 20 s, and without interval timers, on Windows, 3 minutes until RecursionError).
+# A Word outline has under ten.
+MAX_LIST_DEPTH = 100
+_ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,9}[.)])(?: |$)", re.M)
 CONVERT_SECONDS = 20  # the backstop; far above what any accepted body needs
 _BLANK = re.compile(r"\n[ \t]*\n")
 _MARKERS = re.compile(r"[\[*_<]")
@@ -39,6 +45,24 @@ def heavy_block(body: str) -> tuple[int, int] | None:
             return body.count("\n", 0, start) + lead, count
         if found:
             start = found.end() - 1
+    return None
+
+
+def deep_list(body: str) -> int | None:
+    """Line offset in body of the first list item nested more than MAX_LIST_DEPTH levels deep
+    by its indentation, or None."""
+    if "\t" in body:
+        body = body.expandtabs(4)  # as Python-Markdown reads a tab
+    if " " * MAX_LIST_DEPTH not in body:  # each level is indented further: none is that deep
+        return None
+    open_items: list[int] = []  # the indentation of each item still open above
+    for item in _ITEM.finditer(body):
+        indent = len(item.group(1))
+        while open_items and open_items[-1] >= indent:
+            open_items.pop()
+        open_items.append(indent)
+        if len(open_items) > MAX_LIST_DEPTH:
+            return body.count("\n", 0, item.start())
     return None
 
 

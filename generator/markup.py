@@ -367,6 +367,10 @@ class MarkupConverter:
         if html_depth(article.body) > MAX_HTML_DEPTH:
             return MarkupResult("", (error(article.source, first_line, "too-deep",
                                            f"HTML tags are nested more than {MAX_HTML_DEPTH} levels deep"),))
+        deep = limits.deep_list(article.body)
+        if deep is not None:
+            return MarkupResult("", (error(article.source, article.body_line + deep, "too-deep",
+                                           f"lists are nested more than {limits.MAX_LIST_DEPTH} levels deep"),))
         heavy = limits.heavy_block(article.body)
         if heavy is not None:
             return MarkupResult("", (error(article.source, article.body_line + heavy[0], "too-complex",

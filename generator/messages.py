@@ -1194,6 +1194,7 @@ PROBLEMS: Mapping[str, tuple] = {
     "front-matter-too-deep": ((r"values are nested more than (\d+) levels", "giá trị lồng nhau quá {0} cấp trong phần thông tin"),),
     "too-deep": (
         (r"HTML tags are nested more than (\d+) levels", "thẻ HTML lồng nhau quá {0} cấp"),
+        (r"lists are nested more than (\d+) levels", "danh sách lồng nhau quá {0} cấp, không chuyển đổi được"),
         (_ANY, "danh sách hoặc trích dẫn lồng nhau quá sâu, không chuyển đổi được"),
     ),
     "too-complex": ((r"this paragraph has ([\d,]+) .* \(at most ([\d,]+)\)",
