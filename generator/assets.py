@@ -114,7 +114,24 @@ def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tu
     # (Files of a draft's folder are in a bundle too: published with it, no warning meanwhile.)
     problems += unpublished_files(listing, {full for found in by_bundle.values() for _, full in found})
     problems += active_files(by_bundle)
+    problems += same_names(by_bundle)
     return files, problems
+
+
+def same_names(by_bundle: Mapping[str, Sequence[tuple[str, str]]]) -> list[Problem]:
+    """An error at each file of an article's folder whose name is another's as a Mac writes
+    the same letters (NFD; Windows and Linux write NFC): both would be published at one address,
+    and readers would get one of them, maybe the old version, without a word."""
+    problems = []
+    for bundle, found in sorted(by_bundle.items()):
+        names = {rel for rel, _ in found}
+        for rel in sorted(names):
+            written = nfc(rel)
+            if written != rel and written in names:
+                problems.append(error(f"{bundle}/{rel}", 0, "duplicate-output", (
+                    f"this file's name is {bundle}/{written} as a Mac writes its letters: both files would be "
+                    "published at one address, and readers would get only one; delete the one that is not current")))
+    return problems
 
 
 # A file of an article's folder is published on the portal's own address. Opened there, these

@@ -854,6 +854,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"this file would overwrite the page (\S+)$", "tệp này sẽ ghi đè trang {0}"),
         (r"this file would overwrite (\S+), published from (\S+)$", "tệp này sẽ ghi đè {0}, vốn xuất bản từ {1}"),
         (r"two pages would be written to (\S+)", "hai trang sẽ cùng ghi vào {0}"),
+        (r"this file's name is (.*) as a Mac writes its letters",
+         "tên tệp này là tên của {0} nhưng ghi chữ theo kiểu máy Mac: cả hai tệp sẽ xuất bản tại cùng một địa chỉ và "
+         "bạn đọc chỉ nhận được một; hãy xóa tệp không còn dùng"),
         (r"(\S+) would be both a file and the folder of (\S+)$",
          "{0} vừa là một tệp vừa là thư mục chứa {1}: không thể ghi cả hai (một địa chỉ cũ trong aliases viết lúc có, "
          "lúc không có dấu / ở cuối?)"),

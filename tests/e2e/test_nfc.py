@@ -67,3 +67,21 @@ def test_nfd_and_nfc_spellings_match_across_site_toml_front_matter_and_files(mak
     assert [text_of(a) for a in related.find_all("a")][0] == "Tuyên truyền phòng chống lừa đảo trực tuyến"
     unit_page = built.page("/don-vi/cong-an-xa-dong-tien/")
     assert len(unit_page.select("main h3 a, main .card-title a")) == 2
+
+
+def test_a_document_and_its_mac_spelled_copy_beside_one_article_are_told_not_one_dropped(make_site, build_site):
+    """A Mac user copies the new plan beside the article, where a colleague on Windows had put the
+    old one under the same name: two files whose names differ only in NFD and NFC. Both went to
+    one address and the old plan stayed online, without a word; now the build names the Mac's."""
+    name = "kế-hoạch.pdf"
+    site = make_site({
+        "content/tin-hoat-dong/ke-hoach/index.md": article("Kế hoạch cao điểm", body=f"Tải [kế hoạch]({name}).\n"),
+        f"content/tin-hoat-dong/ke-hoach/{name}": b"%PDF-1.4 ban cu",
+        f"content/tin-hoat-dong/ke-hoach/{nfd(name)}": b"%PDF-1.4 ban moi",
+        "content/tin-hoat-dong/khac.md": article("Hội nghị tổng kết", "2026-01-11"),
+    })
+    built = build_site(site)
+    assert not built.result.ok and not built.out.exists()
+    assert [(p.location.path, p.code) for p in built.result.problems if p.is_error] == [
+        (f"content/tin-hoat-dong/ke-hoach/{nfd(name)}", "duplicate-output")]
+    assert f"this file's name is content/tin-hoat-dong/ke-hoach/{name} as a Mac writes" in built.result.problems[0].message
