@@ -1164,6 +1164,9 @@ PROBLEMS: Mapping[str, tuple] = {
     "not-a-word-document": (
         (r"only \.docx is read", "chỉ đọc được tệp .docx; hãy mở tệp trong Word và lưu lại dạng .docx (Word Document)"),
         (r"the file is empty", "tệp rỗng (0 byte): tệp chưa được lưu hoặc chép hết; hãy chép lại"),
+        (r"a part of this file, (.*), unpacks to ([\d,]+) MB, more than a Word report holds \((\d+) MB at most\)",
+         "một phần của tệp, {0}, giải nén ra {1} MB, nhiều hơn mọi báo cáo Word (tối đa {2} MB): tệp bị hỏng, hoặc được "
+         "làm ra để chiếm hết bộ nhớ máy tính; đừng mở nó, hãy xin người gửi gửi lại báo cáo"),
         (r"this is a PDF named \.docx", "đây là tệp PDF mang tên .docx, không phải tài liệu Word: hãy tạo bài từ tệp "
                                         "Word gốc của nó"),
         (r"the document is protected by a password", "tài liệu được đặt mật khẩu: hãy mở trong Word, bỏ mật khẩu "

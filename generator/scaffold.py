@@ -31,7 +31,8 @@ from generator.index import in_capitals, shorten_slug
 from generator.saved_text import as_utf8, decode, unix_line_ends
 from generator.terms import match_term, unknown_term
 from generator.vietnamese import nfc, slugify
-from generator.word_import import NotAWordDocument, WordArticle, read_word, why_not_readable
+from generator.word_import import (MAX_PART_BYTES, NotAWordDocument, WordArticle, oversized_part, read_word,
+                                   why_not_readable)
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,12 @@ def _read_word(path: Path) -> tuple[WordArticle | None, list[Problem]]:
     if path.suffix.lower() != ".docx":
         return None, [error(shown, 0, "not-a-word-document",
                             "only .docx is read; open it in Word and save it as a .docx (Word Document)")]
+    oversized = oversized_part(path)
+    if oversized is not None:
+        return None, [error(shown, 0, "not-a-word-document", (
+            f"a part of this file, {oversized[0]}, unpacks to {oversized[1] / 1048576:,.0f} MB, more than a Word report "
+            f"holds ({MAX_PART_BYTES // 1048576} MB at most): it is damaged, or made to fill the computer's memory; "
+            "do not open it, ask its sender for the report again"))]
     try:
         word = read_word(path)
     except PermissionError:

@@ -37,6 +37,24 @@ _PHOTO_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "im
 _STYLE_MAP = "p[style-name='Caption'] => p.word-caption:fresh\np[style-name='Title'] => h1:fresh"
 
 
+# A part of a .docx as unpacked: the text of a 500-page report is ~20 MB of XML, a phone's photo
+# under 20 MB. One past this is a zip bomb: 1 MB of .docx unpacking to 1 GB of spaces kept `new`
+# reading for more than 5 minutes with 2 GB of memory, and a larger one takes the computer's all.
+MAX_PART_BYTES = 200 * 1024 * 1024
+
+
+def oversized_part(path: Path) -> tuple[str, int] | None:
+    """(name, unpacked size) of the first part of the .docx at `path` past MAX_PART_BYTES, else
+    None (also for a file that is no zip: read_word says what it is). Python's zipfile never
+    unpacks more than a part's stated size, so the sizes the archive states are the bound."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return next(((info.filename, info.file_size) for info in archive.infolist()
+                         if info.file_size > MAX_PART_BYTES), None)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return None
+
+
 class NotAWordDocument(Exception):
     """The file is not a .docx mammoth can read (an old .doc, a renamed file, a damaged one)."""
 

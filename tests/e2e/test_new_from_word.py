@@ -3,6 +3,7 @@ a draft article that builds into the page a reader expects."""
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from pathlib import Path
 
@@ -661,3 +662,26 @@ def test_a_site_s_only_unit_is_not_said_to_come_from_a_header_naming_none(make_s
     assert "header names" not in done.stdout, done.stdout
     path = site / "content/tin-hoat-dong/ke-hoach-tuan-tra-kiem-soat-dip-cuoi-nam/index.md"
     assert read_source(site, path)[0].front["unit"] == "cong-an-tinh"
+
+
+def test_a_zip_bomb_named_docx_is_refused_before_it_is_unpacked(make_site, tmp_path):
+    """A .docx of 0.2 MB whose text unpacks to 210 MB (a mail's attachment made to fill memory:
+    one of 1 MB unpacking to 1 GB kept `new` reading for over 5 minutes with 2 GB of memory) is
+    named at once, by the part and its size, and nothing is written."""
+    site = make_site({})
+    bomb = tmp_path / "bao-cao.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                       b'<w:body><w:p><w:r><w:t>Tin')
+            for _ in range(210):
+                part.write(b" " * 1048576)
+            part.write(b"</w:t></w:r></w:p></w:body></w:document>")
+    started = time.monotonic()
+    done = run_cli("new", "--from", str(bomb), "--site", str(site), "--category", "tin-hoat-dong",
+                   "--unit", "cong-an-tinh", "--lang", "en")
+    assert done.returncode == 1 and time.monotonic() - started < 20, done.stderr
+    assert done.stderr.startswith(f"{bomb}: error[not-a-word-document]: a part of this file, word/document.xml, "
+                                  "unpacks to 210 MB, more than a Word report holds (200 MB at most)"), done.stderr
+    assert not (site / "content").exists()
