@@ -573,6 +573,37 @@ def test_a_picture_pasted_whole_shows_the_processed_photo_only(make_site, build_
                 assert output_file(built, url).is_file(), url
 
 
+def _box(kind: bytes, payload: bytes) -> bytes:
+    return (8 + len(payload)).to_bytes(4, "big") + kind + payload
+
+
+def test_a_clip_that_holds_the_place_it_was_recorded_is_told_at_its_line(make_site, build_site):
+    """A phone writes where a clip was recorded into it: an Android phone as the movie's `©xyz`,
+    an iPhone's .mov as a QuickTime location key. A clip is published as it is (a photo is
+    re-encoded without its GPS position), so readers could download the place with it, and the
+    build said nothing; it is a clip-location warning at the clip's line, naming the place."""
+    where = b"+21.0285+105.8542+012.000/"
+    android = (_box(b"ftyp", b"mp42\x00\x00\x00\x00mp42isom") + _box(b"mdat", bytes(64))
+               + _box(b"moov", _box(b"mvhd", bytes(100)) + _box(b"udta", _box(b"\xa9xyz", b"\x00\x1a\x15\xc7" + where))))
+    keys = _box(b"keys", bytes(4) + b"\x00\x00\x00\x01" + _box(b"mdta", b"com.apple.quicktime.location.ISO6709"))
+    items = _box(b"ilst", _box(b"\x00\x00\x00\x01", _box(b"data", bytes(8) + b"+10.7769+106.7009+005.000/")))
+    iphone = _box(b"ftyp", b"qt  \x00\x00\x00\x00qt  ") + _box(b"moov", _box(b"meta", keys + items)) + _box(b"mdat", bytes(64))
+    plain = _box(b"ftyp", b"mp42\x00\x00\x00\x00mp42isom") + _box(b"moov", _box(b"mvhd", bytes(100))) + _box(b"mdat", bytes(64))
+    body = "Lễ ra quân.\n\n![Clip ra quân](clip.mp4)\n\n![Diễu hành](dieu-hanh.mov)\n\n![Chào cờ](chao-co.mp4)\n"
+    built = build_site(make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body),
+                                  "content/tin-hoat-dong/ra-quan/clip.mp4": android,
+                                  "content/tin-hoat-dong/ra-quan/dieu-hanh.mov": iphone,
+                                  "content/tin-hoat-dong/ra-quan/chao-co.mp4": plain}))
+    assert built.result.ok, built.messages
+    told = [(p.location.line, p.message) for p in built.result.problems if p.code == "clip-location"]
+    assert [(line, message.split(" (a photo")[0]) for line, message in told] == [
+        (10, "the video 'clip.mp4' holds the place it was recorded (21.02850, 105.85420), published with it "
+             "for anyone who downloads it"),
+        (12, "the video 'dieu-hanh.mov' holds the place it was recorded (10.77690, 106.70090), published with it "
+             "for anyone who downloads it")]
+    assert all(p.severity.value == "warning" for p in built.result.problems if p.code == "clip-location")
+
+
 def test_a_clip_shown_as_a_photo_plays_in_the_page(make_site, build_site, monkeypatch):
     """An editor shows the phone's clip (or a recording) as a photo, `![Clip ra quân](clip.mp4)`: it was the
     error "not an image". It plays in the phone's own player, under its caption;
