@@ -3,9 +3,8 @@
 Owns finding the place an MP4 or QuickTime clip carries: an Android phone (and an iPhone's
 MP4 export) writes it as the `©xyz` box of the movie's user data, an iPhone's .mov as the
 `com.apple.quicktime.location.ISO6709` entry of its metadata, both as an ISO 6709 string
-("+21.0285+105.8542+012.000/"). A clip is published as it is (photos are re-encoded without
-their GPS position), so this is how the build can say that the clip gives the place away.
-Reads the box headers and the movie box alone (never the media); changes nothing.
+("+21.0285+105.8542+012.000/"); and publishing a clip without it, as a photo is published
+without its GPS position. Finding reads the box headers and the movie box alone (never the media).
 """
 from __future__ import annotations
 
@@ -60,3 +59,52 @@ def _movie_box(path: Path | str) -> bytes | None:
     except (OSError, struct.error):
         return None
     return None
+
+
+# Boxes that hold other boxes on the way to a place (a track's user data holds one too).
+_CONTAINERS = frozenset({b"moov", b"trak", b"udta", b"meta"})
+_PLACES = frozenset({b"\xa9xyz", b"loci"})  # Android's, an iPhone's MP4 export's; 3GPP's location box
+
+
+def without_place(path: Path | str, suffix: str) -> bytes | None:
+    """The bytes of the clip at `path` with the place it was recorded blanked, or None when it
+    holds none (publish it as it is). A place box becomes a `free` box of zeros of its size, an
+    iPhone's location value zeros: every box keeps its size, so the offsets into the media that
+    the movie box holds stay right, and the clip plays as before."""
+    if suffix.lower() not in (".mp4", ".m4v", ".mov", ".3gp"):
+        return None
+    movie = _movie_box(path)
+    if movie is None or not any(tag in movie for tag in (*_TAGGED, *_PLACES)):
+        return None
+    try:
+        data = bytearray(Path(path).read_bytes())
+    except OSError:
+        return None
+    original = bytes(data)
+    _blank_places(data, 0, len(data))
+    return bytes(data) if data != original else None
+
+
+def _blank_places(data: bytearray, start: int, end: int, depth: int = 0) -> None:
+    at = start
+    while at + 8 <= end and depth < 8:
+        size, kind = struct.unpack_from(">I4s", data, at)
+        header = 8
+        if size == 1 and at + 16 <= end:
+            size, header = struct.unpack_from(">Q", data, at + 8)[0], 16
+        elif size == 0:
+            size = end - at
+        if size < header or at + size > end:
+            return
+        body, stop = at + header, at + size
+        if kind in _PLACES:
+            data[at + 4:at + 8] = b"free"
+            data[body:stop] = bytes(stop - body)
+        elif kind == b"ilst":  # an iPhone's values: the location's is an ISO 6709 string
+            for found in list(_ISO6709.finditer(data, body, stop)):
+                data[found.start():found.end()] = bytes(found.end() - found.start())
+        elif kind in _CONTAINERS:
+            # (MP4's meta is a full box, its children after 4 bytes of version and flags; QuickTime's is not)
+            inner = body + 4 if kind == b"meta" and data[body:body + 4] == b"\0\0\0\0" else body
+            _blank_places(data, inner, stop, depth + 1)
+        at = stop

@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 import pillow_heif
 from PIL import Image, UnidentifiedImageError, features
 
-from generator import clip_places, confine
+from generator import confine
 from generator.fences import code_spans, fenced
 from generator.config import parse_focus
 from generator.diagnostics import Problem, error, warning
@@ -790,13 +790,6 @@ def _video_problems(site_dir: Path, article: Article, line: int, src: str) -> li
         size = (site_dir / path).stat().st_size if path else 0
     except OSError:  # missing: the link check names it (filelinks.py)
         size = 0
-    place = clip_places.recorded_at(site_dir / path) if size else None
-    if place is not None:
-        problems.append(warning(article.source, line, "clip-location", (
-            f"the video '{src}' holds the place it was recorded ({place[0]:.5f}, {place[1]:.5f}), published with it "
-            "for anyone who downloads it (a photo is published without its place; a clip as it is): put it on "
-            "YouTube, which leaves the place out, and paste its address on a line of its own, or record with the "
-            "camera's location turned off")))
     if size > LARGE_VIDEO_BYTES:
         problems.append(warning(article.source, line, "large-video",
                                 f"the video '{src}' is {size / 1048576:,.0f} MB, more than a reader's phone should "

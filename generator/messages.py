@@ -712,12 +712,6 @@ PROBLEMS: Mapping[str, tuple] = {
          "video '{0}' là tệp .mov (như iPhone quay): nhiều điện thoại Android và máy tính Windows không phát được; "
          "hãy lưu lại dạng MP4 (H.264) và dùng tệp đó"),
     ),
-    "clip-location": (
-        (r"the video '(.*?)' holds the place it was recorded \((.*?)\)",
-         "video '{0}' mang theo vị trí nơi quay ({1}) và được xuất bản cùng vị trí đó cho bất kỳ ai tải về (ảnh được "
-         "xuất bản không kèm vị trí, còn video giữ nguyên tệp): hãy đăng video lên YouTube (YouTube bỏ vị trí đi) rồi "
-         "dán địa chỉ video thành một dòng riêng, hoặc tắt vị trí trong cài đặt máy ảnh của điện thoại khi quay"),
-    ),
     "large-video": (
         (r"the video '(.*?)' is ([\d,]+) MB.*under (\d+) MB",
          "video '{0}' nặng {1} MB, quá nặng để người đọc tải về điện thoại qua mạng chậm (nên dưới {2} MB); "

@@ -18,7 +18,7 @@ from typing import Callable
 
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import aliases, anchors, attachments, standalone
-from generator import imageproc, images, pictures
+from generator import clip_places, imageproc, images, pictures
 from generator import buildlock, feeds, filelinks, kept_pages, layout_metrics, messages, outguard, search, search_store, seo, shortcut
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
@@ -347,7 +347,11 @@ def _build(options: BuildOptions) -> BuildResult:
                                             reconvert, options.jobs, helpers, progress=options.progress)
             clock.lap("render")
             for rel, source in sorted(files.items()):
-                target.copy(rel, source)
+                cleaned = clip_places.without_place(source, source.suffix)  # (a phone's clip: where it was recorded)
+                if cleaned is None:
+                    target.copy(rel, source)
+                else:
+                    target.write(rel, cleaned)
             image_state, broken = imageproc.publish_variants(target, options.site_dir, image_plan, image_cache,
                                                              plan.previous_images)
             problems += broken  # a photo saved broken during the build, after it was read

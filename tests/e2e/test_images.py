@@ -577,11 +577,22 @@ def _box(kind: bytes, payload: bytes) -> bytes:
     return (8 + len(payload)).to_bytes(4, "big") + kind + payload
 
 
-def test_a_clip_that_holds_the_place_it_was_recorded_is_told_at_its_line(make_site, build_site):
+def _boxes(data: bytes, start: int = 0, end: int | None = None) -> list:
+    """The box tree of an MP4/QuickTime file: (kind, size, children) of its containers."""
+    end, found, at = len(data) if end is None else end, [], start
+    while at + 8 <= end:
+        size, kind = int.from_bytes(data[at:at + 4], "big"), data[at + 4:at + 8]
+        inner = at + 8 + (4 if kind == b"meta" and data[at + 8:at + 12] == bytes(4) else 0)
+        found.append((kind, size, _boxes(data, inner, at + size) if kind in (b"moov", b"udta", b"meta") else []))
+        at += size
+    return found
+
+
+def test_a_clip_is_published_without_the_place_it_was_recorded(make_site, build_site):
     """A phone writes where a clip was recorded into it: an Android phone as the movie's `©xyz`,
-    an iPhone's .mov as a QuickTime location key. A clip is published as it is (a photo is
-    re-encoded without its GPS position), so readers could download the place with it, and the
-    build said nothing; it is a clip-location warning at the clip's line, naming the place."""
+    an iPhone's .mov as a QuickTime location key. Photos are published without their GPS position;
+    a clip was copied as it was, and anyone who downloaded it had the place. The published copy
+    has it blanked, each box its size (the movie box's offsets into the media stay right)."""
     where = b"+21.0285+105.8542+012.000/"
     android = (_box(b"ftyp", b"mp42\x00\x00\x00\x00mp42isom") + _box(b"mdat", bytes(64))
                + _box(b"moov", _box(b"mvhd", bytes(100)) + _box(b"udta", _box(b"\xa9xyz", b"\x00\x1a\x15\xc7" + where))))
@@ -595,13 +606,16 @@ def test_a_clip_that_holds_the_place_it_was_recorded_is_told_at_its_line(make_si
                                   "content/tin-hoat-dong/ra-quan/dieu-hanh.mov": iphone,
                                   "content/tin-hoat-dong/ra-quan/chao-co.mp4": plain}))
     assert built.result.ok, built.messages
-    told = [(p.location.line, p.message) for p in built.result.problems if p.code == "clip-location"]
-    assert [(line, message.split(" (a photo")[0]) for line, message in told] == [
-        (10, "the video 'clip.mp4' holds the place it was recorded (21.02850, 105.85420), published with it "
-             "for anyone who downloads it"),
-        (12, "the video 'dieu-hanh.mov' holds the place it was recorded (10.77690, 106.70090), published with it "
-             "for anyone who downloads it")]
-    assert all(p.severity.value == "warning" for p in built.result.problems if p.code == "clip-location")
+    folder = built.out / "tin-hoat-dong/ra-quan"
+    published = {name: (folder / name).read_bytes() for name in ("clip.mp4", "dieu-hanh.mov", "chao-co.mp4")}
+    assert published["chao-co.mp4"] == plain
+    assert b"21.0285" not in published["clip.mp4"] and b"10.7769" not in published["dieu-hanh.mov"]
+    assert _boxes(published["clip.mp4"]) == [(kind, size, [(k, s, [(b"free" if b == b"\xa9xyz" else b, n, c)
+                                                                   for b, n, c in inner]) for k, s, inner in children])
+                                             for kind, size, children in _boxes(android)]
+    assert _boxes(published["dieu-hanh.mov"]) == _boxes(iphone)  # (the value blanked inside its box)
+    place = iphone.index(b"+10.7769+106.7009+005.000/")
+    assert published["dieu-hanh.mov"] == iphone[:place] + bytes(26) + iphone[place + 26:]
 
 
 def test_a_clip_shown_as_a_photo_plays_in_the_page(make_site, build_site, monkeypatch):
