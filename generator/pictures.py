@@ -299,7 +299,10 @@ class PictureTreeprocessor(Treeprocessor):
                 if not img.get("title") and names_a_file(photo_caption or "", img.get("src", "")):
                     photo_caption = None
                 if photo_caption and photo_caption != caption:  # (Word's caption of them all, given to each as its alt)
-                    etree.SubElement(figure, "figcaption").text = photo_caption
+                    shown = etree.SubElement(figure, "figcaption")
+                    shown.text = photo_caption
+                    if photo_caption.split() == (img.get("alt") or "").split():
+                        shown.set("aria-hidden", "true")  # (its photo's alt says it: read once, as a single photo's)
                 found[img] = (len(photos), number)
             if caption:
                 etree.SubElement(paragraph, "figcaption").text = caption

@@ -174,3 +174,17 @@ def test_a_caption_that_repeats_the_alt_text_is_read_once(make_site, build_site)
     assert read == [("Lễ ra quân tại quảng trường", "Lễ ra quân tại quảng trường", "true"),
                     ("Tổ công tác tuần tra", "Tổ công tác tuần tra", "true"),
                     ("Xe tuần tra", "Tổ tuần tra đêm trên quốc lộ 39", None)]  # (a caption of its own is read)
+
+
+def test_a_gallery_photo_s_caption_that_repeats_its_alt_text_is_read_once(make_site, build_site):
+    """Photos side by side (a gallery): each cell's caption is its alt text, and a screen reader
+    read each photo's description twice, as a single photo's was before."""
+    body = ("Mở đầu.\n\n![Tuần tra](a.jpg) ![Tuyên truyền](b.jpg \"Tuyên truyền tại chợ phiên\")\n\nHết.\n")
+    site = make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
+                      **{BUNDLE + name: phone_jpeg(400, 300) for name in ("a.jpg", "b.jpg")}})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    figures = built.page(PAGE).select(".article .body .gallery figure")
+    read = [(figure.img["alt"], text_of(figure.figcaption), figure.figcaption.get("aria-hidden")) for figure in figures]
+    assert read == [("Tuần tra", "Tuần tra", "true"),
+                    ("Tuyên truyền", "Tuyên truyền tại chợ phiên", None)]  # (a caption of its own is read)
