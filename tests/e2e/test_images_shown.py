@@ -188,3 +188,16 @@ def test_a_gallery_photo_s_caption_that_repeats_its_alt_text_is_read_once(make_s
     read = [(figure.img["alt"], text_of(figure.figcaption), figure.figcaption.get("aria-hidden")) for figure in figures]
     assert read == [("Tuần tra", "Tuần tra", "true"),
                     ("Tuyên truyền", "Tuyên truyền tại chợ phiên", None)]  # (a caption of its own is read)
+
+
+def test_a_cover_s_caption_is_read_once(make_site, build_site):
+    """The cover's caption (image_caption) is its photo's alt text too: a screen reader read the
+    photo's description, then the same words again as its caption."""
+    site = make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", image="bia.jpg", body="Nội dung.",
+                                                  image_caption='"Lễ ra quân tại quảng trường. Ảnh: Minh Khôi"'),
+                      BUNDLE + "bia.jpg": phone_jpeg(800, 600)})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    [cover] = built.page(PAGE).select(".article figure.cover")
+    assert cover.img["alt"] == text_of(cover.figcaption) == "Lễ ra quân tại quảng trường. Ảnh: Minh Khôi"
+    assert cover.figcaption.get("aria-hidden") == "true"
