@@ -234,8 +234,9 @@ class PictureTreeprocessor(Treeprocessor):
             if caption:
                 shown = etree.SubElement(paragraph, "figcaption")
                 shown.text = caption
-                if caption.split() == alt.split():
+                if caption.split() == alt.split() and not is_played_file(src):
                     # The photo's alt says it already: a screen reader read the same words twice.
+                    # (A player's alt names only the link offered where it cannot play: its caption is its name.)
                     shown.set("aria-hidden", "true")
         return None
 

@@ -201,3 +201,20 @@ def test_a_cover_s_caption_is_read_once(make_site, build_site):
     [cover] = built.page(PAGE).select(".article figure.cover")
     assert cover.img["alt"] == text_of(cover.figcaption) == "Lễ ra quân tại quảng trường. Ảnh: Minh Khôi"
     assert cover.figcaption.get("aria-hidden") == "true"
+
+
+def test_a_clip_s_caption_taken_from_its_alt_text_is_read(make_site, build_site):
+    """A clip or recording shown as a photo (`![Clip ra quân](clip.mp4)`) has no alt a screen
+    reader reads: its words are only in the download link a browser that plays it never shows.
+    Its caption was hidden as a photo's repeating its alt is, and the player was read as "video",
+    nameless."""
+    clip = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 100
+    body = "Mở đầu.\n\n![Clip ra quân](clip.mp4)\n\n![Bản tin phát thanh](ban-tin.mp3)\n\nHết.\n"
+    site = make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
+                      BUNDLE + "clip.mp4": clip, BUNDLE + "ban-tin.mp3": b"ID3" + b"\x00" * 200})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    figures = built.page(PAGE).select(".article .body figure")
+    read = [((figure.video or figure.audio).name, text_of(figure.figcaption), figure.figcaption.get("aria-hidden"))
+            for figure in figures]
+    assert read == [("video", "Clip ra quân", None), ("audio", "Bản tin phát thanh", None)]
