@@ -18,10 +18,16 @@
     });
   }
 
+  // A button that works by script is shown with its list item (share.html hides both).
+  function show(button) {
+    button.hidden = false;
+    if (button.parentNode.tagName === "LI") button.parentNode.hidden = false;
+  }
+
   var status = document.querySelector(".copy-status");
   var copy = document.querySelector(".copy-link");
   if (copy) {
-    copy.hidden = false;
+    show(copy);
     copy.addEventListener("click", function () {
       var url = copy.getAttribute("data-url");
       var done = function () { if (status) status.textContent = "Đã sao chép liên kết: " + url; };
@@ -64,7 +70,7 @@
   // The phone's share sheet lists the apps its reader uses; desktop browsers mostly have none.
   var share = document.querySelector(".share-native");
   if (share && navigator.share) {
-    share.hidden = false;
+    show(share);
     share.addEventListener("click", function () {
       navigator.share({ title: share.getAttribute("data-title"), url: share.getAttribute("data-url") })
         .catch(function () { /* closed by the reader, or not allowed: nothing to say */ });
@@ -73,7 +79,7 @@
 
   var print = document.querySelector(".print-button");
   if (print) {
-    print.hidden = false;
+    show(print);
     print.addEventListener("click", function () { window.print(); });
   }
 })();

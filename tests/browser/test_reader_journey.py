@@ -476,6 +476,32 @@ def test_a_phone_shares_the_article_through_its_own_share_sheet(open_page, porta
     assert watch.errors == []
 
 
+def test_a_screen_reader_hears_only_the_share_items_a_reader_can_use(browser, open_page, portal):
+    """The share list's buttons work by script, and the phone's share sheet exists on phones
+    alone: their items were left in the list, blank, and a screen reader announced "6 mục",
+    three of them empty without JavaScript and one on a computer."""
+    def items(page) -> list[str]:
+        return [" ".join(text.split()) for text in page.locator(".share-links").get_by_role("listitem").all_inner_texts()]
+
+    page, watch = open_page("desktop")
+    page.goto(portal + ARTICLE_PATH)
+    assert items(page) == ["Email", "Facebook", "Zalo", "Sao chép liên kết", "In bài"]
+    assert watch.errors == []
+
+    page, watch = open_page("phone")
+    page.add_init_script(FAKE_SHARE_SHEET)
+    page.goto(portal + ARTICLE_PATH)
+    assert items(page) == ["Email", "Facebook", "Zalo", "Ứng dụng khác…", "Sao chép liên kết", "In bài"]
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(portal + ARTICLE_PATH)
+        assert items(page) == ["Email", "Facebook", "Zalo"]
+    finally:
+        context.close()
+
+
 READING_PAGES = ("/", "/tin-hoat-dong/", "/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-"
                  "giao-thong-dip-tet-binh-ngo-2026/", "/tim-kiem/", "/lien-he/", "/luu-tru/", "/don-vi/")
 
