@@ -502,6 +502,23 @@ def test_a_screen_reader_hears_only_the_share_items_a_reader_can_use(browser, op
         context.close()
 
 
+def test_in_a_high_contrast_theme_buttons_have_edges_and_the_current_page_stands_out(open_page, portal):
+    """Windows' high-contrast themes (forced colours) drop every background: "Tìm" was a word
+    beside the search box, not a button, and the current page's number looked like the others."""
+    page, watch = open_page("phone", forced_colors="active")
+    edge = "b => { const s = getComputedStyle(b); return [s.borderTopStyle, s.borderTopWidth]; }"
+    page.goto(portal + "/tim-kiem/")
+    for button in (page.locator(".header-search button"), page.locator(".search-row button")):
+        assert button.evaluate(edge) == ["solid", "1px"]
+    page.goto(portal + "/don-vi/phong-canh-sat-giao-thong/")
+    current, other = (page.locator(".page-numbers a").nth(i).evaluate("a => getComputedStyle(a).backgroundColor")
+                      for i in (0, 1))
+    assert page.locator(".page-numbers a").nth(0).get_attribute("aria-current") == "page"
+    assert current != other
+    screenshot(page, "phone-forced-colours-pagination")
+    assert watch.errors == []
+
+
 READING_PAGES = ("/", "/tin-hoat-dong/", "/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-bao-dam-trat-tu-an-toan-"
                  "giao-thong-dip-tet-binh-ngo-2026/", "/tim-kiem/", "/lien-he/", "/luu-tru/", "/don-vi/")
 
