@@ -161,11 +161,19 @@ def _kept_iframe(match: re.Match) -> str:
     kept loads when the reader nears it (a video player is ~1 MB a slow phone need not fetch
     for a reader who never scrolls there), unless the editor said otherwise."""
     attributes = match.group(1)
-    if not re.search(r'\ssrc="', attributes):
+    src = re.search(r'\ssrc="([^"]*)"', attributes)
+    if src is None:
         return ""
+    kept = match.group(0)
+    if not re.search(r'\stitle="[^"]*[^"\s]', attributes):
+        # A map's embed code has no title, and a screen reader announced a nameless "frame":
+        # it is named by where it comes from ("Nội dung nhúng từ www.google.com").
+        kept = re.sub(r'\stitle="[^"]*"', "", kept, count=1)
+        host = host_of(html_lib.unescape(src.group(1)))
+        kept = f'<iframe title="Nội dung nhúng từ {host}"' + kept[len("<iframe"):]
     if re.search(r'\sloading="', attributes):
-        return match.group(0)
-    return '<iframe loading="lazy"' + match.group(0)[len("<iframe"):]
+        return kept
+    return '<iframe loading="lazy"' + kept[len("<iframe"):]
 
 
 @functools.lru_cache(maxsize=8)

@@ -89,3 +89,16 @@ def test_the_iframes_the_sanitizer_drops_are_named_by_their_address():
     assert refused_iframes('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>',
                            ["WWW.YOUTUBE-NOCOOKIE.COM"]) == []
     assert refused_iframes("<p>Không có khung nhúng.</p>", []) == []
+
+
+def test_a_kept_frame_without_a_title_is_named_by_where_it_comes_from():
+    """A map's embed code (Google Maps gives none) has no title: a screen reader announced a
+    frame with no name, and a reader could not tell what it holds without entering it."""
+    hosts = ["www.google.com", "www.youtube-nocookie.com"]
+    pasted = ('<iframe src="https://www.google.com/maps/embed?pb=!1m18&amp;z=1" width="600" height="450"></iframe>'
+              '<iframe src="https://www.youtube-nocookie.com/embed/a" title=" "></iframe>'
+              '<iframe src="https://www.youtube-nocookie.com/embed/b" title="Lễ ra quân"></iframe>')
+    frames = BeautifulSoup(sanitize_html(pasted, hosts), "html.parser").find_all("iframe")
+    assert [(f["title"], f["loading"]) for f in frames] == [("Nội dung nhúng từ www.google.com", "lazy"),
+                                                            ("Nội dung nhúng từ www.youtube-nocookie.com", "lazy"),
+                                                            ("Lễ ra quân", "lazy")]
