@@ -567,7 +567,9 @@ def layout_globals(plan: ImagePlan, base_path: str) -> dict:
         path = plan.shown_cover(article)
         if path is None:
             return Markup("")
-        alt = article.image_caption or article.title
+        # Without a caption, the title right above says what it is about: alt="" (as a thumbnail's), or
+        # a screen reader read the title twice, as the heading and as the photo.
+        alt = article.image_caption or ""
         return picture_html(plan.pictures[path], base_path, alt, body_sizes(plan.pictures[path]), eager=True,
                             css_class=body_class(plan.pictures[path]))
 

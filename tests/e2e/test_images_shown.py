@@ -218,3 +218,14 @@ def test_a_clip_s_caption_taken_from_its_alt_text_is_read(make_site, build_site)
     read = [((figure.video or figure.audio).name, text_of(figure.figcaption), figure.figcaption.get("aria-hidden"))
             for figure in figures]
     assert read == [("video", "Clip ra quân", None), ("audio", "Bản tin phát thanh", None)]
+
+
+def test_a_cover_without_a_caption_does_not_repeat_the_title(make_site, build_site):
+    """A cover without image_caption had the title as its alt text: a screen reader read the
+    title as the heading and again, right under it, as the photo."""
+    site = make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", image="bia.jpg", body="Nội dung."),
+                      BUNDLE + "bia.jpg": phone_jpeg(800, 600)})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    [cover] = built.page(PAGE).select(".article figure.cover")
+    assert cover.img["alt"] == "" and cover.figcaption is None
