@@ -47,12 +47,16 @@ class ReferencesHeading(Treeprocessor):
 class NamedBackLinks(Treeprocessor):
     """Each note's way back to its mark is named by what it does ("Trở lại chỗ chú thích 1"),
     not by the arrow it shows: a screen reader said "↩" for every one of them (the title
-    Python-Markdown gives it is a tooltip, not a name)."""
+    Python-Markdown gives it is a tooltip, not a name); and each mark by what it leads to
+    ("Chú thích 1"), not by its bare number."""
 
     def run(self, root):
         for link in root.iter("a"):
             if link.get("class") == "footnote-backref" and link.get("title"):
                 link.set("aria-label", link.get("title"))
+            elif link.get("class") == "footnote-ref" and (link.text or "").strip():
+                # The mark itself: a bare "1" in the middle of a sentence was read "liên kết 1".
+                link.set("aria-label", f"Chú thích {link.text.strip()}")
         return None
 
 

@@ -791,6 +791,16 @@ def test_a_note_s_way_back_to_its_mark_is_named_by_what_it_does(make_site, build
         ["Trở lại chỗ chú thích 1", "Trở lại chỗ chú thích 1"], ["Trở lại chỗ chú thích 2"]]
 
 
+def test_a_note_s_mark_is_named_by_the_note_it_leads_to(make_site, build_site):
+    """A footnote's mark is a bare number: a screen reader read "liên kết 1" in the middle of a
+    sentence, not what the link leads to."""
+    body = "Số liệu[^a] và kết quả[^b], nhắc lại số liệu[^a].\n\n[^a]: Báo cáo quý IV.\n[^b]: Theo Phòng CSGT.\n"
+    built = build_site(make_site({"content/tin-hoat-dong/ghi-chu.md": article("Ghi chú", slug="ghi-chu", body=body)}))
+    marks = built.page("/tin-hoat-dong/ghi-chu/").select(".article .body a.footnote-ref")
+    assert [(text_of(mark), mark.get("aria-label")) for mark in marks] == [
+        ("1", "Chú thích 1"), ("2", "Chú thích 2"), ("1", "Chú thích 1")]
+
+
 def test_each_list_page_has_a_description_of_its_own(make_site, build_site):
     """A unit, campaign or category without a description was described by its name alone,
     and page 2 repeated page 1's description word for word."""
