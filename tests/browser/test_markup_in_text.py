@@ -101,6 +101,25 @@ def test_a_report_table_pasted_from_word_keeps_readable_columns_on_a_phone(make_
         assert cell.evaluate("p => getComputedStyle(p).marginTop") == "0px"
 
 
+def test_in_large_text_the_video_s_play_label_is_whole(make_site, build_site, browser):
+    """A phone's text at 200 % (Bác Hùng's): "Xem video", laid over the picture on one line
+    and cut at its edges, read "m vid"; it wraps, and the picture's box grows to hold it."""
+    body = "Sáng 21/1, Công an tỉnh tổ chức lễ ra quân.\n\nhttps://youtu.be/dQw4w9WgXcQ\n\nĐoạn sau.\n"
+    with _on_a_phone(make_site, build_site, browser, article("Video ra quân", body=body)) as page:
+        page.set_viewport_size({"width": 320, "height": 640})
+        for size in ("100%", "200%"):
+            page.evaluate("size => document.documentElement.style.fontSize = size", size)
+            box, label = (page.locator(selector).bounding_box() for selector in ("a.video-link", ".video-play"))
+            assert box["x"] <= label["x"] and label["x"] + label["width"] <= box["x"] + box["width"], (size, box, label)
+            assert box["y"] <= label["y"] and label["y"] + label["height"] <= box["y"] + box["height"], (size, box, label)
+            play = page.locator(".video-play")
+            assert play.evaluate("p => p.scrollWidth <= p.clientWidth"), size  # no word of it cut either
+            assert label["height"] >= 44  # still a finger-sized target
+        page.evaluate("document.documentElement.style.fontSize = ''")
+        box = page.locator("a.video-link").bounding_box()
+        assert abs(box["width"] / box["height"] - 16 / 9) < 0.02  # (in usual text, the picture's own shape)
+
+
 @contextmanager
 def _on_a_phone(make_site, build_site, browser, text: str):
     """The page of one article (`text`, with its front-matter), open on a 360 px phone."""
