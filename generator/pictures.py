@@ -188,6 +188,8 @@ class PictureTreeprocessor(Treeprocessor):
                 img.set("decoding", "async")
                 continue
             alt, title = img.get("alt", ""), img.get("title", "")
+            if names_a_file(alt, src):  # (a missing-alt warning): a screen reader read "IMG_1234" as the photo
+                alt = ""
             if is_played_file(src):
                 src = src.replace("\\", "/")  # a Windows path names folders, as browsers read it
                 poster = next(filter(None, (self.plan.picture_for(self.source, name) for name in poster_names(src))), None)

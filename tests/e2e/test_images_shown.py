@@ -229,3 +229,18 @@ def test_a_cover_without_a_caption_does_not_repeat_the_title(make_site, build_si
     assert built.result.ok, built.messages
     [cover] = built.page(PAGE).select(".article figure.cover")
     assert cover.img["alt"] == "" and cover.figcaption is None
+
+
+def test_a_file_name_given_as_alt_text_is_not_read_to_a_screen_reader(make_site, build_site):
+    """A photo pasted with its file name as its alt (`![IMG_1234](IMG_1234.jpg)`) is warned about
+    (missing-alt) and published: a screen reader read "IMG_1234" as the photo's description, and as
+    the name of the link to its larger copy. It is a photo without a description, as the build says."""
+    body = "Mở đầu.\n\n![IMG_1234](IMG_1234.jpg)\n\n![phone.jpg](phone.jpg) ![Logo](logo.jpg)\n\nHết.\n"
+    site = make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
+                      **{BUNDLE + name: phone_jpeg(1600, 1200) for name in ("IMG_1234.jpg", "phone.jpg", "logo.jpg")}})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    assert sorted(p.location.line for p in built.result.problems if p.code == "missing-alt") == [10, 12]
+    links = built.page(PAGE).select(".article .body a.photo-link")
+    assert [(link.img["alt"], link.get("aria-label")) for link in links] == [
+        ("", "Xem ảnh cỡ lớn"), ("", "Ảnh 1, xem cỡ lớn"), ("Logo", None)]
