@@ -52,6 +52,9 @@ SUMMARY_LENGTH = 220
 _PLACEHOLDERS = tuple(messages.TEXTS["new-body"].values())
 # A paragraph with nothing to read: Word spaces its paragraphs with <p>&nbsp;</p>, a gap of
 # a blank line each on the web page.
+# "[TOC]" alone in its paragraph, as Typora and Python-Markdown's toc write where a table of contents
+# goes: the layout shows ours ("Mục lục", three headings or more), and readers saw the brackets.
+_TOC_MARKER = re.compile(r"<p>\s*\[toc\]\s*</p>\n?", re.I)
 _EMPTY_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;|<br ?/?>|<span(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;)*</span>)*</p>\n?")
 _FIRST_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S)  # (pasted from Word: <p class=MsoNormal>)
 _ANY_TAG = re.compile(r"<[^>]*>")  # (between list items and cells: a space, not nothing)
@@ -384,6 +387,8 @@ class MarkupConverter:
                 del self.md.parser.state[:]
                 converted = self.md.reset().convert(_without_controls(article.body))
                 refused = refused_iframes(converted, self.iframe_hosts)
+                if "oc]" in converted or "OC]" in converted:
+                    converted = _TOC_MARKER.sub("", converted)
                 cleaned = videos.embed_videos(_EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts)))
                 body_html = without_repeated_title(sections.clear_of_layout_ids(cleaned), article.title)
                 body_html, dead_anchors = anchors.fragment_links(body_html)
