@@ -657,6 +657,10 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)' is short for the names of (\d+) units \((.*?)\); write the key",
          "'{0}' là tên viết tắt của {1} đơn vị ({2}); hãy ghi khóa của đơn vị bạn muốn chọn"),
         (r"unknown unit '(.*?)'; did you mean '(.*?)'\?", "không có đơn vị '{0}'; có phải ý bạn là '{1}'?"),
+        (r"unknown unit '(.*?)' \(declared in site.toml: (.*)\)$",
+         "không có đơn vị '{0}' trong site.toml (các khóa đã khai báo: {1})"),
+        (r"unknown unit '(.*?)' \(site.toml declares none\)$",
+         "không có đơn vị '{0}': site.toml chưa khai báo đơn vị nào"),
         (r"unknown unit '(.*?)'", "không có đơn vị '{0}' trong site.toml"),
     ),
     "other-name-taken": (
@@ -675,6 +679,10 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)' is short for the names of (\d+) categories \((.*?)\); write the key",
          "'{0}' là tên viết tắt của {1} chuyên mục ({2}); hãy ghi khóa của chuyên mục bạn muốn chọn"),
         (r"unknown category '(.*?)'; did you mean '(.*?)'\?", "không có chuyên mục '{0}'; có phải ý bạn là '{1}'?"),
+        (r"unknown category '(.*?)' \(declared in site.toml: (.*)\)$",
+         "không có chuyên mục '{0}' trong site.toml (các khóa đã khai báo: {1})"),
+        (r"unknown category '(.*?)' \(site.toml declares none\)$",
+         "không có chuyên mục '{0}': site.toml chưa khai báo chuyên mục nào"),
         (r"unknown category '(.*?)'", "không có chuyên mục '{0}' trong site.toml"),
     ),
     "unknown-campaign": (
@@ -683,6 +691,10 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)' is short for the names of (\d+) campaigns \((.*?)\); write the key",
          "'{0}' là tên viết tắt của {1} phong trào ({2}); hãy ghi khóa của phong trào bạn muốn chọn"),
         (r"unknown campaign '(.*?)'; did you mean '(.*?)'\?", "không có phong trào '{0}'; có phải ý bạn là '{1}'?"),
+        (r"unknown campaign '(.*?)' \(declared in site.toml: (.*)\)$",
+         "không có phong trào '{0}' trong site.toml (các khóa đã khai báo: {1})"),
+        (r"unknown campaign '(.*?)' \(site.toml declares none\)$",
+         "không có phong trào '{0}': site.toml chưa khai báo phong trào nào"),
         (r"unknown campaign '(.*?)'", "không có phong trào '{0}' trong site.toml"),
     ),
     "duplicate-url": (

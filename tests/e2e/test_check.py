@@ -410,6 +410,9 @@ def test_an_other_name_that_is_another_unit_s_key_or_name_is_told_at_its_line(ma
     assert clean.returncode == 0 and clean.stdout.endswith(": 0 error(s), 0 warning(s).\n"), clean.stdout
 
 
+UNIT_KEYS = "cong-an-tinh, cong-an-xa-nghia-tru, phong-an-ninh-mang, phong-canh-sat-giao-thong, phong-canh-sat-pccc, phong-quan-ly-hanh-chinh"
+
+
 def test_a_name_or_related_article_is_suggested_only_when_misspelt_not_when_it_shares_words(make_site):
     """'Công an huyện Vũ Thư' was asked "did you mean 'Công an tỉnh Hưng Yên'?" (two words in
     common), and a related article since deleted was offered an unrelated one of its folder."""
@@ -432,9 +435,28 @@ def test_a_name_or_related_article_is_suggested_only_when_misspelt_not_when_it_s
         f"unknown-related]: 'related' ghi '{typo}' (content/huong-dan-thu-tuc/huong-dan-dang-ky-xe-mo-to-xe-may-lan-"
         f"dau-qua-dich-vu-cong-truc-tuyn.md) nhưng không có bài viết nào ở đó; có phải ý bạn là '../../huong-dan-thu-"
         f"tuc/{kept.name}'?",
-        "unknown-unit]: không có đơn vị 'Công an huyện Kiến Xương' trong site.toml",
-        "unknown-unit]: không có đơn vị 'Công an huyện Vũ Thư' trong site.toml",
+        "unknown-unit]: không có đơn vị 'Công an huyện Kiến Xương' trong site.toml (các khóa đã khai báo: "
+        f"{UNIT_KEYS})",
+        "unknown-unit]: không có đơn vị 'Công an huyện Vũ Thư' trong site.toml (các khóa đã khai báo: "
+        f"{UNIT_KEYS})",
         "unknown-unit]: không có đơn vị 'Phong Canh sat giao thon'; có phải ý bạn là 'Phòng Cảnh sát giao thông'?",
         "unknown-unit]: không có đơn vị 'Phòng CSGTT'; có phải ý bạn là 'Phòng Cảnh sát giao thông'?",
         "unknown-unit]: không có đơn vị 'Cong an tinh Hung Yen2'; có phải ý bạn là 'Công an tỉnh Hưng Yên'?",
+    ], done.stdout
+
+
+def test_a_unit_category_or_campaign_not_in_site_toml_is_told_with_the_keys_declared_in_vietnamese(make_site):
+    """A new portal's editor wrote her commune's police before declaring it: the English message
+    listed the keys site.toml declares, the Vietnamese one (the default) dropped them."""
+    site = make_site({"content/tin-hoat-dong/bai.md": article(
+        "Bài", unit="Công an xã Liên Chung", category="Cảnh báo", campaigns=["Phong trào ABC"])})
+    done = run_cli("check", "--site", str(site))
+    told = sorted(line.split(": error[", 1)[1] for line in done.stdout.splitlines() if ": error[" in line)
+    assert told == [
+        "unknown-campaign]: không có phong trào 'Phong trào ABC' trong site.toml "
+        "(các khóa đã khai báo: dan-van-kheo, vi-an-ninh-to-quoc)",
+        "unknown-category]: không có chuyên mục 'Cảnh báo' trong site.toml "
+        "(các khóa đã khai báo: tin-hoat-dong, xay-dung-luc-luong)",
+        "unknown-unit]: không có đơn vị 'Công an xã Liên Chung' trong site.toml "
+        "(các khóa đã khai báo: cong-an-tinh, cong-an-xa-dong-tien, phong-canh-sat-giao-thong)",
     ], done.stdout
