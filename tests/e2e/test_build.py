@@ -240,6 +240,15 @@ def test_home_shows_featured_latest_categories_and_campaigns(make_site, build_si
     assert [text_of(a) for a in campaigns.find_all("a")] == ["Vì An ninh Tổ quốc", "Dân vận khéo"]
 
 
+def test_a_new_portal_without_published_articles_says_so_under_latest_news(make_site, build_site):
+    """A portal just made by `init` has its first article as a draft: the home page showed the
+    heading "Tin mới nhất" over an empty box, as a list page says "Chưa có bài viết."."""
+    home = build_site(make_site({"content/tin-hoat-dong/bai-dau.md": article("Bài đầu", draft="true")})).page("/")
+    latest = home.find("h2", string="Tin mới nhất").find_parent("section")
+    assert latest.find("ul") is None
+    assert text_of(latest.find("p", class_="empty")) == "Chưa có bài viết."
+
+
 def test_drafts_are_left_out_unless_asked(make_site, build_site, tmp_path):
     site = make_site(ARTICLES)
     built = build_site(site)
