@@ -112,8 +112,10 @@ class _Reader:
             if (i > start or not header_line) and self.lines[i].lstrip().startswith("["):
                 break
         # Else the table the path names itself ([categories.tin-hoat-dong], or [categories.x.extra]
-        # for an unknown key that is a table: told at its parent's header, lines above).
-        return next(iter(self._headers(path)), 0) or header_line or 1
+        # for an unknown key that is a table: told at its parent's header, lines above), or the
+        # first table under it (a misspelt [category.tin-hoat-dong] defines 'category' there).
+        return (next(iter(self._headers(path)), 0) or next(iter(self._headers(path, under=True)), 0)
+                or header_line or 1)
 
     def item_line(self, *path: str, number: int) -> int:
         """The line of item `number` (from 0) of the array at a dotted key: a long array stands
@@ -153,9 +155,11 @@ class _Reader:
                 position += 1
         return start
 
-    def _headers(self, table: tuple[str, ...]) -> list[int]:
-        """The lines of the headers of `table` ([links], [[links]], [categories.tin-hoat-dong])."""
-        header = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(map(_written, table)) + r"\s*\]+")
+    def _headers(self, table: tuple[str, ...], under: bool = False) -> list[int]:
+        """The lines of the headers of `table` ([links], [[links]], [categories.tin-hoat-dong]);
+        `under`: of the tables under it instead ([category.x] for `category`)."""
+        header = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(map(_written, table))
+                            + (r"\s*\." if under else r"\s*\]+"))
         return [i + 1 for i, line in enumerate(self.lines) if header.match(line)]
 
     def fail(self, path: tuple[str, ...], code: str, message: str, entry: int = 0) -> None:

@@ -274,3 +274,15 @@ def test_the_line_of_an_array_s_item_is_where_it_stands():
     assert [reader.item_line("units", "x", "aliases", number=n) for n in range(7)] == [3, 4, 4, 6, 6, 7, 3]
     assert reader.item_line("units", "x", "other_names", number=0) == 8
     assert reader.item_line("units", "x", "missing", number=0) == 1  # (the table's header, as line_of says)
+
+
+def test_a_misspelt_table_name_is_told_at_its_header(tmp_path):
+    """`[category.tin-hoat-dong]` for `[categories.…]` (or `[unit.…]`): the error named line 1,
+    the title, and the editor looked for the mistake there."""
+    for wrong, right in (("[category.tin-hoat-dong]", "categories"), ("[unit.cong-an-xa-dong-tien]", "units"),
+                         ("[campaign.dan-van-kheo]", "campaigns")):
+        text = SITE_TOML.replace(f"[{right}.{wrong[1:].split('.', 1)[1]}", wrong)
+        line = text.split("\n").index(wrong) + 1
+        _, problems = _problems(text, tmp_path)
+        key = wrong[1:].split(".")[0]
+        assert problems == [f"site.toml:{line}: error[unknown-key]: unknown key '{key}'; did you mean '{right}'?"], wrong
