@@ -226,6 +226,11 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
             if twice is not None:
                 return None, [error(CONFIG_NAME, line, "duplicate-key", twice)]
             return None, [error(CONFIG_NAME, line, "toml-syntax", TOML_POSITION.sub("", str(exc)))]
+        unslugged = _unquoted_term_key(lines[line - 1]) if 0 < line <= len(lines) else None
+        if unslugged is not None:
+            table, key = unslugged
+            return None, [error(CONFIG_NAME, line, "bad-slug",
+                                f"'{table}.{key}': a key must be a slug such as '{slugify(key)}'")]
         hint = _toml_quoting_hint(lines[line - 1]) if 0 < line <= len(lines) else None
         return None, [error(CONFIG_NAME, line, "toml-syntax",
                             str(exc) + (f"; if the value is text, write it in quotes: {hint}" if hint else ""))]
@@ -261,6 +266,16 @@ def _other_name_clashes(config: SiteConfig, reader: _Reader) -> list[Problem]:
                 f"'{table}.{slug}.other_names' gives '{other}', the {clash.taken_as} of {taken}: an article writing "
                 f"it {fate}; remove it from other_names, or remove {taken} if the reorganisation replaced it"))
     return problems
+
+
+def _unquoted_term_key(line: str) -> tuple[str, str] | None:
+    """(table, key) of a header TOML refused for the key's letters, `[units.công-an-xã-mai-pha]`
+    or `[categories.tin hoat dong]`, as one writes a unit's name: TOML's own words ("Expected ']'
+    at the end of a table declaration") said nothing of the key to write."""
+    found = re.fullmatch(r"\s*\[\s*(" + "|".join(TERM_TABLES) + r")\s*\.\s*([^\[\]\"'.=]+?)\s*\]\s*(?:#.*)?", line)
+    if found is None or re.fullmatch(r"[A-Za-z0-9_-]+", found.group(2)) or not slugify(found.group(2)):
+        return None
+    return found.group(1), found.group(2)
 
 
 def _toml_quoting_hint(line: str) -> str | None:

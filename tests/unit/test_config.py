@@ -180,6 +180,19 @@ def test_a_quoted_term_key_is_found_on_its_line(tmp_path):
     assert problems == ["site.toml:29: error[bad-slug]: 'units.công-an-xã': a key must be a slug such as 'cong-an-xa'"]
 
 
+def test_a_term_key_written_with_tone_marks_or_spaces_is_told_the_key_to_write(tmp_path):
+    """`[units.công-an-xã]` unquoted is no TOML at all: the error was TOML's own, in English ("Expected
+    ']' at the end of a table declaration"), and said nothing of the key to write."""
+    for header, table, key, slug in (("[units.công-an-xã]", "units", "công-an-xã", "cong-an-xa"),
+                                     ("[units.Công an xã Đồng Tiến]", "units", "Công an xã Đồng Tiến",
+                                      "cong-an-xa-dong-tien"),
+                                     ("[categories.tin hoat dong]  # mới", "categories", "tin hoat dong",
+                                      "tin-hoat-dong")):
+        text = SITE_TOML.replace("[units.cong-an-xa-dong-tien]", header)
+        _, problems = _problems(text, tmp_path)
+        assert problems == [f"site.toml:29: error[bad-slug]: '{table}.{key}': a key must be a slug such as '{slug}'"]
+
+
 def test_an_invisible_control_character_in_a_name_is_refused_with_its_line(tmp_path):
     """A title or name pasted from Word may carry U+001F: every Atom feed holding it would be
     unreadable XML (found by the property test)."""
