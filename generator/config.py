@@ -596,6 +596,18 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
 _ADDRESS_OR_PATH = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|/(?!/)|#)")
 # What a reader's phone can dial: digits, with the separators people write between them.
 _PHONE = re.compile(r"^\+?[\d\s.()-]+$")
+# An emergency number (111 to 115) followed by another: "113 0221 3862 124".
+_EMERGENCY_AND_MORE = re.compile(r"^11\d[\s.-]+\(?\d")
+
+
+def _two_numbers(number: str) -> bool:
+    """Whether a hotline holds two numbers, whose tel: link dialled all their digits together:
+    an emergency number and another, or whole numbers parted by a hyphen with spaces around it
+    ("113 - 0221 3862 124", "0221 3862 124 - 0912 345 678"; "0912 - 345 - 678" is one number)."""
+    if _EMERGENCY_AND_MORE.match(number):
+        return True
+    parts = [re.sub(r"\D", "", part) for part in re.split(r"\s+-\s+", number)]
+    return len(parts) > 1 and all(re.fullmatch(r"11\d|0\d{8,10}|1[89]00\d{4,6}", part) for part in parts)
 # Enough of an e-mail address to be a mailto: link that reaches someone.
 _EMAIL = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:.]+$")
 
@@ -634,7 +646,12 @@ def _read_hotlines(reader: _Reader, table: dict, path: tuple[str, ...]) -> tuple
         written = [reader.typed(table, "hotline", str, "a string or a list of strings", path) or ""]
     numbers = tuple(nfc(n).strip() for n in written if n.strip())
     for number in numbers:
-        if not _PHONE.match(number) or not 3 <= sum(ch.isdigit() for ch in number) <= 15:
+        if _PHONE.match(number) and _two_numbers(number):
+            reader.fail(path + ("hotline",), "bad-value",
+                        f"'{where}.hotline': '{number}' is two numbers, which a phone would dial as one "
+                        f"(tel:{re.sub(r'[^0-9+]', '', number)}) "
+                        "(several numbers go in a list: hotline = [\"113\", \"0221 3862 124\"])")
+        elif not _PHONE.match(number) or not 3 <= sum(ch.isdigit() for ch in number) <= 15:
             reader.fail(path + ("hotline",), "bad-value",
                         f"'{where}.hotline': '{number}' is not a phone number such as '0221 3862 124' "
                         "(several numbers go in a list: hotline = [\"113\", \"0221 3862 124\"])")

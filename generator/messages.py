@@ -557,6 +557,12 @@ PROBLEMS: Mapping[str, tuple] = {
          "'{0}' có ký tự điều khiển vô hình {1} (thường do dán từ Word); hãy xóa nó"),
         (r"'(.*?)\.email': '(.*)' is not an e-mail address", "'{0}.email': '{1}' không phải địa chỉ email, "
                                                                "ví dụ 'banbientap@congan.example.vn'"),
+        (r"'(.*?)\.hotline': '(.*)' is two numbers, which a phone would dial as one \((.*?)\) .*give --hotline again",
+         "'{0}.hotline': '{1}' là hai số, điện thoại sẽ gọi gộp thành một số ({2}); mỗi số ghi --hotline một lần: "
+         "--hotline 113 --hotline \"0221 3862 124\""),
+        (r"'(.*?)\.hotline': '(.*)' is two numbers, which a phone would dial as one \((.*?)\)",
+         "'{0}.hotline': '{1}' là hai số, điện thoại sẽ gọi gộp thành một số ({2}); nhiều số thì viết thành danh "
+         "sách: hotline = [\"113\", \"0221 3862 124\"]"),
         (r"'(.*?)\.hotline': '(.*)' is not a phone number .*give --hotline again",
          "'{0}.hotline': '{1}' không phải số điện thoại, ví dụ '0221 3862 124' (nhiều số thì ghi --hotline cho "
          "từng số: --hotline 113 --hotline \"0221 3862 124\")"),

@@ -299,3 +299,22 @@ def test_a_misspelt_table_name_is_told_at_its_header(tmp_path):
         _, problems = _problems(text, tmp_path)
         key = wrong[1:].split(".")[0]
         assert problems == [f"site.toml:{line}: error[unknown-key]: unknown key '{key}'; did you mean '{right}'?"], wrong
+
+
+def test_two_numbers_written_as_one_hotline_are_refused(tmp_path):
+    """'113 - 0221 3862 124' passed as a phone number: the footer of every page dialled
+    tel:11302213862124. A number's own groups joined by hyphens stay one number."""
+    for written, dialled in (("113 - 0221 3862 124", "11302213862124"), ("113 0221 3862 124", "11302213862124"),
+                             ("113 - 114", "113114")):
+        _, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', f'hotline = "{written}"'), tmp_path)
+        assert problems == [f"site.toml:8: error[bad-value]: 'contact.hotline': '{written}' is two numbers, which a "
+                            f"phone would dial as one (tel:{dialled}) (several numbers go in a list: "
+                            "hotline = [\"113\", \"0221 3862 124\"])"], written
+    from generator import messages
+    _, (problem,) = load_config(tmp_path)  # (the last: '113 - 114')
+    assert messages.problem_message(problem, "vi") == (
+        "'contact.hotline': '113 - 114' là hai số, điện thoại sẽ gọi gộp thành một số (tel:113114); nhiều số thì "
+        "viết thành danh sách: hotline = [\"113\", \"0221 3862 124\"]")
+    for one in ("0221-3862-124", "0912 - 345 - 678", "1900 1234", "(0221) 3862 124", "+84 221 3862 124"):
+        config, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', f'hotline = "{one}"'), tmp_path)
+        assert problems == [] and config.contact.hotlines == (one,), one
