@@ -642,6 +642,12 @@ def _read_hotlines(reader: _Reader, table: dict, path: tuple[str, ...]) -> tuple
         return ()
     if isinstance(raw, list) and all(isinstance(n, str) for n in raw):
         written = raw
+    elif isinstance(raw, list) and all(isinstance(n, (str, int)) and not isinstance(n, bool) for n in raw):
+        # hotline = ["113", 114]: TOML read the unquoted one as a number
+        quoted = ", ".join(json.dumps(str(n)) for n in raw)
+        reader.fail(path + ("hotline",), "wrong-type",
+                    f"'{where}.hotline' must be text: put the number in quotes, hotline = [{quoted}]")
+        return ()
     else:
         written = [reader.typed(table, "hotline", str, "a string or a list of strings", path) or ""]
     numbers = tuple(nfc(n).strip() for n in written if n.strip())

@@ -472,6 +472,8 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)' must be a whole number, not (.+)", "'{0}' phải là số nguyên (không có phần thập phân), không phải {1}"),
         (r"'(.*?)' must be a string such as (.*), not (.+)", "'{0}' phải là chữ trong dấu ngoặc kép, ví dụ {1}, không phải {2}"),
         (r"'(.*?)' must be a string, not (.+)", "'{0}' phải là chữ trong dấu ngoặc kép, không phải {1}"),
+        (r"'(.*?)' must be a string or a list of strings, not (.+)",
+         "'{0}' phải là chữ trong dấu ngoặc kép, hoặc danh sách các chữ như thế, không phải {1}"),
         (r"'(.*?)' must be a table, not (.+)", "'{0}' phải là một bảng [{0}], không phải {1}"),
         (r"'(.*?)' must be an array of tables, not (.+)", "'{0}' phải được viết thành các mục [[{0}]], không phải {1}"),
         (r"'(.*?)' must be (?:an array of strings|an array of whole numbers|a list of host names)",

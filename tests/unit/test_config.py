@@ -318,3 +318,17 @@ def test_two_numbers_written_as_one_hotline_are_refused(tmp_path):
     for one in ("0221-3862-124", "0912 - 345 - 678", "1900 1234", "(0221) 3862 124", "+84 221 3862 124"):
         config, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', f'hotline = "{one}"'), tmp_path)
         assert problems == [] and config.contact.hotlines == (one,), one
+
+
+def test_a_hotline_list_with_a_number_left_unquoted_gets_the_list_that_works(tmp_path):
+    """hotline = ["113", 114] was told half in English ("giá trị sai kiểu: … must be a string or a
+    list of strings, not a list"), though it is a list."""
+    from generator import messages
+    _, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', 'hotline = ["113", 114]'), tmp_path)
+    assert problems == ["site.toml:8: error[wrong-type]: 'contact.hotline' must be text: put the number in quotes, "
+                        "hotline = [\"113\", \"114\"]"]
+    _, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', 'hotline = {so = "113"}'), tmp_path)
+    _, (problem,) = load_config(tmp_path)
+    assert messages.problem_message(problem, "vi") == (
+        "'contact.hotline' phải là chữ trong dấu ngoặc kép, hoặc danh sách các chữ như thế, "
+        "không phải các dòng 'khóa: giá trị'")
