@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from generator.pipeline import BuildOptions, build
 
-from tests.conftest import REPO, article, run_cli, text_of, tree
+from tests.conftest import REPO, SITE_TOML, article, run_cli, text_of, tree
 from tests.photos import phone_jpeg
 
 ARTICLES = {
@@ -247,6 +247,18 @@ def test_a_new_portal_without_published_articles_says_so_under_latest_news(make_
     latest = home.find("h2", string="Tin mới nhất").find_parent("section")
     assert latest.find("ul") is None
     assert text_of(latest.find("p", class_="empty")) == "Chưa có bài viết."
+
+
+def test_a_portal_without_campaigns_shows_no_empty_campaign_lists(make_site, build_site):
+    """A district's portal that took the demo's campaigns out of site.toml: the home page kept the
+    heading "Phong trào" over nothing, the footer linked /phong-trao/, a page of a bare heading."""
+    toml = SITE_TOML.split("[campaigns.")[0]
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article("Bài")}, toml))
+    home = built.page("/")
+    assert home.find("h2", string="Phong trào") is None
+    assert "Phong trào" not in [text_of(a) for a in home.select("footer a")]
+    terms = built.page("/phong-trao/")
+    assert text_of(terms.find("main")) == "Trang chủ Phong trào Chưa có phong trào nào."
 
 
 def test_drafts_are_left_out_unless_asked(make_site, build_site, tmp_path):
