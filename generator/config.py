@@ -569,7 +569,8 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
                         f"'{table}.{slug}.other_names' must list names in quotes, e.g. [\"PC08\"]")
             other_names = []
         if not (name or "").strip():
-            reader.fail(path + ("name",), "missing-key", f"'{table}.{slug}.name' is required")
+            if "name" not in entry or isinstance(entry["name"], str):  # (a name of another type is told so)
+                reader.fail(path + ("name",), "missing-key", f"'{table}.{slug}.name' is required")
             continue
         more = {"contact": _contact_from(reader, entry, path)} if table == "units" else {}
         written = entry.get("aliases")

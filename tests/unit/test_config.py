@@ -332,3 +332,9 @@ def test_a_hotline_list_with_a_number_left_unquoted_gets_the_list_that_works(tmp
     assert messages.problem_message(problem, "vi") == (
         "'contact.hotline' phải là chữ trong dấu ngoặc kép, hoặc danh sách các chữ như thế, "
         "không phải các dòng 'khóa: giá trị'")
+
+
+def test_a_name_of_the_wrong_type_is_one_error_not_also_a_missing_one(tmp_path):
+    """`name = 123` in [units.…] was told twice on one line: 'name' missing, and 'name' a number."""
+    _, problems = _problems(SITE_TOML.replace('name = "Công an xã Đồng Tiến"', "name = 113"), tmp_path)
+    assert problems == ["site.toml:30: error[wrong-type]: 'units.cong-an-xa-dong-tien.name' must be a string, not a number"]
