@@ -423,6 +423,8 @@ def base_url_fault(url: str) -> tuple[str, str] | None:
     if not re.match(r"^https?://[^/\s]+(/\S*)?$", url):
         return "not-absolute", ""
     parts = urlsplit(url)
+    if not _host_name(parts.hostname or ""):
+        return "host", parts.hostname or ""
     if "?" in url or "#" in url:
         return "query", urlunsplit(parts._replace(query="", fragment=""))
     page = _PAGE_FILE.search(parts.path)
@@ -431,7 +433,26 @@ def base_url_fault(url: str) -> tuple[str, str] | None:
     return None
 
 
+# A host's name as DNS has it, label by label (IDNA's for a Vietnamese one), or an IPv6 address.
+_HOST_LABELS = re.compile(r"(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?\.?",
+                          re.IGNORECASE)
+
+
+def _host_name(host: str) -> bool:
+    """Whether base_url's host can be looked up: "…", README's placeholder, became "..." through
+    IDNA and was written into every canonical link, feed and the sitemap (https://.../)."""
+    if ":" in host:  # ([::1])
+        return True
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    return bool(_HOST_LABELS.fullmatch(ascii_host))
+
+
 _BASE_URL_FAULTS = {"not-absolute": "'base_url' must be an absolute http(s) URL",
+                    "host": "'base_url' names no host: '{}' is not a host name such as 'congan.hungyen.gov.vn'; "
+                            "write the portal's address",
                     "query": "'base_url' must not hold a query or a fragment ('?…', '#…'): every link would carry "
                              "it; write {}",
                     "page": "'base_url' ends with a page's file name: write the folder it is in, {}"}

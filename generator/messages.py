@@ -543,6 +543,8 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'share_image' must be the path of a file this site publishes.*",
          "'share_image' phải là đường dẫn (tính từ gốc trang) tới một tệp trang này xuất bản, ví dụ "
          "'/anh-chia-se.png' cho tệp static/anh-chia-se.png"),
+        (r"'base_url' names no host: '(.*)' is not a host name such as '(.*?)'",
+         "'base_url' không có tên miền: '{0}' không phải tên miền như '{1}'; hãy ghi địa chỉ của cổng"),
         (r"'base_url' must be an absolute", "'base_url' phải là địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)"),
         (r"'base_url' must not hold a query or a fragment .*; write (.*)",
          "'base_url' không được có phần '?…' hay '#…': mọi liên kết của trang sẽ mang theo nó; hãy ghi {0}"),

@@ -338,3 +338,22 @@ def test_a_name_of_the_wrong_type_is_one_error_not_also_a_missing_one(tmp_path):
     """`name = 123` in [units.…] was told twice on one line: 'name' missing, and 'name' a number."""
     _, problems = _problems(SITE_TOML.replace('name = "Công an xã Đồng Tiến"', "name = 113"), tmp_path)
     assert problems == ["site.toml:30: error[wrong-type]: 'units.cong-an-xa-dong-tien.name' must be a string, not a number"]
+
+
+def test_a_base_url_without_a_host_name_is_refused(tmp_path):
+    """README's `base_url = "https://…/"` copied as written passed: IDNA made '…' '...', and every
+    canonical link, feed and the sitemap named https://.../."""
+    from generator import messages
+    for url, host in (("https://…/", "…"), ("https://congan..gov.vn/", "congan..gov.vn")):
+        _, problems = _problems(SITE_TOML.replace('base_url = "https://congan.example.vn/"', f'base_url = "{url}"'),
+                                tmp_path)
+        assert problems == [f"site.toml:2: error[bad-value]: 'base_url' names no host: '{host}' is not a host name "
+                            "such as 'congan.hungyen.gov.vn'; write the portal's address"], url
+    _, (problem,) = load_config(tmp_path)
+    assert messages.problem_message(problem, "vi") == (
+        "'base_url' không có tên miền: 'congan..gov.vn' không phải tên miền như 'congan.hungyen.gov.vn'; "
+        "hãy ghi địa chỉ của cổng")
+    for fine in ("https://côngan.vn/", "http://localhost:8000/", "https://[::1]:8000/", "https://10.0.0.5/congan/"):
+        config, problems = _problems(SITE_TOML.replace('base_url = "https://congan.example.vn/"',
+                                                       f'base_url = "{fine}"'), tmp_path)
+        assert problems == [], fine
