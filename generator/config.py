@@ -317,6 +317,9 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
 
     if "title" in values and not values["title"].strip():
         reader.fail(("title",), "bad-value", "'title' must not be empty: it names the portal on every page")
+    elif "title" in values and _PLACEHOLDER.search(values["title"]):
+        reader.fail(("title",), "bad-value", f"'title' ends with README's placeholder '…' ('{values['title'].strip()}'): "
+                                             "write the unit's name there")
     for key in ("per_page", "related_count", "other_count"):
         lowest = 1 if key == "per_page" else 0
         if key in values and not lowest <= values[key] <= 1000:
@@ -630,6 +633,9 @@ def _two_numbers(number: str) -> bool:
         return True
     parts = [re.sub(r"\D", "", part) for part in re.split(r"\s+-\s+", number)]
     return len(parts) > 1 and all(re.fullmatch(r"11\d|0\d{8,10}|1[89]00\d{4,6}", part) for part in parts)
+# README's "…" left where a value goes (title = "Cổng thông tin điện tử Công an tỉnh …",
+# address = "…"): published on every page as written.
+_PLACEHOLDER = re.compile(r"(?:^|\s)(?:…|\.\.\.)\s*$")
 # Enough of an e-mail address to be a mailto: link that reaches someone.
 _EMAIL = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:.]+$")
 
@@ -650,6 +656,9 @@ def _contact_from(reader: _Reader, table: dict, path: tuple[str, ...]) -> Contac
     if email.strip() and not _EMAIL.match(email.strip()):
         reader.fail(path + ("email",), "bad-value", f"'{where}.email': '{email}' is not an e-mail address "
                                                     "such as 'banbientap@congan.example.vn'")
+    if _PLACEHOLDER.fullmatch(address):
+        reader.fail(path + ("address",), "bad-value", f"'{where}.address' is README's placeholder '…': "
+                                                      "write the address, or none at all")
     numbers = _read_hotlines(reader, table, path)
     return Contact(hotline=" – ".join(numbers), email=email.strip(), address=nfc(address).strip(), hotlines=numbers)
 

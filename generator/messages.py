@@ -536,6 +536,10 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the unit's name has no letters", "tên đơn vị không có chữ hoặc số để tạo khóa"),
         (r"this is not text as typed", "đây không phải chữ như đã gõ: cửa sổ dòng lệnh gửi các byte không phải UTF-8 "
                                        "(hãy đặt cửa sổ dòng lệnh dùng UTF-8)"),
+        (r"'title' ends with README's placeholder '…' \('(.*)'\)",
+         "'title' kết thúc bằng dấu '…' để trống trong ví dụ của README ('{0}'): hãy ghi tên đơn vị vào đó"),
+        (r"'(.*?)\.address' is README's placeholder '…'",
+         "'{0}.address' là dấu '…' để trống trong ví dụ của README: hãy ghi địa chỉ thật, hoặc không ghi địa chỉ"),
         (r"'title' must not be empty", "'title' không được để trống: đó là tên cổng thông tin trên mọi trang"),
         (r"'(\w+)' must be between (\d+) and (\d+)$", "'{0}' phải là số từ {1} đến {2}"),
         (r"'(.*?)\.other_names' must list names in quotes, e\.g\. (.*)",

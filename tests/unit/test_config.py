@@ -357,3 +357,27 @@ def test_a_base_url_without_a_host_name_is_refused(tmp_path):
         config, problems = _problems(SITE_TOML.replace('base_url = "https://congan.example.vn/"',
                                                        f'base_url = "{fine}"'), tmp_path)
         assert problems == [], fine
+
+
+def test_readme_placeholders_left_in_the_title_or_an_address_are_refused(tmp_path):
+    """README's site.toml copied as written: 'Công an tỉnh …' titled every page, and 'Địa chỉ: …'
+    stood in every footer (or a unit's page)."""
+    from generator import messages
+    text = (SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"',
+                              'title = "Cổng thông tin điện tử Công an tỉnh …"')
+            .replace('address = "Số 1 đường Chùa Chuông, tỉnh Thử Nghiệm"', 'address = "…"')
+            .replace('name = "Công an xã Đồng Tiến"', 'name = "Công an xã Đồng Tiến"\naddress = "..."'))
+    _, problems = _problems(text, tmp_path)
+    assert problems == [
+        "site.toml:1: error[bad-value]: 'title' ends with README's placeholder '…' ('Cổng thông tin điện tử Công an "
+        "tỉnh …'): write the unit's name there",
+        "site.toml:10: error[bad-value]: 'contact.address' is README's placeholder '…': write the address, or none at all",
+        "site.toml:31: error[bad-value]: 'units.cong-an-xa-dong-tien.address' is README's placeholder '…': write the "
+        "address, or none at all"]
+    _, found = load_config(tmp_path)
+    assert [messages.problem_message(p, "vi") for p in found][1] == (
+        "'contact.address' là dấu '…' để trống trong ví dụ của README: hãy ghi địa chỉ thật, hoặc không ghi địa chỉ")
+    for fine in ('title = "Tin tức…"', 'title = "Cổng … Hưng Yên"'):
+        _, problems = _problems(SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', fine),
+                                tmp_path)
+        assert problems == [], fine
