@@ -55,6 +55,14 @@ OTHER_GENERATORS_KEYS = {
     "baseurl": "write base_url",
     "languagecode": "write language = \"vi\"",
 }
+# Keys as a Vietnamese editor names them (the portal's own addresses say /don-vi/, /phong-trao/),
+# without tone marks as a key must be: [don-vi.cong-an-xa] for [units.cong-an-xa].
+VIETNAMESE_KEYS = {
+    "don-vi": "units", "chuyen-muc": "categories", "phong-trao": "campaigns", "lien-he": "contact",
+    "lien-ket": "links", "tieu-de": "title", "ten": "name", "mo-ta": "description", "ten-khac": "other_names",
+    "duong-day-nong": "hotline", "so-dien-thoai": "hotline", "dien-thoai": "hotline", "dia-chi": "address",
+    "thu-dien-tu": "email", "hop-thu": "email",
+}
 REQUIRED = ("title", "base_url")
 CONTACT_KEYS = ("hotline", "email", "address")
 LINK_KEYS = ("name", "url")
@@ -171,6 +179,9 @@ class _Reader:
                 where = ".".join(path + (key,))
                 instead = OTHER_GENERATORS_KEYS.get(key.lower()) if not path else None
                 hint = suggest(key, allowed) if instead is None else None
+                meant = VIETNAMESE_KEYS.get(slugify(key))
+                if instead is None and meant in allowed:  # [don-vi.…], as the portal's addresses read
+                    hint = meant
                 self.fail(path + (key,), "unknown-key",
                           f"unknown key '{where}'" + (f"; {instead}" if instead else "")
                           + (f"; did you mean '{hint}'?" if hint else ""), entry)

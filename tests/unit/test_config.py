@@ -381,3 +381,19 @@ def test_readme_placeholders_left_in_the_title_or_an_address_are_refused(tmp_pat
         _, problems = _problems(SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', fine),
                                 tmp_path)
         assert problems == [], fine
+
+
+def test_a_table_or_key_named_in_vietnamese_is_told_ours(tmp_path):
+    """[don-vi.…] as the portal's addresses read (/don-vi/) was told only that 'don-vi' is unknown,
+    and [lien-he] 'did you mean timezone?'."""
+    for written, ours in (("[don-vi.cong-an-xa-dong-tien]", "units"), ("[lien-he]", "contact"),
+                          ("[chuyen-muc.tin-hoat-dong]", "categories")):
+        original = {"units": "[units.cong-an-xa-dong-tien]", "contact": "[contact]",
+                    "categories": "[categories.tin-hoat-dong]"}[ours]
+        text = SITE_TOML.replace(original, written)
+        line = text.split("\n").index(written) + 1
+        key = written.strip("[]").split(".")[0]
+        _, problems = _problems(text, tmp_path)
+        assert f"site.toml:{line}: error[unknown-key]: unknown key '{key}'; did you mean '{ours}'?" in problems, problems
+    _, problems = _problems(SITE_TOML.replace("address = ", "dia_chi = "), tmp_path)
+    assert problems == ["site.toml:10: error[unknown-key]: unknown key 'contact.dia_chi'; did you mean 'address'?"]
