@@ -200,6 +200,14 @@ def unknown_key(source: SourceFile, key: Any, hint: str | None) -> Problem:
                    f"unknown front-matter key '{key}'" + (f"; did you mean '{hint}'?" if hint else ""))
 
 
+def check_summary_placeholder(summary: str, draft: bool, fail) -> None:
+    """README's `summary: "…"` (a page's example) kept as written: the lead under the title and the
+    description search engines and shared links show would be an ellipsis."""
+    if summary.strip() in ("…", "...") and not draft:
+        fail("summary", "placeholder-text", "the summary is README's placeholder '…': write one or two sentences "
+                                            "(or leave summary out: the first paragraph is used)")
+
+
 def error_adder(source: SourceFile, problems: list[Problem]) -> Callable[..., None]:
     """`fail(key, code, message, item=None)`: adds to `problems` an error at the line of
     front-matter `key` in `source` (of its `item`-th entry, for a list written one per line)."""
@@ -244,6 +252,7 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
                                 "it more easily as a sentence, with capitals where names need them "
                                 "('Công an tỉnh ra quân …')"))
     draft = _flag(fm, "draft", fail)
+    check_summary_placeholder(summary, draft, fail)
     featured = _flag(fm, "featured", fail)
     moment, has_time = parse_date(fm.get("date"), config.zone, lambda m: fail("date", "bad-date", m))
     if "date" not in fm:

@@ -632,7 +632,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "phần thông tin có ký tự điều khiển vô hình {0} (thường do dán từ Word), YAML không cho phép; hãy xóa nó"),
     ),
     "empty-body": ((_ANY, "bài viết chưa có nội dung: trang của bài sẽ chỉ có tiêu đề"),),
-    "placeholder-text": ((r"the body still holds '(.*)', which", "bài viết vẫn còn dòng '{0}' do lệnh 'new' viết sẵn để "
+    "placeholder-text": ((r"the summary is README's placeholder '…'",
+                          "'summary' là dấu '…' để trống trong ví dụ của README: hãy viết một hoặc hai câu tóm tắt "
+                          "(hoặc bỏ dòng summary: đoạn văn đầu tiên được dùng)"),
+                         (r"the body still holds '(.*)', which", "bài viết vẫn còn dòng '{0}' do lệnh 'new' viết sẵn để "
                                                                  "bạn thay: hãy viết nội dung vào đó (hoặc giữ draft: true)"),),
     "lost-value": (
         (r"'(.*?)' has no value: YAML reads '(.*)' as a comment; to keep the text, put it in quotes: (.*)",

@@ -16,7 +16,8 @@ from typing import Iterable, Mapping
 from generator import aliases as aliases_stage
 from generator.config import RESERVED_SLUGS
 from generator.diagnostics import Problem, error, suggest, warning
-from generator.index import IndexOptions, _flag, _text, error_adder, parse_date, read_slug, unknown_key, url_line
+from generator.index import (IndexOptions, _flag, _text, check_summary_placeholder, error_adder, parse_date, read_slug,
+                             unknown_key, url_line)
 from generator.markup import plain_summary
 from generator.model import PAGES_DIR, Article, SiteConfig, SourceFile, frozen_map
 from generator.publishing_keys import publishing_key_problem
@@ -90,6 +91,7 @@ def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, i
     title = _text(fm, "title", fail, required=True)
     summary = plain_summary(_text(fm, "summary", fail) or "")
     draft = _flag(fm, "draft", fail)
+    check_summary_placeholder(summary, draft, fail)
     menu = _menu_name(fm, title, fail)
     updated, has_time = parse_date(fm.get("updated"), config.zone,
                                    lambda m: fail("updated", "bad-date", m.replace("'date'", "'updated'")))

@@ -279,3 +279,21 @@ def test_each_page_marks_its_own_menu_item_though_headers_are_shared(make_site, 
     assert marked("/lanh-dao/") == ([], ["Lãnh đạo Công an tỉnh"])
     for url in ("/tin-hoat-dong/bai-so-1/", "/don-vi/cong-an-tinh/", "/tim-kiem/"):
         assert marked(url) == ([], []), url
+
+
+def test_readme_summary_placeholder_left_in_a_page_or_an_article_stops_the_build(make_site, build_site):
+    """README's page example copied as written, `summary: "…"`: the page's lead and the description
+    shared links show were an ellipsis. A draft keeps it, as a draft keeps new's placeholder line."""
+    page = '---\ntitle: Liên hệ\nsummary: "…"               # the lead\n---\n\nĐịa chỉ: số 1.\n'
+    site = make_site({"content/trang/lien-he.md": page,
+                      "content/tin-hoat-dong/bai.md": article("Bài", summary='"..."'),
+                      "content/tin-hoat-dong/nhap.md": article("Nháp", summary='"…"', draft="true")})
+    built = build_site(site)
+    assert built.messages == [
+        "content/tin-hoat-dong/bai.md:6: error[placeholder-text]: the summary is README's placeholder '…': write one "
+        "or two sentences (or leave summary out: the first paragraph is used)",
+        "content/trang/lien-he.md:3: error[placeholder-text]: the summary is README's placeholder '…': write one or "
+        "two sentences (or leave summary out: the first paragraph is used)"]
+    assert messages.problem_message(built.result.problems[1], "vi").startswith(
+        "'summary' là dấu '…' để trống trong ví dụ của README")
+    assert not (built.out / "lien-he").exists()
