@@ -249,6 +249,20 @@ def test_a_new_portal_without_published_articles_says_so_under_latest_news(make_
     assert text_of(latest.find("p", class_="empty")) == "Chưa có bài viết."
 
 
+def test_the_search_page_of_a_portal_with_nothing_to_search_says_so(make_site, build_site):
+    """Before its first article a portal has no search index: its search page loaded the script,
+    failed to fetch /pagefind/ and told readers it could not load the search ("Chưa tải được bộ tìm
+    kiếm"), as if broken."""
+    built = build_site(make_site({"content/tin-hoat-dong/bai-dau.md": article("Bài đầu", draft="true")}))
+    search = built.page("/tim-kiem/")
+    assert not (built.out / "pagefind").exists()
+    assert not [s for s in search.find_all("script") if "search" in (s.get("src") or "")]
+    assert text_of(search.find(class_="search-status")) == "Chưa có bài viết nào để tìm."
+    search = build_site(make_site({"content/tin-hoat-dong/bai-dau.md": article("Bài đầu")})).page("/tim-kiem/")
+    assert [s for s in search.find_all("script") if "search" in (s.get("src") or "")]
+    assert text_of(search.find(class_="search-status")) == ""
+
+
 def test_a_portal_without_campaigns_shows_no_empty_campaign_lists(make_site, build_site):
     """A district's portal that took the demo's campaigns out of site.toml: the home page kept the
     heading "Phong trào" over nothing, the footer linked /phong-trao/, a page of a bare heading."""
