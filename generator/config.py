@@ -178,6 +178,10 @@ class _Reader:
             if key not in allowed:
                 where = ".".join(path + (key,))
                 instead = OTHER_GENERATORS_KEYS.get(key.lower()) if not path else None
+                if not path and key in CONTACT_KEYS:  # (written above [contact], or without it)
+                    instead = "it goes under the [contact] line"
+                elif path and key in TOP_LEVEL and not isinstance(table[key], dict):
+                    instead = _belongs_above(path, key)
                 hint = suggest(key, allowed) if instead is None else None
                 meant = VIETNAMESE_KEYS.get(slugify(key))
                 if instead is None and meant in allowed:  # [don-vi.…], as the portal's addresses read
@@ -511,6 +515,14 @@ def parse_focus(text: str) -> tuple[float, float] | None:
 _TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
 
 
+def _belongs_above(table: tuple[str, ...], key: str) -> str:
+    """Why a site-wide key written at the end of site.toml is taken for the last table's: TOML
+    reads every line under a [table] line as that table's, and a newcomer adds lines at the end."""
+    header = "[[links]]" if table == ("links",) else f"[{'.'.join(table)}]"
+    return (f"a line under {header} belongs to that table: the portal's '{key}' goes at the top of "
+            "site.toml, above the first line in [ ]")
+
+
 def _given_twice(lines: list[str], line: int) -> str | None:
     """"'per_page' is given twice (first on line 3)" for the key or [table] on `line` (1-based)
     written before in the same table; None when it is not that simple (a dotted key)."""
@@ -528,7 +540,12 @@ def _given_twice(lines: list[str], line: int) -> str | None:
         if _TOML_TABLE.match(lines[number]):
             return None  # (the first is in another table: not this simple case)
         if toml_key_of(lines[number]) == name:
-            return f"'{name}' is given twice (first on line {number + 1})"
+            told = f"'{name}' is given twice (first on line {number + 1})"
+            # (a site-wide key added at the end, under the last table, which has its own: description)
+            header = next((t for n in range(number, -1, -1) if (t := _TOML_TABLE.match(lines[n]))), None)
+            if header is not None and name in TOP_LEVEL:
+                told += "; " + _belongs_above(tuple(re.split(r"\s*\.\s*", header.group(1))), name)
+            return told
     return None
 
 

@@ -456,6 +456,11 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"unknown key '(.*?)'; the menu is made of the categories.*",
          "khóa '{0}' không được hỗ trợ; thanh menu gồm các chuyên mục; một trang giới thiệu vào menu khi ghi "
          "menu: true ở phần thông tin đầu trang"),
+        (r"unknown key '(.*?)'; it goes under the \[contact\] line",
+         "khóa '{0}' không được hỗ trợ ở đây: hãy đặt nó dưới dòng [contact]"),
+        (r"unknown key '(.*?)'; a line under (.*?) belongs to that table: the portal's '(.*?)' goes at the top",
+         "khóa '{0}' không được hỗ trợ: dòng nằm dưới {1} thuộc về mục đó; '{2}' của cả cổng phải đặt ở đầu "
+         "site.toml, trên dòng [ ] đầu tiên"),
         (r"unknown key '(.*?)'; write (.*)", "khóa '{0}' không được hỗ trợ; hãy ghi {1}"),
         (r"unknown key '(.*?)'", "khóa '{0}' không được hỗ trợ"),
         (_ANY, "khóa không được hỗ trợ: {0}"),
@@ -646,7 +651,11 @@ PROBLEMS: Mapping[str, tuple] = {
     "front-matter-not-mapping": ((_ANY, "phần thông tin phải gồm các dòng 'khóa: giá trị'"),),
     "yaml-alias": ((_ANY, "không được dùng neo và bí danh YAML (&, *) trong phần thông tin"),),
     "front-matter-too-large": ((_ANY, "phần thông tin quá lớn"),),
-    "duplicate-key": ((r"'(.*?)' is given twice \(first on line (\d+)\)", "'{0}' được khai báo hai lần (lần đầu ở dòng {1})"),),
+    "duplicate-key": ((r"'(.*?)' is given twice \(first on line (\d+)\); a line under (.*?) belongs to that table: "
+                       r"the portal's '(.*?)' goes at the top",
+                       "'{0}' được khai báo hai lần (lần đầu ở dòng {1}); dòng nằm dưới {2} thuộc về mục đó: '{3}' của "
+                       "cả cổng phải đặt ở đầu site.toml, trên dòng [ ] đầu tiên"),
+                      (r"'(.*?)' is given twice \(first on line (\d+)\)", "'{0}' được khai báo hai lần (lần đầu ở dòng {1})"),),
     "bad-date": (
         (r"'(.*?)' must be a date, not (.+)", "'{0}' phải là ngày tháng, không phải {1}"),
         (r"'(.*?)' is not a date: there is no month (\d+)$", "'{0}' không phải ngày tháng: không có tháng {1}"),

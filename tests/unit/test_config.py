@@ -397,3 +397,24 @@ def test_a_table_or_key_named_in_vietnamese_is_told_ours(tmp_path):
         assert f"site.toml:{line}: error[unknown-key]: unknown key '{key}'; did you mean '{ours}'?" in problems, problems
     _, problems = _problems(SITE_TOML.replace("address = ", "dia_chi = "), tmp_path)
     assert problems == ["site.toml:10: error[unknown-key]: unknown key 'contact.dia_chi'; did you mean 'address'?"]
+
+
+def test_a_site_wide_key_written_under_a_table_is_told_to_go_above_it(tmp_path):
+    """A newcomer adds `share_image = …` at the end of site.toml, where TOML reads it as the last
+    table's: told only 'unknown key campaigns.dan-van-kheo.share_image', or for `description`
+    'given twice'; and `hotline` written above [contact] was asked "did you mean 'timezone'?"."""
+    _, problems = _problems(SITE_TOML + 'share_image = "/logo.png"\n', tmp_path)
+    line = SITE_TOML.count("\n") + 1
+    assert problems == [
+        f"site.toml:{line}: error[unknown-key]: unknown key 'campaigns.dan-van-kheo.share_image'; a line under "
+        "[campaigns.dan-van-kheo] belongs to that table: the portal's 'share_image' goes at the top of site.toml, "
+        "above the first line in [ ]"]
+    text = SITE_TOML.replace('[campaigns.dan-van-kheo]\nname = "Dân vận khéo"\n',
+                             '[campaigns.dan-van-kheo]\nname = "Dân vận khéo"\ndescription = "Phong trào"\n')
+    _, problems = _problems(text + 'description = "Cổng thông tin của Công an tỉnh"\n', tmp_path)
+    assert problems == [
+        f"site.toml:{line + 1}: error[duplicate-key]: 'description' is given twice (first on line {line}); a line "
+        "under [campaigns.dan-van-kheo] belongs to that table: the portal's 'description' goes at the top of "
+        "site.toml, above the first line in [ ]"]
+    _, problems = _problems(SITE_TOML.replace("per_page = 2\n", 'per_page = 2\nhotline = "113"\n'), tmp_path)
+    assert problems == ["site.toml:4: error[unknown-key]: unknown key 'hotline'; it goes under the [contact] line"]
