@@ -249,6 +249,17 @@ def test_a_new_portal_without_published_articles_says_so_under_latest_news(make_
     assert text_of(latest.find("p", class_="empty")) == "Chưa có bài viết."
 
 
+def test_a_portal_without_contact_has_no_empty_contact_list_in_its_footer(make_site, build_site):
+    """`init` without --hotline/--email leaves [contact] commented out: every page's footer held an
+    empty <dl> under the portal's name."""
+    toml = SITE_TOML.replace('[contact]\nhotline = "0221 3862 124"\nemail = "banbientap@congan.example.vn"\n'
+                             'address = "Số 1 đường Chùa Chuông, tỉnh Thử Nghiệm"\n', "")
+    assert "[contact]" not in toml
+    footer = build_site(make_site({"content/tin-hoat-dong/bai.md": article("Bài")}, toml)).page("/").find("footer")
+    assert footer.find("dl") is None
+    assert text_of(footer.find("section", class_="contact")) == "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"
+
+
 def test_the_search_page_of_a_portal_with_nothing_to_search_says_so(make_site, build_site):
     """Before its first article a portal has no search index: its search page loaded the script,
     failed to fetch /pagefind/ and told readers it could not load the search ("Chưa tải được bộ tìm
