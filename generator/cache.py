@@ -132,6 +132,11 @@ def _replace_atomically(path: Path, fill: Callable[[Any], Any]) -> None:
         with os.fdopen(fd, "wb") as handle:
             fill(handle)
         patiently(os.replace, tmp, path)
+    except OSError as failed:
+        Path(tmp).unlink(missing_ok=True)
+        if failed.filename is None:  # a write to a full disk names no file: it was told as the output's
+            raise OSError(failed.errno, failed.strerror, str(path)) from failed
+        raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -81,3 +81,41 @@ def test_a_build_the_machine_fails_says_so_in_one_line_and_publishes_nothing(mak
         assert words in lines[0]
     assert tree(out, links=True) == before
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.") and ".trash-" not in p.name]
+
+
+# The build cache's own disk is full (a `--cache-dir` on a small volume, CI's cache folder): each
+# file the cache writes there is opened on /dev/full, whose writes fail as a full disk's do.
+CACHE_DISK_FULL = """
+import tempfile
+real_mkstemp = tempfile.mkstemp
+def on_a_full_disk(*args, **kwargs):
+    handle, name = real_mkstemp(*args, **kwargs)
+    if name.startswith(os.environ["CACHE_DIR"]) and {when}:
+        os.close(handle)
+        handle = os.open("/dev/full", os.O_WRONLY)
+    return handle, name
+tempfile.mkstemp = on_a_full_disk
+"""
+
+
+def _built_with_a_full_cache_disk(site, out, cache_dir, when="True"):
+    script = RUN_PATCHED.format(patch=CACHE_DISK_FULL.format(when=when))
+    return subprocess.run([sys.executable, "-c", script, "build", "--site", str(site), "--out", str(out),
+                           "--cache-dir", str(cache_dir), "--jobs", "2", "--lang", "en"], cwd=REPO,
+                          capture_output=True, text=True, timeout=180,
+                          env={**__import__("os").environ, "CACHE_DIR": str(cache_dir)})
+
+
+def test_a_full_cache_disk_is_named_not_the_output(make_site, tmp_path):
+    """A write that fails on a full disk names no file: the build said the output's folder was
+    full ("out: No space left on device"), and the operator freed space on the wrong disk."""
+    site = make_site(numbered_articles(6), site_toml=SITE_TOML)
+    out, cache_dir = tmp_path / "out", tmp_path / "bo-nho-dem"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    before = tree(out, links=True)
+    done = _built_with_a_full_cache_disk(site, out, cache_dir)
+    assert done.returncode == 3, done.stderr
+    [line] = [line for line in done.stderr.splitlines() if line.strip()]
+    assert line.startswith(f"build.py: error: {cache_dir}/"), line
+    assert "No space left on device; the build stopped and the published site was left whole." in line
+    assert tree(out, links=True) == before
