@@ -511,6 +511,11 @@ PROBLEMS: Mapping[str, tuple] = {
          "không ghi được vào bộ nhớ đệm của bản dựng ({0}): lần dựng này không dùng nó, nên mất thời gian như lần dựng "
          "đầu; hãy cho phép ghi vào đó, hoặc chỉ định --cache-dir"),
     ),
+    "cache-not-saved": (
+        (r"the site was published, but the build cache could not be saved \((.*)\): .*",
+         "trang đã được xuất bản, nhưng không lưu được bộ nhớ đệm của bản dựng ({0}): lần dựng sau sẽ lâu hơn; hãy "
+         "giải phóng dung lượng ở đó, hoặc chỉ định --cache-dir"),
+    ),
     "missing-share-image": (
         (r"share_image '(.*?)' is no file this site publishes: put the picture in static/ \((.*?) is published as .*",
          "share_image '{0}' không phải tệp nào trang này xuất bản: hãy đặt ảnh vào static/ ({1} được xuất bản thành {0})"),

@@ -373,32 +373,37 @@ def _build(options: BuildOptions) -> BuildResult:
         except BaseException:
             target.discard()
             raise
-        cache.save_state(rendering.STATE_NAME, state)
-        moment = options.now.timestamp() if options.now else time.time()
-        if cache.enabled:
-            imageproc.prune_cache(image_cache, image_plan, moment)
-            cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles_and_pages}, moment)
-            if options.search:  # the next build's splices start from these
-                search_store.keep_only(cache, set(search_state[search.KEYS_STATE].values()))
-            if keeping_pages:
-                kept_pages.forget_replaced(cache, previous, report.state, moment)
-            if kept_feeds is not None:
-                cache.keep_only(feeds.KIND, kept_feeds.used)
-            cache.prune_other_versions(moment)
-            render.prune_compiled(rendering.bytecode_dir(cache))
-        problems = sort_problems(problems)
-        if digest is not None:
-            again = {"pages": len(pages), "articles": len(site.articles), "standalone": len(site.standalone),
-                     "unreleased": unreleased,
-                     "files": len(files) + len(image_plan.variants),
-                     "left_out": dict(site.left_out), "images": replace(image_report, encoded=0, photos=0, seconds=0.0),
-                     "scheduled": scheduled}
-            # Only a full build prunes the cache (above): the record is trusted for a day at most,
-            # so a site that does not change still sheds what it stopped using.
-            pruned_again = datetime.fromtimestamp(moment, timezone.utc) + timedelta(days=1)
-            next_change = min(horizon[0], pruned_again) if horizon[0] is not None else pruned_again
-            _remember(options, cache, shortcut.Record(digest, next_change, {}, again, problems, inputs.racy),
-                      target, published_before)
+        # Published: from here a failure of the cache (its disk full, a folder made read-only) leaves
+        # the new site online; told as if the build had stopped, CI took it for unpublished.
+        try:
+            cache.save_state(rendering.STATE_NAME, state)
+            moment = options.now.timestamp() if options.now else time.time()
+            if cache.enabled:
+                imageproc.prune_cache(image_cache, image_plan, moment)
+                cache.prune_blobs(markup.BLOB_KIND, {a.html_key for a in site.articles_and_pages}, moment)
+                if options.search:  # the next build's splices start from these
+                    search_store.keep_only(cache, set(search_state[search.KEYS_STATE].values()))
+                if keeping_pages:
+                    kept_pages.forget_replaced(cache, previous, report.state, moment)
+                if kept_feeds is not None:
+                    cache.keep_only(feeds.KIND, kept_feeds.used)
+                cache.prune_other_versions(moment)
+                render.prune_compiled(rendering.bytecode_dir(cache))
+            problems = sort_problems(problems)
+            if digest is not None:
+                again = {"pages": len(pages), "articles": len(site.articles), "standalone": len(site.standalone),
+                         "unreleased": unreleased,
+                         "files": len(files) + len(image_plan.variants),
+                         "left_out": dict(site.left_out), "images": replace(image_report, encoded=0, photos=0, seconds=0.0),
+                         "scheduled": scheduled}
+                # Only a full build prunes the cache (above): the record is trusted for a day at most,
+                # so a site that does not change still sheds what it stopped using.
+                pruned_again = datetime.fromtimestamp(moment, timezone.utc) + timedelta(days=1)
+                next_change = min(horizon[0], pruned_again) if horizon[0] is not None else pruned_again
+                _remember(options, cache, shortcut.Record(digest, next_change, {}, again, problems, inputs.racy),
+                          target, published_before)
+        except OSError as failed:
+            problems = sort_problems([*problems, _cache_not_saved(options.cache_root, failed)])
     except BuildFailed as failed:
         return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
     except content.ChangedDuringBuild as changed:  # a cached body was gone and its file saved again
@@ -417,6 +422,16 @@ def _build(options: BuildOptions) -> BuildResult:
                        images=image_report, causes=plan.causes, addresses=plan.addresses,
                        search=indexing[0].report if indexing else None, scheduled=scheduled,
                        unreleased=unreleased, layouts=report.layouts)
+
+
+def _cache_not_saved(root: Path | None, failed: OSError) -> Problem:
+    """The warning for a build cache that could not be saved after the site was published: the
+    next build finds it as this one left it (the record of the output forgotten first) and
+    compares the output whole."""
+    where = failed.filename or root
+    return warning(str(root), 0, "cache-not-saved",
+                   f"the site was published, but the build cache could not be saved ({where}: "
+                   f"{failed.strerror or failed}): the next build takes longer; free space there, or give --cache-dir")
 
 
 def _unwritable_cache(root: Path | None) -> str | None:

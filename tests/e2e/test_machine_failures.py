@@ -119,3 +119,43 @@ def test_a_full_cache_disk_is_named_not_the_output(make_site, tmp_path):
     assert line.startswith(f"build.py: error: {cache_dir}/"), line
     assert "No space left on device; the build stopped and the published site was left whole." in line
     assert tree(out, links=True) == before
+
+
+def test_a_cache_that_cannot_be_saved_after_publishing_says_the_site_was_published(make_site, tmp_path):
+    """The cache's disk filled once the new site was in place (the pages' record is saved after
+    the swap): the build said "the build stopped and the published site was left whole" with
+    exit 3, over a site it had just published, and CI took the job for one that published nothing."""
+    site = make_site(numbered_articles(6), site_toml=SITE_TOML)
+    out, cache_dir = tmp_path / "out", tmp_path / "bo-nho-dem"
+    assert build(BuildOptions(site_dir=site, out_dir=out, cache_dir=cache_dir)).ok
+    edited = site / "content/tin-hoat-dong/bai-3.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nĐoạn mới đã đăng.\n", encoding="utf-8")
+    patch_published = (  # the new site's publishing, by a swap or a patch, sets PUBLISHED
+        "from generator import output\n"
+        "PUBLISHED = False\n"
+        "def published(real):\n"
+        "    def publish(self):\n"
+        "        global PUBLISHED\n"
+        "        real(self)\n"
+        "        PUBLISHED = True\n"
+        "    return publish\n"
+        "output.Stage.publish = published(output.Stage.publish)\n"
+        "output.Patch.publish = published(output.Patch.publish)\n")
+    script = RUN_PATCHED.format(patch=patch_published + CACHE_DISK_FULL.format(when="PUBLISHED"))
+    done = subprocess.run([sys.executable, "-c", script, "build", "--site", str(site), "--out", str(out),
+                           "--cache-dir", str(cache_dir), "--jobs", "2", "--lang", "en"], cwd=REPO,
+                          capture_output=True, text=True, timeout=180,
+                          env={**__import__("os").environ, "CACHE_DIR": str(cache_dir)})
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "left whole" not in done.stderr
+    [told] = [line for line in done.stderr.splitlines() if "cache-not-saved" in line]
+    assert told.startswith(f"{cache_dir}: warning[cache-not-saved]: the site was published, but the build cache "
+                           f"could not be saved ({cache_dir}/"), told
+    assert "No space left on device" in told
+    [page] = out.glob("tin-hoat-dong/*bai-so-3/index.html")
+    assert "Đoạn mới đã đăng." in page.read_text(encoding="utf-8")
+    # The next build, its cache's disk mended, ends where a clean build would.
+    assert build(BuildOptions(site_dir=site, out_dir=out, cache_dir=cache_dir)).ok
+    clean = tmp_path / "clean"
+    assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
+    assert tree(out) == tree(clean)
