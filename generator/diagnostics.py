@@ -132,9 +132,11 @@ def fold_repeated_warnings(problems: Iterable[Problem], keep: int = SAME_WARNING
     return tuple(shown)
 
 
-# Warnings --strict leaves warnings: the clock made them, not an edit. A link to an article whose
-# `expires` has passed: an error, it kept CI's scheduled strict build from taking the article down.
-NEVER_STRICT = frozenset({"expired-link"})
+# Warnings --strict leaves warnings: the clock or the machine made them, not an edit. A link to an
+# article whose `expires` has passed: an error, it kept CI's scheduled strict build from taking the
+# article down. A build cache that cannot be written or saved (a CI cache restored read-only, its disk
+# full): an error, it stopped a strict build of sound content, told as a content error (exit 1).
+NEVER_STRICT = frozenset({"expired-link", "cache-not-writable", "cache-not-saved"})
 
 
 def as_errors(problems: Iterable[Problem]) -> tuple[Problem, ...]:

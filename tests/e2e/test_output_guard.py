@@ -233,3 +233,15 @@ def test_a_build_cache_that_cannot_be_written_is_warned_about_and_the_build_goes
         f"{kept / 'cache'}: warning[cache-not-writable]: the build cache cannot be written (Permission denied): "
         "this build uses none, and takes the time a first build takes; let the build write there, or give --cache-dir")
     assert (root / "xuat-ban/tin-hoat-dong/bai-so-1/index.html").is_file() and not any(kept.iterdir())
+
+
+def test_a_build_cache_that_cannot_be_written_does_not_stop_a_strict_build(workspace):
+    """--strict is for what editors wrote: a CI cache restored read-only made the strict build
+    render everything, then exit 1 ("1 error", as for content) and publish nothing."""
+    root, site = workspace
+    kept = root / "bo-nho-dem"
+    kept.mkdir()
+    done = _built_as_a_user(site, root / "xuat-ban", "--strict", "--cache-dir", str(kept / "cache"), read_only=kept)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[0].startswith(f"{kept / 'cache'}: warning[cache-not-writable]: ")
+    assert (root / "xuat-ban/tin-hoat-dong/bai-so-1/index.html").is_file() and not any(kept.iterdir())
