@@ -118,7 +118,7 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
     b.add_argument("--cache-dir", type=Path, default=None, help="build cache folder (default: <site>/.cache)")
     b.add_argument("--no-cache", action="store_true", help="neither read nor write the build cache")
-    b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores, or the container's CPU quota when lower)")
     b.add_argument("-v", "--verbose", action="store_true", help="show the time of each stage")
     b.add_argument("--future", action="store_true", help="include articles dated in the future")
     b.add_argument("--base-url", default=None, metavar="URL",

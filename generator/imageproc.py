@@ -192,7 +192,7 @@ def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = Non
             missing.setdefault(variant.source, []).append(variant)
     jobs = [_Job(str(site_dir / plan.sources[source].disk_path), source, tuple(variants), str(cache_dir))
             for source, variants in sorted(missing.items())]
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    workers = max(1, min(workers or worker_processes.default_jobs(), len(jobs)))
     pixels = sum(plan.sources[job.source].width * plan.sources[job.source].height for job in jobs)
     if pixels < serial_below:
         workers = 1  # starting worker processes would cost more than the work
