@@ -6,8 +6,11 @@ boundary that has errors, before anything is published.
 """
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import logging
+import os
 import tempfile
 import threading
 import time
@@ -444,6 +447,15 @@ def _unwritable_cache(root: Path | None) -> str | None:
         tempfile.TemporaryFile(dir=root).close()
     except OSError as exc:
         return exc.strerror or str(exc)
+    # A folder inside it may be another user's (one `sudo make site`, a cache restored from
+    # a root container's): the build failed at its first save there, exit 3.
+    this_version = BuildCache(root).root
+    folders = [this_version, root / "images"]
+    with contextlib.suppress(OSError):
+        folders += [entry for entry in this_version.iterdir() if entry.is_dir() and not entry.is_symlink()]
+    for folder in folders:
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            return os.strerror(errno.EACCES)
     return None
 
 

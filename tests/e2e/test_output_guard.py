@@ -245,3 +245,21 @@ def test_a_build_cache_that_cannot_be_written_does_not_stop_a_strict_build(works
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines()[0].startswith(f"{kept / 'cache'}: warning[cache-not-writable]: ")
     assert (root / "xuat-ban/tin-hoat-dong/bai-so-1/index.html").is_file() and not any(kept.iterdir())
+
+
+def test_a_folder_of_the_build_cache_another_user_owns_is_warned_about_and_the_build_goes_on(workspace):
+    """A cache whose own folder is writable but whose version folder is not (made by one
+    `sudo make site`, restored from a root container's cache): the build passed the check of
+    the cache's folder, then failed at its first save inside ("Permission denied", exit 3)."""
+    root, site = workspace
+    kept = root / "bo-nho-dem"
+    assert run_cli("build", "--site", str(site), "--out", str(root / "xuat-ban"), "--cache-dir", str(kept)).returncode == 0
+    [inside] = kept.glob("v*-*")
+    article = site / "content/tin-hoat-dong/bai-1.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nMột đoạn mới.\n", encoding="utf-8")
+    done = _built_as_a_user(site, root / "xuat-ban", "--cache-dir", str(kept), read_only=inside)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[0] == (
+        f"{kept}: warning[cache-not-writable]: the build cache cannot be written (Permission denied): "
+        "this build uses none, and takes the time a first build takes; let the build write there, or give --cache-dir")
+    assert "Một đoạn mới." in (root / "xuat-ban/tin-hoat-dong/bai-so-1/index.html").read_text(encoding="utf-8")
