@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import platform
+import shlex
 import signal
 import sys
 from concurrent.futures.process import BrokenProcessPool
@@ -450,8 +451,9 @@ def _how_to_look(site_dir: Path, out: Path, base_url: str | None) -> str:
     base = base_url or (site_config.base_url if site_config else "/")
     if urlsplit(base).path.strip("/"):
         here = Path.cwd().resolve()
-        return "python build.py serve" + ("" if site_dir == here else f" --site {_shown(site_dir)}")
-    return f"python3 -m http.server -d {_shown(out)}"
+        return "python build.py serve" + ("" if site_dir == here else f" --site {shlex.quote(_shown(site_dir))}")
+    # Quoted as a shell needs it: pasted, 'public ban moi' served the folder 'public' of the cwd.
+    return f"python3 -m http.server -d {shlex.quote(_shown(out))}"
 
 
 def _shown(path: Path) -> str:

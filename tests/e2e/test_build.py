@@ -698,3 +698,17 @@ def test_source_date_epoch_rebuilds_a_past_output_as_it_was(make_site, tmp_path)
     assert wrong.returncode == 2 and wrong.stderr.strip() == (
         "build.py: error: SOURCE_DATE_EPOCH='hôm qua' is not a moment in seconds since 1970 (e.g. $(git log -1 --format=%ct))")
     assert later.returncode == 0
+
+
+def test_the_command_to_look_at_the_built_portal_can_be_pasted_into_a_shell(make_site, tmp_path):
+    """An output folder with a space in its name (a Windows user's "Xuất bản", a CI path): the hint
+    said `python3 -m http.server -d /…/Xuất bản`, which a shell reads as two words, serving
+    another folder."""
+    import shlex
+
+    site = make_site(ARTICLES)
+    out = tmp_path / "Xuất bản"
+    done = run_cli("build", "--site", str(site), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    hint = done.stdout.splitlines()[0].rsplit("(xem: ", 1)[1].removesuffix(")")
+    assert shlex.split(hint) == ["python3", "-m", "http.server", "-d", str(out)]
