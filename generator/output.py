@@ -174,6 +174,7 @@ class Stage:
     def publish(self) -> None:
         """Make the staged folder the output, replacing the old one at once."""
         os.chmod(self.root, 0o755)  # mkdtemp makes it private; web servers must read it
+        _keep_folder_settings(self.out_dir, self.root)
         if self.out_dir.exists() and _exchange(self.root, self.out_dir):
             _delete_later(self.root, self.out_dir)  # now holds the previous output
             return
@@ -191,6 +192,22 @@ class Stage:
 
     def discard(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _keep_folder_settings(out_dir: Path, staged: Path) -> None:
+    """The output folder's own group and mode, as its owner set them (a web root shared by a
+    deploy group, `chmod 2775`): a full build's new folder had 0755 and the builder's group,
+    and the deploy user could no longer write there; a patch kept them."""
+    try:
+        old = os.stat(out_dir)
+    except OSError:  # (none yet: a first build)
+        return
+    try:
+        if old.st_gid != os.stat(staged).st_gid:
+            os.chown(staged, -1, old.st_gid)
+        os.chmod(staged, stat.S_IMODE(old.st_mode))
+    except OSError:  # a group the builder is not in: the folder as a first build makes it
+        pass
 
 
 def deploys_own(rel_path: str, published: Collection[str]) -> bool:

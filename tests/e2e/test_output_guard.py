@@ -263,3 +263,25 @@ def test_a_folder_of_the_build_cache_another_user_owns_is_warned_about_and_the_b
         f"{kept}: warning[cache-not-writable]: the build cache cannot be written (Permission denied): "
         "this build uses none, and takes the time a first build takes; let the build write there, or give --cache-dir")
     assert "Một đoạn mới." in (root / "xuat-ban/tin-hoat-dong/bai-so-1/index.html").read_text(encoding="utf-8")
+
+
+def test_a_full_build_keeps_the_output_folder_s_own_group_and_mode(workspace):
+    """A web root shared with a deploy group (`chgrp deploy; chmod 2775`): a build that
+    re-rendered everything swapped in a folder of mode 0755 and the builder's group, and the
+    deploy user could no longer write there; a build of a few pages (a patch) kept them."""
+    import os
+    import stat
+
+    root, site = workspace
+    out = root / "xuat-ban"
+    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    group = next((g for g in os.getgroups() if g != os.stat(out).st_gid), None) if os.geteuid() != 0 else 1
+    if group is not None:
+        os.chown(out, -1, group)
+    out.chmod(0o2775)
+    before = os.stat(out)
+    assert run_cli("build", "--site", str(site), "--out", str(out), "--no-cache").returncode == 0
+    after = os.stat(out)
+    assert after.st_ino != before.st_ino  # (a new folder, swapped in)
+    assert stat.S_IMODE(after.st_mode) == 0o2775 and after.st_gid == before.st_gid
+    assert (out / "tin-hoat-dong/bai-so-1/index.html").is_file()
