@@ -61,7 +61,10 @@ def start_worker(parent: int) -> None:
     parent's (serve turns SIGTERM into a clean stop), and a traceback from each worker is
     noise for the editor. It also ends with its parent: a build stopped by SIGTERM (a
     cancelled job, an IDE's stop button) left its workers blocked forever on a pipe."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    # Ctrl+C ignored by the build (started so: a shell's background job, `make site &` in a CI
+    # script) stays ignored: the workers alone died of the group's SIGINT, told as lack of memory.
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # a Ctrl+C held while it started (ctrl_c_held) ends it now
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

@@ -159,3 +159,36 @@ def test_a_cache_that_cannot_be_saved_after_publishing_says_the_site_was_publish
     clean = tmp_path / "clean"
     assert build(BuildOptions(site_dir=site, out_dir=clean, use_cache=False)).ok
     assert tree(out) == tree(clean)
+
+
+def test_a_build_started_with_ctrl_c_ignored_is_not_stopped_by_it_in_its_workers(make_site, tmp_path):
+    """A CI script's `make site &` (a shell starts a background job with Ctrl+C ignored, and the
+    build kept it so) got its job's group's SIGINT in its workers alone: they died, and the build
+    said a worker had been killed, perhaps for lack of memory (exit 3), and published nothing."""
+    import os
+    import signal
+
+    site = make_site(numbered_articles(12), site_toml=SITE_TOML)
+    out = tmp_path / "out"
+    flag = tmp_path / "sent"
+    patch = textwrap.dedent(f"""
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # as the shell started it
+        from generator import rendering
+        real = rendering._render_chunk
+        def chunk(*args):
+            if os.getpid() != main_pid:
+                try:
+                    os.close(os.open({str(flag)!r}, os.O_CREAT | os.O_EXCL))
+                    os.killpg(0, signal.SIGINT)  # the group's Ctrl+C, once
+                except FileExistsError:
+                    pass
+            return real(*args)
+        rendering._render_chunk = chunk
+        """)
+    done = subprocess.run([sys.executable, "-c", RUN_PATCHED.format(patch=patch), "build", "--site", str(site),
+                           "--out", str(out), "--jobs", "2", "--lang", "en"], cwd=REPO, capture_output=True,
+                          text=True, timeout=180, start_new_session=True,
+                          preexec_fn=None if os.name != "posix" else lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    assert flag.exists()
+    assert done.returncode == 0, done.stderr
+    assert (out / "tin-hoat-dong/bai-so-1/index.html").is_file()
