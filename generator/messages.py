@@ -215,6 +215,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "--out {out} chỉ cho đọc: mỗi lần dựng, thư mục xuất bản được thay toàn bộ, bất chấp quyền đó. Hãy cho "
               "phép ghi (chmod u+w) hoặc chọn thư mục khác.",
     },
+    "out-on-read-only-disk": {
+        "en": "--out {out} is on a file system mounted read-only: nothing can be published there (chmod cannot "
+              "change that). Mount it writable (a container's volume without :ro) or choose another folder.",
+        "vi": "--out {out} nằm trên ổ đĩa được gắn ở chế độ chỉ đọc: không thể xuất bản vào đó (chmod không đổi "
+              "được điều này). Hãy gắn lại ổ cho phép ghi (ổ của container không có :ro) hoặc chọn thư mục khác.",
+    },
     "out-foreign": {
         "en": "--out {out} already holds files and is not a portal this generator built (it has no index.html "
               "and robots.txt); a build replaces its output folder whole and would delete them. Choose "

@@ -52,6 +52,8 @@ def unsafe_output(site_dir: Path, out_dir: Path, cache_root: Path | None) -> Uns
             return UnsafeOutput("cache-in-site", {**shown, "cache": str(cache)})
     if out.exists() and not out.is_dir():
         return UnsafeOutput("out-is-file", shown)
+    if out.is_dir() and _on_read_only_disk(out):  # (told apart: "chmod u+w" cannot help there)
+        return UnsafeOutput("out-on-read-only-disk", shown)
     if out.is_dir() and not os.access(out, os.W_OK):  # (made read-only on purpose: not replaced behind its back)
         return UnsafeOutput("out-read-only", shown)
     # The new site is made beside the output and swapped with it (output.py): a mount point (a
@@ -86,6 +88,13 @@ def is_mount_point(folder: Path, mountinfo: str = "/proc/self/mountinfo") -> boo
         return False
     # (mountinfo writes a space, tab, newline or backslash of a path as an octal escape)
     return any(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), point) == str(folder) for point in points)
+
+
+def _on_read_only_disk(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 0))
+    except (OSError, AttributeError):  # (no statvfs: Windows)
+        return False
 
 
 def _existing_parent(out: Path) -> Path:

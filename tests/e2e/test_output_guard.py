@@ -285,3 +285,30 @@ def test_a_full_build_keeps_the_output_folder_s_own_group_and_mode(workspace):
     assert after.st_ino != before.st_ino  # (a new folder, swapped in)
     assert stat.S_IMODE(after.st_mode) == 0o2775 and after.st_gid == before.st_gid
     assert (out / "tin-hoat-dong/bai-so-1/index.html").is_file()
+
+
+def test_an_output_on_a_disk_mounted_read_only_is_told_as_such(workspace):
+    """A container's volume mounted `:ro` by mistake: the build said the folder was read-only and
+    to `chmod u+w` it, which a read-only file system refuses."""
+    import os
+    import subprocess
+
+    root, site = workspace
+    disk = root / "o-dia"
+    disk.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(disk)],
+                                          capture_output=True).returncode != 0:
+        pytest.skip("mounting a file system needs root")
+    try:
+        out = disk / "xuat-ban"
+        assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+        before = tree(out)
+        assert subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True).returncode == 0
+        done = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "en")
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.strip() == (f"build.py: error: --out {out} is on a file system mounted read-only: "
+                                       "nothing can be published there (chmod cannot change that). Mount it "
+                                       "writable (a container's volume without :ro) or choose another folder.")
+        assert tree(out) == before
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)
