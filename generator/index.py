@@ -189,6 +189,21 @@ def leave_out_reason(article: Article, options: IndexOptions, now: datetime) -> 
     return None
 
 
+def nothing_published(articles: list[Article], left_out: Mapping[str, int], now: datetime,
+                      next_change: datetime | None) -> list[Problem]:
+    """A warning when articles there are and not one is published, for some are scheduled or
+    expired (drafts alone are a new portal's, no mistake): a build whose moment is wrong (a CI job's
+    SOURCE_DATE_EPOCH of long ago, a machine's clock) published an empty portal, exit 0; `--strict`
+    stops it here. `next_change`: when the first scheduled one comes due (index_articles's horizon)."""
+    if articles or not (left_out.get("future") or left_out.get("expired")):
+        return []
+    first = f" (the first at {next_change.astimezone(now.tzinfo):%Y-%m-%d %H:%M})" if left_out.get("future") and next_change else ""
+    return [warning("content", 0, "nothing-published",
+                    f"no article is published at this build's moment, {now:%Y-%m-%d %H:%M}: "
+                    f"{left_out.get('future', 0)} scheduled for later{first}, {left_out.get('expired', 0)} expired; "
+                    "if that moment is wrong, check the SOURCE_DATE_EPOCH the build was given, or the machine's clock")]
+
+
 def article_order(article: Article) -> tuple:
     """Newest first; ties broken by URL so the order never depends on the disk."""
     return (-article.date.timestamp(), article.url)

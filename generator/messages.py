@@ -445,6 +445,12 @@ PROBLEMS: Mapping[str, tuple] = {
         (_ANY, "không có bài viết nào trong content/: cổng được dựng với danh sách tin trống "
                "(mỗi bài là một tệp content/<chuyên-mục>/<tên>.md)"),
     ),
+    "nothing-published": (
+        (r"no article is published at this build's moment, (.*?): (\d+) scheduled for later(?: \(the first at (.*?)\))?, "
+         r"(\d+) expired",
+         "không bài viết nào được đăng tại thời điểm dựng, {0}: {1} bài hẹn giờ đăng sau đó, {3} bài đã hết hạn; nếu "
+         "thời điểm này sai, hãy xem lại SOURCE_DATE_EPOCH đã đặt cho lần dựng, hoặc đồng hồ của máy"),
+    ),
     "not-utf8": ((_ANY, "tệp không phải văn bản UTF-8 (hãy lưu lại dưới dạng UTF-8 trong trình soạn thảo)"),),
     "binary-file": ((_ANY, "tệp chứa dữ liệu nhị phân, không phải văn bản Markdown"),),
     "changed-during-build": ((_ANY, "tệp được lưu lại trong lúc đang dựng trang; hãy dựng lại"),),

@@ -180,6 +180,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon, options.memo, cache,
                                                      known_digests, why_left_out)
     problems += found
+    problems += index.nothing_published(articles, left_out, (options.now or datetime.now(timezone.utc)).astimezone(
+        site_config.zone), horizon[0] if horizon else None)
     pages, found = standalone.index_pages_beside(site_config, articles, sources, page_sources, schedule, left_out)
     problems += found
     scanned = {source.path: source.scanned for source in [*sources, *page_sources] if source.scanned is not None}
@@ -403,7 +405,8 @@ def _build(options: BuildOptions) -> BuildResult:
                 # so a site that does not change still sheds what it stopped using.
                 pruned_again = datetime.fromtimestamp(moment, timezone.utc) + timedelta(days=1)
                 next_change = min(horizon[0], pruned_again) if horizon[0] is not None else pruned_again
-                _remember(options, cache, shortcut.Record(digest, next_change, {}, again, problems, inputs.racy),
+                _remember(options, cache, shortcut.Record(digest, next_change, {}, again, problems, inputs.racy,
+                                                          datetime.fromtimestamp(moment, timezone.utc)),
                           target, published_before)
         except OSError as failed:
             problems = sort_problems([*problems, _cache_not_saved(options.cache_root, failed)])

@@ -52,6 +52,9 @@ class Record:
     result: dict  # the BuildResult fields to report again
     problems: tuple[Problem, ...]  # its warnings
     hashed: frozenset[str] = frozenset()  # inputs recorded by their bytes too (Inputs.digest)
+    # The moment it was built at: a build at an earlier one (SOURCE_DATE_EPOCH set back) may publish
+    # less (what was due by then is scheduled again), so the record holds from there to next_change.
+    built_at: datetime | None = None
 
 
 class Inputs:
@@ -213,6 +216,8 @@ def check(record: object, inputs: Inputs | None, out_dir: Path, now: datetime) -
     if not same_inputs(record, inputs):
         return Verdict(False, True)
     if record.next_change is not None and now >= record.next_change:
+        return Verdict(False, False)
+    if record.built_at is not None and now < record.built_at:
         return Verdict(False, False)
     published = published_files(out_dir)
     if published is not None:  # (a deploy's own files beside the site are no change of it)

@@ -286,6 +286,27 @@ def test_a_portal_without_campaigns_shows_no_empty_campaign_lists(make_site, bui
     assert text_of(terms.find("main")) == "Trang chủ Phong trào Chưa có phong trào nào."
 
 
+def test_a_build_whose_moment_publishes_no_article_says_so_and_strict_stops(make_site, tmp_path):
+    """A CI job given a SOURCE_DATE_EPOCH of long ago (or a machine with a wrong clock): every article
+    was scheduled for later, the portal was published empty, exit 0, and nothing was said."""
+    site = make_site({"content/tin-hoat-dong/a.md": article("Bài một", "2026-01-21T09:30:00"),
+                      "content/tin-hoat-dong/b.md": article("Bài hai", "2026-01-22T09:30:00")})
+    out = tmp_path / "out"
+    assert run_cli("build", "--site", str(site), "--out", str(out), "--strict").returncode == 0
+    published = tree(out)
+    long_ago = {**os.environ, "SOURCE_DATE_EPOCH": "1577836800"}  # 2020-01-01 00:00 UTC
+    strict = run_cli("build", "--site", str(site), "--out", str(out), "--strict", "--lang", "en", env=long_ago)
+    assert strict.returncode == 1
+    assert ("content: error[nothing-published]: no article is published at this build's moment, 2020-01-01 07:00: "
+            "2 scheduled for later (the first at 2026-01-21 09:30), 0 expired; if that moment is wrong, check the "
+            "SOURCE_DATE_EPOCH the build was given, or the machine's clock") in strict.stderr, strict.stderr
+    assert tree(out) == published  # nothing published
+    done = run_cli("build", "--site", str(site), "--out", str(tmp_path / "empty"), env=long_ago)
+    assert done.returncode == 0
+    assert ("content: warning[nothing-published]: không bài viết nào được đăng tại thời điểm dựng, 2020-01-01 07:00: "
+            "2 bài hẹn giờ đăng sau đó, 0 bài đã hết hạn") in done.stdout + done.stderr
+
+
 def test_drafts_are_left_out_unless_asked(make_site, build_site, tmp_path):
     site = make_site(ARTICLES)
     built = build_site(site)
