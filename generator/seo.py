@@ -181,13 +181,13 @@ def json_ld(site: Site, page: Page, og_image: Callable | None = None) -> Markup:
         graph.append(_news_article(site, page.article, og_image))
     if page.kind == "unit" and page.term is not None and page.term.contact.given:
         graph.append(_unit_organization(site, page.term))
-    if page.kind != "home":
+    if page.kind not in ("home", "404"):  # (the 404 page, shown at every missing address, has no place of its own)
         graph.append({
             "@type": "BreadcrumbList",
             "itemListElement": [{"@type": "ListItem", "position": n, "name": name, "item": absolute(site, url)}
                                 for n, (name, url) in enumerate(breadcrumbs(site, page), start=1)],
         })
-    else:
+    elif page.kind == "home":
         graph.append({"@type": "WebSite", "name": site.config.title, "url": absolute(site, "/"),
                       "inLanguage": site.config.language})
     # < > & ' as \u escapes: no "</script>" and no "<!--" that makes a browser read the

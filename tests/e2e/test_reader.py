@@ -795,6 +795,15 @@ def test_each_search_form_is_a_landmark_of_its_own_name(make_site, build_site):
         "Tìm nhanh trên cổng thông tin", "Tìm bài viết"]
 
 
+def test_the_404_page_names_no_address_of_its_own(make_site, build_site):
+    """It is shown at every missing address: its canonical link and card said /404.html, which a
+    shared broken link then showed, and search engines were told it was a copy of that page."""
+    page = build_site(make_site(numbered_articles(1))).page("/404.html")
+    assert page.find("link", rel="canonical") is None and page.find("meta", property="og:url") is None
+    assert page.find("meta", property="og:title")["content"]  # (its card is the portal's still)
+    assert "404.html" not in page.find("script", type="application/ld+json").string  # (nor a breadcrumb there)
+
+
 def test_a_note_s_way_back_to_its_mark_is_named_by_what_it_does(make_site, build_site):
     """A screen reader named each note's back link by its arrow, "↩"; a note marked twice has two."""
     body = "Số liệu[^a] và kết quả[^b], nhắc lại số liệu[^a].\n\n[^a]: Báo cáo quý IV.\n[^b]: Theo Phòng CSGT.\n"
