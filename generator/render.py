@@ -12,6 +12,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Sequence
+from urllib.parse import quote, unquote
 
 import jinja2
 import jinja2.bccache
@@ -31,6 +32,8 @@ THEME_PREFIX = "theme"
 # An address the `url` filter leaves as it is: with a scheme (https:, mailto:, tel:), from
 # another host (//…), or a part of the page (#…).
 _WHOLE_ADDRESS = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|#)")
+# What a file's name under assets/ may keep as it is in its link; the rest is %-encoded.
+_ASSET_PATH_SAFE = "/!$&'()*+,;=:@~-._"
 
 
 class LayoutLoop(jinja2.TemplateRuntimeError):
@@ -175,13 +178,15 @@ class Renderer:
         """A link to one of the assets with its version (`'/assets/css/style.css' | asset` →
         /assets/css/style.css?v=3f2a9c01bd): an edited stylesheet has a new address, so no
         browser or CDN keeps showing the old one, however long it caches."""
-        version = self.site.asset_versions.get(path.lstrip("/"))
+        rel = unquote(path).lstrip("/")
+        version = self.site.asset_versions.get(rel)
         if version is None and self.site.asset_versions:  # (a Site without its files planned knows none)
             # A link to nothing, published without a word (Zola's get_url(cachebust) fails here too).
             raise jinja2.TemplateRuntimeError(
                 f"asset: '{path}' is no file of assets/ (the site's or the theme's); put it there, or link a "
                 f"file of static/ with | url")
-        return self.url(path) + (f"?v={version}" if version else "")
+        # A file's name as an address: "logo công an.png" was linked with its spaces, which no URL holds.
+        return self.url(quote(rel, safe=_ASSET_PATH_SAFE)) + (f"?v={version}" if version else "")
 
     def abs_url(self, path: str) -> str:
         return self.site.config.base_url.rstrip("/") + "/" + path.lstrip("/")

@@ -320,6 +320,20 @@ def test_an_asset_that_is_no_file_is_named_at_its_line(make_site):
     assert head.find("link", rel="apple-touch-icon")["href"].startswith("/assets/img/logo-180.png?v=")
 
 
+def test_an_asset_named_with_spaces_is_linked_by_an_address_a_browser_and_the_checker_take(make_site):
+    """`'/assets/img/logo công an.png' | asset` published src="/assets/img/logo công an.png?v=…":
+    an address with spaces, which the W3C checker rejects ("Space is not allowed")."""
+    base = (REPO / "layouts/base.html").read_text(encoding="utf-8").replace(
+        "</head>", '<link rel="apple-touch-icon" href="{{ \'/assets/img/logo công an.png\' | asset }}">\n</head>', 1)
+    site = make_site({**FILES, "layouts/base.html": base, "assets/img/logo công an.png": b"\x89PNG\r\n\x1a\n"})
+    done = run_cli("build", "--site", str(site))
+    assert done.returncode == 0, done.stderr
+    head = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
+    href = head.find("link", rel="apple-touch-icon")["href"]
+    assert href.startswith("/assets/img/logo%20c%C3%B4ng%20an.png?v="), href
+    assert (site / "public/assets/img/logo công an.png").read_bytes() == b"\x89PNG\r\n\x1a\n"
+
+
 def test_a_layout_reads_the_sites_own_values_from_extra(make_site):
     """[params]/[extra] was an unknown key: a layout of the site's own had nowhere to read a value
     of its own (a banner's words) from."""
