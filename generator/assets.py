@@ -80,7 +80,8 @@ def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> dict[str, Path]:
         if root.is_dir():
             for path in _walk(root):
                 if path not in excluded:
-                    planned[ASSETS_URL + path.relative_to(root).as_posix()] = path
+                    # NFC: a name saved on a Mac (NFD) must match the layout's NFC `| asset` link.
+                    planned[ASSETS_URL + nfc(path.relative_to(root).as_posix())] = path
     return planned
 
 

@@ -23,7 +23,7 @@ from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNot
 from generator.layout_metrics import LayoutClock
 from generator.model import EMPTY, TERM_FIELDS, Article, Page, Site, Term, tel_link, under_base_path
 from generator.diagnostics import suggest
-from generator.vietnamese import format_date, format_number
+from generator.vietnamese import format_date, format_number, nfc
 
 DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 # A site's layout builds on the theme's layout of the same name as {% extends "theme/base.html" %}:
@@ -178,7 +178,7 @@ class Renderer:
         """A link to one of the assets with its version (`'/assets/css/style.css' | asset` →
         /assets/css/style.css?v=3f2a9c01bd): an edited stylesheet has a new address, so no
         browser or CDN keeps showing the old one, however long it caches."""
-        rel = unquote(path).lstrip("/")
+        rel = nfc(unquote(path)).lstrip("/")  # (as assets/ are planned: a layout typed on a Mac is NFD)
         version = self.site.asset_versions.get(rel)
         if version is None and self.site.asset_versions:  # (a Site without its files planned knows none)
             # A link to nothing, published without a word (Zola's get_url(cachebust) fails here too).

@@ -334,6 +334,22 @@ def test_an_asset_named_with_spaces_is_linked_by_an_address_a_browser_and_the_ch
     assert (site / "public/assets/img/logo công an.png").read_bytes() == b"\x89PNG\r\n\x1a\n"
 
 
+def test_an_asset_whose_name_a_mac_saved_decomposed_is_found_and_published_as_linked(make_site):
+    """A logo named on a Mac ("huy-hiệu.png" in NFD, as Finder and a zip from a Mac save it) is
+    typed NFC in the layout: the build said it was no file of assets/, with the file right there."""
+    import unicodedata
+
+    base = (REPO / "layouts/base.html").read_text(encoding="utf-8").replace(
+        "</head>", '<link rel="apple-touch-icon" href="{{ \'/assets/img/huy-hiệu.png\' | asset }}">\n</head>', 1)
+    site = make_site({**FILES, "layouts/base.html": base,
+                      "assets/img/" + unicodedata.normalize("NFD", "huy-hiệu.png"): b"\x89PNG\r\n\x1a\n"})
+    done = run_cli("build", "--site", str(site))
+    assert done.returncode == 0, done.stderr
+    head = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert head.find("link", rel="apple-touch-icon")["href"].startswith("/assets/img/huy-hi%E1%BB%87u.png?v=")
+    assert (site / "public/assets/img/huy-hiệu.png").read_bytes() == b"\x89PNG\r\n\x1a\n"  # (NFC, as linked)
+
+
 def test_a_layout_reads_the_sites_own_values_from_extra(make_site):
     """[params]/[extra] was an unknown key: a layout of the site's own had nowhere to read a value
     of its own (a banner's words) from."""
