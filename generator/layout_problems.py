@@ -99,6 +99,10 @@ def _assigns(tokens: list, at: int) -> bool:
 def _where(exc: jinja2.TemplateError) -> tuple[str | None, int]:
     if isinstance(exc, (jinja2.TemplateSyntaxError, LayoutLoop, LayoutFailed, LayoutNotText)) and exc.filename:
         return exc.filename, exc.lineno or 0
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.name and Path(exc.name).is_absolute():
+        # Jinja's lexer raises "Missing end of comment tag" ({# never closed) and "… raw directive"
+        # with the file's path where the layout's name goes, and no filename.
+        return exc.name, exc.lineno or 0
     # Jinja rewrites runtime tracebacks so frames point into the .html files;
     # the innermost one is where the layout went wrong.
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]

@@ -38,6 +38,23 @@ def test_a_tag_never_closed_is_told_at_its_own_line_not_where_jinja_gave_up(make
         "chưa được đóng: tới hết tệp vẫn chưa có {% endfor %}")
 
 
+def test_a_comment_or_raw_block_never_closed_is_named_at_its_file_and_line(make_site):
+    """`{# ghi chú` left open in a partial: build and check said "layouts: error[layout-error]: …
+    Missing end of comment tag", naming no file and no line (Jinja's lexer puts the file's path
+    where the layout's name goes)."""
+    for opened, said in (("{# ghi chú: thay ảnh sau", "Missing end of comment tag"),
+                         ("{% raw %}{{ mẫu }}", "Missing end of raw directive")):
+        footer = f'<footer class="rieng">\n<p>Chân trang</p>\n{opened}\n</footer>\n'
+        site = make_site({**FILES, "layouts/partials/footer.html": footer})
+        expected = f"layouts/partials/footer.html:3: error[layout-error]: layout syntax error: {said}"
+        done = run_cli("build", "--site", str(site), "--lang", "en")
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert done.stderr.splitlines()[0] == expected
+        checked = run_cli("check", "--site", str(site), "--lang", "en")
+        assert checked.returncode == 1
+        assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [expected]
+
+
 def test_a_layout_runtime_error_points_at_the_failing_line(make_site):
     site = make_site({**FILES, "layouts/article.html": '{% extends "base.html" %}\n{% block main %}\n\n'
                                                        "<p>{{ page.article.titel }}</p>\n{% endblock %}\n"})
