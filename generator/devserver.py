@@ -584,6 +584,8 @@ class Preview:
         except IndexingCancelled:  # a save came: it goes first, the index after it
             self.search.schedule()
             return
+        except jinja2.TemplateError:  # a layout broken since (or from the start): its rebuild told it,
+            return  # and the one that mends it schedules the index again
         except Exception:  # the next rebuild tries again; the preview itself is fine
             if not self.stopping.wait(STOP_GRACE_SECONDS):
                 self.report([traceback.format_exc().rstrip()])

@@ -215,6 +215,29 @@ def test_a_site_broken_from_the_start_still_serves_the_overlay(preview):
     assert text_of(server.page(URL).find("h1")) == "Ra quân bảo đảm trật tự giao thông"
 
 
+def test_a_layout_broken_when_the_search_index_is_refreshed_is_no_traceback(preview):
+    """The search index is made in the background after the first build, and 2 s after a good
+    save: a layout broken then (serve started on it, or a typo saved right after a good save)
+    printed a traceback of Jinja's in the designer's terminal, under the error already told."""
+    good = '{% extends "base.html" %}\n{% block main %}\n<h1>{{ page.article.title }}</h1>\n{% endblock %}\n'
+    server, site = preview({**FILES, "layouts/article.html": good.replace("title }}", "title }")})
+    overlay = BeautifulSoup(server.get(URL)[1], "html.parser").find(id="portal-loi-dung-trang")
+    assert text_of(overlay.find("li")).startswith("layouts/article.html:3 : error[layout-error]")
+    time.sleep(1)  # (the refresh after the first build)
+    (site / "layouts/article.html").write_text(good, encoding="utf-8")
+    deadline = time.monotonic() + 10
+    while server.get(URL)[0] != 200:  # (the first good build)
+        assert time.monotonic() < deadline
+        server.next_reload()
+    assert text_of(server.page(URL).find("h1")) == "Ra quân bảo đảm trật tự giao thông"
+    (site / "layouts/article.html").write_text(good.replace("}}</h1>", "</h1>"), encoding="utf-8")
+    server.next_reload()
+    time.sleep(4)  # (the refresh the good save scheduled, 2 s after it)
+    said = server.stop()
+    assert "Traceback" not in said and "jinja2.exceptions" not in said, said
+    assert said.count("layouts/article.html:3: error[layout-error]") == 2, said
+
+
 def test_missing_pages_get_the_portal_404_and_paths_cannot_escape(preview):
     server, _ = preview()
     status, body = server.get("/khong-co-trang-nay/")
