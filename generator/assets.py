@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
+import re
 from pathlib import Path
 from typing import Collection, Iterable, Mapping, Sequence
+from urllib.parse import unquote, urlsplit
 
 from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
@@ -99,12 +102,13 @@ VERSION_DIGITS = 10
 
 
 def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tuple[str, os.DirEntry]],
-               image_sources: Iterable[str]) -> tuple[dict[str, Path], list[Problem]]:
+               image_sources: Iterable[str], base_path: str = "/") -> tuple[dict[str, Path], list[Problem]]:
     """Output path → source file of every file a build copies as it is: the theme's and the
     site's assets (but the photos in `image_sources`, published as variants), the files of
     the articles' folders, static/. And the problems of that plan: a static file that would
-    replace another or sits where the build writes its own, and (a warning) a file of
-    content/ that nothing publishes. `listing`: content/ as the build listed it."""
+    replace another or sits where the build writes its own, and (warnings) a file of
+    content/ that nothing publishes, a stylesheet's url() to no file published.
+    `listing`: content/ as the build listed it; `base_path`: base_url's path."""
     by_bundle = bundle_files(listing)
     files = {**plan_assets(site_dir, image_sources), **plan_bundle_files(articles, by_bundle)}
     static, problems = plan_static(site_dir)
@@ -116,6 +120,7 @@ def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tu
     problems += unpublished_files(listing, {full for found in by_bundle.values() for _, full in found})
     problems += active_files(by_bundle)
     problems += same_names(by_bundle)
+    problems += stylesheet_links(files, site_dir, base_path)
     return files, problems
 
 
@@ -132,6 +137,48 @@ def same_names(by_bundle: Mapping[str, Sequence[tuple[str, str]]]) -> list[Probl
                 problems.append(error(f"{bundle}/{rel}", 0, "duplicate-output", (
                     f"this file's name is {bundle}/{written} as a Mac writes its letters: both files would be "
                     "published at one address, and readers would get only one; delete the one that is not current")))
+    return problems
+
+
+# url(…) in a stylesheet, quoted or not, and @import "…".
+_CSS_LINK = re.compile(r"""\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
+                       re.IGNORECASE)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_NOT_A_FILE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|#)")  # data:, https://…, //cdn…, #filter
+
+
+def stylesheet_links(files: Mapping[str, Path], site_dir: Path, base_path: str = "/") -> list[Problem]:
+    """A warning at each url() or @import of a stylesheet of assets/ that names no file the build
+    publishes (`files`: plan_files'): a background or a font a designer renamed or never copied,
+    which the pages show without, and no build said. A path from the host's root outside
+    base_url's path (/assets/… under /congan/) leads nowhere on the published portal."""
+    problems = []
+    for out, source in sorted(files.items()):
+        if not (out.startswith(ASSETS_URL) and out.lower().endswith(".css")):
+            continue
+        try:
+            text = source.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue  # (the output stage, copying it, says what is wrong with it)
+        text = _CSS_COMMENT.sub(lambda comment: re.sub(r"[^\n]", " ", comment.group()), text)
+        for found in _CSS_LINK.finditer(text):
+            ref = next((group for group in found.groups() if group is not None), "").strip()
+            if not ref or _NOT_A_FILE.match(ref):
+                continue
+            written = urlsplit(ref).path
+            path = nfc(unquote(written))
+            line = text.count("\n", 0, found.start()) + 1
+            if path.startswith("/") and not path.startswith(base_path):
+                problems.append(warning(shown_path(source, site_dir), line, "missing-file", (
+                    f"{found.group()} is outside the portal's path {base_path} (base_url): write it from this "
+                    f"stylesheet's folder, as {posixpath.relpath(written.lstrip('/'), posixpath.dirname(out))}")))
+                continue
+            target = path[len(base_path):] if path.startswith("/") else \
+                posixpath.normpath(posixpath.join(posixpath.dirname(out), path))
+            if target not in files:
+                problems.append(warning(shown_path(source, site_dir), line, "missing-file", (
+                    f"{found.group()}: no file {target} is published (from assets/ or static/): the pages show "
+                    "without it")))
     return problems
 
 

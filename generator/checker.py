@@ -89,7 +89,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     problems += attachments.large_documents(documents)
     # The files a build would copy, and their problems (a file nothing publishes, one that would
     # run as part of the portal, a static/ file in the build's way), as the build plans them.
-    files, found = assets.plan_files(site_dir, articles, listing, plan.sources)
+    files, found = assets.plan_files(site_dir, articles, listing, plan.sources, site_config.base_path)
     problems += found
     links_to_files: dict = {}
     links_to_articles: dict = {}

@@ -779,6 +779,14 @@ PROBLEMS: Mapping[str, tuple] = {
          "hãy chọn đơn vị của bài bằng --unit, ghi khóa hoặc tên: {0}"),
         (r"site.toml declares no (\w+)", "site.toml chưa khai báo {0} nào; hãy thêm trước"),
     ),
+    "missing-file": (
+        (r"(.*): no file (.*) is published \(from assets/ or static/\): the pages show without it",
+         "{0}: không có tệp {1} nào được xuất bản (trong assets/ hay static/): các trang sẽ hiện thiếu nó"),
+        (r"(.*) is outside the portal's path (\S+) \(base_url\): write it from this stylesheet's folder, "
+         r"as (.*)",
+         "{0} nằm ngoài đường dẫn {1} của cổng (base_url): hãy viết đường dẫn tính từ thư mục của tệp CSS "
+         "này, là {2}"),
+    ),
     "large-file": (
         (r"this document is (.*?), more than .*\(keep it under (\d+) MB\)",
          "tài liệu này nặng {0}, quá nặng để người đọc tải về điện thoại qua mạng chậm (nên dưới {1} MB): "

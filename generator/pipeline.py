@@ -304,7 +304,8 @@ def _build(options: BuildOptions) -> BuildResult:
         unreleased = _unreleased(site, options.now or datetime.now(timezone.utc))
         image_plan = found_plan[0]
         reconvert, load_html = bodies["reconvert"], bodies["load_html"]
-        files, found = assets.plan_files(options.site_dir, site.articles_and_pages, listing, image_plan.sources)
+        files, found = assets.plan_files(options.site_dir, site.articles_and_pages, listing, image_plan.sources,
+                                         site.config.base_path)
         problems += found
         site = replace(site, asset_versions=frozen_map(assets.asset_versions(files)))
         pages = routes.plan_pages(site, options.memo)

@@ -367,6 +367,38 @@ def test_an_asset_whose_name_a_mac_saved_decomposed_is_found_and_published_as_li
     assert (site / "public/assets/img/huy-hiệu.png").read_bytes() == b"\x89PNG\r\n\x1a\n"  # (NFC, as linked)
 
 
+def test_a_stylesheet_url_to_no_file_is_told_at_its_line_by_build_and_check(make_site):
+    """A background renamed in assets/img/ but not in the stylesheet, a font never copied: the
+    pages showed without them and no build said a word (only the browser's console did)."""
+    from tests.conftest import SITE_TOML
+
+    css = ("/* url(ghi-chu.png): a comment */\n.site-header { background: url(../img/nen-dau-trang.png); }\n"
+           '.brand { background: url("data:image/png;base64,AAAA"), url(\'../img/logo công an.png\'); }\n'
+           '@font-face { font-family: "Tieu De"; src: url(../fonts/tieu-de.woff2) format("woff2"); }\n'
+           ".c { background: url(/assets/img/logo%20c%C3%B4ng%20an.png); }\n")
+    site = make_site({**FILES, "assets/css/style.css": css, "assets/img/logo công an.png": b"\x89PNG\r\n\x1a\n"})
+    expected = [
+        "assets/css/style.css:2: warning[missing-file]: url(../img/nen-dau-trang.png): no file "
+        "assets/img/nen-dau-trang.png is published (from assets/ or static/): the pages show without it",
+        "assets/css/style.css:4: warning[missing-file]: url(../fonts/tieu-de.woff2): no file "
+        "assets/fonts/tieu-de.woff2 is published (from assets/ or static/): the pages show without it"]
+    for command in ("build", "check"):
+        done = run_cli(command, "--site", str(site), "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == expected
+    assert run_cli("build", "--site", str(site), "--strict").returncode == 1
+    # Under a sub-path, a path from the host's root that is not under it leads nowhere.
+    site = make_site({**FILES, "assets/css/style.css": css.replace("/assets/img/", "/congan/assets/img/", 1)
+                      + ".d { background: url(/assets/img/logo%20c%C3%B4ng%20an.png); }\n"},
+                     SITE_TOML.replace("https://congan.example.vn/", "https://congan.example.vn/congan/"))
+    done = run_cli("check", "--site", str(site))
+    told = [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line]
+    assert told[2:] == [
+        "assets/css/style.css:6: warning[missing-file]: url(/assets/img/logo%20c%C3%B4ng%20an.png) nằm ngoài "
+        "đường dẫn /congan/ của cổng (base_url): hãy viết đường dẫn tính từ thư mục của tệp CSS này, là "
+        "../img/logo%20c%C3%B4ng%20an.png"]
+
+
 def test_a_layout_reads_the_sites_own_values_from_extra(make_site):
     """[params]/[extra] was an unknown key: a layout of the site's own had nowhere to read a value
     of its own (a banner's words) from."""
