@@ -37,6 +37,12 @@ def layout_problem(exc: jinja2.TemplateError, site_dir: Path, where: tuple[str, 
         reached = f"{{% {found} %}} at line {line}" if found else "the end of the file"
         detail = f"{{% {tag} %}} here is never closed: Jinja reached {reached} still looking for {{% end{tag} %}}"
         line = opened_at
+    left_open = _tag_left_open(exc) if path and not where and opened is None else None
+    if left_open is not None:  # Jinja names the next line, the HTML it read on into
+        begin, opened_at = left_open
+        detail = (f"{begin} here is never closed with {_CLOSING[begin]}: Jinja read on into line {line} "
+                  f"({detail})")
+        line = opened_at
     return error(shown, line, "layout-error", f"layout {kind} error: {detail}")
 
 
@@ -84,6 +90,33 @@ def _unclosed_tag(exc: jinja2.TemplateError) -> tuple[str, int, str] | None:
     if not opened or opened[-1][0] != innermost.group(1):
         return None
     return opened[-1][0], opened[-1][1], met
+
+
+_CLOSING = {"{{": "}}", "{%": "%}"}
+
+
+def _tag_left_open(exc: jinja2.TemplateError) -> tuple[str, int] | None:
+    """("{{" or "{%", the line it opens at) when Jinja's syntax error is on a line that begins
+    with an HTML tag ("<") read inside a {{ or {% opened on an earlier line: its }} or %} was
+    left out (`{% endif` at the end of a line), and Jinja read the next line as part of it."""
+    if not isinstance(exc, jinja2.TemplateSyntaxError) or not exc.filename or not exc.lineno:
+        return None
+    try:
+        source = exc.source if exc.source is not None else Path(exc.filename).read_text(encoding="utf-8")
+        tokens = jinja2.Environment().lex(source)
+        opened: tuple[str, int] | None = None
+        for lineno, kind, value in tokens:
+            if kind == "whitespace":
+                continue
+            if lineno >= exc.lineno:  # the first token of the line Jinja stopped at
+                return opened if opened and lineno == exc.lineno and (kind, value) == ("operator", "<") else None
+            if kind in ("block_begin", "variable_begin"):
+                opened = (value, lineno)
+            elif kind in ("block_end", "variable_end"):
+                opened = None
+    except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+        return None
+    return None
 
 
 def _assigns(tokens: list, at: int) -> bool:

@@ -1179,6 +1179,10 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"layout syntax error: (\{% \w+ %\}) here is never closed: Jinja reached the end of the file "
          r"still looking for (\{% \w+ %\})",
          "tệp giao diện (layout) viết sai cú pháp: thẻ {0} ở dòng này chưa được đóng: tới hết tệp vẫn chưa có {1}"),
+        (r"layout syntax error: (\{\{|\{%) here is never closed with (\}\}|%\}): Jinja read on into line (\d+) "
+         r"\((.*)\)$",
+         "tệp giao diện (layout) viết sai cú pháp: thẻ {0} ở dòng này chưa được đóng bằng {1}: Jinja đọc tiếp sang "
+         "dòng {2} ({3})"),
         (r"layout syntax error: (.*)", "tệp giao diện (layout) viết sai cú pháp: {0}"),
         (r"layout rendering error: (.*) is empty: every page built on it \((.*) among them\) would be published blank",
          "tệp giao diện {0} trống: mọi trang dựng trên nó ({1} và các trang khác) sẽ thành trang trắng"),

@@ -38,6 +38,32 @@ def test_a_tag_never_closed_is_told_at_its_own_line_not_where_jinja_gave_up(make
         "chưa được đóng: tới hết tệp vẫn chưa có {% endfor %}")
 
 
+def test_a_tag_whose_closing_braces_were_left_out_is_told_at_its_own_line(make_site):
+    """`{% endif` or `{{ config.title` left without its %} or }} at the end of a line: Jinja read
+    the next line's HTML as part of the tag and named that line ("unexpected '<'"), where
+    nothing is wrong. A tag written over two lines on purpose is no suspect."""
+    cases = (
+        ('<footer>\n{% if config.links %}\n<p>Liên kết</p>\n{% endif\n</footer>\n',
+         "layouts/partials/footer.html:4: error[layout-error]: layout syntax error: {% here is never closed with %}: "
+         "Jinja read on into line 5 (expected token 'end of statement block', got '<')"),
+        ('<footer>\n<p>{{ config.title\n</p>\n</footer>\n',
+         "layouts/partials/footer.html:2: error[layout-error]: layout syntax error: {{ here is never closed with }}: "
+         "Jinja read on into line 3 (unexpected '/')"),
+        ('<footer>\n{% set x = {\n  "a": 1} %}<p>{{ x.a }</p>\n</footer>\n',
+         "layouts/partials/footer.html:3: error[layout-error]: layout syntax error: unexpected '}'"),
+    )
+    for footer, expected in cases:
+        site = make_site({**FILES, "layouts/partials/footer.html": footer})
+        done = run_cli("build", "--site", str(site), "--lang", "en")
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert done.stderr.splitlines()[0] == expected
+    site = make_site({**FILES, "layouts/partials/footer.html": cases[0][0]})
+    checked = run_cli("check", "--site", str(site))
+    assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [
+        "layouts/partials/footer.html:4: error[layout-error]: tệp giao diện (layout) viết sai cú pháp: thẻ {% ở dòng "
+        "này chưa được đóng bằng %}: Jinja đọc tiếp sang dòng 5 (expected token 'end of statement block', got '<')"]
+
+
 def test_a_comment_or_raw_block_never_closed_is_named_at_its_file_and_line(make_site):
     """`{# ghi chú` left open in a partial: build and check said "layouts: error[layout-error]: …
     Missing end of comment tag", naming no file and no line (Jinja's lexer puts the file's path
