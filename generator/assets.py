@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Collection, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
+from generator.attachments import human_size
 from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
 from generator.model import Article
@@ -121,6 +122,7 @@ def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tu
     problems += active_files(by_bundle)
     problems += same_names(by_bundle)
     problems += stylesheet_links(files, site_dir, base_path)
+    problems += heavy_images(files, site_dir)
     return files, problems
 
 
@@ -137,6 +139,30 @@ def same_names(by_bundle: Mapping[str, Sequence[tuple[str, str]]]) -> list[Probl
                 problems.append(error(f"{bundle}/{rel}", 0, "duplicate-output", (
                     f"this file's name is {bundle}/{written} as a Mac writes its letters: both files would be "
                     "published at one address, and readers would get only one; delete the one that is not current")))
+    return problems
+
+
+# An image of the site's assets/ (a logo, a banner) is published as it is, on every page showing it.
+LARGE_IMAGE_BYTES = 500 * 1024
+
+
+def heavy_images(files: Mapping[str, Path], site_dir: Path) -> list[Problem]:
+    """A warning at each image of the site's own assets/ heavier than a reader's phone should
+    download for a logo or a banner (`files`: plan_files'): a photo of an article is made
+    smaller by the build; one of assets/ is copied byte for byte."""
+    problems = []
+    for out, source in sorted(files.items()):
+        if out.startswith(ASSETS_URL) and is_image_file(out) and source.is_relative_to(site_dir):
+            try:
+                size = source.stat().st_size
+            except OSError:
+                continue  # (the output stage, copying it, says what is wrong with it)
+            if size > LARGE_IMAGE_BYTES:
+                problems.append(warning(shown_path(source, site_dir), 0, "large-file", (
+                    f"this image is {human_size(size)}, and is published as it is (an image of assets/ is not made "
+                    "smaller, as an article's photos are): a reader's phone downloads it whole on a slow network; "
+                    f"save it at the size it is shown (twice that for sharp screens), under "
+                    f"{LARGE_IMAGE_BYTES // 1024} KB")))
     return problems
 
 

@@ -788,6 +788,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "này, là {2}"),
     ),
     "large-file": (
+        (r"this image is (.*?), and is published as it is .* under (\d+ KB)$",
+         "ảnh này nặng {0} và được xuất bản nguyên như vậy (ảnh trong assets/ không được thu nhỏ như ảnh của bài "
+         "viết): điện thoại của bạn đọc phải tải cả tệp qua mạng chậm; hãy lưu lại ảnh ở đúng cỡ nó hiện trên trang "
+         "(gấp đôi cho màn hình sắc nét), dưới {1}"),
         (r"this document is (.*?), more than .*\(keep it under (\d+) MB\)",
          "tài liệu này nặng {0}, quá nặng để người đọc tải về điện thoại qua mạng chậm (nên dưới {1} MB): "
          "hãy quét ở 150 dpi, ảnh xám, hoặc lưu lại tệp PDF ở chế độ giảm dung lượng"),

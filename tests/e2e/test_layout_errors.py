@@ -425,6 +425,28 @@ def test_a_stylesheet_url_to_no_file_is_told_at_its_line_by_build_and_check(make
         "../img/logo%20c%C3%B4ng%20an.png"]
 
 
+def test_a_heavy_image_of_the_sites_assets_is_told_by_build_and_check(make_site):
+    """A 3 MB logo straight from the camera or the print shop, in assets/img/ and shown 48 px high
+    on every page: published as it is (assets/ are not made smaller, as an article's photos are),
+    every reader's phone downloaded it on each first visit, and no build said a word."""
+    base = (REPO / "layouts/base.html").read_text(encoding="utf-8").replace(
+        "</head>", '<link rel="apple-touch-icon" href="{{ \'/assets/img/logo.png\' | asset }}">\n</head>', 1)
+    site = make_site({**FILES, "layouts/base.html": base, "assets/img/logo.png": b"\x89PNG\r\n\x1a\n" + bytes(3 * 1024 * 1024),
+                      "assets/img/nen.webp": bytes(200 * 1024), "assets/fonts/tieu-de.woff2": bytes(900 * 1024)})
+    expected = ("assets/img/logo.png: warning[large-file]: this image is 3,0 MB, and is published as it is (an image of "
+                "assets/ is not made smaller, as an article's photos are): a reader's phone downloads it whole on a "
+                "slow network; save it at the size it is shown (twice that for sharp screens), under 500 KB")
+    for command in ("build", "check"):
+        done = run_cli(command, "--site", str(site), "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == [expected]
+    done = run_cli("check", "--site", str(site))
+    assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == [
+        "assets/img/logo.png: warning[large-file]: ảnh này nặng 3,0 MB và được xuất bản nguyên như vậy (ảnh trong "
+        "assets/ không được thu nhỏ như ảnh của bài viết): điện thoại của bạn đọc phải tải cả tệp qua mạng chậm; hãy "
+        "lưu lại ảnh ở đúng cỡ nó hiện trên trang (gấp đôi cho màn hình sắc nét), dưới 500 KB"]
+
+
 def test_a_layout_reads_the_sites_own_values_from_extra(make_site):
     """[params]/[extra] was an unknown key: a layout of the site's own had nowhere to read a value
     of its own (a banner's words) from."""
