@@ -30,6 +30,7 @@ import jinja2
 from jinja2 import meta, nodes
 from markupsafe import Markup
 
+from generator.diagnostics import suggest
 from generator.merge_conflicts import conflict_blocks, conflict_message
 from generator.model import EMPTY
 from generator.scratch_files import is_scratch
@@ -145,6 +146,34 @@ def extends_chain(env: jinja2.Environment, name: str, parsed: dict | None = None
         extends = next(tree.find_all(nodes.Extends), None)
         current = extends.template.value if extends is not None and isinstance(extends.template, nodes.Const) else None
     return chain
+
+
+def blocks_not_shown(env: jinja2.Environment, name: str, parsed: dict) -> list[tuple[int, str]]:
+    """(line, what to say) of each block of layout `name` that none of the layouts it extends
+    has: Jinja drops it without a word ({% block heed %} for head, and the site's stylesheet
+    link in it was gone from every page). `check` and every build tell it (block-not-shown)."""
+    chain = extends_chain(env, name, parsed)
+    if len(chain) < 2 or next(parsed[chain[-1][0]][1].find_all(nodes.Extends), None) is not None:
+        return []  # extends none, or the walk stopped at a computed, missing or broken name: unknown
+    theirs = {block.name for member, _, _ in chain[1:] for block in parsed[member][1].find_all(nodes.Block)}
+    parents = ", ".join(member for member, _, _ in chain[1:])
+    found = []
+    for block in _outer_blocks(parsed[name][1]):
+        if block.name not in theirs:
+            meant = suggest(block.name, theirs)
+            found.append((block.lineno, f"the block '{block.name}' is in none of the layouts this one extends "
+                                        f"({parents}): what it holds is never shown"
+                                        + (f"; did you mean '{meant}'?" if meant else "")))
+    return found
+
+
+def _outer_blocks(node: nodes.Node) -> Iterable[nodes.Block]:
+    """The blocks of a layout not inside another block (one inside is shown with it)."""
+    for child in node.iter_child_nodes():
+        if isinstance(child, nodes.Block):
+            yield child
+        else:
+            yield from _outer_blocks(child)
 
 
 def empty_layout_detail(name: str, shown_on: str) -> str:

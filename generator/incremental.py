@@ -30,8 +30,8 @@ import jinja2
 
 from generator.article_digests import KnownDigest, article_digest
 from generator.cache import digest, text_digest
-from generator.fragments import FUNCTION as INCLUDE_CACHED, cached_partials, layout_names, layout_source, names_loaded, \
-    names_read, parsed_closure
+from generator.fragments import FUNCTION as INCLUDE_CACHED, blocks_not_shown, cached_partials, layout_file, \
+    layout_names, layout_source, names_loaded, names_read, parsed_closure
 from generator.memo import Memo, recall
 from generator.model import EMPTY, Article, Page, Site
 
@@ -59,6 +59,9 @@ class TemplateFacts:
     # (partial, the names its fragments are keyed by) for each partial the closure renders
     # with include_cached (fragments.names_read), so that no render process parses it
     cached_partials: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (layout file, line, what to say) of each block of the closure no layout it extends has
+    # (fragments.blocks_not_shown): worked out with the parse, told by every build
+    blocks_not_shown: tuple[tuple[str, int, str], ...] = ()
 
 
 TEMPLATES_STATE = "template-facts"
@@ -86,19 +89,25 @@ def analyse_templates(env: jinja2.Environment, names: Iterable[str], layouts: Ma
 
 def _analyse(env: jinja2.Environment, names: Iterable[str]) -> dict[str, TemplateFacts]:
     facts, parsed, reads_of = {}, {}, {}  # each template parsed once, each cached partial's reads worked out once
+    dropped: dict[str, list[tuple[str, int, str]]] = {}  # each layout's blocks shown nowhere, worked out once
     for name in names:
         closure = parsed_closure(env, name, parsed)
-        sources, used, partials = [], set(), set()
+        sources, used, partials, not_shown = [], set(), set(), []
         for member in sorted(closure):
             source, ast = closure[member]
             sources += [member, source]
             used |= names_loaded(ast)
             partials.update(cached_partials(ast))
+            if member not in dropped:
+                dropped[member] = [(layout_file(env, member) or member, line, detail)
+                                   for line, detail in blocks_not_shown(env, member, parsed)]
+            not_shown += dropped[member]
         partials.discard(None)  # (a computed one made the closure every template)
         for partial in partials - reads_of.keys():
             reads_of[partial] = names_read(env, partial, parsed)
         facts[name] = TemplateFacts(digest(*sources), frozenset(used),
-                                    tuple((partial, reads_of[partial]) for partial in sorted(partials)))
+                                    tuple((partial, reads_of[partial]) for partial in sorted(partials)),
+                                    tuple(not_shown))
     return facts
 
 

@@ -16,9 +16,9 @@ import jinja2
 from jinja2 import nodes
 
 from generator import render
-from generator.diagnostics import Problem, suggest, warning
-from generator.fragments import (MISSING_SOURCE, LayoutNotText, empty_layout_detail, extends_chain,
-                                 include_cached_calls, layout_file, parsed_closure)
+from generator.diagnostics import Problem, warning
+from generator.fragments import (MISSING_SOURCE, LayoutNotText, blocks_not_shown, empty_layout_detail,
+                                 extends_chain, include_cached_calls, layout_file, parsed_closure)
 from generator.incremental import layout_digests
 from generator.layout_problems import layout_problem, no_such_detail, shown_layout
 
@@ -52,10 +52,8 @@ def check_layouts(site_dir: Path, templates: Iterable[str]) -> list[Problem]:
             add(layout_problem(jinja2.TemplateSyntaxError(no_such_detail(kind, unknown), line, name,
                                                           layout_file(env, name) or name), site_dir))
     for name in sorted(reached):
-        for line, block, parents, meant in _blocks_no_parent_has(env, name, parsed):
-            add(warning(shown_layout(layout_file(env, name) or name, site_dir), line, "block-not-shown",
-                        f"the block '{block}' is in none of the layouts this one extends ({', '.join(parents)}): "
-                        "what it holds is never shown" + (f"; did you mean '{meant}'?" if meant else "")))
+        for line, detail in blocks_not_shown(env, name, parsed):
+            add(warning(shown_layout(layout_file(env, name) or name, site_dir), line, "block-not-shown", detail))
     missing = {name for name, (source, _) in reached.items() if source is MISSING_SOURCE}
     for name, (source, ast) in sorted(reached.items()):
         if source is MISSING_SOURCE:
@@ -76,28 +74,6 @@ def _unknown_filters_and_tests(env: jinja2.Environment, ast: nodes.Template) -> 
             yield node.lineno, "filter", node.name
         elif isinstance(node, nodes.Test) and node.name not in env.tests:
             yield node.lineno, "test", node.name
-
-
-def _blocks_no_parent_has(env: jinja2.Environment, name: str,
-                          parsed: dict) -> list[tuple[int, str, list[str], str | None]]:
-    """(line, name, the layouts it extends, their block most likely meant) of each block of layout `name` that none of the
-    layouts it extends has: Jinja drops it without a word ({% block heed %} for head, and the
-    site's stylesheet link in it was gone from every page)."""
-    chain = extends_chain(env, name, parsed)
-    if len(chain) < 2 or next(parsed[chain[-1][0]][1].find_all(nodes.Extends), None) is not None:
-        return []  # extends none, or the walk stopped at a computed, missing or broken name: unknown
-    theirs = {block.name for member, _, _ in chain[1:] for block in parsed[member][1].find_all(nodes.Block)}
-    return [(block.lineno, block.name, [member for member, _, _ in chain[1:]], suggest(block.name, theirs))
-            for block in _outer_blocks(parsed[name][1]) if block.name not in theirs]
-
-
-def _outer_blocks(node: nodes.Node) -> Iterable[nodes.Block]:
-    """The blocks of a layout not inside another block (one inside is shown with it)."""
-    for child in node.iter_child_nodes():
-        if isinstance(child, nodes.Block):
-            yield child
-        else:
-            yield from _outer_blocks(child)
 
 
 def _required(ast: nodes.Template) -> Iterable[tuple[int, list[str]]]:

@@ -26,6 +26,7 @@ from generator import buildlock, feeds, filelinks, kept_pages, layout_metrics, m
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, as_errors, has_errors, sort_problems, warning
+from generator.layout_problems import shown_layout
 from generator.memo import Memo
 from generator.memory import give_back_freed_memory
 from generator.model import Site, frozen_map
@@ -347,6 +348,9 @@ def _build(options: BuildOptions) -> BuildResult:
                                             None if planted else previous, helpers, options.memo,
                                             options.private_output, keeping_pages, known_digests,
                                             render_all=options.layout_metrics)
+        # A block Jinja drops without a word ({% block mian %}): told by the build and serve, not by check alone.
+        problems += [warning(shown_layout(filename, options.site_dir), line, "block-not-shown", detail)
+                     for filename, line, detail in plan.blocks_not_shown]
         target = _choose_target(options.output, plan, len(pages), cache, verdict, planted)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,

@@ -470,3 +470,23 @@ def test_check_names_a_block_that_no_layout_it_extends_has(make_site):
     assert [line for line in done.stdout.splitlines() if "block-not-shown" in line] == [
         "layouts/base.html:2: warning[block-not-shown]: the block 'heed' is in none of the layouts this one extends "
         "(theme/base.html): what it holds is never shown; did you mean 'head'?"]
+
+
+def test_a_build_names_a_block_that_no_layout_it_extends_has_as_check_does(make_site):
+    """A designer renaming a block ({% block mian %} in her home.html) watches `serve` or runs
+    `build`, not `check`: the build published the home page without her banner, and said nothing."""
+    home = ('{% extends "theme/home.html" %}\n{% block mian %}<p class="bang-ron">Vì An ninh Tổ quốc</p>'
+            '{{ super() }}{% endblock %}\n')
+    site = make_site({**FILES, "layouts/home.html": home})
+    told = ("layouts/home.html:2: warning[block-not-shown]: the block 'mian' is in none of the layouts this one "
+            "extends (theme/home.html, base.html): what it holds is never shown; did you mean 'main'?")
+    for _ in range(2):  # (the second build takes what the first worked out of the layouts from the cache)
+        done = run_cli("build", "--site", str(site), "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == [told]
+    assert run_cli("build", "--site", str(site), "--strict").returncode == 1
+    (site / "layouts/home.html").write_text(home.replace("mian", "main"), encoding="utf-8")
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert "warning[" not in done.stdout + done.stderr
+    page = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert text_of(page.find(class_="bang-ron")) == "Vì An ninh Tổ quốc"
