@@ -80,9 +80,11 @@ def layout_environment(search_path: Sequence[Path], bytecode_dir: Path | None = 
     """The Jinja environment of a site's layouts: its own layouts/ first, then the theme's (also
     as "theme/…"), strict about undefined names, escaping everything."""
     return jinja2.Environment(
+        # utf-8-sig: a layout saved with a byte order mark (Notepad's UTF-8) is read without it; it
+        # was published as a character, which in a partial of <head> ends the head for a browser.
         loader=jinja2.ChoiceLoader([
-            jinja2.FileSystemLoader([str(p) for p in search_path]),
-            jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(str(DEFAULT_LAYOUTS))}),
+            jinja2.FileSystemLoader([str(p) for p in search_path], encoding="utf-8-sig"),
+            jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(str(DEFAULT_LAYOUTS), encoding="utf-8-sig")}),
         ]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

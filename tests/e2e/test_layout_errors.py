@@ -447,6 +447,23 @@ def test_a_heavy_image_of_the_sites_assets_is_told_by_build_and_check(make_site)
         "lưu lại ảnh ở đúng cỡ nó hiện trên trang (gấp đôi cho màn hình sắc nét), dưới 500 KB"]
 
 
+def test_a_layout_saved_with_a_byte_order_mark_publishes_pages_without_it(make_site):
+    """Notepad (and other Windows editors' "UTF-8 with BOM") begins the file with U+FEFF: in a
+    partial of <head> it was published as a character there, which ends the head for a browser,
+    so the feeds, OpenGraph and JSON-LD after it were read as part of the body."""
+    bom = "\ufeff"
+    meta = (REPO / "layouts/partials/meta.html").read_text(encoding="utf-8")
+    base = (REPO / "layouts/base.html").read_text(encoding="utf-8")
+    site = make_site({**FILES, "layouts/partials/meta.html": bom + meta, "layouts/base.html": bom + base})
+    done = run_cli("build", "--site", str(site))
+    assert done.returncode == 0, done.stderr
+    for page in (site / "public").rglob("*.html"):
+        assert bom not in page.read_text(encoding="utf-8"), page
+    home = (site / "public/index.html").read_text(encoding="utf-8")
+    assert home.startswith("<!doctype html>")
+    assert home.index('property="og:title"') < home.index("</head>")
+
+
 def test_a_layout_reads_the_sites_own_values_from_extra(make_site):
     """[params]/[extra] was an unknown key: a layout of the site's own had nowhere to read a value
     of its own (a banner's words) from."""
