@@ -23,13 +23,14 @@ build's and renders only the pages whose signature changed.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 import jinja2
 
 from generator.article_digests import KnownDigest, article_digest
 from generator.cache import digest, text_digest
+from generator.diagnostics import suggest_name
 from generator.fragments import FUNCTION as INCLUDE_CACHED, blocks_not_shown, cached_partials, layout_file, \
     layout_names, layout_source, names_loaded, names_read, parsed_closure
 from generator.memo import Memo, recall
@@ -59,12 +60,14 @@ class TemplateFacts:
     # (partial, the names its fragments are keyed by) for each partial the closure renders
     # with include_cached (fragments.names_read), so that no render process parses it
     cached_partials: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # (layout file, line, what to say) of each block of the closure no layout it extends has
-    # (fragments.blocks_not_shown): worked out with the parse, told by every build
-    blocks_not_shown: tuple[tuple[str, int, str], ...] = ()
+    # (layout file, line, code, what to say) of the warnings about the layouts, worked out with the
+    # parse and told by every build: a block of the closure no layout it extends has
+    # (fragments.blocks_not_shown), a layout of the site's that no page uses (unused_layouts)
+    warnings: tuple[tuple[str, int, str, str], ...] = ()
 
 
 TEMPLATES_STATE = "template-facts"
+THEME_PREFIX = "theme/"  # (render.THEME_PREFIX: the theme's own layouts, as a site's extends them)
 
 
 def layout_digests(env: jinja2.Environment) -> dict[str, str]:
@@ -99,7 +102,7 @@ def _analyse(env: jinja2.Environment, names: Iterable[str]) -> dict[str, Templat
             used |= names_loaded(ast)
             partials.update(cached_partials(ast))
             if member not in dropped:
-                dropped[member] = [(layout_file(env, member) or member, line, detail)
+                dropped[member] = [(layout_file(env, member) or member, line, "block-not-shown", detail)
                                    for line, detail in blocks_not_shown(env, member, parsed)]
             not_shown += dropped[member]
         partials.discard(None)  # (a computed one made the closure every template)
@@ -108,7 +111,30 @@ def _analyse(env: jinja2.Environment, names: Iterable[str]) -> dict[str, Templat
         facts[name] = TemplateFacts(digest(*sources), frozenset(used),
                                     tuple((partial, reads_of[partial]) for partial in sorted(partials)),
                                     tuple(not_shown))
-    return facts
+    unused = unused_layouts(env, names, parsed)
+    return {name: replace(told, warnings=told.warnings + unused) for name, told in facts.items()}
+
+
+def unused_layouts(env: jinja2.Environment, names: Iterable[str], parsed: dict) -> tuple[tuple[str, int, str, str], ...]:
+    """A warning at each layout of the site's own that no page uses (`names`: the page layouts):
+    the theme has none of its name to replace, and no layout reaches it. `layouts/partial/header.html`
+    (partials/, misspelt) or `Home.html` (read on Windows, not on a Linux host) changed nothing,
+    without a word."""
+    every = layout_names(env)
+    theme = {name[len(THEME_PREFIX):] for name in every if name.startswith(THEME_PREFIX)}
+    own = [name for name in every if not name.startswith(THEME_PREFIX)]
+    overrides = [name for name in own if name in theme and layout_file(env, name) != layout_file(env, THEME_PREFIX + name)]
+    reached: set[str] = set()
+    for root in sorted({*names, *overrides}):  # (a layout that does not parse is told where its pages are)
+        reached.update(parsed_closure(env, root, parsed, on_syntax_error=lambda exc: None))
+    found = []
+    for name in own:
+        if name not in theme and name not in reached:
+            meant = suggest_name(name, (theme | reached) - {name}, fold=str.lower)
+            found.append((layout_file(env, name) or name, 0, "unused-layout",
+                          f"no page uses this layout: the theme has no layout '{name}' for it to replace, and no layout "
+                          "includes it" + (f"; did you mean '{meant}'?" if meant else "")))
+    return tuple(found)
 
 
 class Signatures:

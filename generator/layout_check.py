@@ -19,7 +19,7 @@ from generator import render
 from generator.diagnostics import Problem, warning
 from generator.fragments import (MISSING_SOURCE, LayoutNotText, blocks_not_shown, empty_layout_detail,
                                  extends_chain, include_cached_calls, layout_file, parsed_closure)
-from generator.incremental import layout_digests
+from generator.incremental import layout_digests, unused_layouts
 from generator.layout_problems import layout_problem, no_such_detail, shown_layout
 
 
@@ -54,6 +54,8 @@ def check_layouts(site_dir: Path, templates: Iterable[str]) -> list[Problem]:
     for name in sorted(reached):
         for line, detail in blocks_not_shown(env, name, parsed):
             add(warning(shown_layout(layout_file(env, name) or name, site_dir), line, "block-not-shown", detail))
+    for filename, line, code, detail in unused_layouts(env, templates, parsed):
+        add(warning(shown_layout(filename, site_dir), line, code, detail))
     missing = {name for name, (source, _) in reached.items() if source is MISSING_SOURCE}
     for name, (source, ast) in sorted(reached.items()):
         if source is MISSING_SOURCE:

@@ -779,6 +779,15 @@ PROBLEMS: Mapping[str, tuple] = {
          "hãy chọn đơn vị của bài bằng --unit, ghi khóa hoặc tên: {0}"),
         (r"site.toml declares no (\w+)", "site.toml chưa khai báo {0} nào; hãy thêm trước"),
     ),
+    "unused-layout": (
+        (r"no page uses this layout: the theme has no layout '(.*)' for it to replace, and no layout includes it; "
+         r"did you mean '(.*)'\?$",
+         "không trang nào dùng tệp giao diện này: giao diện mặc định không có tệp '{0}' để nó thay thế, và không tệp "
+         "giao diện nào gọi đến nó; có phải ý bạn là '{1}'?"),
+        (r"no page uses this layout: the theme has no layout '(.*)' for it to replace, and no layout includes it$",
+         "không trang nào dùng tệp giao diện này: giao diện mặc định không có tệp '{0}' để nó thay thế, và không tệp "
+         "giao diện nào gọi đến nó"),
+    ),
     "missing-file": (
         (r"(.*): no file (.*) is published \(from assets/ or static/\): the pages show without it",
          "{0}: không có tệp {1} nào được xuất bản (trong assets/ hay static/): các trang sẽ hiện thiếu nó"),

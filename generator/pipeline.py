@@ -348,9 +348,10 @@ def _build(options: BuildOptions) -> BuildResult:
                                             None if planted else previous, helpers, options.memo,
                                             options.private_output, keeping_pages, known_digests,
                                             render_all=options.layout_metrics)
-        # A block Jinja drops without a word ({% block mian %}): told by the build and serve, not by check alone.
-        problems += [warning(shown_layout(filename, options.site_dir), line, "block-not-shown", detail)
-                     for filename, line, detail in plan.blocks_not_shown]
+        # A block Jinja drops without a word ({% block mian %}), a layout no page uses: told by the build
+        # and serve, where a designer looks.
+        problems += [warning(shown_layout(filename, options.site_dir), line, code, detail)
+                     for filename, line, code, detail in plan.layout_warnings]
         target = _choose_target(options.output, plan, len(pages), cache, verdict, planted)
         try:
             report = rendering.render_pages(site, pages, plan, probe, target, layouts, cache,

@@ -80,9 +80,8 @@ class RenderPlan:
     inputs: dict  # what this build renders from, by digests (causes.record), kept for the next build
     causes: causes.Causes | None  # what changed since the last build (None for the preview's builds)
     addresses: dict  # where each article is published, and the aliases it keeps (causes.addresses)
-    # (layout file, line, what to say) of each block of the layouts the pages use that no layout
-    # it extends has (TemplateFacts.blocks_not_shown)
-    blocks_not_shown: tuple[tuple[str, int, str], ...] = ()
+    # (layout file, line, code, what to say) of the warnings about the layouts (TemplateFacts.warnings)
+    layout_warnings: tuple[tuple[str, int, str, str], ...] = ()
 
 
 def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], out_dir: Path,
@@ -142,7 +141,7 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
         now = causes.addresses(site)
     return RenderPlan(tuple(todo), sigs, unchanged, frozenset(previous.get("outputs", ())),
                       previous.get("images", {}), bool(previous), keep_pages, restorable, inputs, found,
-                      now, tuple(sorted({told for f in facts.values() for told in f.blocks_not_shown}))), probe
+                      now, tuple(sorted({told for f in facts.values() for told in f.warnings}))), probe
 
 
 def render_pages(site: Site, pages: Sequence[Page], plan: RenderPlan, probe: Renderer, target,

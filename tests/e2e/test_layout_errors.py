@@ -464,6 +464,31 @@ def test_a_layout_saved_with_a_byte_order_mark_publishes_pages_without_it(make_s
     assert home.index('property="og:title"') < home.index("</head>")
 
 
+def test_a_layout_of_the_sites_that_no_page_uses_is_named_with_the_one_meant(make_site):
+    """`layouts/partial/header.html` (partials/, misspelt) or `layouts/Home.html` (which Windows
+    reads as home.html, and the Linux host of CI does not) changed nothing, without a word. A
+    partial of the site's that a layout includes, and a layout replacing the theme's for a page
+    this portal has none of (query-alias.html), are used."""
+    header = (REPO / "layouts/partials/header.html").read_text(encoding="utf-8")
+    query_alias = (REPO / "layouts/query-alias.html").read_text(encoding="utf-8")
+    site = make_site({**FILES, "layouts/partial/header.html": header.replace("Trang chủ", "Trang nhà"),
+                      "layouts/Home.html": '{% extends "theme/home.html" %}\n',
+                      "layouts/article.html": '{% extends "theme/article.html" %}\n{% block main %}'
+                                              '{% include "partials/bieu-ngu.html" %}{{ super() }}{% endblock %}\n',
+                      "layouts/partials/bieu-ngu.html": "<p>Vì An ninh Tổ quốc</p>\n",
+                      "layouts/query-alias.html": query_alias + '{% include "partials/chuyen-huong.html" %}\n',
+                      "layouts/partials/chuyen-huong.html": "<p>Đang chuyển</p>\n"})
+    expected = [
+        "layouts/Home.html: warning[unused-layout]: no page uses this layout: the theme has no layout 'Home.html' "
+        "for it to replace, and no layout includes it; did you mean 'home.html'?",
+        "layouts/partial/header.html: warning[unused-layout]: no page uses this layout: the theme has no layout "
+        "'partial/header.html' for it to replace, and no layout includes it; did you mean 'partials/header.html'?"]
+    for command in ("build", "check", "build"):
+        done = run_cli(command, "--site", str(site), "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == expected
+
+
 def test_a_layout_reads_the_sites_own_values_from_extra(make_site):
     """[params]/[extra] was an unknown key: a layout of the site's own had nowhere to read a value
     of its own (a banner's words) from."""
