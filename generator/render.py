@@ -6,6 +6,7 @@ filters templates use. Returns bytes; writes nothing.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import traceback
@@ -17,7 +18,7 @@ from urllib.parse import quote, unquote
 import jinja2
 import jinja2.bccache
 
-from generator import routes, sections
+from generator import model, routes, sections
 from generator.cache import code_stamp, read_sealed, seal, write_atomic
 from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNotText, empty_layout_detail, extends_chain
 from generator.layout_metrics import LayoutClock
@@ -117,6 +118,23 @@ def _term_finder(kind: str, terms: Mapping[str, Term]):
                                               + (f"; did you mean '{meant}'?" if meant else ""))
         return found
     return find
+
+
+_UNDEFINED = re.compile(r"^'(\w+)' is undefined$")
+_NO_ATTRIBUTE = re.compile(r"^'generator\.model\.(\w+) object' has no attribute '([^']+)'$")
+
+
+def _attribute_meant(message: str) -> str:
+    """"; did you mean 'title'?" for Jinja's "'generator.model.SiteConfig object' has no attribute
+    'titel'": the attribute of ours (a field or property of the model's class) most likely meant."""
+    found = _NO_ATTRIBUTE.match(message)
+    kind = getattr(model, found.group(1), None) if found else None
+    if not isinstance(kind, type):
+        return ""
+    names = {field.name for field in dataclasses.fields(kind)} if dataclasses.is_dataclass(kind) else set()
+    names |= {name for name in dir(kind) if not name.startswith("_")}
+    meant = suggest(found.group(2), names)
+    return f"; did you mean '{meant}'?" if meant else ""
 
 
 def _named(value) -> str:
@@ -253,13 +271,20 @@ class Renderer:
             if isinstance(exc, jinja2.TemplateNotFound):  # named at the line that includes it
                 detail = missing_layout_detail(exc)
             elif isinstance(exc, jinja2.TemplateError) and exc.message:
-                detail = str(exc.message)
+                detail = str(exc.message) + _attribute_meant(str(exc.message)) + self._name_meant(str(exc.message))
             else:
                 detail = f"{exc} ({type(exc).__name__})"
             raise LayoutFailed(detail, frames[-1].filename, frames[-1].lineno or 0) from None
         if not text or text.isspace():  # a layout saved empty (a sync tool's 0-byte copy) blanks the portal
             raise self._blank(page)
         return text.encode("utf-8")
+
+    def _name_meant(self, message: str) -> str:
+        """"; did you mean 'standalone_pages'?" for Jinja's "'standalone_page' is undefined": the
+        variable or helper every layout has (`page` and the globals) most likely meant."""
+        found = _UNDEFINED.match(message)
+        meant = suggest(found.group(1), {"page", *self.env.globals}) if found else None
+        return f"; did you mean '{meant}'?" if meant else ""
 
     def _blank(self, page: Page) -> LayoutFailed:
         """The error for a page that rendered to nothing, at the empty layout of those it is built on."""

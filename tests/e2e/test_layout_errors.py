@@ -93,7 +93,27 @@ def test_a_layout_runtime_error_points_at_the_failing_line(make_site):
     parallel = run_cli("build", "--site", str(site), "--lang", "en", "--jobs", "2")
     assert parallel.returncode == 1 and "Traceback" not in parallel.stderr
     assert parallel.stderr.splitlines()[0] == ("layouts/article.html:4: error[layout-error]: layout rendering error: "
-                                               "'generator.model.Article object' has no attribute 'titel'")
+                                               "'generator.model.Article object' has no attribute 'titel'; "
+                                               "did you mean 'title'?")
+
+
+def test_a_misspelt_attribute_is_told_with_the_one_meant(make_site):
+    """`{{ config.titel }}`, `{{ a.sumary }}`: Jinja names the attribute and our class, and a
+    designer had to guess what the object has, as a misspelt filter is told "Did you mean". So
+    is a misspelt variable every layout has (`pgae`, `standalone_page`)."""
+    for written, told in (("{{ config.titel }}", "'generator.model.SiteConfig object' has no attribute 'titel'; "
+                                                 "did you mean 'title'?"),
+                          ("{{ page.article.sumary }}", "'generator.model.Article object' has no attribute 'sumary'; "
+                                                        "did you mean 'summary'?"),
+                          ("{{ page.article.xyz }}", "'generator.model.Article object' has no attribute 'xyz'"),
+                          ("{{ standalone_page | length }}", "'standalone_page' is undefined; did you mean "
+                                                             "'standalone_pages'?"),
+                          ("{{ pgae.title }}", "'pgae' is undefined; did you mean 'page'?")):
+        site = make_site({**FILES, "layouts/article.html": '{% extends "base.html" %}\n{% block main %}\n'
+                                                           f"<p>{written}</p>\n{{% endblock %}}\n"})
+        done = run_cli("build", "--site", str(site), "--lang", "en")
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert done.stderr.splitlines()[0] == f"layouts/article.html:3: error[layout-error]: layout rendering error: {told}"
 
 
 def test_a_layout_expression_python_rejects_is_a_layout_error_not_a_traceback(make_site):
