@@ -118,7 +118,11 @@ def layout_source(env: jinja2.Environment, name: str) -> tuple[str, str | None]:
     LayoutNotText for a file that is not UTF-8."""
     try:
         source, filename, _ = env.loader.get_source(env, name)
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if isinstance(exc.object, bytes) and b"\0" not in exc.object[:8192]:  # text, in another encoding
+            raise LayoutNotText(f"{name} is not UTF-8 text: it was saved in another encoding (Notepad's ANSI, "
+                                "Windows-1258); save it again as UTF-8", layout_file(env, name),
+                                exc.object.count(b"\n", 0, exc.start) + 1) from None
         raise LayoutNotText(f"{name} is not UTF-8 text: layouts/ holds the layouts only (photos and icons go in "
                             "assets/ or static/)", layout_file(env, name)) from None
     conflicts = conflict_blocks(source)

@@ -1207,6 +1207,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"layout rendering error: git left a merge conflict here \(lines (\d+)–(\d+)\).*",
          "git để lại chỗ xung đột khi gộp (merge) trong tệp giao diện (dòng {0}–{1}): giữ bản cần dùng và xóa các dòng "
          "'<<<<<<<', '=======' và '>>>>>>>'"),
+        (r"layout rendering error: (.*) is not UTF-8 text: it was saved in another encoding .*",
+         "tệp {0} không phải văn bản UTF-8: tệp được lưu bằng bảng mã khác (ANSI của Notepad, Windows-1258); hãy lưu "
+         "lại tệp bằng UTF-8"),
         (r"layout rendering error: (.*) is not UTF-8 text: .*",
          "tệp {0} không phải văn bản UTF-8: thư mục layouts/ chỉ chứa các tệp giao diện (ảnh và biểu tượng để trong "
          "assets/ hoặc static/)"),

@@ -253,6 +253,22 @@ def test_a_file_in_layouts_that_is_not_text_is_named(make_site):
     assert not (site / "public").exists()
 
 
+def test_a_layout_saved_in_another_encoding_is_told_to_be_saved_as_utf8_at_its_line(make_site):
+    """A partial saved by Notepad as "ANSI" (Windows-1258, cp1252): the build said it was not text
+    and that photos and icons go in assets/, which it is not; the line of the first letter it
+    cannot read and what to do are what the designer needs."""
+    site = make_site({**FILES, "layouts/partials/footer.html": "placeholder"})
+    (site / "layouts/partials/footer.html").write_bytes(
+        "<footer>\n<p>Vì An ninh Tổ quốc</p>\n</footer>\n".encode("cp1252", errors="replace"))
+    en, vi = first_error_in_both_languages(site)
+    assert en == ("layouts/partials/footer.html:2: error[layout-error]: layout rendering error: partials/footer.html "
+                  "is not UTF-8 text: it was saved in another encoding (Notepad's ANSI, Windows-1258); save it again "
+                  "as UTF-8")
+    assert vi == ("layouts/partials/footer.html:2: error[layout-error]: tệp partials/footer.html không phải văn "
+                  "bản UTF-8: tệp được lưu bằng bảng mã khác (ANSI của Notepad, Windows-1258); hãy lưu lại tệp bằng "
+                  "UTF-8")
+
+
 def test_a_layout_included_that_exists_nowhere_is_named_at_its_line_by_render_workers_too(make_site):
     site = make_site({**FILES, "layouts/article.html": '{% extends "base.html" %}\n{% block main %}\n'
                                                        '{{ include_cached("partials/quang-cao.html", a=page.article) }}\n'
