@@ -19,7 +19,7 @@ from generator import render
 from generator.diagnostics import Problem, warning
 from generator.fragments import (MISSING_SOURCE, LayoutNotText, blocks_not_shown, empty_layout_detail,
                                  extends_chain, include_cached_calls, layout_file, parsed_closure)
-from generator.incremental import layout_digests, unused_layouts
+from generator.incremental import layout_digests, layout_names, unused_layouts
 from generator.layout_problems import layout_problem, no_such_detail, shown_layout
 
 
@@ -63,7 +63,8 @@ def check_layouts(site_dir: Path, templates: Iterable[str]) -> list[Problem]:
         for line, names in _required(ast):
             if names and set(names) <= missing:
                 error = jinja2.TemplatesNotFound(names) if len(names) > 1 else jinja2.TemplateNotFound(names[0])
-                add(layout_problem(error, site_dir, (layout_file(env, name) or name, line)))
+                add(layout_problem(render.LayoutFailed(render.missing_layout_detail(error, layout_names(env)),
+                                                       layout_file(env, name) or name, line), site_dir))
     return sorted(found.values(), key=str)
 
 

@@ -1213,6 +1213,10 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"layout rendering error: (.*) is not UTF-8 text: .*",
          "tệp {0} không phải văn bản UTF-8: thư mục layouts/ chỉ chứa các tệp giao diện (ảnh và biểu tượng để trong "
          "assets/ hoặc static/)"),
+        (r"layout rendering error: no layout named (.*), neither in the site's layouts/ nor in the theme; "
+         r"did you mean '(.*)'\?",
+         "không có tệp giao diện (layout) nào tên {0}, cả trong thư mục layouts/ của trang lẫn giao diện mặc định; "
+         "có phải ý bạn là '{1}'?"),
         (r"layout rendering error: no layout named (.*), neither in the site's layouts/ nor in the theme",
          "không có tệp giao diện (layout) nào tên {0}, cả trong thư mục layouts/ của trang lẫn giao diện mặc định"),
         (r"layout rendering error: (.*)", "tệp giao diện (layout) gặp lỗi khi dựng trang: {0}"),

@@ -12,7 +12,7 @@ import re
 import traceback
 from datetime import datetime
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 from urllib.parse import quote, unquote
 
 import jinja2
@@ -20,10 +20,11 @@ import jinja2.bccache
 
 from generator import model, routes, sections
 from generator.cache import code_stamp, read_sealed, seal, write_atomic
-from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNotText, empty_layout_detail, extends_chain
+from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNotText, empty_layout_detail, extends_chain, \
+    layout_names
 from generator.layout_metrics import LayoutClock
 from generator.model import EMPTY, TERM_FIELDS, Article, Page, Site, Term, tel_link, under_base_path
-from generator.diagnostics import suggest
+from generator.diagnostics import suggest, suggest_name
 from generator.vietnamese import format_date, format_number, nfc
 
 DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
@@ -269,7 +270,7 @@ class Renderer:
             if not frames:  # raised outside any layout: ours, not the editor's
                 raise
             if isinstance(exc, jinja2.TemplateNotFound):  # named at the line that includes it
-                detail = missing_layout_detail(exc)
+                detail = missing_layout_detail(exc, layout_names(self.env))
             elif isinstance(exc, jinja2.TemplateError) and exc.message:
                 detail = str(exc.message) + _attribute_meant(str(exc.message)) + self._name_meant(str(exc.message))
             else:
@@ -296,9 +297,13 @@ class Renderer:
                             chain[0][1] if chain else page.template, 1)
 
 
-def missing_layout_detail(exc: jinja2.TemplateNotFound) -> str:
-    names = ", ".join(str(name) for name in getattr(exc, "templates", None) or [exc.name])
-    return f"no layout named {names}, neither in the site's layouts/ nor in the theme"
+def missing_layout_detail(exc: jinja2.TemplateNotFound, known: Iterable[str] = ()) -> str:
+    """`known`: the layouts there are, to name the one a single missing name most likely meant
+    ("themes/home.html": 'theme/home.html')."""
+    wanted = [str(name) for name in getattr(exc, "templates", None) or [exc.name]]
+    meant = suggest_name(wanted[0], known, fold=str.lower) if len(wanted) == 1 else None
+    return (f"no layout named {', '.join(wanted)}, neither in the site's layouts/ nor in the theme"
+            + (f"; did you mean '{meant}'?" if meant else ""))
 
 
 def _layout_frames(exc: BaseException) -> list[traceback.FrameSummary]:

@@ -184,6 +184,19 @@ def test_a_missing_layout_is_named_where_it_is_included(make_site):
                          "nào tên partials/quang-cao.html")
 
 
+def test_a_misspelt_layout_name_is_told_with_the_one_meant_by_build_and_check(make_site):
+    """`{% extends "themes/home.html" %}` or `{% include "partial/header.html" %}`: the build said no
+    layout had that name, and left the designer to find the one she meant."""
+    site = make_site({**FILES, "layouts/home.html": '{% extends "themes/home.html" %}\n'})
+    en, vi = first_error_in_both_languages(site)
+    assert en == ("layouts/home.html:1: error[layout-error]: layout rendering error: no layout named "
+                  "themes/home.html, neither in the site's layouts/ nor in the theme; did you mean 'theme/home.html'?")
+    assert vi == ("layouts/home.html:1: error[layout-error]: không có tệp giao diện (layout) nào tên themes/home.html, "
+                  "cả trong thư mục layouts/ của trang lẫn giao diện mặc định; có phải ý bạn là 'theme/home.html'?")
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [en]
+
+
 def _optional_partials(site):
     """Each page's <meta name="quang-cao"> values, by URL path of its file."""
     from bs4 import BeautifulSoup
