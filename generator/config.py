@@ -180,10 +180,11 @@ class _Reader:
                 instead = OTHER_GENERATORS_KEYS.get(key.lower()) if not path else None
                 if not path and key in CONTACT_KEYS:  # (written above [contact], or without it)
                     instead = "it goes under the [contact] line"
-                elif path and key in TOP_LEVEL and not isinstance(table[key], dict):
+                elif path and key in TOP_LEVEL and not isinstance(table[key], dict) and not _at_top(self.lines, key):
                     instead = _belongs_above(path, key)
                 hint = suggest(key, allowed) if instead is None else None
-                meant = VIETNAMESE_KEYS.get(slugify(key))
+                # (a unit's, category's or link's title is its name: 'hotline' was suggested)
+                meant = VIETNAMESE_KEYS.get(slugify(key)) or ("name" if key == "title" else None)
                 if instead is None and meant in allowed:  # [don-vi.…], as the portal's addresses read
                     hint = meant
                 self.fail(path + (key,), "unknown-key",
@@ -523,6 +524,17 @@ def _belongs_above(table: tuple[str, ...], key: str) -> str:
             "site.toml, above the first line in [ ]")
 
 
+def _at_top(lines: list[str], key: str) -> bool:
+    """Whether site.toml sets `key` above its first [ ] line already: a `title` under [units.x] or
+    [[links]] means the entry's name, and the portal's is where it goes (line 1)."""
+    for line in lines:
+        if _TOML_TABLE.match(line):
+            return False
+        if toml_key_of(line) == key:
+            return True
+    return False
+
+
 def _given_twice(lines: list[str], line: int) -> str | None:
     """"'per_page' is given twice (first on line 3)" for the key or [table] on `line` (1-based)
     written before in the same table; None when it is not that simple (a dotted key)."""
@@ -543,7 +555,7 @@ def _given_twice(lines: list[str], line: int) -> str | None:
             told = f"'{name}' is given twice (first on line {number + 1})"
             # (a site-wide key added at the end, under the last table, which has its own: description)
             header = next((t for n in range(number, -1, -1) if (t := _TOML_TABLE.match(lines[n]))), None)
-            if header is not None and name in TOP_LEVEL:
+            if header is not None and name in TOP_LEVEL and not _at_top(lines, name):
                 told += "; " + _belongs_above(tuple(re.split(r"\s*\.\s*", header.group(1))), name)
             return told
     return None

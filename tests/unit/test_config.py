@@ -418,3 +418,16 @@ def test_a_site_wide_key_written_under_a_table_is_told_to_go_above_it(tmp_path):
         "site.toml, above the first line in [ ]"]
     _, problems = _problems(SITE_TOML.replace("per_page = 2\n", 'per_page = 2\nhotline = "113"\n'), tmp_path)
     assert problems == ["site.toml:4: error[unknown-key]: unknown key 'hotline'; it goes under the [contact] line"]
+
+
+def test_an_entry_s_title_is_not_told_to_go_to_the_top_where_the_portal_s_is(tmp_path):
+    """`title = …` under [units.x] or [[links]] is the entry's name written as a title: the portal's
+    title is at the top already, and moving it there was told (a second title, given twice)."""
+    text = SITE_TOML.replace('[units.cong-an-tinh]\nname = "Công an tỉnh Thử Nghiệm"\n',
+                             '[units.cong-an-tinh]\ntitle = "Công an tỉnh Thử Nghiệm"\n')
+    _, problems = _problems(text, tmp_path)
+    assert "site.toml:24: error[unknown-key]: unknown key 'units.cong-an-tinh.title'; did you mean 'name'?" in problems
+    _, problems = _problems(SITE_TOML.replace('name = "Bộ Công an"\n', 'title = "Bộ Công an"\n'), tmp_path)
+    assert "site.toml:13: error[unknown-key]: unknown key 'links.title'; did you mean 'name'?" in problems
+    _, problems = _problems(SITE_TOML + 'per_page = 10\n', tmp_path)  # (the top has one: not that case)
+    assert not any("goes at the top" in p for p in problems), problems
