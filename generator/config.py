@@ -715,7 +715,7 @@ def _read_hotlines(reader: _Reader, table: dict, path: tuple[str, ...]) -> tuple
         written = raw
     elif isinstance(raw, list) and all(isinstance(n, (str, int)) and not isinstance(n, bool) for n in raw):
         # hotline = ["113", 114]: TOML read the unquoted one as a number
-        quoted = ", ".join(json.dumps(str(n)) for n in raw)
+        quoted = ", ".join(json.dumps(str(n), ensure_ascii=False) for n in raw)
         reader.fail(path + ("hotline",), "wrong-type",
                     f"'{where}.hotline' must be text: put the number in quotes, hotline = [{quoted}]")
         return ()

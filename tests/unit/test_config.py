@@ -431,3 +431,11 @@ def test_an_entry_s_title_is_not_told_to_go_to_the_top_where_the_portal_s_is(tmp
     assert "site.toml:13: error[unknown-key]: unknown key 'links.title'; did you mean 'name'?" in problems
     _, problems = _problems(SITE_TOML + 'per_page = 10\n', tmp_path)  # (the top has one: not that case)
     assert not any("goes at the top" in p for p in problems), problems
+
+
+def test_a_hotline_list_with_a_bare_number_is_quoted_back_as_written(tmp_path):
+    """The list told back to quote is the editor's own, letters and all: a Vietnamese word in it
+    was written as JSON's escapes ("\\u0110\\u01b0\\u1eddng d\\u00e2y n\\u00f3ng")."""
+    _, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', 'hotline = ["113 (Cảnh sát)", 114]'), tmp_path)
+    assert problems == ["site.toml:8: error[wrong-type]: 'contact.hotline' must be text: put the number in quotes, "
+                        'hotline = ["113 (Cảnh sát)", "114"]']
