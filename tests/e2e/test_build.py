@@ -286,6 +286,15 @@ def test_a_portal_without_campaigns_shows_no_empty_campaign_lists(make_site, bui
     assert text_of(terms.find("main")) == "Trang chủ Phong trào Chưa có phong trào nào."
 
 
+def test_the_search_page_of_a_portal_without_campaigns_offers_no_campaign_filter(make_site, build_site):
+    """Its campaigns taken out of site.toml, the search page still offered "Phong trào" with a list of
+    "Tất cả" alone, nothing to choose; the filters that have values stay."""
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article("Bài")}, SITE_TOML.split("[campaigns.")[0]))
+    filters = built.page("/tim-kiem/").select(".search-filters select")
+    assert [(select["name"], [text_of(o) for o in select.find_all("option")]) for select in filters] == [
+        ("unit", ["Tất cả", "Công an tỉnh Thử Nghiệm (1)"]), ("category", ["Tất cả", "Tin hoạt động (1)"])]
+
+
 def test_a_build_whose_moment_publishes_no_article_says_so_and_strict_stops(make_site, tmp_path):
     """A CI job given a SOURCE_DATE_EPOCH of long ago (or a machine with a wrong clock): every article
     was scheduled for later, the portal was published empty, exit 0, and nothing was said."""
