@@ -636,6 +636,14 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
             if "name" not in entry or isinstance(entry["name"], str):  # (a name of another type is told so)
                 reader.fail(path + ("name",), "missing-key", f"'{table}.{slug}.name' is required")
             continue
+        # README's `name = "…", description = "…"` (its comment under [categories.<slug>]) written as it is:
+        # the menu, the list's heading and its description said "…".
+        if _PLACEHOLDER.fullmatch(name):
+            reader.fail(path + ("name",), "bad-value", f"'{table}.{slug}.name' is README's placeholder '…': "
+                                                       "write the name readers see")
+        if _PLACEHOLDER.fullmatch(description):
+            reader.fail(path + ("description",), "bad-value", f"'{table}.{slug}.description' is README's "
+                                                              "placeholder '…': write one, or none at all")
         more = {"contact": _contact_from(reader, entry, path)} if table == "units" else {}
         written = entry.get("aliases")
         if written is not None and not isinstance(written, (list, str)):  # (the front-matter's example is no TOML)

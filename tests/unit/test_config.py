@@ -1,5 +1,6 @@
 import pytest
 
+from generator import messages
 from generator.config import load_config, parse_config
 from tests.conftest import SITE_TOML
 
@@ -439,3 +440,19 @@ def test_a_hotline_list_with_a_bare_number_is_quoted_back_as_written(tmp_path):
     _, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', 'hotline = ["113 (Cảnh sát)", 114]'), tmp_path)
     assert problems == ["site.toml:8: error[wrong-type]: 'contact.hotline' must be text: put the number in quotes, "
                         'hotline = ["113 (Cảnh sát)", "114"]']
+
+
+def test_readme_s_placeholder_left_as_a_term_s_name_or_description_is_an_error(tmp_path):
+    """README's site.toml says `[categories.<slug>]  # name = "…", description = "…"`: written as it
+    is, the menu, the category's heading and its description said "…" on every page."""
+    text = SITE_TOML.replace('name = "Xây dựng lực lượng"', 'name = "…"\ndescription = "…"')
+    _, problems = _problems(text, tmp_path)
+    assert problems == [
+        "site.toml:21: error[bad-value]: 'categories.xay-dung-luc-luong.name' is README's placeholder '…': "
+        "write the name readers see",
+        "site.toml:22: error[bad-value]: 'categories.xay-dung-luc-luong.description' is README's placeholder '…': "
+        "write one, or none at all"]
+    config, problems = load_config(tmp_path)
+    assert messages.problem_message(problems[0], "vi") == (
+        "'categories.xay-dung-luc-luong.name' là dấu '…' để trống trong ví dụ của README: hãy ghi tên mà người đọc "
+        "sẽ thấy")
