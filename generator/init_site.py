@@ -141,6 +141,8 @@ def check_portal(portal: NewPortal) -> tuple[SiteConfig | None, list[Problem]]:
     for problem in found:
         line = lines[problem.location.line - 1] if 0 < problem.location.line <= len(lines) else ""
         key = line.partition("=")[0].strip()
+        if key == "title" and not portal.title:  # (made of --unit: "Công an tỉnh …" told at a --title not given)
+            key = "name"
         problems.append(Problem(Location(_OPTION_OF.get(key, CONFIG_NAME), 0), problem.code,
                                 _as_options_say(problem.message), problem.severity))
     return config, problems

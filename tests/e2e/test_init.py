@@ -98,6 +98,15 @@ def test_a_value_the_build_would_refuse_is_told_against_its_option_and_nothing_i
         '--unit: error[missing-option]: hãy ghi đơn vị của cổng, đúng tên của đơn vị: --unit "Công an tỉnh Lạng Sơn"']
 
 
+def test_readme_s_placeholder_in_the_unit_s_name_is_told_against_unit(tmp_path):
+    """The hint `init FOLDER --unit "Công an tỉnh …"` typed as it is: the title made of the unit's
+    name is refused, and was told against a --title nobody gave."""
+    site = tmp_path / "moi"
+    made = run_cli("init", str(site), "--unit", "Công an tỉnh …", "--base-url", "https://congan.example.vn/", "--lang", "en")
+    assert made.returncode == 1 and not site.exists()
+    assert [line.split(": ")[0:2] for line in made.stderr.splitlines()] == [["--unit", "error[bad-value]"]], made.stderr
+
+
 def test_init_writes_into_an_empty_folder_only(tmp_path):
     holding = tmp_path / "co-tep"
     holding.mkdir()
