@@ -387,7 +387,7 @@ class MarkupConverter:
                 del self.md.parser.state[:]
                 converted = self.md.reset().convert(_without_controls(article.body))
                 refused = refused_iframes(converted, self.iframe_hosts)
-                if "oc]" in converted or "OC]" in converted:
+                if "c]</p>" in converted or "C]</p>" in converted:  # (the cheap look before the regex: any case of [TOC])
                     converted = _TOC_MARKER.sub("", converted)
                 cleaned = videos.embed_videos(_EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts)))
                 body_html = without_repeated_title(sections.clear_of_layout_ids(cleaned), article.title)

@@ -603,12 +603,17 @@ def test_a_toc_marker_written_in_the_body_is_not_printed(make_site, build_site):
     article, above the headings the layout's own "Mục lục" already lists."""
     report = LONG_REPORT.replace("Báo cáo tóm tắt kết quả.\n\n", "Báo cáo tóm tắt kết quả.\n\n[TOC]\n\n") \
         + "\nGõ `[TOC]` để có mục lục.\n\n[toc]\n"
-    built = build_site(make_site({**ARTICLES, "content/tin-hoat-dong/bao-cao.md": report}))
+    alone = LONG_REPORT.replace("Báo cáo tóm tắt kết quả.\n\n", "Báo cáo tóm tắt kết quả.\n\n[ToC]\n\n").replace(
+        "title: \"", "slug: muc-luc-khac\ntitle: \"", 1)  # (written in no other case)
+    built = build_site(make_site({**ARTICLES, "content/tin-hoat-dong/bao-cao.md": report,
+                                  "content/tin-hoat-dong/bao-cao-khac.md": alone}))
     assert built.result.ok, built.messages
     page = built.page("/tin-hoat-dong/bao-cao-ket-qua-dot-cao-diem-tet/")
     body = page.find("div", class_="body")
     assert [text_of(p) for p in body.find_all("p") if "TOC" in text_of(p).upper()] == ["Gõ [TOC] để có mục lục."]
     assert text_of(page.find("details", class_="toc").find("summary")) == "Mục lục"
+    other = built.page("/tin-hoat-dong/muc-luc-khac/").find("div", class_="body")
+    assert not [p for p in other.find_all("p") if "TOC" in text_of(p).upper()]
 
 
 def test_a_long_report_opens_with_its_contents_and_each_entry_reaches_its_heading(make_site, build_site):
