@@ -456,3 +456,20 @@ def test_readme_s_placeholder_left_as_a_term_s_name_or_description_is_an_error(t
     assert messages.problem_message(problems[0], "vi") == (
         "'categories.xay-dung-luc-luong.name' là dấu '…' để trống trong ví dụ của README: hãy ghi tên mà người đọc "
         "sẽ thấy")
+
+
+def test_a_long_aliases_array_is_read_once_for_the_lines_of_its_items(tmp_path, monkeypatch):
+    """A reorganisation's site.toml keeps dozens of old addresses a table, one a line: the line
+    of each was looked up from the key again (the table's header sought through the whole file
+    each time), and loading site.toml took seconds on every build."""
+    from generator import config as config_module
+    looked_up = []
+    line_of = config_module._Reader.line_of
+    monkeypatch.setattr(config_module._Reader, "line_of",
+                        lambda self, *path, **kw: looked_up.append(path) or line_of(self, *path, **kw))
+    text = SITE_TOML + '\n[units.xa-moi]\nname = "Công an xã Mới"\naliases = [\n' + "".join(
+        f'  "/don-vi/xa-cu-{n}/",\n' for n in range(40)) + "]\n"
+    config, problems = _problems(text, tmp_path)
+    first = text.split("\n").index('  "/don-vi/xa-cu-0/",') + 1
+    assert problems == [] and config.units["xa-moi"].aliases_lines == tuple(range(first, first + 40))
+    assert looked_up.count(("units", "xa-moi", "aliases")) == 1
