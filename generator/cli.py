@@ -18,6 +18,7 @@ import os
 import platform
 import shlex
 import signal
+import subprocess
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, timezone
@@ -451,9 +452,19 @@ def _how_to_look(site_dir: Path, out: Path, base_url: str | None) -> str:
     base = base_url or (site_config.base_url if site_config else "/")
     if urlsplit(base).path.strip("/"):
         here = Path.cwd().resolve()
-        return "python build.py serve" + ("" if site_dir == here else f" --site {shlex.quote(_shown(site_dir))}")
+        return "python build.py serve" + ("" if site_dir == here else f" --site {_for_shell(_shown(site_dir))}")
     # Quoted as a shell needs it: pasted, 'public ban moi' served the folder 'public' of the cwd.
-    return f"python3 -m http.server -d {shlex.quote(_shown(out))}"
+    return f"python3 -m http.server -d {_for_shell(_shown(out))}"
+
+
+_WINDOWS = os.name == "nt"
+
+
+def _for_shell(word: str) -> str:
+    """`word` as one word of a command pasted into a shell: quoted as POSIX shells read it, and on
+    Windows in double quotes, which cmd.exe and PowerShell both read (cmd takes single quotes as
+    part of the name, and every path there has a backslash: 'C:\\…\\public' served nothing)."""
+    return subprocess.list2cmdline([word]) if _WINDOWS else shlex.quote(word)
 
 
 def _shown(path: Path) -> str:

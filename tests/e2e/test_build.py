@@ -742,3 +742,16 @@ def test_the_command_to_look_at_the_built_portal_can_be_pasted_into_a_shell(make
     assert done.returncode == 0, done.stderr
     hint = done.stdout.splitlines()[0].rsplit("(xem: ", 1)[1].removesuffix(")")
     assert shlex.split(hint) == ["python3", "-m", "http.server", "-d", str(out)]
+
+
+def test_the_command_to_look_at_the_portal_is_quoted_as_windows_shells_read_it(monkeypatch):
+    """On an editor's Windows PC the hint's folder was in single quotes, which cmd.exe keeps as part
+    of the name, and every folder there has a backslash: 'C:\\Users\\an\\public' served nothing."""
+    from generator import cli
+
+    monkeypatch.setattr(cli, "_WINDOWS", True, raising=False)
+    from pathlib import Path
+
+    plain, spaced = Path(r"C:\Users\an\public"), Path(r"C:\Users\an\Xuất bản")
+    assert cli._how_to_look(REPO, plain, "/") == r"python3 -m http.server -d C:\Users\an\public"
+    assert cli._how_to_look(REPO, spaced, "/") == r'python3 -m http.server -d "C:\Users\an\Xuất bản"'
