@@ -446,9 +446,13 @@ PROBLEMS: Mapping[str, tuple] = {
                "(mỗi bài là một tệp content/<chuyên-mục>/<tên>.md)"),
     ),
     "nothing-published": (
-        (r"no article is published at this build's moment, (.*?): (\d+) scheduled for later(?: \(the first at (.*?)\))?, "
+        (r"no article is published at this build's moment, (.*?): (\d+) scheduled for later \(the first at (.*?)\), "
          r"(\d+) expired",
-         "không bài viết nào được đăng tại thời điểm dựng, {0}: {1} bài hẹn giờ đăng sau đó, {3} bài đã hết hạn; nếu "
+         "không bài viết nào được đăng tại thời điểm dựng, {0}: {1} bài hẹn giờ đăng sau đó (bài đầu tiên lúc {2}), "
+         "{3} bài đã hết hạn; nếu thời điểm này sai, hãy xem lại SOURCE_DATE_EPOCH đã đặt cho lần dựng, hoặc đồng hồ "
+         "của máy"),
+        (r"no article is published at this build's moment, (.*?): (\d+) scheduled for later, (\d+) expired",
+         "không bài viết nào được đăng tại thời điểm dựng, {0}: {1} bài hẹn giờ đăng sau đó, {2} bài đã hết hạn; nếu "
          "thời điểm này sai, hãy xem lại SOURCE_DATE_EPOCH đã đặt cho lần dựng, hoặc đồng hồ của máy"),
     ),
     "not-utf8": ((_ANY, "tệp không phải văn bản UTF-8 (hãy lưu lại dưới dạng UTF-8 trong trình soạn thảo)"),),

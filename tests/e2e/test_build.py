@@ -313,7 +313,7 @@ def test_a_build_whose_moment_publishes_no_article_says_so_and_strict_stops(make
     done = run_cli("build", "--site", str(site), "--out", str(tmp_path / "empty"), env=long_ago)
     assert done.returncode == 0
     assert ("content: warning[nothing-published]: không bài viết nào được đăng tại thời điểm dựng, 2020-01-01 07:00: "
-            "2 bài hẹn giờ đăng sau đó, 0 bài đã hết hạn") in done.stdout + done.stderr
+            "2 bài hẹn giờ đăng sau đó (bài đầu tiên lúc 2026-01-21 09:30), 0 bài đã hết hạn") in done.stdout + done.stderr
 
 
 def test_drafts_are_left_out_unless_asked(make_site, build_site, tmp_path):

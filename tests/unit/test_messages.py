@@ -160,3 +160,22 @@ def test_a_told_problem_is_one_terminal_line_in_both_languages():
         told = messages.describe(problem, lang)
         assert told.splitlines() == [told] and "'\\x0d'" in told, told
     assert messages.describe(problem, "en") == str(problem)
+
+
+def test_nothing_published_tells_the_first_article_due_in_vietnamese_too():
+    """The Vietnamese line left out when the first scheduled article comes due, which the English
+    one names: the editor had no date to compare with the build's moment."""
+    from datetime import datetime, timedelta, timezone
+
+    from generator.index import nothing_published
+
+    zone = timezone(timedelta(hours=7))
+    now = datetime(2020, 1, 1, 7, 0, tzinfo=zone)
+    due = datetime(2026, 1, 21, 2, 30, tzinfo=timezone.utc)
+    scheduled, = nothing_published([], {"future": 2}, now, due)
+    expired, = nothing_published([], {"expired": 3}, now, None)
+    assert messages.problem_message(scheduled, "vi").startswith(
+        "không bài viết nào được đăng tại thời điểm dựng, 2020-01-01 07:00: 2 bài hẹn giờ đăng sau đó "
+        "(bài đầu tiên lúc 2026-01-21 09:30), 0 bài đã hết hạn; ")
+    assert messages.problem_message(expired, "vi").startswith(
+        "không bài viết nào được đăng tại thời điểm dựng, 2020-01-01 07:00: 0 bài hẹn giờ đăng sau đó, 3 bài đã hết hạn; ")
