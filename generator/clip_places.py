@@ -37,6 +37,12 @@ def recorded_at(path: Path | str) -> tuple[float, float] | None:
 
 
 def _movie_box(path: Path | str) -> bytes | None:
+    found = _movie_box_at(path)
+    return found[1] if found is not None else None
+
+
+def _movie_box_at(path: Path | str) -> tuple[int, bytes] | None:
+    """(the file offset of the movie box's contents, those contents), or None."""
     try:
         with open(path, "rb") as handle:
             end = os.fstat(handle.fileno()).st_size
@@ -54,7 +60,7 @@ def _movie_box(path: Path | str) -> bytes | None:
                 if size < header:
                     return None
                 if kind == b"moov":
-                    return handle.read(size - header) if size <= _MAX_MOVIE_BYTES else None
+                    return (at + header, handle.read(size - header)) if size <= _MAX_MOVIE_BYTES else None
                 at += size
     except (OSError, struct.error):
         return None
@@ -66,23 +72,34 @@ _CONTAINERS = frozenset({b"moov", b"trak", b"udta", b"meta"})
 _PLACES = frozenset({b"\xa9xyz", b"loci"})  # Android's, an iPhone's MP4 export's; 3GPP's location box
 
 
-def without_place(path: Path | str, suffix: str) -> bytes | None:
+def without_place(path: Path | str, suffix: str) -> bytearray | None:
     """The bytes of the clip at `path` with the place it was recorded blanked, or None when it
     holds none (publish it as it is). A place box becomes a `free` box of zeros of its size, an
     iPhone's location value zeros: every box keeps its size, so the offsets into the media that
     the movie box holds stay right, and the clip plays as before."""
     if suffix.lower() not in (".mp4", ".m4v", ".mov", ".3gp"):
         return None
-    movie = _movie_box(path)
-    if movie is None or not any(tag in movie for tag in (*_TAGGED, *_PLACES)):
+    found = _movie_box_at(path)
+    if found is None or not any(tag in found[1] for tag in (*_TAGGED, *_PLACES)):
+        return None
+    # The places are in the movie box alone: blanked there, then set into the clip read once (a
+    # copy of the whole clip to compare with, and another to return, held a 500 MB clip 3 times).
+    at, movie = found
+    blanked = bytearray(movie)
+    _blank_places(blanked, 0, len(blanked), depth=1)
+    if blanked == movie:
         return None
     try:
-        data = bytearray(Path(path).read_bytes())
+        with open(path, "rb") as handle:
+            data = bytearray(os.fstat(handle.fileno()).st_size)
+            handle.readinto(data)
     except OSError:
         return None
-    original = bytes(data)
-    _blank_places(data, 0, len(data))
-    return bytes(data) if data != original else None
+    if data[at:at + len(movie)] == movie:
+        data[at:at + len(movie)] = blanked
+    else:  # (saved again meanwhile: its places sought through the whole clip, as it is now)
+        _blank_places(data, 0, len(data))
+    return data
 
 
 def _blank_places(data: bytearray, start: int, end: int, depth: int = 0) -> None:
