@@ -21,27 +21,7 @@ _TAGGED = (b"\xa9xyz", b"com.apple.quicktime.location.ISO6709")
 _ISO6709 = re.compile(rb"([+-]\d{1,2}(?:\.\d+)?)([+-]\d{1,3}(?:\.\d+)?)(?:[+-]\d+(?:\.\d+)?)?(?:CRS[A-Z0-9_:]*)?/")
 
 
-def recorded_at(path: Path | str) -> tuple[float, float] | None:
-    """(latitude, longitude) of the place the clip at `path` says it was recorded, or None
-    (no place, not an MP4/QuickTime file, unreadable)."""
-    movie = _movie_box(path)
-    if movie is None or not any(tag in movie for tag in _TAGGED):
-        return None
-    found = _ISO6709.search(movie)
-    if found is None:
-        return None
-    latitude, longitude = float(found.group(1)), float(found.group(2))
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        return None
-    return latitude, longitude
-
-
-def _movie_box(path: Path | str) -> bytes | None:
-    found = _movie_box_at(path)
-    return found[1] if found is not None else None
-
-
-def _movie_box_at(path: Path | str) -> tuple[int, bytes] | None:
+def _movie_box(path: Path | str) -> tuple[int, bytes] | None:
     """(the file offset of the movie box's contents, those contents), or None."""
     try:
         with open(path, "rb") as handle:
@@ -79,7 +59,7 @@ def without_place(path: Path | str, suffix: str) -> bytearray | None:
     the movie box holds stay right, and the clip plays as before."""
     if suffix.lower() not in (".mp4", ".m4v", ".mov", ".3gp"):
         return None
-    found = _movie_box_at(path)
+    found = _movie_box(path)
     if found is None or not any(tag in found[1] for tag in (*_TAGGED, *_PLACES)):
         return None
     # The places are in the movie box alone: blanked there, then set into the clip read once (a
