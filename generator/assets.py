@@ -67,7 +67,13 @@ def plan_static(site_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
                                   f"/{top}/ is where the build writes its own files; "
                                   f"put this file elsewhere in static/ (or in assets/)"))
             continue
-        planned[nfc(rel)] = path
+        written = nfc(rel)
+        if written in planned:  # (its twin as a Mac or as Windows writes the letters: one is left out)
+            mac = rel if rel != written else planned[written].relative_to(root).as_posix()
+            problems.append(_mac_twin(f"{STATIC_DIR}/{mac}", f"{STATIC_DIR}/{written}"))
+            if rel != written:
+                continue
+        planned[written] = path
     return planned, problems
 
 
@@ -136,10 +142,15 @@ def same_names(by_bundle: Mapping[str, Sequence[tuple[str, str]]]) -> list[Probl
         for rel in sorted(names):
             written = nfc(rel)
             if written != rel and written in names:
-                problems.append(error(f"{bundle}/{rel}", 0, "duplicate-output", (
-                    f"this file's name is {bundle}/{written} as a Mac writes its letters: both files would be "
-                    "published at one address, and readers would get only one; delete the one that is not current")))
+                problems.append(_mac_twin(f"{bundle}/{rel}", f"{bundle}/{written}"))
     return problems
+
+
+def _mac_twin(mac: str, written: str) -> Problem:
+    """The error at a file `mac` whose name is `written`'s as a Mac writes the same letters."""
+    return error(mac, 0, "duplicate-output", (
+        f"this file's name is {written} as a Mac writes its letters: both files would be published at one "
+        "address, and readers would get only one; delete the one that is not current"))
 
 
 # An image of the site's assets/ (a logo, a banner) is published as it is, on every page showing it.

@@ -85,3 +85,19 @@ def test_a_document_and_its_mac_spelled_copy_beside_one_article_are_told_not_one
     assert [(p.location.path, p.code) for p in built.result.problems if p.is_error] == [
         (f"content/tin-hoat-dong/ke-hoach/{nfd(name)}", "duplicate-output")]
     assert f"this file's name is content/tin-hoat-dong/ke-hoach/{name} as a Mac writes" in built.result.problems[0].message
+
+
+def test_a_file_of_static_and_its_mac_spelled_copy_are_told_not_one_dropped(make_site, build_site):
+    """The same two names in static/ (a form every page links, copied there from a Mac over the
+    Windows one): one went online, the other was left out, without a word."""
+    name = "tài-liệu/mẫu-đơn.pdf"
+    site = make_site({
+        "content/tin-hoat-dong/khac.md": article("Hội nghị tổng kết", "2026-01-11"),
+        f"static/{name}": b"%PDF-1.4 ban cu",
+        f"static/{nfd(name)}": b"%PDF-1.4 ban moi",
+    })
+    built = build_site(site)
+    assert not built.result.ok and not built.out.exists()
+    assert [(p.location.path, p.code) for p in built.result.problems if p.is_error] == [
+        (f"static/{nfd(name)}", "duplicate-output")]
+    assert f"this file's name is static/{name} as a Mac writes" in built.result.problems[0].message
