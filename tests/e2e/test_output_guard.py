@@ -312,3 +312,33 @@ def test_an_output_on_a_disk_mounted_read_only_is_told_as_such(workspace):
         assert tree(out) == before
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+def test_a_shard_folder_of_the_build_cache_another_user_owns_is_warned_about_and_the_build_goes_on(workspace):
+    """One `sudo make site` makes the folders of the blobs it writes (markup/ab/, a folder for each
+    first two digits) as root: the check looked at the cache's stores, not their folders, and the
+    next build by its user failed at its first save in one (exit 3, "Permission denied")."""
+    root, site = workspace
+    kept = root / "bo-nho-dem"
+    assert run_cli("build", "--site", str(site), "--out", str(root / "xuat-ban"), "--cache-dir", str(kept)).returncode == 0
+    [inside] = kept.glob("v*-*")
+    shards = []
+    for store in (folder for folder in inside.iterdir() if folder.is_dir()):
+        for number in range(256):
+            shard = store / f"{number:02x}"
+            shard.mkdir(exist_ok=True)
+            shards.append(shard)
+    for folder in shards[1:]:
+        folder.chmod(0o555)
+    article = site / "content/tin-hoat-dong/bai-1.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nMột đoạn mới.\n", encoding="utf-8")
+    try:
+        done = _built_as_a_user(site, root / "xuat-ban", "--cache-dir", str(kept), read_only=shards[0])
+    finally:
+        for folder in shards:
+            folder.chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[0] == (
+        f"{kept}: warning[cache-not-writable]: the build cache cannot be written (Permission denied): "
+        "this build uses none, and takes the time a first build takes; let the build write there, or give --cache-dir")
+    assert "Một đoạn mới." in (root / "xuat-ban/tin-hoat-dong/bai-so-1/index.html").read_text(encoding="utf-8")
