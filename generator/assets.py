@@ -77,22 +77,33 @@ def plan_static(site_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
     return planned, problems
 
 
-def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> dict[str, Path]:
-    """Output path → source file, the site's own files winning.
+def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> tuple[dict[str, Path], list[Problem]]:
+    """Output path → source file, the site's own files winning; and an error at each of the
+    site's files whose name is another's as a Mac writes its letters (one would be left out).
 
     `exclude`: site-relative files published another way (photos articles use
     go through the image pipeline; their originals must never be copied).
     """
     excluded = {site_dir / rel for rel in exclude}
     planned: dict[str, Path] = {}
+    problems: list[Problem] = []
     roots = [DEFAULT_ASSETS, site_dir / "assets"]
     for root in roots:
         if root.is_dir():
+            mine: dict[str, str] = {}  # (this root's names, by the name they are published under)
             for path in _walk(root):
                 if path not in excluded:
                     # NFC: a name saved on a Mac (NFD) must match the layout's NFC `| asset` link.
-                    planned[ASSETS_URL + nfc(path.relative_to(root).as_posix())] = path
-    return planned
+                    rel = path.relative_to(root).as_posix()
+                    written = nfc(rel)
+                    if written in mine:
+                        mac = rel if rel != written else mine[written]
+                        problems.append(_mac_twin(shown_path(root / mac, site_dir), shown_path(root / written, site_dir)))
+                        if rel != written:
+                            continue
+                    mine[written] = rel
+                    planned[ASSETS_URL + written] = path
+    return planned, problems
 
 
 def asset_versions(files: Mapping[str, Path]) -> dict[str, str]:
@@ -117,8 +128,10 @@ def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tu
     content/ that nothing publishes, a stylesheet's url() to no file published.
     `listing`: content/ as the build listed it; `base_path`: base_url's path."""
     by_bundle = bundle_files(listing)
-    files = {**plan_assets(site_dir, image_sources), **plan_bundle_files(articles, by_bundle)}
-    static, problems = plan_static(site_dir)
+    site_assets, problems = plan_assets(site_dir, image_sources)
+    files = {**site_assets, **plan_bundle_files(articles, by_bundle)}
+    static, static_problems = plan_static(site_dir)
+    problems += static_problems
     problems += [error(shown_path(source, site_dir), 0, "duplicate-output",
                        f"this file would overwrite {path}, published from {shown_path(files[path], site_dir)}")
                  for path, source in static.items() if path in files]

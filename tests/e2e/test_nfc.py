@@ -101,3 +101,19 @@ def test_a_file_of_static_and_its_mac_spelled_copy_are_told_not_one_dropped(make
     assert [(p.location.path, p.code) for p in built.result.problems if p.is_error] == [
         (f"static/{nfd(name)}", "duplicate-output")]
     assert f"this file's name is static/{name} as a Mac writes" in built.result.problems[0].message
+
+
+def test_a_file_of_the_site_s_assets_and_its_mac_spelled_copy_are_told_not_one_dropped(make_site, build_site):
+    """The same two names in assets/ (a new emblem copied over the old from a Mac): the layout's
+    | asset link got one of them, maybe the old, without a word."""
+    name = "img/huy-hiệu.png"
+    site = make_site({
+        "content/tin-hoat-dong/khac.md": article("Hội nghị tổng kết", "2026-01-11"),
+        f"assets/{name}": b"\x89PNG cu",
+        f"assets/{nfd(name)}": b"\x89PNG moi",
+    })
+    built = build_site(site)
+    assert not built.result.ok and not built.out.exists()
+    assert [(p.location.path, p.code) for p in built.result.problems if p.is_error] == [
+        (f"assets/{nfd(name)}", "duplicate-output")]
+    assert f"this file's name is assets/{name} as a Mac writes" in built.result.problems[0].message
