@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import posixpath
 import re
 import traceback
 from datetime import datetime
@@ -23,6 +24,7 @@ from generator.cache import code_stamp, read_sealed, seal, write_atomic
 from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNotText, empty_layout_detail, extends_chain, \
     layout_names
 from generator.layout_metrics import LayoutClock
+from generator.saved_text import as_utf8, unix_line_ends
 from generator.model import EMPTY, TERM_FIELDS, Article, Page, Site, Term, tel_link, under_base_path
 from generator.diagnostics import suggest, suggest_name
 from generator.vietnamese import format_date, format_number, nfc
@@ -78,15 +80,41 @@ def layout_dirs(site_dir: Path) -> list[Path]:
     return dirs + [DEFAULT_LAYOUTS]
 
 
+class _SavedLayoutLoader(jinja2.FileSystemLoader):
+    """Layouts read as an article is (saved_text): a byte order mark (Notepad's UTF-8) is left out,
+    it was published as a character, which in a partial of <head> ends the head for a browser;
+    Notepad's "Unicode" (UTF-16) is read as the text it is, it was told not text, to go in assets/.
+    What is still not UTF-8 raises UnicodeDecodeError over the whole file (fragments.layout_source
+    tells it at its line)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        pieces = jinja2.loaders.split_template_path(template)
+        for searchpath in self.searchpath:
+            filename = posixpath.join(searchpath, *pieces)
+            if os.path.isfile(filename):
+                break
+        else:
+            raise jinja2.TemplateNotFound(template)
+        with open(filename, "rb") as handle:
+            contents = unix_line_ends(as_utf8(handle.read()).decode("utf-8"))
+        mtime = os.path.getmtime(filename)
+        return contents, os.path.normpath(filename), lambda: _mtime(filename) == mtime
+
+
+def _mtime(filename: str) -> float | None:
+    try:
+        return os.path.getmtime(filename)
+    except OSError:
+        return None
+
+
 def layout_environment(search_path: Sequence[Path], bytecode_dir: Path | None = None) -> jinja2.Environment:
     """The Jinja environment of a site's layouts: its own layouts/ first, then the theme's (also
     as "theme/…"), strict about undefined names, escaping everything."""
     return jinja2.Environment(
-        # utf-8-sig: a layout saved with a byte order mark (Notepad's UTF-8) is read without it; it
-        # was published as a character, which in a partial of <head> ends the head for a browser.
         loader=jinja2.ChoiceLoader([
-            jinja2.FileSystemLoader([str(p) for p in search_path], encoding="utf-8-sig"),
-            jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(str(DEFAULT_LAYOUTS), encoding="utf-8-sig")}),
+            _SavedLayoutLoader([str(p) for p in search_path]),
+            jinja2.PrefixLoader({THEME_PREFIX: _SavedLayoutLoader(str(DEFAULT_LAYOUTS))}),
         ]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

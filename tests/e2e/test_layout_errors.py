@@ -282,6 +282,18 @@ def test_a_layout_saved_in_another_encoding_is_told_to_be_saved_as_utf8_at_its_l
                   "UTF-8")
 
 
+def test_a_layout_saved_as_notepads_unicode_is_read_as_the_text_it_is(make_site):
+    """Notepad's "Unicode" (UTF-16 behind its byte order mark), which an article is read from as the
+    same text: the build said the partial was not text and that photos and icons go in assets/."""
+    site = make_site({**FILES, "layouts/partials/footer.html": "placeholder"})
+    (site / "layouts/partials/footer.html").write_bytes(
+        '<footer class="rieng">\r\n<p>Vì An ninh Tổ quốc</p>\r\n</footer>\r\n'.encode("utf-16"))
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    home = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert text_of(home.find("footer", class_="rieng")) == "Vì An ninh Tổ quốc"
+
+
 def test_a_layout_included_that_exists_nowhere_is_named_at_its_line_by_render_workers_too(make_site):
     site = make_site({**FILES, "layouts/article.html": '{% extends "base.html" %}\n{% block main %}\n'
                                                        '{{ include_cached("partials/quang-cao.html", a=page.article) }}\n'
