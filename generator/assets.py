@@ -140,7 +140,7 @@ def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tu
     problems += unpublished_files(listing, {full for found in by_bundle.values() for _, full in found})
     problems += active_files(by_bundle)
     problems += same_names(by_bundle)
-    problems += stylesheet_links(files, site_dir, base_path)
+    problems += stylesheet_links(files, site_dir, base_path, image_sources)
     problems += heavy_images(files, site_dir)
     return files, problems
 
@@ -197,11 +197,14 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _NOT_A_FILE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|#)")  # data:, https://…, //cdn…, #filter
 
 
-def stylesheet_links(files: Mapping[str, Path], site_dir: Path, base_path: str = "/") -> list[Problem]:
+def stylesheet_links(files: Mapping[str, Path], site_dir: Path, base_path: str = "/",
+                     image_sources: Collection[str] = ()) -> list[Problem]:
     """A warning at each url() or @import of a stylesheet of assets/ that names no file the build
     publishes (`files`: plan_files'): a background or a font a designer renamed or never copied,
     which the pages show without, and no build said. A path from the host's root outside
-    base_url's path (/assets/… under /congan/) leads nowhere on the published portal."""
+    base_url's path (/assets/… under /congan/) leads nowhere on the published portal. A photo of
+    assets/ an article shows (`image_sources`) is published as its resized copies only: the
+    file is there, and the warning says why it is not published at this address."""
     problems = []
     for out, source in sorted(files.items()):
         if not (out.startswith(ASSETS_URL) and out.lower().endswith(".css")):
@@ -225,7 +228,12 @@ def stylesheet_links(files: Mapping[str, Path], site_dir: Path, base_path: str =
                 continue
             target = path[len(base_path):] if path.startswith("/") else \
                 posixpath.normpath(posixpath.join(posixpath.dirname(out), path))
-            if target not in files:
+            if target not in files and target in image_sources:
+                problems.append(warning(shown_path(source, site_dir), line, "missing-file", (
+                    f"{found.group()}: {target} is a photo an article shows, published as its resized copies "
+                    "only (in images/), not at this address: the pages show without it; give the stylesheet a "
+                    "copy of its own, under another name")))
+            elif target not in files:
                 problems.append(warning(shown_path(source, site_dir), line, "missing-file", (
                     f"{found.group()}: no file {target} is published (from assets/ or static/): the pages show "
                     "without it")))

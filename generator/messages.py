@@ -797,6 +797,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "giao diện nào gọi đến nó"),
     ),
     "missing-file": (
+        (r"(.*): (.*) is a photo an article shows, published as its resized copies only \(in images/\), not at this "
+         r"address: the pages show without it; give the stylesheet a copy of its own, under another name",
+         "{0}: {1} là ảnh một bài viết dùng, chỉ được xuất bản thành các bản thu nhỏ (trong images/), không có ở địa "
+         "chỉ này: các trang sẽ hiện thiếu nó; hãy để cho tệp CSS một bản sao riêng, đặt tên khác"),
         (r"(.*): no file (.*) is published \(from assets/ or static/\): the pages show without it",
          "{0}: không có tệp {1} nào được xuất bản (trong assets/ hay static/): các trang sẽ hiện thiếu nó"),
         (r"(.*) is outside the portal's path (\S+) \(base_url\): write it from this stylesheet's folder, "

@@ -486,6 +486,29 @@ def test_a_stylesheet_url_to_no_file_is_told_at_its_line_by_build_and_check(make
         "../img/logo%20c%C3%B4ng%20an.png"]
 
 
+def test_a_stylesheet_url_to_a_photo_an_article_shows_says_why_it_is_not_published(make_site):
+    """The header's background in assets/img/ is also an article's cover: published as its resized
+    copies only, it is never at the stylesheet's address, and the warning said no file was there,
+    with the file right there in assets/img/."""
+    import io
+
+    from PIL import Image
+
+    photo = io.BytesIO()
+    Image.new("RGB", (800, 500), (180, 30, 30)).save(photo, "JPEG")
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài có ảnh", image="/assets/img/nen.jpg"),
+                      "assets/img/nen.jpg": photo.getvalue(),
+                      "assets/css/style.css": ".site-header { background: url(../img/nen.jpg); }\n"})
+    for command in ("build", "check"):
+        done = run_cli(command, "--site", str(site), "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == [
+            "assets/css/style.css:1: warning[missing-file]: url(../img/nen.jpg): assets/img/nen.jpg is a photo an "
+            "article shows, published as its resized copies only (in images/), not at this address: the pages show "
+            "without it; give the stylesheet a copy of its own, under another name"]
+    assert not (site / "public/assets/img/nen.jpg").exists()
+
+
 def test_a_heavy_image_of_the_sites_assets_is_told_by_build_and_check(make_site):
     """A 3 MB logo straight from the camera or the print shop, in assets/img/ and shown 48 px high
     on every page: published as it is (assets/ are not made smaller, as an article's photos are),
