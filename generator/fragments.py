@@ -152,23 +152,44 @@ def extends_chain(env: jinja2.Environment, name: str, parsed: dict | None = None
     return chain
 
 
-def blocks_not_shown(env: jinja2.Environment, name: str, parsed: dict) -> list[tuple[int, str]]:
-    """(line, what to say) of each block of layout `name` that none of the layouts it extends
-    has: Jinja drops it without a word ({% block heed %} for head, and the site's stylesheet
-    link in it was gone from every page). `check` and every build tell it (block-not-shown)."""
+def blocks_not_shown(env: jinja2.Environment, name: str, parsed: dict) -> list[tuple[str, int, str]]:
+    """(layout file, line, what to say) of each block of layout `name` that none of the layouts it
+    extends has: Jinja drops it without a word ({% block heed %} for head, and the site's stylesheet
+    link in it was gone from every page). `check` and every build tell it (block-not-shown).
+    A layout of the theme's is not the site's to mend: told at the site's layout it extends, which
+    replaced the theme's without the block (a base.html of its own with no {% block head %})."""
     chain = extends_chain(env, name, parsed)
     if len(chain) < 2 or next(parsed[chain[-1][0]][1].find_all(nodes.Extends), None) is not None:
         return []  # extends none, or the walk stopped at a computed, missing or broken name: unknown
     theirs = {block.name for member, _, _ in chain[1:] for block in parsed[member][1].find_all(nodes.Block)}
     parents = ", ".join(member for member, _, _ in chain[1:])
+    own = next(((member, file) for member, file, _ in chain[1:] if not _is_themes(env, member)), None) \
+        if _is_themes(env, name) else None
     found = []
     for block in _outer_blocks(parsed[name][1]):
         if block.name not in theirs:
             meant = suggest(block.name, theirs)
-            found.append((block.lineno, f"the block '{block.name}' is in none of the layouts this one extends "
-                                        f"({parents}): what it holds is never shown"
-                                        + (f"; did you mean '{meant}'?" if meant else "")))
+            if own is not None:
+                found.append((own[1] or own[0], 0, (
+                    f"the block '{block.name}' of the theme's {name} (its line {block.lineno}) is in none of the "
+                    f"layouts it extends ({parents}): what it holds is never shown; this layout replaces the "
+                    f"theme's {own[0]}: give it {{% block {block.name} %}}{{% endblock %}} where it goes")))
+                continue
+            found.append((layout_file(env, name) or name, block.lineno,
+                          f"the block '{block.name}' is in none of the layouts this one extends "
+                          f"({parents}): what it holds is never shown" + (f"; did you mean '{meant}'?" if meant else "")))
     return found
+
+
+def _is_themes(env: jinja2.Environment, name: str) -> bool:
+    """Whether layout `name` is the theme's own file ("theme/…", or a name the site has no layout of)."""
+    for loader in getattr(env.loader, "loaders", ()):
+        if isinstance(loader, jinja2.PrefixLoader):  # ("theme/": render.layout_environment)
+            for prefix in loader.mapping:
+                theirs = prefix + loader.delimiter
+                if name.startswith(theirs) or layout_file(env, name) == layout_file(env, theirs + name):
+                    return True
+    return False
 
 
 def _outer_blocks(node: nodes.Node) -> Iterable[nodes.Block]:

@@ -102,8 +102,8 @@ def _analyse(env: jinja2.Environment, names: Iterable[str]) -> dict[str, Templat
             used |= names_loaded(ast)
             partials.update(cached_partials(ast))
             if member not in dropped:
-                dropped[member] = [(layout_file(env, member) or member, line, "block-not-shown", detail)
-                                   for line, detail in blocks_not_shown(env, member, parsed)]
+                dropped[member] = [(file, line, "block-not-shown", detail)
+                                   for file, line, detail in blocks_not_shown(env, member, parsed)]
             not_shown += dropped[member]
         partials.discard(None)  # (a computed one made the closure every template)
         for partial in partials - reads_of.keys():

@@ -52,8 +52,8 @@ def check_layouts(site_dir: Path, templates: Iterable[str]) -> list[Problem]:
             add(layout_problem(jinja2.TemplateSyntaxError(no_such_detail(kind, unknown), line, name,
                                                           layout_file(env, name) or name), site_dir))
     for name in sorted(reached):
-        for line, detail in blocks_not_shown(env, name, parsed):
-            add(warning(shown_layout(layout_file(env, name) or name, site_dir), line, "block-not-shown", detail))
+        for file, line, detail in blocks_not_shown(env, name, parsed):
+            add(warning(shown_layout(file, site_dir), line, "block-not-shown", detail))
     for filename, line, code, detail in unused_layouts(env, templates, parsed):
         add(warning(shown_layout(filename, site_dir), line, code, detail))
     missing = {name for name, (source, _) in reached.items() if source is MISSING_SOURCE}

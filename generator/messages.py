@@ -544,6 +544,11 @@ PROBLEMS: Mapping[str, tuple] = {
          "với mọi mạng"),
     ),
     "block-not-shown": (
+        (r"the block '(.*?)' of the theme's (\S+) \(its line (\d+)\) is in none of the layouts it extends \((.*?)\): "
+         r"what it holds is never shown; this layout replaces the theme's (\S+): give it (.*) where it goes",
+         "khối (block) '{0}' của tệp {1} trong giao diện mặc định (dòng {2}) không có trong tệp giao diện nào mà nó kế "
+         "thừa ({3}): nội dung của nó không bao giờ hiện ra; tệp này thay cho {4} của giao diện mặc định: hãy thêm "
+         "{5} vào chỗ nội dung ấy cần hiện"),
         (r"the block '(.*?)' is in none of the layouts this one extends \((.*?)\): what it holds is never shown; "
          r"did you mean '(.*?)'\?",
          "khối (block) '{0}' không có trong tệp giao diện nào mà tệp này kế thừa ({1}): nội dung của nó không bao giờ "

@@ -548,6 +548,24 @@ def test_a_layout_saved_with_a_byte_order_mark_publishes_pages_without_it(make_s
     assert home.index('property="og:title"') < home.index("</head>")
 
 
+def test_a_block_of_the_themes_that_the_sites_own_base_dropped_is_told_at_the_sites_base(make_site):
+    """A base.html of the site's own, written without {% block head %}: the theme's search page put
+    its search styles there, never shown. The warning named layouts/search.html, a file the site
+    does not have (the theme's), and told to rename the theme's block to one of the site's."""
+    base = (REPO / "layouts/base.html").read_text(encoding="utf-8")
+    assert "{% block head %}" in base
+    site = make_site({**FILES, "layouts/base.html": base.replace("{% block head %}", "{% block dau_trang %}")})
+    for command in ("build", "check"):
+        done = run_cli(command, "--site", str(site), "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        told = [line for line in (done.stdout + done.stderr).splitlines() if "warning[block-not-shown]" in line]
+        assert told and all(line.startswith("layouts/base.html: warning[block-not-shown]: the block 'head' of the "
+                                            "theme's ") for line in told), told
+        assert any("theme's search.html" in line and line.endswith(
+            "this layout replaces the theme's base.html: give it {% block head %}{% endblock %} where it goes")
+                   for line in told), told
+
+
 def test_a_layout_of_the_sites_that_no_page_uses_is_named_with_the_one_meant(make_site):
     """`layouts/partial/header.html` (partials/, misspelt) or `layouts/Home.html` (which Windows
     reads as home.html, and the Linux host of CI does not) changed nothing, without a word. A
