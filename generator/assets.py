@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from generator.attachments import human_size
 from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
-from generator.model import Article
+from generator.model import WHOLE_ADDRESS, Article
 from generator.scratch_files import is_scratch
 from generator.vietnamese import nfc
 
@@ -194,7 +194,6 @@ def heavy_images(files: Mapping[str, Path], site_dir: Path) -> list[Problem]:
 _CSS_LINK = re.compile(r"""\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
                        re.IGNORECASE)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_NOT_A_FILE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|#)")  # data:, https://…, //cdn…, #filter
 
 
 def stylesheet_links(files: Mapping[str, Path], site_dir: Path, base_path: str = "/",
@@ -216,7 +215,7 @@ def stylesheet_links(files: Mapping[str, Path], site_dir: Path, base_path: str =
         text = _CSS_COMMENT.sub(lambda comment: re.sub(r"[^\n]", " ", comment.group()), text)
         for found in _CSS_LINK.finditer(text):
             ref = next((group for group in found.groups() if group is not None), "").strip()
-            if not ref or _NOT_A_FILE.match(ref):
+            if not ref or WHOLE_ADDRESS.match(ref):  # data:, https://…, //cdn…, #filter
                 continue
             written = urlsplit(ref).path
             path = nfc(unquote(written))

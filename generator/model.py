@@ -6,6 +6,7 @@ and hand them on. Collections inside are tuples or read-only mappings.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
@@ -165,6 +166,12 @@ class SiteConfig:
     def terms(self) -> tuple[Term, ...]:
         """Every declared category, unit and campaign, in that order."""
         return (*self.categories.values(), *self.units.values(), *self.campaigns.values())
+
+
+# An address that names no file of the portal's: with a scheme (https:, mailto:, tel:, data:), from
+# another host (//…), or a part of the page (#…): the `url` filter leaves it as it is, and a
+# stylesheet's url() to one is no missing file.
+WHOLE_ADDRESS = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|#)")
 
 
 def under_base_path(path: str, base_path: str) -> bool:

@@ -25,7 +25,7 @@ from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNot
     layout_names
 from generator.layout_metrics import LayoutClock
 from generator.saved_text import as_utf8, unix_line_ends
-from generator.model import EMPTY, TERM_FIELDS, Article, Page, Site, Term, tel_link, under_base_path
+from generator.model import EMPTY, TERM_FIELDS, WHOLE_ADDRESS, Article, Page, Site, Term, tel_link, under_base_path
 from generator.diagnostics import suggest, suggest_name
 from generator.vietnamese import format_date, format_number, nfc
 
@@ -33,9 +33,6 @@ DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 # A site's layout builds on the theme's layout of the same name as {% extends "theme/base.html" %}:
 # "base.html" there would be the site's own file again.
 THEME_PREFIX = "theme"
-# An address the `url` filter leaves as it is: with a scheme (https:, mailto:, tel:), from
-# another host (//…), or a part of the page (#…).
-_WHOLE_ADDRESS = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|#)")
 # What a file's name under assets/ may keep as it is in its link; the rest is %-encoded.
 _ASSET_PATH_SAFE = "/!$&'()*+,;=:@~-._"
 
@@ -211,7 +208,7 @@ class Renderer:
         """Site-relative path → link that honours base_url's path. A whole address (https://…,
         mailto:, tel:, //host/…) or a part of the page (#…) is left as it is: `link.url | url`
         for site.toml's [[links]], which hold both, gave /congan/https://bocongan.gov.vn/."""
-        if _WHOLE_ADDRESS.match(path):
+        if WHOLE_ADDRESS.match(path):
             return path
         return self.site.config.base_path + path.lstrip("/")
 
