@@ -111,7 +111,7 @@ def _tag_left_open(exc: jinja2.TemplateError) -> tuple[str, int] | None:
             if lineno >= exc.lineno:  # the first token of the line Jinja stopped at
                 return opened if opened and lineno == exc.lineno and (kind, value) == ("operator", "<") else None
             if kind in ("block_begin", "variable_begin"):
-                opened = (value, lineno)
+                opened = (value[:2], lineno)  # ("{%-" and "{%+" trim the white space before: "{%")
             elif kind in ("block_end", "variable_end"):
                 opened = None
     except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):

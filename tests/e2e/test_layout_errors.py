@@ -64,6 +64,19 @@ def test_a_tag_whose_closing_braces_were_left_out_is_told_at_its_own_line(make_s
         "này chưa được đóng bằng %}: Jinja đọc tiếp sang dòng 5 (expected token 'end of statement block', got '<')"]
 
 
+def test_a_tag_with_white_space_control_whose_closing_was_left_out_is_no_traceback(make_site):
+    """`{%- endif` (the - trims the white space before it) left without its %}: build and check
+    stopped on a traceback (KeyError: '{%-') instead of naming the line."""
+    footer = '<footer>\n{% if config.links %}\n<p>Liên kết</p>\n{%- endif\n</footer>\n'
+    site = make_site({**FILES, "layouts/partials/footer.html": footer})
+    expected = ("layouts/partials/footer.html:4: error[layout-error]: layout syntax error: {% here is never closed "
+                "with %}: Jinja read on into line 5 (expected token 'end of statement block', got '<')")
+    for command in ("build", "check"):
+        done = run_cli(command, "--site", str(site), "--lang", "en")
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert [line for line in (done.stdout + done.stderr).splitlines() if "error[" in line] == [expected]
+
+
 def test_a_comment_or_raw_block_never_closed_is_named_at_its_file_and_line(make_site):
     """`{# ghi chú` left open in a partial: build and check said "layouts: error[layout-error]: …
     Missing end of comment tag", naming no file and no line (Jinja's lexer puts the file's path
