@@ -97,19 +97,22 @@ _CLOSING = {"{{": "}}", "{%": "%}"}
 
 def _tag_left_open(exc: jinja2.TemplateError) -> tuple[str, int] | None:
     """("{{" or "{%", the line it opens at) when Jinja's syntax error is on a line that begins
-    with an HTML tag ("<") read inside a {{ or {% opened on an earlier line: its }} or %} was
-    left out (`{% endif` at the end of a line), and Jinja read the next line as part of it."""
+    with an HTML tag ("<") or another tag ({% or {{, read as "{" and "%" or "{") inside a {{ or
+    {% opened on an earlier line: its }} or %} was left out (`{% endif` at the end of a line),
+    and Jinja read the next line as part of it."""
     if not isinstance(exc, jinja2.TemplateSyntaxError) or not exc.filename or not exc.lineno:
         return None
     try:
         source = exc.source if exc.source is not None else Path(exc.filename).read_text(encoding="utf-8")
-        tokens = jinja2.Environment().lex(source)
+        tokens = [token for token in jinja2.Environment().lex(source) if token[1] != "whitespace"]
         opened: tuple[str, int] | None = None
-        for lineno, kind, value in tokens:
-            if kind == "whitespace":
-                continue
+        for at, (lineno, kind, value) in enumerate(tokens):
             if lineno >= exc.lineno:  # the first token of the line Jinja stopped at
-                return opened if opened and lineno == exc.lineno and (kind, value) == ("operator", "<") else None
+                after = tokens[at + 1] if at + 1 < len(tokens) else (0, "", "")
+                begins_tag = (kind, value) == ("operator", "<") or (
+                    (kind, value) == ("operator", "{") and after[0] == lineno and after[1:] in (
+                        ("operator", "%"), ("operator", "{")))
+                return opened if opened and lineno == exc.lineno and begins_tag else None
             if kind in ("block_begin", "variable_begin"):
                 opened = (value[:2], lineno)  # ("{%-" and "{%+" trim the white space before: "{%")
             elif kind in ("block_end", "variable_end"):

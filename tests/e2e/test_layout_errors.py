@@ -64,6 +64,20 @@ def test_a_tag_whose_closing_braces_were_left_out_is_told_at_its_own_line(make_s
         "này chưa được đóng bằng %}: Jinja đọc tiếp sang dòng 5 (expected token 'end of statement block', got '<')"]
 
 
+def test_a_tag_left_open_before_a_line_of_tags_is_told_at_its_own_line(make_site):
+    """`{% for a in …` or `{% if …` without its %}, the next line a tag of its own ({% include %},
+    {{ … }}): Jinja named the next line ("expected token 'end of statement block', got '{'"),
+    where nothing is wrong, as it did for a line of HTML."""
+    for body in ('{% for link in config.links\n{% include "partials/hotlines.html" %}\n{% endfor %}\n',
+                 "{% if config.links\n  {{ config.title }}\n{% endif %}\n"):
+        site = make_site({**FILES, "layouts/partials/footer.html": "<footer>\n" + body + "</footer>\n"})
+        done = run_cli("build", "--site", str(site), "--lang", "en")
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert done.stderr.splitlines()[0] == (
+            "layouts/partials/footer.html:2: error[layout-error]: layout syntax error: {% here is never closed with "
+            "%}: Jinja read on into line 3 (expected token 'end of statement block', got '{')")
+
+
 def test_a_tag_with_white_space_control_whose_closing_was_left_out_is_no_traceback(make_site):
     """`{%- endif` (the - trims the white space before it) left without its %}: build and check
     stopped on a traceback (KeyError: '{%-') instead of naming the line."""
