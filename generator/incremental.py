@@ -115,6 +115,10 @@ def _analyse(env: jinja2.Environment, names: Iterable[str]) -> dict[str, Templat
     return {name: replace(told, warnings=told.warnings + unused) for name, told in facts.items()}
 
 
+# What a layout is written as; another file of layouts/ (a README of its own) is not told unused.
+LAYOUT_SUFFIXES = (".html", ".htm", ".xml", ".j2", ".jinja", ".jinja2")
+
+
 def unused_layouts(env: jinja2.Environment, names: Iterable[str], parsed: dict) -> tuple[tuple[str, int, str, str], ...]:
     """A warning at each layout of the site's own that no page uses (`names`: the page layouts):
     the theme has none of its name to replace, and no layout reaches it. `layouts/partial/header.html`
@@ -129,7 +133,8 @@ def unused_layouts(env: jinja2.Environment, names: Iterable[str], parsed: dict) 
         reached.update(parsed_closure(env, root, parsed, on_syntax_error=lambda exc: None))
     found = []
     for name in own:
-        if name not in theme and name not in reached:
+        # (a designer's notes beside the layouts, layouts/README.md, are no layout: told, --strict failed)
+        if name not in theme and name not in reached and name.lower().endswith(LAYOUT_SUFFIXES):
             meant = suggest_name(name, (theme | reached) - {name}, fold=str.lower)
             found.append((layout_file(env, name) or name, 0, "unused-layout",
                           f"no page uses this layout: the theme has no layout '{name}' for it to replace, and no layout "

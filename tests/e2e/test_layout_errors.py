@@ -606,7 +606,8 @@ def test_a_layout_of_the_sites_that_no_page_uses_is_named_with_the_one_meant(mak
                                               '{% include "partials/bieu-ngu.html" %}{{ super() }}{% endblock %}\n',
                       "layouts/partials/bieu-ngu.html": "<p>Vì An ninh Tổ quốc</p>\n",
                       "layouts/query-alias.html": query_alias + '{% include "partials/chuyen-huong.html" %}\n',
-                      "layouts/partials/chuyen-huong.html": "<p>Đang chuyển</p>\n"})
+                      "layouts/partials/chuyen-huong.html": "<p>Đang chuyển</p>\n",
+                      "layouts/README.md": "Ghi chú của người làm giao diện.\n"})  # (notes: no layout)
     expected = [
         "layouts/Home.html: warning[unused-layout]: no page uses this layout: the theme has no layout 'Home.html' "
         "for it to replace, and no layout includes it; did you mean 'home.html'?",
