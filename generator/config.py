@@ -658,16 +658,18 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
                         f"'{table}.{slug}.aliases' must be a list of old addresses in quotes, "
                         f"e.g. aliases = [\"/{'don-vi/' if table == 'units' else 'phong-trao/' if table == 'campaigns' else ''}{slug}-cu/\"]")
             written = None
-        def bad_alias(message: str, item: int | None = None, path=path) -> None:
-            reader.problems.append(error(CONFIG_NAME, reader.line_of(*path, "aliases") if item is None
-                                         else reader.item_line(*path, "aliases", number=item), "bad-alias", message))
-        old_addresses = read_aliases_at(written, bad_alias)
-        aliases_line, item_lines = reader.item_lines(*path, "aliases") if old_addresses else (0, [])
+        # (the lines of the array read once: the line of each item asked for apart, seconds for hundreds)
+        aliases_line, item_lines = reader.item_lines(*path, "aliases") if written is not None else (0, [])
+
+        def line_of_alias(number: int | None) -> int:
+            return item_lines[number] if number is not None and number < len(item_lines) else aliases_line
+
+        old_addresses = read_aliases_at(written, lambda message, item=None: reader.problems.append(
+            error(CONFIG_NAME, line_of_alias(item), "bad-alias", message)))
         terms[slug] = term_type(slug=slug, name=name, description=description,
                                 other_names=tuple(nfc(other).strip() for other in other_names), **more,
                                 aliases=tuple(old_addresses),
-                                aliases_lines=tuple(item_lines[number] if number < len(item_lines) else aliases_line
-                                                    for number in old_addresses.values()),
+                                aliases_lines=tuple(map(line_of_alias, old_addresses.values())),
                                 aliases_written=tuple(item for item in ([written] if isinstance(written, str)
                                                                         else written or ()) if isinstance(item, str)))
     return terms
@@ -689,6 +691,8 @@ def _two_numbers(number: str) -> bool:
         return True
     parts = [re.sub(r"\D", "", part) for part in re.split(r"\s+-\s+", number)]
     return len(parts) > 1 and all(re.fullmatch(r"11\d|0\d{8,10}|1[89]00\d{4,6}", part) for part in parts)
+
+
 # README's "…" left where a value goes (title = "Cổng thông tin điện tử Công an tỉnh …",
 # address = "…"): published on every page as written.
 _PLACEHOLDER = re.compile(r"(?:^|\s)(?:…|\.\.\.)\s*$")

@@ -29,6 +29,7 @@ from typing import Iterable, Mapping
 import jinja2
 
 from generator.article_digests import KnownDigest, article_digest
+from generator import render
 from generator.cache import digest, text_digest
 from generator.diagnostics import suggest_name
 from generator.fragments import FUNCTION as INCLUDE_CACHED, blocks_not_shown, cached_partials, layout_file, \
@@ -67,7 +68,7 @@ class TemplateFacts:
 
 
 TEMPLATES_STATE = "template-facts"
-THEME_PREFIX = "theme/"  # (render.THEME_PREFIX: the theme's own layouts, as a site's extends them)
+THEME_PREFIX = render.THEME_PREFIX + "/"  # (the theme's own layouts, as a site's extends them)
 
 
 def layout_digests(env: jinja2.Environment) -> dict[str, str]:

@@ -18,8 +18,8 @@ from jinja2 import nodes
 from generator import render
 from generator.diagnostics import Problem, warning
 from generator.fragments import (MISSING_SOURCE, LayoutNotText, blocks_not_shown, empty_layout_detail,
-                                 extends_chain, include_cached_calls, layout_file, parsed_closure)
-from generator.incremental import layout_digests, layout_names, unused_layouts
+                                 extends_chain, include_cached_calls, layout_file, layout_names, parsed_closure)
+from generator.incremental import layout_digests, unused_layouts
 from generator.layout_problems import layout_problem, no_such_detail, shown_layout
 
 
