@@ -137,7 +137,8 @@ class _Reader:
         reorganisation's hundreds of aliases."""
         start = self.line_of(*path)
         found: list[int] = []
-        if not 0 < start <= len(self.lines) or "=" not in self.lines[start - 1]:
+        # (no array: aliases = "/cu/" is one value, and the next [table]'s bracket was read as its opening)
+        if not 0 < start <= len(self.lines) or not self.lines[start - 1].partition("=")[2].lstrip().startswith("["):
             return start, found
         depth, expecting, quote = 0, False, ""
         for index in range(start - 1, len(self.lines)):

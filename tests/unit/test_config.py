@@ -288,6 +288,9 @@ def test_the_line_of_an_array_s_item_is_where_it_stands():
     assert [reader.item_line("units", "x", "aliases", number=n) for n in range(7)] == [3, 4, 4, 6, 6, 7, 3]
     assert reader.item_line("units", "x", "other_names", number=0) == 8
     assert reader.item_line("units", "x", "missing", number=0) == 1  # (the table's header, as line_of says)
+    # One value, no array: its own line, not the bracket of the next table's header.
+    reader = _Reader('[units.x]\nname = "X"\naliases = "/cu/"\n\n[units.y]\nname = "Y"\n')
+    assert reader.item_line("units", "x", "aliases", number=0) == 3
 
 
 def test_a_misspelt_table_name_is_told_at_its_header(tmp_path):
