@@ -14,7 +14,7 @@ import os
 import posixpath
 import re
 from pathlib import Path
-from typing import Collection, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
 from generator.attachments import human_size
@@ -56,6 +56,7 @@ def plan_static(site_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
     files are left out, but for those of STATIC_HIDDEN_KEPT."""
     root = site_dir / STATIC_DIR
     planned: dict[str, Path] = {}
+    names: dict[str, str] = {}  # (_published_as_written's)
     problems: list[Problem] = []
     if not root.is_dir():
         return planned, problems
@@ -67,14 +68,24 @@ def plan_static(site_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
                                   f"/{top}/ is where the build writes its own files; "
                                   f"put this file elsewhere in static/ (or in assets/)"))
             continue
-        written = nfc(rel)
-        if written in planned:  # (its twin as a Mac or as Windows writes the letters: one is left out)
-            mac = rel if rel != written else planned[written].relative_to(root).as_posix()
-            problems.append(_mac_twin(f"{STATIC_DIR}/{mac}", f"{STATIC_DIR}/{written}"))
-            if rel != written:
-                continue
-        planned[written] = path
+        if _published_as_written(names, rel, lambda mac, written: problems.append(
+                _mac_twin(f"{STATIC_DIR}/{mac}", f"{STATIC_DIR}/{written}"))):
+            planned[nfc(rel)] = path
     return planned, problems
+
+
+def _published_as_written(names: dict[str, str], rel: str, twin: Callable[[str, str], None]) -> bool:
+    """Whether the file `rel` is published, under its NFC name, among the files whose NFC names are
+    `names` so far (NFC name → name as saved; updated). A twin, the same letters as a Mac writes them
+    (NFD) and as Windows does, is told (`twin(mac's, written)`) and the NFC one wins: both went to
+    one address, and readers got one of them, maybe the old version, without a word."""
+    written = nfc(rel)
+    if written in names:
+        twin(rel if rel != written else names[written], written)
+        if rel != written:
+            return False
+    names[written] = rel
+    return True
 
 
 def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> tuple[dict[str, Path], list[Problem]]:
@@ -90,19 +101,13 @@ def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> tuple[dict[str, 
     roots = [DEFAULT_ASSETS, site_dir / "assets"]
     for root in roots:
         if root.is_dir():
-            mine: dict[str, str] = {}  # (this root's names, by the name they are published under)
+            names: dict[str, str] = {}  # (this root's: _published_as_written's)
             for path in _walk(root):
-                if path not in excluded:
-                    # NFC: a name saved on a Mac (NFD) must match the layout's NFC `| asset` link.
-                    rel = path.relative_to(root).as_posix()
-                    written = nfc(rel)
-                    if written in mine:
-                        mac = rel if rel != written else mine[written]
-                        problems.append(_mac_twin(shown_path(root / mac, site_dir), shown_path(root / written, site_dir)))
-                        if rel != written:
-                            continue
-                    mine[written] = rel
-                    planned[ASSETS_URL + written] = path
+                rel = path.relative_to(root).as_posix()
+                # NFC: a name saved on a Mac (NFD) must match the layout's NFC `| asset` link.
+                if path not in excluded and _published_as_written(names, rel, lambda mac, written, root=root: problems.append(
+                        _mac_twin(shown_path(root / mac, site_dir), shown_path(root / written, site_dir)))):
+                    planned[ASSETS_URL + nfc(rel)] = path
     return planned, problems
 
 
