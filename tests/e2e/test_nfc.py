@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 from generator.vietnamese import fold, slugify, words
 from urllib.parse import unquote, urljoin
 
@@ -87,33 +89,22 @@ def test_a_document_and_its_mac_spelled_copy_beside_one_article_are_told_not_one
     assert f"this file's name is content/tin-hoat-dong/ke-hoach/{name} as a Mac writes" in built.result.problems[0].message
 
 
-def test_a_file_of_static_and_its_mac_spelled_copy_are_told_not_one_dropped(make_site, build_site):
-    """The same two names in static/ (a form every page links, copied there from a Mac over the
-    Windows one): one went online, the other was left out, without a word."""
-    name = "tài-liệu/mẫu-đơn.pdf"
+@pytest.mark.parametrize("name, old, new", [
+    # static/: a form every page links, copied there from a Mac over the Windows one; one went
+    # online, the other was left out, without a word
+    ("static/tài-liệu/mẫu-đơn.pdf", b"%PDF-1.4 ban cu", b"%PDF-1.4 ban moi"),
+    # the site's assets/: a new emblem copied over the old from a Mac; the layout's | asset link
+    # got one of them, maybe the old, without a word
+    ("assets/img/huy-hiệu.png", b"\x89PNG cu", b"\x89PNG moi"),
+])
+def test_a_file_of_static_or_assets_and_its_mac_spelled_copy_are_told_not_one_dropped(make_site, build_site,
+                                                                                       name, old, new):
     site = make_site({
         "content/tin-hoat-dong/khac.md": article("Hội nghị tổng kết", "2026-01-11"),
-        f"static/{name}": b"%PDF-1.4 ban cu",
-        f"static/{nfd(name)}": b"%PDF-1.4 ban moi",
+        name: old,
+        nfd(name): new,
     })
     built = build_site(site)
     assert not built.result.ok and not built.out.exists()
-    assert [(p.location.path, p.code) for p in built.result.problems if p.is_error] == [
-        (f"static/{nfd(name)}", "duplicate-output")]
-    assert f"this file's name is static/{name} as a Mac writes" in built.result.problems[0].message
-
-
-def test_a_file_of_the_site_s_assets_and_its_mac_spelled_copy_are_told_not_one_dropped(make_site, build_site):
-    """The same two names in assets/ (a new emblem copied over the old from a Mac): the layout's
-    | asset link got one of them, maybe the old, without a word."""
-    name = "img/huy-hiệu.png"
-    site = make_site({
-        "content/tin-hoat-dong/khac.md": article("Hội nghị tổng kết", "2026-01-11"),
-        f"assets/{name}": b"\x89PNG cu",
-        f"assets/{nfd(name)}": b"\x89PNG moi",
-    })
-    built = build_site(site)
-    assert not built.result.ok and not built.out.exists()
-    assert [(p.location.path, p.code) for p in built.result.problems if p.is_error] == [
-        (f"assets/{nfd(name)}", "duplicate-output")]
-    assert f"this file's name is assets/{name} as a Mac writes" in built.result.problems[0].message
+    assert [(p.location.path, p.code) for p in built.result.problems if p.is_error] == [(nfd(name), "duplicate-output")]
+    assert f"this file's name is {name} as a Mac writes" in built.result.problems[0].message
