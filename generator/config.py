@@ -260,7 +260,7 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
                             str(exc) + (f"; if the value is text, write it in quotes: {hint}" if hint else ""))]
     config, problems = parse_config(raw, text)
     if config is not None:
-        problems += _other_name_clashes(config, _Reader(text))
+        problems += _other_name_clashes(config, _Reader(text)) + _contact_missing(raw.get("contact"), _Reader(text))
     if config is not None and not config.language.lower().startswith("vi") and not (site_dir / "layouts/base.html").is_file():
         # `language = "en"` to have messages in English labelled every page English, its words Vietnamese.
         problems.append(warning(CONFIG_NAME, _Reader(text).line_of("language"), "language-not-vietnamese",
@@ -268,6 +268,31 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
                                 "words are Vietnamese: screen readers read them with a voice of that language; write "
                                 "language = \"vi\" (messages in English: --lang en), or translate the layouts"))
     return config, problems
+
+
+def _contact_missing(table: object, reader: _Reader) -> list[Problem]:
+    """A warning when the footer of every page would lack the hotline or the e-mail, not written
+    (or written blank): a reader looks for them there, and a portal published without them fails
+    its first duty; `init` leaves [contact] commented when not told them, and said so once, in a
+    terminal long closed. A value written wrong is an error of its own already."""
+    table = table if isinstance(table, dict) else {}
+    missing = [name for name, key in (("hotline", "hotline"), ("e-mail", "email")) if _left_blank(table.get(key))]
+    if not missing:
+        return []
+    line = next(iter(reader._headers(("contact",))), 0)
+    return [warning(CONFIG_NAME, line, "no-contact",
+                    f"the footer of every page gives no {' and no '.join(missing)}: write "
+                    + ", ".join(_CONTACT_EXAMPLES[name] for name in missing)
+                    + (" under the [contact] line" if line else " under a [contact] line"))]
+
+
+def _left_blank(value: object) -> bool:
+    """Not written, "", or a list of nothing but blanks."""
+    values = value if isinstance(value, list) else [value]
+    return all(item is None or (isinstance(item, str) and not item.strip()) for item in values)
+
+
+_CONTACT_EXAMPLES = {"hotline": 'hotline = "0221 3862 124"', "e-mail": 'email = "banbientap@congan.example.vn"'}
 
 
 def _index_of(other_name: str, term) -> int:

@@ -719,6 +719,14 @@ PROBLEMS: Mapping[str, tuple] = {
          "không có đơn vị '{0}': site.toml chưa khai báo đơn vị nào"),
         (r"unknown unit '(.*?)'", "không có đơn vị '{0}' trong site.toml"),
     ),
+    "no-contact": (
+        (r"the footer of every page gives no hotline and no e-mail: write (.*) under (?:the|a) \[contact\] line",
+         "chân mọi trang không có đường dây nóng và email: hãy ghi {0} dưới dòng [contact]"),
+        (r"the footer of every page gives no hotline: write (.*) under (?:the|a) \[contact\] line",
+         "chân mọi trang không có đường dây nóng: hãy ghi {0} dưới dòng [contact]"),
+        (r"the footer of every page gives no e-mail: write (.*) under (?:the|a) \[contact\] line",
+         "chân mọi trang không có email: hãy ghi {0} dưới dòng [contact]"),
+    ),
     "other-name-taken": (
         (r"'(.*?)' gives '(.*?)', the key of (\[.*?\]): an article writing it is listed under (\S+), not (\S+); "
          r"remove it from other_names, or remove (\[.*?\])",

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from generator import messages
@@ -150,6 +152,30 @@ def test_the_footer_contact_must_be_dialable_and_writable(tmp_path):
                                  tmp_path)
     assert problems == [] and config.contact.hotlines == ("113", "+84 221 3862 124")
     assert config.contact.hotline_tel == "tel:113"
+
+
+def test_a_portal_without_the_footer_s_hotline_or_e_mail_is_warned_at_its_contact_line(tmp_path):
+    """Every page's footer gives the unit's hotline and e-mail; a site.toml without them (init's
+    commented [contact], or a line left blank) published pages without, saying nothing."""
+    contact = 'hotline = "0221 3862 124"\nemail = "banbientap@congan.example.vn"\n'
+    assert contact in SITE_TOML
+    _, problems = _problems(SITE_TOML.replace(contact, ""), tmp_path)
+    assert problems == ["site.toml:7: warning[no-contact]: the footer of every page gives no hotline and no e-mail: "
+                        'write hotline = "0221 3862 124", email = "banbientap@congan.example.vn" under the [contact] line']
+    _, problems = _problems(SITE_TOML.replace('email = "banbientap@congan.example.vn"', 'email = " "'), tmp_path)
+    assert problems == ["site.toml:7: warning[no-contact]: the footer of every page gives no e-mail: "
+                        'write email = "banbientap@congan.example.vn" under the [contact] line']
+    without_table = re.sub(r"\[contact\]\n(.+\n)+\n", "", SITE_TOML)
+    assert "contact" not in without_table
+    _, problems = _problems(without_table, tmp_path)
+    assert problems == ["site.toml: warning[no-contact]: the footer of every page gives no hotline and no e-mail: "
+                        'write hotline = "0221 3862 124", email = "banbientap@congan.example.vn" under a [contact] line']
+    _, found = load_config(tmp_path)
+    assert messages.describe(found[-1], "vi") == (
+        "site.toml: warning[no-contact]: chân mọi trang không có đường dây nóng và email: hãy ghi "
+        'hotline = "0221 3862 124", email = "banbientap@congan.example.vn" dưới dòng [contact]')
+    _, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', 'hotline = ["113"]'), tmp_path)
+    assert problems == []
 
 
 def test_a_link_without_https_is_not_taken_for_a_page_of_the_site(tmp_path):
