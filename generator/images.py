@@ -71,10 +71,10 @@ MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 # Windows and Zalo name photos): only a quote starts the title.
 _INLINE_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<src><[^>]*>|(?:[^\s()\"']|\([^()\"']*\)|"
                            r"\s+(?=[^\s\"')]))+)(?:\s+(?P<q>[\"'])(?P<title>.*?)(?P=q))?\s*\)")
-_HTML_IMAGE = re.compile(r"<img\b", re.I)
+_HTML_PHOTO = re.compile(r"<img\b|<video\b", re.I)  # (a pasted clip's poster is a photo too)
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?P<src><[^>]*>|\S+)")
 # Every image either scan finds holds one of these: a body without them has none (most bodies).
-_MAY_HOLD_IMAGE = re.compile(r"!\[|\]:|<img", re.I)
+_MAY_HOLD_IMAGE = re.compile(r"!\[|\]:|<img|<video", re.I)
 
 
 @dataclass(frozen=True)
@@ -219,12 +219,17 @@ def _blank_code_spans(text: str) -> str:
     return "".join(pieces) + text[at:]
 
 
-def image_tags(html: str) -> list[tuple[int, int, dict[str, str]]]:
-    """(start, end, attributes) of each <img> tag in `html`; names lowercased, values unescaped.
-
-    The plan finds photos with it; the markup replaces the same tags (pictures.RawImages,
-    through rawtags as well), so both agree on every tag."""
-    return start_tags(html, "img") if _HTML_IMAGE.search(html) else []
+def pasted_photos(html: str) -> list[tuple[int, str, str | None]]:
+    """(start, src, alt) of each photo raw HTML shows: an <img>'s src and alt ("" when absent),
+    and a pasted <video>'s poster (alt None: the clip's name is its player's, pictures.RawPosters).
+    A poster was published as written, a file never published (photos are, as their variants).
+    The markup replaces the same tags (pictures.RawImages and RawPosters, through rawtags as
+    well), so both agree on every tag."""
+    if not _HTML_PHOTO.search(html):
+        return []
+    photos = [(start, attrs.get("src", "").strip(), attrs.get("alt", "")) for start, _, attrs in start_tags(html, "img")]
+    posters = [(start, attrs.get("poster", "").strip(), None) for start, _, attrs in start_tags(html, "video")]
+    return sorted(photo for photo in photos + posters if photo[1])
 
 
 def body_references(body: str, body_line: int) -> list[tuple[int, str | None, str, str | None]]:
@@ -244,11 +249,10 @@ def body_references(body: str, body_line: int) -> list[tuple[int, str | None, st
         ref = _REFERENCE_DEF.match(text)
         if ref and is_image_file(ref.group("src").strip("<>")):
             images.append((line, None, ref.group("src").strip("<>"), None))
-    if _HTML_IMAGE.search(body):
+    if _HTML_PHOTO.search(body):
         # A raw tag may span lines: it is read from the prose as a whole (code blanked, lines kept).
         text = "\n".join(prose.get(offset, "") for offset in range(body.count("\n") + 1))
-        images += ((body_line + text.count("\n", 0, start), attrs.get("alt", ""), attrs["src"].strip(), None)
-                   for start, _, attrs in image_tags(text) if attrs.get("src", "").strip())
+        images += ((body_line + text.count("\n", 0, start), alt, src, None) for start, src, alt in pasted_photos(text))
         images.sort(key=lambda image: image[0])  # in reading order: the first one may become the thumbnail
     if "|" in body and any(not alt for _, alt, _, _ in images):
         captions = _photo_table_captions(prose)

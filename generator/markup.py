@@ -33,7 +33,7 @@ from generator.diagnostics import Problem, error, warning
 from generator.images import ImagePlan, computer_path_problem, is_image_file, on_a_computer
 from generator.memo import Memo
 from generator.model import Article, Site, evolve, under_base_path
-from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages
+from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages, RawPosters
 from generator.vietnamese import fold, nfc, slugify
 from generator.sanitize import MAX_HTML_DEPTH, URL_SCHEMES, XML_FORBIDDEN, host_of, html_depth, references_leaving_site, refused_iframes, sanitize_html, settings_key as sanitize_settings, text_of
 
@@ -341,6 +341,7 @@ class MarkupConverter:
         self.md.treeprocessors.register(self.pictures, "pictures", 6)
         # Before Python-Markdown puts raw HTML back (its "raw_html" postprocessor, priority 30).
         self.md.postprocessors.register(RawImages(self.md, self.pictures), "raw_images", 35)
+        self.md.postprocessors.register(RawPosters(self.md, self.pictures), "raw_posters", 35.5)
         self.md.postprocessors.register(NestedPictures(self.md, self.pictures, self.links),
                                         "nested_pictures", 29)  # after raw_html
         self.md.postprocessors.register(_RawLinks(self.md, self.links), "raw_links", 36)

@@ -23,7 +23,7 @@ from generator import attachments
 from generator.images import (MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file, names_a_file,
                                poster_names)
 from generator.photo_tables import MAX_CAPTION, photo_table
-from generator.rawtags import StashedTags, elements, start_tags
+from generator.rawtags import StashedTags, elements, start_tag, start_tags
 
 # The width of the article's text column at each breakpoint of style.css (measured in
 # Chromium): beside the related news from 1000 px, the whole page below.
@@ -544,6 +544,26 @@ class RawImages(StashedTags):
             return None
         return picture_html(picture, self.pictures.base_path, attrs.get("alt", ""), body_sizes(picture),
                             css_class=body_class(picture))
+
+
+class RawPosters(StashedTags):
+    """A clip pasted as HTML with its poster (`<video src="clip.mp4" poster="anh.jpg">`): the
+    poster is a photo of the plan's (images.pasted_photos), published as its variants only; it
+    was left naming the photo itself, which no build publishes (a black box until played)."""
+
+    tags = ("video",)
+
+    def __init__(self, md, pictures: PictureTreeprocessor):
+        super().__init__(md)
+        self.pictures = pictures
+
+    def replacement(self, attrs: dict[str, str]) -> str | None:
+        poster = attrs.get("poster", "").strip()
+        picture = self.pictures.plan.picture_for(self.pictures.source, poster) if is_local(poster) else None
+        if picture is None:
+            return None
+        shape = {} if "width" in attrs or "height" in attrs else {"width": str(picture.width), "height": str(picture.height)}
+        return start_tag("video", {**attrs, "poster": self.pictures.base_path + _poster_file(picture), **shape})
 
 
 def feed_covers(plan: ImagePlan, base_path: str) -> Callable:

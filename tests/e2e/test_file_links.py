@@ -236,6 +236,25 @@ def test_a_video_pasted_as_html_must_lead_to_a_published_file(make_site, tmp_pat
                                     "site publishes") for name in ("phong-su.webm", "phong-su.vtt")}
 
 
+def test_a_pasted_video_s_poster_is_the_photo_published_and_a_missing_one_is_told(make_site, tmp_path):
+    """`<video src="clip.mp4" poster="anh-bia.jpg">`: photos are published as their variants only,
+    so the poster named a file no build publishes: a black box until played, said nowhere."""
+    pasted = '<video controls src="clip.mp4" poster="anh-bia.jpg"></video>'
+    site = make_site({**numbered_articles(1), BUNDLE: article("Họp báo quý", body=pasted),
+                      "content/tin-hoat-dong/hop-bao/clip.mp4": b"\x00\x00\x00\x18ftypmp42",
+                      "content/tin-hoat-dong/hop-bao/anh-bia.jpg": phone_jpeg(width=640, height=360)})
+    out = tmp_path / "out"
+    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    page = BeautifulSoup((out / "tin-hoat-dong/hop-bao-quy/index.html").read_text(encoding="utf-8"), "html.parser")
+    video = page.select_one("main article div.body video")
+    assert (out / video["poster"].lstrip("/")).is_file(), video["poster"]
+    assert (video["width"], video["height"]) == ("640", "360")  # its box the poster's shape from the start
+    (site / "content/tin-hoat-dong/hop-bao/anh-bia.jpg").unlink()
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert [(p.location.path, p.location.line, p.code) for p in result.problems] == [
+        (BUNDLE, line_of(site, BUNDLE, "poster"), "missing-image")]
+
+
 def test_a_link_spelled_nearly_as_its_target_is_named_with_the_target_and_its_own_line(make_site, build_site):
     """'../bai-khac.md' for the bundle '../bai-khac/index.md', 'ke-hoach.pdf' for 'ke_hoach.pdf':
     the error names what is there. A link to 'c' is found on its own line, not on the first
