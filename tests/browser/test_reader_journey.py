@@ -485,19 +485,19 @@ def test_a_screen_reader_hears_only_the_share_items_a_reader_can_use(browser, op
 
     page, watch = open_page("desktop")
     page.goto(portal + ARTICLE_PATH)
-    assert items(page) == ["Email", "Facebook", "Zalo", "Sao chép liên kết", "In bài"]
+    assert items(page) == ["Email", "Facebook (mở cửa sổ mới)", "Zalo (mở cửa sổ mới)", "Sao chép liên kết", "In bài"]
     assert watch.errors == []
 
     page, watch = open_page("phone")
     page.add_init_script(FAKE_SHARE_SHEET)
     page.goto(portal + ARTICLE_PATH)
-    assert items(page) == ["Email", "Facebook", "Zalo", "Ứng dụng khác…", "Sao chép liên kết", "In bài"]
+    assert items(page) == ["Email", "Facebook (mở cửa sổ mới)", "Zalo (mở cửa sổ mới)", "Ứng dụng khác…", "Sao chép liên kết", "In bài"]
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(portal + ARTICLE_PATH)
-        assert items(page) == ["Email", "Facebook", "Zalo"]
+        assert items(page) == ["Email", "Facebook (mở cửa sổ mới)", "Zalo (mở cửa sổ mới)"]
     finally:
         context.close()
 

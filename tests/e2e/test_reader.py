@@ -534,6 +534,9 @@ def test_article_offers_share_copy_and_print(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     share = built.page(RA_QUAN).find("aside", class_="share")
     assert text_of(share.find("h2")) == "Gửi cho bạn bè"
+    for a in share.find_all("a", target="_blank"):  # a blind reader is told the page at hand stays behind
+        assert spoken(a).endswith("(mở cửa sổ mới)") and a.find(class_="visually-hidden"), spoken(a)
+        a.find(class_="visually-hidden").decompose()
     links = {text_of(a): a["href"] for a in share.find_all("a")}
     encoded = "https%3A//congan.example.vn/tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/"
     assert links["Email"].startswith("mailto:?subject=Ra%20qu") and links["Email"].endswith("body=" + encoded)
