@@ -7,7 +7,8 @@
    many it holds folded (đ as d), then by whether they stand close together, then
    by Pagefind's score. Excerpts are always the article's own words, without the title
    and unit the result already shows: the stretch where the typed words stand together,
-   the opening when they stand together only in the title or names, else Pagefind's. */
+   the opening when they stand together only in the title or names, else from the first
+   typed word the text holds (or its opening). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -128,6 +129,18 @@
     return excerptFrom(place, 0, function () { return true; });
   }
 
+  // Around the first typed word the text holds, for words that never stand together;
+  // the opening when it holds none (Pagefind's excerpt would repeat the title, cut mid-way).
+  function firstWordExcerpt(place) {
+    for (var i = 0; i < place.tokens.length; i++) {
+      var token = place.tokens[i];
+      if (place.typed.some(function (t) { return matchLevel(token, t, true) >= place.markLevel; })) {
+        return excerptFrom(place, Math.max(0, i - 8), function () { return true; });
+      }
+    }
+    return openingExcerpt(place);
+  }
+
   function excerptFrom(place, from, markable) {
     var to = Math.min(place.words.length, from + 26), parts = [];
     for (var i = from; i < to; i++) {
@@ -238,6 +251,7 @@
         var text = locate(query, ownText(data));
         if (text.near) data = Object.assign({}, data, { excerpt: nearExcerpt(text) });
         else if (place.near || !query) data = Object.assign({}, data, { excerpt: openingExcerpt(text) });
+        else data = Object.assign({}, data, { excerpt: firstWordExcerpt(text) });
         return { data: data, score: r.score, id: r.id, found: place.found, exact: place.exact,
                  near: place.near ? 1 : 0, inRow: state.phrase ? holdsInRow(state.phrase, place.tokens) : true };
       });

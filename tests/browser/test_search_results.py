@@ -36,3 +36,17 @@ def test_a_phrase_in_quotes_finds_every_article_holding_it_and_only_those(open_p
     assert set(titles) == expected, (query, titles)
     assert page.locator(".search-status").inner_text().startswith(f"Tìm thấy {len(expected)} bài viết")
     assert watch.errors == [], watch.errors
+
+
+@pytest.mark.parametrize("query", ["cong an lua dao", "giả danh công an lừa đảo"])
+def test_an_excerpt_never_repeats_the_title_even_when_the_words_stand_apart(open_page, portal, query):
+    """Typed words that stand together nowhere in an article got Pagefind's excerpt, which is
+    the title again cut mid-way: "báo lừa đảo đặt phòng, mua tour du lịch giá rẻ mùa hè. Mùa…"."""
+    page, watch = open_page("phone")
+    assert _search(page, portal, query)
+    for result in page.locator(".search-result").all():
+        title = result.locator("h2").inner_text()
+        excerpt = result.locator(".excerpt").inner_text()
+        assert excerpt.strip(" …")
+        assert " ".join(title.split()[-4:]) + "." not in excerpt, (title, excerpt)
+    assert watch.errors == [], watch.errors
