@@ -14,7 +14,7 @@
   var script = document.currentScript;
   var bundle = script.getAttribute("data-bundle");
   var base = script.getAttribute("data-base");  // result links honour base_url's path
-  var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30;
+  var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30, OTHER_NAMES_WORDS = 16;
   var form, input, status, list, fallback, selects, pagefind, timer, moreButton, termPage, generation = 0, ready = false;
 
   function spellings(query) {
@@ -157,10 +157,17 @@
   // campaign names it ends with (generator/search.py), found by comparing folded words.
   function ownText(data) {
     var words = data.content.split(/\s+/).filter(Boolean), keys = words.map(keysOf), f = data.filters || {};
-    var names = [].concat(f.unit || [], f.category || [], f.campaign || []).join(" ");
     var from = spelledBy(keys, keysOf(data.meta.title || ""));
     var backwards = keys.slice(from).reverse().map(function (k) { return k.slice().reverse(); });
-    return words.slice(from, words.length - spelledBy(backwards, keysOf(names).reverse())).join(" ");
+    var to = words.length - spelledBy(backwards, keysOf([].concat(f.category || [], f.campaign || []).join(" ")).reverse());
+    // Before those, the units' names, and after them the names readers also know the units
+    // by (site.toml's other_names, "PC08"), which the result does not know: the units' names
+    // are looked for just before the category's.
+    var units = [].concat.apply([], (f.unit || []).map(keysOf));
+    for (var at = to - 1; units.length && at >= from && at >= to - units.length - OTHER_NAMES_WORDS; at--) {
+      if (spelledBy(keys.slice(at, to), units)) { to = at; break; }
+    }
+    return words.slice(from, to).join(" ");
   }
 
   // How many leading words spell exactly the keys `wanted` (0 when they do not).

@@ -50,3 +50,16 @@ def test_an_excerpt_never_repeats_the_title_even_when_the_words_stand_apart(open
         assert excerpt.strip(" …")
         assert " ".join(title.split()[-4:]) + "." not in excerpt, (title, excerpt)
     assert watch.errors == [], watch.errors
+
+
+@pytest.mark.parametrize("query", ["PC08", "PA05"])
+def test_a_unit_found_by_its_code_shows_the_articles_own_text_not_the_row_of_names(open_page, portal, query):
+    """The names a unit is also known by (site.toml other_names) stand between its name and the
+    category's in what is indexed: the excerpt was that row, "… Phòng Cảnh sát giao thông PC08
+    Hướng dẫn thủ tục. An toàn giao thông. Chuyển đổi số.", for every result."""
+    page, watch = open_page("phone")
+    assert _search(page, portal, query)
+    for result in page.locator(".search-result").all():
+        excerpt = result.locator(".excerpt").inner_text()
+        assert query not in excerpt and excerpt.strip(" …"), excerpt
+    assert watch.errors == [], watch.errors
