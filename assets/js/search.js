@@ -68,6 +68,16 @@
     return quoted && quoted[1] ? quoted[1] : null;
   }
 
+  // Whether the article holds every typed word as typed (the last may be unfinished), written
+  // as one word ("7/12/2026", "COVID-19") or as its parts.
+  function holdsAll(query, tokens, content) {
+    var typed = query.split(/\s+/).map(wordToken).filter(function (t) { return t.key; }), parts = null;
+    return typed.every(function (t, j) {
+      var has = function (token) { return matchLevel(token, t, j === typed.length - 1) === 2; };
+      return tokens.some(has) || (parts = parts || tokensOf(content)).some(has);
+    });
+  }
+
   // Whether the article's words hold the phrase's words one after another, each as typed.
   function holdsInRow(phrase, tokens) {
     var typed = phrase.split(/\s+/).map(wordToken).filter(function (t) { return t.key; });
@@ -260,7 +270,8 @@
         else if (place.near || !query) data = Object.assign({}, data, { excerpt: openingExcerpt(text) });
         else data = Object.assign({}, data, { excerpt: firstWordExcerpt(text) });
         return { data: data, score: r.score, id: r.id, found: place.found, exact: place.exact,
-                 near: place.near ? 1 : 0, inRow: state.phrase ? holdsInRow(state.phrase, place.tokens) : true };
+                 near: place.near ? 1 : 0, inRow: state.phrase ? holdsInRow(state.phrase, place.tokens) : true,
+                 whole: query ? holdsAll(query, place.tokens, data.content) : true };
       });
     })).then(function (found) {
       // Typo-tolerant matches are dropped when the first page has articles holding the typed
@@ -268,6 +279,7 @@
       if (state.most === null) {
         state.most = found.reduce(function (m, f) { return Math.max(m, f.found); }, 0);
         state.mostExact = found.reduce(function (m, f) { return Math.max(m, f.exact); }, 0);
+        state.anyWhole = found.some(function (f) { return f.whole; });
       }
       // A phrase in quotes lists only the articles holding it.
       state.ready = state.ready.concat(found.filter(function (f) {
@@ -299,8 +311,14 @@
     // A list by filters alone is Pagefind's one list, every entry a result: its length is the
     // count. Typed words are counted only once loaded (a typo-tolerant match may not hold them).
     var total = query ? "nhiều" : state.lists[0].length.toLocaleString("vi-VN");
+    // No article holds every typed word: what Pagefind found are words spelt near them ("hotline"
+    // finds "hộ", "họ"; "truy nã" "truyền", "năm"), or a typo's word ("luwaf" for "lừa"):
+    // said so, not as articles found for them.
+    var near = query && !state.anyWhole && !state.phrase;
     status.textContent = !state.shown
       ? "Không tìm thấy bài viết nào" + words + ". Mời bạn thử từ khóa khác hoặc xem theo chuyên mục."
+      : near ? "Không có bài viết nào chứa" + words.replace(" cho", "") + "; " +
+               (more ? "đang hiển thị " + shown + " bài viết có từ gần giống nhất." : shown + " bài viết dưới đây có từ gần giống.")
       : more ? "Tìm thấy " + total + " bài viết" + words + "; đang hiển thị " + shown +
                (query ? " bài phù hợp nhất." : " bài đầu tiên.")  // a list by filters alone has no "best"
              : "Tìm thấy " + shown + " bài viết" + words + ".";

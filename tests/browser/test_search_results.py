@@ -63,3 +63,22 @@ def test_a_unit_found_by_its_code_shows_the_articles_own_text_not_the_row_of_nam
         excerpt = result.locator(".excerpt").inner_text()
         assert query not in excerpt and excerpt.strip(" …"), excerpt
     assert watch.errors == [], watch.errors
+
+
+@pytest.mark.parametrize("query", ["hotline", "truy nã", "COVID-19"])
+def test_words_no_article_holds_are_not_said_to_be_found(open_page, portal, query):
+    """No demo article holds "hotline", "nã" or "COVID": Pagefind's typo-tolerant matches ("hộ",
+    "họ"; "truyền", "năm"; "1991") were listed as "Tìm thấy 16 bài viết cho “hotline”"."""
+    page, watch = open_page("phone")
+    titles = _search(page, portal, query)
+    status = page.locator(".search-status").inner_text()
+    assert status.startswith(f"Không có bài viết nào chứa “{query}”; "), status
+    assert "gần giống" in status and titles
+    assert watch.errors == [], watch.errors
+
+
+def test_words_an_article_holds_are_found_however_they_are_written(open_page, portal):
+    page, _ = open_page("phone")
+    for query in ("lừa đảo", "LUA DAO", "15/3/2026", "0221 3862 124", "PC08"):
+        assert _search(page, portal, query), query
+        assert page.locator(".search-status").inner_text().startswith("Tìm thấy "), query
