@@ -14,7 +14,7 @@
   var script = document.currentScript;
   var bundle = script.getAttribute("data-bundle");
   var base = script.getAttribute("data-base");  // result links honour base_url's path
-  var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30, OTHER_NAMES_WORDS = 16;
+  var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30, MIN_PAGE = 10, FILL_BATCHES = 3, OTHER_NAMES_WORDS = 16;
   var form, input, status, list, fallback, selects, pagefind, timer, moreButton, termPage, generation = 0, ready = false;
 
   function spellings(query) {
@@ -295,10 +295,16 @@
     return state.lists.some(function (results) { return results.length > state.depth; });
   }
 
-  // Ranked results waiting to be shown, loading batches until there are some or none are left.
-  function fill(state) {
-    if (state.ready.length || !unloaded(state)) return Promise.resolve();
-    return loadBatch(state).then(function () { return fill(state); });
+  // Ranked results waiting to be shown, loading batches until there are some or none are left,
+  // and on (at most FILL_BATCHES in all) until a page is worth showing: a batch whose articles
+  // mostly do not hold the typed words ("hòa" finds "hoạt" too) left a page of 8 results and a
+  // "Xem thêm kết quả" that found nothing more.
+  function fill(state, loaded) {
+    loaded = loaded || 0;
+    if (!unloaded(state) || state.ready.length >= MIN_PAGE || (state.ready.length && loaded >= FILL_BATCHES)) {
+      return Promise.resolve();
+    }
+    return loadBatch(state).then(function () { return fill(state, loaded + 1); });
   }
 
   function showNext(state) {

@@ -82,3 +82,21 @@ def test_words_an_article_holds_are_found_however_they_are_written(open_page, po
     for query in ("lừa đảo", "LUA DAO", "15/3/2026", "0221 3862 124", "PC08"):
         assert _search(page, portal, query), query
         assert page.locator(".search-status").inner_text().startswith("Tìm thấy "), query
+
+
+@pytest.mark.parametrize("query", ["hòa", "hoà"])
+def test_xem_them_is_offered_only_when_it_brings_more_results(open_page, portal, query):
+    """Pagefind's first 20 for "hòa" hold "hoạt" and "hoà" alike: 8 were shown under "Tìm thấy
+    nhiều bài viết …; đang hiển thị 8" and "Xem thêm kết quả", which then added nothing."""
+    page, watch = open_page("phone")
+    shown = len(_search(page, portal, query))
+    more = page.locator(".search-more")
+    assert shown
+    if more.is_visible():
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('.search-result').length > n || "
+                               "!document.querySelector('.search-more').disabled", arg=shown)
+        assert page.locator(".search-result").count() > shown
+    else:
+        assert page.locator(".search-status").inner_text() == f"Tìm thấy {shown} bài viết cho “{query}”."
+    assert watch.errors == [], watch.errors
