@@ -78,15 +78,16 @@
     });
   }
 
-  // Whether the article's words hold the phrase's words one after another, each as typed.
-  function holdsInRow(phrase, tokens) {
+  // Where the article's words hold the phrase's words one after another, each as typed
+  // (the places of its first and last word), or null.
+  function phraseAt(phrase, tokens) {
     var typed = phrase.split(/\s+/).map(wordToken).filter(function (t) { return t.key; });
-    if (!typed.length) return false;
+    if (!typed.length) return null;
     for (var i = 0; i + typed.length <= tokens.length; i++) {
       for (var j = 0; j < typed.length && matchLevel(tokens[i + j], typed[j], false) === 2; j++);
-      if (j === typed.length) return true;
+      if (j === typed.length) return { start: i, end: i + j - 1 };
     }
-    return false;
+    return null;
   }
 
   // 2 when the article's word is the typed one as typed, 1 when only folded, 0 when not
@@ -265,12 +266,16 @@
     return Promise.all(candidates.map(function (r) {
       return r.data().then(function (data) {
         var place = query ? locate(query, data.content) : { found: 1, exact: 1, near: false };
-        var text = locate(query, ownText(data));
-        if (text.near) data = Object.assign({}, data, { excerpt: nearExcerpt(text) });
+        var text = locate(query, ownText(data)), row = state.phrase && phraseAt(state.phrase, text.tokens);
+        // A phrase's excerpt is where it stands in the text, else the opening (not where
+        // words spelt like it stand together: "tặng quà" for "quả tang" in a title).
+        if (state.phrase) data = Object.assign({}, data, { excerpt: row ? nearExcerpt(Object.assign({}, text, { best: row }))
+                                                                        : excerptFrom(text, 0, function () { return false; }) });
+        else if (text.near) data = Object.assign({}, data, { excerpt: nearExcerpt(text) });
         else if (place.near || !query) data = Object.assign({}, data, { excerpt: openingExcerpt(text) });
         else data = Object.assign({}, data, { excerpt: firstWordExcerpt(text) });
         return { data: data, score: r.score, id: r.id, found: place.found, exact: place.exact,
-                 near: place.near ? 1 : 0, inRow: state.phrase ? holdsInRow(state.phrase, place.tokens) : true,
+                 near: place.near ? 1 : 0, inRow: state.phrase ? phraseAt(state.phrase, place.tokens) !== null : true,
                  whole: query ? holdsAll(query, place.tokens, data.content) : true };
       });
     })).then(function (found) {

@@ -6,7 +6,8 @@ from urllib.parse import quote
 
 import pytest
 
-from generator.vietnamese import fold
+from tests.browser.conftest import built_page
+from tests.conftest import article
 
 NEIGHBOURS = "Tổ liên gia an toàn ở Nghĩa Trụ: khi mỗi người dân là một tai mắt"
 SCAMS = {"Cảnh báo lừa đảo đặt phòng, mua tour du lịch giá rẻ mùa hè", NEIGHBOURS,
@@ -100,3 +101,20 @@ def test_xem_them_is_offered_only_when_it_brings_more_results(open_page, portal,
     else:
         assert page.locator(".search-status").inner_text() == f"Tìm thấy {shown} bài viết cho “{query}”."
     assert watch.errors == [], watch.errors
+
+
+def test_a_phrase_in_the_title_only_shows_the_opening_not_words_spelt_like_it(make_site, build_site, browser):
+    title = "Bắt quả tang nhóm đối tượng đánh bạc"
+    body = ("Chiều 5/3, Công an xã bắt giữ 6 đối tượng tại một quán nước.\n\n"
+            "Nhân dịp này, đoàn công tác đã đến thăm hỏi, tặng quà gia đình chính sách trên địa bàn.")
+    site = make_site({"content/tin-hoat-dong/bat-qua-tang.md": article(title, body=body),
+                      "content/tin-hoat-dong/bai-khac.md": article("Bài khác", body="Nội dung về quả tang vật.")})
+    built = build_site(site)
+    with built_page(built, browser, "/tim-kiem/?q=%22qu%E1%BA%A3+tang%22") as page:
+        page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+        result = page.locator(".search-result", has=page.locator("h2", has_text=title))
+        excerpt = result.locator(".excerpt").inner_text()
+        assert excerpt.startswith("Chiều 5/3, Công an xã"), excerpt
+        assert result.locator(".excerpt mark").count() == 0
+        other = page.locator(".search-result", has=page.locator("h2", has_text="Bài khác"))
+        assert other.locator(".excerpt mark").all_inner_texts() == ["quả", "tang"]
