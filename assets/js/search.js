@@ -17,11 +17,21 @@
   var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30, MIN_PAGE = 10, FILL_BATCHES = 3, OTHER_NAMES_WORDS = 16;
   var form, input, status, list, fallback, selects, pagefind, timer, moreButton, termPage, generation = 0, ready = false;
 
+  // A day typed as "7/12/2026", "07/12/2026" or "7.12.2026": both ways of writing it (the index
+  // reads "15/3/2026" as "1532026", which "15/03/2026" would not find); else null.
+  function dayForms(word) {
+    var day = /^(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})$/.exec(word);
+    if (!day) return null;
+    var d = +day[1], m = +day[2], pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var padded = pad(d) + "/" + pad(m) + "/" + day[3], bare = d + "/" + m + "/" + day[3];
+    return padded === bare ? [padded] : [padded, bare];
+  }
+
   function spellings(query) {
     var words = query.trim().split(/\s+/).filter(Boolean), out = [""];
     words.forEach(function (word) {
       // In Vietnamese, d/đ only starts a syllable: one choice per word.
-      var options = /^d/i.test(word) ? [word, word.replace(/^d/, "đ").replace(/^D/, "Đ")] : [word];
+      var options = dayForms(word) || (/^d/i.test(word) ? [word, word.replace(/^d/, "đ").replace(/^D/, "Đ")] : [word]);
       var next = [];
       out.forEach(function (head) {
         options.forEach(function (w) { if (next.length < MAX_SPELLINGS) next.push(head ? head + " " + w : w); });
@@ -50,8 +60,11 @@
     return tokensOf(text).map(function (t) { return t.key; });
   }
 
-  // One written word ("COVID-19,") as one token.
+  // One written word ("COVID-19,") as one token; a day as written either way ("7/12/2026",
+  // "07/12/2026,") as the one token of its zero-padded form.
   function wordToken(word) {
+    var day = /^\W*(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})\W*$/.exec(word);
+    if (day) word = dayForms(day[1] + "/" + day[2] + "/" + day[3])[0];
     var parts = tokensOf(word);
     return { key: parts.map(function (t) { return t.key; }).join(""),
              letters: parts.map(function (t) { return t.letters; }).join(""),
@@ -68,10 +81,15 @@
     return quoted && quoted[1] ? quoted[1] : null;
   }
 
+  // The typed words, each as one token as the article's words are ("10/6/2026" is not 10, 6, 2026).
+  function typedWords(query) {
+    return query.split(/\s+/).map(wordToken).filter(function (t) { return t.key; });
+  }
+
   // Whether the article holds every typed word as typed (the last may be unfinished), written
   // as one word ("7/12/2026", "COVID-19") or as its parts.
   function holdsAll(query, tokens, content) {
-    var typed = query.split(/\s+/).map(wordToken).filter(function (t) { return t.key; }), parts = null;
+    var typed = typedWords(query), parts = null;
     return typed.every(function (t, j) {
       var has = function (token) { return matchLevel(token, t, j === typed.length - 1) === 2; };
       return tokens.some(has) || (parts = parts || tokensOf(content)).some(has);
@@ -81,7 +99,7 @@
   // Where the article's words hold the phrase's words one after another, each as typed
   // (the places of its first and last word), or null.
   function phraseAt(phrase, tokens) {
-    var typed = phrase.split(/\s+/).map(wordToken).filter(function (t) { return t.key; });
+    var typed = typedWords(phrase);
     if (!typed.length) return null;
     for (var i = 0; i + typed.length <= tokens.length; i++) {
       for (var j = 0; j < typed.length && matchLevel(tokens[i + j], typed[j], false) === 2; j++);
@@ -105,7 +123,7 @@
   // Where the typed words sit in the article's own words: how many are there folded,
   // how many as typed, and the shortest stretch holding all of them (folded).
   function locate(query, content) {
-    var typed = tokensOf(query), words = content.split(/\s+/).filter(Boolean);
+    var typed = typedWords(query), words = content.split(/\s+/).filter(Boolean);
     var tokens = words.map(wordToken);
     var folded = typed.map(function () { return false; }), exact = folded.slice(), last = {}, best = null;
     tokens.forEach(function (token, i) {

@@ -118,3 +118,19 @@ def test_a_phrase_in_the_title_only_shows_the_opening_not_words_spelt_like_it(ma
         assert result.locator(".excerpt mark").count() == 0
         other = page.locator(".search-result", has=page.locator("h2", has_text="Bài khác"))
         assert other.locator(".excerpt mark").all_inner_texts() == ["quả", "tang"]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("10/06/2026", ["Cảnh báo lừa đảo đặt phòng, mua tour du lịch giá rẻ mùa hè"]),  # the day its card shows
+    ("10/6/2026", ["Cảnh báo lừa đảo đặt phòng, mua tour du lịch giá rẻ mùa hè"]),
+    ("15/03/2026", ["Công an tỉnh ra quân đợt cao điểm bảo đảm trật tự, an toàn giao thông dịp Tết Bính Ngọ 2026"]),
+    ("113", ["Liên hệ"]),  # the hotline, not the articles of 11/3
+])
+def test_a_day_typed_either_way_finds_the_articles_of_that_day_or_naming_it(open_page, portal, query, expected):
+    """The day an article came out was not searched, and a day was found only as written:
+    "10/6/2026" listed articles holding "10", and "15/03/2026" missed the text's "15/3/2026"."""
+    page, watch = open_page("phone")
+    assert _search(page, portal, query) == expected
+    assert page.locator(".search-status").inner_text() == f"Tìm thấy 1 bài viết cho “{query}”."
+    assert expected[0] != "Liên hệ" or page.locator(".search-result .excerpt mark").inner_text() == "113."
+    assert watch.errors == [], watch.errors
