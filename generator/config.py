@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.aliases import read_aliases_at
 from generator.diagnostics import Problem, error, kind_of, suggest, warning
-from generator.merge_conflicts import conflict_blocks, conflict_message
+from generator.merge_conflicts import conflict_blocks, conflict_message, leftover_markers, leftover_message
 from generator.model import (MEGAPIXELS_CEILING, Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit,
                              frozen_map)
 from generator.sanitize import XML_FORBIDDEN
@@ -237,9 +237,12 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
     if text is None:
         return None, [error(CONFIG_NAME, line, "not-utf8", "the file is not UTF-8 text")]
     conflicts = conflict_blocks(text)  # (a Windows line end is read past: lines are rstripped)
-    if conflicts:
-        return None, [error(CONFIG_NAME, first, "merge-conflict", conflict_message(first, last))
-                      for first, last in conflicts]
+    leftovers = leftover_markers(text)
+    if conflicts or leftovers:
+        return None, sorted([error(CONFIG_NAME, first, "merge-conflict", conflict_message(first, last))
+                             for first, last in conflicts]
+                            + [error(CONFIG_NAME, first, "merge-conflict", leftover_message(first, last, marks))
+                               for first, last, marks in leftovers], key=lambda problem: problem.location.line)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -31,7 +31,7 @@ from jinja2 import meta, nodes
 from markupsafe import Markup
 
 from generator.diagnostics import suggest
-from generator.merge_conflicts import conflict_blocks, conflict_message
+from generator.merge_conflicts import conflict_blocks, conflict_message, leftover_markers, leftover_message
 from generator.model import EMPTY
 from generator.scratch_files import is_scratch
 
@@ -129,6 +129,10 @@ def layout_source(env: jinja2.Environment, name: str) -> tuple[str, str | None]:
     if conflicts:  # (Jinja would print both versions on every page)
         (first, last), others = conflicts[0], conflicts[1:]
         raise LayoutNotText(conflict_message(first, last, others), layout_file(env, name), first)
+    leftovers = leftover_markers(source)
+    if leftovers:  # (a conflict resolved in part: Jinja would print the lines left on every page)
+        first, last, marks = leftovers[0]
+        raise LayoutNotText(leftover_message(first, last, marks), layout_file(env, name), first)
     return source, filename
 
 

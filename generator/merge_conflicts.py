@@ -43,6 +43,59 @@ def conflict_blocks(text: str, markdown: bool = False) -> list[tuple[int, int]]:
     return blocks
 
 
+def leftover_markers(text: str, markdown: bool = False) -> list[tuple[int, int, str]]:
+    """Git's marker lines left outside a whole conflict (conflict_blocks): a conflict resolved
+    only in part, its `<<<<<<<` line deleted but its `=======` and `>>>>>>> branch` kept (or the
+    other way round). Each as its first and last line and the marker lines there, quoted:
+    a `=======` is named with the `<<<<<<<` before it or the `>>>>>>>` after it, alone it is a
+    Markdown heading's underline. Markdown read both versions, the first as a heading, and
+    `>>>>>>> branch` as seven quotes one in another around the branch's name (a line of a
+    quote already that deep is one)."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return []
+    whole = {number for first, last in conflict_blocks(text, markdown) for number in range(first, last + 1)}
+    lines = text.split("\n")
+    readable = fenced(lines) if markdown else ((line, False) for line in lines)
+    leftovers: list[tuple[int, int, str]] = []
+    start: tuple[int, str] | None = None  # a `<<<<<<<` left, not yet followed by its `=======`
+    middle: tuple[int, str] | None = None  # a `=======` no `<<<<<<<` came before
+    previous = ""
+    for number, (line, in_code) in enumerate(readable, 1):
+        if number in whole:
+            start = middle = None
+        if in_code or number in whole:
+            previous = ""
+            continue
+        line, previous, quoted = line.rstrip(), line, previous.lstrip().startswith(">")
+        if _START.match(line):
+            if start:
+                leftovers.append((start[0], start[0], start[1]))
+            start, middle = (number, repr(line)), None
+        elif _MIDDLE.match(line):
+            if start:
+                leftovers.append((start[0], number, f"{start[1]}, {line!r}"))
+                start = None
+            else:
+                middle = (number, repr(line))
+        elif _END.match(line) and not (markdown and quoted and not start and not middle):
+            # (in an article, `>>>>>>> Trích dẫn` under `>>>>>> …` is a quote seven deep, no marker)
+            if start:
+                leftovers.append((start[0], start[0], start[1]))
+                start = None
+            leftovers.append((middle[0], number, f"{middle[1]}, {line!r}") if middle else (number, number, repr(line)))
+            middle = None
+    if start:
+        leftovers.append((start[0], start[0], start[1]))
+    return leftovers
+
+
+def leftover_message(first: int, last: int, marks: str) -> str:
+    """What to do with git's marker lines `marks` left at lines `first`–`last` (leftover_markers)."""
+    where = f"line {first}" if first == last else f"lines {first}–{last}"
+    return (f"git's merge-conflict lines are left here ({where}: {marks}), from a conflict resolved only in part: "
+            "check that the version kept is the one wanted and delete these lines")
+
+
 def conflict_lines(text: str, markdown: bool = False) -> tuple[int, int] | None:
     """The first and last line of the first conflict in `text` (conflict_blocks), or None."""
     blocks = conflict_blocks(text, markdown)

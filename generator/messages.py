@@ -1203,6 +1203,9 @@ PROBLEMS: Mapping[str, tuple] = {
                              "ngày cập nhật ('updated', {0}) sớm hơn ngày đăng ('date', {1}); "
                              "'updated' là lúc bài được sửa lần cuối"),),
     "merge-conflict": (
+        (r"git's merge-conflict lines are left here \(lines? ([\d–]+): (.*)\), from a conflict resolved only in part",
+         "còn sót dòng đánh dấu xung đột khi gộp (merge) của git ở đây (dòng {0}: {1}), do xung đột chỉ được giải quyết "
+         "một phần: kiểm tra lại bản được giữ có đúng là bản cần dùng không và xóa các dòng này"),
         (r"git left a merge conflict here \(lines (\d+)–(\d+)\)",
          "git để lại chỗ xung đột khi gộp (merge) ở đây (dòng {0}–{1}): giữ bản cần dùng và "
          "xóa các dòng '<<<<<<<', '=======' và '>>>>>>>'"),
@@ -1226,6 +1229,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "tệp giao diện {0} trống: mọi trang dựng trên nó ({1} và các trang khác) sẽ thành trang trắng"),
         (r"layout rendering error: the page (.*) renders to nothing: .*",
          "trang {0} dựng ra không có nội dung gì: không tệp giao diện nào nó dựa trên viết ra chữ"),
+        (r"layout rendering error: git's merge-conflict lines are left here \(lines? ([\d–]+): (.*)\), from a conflict "
+         r"resolved only in part",
+         "còn sót dòng đánh dấu xung đột khi gộp (merge) của git trong tệp giao diện (dòng {0}: {1}), do xung đột chỉ "
+         "được giải quyết một phần: kiểm tra lại bản được giữ có đúng là bản cần dùng không và xóa các dòng này"),
         (r"layout rendering error: git left a merge conflict here \(lines (\d+)–(\d+)\), and at lines (.*?): .*",
          "git để lại chỗ xung đột khi gộp (merge) trong tệp giao diện (dòng {0}–{1}, và các dòng {2}): giữ bản cần "
          "dùng và xóa các dòng '<<<<<<<', '=======' và '>>>>>>>'"),

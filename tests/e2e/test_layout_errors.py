@@ -375,6 +375,28 @@ def test_a_merge_conflict_left_in_a_layout_stops_the_build_and_check_at_its_line
     assert text_of(built.page("/").find("footer", class_="site-footer")) == "Đường dây nóng: 0221 3862 124"
 
 
+def test_merge_conflict_lines_left_in_a_layout_stop_the_build_and_check_at_their_line(make_site):
+    """A conflict resolved only in part ('<<<<<<< HEAD' and the first version deleted, the
+    '=======' and '>>>>>>> branch' lines kept) printed both lines in every page's footer."""
+    footer = ('<footer class="site-footer">\n<p>Đường dây nóng: 113</p>\n=======\n'
+              "<p>Đường dây nóng: 0221 3862 124</p>\n>>>>>>> doi-so-nong\n</footer>\n")
+    site = make_site({**FILES, "layouts/partials/footer.html": footer})
+    expected = ("layouts/partials/footer.html:3: error[layout-error]: layout rendering error: git's merge-conflict "
+                "lines are left here (lines 3–5: '=======', '>>>>>>> doi-so-nong'), from a conflict resolved only in "
+                "part: check that the version kept is the one wanted and delete these lines")
+    done = run_cli("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0] == expected
+    assert not (site / "public").exists()
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    assert checked.returncode == 1
+    assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [expected]
+    told = run_cli("build", "--site", str(site), "--lang", "vi")
+    assert told.stderr.splitlines()[0].startswith(
+        "layouts/partials/footer.html:3: error[layout-error]: còn sót dòng đánh dấu xung đột khi gộp (merge) của git "
+        "trong tệp giao diện (dòng 3–5: '=======', '>>>>>>> doi-so-nong')")
+
+
 def test_a_filter_or_test_no_layout_has_is_named_at_its_partial_by_build_and_check(make_site):
     """`| uppercase` in the footer (a partial the theme renders with include_cached) was told at
     "<introspection>:7", and `check` passed it, and `is chuoi` in a layout, which build refused."""

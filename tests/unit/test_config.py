@@ -502,3 +502,17 @@ def test_a_long_aliases_array_is_read_once_for_the_lines_of_its_items(tmp_path, 
     first = text.split("\n").index('  "/don-vi/xa-cu-0/",') + 1
     assert problems == [] and config.units["xa-moi"].aliases_lines == tuple(range(first, first + 40))
     assert looked_up.count(("units", "xa-moi", "aliases")) == 1
+
+
+def test_merge_conflict_lines_left_in_site_toml_are_named_as_git_s(tmp_path):
+    """A conflict resolved only in part was a TOML syntax error ('Invalid statement') at the
+    '=======' line, naming neither git nor the '>>>>>>>' line below it."""
+    text = SITE_TOML.replace("per_page = 2\n", "per_page = 2\n=======\nper_page = 3\n>>>>>>> doi-so-trang\n", 1)
+    assert text != SITE_TOML
+    (tmp_path / "site.toml").write_text(text, encoding="utf-8")
+    config, problems = load_config(tmp_path)
+    line = text.split("\n").index("=======") + 1
+    assert config is None and [str(p) for p in problems] == [
+        f"site.toml:{line}: error[merge-conflict]: git's merge-conflict lines are left here (lines {line}–{line + 2}: "
+        "'=======', '>>>>>>> doi-so-trang'), from a conflict resolved only in part: check that the version kept is "
+        "the one wanted and delete these lines"]

@@ -1,7 +1,7 @@
 """Git's conflict markers are found where git writes them, and only there."""
 from __future__ import annotations
 
-from generator.merge_conflicts import conflict_blocks, conflict_lines, conflict_message
+from generator.merge_conflicts import conflict_blocks, conflict_lines, conflict_message, leftover_markers, leftover_message
 
 CONFLICT = "<<<<<<< HEAD\nBản của tôi.\n=======\nBản của đồng nghiệp.\n>>>>>>> nhanh-khac\n"
 
@@ -35,3 +35,29 @@ def test_every_conflict_of_a_file_is_found_in_one_reading():
     # A layout's one problem names them all.
     assert conflict_message(3, 7, [(11, 15), (23, 27)]).startswith(
         "git left a merge conflict here (lines 3–7), and at lines 11–15, 23–27: keep the version wanted")
+
+
+def test_marker_lines_left_of_a_conflict_resolved_in_part_are_found():
+    """The editor deleted `<<<<<<< HEAD` and the first version but kept '=======' and
+    '>>>>>>> branch': Markdown published both versions, the first as a heading, and seven
+    quotes one in another around the branch's name, and the build said nothing."""
+    assert leftover_markers("Bản A.\n=======\nBản B.\n>>>>>>> sua-bai\n\nKết.", markdown=True) == [
+        (2, 4, "'=======', '>>>>>>> sua-bai'")]
+    assert leftover_markers("Bản B.\n>>>>>>> sua-bai\n") == [(2, 2, "'>>>>>>> sua-bai'")]
+    assert leftover_markers("<<<<<<< HEAD\nBản A.\n=======\nBản B.\n") == [(1, 3, "'<<<<<<< HEAD', '======='")]
+    assert leftover_markers("Kết.\n<<<<<<< HEAD\n") == [(2, 2, "'<<<<<<< HEAD'")]
+    assert leftover_message(2, 4, "'=======', '>>>>>>> sua-bai'") == (
+        "git's merge-conflict lines are left here (lines 2–4: '=======', '>>>>>>> sua-bai'), from a conflict "
+        "resolved only in part: check that the version kept is the one wanted and delete these lines")
+
+
+def test_a_whole_conflict_a_heading_or_markers_shown_as_code_are_no_leftover():
+    assert leftover_markers(CONFLICT) == []  # (conflict_blocks tells it)
+    assert leftover_markers("Tiêu đề\n=======\n\nNội dung.", markdown=True) == []  # a Markdown heading
+    assert leftover_markers("Ví dụ:\n\n```\n>>>>>>> x\n```\n", markdown=True) == []
+    assert leftover_markers("Tiêu đề\n=======\n\n" + CONFLICT, markdown=True) == []  # the heading is no marker
+    assert leftover_markers(">>>>>>>> tám dấu\n> trích dẫn\n") == []
+    # A quote within quotes, seven deep, under its sixth: a reader's outline, no marker.
+    quotes = "\n".join(">" * n + f" Trích dẫn cấp {n}" for n in range(1, 8)) + "\n\nKết."
+    assert leftover_markers(quotes, markdown=True) == []
+    assert leftover_markers("> Trích dẫn.\n\nBản B.\n>>>>>>> sua-bai\n", markdown=True) == [(4, 4, "'>>>>>>> sua-bai'")]
