@@ -86,6 +86,7 @@ def addresses(site: Site) -> dict:
     for old, article in kept_by_categories(site.config, site.articles).items():  # (a renamed category's)
         kept[article.source] = (*kept.get(article.source, ()), old)
     return {"urls": {a.source: a.url for a in site.articles_and_pages}, "kept": kept,
+            "ids": {a.source: _short(f"{a.date.isoformat()}\x1f{','.join(a.units)}") for a in site.articles_and_pages},
             "lists": {term_url(term): [term.kind, term.slug, term.name, list(term.other_names), list(term.aliases_written)]
                       for term in terms},
             "lists_kept": {alias: [term.kind, term.slug] for term in terms for alias in term.aliases}}
@@ -145,7 +146,42 @@ def find_moved(old: object, now: dict) -> tuple[tuple[str, str, str], ...]:
             continue  # (nearly every article: nothing of it moved)
         answered = _answered(now) if answered is None else answered
         lost += [(source, address, url) for address in before if address not in answered]
+    for source, was in _renamed(old, now).items():  # (moved by `git mv` and retitled at once)
+        before = {old_urls[was], *old_kept.get(was, ())}
+        url = now["urls"][source]
+        if not before <= {url, *now.get("kept", {}).get(source, ())}:
+            answered = _answered(now) if answered is None else answered
+            lost += [(source, address, url) for address in before if address not in answered]
     return tuple(sorted(lost))
+
+
+def _renamed(old: dict, now: dict) -> dict[str, str]:
+    """New source → the last build's source it was renamed from, for the articles whose file was
+    moved or renamed (`git mv`, a bundle's folder renamed to its new title) in the same change that
+    moved their address, a new title or category: the source the other addresses are kept by is
+    new, and the old one is gone. Paired by the date and units (which a rename leaves), one to one,
+    and the slug or the category kept: an article taken down beside another written is no move."""
+    old_urls, new_urls = old["urls"], now.get("urls", {})
+    old_ids, new_ids = old.get("ids"), now.get("ids")
+    if not (isinstance(old_ids, dict) and isinstance(new_ids, dict)):
+        return {}
+    gone = [source for source in old_urls.keys() - new_urls.keys() if source in old_ids]
+    if not gone:
+        return {}
+    came: dict[bytes, list[str]] = {}
+    for source in new_urls.keys() - old_urls.keys():
+        came.setdefault(new_ids.get(source), []).append(source)
+    left: dict[bytes, list[str]] = {}
+    for source in gone:
+        left.setdefault(old_ids[source], []).append(source)
+    pairs = {}
+    for key, sources in left.items():
+        if len(sources) == 1 and len(came.get(key, ())) == 1:
+            was, source = sources[0], came[key][0]
+            old_parts, new_parts = old_urls[was].strip("/").split("/"), new_urls[source].strip("/").split("/")
+            if old_parts[-1] == new_parts[-1] or old_parts[0] == new_parts[0]:
+                pairs[source] = was
+    return pairs
 
 
 def find_lists_gone(old_lists: object, now: dict) -> tuple[tuple[str, str, str, str, tuple[str, ...]], ...]:

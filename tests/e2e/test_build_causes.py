@@ -179,6 +179,43 @@ def test_an_article_moved_to_another_category_is_not_told_to_set_its_slug(make_s
     assert moved_lines(site) == [] and (site / "public" / old.strip("/") / "index.html").is_file()
 
 
+def test_an_article_renamed_and_retitled_at_once_is_named_and_stops_a_strict_build(make_site):
+    """An editor who retitles an article renames its file or folder to the new title too (`git mv`,
+    as "Add an article" names folders): the build saw an article removed and another added, said
+    nothing of the old address, and `--strict` published without it."""
+    site = make_site(ARTICLES)
+    summary(site)
+    bundle = site / "content/tin-hoat-dong/hien-mau"
+    (bundle / "index.md").write_text(article("Ngày hội hiến máu tình nguyện", date="2026-01-22T08:00:00"),
+                                     encoding="utf-8")
+    bundle.rename(site / "content/tin-hoat-dong/ngay-hoi-hien-mau-tinh-nguyen")
+    old, new = "/tin-hoat-dong/ngay-hoi-hien-mau/", "/tin-hoat-dong/ngay-hoi-hien-mau-tinh-nguyen/"
+    strict = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    assert strict.returncode == 1 and strict.stderr.splitlines()[0] == (
+        f"content/tin-hoat-dong/ngay-hoi-hien-mau-tinh-nguyen/index.md:2: error[address-not-kept]: this article is "
+        f"published at {new}, no longer at {old}, where links and shares to it now lead nowhere: keep it with "
+        f"aliases: [{old}] (or slug: ngay-hoi-hien-mau)")
+    assert moved_lines(site) == [
+        f"  Moved: content/tin-hoat-dong/ngay-hoi-hien-mau-tinh-nguyen/index.md is now at {new}, no longer at {old}: "
+        f"links and shares to the old address lead nowhere; keep it with aliases: [{old}] (or set slug: "
+        "ngay-hoi-hien-mau)"]
+
+    # Moved to another category's folder, its category changed with it: told as well.
+    tuan_tra = site / "content/tin-hoat-dong/tuan-tra.md"
+    tuan_tra.write_text(tuan_tra.read_text(encoding="utf-8").replace("category: tin-hoat-dong",
+                                                                     "category: xay-dung-luc-luong"), encoding="utf-8")
+    tuan_tra.rename(site / "content/xay-dung-luc-luong/tuan-tra.md")
+    old, new = "/tin-hoat-dong/tuan-tra-dem-tren-tuyen-quoc-lo/", "/xay-dung-luc-luong/tuan-tra-dem-tren-tuyen-quoc-lo/"
+    assert moved_lines(site) == [
+        f"  Moved: content/xay-dung-luc-luong/tuan-tra.md is now at {new}, no longer at {old}: links and shares to "
+        f"the old address lead nowhere; keep it with aliases: [{old}]"]
+
+    # An article taken down while another is written (its date and unit the same) is no move.
+    (site / "content/xay-dung-luc-luong/tap-huan.md").unlink()
+    (site / "content/tin-hoat-dong/dien-tap.md").write_text(article("Diễn tập phòng cháy"), encoding="utf-8")
+    assert moved_lines(site) == []
+
+
 def test_a_page_of_its_own_is_named_as_a_page(make_site):
     site = make_site({**ARTICLES, "content/trang/lien-he.md": "---\ntitle: Liên hệ\n---\n\nGọi 113.\n"})
     summary(site)
