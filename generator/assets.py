@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Collection, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
+from generator import lfs
 from generator.attachments import human_size
 from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
@@ -147,7 +148,15 @@ def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tu
     problems += same_names(by_bundle)
     problems += stylesheet_links(files, site_dir, base_path, image_sources)
     problems += heavy_images(files, site_dir)
+    problems += lfs_pointers(files, site_dir)
     return files, problems
+
+
+def lfs_pointers(files: Mapping[str, Path], site_dir: Path) -> list[Problem]:
+    """An error at each file the build would copy that is a Git LFS pointer (`files`: plan_files'):
+    readers would download its few lines for the document (lfs.py)."""
+    return [error(shown_path(source, site_dir), 0, "lfs-pointer", lfs.ADVICE)
+            for _, source in sorted(files.items()) if source.is_relative_to(site_dir) and lfs.is_pointer_file(source)]
 
 
 def same_names(by_bundle: Mapping[str, Sequence[tuple[str, str]]]) -> list[Problem]:

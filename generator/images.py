@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 import pillow_heif
 from PIL import Image, UnidentifiedImageError, features
 
-from generator import confine
+from generator import confine, lfs
 from generator.fences import code_spans, fenced
 from generator.config import parse_focus
 from generator.diagnostics import Problem, error, warning
@@ -571,6 +571,8 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
     data = (site_dir / disk_path).read_bytes()
     if not data:  # a copy that stopped before its first byte (a full disk, a failed sync)
         return None, ("broken-image", "the file is empty (0 bytes): copy the photo into the article's folder again")
+    if lfs.is_pointer(data):
+        return None, ("lfs-pointer", lfs.ADVICE)
     limit = max_megapixels * 1_000_000
     try:
         with warnings.catch_warnings():

@@ -1159,6 +1159,12 @@ PROBLEMS: Mapping[str, tuple] = {
                                                    "hoặc trong assets/"),
         (_ANY, "ảnh nằm ngoài thư mục trang: {0}"),
     ),
+    "lfs-pointer": (
+        (r"((?:'.*?': )?)this file is a Git LFS pointer",
+         "{0}tệp này là con trỏ Git LFS (vài dòng chỉ tới tệp), không phải tệp thật: kho git giữ tệp trong Git LFS "
+         "mà bản checkout này chưa tải về; hãy chạy 'git lfs pull' (trong CI, tải tệp LFS khi checkout: "
+         "actions/checkout của GitHub với 'lfs: true')"),
+    ),
     "not-an-image": (
         (r"'(.*?)': the file is not a photo this build can read",
          "'{0}' không phải ảnh đọc được (JPEG, PNG, WebP, HEIC), hoặc tệp bị hỏng"),

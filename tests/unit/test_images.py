@@ -138,6 +138,21 @@ def test_each_bad_input_is_a_problem_at_the_line_that_names_it(tmp_path):
     ]
 
 
+def test_a_photo_git_lfs_never_fetched_is_told_as_such(tmp_path):
+    """A CI checkout without LFS holds a pointer for each photo: it was "not a photo this build
+    can read, or damaged", and the editor's copy was fine."""
+    pointer = (b"version https://git-lfs.github.com/spec/v1\n"
+               b"oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 2345678\n")
+    site = write(tmp_path, {"content/tin/bai/le-ra-quan.jpg": pointer})
+    _, problems = plan_images(site, [make_article("![Lễ ra quân](le-ra-quan.jpg)")], SETTINGS)
+    assert [(p.code, p.message) for p in problems] == [(
+        "lfs-pointer", "'le-ra-quan.jpg': this file is a Git LFS pointer, a few lines naming the file, not the file "
+        "itself: the repository keeps it in Git LFS and this checkout never fetched it; run 'git lfs pull' (in CI, "
+        "fetch LFS files with the checkout: GitHub's actions/checkout with 'lfs: true')")]
+    assert messages.problem_message(problems[0], "vi").startswith(
+        "'le-ra-quan.jpg': tệp này là con trỏ Git LFS (vài dòng chỉ tới tệp), không phải tệp thật")
+
+
 def test_the_megapixels_site_toml_allows_are_the_limit_not_pillows(tmp_path):
     """A phone's 108 MP photo was refused as a decompression bomb by Pillow's own ~89.5 MP limit
     whatever images.max_megapixels said, and a 95 MP one under the default 100 MP too."""
