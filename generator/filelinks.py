@@ -73,6 +73,7 @@ def config_links_leading_nowhere(links: Iterable, outputs: Collection[str], base
 def leads_to_a_page(path: str, outputs: Collection[str], base_path: str = "/") -> bool:
     """Whether a path from the site's root (unquoted; with base_url's path or without it) names
     something the build publishes: a file, or a folder with its index.html."""
+    base_path = unquote(base_path)  # (written %-encoded, as a Vietnamese path of base_url is: the path is not)
     if base_path != "/" and under_base_path(path, base_path):
         path = "/" + path[len(base_path):]
     target = posixpath.normpath(path).lstrip("/")

@@ -604,3 +604,27 @@ def test_paths_from_the_site_root_lead_under_a_sub_path_base_url_and_are_checked
     checked = run_cli("check", "--site", str(site))
     assert [line.split(": ", 1)[0] for line in checked.stdout.splitlines() if "no-such-page" in line] == [
         "content/tin-hoat-dong/bai.md:8", "site.toml:18"]
+
+
+def test_a_portal_under_a_vietnamese_sub_path_is_no_link_leading_nowhere(make_site, build_site):
+    """base_url's path written in Vietnamese ("…/tỉnh-thử/", %-encoded as README says) made every
+    link under it, the photo links the build writes itself among them, a `no-such-page`
+    warning, and `--strict` failed on each: the link's path was read unquoted, base_url's was not."""
+    from tests.conftest import SITE_TOML, run_cli
+
+    toml = SITE_TOML.replace('base_url = "https://congan.example.vn/"', 'base_url = "https://congan.example.vn/tỉnh-thử/"')
+    assert toml != SITE_TOML
+    body = ("Xem [các đơn vị](/don-vi/) và [trang đã gỡ](/tin-hoat-dong/da-go/).\n\n"
+            "![Lễ ra quân](ra-quan.jpg \"Lễ ra quân sáng 21/1\")\n")
+    site = make_site({"content/tin-hoat-dong/bai/index.md": article("Bài viết", body=body),
+                      "content/tin-hoat-dong/bai/ra-quan.jpg": phone_jpeg(1600, 1200)}, toml)
+    built = build_site(site)
+    assert built.result.ok, built.result.problems
+    links = {a["href"] for a in built.page("/tin-hoat-dong/bai-viet/").select(".article .body a")}
+    assert "/t%E1%BB%89nh-th%E1%BB%AD/don-vi/" in links and any(
+        href.startswith("/t%E1%BB%89nh-th%E1%BB%AD/images/ra-quan-") for href in links), links
+    told = [(p.code, p.message.split("'")[1]) for p in built.result.problems if p.code == "no-such-page"]
+    assert told == [("no-such-page", "/tin-hoat-dong/da-go/")]  # (as written: a link leading nowhere still is one)
+    strict = run_cli("check", "--site", str(site), "--lang", "en")
+    assert [line.split(": ", 1)[0] for line in strict.stdout.splitlines() if "no-such-page" in line] == [
+        "content/tin-hoat-dong/bai/index.md:8"]
