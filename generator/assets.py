@@ -21,6 +21,7 @@ from generator import lfs
 from generator.attachments import human_size
 from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
+from generator.merge_conflicts import conflict_blocks, conflict_message, leftover_markers, leftover_message
 from generator.model import WHOLE_ADDRESS, Article
 from generator.scratch_files import is_scratch
 from generator.vietnamese import nfc
@@ -149,7 +150,39 @@ def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tu
     problems += stylesheet_links(files, site_dir, base_path, image_sources)
     problems += heavy_images(files, site_dir)
     problems += lfs_pointers(files, site_dir)
+    problems += merge_conflicts(files, site_dir)
     return files, problems
+
+
+# Files of the site's own a browser reads as text, where git's conflict markers break what follows
+# them: a stylesheet drops the rules around them, a script stops at them whole (search, sharing).
+_READ_AS_CODE = (".css", ".js", ".mjs", ".json", ".webmanifest", ".html", ".htm", ".svg", ".xml")
+_CODE_LIMIT = 5 * 1024 * 1024  # (larger: data, not something an editor merges by hand)
+
+
+def merge_conflicts(files: Mapping[str, Path], site_dir: Path) -> list[Problem]:
+    """A `merge-conflict` error at each conflict (or marker line left of one) git wrote into a
+    stylesheet, a script or a page of assets/ or static/ (`files`: plan_files'): copied as they
+    are, they were published with both versions and the markers."""
+    problems = []
+    for _, source in sorted(files.items()):
+        if not source.name.lower().endswith(_READ_AS_CODE) or not source.is_relative_to(site_dir):
+            continue
+        try:
+            if source.stat().st_size > _CODE_LIMIT:
+                continue
+            data = source.read_bytes()
+        except OSError:
+            continue  # (the output stage, copying it, says what is wrong with it)
+        if b"<<<<<<<" not in data and b">>>>>>>" not in data:
+            continue
+        text = data.decode("utf-8", errors="replace")
+        where = shown_path(source, site_dir)
+        problems += [error(where, first, "merge-conflict", conflict_message(first, last))
+                     for first, last in conflict_blocks(text)]
+        problems += [error(where, first, "merge-conflict", leftover_message(first, last, marks))
+                     for first, last, marks in leftover_markers(text)]
+    return problems
 
 
 def lfs_pointers(files: Mapping[str, Path], site_dir: Path) -> list[Problem]:

@@ -120,3 +120,24 @@ def test_what_an_editors_tools_leave_beside_the_files_is_never_published(make_si
     assert not published & {"Thumbs.db", "desktop.ini", "ads.txt~", "index.md.swp", "ke-hoach.pdf.part"}
     assert [path.read_bytes() for path in out.rglob("ke-hoach.pdf")] == [b"%PDF-1.7 whole"]
     assert (out / "xac-minh/BingSiteAuth.xml").is_file()  # the real files beside them still are
+
+
+def test_a_merge_conflict_left_in_a_stylesheet_or_script_stops_the_build_at_its_lines(make_site, tmp_path):
+    """Two designers changed the same rule on two branches: the stylesheet and the script went out
+    with git's markers in them (a browser drops the rules around them, and runs none of a script
+    holding them: search and sharing stopped), exit 0, --strict passing."""
+    site = make_site({**numbered_articles(2),
+                      "assets/css/rieng.css": ".a{color:red}\n<<<<<<< HEAD\n.b{color:#a00}\n=======\n.b{color:#b00}\n"
+                                              ">>>>>>> doi-mau\n.c{color:blue}\n",
+                      "static/js/dem.js": "var x = 1;\n=======\nvar x = 2;\n>>>>>>> sua-js\n",
+                      "static/ghi-chu.txt": ">>>>>>> không phải mã\n"})  # (text no browser runs: left alone)
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert [str(p) for p in result.problems] == [
+        "assets/css/rieng.css:2: error[merge-conflict]: git left a merge conflict here (lines 2–6): keep the version "
+        "wanted and delete the lines '<<<<<<<', '=======' and '>>>>>>>'",
+        "static/js/dem.js:2: error[merge-conflict]: git's merge-conflict lines are left here (lines 2–4: '=======', "
+        "'>>>>>>> sua-js'), from a conflict resolved only in part: check that the version kept is the one wanted and "
+        "delete these lines"]
+    assert not result.ok and not out.exists()
+    assert [str(p) for p in check_site(site).problems] == [str(p) for p in result.problems]
