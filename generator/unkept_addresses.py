@@ -5,7 +5,9 @@ its page: links and shares to the old one break. A build says so once, under its
 CI job's log is read by nobody. With --strict (the CI gate) each is an error instead: the build
 publishes nothing, keeps the last build's record, and so says it again until the editor keeps the
 old address (`aliases`) or the article's (`slug`). Compared with the record of the last build of
-this output (causes.addresses); a first build, or one without a cache, has nothing to compare.
+this output (causes.addresses); a first build, or one without a cache, has nothing to compare, and
+neither has a published site's build after a copy made for another address or with --noindex (a
+branch's preview, whose cache CI restored): readers never had that copy's addresses.
 """
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Probl
     record = previous.get("inputs") if isinstance(previous, dict) else None
     if not isinstance(record, dict):
         return []
+    if not site.config.noindex and (record.get("noindex") or record.get("base_url") != site.config.base_url):
+        return []  # (the last build was a preview's or a staging copy's: no reader had its addresses)
     now = causes.addresses(site)
     gone = causes.find_lists_gone(record.get("lists"), now)
     moves, folded = fold_into_lists(causes.find_moved(record, now), gone)

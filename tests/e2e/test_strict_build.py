@@ -32,3 +32,24 @@ def test_a_warning_fails_a_strict_build_and_the_published_site_stays_as_it_was(m
     # Nothing changed since: the last build's answer is given again, and its warning fails it still.
     again = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
     assert again.returncode == 1 and "error[unknown-key]" in again.stderr and again.stdout == ""
+
+
+def test_a_branch_preview_that_left_the_cache_is_no_address_readers_had(make_site):
+    """CI builds each branch's preview (--base-url of a sub-path, --noindex) and the next job of
+    main restored the cache it left: the strict build of main stopped at address-not-kept for
+    the title the branch gave an article, an address only the preview ever had."""
+    site = make_site(FILES)
+    assert run_cli("build", "--site", str(site), "--lang", "en", "--strict").returncode == 0  # main, published
+    news = site / "content/tin-hoat-dong/ra-quan.md"
+    written = news.read_text(encoding="utf-8")
+    news.write_text(written.replace("Ra quân đầu năm", "Ra quân đầu năm 2026"), encoding="utf-8")  # the branch
+    preview = run_cli("build", "--site", str(site), "--lang", "en", "--strict", "--noindex",
+                      "--base-url", "https://xem-truoc.congan.example.vn/nhanh/ra-quan/", "--out", str(site / "xem-truoc"))
+    assert preview.returncode == 1 and "error[address-not-kept]" in preview.stderr  # (it drops main's address)
+    preview = run_cli("build", "--site", str(site), "--lang", "en", "--noindex",
+                      "--base-url", "https://xem-truoc.congan.example.vn/nhanh/ra-quan/", "--out", str(site / "xem-truoc"))
+    assert preview.returncode == 0, preview.stderr
+    news.write_text(written, encoding="utf-8")  # main again, the cache as the preview left it
+    main = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    assert main.returncode == 0 and "address-not-kept" not in main.stderr, main.stderr
+    assert (site / "public/tin-hoat-dong/ra-quan-dau-nam/index.html").is_file()
