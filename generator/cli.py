@@ -299,6 +299,11 @@ def _site_dir_refused(site: Path, lang: str = "en") -> tuple[str, str] | None:
     if not site.is_dir():
         key = "site-is-file" if site.is_file() else "no-site-dir"
     elif not (site / "site.toml").is_file():
+        # (run from content/ or another folder of the site: told where the site is, not to make one)
+        above = next((folder for folder in site.parents if (folder / "site.toml").is_file()), None)
+        if above is not None:
+            return "no-site-toml", messages.text("no-site-toml-inside", lang, site=site, above=above,
+                                                 cd=_for_shell(str(above)))
         key = "no-site-toml"
     else:
         return None

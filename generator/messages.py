@@ -269,6 +269,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "--base-url '{url}' ends with a page's file name; write the folder it is in: --base-url {fixed}",
         "vi": "--base-url '{url}' kết thúc bằng tên một tệp trang; hãy ghi thư mục chứa nó: --base-url {fixed}",
     },
+    "no-site-toml-inside": {
+        "en": "{site} has no site.toml: it is a folder inside the site {above}; run the command from there "
+              "(cd {cd}) or name it with --site {cd}",
+        "vi": "{site} không có tệp site.toml: đây là một thư mục bên trong trang {above}; hãy chạy lệnh từ "
+              "thư mục đó (cd {cd}) hoặc chỉ nó bằng --site {cd}",
+    },
     "no-site-toml": {
         "en": "{site} has no site.toml (use --site to name the site folder; a new portal starts with "
               "python build.py init FOLDER --unit \"Công an tỉnh …\" --base-url https://…/)",

@@ -229,6 +229,23 @@ def test_a_folder_that_is_no_site_still_gives_a_json_report(tmp_path):
             assert done.stderr.strip() == f"build.py: error: {problem['message']}"
 
 
+def test_a_command_run_from_a_folder_inside_the_site_names_the_site(make_site):
+    """`cd content/tin-hoat-dong && python ../../build.py build`: told that the folder has no
+    site.toml and how to start a new portal (`init`), not where the site it is in is."""
+    import subprocess
+    import sys
+    site = make_site(GOOD)
+    inside = site / "content" / "tin-hoat-dong"
+    for command in ("build", "check"):
+        done = subprocess.run([sys.executable, str(REPO / "build.py"), command, "--lang", "en"], cwd=inside,
+                              capture_output=True, text=True)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert done.stderr.strip() == (
+            f"build.py: error: {inside} has no site.toml: it is a folder inside the site {site}; run the command "
+            f"from there (cd {site}) or name it with --site {site}")
+        assert not (inside / "public").exists()
+
+
 def test_a_reader_that_goes_away_is_no_traceback(make_site):
     """`check | head`: the reader of the report closes the pipe; the editor sees no traceback."""
     import subprocess
