@@ -364,6 +364,7 @@ class MarkupConverter:
         self.phones.active = phone_links.may_hold_one(article.body)
         self.links.parts = []
         self.pictures.source, self.pictures.unplanned = article.source, []
+        self.pictures.cover = (article.image, article.image_caption)
         self.links.used = {}
         first_line = article.body_line + len(article.body) - len(article.body.lstrip("\n"))
         unusual = _UNUSUAL.search(article.body) is not None  # styled letters or an old font's symbols

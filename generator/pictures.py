@@ -156,7 +156,8 @@ class PictureTreeprocessor(Treeprocessor):
     """Body images → <picture>; an image alone in its paragraph → <figure> with <figcaption>.
 
     The caption is the image's title ("Chú thích" in ![alt](anh.jpg "Chú thích")), else a line in
-    italics right under the photo (in its paragraph or the next), else its alt text.
+    italics right under the photo (in its paragraph or the next), else the article's image_caption
+    when the photo is its cover (not shown above the text then: shown_cover), else its alt text.
     """
 
     def __init__(self, md, plan: ImagePlan, base_path: str, documents: Mapping = {}):
@@ -165,6 +166,7 @@ class PictureTreeprocessor(Treeprocessor):
         self.documents = documents  # Site.attachments: captions beside a clip
         self.base_path = base_path
         self.source = ""
+        self.cover: tuple[str, str] = ("", "")  # the article's front-matter image and image_caption
         self.unplanned: list[str] = []
         self.raw_picture = False  # the body's raw HTML has a <picture> of its own
 
@@ -232,7 +234,8 @@ class PictureTreeprocessor(Treeprocessor):
             paragraph.tag = "figure"
             paragraph.text = None
             paragraph[0].tail = None
-            caption = title or written or (alt if not names_a_file(alt, src) else "")  # (a file name is no caption)
+            caption = (title or written or self._cover_caption(src)
+                       or (alt if not names_a_file(alt, src) else ""))  # (a file name is no caption)
             if caption:
                 shown = etree.SubElement(paragraph, "figcaption")
                 shown.text = caption
@@ -241,6 +244,16 @@ class PictureTreeprocessor(Treeprocessor):
                     # (A player's alt names only the link offered where it cannot play: its caption is its name.)
                     shown.set("aria-hidden", "true")
         return None
+
+    def _cover_caption(self, src: str) -> str:
+        """The article's image_caption when `src` is its cover: the cover is then shown where the
+        body shows it, not above the text (ImagePlan.shown_cover), and its caption (a photographer's
+        credit) was shown nowhere. "" for any other photo, or a cover without a caption."""
+        image, caption = self.cover
+        if not (image and caption and src) or is_played_file(src):
+            return ""
+        cover = self.plan.picture_for(self.source, image)
+        return caption if cover is not None and cover is self.plan.picture_for(self.source, src) else ""
 
     def _is_photo(self, element) -> bool:
         """A local photo the plan has (or a clip or recording shown as one), alone or as the one thing in a link."""
@@ -298,8 +311,9 @@ class PictureTreeprocessor(Treeprocessor):
                 figure = etree.SubElement(paragraph, "figure")
                 photo.tail = None
                 figure.append(photo)
-                photo_caption = img.get("title") or img.get("alt")
-                if not img.get("title") and names_a_file(photo_caption or "", img.get("src", "")):
+                photo_caption = img.get("title") or self._cover_caption(img.get("src", "")) or img.get("alt")
+                if (not img.get("title") and photo_caption == img.get("alt")
+                        and names_a_file(photo_caption or "", img.get("src", ""))):
                     photo_caption = None
                 if photo_caption and photo_caption != caption:  # (Word's caption of them all, given to each as its alt)
                     shown = etree.SubElement(figure, "figcaption")

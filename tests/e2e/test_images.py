@@ -431,6 +431,38 @@ def test_a_cover_the_body_also_shows_appears_once_on_the_page(make_site, build_s
     assert text_of(card.find(class_="card-title")) == "Ra quân" and card.find("img") is not None
 
 
+def test_a_cover_the_body_also_shows_keeps_its_caption_there(make_site, build_site):
+    """`image_caption` (the caption and the photographer's credit) of a cover the body shows, alone
+    or in a gallery, under no caption of its own: the cover is not shown above the text, and the
+    caption was shown nowhere, in the page or its feed. It is the body's photo's caption; a caption
+    the body writes under the photo itself stays."""
+    caption = '"Cán bộ chiến sĩ tại lễ ra quân. Ảnh: Anh Dũng"'
+    files = {"content/tin-hoat-dong/ra-quan/index.md": article(
+                 "Ra quân", image="anh.jpg", image_caption=caption,
+                 body="Sáng nay, lễ ra quân.\n\n![Lễ ra quân](anh.jpg)\n\n![Diễu hành](khac.jpg)\n"),
+             "content/tin-hoat-dong/chum-anh/index.md": article(
+                 "Chùm ảnh", "2026-01-20", image="b.jpg", image_caption=caption,
+                 body="Hình ảnh:\n\n![Ảnh 1](a.jpg) ![Ảnh 2](b.jpg) ![Ảnh 3](c.jpg)\n"),
+             "content/tin-hoat-dong/tu-chu-thich/index.md": article(
+                 "Tự chú thích", "2026-01-19", image="anh.jpg", image_caption=caption,
+                 body='Sáng nay.\n\n![Lễ ra quân](anh.jpg "Chú thích của bài. Ảnh: Minh Khôi")\n')}
+    for folder, names in (("ra-quan", "anh khac"), ("chum-anh", "a b c"), ("tu-chu-thich", "anh")):
+        for name in names.split():
+            files[f"content/tin-hoat-dong/{folder}/{name}.jpg"] = phone_jpeg(900, 600)
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    shown = "Cán bộ chiến sĩ tại lễ ra quân. Ảnh: Anh Dũng"
+    page = built.page("/tin-hoat-dong/ra-quan/")
+    assert page.find("figure", class_="cover") is None  # still shown once, where the body puts it
+    assert [text_of(f) for f in page.select(".article .body figure figcaption")] == [shown, "Diễu hành"]
+    cells = built.page("/tin-hoat-dong/chum-anh/").select(".article .body .gallery figure figcaption")
+    assert [text_of(f) for f in cells] == ["Ảnh 1", shown, "Ảnh 3"]
+    own = built.page("/tin-hoat-dong/tu-chu-thich/").select(".article .body figure figcaption")
+    assert [text_of(f) for f in own] == ["Chú thích của bài. Ảnh: Minh Khôi"]
+    feed = (built.out / "atom.xml").read_text(encoding="utf-8")
+    assert feed.count(shown) == 2  # (as text of the two entries' bodies)
+
+
 def test_a_photo_named_not_quite_as_on_disk_gets_the_name_beside_the_article(make_site, build_site):
     """'/anh.jpg' (from the site's root), 'anh' (no extension), 'anh-bia.jpg' for
     'anh_bia.jpg': the photo is right there, and the error names it."""
