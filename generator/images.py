@@ -551,7 +551,8 @@ def _pasted_photo(article: Article, line: int, src: str) -> Problem:
 
 def _photo_beside(site_dir: Path, source: str, src: str) -> str | None:
     """The photo in the article's own folder an editor most likely meant by `src`: the same
-    name written from the site's root ("/anh.jpg"), without its extension ("anh"), or
+    name written from the site's root ("/anh.jpg"), without its extension ("anh"), with
+    another one ("anh.jpeg" for "anh.jpg", "logo.jpg" for "logo.png": Windows shows none), or
     spelled with other case, tone marks, "_" or spaces ("anh_bia.jpg", "Ảnh bìa.jpg" for
     "anh-bia.jpg"); never a merely similar one ("anh-2.jpg" is another photo than "anh-1.jpg").
     Looked for only when `src` is missing."""
@@ -562,7 +563,9 @@ def _photo_beside(site_dir: Path, source: str, src: str) -> str | None:
     except OSError:
         return None
     key = slugify(wanted)
-    return next((name for name in names if key in (slugify(name), slugify(posixpath.splitext(name)[0]))), None)
+    same = next((name for name in names if key in (slugify(name), slugify(posixpath.splitext(name)[0]))), None)
+    stem = slugify(posixpath.splitext(wanted)[0])
+    return same or next((name for name in names if stem and slugify(posixpath.splitext(name)[0]) == stem), None)
 
 
 def inspect_image(site_dir: Path, path: str, max_megapixels: int,

@@ -481,6 +481,23 @@ def test_a_photo_named_not_quite_as_on_disk_gets_the_name_beside_the_article(mak
     assert problem.code == "missing-image" and "did you mean" not in problem.message
 
 
+def test_a_photo_named_with_another_extension_gets_the_name_beside_the_article(make_site, build_site):
+    """'IMG_20261207_081530.jpeg' for the phone's 'IMG_20261207_081530.jpg' (Windows shows neither
+    extension, only "JPEG image"), 'huy-hieu.jpg' for the emblem saved as 'huy-hieu.png': the photo is
+    right there under the same name, and the error said only to check the name."""
+    emblem = io.BytesIO()
+    Image.new("RGBA", (300, 300), (200, 20, 20, 255)).save(emblem, "PNG")
+    site = make_site({"content/tin-hoat-dong/a/index.md": article(
+                          "Ảnh", image="huy-hieu.jpg", body="![Lễ ra quân](IMG_20261207_081530.jpeg)\n"),
+                      "content/tin-hoat-dong/a/IMG_20261207_081530.jpg": phone_jpeg(400, 300),
+                      "content/tin-hoat-dong/a/IMG_20261207_081531.jpg": phone_jpeg(400, 300),
+                      "content/tin-hoat-dong/a/huy-hieu.png": emblem.getvalue()})
+    built = build_site(site)
+    hints = sorted(re.search(r"did you mean '(.*?)'", p.message).group(1) for p in built.result.problems
+                   if p.code == "missing-image")
+    assert hints == ["IMG_20261207_081530.jpg", "huy-hieu.png"], built.messages
+
+
 def test_photos_pasted_one_per_line_are_each_a_figure_with_its_caption(make_site, build_site):
     """A phone's editor or Zalo joins photos line under line, no blank line between: each is
     a figure with its caption, as a photo alone in its paragraph is; the caption line under a
