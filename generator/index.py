@@ -308,6 +308,11 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
     image_focus = _text(fm, "image_focus", fail) or ""
     if image_focus and parse_focus(image_focus) is None:
         fail("image_focus", "bad-focus", f"'image_focus' must be two percentages such as \"50% 30%\", not '{image_focus}'")
+    if image_caption and not image:  # (the card's photo is then the body's first, which has a caption of its own)
+        problems.append(warning(source.path, source.line_of("image_caption"), "caption-without-image",
+                                "'image_caption' is the caption of the cover, and there is no 'image': it is shown "
+                                "nowhere; name the cover with image: (image: anh-bia.jpg), or move the caption under "
+                                "the photo in the text"))
     extra = fm.get("extra", {})
     if not isinstance(extra, dict):
         fail("extra", "wrong-type", "'extra' must be a mapping of key: value")

@@ -924,6 +924,11 @@ PROBLEMS: Mapping[str, tuple] = {
          "lại bằng aliases = [\"{0}\"] trong bảng của phong trào thay nó; nếu phong trào đã bỏ hẳn, hãy dựng "
          "một lần không có --strict: lần dựng đó ghi nhận việc bỏ"),
     ),
+    "caption-without-image": (
+        (r"'image_caption' is the caption of the cover, and there is no 'image'",
+         "'image_caption' là chú thích của ảnh đại diện, nhưng bài không có 'image': chú thích này không hiện ở đâu; "
+         "hãy ghi ảnh đại diện (image: anh-bia.jpg), hoặc chuyển chú thích xuống dưới ảnh trong bài"),
+    ),
     "category-not-folder": (
         (r"the article is in the folder of the category '(.*?)', but its 'category' is '(.*?)'",
          "bài nằm trong thư mục của chuyên mục '{0}', nhưng 'category' của nó là '{1}', nên bài đăng ở /{1}/…: "

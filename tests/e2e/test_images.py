@@ -463,6 +463,24 @@ def test_a_cover_the_body_also_shows_keeps_its_caption_there(make_site, build_si
     assert feed.count(shown) == 2  # (as text of the two entries' bodies)
 
 
+def test_a_cover_caption_without_a_cover_is_a_warning_at_its_line(make_site, build_site):
+    """`image_caption` with no `image` (the line left out, or lost when the front-matter was copied
+    from another article): the card's photo is the body's first, and the caption and credit were
+    shown nowhere, without a word."""
+    site = make_site({"content/tin-hoat-dong/a/index.md": article(
+                          "Ảnh", image_caption='"Lễ ra quân. Ảnh: Anh Dũng"', body="![Lễ ra quân](anh.jpg)\n"),
+                      "content/tin-hoat-dong/a/anh.jpg": phone_jpeg(400, 300)})
+    built = build_site(site)
+    assert built.result.ok
+    assert [str(p) for p in built.result.problems] == [
+        "content/tin-hoat-dong/a/index.md:6: warning[caption-without-image]: 'image_caption' is the caption of "
+        "the cover, and there is no 'image': it is shown nowhere; name the cover with image: (image: anh-bia.jpg), "
+        "or move the caption under the photo in the text"]
+    assert messages.problem_message(built.result.problems[0], "vi") == (
+        "'image_caption' là chú thích của ảnh đại diện, nhưng bài không có 'image': chú thích này không hiện ở đâu; "
+        "hãy ghi ảnh đại diện (image: anh-bia.jpg), hoặc chuyển chú thích xuống dưới ảnh trong bài")
+
+
 def test_a_photo_named_not_quite_as_on_disk_gets_the_name_beside_the_article(make_site, build_site):
     """'/anh.jpg' (from the site's root), 'anh' (no extension), 'anh-bia.jpg' for
     'anh_bia.jpg': the photo is right there, and the error names it."""
