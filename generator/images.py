@@ -389,6 +389,7 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
     first_image: dict[str, str] = {}
     covers: dict[str, str] = {}
     for article in articles:
+        cover = None
         if article.image and is_local(article.image) and is_played_file(article.image):
             poster = (poster_names(article.image) or [article.image])[0]
             problems.append(error(article.source, article.image_line or 1, "not-an-image",
@@ -401,6 +402,7 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
             if ref:
                 references.append(ref)
                 covers[article.url] = ref.path
+                cover = ref
         for line, alt, src, _title in bodies[article.source]:
             if src.startswith("data:"):
                 problems.append(_pasted_photo(article, line, src))
@@ -434,6 +436,10 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 references.append(ref)
                 first_image.setdefault(article.url, ref.path)
                 body_paths.setdefault(article.source, set()).add(ref.path)
+                if cover is not None and ref.disk_path == cover.disk_path and covers[article.url] == cover.path:
+                    # The cover written in another case than the body's photo (ANH.JPG, anh.jpg), one
+                    # file: the body's spelling, so that shown_cover sees the body shows it.
+                    covers[article.url] = ref.path
 
     uses: dict[str, list[Reference]] = {}
     for ref in references:

@@ -253,7 +253,8 @@ class PictureTreeprocessor(Treeprocessor):
         if not (image and caption and src) or is_played_file(src):
             return ""
         cover = self.plan.picture_for(self.source, image)
-        return caption if cover is not None and cover is self.plan.picture_for(self.source, src) else ""
+        # (==: the same file written in another case is another key of the plan, of equal variants)
+        return caption if cover is not None and cover == self.plan.picture_for(self.source, src) else ""
 
     def _is_photo(self, element) -> bool:
         """A local photo the plan has (or a clip or recording shown as one), alone or as the one thing in a link."""

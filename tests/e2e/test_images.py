@@ -463,6 +463,21 @@ def test_a_cover_the_body_also_shows_keeps_its_caption_there(make_site, build_si
     assert feed.count(shown) == 2  # (as text of the two entries' bodies)
 
 
+def test_a_cover_named_in_another_case_than_the_body_s_photo_is_still_shown_once(make_site, build_site):
+    """`image: ANH.JPG` for the body's `![…](anh.jpg)`, one file (a photo is found whatever the case of
+    its name): the page showed it twice, one under the other, as the cover and as the body's photo."""
+    site = make_site({"content/tin-hoat-dong/a/index.md": article(
+                          "Ảnh", image="ANH.JPG", image_caption='"Lễ ra quân. Ảnh: Anh Dũng"',
+                          body="Sáng nay.\n\n![Lễ ra quân](anh.jpg)\n"),
+                      "content/tin-hoat-dong/a/anh.jpg": phone_jpeg(900, 600)})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    page = built.page("/tin-hoat-dong/anh/")
+    assert page.find("figure", class_="cover") is None
+    assert [text_of(f.figcaption) for f in page.select(".article figure")] == ["Lễ ra quân. Ảnh: Anh Dũng"]
+    assert page.find("meta", property="og:image") is not None
+
+
 def test_a_cover_caption_without_a_cover_is_a_warning_at_its_line(make_site, build_site):
     """`image_caption` with no `image` (the line left out, or lost when the front-matter was copied
     from another article): the card's photo is the body's first, and the caption and credit were
