@@ -607,8 +607,16 @@ def layout_globals(plan: ImagePlan, base_path: str) -> dict:
         # Without a caption, the title right above says what it is about: alt="" (as a thumbnail's), or
         # a screen reader read the title twice, as the heading and as the photo.
         alt = article.image_caption or ""
-        return picture_html(plan.pictures[path], base_path, alt, body_sizes(plan.pictures[path]), eager=True,
-                            css_class=body_class(plan.pictures[path]))
+        picture = plan.pictures[path]
+        element = picture_element(picture, base_path, alt, body_sizes(picture), eager=True,
+                                  css_class=body_class(picture))
+        if shows_less_than_it_has(picture):  # a tap opens it whole, as the same photo in the body does
+            link = etree.Element("a", {"href": base_path + picture.largest_jpeg, "class": "photo-link"})
+            if not alt:
+                link.set("aria-label", "Xem ảnh cỡ lớn")
+            link.append(element)
+            element = link
+        return Markup(to_html_string(element))
 
     def thumbnail(article, kind: str = "card", eager: bool = False) -> Markup:
         picture = plan.thumbnails.get(article.url)

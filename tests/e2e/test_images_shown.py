@@ -203,6 +203,26 @@ def test_a_cover_s_caption_is_read_once(make_site, build_site):
     assert cover.figcaption.get("aria-hidden") == "true"
 
 
+def test_a_cover_shown_smaller_than_it_is_opens_its_largest_copy_when_tapped(make_site, build_site):
+    """A phone's 4000×3000 cover, shown 320 px wide on a phone, opened nothing when tapped, where
+    the same photo in the body opens its largest copy; a small cover, shown whole, links nowhere."""
+    site = make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", image="bia.jpg", body="Nội dung.",
+                                                  image_caption='"Lễ ra quân. Ảnh: Anh Dũng"'),
+                      BUNDLE + "bia.jpg": phone_jpeg(1600, 1200),
+                      "content/tin-hoat-dong/nho/index.md": article("Ảnh nhỏ", "2026-01-20", image="nho.jpg",
+                                                                   body="Nội dung."),
+                      "content/tin-hoat-dong/nho/nho.jpg": phone_jpeg(500, 400)})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    [cover] = built.page(PAGE).select(".article figure.cover")
+    link = cover.find("a", class_="photo-link")
+    assert link is not None and link.img["alt"] == "Lễ ra quân. Ảnh: Anh Dũng"
+    with Image.open(built.out / link["href"].lstrip("/")) as opened:
+        assert opened.size == (1600, 1200)
+    [small] = built.page("/tin-hoat-dong/anh-nho/").select(".article figure.cover")
+    assert small.find("a") is None and small.img is not None
+
+
 def test_a_clip_s_caption_taken_from_its_alt_text_is_read(make_site, build_site):
     """A clip or recording shown as a photo (`![Clip ra quân](clip.mp4)`) has no alt a screen
     reader reads: its words are only in the download link a browser that plays it never shows.
