@@ -476,6 +476,11 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
         og_box = crop_box(image.width, image.height, OG_SIZE, focus)
         og_width = min(OG_SIZE[0], og_box[2] - og_box[0])  # a small photo is not blown up
         og = _variant(image, "jpeg", og_width, og_box, settings, exact_height=round(og_width * OG_SIZE[1] / OG_SIZE[0]))
+        if covers.get(article.url) != path and min(og.width, og.height) < SOCIAL_MINIMUM:
+            # The body's first photo, too small for a shared link's card (Facebook and Zalo show
+            # none): the site's share_image is shown instead (seo.cover_image). A cover the editor
+            # chose is kept, and told (small-cover).
+            continue
         variants[og.name] = og
         og_images[article.url] = og
         if covers.get(article.url) == path and min(og.width, og.height) < SOCIAL_MINIMUM:

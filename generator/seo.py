@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from generator import feeds, routes
 from generator.bylines import split_byline
+from generator.images import OUTPUT_DIR
 from generator.memo import Memo, recall
 from generator.model import Article, Page, Site, Unit
 from generator.share_image import share_image_url
@@ -154,6 +155,8 @@ def cover_image(site: Site, article: Article | None, og_image: Callable | None =
     if not src:
         found = _FIRST_IMG.search(article.html)
         src = found.group(1) if found else ""
+        if og_image is not None and src.startswith(site.config.base_path + OUTPUT_DIR):
+            src = ""  # a photo of ours the images stage gave no card: too small for one
     return urljoin(absolute(site, article.url), src) if src else fallback
 
 

@@ -6,7 +6,7 @@ import io
 from PIL import Image, ImageDraw, ImageStat
 
 from generator import messages
-from tests.conftest import article, text_of
+from tests.conftest import SITE_TOML, article, text_of
 from tests.photos import BOTTOM, TOP, phone_jpeg
 
 BUNDLE = "content/tin-hoat-dong/ra-quan/"
@@ -221,6 +221,26 @@ def test_a_cover_shown_smaller_than_it_is_opens_its_largest_copy_when_tapped(mak
         assert opened.size == (1600, 1200)
     [small] = built.page("/tin-hoat-dong/anh-nho/").select(".article figure.cover")
     assert small.find("a") is None and small.img is not None
+
+
+def test_a_body_photo_too_small_for_a_shared_link_leaves_the_site_s_share_image(make_site, build_site):
+    """An article without `image` whose first photo is a 160×120 one from the old portal: its
+    shared link's card was that photo at 160×84, which Facebook and Zalo do not show (no warning,
+    the editor chose no cover), where the site's share_image would have been shown."""
+    site = make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body="![Lễ ra quân](nho.jpg)\n"),
+                      BUNDLE + "nho.jpg": phone_jpeg(160, 120),
+                      "content/tin-hoat-dong/lon/index.md": article("Ảnh lớn", "2026-01-20", body="![Lễ](lon.jpg)\n"),
+                      "content/tin-hoat-dong/lon/lon.jpg": phone_jpeg(900, 600),
+                      "static/anh-chia-se.png": png(Image.new("RGB", (1200, 630), (161, 29, 29)))},
+                     site_toml=SITE_TOML.replace('title = ', 'share_image = "/anh-chia-se.png"\ntitle = ', 1))
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    page = built.page(PAGE)
+    assert page.find("meta", property="og:image")["content"].endswith("/anh-chia-se.png")
+    assert page.find("meta", property="og:image:width") is None
+    assert page.select_one(".article .body img") is not None  # (the photo is still shown)
+    shared = built.page("/tin-hoat-dong/anh-lon/").find("meta", property="og:image")["content"]
+    assert "/images/lon-" in shared  # a photo large enough is still the card's
 
 
 def test_a_clip_s_caption_taken_from_its_alt_text_is_read(make_site, build_site):
