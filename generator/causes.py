@@ -87,6 +87,8 @@ def addresses(site: Site) -> dict:
         kept[article.source] = (*kept.get(article.source, ()), old)
     return {"urls": {a.source: a.url for a in site.articles_and_pages}, "kept": kept,
             "ids": {a.source: _short(f"{a.date.isoformat()}\x1f{','.join(a.units)}") for a in site.articles_and_pages},
+            # (a draft's address was never published: `serve` and `build --drafts` show it alone)
+            "drafts": sorted(a.source for a in site.articles_and_pages if a.draft),
             "lists": {term_url(term): [term.kind, term.slug, term.name, list(term.other_names), list(term.aliases_written)]
                       for term in terms},
             "lists_kept": {alias: [term.kind, term.slug] for term in terms for alias in term.aliases}}
@@ -134,19 +136,24 @@ def find_moved(old: object, now: dict) -> tuple[tuple[str, str, str], ...]:
     """(source, old address, new URL) of each article that the last build (`old`: its record, or
     addresses) published at an address, or kept one by an alias (its own, or its renamed
     category's), that this build answers no more: links and shares to it now break. An article
-    removed is not told: taking one down is meant to take its addresses with it."""
+    removed is not told: taking one down is meant to take its addresses with it, nor is a draft
+    retitled, whose address no reader had."""
     if not isinstance(old, dict) or not isinstance(old.get("urls"), dict):
         return ()
     old_urls, old_kept = old["urls"], old.get("kept") if isinstance(old.get("kept"), dict) else {}
+    drafts = set(old.get("drafts", ())) if isinstance(old.get("drafts"), list) else set()
     answered = None
     lost = []
     for source, url in now.get("urls", {}).items():
-        before = {old_urls[source], *old_kept.get(source, ())} if source in old_urls else set()
+        had = source in old_urls and source not in drafts
+        before = {old_urls[source], *old_kept.get(source, ())} if had else set()
         if before <= {url, *now.get("kept", {}).get(source, ())}:
             continue  # (nearly every article: nothing of it moved)
         answered = _answered(now) if answered is None else answered
         lost += [(source, address, url) for address in before if address not in answered]
     for source, was in _renamed(old, now).items():  # (moved by `git mv` and retitled at once)
+        if was in drafts:
+            continue
         before = {old_urls[was], *old_kept.get(was, ())}
         url = now["urls"][source]
         if not before <= {url, *now.get("kept", {}).get(source, ())}:

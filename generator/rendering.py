@@ -136,7 +136,7 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
     if memo is None:  # the preview names the files it saw saved instead (~40 ms a save at 10,000 articles)
         inputs = causes.record(site, layouts, signatures.config, signatures.articles)
         found = causes.compare(previous.get("inputs"), inputs, repaired, upgraded=STATE_NAME in cache.other_version)
-        now = {key: inputs[key] for key in ("urls", "kept", "ids", "lists", "lists_kept")}  # (causes.addresses)
+        now = {key: inputs[key] for key in ("urls", "kept", "ids", "drafts", "lists", "lists_kept")}  # (causes.addresses)
     else:  # … and finds the moves itself, against the addresses the editor was last shown (devserver.py)
         now = causes.addresses(site)
     return RenderPlan(tuple(todo), sigs, unchanged, frozenset(previous.get("outputs", ())),

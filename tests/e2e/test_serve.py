@@ -300,6 +300,23 @@ def test_a_retitled_article_that_moves_is_named_in_the_terminal(preview):
     assert f"giữ lại bằng aliases: [{URL}]" in said
 
 
+def test_a_retitled_draft_is_no_move_to_keep(preview):
+    """A draft (what `new` writes) has had no reader: typing its title moves it from one address
+    only the preview showed to another, and no alias is needed. The terminal and the page's note
+    told a move on every save of the title, with the aliases to keep the address it had."""
+    server, site = preview()
+    first = server.next_reload()
+    draft = site / "content/tin-hoat-dong/nhap.md"
+    draft.write_text(FILES["content/tin-hoat-dong/nhap.md"].replace("Bài đang viết dở", "Bài đang viết xong"),
+                     encoding="utf-8")
+    assert server.next_reload() == first + 1
+    page = server.page("/tin-hoat-dong/bai-dang-viet-xong/")
+    assert text_of(page.find("h1")) == "Bài đang viết xong"
+    assert page.find(id="portal-canh-bao") is None
+    said = server.stop()
+    assert "Đổi địa chỉ" not in said and "aliases" not in said, said
+
+
 def test_a_unit_renamed_in_site_toml_is_named_in_the_terminal(preview):
     """As `build` says it: the unit's old page goes, and the alias that keeps it."""
     server, site = preview()
