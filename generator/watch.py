@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -32,6 +33,11 @@ from generator.scratch_files import is_scratch
 # watchdog rescan the tree and report it all again: a rebuild loop.
 CHANGES = (FileCreatedEvent, DirCreatedEvent, FileModifiedEvent, FileClosedEvent, FileDeletedEvent,
            DirDeletedEvent, FileMovedEvent, DirMovedEvent)
+# A folder moved out of the site and back (deleted to the trash, then restored) keeps its inode, and
+# inotify hands watchdog the watch it already had: watchdog says so with a RuntimeWarning of a whole
+# screen (its every watched folder), printed under the editor's rebuilds. The watch is right as it is.
+warnings.filterwarnings("ignore", message="Callback with id .* already exists for watch", category=RuntimeWarning,
+                        module="watchdog")
 QUIET_SECONDS = 0.04  # a save burst (write temp, rename, touch) is over after this much silence
 LONGEST_WAIT = 0.5  # but never hold a rebuild back longer than this
 SITE_FILES = ("site.toml",)

@@ -317,6 +317,24 @@ def test_a_retitled_draft_is_no_move_to_keep(preview):
     assert "Đổi địa chỉ" not in said and "aliases" not in said, said
 
 
+def test_an_article_folder_deleted_and_put_back_is_watched_without_a_screen_of_warnings(preview, tmp_path):
+    """An editor deletes an article's folder and restores it from the trash (the same folder, moved
+    out and back): the terminal showed watchdog's RuntimeWarning, a screen naming every watched folder."""
+    server, site = preview()
+    first = server.next_reload()
+    folder = site / "content/tin-hoat-dong/ra-quan"
+    folder.rename(tmp_path / "trash")
+    assert server.next_reload() == first + 1
+    (tmp_path / "trash").rename(folder)
+    assert server.next_reload() == first + 2
+    assert "Sáng nay lực lượng ra quân." in text_of(server.page(URL).find("div", class_="body"))
+    (site / ARTICLE).write_text(FILES[ARTICLE].replace("Sáng nay", "Chiều nay"), encoding="utf-8")  # still watched
+    assert server.next_reload() == first + 3
+    assert "Chiều nay lực lượng ra quân." in text_of(server.page(URL).find("div", class_="body"))
+    said = server.stop()
+    assert "Warning" not in said and "Traceback" not in said, said
+
+
 def test_a_unit_renamed_in_site_toml_is_named_in_the_terminal(preview):
     """As `build` says it: the unit's old page goes, and the alias that keeps it."""
     server, site = preview()
