@@ -395,6 +395,7 @@ class Preview:
         self.memo = Memo()  # what one build hands the next (generator/memo.py); used under build_lock
         self.warned: set[Problem] = set()  # the warnings the terminal has shown
         self.failed_with: tuple[Problem, ...] | None = None  # the problems of the last rebuild, if it failed
+        self.uncollected = 0  # rebuilds since the garbage they froze was last collected
 
     def _build_options(self, search: bool, cancellable: bool = False) -> BuildOptions:
         # A cache of its own (the build cache remembers one output folder; `build` uses public/),
@@ -513,7 +514,15 @@ class Preview:
         self.cancel_refresh.set()  # (a refresh running now stops; the shards it finished are kept)
         with self.build_lock:
             self.cancel_refresh.clear()
-            return self._rebuild(changed, not changed if search is None else search)
+            result = self._rebuild(changed, not changed if search is None else search)
+            # An editor who never pauses (autosave while typing; on a large portal, each save
+            # stopping the search refresh that collects) kept every build's garbage frozen: ~7 MB
+            # a save at 10,000 articles. Collected once the page is announced, every few saves.
+            self.uncollected += 1
+            if self.uncollected >= COLLECT_EVERY:
+                _collect_while_idle()
+                self.uncollected = 0
+            return result
 
     def _rebuild(self, changed: frozenset[str], search: bool) -> BuildResult:
         options = self.options
@@ -591,6 +600,7 @@ class Preview:
                 self.report([traceback.format_exc().rstrip()])
             return
         _collect_while_idle()
+        self.uncollected = 0
 
     def start(self) -> str:
         """Build once, bind the port, start watching. Returns the URL to open."""
@@ -639,6 +649,11 @@ class Preview:
 # behind (old Jinja environments) are collected while the editor pauses.
 def _keep_out_of_collections() -> None:
     gc.freeze()
+
+
+# Rebuilds after which that garbage is collected without a pause (~0.3 s at 10,000 articles, once
+# the page is announced).
+COLLECT_EVERY = 10
 
 
 def _collect_while_idle() -> None:
