@@ -711,7 +711,9 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
             raise KeyboardInterrupt
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
-        print(messages.text("serving", options.lang, url=url), file=out, flush=True)
+        print(messages.text("serving", options.lang, url=browser_url(url)), file=out, flush=True)
+        for phone_url in network_urls(url):  # (--host 0.0.0.0: a phone on the office Wi-Fi opens this)
+            print(messages.text("serving-network", options.lang, url=phone_url), file=out, flush=True)
         if preview.out_root is not None:  # (another preview of this site holds its kept pages)
             print(messages.text("second-preview", options.lang), file=err, flush=True)
         warning = exposure_warning(preview.server.server_address[0], options.lang)
@@ -736,6 +738,30 @@ def browser_url(url: str) -> str:
     for wildcard in ("//0.0.0.0:", "//[::]:"):
         url = url.replace(wildcard, "//127.0.0.1:")
     return url
+
+
+def network_urls(url: str) -> list[str]:
+    """The served URL as a phone or another computer of the network reaches it, when the preview
+    listens on every address: "http://0.0.0.0:8000/" names none, and the editor had to find this
+    computer's address herself. One per address of this computer's that is not its loopback."""
+    for wildcard in ("//0.0.0.0:", "//[::]:"):
+        if wildcard in url:
+            break
+    else:
+        return []
+    found = []
+    try:  # the address the default route leaves by (a datagram socket's connect sends nothing)
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 9))
+            found.append(probe.getsockname()[0])
+    except OSError:
+        pass
+    try:
+        found += [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
+    except OSError:
+        pass
+    addresses = [a for a in dict.fromkeys(found) if not is_loopback(a) and a != "0.0.0.0"]
+    return [url.replace(wildcard, f"//{address}:") for address in addresses]
 
 
 def exposure_warning(bound: str, lang: str) -> str | None:

@@ -285,6 +285,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Previewing at {url}  (drafts shown; Ctrl+C to stop)",
         "vi": "Đang xem trước tại {url}  (có hiện bản nháp; nhấn Ctrl+C để dừng)",
     },
+    "serving-network": {
+        "en": "  on a phone or another computer of the same network: {url}",
+        "vi": "  trên điện thoại hoặc máy khác cùng mạng: {url}",
+    },
     "port-busy": {
         "en": "cannot listen on {host}:{port}: {reason} (try another --port)",
         "vi": "không mở được cổng {host}:{port}: {reason} (hãy thử --port khác)",

@@ -335,6 +335,23 @@ def test_an_article_folder_deleted_and_put_back_is_watched_without_a_screen_of_w
     assert "Warning" not in said and "Traceback" not in said, said
 
 
+def test_serve_on_every_address_says_where_a_phone_opens_it(preview):
+    """README: `--host 0.0.0.0` lets a phone on the office Wi-Fi see the preview. serve said
+    "Đang xem trước tại http://0.0.0.0:8000/", an address no phone (nor Windows' browsers) opens,
+    and the editor had to find this computer's address herself."""
+    import socket
+    server, _ = preview(FILES, "--host", "0.0.0.0")
+    said = server.stop()
+    assert f"Đang xem trước tại http://127.0.0.1:{server.port}/ " in said, said
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 9))
+            address = probe.getsockname()[0]
+    except OSError:
+        pytest.skip("this computer has no network address")
+    assert f"trên điện thoại hoặc máy khác cùng mạng: http://{address}:{server.port}/" in said, said
+
+
 def test_a_unit_renamed_in_site_toml_is_named_in_the_terminal(preview):
     """As `build` says it: the unit's old page goes, and the alias that keeps it."""
     server, site = preview()
