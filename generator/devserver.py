@@ -542,6 +542,10 @@ class Preview:
         lang = options.lang
         if has_errors(result.problems) and changed and self._still_being_written(result.problems):
             return result  # the save that completes it rebuilds again: no overlay flashed, no false error told
+        if has_errors(result.problems) and all(p.code == "changed-during-build" for p in result.problems if p.is_error):
+            # A save while the build read the file (autosave, a rebuild longer than its delay): the watcher
+            # saw it, and its rebuild reads the file whole. The overlay told the editor to "build again".
+            return result
         if has_errors(result.problems):
             self.state.publish(base_path, result.problems)
             errors = sum(p.is_error for p in result.problems)

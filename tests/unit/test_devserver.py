@@ -339,3 +339,34 @@ def test_an_editor_who_never_pauses_does_not_keep_every_build_s_garbage(make_sit
         preview.stop()
         gc.unfreeze()
     assert max(frozen[20:]) - max(frozen[:10]) < 5000, frozen
+
+
+def test_an_article_saved_again_while_the_preview_builds_is_no_error_shown(make_site, monkeypatch):
+    """Autosave on a portal whose rebuild outlasts its delay: the file is saved again between the
+    build's two reads of it. That build stops (changed-during-build); the watcher's next rebuild
+    reads the new file. The overlay and the terminal told the editor to "build again" meanwhile."""
+    from generator import images
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Diễn tập phòng cháy", body="Bản đầu.")})
+    saved = site / "content/tin-hoat-dong/bai.md"
+    reported = []
+    preview = Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), reported.append, search_idle=3600)
+    plan_images = images.plan_images
+    once = []
+
+    def saved_meanwhile(*args, **kwargs):  # after the content stage read the file
+        if not once:
+            once.append(saved.write_text(article("Diễn tập phòng cháy", body="Bản sau."), encoding="utf-8"))
+        return plan_images(*args, **kwargs)
+    try:
+        assert preview.rebuild(search=False).ok
+        shown = preview.state.snapshot().generation
+        monkeypatch.setattr(images, "plan_images", saved_meanwhile)
+        saved.write_text(article("Diễn tập phòng cháy", body="Bản giữa."), encoding="utf-8")
+        assert [p.code for p in preview.rebuild(frozenset({str(saved)})).problems] == ["changed-during-build"]
+        assert preview.state.snapshot().generation == shown and not preview.state.snapshot().problems
+        assert reported == []
+        assert preview.rebuild(frozenset({str(saved)})).ok  # (the watcher's, for the save meanwhile)
+        page = preview.state.snapshot().out_dir / "tin-hoat-dong/dien-tap-phong-chay/index.html"
+        assert "Bản sau." in page.read_text(encoding="utf-8")
+    finally:
+        preview.stop()
