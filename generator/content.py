@@ -366,7 +366,8 @@ def _quoting_hint(line: str) -> str | None:
     value = rest.strip()
     if value.startswith("!!") or len(value) > 500:  # a YAML tag written on purpose; not a line to paste back
         return None
-    if value.startswith(_NOT_PLAIN_START) or ": " in value or " #" in value:
+    # (a value ending in ':' is a title saved as it is typed, "Thông báo:", before the rest)
+    if value.startswith(_NOT_PLAIN_START) or ": " in value or " #" in value or value.endswith(":"):
         return f"{key}: {yaml_quoted(value)}"
     return None
 

@@ -34,6 +34,7 @@ UNQUOTED_TITLES = [
     ("title: !Quan trọng: lịch trực", "!Quan trọng: lịch trực"),
     ("title: `VNeID` có gì mới", "`VNeID` có gì mới"),
     ("title: Thư mục: C:\\Tin bài", "Thư mục: C:\\Tin bài"),
+    ("title: Thông báo:", "Thông báo:"),  # (saved by autosave as it is typed, before the rest)
 ]
 
 
