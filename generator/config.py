@@ -258,6 +258,10 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
             table, key = unslugged
             return None, [error(CONFIG_NAME, line, "bad-slug",
                                 f"'{table}.{key}': a key must be a slug such as '{slugify(key)}'")]
+        quote = _unclosed_quote(lines[line - 1]) if 0 < line <= len(lines) else None
+        if quote is not None:  # (TOML says "Illegal character '\n'", at the line's end)
+            return None, [error(CONFIG_NAME, line, "toml-syntax", "the quote opened on this line is never closed; "
+                                                                  f"end the value with {quote}")]
         hint = _toml_quoting_hint(lines[line - 1]) if 0 < line <= len(lines) else None
         return None, [error(CONFIG_NAME, line, "toml-syntax",
                             str(exc) + (f"; if the value is text, write it in quotes: {hint}" if hint else ""))]
@@ -328,6 +332,19 @@ def _unquoted_term_key(line: str) -> tuple[str, str] | None:
     if found is None or re.fullmatch(r"[A-Za-z0-9_-]+", found.group(2)) or not slugify(found.group(2)):
         return None
     return found.group(1), found.group(2)
+
+
+def _unclosed_quote(line: str) -> str | None:
+    """'"' for `title = "Cổng thông tin`, a text saved before its closing quote was typed ("'" for
+    a '…' one); None for any other line (three quotes open a text of several lines)."""
+    key, equals, rest = line.partition("=")
+    value = rest.strip()
+    if not equals or not re.fullmatch(r"[A-Za-z0-9_-]+", key.strip()) or not value or value[0] not in "\"'":
+        return None
+    if value.startswith(('"""', "'''")):
+        return None
+    quotes = len(re.findall(r'(?<!\\)"', value)) if value[0] == '"' else value.count("'")
+    return value[0] if quotes % 2 else None
 
 
 def _toml_quoting_hint(line: str) -> str | None:

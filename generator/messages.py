@@ -469,6 +469,8 @@ PROBLEMS: Mapping[str, tuple] = {
     "binary-file": ((_ANY, "tệp chứa dữ liệu nhị phân, không phải văn bản Markdown"),),
     "changed-during-build": ((_ANY, "tệp được lưu lại trong lúc đang dựng trang; hãy dựng lại"),),
     "toml-syntax": (
+        (r"the quote opened on this line is never closed; end the value with (.)",
+         "site.toml viết sai cú pháp TOML: dấu nháy mở ở dòng này chưa được đóng; hãy kết thúc giá trị bằng {0}"),
         (r"(.*); if the value is text, write it in quotes: (.*)",
          "site.toml viết sai cú pháp TOML ({0}); nếu giá trị là chữ, hãy đặt nó trong dấu ngoặc kép: {1}"),
         (_ANY, "site.toml viết sai cú pháp TOML: {0}"),

@@ -201,6 +201,21 @@ def test_site_toml_text_left_unquoted_gets_the_line_that_works(tmp_path):
         assert tomllib.loads(fixed)["title"] == meant, (line, fixed)
 
 
+def test_a_text_saved_before_its_closing_quote_is_told_so(tmp_path):
+    """An editor's autosave while typing a name in site.toml: TOML said "Illegal character '\\n'
+    (at line 1, column 40)", in English, in the preview's overlay."""
+    from generator import messages
+    from generator.config import load_config
+    for line, quote in (('title = "Cổng thông tin điện tử Công an', '"'), ('title = "Cổng \\"A\\" tỉnh', '"')):
+        text = SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', line)
+        _, problems = _problems(text, tmp_path)
+        assert problems == [f"site.toml:1: error[toml-syntax]: the quote opened on this line is never closed; "
+                            f"end the value with {quote}"], (line, problems)
+    [problem] = load_config(tmp_path)[1]
+    assert messages.problem_message(problem, "vi") == ("site.toml viết sai cú pháp TOML: dấu nháy mở ở dòng này chưa "
+                                                       "được đóng; hãy kết thúc giá trị bằng \"")
+
+
 def test_a_quoted_term_key_is_found_on_its_line(tmp_path):
     text = SITE_TOML.replace("[units.cong-an-xa-dong-tien]", '[units."công-an-xã"]')
     _, problems = _problems(text, tmp_path)
