@@ -460,11 +460,14 @@ class Preview:
             return ""
         return base_path + article.url.lstrip("/")
 
-    def _still_being_written(self, problems) -> bool:
-        """Whether a file an error names is written again within a moment of the build that read
-        it: an editor saving in two writes (the file emptied, then filled) made the preview flash
-        "unclosed front-matter" and print it before the right page."""
+    def _still_being_written(self, problems, changed: frozenset[str] = frozenset()) -> bool:
+        """Whether a file an error names, or one the save changed, is written again within a moment
+        of the build that read it: an editor saving in two writes (the file emptied, then filled)
+        made the preview flash "unclosed front-matter" and print it before the right page; a photo
+        copied in slowly (from a phone, a shared folder), "truncated-image … upload it again" at
+        each piece of it, the article's line named, not the photo."""
         files = {self.options.site_dir / p.location.path for p in problems if p.is_error and p.location.path}
+        files |= {Path(path) for path in changed if Path(path).is_file()}
         before = {path: _mtime(path) for path in files}
         deadline = time.monotonic() + HALF_WRITTEN_SECONDS
         while time.monotonic() < deadline and not self.stopping.is_set():
@@ -540,7 +543,7 @@ class Preview:
         site_config, _ = config_stage.load_config(options.site_dir)
         base_path = site_config.base_path if site_config else "/"
         lang = options.lang
-        if has_errors(result.problems) and changed and self._still_being_written(result.problems):
+        if has_errors(result.problems) and changed and self._still_being_written(result.problems, changed):
             return result  # the save that completes it rebuilds again: no overlay flashed, no false error told
         if has_errors(result.problems) and all(p.code == "changed-during-build" for p in result.problems if p.is_error):
             # A save while the build read the file (autosave, a rebuild longer than its delay): the watcher

@@ -370,3 +370,38 @@ def test_an_article_saved_again_while_the_preview_builds_is_no_error_shown(make_
         assert "Bản sau." in page.read_text(encoding="utf-8")
     finally:
         preview.stop()
+
+
+def test_a_photo_still_being_copied_in_is_no_error_shown(make_site, monkeypatch):
+    """A photo copied into the bundle slowly (from a phone, a shared folder): the build reads it
+    half-written. The overlay and the terminal said "truncated-image … upload it again" at each
+    piece, while the copy was still on its way."""
+    import threading
+
+    import generator.devserver as devserver
+    from tests.photos import phone_jpeg
+    site = make_site({"content/tin-hoat-dong/bai/index.md": article("Diễn tập", body="![Lễ ra quân](anh.jpg)"),
+                      "content/tin-hoat-dong/bai/anh.jpg": phone_jpeg(320, 240)})
+    photo = site / "content/tin-hoat-dong/bai/anh.jpg"
+    data = phone_jpeg(640, 480)
+    reported = []
+    preview = Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), reported.append, search_idle=3600)
+    try:
+        assert preview.rebuild(search=False).ok
+        shown = preview.state.snapshot().generation
+        photo.write_bytes(data[: len(data) // 2])
+        rest = threading.Timer(0.15, lambda: photo.open("ab").write(data[len(data) // 2:]))
+        real = devserver.build
+
+        def then_the_rest_of_the_copy(options):  # (the copy goes on after the build read half of it)
+            result = real(options)
+            rest.start()
+            return result
+        monkeypatch.setattr(devserver, "build", then_the_rest_of_the_copy)
+        assert [p.code for p in preview.rebuild(frozenset({str(photo)})).problems if p.is_error] == ["truncated-image"]
+        rest.join()
+        monkeypatch.undo()
+        assert preview.state.snapshot().generation == shown and reported == []
+        assert preview.rebuild(frozenset({str(photo)})).ok  # (the watcher's, for the rest of the copy)
+    finally:
+        preview.stop()
