@@ -396,6 +396,7 @@ class Preview:
         self.warned: set[Problem] = set()  # the warnings the terminal has shown
         self.failed_with: tuple[Problem, ...] | None = None  # the problems of the last rebuild, if it failed
         self.uncollected = 0  # rebuilds since the garbage they froze was last collected
+        self.unshown: frozenset[str] = frozenset()  # the files saved for a rebuild that showed nothing
 
     def _build_options(self, search: bool, cancellable: bool = False) -> BuildOptions:
         # A cache of its own (the build cache remembers one output folder; `build` uses public/),
@@ -517,7 +518,10 @@ class Preview:
         self.cancel_refresh.set()  # (a refresh running now stops; the shards it finished are kept)
         with self.build_lock:
             self.cancel_refresh.clear()
-            result = self._rebuild(changed, not changed if search is None else search)
+            search = not changed if search is None else search
+            # (the files of a build that showed nothing, saved again meanwhile, are this one's too)
+            changed, self.unshown = changed | self.unshown, frozenset()
+            result = self._rebuild(changed, search)
             # An editor who never pauses (autosave while typing; on a large portal, each save
             # stopping the search refresh that collects) kept every build's garbage frozen: ~7 MB
             # a save at 10,000 articles. Collected once the page is announced, every few saves.
@@ -544,10 +548,12 @@ class Preview:
         base_path = site_config.base_path if site_config else "/"
         lang = options.lang
         if has_errors(result.problems) and changed and self._still_being_written(result.problems, changed):
+            self.unshown = changed
             return result  # the save that completes it rebuilds again: no overlay flashed, no false error told
         if has_errors(result.problems) and all(p.code == "changed-during-build" for p in result.problems if p.is_error):
             # A save while the build read the file (autosave, a rebuild longer than its delay): the watcher
             # saw it, and its rebuild reads the file whole. The overlay told the editor to "build again".
+            self.unshown = changed
             return result
         if has_errors(result.problems):
             self.state.publish(base_path, result.problems)

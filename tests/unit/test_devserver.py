@@ -405,3 +405,33 @@ def test_a_photo_still_being_copied_in_is_no_error_shown(make_site, monkeypatch)
         assert preview.rebuild(frozenset({str(photo)})).ok  # (the watcher's, for the rest of the copy)
     finally:
         preview.stop()
+
+
+def test_the_files_of_a_rebuild_that_showed_nothing_are_named_with_the_next(make_site, monkeypatch):
+    """A rebuild that shows nothing (a file saved again while it read it) leaves the files of its save
+    to the next one: the terminal's "Rebuilt" line named only those of the next save (of 12 articles
+    copied in, the last few)."""
+    from generator import images
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Diễn tập phòng cháy", body="Bản đầu."),
+                      "content/tin-hoat-dong/khac.md": article("Tuần tra", body="Tuần tra đêm.")})
+    saved, other = site / "content/tin-hoat-dong/bai.md", site / "content/tin-hoat-dong/khac.md"
+    said = io.StringIO()
+    preview = Preview(ServeOptions(site_dir=site, lang="en"), said, lambda lines: None, search_idle=3600)
+    plan_images = images.plan_images
+    once = []
+
+    def saved_meanwhile(*args, **kwargs):
+        if not once:
+            once.append(saved.write_text(article("Diễn tập phòng cháy", body="Bản sau."), encoding="utf-8"))
+        return plan_images(*args, **kwargs)
+    try:
+        assert preview.rebuild(search=False).ok
+        monkeypatch.setattr(images, "plan_images", saved_meanwhile)
+        saved.write_text(article("Diễn tập phòng cháy", body="Bản giữa."), encoding="utf-8")
+        assert not preview.rebuild(frozenset({str(saved)})).ok
+        other.write_text(article("Tuần tra", body="Tuần tra đêm nay."), encoding="utf-8")
+        assert preview.rebuild(frozenset({str(other)})).ok
+    finally:
+        preview.stop()
+    [line] = [line for line in said.getvalue().splitlines() if "Rebuilt" in line]
+    assert line.endswith("(content/tin-hoat-dong/bai.md, content/tin-hoat-dong/khac.md)"), line
