@@ -164,7 +164,10 @@ def _entry(site: Site, article: Article, body_html: str) -> list[str]:
     category = config.categories[article.category]
     # Without a byline, the unit wrote it, or the units of a joint article together.
     # A byline's person alone: Atom's author is a person's name, not "Minh Khôi - Phòng CSGT".
-    by = [split_byline(article.author)[0]] if article.author else [config.units[slug].name for slug in article.units]
+    # Two reporters listed are two authors, as in the page's JSON-LD (the joined byline, "Minh Khôi,
+    # Thu Hà", was one person's name, and "Minh Khôi - Phòng CSGT, Thu Hà - …" lost the second).
+    by = ([split_byline(name)[0] for name in article.authors or (article.author,)] if article.author
+          else [config.units[slug].name for slug in article.units])
     lines = [
         "  <entry>",
         f"    <title>{escape(article.title)}</title>",

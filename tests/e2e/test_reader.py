@@ -138,6 +138,21 @@ def test_two_listed_reporters_are_one_byline_and_two_people_to_search_engines(ma
     assert news["author"] == [{"@type": "Person", "name": "Minh Khôi"}, {"@type": "Person", "name": "Thu Hà"}]
 
 
+def test_two_listed_reporters_are_two_authors_of_the_feed_entry(make_site, build_site):
+    """A feed reader (and the ministry's aggregator) names each reporter, as the page's JSON-LD does:
+    the entry had one author named "Minh Khôi, Thu Hà", and of two bylines with their units only the first."""
+    built = build_site(make_site({
+        "content/tin-hoat-dong/hai.md": article("Hai phóng viên", author='[Minh Khôi, "Thu Hà"]', slug="hai"),
+        "content/tin-hoat-dong/ba.md": article(
+            "Hai phóng viên hai đơn vị", "2026-01-09", slug="ba",
+            author='["Minh Khôi - Phòng CSGT", "Thu Hà - Công an xã Đồng Tiến"]')}))
+    assert built.result.ok, built.messages
+    entries = {e.findtext(f"{ATOM}title"): e for e in _atom(built, "atom.xml").findall(f"{ATOM}entry")}
+    for title in ("Hai phóng viên", "Hai phóng viên hai đơn vị"):
+        names = [a.findtext(f"{ATOM}name") for a in entries[title].findall(f"{ATOM}author")]
+        assert names == ["Minh Khôi", "Thu Hà"], title
+
+
 def test_json_ld_news_article_names_the_unit_as_publisher(make_site, build_site):
     built = build_site(make_site(ARTICLES))
     page = built.page(RA_QUAN)
