@@ -864,6 +864,21 @@ def test_each_list_page_has_a_description_of_its_own(make_site, build_site):
         "meta", property="og:description")["content"].endswith("– Trang 3")
 
 
+def test_the_lists_of_units_and_of_campaigns_are_not_described_as_the_home_page(make_site, build_site):
+    """/don-vi/ and /phong-trao/ said the site's description, the home page's, word for word: three
+    pages of one description, which search engines flag and show one snippet for."""
+    built = build_site(make_site(numbered_articles(2)))
+
+    def described(url, attrs):
+        return built.page(url).find("meta", attrs=attrs)["content"]
+    site = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"
+    for attrs in ({"name": "description"}, {"property": "og:description"}):
+        said = [described(url, attrs) for url in ("/", "/don-vi/", "/phong-trao/")]
+        assert len(set(said)) == 3, said
+        assert said[1] == f"Danh sách các đơn vị và tin bài của từng đơn vị trên {site}"
+        assert said[2] == f"Danh sách các phong trào, cuộc vận động và tin bài về từng phong trào trên {site}"
+
+
 def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_site):
     """The home page, lists and most articles had no og:image: a link shared on Zalo or Facebook
     showed no picture, and the NewsArticle data had no image and its publisher no logo."""
