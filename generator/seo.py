@@ -53,11 +53,22 @@ def render_sitemaps(site: Site, pages: Iterable[Page], memo: Memo | None = None)
     """sitemap.xml, and its parts when the site has more URLs than one file may list."""
     newest = site.articles[:1]  # the lastmod of a page without articles
     listed = sorted((page for page in pages if page.kind not in UNLISTED_KINDS), key=_url)
+    # A list's later pages change each time an article is published above them (every card moves down
+    # a place), so their lastmod is no older than the list's newest article: their own cards' dates
+    # alone said page 2 had not changed since its first card was written, and a crawler trusting
+    # that never read its new cards again.
+    heads = {page.url: page.items[0].date for page in listed
+             if page.pagination is not None and page.pagination.number == 1 and page.items}
+
+    def head_of(page: Page) -> datetime | None:
+        later = page.pagination is not None and page.pagination.number > 1
+        return heads.get(page.pagination.first_url) if later else None
+
     if memo is None:  # (a build's 14,000 pages: no partial and recall each)
-        entries = [_sitemap_entry(site, page) for page in listed]
+        entries = [_sitemap_entry(site, page, head_of(page)) for page in listed]
     else:
-        entries = [recall(memo, "sitemap-lines", page.url, (site.config, page, *newest),
-                          functools.partial(_sitemap_entry, site, page)) for page in listed]
+        entries = [recall(memo, "sitemap-lines", page.url, (site.config, page, *newest, head_of(page)),
+                          functools.partial(_sitemap_entry, site, page, head_of(page))) for page in listed]
     if len(entries) <= MAX_SITEMAP_URLS:
         return {"sitemap.xml": _urlset(entries)}
     files, index = {}, []
@@ -85,9 +96,12 @@ def _sitemap_file(root: str, lines: list[str]) -> bytes:
                       *lines, f"</{root}>", ""]).encode("utf-8")
 
 
-def _sitemap_entry(site: Site, page: Page) -> tuple[str, datetime | None]:
+def _sitemap_entry(site: Site, page: Page, head: datetime | None = None) -> tuple[str, datetime | None]:
+    """`head`: the date of the newest article of the list whose later page this is."""
     line = f"  <url><loc>{escape(absolute(site, page.url))}</loc>"
     lastmod = page_lastmod(site, page)
+    if head is not None and (lastmod is None or head > lastmod):
+        lastmod = head
     if lastmod is not None:
         line += f"<lastmod>{lastmod.isoformat(timespec='seconds')}</lastmod>"
     return line + "</url>", lastmod

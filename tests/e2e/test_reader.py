@@ -359,6 +359,19 @@ def test_sitemap_and_robots(make_site, build_site):
     assert built.page("/tim-kiem/").find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
+def test_a_lists_later_pages_are_as_new_in_the_sitemap_as_the_article_that_moved_their_cards(make_site, build_site):
+    """Publishing an article moves every card of its lists down a place, so page 2 of a category,
+    unit, campaign or month changes with it. Its lastmod was its own cards' newest date, which a new
+    article above them never changes, and a crawler trusting lastmod never read its new cards."""
+    built = build_site(make_site(numbered_articles(5, campaigns=["dan-van-kheo"])))  # 2 a page: 3 pages
+    urls = {u.findtext(f"{SITEMAP}loc").removeprefix("https://congan.example.vn"): u.findtext(f"{SITEMAP}lastmod")
+            for u in _atom(built, "sitemap.xml").findall(f"{SITEMAP}url")}
+    newest = "2026-01-05T00:00:00+07:00"  # Bài số 4, on page 1 of each list
+    for first in ("/tin-hoat-dong/", "/don-vi/cong-an-tinh/", "/phong-trao/dan-van-kheo/", "/luu-tru/2026/01/"):
+        assert [urls[first], urls[first + "trang/2/"], urls[first + "trang/3/"]] == [newest] * 3, first
+    assert urls["/tin-hoat-dong/bai-so-0/"] == "2026-01-01T00:00:00+07:00"  # an article: its own date
+
+
 def test_a_sitemap_past_the_protocol_limit_becomes_an_index_of_parts(make_site, build_site, monkeypatch, tmp_path):
     """Search engines reject a sitemap of more than 50,000 URLs (~35,000 articles with their
     list pages); here the limit is 4 so a small site shows the split."""
