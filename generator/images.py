@@ -387,6 +387,7 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
     body_paths: dict[str, set[str]] = {}
     references: list[Reference] = []
     first_image: dict[str, str] = {}
+    body_order: dict[str, list[str]] = {}  # article url → its body's photos, in the order shown
     covers: dict[str, str] = {}
     for article in articles:
         cover = None
@@ -435,6 +436,7 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
             if ref:
                 references.append(ref)
                 first_image.setdefault(article.url, ref.path)
+                body_order.setdefault(article.url, []).append(ref.path)
                 body_paths.setdefault(article.source, set()).add(ref.path)
                 if cover is not None and ref.disk_path == cover.disk_path and covers[article.url] == cover.path:
                     # The cover written in another case than the body's photo (ANH.JPG, anh.jpg), one
@@ -473,18 +475,22 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                  or default_focus(image))
         box = crop_box(image.width, image.height, settings.thumbnail_ratio, focus)
         thumbnails[article.url] = _picture(image, settings, formats, settings.thumbnail_widths, box, variants)
-        og_box = crop_box(image.width, image.height, OG_SIZE, focus)
-        og_width = min(OG_SIZE[0], og_box[2] - og_box[0])  # a small photo is not blown up
-        og = _variant(image, "jpeg", og_width, og_box, settings, exact_height=round(og_width * OG_SIZE[1] / OG_SIZE[0]))
-        if covers.get(article.url) != path and min(og.width, og.height) < SOCIAL_MINIMUM:
-            # The body's first photo, too small for a shared link's card (Facebook and Zalo show
-            # none): the site's share_image is shown instead (seo.cover_image). A cover the editor
-            # chose is kept, and told (small-cover).
-            continue
+        if covers.get(article.url) == path:
+            og = _og_variant(image, focus, settings)
+            if min(og.width, og.height) < SOCIAL_MINIMUM:
+                problems.append(_small_cover(article, image, og))
+        else:
+            # Without a cover, the body's first photo large enough for a shared link's card (Facebook and
+            # Zalo show none under SOCIAL_MINIMUM), else none: the site's share_image (seo.cover_image).
+            # A small logo or icon first in the body passed over the photos of the event after it.
+            og = next((og for og in (_og_variant(sources[p], focus if p == path else settings.focal_point
+                                                 or default_focus(sources[p]), settings)
+                                     for p in body_order[article.url] if p in sources)
+                       if min(og.width, og.height) >= SOCIAL_MINIMUM), None)
+            if og is None:
+                continue
         variants[og.name] = og
         og_images[article.url] = og
-        if covers.get(article.url) == path and min(og.width, og.height) < SOCIAL_MINIMUM:
-            problems.append(_small_cover(article, image, og))
     return ImagePlan(
         sources=MappingProxyType(sources), pictures=MappingProxyType(pictures), covers=MappingProxyType(covers),
         thumbnails=MappingProxyType(thumbnails), og_images=MappingProxyType(og_images),
@@ -528,6 +534,13 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
         return None, [error(article.source, line, "missing-image", f"{what} '{src}' does not exist ({path})"
                             + (f"; did you mean '{near}', beside the article?" if near else ""))]
     return Reference(article.source, line, src, path, disk_path), []
+
+
+def _og_variant(image: SourceImage, focus, settings: ImageSettings) -> Variant:
+    """The photo's 1200×630 crop for a shared link's card; a small photo is not blown up."""
+    og_box = crop_box(image.width, image.height, OG_SIZE, focus)
+    og_width = min(OG_SIZE[0], og_box[2] - og_box[0])
+    return _variant(image, "jpeg", og_width, og_box, settings, exact_height=round(og_width * OG_SIZE[1] / OG_SIZE[0]))
 
 
 def _small_cover(article: Article, image: SourceImage, og: Variant) -> Problem:

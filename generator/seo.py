@@ -155,9 +155,9 @@ def render_extra_files(site: Site, pages: Iterable[Page],
 
 def cover_image(site: Site, article: Article | None, og_image: Callable | None = None) -> str:
     """Absolute URL of the article's sharing image: the images stage's 1200×630
-    OpenGraph variant (made from the cover, else the first photo) when there is
-    one; else the cover or first picture as written; else (a page without one, a list)
-    the site's share_image, "" when it has none."""
+    OpenGraph variant (made from the cover, else the first photo large enough for a
+    card) when there is one; else the cover or first picture (another site's) as
+    written; else (a page without one, a list) the site's share_image, "" when it has none."""
     fallback = absolute(site, share_image_url(site.config.share_image)) if site.config.share_image else ""
     if article is None:
         return fallback

@@ -892,6 +892,41 @@ def test_the_lists_of_units_and_of_campaigns_are_not_described_as_the_home_page(
         assert said[2] == f"Danh sách các phong trào, cuộc vận động và tin bài về từng phong trào trên {site}"
 
 
+def test_a_small_first_photo_gives_way_to_a_card_sized_one_or_to_the_share_image(make_site, build_site):
+    """Without a cover, a body whose first photo is too small for a shared link's card (a logo or icon,
+    150×79 cut for the card, which Facebook and Zalo do not show) shares the body's next photo large
+    enough, the event's; the portal's share image only when there is none (it was always that)."""
+    import json
+
+    from tests.photos import phone_jpeg
+
+    toml = SITE_TOML.replace('base_url = "https://congan.example.vn/"',
+                             'base_url = "https://congan.example.vn/"\nshare_image = "/anh-chia-se.png"')
+    body = "Mở đầu.\n\n![Biểu tượng của đơn vị](bieu-tuong.jpg)\n\nTiếp theo.\n"
+    site = make_site({
+        "static/anh-chia-se.png": phone_jpeg(1200, 630),
+        "content/tin-hoat-dong/nho/index.md": article("Chỉ có ảnh nhỏ", slug="nho", body=body),
+        "content/tin-hoat-dong/nho/bieu-tuong.jpg": phone_jpeg(150, 100),
+        "content/tin-hoat-dong/hai/index.md": article("Ảnh nhỏ rồi ảnh lớn", slug="hai",
+                                                      body=body + "\n![Lễ ra quân](ra-quan.jpg)\n"),
+        "content/tin-hoat-dong/hai/bieu-tuong.jpg": phone_jpeg(150, 100),
+        "content/tin-hoat-dong/hai/ra-quan.jpg": phone_jpeg(1600, 1000)}, toml)
+    built = build_site(site)
+    assert built.result.ok, built.result.problems
+
+    def card(url):
+        page = built.page(url)
+        graph = json.loads(page.find("script", type="application/ld+json").string)["@graph"]
+        news = next(node for node in graph if node["@type"] == "NewsArticle")
+        size = [page.find("meta", property=f"og:image:{side}") for side in ("width", "height")]
+        return (page.find("meta", property="og:image")["content"], page.find("meta", attrs={"name": "twitter:image"})[
+            "content"], news["image"], [int(m["content"]) if m else None for m in size])
+    share = "https://congan.example.vn/anh-chia-se.png"
+    assert card("/tin-hoat-dong/nho/") == (share, share, [share], [None, None])
+    image, twitter, news, size = card("/tin-hoat-dong/hai/")
+    assert "/images/ra-quan-" in image and twitter == image and news == [image] and size == [1200, 630]
+
+
 def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_site):
     """The home page, lists and most articles had no og:image: a link shared on Zalo or Facebook
     showed no picture, and the NewsArticle data had no image and its publisher no logo."""
