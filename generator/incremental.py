@@ -39,8 +39,8 @@ from generator.model import EMPTY, Article, Page, Site
 
 CONFIG_GLOBALS = frozenset({"config", "term_url", "category", "unit", "campaign"})
 # seo.template_globals: helpers that read only the config and the page they are given
-# (json_ld, feeds_for), the page's own article (cover_image), or nothing (search_url).
-CONFIG_GLOBALS |= frozenset({"json_ld", "feeds_for", "cover_image", "search_url"})
+# (json_ld, feeds_for, empty_list), the page's own article (cover_image), or nothing (search_url).
+CONFIG_GLOBALS |= frozenset({"json_ld", "feeds_for", "cover_image", "search_url", "empty_list"})
 EVERYTHING_GLOBALS = frozenset({"site", "latest_in", "featured"})
 # The pages of their own, as the footer lists them: their titles and addresses (Signatures.menu).
 MENU_GLOBALS = frozenset({"standalone_pages"})

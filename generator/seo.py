@@ -32,6 +32,15 @@ _FIRST_IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.I)
 absolute = feeds.absolute  # site-relative path → absolute URL under base_url
 
 
+def empty_list(page: Page) -> bool:
+    """A category's, unit's or campaign's page that lists no article yet ("Chưa có bài viết.", as the
+    five categories and four campaigns `init` writes are before their first articles): search engines
+    take such a page for a missing one (a soft 404), so it says noindex and the sitemap leaves it out.
+    Not a unit's page showing the unit's own contact, which is what a reader searching for it wants."""
+    return (page.kind in ("category", "unit", "campaign") and not page.items and page.term is not None
+            and not (page.kind == "unit" and page.term.contact.given))
+
+
 def page_lastmod(site: Site, page: Page) -> datetime | None:
     if page.kind == "page" and page.article is not None:  # a page of its own has no date, only 'updated'
         return page.article.updated
@@ -52,7 +61,7 @@ _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 def render_sitemaps(site: Site, pages: Iterable[Page], memo: Memo | None = None) -> dict[str, bytes]:
     """sitemap.xml, and its parts when the site has more URLs than one file may list."""
     newest = site.articles[:1]  # the lastmod of a page without articles
-    listed = sorted((page for page in pages if page.kind not in UNLISTED_KINDS), key=_url)
+    listed = sorted((page for page in pages if page.kind not in UNLISTED_KINDS and not empty_list(page)), key=_url)
     # A list's later pages change each time an article is published above them (every card moves down
     # a place), so their lastmod is no older than the list's newest article: their own cards' dates
     # alone said page 2 had not changed since its first card was written, and a crawler trusting
@@ -274,4 +283,5 @@ def template_globals(site: Site, og_image: Callable | None = None) -> dict[str, 
         "cover_image": lambda article: cover_image(site, article, og_image),
         "feeds_for": lambda page: feeds.feeds_for(site, page),
         "search_url": routes.SEARCH_URL,
+        "empty_list": empty_list,
     }

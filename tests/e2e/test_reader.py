@@ -372,6 +372,34 @@ def test_a_lists_later_pages_are_as_new_in_the_sitemap_as_the_article_that_moved
     assert urls["/tin-hoat-dong/bai-so-0/"] == "2026-01-01T00:00:00+07:00"  # an article: its own date
 
 
+def test_a_list_without_articles_is_left_to_readers_not_to_search_engines(make_site, build_site):
+    """A new portal's categories and campaigns list nothing until their first articles ("Chưa có bài
+    viết."), and each was in the sitemap as a page to index: search engines take such a page for a
+    missing one (a soft 404). A unit's page showing the unit's own hotline is not empty."""
+    toml = SITE_TOML.replace('[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"',
+                             '[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"\nhotline = "0221 3862 999"')
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài đầu tiên", campaigns=["dan-van-kheo"])}, toml)
+    built = build_site(site)
+    assert built.result.ok, built.messages
+
+    def listed():
+        return {u.findtext(f"{SITEMAP}loc").removeprefix("https://congan.example.vn")
+                for u in _atom(built, "sitemap.xml").findall(f"{SITEMAP}url")}
+
+    def robots(url):
+        return [m["content"] for m in built.page(url).find_all("meta", attrs={"name": "robots"})]
+    empty = ["/xay-dung-luc-luong/", "/don-vi/phong-canh-sat-giao-thong/", "/phong-trao/vi-an-ninh-to-quoc/"]
+    shown = ["/tin-hoat-dong/", "/don-vi/cong-an-tinh/", "/phong-trao/dan-van-kheo/", "/don-vi/cong-an-xa-dong-tien/"]
+    assert [url for url in empty if url in listed()] == [] and [url for url in shown if url not in listed()] == []
+    assert [robots(url) for url in empty] == [["noindex"]] * 3 and [robots(url) for url in shown] == [[]] * 4
+    assert "Chưa có bài viết." in text_of(built.page("/xay-dung-luc-luong/"))  # (still a page for readers)
+    (site / "content/xay-dung-luc-luong").mkdir()
+    (site / "content/xay-dung-luc-luong/tap-huan.md").write_text(
+        article("Tập huấn", category="xay-dung-luc-luong"), encoding="utf-8")
+    built = build_site(site)
+    assert "/xay-dung-luc-luong/" in listed() and robots("/xay-dung-luc-luong/") == []
+
+
 def test_a_sitemap_past_the_protocol_limit_becomes_an_index_of_parts(make_site, build_site, monkeypatch, tmp_path):
     """Search engines reject a sitemap of more than 50,000 URLs (~35,000 articles with their
     list pages); here the limit is 4 so a small site shows the split."""
