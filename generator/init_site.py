@@ -86,6 +86,13 @@ def compose_site_toml(portal: NewPortal) -> str:
              'timezone = "Asia/Ho_Chi_Minh"',
              "per_page = 20",
              "",
+             # (without it a shared link of a page without a photo of its own showed no picture, and
+             # search engines had no image of such an article nor the unit's logo; nothing said the key exists)
+             "# Ảnh kèm liên kết chia sẻ lên Facebook, Zalo khi trang không có ảnh riêng (trang chủ, chuyên mục, bài",
+             "# không ảnh), cũng là logo đơn vị với công cụ tìm kiếm: đặt ảnh 1200×630 px vào static/anh-chia-se.png",
+             "# rồi bỏ dấu # ở dòng dưới.",
+             '# share_image = "/anh-chia-se.png"',
+             "",
              "# Chân mọi trang: đường dây nóng (một số, hoặc danh sách số), email, địa chỉ."]
     contact = []
     if portal.hotlines:

@@ -79,6 +79,24 @@ def test_without_a_contact_the_site_toml_says_where_it_goes_and_init_reminds(tmp
     assert config["categories"]["tin-hoat-dong"]["description"].startswith("Hoạt động của Công an thành phố Hải Phòng")
 
 
+def test_the_site_toml_says_where_the_share_image_goes(tmp_path):
+    """A new portal shared its home page, lists and articles without a photo with no picture on Facebook
+    and Zalo, and search engines had no image nor logo for them: nothing in site.toml named share_image."""
+    from tests.photos import phone_jpeg
+    site = tmp_path / "moi"
+    assert run_cli("init", str(site), "--unit", UNIT, "--base-url", "https://congan.langson.example.vn/",
+                   "--hotline", "0205 3870 113", "--email", "bbt@congan.langson.example.vn").returncode == 0
+    toml = (site / "site.toml").read_text(encoding="utf-8")
+    assert '# share_image = "/anh-chia-se.png"' in toml and "static/anh-chia-se.png" in toml
+    (site / "static").mkdir()
+    (site / "static/anh-chia-se.png").write_bytes(phone_jpeg(1200, 630))
+    (site / "site.toml").write_text(toml.replace('# share_image = ', 'share_image = '), encoding="utf-8")
+    built = run_cli("build", "--site", str(site), "--strict")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert _page(site / "public").find("meta", property="og:image")["content"] == (
+        "https://congan.langson.example.vn/anh-chia-se.png")
+
+
 def test_a_value_the_build_would_refuse_is_told_against_its_option_and_nothing_is_written(tmp_path):
     site = tmp_path / "sai"
     made = run_cli("init", str(site), "--unit", UNIT, "--base-url", "congan.langson.vn", "--hotline", "gọi 113",
