@@ -2,6 +2,7 @@
 a reader gets through a real web server (its redirects, types and headers), not our own."""
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.client
 import os
@@ -18,6 +19,8 @@ from tests.conftest import REPO, free_port
 
 NGINX = "/usr/sbin/nginx"
 README_BLOCK = re.compile(r"### Publishing on nginx\n.*?```nginx\n(server \{.*?\n\})\n```", re.S)
+# README's block for the old host of a portal taken in (two provinces merged)
+TAKEN_IN_BLOCK = re.compile(r"\*\*Taking in another portal\*\*.*?```nginx\n(server \{.*?\n\})\n```", re.S)
 DEMO_ARTICLE = "/tin-hoat-dong/doi-canh-sat-giao-thong-huong-dan-hoc-sinh-doi-mu-bao-hiem-dung-cach/"
 
 
@@ -41,7 +44,13 @@ def nginx(tmp_path_factory):
     block = readme_server_block()
     block = re.sub(r"(?m)^(\s*)listen .*;$", rf"\1listen 127.0.0.1:{port};", block, count=1)
     block = re.sub(r"(?m)^(\s*)root .*;$", rf"\1root {out};", block, count=1)
-    prefix = tmp_path_factory.mktemp("nginx")
+    with running_nginx(block, port, tmp_path_factory.mktemp("nginx")):
+        yield f"http://127.0.0.1:{port}"
+
+
+@contextlib.contextmanager
+def running_nginx(block: str, port: int, prefix):
+    """nginx serving one server block (listening on `port`), its files kept under `prefix`."""
     temp = "\n".join(f"  {kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     # (Run by root, nginx's workers would be nobody, who may not read pytest's private folders.)
     user = "user root;\n" if os.geteuid() == 0 else ""
@@ -70,7 +79,7 @@ http {{
                 assert server.poll() is None, (prefix / "error.log").read_text(encoding="utf-8", errors="replace")
                 assert time.monotonic() < deadline, "nginx did not start"
                 time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
+        yield
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -127,3 +136,22 @@ def test_a_reader_behind_nginx(browser, nginx):
         shown = "[...document.images].filter(i => i.getBoundingClientRect().top < innerHeight)"
         assert page.evaluate(f"{shown}.length > 0 && {shown}.every(i => i.complete && i.naturalWidth > 0)")
         assert blocked == []
+
+
+def test_readme_s_block_for_a_taken_in_portal_forwards_its_home_page_and_its_old_addresses(tmp_path):
+    """The old host of a portal taken in forwards each old address under the prefix its aliases keep;
+    its home page, the address most linked and bookmarked, went to /thai-binh/, which no page answers
+    (the portal's 404): search engines dropped it, and its readers met "Không tìm thấy trang"."""
+    found = TAKEN_IN_BLOCK.search((REPO / "README.md").read_text(encoding="utf-8"))
+    assert found, "README has no nginx block under 'Taking in another portal'"
+    port = free_port()
+    block = found.group(1).replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
+    with running_nginx(block, port, tmp_path):
+        base = f"http://127.0.0.1:{port}"
+        for old, new in (("/", "https://congan.hungyen.example.vn/"),
+                         ("/Pages/tin-tuc/chi-tiet.aspx?ItemID=1024",
+                          "https://congan.hungyen.example.vn/thai-binh/Pages/tin-tuc/chi-tiet.aspx?ItemID=1024"),
+                         ("/tin-tuc/", "https://congan.hungyen.example.vn/thai-binh/tin-tuc/"),
+                         ("/?p=12", "https://congan.hungyen.example.vn/thai-binh/?p=12")):
+            answer = fetch(base, old)
+            assert (answer.status, answer.getheader("Location")) == (301, new), old
