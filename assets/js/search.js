@@ -335,7 +335,9 @@
     show(page.map(function (f) { return f.data; }));
     state.shown += page.length;
     var more = state.ready.length > 0 || unloaded(state), query = state.query;
-    var shown = state.shown.toLocaleString("vi-VN"), words = query ? " cho “" + query + "”" : "";
+    // (a phrase typed in quotes is said in one pair of them: “"lừa đảo"” read as a slip)
+    var said = (query || "").replace(/^\s*["“”]+\s*|\s*["“”]+\s*$/g, "");
+    var shown = state.shown.toLocaleString("vi-VN"), words = query ? " cho “" + said + "”" : "";
     fallback.hidden = state.shown > 0;
     // A list by filters alone is Pagefind's one list, every entry a result: its length is the
     // count. Typed words are counted only once loaded (a typo-tolerant match may not hold them).

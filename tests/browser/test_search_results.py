@@ -35,7 +35,9 @@ def test_a_phrase_in_quotes_finds_every_article_holding_it_and_only_those(open_p
     page, watch = open_page("phone")
     titles = _search(page, portal, query)
     assert set(titles) == expected, (query, titles)
-    assert page.locator(".search-status").inner_text().startswith(f"Tìm thấy {len(expected)} bài viết")
+    # The phrase said in one pair of quotes, not the typed ones inside the page's own: “"lừa đảo"”.
+    phrase = query.strip('"“”')
+    assert page.locator(".search-status").inner_text() == f"Tìm thấy {len(expected)} bài viết cho “{phrase}”."
     assert watch.errors == [], watch.errors
 
 
