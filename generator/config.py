@@ -287,10 +287,13 @@ def _contact_missing(table: object, reader: _Reader) -> list[Problem]:
     if not missing:
         return []
     line = next(iter(reader._headers(("contact",))), 0)
-    return [warning(CONFIG_NAME, line, "no-contact",
+    # init leaves the lines commented when not told them: the editor is sent to uncomment them.
+    commented = 0 if line else next((i + 1 for i, text in enumerate(reader.lines) if _COMMENTED_CONTACT.match(text)), 0)
+    return [warning(CONFIG_NAME, line or commented, "no-contact",
                     f"the footer of every page gives no {' and no '.join(missing)}: write "
                     + ", ".join(_CONTACT_EXAMPLES[name] for name in missing)
-                    + (" under the [contact] line" if line else " under a [contact] line"))]
+                    + (" under the [contact] line" if line else
+                       " under the [contact] line, without the # at the start of those lines" if commented else " under a [contact] line"))]
 
 
 def _left_blank(value: object) -> bool:
@@ -299,7 +302,10 @@ def _left_blank(value: object) -> bool:
     return all(item is None or (isinstance(item, str) and not item.strip()) for item in values)
 
 
-_CONTACT_EXAMPLES = {"hotline": 'hotline = "0221 3862 124"', "e-mail": 'email = "banbientap@congan.example.vn"'}
+# The unit's own, as init's commented lines ask: a number written here would be copied onto
+# another province's portal (the demo's Hưng Yên hotline, told to every portal).
+_CONTACT_EXAMPLES = {"hotline": 'hotline = "…"', "e-mail": 'email = "…"'}
+_COMMENTED_CONTACT = re.compile(r"^\s*#+\s*\[contact\]\s*$")
 
 
 def _index_of(other_name: str, term) -> int:

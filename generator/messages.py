@@ -732,6 +732,12 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"unknown unit '(.*?)'", "không có đơn vị '{0}' trong site.toml"),
     ),
     "no-contact": (
+        (r"the footer of every page gives no hotline and no e-mail: write (.*) under the \[contact\] line, without the # at the start of those lines",
+         "chân mọi trang không có đường dây nóng và email: hãy ghi {0} dưới dòng [contact] và bỏ dấu # ở đầu các dòng đó"),
+        (r"the footer of every page gives no hotline: write (.*) under the \[contact\] line, without the # at the start of those lines",
+         "chân mọi trang không có đường dây nóng: hãy ghi {0} dưới dòng [contact] và bỏ dấu # ở đầu các dòng đó"),
+        (r"the footer of every page gives no e-mail: write (.*) under the \[contact\] line, without the # at the start of those lines",
+         "chân mọi trang không có email: hãy ghi {0} dưới dòng [contact] và bỏ dấu # ở đầu các dòng đó"),
         (r"the footer of every page gives no hotline and no e-mail: write (.*) under (?:the|a) \[contact\] line",
          "chân mọi trang không có đường dây nóng và email: hãy ghi {0} dưới dòng [contact]"),
         (r"the footer of every page gives no hotline: write (.*) under (?:the|a) \[contact\] line",

@@ -77,6 +77,14 @@ def test_without_a_contact_the_site_toml_says_where_it_goes_and_init_reminds(tmp
     assert "contact" not in config and "# hotline" in (site / "site.toml").read_text(encoding="utf-8")
     assert config["units"] == {"cong-an-thanh-pho-hai-phong": {"name": "Công an thành phố Hải Phòng"}}
     assert config["categories"]["tin-hoat-dong"]["description"].startswith("Hoạt động của Công an thành phố Hải Phòng")
+    # The build's warning sends the editor to those lines, and gives no number to copy (it gave
+    # the demo's Hưng Yên hotline, 0221 3862 124, to a portal of Hải Phòng).
+    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    commented = (site / "site.toml").read_text(encoding="utf-8").splitlines().index("# [contact]") + 1
+    told = [line for line in checked.stdout.splitlines() + checked.stderr.splitlines() if "no-contact" in line]
+    assert told == [f"site.toml:{commented}: warning[no-contact]: the footer of every page gives no hotline and no "
+                    'e-mail: write hotline = "…", email = "…" under the [contact] line, without the # at the start '
+                    "of those lines"], checked.stdout + checked.stderr
 
 
 def test_the_site_toml_says_where_the_share_image_goes(tmp_path):
