@@ -27,7 +27,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -40,7 +39,7 @@ from generator.content import ChangedDuringBuild
 from generator.markup import body_key
 from generator.model import Article, Site, SiteConfig, output_path_of
 from generator.output import file_stats
-from generator.vietnamese import format_date
+from generator.vietnamese import format_date, format_day
 from generator.walk import files_below
 
 log = logging.getLogger(__name__)
@@ -131,21 +130,14 @@ def search_document(article: Article, config: SiteConfig, body_html: str) -> byt
               if config.units[slug].other_names),
             # The day it came out, as its card shows it: searched ("10/6/2026" typed is searched as
             # "10/06/2026" too), and left out of excerpts with the names (assets/js/search.js, ownText).
-            f"<span>{_written_day(article.date, config)}</span> ",
+            # Zero-padded only: Pagefind reads it as one number (07122026), and "7122026" would also
+            # be found by a reader typing a phone number's start ("113": 11/3 as 1132026).
+            f"<span>{format_day(article.date, config.zone)}</span> ",
             f'<span data-pagefind-filter="category">{e(config.categories[article.category].name)}</span></p>',
             f"<ul>{campaigns}</ul>" if campaigns else "",
         ]
     parts.append("</article></body></html>\n")
     return "".join(parts).encode("utf-8")
-
-
-def _written_day(moment, config: SiteConfig) -> str:
-    """The day of `moment` in the site's zone as cards show it, '07/12/2026'. Zero-padded
-    only: Pagefind reads it as one number (07122026), and "7122026" would also be found by
-    a reader typing a phone number's start ("113": 11/3 as 1132026)."""
-    if isinstance(moment, datetime):
-        moment = moment.astimezone(config.zone)
-    return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
 
 
 def _unheaded_references(body_html: str) -> str:

@@ -92,10 +92,17 @@ def format_date(moment: date | datetime, zone: tzinfo, with_time: bool) -> str:
     """'Thứ Sáu, 21/01/2022' or 'Thứ Sáu, 21/01/2022 09:30' in the site zone."""
     if isinstance(moment, datetime):
         moment = moment.astimezone(zone)
-    text = f"{WEEKDAYS[moment.weekday()]}, {moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
+    text = f"{WEEKDAYS[moment.weekday()]}, {format_day(moment, zone)}"
     if with_time and isinstance(moment, datetime):
         text += f" {moment.hour:02d}:{moment.minute:02d}"
     return text
+
+
+def format_day(moment: date | datetime, zone: tzinfo) -> str:
+    """'21/01/2022', the day of `moment` in the site zone, as format_date writes it."""
+    if isinstance(moment, datetime):
+        moment = moment.astimezone(zone)
+    return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
 
 
 # Vietnamese alphabetical order: ă and â follow a, đ follows d, ê e, ô and ơ o, ư u

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.vietnamese import abbreviates, collation_key, fold, format_date, slugify, strip_marks, words
+from generator.vietnamese import abbreviates, collation_key, fold, format_date, format_day, slugify, strip_marks, words
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -48,6 +48,8 @@ def test_format_date_converts_to_the_site_zone():
     # 20:00 UTC on Thursday is 03:00 on Friday in Hà Nội.
     moment = datetime(2022, 1, 20, 20, 0, tzinfo=timezone.utc)
     assert format_date(moment, HCM, True) == "Thứ Sáu, 21/01/2022 03:00"
+    # The day alone (the search index's, as the card shows it) is the same day.
+    assert format_day(moment, HCM) == "21/01/2022" and format_day(date(2026, 6, 1), HCM) == "01/06/2026"
 
 
 def test_the_last_representable_date_still_formats():
