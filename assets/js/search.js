@@ -14,7 +14,7 @@
   var script = document.currentScript;
   var bundle = script.getAttribute("data-bundle");
   var base = script.getAttribute("data-base");  // result links honour base_url's path
-  var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30, MIN_PAGE = 10, FILL_BATCHES = 3, OTHER_NAMES_WORDS = 16;
+  var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30, MIN_PAGE = 10, FILL_BATCHES = 3;
   var form, input, status, list, fallback, selects, pagefind, timer, moreButton, termPage, generation = 0, ready = false;
 
   // A day typed as "7/12/2026", "07/12/2026" or "7.12.2026": both ways of writing it (the index
@@ -191,9 +191,11 @@
     var to = words.length - spelledBy(backwards, keysOf([].concat(f.category || [], f.campaign || []).join(" ")).reverse());
     // Before those, the units' names, and after them the names readers also know the units
     // by (site.toml's other_names, "PC08"), which the result does not know: the units' names
-    // are looked for just before the category's.
+    // are looked for back from the category's, however many those other names are (the row
+    // written last is met before any place the text names the units: two units with four
+    // names each left them in the excerpt when looked for 16 words back only).
     var units = [].concat.apply([], (f.unit || []).map(keysOf));
-    for (var at = to - 1; units.length && at >= from && at >= to - units.length - OTHER_NAMES_WORDS; at--) {
+    for (var at = to - 1; units.length && at >= from; at--) {
       if (spelledBy(keys.slice(at, to), units)) { to = at; break; }
     }
     return words.slice(from, to).join(" ");

@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser.conftest import built_page
-from tests.conftest import article
+from tests.conftest import SITE_TOML, article
 
 NEIGHBOURS = "Tổ liên gia an toàn ở Nghĩa Trụ: khi mỗi người dân là một tai mắt"
 SCAMS = {"Cảnh báo lừa đảo đặt phòng, mua tour du lịch giá rẻ mùa hè", NEIGHBOURS,
@@ -158,3 +158,21 @@ def test_a_phrase_no_article_holds_in_a_row_is_looked_for_a_few_batches_at_a_tim
         page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Không')")
         assert page.locator(".search-status").inner_text().startswith("Không tìm thấy bài viết nào cho “toàn an”")
         assert not more.is_visible() and page.locator(".search-result").count() == 0
+
+
+def test_an_article_of_units_known_by_many_names_shows_its_own_text_not_those_names(make_site, build_site, browser):
+    """The names a unit is also known by were looked for no further than 16 words before the
+    category: two units with a few names each left them in the excerpt."""
+    toml = SITE_TOML.replace('[units.phong-canh-sat-giao-thong]\nname = "Phòng Cảnh sát giao thông"\n',
+                             '[units.phong-canh-sat-giao-thong]\nname = "Phòng Cảnh sát giao thông"\n'
+                             'other_names = ["PC08", "CSGT", "Phòng CSGT", "Cảnh sát giao thông tỉnh Thử Nghiệm"]\n')
+    toml = toml.replace('[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"\n',
+                        '[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"\n'
+                        'other_names = ["CAX Đồng Tiến", "Công an xã Đồng Tiến huyện cũ"]\n')
+    body = "Tổ công tác kiểm tra nồng độ cồn."
+    joint = article("Ra quân tuần tra", unit="[phong-canh-sat-giao-thong, cong-an-xa-dong-tien]", body=body)
+    site = make_site({"content/tin-hoat-dong/bai.md": joint}, toml)
+    built = build_site(site)
+    with built_page(built, browser, "/tim-kiem/?q=PC08") as page:
+        page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+        assert page.locator(".search-result .excerpt").inner_text() == body
