@@ -86,7 +86,8 @@ def addresses(site: Site) -> dict:
     for old, article in kept_by_categories(site.config, site.articles).items():  # (a renamed category's)
         kept[article.source] = (*kept.get(article.source, ()), old)
     return {"urls": {a.source: a.url for a in site.articles_and_pages}, "kept": kept,
-            "ids": {a.source: _short(f"{a.date.isoformat()}\x1f{','.join(a.units)}") for a in site.articles_and_pages},
+            "ids": {a.source: _short(f"{a.date.isoformat()}\x1f{','.join(a.units)}")
+                    + (_short(a.summary) if a.summary else b"") for a in site.articles_and_pages},
             # (a draft's address was never published: `serve` and `build --drafts` show it alone)
             "drafts": sorted(a.source for a in site.articles_and_pages if a.draft),
             "lists": {term_url(term): [term.kind, term.slug, term.name, list(term.other_names), list(term.aliases_written)]
@@ -167,7 +168,9 @@ def _renamed(old: dict, now: dict) -> dict[str, str]:
     moved or renamed (`git mv`, a bundle's folder renamed to its new title) in the same change that
     moved their address, a new title or category: the source the other addresses are kept by is
     new, and the old one is gone. Paired by the date and units (which a rename leaves), one to one,
-    and the slug or the category kept: an article taken down beside another written is no move."""
+    and the slug or the summary (front-matter's, or the opening paragraph) kept: an article taken
+    down beside another written the same day by the same unit, in the same category (a date without
+    a time is common), is no move (the new one was told to keep the old one's address)."""
     old_urls, new_urls = old["urls"], now.get("urls", {})
     old_ids, new_ids = old.get("ids"), now.get("ids")
     if not (isinstance(old_ids, dict) and isinstance(new_ids, dict)):
@@ -177,16 +180,17 @@ def _renamed(old: dict, now: dict) -> dict[str, str]:
         return {}
     came: dict[bytes, list[str]] = {}
     for source in new_urls.keys() - old_urls.keys():
-        came.setdefault(new_ids.get(source), []).append(source)
+        came.setdefault(new_ids.get(source, b"")[:8], []).append(source)
     left: dict[bytes, list[str]] = {}
     for source in gone:
-        left.setdefault(old_ids[source], []).append(source)
+        left.setdefault(old_ids[source][:8], []).append(source)
     pairs = {}
     for key, sources in left.items():
         if len(sources) == 1 and len(came.get(key, ())) == 1:
             was, source = sources[0], came[key][0]
-            old_parts, new_parts = old_urls[was].strip("/").split("/"), new_urls[source].strip("/").split("/")
-            if old_parts[-1] == new_parts[-1] or old_parts[0] == new_parts[0]:
+            summary = old_ids[was][8:]
+            if (old_urls[was].rstrip("/").rsplit("/", 1)[-1] == new_urls[source].rstrip("/").rsplit("/", 1)[-1]
+                    or (summary and summary == new_ids[source][8:])):
                 pairs[source] = was
     return pairs
 

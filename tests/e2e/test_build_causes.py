@@ -212,8 +212,28 @@ def test_an_article_renamed_and_retitled_at_once_is_named_and_stops_a_strict_bui
 
     # An article taken down while another is written (its date and unit the same) is no move.
     (site / "content/xay-dung-luc-luong/tap-huan.md").unlink()
-    (site / "content/tin-hoat-dong/dien-tap.md").write_text(article("Diễn tập phòng cháy"), encoding="utf-8")
+    (site / "content/tin-hoat-dong/dien-tap.md").write_text(
+        article("Diễn tập phòng cháy", body="Lực lượng chữa cháy diễn tập tại khu dân cư."), encoding="utf-8")
     assert moved_lines(site) == []
+
+
+def test_an_article_taken_down_while_another_of_its_unit_category_and_day_is_written_is_no_move(make_site):
+    """A unit writes several articles a day, often dated without a time: one taken down (a
+    duplicate, a correction withdrawn) while another of the same category is written was paired
+    with it as one article renamed and retitled, and `--strict` stopped, telling the new article
+    to keep the old one's address (or take its slug)."""
+    site = make_site({"content/tin-hoat-dong/tuan-tra.md": article(
+                          "Tuần tra đêm trên tuyến quốc lộ", date="2026-01-21", body="Tổ công tác tuần tra."),
+                      "content/tin-hoat-dong/hoi-nghi.md": article("Hội nghị tổng kết", date="2026-01-20")})
+    summary(site)
+    (site / "content/tin-hoat-dong/tuan-tra.md").unlink()
+    (site / "content/tin-hoat-dong/hien-mau.md").write_text(
+        article("Ngày hội hiến máu tình nguyện", date="2026-01-21", body="Đoàn viên thanh niên hiến máu."),
+        encoding="utf-8")
+    strict = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    assert strict.returncode == 0 and "address-not-kept" not in strict.stderr, strict.stderr
+    assert (site / "public/tin-hoat-dong/ngay-hoi-hien-mau-tinh-nguyen/index.html").is_file()
+    assert not (site / "public/tin-hoat-dong/tuan-tra-dem-tren-tuyen-quoc-lo").exists()
 
 
 def test_a_page_of_its_own_is_named_as_a_page(make_site):
