@@ -54,6 +54,7 @@ def _target(written: str, source: str, base_url: str) -> str:
         # a base_url change, or the live portal's seen from a staging build (--base-url).
         # A site path, read as an alias is: '/tin/123.html' a file, '/tin/vu-an' a folder.
         base_path = urlsplit(base_url).path.rstrip("/")  # a portal under '/congan/' shows '/congan/tin/…'
+        base_path = nfc(unquote(base_path))  # (%-encoded in base_url, as a Vietnamese path is: `path` is not)
         if base_path and path.startswith(base_path + "/"):
             path = path[len(base_path):]
         return normalize_alias(path + (f"?{parts.query}" if parts.query else "")) or "/"  # an old address's query too

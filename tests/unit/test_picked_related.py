@@ -34,6 +34,17 @@ def test_an_address_of_a_portal_under_a_sub_path_is_the_page_s_url(written):
 
 
 @pytest.mark.parametrize("written", [
+    "https://congan.example.vn/t%E1%BB%89nh-th%E1%BB%AD/tin-hoat-dong/vu-an/",  # the address bar, copied
+    "https://congan.example.vn/tỉnh-thử/tin-hoat-dong/vu-an/",  # … as the address bar shows it
+    "/tỉnh-thử/tin-hoat-dong/vu-an/",
+])
+def test_an_address_of_a_portal_under_a_vietnamese_sub_path_is_the_page_s_url(written):
+    """base_url's path is kept %-encoded (…/t%E1%BB%89nh-th%E1%BB%AD/), the address's is read
+    unquoted: the sub-path was not taken off, and the article was an unknown-related error."""
+    assert targets([written], "https://congan.example.vn/t%E1%BB%89nh-th%E1%BB%AD/") == ("/tin-hoat-dong/vu-an/",)
+
+
+@pytest.mark.parametrize("written", [
     "https://congan.hungyen.example.vn/tin-hoat-dong/vu-an/",  # the portal's host before base_url moved
     "https://hungyen.example.vn/congan/tin-hoat-dong/vu-an/",  # the live portal, seen from a staging build
     "https://thu-nghiem.example.vn/congan/tin-hoat-dong/vu-an",
