@@ -252,6 +252,7 @@ def stylesheet_links(files: Mapping[str, Path], site_dir: Path, base_path: str =
     assets/ an article shows (`image_sources`) is published as its resized copies only: the
     file is there, and the warning says why it is not published at this address."""
     problems = []
+    root = nfc(unquote(base_path))  # (%-encoded in base_url, as a Vietnamese path is: `path` below is not)
     for out, source in sorted(files.items()):
         if not (out.startswith(ASSETS_URL) and out.lower().endswith(".css")):
             continue
@@ -267,12 +268,12 @@ def stylesheet_links(files: Mapping[str, Path], site_dir: Path, base_path: str =
             written = urlsplit(ref).path
             path = nfc(unquote(written))
             line = text.count("\n", 0, found.start()) + 1
-            if path.startswith("/") and not path.startswith(base_path):
+            if path.startswith("/") and not path.startswith(root):
                 problems.append(warning(shown_path(source, site_dir), line, "missing-file", (
                     f"{found.group()} is outside the portal's path {base_path} (base_url): write it from this "
                     f"stylesheet's folder, as {posixpath.relpath(written.lstrip('/'), posixpath.dirname(out))}")))
                 continue
-            target = path[len(base_path):] if path.startswith("/") else \
+            target = path[len(root):] if path.startswith("/") else \
                 posixpath.normpath(posixpath.join(posixpath.dirname(out), path))
             if target not in files and target in image_sources:
                 problems.append(warning(shown_path(source, site_dir), line, "missing-file", (

@@ -541,6 +541,24 @@ def test_a_stylesheet_url_to_no_file_is_told_at_its_line_by_build_and_check(make
         "../img/logo%20c%C3%B4ng%20an.png"]
 
 
+def test_a_stylesheet_url_under_a_vietnamese_sub_path_is_no_file_outside_the_portal(make_site):
+    """base_url's path written in Vietnamese (…/tỉnh-thử/, kept %-encoded): a url() from the host's
+    root under it was told to be 'outside the portal's path' and to be written as
+    ../../t%E1%BB%89nh-th%E1%BB%AD/…, which leads nowhere; one naming no file was not told as such."""
+    from tests.conftest import SITE_TOML
+
+    toml = SITE_TOML.replace("https://congan.example.vn/", "https://congan.example.vn/tỉnh-thử/")
+    assert toml != SITE_TOML
+    css = (".a { background: url(/t%E1%BB%89nh-th%E1%BB%AD/assets/img/logo%20c%C3%B4ng%20an.png); }\n"
+           ".b { background: url('/tỉnh-thử/assets/img/logo công an.png'); }\n"
+           "@font-face { font-family: T; src: url(/t%E1%BB%89nh-th%E1%BB%AD/assets/fonts/tieu-de.woff2); }\n")
+    site = make_site({**FILES, "assets/css/style.css": css, "assets/img/logo công an.png": b"\x89PNG\r\n\x1a\n"}, toml)
+    done = run_cli("check", "--site", str(site), "--lang", "en")
+    assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[missing-file]" in line] == [
+        "assets/css/style.css:3: warning[missing-file]: url(/t%E1%BB%89nh-th%E1%BB%AD/assets/fonts/tieu-de.woff2): "
+        "no file assets/fonts/tieu-de.woff2 is published (from assets/ or static/): the pages show without it"]
+
+
 def test_a_stylesheet_url_to_a_photo_an_article_shows_says_why_it_is_not_published(make_site):
     """The header's background in assets/img/ is also an article's cover: published as its resized
     copies only, it is never at the stylesheet's address, and the warning said no file was there,
