@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Mapping
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -176,8 +177,14 @@ WHOLE_ADDRESS = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|#)")
 
 def under_base_path(path: str, base_path: str) -> bool:
     """Whether a path from the host's root is already under base_url's path ("/congan/gioi-thieu/"
-    for a portal at …/congan/; every path is, for a portal at the host's root)."""
-    return base_path == "/" or path.startswith(base_path) or path == base_path.rstrip("/")
+    for a portal at …/congan/; every path is, for a portal at the host's root). A Vietnamese path
+    is under it written as the address bar shows it or %-encoded, as base_url's is kept."""
+    if base_path == "/" or path.startswith(base_path) or path == base_path.rstrip("/"):
+        return True
+    if "%" not in base_path and "%" not in path:  # (nearly every portal and link: nothing to unquote)
+        return False
+    path, base_path = unquote(path), unquote(base_path)
+    return path.startswith(base_path) or path == base_path.rstrip("/")
 
 
 # Where the pages of their own live (Giới thiệu, Liên hệ: generator/standalone.py); every

@@ -628,3 +628,21 @@ def test_a_portal_under_a_vietnamese_sub_path_is_no_link_leading_nowhere(make_si
     strict = run_cli("check", "--site", str(site), "--lang", "en")
     assert [line.split(": ", 1)[0] for line in strict.stdout.splitlines() if "no-such-page" in line] == [
         "content/tin-hoat-dong/bai/index.md:8"]
+
+
+def test_a_link_written_with_the_vietnamese_sub_path_as_the_address_bar_shows_it_is_published_once(make_site, build_site):
+    """An editor links '/tỉnh-thử/tin-hoat-dong/…', the address bar's path of a portal at
+    …/tỉnh-thử/ (base_url keeps it %-encoded): the sub-path was put before it again
+    (/t%E1%BB%89nh-th%E1%BB%AD/t%E1%BB%89nh-th%E1%BB%AD/…, a 404 for readers), and no warning said so."""
+    from tests.conftest import SITE_TOML
+
+    toml = SITE_TOML.replace('base_url = "https://congan.example.vn/"', 'base_url = "https://congan.example.vn/tỉnh-thử/"')
+    body = "Xem [bài tuần tra](/tỉnh-thử/tin-hoat-dong/tuan-tra-dem/) và [trang đã gỡ](/tỉnh-thử/tin-hoat-dong/da-go/).\n"
+    site = make_site({"content/tin-hoat-dong/tuan-tra.md": article("Tuần tra đêm", date="2026-01-20"),
+                      "content/tin-hoat-dong/bai.md": article("Bài viết", body=body)}, toml)
+    built = build_site(site)
+    links = [a["href"] for a in built.page("/tin-hoat-dong/bai-viet/").select(".article .body a")]
+    assert links == ["/t%E1%BB%89nh-th%E1%BB%AD/tin-hoat-dong/tuan-tra-dem/",
+                     "/t%E1%BB%89nh-th%E1%BB%AD/tin-hoat-dong/da-go/"]
+    told = [p.message.split("'")[1] for p in built.result.problems if p.code == "no-such-page"]
+    assert told == ["/tỉnh-thử/tin-hoat-dong/da-go/"]
