@@ -7,7 +7,8 @@ publishes nothing, keeps the last build's record, and so says it again until the
 old address (`aliases`) or the article's (`slug`). Compared with the record of the last build of
 this output (causes.addresses); a first build, or one without a cache, has nothing to compare, and
 neither has a published site's build after a copy made for another address or with --noindex (a
-branch's preview, whose cache CI restored): readers never had that copy's addresses.
+branch's preview, whose cache CI restored), nor any build after a --noindex copy (another
+branch's preview): readers never had that copy's addresses.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Probl
     record = previous.get("inputs") if isinstance(previous, dict) else None
     if not isinstance(record, dict):
         return []
-    if not site.config.noindex and (record.get("noindex") or record.get("base_url") != site.config.base_url):
+    if record.get("noindex") or (not site.config.noindex and record.get("base_url") != site.config.base_url):
         return []  # (the last build was a preview's or a staging copy's: no reader had its addresses)
     now = causes.addresses(site)
     gone = causes.find_lists_gone(record.get("lists"), now)

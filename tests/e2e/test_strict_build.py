@@ -53,3 +53,21 @@ def test_a_branch_preview_that_left_the_cache_is_no_address_readers_had(make_sit
     main = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
     assert main.returncode == 0 and "address-not-kept" not in main.stderr, main.stderr
     assert (site / "public/tin-hoat-dong/ra-quan-dau-nam/index.html").is_file()
+
+
+def test_a_branch_preview_after_another_branch_s_preview_is_not_judged_by_its_addresses(make_site):
+    """Two branches' previews (--noindex) take turns with the cache CI restores: the strict build
+    of the second stopped at address-not-kept for the title the first branch gave an article,
+    an address no reader ever had, and told it to keep it by an alias."""
+    site = make_site(FILES)
+    assert run_cli("build", "--site", str(site), "--lang", "en", "--strict").returncode == 0  # main, published
+    news = site / "content/tin-hoat-dong/ra-quan.md"
+    written = news.read_text(encoding="utf-8")
+    news.write_text(written.replace("Ra quân đầu năm", "Ra quân đầu năm 2026"), encoding="utf-8")  # branch A
+    first = run_cli("build", "--site", str(site), "--lang", "en", "--noindex",
+                    "--base-url", "https://xem-truoc.congan.example.vn/nhanh/a/", "--out", str(site / "xem-truoc-a"))
+    assert first.returncode == 0, first.stderr
+    news.write_text(written.replace("Nội dung bài viết.", "Nội dung đã sửa."), encoding="utf-8")  # branch B
+    second = run_cli("build", "--site", str(site), "--lang", "en", "--strict", "--noindex",
+                     "--base-url", "https://xem-truoc.congan.example.vn/nhanh/b/", "--out", str(site / "xem-truoc-b"))
+    assert second.returncode == 0 and "address-not-kept" not in second.stderr, second.stderr
