@@ -21,7 +21,7 @@ from generator import lfs
 from generator.attachments import human_size
 from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
-from generator.merge_conflicts import conflict_blocks, conflict_message, leftover_markers, leftover_message
+from generator.merge_conflicts import conflict_problems
 from generator.model import WHOLE_ADDRESS, Article
 from generator.scratch_files import is_scratch
 from generator.vietnamese import nfc
@@ -176,12 +176,7 @@ def merge_conflicts(files: Mapping[str, Path], site_dir: Path) -> list[Problem]:
             continue  # (the output stage, copying it, says what is wrong with it)
         if b"<<<<<<<" not in data and b">>>>>>>" not in data:
             continue
-        text = data.decode("utf-8", errors="replace")
-        where = shown_path(source, site_dir)
-        problems += [error(where, first, "merge-conflict", conflict_message(first, last))
-                     for first, last in conflict_blocks(text)]
-        problems += [error(where, first, "merge-conflict", leftover_message(first, last, marks))
-                     for first, last, marks in leftover_markers(text)]
+        problems += conflict_problems(shown_path(source, site_dir), data.decode("utf-8", errors="replace"))
     return problems
 
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.aliases import read_aliases_at
 from generator.diagnostics import Problem, error, kind_of, suggest, warning
-from generator.merge_conflicts import conflict_blocks, conflict_message, leftover_markers, leftover_message
+from generator.merge_conflicts import conflict_problems
 from generator.model import (MEGAPIXELS_CEILING, Campaign, Category, Contact, ImageSettings, Link, SiteConfig, Unit,
                              frozen_map)
 from generator.sanitize import XML_FORBIDDEN
@@ -236,13 +236,9 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
         return None, [error(CONFIG_NAME, 0, "missing-config", f"no {CONFIG_NAME} in {site_dir}")]
     if text is None:
         return None, [error(CONFIG_NAME, line, "not-utf8", "the file is not UTF-8 text")]
-    conflicts = conflict_blocks(text)  # (a Windows line end is read past: lines are rstripped)
-    leftovers = leftover_markers(text)
-    if conflicts or leftovers:
-        return None, sorted([error(CONFIG_NAME, first, "merge-conflict", conflict_message(first, last))
-                             for first, last in conflicts]
-                            + [error(CONFIG_NAME, first, "merge-conflict", leftover_message(first, last, marks))
-                               for first, last, marks in leftovers], key=lambda problem: problem.location.line)
+    conflicts = conflict_problems(CONFIG_NAME, text)  # (a Windows line end is read past: lines are rstripped)
+    if conflicts:
+        return None, conflicts
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -23,7 +23,7 @@ from generator.cache import BuildCache, digest
 from generator.config import TOML_POSITION, toml_error_line, toml_key_of
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
-from generator.merge_conflicts import conflict_blocks, conflict_message, leftover_markers, leftover_message
+from generator.merge_conflicts import conflict_problems
 from generator.model import FRONT_MATTER_KEYS, PAGES_DIR, SourceFile, frozen_map, item_key
 from generator.saved_text import as_utf8, decode, unix_line_ends
 from generator.scratch_files import is_merge_leftover
@@ -311,13 +311,9 @@ def read_source(site_dir: Path, path: Path, data: bytes | None = None) -> tuple[
         return None, [error(rel, text[: text.index("\x00")].count("\n") + 1, "binary-file",
                             "the file contains binary data, not Markdown text")]
     text = nfc(unix_line_ends(text))
-    conflicts = conflict_blocks(text, markdown=True)
-    leftovers = leftover_markers(text, markdown=True)
-    if conflicts or leftovers:
-        return None, sorted([error(rel, first, "merge-conflict", conflict_message(first, last))
-                             for first, last in conflicts]
-                            + [error(rel, first, "merge-conflict", leftover_message(first, last, marks))
-                               for first, last, marks in leftovers], key=lambda problem: problem.location.line)
+    conflicts = conflict_problems(rel, text, markdown=True)
+    if conflicts:
+        return None, conflicts
     bundle_dir = path.parent.relative_to(site_dir).as_posix() if path.name == "index.md" else None
     source, problems = split_source(rel, text, bundle_dir)
     if source is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from generator.diagnostics import Problem, error
 from generator.fences import fenced
 
 _START = re.compile(r"<{7}(?: |$)")
@@ -94,6 +95,16 @@ def leftover_message(first: int, last: int, marks: str) -> str:
     where = f"line {first}" if first == last else f"lines {first}–{last}"
     return (f"git's merge-conflict lines are left here ({where}: {marks}), from a conflict resolved only in part: "
             "check that the version kept is the one wanted and delete these lines")
+
+
+def conflict_problems(where: str, text: str, markdown: bool = False) -> list[Problem]:
+    """A `merge-conflict` error at `where` for each conflict (conflict_blocks) and each marker
+    line left of one (leftover_markers) in `text`, in the order of their lines."""
+    problems = [error(where, first, "merge-conflict", conflict_message(first, last))
+                for first, last in conflict_blocks(text, markdown)]
+    problems += [error(where, first, "merge-conflict", leftover_message(first, last, marks))
+                 for first, last, marks in leftover_markers(text, markdown)]
+    return sorted(problems, key=lambda problem: problem.location.line)
 
 
 def conflict_lines(text: str, markdown: bool = False) -> tuple[int, int] | None:
