@@ -35,14 +35,18 @@ DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 THEME_PREFIX = "theme"
 # What a file's name under assets/ may keep as it is in its link; the rest is %-encoded.
 _ASSET_PATH_SAFE = "/!$&'()*+,;=:@~-._"
-_LINK_SAFE = _ASSET_PATH_SAFE + "%?#"  # (a link may hold its query and part, and be encoded already)
+_LINK_SAFE = _ASSET_PATH_SAFE + "%?#"
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")  # (a link may hold its query and part, and be encoded already)
 
 
 def _encoded(path: str) -> str:
     """A file of static/ named as Windows names files ("/van-ban/Luật CAND 2018.pdf") was linked
     with its spaces, which the W3C checker rejects; what is encoded already stays so. (Nearly
-    every link is a slug: the test is ~10 × cheaper than quote, run for each link of each page.)"""
-    return path if path.isascii() and " " not in path else quote(path, safe=_LINK_SAFE)
+    every link is a slug: the test is ~10 × cheaper than quote, run for each link of each page.)
+    A % that starts no escape ("Giảm 50%.pdf") is a % of the name: encoded, as browsers read it."""
+    if path.isascii() and " " not in path and "%" not in path:
+        return path
+    return quote(_LONE_PERCENT.sub("%25", path), safe=_LINK_SAFE)
 
 
 class LayoutLoop(jinja2.TemplateRuntimeError):

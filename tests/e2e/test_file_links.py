@@ -571,14 +571,15 @@ def test_paths_from_the_site_root_lead_under_a_sub_path_base_url_and_are_checked
     toml = toml.replace('[[links]]\n', '[[links]]\nname = "Giới thiệu"\nurl = "/gioi-thieu/"\n\n'
                                        '[[links]]\nname = "Đơn vị"\nurl = "/Đơn_vị/"\n\n'
                                        '[[links]]\nname = "Liên hệ"\nurl = "/congan/gioi-thieu/"\n\n'
-                                       '[[links]]\nname = "Luật"\nurl = "/congan/van-ban/Luật CAND 2018.pdf"\n\n[[links]]\n', 1)
+                                       '[[links]]\nname = "Luật"\nurl = "/congan/van-ban/Luật CAND 2018.pdf"\n\n'
+                                       '[[links]]\nname = "Mẫu"\nurl = "/van-ban/Giảm 50%.pdf"\n\n[[links]]\n', 1)
     body = ("Xem [các đơn vị](/don-vi/), [bài trước](/congan/tin-hoat-dong/bai-truoc/), [tìm kiếm](/tim-kiem/?q=lua+dao), "
             "[Giới thiệu](/gioi-thieu) và [trang đã gỡ](/tin-hoat-dong/da-go/).\n\n"
             '<a href="/don-vi/cong-an-tinh/">Công an tỉnh</a>')
     site = make_site({"content/tin-hoat-dong/bai.md": article("Bài viết", body=body),
                       "content/tin-hoat-dong/truoc.md": article("Bài trước", "2026-01-20T08:00:00"),
                       "content/trang/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\n\nVề chúng tôi.\n",
-                      "static/van-ban/Luật CAND 2018.pdf": b"%PDF-1.4\n"}, toml)
+                      "static/van-ban/Luật CAND 2018.pdf": b"%PDF-1.4\n", "static/van-ban/Giảm 50%.pdf": b"%PDF-1.5\n"}, toml)
     built = build_site(site)
     assert built.result.ok, built.result.problems
     page = built.page("/tin-hoat-dong/bai-viet/")
@@ -591,8 +592,10 @@ def test_paths_from_the_site_root_lead_under_a_sub_path_base_url_and_are_checked
     assert footer == {"Giới thiệu": "/congan/gioi-thieu/", "Đơn vị": "/congan/%C4%90%C6%A1n_v%E1%BB%8B/",
                       "Liên hệ": "/congan/gioi-thieu/",  # (copied from the address bar: left as it is)
                       "Luật": "/congan/van-ban/Lu%E1%BA%ADt%20CAND%202018.pdf",
+                      "Mẫu": "/congan/van-ban/Gi%E1%BA%A3m%2050%25.pdf",  # (a % of the name is no escape)
                       "Bộ Công an": "https://bocongan.example.vn/"}
     assert (built.out / unquote(footer["Luật"]).removeprefix("/congan/")).read_bytes() == b"%PDF-1.4\n"
+    assert (built.out / unquote(footer["Mẫu"]).removeprefix("/congan/")).read_bytes() == b"%PDF-1.5\n"
     told = sorted((str(p.location.path), p.location.line, p.code, p.message) for p in built.result.problems)
     assert told == [
         ("content/tin-hoat-dong/bai.md", 8, "no-such-page",
