@@ -530,6 +530,12 @@ def _reference(site_dir: Path, article: Article, line: int, src: str,
             return None, [error(article.source, line, "missing-image",
                                 f"{what} '{src}' is read as '{path}', which does not exist; "
                                 f"{confine.marks_in_name(src)}")]
+        if src.startswith("/") and confine.spelled_on_disk(site_dir, "static/" + path) is not None:
+            # The address static/ publishes it at: "does not exist" said the editor was wrong about a file there.
+            return None, [error(article.source, line, "missing-image",
+                                f"{what} '{src}' is read in the site folder, where there is none; static/{path} is "
+                                "published as it is, never as a photo resized for phones: move it beside the article "
+                                "(or under assets/) and write its name there")]
         near = _photo_beside(site_dir, article.source, src)
         return None, [error(article.source, line, "missing-image", f"{what} '{src}' does not exist ({path})"
                             + (f"; did you mean '{near}', beside the article?" if near else ""))]

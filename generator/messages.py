@@ -1054,6 +1054,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the (cover )?image '(.*?)' is read as '(.*?)', which does not exist; the file's own name holds.*write '(.*)'$",
          "không tìm thấy ảnh '{1}': tên tệp có dấu '#' hoặc '?', mà liên kết coi là chỗ kết thúc tên tệp (vì vậy bị hiểu là "
          "'{2}'); hãy đổi tên tệp bỏ các dấu đó, hoặc viết '{3}'"),
+        (r"the (cover )?image '(.*?)' is read in the site folder, where there is none; (static/.*?) is published as it is",
+         "không có ảnh '{1}' trong thư mục trang; {2} được đăng nguyên như vậy, không được thu nhỏ cho điện thoại như một "
+         "ảnh: hãy chuyển ảnh vào cạnh bài viết (hoặc vào assets/) và ghi tên ảnh ở đó"),
         (r"the (cover )?image '(.*?)' does not exist \((.*)\); did you mean '(.*)', beside the article\?",
          "không tìm thấy ảnh '{1}' ({2}); có phải ý bạn là '{3}', cùng thư mục với bài viết?"),
         (r"the (cover )?image '(.*?)' does not exist \((.*)\)", "không tìm thấy ảnh '{1}' ({2}); kiểm tra tên tệp và thư mục"),

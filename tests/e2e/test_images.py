@@ -531,6 +531,20 @@ def test_a_photo_named_with_another_extension_gets_the_name_beside_the_article(m
     assert hints == ["IMG_20261207_081530.jpg", "huy-hieu.png"], built.messages
 
 
+def test_a_photo_written_as_static_publishes_it_is_told_where_a_photo_goes(make_site, build_site):
+    """`![Ảnh](/anh/bia.jpg)` for static/anh/bia.jpg, written as the address the site publishes it
+    at: the error said the photo did not exist, with the file right there."""
+    site = make_site({"content/tin-hoat-dong/a.md": article("Ảnh", body="![Trụ sở](/anh/tru-so.jpg)\n"),
+                      "static/anh/tru-so.jpg": phone_jpeg(400, 300)})
+    [problem] = build_site(site).result.problems
+    assert (problem.location.path, problem.location.line, problem.code) == ("content/tin-hoat-dong/a.md", 8, "missing-image")
+    assert "static/anh/tru-so.jpg is published as it is" in problem.message
+    assert "does not exist" not in problem.message
+    assert messages.describe(problem, "vi").endswith(
+        "không có ảnh '/anh/tru-so.jpg' trong thư mục trang; static/anh/tru-so.jpg được đăng nguyên như vậy, không được "
+        "thu nhỏ cho điện thoại như một ảnh: hãy chuyển ảnh vào cạnh bài viết (hoặc vào assets/) và ghi tên ảnh ở đó")
+
+
 def test_photos_pasted_one_per_line_are_each_a_figure_with_its_caption(make_site, build_site):
     """A phone's editor or Zalo joins photos line under line, no blank line between: each is
     a figure with its caption, as a photo alone in its paragraph is; the caption line under a
