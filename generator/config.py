@@ -254,8 +254,9 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
             table, key = unslugged
             return None, [error(CONFIG_NAME, line, "bad-slug",
                                 f"'{table}.{key}': a key must be a slug such as '{slugify(key)}'")]
-        quote = _unclosed_quote(lines[line - 1]) if 0 < line <= len(lines) else None
-        if quote is not None:  # (TOML says "Illegal character '\n'", at the line's end)
+        quote = (_unclosed_quote(lines[line - 1]) if 0 < line <= len(lines) and str(exc).startswith(
+            ("Illegal character '\\n'", "Found invalid character '\\n'", "Unterminated string", "Expected \"'\"")) else None)
+        if quote is not None:  # (at the line's end: a quote inside the text, "A "B" C", is the hint's below)
             return None, [error(CONFIG_NAME, line, "toml-syntax", "the quote opened on this line is never closed; "
                                                                   f"end the value with {quote}")]
         hint = _toml_quoting_hint(lines[line - 1]) if 0 < line <= len(lines) else None

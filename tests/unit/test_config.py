@@ -198,6 +198,9 @@ def test_site_toml_text_left_unquoted_gets_the_line_that_works(tmp_path):
     for line, meant in (("title = Cổng thông tin Công an tỉnh", "Cổng thông tin Công an tỉnh"),
                         ('title = "Cổng "Công an" tỉnh"', 'Cổng "Công an" tỉnh'),
                         ("title = 'Nhà 'A''", "Nhà 'A'"),
+                        # (an odd number of quotes: one inside the text, not one left open at its end)
+                        ('title = "Trang "tin tức của Công an tỉnh"', 'Trang "tin tức của Công an tỉnh'),
+                        ("title = 'Nhà 'A tỉnh'", "Nhà 'A tỉnh"),
                         ("title = Thư mục C:\\Tin", "Thư mục C:\\Tin")):
         text = SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', line)
         _, problems = _problems(text, tmp_path)
@@ -211,8 +214,10 @@ def test_a_text_saved_before_its_closing_quote_is_told_so(tmp_path):
     (at line 1, column 40)", in English, in the preview's overlay."""
     from generator import messages
     from generator.config import load_config
-    for line, quote in (('title = "Cổng thông tin điện tử Công an', '"'), ('title = "Cổng \\"A\\" tỉnh', '"')):
-        text = SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', line)
+    for line, quote in (("title = 'Cổng thông tin điện tử Công an", "'"), ('title = "Cổng \\"A\\" tỉnh', '"'),
+                        ('title = "Cổng thông tin điện tử Công an', '"')):
+        # (a later line's ' closes nothing: TOML says "Found invalid character '\\n'" at this one)
+        text = SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', line) + "# it's\n"
         _, problems = _problems(text, tmp_path)
         assert problems == [f"site.toml:1: error[toml-syntax]: the quote opened on this line is never closed; "
                             f"end the value with {quote}"], (line, problems)
