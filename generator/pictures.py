@@ -78,6 +78,16 @@ def shows_less_than_it_has(picture: Picture) -> bool:
     return picture.width > TEXT_COLUMN_PX or picture.height > picture.width
 
 
+def photo_link(element, picture: Picture, base_path: str, alt: str, label: str = "Xem ảnh cỡ lớn"):
+    """`element` (a photo's <picture>) in the link a tap opens its largest copy by, a body photo's
+    or the cover's; `label` names where it goes when the photo has no alt (warned about in the body)."""
+    link = etree.Element("a", {"href": base_path + picture.largest_jpeg, "class": "photo-link"})
+    if not alt.strip():  # (a link must say where it goes)
+        link.set("aria-label", label)
+    link.append(element)
+    return link
+
+
 def body_class(picture: Picture) -> str | None:
     """The class of a body photo's <picture>: "tall" is shown the column's width (style.css)."""
     return "tall" if is_tall(picture) else None
@@ -212,12 +222,8 @@ class PictureTreeprocessor(Treeprocessor):
                 # screenshot): a tap opens it whole. (Not one the editor linked somewhere already.)
                 if (in_gallery and parent.tag == "figure"
                         or not in_gallery and shows_less_than_it_has(picture) and parent.tag != "a"):
-                    link = etree.Element("a", {"href": self.base_path + picture.largest_jpeg, "class": "photo-link"})
-                    if not alt.strip():  # (a link must say where it goes; the missing alt is warned about)
-                        link.set("aria-label",
-                                 f"Ảnh {in_gallery[1] + 1}, xem cỡ lớn" if in_gallery else "Xem ảnh cỡ lớn")
-                    link.append(element)
-                    element = link
+                    element = photo_link(element, picture, self.base_path, alt,
+                                         f"Ảnh {in_gallery[1] + 1}, xem cỡ lớn" if in_gallery else "Xem ảnh cỡ lớn")
             element.tail = img.tail
             parent.insert(list(parent).index(img), element)
             parent.remove(img)
@@ -611,11 +617,7 @@ def layout_globals(plan: ImagePlan, base_path: str) -> dict:
         element = picture_element(picture, base_path, alt, body_sizes(picture), eager=True,
                                   css_class=body_class(picture))
         if shows_less_than_it_has(picture):  # a tap opens it whole, as the same photo in the body does
-            link = etree.Element("a", {"href": base_path + picture.largest_jpeg, "class": "photo-link"})
-            if not alt:
-                link.set("aria-label", "Xem ảnh cỡ lớn")
-            link.append(element)
-            element = link
+            element = photo_link(element, picture, base_path, alt)
         return Markup(to_html_string(element))
 
     def thumbnail(article, kind: str = "card", eager: bool = False) -> Markup:
