@@ -254,6 +254,8 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
             table, key = unslugged
             return None, [error(CONFIG_NAME, line, "bad-slug",
                                 f"'{table}.{key}': a key must be a slug such as '{slugify(key)}'")]
+        if str(exc).startswith("Expected \"'\" (at end of document)"):  # (TOML sought a '…' text's end to the last line)
+            line = next((n for n, written in enumerate(lines, 1) if _unclosed_quote(written) == "'"), line)
         quote = (_unclosed_quote(lines[line - 1]) if 0 < line <= len(lines) and str(exc).startswith(
             ("Illegal character '\\n'", "Found invalid character '\\n'", "Unterminated string", "Expected \"'\"")) else None)
         if quote is not None:  # (at the line's end: a quote inside the text, "A "B" C", is the hint's below)

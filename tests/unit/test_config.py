@@ -221,6 +221,11 @@ def test_a_text_saved_before_its_closing_quote_is_told_so(tmp_path):
         _, problems = _problems(text, tmp_path)
         assert problems == [f"site.toml:1: error[toml-syntax]: the quote opened on this line is never closed; "
                             f"end the value with {quote}"], (line, problems)
+    # (no ' after it in the file: TOML said 'Expected "'" (at end of document)', at the file's last line)
+    text = SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', "title = 'Cổng thông tin")
+    assert _problems(text, tmp_path)[1] == ["site.toml:1: error[toml-syntax]: the quote opened on this line is never "
+                                            "closed; end the value with '"]
+    _problems(SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', 'title = "Cổng'), tmp_path)
     [problem] = load_config(tmp_path)[1]
     assert messages.problem_message(problem, "vi") == ("site.toml viết sai cú pháp TOML: dấu nháy mở ở dòng này chưa "
                                                        "được đóng; hãy kết thúc giá trị bằng \"")
