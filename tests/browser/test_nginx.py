@@ -149,6 +149,10 @@ def test_readme_s_block_for_a_taken_in_portal_forwards_its_home_page_and_its_old
     with running_nginx(block, port, tmp_path):
         base = f"http://127.0.0.1:{port}"
         for old, new in (("/", "https://congan.hungyen.example.vn/"),
+                         # (as Facebook and Zalo open a shared link to it: with their tracking query)
+                         ("/?fbclid=IwAR0x1Yk2", "https://congan.hungyen.example.vn/"),
+                         ("/?zarsrc=30&utm_source=zalo&utm_medium=zalo&utm_campaign=zalo",
+                          "https://congan.hungyen.example.vn/"),
                          ("/Pages/tin-tuc/chi-tiet.aspx?ItemID=1024",
                           "https://congan.hungyen.example.vn/thai-binh/Pages/tin-tuc/chi-tiet.aspx?ItemID=1024"),
                          ("/tin-tuc/", "https://congan.hungyen.example.vn/thai-binh/tin-tuc/"),
