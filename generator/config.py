@@ -265,11 +265,12 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
         return None, [error(CONFIG_NAME, line, "toml-syntax",
                             str(exc) + (f"; if the value is text, write it in quotes: {hint}" if hint else ""))]
     config, problems = parse_config(raw, text)
+    reader = _Reader(text)  # (the lines each warning below is told at)
     if config is not None:
-        problems += _other_name_clashes(config, _Reader(text)) + _contact_missing(raw.get("contact"), _Reader(text))
+        problems += _other_name_clashes(config, reader) + _contact_missing(raw.get("contact"), reader)
     if config is not None and not config.language.lower().startswith("vi") and not (site_dir / "layouts/base.html").is_file():
         # `language = "en"` to have messages in English labelled every page English, its words Vietnamese.
-        problems.append(warning(CONFIG_NAME, _Reader(text).line_of("language"), "language-not-vietnamese",
+        problems.append(warning(CONFIG_NAME, reader.line_of("language"), "language-not-vietnamese",
                                 f"pages say they are in '{config.language}' (<html lang>, feeds), while the theme's "
                                 "words are Vietnamese: screen readers read them with a voice of that language; write "
                                 "language = \"vi\" (messages in English: --lang en), or translate the layouts"))
