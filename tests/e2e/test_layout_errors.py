@@ -362,13 +362,8 @@ def test_a_layout_saved_empty_stops_the_build_instead_of_publishing_blank_pages(
     assert built.page("/tin-hoat-dong/bai-viet/").find("h1") is not None
 
 
-def test_a_merge_conflict_left_in_a_layout_stops_the_build_and_check_at_its_lines(make_site, build_site):
-    """Jinja reads git's markers as text: every page would show both versions of the footer."""
-    footer = ('<footer class="site-footer">\n<<<<<<< HEAD\n<p>Đường dây nóng: 113</p>\n=======\n'
-              "<p>Đường dây nóng: 0221 3862 124</p>\n>>>>>>> doi-so-nong\n</footer>\n")
-    site = make_site({**FILES, "layouts/partials/footer.html": footer})
-    expected = ("layouts/partials/footer.html:2: error[layout-error]: layout rendering error: git left a merge conflict "
-                "here (lines 2–6): keep the version wanted and delete the lines '<<<<<<<', '=======' and '>>>>>>>'")
+def _stops_build_and_check(site, expected: str) -> None:
+    """`build` stops at `expected`, its first line, publishing nothing; `check` tells it alone."""
     done = run_cli("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.splitlines()[0] == expected
@@ -376,6 +371,16 @@ def test_a_merge_conflict_left_in_a_layout_stops_the_build_and_check_at_its_line
     checked = run_cli("check", "--site", str(site), "--lang", "en")
     assert checked.returncode == 1
     assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [expected]
+
+
+def test_a_merge_conflict_left_in_a_layout_stops_the_build_and_check_at_its_lines(make_site, build_site):
+    """Jinja reads git's markers as text: every page would show both versions of the footer."""
+    footer = ('<footer class="site-footer">\n<<<<<<< HEAD\n<p>Đường dây nóng: 113</p>\n=======\n'
+              "<p>Đường dây nóng: 0221 3862 124</p>\n>>>>>>> doi-so-nong\n</footer>\n")
+    site = make_site({**FILES, "layouts/partials/footer.html": footer})
+    expected = ("layouts/partials/footer.html:2: error[layout-error]: layout rendering error: git left a merge conflict "
+                "here (lines 2–6): keep the version wanted and delete the lines '<<<<<<<', '=======' and '>>>>>>>'")
+    _stops_build_and_check(site, expected)
     (site / "layouts/partials/footer.html").write_text(footer.replace("<<<<<<< HEAD\n<p>Đường dây nóng: 113</p>\n=======\n", "")
                                                        .replace(">>>>>>> doi-so-nong\n", ""), encoding="utf-8")
     built = build_site(site)
@@ -392,13 +397,7 @@ def test_merge_conflict_lines_left_in_a_layout_stop_the_build_and_check_at_their
     expected = ("layouts/partials/footer.html:3: error[layout-error]: layout rendering error: git's merge-conflict "
                 "lines are left here (lines 3–5: '=======', '>>>>>>> doi-so-nong'), from a conflict resolved only in "
                 "part: check that the version kept is the one wanted and delete these lines")
-    done = run_cli("build", "--site", str(site), "--lang", "en")
-    assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert done.stderr.splitlines()[0] == expected
-    assert not (site / "public").exists()
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
-    assert checked.returncode == 1
-    assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [expected]
+    _stops_build_and_check(site, expected)
     told = run_cli("build", "--site", str(site), "--lang", "vi")
     assert told.stderr.splitlines()[0].startswith(
         "layouts/partials/footer.html:3: error[layout-error]: còn sót dòng đánh dấu xung đột khi gộp (merge) của git "
