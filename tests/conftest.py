@@ -1,8 +1,11 @@
 """Shared helpers: make a site from a dict of files, build it, parse its pages."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import importlib.util
+import io
 import json
 import socket
 import subprocess
@@ -122,6 +125,22 @@ def free_port() -> int:
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd or REPO,
                           capture_output=True, text=True, timeout=120, env=env)
+
+
+def cli_here(*args: str) -> subprocess.CompletedProcess:
+    """run_cli in this process, for tests that run a command many times: starting the interpreter
+    and importing the generator is ~0.4 s a run. The collector, which a command turns off for
+    the rest of its process, is left as it was."""
+    from generator.cli import main
+    out, err = io.StringIO(), io.StringIO()
+    collecting, thresholds = gc.isenabled(), gc.get_threshold()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        gc.set_threshold(*thresholds)
+        (gc.enable if collecting else gc.disable)()
+    return subprocess.CompletedProcess(["build.py", *args], code, out.getvalue(), err.getvalue())
 
 
 def text_of(node) -> str:

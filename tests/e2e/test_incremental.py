@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from generator import content, index, output, search, seo
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
-from tests.conftest import SITE_TOML, article, clean_tree, numbered_articles, text_of, tree
+from tests.conftest import SITE_TOML, article, clean_tree, numbered_articles, run_cli, text_of, tree
 from tests.photos import phone_jpeg
 
 CATEGORIES = ("tin-hoat-dong", "xay-dung-luc-luong")
@@ -548,9 +548,23 @@ def test_a_damaged_compiled_layout_is_compiled_again_not_run(make_site, tmp_path
             compiled.write_bytes(data.replace(b"</footer>", b"</fooTer>"))
             damaged += 1
     assert damaged
-    shutil.rmtree(out)  # every page is rendered again, from the cached layouts
-    assert build(BuildOptions(site_dir=site, out_dir=out)).ok
+    shutil.rmtree(out)  # every page is rendered again, from the cached layouts, by a process of its own
+    done = run_cli("build", "--site", str(site), "--out", str(out))  # (this one keeps what it compiled)
+    assert done.returncode == 0, done.stderr
     assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_a_layout_edited_between_two_builds_of_one_process_is_compiled_again(make_site, tmp_path):
+    """A process keeps what it parsed and compiled of each layout (`serve`): by its source."""
+    override = "layouts/partials/headline.html"
+    site = make_site({**numbered_articles(3), override: '<li class="sua">{{ a.title }} (bản một)</li>\n'})
+    for edition in ("một", "hai"):
+        (site / override).write_text(f'<li class="sua">{{{{ a.title }}}} (bản {edition})</li>\n', encoding="utf-8")
+        for use_cache in (False, True):
+            out = tmp_path / f"{edition}-{use_cache}"
+            assert build(BuildOptions(site_dir=site, out_dir=out, use_cache=use_cache)).ok
+            headlines = [text_of(li) for li in _page(out, "tin-hoat-dong/bai-so-1").select(".related li")]
+            assert headlines and all(h.endswith(f"(bản {edition})") for h in headlines), (edition, use_cache)
 
 
 def test_a_corrupt_cache_entry_is_rebuilt_not_trusted(make_site, tmp_path):

@@ -14,7 +14,7 @@ from docx.shared import Inches
 from generator.content import read_source
 from generator.markup import MarkupConverter
 from generator.word_import import read_word
-from tests.conftest import SITE_TOML, run_cli, text_of
+from tests.conftest import SITE_TOML, cli_here, run_cli, text_of
 from tests.photos import phone_jpeg
 from tests.unit.test_limits import body_article
 
@@ -628,7 +628,7 @@ def test_what_is_not_a_word_report_is_named_and_nothing_is_written(make_site, tm
              "rong.docx": "error[not-a-word-document]: tệp rỗng (0 byte)",
              "trong.docx": "error[empty-document]: tài liệu không có chữ hay ảnh nào"}
     for name, expected in cases.items():
-        done = run_cli("new", "--from", str(tmp_path / name), "--site", str(site), "--category", "tin-hoat-dong",
+        done = cli_here("new", "--from", str(tmp_path / name), "--site", str(site), "--category", "tin-hoat-dong",
                        "--unit", "cong-an-tinh")
         assert done.returncode == 1 and expected in done.stderr, done.stderr
         assert "Traceback" not in done.stderr

@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, seed, settings, strategies as st
 
 from generator.pipeline import BuildOptions, build
-from tests.conftest import SITE_TOML, article, foreign_scripts, run_cli, tree
+from tests.conftest import SITE_TOML, article, cli_here, foreign_scripts, run_cli, tree
 
 TIME_LIMIT = 20  # seconds per build; the slowest legitimate case here takes under 3
 PROBLEM = re.compile(r"^[^\s:][^:]*(:\d+)?: (error|warning)\[[a-z0-9]+(-[a-z0-9]+)*\]: \S.*$")
@@ -233,7 +233,7 @@ def test_generated_init_options_make_a_portal_that_checks_clean_or_report(unit, 
             told = err.getvalue().splitlines()
             assert told and all(PROBLEM.match(line) for line in told), told
         else:
-            checked = run_cli("check", "--site", str(folder), "--lang", "en")
+            checked = cli_here("check", "--site", str(folder), "--lang", "en")
             assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
@@ -270,5 +270,5 @@ def test_generated_new_articles_check_clean_or_report(title, category, units, ca
             told = err.getvalue().splitlines()
             assert told and all(PROBLEM.match(line) for line in told), told
         else:
-            checked = run_cli("check", "--site", str(site), "--lang", "en")
+            checked = cli_here("check", "--site", str(site), "--lang", "en")
             assert checked.returncode == 0, checked.stdout + checked.stderr
