@@ -11,6 +11,7 @@ import os
 import posixpath
 import re
 import traceback
+import types
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -132,7 +133,7 @@ def layout_environment(search_path: Sequence[Path], bytecode_dir: Path | None = 
         keep_trailing_newline=True,
         # Compiling the theme costs ~80 ms in every process of every build; Jinja keys
         # each compiled layout by its name and a checksum of its source.
-        bytecode_cache=_bytecode_cache(bytecode_dir) if bytecode_dir is not None else None,
+        bytecode_cache=_KeptBytecodeCache(_bytecode_cache(bytecode_dir) if bytecode_dir is not None else None),
         # A Renderer lives for one build: load each layout once, not stat its file on
         # every include (~18 stats a page; the next build sees an edited layout).
         auto_reload=False,
@@ -386,6 +387,9 @@ class _SealedBytecodeCache(jinja2.BytecodeCache):
         # filters, or their results folded in) is never run.
         return self.folder / f"__jinja2_{bucket.key}.{_CODE}.cache"
 
+    def holds(self, bucket: jinja2.bccache.Bucket) -> bool:
+        return self._path(bucket).is_file()
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         payload = read_sealed(self._path(bucket))
         if payload is not None:
@@ -396,6 +400,53 @@ class _SealedBytecodeCache(jinja2.BytecodeCache):
             write_atomic(self._path(bucket), seal(bucket.bytecode_to_string()))
         except OSError:  # a full or read-only disk only costs the next compile
             pass
+
+
+class _KeptBytecodeCache(jinja2.BytecodeCache):
+    """Compiled layouts kept in this process, in front of the build cache's files (or alone,
+    without a build cache): a process that renders again (`serve` after a save, the test
+    suite's small builds) compiled the theme afresh each time, ~0.1 s. Jinja keys a compiled
+    layout by its name, file and a checksum of its source, as for the files; here also by the
+    environment's filters and tests, which Jinja compiles in (only a build's environments
+    compile today, all with the same ones; `check`'s has none of them)."""
+
+    def __init__(self, behind: _SealedBytecodeCache | None):
+        self.behind = behind
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        kept = _COMPILED.get(_compiled_key(bucket))
+        if kept is not None:
+            bucket.code = kept
+            if self.behind is not None and not self.behind.holds(bucket):  # (another cache folder)
+                self.behind.dump_bytecode(bucket)
+            return
+        if self.behind is not None:
+            self.behind.load_bytecode(bucket)
+            if bucket.code is not None:
+                _keep_compiled(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        _keep_compiled(bucket)
+        if self.behind is not None:
+            self.behind.dump_bytecode(bucket)
+
+
+_COMPILED: dict[tuple, types.CodeType] = {}
+_COMPILED_KEPT = 512
+
+
+def _keep_compiled(bucket: jinja2.bccache.Bucket) -> None:
+    if len(_COMPILED) >= _COMPILED_KEPT:
+        del _COMPILED[next(iter(_COMPILED))]  # (the oldest: a layout edited since, most likely)
+    _COMPILED[_compiled_key(bucket)] = bucket.code
+
+
+def _compiled_key(bucket: jinja2.bccache.Bucket) -> tuple:
+    env = bucket.environment
+    helpers = tuple((kind, name, getattr(helper, "jinja_pass_arg", None))
+                    for kind, named in (("filter", env.filters), ("test", env.tests))
+                    for name, helper in sorted(named.items()))
+    return bucket.key, bucket.checksum, helpers
 
 
 def _at_render(helper):

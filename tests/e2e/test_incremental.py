@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import content, index, output, search, seo
+from generator import content, fragments, index, output, render, search, seo
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
-from tests.conftest import SITE_TOML, article, clean_tree, numbered_articles, run_cli, text_of, tree
+from tests.conftest import SITE_TOML, article, clean_tree, cli_here, numbered_articles, run_cli, text_of, tree
 from tests.photos import phone_jpeg
 
 CATEGORIES = ("tin-hoat-dong", "xay-dung-luc-luong")
@@ -552,6 +552,18 @@ def test_a_damaged_compiled_layout_is_compiled_again_not_run(make_site, tmp_path
     done = run_cli("build", "--site", str(site), "--out", str(out))  # (this one keeps what it compiled)
     assert done.returncode == 0, done.stderr
     assert tree(out) == clean_tree(site, tmp_path / "clean")
+
+
+def test_a_check_then_a_build_in_one_process_compile_each_with_its_own_filters(make_site, tmp_path, monkeypatch):
+    """`check` reads the layouts in an environment without the build's filters (`| tel`, `| url`):
+    what it parsed or compiled, kept by the process, must not be what a build then runs."""
+    monkeypatch.setattr(fragments, "_TREES", {})  # (what earlier tests of this process kept)
+    monkeypatch.setattr(render, "_COMPILED", {})
+    site = make_site(numbered_articles(3))
+    checked = cli_here("check", "--site", str(site))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert build(BuildOptions(site_dir=site, out_dir=tmp_path / "out")).ok
+    assert _page(tmp_path / "out", "tin-hoat-dong/bai-so-1").select_one('footer a[href^="tel:"]') is not None
 
 
 def test_a_layout_edited_between_two_builds_of_one_process_is_compiled_again(make_site, tmp_path):
