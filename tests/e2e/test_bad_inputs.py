@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, run_cli, text_of, tree
+from tests.conftest import REPO, cli_here, run_cli, text_of, tree
 
 CASES = REPO / "tests" / "bad_inputs"
 GOOD_SITE = """---
@@ -88,7 +88,7 @@ def test_bad_input_is_reported_or_built(case, tmp_path, published):
         assert tree(out) == before, "a failed build changed the published output"
         assert not (out / "tin-hoat-dong").joinpath("mat-khau").exists()
         # `check` says all a build says (and may say more: it does not stop at a stage's errors).
-        checked = run_cli("check", "--lang", "en", "--site", str(site))
+        checked = cli_here("check", "--lang", "en", "--site", str(site))
         assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
         assert set(expected) <= set((checked.stdout + checked.stderr).splitlines()), checked.stdout + checked.stderr
     else:

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from generator.pipeline import BuildOptions, build
 
-from tests.conftest import REPO, SITE_TOML, article, run_cli, text_of, tree
+from tests.conftest import REPO, SITE_TOML, article, cli_here, run_cli, text_of, tree
 from tests.photos import phone_jpeg
 
 ARTICLES = {
@@ -508,7 +508,7 @@ def test_a_warning_repeated_in_many_articles_is_shown_a_few_times_then_counted(m
     assert any("anh.md" in line and "warning[missing-alt]" in line for line in lines), lines  # another kind stays
     every = run_cli("build", "--site", str(site), "--lang", "en", "-v")
     assert every.stderr.count(": warning[unknown-key]") == 12 and "more warning" not in every.stderr
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.stdout.count(": warning[unknown-key]") == 12
 
 
@@ -645,7 +645,7 @@ def test_a_portal_without_articles_is_built_with_a_warning_that_strict_ci_stops_
     out = tmp_path / "out"
     assert run_cli("build", "--site", str(site), "--out", str(out), "--strict").returncode == 0
     published = tree(out)
-    assert "content: warning" not in run_cli("check", "--site", str(site), "--lang", "en").stdout
+    assert "content: warning" not in cli_here("check", "--site", str(site), "--lang", "en").stdout
 
     shutil.rmtree(site / "content")
     strict = run_cli("build", "--site", str(site), "--out", str(out), "--strict", "--lang", "en")
@@ -662,7 +662,7 @@ def test_a_portal_without_articles_is_built_with_a_warning_that_strict_ci_stops_
     assert "content: warning[no-articles]: không có bài viết nào trong content/" in done.stdout + done.stderr
     home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "Ra quân" not in text_of(home) and (out / "gioi-thieu/index.html").is_file()
-    assert "no-articles" in run_cli("check", "--site", str(site)).stdout
+    assert "no-articles" in cli_here("check", "--site", str(site)).stdout
 
     # A draft is an article: a new portal's first one, not yet published, is no mistake.
     (site / "content/tin-hoat-dong").mkdir()

@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from generator.checker import check_site
-from tests.conftest import REPO, SITE_TOML, article, run_cli
+from tests.conftest import REPO, SITE_TOML, article, cli_here, run_cli
 
 
 def jpeg() -> bytes:
@@ -69,7 +69,7 @@ def test_a_clean_site_passes(make_site):
 
 
 def test_the_bundled_demo_portal_passes_check():
-    done = run_cli("check", "--site", str(REPO))
+    done = cli_here("check", "--site", str(REPO))
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip().endswith("0 lỗi, 0 cảnh báo.")
 
@@ -123,10 +123,10 @@ def test_check_after_a_build_that_failed_on_a_link_to_a_draft_tells_it_without_a
     told = ("content/tin-hoat-dong/y.md:8: error[broken-link]: the link 'x.md' points to an article that is not "
             "published yet (a draft or scheduled); the build fails until it is")
     assert failed.returncode == 1 and failed.stderr.splitlines()[0] == told
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert (checked.returncode, checked.stderr) == (1, "")
     assert checked.stdout.splitlines()[0] == told
-    as_json = run_cli("check", "--site", str(site), "--format", "json", "--lang", "en")
+    as_json = cli_here("check", "--site", str(site), "--format", "json", "--lang", "en")
     assert (as_json.returncode, as_json.stderr) == (1, "")
     assert [(p["line"], p["code"]) for p in json.loads(as_json.stdout)["problems"]] == [(8, "broken-link")]
 
@@ -172,14 +172,14 @@ def test_every_merge_conflict_is_told_in_one_run_and_check_reads_the_articles_wh
                 "use '###' here so screen readers keep the outline")
     built = run_cli("build", "--site", str(site), "--lang", "en")
     assert built.returncode == 1 and built.stderr.splitlines()[:2] == told_toml
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.returncode == 1
     assert checked.stdout.splitlines() == [*told_article, headings, *told_toml,
                                            "Checked 1 articles: 5 error(s), 1 warning(s).",
                                            "site.toml does not read: the articles were checked for what they say by "
                                            "themselves (front-matter, merge conflicts, headings); their units, "
                                            "categories, photos and links are checked once site.toml reads."]
-    assert json.loads(run_cli("check", "--site", str(site), "--format", "json").stdout)["config_read"] is False
+    assert json.loads(cli_here("check", "--site", str(site), "--format", "json").stdout)["config_read"] is False
     (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")  # site.toml mended: the article's three at once
     again = run_cli("build", "--site", str(site), "--lang", "en")
     assert again.returncode == 1 and again.stderr.splitlines()[:3] == told_article
@@ -187,11 +187,11 @@ def test_every_merge_conflict_is_told_in_one_run_and_check_reads_the_articles_wh
 
 def test_warnings_alone_pass_unless_strict(make_site):
     site = make_site({**GOOD, "content/tin-hoat-dong/tieu-de.md": BROKEN["content/tin-hoat-dong/tieu-de.md"]})
-    plain = run_cli("check", "--site", str(site), "--lang", "en")
+    plain = cli_here("check", "--site", str(site), "--lang", "en")
     assert plain.returncode == 0, plain.stdout
     assert "content/tin-hoat-dong/tieu-de.md:10: warning[skipped-heading-level]" in plain.stdout
     assert "Checked 3 articles: 0 error(s), 1 warning(s)." in plain.stdout
-    strict = run_cli("check", "--site", str(site), "--strict")
+    strict = cli_here("check", "--site", str(site), "--strict")
     assert strict.returncode == 1
     assert ("content/tin-hoat-dong/tieu-de.md:10: error[skipped-heading-level]: tiêu đề cấp 4 đứng sau tiêu đề "
             "cấp 2") in strict.stdout
@@ -200,14 +200,14 @@ def test_warnings_alone_pass_unless_strict(make_site):
 
 def test_json_report_for_ci(make_site):
     site = make_site({**GOOD, **BROKEN})
-    done = run_cli("check", "--site", str(site), "--format", "json", "--lang", "en")
+    done = cli_here("check", "--site", str(site), "--format", "json", "--lang", "en")
     assert done.returncode == 1
     report = json.loads(done.stdout)
     assert report["ok"] is False and report["articles"] == 6
     assert (report["errors"], report["warnings"]) == (4, 3)
     assert [f"{p['path']}:{p['line']}: {p['severity']}[{p['code']}]: {p['message']}"
             for p in report["problems"]] == EXPECTED
-    strict = json.loads(run_cli("check", "--site", str(site), "--format", "json", "--strict").stdout)
+    strict = json.loads(cli_here("check", "--site", str(site), "--format", "json", "--strict").stdout)
     assert (strict["errors"], strict["warnings"]) == (7, 0)
     assert strict["problems"][1]["message"].startswith("ảnh 'co-that.jpg' chưa có mô tả (alt)")
     english = ("the ", "heading level", "unknown ")
@@ -256,9 +256,9 @@ def test_a_reader_that_goes_away_is_no_traceback(make_site):
     process.stdout.close()  # gone before the first line is written
     err = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=60) == 141 and "Traceback" not in err, err
-    done = run_cli("check", "--site", str(site), "--format", "json")
+    done = cli_here("check", "--site", str(site), "--format", "json")
     assert (json.loads(done.stdout)["articles"], json.loads(done.stdout)["pages"]) == (2, 1)
-    assert run_cli("check", "--site", str(site)).stdout.strip().endswith(
+    assert cli_here("check", "--site", str(site)).stdout.strip().endswith(
         "Đã kiểm tra 2 bài viết và 1 trang giới thiệu: 0 lỗi, 0 cảnh báo.")
 
 
@@ -313,9 +313,9 @@ def test_after_a_build_check_reads_the_cache_converts_only_what_changed_and_writ
     assert _cache_as_it_is(cache) == before  # read, never written
 
     # The command does the same, from <site>/.cache unless told otherwise.
-    lines = run_cli("check", "--site", str(site), "--lang", "en").stdout.splitlines()
-    assert lines == run_cli("check", "--site", str(site), "--lang", "en", "--no-cache").stdout.splitlines()
-    assert lines == run_cli("check", "--site", str(site), "--lang", "en", "--cache-dir", str(cache)).stdout.splitlines()
+    lines = cli_here("check", "--site", str(site), "--lang", "en").stdout.splitlines()
+    assert lines == cli_here("check", "--site", str(site), "--lang", "en", "--no-cache").stdout.splitlines()
+    assert lines == cli_here("check", "--site", str(site), "--lang", "en", "--cache-dir", str(cache)).stdout.splitlines()
     assert lines[-1] == "Checked 8 articles: 4 error(s), 11 warning(s)."
     assert _cache_as_it_is(cache) == before
 
@@ -363,7 +363,7 @@ def test_check_finds_a_photo_cut_off_in_its_upload_as_build_does(make_site):
     site = make_site({**GOOD, "content/tin-hoat-dong/bai-tot/ra-quan.jpg": photo.getvalue()[:5000]})
     line = ("content/tin-hoat-dong/bai-tot/index.md:10: error[truncated-image]: 'ra-quan.jpg': "
             "the image file is cut off (truncated); upload it again")
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.returncode == 1 and line in checked.stdout.splitlines() + checked.stderr.splitlines()
     built = run_cli("build", "--site", str(site), "--lang", "en")
     assert built.returncode == 1 and line in built.stderr.splitlines()
@@ -379,9 +379,9 @@ def test_problem_paths_lead_from_the_working_folder_to_the_file(make_site):
         assert done.returncode == 1, (command, done.stdout, done.stderr)
         where = done.stderr if command != "check" else done.stdout
         assert f"{site.name}/content/tin-hoat-dong/hong.md:3: error[bad-date]:" in where, (command, where)
-    from_inside = run_cli("check", "--lang", "en", cwd=site)
+    from_inside = cli_here("check", "--lang", "en", cwd=site)
     assert "\ncontent/tin-hoat-dong/hong.md:3: error[bad-date]:" in "\n" + from_inside.stdout
-    report = json.loads(run_cli("check", "--site", site.name, "--format", "json", cwd=site.parent).stdout)
+    report = json.loads(cli_here("check", "--site", site.name, "--format", "json", cwd=site.parent).stdout)
     assert [p["path"] for p in report["problems"]] == ["content/tin-hoat-dong/hong.md"]
 
 
@@ -397,7 +397,7 @@ def test_an_other_name_that_is_another_unit_s_key_or_name_is_told_at_its_line(ma
     site = make_site({**GOOD, "content/tin-hoat-dong/vu-thu.md": article("Vũ Thư", unit="cong-an-huyen-vu-thu")}, toml)
     line = toml.splitlines().index('other_names = ["cong-an-huyen-vu-thu", "Công an huyện Vũ Thư"]') + 1
     category_line = toml.splitlines().index('other_names = ["Tin hoạt động"]') + 1
-    done = run_cli("check", "--site", str(site), "--lang", "en")
+    done = cli_here("check", "--site", str(site), "--lang", "en")
     assert done.returncode == 0, done.stdout + done.stderr
     told = [line for line in done.stdout.splitlines() if "other-name-taken" in line]
     assert told == [
@@ -413,7 +413,7 @@ def test_an_other_name_that_is_another_unit_s_key_or_name_is_told_at_its_line(ma
         "động', the name of [categories.tin-hoat-dong]: an article writing it is told the name is shared, not listed "
         "under canh-bao; remove it from other_names, or remove [categories.tin-hoat-dong] if the reorganisation "
         "replaced it"], done.stdout
-    vi = run_cli("check", "--site", str(site), "--strict")
+    vi = cli_here("check", "--site", str(site), "--strict")
     assert vi.returncode == 1
     assert (f"site.toml:{line}: error[other-name-taken]: 'units.cong-an-xa-vu-thu.other_names' ghi "
             "'cong-an-huyen-vu-thu', cũng là khóa của [units.cong-an-huyen-vu-thu]: bài viết ghi tên này được xếp vào "
@@ -423,7 +423,7 @@ def test_an_other_name_that_is_another_unit_s_key_or_name_is_told_at_its_line(ma
     (site / "site.toml").write_text(toml.replace('\n[units.cong-an-huyen-vu-thu]\nname = "Công an huyện Vũ Thư"\n', "")
                                     .replace('other_names = ["Tin hoạt động"]', 'other_names = ["Tin cảnh báo"]'),
                                     encoding="utf-8")
-    clean = run_cli("check", "--site", str(site), "--lang", "en")
+    clean = cli_here("check", "--site", str(site), "--lang", "en")
     assert clean.returncode == 0 and clean.stdout.endswith(": 0 error(s), 0 warning(s).\n"), clean.stdout
 
 
@@ -443,7 +443,7 @@ def test_a_name_or_related_article_is_suggested_only_when_misspelt_not_when_it_s
     files["content/canh-bao-toi-pham/tin-nhan/index.md"] = article(
         "Tin nhắn giả mạo", category="canh-bao-toi-pham", unit="cong-an-tinh", related=f"\n  - {deleted}\n  - {typo}")
     site = make_site(files, (REPO / "site.toml").read_text(encoding="utf-8"))
-    done = run_cli("check", "--site", str(site))
+    done = cli_here("check", "--site", str(site))
     told = [line.split(": error[", 1)[1] for line in done.stdout.splitlines() if ": error[" in line]
     assert told == [
         f"unknown-related]: 'related' ghi '{deleted}' (content/huong-dan-thu-tuc/tra-cuu-phuong-tien-vi-pham-giao-"
@@ -467,7 +467,7 @@ def test_a_unit_category_or_campaign_not_in_site_toml_is_told_with_the_keys_decl
     listed the keys site.toml declares, the Vietnamese one (the default) dropped them."""
     site = make_site({"content/tin-hoat-dong/bai.md": article(
         "Bài", unit="Công an xã Liên Chung", category="Cảnh báo", campaigns=["Phong trào ABC"])})
-    done = run_cli("check", "--site", str(site))
+    done = cli_here("check", "--site", str(site))
     told = sorted(line.split(": error[", 1)[1] for line in done.stdout.splitlines() if ": error[" in line)
     assert told == [
         "unknown-campaign]: không có phong trào 'Phong trào ABC' trong site.toml "

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from generator.checker import check_site, insecure_host
-from tests.conftest import SITE_TOML, article, run_cli
+from tests.conftest import SITE_TOML, article, cli_here, run_cli
 
 # Body lines start at file line 7 (6 lines of front-matter and a blank line).
 FILES = {
@@ -66,14 +66,14 @@ def test_each_insecure_link_is_a_warning_with_its_line_and_host(make_site):
 
 def test_vietnamese_wording_and_strict_makes_them_errors(make_site):
     site = make_site(FILES, site_toml=TOML)
-    plain = run_cli("check", "--site", str(site))
+    plain = cli_here("check", "--site", str(site))
     assert plain.returncode == 0, plain.stdout + plain.stderr
     lines = plain.stdout.splitlines()
     assert lines[-1] == "Đã kiểm tra 2 bài viết: 0 lỗi, 6 cảnh báo."
     assert lines[-2] == ("site.toml:18: warning[insecure-link]: liên kết 'http://congan-ban.example.vn/' dùng http, "
                          "không phải https: kết nối tới congan-ban.example.vn không được mã hóa; "
                          "hãy dùng https:// nếu trang đó hỗ trợ")
-    strict = run_cli("check", "--site", str(site), "--strict", "--format", "json", "--lang", "en")
+    strict = cli_here("check", "--site", str(site), "--strict", "--format", "json", "--lang", "en")
     assert strict.returncode == 1
     report = json.loads(strict.stdout)
     assert (report["errors"], report["warnings"]) == (6, 0)

@@ -15,7 +15,7 @@ from generator.checker import check_site
 from generator.memo import Memo
 from generator.pipeline import BuildOptions, build
 from generator.vietnamese import slugify
-from tests.conftest import article, numbered_articles
+from tests.conftest import article, cli_here, numbered_articles
 from tests.photos import phone_jpeg
 
 BUNDLE = "content/tin-hoat-dong/hop-bao/index.md"
@@ -604,7 +604,7 @@ def test_paths_from_the_site_root_lead_under_a_sub_path_base_url_and_are_checked
         ("site.toml", 18, "no-such-page",
          "the link '/Đơn_vị/' leads to no page or file of this portal; did you mean '/don-vi/'? (if another "
          "service of this host answers it, write its whole address: https://…)")]
-    checked = run_cli("check", "--site", str(site))
+    checked = cli_here("check", "--site", str(site))
     assert [line.split(": ", 1)[0] for line in checked.stdout.splitlines() if "no-such-page" in line] == [
         "content/tin-hoat-dong/bai.md:8", "site.toml:18"]
 
@@ -628,7 +628,7 @@ def test_a_portal_under_a_vietnamese_sub_path_is_no_link_leading_nowhere(make_si
         href.startswith("/t%E1%BB%89nh-th%E1%BB%AD/images/ra-quan-") for href in links), links
     told = [(p.code, p.message.split("'")[1]) for p in built.result.problems if p.code == "no-such-page"]
     assert told == [("no-such-page", "/tin-hoat-dong/da-go/")]  # (as written: a link leading nowhere still is one)
-    strict = run_cli("check", "--site", str(site), "--lang", "en")
+    strict = cli_here("check", "--site", str(site), "--lang", "en")
     assert [line.split(": ", 1)[0] for line in strict.stdout.splitlines() if "no-such-page" in line] == [
         "content/tin-hoat-dong/bai/index.md:8"]
 

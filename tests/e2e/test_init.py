@@ -6,7 +6,7 @@ import tomllib
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import run_cli, text_of
+from tests.conftest import cli_here, run_cli, text_of
 
 UNIT = "Công an tỉnh Lạng Sơn"
 
@@ -17,7 +17,7 @@ def _page(out, rel=""):
 
 def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_path):
     site = tmp_path / "cong-lang-son"
-    made = run_cli("init", str(site), "--unit", UNIT, "--base-url", "https://congan.langson.example.vn/",
+    made = cli_here("init", str(site), "--unit", UNIT, "--base-url", "https://congan.langson.example.vn/",
                    "--hotline", "0205 3870 113", "--hotline", "113", "--email", "bbt@congan.langson.example.vn",
                    # (copied from a letterhead in two lines)
                    "--address", "Số 2 đường Lê Lợi,\nphường Đông Kinh, tỉnh Lạng Sơn", "--lang", "en")
@@ -30,7 +30,7 @@ def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_p
         "site.toml"]
     assert "public/" in (site / ".gitignore").read_text(encoding="utf-8").split()
 
-    checked = run_cli("check", "--site", str(site), "--strict")
+    checked = cli_here("check", "--site", str(site), "--strict")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     built = run_cli("build", "--site", str(site), "--drafts", "--lang", "en")
     assert built.returncode == 0, built.stderr
@@ -50,15 +50,15 @@ def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_p
     assert "Vì An ninh Tổ quốc" in campaigns and "Dân vận khéo" in campaigns
     # An editor's next article names the portal's unit as its name is written; a procedure
     # guide starts from the archetype the bundled portal gives it.
-    new = run_cli("new", "Tuần tra\tban\r\nđêm", "--site", str(site), "--category", "Tin hoạt động", "--unit", UNIT)
+    new = cli_here("new", "Tuần tra\tban\r\nđêm", "--site", str(site), "--category", "Tin hoạt động", "--unit", UNIT)
     assert new.returncode == 0, new.stderr
     assert '\ntitle: "Tuần tra ban đêm"\n' in (site / "content/tin-hoat-dong/tuan-tra-ban-dem/index.md").read_text(
         encoding="utf-8")  # a tab or a line break in a title copied from Word parts its words
-    alone = run_cli("new", "Tuần tra ban ngày", "--site", str(site), "--category", "Tin hoạt động")  # its one unit
+    alone = cli_here("new", "Tuần tra ban ngày", "--site", str(site), "--category", "Tin hoạt động")  # its one unit
     assert alone.returncode == 0, alone.stderr
     assert "\nunit: cong-an-tinh-lang-son\n" in (site / "content/tin-hoat-dong/tuan-tra-ban-ngay/index.md").read_text(
         encoding="utf-8")
-    guide = run_cli("new", "Đăng ký tạm trú", "--site", str(site), "--category", "Hướng dẫn thủ tục", "--unit", UNIT)
+    guide = cli_here("new", "Đăng ký tạm trú", "--site", str(site), "--category", "Hướng dẫn thủ tục", "--unit", UNIT)
     assert guide.returncode == 0, guide.stderr
     assert "## Thành phần hồ sơ" in (site / "content/huong-dan-thu-tuc/dang-ky-tam-tru/index.md").read_text(
         encoding="utf-8")
@@ -69,7 +69,7 @@ def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_p
 
 def test_without_a_contact_the_site_toml_says_where_it_goes_and_init_reminds(tmp_path):
     site = tmp_path / "moi"
-    made = run_cli("init", str(site), "--unit", "Công an thành phố Hải Phòng", "--base-url",
+    made = cli_here("init", str(site), "--unit", "Công an thành phố Hải Phòng", "--base-url",
                    "https://congan.haiphong.example.vn/", "--lang", "en")
     assert made.returncode == 0, made.stderr
     assert "hotline, e-mail and address in site.toml's [contact]" in made.stdout
@@ -79,7 +79,7 @@ def test_without_a_contact_the_site_toml_says_where_it_goes_and_init_reminds(tmp
     assert config["categories"]["tin-hoat-dong"]["description"].startswith("Hoạt động của Công an thành phố Hải Phòng")
     # The build's warning sends the editor to those lines, and gives no number to copy (it gave
     # the demo's Hưng Yên hotline, 0221 3862 124, to a portal of Hải Phòng).
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     commented = (site / "site.toml").read_text(encoding="utf-8").splitlines().index("# [contact]") + 1
     told = [line for line in checked.stdout.splitlines() + checked.stderr.splitlines() if "no-contact" in line]
     assert told == [f"site.toml:{commented}: warning[no-contact]: the footer of every page gives no hotline and no "
@@ -92,7 +92,7 @@ def test_the_site_toml_says_where_the_share_image_goes(tmp_path):
     and Zalo, and search engines had no image nor logo for them: nothing in site.toml named share_image."""
     from tests.photos import phone_jpeg
     site = tmp_path / "moi"
-    assert run_cli("init", str(site), "--unit", UNIT, "--base-url", "https://congan.langson.example.vn/",
+    assert cli_here("init", str(site), "--unit", UNIT, "--base-url", "https://congan.langson.example.vn/",
                    "--hotline", "0205 3870 113", "--email", "bbt@congan.langson.example.vn").returncode == 0
     toml = (site / "site.toml").read_text(encoding="utf-8")
     assert '# share_image = "/anh-chia-se.png"' in toml and "static/anh-chia-se.png" in toml
@@ -107,7 +107,7 @@ def test_the_site_toml_says_where_the_share_image_goes(tmp_path):
 
 def test_a_value_the_build_would_refuse_is_told_against_its_option_and_nothing_is_written(tmp_path):
     site = tmp_path / "sai"
-    made = run_cli("init", str(site), "--unit", UNIT, "--base-url", "congan.langson.vn", "--hotline", "gọi 113",
+    made = cli_here("init", str(site), "--unit", UNIT, "--base-url", "congan.langson.vn", "--hotline", "gọi 113",
                    "--email", "bbt@", "--lang", "en")
     assert made.returncode == 1
     assert [line.split(": ")[0:2] for line in made.stderr.splitlines()] == [
@@ -117,7 +117,7 @@ def test_a_value_the_build_would_refuse_is_told_against_its_option_and_nothing_i
     assert ('(several numbers: give --hotline again for each, --hotline 113 --hotline "0221 3862 124")'
             in made.stderr and "hotline = [" not in made.stderr), made.stderr
     assert not site.exists()
-    missing = run_cli("init", str(site))  # (the site's language is not known yet: Vietnamese)
+    missing = cli_here("init", str(site))  # (the site's language is not known yet: Vietnamese)
     assert missing.returncode == 1 and not site.exists()
     assert missing.stderr.splitlines() == [
         "--base-url: error[missing-option]: hãy ghi địa chỉ của cổng: --base-url https://congan.<tỉnh>.gov.vn/",
@@ -128,7 +128,7 @@ def test_readme_s_placeholder_in_the_unit_s_name_is_told_against_unit(tmp_path):
     """The hint `init FOLDER --unit "Công an tỉnh …"` typed as it is: the title made of the unit's
     name is refused, and was told against a --title nobody gave."""
     site = tmp_path / "moi"
-    made = run_cli("init", str(site), "--unit", "Công an tỉnh …", "--base-url", "https://congan.example.vn/", "--lang", "en")
+    made = cli_here("init", str(site), "--unit", "Công an tỉnh …", "--base-url", "https://congan.example.vn/", "--lang", "en")
     assert made.returncode == 1 and not site.exists()
     assert [line.split(": ")[0:2] for line in made.stderr.splitlines()] == [["--unit", "error[bad-value]"]], made.stderr
 
@@ -138,28 +138,28 @@ def test_init_writes_into_an_empty_folder_only(tmp_path):
     holding.mkdir()
     (holding / "ghi-chu.txt").write_text("của biên tập viên", encoding="utf-8")
     options = ("--unit", UNIT, "--base-url", "https://congan.langson.example.vn/", "--lang", "en")
-    refused = run_cli("init", str(holding), *options)
+    refused = cli_here("init", str(holding), *options)
     assert refused.returncode == 1 and "error[folder-not-empty]" in refused.stderr and "'ghi-chu.txt'" in refused.stderr
     assert [p.name for p in holding.iterdir()] == ["ghi-chu.txt"]
 
     portal = tmp_path / "cong"
-    assert run_cli("init", str(portal), *options).returncode == 0
+    assert cli_here("init", str(portal), *options).returncode == 0
     before = (portal / "site.toml").read_bytes()
-    again = run_cli("init", str(portal), *options)
+    again = cli_here("init", str(portal), *options)
     assert again.returncode == 1 and "error[site-exists]" in again.stderr
     assert (portal / "site.toml").read_bytes() == before
 
     clone = tmp_path / "clone"  # a fresh `git clone` of an empty repository: its dot-files are kept
     (clone / ".git").mkdir(parents=True)
     (clone / ".gitignore").write_text("*.bak", encoding="utf-8")  # (no line end after its last line)
-    assert run_cli("init", str(clone), *options).returncode == 0
+    assert cli_here("init", str(clone), *options).returncode == 0
     ignored = (clone / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert ignored[0] == "*.bak" and "public/" in ignored and ".cache/" in ignored
 
 
 def test_a_folder_init_cannot_write_into_is_told_not_a_traceback(tmp_path):
     (tmp_path / "tep").write_text("một tệp\n", encoding="utf-8")
-    done = run_cli("init", str(tmp_path / "tep" / "cong"), "--unit", UNIT, "--base-url", "https://congan.example.vn/",
+    done = cli_here("init", str(tmp_path / "tep" / "cong"), "--unit", UNIT, "--base-url", "https://congan.example.vn/",
                    "--lang", "en")
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "error[cannot-write]: cannot be written: Not a directory" in done.stderr

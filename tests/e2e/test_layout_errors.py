@@ -4,7 +4,7 @@ from __future__ import annotations
 import jinja2
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, article, run_cli, text_of
+from tests.conftest import REPO, article, cli_here, run_cli, text_of
 
 FILES = {"content/tin-hoat-dong/bai.md": article("Bài viết")}
 
@@ -32,7 +32,7 @@ def test_a_tag_never_closed_is_told_at_its_own_line_not_where_jinja_gave_up(make
         "Jinja reached {% endfor %} at line 8 still looking for {% endif %}")
     (site / "layouts/list.html").write_text(layout.replace("{% endfor %}\n{% endblock %}\n", "{% endif %}\n"),
                                             encoding="utf-8")
-    done = run_cli("check", "--site", str(site))
+    done = cli_here("check", "--site", str(site))
     assert done.stdout.splitlines()[0] == (
         "layouts/list.html:4: error[layout-error]: tệp giao diện (layout) viết sai cú pháp: thẻ {% for %} ở dòng này "
         "chưa được đóng: tới hết tệp vẫn chưa có {% endfor %}")
@@ -58,7 +58,7 @@ def test_a_tag_whose_closing_braces_were_left_out_is_told_at_its_own_line(make_s
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert done.stderr.splitlines()[0] == expected
     site = make_site({**FILES, "layouts/partials/footer.html": cases[0][0]})
-    checked = run_cli("check", "--site", str(site))
+    checked = cli_here("check", "--site", str(site))
     assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [
         "layouts/partials/footer.html:4: error[layout-error]: tệp giao diện (layout) viết sai cú pháp: thẻ {% ở dòng "
         "này chưa được đóng bằng %}: Jinja đọc tiếp sang dòng 5 (expected token 'end of statement block', got '<')"]
@@ -103,7 +103,7 @@ def test_a_comment_or_raw_block_never_closed_is_named_at_its_file_and_line(make_
         done = run_cli("build", "--site", str(site), "--lang", "en")
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert done.stderr.splitlines()[0] == expected
-        checked = run_cli("check", "--site", str(site), "--lang", "en")
+        checked = cli_here("check", "--site", str(site), "--lang", "en")
         assert checked.returncode == 1
         assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [expected]
 
@@ -228,7 +228,7 @@ def test_a_misspelt_layout_name_is_told_with_the_one_meant_by_build_and_check(ma
                   "themes/home.html, neither in the site's layouts/ nor in the theme; did you mean 'theme/home.html'?")
     assert vi == ("layouts/home.html:1: error[layout-error]: không có tệp giao diện (layout) nào tên themes/home.html, "
                   "cả trong thư mục layouts/ của trang lẫn giao diện mặc định; có phải ý bạn là 'theme/home.html'?")
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [en]
 
 
@@ -350,7 +350,7 @@ def test_a_layout_saved_empty_stops_the_build_instead_of_publishing_blank_pages(
     assert done.stderr.splitlines()[0].startswith(
         "layouts/base.html:1: error[layout-error]: layout rendering error: base.html is empty: every page built on it (")
     assert not (site / "public").exists()
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.returncode == 1
     assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [
         "layouts/base.html:1: error[layout-error]: layout rendering error: base.html is empty: every page built on "
@@ -368,7 +368,7 @@ def _stops_build_and_check(site, expected: str) -> None:
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.splitlines()[0] == expected
     assert not (site / "public").exists()
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.returncode == 1
     assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [expected]
 
@@ -413,7 +413,7 @@ def test_a_filter_or_test_no_layout_has_is_named_at_its_partial_by_build_and_che
             '{{ page.title }}\n{% endblock %}\n')
     site = make_site({**FILES, "layouts/partials/footer.html": "\n".join(footer), "layouts/page.html": page,
                       "content/trang/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\n\nVề chúng tôi.\n"})
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.returncode == 1
     assert [line for line in checked.stdout.splitlines() if "layout-error" in line] == [
         "layouts/page.html:3: error[layout-error]: layout syntax error: No test named 'chuoi'.",
@@ -534,7 +534,7 @@ def test_a_stylesheet_url_to_no_file_is_told_at_its_line_by_build_and_check(make
     site = make_site({**FILES, "assets/css/style.css": css.replace("/assets/img/", "/congan/assets/img/", 1)
                       + ".d { background: url(/assets/img/logo%20c%C3%B4ng%20an.png); }\n"},
                      SITE_TOML.replace("https://congan.example.vn/", "https://congan.example.vn/congan/"))
-    done = run_cli("check", "--site", str(site))
+    done = cli_here("check", "--site", str(site))
     told = [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line]
     assert told[2:] == [
         "assets/css/style.css:6: warning[missing-file]: url(/assets/img/logo%20c%C3%B4ng%20an.png) nằm ngoài "
@@ -554,7 +554,7 @@ def test_a_stylesheet_url_under_a_vietnamese_sub_path_is_no_file_outside_the_por
            ".b { background: url('/tỉnh-thử/assets/img/logo công an.png'); }\n"
            "@font-face { font-family: T; src: url(/t%E1%BB%89nh-th%E1%BB%AD/assets/fonts/tieu-de.woff2); }\n")
     site = make_site({**FILES, "assets/css/style.css": css, "assets/img/logo công an.png": b"\x89PNG\r\n\x1a\n"}, toml)
-    done = run_cli("check", "--site", str(site), "--lang", "en")
+    done = cli_here("check", "--site", str(site), "--lang", "en")
     assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[missing-file]" in line] == [
         "assets/css/style.css:3: warning[missing-file]: url(/t%E1%BB%89nh-th%E1%BB%AD/assets/fonts/tieu-de.woff2): "
         "no file assets/fonts/tieu-de.woff2 is published (from assets/ or static/): the pages show without it"]
@@ -598,7 +598,7 @@ def test_a_heavy_image_of_the_sites_assets_is_told_by_build_and_check(make_site)
         done = run_cli(command, "--site", str(site), "--lang", "en")
         assert done.returncode == 0, done.stderr
         assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == [expected]
-    done = run_cli("check", "--site", str(site))
+    done = cli_here("check", "--site", str(site))
     assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == [
         "assets/img/logo.png: warning[large-file]: ảnh này nặng 3,0 MB và được xuất bản nguyên như vậy (ảnh trong "
         "assets/ không được thu nhỏ như ảnh của bài viết): điện thoại của bạn đọc phải tải cả tệp qua mạng chậm; hãy "
@@ -685,7 +685,7 @@ def test_check_names_a_block_that_no_layout_it_extends_has(make_site):
     base = ('{% extends "theme/base.html" %}\n{% block heed %}<link rel="stylesheet" href="/assets/rieng.css">'
             '{% endblock %}\n{% block main %}{% block loi_chao %}Xin chào{% endblock %}{{ super() }}{% endblock %}\n')
     site = make_site({**FILES, "layouts/base.html": base})
-    done = run_cli("check", "--site", str(site), "--lang", "en")
+    done = cli_here("check", "--site", str(site), "--lang", "en")
     assert [line for line in done.stdout.splitlines() if "block-not-shown" in line] == [
         "layouts/base.html:2: warning[block-not-shown]: the block 'heed' is in none of the layouts this one extends "
         "(theme/base.html): what it holds is never shown; did you mean 'head'?"]

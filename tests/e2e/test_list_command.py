@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from tests.conftest import article, run_cli
+from tests.conftest import article, cli_here, run_cli
 
 FILES = {
     "content/tin-hoat-dong/da-dang.md": article("Bài đã đăng", "2026-01-21T09:30:00"),
@@ -22,7 +22,7 @@ FILES = {
 
 def test_an_editor_sees_what_waits_by_status_the_next_scheduled_first(make_site):
     site = make_site(FILES)
-    done = run_cli("list", "--site", str(site))
+    done = cli_here("list", "--site", str(site))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "Hẹn giờ đăng (2 bài), bài đăng sớm nhất trước:",
@@ -34,7 +34,7 @@ def test_an_editor_sees_what_waits_by_status_the_next_scheduled_first(make_site)
         "Hết hạn, không còn đăng (1 bài):",
         "  hết hạn Chủ nhật, 30/11/2025  Thông báo đã hết hạn  (content/tin-hoat-dong/het-han.md)",
     ]
-    everything = run_cli("list", "--site", str(site), "--all", "--lang", "en").stdout.splitlines()
+    everything = cli_here("list", "--site", str(site), "--all", "--lang", "en").stdout.splitlines()
     assert everything[everything.index("Published (3):") + 1:] == [
         "  2026-01-21 09:30  Bài đã đăng  (content/tin-hoat-dong/da-dang.md)",
         "  2025-12-01        Bài đăng trước đó  (content/tin-hoat-dong/cu-hon.md)",
@@ -45,14 +45,14 @@ def test_an_editor_sees_what_waits_by_status_the_next_scheduled_first(make_site)
 
 def test_a_script_reads_one_record_per_article_as_csv_or_json(make_site):
     site = make_site(FILES)
-    rows = list(csv.DictReader(io.StringIO(run_cli("list", "--site", str(site), "--format", "csv").stdout)))
+    rows = list(csv.DictReader(io.StringIO(cli_here("list", "--site", str(site), "--format", "csv").stdout)))
     assert [(r["status"], r["path"]) for r in rows] == [
         ("future", "content/tin-hoat-dong/hen-gio-gan.md"), ("future", "content/tin-hoat-dong/hen-gio-xa.md"),
         ("draft", "content/tin-hoat-dong/nhap.md"), ("draft", "content/trang/lien-he.md"),
         ("expired", "content/tin-hoat-dong/het-han.md")]
     assert rows[0]["date"] == "2098-01-02T07:15:00+07:00" and rows[0]["url"] == "/tin-hoat-dong/hen-gio-som-hon/"
     assert rows[4]["expires"] == "2025-11-30T00:00:00+07:00" and rows[3]["date"] == ""
-    report = json.loads(run_cli("list", "--site", str(site), "--format", "json", "--all").stdout)
+    report = json.loads(cli_here("list", "--site", str(site), "--format", "json", "--all").stdout)
     assert report["ok"] and report["problems"] == []
     assert sorted(r["status"] for r in report["articles"]) == ["draft", "draft", "expired", "future", "future",
                                                               "published", "published", "published"]
@@ -60,7 +60,7 @@ def test_a_script_reads_one_record_per_article_as_csv_or_json(make_site):
 
 def test_an_article_with_a_mistake_is_named_and_the_others_still_listed(make_site):
     site = make_site({**FILES, "content/tin-hoat-dong/hong.md": article("Hỏng", date="không rõ")})
-    done = run_cli("list", "--site", str(site), "--lang", "en")
+    done = cli_here("list", "--site", str(site), "--lang", "en")
     assert done.returncode == 1
     assert "content/tin-hoat-dong/hong.md:3: error[bad-date]" in done.stderr and "Traceback" not in done.stderr
     assert "  Hẹn giờ sớm hơn  (content/tin-hoat-dong/hen-gio-gan.md)" in done.stdout.replace("2098-01-02 07:15", "")
@@ -69,10 +69,10 @@ def test_an_article_with_a_mistake_is_named_and_the_others_still_listed(make_sit
         if path != "content/tin-hoat-dong/da-dang.md":
             (nothing / path).unlink()
     (nothing / "content/tin-hoat-dong/hong.md").unlink()
-    assert run_cli("list", "--site", str(nothing), "--lang", "en").stdout == (
+    assert cli_here("list", "--site", str(nothing), "--lang", "en").stdout == (
         "No drafts, scheduled or expired articles: everything is published.\n")
     (nothing / "site.toml").write_text('title = "Cổng"\nbase_url = 5\n', encoding="utf-8")
-    unread = run_cli("list", "--site", str(nothing), "--lang", "en")
+    unread = cli_here("list", "--site", str(nothing), "--lang", "en")
     assert unread.returncode == 1 and unread.stdout == "" and "site.toml:2: error[wrong-type]" in unread.stderr
 
 
@@ -93,9 +93,9 @@ def test_after_a_build_list_reads_the_cache_for_unchanged_files_and_writes_nothi
                         read_article(config, source))
     assert list_statuses(site, cache_dir=cache) == list_statuses(site)
     assert read.count("content/tin-hoat-dong/nhap.md") == 2 and len(read) == 6 + 1  # the edited file each time
-    lines = run_cli("list", "--site", str(site), "--all").stdout.splitlines()
+    lines = cli_here("list", "--site", str(site), "--all").stdout.splitlines()
     assert "  Thứ Ba, 03/02/2026 09:00  Bản nháp đổi tên  (content/tin-hoat-dong/nhap.md)" in lines
-    assert lines == run_cli("list", "--site", str(site), "--all", "--no-cache").stdout.splitlines()
+    assert lines == cli_here("list", "--site", str(site), "--all", "--no-cache").stdout.splitlines()
     assert _cache_as_it_is(cache) == before
 
 
@@ -106,21 +106,21 @@ def test_a_units_articles_are_listed_joint_ones_included_with_their_category_uni
                           author='"Minh Khôi"'),
                       "content/tin-hoat-dong/tuan-tra.md": article("Tuần tra đêm", "2026-01-10", unit="Phòng CSGT",
                                                                    draft="true")})
-    done = run_cli("list", "--site", str(site), "--all", "--unit", "Công an xã Đồng Tiến", "--lang", "en")
+    done = cli_here("list", "--site", str(site), "--all", "--unit", "Công an xã Đồng Tiến", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["Published (1):", "  2026-01-15  Hai lực lượng cùng phân luồng  "
                                                           "(content/tin-hoat-dong/phoi-hop.md)"]
-    rows = list(csv.DictReader(io.StringIO(run_cli("list", "--site", str(site), "--all", "--unit", "phòng csgt",
+    rows = list(csv.DictReader(io.StringIO(cli_here("list", "--site", str(site), "--all", "--unit", "phòng csgt",
                                                    "--format", "csv").stdout)))
     assert [(r["title"], r["status"], r["category"], r["unit"], r["author"]) for r in rows] == [
         ("Tuần tra đêm", "draft", "Tin hoạt động", "Phòng Cảnh sát giao thông", ""),
         ("Hai lực lượng cùng phân luồng", "published", "Tin hoạt động",
          "Phòng Cảnh sát giao thông; Công an xã Đồng Tiến", "Minh Khôi")]
-    report = json.loads(run_cli("list", "--site", str(site), "--all", "--format", "json").stdout)
+    report = json.loads(cli_here("list", "--site", str(site), "--all", "--format", "json").stdout)
     joint = next(r for r in report["articles"] if r["path"] == "content/tin-hoat-dong/phoi-hop.md")
     assert joint["units"] == ["Phòng Cảnh sát giao thông", "Công an xã Đồng Tiến"]
     assert len(report["articles"]) == 10  # every article and page without --unit
-    unknown = run_cli("list", "--site", str(site), "--unit", "Phòng CSGTT")
+    unknown = cli_here("list", "--site", str(site), "--unit", "Phòng CSGTT")
     assert unknown.returncode == 1 and unknown.stdout == ""
     assert unknown.stderr.strip() == ("--unit: error[unknown-unit]: không có đơn vị 'Phòng CSGTT'; "
                                       "có phải ý bạn là 'Phòng Cảnh sát giao thông'?")

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.content import read_source
-from tests.conftest import SITE_TOML, article, run_cli, text_of
+from tests.conftest import SITE_TOML, article, cli_here, run_cli, text_of
 
 TITLE = "Công an tỉnh Đồng Nai tổ chức hội nghị tổng kết công tác năm"
 PATH = "content/tin-hoat-dong/cong-an-tinh-dong-nai-to-chuc-hoi-nghi-tong-ket-cong-tac-nam/index.md"
@@ -14,7 +14,7 @@ PATH = "content/tin-hoat-dong/cong-an-tinh-dong-nai-to-chuc-hoi-nghi-tong-ket-co
 def test_new_creates_a_complete_draft_bundle_that_builds_with_its_banner(make_site, build_site):
     site = make_site({})
     before = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).replace(microsecond=0)
-    done = run_cli("new", TITLE, "--site", str(site), "--category", "Tin hoạt động", "--unit", "cong-an-tinh",
+    done = cli_here("new", TITLE, "--site", str(site), "--category", "Tin hoạt động", "--unit", "cong-an-tinh",
                    "--campaign", "Dân vận khéo", "--campaign", "vi-an-ninh-to-quoc")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"Đã tạo {PATH} (bản nháp).")
@@ -38,7 +38,7 @@ def test_new_creates_a_complete_draft_bundle_that_builds_with_its_banner(make_si
 
 def test_new_with_two_units_starts_a_joint_article_listed_on_both_units_pages(make_site, build_site):
     site = make_site({})
-    done = run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "Phòng Cảnh sát giao thông",
+    done = cli_here("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "Phòng Cảnh sát giao thông",
                    "--unit", "cong-an-xa-dong-tien", "--unit", "phong-canh-sat-giao-thong")
     assert done.returncode == 0, done.stderr
     source, _ = read_source(site, site / PATH)
@@ -50,7 +50,7 @@ def test_new_with_two_units_starts_a_joint_article_listed_on_both_units_pages(ma
 
 def test_new_suggests_the_name_meant_and_writes_nothing(make_site):
     site = make_site({})
-    done = run_cli("new", TITLE, "--site", str(site), "--category", "tin hoat dongg", "--unit", "Công an tỉnh Thử Nhiệm",
+    done = cli_here("new", TITLE, "--site", str(site), "--category", "tin hoat dongg", "--unit", "Công an tỉnh Thử Nhiệm",
                    "--campaign", "dan van", "--lang", "en")
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
@@ -59,7 +59,7 @@ def test_new_suggests_the_name_meant_and_writes_nothing(make_site):
         "--unit: error[unknown-unit]: unknown unit 'Công an tỉnh Thử Nhiệm'; did you mean 'Công an tỉnh Thử Nghiệm'?",
     ]
     assert not (site / "content").exists()
-    vi = run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "xyz")
+    vi = cli_here("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "xyz")
     assert "--unit: error[unknown-unit]: không có đơn vị 'xyz'" in vi.stderr
     assert "Traceback" not in vi.stderr
 
@@ -68,7 +68,7 @@ def test_new_without_a_category_or_unit_lists_the_site_s_choices(make_site):
     """An editor who types only the title is told what to choose from, in Vietnamese, not
     argparse's English usage line."""
     site = make_site({})
-    done = run_cli("new", TITLE, "--site", str(site))
+    done = cli_here("new", TITLE, "--site", str(site))
     assert done.returncode == 1 and "usage:" not in done.stderr
     assert done.stderr.splitlines() == [
         "--category: error[missing-choice]: hãy chọn chuyên mục của bài bằng --category, ghi khóa hoặc tên: "
@@ -76,26 +76,26 @@ def test_new_without_a_category_or_unit_lists_the_site_s_choices(make_site):
         "--unit: error[missing-choice]: hãy chọn đơn vị của bài bằng --unit, ghi khóa hoặc tên: "
         "cong-an-tinh (Công an tỉnh Thử Nghiệm); phong-canh-sat-giao-thong (Phòng Cảnh sát giao thông); "
         "cong-an-xa-dong-tien (Công an xã Đồng Tiến)"]
-    untitled = run_cli("new", "--site", str(site), "--category", "tin-hoat-dong", "--lang", "en")
+    untitled = cli_here("new", "--site", str(site), "--category", "tin-hoat-dong", "--lang", "en")
     assert [line.split(": error")[0] for line in untitled.stderr.splitlines()] == ["--unit", "title"]
     assert not (site / "content").exists()
 
 
 def test_new_never_overwrites_an_article(make_site):
     site = make_site({"content/tin-hoat-dong/bai-cu.md": article(TITLE, body="Bài đã viết.")})
-    done = run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    done = cli_here("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 1
     assert "content/tin-hoat-dong/bai-cu.md: error[article-exists]" in done.stderr
     assert not (site / PATH).exists()
     again = make_site({PATH: "viết dở\n"})
-    done = run_cli("new", TITLE, "--site", str(again), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    done = cli_here("new", TITLE, "--site", str(again), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 1 and f"{PATH}: error[article-exists]" in done.stderr
     assert (again / PATH).read_text(encoding="utf-8") == "viết dở\n"
 
 
 def test_a_title_without_letters_is_refused(make_site):
     site = make_site({})
-    done = run_cli("new", "!!!", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    done = cli_here("new", "!!!", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 1 and "title: error[bad-title]" in done.stderr
 
 
@@ -103,7 +103,7 @@ def test_a_new_article_published_before_its_placeholder_is_replaced_is_refused(m
     """`new` writes "Viết nội dung bài viết ở đây." for the editor to replace. An editor who
     sets draft: false and forgets it must not publish that line on the portal."""
     site = make_site({})
-    assert run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh").returncode == 0
+    assert cli_here("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh").returncode == 0
     file = site / PATH
     file.write_text(file.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
     refused = build_site(site)
@@ -129,7 +129,7 @@ def test_messages_in_english_write_the_article_in_the_portals_language(make_site
 
 def test_new_page_starts_a_draft_page_of_its_own_that_the_footer_lists_once_published(make_site, build_site):
     site = make_site({"content/tin-hoat-dong/a.md": article()})
-    done = run_cli("new", "--page", "Lãnh đạo Công an tỉnh", "--site", str(site))
+    done = cli_here("new", "--page", "Lãnh đạo Công an tỉnh", "--site", str(site))
     path = "content/trang/lanh-dao-cong-an-tinh/index.md"
     assert done.returncode == 0 and done.stdout.startswith(f"Đã tạo {path} (bản nháp)."), done.stderr
     source, problems = read_source(site, site / path)
@@ -150,14 +150,14 @@ def test_new_page_starts_a_draft_page_of_its_own_that_the_footer_lists_once_publ
                              encoding="utf-8")  # the key the scaffold showed: the header's menu too
     assert [text_of(a) for a in build_site(site).page("/").select(".site-nav a")][-1] == "Lãnh đạo"
 
-    again = run_cli("new", "--page", "Lãnh đạo Công an tỉnh", "--site", str(site), "--lang", "en")
+    again = cli_here("new", "--page", "Lãnh đạo Công an tỉnh", "--site", str(site), "--lang", "en")
     assert again.returncode == 1 and again.stderr.strip() == (
         f"{path}: error[article-exists]: {path} already exists; pick another title or edit that page")
     for args, line in ((["Tin hoạt động"], "title: error[page-url-taken]: /tin-hoat-dong/ is the address of the "
                                            "category 'Tin hoạt động'; give the page another 'slug'"),
                        (["Liên hệ", "--unit", "cong-an-tinh"], "--page: error[page-has-no-terms]: a page of its own "
                         "has no category, unit or campaigns: leave out --category, --unit and --campaign")):
-        refused = run_cli("new", "--page", *args, "--site", str(site), "--lang", "en")
+        refused = cli_here("new", "--page", *args, "--site", str(site), "--lang", "en")
         assert refused.returncode == 1 and refused.stderr.strip() == line
     assert sorted(p.name for p in (site / "content/trang").iterdir()) == ["lanh-dao-cong-an-tinh"]
 
@@ -182,7 +182,7 @@ def test_new_finds_an_address_taken_through_the_build_cache_and_writes_none_of_i
     refused = scaffold.create_article(site, config, new, "en", cache_dir=cache)
     assert [(p.location.path, p.code) for p in refused] == [("content/tin-hoat-dong/bai-cu.md", "article-exists")]
     assert read == []  # both articles' answers came from the last build
-    done = run_cli("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    done = cli_here("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 1 and "content/tin-hoat-dong/bai-cu.md: error[article-exists]" in done.stderr
     assert not (site / PATH).exists() and _cache_as_it_is(cache) == before
 
@@ -196,7 +196,7 @@ def test_a_new_article_starts_from_its_category_s_archetype(make_site, build_sit
     a new one starts with those parts to fill in. Another category takes archetypes/default.md."""
     site = make_site({"archetypes/xay-dung-luc-luong.md": GUIDE.replace("\n", "\r\n"),
                       "archetypes/default.md": "\ufeffSáng …, tại …\n\nẢnh: …\n"})
-    done = run_cli("new", "Hướng dẫn cấp đổi giấy phép", "--site", str(site), "--category", "xay-dung-luc-luong",
+    done = cli_here("new", "Hướng dẫn cấp đổi giấy phép", "--site", str(site), "--category", "xay-dung-luc-luong",
                    "--unit", "cong-an-tinh", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "Its body is archetypes/xay-dung-luc-luong.md's" in done.stdout
@@ -208,7 +208,7 @@ def test_a_new_article_starts_from_its_category_s_archetype(make_site, build_sit
     assert [text_of(a) for a in page.select(".toc a")] == ["Trình tự thực hiện", "Thành phần hồ sơ",
                                                           "Thời hạn giải quyết"]
 
-    other = run_cli("new", "Tuần tra đêm", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    other = cli_here("new", "Tuần tra đêm", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert other.returncode == 0, other.stderr
     written = (site / "content/tin-hoat-dong/tuan-tra-dem/index.md").read_text(encoding="utf-8")
     assert written.endswith("---\n\nSáng …, tại …\n\nẢnh: …\n")
@@ -217,13 +217,13 @@ def test_a_new_article_starts_from_its_category_s_archetype(make_site, build_sit
 
 def test_an_archetype_with_front_matter_is_refused_and_nothing_is_written(make_site):
     site = make_site({"archetypes/default.md": "---\ntitle: Mẫu\n---\n\nNội dung.\n"})
-    done = run_cli("new", "Tuần tra đêm", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh",
+    done = cli_here("new", "Tuần tra đêm", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh",
                    "--lang", "en")
     assert done.returncode == 1
     assert done.stderr.startswith("archetypes/default.md:1: error[archetype-front-matter]: an archetype is the body")
     assert not (site / "content/tin-hoat-dong/tuan-tra-dem").exists()
     # From the folder above the site, the path leads there from it (a terminal opens it).
-    above = run_cli("new", "Tuần tra đêm", "--site", site.name, "--category", "tin-hoat-dong", "--unit",
+    above = cli_here("new", "Tuần tra đêm", "--site", site.name, "--category", "tin-hoat-dong", "--unit",
                     "cong-an-tinh", "--lang", "en", cwd=site.parent)
     assert above.stderr.startswith(f"{site.name}/archetypes/default.md:1: error[archetype-front-matter]:"), above.stderr
 
@@ -232,7 +232,7 @@ def test_a_folder_new_cannot_write_into_is_told_not_a_traceback(make_site):
     """A read-only or locked folder (a network share, a synced folder) or a file where the
     category's folder goes: `new` printed a traceback."""
     site = make_site({"content/tin-hoat-dong": "một tệp, không phải thư mục\n"})
-    done = run_cli("new", "Tuần tra đêm", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh",
+    done = cli_here("new", "Tuần tra đêm", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh",
                    "--lang", "en")
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert done.stderr.startswith("content/tin-hoat-dong/tuan-tra-dem/index.md: error[cannot-write]: cannot be "
@@ -243,11 +243,11 @@ def test_the_preview_command_to_copy_names_a_site_elsewhere(make_site, tmp_path)
     site = make_site({})
     spaced = tmp_path / "Cổng thử"
     site.rename(spaced)
-    done = run_cli("new", "Tuần tra đêm", "--site", str(spaced), "--category", "tin-hoat-dong", "--unit",
+    done = cli_here("new", "Tuần tra đêm", "--site", str(spaced), "--category", "tin-hoat-dong", "--unit",
                    "cong-an-tinh", "--lang", "en", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0].endswith(f'Preview it with: python build.py serve --site "{spaced}"')
-    here = run_cli("new", "Tuần tra ngày", "--category", "tin-hoat-dong", "--unit", "cong-an-tinh", "--lang", "en",
+    here = cli_here("new", "Tuần tra ngày", "--category", "tin-hoat-dong", "--unit", "cong-an-tinh", "--lang", "en",
                    cwd=spaced)
     assert here.returncode == 0, here.stderr
     assert here.stdout.splitlines()[0].endswith("Preview it with: python build.py serve")
@@ -272,7 +272,7 @@ def test_a_title_the_terminal_mangled_is_refused_and_leaves_no_file(make_site):
     """A terminal not set to UTF-8 sends 'Bài' as bytes Python cannot decode: `new` stopped
     with a traceback and left an empty index.md, which every build then refused."""
     site = make_site({})
-    done = run_cli("new", "B\udce0i vi\udce1t", "--site", str(site), "--category", "tin-hoat-dong",
+    done = cli_here("new", "B\udce0i vi\udce1t", "--site", str(site), "--category", "tin-hoat-dong",
                    "--unit", "cong-an-tinh", "--lang", "en")
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert done.stderr.startswith("title: error[bad-title]: the title is not text as typed"), done.stderr
@@ -284,11 +284,11 @@ def test_what_new_writes_reads_back_as_written(make_site):
     campaign key YAML reads as a number ("113") made files the build could not read."""
     files = {"site.toml": SITE_TOML + '\n[units.113]\nname = "Tổng đài 113"\n\n[campaigns.2025]\nname = "Năm 2025"\n'}
     site = make_site(files)
-    done = run_cli("new", "Trực\x85 ban\x9f 113", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "113",
+    done = cli_here("new", "Trực\x85 ban\x9f 113", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "113",
                    "--campaign", "2025", "--lang", "en")
     assert done.returncode == 0, done.stderr
     source, problems = read_source(site, site / "content/tin-hoat-dong/truc-ban-113/index.md")
     assert not problems
     assert (source.front["title"], source.front["unit"], source.front["campaigns"]) == ("Trực ban 113", "113", ["2025"])
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.returncode == 0, checked.stdout

@@ -52,7 +52,7 @@ def word_report(path: Path, title_as: str = "heading", property_title: str = "")
 def test_a_word_report_becomes_a_draft_with_its_title_text_table_and_photo(make_site, build_site, tmp_path):
     site = make_site({})
     report = word_report(tmp_path / "Báo cáo ra quân.docx")
-    done = run_cli("new", "--from", str(report), "--site", str(site), "--category", "Tin hoạt động",
+    done = cli_here("new", "--from", str(report), "--site", str(site), "--category", "Tin hoạt động",
                    "--unit", "cong-an-tinh")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0].startswith(f"Đã tạo {PATH} (bản nháp).")
@@ -62,14 +62,14 @@ def test_a_word_report_becomes_a_draft_with_its_title_text_table_and_photo(make_
     assert source.front["draft"] is True
     assert (site / f"content/tin-hoat-dong/{SLUG}/anh-1.jpg").read_bytes()[:2] == b"\xff\xd8"
     (site / PATH).unlink()  # the article deleted, its photo left: imported again, nothing is overwritten
-    again = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+    again = cli_here("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
                     "--unit", "cong-an-tinh")
     assert again.returncode == 1 and f"content/tin-hoat-dong/{SLUG}/anh-1.jpg: error[article-exists]" in again.stderr
     assert "Traceback" not in again.stderr and not (site / PATH).exists()
-    assert run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+    assert cli_here("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
                    "--unit", "cong-an-tinh").returncode == 1
     (site / f"content/tin-hoat-dong/{SLUG}/anh-1.jpg").unlink()
-    assert run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+    assert cli_here("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
                    "--unit", "cong-an-tinh").returncode == 0
 
     built = build_site(site, drafts=True)
@@ -96,7 +96,7 @@ def test_a_title_in_capitals_is_kept_and_the_editor_is_told_to_write_it_as_a_sen
     doc.add_paragraph("Sáng 5/12, Công an tỉnh tổ chức lễ ra quân.")
     doc.save(tmp_path / "Ra quân.docx")
     site = make_site({})
-    done = run_cli("new", "--from", str(tmp_path / "Ra quân.docx"), "--site", str(site), "--category", "tin-hoat-dong",
+    done = cli_here("new", "--from", str(tmp_path / "Ra quân.docx"), "--site", str(site), "--category", "tin-hoat-dong",
                    "--unit", "cong-an-tinh", "--lang", "vi")
     assert done.returncode == 0, done.stderr
     path = "content/tin-hoat-dong/cong-an-tinh-ra-quan-dot-cao-diem-tan-cong-tran-ap-toi-pham/index.md"
@@ -105,7 +105,7 @@ def test_a_title_in_capitals_is_kept_and_the_editor_is_told_to_write_it_as_a_sen
         "(ở danh sách, kết quả tìm kiếm và khi chia sẻ, bạn đọc đọc dễ hơn).")
     source, _ = read_source(site, site / path)
     assert source.front["title"] == "CÔNG AN TỈNH RA QUÂN ĐỢT CAO ĐIỂM TẤN CÔNG TRẤN ÁP TỘI PHẠM"  # names only the editor knows
-    typed = run_cli("new", "Công an tỉnh ra quân", "--site", str(site), "--category", "tin-hoat-dong",
+    typed = cli_here("new", "Công an tỉnh ra quân", "--site", str(site), "--category", "tin-hoat-dong",
                     "--unit", "cong-an-tinh", "--lang", "vi")
     assert typed.returncode == 0 and "in hoa" not in typed.stdout
 
@@ -113,12 +113,12 @@ def test_a_title_in_capitals_is_kept_and_the_editor_is_told_to_write_it_as_a_sen
 def test_a_reports_title_in_bold_is_its_title_and_a_title_typed_on_the_command_line_wins(make_site, tmp_path):
     site = make_site({})
     report = word_report(tmp_path / "bao-cao.docx", title_as="bold")
-    done = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+    done = cli_here("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
                    "--unit", "cong-an-tinh")
     assert done.returncode == 0, done.stderr
     assert read_source(site, site / PATH)[0].front["title"] == "Công an tỉnh ra quân bảo đảm trật tự dịp Tết"
     untitled = word_report(tmp_path / "bao_cao_thang_12.docx", title_as="none")
-    done = run_cli("new", "Tin tháng Mười Hai", "--from", str(untitled), "--site", str(site),
+    done = cli_here("new", "Tin tháng Mười Hai", "--from", str(untitled), "--site", str(site),
                    "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 0, done.stderr
     assert (site / "content/tin-hoat-dong/tin-thang-muoi-hai/index.md").exists()
@@ -182,20 +182,20 @@ def official_document(path: Path, issuer: list[str]) -> Path:
 def test_the_unit_a_documents_header_names_is_the_articles_unless_one_is_given(make_site, tmp_path):
     site = make_site({})
     report = official_document(tmp_path / "ke-hoach.docx", ["CÔNG AN TỈNH THỬ NGHIỆM", "PHÒNG CẢNH SÁT GIAO THÔNG"])
-    done = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong")
+    done = cli_here("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong")
     assert done.returncode == 0, done.stderr
     assert "Đơn vị của bài là Phòng Cảnh sát giao thông, theo phần đầu văn bản" in done.stdout
     path = site / "content/tin-hoat-dong/ke-hoach-tuan-tra-kiem-soat-dip-cuoi-nam/index.md"
     assert read_source(site, path)[0].front["unit"] == "phong-canh-sat-giao-thong"
     path.parent.rename(tmp_path / "first")
-    given = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+    given = cli_here("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
                     "--unit", "cong-an-tinh", "--lang", "en")
     assert given.returncode == 0 and "header names" not in given.stdout, given.stdout
     assert read_source(site, path)[0].front["unit"] == "cong-an-tinh"
     path.parent.rename(tmp_path / "second")
     # A header naming no unit of the site: the editor chooses, as without a document.
     other = official_document(tmp_path / "khac.docx", ["BỘ CÔNG AN", "CỤC CẢNH SÁT GIAO THÔNG"])
-    unknown = run_cli("new", "--from", str(other), "--site", str(site), "--category", "tin-hoat-dong", "--lang", "en")
+    unknown = cli_here("new", "--from", str(other), "--site", str(site), "--category", "tin-hoat-dong", "--lang", "en")
     assert unknown.returncode == 1 and "--unit: error[missing-choice]" in unknown.stderr, unknown.stderr
 
 
@@ -216,7 +216,7 @@ def test_an_official_documents_header_is_left_out_and_its_kind_and_subject_are_t
     assert word.title == "Kế hoạch: Tổ chức đợt cao điểm tấn công, trấn áp tội phạm"
     assert word.left_out_header and word.body == "Thực hiện chỉ đạo của Bộ Công an, Công an tỉnh ban hành kế hoạch như sau.\n"
     site = make_site({})
-    done = run_cli("new", "--from", str(tmp_path / "ke-hoach.docx"), "--site", str(site),
+    done = cli_here("new", "--from", str(tmp_path / "ke-hoach.docx"), "--site", str(site),
                    "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 0 and "Đã bỏ phần đầu văn bản" in done.stdout, done.stderr
     # A table of figures is the document's own: kept.
@@ -234,7 +234,7 @@ def test_the_dateline_gives_the_date_and_is_not_the_summary(make_site, build_sit
     doc.add_paragraph("Sáng 21/1, Công an tỉnh tổ chức lễ ra quân với 500 cán bộ, chiến sĩ tham gia.")
     doc.save(tmp_path / "tin.docx")
     site = make_site({})
-    done = run_cli("new", "--from", str(tmp_path / "tin.docx"), "--site", str(site), "--category", "tin-hoat-dong",
+    done = cli_here("new", "--from", str(tmp_path / "tin.docx"), "--site", str(site), "--category", "tin-hoat-dong",
                    "--unit", "cong-an-tinh", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert ('Its date is the day of the document\'s dateline, "Hưng Yên, ngày 21 tháng 01 năm 2026" (21/01/2026), '
@@ -276,7 +276,7 @@ def test_a_photo_in_a_table_cell_with_lines_of_text_stays_in_the_cell(make_site,
     table.cell(1, 1).text = "Cao khoảng 1m70, tóc ngắn."
     doc.save(tmp_path / "truy-tim.docx")
     site = make_site({})
-    done = run_cli("new", "Thông báo truy tìm đối tượng", "--from", str(tmp_path / "truy-tim.docx"), "--site",
+    done = cli_here("new", "Thông báo truy tìm đối tượng", "--from", str(tmp_path / "truy-tim.docx"), "--site",
                    str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 0, done.stderr
     path = site / "content/tin-hoat-dong/thong-bao-truy-tim-doi-tuong/index.md"
@@ -331,7 +331,7 @@ def test_bold_part_titles_are_headings_and_the_recipients_and_signature_are_left
     word = read_word(tmp_path / "dong.docx")
     assert word.left_out_signature and word.body == "Công an xã tổ chức tuần tra ban đêm trên các tuyến đường liên thôn.\n"
     site = make_site({})
-    done = run_cli("new", "Tuần tra ban đêm", "--from", str(tmp_path / "dong.docx"), "--site", str(site),
+    done = cli_here("new", "Tuần tra ban đêm", "--from", str(tmp_path / "dong.docx"), "--site", str(site),
                    "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 0 and "Đã bỏ phần nơi nhận và chữ ký ở cuối văn bản" in done.stdout, done.stderr
 
@@ -360,13 +360,13 @@ def test_words_table_of_contents_is_left_out_and_a_link_to_a_heading_still_leads
             link_to(paragraph, "_Toc190002", "Khuyến cáo")
     doc.save(tmp_path / "canh-bao.docx")
     site = make_site({})
-    done = run_cli("new", "--from", str(tmp_path / "canh-bao.docx"), "--site", str(site),
+    done = cli_here("new", "--from", str(tmp_path / "canh-bao.docx"), "--site", str(site),
                    "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 0, done.stderr
     path = next((site / "content").rglob("index.md"))
     body = read_source(site, path)[0].body
     assert "MỤC LỤC" not in body and "\t" not in body and "Thủ đoạn của các đối tượng 1" not in body
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert "broken-anchor" not in checked.stdout, checked.stdout
     html = MarkupConverter({}).convert(body_article(body)).html
     page = BeautifulSoup(html, "html.parser")
@@ -391,10 +391,10 @@ def test_text_typed_in_an_old_font_is_made_unicode_when_the_document_names_the_f
                                             "Lực lượng chữa cháy đã kịp thời dập tắt 17 vụ cháy.",
                                             "Ý kiến: 25°C, Müller & Söhne."]
     site = make_site({})
-    done = run_cli("new", "--from", str(tmp_path / "cu.docx"), "--site", str(site), "--category", "tin-hoat-dong",
+    done = cli_here("new", "--from", str(tmp_path / "cu.docx"), "--site", str(site), "--category", "tin-hoat-dong",
                    "--unit", "cong-an-tinh")
     assert done.returncode == 0 and "Đã chuyển 2 đoạn chữ gõ bằng phông cũ" in done.stdout, done.stderr
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert "old-font-text" not in checked.stdout, checked.stdout
 
 
@@ -516,7 +516,7 @@ def test_a_footnote_in_word_is_a_footnote_on_the_page(make_site, build_site, tmp
     site = make_site({})
     report = word_with_a_footnote(tmp_path / "Xử phạt nồng độ cồn.docx", "Theo Nghị định số 100/2019/NĐ-CP",
                                   "Nghị định quy định xử phạt vi phạm hành chính.", ", người vi phạm bị phạt.")
-    done = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
+    done = cli_here("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong",
                    "--unit", "cong-an-tinh")
     assert done.returncode == 0, done.stderr
     page = build_site(site, drafts=True).page("/tin-hoat-dong/xu-phat-nong-do-con/")
@@ -536,7 +536,7 @@ def imported_meeting(make_site, build_site, tmp_path, lay_out_photos):
     doc.add_paragraph("Hội nghị kết thúc lúc 11 giờ.")
     doc.save(tmp_path / "Tổng kết.docx")
     site = make_site({})
-    done = run_cli("new", "--from", str(tmp_path / "Tổng kết.docx"), "--site", str(site), "--category", "tin-hoat-dong",
+    done = cli_here("new", "--from", str(tmp_path / "Tổng kết.docx"), "--site", str(site), "--category", "tin-hoat-dong",
                    "--unit", "cong-an-tinh")
     assert done.returncode == 0, done.stderr
     built = build_site(site, drafts=True)
@@ -633,7 +633,7 @@ def test_what_is_not_a_word_report_is_named_and_nothing_is_written(make_site, tm
         assert done.returncode == 1 and expected in done.stderr, done.stderr
         assert "Traceback" not in done.stderr
     assert not (site / "content").exists()
-    done = run_cli("new", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    done = cli_here("new", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 1 and "title: error[bad-title]: hãy cho biết tiêu đề" in done.stderr
 
 
@@ -657,7 +657,7 @@ def test_a_site_s_only_unit_is_not_said_to_come_from_a_header_naming_none(make_s
     --unit: it must not say the document's header named it."""
     site = make_site({"site.toml": SITE_TOML.split("[units.")[0] + '[units.cong-an-tinh]\nname = "Công an tỉnh"\n'})
     report = official_document(tmp_path / "khac.docx", ["BỘ CÔNG AN", "CỤC CẢNH SÁT GIAO THÔNG"])
-    done = run_cli("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong", "--lang", "en")
+    done = cli_here("new", "--from", str(report), "--site", str(site), "--category", "tin-hoat-dong", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "header names" not in done.stdout, done.stdout
     path = site / "content/tin-hoat-dong/ke-hoach-tuan-tra-kiem-soat-dip-cuoi-nam/index.md"
@@ -679,7 +679,7 @@ def test_a_zip_bomb_named_docx_is_refused_before_it_is_unpacked(make_site, tmp_p
                 part.write(b" " * 1048576)
             part.write(b"</w:t></w:r></w:p></w:body></w:document>")
     started = time.monotonic()
-    done = run_cli("new", "--from", str(bomb), "--site", str(site), "--category", "tin-hoat-dong",
+    done = cli_here("new", "--from", str(bomb), "--site", str(site), "--category", "tin-hoat-dong",
                    "--unit", "cong-an-tinh", "--lang", "en")
     assert done.returncode == 1 and time.monotonic() - started < 20, done.stderr
     assert done.stderr.startswith(f"{bomb}: error[not-a-word-document]: a part of this file, word/document.xml, "

@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import SITE_TOML, article, run_cli
+from tests.conftest import SITE_TOML, article, cli_here, run_cli
 
 MERGED = SITE_TOML.replace('[units.phong-canh-sat-giao-thong]\nname = "Phòng Cảnh sát giao thông"\n',
                            '[units.phong-csgt-va-trat-tu]\nname = "Phòng Cảnh sát giao thông và trật tự"\n'
@@ -168,7 +168,7 @@ def test_the_alias_advised_for_a_merged_unit_is_its_heir_s_whole_line(make_site)
 def test_an_unusable_old_address_of_a_list_is_told_at_its_line(make_site):
     toml = MERGED.format(aliases='aliases = ["/don-vi/cu#neo"]\n')
     site = make_site(FILES, toml)
-    done = run_cli("check", "--site", str(site))
+    done = cli_here("check", "--site", str(site))
     assert done.returncode == 1
     line = toml.splitlines().index('aliases = ["/don-vi/cu#neo"]') + 1
     assert f"site.toml:{line}: error[bad-alias]: '/don-vi/cu#neo' không dùng được làm địa chỉ cũ" in done.stdout, done.stdout
@@ -300,7 +300,7 @@ def test_a_category_renamed_without_an_alias_is_one_line_not_one_per_article(mak
 def test_aliases_of_a_list_written_as_no_list_are_told_in_toml(make_site):
     """The front-matter's example, [/tin-tuc/123.html], is no TOML: copied, it was a syntax error."""
     toml = MERGED.format(aliases="aliases = true\n")
-    done = run_cli("check", "--site", str(make_site(FILES, toml)), "--lang", "en")
+    done = cli_here("check", "--site", str(make_site(FILES, toml)), "--lang", "en")
     line = toml.splitlines().index("aliases = true") + 1
     assert (f"site.toml:{line}: error[bad-alias]: 'units.phong-csgt-va-trat-tu.aliases' must be a list of old addresses "
             "in quotes, e.g. aliases = [\"/don-vi/phong-csgt-va-trat-tu-cu/\"]") in done.stdout.splitlines(), done.stdout
@@ -336,7 +336,7 @@ def test_check_strict_stops_where_build_strict_would(make_site):
     draft = site / "content/tin-hoat-dong/bai-2.md"  # (made a draft and retitled: taken down, not moved)
     draft.write_text(draft.read_text(encoding="utf-8").replace("Tuần tra số 2", "Tuần tra sáng số 2")
                      .replace("\n---\n", "\ndraft: true\n---\n", 1), encoding="utf-8")
-    checked = run_cli("check", "--site", str(site), "--strict", "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--strict", "--lang", "en")
     built = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
     assert checked.returncode == built.returncode == 1
     told = sorted(line.split(": error[")[0] for line in checked.stdout.splitlines() if "[address-not-kept]" in line)
@@ -344,7 +344,7 @@ def test_check_strict_stops_where_build_strict_would(make_site):
                           if "[address-not-kept]" in line) == [
         "content/tin-hoat-dong/bai-1.md:2",
         f"site.toml:{MERGED.format(aliases='').splitlines().index('[units.phong-csgt-va-trat-tu]') + 1}"], told
-    assert "[address-not-kept]" not in run_cli("check", "--site", str(site), "--lang", "en").stdout  # (only --strict)
+    assert "[address-not-kept]" not in cli_here("check", "--site", str(site), "--lang", "en").stdout  # (only --strict)
 
 
 def test_an_alias_taken_out_of_a_table_is_told_and_stops_strict(make_site):

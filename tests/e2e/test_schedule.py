@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, article, run_cli, text_of
+from tests.conftest import REPO, article, cli_here, run_cli, text_of
 
 FILES = {
     "content/tin-hoat-dong/hom-nay.md": article("Tin đã đăng", "2026-01-21T09:30:00", campaigns=["dan-van-kheo"]),
@@ -102,9 +102,9 @@ def test_an_expired_article_another_links_to_comes_down_on_time_and_the_link_kee
     assert [" ".join(p.get_text().split()) for p in page.find_all("p")] == ["Xem cảnh báo.", "Hoặc bản cảnh báo."]
     assert [a for a in page.find_all("a", href=True) if "canh-bao" in a["href"]] == []
     # check (the clock is past June 2026) words it as the build does, in Vietnamese too.
-    checked = run_cli("check", "--site", str(site), "--lang", "en")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.returncode == 0 and checked.stdout.splitlines()[:2] == told
-    vietnamese = run_cli("check", "--site", str(site))
+    vietnamese = cli_here("check", "--site", str(site))
     assert vietnamese.stdout.splitlines()[0] == (
         "content/tin-hoat-dong/tuyen-truyen/index.md:8: warning[expired-link]: liên kết "
         "'../../canh-bao-toi-pham/canh-bao.md' trỏ tới một bài đã hết hạn đăng (đã qua thời điểm 'expires' của bài): "
@@ -156,7 +156,7 @@ def test_another_generators_keys_for_when_and_whether_an_article_is_public_stop_
         "generator (an article is kept unpublished by 'draft: true'): the article would be published; write "
         "'draft: true' instead"]
     assert sorted(p.name for p in (site / "public/tin-hoat-dong").iterdir() if p.is_dir()) == ["tin-da-dang"]
-    vietnamese = run_cli("check", "--site", str(site))
+    vietnamese = cli_here("check", "--site", str(site))
     assert vietnamese.returncode == 1 and vietnamese.stdout.splitlines()[1] == (
         "content/tin-hoat-dong/hen-gio.md:6: error[publishing-key]: khóa 'publishDate' không được đọc (thời điểm đăng "
         "bài ghi ở 'date'): bài sẽ được đăng ngay; hãy ghi thời điểm đó vào 'date' rồi xóa dòng này")
