@@ -41,6 +41,8 @@ CONFIG_GLOBALS = frozenset({"config", "term_url", "category", "unit", "campaign"
 # seo.template_globals: helpers that read only the config and the page they are given
 # (json_ld, feeds_for, empty_list), the page's own article (cover_image), or nothing (search_url).
 CONFIG_GLOBALS |= frozenset({"json_ld", "feeds_for", "cover_image", "search_url", "empty_list"})
+# (and the share image's size, which the config's digest here holds: Signatures.config)
+CONFIG_GLOBALS |= frozenset({"share_image_size"})
 EVERYTHING_GLOBALS = frozenset({"site", "latest_in", "featured"})
 # The pages of their own, as the footer lists them: their titles and addresses (Signatures.menu).
 MENU_GLOBALS = frozenset({"standalone_pages"})
@@ -157,7 +159,7 @@ class Signatures:
         # Other undeclared names are variables an including template set.
         self.opaque = frozenset(env_globals) - known
         # The asset versions too: every layout links the stylesheet with its version (?v=…).
-        self.config = digest(repr(site.config), repr(sorted(site.asset_versions.items())))
+        self.config = digest(repr(site.config), repr(sorted(site.asset_versions.items())), repr(site.share_image_size))
         self.menu = digest(repr([(a.url, a.title, a.menu) for a in site.standalone]))
         # Articles in a Site carry their converted body only as a cache key (`html` is empty until
         # the article's own page is rendered), so a layout can show the body of the page's article

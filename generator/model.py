@@ -338,6 +338,9 @@ class Site:
     # Published asset ("assets/css/style.css") → a digest of its bytes: the `asset` filter adds it
     # to the link (?v=…), so a reader's browser fetches a changed stylesheet, never a stale one.
     asset_versions: Mapping[str, str] = field(default_factory=lambda: EMPTY)
+    # (width, height) of site.toml's share_image when it is a picture the build copies (static/):
+    # og:image:width/height, without which Facebook shows no picture on a link's first share.
+    share_image_size: tuple[int, int] | None = None
     # Article source → (site path, bytes) of the documents in its folder: their links are
     # labelled "(PDF, 1,2 MB)" (generator/attachments.py).
     attachments: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=lambda: EMPTY)

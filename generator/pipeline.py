@@ -33,7 +33,7 @@ from generator.model import Site, frozen_map
 from generator.unkept_addresses import unkept_addresses
 from generator import output
 from generator.output import Stage
-from generator.share_image import share_image_problems
+from generator.share_image import share_image_problems, share_image_size
 
 log = logging.getLogger("generator")
 
@@ -308,7 +308,8 @@ def _build(options: BuildOptions) -> BuildResult:
         files, found = assets.plan_files(options.site_dir, site.articles_and_pages, listing, image_plan.sources,
                                          site.config.base_path)
         problems += found
-        site = replace(site, asset_versions=frozen_map(assets.asset_versions(files)))
+        site = replace(site, asset_versions=frozen_map(assets.asset_versions(files)),
+                       share_image_size=share_image_size(site.config.share_image, files))
         pages = routes.plan_pages(site, options.memo)
         # The preview's memo keeps its feeds; a build, its cache.
         kept_feeds = feeds.KeptFeeds(cache, site, known_digests) if options.memo is None and cache.enabled else None

@@ -284,4 +284,5 @@ def template_globals(site: Site, og_image: Callable | None = None) -> dict[str, 
         "feeds_for": lambda page: feeds.feeds_for(site, page),
         "search_url": routes.SEARCH_URL,
         "empty_list": empty_list,
+        "share_image_size": site.share_image_size,
     }

@@ -32,6 +32,19 @@ def share_image_url(path: str) -> str:
     return "/" + quote(published_name(path), safe="/!$&'()*+,;=:@-._~")
 
 
+def share_image_size(path: str, copied: Mapping[str, Path]) -> tuple[int, int] | None:
+    """(width, height) of the share image when it is a picture the build copies as it is (from
+    static/), for og:image:width and og:image:height; None otherwise."""
+    source = copied.get(published_name(path)) if path else None
+    if source is None:
+        return None
+    try:
+        with Image.open(source) as image:
+            return image.size
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+        return None  # (share_image_problems names it)
+
+
 def share_image_problems(site_dir: Path, path: str, published: Collection[str],
                          copied: Mapping[str, Path]) -> list[Problem]:
     """An error when `path` is no file the build publishes; a warning when it is a picture too

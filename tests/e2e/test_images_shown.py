@@ -237,7 +237,8 @@ def test_a_body_photo_too_small_for_a_shared_link_leaves_the_site_s_share_image(
     assert built.result.ok, built.messages
     page = built.page(PAGE)
     assert page.find("meta", property="og:image")["content"].endswith("/anh-chia-se.png")
-    assert page.find("meta", property="og:image:width") is None
+    # (with the share image's own size, not the small photo's)
+    assert [page.find("meta", property=f"og:image:{side}")["content"] for side in ("width", "height")] == ["1200", "630"]
     assert page.select_one(".article .body img") is not None  # (the photo is still shown)
     shared = built.page("/tin-hoat-dong/anh-lon/").find("meta", property="og:image")["content"]
     assert "/images/lon-" in shared  # a photo large enough is still the card's

@@ -950,7 +950,7 @@ def test_a_small_first_photo_gives_way_to_a_card_sized_one_or_to_the_share_image
         return (page.find("meta", property="og:image")["content"], page.find("meta", attrs={"name": "twitter:image"})[
             "content"], news["image"], [int(m["content"]) if m else None for m in size])
     share = "https://congan.example.vn/anh-chia-se.png"
-    assert card("/tin-hoat-dong/nho/") == (share, share, [share], [None, None])
+    assert card("/tin-hoat-dong/nho/") == (share, share, [share], [1200, 630])  # (the share image's own size)
     image, twitter, news, size = card("/tin-hoat-dong/hai/")
     assert "/images/ra-quan-" in image and twitter == image and news == [image] and size == [1200, 630]
 
@@ -972,6 +972,9 @@ def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_
         page = built.page(url)
         assert page.find("meta", property="og:image")["content"] == "https://congan.example.vn/anh-chia-se.png", url
         assert page.find("meta", attrs={"name": "twitter:image"})["content"].endswith("/anh-chia-se.png")
+        # with its size, as an article's photo has: without it Facebook shows no picture on a first share
+        assert [page.find("meta", property=f"og:image:{side}")["content"] for side in ("width", "height")] == [
+            "1200", "630"], url
     graph = json.loads(built.page("/tin-hoat-dong/bai-khong-co-anh/").find("script", type="application/ld+json").string)
     news = next(node for node in graph["@graph"] if node["@type"] == "NewsArticle")
     assert news["image"] == ["https://congan.example.vn/anh-chia-se.png"]
