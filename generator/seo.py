@@ -2,7 +2,7 @@
 
 Owns sitemap.xml (with lastmod from article dates, never the clock; an index of parts past 50,000 URLs),
 robots.txt, the JSON-LD graph (NewsArticle with publisher = the unit,
-BreadcrumbList, a unit's GovernmentOrganization with its contact) and the cover image used by OpenGraph and Twitter cards.
+BreadcrumbList, a unit's GovernmentOrganization with its contact, the portal's on the home page) and the cover image used by OpenGraph and Twitter cards.
 The layouts print what these helpers return; nothing here writes files.
 """
 from __future__ import annotations
@@ -215,10 +215,33 @@ def json_ld(site: Site, page: Page, og_image: Callable | None = None) -> Markup:
         })
     elif page.kind == "home":
         graph.append({"@type": "WebSite", "name": site.config.title, "url": absolute(site, "/"),
-                      "inLanguage": site.config.language})
+                      "inLanguage": site.config.language, "publisher": {"@id": absolute(site, "/") + "#to-chuc"}})
+        graph.append(_portal_organization(site))
     # < > & ' as \u escapes: no "</script>" and no "<!--" that makes a browser read the
     # rest of the page into this script element (a blank page; tests/browser/test_markup_in_text.py).
     return htmlsafe_json_dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
+
+
+def _portal_organization(site: Site) -> dict[str, Any]:
+    """The unit the portal speaks for, as search engines read it for their knowledge panel: its
+    name (site.toml's title), address, logo (share_image) and [contact]'s hotline and e-mail.
+    Only what site.toml gives."""
+    config, contact = site.config, site.config.contact
+    data: dict[str, Any] = {"@type": "GovernmentOrganization", "@id": absolute(site, "/") + "#to-chuc",
+                            "name": config.title, "url": absolute(site, "/")}
+    if config.share_image:
+        data["logo"] = absolute(site, share_image_url(config.share_image))
+    if contact.hotlines or contact.email:
+        point: dict[str, Any] = {"@type": "ContactPoint"}
+        if contact.hotlines:
+            point["contactType"] = "Đường dây nóng"  # (as the footer names it)
+            point["telephone"] = contact.hotlines[0] if len(contact.hotlines) == 1 else list(contact.hotlines)
+        if contact.email:
+            point["email"] = contact.email
+        data["contactPoint"] = point
+    if contact.address:
+        data["address"] = contact.address
+    return data
 
 
 def _unit_organization(site: Site, unit: Unit) -> dict[str, Any]:

@@ -979,6 +979,19 @@ def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_
     news = next(node for node in graph["@graph"] if node["@type"] == "NewsArticle")
     assert news["image"] == ["https://congan.example.vn/anh-chia-se.png"]
     assert news["publisher"]["logo"] == {"@type": "ImageObject", "url": "https://congan.example.vn/anh-chia-se.png"}
+    # The home page names the portal's organization, as search engines read it for their knowledge
+    # panel: site.toml's title, address, logo and [contact]'s hotline and e-mail, nothing else.
+    home = json.loads(built.page("/").find("script", type="application/ld+json").string)["@graph"]
+    organization = next(node for node in home if node["@type"] == "GovernmentOrganization")
+    assert organization == {
+        "@type": "GovernmentOrganization", "@id": "https://congan.example.vn/#to-chuc",
+        "name": "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm", "url": "https://congan.example.vn/",
+        "logo": "https://congan.example.vn/anh-chia-se.png",
+        "contactPoint": {"@type": "ContactPoint", "contactType": "Đường dây nóng", "telephone": "0221 3862 124",
+                         "email": "banbientap@congan.example.vn"},
+        "address": "Số 1 đường Chùa Chuông, tỉnh Thử Nghiệm"}
+    website = next(node for node in home if node["@type"] == "WebSite")
+    assert website["publisher"] == {"@id": organization["@id"]}
     # Named at its line when it is no file the site publishes, or too small to be shown
     (site / "static/anh-chia-se.png").unlink()
     (site / "static/logo-nho.png").write_bytes(phone_jpeg(160, 120))
