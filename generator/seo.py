@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from generator import feeds, routes
+from generator import archives, feeds, routes
 from generator.bylines import split_byline
 from generator.images import OUTPUT_DIR
 from generator.memo import Memo, recall
@@ -195,6 +195,15 @@ def breadcrumbs(site: Site, page: Page) -> list[tuple[str, str]]:
         trail += [parent, (page.term.name, routes.term_url(page.term))]
     elif page.kind == "category" and page.term is not None:
         trail.append((page.term.name, routes.term_url(page.term)))
+    elif page.kind == "archive" and "period" in page.extra:
+        # Trang chủ › Lưu trữ › Năm 2026 › Tháng 06/2026, as a reader climbs back up (a month's
+        # trail had no year, and named the month's page as if it were the archive's own)
+        period = page.extra["period"]
+        trail.append(("Lưu trữ", archives.ARCHIVE_PREFIX))
+        if period.month:
+            trail.append((f"Năm {period.year}", archives.archive_url(period.year)))
+        number = page.pagination.number if page.pagination is not None else 1
+        trail.append((period.label + (f" – Trang {number}" if number > 1 else ""), page.url))
     elif page.kind != "home":
         trail.append((page.title, page.url))
     return trail

@@ -441,7 +441,16 @@ def test_archives_by_year_and_month(make_site, build_site):
     december = built.page("/luu-tru/2025/12/")
     assert [text_of(h) for h in december.find_all("h2", class_="card-title")] == ["Hội nghị tổng kết công tác năm",
                                                             "Tập huấn <nghiệp vụ> & kỹ năng"]
+    # A month's trail climbs through its year, on the page and to search engines
+    assert [(text_of(a), a["href"]) for a in december.select("nav.breadcrumbs a")] == [
+        ("Trang chủ", "/"), ("Lưu trữ", "/luu-tru/"), ("Năm 2025", "/luu-tru/2025/")]
+    graph = json.loads(december.find("script", type="application/ld+json").string)["@graph"]
+    trail = next(node for node in graph if node["@type"] == "BreadcrumbList")["itemListElement"]
+    assert [(item["name"], item["item"].removeprefix("https://congan.example.vn")) for item in trail] == [
+        ("Trang chủ", "/"), ("Lưu trữ", "/luu-tru/"), ("Năm 2025", "/luu-tru/2025/"),
+        ("Tháng 12/2025", "/luu-tru/2025/12/")]
     year = built.page("/luu-tru/2026/")  # per_page is 2: both January articles on one page
+    assert [text_of(a) for a in year.select("nav.breadcrumbs a")] == ["Trang chủ", "Lưu trữ"]
     assert len(year.find_all("h2", class_="card-title")) == 2 and year.select(".archive-months a")[0]["href"] == "/luu-tru/2026/01/"
 
 
@@ -835,7 +844,7 @@ def test_separators_between_links_are_seen_not_read_aloud(make_site, build_site)
     pagination's words: a mark drawn for the eye, not a word."""
     built = build_site(make_site(numbered_articles(5, unit="phong-canh-sat-giao-thong")))
     pages = {"/tin-hoat-dong/bai-so-1/": "Trang chủ › Tin hoạt động", "/don-vi/phong-canh-sat-giao-thong/trang/2/":
-             "Trang chủ › Đơn vị", "/luu-tru/2026/01/": "Trang chủ › Lưu trữ"}
+             "Trang chủ › Đơn vị", "/luu-tru/2026/01/": "Trang chủ › Lưu trữ › Năm 2026"}
     for url, seen in pages.items():
         breadcrumbs = built.page(url).select_one(".breadcrumbs")
         assert text_of(breadcrumbs) == seen, url
