@@ -36,7 +36,10 @@ def empty_list(page: Page) -> bool:
     """A category's, unit's or campaign's page that lists no article yet ("Chưa có bài viết.", as the
     five categories and four campaigns `init` writes are before their first articles): search engines
     take such a page for a missing one (a soft 404), so it says noindex and the sitemap leaves it out.
-    Not a unit's page showing the unit's own contact, which is what a reader searching for it wants."""
+    Not a unit's page showing the unit's own contact, which is what a reader searching for it wants.
+    The archive (/luu-tru/) of a portal without articles is one too: it lists no year."""
+    if page.kind == "archives":
+        return not page.extra.get("periods")
     return (page.kind in ("category", "unit", "campaign") and not page.items and page.term is not None
             and not (page.kind == "unit" and page.term.contact.given))
 

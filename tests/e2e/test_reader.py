@@ -400,6 +400,24 @@ def test_a_list_without_articles_is_left_to_readers_not_to_search_engines(make_s
     assert "/xay-dung-luc-luong/" in listed() and robots("/xay-dung-luc-luong/") == []
 
 
+def test_the_archive_of_a_portal_without_articles_is_left_to_readers_not_to_search_engines(make_site, build_site):
+    """A new portal's /luu-tru/ lists no year ("Chưa có bài viết.") and was in the sitemap, indexable,
+    while its empty categories were noindex and left out; it is now as they are, until an article comes."""
+    site = make_site({"content/tin-hoat-dong/nhap.md": article("Bản nháp", draft="true")})
+    built = build_site(site)
+
+    def listed():
+        return {u.findtext(f"{SITEMAP}loc").removeprefix("https://congan.example.vn")
+                for u in _atom(built, "sitemap.xml").findall(f"{SITEMAP}url")}
+    page = built.page("/luu-tru/")
+    assert "Chưa có bài viết." in text_of(page)
+    assert [m["content"] for m in page.find_all("meta", attrs={"name": "robots"})] == ["noindex"]
+    assert "/luu-tru/" not in listed() and "/" in listed()
+    (site / "content/tin-hoat-dong/nhap.md").write_text(article("Bài đầu tiên"), encoding="utf-8")
+    built = build_site(site)
+    assert "/luu-tru/" in listed() and built.page("/luu-tru/").find("meta", attrs={"name": "robots"}) is None
+
+
 def test_a_sitemap_past_the_protocol_limit_becomes_an_index_of_parts(make_site, build_site, monkeypatch, tmp_path):
     """Search engines reject a sitemap of more than 50,000 URLs (~35,000 articles with their
     list pages); here the limit is 4 so a small site shows the split."""
