@@ -491,6 +491,23 @@ def test_aliases_redirect_to_the_article(make_site, build_site):
         assert card(page) == article_card
 
 
+def test_an_old_address_names_the_portals_icon_under_its_path(make_site, build_site):
+    """A page of old addresses had no icon link, so a browser asked the host's root for /favicon.ico:
+    a 404 for a portal under a sub-path (…/thu-nghiem/), which its host does not keep."""
+    toml = SITE_TOML.replace('base_url = "https://congan.example.vn/"', 'base_url = "https://congan.example.vn/thu-nghiem/"')
+    toml = toml.replace('name = "Phòng Cảnh sát giao thông"', 'name = "Phòng Cảnh sát giao thông"\naliases = ["/don-vi/phong-csgt/"]')
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article("Bài viết", aliases='["/tin-tuc/bai-cu.html"]')},
+                                 toml))
+    assert built.result.ok, built.messages
+    icon = built.page("/").find("link", rel="icon")["href"]
+    assert icon.startswith("/thu-nghiem/assets/favicon.svg")
+    for old in ("/tin-tuc/bai-cu.html", "/don-vi/phong-csgt/"):
+        page = built.page(old)
+        assert page.find("meta", attrs={"http-equiv": "refresh"}) is not None, old
+        assert [(link["href"], link.get("type")) for link in page.find_all("link", rel="icon")] == [
+            (icon, "image/svg+xml")], old
+
+
 def test_an_old_aspx_or_php_address_redirects_through_any_host_instead_of_downloading(make_site, build_site):
     """A portal moving off ASP.NET or PHP: a redirect page saved as "chi-tiet.aspx" was sent as a
     file to download (nginx's default type, and the preview's). It is now a folder, which a host
