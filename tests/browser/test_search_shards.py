@@ -3,10 +3,11 @@ and an edit re-indexes only the shard that holds the edited page."""
 from __future__ import annotations
 
 import json
+import re
 
 from generator import search
 from tests.browser.conftest import built_page, serving
-from tests.conftest import article
+from tests.conftest import REPO, article
 
 TOPICS = ["phòng cháy chữa cháy", "lừa đảo qua mạng", "đăng ký thường trú", "an toàn giao thông",
           "dân vận khéo", "thi đua quyết thắng", "tố giác tội phạm", "định danh điện tử"]
@@ -134,6 +135,9 @@ def test_more_results_than_a_page_come_with_xem_them_and_every_article_is_reache
         shown = page.locator(".search-result").count()
         assert page.locator(".search-status").inner_text() == (
             f"Tìm thấy 45 bài viết; đang hiển thị {shown} bài đầu tiên.")  # the count is known: one list
+        # as many as README says such a list shows (it said 30, where the page shows 20)
+        documented = re.search(r"đang hiển thị (\d+) bài đầu tiên", (REPO / "README.md").read_text(encoding="utf-8"))
+        assert shown == int(documented.group(1)) == 20
     with built_page(built, browser, "/tim-kiem/?q=an+ninh") as page:
         page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
         more = page.get_by_role("button", name="Xem thêm kết quả")
