@@ -2,7 +2,8 @@
 
 Owns the feed URLs and the Atom XML. `updated` is the newest listed
 article's date, never the clock, so two builds of the same content give the
-same bytes. Returns bytes by output path; writes nothing.
+same bytes (a portal without articles: the build's SOURCE_DATE_EPOCH). Returns
+bytes by output path; writes nothing.
 
     /atom.xml                          the newest articles of the site
     /<category>/atom.xml               one category
@@ -64,14 +65,15 @@ class KeptFeeds:
     at 10,000 articles took ~0.15 s of an edit's build). After a build, `used` names the
     blobs to keep (BuildCache.keep_only)."""
 
-    def __init__(self, cache: BuildCache, site: Site, known_digests: Mapping[str, KnownDigest] = EMPTY):
+    def __init__(self, cache: BuildCache, site: Site, known_digests: Mapping[str, KnownDigest] = EMPTY,
+                 moment: datetime | None = None):
         self.cache = cache
         self.site = site
         self.known_digests = known_digests
         # (and the code: a feed made by another version of it was kept, its authors and covers as
         # that version wrote them, while "nothing it made is reused" was told)
         self.config_key = digest(repr(site.config), code_stamp().hex())
-        self.newest = repr(_newest(site))
+        self.newest = repr(_newest(site, moment))
         self.used: set[str] = set()
 
     def feed(self, term: Term | None, entries: Sequence[Article], render: Callable[[], bytes]) -> bytes:
@@ -94,19 +96,21 @@ class KeptFeeds:
 
 
 def render_feeds(site: Site, html_of: HtmlOf = _own_html, memo: Memo | None = None,
-                 kept: KeptFeeds | None = None, cover_of: HtmlOf = lambda article: "") -> dict[str, bytes]:
+                 kept: KeptFeeds | None = None, cover_of: HtmlOf = lambda article: "",
+                 moment: datetime | None = None) -> dict[str, bytes]:
     """Output path → Atom bytes for the site and every declared term. With a memo, a feed
     whose articles (and term, and config) are the very objects of the last build is not
     written again (its bytes are a function of exactly those); with `kept`, a feed the
-    build cache holds under the same key is taken from it."""
+    build cache holds under the same key is taken from it. `moment`: the build's SOURCE_DATE_EPOCH,
+    the `updated` of a portal without articles."""
     config = site.config
-    newest = site.articles[:1]  # an empty feed's `updated`
+    newest = site.articles[:1] or [moment]  # an empty feed's `updated`
 
     def feed(term: Term | None, articles: Sequence[Article]) -> bytes:
         entries = tuple(articles[:FEED_LENGTH])
 
         def render() -> bytes:
-            return render_feed(site, term, entries, html_of, cover_of)
+            return render_feed(site, term, entries, html_of, cover_of, moment)
 
         if kept is not None:
             return kept.feed(term, entries, render)
@@ -127,7 +131,7 @@ def render_feeds(site: Site, html_of: HtmlOf = _own_html, memo: Memo | None = No
 
 
 def render_feed(site: Site, term: Term | None, articles: Iterable[Article], html_of: HtmlOf = _own_html,
-                cover_of: HtmlOf = lambda article: "") -> bytes:
+                cover_of: HtmlOf = lambda article: "", moment: datetime | None = None) -> bytes:
     """`cover_of(article)`: the HTML of the cover photo shown above its text ("" for none): a feed
     reader showed an article whose photo is its front-matter `image:` without any. (It reads what
     Article.images_key digests: the kept feeds' key holds it.)"""
@@ -136,7 +140,7 @@ def render_feed(site: Site, term: Term | None, articles: Iterable[Article], html
     page_url = routes.term_url(term) if term is not None else "/"
     title = f"{term.name} – {config.title}" if term is not None else config.title
     subtitle = (term.description if term is not None else config.description) or ""
-    updated = max((a.modified for a in entries), default=_newest(site))
+    updated = max((a.modified for a in entries), default=_newest(site, moment))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(config.language)} '
@@ -238,8 +242,13 @@ def absolute_links(body_html: str, page_url: str) -> str:
     return _START_TAG.sub(tag, body_html)
 
 
-def _newest(site: Site) -> datetime:
-    return site.articles[0].date if site.articles else _EPOCH
+def _newest(site: Site, moment: datetime | None = None) -> datetime:
+    """An empty feed's `updated`: the site's newest article's date; without any, the build's
+    SOURCE_DATE_EPOCH (the source's last commit: it said 1970, a date feed readers show as
+    such), the epoch only when the build was given none, the clock being no input."""
+    if site.articles:
+        return site.articles[0].date
+    return moment.astimezone(site.config.zone).replace(microsecond=0) if moment is not None else _EPOCH
 
 
 def absolute(site: Site, path: str) -> str:

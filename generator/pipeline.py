@@ -312,9 +312,11 @@ def _build(options: BuildOptions) -> BuildResult:
                        share_image_size=share_image_size(site.config.share_image, files))
         pages = routes.plan_pages(site, options.memo)
         # The preview's memo keeps its feeds; a build, its cache.
-        kept_feeds = feeds.KeptFeeds(cache, site, known_digests) if options.memo is None and cache.enabled else None
+        kept_feeds = (feeds.KeptFeeds(cache, site, known_digests, options.now)
+                      if options.memo is None and cache.enabled else None)
         extra_files = seo.render_extra_files(  # feeds, sitemap.xml, robots.txt
-            site, pages, load_html, options.memo, kept_feeds, pictures.feed_covers(image_plan, site.config.base_path))
+            site, pages, load_html, options.memo, kept_feeds, pictures.feed_covers(image_plan, site.config.base_path),
+            options.now)
         extra_files.update(aliases.query_tables(pages))  # old addresses with a query, past one table
         own_robots = files.pop(seo.ROBOTS, None)  # static/robots.txt: the site's own rules
         if own_robots is not None:

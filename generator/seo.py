@@ -145,12 +145,14 @@ def render_robots(site: Site) -> bytes:
 def render_extra_files(site: Site, pages: Iterable[Page],
                        html_of: Callable[[Article], str] = lambda a: a.html,
                        memo: Memo | None = None, kept_feeds: feeds.KeptFeeds | None = None,
-                       cover_of: Callable[[Article], str] = lambda article: "") -> dict[str, bytes]:
+                       cover_of: Callable[[Article], str] = lambda article: "",
+                       moment: datetime | None = None) -> dict[str, bytes]:
     """Every non-page output of this module and of feeds: output path → bytes.
 
     `html_of(article)` gives an article's converted body (the render stage may
     keep it in the build cache rather than in the Site); `kept_feeds`, the last
-    build's feeds in the build cache."""
+    build's feeds in the build cache; `moment`, the build's SOURCE_DATE_EPOCH (the feeds' `updated`
+    of a portal without articles)."""
     bodies: dict[str, str] = {}
 
     def body(article: Article) -> str:
@@ -158,7 +160,7 @@ def render_extra_files(site: Site, pages: Iterable[Page],
             bodies[article.url] = html_of(article)
         return bodies[article.url]
 
-    files = feeds.render_feeds(site, body, memo, kept_feeds, cover_of)
+    files = feeds.render_feeds(site, body, memo, kept_feeds, cover_of, moment)
     if not site.config.noindex:  # a copy search engines must skip lists no page for them
         files.update(render_sitemaps(site, pages, memo))
     files["robots.txt"] = render_robots(site)

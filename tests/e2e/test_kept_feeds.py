@@ -25,9 +25,9 @@ def rendered_feeds(monkeypatch) -> list[str]:
     seen: list[str] = []
     render = feeds.render_feed
 
-    def counting(site, term, articles, html_of=feeds._own_html, cover_of=lambda article: ""):
+    def counting(site, term, articles, html_of=feeds._own_html, cover_of=lambda article: "", moment=None):
         seen.append(term.slug if term is not None else "")
-        return render(site, term, articles, html_of, cover_of)
+        return render(site, term, articles, html_of, cover_of, moment)
 
     monkeypatch.setattr(feeds, "render_feed", counting)
     return seen
