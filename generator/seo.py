@@ -1,6 +1,6 @@
 """What search engines and social networks read: sitemap, robots, metadata.
 
-Owns sitemap.xml (with lastmod from article dates, never the clock; an index of parts past 50,000 URLs),
+Owns sitemap.xml (with lastmod from article dates, never the clock, and none for a list; an index of parts past 50,000 URLs),
 robots.txt, the JSON-LD graph (NewsArticle with publisher = the unit,
 BreadcrumbList, a unit's GovernmentOrganization with its contact, the portal's on the home page) and the cover image used by OpenGraph and Twitter cards.
 The layouts print what these helpers return; nothing here writes files.
@@ -45,14 +45,16 @@ def empty_list(page: Page) -> bool:
 
 
 def page_lastmod(site: Site, page: Page) -> datetime | None:
+    """When the page's content last changed, as the source dates it: an article's, a page of its
+    own's. A list (the home page, a category's, a month's, each of their pages) changes also when an
+    article in or above it is deleted or taken down, which no date of the source says: it has none.
+    (It had its newest card's date, or its list's, which such a change set back: a crawler trusting
+    it never read the page's new cards.)"""
     if page.kind == "page" and page.article is not None:  # a page of its own has no date, only 'updated'
         return page.article.updated
     if page.article is not None:
         return page.article.modified
-    dates = [a.modified for a in page.items]
-    if dates:
-        return max(dates)
-    return site.articles[0].date if site.articles else None
+    return None
 
 
 # The sitemap protocol's limit per file (search engines reject a longer one): past it,
@@ -63,24 +65,12 @@ _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 def render_sitemaps(site: Site, pages: Iterable[Page], memo: Memo | None = None) -> dict[str, bytes]:
     """sitemap.xml, and its parts when the site has more URLs than one file may list."""
-    newest = site.articles[:1]  # the lastmod of a page without articles
     listed = sorted((page for page in pages if page.kind not in UNLISTED_KINDS and not empty_list(page)), key=_url)
-    # A list's later pages change each time an article is published above them (every card moves down
-    # a place), so their lastmod is no older than the list's newest article: their own cards' dates
-    # alone said page 2 had not changed since its first card was written, and a crawler trusting
-    # that never read its new cards again.
-    heads = {page.url: page.items[0].date for page in listed
-             if page.pagination is not None and page.pagination.number == 1 and page.items}
-
-    def head_of(page: Page) -> datetime | None:
-        later = page.pagination is not None and page.pagination.number > 1
-        return heads.get(page.pagination.first_url) if later else None
-
     if memo is None:  # (a build's 14,000 pages: no partial and recall each)
-        entries = [_sitemap_entry(site, page, head_of(page)) for page in listed]
+        entries = [_sitemap_entry(site, page) for page in listed]
     else:
-        entries = [recall(memo, "sitemap-lines", page.url, (site.config, page, *newest, head_of(page)),
-                          functools.partial(_sitemap_entry, site, page, head_of(page))) for page in listed]
+        entries = [recall(memo, "sitemap-lines", page.url, (site.config, page),
+                          functools.partial(_sitemap_entry, site, page)) for page in listed]
     if len(entries) <= MAX_SITEMAP_URLS:
         return {"sitemap.xml": _urlset(entries)}
     files, index = {}, []
@@ -108,12 +98,9 @@ def _sitemap_file(root: str, lines: list[str]) -> bytes:
                       *lines, f"</{root}>", ""]).encode("utf-8")
 
 
-def _sitemap_entry(site: Site, page: Page, head: datetime | None = None) -> tuple[str, datetime | None]:
-    """`head`: the date of the newest article of the list whose later page this is."""
+def _sitemap_entry(site: Site, page: Page) -> tuple[str, datetime | None]:
     line = f"  <url><loc>{escape(absolute(site, page.url))}</loc>"
     lastmod = page_lastmod(site, page)
-    if head is not None and (lastmod is None or head > lastmod):
-        lastmod = head
     if lastmod is not None:
         line += f"<lastmod>{lastmod.isoformat(timespec='seconds')}</lastmod>"
     return line + "</url>", lastmod

@@ -361,8 +361,8 @@ def test_sitemap_and_robots(make_site, build_site):
     urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod")
             for u in _atom(built, "sitemap.xml").findall(f"{SITEMAP}url")}
     assert urls["https://congan.example.vn" + RA_QUAN] == "2026-01-21T09:30:00+07:00"
-    assert urls["https://congan.example.vn/"] == "2026-01-21T09:30:00+07:00"
-    assert urls["https://congan.example.vn/xay-dung-luc-luong/"] == "2025-12-01T08:00:00+07:00"
+    assert urls["https://congan.example.vn/"] is None  # a list: see the test below
+    assert urls["https://congan.example.vn/xay-dung-luc-luong/"] is None
     assert "https://congan.example.vn/luu-tru/2025/12/" in urls
     assert not any("404" in u or "tim-kiem" in u or "tin-tuc" in u for u in urls)
     robots = (built.out / "robots.txt").read_text()
@@ -372,17 +372,23 @@ def test_sitemap_and_robots(make_site, build_site):
     assert built.page("/tim-kiem/").find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
-def test_a_lists_later_pages_are_as_new_in_the_sitemap_as_the_article_that_moved_their_cards(make_site, build_site):
-    """Publishing an article moves every card of its lists down a place, so page 2 of a category,
-    unit, campaign or month changes with it. Its lastmod was its own cards' newest date, which a new
-    article above them never changes, and a crawler trusting lastmod never read its new cards."""
-    built = build_site(make_site(numbered_articles(5, campaigns=["dan-van-kheo"])))  # 2 a page: 3 pages
-    urls = {u.findtext(f"{SITEMAP}loc").removeprefix("https://congan.example.vn"): u.findtext(f"{SITEMAP}lastmod")
-            for u in _atom(built, "sitemap.xml").findall(f"{SITEMAP}url")}
-    newest = "2026-01-05T00:00:00+07:00"  # Bài số 4, on page 1 of each list
-    for first in ("/tin-hoat-dong/", "/don-vi/cong-an-tinh/", "/phong-trao/dan-van-kheo/", "/luu-tru/2026/01/"):
-        assert [urls[first], urls[first + "trang/2/"], urls[first + "trang/3/"]] == [newest] * 3, first
-    assert urls["/tin-hoat-dong/bai-so-0/"] == "2026-01-01T00:00:00+07:00"  # an article: its own date
+def test_a_lists_pages_never_tell_crawlers_they_changed_before_they_did(make_site, build_site):
+    """Deleting or taking down an article moves the cards of every page of its lists up a place, and
+    no date of the source says when: a list's lastmod (its newest card's, or its list's newest) went
+    back to the next article's date, and a crawler trusting it never read the pages' new cards. Lists
+    carry no lastmod; articles carry theirs."""
+    site = make_site(numbered_articles(5, campaigns=["dan-van-kheo"]))  # 2 a page: 3 pages
+    lists = ("/tin-hoat-dong/", "/don-vi/cong-an-tinh/", "/phong-trao/dan-van-kheo/", "/luu-tru/2026/01/")
+    for removed in (None, "bai-4.md"):
+        if removed:  # the newest: the next article's date is older than this change
+            (site / "content/tin-hoat-dong" / removed).unlink()
+        built = build_site(site)
+        urls = {u.findtext(f"{SITEMAP}loc").removeprefix("https://congan.example.vn"): u.findtext(f"{SITEMAP}lastmod")
+                for u in _atom(built, "sitemap.xml").findall(f"{SITEMAP}url")}
+        for first in lists:
+            pages = [first, first + "trang/2/"] + ([first + "trang/3/"] if not removed else [])
+            assert [urls[url] for url in pages] == [None] * len(pages), (removed, first)
+        assert urls["/tin-hoat-dong/bai-so-0/"] == "2026-01-01T00:00:00+07:00"  # an article: its own date
 
 
 def test_a_list_without_articles_is_left_to_readers_not_to_search_engines(make_site, build_site):
@@ -450,7 +456,8 @@ def test_a_sitemap_past_the_protocol_limit_becomes_an_index_of_parts(make_site, 
         part = _atom(built, loc.removeprefix("https://congan.example.vn/"))
         urls = part.findall(f"{SITEMAP}url")
         assert part.tag == f"{SITEMAP}urlset" and 1 <= len(urls) <= 4
-        assert lastmod == max(u.findtext(f"{SITEMAP}lastmod") for u in urls)
+        assert lastmod == max((u.findtext(f"{SITEMAP}lastmod") for u in urls
+                               if u.findtext(f"{SITEMAP}lastmod") is not None), default=None)
         listed += [u.findtext(f"{SITEMAP}loc") for u in urls]
     assert listed == every  # every URL once, in the same order
     assert "Sitemap: https://congan.example.vn/sitemap.xml" in (built.out / "robots.txt").read_text()
@@ -795,7 +802,8 @@ def test_an_updated_article_says_so_to_readers_feeds_and_search_engines(make_sit
     sitemap = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod")
                for u in _atom(built, "sitemap.xml").findall(f"{SITEMAP}url")}
     assert sitemap["https://congan.example.vn" + url] == stamp
-    assert sitemap["https://congan.example.vn/don-vi/cong-an-tinh/"] == stamp  # a list holding it changed too
+    # (a list holding it has no lastmod: test_a_lists_pages_never_tell_crawlers_they_changed_before_they_did)
+    assert sitemap["https://congan.example.vn/don-vi/cong-an-tinh/"] is None
     latest = [text_of(a) for a in built.page("/tin-hoat-dong/").select("main .card-title a")]
     assert latest == ["Ra quân bảo đảm trật tự an toàn giao thông", "Công an xã giúp dân thu hoạch lúa"]  # not moved up
 
