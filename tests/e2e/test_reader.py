@@ -1057,13 +1057,22 @@ def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_
         "address": "Số 1 đường Chùa Chuông, tỉnh Thử Nghiệm"}
     website = next(node for node in home if node["@type"] == "WebSite")
     assert website["publisher"] == {"@id": organization["@id"]}
+    # Replaced by a picture of another size: every page says the new size (rendered again, not kept)
+    (site / "static/anh-chia-se.png").write_bytes(phone_jpeg(800, 800))
+    again = build_site(site)
+    for url in ("/", "/tin-hoat-dong/", "/tin-hoat-dong/bai-khong-co-anh/"):
+        assert [again.page(url).find("meta", property=f"og:image:{side}")["content"]
+                for side in ("width", "height")] == ["800", "800"], url
     # Named at its line when it is no file the site publishes, or too small to be shown
     (site / "static/anh-chia-se.png").unlink()
     (site / "static/logo-nho.png").write_bytes(phone_jpeg(160, 120))
     told = build_site(site).result.problems
     assert [(str(p.location.path), p.location.line, p.code) for p in told] == [("site.toml", 3, "missing-share-image")]
     (site / "site.toml").write_text(toml.replace("/anh-chia-se.png", "/logo-nho.png"), encoding="utf-8")
-    told = build_site(site).result.problems
+    small = build_site(site)
+    told = small.result.problems
+    assert [small.page("/").find("meta", property=f"og:image:{side}")["content"] for side in ("width", "height")] == [
+        "160", "120"]  # (the pages say the new picture's size)
     assert [(p.location.line, p.code, p.message) for p in told] == [
         (3, "small-share-image", "share_image '/logo-nho.png' is 160×120 px: Facebook and Zalo show no picture "
                                  "under 200×200 px; 1200×630 px suits them all")]
