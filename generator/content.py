@@ -119,6 +119,28 @@ def misplaced_files(sources: Sequence[str], listing: Listing) -> list[Problem]:
     return problems
 
 
+def case_twins(sources: Sequence[str]) -> list[Problem]:
+    """Two article files (or bundle folders) whose paths differ only in upper/lower case
+    (`Tin.md` and `tin.md`): Linux and the build keep both, but a checkout on Windows or macOS,
+    whose disks do not tell case apart, holds only one of them, and the other editor's article
+    is lost there (and is overwritten by the next commit from that computer). A warning at each,
+    naming the other."""
+    by_folded: dict[str, list[str]] = {}
+    for rel in sources:
+        by_folded.setdefault(rel.casefold(), []).append(rel)
+    problems = []
+    for same in by_folded.values():
+        if len(same) < 2:
+            continue
+        for rel in same:
+            others = ", ".join(other for other in sorted(same) if other != rel)
+            problems.append(warning(rel, 1, "names-differ-in-case",
+                                    f"this file and {others} differ only in upper/lower case: a checkout on "
+                                    "Windows or macOS keeps only one of them, and the other article is lost "
+                                    "there; rename one of them (names in lower case, as slugs are)"))
+    return problems
+
+
 INDEX_STATE = "content-index"
 RACY_MARGIN_NS = 2_000_000_000
 
@@ -206,7 +228,7 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     # meta: when the snapshot was taken (kept as it was when no file changed: the safe side).
     cache.save_map(INDEX_STATE, saved, new_index, started_ns, always=revalidated)
     sources = [source for source, _ in found if source is not None]
-    misplaced = misplaced_files(rels, listing) + merge_leftovers(listing)
+    misplaced = misplaced_files(rels, listing) + merge_leftovers(listing) + case_twins(rels)
     return sources, [problem for _, problems in found for problem in problems] + misplaced
 
 

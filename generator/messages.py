@@ -1077,6 +1077,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "liên kết '{0}' không dẫn tới trang hay tệp nào của cổng (nếu một dịch vụ khác trên cùng tên miền trả lời "
          "địa chỉ này, hãy ghi đủ địa chỉ: https://…)"),
     ),
+    "names-differ-in-case": ((r"this file and (.*?) differ only in upper/lower case",
+                              "tệp này và {0} chỉ khác nhau ở chữ hoa, chữ thường: trên máy Windows hoặc macOS chỉ "
+                              "giữ được một trong hai tệp, bài còn lại bị mất ở đó; hãy đổi tên một tệp (tên viết "
+                              "thường, như địa chỉ bài)"),),
     "merge-leftover": ((_ANY, "tệp này do công cụ gộp của git (git mergetool) để lại: bản trước khi gộp, hoặc "
                               "một phía của nó; tệp không được xuất bản, hãy xóa nó khi đã gộp xong"),),
     "publishing-key": (

@@ -10,6 +10,7 @@ import sys
 
 from bs4 import BeautifulSoup
 
+from generator import messages
 from generator.pipeline import BuildOptions, build
 
 from tests.conftest import REPO, SITE_TOML, article, cli_here, run_cli, text_of, tree
@@ -755,3 +756,27 @@ def test_the_command_to_look_at_the_portal_is_quoted_as_windows_shells_read_it(m
     plain, spaced = Path(r"C:\Users\an\public"), Path(r"C:\Users\an\Xuất bản")
     assert cli._how_to_look(REPO, plain, "/") == r"python3 -m http.server -d C:\Users\an\public"
     assert cli._how_to_look(REPO, spaced, "/") == r'python3 -m http.server -d "C:\Users\an\Xuất bản"'
+
+
+def test_articles_whose_paths_differ_only_in_case_are_each_named(make_site, build_site):
+    """Tin.md and tin.md (or two bundle folders Ra-Quan/ and ra-quan/) are two articles on Linux, one
+    on a Windows or macOS checkout, where the other editor's article is lost: a warning at each."""
+    site = make_site({"content/tin-hoat-dong/Tin.md": article("Bài một", slug="bai-mot"),
+                      "content/tin-hoat-dong/tin.md": article("Bài hai", slug="bai-hai"),
+                      "content/tin-hoat-dong/Ra-Quan/index.md": article("Bài ba"),
+                      "content/tin-hoat-dong/ra-quan/index.md": article("Bài bốn", slug="bai-bon"),
+                      "content/tin-hoat-dong/khac.md": article("Bài khác")})
+    built = build_site(site)
+    told = sorted((p.location.path, p.code, p.message.split(" differ")[0]) for p in built.result.problems)
+    assert told == [
+        ("content/tin-hoat-dong/Ra-Quan/index.md", "names-differ-in-case",
+         "this file and content/tin-hoat-dong/ra-quan/index.md"),
+        ("content/tin-hoat-dong/Tin.md", "names-differ-in-case", "this file and content/tin-hoat-dong/tin.md"),
+        ("content/tin-hoat-dong/ra-quan/index.md", "names-differ-in-case",
+         "this file and content/tin-hoat-dong/Ra-Quan/index.md"),
+        ("content/tin-hoat-dong/tin.md", "names-differ-in-case", "this file and content/tin-hoat-dong/Tin.md")]
+    assert all(not p.is_error for p in built.result.problems)
+    assert built.page("/tin-hoat-dong/bai-mot/").find("h1") is not None  # both still published
+    assert built.page("/tin-hoat-dong/bai-hai/").find("h1") is not None
+    vi = messages.describe(built.result.problems[0], "vi")
+    assert "chỉ khác nhau ở chữ hoa, chữ thường" in vi and "windows or macos" not in vi.lower()
