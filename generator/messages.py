@@ -1258,9 +1258,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "tệp giao diện (layout) viết sai cú pháp: thẻ {0} ở dòng này chưa được đóng: tới hết tệp vẫn chưa có {1}"),
         (r"layout syntax error: (\{\{|\{%) here is never closed with (\}\}|%\}): Jinja read on into line (\d+) "
          r"\((.*)\)$",
-         "tệp giao diện (layout) viết sai cú pháp: thẻ {0} ở dòng này chưa được đóng bằng {1}: Jinja đọc tiếp sang "
-         "dòng {2} ({3})"),
-        (r"layout syntax error: (.*)", "tệp giao diện (layout) viết sai cú pháp: {0}"),
+         lambda begin, end, line, detail: f"tệp giao diện (layout) viết sai cú pháp: thẻ {begin} ở dòng này chưa được "
+                                          f"đóng bằng {end}: Jinja đọc tiếp sang dòng {line} ({jinja_syntax_vi(detail)})"),
+        (r"layout syntax error: (.*)",
+         lambda detail: f"tệp giao diện (layout) viết sai cú pháp: {jinja_syntax_vi(detail)}"),
         (r"layout rendering error: (.*) is empty: every page built on it \((.*) among them\) would be published blank",
          "tệp giao diện {0} trống: mọi trang dựng trên nó ({1} và các trang khác) sẽ thành trang trắng"),
         (r"layout rendering error: the page (.*) renders to nothing: .*",
@@ -1596,6 +1597,66 @@ KINDS_VI = {"an empty value": "giá trị trống", "true or false": "true/false
             "a date": "ngày tháng", "a time of day": "giờ trong ngày", "a value of another kind": "giá trị kiểu khác"}
 
 
+# Jinja's syntax errors (a webmaster's edit of a layout), its English → Vietnamese; a rare one
+# not here is shown as Jinja wrote it. Jinja names a token by a description: the ones a layout meets.
+_JINJA_TOKENS = {"end of print statement": "}}", "end of statement block": "%}", "begin of print statement": "{{",
+                 "begin of statement block": "{%", "end of comment": "#}", "begin of comment": "{#",
+                 "end of template": "hết tệp", "name": "một tên", "integer": "một số", "float": "một số",
+                 "string": "một chuỗi chữ", "template data / text": "chữ của trang"}
+
+
+def _jinja_token(word: str) -> str:
+    return _JINJA_TOKENS.get(word, f"'{word}'")
+
+
+def _jinja_tags(listed: str) -> str:
+    """Jinja's "'endif' or 'else'" → "{% endif %} hoặc {% else %}"."""
+    return re.sub(r"'(\w+)'", r"{% \1 %}", listed).replace(" or ", " hoặc ")
+
+
+def _unknown_tag(name: str) -> str:
+    if name.startswith("end"):
+        return f"thẻ {{% {name} %}} không đóng thẻ nào: không có {{% {name[3:]} %}} nào đang mở"
+    return f"không có thẻ {{% {name} %}} (sai tên lệnh?)"
+
+
+JINJA_SYNTAX: tuple = (
+    (r"expected token '(.+?)', got '(.*)'$",
+     lambda want, got: f"chỗ này cần {_jinja_token(want)} nhưng lại gặp {_jinja_token(got)}"),
+    (r"unexpected '(.+?)', expected '(.+?)'$",
+     lambda got, want: f"gặp {_jinja_token(got)} ở chỗ cần {_jinja_token(want)}: một dấu ngoặc mở chưa được đóng"),
+    (r"unexpected end of template, expected '(.+?)'\.?$", lambda want: f"tới hết tệp vẫn chưa có {_jinja_token(want)}"),
+    (r"unexpected '(.+?)'$", lambda got: f"gặp {_jinja_token(got)} không đúng chỗ"),
+    (r"Expected an expression, got '(.+?)'$",
+     lambda got: f"thiếu một giá trị (tên biến, chữ hoặc số) trước {_jinja_token(got)}"),
+    (r"Encountered unknown tag '(\w+)'\.$", _unknown_tag),
+    (r"Encountered unknown tag '(\w+)'\. You probably made a nesting mistake\. Jinja is expecting this tag, but "
+     r"currently looking for (.*?)\.(?: |$)",
+     lambda name, looking: f"thẻ {{% {name} %}} đặt sai chỗ: ở đây Jinja đang chờ {_jinja_tags(looking)} (các thẻ "
+                           "lồng nhau phải đóng theo thứ tự ngược lại)"),
+    (r"Encountered unknown tag '(\w+)'\. Jinja was looking for the following tags: (.*?)\.(?: |$)",
+     lambda name, looking: f"{_unknown_tag(name)}; ở đây Jinja đang chờ {_jinja_tags(looking)}"),
+    (r"Unexpected end of template\. Jinja was looking for the following tags: (.*?)\.(?: |$)",
+     lambda looking: f"tới hết tệp vẫn chưa có {_jinja_tags(looking)}"),
+    (r"unexpected char (['\"])(.+)\1 at \d+$",
+     lambda _, char: f"ký tự {char} không đúng chỗ" + (": một dấu nháy chưa được đóng" if char in "'\"" else "")),
+    (r"expected name or number$", lambda: "sau dấu chấm cần một tên hoặc một số"),
+    (r"expected subscript expression$", lambda: "trong dấu [ ] cần một giá trị"),
+    (r"tag name expected$", lambda: "thẻ {% %} chưa có tên lệnh"),
+    (r"block '(.+?)' defined twice$", lambda name: f"khối {{% block {name} %}} được viết hai lần trong tệp"),
+    (r"Missing end of comment tag$", lambda: "chú thích {# chưa được đóng bằng #}"),
+)
+
+
+def jinja_syntax_vi(detail: str) -> str:
+    """Jinja's syntax error in Vietnamese, or as Jinja wrote it when it is a rare one."""
+    for pattern, wording in JINJA_SYNTAX:
+        found = re.match(pattern, detail)
+        if found:
+            return wording(*found.groups())
+    return detail
+
+
 def problem_message(problem: Problem, lang: str) -> str:
     if lang == "en" or problem.code not in PROBLEMS:
         return problem.message
@@ -1603,6 +1664,8 @@ def problem_message(problem: Problem, lang: str) -> str:
         if pattern is None:
             return template.format(problem.message)
         found = re.match(pattern, problem.message)
+        if found and callable(template):
+            return template(*found.groups())
         if found:
             groups = found.groups()
             if pattern.endswith(", not (.+)"):  # diagnostics.kind_of's words

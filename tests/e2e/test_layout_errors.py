@@ -61,7 +61,7 @@ def test_a_tag_whose_closing_braces_were_left_out_is_told_at_its_own_line(make_s
     checked = cli_here("check", "--site", str(site))
     assert [line for line in (checked.stdout + checked.stderr).splitlines() if "error[" in line] == [
         "layouts/partials/footer.html:4: error[layout-error]: tệp giao diện (layout) viết sai cú pháp: thẻ {% ở dòng "
-        "này chưa được đóng bằng %}: Jinja đọc tiếp sang dòng 5 (expected token 'end of statement block', got '<')"]
+        "này chưa được đóng bằng %}: Jinja đọc tiếp sang dòng 5 (chỗ này cần %} nhưng lại gặp '<')"]
 
 
 def test_a_tag_left_open_before_a_line_of_tags_is_told_at_its_own_line(make_site):

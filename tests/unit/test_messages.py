@@ -179,3 +179,36 @@ def test_nothing_published_tells_the_first_article_due_in_vietnamese_too():
         "(bài đầu tiên lúc 2026-01-21 09:30), 0 bài đã hết hạn; ")
     assert messages.problem_message(expired, "vi").startswith(
         "không bài viết nào được đăng tại thời điểm dựng, 2020-01-01 07:00: 0 bài hẹn giờ đăng sau đó, 3 bài đã hết hạn; ")
+
+
+def test_common_jinja_syntax_errors_in_a_layout_are_told_in_vietnamese():
+    """A webmaster's slip in a layout was told in Jinja's English ("expected token 'end of print
+    statement', got 'page'"); the common ones read Vietnamese, a rare one stays as Jinja wrote it."""
+    import jinja2
+
+    def told(source: str) -> str:
+        try:
+            jinja2.Environment().parse(source)
+        except jinja2.TemplateSyntaxError as exc:
+            problem = error("layouts/partials/footer.html", exc.lineno, "layout-error",
+                            f"layout syntax error: {exc.message}")
+            assert messages.describe(problem, "en") == str(problem)
+            return messages.describe(problem, "vi").removeprefix(
+                "layouts/partials/footer.html:1: error[layout-error]: tệp giao diện (layout) viết sai cú pháp: ")
+        raise AssertionError(source)
+
+    assert told("<p>{{ page.title page.date }}</p>") == "chỗ này cần }} nhưng lại gặp 'page'"
+    assert told("<p>{{ page.title( }}</p>") == "gặp '}' ở chỗ cần ')': một dấu ngoặc mở chưa được đóng"
+    assert told("{{ page.title }") == "gặp '}' không đúng chỗ"
+    assert told("{% if page.title = 1 %}{% endif %}") == "chỗ này cần %} nhưng lại gặp '='"
+    assert told("{{ }}") == "thiếu một giá trị (tên biến, chữ hoặc số) trước }}"
+    assert told("{% endif %}") == "thẻ {% endif %} không đóng thẻ nào: không có {% if %} nào đang mở"
+    assert told("{% foo %}") == "không có thẻ {% foo %} (sai tên lệnh?)"
+    assert told("{{ 'abc }}") == "ký tự ' không đúng chỗ: một dấu nháy chưa được đóng"
+    assert told("{{ page..title }}") == "sau dấu chấm cần một tên hoặc một số"
+    rare = error("layouts/a.html", 1, "layout-error", "layout syntax error: Invalid character in identifier")
+    assert messages.describe(rare, "vi").endswith("viết sai cú pháp: Invalid character in identifier")
+    left_open = error("layouts/a.html", 3, "layout-error", "layout syntax error: {% here is never closed with %}: "
+                      "Jinja read on into line 4 (expected token 'end of statement block', got '<')")
+    assert messages.describe(left_open, "vi").endswith(
+        "thẻ {% ở dòng này chưa được đóng bằng %}: Jinja đọc tiếp sang dòng 4 (chỗ này cần %} nhưng lại gặp '<')")
