@@ -204,7 +204,29 @@ class _ArticleLinks(Treeprocessor):
             folder, key = posixpath.dirname(target), slugify(target)
             meant = next((source for source in self.urls_by_source
                           if posixpath.dirname(source) == folder and slugify(source) == key), None)
+        if meant is None:
+            meant = self._moved_from(target)
         return posixpath.relpath(meant, posixpath.dirname(self.source)) if meant else None
+
+    def _moved_from(self, target: str) -> str | None:
+        """The article a link written for another place of this article names: a bundle whose
+        folder was moved or renamed (`git mv`), or a file made a bundle, keeps links relative to
+        where it was ("bai-khac.md", "../tuan-tra/index.md"), which now lead nowhere. The article
+        whose path ends as the link's does (its "../" taken off), the one nearest this article's
+        folder when several do; None when two are as near."""
+        written = posixpath.relpath(target, posixpath.dirname(self.source)).split("/")
+        while written and written[0] == "..":
+            written.pop(0)
+        if not written or written == ["index.md"]:  # (every bundle's: names none)
+            return None
+        tail = "/" + "/".join(written)
+        ends = (tail, tail.removesuffix(".md") + "/index.md")
+        found = [source for source in self.urls_by_source if source.endswith(ends)]
+        if len(found) > 1:
+            shared = [len(posixpath.commonpath([source, self.source])) for source in found]
+            nearest = [source for source, length in zip(found, shared) if length == max(shared)]
+            found = nearest
+        return found[0] if len(found) == 1 else None
 
     def rewrite(self, href: str) -> str | None:
         """The href to write instead of `href`, UNLINKED to take the link away, or None to keep it

@@ -255,6 +255,24 @@ def test_a_pasted_video_s_poster_is_the_photo_published_and_a_missing_one_is_tol
         (BUNDLE, line_of(site, BUNDLE, "poster"), "missing-image")]
 
 
+def test_a_link_of_a_moved_article_folder_is_told_the_link_from_its_new_place(make_site, build_site):
+    """A bundle moved with `git mv` into another category's folder, or a file made a bundle, keeps the
+    links written for where it was: each broken one names the article it meant from the new place,
+    as a link elsewhere names a bundle's index.md."""
+    site = make_site({"content/tin-hoat-dong/bai-khac.md": article("Bài khác"),
+                      "content/tin-hoat-dong/tuan-tra/index.md": article("Tuần tra"),
+                      "content/xay-dung-luc-luong/bai-khac.md": article("Bài khác nữa", category="xay-dung-luc-luong"),
+                      "content/xay-dung-luc-luong/ra-quan/index.md": article(
+                          "Ra quân", category="xay-dung-luc-luong", body="[a](../tuan-tra/index.md) [b](../bai-khac.md)"),  # (b: the one there)
+                      "content/tin-hoat-dong/hop-bao/index.md": article("Họp báo", body="[c](bai-khac.md) [d](../index.md)")})
+    told = sorted(p.message for p in build_site(site).result.problems if p.code == "broken-link")
+    assert told == [
+        "the link '../index.md' points to no article (check the path to its .md file)",  # (every bundle's name)
+        "the link '../tuan-tra/index.md' points to no article (check the path to its .md file); "
+        "did you mean '../../tin-hoat-dong/tuan-tra/index.md'?",
+        "the link 'bai-khac.md' points to no article (check the path to its .md file); did you mean '../bai-khac.md'?"]
+
+
 def test_a_link_spelled_nearly_as_its_target_is_named_with_the_target_and_its_own_line(make_site, build_site):
     """'../bai-khac.md' for the bundle '../bai-khac/index.md', 'ke-hoach.pdf' for 'ke_hoach.pdf':
     the error names what is there. A link to 'c' is found on its own line, not on the first
