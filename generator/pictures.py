@@ -23,7 +23,7 @@ from generator import attachments
 from generator.images import (MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file, names_a_file,
                                poster_names)
 from generator.photo_tables import MAX_CAPTION, photo_table
-from generator.rawtags import StashedTags, elements, start_tag, start_tags
+from generator.rawtags import StashedTags, elements, enclosing, replace_start_tags, start_tag, start_tags
 
 # The width of the article's text column at each breakpoint of style.css (measured in
 # Chromium): beside the related news from 1000 px, the whole page below.
@@ -234,6 +234,9 @@ class PictureTreeprocessor(Treeprocessor):
                 continue
             written = _caption_line(held, paragraph)
             if written is None and not _alone(held, paragraph):
+                cover_caption = "" if title else self._cover_caption(src)
+                if cover_caption:  # the cover in a sentence: its caption under it all the same (RawImages)
+                    _caption_after(held, parents.get(held, paragraph), cover_caption, alt)
                 continue
             if written is None and not title:
                 written = _caption_paragraph(paragraph, parents.get(paragraph))
@@ -491,6 +494,16 @@ def _caption_paragraph(paragraph, container) -> str | None:
 CAPTION_START = re.compile(r"\(?\s*(?:ảnh|hình)\b", re.IGNORECASE)  # "Ảnh: …", "(Ảnh minh họa)", "Hình 2."
 
 
+def _caption_after(element, parent, caption: str, alt: str) -> None:
+    """The cover's caption as a line right after `element` (its photo, or the link holding it)
+    in a paragraph, where no <figure> may be."""
+    line = etree.Element("span", {"class": "cover-caption"})
+    if caption.split() == alt.split():
+        line.set("aria-hidden", "true")
+    line.text, line.tail, element.tail = caption, element.tail, None
+    parent.insert(list(parent).index(element) + 1, line)
+
+
 def _alone(child, parent) -> bool:
     """`child` is all there is in `parent`: no other element, no text around it."""
     return len(parent) == 1 and not (parent.text or "").strip() and not (child.tail or "").strip()
@@ -540,6 +553,11 @@ def _remove_keeping_tail(element, parent) -> None:
     parent.remove(element)
 
 
+# Elements a <figure> may not be put in: what holds the words of a sentence.
+_PHRASING = {"p", "span", "a", "em", "strong", "b", "i", "u", "small", "font", "label", "h1", "h2", "h3", "h4", "h5",
+             "h6", "sup", "sub", "mark", "cite", "q", "abbr", "time", "dt", "caption", "figcaption", "pre", "code"}
+
+
 class RawImages(StashedTags):
     """A photo shown with a raw <img> tag (HTML pasted into the body) → its <picture>, as
     if written in Markdown: the photo itself is never published, only its variants. A tag
@@ -554,17 +572,31 @@ class RawImages(StashedTags):
     def run(self, text):
         stash = self.md.htmlStash.rawHtmlBlocks
         self.pictures.raw_picture = any(isinstance(block, str) and _PICTURE.search(block) for block in stash)
-        return super().run(text)
+        for n, block in enumerate(stash):
+            if isinstance(block, str) and self._marker.search(block):
+                stash[n] = replace_start_tags(block, self.tags, lambda attrs, start: self.replacement(attrs, block, start),
+                                              with_start=True)
+        return text
 
-    def replacement(self, attrs: dict[str, str]) -> str | None:
+    def replacement(self, attrs: dict[str, str], block: str = "", start: int = 0) -> str | None:
         src = attrs.get("src", "").strip()
         if src.startswith("data:"):  # (as PictureTreeprocessor does)
             return ""
         picture = self.pictures.plan.picture_for(self.pictures.source, src) if is_local(src) else None
         if picture is None:
             return None
-        return picture_html(picture, self.pictures.base_path, attrs.get("alt", ""), body_sizes(picture),
-                            css_class=body_class(picture))
+        alt = attrs.get("alt", "")
+        shown = picture_html(picture, self.pictures.base_path, alt, body_sizes(picture), css_class=body_class(picture))
+        caption = self.pictures._cover_caption(src) if not attrs.get("title") else ""
+        if not caption:
+            return shown
+        # The cover, shown here and so not above the text (ImagePlan.shown_cover): its image_caption
+        # under it, as a Markdown photo's; in a figure where one may be (a <div>'s, a cell's), else
+        # (a sentence's, a <p>'s) as a line of the paragraph under the photo.
+        hidden = ' aria-hidden="true"' if caption.split() == alt.split() else ""
+        if block.lstrip().lower().startswith("<img") or enclosing(block, start) in _PHRASING:
+            return Markup(f'{shown}<span class="cover-caption"{hidden}>{html.escape(caption)}</span>')
+        return Markup(f"<figure>{shown}<figcaption{hidden}>{html.escape(caption)}</figcaption></figure>")
 
 
 class RawPosters(StashedTags):

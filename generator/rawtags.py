@@ -74,17 +74,44 @@ def elements(html: str, name: str, within: bool = False) -> list[tuple[int, int]
     return _Elements(html, name, 1 if within else 0).read().found
 
 
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Enclosing(_Reader):
+    def __init__(self, html: str, offset: int):
+        super().__init__(html)
+        self.at = offset
+        self.open: list[str] = []
+        self.found: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if self.found is None and self._offset() >= self.at:
+            self.found = self.open[-1] if self.open else ""
+        elif self.found is None and tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.found is None and tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+
+
+def enclosing(html: str, offset: int) -> str:
+    """The name of the element the start tag at `offset` of `html` is in ("" for none)."""
+    return _Enclosing(html, offset).read().found or ""
+
+
 def start_tag(name: str, attrs: dict[str, str]) -> str:
     """A start tag written back from its attributes (sanitize.py filters them later)."""
     return f"<{name}" + "".join(f' {key}="{escape(value)}"' for key, value in attrs.items()) + ">"
 
 
-def replace_start_tags(html: str, names: tuple[str, ...], replacement: Callable[[dict[str, str]], str | None]) -> str:
+def replace_start_tags(html: str, names: tuple[str, ...], replacement: Callable[..., str | None],
+                       with_start: bool = False) -> str:
     """`html` with each start tag of these `names` for which `replacement(attributes)` gives
-    text replaced by it."""
+    text replaced by it (`with_start`: replacement(attributes, where in `html` the tag starts))."""
     parts, end = [], 0
     for start, stop, attrs in start_tags(html, *names):
-        replaced = replacement(attrs)
+        replaced = replacement(attrs, start) if with_start else replacement(attrs)
         if replaced is not None:
             parts += [html[end:start], replaced]
             end = stop

@@ -463,6 +463,36 @@ def test_a_cover_the_body_also_shows_keeps_its_caption_there(make_site, build_si
     assert feed.count(shown) == 2  # (as text of the two entries' bodies)
 
 
+def test_a_cover_the_body_shows_in_pasted_html_or_in_a_sentence_keeps_its_caption(make_site, build_site):
+    """The cover shown by the body's raw HTML (`<div><img src="anh.jpg"></div>`, `<img>` in a
+    sentence) or by a Markdown photo in a sentence is not shown above the text, and its
+    `image_caption` was shown nowhere: it is under the photo, in a figure where one may be."""
+    caption = '"Cán bộ chiến sĩ tại lễ ra quân. Ảnh: Anh Dũng"'
+    bodies = {"trong-khung": 'Sáng nay.\n\n<div class="anh"><img src="anh.jpg" alt="Lễ ra quân"></div>\n',
+              "trong-cau": 'Sáng nay, lực lượng ra quân <img src="anh.jpg" alt="Lễ ra quân"> tại quảng trường.\n',
+              "trong-cau-md": "Sáng nay, lực lượng ra quân ![Lễ ra quân](anh.jpg) tại quảng trường.\n",
+              "tu-chu-thich": '<div><img src="anh.jpg" alt="Lễ ra quân" title="Chú thích riêng"></div>\n'}
+    files = {}
+    for number, (folder, body) in enumerate(bodies.items()):
+        files[f"content/tin-hoat-dong/{folder}/index.md"] = article(
+            folder, f"2026-01-2{number}", slug=folder, image="anh.jpg", image_caption=caption, body=body)
+        files[f"content/tin-hoat-dong/{folder}/anh.jpg"] = phone_jpeg(900, 600)
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    shown = "Cán bộ chiến sĩ tại lễ ra quân. Ảnh: Anh Dũng"
+    for folder in bodies:
+        page = built.page(f"/tin-hoat-dong/{folder}/")
+        assert page.find("figure", class_="cover") is None, folder  # shown once, where the body puts it
+        assert len(page.select(".article .body picture")) == 1, folder
+    framed = built.page("/tin-hoat-dong/trong-khung/").select_one(".article .body div.anh figure")
+    assert framed.picture is not None and text_of(framed.figcaption) == shown
+    for folder in ("trong-cau", "trong-cau-md"):
+        paragraph = built.page(f"/tin-hoat-dong/{folder}/").select_one(".article .body p")
+        assert text_of(paragraph) == f"Sáng nay, lực lượng ra quân {shown} tại quảng trường."
+        assert paragraph.select_one(".cover-caption").find_previous_sibling().name in ("picture", "a")
+    assert shown not in text_of(built.page("/tin-hoat-dong/tu-chu-thich/").select_one(".article"))
+
+
 def test_a_cover_named_in_another_case_than_the_body_s_photo_is_still_shown_once(make_site, build_site):
     """`image: ANH.JPG` for the body's `![…](anh.jpg)`, one file (a photo is found whatever the case of
     its name): the page showed it twice, one under the other, as the cover and as the body's photo."""
