@@ -102,6 +102,19 @@ def body_sizes(picture: Picture) -> str:
     return ", ".join(f"{query}min({width}, {widest})" for query, width in COLUMN_WIDTHS)
 
 
+def sized_sizes(width: int) -> str:
+    """`sizes` of a photo shown at most `width` pixels wide: the column's width up to that."""
+    return ", ".join(f"{query}min({column}, {width}px)" for query, column in COLUMN_WIDTHS)
+
+
+def _written_width(written: str, picture: Picture) -> int | None:
+    """The width in pixels a pasted <img> gives (width="300", "300px"), when it is narrower than
+    the photo; None for none, a percentage, or one as wide as the photo or wider (never enlarged)."""
+    found = re.fullmatch(r"\s*(\d{1,5})(?:\.\d*)?\s*(?:px)?\s*", written, re.IGNORECASE)
+    width = int(found.group(1)) if found else 0
+    return width if 0 < width < picture.width else None
+
+
 def picture_element(picture: Picture, base_path: str, alt: str, sizes: str,
                     eager: bool = False, css_class: str | None = None) -> etree.Element:
     element = etree.Element("picture")
@@ -586,7 +599,14 @@ class RawImages(StashedTags):
         if picture is None:
             return None
         alt = attrs.get("alt", "")
-        shown = picture_html(picture, self.pictures.base_path, alt, body_sizes(picture), css_class=body_class(picture))
+        width = _written_width(attrs.get("width", ""), picture)
+        if width is None:
+            shown = picture_html(picture, self.pictures.base_path, alt, body_sizes(picture), css_class=body_class(picture))
+        else:  # width="300" in the pasted tag: the largest it is shown, as a browser would (style.css: .sized)
+            element = picture_element(picture, self.pictures.base_path, alt, sized_sizes(width), css_class="sized")
+            element.find("img").set("width", str(width))
+            element.find("img").set("height", str(round(picture.height * width / picture.width)))
+            shown = Markup(to_html_string(element))
         caption = self.pictures._cover_caption(src) if not attrs.get("title") else ""
         if not caption:
             return shown

@@ -44,3 +44,24 @@ def test_a_long_screenshot_is_shown_the_column_s_width_sharp_enough(make_site, b
         assert fetched >= min(1080, shown["width"] * scale) - 1, fetched
         opened = page.locator(".article .body figure a").get_attribute("href")  # a tap opens its largest copy
         assert opened.endswith("-1080.jpg")
+
+
+def test_a_pasted_photo_s_width_is_the_largest_it_is_shown(make_site, build_site, browser):
+    """`<img src="logo.jpg" width="200">` pasted from an old portal was shown the column's whole
+    width, a small emblem blown up over the phone's screen; its width is honoured (never past the
+    column, never enlarged), and the copy fetched is one of that size."""
+    from tests.photos import phone_jpeg
+    body = ('Mở đầu.\n\n<div class="anh"><img src="logo.jpg" alt="Biểu trưng" width="200"></div>\n\n'
+            '<div class="rong"><img src="logo.jpg" alt="Ảnh rộng" width="5000"></div>\n')
+    built = build_site(make_site({"content/tin-hoat-dong/a/index.md": article("Biểu trưng", body=body),
+                                  "content/tin-hoat-dong/a/logo.jpg": phone_jpeg(width=600, height=400)}))
+    with built_page(built, browser, "/tin-hoat-dong/bieu-trung/", viewport={"width": 390, "height": 844}) as page:
+        page.wait_for_function("[...document.querySelectorAll('.article .body img')].every(i => i.complete)")
+        small = page.locator(".article .body .anh img").bounding_box()
+        assert (round(small["width"]), round(small["height"])) == (200, 133), small
+        column = page.locator(".article .body").bounding_box()
+        wide = page.locator(".article .body .rong img").bounding_box()  # (wider than the photo: as it was)
+        assert abs(wide["width"] - column["width"]) < 1, (wide, column)
+        fetched = int(re.search(r"-(\d+)\.\w+$", page.locator(".article .body .anh img").evaluate(
+            "i => i.currentSrc")).group(1))
+        assert fetched <= 480, fetched
