@@ -347,6 +347,30 @@ SESSION_LOCK = ".preview-session.lock"
 SERVE_CACHE = "serve"
 
 
+# What a session stopping writes into its lock: a serve started again meanwhile (Ctrl+C, then the
+# same command at once) waits for the kept pages, instead of taking the stopping one for another
+# preview running and building the whole portal into a folder of its own.
+SESSION_STOPPING = b"stopping"
+SESSION_STOPPING_SECONDS = 60.0  # (its search refresh to stop, its states to write: seconds)
+
+
+def _take_session_lock(path: Path) -> int | None:
+    """The session's lock (buildlock.try_lock), waited for while the session holding it stops."""
+    deadline = time.monotonic() + SESSION_STOPPING_SECONDS
+    while True:
+        held = buildlock.try_lock(path)
+        if held is not None:
+            os.ftruncate(held, 0)
+            return held
+        try:
+            stopping = path.read_bytes() == SESSION_STOPPING
+        except OSError:
+            stopping = False
+        if not stopping or time.monotonic() > deadline:
+            return None
+        time.sleep(0.05)
+
+
 class Preview:
     """Builds, serves and rebuilds one site until stopped."""
 
@@ -354,7 +378,7 @@ class Preview:
                  search_idle: float = SEARCH_IDLE_SECONDS):
         self.options, self.out, self.report = options, out, report
         kept = options.site_dir / CACHE_DIR
-        self.session_lock = buildlock.try_lock(kept / SESSION_LOCK)
+        self.session_lock = _take_session_lock(kept / SESSION_LOCK)
         if self.session_lock is not None:  # the pages the last session left: only what changed is built again
             self.out_root = None
             out_dir = kept / PREVIEW_DIR
@@ -636,6 +660,13 @@ class Preview:
         self.server.serve_forever(poll_interval=0.2)
 
     def stop(self) -> None:
+        # The port first: what follows (a search refresh to stop, the states to write) takes seconds
+        # on a large portal, and an editor who starts serve again at once was told the port is in use.
+        if self.server:
+            self.server.server_close()
+        if self.session_lock is not None:  # … and a serve started again meanwhile waits for the kept pages
+            os.ftruncate(self.session_lock, 0)
+            os.pwrite(self.session_lock, SESSION_STOPPING, 0)
         self.state.close()
         if self.watcher:
             self.watcher.stop()
@@ -643,8 +674,6 @@ class Preview:
         self.search.stop()
         with self.build_lock:
             self._keep_states()
-        if self.server:
-            self.server.server_close()
         if self.out_root is not None:
             shutil.rmtree(self.out_root, ignore_errors=True)
         if self.session_lock is not None:

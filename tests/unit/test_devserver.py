@@ -291,6 +291,44 @@ def test_stopping_the_preview_stops_a_search_refresh_at_once(make_site, tmp_path
     assert time.monotonic() - started < 20
 
 
+def test_serve_started_again_at_once_gets_its_port_while_the_last_one_still_stops(make_site):
+    """Ctrl+C while a search refresh ran (seconds on a large portal): the port was let go last,
+    after the refresh had stopped and the states were written, and a serve started again at once
+    said 'không mở được cổng … (hãy thử --port khác)'."""
+    import threading
+
+    from generator.devserver import PreviewState, make_server
+
+    site = make_site({"content/tin-hoat-dong/a.md": article("Diễn tập phòng cháy", body="Diễn tập ở chợ.")})
+    preview = Preview(ServeOptions(site_dir=site, lang="en", port=0), io.StringIO(), lambda lines: None,
+                      search_idle=3600)
+    preview.start()
+    port = preview.server.server_address[1]
+    preview.build_lock.acquire()  # a search refresh is running
+    stopping = threading.Thread(target=preview.stop)
+    stopping.start()
+    try:
+        stopping.join(0.3)
+        assert stopping.is_alive()  # (still stopping the refresh)
+        again = make_server("127.0.0.1", port, PreviewState(site, "en"))  # as serve binds it
+        again.server_close()
+        # … and it takes the pages the last one kept, once it has stopped: it is no second preview
+        # building the whole portal into a folder of its own.
+        started: list[Preview] = []
+        starting = threading.Thread(target=lambda: started.append(
+            Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), lambda lines: None, search_idle=3600)))
+        starting.start()
+        starting.join(0.3)
+    finally:
+        preview.build_lock.release()
+        stopping.join()
+    starting.join()
+    try:
+        assert started[0].out_root is None
+    finally:
+        started[0].stop()
+
+
 def test_open_sends_the_browser_to_this_computer_when_serve_listens_on_every_address():
     assert browser_url("http://0.0.0.0:8000/") == "http://127.0.0.1:8000/"
     assert browser_url("http://[::]:8000/cong/") == "http://127.0.0.1:8000/cong/"
