@@ -16,6 +16,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -24,24 +25,34 @@ NICENESS = 10  # a child gets the core the build leaves idle
 
 # Processes the child started (e.g. an indexer), killed with it on SIGTERM.
 started: set[subprocess.Popen] = set()
-# Whether a process is being started (start()): a SIGTERM then waits until it is in `started`.
-_starting = False
+# How many processes are being started (start(), by the child's threads: two Pagefind runs at
+# a time): a SIGTERM then waits until each is in `started`, and the last start() stops them all.
+_starting = 0
+_counting = threading.Lock()
 _stop_asked = False
 
 
 def start(command: list[str], popen: Callable[..., subprocess.Popen] = subprocess.Popen, **options) -> subprocess.Popen:
     """A process started and put in `started` before a SIGTERM can stop this child: one arriving
     between the two left it running on, an orphan (a Pagefind stuck for good, found after a test
-    suite, its folder deleted under it)."""
+    suite, its folder deleted under it). So did one arriving while another thread started its
+    own, once the first was registered (serve stopped by SIGTERM: Pagefind runs of parent 1)."""
     global _starting
-    _starting = True
+    with _counting:
+        _starting += 1
+    process = None
     try:
-        process = popen(command, **options)
-        started.add(process)
+        if not _stop_asked:  # (asked already: nothing more is started)
+            process = popen(command, **options)
+            started.add(process)
     finally:
-        _starting = False
-    if _stop_asked:
-        _stop_started(signal.SIGTERM, None)
+        with _counting:
+            _starting -= 1
+            last = _starting == 0
+        if _stop_asked and last:
+            _stop_started(signal.SIGTERM, None)
+    if process is None:
+        raise ForkedWorkFailed("stopped")
     return process
 
 
@@ -114,8 +125,8 @@ class ForkedWork:
 
 def _stop_started(signum, frame) -> None:
     global _stop_asked
-    if _starting:  # (start() stops once the process it starts is known)
-        _stop_asked = True
+    _stop_asked = True  # (first: a start() that begins now starts nothing)
+    if _starting:  # (the last start() stops them once the processes it starts are known)
         return
     killed = list(started)
     for process in killed:

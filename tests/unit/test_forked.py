@@ -64,6 +64,42 @@ def test_a_stop_while_a_process_is_being_started_stops_it_too(tmp_path):
     _assert_gone(int(pid_file.read_text()))
 
 
+def test_a_stop_while_another_thread_starts_a_process_stops_both(tmp_path):
+    """The indexer starts two Pagefind runs at a time, from two threads. A SIGTERM that came
+    while one was being started, once the other was registered, stopped the registered one
+    only: the other ran on with parent 1 (serve stopped by its service manager)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    other_started = threading.Event()
+
+    def slow_popen(command, **options):  # (a Popen still waiting for its process to run the program)
+        process = subprocess.Popen(command, **options)
+        (tmp_path / "slow").write_text(str(process.pid))
+        other_started.wait(5)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.3)  # (the handler runs meanwhile, in the child's main thread)
+        return process
+
+    def starts_two():
+        def one(popen):
+            process = forked.start(["sleep", "60"], popen=popen)
+            if popen is subprocess.Popen:
+                (tmp_path / "quick").write_text(str(process.pid))
+                other_started.set()
+            process.wait()
+        with ThreadPoolExecutor(2) as pool:
+            slow = pool.submit(one, slow_popen)
+            time.sleep(0.1)
+            list(pool.map(one, [subprocess.Popen]))
+            slow.result()
+    work = forked.ForkedWork(starts_two, tmp_path / "note")
+    with pytest.raises(forked.ForkedWorkFailed):
+        work.wait()
+    _assert_gone(int((tmp_path / "quick").read_text()))
+    _assert_gone(int((tmp_path / "slow").read_text()))
+
+
 def _assert_gone(pid: int) -> None:
     for _ in range(100):
         try:
