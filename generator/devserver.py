@@ -721,8 +721,13 @@ def _mtime(path: Path) -> int | None:
 STOP_GRACE_SECONDS = 0.5
 
 
+# Stopped by SIGTERM (a service manager, a stop button): 143, as `build` exits then and as a shell
+# reports a job that SIGTERM ended; Ctrl+C is the editor's own way to stop it, 0.
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
 def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
-    """The `serve` command: 0 when stopped with Ctrl+C or SIGTERM, 2 if the port is taken."""
+    """The `serve` command: 0 when stopped with Ctrl+C, 143 with SIGTERM, 2 if the port is taken."""
     preview = Preview(options, out, lambda lines: print("\n".join(lines), file=err, flush=True))
     stopped = (messages.text("stopped", options.lang) + "\n").encode("utf-8")
 
@@ -736,8 +741,9 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
             shutil.rmtree(preview.out_root, ignore_errors=True)
         workers.end_worker_processes()
         os.write(out.fileno(), stopped)
-        os._exit(0)
+        os._exit(EXIT_TERMINATED if signum == signal.SIGTERM else 0)
 
+    signals: list[int] = []  # (SIGTERM, once serving)
     previous = signal.signal(signal.SIGTERM, abandon)
     previous_int = signal.signal(signal.SIGINT, abandon)
     try:
@@ -750,6 +756,8 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
         # From here on builds run in other threads: the main one only waits for requests.
         def stop(signum, frame):
             preview.stopping.set()
+            if signum == signal.SIGTERM:
+                signals.append(signum)
             raise KeyboardInterrupt
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
@@ -771,7 +779,7 @@ def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
         signal.signal(signal.SIGINT, previous_int)
         preview.stop()
     print(messages.text("stopped", options.lang), file=out, flush=True)
-    return 0
+    return EXIT_TERMINATED if signals else 0
 
 
 def browser_url(url: str) -> str:

@@ -421,8 +421,18 @@ def test_stopping_serve_while_it_builds_its_first_pages_is_no_traceback(tmp_path
         time.sleep(0.01)
     process.send_signal(stop)
     out, _ = process.communicate(timeout=60)
-    assert process.returncode == 0 and "Traceback" not in out, out
+    assert process.returncode == (0 if stop == signal.SIGINT else 128 + signal.SIGTERM), out
+    assert "Traceback" not in out, out
     assert out.splitlines()[-1] == "Đã dừng xem trước."
+
+
+def test_serve_stopped_by_sigterm_exits_143_as_build_does(preview):
+    """A service manager (systemd's stop, a stop button) ends serve with SIGTERM: it exited 0, as
+    if it had ended by itself, where `build` exits 143."""
+    server, _ = preview()
+    said = server.stop()
+    assert server.process.returncode == 128 + signal.SIGTERM
+    assert said.splitlines()[-1] == "Đã dừng xem trước." and "Traceback" not in said, said
 
 
 def test_open_shows_the_portal_in_the_editor_s_browser(make_site, tmp_path):
