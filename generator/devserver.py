@@ -430,7 +430,14 @@ class Preview:
                             cache_dir=self._cache_root(), drafts=True, future=options.future, search=search,
                             memo=self.memo if self.settled else None, private_output=self.checked,
                             keep_pages=False,  # (its pages stay in its own folder between sessions)
-                            cancel=self.cancel_refresh if cancellable else None)
+                            cancel=self.cancel_refresh if cancellable else None, progress=self._progress)
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        """Photos to encode (seconds each; the demo's take ~5 s): said, or the editor saw nothing
+        happen before the first page."""
+        if stage == "images" and done == 0:
+            self._say(messages.text("preparing-photos", self.options.lang,
+                                    n=messages.number(total, self.options.lang)))
 
     def _cache_root(self) -> Path:
         return self.options.site_dir / CACHE_DIR / SERVE_CACHE

@@ -22,6 +22,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from PIL import Image, ImageCms, ImageFile, ImageOps, ImageStat
 
@@ -182,8 +183,10 @@ def _problems(plan: ImagePlan, outcome: "_Outcome") -> list[Problem]:
 
 
 def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = None, workers: int | None = None,
-                   serial_below: int = SERIAL_BELOW_PIXELS) -> tuple[ProcessReport, list[Problem]]:
-    """Make every planned variant that the cache does not hold yet."""
+                   serial_below: int = SERIAL_BELOW_PIXELS,
+                   progress: Callable[[str, int, int], None] | None = None) -> tuple[ProcessReport, list[Problem]]:
+    """Make every planned variant that the cache does not hold yet. `progress` is told
+    ("images", 0, photos) before photos are encoded (seconds each, on a phone's)."""
     start = time.perf_counter()
     cache_dir = cache_dir or site_dir / CACHE_DIR
     missing: dict[str, list[Variant]] = {}
@@ -198,6 +201,8 @@ def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = Non
         workers = 1  # starting worker processes would cost more than the work
     if jobs:
         cache_dir.mkdir(parents=True, exist_ok=True)
+        if progress is not None:
+            progress("images", 0, len(jobs))
     if workers > 1:
         # spawn, not fork: the parent may hold threads (render, watchers) that fork would copy mid-lock.
         # Each worker ends with the build, and quietly on Ctrl+C: a preview stopped while its photos

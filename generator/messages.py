@@ -305,6 +305,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "bản xem trước đang mở tại {host}, không chỉ trên máy này: ai trong cùng mạng cũng đọc được "
               "các bản nháp. Hãy dùng --host 127.0.0.1 nếu không cố ý chia sẻ.",
     },
+    "preparing-photos": {
+        "en": "Preparing {n} photo(s) for the preview (a first time takes a while) …",
+        "vi": "Đang chuẩn bị {n} ảnh cho bản xem trước (lần đầu có thể mất một lúc) …",
+    },
     "rebuilt": {
         "en": "Rebuilt in {seconds} s ({changed})",
         "vi": "Đã dựng lại trong {seconds} giây ({changed})",

@@ -336,7 +336,8 @@ def _build(options: BuildOptions) -> BuildResult:
         _stop_on_errors(problems)
         clock.lap("routes")
 
-        image_report, found = imageproc.process_images(options.site_dir, image_plan, image_cache, options.jobs)
+        image_report, found = imageproc.process_images(options.site_dir, image_plan, image_cache, options.jobs,
+                                                         progress=options.progress)
         problems += found
         _stop_on_errors(problems)
         image_globals = pictures.layout_globals(image_plan, site.config.base_path)

@@ -28,7 +28,7 @@ class Progress:
         self.drawn = False
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if total < MIN_TOTAL:
+        if total < MIN_TOTAL or stage not in messages.STAGES:  # (photos: serve says they are being prepared)
             return
         step = done * 10 // total
         stage = messages.STAGES.get(stage, {}).get(self.lang, stage)

@@ -329,6 +329,23 @@ def test_serve_started_again_at_once_gets_its_port_while_the_last_one_still_stop
         started[0].stop()
 
 
+def test_photos_prepared_before_the_first_page_are_said(make_site):
+    """The demo's photos take ~5 s before serve's first page (tens of seconds on a busy machine),
+    and the terminal showed nothing meanwhile: the editor could not tell it was working."""
+    from tests.photos import phone_jpeg
+    site = make_site({"content/tin-hoat-dong/bai/index.md": article("Bài có ảnh", body="![Hiện trường](anh.jpg)\n"),
+                      "content/tin-hoat-dong/bai/anh.jpg": phone_jpeg(200, 150)})
+    said = io.StringIO()
+    preview = Preview(ServeOptions(site_dir=site), said, lambda lines: None, search_idle=3600)
+    try:
+        assert preview.rebuild(search=False).ok
+        assert said.getvalue().split(" ", 1)[1] == "Đang chuẩn bị 1 ảnh cho bản xem trước (lần đầu có thể mất một lúc) …\n"
+        assert preview.rebuild(search=False).ok  # (prepared once: not said again)
+        assert said.getvalue().count("ảnh") == 1
+    finally:
+        preview.stop()
+
+
 def test_open_sends_the_browser_to_this_computer_when_serve_listens_on_every_address():
     assert browser_url("http://0.0.0.0:8000/") == "http://127.0.0.1:8000/"
     assert browser_url("http://[::]:8000/cong/") == "http://127.0.0.1:8000/cong/"
