@@ -47,9 +47,21 @@ def make_corpus_site(root: Path, articles: int) -> tuple[Path, str]:
     return root / "site", sources[len(sources) // 2].relative_to(root / "site").as_posix()
 
 
+# The demo portal's own folders besides content/ (layouts/ and assets/ at the repository's top are
+# the theme every site gets). site.toml names its share image in static/: without it every build
+# of the copy failed, and the bench stopped at its first look at an article.
+PORTAL_FOLDERS = ("static",)
+
+
 def make_site(root: Path, articles: int) -> tuple[Path, str]:
-    """The site folder and the site-relative path of the article to edit."""
+    """The site folder (root/site: serve's log goes beside it) and the site-relative path of the
+    article to edit."""
+    root = root / "site"
+    root.mkdir()
     shutil.copy(REPO / "site.toml", root / "site.toml")
+    for folder in PORTAL_FOLDERS:
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, root / folder)
     if not articles:
         shutil.copytree(REPO / "content", root / "content")
         return root, next(p for p in sorted((root / "content").rglob("index.md"))).relative_to(root).as_posix()
@@ -111,31 +123,48 @@ def status_of(port: int, path: str) -> int:
         connection.close()
 
 
+# What `serve` printed (its terminal), told when the bench cannot go on.
+SERVE_LOG = "serve.log"
+OVERLAY_ID = 'id="portal-loi-dung-trang"'  # (devserver.OVERLAY_ID: the build failed)
+
+
+def fail(site: Path, why: str) -> SystemExit:
+    """The bench stops: why, and the last lines `serve` printed (the build's errors)."""
+    log = site.parent / SERVE_LOG
+    said = log.read_text(encoding="utf-8", errors="replace").splitlines()[-20:] if log.is_file() else []
+    return SystemExit("\n".join([f"bench/livereload.py: {why}", *(["serve said:", *said] if said else [])]))
+
+
 def start_serve(site: Path) -> tuple[subprocess.Popen, int, float]:
     """`serve` of `site` on a free port, once it serves its home page: (process, port, seconds it took)."""
     port = free_port()
     started = time.perf_counter()
-    server = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--site", str(site),
-                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(site.parent / SERVE_LOG, "a", encoding="utf-8") as log:
+        server = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--site", str(site),
+                                   "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 600
     while True:
         try:
-            fetch(port, "/")
+            home = fetch(port, "/")
             break
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise SystemExit("serve did not start")
+                raise fail(site, "serve did not start")
             time.sleep(0.1)
+    if OVERLAY_ID in home:  # nothing to time: every save would show the same errors
+        server.terminate()
+        server.wait(timeout=300)
+        raise fail(site, "serve could not build the site")
     return server, port, time.perf_counter() - started
 
 
-def wait_for_index(port: int, deadline: float) -> float:
+def wait_for_index(site: Path, port: int, deadline: float) -> float:
     """Seconds until the search index is served (from this call)."""
     started = time.perf_counter()
     while status_of(port, "/pagefind-shards.json") != 200:
         if time.monotonic() > deadline:
-            raise SystemExit("serve made no search index")
+            raise fail(site, "serve made no search index")
         time.sleep(0.2)
     return time.perf_counter() - started
 
@@ -176,10 +205,11 @@ def main() -> int:
                 path.write_text(original + f"\n{marker}\n", encoding="utf-8")
                 next_reload(stream)
                 during = (time.perf_counter() - saved_at, None)
-                assert marker in fetch(port, url), "the reloaded page does not show the edit"
+                if marker not in fetch(port, url):
+                    raise fail(site, "the reloaded page does not show the edit")
                 during = (during[0], time.perf_counter() - saved_at)
             # … then the saves are timed once the index is there, as in every later session.
-            wait_for_index(port, deadline)
+            wait_for_index(site, port, deadline)
             starts.append(("first session", started, time.perf_counter() - began))
             # An editor reads the page before the first save; serve uses that pause (see
             # Preview.start) to re-read files written just before it started, like ours.
@@ -197,7 +227,8 @@ def main() -> int:
                 to_event.append(time.perf_counter() - saved_at)
                 body = fetch(port, url)
                 to_page.append(time.perf_counter() - saved_at)
-                assert marker in body, "the reloaded page does not show the edit"
+                if marker not in body:
+                    raise fail(site, "the reloaded page does not show the edit")
             stream_connection.close()
         finally:
             server.terminate()
@@ -205,7 +236,7 @@ def main() -> int:
         # The next session starts from the pages the last one kept (.cache/preview).
         server, port, started = start_serve(site)
         try:
-            starts.append(("next session", started, started + wait_for_index(port, time.monotonic() + 600)))
+            starts.append(("next session", started, started + wait_for_index(site, port, time.monotonic() + 600)))
         finally:
             server.terminate()
             server.wait(timeout=300)
