@@ -733,6 +733,10 @@ _ADDRESS_OR_PATH = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|/(?!/)|#)")
 _PHONE = re.compile(r"^\+?[\d\s.()-]+$")
 # An emergency number (111 to 115) followed by another: "113 0221 3862 124".
 _EMERGENCY_AND_MORE = re.compile(r"^11\d[\s.-]+\(?\d")
+# Vietnam's code written without its "+" (84 912 345 678, as a number is printed abroad): a phone
+# dials it as a number of this country, and none begins with 84 (they begin with 0, or 1 for
+# 113, 1900 …). What follows the code, with a 0 before it, is the number as it is dialled here.
+_CODE_WITHOUT_PLUS = re.compile(r"^\(?84\)?[\s.-]*(?=[1-9])")
 
 
 def _two_numbers(number: str) -> bool:
@@ -800,6 +804,11 @@ def _read_hotlines(reader: _Reader, table: dict, path: tuple[str, ...]) -> tuple
                         f"'{where}.hotline': '{number}' is two numbers, which a phone would dial as one "
                         f"(tel:{re.sub(r'[^0-9+]', '', number)}) "
                         "(several numbers go in a list: hotline = [\"113\", \"0221 3862 124\"])")
+        elif _PHONE.match(number) and _CODE_WITHOUT_PLUS.match(number) and sum(ch.isdigit() for ch in number) in (11, 12):
+            reader.fail(path + ("hotline",), "bad-value",
+                        f"'{where}.hotline': '{number}' begins with Vietnam's code, 84, without its '+': a phone "
+                        f"would dial tel:{re.sub(r'[^0-9]', '', number)}, no number; write "
+                        f"'+84 {_CODE_WITHOUT_PLUS.sub('', number)}' (or '{_CODE_WITHOUT_PLUS.sub('0', number)}')")
         elif not _PHONE.match(number) or not 3 <= sum(ch.isdigit() for ch in number) <= 15:
             reader.fail(path + ("hotline",), "bad-value",
                         f"'{where}.hotline': '{number}' is not a phone number such as '0221 3862 124' "

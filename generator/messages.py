@@ -622,6 +622,10 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)\.hotline': '(.*)' is two numbers, which a phone would dial as one \((.*?)\)",
          "'{0}.hotline': '{1}' là hai số, điện thoại sẽ gọi gộp thành một số ({2}); nhiều số thì viết thành danh "
          "sách: hotline = [\"113\", \"0221 3862 124\"]"),
+        (r"'(.*?)\.hotline': '(.*)' begins with Vietnam's code, 84, without its '\+': a phone would dial (.*?), no "
+         r"number; write '(.*)' \(or '(.*)'\)",
+         "'{0}.hotline': '{1}' bắt đầu bằng mã nước 84 mà thiếu dấu '+': điện thoại sẽ gọi {2}, không phải số nào; "
+         "hãy viết '{3}' (hoặc '{4}')"),
         (r"'(.*?)\.hotline': '(.*)' is not a phone number .*give --hotline again",
          "'{0}.hotline': '{1}' không phải số điện thoại, ví dụ '0221 3862 124' (nhiều số thì ghi --hotline cho "
          "từng số: --hotline 113 --hotline \"0221 3862 124\")"),

@@ -380,6 +380,26 @@ def test_two_numbers_written_as_one_hotline_are_refused(tmp_path):
         assert problems == [] and config.contact.hotlines == (one,), one
 
 
+def test_a_hotline_with_vietnams_code_but_no_plus_is_refused_with_both_ways_to_write_it(tmp_path):
+    """'84 912 345 678' (the country's code, its '+' left out): every page's footer linked
+    tel:84912345678, which a phone dials as a number of this country, and none begins with 84."""
+    from generator import messages
+    for written, dialled, plus, here in (("84 912 345 678", "84912345678", "+84 912 345 678", "0912 345 678"),
+                                         ("84912345678", "84912345678", "+84 912345678", "0912345678"),
+                                         ("(84) 221 3862 124", "842213862124", "+84 221 3862 124", "0221 3862 124")):
+        _, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', f'hotline = "{written}"'), tmp_path)
+        assert problems == [f"site.toml:8: error[bad-value]: 'contact.hotline': '{written}' begins with Vietnam's "
+                            f"code, 84, without its '+': a phone would dial tel:{dialled}, no number; write '{plus}' "
+                            f"(or '{here}')"], written
+    _, (problem,) = load_config(tmp_path)
+    assert messages.problem_message(problem, "vi") == (
+        "'contact.hotline': '(84) 221 3862 124' bắt đầu bằng mã nước 84 mà thiếu dấu '+': điện thoại sẽ gọi "
+        "tel:842213862124, không phải số nào; hãy viết '+84 221 3862 124' (hoặc '0221 3862 124')")
+    for one in ("+84 912 345 678", "0084 912 345 678", "0912 345 678", "1900 8484", "113", "8484"):
+        config, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', f'hotline = "{one}"'), tmp_path)
+        assert problems == [] and config.contact.hotlines == (one,), one
+
+
 def test_a_hotline_list_with_a_number_left_unquoted_gets_the_list_that_works(tmp_path):
     """hotline = ["113", 114] was told half in English ("giá trị sai kiểu: … must be a string or a
     list of strings, not a list"), though it is a list."""
