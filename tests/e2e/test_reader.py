@@ -79,7 +79,7 @@ def test_atom_feeds_for_site_category_unit_and_campaign(make_site, build_site):
 def test_the_feeds_of_a_portal_without_articles_are_dated_by_the_builds_source_date(make_site, build_site):
     """A new portal's feeds said they were updated on 1 January 1970, which feed readers show; a
     build given SOURCE_DATE_EPOCH (the source's last commit) dates them by it, byte for byte again."""
-    from datetime import datetime, timezone
+    from datetime import datetime, timedelta, timezone
     site = make_site({"content/tin-hoat-dong/nhap.md": article("Bản nháp", draft="true")})
     moment = datetime(2026, 11, 30, 0, 53, 20, tzinfo=timezone.utc)
     built = build_site(site, now=moment)
@@ -87,6 +87,11 @@ def test_the_feeds_of_a_portal_without_articles_are_dated_by_the_builds_source_d
         assert _atom(built, path).findtext(f"{ATOM}updated") == "2026-11-30T07:53:20+07:00", path
     again = build_site(site, site.parent / "lan-hai", now=moment, use_cache=False)
     assert (again.out / "atom.xml").read_bytes() == (built.out / "atom.xml").read_bytes()
+    # The next commit an hour later (a README edit: no input of the site changed) dates them by it too,
+    # as a clean build does: the no-change shortcut kept the last build's date
+    later = build_site(site, now=moment + timedelta(hours=1))
+    assert later.result.ok, later.messages
+    assert _atom(later, "atom.xml").findtext(f"{ATOM}updated") == "2026-11-30T08:53:20+07:00"
 
 
 def test_a_feed_entry_offers_the_clips_and_recordings_its_article_plays(make_site, build_site):
