@@ -57,15 +57,13 @@ def share_image_problems(site_dir: Path, path: str, published: Collection[str],
         return [error(CONFIG_NAME, line, "missing-share-image",
                       f"share_image '{path}' is no file this site publishes: put the picture in static/ "
                       f"(static/{rel} is published as {path})")]
-    source = copied.get(rel)  # (a file of static/; else one the build makes)
-    if source is None:
+    if rel not in copied:  # (a file of static/; else one the build makes)
         return []
-    try:
-        with Image.open(source) as image:
-            width, height = image.size
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+    size = share_image_size(path, copied)
+    if size is None:
         return [error(CONFIG_NAME, line, "missing-share-image",
                       f"share_image '{path}' is not a picture this build can read (PNG or JPEG)")]
+    width, height = size
     if min(width, height) < SMALLEST_SIDE:
         return [warning(CONFIG_NAME, line, "small-share-image",
                         f"share_image '{path}' is {width}×{height} px: Facebook and Zalo show no picture under "

@@ -1081,6 +1081,10 @@ def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_
     assert [(p.location.line, p.code, p.message) for p in told] == [
         (3, "small-share-image", "share_image '/logo-nho.png' is 160×120 px: Facebook and Zalo show no picture "
                                  "under 200×200 px; 1200×630 px suits them all")]
+    (site / "static/logo-nho.png").write_bytes(b"not a picture")  # (a file no build can read as one)
+    told = build_site(site).result.problems
+    assert [(p.location.line, p.code, p.message) for p in told] == [
+        (3, "missing-share-image", "share_image '/logo-nho.png' is not a picture this build can read (PNG or JPEG)")]
     # A name with Vietnamese letters and a space, typed or %-encoded: one file, its URL encoded
     (site / "static/ảnh chia sẻ.png").write_bytes(phone_jpeg(1200, 630))
     for written in ("/ảnh chia sẻ.png", "/%E1%BA%A3nh%20chia%20s%E1%BA%BB.png"):
