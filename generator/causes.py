@@ -45,6 +45,10 @@ class Causes:
     address: tuple[str, str] | None = None  # (old, new) base_url: site.toml's or `build --base-url`'s
     assets: bool = False  # the site's stylesheet, scripts or images under assets/ (each page links them by version)
     noindex: bool | None = None  # `build --noindex` given (True) or no longer given (False) since the last build
+    # Of `layouts`, those the site did not have (a layout of its own where the theme's was read)
+    # and those it no longer has (taken out: the theme's is read again; it said "edited").
+    layouts_added: tuple[str, ...] = ()
+    layouts_removed: tuple[str, ...] = ()
 
     @property
     def named(self) -> bool:
@@ -120,6 +124,8 @@ def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False
     settled = 8 if address or config or assets or noindex is not None else 16
     edited = sorted(source for source, key in new.items() if source in old and old[source][:settled] != key[:settled])
     return Causes(True, config, tuple(layouts), tuple(added), tuple(edited), tuple(removed), repaired,
+                  layouts_added=_layouts_now(layouts, new_layouts, old_layouts),
+                  layouts_removed=_layouts_now(layouts, old_layouts, new_layouts),
                   address=address, assets=assets, noindex=noindex, moved=find_moved(before, now),
                   lists_gone=find_lists_gone(before.get("lists"), now),
                   list_aliases_gone=find_list_aliases_gone(before.get("lists_kept"), now))
@@ -225,6 +231,17 @@ def find_list_aliases_gone(old_kept: object, now: dict) -> tuple[tuple[str, str,
         return ()
     answered = _answered(now)
     return tuple(sorted((kind, slug, alias) for alias, (kind, slug) in old_kept.items() if alias not in answered))
+
+
+def _layouts_now(changed: list[str], layouts: dict, other: dict) -> tuple[str, ...]:
+    """Of the `changed` layout files, those the site has in `layouts` and not in `other` (compare
+    gives the build's then the last one's to find those added, the other way round those removed):
+    a name only one of them reads, or a layout of the site's own where the other read the theme's."""
+    def own(name: str, digests: dict) -> bool:
+        theme = f"{THEME_PREFIX}/{name}"
+        return name in digests and (theme not in digests or digests[name] != digests[theme])
+    return tuple(path for path in changed
+                 if own(path[len("layouts/"):], layouts) and not own(path[len("layouts/"):], other))
 
 
 def _same_as_theme(name: str, layouts: dict) -> bool:

@@ -118,6 +118,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                      "vi": "  Đổi địa chỉ: {source} nay ở {new}, không còn ở {old}: liên kết và lượt chia sẻ "
                            "tới địa chỉ cũ sẽ hỏng; giữ lại bằng aliases: [{old}]"},
     "why-layouts": {"en": "{n} layout file(s) changed ({names})", "vi": "sửa {n} tệp giao diện ({names})"},
+    "why-layouts-added": {"en": "{n} layout file(s) added ({names})", "vi": "thêm {n} tệp giao diện ({names})"},
+    # (the theme's of that name is read again, if it has one)
+    "why-layouts-removed": {"en": "{n} layout file(s) removed ({names})", "vi": "bỏ {n} tệp giao diện ({names})"},
     "why-added": {"en": "{n} article(s) added ({names})", "vi": "thêm {n} bài viết ({names})"},
     "why-edited": {"en": "{n} article(s) edited ({names})", "vi": "sửa {n} bài viết ({names})"},
     "why-removed": {"en": "{n} article(s) removed ({names})", "vi": "bỏ {n} bài viết ({names})"},
@@ -1493,7 +1496,9 @@ def why(causes, lang: str, named: int | None = NAMED_CAUSES) -> str:
     parts += [text("why-config", lang)] if causes.config else []
     parts += [text("why-assets", lang)] if causes.assets else []
     parts += [text("why-noindex" if causes.noindex else "why-indexed", lang)] if causes.noindex is not None else []
-    named_causes = [("layouts", causes.layouts)]
+    added_or_removed = {*causes.layouts_added, *causes.layouts_removed}
+    named_causes = [("layouts", tuple(f for f in causes.layouts if f not in added_or_removed)),
+                    ("layouts-added", causes.layouts_added), ("layouts-removed", causes.layouts_removed)]
     for kind, files in (("added", causes.added), ("edited", causes.edited), ("removed", causes.removed)):
         named_causes += [(kind, tuple(f for f in files if not f.startswith(PAGES_DIR))),
                          (f"pages-{kind}", tuple(f for f in files if f.startswith(PAGES_DIR)))]

@@ -52,8 +52,14 @@ def test_each_kind_of_change_is_named_under_the_summary(make_site):
     footer.write_text(shipped.read_text(encoding="utf-8") + "<!-- ban biên tập -->\n", encoding="utf-8")
     (site / "site.toml").write_text(SITE_TOML.replace("0221 3862 124", "0221 3862 999"), encoding="utf-8")
     line, why = summary(site)
-    assert why == "  Why: site.toml changed; 1 layout file(s) changed (layouts/partials/footer.html)"
+    assert why == "  Why: site.toml changed; 1 layout file(s) added (layouts/partials/footer.html)"
     assert ", search index kept → " in line  # the search documents show neither
+    footer.write_text(footer.read_text(encoding="utf-8") + "<!-- sửa lần hai -->\n", encoding="utf-8")
+    assert summary(site)[1] == "  Why: 1 layout file(s) changed (layouts/partials/footer.html)"
+    footer.unlink()  # the theme's footer is read again: the file was taken out, not edited (it said "changed")
+    assert summary(site)[1] == "  Why: 1 layout file(s) removed (layouts/partials/footer.html)"
+    footer.write_text(shipped.read_text(encoding="utf-8") + "<!-- ban biên tập -->\n", encoding="utf-8")
+    assert summary(site)[1] == "  Why: 1 layout file(s) added (layouts/partials/footer.html)"
 
     # The site's own stylesheet: every page links it by its version, and site.toml did not change.
     (site / "assets/css").mkdir(parents=True)
