@@ -81,13 +81,23 @@ def names_read(env: jinja2.Environment, name: str, parsed: dict | None = None) -
         # What Jinja looks up in the context (not a name the partial sets before reading it,
         # as the theme's thumbnail sets `photo`), and every name in a block or macro.
         try:
-            names |= meta.find_undeclared_variables(ast)
+            names |= _undeclared_names(env, ast)
         except jinja2.TemplateSyntaxError as exc:  # (a filter that does not exist: Jinja names "<introspection>")
             exc.name, exc.filename = member, layout_file(env, member) or member
             raise
         for part in ast.find_all((nodes.Block, nodes.Macro, nodes.CallBlock)):
             names |= names_loaded(part)
     return tuple(sorted(names))
+
+
+def _undeclared_names(env: jinja2.Environment, ast: nodes.Template) -> set[str]:
+    """meta.find_undeclared_variables, compiled in `env` (its filters, its globals) rather than in the
+    environment the tree names, and folding no constant into the tree: a kept tree (_parse_once) is
+    shared by the builds of the process and names none of them."""
+    codegen = meta.TrackingCodeGenerator(env)
+    codegen.optimizer = None  # (Jinja's folding rewrites the tree it compiles, in place)
+    codegen.visit(ast)
+    return codegen.undeclared_identifiers
 
 
 def is_layout_name(name: str) -> bool:
@@ -279,11 +289,13 @@ def parsed_layout(env: jinja2.Environment, name: str, parsed: dict) -> tuple[str
 # Trees of the layouts this process has parsed, by what they were parsed from. A process that
 # works out the layouts again (`serve` after a save, `check` after a build, the test suite's
 # small builds) parsed the theme's ~40 layouts each time: ~0.1 s. The analyses only read a
-# tree, but Jinja's own (meta.find_undeclared_variables) compile it with the environment its
-# nodes name, whose filters decide what compiles: a kept tree is given the asking environment.
-# A layout that does not parse is not kept.
+# tree (_undeclared_names compiles it in the asking environment). A kept tree names a bare
+# environment, not the one that parsed it: that one's globals are the build's whole site and
+# its fragments, and a serve session kept one such build alive for each layout edit (the
+# tree of the layout's old text). A layout that does not parse is not kept.
 _TREES: dict[tuple, nodes.Template] = {}
 _TREES_KEPT = 512
+_DETACHED = jinja2.Environment()
 
 
 def _parse_once(env: jinja2.Environment, source: str, name: str, filename: str | None) -> nodes.Template:
@@ -292,11 +304,10 @@ def _parse_once(env: jinja2.Environment, source: str, name: str, filename: str |
     tree = _TREES.get(key)
     if tree is None:
         tree = env.parse(source, name, filename)  # (named: syntax errors stay locatable)
+        tree.set_environment(_DETACHED)
         if len(_TREES) >= _TREES_KEPT:
-            del _TREES[next(iter(_TREES))]  # (the oldest: a layout edited since, most likely)
+            _TREES.pop(next(iter(_TREES)), None)  # (the oldest: a layout edited since, most likely)
         _TREES[key] = tree
-    elif tree.environment is not env:
-        tree.set_environment(env)
     return tree
 
 

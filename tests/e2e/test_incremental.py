@@ -2,12 +2,14 @@
 incremental build's output is byte-identical to a clean build of the same input."""
 from __future__ import annotations
 
+import gc
 import json
 import os
 import random
 import re
 import shutil
 import time
+import weakref
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -577,6 +579,25 @@ def test_a_layout_edited_between_two_builds_of_one_process_is_compiled_again(mak
             assert build(BuildOptions(site_dir=site, out_dir=out, use_cache=use_cache)).ok
             headlines = [text_of(li) for li in _page(out, "tin-hoat-dong/bai-so-1").select(".related li")]
             assert headlines and all(h.endswith(f"(bản {edition})") for h in headlines), (edition, use_cache)
+
+
+def test_a_layout_edited_in_a_long_session_keeps_no_earlier_build_alive(make_site, tmp_path, monkeypatch):
+    """`serve` builds again after each save: a layout's old text, kept parsed by the process, must not
+    keep the build that parsed it (its environment's globals: the whole site, its fragments) alive."""
+    made: list[weakref.ref] = []
+    environment = render.layout_environment
+    monkeypatch.setattr(render, "layout_environment", lambda *args, **kw: made.append(weakref.ref(
+        env := environment(*args, **kw))) or env)
+    override = "layouts/partials/headline.html"
+    site = make_site({**numbered_articles(3), override: '<li class="sua">{{ a.title }} (bản một)</li>\n'})
+    options = BuildOptions(site_dir=site, out_dir=tmp_path / "out", memo=Memo(), private_output=True)
+    assert build(options).ok
+    earlier = list(made)
+    (site / override).write_text('<li class="sua">{{ a.title }} (bản hai)</li>\n', encoding="utf-8")
+    assert build(options).ok
+    assert "(bản hai)" in text_of(_page(tmp_path / "out", "tin-hoat-dong/bai-so-1").select_one(".related li"))
+    gc.collect()
+    assert earlier and [ref for ref in earlier if ref() is not None] == []
 
 
 def test_a_corrupt_cache_entry_is_rebuilt_not_trusted(make_site, tmp_path):
