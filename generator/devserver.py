@@ -354,9 +354,11 @@ SESSION_STOPPING = b"stopping"
 SESSION_STOPPING_SECONDS = 60.0  # (its search refresh to stop, its states to write: seconds)
 
 
-def _take_session_lock(path: Path) -> int | None:
-    """The session's lock (buildlock.try_lock), waited for while the session holding it stops."""
+def _take_session_lock(path: Path, waiting: Callable[[], None] = lambda: None) -> int | None:
+    """The session's lock (buildlock.try_lock), waited for while the session holding it stops;
+    `waiting` is told once when it waits (seconds of a terminal showing nothing, up to a minute)."""
     deadline = time.monotonic() + SESSION_STOPPING_SECONDS
+    told = False
     while True:
         held = buildlock.try_lock(path)
         if held is not None:
@@ -368,6 +370,9 @@ def _take_session_lock(path: Path) -> int | None:
             stopping = False
         if not stopping or time.monotonic() > deadline:
             return None
+        if not told:
+            waiting()
+            told = True
         time.sleep(0.05)
 
 
@@ -378,7 +383,8 @@ class Preview:
                  search_idle: float = SEARCH_IDLE_SECONDS):
         self.options, self.out, self.report = options, out, report
         kept = options.site_dir / CACHE_DIR
-        self.session_lock = _take_session_lock(kept / SESSION_LOCK)
+        self.session_lock = _take_session_lock(kept / SESSION_LOCK, lambda: self._say(
+            messages.text("waiting-for-last-preview", options.lang)))
         if self.session_lock is not None:  # the pages the last session left: only what changed is built again
             self.out_root = None
             out_dir = kept / PREVIEW_DIR

@@ -250,6 +250,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "--base-url '{url}' không phải một địa chỉ http(s) đầy đủ; hãy ghi đủ, ví dụ "
               "--base-url https://thu-nghiem.congan.example.vn/",
     },
+    "waiting-for-last-preview": {
+        "en": "The preview stopped just now is still keeping its pages: waiting for it (seconds when there are many articles) …",
+        "vi": "Phiên xem trước vừa dừng đang lưu lại các trang của nó: đang chờ (vài giây nếu có nhiều bài viết) …",
+    },
     "second-preview": {
         "en": "Note: another preview of this site is running (its tab still shows its pages): this one builds "
               "the whole portal into a folder of its own, and each save rebuilds both. Stop the one you do not "

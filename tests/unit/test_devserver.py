@@ -315,10 +315,14 @@ def test_serve_started_again_at_once_gets_its_port_while_the_last_one_still_stop
         # … and it takes the pages the last one kept, once it has stopped: it is no second preview
         # building the whole portal into a folder of its own.
         started: list[Preview] = []
+        said = io.StringIO()
         starting = threading.Thread(target=lambda: started.append(
-            Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), lambda lines: None, search_idle=3600)))
+            Preview(ServeOptions(site_dir=site), said, lambda lines: None, search_idle=3600)))
         starting.start()
         starting.join(0.3)
+        # (and says so: the terminal showed nothing while it waited, seconds on a large portal)
+        assert [line.split(" ", 1)[1] for line in said.getvalue().splitlines()] == [
+            "Phiên xem trước vừa dừng đang lưu lại các trang của nó: đang chờ (vài giây nếu có nhiều bài viết) …"]
     finally:
         preview.build_lock.release()
         stopping.join()
