@@ -108,11 +108,12 @@ def sized_sizes(width: int) -> str:
 
 
 def _written_width(written: str, picture: Picture) -> int | None:
-    """The width in pixels a pasted <img> gives (width="300", "300px"), when it is narrower than
-    the photo; None for none, a percentage, or one as wide as the photo or wider (never enlarged)."""
+    """The width in pixels a pasted <img> gives (width="300", "300px"), the photo's own at most
+    (never enlarged: an emblem pasted as <img width="150"> of its 150 pixels was blown up to the
+    column's width); None for none or a percentage."""
     found = re.fullmatch(r"\s*(\d{1,5})(?:\.\d*)?\s*(?:px)?\s*", written, re.IGNORECASE)
     width = int(found.group(1)) if found else 0
-    return width if 0 < width < picture.width else None
+    return min(width, picture.width) if width > 0 else None
 
 
 def picture_element(picture: Picture, base_path: str, alt: str, sizes: str,

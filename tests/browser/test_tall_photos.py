@@ -52,16 +52,22 @@ def test_a_pasted_photo_s_width_is_the_largest_it_is_shown(make_site, build_site
     column, never enlarged), and the copy fetched is one of that size."""
     from tests.photos import phone_jpeg
     body = ('Mở đầu.\n\n<div class="anh"><img src="logo.jpg" alt="Biểu trưng" width="200"></div>\n\n'
-            '<div class="rong"><img src="logo.jpg" alt="Ảnh rộng" width="5000"></div>\n')
+            '<div class="rong"><img src="logo.jpg" alt="Ảnh rộng" width="5000"></div>\n\n'
+            '<div class="tu-nhien"><img src="nho.jpg" alt="Huy hiệu" width="150"></div>\n')
     built = build_site(make_site({"content/tin-hoat-dong/a/index.md": article("Biểu trưng", body=body),
-                                  "content/tin-hoat-dong/a/logo.jpg": phone_jpeg(width=600, height=400)}))
+                                  "content/tin-hoat-dong/a/logo.jpg": phone_jpeg(width=600, height=400),
+                                  "content/tin-hoat-dong/a/nho.jpg": phone_jpeg(width=150, height=150)}))
     with built_page(built, browser, "/tin-hoat-dong/bieu-trung/", viewport={"width": 390, "height": 844}) as page:
         page.wait_for_function("[...document.querySelectorAll('.article .body img')].every(i => i.complete)")
         small = page.locator(".article .body .anh img").bounding_box()
         assert (round(small["width"]), round(small["height"])) == (200, 133), small
         column = page.locator(".article .body").bounding_box()
-        wide = page.locator(".article .body .rong img").bounding_box()  # (wider than the photo: as it was)
+        wide = page.locator(".article .body .rong img").bounding_box()  # (wider than the photo: the column here)
         assert abs(wide["width"] - column["width"]) < 1, (wide, column)
+        # An emblem pasted with its own width (as an editor's HTML writes it) is shown that wide, not
+        # blown up to the column's width.
+        natural = page.locator(".article .body .tu-nhien img").bounding_box()
+        assert (round(natural["width"]), round(natural["height"])) == (150, 150), natural
         fetched = int(re.search(r"-(\d+)\.\w+$", page.locator(".article .body .anh img").evaluate(
             "i => i.currentSrc")).group(1))
         assert fetched <= 480, fetched
