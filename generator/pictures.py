@@ -572,6 +572,13 @@ _PHRASING = {"p", "span", "a", "em", "strong", "b", "i", "u", "small", "font", "
              "h6", "sup", "sub", "mark", "cite", "q", "abbr", "time", "dt", "caption", "figcaption", "pre", "code"}
 
 
+def _in_captioned_figure(block: str, start: int) -> bool:
+    """Whether the tag at `start` of pasted HTML is in a <figure> with a <figcaption> of its own
+    (`<figure class="image"><img …><figcaption>Ảnh: …</figcaption></figure>`, as web editors write it)."""
+    return any(begin < start < end and re.search(r"<figcaption\b", block[begin:end], re.IGNORECASE)
+               for begin, end in elements(block, "figure"))
+
+
 class RawImages(StashedTags):
     """A photo shown with a raw <img> tag (HTML pasted into the body) → its <picture>, as
     if written in Markdown: the photo itself is never published, only its variants. A tag
@@ -609,7 +616,7 @@ class RawImages(StashedTags):
             element.find("img").set("height", str(round(picture.height * width / picture.width)))
             shown = Markup(to_html_string(element))
         caption = self.pictures._cover_caption(src) if not attrs.get("title") else ""
-        if not caption:
+        if not caption or _in_captioned_figure(block, start):  # (the body writes its own caption under it)
             return shown
         # The cover, shown here and so not above the text (ImagePlan.shown_cover): its image_caption
         # under it, as a Markdown photo's; in a figure where one may be (a <div>'s, a cell's), else

@@ -493,6 +493,28 @@ def test_a_cover_the_body_shows_in_pasted_html_or_in_a_sentence_keeps_its_captio
     assert shown not in text_of(built.page("/tin-hoat-dong/tu-chu-thich/").select_one(".article"))
 
 
+def test_a_cover_pasted_in_a_figure_with_its_own_caption_is_not_captioned_twice(make_site, build_site):
+    """`<figure class="image"><img src="anh.jpg"><figcaption>Ảnh: …</figcaption></figure>`, as the old
+    portal's web editor wrote it: the body writes the cover's caption under it, and the image_caption
+    was put in a second figure inside it, two captions under one photo."""
+    bodies = {"khung": '<figure class="image"><img src="anh.jpg" alt="Lễ ra quân">'
+                       '<figcaption>Lễ ra quân. Ảnh: Báo cũ</figcaption></figure>\n',
+              "lien-ket": '<figure><a href="https://congan.example.vn/"><img src="anh.jpg" alt="Lễ ra quân"></a>'
+                          '<figcaption>Lễ ra quân. Ảnh: Báo cũ</figcaption></figure>\n'}
+    files = {}
+    for number, (folder, body) in enumerate(bodies.items()):
+        files[f"content/tin-hoat-dong/{folder}/index.md"] = article(
+            folder, f"2026-01-2{number}", slug=folder, image="anh.jpg", image_caption='"Ảnh: Anh Dũng"', body=body)
+        files[f"content/tin-hoat-dong/{folder}/anh.jpg"] = phone_jpeg(900, 600)
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    for folder in bodies:
+        body = built.page(f"/tin-hoat-dong/{folder}/").select_one(".article .body")
+        assert [text_of(caption) for caption in body.select("figcaption, .cover-caption")] == [
+            "Lễ ra quân. Ảnh: Báo cũ"], folder
+        assert len(body.select("figure")) == 1 and len(body.select("picture")) == 1, folder
+
+
 def test_a_cover_named_in_another_case_than_the_body_s_photo_is_still_shown_once(make_site, build_site):
     """`image: ANH.JPG` for the body's `![…](anh.jpg)`, one file (a photo is found whatever the case of
     its name): the page showed it twice, one under the other, as the cover and as the body's photo."""
