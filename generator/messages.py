@@ -1631,8 +1631,16 @@ def _jinja_tags(listed: str) -> str:
     return re.sub(r"'(\w+)'", r"{% \1 %}", listed).replace(" or ", " hoặc ")
 
 
+# Tags Jinja knows only inside another: out of place, they are "unknown" to it, but no misspelling.
+_INNER_TAGS = {"else": "thẻ {% else %} đặt sai chỗ: chỉ viết được một lần, bên trong {% if %} … {% endif %} "
+                       "hoặc {% for %} … {% endfor %}",
+               "elif": "thẻ {% elif %} đặt sai chỗ: chỉ viết được bên trong {% if %} … {% endif %}, trước {% else %}"}
+
+
 def _unknown_tag(name: str) -> str:
-    if name.startswith("end"):
+    if name in _INNER_TAGS:
+        return _INNER_TAGS[name]
+    if name.startswith("end") and len(name) > 3:
         return f"thẻ {{% {name} %}} không đóng thẻ nào: không có {{% {name[3:]} %}} nào đang mở"
     return f"không có thẻ {{% {name} %}} (sai tên lệnh?)"
 

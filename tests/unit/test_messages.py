@@ -212,3 +212,24 @@ def test_common_jinja_syntax_errors_in_a_layout_are_told_in_vietnamese():
                       "Jinja read on into line 4 (expected token 'end of statement block', got '<')")
     assert messages.describe(left_open, "vi").endswith(
         "thẻ {% ở dòng này chưa được đóng bằng %}: Jinja đọc tiếp sang dòng 4 (chỗ này cần %} nhưng lại gặp '<')")
+
+
+def test_an_else_or_elif_out_of_place_in_a_layout_is_not_told_it_is_no_tag():
+    """`{% else %}` twice in an if, or outside any: Jinja calls it an unknown tag, and the message
+    said "không có thẻ {% else %} (sai tên lệnh?)", sending the webmaster to look for a misspelling."""
+    import jinja2
+
+    def told(source: str) -> str:
+        try:
+            jinja2.Environment().parse(source)
+        except jinja2.TemplateSyntaxError as exc:
+            return messages.describe(error("layouts/a.html", exc.lineno, "layout-error",
+                                           f"layout syntax error: {exc.message}"), "vi").split("cú pháp: ", 1)[1]
+        raise AssertionError(source)
+
+    assert told("{% if a %}{% else %}{% else %}{% endif %}") == (
+        "thẻ {% else %} đặt sai chỗ: chỉ viết được một lần, bên trong {% if %} … {% endif %} hoặc {% for %} … "
+        "{% endfor %}; ở đây Jinja đang chờ {% endif %}")
+    assert told("<p>{% elif a %}</p>") == (
+        "thẻ {% elif %} đặt sai chỗ: chỉ viết được bên trong {% if %} … {% endif %}, trước {% else %}")
+    assert "sai tên lệnh" in told("{% end %}") and "{%  %}" not in told("{% end %}")
