@@ -23,7 +23,8 @@ from generator import attachments
 from generator.images import (MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file, names_a_file,
                                poster_names)
 from generator.photo_tables import MAX_CAPTION, photo_table
-from generator.rawtags import StashedTags, elements, enclosing, replace_start_tags, start_tag, start_tags
+from generator.rawtags import (StashedTags, elements, enclosing, replace_start_tags, start_tag, start_tags,
+                               words_after)
 
 # The width of the article's text column at each breakpoint of style.css (measured in
 # Chromium): beside the related news from 1000 px, the whole page below.
@@ -579,6 +580,23 @@ def _in_captioned_figure(block: str, start: int) -> bool:
                for begin, end in elements(block, "figure"))
 
 
+def _caption_written(block: str, start: int, under: str) -> bool:
+    """Whether pasted HTML writes the caption of the photo whose tag is at `start` of `block`: in
+    a <figure> with a <figcaption>, or as the words right after it (in its block, else in what the
+    body has under it, `under`) in italics or starting "Ảnh…", as a Markdown photo's caption line
+    is told (_caption_line): `<p><img …></p><p><em>Ảnh: Minh Khôi</em></p>`, as old portals wrote it."""
+    if _in_captioned_figure(block, start):
+        return True
+    words, italic = words_after(block, start) or words_after(under) or ("", False)
+    return len(words) <= MAX_CAPTION and bool(italic or _CREDIT_START.match(words))
+
+
+# A credit's start in a paragraph under a pasted photo: "Ảnh: …", "(Ảnh minh họa)", "Hình 2." (not
+# a paragraph of text that starts "Ảnh hưởng của bão …" or "Hình thức xử phạt …").
+_CREDIT_START = re.compile(r"\(?\s*(?:ảnh|hình)\s*(?:[:.)]|minh họa|\d)", re.IGNORECASE)
+_STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")  # (Python-Markdown's placeholder of a stashed block)
+
+
 class RawImages(StashedTags):
     """A photo shown with a raw <img> tag (HTML pasted into the body) → its <picture>, as
     if written in Markdown: the photo itself is never published, only its variants. A tag
@@ -595,11 +613,22 @@ class RawImages(StashedTags):
         self.pictures.raw_picture = any(isinstance(block, str) and _PICTURE.search(block) for block in stash)
         for n, block in enumerate(stash):
             if isinstance(block, str) and self._marker.search(block):
-                stash[n] = replace_start_tags(block, self.tags, lambda attrs, start: self.replacement(attrs, block, start),
-                                              with_start=True)
+                stash[n] = replace_start_tags(block, self.tags, lambda attrs, start: self.replacement(
+                    attrs, block, start, lambda: self._under(text, n)), with_start=True)
         return text
 
-    def replacement(self, attrs: dict[str, str], block: str = "", start: int = 0) -> str | None:
+    def _under(self, text: str, n: int) -> str:
+        """What the body has right under the stashed block `n`, its stashed blocks put back."""
+        placed = text.find(self.md.htmlStash.get_placeholder(n))
+        if placed < 0:
+            return ""
+        after = text[placed + len(self.md.htmlStash.get_placeholder(n)):][:2000]
+        stash = self.md.htmlStash.rawHtmlBlocks
+        return _STASHED.sub(lambda found: stash[int(found.group(1))] if int(found.group(1)) < len(stash)
+                            and isinstance(stash[int(found.group(1))], str) else "", after)
+
+    def replacement(self, attrs: dict[str, str], block: str = "", start: int = 0,
+                    under: Callable[[], str] = str) -> str | None:
         src = attrs.get("src", "").strip()
         if src.startswith("data:"):  # (as PictureTreeprocessor does)
             return ""
@@ -616,7 +645,7 @@ class RawImages(StashedTags):
             element.find("img").set("height", str(round(picture.height * width / picture.width)))
             shown = Markup(to_html_string(element))
         caption = self.pictures._cover_caption(src) if not attrs.get("title") else ""
-        if not caption or _in_captioned_figure(block, start):  # (the body writes its own caption under it)
+        if not caption or _caption_written(block, start, under()):  # (the body writes its own caption under it)
             return shown
         # The cover, shown here and so not above the text (ImagePlan.shown_cover): its image_caption
         # under it, as a Markdown photo's; in a figure where one may be (a <div>'s, a cell's), else

@@ -100,6 +100,32 @@ def enclosing(html: str, offset: int) -> str:
     return _Enclosing(html, offset).read().found or ""
 
 
+class _WordsAfter(_Reader):
+    def __init__(self, html: str, offset: int | None):
+        super().__init__(html)
+        self.at, self.started, self.italic = offset, offset is None, 0
+        self.found: tuple[str, bool] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if self.found is None and self.started and tag in ("em", "i"):
+            self.italic += 1
+        self.started = self.started or self._offset() >= self.at
+
+    def handle_endtag(self, tag):
+        if self.found is None and self.started and tag in ("em", "i") and self.italic:
+            self.italic -= 1
+
+    def handle_data(self, data):
+        if self.found is None and self.started and data.strip():
+            self.found = (" ".join(data.split()), self.italic > 0)
+
+
+def words_after(html: str, offset: int | None = None) -> tuple[str, bool] | None:
+    """The first words of `html` after the start tag at `offset` (None: from its start), and
+    whether they are in italics (<em>, <i> opened after that tag); None when no words follow."""
+    return _WordsAfter(html, offset).read().found
+
+
 def start_tag(name: str, attrs: dict[str, str]) -> str:
     """A start tag written back from its attributes (sanitize.py filters them later)."""
     return f"<{name}" + "".join(f' {key}="{escape(value)}"' for key, value in attrs.items()) + ">"
