@@ -1670,6 +1670,10 @@ JINJA_SYNTAX: tuple = (
     (r"tag name expected$", lambda: "thẻ {% %} chưa có tên lệnh"),
     (r"block '(.+?)' defined twice$", lambda name: f"khối {{% block {name} %}} được viết hai lần trong tệp"),
     (r"Missing end of comment tag$", lambda: "chú thích {# chưa được đóng bằng #}"),
+    # (layout_problems.no_such_detail's words: a misspelt filter or test, `{{ x | uppper }}`)
+    (r"No (filter|test) named '(.+?)'\.(?: Did you mean '(.+?)'\?)?$",
+     lambda kind, name, meant: f"không có {'bộ lọc (filter)' if kind == 'filter' else 'phép thử (test)'} nào tên "
+                               f"'{name}'" + (f"; có phải ý bạn là '{meant}'?" if meant else "")),
 )
 
 

@@ -233,3 +233,19 @@ def test_an_else_or_elif_out_of_place_in_a_layout_is_not_told_it_is_no_tag():
     assert told("<p>{% elif a %}</p>") == (
         "thẻ {% elif %} đặt sai chỗ: chỉ viết được bên trong {% if %} … {% endif %}, trước {% else %}")
     assert "sai tên lệnh" in told("{% end %}") and "{%  %}" not in told("{% end %}")
+
+
+def test_a_misspelt_filter_or_test_in_a_layout_is_told_in_vietnamese():
+    """`{{ config.title | uppper }}`, the commonest slip in a layout, was told in English inside the
+    Vietnamese line ("No filter named 'uppper'. Did you mean 'upper'?")."""
+    from generator.layout_problems import no_such_detail
+
+    def told(detail: str) -> str:
+        problem = error("layouts/a.html", 1, "layout-error", f"layout syntax error: {detail}")
+        return messages.describe(problem, "vi").split("cú pháp: ", 1)[1]
+
+    assert told(no_such_detail("filter", "uppper")) == (
+        "không có bộ lọc (filter) nào tên 'uppper'; có phải ý bạn là 'upper'?")
+    assert told(no_such_detail("test", "strng")) == (
+        "không có phép thử (test) nào tên 'strng'; có phải ý bạn là 'string'?")
+    assert told(no_such_detail("filter", "zzqx")) == "không có bộ lọc (filter) nào tên 'zzqx'"
