@@ -588,6 +588,7 @@ def test_a_save_of_many_files_names_three_and_counts_the_rest(preview):
     assert all(len(line) < 300 for line in said.splitlines() if "Đã dựng lại" in line), said
 
 
+@pytest.mark.timed  # (its two writes must come within HALF_WRITTEN_SECONDS: 4 busy workers once parted them more)
 def test_a_save_in_two_writes_flashes_no_error(preview):
     """An editor that empties the file, then fills it (or writes it in two parts): the build
     between the two found "unclosed front-matter", flashed the overlay and printed the error."""
