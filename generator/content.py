@@ -136,7 +136,7 @@ def case_twins(sources: Sequence[str]) -> list[Problem]:
             others = ", ".join(other for other in sorted(same) if other != rel)
             problems.append(warning(rel, 1, "names-differ-in-case",
                                     f"this file and {others} differ only in upper/lower case: a checkout on "
-                                    "Windows or macOS keeps only one of them, and the other article is lost "
+                                    "Windows or macOS keeps only one of them, and the rest are lost "
                                     "there; rename one of them (names in lower case, as slugs are)"))
     return problems
 

@@ -1094,7 +1094,7 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "names-differ-in-case": ((r"this file and (.*?) differ only in upper/lower case",
                               "tệp này và {0} chỉ khác nhau ở chữ hoa, chữ thường: trên máy Windows hoặc macOS chỉ "
-                              "giữ được một trong hai tệp, bài còn lại bị mất ở đó; hãy đổi tên một tệp (tên viết "
+                              "giữ được một tệp trong số đó, các bài còn lại bị mất ở đó; hãy đổi tên một tệp (tên viết "
                               "thường, như địa chỉ bài)"),),
     "merge-leftover": ((_ANY, "tệp này do công cụ gộp của git (git mergetool) để lại: bản trước khi gộp, hoặc "
                               "một phía của nó; tệp không được xuất bản, hãy xóa nó khi đã gộp xong"),),

@@ -780,3 +780,8 @@ def test_articles_whose_paths_differ_only_in_case_are_each_named(make_site, buil
     assert built.page("/tin-hoat-dong/bai-hai/").find("h1") is not None
     vi = messages.describe(built.result.problems[0], "vi")
     assert "chỉ khác nhau ở chữ hoa, chữ thường" in vi and "windows or macos" not in vi.lower()
+    (site / "content/tin-hoat-dong/TIN.md").write_text(article("Bài năm", slug="bai-nam"), encoding="utf-8")
+    three = [p for p in build_site(site).result.problems if p.location.path == "content/tin-hoat-dong/TIN.md"]
+    assert [p.message.split(" differ")[0] for p in three] == [
+        "this file and content/tin-hoat-dong/Tin.md, content/tin-hoat-dong/tin.md"]
+    assert "hai tệp" not in messages.describe(three[0], "vi")  # (three of them: it said "one of the two files")
