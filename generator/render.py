@@ -36,8 +36,8 @@ DEFAULT_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 THEME_PREFIX = "theme"
 # What a file's name under assets/ may keep as it is in its link; the rest is %-encoded.
 _ASSET_PATH_SAFE = "/!$&'()*+,;=:@~-._"
-_LINK_SAFE = _ASSET_PATH_SAFE + "%?#"
-_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")  # (a link may hold its query and part, and be encoded already)
+_LINK_SAFE = _ASSET_PATH_SAFE + "%?#"  # (a link may hold its query and part, and be encoded already)
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")  # (a % of the file's name: no escape follows it)
 
 
 def _encoded(path: str) -> str:
