@@ -747,18 +747,11 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"unknown unit '(.*?)'", "không có đơn vị '{0}' trong site.toml"),
     ),
     "no-contact": (
-        (r"the footer of every page gives no hotline and no e-mail: write (.*) under the \[contact\] line, without the # at the start of those lines",
-         "chân mọi trang không có đường dây nóng và email: hãy ghi {0} dưới dòng [contact] và bỏ dấu # ở đầu các dòng đó"),
-        (r"the footer of every page gives no hotline: write (.*) under the \[contact\] line, without the # at the start of those lines",
-         "chân mọi trang không có đường dây nóng: hãy ghi {0} dưới dòng [contact] và bỏ dấu # ở đầu các dòng đó"),
-        (r"the footer of every page gives no e-mail: write (.*) under the \[contact\] line, without the # at the start of those lines",
-         "chân mọi trang không có email: hãy ghi {0} dưới dòng [contact] và bỏ dấu # ở đầu các dòng đó"),
-        (r"the footer of every page gives no hotline and no e-mail: write (.*) under (?:the|a) \[contact\] line",
-         "chân mọi trang không có đường dây nóng và email: hãy ghi {0} dưới dòng [contact]"),
-        (r"the footer of every page gives no hotline: write (.*) under (?:the|a) \[contact\] line",
-         "chân mọi trang không có đường dây nóng: hãy ghi {0} dưới dòng [contact]"),
-        (r"the footer of every page gives no e-mail: write (.*) under (?:the|a) \[contact\] line",
-         "chân mọi trang không có email: hãy ghi {0} dưới dòng [contact]"),
+        (r"the footer of every page gives no (hotline and no e-mail|hotline|e-mail): write (.*) under (?:the|a) "
+         r"\[contact\] line(, without the # at the start of those lines)?$",
+         lambda missing, example, commented: (
+             f"chân mọi trang không có {_CONTACT_VI[missing]}: hãy ghi {example} dưới dòng [contact]"
+             + (" và bỏ dấu # ở đầu các dòng đó" if commented else ""))),
     ),
     "other-name-taken": (
         (r"'(.*?)' gives '(.*?)', the key of (\[.*?\]): an article writing it is listed under (\S+), not (\S+); "
@@ -1612,6 +1605,9 @@ def problem_record(problem: Problem, lang: str) -> dict:
 KINDS_VI = {"an empty value": "giá trị trống", "true or false": "true/false", "a number": "một số", "text": "chữ",
             "a list": "một danh sách", "key: value lines": "các dòng 'khóa: giá trị'", "binary data": "dữ liệu nhị phân",
             "a date": "ngày tháng", "a time of day": "giờ trong ngày", "a value of another kind": "giá trị kiểu khác"}
+
+
+_CONTACT_VI = {"hotline and no e-mail": "đường dây nóng và email", "hotline": "đường dây nóng", "e-mail": "email"}
 
 
 # Jinja's syntax errors (a webmaster's edit of a layout), its English → Vietnamese; a rare one
