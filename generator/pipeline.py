@@ -329,7 +329,8 @@ def _build(options: BuildOptions) -> BuildResult:
             problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, published,
                                                     {rel for rel, _ in listing}, site.config.base_path)
         problems += filelinks.config_links_leading_nowhere(site.config.links, published, site.config.base_path)
-        problems += share_image_problems(options.site_dir, site.config.share_image, published, files)
+        problems += share_image_problems(options.site_dir, site.config.share_image, published, files,
+                                         site.share_image_size)
         problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)
         if options.strict and options.memo is None:  # (CI's gate: said until kept, not once in a log)
             problems += unkept_addresses(options.site_dir, site, previous)

@@ -46,9 +46,10 @@ def share_image_size(path: str, copied: Mapping[str, Path]) -> tuple[int, int] |
 
 
 def share_image_problems(site_dir: Path, path: str, published: Collection[str],
-                         copied: Mapping[str, Path]) -> list[Problem]:
+                         copied: Mapping[str, Path], size: tuple[int, int] | None) -> list[Problem]:
     """An error when `path` is no file the build publishes; a warning when it is a picture too
-    small to be shown. `copied`: output path → source of the files copied as they are."""
+    small to be shown. `copied`: output path → source of the files copied as they are; `size`:
+    share_image_size's (the build has read it for the pages already)."""
     if not path:
         return []
     line = line_in_site_toml(site_dir, "share_image")
@@ -59,7 +60,6 @@ def share_image_problems(site_dir: Path, path: str, published: Collection[str],
                       f"(static/{rel} is published as {path})")]
     if rel not in copied:  # (a file of static/; else one the build makes)
         return []
-    size = share_image_size(path, copied)
     if size is None:
         return [error(CONFIG_NAME, line, "missing-share-image",
                       f"share_image '{path}' is not a picture this build can read (PNG or JPEG)")]
