@@ -236,7 +236,7 @@ def _portal_organization(site: Site) -> dict[str, Any]:
         point: dict[str, Any] = {"@type": "ContactPoint"}
         if contact.hotlines:
             point["contactType"] = "Đường dây nóng"  # (as the footer names it)
-            point["telephone"] = contact.hotlines[0] if len(contact.hotlines) == 1 else list(contact.hotlines)
+            point["telephone"] = _telephone(contact)
         if contact.email:
             point["email"] = contact.email
         data["contactPoint"] = point
@@ -252,12 +252,17 @@ def _unit_organization(site: Site, unit: Unit) -> dict[str, Any]:
     data: dict[str, Any] = {"@type": "GovernmentOrganization", "name": unit.name,
                             "url": absolute(site, routes.term_url(unit))}
     if contact.hotlines:
-        data["telephone"] = contact.hotlines[0] if len(contact.hotlines) == 1 else list(contact.hotlines)
+        data["telephone"] = _telephone(contact)
     if contact.email:
         data["email"] = contact.email
     if contact.address:
         data["address"] = contact.address
     return data
+
+
+def _telephone(contact) -> str | list[str]:
+    """schema.org's telephone of a contact with hotlines: the one number, or the list of them."""
+    return contact.hotlines[0] if len(contact.hotlines) == 1 else list(contact.hotlines)
 
 
 def _person(byline: str) -> dict[str, Any]:
