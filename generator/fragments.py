@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 from generator.diagnostics import suggest
 from generator.merge_conflicts import conflict_blocks, conflict_message, leftover_markers, leftover_message
+from generator.memo import Kept
 from generator.model import EMPTY
 from generator.scratch_files import is_scratch
 
@@ -293,8 +294,7 @@ def parsed_layout(env: jinja2.Environment, name: str, parsed: dict) -> tuple[str
 # environment, not the one that parsed it: that one's globals are the build's whole site and
 # its fragments, and a serve session kept one such build alive for each layout edit (the
 # tree of the layout's old text). A layout that does not parse is not kept.
-_TREES: dict[tuple, nodes.Template] = {}
-_TREES_KEPT = 512
+_TREES = Kept()
 _DETACHED = jinja2.Environment()
 
 
@@ -305,9 +305,7 @@ def _parse_once(env: jinja2.Environment, source: str, name: str, filename: str |
     if tree is None:
         tree = env.parse(source, name, filename)  # (named: syntax errors stay locatable)
         tree.set_environment(_DETACHED)
-        if len(_TREES) >= _TREES_KEPT:
-            _TREES.pop(next(iter(_TREES)), None)  # (the oldest: a layout edited since, most likely)
-        _TREES[key] = tree
+        _TREES.put(key, tree)
     return tree
 
 

@@ -34,7 +34,7 @@ from generator.cache import digest, text_digest
 from generator.diagnostics import suggest_name
 from generator.fragments import FUNCTION as INCLUDE_CACHED, blocks_not_shown, cached_partials, layout_file, \
     layout_names, layout_source, names_loaded, names_read, parsed_closure
-from generator.memo import Memo, recall
+from generator.memo import Kept, Memo, recall
 from generator.model import EMPTY, Article, Page, Site
 
 CONFIG_GLOBALS = frozenset({"config", "term_url", "category", "unit", "campaign"})
@@ -87,10 +87,32 @@ def analyse_templates(env: jinja2.Environment, names: Iterable[str], layouts: Ma
     saved = cache.load_state(TEMPLATES_STATE) if cache is not None else None
     if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == key:
         return dict(saved[1])
-    facts = _analyse(env, names)
+    kept_key = (key, _folders(env.loader), tuple(sorted(env.filters)), tuple(sorted(env.tests)))
+    facts = _FACTS.get(kept_key)
+    if facts is None:
+        facts = _analyse(env, names)
+        _FACTS.put(kept_key, facts)
     if cache is not None:
         cache.save_state(TEMPLATES_STATE, (key, facts))
-    return facts
+    return dict(facts)
+
+
+# The analyses this process made, by what they were made from: a process that builds again
+# without the build cache's copy (a first build of `serve`, `check` after a build, the test
+# suite's small builds) walked the theme's trees each time, about half of a small site's build.
+# The facts name the layouts' files (the loaders' folders in the key); compiling a tree for its
+# names fails on a filter the environment lacks (its filters and tests in the key). They hold
+# strings only: no build is kept alive by them.
+_FACTS = Kept()
+
+
+def _folders(loader: jinja2.BaseLoader | None) -> tuple:
+    """Where a loader looks for layouts, in order (the site's layouts/, then the theme's)."""
+    if isinstance(loader, jinja2.ChoiceLoader):
+        return tuple(_folders(inner) for inner in loader.loaders)
+    if isinstance(loader, jinja2.PrefixLoader):
+        return tuple((prefix, _folders(inner)) for prefix, inner in sorted(loader.mapping.items()))
+    return type(loader).__name__, tuple(map(str, getattr(loader, "searchpath", ())))
 
 
 def _analyse(env: jinja2.Environment, names: Iterable[str]) -> dict[str, TemplateFacts]:

@@ -94,6 +94,27 @@ class Table:
 _MISSING = object()
 
 
+class Kept:
+    """What a process keeps for all its builds, by a key naming everything it was made from
+    (parsed and compiled layouts, their analysis): up to `limit` entries, the oldest dropped
+    first (most likely a layout edited since)."""
+
+    def __init__(self, limit: int = 512) -> None:
+        self._entries: dict[Hashable, Any] = {}
+        self._limit = limit
+
+    def get(self, key: Hashable) -> Any:
+        return self._entries.get(key)
+
+    def put(self, key: Hashable, value: Any) -> None:
+        if key not in self._entries and len(self._entries) >= self._limit:
+            del self._entries[next(iter(self._entries))]
+        self._entries[key] = value
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 def recall(memo: Memo | None, table: str, key: Hashable, inputs: tuple, compute: Callable[[], Any]) -> Any:
     """Memo.table(table).recall(…), or just compute() for a one-off build (memo None)."""
     if memo is None:

@@ -25,6 +25,7 @@ from generator.cache import code_stamp, read_sealed, seal, write_atomic
 from generator.fragments import FUNCTION as INCLUDE_CACHED, Fragments, LayoutNotText, empty_layout_detail, extends_chain, \
     layout_names
 from generator.layout_metrics import LayoutClock
+from generator.memo import Kept
 from generator.saved_text import as_utf8, unix_line_ends
 from generator.model import EMPTY, TERM_FIELDS, WHOLE_ADDRESS, Article, Page, Site, Term, tel_link, under_base_path
 from generator.diagnostics import suggest, suggest_name
@@ -431,14 +432,11 @@ class _KeptBytecodeCache(jinja2.BytecodeCache):
             self.behind.dump_bytecode(bucket)
 
 
-_COMPILED: dict[tuple, types.CodeType] = {}
-_COMPILED_KEPT = 512
+_COMPILED = Kept()
 
 
 def _keep_compiled(bucket: jinja2.bccache.Bucket) -> None:
-    if len(_COMPILED) >= _COMPILED_KEPT:
-        del _COMPILED[next(iter(_COMPILED))]  # (the oldest: a layout edited since, most likely)
-    _COMPILED[_compiled_key(bucket)] = bucket.code
+    _COMPILED.put(_compiled_key(bucket), bucket.code)
 
 
 def _compiled_key(bucket: jinja2.bccache.Bucket) -> tuple:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import content, fragments, index, output, render, search, seo
-from generator.memo import Memo
+from generator import content, fragments, incremental, index, output, render, search, seo
+from generator.memo import Kept, Memo
 from generator.pipeline import BuildOptions, build
 from tests.conftest import SITE_TOML, article, clean_tree, cli_here, numbered_articles, run_cli, text_of, tree
 from tests.photos import phone_jpeg
@@ -559,8 +559,9 @@ def test_a_damaged_compiled_layout_is_compiled_again_not_run(make_site, tmp_path
 def test_a_check_then_a_build_in_one_process_compile_each_with_its_own_filters(make_site, tmp_path, monkeypatch):
     """`check` reads the layouts in an environment without the build's filters (`| tel`, `| url`):
     what it parsed or compiled, kept by the process, must not be what a build then runs."""
-    monkeypatch.setattr(fragments, "_TREES", {})  # (what earlier tests of this process kept)
-    monkeypatch.setattr(render, "_COMPILED", {})
+    monkeypatch.setattr(fragments, "_TREES", Kept())  # (what earlier tests of this process kept)
+    monkeypatch.setattr(render, "_COMPILED", Kept())
+    monkeypatch.setattr(incremental, "_FACTS", Kept())
     site = make_site(numbered_articles(3))
     checked = cli_here("check", "--site", str(site))
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -1,8 +1,12 @@
 """A mistake in a layout is reported like a content problem, never a traceback."""
 from __future__ import annotations
 
+import shutil
+
 import jinja2
 from bs4 import BeautifulSoup
+
+from generator.pipeline import BuildOptions, build
 
 from tests.conftest import REPO, article, cli_here, run_cli, text_of
 
@@ -664,6 +668,20 @@ def test_a_layout_of_the_sites_that_no_page_uses_is_named_with_the_one_meant(mak
         done = run_cli(command, "--site", str(site), "--lang", "en")
         assert done.returncode == 0, done.stderr
         assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == expected
+
+
+def test_two_portals_built_by_one_process_each_name_their_own_layout_files(make_site, tmp_path):
+    """A process keeps what it worked out of the layouts (`serve`, the suite): a second portal with
+    the same layouts in another folder was told of the first portal's file."""
+    files = {**FILES, "layouts/Home.html": '{% extends "theme/home.html" %}\n'}
+    first = make_site(files)
+    second = tmp_path / "hai"
+    shutil.copytree(first, second)
+    for site in (first, second):
+        done = build(BuildOptions(site_dir=site, out_dir=site / "public", use_cache=False))
+        assert done.ok, done.problems
+        assert [str(problem.location) for problem in done.problems if problem.code == "unused-layout"] == [
+            "layouts/Home.html"]
 
 
 def test_a_layout_reads_the_sites_own_values_from_extra(make_site):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.memo import Memo, recall
+from generator.memo import Kept, Memo, recall
 
 
 @dataclass(frozen=True)
@@ -61,3 +61,12 @@ def test_a_build_forgets_what_it_did_not_ask_for_unless_the_table_lasts():
     assert articles.get("kept", (kept,)) == "A"
     assert articles.get("deleted", (dropped,)) is None
     assert memo.table("states", lasting=True).get("render", ()) == {"pages": 1}
+
+
+def test_kept_drops_the_oldest_entry_past_its_limit():
+    kept = Kept(limit=2)
+    kept.put("a", 1)
+    kept.put("b", 2)
+    kept.put("a", 3)  # (a key put again is no new entry)
+    kept.put("c", 4)
+    assert (kept.get("a"), kept.get("b"), kept.get("c"), len(kept)) == (None, 2, 4, 2)
