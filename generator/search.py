@@ -413,6 +413,7 @@ class Indexing:
         else:
             # Each shard indexed whole goes into the target as soon as it is done: putting
             # ~10,000 files there (10,000 articles) took ~5 s of one core after the last shard.
+            pause = FIRST_POLL_SECONDS
             while self._child.running():
                 if self.cancel is not None and self.cancel.is_set():
                     raise IndexingCancelled()  # (the build's clean-up stops the indexer)
@@ -421,7 +422,8 @@ class Indexing:
                     if folder not in put:
                         self._put(target, folder)
                         put.add(folder)
-                time.sleep(POLL_SECONDS)
+                time.sleep(pause)
+                pause = min(pause * 2, POLL_SECONDS)
             try:
                 self._child.wait()
             except forked.ForkedWorkFailed as failure:
@@ -511,6 +513,7 @@ FAILURE_NOTE = "failed.txt"
 CHANGED_STATE = "changed-during-build"  # in RESULT instead of the index: an article's file saved meanwhile
 DONE = ".done"  # beside a shard's scratch folder once its finished bundle is all there
 POLL_SECONDS = 0.05  # how often the build looks for those while the indexer runs
+FIRST_POLL_SECONDS = 0.005  # (a small portal's index is done a few ms after its pages: the preview waited 50)
 RESULT = "result.json"  # the child's answer: each shard's key, which it indexed, which have articles, its CPU
 SCRATCH_PREFIX = "portal-search-"
 MEMORY_FOLDER = Path("/dev/shm")  # Linux's tmpfs for scratch files
