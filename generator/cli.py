@@ -60,10 +60,16 @@ def _take_sigterm_as_ctrl_c() -> None:
     walk, after an error: "Exception ignored in: … at-fork … Terminated" in the build's messages),
     or lost a SIGTERM that came before the child's Python woke (a stopped child ran to its end). So
     SIGTERM waits, blocked, while a process forks; the child takes the default, then lets it in."""
+    global _fork_hooks_set
     signal.signal(signal.SIGTERM, _terminated)
-    os.register_at_fork(before=lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM}),
-                        after_in_parent=lambda: signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM}),
-                        after_in_child=_default_sigterm)
+    if not _fork_hooks_set:  # (once a process: hooks cannot be taken back, and a process may build again)
+        os.register_at_fork(before=lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM}),
+                            after_in_parent=lambda: signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM}),
+                            after_in_child=_default_sigterm)
+        _fork_hooks_set = True
+
+
+_fork_hooks_set = False
 
 
 def _default_sigterm() -> None:

@@ -8,6 +8,7 @@ import importlib.util
 import io
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -130,11 +131,14 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> sub
 
 def cli_here(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """run_cli in this process (~0.4 s less: no interpreter to start, nothing to import), for
-    check, new, list and init; the collector, which a command turns off for the rest of its
-    process, is left as it was. Not for build and serve: they take SIGTERM for the process."""
+    build, check, new, list and init; the collector, which a command turns off for the rest of
+    its process, and SIGTERM, which a build takes for its process, are left as they were. Not for
+    serve, nor for what only a process of its own shows (a signal, a crash, the interpreter's
+    own output)."""
     from generator.cli import main
     out, err = io.StringIO(), io.StringIO()
     collecting, thresholds, environment = gc.isenabled(), gc.get_threshold(), dict(os.environ)
+    on_sigterm = signal.getsignal(signal.SIGTERM)
     try:
         if env is not None:
             os.environ.clear()
@@ -142,6 +146,7 @@ def cli_here(*args: str, cwd: Path | None = None, env: dict | None = None) -> su
         with contextlib.chdir(cwd or REPO), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(list(args))
     finally:
+        signal.signal(signal.SIGTERM, on_sigterm)
         gc.set_threshold(*thresholds)
         (gc.enable if collecting else gc.disable)()
         if env is not None:

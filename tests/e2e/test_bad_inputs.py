@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, cli_here, run_cli, text_of, tree
+from tests.conftest import REPO, cli_here, text_of, tree
 
 CASES = REPO / "tests" / "bad_inputs"
 GOOD_SITE = """---
@@ -53,7 +53,7 @@ def published(tmp_path_factory) -> Path:
     site = prepare(CASES / "duplicate-keys", root)
     (site / "content/tin-hoat-dong/bai-thu.md").write_text(GOOD_SITE, encoding="utf-8")
     out = root / "out"
-    done = run_cli("build", "--lang", "en", "--site", str(site), "--out", str(out))
+    done = cli_here("build", "--lang", "en", "--site", str(site), "--out", str(out))
     assert done.returncode == 0, done.stderr
     return out
 
@@ -79,7 +79,7 @@ def test_bad_input_is_reported_or_built(case, tmp_path, published):
     out = tmp_path / "out"
     shutil.copytree(published, out)
     before = tree(out)
-    done = run_cli("build", "--lang", "en", "--site", str(site), "--out", str(out))
+    done = cli_here("build", "--lang", "en", "--site", str(site), "--out", str(out))
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == exit_code, done.stderr
     if exit_code:

@@ -302,16 +302,16 @@ def test_a_build_whose_moment_publishes_no_article_says_so_and_strict_stops(make
     site = make_site({"content/tin-hoat-dong/a.md": article("Bài một", "2026-01-21T09:30:00"),
                       "content/tin-hoat-dong/b.md": article("Bài hai", "2026-01-22T09:30:00")})
     out = tmp_path / "out"
-    assert run_cli("build", "--site", str(site), "--out", str(out), "--strict").returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out), "--strict").returncode == 0
     published = tree(out)
     long_ago = {**os.environ, "SOURCE_DATE_EPOCH": "1577836800"}  # 2020-01-01 00:00 UTC
-    strict = run_cli("build", "--site", str(site), "--out", str(out), "--strict", "--lang", "en", env=long_ago)
+    strict = cli_here("build", "--site", str(site), "--out", str(out), "--strict", "--lang", "en", env=long_ago)
     assert strict.returncode == 1
     assert ("content: error[nothing-published]: no article is published at this build's moment, 2020-01-01 07:00: "
             "2 scheduled for later (the first at 2026-01-21 09:30), 0 expired; if that moment is wrong, check the "
             "SOURCE_DATE_EPOCH the build was given, or the machine's clock") in strict.stderr, strict.stderr
     assert tree(out) == published  # nothing published
-    done = run_cli("build", "--site", str(site), "--out", str(tmp_path / "empty"), env=long_ago)
+    done = cli_here("build", "--site", str(site), "--out", str(tmp_path / "empty"), env=long_ago)
     assert done.returncode == 0
     assert ("content: warning[nothing-published]: không bài viết nào được đăng tại thời điểm dựng, 2020-01-01 07:00: "
             "2 bài hẹn giờ đăng sau đó (bài đầu tiên lúc 2026-01-21 09:30), 0 bài đã hết hạn") in done.stdout + done.stderr
@@ -469,23 +469,23 @@ def test_base_url_with_a_sub_path_prefixes_every_link(make_site, build_site):
 
 def test_cli_exit_codes_and_summary(make_site):
     site = make_site(ARTICLES)
-    ok = run_cli("build", "--site", str(site), "--lang", "en")
+    ok = cli_here("build", "--site", str(site), "--lang", "en")
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.startswith("Built ") and "articles" in ok.stdout and "1 draft(s) left out" in ok.stdout
-    vi = run_cli("build", "--site", str(site))  # the site's language is vi
+    vi = cli_here("build", "--site", str(site))  # the site's language is vi
     pages = len(list((site / "public").rglob("*.html")))
     assert vi.stdout.startswith(f"Đã dựng {pages} trang từ 4 bài viết, bỏ qua 1 bản nháp"), vi.stdout
     # How to look at it: served (opened as a file, its links from the host's root lead nowhere) …
     assert vi.stdout.splitlines()[0].endswith(f"→ {site / 'public'}  (xem: python3 -m http.server -d {site / 'public'})")
     # … and a portal under a sub-path by serve, which serves it there
-    sub = run_cli("build", "--site", str(site), "--base-url", "https://congan.example.vn/portal/")
+    sub = cli_here("build", "--site", str(site), "--base-url", "https://congan.example.vn/portal/")
     assert sub.stdout.splitlines()[0].endswith(f"  (xem: python build.py serve --site {site})"), sub.stdout
     (site / "content/hong.md").write_text(article("Hỏng", date="không rõ"), encoding="utf-8")
-    bad = run_cli("build", "--site", str(site))
+    bad = cli_here("build", "--site", str(site))
     assert bad.returncode == 1
     assert "content/hong.md:3: error[bad-date]" in bad.stderr
     assert "Traceback" not in bad.stderr
-    usage = run_cli("build", "--site", str(site / "khong-co"))
+    usage = cli_here("build", "--site", str(site / "khong-co"))
     assert usage.returncode == 2
     assert run_cli("xay-dung").returncode == 2
 
@@ -499,7 +499,7 @@ def test_a_warning_repeated_in_many_articles_is_shown_a_few_times_then_counted(m
     files["content/tin-hoat-dong/anh.md"] = article("Bài có ảnh", body="![](anh.jpg)")
     files["content/tin-hoat-dong/anh.jpg"] = phone_jpeg(320, 240)
     site = make_site(files)
-    built = run_cli("build", "--site", str(site), "--lang", "en")
+    built = cli_here("build", "--site", str(site), "--lang", "en")
     assert built.returncode == 0, built.stderr
     lines = [line for line in built.stderr.splitlines() if "warning[" in line or line.startswith("  …")]
     tags = [line for line in lines if ": warning[unknown-key]" in line]
@@ -507,7 +507,7 @@ def test_a_warning_repeated_in_many_articles_is_shown_a_few_times_then_counted(m
     assert lines[lines.index(tags[-1]) + 1] == ("  … and 7 more warning[unknown-key] "
                                                 "(python build.py check lists them all)"), lines
     assert any("anh.md" in line and "warning[missing-alt]" in line for line in lines), lines  # another kind stays
-    every = run_cli("build", "--site", str(site), "--lang", "en", "-v")
+    every = cli_here("build", "--site", str(site), "--lang", "en", "-v")
     assert every.stderr.count(": warning[unknown-key]") == 12 and "more warning" not in every.stderr
     checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.stdout.count(": warning[unknown-key]") == 12
@@ -523,11 +523,11 @@ def test_a_value_yaml_drops_as_a_comment_is_named_with_the_line_that_keeps_it(ma
     line = next(n for n, text in enumerate(files["content/tin-hoat-dong/tom-tat.md"].splitlines(), 1)
                 if text.startswith("summary:"))
     for _ in range(2):
-        built = run_cli("build", "--site", str(site))
+        built = cli_here("build", "--site", str(site))
         assert built.returncode == 0 and said.format(line) in built.stderr, built.stderr
     (site / "content/tin-hoat-dong/tieu-de.md").write_text(
         files["content/tin-hoat-dong/tom-tat.md"].replace('title: "Bắt nhóm đối tượng"', "title: #2 Tin mới"), encoding="utf-8")
-    failed = run_cli("build", "--site", str(site), "--lang", "en")
+    failed = cli_here("build", "--site", str(site), "--lang", "en")
     assert failed.returncode == 1
     assert "tieu-de.md:2: warning[lost-value]: 'title' has no value: YAML reads '#2 Tin mới' as a comment; to keep " \
            "the text, put it in quotes: title: \"#2 Tin mới\"" in failed.stderr, failed.stderr
@@ -644,12 +644,12 @@ def test_a_portal_without_articles_is_built_with_a_warning_that_strict_ci_stops_
     a sparse checkout, the wrong --site) must not publish an empty portal over the real one."""
     site = make_site(ARTICLES)
     out = tmp_path / "out"
-    assert run_cli("build", "--site", str(site), "--out", str(out), "--strict").returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out), "--strict").returncode == 0
     published = tree(out)
     assert "content: warning" not in cli_here("check", "--site", str(site), "--lang", "en").stdout
 
     shutil.rmtree(site / "content")
-    strict = run_cli("build", "--site", str(site), "--out", str(out), "--strict", "--lang", "en")
+    strict = cli_here("build", "--site", str(site), "--out", str(out), "--strict", "--lang", "en")
     assert strict.returncode != 0
     assert ("content: error[no-articles]: there is no content/ folder beside site.toml: the portal is built "
             "without a single article") in strict.stderr  # (--strict: a warning is an error)
@@ -658,7 +658,7 @@ def test_a_portal_without_articles_is_built_with_a_warning_that_strict_ci_stops_
     # Only a page of its own, and in Vietnamese: built, empty lists, and said so.
     (site / "content/trang").mkdir(parents=True)
     (site / "content/trang/gioi-thieu.md").write_text("---\ntitle: Giới thiệu\n---\n\nVề chúng tôi.\n", encoding="utf-8")
-    done = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "vi")
+    done = cli_here("build", "--site", str(site), "--out", str(out), "--lang", "vi")
     assert done.returncode == 0
     assert "content: warning[no-articles]: không có bài viết nào trong content/" in done.stdout + done.stderr
     home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -668,7 +668,7 @@ def test_a_portal_without_articles_is_built_with_a_warning_that_strict_ci_stops_
     # A draft is an article: a new portal's first one, not yet published, is no mistake.
     (site / "content/tin-hoat-dong").mkdir()
     (site / "content/tin-hoat-dong/nhap.md").write_text(article("Bài nháp đầu tiên", draft="true"), encoding="utf-8")
-    assert run_cli("build", "--site", str(site), "--out", str(out), "--strict").returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out), "--strict").returncode == 0
 
 
 def test_version_names_the_generator_its_code_and_its_libraries(make_site):
@@ -681,7 +681,7 @@ def test_version_names_the_generator_its_code_and_its_libraries(make_site):
     assert shown.returncode == 0 and shown.stdout.startswith(expected), shown.stdout
     assert f"Pagefind {metadata.version('pagefind_bin')}" in shown.stdout
     assert f"Python-Markdown {metadata.version('markdown')}" in shown.stdout
-    built = run_cli("build", "--site", str(make_site({"content/tin-hoat-dong/bai.md": article("Bài")})), "-v")
+    built = cli_here("build", "--site", str(make_site({"content/tin-hoat-dong/bai.md": article("Bài")})), "-v")
     assert built.returncode == 0 and built.stdout.splitlines()[0] == shown.stdout.strip(), built.stdout
 
 
@@ -739,7 +739,7 @@ def test_the_command_to_look_at_the_built_portal_can_be_pasted_into_a_shell(make
 
     site = make_site(ARTICLES)
     out = tmp_path / "Xuất bản"
-    done = run_cli("build", "--site", str(site), "--out", str(out))
+    done = cli_here("build", "--site", str(site), "--out", str(out))
     assert done.returncode == 0, done.stderr
     hint = done.stdout.splitlines()[0].rsplit("(xem: ", 1)[1].removesuffix(")")
     assert shlex.split(hint) == ["python3", "-m", "http.server", "-d", str(out)]

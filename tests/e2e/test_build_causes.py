@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator import search
 from generator.search import SearchReport
-from tests.conftest import SITE_TOML, article, numbered_articles, run_cli
+from tests.conftest import SITE_TOML, article, cli_here, numbered_articles
 
 ARTICLES = {
     "content/tin-hoat-dong/tuan-tra.md": article("Tuần tra đêm trên tuyến quốc lộ", body="Tổ công tác tuần tra."),
@@ -19,7 +19,7 @@ ARTICLES = {
 
 def summary(site: Path, lang: str = "en") -> tuple[str, str]:
     """The summary line and the line under it (\"\" when there is none) of one CLI build."""
-    done = run_cli("build", "--site", str(site), "--lang", lang)
+    done = cli_here("build", "--site", str(site), "--lang", lang)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines and lines[0].startswith(("Built ", "Đã dựng ")), done.stdout
@@ -82,7 +82,7 @@ def test_the_reasons_are_in_vietnamese_and_long_lists_are_counted(make_site):
     assert summary(site, "vi")[1] == f"  Lý do: sửa 5 bài viết ({', '.join(edited)} và 2 tệp khác)"
     for path in sorted((site / "content").rglob("*.md"))[:5]:
         path.write_text(path.read_text(encoding="utf-8") + "\nĐính chính lần hai.\n", encoding="utf-8")
-    verbose = run_cli("build", "--site", str(site), "-v")  # names every file
+    verbose = cli_here("build", "--site", str(site), "-v")  # names every file
     every = sorted(p.relative_to(site).as_posix() for p in (site / "content").rglob("*.md"))[:5]
     assert verbose.stdout.splitlines()[2] == f"  Lý do: sửa 5 bài viết ({', '.join(every)})"  # (after the version)
 
@@ -90,7 +90,7 @@ def test_the_reasons_are_in_vietnamese_and_long_lists_are_counted(make_site):
 def test_a_clean_output_folder_has_nothing_to_compare_with(make_site, tmp_path):
     site = make_site(ARTICLES)
     summary(site)
-    done = run_cli("build", "--site", str(site), "--out", str(tmp_path / "khac"), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--out", str(tmp_path / "khac"), "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1] == "  Why: no earlier build of this output to compare with"
 
@@ -111,13 +111,13 @@ def test_the_summary_counts_the_search_shards_indexed_again(make_site, build_sit
 
 def test_build_v_tells_the_cpu_the_search_indexer_took(make_site):
     site = make_site(ARTICLES)
-    cold = run_cli("build", "--site", str(site), "-v")
+    cold = cli_here("build", "--site", str(site), "-v")
     assert cold.returncode == 0, cold.stderr
     told = [line for line in cold.stdout.splitlines() if line.startswith("  search indexer (Pagefind): ")]
     assert len(told) == 1 and told[0].endswith(" CPU-s"), cold.stdout
     # Pagefind ran over three articles: it took some CPU, and less than the whole build took.
     assert 0 < float(told[0].split(": ")[1].split()[0]) < 60
-    again = run_cli("build", "--site", str(site), "-v")  # nothing indexed: nothing to tell
+    again = cli_here("build", "--site", str(site), "-v")  # nothing indexed: nothing to tell
     assert "search indexer" not in again.stdout
 
 
@@ -129,7 +129,7 @@ def test_a_published_article_that_moved_to_a_new_address_is_named(make_site):
     tuan_tra = site / "content/tin-hoat-dong/tuan-tra.md"
     tuan_tra.write_text(tuan_tra.read_text(encoding="utf-8").replace("Tuần tra đêm trên tuyến quốc lộ",
                                                                      "Tuần tra đêm trên các tuyến quốc lộ"), encoding="utf-8")
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     old, new = "/tin-hoat-dong/tuan-tra-dem-tren-tuyen-quoc-lo/", "/tin-hoat-dong/tuan-tra-dem-tren-cac-tuyen-quoc-lo/"
     assert done.stdout.splitlines()[2:] == [
         f"  Moved: content/tin-hoat-dong/tuan-tra.md is now at {new}, no longer at {old}: links and shares to the "
@@ -138,13 +138,13 @@ def test_a_published_article_that_moved_to_a_new_address_is_named(make_site):
 
     tuan_tra.write_text(tuan_tra.read_text(encoding="utf-8").replace("\n---\n", f"\naliases: [{old}]\n---\n", 1),
                         encoding="utf-8")
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert "Moved" not in done.stdout and (site / "public" / old.strip("/") / "index.html").is_file()
     assert summary(site)[1] == ""  # said once, when it happened
 
 
 def moved_lines(site: Path, lang: str = "en") -> list[str]:
-    done = run_cli("build", "--site", str(site), "--lang", lang)
+    done = cli_here("build", "--site", str(site), "--lang", lang)
     assert done.returncode == 0, done.stderr
     return [line for line in done.stdout.splitlines() if line.startswith(("  Moved: ", "  Đổi địa chỉ: "))]
 
@@ -170,7 +170,7 @@ def test_an_article_moved_to_another_category_is_not_told_to_set_its_slug(make_s
     assert merged.count("xay-dung-luc-luong") == 1
     (site / "site.toml").write_text(merged, encoding="utf-8")
     old = "/xay-dung-luc-luong/tap-huan-nghiep-vu/"
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     told = [line for line in done.stdout.splitlines() if line.startswith(("  Moved: ", "  Page gone: "))]
     assert told == ["  Page gone: /xay-dung-luc-luong/ (the category 'xay-dung-luc-luong' is no longer in site.toml): "
                     "links and feed subscriptions to it lead nowhere; keep it with aliases = [\"/xay-dung-luc-luong/\"] "
@@ -196,7 +196,7 @@ def test_an_article_renamed_and_retitled_at_once_is_named_and_stops_a_strict_bui
                                      encoding="utf-8")
     bundle.rename(site / "content/tin-hoat-dong/ngay-hoi-hien-mau-tinh-nguyen")
     old, new = "/tin-hoat-dong/ngay-hoi-hien-mau/", "/tin-hoat-dong/ngay-hoi-hien-mau-tinh-nguyen/"
-    strict = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    strict = cli_here("build", "--site", str(site), "--lang", "en", "--strict")
     assert strict.returncode == 1 and strict.stderr.splitlines()[0] == (
         f"content/tin-hoat-dong/ngay-hoi-hien-mau-tinh-nguyen/index.md:2: error[address-not-kept]: this article is "
         f"published at {new}, no longer at {old}, where links and shares to it now lead nowhere: keep it with "
@@ -236,7 +236,7 @@ def test_an_article_taken_down_while_another_of_its_unit_category_and_day_is_wri
     (site / "content/tin-hoat-dong/hien-mau.md").write_text(
         article("Ngày hội hiến máu tình nguyện", date="2026-01-21", body="Đoàn viên thanh niên hiến máu."),
         encoding="utf-8")
-    strict = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    strict = cli_here("build", "--site", str(site), "--lang", "en", "--strict")
     assert strict.returncode == 0 and "address-not-kept" not in strict.stderr, strict.stderr
     assert (site / "public/tin-hoat-dong/ngay-hoi-hien-mau-tinh-nguyen/index.html").is_file()
     assert not (site / "public/tin-hoat-dong/tuan-tra-dem-tren-tuyen-quoc-lo").exists()
@@ -262,7 +262,7 @@ def test_a_file_name_with_a_newline_or_an_escape_stays_on_its_own_line(make_site
     summary(site)
     odd = site / "content/tin-hoat-dong/a\nDone: \x1b[31mb.md"
     odd.write_text(article("Tuần tra mới"), encoding="utf-8")
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1] == ("  Why: 1 article(s) added "
                                            "(content/tin-hoat-dong/a\\x0aDone: \\x1b[31mb.md)")
@@ -278,12 +278,12 @@ def test_a_build_without_the_cache_rewrites_nothing_whose_bytes_stay(make_site, 
 
     site = make_site(ARTICLES)
     out = tmp_path / "out"
-    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out)).returncode == 0
     dates = {path: os.stat(path).st_mtime_ns for path in out.rglob("*") if path.is_file()}
     time.sleep(0.05)
-    assert run_cli("build", "--site", str(site), "--out", str(out), "--no-cache").returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out), "--no-cache").returncode == 0
     assert {path: os.stat(path).st_mtime_ns for path in out.rglob("*") if path.is_file()} == dates
-    after = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "en")
+    after = cli_here("build", "--site", str(site), "--out", str(out), "--lang", "en")
     assert ": 0 re-rendered, " in after.stdout and "Why:" not in after.stdout, after.stdout
 
 

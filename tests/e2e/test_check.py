@@ -103,7 +103,7 @@ def test_a_link_from_a_published_article_to_a_draft_is_an_error_as_in_build(make
     assert [str(p) for p in check_site(site).problems] == told
     # The build says the same, not "points to no article (check the path …)": the path is right.
     assert [str(p) for p in build_site(site).result.problems] == told
-    built = run_cli("build", "--site", str(site), "--lang", "vi")
+    built = cli_here("build", "--site", str(site), "--lang", "vi")
     assert built.stderr.splitlines()[0] == (
         "content/tin-hoat-dong/dang.md:8: error[broken-link]: liên kết 'nhap.md' trỏ tới một bài chưa đăng (bản "
         "nháp hoặc hẹn giờ đăng); bản dựng sẽ lỗi cho tới khi bài đó được đăng")
@@ -116,10 +116,10 @@ def test_check_after_a_build_that_failed_on_a_link_to_a_draft_tells_it_without_a
     that converts it again had no way to read it (TypeError, a traceback in text and JSON)."""
     site = make_site({"content/tin-hoat-dong/x.md": article("Bài X"),
                       "content/tin-hoat-dong/y.md": article("Bài Y", body="Nội dung Y.\n")})
-    assert run_cli("build", "--site", str(site)).returncode == 0
+    assert cli_here("build", "--site", str(site)).returncode == 0
     (site / "content/tin-hoat-dong/x.md").write_text(article("Bài X", draft="true"), encoding="utf-8")
     (site / "content/tin-hoat-dong/y.md").write_text(article("Bài Y", body="Xem [X](x.md).\n"), encoding="utf-8")
-    failed = run_cli("build", "--site", str(site), "--lang", "en")
+    failed = cli_here("build", "--site", str(site), "--lang", "en")
     told = ("content/tin-hoat-dong/y.md:8: error[broken-link]: the link 'x.md' points to an article that is not "
             "published yet (a draft or scheduled); the build fails until it is")
     assert failed.returncode == 1 and failed.stderr.splitlines()[0] == told
@@ -170,7 +170,7 @@ def test_every_merge_conflict_is_told_in_one_run_and_check_reads_the_articles_wh
                     "and '>>>>>>>'" for first in (8, 17, 24)]
     headings = ("content/tin-hoat-dong/tieu-de.md:10: warning[skipped-heading-level]: heading level 4 follows level 2; "
                 "use '###' here so screen readers keep the outline")
-    built = run_cli("build", "--site", str(site), "--lang", "en")
+    built = cli_here("build", "--site", str(site), "--lang", "en")
     assert built.returncode == 1 and built.stderr.splitlines()[:2] == told_toml
     checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.returncode == 1
@@ -181,7 +181,7 @@ def test_every_merge_conflict_is_told_in_one_run_and_check_reads_the_articles_wh
                                            "categories, photos and links are checked once site.toml reads."]
     assert json.loads(cli_here("check", "--site", str(site), "--format", "json").stdout)["config_read"] is False
     (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")  # site.toml mended: the article's three at once
-    again = run_cli("build", "--site", str(site), "--lang", "en")
+    again = cli_here("build", "--site", str(site), "--lang", "en")
     assert again.returncode == 1 and again.stderr.splitlines()[:3] == told_article
 
 
@@ -341,7 +341,7 @@ def test_check_finds_what_a_build_would_stop_at_in_the_layouts(make_site, tmp_pa
         "partials/a.html, partials/b.html, neither in the site's layouts/ nor in the theme",
     ]
     assert not report.ok
-    built = run_cli("build", "--site", str(site), "--out", str(tmp_path / "out"), "--lang", "en")
+    built = cli_here("build", "--site", str(site), "--out", str(tmp_path / "out"), "--lang", "en")
     assert built.returncode == 1 and built.stderr.splitlines()[0] in layout_lines  # the two agree
     (site / "layouts/partials/footer.html").write_text("<footer>{{ config.title }}</footer>\n", encoding="utf-8")
     (site / "layouts/partials/meta.html").write_text('{% include "theme/partials/meta.html" %}\n'
@@ -365,7 +365,7 @@ def test_check_finds_a_photo_cut_off_in_its_upload_as_build_does(make_site):
             "the image file is cut off (truncated); upload it again")
     checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.returncode == 1 and line in checked.stdout.splitlines() + checked.stderr.splitlines()
-    built = run_cli("build", "--site", str(site), "--lang", "en")
+    built = cli_here("build", "--site", str(site), "--lang", "en")
     assert built.returncode == 1 and line in built.stderr.splitlines()
 
 

@@ -13,7 +13,7 @@ from PIL import Image
 from generator import messages
 from generator.pipeline import BuildOptions, build
 
-from tests.conftest import SITE_TOML, Built, article, clean_tree, run_cli, text_of, tree
+from tests.conftest import Built, SITE_TOML, article, clean_tree, cli_here, run_cli, text_of, tree
 from tests.photos import BOTTOM, TOP, metadata_of, phone_heic, phone_jpeg
 
 IMAGES_TOML = SITE_TOML + '\n[images]\nwidths = [320, 640, 1200]\nthumbnail_widths = [160, 320]\n'
@@ -167,10 +167,10 @@ def test_second_build_encodes_nothing_and_publishes_the_same_bytes(make_site, bu
 
 def test_cli_reports_image_count_and_time(make_site):
     site = make_site(FILES, IMAGES_TOML)
-    result = run_cli("build", "--site", str(site), "--lang", "en")
+    result = cli_here("build", "--site", str(site), "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert re.search(r"\d+ image files from 5 photos \(\d+ encoded, 0 cached, \d+\.\d\d s\)", result.stdout)
-    again = run_cli("build", "--site", str(site), "--lang", "en")
+    again = cli_here("build", "--site", str(site), "--lang", "en")
     assert re.search(r"from 5 photos \(0 encoded, \d+ cached", again.stdout), again.stdout
 
 
@@ -182,7 +182,7 @@ def test_bad_photos_fail_the_build_with_every_line_and_keep_the_old_site(make_si
         "Hội nghị tổng kết", "2026-01-10", body="![Ảnh](../../../ngoai.jpg)\n\n![Ảnh](mat.jpg)\n\n![](hong.jpg)\n"),
         encoding="utf-8")
     (site / "content/tin-hoat-dong/hong.jpg").write_bytes(whole[:3000])
-    result = run_cli("build", "--site", str(site), "--lang", "en")
+    result = cli_here("build", "--site", str(site), "--lang", "en")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "content/tin-hoat-dong/hoi-nghi.md:8: error[image-outside-site]: the image '../../../ngoai.jpg' is outside "
@@ -198,7 +198,7 @@ def test_bad_photos_fail_the_build_with_every_line_and_keep_the_old_site(make_si
     ]
     (site / "content/tin-hoat-dong/hoi-nghi.md").write_text(article(
         "Hội nghị tổng kết", "2026-01-10", body="![Ảnh hỏng](hong.jpg)\n"), encoding="utf-8")
-    result = run_cli("build", "--site", str(site), "--lang", "en")
+    result = cli_here("build", "--site", str(site), "--lang", "en")
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == ("content/tin-hoat-dong/hoi-nghi.md:8: error[truncated-image]: "
                                              "'hong.jpg': the image file is cut off (truncated); upload it again")
@@ -387,7 +387,7 @@ def test_a_photo_with_damaged_exif_tags_is_published_without_pillow_s_words_on_t
         b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00\x09\x00\x00"))
     site = make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body="![Lực lượng](anh.jpg)\n"),
                       "content/tin-hoat-dong/ra-quan/anh.jpg": photo.getvalue()})
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = run_cli("build", "--site", str(site), "--lang", "en")  # (its own process: pytest catches warnings)
     assert done.returncode == 0, done.stderr
     assert "EXIF" not in done.stderr + done.stdout and "Warning" not in done.stderr, done.stderr
     assert list((site / "public/images").glob("anh-*-800.jpg"))
@@ -397,7 +397,7 @@ def test_an_svg_drawing_given_as_a_photo_is_told_to_be_exported_as_png(make_site
     drawing = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
     site = make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body="![Sơ đồ chốt](so-do.svg)\n"),
                       "content/tin-hoat-dong/ra-quan/so-do.svg": drawing})
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.splitlines()[0] == (
         "content/tin-hoat-dong/ra-quan/index.md:8: error[not-an-image]: 'so-do.svg': an SVG drawing is not published "

@@ -32,7 +32,7 @@ def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_p
 
     checked = cli_here("check", "--site", str(site), "--strict")
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    built = run_cli("build", "--site", str(site), "--drafts", "--lang", "en")
+    built = cli_here("build", "--site", str(site), "--drafts", "--lang", "en")
     assert built.returncode == 0, built.stderr
     out = site / "public"
     home = _page(out)
@@ -63,7 +63,7 @@ def test_a_new_portal_builds_at_once_with_its_name_contact_and_first_draft(tmp_p
     assert "## Thành phần hồ sơ" in (site / "content/huong-dan-thu-tuc/dang-ky-tam-tru/index.md").read_text(
         encoding="utf-8")
     # Without --drafts the draft is not published: a portal with nothing yet, which still builds.
-    assert run_cli("build", "--site", str(site)).returncode == 0
+    assert cli_here("build", "--site", str(site)).returncode == 0
     assert not (out / "tin-hoat-dong/cong-thong-tin-dien-tu-cong-an-tinh-lang-son-chinh-thuc-hoat-dong").exists()
 
 
@@ -99,7 +99,7 @@ def test_the_site_toml_says_where_the_share_image_goes(tmp_path):
     (site / "static").mkdir()
     (site / "static/anh-chia-se.png").write_bytes(phone_jpeg(1200, 630))
     (site / "site.toml").write_text(toml.replace('# share_image = ', 'share_image = '), encoding="utf-8")
-    built = run_cli("build", "--site", str(site), "--strict")
+    built = cli_here("build", "--site", str(site), "--strict")
     assert built.returncode == 0, built.stdout + built.stderr
     assert _page(site / "public").find("meta", property="og:image")["content"] == (
         "https://congan.langson.example.vn/anh-chia-se.png")

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from generator.pipeline import BuildOptions, build
 
-from tests.conftest import REPO, article, cli_here, run_cli, text_of
+from tests.conftest import REPO, article, cli_here, text_of
 
 FILES = {"content/tin-hoat-dong/bai.md": article("Bài viết")}
 
@@ -16,7 +16,7 @@ FILES = {"content/tin-hoat-dong/bai.md": article("Bài viết")}
 def test_a_layout_syntax_error_names_the_file_and_line(make_site):
     site = make_site({**FILES, "layouts/article.html": '{% extends "base.html" %}\n{% block main %}\n'
                                                        "{{ page.article.title }\n{% endblock %}\n"})
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == "layouts/article.html:3: error[layout-error]: layout syntax error: unexpected '}'"
     assert "Traceback" not in done.stderr
@@ -30,7 +30,7 @@ def test_a_tag_never_closed_is_told_at_its_own_line_not_where_jinja_gave_up(make
               "{% for a in page.articles %}\n{% if a.draft %}nháp{% endif %}\n"
               "  {% if a.image %}\n  <img src=\"{{ a.image }}\">\n{% endfor %}\n{% endblock %}\n")
     site = make_site({**FILES, "layouts/list.html": layout})
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.stderr.splitlines()[0] == (
         "layouts/list.html:6: error[layout-error]: layout syntax error: {% if %} here is never closed: "
         "Jinja reached {% endfor %} at line 8 still looking for {% endif %}")
@@ -58,7 +58,7 @@ def test_a_tag_whose_closing_braces_were_left_out_is_told_at_its_own_line(make_s
     )
     for footer, expected in cases:
         site = make_site({**FILES, "layouts/partials/footer.html": footer})
-        done = run_cli("build", "--site", str(site), "--lang", "en")
+        done = cli_here("build", "--site", str(site), "--lang", "en")
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert done.stderr.splitlines()[0] == expected
     site = make_site({**FILES, "layouts/partials/footer.html": cases[0][0]})
@@ -75,7 +75,7 @@ def test_a_tag_left_open_before_a_line_of_tags_is_told_at_its_own_line(make_site
     for body in ('{% for link in config.links\n{% include "partials/hotlines.html" %}\n{% endfor %}\n',
                  "{% if config.links\n  {{ config.title }}\n{% endif %}\n"):
         site = make_site({**FILES, "layouts/partials/footer.html": "<footer>\n" + body + "</footer>\n"})
-        done = run_cli("build", "--site", str(site), "--lang", "en")
+        done = cli_here("build", "--site", str(site), "--lang", "en")
         assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
         assert done.stderr.splitlines()[0] == (
             "layouts/partials/footer.html:2: error[layout-error]: layout syntax error: {% here is never closed with "
@@ -90,7 +90,7 @@ def test_a_tag_with_white_space_control_whose_closing_was_left_out_is_no_traceba
     expected = ("layouts/partials/footer.html:4: error[layout-error]: layout syntax error: {% here is never closed "
                 "with %}: Jinja read on into line 5 (expected token 'end of statement block', got '<')")
     for command in ("build", "check"):
-        done = run_cli(command, "--site", str(site), "--lang", "en")
+        done = cli_here(command, "--site", str(site), "--lang", "en")
         assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
         assert [line for line in (done.stdout + done.stderr).splitlines() if "error[" in line] == [expected]
 
@@ -104,7 +104,7 @@ def test_a_comment_or_raw_block_never_closed_is_named_at_its_file_and_line(make_
         footer = f'<footer class="rieng">\n<p>Chân trang</p>\n{opened}\n</footer>\n'
         site = make_site({**FILES, "layouts/partials/footer.html": footer})
         expected = f"layouts/partials/footer.html:3: error[layout-error]: layout syntax error: {said}"
-        done = run_cli("build", "--site", str(site), "--lang", "en")
+        done = cli_here("build", "--site", str(site), "--lang", "en")
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert done.stderr.splitlines()[0] == expected
         checked = cli_here("check", "--site", str(site), "--lang", "en")
@@ -115,13 +115,13 @@ def test_a_comment_or_raw_block_never_closed_is_named_at_its_file_and_line(make_
 def test_a_layout_runtime_error_points_at_the_failing_line(make_site):
     site = make_site({**FILES, "layouts/article.html": '{% extends "base.html" %}\n{% block main %}\n\n'
                                                        "<p>{{ page.article.titel }}</p>\n{% endblock %}\n"})
-    done = run_cli("build", "--site", str(site))
+    done = cli_here("build", "--site", str(site))
     assert done.returncode == 1
     assert done.stderr.startswith("layouts/article.html:4: error[layout-error]: tệp giao diện (layout) gặp lỗi "
                                   "khi dựng trang: 'generator.model.Article object' has no attribute 'titel'")
     # Rendered by worker processes, as every portal past a few hundred pages is: the error
     # crosses to the main process without its traceback, and still names the line.
-    parallel = run_cli("build", "--site", str(site), "--lang", "en", "--jobs", "2")
+    parallel = cli_here("build", "--site", str(site), "--lang", "en", "--jobs", "2")
     assert parallel.returncode == 1 and "Traceback" not in parallel.stderr
     assert parallel.stderr.splitlines()[0] == ("layouts/article.html:4: error[layout-error]: layout rendering error: "
                                                "'generator.model.Article object' has no attribute 'titel'; "
@@ -142,7 +142,7 @@ def test_a_misspelt_attribute_is_told_with_the_one_meant(make_site):
                           ("{{ pgae.title }}", "'pgae' is undefined; did you mean 'page'?")):
         site = make_site({**FILES, "layouts/article.html": '{% extends "base.html" %}\n{% block main %}\n'
                                                            f"<p>{written}</p>\n{{% endblock %}}\n"})
-        done = run_cli("build", "--site", str(site), "--lang", "en")
+        done = cli_here("build", "--site", str(site), "--lang", "en")
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert done.stderr.splitlines()[0] == f"layouts/article.html:3: error[layout-error]: layout rendering error: {told}"
 
@@ -155,7 +155,7 @@ def test_a_layout_expression_python_rejects_is_a_layout_error_not_a_traceback(ma
         site = make_site({**FILES, "layouts/article.html": '{% extends "base.html" %}\n{% block main %}\n'
                                                            f"<p>{expression}</p>\n{{% endblock %}}\n"})
         for jobs in ("1", "2"):
-            done = run_cli("build", "--site", str(site), "--lang", "en", "--jobs", jobs)
+            done = cli_here("build", "--site", str(site), "--lang", "en", "--jobs", jobs)
             assert done.returncode == 1 and "Traceback" not in done.stderr, (expression, jobs, done.stderr)
             assert done.stderr.splitlines()[0] == f"layouts/article.html:3: error[layout-error]: layout rendering error: {said}"
             assert not (site / "public").exists()
@@ -165,7 +165,7 @@ def test_a_layout_that_reaches_itself_again_is_named_with_the_way_out(make_site)
     """An editor overriding base.html who writes {% extends "base.html" %} in it meant the
     theme's: the build names the file and says how, instead of a 1,000-frame traceback."""
     site = make_site({**FILES, "layouts/base.html": '{% extends "base.html" %}\n'})
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.splitlines()[0] == (
         "layouts/base.html:1: error[layout-error]: layout rendering error: this layout reaches itself again "
@@ -174,7 +174,7 @@ def test_a_layout_that_reaches_itself_again_is_named_with_the_way_out(make_site)
     (site / "layouts/base.html").unlink()
     (site / "layouts/partials").mkdir()
     (site / "layouts/partials/footer.html").write_text("<footer>\n{% include 'partials/footer.html' %}\n")
-    done = run_cli("build", "--site", str(site), "--jobs", "2")
+    done = cli_here("build", "--site", str(site), "--jobs", "2")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith("layouts/partials/footer.html:2: error[layout-error]: tệp giao diện (layout) tự gọi "
                                   "lại chính nó")
@@ -207,7 +207,7 @@ def first_error_in_both_languages(site) -> tuple[str, str]:
     """The first line a failed build prints, in English and in Vietnamese (never a traceback)."""
     lines = []
     for lang in ("en", "vi"):
-        done = run_cli("build", "--site", str(site), "--lang", lang)
+        done = cli_here("build", "--site", str(site), "--lang", lang)
         assert done.returncode == 1 and "Traceback" not in done.stderr
         lines.append(done.stderr.splitlines()[0])
     return lines[0], lines[1]
@@ -327,7 +327,7 @@ def test_a_layout_saved_as_notepads_unicode_is_read_as_the_text_it_is(make_site)
     site = make_site({**FILES, "layouts/partials/footer.html": "placeholder"})
     (site / "layouts/partials/footer.html").write_bytes(
         '<footer class="rieng">\r\n<p>Vì An ninh Tổ quốc</p>\r\n</footer>\r\n'.encode("utf-16"))
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 0, done.stderr
     home = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
     assert text_of(home.find("footer", class_="rieng")) == "Vì An ninh Tổ quốc"
@@ -338,7 +338,7 @@ def test_a_layout_included_that_exists_nowhere_is_named_at_its_line_by_render_wo
                                                        '{{ include_cached("partials/quang-cao.html", a=page.article) }}\n'
                                                        "{% endblock %}\n"})
     for jobs in ("1", "2"):
-        done = run_cli("build", "--site", str(site), "--lang", "en", "--jobs", jobs)
+        done = cli_here("build", "--site", str(site), "--lang", "en", "--jobs", jobs)
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert done.stderr.splitlines()[0] == (
             "layouts/article.html:3: error[layout-error]: layout rendering error: no layout named "
@@ -349,7 +349,7 @@ def test_a_layout_saved_empty_stops_the_build_instead_of_publishing_blank_pages(
     """A sync tool's 0-byte copy of base.html published every page of the portal blank, exit 0.
     An empty partial is fine: that is how a site removes a part of the theme's pages."""
     site = make_site({**FILES, "layouts/base.html": "", "layouts/partials/footer.html": ""})
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.splitlines()[0].startswith(
         "layouts/base.html:1: error[layout-error]: layout rendering error: base.html is empty: every page built on it (")
@@ -368,7 +368,7 @@ def test_a_layout_saved_empty_stops_the_build_instead_of_publishing_blank_pages(
 
 def _stops_build_and_check(site, expected: str) -> None:
     """`build` stops at `expected`, its first line, publishing nothing; `check` tells it alone."""
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.splitlines()[0] == expected
     assert not (site / "public").exists()
@@ -402,7 +402,7 @@ def test_merge_conflict_lines_left_in_a_layout_stop_the_build_and_check_at_their
                 "lines are left here (lines 3–5: '=======', '>>>>>>> doi-so-nong'), from a conflict resolved only in "
                 "part: check that the version kept is the one wanted and delete these lines")
     _stops_build_and_check(site, expected)
-    told = run_cli("build", "--site", str(site), "--lang", "vi")
+    told = cli_here("build", "--site", str(site), "--lang", "vi")
     assert told.stderr.splitlines()[0].startswith(
         "layouts/partials/footer.html:3: error[layout-error]: còn sót dòng đánh dấu xung đột khi gộp (merge) của git "
         "trong tệp giao diện (dòng 3–5: '=======', '>>>>>>> doi-so-nong')")
@@ -423,7 +423,7 @@ def test_a_filter_or_test_no_layout_has_is_named_at_its_partial_by_build_and_che
         "layouts/page.html:3: error[layout-error]: layout syntax error: No test named 'chuoi'.",
         "layouts/partials/footer.html:7: error[layout-error]: layout syntax error: No filter named 'uppercase'. "
         "Did you mean 'upper'?"]
-    built = run_cli("build", "--site", str(site), "--lang", "en")
+    built = cli_here("build", "--site", str(site), "--lang", "en")
     assert built.returncode == 1 and "<introspection>" not in built.stderr
     assert built.stderr.splitlines()[0].startswith("layouts/")
     assert ("layouts/partials/footer.html:7: error[layout-error]: layout syntax error: No filter named 'uppercase'. "
@@ -439,7 +439,7 @@ def test_a_layout_helper_given_the_wrong_thing_says_what_it_takes(make_site):
                     '<p class="ngay">{{ page.items[0].date | vn_date }}</p>'):
         site = make_site({**FILES, "layouts/home.html": '{% extends "base.html" %}\n{% block main %}\n'
                                                         f'{written}\n{{% endblock %}}\n'})
-        done = run_cli("build", "--site", str(site), "--lang", "en")
+        done = cli_here("build", "--site", str(site), "--lang", "en")
         told[written] = done.stderr.splitlines()[0] if done.returncode else text_of(
             BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser").find(class_="ngay"))
     assert told == {
@@ -472,14 +472,14 @@ def test_an_asset_that_is_no_file_is_named_at_its_line(make_site):
         "</head>", '<link rel="apple-touch-icon" href="{{ \'/assets/img/logo-180.png\' | asset }}">\n</head>', 1)
     line = base[:base.index("apple-touch-icon")].count("\n") + 1
     site = make_site({**FILES, "layouts/base.html": base})
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == (
         f"layouts/base.html:{line}: error[layout-error]: layout rendering error: asset: '/assets/img/logo-180.png' is "
         "no file of assets/ (the site's or the theme's); put it there, or link a file of static/ with | url")
     (site / "assets/img").mkdir(parents=True)
     (site / "assets/img/logo-180.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    assert run_cli("build", "--site", str(site)).returncode == 0
+    assert cli_here("build", "--site", str(site)).returncode == 0
     head = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
     assert head.find("link", rel="apple-touch-icon")["href"].startswith("/assets/img/logo-180.png?v=")
 
@@ -490,7 +490,7 @@ def test_an_asset_named_with_spaces_is_linked_by_an_address_a_browser_and_the_ch
     base = (REPO / "layouts/base.html").read_text(encoding="utf-8").replace(
         "</head>", '<link rel="apple-touch-icon" href="{{ \'/assets/img/logo công an.png\' | asset }}">\n</head>', 1)
     site = make_site({**FILES, "layouts/base.html": base, "assets/img/logo công an.png": b"\x89PNG\r\n\x1a\n"})
-    done = run_cli("build", "--site", str(site))
+    done = cli_here("build", "--site", str(site))
     assert done.returncode == 0, done.stderr
     head = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
     href = head.find("link", rel="apple-touch-icon")["href"]
@@ -507,7 +507,7 @@ def test_an_asset_whose_name_a_mac_saved_decomposed_is_found_and_published_as_li
         "</head>", '<link rel="apple-touch-icon" href="{{ \'/assets/img/huy-hiệu.png\' | asset }}">\n</head>', 1)
     site = make_site({**FILES, "layouts/base.html": base,
                       "assets/img/" + unicodedata.normalize("NFD", "huy-hiệu.png"): b"\x89PNG\r\n\x1a\n"})
-    done = run_cli("build", "--site", str(site))
+    done = cli_here("build", "--site", str(site))
     assert done.returncode == 0, done.stderr
     head = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
     assert head.find("link", rel="apple-touch-icon")["href"].startswith("/assets/img/huy-hi%E1%BB%87u.png?v=")
@@ -530,10 +530,10 @@ def test_a_stylesheet_url_to_no_file_is_told_at_its_line_by_build_and_check(make
         "assets/css/style.css:4: warning[missing-file]: url(../fonts/tieu-de.woff2): no file "
         "assets/fonts/tieu-de.woff2 is published (from assets/ or static/): the pages show without it"]
     for command in ("build", "check"):
-        done = run_cli(command, "--site", str(site), "--lang", "en")
+        done = cli_here(command, "--site", str(site), "--lang", "en")
         assert done.returncode == 0, done.stderr
         assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == expected
-    assert run_cli("build", "--site", str(site), "--strict").returncode == 1
+    assert cli_here("build", "--site", str(site), "--strict").returncode == 1
     # Under a sub-path, a path from the host's root that is not under it leads nowhere.
     site = make_site({**FILES, "assets/css/style.css": css.replace("/assets/img/", "/congan/assets/img/", 1)
                       + ".d { background: url(/assets/img/logo%20c%C3%B4ng%20an.png); }\n"},
@@ -578,7 +578,7 @@ def test_a_stylesheet_url_to_a_photo_an_article_shows_says_why_it_is_not_publish
                       "assets/img/nen.jpg": photo.getvalue(),
                       "assets/css/style.css": ".site-header { background: url(../img/nen.jpg); }\n"})
     for command in ("build", "check"):
-        done = run_cli(command, "--site", str(site), "--lang", "en")
+        done = cli_here(command, "--site", str(site), "--lang", "en")
         assert done.returncode == 0, done.stderr
         assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == [
             "assets/css/style.css:1: warning[missing-file]: url(../img/nen.jpg): assets/img/nen.jpg is a photo an "
@@ -599,7 +599,7 @@ def test_a_heavy_image_of_the_sites_assets_is_told_by_build_and_check(make_site)
                 "assets/ is not made smaller, as an article's photos are): a reader's phone downloads it whole on a "
                 "slow network; save it at the size it is shown (twice that for sharp screens), under 500 KB")
     for command in ("build", "check"):
-        done = run_cli(command, "--site", str(site), "--lang", "en")
+        done = cli_here(command, "--site", str(site), "--lang", "en")
         assert done.returncode == 0, done.stderr
         assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == [expected]
     done = cli_here("check", "--site", str(site))
@@ -617,7 +617,7 @@ def test_a_layout_saved_with_a_byte_order_mark_publishes_pages_without_it(make_s
     meta = (REPO / "layouts/partials/meta.html").read_text(encoding="utf-8")
     base = (REPO / "layouts/base.html").read_text(encoding="utf-8")
     site = make_site({**FILES, "layouts/partials/meta.html": bom + meta, "layouts/base.html": bom + base})
-    done = run_cli("build", "--site", str(site))
+    done = cli_here("build", "--site", str(site))
     assert done.returncode == 0, done.stderr
     for page in (site / "public").rglob("*.html"):
         assert bom not in page.read_text(encoding="utf-8"), page
@@ -634,7 +634,7 @@ def test_a_block_of_the_themes_that_the_sites_own_base_dropped_is_told_at_the_si
     assert "{% block head %}" in base
     site = make_site({**FILES, "layouts/base.html": base.replace("{% block head %}", "{% block dau_trang %}")})
     for command in ("build", "check"):
-        done = run_cli(command, "--site", str(site), "--lang", "en")
+        done = cli_here(command, "--site", str(site), "--lang", "en")
         assert done.returncode == 0, done.stderr
         told = [line for line in (done.stdout + done.stderr).splitlines() if "warning[block-not-shown]" in line]
         assert told and all(line.startswith("layouts/base.html: warning[block-not-shown]: the block 'head' of the "
@@ -665,7 +665,7 @@ def test_a_layout_of_the_sites_that_no_page_uses_is_named_with_the_one_meant(mak
         "layouts/partial/header.html: warning[unused-layout]: no page uses this layout: the theme has no layout "
         "'partial/header.html' for it to replace, and no layout includes it; did you mean 'partials/header.html'?"]
     for command in ("build", "check", "build"):
-        done = run_cli(command, "--site", str(site), "--lang", "en")
+        done = cli_here(command, "--site", str(site), "--lang", "en")
         assert done.returncode == 0, done.stderr
         assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == expected
 
@@ -692,7 +692,7 @@ def test_a_layout_reads_the_sites_own_values_from_extra(make_site):
     site = make_site({**FILES, "layouts/home.html": '{% extends "base.html" %}\n{% block main %}\n'
                                                     '<p class="bang-ron">{{ config.extra.banner }}</p>\n{% endblock %}\n'},
                      SITE_TOML + '\n[extra]\nbanner = "Tuần lễ an toàn giao thông"\n')
-    assert run_cli("build", "--site", str(site)).returncode == 0
+    assert cli_here("build", "--site", str(site)).returncode == 0
     home = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
     assert text_of(home.find(class_="bang-ron")) == "Tuần lễ an toàn giao thông"
 
@@ -718,12 +718,12 @@ def test_a_build_names_a_block_that_no_layout_it_extends_has_as_check_does(make_
     told = ("layouts/home.html:2: warning[block-not-shown]: the block 'mian' is in none of the layouts this one "
             "extends (theme/home.html, base.html): what it holds is never shown; did you mean 'main'?")
     for _ in range(2):  # (the second build takes what the first worked out of the layouts from the cache)
-        done = run_cli("build", "--site", str(site), "--lang", "en")
+        done = cli_here("build", "--site", str(site), "--lang", "en")
         assert done.returncode == 0, done.stderr
         assert [line for line in (done.stdout + done.stderr).splitlines() if "warning[" in line] == [told]
-    assert run_cli("build", "--site", str(site), "--strict").returncode == 1
+    assert cli_here("build", "--site", str(site), "--strict").returncode == 1
     (site / "layouts/home.html").write_text(home.replace("mian", "main"), encoding="utf-8")
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert "warning[" not in done.stdout + done.stderr
     page = BeautifulSoup((site / "public/index.html").read_text(encoding="utf-8"), "html.parser")
     assert text_of(page.find(class_="bang-ron")) == "Vì An ninh Tổ quốc"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from generator import layout_metrics
-from tests.conftest import article, run_cli
+from tests.conftest import article, cli_here
 
 ARTICLES = {
     f"content/tin-hoat-dong/bai-{n}.md": article(title=f"Bài số {n}", date=f"2026-01-{10 + n}T08:00:00",
@@ -65,7 +65,7 @@ def test_the_workers_times_reach_the_report(make_site, build_site, tmp_path):
 
 def test_the_table_in_the_terminal(make_site, tmp_path):
     site = make_site({**ARTICLES, **OWN_LAYOUTS})
-    done = run_cli("build", "--site", str(site), "--out", str(tmp_path / "out"), "--layout-metrics")
+    done = cli_here("build", "--site", str(site), "--out", str(tmp_path / "out"), "--layout-metrics")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     title = next(i for i, line in enumerate(lines) if line.startswith("Thời gian của từng tệp giao diện"))

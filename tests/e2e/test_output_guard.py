@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import BuildOptions, UnsafeOutputError, build
-from tests.conftest import numbered_articles, run_cli, tree
+from tests.conftest import cli_here, numbered_articles, tree
 
 # (what --out is, relative to the test's folder; extra options; words of the message)
 REFUSED = {
@@ -46,7 +46,7 @@ def test_an_output_that_would_delete_files_is_refused_before_anything_is_written
     root, site = workspace
     out, options, words = REFUSED[case]
     before = tree(root)
-    done = run_cli("build", "--site", str(site), "--out", str(root / out), "--lang", "vi",
+    done = cli_here("build", "--site", str(site), "--out", str(root / out), "--lang", "vi",
                    *[o if o.startswith("--") else str(root / o) for o in options])
     assert done.returncode == 2, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
@@ -70,7 +70,7 @@ def test_an_output_of_its_own_is_built(workspace, kind):
     if kind == "an old build of ours":  # (its record gone with the cache: what it holds is replaced)
         for name in ("index.html", "robots.txt", "cu.html"):
             (out / name).write_text("cũ", encoding="utf-8")
-    done = run_cli("build", "--site", str(site), "--out", str(out))
+    done = cli_here("build", "--site", str(site), "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert (out / "tin-hoat-dong/bai-so-1/index.html").is_file() and not (out / "cu.html").exists()
     assert (site / "ghi-chu.txt").is_file() and (site / "content").is_dir()
@@ -86,7 +86,7 @@ def test_a_deploys_own_hidden_files_beside_the_site_are_kept_by_every_build(work
     (out / ".git").write_text("gitdir: /src/.git/worktrees/gh-pages\n", encoding="utf-8")  # an empty worktree
     (site / "static/.well-known").mkdir(parents=True)
     (site / "static/.well-known/security.txt").write_text("Contact: mailto:bbt@congan.example.vn\n", encoding="utf-8")
-    first = run_cli("build", "--site", str(site), "--out", str(out))
+    first = cli_here("build", "--site", str(site), "--out", str(out))
     assert first.returncode == 0, first.stderr
     assert (out / ".git").read_text(encoding="utf-8").startswith("gitdir:")
     (out / ".well-known/acme-challenge").mkdir()
@@ -94,17 +94,17 @@ def test_a_deploys_own_hidden_files_beside_the_site_are_kept_by_every_build(work
     (site / "static/.well-known/security.txt").unlink()
     (site / "content/tin-hoat-dong/bai-1.md").write_text(
         (site / "content/tin-hoat-dong/bai-1.md").read_text(encoding="utf-8") + "\nThêm một dòng.\n", encoding="utf-8")
-    again = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "en")
+    again = cli_here("build", "--site", str(site), "--out", str(out), "--lang", "en")
     assert again.returncode == 0, again.stderr
     assert (out / ".git").is_file() and (out / ".well-known/acme-challenge/tok3n").is_file()
     assert not (out / ".well-known/security.txt").exists()
     for flags in ([], ["--no-cache"]):  # a full staged build too, and one with no record at all
         (site / "layouts/partials/footer.html").write_text(f"<footer>Chân trang {flags}</footer>\n", encoding="utf-8")
-        done = run_cli("build", "--site", str(site), "--out", str(out), *flags)
+        done = cli_here("build", "--site", str(site), "--out", str(out), *flags)
         assert done.returncode == 0, done.stderr
         assert (out / ".git").is_file() and (out / ".well-known/acme-challenge/tok3n").is_file()
-    run_cli("build", "--site", str(site), "--out", str(out))  # (the cache's record after --no-cache)
-    unchanged = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "en")  # (they are no change)
+    cli_here("build", "--site", str(site), "--out", str(out))  # (the cache's record after --no-cache)
+    unchanged = cli_here("build", "--site", str(site), "--out", str(out), "--lang", "en")  # (they are no change)
     assert ": 0 re-rendered, " in unchanged.stdout and "search index" not in unchanged.stdout, unchanged.stdout
 
 
@@ -114,7 +114,7 @@ def test_a_read_only_output_is_refused_not_replaced_behind_its_permissions(works
     build after failed so."""
     root, site = workspace
     out = root / "chi-doc"
-    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out)).returncode == 0
     before = tree(root)
     done = _built_as_a_user(site, out, read_only=out)
     assert done.returncode == 2, done.stdout + done.stderr
@@ -130,7 +130,7 @@ def test_a_read_only_folder_inside_the_output_stops_a_patch_before_any_file_is_p
     build failed rolling it forward."""
     root, site = workspace
     out = root / "xuat-ban"
-    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out)).returncode == 0
     [page] = out.glob("tin-hoat-dong/*bai-so-1/index.html")
     article = site / "content/tin-hoat-dong/bai-1.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nMột đoạn mới.\n", encoding="utf-8")
@@ -143,7 +143,7 @@ def test_a_read_only_folder_inside_the_output_stops_a_patch_before_any_file_is_p
                                        f"writable (chmod u+w {page.parent}) and build again.")
         assert tree(out) == before
         assert [entry.name for entry in root.iterdir() if entry.name.startswith(".xuat-ban")] == []
-    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out)).returncode == 0
     assert "Một đoạn mới." in page.read_text(encoding="utf-8")
 
 
@@ -203,7 +203,7 @@ def test_a_git_repository_in_the_output_stays_one_across_full_builds(workspace):
 
     root, site = workspace
     out = root / "xuat-ban"
-    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out)).returncode == 0
 
     def git(*args):
         return subprocess.run(["git", "-C", str(out), *args], capture_output=True, text=True, timeout=60,
@@ -215,7 +215,7 @@ def test_a_git_repository_in_the_output_stays_one_across_full_builds(workspace):
     assert not any((out / ".git/refs/heads").iterdir())  # (what packing leaves)
     for flags in (["--no-cache"], []):
         (site / "layouts/partials/footer.html").write_text(f"<footer>Chân trang {flags}</footer>\n", encoding="utf-8")
-        assert run_cli("build", "--site", str(site), "--out", str(out), *flags).returncode == 0
+        assert cli_here("build", "--site", str(site), "--out", str(out), *flags).returncode == 0
         status = git("status", "--porcelain")
         assert status.returncode == 0, status.stderr
         assert status.stdout.strip(), "the rebuilt footer is a change git sees"
@@ -253,7 +253,7 @@ def test_a_folder_of_the_build_cache_another_user_owns_is_warned_about_and_the_b
     the cache's folder, then failed at its first save inside ("Permission denied", exit 3)."""
     root, site = workspace
     kept = root / "bo-nho-dem"
-    assert run_cli("build", "--site", str(site), "--out", str(root / "xuat-ban"), "--cache-dir", str(kept)).returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(root / "xuat-ban"), "--cache-dir", str(kept)).returncode == 0
     [inside] = kept.glob("v*-*")
     article = site / "content/tin-hoat-dong/bai-1.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nMột đoạn mới.\n", encoding="utf-8")
@@ -274,13 +274,13 @@ def test_a_full_build_keeps_the_output_folder_s_own_group_and_mode(workspace):
 
     root, site = workspace
     out = root / "xuat-ban"
-    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out)).returncode == 0
     group = next((g for g in os.getgroups() if g != os.stat(out).st_gid), None) if os.geteuid() != 0 else 1
     if group is not None:
         os.chown(out, -1, group)
     out.chmod(0o2775)
     before = os.stat(out)
-    assert run_cli("build", "--site", str(site), "--out", str(out), "--no-cache").returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out), "--no-cache").returncode == 0
     after = os.stat(out)
     assert after.st_ino != before.st_ino  # (a new folder, swapped in)
     assert stat.S_IMODE(after.st_mode) == 0o2775 and after.st_gid == before.st_gid
@@ -301,10 +301,10 @@ def test_an_output_on_a_disk_mounted_read_only_is_told_as_such(workspace):
         pytest.skip("mounting a file system needs root")
     try:
         out = disk / "xuat-ban"
-        assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+        assert cli_here("build", "--site", str(site), "--out", str(out)).returncode == 0
         before = tree(out)
         assert subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True).returncode == 0
-        done = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "en")
+        done = cli_here("build", "--site", str(site), "--out", str(out), "--lang", "en")
         assert done.returncode == 2, done.stderr
         assert done.stderr.strip() == (f"build.py: error: --out {out} is on a file system mounted read-only: "
                                        "nothing can be published there (chmod cannot change that). Mount it "
@@ -320,7 +320,7 @@ def test_a_shard_folder_of_the_build_cache_another_user_owns_is_warned_about_and
     next build by its user failed at its first save in one (exit 3, "Permission denied")."""
     root, site = workspace
     kept = root / "bo-nho-dem"
-    assert run_cli("build", "--site", str(site), "--out", str(root / "xuat-ban"), "--cache-dir", str(kept)).returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(root / "xuat-ban"), "--cache-dir", str(kept)).returncode == 0
     [inside] = kept.glob("v*-*")
     shards = []
     for store in (folder for folder in inside.iterdir() if folder.is_dir()):

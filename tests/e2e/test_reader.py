@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from generator import messages
 from tests.photos import phone_jpeg
-from tests.conftest import SITE_TOML, article, numbered_articles, run_cli, text_of
+from tests.conftest import SITE_TOML, article, cli_here, numbered_articles, text_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -603,7 +603,7 @@ def test_an_alias_rewritten_with_its_final_slash_and_back_rebuilds_in_place(make
 
 def test_a_static_file_where_an_alias_needs_its_folder_is_named_not_a_crash(make_site):
     site = make_site({**ARTICLES, "static/tin-tuc/ra-quan-tet.html/index.html": "<p>cũ</p>"})
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.splitlines()[0] == ("static/tin-tuc/ra-quan-tet.html/index.html: error[duplicate-output]: "
                                            "tin-tuc/ra-quan-tet.html would be both a file and the folder of "

@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import SITE_TOML, article, cli_here, run_cli
+from tests.conftest import SITE_TOML, article, cli_here
 
 MERGED = SITE_TOML.replace('[units.phong-canh-sat-giao-thong]\nname = "Phòng Cảnh sát giao thông"\n',
                            '[units.phong-csgt-va-trat-tu]\nname = "Phòng Cảnh sát giao thông và trật tự"\n'
@@ -23,7 +23,7 @@ FILES = {f"content/tin-hoat-dong/bai-{i}.md": article(f"Tuần tra số {i}", f"
 
 
 def _build(site, *more: str):
-    done = run_cli("build", "--site", str(site), *more)
+    done = cli_here("build", "--site", str(site), *more)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
 
@@ -105,7 +105,7 @@ def test_an_old_address_of_a_list_that_would_replace_a_page_is_refused_at_its_li
         "\n---\n", "\naliases: [/tin-tuc/123.html]\n---\n", 1)}
     site = make_site(files, MERGED.format(aliases=f'aliases = ["{alias}"]\n'))
     line = MERGED.format(aliases=f'aliases = ["{alias}"]\n').splitlines().index(f'aliases = ["{alias}"]') + 1
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 1, done.stdout
     assert f"site.toml:{line}: error[alias-collision]: the alias {alias} {words}" in done.stderr, done.stderr
 
@@ -119,7 +119,7 @@ def test_each_old_address_of_a_long_aliases_array_is_told_at_its_own_line(make_s
                '  "/don-vi/#csgt",\n]\n')
     toml = MERGED.format(aliases=written)
     site = make_site(files, toml)
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 1, done.stdout
     lines = toml.splitlines()
     taken, fragment = lines.index('  "/tin-tuc/123.html",') + 1, lines.index('  "/don-vi/#csgt",') + 1
@@ -128,7 +128,7 @@ def test_each_old_address_of_a_long_aliases_array_is_told_at_its_own_line(make_s
             "'/don-vi/#csgt' is not a usable old URL: write a path such as /tin-tuc/bai-cu.html (no #fragment or \\; "
             "each part under 200 bytes)"}, done.stderr
     (site / "site.toml").write_text(toml.replace('  "/don-vi/#csgt",\n', ""), encoding="utf-8")
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert _errors(done) == {f"site.toml:{taken}": "the alias /tin-tuc/123.html is also an alias of "
                                                    "content/tin-hoat-dong/bai-0.md; keep it in one place"}, done.stderr
 
@@ -149,11 +149,11 @@ def test_the_alias_advised_for_a_merged_unit_is_its_heir_s_whole_line(make_site)
         '"cong-an-xa-dong-tien"]').replace('[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"\n', "")
     (site / "site.toml").write_text(toml, encoding="utf-8")
     line = 'aliases = ["/Pages/DonVi.aspx?ID=8", "/don-vi/cong-an-xa-dong-tien/", "/don-vi/phong-canh-sat-giao-thong/"]'
-    strict = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+    strict = cli_here("build", "--site", str(site), "--strict", "--lang", "en")
     errors = [row for row in strict.stderr.splitlines() if "[address-not-kept]" in row]
     assert len(errors) == 2 and all(row.endswith(f"keep it with {line} in [units.phong-csgt-va-trat-tu]")
                                     for row in errors), errors
-    vi = run_cli("build", "--site", str(site), "--strict")
+    vi = cli_here("build", "--site", str(site), "--strict")
     assert all(f"giữ lại bằng {line} trong [units.phong-csgt-va-trat-tu]" in row
                for row in vi.stderr.splitlines() if "address-not-kept" in row), vi.stderr
     said = _build(site)
@@ -185,7 +185,7 @@ def test_strict_stops_at_an_address_readers_had_until_it_is_kept(make_site):
     title_line = bai.read_text(encoding="utf-8").splitlines().index('title: "Tuần tra đêm số 1"') + 1
     heir_line = MERGED.format(aliases="").splitlines().index("[units.phong-csgt-va-trat-tu]") + 1
     for _ in range(2):
-        done = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+        done = cli_here("build", "--site", str(site), "--strict", "--lang", "en")
         assert done.returncode == 1, done.stdout
         errors = [line for line in done.stderr.splitlines() if "[address-not-kept]" in line]
         assert errors == [
@@ -283,7 +283,7 @@ def test_a_category_renamed_without_an_alias_is_one_line_not_one_per_article(mak
     renamed = SITE_TOML.replace('[categories.tin-hoat-dong]\nname = "Tin hoạt động"\n',
                                 '[categories.hoat-dong]\nname = "Tin hoạt động"\nother_names = ["tin-hoat-dong"]\n')
     (site / "site.toml").write_text(renamed, encoding="utf-8")
-    strict = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+    strict = cli_here("build", "--site", str(site), "--strict", "--lang", "en")
     heir_line = renamed.splitlines().index("[categories.hoat-dong]") + 1
     assert [line for line in strict.stderr.splitlines() if "error[" in line] == [
         f"site.toml:{heir_line}: error[address-not-kept]: the page /tin-hoat-dong/ of the category 'tin-hoat-dong' "
@@ -313,7 +313,7 @@ def test_a_campaign_removed_for_good_passes_strict_once_a_build_accepts_it(make_
     _build(site)
     removed = SITE_TOML.replace('[campaigns.dan-van-kheo]\nname = "Dân vận khéo"\n', "")
     (site / "site.toml").write_text(removed, encoding="utf-8")
-    strict = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+    strict = cli_here("build", "--site", str(site), "--strict", "--lang", "en")
     assert strict.returncode == 1
     assert ("site.toml: error[address-not-kept]: the page /phong-trao/dan-van-kheo/ of the campaign 'dan-van-kheo' is "
             "no longer published, and links and feed subscriptions to it now lead nowhere: keep it with aliases = "
@@ -337,7 +337,7 @@ def test_check_strict_stops_where_build_strict_would(make_site):
     draft.write_text(draft.read_text(encoding="utf-8").replace("Tuần tra số 2", "Tuần tra sáng số 2")
                      .replace("\n---\n", "\ndraft: true\n---\n", 1), encoding="utf-8")
     checked = cli_here("check", "--site", str(site), "--strict", "--lang", "en")
-    built = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+    built = cli_here("build", "--site", str(site), "--strict", "--lang", "en")
     assert checked.returncode == built.returncode == 1
     told = sorted(line.split(": error[")[0] for line in checked.stdout.splitlines() if "[address-not-kept]" in line)
     assert told == sorted(line.split(": error[")[0] for line in built.stderr.splitlines()
@@ -354,7 +354,7 @@ def test_an_alias_taken_out_of_a_table_is_told_and_stops_strict(make_site):
     _build(site)
     toml = MERGED.format(aliases='aliases = ["/Pages/DonVi.aspx?ID=8"]\n')
     (site / "site.toml").write_text(toml, encoding="utf-8")
-    strict = run_cli("build", "--site", str(site), "--strict", "--lang", "en")
+    strict = cli_here("build", "--site", str(site), "--strict", "--lang", "en")
     assert strict.returncode == 1
     line = toml.splitlines().index("[units.phong-csgt-va-trat-tu]") + 1
     assert [row for row in strict.stderr.splitlines() if "address-not-kept" in row] == [

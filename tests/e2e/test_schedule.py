@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, article, cli_here, run_cli, text_of
+from tests.conftest import REPO, article, cli_here, text_of
 
 FILES = {
     "content/tin-hoat-dong/hom-nay.md": article("Tin đã đăng", "2026-01-21T09:30:00", campaigns=["dan-van-kheo"]),
@@ -33,10 +33,10 @@ def test_future_and_expired_articles_are_in_no_list_and_no_related_news(make_sit
 
 def test_the_summary_says_how_many_were_left_out_and_why(make_site):
     site = make_site({**FILES, "content/tin-hoat-dong/nhap.md": article("Nháp", draft="true")})
-    vi = run_cli("build", "--site", str(site))
+    vi = cli_here("build", "--site", str(site))
     assert vi.returncode == 0, vi.stderr
     assert "từ 1 bài viết, bỏ qua 1 bản nháp, 1 bài đã hết hạn, 1 bài hẹn giờ đăng trong" in vi.stdout
-    en = run_cli("build", "--site", str(site), "--future", "--lang", "en")
+    en = cli_here("build", "--site", str(site), "--future", "--lang", "en")
     assert ("from 2 articles, 1 draft(s) left out, 1 expired article(s) left out in") in en.stdout
 
 
@@ -47,15 +47,15 @@ def test_the_summary_says_when_the_next_scheduled_article_needs_a_build(make_sit
     site = make_site({**FILES, "content/tin-hoat-dong/sap-het-han.md": article(
         "Thông báo sắp hết hạn", "2026-01-10", expires="2098-06-30T17:00:00")})
     for run in range(2):  # the second build is answered from the first one's record
-        vi = run_cli("build", "--site", str(site))
+        vi = cli_here("build", "--site", str(site))
         assert vi.returncode == 0, vi.stderr
         assert ("  Lịch đăng: lúc Thứ Hai, 30/06/2098 17:00 có bài hẹn giờ đến lúc đăng (hoặc bài hết hạn); "
                 "trang chỉ thay đổi khi được dựng lại sau thời điểm đó") in vi.stdout.splitlines(), (run, vi.stdout)
-    en = run_cli("build", "--site", str(site), "--lang", "en")
+    en = cli_here("build", "--site", str(site), "--lang", "en")
     assert "  Schedule: at 2098-06-30 17:00 (UTC+0700) a scheduled article comes due" in en.stdout
     (site / "content/tin-hoat-dong/hen-gio.md").unlink()
     (site / "content/tin-hoat-dong/sap-het-han.md").unlink()
-    nothing = run_cli("build", "--site", str(site))
+    nothing = cli_here("build", "--site", str(site))
     assert "Lịch đăng" not in nothing.stdout
 
 
@@ -140,7 +140,7 @@ def test_another_generators_keys_for_when_and_whether_an_article_is_public_stop_
     }
     for name, text in withheld.items():
         (site / "content/tin-hoat-dong" / name).write_text(text, encoding="utf-8")
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert done.returncode == 1
     assert done.stderr.splitlines()[:4] == [
         "content/tin-hoat-dong/go-xuong.md:6: error[publishing-key]: 'expiryDate' is not a key of this generator "

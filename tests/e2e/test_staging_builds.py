@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import article, run_cli, tree
+from tests.conftest import article, cli_here, run_cli, tree
 from tests.e2e.test_build import ARTICLES
 
 STAGING = "https://thu-nghiem.congan.example.vn/ban-thu/"
@@ -23,7 +23,7 @@ def _site_links(page: BeautifulSoup) -> list[str]:
 def test_a_staging_build_links_every_page_feed_and_sitemap_to_the_given_address(make_site):
     site = make_site(ARTICLES)
     out = site / "public"
-    staged = run_cli("build", "--site", str(site), "--lang", "en", "--base-url", STAGING)
+    staged = cli_here("build", "--site", str(site), "--lang", "en", "--base-url", STAGING)
     assert staged.returncode == 0, staged.stderr
     article = "tin-hoat-dong/ra-quan-bao-dam-trat-tu-an-toan-giao-thong/index.html"
     for rel in ("index.html", article):
@@ -43,42 +43,42 @@ def test_a_staging_build_links_every_page_feed_and_sitemap_to_the_given_address(
 
     # Built again for site.toml's address: nothing of the staging copy is left, and the line
     # under the summary says what moved, not that articles were edited.
-    again = run_cli("build", "--site", str(site), "--lang", "en")
+    again = cli_here("build", "--site", str(site), "--lang", "en")
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines()[1] == f"  Why: the site's address changed ({STAGING} → https://congan.example.vn/)"
     assert _page(out).find("link", rel="canonical")["href"] == "https://congan.example.vn/"
     published = tree(out)
     assert not any("/ban-thu/" in text or "thu-nghiem" in text for text in published.values())
-    clean = run_cli("build", "--site", str(site), "--out", str(site / "clean"), "--lang", "en")
+    clean = cli_here("build", "--site", str(site), "--out", str(site / "clean"), "--lang", "en")
     assert clean.returncode == 0 and published == tree(site / "clean")
 
 
 def test_the_same_inputs_with_another_base_url_are_built_again_not_answered_from_the_last_build(make_site):
     site = make_site(ARTICLES)
-    assert run_cli("build", "--site", str(site), "--lang", "en").returncode == 0
-    staged = run_cli("build", "--site", str(site), "--lang", "en", "--base-url", STAGING)
+    assert cli_here("build", "--site", str(site), "--lang", "en").returncode == 0
+    staged = cli_here("build", "--site", str(site), "--lang", "en", "--base-url", STAGING)
     assert " 0 re-rendered" not in staged.stdout.splitlines()[0]
     assert _page(site / "public").find("link", rel="canonical")["href"] == STAGING
 
 
 def test_a_base_url_that_is_not_an_address_is_refused_before_anything_is_written(make_site):
     site = make_site(ARTICLES)
-    assert run_cli("build", "--site", str(site), "--lang", "en").returncode == 0
+    assert cli_here("build", "--site", str(site), "--lang", "en").returncode == 0
     before = tree(site / "public")
     for bad in ("thu-nghiem.congan.example.vn", "ftp://congan.example.vn/", "https:// khoảng trắng/"):
-        refused = run_cli("build", "--site", str(site), "--lang", "en", "--base-url", bad)
+        refused = cli_here("build", "--site", str(site), "--lang", "en", "--base-url", bad)
         assert refused.returncode == 2, refused.stdout
         assert refused.stderr.strip() == (f"build.py: error: --base-url '{bad}' is not an absolute http(s) address; "
                                           "write it whole, e.g. --base-url https://thu-nghiem.congan.example.vn/")
     assert tree(site / "public") == before
-    vi = run_cli("build", "--site", str(site), "--base-url", "congan")
+    vi = cli_here("build", "--site", str(site), "--base-url", "congan")
     assert vi.returncode == 2 and "không phải một địa chỉ http(s) đầy đủ" in vi.stderr
 
 
 def test_a_noindex_build_asks_every_page_out_of_search_engines_and_a_normal_one_undoes_it(make_site):
     site = make_site(ARTICLES)
     out = site / "public"
-    staged = run_cli("build", "--site", str(site), "--lang", "en", "--noindex", "--base-url", STAGING)
+    staged = cli_here("build", "--site", str(site), "--lang", "en", "--noindex", "--base-url", STAGING)
     assert staged.returncode == 0, staged.stderr
     pages = sorted(out.rglob("*.html"))
     assert len(pages) > 10
@@ -88,7 +88,7 @@ def test_a_noindex_build_asks_every_page_out_of_search_engines_and_a_normal_one_
     assert (out / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
     assert not (out / "sitemap.xml").exists()  # no list of pages for engines told to skip them
 
-    published = run_cli("build", "--site", str(site), "--lang", "en")
+    published = cli_here("build", "--site", str(site), "--lang", "en")
     assert published.stdout.splitlines()[1] == (
         f"  Why: the site's address changed ({STAGING} → https://congan.example.vn/); "
         "built for search engines again (without --noindex)")
@@ -96,7 +96,7 @@ def test_a_noindex_build_asks_every_page_out_of_search_engines_and_a_normal_one_
     assert home.find("meta", attrs={"name": "robots"}) is None
     assert _page(out, "tim-kiem/index.html").find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert "Sitemap: https://congan.example.vn/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
-    clean = run_cli("build", "--site", str(site), "--out", str(site / "clean"), "--lang", "en")
+    clean = cli_here("build", "--site", str(site), "--out", str(site / "clean"), "--lang", "en")
     assert clean.returncode == 0 and tree(out) == tree(site / "clean")
 
 
@@ -109,7 +109,7 @@ def test_a_copy_publishing_drafts_or_scheduled_articles_asks_for_noindex_unless_
     # must not reach search engines before the article is approved.
     site = make_site({**ARTICLES, "content/tin-hoat-dong/hen-gio.md": article(
         "Bài hẹn giờ đăng năm sau", "2099-01-05T08:00:00", "cong-an-tinh")})
-    published = run_cli("build", "--site", str(site), "--lang", "en")
+    published = cli_here("build", "--site", str(site), "--lang", "en")
     assert published.returncode == 0 and _notes(published) == []
 
     preview = ["build", "--site", str(site), "--out", str(site / "duyet-bai"), "--drafts", "--future"]
@@ -122,7 +122,7 @@ def test_a_copy_publishing_drafts_or_scheduled_articles_asks_for_noindex_unless_
         assert _notes(shown) == [note]  # also when the build is answered from the last one (vi, nothing changed)
     assert (site / "duyet-bai" / "xay-dung-luc-luong" / "bai-con-la-ban-nhap" / "index.html").is_file()
 
-    only_drafts = run_cli("build", "--site", str(site), "--out", str(site / "nhap"), "--drafts", "--lang", "en")
+    only_drafts = cli_here("build", "--site", str(site), "--out", str(site / "nhap"), "--drafts", "--lang", "en")
     assert _notes(only_drafts) == [_notes(run_cli(*preview, "--lang", "en"))[0].replace("2 draft", "1 draft")]
 
     hidden = run_cli(*preview, "--noindex", "--lang", "en")
@@ -143,7 +143,7 @@ def test_a_related_article_written_as_a_whole_address_is_found_by_its_path_on_an
         related=f'["{tap_huan}", "{hoi_nghi}"]')}
     site = make_site(files)
     out = tmp_path / "staging"
-    staged = run_cli("build", "--site", str(site), "--lang", "en", "--base-url", STAGING, "--out", str(out))
+    staged = cli_here("build", "--site", str(site), "--lang", "en", "--base-url", STAGING, "--out", str(out))
     assert staged.returncode == 0, staged.stdout + staged.stderr
     related = _page(out, "tin-hoat-dong/cong-an-xa-giup-dan-thu-hoach-lua/index.html").find("section", class_="related")
     picked = [(a.get_text(strip=True), a["href"]) for a in related.select(".headline a")][:2]
@@ -159,7 +159,7 @@ def test_a_related_article_written_as_a_whole_address_is_found_by_its_path_on_an
                               "where no article is published"),
                        ("vi", f"'related' ghi {gone}, tìm theo đường dẫn /xay-dung-luc-luong/bai-da-xoa/ của địa chỉ "
                               "đó nhưng không có bài viết nào đăng ở đó")):
-        failed = run_cli("build", "--site", str(site), "--lang", lang, "--base-url", STAGING, "--out", str(out))
+        failed = cli_here("build", "--site", str(site), "--lang", lang, "--base-url", STAGING, "--out", str(out))
         lines = [line for line in (failed.stdout + failed.stderr).splitlines() if "unknown-related" in line]
         assert failed.returncode == 1 and len(lines) == 1, failed.stdout + failed.stderr
         assert lines[0].startswith(f"content/tin-hoat-dong/dan-van.md:6: error[unknown-related]: {told}"), lines

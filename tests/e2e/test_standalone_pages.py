@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from generator import messages
 from generator.checker import check_site
 from generator.pipeline import BuildOptions, build
-from tests.conftest import article, clean_tree, numbered_articles, text_of, tree
+from tests.conftest import article, clean_tree, cli_here, numbered_articles, text_of, tree
 from tests.e2e.test_search_index import fragments
 from tests.photos import phone_jpeg
 
@@ -190,18 +190,17 @@ def test_a_page_s_alias_is_checked_by_check_as_by_build(make_site, tmp_path):
 def test_the_summary_counts_the_pages_of_their_own_apart_from_the_articles(make_site):
     """`check` said '3 articles and 2 page(s) of their own'; `build` counted the articles only,
     so an editor who had just added a page could not see it was built."""
-    from tests.conftest import run_cli
     site = make_site({**numbered_articles(3), **PAGES})
     # (the draft left out is the page thu-tuc.md: counted as an article's draft is)
     for lang, expected in (("en", r"Built \d+ pages from 3 articles and 2 page\(s\) of their own, 1 draft\(s\) left out, "),
                            ("vi", r"Đã dựng \d+ trang từ 3 bài viết và 2 trang giới thiệu, bỏ qua 1 bản nháp, ")):
         for _ in range(2):  # the second build is answered by the no-change shortcut: the same line
-            done = run_cli("build", "--site", str(site), "--lang", lang)
+            done = cli_here("build", "--site", str(site), "--lang", lang)
             assert done.returncode == 0, done.stderr
             assert re.match(expected, done.stdout), done.stdout
     for page in PAGES:  # the pages taken away: the articles alone are counted
         (site / page).unlink()
-    done = run_cli("build", "--site", str(site), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
     assert re.match(r"Built \d+ pages from 3 articles in ", done.stdout), done.stdout
 
 

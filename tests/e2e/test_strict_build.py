@@ -2,7 +2,7 @@
 as `check --strict` judges, Hugo's --panicOnWarning and Pelican's --fatal warnings."""
 from __future__ import annotations
 
-from tests.conftest import article, run_cli, tree
+from tests.conftest import article, cli_here, tree
 
 FILES = {
     "content/tin-hoat-dong/ra-quan.md": article("Ra quân đầu năm", "2026-01-21T09:30:00"),
@@ -12,25 +12,25 @@ FILES = {
 
 def test_a_warning_fails_a_strict_build_and_the_published_site_stays_as_it_was(make_site):
     site = make_site(FILES)
-    clean = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    clean = cli_here("build", "--site", str(site), "--lang", "en", "--strict")
     assert clean.returncode == 0, clean.stderr
     before = tree(site / "public")
 
     news = site / "content/tin-hoat-dong/ra-quan.md"
     news.write_text(news.read_text(encoding="utf-8").replace("title:", "tags: [an ninh]\ntitle:", 1)
                     .replace("Nội dung bài viết.", "Nội dung đã sửa."), encoding="utf-8")
-    strict = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    strict = cli_here("build", "--site", str(site), "--lang", "en", "--strict")
     assert strict.returncode == 1 and "Traceback" not in strict.stderr
     assert ("content/tin-hoat-dong/ra-quan.md:2: error[unknown-key]: unknown front-matter key 'tags'; "
             "did you mean 'campaigns'?") in strict.stderr
     assert "Build failed: 1 error(s)" in strict.stderr
     assert tree(site / "public") == before  # the edit is not published
 
-    lenient = run_cli("build", "--site", str(site), "--lang", "en")  # the same warning, told and published
+    lenient = cli_here("build", "--site", str(site), "--lang", "en")  # the same warning, told and published
     assert lenient.returncode == 0 and "warning[unknown-key]" in lenient.stderr
     assert "Nội dung đã sửa." in (site / "public/tin-hoat-dong/ra-quan-dau-nam/index.html").read_text(encoding="utf-8")
     # Nothing changed since: the last build's answer is given again, and its warning fails it still.
-    again = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    again = cli_here("build", "--site", str(site), "--lang", "en", "--strict")
     assert again.returncode == 1 and "error[unknown-key]" in again.stderr and again.stdout == ""
 
 
@@ -39,18 +39,18 @@ def test_a_branch_preview_that_left_the_cache_is_no_address_readers_had(make_sit
     main restored the cache it left: the strict build of main stopped at address-not-kept for
     the title the branch gave an article, an address only the preview ever had."""
     site = make_site(FILES)
-    assert run_cli("build", "--site", str(site), "--lang", "en", "--strict").returncode == 0  # main, published
+    assert cli_here("build", "--site", str(site), "--lang", "en", "--strict").returncode == 0  # main, published
     news = site / "content/tin-hoat-dong/ra-quan.md"
     written = news.read_text(encoding="utf-8")
     news.write_text(written.replace("Ra quân đầu năm", "Ra quân đầu năm 2026"), encoding="utf-8")  # the branch
-    preview = run_cli("build", "--site", str(site), "--lang", "en", "--strict", "--noindex",
+    preview = cli_here("build", "--site", str(site), "--lang", "en", "--strict", "--noindex",
                       "--base-url", "https://xem-truoc.congan.example.vn/nhanh/ra-quan/", "--out", str(site / "xem-truoc"))
     assert preview.returncode == 1 and "error[address-not-kept]" in preview.stderr  # (it drops main's address)
-    preview = run_cli("build", "--site", str(site), "--lang", "en", "--noindex",
+    preview = cli_here("build", "--site", str(site), "--lang", "en", "--noindex",
                       "--base-url", "https://xem-truoc.congan.example.vn/nhanh/ra-quan/", "--out", str(site / "xem-truoc"))
     assert preview.returncode == 0, preview.stderr
     news.write_text(written, encoding="utf-8")  # main again, the cache as the preview left it
-    main = run_cli("build", "--site", str(site), "--lang", "en", "--strict")
+    main = cli_here("build", "--site", str(site), "--lang", "en", "--strict")
     assert main.returncode == 0 and "address-not-kept" not in main.stderr, main.stderr
     assert (site / "public/tin-hoat-dong/ra-quan-dau-nam/index.html").is_file()
 
@@ -60,14 +60,14 @@ def test_a_branch_preview_after_another_branch_s_preview_is_not_judged_by_its_ad
     of the second stopped at address-not-kept for the title the first branch gave an article,
     an address no reader ever had, and told it to keep it by an alias."""
     site = make_site(FILES)
-    assert run_cli("build", "--site", str(site), "--lang", "en", "--strict").returncode == 0  # main, published
+    assert cli_here("build", "--site", str(site), "--lang", "en", "--strict").returncode == 0  # main, published
     news = site / "content/tin-hoat-dong/ra-quan.md"
     written = news.read_text(encoding="utf-8")
     news.write_text(written.replace("Ra quân đầu năm", "Ra quân đầu năm 2026"), encoding="utf-8")  # branch A
-    first = run_cli("build", "--site", str(site), "--lang", "en", "--noindex",
+    first = cli_here("build", "--site", str(site), "--lang", "en", "--noindex",
                     "--base-url", "https://xem-truoc.congan.example.vn/nhanh/a/", "--out", str(site / "xem-truoc-a"))
     assert first.returncode == 0, first.stderr
     news.write_text(written.replace("Nội dung bài viết.", "Nội dung đã sửa."), encoding="utf-8")  # branch B
-    second = run_cli("build", "--site", str(site), "--lang", "en", "--strict", "--noindex",
+    second = cli_here("build", "--site", str(site), "--lang", "en", "--strict", "--noindex",
                      "--base-url", "https://xem-truoc.congan.example.vn/nhanh/b/", "--out", str(site / "xem-truoc-b"))
     assert second.returncode == 0 and "address-not-kept" not in second.stderr, second.stderr

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import SITE_TOML, article, foreign_scripts, run_cli, text_of
+from tests.conftest import SITE_TOML, article, cli_here, foreign_scripts, text_of
 
 ALLOWED = "www.youtube-nocookie.com"
 PAYLOADS = [
@@ -112,7 +112,7 @@ def assert_harmless(name: str, page: BeautifulSoup) -> None:
 
 def test_payloads_are_harmless_on_every_built_page(tmp_path):
     site = evil_site(tmp_path)
-    done = run_cli("build", "--lang", "en", "--site", str(site), "--out", str(tmp_path / "out"))
+    done = cli_here("build", "--lang", "en", "--site", str(site), "--out", str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr
     built = pages(tmp_path / "out")
     assert len(built) > 5
@@ -150,12 +150,12 @@ def test_payloads_are_harmless_on_every_built_page(tmp_path):
 def test_iframe_hosts_change_rebuilds_the_cached_body(tmp_path):
     site = evil_site(tmp_path, hosts="[]")
     out = tmp_path / "out"
-    assert run_cli("build", "--lang", "en", "--site", str(site), "--out", str(out)).returncode == 0
+    assert cli_here("build", "--lang", "en", "--site", str(site), "--out", str(out)).returncode == 0
     body = pages(out)["tin-hoat-dong/doc-hai/index.html"].find("div", class_="body")
     assert body.find_all("iframe") == []
     toml = (site / "site.toml").read_text(encoding="utf-8").replace("iframe_hosts = []", f'iframe_hosts = ["{ALLOWED}"]')
     (site / "site.toml").write_text(toml, encoding="utf-8")
-    assert run_cli("build", "--lang", "en", "--site", str(site), "--out", str(out)).returncode == 0
+    assert cli_here("build", "--lang", "en", "--site", str(site), "--out", str(out)).returncode == 0
     body = pages(out)["tin-hoat-dong/doc-hai/index.html"].find("div", class_="body")
     assert [f["src"] for f in body.find_all("iframe")] == ["https://www.youtube-nocookie.com/embed/abc123"]
 
@@ -165,7 +165,7 @@ def test_script_urls_in_site_toml_links_are_refused(tmp_path):
     toml = (site / "site.toml").read_text(encoding="utf-8")
     (site / "site.toml").write_text(toml.replace('url = "https://bocongan.example.vn/"',
                                                  'url = " javascript:alert(1)"'), encoding="utf-8")
-    done = run_cli("build", "--lang", "en", "--site", str(site), "--out", str(tmp_path / "out"))
+    done = cli_here("build", "--lang", "en", "--site", str(site), "--out", str(tmp_path / "out"))
     assert done.returncode == 1
     assert "site.toml:" in done.stderr and "error[bad-value]: ' javascript:alert(1)'" in done.stderr
     assert "Traceback" not in done.stderr

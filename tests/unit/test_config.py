@@ -4,7 +4,7 @@ import pytest
 
 from generator import messages
 from generator.config import load_config, parse_config
-from tests.conftest import SITE_TOML
+from tests.conftest import SITE_TOML, cli_here
 
 
 def _problems(text, tmp_path):
@@ -110,7 +110,6 @@ def test_a_vietnamese_base_url_is_written_as_sitemaps_and_feeds_need_it():
 def test_a_base_url_with_a_query_or_a_page_name_is_refused_with_the_one_to_write(make_site):
     """Every link is base_url's path and the page's: "…/congan/?a=1#x" or "…/congan/index.html" was
     accepted and every link read /congan/?a=1#x/assets/… or /congan/index.html/assets/…."""
-    from tests.conftest import run_cli
 
     for url, said in (("https://example.gov.vn/congan/?a=1#x",
                        "'base_url' must not hold a query or a fragment ('?…', '#…'): every link would carry it; "
@@ -121,7 +120,7 @@ def test_a_base_url_with_a_query_or_a_page_name_is_refused_with_the_one_to_write
         _, problems = parse_config({"title": "t", "base_url": url})
         assert [(p.code, p.message) for p in problems] == [("bad-value", said)]
     site = make_site({})
-    done = run_cli("build", "--site", str(site), "--base-url", "https://thu.example.vn/cong/Default.aspx")
+    done = cli_here("build", "--site", str(site), "--base-url", "https://thu.example.vn/cong/Default.aspx")
     assert done.returncode == 2 and not (site / "public").exists()
     assert done.stderr.strip() == ("build.py: error: --base-url 'https://thu.example.vn/cong/Default.aspx' kết thúc "
                                    "bằng tên một tệp trang; hãy ghi thư mục chứa nó: --base-url https://thu.example.vn/cong/")
