@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from generator.checker import check_site
-from tests.conftest import REPO, SITE_TOML, article, cli_here, run_cli
+from tests.conftest import REPO, SITE_TOML, article, cli_here
 
 
 def jpeg() -> bytes:
@@ -220,7 +220,7 @@ def test_a_folder_that_is_no_site_still_gives_a_json_report(tmp_path):
     (tmp_path / "trong").mkdir()
     for site, code in ((tmp_path / "trong", "no-site-toml"), (tmp_path / "khong-co", "no-site-dir")):
         for command in ("check", "list"):
-            done = run_cli(command, "--site", str(site), "--format", "json", "--lang", "en")
+            done = cli_here(command, "--site", str(site), "--format", "json", "--lang", "en")
             assert done.returncode == 2
             report = json.loads(done.stdout)
             assert (report["ok"], report["errors"], report.get("articles", [])) == (False, 1, [])
@@ -373,7 +373,7 @@ def test_problem_paths_lead_from_the_working_folder_to_the_file(make_site):
     """`build --site portal` from a repository's top told `content/…:3`, a path its terminal could
     not open and CI's problem matchers pinned to no file; the JSON report keeps the site's paths."""
     site = make_site({"content/tin-hoat-dong/hong.md": article("Bài hỏng", "hôm qua")})
-    said = {command: run_cli(command, "--site", site.name, "--lang", "en", cwd=site.parent)
+    said = {command: cli_here(command, "--site", site.name, "--lang", "en", cwd=site.parent)
             for command in ("build", "check", "list")}
     for command, done in said.items():
         assert done.returncode == 1, (command, done.stdout, done.stderr)

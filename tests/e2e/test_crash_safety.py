@@ -31,7 +31,7 @@ from bs4 import BeautifulSoup
 
 from generator import output
 from generator.pipeline import BuildOptions, build
-from tests.conftest import REPO, SITE_TOML, article, clean_tree, numbered_articles, run_cli, tree
+from tests.conftest import REPO, SITE_TOML, article, clean_tree, cli_here, numbered_articles, tree
 
 ARTICLES = 240
 KILLS_PER_PATH = 5
@@ -492,16 +492,16 @@ def test_an_earlier_patch_that_cannot_be_rolled_forward_is_named_with_how_to_cle
     and said the site was left whole."""
     site = make_site({"content/tin-hoat-dong/bai.md": article("Bài viết")})
     out = tmp_path / "public"
-    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out)).returncode == 0
     leftover = tmp_path / ".public.patch-abc123"
     (leftover / "files/tin-moi").mkdir(parents=True)
     (leftover / "files/tin-moi/index.html").write_text("<p>mới</p>", encoding="utf-8")
     (leftover / "JOURNAL").write_text('{"moves": ["tin-moi/index.html"], "removals": []}', encoding="utf-8")
     (out / "tin-moi").write_text("a file where the patch needs a folder", encoding="utf-8")
-    done = run_cli("build", "--site", str(site), "--out", str(out), "--lang", "en")
+    done = cli_here("build", "--site", str(site), "--out", str(out), "--lang", "en")
     assert done.returncode == 3 and "Traceback" not in done.stderr
     assert done.stderr.startswith("build.py: error: an earlier build stopped while putting its changes into ")
     assert f"delete {leftover} and {out} and build again" in done.stderr
     shutil.rmtree(leftover)
     shutil.rmtree(out)
-    assert run_cli("build", "--site", str(site), "--out", str(out)).returncode == 0
+    assert cli_here("build", "--site", str(site), "--out", str(out)).returncode == 0

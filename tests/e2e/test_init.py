@@ -178,6 +178,6 @@ def test_a_file_given_as_the_site_is_told_as_a_file(tmp_path):
     toml = tmp_path / "site.toml"
     toml.write_text('title = "x"\n', encoding="utf-8")
     for command in ("build", "check"):
-        done = run_cli(command, "--site", str(toml), "--lang", "en")
+        done = cli_here(command, "--site", str(toml), "--lang", "en")
         assert done.returncode == 2
         assert done.stderr.strip() == f"build.py: error: --site {toml} is a file: give the folder that holds site.toml"

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.content import read_source
-from tests.conftest import SITE_TOML, article, cli_here, run_cli, text_of
+from tests.conftest import SITE_TOML, article, cli_here, text_of
 
 TITLE = "Công an tỉnh Đồng Nai tổ chức hội nghị tổng kết công tác năm"
 PATH = "content/tin-hoat-dong/cong-an-tinh-dong-nai-to-chuc-hoi-nghi-tong-ket-cong-tac-nam/index.md"
@@ -120,7 +120,7 @@ def test_messages_in_english_write_the_article_in_the_portals_language(make_site
     """`new … --lang en` (messages in English) wrote "Write the article here." into the article."""
     site = make_site({})
     for made in (["new", TITLE, "--category", "tin-hoat-dong", "--unit", "cong-an-tinh"], ["new", "--page", "Liên hệ"]):
-        done = run_cli(*made, "--site", str(site), "--lang", "en")
+        done = cli_here(*made, "--site", str(site), "--lang", "en")
         assert done.returncode == 0, done.stderr
     for path in (site / PATH, site / "content/trang/lien-he/index.md"):
         text = path.read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import article, cli_here, run_cli, tree
+from tests.conftest import article, cli_here, tree
 from tests.e2e.test_build import ARTICLES
 
 STAGING = "https://thu-nghiem.congan.example.vn/ban-thu/"
@@ -117,15 +117,15 @@ def test_a_copy_publishing_drafts_or_scheduled_articles_asks_for_noindex_unless_
                               "it, build it with --noindex too so that search engines skip it"),
                        ("vi", "  Lưu ý: bản dựng này đăng 2 bản nháp hoặc bài hẹn giờ; nếu người khác truy cập được, "
                               "hãy dựng thêm --noindex để máy tìm kiếm bỏ qua")):
-        shown = run_cli(*preview, "--lang", lang)
+        shown = cli_here(*preview, "--lang", lang)
         assert shown.returncode == 0, shown.stderr
         assert _notes(shown) == [note]  # also when the build is answered from the last one (vi, nothing changed)
     assert (site / "duyet-bai" / "xay-dung-luc-luong" / "bai-con-la-ban-nhap" / "index.html").is_file()
 
     only_drafts = cli_here("build", "--site", str(site), "--out", str(site / "nhap"), "--drafts", "--lang", "en")
-    assert _notes(only_drafts) == [_notes(run_cli(*preview, "--lang", "en"))[0].replace("2 draft", "1 draft")]
+    assert _notes(only_drafts) == [_notes(cli_here(*preview, "--lang", "en"))[0].replace("2 draft", "1 draft")]
 
-    hidden = run_cli(*preview, "--noindex", "--lang", "en")
+    hidden = cli_here(*preview, "--noindex", "--lang", "en")
     assert hidden.returncode == 0 and _notes(hidden) == []
     robots = BeautifulSoup((site / "duyet-bai" / "index.html").read_text(encoding="utf-8"), "html.parser").find(
         "meta", attrs={"name": "robots"})
