@@ -34,15 +34,20 @@ def share_image_url(path: str) -> str:
 
 def share_image_size(path: str, copied: Mapping[str, Path]) -> tuple[int, int] | None:
     """(width, height) of the share image when it is a picture the build copies as it is (from
-    static/), for og:image:width and og:image:height; None otherwise."""
+    static/), for og:image:width and og:image:height; None otherwise. Upright, as a browser and
+    the networks show the file: a phone's JPEG stored sideways (EXIF orientation 6, 4000×3000
+    stored) is 3000×4000, and its stored size told Facebook and Zalo a landscape picture."""
     source = copied.get(published_name(path)) if path else None
     if source is None:
         return None
     try:
         with Image.open(source) as image:
-            return image.size
+            width, height = image.size
+            # (a quarter turn; browsers turn a JPEG and a PNG by their EXIF orientation, not a WebP)
+            turned = image.format in ("JPEG", "MPO", "PNG") and int(image.getexif().get(0x0112, 1) or 1) in (5, 6, 7, 8)
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
         return None  # (share_image_problems names it)
+    return (height, width) if turned else (width, height)
 
 
 def share_image_problems(site_dir: Path, path: str, published: Collection[str],

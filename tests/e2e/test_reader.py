@@ -1095,6 +1095,34 @@ def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_
             "https://congan.example.vn/%E1%BA%A3nh%20chia%20s%E1%BA%BB.png")
 
 
+def test_a_share_image_taken_on_a_phone_is_told_upright(make_site, build_site):
+    """A phone's JPEG stored sideways (EXIF orientation 6) as share_image: a browser and the networks
+    show it upright, 630×1200, and og:image:width/height said its stored 1200×630 (a landscape box)."""
+    from PIL import Image
+
+    toml = SITE_TOML.replace('base_url = "https://congan.example.vn/"',
+                             'base_url = "https://congan.example.vn/"\nshare_image = "/anh-chia-se.jpg"')
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài không có ảnh"),
+                      "static/anh-chia-se.jpg": phone_jpeg(630, 1200, orientation=6)}, toml)
+    built = build_site(site)
+    assert built.result.ok and built.result.problems == (), built.result.problems
+    with Image.open(built.out / "anh-chia-se.jpg") as published:  # (copied as it is: a browser turns it)
+        assert published.size == (1200, 630) and published.getexif()[0x0112] == 6
+    for url in ("/", "/tin-hoat-dong/bai-khong-co-anh/"):
+        assert [built.page(url).find("meta", property=f"og:image:{side}")["content"]
+                for side in ("width", "height")] == ["630", "1200"], url
+    # A WebP's EXIF orientation turns it in no browser: its stored size is the one shown
+    import io
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    webp = io.BytesIO()
+    Image.new("RGB", (1200, 630), (200, 20, 20)).save(webp, "WEBP", exif=exif.tobytes())
+    (site / "static/anh-chia-se.webp").write_bytes(webp.getvalue())
+    (site / "site.toml").write_text(toml.replace("anh-chia-se.jpg", "anh-chia-se.webp"), encoding="utf-8")
+    assert [build_site(site).page("/").find("meta", property=f"og:image:{side}")["content"]
+            for side in ("width", "height")] == ["1200", "630"]
+
+
 def test_a_unit_category_or_campaign_page_offers_its_feed_where_a_reader_sees_it(make_site, build_site):
     """Each list's own feed was only a <link> in <head>, which no browser shows: a reader following
     one commune's police found only the whole portal's feed, in the footer."""
