@@ -506,7 +506,11 @@ def _caption_paragraph(paragraph, container) -> str | None:
     return caption
 
 
-CAPTION_START = re.compile(r"\(?\s*(?:ảnh|hình)\b", re.IGNORECASE)  # "Ảnh: …", "(Ảnh minh họa)", "Hình 2."
+# A caption line not in italics starts as a credit does: "Ảnh: …", "(Ảnh minh họa)", "Ảnh tư liệu",
+# "Hình 2." (not a sentence of the text that starts "Ảnh hưởng của mưa lũ …" or "Hình thức xử phạt …",
+# which under a photo became its caption). One rule for a Markdown line (_caption_line), pasted HTML
+# (_caption_written) and a Word paragraph (word_import._caption_text).
+CAPTION_START = re.compile(r"\(?\s*(?:ảnh|hình)\s*(?:[:.)\-–—]|\d|minh\s+h(?:ọa|oạ)\b|tư\s+liệu\b)", re.IGNORECASE)
 
 
 def _caption_after(element, parent, caption: str, alt: str) -> None:
@@ -588,12 +592,9 @@ def _caption_written(block: str, start: int, under: str) -> bool:
     if _in_captioned_figure(block, start):
         return True
     words, italic = words_after(block, start) or words_after(under) or ("", False)
-    return len(words) <= MAX_CAPTION and bool(italic or _CREDIT_START.match(words))
+    return len(words) <= MAX_CAPTION and bool(italic or CAPTION_START.match(words))
 
 
-# A credit's start in a paragraph under a pasted photo: "Ảnh: …", "(Ảnh minh họa)", "Hình 2." (not
-# a paragraph of text that starts "Ảnh hưởng của bão …" or "Hình thức xử phạt …").
-_CREDIT_START = re.compile(r"\(?\s*(?:ảnh|hình)\s*(?:[:.)]|minh họa|\d)", re.IGNORECASE)
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")  # (Python-Markdown's placeholder of a stashed block)
 
 

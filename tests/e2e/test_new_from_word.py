@@ -425,6 +425,22 @@ def test_text_in_an_old_font_set_by_a_style_is_made_unicode_too(tmp_path):
     assert word.legacy_runs == 3
 
 
+def test_a_sentence_starting_anh_or_hinh_under_a_photo_stays_text(tmp_path):
+    """A paragraph under a photo starting "Ảnh" or "Hình" as a word was its caption, taken out of the
+    text: "Hình thức xử phạt …" (the form of a penalty) was printed under the photo. A credit still is."""
+    doc = Document()
+    doc.add_heading("Xử phạt vi phạm giao thông", level=1)
+    for line in ("Hình thức xử phạt là phạt tiền từ 4 đến 6 triệu đồng.", "(Ảnh minh hoạ)",
+                 "Ảnh hưởng của mưa lũ khiến nhiều tuyến đường bị chia cắt."):
+        doc.add_paragraph().add_run().add_picture(io.BytesIO(phone_jpeg(800, 600)), width=Inches(3))
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "xu-phat.docx")
+    assert read_word(tmp_path / "xu-phat.docx").body.split("\n\n") == [
+        "![](anh-1.jpg)", "Hình thức xử phạt là phạt tiền từ 4 đến 6 triệu đồng.",
+        '![(Ảnh minh hoạ)](anh-2.jpg "(Ảnh minh hoạ)")',
+        "![](anh-3.jpg)", "Ảnh hưởng của mưa lũ khiến nhiều tuyến đường bị chia cắt.\n"]
+
+
 def test_a_photo_pinned_in_a_paragraph_of_text_is_a_figure_with_its_caption(tmp_path):
     """Word stores a floating photo in the paragraph it is pinned to: it was an image glued to
     the lead's first word, and the "Ảnh: …" line under the paragraph was no caption of it."""
