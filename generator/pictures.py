@@ -458,7 +458,7 @@ def _lines(paragraph) -> list[_Line]:
 def _is_caption_line(line: _Line) -> bool:
     """The line right under a photo that _caption_line takes as its caption."""
     if not line.elements:
-        return len(line.text) <= MAX_CAPTION and bool(CAPTION_START.match(line.text))
+        return reads_as_caption(line.text)
     return (len(line.elements) == 1 and not (line.lead or "").strip()
             and _italic_text(line.elements[0]) is not None)
 
@@ -483,7 +483,7 @@ def _caption_line(held, paragraph) -> str | None:
     if len(children) == 3:
         caption = None if line else _italic_text(children[2])
     else:
-        caption = line if line and len(line) <= MAX_CAPTION and CAPTION_START.match(line) else None
+        caption = line if reads_as_caption(line) else None
     if caption is not None:
         for child in children[1:]:
             paragraph.remove(child)
@@ -498,9 +498,15 @@ def _caption_paragraph(paragraph, container) -> str | None:
     siblings = list(container)
     at = siblings.index(paragraph)
     following = siblings[at + 1] if at + 1 < len(siblings) else None
-    if following is None or following.tag != "p" or len(following) != 1 or (following.text or "").strip():
+    if following is None or following.tag != "p":
         return None
-    caption = _italic_text(following[0])
+    if not len(following):  # words alone: a credit's ("Lễ ra quân (Ảnh: Nguyễn Văn A)")
+        words = " ".join((following.text or "").split())
+        caption = words if reads_as_caption(words) else None
+    elif len(following) != 1 or (following.text or "").strip():
+        return None
+    else:
+        caption = _italic_text(following[0])
     if caption is not None:
         container.remove(following)
     return caption
@@ -508,9 +514,17 @@ def _caption_paragraph(paragraph, container) -> str | None:
 
 # A caption line not in italics starts as a credit does: "Ảnh: …", "(Ảnh minh họa)", "Ảnh tư liệu",
 # "Hình 2." (not a sentence of the text that starts "Ảnh hưởng của mưa lũ …" or "Hình thức xử phạt …",
-# which under a photo became its caption). One rule for a Markdown line (_caption_line), pasted HTML
-# (_caption_written) and a Word paragraph (word_import._caption_text).
+# which under a photo became its caption), or ends with one: "Lễ ra quân (Ảnh: Nguyễn Văn A)",
+# "Lễ ra quân. Ảnh: Minh Khôi", as old portals' caption cells and lines read.
 CAPTION_START = re.compile(r"\(?\s*(?:ảnh|hình)\s*(?:[:.)\-–—]|\d|minh\s+h(?:ọa|oạ)\b|tư\s+liệu\b)", re.IGNORECASE)
+_CREDIT = r"(?:ảnh|hình)\s*(?::[^()]*|minh\s+h(?:ọa|oạ)|tư\s+liệu)"  # (not "… gửi hình ảnh: qua Zalo")
+_CREDIT_END = re.compile(rf"(?:(?:^|[.!?…–—-]\s*){_CREDIT}|\(\s*{_CREDIT}\)|\[\s*{_CREDIT}\])[\s.]*$", re.IGNORECASE)
+
+
+def reads_as_caption(words: str) -> bool:
+    """Whether words not in italics right under a photo are its caption: a credit's line, short. One
+    rule for a Markdown line or paragraph, pasted HTML (_caption_written) and Word (word_import)."""
+    return 0 < len(words) <= MAX_CAPTION and bool(CAPTION_START.match(words) or _CREDIT_END.search(words))
 
 
 def _caption_after(element, parent, caption: str, alt: str) -> None:
@@ -592,7 +606,7 @@ def _caption_written(block: str, start: int, under: str) -> bool:
     if _in_captioned_figure(block, start):
         return True
     words, italic = words_after(block, start) or words_after(under) or ("", False)
-    return len(words) <= MAX_CAPTION and bool(italic or CAPTION_START.match(words))
+    return (italic and len(words) <= MAX_CAPTION) or reads_as_caption(words)
 
 
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")  # (Python-Markdown's placeholder of a stashed block)

@@ -26,13 +26,13 @@ from markdownify import MarkdownConverter
 
 from generator import legacy_text
 from generator.photo_tables import MAX_CAPTION, photo_table
-from generator.pictures import CAPTION_START
+from generator.pictures import reads_as_caption
 from generator.written_dates import parse_written
 
 # Word's picture formats a browser shows (EMF/WMF drawings are not among them).
 _PHOTO_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",
                 "image/bmp": "bmp", "image/tiff": "tif"}
-# Word's Caption style marks a photo's caption (pictures.CAPTION_START the "Ảnh: …" line units
+# Word's Caption style marks a photo's caption (pictures.reads_as_caption the "Ảnh: …" line units
 # type instead); its Title style, the document's title.
 _STYLE_MAP = "p[style-name='Caption'] => p.word-caption:fresh\np[style-name='Title'] => h1:fresh"
 
@@ -468,7 +468,7 @@ def _caption_text(node: Tag | None) -> str:
         return ""
     text = " ".join(node.get_text(" ").split())
     styled = "word-caption" in (node.get("class") or [])
-    return text if text and len(text) <= MAX_CAPTION and (styled or CAPTION_START.match(text)) else ""
+    return text if (styled and 0 < len(text) <= MAX_CAPTION) or reads_as_caption(text) else ""
 
 
 def _captions_under_photos(soup: BeautifulSoup) -> None:

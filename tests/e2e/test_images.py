@@ -528,6 +528,45 @@ def test_a_cover_pasted_with_its_own_caption_is_not_captioned_twice(make_site, b
         "Lễ ra quân. Ảnh: Báo cũ"
 
 
+def test_a_cover_pasted_with_its_caption_ending_in_a_credit_shows_the_credit_once(make_site, build_site):
+    """The old portal's caption cell (or line) under a photo reads "Lễ ra quân (Ảnh: Nguyễn Văn A)", the
+    cover's image_caption too: a caption that ends with its credit, not starting "Ảnh…" nor in italics,
+    was not seen as the body's caption, and image_caption was put under the photo as well: the same
+    credit twice. A Markdown photo's line or paragraph so written is its caption."""
+    caption = "Lễ ra quân (Ảnh: Nguyễn Văn A)"
+    bodies = {"bang": '<table class="image"><tbody><tr><td><img src="anh.jpg" alt="Lễ ra quân"></td></tr>'
+                      f'<tr><td class="image_desc">{caption}</td></tr></tbody></table>\n',
+              "khung": f'<div class="image"><img src="anh.jpg" alt="Lễ ra quân"><p>{caption}</p></div>\n',
+              "doan": f'<p style="text-align:center"><img src="anh.jpg" alt="Lễ ra quân"></p>\n<p>{caption}</p>\n',
+              "dong": f"![Lễ ra quân](anh.jpg)\n{caption}\n",
+              "doan-md": f"![Lễ ra quân](anh.jpg)\n\n{caption}\n"}
+    files = {}
+    for number, (folder, body) in enumerate(bodies.items()):
+        files[f"content/tin-hoat-dong/{folder}/index.md"] = article(
+            folder, f"2026-01-2{number}", slug=folder, image="anh.jpg", image_caption=f'"{caption}"',
+            body=f"Sáng nay.\n\n{body}\nCâu văn tiếp theo.\n")
+        files[f"content/tin-hoat-dong/{folder}/anh.jpg"] = phone_jpeg(900, 600)
+    files["content/tin-hoat-dong/khong-bia/index.md"] = article(  # (no cover: the credit is the caption)
+        "khong-bia", "2026-01-19", slug="khong-bia",
+        body="![Lễ ra quân](anh.jpg)\n\nLễ ra quân. Ảnh: Minh Khôi\n\n![Tuần tra](anh.jpg)\nCâu văn (ảnh bên).\n\n"
+             "![Tiếp dân](anh.jpg)\n\nNgười dân có thể gửi hình ảnh: qua Zalo của Công an xã.\n")
+    files["content/tin-hoat-dong/khong-bia/anh.jpg"] = phone_jpeg(900, 600)
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    for folder in bodies:
+        body = built.page(f"/tin-hoat-dong/{folder}/").select_one(".article .body")
+        assert text_of(body).count("Nguyễn Văn A") == 1 and len(body.select("picture")) == 1, folder
+        assert text_of(body).endswith("Câu văn tiếp theo."), folder
+    for folder in ("dong", "doan-md"):
+        body = built.page(f"/tin-hoat-dong/{folder}/").select_one(".article .body")
+        assert [text_of(f) for f in body.select("figure > figcaption")] == [caption], folder
+    body = built.page("/tin-hoat-dong/khong-bia/").select_one(".article .body")
+    assert [text_of(f) for f in body.select("figure > figcaption")] == ["Lễ ra quân. Ảnh: Minh Khôi", "Tuần tra",
+                                                                        "Tiếp dân"]
+    assert [text_of(p) for p in body.find_all("p")] == ["Câu văn (ảnh bên).",
+                                                        "Người dân có thể gửi hình ảnh: qua Zalo của Công an xã."]
+
+
 def test_a_cover_named_in_another_case_than_the_body_s_photo_is_still_shown_once(make_site, build_site):
     """`image: ANH.JPG` for the body's `![…](anh.jpg)`, one file (a photo is found whatever the case of
     its name): the page showed it twice, one under the other, as the cover and as the body's photo."""

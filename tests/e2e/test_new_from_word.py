@@ -431,14 +431,15 @@ def test_a_sentence_starting_anh_or_hinh_under_a_photo_stays_text(tmp_path):
     doc = Document()
     doc.add_heading("Xử phạt vi phạm giao thông", level=1)
     for line in ("Hình thức xử phạt là phạt tiền từ 4 đến 6 triệu đồng.", "(Ảnh minh hoạ)",
-                 "Ảnh hưởng của mưa lũ khiến nhiều tuyến đường bị chia cắt."):
+                 "Ảnh hưởng của mưa lũ khiến nhiều tuyến đường bị chia cắt.", "Lễ ra quân (Ảnh: Nguyễn Văn A)"):
         doc.add_paragraph().add_run().add_picture(io.BytesIO(phone_jpeg(800, 600)), width=Inches(3))
         doc.add_paragraph(line)
     doc.save(tmp_path / "xu-phat.docx")
     assert read_word(tmp_path / "xu-phat.docx").body.split("\n\n") == [
         "![](anh-1.jpg)", "Hình thức xử phạt là phạt tiền từ 4 đến 6 triệu đồng.",
         '![(Ảnh minh hoạ)](anh-2.jpg "(Ảnh minh hoạ)")',
-        "![](anh-3.jpg)", "Ảnh hưởng của mưa lũ khiến nhiều tuyến đường bị chia cắt.\n"]
+        "![](anh-3.jpg)", "Ảnh hưởng của mưa lũ khiến nhiều tuyến đường bị chia cắt.",
+        '![Lễ ra quân (Ảnh: Nguyễn Văn A)](anh-4.jpg "Lễ ra quân (Ảnh: Nguyễn Văn A)")\n']  # (ending with a credit)
 
 
 def test_a_photo_pinned_in_a_paragraph_of_text_is_a_figure_with_its_caption(tmp_path):
