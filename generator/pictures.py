@@ -23,8 +23,9 @@ from generator import attachments
 from generator.images import (MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file, names_a_file,
                                poster_names)
 from generator.photo_tables import MAX_CAPTION, photo_table
-from generator.rawtags import (StashedTags, elements, enclosing, replace_start_tags, start_tag, start_tags,
-                               words_after)
+from generator.rawtags import (StashedTags, ancestors, elements, enclosing, replace_start_tags, start_tag,
+                               start_tags, words_after)
+from generator.sanitize import ALIGN_CLASSES
 
 # The width of the article's text column at each breakpoint of style.css (measured in
 # Chromium): beside the related news from 1000 px, the whole page below.
@@ -609,6 +610,36 @@ def _caption_written(block: str, start: int, under: str) -> bool:
     return (italic and len(words) <= MAX_CAPTION) or reads_as_caption(words)
 
 
+_TEXT_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*([a-z]+)", re.IGNORECASE)
+_MARGIN = re.compile(r"(?:^|;)\s*margin(-left|-right)?\s*:\s*([^;]*)", re.IGNORECASE)
+
+
+def _centred(attrs: dict[str, str], block: str, start: int) -> bool:
+    """Whether pasted HTML centres the photo whose tag is at `start` of `block`, as the old portal
+    showed it: in <center>, in an element aligned so (<p style="text-align: center">, <div
+    align="center">, a cell; the nearest that aligns it decides), or by its own auto margins
+    (style="display: block; margin-left: auto; margin-right: auto", as TinyMCE writes it). The
+    style attribute is not published (a strict CSP refuses it): the photo is given a class instead."""
+    sides = {}
+    for side, value in _MARGIN.findall(attrs.get("style", "")):
+        values = value.split()
+        if side:
+            sides[side] = value.strip().lower()
+        elif values:  # margin: a [b [c [d]]]: left is the 4th, else the 2nd, else the 1st; right the 2nd or 1st
+            sides["-left"] = values[3 if len(values) == 4 else 1 if len(values) > 1 else 0].lower()
+            sides["-right"] = values[1 if len(values) > 1 else 0].lower()
+    if sides.get("-left") == sides.get("-right") == "auto":
+        return True
+    for name, held in reversed(ancestors(block, start)):
+        if name == "center":
+            return True
+        aligned = _TEXT_ALIGN.search(held.get("style", ""))
+        align = (aligned.group(1) if aligned else held.get("align", "")).strip().lower()
+        if name != "table" and align in ("center", "left", "right", "justify", "start", "end"):
+            return align == "center"
+    return False
+
+
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")  # (Python-Markdown's placeholder of a stashed block)
 
 
@@ -655,7 +686,9 @@ class RawImages(StashedTags):
         if width is None:
             shown = picture_html(picture, self.pictures.base_path, alt, body_sizes(picture), css_class=body_class(picture))
         else:  # width="300" in the pasted tag: the largest it is shown, as a browser would (style.css: .sized)
-            element = picture_element(picture, self.pictures.base_path, alt, sized_sizes(width), css_class="sized")
+            centred = " " + ALIGN_CLASSES["center"] if _centred(attrs, block, start) else ""
+            element = picture_element(picture, self.pictures.base_path, alt, sized_sizes(width),
+                                      css_class="sized" + centred)
             element.find("img").set("width", str(width))
             element.find("img").set("height", str(round(picture.height * width / picture.width)))
             shown = Markup(to_html_string(element))

@@ -81,23 +81,30 @@ class _Enclosing(_Reader):
     def __init__(self, html: str, offset: int):
         super().__init__(html)
         self.at = offset
-        self.open: list[str] = []
-        self.found: str | None = None
+        self.open: list[tuple[str, dict[str, str]]] = []
+        self.found: list[tuple[str, dict[str, str]]] | None = None
 
     def handle_starttag(self, tag, attrs):
         if self.found is None and self._offset() >= self.at:
-            self.found = self.open[-1] if self.open else ""
+            self.found = list(self.open)
         elif self.found is None and tag not in _VOID:
-            self.open.append(tag)
+            self.open.append((tag, {k: v or "" for k, v in attrs}))
 
     def handle_endtag(self, tag):
-        if self.found is None and tag in self.open:
-            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+        names = [name for name, _ in self.open]
+        if self.found is None and tag in names:
+            del self.open[len(names) - 1 - names[::-1].index(tag):]
+
+
+def ancestors(html: str, offset: int) -> list[tuple[str, dict[str, str]]]:
+    """(name, attributes) of each element the start tag at `offset` of `html` is in, outermost first."""
+    return _Enclosing(html, offset).read().found or []
 
 
 def enclosing(html: str, offset: int) -> str:
     """The name of the element the start tag at `offset` of `html` is in ("" for none)."""
-    return _Enclosing(html, offset).read().found or ""
+    found = ancestors(html, offset)
+    return found[-1][0] if found else ""
 
 
 class _WordsAfter(_Reader):

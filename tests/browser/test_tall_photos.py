@@ -71,3 +71,31 @@ def test_a_pasted_photo_s_width_is_the_largest_it_is_shown(make_site, build_site
         fetched = int(re.search(r"-(\d+)\.\w+$", page.locator(".article .body .anh img").evaluate(
             "i => i.currentSrc")).group(1))
         assert fetched <= 480, fetched
+
+
+def test_a_pasted_photo_the_old_portal_centred_is_centred(make_site, build_site, browser):
+    """A photo of a given width pasted centred (`<p style="text-align: center">`, `<div align="center">`,
+    `<center>`, TinyMCE's auto margins) stood at the left of the column on a phone: the
+    style attribute is not published (a strict CSP), so nothing centred it. A class does now; a photo
+    pasted at the left, or in a paragraph aligned otherwise, stays there."""
+    from tests.photos import phone_jpeg
+    photo = '<img src="anh.jpg" alt="Lễ ra quân" width="200">'
+    margins = '<img src="anh.jpg" alt="Lễ ra quân" width="200" style="display: block; margin: 0 auto">'
+    body = (f'Mở đầu.\n\n<p class="p" style="text-align: center">{photo}</p>\n\n'
+            f'<div class="div" align="center">{photo}</div>\n\n'
+            f'<center><div class="center">{photo}</div></center>\n\n'
+            f'<div class="le">{margins}</div>\n\n<div class="trai">{photo}</div>\n\n'
+            f'<div align="center"><p class="deu" style="text-align: justify">{photo}</p></div>\n')
+    built = build_site(make_site({"content/tin-hoat-dong/a/index.md": article("Ảnh căn giữa", body=body),
+                                  "content/tin-hoat-dong/a/anh.jpg": phone_jpeg(width=600, height=400)}))
+    assert "style=" not in (built.out / "tin-hoat-dong/anh-can-giua/index.html").read_text(encoding="utf-8")
+    with built_page(built, browser, "/tin-hoat-dong/anh-can-giua/", viewport={"width": 390, "height": 844}) as page:
+        margins = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.article .body img')].map(
+            i => { const box = i.getBoundingClientRect(), cell = i.closest('p, div, td').getBoundingClientRect();
+                   return [i.closest('[class]:not(picture)').classList[0],
+                           [Math.round(box.left - cell.left), Math.round(cell.right - box.right)]]; }))""")
+    for centred in ("p", "div", "center", "le"):
+        left, right = margins[centred]
+        assert left > 20 and abs(left - right) <= 1, (centred, margins)
+    for at_left in ("trai", "deu"):
+        assert margins[at_left][0] == 0 and margins[at_left][1] > 20, (at_left, margins)
