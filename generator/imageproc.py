@@ -177,9 +177,11 @@ def _cached_or_made(site_dir: Path, plan: ImagePlan, variant: Variant,
 
 
 def _problems(plan: ImagePlan, outcome: "_Outcome") -> list[Problem]:
-    """An error at each line that uses the photo that failed."""
+    """An error at each line that uses the photo that failed (its copies of the same bytes too)."""
+    digest = plan.sources[outcome.source].digest
     return [error(ref.article, ref.line, outcome.code, f"'{ref.src}': {outcome.message}")
-            for ref in plan.uses.get(outcome.source, ())]
+            for path in sorted(plan.sources) if plan.sources[path].digest == digest
+            for ref in plan.uses.get(path, ())]
 
 
 def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = None, workers: int | None = None,
@@ -189,10 +191,15 @@ def process_images(site_dir: Path, plan: ImagePlan, cache_dir: Path | None = Non
     ("images", 0, photos) before photos are encoded (seconds each, on a phone's)."""
     start = time.perf_counter()
     cache_dir = cache_dir or site_dir / CACHE_DIR
+    # One job for each photo's bytes: the same file in two bundles (copied, or saved under another
+    # name) was decoded once for each, its variants shared out between them, or encoded twice.
+    first: dict[str, str] = {}  # digest → the first path of a file of those bytes
+    for path in sorted(plan.sources):
+        first.setdefault(plan.sources[path].digest, path)
     missing: dict[str, list[Variant]] = {}
     for variant in plan.variants:
         if not cache_path(cache_dir, variant).is_file():
-            missing.setdefault(variant.source, []).append(variant)
+            missing.setdefault(first[variant.digest], []).append(variant)
     jobs = [_Job(str(site_dir / plan.sources[source].disk_path), source, tuple(variants), str(cache_dir))
             for source, variants in sorted(missing.items())]
     workers = max(1, min(workers or worker_processes.default_jobs(), len(jobs)))
@@ -237,6 +244,7 @@ def encode_source(job: _Job) -> _Outcome:
         scale = upright.width / full_w
         ground = _flat_ground(upright)
         resized: dict[tuple, Image.Image] = {}  # one resize serves every format of a size
+        made: dict[tuple, bytes] = {}  # one encoding serves the same variant under two names (two copies' stems)
         for variant in variants:
             box = tuple(round(c * scale) for c in variant.crop)
             geometry = (box, variant.width, variant.height)
@@ -246,8 +254,10 @@ def encode_source(job: _Job) -> _Outcome:
                 else:
                     resized[geometry] = upright.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
                                                        box=box, reducing_gap=3.0)
-            data = encode_variant(resized[geometry], variant, ground)
-            write_atomic(cache_path(Path(job.cache_dir), variant), seal(data))
+            recipe = (geometry, variant.fmt, variant.quality)
+            if recipe not in made:
+                made[recipe] = encode_variant(resized[geometry], variant, ground)
+            write_atomic(cache_path(Path(job.cache_dir), variant), seal(made[recipe]))
     return _Outcome(job.source, len(job.variants))
 
 

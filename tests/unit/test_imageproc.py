@@ -91,6 +91,45 @@ def test_a_variant_has_the_same_bytes_whichever_other_variants_are_encoded_with_
             assert cached_bytes(cache_path(site / ".cache/images", variant)) == made_with_the_others, variant.name
 
 
+def test_the_same_photo_in_several_bundles_is_decoded_and_encoded_once(tmp_path, monkeypatch):
+    """One photo copied into three articles' folders (twice as anh.jpg, once saved as IMG_1234.jpg):
+    a cold build decoded it once for each copy and encoded the renamed copy's variants again, the
+    same pixels under other names. Every variant is still made, the copies' the same bytes."""
+    import generator.imageproc as imageproc
+    photo = phone_jpeg(800, 600, orientation=6)
+    site = write(tmp_path, {"content/tin/a/anh.jpg": photo, "content/tin/b/anh.jpg": photo,
+                            "content/tin/c/IMG_1234.jpg": photo})
+    articles = [replace(make_article(f"![Lễ ra quân]({name})", source=f"content/tin/{folder}/index.md"),
+                        slug=folder, url=f"/tin/{folder}/")
+                for folder, name in (("a", "anh.jpg"), ("b", "anh.jpg"), ("c", "IMG_1234.jpg"))]
+    plan, problems = plan_images(site, articles, SETTINGS)
+    assert problems == [] and len(plan.sources) == 3
+    encoded = []
+    monkeypatch.setattr(imageproc, "encode_variant", lambda *args: encoded.append(args[1]) or
+                        Image.new("RGB", (1, 1)).tobytes() + args[1].name.rsplit("-", 2)[1].encode())
+    report, problems = process_images(site, plan, workers=1)
+    recipes = {variant.name.rsplit("-", 2)[1]: variant for variant in plan.variants}  # (the hash of what made it)
+    assert problems == [] and report.photos == 1 and len(encoded) == len(recipes) < len(plan.variants)
+    for variant in plan.variants:  # (each of its names cached, with the bytes of its recipe)
+        assert cached_bytes(cache_path(site / ".cache/images", variant)).endswith(variant.name.rsplit("-", 2)[1].encode())
+
+
+def test_a_photo_copied_into_two_bundles_that_fails_is_told_at_both(tmp_path, monkeypatch):
+    import generator.imageproc as imageproc
+    photo = phone_jpeg(400, 300)
+    site = write(tmp_path, {"content/tin/a/anh.jpg": photo, "content/tin/b/anh.jpg": photo})
+    articles = [replace(make_article("![Lễ ra quân](anh.jpg)", source=f"content/tin/{folder}/index.md"),
+                        slug=folder, url=f"/tin/{folder}/") for folder in "ab"]
+    plan, _ = plan_images(site, articles, SETTINGS)
+
+    def broken(job, need):
+        raise OSError("broken data stream when reading image file")
+    monkeypatch.setattr(imageproc, "_open_upright", broken)
+    _, problems = process_images(site, plan, workers=1)
+    assert sorted((str(p.location.path), p.location.line) for p in problems) == [
+        ("content/tin/a/index.md", 10), ("content/tin/b/index.md", 10)]
+
+
 def test_a_truncated_photo_is_reported_at_each_line_that_uses_it(tmp_path):
     """Found when the photo is planned, not only when the pool decodes it: `check`, which decodes
     nothing, says it too (its header is fine; the JPEG's end marker is missing)."""
