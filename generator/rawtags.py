@@ -107,29 +107,50 @@ def enclosing(html: str, offset: int) -> str:
     return found[-1][0] if found else ""
 
 
+# Tags that end a line of words: what words_after reads stops at the first of them after its words.
+_LINE_ENDS = frozenset({"p", "div", "td", "th", "tr", "table", "tbody", "thead", "tfoot", "caption", "li", "ul", "ol",
+                        "dl", "dt", "dd", "figure", "figcaption", "blockquote", "section", "article", "aside", "h1",
+                        "h2", "h3", "h4", "h5", "h6", "br", "hr", "img", "picture", "video", "audio", "iframe"})
+
+
 class _WordsAfter(_Reader):
     def __init__(self, html: str, offset: int | None):
         super().__init__(html)
         self.at, self.started, self.italic = offset, offset is None, 0
-        self.found: tuple[str, bool] | None = None
+        self.words: list[str] = []
+        self.italic_first = False
+        self.ended = False
 
     def handle_starttag(self, tag, attrs):
-        if self.found is None and self.started and tag in ("em", "i"):
+        if self.words and tag in _LINE_ENDS:
+            self.ended = True
+        if not self.ended and self.started and tag in ("em", "i"):
             self.italic += 1
         self.started = self.started or self._offset() >= self.at
 
     def handle_endtag(self, tag):
-        if self.found is None and self.started and tag in ("em", "i") and self.italic:
+        if self.words and tag in _LINE_ENDS:
+            self.ended = True
+        if not self.ended and self.started and tag in ("em", "i") and self.italic:
             self.italic -= 1
 
     def handle_data(self, data):
-        if self.found is None and self.started and data.strip():
-            self.found = (" ".join(data.split()), self.italic > 0)
+        if self.ended or not self.started or not (self.words or data.strip()):
+            return
+        if not self.words:
+            self.italic_first = self.italic > 0
+        self.words.append(data)
+
+    @property
+    def found(self) -> tuple[str, bool] | None:
+        return (" ".join("".join(self.words).split()), self.italic_first) if self.words else None
 
 
 def words_after(html: str, offset: int | None = None) -> tuple[str, bool] | None:
-    """The first words of `html` after the start tag at `offset` (None: from its start), and
-    whether they are in italics (<em>, <i> opened after that tag); None when no words follow."""
+    """The first line of words of `html` after the start tag at `offset` (None: from its start),
+    up to the end of the block they are in or a line break, whatever inline tags they hold
+    ("Lễ ra quân <em>(Ảnh: …)</em>" is one line), and whether its first words are in italics
+    (<em>, <i> opened after that tag); None when no words follow."""
     return _WordsAfter(html, offset).read().found
 
 

@@ -538,6 +538,10 @@ def test_a_cover_pasted_with_its_caption_ending_in_a_credit_shows_the_credit_onc
                       f'<tr><td class="image_desc">{caption}</td></tr></tbody></table>\n',
               "khung": f'<div class="image"><img src="anh.jpg" alt="Lễ ra quân"><p>{caption}</p></div>\n',
               "doan": f'<p style="text-align:center"><img src="anh.jpg" alt="Lễ ra quân"></p>\n<p>{caption}</p>\n',
+              # the credit in italics, the words before it in bold: one line of words all the same
+              "nghieng": '<table class="image"><tr><td><img src="anh.jpg" alt="Lễ ra quân"></td></tr>'
+                         '<tr><td><p>Lễ ra quân <em>(Ảnh: Nguyễn Văn A)</em></p></td></tr></table>\n',
+              "dam": '<div><img src="anh.jpg" alt="Lễ ra quân"></div>\n<p><strong>Lễ ra quân</strong> (Ảnh: Nguyễn Văn A)</p>\n',
               "dong": f"![Lễ ra quân](anh.jpg)\n{caption}\n",
               "doan-md": f"![Lễ ra quân](anh.jpg)\n\n{caption}\n"}
     files = {}
