@@ -684,14 +684,21 @@ class RawImages(StashedTags):
         alt = attrs.get("alt", "")
         width = _written_width(attrs.get("width", ""), picture)
         if width is None:
-            shown = picture_html(picture, self.pictures.base_path, alt, body_sizes(picture), css_class=body_class(picture))
+            element = picture_element(picture, self.pictures.base_path, alt, body_sizes(picture),
+                                      css_class=body_class(picture))
         else:  # width="300" in the pasted tag: the largest it is shown, as a browser would (style.css: .sized)
             centred = " " + ALIGN_CLASSES["center"] if _centred(attrs, block, start) else ""
             element = picture_element(picture, self.pictures.base_path, alt, sized_sizes(width),
                                       css_class="sized" + centred)
             element.find("img").set("width", str(width))
             element.find("img").set("height", str(round(picture.height * width / picture.width)))
-            shown = Markup(to_html_string(element))
+        # Smaller on the page than it is: a tap opens it whole, as a Markdown photo's. Not one the editor
+        # linked, nor a tag pasted inside a sentence (stashed alone: whether a link holds it is not known here).
+        if ((shows_less_than_it_has(picture) or width is not None and width < picture.width)
+                and not block.lstrip().lower().startswith("<img")
+                and not any(name == "a" for name, _ in ancestors(block, start))):
+            element = photo_link(element, picture, self.pictures.base_path, alt)
+        shown = Markup(to_html_string(element))
         caption = self.pictures._cover_caption(src) if not attrs.get("title") else ""
         if not caption or _caption_written(block, start, under()):  # (the body writes its own caption under it)
             return shown

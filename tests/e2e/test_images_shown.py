@@ -160,6 +160,26 @@ def test_a_photo_shown_smaller_than_it_is_opens_its_largest_copy(make_site, buil
         assert link.picture is not None and link.get("aria-label") is None  # (named by its photo's alt)
 
 
+def test_a_pasted_photo_shown_smaller_than_it_is_opens_its_largest_copy_too(make_site, build_site):
+    """A photo pasted as HTML (an old portal's article, a document's scan) could not be opened larger,
+    where the same photo written in Markdown can, as README says of a pasted <img>; one the editor
+    linked keeps that link alone, and a small one shown whole has none."""
+    body = ('Mở đầu.\n\n<p><img src="ngang.jpg" alt="Lễ ra quân"></p>\n\n'
+            '<div class="rut-gon"><img src="ngang.jpg" alt="Biểu trưng" width="200"></div>\n\n'
+            '<p><a href="https://example.vn/ban-do"><img src="ngang.jpg" alt="Bản đồ"></a></p>\n\n'
+            '<div><img src="nho.jpg" alt="Huy hiệu nhỏ"></div>\n')
+    built = build_site(make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
+                                  BUNDLE + "ngang.jpg": phone_jpeg(1600, 1200), BUNDLE + "nho.jpg": phone_jpeg(400, 300)}))
+    assert built.result.ok, built.messages
+    opened = {img["alt"]: [a["href"] for a in img.find_parents("a")]
+              for img in built.page(PAGE).select(".article .body img")}
+    assert opened["Bản đồ"] == ["https://example.vn/ban-do"] and opened["Huy hiệu nhỏ"] == []
+    for alt in ("Lễ ra quân", "Biểu trưng"):
+        [href] = opened[alt]
+        with Image.open(built.out / href.lstrip("/")) as im:
+            assert im.format == "JPEG" and im.width == 1600, alt
+
+
 def test_a_caption_that_repeats_the_alt_text_is_read_once(make_site, build_site):
     """A photo's caption taken from its alt text (or written the same): a screen reader read the
     photo's description, then the same words again as its caption."""
