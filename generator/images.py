@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 import pillow_heif
 from PIL import Image, UnidentifiedImageError, features
 
-from generator import confine, lfs
+from generator import confine, lfs, videos
 from generator.fences import code_spans, fenced
 from generator.config import parse_focus
 from generator.diagnostics import Problem, error, warning
@@ -414,8 +414,8 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 src = poster_beside(site_dir, article.source, src)
                 if src is None:
                     continue
-            elif is_local(src) and is_sound_file(src):
-                continue
+            elif is_local(src) and is_sound_file(src) or videos.is_video_address(src):
+                continue  # (a YouTube address written as a picture is its player, or a link: videos.py)
             else:
                 if alt is not None and not alt.strip():
                     problems.append(warning(article.source, line, "missing-alt",

@@ -59,8 +59,10 @@ _EMPTY_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;|<br ?/?>|<spa
 _FIRST_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.S)  # (pasted from Word: <p class=MsoNormal>)
 _ANY_TAG = re.compile(r"<[^>]*>")  # (between list items and cells: a space, not nothing)
 # Not read in a summary: a footnote's mark ("thống kê[^1]": not "thống kê1"), and struck text, a
-# correction's old figure ("~~120~~ 12 tỷ đồng": not "120 12 tỷ đồng").
-_UNREAD = re.compile(r'<sup id="fnref[^"]*">.*?</sup>|<(del|s|strike)\b[^>]*>.*?</\1>', re.S)
+# correction's old figure ("~~120~~ 12 tỷ đồng": not "120 12 tỷ đồng"); nor a YouTube video's
+# button and caption ("Xem video", a summary of an article of a video alone: videos.py).
+_UNREAD = re.compile(r'<sup id="fnref[^"]*">.*?</sup>|<(del|s|strike)\b[^>]*>.*?</\1>'
+                     r'|<figure class="video"[^>]*>.*?</figure>', re.S)
 
 
 def _without_controls(body: str) -> str:
@@ -413,7 +415,8 @@ class MarkupConverter:
                 refused = refused_iframes(converted, self.iframe_hosts)
                 if "c]</p>" in converted or "C]</p>" in converted:  # (the cheap look before the regex: any case of [TOC])
                     converted = _TOC_MARKER.sub("", converted)
-                cleaned = videos.embed_videos(_EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts)))
+                cleaned = videos.embed_videos(_EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts)),
+                                              article.title)
                 body_html = without_repeated_title(sections.clear_of_layout_ids(cleaned), article.title)
                 body_html, dead_anchors = anchors.fragment_links(body_html)
                 body_html = table_regions.wrap_tables(body_html)

@@ -8,6 +8,12 @@ on a slow network loads one small picture, and the player (youtube-nocookie.com,
 sets no cookie until the video plays) only when the reader taps it (assets/js/site.js).
 Without script, the picture is a link to the video on YouTube. Runs on sanitised HTML:
 the markup is ours, not the editor's.
+
+Each button is named for a screen reader by what the video shows (its visible words stay
+"Xem video"): the words of `![Lễ ra quân](https://youtu.be/…)`, the clip's own way of naming
+itself (that was a broken picture: a YouTube page is no image), which are its caption as a
+clip's are, or else the article's title, numbered when the article has several. A list of
+links that all said "Xem video" told a blind reader nothing of which was which.
 """
 from __future__ import annotations
 
@@ -15,25 +21,66 @@ import html
 import re
 
 # The href Python-Markdown wrote for a bare address (magiclink, or <https://…>), and its text.
-_ALONE = re.compile(r'<p><a href="(https://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?v=|shorts/|live/)|youtu\.be/)'
-                    r'([A-Za-z0-9_-]{11})((?:[?&#][^"<>]*)?))">([^<>]*)</a></p>')
+_ADDRESS = (r'https://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?v=|shorts/|live/)|youtu\.be/)'
+            r'([A-Za-z0-9_-]{11})((?:[?&#][^"<>]*)?)')  # (the video's id, and what follows it)
+_ALONE = re.compile(rf'<p><a href="({_ADDRESS})">([^<>]*)</a></p>')
+# The same address written as a clip is, `![Lễ ra quân](https://youtu.be/…)`, alone on its line.
+_PICTURE = re.compile(rf'<p><img alt="([^"]*)"[^<>]*? src="({_ADDRESS})"[^<>]*></p>')
+# … and inside a sentence, where no player fits: a picture that could never show (a YouTube page
+# is no image), it becomes a link to the video, by its words (in a link of the editor's, its words).
+_IN_TEXT = re.compile(rf'(<a\b[^<>]*>)?<img alt="([^"]*)"[^<>]*? src="({_ADDRESS})"[^<>]*>')
 _START = re.compile(r"[?&#](?:amp;)?t=(\d{1,6})s?(?:&|$)")
 PLAYER = "https://www.youtube-nocookie.com/embed/"
 LABEL = "Xem video"
 
 
-def embed_videos(body_html: str) -> str:
+def embed_videos(body_html: str, title: str = "") -> str:
+    """`title`: the article's (escaped as text in HTML is), the name of a video the editor did not name."""
     if "youtu" not in body_html:  # nearly every article: one search in C
         return body_html
-    return _ALONE.sub(_player, body_html)
+    found = sorted([m for m in _ALONE.finditer(body_html)
+                    if html.unescape(m.group(4)).strip() == html.unescape(m.group(1))]
+                   + list(_PICTURE.finditer(body_html)),
+                   key=lambda m: m.start())
+    if not found:
+        return _IN_TEXT.sub(_link, body_html)
+    unnamed = [m for m in found if m.re is _ALONE or not m.group(1).strip()]
+    parts, at = [], 0
+    for m in found:
+        if m.re is _ALONE:
+            href, video, rest, _ = m.groups()
+            name = ""
+        else:
+            name, href, video, rest = m.groups()
+            name = name.strip()
+        if not name:
+            name = html.escape(title, quote=False)
+            if len(unnamed) > 1:
+                name += f" (video {unnamed.index(m) + 1}/{len(unnamed)})"
+        caption = m.re is _PICTURE and bool(m.group(1).strip())  # (the editor's words, shown as a clip's are)
+        parts += [body_html[at:m.start()], _player(href, video, rest, name, caption)]
+        at = m.end()
+    return _IN_TEXT.sub(_link, "".join(parts) + body_html[at:])
 
 
-def _player(found: re.Match) -> str:
-    href, video, rest, text = found.groups()
-    if html.unescape(text).strip() != html.unescape(href):
-        return found.group(0)
+def is_video_address(src: str) -> bool:
+    """Whether an image's src is a YouTube video's address: shown as a player or a link, no photo."""
+    return re.fullmatch(_ADDRESS, src.strip()) is not None
+
+
+def _link(found: re.Match) -> str:
+    opened, alt, src = found.group(1, 2, 3)
+    return f'{opened}{alt.strip() or src}' if opened else f'<a href="{src}">{alt.strip() or src}</a>'
+
+
+def _player(href: str, video: str, rest: str, name: str, caption: bool = False) -> str:
     start = _START.search(html.unescape(rest))
     player = f"{PLAYER}{video}?autoplay=1" + (f"&amp;start={int(start.group(1))}" if start else "")
-    return (f'<figure class="video" data-pagefind-ignore><a class="video-link" href="{href}" data-player="{player}">'
+    # (a name of its own rather than hidden words in the button: those, laid out of the line, were
+    # read "Xem video : …"; it starts with the words a reader sees, which speech control says)
+    named = f' aria-label="{LABEL}: {html.escape(html.unescape(name))}"' if name else ""
+    return (f'<figure class="video" data-pagefind-ignore><a class="video-link" href="{href}" data-player="{player}"{named}>'
             f'<img src="https://i.ytimg.com/vi/{video}/hqdefault.jpg" alt="" width="480" height="360" '
-            f'loading="lazy" decoding="async"><span class="video-play">{LABEL}</span></a></figure>')
+            f'loading="lazy" decoding="async"><span class="video-play">{LABEL}</span></a>'
+            # (hidden from a screen reader, which has just read the same words as the button's name)
+            + (f'<figcaption aria-hidden="true">{name}</figcaption>' if caption else "") + '</figure>')

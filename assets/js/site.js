@@ -59,7 +59,8 @@
     event.preventDefault();
     var player = document.createElement("iframe");
     player.src = link.getAttribute("data-player");
-    player.title = "Video YouTube";
+    var name = link.getAttribute("aria-label");  // "Xem video: " and what the video shows
+    player.title = "Video YouTube" + (name ? name.slice(name.indexOf(":")) : "");
     player.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
     player.allowFullscreen = true;
     player.referrerPolicy = "strict-origin-when-cross-origin";

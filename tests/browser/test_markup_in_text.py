@@ -167,3 +167,4 @@ def test_a_youtube_address_alone_on_its_line_plays_the_video_when_tapped(make_si
         assert player.get_attribute("src") == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=42"
         assert abs(player.bounding_box()["width"] / player.bounding_box()["height"] - 16 / 9) < 0.02
         assert page.locator("a.video-link").count() == 0
+        assert player.get_attribute("title") == "Video YouTube: Video ra quân"  # named as its button was

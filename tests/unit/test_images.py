@@ -252,3 +252,11 @@ def test_a_folder_named_as_a_photo_is_told_as_a_folder(tmp_path):
         "photo's own name, e.g. 'anh/ra-quan.jpg'"]
     assert messages.describe(problems[0], "vi").endswith("là một thư mục, không phải ảnh: hãy ghi tên tệp ảnh, ví dụ "
                                                          "'anh/ra-quan.jpg'")
+
+
+def test_a_youtube_address_written_as_a_picture_is_no_photo_to_warn_about(tmp_path):
+    """`![Lễ ra quân](https://youtu.be/…)` is the video's player (videos.py): not a photo from
+    another site, nor one without alt text."""
+    body = "Đoạn.\n\n![Lễ ra quân](https://youtu.be/dQw4w9WgXcQ)\n\n![](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n"
+    plan, problems = plan_images(write(tmp_path, {}), [make_article(body)], SETTINGS)
+    assert list(problems) == [] and not plan.sources

@@ -1,4 +1,6 @@
 """A YouTube address alone on its line becomes the video's picture and play button."""
+from dataclasses import replace
+
 from bs4 import BeautifulSoup
 
 from generator.markup import MarkupConverter
@@ -31,3 +33,45 @@ def test_an_address_in_a_sentence_or_a_link_with_its_own_words_stays_a_link():
                  "https://vimeo.com/123456789"):
         page = _html(body)
         assert page.find("figure") is None and page.find("a") is not None, body
+
+
+def _names(page: BeautifulSoup) -> list[str]:
+    """What a screen reader says for each video's button: its link's name, else its words (the picture's alt is empty)."""
+    return [link.get("aria-label") or " ".join(link.get_text().split()) for link in page.select("figure.video > a.video-link")]
+
+
+def test_each_video_is_named_for_a_screen_reader_by_what_it_shows_and_still_reads_xem_video():
+    article = body_article("https://youtu.be/dQw4w9WgXcQ\n\nGiữa.\n\n![Lễ ra quân năm 2026](https://youtu.be/aaaaaaaaaaa)\n\n"
+                           "https://www.youtube.com/watch?v=bbbbbbbbbbb\n")
+    page = BeautifulSoup(_CONVERTER.convert(replace(article, title="Công an tỉnh ra quân")).html, "html.parser")
+    assert _names(page) == ["Xem video: Công an tỉnh ra quân (video 1/2)", "Xem video: Lễ ra quân năm 2026",
+                            "Xem video: Công an tỉnh ra quân (video 2/2)"]
+    assert len(set(_names(page))) == 3  # a list of links that all said "Xem video" told which was which by nothing
+    assert [play.get_text() for play in page.select(".video-play")] == ["Xem video"] * 3  # what a sighted reader sees
+    # `![…](address)` was a picture whose src was a YouTube page: a broken image
+    assert not [img for img in page.find_all("img") if "ytimg.com" not in img["src"]]
+    assert [a["href"] for a in page.select("a.video-link")][1] == "https://youtu.be/aaaaaaaaaaa"
+    # the editor's words are its caption, as a clip's are; hidden from the screen reader that just read them
+    assert [(f.get_text(), f.get("aria-hidden")) for f in page.select("figure.video figcaption")] == [
+        ("Lễ ra quân năm 2026", "true")]
+
+
+def test_a_single_unnamed_video_is_named_by_the_article_without_a_number():
+    article = replace(body_article("Mở đầu.\n\nhttps://youtu.be/dQw4w9WgXcQ\n"), title='Tuyên truyền <an toàn> "giao thông"')
+    page = BeautifulSoup(_CONVERTER.convert(article).html, "html.parser")
+    assert _names(page) == ['Xem video: Tuyên truyền <an toàn> "giao thông"']
+
+
+def test_an_article_of_a_video_alone_has_no_button_words_for_its_summary():
+    from generator.markup import derive_summary
+    html = _CONVERTER.convert(replace(body_article("https://youtu.be/dQw4w9WgXcQ\n"), title="Lễ ra quân")).html
+    assert "Xem video" not in derive_summary(html) and "Lễ ra quân" not in derive_summary(html)
+
+
+def test_a_youtube_address_written_as_a_picture_inside_a_sentence_is_a_link_to_it_not_a_broken_picture():
+    page = _html("Xem ![lễ ra quân](https://youtu.be/dQw4w9WgXcQ) và ![](https://youtu.be/aaaaaaaaaaa?t=3) nhé.\n")
+    assert page.find("img") is None and page.find("figure") is None
+    assert [(a["href"], a.get_text()) for a in page.find_all("a")] == [
+        ("https://youtu.be/dQw4w9WgXcQ", "lễ ra quân"), ("https://youtu.be/aaaaaaaaaaa?t=3", "https://youtu.be/aaaaaaaaaaa?t=3")]
+    linked = _html("Xem [![lễ ra quân](https://youtu.be/dQw4w9WgXcQ)](https://bocongan.gov.vn/video) nhé.\n")
+    assert [(a["href"], a.get_text()) for a in linked.find_all("a")] == [("https://bocongan.gov.vn/video", "lễ ra quân")]
