@@ -331,16 +331,47 @@ class _RawMedia(rawtags.StashedTags):
         return None
 
 
+# A heading's tags in HTML the editor pasted (a page copied from the old portal: <h1>…</h1>).
+_HTML_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s/>])", re.I)
+_HTML_H1 = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.I | re.S)
+_HELD_BLOCK = re.compile("\x02wzxhzdk:(\\d+)\x03")  # where Python-Markdown put raw HTML it kept aside
+
+
 class _ShiftHeadings(Treeprocessor):
-    """The article title is the page's only <h1>; body headings move below it."""
+    """The article title is the page's only <h1>; body headings move below it, those written
+    in HTML too (Python-Markdown keeps them aside as text until the end: a pasted <h1> was a
+    second <h1> on the page, the one a screen reader's reader jumps to as the article's)."""
+
+    title = ""  # the article's, set for each conversion
 
     def run(self, root):
-        levels = [int(e.tag[1]) for e in root.iter() if re.fullmatch(r"h[1-6]", str(e.tag))]
+        stash = self.md.htmlStash.rawHtmlBlocks
+        # The title again as the body's first line, which the page leaves out (without_repeated_title):
+        # no heading of the text, and the parts under it stay <h2> ("# Tiêu đề" then "## Phần" gave <h3>).
+        repeated = self._repeated_title(root, stash)
+        levels = [int(e.tag[1]) for e in root.iter() if re.fullmatch(r"h[1-6]", str(e.tag)) and e is not repeated]
+        levels += [int(tag.group(2)) for index, block in enumerate(stash) if isinstance(block, str) and index != repeated
+                   for tag in _HTML_HEADING_TAG.finditer(block)]
         if levels and min(levels) == 1:
             for element in root.iter():
                 if re.fullmatch(r"h[1-6]", str(element.tag)):
                     element.tag = f"h{min(6, int(element.tag[1]) + 1)}"
+            stash[:] = [_HTML_HEADING_TAG.sub(lambda tag: f"<{tag.group(1)}h{min(6, int(tag.group(2)) + 1)}", block)
+                        if isinstance(block, str) else block for block in stash]
         return None
+
+    def _repeated_title(self, root, stash):
+        """The body's first block when it is an <h1> of the title's words: the element, or the
+        index of the raw HTML kept aside for it; else None."""
+        first = root[0] if len(root) else None
+        if first is None or not self.title:
+            return None
+        if first.tag == "h1":
+            return first if fold(text_of("".join(first.itertext()))) == fold(self.title) else None
+        held = _HELD_BLOCK.fullmatch(first.text or "") if first.tag == "p" and not len(first) else None
+        block = stash[int(held.group(1))] if held and int(held.group(1)) < len(stash) else None
+        heading = _HTML_H1.fullmatch(block) if isinstance(block, str) else None
+        return int(held.group(1)) if heading and fold(text_of(heading.group(1))) == fold(self.title) else None
 
 
 class MarkupConverter:
@@ -355,7 +386,8 @@ class MarkupConverter:
                                     output_format="html")
         self.links = _ArticleLinks(self.md, urls_by_source, base_path, images, documents, unpublished, expired)
         self.md.treeprocessors.register(self.links, "article_links", 5)
-        self.md.treeprocessors.register(_ShiftHeadings(self.md), "shift_headings", 4)
+        self.shift = _ShiftHeadings(self.md)
+        self.md.treeprocessors.register(self.shift, "shift_headings", 4)
         self.phones = phone_links.install(self.md)
         bare_addresses.install(self.md)
         self.md.treeprocessors.register(references.ReferencesHeading(self.md), "references_heading", 3.5)
@@ -389,6 +421,7 @@ class MarkupConverter:
         self.links.parts = []
         self.pictures.source, self.pictures.unplanned = article.source, []
         self.pictures.cover = (article.image, article.image_caption)
+        self.shift.title = article.title
         self.links.used = {}
         first_line = article.body_line + len(article.body) - len(article.body.lstrip("\n"))
         unusual = _UNUSUAL.search(article.body) is not None  # styled letters or an old font's symbols

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -32,6 +33,30 @@ def test_body_h1_moves_below_the_page_title():
     soup = BeautifulSoup(result.html, "html.parser")
     assert soup.find("h1") is None
     assert [h.name for h in soup.find_all(["h2", "h3"])] == ["h2", "h3"]
+
+
+def test_a_heading_pasted_in_html_moves_below_the_page_title_with_the_others():
+    """A page copied from the old portal keeps its <h1>: it was a second <h1> on the page, where a
+    screen reader's user jumps to find the article's title."""
+    body = "Mở đầu.\n\n<h1>Phần một</h1>\n\n## Mục\n\n<div><h2 class=\"x\">Mục con</h2></div>\n\nHết <span>bài</span>.\n"
+    soup = BeautifulSoup(MarkupConverter({}).convert(make("content/a.md", body)).html, "html.parser")
+    assert soup.find("h1") is None
+    assert [(h.name, h.get_text()) for h in soup.find_all(["h2", "h3", "h4"])] == [
+        ("h2", "Phần một"), ("h3", "Mục"), ("h3", "Mục con")]
+    alone = BeautifulSoup(MarkupConverter({}).convert(make("content/a.md", "<h2>Phần</h2>\n\n### Mục\n")).html,
+                          "html.parser")
+    assert [h.name for h in alone.find_all(["h2", "h3"])] == ["h2", "h3"]  # no <h1>: nothing moves
+
+
+def test_the_title_again_atop_the_body_leaves_its_parts_at_the_second_level():
+    """A document that starts with its title (the page leaves it out: the <h1> above says it) and
+    has its parts under it: they were <h3> right under the page's <h1>, a level skipped."""
+    for body in ("# Công an tỉnh ra quân\n\n## Phần một\n\nChữ.\n\n### Mục\n",
+                 "<h1>Công an tỉnh ra quân</h1>\n\n<h2>Phần một</h2>\n\nChữ.\n\n<h3>Mục</h3>\n"):
+        article = replace(make("content/a.md", body), title="Công an tỉnh ra quân")
+        soup = BeautifulSoup(MarkupConverter({}).convert(article).html, "html.parser")
+        assert [(h.name, h.get_text()) for h in soup.find_all(["h1", "h2", "h3", "h4"])] == [
+            ("h2", "Phần một"), ("h3", "Mục")], body
 
 
 def test_tables_render():
