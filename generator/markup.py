@@ -126,6 +126,7 @@ class _ArticleLinks(Treeprocessor):
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
         self.on_computer: list[str] = []  # links to a file on the editor's computer
         self.dropped: list[str] = []  # links of a kind readers' browsers are not given (javascript:, zalo:)
+        self.empty: list[str] = []  # links without words (`[](…)`): nothing to see or tap, a screen reader reads the address
         self.parts: list[tuple[str, str, str]] = []  # links to a part of an article: (href, its source, the part)
 
     def run(self, root):
@@ -139,6 +140,8 @@ class _ArticleLinks(Treeprocessor):
             if "\\" in href and not urlsplit(href).scheme:  # a Windows path ("..\\bai\\index.md"), as browsers read it
                 href = href.replace("\\", "/")
                 element.set("href", href)
+            if href and not "".join(element.itertext()).strip() and element.find(".//img") is None:
+                self.empty.append(href)
             rewritten = self.rewrite(href)
             if rewritten == UNLINKED:
                 del element.attrib["href"]
@@ -416,6 +419,7 @@ class MarkupConverter:
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
         self.links.broken, self.links.files, self.links.on_computer, self.links.dropped = [], [], [], []
+        self.links.empty = []
         self.links.to_unpublished, self.links.to_expired = [], []
         self.phones.active = phone_links.may_hold_one(article.body)
         self.links.parts = []
@@ -485,6 +489,11 @@ class MarkupConverter:
                     "words without a link" + ("; for Zalo write https://zalo.me/ and the phone number"
                                               if href.lower().startswith("zalo:") else ""))
             for href in self.links.dropped
+        ) + tuple(
+            warning(article.source, _link_line(article, href), "empty-link",
+                    f"the link '{href}' has no words: readers see nothing to tap, and a screen reader reads its "
+                    "address; write them between the [ ]")
+            for href in self.links.empty
         ) + tuple(
             warning(article.source, _link_line(article, href), "broken-anchor",
                     f"the link '{href}' leads to no part of this article: a tap on it does nothing; "

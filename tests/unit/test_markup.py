@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 
+from generator import messages
 from generator.markup import MarkupConverter, derive_summary
 from generator.model import Article
 
@@ -57,6 +58,20 @@ def test_the_title_again_atop_the_body_leaves_its_parts_at_the_second_level():
         soup = BeautifulSoup(MarkupConverter({}).convert(article).html, "html.parser")
         assert [(h.name, h.get_text()) for h in soup.find_all(["h1", "h2", "h3", "h4"])] == [
             ("h2", "Phần một"), ("h3", "Mục")], body
+
+
+def test_a_link_without_words_is_told_at_its_line():
+    """`[](…)`, the words forgotten or lost in an edit: a sighted reader sees nothing to tap, and a
+    screen reader reads the address out; the build said nothing."""
+    body = "Mở đầu [](https://bocongan.gov.vn/a).\n\nXem [ ](https://bocongan.gov.vn/b), [đây](https://x.vn), https://y.vn.\n"
+    result = MarkupConverter({}).convert(make("content/a.md", body))
+    assert [str(p) for p in result.problems] == [
+        f"content/a.md:{line}: warning[empty-link]: the link '{href}' has no words: readers see nothing to tap, "
+        "and a screen reader reads its address; write them between the [ ]"
+        for line, href in ((6, "https://bocongan.gov.vn/a"), (8, "https://bocongan.gov.vn/b"))]
+    assert messages.describe(result.problems[0], "vi").endswith(
+        "warning[empty-link]: liên kết 'https://bocongan.gov.vn/a' không có chữ nào: bạn đọc không thấy gì để bấm, "
+        "còn trình đọc màn hình thì đọc lên địa chỉ; hãy viết chữ của liên kết giữa [ ]")
 
 
 def test_tables_render():
