@@ -104,10 +104,11 @@ class Section:
 def sections(body_html: str) -> list[Section]:
     """The body's second- and third-level headings that have an id, the third
     under the second before them; [] when there are fewer than MIN_SECTIONS. The
-    references' heading at the end (references.ReferencesHeading) is not one of its parts."""
+    references' heading at the end (references.ReferencesHeading) is not one of its parts, nor a
+    heading without words (`##` alone on its line): its entry was a link with nothing to read or tap."""
     text = body_html.partition(references.LIST_START)[0]
-    found = [(level, html.unescape(anchor), text_of(inner))
-             for level, anchor, inner in _LISTED.findall(text)]
+    found = [(level, html.unescape(anchor), words)
+             for level, anchor, inner in _LISTED.findall(text) if (words := text_of(inner))]
     if len(found) < MIN_SECTIONS:
         return []
     top: list[Section] = []

@@ -62,6 +62,16 @@ def test_contents_list_second_level_headings_with_the_third_level_under_them():
         sections.Section("muc-hai", "Hai")]
 
 
+def test_a_heading_without_words_is_no_entry_of_the_contents():
+    """`##` alone on its line is an empty heading: its "Mục lục" entry was a link with nothing to
+    read (a screen reader said "liên kết" and no more) or tap, a blank numbered line."""
+    html = MarkupConverter({}).convert(make("content/a.md", "## Một\n\nA.\n\n##\n\nB.\n\n## Hai\n\n## Ba\n")).html
+    assert sections.sections(html) == [sections.Section("muc-mot", "Một"), sections.Section("muc-hai", "Hai"),
+                                       sections.Section("muc-ba", "Ba")]
+    two = MarkupConverter({}).convert(make("content/a.md", "## Một\n\n##\n\n## Hai\n")).html
+    assert sections.sections(two) == []  # two headings with words: no contents, as for any two
+
+
 def test_a_short_article_has_no_contents():
     html = MarkupConverter({}).convert(make("content/a.md", "## Một\n\nA.\n\n## Hai\n\nB.\n")).html
     assert sections.sections(html) == []
