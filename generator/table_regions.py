@@ -6,7 +6,8 @@ reader without a mouse (and Safari, which does not focus a scrolling box by itse
 sees its right-hand columns; one that takes focus needs a name, which a screen reader says
 as it lands there (axe's scrollable-region-focusable). Each outermost table of a body is
 put in `<div class="bang-cuon" role="region" tabindex="0" aria-label="Bảng: …">`, named by
-its caption, else its title, else its first heading cell (else its first cell); the
+its caption, else its title, else its first heading cell with words but the row numbers' ("STT"),
+else its first cell; the
 scrolling is the wrapper's, the table stays a table to assistive technology.
 Runs on sanitised HTML (nh3 writes every tag the same way): the markup is ours.
 """
@@ -24,6 +25,9 @@ _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>")
 _CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.S)
 _TITLE = re.compile(r'^<table\b[^>]*?\stitle="([^"]*)"')
 _HEADING_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+# The row numbers' heading a statistics table opens with ("STT", số thứ tự): it names no table,
+# and every table of a report began with it, each region called "Bảng: STT".
+_NUMBERING = re.compile(r"(?:stt|tt|số tt|số thứ tự|thứ tự|#|no\.?)", re.I)
 _CELL = re.compile(r"<td\b[^>]*>(.*?)</td>", re.S)
 
 
@@ -51,13 +55,20 @@ def wrap_tables(body_html: str) -> str:
 def table_label(table: str) -> str:
     """What the region of `table` (its HTML) is called: "Bảng: <caption, title or first heading>"."""
     inner = _TABLE_TAG.sub(" ", table[table.index(">") + 1:])  # (a nested table's cells count too)
-    for found in (_CAPTION.search(table), _TITLE.match(table), _HEADING_CELL.search(inner), _CELL.search(inner)):
+    for found in (_CAPTION.search(table), _TITLE.match(table), _naming_cell(_HEADING_CELL, inner),
+                  _naming_cell(_CELL, inner)):
         words = text_of(found.group(1)) if found else ""
         if words:
             if len(words) > MAX_LABEL:
                 words = words[:MAX_LABEL - 1].rsplit(" ", 1)[0] + "…"
             return f"{LABEL_PREFIX}: {words}"
     return LABEL_PREFIX
+
+
+def _naming_cell(cell: re.Pattern, inner: str) -> re.Match | None:
+    """The first cell of the kind that has words, but the row numbers' heading."""
+    return next((found for found in cell.finditer(inner)
+                 if (words := text_of(found.group(1))) and not _NUMBERING.fullmatch(words)), None)
 
 
 def _region(table: str) -> str:
