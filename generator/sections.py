@@ -31,18 +31,24 @@ _LISTED = re.compile(r'<h([23])\s[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 
 class HeadingIds(Treeprocessor):
     """Gives each body heading without an id one made from its words; an id the
-    author wrote (`## Kết quả {#ket-qua}`) is kept. Ids are unique in the body."""
+    author wrote (`## Kết quả {#ket-qua}`) is kept. Ids are unique in the body. A
+    heading of marks alone (`##` on its line) is left out: a blank heading, where a
+    screen reader's reader jumping from heading to heading landed on nothing."""
 
     def run(self, root):
-        used, unnamed = set(), []
+        used, unnamed, blank = set(), [], []
         for element in root.iter():  # one pass: it runs on every article
             named = element.get("id")
             if named:
                 used.add(named)
             elif element.tag in _HEADING_TAGS:
-                unnamed.append(element)
+                (unnamed if len(element) or (element.text or "").strip() else blank).append(element)
         for element in unnamed:
             element.set("id", _unique(heading_id("".join(element.itertext())), used))
+        if blank:
+            parents = {child: parent for parent in root.iter() for child in parent}
+            for element in blank:
+                parents[element].remove(element)
         return None
 
 

@@ -72,6 +72,11 @@ def test_a_heading_without_words_is_no_entry_of_the_contents():
     assert sections.sections(two) == []  # two headings with words: no contents, as for any two
 
 
+def test_a_heading_of_marks_alone_is_left_out_of_the_body():
+    """A blank <h2>: a screen reader's reader, going from heading to heading, landed on nothing."""
+    assert headings("Mở đầu.\n\n##\n\nA.\n\n### \n\n## Hai\n") == [("h2", "muc-hai", "Hai")]
+
+
 def test_a_short_article_has_no_contents():
     html = MarkupConverter({}).convert(make("content/a.md", "## Một\n\nA.\n\n## Hai\n\nB.\n")).html
     assert sections.sections(html) == []
