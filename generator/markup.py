@@ -13,9 +13,10 @@ import html
 import posixpath
 import re
 import xml.etree.ElementTree as etree
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Collection, Mapping, Sequence
+from typing import Collection, Iterator, Mapping, Sequence
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 
@@ -464,45 +465,46 @@ class MarkupConverter:
             return MarkupResult("", (error(article.source, first_line, "too-deep",
                                            "lists or quotes are nested too deeply to convert"),))
         problems = tuple(
-            error(article.source, _link_line(article, href), "broken-link",
+            error(article.source, line, "broken-link",
                   f"the link '{href}' points to no article (check the path to its .md file)"
                   + (f"; {confine.named_in_other_case(named)}" if named else "")
                   + (f"; did you mean '{meant}'?" if meant else ""))
-            for href, named, meant in self.links.broken
+            for (href, named, meant), line in zip(self.links.broken,
+                                                  _link_lines(article, [href for href, _, _ in self.links.broken]))
         ) + tuple(
-            error(article.source, _link_line(article, href), "broken-link",
+            error(article.source, line, "broken-link",
                   f"the link '{href}' points to {_article_or_its_file(href)} that is not published yet (a draft or "
                   "scheduled); the build fails until it is")
-            for href in self.links.to_unpublished
+            for href, line in zip(self.links.to_unpublished, _link_lines(article, self.links.to_unpublished))
         ) + tuple(
-            warning(article.source, _link_line(article, href), "expired-link",
+            warning(article.source, line, "expired-link",
                     f"the link '{href}' points to {_article_or_its_file(href)} that has expired (its 'expires' has "
                     "passed): readers see the link's words without a link; remove the link, or change that "
                     "article's 'expires'")
-            for href in self.links.to_expired
+            for href, line in zip(self.links.to_expired, _link_lines(article, self.links.to_expired))
         ) + tuple(
-            computer_path_problem(article.source, _link_line(article, href), "the link", href)
-            for href in self.links.on_computer
+            computer_path_problem(article.source, line, "the link", href)
+            for href, line in zip(self.links.on_computer, _link_lines(article, self.links.on_computer))
         ) + tuple(
-            warning(article.source, _link_line(article, href), "dropped-link",
+            warning(article.source, line, "dropped-link",
                     f"the link '{href}' is not published (only web addresses, mailto: and tel: links are): readers see its "
                     "words without a link" + ("; for Zalo write https://zalo.me/ and the phone number"
                                               if href.lower().startswith("zalo:") else ""))
-            for href in self.links.dropped
+            for href, line in zip(self.links.dropped, _link_lines(article, self.links.dropped))
         ) + tuple(
-            warning(article.source, _link_line(article, href), "empty-link",
+            warning(article.source, line, "empty-link",
                     f"the link '{href}' has no words: readers see nothing to tap, and a screen reader reads its "
                     "address; write them between the [ ]")
-            for href in self.links.empty
+            for href, line in zip(self.links.empty, _link_lines(article, self.links.empty))
         ) + tuple(
-            warning(article.source, _link_line(article, href), "broken-anchor",
+            warning(article.source, line, "broken-anchor",
                     f"the link '{href}' leads to no part of this article: a tap on it does nothing; "
                     + (f"its headings and anchors are {listed}" if listed else "it has no heading to link to"))
-            for href, listed in dead_anchors
+            for (href, listed), line in zip(dead_anchors, _link_lines(article, [href for href, _ in dead_anchors]))
         ) + tuple(
-            error(article.source, _line_of(article, src), "missing-image",
+            error(article.source, line, "missing-image",
                   f"the image '{src}' was not found beside the article or under assets/")
-            for src in self.pictures.unplanned
+            for src, line in zip(self.pictures.unplanned, _link_lines(article, self.pictures.unplanned, _ANYWHERE))
         ) + tuple(
             # Photos have their own checks in the images stage; this catches links and raw HTML.
             error(article.source, _line_of(article, url), "outside-site",
@@ -510,8 +512,8 @@ class MarkupConverter:
             for url in references_leaving_site(article.source, body_html) if url not in self.pictures.unplanned
         )
         problems += tuple(
-            warning(article.source, _line_of(article, src), "dropped-iframe", _refused_iframe(src, self.iframe_hosts))
-            for src in refused)
+            warning(article.source, line, "dropped-iframe", _refused_iframe(src, self.iframe_hosts))
+            for src, line in zip(refused, _link_lines(article, refused, _ANYWHERE)))
         unclosed = unclosed_html.unclosed_block(article.body) if "<" in article.body else None
         if unclosed is not None:
             line, tag = unclosed
@@ -541,8 +543,9 @@ class MarkupConverter:
         if not body_html.strip():  # saved before it was written, or only the title again
             problems += (warning(article.source, article.body_line, "empty-body",
                                  "the article has no text: its page would show the title alone"),)
-        return MarkupResult(body_html, problems, tuple((href, _link_line(article, href)) for href in self.links.files),
-                            tuple((href, _link_line(article, href), target, part) for href, target, part in self.links.parts))
+        return MarkupResult(body_html, problems, tuple(zip(self.links.files, _link_lines(article, self.links.files))),
+                            tuple((href, line, target, part) for (href, target, part), line
+                                  in zip(self.links.parts, _link_lines(article, [href for href, _, _ in self.links.parts]))))
 
 
 _YOUTUBE_EMBED = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([A-Za-z0-9_-]{11})", re.I)
@@ -583,14 +586,41 @@ def without_repeated_title(body_html: str, title: str) -> str:
     return body_html
 
 
-def _link_line(article: Article, href: str) -> int:
-    """The line of the link to `href`: where it stands as a link target, not wherever its
-    letters first appear (a link to "c" is not on the line of the first word holding a c)."""
-    for written in (f"]({href}", f'"{href}"', f"'{href}'", f"<{href}>"):
-        at = article.body.find(written)
-        if at >= 0:
-            return _line_at(article, at)
-    return _line_of(article, href)
+# How a link's target is written: as a Markdown link's, in a tag's quotes, between < >; then anywhere.
+_LINK_FORMS = (("](", ""), ('"', '"'), ("'", "'"), ("<", ">"), ("", ""))
+_ANYWHERE = (("", ""),)
+
+
+def _link_lines(article: Article, hrefs: Sequence[str], forms: Sequence[tuple[str, str]] = _LINK_FORMS) -> list[int]:
+    """The line of each link to `hrefs` (in the body's order, one entry per link written):
+    where it stands as a link target, not wherever its letters first appear (a link to "c" is
+    not on the line of the first word holding a c). A target written twice is at its first
+    line, then at its second: both were told at the first, one line once folded, and the editor
+    who mended it was told the same mistake again by the next build."""
+    found: dict[str, tuple[list[int], Iterator[int]]] = {}
+    told: Counter[str] = Counter()
+    lines = []
+    for href in hrefs:
+        places, more = found.setdefault(href, ([], _places(article.body, href, forms)))
+        told[href] += 1
+        while len(places) < told[href] and (at := next(more, None)) is not None:
+            places.append(at)
+        lines.append(_line_at(article, places[min(told[href], len(places)) - 1] if places else 0))
+    return lines
+
+
+def _places(body: str, needle: str, forms: Sequence[tuple[str, str]]) -> Iterator[int]:
+    """Where `needle` stands in `body`, written in each of `forms` in turn (each place once),
+    looked for no further than asked (one search in C a link, as _line_of)."""
+    seen = set()
+    for before, after in forms:
+        written = before + needle + after
+        at = body.find(written)
+        while at >= 0:
+            if at + len(before) not in seen:
+                seen.add(at + len(before))
+                yield at + len(before)
+            at = body.find(written, at + 1)
 
 
 def _line_of(article: Article, needle: str) -> int:

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 from bs4 import BeautifulSoup
 
 from generator import messages
+from generator.diagnostics import sort_problems
 from generator.markup import MarkupConverter, derive_summary
 from generator.model import Article
 
@@ -27,6 +28,22 @@ def test_a_link_to_a_missing_article_is_an_error_on_its_line():
     assert [str(p) for p in result.problems] == [
         "content/c/a/index.md:8: error[broken-link]: the link '../khong-co/index.md' points to no article "
         "(check the path to its .md file)"]
+
+
+def test_a_missing_article_linked_twice_is_told_at_both_lines():
+    """Told twice at the first line, the report folded them into one: the editor mended it there
+    and the next build told the second."""
+    converter = MarkupConverter({})
+    result = converter.convert(make("content/c/a/index.md", "Xem [bài](../khong-co/index.md).\n\n[Mục lạ](#khong-co)\n\n"
+                                                            "Lại [bài](../khong-co/index.md) và [mục](#khong-co)."))
+    assert sorted((p.location.line, p.code) for p in sort_problems(result.problems)) == [
+        (6, "broken-link"), (8, "broken-anchor"), (10, "broken-anchor"), (10, "broken-link")]
+
+
+def test_a_clip_shown_twice_and_pasted_as_html_is_checked_at_each_line():
+    body = "Đoạn.\n\n![Lễ ra quân](clip.mp4)\n\n<video controls src=\"clip.mp4\"></video>\n\n![Lễ ra quân](clip.mp4)\n"
+    result = MarkupConverter({}).convert(make("content/c/a/index.md", body))
+    assert sorted(result.file_links) == [("clip.mp4", 8), ("clip.mp4", 10), ("clip.mp4", 12)]
 
 
 def test_body_h1_moves_below_the_page_title():
