@@ -124,16 +124,25 @@ def case_twins(sources: Sequence[str]) -> list[Problem]:
     (`Tin.md` and `tin.md`): Linux and the build keep both, but a checkout on Windows or macOS,
     whose disks do not tell case apart, holds only one of them, and the other editor's article
     is lost there (and is overwritten by the next commit from that computer). A warning at each,
-    naming the other."""
+    naming the other. So too for two names whose letters differ only as a Mac writes them (NFD,
+    `tin-mới.md` saved there and on Windows): a Mac's disk keeps one, and a link to the name
+    reached one of the two, with nothing said."""
     by_folded: dict[str, list[str]] = {}
     for rel in sources:
-        by_folded.setdefault(rel.casefold(), []).append(rel)
+        by_folded.setdefault(nfc(rel).casefold(), []).append(rel)
     problems = []
     for same in by_folded.values():
         if len(same) < 2:
             continue
         for rel in same:
             others = ", ".join(other for other in sorted(same) if other != rel)
+            if all(nfc(other) == nfc(rel) for other in same):  # (the two names print alike: say which is which)
+                problems.append(warning(rel, 1, "names-differ-in-form", (
+                    f"this file's name is {others}'s as a Mac writes its letters" if rel != nfc(rel) else
+                    f"{others} has this file's name as a Mac writes its letters")
+                    + ": both are published, but a checkout on a Mac keeps only one of them, and a link written with "
+                    "that name leads to one alone; type the Mac's name again, or delete that file if it is the old one"))
+                continue
             problems.append(warning(rel, 1, "names-differ-in-case",
                                     f"this file and {others} differ only in upper/lower case: a checkout on "
                                     "Windows or macOS keeps only one of them, and the rest are lost "

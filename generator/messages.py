@@ -1089,6 +1089,16 @@ PROBLEMS: Mapping[str, tuple] = {
                               "tệp này và {0} chỉ khác nhau ở chữ hoa, chữ thường: trên máy Windows hoặc macOS chỉ "
                               "giữ được một tệp trong số đó, các bài còn lại bị mất ở đó; hãy đổi tên một tệp (tên viết "
                               "thường, như địa chỉ bài)"),),
+    "names-differ-in-form": (
+        (r"this file's name is (.*)'s as a Mac writes its letters",
+         "tên tệp này là tên của {0} nhưng ghi chữ theo kiểu máy Mac: cả hai bài đều được xuất bản, nhưng trên máy Mac "
+         "chỉ giữ được một tệp, và liên kết ghi tên này chỉ dẫn tới một bài; hãy gõ lại tên tệp này, hoặc xóa nó nếu "
+         "đó là bản cũ"),
+        (r"(.*) has this file's name as a Mac writes its letters",
+         "{0} có cùng tên với tệp này nhưng ghi chữ theo kiểu máy Mac: cả hai bài đều được xuất bản, nhưng trên máy Mac "
+         "chỉ giữ được một tệp, và liên kết ghi tên này chỉ dẫn tới một bài; hãy gõ lại tên tệp kia, hoặc xóa nó nếu "
+         "đó là bản cũ"),
+    ),
     "merge-leftover": ((_ANY, "tệp này do công cụ gộp của git (git mergetool) để lại: bản trước khi gộp, hoặc "
                               "một phía của nó; tệp không được xuất bản, hãy xóa nó khi đã gộp xong"),),
     "publishing-key": (

@@ -7,6 +7,7 @@ import unicodedata
 
 import pytest
 
+from generator import messages
 from generator.vietnamese import fold, slugify, words
 from urllib.parse import unquote, urljoin
 
@@ -108,3 +109,24 @@ def test_a_file_of_static_or_assets_and_its_mac_spelled_copy_are_told_not_one_dr
     assert not built.result.ok and not built.out.exists()
     assert [(p.location.path, p.code) for p in built.result.problems if p.is_error] == [(nfd(name), "duplicate-output")]
     assert f"this file's name is {name} as a Mac writes" in built.result.problems[0].message
+
+
+def test_two_articles_whose_names_differ_only_as_a_mac_writes_them_are_each_named(make_site, build_site):
+    """tin-mới.md saved on Windows and again on a Mac (NFD): both were published without a word,
+    as a case twin was before names-differ-in-case, though a Mac's checkout holds one of them and
+    a link to the name leads to one alone. A warning at each, saying which is the Mac's."""
+    name = "content/tin-hoat-dong/tin-mới.md"
+    folder = "content/tin-hoat-dong/đội-mới/index.md"
+    site = make_site({name: article("Tin mới một"), nfd(name): article("Tin mới hai"),
+                      folder: article("Đội một"), nfd(folder): article("Đội hai"),
+                      "content/tin-hoat-dong/khac.md": article("Bài khác")})
+    built = build_site(site)
+    assert built.result.ok and built.page("/tin-hoat-dong/tin-moi-hai/").find("h1") is not None
+    told = sorted((p.location.path, p.code, p.message.split(" as a Mac")[0]) for p in built.result.problems)
+    assert told == sorted([
+        (name, "names-differ-in-form", f"{nfd(name)} has this file's name"),
+        (nfd(name), "names-differ-in-form", f"this file's name is {name}'s"),
+        (folder, "names-differ-in-form", f"{nfd(folder)} has this file's name"),
+        (nfd(folder), "names-differ-in-form", f"this file's name is {folder}'s")])
+    vi = {p.location.path: messages.describe(p, "vi") for p in built.result.problems}
+    assert "tên tệp này là tên của" in vi[nfd(name)] and "kiểu máy Mac" in vi[name]
