@@ -22,7 +22,7 @@ from generator.model import (MEGAPIXELS_CEILING, Campaign, Category, Contact, Im
 from generator.sanitize import XML_FORBIDDEN
 from generator.saved_text import as_utf8, decode
 from generator.terms import other_name_clashes
-from generator.vietnamese import nfc, slugify
+from generator.vietnamese import is_device_name, nfc, slugify
 
 CONFIG_NAME = "site.toml"
 
@@ -682,6 +682,11 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
             continue
         if table == "categories" and slug in RESERVED_SLUGS:
             reader.fail(path, "reserved-slug", f"'{slug}' is a URL the portal uses itself; pick another key")
+            continue
+        if is_device_name(slug):
+            reader.fail(path, "reserved-slug", f"'{slug}' is a name Windows keeps for a device: no folder can be "
+                                               "called so there, and a preview on Windows cannot be built; pick "
+                                               "another key")
             continue
         reader.check_keys(entry, TERM_KEYS + (CONTACT_KEYS if table == "units" else ()), path)
         name = reader.typed(entry, "name", str, "a string", path)

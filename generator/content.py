@@ -27,7 +27,7 @@ from generator.merge_conflicts import conflict_problems
 from generator.model import FRONT_MATTER_KEYS, PAGES_DIR, SourceFile, frozen_map, item_key
 from generator.saved_text import as_utf8, decode, unix_line_ends
 from generator.scratch_files import is_merge_leftover
-from generator.vietnamese import nfc
+from generator.vietnamese import is_device_name, nfc
 from generator.walk import list_below
 from generator.written_dates import ImpossibleDate, parse_written
 
@@ -77,6 +77,25 @@ def merge_leftovers(listing: Listing) -> list[Problem]:
             for rel, entry in listing
             if is_merge_leftover(rel) and not entry.is_dir()
             and not any(part.startswith(".") for part in rel.split("/"))]
+
+
+def device_named(listing: Listing) -> list[Problem]:
+    """A warning at each file or folder of content/ named as Windows names a device (`con.md`,
+    `Aux/`, `nul.jpg`), once however many files a folder holds: Git for Windows refuses to check
+    such a path out, and an editor previewing the portal on Windows loses the whole clone."""
+    named: dict[str, str] = {}
+    for rel, entry in listing:
+        parts = rel.split("/")
+        if entry.is_dir() or any(part.startswith(".") for part in parts):
+            continue
+        for at, part in enumerate(parts[1:], start=2):
+            if is_device_name(part):
+                named.setdefault("/".join(parts[:at]), part)
+    return [warning(path, 0, "device-name",
+                    f"'{part}' is a name Windows keeps for a device: Git for Windows cannot check it out, and an "
+                    f"editor's clone on Windows fails; rename it (e.g. '{part.split('.')[0]}-1"
+                    f"{part[len(part.split('.')[0]):]}')")
+            for path, part in sorted(named.items())]
 
 
 def no_articles(site_dir: Path, listing: Listing) -> list[Problem]:
@@ -237,7 +256,8 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     # meta: when the snapshot was taken (kept as it was when no file changed: the safe side).
     cache.save_map(INDEX_STATE, saved, new_index, started_ns, always=revalidated)
     sources = [source for source, _ in found if source is not None]
-    misplaced = misplaced_files(rels, listing) + merge_leftovers(listing) + case_twins(rels)
+    misplaced = (misplaced_files(rels, listing) + merge_leftovers(listing) + case_twins(rels)
+                 + device_named(listing))
     return sources, [problem for _, problems in found for problem in problems] + misplaced
 
 

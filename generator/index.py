@@ -22,7 +22,7 @@ from generator.memo import Memo, recall
 from generator.model import (FRONT_MATTER_KEYS, NO_COVER, PAGE_ONLY_KEYS, PAGES_DIR, Article, Cover, SiteConfig,
                              SourceFile, evolve, frozen_map)
 from generator.sanitize import XML_FORBIDDEN
-from generator.vietnamese import nfc, slugify
+from generator.vietnamese import is_device_name, nfc, slugify, windows_safe_slug
 from generator.written_dates import ImpossibleDate, WrongWeekday, parse_written
 from generator import aliases as aliases_stage, legacy_fonts, picked_related, routes
 from generator.publishing_keys import publishing_key_problem
@@ -359,8 +359,12 @@ def read_slug(fm: Mapping, title: str | None, fail) -> str:
             fail("slug", "bad-slug", f"'{raw_slug}' gives an empty slug; use letters or digits")
         elif len(slug) > MAX_SLUG:
             fail("slug", "bad-slug", f"the slug is {len(slug)} characters long; keep it under {MAX_SLUG + 1}")
+        elif is_device_name(slug):
+            fail("slug", "bad-slug", f"'{slug}' is a name Windows keeps for a device: no folder can be called so "
+                                     f"there, and a preview on Windows cannot be built; write another, e.g. "
+                                     f"slug: {windows_safe_slug(slug)}")
         return slug
-    slug = shorten_slug(slugify(title)) if title else ""
+    slug = windows_safe_slug(shorten_slug(slugify(title))) if title else ""
     if title and not slug:
         fail("title", "bad-slug", "the title has no letters or digits to make a URL from; add a 'slug'")
     return slug

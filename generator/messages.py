@@ -662,9 +662,15 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)' gives an empty slug", "'{0}' không tạo được đường dẫn: hãy dùng chữ cái hoặc chữ số"),
         (r"'(.*?)': a key must be a slug such as '(.*?)'",
          "'{0}': khóa phải viết thường, không dấu, nối bằng dấu gạch ngang, ví dụ '{1}'"),
+        (r"'(.*?)' is a name Windows keeps for a device: .*; write another, e.g. slug: (\S+)",
+         "'{0}' là tên Windows dành cho thiết bị: trên Windows không thư mục nào được đặt tên này, và bản xem trước trên "
+         "máy Windows không dựng được; hãy viết tên khác, ví dụ slug: {1}"),
         (_ANY, "không tạo được đường dẫn (slug): {0}"),
     ),
-    "reserved-slug": ((r"'(.*?)' is a URL", "'{0}' là đường dẫn cổng thông tin đã dùng; hãy chọn tên khác"),),
+    "reserved-slug": ((r"'(.*?)' is a URL", "'{0}' là đường dẫn cổng thông tin đã dùng; hãy chọn tên khác"),
+                      (r"'(.*?)' is a name Windows keeps for a device",
+                       "'{0}' là tên Windows dành cho thiết bị: trên Windows không thư mục nào được đặt tên này, và "
+                       "bản xem trước trên máy Windows không dựng được; hãy chọn tên khác"),),
     "missing-front-matter": ((_ANY, "bài viết phải bắt đầu bằng phần thông tin (front-matter) giữa hai dòng '---' "
                                     "(YAML; hoặc TOML giữa hai dòng '+++')"),),
     "unclosed-front-matter": ((r".*never closed with '(.*)'", "phần thông tin mở ở dòng 1 chưa được đóng bằng dòng '{0}'"),),
@@ -1089,6 +1095,9 @@ PROBLEMS: Mapping[str, tuple] = {
                               "tệp này và {0} chỉ khác nhau ở chữ hoa, chữ thường: trên máy Windows hoặc macOS chỉ "
                               "giữ được một tệp trong số đó, các bài còn lại bị mất ở đó; hãy đổi tên một tệp (tên viết "
                               "thường, như địa chỉ bài)"),),
+    "device-name": ((r"'(.*?)' is a name Windows keeps for a device: .*\(e\.g\. '(.*?)'\)",
+                     "'{0}' là tên Windows dành cho thiết bị: Git trên Windows không lấy được nó về, và bản sao kho "
+                     "của biên tập viên dùng Windows bị lỗi; hãy đổi tên (ví dụ '{1}')"),),
     "names-differ-in-form": (
         (r"this file's name is (.*)'s as a Mac writes its letters",
          "tên tệp này là tên của {0} nhưng ghi chữ theo kiểu máy Mac: cả hai bài đều được xuất bản, nhưng trên máy Mac "

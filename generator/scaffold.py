@@ -30,7 +30,7 @@ from generator.model import SiteConfig, Term
 from generator.index import in_capitals, shorten_slug
 from generator.saved_text import as_utf8, decode, unix_line_ends
 from generator.terms import match_term, unknown_term
-from generator.vietnamese import nfc, slugify
+from generator.vietnamese import nfc, slugify, windows_safe_slug
 from generator.word_import import (MAX_PART_BYTES, NotAWordDocument, WordArticle, oversized_part, read_word,
                                    why_not_readable)
 
@@ -67,7 +67,7 @@ def _title_and_slug(title: str, problems: list[Problem]) -> tuple[str, str]:
                                                       "not UTF-8 (set it to UTF-8, or write the title in the file)"))
         return "", ""
     title = " ".join(styled_letters.plain(typed_text(title)).split())
-    slug = shorten_slug(slugify(title))
+    slug = windows_safe_slug(shorten_slug(slugify(title)))
     if not title:
         problems.append(error("title", 0, "bad-title", "give the article's title: python build.py new \"Tiêu đề\" …"))
     elif not slug:

@@ -62,6 +62,22 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", fold(text)).strip("-")
 
 
+# Names Windows keeps for its devices, whatever extension follows: no file or folder can be called
+# so there ("Con", a Vietnamese word, is its console), and editors preview the portal on Windows.
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                                  *(f"lpt{n}" for n in range(1, 10))})
+
+
+def is_device_name(name: str) -> bool:
+    """Whether Windows cannot create a file or folder of this name (`con`, `NUL.txt`, `com1.tar.gz`)."""
+    return name.split(".")[0].rstrip(" ").lower() in WINDOWS_DEVICE_NAMES
+
+
+def windows_safe_slug(slug: str) -> str:
+    """A slug made from a title, its folder one Windows can create: 'con' → 'con-1'."""
+    return f"{slug}-1" if is_device_name(slug) else slug
+
+
 def words(text: str) -> list[str]:
     """Folded word tokens, for related-news similarity."""
     return _WORD.findall(fold(text))

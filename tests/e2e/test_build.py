@@ -785,3 +785,33 @@ def test_articles_whose_paths_differ_only_in_case_are_each_named(make_site, buil
     assert [p.message.split(" differ")[0] for p in three] == [
         "this file and content/tin-hoat-dong/Tin.md, content/tin-hoat-dong/tin.md"]
     assert "hai tệp" not in messages.describe(three[0], "vi")  # (three of them: it said "one of the two files")
+
+
+def test_names_windows_keeps_for_devices_are_never_a_folder_of_the_site(make_site, build_site):
+    """CON, PRN, AUX, NUL, COM1–9, LPT1–9 (with any extension) can name no file or folder on Windows,
+    where editors preview the portal: a title makes another slug, a slug or key written so is an
+    error at its line, and a file of content/ named so (Git for Windows refuses to check it out) a
+    warning, once for a folder."""
+    toml = SITE_TOML + '\n[units.aux]\nname = "Phòng Aux"\n'
+    site = make_site({"content/tin-hoat-dong/con.md": article("Con"),
+                      "content/tin-hoat-dong/Lpt1/index.md": article("Tin khác", slug="COM1"),
+                      "content/tin-hoat-dong/Lpt1/nul.pdf": b"%PDF-1.4"}, site_toml=toml)
+    refused = build_site(site)
+    told = sorted((p.location.path, p.location.line, p.code, p.message.split(":")[0]) for p in refused.result.problems)
+    assert told == [("site.toml", toml.splitlines().index("[units.aux]") + 1, "reserved-slug",
+                     "'aux' is a name Windows keeps for a device")]
+    (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")
+    refused = build_site(site)
+    told = sorted((p.location.path, p.location.line, p.code, p.message.split(":")[0]) for p in refused.result.problems)
+    assert told == [
+        ("content/tin-hoat-dong/Lpt1", 0, "device-name", "'Lpt1' is a name Windows keeps for a device"),
+        ("content/tin-hoat-dong/Lpt1/index.md", 6, "bad-slug", "'com1' is a name Windows keeps for a device"),
+        ("content/tin-hoat-dong/Lpt1/nul.pdf", 0, "device-name", "'nul.pdf' is a name Windows keeps for a device"),
+        ("content/tin-hoat-dong/con.md", 0, "device-name", "'con.md' is a name Windows keeps for a device")]
+    assert "slug: com1-1" in refused.result.problems[1].message
+    assert "ví dụ 'nul-1.pdf'" in messages.describe(refused.result.problems[2], "vi")
+    (site / "content/tin-hoat-dong/Lpt1/index.md").write_text(article("Tin khác"), encoding="utf-8")
+    built = build_site(site)
+    assert built.result.ok
+    assert text_of(built.page("/tin-hoat-dong/con-1/").find("h1")) == "Con"
+    assert not (built.out / "tin-hoat-dong/con").exists()

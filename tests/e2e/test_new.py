@@ -292,3 +292,15 @@ def test_what_new_writes_reads_back_as_written(make_site):
     assert (source.front["title"], source.front["unit"], source.front["campaigns"]) == ("Trực ban 113", "113", ["2025"])
     checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert checked.returncode == 0, checked.stdout
+
+
+def test_new_article_titled_as_windows_names_a_device_gets_a_folder_windows_can_make(make_site, build_site):
+    """"Con" (a Vietnamese word) is Windows' console: content/…/con/ could not be checked out on an
+    editor's Windows computer, nor its page's folder written there by a preview."""
+    site = make_site({})
+    done = cli_here("new", "Con", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Đã tạo content/tin-hoat-dong/con-1/index.md (bản nháp).")
+    shown = build_site(site, drafts=True)
+    assert text_of(shown.page("/tin-hoat-dong/con-1/").find("h1")) == "Con"
+    assert not (shown.out / "tin-hoat-dong/con").exists()

@@ -2,4 +2,4 @@
 
 
 def make(site):
-    (site / "content/tin-hoat-dong/nul.md").write_bytes(b"---\ntitle: a\n\x00\x00\x00\n---\n")
+    (site / "content/tin-hoat-dong/nul-bytes.md").write_bytes(b"---\ntitle: a\n\x00\x00\x00\n---\n")
