@@ -342,14 +342,25 @@ def _unquoted_term_key(line: str) -> tuple[str, str] | None:
 
 def _unclosed_quote(line: str) -> str | None:
     """'"' for `title = "Cổng thông tin`, a text saved before its closing quote was typed ("'" for
-    a '…' one); None for any other line (three quotes open a text of several lines)."""
+    a '…' one); None for any other line."""
     key, equals, rest = line.partition("=")
-    value = rest.strip()
-    if not equals or not re.fullmatch(r"[A-Za-z0-9_-]+", key.strip()) or not value or value[0] not in "\"'":
+    if not equals or not re.fullmatch(r"[A-Za-z0-9_-]+", key.strip()):
         return None
-    if value.startswith(('"""', "'''")):
+    return unclosed_quote(rest.strip())
+
+
+def unclosed_quote(value: str, yaml: bool = False) -> str | None:
+    """The quote a value (of a `key = value` line of TOML, or with `yaml` of a `key: value` line
+    of front-matter) opens and does not close on its line: '"' for `"Cổng thông tin`, "'" for a
+    '…' text; None for a value that closes its quote or has none. A '"' after a backslash is one
+    of the text's letters; TOML's three quotes open a text of several lines, and YAML's two ''
+    in a '…' text are one of its letters."""
+    if not value or value[0] not in "\"'" or not yaml and value.startswith(('"""', "'''")):
         return None
-    quotes = len(re.findall(r'(?<!\\)"', value)) if value[0] == '"' else value.count("'")
+    if value[0] == '"':
+        quotes = len(re.findall(r'(?<!\\)"', value))
+    else:
+        quotes = (value.replace("''", "") if yaml else value).count("'")
     return value[0] if quotes % 2 else None
 
 

@@ -20,7 +20,7 @@ import yaml
 
 from generator import confine, styled_letters, workers
 from generator.cache import BuildCache, digest
-from generator.config import TOML_POSITION, toml_error_line, toml_key_of
+from generator.config import TOML_POSITION, toml_error_line, toml_key_of, unclosed_quote
 from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
 from generator.merge_conflicts import conflict_problems
@@ -430,12 +430,8 @@ def _unclosed(line: str) -> tuple[str, str] | None:
     if value.startswith(("[", "{")):
         closing = "]" if value[0] == "[" else "}"
         return ("bracket", closing) if value.count(value[0]) > value.count(closing) else None
-    if value.startswith('"'):
-        quotes = len(re.findall(r'(?<!\\)"', value))
-        return ("quote", '"') if quotes % 2 else None
-    if value.startswith("'"):
-        return ("quote", "'") if value.replace("''", "").count("'") % 2 else None
-    return None
+    quote = unclosed_quote(value, yaml=True)
+    return ("quote", quote) if quote else None
 
 
 def _text_not_key(line: str) -> bool:
