@@ -105,11 +105,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     problems += check_insecure_links(site_config, site_dir, converted, cache, reconvert, jobs)
     problems += anchors.dead_part_links(links_to_parts, converted,
                                         functools.partial(markup.load_html, cache=cache, reconvert=reconvert))
-    # What a build writes besides the copied files, for its collision and link checks.
-    pages = routes.plan_pages(site)
-    outputs = [page.output_path for page in pages] + list(seo.render_extra_files(site, pages))
-    outputs += list(aliases.query_tables(pages))
-    files.pop(seo.ROBOTS, None)  # (static/robots.txt is the site's own robots.txt: build.py uses it)
+    pages, outputs = planned_outputs(site, files)
     problems += assets.output_collisions(outputs, files, site_dir)
     published = set(outputs) | files.keys() | {variant.name for variant in plan.variants}
     if links_to_files:  # (the links to files that `build` would find leading nowhere)
@@ -128,6 +124,28 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
                             standalone=tuple(page for page in site.standalone if not page.draft))
         problems += unkept_addresses(site_dir, published, cache.load_state(rendering.STATE_NAME))
     return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
+
+
+def planned_outputs(site: Site, files: dict) -> tuple[list, list[str]]:
+    """(the pages, every path a build writes besides the copied `files`), planned without rendering
+    a page, for the collision and link checks; static/robots.txt leaves `files` (build.py makes the
+    site's own robots.txt of it)."""
+    pages = routes.plan_pages(site)
+    outputs = [page.output_path for page in pages] + list(seo.render_extra_files(site, pages))
+    outputs += list(aliases.query_tables(pages))
+    files.pop(seo.ROBOTS, None)
+    return pages, outputs
+
+
+def links_to_files_leading_nowhere(site_dir: Path, site: Site, plan, listing) -> list[Problem]:
+    """The bodies' links to files that lead to nothing a build would publish (filelinks.py), worked
+    out as check works them out: for a build that stops at its bodies' own errors, before it plans
+    what it writes. A missing document or clip was told by the build after, once those were mended."""
+    files, _ = assets.plan_files(site_dir, site.articles_and_pages, listing, plan.sources, site.config.base_path)
+    _, outputs = planned_outputs(site, files)
+    published = set(outputs) | files.keys() | {variant.name for variant in plan.variants}
+    return filelinks.unpublished_links(site.articles_and_pages, site.file_links, published,
+                                       {rel for rel, _ in listing}, site.config.base_path)
 
 
 def _read_articles(site_dir: Path, cache_dir: Path | None, jobs: int | None, problems: list[Problem]):

@@ -22,7 +22,7 @@ from typing import Callable
 from generator import assets, confine, config as config_stage, content, index, markup, related, render, rendering, routes
 from generator import aliases, anchors, attachments, standalone
 from generator import clip_places, imageproc, images, pictures
-from generator import buildlock, feeds, filelinks, kept_pages, layout_metrics, messages, outguard, search, search_store, seo, shortcut
+from generator import buildlock, checker, feeds, filelinks, kept_pages, layout_metrics, messages, outguard, search, search_store, seo, shortcut
 from generator.causes import Causes
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, as_errors, has_errors, sort_problems, warning
@@ -216,15 +216,19 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
                                               links_to_parts=links_to_parts,
                                               documents=documents, unpublished=unpublished, expired=expired)
     problems += images.not_told_twice(found, photo_problems)
-    _stop_on_errors(problems)
-    give_back_freed_memory()  # before the search indexer and the workers are forked
-    clock.lap("markup")
-
     news = len(articles) - len(pages)
     site = Site(config=site_config, articles=tuple(articles[:news]), standalone=tuple(articles[news:]),
                 left_out=frozen_map(left_out), file_links=frozen_map(links_to_files),
                 part_links=frozen_map(links_to_parts),
                 attachments=frozen_map(documents))
+    # Told with them, as check tells them, not by the next build; the preview, which builds again at the
+    # next save, is not kept waiting for every feed to be rendered to find the addresses published.
+    if has_errors(problems) and site.file_links and options.memo is None:
+        problems += checker.links_to_files_leading_nowhere(options.site_dir, site, plan, listing)
+    _stop_on_errors(problems)
+    give_back_freed_memory()  # before the search indexer and the workers are forked
+    clock.lap("markup")
+
     if on_converted is not None:
         on_converted(site, plan)
     related_news, other_news = related.related_lists(site.articles, site_config.related_count,

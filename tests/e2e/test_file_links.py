@@ -78,6 +78,19 @@ def test_a_link_to_a_file_that_is_not_published_is_an_error_that_says_what_to_do
     assert not checked.ok and problems_of(checked) == found
 
 
+def test_a_missing_document_is_told_with_a_link_to_no_article_in_one_build(make_site, tmp_path):
+    """The build stopped at the bodies' own errors (a link to an article not there) before it
+    checked their links to files: the missing plan was told by the next build, once the first
+    was mended; check told both."""
+    site = make_site({**numbered_articles(2),
+                      BUNDLE: article("Họp báo quý", body="Tải [kế hoạch](ke-hoach.pdf).\n\nXem [bài](../khong-co.md).")})
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+    assert {(line, message.split(" (")[0]) for _, line, message in problems_of(result)} == {
+        (line_of(site, BUNDLE, "ke-hoach.pdf"), "the link 'ke-hoach.pdf' points to nothing the site publishes"),
+        (line_of(site, BUNDLE, "khong-co"), "the link '../khong-co.md' points to no article")}
+    assert problems_of(check_site(site)) == problems_of(result)
+
+
 @pytest.mark.parametrize("kept", [False, True])
 def test_a_file_deleted_later_is_reported_though_the_body_is_not_converted_again(make_site, tmp_path, kept):
     """The body's conversion comes from the cache (or serve's memo); the check runs all the same."""
@@ -175,7 +188,8 @@ def test_links_in_pasted_html_are_read_like_markdown_links(make_site, tmp_path):
     (site / BUNDLE).write_text(article("Họp báo quý", body=pasted.replace("ke-hoach.pdf", "khong-co.pdf")
                                        .replace("../bai-0.md", "../bai-9.md")), encoding="utf-8")
     result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out2"))
-    assert [(p.location.line, p.message) for p in result.problems] == [
+    assert sorted((p.location.line, p.message) for p in result.problems) == [  # (both in one run)
+        (line_of(site, BUNDLE, "khong-co.pdf"), "the link 'khong-co.pdf' points to nothing the site publishes"),
         (line_of(site, BUNDLE, "bai-9.md"), "the link '../bai-9.md' points to no article (check the path to its .md file)")]
     (site / BUNDLE).write_text(article("Họp báo quý", body=pasted.replace("ke-hoach.pdf", "khong-co.pdf")), encoding="utf-8")
     result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out2"))
@@ -489,13 +503,12 @@ def test_a_file_whose_name_holds_a_hash_is_named_with_how_to_link_it(make_site, 
                       BUNDLE: article("Họp báo quý", body="Tải [báo cáo](<Báo cáo #1.pdf>).\n\n![Ảnh](<ảnh #2.jpg>)"),
                       "content/tin-hoat-dong/hop-bao/Báo cáo #1.pdf": b"%PDF-1.4",
                       "content/tin-hoat-dong/hop-bao/ảnh #2.jpg": phone_jpeg(640, 480)})
-    # (A photo's errors are told first: the links are checked once the photos are planned.)
-    for code, fix in (("missing-image", ("#2", "%232")), ("broken-link", ("#1", "%231"))):
-        result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
-        said = [p.message for p in result.problems if p.is_error]
-        assert [p.code for p in result.problems if p.is_error] == [code]
-        name = {"#2": "ảnh #2.jpg", "#1": "Báo cáo #1.pdf"}[fix[0]]
-        assert said[0].endswith(f"rename the file without them, or write '{name.replace(*fix)}'")
+    # (The photo's and the document's in one run: the links were checked once the photos were mended.)
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+    said = {p.code: p.message for p in result.problems if p.is_error}
+    assert sorted(said) == ["broken-link", "missing-image"] and len(result.problems) == 2
+    for code, name, fix in (("missing-image", "ảnh #2.jpg", ("#2", "%232")), ("broken-link", "Báo cáo #1.pdf", ("#1", "%231"))):
+        assert said[code].endswith(f"rename the file without them, or write '{name.replace(*fix)}'")
         (site / BUNDLE).write_text((site / BUNDLE).read_text(encoding="utf-8").replace(*fix), encoding="utf-8")
     assert build(BuildOptions(site_dir=site, out_dir=tmp_path / "out")).ok
 
