@@ -147,6 +147,7 @@ def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tu
     problems += unpublished_files(listing, {full for found in by_bundle.values() for _, full in found})
     problems += active_files(by_bundle)
     problems += same_names(by_bundle)
+    problems += photo_twins(listing)
     problems += stylesheet_links(files, site_dir, base_path, image_sources)
     problems += heavy_images(files, site_dir)
     problems += lfs_pointers(files, site_dir)
@@ -200,6 +201,23 @@ def same_names(by_bundle: Mapping[str, Sequence[tuple[str, str]]]) -> list[Probl
             if written != rel and written in names:
                 problems.append(_mac_twin(f"{bundle}/{rel}", f"{bundle}/{written}"))
     return problems
+
+
+def photo_twins(listing: Sequence[tuple[str, os.DirEntry]]) -> list[Problem]:
+    """A warning at each photo of content/ whose name is another's as a Mac writes the same
+    letters (NFD; a folder of photos zipped on a Mac and copied beside the old ones on Windows):
+    the body's ![…](ảnh-1.jpg), NFC, showed the old photo, and the new one was never shown,
+    without a word (a document so named is an error: same_names)."""
+    names: dict[str, list[str]] = {}
+    for rel, entry in listing:
+        if is_image_file(rel) and not entry.is_dir():
+            names.setdefault(nfc(rel), []).append(rel)
+    return [warning(rel, 0, "names-differ-in-form",
+                    f"this photo's name is {written}'s as a Mac writes its letters: a body's ![…]({posixpath.basename(written)}) "
+                    f"shows {written}, never this one, and a checkout on a Mac keeps only one of them; delete the one "
+                    "that is not current")
+            for written, same in sorted(names.items()) if len(same) > 1 and written in same
+            for rel in sorted(same) if rel != written]
 
 
 def _mac_twin(mac: str, written: str) -> Problem:

@@ -1099,6 +1099,9 @@ PROBLEMS: Mapping[str, tuple] = {
                      "'{0}' là tên Windows dành cho thiết bị: Git trên Windows không lấy được nó về, và bản sao kho "
                      "của biên tập viên dùng Windows bị lỗi; hãy đổi tên (ví dụ '{1}')"),),
     "names-differ-in-form": (
+        (r"this photo's name is (.*)'s as a Mac writes its letters: a body's !\[…\]\((.*?)\) shows",
+         "tên ảnh này là tên của {0} nhưng ghi chữ theo kiểu máy Mac: ![…]({1}) trong bài hiện ảnh {0}, không bao giờ "
+         "hiện ảnh này, và trên máy Mac chỉ giữ được một tệp; hãy xóa ảnh không còn dùng"),
         (r"this file's name is (.*)'s as a Mac writes its letters",
          "tên tệp này là tên của {0} nhưng ghi chữ theo kiểu máy Mac: cả hai bài đều được xuất bản, nhưng trên máy Mac "
          "chỉ giữ được một tệp, và liên kết ghi tên này chỉ dẫn tới một bài; hãy gõ lại tên tệp này, hoặc xóa nó nếu "

@@ -130,3 +130,19 @@ def test_two_articles_whose_names_differ_only_as_a_mac_writes_them_are_each_name
         (nfd(folder), "names-differ-in-form", f"this file's name is {folder}'s")])
     vi = {p.location.path: messages.describe(p, "vi") for p in built.result.problems}
     assert "tên tệp này là tên của" in vi[nfd(name)] and "kiểu máy Mac" in vi[name]
+
+
+def test_a_photo_and_its_mac_spelled_copy_beside_one_article_are_told_not_one_never_shown(make_site, build_site):
+    """A folder of photos zipped on a Mac, copied on Windows beside the old ones: ảnh-1.jpg twice,
+    NFC and NFD. The body's NFC name showed the old photo, and the new one was never shown, with
+    nothing said (a document so named is an error, duplicate-output)."""
+    photo = "content/tin-hoat-dong/ra-quan/ảnh-1.jpg"
+    site = make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Lễ ra quân", body="![Lễ ra quân](ảnh-1.jpg)\n"),
+                      photo: phone_jpeg(640, 480), nfd(photo): phone_jpeg(800, 600)})
+    built = build_site(site)
+    assert built.result.ok
+    assert [(p.location.path, p.code) for p in built.result.problems] == [(nfd(photo), "names-differ-in-form")]
+    told = built.result.problems[0]
+    assert told.message.startswith(f"this photo's name is {photo}'s as a Mac writes its letters: a body's "
+                                   f"![…](ảnh-1.jpg) shows {photo}, never this one")
+    assert "tên ảnh này là tên của" in messages.describe(told, "vi")
