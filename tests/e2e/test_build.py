@@ -815,3 +815,24 @@ def test_names_windows_keeps_for_devices_are_never_a_folder_of_the_site(make_sit
     assert built.result.ok
     assert text_of(built.page("/tin-hoat-dong/con-1/").find("h1")) == "Con"
     assert not (built.out / "tin-hoat-dong/con").exists()
+
+
+def test_photos_and_documents_whose_names_differ_only_in_case_are_each_named(make_site, build_site):
+    """Anh.jpg and anh.jpg beside one article (a photo sent again from a phone, saved under another
+    case): the body shows one, but a checkout on Windows or macOS keeps either, and the preview
+    there showed whichever it kept, without a word; so for Ke-hoach.pdf and ke-hoach.pdf."""
+    site = make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Lễ ra quân", body="![Lễ ra quân](anh.jpg)\n\n"
+                                                                         "Tải [kế hoạch](ke-hoach.pdf)."),
+                      "content/tin-hoat-dong/ra-quan/anh.jpg": phone_jpeg(640, 480),
+                      "content/tin-hoat-dong/ra-quan/Anh.jpg": phone_jpeg(800, 600),
+                      "content/tin-hoat-dong/ra-quan/ke-hoach.pdf": b"%PDF-1.4 moi",
+                      "content/tin-hoat-dong/ra-quan/Ke-hoach.pdf": b"%PDF-1.4 cu"})
+    built = build_site(site)
+    assert built.result.ok
+    folder = "content/tin-hoat-dong/ra-quan/"
+    assert sorted((p.location.path, p.location.line, p.code, p.message.split(" differ")[0])
+                  for p in built.result.problems) == [
+        (folder + "Anh.jpg", 0, "names-differ-in-case", f"this file and {folder}anh.jpg"),
+        (folder + "Ke-hoach.pdf", 0, "names-differ-in-case", f"this file and {folder}ke-hoach.pdf"),
+        (folder + "anh.jpg", 0, "names-differ-in-case", f"this file and {folder}Anh.jpg"),
+        (folder + "ke-hoach.pdf", 0, "names-differ-in-case", f"this file and {folder}Ke-hoach.pdf")]
