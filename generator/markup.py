@@ -353,7 +353,9 @@ class _ShiftHeadings(Treeprocessor):
         # The title again as the body's first line, which the page leaves out (without_repeated_title):
         # no heading of the text, and the parts under it stay <h2> ("# Tiêu đề" then "## Phần" gave <h3>).
         repeated = self._repeated_title(root, stash)
-        levels = [int(e.tag[1]) for e in root.iter() if re.fullmatch(r"h[1-6]", str(e.tag)) and e is not repeated]
+        # (nor a heading of marks alone, `#` on its line, which HeadingIds leaves out: "#" then "## Phần" gave <h3>)
+        levels = [int(e.tag[1]) for e in root.iter() if re.fullmatch(r"h[1-6]", str(e.tag)) and e is not repeated
+                  and not sections.is_blank_heading(e)]
         levels += [int(tag.group(2)) for index, block in enumerate(stash) if isinstance(block, str) and index != repeated
                    for tag in _HTML_HEADING_TAG.finditer(block)]
         if levels and min(levels) == 1:

@@ -42,7 +42,9 @@ class HeadingIds(Treeprocessor):
             if named:
                 used.add(named)
             elif element.tag in _HEADING_TAGS:
-                (unnamed if len(element) or (element.text or "").strip() else blank).append(element)
+                (blank if is_blank_heading(element) else unnamed).append(element)
+            elif element.tag == "h1" and is_blank_heading(element):  # (`#` alone moves nothing down: markup.py)
+                blank.append(element)
         for element in unnamed:
             element.set("id", _unique(heading_id("".join(element.itertext())), used))
         if blank:
@@ -58,6 +60,11 @@ def heading_id(text: str) -> str:
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG + 1] else slug[:MAX_SLUG]
     return ID_PREFIX + slug if slug else ID_PREFIX.rstrip("-")
+
+
+def is_blank_heading(element) -> bool:
+    """Whether a heading of the tree is marks alone (`##` on its line): no words, no markup."""
+    return not len(element) and not (element.text or "").strip()
 
 
 def _unique(wanted: str, used: set[str]) -> str:

@@ -77,6 +77,17 @@ def test_a_heading_of_marks_alone_is_left_out_of_the_body():
     assert headings("Mở đầu.\n\n##\n\nA.\n\n### \n\n## Hai\n") == [("h2", "muc-hai", "Hai")]
 
 
+def test_a_line_of_one_mark_alone_moves_no_heading_down():
+    """`#` alone on its line (left out, as `##` is) moved every heading a level down: the parts were
+    <h3> right under the page's <h1>, a level skipped, and the Mục lục put the second and third
+    parts under the first."""
+    assert headings("Mở đầu.\n\n#\n\n## Phần một\n\nA.\n\n### Mục\n\n## Phần hai\n") == [
+        ("h2", "muc-phan-mot", "Phần một"), ("h3", "muc-muc", "Mục"), ("h2", "muc-phan-hai", "Phần hai")]
+    html = MarkupConverter({}).convert(make("content/a.md", "#\n\n## Một\n\n## Hai\n\n## Ba\n")).html
+    assert "<h1" not in html
+    assert [entry.text for entry in sections.sections(html)] == ["Một", "Hai", "Ba"]
+
+
 def test_a_short_article_has_no_contents():
     html = MarkupConverter({}).convert(make("content/a.md", "## Một\n\nA.\n\n## Hai\n\nB.\n")).html
     assert sections.sections(html) == []
