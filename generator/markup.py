@@ -355,7 +355,7 @@ class _ShiftHeadings(Treeprocessor):
         repeated = self._repeated_title(root, stash)
         # (nor a heading of marks alone, `#` on its line, which HeadingIds leaves out: "#" then "## Phần" gave <h3>)
         levels = [int(e.tag[1]) for e in root.iter() if re.fullmatch(r"h[1-6]", str(e.tag)) and e is not repeated
-                  and not sections.is_blank_heading(e)]
+                  and not sections.is_blank_heading(e, stash)]
         levels += [int(tag.group(2)) for index, block in enumerate(stash) if isinstance(block, str) and index != repeated
                    for tag in _HTML_HEADING_TAG.finditer(block)]
         if levels and min(levels) == 1:

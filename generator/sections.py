@@ -12,8 +12,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from generator import references
 from generator.sanitize import text_of
@@ -32,18 +34,19 @@ _LISTED = re.compile(r'<h([23])\s[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 class HeadingIds(Treeprocessor):
     """Gives each body heading without an id one made from its words; an id the
     author wrote (`## Kết quả {#ket-qua}`) is kept. Ids are unique in the body. A
-    heading of marks alone (`##` on its line) is left out: a blank heading, where a
+    heading of marks alone (`##` on its line, or `## &nbsp;`) is left out: a blank heading, where a
     screen reader's reader jumping from heading to heading landed on nothing."""
 
     def run(self, root):
         used, unnamed, blank = set(), [], []
+        held = self.md.htmlStash.rawHtmlBlocks
         for element in root.iter():  # one pass: it runs on every article
             named = element.get("id")
             if named:
                 used.add(named)
             elif element.tag in _HEADING_TAGS:
-                (blank if is_blank_heading(element) else unnamed).append(element)
-            elif element.tag == "h1" and is_blank_heading(element):  # (`#` alone moves nothing down: markup.py)
+                (blank if is_blank_heading(element, held) else unnamed).append(element)
+            elif element.tag == "h1" and is_blank_heading(element, held):  # (`#` alone moves nothing down: markup.py)
                 blank.append(element)
         for element in unnamed:
             element.set("id", _unique(heading_id("".join(element.itertext())), used))
@@ -62,9 +65,21 @@ def heading_id(text: str) -> str:
     return ID_PREFIX + slug if slug else ID_PREFIX.rstrip("-")
 
 
-def is_blank_heading(element) -> bool:
-    """Whether a heading of the tree is marks alone (`##` on its line): no words, no markup."""
-    return not len(element) and not (element.text or "").strip()
+def is_blank_heading(element, held: Sequence = ()) -> bool:
+    """Whether a heading of the tree is marks alone (`##` on its line): no words, no markup; nor
+    more than spaces written as HTML does (`## &nbsp;`), which Python-Markdown keeps aside in
+    `held` (its htmlStash's blocks) as it does raw HTML."""
+    if len(element):
+        return False
+    text = element.text or ""
+    if "\x02" in text:
+        text = HTML_PLACEHOLDER_RE.sub(lambda found: _space_or_not(int(found.group(1)), held, found.group(0)), text)
+    return not text.strip()
+
+
+def _space_or_not(index: int, held: Sequence, placeholder: str) -> str:
+    block = held[index] if index < len(held) else None
+    return " " if isinstance(block, str) and block.startswith("&") and not html.unescape(block).strip() else placeholder
 
 
 def _unique(wanted: str, used: set[str]) -> str:

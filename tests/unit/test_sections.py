@@ -88,6 +88,13 @@ def test_a_line_of_one_mark_alone_moves_no_heading_down():
     assert [entry.text for entry in sections.sections(html)] == ["Một", "Hai", "Ba"]
 
 
+def test_a_heading_of_a_non_breaking_space_alone_is_left_out_as_marks_alone_are():
+    """`## &nbsp;` (a blank line kept as HTML writes it) was a blank <h2 id="muc">, where a screen
+    reader's reader going from heading to heading landed on nothing; `# &nbsp;` moved every heading down."""
+    assert headings("Mở đầu.\n\n## &nbsp;\n\nA.\n\n# &#160; \n\n## Hai\n\n### Mục &nbsp;\n") == [
+        ("h2", "muc-hai", "Hai"), ("h3", "muc-muc", "Mục \xa0")]
+
+
 def test_a_short_article_has_no_contents():
     html = MarkupConverter({}).convert(make("content/a.md", "## Một\n\nA.\n\n## Hai\n\nB.\n")).html
     assert sections.sections(html) == []
