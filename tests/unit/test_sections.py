@@ -70,6 +70,10 @@ def test_a_heading_without_words_is_no_entry_of_the_contents():
                                        sections.Section("muc-ba", "Ba")]
     two = MarkupConverter({}).convert(make("content/a.md", "## Một\n\n##\n\n## Hai\n")).html
     assert sections.sections(two) == []  # two headings with words: no contents, as for any two
+    # (`##` alone is left out of the body by now: HeadingIds; a heading that is a picture alone stays)
+    pictured = MarkupConverter({}).convert(make("content/a.md", "## Một\n\n## ![](https://bocongan.gov.vn/logo.png)\n\n"
+                                                               "## Hai\n\n## Ba\n")).html
+    assert [entry.text for entry in sections.sections(pictured)] == ["Một", "Hai", "Ba"]
 
 
 def test_a_heading_of_marks_alone_is_left_out_of_the_body():
