@@ -27,7 +27,7 @@ _TITLE = re.compile(r'^<table\b[^>]*?\stitle="([^"]*)"')
 _HEADING_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 # The row numbers' heading a statistics table opens with ("STT", số thứ tự): it names no table,
 # and every table of a report began with it, each region called "Bảng: STT".
-_NUMBERING = re.compile(r"(?:stt|tt|số tt|số thứ tự|thứ tự|#|no\.?)", re.I)
+_NUMBERING = re.compile(r"(?:stt|tt|số tt|số thứ tự|thứ tự|#|no|s\.\s?t\.\s?t)\.?", re.I)  # ("TT.", "S.T.T")
 _CELL = re.compile(r"<td\b[^>]*>(.*?)</td>", re.S)
 
 

@@ -17,3 +17,11 @@ def test_a_statistics_table_is_named_by_its_first_column_of_words_not_its_row_nu
             "| | Lực lượng | Số người |\n|---|---|---:|\n| 1 | Cảnh sát cơ động | 40 |\n\n"
             "<table><tr><td><b>Số TT</b></td><td><b>Tuyến đường</b></td></tr><tr><td>1</td><td>QL 39</td></tr></table>\n")
     assert _region_names(body) == ["Bảng: Đơn vị", "Bảng: Lực lượng", "Bảng: Tuyến đường"]
+
+
+def test_a_row_numbers_heading_written_with_a_full_stop_names_no_table_either():
+    """"TT." and "S.T.T", as many reports write them: each region was "Bảng: TT."."""
+    body = ("| TT. | Đơn vị |\n|---|---|\n| 1 | Huyện A |\n\n"
+            "| S.T.T | Lực lượng |\n|---|---|\n| 1 | Cảnh sát cơ động |\n\n"
+            "| STT. | Tuyến đường |\n|---|---|\n| 1 | QL 39 |\n")
+    assert _region_names(body) == ["Bảng: Đơn vị", "Bảng: Lực lượng", "Bảng: Tuyến đường"]
