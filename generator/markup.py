@@ -338,6 +338,7 @@ class _RawMedia(rawtags.StashedTags):
 # A heading's tags in HTML the editor pasted (a page copied from the old portal: <h1>…</h1>).
 _HTML_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s/>])", re.I)
 _HTML_H1 = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.I | re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)  # (an old part the editor hid, never published: moves nothing)
 _HELD_BLOCK = re.compile("\x02wzxhzdk:(\\d+)\x03")  # where Python-Markdown put raw HTML it kept aside
 
 
@@ -357,7 +358,7 @@ class _ShiftHeadings(Treeprocessor):
         levels = [int(e.tag[1]) for e in root.iter() if re.fullmatch(r"h[1-6]", str(e.tag)) and e is not repeated
                   and not sections.is_blank_heading(e, stash)]
         levels += [int(tag.group(2)) for index, block in enumerate(stash) if isinstance(block, str) and index != repeated
-                   for tag in _HTML_HEADING_TAG.finditer(block)]
+                   for tag in _HTML_HEADING_TAG.finditer(_HTML_COMMENT.sub("", block) if "<!--" in block else block)]
         if levels and min(levels) == 1:
             for element in root.iter():
                 if re.fullmatch(r"h[1-6]", str(element.tag)):

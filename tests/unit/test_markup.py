@@ -66,6 +66,16 @@ def test_a_heading_pasted_in_html_moves_below_the_page_title_with_the_others():
     assert [h.name for h in alone.find_all(["h2", "h3"])] == ["h2", "h3"]  # no <h1>: nothing moves
 
 
+def test_a_heading_in_an_html_comment_moves_no_heading_down():
+    """A part of the old page the editor hid (`<!-- <h1>Tin cũ</h1> -->`), never published, made
+    every heading of the body a level lower: "## Phần" was an <h3> right under the page's <h1>."""
+    for body in ("<!-- <h1>Tin cũ</h1> -->\n\n## Phần\n\nChữ.\n\n### Mục\n",
+                 "## Phần\n\nChữ.\n\n<!--\n<h1>Tin cũ</h1>\n<p>Chữ cũ.</p>\n-->\n\n### Mục\n"):
+        soup = BeautifulSoup(MarkupConverter({}).convert(make("content/a.md", body)).html, "html.parser")
+        assert [(h.name, h.get_text()) for h in soup.find_all(["h2", "h3", "h4"])][:1] == [("h2", "Phần")], body
+        assert "Tin cũ" not in soup.get_text()
+
+
 def test_the_title_again_atop_the_body_leaves_its_parts_at_the_second_level():
     """A document that starts with its title (the page leaves it out: the <h1> above says it) and
     has its parts under it: they were <h3> right under the page's <h1>, a level skipped."""
