@@ -25,10 +25,12 @@ _ADDRESS = (r'https://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?v=|shorts/|live/)|
             r'([A-Za-z0-9_-]{11})((?:[?&#][^"<>]*)?)')  # (the video's id, and what follows it)
 _ALONE = re.compile(rf'<p><a href="({_ADDRESS})">([^<>]*)</a></p>')
 # The same address written as a clip is, `![Lễ ra quân](https://youtu.be/…)`, alone on its line.
-_PICTURE = re.compile(rf'<p><img alt="([^"]*)"[^<>]*? src="({_ADDRESS})"[^<>]*></p>')
+# (its alt and src in either order: pasted HTML writes `<img src="…" alt="…">`, and may have no alt)
+_IMG = rf'<img(?=(?:[^<>]*?\salt="([^"]*)")?)(?=[^<>]*?\ssrc="({_ADDRESS})")[^<>]*>'
+_PICTURE = re.compile(rf'<p>{_IMG}</p>')
 # … and inside a sentence, where no player fits: a picture that could never show (a YouTube page
 # is no image), it becomes a link to the video, by its words (in a link of the editor's, its words).
-_IN_TEXT = re.compile(rf'(<a\b[^<>]*>)?<img alt="([^"]*)"[^<>]*? src="({_ADDRESS})"[^<>]*>')
+_IN_TEXT = re.compile(rf'(<a\b[^<>]*>)?{_IMG}')
 _START = re.compile(r"[?&#](?:amp;)?t=(\d{1,6})s?(?:&|$)")
 PLAYER = "https://www.youtube-nocookie.com/embed/"
 LABEL = "Xem video"
@@ -44,7 +46,7 @@ def embed_videos(body_html: str, title: str = "") -> str:
                    key=lambda m: m.start())
     if not found:
         return _IN_TEXT.sub(_link, body_html)
-    unnamed = [m for m in found if m.re is _ALONE or not m.group(1).strip()]
+    unnamed = [m for m in found if m.re is _ALONE or not (m.group(1) or "").strip()]
     parts, at = [], 0
     for m in found:
         if m.re is _ALONE:
@@ -52,12 +54,12 @@ def embed_videos(body_html: str, title: str = "") -> str:
             name = ""
         else:
             name, href, video, rest = m.groups()
-            name = name.strip()
+            name = (name or "").strip()
         if not name:
             name = html.escape(title, quote=False)
             if len(unnamed) > 1:
                 name += f" (video {unnamed.index(m) + 1}/{len(unnamed)})"
-        caption = m.re is _PICTURE and bool(m.group(1).strip())  # (the editor's words, shown as a clip's are)
+        caption = m.re is _PICTURE and bool((m.group(1) or "").strip())  # (the editor's words, shown as a clip's are)
         parts += [body_html[at:m.start()], _player(href, video, rest, name, caption)]
         at = m.end()
     return _IN_TEXT.sub(_link, "".join(parts) + body_html[at:])
@@ -70,7 +72,8 @@ def is_video_address(src: str) -> bool:
 
 def _link(found: re.Match) -> str:
     opened, alt, src = found.group(1, 2, 3)
-    return f'{opened}{alt.strip() or src}' if opened else f'<a href="{src}">{alt.strip() or src}</a>'
+    words = (alt or "").strip() or src
+    return f'{opened}{words}' if opened else f'<a href="{src}">{words}</a>'
 
 
 def _player(href: str, video: str, rest: str, name: str, caption: bool = False) -> str:

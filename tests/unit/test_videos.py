@@ -75,3 +75,14 @@ def test_a_youtube_address_written_as_a_picture_inside_a_sentence_is_a_link_to_i
         ("https://youtu.be/dQw4w9WgXcQ", "lễ ra quân"), ("https://youtu.be/aaaaaaaaaaa?t=3", "https://youtu.be/aaaaaaaaaaa?t=3")]
     linked = _html("Xem [![lễ ra quân](https://youtu.be/dQw4w9WgXcQ)](https://bocongan.gov.vn/video) nhé.\n")
     assert [(a["href"], a.get_text()) for a in linked.find_all("a")] == [("https://bocongan.gov.vn/video", "lễ ra quân")]
+
+
+def test_a_video_pasted_in_html_with_its_address_before_its_words_is_the_player_too():
+    """`<img src="https://youtu.be/…" alt="…">`, as pasted HTML writes it (src first, or no alt):
+    it stayed a broken picture, and the build, which takes such an address for a video, said nothing."""
+    page = _html('Mở đầu.\n\n<p><img src="https://youtu.be/dQw4w9WgXcQ" alt="Lễ ra quân"></p>\n\n'
+                 'Xem <img src="https://youtu.be/aaaaaaaaaaa" width="200"> nhé.\n')
+    assert _names(page) == ["Xem video: Lễ ra quân"]
+    assert [f.get_text() for f in page.select("figure.video figcaption")] == ["Lễ ra quân"]
+    assert [a["href"] for a in page.select("p a")] == ["https://youtu.be/aaaaaaaaaaa"]  # in a sentence: a link
+    assert not [img for img in page.find_all("img") if "ytimg.com" not in img["src"]]  # no broken picture
