@@ -31,6 +31,10 @@ _PICTURE = re.compile(rf'<p>{_IMG}</p>')
 # … and inside a sentence, where no player fits: a picture that could never show (a YouTube page
 # is no image), it becomes a link to the video, by its words (in a link of the editor's, its words).
 _IN_TEXT = re.compile(rf'(<a\b[^<>]*>)?{_IMG}')
+# A paragraph of several lines (nl2br: "Clip lễ ra quân:" and the address under it, two addresses one
+# under another, a caption line under `![…](…)`): a video's line is a paragraph of its own, as it reads.
+_LINES = re.compile(r"<p>((?:(?!</p>).)*?<br>\n(?:(?!</p>).)*)</p>", re.S)
+_LINE = re.compile(rf'<a href="({_ADDRESS})">([^<>]*)</a>|{_IMG}')
 _START = re.compile(r"[?&#](?:amp;)?t=(\d{1,6})s?(?:&|$)")
 PLAYER = "https://www.youtube-nocookie.com/embed/"
 LABEL = "Xem video"
@@ -40,6 +44,8 @@ def embed_videos(body_html: str, title: str = "") -> str:
     """`title`: the article's (escaped as text in HTML is), the name of a video the editor did not name."""
     if "youtu" not in body_html:  # nearly every article: one search in C
         return body_html
+    if "<br>" in body_html:
+        body_html = _LINES.sub(_video_lines_apart, body_html)
     found = sorted([m for m in _ALONE.finditer(body_html)
                     if html.unescape(m.group(4)).strip() == html.unescape(m.group(1))]
                    + list(_PICTURE.finditer(body_html)),
@@ -63,6 +69,30 @@ def embed_videos(body_html: str, title: str = "") -> str:
         parts += [body_html[at:m.start()], _player(href, video, rest, name, caption)]
         at = m.end()
     return _IN_TEXT.sub(_link, "".join(parts) + body_html[at:])
+
+
+def _video_lines_apart(paragraph: re.Match) -> str:
+    """The paragraph with each line that is a video alone made a paragraph of its own (the lines
+    around it stay together)."""
+    lines = paragraph.group(1).split("<br>\n")
+    if not any(map(_video_alone, lines)):
+        return paragraph.group(0)
+    parts, run = [], []
+    for line in lines:
+        if _video_alone(line):
+            parts += ["<br>\n".join(run)] if run else []
+            parts.append(line.strip())
+            run = []
+        else:
+            run.append(line)
+    parts += ["<br>\n".join(run)] if run else []
+    return "\n".join(f"<p>{part}</p>" for part in parts)
+
+
+def _video_alone(line: str) -> bool:
+    """Whether a line is a video's address alone (its words the address) or written as a picture."""
+    found = _LINE.fullmatch(line.strip())
+    return found is not None and (found.group(1) is None or html.unescape(found.group(4)).strip() == html.unescape(found.group(1)))
 
 
 def is_video_address(src: str) -> bool:

@@ -86,3 +86,17 @@ def test_a_video_pasted_in_html_with_its_address_before_its_words_is_the_player_
     assert [f.get_text() for f in page.select("figure.video figcaption")] == ["Lễ ra quân"]
     assert [a["href"] for a in page.select("p a")] == ["https://youtu.be/aaaaaaaaaaa"]  # in a sentence: a link
     assert not [img for img in page.find_all("img") if "ytimg.com" not in img["src"]]  # no broken picture
+
+
+def test_a_video_on_a_line_of_its_own_with_no_blank_line_around_it_is_the_player():
+    """"Alone on its line": under a lead-in ("Clip lễ ra quân:"), above its caption or another
+    video, with no blank line between (as text pasted from Zalo or Word is), it was a link."""
+    page = _html("Clip lễ ra quân:\nhttps://youtu.be/dQw4w9WgXcQ\nhttps://youtu.be/aaaaaaaaaaa\n\n"
+                 "![Diễn tập](https://youtu.be/bbbbbbbbbbb)\n*Nguồn: Phòng Tham mưu*\n\n"
+                 "Xem https://youtu.be/ccccccccccc nhé,\n[video khác](https://youtu.be/ddddddddddd)\n\nCuối:\nhttps://youtu.be/eeeeeeeeeee\t\n")
+    assert [a["href"] for a in page.select("figure.video > a.video-link")] == [
+        "https://youtu.be/dQw4w9WgXcQ", "https://youtu.be/aaaaaaaaaaa", "https://youtu.be/bbbbbbbbbbb",
+        "https://youtu.be/eeeeeeeeeee"]
+    assert [p.get_text() for p in page.find_all("p")] == [
+        "Clip lễ ra quân:", "Nguồn: Phòng Tham mưu",
+        "Xem https://youtu.be/ccccccccccc nhé,\nvideo khác", "Cuối:"]  # in a sentence, or with words of its own: links
