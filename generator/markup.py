@@ -141,13 +141,16 @@ class _ArticleLinks(Treeprocessor):
             if "\\" in href and not urlsplit(href).scheme:  # a Windows path ("..\\bai\\index.md"), as browsers read it
                 href = href.replace("\\", "/")
                 element.set("href", href)
-            if href and not "".join(element.itertext()).strip() and element.find(".//img") is None:
-                self.empty.append(href)
             rewritten = self.rewrite(href)
             if rewritten == UNLINKED:
                 del element.attrib["href"]
             elif rewritten is not None:
                 element.set("href", rewritten)
+            # (one not published, unlinked here or by the sanitizer, is nothing to tap or read out: its own
+            # warning or error says what to mend)
+            if (href and not "".join(element.itertext()).strip() and element.find(".//img") is None
+                    and rewritten != UNLINKED and href not in self.dropped and href not in self.on_computer):
+                self.empty.append(href)
             if documents:
                 size = documents.get(attachments.file_beside(self.source, href))
                 label = attachments.label(href, size) if size is not None else None

@@ -101,6 +101,14 @@ def test_a_link_without_words_is_told_at_its_line():
         "còn trình đọc màn hình thì đọc lên địa chỉ; hãy viết chữ của liên kết giữa [ ]")
 
 
+def test_a_link_without_words_that_is_not_published_is_told_once_for_what_it_leads_to():
+    """`[](zalo://…)`, `[](C:/…)`: readers get no link at all, and the empty-link warning beside
+    the dropped-link warning or the path-on-computer error said a screen reader read its address."""
+    for body, code in (("Gọi [](zalo://0912345678).\n", "dropped-link"), ("Tải [](C:/Users/a/b.docx).\n", "path-on-computer")):
+        result = MarkupConverter({}).convert(make("content/a.md", body))
+        assert [p.code for p in result.problems] == [code], body
+
+
 def test_tables_render():
     result = MarkupConverter({}).convert(make("content/a.md", "| A | B |\n|---|---|\n| 1 | 2 |\n"))
     assert BeautifulSoup(result.html, "html.parser").find("td").text == "1"
