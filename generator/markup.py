@@ -342,7 +342,6 @@ class _RawMedia(rawtags.StashedTags):
 _HTML_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s/>])", re.I)
 _HTML_H1 = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.I | re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)  # (an old part the editor hid, never published: moves nothing)
-_HELD_BLOCK = re.compile("\x02wzxhzdk:(\\d+)\x03")  # where Python-Markdown put raw HTML it kept aside
 
 
 class _ShiftHeadings(Treeprocessor):
@@ -378,7 +377,7 @@ class _ShiftHeadings(Treeprocessor):
             return None
         if first.tag == "h1":
             return first if fold(text_of("".join(first.itertext()))) == fold(self.title) else None
-        held = _HELD_BLOCK.fullmatch(first.text or "") if first.tag == "p" and not len(first) else None
+        held = markdown.util.HTML_PLACEHOLDER_RE.fullmatch(first.text or "") if first.tag == "p" and not len(first) else None
         block = stash[int(held.group(1))] if held and int(held.group(1)) < len(stash) else None
         heading = _HTML_H1.fullmatch(block) if isinstance(block, str) else None
         return int(held.group(1)) if heading and fold(text_of(heading.group(1))) == fold(self.title) else None
