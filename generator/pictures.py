@@ -516,10 +516,14 @@ def _caption_paragraph(paragraph, container) -> str | None:
 # A caption line not in italics starts as a credit does: "Ảnh: …", "(Ảnh minh họa)", "Ảnh tư liệu",
 # "Hình 2." (not a sentence of the text that starts "Ảnh hưởng của mưa lũ …" or "Hình thức xử phạt …",
 # which under a photo became its caption), or ends with one: "Lễ ra quân (Ảnh: Nguyễn Văn A)",
-# "Lễ ra quân. Ảnh: Minh Khôi", as old portals' caption cells and lines read.
-CAPTION_START = re.compile(r"\(?\s*(?:ảnh|hình)\s*(?:[:.)\-–—]|\d|minh\s+h(?:ọa|oạ)\b|tư\s+liệu\b)", re.IGNORECASE)
-_CREDIT = r"(?:ảnh|hình)\s*(?::[^()]*|minh\s+h(?:ọa|oạ)|tư\s+liệu)"  # (not "… gửi hình ảnh: qua Zalo")
-_CREDIT_END = re.compile(rf"(?:(?:^|[.!?…–—-]\s*){_CREDIT}|\(\s*{_CREDIT}\)|\[\s*{_CREDIT}\])[\s.]*$", re.IGNORECASE)
+# "Lễ ra quân. Ảnh: Minh Khôi", as old portals' caption cells and lines read; "Hình ảnh: …" is one too,
+# and so is a line all in brackets that starts with the photo's word, "(Ảnh chụp màn hình)", "(Ảnh CTV)"
+# (not a sentence ending "… (ảnh bên).").
+CAPTION_START = re.compile(r"\(?\s*(?:hình\s+ảnh|ảnh|hình)\s*(?:[:.)\-–—]|\d|minh\s+h(?:ọa|oạ)\b|tư\s+liệu\b)",
+                           re.IGNORECASE)
+_CREDIT = r"(?:hình\s+ảnh|ảnh|hình)\s*(?::[^()]*|minh\s+h(?:ọa|oạ)|tư\s+liệu)"  # (not "… gửi hình ảnh: qua Zalo")
+_CREDIT_END = re.compile(rf"(?:(?:^|[.!?…–—-]\s*){_CREDIT}|\(\s*{_CREDIT}\)|^\(\s*(?:hình\s+)?ảnh\b[^()]*\)"
+                         rf"|\[\s*{_CREDIT}\])[\s.]*$", re.IGNORECASE)
 
 
 def reads_as_caption(words: str) -> bool:

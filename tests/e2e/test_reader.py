@@ -315,6 +315,25 @@ def test_a_sentence_starting_anh_or_hinh_under_a_photo_is_text_not_its_caption(m
     assert [text_of(p) for p in body_node.find_all("p")] == ["Mở đầu.", *sentences]
 
 
+def test_a_credit_in_brackets_or_hinh_anh_under_a_photo_is_still_its_caption(make_site, build_site):
+    """The rule that keeps "Ảnh hưởng của mưa lũ …" as text made credits editors type every day text
+    under the photo, with its alt text as a second caption above them: "(Ảnh chụp màn hình)", "(Ảnh
+    CTV)", "Hình ảnh: Công an xã cung cấp" (captions before)."""
+    credits = ["(Ảnh chụp màn hình)", "(Ảnh CTV)", "(Ảnh cắt từ clip)", "Hình ảnh: Công an xã cung cấp",
+               "Lễ ra quân. Hình ảnh: Minh Khôi"]
+    sentences = ["Ảnh hưởng của mưa lũ khiến nhiều tuyến đường bị chia cắt.", "Ảnh chụp màn hình cho thấy đối tượng.",
+                 "Câu văn (ảnh bên)."]
+    lines = credits + sentences
+    body = "Mở đầu.\n\n" + "".join(f"![Ảnh số {n}](a.jpg)\n{line}\n\n" for n, line in enumerate(lines))
+    built = build_site(make_site({"content/tin-hoat-dong/anh/index.md": article("Ảnh", body=body, slug="anh"),
+                                  "content/tin-hoat-dong/anh/a.jpg": phone_jpeg(600, 400)}))
+    assert built.result.ok, built.messages
+    body_node = built.page("/tin-hoat-dong/anh/").select_one(".article .body")
+    assert [text_of(c) for c in body_node.select("figure > figcaption")] == credits + [
+        f"Ảnh số {n}" for n in range(len(credits), len(lines))]
+    assert [text_of(p) for p in body_node.find_all("p")] == ["Mở đầu.", *sentences]
+
+
 def test_hashtags_closing_a_post_are_text_not_headings(make_site, build_site):
     """A post written for Facebook ends with lines of hashtags: Python-Markdown made each a
     heading, and three of them a table of contents."""
