@@ -256,6 +256,13 @@ class PictureTreeprocessor(Treeprocessor):
                 continue
             if written is None and not title:
                 written = _caption_paragraph(paragraph, parents.get(paragraph))
+            elif written is not None and title and written.split() != title.split() and paragraph in parents:
+                # The title is the caption: the line under it (a credit, "Ảnh: Minh Khôi") stays text below
+                # the photo, as the editor wrote it; it was taken out of the body and shown nowhere.
+                kept = etree.Element("p")
+                kept.text = written
+                container = parents[paragraph]
+                container.insert(list(container).index(paragraph) + 1, kept)
             paragraph.tag = "figure"
             paragraph.text = None
             paragraph[0].tail = None

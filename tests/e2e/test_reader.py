@@ -334,6 +334,22 @@ def test_a_credit_in_brackets_or_hinh_anh_under_a_photo_is_still_its_caption(mak
     assert [text_of(p) for p in body_node.find_all("p")] == ["Mở đầu.", *sentences]
 
 
+def test_a_credit_line_under_a_photo_with_a_title_is_kept(make_site, build_site):
+    """`![…](anh.jpg "Lễ ra quân")` with a credit's line under it: the title is the caption, and the line
+    ("Ảnh: Minh Khôi", "Tuần tra đêm. Ảnh: …", *in italics*) was taken out of the body and shown nowhere."""
+    body = ('Mở đầu.\n\n![Lễ ra quân](a.jpg "Lễ ra quân")\nẢnh: Minh Khôi\n\n'
+            '![Tuần tra](a.jpg "Tuần tra")\nTuần tra đêm. Ảnh: Văn Dũng\n\n'
+            '![Tiếp dân](a.jpg "Tiếp dân")\n*Ảnh: Thu Hà*\n\n![Trực ban](a.jpg "Trực ban")\n*Trực ban*\n\nHết.\n')
+    built = build_site(make_site({"content/tin-hoat-dong/anh/index.md": article("Ảnh", body=body, slug="anh"),
+                                  "content/tin-hoat-dong/anh/a.jpg": phone_jpeg(600, 400)}))
+    assert built.result.ok, built.messages
+    body_node = built.page("/tin-hoat-dong/anh/").select_one(".article .body")
+    assert [text_of(c) for c in body_node.select("figure > figcaption")] == ["Lễ ra quân", "Tuần tra", "Tiếp dân",
+                                                                            "Trực ban"]
+    assert [text_of(p) for p in body_node.find_all("p")] == [
+        "Mở đầu.", "Ảnh: Minh Khôi", "Tuần tra đêm. Ảnh: Văn Dũng", "Ảnh: Thu Hà", "Hết."]  # (the title again: once)
+
+
 def test_hashtags_closing_a_post_are_text_not_headings(make_site, build_site):
     """A post written for Facebook ends with lines of hashtags: Python-Markdown made each a
     heading, and three of them a table of contents."""
