@@ -671,8 +671,13 @@ class RawImages(StashedTags):
         for n, block in enumerate(stash):
             if isinstance(block, str) and self._marker.search(block):
                 stash[n] = replace_start_tags(block, self.tags, lambda attrs, start: self.replacement(
-                    attrs, block, start, lambda: self._under(text, n)), with_start=True)
+                    attrs, block, start, lambda: self._under(text, n), lambda: self._alone(text, n)), with_start=True)
         return text
+
+    def _alone(self, text: str, n: int) -> bool:
+        """Whether the stashed block `n` is all of its paragraph: an <img> pasted on a line of its
+        own is stashed alone, as one in a sentence or in a link is, but no link holds it."""
+        return f"<p>{self.md.htmlStash.get_placeholder(n)}</p>" in text
 
     def _under(self, text: str, n: int) -> str:
         """What the body has right under the stashed block `n`, its stashed blocks put back."""
@@ -685,7 +690,7 @@ class RawImages(StashedTags):
                             and isinstance(stash[int(found.group(1))], str) else "", after)
 
     def replacement(self, attrs: dict[str, str], block: str = "", start: int = 0,
-                    under: Callable[[], str] = str) -> str | None:
+                    under: Callable[[], str] = str, alone: Callable[[], bool] = bool) -> str | None:
         src = attrs.get("src", "").strip()
         if src.startswith("data:"):  # (as PictureTreeprocessor does)
             return ""
@@ -704,9 +709,10 @@ class RawImages(StashedTags):
             element.find("img").set("width", str(width))
             element.find("img").set("height", str(round(picture.height * width / picture.width)))
         # Smaller on the page than it is: a tap opens it whole, as a Markdown photo's. Not one the editor
-        # linked, nor a tag pasted inside a sentence (stashed alone: whether a link holds it is not known here).
+        # linked, nor a tag pasted inside a sentence (stashed alone: whether a link holds it is not known
+        # here), unless it is a line of its own.
         if ((shows_less_than_it_has(picture) or width is not None and width < picture.width)
-                and not block.lstrip().lower().startswith("<img")
+                and (not block.lstrip().lower().startswith("<img") or alone())
                 and not any(name == "a" for name, _ in ancestors(block, start))):
             element = photo_link(element, picture, self.pictures.base_path, alt)
         shown = Markup(to_html_string(element))

@@ -167,14 +167,18 @@ def test_a_pasted_photo_shown_smaller_than_it_is_opens_its_largest_copy_too(make
     body = ('Mở đầu.\n\n<p><img src="ngang.jpg" alt="Lễ ra quân"></p>\n\n'
             '<div class="rut-gon"><img src="ngang.jpg" alt="Biểu trưng" width="200"></div>\n\n'
             '<p><a href="https://example.vn/ban-do"><img src="ngang.jpg" alt="Bản đồ"></a></p>\n\n'
-            '<div><img src="nho.jpg" alt="Huy hiệu nhỏ"></div>\n')
+            '<div><img src="nho.jpg" alt="Huy hiệu nhỏ"></div>\n\n'
+            # a tag on a line of its own, as most editors paste one; one in a sentence or a link stays so
+            '<img src="ngang.jpg" alt="Văn bản">\n\nXem <img src="ngang.jpg" alt="Trong câu"> tại đây.\n\n'
+            '<a href="https://example.vn/so-do"><img src="ngang.jpg" alt="Sơ đồ"></a>\n')
     built = build_site(make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
                                   BUNDLE + "ngang.jpg": phone_jpeg(1600, 1200), BUNDLE + "nho.jpg": phone_jpeg(400, 300)}))
     assert built.result.ok, built.messages
     opened = {img["alt"]: [a["href"] for a in img.find_parents("a")]
               for img in built.page(PAGE).select(".article .body img")}
     assert opened["Bản đồ"] == ["https://example.vn/ban-do"] and opened["Huy hiệu nhỏ"] == []
-    for alt in ("Lễ ra quân", "Biểu trưng"):
+    assert opened["Sơ đồ"] == ["https://example.vn/so-do"] and opened["Trong câu"] == []
+    for alt in ("Lễ ra quân", "Biểu trưng", "Văn bản"):
         [href] = opened[alt]
         with Image.open(built.out / href.lstrip("/")) as im:
             assert im.format == "JPEG" and im.width == 1600, alt
