@@ -621,7 +621,8 @@ def _caption_written(block: str, start: int, under: str) -> bool:
     return (italic and len(words) <= MAX_CAPTION) or reads_as_caption(words)
 
 
-_TEXT_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*([a-z]+)", re.IGNORECASE)
+# (Chrome copies a centred page's alignment as "text-align: -webkit-center")
+_TEXT_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*(?:-webkit-|-moz-)?([a-z]+)", re.IGNORECASE)
 _MARGIN = re.compile(r"(?:^|;)\s*margin(-left|-right)?\s*:\s*([^;]*)", re.IGNORECASE)
 
 
