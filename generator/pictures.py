@@ -652,6 +652,9 @@ def _centred(attrs: dict[str, str], block: str, start: int) -> bool:
     return False
 
 
+# A stashed block that is an <img> alone (pasted in a sentence or on a line of its own); read
+# without lowering the whole block, which a page of 200 photos did for each of them.
+_TAG_ALONE = re.compile(r"\s*<img\b", re.IGNORECASE)
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")  # (Python-Markdown's placeholder of a stashed block)
 
 
@@ -713,7 +716,7 @@ class RawImages(StashedTags):
         # linked, nor a tag pasted inside a sentence (stashed alone: whether a link holds it is not known
         # here), unless it is a line of its own.
         if ((shows_less_than_it_has(picture) or width is not None and width < picture.width)
-                and (not block.lstrip().lower().startswith("<img") or alone())
+                and (not _TAG_ALONE.match(block) or alone())
                 and not any(name == "a" for name, _ in ancestors(block, start))):
             element = photo_link(element, picture, self.pictures.base_path, alt)
         shown = Markup(to_html_string(element))
@@ -724,7 +727,7 @@ class RawImages(StashedTags):
         # under it, as a Markdown photo's; in a figure where one may be (a <div>'s, a cell's), else
         # (a sentence's, a <p>'s) as a line of the paragraph under the photo.
         hidden = ' aria-hidden="true"' if caption.split() == alt.split() else ""
-        if block.lstrip().lower().startswith("<img") or enclosing(block, start) in _PHRASING:
+        if _TAG_ALONE.match(block) or enclosing(block, start) in _PHRASING:
             return Markup(f'{shown}<span class="cover-caption"{hidden}>{html.escape(caption)}</span>')
         return Markup(f"<figure>{shown}<figcaption{hidden}>{html.escape(caption)}</figcaption></figure>")
 

@@ -184,6 +184,27 @@ def test_a_pasted_photo_shown_smaller_than_it_is_opens_its_largest_copy_too(make
             assert im.format == "JPEG" and im.width == 1600, alt
 
 
+def test_a_pasted_page_of_many_photos_is_read_once_for_where_they_stand(make_site, build_site, monkeypatch):
+    """A page copied from the old portal, its photos in one block of HTML (a photo report: 200 photos,
+    ~0.3 MB): where each photo stood (centred, in a link) was read by parsing the whole block again
+    for each of them, twice, and the block was lowercased whole for each; its conversion took
+    seconds. The block is read once, whatever the number of photos."""
+    from generator import rawtags
+    text = "<p>" + "Lực lượng công an tổ chức tuần tra. " * 10 + "</p>"
+    block = "<div>" + "".join(f'{text}<p style="text-align: center"><img src="anh.jpg" alt="Ảnh {n}" width="200"></p>'
+                              for n in range(30)) + "</div>"
+    reads = []
+    real_read = rawtags._Reader.read
+    monkeypatch.setattr(rawtags._Reader, "read", lambda self: reads.append(len(self.html)) or real_read(self))
+    built = build_site(make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=f"Mở đầu.\n\n{block}\n"),
+                                  BUNDLE + "anh.jpg": phone_jpeg(400, 300)}))
+    assert built.result.ok, built.messages
+    photos = built.page(PAGE).select(".article .body a.photo-link > picture.sized.can-giua img")
+    assert len(photos) == 30
+    whole = [size for size in reads if size >= len(block)]  # (the body, or the block as Python-Markdown keeps it)
+    assert 0 < len(whole) <= 5, len(whole)  # (its photos found, planned, replaced, where they stand)
+
+
 def test_a_caption_that_repeats_the_alt_text_is_read_once(make_site, build_site):
     """A photo's caption taken from its alt text (or written the same): a screen reader read the
     photo's description, then the same words again as its caption."""
