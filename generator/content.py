@@ -159,10 +159,23 @@ def case_twins(sources: Sequence[str], files: Sequence[str] = ()) -> list[Proble
         if rel in by_folded:
             by_folded[rel].append(rel)
     articles = set(sources)
-    problems = []
+    # Bundle folders told by their articles (Ra-Quan/ and ra-quan/): the photos and documents
+    # in them are twins only of another in their own folder (renaming anh.jpg mends nothing).
+    told_folders = {nfc(_folder(rel)).casefold() for same in by_folded.values()
+                    if len(same) > 1 and len({_folder(rel) for rel in same}) > 1 for rel in same if rel in articles}
+    groups = []
     for same in by_folded.values():
         if len(same) < 2:
             continue
+        if told_folders and _within(nfc(_folder(same[0])).casefold(), told_folders) and not articles.intersection(same):
+            by_folder: dict[str, list[str]] = {}
+            for rel in same:
+                by_folder.setdefault(_folder(rel), []).append(rel)
+            groups += [beside for beside in by_folder.values() if len(beside) > 1]
+        else:
+            groups.append(same)
+    problems = []
+    for same in groups:
         for rel in same:
             others = ", ".join(other for other in sorted(same) if other != rel)
             if all(nfc(other) == nfc(rel) for other in same):  # (the two names print alike: say which is which)
@@ -179,6 +192,19 @@ def case_twins(sources: Sequence[str], files: Sequence[str] = ()) -> list[Proble
                                     "Windows or macOS keeps only one of them, and the rest are lost "
                                     "there; rename one of them (names in lower case, as slugs are)"))
     return problems
+
+
+def _folder(rel: str) -> str:
+    return rel.rpartition("/")[0]
+
+
+def _within(folder: str, folders: set[str]) -> bool:
+    """Whether `folder` or a folder above it is one of `folders`."""
+    while folder:
+        if folder in folders:
+            return True
+        folder = folder.rpartition("/")[0]
+    return False
 
 
 INDEX_STATE = "content-index"

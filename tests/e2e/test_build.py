@@ -836,3 +836,24 @@ def test_photos_and_documents_whose_names_differ_only_in_case_are_each_named(mak
         (folder + "Ke-hoach.pdf", 0, "names-differ-in-case", f"this file and {folder}ke-hoach.pdf"),
         (folder + "anh.jpg", 0, "names-differ-in-case", f"this file and {folder}Anh.jpg"),
         (folder + "ke-hoach.pdf", 0, "names-differ-in-case", f"this file and {folder}Ke-hoach.pdf")]
+
+
+def test_files_in_bundle_folders_whose_names_differ_only_in_case_are_told_by_their_articles(make_site, build_site):
+    """Ra-Quan/ and ra-quan/, each an article with its ke-hoach.pdf and bieu-mau.docx: the folders are
+    told at their articles; each document was told too, against its copy in the other
+    folder, "rename one of them", which mends nothing (the folder is what to rename)."""
+    files = {}
+    for folder, title in (("Ra-Quan", "Lễ ra quân"), ("ra-quan", "Lễ ra quân năm nay")):
+        files[f"content/tin-hoat-dong/{folder}/index.md"] = article(title, body="Tải [kế hoạch](ke-hoach.pdf).")
+        files[f"content/tin-hoat-dong/{folder}/bieu-mau.docx"] = b"PK"
+        files[f"content/tin-hoat-dong/{folder}/ke-hoach.pdf"] = b"%PDF-1.4"
+    files["content/tin-hoat-dong/Ra-Quan/Ke-hoach.pdf"] = b"%PDF-1.4 cu"  # (a twin in its own folder is told still)
+    built = build_site(make_site(files))
+    assert built.result.ok
+    assert sorted((p.location.path, p.code) for p in built.result.problems) == [
+        ("content/tin-hoat-dong/Ra-Quan/Ke-hoach.pdf", "names-differ-in-case"),
+        ("content/tin-hoat-dong/Ra-Quan/index.md", "names-differ-in-case"),
+        ("content/tin-hoat-dong/Ra-Quan/ke-hoach.pdf", "names-differ-in-case"),
+        ("content/tin-hoat-dong/ra-quan/index.md", "names-differ-in-case")]
+    told = {p.location.path: p.message for p in built.result.problems}
+    assert "content/tin-hoat-dong/ra-quan/ke-hoach.pdf" not in told["content/tin-hoat-dong/Ra-Quan/ke-hoach.pdf"]
