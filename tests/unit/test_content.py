@@ -1,6 +1,7 @@
 import pytest
 
-from generator.content import MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES, split_source
+from generator.content import MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES, device_named, split_source
+from generator.walk import list_below
 
 
 def test_key_lines_point_into_the_real_file():
@@ -377,3 +378,18 @@ def test_a_date_that_cannot_be_is_told_in_an_editors_words(written, told):
                                                         "category: tin-hoat-dong\n---\nx\n")
     problems = problems or read_article(CONFIG, source)[1]
     assert [str(p) for p in problems] == [f"content/tin/a.md:3: error[bad-date]: '{written}' is not a date: {told}"]
+
+
+def test_every_name_windows_keeps_for_a_device_is_told_and_no_other(tmp_path):
+    """The listing is searched once a file for such a name (every build, every file of content/):
+    the search misses none that is_device_name knows, nor tells a word that starts so."""
+    kept = ["CON.md", "con .md", "Aux/index.md", "tin/Com1.tar.gz", "tin/lpt9/anh.jpg", "tin/NUL", "prn.", "tin/a/Con/b.pdf"]
+    free = ["con-gai.md", "console.md", "tin/com10.md", "tin/lpt0.pdf", "tin/auxo/a.md", "tin/a-con.md", ".git/con",
+            "tin/nul-bytes.md", "concon.md"]
+    for rel in kept + free:
+        path = tmp_path / "content" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"")
+    told = sorted(p.location.path for p in device_named(list_below(tmp_path / "content", "content/")))
+    assert told == sorted(["content/CON.md", "content/con .md", "content/Aux", "content/tin/Com1.tar.gz",
+                           "content/tin/lpt9", "content/tin/NUL", "content/prn.", "content/tin/a/Con"])
