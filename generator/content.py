@@ -300,8 +300,7 @@ def load_content(site_dir: Path, cache: BuildCache | None = None, memo: Memo | N
     # meta: when the snapshot was taken (kept as it was when no file changed: the safe side).
     cache.save_map(INDEX_STATE, saved, new_index, started_ns, always=revalidated)
     sources = [source for source, _ in found if source is not None]
-    others = [rel for rel, entry in listing if not rel.endswith(".md") and not entry.is_dir()
-              and not any(part.startswith(".") for part in rel.split("/"))]
+    others = [rel for rel, entry in listing if not rel.endswith(".md") and "/." not in rel and not entry.is_dir()]
     misplaced = (misplaced_files(rels, listing) + merge_leftovers(listing) + case_twins(rels, others)
                  + device_named(listing))
     return sources, [problem for _, problems in found for problem in problems] + misplaced
