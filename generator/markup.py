@@ -16,7 +16,7 @@ import xml.etree.ElementTree as etree
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Collection, Iterator, Mapping, Sequence
+from typing import Callable, Collection, Iterator, Mapping, Sequence
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 
@@ -601,17 +601,40 @@ def _link_lines(article: Article, hrefs: Sequence[str], forms: Sequence[tuple[st
     where it stands as a link target, not wherever its letters first appear (a link to "c" is
     not on the line of the first word holding a c). A target written twice is at its first
     line, then at its second: both were told at the first, one line once folded, and the editor
-    who mended it was told the same mistake again by the next build."""
-    found: dict[str, tuple[list[int], Iterator[int]]] = {}
+    who mended it was told the same mistake again by the next build. A link shown as code
+    (`[x](a.pdf)`, a guide to writing one) is no link: its place is taken last."""
+    found: dict[str, tuple[list[int], list[int], Iterator[int]]] = {}
     told: Counter[str] = Counter()
+    shown_as_code = _code_reader(article.body)
     lines = []
     for href in hrefs:
-        places, more = found.setdefault(href, ([], _places(article.body, href, forms)))
+        places, in_code, more = found.setdefault(href, ([], [], _places(article.body, href, forms)))
         told[href] += 1
         while len(places) < told[href] and (at := next(more, None)) is not None:
-            places.append(at)
+            (in_code if shown_as_code(at) else places).append(at)
+        if len(places) < told[href] and in_code:
+            places += in_code
+            in_code.clear()
         lines.append(_line_at(article, places[min(told[href], len(places)) - 1] if places else 0))
     return lines
+
+
+def _code_reader(body: str) -> Callable[[int], bool]:
+    """Whether the letter at an offset of `body` is code: in a fenced block or a code span."""
+    if "`" not in body and "~~~" not in body:
+        return lambda at: False
+    blocks: list[tuple[int, int]] = []
+
+    def shown_as_code(at: int) -> bool:
+        if not blocks:
+            blocks.extend(fences.fenced_blocks(body.split("\n")) or [(-1, -1)])
+        number = body.count("\n", 0, at)
+        if any(first <= number <= last for first, last in blocks):
+            return True
+        start = body.rfind("\n", 0, at) + 1
+        end = body.find("\n", at)
+        return any(left <= at - start < right for left, right in fences.code_spans(body[start:end if end >= 0 else None]))
+    return shown_as_code
 
 
 def _places(body: str, needle: str, forms: Sequence[tuple[str, str]]) -> Iterator[int]:

@@ -40,6 +40,15 @@ def test_a_missing_article_linked_twice_is_told_at_both_lines():
         (6, "broken-link"), (8, "broken-anchor"), (10, "broken-anchor"), (10, "broken-link")]
 
 
+def test_a_missing_article_linked_twice_after_a_link_shown_as_code_is_told_at_both_links():
+    """A guide to writing a link shows one as code first: the two links were told at the code's
+    line and the first link's, and the second link's by the next build."""
+    body = ("Viết liên kết như `[bài](../khong-co/index.md)`:\n\n```\n[bài](../khong-co/index.md)\n```\n\n"
+            "Xem [bài](../khong-co/index.md).\n\nLại [bài](../khong-co/index.md).")
+    result = MarkupConverter({}).convert(make("content/c/a/index.md", body))
+    assert sorted(p.location.line for p in result.problems if p.code == "broken-link") == [12, 14]
+
+
 def test_a_clip_shown_twice_and_pasted_as_html_is_checked_at_each_line():
     body = "Đoạn.\n\n![Lễ ra quân](clip.mp4)\n\n<video controls src=\"clip.mp4\"></video>\n\n![Lễ ra quân](clip.mp4)\n"
     result = MarkupConverter({}).convert(make("content/c/a/index.md", body))
