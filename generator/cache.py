@@ -12,6 +12,7 @@ from __future__ import annotations
 import copyreg
 import functools
 import hashlib
+import io
 import math
 import os
 import pickle
@@ -117,6 +118,13 @@ def _write_sealed_pickle(path: Path, value: Any) -> None:
         handle.seek(0)
         handle.write(writer.check.digest())
     _replace_atomically(path, fill)
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads plain values alone: a class named in a plain file is refused, not imported."""
+
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"{module}.{name} is no plain value")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -388,6 +396,27 @@ class BuildCache:
             return
         self.save_state(f"{name}-delta", None)  # first: a crash in between leaves no delta for the new base
         self.save_state(name, {"id": os.urandom(8).hex(), "entries": entries, "meta": meta})
+
+    def save_plain(self, name: str, value: Any) -> None:
+        """Save `value` (plain values only: dicts, lists, tuples, strings, bytes, numbers) where
+        any version of the generator reads it back: no code stamp, unlike the states, and beside
+        the versions' folders, not in this one's."""
+        if self.root is not None and not self.read_only:
+            write_atomic(self.root.parent / f"{name}.plain", seal(pickle.dumps(value, protocol=4)))
+
+    def load_plain(self, name: str) -> Any:
+        """What save_plain saved under `name`, by whatever version; None when there is none, or it
+        is damaged or holds more than plain values."""
+        payload = read_sealed(self.root.parent / f"{name}.plain") if self.root is not None else None
+        if payload is None:
+            return None
+        try:
+            return _PlainUnpickler(io.BytesIO(payload)).load()
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError):
+            return None
+
+    def holds_plain(self, name: str) -> bool:
+        return self.root is not None and (self.root.parent / f"{name}.plain").is_file()
 
     def save_state(self, name: str, value: Any) -> None:
         if self.read_only:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from generator.aliases import kept_by_categories
-from generator.cache import digest
+from generator.cache import code_stamp, digest
 from generator.markup import body_key
 from generator.model import Site
 from generator.render import THEME_PREFIX
@@ -76,6 +76,36 @@ def record(site: Site, layouts: Mapping[str, str], config_digest: str, article_d
             "layouts": dict(layouts), "articles": articles, **addresses(site)}
 
 
+# The addresses of the last build, kept where a later version of the generator reads them
+# (cache.save_plain): its first build trusts no state of this one (the pages' signatures are
+# another version's), but the addresses readers had are plain facts, and an upgrade that moves
+# some (a new slug rule) is the very build `--strict` must stop.
+ADDRESSES_KEPT = "addresses"
+_ADDRESS_KEYS = ("base_url", "noindex", "urls", "kept", "ids", "drafts", "lists", "lists_kept")
+
+
+def keep_addresses(cache, before: object, inputs: dict, out: str) -> None:
+    """Keep this build's addresses (`inputs`: its record) for any later version; written when
+    they differ from the last build's (`before`: its record) or are not kept yet."""
+    kept = {"out": out, "made_by": code_stamp().hex(), **{key: inputs[key] for key in _ADDRESS_KEYS}}
+    if isinstance(before, dict) and all(before.get(key) == kept[key] for key in _ADDRESS_KEYS) \
+            and cache.holds_plain(ADDRESSES_KEPT):
+        return
+    cache.save_plain(ADDRESSES_KEPT, kept)
+
+
+def made_by_another_version(kept: object) -> bool:
+    """Whether addresses keep_addresses kept were kept by another version of the generator."""
+    return isinstance(kept, dict) and kept.get("made_by") not in (None, code_stamp().hex())
+
+
+def last_addresses(cache, out: str | None = None) -> dict | None:
+    """The addresses the last build published (of the output `out`; None: whichever it was), as
+    keep_addresses kept them (by this version or another), or None."""
+    found = cache.load_plain(ADDRESSES_KEPT)
+    return found if isinstance(found, dict) and out in (None, found.get("out")) else None
+
+
 def _short(text: str) -> bytes:
     return hashlib.blake2b(text.encode(), digest_size=8).digest()
 
@@ -104,8 +134,8 @@ def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False
     unreadable when there is none) and this build's (`now`, from `record`). `upgraded`:
     there is none because the last build's was made by another version of the generator."""
     if not (isinstance(before, dict) and isinstance(before.get("layouts"), dict)
-            and isinstance(before.get("articles"), dict)):
-        return Causes(compared=False, upgraded=upgraded)
+            and isinstance(before.get("articles"), dict)):  # (addresses alone, or nothing: keep_addresses)
+        return Causes(compared=False, upgraded=upgraded, **_losses(before if isinstance(before, dict) else {}, now))
     old_layouts, new_layouts = before["layouts"], now["layouts"]
     layouts = sorted(f"layouts/{name}" for name in old_layouts.keys() | new_layouts.keys()
                      if old_layouts.get(name) != new_layouts.get(name) and not _same_as_theme(name, new_layouts))
@@ -126,9 +156,13 @@ def compare(before: object, now: dict, repaired: int = 0, upgraded: bool = False
     return Causes(True, config, tuple(layouts), tuple(added), tuple(edited), tuple(removed), repaired,
                   layouts_added=_layouts_now(layouts, new_layouts, old_layouts),
                   layouts_removed=_layouts_now(layouts, old_layouts, new_layouts),
-                  address=address, assets=assets, noindex=noindex, moved=find_moved(before, now),
-                  lists_gone=find_lists_gone(before.get("lists"), now),
-                  list_aliases_gone=find_list_aliases_gone(before.get("lists_kept"), now))
+                  address=address, assets=assets, noindex=noindex, **_losses(before, now))
+
+
+def _losses(before: dict, now: dict) -> dict:
+    """The addresses of the last build (`before`) this one answers no more, as Causes holds them."""
+    return {"moved": find_moved(before, now), "lists_gone": find_lists_gone(before.get("lists"), now),
+            "list_aliases_gone": find_list_aliases_gone(before.get("lists_kept"), now)}
 
 
 def _answered(now: dict) -> set[str]:

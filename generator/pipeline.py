@@ -23,7 +23,7 @@ from generator import assets, confine, config as config_stage, content, index, m
 from generator import aliases, anchors, attachments, standalone
 from generator import clip_places, imageproc, images, pictures
 from generator import buildlock, checker, feeds, filelinks, kept_pages, layout_metrics, messages, outguard, search, search_store, seo, shortcut
-from generator.causes import Causes
+from generator.causes import Causes, keep_addresses, last_addresses
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, as_errors, has_errors, sort_problems, warning
 from generator.layout_problems import shown_layout
@@ -337,7 +337,9 @@ def _build(options: BuildOptions) -> BuildResult:
                                          site.share_image_size)
         problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)
         if options.strict and options.memo is None:  # (CI's gate: said until kept, not once in a log)
-            problems += unkept_addresses(options.site_dir, site, previous)
+            had = previous.get("inputs") if isinstance(previous, dict) else \
+                last_addresses(cache, str(options.output.resolve()))  # (made by another version)
+            problems += unkept_addresses(options.site_dir, site, had)
         _stop_on_errors(problems)
         clock.lap("routes")
 
@@ -397,6 +399,9 @@ def _build(options: BuildOptions) -> BuildResult:
         # the new site online; told as if the build had stopped, CI took it for unpublished.
         try:
             cache.save_state(rendering.STATE_NAME, state)
+            if plan.inputs:  # (a one-off build's: serve keeps the addresses it showed itself)
+                keep_addresses(cache, previous.get("inputs") if isinstance(previous, dict) else None,
+                                      plan.inputs, state["out"])
             moment = options.now.timestamp() if options.now else time.time()
             if cache.enabled:
                 imageproc.prune_cache(image_cache, image_plan, moment)

@@ -106,6 +106,7 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
         probe.fragments.know(template_facts.cached_partials)
     signatures = Signatures(site, facts, probe.env.globals, memo, known_digests)
 
+    upgraded = not previous and STATE_NAME in cache.other_version
     previous = previous or {}
     kept = previous.get("pages", {}) if keep_pages else {}
     if previous.get("out") != str(out_dir) or not out_dir.is_dir():
@@ -135,7 +136,8 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
     inputs, found = {}, None
     if memo is None:  # the preview names the files it saw saved instead (~40 ms a save at 10,000 articles)
         inputs = causes.record(site, layouts, signatures.config, signatures.articles)
-        found = causes.compare(previous.get("inputs"), inputs, repaired, upgraded=STATE_NAME in cache.other_version)
+        before = previous.get("inputs") if previous else causes.last_addresses(cache, str(out_dir))
+        found = causes.compare(before, inputs, repaired, upgraded=upgraded or causes.made_by_another_version(before))
         now = {key: inputs[key] for key in ("urls", "kept", "ids", "drafts", "lists", "lists_kept")}  # (causes.addresses)
     else:  # … and finds the moves itself, against the addresses the editor was last shown (devserver.py)
         now = causes.addresses(site)

@@ -31,10 +31,10 @@ ALIAS_GONE = ("the old address {url} is no longer among the aliases of [{table}.
 REMOVED_FOR_GOOD = "; if it is removed for good, build once without --strict, which accepts its removal"
 
 
-def unkept_addresses(site_dir: Path, site: Site, previous: object) -> list[Problem]:
-    """The errors of --strict for the addresses of the last build (`previous`: its render state)
-    that this one no longer publishes nor keeps by an alias."""
-    record = previous.get("inputs") if isinstance(previous, dict) else None
+def unkept_addresses(site_dir: Path, site: Site, record: object) -> list[Problem]:
+    """The errors of --strict for the addresses of the last build (`record`: its causes.record, or
+    the addresses causes.keep_addresses kept of it) that this one no longer publishes nor keeps by
+    an alias."""
     if not isinstance(record, dict):
         return []
     if record.get("noindex") or (not site.config.noindex and record.get("base_url") != site.config.base_url):

@@ -2,6 +2,8 @@
 as `check --strict` judges, Hugo's --panicOnWarning and Pelican's --fatal warnings."""
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import article, cli_here, tree
 
 FILES = {
@@ -71,3 +73,30 @@ def test_a_branch_preview_after_another_branch_s_preview_is_not_judged_by_its_ad
     second = cli_here("build", "--site", str(site), "--lang", "en", "--strict", "--noindex",
                      "--base-url", "https://xem-truoc.congan.example.vn/nhanh/b/", "--out", str(site / "xem-truoc-b"))
     assert second.returncode == 0 and "address-not-kept" not in second.stderr, second.stderr
+
+
+@pytest.mark.parametrize("release", [False, True])
+def test_an_address_a_new_generator_version_moves_is_told_and_stops_a_strict_build(make_site, monkeypatch, release):
+    """The first build after an upgrade trusted none of the last build's record (another version's
+    state), so an address the new version moved (a new slug rule) was dropped without a word, even
+    by --strict: the addresses readers had are kept where any version reads them. `release`: a new
+    version number (a cache folder of its own), else only the code changed."""
+    from generator import cache as cache_module, causes
+
+    site = make_site(FILES)
+    assert cli_here("build", "--site", str(site), "--lang", "en").returncode == 0
+    for module in (cache_module, causes):
+        monkeypatch.setattr(module, "code_stamp", lambda: b"\x03" * 16)
+    if release:
+        monkeypatch.setattr(cache_module, "__version__", "99.0")
+    news = site / "content/tin-hoat-dong/ra-quan.md"  # (as if the new version's slugs moved it)
+    news.write_text(news.read_text(encoding="utf-8").replace("Ra quân đầu năm", "Ra quân đầu xuân"), encoding="utf-8")
+    strict = cli_here("build", "--site", str(site), "--lang", "en", "--strict")
+    assert strict.returncode == 1 and (
+        "content/tin-hoat-dong/ra-quan.md:2: error[address-not-kept]: this article is published at "
+        "/tin-hoat-dong/ra-quan-dau-xuan/, no longer at /tin-hoat-dong/ra-quan-dau-nam/") in strict.stderr, strict.stderr
+    lenient = cli_here("build", "--site", str(site), "--lang", "en")
+    assert lenient.returncode == 0, lenient.stderr
+    assert "the generator changed" in lenient.stdout and (
+        "Moved: content/tin-hoat-dong/ra-quan.md is now at /tin-hoat-dong/ra-quan-dau-xuan/, no longer at "
+        "/tin-hoat-dong/ra-quan-dau-nam/") in lenient.stdout, lenient.stdout
