@@ -112,7 +112,8 @@ def _player(href: str, video: str, rest: str, name: str, caption: bool = False) 
     # (a name of its own rather than hidden words in the button: those, laid out of the line, were
     # read "Xem video : …"; it starts with the words a reader sees, which speech control says)
     named = f' aria-label="{LABEL}: {html.escape(html.unescape(name))}"' if name else ""
-    return (f'<figure class="video" data-pagefind-ignore><a class="video-link" href="{href}" data-player="{player}"{named}>'
+    # (the button is the page's words, not the article's: search skips it, not the caption under it)
+    return (f'<figure class="video"><a class="video-link" href="{href}" data-player="{player}"{named} data-pagefind-ignore>'
             f'<img src="https://i.ytimg.com/vi/{video}/hqdefault.jpg" alt="" width="480" height="360" '
             f'loading="lazy" decoding="async"><span class="video-play">{LABEL}</span></a>'
             # (hidden from a screen reader, which has just read the same words as the button's name)

@@ -89,6 +89,17 @@ def test_an_articles_search_record_holds_its_text_meta_and_filters_only(make_sit
     assert escaped["meta"]["title"] == "Tập huấn <nghiệp vụ> & kỹ năng"
 
 
+def test_a_videos_caption_is_searched_and_its_button_is_not(make_site, build_site):
+    """`![Lễ ra quân](https://youtu.be/…)`: the words under the player are the article's, as a
+    photo's caption is; the button's "Xem video" is the page's."""
+    site = make_site({"content/tin-hoat-dong/clip.md": article(
+        "Clip ra quân", body="Mở đầu.\n\n![Lễ ra quân đợt cao điểm năm 2026](https://youtu.be/dQw4w9WgXcQ)\n")})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    text = fragments(built.out)["/tin-hoat-dong/clip-ra-quan/"]["content"]
+    assert "Lễ ra quân đợt cao điểm năm 2026" in text and "Xem video" not in text, text
+
+
 def test_a_layout_edit_re_renders_the_pages_and_keeps_the_search_index_as_it_is(make_site, build_site, tmp_path):
     site = make_site(ARTICLES)
     out = tmp_path / "out"

@@ -24,7 +24,7 @@ def test_each_way_of_writing_the_address_gives_the_player():
         assert link["href"] == written.strip("<>")  # without script: a link to the video on YouTube
         assert link["data-player"] == f"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1{start}"
         assert link.find("img")["src"] == "https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg"
-        assert page.find("figure").has_attr("data-pagefind-ignore")
+        assert link.has_attr("data-pagefind-ignore")  # (the button's words are not the article's)
 
 
 def test_an_address_in_a_sentence_or_a_link_with_its_own_words_stays_a_link():
