@@ -27,7 +27,7 @@ from generator.merge_conflicts import conflict_problems
 from generator.model import FRONT_MATTER_KEYS, PAGES_DIR, SourceFile, frozen_map, item_key
 from generator.saved_text import as_utf8, decode, unix_line_ends
 from generator.scratch_files import is_merge_leftover
-from generator.vietnamese import is_device_name, nfc
+from generator.vietnamese import is_device_name, nfc, windows_safe_name
 from generator.walk import list_below
 from generator.written_dates import ImpossibleDate, parse_written
 
@@ -99,8 +99,7 @@ def device_named(listing: Listing) -> list[Problem]:
                 named.setdefault("/".join(parts[:at]), part)
     return [warning(path, 0, "device-name",
                     f"'{part}' is a name Windows keeps for a device: Git for Windows cannot check it out, and an "
-                    f"editor's clone on Windows fails; rename it (e.g. '{part.split('.')[0]}-1"
-                    f"{part[len(part.split('.')[0]):]}')")
+                    f"editor's clone on Windows fails; rename it (e.g. '{windows_safe_name(part)}')")
             for path, part in sorted(named.items())]
 
 

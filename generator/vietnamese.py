@@ -78,6 +78,14 @@ def windows_safe_slug(slug: str) -> str:
     return f"{slug}-1" if is_device_name(slug) else slug
 
 
+def windows_safe_name(name: str) -> str:
+    """A file's or folder's name Windows can create, to suggest for a device's: 'nul.pdf' →
+    'nul-1.pdf', 'con .md' → 'con-1.md' (Windows reads the spaces before the dot as none), 'prn.'
+    → 'prn-1'."""
+    stem, dot, rest = name.partition(".")
+    return f"{stem.rstrip(' ')}-1{dot if rest.rstrip('. ') else ''}{rest.rstrip('. ')}"
+
+
 def words(text: str) -> list[str]:
     """Folded word tokens, for related-news similarity."""
     return _WORD.findall(fold(text))

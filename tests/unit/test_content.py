@@ -393,3 +393,15 @@ def test_every_name_windows_keeps_for_a_device_is_told_and_no_other(tmp_path):
     told = sorted(p.location.path for p in device_named(list_below(tmp_path / "content", "content/")))
     assert told == sorted(["content/CON.md", "content/con .md", "content/Aux", "content/tin/Com1.tar.gz",
                            "content/tin/lpt9", "content/tin/NUL", "content/prn.", "content/tin/a/Con"])
+
+
+def test_the_name_a_device_name_warning_suggests_is_one_windows_can_make(tmp_path):
+    """'con .md' (a space before the dot, which Windows reads as none) was told to become
+    'con -1.md'; a name ending in a dot kept it ('prn.' → 'prn-1.')."""
+    for rel in ["con .md", "Nul.pdf", "tin/prn.", "tin/Aux/index.md", "tin/com1.tar.gz"]:
+        path = tmp_path / "content" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"")
+    told = {p.location.path: p.message.split("(e.g. ")[1] for p in device_named(list_below(tmp_path / "content", "content/"))}
+    assert told == {"content/con .md": "'con-1.md')", "content/Nul.pdf": "'Nul-1.pdf')", "content/tin/prn.": "'prn-1')",
+                    "content/tin/Aux": "'Aux-1')", "content/tin/com1.tar.gz": "'com1-1.tar.gz')"}
