@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from generator.diagnostics import Problem, error
 from generator.model import PAGES_DIR, Article, Page, SiteConfig, SourceFile, Term, frozen_map
+from generator.vietnamese import is_device_name
 
 # A file name may take 255 bytes and a path 4,096; old URLs longer than these are not real ones.
 MAX_SEGMENT_BYTES = 200
@@ -138,6 +139,9 @@ def read_aliases_at(value, fail: Callable[..., None]) -> dict[str, int]:
         alias = normalize_alias(item) if isinstance(item, str) else None
         if alias is None:
             fail(_why_unusable(item), number)
+        elif device := next((part for part in split_alias(alias)[0].split("/") if is_device_name(part)), None):
+            fail(f"'{item}' holds '{device}', a name Windows keeps for a device: its redirect page's folder or "
+                 "file cannot be made there, and a preview on Windows cannot be built; remove it", number)
         else:
             found.setdefault(alias, number)
     return found

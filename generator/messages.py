@@ -811,6 +811,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)' names a hidden file or folder",
          "'{0}' là tệp hoặc thư mục ẩn (tên bắt đầu bằng '.'), máy chủ web giữ cho riêng mình và không cho bạn đọc "
          "xem (Apache đọc .htaccess làm cấu hình của nó): hãy bỏ nó đi"),
+        (r"'(.*?)' holds '(.*?)', a name Windows keeps for a device",
+         "'{0}' có '{1}', tên Windows dành cho thiết bị: trên Windows không tạo được thư mục hay tệp của trang "
+         "chuyển hướng, và bản xem trước trên máy Windows không dựng được; hãy bỏ nó đi"),
         (r"'(.*?)' is the home page with a query",
          "'{0}' là Trang chủ kèm ?tham số: Trang chủ thuộc cổng thông tin mới, không thể chuyển hướng theo tham số; "
          "hãy ghi địa chỉ cũ của chính trang bài viết"),

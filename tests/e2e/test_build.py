@@ -857,3 +857,25 @@ def test_files_in_bundle_folders_whose_names_differ_only_in_case_are_told_by_the
         ("content/tin-hoat-dong/ra-quan/index.md", "names-differ-in-case")]
     told = {p.location.path: p.message for p in built.result.problems}
     assert "content/tin-hoat-dong/ra-quan/ke-hoach.pdf" not in told["content/tin-hoat-dong/Ra-Quan/ke-hoach.pdf"]
+
+
+def test_an_old_address_named_as_windows_names_a_device_is_refused_with_why(make_site, build_site):
+    """An alias (/con/, /tin/AUX.html, /Pages/nul.aspx?ItemID=3: a server program's page is a folder)
+    would publish a redirect page whose folder or file no preview on Windows can make: refused at
+    its line, an article's or a table's of site.toml, and nothing published."""
+    toml = SITE_TOML.replace('[categories.xay-dung-luc-luong]\n', '[categories.xay-dung-luc-luong]\naliases = ["/Lpt1/"]\n')
+    site = make_site({"content/tin-hoat-dong/a.md": article(
+        "Tin A", aliases="\n  - /tin/an-toan.html\n  - /con/\n  - /tin/AUX.html\n  - /Pages/nul.aspx?ItemID=3")},
+        site_toml=toml)
+    refused = build_site(site)
+    assert [str(p).split(":")[:4] for p in refused.result.problems] == [
+        ["site.toml", str(toml.splitlines().index('aliases = ["/Lpt1/"]') + 1), " error[bad-alias]",
+         " '/Lpt1/' holds 'Lpt1', a name Windows keeps for a device"]]
+    assert not refused.out.exists()
+    (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")
+    refused = build_site(site)
+    told = [(p.location.line, p.code, p.message.split(",")[0]) for p in refused.result.problems]
+    assert told == [(8, "bad-alias", "'/con/' holds 'con'"), (9, "bad-alias", "'/tin/AUX.html' holds 'AUX.html'"),
+                    (10, "bad-alias", "'/Pages/nul.aspx?ItemID=3' holds 'nul.aspx'")]
+    assert "'/con/' có 'con', tên Windows dành cho thiết bị" in messages.describe(refused.result.problems[0], "vi")
+    assert not refused.out.exists()
