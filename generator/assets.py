@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from generator import lfs
 from generator.attachments import human_size
+from generator.content import device_named_files
 from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
 from generator.merge_conflicts import conflict_problems
@@ -74,6 +75,8 @@ def plan_static(site_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
         if _published_as_written(names, rel, lambda mac, written: problems.append(
                 _mac_twin(f"{STATIC_DIR}/{mac}", f"{STATIC_DIR}/{written}"))):
             planned[nfc(rel)] = path
+    # (a device's name, con.txt or aux/: Git for Windows cannot check it out, as in content/)
+    problems += device_named_files(f"{STATIC_DIR}/{rel}" for rel in names.values())
     return planned, problems
 
 

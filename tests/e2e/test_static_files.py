@@ -141,3 +141,20 @@ def test_a_merge_conflict_left_in_a_stylesheet_or_script_stops_the_build_at_its_
         "delete these lines"]
     assert not result.ok and not out.exists()
     assert [str(p) for p in check_site(site).problems] == [str(p) for p in result.problems]
+
+
+def test_a_static_file_or_folder_named_as_windows_names_a_device_is_told_as_in_content(make_site, tmp_path):
+    """static/con.txt or static/aux/…: Git for Windows cannot check it out, and an editor's
+    preview on Windows fails; it was published without a word. A device-name warning at each,
+    once a folder, as a file of content/ is; the file is still published."""
+    site = make_site({**numbered_articles(1), "static/con.txt": "x\n", "static/Aux/a.txt": "a\n", "static/Aux/b.txt": "b\n",
+                      "static/xac-minh/NUL .html": "n\n", "static/console.txt": "c\n", "static/.well-known/com1.txt": "1\n"})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok
+    assert [(p.location.path, p.code, p.message.split(":")[0], p.message.split("(e.g. ")[1]) for p in result.problems] == [
+        ("static/.well-known/com1.txt", "device-name", "'com1.txt' is a name Windows keeps for a device", "'com1-1.txt')"),
+        ("static/Aux", "device-name", "'Aux' is a name Windows keeps for a device", "'Aux-1')"),
+        ("static/con.txt", "device-name", "'con.txt' is a name Windows keeps for a device", "'con-1.txt')"),
+        ("static/xac-minh/NUL .html", "device-name", "'NUL .html' is a name Windows keeps for a device", "'NUL-1.html')")]
+    assert (out / "con.txt").read_text() == "x\n" and (out / "console.txt").exists()
