@@ -476,11 +476,32 @@ def find_collisions(articles: Iterable[Article], lines: Mapping[str, int] = {}) 
         if len(same) > 1:
             same.sort(key=lambda a: a.source)
             days = [f"{a.date:%d-%m-%Y}" for a in same]
+            renamed = next((a for a in same if device_renamed(a)), None)
             for number, article in enumerate(same, start=1):
                 others = ", ".join(o.source for o in same if o is not article)
                 # A title that recurs ("Lịch tiếp công dân") is told apart by its day, else by a number.
                 ending = days[number - 1] if days.count(days[number - 1]) == 1 else str(number)
                 problems.append(error(article.source, lines.get(article.source, 1), "duplicate-url",
-                                      f"this article and {others} would both be published at {url}; "
+                                      f"this article and {others} would both be published at {url}"
+                                      f"{device_note(renamed, article)}; "
                                       f"change a title or set a different 'slug' (e.g. slug: {article.slug}-{ending})"))
     return problems
+
+
+def device_renamed(article: Article) -> bool:
+    """Whether the article's slug is its title's made another by the device-name rule ("Con" → con-1)."""
+    made = shorten_slug(slugify(article.title))
+    return is_device_name(made) and article.slug == windows_safe_slug(made)
+
+
+def device_note(renamed: Article | None, told: Article, named: bool = False) -> str:
+    """Why two addresses met that neither editor wrote ("Con" and "Con 1" at …/con-1/): the words
+    for the article `renamed` (device_renamed), as told at `told`'s problem, whose message `named`
+    the other alone just before; "" for none."""
+    if renamed is None:
+        return ""
+    kind = "page" if renamed.source.startswith(PAGES_DIR) else "article"
+    whose = (f"this {kind}'s title" if renamed is told else "its title" if named
+             else f"the title of {renamed.source}")
+    made = shorten_slug(slugify(renamed.title))
+    return f" ({whose}, '{renamed.title}', gives {renamed.slug}, not {made}, a name Windows keeps for a device)"

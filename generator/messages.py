@@ -794,6 +794,12 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"unknown campaign '(.*?)'", "không có phong trào '{0}' trong site.toml"),
     ),
     "duplicate-url": (
+        (r"this article and (.*?) would both be published at (\S+) \((this (?:article|page)'s title|the title of (.*?)), '(.*)', "
+         r"gives (\S+), not (\S+), a name Windows keeps for a device\);.*\(e\.g\. (slug: \S+)\)",
+         lambda others, url, whose, source, title, slug, made, example:
+         f"bài viết này và {others} sẽ cùng xuất bản tại {url} (tiêu đề "
+         f"{'của bài này' if source is None else 'của ' + source}, '{title}', cho đường dẫn {slug}, không phải "
+         f"{made}, vì {made} là tên Windows dành cho thiết bị); hãy đổi tiêu đề hoặc đặt 'slug' khác (ví dụ {example})"),
         (r"this article and (.*?) would both be published at (\S+);.*\(e\.g\. (slug: \S+)\)",
          "bài viết này và {0} sẽ cùng xuất bản tại {1}; hãy đổi tiêu đề hoặc đặt 'slug' khác (ví dụ {2})"),
         (r"this article and (.*?) would both be published at (\S+);",
@@ -914,6 +920,12 @@ PROBLEMS: Mapping[str, tuple] = {
          "{0} là địa chỉ của chuyên mục '{1}'; hãy đặt 'slug' khác cho trang"),
         (r"(\S+) is an address the portal uses itself; give the page another 'slug'",
          "{0} là địa chỉ cổng thông tin tự dùng; hãy đặt 'slug' khác cho trang"),
+        (r"(\S+) is also the address of the page (\S+) \((this page's title|its title), '(.*)', "
+         r"gives (\S+), not (\S+), a name Windows keeps for a device\);",
+         lambda url, other, whose, title, slug, made:
+         f"{url} cũng là địa chỉ của trang {other} (tiêu đề {'của trang này' if whose.startswith('this') else 'của trang đó'}, "
+         f"'{title}', cho đường dẫn {slug}, không phải {made}, vì {made} là tên Windows dành cho thiết bị); hãy đặt "
+         "'slug' khác cho một trong hai trang"),
         (r"(\S+) is also the address of the page (\S+); give one of them another 'slug'",
          "{0} cũng là địa chỉ của trang {1}; hãy đặt 'slug' khác cho một trong hai trang"),
     ),

@@ -16,8 +16,8 @@ from typing import Iterable, Mapping
 from generator import aliases as aliases_stage
 from generator.config import RESERVED_SLUGS
 from generator.diagnostics import Problem, error, suggest, warning
-from generator.index import (IndexOptions, _flag, _text, check_summary_placeholder, error_adder, parse_date, read_slug,
-                             unknown_key, url_line)
+from generator.index import (IndexOptions, _flag, _text, check_summary_placeholder, device_note, device_renamed,
+                             error_adder, parse_date, read_slug, unknown_key, url_line)
 from generator.markup import plain_summary
 from generator.model import PAGES_DIR, Article, SiteConfig, SourceFile, frozen_map
 from generator.publishing_keys import publishing_key_problem
@@ -138,10 +138,12 @@ def taken_urls(config: SiteConfig, pages: list[Article], lines: Mapping[str, int
         if taken:
             problems.append(error(*where, taken))
         elif page.url in owners:
-            problems.append(error(*where, f"{page.url} is also the address of the page {owners[page.url]}; "
-                                          "give one of them another 'slug'"))
+            owner = owners[page.url]
+            renamed = next((p for p in (owner, page) if device_renamed(p)), None)
+            problems.append(error(*where, f"{page.url} is also the address of the page {owner.source}"
+                                          f"{device_note(renamed, page, named=True)}; give one of them another 'slug'"))
         else:
-            owners[page.url] = page.source
+            owners[page.url] = page
     return problems
 
 

@@ -879,3 +879,24 @@ def test_an_old_address_named_as_windows_names_a_device_is_refused_with_why(make
                     (10, "bad-alias", "'/Pages/nul.aspx?ItemID=3' holds 'nul.aspx'")]
     assert "'/con/' có 'con', tên Windows dành cho thiết bị" in messages.describe(refused.result.problems[0], "vi")
     assert not refused.out.exists()
+
+
+def test_two_addresses_met_by_the_device_name_rule_are_told_why(make_site, build_site):
+    """"Con" is published at …/con-1/ ("con" being Windows' console): beside "Con 1" the build
+    stopped at a duplicate-url for /tin-hoat-dong/con-1/, an address neither editor wrote, without
+    saying where it came from; a page of its own likewise (page-url-taken)."""
+    site = make_site({"content/tin-hoat-dong/bai-a.md": article("Con"), "content/tin-hoat-dong/bai-b.md": article("Con 1"),
+                      "content/trang/gioi-thieu.md": "---\ntitle: Nul 1\n---\nx\n",
+                      "content/trang/z.md": "---\ntitle: Nul\n---\nx\n"})
+    refused = build_site(site)
+    told = [(p.location.path, p.message.split(";")[0].split(" (")[1]) for p in refused.result.problems]
+    assert told == [
+        ("content/tin-hoat-dong/bai-a.md", "this article's title, 'Con', gives con-1, not con, a name Windows keeps for a device)"),
+        ("content/tin-hoat-dong/bai-b.md", "the title of content/tin-hoat-dong/bai-a.md, 'Con', gives con-1, not con, a name "
+                                           "Windows keeps for a device)"),
+        ("content/trang/z.md", "this page's title, 'Nul', gives nul-1, not nul, a name Windows keeps for a device)")]
+    assert [messages.describe(p, "vi").split(" (")[1].split(";")[0] for p in refused.result.problems] == [
+        "tiêu đề của bài này, 'Con', cho đường dẫn con-1, không phải con, vì con là tên Windows dành cho thiết bị)",
+        "tiêu đề của content/tin-hoat-dong/bai-a.md, 'Con', cho đường dẫn con-1, không phải con, vì con là tên Windows "
+        "dành cho thiết bị)",
+        "tiêu đề của trang này, 'Nul', cho đường dẫn nul-1, không phải nul, vì nul là tên Windows dành cho thiết bị)"]
