@@ -33,7 +33,7 @@ from generator.model import Site, frozen_map
 from generator.unkept_addresses import unkept_addresses
 from generator import output
 from generator.output import Stage
-from generator.share_image import share_image_problems, share_image_size
+from generator.share_image import read_share_image, share_image_problems
 
 log = logging.getLogger("generator")
 
@@ -312,8 +312,8 @@ def _build(options: BuildOptions) -> BuildResult:
         files, found = assets.plan_files(options.site_dir, site.articles_and_pages, listing, image_plan.sources,
                                          site.config.base_path)
         problems += found
-        site = replace(site, asset_versions=frozen_map(assets.asset_versions(files)),
-                       share_image_size=share_image_size(site.config.share_image, files))
+        share_size, share_located = read_share_image(site.config.share_image, files)
+        site = replace(site, asset_versions=frozen_map(assets.asset_versions(files)), share_image_size=share_size)
         pages = routes.plan_pages(site, options.memo)
         # The preview's memo keeps its feeds; a build, its cache.
         kept_feeds = (feeds.KeptFeeds(cache, site, known_digests, options.now)
@@ -334,7 +334,7 @@ def _build(options: BuildOptions) -> BuildResult:
                                                     {rel for rel, _ in listing}, site.config.base_path)
         problems += filelinks.config_links_leading_nowhere(site.config.links, published, site.config.base_path)
         problems += share_image_problems(options.site_dir, site.config.share_image, published, files,
-                                         site.share_image_size)
+                                         site.share_image_size, share_located)
         problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)
         if options.strict and options.memo is None:  # (CI's gate: said until kept, not once in a log)
             had = previous.get("inputs") if isinstance(previous, dict) else \

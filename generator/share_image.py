@@ -2,8 +2,8 @@
 page has none of its own, and the publisher's logo in the structured data (seo.py uses it).
 
 Owns checking, once the build knows what it publishes, that the image is one of its files and
-large enough for the networks that show it (Facebook and Zalo ignore one under 200×200 px).
-Reads only that file's header.
+large enough for the networks that show it (Facebook and Zalo ignore one under 200×200 px), and
+that it does not tell where it was taken (a phone's GPS position). Reads only that file's header.
 """
 from __future__ import annotations
 
@@ -32,29 +32,41 @@ def share_image_url(path: str) -> str:
     return "/" + quote(published_name(path), safe="/!$&'()*+,;=:@-._~")
 
 
-def share_image_size(path: str, copied: Mapping[str, Path]) -> tuple[int, int] | None:
-    """(width, height) of the share image when it is a picture the build copies as it is (from
-    static/), for og:image:width and og:image:height; None otherwise. Upright, as a browser and
-    the networks show the file: a phone's JPEG stored sideways (EXIF orientation 6, 4000×3000
-    stored) is 3000×4000, and its stored size told Facebook and Zalo a landscape picture."""
+# EXIF's GPS folder, and its latitude and longitude: where a phone's photo was taken.
+_GPS_IFD, _GPS_LATITUDE, _GPS_LONGITUDE = 0x8825, 2, 4
+
+
+def read_share_image(path: str, copied: Mapping[str, Path]) -> tuple[tuple[int, int] | None, bool]:
+    """The share image's size (width, height) when it is a picture the build copies as it is
+    (from static/), for og:image:width and og:image:height, else None; and whether it keeps the
+    place it was taken (EXIF GPS), which, copied byte for byte, anyone who opens the portal's
+    picture reads (an article's photos are published without it). One opening of the file.
+    Upright, as a browser and the networks show the file: a phone's JPEG stored sideways (EXIF
+    orientation 6, 4000×3000 stored) is 3000×4000, and its stored size told Facebook and Zalo a
+    landscape picture."""
     source = copied.get(published_name(path)) if path else None
     if source is None:
-        return None
+        return None, False
     try:
         with Image.open(source) as image:
             width, height = image.size
+            exif = image.getexif() if image.format in ("JPEG", "MPO", "PNG", "WEBP") else None
             # (a quarter turn; browsers turn a JPEG and a PNG by their EXIF orientation, not a WebP)
-            turned = image.format in ("JPEG", "MPO", "PNG") and int(image.getexif().get(0x0112, 1) or 1) in (5, 6, 7, 8)
+            turned = image.format != "WEBP" and exif is not None and int(exif.get(0x0112, 1) or 1) in (5, 6, 7, 8)
+            gps = exif.get_ifd(_GPS_IFD) if exif is not None else {}
+            located = _GPS_LATITUDE in gps or _GPS_LONGITUDE in gps
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
-        return None  # (share_image_problems names it)
-    return (height, width) if turned else (width, height)
+        return None, False  # (share_image_problems names it)
+    return ((height, width) if turned else (width, height)), located
 
 
 def share_image_problems(site_dir: Path, path: str, published: Collection[str],
-                         copied: Mapping[str, Path], size: tuple[int, int] | None) -> list[Problem]:
+                         copied: Mapping[str, Path], size: tuple[int, int] | None,
+                         located: bool = False) -> list[Problem]:
     """An error when `path` is no file the build publishes; a warning when it is a picture too
-    small to be shown. `copied`: output path → source of the files copied as they are; `size`:
-    share_image_size's (the build has read it for the pages already)."""
+    small to be shown, and one when it keeps where it was taken. `copied`: output path → source of
+    the files copied as they are; `size`, `located`: read_share_image's (the build has read it for
+    the pages already)."""
     if not path:
         return []
     line = line_in_site_toml(site_dir, "share_image")
@@ -69,8 +81,15 @@ def share_image_problems(site_dir: Path, path: str, published: Collection[str],
         return [error(CONFIG_NAME, line, "missing-share-image",
                       f"share_image '{path}' is not a picture this build can read (PNG or JPEG)")]
     width, height = size
+    problems = []
     if min(width, height) < SMALLEST_SIDE:
-        return [warning(CONFIG_NAME, line, "small-share-image",
-                        f"share_image '{path}' is {width}×{height} px: Facebook and Zalo show no picture under "
-                        f"{SMALLEST_SIDE}×{SMALLEST_SIDE} px; 1200×630 px suits them all")]
-    return []
+        problems.append(warning(CONFIG_NAME, line, "small-share-image",
+                                f"share_image '{path}' is {width}×{height} px: Facebook and Zalo show no picture under "
+                                f"{SMALLEST_SIDE}×{SMALLEST_SIDE} px; 1200×630 px suits them all"))
+    if located:
+        problems.append(warning(CONFIG_NAME, line, "share-image-location",
+                                f"share_image '{path}' keeps where it was taken (its GPS position, with the phone's "
+                                "other data), and is published as it is: anyone who opens it reads the place, as "
+                                "no article's photo tells it; save the picture again without its location and "
+                                "replace the file"))
+    return problems

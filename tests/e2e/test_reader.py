@@ -1056,7 +1056,7 @@ def test_a_small_first_photo_gives_way_to_a_card_sized_one_or_to_the_share_image
                              'base_url = "https://congan.example.vn/"\nshare_image = "/anh-chia-se.png"')
     body = "Mở đầu.\n\n![Biểu tượng của đơn vị](bieu-tuong.jpg)\n\nTiếp theo.\n"
     site = make_site({
-        "static/anh-chia-se.png": phone_jpeg(1200, 630),
+        "static/anh-chia-se.png": phone_jpeg(1200, 630, gps=False),
         "content/tin-hoat-dong/nho/index.md": article("Chỉ có ảnh nhỏ", slug="nho", body=body),
         "content/tin-hoat-dong/nho/bieu-tuong.jpg": phone_jpeg(150, 100),
         "content/tin-hoat-dong/hai/index.md": article("Ảnh nhỏ rồi ảnh lớn", slug="hai",
@@ -1089,7 +1089,7 @@ def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_
     toml = SITE_TOML.replace('base_url = "https://congan.example.vn/"',
                              'base_url = "https://congan.example.vn/"\nshare_image = "/anh-chia-se.png"')
     site = make_site({"content/tin-hoat-dong/bai.md": article("Bài không có ảnh"),
-                      "static/anh-chia-se.png": phone_jpeg(1200, 630)}, toml)
+                      "static/anh-chia-se.png": phone_jpeg(1200, 630, gps=False)}, toml)
     built = build_site(site)
     assert built.result.ok, built.result.problems
     for url in ("/", "/tin-hoat-dong/", "/tin-hoat-dong/bai-khong-co-anh/"):
@@ -1117,14 +1117,14 @@ def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_
     website = next(node for node in home if node["@type"] == "WebSite")
     assert website["publisher"] == {"@id": organization["@id"]}
     # Replaced by a picture of another size: every page says the new size (rendered again, not kept)
-    (site / "static/anh-chia-se.png").write_bytes(phone_jpeg(800, 800))
+    (site / "static/anh-chia-se.png").write_bytes(phone_jpeg(800, 800, gps=False))
     again = build_site(site)
     for url in ("/", "/tin-hoat-dong/", "/tin-hoat-dong/bai-khong-co-anh/"):
         assert [again.page(url).find("meta", property=f"og:image:{side}")["content"]
                 for side in ("width", "height")] == ["800", "800"], url
     # Named at its line when it is no file the site publishes, or too small to be shown
     (site / "static/anh-chia-se.png").unlink()
-    (site / "static/logo-nho.png").write_bytes(phone_jpeg(160, 120))
+    (site / "static/logo-nho.png").write_bytes(phone_jpeg(160, 120, gps=False))
     told = build_site(site).result.problems
     assert [(str(p.location.path), p.location.line, p.code) for p in told] == [("site.toml", 3, "missing-share-image")]
     (site / "site.toml").write_text(toml.replace("/anh-chia-se.png", "/logo-nho.png"), encoding="utf-8")
@@ -1140,7 +1140,7 @@ def test_a_page_without_a_photo_shares_the_portals_share_image(make_site, build_
     assert [(p.location.line, p.code, p.message) for p in told] == [
         (3, "missing-share-image", "share_image '/logo-nho.png' is not a picture this build can read (PNG or JPEG)")]
     # A name with Vietnamese letters and a space, typed or %-encoded: one file, its URL encoded
-    (site / "static/ảnh chia sẻ.png").write_bytes(phone_jpeg(1200, 630))
+    (site / "static/ảnh chia sẻ.png").write_bytes(phone_jpeg(1200, 630, gps=False))
     for written in ("/ảnh chia sẻ.png", "/%E1%BA%A3nh%20chia%20s%E1%BA%BB.png"):
         (site / "site.toml").write_text(toml.replace("/anh-chia-se.png", written), encoding="utf-8")
         built = build_site(site)
@@ -1157,7 +1157,7 @@ def test_a_share_image_taken_on_a_phone_is_told_upright(make_site, build_site):
     toml = SITE_TOML.replace('base_url = "https://congan.example.vn/"',
                              'base_url = "https://congan.example.vn/"\nshare_image = "/anh-chia-se.jpg"')
     site = make_site({"content/tin-hoat-dong/bai.md": article("Bài không có ảnh"),
-                      "static/anh-chia-se.jpg": phone_jpeg(630, 1200, orientation=6)}, toml)
+                      "static/anh-chia-se.jpg": phone_jpeg(630, 1200, orientation=6, gps=False)}, toml)
     built = build_site(site)
     assert built.result.ok and built.result.problems == (), built.result.problems
     with Image.open(built.out / "anh-chia-se.jpg") as published:  # (copied as it is: a browser turns it)
@@ -1175,6 +1175,29 @@ def test_a_share_image_taken_on_a_phone_is_told_upright(make_site, build_site):
     (site / "site.toml").write_text(toml.replace("anh-chia-se.jpg", "anh-chia-se.webp"), encoding="utf-8")
     assert [build_site(site).page("/").find("meta", property=f"og:image:{side}")["content"]
             for side in ("width", "height")] == ["1200", "630"]
+
+
+def test_a_share_image_that_tells_where_it_was_taken_is_told_at_its_line(make_site, build_site):
+    """share_image is copied byte for byte: a phone's photo published the place it was taken (EXIF
+    GPS) on every shared link, where an article's photos are published without it, and the build
+    said nothing. A share-image-location warning at site.toml's line, by build and check."""
+    from PIL import Image
+
+    toml = SITE_TOML.replace('base_url = "https://congan.example.vn/"',
+                             'base_url = "https://congan.example.vn/"\nshare_image = "/anh-chia-se.jpg"')
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài không có ảnh"),
+                      "static/anh-chia-se.jpg": phone_jpeg(1200, 630)}, toml)
+    built = build_site(site)
+    with Image.open(built.out / "anh-chia-se.jpg") as published:
+        assert published.getexif().get_ifd(0x8825)  # (the place it was taken, as the phone wrote it)
+    told = [(p.location.path, p.location.line, p.code, p.message.split(" (")[0]) for p in built.result.problems]
+    assert told == [("site.toml", 3, "share-image-location", "share_image '/anh-chia-se.jpg' keeps where it was taken")]
+    assert "ảnh share_image '/anh-chia-se.jpg' còn ghi nơi chụp (vị trí GPS" in messages.describe(
+        built.result.problems[0], "vi")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
+    assert "site.toml:3: warning[share-image-location]: share_image '/anh-chia-se.jpg' keeps where" in checked.stdout
+    (site / "static/anh-chia-se.jpg").write_bytes(phone_jpeg(1200, 630, gps=False))  # (saved without it)
+    assert build_site(site).result.problems == ()
 
 
 def test_a_unit_category_or_campaign_page_offers_its_feed_where_a_reader_sees_it(make_site, build_site):
