@@ -28,6 +28,7 @@ MAX_SLUG = 60  # characters of the heading's slug kept in its id, cut at a hyphe
 MIN_SECTIONS = 3  # fewer headings than this need no table of contents
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a body h1 is an h2 by now
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")  # raw HTML Python-Markdown keeps aside until the end
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 _LISTED = re.compile(r'<h([23])\s[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 
 
@@ -49,7 +50,10 @@ class HeadingIds(Treeprocessor):
             elif element.tag == "h1" and is_blank_heading(element, held):  # (`#` alone moves nothing down: markup.py)
                 blank.append(element)
         for element in unnamed:
-            element.set("id", _unique(heading_id("".join(element.itertext())), used))
+            words = "".join(element.itertext())
+            if "\x02" in words:
+                words = HTML_PLACEHOLDER_RE.sub(lambda found: _shown(int(found.group(1)), held), words)
+            element.set("id", _unique(heading_id(words), used))
         if blank:
             parents = {child: parent for parent in root.iter() for child in parent}
             for element in blank:
@@ -75,6 +79,17 @@ def is_blank_heading(element, held: Sequence = ()) -> bool:
     if "\x02" in text:
         text = HTML_PLACEHOLDER_RE.sub(lambda found: _space_or_not(int(found.group(1)), held, found.group(0)), text)
     return not text.strip()
+
+
+def _shown(index: int, held: Sequence) -> str:
+    """What a heading's raw HTML shows as words, for its id: an entity its character (`Kết&nbsp;quả`
+    was `muc-ketqua`, the two words run together), a line break a space; a tag nothing."""
+    block = held[index] if index < len(held) else None
+    if not isinstance(block, str):
+        return ""
+    if block.startswith("&"):
+        return html.unescape(block)
+    return " " if _BREAK.fullmatch(block.strip()) else ""
 
 
 def _space_or_not(index: int, held: Sequence, placeholder: str) -> str:
@@ -136,7 +151,7 @@ def sections(body_html: str) -> list[Section]:
     heading without words (`##` alone on its line): its entry was a link with nothing to read or tap."""
     text = body_html.partition(references.LIST_START)[0]
     found = [(level, html.unescape(anchor), words)
-             for level, anchor, inner in _LISTED.findall(text) if (words := text_of(inner))]
+             for level, anchor, inner in _LISTED.findall(text) if (words := text_of(_BREAK.sub(" ", inner)))]
     if len(found) < MIN_SECTIONS:
         return []
     top: list[Section] = []

@@ -120,3 +120,14 @@ def test_an_id_an_editor_wrote_never_takes_one_of_the_layout():
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert ids == ["muc-lien-he", "muc-noi-dung", "ket-qua"]
     assert re.findall(r'href="([^"]+)"', html) == ["#muc-lien-he", "#ket-qua"]
+
+
+def test_a_space_or_line_break_written_as_html_in_a_heading_parts_its_words_in_its_id_and_contents():
+    """`## Kết&nbsp;quả` and `## Kết<br>quả` were `#muc-ketqua` (the "Mục lục" entry "Kếtquả" for the
+    second), where `## Kết quả` is `#muc-ket-qua`: a link written to #ket-qua led nowhere."""
+    html = MarkupConverter({}).convert(make("content/a.md", (
+        "## Kết&nbsp;quả\n\nA.\n\n## Đợt<br>hai\n\nB.\n\n## A&amp;B\n\n## Kết <b>luận</b> chung\n\n"
+        "Xem [kết quả](#ket-qua).\n"))).html
+    assert [(entry.id, entry.text) for entry in sections.sections(html)] == [
+        ("muc-ket-qua", "Kết quả"), ("muc-dot-hai", "Đợt hai"), ("muc-a-b", "A&B"), ("muc-ket-luan-chung", "Kết luận chung")]
+    assert 'href="#muc-ket-qua"' in html
