@@ -22,6 +22,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 
 import markdown
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from generator import (__version__, anchors, attachments, bare_addresses, confine, fences, filelinks, hashtags,
@@ -128,6 +129,8 @@ class _ArticleLinks(Treeprocessor):
         self.on_computer: list[str] = []  # links to a file on the editor's computer
         self.dropped: list[str] = []  # links of a kind readers' browsers are not given (javascript:, zalo:)
         self.empty: list[str] = []  # links without words (`[](…)`): nothing to see or tap, a screen reader reads the address
+        self.raw: list[str] = []  # the hrefs of links pasted as HTML, as written (_RawLinks)
+        self.empty_raw: list[str] = []  # those without words (`<a href="…"></a>`)
         self.parts: list[tuple[str, str, str]] = []  # links to a part of an article: (href, its source, the part)
 
     def run(self, root):
@@ -305,7 +308,8 @@ _UNLABELLED = frozenset({"video", "audio", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class _RawLinks(rawtags.StashedTags):
-    """The same for links in raw HTML pasted into the body (`<a href="bai-khac.md">`)."""
+    """The same for links in raw HTML pasted into the body (`<a href="bai-khac.md">`). Each
+    link kept is marked (_RAW_LINK) for _WordlessRawLinks, which tells those without words."""
 
     tags = ("a",)
 
@@ -314,10 +318,39 @@ class _RawLinks(rawtags.StashedTags):
         self.links = links
 
     def replacement(self, attrs: dict[str, str]) -> str | None:
-        href = self.links.rewrite(attrs["href"]) if "href" in attrs else None
+        written = attrs.get("href")
+        href = self.links.rewrite(written) if written is not None else None
         if href == UNLINKED:
             return rawtags.start_tag("a", {key: value for key, value in attrs.items() if key != "href"})
-        return rawtags.start_tag("a", {**attrs, "href": href}) if href is not None else None
+        if (not written or written in self.links.dropped or written in self.links.on_computer
+                or attrs.get("aria-label", "").strip() or attrs.get("title", "").strip()):  # (named by those)
+            return rawtags.start_tag("a", {**attrs, "href": href}) if href is not None else None
+        self.links.raw.append(written)
+        return rawtags.start_tag("a", {**attrs, "href": written if href is None else href,
+                                       _RAW_LINK: str(len(self.links.raw) - 1)})
+
+
+_RAW_LINK = "data-raw-link"  # (taken out again before the body is sanitized)
+_RAW_LINK_MARK = re.compile(f' {_RAW_LINK}="([0-9]+)">')
+_MARKED_LINK = re.compile(f'<a\\s[^>]*? {_RAW_LINK}="([0-9]+)">(.*?)</a>', re.S | re.I)
+
+
+class _WordlessRawLinks(Postprocessor):
+    """A link pasted as HTML without words (`<a href="https://…"></a>`, or spaces alone between
+    its tags) goes to the article links' `empty_raw`, as `[](https://…)` goes to their `empty`;
+    run once Python-Markdown has put raw HTML back (the tags and the words between them are kept
+    apart until then). A photo in it names it, or is a missing-alt warning at the same line."""
+
+    def __init__(self, md, links: _ArticleLinks):
+        super().__init__(md)
+        self.links = links
+
+    def run(self, text):
+        if not self.links.raw:
+            return text
+        self.links.empty_raw = [self.links.raw[int(found.group(1))] for found in _MARKED_LINK.finditer(text)
+                                if not text_of(found.group(2)) and "<img" not in found.group(2).lower()]
+        return _RAW_LINK_MARK.sub(">", text)
 
 
 class _RawMedia(rawtags.StashedTags):
@@ -410,6 +443,7 @@ class MarkupConverter:
         self.md.postprocessors.register(NestedPictures(self.md, self.pictures, self.links),
                                         "nested_pictures", 29)  # after raw_html
         self.md.postprocessors.register(_RawLinks(self.md, self.links), "raw_links", 36)
+        self.md.postprocessors.register(_WordlessRawLinks(self.md, self.links), "wordless_raw_links", 28)  # after raw_html
         self.md.postprocessors.register(_RawMedia(self.md, self.links), "raw_media", 37)
         fences.install(self.md)
         plain_text.install(self.md)
@@ -425,7 +459,7 @@ class MarkupConverter:
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
         self.links.broken, self.links.files, self.links.on_computer, self.links.dropped = [], [], [], []
-        self.links.empty = []
+        self.links.empty, self.links.raw, self.links.empty_raw = [], [], []
         self.links.to_unpublished, self.links.to_expired = [], []
         self.phones.active = phone_links.may_hold_one(article.body)
         self.links.parts = []
@@ -501,6 +535,11 @@ class MarkupConverter:
                     f"the link '{href}' has no words: readers see nothing to tap, and a screen reader reads its "
                     "address; write them between the [ ]")
             for href, line in zip(self.links.empty, _link_lines(article, self.links.empty))
+        ) + tuple(
+            warning(article.source, line, "empty-link",
+                    f"the link '{href}' has no words: readers see nothing to tap, and a screen reader reads its "
+                    "address; write them between <a …> and </a>")
+            for href, line in zip(self.links.empty_raw, _link_lines(article, self.links.empty_raw, _IN_A_TAG))
         ) + tuple(
             warning(article.source, line, "broken-anchor",
                     f"the link '{href}' leads to no part of this article: a tap on it does nothing; "
@@ -594,6 +633,7 @@ def without_repeated_title(body_html: str, title: str) -> str:
 # How a link's target is written: as a Markdown link's, in a tag's quotes, between < >; then anywhere.
 _LINK_FORMS = (("](", ""), ('"', '"'), ("'", "'"), ("<", ">"), ("", ""))
 _ANYWHERE = (("", ""),)
+_IN_A_TAG = (('"', '"'), ("'", "'"), ("", ""))  # a link pasted as HTML
 
 
 def _link_lines(article: Article, hrefs: Sequence[str], forms: Sequence[tuple[str, str]] = _LINK_FORMS) -> list[int]:

@@ -1151,7 +1151,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "liên kết '{0}' trỏ tới một tệp kèm bài đã hết hạn đăng (đã qua thời điểm 'expires' của bài), tệp không "
          "còn được xuất bản: bạn đọc chỉ thấy chữ của liên kết, không bấm được; hãy bỏ liên kết, hoặc sửa "
          "'expires' của bài đó"),),
-    "empty-link": ((r"the link '(.*?)' has no words",
+    "empty-link": ((r"the link '(.*?)' has no words.*between <a …> and </a>$",
+                    "liên kết '{0}' không có chữ nào: bạn đọc không thấy gì để bấm, còn trình đọc màn hình thì đọc lên "
+                    "địa chỉ; hãy viết chữ của liên kết giữa <a …> và </a>"),
+                   (r"the link '(.*?)' has no words",
                     "liên kết '{0}' không có chữ nào: bạn đọc không thấy gì để bấm, còn trình đọc màn hình thì đọc lên "
                     "địa chỉ; hãy viết chữ của liên kết giữa [ ]"),),
     "dropped-link": (

@@ -110,6 +110,24 @@ def test_a_link_without_words_is_told_at_its_line():
         "còn trình đọc màn hình thì đọc lên địa chỉ; hãy viết chữ của liên kết giữa [ ]")
 
 
+def test_a_link_without_words_pasted_as_html_is_told_at_its_line():
+    """`<a href="https://…"></a>` (or spaces alone between its tags) was published as silently as
+    `[](https://…)` was told: nothing to tap, and a screen reader read the address out. A link named
+    by a photo or an aria-label is not one; nor one to an anchor alone (<a name>)."""
+    body = ('Mở đầu.\n\n<a href="https://bocongan.gov.vn/a"></a>\n\nHai <a href="https://bocongan.gov.vn/b">  </a> ba.\n\n'
+            '<a href="https://bocongan.gov.vn/c"><img src="https://x.vn/a.png" alt="Logo"></a> '
+            '<a href="https://bocongan.gov.vn/d" aria-label="Bộ Công an"></a> <a name="neo"></a>\n\n'
+            '<p>Xem <a href="https://bocongan.gov.vn/e">trang</a> và [](https://bocongan.gov.vn/f).</p>\n\n'
+            '[](https://bocongan.gov.vn/g)\n')
+    result = MarkupConverter({}).convert(make("content/a.md", body))
+    assert sorted((p.location.line, p.message.split("'")[1], p.message.endswith("between <a …> and </a>"))
+                  for p in result.problems if p.code == "empty-link") == [
+        (8, "https://bocongan.gov.vn/a", True), (10, "https://bocongan.gov.vn/b", True), (16, "https://bocongan.gov.vn/g", False)]
+    assert 'data-raw' not in result.html
+    told = next(p for p in result.problems if p.location.line == 8)
+    assert messages.describe(told, "vi").endswith("hãy viết chữ của liên kết giữa <a …> và </a>")
+
+
 def test_a_link_without_words_that_is_not_published_is_told_once_for_what_it_leads_to():
     """`[](zalo://…)`, `[](C:/…)`: readers get no link at all, and the empty-link warning beside
     the dropped-link warning or the path-on-computer error said a screen reader read its address."""
