@@ -751,7 +751,7 @@ def _text_from(body_html: str, start: int, limit: int) -> str:
     """The text of the body from `start`, its list items parted by ";" where they end in no
     stop of their own ("Thứ Hai: Giám đốc; Thứ Năm: Phó Giám đốc")."""
     part = _LIST_PARTS.sub("\x00", _UNREAD.sub("", body_html[start:start + limit * 20]))
-    text = text_of(_ANY_TAG.sub(" ", part))
+    text = text_of(_ANY_TAG.sub(" ", part)).lstrip("\x00 ")  # (a body that opens with a list read "; Một; Hai")
     return _ITEM_ENDS.sub(lambda end: (end.group(1) or ";") + " ", text).rstrip(" ;")
 
 

@@ -1225,3 +1225,16 @@ def test_an_old_address_two_articles_claim_is_told_at_both_as_written(make_site,
         "also an alias of content/tin-hoat-dong/moi.md; keep it in one article",
         "content/tin-hoat-dong/moi.md:6: error[alias-collision]: the alias /Pages/tin-tuc/chi-tiet.aspx?itemID=1024 "
         "is also an alias of content/tin-hoat-dong/a.md; keep it in one article"]
+
+
+def test_an_article_that_opens_with_a_list_is_summarised_from_its_first_item(make_site, build_site):
+    """A notice that is a list alone (the documents to bring, the days of a schedule): its card on
+    the list pages and its description for search engines and Zalo began "; Một; Hai", the
+    separator of its first item put before it."""
+    site = make_site({"content/tin-hoat-dong/thong-bao.md": article(
+        title="Thông báo", body="- Thứ Hai: Giám đốc\n- Thứ Năm: Phó Giám đốc\n")})
+    built = build_site(site)
+    card = built.page("/tin-hoat-dong/").find("p", class_="summary")
+    assert text_of(card) == "Thứ Hai: Giám đốc; Thứ Năm: Phó Giám đốc"
+    page = built.page("/tin-hoat-dong/thong-bao/")
+    assert page.find("meta", attrs={"name": "description"})["content"] == "Thứ Hai: Giám đốc; Thứ Năm: Phó Giám đốc"
