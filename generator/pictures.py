@@ -271,7 +271,12 @@ class PictureTreeprocessor(Treeprocessor):
             if caption:
                 shown = etree.SubElement(paragraph, "figcaption")
                 shown.text = caption
-                if caption.split() == alt.split() and not is_played_file(src):
+                if element.tag == "a" and element.get("aria-label"):
+                    # A photo without alt: its link to the largest copy says which photo it opens (a screen
+                    # reader's list of links was "Xem ảnh cỡ lớn" again and again), and the caption is read there.
+                    element.set("aria-label", f"{element.get('aria-label')}: {' '.join(caption.split())}")
+                    shown.set("aria-hidden", "true")
+                elif caption.split() == alt.split() and not is_played_file(src):
                     # The photo's alt says it already: a screen reader read the same words twice.
                     # (A player's alt names only the link offered where it cannot play: its caption is its name.)
                     shown.set("aria-hidden", "true")

@@ -330,3 +330,21 @@ def test_a_file_name_given_as_alt_text_is_not_read_to_a_screen_reader(make_site,
     links = built.page(PAGE).select(".article .body a.photo-link")
     assert [(link.img["alt"], link.get("aria-label")) for link in links] == [
         ("", "Xem ảnh cỡ lớn"), ("", "Ảnh 1, xem cỡ lớn"), ("Logo", None)]
+
+
+def test_the_links_to_photos_without_alt_text_are_named_by_their_captions(make_site, build_site):
+    """Each body photo without alt text opened its largest copy by a link named "Xem ảnh cỡ lớn":
+    a screen reader's list of links was that again and again. A captioned one says which photo it
+    opens, and its caption, said there, is read once; the page shows the same."""
+    body = ("Mở đầu.\n\n![](a.jpg \"Lễ ra quân\")\n\nGiữa.\n\n![](b.jpg)\n*Tuần tra đêm. Ảnh: Minh Khôi*\n\n"
+            "![](c.jpg)\n\n![Diễu hành](d.jpg)\n\nHết.\n")
+    site = make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
+                      **{BUNDLE + f"{name}.jpg": phone_jpeg(1600, 1200) for name in "abcd"}})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    figures = built.page(PAGE).select(".article .body figure")
+    assert [(figure.a.get("aria-label"), text_of(figure.figcaption) if figure.figcaption else None,
+             figure.figcaption.get("aria-hidden") if figure.figcaption else None) for figure in figures] == [
+        ("Xem ảnh cỡ lớn: Lễ ra quân", "Lễ ra quân", "true"),
+        ("Xem ảnh cỡ lớn: Tuần tra đêm. Ảnh: Minh Khôi", "Tuần tra đêm. Ảnh: Minh Khôi", "true"),
+        ("Xem ảnh cỡ lớn", None, None), (None, "Diễu hành", "true")]
