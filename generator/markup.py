@@ -129,8 +129,8 @@ class _ArticleLinks(Treeprocessor):
         self.on_computer: list[str] = []  # links to a file on the editor's computer
         self.dropped: list[str] = []  # links of a kind readers' browsers are not given (javascript:, zalo:)
         self.empty: list[str] = []  # links without words (`[](…)`): nothing to see or tap, a screen reader reads the address
-        self.raw: list[str] = []  # the hrefs of links pasted as HTML, as written (_RawLinks)
-        self.empty_raw: list[str] = []  # those without words (`<a href="…"></a>`)
+        self.raw: list[str] = []  # the hrefs of links pasted as HTML, as written (_RawLinks; then in the body's order)
+        self.empty_raw: list[int] = []  # those without words (`<a href="…"></a>`): their places in `raw`
         self.parts: list[tuple[str, str, str]] = []  # links to a part of an article: (href, its source, the part)
 
     def run(self, root):
@@ -348,8 +348,13 @@ class _WordlessRawLinks(Postprocessor):
     def run(self, text):
         if not self.links.raw:
             return text
-        self.links.empty_raw = [self.links.raw[int(found.group(1))] for found in _MARKED_LINK.finditer(text)
-                                if not text_of(found.group(2)) and "<img" not in found.group(2).lower()]
+        wordless = {int(found.group(1)) for found in _MARKED_LINK.finditer(text)
+                    if not text_of(found.group(2)) and "<img" not in found.group(2).lower()}
+        # In the body's order (raw HTML blocks are stashed before the tags inside paragraphs), each
+        # placed by the links to its address written before it (_link_lines), not by the first one.
+        order = [int(found.group(1)) for found in _RAW_LINK_MARK.finditer(text)]
+        self.links.raw = [self.links.raw[n] for n in order]
+        self.links.empty_raw = [at for at, n in enumerate(order) if n in wordless]
         return _RAW_LINK_MARK.sub(">", text)
 
 
@@ -539,7 +544,8 @@ class MarkupConverter:
             warning(article.source, line, "empty-link",
                     f"the link '{href}' has no words: readers see nothing to tap, and a screen reader reads its "
                     "address; write them between <a …> and </a>")
-            for href, line in zip(self.links.empty_raw, _link_lines(article, self.links.empty_raw, _IN_A_TAG))
+            for lines in ([_link_lines(article, self.links.raw, _IN_A_TAG)] if self.links.empty_raw else [])
+            for href, line in ((self.links.raw[at], lines[at]) for at in self.links.empty_raw)
         ) + tuple(
             warning(article.source, line, "broken-anchor",
                     f"the link '{href}' leads to no part of this article: a tap on it does nothing; "

@@ -128,6 +128,16 @@ def test_a_link_without_words_pasted_as_html_is_told_at_its_line():
     assert messages.describe(told, "vi").endswith("hãy viết chữ của liên kết giữa <a …> và </a>")
 
 
+def test_a_link_without_words_pasted_as_html_is_told_at_its_own_line_after_one_with_words():
+    """The same address linked with words above it (in a sentence or a pasted block): the warning
+    named the line of that one, where the editor found nothing to mend."""
+    body = ('Xem <a href="https://bocongan.gov.vn/x">trang</a> trước.\n\nHai.\n\n<p><a href="https://bocongan.gov.vn/x"></a></p>\n\n'
+            '<p><a href="https://bocongan.gov.vn/y">Bộ</a></p>\n\nBa <a href="https://bocongan.gov.vn/y"> </a>.\n')
+    result = MarkupConverter({}).convert(make("content/a.md", body))
+    assert [(p.location.line, p.message.split("'")[1]) for p in result.problems if p.code == "empty-link"] == [
+        (10, "https://bocongan.gov.vn/x"), (14, "https://bocongan.gov.vn/y")]
+
+
 def test_a_link_without_words_that_is_not_published_is_told_once_for_what_it_leads_to():
     """`[](zalo://…)`, `[](C:/…)`: readers get no link at all, and the empty-link warning beside
     the dropped-link warning or the path-on-computer error said a screen reader read its address."""
