@@ -84,10 +84,10 @@ ADDRESSES_KEPT = "addresses"
 _ADDRESS_KEYS = ("base_url", "noindex", "urls", "kept", "ids", "drafts", "lists", "lists_kept")
 
 
-def keep_addresses(cache, before: object, inputs: dict, out: str) -> None:
+def keep_addresses(cache, before: object, inputs: dict) -> None:
     """Keep this build's addresses (`inputs`: its record) for any later version; written when
     they differ from the last build's (`before`: its record) or are not kept yet."""
-    kept = {"out": out, "made_by": code_stamp().hex(), **{key: inputs[key] for key in _ADDRESS_KEYS}}
+    kept = {"made_by": code_stamp().hex(), **{key: inputs[key] for key in _ADDRESS_KEYS}}
     if isinstance(before, dict) and all(before.get(key) == kept[key] for key in _ADDRESS_KEYS) \
             and cache.holds_plain(ADDRESSES_KEPT):
         return
@@ -99,11 +99,12 @@ def made_by_another_version(kept: object) -> bool:
     return isinstance(kept, dict) and kept.get("made_by") not in (None, code_stamp().hex())
 
 
-def last_addresses(cache, out: str | None = None) -> dict | None:
-    """The addresses the last build published (of the output `out`; None: whichever it was), as
-    keep_addresses kept them (by this version or another), or None."""
+def last_addresses(cache) -> dict | None:
+    """The addresses the last build published, into whichever output folder (as the last build's
+    record is read by a build of this version), as keep_addresses kept them (by this version or
+    another), or None."""
     found = cache.load_plain(ADDRESSES_KEPT)
-    return found if isinstance(found, dict) and out in (None, found.get("out")) else None
+    return found if isinstance(found, dict) else None
 
 
 def _short(text: str) -> bytes:

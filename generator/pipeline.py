@@ -338,7 +338,7 @@ def _build(options: BuildOptions) -> BuildResult:
         problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)
         if options.strict and options.memo is None:  # (CI's gate: said until kept, not once in a log)
             had = previous.get("inputs") if isinstance(previous, dict) else \
-                last_addresses(cache, str(options.output.resolve()))  # (made by another version)
+                last_addresses(cache)  # (made by another version)
             problems += unkept_addresses(options.site_dir, site, had)
         _stop_on_errors(problems)
         clock.lap("routes")
@@ -400,8 +400,7 @@ def _build(options: BuildOptions) -> BuildResult:
         try:
             cache.save_state(rendering.STATE_NAME, state)
             if plan.inputs:  # (a one-off build's: serve keeps the addresses it showed itself)
-                keep_addresses(cache, previous.get("inputs") if isinstance(previous, dict) else None,
-                                      plan.inputs, state["out"])
+                keep_addresses(cache, previous.get("inputs") if isinstance(previous, dict) else None, plan.inputs)
             moment = options.now.timestamp() if options.now else time.time()
             if cache.enabled:
                 imageproc.prune_cache(image_cache, image_plan, moment)

@@ -136,7 +136,7 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
     inputs, found = {}, None
     if memo is None:  # the preview names the files it saw saved instead (~40 ms a save at 10,000 articles)
         inputs = causes.record(site, layouts, signatures.config, signatures.articles)
-        before = previous.get("inputs") if previous else causes.last_addresses(cache, str(out_dir))
+        before = previous.get("inputs") if previous else causes.last_addresses(cache)
         found = causes.compare(before, inputs, repaired, upgraded=upgraded or causes.made_by_another_version(before))
         now = {key: inputs[key] for key in ("urls", "kept", "ids", "drafts", "lists", "lists_kept")}  # (causes.addresses)
     else:  # … and finds the moves itself, against the addresses the editor was last shown (devserver.py)
