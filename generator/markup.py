@@ -128,7 +128,8 @@ class _ArticleLinks(Treeprocessor):
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
         self.on_computer: list[str] = []  # links to a file on the editor's computer
         self.dropped: list[str] = []  # links of a kind readers' browsers are not given (javascript:, zalo:)
-        self.empty: list[str] = []  # links without words (`[](…)`): nothing to see or tap, a screen reader reads the address
+        self.written: list[str] = []  # the body's links' hrefs, in its order
+        self.empty: list[int] = []  # those without words (`[](…)`), their places in `written`: nothing to see or tap, a screen reader reads the address
         self.raw: list[str] = []  # the hrefs of links pasted as HTML, as written (_RawLinks; then in the body's order)
         self.empty_raw: list[int] = []  # those without words (`<a href="…"></a>`): their places in `raw`
         self.parts: list[tuple[str, str, str]] = []  # links to a part of an article: (href, its source, the part)
@@ -145,6 +146,7 @@ class _ArticleLinks(Treeprocessor):
                 href = href.replace("\\", "/")
                 element.set("href", href)
             rewritten = self.rewrite(href)
+            self.written.append(href)
             if rewritten == UNLINKED:
                 del element.attrib["href"]
             elif rewritten is not None:
@@ -153,7 +155,7 @@ class _ArticleLinks(Treeprocessor):
             # warning or error says what to mend)
             if (href and not "".join(element.itertext()).strip() and element.find(".//img") is None
                     and rewritten != UNLINKED and href not in self.dropped and href not in self.on_computer):
-                self.empty.append(href)
+                self.empty.append(len(self.written) - 1)
             if documents:
                 size = documents.get(attachments.file_beside(self.source, href))
                 label = attachments.label(href, size) if size is not None else None
@@ -464,7 +466,7 @@ class MarkupConverter:
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
         self.links.broken, self.links.files, self.links.on_computer, self.links.dropped = [], [], [], []
-        self.links.empty, self.links.raw, self.links.empty_raw = [], [], []
+        self.links.written, self.links.empty, self.links.raw, self.links.empty_raw = [], [], [], []
         self.links.to_unpublished, self.links.to_expired = [], []
         self.phones.active = phone_links.may_hold_one(article.body)
         self.links.parts = []
@@ -539,7 +541,9 @@ class MarkupConverter:
             warning(article.source, line, "empty-link",
                     f"the link '{href}' has no words: readers see nothing to tap, and a screen reader reads its "
                     "address; write them between the [ ]")
-            for href, line in zip(self.links.empty, _link_lines(article, self.links.empty))
+            # (placed among all the links: one with words to the same address may come first)
+            for lines in ([_link_lines(article, self.links.written)] if self.links.empty else [])
+            for href, line in ((self.links.written[at], lines[at]) for at in self.links.empty)
         ) + tuple(
             warning(article.source, line, "empty-link",
                     f"the link '{href}' has no words: readers see nothing to tap, and a screen reader reads its "

@@ -128,6 +128,16 @@ def test_a_link_without_words_pasted_as_html_is_told_at_its_line():
     assert messages.describe(told, "vi").endswith("hãy viết chữ của liên kết giữa <a …> và </a>")
 
 
+def test_a_link_without_words_is_told_at_its_own_line_after_one_with_words():
+    """`[trang](X)` in the opening sentence, `[](X)` lower down: the empty-link warning named the
+    opening sentence's line, where the editor found nothing to mend."""
+    body = ("Xem [trang](https://bocongan.gov.vn/x) trước.\n\nHai.\n\n[](https://bocongan.gov.vn/x)\n\n"
+            "Ba <https://bocongan.gov.vn/y> và [](https://bocongan.gov.vn/y).\n")
+    result = MarkupConverter({}).convert(make("content/a.md", body))
+    assert [(p.location.line, p.message.split("'")[1]) for p in result.problems if p.code == "empty-link"] == [
+        (10, "https://bocongan.gov.vn/x"), (12, "https://bocongan.gov.vn/y")]
+
+
 def test_a_link_without_words_pasted_as_html_is_told_at_its_own_line_after_one_with_words():
     """The same address linked with words above it (in a sentence or a pasted block): the warning
     named the line of that one, where the editor found nothing to mend."""
