@@ -10,7 +10,7 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Collection, Iterable, Mapping
 
 from generator.article_digests import KnownDigest, early_digest, known_digest
 from generator.cache import BuildCache, digest
@@ -87,11 +87,14 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
     left_out = {"draft": 0, "future": 0, "expired": 0}
     now = options.now or datetime.now(config.zone)
     url_lines = {}
+    slugs_written: set[str] = set()  # (find_collisions': a slug written is no title's)
     valid: list[Article] = []  # published or not: a pick may name a draft
     changes: list[datetime] = []
     checked = _CheckedArticles(config, cache if memo is None else None, known)
     with_lists: dict[str, SourceFile] = {}  # of the articles with aliases or picks: the lines of their items
     for source in sources:
+        if slug_given(source.front):
+            slugs_written.add(source.path)
         url_lines[source.path] = url_line(source)
         article, found = recall(memo, "articles", source.path, (config, source),
                                 lambda: checked.read(source))
@@ -119,7 +122,7 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
                                     "would see an update that has not happened; check the year"))
         articles.append(article)
     checked.save()
-    problems += find_collisions(articles, url_lines)
+    problems += find_collisions(articles, url_lines, slugs_written)
     problems += aliases_stage.find_alias_collisions(config, articles, with_lists)
     if any(article.related for article in valid):
         problems += picked_related.check(valid, with_lists, config.base_url)
@@ -466,8 +469,10 @@ def _flag(fm: Mapping, key: str, fail) -> bool:
     return value
 
 
-def find_collisions(articles: Iterable[Article], lines: Mapping[str, int] = {}) -> list[Problem]:
-    """Two articles at one URL: report each, naming the other."""
+def find_collisions(articles: Iterable[Article], lines: Mapping[str, int] = {},
+                    slugs_written: Collection[str] = ()) -> list[Problem]:
+    """Two articles at one URL: report each, naming the other. `slugs_written`: the sources whose
+    front-matter writes the slug (no title gave it)."""
     by_url: dict[str, list[Article]] = {}
     for article in articles:
         by_url.setdefault(article.url, []).append(article)
@@ -476,7 +481,7 @@ def find_collisions(articles: Iterable[Article], lines: Mapping[str, int] = {}) 
         if len(same) > 1:
             same.sort(key=lambda a: a.source)
             days = [f"{a.date:%d-%m-%Y}" for a in same]
-            renamed = next((a for a in same if device_renamed(a)), None)
+            renamed = next((a for a in same if device_renamed(a, slugs_written)), None)
             for number, article in enumerate(same, start=1):
                 others = ", ".join(o.source for o in same if o is not article)
                 # A title that recurs ("Lịch tiếp công dân") is told apart by its day, else by a number.
@@ -488,8 +493,11 @@ def find_collisions(articles: Iterable[Article], lines: Mapping[str, int] = {}) 
     return problems
 
 
-def device_renamed(article: Article) -> bool:
-    """Whether the article's slug is its title's made another by the device-name rule ("Con" → con-1)."""
+def device_renamed(article: Article, slugs_written: Collection[str] = ()) -> bool:
+    """Whether the article's slug is its title's made another by the device-name rule ("Con" → con-1);
+    not when its front-matter writes the slug (`slugs_written`: the sources that do), though it be con-1."""
+    if article.source in slugs_written:
+        return False
     made = shorten_slug(slugify(article.title))
     return is_device_name(made) and article.slug == windows_safe_slug(made)
 

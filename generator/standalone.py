@@ -11,13 +11,13 @@ links it (layouts/partials/footer.html, by `weight`); with `menu: true` the head
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Iterable, Mapping
+from typing import Collection, Iterable, Mapping
 
 from generator import aliases as aliases_stage
 from generator.config import RESERVED_SLUGS
 from generator.diagnostics import Problem, error, suggest, warning
 from generator.index import (IndexOptions, _flag, _text, check_summary_placeholder, device_note, device_renamed,
-                             error_adder, parse_date, read_slug, unknown_key, url_line)
+                             error_adder, parse_date, read_slug, slug_given, unknown_key, url_line)
 from generator.markup import plain_summary
 from generator.model import PAGES_DIR, Article, SiteConfig, SourceFile, frozen_map
 from generator.publishing_keys import publishing_key_problem
@@ -71,7 +71,8 @@ def index_pages(config: SiteConfig, sources: Iterable[SourceFile], options: Inde
             left_out["draft"] = left_out.get("draft", 0) + 1
     found.sort(key=lambda pair: (pair[0], collation_key(pair[1].title), pair[1].url))
     pages = [page for _, page in found]
-    problems += taken_urls(config, pages, {s.path: url_line(s) for s in sources})
+    problems += taken_urls(config, pages, {s.path: url_line(s) for s in sources},
+                           {s.path for s in sources if slug_given(s.front)})
     return pages, problems
 
 
@@ -129,8 +130,10 @@ def page_url(slug: str) -> str:
     return f"/{slug}/"
 
 
-def taken_urls(config: SiteConfig, pages: list[Article], lines: Mapping[str, int]) -> list[Problem]:
-    """A page's address must not be a category's, one the portal uses itself, or another page's."""
+def taken_urls(config: SiteConfig, pages: list[Article], lines: Mapping[str, int],
+               slugs_written: Collection[str] = ()) -> list[Problem]:
+    """A page's address must not be a category's, one the portal uses itself, or another page's.
+    `slugs_written`: the sources whose front-matter writes the slug."""
     problems, owners = [], {}
     for page in sorted(pages, key=lambda p: p.source):
         where = (page.source, lines.get(page.source, 1), "page-url-taken")
@@ -139,7 +142,7 @@ def taken_urls(config: SiteConfig, pages: list[Article], lines: Mapping[str, int
             problems.append(error(*where, taken))
         elif page.url in owners:
             owner = owners[page.url]
-            renamed = next((p for p in (owner, page) if device_renamed(p)), None)
+            renamed = next((p for p in (owner, page) if device_renamed(p, slugs_written)), None)
             problems.append(error(*where, f"{page.url} is also the address of the page {owner.source}"
                                           f"{device_note(renamed, page, named=True)}; give one of them another 'slug'"))
         else:

@@ -900,3 +900,21 @@ def test_two_addresses_met_by_the_device_name_rule_are_told_why(make_site, build
         "tiêu đề của content/tin-hoat-dong/bai-a.md, 'Con', cho đường dẫn con-1, không phải con, vì con là tên Windows "
         "dành cho thiết bị)",
         "tiêu đề của trang này, 'Nul', cho đường dẫn nul-1, không phải nul, vì nul là tên Windows dành cho thiết bị)"]
+
+
+def test_a_slug_written_con_1_is_not_told_as_a_title_made_so(make_site, build_site):
+    """`slug: con-1` written beside the title "Con" (as the bad-slug error for `slug: con` advises),
+    then an article "Con 1": both were told that the first's title gave con-1, and the second's
+    editor was sent to change a title that gives no address; the slug written is told as any."""
+    site = make_site({"content/tin-hoat-dong/bai-a.md": article("Con", slug="con-1"),
+                      "content/tin-hoat-dong/bai-b.md": article("Con 1"),
+                      "content/trang/a.md": "---\ntitle: Nul\nslug: nul-1\n---\nx\n",
+                      "content/trang/b.md": "---\ntitle: Nul 1\n---\nx\n"})
+    refused = build_site(site)
+    told = [(p.location.path, p.code, p.message.split(";")[0]) for p in refused.result.problems]
+    assert told == [
+        ("content/tin-hoat-dong/bai-a.md", "duplicate-url",
+         "this article and content/tin-hoat-dong/bai-b.md would both be published at /tin-hoat-dong/con-1/"),
+        ("content/tin-hoat-dong/bai-b.md", "duplicate-url",
+         "this article and content/tin-hoat-dong/bai-a.md would both be published at /tin-hoat-dong/con-1/"),
+        ("content/trang/b.md", "page-url-taken", "/nul-1/ is also the address of the page content/trang/a.md")]
