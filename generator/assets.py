@@ -96,7 +96,8 @@ def _published_as_written(names: dict[str, str], rel: str, twin: Callable[[str, 
 
 def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> tuple[dict[str, Path], list[Problem]]:
     """Output path → source file, the site's own files winning; and an error at each of the
-    site's files whose name is another's as a Mac writes its letters (one would be left out).
+    site's files whose name is another's as a Mac writes its letters (one would be left out), a
+    device-name warning at each named as Windows names a device.
 
     `exclude`: site-relative files published another way (photos articles use
     go through the image pipeline; their originals must never be copied).
@@ -114,6 +115,8 @@ def plan_assets(site_dir: Path, exclude: Iterable[str] = ()) -> tuple[dict[str, 
                 if path not in excluded and _published_as_written(names, rel, lambda mac, written, root=root: problems.append(
                         _mac_twin(shown_path(root / mac, site_dir), shown_path(root / written, site_dir)))):
                     planned[ASSETS_URL + nfc(rel)] = path
+            if root != DEFAULT_ASSETS:  # (a device's name, aux.js or con/: as in content/ and static/)
+                problems += device_named_files(f"assets/{rel}" for rel in names.values())
     return planned, problems
 
 

@@ -158,3 +158,16 @@ def test_a_static_file_or_folder_named_as_windows_names_a_device_is_told_as_in_c
         ("static/con.txt", "device-name", "'con.txt' is a name Windows keeps for a device", "'con-1.txt')"),
         ("static/xac-minh/NUL .html", "device-name", "'NUL .html' is a name Windows keeps for a device", "'NUL-1.html')")]
     assert (out / "con.txt").read_text() == "x\n" and (out / "console.txt").exists()
+
+
+def test_a_file_or_folder_of_the_sites_assets_named_as_windows_names_a_device_is_told(make_site, tmp_path):
+    """assets/aux.js or assets/con/…: Git for Windows cannot check it out either, and it was
+    published without a word, where the same file in static/ or content/ is told."""
+    site = make_site({**numbered_articles(1), "assets/aux.js": "x;\n", "assets/Con/a.svg": "<svg/>\n",
+                      "assets/Con/b.svg": "<svg/>\n", "assets/console.css": "p{}\n"})
+    out = tmp_path / "out"
+    result = build(BuildOptions(site_dir=site, out_dir=out))
+    assert result.ok
+    assert [(p.location.path, p.code, p.message.split("(e.g. ")[1]) for p in result.problems] == [
+        ("assets/Con", "device-name", "'Con-1')"), ("assets/aux.js", "device-name", "'aux-1.js')")]
+    assert (out / "assets/aux.js").exists() and (out / "assets/console.css").exists()
