@@ -86,7 +86,10 @@ _ADDRESS_KEYS = ("base_url", "noindex", "urls", "kept", "ids", "drafts", "lists"
 
 def keep_addresses(cache, before: object, inputs: dict) -> None:
     """Keep this build's addresses (`inputs`: its record) for any later version; written when
-    they differ from the last build's (`before`: its record) or are not kept yet."""
+    they differ from the last build's (`before`: its record) or are not kept yet. A --noindex
+    build's are not kept: a preview's addresses no reader had."""
+    if inputs.get("noindex"):
+        return
     kept = {"made_by": code_stamp().hex(), **{key: inputs[key] for key in _ADDRESS_KEYS}}
     if isinstance(before, dict) and all(before.get(key) == kept[key] for key in _ADDRESS_KEYS) \
             and cache.holds_plain(ADDRESSES_KEPT):

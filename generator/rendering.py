@@ -136,8 +136,11 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
     inputs, found = {}, None
     if memo is None:  # the preview names the files it saw saved instead (~40 ms a save at 10,000 articles)
         inputs = causes.record(site, layouts, signatures.config, signatures.articles)
-        before = previous.get("inputs") if previous else causes.last_addresses(cache)
-        found = causes.compare(before, inputs, repaired, upgraded=upgraded or causes.made_by_another_version(before))
+        # (no record of this version's to compare with: the addresses another version kept, not a
+        # preview's of this version into another folder, whose addresses no reader had)
+        kept = causes.last_addresses(cache) if not previous else None
+        before = previous.get("inputs") if previous else kept if causes.made_by_another_version(kept) else None
+        found = causes.compare(before, inputs, repaired, upgraded=upgraded or (kept is not None and before is kept))
         now = {key: inputs[key] for key in ("urls", "kept", "ids", "drafts", "lists", "lists_kept")}  # (causes.addresses)
     else:  # … and finds the moves itself, against the addresses the editor was last shown (devserver.py)
         now = causes.addresses(site)

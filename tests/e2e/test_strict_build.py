@@ -2,6 +2,8 @@
 as `check --strict` judges, Hugo's --panicOnWarning and Pelican's --fatal warnings."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from tests.conftest import article, cli_here, tree
@@ -118,3 +120,19 @@ def test_an_address_a_new_generator_version_moves_is_told_whatever_folder_the_la
     assert strict.returncode == 1 and (
         "content/tin-hoat-dong/ra-quan.md:2: error[address-not-kept]: this article is published at "
         "/tin-hoat-dong/ra-quan-dau-xuan/, no longer at /tin-hoat-dong/ra-quan-dau-nam/") in strict.stderr, strict.stderr
+
+
+def test_a_branch_preview_s_addresses_are_not_told_moved_by_the_next_build_of_main(make_site):
+    """The addresses kept for the next version are written by every build, a branch's preview too
+    (another folder, --noindex): main's next build, of the same version, must not read them as the
+    addresses its readers had ("Moved: … no longer at" the preview's title)."""
+    site = make_site(FILES)
+    assert cli_here("build", "--site", str(site), "--lang", "en").returncode == 0
+    news = site / "content/tin-hoat-dong/ra-quan.md"
+    written = news.read_text(encoding="utf-8")
+    news.write_text(written.replace("Ra quân đầu năm", "Ra quân đầu xuân"), encoding="utf-8")
+    assert cli_here("build", "--site", str(site), "--lang", "en", "--noindex", "--out", str(site / "xem-truoc")).returncode == 0
+    news.write_text(written, encoding="utf-8")
+    shutil.rmtree(site / "public")  # (as CI's fresh clone: the cache restored, no output)
+    main = cli_here("build", "--site", str(site), "--lang", "en")
+    assert main.returncode == 0 and "Moved" not in main.stdout, main.stdout
