@@ -296,6 +296,20 @@ def test_a_line_in_italics_under_a_photo_is_its_caption(make_site, build_site):
                                                                       "Diễn tập", "Hiện trường"]
 
 
+def _assert_captions_and_text(make_site, build_site, credits: list[str], sentences: list[str]) -> None:
+    """Each line under a photo of its own: the `credits` are the photos' captions, the `sentences`
+    stay text (their photos captioned by their alt text, as any photo is)."""
+    lines = credits + sentences
+    body = "Mở đầu.\n\n" + "".join(f"![Ảnh số {n}](a.jpg)\n{line}\n\n" for n, line in enumerate(lines))
+    built = build_site(make_site({"content/tin-hoat-dong/anh/index.md": article("Ảnh", body=body, slug="anh"),
+                                  "content/tin-hoat-dong/anh/a.jpg": phone_jpeg(600, 400)}))
+    assert built.result.ok, built.messages
+    body_node = built.page("/tin-hoat-dong/anh/").select_one(".article .body")
+    assert [text_of(c) for c in body_node.select("figure > figcaption")] == credits + [
+        f"Ảnh số {n}" for n in range(len(credits), len(lines))]
+    assert [text_of(p) for p in body_node.find_all("p")] == ["Mở đầu.", *sentences]
+
+
 def test_a_sentence_starting_anh_or_hinh_under_a_photo_is_text_not_its_caption(make_site, build_site):
     """A line right under a photo starting "Ảnh" or "Hình" as a word was its caption: "Ảnh hưởng của mưa
     lũ …" (influence) and "Hình thức xử phạt …" (the form of a penalty) were printed as the photos'
@@ -304,15 +318,7 @@ def test_a_sentence_starting_anh_or_hinh_under_a_photo_is_text_not_its_caption(m
                "Ảnh 3: Trao thưởng", "(Ảnh: Công an xã cung cấp)"]
     sentences = ["Ảnh hưởng của mưa lũ khiến nhiều tuyến đường bị chia cắt.",
                  "Hình thức xử phạt là phạt tiền từ 4 đến 6 triệu đồng.", "Hình sự hóa các quan hệ dân sự là sai."]
-    lines = credits + sentences
-    body = "Mở đầu.\n\n" + "".join(f"![Ảnh số {n}](a.jpg)\n{line}\n\n" for n, line in enumerate(lines))
-    built = build_site(make_site({"content/tin-hoat-dong/anh/index.md": article("Ảnh", body=body, slug="anh"),
-                                  "content/tin-hoat-dong/anh/a.jpg": phone_jpeg(600, 400)}))
-    assert built.result.ok, built.messages
-    body_node = built.page("/tin-hoat-dong/anh/").select_one(".article .body")
-    assert [text_of(c) for c in body_node.select("figure > figcaption")] == credits + [
-        f"Ảnh số {n}" for n in range(len(credits), len(lines))]  # (the alt text, as under any photo)
-    assert [text_of(p) for p in body_node.find_all("p")] == ["Mở đầu.", *sentences]
+    _assert_captions_and_text(make_site, build_site, credits, sentences)
 
 
 def test_a_credit_in_brackets_or_hinh_anh_under_a_photo_is_still_its_caption(make_site, build_site):
@@ -323,15 +329,7 @@ def test_a_credit_in_brackets_or_hinh_anh_under_a_photo_is_still_its_caption(mak
                "Lễ ra quân. Hình ảnh: Minh Khôi"]
     sentences = ["Ảnh hưởng của mưa lũ khiến nhiều tuyến đường bị chia cắt.", "Ảnh chụp màn hình cho thấy đối tượng.",
                  "Câu văn (ảnh bên)."]
-    lines = credits + sentences
-    body = "Mở đầu.\n\n" + "".join(f"![Ảnh số {n}](a.jpg)\n{line}\n\n" for n, line in enumerate(lines))
-    built = build_site(make_site({"content/tin-hoat-dong/anh/index.md": article("Ảnh", body=body, slug="anh"),
-                                  "content/tin-hoat-dong/anh/a.jpg": phone_jpeg(600, 400)}))
-    assert built.result.ok, built.messages
-    body_node = built.page("/tin-hoat-dong/anh/").select_one(".article .body")
-    assert [text_of(c) for c in body_node.select("figure > figcaption")] == credits + [
-        f"Ảnh số {n}" for n in range(len(credits), len(lines))]
-    assert [text_of(p) for p in body_node.find_all("p")] == ["Mở đầu.", *sentences]
+    _assert_captions_and_text(make_site, build_site, credits, sentences)
 
 
 def test_a_credit_line_under_a_photo_with_a_title_is_kept(make_site, build_site):
