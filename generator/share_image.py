@@ -7,6 +7,7 @@ that it does not tell where it was taken (a phone's GPS position). Reads only th
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Collection, Mapping
 from urllib.parse import quote, unquote
@@ -36,6 +37,16 @@ def share_image_url(path: str) -> str:
 _GPS_IFD, _GPS_LATITUDE, _GPS_LONGITUDE = 0x8825, 2, 4
 
 
+# The same place written in XMP (a photo editor's export keeps it there: exif:GPSLatitude="21,1.5N").
+_XMP_PLACE = re.compile(rb"GPS(?:Latitude|Longitude)\b")
+
+
+def _xmp(image: Image.Image) -> bytes:
+    """The picture's XMP packet as Pillow found it (JPEG and WebP: "xmp"; PNG: an iTXt chunk), or b""."""
+    found = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
+    return found.encode("utf-8", "replace") if isinstance(found, str) else bytes(found)
+
+
 def read_share_image(path: str, copied: Mapping[str, Path]) -> tuple[tuple[int, int] | None, bool]:
     """The share image's size (width, height) when it is a picture the build copies as it is
     (from static/), for og:image:width and og:image:height, else None; and whether it keeps the
@@ -54,7 +65,7 @@ def read_share_image(path: str, copied: Mapping[str, Path]) -> tuple[tuple[int, 
             # (a quarter turn; browsers turn a JPEG and a PNG by their EXIF orientation, not a WebP)
             turned = image.format != "WEBP" and exif is not None and int(exif.get(0x0112, 1) or 1) in (5, 6, 7, 8)
             gps = exif.get_ifd(_GPS_IFD) if exif is not None else {}
-            located = _GPS_LATITUDE in gps or _GPS_LONGITUDE in gps
+            located = _GPS_LATITUDE in gps or _GPS_LONGITUDE in gps or _XMP_PLACE.search(_xmp(image)) is not None
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
         return None, False  # (share_image_problems names it)
     return ((height, width) if turned else (width, height)), located

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -1196,6 +1197,14 @@ def test_a_share_image_that_tells_where_it_was_taken_is_told_at_its_line(make_si
     assert "site.toml:3: warning[share-image-location]: share_image '/anh-chia-se.jpg' keeps where" in checked.stdout
     (site / "static/anh-chia-se.jpg").write_bytes(phone_jpeg(1200, 630, gps=False))  # (saved without it)
     assert build_site(site).result.problems == ()
+    # An editor's export that keeps the place in XMP, not EXIF, tells it as well.
+    exported = io.BytesIO()
+    with Image.open(site / "static/anh-chia-se.jpg") as picture:
+        picture.save(exported, "JPEG", xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/'
+                     b'1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" '
+                     b'exif:GPSLatitude="21,1.5N" exif:GPSLongitude="105,51.2E"/></rdf:RDF></x:xmpmeta>')
+    (site / "static/anh-chia-se.jpg").write_bytes(exported.getvalue())
+    assert [p.code for p in build_site(site).result.problems] == ["share-image-location"]
 
 
 def test_a_unit_category_or_campaign_page_offers_its_feed_where_a_reader_sees_it(make_site, build_site):
