@@ -537,20 +537,8 @@ class MarkupConverter:
                     "words without a link" + ("; for Zalo write https://zalo.me/ and the phone number"
                                               if href.lower().startswith("zalo:") else ""))
             for href, line in zip(self.links.dropped, _link_lines(article, self.links.dropped))
-        ) + tuple(
-            warning(article.source, line, "empty-link",
-                    f"the link '{href}' has no words: readers see nothing to tap, and a screen reader reads its "
-                    "address; write them between the [ ]")
-            # (placed among all the links: one with words to the same address may come first)
-            for lines in ([_link_lines(article, self.links.written)] if self.links.empty else [])
-            for href, line in ((self.links.written[at], lines[at]) for at in self.links.empty)
-        ) + tuple(
-            warning(article.source, line, "empty-link",
-                    f"the link '{href}' has no words: readers see nothing to tap, and a screen reader reads its "
-                    "address; write them between <a …> and </a>")
-            for lines in ([_link_lines(article, self.links.raw, _IN_A_TAG)] if self.links.empty_raw else [])
-            for href, line in ((self.links.raw[at], lines[at]) for at in self.links.empty_raw)
-        ) + tuple(
+        ) + _wordless_links(article, self.links.written, self.links.empty, _LINK_FORMS, "the [ ]") \
+          + _wordless_links(article, self.links.raw, self.links.empty_raw, _IN_A_TAG, "<a …> and </a>") + tuple(
             warning(article.source, line, "broken-anchor",
                     f"the link '{href}' leads to no part of this article: a tap on it does nothing; "
                     + (f"its headings and anchors are {listed}" if listed else "it has no heading to link to"))
@@ -667,6 +655,18 @@ def _link_lines(article: Article, hrefs: Sequence[str], forms: Sequence[tuple[st
             in_code.clear()
         lines.append(_line_at(article, places[min(told[href], len(places)) - 1] if places else 0))
     return lines
+
+
+def _wordless_links(article: Article, hrefs: Sequence[str], wordless: Sequence[int],
+                    forms: Sequence[tuple[str, str]], between: str) -> tuple[Problem, ...]:
+    """The empty-link warnings of the links at the places `wordless` of `hrefs` (all the body's links
+    of a kind, in its order: each is placed among them, as one with words to the same address may
+    come first); `between`: where the words go."""
+    lines = _link_lines(article, hrefs, forms) if wordless else []
+    return tuple(warning(article.source, lines[at], "empty-link",
+                         f"the link '{hrefs[at]}' has no words: readers see nothing to tap, and a screen reader "
+                         f"reads its address; write them between {between}")
+                 for at in wordless)
 
 
 def _code_reader(body: str) -> Callable[[int], bool]:
