@@ -23,7 +23,7 @@ from generator import attachments
 from generator.images import (MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file, names_a_file,
                                poster_names)
 from generator.photo_tables import MAX_CAPTION, photo_table
-from generator.rawtags import (StashedTags, ancestors, elements, enclosing, replace_start_tags, start_tag,
+from generator.rawtags import (StashedTags, ancestors, elements, enclosing, start_tag,
                                start_tags, words_after)
 from generator.sanitize import ALIGN_CLASSES
 
@@ -677,11 +677,11 @@ class RawImages(StashedTags):
     def run(self, text):
         stash = self.md.htmlStash.rawHtmlBlocks
         self.pictures.raw_picture = any(isinstance(block, str) and _PICTURE.search(block) for block in stash)
-        for n, block in enumerate(stash):
-            if isinstance(block, str) and self._marker.search(block):
-                stash[n] = replace_start_tags(block, self.tags, lambda attrs, start: self.replacement(
-                    attrs, block, start, lambda: self._under(text, n), lambda: self._alone(text, n)), with_start=True)
-        return text
+        return super().run(text)
+
+    def replacer(self, text: str, n: int, block: str):
+        return lambda attrs, start: self.replacement(attrs, block, start, lambda: self._under(text, n),
+                                                     lambda: self._alone(text, n))
 
     def _alone(self, text: str, n: int) -> bool:
         """Whether the stashed block `n` is all of its paragraph: an <img> pasted on a line of its

@@ -173,13 +173,12 @@ def start_tag(name: str, attrs: dict[str, str]) -> str:
     return f"<{name}" + "".join(f' {key}="{escape(value)}"' for key, value in attrs.items()) + ">"
 
 
-def replace_start_tags(html: str, names: tuple[str, ...], replacement: Callable[..., str | None],
-                       with_start: bool = False) -> str:
-    """`html` with each start tag of these `names` for which `replacement(attributes)` gives
-    text replaced by it (`with_start`: replacement(attributes, where in `html` the tag starts))."""
+def replace_start_tags(html: str, names: tuple[str, ...], replacement: Callable[[dict[str, str], int], str | None]) -> str:
+    """`html` with each start tag of these `names` for which `replacement(attributes, where in
+    `html` the tag starts)` gives text replaced by it."""
     parts, end = [], 0
     for start, stop, attrs in start_tags(html, *names):
-        replaced = replacement(attrs, start) if with_start else replacement(attrs)
+        replaced = replacement(attrs, start)
         if replaced is not None:
             parts += [html[end:start], replaced]
             end = stop
@@ -202,8 +201,14 @@ class StashedTags(Postprocessor):
         stash = self.md.htmlStash.rawHtmlBlocks
         for n, block in enumerate(stash):
             if isinstance(block, str) and self._marker.search(block):
-                stash[n] = replace_start_tags(block, self.tags, self.replacement)
+                stash[n] = replace_start_tags(block, self.tags, self.replacer(text, n, block))
         return text
+
+    def replacer(self, text: str, n: int, block: str) -> Callable[[dict[str, str], int], str | None]:
+        """What replaces a start tag of the stashed `block` (number `n` of the body's `text`), given its
+        attributes and where it starts: `replacement` of the attributes alone, unless a subclass
+        reads the tag's place too."""
+        return lambda attrs, start: self.replacement(attrs)
 
     def replacement(self, attrs: dict[str, str]) -> str | None:
         raise NotImplementedError
