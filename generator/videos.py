@@ -46,8 +46,7 @@ def embed_videos(body_html: str, title: str = "") -> str:
         return body_html
     if "<br>" in body_html:
         body_html = _LINES.sub(_video_lines_apart, body_html)
-    found = sorted([m for m in _ALONE.finditer(body_html)
-                    if html.unescape(m.group(4)).strip() == html.unescape(m.group(1))]
+    found = sorted([m for m in _ALONE.finditer(body_html) if _bare(m.group(1), m.group(4))]
                    + list(_PICTURE.finditer(body_html)),
                    key=lambda m: m.start())
     if not found:
@@ -92,7 +91,12 @@ def _video_lines_apart(paragraph: re.Match) -> str:
 def _video_alone(line: str) -> bool:
     """Whether a line is a video's address alone (its words the address) or written as a picture."""
     found = _LINE.fullmatch(line.strip())
-    return found is not None and (found.group(1) is None or html.unescape(found.group(4)).strip() == html.unescape(found.group(1)))
+    return found is not None and (found.group(1) is None or _bare(found.group(1), found.group(4)))
+
+
+def _bare(href: str, words: str) -> bool:
+    """Whether a link's words are its address (a bare address, as magiclink links it), not the editor's."""
+    return html.unescape(words).strip() == html.unescape(href)
 
 
 def is_video_address(src: str) -> bool:
