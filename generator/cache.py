@@ -402,12 +402,12 @@ class BuildCache:
         any version of the generator reads it back: no code stamp, unlike the states, and beside
         the versions' folders, not in this one's."""
         if self.root is not None and not self.read_only:
-            write_atomic(self.root.parent / f"{name}.plain", seal(pickle.dumps(value, protocol=4)))
+            write_atomic(self._plain_path(name), seal(pickle.dumps(value, protocol=4)))
 
     def load_plain(self, name: str) -> Any:
         """What save_plain saved under `name`, by whatever version; None when there is none, or it
         is damaged or holds more than plain values."""
-        payload = read_sealed(self.root.parent / f"{name}.plain") if self.root is not None else None
+        payload = read_sealed(self._plain_path(name)) if self.root is not None else None
         if payload is None:
             return None
         try:
@@ -416,7 +416,10 @@ class BuildCache:
             return None
 
     def holds_plain(self, name: str) -> bool:
-        return self.root is not None and (self.root.parent / f"{name}.plain").is_file()
+        return self.root is not None and self._plain_path(name).is_file()
+
+    def _plain_path(self, name: str) -> Path:
+        return self.root.parent / f"{name}.plain"
 
     def save_state(self, name: str, value: Any) -> None:
         if self.read_only:

@@ -97,17 +97,24 @@ def keep_addresses(cache, before: object, inputs: dict) -> None:
     cache.save_plain(ADDRESSES_KEPT, kept)
 
 
-def made_by_another_version(kept: object) -> bool:
-    """Whether addresses keep_addresses kept were kept by another version of the generator."""
-    return isinstance(kept, dict) and kept.get("made_by") not in (None, code_stamp().hex())
-
-
 def last_addresses(cache) -> dict | None:
     """The addresses the last build published, into whichever output folder (as the last build's
     record is read by a build of this version), as keep_addresses kept them (by this version or
     another), or None."""
     found = cache.load_plain(ADDRESSES_KEPT)
     return found if isinstance(found, dict) else None
+
+
+def addresses_of_another_version(cache) -> dict | None:
+    """last_addresses, when another version of the generator kept them; else None."""
+    found = last_addresses(cache)
+    return found if found is not None and found.get("made_by") not in (None, code_stamp().hex()) else None
+
+
+def last_record(state: object, cache) -> dict | None:
+    """What --strict compares with: the last build's record in its render state `state`, or, that
+    state being unreadable (another version's), the addresses the last build kept."""
+    return state.get("inputs") if isinstance(state, dict) else last_addresses(cache)
 
 
 def _short(text: str) -> bytes:

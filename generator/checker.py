@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from generator import (aliases, anchors, assets, attachments, config as config_stage, confine, content, filelinks,
                        images, index, markup, messages, rendering, routes, seo, standalone, workers)
 from generator.cache import BuildCache
-from generator.causes import last_addresses
+from generator.causes import last_record
 from generator.diagnostics import Problem, as_errors, has_errors, seen_from_here, sort_problems, warning
 from generator.fences import fenced, indented_code
 from generator.layout_check import check_layouts
@@ -123,9 +123,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     if strict:  # (build --strict stops at an address readers had, dropped without an alias: so does check)
         published = replace(site, articles=tuple(a for a in site.articles if _published_at(a, moment)),
                             standalone=tuple(page for page in site.standalone if not page.draft))
-        last = cache.load_state(rendering.STATE_NAME)
-        problems += unkept_addresses(site_dir, published, last.get("inputs") if isinstance(last, dict)
-                                     else last_addresses(cache))  # (a build by another version)
+        problems += unkept_addresses(site_dir, published, last_record(cache.load_state(rendering.STATE_NAME), cache))
     return CheckReport(len(news), sort_problems(problems), strict, len(page_sources))
 
 

@@ -23,7 +23,7 @@ from generator import assets, confine, config as config_stage, content, index, m
 from generator import aliases, anchors, attachments, standalone
 from generator import clip_places, imageproc, images, pictures
 from generator import buildlock, checker, feeds, filelinks, kept_pages, layout_metrics, messages, outguard, search, search_store, seo, shortcut
-from generator.causes import Causes, keep_addresses, last_addresses
+from generator.causes import Causes, keep_addresses, last_record
 from generator.cache import CACHE_DIR, BuildCache
 from generator.diagnostics import BuildFailed, Problem, as_errors, has_errors, sort_problems, warning
 from generator.layout_problems import shown_layout
@@ -337,9 +337,7 @@ def _build(options: BuildOptions) -> BuildResult:
                                          site.share_image_size, share_located)
         problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)
         if options.strict and options.memo is None:  # (CI's gate: said until kept, not once in a log)
-            had = previous.get("inputs") if isinstance(previous, dict) else \
-                last_addresses(cache)  # (made by another version)
-            problems += unkept_addresses(options.site_dir, site, had)
+            problems += unkept_addresses(options.site_dir, site, last_record(previous, cache))
         _stop_on_errors(problems)
         clock.lap("routes")
 

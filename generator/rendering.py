@@ -138,9 +138,9 @@ def plan_render(site: Site, pages: Sequence[Page], layout_dirs: Sequence[Path], 
         inputs = causes.record(site, layouts, signatures.config, signatures.articles)
         # (no record of this version's to compare with: the addresses another version kept, not a
         # preview's of this version into another folder, whose addresses no reader had)
-        kept = causes.last_addresses(cache) if not previous else None
-        before = previous.get("inputs") if previous else kept if causes.made_by_another_version(kept) else None
-        found = causes.compare(before, inputs, repaired, upgraded=upgraded or (kept is not None and before is kept))
+        other_version = causes.addresses_of_another_version(cache) if not previous else None
+        before = previous.get("inputs") if previous else other_version
+        found = causes.compare(before, inputs, repaired, upgraded=upgraded or other_version is not None)
         now = {key: inputs[key] for key in ("urls", "kept", "ids", "drafts", "lists", "lists_kept")}  # (causes.addresses)
     else:  # … and finds the moves itself, against the addresses the editor was last shown (devserver.py)
         now = causes.addresses(site)
