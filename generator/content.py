@@ -27,7 +27,7 @@ from generator.merge_conflicts import conflict_problems
 from generator.model import FRONT_MATTER_KEYS, PAGES_DIR, SourceFile, frozen_map, item_key
 from generator.saved_text import as_utf8, decode, unix_line_ends
 from generator.scratch_files import is_merge_leftover
-from generator.vietnamese import is_device_name, nfc, windows_safe_name
+from generator.vietnamese import WINDOWS_DEVICE_NAMES, is_device_name, nfc, windows_safe_name
 from generator.walk import list_below
 from generator.written_dates import ImpossibleDate, parse_written
 
@@ -80,7 +80,7 @@ def merge_leftovers(listing: Listing) -> list[Problem]:
 
 
 # A part of a path that may be a device's name (is_device_name says), after the first (content/).
-_DEVICE_PART = re.compile(r"/(?:con|prn|aux|nul|com[1-9]|lpt[1-9]) *(?:[./]|$)", re.I)
+_DEVICE_PART = re.compile(rf"/(?:{'|'.join(sorted(WINDOWS_DEVICE_NAMES))}) *(?:[./]|$)", re.I)
 
 
 def device_named(listing: Listing) -> list[Problem]:
