@@ -734,13 +734,11 @@ def _mtime(path: Path) -> int | None:
 STOP_GRACE_SECONDS = 0.5
 
 
-# Stopped by SIGTERM (a service manager, a stop button): 143, as `build` exits then and as a shell
-# reports a job that SIGTERM ended; Ctrl+C is the editor's own way to stop it, 0.
-EXIT_TERMINATED = 128 + signal.SIGTERM
-
-
 def run_serve(options: ServeOptions, out: TextIO, err: TextIO) -> int:
-    """The `serve` command: 0 when stopped with Ctrl+C, 143 with SIGTERM, 2 if the port is taken."""
+    """The `serve` command: 0 when stopped with Ctrl+C (the editor's own way to stop it), 143 with
+    SIGTERM (a service manager, a stop button: cli's EXIT_TERMINATED, as `build` exits then), 2 if
+    the port is taken."""
+    from generator.cli import EXIT_TERMINATED  # (cli imports this module when `serve` is asked for)
     preview = Preview(options, out, lambda lines: print("\n".join(lines), file=err, flush=True))
     stopped = (messages.text("stopped", options.lang) + "\n").encode("utf-8")
 
