@@ -343,6 +343,10 @@ def unit_from_header(config: SiteConfig, word: WordArticle | None) -> str | None
 def run_new(args, site_dir: Path) -> int:
     lang = args.lang
     site_config, problems = load_config(site_dir)
+    # site.toml's warnings (a new portal's footer without its hotline yet) are told, and the
+    # article is made all the same: only an error stops it.
+    config_warnings = [problem for problem in problems if not problem.is_error]
+    problems = [problem for problem in problems if problem.is_error]
     word, new, from_header = None, None, None
     if site_config is not None and args.from_word is not None:
         word, problems = _read_word(args.from_word)
@@ -364,7 +368,7 @@ def run_new(args, site_dir: Path) -> int:
         new = None if problems else new
     if new is not None:
         problems = create_article(site_dir, site_config, new, lang, word, args.cache_to_read, skeleton)
-    for line in messages.describe_all(seen_from_here(sort_problems(problems), site_dir), lang):
+    for line in messages.describe_all(seen_from_here(sort_problems(config_warnings + problems), site_dir), lang):
         print(line, file=sys.stderr)
     if problems:
         return 1

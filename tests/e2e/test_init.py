@@ -85,6 +85,14 @@ def test_without_a_contact_the_site_toml_says_where_it_goes_and_init_reminds(tmp
     assert told == [f"site.toml:{commented}: warning[no-contact]: the footer of every page gives no hotline and no "
                     'e-mail: write hotline = "…", email = "…" under the [contact] line, without the # at the start '
                     "of those lines"], checked.stdout + checked.stderr
+    # The warning does not stop the first articles: `new` failed with it alone, saying nothing else
+    # (not even that --category was missing), and made no article.
+    started = cli_here("new", "Ra quân tổng kiểm soát", "--site", str(site), "--category", "tin-hoat-dong", "--lang", "en")
+    assert started.returncode == 0, started.stderr
+    assert (site / "content/tin-hoat-dong/ra-quan-tong-kiem-soat/index.md").is_file()
+    assert [line for line in started.stderr.splitlines() if "no-contact" in line] == told
+    unsorted = cli_here("new", "Bài chưa có chuyên mục", "--site", str(site), "--lang", "en")
+    assert unsorted.returncode == 1 and "error[missing-choice]" in unsorted.stderr, unsorted.stderr
 
 
 def test_the_site_toml_says_where_the_share_image_goes(tmp_path):
