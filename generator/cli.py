@@ -337,7 +337,8 @@ def run_build(args) -> int:
         base_url = checked_base_url(args.base_url.strip())
         if base_url is None:
             fault, fixed = base_url_fault(args.base_url.strip()) or ("not-absolute", "")
-            key = {"query": "base-url-with-query", "page": "base-url-with-page"}.get(fault, "bad-base-url")
+            key = {"query": "base-url-with-query", "page": "base-url-with-page",
+                   "slashes": "base-url-with-slashes"}.get(fault, "bad-base-url")
             print("build.py: error: " + messages.text(key, lang, url=args.base_url, fixed=fixed), file=sys.stderr)
             return EXIT_USAGE
     now = _source_date(os.environ.get("SOURCE_DATE_EPOCH"))

@@ -506,8 +506,8 @@ _PAGE_FILE = re.compile(r"[^/]+\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
 
 
 def base_url_fault(url: str) -> tuple[str, str] | None:
-    """Why `url` cannot be a base_url: ("not-absolute", ""), ("query", the URL without it) or
-    ("page", the URL of its folder); None when it can. Each link of the site is base_url's path
+    """Why `url` cannot be a base_url: ("not-absolute", ""), ("query", the URL without it),
+    ("page", the URL of its folder) or ("slashes", the URL with one / for each //); None when it can. Each link of the site is base_url's path
     and the page's: a query, a fragment or a file name there would be inside every link."""
     if not re.match(r"^https?://[^/\s]+(/\S*)?$", url):
         return "not-absolute", ""
@@ -519,6 +519,8 @@ def base_url_fault(url: str) -> tuple[str, str] | None:
     page = _PAGE_FILE.search(parts.path)
     if page is not None:
         return "page", url[:-len(page.group())]
+    if "//" in parts.path:  # (…/huyen-a//, or host + "/" + "/huyen-a/" pasted together)
+        return "slashes", urlunsplit(parts._replace(path=re.sub(r"/{2,}", "/", parts.path)))
     return None
 
 
@@ -544,7 +546,9 @@ _BASE_URL_FAULTS = {"not-absolute": "'base_url' must be an absolute http(s) URL"
                             "write the portal's address",
                     "query": "'base_url' must not hold a query or a fragment ('?…', '#…'): every link would carry "
                              "it; write {}",
-                    "page": "'base_url' ends with a page's file name: write the folder it is in, {}"}
+                    "page": "'base_url' ends with a page's file name: write the folder it is in, {}",
+                    "slashes": "'base_url' has '//' in its path: every link would begin with '//', which a browser "
+                               "reads as another host's address; write {}"}
 
 
 def _ascii_url(url: str) -> str | None:

@@ -276,6 +276,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "--base-url '{url}' ends with a page's file name; write the folder it is in: --base-url {fixed}",
         "vi": "--base-url '{url}' kết thúc bằng tên một tệp trang; hãy ghi thư mục chứa nó: --base-url {fixed}",
     },
+    "base-url-with-slashes": {
+        "en": "--base-url '{url}' has '//' in its path, where every link would begin with '//', a browser's "
+              "address of another host; write --base-url {fixed}",
+        "vi": "--base-url '{url}' có '//' trong đường dẫn: mọi liên kết sẽ bắt đầu bằng '//', trình duyệt hiểu là "
+              "địa chỉ của một máy chủ khác; hãy ghi --base-url {fixed}",
+    },
     "no-site-toml-inside": {
         "en": "{site} has no site.toml: it is a folder inside the site {above}; run the command from there "
               "(cd {cd}) or name it with --site {cd}",
@@ -618,6 +624,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "'base_url' không được có phần '?…' hay '#…': mọi liên kết của trang sẽ mang theo nó; hãy ghi {0}"),
         (r"'base_url' ends with a page's file name: write the folder it is in, (.*)",
          "'base_url' kết thúc bằng tên một tệp trang: hãy ghi thư mục chứa nó, {0}"),
+        (r"'base_url' has '//' in its path: .*; write (.*)",
+         "'base_url' có '//' trong đường dẫn: mọi liên kết sẽ bắt đầu bằng '//', trình duyệt hiểu là địa chỉ của "
+         "một máy chủ khác; hãy ghi {0}"),
         (r"unknown time zone '(.*)'", "không có múi giờ '{0}'; ví dụ 'Asia/Ho_Chi_Minh'"),
         (r"'(.*)' is not a language code: Vietnamese is 'vi'", "'{0}' không phải mã ngôn ngữ: tiếng Việt là 'vi'"),
         (r"'(.*)' is not a language code such as 'vi'",

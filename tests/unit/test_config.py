@@ -127,6 +127,23 @@ def test_a_base_url_with_a_query_or_a_page_name_is_refused_with_the_one_to_write
     assert parse_config({"title": "t", "base_url": "https://example.gov.vn/cong.an/v2.0/"})[1] == []
 
 
+def test_a_base_url_with_two_slashes_in_its_path_is_refused_with_the_one_to_write(make_site):
+    """"https://congan.example.gov.vn//huyen-a/" was accepted and every page linked its style sheet,
+    scripts and pages as //huyen-a/…, which a browser reads as the host huyen-a: a portal without
+    its look and with every link dead."""
+    _, problems = parse_config({"title": "t", "base_url": "https://congan.example.gov.vn//huyen-a//"})
+    assert [(p.code, p.message) for p in problems] == [
+        ("bad-value", "'base_url' has '//' in its path: every link would begin with '//', which a browser reads as "
+                      "another host's address; write https://congan.example.gov.vn/huyen-a/")]
+    site = make_site({})
+    done = cli_here("build", "--site", str(site), "--base-url", "http://localhost:8000//huyen-a/")
+    assert done.returncode == 2 and not (site / "public").exists()
+    assert done.stderr.strip() == ("build.py: error: --base-url 'http://localhost:8000//huyen-a/' có '//' trong "
+                                   "đường dẫn: mọi liên kết sẽ bắt đầu bằng '//', trình duyệt hiểu là địa chỉ của một "
+                                   "máy chủ khác; hãy ghi --base-url http://localhost:8000/huyen-a/")
+    assert parse_config({"title": "t", "base_url": "https://congan.example.gov.vn/huyen-a/"})[1] == []
+
+
 def test_the_footer_contact_must_be_dialable_and_writable(tmp_path):
     """The hotline is dialled from a reader's phone and the e-mail written to: a typo there
     would publish a tel: link to a wrong number on every page, so it is an error with its line."""
