@@ -411,6 +411,7 @@ def parse_config(raw: dict, text: str = "") -> tuple[SiteConfig | None, list[Pro
         if key in values and not lowest <= values[key] <= 1000:
             reader.fail((key,), "bad-value", f"'{key}' must be between {lowest} and 1000")
     if "base_url" in values:
+        values["base_url"] = values["base_url"].strip()  # (pasted with a space or a line's end, as --base-url is)
         checked = checked_base_url(values["base_url"])
         if checked is None:
             fault, fixed = base_url_fault(values["base_url"]) or ("not-absolute", "")  # (or no IDNA host name)

@@ -144,6 +144,15 @@ def test_a_base_url_with_two_slashes_in_its_path_is_refused_with_the_one_to_writ
     assert parse_config({"title": "t", "base_url": "https://congan.example.gov.vn/huyen-a/"})[1] == []
 
 
+def test_a_base_url_pasted_with_a_space_around_it_is_the_address():
+    """A base_url copied from a browser with a space after it was told it "must be an absolute http(s)
+    URL", which it was: the editor could not see what was wrong (--base-url and the hotline are trimmed)."""
+    config, problems = parse_config({"title": "t", "base_url": " https://congan.example.gov.vn/huyen-a/ \n"})
+    assert problems == []
+    assert config.base_url == "https://congan.example.gov.vn/huyen-a/"
+    assert config.base_path == "/huyen-a/"
+
+
 def test_the_footer_contact_must_be_dialable_and_writable(tmp_path):
     """The hotline is dialled from a reader's phone and the e-mail written to: a typo there
     would publish a tel: link to a wrong number on every page, so it is an error with its line."""
