@@ -773,8 +773,9 @@ def _two_numbers(number: str) -> bool:
 # README's "…" left where a value goes (title = "Cổng thông tin điện tử Công an tỉnh …",
 # address = "…"): published on every page as written.
 _PLACEHOLDER = re.compile(r"(?:^|\s)(?:…|\.\.\.)\s*$")
-# Enough of an e-mail address to be a mailto: link that reaches someone.
-_EMAIL = re.compile(r"^[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:.]+$")
+# Enough of an e-mail address to be a mailto: link that reaches someone: no dot doubled, or at either
+# end of the name (bbt@congan..gov.vn, a typo no mail server delivers to).
+_EMAIL = re.compile(r"^(?!.*\.\.)(?!\.)[^@\s<>\"(),;:]+(?<!\.)@(?:[^@\s<>\"(),;:.]+\.)+[^@\s<>\"(),;:.]+$")
 
 
 def _read_contact(reader: _Reader, table: dict) -> Contact:
