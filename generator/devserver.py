@@ -34,6 +34,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Callable, TextIO
+from urllib.parse import unquote
 
 import jinja2
 
@@ -212,10 +213,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return self._events(now) if send_body else self._send(HTTPStatus.OK, b"", EVENT_TYPE, False)
         if path is None:
             return self._not_found(now, send_body)
-        base = now.base_path
+        base = unquote(now.base_path)  # (as request_path gives the path: a Vietnamese sub-path is %-encoded)
         if base != "/":
             if path == "/" or path + "/" == base:
-                return self._redirect(base)
+                return self._redirect(now.base_path)
             if not path.startswith(base):
                 return self._not_found(now, send_body)
             path = "/" + path[len(base):]

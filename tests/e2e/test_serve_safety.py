@@ -162,3 +162,19 @@ def test_a_client_that_sends_nothing_does_not_stop_the_others(server):
     finally:
         for client in silent:
             client.close()
+
+
+def test_a_portal_under_a_vietnamese_sub_path_is_served_where_its_links_point(server):
+    """base_url = "https://…/xã-đông-hòa/" publishes its links %-encoded (/x%C3%A3-…/), which the
+    preview compared with the request's decoded path: every page, the address `serve` printed
+    first, was its 404 page, the style sheet too."""
+    httpd, state = server
+    base = "/x%C3%A3-%C4%91%C3%B4ng-h%C3%B2a/"
+    state.publish(base, ())
+    status, _, body = get(httpd, base + "tin/bai/")
+    assert status == 200 and "<h1>Bài</h1>" in body.decode("utf-8")
+    assert get(httpd, base + "a.css")[0] == 200
+    for target, location in (("/", base), (base.rstrip("/"), base), (base + "tin/bai", base + "tin/bai/")):
+        status, headers, _ = get(httpd, target)
+        assert (status, headers["location"]) == (301, location), target
+    assert get(httpd, "/tin/bai/")[0] == 404
