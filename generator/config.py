@@ -751,7 +751,7 @@ def _read_terms(reader: _Reader, table: str, raw: dict, term_type) -> dict:
 # A [[links]] url: a web address, a path from this site's root, or a mailto:/tel: link.
 _ADDRESS_OR_PATH = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|/(?!/)|#)")
 # What a reader's phone can dial: digits, with the separators people write between them.
-_PHONE = re.compile(r"^\+?[\d\s.()-]+$")
+_PHONE = re.compile(r"^\(?\+?[\d\s.()-]+$")  # ("(+84) 221 3862 124" too, as numbers are printed abroad)
 # An emergency number (111 to 115) followed by another: "113 0221 3862 124".
 _EMERGENCY_AND_MORE = re.compile(r"^11\d[\s.-]+\(?\d")
 # Vietnam's code written without its "+" (84 912 345 678, as a number is printed abroad): a phone

@@ -53,8 +53,12 @@ class Contact:
 
 
 def tel_link(number: str) -> str:
-    """'0221 3862 124' → 'tel:02213862124' (keeps a leading +)."""
+    """'0221 3862 124' → 'tel:02213862124' (keeps a leading +). From abroad, "+84 (0) 221 3862 124"
+    (or "(+84) 0221 …") is +842213862124: the 0 is dialled within the country only, and after
+    the country's code it made no number."""
     digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    if digits.startswith("+840"):
+        digits = "+84" + digits[4:]
     return f"tel:{digits}"
 
 

@@ -133,6 +133,20 @@ def test_a_unit_with_two_hotlines_gets_a_link_to_dial_each(make_site, build_site
     assert "113 – 0221 3862 124" in text_of(footer)
 
 
+def test_a_hotline_written_as_from_abroad_dials_the_number(make_site, build_site):
+    """"+84 (0) 221 3862 124", as a unit prints its number for callers abroad, was published as
+    tel:+8402213862124, which no phone reaches (the 0 is dialled inside the country only), and
+    "(+84) 221 3862 124" was told it is no phone number."""
+    from tests.conftest import SITE_TOML
+    site = make_site(ARTICLES, SITE_TOML.replace('hotline = "0221 3862 124"',
+                                                 'hotline = ["+84 (0) 221 3862 124", "(+84) 221 3862 125"]'))
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    links = built.page("/").find("footer").find_all("a", class_="hotline")
+    assert [(a.text, a["href"]) for a in links] == [("+84 (0) 221 3862 124", "tel:+842213862124"),
+                                                    ("(+84) 221 3862 125", "tel:+842213862125")]
+
+
 def test_a_units_own_hotline_email_and_address_are_on_its_page(make_site, build_site):
     from tests.conftest import SITE_TOML
     toml = SITE_TOML.replace('[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"\n',
