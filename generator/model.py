@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
@@ -56,7 +57,9 @@ def tel_link(number: str) -> str:
     """'0221 3862 124' → 'tel:02213862124' (keeps a leading +). From abroad, "+84 (0) 221 3862 124"
     (or "(+84) 0221 …") is +842213862124: the 0 is dialled within the country only, and after
     the country's code it made no number."""
-    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    # (as ASCII digits: a number typed in full-width ones, "０２２１", is shown so but dialled as 0221)
+    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch
+                     for ch in number if ch.isdecimal() or ch == "+")
     if digits.startswith("+840"):
         digits = "+84" + digits[4:]
     return f"tel:{digits}"

@@ -147,6 +147,17 @@ def test_a_hotline_written_as_from_abroad_dials_the_number(make_site, build_site
                                                     ("(+84) 221 3862 125", "tel:+842213862125")]
 
 
+def test_a_hotline_typed_in_full_width_digits_dials_the_number(make_site, build_site):
+    """"０２２１ ３８６２ １２４" (typed with an input method left in full-width) was accepted and
+    published as tel:０２２１３８６２１２４, a link no phone dials."""
+    from tests.conftest import SITE_TOML
+    site = make_site(ARTICLES, SITE_TOML.replace('hotline = "0221 3862 124"', 'hotline = "０２２１ ３８６２ １２４"'))
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    links = built.page("/").find("footer").find_all("a", class_="hotline")
+    assert [(a.text, a["href"]) for a in links] == [("０２２１ ３８６２ １２４", "tel:02213862124")]
+
+
 def test_a_units_own_hotline_email_and_address_are_on_its_page(make_site, build_site):
     from tests.conftest import SITE_TOML
     toml = SITE_TOML.replace('[units.cong-an-xa-dong-tien]\nname = "Công an xã Đồng Tiến"\n',
