@@ -190,6 +190,8 @@ class _Reader:
                     instead = "it goes under the [contact] line"
                 elif path and key in TOP_LEVEL and not isinstance(table[key], dict) and not _at_top(self.lines, key):
                     instead = _belongs_above(path, key)
+                elif path and key in TOP_LEVEL and key != "title" and not isinstance(table[key], dict):
+                    instead = _portals_own(path, key)  # (per_page under a category: 'other_names' was suggested)
                 hint = suggest(key, allowed) if instead is None else None
                 # (a unit's, category's or link's title is its name: 'hotline' was suggested)
                 meant = VIETNAMESE_KEYS.get(slugify(key)) or ("name" if key == "title" else None)
@@ -597,6 +599,13 @@ def _belongs_above(table: tuple[str, ...], key: str) -> str:
     header = "[[links]]" if table == ("links",) else f"[{'.'.join(table)}]"
     return (f"a line under {header} belongs to that table: the portal's '{key}' goes at the top of "
             "site.toml, above the first line in [ ]")
+
+
+def _portals_own(table: tuple[str, ...], key: str) -> str:
+    """Why a site-wide key set at the top and written again in a table (per_page under a category,
+    as a newcomer would give one list its own) is unknown there."""
+    header = "[[links]]" if table == ("links",) else f"[{'.'.join(table)}]"
+    return f"'{key}' is the whole portal's, set at the top of site.toml: {header} has none of its own"
 
 
 def _at_top(lines: list[str], key: str) -> bool:

@@ -506,6 +506,8 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"unknown key '(.*?)'; a line under (.*?) belongs to that table: the portal's '(.*?)' goes at the top",
          "khóa '{0}' không được hỗ trợ: dòng nằm dưới {1} thuộc về mục đó; '{2}' của cả cổng phải đặt ở đầu "
          "site.toml, trên dòng [ ] đầu tiên"),
+        (r"unknown key '(.*?)'; '(.*?)' is the whole portal's, set at the top of site\.toml: (.*?) has none of its own",
+         "khóa '{0}' không được hỗ trợ: '{1}' là của cả cổng, đặt ở đầu site.toml; {2} không có '{1}' riêng"),
         (r"unknown key '(.*?)'; write (.*)", "khóa '{0}' không được hỗ trợ; hãy ghi {1}"),
         (r"unknown key '(.*?)'", "khóa '{0}' không được hỗ trợ"),
         (_ANY, "khóa không được hỗ trợ: {0}"),

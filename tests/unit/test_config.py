@@ -544,6 +544,21 @@ def test_an_entry_s_title_is_not_told_to_go_to_the_top_where_the_portal_s_is(tmp
     assert not any("goes at the top" in p for p in problems), problems
 
 
+def test_a_site_wide_key_given_to_one_category_is_told_it_is_the_portal_s(tmp_path):
+    """`per_page = 10` under [categories.tin-hoat-dong], a newcomer giving one list its own, was
+    asked "did you mean 'other_names'?", a key that has nothing to do with it."""
+    text = SITE_TOML.replace('description = "Hoạt động của các đơn vị."\n',
+                             'description = "Hoạt động của các đơn vị."\nper_page = 10\n')
+    config, problems = _problems(text, tmp_path)
+    assert problems == [
+        "site.toml:19: error[unknown-key]: unknown key 'categories.tin-hoat-dong.per_page'; 'per_page' is the whole "
+        "portal's, set at the top of site.toml: [categories.tin-hoat-dong] has none of its own"]
+    _, found = load_config(tmp_path)
+    assert messages.describe(found[0], "vi").endswith(
+        "khóa 'categories.tin-hoat-dong.per_page' không được hỗ trợ: 'per_page' là của cả cổng, đặt ở đầu "
+        "site.toml; [categories.tin-hoat-dong] không có 'per_page' riêng")
+
+
 def test_a_hotline_list_with_a_bare_number_is_quoted_back_as_written(tmp_path):
     """The list told back to quote is the editor's own, letters and all: a Vietnamese word in it
     was written as JSON's escapes ("\\u0110\\u01b0\\u1eddng d\\u00e2y n\\u00f3ng")."""
