@@ -501,6 +501,9 @@ def checked_base_url(url: str) -> str | None:
     http(s) URL in ASCII (see _ascii_url). None when it cannot be one (base_url_fault says why)."""
     if base_url_fault(url) is not None:
         return None
+    parts = urlsplit(url)  # (Https://CongAn.…, as Word capitalises a line's first letter: links write it small)
+    url = urlunsplit(parts._replace(scheme=parts.scheme.lower(),
+                                    netloc=parts.netloc if "@" in parts.netloc else parts.netloc.lower()))
     return _ascii_url(url)
 
 
@@ -512,7 +515,7 @@ def base_url_fault(url: str) -> tuple[str, str] | None:
     """Why `url` cannot be a base_url: ("not-absolute", ""), ("query", the URL without it),
     ("page", the URL of its folder) or ("slashes", the URL with one / for each //); None when it can. Each link of the site is base_url's path
     and the page's: a query, a fragment or a file name there would be inside every link."""
-    if not re.match(r"^https?://[^/\s]+(/\S*)?$", url):
+    if not re.match(r"^https?://[^/\s]+(/\S*)?$", url, re.IGNORECASE):
         return "not-absolute", ""
     parts = urlsplit(url)
     if not _host_name(parts.hostname or ""):

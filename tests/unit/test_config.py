@@ -153,6 +153,14 @@ def test_a_base_url_pasted_with_a_space_around_it_is_the_address():
     assert config.base_path == "/huyen-a/"
 
 
+def test_a_base_url_written_with_capitals_is_the_address():
+    """"Https://CongAn.Example.gov.vn/huyen-a/" (Word capitalises a line's first letter) was told it
+    "must be an absolute http(s) URL", which it is; links and the sitemap write its scheme and host small."""
+    config, problems = parse_config({"title": "t", "base_url": "Https://CongAn.Example.gov.vn/huyen-a/"})
+    assert problems == []
+    assert config.base_url == "https://congan.example.gov.vn/huyen-a/"
+
+
 def test_the_footer_contact_must_be_dialable_and_writable(tmp_path):
     """The hotline is dialled from a reader's phone and the e-mail written to: a typo there
     would publish a tel: link to a wrong number on every page, so it is an error with its line."""
