@@ -786,8 +786,9 @@ def _two_numbers(number: str) -> bool:
 # address = "…"): published on every page as written.
 _PLACEHOLDER = re.compile(r"(?:^|\s)(?:…|\.\.\.)\s*$")
 # Enough of an e-mail address to be a mailto: link that reaches someone: no dot doubled, or at either
-# end of the name (bbt@congan..gov.vn, a typo no mail server delivers to).
-_EMAIL = re.compile(r"^(?!.*\.\.)(?!\.)[^@\s<>\"(),;:]+(?<!\.)@(?:[^@\s<>\"(),;:.]+\.)+[^@\s<>\"(),;:.]+$")
+# end of the name (bbt@congan..gov.vn, a typo no mail server delivers to), and a top-level domain of
+# two letters at least (…@congan.gov.v, its last letter lost).
+_EMAIL = re.compile(r"^(?!.*\.\.)(?!\.)[^@\s<>\"(),;:]+(?<!\.)@(?:[^@\s<>\"(),;:.]+\.)+(?:(?i:xn--)[\w-]+|[^@\s<>\"(),;:.\d]{2,})$")
 
 
 def _read_contact(reader: _Reader, table: dict) -> Contact:

@@ -181,8 +181,10 @@ def test_the_footer_contact_must_be_dialable_and_writable(tmp_path):
                             tmp_path)
     assert problems == ["site.toml:9: error[bad-value]: 'contact.email': 'banbientap at congan' is not an e-mail "
                         "address such as 'banbientap@congan.example.vn'"]
-    for typo in ("banbientap@congan..example.vn", "banbientap.@congan.example.vn", "banbientap@.congan.example.vn"):
-        # (a dot doubled or at an end: the footer's mailto: of every page reached no one)
+    for typo in ("banbientap@congan..example.vn", "banbientap.@congan.example.vn", "banbientap@.congan.example.vn",
+                 "banbientap@congan.example.v", "banbientap@congan.example.vn1"):
+        # (a dot doubled or at an end, a domain's last letter lost or a key hit beside it: the footer's
+        # mailto: of every page reached no one)
         _, problems = _problems(SITE_TOML.replace('email = "banbientap@congan.example.vn"', f'email = "{typo}"'),
                                 tmp_path)
         assert problems == [f"site.toml:9: error[bad-value]: 'contact.email': '{typo}' is not an e-mail "
