@@ -188,6 +188,10 @@ class _Reader:
                 instead = OTHER_GENERATORS_KEYS.get(key.lower()) if not path else None
                 if not path and key in CONTACT_KEYS:  # (written above [contact], or without it)
                     instead = "it goes under the [contact] line"
+                elif path and key in CONTACT_KEYS and not isinstance(table[key], dict):  # (added at site.toml's end)
+                    header = "[[links]]" if path == ("links",) else f"[{'.'.join(path)}]"
+                    instead = (f"a line under {header} belongs to that table: the portal's '{key}' goes under "
+                               "the [contact] line")
                 elif path and key in TOP_LEVEL and not isinstance(table[key], dict) and not _at_top(self.lines, key):
                     instead = _belongs_above(path, key)
                 elif path and key in TOP_LEVEL and key != "title" and not isinstance(table[key], dict):

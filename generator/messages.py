@@ -503,6 +503,10 @@ PROBLEMS: Mapping[str, tuple] = {
          "menu: true ở phần thông tin đầu trang"),
         (r"unknown key '(.*?)'; it goes under the \[contact\] line",
          "khóa '{0}' không được hỗ trợ ở đây: hãy đặt nó dưới dòng [contact]"),
+        (r"unknown key '(.*?)'; a line under (.*?) belongs to that table: the portal's '(.*?)' goes under the "
+         r"\[contact\] line",
+         "khóa '{0}' không được hỗ trợ: dòng nằm dưới {1} thuộc về mục đó; '{2}' của cả cổng phải đặt dưới dòng "
+         "[contact]"),
         (r"unknown key '(.*?)'; a line under (.*?) belongs to that table: the portal's '(.*?)' goes at the top",
          "khóa '{0}' không được hỗ trợ: dòng nằm dưới {1} thuộc về mục đó; '{2}' của cả cổng phải đặt ở đầu "
          "site.toml, trên dòng [ ] đầu tiên"),

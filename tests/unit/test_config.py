@@ -554,6 +554,26 @@ def test_an_entry_s_title_is_not_told_to_go_to_the_top_where_the_portal_s_is(tmp
     assert not any("goes at the top" in p for p in problems), problems
 
 
+def test_a_hotline_added_at_the_end_of_site_toml_is_told_to_go_under_contact(tmp_path):
+    """A newcomer adds `hotline = …` and `email = …` at the end of site.toml, where TOML reads them as
+    the last table's: told only "unknown key 'campaigns.dan-van-kheo.hotline'", where share_image
+    written there is told where it goes."""
+    _, problems = _problems(SITE_TOML + 'hotline = "113"\n', tmp_path)
+    line = SITE_TOML.count("\n") + 1
+    assert problems == [
+        f"site.toml:{line}: error[unknown-key]: unknown key 'campaigns.dan-van-kheo.hotline'; a line under "
+        "[campaigns.dan-van-kheo] belongs to that table: the portal's 'hotline' goes under the [contact] line"]
+    _, found = load_config(tmp_path)
+    assert messages.describe(found[0], "vi").endswith(
+        "khóa 'campaigns.dan-van-kheo.hotline' không được hỗ trợ: dòng nằm dưới [campaigns.dan-van-kheo] thuộc về "
+        "mục đó; 'hotline' của cả cổng phải đặt dưới dòng [contact]")
+    _, problems = _problems(SITE_TOML.replace('url = "https://bocongan.example.vn/"\n',
+                                              'url = "https://bocongan.example.vn/"\nemail = "a@b.vn"\n'), tmp_path)
+    assert problems == [
+        "site.toml:15: error[unknown-key]: unknown key 'links.email'; a line under [[links]] belongs to that "
+        "table: the portal's 'email' goes under the [contact] line"]
+
+
 def test_a_site_wide_key_given_to_one_category_is_told_it_is_the_portal_s(tmp_path):
     """`per_page = 10` under [categories.tin-hoat-dong], a newcomer giving one list its own, was
     asked "did you mean 'other_names'?", a key that has nothing to do with it."""
