@@ -21,6 +21,8 @@ NGINX = "/usr/sbin/nginx"
 README_BLOCK = re.compile(r"### Publishing on nginx\n.*?```nginx\n(server \{.*?\n\})\n```", re.S)
 # README's block for the old host of a portal taken in (two provinces merged)
 TAKEN_IN_BLOCK = re.compile(r"\*\*Taking in another portal\*\*.*?```nginx\n(server \{.*?\n\})\n```", re.S)
+# README's lines for a portal under a sub-path
+SUB_PATH_LINES = re.compile(r"\*\*Under a sub-path\*\*.*?```nginx\n(.*?)\n```", re.S)
 DEMO_ARTICLE = "/tin-hoat-dong/doi-canh-sat-giao-thong-huong-dan-hoc-sinh-doi-mu-bao-hiem-dung-cach/"
 
 
@@ -159,3 +161,32 @@ def test_readme_s_block_for_a_taken_in_portal_forwards_its_home_page_and_its_old
                          ("/?p=12", "https://congan.hungyen.example.vn/thai-binh/?p=12")):
             answer = fetch(base, old)
             assert (answer.status, answer.getheader("Location")) == (301, new), old
+
+
+def test_readme_s_lines_for_a_portal_under_a_sub_path_give_its_404_page_and_its_caching(make_site, tmp_path):
+    """A unit's portal at …/huyen-a/, served with README's block as it is: a missing page was nginx's
+    bare "404 Not Found", not the portal's page with its search box, and nothing was cached."""
+    from generator.pipeline import BuildOptions, build
+    from tests.conftest import SITE_TOML, article
+    found = SUB_PATH_LINES.search((REPO / "README.md").read_text(encoding="utf-8"))
+    assert found, "README has no nginx lines under 'Under a sub-path'"
+    lines = found.group(1).splitlines()
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài đầu tiên")},
+                     SITE_TOML.replace("https://congan.example.vn/", "https://congan.example.vn/huyen-a/"))
+    assert build(BuildOptions(site_dir=site, out_dir=tmp_path / "www" / "huyen-a")).ok
+    port = free_port()
+    block = readme_server_block()
+    block = re.sub(r"(?m)^(\s*)listen .*;$", rf"\1listen 127.0.0.1:{port};", block, count=1)
+    block = re.sub(r"(?m)^(\s*)root .*;$", rf"\1root {tmp_path / 'www'};", block, count=1)
+    for line in lines:  # each in place of the block's own line, the same without /huyen-a
+        assert line.replace("/huyen-a", "") in block, line
+        block = block.replace(line.replace("/huyen-a", ""), line)
+    (tmp_path / "nginx").mkdir()
+    with running_nginx(block, port, tmp_path / "nginx"):
+        base = f"http://127.0.0.1:{port}"
+        missing = fetch(base, "/huyen-a/khong-co-trang-nay/")
+        assert missing.status == 404 and "Không tìm thấy trang" in missing.body.decode("utf-8")
+        home = fetch(base, "/huyen-a/").body.decode("utf-8")
+        styles = re.search(r'href="(/huyen-a/assets/css/style\.css\?v=[0-9a-f]+)"', home).group(1)
+        assert "max-age=31536000" in fetch(base, styles).getheader("Cache-Control", "")
+        assert fetch(base, "/huyen-a/assets/css/style.css").getheader("Cache-Control") is None
