@@ -338,7 +338,7 @@ def run_build(args) -> int:
         if base_url is None:
             fault, fixed = base_url_fault(args.base_url.strip()) or ("not-absolute", "")
             key = {"query": "base-url-with-query", "page": "base-url-with-page",
-                   "slashes": "base-url-with-slashes"}.get(fault, "bad-base-url")
+                   "slashes": "base-url-with-slashes", "spaces": "base-url-with-spaces"}.get(fault, "bad-base-url")
             print("build.py: error: " + messages.text(key, lang, url=args.base_url, fixed=fixed), file=sys.stderr)
             return EXIT_USAGE
     now = _source_date(os.environ.get("SOURCE_DATE_EPOCH"))

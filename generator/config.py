@@ -517,8 +517,12 @@ _PAGE_FILE = re.compile(r"[^/]+\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
 
 def base_url_fault(url: str) -> tuple[str, str] | None:
     """Why `url` cannot be a base_url: ("not-absolute", ""), ("query", the URL without it),
-    ("page", the URL of its folder) or ("slashes", the URL with one / for each //); None when it can. Each link of the site is base_url's path
-    and the page's: a query, a fragment or a file name there would be inside every link."""
+    ("page", the URL of its folder), ("slashes", the URL with one / for each //) or ("spaces",
+    the URL with a hyphen for each space); None when it can. Each link of the site is base_url's
+    path and the page's: a query, a fragment or a file name there would be inside every link."""
+    spaced = re.match(r"^(https?://[^/\s]+)(/.*)$", url, re.IGNORECASE | re.DOTALL)
+    if spaced and re.search(r"\s", spaced.group(2)):  # (…/cong an huyen a/: told it was no address)
+        return "spaces", spaced.group(1) + re.sub(r"\s+", "-", spaced.group(2).strip())
     if not re.match(r"^https?://[^/\s]+(/\S*)?$", url, re.IGNORECASE):
         return "not-absolute", ""
     parts = urlsplit(url)
@@ -557,6 +561,7 @@ _BASE_URL_FAULTS = {"not-absolute": "'base_url' must be an absolute http(s) URL"
                     "query": "'base_url' must not hold a query or a fragment ('?…', '#…'): every link would carry "
                              "it; write {}",
                     "page": "'base_url' ends with a page's file name: write the folder it is in, {}",
+                    "spaces": "'base_url' has a space in its path, which no address may hold: write {}",
                     "slashes": "'base_url' has '//' in its path: every link would begin with '//', which a browser "
                                "reads as another host's address; write {}"}
 

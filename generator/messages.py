@@ -276,6 +276,11 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "--base-url '{url}' ends with a page's file name; write the folder it is in: --base-url {fixed}",
         "vi": "--base-url '{url}' kết thúc bằng tên một tệp trang; hãy ghi thư mục chứa nó: --base-url {fixed}",
     },
+    "base-url-with-spaces": {
+        "en": "--base-url '{url}' has a space in its path, which no address may hold; write --base-url {fixed}",
+        "vi": "--base-url '{url}' có dấu cách trong đường dẫn, điều mà không địa chỉ web nào được có; hãy ghi "
+              "--base-url {fixed}",
+    },
     "base-url-with-slashes": {
         "en": "--base-url '{url}' has '//' in its path, where every link would begin with '//', a browser's "
               "address of another host; write --base-url {fixed}",
@@ -630,6 +635,8 @@ PROBLEMS: Mapping[str, tuple] = {
          "'base_url' không được có phần '?…' hay '#…': mọi liên kết của trang sẽ mang theo nó; hãy ghi {0}"),
         (r"'base_url' ends with a page's file name: write the folder it is in, (.*)",
          "'base_url' kết thúc bằng tên một tệp trang: hãy ghi thư mục chứa nó, {0}"),
+        (r"'base_url' has a space in its path, which no address may hold: write (.*)",
+         "'base_url' có dấu cách trong đường dẫn, điều mà không địa chỉ web nào được có: hãy ghi {0}"),
         (r"'base_url' has '//' in its path: .*; write (.*)",
          "'base_url' có '//' trong đường dẫn: mọi liên kết sẽ bắt đầu bằng '//', trình duyệt hiểu là địa chỉ của "
          "một máy chủ khác; hãy ghi {0}"),

@@ -144,6 +144,21 @@ def test_a_base_url_with_two_slashes_in_its_path_is_refused_with_the_one_to_writ
     assert parse_config({"title": "t", "base_url": "https://congan.example.gov.vn/huyen-a/"})[1] == []
 
 
+def test_a_base_url_with_a_space_in_its_path_is_told_so_with_the_one_to_write(make_site):
+    """"https://congan.example.gov.vn/cong an huyen a/" was told it "must be an absolute http(s)
+    URL": the editor, who wrote https://, could not see what was wrong."""
+    _, problems = parse_config({"title": "t", "base_url": "https://congan.example.gov.vn/cong an  huyen a/"})
+    assert [(p.code, p.message) for p in problems] == [
+        ("bad-value", "'base_url' has a space in its path, which no address may hold: write "
+                      "https://congan.example.gov.vn/cong-an-huyen-a/")]
+    site = make_site({})
+    done = cli_here("build", "--site", str(site), "--base-url", "http://localhost:8000/huyen a/")
+    assert done.returncode == 2 and not (site / "public").exists()
+    assert done.stderr.strip() == ("build.py: error: --base-url 'http://localhost:8000/huyen a/' có dấu cách trong "
+                                   "đường dẫn, điều mà không địa chỉ web nào được có; hãy ghi "
+                                   "--base-url http://localhost:8000/huyen-a/")
+
+
 def test_a_base_url_pasted_with_a_space_around_it_is_the_address():
     """A base_url copied from a browser with a space after it was told it "must be an absolute http(s)
     URL", which it was: the editor could not see what was wrong (--base-url and the hotline are trimmed)."""
