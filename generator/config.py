@@ -372,7 +372,8 @@ def unclosed_quote(value: str, yaml: bool = False) -> str | None:
 
 def _toml_quoting_hint(line: str) -> str | None:
     """`key = "value"` for a `key = value` line whose text TOML refused: a value left
-    unquoted (`hotline = 0221 3862 124`, `title = Cổng thông tin…`) or quotes inside quotes."""
+    unquoted (`hotline = 0221 3862 124`, `title = Cổng thông tin…`), quotes inside quotes, or
+    typographic ones (`hotline = “0221 3862 124”`)."""
     key, equals, rest = line.partition("=")
     key, value = key.strip(), rest.strip()
     if not equals or not re.fullmatch(r"[A-Za-z0-9_-]+", key) or not value or len(value) > 500:
@@ -381,6 +382,8 @@ def _toml_quoting_hint(line: str) -> str | None:
         return None
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         value = value[1:-1]  # its own quotes, with the same kind inside
+    elif len(value) >= 2 and value[0] in "“‘" and value[-1] in "”’":
+        value = value[1:-1]  # typographic quotes, as Word, TextEdit or a phone turns "…" into: not TOML's
     elif value[0] in "\"'" or value in ("true", "false"):
         return None
     literal = "'" not in value and ('"' in value or "\\" in value)  # '…' reads as written: no escapes

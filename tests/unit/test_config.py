@@ -257,7 +257,11 @@ def test_site_toml_text_left_unquoted_gets_the_line_that_works(tmp_path):
                         # (an odd number of quotes: one inside the text, not one left open at its end)
                         ('title = "Trang "tin tức của Công an tỉnh"', 'Trang "tin tức của Công an tỉnh'),
                         ("title = 'Nhà 'A tỉnh'", "Nhà 'A tỉnh"),
-                        ("title = Thư mục C:\\Tin", "Thư mục C:\\Tin")):
+                        ("title = Thư mục C:\\Tin", "Thư mục C:\\Tin"),
+                        # (typographic quotes, as Word, TextEdit or a phone writes "…": the line advised
+                        # kept them inside its own, 'title = "“Cổng…”"', and published them)
+                        ("title = “Cổng “Công an” tỉnh”", "Cổng “Công an” tỉnh"),
+                        ("title = ‘Cổng Công an tỉnh’", "Cổng Công an tỉnh")):
         text = SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', line)
         _, problems = _problems(text, tmp_path)
         assert len(problems) == 1 and problems[0].startswith("site.toml:1: error[toml-syntax]: "), (line, problems)
