@@ -267,6 +267,10 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
         if quote is not None:  # (at the line's end: a quote inside the text, "A "B" C", is the hint's below)
             return None, [error(CONFIG_NAME, line, "toml-syntax", "the quote opened on this line is never closed; "
                                                                   f"end the value with {quote}")]
+        colon = _colon_for_equals(lines[line - 1]) if 0 < line <= len(lines) and str(exc).startswith(
+            "Expected '=' after a key") else None
+        if colon is not None:
+            return None, [error(CONFIG_NAME, line, "toml-syntax", colon)]
         hint = _toml_quoting_hint(lines[line - 1]) if 0 < line <= len(lines) else None
         return None, [error(CONFIG_NAME, line, "toml-syntax",
                             str(exc) + (f"; if the value is text, write it in quotes: {hint}" if hint else ""))]
@@ -368,6 +372,23 @@ def unclosed_quote(value: str, yaml: bool = False) -> str | None:
     else:
         quotes = (value.replace("''", "") if yaml else value).count("'")
     return value[0] if quotes % 2 else None
+
+
+def _colon_for_equals(line: str) -> str | None:
+    """What to write for `title: "Cổng …"`, a key given as an article's front-matter gives one
+    (TOML said "Expected '=' after a key in a key/value pair"); None for any other line."""
+    found = re.fullmatch(r"\s*([A-Za-z0-9_-]+)\s*:\s*(\S.*?)\s*", line)
+    if found is None:
+        return None
+    written = f"{found.group(1)} = {found.group(2)}"
+    try:
+        tomllib.loads(written)
+    except tomllib.TOMLDecodeError:
+        written = _toml_quoting_hint(written)
+    if written is None:
+        return None
+    return (f"'{found.group(1)}' is followed by ':', as an article's front-matter writes a key; site.toml "
+            f"writes '=': {written}")
 
 
 def _toml_quoting_hint(line: str) -> str | None:

@@ -493,6 +493,9 @@ PROBLEMS: Mapping[str, tuple] = {
     "toml-syntax": (
         (r"the quote opened on this line is never closed; end the value with (.)",
          "site.toml viết sai cú pháp TOML: dấu nháy mở ở dòng này chưa được đóng; hãy kết thúc giá trị bằng {0}"),
+        (r"'(.*?)' is followed by ':', as an article's front-matter writes a key; site\.toml writes '=': (.*)",
+         "site.toml viết sai cú pháp TOML: sau '{0}' là dấu ':' như phần thông tin đầu bài viết; site.toml dùng "
+         "dấu '=': {1}"),
         (r"(.*); if the value is text, write it in quotes: (.*)",
          "site.toml viết sai cú pháp TOML ({0}); nếu giá trị là chữ, hãy đặt nó trong dấu ngoặc kép: {1}"),
         (_ANY, "site.toml viết sai cú pháp TOML: {0}"),

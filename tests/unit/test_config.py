@@ -269,6 +269,21 @@ def test_site_toml_text_left_unquoted_gets_the_line_that_works(tmp_path):
         assert tomllib.loads(fixed)["title"] == meant, (line, fixed)
 
 
+def test_a_key_written_with_a_colon_as_front_matter_writes_it_gets_the_line_that_works(tmp_path):
+    """`title: "Cổng …"` (as an article's front-matter writes a key) was told only TOML's "Expected
+    '=' after a key in a key/value pair", in English in the middle of a Vietnamese message."""
+    text = SITE_TOML.replace('hotline = "0221 3862 124"', "hotline: 0221 3862 124")
+    _, problems = _problems(text, tmp_path)
+    assert problems == ["site.toml:8: error[toml-syntax]: 'hotline' is followed by ':', as an article's front-matter "
+                        "writes a key; site.toml writes '=': hotline = \"0221 3862 124\""]
+    _, found = load_config(tmp_path)
+    assert messages.describe(found[0], "vi") == (
+        "site.toml:8: error[toml-syntax]: site.toml viết sai cú pháp TOML: sau 'hotline' là dấu ':' như phần thông "
+        "tin đầu bài viết; site.toml dùng dấu '=': hotline = \"0221 3862 124\"")
+    _, problems = _problems(SITE_TOML.replace("per_page = 2", "per_page: 2"), tmp_path)
+    assert problems[0].endswith("site.toml writes '=': per_page = 2")
+
+
 def test_a_text_saved_before_its_closing_quote_is_told_so(tmp_path):
     """An editor's autosave while typing a name in site.toml: TOML said "Illegal character '\\n'
     (at line 1, column 40)", in English, in the preview's overlay."""
