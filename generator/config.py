@@ -391,6 +391,15 @@ def _colon_for_equals(line: str) -> str | None:
             f"writes '=': {written}")
 
 
+def _valid_toml(line: str) -> str | None:
+    """`line` when TOML reads it."""
+    try:
+        tomllib.loads(line)
+    except tomllib.TOMLDecodeError:
+        return None
+    return line
+
+
 def _toml_quoting_hint(line: str) -> str | None:
     """`key = "value"` for a `key = value` line whose text TOML refused: a value left
     unquoted (`hotline = 0221 3862 124`, `title = Cổng thông tin…`), quotes inside quotes, or
@@ -399,6 +408,9 @@ def _toml_quoting_hint(line: str) -> str | None:
     key, value = key.strip(), rest.strip()
     if not equals or not re.fullmatch(r"[A-Za-z0-9_-]+", key) or not value or len(value) > 500:
         return None
+    if value.startswith("=") and value.lstrip("= "):  # (name == "Tin", as code compares: '= "Tin"' was advised)
+        once = f"{key} = {value.lstrip('= ')}"
+        return _valid_toml(once) or _toml_quoting_hint(once)
     if value[0] in "[{":
         return None
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":

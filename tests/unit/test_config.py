@@ -261,7 +261,10 @@ def test_site_toml_text_left_unquoted_gets_the_line_that_works(tmp_path):
                         # (typographic quotes, as Word, TextEdit or a phone writes "…": the line advised
                         # kept them inside its own, 'title = "“Cổng…”"', and published them)
                         ("title = “Cổng “Công an” tỉnh”", "Cổng “Công an” tỉnh"),
-                        ("title = ‘Cổng Công an tỉnh’", "Cổng Công an tỉnh")):
+                        ("title = ‘Cổng Công an tỉnh’", "Cổng Công an tỉnh"),
+                        # ('=' twice, as code compares: 'title = \'= "Cổng Công an tỉnh"\'' was advised)
+                        ('title == "Cổng Công an tỉnh"', "Cổng Công an tỉnh"),
+                        ("title == Cổng Công an tỉnh", "Cổng Công an tỉnh")):
         text = SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', line)
         _, problems = _problems(text, tmp_path)
         assert len(problems) == 1 and problems[0].startswith("site.toml:1: error[toml-syntax]: "), (line, problems)
