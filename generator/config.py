@@ -269,6 +269,8 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
                                                                   f"end the value with {quote}")]
         colon = _colon_for_equals(lines[line - 1]) if 0 < line <= len(lines) and str(exc).startswith(
             "Expected '=' after a key") else None
+        if colon is None and 0 < line <= len(lines) and str(exc).startswith("Expected newline or end of document"):
+            colon = _separator_at_end(lines[line - 1])
         if colon is not None:
             return None, [error(CONFIG_NAME, line, "toml-syntax", colon)]
         hint = _toml_quoting_hint(lines[line - 1]) if 0 < line <= len(lines) else None
@@ -389,6 +391,15 @@ def _colon_for_equals(line: str) -> str | None:
         return None
     return (f"'{found.group(1)}' is followed by ':', as an article's front-matter writes a key; site.toml "
             f"writes '=': {written}")
+
+
+def _separator_at_end(line: str) -> str | None:
+    """What to write for `name = "Tin hoạt động",` (or `;`), a line ended as a list's item or a
+    statement of code ends (TOML said "Expected newline or end of document after a statement")."""
+    found = re.fullmatch(r"\s*([A-Za-z0-9_-]+\s*=\s*.*?)\s*([,;])\s*", line)
+    if found is None or _valid_toml(found.group(1)) is None:
+        return None
+    return f"a line of site.toml ends with its value: remove the '{found.group(2)}' at its end, {found.group(1)}"
 
 
 def _valid_toml(line: str) -> str | None:

@@ -287,6 +287,20 @@ def test_a_key_written_with_a_colon_as_front_matter_writes_it_gets_the_line_that
     assert problems[0].endswith("site.toml writes '=': per_page = 2")
 
 
+def test_a_line_ended_with_a_comma_is_told_to_lose_it(tmp_path):
+    """`name = "Xây dựng lực lượng",` (a line ended as a list's item, or `;` as code ends one) was told
+    only TOML's "Expected newline or end of document after a statement", in English."""
+    for end in (",", ";"):
+        text = SITE_TOML.replace('name = "Xây dựng lực lượng"', f'name = "Xây dựng lực lượng"{end}')
+        _, problems = _problems(text, tmp_path)
+        assert problems == [f"site.toml:21: error[toml-syntax]: a line of site.toml ends with its value: remove the "
+                            f"'{end}' at its end, name = \"Xây dựng lực lượng\""]
+    _, found = load_config(tmp_path)
+    assert messages.describe(found[0], "vi") == (
+        "site.toml:21: error[toml-syntax]: site.toml viết sai cú pháp TOML: mỗi dòng kết thúc ở giá trị của nó; "
+        "hãy bỏ dấu ';' ở cuối dòng: name = \"Xây dựng lực lượng\"")
+
+
 def test_a_text_saved_before_its_closing_quote_is_told_so(tmp_path):
     """An editor's autosave while typing a name in site.toml: TOML said "Illegal character '\\n'
     (at line 1, column 40)", in English, in the preview's overlay."""
