@@ -271,6 +271,9 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
             "Expected '=' after a key") else None
         if colon is None and 0 < line <= len(lines) and str(exc).startswith("Expected newline or end of document"):
             colon = _separator_at_end(lines[line - 1])
+        if colon is None and 0 < line <= len(lines) and str(exc).startswith(
+                ("Expected ']'", "Expected ']]'", "Expected '='", "Invalid statement")):
+            colon = _table_line_hint(lines[line - 1])
         if colon is not None:
             return None, [error(CONFIG_NAME, line, "toml-syntax", colon)]
         hint = _toml_quoting_hint(lines[line - 1]) if 0 < line <= len(lines) else None
@@ -391,6 +394,19 @@ def _colon_for_equals(line: str) -> str | None:
         return None
     return (f"'{found.group(1)}' is followed by ':', as an article's front-matter writes a key; site.toml "
             f"writes '=': {written}")
+
+
+def _table_line_hint(line: str) -> str | None:
+    """What to write for a table's line with a bracket missing or in round ones
+    (`[categories.an-ninh`, `units.cong-an-xa-b]`, `[[links]`), which TOML told in its own words
+    ("Expected ']' at the end of a table declaration", "Invalid statement")."""
+    found = re.fullmatch(r"\s*[\[(]*\s*((" + "|".join(k for k, (kind, _) in TOP_LEVEL.items() if kind in (dict, list))
+                         + r")(?:\s*\.\s*[A-Za-z0-9_-]+)*)\s*[\])]*\s*(?:#.*)?", line)
+    if found is None:
+        return None
+    name = re.sub(r"\s*\.\s*", ".", found.group(1))
+    header = f"[[{name}]]" if found.group(2) == "links" else f"[{name}]"
+    return f"a table's line is written between square brackets: {header}"
 
 
 def _separator_at_end(line: str) -> str | None:

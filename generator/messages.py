@@ -496,6 +496,8 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)' is followed by ':', as an article's front-matter writes a key; site\.toml writes '=': (.*)",
          "site.toml viết sai cú pháp TOML: sau '{0}' là dấu ':' như phần thông tin đầu bài viết; site.toml dùng "
          "dấu '=': {1}"),
+        (r"a table's line is written between square brackets: (.*)",
+         "site.toml viết sai cú pháp TOML: dòng mở đầu một mục phải nằm trong ngoặc vuông: {0}"),
         (r"a line of site\.toml ends with its value: remove the '(.)' at its end, (.*)",
          "site.toml viết sai cú pháp TOML: mỗi dòng kết thúc ở giá trị của nó; hãy bỏ dấu '{0}' ở cuối dòng: {1}"),
         (r"(.*); if the value is text, write it in quotes: (.*)",

@@ -301,6 +301,22 @@ def test_a_line_ended_with_a_comma_is_told_to_lose_it(tmp_path):
         "hãy bỏ dấu ';' ở cuối dòng: name = \"Xây dựng lực lượng\"")
 
 
+def test_a_table_s_line_with_a_bracket_missing_is_told_the_line_to_write(tmp_path):
+    """`[categories.tin-hoat-dong` (its ] lost), `units.cong-an-tinh]`, `(…)` or `[[links]` were told
+    TOML's own words ("Expected ']' at the end of a table declaration", "Invalid statement") in English."""
+    for written, meant, line in (("[categories.tin-hoat-dong", "[categories.tin-hoat-dong]", 16),
+                                 ("categories.tin-hoat-dong]", "[categories.tin-hoat-dong]", 16),
+                                 ("(categories.tin-hoat-dong)", "[categories.tin-hoat-dong]", 16),
+                                 ("[[links]", "[[links]]", 12), ("[[links", "[[links]]", 12)):
+        header = "[categories.tin-hoat-dong]" if "categories" in written else "[[links]]"
+        _, problems = _problems(SITE_TOML.replace(header, written, 1), tmp_path)
+        assert problems == [f"site.toml:{line}: error[toml-syntax]: a table's line is written between square "
+                            f"brackets: {meant}"], written
+    _, found = load_config(tmp_path)
+    assert messages.describe(found[0], "vi") == ("site.toml:12: error[toml-syntax]: site.toml viết sai cú pháp TOML: "
+                                                  "dòng mở đầu một mục phải nằm trong ngoặc vuông: [[links]]")
+
+
 def test_a_text_saved_before_its_closing_quote_is_told_so(tmp_path):
     """An editor's autosave while typing a name in site.toml: TOML said "Illegal character '\\n'
     (at line 1, column 40)", in English, in the preview's overlay."""
