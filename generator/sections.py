@@ -41,6 +41,12 @@ class HeadingIds(Treeprocessor):
     def run(self, root):
         used, unnamed, blank = set(), [], []
         held = self.md.htmlStash.rawHtmlBlocks
+        # Headings pasted as HTML (<h2>Kết quả</h2>, kept aside as text until the end) are named too,
+        # in their place among the others: they had no id, no anchor and no "Mục lục" entry.
+        pasted = {index for index, block in enumerate(held) if isinstance(block, str) and _HTML_HEADING_START.search(block)}
+        for block in held:
+            if isinstance(block, str) and "id" in block:
+                used.update(html.unescape(name) for name in _WRITTEN_ID.findall(block))
         for element in root.iter():  # one pass: it runs on every article
             named = element.get("id")
             if named:
@@ -49,7 +55,13 @@ class HeadingIds(Treeprocessor):
                 (blank if is_blank_heading(element, held) else unnamed).append(element)
             elif element.tag == "h1" and is_blank_heading(element, held):  # (`#` alone moves nothing down: markup.py)
                 blank.append(element)
+            if pasted and "\x02" in (element.text or "") + (element.tail or ""):
+                unnamed += [index for found in HTML_PLACEHOLDER_RE.finditer((element.text or "") + (element.tail or ""))
+                            if (index := int(found.group(1))) in pasted]
         for element in unnamed:
+            if isinstance(element, int):
+                held[element] = _named_html_headings(held[element], used)
+                continue
             words = "".join(element.itertext())
             if "\x02" in words:
                 words = HTML_PLACEHOLDER_RE.sub(lambda found: _shown(int(found.group(1)), held), words)
@@ -59,6 +71,26 @@ class HeadingIds(Treeprocessor):
             for element in blank:
                 parents[element].remove(element)
         return None
+
+
+# A heading's element in HTML pasted into a body (a comment, never published, is skipped whole).
+_HTML_HEADING_START = re.compile(r"<h[2-6][\s/>]", re.I)
+_HTML_HEADING = re.compile(r"<!--.*?-->|<(h[2-6])((?:\s[^>]*)?)>(.*?)</\1\s*>", re.I | re.S)
+_WRITTEN_ID = re.compile(r"""\sid\s*=\s*["']?([^"'\s>]+)""", re.I)
+
+
+def _named_html_headings(block: str, used: set[str]) -> str:
+    """`block` of pasted HTML with each heading without an id given one from its words, as a
+    Markdown heading's; one without words is left as it is (it is no part to link to)."""
+    def name(found: re.Match) -> str:
+        tag, attrs, inner = found.groups()
+        if tag is None or _WRITTEN_ID.search(attrs):
+            return found.group(0)
+        words = text_of(_BREAK.sub(" ", inner))
+        if not words:
+            return found.group(0)
+        return f'<{tag}{attrs} id="{html.escape(_unique(heading_id(words), used))}">{inner}</{tag}>'
+    return _HTML_HEADING.sub(name, block)
 
 
 def heading_id(text: str) -> str:
