@@ -7,7 +7,7 @@ sees its right-hand columns; one that takes focus needs a name, which a screen r
 as it lands there (axe's scrollable-region-focusable). Each outermost table of a body is
 put in `<div class="bang-cuon" role="region" tabindex="0" aria-label="Bảng: …">`, named by
 its caption, else its title, else its first heading cell with words but the row numbers' ("STT"),
-else its first cell; the
+else its first cell with words but a number ("1"), else "Bảng" alone; the
 scrolling is the wrapper's, the table stays a table to assistive technology.
 Runs on sanitised HTML (nh3 writes every tag the same way): the markup is ours.
 """
@@ -29,6 +29,9 @@ _HEADING_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 # and every table of a report began with it, each region called "Bảng: STT".
 _NUMBERING = re.compile(r"(?:stt|tt|số tt|số thứ tự|thứ tự|#|no|s\.\s?t\.\s?t)\.?", re.I)  # ("TT.", "S.T.T")
 _CELL = re.compile(r"<td\b[^>]*>(.*?)</td>", re.S)
+# A row's number or a figure ("1", "1.", "II", "12,5"): no name either; a table without heading
+# cells whose first cell was its row's number was "Bảng: 1" to a screen reader, as every such table was.
+_NUMBER = re.compile(r"[(\[]?(?:\d+(?:[.,/]\d+)*|[IVXLC]+)[.)\]:]?%?")
 
 
 def wrap_tables(body_html: str) -> str:
@@ -66,9 +69,10 @@ def table_label(table: str) -> str:
 
 
 def _naming_cell(cell: re.Pattern, inner: str) -> re.Match | None:
-    """The first cell of the kind that has words, but the row numbers' heading."""
+    """The first cell of the kind that has words, but the row numbers' heading or a number."""
     return next((found for found in cell.finditer(inner)
-                 if (words := text_of(found.group(1))) and not _NUMBERING.fullmatch(words)), None)
+                 if (words := text_of(found.group(1))) and not _NUMBERING.fullmatch(words)
+                 and not _NUMBER.fullmatch(words)), None)
 
 
 def _region(table: str) -> str:

@@ -25,3 +25,12 @@ def test_a_row_numbers_heading_written_with_a_full_stop_names_no_table_either():
             "| S.T.T | Lực lượng |\n|---|---|\n| 1 | Cảnh sát cơ động |\n\n"
             "| STT. | Tuyến đường |\n|---|---|\n| 1 | QL 39 |\n")
     assert _region_names(body) == ["Bảng: Đơn vị", "Bảng: Lực lượng", "Bảng: Tuyến đường"]
+
+
+def test_a_number_in_a_table_without_headings_names_no_table():
+    """A table pasted without heading cells, its first cell the row's number: its region was
+    "Bảng: 1" (or "Bảng: I", "Bảng: 1.") to a screen reader, as every such table's was."""
+    body = ("<table><tr><td>1</td><td>Huyện A</td><td>12</td></tr><tr><td>2</td><td>Huyện B</td><td>3</td></tr></table>\n\n"
+            "<table><tr><td>I.</td><td>Công tác tuần tra</td></tr></table>\n\n"
+            "<table><tr><td>1.</td><td>25</td><td>12,5%</td></tr></table>\n")
+    assert _region_names(body) == ["Bảng: Huyện A", "Bảng: Công tác tuần tra", "Bảng"]
