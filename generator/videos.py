@@ -120,5 +120,7 @@ def _player(href: str, video: str, rest: str, name: str, caption: bool = False) 
     return (f'<figure class="video"><a class="video-link" href="{href}" data-player="{player}"{named} data-pagefind-ignore>'
             f'<img src="https://i.ytimg.com/vi/{video}/hqdefault.jpg" alt="" width="480" height="360" '
             f'loading="lazy" decoding="async"><span class="video-play">{LABEL}</span></a>'
-            # (hidden from a screen reader, which has just read the same words as the button's name)
-            + (f'<figcaption aria-hidden="true">{name}</figcaption>' if caption else "") + '</figure>')
+            # (hidden from a screen reader, which has just read the same words as the button's name; and no
+            # <figcaption>, which names its figure even hidden (HTML-AAM, accname 1.2): a browser following
+            # them gave the name twice, as the figure's and as the button's; Chromium, naming no figure, once)
+            + (f'<span class="video-caption" aria-hidden="true">{name}</span>' if caption else "") + '</figure>')

@@ -168,3 +168,19 @@ def test_a_youtube_address_alone_on_its_line_plays_the_video_when_tapped(make_si
         assert abs(player.bounding_box()["width"] / player.bounding_box()["height"] - 16 / 9) < 0.02
         assert page.locator("a.video-link").count() == 0
         assert player.get_attribute("title") == "Video YouTube: Video ra quân"  # named as its button was
+
+
+def test_a_named_video_is_named_once_to_a_screen_reader(browser):
+    """A hidden <figcaption> names its figure all the same (HTML-AAM and accname 1.2, as Playwright
+    computes it): "Lễ ra quân" was read as the figure's name, then as the button's; it is said once."""
+    from generator.markup import MarkupConverter
+    from tests.unit.test_limits import body_article
+    body = MarkupConverter({}).convert(body_article("Mở đầu.\n\n![Lễ ra quân](https://youtu.be/dQw4w9WgXcQ)\n")).html
+    page = browser.new_page()
+    try:
+        page.set_content(f'<!doctype html><html lang="vi"><body><main class="article">{body}</main></body></html>')
+        tree = page.locator("main").aria_snapshot()
+    finally:
+        page.close()
+    assert tree.count("Lễ ra quân") == 1, tree
+    assert 'link "Xem video: Lễ ra quân"' in tree
