@@ -537,11 +537,17 @@ _CREDIT = r"(?:hình\s+ảnh|ảnh|hình)\s*(?::[^()]*|minh\s+h(?:ọa|oạ)|tư
 _CREDIT_END = re.compile(rf"(?:(?:^|[.!?…–—-]\s*){_CREDIT}|\(\s*{_CREDIT}\)|^\(\s*(?:hình\s+)?ảnh\b[^()]*\)"
                          rf"|\[\s*{_CREDIT}\])[\s.]*$", re.IGNORECASE)
 
+# … and a line of words that ends in such brackets, nothing after them: "Tuần tra đêm (ảnh cắt từ clip)",
+# "Hiện trường vụ tai nạn (Ảnh CTV)", as the same brackets on a line of their own are (not "… (ảnh bên).",
+# a sentence's full stop after them, nor "(ảnh hưởng của bão)").
+_BRACKETS_END = re.compile(r"\S\s*\(\s*(?:hình\s+)?ảnh\b(?!\s*hưởng)[^()]*\)\s*$", re.IGNORECASE)
+
 
 def reads_as_caption(words: str) -> bool:
     """Whether words not in italics right under a photo are its caption: a credit's line, short. One
     rule for a Markdown line or paragraph, pasted HTML (_caption_written) and Word (word_import)."""
-    return 0 < len(words) <= MAX_CAPTION and bool(CAPTION_START.match(words) or _CREDIT_END.search(words))
+    return 0 < len(words) <= MAX_CAPTION and bool(CAPTION_START.match(words) or _CREDIT_END.search(words)
+                                                  or _BRACKETS_END.search(words))
 
 
 def _caption_after(element, parent, caption: str, alt: str) -> None:

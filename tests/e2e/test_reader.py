@@ -333,6 +333,16 @@ def test_a_credit_in_brackets_or_hinh_anh_under_a_photo_is_still_its_caption(mak
     _assert_captions_and_text(make_site, build_site, credits, sentences)
 
 
+def test_a_line_ending_in_a_credit_in_brackets_under_a_photo_is_its_caption(make_site, build_site):
+    """"(Ảnh cắt từ clip)" on a line of its own under a photo was its caption, but "Tuần tra đêm (ảnh cắt
+    từ clip)", the same brackets after the photo's words, stayed a paragraph under the photo, its alt
+    text a second caption above it; "Lễ ra quân (Ảnh: …)" was one. A sentence's "… (ảnh bên)." stays text."""
+    credits = ["Tuần tra đêm (ảnh cắt từ clip)", "Hiện trường vụ tai nạn (Ảnh CTV)",
+               "Lễ ra quân (Hình ảnh do Công an xã cung cấp)"]
+    sentences = ["Đồng chí Nguyễn Văn A phát biểu (ảnh bên).", "Mưa lớn kéo dài (ảnh hưởng của bão số 3)"]
+    _assert_captions_and_text(make_site, build_site, credits, sentences)
+
+
 def test_a_credit_line_under_a_photo_with_a_title_is_kept(make_site, build_site):
     """`![…](anh.jpg "Lễ ra quân")` with a credit's line under it: the title is the caption, and the line
     ("Ảnh: Minh Khôi", "Tuần tra đêm. Ảnh: …", *in italics*) was taken out of the body and shown nowhere."""
