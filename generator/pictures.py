@@ -23,7 +23,7 @@ from generator import attachments
 from generator.images import (MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file, names_a_file,
                                poster_names)
 from generator.photo_tables import MAX_CAPTION, photo_table
-from generator.rawtags import (StashedTags, ancestors, elements, enclosing, start_tag,
+from generator.rawtags import (StashedTags, ancestors, elements, enclosing, line_under, start_tag,
                                start_tags, words_after)
 from generator.sanitize import ALIGN_CLASSES
 
@@ -632,6 +632,20 @@ def _caption_written(block: str, start: int, under: str) -> bool:
     return (italic and len(words) <= MAX_CAPTION) or reads_as_caption(words)
 
 
+def _pasted_caption(block: str, start: int, under: Callable[[], str]) -> str:
+    """The caption pasted HTML writes for the photo whose <img> is at `start` of `block` ("" for none):
+    its figure's <figcaption>, else the line of words right under it, in italics or read as a credit
+    (_caption_written's rule). The lines under all the block's photos are read in one pass over it
+    (rawtags.line_under); what the body has under the block only for a photo that ends it."""
+    line = line_under(block, start)
+    words, italic, captioned = line.words, line.italic, line.captioned
+    if line.last:
+        words, italic = words_after(under(), photo_first=True) or ("", False)
+    if (captioned or italic) and len(words) <= MAX_CAPTION or reads_as_caption(words):
+        return words
+    return ""
+
+
 # (Chrome copies a centred page's alignment as "text-align: -webkit-center")
 _TEXT_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*(?:-webkit-|-moz-)?([a-z]+)", re.IGNORECASE)
 _MARGIN = re.compile(r"(?:^|;)\s*margin(-left|-right)?\s*:\s*([^;]*)", re.IGNORECASE)
@@ -729,7 +743,10 @@ class RawImages(StashedTags):
         if ((shows_less_than_it_has(picture) or width is not None and width < picture.width)
                 and (not _TAG_ALONE.match(block) or alone())
                 and not any(name == "a" for name, _ in ancestors(block, start))):
-            element = photo_link(element, picture, self.pictures.base_path, alt)
+            # (without alt, named by the caption the pasted HTML writes under it, as a Markdown photo's link is)
+            named = "" if alt.strip() else _pasted_caption(block, start, under)
+            element = photo_link(element, picture, self.pictures.base_path, alt,
+                                 f"Xem ảnh cỡ lớn: {named}" if named else "Xem ảnh cỡ lớn")
         shown = Markup(to_html_string(element))
         caption = self.pictures._cover_caption(src) if not attrs.get("title") else ""
         if not caption or _caption_written(block, start, under()):  # (the body writes its own caption under it)

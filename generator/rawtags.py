@@ -12,7 +12,7 @@ import functools
 import re
 from html import escape
 from html.parser import HTMLParser
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from markdown.postprocessors import Postprocessor
 
@@ -79,40 +79,90 @@ def elements(html: str, name: str, within: bool = False) -> list[tuple[int, int]
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
+class LineUnder(NamedTuple):
+    """The first line of words after a photo's <img> in pasted HTML (as words_after reads one)."""
+    words: str
+    italic: bool  # its first words in italics (<em>, <i> opened after the photo)
+    captioned: bool  # in a <figcaption>
+    last: bool  # no words, and nothing else in the block after the photo: what the body has under it may be
+
+
+# What shows a photo or a clip: words after it are its own, not those of a photo before it.
+_SHOWN = frozenset({"img", "picture", "video", "audio", "iframe"})
+
+
 class _Ancestry(_Reader):
-    """The elements each start tag of `html` is in, read in one pass over it."""
+    """The elements each start tag of `html` is in, and the line of words under each <img>, read
+    in one pass over it."""
 
     def __init__(self, html: str):
         super().__init__(html)
         self.open: list[tuple[str, dict[str, str]]] = []
         self.starts: list[int] = []  # each start tag's offset, in order
         self.held: list[tuple[tuple[str, dict[str, str]], ...]] = []  # the elements it is in
+        self.italic = 0  # <em> and <i> open
+        self.under: dict[int, list] = {}  # each <img>'s offset → [words, italic then, italic, captioned, done]
+        self.waiting: list[list] = []  # those whose line is not read to its end
 
     def handle_starttag(self, tag, attrs):
         self.starts.append(self._offset())
         self.held.append(tuple(self.open))
+        if self.waiting and (tag in _LINE_ENDS or tag in _SHOWN):
+            self._line_ends(tag in _SHOWN)
+        if tag in ("em", "i"):
+            self.italic += 1
+        if tag == "img":
+            self.under[self.starts[-1]] = line = [[], self.italic, False, False, False]
+            self.waiting.append(line)
         if tag not in _VOID:
             self.open.append((tag, {k: v or "" for k, v in attrs}))
 
     def handle_endtag(self, tag):
+        if self.waiting and tag in _LINE_ENDS:
+            self._line_ends(False)
+        if tag in ("em", "i") and self.italic:
+            self.italic -= 1
         names = [name for name, _ in self.open]
         if tag in names:
             del self.open[len(names) - 1 - names[::-1].index(tag):]
 
+    def handle_data(self, data):
+        for line in self.waiting:
+            if not line[0] and data.strip():
+                line[2] = self.italic > line[1]
+                line[3] = any(name == "figcaption" for name, _ in self.open)
+            if line[0] or data.strip():
+                line[0].append(data)
+
+    def _line_ends(self, shown: bool) -> None:
+        """A line ends: the lines of words read so far are whole; a photo's without words yet has none
+        when another photo follows (`shown`)."""
+        for line in self.waiting:
+            line[4] = bool(line[0]) or shown
+        self.waiting = [line for line in self.waiting if not line[4]]
+
 
 @functools.lru_cache(maxsize=8)
-def _ancestry(html: str) -> tuple[list[int], list[tuple]]:
+def _ancestry(html: str) -> tuple[list[int], list[tuple], dict[int, LineUnder]]:
     """Read once for all the photos of a pasted block: each read the whole block again (a page of
     200 photos copied from the old portal, ~0.3 MB: seconds of its conversion)."""
     reader = _Ancestry(html).read()
-    return reader.starts, reader.held
+    under = {at: LineUnder(" ".join("".join(words).split()), italic, captioned, not done and not words)
+             for at, (words, _, italic, captioned, done) in reader.under.items()}
+    return reader.starts, reader.held, under
 
 
 def ancestors(html: str, offset: int) -> list[tuple[str, dict[str, str]]]:
     """(name, attributes) of each element the start tag at `offset` of `html` is in, outermost first."""
-    starts, held = _ancestry(html)
+    starts, held, _ = _ancestry(html)
     at = bisect.bisect_left(starts, offset)
     return list(held[at]) if at < len(starts) else []
+
+
+def line_under(html: str, offset: int) -> LineUnder:
+    """The line of words after the <img> at `offset` of `html`, up to the end of the block they are in
+    or a line break, as words_after reads it; none when another photo comes first."""
+    return _ancestry(html)[2].get(offset, LineUnder("", False, False, False))
 
 
 def enclosing(html: str, offset: int) -> str:
@@ -128,15 +178,16 @@ _LINE_ENDS = frozenset({"p", "div", "td", "th", "tr", "table", "tbody", "thead",
 
 
 class _WordsAfter(_Reader):
-    def __init__(self, html: str, offset: int | None):
+    def __init__(self, html: str, offset: int | None, photo_first: bool = False):
         super().__init__(html)
         self.at, self.started, self.italic = offset, offset is None, 0
         self.words: list[str] = []
         self.italic_first = False
         self.ended = False
+        self.photo_first = photo_first
 
     def handle_starttag(self, tag, attrs):
-        if self.words and tag in _LINE_ENDS:
+        if (self.words or self.photo_first and self.started and tag in _SHOWN) and tag in _LINE_ENDS:
             self.ended = True
         if not self.ended and self.started and tag in ("em", "i"):
             self.italic += 1
@@ -160,12 +211,13 @@ class _WordsAfter(_Reader):
         return (" ".join("".join(self.words).split()), self.italic_first) if self.words else None
 
 
-def words_after(html: str, offset: int | None = None) -> tuple[str, bool] | None:
+def words_after(html: str, offset: int | None = None, photo_first: bool = False) -> tuple[str, bool] | None:
     """The first line of words of `html` after the start tag at `offset` (None: from its start),
     up to the end of the block they are in or a line break, whatever inline tags they hold
     ("Lễ ra quân <em>(Ảnh: …)</em>" is one line), and whether its first words are in italics
-    (<em>, <i> opened after that tag); None when no words follow."""
-    return _WordsAfter(html, offset).read().found
+    (<em>, <i> opened after that tag); None when no words follow (`photo_first`: nor when a photo
+    comes before them, whose words they are)."""
+    return _WordsAfter(html, offset, photo_first).read().found
 
 
 def start_tag(name: str, attrs: dict[str, str]) -> str:

@@ -188,10 +188,11 @@ def test_a_pasted_page_of_many_photos_is_read_once_for_where_they_stand(make_sit
     """A page copied from the old portal, its photos in one block of HTML (a photo report: 200 photos,
     ~0.3 MB): where each photo stood (centred, in a link) was read by parsing the whole block again
     for each of them, twice, and the block was lowercased whole for each; its conversion took
-    seconds. The block is read once, whatever the number of photos."""
+    seconds. The block is read once, whatever the number of photos (without alt text, each one's
+    caption under it is read in the same pass: its link to the largest copy is named by it)."""
     from generator import rawtags
     text = "<p>" + "Lực lượng công an tổ chức tuần tra. " * 10 + "</p>"
-    block = "<div>" + "".join(f'{text}<p style="text-align: center"><img src="anh.jpg" alt="Ảnh {n}" width="200"></p>'
+    block = "<div>" + "".join(f'{text}<p style="text-align: center"><img src="anh.jpg" width="200"></p>'
                               for n in range(30)) + "</div>"
     reads = []
     real_read = rawtags._Reader.read
@@ -348,3 +349,25 @@ def test_the_links_to_photos_without_alt_text_are_named_by_their_captions(make_s
         ("Xem ảnh cỡ lớn: Lễ ra quân", "Lễ ra quân", "true"),
         ("Xem ảnh cỡ lớn: Tuần tra đêm. Ảnh: Minh Khôi", "Tuần tra đêm. Ảnh: Minh Khôi", "true"),
         ("Xem ảnh cỡ lớn", None, None), (None, "Diễu hành", "true")]
+
+
+def test_the_links_to_photos_pasted_as_html_without_alt_text_are_named_by_their_captions(make_site, build_site):
+    """A photo pasted from Word or Zalo (<img src> without alt) with its caption under it opened its
+    largest copy by a link named "Xem ảnh cỡ lớn" alone, where the same photo written in Markdown
+    says which photo it opens: its figure's caption, the line in italics or the credit under it. A
+    photo with no caption of its own takes none of the next photo's."""
+    body = ('Mở đầu.\n\n<p><img src="a.jpg"></p>\n<p><em>Lễ ra quân</em></p>\n\n'
+            '<figure><img src="b.jpg"><figcaption>Diễu hành</figcaption></figure>\n\n'
+            '<div><img src="c.jpg"><br>Tuần tra đêm (Ảnh: CTV)</div>\n\n'
+            '<p><img src="d.jpg"></p>\n\n*Trao thưởng*\n\n'
+            '<p><img src="e.jpg"></p><p><img src="f.jpg"></p><p>Ảnh: Minh Khôi</p>\n\n'
+            '<p><img src="g.jpg"></p>\n<p>Sáng 21/1, Công an tỉnh tổ chức lễ ra quân đợt cao điểm.</p>\n')
+    site = make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
+                      **{BUNDLE + f"{name}.jpg": phone_jpeg(1600, 1200) for name in "abcdefg"}})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    links = built.page(PAGE).select(".article .body a.photo-link")
+    assert [link.get("aria-label") for link in links] == [
+        "Xem ảnh cỡ lớn: Lễ ra quân", "Xem ảnh cỡ lớn: Diễu hành", "Xem ảnh cỡ lớn: Tuần tra đêm (Ảnh: CTV)",
+        "Xem ảnh cỡ lớn: Trao thưởng", "Xem ảnh cỡ lớn", "Xem ảnh cỡ lớn: Ảnh: Minh Khôi", "Xem ảnh cỡ lớn"]
+    assert text_of(built.page(PAGE).select_one(".article .body figcaption")) == "Diễu hành"  # (the page is the same)
