@@ -681,6 +681,7 @@ def _centred(attrs: dict[str, str], block: str, start: int) -> bool:
 # without lowering the whole block, which a page of 200 photos did for each of them.
 _TAG_ALONE = re.compile(r"\s*<img\b", re.IGNORECASE)
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")  # (Python-Markdown's placeholder of a stashed block)
+_LINK_START = re.compile(r"<a\b")
 
 
 class RawImages(StashedTags):
@@ -704,9 +705,17 @@ class RawImages(StashedTags):
                                                      lambda: self._alone(text, n))
 
     def _alone(self, text: str, n: int) -> bool:
-        """Whether the stashed block `n` is all of its paragraph: an <img> pasted on a line of its
-        own is stashed alone, as one in a sentence or in a link is, but no link holds it."""
-        return f"<p>{self.md.htmlStash.get_placeholder(n)}</p>" in text
+        """Whether the stashed block `n` is a line of its own: all of its paragraph, or one of its lines
+        (a caption line under it with no blank line between, as Zalo and phones paste one; that had no
+        link). An <img> pasted so is stashed alone, as one in a sentence or in a link is, but no link holds it."""
+        placeholder = self.md.htmlStash.get_placeholder(n)
+        if f"<p>{placeholder}</p>" in text:
+            return True
+        line = re.search(rf"(?:<p>|<br>\n)[ \t]*{re.escape(placeholder)}[ \t]*(?:</p>|<br>\n)", text)
+        if line is None:
+            return False
+        before = text[text.rfind("<p>", 0, line.start() + 1):line.start()]  # (its paragraph's lines above it)
+        return len(_LINK_START.findall(before)) <= before.count("</a>")  # (not a line of a link's words)
 
     def _under(self, text: str, n: int) -> str:
         """What the body has right under the stashed block `n`, its stashed blocks put back."""

@@ -371,3 +371,23 @@ def test_the_links_to_photos_pasted_as_html_without_alt_text_are_named_by_their_
         "Xem ảnh cỡ lớn: Lễ ra quân", "Xem ảnh cỡ lớn: Diễu hành", "Xem ảnh cỡ lớn: Tuần tra đêm (Ảnh: CTV)",
         "Xem ảnh cỡ lớn: Trao thưởng", "Xem ảnh cỡ lớn", "Xem ảnh cỡ lớn: Ảnh: Minh Khôi", "Xem ảnh cỡ lớn"]
     assert text_of(built.page(PAGE).select_one(".article .body figcaption")) == "Diễu hành"  # (the page is the same)
+
+
+def test_a_pasted_photo_on_a_line_of_its_own_among_others_opens_its_largest_copy(make_site, build_site):
+    """<img src> on a line of its own with its caption line under it (or a line of text above), no blank
+    line between, as Zalo and a phone's editor paste one: alone in its paragraph it opened its largest
+    copy when tapped, but among other lines it had no link, the scan of 1600 px left at the column's width.
+    One inside a sentence or among the words of a link is left as it was."""
+    body = ('Mở đầu.\n\n<img src="a.jpg" alt="Văn bản">\nẢnh: Công an xã cung cấp\n\n'
+            'Toàn văn kế hoạch:\n<img src="a.jpg" alt="Kế hoạch">\nĐề nghị các đơn vị thực hiện.\n\n'
+            'Xem <img src="a.jpg" alt="Trong câu"> tại đây.\n\n[Xem\n<img src="a.jpg" alt="Trong liên kết">\nthêm](https://example.vn/)\n')
+    built = build_site(make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
+                                  BUNDLE + "a.jpg": phone_jpeg(1600, 1200)}))
+    assert built.result.ok, built.messages
+    opened = {img["alt"]: [a["href"] for a in img.find_parents("a")]
+              for img in built.page(PAGE).select(".article .body img")}
+    assert opened["Trong câu"] == [] and opened["Trong liên kết"] == ["https://example.vn/"]
+    for alt in ("Văn bản", "Kế hoạch"):
+        [href] = opened[alt]
+        with Image.open(built.out / href.lstrip("/")) as im:
+            assert im.format == "JPEG" and im.width == 1600, alt
