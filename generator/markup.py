@@ -382,6 +382,8 @@ class _RawMedia(rawtags.StashedTags):
 _HTML_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s/>])", re.I)
 _HTML_H1 = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.I | re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)  # (an old part the editor hid, never published: moves nothing)
+_BLANK_HTML_HEADING = re.compile(r"<(h[1-6])(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;|&#xa0;|<br\s*/?>"
+                                 r"|</?(?:span|strong|b|em|i|u|font|o:p)(?:\s[^>]*)?>)*</\1\s*>[ \t]*\n?", re.I)
 
 
 class _ShiftHeadings(Treeprocessor):
@@ -393,6 +395,11 @@ class _ShiftHeadings(Treeprocessor):
 
     def run(self, root):
         stash = self.md.htmlStash.rawHtmlBlocks
+        # A heading pasted without words (<h2>&nbsp;</h2>, Word's empty line in a heading's style) is left out,
+        # as `## &nbsp;` is (sections.HeadingIds): a blank heading a screen reader's reader landed on, and a
+        # blank <h1> moved every heading down a level.
+        stash[:] = [_BLANK_HTML_HEADING.sub("", block) if isinstance(block, str) and _HTML_HEADING_TAG.search(block)
+                    else block for block in stash]
         # The title again as the body's first line, which the page leaves out (without_repeated_title):
         # no heading of the text, and the parts under it stay <h2> ("# Tiêu đề" then "## Phần" gave <h3>).
         repeated = self._repeated_title(root, stash)
