@@ -249,6 +249,8 @@ class PictureTreeprocessor(Treeprocessor):
             if paragraph is None or paragraph.tag != "p":
                 continue
             written = _caption_line(held, paragraph)
+            if written is None:
+                written = _caption_beside(held, paragraph)
             if written is None and not _alone(held, paragraph):
                 cover_caption = "" if title else self._cover_caption(src)
                 if cover_caption:  # the cover in a sentence: its caption under it all the same (RawImages)
@@ -501,6 +503,20 @@ def _caption_line(held, paragraph) -> str | None:
         for child in children[1:]:
             paragraph.remove(child)
     return caption
+
+
+def _caption_beside(held, paragraph) -> str | None:
+    """A photo with its credit after it on its line, as it would be the caption on the line under it:
+    `![…](anh.jpg) (ảnh cắt từ clip)`, `… Ảnh: Minh Khôi`; those words stayed text beside the photo. (Words
+    in italics beside it stay so: an icon before a label is written that way.) Taken out of the paragraph,
+    which is left holding the photo alone."""
+    if len(paragraph) != 1 or paragraph[0] is not held or (paragraph.text or "").strip():
+        return None
+    words = " ".join((held.tail or "").split())
+    if not reads_as_caption(words):
+        return None
+    held.tail = None
+    return words
 
 
 def _caption_paragraph(paragraph, container) -> str | None:

@@ -343,6 +343,22 @@ def test_a_line_ending_in_a_credit_in_brackets_under_a_photo_is_its_caption(make
     _assert_captions_and_text(make_site, build_site, credits, sentences)
 
 
+def test_a_credit_after_a_photo_on_its_line_is_its_caption(make_site, build_site):
+    """`![…](anh.jpg) (ảnh cắt từ clip)`: the credit on the photo's own line stayed words beside it, the
+    photo no figure, where the same words on the line under it are its caption. Words that are no
+    credit, or in italics (an icon before its label), stay beside it."""
+    body = ("Mở đầu.\n\n![Lễ ra quân](a.jpg) (ảnh cắt từ clip)\n\n![Tuần tra](a.jpg) Ảnh: Minh Khôi\n\n"
+            "![Trao thưởng](a.jpg \"Trao thưởng cho tập thể\") (Ảnh: CTV)\n\n"
+            "![Biểu tượng](a.jpg) Gọi ngay 113\n\n![Điện thoại](a.jpg) *Đường dây nóng*\n")
+    built = build_site(make_site({"content/tin-hoat-dong/anh/index.md": article("Ảnh", body=body, slug="anh"),
+                                  "content/tin-hoat-dong/anh/a.jpg": phone_jpeg(600, 400)}))
+    assert built.result.ok, built.messages
+    body_node = built.page("/tin-hoat-dong/anh/").select_one(".article .body")
+    assert [text_of(c) for c in body_node.select("figure > figcaption")] == [
+        "(ảnh cắt từ clip)", "Ảnh: Minh Khôi", "Trao thưởng cho tập thể"]
+    assert [text_of(p) for p in body_node.find_all("p")] == ["Mở đầu.", "(Ảnh: CTV)", "Gọi ngay 113", "Đường dây nóng"]
+
+
 def test_a_credit_line_under_a_photo_with_a_title_is_kept(make_site, build_site):
     """`![…](anh.jpg "Lễ ra quân")` with a credit's line under it: the title is the caption, and the line
     ("Ảnh: Minh Khôi", "Tuần tra đêm. Ảnh: …", *in italics*) was taken out of the body and shown nowhere."""
