@@ -752,6 +752,8 @@ class RawImages(StashedTags):
         if picture is None:
             return None
         alt = attrs.get("alt", "")
+        if names_a_file(alt, src):  # (a missing-alt warning, as a Markdown photo's: a screen reader read "IMG_1234")
+            alt = ""
         width = _written_width(attrs.get("width", ""), picture)
         if width is None:
             element = picture_element(picture, self.pictures.base_path, alt, body_sizes(picture),

@@ -391,3 +391,18 @@ def test_a_pasted_photo_on_a_line_of_its_own_among_others_opens_its_largest_copy
         [href] = opened[alt]
         with Image.open(built.out / href.lstrip("/")) as im:
             assert im.format == "JPEG" and im.width == 1600, alt
+
+
+def test_a_file_name_given_as_alt_text_of_a_pasted_photo_is_not_read_either(make_site, build_site):
+    """<img src="IMG_1234.jpg" alt="IMG_1234">, as a tool pasting a photo writes it: the build warned of
+    it as it does of ![IMG_1234](…), but published the alt, and a screen reader read "IMG_1234" as the photo
+    (and as the name of its link to the largest copy), where the Markdown photo's is published as none."""
+    body = ('Mở đầu.\n\n<p><img src="IMG_1234.jpg" alt="IMG_1234"></p>\n<p><em>Lễ ra quân</em></p>\n\n'
+            '<p><img src="nho.jpg" alt="nho.jpg"></p>\n\n<p><img src="nho.jpg" alt="Huy hiệu"></p>\n')
+    built = build_site(make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
+                                  BUNDLE + "IMG_1234.jpg": phone_jpeg(1600, 1200), BUNDLE + "nho.jpg": phone_jpeg(400, 300)}))
+    assert built.result.ok, built.messages
+    assert sum("missing-alt" in message for message in built.messages) == 2
+    images = built.page(PAGE).select(".article .body img")
+    assert [img["alt"] for img in images] == ["", "", "Huy hiệu"]
+    assert built.page(PAGE).select_one(".article .body a.photo-link")["aria-label"] == "Xem ảnh cỡ lớn: Lễ ra quân"
