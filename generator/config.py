@@ -269,6 +269,8 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
                                                                   f"end the value with {quote}")]
         colon = _colon_for_equals(lines[line - 1]) if 0 < line <= len(lines) and str(exc).startswith(
             "Expected '=' after a key") else None
+        if colon is None and 0 < line <= len(lines) and str(exc).startswith("Invalid value"):
+            colon = _equals_twice(lines[line - 1])
         if colon is None and 0 < line <= len(lines) and str(exc).startswith("Expected newline or end of document"):
             colon = _separator_at_end(lines[line - 1])
         if colon is None and 0 < line <= len(lines) and str(exc).startswith(
@@ -394,6 +396,19 @@ def _colon_for_equals(line: str) -> str | None:
         return None
     return (f"'{found.group(1)}' is followed by ':', as an article's front-matter writes a key; site.toml "
             f"writes '=': {written}")
+
+
+def _equals_twice(line: str) -> str | None:
+    """What to write for `name == "Tin hoạt động"`, '=' doubled as code compares (TOML said
+    "Invalid value", and the hint "write it in quotes" to a value in quotes already)."""
+    key, equals, rest = line.partition("=")
+    signs = "=" + re.match(r"[=\s]*", rest).group().replace(" ", "").replace("\t", "")
+    if not equals or signs == "=":
+        return None
+    written = _toml_quoting_hint(line)
+    if written is None:
+        return None
+    return f"'{key.strip()}' is followed by '{signs}', as code compares; site.toml writes one '=': {written}"
 
 
 def _table_line_hint(line: str) -> str | None:

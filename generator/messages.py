@@ -496,6 +496,8 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)' is followed by ':', as an article's front-matter writes a key; site\.toml writes '=': (.*)",
          "site.toml viết sai cú pháp TOML: sau '{0}' là dấu ':' như phần thông tin đầu bài viết; site.toml dùng "
          "dấu '=': {1}"),
+        (r"'(.*?)' is followed by '(=+)', as code compares; site\.toml writes one '=': (.*)",
+         "site.toml viết sai cú pháp TOML: sau '{0}' là '{1}' như khi viết mã lệnh; site.toml chỉ viết một dấu '=': {2}"),
         (r"a table's line is written between square brackets: (.*)",
          "site.toml viết sai cú pháp TOML: dòng mở đầu một mục phải nằm trong ngoặc vuông: {0}"),
         (r"a line of site\.toml ends with its value: remove the '(.)' at its end, (.*)",

@@ -261,15 +261,35 @@ def test_site_toml_text_left_unquoted_gets_the_line_that_works(tmp_path):
                         # (typographic quotes, as Word, TextEdit or a phone writes "…": the line advised
                         # kept them inside its own, 'title = "“Cổng…”"', and published them)
                         ("title = “Cổng “Công an” tỉnh”", "Cổng “Công an” tỉnh"),
-                        ("title = ‘Cổng Công an tỉnh’", "Cổng Công an tỉnh"),
-                        # ('=' twice, as code compares: 'title = \'= "Cổng Công an tỉnh"\'' was advised)
-                        ('title == "Cổng Công an tỉnh"', "Cổng Công an tỉnh"),
-                        ("title == Cổng Công an tỉnh", "Cổng Công an tỉnh")):
+                        ("title = ‘Cổng Công an tỉnh’", "Cổng Công an tỉnh")):
         text = SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', line)
         _, problems = _problems(text, tmp_path)
         assert len(problems) == 1 and problems[0].startswith("site.toml:1: error[toml-syntax]: "), (line, problems)
         fixed = problems[0].split("write it in quotes: ", 1)[1]
         assert tomllib.loads(fixed)["title"] == meant, (line, fixed)
+
+
+def test_a_key_followed_by_two_equals_signs_is_told_to_write_one(tmp_path):
+    """`name == "Tin hoạt động"` (as code compares) was told TOML's "Invalid value" and "if the value
+    is text, write it in quotes" of a value in quotes already, or of a number (per_page = 2)."""
+    import tomllib
+    for line, meant in (('title == "Cổng Công an tỉnh"', "Cổng Công an tỉnh"),
+                        ("title == Cổng Công an tỉnh", "Cổng Công an tỉnh"),
+                        ('title = = "Cổng Công an tỉnh"', "Cổng Công an tỉnh")):
+        text = SITE_TOML.replace('title = "Cổng thông tin điện tử Công an tỉnh Thử Nghiệm"', line)
+        _, problems = _problems(text, tmp_path)
+        assert len(problems) == 1 and problems[0].startswith(
+            "site.toml:1: error[toml-syntax]: 'title' is followed by '==', as code compares; site.toml writes one "
+            "'=': "), (line, problems)
+        fixed = problems[0].split("writes one '=': ", 1)[1]
+        assert tomllib.loads(fixed)["title"] == meant, (line, fixed)
+    _, problems = _problems(SITE_TOML.replace("per_page = 2", "per_page == 2"), tmp_path)
+    assert problems == ["site.toml:3: error[toml-syntax]: 'per_page' is followed by '==', as code compares; "
+                        "site.toml writes one '=': per_page = 2"]
+    _, found = load_config(tmp_path)
+    assert messages.describe(found[0], "vi") == (
+        "site.toml:3: error[toml-syntax]: site.toml viết sai cú pháp TOML: sau 'per_page' là '==' như khi viết mã "
+        "lệnh; site.toml chỉ viết một dấu '=': per_page = 2")
 
 
 def test_a_key_written_with_a_colon_as_front_matter_writes_it_gets_the_line_that_works(tmp_path):
