@@ -189,9 +189,7 @@ class _Reader:
                 if not path and key in CONTACT_KEYS:  # (written above [contact], or without it)
                     instead = "it goes under the [contact] line"
                 elif path and key in CONTACT_KEYS and not isinstance(table[key], dict):  # (added at site.toml's end)
-                    header = "[[links]]" if path == ("links",) else f"[{'.'.join(path)}]"
-                    instead = (f"a line under {header} belongs to that table: the portal's '{key}' goes under "
-                               "the [contact] line")
+                    instead = _belongs_above(path, key, "under the [contact] line")
                 elif path and key in TOP_LEVEL and not isinstance(table[key], dict) and not _at_top(self.lines, key):
                     instead = _belongs_above(path, key)
                 elif path and key in TOP_LEVEL and key != "title" and not isinstance(table[key], dict):
@@ -388,10 +386,7 @@ def _colon_for_equals(line: str) -> str | None:
     if found is None:
         return None
     written = f"{found.group(1)} = {found.group(2)}"
-    try:
-        tomllib.loads(written)
-    except tomllib.TOMLDecodeError:
-        written = _toml_quoting_hint(written)
+    written = _valid_toml(written) or _toml_quoting_hint(written)
     if written is None:
         return None
     return (f"'{found.group(1)}' is followed by ':', as an article's front-matter writes a key; site.toml "
@@ -420,8 +415,7 @@ def _table_line_hint(line: str) -> str | None:
     if found is None:
         return None
     name = re.sub(r"\s*\.\s*", ".", found.group(1))
-    header = f"[[{name}]]" if found.group(2) == "links" else f"[{name}]"
-    return f"a table's line is written between square brackets: {header}"
+    return f"a table's line is written between square brackets: {_table_line(tuple(name.split('.')))}"
 
 
 def _separator_at_end(line: str) -> str | None:
@@ -683,19 +677,22 @@ def parse_focus(text: str) -> tuple[float, float] | None:
 _TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
 
 
-def _belongs_above(table: tuple[str, ...], key: str) -> str:
+def _table_line(table: tuple[str, ...]) -> str:
+    """The line a table starts at in site.toml: [categories.an-ninh], or [[links]] for a link."""
+    return "[[links]]" if table == ("links",) else f"[{'.'.join(table)}]"
+
+
+def _belongs_above(table: tuple[str, ...], key: str,
+                   goes: str = "at the top of site.toml, above the first line in [ ]") -> str:
     """Why a site-wide key written at the end of site.toml is taken for the last table's: TOML
     reads every line under a [table] line as that table's, and a newcomer adds lines at the end."""
-    header = "[[links]]" if table == ("links",) else f"[{'.'.join(table)}]"
-    return (f"a line under {header} belongs to that table: the portal's '{key}' goes at the top of "
-            "site.toml, above the first line in [ ]")
+    return f"a line under {_table_line(table)} belongs to that table: the portal's '{key}' goes {goes}"
 
 
 def _portals_own(table: tuple[str, ...], key: str) -> str:
     """Why a site-wide key set at the top and written again in a table (per_page under a category,
     as a newcomer would give one list its own) is unknown there."""
-    header = "[[links]]" if table == ("links",) else f"[{'.'.join(table)}]"
-    return f"'{key}' is the whole portal's, set at the top of site.toml: {header} has none of its own"
+    return f"'{key}' is the whole portal's, set at the top of site.toml: {_table_line(table)} has none of its own"
 
 
 def _at_top(lines: list[str], key: str) -> bool:
