@@ -18,6 +18,8 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from generator.model import tel_link
+
 LINK_CLASS = "so-dien-thoai"
 # 10 digits (a mobile, 09x…) or 11 (a landline, 02xx + 7 or 8), starting with 0, in groups of
 # 2 or more joined by one space, dot or hyphen, the area code maybe in brackets ("(0221) 3862
@@ -59,10 +61,8 @@ def _national(written: str) -> str:
 
 def tel_href(written: str) -> str:
     """tel: and the digits as written: a number written with +84 is called as such (from a
-    phone roaming abroad too)."""
-    if written.startswith(_FROM_ABROAD):
-        return "tel:+84" + _national(written)[1:]
-    return "tel:" + re.sub(r"\D", "", written)
+    phone roaming abroad too), without a 0 kept after it; the footer's hotline is dialled the same."""
+    return tel_link(written)
 
 
 class PhoneLinks(Treeprocessor):
