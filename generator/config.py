@@ -436,6 +436,10 @@ def _valid_toml(line: str) -> str | None:
     return line
 
 
+# An item of a list in typographic quotes, between its [ or , and its , or ].
+_TYPOGRAPHIC_ITEM = re.compile(r"([\[,]\s*)[“‘]([^“”‘’\"\\]*)[”’](?=\s*[,\]])")
+
+
 def _toml_quoting_hint(line: str) -> str | None:
     """`key = "value"` for a `key = value` line whose text TOML refused: a value left
     unquoted (`hotline = 0221 3862 124`, `title = Cổng thông tin…`), quotes inside quotes, or
@@ -447,6 +451,9 @@ def _toml_quoting_hint(line: str) -> str | None:
     if value.startswith("=") and value.lstrip("= "):  # (name == "Tin", as code compares: '= "Tin"' was advised)
         once = f"{key} = {value.lstrip('= ')}"
         return _valid_toml(once) or _toml_quoting_hint(once)
+    if value[0] == "[" and re.search("[“‘]", value):  # (a list of them: ["113", "0221 3862 124"] typed on a phone)
+        items = _TYPOGRAPHIC_ITEM.sub(lambda item: item.group(1) + json.dumps(item.group(2), ensure_ascii=False), value)
+        return _valid_toml(f"{key} = {items}")
     if value[0] in "[{":
         return None
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":

@@ -269,6 +269,18 @@ def test_site_toml_text_left_unquoted_gets_the_line_that_works(tmp_path):
         assert tomllib.loads(fixed)["title"] == meant, (line, fixed)
 
 
+def test_a_hotline_list_in_typographic_quotes_gets_the_line_that_works(tmp_path):
+    """`hotline = [“113”, “0221 3862 124”]` (README's list, typed on a phone or in Word) was told
+    only TOML's "Invalid value (at line 8, column 12)", where one number in them gets its line."""
+    text = SITE_TOML.replace('hotline = "0221 3862 124"', "hotline = [“113”, ‘0221 3862 124’]")
+    _, problems = _problems(text, tmp_path)
+    assert problems == ["site.toml:8: error[toml-syntax]: Invalid value (at line 8, column 12); if the value is text, "
+                        'write it in quotes: hotline = ["113", "0221 3862 124"]']
+    _, problems = _problems(SITE_TOML.replace('hotline = "0221 3862 124"', "hotline: [“113”, “0221 3862 124”]"),
+                            tmp_path)
+    assert problems[0].endswith("site.toml writes '=': hotline = [\"113\", \"0221 3862 124\"]"), problems
+
+
 def test_a_key_followed_by_two_equals_signs_is_told_to_write_one(tmp_path):
     """`name == "Tin hoạt động"` (as code compares) was told TOML's "Invalid value" and "if the value
     is text, write it in quotes" of a value in quotes already, or of a number (per_page = 2)."""
