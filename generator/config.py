@@ -272,7 +272,8 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
         if colon is None and 0 < line <= len(lines) and str(exc).startswith("Expected newline or end of document"):
             colon = _separator_at_end(lines[line - 1])
         if colon is None and 0 < line <= len(lines) and str(exc).startswith(
-                ("Expected ']'", "Expected ']]'", "Expected '='", "Invalid statement")):
+                ("Expected ']'", "Expected ']]'", "Expected '='", "Invalid statement",
+                 "Expected newline or end of document")):  # (and one too many: [units.cong-an-xa-b]])
             colon = _table_line_hint(lines[line - 1])
         if colon is not None:
             return None, [error(CONFIG_NAME, line, "toml-syntax", colon)]

@@ -339,7 +339,11 @@ def test_a_table_s_line_with_a_bracket_missing_is_told_the_line_to_write(tmp_pat
     for written, meant, line in (("[categories.tin-hoat-dong", "[categories.tin-hoat-dong]", 16),
                                  ("categories.tin-hoat-dong]", "[categories.tin-hoat-dong]", 16),
                                  ("(categories.tin-hoat-dong)", "[categories.tin-hoat-dong]", 16),
-                                 ("[[links]", "[[links]]", 12), ("[[links", "[[links]]", 12)):
+                                 ("[[links]", "[[links]]", 12), ("[[links", "[[links]]", 12),
+                                 # (one too many: TOML said "Expected newline or end of document after a
+                                 # statement")
+                                 ("[categories.tin-hoat-dong]]", "[categories.tin-hoat-dong]", 16),
+                                 ("[[links]]]", "[[links]]", 12)):
         header = "[categories.tin-hoat-dong]" if "categories" in written else "[[links]]"
         _, problems = _problems(SITE_TOML.replace(header, written, 1), tmp_path)
         assert problems == [f"site.toml:{line}: error[toml-syntax]: a table's line is written between square "
