@@ -600,9 +600,10 @@ def base_url_fault(url: str) -> tuple[str, str] | None:
     ("page", the URL of its folder), ("slashes", the URL with one / for each //) or ("spaces",
     the URL with a hyphen for each space); None when it can. Each link of the site is base_url's
     path and the page's: a query, a fragment or a file name there would be inside every link."""
-    spaced = re.match(r"^(https?://[^/\s]+)(/.*)$", url, re.IGNORECASE | re.DOTALL)
+    spaced = re.match(r"^(https?://[^/\s]+)(\s*/.*)$", url, re.IGNORECASE | re.DOTALL)
     if spaced and re.search(r"\s", spaced.group(2)):  # (…/cong an huyen a/: told it was no address)
-        return "spaces", spaced.group(1) + re.sub(r"\s+", "-", spaced.group(2).strip())
+        # (one beside a '/', "…/ huyen-a/" as pasted, is lost: "/-huyen-a/" was advised)
+        return "spaces", spaced.group(1) + re.sub(r"\s+", "-", re.sub(r"\s*/\s*", "/", spaced.group(2).strip()))
     if not re.match(r"^https?://[^/\s]+(/\S*)?$", url, re.IGNORECASE):
         return "not-absolute", ""
     parts = urlsplit(url)

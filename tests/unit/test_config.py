@@ -151,6 +151,12 @@ def test_a_base_url_with_a_space_in_its_path_is_told_so_with_the_one_to_write(ma
     assert [(p.code, p.message) for p in problems] == [
         ("bad-value", "'base_url' has a space in its path, which no address may hold: write "
                       "https://congan.example.gov.vn/cong-an-huyen-a/")]
+    for pasted in ("https://congan.example.gov.vn/ huyen-a/", "https://congan.example.gov.vn/huyen-a /",
+                   "https://congan.example.gov.vn /huyen-a/"):
+        # (a space beside a '/' is one pasted there: "/-huyen-a/" and "/huyen-a-/" were advised)
+        _, problems = parse_config({"title": "t", "base_url": pasted})
+        assert [p.message for p in problems] == ["'base_url' has a space in its path, which no address may hold: "
+                                                 "write https://congan.example.gov.vn/huyen-a/"], pasted
     site = make_site({})
     done = cli_here("build", "--site", str(site), "--base-url", "http://localhost:8000/huyen a/")
     assert done.returncode == 2 and not (site / "public").exists()
