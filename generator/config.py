@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -925,7 +926,9 @@ def _read_hotlines(reader: _Reader, table: dict, path: tuple[str, ...]) -> tuple
         return ()
     else:
         written = [reader.typed(table, "hotline", str, "a string or a list of strings", path) or ""]
-    numbers = tuple(nfc(n).strip() for n in written if n.strip())
+    # A number typed with an input method left in full-width ("０２２１ ３８６２ １２４", "＋84") is
+    # shown, dialled and given to search engines as the digits it means (NFKC: also NFC).
+    numbers = tuple(unicodedata.normalize("NFKC", n).strip() for n in written if n.strip())
     for number in numbers:
         if _PHONE.match(number) and _two_numbers(number):
             reader.fail(path + ("hotline",), "bad-value",

@@ -149,13 +149,22 @@ def test_a_hotline_written_as_from_abroad_dials_the_number(make_site, build_site
 
 def test_a_hotline_typed_in_full_width_digits_dials_the_number(make_site, build_site):
     """"０２２１ ３８６２ １２４" (typed with an input method left in full-width) was accepted and
-    published as tel:０２２１３８６２１２４, a link no phone dials."""
+    published as tel:０２２１３８６２１２４, a link no phone dials; then dialled right but still shown
+    so, and given so to search engines; "＋84 …" was no phone number at all."""
+    import json
     from tests.conftest import SITE_TOML
-    site = make_site(ARTICLES, SITE_TOML.replace('hotline = "0221 3862 124"', 'hotline = "０２２１ ３８６２ １２４"'))
+    site = make_site(ARTICLES, SITE_TOML.replace('hotline = "0221 3862 124"',
+                                                 'hotline = ["０２２１ ３８６２ １２４", "＋84 912 345 678"]'))
     built = build_site(site)
     assert built.result.ok, built.messages
-    links = built.page("/").find("footer").find_all("a", class_="hotline")
-    assert [(a.text, a["href"]) for a in links] == [("０２２１ ３８６２ １２４", "tel:02213862124")]
+    home = built.page("/")
+    links = home.find("footer").find_all("a", class_="hotline")
+    assert [(a.text, a["href"]) for a in links] == [("0221 3862 124", "tel:02213862124"),
+                                                    ("+84 912 345 678", "tel:+84912345678")]
+    told = [json.loads(s.string) for s in home.find_all("script", type="application/ld+json")]
+    phones = [point["telephone"] for data in told for item in data.get("@graph", [data])
+              for point in [item.get("contactPoint", {})] if "telephone" in point]
+    assert phones == [["0221 3862 124", "+84 912 345 678"]], told
 
 
 def test_a_units_own_hotline_email_and_address_are_on_its_page(make_site, build_site):
