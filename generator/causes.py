@@ -184,6 +184,12 @@ def _answered(now: dict) -> set[str]:
             *(alias for aliases in now.get("kept", {}).values() for alias in aliases)}
 
 
+def published_addresses(addresses: dict) -> set[str]:
+    """Every address a build (causes.addresses) answers but its drafts' (`serve` shows them alone)."""
+    drafts = set(addresses.get("drafts", ()))
+    return _answered(addresses) - {url for source, url in addresses.get("urls", {}).items() if source in drafts}
+
+
 def find_moved(old: object, now: dict) -> tuple[tuple[str, str, str], ...]:
     """(source, old address, new URL) of each article that the last build (`old`: its record, or
     addresses) published at an address, or kept one by an alias (its own, or its renamed

@@ -420,6 +420,10 @@ class Preview:
         # against it. Not the last build's: the search refresh after serve starts may read a save
         # first and publish its move, and the rebuild for that save then saw no move to tell.
         self.addresses: dict | None = None
+        # The addresses readers could have had when the session began (its first good build's, drafts'
+        # aside): an article written in this session, or a draft published in it, moves between
+        # addresses that existed only here, and was told to keep an alias of the preview's address.
+        self.at_start: frozenset[str] | None = None
         self.lists_gone: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = ()  # (causes.find_lists_gone) since the last rebuild
         self.list_aliases_gone: tuple[tuple[str, str, str], ...] = ()  # (causes.find_list_aliases_gone) likewise
         self.search = SearchRefresher(self._refresh_search, self.build_lock, search_idle)
@@ -526,6 +530,8 @@ class Preview:
             self.lists_gone = causes.find_lists_gone(self.addresses.get("lists"), addresses)
             self.list_aliases_gone = causes.find_list_aliases_gone(self.addresses.get("lists_kept"), addresses)
         self.addresses = addresses or self.addresses
+        if self.at_start is None and addresses:
+            self.at_start = frozenset(causes.published_addresses(addresses))
         told = []
         for source in [source for source in self.moves if not (self.options.site_dir / source).is_file()]:
             del self.moves[source]  # (deleted, or renamed: its new file is another article)
@@ -535,7 +541,8 @@ class Preview:
             first = self.moves.pop(source, (old, new))[0]
             if new != first:
                 self.moves[source] = (first, new)
-                told.append((source, first, new))
+                if first in self.at_start:
+                    told.append((source, first, new))
         return told
 
     def _left_out_notice(self, article: Article | None, site_config) -> list[str]:
@@ -614,7 +621,8 @@ class Preview:
                                            *messages.list_aliases_gone_lines(self.list_aliases_gone, lang)]] + hidden
         # The page's note keeps every move of the session until it is undone (the next save emptied it).
         notices = [line.strip() for line in messages.moved_lines(
-            [(source, first, now) for source, (first, now) in sorted(self.moves.items())], lang)] + hidden
+            [(source, first, now) for source, (first, now) in sorted(self.moves.items()) if first in self.at_start],
+            lang)] + hidden
         follow = self._saved_article_page(saved, base_path) if options.follow else ""
         self.state.publish(base_path, result.problems, tuple(notices), follow)  # (no error among them: warnings)
         # Warnings (a photo without alt text, another generator's key) are told once, when they

@@ -378,6 +378,34 @@ def test_a_move_the_search_refresh_read_first_is_still_told(make_site):
     assert [n.split(":")[0] for n in notices] == ["Moved"]
 
 
+def test_an_article_written_in_this_session_is_no_move_when_retitled(make_site):
+    """An editor writes a new article (or publishes a draft) while the preview runs and polishes its
+    title: each save was told "Moved … keep it with aliases: [the address before]", an address that
+    existed only in the preview, and the alias advised would publish it for good. An article that
+    was published when the session began is still told."""
+    site = make_site({"content/tin-hoat-dong/cu.md": article("Diễn tập phòng cháy", body="Diễn tập ở chợ."),
+                      "content/tin-hoat-dong/nhap.md": article("Bản nháp đầu", body="Nháp.", draft="true")})
+    said = io.StringIO()
+    preview = Preview(ServeOptions(site_dir=site, lang="en"), said, lambda lines: None, search_idle=3600)
+    new, draft, old = (site / f"content/tin-hoat-dong/{name}.md" for name in ("moi", "nhap", "cu"))
+    try:
+        assert preview.rebuild(search=False).ok  # (as serve starts)
+        for saved, text in ((new, article("Tuần tra đêm", body="Tuần tra.")),
+                            (new, article("Tuần tra ban đêm", body="Tuần tra.")),
+                            (draft, article("Bản nháp đầu", body="Nháp.")),  # (published: draft: true taken out)
+                            (draft, article("Thông báo tiếp dân", body="Nháp.")),
+                            (old, article("Diễn tập chữa cháy", body="Diễn tập ở chợ."))):
+            saved.write_text(text, encoding="utf-8")
+            assert preview.rebuild(frozenset({str(saved)})).ok
+        notices = preview.state.snapshot().notices
+    finally:
+        preview.stop()
+    moved = [line.split(" ", 1)[1] for line in said.getvalue().splitlines() if "Moved" in line]
+    assert [line.split(",")[0] for line in moved] == [
+        "Moved: content/tin-hoat-dong/cu.md is now at /tin-hoat-dong/dien-tap-chua-chay/"], moved
+    assert [n.split(" is now")[0] for n in notices] == ["Moved: content/tin-hoat-dong/cu.md"]
+
+
 def test_an_editor_who_never_pauses_does_not_keep_every_build_s_garbage(make_site):
     """Each rebuild freezes what is alive (gc.freeze), the last build's garbage too, until the
     editor pauses and the search refresh collects it. Autosave while typing never pauses, nor on a
