@@ -150,10 +150,28 @@ def _why(article: Article, href: str, path: str, content_files: Collection[str])
     named = confine.other_case(beside, content_files)
     if named is not None:
         return f"the link '{href}' points to nothing the site publishes; {confine.named_in_other_case(named)}"
+    meant = _article_file(path, beside, content_files)
+    if meant is not None:  # (an article's folder or its file's name without .md, as a web address is written)
+        fragment = urlsplit(href).fragment
+        return (f"the link '{href}' points to no article (check the path to its .md file); did you mean "
+                f"'{meant}{'#' + fragment if fragment else ''}'?")
     near = _near_name(beside, content_files)
     if near is not None:
         return f"the link '{href}' points to nothing the site publishes; did you mean '{near}', in the same folder?"
     return f"the link '{href}' points to nothing the site publishes"
+
+
+def _article_file(path: str, beside: str, content_files: Collection[str]) -> str | None:
+    """The .md file an article link `path` (relative, to `beside` from the site's root) meant when
+    it names the article's folder ("../bai-khac", "../bai-khac/") or its file without ".md": the
+    link leads to its page only while the folder's name is the page's slug."""
+    stem = path.rstrip("/")
+    if not stem or stem.endswith((".", "/..")) or beside in ("", "."):
+        return None
+    for suffix in ("/index.md", ".md"):
+        if nfc(beside + suffix) in content_files:
+            return stem + suffix
+    return None
 
 
 def _near_name(path: str, content_files: Collection[str]) -> str | None:

@@ -305,6 +305,33 @@ def test_a_link_spelled_nearly_as_its_target_is_named_with_the_target_and_its_ow
     assert lines[problems["c"].location.line - 1] == "[bài c](c)"
 
 
+def test_a_link_to_an_article_s_folder_or_file_without_md_names_its_md_file(make_site, build_site):
+    """An editor links another article as a web address is written, by its folder ("../tuan-tra",
+    "../tuan-tra/") or its file without ".md": it leads to the page only while the folder's name is
+    the page's slug, and was told "points to nothing the site publishes", nothing said of the .md
+    file that links an article whatever its title."""
+    site = make_site({"content/tin-hoat-dong/tuan-tra/index.md": article("Tuần tra ban đêm"),
+                      "content/tin-hoat-dong/hop-bao.md": article("Họp báo quý IV"),
+                      "content/xay-dung-luc-luong/a/index.md": article(
+                          "A", category="xay-dung-luc-luong",
+                          body="[a](../../tin-hoat-dong/tuan-tra)\n\n[b](../../tin-hoat-dong/tuan-tra/#muc-ket-qua)\n\n"
+                               "[c](../../tin-hoat-dong/hop-bao)\n\n[d](../../tin-hoat-dong/khong-co)\n")})
+    told = {p.message.split("'")[1]: p.message for p in build_site(site).result.problems if p.code == "broken-link"}
+    assert told == {
+        "../../tin-hoat-dong/tuan-tra": "the link '../../tin-hoat-dong/tuan-tra' points to no article (check the path "
+                                        "to its .md file); did you mean '../../tin-hoat-dong/tuan-tra/index.md'?",
+        "../../tin-hoat-dong/tuan-tra/#muc-ket-qua": "the link '../../tin-hoat-dong/tuan-tra/#muc-ket-qua' points to no "
+                                                     "article (check the path to its .md file); did you mean "
+                                                     "'../../tin-hoat-dong/tuan-tra/index.md#muc-ket-qua'?",
+        "../../tin-hoat-dong/hop-bao": "the link '../../tin-hoat-dong/hop-bao' points to no article (check the path to "
+                                       "its .md file); did you mean '../../tin-hoat-dong/hop-bao.md'?",
+        "../../tin-hoat-dong/khong-co": "the link '../../tin-hoat-dong/khong-co' points to nothing the site publishes"}
+    from generator import messages
+    [problem] = [p for p in build_site(site).result.problems if "hop-bao" in p.message]
+    assert messages.describe(problem, "vi").endswith(
+        "liên kết '../../tin-hoat-dong/hop-bao' không trỏ tới bài viết nào; có phải ý bạn là '../../tin-hoat-dong/hop-bao.md'?")
+
+
 def test_a_link_to_a_document_says_its_kind_and_size(make_site, tmp_path):
     """"Kế hoạch số 12 (PDF, 1,2 MB)": a reader on a slow network knows what a tap costs. A
     document replaced by a larger one is labelled anew, from the build cache as from scratch;
