@@ -1379,7 +1379,11 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"layout rendering error: (.*)", "tệp giao diện (layout) gặp lỗi khi dựng trang: {0}"),
     ),
     "internal-error": ((_ANY, "lỗi của chương trình (không phải do bài viết), đã ghi chi tiết ở cửa sổ lệnh: {0}"),),
-    "article-exists": ((r"(.*?) already exists; pick another title or edit that page", "{0} đã có; không ghi đè trang"),
+    "article-exists": ((r"(.*?) is published at (\S+), the new page's address",
+                        "{0} đã đăng ở {1}, cũng là địa chỉ của trang mới; hãy đặt tiêu đề khác, hoặc sửa trang đó"),
+                       (r"(.*?) is published at (\S+), the new article's address",
+                        "{0} đã đăng ở {1}, cũng là địa chỉ của bài mới; hãy đặt tiêu đề khác, hoặc sửa bài đó"),
+                       (r"(.*?) already exists; pick another title or edit that page", "{0} đã có; không ghi đè trang"),
                        (r"(.*?) already exists", "{0} đã có; không ghi đè bài viết"),),
     "missing-option": (
         (r"give the portal's unit", 'hãy ghi đơn vị của cổng, đúng tên của đơn vị: --unit "Công an tỉnh Lạng Sơn"'),

@@ -240,10 +240,14 @@ def create_article(site_dir: Path, config: SiteConfig, new: NewArticle | NewPage
                else existing_articles(site_dir, config, new, cache))
     folder = Path(new.path).parent
     # A photo left in the folder (an import whose index.md was deleted) is never overwritten either.
-    clashes += [(folder / photo.name).as_posix() for photo in (word.photos if word else ())
+    url = standalone.page_url(new.slug) if is_page else routes.article_url(new.category, new.slug)
+    # (another file publishing at the new one's address is no file `new` would overwrite: it was told
+    # "… đã có; không ghi đè", of a file the editor never asked to write)
+    refused = [_exists(path, is_page, None if path == new.path else url) for path in clashes]
+    refused += [_exists((folder / photo.name).as_posix(), is_page) for photo in (word.photos if word else ())
                 if (site_dir / folder / photo.name).exists()]
-    if clashes:
-        return [_exists(path, is_page) for path in clashes]
+    if refused:
+        return refused
     target = site_dir / new.path
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -263,9 +267,13 @@ def create_article(site_dir: Path, config: SiteConfig, new: NewArticle | NewPage
     return []
 
 
-def _exists(path: str, is_page: bool) -> Problem:
-    return error(path, 0, "article-exists", f"{path} already exists; pick another title or edit that "
-                                            f"{'page' if is_page else 'article'}")
+def _exists(path: str, is_page: bool, url: str | None = None) -> Problem:
+    """`url`: the new one's address, which the file at `path` publishes already."""
+    kind = "page" if is_page else "article"
+    if url is not None:
+        return error(path, 0, "article-exists", f"{path} is published at {url}, the new {kind}'s address; pick "
+                                                f"another title or edit that {kind}")
+    return error(path, 0, "article-exists", f"{path} already exists; pick another title or edit that {kind}")
 
 
 def cannot_write(shown: str, exc: OSError) -> Problem:

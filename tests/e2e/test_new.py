@@ -36,6 +36,19 @@ def test_new_creates_a_complete_draft_bundle_that_builds_with_its_banner(make_si
     assert text_of(page.find("h1")) == TITLE
 
 
+def test_new_refused_by_another_article_at_its_address_says_the_address_and_what_to_do(make_site):
+    """An editor copies last year's report to hoi-thi-2026/ and retitles it, then runs `new` with that
+    title: the refusal named the copy as "… đã có; không ghi đè bài viết" ("exists; not overwritten"),
+    a file `new` was never going to write, and said nothing of the address both would have."""
+    site = make_site({"content/tin-hoat-dong/hoi-thi-2026/index.md": article(TITLE, body="Bài đã viết.")})
+    done = cli_here("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
+    assert done.returncode == 1 and done.stderr.strip() == (
+        "content/tin-hoat-dong/hoi-thi-2026/index.md: error[article-exists]: content/tin-hoat-dong/hoi-thi-2026/index.md "
+        "đã đăng ở /tin-hoat-dong/cong-an-tinh-dong-nai-to-chuc-hoi-nghi-tong-ket-cong-tac-nam/, cũng là địa chỉ của "
+        "bài mới; hãy đặt tiêu đề khác, hoặc sửa bài đó")
+    assert not (site / PATH).exists()
+
+
 def test_new_with_two_units_starts_a_joint_article_listed_on_both_units_pages(make_site, build_site):
     site = make_site({})
     done = cli_here("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "Phòng Cảnh sát giao thông",
