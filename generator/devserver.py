@@ -543,6 +543,10 @@ class Preview:
                 self.moves[source] = (first, new)
                 if first in self.at_start:
                     told.append((source, first, new))
+        if addresses:  # (the alias advised written: its old address leads to it again, nothing to undo)
+            kept = causes.published_addresses(addresses)
+            for source in [source for source, (first, _) in self.moves.items() if first in kept]:
+                del self.moves[source]
         return told
 
     def _left_out_notice(self, article: Article | None, site_config) -> list[str]:

@@ -406,6 +406,30 @@ def test_an_article_written_in_this_session_is_no_move_when_retitled(make_site):
     assert [n.split(" is now")[0] for n in notices] == ["Moved: content/tin-hoat-dong/cu.md"]
 
 
+def test_a_move_kept_by_the_alias_advised_leaves_the_page_s_note(make_site):
+    """The note in the page's corner keeps a move "until it is undone": an editor who wrote the
+    `aliases:` it advised (the old address leads to the article again) still read "Moved … links
+    and shares to the old address will break" on every page, as if the fix had not been taken."""
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Diễn tập phòng cháy", body="Diễn tập ở chợ.")})
+    preview = Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), lambda lines: None, search_idle=3600)
+    saved = site / "content/tin-hoat-dong/bai.md"
+    try:
+        assert preview.rebuild(search=False).ok  # (as serve starts)
+        saved.write_text(article("Diễn tập chữa cháy", body="Diễn tập ở chợ."), encoding="utf-8")
+        assert preview.rebuild(frozenset({str(saved)})).ok
+        assert [n.split(":")[0] for n in preview.state.snapshot().notices] == ["Moved"]
+        saved.write_text(article("Diễn tập chữa cháy", body="Diễn tập ở chợ.",
+                                 aliases="[/tin-hoat-dong/dien-tap-phong-chay/]"), encoding="utf-8")
+        assert preview.rebuild(frozenset({str(saved)})).ok
+        assert preview.state.snapshot().notices == ()
+        saved.write_text(article("Diễn tập chữa cháy", body="Diễn tập ở chợ."), encoding="utf-8")
+        assert preview.rebuild(frozenset({str(saved)})).ok  # (the alias taken out again: told again)
+        assert [n.split(" is now")[0] for n in preview.state.snapshot().notices] == [
+            "Moved: content/tin-hoat-dong/bai.md"]
+    finally:
+        preview.stop()
+
+
 def test_an_editor_who_never_pauses_does_not_keep_every_build_s_garbage(make_site):
     """Each rebuild freezes what is alive (gc.freeze), the last build's garbage too, until the
     editor pauses and the search refresh collects it. Autosave while typing never pauses, nor on a
