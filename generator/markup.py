@@ -949,6 +949,34 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     return converted, problems
 
 
+_WRITTEN_LINK = re.compile(r"""\]\(\s*<([^>\n]+\.md(?:#[^>\n]*)?)>|\]\(\s*([^)\s]+\.md(?:#[^)\s]*)?)|"""
+                           r"""href\s*=\s*["']([^"'\s]+\.md(?:#[^"'\s]*)?)["']""", re.I)
+
+
+def links_to_drafts(articles: Sequence[Article], links_to_articles: Mapping[str, Sequence[str]],
+                    load_body) -> list[Problem]:
+    """A `link-to-draft` warning for each link a published article makes to a draft, in a build
+    that shows drafts (`serve`, `build --drafts`): the link works there, and a build without them
+    stops at it (broken-link), which the preview never said. `links_to_articles`: the sources each
+    body links to (convert_articles fills it); `load_body(source, as_read)`: (body, body line),
+    read again for the few articles that make one, to find the lines."""
+    drafts = {article.source for article in articles if article.draft}
+    problems: list[Problem] = []
+    for article in articles:
+        targets = drafts.intersection(links_to_articles.get(article.source, ())) if not article.draft else ()
+        if not targets:
+            continue
+        body, body_line = load_body(article.source, article.as_read)
+        read = evolve(article, body=body, body_line=body_line)
+        folder = posixpath.dirname(article.source)
+        problems += [warning(article.source, _line_at(read, match.start()), "link-to-draft",
+                             f"the link '{href}' points to a draft, shown here as drafts are: a build without them "
+                             "stops at it (broken-link) until that article is published")
+                     for match in _WRITTEN_LINK.finditer(body) for href in match.groups() if href
+                     and nfc(posixpath.normpath(posixpath.join(folder, unquote(urlsplit(href).path)))) in targets]
+    return problems
+
+
 def _article_or_its_file(href: str) -> str:
     """How a problem names what a link to a left-out article leads to."""
     return "an article" if urlsplit(href).path.endswith(".md") else "a file beside an article"

@@ -1319,6 +1319,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "liên kết '{0}' dùng {1}, không phải https: kết nối tới {2} không được mã hóa; "
          "hãy dùng https:// nếu trang đó hỗ trợ"),
     ),
+    "link-to-draft": ((r"the link '(.*?)' points to a draft",
+                       "liên kết '{0}' trỏ tới một bản nháp, ở đây hiện được vì bản xem trước hiện cả bản nháp: bản dựng "
+                       "thật (không có bản nháp) sẽ dừng lại ở liên kết này (broken-link) cho tới khi bài đó được đăng"),),
     "expires-before-date": ((_ANY, "ngày hết hạn ('expires') sớm hơn ngày đăng ('date')"),),
     "updated-in-future": ((r"'updated' \((.*?)\) is later than now",
                            "ngày cập nhật ('updated', {0}) muộn hơn lúc này: bạn đọc sẽ thấy một lần cập nhật "

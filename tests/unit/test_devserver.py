@@ -430,6 +430,36 @@ def test_a_move_kept_by_the_alias_advised_leaves_the_page_s_note(make_site):
         preview.stop()
 
 
+def test_a_published_article_s_link_to_a_draft_is_a_warning_in_the_preview(make_site):
+    """The preview shows drafts, so a published article's link to one worked there without a word,
+    and the build after it stopped at it (broken-link): told now at the link's line, in Markdown or
+    pasted HTML; a draft's own link to a draft is published with it, and no warning."""
+    from generator import messages
+    site = make_site({"content/tin-hoat-dong/nhap/index.md": article("Bài nháp", draft="true"),
+                      "content/tin-hoat-dong/khac.md": article("Khác"),
+                      "content/tin-hoat-dong/nhap-2.md": article("Nháp hai", draft="true", body="Xem [nháp](nhap/index.md)."),
+                      "content/tin-hoat-dong/dang.md": article(
+                          "Đăng", body="Xem [bài khác](khac.md).\n\nVà [bản nháp](nhap/index.md#muc-a).\n\n"
+                                       '<p><a href="nhap/index.md">nháp</a></p>\n')})
+    preview = Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), lambda lines: None, search_idle=3600)
+    try:
+        result = preview.rebuild(search=False)
+    finally:
+        preview.stop()
+    assert result.ok
+    told = [p for p in result.problems if p.code == "link-to-draft"]
+    assert [str(p) for p in told] == [
+        "content/tin-hoat-dong/dang.md:10: warning[link-to-draft]: the link 'nhap/index.md#muc-a' points to a draft, "
+        "shown here as drafts are: a build without them stops at it (broken-link) until that article is published",
+        "content/tin-hoat-dong/dang.md:12: warning[link-to-draft]: the link 'nhap/index.md' points to a draft, "
+        "shown here as drafts are: a build without them stops at it (broken-link) until that article is published"]
+    from generator.diagnostics import as_errors
+    assert as_errors(told) == tuple(told)  # (a staging copy built with drafts and --strict: it works there)
+    assert messages.describe(told[1], "vi").endswith(
+        "liên kết 'nhap/index.md' trỏ tới một bản nháp, ở đây hiện được vì bản xem trước hiện cả bản nháp: bản dựng "
+        "thật (không có bản nháp) sẽ dừng lại ở liên kết này (broken-link) cho tới khi bài đó được đăng")
+
+
 def test_an_editor_who_never_pauses_does_not_keep_every_build_s_garbage(make_site):
     """Each rebuild freezes what is alive (gc.freeze), the last build's garbage too, until the
     editor pauses and the search refresh collects it. Autosave while typing never pauses, nor on a
