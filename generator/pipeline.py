@@ -434,8 +434,9 @@ def _build(options: BuildOptions) -> BuildResult:
                           target, published_before)
         except OSError as failed:
             problems = sort_problems([*problems, _cache_not_saved(options.cache_root, failed)])
-    except BuildFailed as failed:
-        return BuildResult(problems=failed.problems, seconds=clock.total, timings=clock.timings)
+    except BuildFailed as failed:  # (a strict build stopped by an error tells its warnings as errors too, at once)
+        return BuildResult(problems=as_errors(failed.problems) if options.strict else failed.problems,
+                           seconds=clock.total, timings=clock.timings)
     except content.ChangedDuringBuild as changed:  # a cached body was gone and its file saved again
         return BuildResult(problems=(changed.problem(),), seconds=clock.total, timings=clock.timings)
     finally:

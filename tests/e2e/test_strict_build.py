@@ -38,6 +38,19 @@ def test_a_warning_fails_a_strict_build_and_the_published_site_stays_as_it_was(m
     assert again.returncode == 1 and "error[unknown-key]" in again.stderr and again.stdout == ""
 
 
+def test_a_strict_build_stopped_by_an_error_tells_its_warnings_as_errors_at_once(make_site):
+    """An error and a warning in one push: the strict build listed the warning as a warning and
+    counted one error, and once the error was mended the next run stopped at the "warning" it had
+    let pass; CI's editor was told twice, where every problem is listed at once."""
+    site = make_site({**FILES, "content/tin-hoat-dong/hoi-nghi.md": article(
+        "Hội nghị tổng kết", "2025-12-30", tags="[an ninh]", body="[Xem](khong-co.md)")})
+    strict = cli_here("build", "--site", str(site), "--lang", "en", "--strict")
+    assert strict.returncode == 1
+    assert [line.split(": ")[1] for line in strict.stderr.splitlines() if "hoi-nghi.md" in line] == [
+        "error[unknown-key]", "error[broken-link]"]
+    assert "Build failed: 2 error(s)" in strict.stderr
+
+
 def test_a_branch_preview_that_left_the_cache_is_no_address_readers_had(make_site):
     """CI builds each branch's preview (--base-url of a sub-path, --noindex) and the next job of
     main restored the cache it left: the strict build of main stopped at address-not-kept for
