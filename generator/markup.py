@@ -213,14 +213,20 @@ class _ArticleLinks(Treeprocessor):
         not an article: "bai-khac.md" for the bundle "bai-khac/index.md", or the same name
         spelled otherwise in the same folder. Looked for only for a broken link."""
         bundle = target.removesuffix(".md") + "/index.md"
-        meant = bundle if bundle in self.urls_by_source else None
+        meant = bundle if bundle in self._articles() else None
         if meant is None:  # the same name but for case, tone marks, "_" or spaces ("Bài khác.md")
             folder, key = posixpath.dirname(target), slugify(target)
-            meant = next((source for source in self.urls_by_source
+            meant = next((source for source in self._articles()
                           if posixpath.dirname(source) == folder and slugify(source) == key), None)
         if meant is None:
             meant = self._moved_from(target)
         return posixpath.relpath(meant, posixpath.dirname(self.source)) if meant else None
+
+    def _articles(self) -> Collection[str]:
+        """Every article a link may name, those this build leaves out too (a draft, a scheduled or
+        an expired one): a link to a scheduled article by a wrong path was told "did you mean" by
+        `check`, which reads every article, and not by the build, which left it out."""
+        return self.urls_by_source.keys() | self.unpublished | self.expired
 
     def _moved_from(self, target: str) -> str | None:
         """The article a link written for another place of this article names: a bundle whose
@@ -235,7 +241,7 @@ class _ArticleLinks(Treeprocessor):
             return None
         tail = "/" + "/".join(written)
         ends = (tail, tail.removesuffix(".md") + "/index.md")
-        found = [source for source in self.urls_by_source if source.endswith(ends)]
+        found = [source for source in sorted(self._articles()) if source.endswith(ends)]
         if len(found) > 1:
             shared = [len(posixpath.commonpath([source, self.source])) for source in found]
             nearest = [source for source, length in zip(found, shared) if length == max(shared)]

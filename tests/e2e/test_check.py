@@ -110,6 +110,19 @@ def test_a_link_from_a_published_article_to_a_draft_is_an_error_as_in_build(make
     assert build_site(site, drafts=True).result.ok
 
 
+def test_a_wrong_path_to_a_scheduled_article_is_told_the_right_one_by_build_as_by_check(make_site, build_site):
+    """A link from another category's folder written as if beside it ("../lich.md" for
+    "../../tin-hoat-dong/lich.md"): `check` named the file meant, the build and the preview, which
+    leave a scheduled article out, only "check the path to its .md file"."""
+    site = make_site({"content/tin-hoat-dong/lich.md": article("Lịch tiếp dân", "2099-01-05T08:00:00"),
+                      "content/xay-dung-luc-luong/bai/index.md": article(
+                          "Bài", category="xay-dung-luc-luong", body="Xem [lịch](../lich.md).\n")})
+    told = ["content/xay-dung-luc-luong/bai/index.md:8: error[broken-link]: the link '../lich.md' points to no "
+            "article (check the path to its .md file); did you mean '../../tin-hoat-dong/lich.md'?"]
+    assert [str(p) for p in build_site(site).result.problems] == told
+    assert [str(p) for p in check_site(site).problems] == told
+
+
 def test_check_after_a_build_that_failed_on_a_link_to_a_draft_tells_it_without_a_traceback(make_site):
     """A build, an article made a draft and linked from another, the build failing as it should,
     then `check`: the linking article came from the build cache without its body, and the check
