@@ -589,6 +589,8 @@ class MarkupConverter:
             problems += (error(article.source, _line_of(article, placeholder), "placeholder-text",
                                f"the body still holds '{placeholder}', which 'new' wrote for you to replace: "
                                "write the article there (or keep it a draft: draft: true)"),)
+        elif not article.draft:
+            problems += _blanks_left(article)
         problems += tuple(
             warning(article.source, article.body_line + offset, "old-font-text",
                     f"this paragraph reads as text typed in an old Vietnamese font (TCVN3 .VnTime or VNI-Times), "
@@ -680,6 +682,26 @@ def _wordless_links(article: Article, hrefs: Sequence[str], wordless: Sequence[i
                          f"the link '{hrefs[at]}' has no words: readers see nothing to tap, and a screen reader "
                          f"reads its address; write them between {between}")
                  for at in wordless)
+
+
+# A line holding nothing but "…" (or "..."), alone or as a list item: a blank of an archetype
+# ("## Lệ phí" over "…", "1. …") that `new` wrote for the editor to fill in.
+_BLANK_LINE = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:…|\.\.\.)[ \t]*$", re.M)
+
+
+def _blanks_left(article: Article) -> tuple[Problem, ...]:
+    """A `placeholder-text` error at the first line of a published body left as its archetype wrote
+    it (the others counted): a procedure guide went online with its fee and its steps "…"."""
+    if "…" not in article.body and "..." not in article.body:
+        return ()
+    shown_as_code = _code_reader(article.body)
+    blanks = [found.start() for found in _BLANK_LINE.finditer(article.body) if not shown_as_code(found.end() - 1)]
+    if not blanks:
+        return ()
+    more = f" (and {len(blanks) - 1} more such line{'s' if len(blanks) > 2 else ''})" if len(blanks) > 1 else ""
+    return (error(article.source, _line_at(article, blanks[0]), "placeholder-text",
+                  f"this line holds only '…', a blank of the article's skeleton to fill in{more}: write what goes "
+                  "there, or delete the line (or keep it a draft: draft: true)"),)
 
 
 def _code_reader(body: str) -> Callable[[int], bool]:

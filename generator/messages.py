@@ -741,7 +741,12 @@ PROBLEMS: Mapping[str, tuple] = {
                           "'summary' là dấu '…' để trống trong ví dụ của README: hãy viết một hoặc hai câu tóm tắt "
                           "(hoặc bỏ dòng summary: đoạn văn đầu tiên được dùng)"),
                          (r"the body still holds '(.*)', which", "bài viết vẫn còn dòng '{0}' do lệnh 'new' viết sẵn để "
-                                                                 "bạn thay: hãy viết nội dung vào đó (hoặc giữ draft: true)"),),
+                                                                 "bạn thay: hãy viết nội dung vào đó (hoặc giữ draft: true)"),
+                         (r"this line holds only '…', a blank of the article's skeleton to fill in \(and (\d+) more",
+                          "dòng này chỉ có '…', chỗ trống của bài mẫu để điền (còn {0} dòng như vậy nữa): hãy viết nội "
+                          "dung vào đó, hoặc xóa dòng (hoặc giữ draft: true)"),
+                         (r"this line holds only '…'", "dòng này chỉ có '…', chỗ trống của bài mẫu để điền: hãy viết "
+                                                       "nội dung vào đó, hoặc xóa dòng (hoặc giữ draft: true)"),),
     "lost-value": (
         (r"'(.*?)' has no value: YAML reads '(.*)' as a comment; to keep the text, put it in quotes: (.*)",
          "'{0}' không có giá trị: YAML coi '{1}' là chú thích; để giữ chữ này, hãy đặt nó trong dấu nháy: {2}"),

@@ -228,6 +228,33 @@ def test_a_new_article_starts_from_its_category_s_archetype(make_site, build_sit
     assert "Nội dung bài lấy theo mẫu archetypes/default.md" in other.stdout
 
 
+def test_an_article_published_with_its_archetype_s_blanks_is_stopped_at_the_first(make_site, build_site):
+    """The demo's procedure guide ("## Lệ phí" over "…", steps "1. …"), its `draft: true` taken out
+    before every blank was filled: the guide went online with its fee and its steps "…", the build
+    saying nothing, as it says of the line `new` writes without an archetype. A sentence that
+    trails off ("Chờ kết quả …") or "..." in code is no blank."""
+    from tests.conftest import REPO
+    guide = (REPO / "archetypes/huong-dan-thu-tuc.md").read_text(encoding="utf-8")
+    site = make_site({"archetypes/xay-dung-luc-luong.md": guide})
+    assert cli_here("new", "Hướng dẫn cấp đổi giấy phép", "--site", str(site), "--category", "xay-dung-luc-luong",
+                    "--unit", "cong-an-tinh").returncode == 0
+    path = site / "content/xay-dung-luc-luong/huong-dan-cap-doi-giay-phep/index.md"
+    written = path.read_text(encoding="utf-8").replace("draft: true\n", "")
+    path.write_text(written, encoding="utf-8")
+    lines = written.splitlines()
+    blanks = [number for number, line in enumerate(lines, start=1) if line.strip(" -0123456789.") in ("…", "")
+              and "…" in line]
+    [problem] = build_site(site).result.problems
+    assert (problem.code, problem.location.line) == ("placeholder-text", blanks[0])
+    assert problem.message == (f"this line holds only '…', a blank of the article's skeleton to fill in (and "
+                               f"{len(blanks) - 1} more such lines): write what goes there, or delete the line (or "
+                               "keep it a draft: draft: true)")
+    filled = "\n".join(line.replace("…", "Nộp hồ sơ") if number in blanks else line
+                       for number, line in enumerate(lines, start=1))
+    path.write_text(filled + "\n\nChờ kết quả …\n\n```\n...\n```\n", encoding="utf-8")
+    assert build_site(site).result.ok
+
+
 def test_an_archetype_with_front_matter_is_refused_and_nothing_is_written(make_site):
     site = make_site({"archetypes/default.md": "---\ntitle: Mẫu\n---\n\nNội dung.\n"})
     done = cli_here("new", "Tuần tra đêm", "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh",
