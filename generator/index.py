@@ -7,6 +7,7 @@ one URL. Reads no files and renders nothing.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
@@ -482,15 +483,27 @@ def find_collisions(articles: Iterable[Article], lines: Mapping[str, int] = {},
             same.sort(key=lambda a: a.source)
             days = [f"{a.date:%d-%m-%Y}" for a in same]
             renamed = next((a for a in same if device_renamed(a, slugs_written)), None)
+            named = [a for a in same if _file_named(a) == a.slug]
+            owner = named[0] if len(named) == 1 and renamed is None else None
             for number, article in enumerate(same, start=1):
                 others = ", ".join(o.source for o in same if o is not article)
                 # A title that recurs ("Lịch tiếp công dân") is told apart by its day, else by a number.
                 ending = days[number - 1] if days.count(days[number - 1]) == 1 else str(number)
+                if article is owner:  # (an old article copied as a template: its new slug would break its links)
+                    advice = (f"change the title of {others} or set its 'slug': this article's file is named for "
+                              "the address, which it most likely had first")
+                else:
+                    advice = f"change a title or set a different 'slug' (e.g. slug: {article.slug}-{ending})"
                 problems.append(error(article.source, lines.get(article.source, 1), "duplicate-url",
                                       f"this article and {others} would both be published at {url}"
-                                      f"{device_note(renamed, article)}; "
-                                      f"change a title or set a different 'slug' (e.g. slug: {article.slug}-{ending})"))
+                                      f"{device_note(renamed, article)}; {advice}"))
     return problems
+
+
+def _file_named(article: Article) -> str:
+    """The name of an article's folder (a bundle) or file, as `new` names it from the title."""
+    return posixpath.basename(article.bundle_dir) if article.bundle_dir else \
+        posixpath.splitext(posixpath.basename(article.source))[0]
 
 
 def device_renamed(article: Article, slugs_written: Collection[str] = ()) -> bool:

@@ -842,6 +842,11 @@ PROBLEMS: Mapping[str, tuple] = {
          f"bài viết này và {others} sẽ cùng xuất bản tại {url} (tiêu đề "
          f"{'của bài này' if source is None else 'của ' + source}, '{title}', cho đường dẫn {slug}, không phải "
          f"{made}, vì {made} là tên Windows dành cho thiết bị); hãy đổi tiêu đề hoặc đặt 'slug' khác (ví dụ {example})"),
+        (r"this article and (.*?) would both be published at (\S+); change the title of .* or set its 'slug': this "
+         r"article's file is named for the address",
+         "bài viết này và {0} sẽ cùng xuất bản tại {1}; hãy đổi tiêu đề hoặc đặt 'slug' khác cho {0}: tệp của bài này "
+         "mang tên địa chỉ đó, nhiều khả năng bài này có địa chỉ trước (đổi địa chỉ của nó sẽ làm hỏng các liên kết "
+         "tới bài)"),
         (r"this article and (.*?) would both be published at (\S+);.*\(e\.g\. (slug: \S+)\)",
          "bài viết này và {0} sẽ cùng xuất bản tại {1}; hãy đổi tiêu đề hoặc đặt 'slug' khác (ví dụ {2})"),
         (r"this article and (.*?) would both be published at (\S+);",

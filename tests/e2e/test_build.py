@@ -351,6 +351,28 @@ def test_a_build_whose_moment_publishes_no_article_says_so_and_strict_stops(make
             "2 bài hẹn giờ đăng sau đó (bài đầu tiên lúc 2026-01-21 09:30), 0 bài đã hết hạn") in done.stdout + done.stderr
 
 
+def test_an_old_article_copied_as_a_template_tells_the_copy_to_change_not_the_original(make_site, build_site):
+    """An editor copies last year's report's folder (cp -r) to write this year's: both are at the
+    original's address. The original, its folder named for that address as `new` made it, was told
+    "set a different 'slug' (e.g. slug: …-2)" too, which would move a published article and break
+    every link to it; it is told to have the copy changed."""
+    from generator import messages
+    old = article("Hội thi điều lệnh năm 2025", "2025-08-22")
+    site = make_site({"content/tin-hoat-dong/hoi-thi-dieu-lenh-nam-2025/index.md": old,
+                      "content/tin-hoat-dong/hoi-thi-2026/index.md": old})
+    told = {p.location.path: p for p in build_site(site).result.problems}
+    assert sorted(p.code for p in told.values()) == ["duplicate-url", "duplicate-url"]
+    original = told["content/tin-hoat-dong/hoi-thi-dieu-lenh-nam-2025/index.md"]
+    assert original.message.endswith("change the title of content/tin-hoat-dong/hoi-thi-2026/index.md or set its "
+                                     "'slug': this article's file is named for the address, which it most likely "
+                                     "had first")
+    assert messages.describe(original, "vi").endswith(
+        "hãy đổi tiêu đề hoặc đặt 'slug' khác cho content/tin-hoat-dong/hoi-thi-2026/index.md: tệp của bài này mang "
+        "tên địa chỉ đó, nhiều khả năng bài này có địa chỉ trước (đổi địa chỉ của nó sẽ làm hỏng các liên kết tới bài)")
+    assert told["content/tin-hoat-dong/hoi-thi-2026/index.md"].message.endswith(
+        "(e.g. slug: hoi-thi-dieu-lenh-nam-2025-1)")
+
+
 def test_drafts_are_left_out_unless_asked(make_site, build_site, tmp_path):
     site = make_site(ARTICLES)
     built = build_site(site)
