@@ -115,7 +115,10 @@ def reload_script(generation: int) -> str:
             "})();</script>" % (generation, EVENTS_PATH))
 
 
-def overlay_html(problems: tuple[Problem, ...], lang: str) -> str:
+def overlay_html(problems: tuple[Problem, ...], lang: str, nothing_built: bool = False) -> str:
+    """`nothing_built`: no build has made a page yet (serve started on a broken site): there is no
+    "last good version" to speak of."""
+    first = "-first" if nothing_built else ""
     items = "".join(
         f"<li style=\"margin:.4em 0\"><code style=\"color:#ffd479\">{html.escape(str(p.location))}</code>: "
         f"{html.escape(p.severity.value)}[{html.escape(p.code)}]: {html.escape(messages.problem_message(p, lang))}</li>"
@@ -123,8 +126,8 @@ def overlay_html(problems: tuple[Problem, ...], lang: str) -> str:
     return (f"<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;"
             "overflow:auto;background:rgba(24,24,24,.97);color:#fff;padding:24px;overflow-wrap:anywhere;"
             "font:16px/1.5 system-ui,sans-serif\">"
-            f"<h2 style=\"color:#ff8a80;margin-top:0\">{html.escape(messages.text('overlay-title', lang))}</h2>"
-            f"<p>{html.escape(messages.text('overlay-note', lang))}</p>"
+            f"<h2 style=\"color:#ff8a80;margin-top:0\">{html.escape(messages.text('overlay-title' + first, lang))}</h2>"
+            f"<p>{html.escape(messages.text('overlay-note' + first, lang))}</p>"
             f"<ul style=\"padding-left:1.2em\">{items}</ul>"
             f"<button type=\"button\" onclick=\"this.parentNode.remove()\">"
             f"{'Đóng' if lang == 'vi' else 'Close'}</button></div>")
@@ -148,12 +151,12 @@ def warnings_html(problems: tuple[Problem, ...], notices: tuple[str, ...], lang:
             f"<ul style=\"padding-left:1.2em;margin:.4em 0\">{items}</ul></details>")
 
 
-def inject(page: bytes, now: Snapshot) -> bytes:
+def inject(page: bytes, now: Snapshot, nothing_built: bool = False) -> bytes:
     """Add the reload script (and the overlay after a failed rebuild, or the note of the
-    warnings of a good one) before </body>."""
+    warnings of a good one) before </body>. `nothing_built`: the page is empty_page."""
     shown = ""
     if any(p.is_error for p in now.problems):
-        shown = overlay_html(now.problems, now.lang)
+        shown = overlay_html(now.problems, now.lang, nothing_built)
     elif now.problems or now.notices:
         shown = warnings_html(now.problems, now.notices, now.lang)
     extra = shown + reload_script(now.generation)
@@ -164,7 +167,7 @@ def inject(page: bytes, now: Snapshot) -> bytes:
 
 def empty_page(now: Snapshot) -> bytes:
     return (f"<!doctype html><html lang=\"{now.lang}\"><head><meta charset=\"utf-8\">"
-            f"<title>{html.escape(messages.text('overlay-title', now.lang))}</title></head>"
+            f"<title>{html.escape(messages.text('overlay-title-first', now.lang))}</title></head>"
             "<body></body></html>").encode("utf-8")
 
 
@@ -237,10 +240,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def _not_found(self, now: Snapshot, send_body: bool) -> None:
         try:
-            page = (now.out_dir / "404.html").read_bytes()
+            page, nothing_built = (now.out_dir / "404.html").read_bytes(), False
         except FileNotFoundError:
-            page = empty_page(now)  # the first build failed: show the overlay on an empty page
-        self._send(HTTPStatus.NOT_FOUND, inject(page, now), HTML_TYPE, send_body)
+            page, nothing_built = empty_page(now), True  # the first build failed: the overlay on an empty page
+        self._send(HTTPStatus.NOT_FOUND, inject(page, now, nothing_built), HTML_TYPE, send_body)
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.MOVED_PERMANENTLY)
@@ -607,13 +610,16 @@ class Preview:
         if has_errors(result.problems):
             self.state.publish(base_path, result.problems)
             errors = sum(p.is_error for p in result.problems)
+            # (serve started on a broken site, no page kept from a session before: none to serve)
+            shown = (self.state.snapshot().out_dir / "404.html").is_file()
             if tuple(result.problems) == self.failed_with:
                 # (a git checkout rebuilds twice, a save that mends another file: the screen of
                 # problems was printed again word for word)
-                self._say(messages.text("rebuild-failed-again", lang, errors=errors))
+                self._say(messages.text("rebuild-failed-again" if shown else "first-build-failed-again", lang,
+                                        errors=errors))
             else:
                 self.report(messages.describe_all(seen_from_here(result.problems, options.site_dir), lang))
-                self._say(messages.text("rebuild-failed", lang, errors=errors))
+                self._say(messages.text("rebuild-failed" if shown else "first-build-failed", lang, errors=errors))
             self.failed_with = tuple(result.problems)
             return result
         self.failed_with = None

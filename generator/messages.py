@@ -335,6 +335,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Rebuild failed: {errors} error(s); still serving the last good pages.",
         "vi": "Dựng lại không thành công: {errors} lỗi; vẫn hiển thị bản tốt gần nhất.",
     },
+    "first-build-failed": {
+        "en": "Build failed: {errors} error(s); no page to show yet: fix them and save.",
+        "vi": "Dựng trang không thành công: {errors} lỗi; chưa có trang nào để hiển thị: hãy sửa rồi lưu lại.",
+    },
+    "first-build-failed-again": {
+        "en": "Build failed again: the same {errors} error(s) as above; no page to show yet.",
+        "vi": "Dựng trang vẫn không thành công: vẫn {errors} lỗi như trên; chưa có trang nào để hiển thị.",
+    },
     "rebuild-failed-again": {
         "en": "Rebuild failed again: the same {errors} error(s) as above; still serving the last good pages.",
         "vi": "Dựng lại vẫn không thành công: vẫn {errors} lỗi như trên; vẫn hiển thị bản tốt gần nhất.",
@@ -349,6 +357,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
               "the page reloads by itself.",
         "vi": "Bạn đang xem phiên bản tốt gần nhất của trang. Hãy sửa các lỗi dưới đây rồi lưu lại: "
               "trang sẽ tự tải lại.",
+    },
+    "overlay-title-first": {
+        "en": "The site could not be built",
+        "vi": "Chưa dựng được trang",
+    },
+    "overlay-note-first": {
+        "en": "There is no page to show yet. Fix the problems below and save: the page reloads by itself.",
+        "vi": "Chưa có trang nào để xem. Hãy sửa các lỗi dưới đây rồi lưu lại: trang sẽ tự tải lại.",
     },
     "created": {
         "en": "Created {path} (a draft). Preview it with: python build.py serve{site}",

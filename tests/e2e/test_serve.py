@@ -208,6 +208,11 @@ def test_a_site_broken_from_the_start_still_serves_the_overlay(preview):
     assert status == 404
     overlay = BeautifulSoup(body, "html.parser").find(id="portal-loi-dung-trang")
     assert "site.toml:2 : error[wrong-type]" in text_of(overlay)
+    # No page was ever built: it said "you are seeing the last good version of the page" over nothing,
+    # and the terminal "still serving the last good pages".
+    assert [text_of(overlay.find("h2")), text_of(overlay.find("p"))] == [
+        "Chưa dựng được trang",
+        "Chưa có trang nào để xem. Hãy sửa các lỗi dưới đây rồi lưu lại: trang sẽ tự tải lại."]
     first = server.next_reload()
     from tests.conftest import SITE_TOML
     (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")

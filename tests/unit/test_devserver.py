@@ -460,6 +460,29 @@ def test_a_published_article_s_link_to_a_draft_is_a_warning_in_the_preview(make_
         "thật (không có bản nháp) sẽ dừng lại ở liên kết này (broken-link) cho tới khi bài đó được đăng")
 
 
+def test_a_preview_started_on_a_broken_site_says_it_has_no_page_yet(make_site):
+    """serve started on a date mistyped, no page kept from a session before: the terminal said it
+    was "still serving the last good pages" (vẫn hiển thị bản tốt gần nhất), of which there were none;
+    once pages were made, a failed rebuild says so again."""
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài viết", date="31/11/2026")})
+    said = io.StringIO()
+    preview = Preview(ServeOptions(site_dir=site), said, lambda lines: None, search_idle=3600)
+    saved = site / "content/tin-hoat-dong/bai.md"
+    try:
+        assert not preview.rebuild(search=False).ok  # (as serve starts)
+        assert not preview.rebuild(frozenset({str(saved)})).ok  # (saved again, the same mistake in it)
+        saved.write_text(article("Bài viết", date="30/11/2026"), encoding="utf-8")
+        assert preview.rebuild(frozenset({str(saved)})).ok
+        saved.write_text(article("Bài viết", date="31/11/2026 9h"), encoding="utf-8")
+        assert not preview.rebuild(frozenset({str(saved)})).ok
+    finally:
+        preview.stop()
+    told = [line.split(" ", 1)[1] for line in said.getvalue().splitlines() if "không thành công" in line]
+    assert told == ["Dựng trang không thành công: 1 lỗi; chưa có trang nào để hiển thị: hãy sửa rồi lưu lại.",
+                    "Dựng trang vẫn không thành công: vẫn 1 lỗi như trên; chưa có trang nào để hiển thị.",
+                    "Dựng lại không thành công: 1 lỗi; vẫn hiển thị bản tốt gần nhất."]
+
+
 def test_an_editor_who_never_pauses_does_not_keep_every_build_s_garbage(make_site):
     """Each rebuild freezes what is alive (gc.freeze), the last build's garbage too, until the
     editor pauses and the search refresh collects it. Autosave while typing never pauses, nor on a
