@@ -569,6 +569,7 @@ class MarkupConverter:
         problems += tuple(
             warning(article.source, line, "dropped-iframe", _refused_iframe(src, self.iframe_hosts))
             for src, line in zip(refused, _link_lines(article, refused, _ANYWHERE)))
+        problems += _unclosed_bold(article, body_html)
         unclosed = unclosed_html.unclosed_block(article.body) if "<" in article.body else None
         if unclosed is not None:
             line, tag = unclosed
@@ -682,6 +683,28 @@ def _wordless_links(article: Article, hrefs: Sequence[str], wordless: Sequence[i
                          f"the link '{hrefs[at]}' has no words: readers see nothing to tap, and a screen reader "
                          f"reads its address; write them between {between}")
                  for at in wordless)
+
+
+_CODE_ELEMENT = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
+_BOLD_MARK = re.compile(r"\*\*")
+
+
+def _unclosed_bold(article: Article, body_html: str) -> tuple[Problem, ...]:
+    """An `unclosed-bold` warning at the '**' a paragraph never closes ("Đây là **điểm quan trọng."):
+    readers saw the two asterisks, and no bold. Only when the published text shows them."""
+    if "**" not in body_html or "**" not in _ANY_TAG.sub("", _CODE_ELEMENT.sub("", body_html)):
+        return ()
+    shown_as_code = _code_reader(article.body)
+    at = 0
+    for paragraph in re.split(r"(\n[ \t]*\n)", article.body):
+        marks = [at + found.start() for found in _BOLD_MARK.finditer(paragraph)
+                 if not shown_as_code(at + found.start())]
+        at += len(paragraph)
+        if len(marks) % 2:
+            return (warning(article.source, _line_at(article, marks[-1]), "unclosed-bold",
+                            "the '**' on this line is never closed: readers see the two asterisks and no bold "
+                            "text; write '**' after the words to show in bold too (or delete it)"),)
+    return ()
 
 
 # A line holding nothing but "…" (or "..."), alone or as a list item: a blank of an archetype

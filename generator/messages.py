@@ -1345,6 +1345,8 @@ PROBLEMS: Mapping[str, tuple] = {
          "liên kết '{0}' dùng {1}, không phải https: kết nối tới {2} không được mã hóa; "
          "hãy dùng https:// nếu trang đó hỗ trợ"),
     ),
+    "unclosed-bold": ((_ANY, "dấu '**' ở dòng này không được đóng: bạn đọc thấy nguyên hai dấu sao, chữ không in đậm; "
+                             "hãy viết thêm '**' sau phần chữ cần in đậm (hoặc xóa dấu này)"),),
     "link-to-draft": ((r"the link '(.*?)' points to a draft",
                        "liên kết '{0}' trỏ tới một bản nháp, ở đây hiện được vì bản xem trước hiện cả bản nháp: bản dựng "
                        "thật (không có bản nháp) sẽ dừng lại ở liên kết này (broken-link) cho tới khi bài đó được đăng"),),

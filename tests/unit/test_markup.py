@@ -243,3 +243,18 @@ def test_a_long_summary_stops_at_a_sentence_or_a_clause_and_never_inside_a_quota
     early = "<p>Chủ đề “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh trong công tác bảo đảm an ninh”.</p>"
     summary = derive_summary(early, 60)
     assert summary.endswith("…”") and summary.count("“") == summary.count("”")
+
+
+def test_a_bold_mark_never_closed_is_told_at_its_line_and_readers_saw_the_asterisks():
+    """"Đây là **điểm quan trọng." published the two asterisks and no bold, without a word. A
+    paragraph's marks closed, or shown as code (`**`), or in a fenced block, are none."""
+    converter = MarkupConverter({})
+    body = ("**Hà Nội** – Sáng 7/12, tuần tra.\n\nĐây là **điểm quan trọng\ncần nhớ: cài quai mũ.\n\n"
+            "Viết `**` để in đậm.\n\n```\na ** b\n```\n")
+    result = converter.convert(make("content/c/a/index.md", body))
+    assert "**điểm quan trọng" in BeautifulSoup(result.html, "html.parser").get_text()
+    assert [str(p) for p in result.problems] == [
+        "content/c/a/index.md:8: warning[unclosed-bold]: the '**' on this line is never closed: readers see the two "
+        "asterisks and no bold text; write '**' after the words to show in bold too (or delete it)"]
+    closed = converter.convert(make("content/c/a/index.md", body.replace("quan trọng\n", "quan trọng**\n")))
+    assert closed.problems == ()
