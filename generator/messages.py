@@ -459,6 +459,8 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "list-expired": {"en": "Expired, no longer published ({n}):", "vi": "Hết hạn, không còn đăng ({n} bài):"},
     "list-published": {"en": "Published ({n}):", "vi": "Đang đăng ({n}):"},
     "list-expired-on": {"en": "expired {moment}", "vi": "hết hạn {moment}"},
+    "list-never": {"en": "— never published: it expires {moment}, before its date (expires-before-date)",
+                   "vi": "— sẽ không được đăng: hết hạn {moment}, trước giờ đăng (expires-before-date)"},
     "list-page": {"en": "page of its own", "vi": "trang giới thiệu"},
     "list-nothing": {"en": "No drafts, scheduled or expired articles: everything is published.",
                      "vi": "Không có bản nháp, bài hẹn giờ hay bài hết hạn: mọi bài đều đang đăng."},

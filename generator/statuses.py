@@ -107,10 +107,20 @@ def as_text(report: StatusReport, lang: str, everything: bool) -> list[str]:
         lines.append(messages.text(f"list-{status}", lang, n=messages.number(len(items), lang)))
         whens = [_when(item, lang) for item in items]
         width = max(len(when) for when in whens)
-        lines += [f"  {when.ljust(width)}  {item.title}  ({item.source})" for when, item in zip(whens, items)]
+        lines += [f"  {when.ljust(width)}  {item.title}  ({item.source}){_never(item, lang)}"
+                  for when, item in zip(whens, items)]
     if not lines:
         lines.append(messages.text("list-nothing-all" if everything else "list-nothing", lang))
     return lines
+
+
+def _never(item: Listed, lang: str) -> str:
+    """What a scheduled article whose `expires` comes first is waiting for: nothing (its line read as
+    any scheduled one's, the day it would come out)."""
+    if item.status != "future" or item.expires is None or item.date is None or item.expires > item.date:
+        return ""
+    moment = _moment(item.expires, (item.expires.hour, item.expires.minute) != (0, 0), lang)
+    return " " + messages.text("list-never", lang, moment=moment)
 
 
 def _when(item: Listed, lang: str) -> str:

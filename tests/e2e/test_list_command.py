@@ -43,6 +43,19 @@ def test_an_editor_sees_what_waits_by_status_the_next_scheduled_first(make_site)
     assert not (site / "public").exists() and not (site / ".cache").exists()  # it writes nothing
 
 
+def test_a_scheduled_article_that_expires_before_its_date_is_listed_as_never_published(make_site):
+    """date 20/12, expires 10/12 (meant 10/01): it stays out for good, and `list` gave it as any
+    scheduled article, coming out on the 20th; the warning the build gives it was nowhere there."""
+    site = make_site({"content/tin-hoat-dong/lich.md": article("Lịch tiếp dân", "2098-12-20T08:00:00",
+                                                              expires="2098-12-10"),
+                      "content/tin-hoat-dong/sau.md": article("Hẹn giờ", "2099-01-02T07:15:00", expires="2099-02-01")})
+    assert cli_here("list", "--site", str(site)).stdout.splitlines() == [
+        "Hẹn giờ đăng (2 bài), bài đăng sớm nhất trước:",
+        "  Thứ Bảy, 20/12/2098 08:00  Lịch tiếp dân  (content/tin-hoat-dong/lich.md) — sẽ không được đăng: hết hạn "
+        "Thứ Tư, 10/12/2098, trước giờ đăng (expires-before-date)",
+        "  Thứ Sáu, 02/01/2099 07:15  Hẹn giờ  (content/tin-hoat-dong/sau.md)"]
+
+
 def test_a_script_reads_one_record_per_article_as_csv_or_json(make_site):
     site = make_site(FILES)
     rows = list(csv.DictReader(io.StringIO(cli_here("list", "--site", str(site), "--format", "csv").stdout)))
