@@ -697,7 +697,8 @@ def _centred(attrs: dict[str, str], block: str, start: int) -> bool:
 # without lowering the whole block, which a page of 200 photos did for each of them.
 _TAG_ALONE = re.compile(r"\s*<img\b", re.IGNORECASE)
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")  # (Python-Markdown's placeholder of a stashed block)
-_LINK_START = re.compile(r"<a\b")
+_LINK_START = re.compile(r"<a\b", re.IGNORECASE)
+_LINK_END = re.compile(r"</a\s*>", re.IGNORECASE)
 
 
 class RawImages(StashedTags):
@@ -730,18 +731,22 @@ class RawImages(StashedTags):
         line = re.search(rf"(?:<p>|<br>\n)[ \t]*{re.escape(placeholder)}[ \t]*(?:</p>|<br>\n)", text)
         if line is None:
             return False
-        before = text[text.rfind("<p>", 0, line.start() + 1):line.start()]  # (its paragraph's lines above it)
-        return len(_LINK_START.findall(before)) <= before.count("</a>")  # (not a line of a link's words)
+        # (its paragraph's lines above it, a link pasted as HTML put back: <a href="…"> on the line above)
+        before = self._unstashed(text[text.rfind("<p>", 0, line.start() + 1):line.start()])
+        return len(_LINK_START.findall(before)) <= len(_LINK_END.findall(before))  # (not a line of a link's words)
 
     def _under(self, text: str, n: int) -> str:
         """What the body has right under the stashed block `n`, its stashed blocks put back."""
         placed = text.find(self.md.htmlStash.get_placeholder(n))
         if placed < 0:
             return ""
-        after = text[placed + len(self.md.htmlStash.get_placeholder(n)):][:2000]
+        return self._unstashed(text[placed + len(self.md.htmlStash.get_placeholder(n)):][:2000])
+
+    def _unstashed(self, part: str) -> str:
+        """`part` of the body with its stashed blocks put back (what is no text, nothing)."""
         stash = self.md.htmlStash.rawHtmlBlocks
         return _STASHED.sub(lambda found: stash[int(found.group(1))] if int(found.group(1)) < len(stash)
-                            and isinstance(stash[int(found.group(1))], str) else "", after)
+                            and isinstance(stash[int(found.group(1))], str) else "", part)
 
     def replacement(self, attrs: dict[str, str], block: str = "", start: int = 0,
                     under: Callable[[], str] = str, alone: Callable[[], bool] = bool) -> str | None:

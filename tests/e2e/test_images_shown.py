@@ -380,13 +380,16 @@ def test_a_pasted_photo_on_a_line_of_its_own_among_others_opens_its_largest_copy
     One inside a sentence or among the words of a link is left as it was."""
     body = ('Mở đầu.\n\n<img src="a.jpg" alt="Văn bản">\nẢnh: Công an xã cung cấp\n\n'
             'Toàn văn kế hoạch:\n<img src="a.jpg" alt="Kế hoạch">\nĐề nghị các đơn vị thực hiện.\n\n'
-            'Xem <img src="a.jpg" alt="Trong câu"> tại đây.\n\n[Xem\n<img src="a.jpg" alt="Trong liên kết">\nthêm](https://example.vn/)\n')
+            'Xem <img src="a.jpg" alt="Trong câu"> tại đây.\n\n[Xem\n<img src="a.jpg" alt="Trong liên kết">\nthêm](https://example.vn/)\n\n'
+            # (a banner pasted as a link of HTML, its tags on lines of their own: it leads where the editor linked it)
+            '<a href="https://example.vn/chien-dich">\n<img src="a.jpg" alt="Biểu ngữ">\n</a>\n')
     built = build_site(make_site({BUNDLE + "index.md": article("Ra quân đợt cao điểm", body=body),
                                   BUNDLE + "a.jpg": phone_jpeg(1600, 1200)}))
     assert built.result.ok, built.messages
     opened = {img["alt"]: [a["href"] for a in img.find_parents("a")]
               for img in built.page(PAGE).select(".article .body img")}
     assert opened["Trong câu"] == [] and opened["Trong liên kết"] == ["https://example.vn/"]
+    assert opened["Biểu ngữ"] == ["https://example.vn/chien-dich"]
     for alt in ("Văn bản", "Kế hoạch"):
         [href] = opened[alt]
         with Image.open(built.out / href.lstrip("/")) as im:
