@@ -122,5 +122,6 @@ def _player(href: str, video: str, rest: str, name: str, caption: bool = False) 
             f'loading="lazy" decoding="async"><span class="video-play">{LABEL}</span></a>'
             # (hidden from a screen reader, which has just read the same words as the button's name; and no
             # <figcaption>, which names its figure even hidden (HTML-AAM, accname 1.2): a browser following
-            # them gave the name twice, as the figure's and as the button's; Chromium, naming no figure, once)
-            + (f'<span class="video-caption" aria-hidden="true">{name}</span>' if caption else "") + '</figure>')
+            # them gave the name twice, as the figure's and as the button's; Chromium, naming no figure, once;
+            # a block of its own, as a <figcaption> is, where no style is: a feed reader's entry read "Xem videoLễ ra quân")
+            + (f'<div class="video-caption" aria-hidden="true">{name}</div>' if caption else "") + '</figure>')

@@ -180,7 +180,10 @@ def test_a_named_video_is_named_once_to_a_screen_reader(browser):
     try:
         page.set_content(f'<!doctype html><html lang="vi"><body><main class="article">{body}</main></body></html>')
         tree = page.locator("main").aria_snapshot()
+        # without the site's style, as a feed reader or a browser's reader view shows the body: a line of its own
+        shown = page.locator("figure.video").inner_text()
     finally:
         page.close()
     assert tree.count("Lễ ra quân") == 1, tree
+    assert shown.split("\n") == ["Xem video", "Lễ ra quân"]
     assert 'link "Xem video: Lễ ra quân"' in tree
