@@ -77,7 +77,7 @@ class HeadingIds(Treeprocessor):
 _HTML_HEADING_START = re.compile(r"<h[2-6][\s/>]", re.I)
 _HTML_HEADING = re.compile(r"<!--.*?-->|<(h[2-6])((?:\s[^>]*)?)>(.*?)</\1\s*>", re.I | re.S)
 _WRITTEN_ID = re.compile(r"""\sid\s*=\s*["']?([^"'\s>]+)""", re.I)
-_EMPTY_ID = re.compile(r"""\sid\s*=\s*(?:""|'')""", re.I)
+_EMPTY_ID = re.compile(r"""\sid\s*=\s*(?:"\s*"|'\s*')""", re.I)  # (id="" or id=" ": no id to link to)
 
 
 def _named_html_headings(block: str, used: set[str]) -> str:
@@ -87,7 +87,7 @@ def _named_html_headings(block: str, used: set[str]) -> str:
         tag, attrs, inner = found.groups()
         if tag is None or _WRITTEN_ID.search(attrs):
             return found.group(0)
-        attrs = _EMPTY_ID.sub("", attrs)  # (id="", as an editor may leave one: a browser takes the first)
+        attrs = _EMPTY_ID.sub("", attrs)  # (id="", id=" ", as an editor may leave one: a browser takes the first)
         words = text_of(_BREAK.sub(" ", inner))
         if not words:
             return found.group(0)

@@ -148,15 +148,15 @@ def test_a_heading_pasted_as_html_is_named_and_listed_as_a_written_one():
     result = MarkupConverter({}).convert(make("content/a.md", (
         "Xem [kết quả](#ket-qua) và [phần cuối](#muc-ket-qua-3).\n\n## Tình hình\n\nA.\n\n<h2>Kết quả</h2>\n\nB.\n\n"
         "<h2 class=\"tieu-de\"><strong>Kết&nbsp;quả</strong></h2>\n<p>C.</p>\n\n## Kết quả\n\n"
-        "<h3 id=\"rieng\">Mục riêng</h3>\n\n<h3 id=\"\">Mục trống</h3>\n\n<h2> </h2>\n\n<!-- <h2>Tin cũ</h2> -->\n")))
+        "<h3 id=\"rieng\">Mục riêng</h3>\n\n<h3 id=\"\">Mục trống</h3>\n\n<h3 id=\" \">Mục cách</h3>\n\n<h2> </h2>\n\n<!-- <h2>Tin cũ</h2> -->\n")))
     soup = BeautifulSoup(result.html, "html.parser")
     assert [(h.name, h.get("id"), " ".join(h.get_text().split())) for h in soup.find_all(["h2", "h3"])] == [
         ("h2", "muc-tinh-hinh", "Tình hình"), ("h2", "muc-ket-qua", "Kết quả"), ("h2", "muc-ket-qua-2", "Kết quả"),
         ("h2", "muc-ket-qua-3", "Kết quả"), ("h3", "rieng", "Mục riêng"),
-        ("h3", "muc-muc-trong", "Mục trống")]
+        ("h3", "muc-muc-trong", "Mục trống"), ("h3", "muc-muc-cach", "Mục cách")]
     assert [(entry.id, entry.text, [child.id for child in entry.children])
             for entry in sections.sections(result.html)] == [
         ("muc-tinh-hinh", "Tình hình", []), ("muc-ket-qua", "Kết quả", []), ("muc-ket-qua-2", "Kết quả", []),
-        ("muc-ket-qua-3", "Kết quả", ["rieng", "muc-muc-trong"])]
+        ("muc-ket-qua-3", "Kết quả", ["rieng", "muc-muc-trong", "muc-muc-cach"])]
     assert [a["href"] for a in soup.find_all("a")] == ["#muc-ket-qua", "#muc-ket-qua-3"]
     assert result.problems == ()
