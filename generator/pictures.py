@@ -637,15 +637,13 @@ def _in_captioned_figure(block: str, start: int) -> bool:
                for begin, end in elements(block, "figure"))
 
 
-def _caption_written(block: str, start: int, under: str) -> bool:
+def _caption_written(block: str, start: int, under: Callable[[], str]) -> bool:
     """Whether pasted HTML writes the caption of the photo whose tag is at `start` of `block`: in
     a <figure> with a <figcaption>, or as the words right after it (in its block, else in what the
     body has under it, `under`) in italics or starting "Ảnh…", as a Markdown photo's caption line
-    is told (_caption_line): `<p><img …></p><p><em>Ảnh: Minh Khôi</em></p>`, as old portals wrote it."""
-    if _in_captioned_figure(block, start):
-        return True
-    words, italic = words_after(block, start) or words_after(under) or ("", False)
-    return (italic and len(words) <= MAX_CAPTION) or reads_as_caption(words)
+    is told (_caption_line): `<p><img …></p><p><em>Ảnh: Minh Khôi</em></p>`, as old portals wrote it.
+    The next photo's caption is not its own (_pasted_caption)."""
+    return _in_captioned_figure(block, start) or bool(_pasted_caption(block, start, under))
 
 
 def _pasted_caption(block: str, start: int, under: Callable[[], str]) -> str:
@@ -781,7 +779,7 @@ class RawImages(StashedTags):
                                  f"Xem ảnh cỡ lớn: {named}" if named else "Xem ảnh cỡ lớn")
         shown = Markup(to_html_string(element))
         caption = self.pictures._cover_caption(src) if not attrs.get("title") else ""
-        if not caption or _caption_written(block, start, under()):  # (the body writes its own caption under it)
+        if not caption or _caption_written(block, start, under):  # (the body writes its own caption under it)
             return shown
         # The cover, shown here and so not above the text (ImagePlan.shown_cover): its image_caption
         # under it, as a Markdown photo's; in a figure where one may be (a <div>'s, a cell's), else

@@ -966,3 +966,19 @@ def test_a_fresh_output_built_with_the_cache_kept_dates_each_photo_as_before(mak
     def photo_dates(out):
         return {path.relative_to(out).as_posix(): os.stat(path).st_mtime_ns for path in (out / "images").iterdir()}
     assert photo_dates(first.out) == photo_dates(second.out) and len(photo_dates(first.out)) > 3
+
+
+def test_a_cover_pasted_above_another_photo_keeps_its_caption(make_site, build_site):
+    """The cover pasted as HTML with no caption of its own, the next photo's caption line under that
+    photo: the cover's image_caption was taken as written by the body (the next photo's line read as
+    its own) and shown nowhere, where the link to the next photo's largest copy is named by that line."""
+    body = ('Sáng nay.\n\n<p><img src="anh.jpg"></p>\n<p><img src="b.jpg"></p>\n<p><em>Diễu hành</em></p>\n')
+    built = build_site(make_site({
+        "content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", slug="ra-quan", image="anh.jpg",
+                                                          image_caption='"Ảnh: Anh Dũng"', body=body),
+        "content/tin-hoat-dong/ra-quan/anh.jpg": phone_jpeg(900, 600),
+        "content/tin-hoat-dong/ra-quan/b.jpg": phone_jpeg(900, 600)}))
+    assert built.result.ok, built.messages
+    body = built.page("/tin-hoat-dong/ra-quan/").select_one(".article .body")
+    assert [text_of(p) for p in body.find_all("p")] == ["Sáng nay.", "Ảnh: Anh Dũng", "", "Diễu hành"]
+    assert text_of(body.find_all("p")[1].select_one(".cover-caption")) == "Ảnh: Anh Dũng"
