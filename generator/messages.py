@@ -1158,10 +1158,12 @@ PROBLEMS: Mapping[str, tuple] = {
         (_ANY, "không tìm thấy ảnh: {0}"),
     ),
     "missing-alt": (
-        (r"the image '(.*?)' has no alt text", "ảnh '{0}' chưa có mô tả (alt); viết mô tả giữa [ ] để người khiếm thị đọc được"),
+        # (a photo pasted as HTML has no [ ]: its description is its tag's alt="…")
+        (r"the image '(.*?)' has no alt text", "ảnh '{0}' chưa có mô tả (alt); viết mô tả giữa [ ] (ảnh dán bằng thẻ "
+         "<img>: trong alt=\"…\") để người khiếm thị đọc được"),
         (r"the image '(.*?)' has a file name for alt text \('(.*)'\)",
-         "ảnh '{0}' chỉ có tên tệp làm mô tả (alt: '{1}'), như công cụ dán ảnh tự ghi; hãy viết mô tả giữa [ ] để "
-         "người khiếm thị đọc được"),
+         "ảnh '{0}' chỉ có tên tệp làm mô tả (alt: '{1}'), như công cụ dán ảnh tự ghi; hãy viết mô tả giữa [ ] (ảnh "
+         "dán bằng thẻ <img>: trong alt=\"…\") để người khiếm thị đọc được"),
     ),
     "no-such-page": (
         (r"the link '(.*?)' leads to no page or file of this portal; did you mean '(.*?)'\? .*",

@@ -73,7 +73,7 @@ def test_alt_text_that_is_only_a_file_name_is_told_as_missing_and_is_no_caption(
     problem = next(p for p in built.result.problems if p.code == "missing-alt")
     assert messages.problem_message(problem, "vi") == (
         "ảnh 'phone.jpg' chỉ có tên tệp làm mô tả (alt: 'phone.jpg'), như công cụ dán ảnh tự ghi; hãy viết mô tả "
-        "giữa [ ] để người khiếm thị đọc được")
+        "giữa [ ] (ảnh dán bằng thẻ <img>: trong alt=\"…\") để người khiếm thị đọc được")
     figures = built.page(PAGE).find("div", class_="body").find_all("figure")
     assert [text_of(f.figcaption) if f.figcaption else None for f in figures] == [
         None, None, None, None, "Lễ ra quân tại quảng trường", "Ảnh 2026", None, "Logo"]
@@ -406,6 +406,9 @@ def test_a_file_name_given_as_alt_text_of_a_pasted_photo_is_not_read_either(make
                                   BUNDLE + "IMG_1234.jpg": phone_jpeg(1600, 1200), BUNDLE + "nho.jpg": phone_jpeg(400, 300)}))
     assert built.result.ok, built.messages
     assert sum("missing-alt" in message for message in built.messages) == 2
+    # (told in Vietnamese where to write it: a pasted <img> has no [ ] to write it between, but its alt="…")
+    told = [messages.problem_message(p, "vi") for p in built.result.problems if p.code == "missing-alt"]
+    assert all('alt="…"' in message for message in told), told
     images = built.page(PAGE).select(".article .body img")
     assert [img["alt"] for img in images] == ["", "", "Huy hiệu"]
     assert built.page(PAGE).select_one(".article .body a.photo-link")["aria-label"] == "Xem ảnh cỡ lớn: Lễ ra quân"
