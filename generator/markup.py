@@ -388,7 +388,9 @@ class _RawMedia(rawtags.StashedTags):
 _HTML_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s/>])", re.I)
 _HTML_H1 = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.I | re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)  # (an old part the editor hid, never published: moves nothing)
-_BLANK_HTML_HEADING = re.compile(r"<(h[1-6])(?:\s[^>]*)?>(?:\s|&nbsp;|&#160;|&#xa0;|<br\s*/?>"
+# (one with an id is kept, as `## &nbsp; {#ket-qua}` is: a link of the body may lead there)
+_BLANK_HTML_HEADING = re.compile(r"""<(h[1-6])(?:\s(?:(?!(?<![\w-])id\s*=\s*["']?[^"'\s>])[^>])*)?>"""
+                                 r"(?:\s|&nbsp;|&#160;|&#xa0;|<br\s*/?>"
                                  r"|</?(?:span|strong|b|em|i|u|font|o:p)(?:\s[^>]*)?>)*</\1\s*>[ \t]*\n?", re.I)
 
 

@@ -106,6 +106,9 @@ def test_a_heading_pasted_as_html_without_words_is_left_out_as_marks_alone_are()
     assert headings('Mở đầu.\n\n<h1>&nbsp;</h1>\n\n## Hai\n\n<h3><span style="color:red">&nbsp;</span></h3>\n\n'
                     '<h2><strong><br></strong></h2>\n<p>Câu.</p>\n\n<h3>Ba</h3>\n') == [
         ("h2", "muc-hai", "Hai"), ("h3", "muc-ba", "Ba")]
+    # One with an id of its own is kept, as `## &nbsp; {#ket-qua}` is: a link of the body leads there.
+    assert headings('Xem [kết quả](#ket-qua).\n\n<h2 id="ket-qua">&nbsp;</h2>\n<p>Bắt 12 đối tượng.</p>\n\n'
+                    '<h2 data-id="x">&nbsp;</h2>\n\n## Hai\n') == [("h2", "ket-qua", "\xa0"), ("h2", "muc-hai", "Hai")]
 
 
 def test_a_short_article_has_no_contents():
