@@ -749,16 +749,19 @@ def _code_reader(body: str) -> Callable[[int], bool]:
 
 def _places(body: str, needle: str, forms: Sequence[tuple[str, str]]) -> Iterator[int]:
     """Where `needle` stands in `body`, written in each of `forms` in turn (each place once),
-    looked for no further than asked (one search in C a link, as _line_of)."""
+    looked for no further than asked (one search in C a link, as _line_of). A link pasted as HTML
+    may write its `&` as `&amp;` (an old portal's export writes every query so), which its
+    href no longer holds: then it is looked for so written too, else it was told at the body's first line."""
     seen = set()
-    for before, after in forms:
-        written = before + needle + after
-        at = body.find(written)
-        while at >= 0:
-            if at + len(before) not in seen:
-                seen.add(at + len(before))
-                yield at + len(before)
-            at = body.find(written, at + 1)
+    for spelled in dict.fromkeys((needle, needle.replace("&", "&amp;"))):
+        for before, after in forms:
+            written = before + spelled + after
+            at = body.find(written)
+            while at >= 0:
+                if at + len(before) not in seen:
+                    seen.add(at + len(before))
+                    yield at + len(before)
+                at = body.find(written, at + 1)
 
 
 def _line_of(article: Article, needle: str) -> int:

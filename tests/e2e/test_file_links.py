@@ -707,3 +707,18 @@ def test_a_link_written_with_the_vietnamese_sub_path_as_the_address_bar_shows_it
                      "/t%E1%BB%89nh-th%E1%BB%AD/tin-hoat-dong/da-go/"]
     told = [p.message.split("'")[1] for p in built.result.problems if p.code == "no-such-page"]
     assert told == ["/tỉnh-thử/tin-hoat-dong/da-go/"]
+
+
+def test_a_broken_link_pasted_with_its_ampersands_as_html_writes_them_is_told_at_its_own_line(make_site, tmp_path):
+    """An old portal's export writes each `&` of a link's query as `&amp;`, as HTML does
+    (`<a href="index.php?option=com_content&amp;id=12">`): the link was told at the body's
+    first line, where the editor of a long article found nothing to mend."""
+    pasted = ("<p>Bạn đọc xem lại các bài:</p>\n<ul>\n<li>Mở đầu danh sách</li>\n"
+              '<li><a href="index.php?option=com_content&amp;view=article&amp;id=1002">Hội nghị sơ kết</a></li>\n'
+              '<li><a href="tai-lieu.php?id=7&amp;tai=1">Tài liệu</a></li>\n</ul>')
+    site = make_site({**numbered_articles(1), BUNDLE: article("Họp báo quý", body=pasted)})
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+    assert sorted((p.location.line, p.message.split(" (")[0]) for p in result.problems if p.code == "broken-link") == [
+        (line_of(site, BUNDLE, "id=1002"),
+         "the link 'index.php?option=com_content&view=article&id=1002' points to nothing the site publishes"),
+        (line_of(site, BUNDLE, "tai-lieu.php"), "the link 'tai-lieu.php?id=7&tai=1' points to nothing the site publishes")]
