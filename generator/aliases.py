@@ -95,8 +95,23 @@ def canonical_query(query: str) -> str | None:
     names = [name for name, _ in pairs]
     if not pairs or "" in names or len(set(names)) != len(names):
         return None
+    pairs = [(name, value) for name, value in pairs if not _needless(name, names)]
     return "&".join(f"{quote(name, safe=_QUERY_SAFE)}={quote(value, safe=_QUERY_SAFE)}"
                     for name, value in sorted(pairs))
+
+
+# Names an old address may carry that named nothing on the old portal: a shared link's tracking
+# (Facebook's, Zalo's, Google's), which the redirect page ignores in an address asked for.
+_TRACKING = re.compile(r"utm_.*|fbclid|gclid|zarsrc")
+
+
+def _needless(name: str, names: list[str]) -> bool:
+    """Whether an old address's query `name` is one its portal did not need to find the page, and
+    so left out of its compared form: tracking, and Joomla's Itemid (the menu item the reader came
+    from, one article having several) beside the option=com_… and id that name the article. Written
+    in an alias, each was asked of every reader: the same article's other old links, without it
+    or with another menu item's, led to "no article answers this old address"."""
+    return bool(_TRACKING.fullmatch(name)) or (name == "itemid" and "option" in names and "id" in names)
 
 
 def _name(written: str) -> str:

@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-from generator.aliases import kept_by_categories
+from generator.aliases import canonical_query, kept_by_categories, split_alias
 from generator.cache import code_stamp, digest
 from generator.markup import body_key
 from generator.model import Site
@@ -204,7 +204,7 @@ def find_moved(old: object, now: dict) -> tuple[tuple[str, str, str], ...]:
     lost = []
     for source, url in now.get("urls", {}).items():
         had = source in old_urls and source not in drafts
-        before = {old_urls[source], *old_kept.get(source, ())} if had else set()
+        before = {old_urls[source], *map(_as_compared_now, old_kept.get(source, ()))} if had else set()
         if before <= {url, *now.get("kept", {}).get(source, ())}:
             continue  # (nearly every article: nothing of it moved)
         answered = _answered(now) if answered is None else answered
@@ -212,12 +212,25 @@ def find_moved(old: object, now: dict) -> tuple[tuple[str, str, str], ...]:
     for source, was in _renamed(old, now).items():  # (moved by `git mv` and retitled at once)
         if was in drafts:
             continue
-        before = {old_urls[was], *old_kept.get(was, ())}
+        before = {old_urls[was], *map(_as_compared_now, old_kept.get(was, ()))}
         url = now["urls"][source]
         if not before <= {url, *now.get("kept", {}).get(source, ())}:
             answered = _answered(now) if answered is None else answered
             lost += [(source, address, url) for address in before if address not in answered]
     return tuple(sorted(lost))
+
+
+def _as_compared_now(address: str) -> str:
+    """An old address the last build kept, its query in this version's compared form: one that
+    leaves out a name the old portal did not need (Joomla's Itemid) answers the address kept
+    with it all the same, which the first build after the upgrade told moved."""
+    if not isinstance(address, str) or "?" not in address:
+        return address
+    path, query = split_alias(address)
+    compared = canonical_query(query)
+    if compared is None:  # (a record's that no version wrote)
+        return address
+    return f"{path}?{compared}" if compared else path
 
 
 def _renamed(old: dict, now: dict) -> dict[str, str]:
@@ -281,7 +294,8 @@ def find_list_aliases_gone(old_kept: object, now: dict) -> tuple[tuple[str, str,
     if not isinstance(old_kept, dict) or not old_kept:
         return ()
     answered = _answered(now)
-    return tuple(sorted((kind, slug, alias) for alias, (kind, slug) in old_kept.items() if alias not in answered))
+    return tuple(sorted((kind, slug, alias) for alias, (kind, slug) in old_kept.items()
+                        if _as_compared_now(alias) not in answered))
 
 
 def _layouts_now(changed: list[str], layouts: dict, other: dict) -> tuple[str, ...]:

@@ -34,6 +34,8 @@ def migrated(tmp_path_factory):
         if number == 1:
             old += ['"https://cu.congan.example.vn/index.php?option=com_content&view=article&id=5"',
                     '"/tin.aspx?tieu-de=Tết Bính Ngọ"', '"/tin.aspx"']
+        if number == 2:  # as a Joomla page shows its address, with the menu item it was reached from
+            old += ['"/index.php?option=com_content&view=article&id=6&Itemid=45"']
         path = site / f"content/tin-hoat-dong/bai-{number}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(article(f"Bài số {number}", aliases=f"[{', '.join(old)}]"), encoding="utf-8")
@@ -51,6 +53,8 @@ def migrated(tmp_path_factory):
     ("/Pages/chi-tiet.aspx?ITEMID=150", "Bài số 1"),
     ("/index.php?id=5&Itemid=101&view=article&option=com_content", "Bài số 1"),  # Joomla's, in any order
     ("/index.php?option=com_content&amp;view=article&amp;id=5", "Bài số 1"),  # copied out of HTML
+    ("/index.php?option=com_content&view=article&id=6", "Bài số 2"),  # the alias's Itemid=45 is not needed
+    ("/index.php?option=com_content&view=article&id=6&Itemid=101", "Bài số 2"),  # nor another menu item's
     ("/tin.aspx?tieu-de=T%E1%BA%BFt+B%C3%ADnh+Ng%E1%BB%8D", "Bài số 1"),
     ("/tin.aspx?tieu-de=khac", "Bài số 1"),  # unknown: the path's own old address
 ])

@@ -89,6 +89,21 @@ def test_an_old_address_with_a_query_keeps_it_in_one_written_form():
     assert normalize_alias("/index.php?option=com_content&amp;id=5") == "/index.php/?id=5&option=com_content"
 
 
+def test_an_old_address_keeps_no_name_the_old_portal_did_not_need_to_find_its_page():
+    """Joomla's Itemid (the menu item a reader came from: the same article has several) beside the
+    option and id that name the article, and a share's tracking names: written in an alias, each was
+    asked of every reader, and the article's other old links led to "no article answers this address"."""
+    joomla = "/index.php/?id=1001&option=com_content&view=article"
+    assert normalize_alias("/index.php?option=com_content&view=article&id=1001&Itemid=45") == joomla
+    assert normalize_alias("http://cu.example.vn/index.php?option=com_content&view=article&id=1001&itemid=101") == joomla
+    assert normalize_alias("/tin.aspx?ID=7&utm_source=zalo&fbclid=IwAR1&zarsrc=30") == "/tin.aspx/?id=7"
+    # SharePoint's ItemID names the article, and so does a menu item alone.
+    assert normalize_alias("/Pages/chi-tiet.aspx?ItemID=1024") == "/Pages/chi-tiet.aspx/?itemid=1024"
+    assert normalize_alias("/index.php?Itemid=12") == "/index.php/?itemid=12"
+    assert normalize_alias("/index.php?option=com_content&view=category&Itemid=12") == \
+        "/index.php/?itemid=12&option=com_content&view=category"
+
+
 def test_a_query_is_escaped_as_encodeURIComponent_escapes_it():
     # ECMAScript: encodeURIComponent leaves letters, digits and - _ . ! ~ * ' ( ) as they are.
     unescaped = set(string.ascii_letters + string.digits + "-_.!~*'()")
