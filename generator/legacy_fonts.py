@@ -8,6 +8,8 @@ pasted into an article, readers see the symbols. Which font it was is lost in th
 so the text is found and named, for the editor to convert it (Unikey's converter,
 Ctrl+Shift+F6) and paste it again. Reads only the body's text; changes nothing. (A Word
 report imported with `new --from` names its fonts: legacy_text.py converts it there.)
+Also Unicode text an old portal's database or export read in the wrong encoding, UTF-8 as
+Windows-1252 ('CÃ´ng an tá»‰nh'): found and named with what it says (`misread`).
 """
 from __future__ import annotations
 
@@ -63,3 +65,56 @@ def legacy_paragraphs(body: str) -> list[tuple[int, str]]:
                 found.append((start, sample if len(sample) <= 60 else sample[:59] + "…"))
         start = offset + 1
     return found
+
+
+# UTF-8 text that an old portal's database or export read as Windows-1252 (MySQL's "latin1"
+# columns, a PHP script without its charset): 'Công an tỉnh' arrives as 'CÃ´ng an tá»‰nh'. Unlike
+# an old font, what it says is known: each run of such characters is the bytes of the letters meant.
+_BYTE_OF = {**{chr(b): b for b in range(0x80, 0x100)},  # (Latin-1's reading: C1 controls for 0x80-0x9F)
+            **{bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}}
+_MISREAD_RUN = re.compile(f"[{re.escape(''.join(_BYTE_OF))}]{{2,}}")
+MIN_MISREAD_RUNS = 2  # one pair may be a symbol beside a letter ('Â°'); a sentence misread has one a word
+
+
+def misread(text: str) -> str | None:
+    """`text` as it was written, when it reads as UTF-8 read as Windows-1252 ('CÃ´ng an tá»‰nh' →
+    'Công an tỉnh'), else None. Unicode Vietnamese never reads so: its Latin-1 letters (ô, à…) are
+    no UTF-8 continuation bytes, and its other letters are beyond Windows-1252."""
+    runs = [(found, _utf8(found.group())) for found in _MISREAD_RUN.finditer(text)]
+    meant = [(found, decoded) for found, decoded in runs if decoded is not None]
+    if len(meant) < MIN_MISREAD_RUNS or len(meant) * 2 < len(runs):
+        return None
+    for found, decoded in reversed(meant):
+        text = text[:found.start()] + decoded + text[found.end():]
+    return text
+
+
+def _utf8(run: str) -> str | None:
+    try:
+        return bytes(_BYTE_OF[ch] for ch in run).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def misread_paragraphs(body: str) -> list[tuple[int, str, str]]:
+    """(line offset in the body, its first words, what they say) of each paragraph that reads as
+    UTF-8 read as Windows-1252 (misread)."""
+    found: list[tuple[int, str, str]] = []
+    if not _MISREAD_RUN.search(body):
+        return found
+    lines = [text if not in_code else "" for text, in_code in fenced(body.split("\n"))]
+    start = 0
+    for offset in range(len(lines) + 1):
+        if offset < len(lines) and lines[offset].strip():
+            continue
+        paragraph = " ".join(lines[start:offset])
+        meant = misread(paragraph) if paragraph.strip() else None
+        if meant is not None:
+            found.append((start, _first_words(paragraph), _first_words(meant)))
+        start = offset + 1
+    return found
+
+
+def _first_words(text: str) -> str:
+    sample = " ".join(re.sub(r"<[^>]*>", " ", text).split()[:6])
+    return sample if len(sample) <= 60 else sample[:59] + "…"

@@ -979,6 +979,29 @@ def test_text_typed_in_an_old_vietnamese_font_is_named_for_the_editor(make_site,
     assert "'C«ng an tØnh tæ chøc héi'" in next(str(p) for p in built.result.problems if p.location.line == 10)
 
 
+def test_text_an_old_portal_s_export_misread_as_windows_1252_is_named_with_what_it_says(make_site, build_site):
+    """An old PHP portal's database (MySQL "latin1" columns) or its export read UTF-8 as Windows-1252:
+    'Công an tỉnh' arrives as 'CÃ´ng an tá»‰nh', and was published so without a word. Each such
+    paragraph, and a title so, is a warning at its line quoting what it says; Unicode Vietnamese,
+    old-font text (told as such), a temperature and pasted HTML's no-break spaces are not."""
+    meant = "Công an tỉnh tổ chức hội nghị tổng kết công tác năm 2019."
+    garbled = meant.encode("utf-8").decode("cp1252")
+    body = (f"<p style=\"text-align: justify;\">{meant}&nbsp;Đà Nẵng\u00a0à ô.</p>\n\n"
+            f"<p style=\"text-align: justify;\">{garbled}</p>\n\n"
+            "Nhiệt độ 25°C, trời nắng nhẹ.\n\n"
+            "C«ng an tØnh tæ chøc héi nghÞ tæng kÕt c«ng t¸c n¨m 2025.\n")
+    title = "Hội nghị tổng kết năm 2019"
+    built = build_site(make_site({"content/tin-hoat-dong/cu.md": article("Bài cũ", body=body),
+                                  "content/tin-hoat-dong/tieu-de.md": article(title.encode().decode("cp1252"),
+                                                                              slug="tieu-de")}))
+    assert built.result.ok, built.messages
+    found = {(p.location.path, p.location.line): p.message for p in built.result.problems if p.code == "garbled-text"}
+    assert sorted(found) == [("content/tin-hoat-dong/cu.md", 10), ("content/tin-hoat-dong/tieu-de.md", 2)]
+    assert "which says 'Công an tỉnh tổ chức hội'" in found["content/tin-hoat-dong/cu.md", 10]
+    assert f"which says '{title}'" in found["content/tin-hoat-dong/tieu-de.md", 2]
+    assert [p.location.line for p in built.result.problems if p.code == "old-font-text"] == [14]
+
+
 def test_separators_between_links_are_seen_not_read_aloud(make_site, build_site):
     """A screen reader said "›" between the breadcrumb's links and "«"/"»" before the
     pagination's words: a mark drawn for the eye, not a word."""
