@@ -404,6 +404,21 @@ def _query_page(path: str, table: dict[str, Article | ListTarget], fallback: Art
     }))
 
 
+def answers_query(page: Page, query: str) -> bool:
+    """Whether the page of an old address's path (a "query-alias" page) sends a reader asking for it
+    with `query` somewhere, as its script (dia-chi-cu.js) looks the query up: by each set of names
+    its table uses, else to the article whose old address was the path alone."""
+    asked: dict[str, str] = {}
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        asked.setdefault(_name(name), value)
+    for names in page.extra["names"]:
+        if all(name in asked for name in names):
+            key = "&".join(f"{quote(name, safe=_QUERY_SAFE)}={quote(asked[name], safe=_QUERY_SAFE)}" for name in names)
+            if key in page.extra["targets"]:
+                return True
+    return page.extra["fallback"] is not None
+
+
 def _shard_prefix(path: str) -> str:
     """The site path the JSON tables of a page's queries start with ('/Pages/chi-tiet.aspx/'
     → '/Pages/chi-tiet.aspx/dia-chi-cu-'; '/tin.html' → '/tin.html-dia-chi-cu-')."""

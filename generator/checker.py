@@ -111,7 +111,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     published = set(outputs) | files.keys() | {variant.name for variant in plan.variants}
     if links_to_files:  # (the links to files that `build` would find leading nowhere)
         problems += filelinks.unpublished_links(converted, links_to_files, published,
-                                                {rel for rel, _ in listing}, site_config.base_path)
+                                                {rel for rel, _ in listing}, site_config.base_path, query_pages(pages))
     problems += filelinks.config_links_leading_nowhere(site_config.links, published, site_config.base_path)
     problems += share_image_problems(site_dir, site_config.share_image, published, files,
                                      *read_share_image(site_config.share_image, files))
@@ -143,10 +143,15 @@ def links_to_files_leading_nowhere(site_dir: Path, site: Site, plan, listing) ->
     out as check works them out: for a build that stops at its bodies' own errors, before it plans
     what it writes. A missing document or clip was told by the build after, once those were mended."""
     files, _ = assets.plan_files(site_dir, site.articles_and_pages, listing, plan.sources, site.config.base_path)
-    _, outputs = planned_outputs(site, files)
+    pages, outputs = planned_outputs(site, files)
     published = set(outputs) | files.keys() | {variant.name for variant in plan.variants}
     return filelinks.unpublished_links(site.articles_and_pages, site.file_links, published,
-                                       {rel for rel, _ in listing}, site.config.base_path)
+                                       {rel for rel, _ in listing}, site.config.base_path, query_pages(pages))
+
+
+def query_pages(pages) -> dict:
+    """The pages of old addresses with a query, by path (filelinks.unpublished_links)."""
+    return {page.url: page for page in pages if page.kind == "query-alias"}
 
 
 def _read_articles(site_dir: Path, cache_dir: Path | None, jobs: int | None, problems: list[Problem]):

@@ -15,7 +15,7 @@ import re
 from typing import Callable, Collection, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
-from generator import confine
+from generator import aliases, confine
 from generator.config import CONFIG_NAME
 from generator.diagnostics import Problem, error, warning
 from generator.images import is_image_file
@@ -29,13 +29,16 @@ _LOOKS_LIKE_A_PHONE = re.compile(r"(\+84|0)[\d .-]{8,13}\d|1\d\d")
 
 
 def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[tuple[str, int]]],
-                      outputs: Collection[str], content_files: Collection[str], base_path: str = "/") -> list[Problem]:
+                      outputs: Collection[str], content_files: Collection[str], base_path: str = "/",
+                      query_pages: Mapping = {}) -> list[Problem]:
     """A `broken-link` problem for each relative link to a file that the build does not
     publish, a `no-such-page` warning for each path from the site's root that leads nowhere.
     `links`: by article source, its body's links to files (Site.file_links); `outputs`: every
     output path planned (pages, files, feeds); `content_files`: the paths of content/'s files,
     as the listing names them (content/…); `base_path`: base_url's path, which a path from
-    the host's root may start with."""
+    the host's root may start with; `query_pages`: the pages of old addresses with a query, by
+    path (aliases.plan_alias_pages): a link to one with a query no alias keeps is told too (its
+    page exists, and said "no article answers this old address" to the reader alone)."""
     problems = []
     articles = list(articles)
     folders = {article.bundle_dir: article.url for article in articles if article.bundle_dir}
@@ -46,6 +49,12 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
             if path.startswith("/"):
                 if not leads_to_a_page(path, outputs, base_path):
                     problems.append(warning(article.source, line, "no-such-page", pages.no_page_detail(href)))
+                elif (query := urlsplit(href).query) and (page := _page_of_queries(path, query_pages, base_path)) \
+                        and not aliases.answers_query(page, query):
+                    problems.append(warning(article.source, line, "no-such-page",
+                                            f"the link '{href}' is an old address that no article keeps in its "
+                                            "aliases: readers get a page saying no article answers it; link the "
+                                            "article's .md file, or add the address to its aliases"))
                 continue
             target = posixpath.normpath(posixpath.join(article.url, path)).lstrip("/")
             candidates = (posixpath.join(target, "index.html"),) if path.endswith("/") else \
@@ -57,6 +66,14 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
                 continue
             problems.append(error(article.source, line, "broken-link", _why(article, href, path, content_files)))
     return problems
+
+
+def _page_of_queries(path: str, query_pages: Mapping, base_path: str):
+    """The page of old addresses with a query at `path` (from the host's root, unquoted), or None."""
+    base_path = unquote(base_path)
+    if base_path != "/" and under_base_path(path, base_path):
+        path = "/" + path[len(base_path):]
+    return query_pages.get(aliases.normalize_alias(path)) if query_pages else None
 
 
 def config_links_leading_nowhere(links: Iterable, outputs: Collection[str], base_path: str = "/") -> list[Problem]:

@@ -1175,6 +1175,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "dán bằng thẻ <img>: trong alt=\"…\") để người khiếm thị đọc được"),
     ),
     "no-such-page": (
+        (r"the link '(.*?)' is an old address that no article keeps in its aliases: ",
+         "liên kết '{0}' là địa chỉ cũ mà không bài viết nào giữ trong aliases: bạn đọc sẽ gặp trang báo không có bài "
+         "viết nào ứng với địa chỉ này; hãy liên kết tới tệp .md của bài viết, hoặc thêm địa chỉ này vào aliases của bài"),
         (r"the link '(.*?)' leads to no page or file of this portal; did you mean '(.*?)'\? .*",
          "liên kết '{0}' không dẫn tới trang hay tệp nào của cổng; có phải ý bạn là '{1}'? (nếu một dịch vụ khác "
          "trên cùng tên miền trả lời địa chỉ này, hãy ghi đủ địa chỉ: https://…)"),

@@ -722,3 +722,26 @@ def test_a_broken_link_pasted_with_its_ampersands_as_html_writes_them_is_told_at
         (line_of(site, BUNDLE, "id=1002"),
          "the link 'index.php?option=com_content&view=article&id=1002' points to nothing the site publishes"),
         (line_of(site, BUNDLE, "tai-lieu.php"), "the link 'tai-lieu.php?id=7&tai=1' points to nothing the site publishes")]
+
+
+def test_a_link_to_an_old_address_with_a_query_no_article_keeps_is_told_at_its_line(make_site, tmp_path):
+    """An old portal's articles link each other by their old addresses (`/index.php?…&id=12`): one
+    whose article was not moved, or whose alias is mistyped, led to the page of old addresses,
+    which told the reader alone that no article answers it (as `/tin-tuc/999.html` is told)."""
+    kept = '["/index.php?option=com_content&view=article&id=12", "/Pages/chi-tiet.aspx?ItemID=7", "/tin.aspx"]'
+    body = ('<p>Xem <a href="/index.php?option=com_content&amp;view=article&amp;id=12&amp;Itemid=3">bài 12</a>,\n'
+            '<a href="/index.php?option=com_content&amp;view=article&amp;id=99">bài 99</a>,\n'
+            '<a href="/Pages/chi-tiet.aspx?ItemID=8">bài 8</a> và <a href="/tin.aspx?id=5">tin 5</a>.</p>\n\n'
+            "Hoặc [bài 7](/Pages/chi-tiet.aspx?itemid=7).")
+    site = make_site({"content/tin-hoat-dong/cu.md": article("Bài cũ", aliases=kept),
+                      BUNDLE: article("Họp báo quý", body=body)})
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+    told = sorted((p.location.line, p.message.split(":")[0]) for p in result.problems if p.code == "no-such-page")
+    assert told == [
+        (line_of(site, BUNDLE, "id=99"), "the link '/index.php?option=com_content&view=article&id=99' is an old "
+                                         "address that no article keeps in its aliases"),
+        (line_of(site, BUNDLE, "ItemID=8"), "the link '/Pages/chi-tiet.aspx?ItemID=8' is an old address that no "
+                                            "article keeps in its aliases")]  # (/tin.aspx keeps any query of its own)
+    assert result.ok and problems_of(check_site(site)) == set()
+    assert sorted((p.location.line, p.message.split(":")[0]) for p in check_site(site).problems
+                  if p.code == "no-such-page") == told
