@@ -850,6 +850,9 @@ _ITEM_ENDS = re.compile(r"([.;:!?…])?(?:\s*\x00)+\s*")
 
 
 _SUMMARY_MARKS = re.compile(r"[*_`\[]|~~")
+# The tags an old portal's editor (FCKeditor, TinyMCE) formats a lead with; a block's is a space.
+_SUMMARY_FORMATTING = re.compile(r"</?(?:p|div|br|span|font|strong|b|em|i|u|a|sup|sub)(?:\s[^<>]*)?/?>", re.I)
+_SUMMARY_BREAK = re.compile(r"</?(?:p|div|br)\b", re.I)
 _BLOCK_START = re.compile(r"(?m)^(\s*(?:\d+(?=\.\s))?)([#>.])")  # a hashtag, a quote or "2026. " is not a block
 
 
@@ -863,7 +866,11 @@ def plain_summary(text: str) -> str:
     [link](…), a correction's "~~120~~ 12 tỷ đồng") as a reader reads it: struck text left out, as
     a summary taken from the body leaves it. The lead is plain text wherever it goes (lists, feeds,
     search, the meta description): the marks were shown as typed. Text without them (nearly
-    every summary) is returned as it is, unconverted; HTML in it stays text."""
+    every summary) is returned as it is, unconverted. HTML an old portal's editor formatted its lead
+    with (Joomla's introtext: <p>, <strong>, <span style>, <br>) is read as its words, which readers
+    saw as typed; any other HTML stays text."""
+    if _SUMMARY_FORMATTING.search(text):
+        text = " ".join(_SUMMARY_FORMATTING.sub(lambda m: " " if _SUMMARY_BREAK.match(m.group()) else "", text).split())
     if not _SUMMARY_MARKS.search(text):
         return text
     inline = _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), html.escape(text, quote=False))

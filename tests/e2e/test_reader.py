@@ -1002,6 +1002,19 @@ def test_text_an_old_portal_s_export_misread_as_windows_1252_is_named_with_what_
     assert [p.location.line for p in built.result.problems if p.code == "old-font-text"] == [14]
 
 
+def test_a_summary_exported_as_html_by_an_old_portal_is_read_as_its_words(make_site, build_site):
+    """The old CMS's lead is HTML (`summary: "<p>Sáng 1/6, … <strong>Vũ Thư</strong> …</p>"`): the page,
+    the category's card and the description shared links show read "<p>" and "<strong>" as typed."""
+    lead = '"<p style=\\"text-align: justify;\\">Sáng 1/6, Công an huyện <strong>Vũ Thư</strong> ra mắt mô hình.</p>"'
+    built = build_site(make_site({"content/tin-hoat-dong/vu-thu.md": article("Ra mắt mô hình", summary=lead)}))
+    assert built.result.ok, built.messages
+    meant = "Sáng 1/6, Công an huyện Vũ Thư ra mắt mô hình."
+    page = built.page("/tin-hoat-dong/ra-mat-mo-hinh/")
+    assert text_of(page.select_one("p.lead")) == meant
+    assert page.find("meta", attrs={"name": "description"})["content"] == meant
+    assert text_of(built.page("/tin-hoat-dong/").select_one("p.summary")) == meant
+
+
 def test_separators_between_links_are_seen_not_read_aloud(make_site, build_site):
     """A screen reader said "›" between the breadcrumb's links and "«"/"»" before the
     pagination's words: a mark drawn for the eye, not a word."""

@@ -230,6 +230,19 @@ def test_a_summary_written_with_markdown_marks_reads_as_plain_text():
     assert plain_summary("Từ 10~20 người, ~ 30 %") == "Từ 10~20 người, ~ 30 %"
 
 
+def test_a_summary_an_old_portal_exported_as_html_reads_as_its_words():
+    """An old CMS's lead (Joomla's introtext, a PHP portal's "mo_ta") is HTML, as its editor
+    formatted it: readers saw "<p>", "<strong>" and "&nbsp;" as typed on the page, every card
+    and the shared link's description. Its words are read; anything else stays as written."""
+    from generator.markup import plain_summary
+    assert plain_summary('<p style="text-align: justify;"><strong>(CATB) - </strong>Sáng 1/6, Công an huyện '
+                         '<span style="font-size:14px">Vũ Thư</span> ra mắt mô hình<br />"Camera an ninh".</p>'
+                         '<p>Đoạn hai.</p>') == '(CATB) - Sáng 1/6, Công an huyện Vũ Thư ra mắt mô hình "Camera an ninh". Đoạn hai.'
+    assert plain_summary("<P><FONT face=Arial>Hội nghị <B>tổng kết</B></FONT></P>") == "Hội nghị tổng kết"
+    for kept in ("<script>alert(1)</script> & “x”", 'Thông báo <số 12> về "x"', "a <img src=x onerror=alert(1)>"):
+        assert plain_summary(kept) == kept
+
+
 def test_a_long_summary_stops_at_a_sentence_or_a_clause_and_never_inside_a_quotation():
     """Vietnamese words are syllables parted by spaces: cut at the last space before the limit,
     a card read "… tạm giữ 9 đối…" ("đối tượng") and "… với chủ đề “Học tập … làm việc…" (a
