@@ -37,7 +37,7 @@ from generator.memo import Memo
 from generator.model import Article, Site, evolve, under_base_path
 from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages, RawPosters
 from generator.vietnamese import fold, nfc, slugify
-from generator.sanitize import MAX_HTML_DEPTH, URL_SCHEMES, XML_FORBIDDEN, host_of, html_depth, references_leaving_site, refused_iframes, sanitize_html, settings_key as sanitize_settings, text_of
+from generator.sanitize import MAX_HTML_DEPTH, URL_SCHEMES, XML_FORBIDDEN, host_of, html_depth, references_leaving_site, refused_iframes, dropped_players, sanitize_html, settings_key as sanitize_settings, text_of
 
 # nl2br: a line break an editor types (or pastes from Word or Zalo: "Nơi nhận:", a line a
 # name) stays a line break, as in every editor they know; a blank line starts a paragraph.
@@ -512,6 +512,7 @@ class MarkupConverter:
                 del self.md.parser.state[:]
                 converted = self.md.reset().convert(_without_controls(article.body))
                 refused = refused_iframes(converted, self.iframe_hosts)
+                players = dropped_players(converted)
                 if "c]</p>" in converted or "C]</p>" in converted:  # (the cheap look before the regex: any case of [TOC])
                     converted = _TOC_MARKER.sub("", converted)
                 cleaned = videos.embed_videos(_EMPTY_PARAGRAPH.sub("", sanitize_html(converted, self.iframe_hosts)),
@@ -572,6 +573,9 @@ class MarkupConverter:
             warning(article.source, line, "dropped-iframe", _refused_iframe(src, self.iframe_hosts))
             for src, line in zip(refused, _link_lines(article, refused, _ANYWHERE)))
         problems += _unclosed_bold(article, body_html)
+        problems += tuple(
+            warning(article.source, line, "dropped-player", _dropped_player(src))
+            for src, line in zip(players, _link_lines(article, players, _IN_A_TAG)))
         unclosed = unclosed_html.unclosed_block(article.body) if "<" in article.body else None
         if unclosed is not None:
             line, tag = unclosed
@@ -615,6 +619,20 @@ class MarkupConverter:
 
 
 _YOUTUBE_EMBED = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([A-Za-z0-9_-]{11})", re.I)
+
+
+_YOUTUBE_FLASH = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/v/([A-Za-z0-9_-]{11})", re.I)
+
+
+def _dropped_player(src: str) -> str:
+    video = _YOUTUBE_FLASH.search(src)
+    if video is not None:  # YouTube's first embed code, a Flash player
+        return (f"the YouTube player pasted as <object> or <embed> is not shown: write the video's address alone on "
+                f"its line, https://www.youtube.com/watch?v={video.group(1)}, and the article shows its picture and "
+                "plays it on a tap")
+    return (f"the player pasted as <object> or <embed> for '{src}' is not shown (no browser has played Flash "
+            "since 2021): save the clip as MP4 beside the article and show it as a photo is, ![…](clip.mp4), or "
+            "put it on YouTube and write its address alone on its line")
 
 
 def _refused_iframe(src: str, hosts: Sequence[str]) -> str:

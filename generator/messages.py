@@ -1243,6 +1243,16 @@ PROBLEMS: Mapping[str, tuple] = {
     "unclosed-html": ((r"the <(.*?)> opened on this line is never closed", "thẻ <{0}> mở ở dòng này không được đóng: "
                        "phần còn lại của bài được đăng nguyên dạng, không được đọc như Markdown (tiêu đề, danh sách, "
                        "ảnh và liên kết hiện thành chữ thường); hãy đóng nó bằng </{0}> hoặc xóa thẻ"),),
+    "dropped-player": (
+        (r"the YouTube player pasted as <object> or <embed> is not shown: write the video's address alone on its "
+         r"line, (\S+), ",
+         "trình phát YouTube dán dạng <object> hoặc <embed> không được hiển thị: hãy viết địa chỉ video trên một dòng "
+         "riêng, {0}, bài sẽ hiện ảnh của video và phát khi bạn đọc bấm vào"),
+        (r"the player pasted as <object> or <embed> for '(.*)' is not shown",
+         "trình phát dán dạng <object> hoặc <embed> cho '{0}' không được hiển thị (không trình duyệt nào còn chạy "
+         "Flash từ năm 2021): hãy lưu đoạn phim dạng MP4 cạnh bài viết và chèn như chèn ảnh, ![…](clip.mp4), hoặc "
+         "đưa lên YouTube rồi viết địa chỉ video trên một dòng riêng"),
+    ),
     "dropped-iframe": (
         (r"the YouTube player pasted as an iframe is not shown: write the video's address alone on its line, (\S+), ",
          "trình phát YouTube dán dạng iframe không được hiển thị: hãy viết địa chỉ video trên một dòng riêng, {0}, "

@@ -151,6 +151,22 @@ def refused_iframes(html: str, iframe_hosts: Iterable[str] = ()) -> list[str]:
     return list(found)
 
 
+# A plugin's player (Flash, as old portals pasted a clip or YouTube's first embed code): <embed src>,
+# <object data>. The sanitizer drops both, as browsers have played no Flash since 2021.
+_PLAYER_SRC = re.compile(r"""<(?:embed\b[^>]*?\ssrc|object\b[^>]*?\sdata)\s*=\s*"""
+                         r"""(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_PLAYER_TAG = re.compile("<(?:embed|object)\\b", re.I)
+
+
+def dropped_players(html: str) -> list[str]:
+    """The file each plugin player in `html` plays (<embed src>, <object data>), which
+    sanitize_html drops with its player: each once, in order."""
+    if _PLAYER_TAG.search(html) is None:
+        return []
+    return list(dict.fromkeys(next(group for group in match.groups() if group is not None)
+                              for match in _PLAYER_SRC.finditer(html)))
+
+
 def _frame_allowed(src: str, hosts: frozenset[str]) -> bool:
     """Whether an iframe's src is kept: https, from one of the (lower-case) hosts."""
     return _scheme_ok(src) and urlsplit(src.strip()).scheme == "https" and host_of(src) in hosts

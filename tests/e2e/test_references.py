@@ -46,6 +46,27 @@ def test_an_embed_code_the_portal_drops_is_named_with_what_to_write(make_site, b
     assert built.page("/tin-hoat-dong/ban-do-chot/").find("div", class_="body").find("iframe") is None
 
 
+def test_a_flash_player_an_old_portal_pasted_is_named_with_what_to_write(make_site, build_site):
+    """An old portal's clips are Flash players (<object> and <embed>, YouTube's first embed code too):
+    the sanitizer drops them, and the paragraph around vanished from the page without a word."""
+    body = ("Mở đầu.\n\n"
+            '<p><object width="425" height="344"><param name="movie" value="/uploads/video/clip.swf"></param>\n'
+            '<embed src="/uploads/video/clip.flv" type="application/x-shockwave-flash" width="425"></embed></object></p>\n\n'
+            '<object width="425"><param name="movie" value="http://www.youtube.com/v/dQw4w9WgXcQ&hl=vi"></param>'
+            '<embed src="http://www.youtube.com/v/dQw4w9WgXcQ&hl=vi" type="application/x-shockwave-flash"></embed></object>\n')
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article("Clip ra quân", body=body)}))
+    assert built.result.ok, built.messages
+    assert sorted(str(p) for p in built.result.problems) == [
+        "content/tin-hoat-dong/bai.md:11: warning[dropped-player]: the player pasted as <object> or <embed> for "
+        "'/uploads/video/clip.flv' is not shown (no browser has played Flash since 2021): save the clip as MP4 beside "
+        "the article and show it as a photo is, ![…](clip.mp4), or put it on YouTube and write its address alone on "
+        "its line",
+        "content/tin-hoat-dong/bai.md:13: warning[dropped-player]: the YouTube player pasted as <object> or <embed> is "
+        "not shown: write the video's address alone on its line, https://www.youtube.com/watch?v=dQw4w9WgXcQ, and the "
+        "article shows its picture and plays it on a tap"]
+    assert built.page("/tin-hoat-dong/clip-ra-quan/").find("div", class_="body").find(["object", "embed"]) is None
+
+
 def _notes_and_contents(built, url):
     article_html = built.page(url).find("article")
     notes = article_html.find("div", class_="footnote")
