@@ -111,7 +111,8 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     published = set(outputs) | files.keys() | {variant.name for variant in plan.variants}
     if links_to_files:  # (the links to files that `build` would find leading nowhere)
         problems += filelinks.unpublished_links(converted, links_to_files, published,
-                                                {rel for rel, _ in listing}, site_config.base_path, query_pages(pages))
+                                                {rel for rel, _ in listing}, site_config.base_path, query_pages(pages),
+                                                site_config.base_url)
     problems += filelinks.config_links_leading_nowhere(site_config.links, published, site_config.base_path)
     problems += share_image_problems(site_dir, site_config.share_image, published, files,
                                      *read_share_image(site_config.share_image, files))
@@ -146,7 +147,8 @@ def links_to_files_leading_nowhere(site_dir: Path, site: Site, plan, listing) ->
     pages, outputs = planned_outputs(site, files)
     published = set(outputs) | files.keys() | {variant.name for variant in plan.variants}
     return filelinks.unpublished_links(site.articles_and_pages, site.file_links, published,
-                                       {rel for rel, _ in listing}, site.config.base_path, query_pages(pages))
+                                       {rel for rel, _ in listing}, site.config.base_path, query_pages(pages),
+                                       site.config.base_url)
 
 
 def query_pages(pages) -> dict:

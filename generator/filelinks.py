@@ -30,7 +30,7 @@ _LOOKS_LIKE_A_PHONE = re.compile(r"(\+84|0)[\d .-]{8,13}\d|1\d\d")
 
 def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[tuple[str, int]]],
                       outputs: Collection[str], content_files: Collection[str], base_path: str = "/",
-                      query_pages: Mapping = {}) -> list[Problem]:
+                      query_pages: Mapping = {}, base_url: str = "") -> list[Problem]:
     """A `broken-link` problem for each relative link to a file that the build does not
     publish, a `no-such-page` warning for each path from the site's root that leads nowhere.
     `links`: by article source, its body's links to files (Site.file_links); `outputs`: every
@@ -38,13 +38,24 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
     as the listing names them (content/…); `base_path`: base_url's path, which a path from
     the host's root may start with; `query_pages`: the pages of old addresses with a query, by
     path (aliases.plan_alias_pages): a link to one with a query no alias keeps is told too (its
-    page exists, and said "no article answers this old address" to the reader alone)."""
+    page exists, and said "no article answers this old address" to the reader alone). A link to
+    another host (markup.py passes those with a path and no query) is told when its path is an
+    article's old address (`old-address-link`): the old portal's link, pasted with its articles."""
     problems = []
     articles = list(articles)
     folders = {article.bundle_dir: article.url for article in articles if article.bundle_dir}
     pages = PagesBySpelling(outputs)
+    kept: dict[str, Article] | None = None
+    own_host = (urlsplit(base_url).hostname or "") if base_url else ""
     for article in articles:
         for href, line in links.get(article.source, ()):
+            if urlsplit(href).netloc:  # another portal's address: told when it is one of an article's old ones
+                if kept is None:
+                    kept = {alias: other for other in articles for alias in other.aliases}
+                old = kept.get(aliases.normalize_alias(href) or "")
+                if old is not None and (urlsplit(href).hostname or "") != own_host:
+                    problems.append(warning(article.source, line, "old-address-link", _old_address(article, href, old)))
+                continue
             path = unquote(urlsplit(href).path)
             if path.startswith("/"):
                 if not leads_to_a_page(path, outputs, base_path):
@@ -66,6 +77,12 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
                 continue
             problems.append(error(article.source, line, "broken-link", _why(article, href, path, content_files)))
     return problems
+
+
+def _old_address(article: Article, href: str, old: Article) -> str:
+    return (f"the link '{href}' is the old portal's address of {old.source} (one of its aliases): link its file, "
+            f"'{posixpath.relpath(old.source, posixpath.dirname(article.source))}', which leads to its page on this "
+            "portal; the old address leads readers away, and nowhere once the old portal is shut down")
 
 
 def _page_of_queries(path: str, query_pages: Mapping, base_path: str):

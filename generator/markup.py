@@ -261,6 +261,8 @@ class _ArticleLinks(Treeprocessor):
             self.dropped.append(href)
             return None
         if parts.scheme or parts.netloc or not parts.path:
+            if parts.scheme.lower() in ("http", "https") and parts.netloc and parts.path.strip("/") and not parts.query:
+                self.files.append(href)  # (an old portal's address of an article: filelinks.py)
             return None
         if not parts.path.endswith(".md"):
             photo = self.images.linked_photo(self.source, href)

@@ -1174,6 +1174,12 @@ PROBLEMS: Mapping[str, tuple] = {
          "ảnh '{0}' chỉ có tên tệp làm mô tả (alt: '{1}'), như công cụ dán ảnh tự ghi; hãy viết mô tả giữa [ ] (ảnh "
          "dán bằng thẻ <img>: trong alt=\"…\") để người khiếm thị đọc được"),
     ),
+    "old-address-link": (
+        (r"the link '(.*?)' is the old portal's address of (\S+) \(one of its aliases\): link its file, '(.*?)', ",
+         "liên kết '{0}' là địa chỉ trên cổng cũ của {1} (một trong các aliases của bài): hãy liên kết tới tệp của "
+         "bài, '{2}', dẫn tới trang của bài trên cổng này; địa chỉ cũ đưa bạn đọc ra khỏi cổng, và sẽ không dẫn tới "
+         "đâu khi cổng cũ ngừng hoạt động"),
+    ),
     "no-such-page": (
         (r"the link '(.*?)' is an old address that no article keeps in its aliases: ",
          "liên kết '{0}' là địa chỉ cũ mà không bài viết nào giữ trong aliases: bạn đọc sẽ gặp trang báo không có bài "

@@ -335,7 +335,7 @@ def _build(options: BuildOptions) -> BuildResult:
         if site.file_links:
             problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, published,
                                                     {rel for rel, _ in listing}, site.config.base_path,
-                                                    checker.query_pages(pages))
+                                                    checker.query_pages(pages), site.config.base_url)
         problems += filelinks.config_links_leading_nowhere(site.config.links, published, site.config.base_path)
         problems += share_image_problems(options.site_dir, site.config.share_image, published, files,
                                          site.share_image_size, share_located)

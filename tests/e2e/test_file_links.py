@@ -745,3 +745,25 @@ def test_a_link_to_an_old_address_with_a_query_no_article_keeps_is_told_at_its_l
     assert result.ok and problems_of(check_site(site)) == set()
     assert sorted((p.location.line, p.message.split(":")[0]) for p in check_site(site).problems
                   if p.code == "no-such-page") == told
+
+
+def test_a_link_to_the_old_portal_s_address_of_an_article_names_the_file_to_link(make_site, tmp_path):
+    """The old portal's articles link each other by its own whole addresses
+    (`http://congan.old.vn/tin-tuc/12-ra-quan.html`), kept as aliases of the articles moved: each
+    led readers back to the old portal (and nowhere once it is shut down), without a word."""
+    moved = '["http://congan.cu.example.vn/tin-tuc/12-ra-quan.html", "/tin/13/"]'
+    body = ('<p>Xem <a href="http://congan.cu.example.vn/tin-tuc/12-ra-quan.html">bài ra quân</a>,\n'
+            '<a href="https://congan.example.vn/tin/13/">đây</a>.</p>\n\n'
+            "[tin 13](https://www.cu.example.vn/tin/13) và [bài khác](https://bocongan.example.vn/tin-tuc/99.html).")
+    site = make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", aliases=moved),
+                      BUNDLE: article("Họp báo quý", body=body)})
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+    told = sorted((p.location.line, p.message) for p in result.problems if p.code == "old-address-link")
+    meant = ("is the old portal's address of content/tin-hoat-dong/ra-quan/index.md (one of its aliases): link its "
+             "file, '../ra-quan/index.md', which leads to its page on this portal; the old address leads readers "
+             "away, and nowhere once the old portal is shut down")
+    assert told == [(line_of(site, BUNDLE, "12-ra-quan"),
+                     f"the link 'http://congan.cu.example.vn/tin-tuc/12-ra-quan.html' {meant}"),
+                    (line_of(site, BUNDLE, "tin 13"), f"the link 'https://www.cu.example.vn/tin/13' {meant}")]
+    assert result.ok  # (a warning: the page works while the old portal does)
+    assert sorted((p.location.line, p.message) for p in check_site(site).problems if p.code == "old-address-link") == told
