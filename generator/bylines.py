@@ -12,8 +12,17 @@ import re
 _SEPARATOR = re.compile(r"\s+[-–—]\s+")
 
 
+# The credit a Vietnamese newsroom opens a byline with: "Tin, ảnh:", "Bài và ảnh:", "Ảnh:" (text,
+# photos by). No part of the person's name, which search engines and feed readers were given with it.
+_WORK = r"(?:tin|bài|ảnh|video|clip)"
+_CREDIT = re.compile(rf"{_WORK}(?:\s*(?:,|\bvà\b|&|\+)?\s*{_WORK})*\s*:\s*(?=\S)", re.I)
+
+
 def split_byline(byline: str) -> tuple[str, str]:
-    """(the person's name, the unit written after it or "")."""
+    """(the person's name, the unit written after it or ""), without the credit it opens with."""
+    credit = _CREDIT.match(byline.strip())
+    if credit is not None:
+        byline = byline.strip()[credit.end():]
     parts = _SEPARATOR.split(byline.strip(), maxsplit=1)
     if len(parts) == 2 and parts[0] and parts[1]:
         return parts[0], parts[1]

@@ -192,6 +192,21 @@ def test_json_ld_news_article_names_the_unit_as_publisher(make_site, build_site)
     assert "<" not in raw and json.loads(raw)["@graph"][0]["headline"] == "Tập huấn <nghiệp vụ> & kỹ năng"
 
 
+def test_a_byline_s_credit_is_left_out_of_the_author_s_name_search_engines_and_feeds_get(make_site, build_site):
+    """Old portals sign "Tin, ảnh: Thu Hà" (text and photos by): JSON-LD's Person and Atom's author were
+    named "Tin, ảnh: Thu Hà". The page shows the byline as written."""
+    built = build_site(make_site({"content/tin-hoat-dong/cu.md": article(
+        "Bài cũ", slug="cu", author='"Tin, ảnh: Thu Hà - Công an xã Đồng Tiến"')}))
+    assert built.result.ok, built.messages
+    page = built.page("/tin-hoat-dong/cu/")
+    graph = json.loads(page.find("script", type="application/ld+json").string)["@graph"]
+    assert next(g for g in graph if g["@type"] == "NewsArticle")["author"] == {
+        "@type": "Person", "name": "Thu Hà", "affiliation": {"@type": "Organization", "name": "Công an xã Đồng Tiến"}}
+    entry = _atom(built, "atom.xml").find(f"{ATOM}entry")
+    assert [a.findtext(f"{ATOM}name") for a in entry.findall(f"{ATOM}author")] == ["Thu Hà"]
+    assert text_of(page.find(class_="author")) == "Tác giả: Tin, ảnh: Thu Hà - Công an xã Đồng Tiến"
+
+
 def test_invisible_control_characters_pasted_from_word_keep_the_feeds_readable(make_site, build_site):
     """Word's Shift+Enter pastes as U+000B: not allowed in XML, so one in a body made every
     feed holding the article unreadable to feed readers. In front-matter YAML refuses it."""

@@ -7,3 +7,15 @@ def test_a_byline_is_the_person_then_the_unit_written_after_a_dash():
     assert split_byline("Thu Hà") == ("Thu Hà", "")
     assert split_byline("Lê Thu-Hà") == ("Lê Thu-Hà", "")  # a hyphen inside a name
     assert split_byline("- Công an tỉnh") == ("- Công an tỉnh", "")
+
+
+def test_a_credit_an_old_portal_s_byline_opens_with_is_no_part_of_the_name():
+    """"Tin, ảnh: Thu Hà" (text and photos by), as Vietnamese newsrooms credit: search engines and
+    feed readers were given "Tin, ảnh: Thu Hà" as the person's name."""
+    assert split_byline("Tin, ảnh: Thu Hà") == ("Thu Hà", "")
+    assert split_byline("Bài và ảnh: Minh Khôi - Phòng CSGT") == ("Minh Khôi", "Phòng CSGT")
+    assert split_byline("Ảnh: Hoàng Long") == ("Hoàng Long", "")
+    assert split_byline("BÀI, ẢNH: VĂN HÙNG") == ("VĂN HÙNG", "")
+    assert split_byline("Tin ảnh : Thu Hà") == ("Thu Hà", "")
+    assert split_byline("Tin:") == ("Tin:", "")  # nothing after it: left as written
+    assert split_byline("Ánh Tuyết") == ("Ánh Tuyết", "")
