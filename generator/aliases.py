@@ -408,6 +408,11 @@ def answers_query(page: Page, query: str) -> bool:
     """Whether the page of an old address's path (a "query-alias" page) sends a reader asking for it
     with `query` somewhere, as its script (dia-chi-cu.js) looks the query up: by each set of names
     its table uses, else to the article whose old address was the path alone."""
+    return query_target(page, query) is not None or page.extra["fallback"] is not None
+
+
+def query_target(page: Page, query: str) -> str | None:
+    """The URL the page of an old address's path sends `query` to by its table, or None."""
     asked: dict[str, str] = {}
     for name, value in parse_qsl(query, keep_blank_values=True):
         asked.setdefault(_name(name), value)
@@ -415,8 +420,8 @@ def answers_query(page: Page, query: str) -> bool:
         if all(name in asked for name in names):
             key = "&".join(f"{quote(name, safe=_QUERY_SAFE)}={quote(asked[name], safe=_QUERY_SAFE)}" for name in names)
             if key in page.extra["targets"]:
-                return True
-    return page.extra["fallback"] is not None
+                return page.extra["targets"][key]
+    return None
 
 
 def _shard_prefix(path: str) -> str:

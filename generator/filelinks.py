@@ -75,8 +75,29 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
             elsewhere = in_another_folder(article.source, path, folders.get)  # (markup.py links it there)
             if elsewhere is not None and elsewhere[1].lstrip("/") in outputs:
                 continue
-            problems.append(error(article.source, line, "broken-link", _why(article, href, path, content_files)))
+            if kept is None:
+                kept = {alias: other for other in articles for alias in other.aliases}
+            old = _kept_by("/" + href, kept, query_pages, articles)
+            problems.append(error(article.source, line, "broken-link",
+                                  _why(article, href, path, content_files) if old is None else
+                                  f"the link '{href}' points to nothing the site publishes; it is the old portal's "
+                                  f"address of {old.source} written from its root (one of its aliases): link its "
+                                  f"file, '{posixpath.relpath(old.source, posixpath.dirname(article.source))}'"))
     return problems
+
+
+def _kept_by(href: str, kept: Mapping[str, Article], query_pages: Mapping, articles: Sequence[Article]) -> Article | None:
+    """The article one of whose old addresses `href` (from the host's root) is, or None: as an alias
+    writes it, or by the table of the page of its path's old addresses with a query."""
+    alias = aliases.normalize_alias(href)
+    if alias is None:
+        return None
+    if alias in kept:
+        return kept[alias]
+    path, query = aliases.split_alias(alias)
+    page = query_pages.get(path) if query else None
+    url = aliases.query_target(page, urlsplit(href).query) if page is not None else None
+    return next((article for article in articles if article.url == url), None) if url else None
 
 
 def _old_address(article: Article, href: str, old: Article) -> str:

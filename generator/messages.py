@@ -1150,6 +1150,10 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the link '(.*?)' is read as a file of this site; write (\S+) for a phone number",
          "liên kết '{0}' bị hiểu là một tệp của trang; nếu là số điện thoại, hãy viết {1} (bấm vào trên điện thoại "
          "sẽ gọi số này)"),
+        (r"the link '(.*?)' points to nothing the site publishes; it is the old portal's address of (\S+) written "
+         r"from its root \(one of its aliases\): link its file, '(.*)'$",
+         "liên kết '{0}' không trỏ tới trang hay tệp nào được xuất bản; đó là địa chỉ trên cổng cũ của {1}, viết tính "
+         "từ gốc cổng cũ (một trong các aliases của bài): hãy liên kết tới tệp của bài, '{2}'"),
         (r"the link '(.*?)' points to nothing the site publishes",
          "liên kết '{0}' không trỏ tới trang hay tệp nào được xuất bản"),
     ),

@@ -767,3 +767,24 @@ def test_a_link_to_the_old_portal_s_address_of_an_article_names_the_file_to_link
                     (line_of(site, BUNDLE, "tin 13"), f"the link 'https://www.cu.example.vn/tin/13' {meant}")]
     assert result.ok  # (a warning: the page works while the old portal does)
     assert sorted((p.location.line, p.message) for p in check_site(site).problems if p.code == "old-address-link") == told
+
+
+def test_a_link_written_from_the_old_portal_s_root_names_the_article_whose_old_address_it_is(make_site, tmp_path):
+    """Joomla's editor wrote links from the portal's root without their "/" (its pages carried a
+    <base href>): `<a href="index.php?option=com_content&amp;id=12">`. On this portal each leads from
+    the article's own folder to nothing, a broken-link error that said only that, for every such
+    link of thousands of articles moved: it now names the article to link."""
+    kept = '["/index.php?option=com_content&view=article&id=12&Itemid=45", "/tin-tuc/13-ra-quan.html"]'
+    body = ('<p><a href="index.php?option=com_content&amp;view=article&amp;id=12&amp;Itemid=3">Bài 12</a>,\n'
+            '<a href="tin-tuc/13-ra-quan.html">Bài 13</a>, <a href="tin-tuc/14.html">Bài 14</a>.</p>')
+    site = make_site({"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", aliases=kept),
+                      BUNDLE: article("Họp báo quý", body=body)})
+    result = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+    meant = ("it is the old portal's address of content/tin-hoat-dong/ra-quan/index.md written from its root (one of "
+             "its aliases): link its file, '../ra-quan/index.md'")
+    assert sorted(problems_of(result)) == [
+        (BUNDLE, 8, "the link 'index.php?option=com_content&view=article&id=12&Itemid=3' points to nothing the site "
+                    f"publishes; {meant}"),
+        (BUNDLE, 9, f"the link 'tin-tuc/13-ra-quan.html' points to nothing the site publishes; {meant}"),
+        (BUNDLE, 9, "the link 'tin-tuc/14.html' points to nothing the site publishes")]
+    assert problems_of(check_site(site)) == problems_of(result)
