@@ -86,7 +86,8 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
     return problems
 
 
-def _kept_by(href: str, kept: Mapping[str, Article], query_pages: Mapping, articles: Sequence[Article]) -> Article | None:
+def _kept_by(href: str, kept: Mapping[str, Article], query_pages: Mapping,
+             articles: Sequence[Article]) -> Article | None:
     """The article one of whose old addresses `href` (from the host's root) is, or None: as an alias
     writes it, or by the table of the page of its path's old addresses with a query."""
     alias = aliases.normalize_alias(href)

@@ -267,8 +267,8 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
                                     f"VNI-Times), '{text[:60]}': convert it to Unicode (Unikey: Ctrl+Shift+F6)"))
         elif text and (meant := legacy_fonts.misread(text)) is not None:
             problems.append(warning(source.path, source.line_of(key), "garbled-text",
-                                    f"the {key} reads as UTF-8 text that the old portal's database or export read "
-                                    f"as Windows-1252, '{text[:60]}', which says '{meant[:60]}': write it so"))
+                                    f"the {key} reads as text that the old portal's database or export read in another "
+                                    f"encoding, as Windows-1252, '{text[:60]}', which says '{meant[:60]}': write it so"))
     if title and in_capitals(title):
         problems.append(warning(source.path, source.line_of("title"), "title-in-capitals",
                                 "the title is written in capitals: lists, search results and shared links read "

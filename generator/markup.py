@@ -608,10 +608,10 @@ class MarkupConverter:
             for offset, sample in (legacy_fonts.legacy_paragraphs(article.body) if unusual else ()))
         problems += tuple(
             warning(article.source, article.body_line + offset, "garbled-text",
-                    f"this paragraph reads as UTF-8 text that the old portal's database or export read as "
-                    f"Windows-1252, '{sample}', which says '{meant}': readers see those symbols; export it again "
-                    "as UTF-8 (MySQL: utf8mb4), or write the text it says")
-            for offset, sample, meant in (legacy_fonts.misread_paragraphs(article.body) if unusual else ()))
+                    f"this paragraph reads as text that the old portal's database or export read in another "
+                    f"encoding, as Windows-1252, '{sample}', which says '{meant}': readers see those symbols; "
+                    "export it again as UTF-8 (MySQL: utf8mb4), or write the text it says")
+            for offset, sample, meant in legacy_fonts.misread_paragraphs(article.body))
         if not body_html.strip():  # saved before it was written, or only the title again
             problems += (warning(article.source, article.body_line, "empty-body",
                                  "the article has no text: its page would show the title alone"),)

@@ -948,13 +948,13 @@ PROBLEMS: Mapping[str, tuple] = {
          "(Unikey: Ctrl+Shift+F6)"),
     ),
     "garbled-text": (
-        (r"this paragraph reads as UTF-8 text that the old portal's database or export read as Windows-1252, "
-         r"'(.*)', which says '(.*)': ",
-         "đoạn này là chữ UTF-8 bị cơ sở dữ liệu hoặc công cụ xuất bài của cổng cũ đọc nhầm thành Windows-1252, "
+        (r"this paragraph reads as text that the old portal's database or export read in another encoding, as "
+         r"Windows-1252, '(.*)', which says '(.*)': ",
+         "đoạn này là chữ bị cơ sở dữ liệu hoặc công cụ xuất bài của cổng cũ đọc sai bảng mã, thành Windows-1252, "
          "'{0}', đúng ra là '{1}': bạn đọc sẽ thấy các ký hiệu lạ; hãy xuất lại bài ở dạng UTF-8 (MySQL: utf8mb4), "
          "hoặc viết lại đúng chữ"),
-        (r"the (title|summary) reads as UTF-8 text .* Windows-1252, '(.*)', which says '(.*)': ",
-         "'{0}' là chữ UTF-8 bị cổng cũ đọc nhầm thành Windows-1252, '{1}', đúng ra là '{2}': hãy viết lại cho đúng"),
+        (r"the (title|summary) reads as text .* Windows-1252, '(.*)', which says '(.*)': ",
+         "'{0}' là chữ bị cổng cũ đọc sai bảng mã, thành Windows-1252, '{1}', đúng ra là '{2}': hãy viết lại cho đúng"),
     ),
     "bad-related": (
         (r"'related' must be a list", "'related' phải là danh sách bài viết, ví dụ [../vu-an/index.md]"),

@@ -1017,6 +1017,19 @@ def test_text_an_old_portal_s_export_misread_as_windows_1252_is_named_with_what_
     assert [p.location.line for p in built.result.problems if p.code == "old-font-text"] == [14]
 
 
+def test_text_of_a_windows_1258_portal_misread_as_windows_1252_is_named_with_what_it_says(make_site, build_site):
+    """Portals of the 2000s wrote Vietnamese in Windows-1258, each tone a byte after its vowel; an export
+    reading it as Windows-1252 gives 'Công an tiÒnh tôÒ chýìc': published so without a word."""
+    garbled = "Công an tiÒnh tôÒ chýìc hôòi nghiò tôÒng kêìt công taìc nãm 2019."
+    built = build_site(make_site({"content/tin-hoat-dong/cu.md": article(
+        "Bài cũ", body=f"Anh ấy quì xuống, rồi thì ò e í ới.\n\n<p>{garbled}</p>\n")}))
+    assert built.result.ok, built.messages
+    assert [(p.location.line, p.message.split(": readers")[0]) for p in built.result.problems] == [
+        (10, "this paragraph reads as text that the old portal's database or export read in another "
+             "encoding, as Windows-1252, "
+             "'Công an tiÒnh tôÒ chýìc hôòi', which says 'Công an tỉnh tổ chức hội'")]
+
+
 def test_a_summary_exported_as_html_by_an_old_portal_is_read_as_its_words(make_site, build_site):
     """The old CMS's lead is HTML (`summary: "<p>Sáng 1/6, … <strong>Vũ Thư</strong> …</p>"`): the page,
     the category's card and the description shared links show read "<p>" and "<strong>" as typed."""
