@@ -42,7 +42,10 @@ def normalize_alias(raw: str) -> str | None:
     """'https://old.example/tin/a.html', '/tin/a' or '/tin/a.aspx' → '/tin/a.html', '/tin/a/' or
     '/tin/a.aspx/'; '/tin/a.aspx?ItemID=12&x=' → '/tin/a.aspx/?itemid=12&x=' (canonical_query);
     None if unusable."""
-    parts = urlsplit(raw.strip())
+    try:
+        parts = urlsplit(raw.strip())
+    except ValueError:  # "http://[old]/tin/1.html": a host in brackets that is none (a template's placeholder)
+        return None
     if parts.fragment or (parts.scheme and parts.scheme not in ("http", "https")):
         return None
     query = canonical_query(parts.query) if parts.query else ""
@@ -163,7 +166,10 @@ def read_aliases_at(value, fail: Callable[..., None]) -> dict[str, int]:
 
 
 def _why_unusable(item) -> str:
-    parts = urlsplit(item.strip()) if isinstance(item, str) else None
+    try:
+        parts = urlsplit(item.strip()) if isinstance(item, str) else None
+    except ValueError:
+        return f"'{item}' is no address (its host is written between '[' and ']'): write the old page's address"
     if parts is not None and parts.query and not parts.fragment:
         if canonical_query(parts.query) is None:
             return f"'{item}' has a query that is empty, or names a value twice or not at all: write each name=value once"

@@ -163,7 +163,18 @@ class ImagePlan:
         return self.pictures[path].largest_jpeg if path in self.body_photos.get(article_source, ()) else None
 
 
+def _readable(src: str) -> bool:
+    """Whether `src` is an address at all: "http://[IMG]/a.jpg" is none (urlsplit refuses it)."""
+    try:
+        urlsplit(src)
+    except ValueError:
+        return False
+    return True
+
+
 def is_local(src: str) -> bool:
+    if not _readable(src):  # (told by the plan: no file of the site, nor another site's)
+        return False
     parts = urlsplit(src)
     return not (parts.scheme or parts.netloc or src.startswith("#"))
 
@@ -405,6 +416,13 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
                 covers[article.url] = ref.path
                 cover = ref
         for line, alt, src, _title in bodies[article.source]:
+            if not _readable(src):  # ("http://[IMG]/a.jpg", a placeholder left in: it stopped the build)
+                problems.append(error(article.source, line, "missing-image",
+                                        f"the image '{src}' is no address a browser can open (its host is written "
+                                        "between '[' and ']', or with one of them alone): readers would see nothing "
+                                        "there; "
+                                        "write the photo's address again, or its name beside the article"))
+                continue
             if src.startswith("data:"):
                 problems.append(_pasted_photo(article, line, src))
                 continue

@@ -32,7 +32,7 @@ from generator import (__version__, anchors, attachments, bare_addresses, confin
 from generator.cache import BuildCache, digest
 from generator.content import ChangedDuringBuild, load_body
 from generator.diagnostics import Problem, error, warning
-from generator.images import ImagePlan, computer_path_problem, is_image_file, on_a_computer
+from generator.images import ImagePlan, computer_path_problem, is_image_file, is_local, on_a_computer
 from generator.memo import Memo
 from generator.model import Article, Site, evolve, under_base_path
 from generator.pictures import NestedPictures, PictureTreeprocessor, RawImages, RawPosters
@@ -128,6 +128,7 @@ class _ArticleLinks(Treeprocessor):
         self.files: list[str] = []  # relative links to anything but an article: checked once all is planned
         self.on_computer: list[str] = []  # links to a file on the editor's computer
         self.dropped: list[str] = []  # links of a kind readers' browsers are not given (javascript:, zalo:)
+        self.unreadable: list[str] = []  # links no browser can follow ("http://[…": a placeholder left in)
         self.written: list[str] = []  # the body's links' hrefs, in its order
         self.empty: list[int] = []  # those without words (`[](…)`), their places in `written`: nothing to see or tap, a screen reader reads the address
         self.raw: list[str] = []  # the hrefs of links pasted as HTML, as written (_RawLinks; then in the body's order)
@@ -142,7 +143,7 @@ class _ArticleLinks(Treeprocessor):
             if href.startswith("http://www.") and element.text == href[7:]:
                 element.set("href", "https://" + element.text)  # a bare "www.…" (magiclink says http://)
                 continue
-            if "\\" in href and not urlsplit(href).scheme:  # a Windows path ("..\\bai\\index.md"), as browsers read it
+            if "\\" in href and not _scheme(href):  # a Windows path ("..\\bai\\index.md"), as browsers read it
                 href = href.replace("\\", "/")
                 element.set("href", href)
             rewritten = self.rewrite(href)
@@ -156,7 +157,7 @@ class _ArticleLinks(Treeprocessor):
             if (href and not "".join(element.itertext()).strip() and element.find(".//img") is None
                     and rewritten != UNLINKED and href not in self.dropped and href not in self.on_computer):
                 self.empty.append(len(self.written) - 1)
-            if documents:
+            if documents and href not in self.unreadable:
                 size = documents.get(attachments.file_beside(self.source, href))
                 label = attachments.label(href, size) if size is not None else None
                 if label is not None:  # (captions beside a clip are listed, but not labelled)
@@ -256,7 +257,11 @@ class _ArticleLinks(Treeprocessor):
         if on_a_computer(href):  # (the sanitizer would drop it: a link to nowhere, unnoticed)
             self.on_computer.append(href)
             return None
-        parts = urlsplit(href)
+        try:
+            parts = urlsplit(href)
+        except ValueError:  # "http://[link]", "http://[::1": a host in brackets that is none, which stopped the build
+            self.unreadable.append(href)
+            return UNLINKED
         if parts.scheme and parts.scheme.lower() not in URL_SCHEMES:  # the sanitizer drops it: told, not lost unseen
             self.dropped.append(href)
             return None
@@ -305,6 +310,14 @@ class _ArticleLinks(Treeprocessor):
 # spells it ("Kết quả đạt 95%.pdf") is escaped: a "%" that starts no escape makes nginx answer
 # 400 Bad Request, so the reader never gets the file.
 _PATH_SAFE = "/!$&'()*+,;=:@"
+
+
+def _scheme(href: str) -> str:
+    """A link's scheme ("https"), "" for none or for no address a browser can open ("http://[…")."""
+    try:
+        return urlsplit(href).scheme
+    except ValueError:
+        return ""
 
 
 def _escaped(parts) -> str | None:
@@ -380,8 +393,10 @@ class _RawMedia(rawtags.StashedTags):
         self.links = links
 
     def replacement(self, attrs: dict[str, str]) -> None:
+        if not is_local(attrs.get("src", "")):  # (another site's, or no address: "http://[v]/a.mp4")
+            return None
         parts = urlsplit(attrs.get("src", ""))
-        if parts.path and not (parts.scheme or parts.netloc or parts.path.startswith("/")):
+        if parts.path and not parts.path.startswith("/"):
             self.links.files.append(attrs["src"])
         return None
 
@@ -483,6 +498,7 @@ class MarkupConverter:
     def convert(self, article: Article) -> MarkupResult:
         self.links.source = article.source
         self.links.broken, self.links.files, self.links.on_computer, self.links.dropped = [], [], [], []
+        self.links.unreadable = []
         self.links.written, self.links.empty, self.links.raw, self.links.empty_raw = [], [], [], []
         self.links.to_unpublished, self.links.to_expired = [], []
         self.phones.active = phone_links.may_hold_one(article.body)
@@ -555,6 +571,11 @@ class MarkupConverter:
                     "words without a link" + ("; for Zalo write https://zalo.me/ and the phone number"
                                               if href.lower().startswith("zalo:") else ""))
             for href, line in zip(self.links.dropped, _link_lines(article, self.links.dropped))
+        ) + tuple(
+            warning(article.source, line, "dropped-link",
+                    f"the link '{href}' is no address a browser can open (its host is written between '[' and ']', or "
+                    "with one of them alone): readers see its words without a link; write the address again")
+            for href, line in zip(self.links.unreadable, _link_lines(article, self.links.unreadable))
         ) + _wordless_links(article, self.links.written, self.links.empty, _LINK_FORMS, "the [ ]") \
           + _wordless_links(article, self.links.raw, self.links.empty_raw, _IN_A_TAG, "<a …> and </a>") + tuple(
             warning(article.source, line, "broken-anchor",

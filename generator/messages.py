@@ -872,6 +872,8 @@ PROBLEMS: Mapping[str, tuple] = {
     ),
     "bad-alias": (
         (r"'aliases' must be a list", "'aliases' phải là danh sách địa chỉ cũ, ví dụ [/tin-tuc/123.html]"),
+        (r"'(.*?)' is no address \(its host is written between '\[' and '\]'\)",
+         "'{0}' không phải một địa chỉ (tên miền viết trong '[' và ']'): hãy ghi địa chỉ của trang cũ"),
         (r"'(\S+)' must be a list of old addresses in quotes, e\.g\. (.*)$",
          "'{0}' phải là danh sách địa chỉ cũ đặt trong ngoặc kép, ví dụ {1}"),
         (r"'(.*?)' is not a usable old URL.*under (\d+) bytes",
@@ -1168,6 +1170,9 @@ PROBLEMS: Mapping[str, tuple] = {
          "không tìm thấy ảnh '{1}' ({2}); có phải ý bạn là '{3}', cùng thư mục với bài viết?"),
         (r"the (cover )?image '(.*?)' does not exist \((.*)\)", "không tìm thấy ảnh '{1}' ({2}); kiểm tra tên tệp và thư mục"),
         (r"the image '(.*?)' was not found", "không tìm thấy ảnh '{0}' cạnh bài viết hoặc trong assets/"),
+        (r"the image '(.*?)' is no address a browser can open",
+         "ảnh '{0}' không phải địa chỉ trình duyệt mở được (tên miền viết trong '[' và ']', hoặc chỉ có một trong hai "
+         "dấu đó): bạn đọc sẽ không thấy gì ở đó; hãy viết lại địa chỉ của ảnh, hoặc tên tệp ảnh đặt cạnh bài viết"),
         (_ANY, "không tìm thấy ảnh: {0}"),
     ),
     "missing-alt": (
@@ -1248,6 +1253,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the link '(.*?)' is not published",
          "liên kết '{0}' không được xuất bản (chỉ giữ địa chỉ web, mailto: và tel:): bạn đọc chỉ thấy chữ, "
          "không bấm được"),
+        (r"the link '(.*?)' is no address a browser can open",
+         "liên kết '{0}' không phải địa chỉ trình duyệt mở được (tên miền viết trong '[' và ']', hoặc chỉ có một trong "
+         "hai dấu đó): bạn đọc chỉ thấy chữ, không bấm được; hãy viết lại địa chỉ"),
         (_ANY, "liên kết không được xuất bản: {0}"),
     ),
     "unclosed-html": ((r"the <(.*?)> opened on this line is never closed", "thẻ <{0}> mở ở dòng này không được đóng: "

@@ -45,7 +45,10 @@ def read_at(value, source: str, base_url: str, fail: Callable[..., None]) -> dic
 
 
 def _target(written: str, source: str, base_url: str) -> str:
-    parts = urlsplit(written)
+    try:
+        parts = urlsplit(written)
+    except ValueError:  # "http://[old]/tin/3.html": no address, so no article of ours
+        return written
     path = unquote(parts.path)
     if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
         return written  # (mailto:, C:/…): never an article of ours

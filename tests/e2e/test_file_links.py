@@ -788,3 +788,44 @@ def test_a_link_written_from_the_old_portal_s_root_names_the_article_whose_old_a
         (BUNDLE, 9, f"the link 'tin-tuc/13-ra-quan.html' points to nothing the site publishes; {meant}"),
         (BUNDLE, 9, "the link 'tin-tuc/14.html' points to nothing the site publishes")]
     assert problems_of(check_site(site)) == problems_of(result)
+
+
+def test_a_link_or_photo_whose_host_is_a_placeholder_in_brackets_is_told_not_a_traceback(make_site, tmp_path):
+    """An old portal's template left its placeholders in the bodies it exported (`http://[LINK_BAI_VIET]`),
+    and an address typed with a bracket (`http://[::1/…`) is none: the build stopped with Python's
+    "Invalid IPv6 URL" traceback. A link is published as its words, a photo is an error, each at its line."""
+    body = ('Xem [trang](http://[::1/abc).\n\n<p>Bài cũ: <a href="http://[LINK_BAI_VIET]">bấm vào đây</a>.</p>\n\n'
+            '<p><img src="http://[IMG]/a.jpg" alt="Ảnh"></p>\n')
+    site = make_site({BUNDLE: article("Họp báo quý", body=body)})
+    done = cli_here("build", "--site", str(site), "--out", str(tmp_path / "out"), "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert [line.split(": readers")[0] for line in done.stderr.splitlines() if line.startswith(BUNDLE)] == [
+        f"{BUNDLE}:8: warning[dropped-link]: the link 'http://[::1/abc' is no address a browser can open (its host is "
+        "written between '[' and ']', or with one of them alone)",
+        f"{BUNDLE}:10: warning[dropped-link]: the link 'http://[LINK_BAI_VIET]' is no address a browser can open (its "
+        "host is written between '[' and ']', or with one of them alone)",
+        f"{BUNDLE}:12: error[missing-image]: the image 'http://[IMG]/a.jpg' is no address a browser can open (its host "
+        "is written between '[' and ']', or with one of them alone)"]
+    (site / BUNDLE).write_text(article("Họp báo quý", body=body.replace("http://[IMG]/a.jpg", "https://anh.example.vn/a.jpg")),
+                               encoding="utf-8")
+    built = build(BuildOptions(site_dir=site, out_dir=tmp_path / "out"))
+    assert built.ok, built.problems
+    page = BeautifulSoup((tmp_path / "out/tin-hoat-dong/hop-bao-quy/index.html").read_text(encoding="utf-8"), "html.parser")
+    body_node = page.find("div", class_="body")
+    assert "bấm vào đây" in body_node.get_text() and not [a for a in body_node.find_all("a") if "[" in a.get("href", "")]
+
+
+def test_an_old_address_or_related_article_whose_host_is_in_brackets_is_told_not_a_traceback(make_site, tmp_path):
+    """The same placeholder in an exported front-matter (`aliases: ["http://[HOST]/tin/1.html"]`, in
+    `related` too) stopped the build with Python's "does not appear to be an IPv4 or IPv6 address"."""
+    site = make_site({BUNDLE: article("Họp báo quý", aliases='["http://[HOST]/tin/1.html", "/tin/2.html"]',
+                                      related='["http://[HOST]/tin/3.html"]')})
+    done = cli_here("build", "--site", str(site), "--out", str(tmp_path / "out"), "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert f"{BUNDLE}:6: error[bad-alias]: 'http://[HOST]/tin/1.html' is no address (its host is written between " \
+           "'[' and ']'): write the old page's address" in done.stderr
+    (site / BUNDLE).write_text((site / BUNDLE).read_text(encoding="utf-8").replace('"http://[HOST]/tin/1.html", ', ""),
+                               encoding="utf-8")
+    done = cli_here("build", "--site", str(site), "--out", str(tmp_path / "out"), "--lang", "en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert f"{BUNDLE}:7: error[unknown-related]: 'related' names http://[HOST]/tin/3.html" in done.stderr
