@@ -10,6 +10,7 @@ site may end with its offset, "(GMT+7)", which is kept.
 from __future__ import annotations
 
 import calendar
+import email.utils
 import re
 from datetime import date, datetime, timedelta, timezone
 
@@ -20,7 +21,10 @@ _DAY_FIRST = re.compile(r"(?:ngày\s+)?(\d{1,2})(?:\s*[-/.]\s*|\s+tháng\s+)(\d{
                         re.IGNORECASE)
 # 14:30, 14:30:15, 14h30, 14g30, 14h, 14 giờ 30 (phút), with "lúc" (at) or a comma before it
 _CLOCK = re.compile(r"(?:lúc\s+|vào\s+lúc\s+)?(\d{1,2})\s*(?::|h|g|giờ)\s*(?:(\d{1,2})\s*(?:phút)?)?(?:\s*:\s*(\d{1,2}))?"
-                    r"(?:\s+(sáng|trưa|chiều|tối))?", re.IGNORECASE)
+                    r"(?:\s+(sáng|trưa|chiều|tối))?(?:\s*\b(SA|CH|AM|PM|A\.M\.|P\.M\.))?", re.IGNORECASE)
+# Windows in Vietnamese writes a 12-hour time with SA (sáng, before noon) or CH (chiều, after it),
+# as an old CMS on it exported dates ("12/05/2019 08:30 SA"); English, AM and PM. 12 SA is midnight.
+_BEFORE_NOON_MARKS = ("sa", "am", "a.m.")
 # "2 giờ chiều" is 14:00: the 12-hour times of each part of the day that are after noon.
 # "Đêm" is left out: 12 giờ đêm is midnight of which day?
 _AFTER_NOON_HOURS = {"sáng": range(0), "trưa": range(1, 5), "chiều": range(1, 12), "tối": range(1, 12)}
@@ -38,6 +42,9 @@ _WEEKDAY_NUMBERS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 
 
 # The offset a news site prints after its time: "09:30 (GMT+7)", "UTC+07:00".
 _OFFSET = re.compile(r"\s*\(?\s*(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*\)?$", re.IGNORECASE)
+# RFC 822's date, an RSS feed's pubDate, with its English day and month and its offset.
+_RSS_DATE = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{4}\s+"
+                       r"\d{1,2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|GMT|UTC|UT)")
 # A year of two digits: "21/1/26".
 _SHORT_YEAR = re.compile(r"(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(\d{2})(?!\d)")
 
@@ -56,6 +63,11 @@ def parse_written(text: str) -> datetime | date | None:
     neither. Raises ValueError for a form read but impossible (31/02/2026, 25h00), and
     WrongWeekday when the day of the week before it is not the date's."""
     text = " ".join(text.split())
+    if _RSS_DATE.fullmatch(text):  # an old portal's feed exported as it is: "Mon, 13 May 2019 08:30:00 +0700"
+        try:
+            return email.utils.parsedate_to_datetime(text)
+        except ValueError as exc:  # (13 Feb 2019 25:00, 30 Feb 2019)
+            raise ImpossibleDate(str(exc)) from None
     place = _PLACE.match(text)
     if place and not _WEEKDAY.fullmatch(text[:place.end()]):
         text = text[place.end():]
@@ -126,7 +138,11 @@ def _moment(text: str) -> datetime | date | None:
             return None
         hours, minutes, seconds = (int(n) if n else 0 for n in clock.groups()[:3])
         _clock(hours, minutes, seconds)
-        part = (clock.group(4) or "").lower()
+        part, mark = (clock.group(4) or "").lower(), (clock.group(5) or "").lower()
+        if mark and (part or not 1 <= hours <= 12):
+            raise ValueError(f"{hours}:{minutes:02d} {clock.group(5)}")  # (a 12-hour time runs 1 to 12)
+        if mark:
+            hours = hours % 12 + (0 if mark in _BEFORE_NOON_MARKS else 12)
         if part and hours in _AFTER_NOON_HOURS[part]:
             hours += 12
         elif part == "sáng" and hours > 12 or part in ("chiều", "tối") and hours < 12:

@@ -30,6 +30,16 @@ from generator.written_dates import ImpossibleDate, WrongWeekday, parse_written
     ("Hưng Yên, ngày 05 tháng 12 năm 2026", date(2026, 12, 5)),  # an official document's dateline
     ("Tp. Hồ Chí Minh, ngày 5/12/2026 lúc 9 giờ", datetime(2026, 12, 5, 9, 0)),
     ("5/12/2026 9g30", datetime(2026, 12, 5, 9, 30)),
+    # An old portal's export: Windows in Vietnamese writes SA/CH after a 12-hour time, English AM/PM,
+    # and an RSS feed RFC 822's date with its offset.
+    ("12/05/2019 08:30 SA", datetime(2019, 5, 12, 8, 30)),
+    ("12/05/2019 08:30:15 CH", datetime(2019, 5, 12, 20, 30, 15)),
+    ("12/05/2019 12:10 SA", datetime(2019, 5, 12, 0, 10)),
+    ("12/05/2019 12:10 CH", datetime(2019, 5, 12, 12, 10)),
+    ("5/12/2019 9:05 PM", datetime(2019, 12, 5, 21, 5)),
+    ("2019-05-12 07:45 am", datetime(2019, 5, 12, 7, 45)),
+    ("Mon, 13 May 2019 08:30:00 +0700", datetime(2019, 5, 13, 8, 30, tzinfo=timezone(timedelta(hours=7)))),
+    ("13 May 2019 01:30:00 GMT", datetime(2019, 5, 13, 1, 30, tzinfo=timezone.utc)),
 ])
 def test_each_form_an_editor_types_names_its_moment(text, meant):
     assert parse_written(text) == meant
@@ -41,7 +51,8 @@ def test_what_names_no_single_moment_is_not_guessed(text):
 
 
 @pytest.mark.parametrize("text", ["31/02/2026", "05/12/2026 25h00", "05/13/2026", "05/12/2026 15h sáng",
-                                  "05/12/2026 0h tối"])
+                                  "05/12/2026 0h tối", "12/05/2019 14:30 CH", "12/05/2019 00:30 SA",
+                                  "12/05/2019 8h sáng SA", "Mon, 30 Feb 2019 08:30:00 +0700"])
 def test_an_impossible_day_or_hour_is_refused(text):
     with pytest.raises(ValueError):
         parse_written(text)
