@@ -897,6 +897,8 @@ def _contact_from(reader: _Reader, table: dict, path: tuple[str, ...]) -> Contac
     reader, so it is an error here."""
     where = ".".join(path)
     email = reader.typed(table, "email", str, "a string", path) or ""
+    # "mailto:bbt@…" copied from a link's address: the footer writes its own mailto:
+    email = re.sub(r"^\s*mailto:", "", email, flags=re.IGNORECASE)
     address = reader.typed(table, "address", str, "a string", path) or ""
     if email.strip() and not _EMAIL.match(email.strip()):
         reader.fail(path + ("email",), "bad-value", f"'{where}.email': '{email}' is not an e-mail address "

@@ -214,6 +214,10 @@ def test_the_footer_contact_must_be_dialable_and_writable(tmp_path):
                                  tmp_path)
     assert problems == [] and config.contact.hotlines == ("113", "+84 221 3862 124")
     assert config.contact.hotline_tel == "tel:113"
+    # An address copied from a mail link's (was refused as no e-mail address, without saying why)
+    config, problems = _problems(SITE_TOML.replace('email = "banbientap@congan.example.vn"',
+                                                   'email = "MailTo:banbientap@congan.example.vn"'), tmp_path)
+    assert problems == [] and config.contact.email == "banbientap@congan.example.vn"
 
 
 def test_a_portal_without_the_footer_s_hotline_or_e_mail_is_warned_at_its_contact_line(tmp_path):
