@@ -15,7 +15,8 @@ def photo_table(rows: list[list[tuple[list, str]]]) -> list[list] | None:
     or under the photo in its own cell (as Word users do for "Một số hình ảnh"), given as rows
     of cells, each (its photos, its text): [photo, caption or None] in reading order. None
     when the table holds anything else: text under no photo, photos and text in one cell, a
-    text too long for a caption, or fewer than two photos."""
+    text too long for a caption, or a photo alone without its caption (a photo and its caption
+    in a table, an old portal's and Word's frame of one photo, is that photo's figure)."""
     photos: list[list] = []
     waiting: dict[int, int] = {}  # column → the photo above it with no caption yet
     for row in rows:
@@ -30,4 +31,4 @@ def photo_table(rows: list[list[tuple[list, str]]]) -> list[list] | None:
                 if above < 0:
                     return None
                 photos[above][1] = text
-    return photos if len(photos) >= 2 else None
+    return photos if len(photos) >= 2 or (photos and photos[0][1]) else None

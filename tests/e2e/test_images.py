@@ -745,6 +745,23 @@ def test_a_markdown_table_of_photos_with_captions_under_them_is_a_gallery(make_s
     assert not [p for p in built.result.problems if p.code == "missing-alt"], built.messages
 
 
+def test_a_photo_framed_with_its_caption_in_a_table_of_its_own_is_its_figure(make_site, build_site):
+    """One photo and its caption in the cell under it (an old portal's frame of a photo, Word's
+    too) was a table to scroll, named by its caption; a photo alone in a table stays one."""
+    body = ("Trước.\n\n| ![](a.jpg) |\n| --- |\n| Ảnh: Tổ công tác kiểm tra |\n\n"
+            "Giữa.\n\n| ![Biển báo](b.jpg) |\n| --- |\n\nSau.\n")
+    files = {"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body)}
+    for name in "ab":
+        files[f"content/tin-hoat-dong/ra-quan/{name}.jpg"] = phone_jpeg(800, 600)
+    built = build_site(make_site(files))
+    assert built.result.ok and not built.result.problems, built.messages  # (its caption is its description)
+    body_node = built.page("/tin-hoat-dong/ra-quan/").find("div", class_="body")
+    [figure] = body_node.find_all("figure")
+    assert (figure.img["alt"], text_of(figure.figcaption)) == ("Ảnh: Tổ công tác kiểm tra", "Ảnh: Tổ công tác kiểm tra")
+    [table] = body_node.find_all("table")
+    assert table.find("img")["alt"] == "Biển báo"
+
+
 def test_a_photo_in_a_markdown_table_without_its_caption_still_lacks_a_description(make_site, build_site):
     body = ("| ![](a.jpg) | ![](b.jpg) |\n|:--|--:|\n\n"  # photos side by side, nothing under them
             "| ![](a.jpg) | ![](b.jpg) |\n| --- | --- |\n| Chỉ ảnh đầu có chú thích | |\n")
