@@ -736,24 +736,41 @@ def _wordless_links(article: Article, hrefs: Sequence[str], wordless: Sequence[i
 
 _CODE_ELEMENT = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
 _BOLD_MARK = re.compile(r"\*\*")
+# Lines that are a text of their own, no blank line parting them from the one above: a list item, a
+# heading; a table's rows (under its row of dashes), each cell bold alone; a rule ("***") none.
+_OWN_TEXT = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t])")
+_RULE = re.compile(r"[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
+_TABLE_DASHES = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*")
 
 
 def _unclosed_bold(article: Article, body_html: str) -> tuple[Problem, ...]:
-    """An `unclosed-bold` warning at the '**' a paragraph never closes ("Đây là **điểm quan trọng."):
-    readers saw the two asterisks, and no bold. Only when the published text shows them."""
+    """An `unclosed-bold` warning at each '**' a text never closes ("Đây là **điểm quan trọng."):
+    readers saw the two asterisks, and no bold. Only when the published text shows them. A text is
+    a paragraph, a list item, a heading or a table's row (Markdown pairs the marks in each from the
+    left: the last of an odd number is the one shown); a list item's mark was told at the last item's
+    line, a rule ("***") between paragraphs as the mark, and only the first paragraph of several."""
     if "**" not in body_html or "**" not in _ANY_TAG.sub("", _CODE_ELEMENT.sub("", body_html)):
         return ()
     shown_as_code = _code_reader(article.body)
-    at = 0
-    for paragraph in re.split(r"(\n[ \t]*\n)", article.body):
-        marks = [at + found.start() for found in _BOLD_MARK.finditer(paragraph)
-                 if not shown_as_code(at + found.start())]
-        at += len(paragraph)
-        if len(marks) % 2:
-            return (warning(article.source, _line_at(article, marks[-1]), "unclosed-bold",
-                            "the '**' on this line is never closed: readers see the two asterisks and no bold "
-                            "text; write '**' after the words to show in bold too (or delete it)"),)
-    return ()
+    lines = article.body.split("\n")
+    texts: list[list[int]] = []  # the offsets of the marks of each text
+    at, table, alone = 0, False, True
+    for number, line in enumerate(lines):
+        if not line.strip() or _RULE.fullmatch(line):
+            table, alone = False, True
+        elif _TABLE_DASHES.fullmatch(line) and number and lines[number - 1].strip():
+            table, alone = True, True
+        else:
+            if alone or table or _OWN_TEXT.match(line):
+                texts.append([])
+            texts[-1] += [at + found.start() for found in _BOLD_MARK.finditer(line)
+                          if not shown_as_code(at + found.start())]
+            alone = bool(_OWN_TEXT.match(line)) and line.lstrip().startswith("#")
+        at += len(line) + 1
+    return tuple(warning(article.source, _line_at(article, marks[-1]), "unclosed-bold",
+                         "the '**' on this line is never closed: readers see the two asterisks and no bold "
+                         "text; write '**' after the words to show in bold too (or delete it)")
+                 for marks in texts if len(marks) % 2)
 
 
 # A line holding nothing but "…" (or "..."), alone or as a list item: a blank of an archetype

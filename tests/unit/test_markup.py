@@ -271,3 +271,18 @@ def test_a_bold_mark_never_closed_is_told_at_its_line_and_readers_saw_the_asteri
         "asterisks and no bold text; write '**' after the words to show in bold too (or delete it)"]
     closed = converter.convert(make("content/c/a/index.md", body.replace("quan trọng\n", "quan trọng**\n")))
     assert closed.problems == ()
+
+
+def test_an_unclosed_bold_mark_is_told_at_its_own_line_in_a_list_and_in_every_paragraph():
+    """A list's steps in bold, one left open: the warning named the last step's line, whose marks
+    are closed (each item pairs its own); a rule ("***") above an open mark was named instead of it;
+    and of two paragraphs left open, the second was told only once the first was mended."""
+    converter = MarkupConverter({})
+    body = ("Các bước:\n- **Bước 1: chuẩn bị hồ sơ\n- **Bước 2:** nộp hồ sơ\n- **Bước 3:** nhận kết quả\n\n"
+            "***\n\nĐây là **điểm quan trọng.\n\n| Việc | Hạn |\n|---|---|\n| **Nộp | 5 ngày |\n| **Nhận** | 10 ngày |\n")
+    result = converter.convert(make("content/c/a/index.md", body))
+    shown = BeautifulSoup(result.html, "html.parser").get_text()
+    assert "**Bước 1" in shown and "**điểm" in shown and "**Nộp" in shown
+    lines = body.split("\n")
+    told = [p.location.line - 6 for p in result.problems if p.code == "unclosed-bold"]
+    assert [lines[at] for at in told] == ["- **Bước 1: chuẩn bị hồ sơ", "Đây là **điểm quan trọng.", "| **Nộp | 5 ngày |"]
