@@ -1076,8 +1076,11 @@ def convert_articles(articles: Sequence[Article], base_path: str = "/", cache: B
     return converted, problems
 
 
+# A link to an article written in Markdown, as a reference's address ("[1]: nhap/index.md", the
+# "[Công văn][1]" of a report) or pasted as HTML.
 _WRITTEN_LINK = re.compile(r"""\]\(\s*<([^>\n]+\.md(?:#[^>\n]*)?)>|\]\(\s*([^)\s]+\.md(?:#[^)\s]*)?)|"""
-                           r"""href\s*=\s*["']([^"'\s]+\.md(?:#[^"'\s]*)?)["']""", re.I)
+                           r"""^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?([^>\s]+\.md(?:#[^>\s]*)?)>?|"""
+                           r"""href\s*=\s*["']([^"'\s]+\.md(?:#[^"'\s]*)?)["']""", re.I | re.M)
 
 
 def links_to_drafts(articles: Sequence[Article], links_to_articles: Mapping[str, Sequence[str]],

@@ -110,6 +110,18 @@ def test_a_link_from_a_published_article_to_a_draft_is_an_error_as_in_build(make
     assert build_site(site, drafts=True).result.ok
 
 
+def test_a_reference_link_to_a_draft_is_told_by_the_preview_as_the_build_tells_it(make_site, build_site):
+    """"[bản nháp][1]" with "[1]: nhap.md" under it, as a report cites its documents: the build
+    without drafts stops at the reference's line, and the preview (build --drafts) said nothing
+    of it, its link-to-draft warning looking only for "](nhap.md)" and href="nhap.md"."""
+    site = make_site({"content/tin-hoat-dong/nhap.md": article("Nháp", draft="true"),
+                      "content/tin-hoat-dong/dang.md": article("Đăng", body="Xem [bản nháp][1].\n\n[1]: nhap.md\n")})
+    stops = [(p.location.line, p.code) for p in build_site(site).result.problems]
+    assert stops == [(10, "broken-link")]
+    shown = build_site(site, drafts=True).result
+    assert shown.ok and [(p.location.line, p.code) for p in shown.problems] == [(10, "link-to-draft")]
+
+
 def test_a_wrong_path_to_a_scheduled_article_is_told_the_right_one_by_build_as_by_check(make_site, build_site):
     """A link from another category's folder written as if beside it ("../lich.md" for
     "../../tin-hoat-dong/lich.md"): `check` named the file meant, the build and the preview, which
