@@ -271,7 +271,8 @@ def _exists(path: str, is_page: bool, url: str | None = None) -> Problem:
     """`url`: the new one's address, which the file at `path` publishes already."""
     kind = "page" if is_page else "article"
     if url is not None:
-        return error(path, 0, "article-exists", f"{path} is published at {url}, the new {kind}'s address; pick "
+        # ("has", not "is published at": a draft there, never published, takes the address as well)
+        return error(path, 0, "article-exists", f"{path} has the address {url} already, the new {kind}'s; pick "
                                                 f"another title or edit that {kind}")
     return error(path, 0, "article-exists", f"{path} already exists; pick another title or edit that {kind}")
 

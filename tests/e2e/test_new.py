@@ -44,9 +44,22 @@ def test_new_refused_by_another_article_at_its_address_says_the_address_and_what
     done = cli_here("new", TITLE, "--site", str(site), "--category", "tin-hoat-dong", "--unit", "cong-an-tinh")
     assert done.returncode == 1 and done.stderr.strip() == (
         "content/tin-hoat-dong/hoi-thi-2026/index.md: error[article-exists]: content/tin-hoat-dong/hoi-thi-2026/index.md "
-        "đã đăng ở /tin-hoat-dong/cong-an-tinh-dong-nai-to-chuc-hoi-nghi-tong-ket-cong-tac-nam/, cũng là địa chỉ của "
-        "bài mới; hãy đặt tiêu đề khác, hoặc sửa bài đó")
+        "đã có địa chỉ /tin-hoat-dong/cong-an-tinh-dong-nai-to-chuc-hoi-nghi-tong-ket-cong-tac-nam/, cũng là địa chỉ "
+        "của bài mới; hãy đặt tiêu đề khác, hoặc sửa bài đó")
     assert not (site / PATH).exists()
+
+
+def test_new_refused_by_a_draft_at_its_address_does_not_call_the_draft_published(make_site):
+    """A draft `new` made last week, its folder renamed since (tuan-tra-dem/), and `new` run again
+    with its title: the refusal said the draft "đã đăng ở …" (is published at …), and an editor
+    read that a draft never approved had gone online."""
+    site = make_site({"content/tin-hoat-dong/tuan-tra-dem/index.md": article("Tuần tra ban đêm", draft="true")})
+    done = cli_here("new", "Tuần tra ban đêm", "--site", str(site), "--category", "tin-hoat-dong",
+                    "--unit", "cong-an-tinh")
+    assert done.returncode == 1 and done.stderr.strip() == (
+        "content/tin-hoat-dong/tuan-tra-dem/index.md: error[article-exists]: content/tin-hoat-dong/tuan-tra-dem/index.md "
+        "đã có địa chỉ /tin-hoat-dong/tuan-tra-ban-dem/, cũng là địa chỉ của bài mới; hãy đặt tiêu đề khác, hoặc sửa "
+        "bài đó")
 
 
 def test_new_with_two_units_starts_a_joint_article_listed_on_both_units_pages(make_site, build_site):
