@@ -780,11 +780,14 @@ _BLANK_LINE = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:…|\.\.\.)
 
 def _blanks_left(article: Article) -> tuple[Problem, ...]:
     """A `placeholder-text` error at the first line of a published body left as its archetype wrote
-    it (the others counted): a procedure guide went online with its fee and its steps "…"."""
+    it (the others counted): a procedure guide went online with its fee and its steps "…". Not one
+    the editor hid in an HTML comment ("<!-- ## Lệ phí … -->", to fill in later): readers never see it."""
     if "…" not in article.body and "..." not in article.body:
         return ()
     shown_as_code = _code_reader(article.body)
-    blanks = [found.start() for found in _BLANK_LINE.finditer(article.body) if not shown_as_code(found.end() - 1)]
+    hidden = [found.span() for found in _HTML_COMMENT.finditer(article.body)] if "<!--" in article.body else []
+    blanks = [found.start() for found in _BLANK_LINE.finditer(article.body) if not shown_as_code(found.end() - 1)
+              and not any(start < found.start() < end for start, end in hidden)]
     if not blanks:
         return ()
     more = f" (and {len(blanks) - 1} more such line{'s' if len(blanks) > 2 else ''})" if len(blanks) > 1 else ""

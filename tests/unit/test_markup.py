@@ -286,3 +286,14 @@ def test_an_unclosed_bold_mark_is_told_at_its_own_line_in_a_list_and_in_every_pa
     lines = body.split("\n")
     told = [p.location.line - 6 for p in result.problems if p.code == "unclosed-bold"]
     assert [lines[at] for at in told] == ["- **Bước 1: chuẩn bị hồ sơ", "Đây là **điểm quan trọng.", "| **Nộp | 5 ngày |"]
+
+
+def test_a_blank_of_the_archetype_hidden_in_a_comment_does_not_stop_the_build():
+    """The procedure guide published with its fee still to find out, its "## Lệ phí" and "…" hidden
+    in an HTML comment to fill in later: readers never see them, and the build stopped at the "…"
+    (placeholder-text), telling the editor to delete what was already hidden. One left in sight is told."""
+    converter = MarkupConverter({})
+    body = "## Hồ sơ\n\nĐơn đề nghị.\n\n<!--\n## Lệ phí\n\n…\n-->\n\n## Thời hạn\n\n…\n"
+    result = converter.convert(make("content/c/a/index.md", body))
+    assert "Lệ phí" not in BeautifulSoup(result.html, "html.parser").get_text()
+    assert [(p.code, p.location.line - 6) for p in result.problems] == [("placeholder-text", body.split("\n").index("…", 8))]
