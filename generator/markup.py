@@ -776,6 +776,9 @@ def _unclosed_bold(article: Article, body_html: str) -> tuple[Problem, ...]:
 # A line holding nothing but "…" (or "..."), alone or as a list item: a blank of an archetype
 # ("## Lệ phí" over "…", "1. …") that `new` wrote for the editor to fill in.
 _BLANK_LINE = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:…|\.\.\.)[ \t]*$", re.M)
+# A numbered step "…" is a blank wherever it stands; a bullet's or a line's under a line with words
+# is "and so on" ("- Vượt đèn đỏ;" over "- …", a list of offences that goes on).
+_NUMBERED_BLANK = re.compile(r"[ \t]*\d")
 
 
 def _blanks_left(article: Article) -> tuple[Problem, ...]:
@@ -787,13 +790,23 @@ def _blanks_left(article: Article) -> tuple[Problem, ...]:
     shown_as_code = _code_reader(article.body)
     hidden = [found.span() for found in _HTML_COMMENT.finditer(article.body)] if "<!--" in article.body else []
     blanks = [found.start() for found in _BLANK_LINE.finditer(article.body) if not shown_as_code(found.end() - 1)
-              and not any(start < found.start() < end for start, end in hidden)]
+              and not any(start < found.start() < end for start, end in hidden) and not _and_so_on(article.body, found)]
     if not blanks:
         return ()
     more = f" (and {len(blanks) - 1} more such line{'s' if len(blanks) > 2 else ''})" if len(blanks) > 1 else ""
     return (error(article.source, _line_at(article, blanks[0]), "placeholder-text",
                   f"this line holds only '…', a blank of the article's skeleton to fill in{more}: write what goes "
                   "there, or delete the line (or keep it a draft: draft: true)"),)
+
+
+def _and_so_on(body: str, blank: re.Match) -> bool:
+    """Whether a line of only "…" goes on the words of the line above it: an item "- …" ending a list
+    of offences, a sentence trailing off on the next line. The archetype's blanks stand under a
+    blank line, a heading, or another blank ("- …" under "- …"); its numbered steps are blanks always."""
+    if blank.start() == 0 or _NUMBERED_BLANK.match(blank.group()):
+        return False
+    above = body[body.rfind("\n", 0, blank.start() - 1) + 1:blank.start() - 1]
+    return bool(above.strip()) and not above.lstrip().startswith("#") and not _BLANK_LINE.fullmatch(above)
 
 
 def _code_reader(body: str) -> Callable[[int], bool]:

@@ -297,3 +297,17 @@ def test_a_blank_of_the_archetype_hidden_in_a_comment_does_not_stop_the_build():
     result = converter.convert(make("content/c/a/index.md", body))
     assert "Lệ phí" not in BeautifulSoup(result.html, "html.parser").get_text()
     assert [(p.code, p.location.line - 6) for p in result.problems] == [("placeholder-text", body.split("\n").index("…", 8))]
+
+
+def test_a_list_that_goes_on_with_an_ellipsis_is_no_blank_of_the_archetype():
+    """A news article lists offences and ends the list with "- …" (and so on), or a sentence trails
+    off on a line of its own: the build stopped at it, "a blank of the article's skeleton" in an
+    article written without one. The archetype's blanks stand under a heading, a blank line or
+    another blank, and a numbered step "…" is one wherever it stands."""
+    converter = MarkupConverter({})
+    body = ("Các hành vi bị xử phạt:\n\n- Không đội mũ bảo hiểm;\n- Vượt đèn đỏ;\n- …\n\n"
+            "Lực lượng gồm công an xã, dân quân\n...\n")
+    assert converter.convert(make("content/c/a/index.md", body)).problems == ()
+    for blanks in ("## Thành phần hồ sơ\n\n- …\n- …\n", "## Trình tự\n\n1. Nộp hồ sơ\n2. …\n", "Hồ sơ:\n\n- …\n"):
+        [problem] = converter.convert(make("content/c/a/index.md", blanks)).problems
+        assert problem.code == "placeholder-text" and blanks.split("\n")[problem.location.line - 6].endswith("…")
