@@ -117,6 +117,7 @@ class _ArticleLinks(Treeprocessor):
         self.documents = documents  # Site.attachments: their links are labelled with kind and size
         # File names typed on a Mac arrive in NFD; the body's links are NFC (content.py).
         self.urls_by_source = {nfc(source): url for source, url in urls_by_source.items()}
+        self.named: dict[str, None] | None = None  # (_articles: made at the first broken link)
         self.base_path = base_path
         self.images = images
         self.source = ""
@@ -226,8 +227,13 @@ class _ArticleLinks(Treeprocessor):
     def _articles(self) -> Collection[str]:
         """Every article a link may name, those this build leaves out too (a draft, a scheduled or
         an expired one): a link to a scheduled article by a wrong path was told "did you mean" by
-        `check`, which reads every article, and not by the build, which left it out."""
-        return self.urls_by_source.keys() | self.unpublished | self.expired
+        `check`, which reads every article, and not by the build, which left it out. Made once, in
+        an order of its own: a set's changes with each run, and of two files spelled alike the one
+        named was another each build; made again at each broken link, a migrated portal's thousand
+        of them took seconds."""
+        if self.named is None:
+            self.named = dict.fromkeys([*self.urls_by_source, *sorted(self.unpublished | self.expired)])
+        return self.named
 
     def _moved_from(self, target: str) -> str | None:
         """The article a link written for another place of this article names: a bundle whose
@@ -242,7 +248,7 @@ class _ArticleLinks(Treeprocessor):
             return None
         tail = "/" + "/".join(written)
         ends = (tail, tail.removesuffix(".md") + "/index.md")
-        found = [source for source in sorted(self._articles()) if source.endswith(ends)]
+        found = [source for source in self._articles() if source.endswith(ends)]
         if len(found) > 1:
             shared = [len(posixpath.commonpath([source, self.source])) for source in found]
             nearest = [source for source, length in zip(found, shared) if length == max(shared)]
