@@ -757,7 +757,7 @@ def _unclosed_bold(article: Article, body_html: str) -> tuple[Problem, ...]:
     line, a rule ("***") between paragraphs as the mark, and only the first paragraph of several."""
     if "**" not in body_html or "**" not in _ANY_TAG.sub("", _CODE_ELEMENT.sub("", body_html)):
         return ()
-    shown_as_code = _code_reader(article.body)
+    shown_as_code, hidden = _code_reader(article.body), _commented(article.body)
     lines = article.body.split("\n")
     texts: list[list[int]] = []  # the offsets of the marks of each text
     at, table, alone = 0, False, True
@@ -770,7 +770,7 @@ def _unclosed_bold(article: Article, body_html: str) -> tuple[Problem, ...]:
             if alone or table or _OWN_TEXT.match(line):
                 texts.append([])
             texts[-1] += [at + found.start() for found in _BOLD_MARK.finditer(line)
-                          if not shown_as_code(at + found.start())]
+                          if not shown_as_code(at + found.start()) and not hidden(at + found.start())]
             alone = bool(_OWN_TEXT.match(line)) and line.lstrip().startswith("#")
         at += len(line) + 1
     return tuple(warning(article.source, _line_at(article, marks[-1]), "unclosed-bold",
@@ -794,15 +794,22 @@ def _blanks_left(article: Article) -> tuple[Problem, ...]:
     if "…" not in article.body and "..." not in article.body:
         return ()
     shown_as_code = _code_reader(article.body)
-    hidden = [found.span() for found in _HTML_COMMENT.finditer(article.body)] if "<!--" in article.body else []
+    hidden = _commented(article.body)
     blanks = [found.start() for found in _BLANK_LINE.finditer(article.body) if not shown_as_code(found.end() - 1)
-              and not any(start < found.start() < end for start, end in hidden) and not _and_so_on(article.body, found)]
+              and not hidden(found.start()) and not _and_so_on(article.body, found)]
     if not blanks:
         return ()
     more = f" (and {len(blanks) - 1} more such line{'s' if len(blanks) > 2 else ''})" if len(blanks) > 1 else ""
     return (error(article.source, _line_at(article, blanks[0]), "placeholder-text",
                   f"this line holds only '…', a blank of the article's skeleton to fill in{more}: write what goes "
                   "there, or delete the line (or keep it a draft: draft: true)"),)
+
+
+def _commented(body: str) -> Callable[[int], bool]:
+    """Whether the letter at an offset of `body` is in an HTML comment: a part the editor hid
+    ("<!-- … -->"), which readers never see."""
+    hidden = [found.span() for found in _HTML_COMMENT.finditer(body)] if "<!--" in body else []
+    return lambda at: any(start < at < end for start, end in hidden)
 
 
 def _and_so_on(body: str, blank: re.Match) -> bool:

@@ -311,3 +311,12 @@ def test_a_list_that_goes_on_with_an_ellipsis_is_no_blank_of_the_archetype():
     for blanks in ("## Thành phần hồ sơ\n\n- …\n- …\n", "## Trình tự\n\n1. Nộp hồ sơ\n2. …\n", "Hồ sơ:\n\n- …\n"):
         [problem] = converter.convert(make("content/c/a/index.md", blanks)).problems
         assert problem.code == "placeholder-text" and blanks.split("\n")[problem.location.line - 6].endswith("…")
+
+
+def test_a_bold_mark_hidden_in_a_comment_is_no_unclosed_bold():
+    """An old version of a paragraph hidden in an HTML comment, its bold left open: readers never see
+    it, and it was an unclosed-bold warning (a strict build's error) beside the one they do see."""
+    converter = MarkupConverter({})
+    body = "Đây là **điểm quan trọng.\n\n<!--\nBản cũ: **Hà Nội** – sáng nay, **tuần tra\n-->\n\nHết.\n"
+    result = converter.convert(make("content/c/a/index.md", body))
+    assert [(p.code, p.location.line) for p in result.problems] == [("unclosed-bold", 6)]
