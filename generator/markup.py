@@ -741,7 +741,9 @@ def _wordless_links(article: Article, hrefs: Sequence[str], wordless: Sequence[i
 
 
 _CODE_ELEMENT = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
-_BOLD_MARK = re.compile(r"\*\*")
+# A bold mark ("**", or "***" with italics); four and more are a number masked ("1903****567").
+_BOLD_MARK = re.compile(r"(?<!\*)\*{2,3}(?!\*)")
+_WORD = re.compile(r"[^\W_]")
 # Lines that are a text of their own, no blank line parting them from the one above: a list item, a
 # heading; a table's rows (under its row of dashes), each cell bold alone; a rule ("***") none.
 _OWN_TEXT = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t])")
@@ -752,9 +754,10 @@ _TABLE_DASHES = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)
 def _unclosed_bold(article: Article, body_html: str) -> tuple[Problem, ...]:
     """An `unclosed-bold` warning at each '**' a text never closes ("Đây là **điểm quan trọng."):
     readers saw the two asterisks, and no bold. Only when the published text shows them. A text is
-    a paragraph, a list item, a heading or a table's row (Markdown pairs the marks in each from the
-    left: the last of an odd number is the one shown); a list item's mark was told at the last item's
-    line, a rule ("***") between paragraphs as the mark, and only the first paragraph of several."""
+    a paragraph, a list item, a heading or a table's row; a list item's mark was told at the last
+    item's line, a rule ("***") between paragraphs as the mark, and only the first paragraph of
+    several. A mark that cannot open a bold (words before it, none after: "SN 19**", "0912 345 ***",
+    a birth year or a number masked as police news masks them) closes one, or is text."""
     if "**" not in body_html or "**" not in _ANY_TAG.sub("", _CODE_ELEMENT.sub("", body_html)):
         return ()
     lines = article.body.split("\n")
@@ -762,7 +765,7 @@ def _unclosed_bold(article: Article, body_html: str) -> tuple[Problem, ...]:
     # whole, bold in each of its 16,000 paragraphs and one left open, took seconds.)
     fenced = fences.fenced_blocks(lines) if "`" in article.body or "~~~" in article.body else []
     hidden = _commented(article.body)
-    texts: list[list[int]] = []  # the lines of the marks of each text
+    texts: list[list[int]] = []  # the lines of the marks each text opens and has not closed yet
     at, table, alone = 0, False, True
     for number, line in enumerate(lines):
         if not line.strip() or _RULE.fullmatch(line):
@@ -774,15 +777,32 @@ def _unclosed_bold(article: Article, body_html: str) -> tuple[Problem, ...]:
                 texts.append([])
             if "**" in line and not any(first <= number <= last for first, last in fenced):
                 spans = fences.code_spans(line) if "`" in line else ()
-                texts[-1] += [number for found in _BOLD_MARK.finditer(line)
-                              if not any(left <= found.start() < right for left, right in spans)
-                              and not hidden(at + found.start())]
+                for found in _BOLD_MARK.finditer(line):
+                    if any(left <= found.start() < right for left, right in spans) or hidden(at + found.start()):
+                        continue
+                    before = line[found.start() - 1] if found.start() else " "
+                    after = line[found.end()] if found.end() < len(line) else " "
+                    if before.isdigit() and after.isdigit():  # ("0912***456", "2**3": a number)
+                        continue
+                    if texts[-1] and _can_close(before, after):
+                        texts[-1].pop()
+                    # (one that could close it, read backwards, opens one: of words, "***." none)
+                    elif _can_close(after, before) and _WORD.search(line, found.end()):
+                        texts[-1].append(number)
             alone = bool(_OWN_TEXT.match(line)) and line.lstrip().startswith("#")
         at += len(line) + 1
-    return tuple(warning(article.source, article.body_line + marks[-1], "unclosed-bold",
+    return tuple(warning(article.source, article.body_line + number, "unclosed-bold",
                          "the '**' on this line is never closed: readers see the two asterisks and no bold "
                          "text; write '**' after the words to show in bold too (or delete it)")
-                 for marks in texts if len(marks) % 2)
+                 for opened in texts for number in sorted(set(opened)))
+
+
+def _can_close(before: str, after: str) -> bool:
+    """Whether a bold mark between the letters `before` and `after` can close a bold (Markdown's
+    right-flanking: words before it, and no word glued after it when a punctuation mark is before)."""
+    if before.isspace():
+        return False
+    return before.isalnum() or after.isspace() or not after.isalnum()
 
 
 # A line holding nothing but "…" (or "..."), alone or as a list item: a blank of an archetype

@@ -320,3 +320,17 @@ def test_a_bold_mark_hidden_in_a_comment_is_no_unclosed_bold():
     body = "Đây là **điểm quan trọng.\n\n<!--\nBản cũ: **Hà Nội** – sáng nay, **tuần tra\n-->\n\nHết.\n"
     result = converter.convert(make("content/c/a/index.md", body))
     assert [(p.code, p.location.line) for p in result.problems] == [("unclosed-bold", 6)]
+
+
+def test_a_birth_year_or_a_number_masked_with_asterisks_is_no_unclosed_bold():
+    """Police news masks what identifies a person: "SN 19**", "0912 345 ***", "1903****567". Each
+    was an unclosed-bold warning ("write '**' after the words"), a strict build's error; a mark left
+    open beside them is still told."""
+    converter = MarkupConverter({})
+    body = ("Đối tượng Nguyễn Văn T. (SN 19**, trú tại xã Đông Hòa).\n\nĐối tượng gọi từ số 0912 345 ***.\n\n"
+            "Tiền chuyển vào tài khoản 1903****567.\n\nÔng **Nguyễn Văn A**, SN 19**, cho biết.\n")
+    result = converter.convert(make("content/c/a/index.md", body))
+    shown = BeautifulSoup(result.html, "html.parser").get_text()
+    assert "(SN 19**," in shown and "345 ***." in shown and "1903****567" in shown and result.problems == ()
+    opened = converter.convert(make("content/c/a/index.md", body + "\nĐây là **điểm quan trọng.\n"))
+    assert [(p.code, p.location.line) for p in opened.problems] == [("unclosed-bold", 14)]
