@@ -83,6 +83,10 @@ MIN_MISREAD_RUNS = 2  # one pair may be a symbol beside a letter ('Â°'); a sen
 # byte after its vowel; read as Windows-1252, 'tỉnh' is 'tiÒnh' and 'các' 'caìc'. Unicode Vietnamese
 # puts no such letter after a vowel ('quì' aside), and holds letters beyond Windows-1252 (ế, ạ, đ…).
 _TONE_AFTER_VOWEL = re.compile(r"[aeiouyâêôãõýAEIOUYÂÊÔÃÕÝ][ÌìÞÒò]")
+# Vietnamese letters Windows-1252 has not (ă, đ, ơ, ư, ạ, ế…): text read as Windows-1252 holds none of
+# them, while Unicode Vietnamese a few words long nearly always does. A capital of Latin-1 before a
+# closing quote ("“CÔNG AN XÃ”", "“LÊ”") is two bytes of UTF-8 all the same: 'Ô', 'ʔ'.
+_BEYOND_CP1252 = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")
 
 
 def misread(text: str) -> str | None:
@@ -97,6 +101,8 @@ def misread(text: str) -> str | None:
             meant = None
         if meant is not None:
             return meant
+    if _BEYOND_CP1252.search(text):  # (Unicode Vietnamese: "“CÔNG AN XÃ”" is no 'Ô' misread)
+        return None
     runs = [(found, _utf8(found.group())) for found in _MISREAD_RUN.finditer(text)]
     meant = [(found, decoded) for found, decoded in runs if decoded is not None]
     if len(meant) < MIN_MISREAD_RUNS or len(meant) * 2 < len(runs):

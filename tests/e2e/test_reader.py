@@ -1030,6 +1030,19 @@ def test_text_of_a_windows_1258_portal_misread_as_windows_1252_is_named_with_wha
              "'Công an tiÒnh tôÒ chýìc hôòi', which says 'Công an tỉnh tổ chức hội'")]
 
 
+def test_vietnamese_capitals_before_a_closing_quote_are_no_garbled_text(make_site, build_site):
+    """'XÃ”' is the two bytes of UTF-8's 'Ô' read as Windows-1252, and so is 'LÊ”' of 'ʔ': a paragraph
+    quoting two names in capitals ("“CÔNG AN XÃ”") was a garbled-text warning saying it meant
+    "“CÔNG AN XÔ", which --strict stopped on. Unicode Vietnamese holds letters Windows-1252 has not."""
+    quoted = "Mô hình “CAMERA AN NINH” của “CÔNG AN XÃ” và “TỔ AN NINH XÃ” được nhân rộng."
+    built = build_site(make_site({"content/tin-hoat-dong/mo-hinh.md": article(
+        "Nhân rộng mô hình", summary="Học tập “LÊ” và “VÕ”, các gương “CÔNG AN XÃ” tiêu biểu",
+        body=f"{quoted}\n")}))
+    assert built.result.ok, built.messages
+    assert [str(p) for p in built.result.problems if p.code == "garbled-text"] == []
+    assert "“CÔNG AN XÃ”" in text_of(built.page("/tin-hoat-dong/nhan-rong-mo-hinh/").select_one("p.lead"))
+
+
 def test_a_summary_exported_as_html_by_an_old_portal_is_read_as_its_words(make_site, build_site):
     """The old CMS's lead is HTML (`summary: "<p>Sáng 1/6, … <strong>Vũ Thư</strong> …</p>"`): the page,
     the category's card and the description shared links show read "<p>" and "<strong>" as typed."""
