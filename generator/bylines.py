@@ -15,14 +15,23 @@ _SEPARATOR = re.compile(r"\s+[-–—]\s+")
 # The credit a Vietnamese newsroom opens a byline with: "Tin, ảnh:", "Bài và ảnh:", "Ảnh:" (text,
 # photos by). No part of the person's name, which search engines and feed readers were given with it.
 _WORK = r"(?:tin|bài|ảnh|video|clip)"
-_CREDIT = re.compile(rf"{_WORK}(?:\s*(?:,|\bvà\b|&|\+)?\s*{_WORK})*\s*:\s*(?=\S)", re.I)
+_CREDITED = rf"{_WORK}(?:\s*(?:,|\bvà\b|&|\+)?\s*{_WORK})*\s*:"
+_CREDIT = re.compile(rf"{_CREDITED}\s*(?=\S)", re.I)
+# A second credit after the person ("Bài: Thu Hà - Ảnh: Minh Khôi", "…; ảnh: …"): another person's,
+# no unit nor part of the first name.
+_LATER_CREDIT = re.compile(rf"\s*[-–—,;|]?\s*(?<!\w){_CREDITED}", re.I)
 
 
 def split_byline(byline: str) -> tuple[str, str]:
-    """(the person's name, the unit written after it or ""), without the credit it opens with."""
+    """(the person's name, the unit written after it or ""), without the credit it opens with
+    (nor another person's credited after it)."""
     credit = _CREDIT.match(byline.strip())
     if credit is not None:
         byline = byline.strip()[credit.end():]
+        later = _LATER_CREDIT.search(byline)
+        if later is not None and later.start() > 0:
+            unit = _SEPARATOR.split(byline[later.end():].strip(), maxsplit=1)[1:]
+            byline = byline[:later.start()] + (" - " + unit[0] if unit and unit[0] else "")
     parts = _SEPARATOR.split(byline.strip(), maxsplit=1)
     if len(parts) == 2 and parts[0] and parts[1]:
         return parts[0], parts[1]

@@ -207,6 +207,17 @@ def test_a_byline_s_credit_is_left_out_of_the_author_s_name_search_engines_and_f
     assert text_of(page.find(class_="author")) == "Tác giả: Tin, ảnh: Thu Hà - Công an xã Đồng Tiến"
 
 
+def test_a_photographer_credited_after_the_writer_is_no_organisation_in_the_structured_data(make_site, build_site):
+    """"Bài: Thu Hà - Ảnh: Minh Khôi": JSON-LD said Thu Hà works for an organisation "Ảnh: Minh Khôi"."""
+    built = build_site(make_site({"content/tin-hoat-dong/cu.md": article(
+        "Bài cũ", slug="cu", author='"Bài: Thu Hà - Ảnh: Minh Khôi"')}))
+    assert built.result.ok, built.messages
+    page = built.page("/tin-hoat-dong/cu/")
+    graph = json.loads(page.find("script", type="application/ld+json").string)["@graph"]
+    assert next(g for g in graph if g["@type"] == "NewsArticle")["author"] == {"@type": "Person", "name": "Thu Hà"}
+    assert text_of(page.find(class_="author")) == "Tác giả: Bài: Thu Hà - Ảnh: Minh Khôi"
+
+
 def test_invisible_control_characters_pasted_from_word_keep_the_feeds_readable(make_site, build_site):
     """Word's Shift+Enter pastes as U+000B: not allowed in XML, so one in a body made every
     feed holding the article unreadable to feed readers. In front-matter YAML refuses it."""

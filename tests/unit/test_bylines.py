@@ -19,3 +19,12 @@ def test_a_credit_an_old_portal_s_byline_opens_with_is_no_part_of_the_name():
     assert split_byline("Tin ảnh : Thu Hà") == ("Thu Hà", "")
     assert split_byline("Tin:") == ("Tin:", "")  # nothing after it: left as written
     assert split_byline("Ánh Tuyết") == ("Ánh Tuyết", "")
+
+
+def test_a_second_credit_after_the_person_is_no_unit_nor_part_of_the_name():
+    """"Bài: Thu Hà - Ảnh: Minh Khôi" (text by one, photos by another): the page's structured data
+    named "Ảnh: Minh Khôi" as the organisation Thu Hà works for, "Bài: Thu Hà; ảnh: Minh Khôi" as one name."""
+    assert split_byline("Bài: Thu Hà - Ảnh: Minh Khôi") == ("Thu Hà", "")
+    assert split_byline("Bài: Thu Hà; ảnh: Minh Khôi") == ("Thu Hà", "")
+    assert split_byline("Tin: Thu Hà, Ảnh: Minh Khôi - Công an tỉnh") == ("Thu Hà", "Công an tỉnh")
+    assert split_byline("Thu Hà - Phòng Tin học") == ("Thu Hà", "Phòng Tin học")
