@@ -653,12 +653,18 @@ _YOUTUBE_EMBED = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.co
 _YOUTUBE_FLASH = re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/v/([A-Za-z0-9_-]{11})", re.I)
 
 
+_DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf)$", re.I)
+
+
 def _dropped_player(src: str) -> str:
     video = _YOUTUBE_FLASH.search(src)
     if video is not None:  # YouTube's first embed code, a Flash player
         return (f"the YouTube player pasted as <object> or <embed> is not shown: write the video's address alone on "
                 f"its line, https://www.youtube.com/watch?v={video.group(1)}, and the article shows its picture and "
                 "plays it on a tap")
+    if _DOCUMENT.search(re.split(r"[?#]", src, maxsplit=1)[0]):  # (an <object data="…pdf">: a document, no clip)
+        return (f"the document pasted as <object> or <embed>, '{src}', is not shown: link it, [Tên văn bản]({src}), "
+                "and readers open or download it")
     return (f"the player pasted as <object> or <embed> for '{src}' is not shown (no browser has played Flash "
             "since 2021): save the clip as MP4 beside the article and show it as a photo is, ![…](clip.mp4), or "
             "put it on YouTube and write its address alone on its line")

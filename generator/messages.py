@@ -1266,6 +1266,9 @@ PROBLEMS: Mapping[str, tuple] = {
          r"line, (\S+), ",
          "trình phát YouTube dán dạng <object> hoặc <embed> không được hiển thị: hãy viết địa chỉ video trên một dòng "
          "riêng, {0}, bài sẽ hiện ảnh của video và phát khi bạn đọc bấm vào"),
+        (r"the document pasted as <object> or <embed>, '(.*)', is not shown: link it, ",
+         "văn bản dán dạng <object> hoặc <embed>, '{0}', không được hiển thị: hãy chèn liên kết tới nó, "
+         "[Tên văn bản]({0}), để bạn đọc mở hoặc tải về"),
         (r"the player pasted as <object> or <embed> for '(.*)' is not shown",
          "trình phát dán dạng <object> hoặc <embed> cho '{0}' không được hiển thị (không trình duyệt nào còn chạy "
          "Flash từ năm 2021): hãy lưu đoạn phim dạng MP4 cạnh bài viết và chèn như chèn ảnh, ![…](clip.mp4), hoặc "

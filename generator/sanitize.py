@@ -158,13 +158,27 @@ _PLAYER_SRC = re.compile(r"""<(?:embed\b[^>]*?\ssrc|object\b[^>]*?\sdata)\s*=\s*
 _PLAYER_TAG = re.compile("<(?:embed|object)\\b", re.I)
 
 
+# Internet Explorer's form, which YouTube's and Flash's codes also gave: an <object classid> naming its
+# file by a <param name="movie">, with no <embed> or data="…" beside it.
+_OBJECT = re.compile(r"<object\b([^>]*)>(.*?)</object\s*>", re.I | re.S)
+_PARAM_FILE = re.compile(r"""<param\b[^>]*?\sname\s*=\s*["']?(?:movie|src|url|filename)["']?[^>]*?\svalue\s*=\s*"""
+                         r"""(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_DATA = re.compile(r"\sdata\s*=", re.I)
+
+
 def dropped_players(html: str) -> list[str]:
-    """The file each plugin player in `html` plays (<embed src>, <object data>), which
-    sanitize_html drops with its player: each once, in order."""
+    """The file each plugin player in `html` plays (<embed src>, <object data>, else the <object>'s
+    <param name="movie">), which sanitize_html drops with its player: each once, in order."""
     if _PLAYER_TAG.search(html) is None:
         return []
-    return list(dict.fromkeys(next(group for group in match.groups() if group is not None)
-                              for match in _PLAYER_SRC.finditer(html)))
+    found = [(match.start(), next(group for group in match.groups() if group is not None))
+             for match in _PLAYER_SRC.finditer(html)]
+    for player in _OBJECT.finditer(html):
+        if not _DATA.search(player.group(1)) and not _PLAYER_TAG.search(player.group(2)):
+            param = _PARAM_FILE.search(player.group(2))
+            if param is not None:
+                found.append((player.start(), next(group for group in param.groups() if group is not None)))
+    return list(dict.fromkeys(src for _, src in sorted(found)))
 
 
 def _frame_allowed(src: str, hosts: frozenset[str]) -> bool:

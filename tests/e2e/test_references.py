@@ -67,6 +67,26 @@ def test_a_flash_player_an_old_portal_pasted_is_named_with_what_to_write(make_si
     assert built.page("/tin-hoat-dong/clip-ra-quan/").find("div", class_="body").find(["object", "embed"]) is None
 
 
+def test_a_player_named_by_its_param_alone_or_a_document_embedded_is_named_with_what_to_write(make_site, build_site):
+    """Internet Explorer's form of the embed code (<object classid> naming YouTube's player by its
+    <param name="movie">, no <embed>) vanished without a word; a document shown by <object data="….pdf">
+    was told to be saved "as MP4" and put on YouTube."""
+    body = ("Mở đầu.\n\n"
+            '<object classid="clsid:D27CDB6E-AE6D-11cf-96B8-444553540000" width="425" height="344">'
+            '<param name="movie" value="http://www.youtube.com/v/dQw4w9WgXcQ&hl=vi"></param></object>\n\n'
+            "Văn bản:\n\n"
+            '<object data="/uploads/van-ban/qd-12.pdf" type="application/pdf" width="100%" height="600"></object>\n')
+    built = build_site(make_site({"content/tin-hoat-dong/bai.md": article("Clip ra quân", body=body)}))
+    assert built.result.ok, built.messages
+    assert [str(p) for p in built.result.problems] == [
+        "content/tin-hoat-dong/bai.md:10: warning[dropped-player]: the YouTube player pasted as <object> or <embed> is "
+        "not shown: write the video's address alone on its line, https://www.youtube.com/watch?v=dQw4w9WgXcQ, and the "
+        "article shows its picture and plays it on a tap",
+        "content/tin-hoat-dong/bai.md:14: warning[dropped-player]: the document pasted as <object> or <embed>, "
+        "'/uploads/van-ban/qd-12.pdf', is not shown: link it, [Tên văn bản](/uploads/van-ban/qd-12.pdf), and "
+        "readers open or download it"]
+
+
 def _notes_and_contents(built, url):
     article_html = built.page(url).find("article")
     notes = article_html.find("div", class_="footnote")
