@@ -677,6 +677,9 @@ def _refused_iframe(src: str, hosts: Sequence[str]) -> str:
         return (f"the YouTube player pasted as an iframe is not shown: write the video's address alone on its "
                 f"line, https://www.youtube.com/watch?v={video.group(1)}, and the article shows its picture and "
                 "plays it on a tap")
+    if not host and _scheme(src) == "" and src.strip().lower().startswith("https://"):  # ("https://[VIDEO]/…")
+        return (f"the frame embedded from '{src}' is no address a browser can open (its host is written between "
+                "'[' and ']', or with one of them alone): write the address its embed code gives")
     if not src.strip().lower().startswith("https://") or not host:
         return f"the frame embedded from '{src}' is not shown: only https frames are"
     listed = f"[security] iframe_hosts: {', '.join(hosts)}" if hosts else "[security] iframe_hosts, and none is"

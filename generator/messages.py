@@ -1278,6 +1278,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the YouTube player pasted as an iframe is not shown: write the video's address alone on its line, (\S+), ",
          "trình phát YouTube dán dạng iframe không được hiển thị: hãy viết địa chỉ video trên một dòng riêng, {0}, "
          "bài sẽ hiện ảnh của video và phát khi bạn đọc bấm vào"),
+        (r"the frame embedded from '(.*)' is no address a browser can open",
+         "khung nhúng từ '{0}' không phải địa chỉ trình duyệt mở được (tên miền viết trong '[' và ']', hoặc chỉ có "
+         "một trong hai dấu đó): hãy viết địa chỉ mà mã nhúng cho"),
         (r"the frame embedded from '(.*)' is not shown: only https frames are",
          "khung nhúng từ '{0}' không được hiển thị: chỉ nhúng được khung https"),
         (r"the frame embedded from (\S+) is not shown: .*\[security\] iframe_hosts, and none is\)",

@@ -183,7 +183,11 @@ def dropped_players(html: str) -> list[str]:
 
 def _frame_allowed(src: str, hosts: frozenset[str]) -> bool:
     """Whether an iframe's src is kept: https, from one of the (lower-case) hosts."""
-    return _scheme_ok(src) and urlsplit(src.strip()).scheme == "https" and host_of(src) in hosts
+    try:
+        scheme = urlsplit(src.strip()).scheme
+    except ValueError:  # "https://[VIDEO]/…", a template's placeholder: no address (it stopped the build)
+        return False
+    return _scheme_ok(src) and scheme == "https" and host_of(src) in hosts
 
 
 def _kept_iframe(match: re.Match) -> str:

@@ -829,3 +829,16 @@ def test_an_old_address_or_related_article_whose_host_is_in_brackets_is_told_not
     done = cli_here("build", "--site", str(site), "--out", str(tmp_path / "out"), "--lang", "en")
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert f"{BUNDLE}:7: error[unknown-related]: 'related' names http://[HOST]/tin/3.html" in done.stderr
+
+
+def test_a_frame_whose_host_is_a_placeholder_in_brackets_is_told_not_a_traceback(make_site, build_site):
+    """The placeholder an old portal's template left in an embed code (<iframe src="https://[VIDEO]/embed/…">)
+    stopped the build with Python's "does not appear to be an IPv4 or IPv6 address" traceback."""
+    body = 'Clip:\n\n<iframe src="https://[VIDEO]/embed/ra-quan" title="Lễ ra quân"></iframe>\n'
+    built = build_site(make_site({BUNDLE: article("Họp báo quý", body=body)}))
+    assert built.result.ok, built.messages
+    assert [str(p) for p in built.result.problems] == [
+        f"{BUNDLE}:10: warning[dropped-iframe]: the frame embedded from 'https://[VIDEO]/embed/ra-quan' is no address "
+        "a browser can open (its host is written between '[' and ']', or with one of them alone): write the address "
+        "its embed code gives"]
+    assert built.page("/tin-hoat-dong/hop-bao-quy/").find("div", class_="body").find("iframe") is None
