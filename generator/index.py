@@ -245,10 +245,11 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
                                     f"'{key}' is read only on a page of its own, in {PAGES_DIR} (Giới thiệu, "
                                     "Liên hệ); an article is listed by its category and date"))
         elif key not in FRONT_MATTER_KEYS:
-            hint = (_OTHER_NAMES.get(str(key).lower()) or _VIETNAMESE_NAMES.get(slugify(str(key)))
-                    or suggest(key, FRONT_MATTER_KEYS))
-            # (publishDate, status: draft …: a warning alone left the article published)
-            problems.append(publishing_key_problem(source, key, fm[key]) or unknown_key(source, key, hint))
+            named = _OTHER_NAMES.get(str(key).lower()) or _VIETNAMESE_NAMES.get(slugify(str(key)))
+            spelt = None if named else suggest(key, FRONT_MATTER_KEYS)
+            # (publishDate, status: draft, expire: …: a warning alone left the article published)
+            problems.append(publishing_key_problem(source, key, fm[key], misspelling_of=spelt)
+                            or unknown_key(source, key, named or spelt))
     for key, text in source.unread.items():
         read_as = "an anchor name" if text.startswith("&") else "a comment"
         shown, fixed = (text, f"{key}: {yaml_quoted(text)}") if len(text) <= 200 else (text[:60] + "…", f"{key}: \"…\"")

@@ -1,6 +1,6 @@
 """Other names for the front-matter keys that decide whether and when an article is public:
 Hugo's `publishDate` and `expiryDate`, Pelican's and WordPress's `status: draft`, Jekyll's
-`published: false`, and the same keys named in Vietnamese.
+`published: false`, the same keys named in Vietnamese, and ours misspelt (`expire:`, `drafts:`).
 
 Owns telling them as errors naming our key (`date`, `expires`, `draft: true`). Told as an
 unknown key, a warning, they left the article published: at once, before an embargo's
@@ -31,21 +31,26 @@ _DRAFT_FLAGS = frozenset({"ban-nhap", "nhap"})  # "bản nháp: true"
 _JEKYLL_PUBLISHED = "published"  # false keeps it out; Hugo reads a date there, as publishDate
 
 
-def publishing_key_problem(source: SourceFile, key: Any, value: Any, dated: bool = True) -> Problem | None:
+def publishing_key_problem(source: SourceFile, key: Any, value: Any, dated: bool = True,
+                           misspelling_of: str | None = None) -> Problem | None:
     """The error for `key: value` when it is another name for when or whether an article is
     public and would withhold or schedule it, else None. `dated`: whether the file has a date
-    to schedule by (a page of its own has none: only its draft flag counts)."""
+    to schedule by (a page of its own has none: only its draft flag counts). `misspelling_of`:
+    the key of ours its spelling is closest to (`expire` → expires, `drafts` → draft)."""
     name = slugify(str(key))
     line = source.line_of(key)
+    # A misspelt key was an unknown key, a warning: the article stayed online past its take-down,
+    # or went online as a draft.
+    comes_down = name in _COMES_DOWN or (misspelling_of == "expires" and _is_moment(value))
     if dated and (name in _GOES_ONLINE or (name == _JEKYLL_PUBLISHED and _is_moment(value))):
         return error(source.path, line, "publishing-key",
                      f"'{key}' is not a key of this generator (when an article goes online is its 'date'): the "
                      "article would be published at once; give that moment as 'date' and delete this line")
-    if dated and name in _COMES_DOWN:
+    if dated and comes_down:
         return error(source.path, line, "publishing-key",
                      f"'{key}' is not a key of this generator (when an article is taken down is its 'expires'): "
                      "the article would stay online; give that moment as 'expires' and delete this line")
-    if _withholds(name, value):
+    if _withholds(name, value) or (misspelling_of == "draft" and _is_true(value)):
         return error(source.path, line, "publishing-key",
                      f"'{key}: {_shown(value)}' is not read by this generator (an article is kept unpublished by "
                      "'draft: true'): the article would be published; write 'draft: true' instead")
@@ -60,6 +65,11 @@ def _withholds(name: str, value: Any) -> bool:
     if name in _DRAFT_FLAGS:
         return value is not False
     return False
+
+
+def _is_true(value: Any) -> bool:
+    """`true` as YAML reads it, or written as text ("true", "yes", "có")."""
+    return value is True or (isinstance(value, str) and slugify(value) in ("true", "yes", "co"))
 
 
 def _shown(value: Any) -> str:

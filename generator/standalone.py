@@ -87,8 +87,9 @@ def read_page(config: SiteConfig, source: SourceFile) -> tuple[Article | None, i
                                     "Giới thiệu or Liên hệ, not news; to publish this file as an article, move it "
                                     "into another folder of content/"))
         elif key not in PAGE_KEYS:
-            withheld = publishing_key_problem(source, key, fm[key], dated=False)
-            problems.append(withheld or unknown_key(source, key, suggest(str(key), PAGE_KEYS)))
+            spelt = suggest(str(key), PAGE_KEYS)
+            withheld = publishing_key_problem(source, key, fm[key], dated=False, misspelling_of=spelt)
+            problems.append(withheld or unknown_key(source, key, spelt))
     title = _text(fm, "title", fail, required=True)
     summary = plain_summary(_text(fm, "summary", fail) or "")
     draft = _flag(fm, "draft", fail)

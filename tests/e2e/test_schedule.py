@@ -169,6 +169,27 @@ def test_another_generators_keys_for_when_and_whether_an_article_is_public_stop_
     assert again.result.ok and again.result.left_out == {"draft": 2, "future": 1, "expired": 1}
 
 
+def test_a_take_down_written_with_our_key_misspelt_stops_the_build_and_leaves_the_site(make_site, build_site):
+    """`expire: …` (an 's' left out) on an article to take down, `drafts: true` on a page to
+    withdraw: each was an unknown-key warning ("did you mean 'expires'?"), and the build, exit 0,
+    kept both online. Each is a publishing-key error now, and the published site stays as it was."""
+    site = make_site({"content/tin-hoat-dong/truy-na.md": article("Thông báo truy nã"),
+                      "content/trang/thong-bao.md": '---\ntitle: "Thông báo"\n---\nNội dung.\n'})
+    assert build_site(site).result.ok
+    notice = (site / "content/tin-hoat-dong/truy-na.md").read_text(encoding="utf-8")
+    (site / "content/tin-hoat-dong/truy-na.md").write_text(notice.replace("---\n\n", "expire: 2026-02-01\n---\n\n"),
+                                                          encoding="utf-8")
+    (site / "content/trang/thong-bao.md").write_text('---\ntitle: "Thông báo"\ndrafts: true\n---\nNội dung.\n',
+                                                    encoding="utf-8")
+    done = cli_here("build", "--site", str(site), "--lang", "en")
+    assert done.returncode == 1
+    assert [line.split(": ", 2)[:2] for line in done.stderr.splitlines()[:2]] == [
+        ["content/tin-hoat-dong/truy-na.md:6", "error[publishing-key]"],
+        ["content/trang/thong-bao.md:3", "error[publishing-key]"]]
+    assert "give that moment as 'expires'" in done.stderr and "write 'draft: true' instead" in done.stderr
+    assert (site / "public/tin-hoat-dong/thong-bao-truy-na/index.html").is_file()
+
+
 def test_an_expired_article_published_again_gets_its_links_back_and_the_warning_stays_until_then(make_site):
     """The linking article's conversion is kept in the build cache: one kept with the link taken
     away must not be reused once that article is published again (its link comes back, as in a

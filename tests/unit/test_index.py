@@ -304,6 +304,24 @@ def test_another_generators_publishing_key_that_withholds_nothing_stays_a_warnin
     assert article is not None and [p.code for p in problems] == ["unknown-key"]
 
 
+@pytest.mark.parametrize("line, ours", [("expire: 2026-12-08", "'expires'"), ("expired: 2026-12-08", "'expires'"),
+                                        ("exprires: 08/12/2026 07:00", "'expires'"), ("drafts: true", "'draft: true'"),
+                                        ("darft: yes", "'draft: true'"), ("Draf: true", "'draft: true'")])
+def test_our_take_down_or_draft_key_misspelt_is_an_error_not_a_warning(line, ours):
+    """`expire: 2026-12-08` was an unknown key, a warning ("did you mean 'expires'?"): the build
+    published the article past the take-down the editor wrote, exit 0."""
+    article, problems = _read(BASE + "\n" + line)
+    assert article is None and [p.code for p in problems] == ["publishing-key"]
+    assert problems[0].location.line == 6
+    assert f"give that moment as {ours}" in problems[0].message or f"write {ours} instead" in problems[0].message
+
+
+@pytest.mark.parametrize("line", ["expire:", "expire: sau Tết", "drafts: false", "darft: no"])
+def test_a_misspelt_take_down_or_draft_key_that_withholds_nothing_stays_a_warning(line):
+    article, problems = _read(BASE + "\n" + line)
+    assert article is not None and [p.code for p in problems] == ["unknown-key"]
+
+
 @pytest.mark.parametrize("line, ours", [("PublishDate: 2026-12-08T07:00:00", "'date'"), ("pubdate: 2026-12-08", "'date'"),
                                         ("published: 2026-12-08", "'date'"), ("expiry_date: 2026-12-08", "'expires'"),
                                         ("unpublishdate: 2026-12-08", "'expires'"), ("hết hạn: 08/12/2026", "'expires'"),
