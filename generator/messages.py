@@ -455,6 +455,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     },
     # The `list` command (generator/statuses.py): a heading per status, then a line per article.
     "list-future": {"en": "Scheduled ({n}), the next first:", "vi": "Hẹn giờ đăng ({n} bài), bài đăng sớm nhất trước:"},
+    "list-expiring": {"en": "To be taken down by their 'expires' ({n}), the soonest first:",
+                      "vi": "Sẽ hết hạn, tự gỡ theo 'expires' ({n} bài), bài gỡ sớm nhất trước:"},
+    "list-expires-on": {"en": "expires {moment}", "vi": "hết hạn {moment}"},
     "list-draft": {"en": "Drafts ({n}):", "vi": "Bản nháp ({n}):"},
     "list-expired": {"en": "Expired, no longer published ({n}):", "vi": "Hết hạn, không còn đăng ({n} bài):"},
     "list-published": {"en": "Published ({n}):", "vi": "Đang đăng ({n}):"},

@@ -1,7 +1,7 @@
-"""The `list` command: which articles wait as drafts, which are scheduled, which have
-expired, and (with --all) which are published, as a build now would see them; with --unit,
-those of one unit (a joint article counts for each of its units: an editor tallying each
-unit's articles for its emulation report reads them here).
+"""The `list` command: which articles wait as drafts, which are scheduled, which will
+expire, which have expired, and (with --all) which are published, as a build now would
+see them; with --unit, those of one unit (a joint article counts for each of its units:
+an editor tallying each unit's articles for its emulation report reads them here).
 
 Owns each article's publishing status and the three ways of showing the list: text
 for an editor (by status, the next scheduled first), CSV and JSON for scripts, as
@@ -98,14 +98,21 @@ def _order(item: Listed) -> tuple:
 
 
 def as_text(report: StatusReport, lang: str, everything: bool) -> list[str]:
+    # After the scheduled ones, the articles online (or to be) whose `expires` is still to come, the
+    # soonest first: a take-down an editor wrote (a wanted notice, a diversion) was shown nowhere.
     shown = [s for s in STATUSES if everything or s != "published"]
+    shown.insert(1, "expiring")
     lines = []
     for status in shown:
-        items = [item for item in report.listed if item.status == status]
+        if status == "expiring":
+            items = sorted((item for item in report.listed if item.status in ("future", "published") and item.expires),
+                           key=lambda item: (item.expires, item.source))
+        else:
+            items = [item for item in report.listed if item.status == status]
         if not items:
             continue
         lines.append(messages.text(f"list-{status}", lang, n=messages.number(len(items), lang)))
-        whens = [_when(item, lang) for item in items]
+        whens = [_when(item, lang, status == "expiring") for item in items]
         width = max(len(when) for when in whens)
         lines += [f"  {when.ljust(width)}  {item.title}  ({item.source}){_never(item, lang)}"
                   for when, item in zip(whens, items)]
@@ -123,13 +130,13 @@ def _never(item: Listed, lang: str) -> str:
     return " " + messages.text("list-never", lang, moment=moment)
 
 
-def _when(item: Listed, lang: str) -> str:
+def _when(item: Listed, lang: str, expiring: bool = False) -> str:
     if item.date is None:
         return messages.text("list-page", lang)
-    if item.status == "expired" and item.expires is not None:
+    if (item.status == "expired" or expiring) and item.expires is not None:
         # (an editor who gave a day only expires it at midnight: the time is not shown, as for 'updated')
         moment = _moment(item.expires, (item.expires.hour, item.expires.minute) != (0, 0), lang)
-        return messages.text("list-expired-on", lang, moment=moment)
+        return messages.text("list-expires-on" if expiring else "list-expired-on", lang, moment=moment)
     return _moment(item.date, item.has_time, lang)
 
 

@@ -137,3 +137,31 @@ def test_a_units_articles_are_listed_joint_ones_included_with_their_category_uni
     assert unknown.returncode == 1 and unknown.stdout == ""
     assert unknown.stderr.strip() == ("--unit: error[unknown-unit]: không có đơn vị 'Phòng CSGTT'; "
                                       "có phải ý bạn là 'Phòng Cảnh sát giao thông'?")
+
+
+def test_a_take_down_still_to_come_is_listed_the_soonest_first(make_site):
+    """A wanted notice online until the person is caught, a diversion scheduled with its end:
+    `list` showed neither's `expires` (only the CSV's column did), so an editor could not see that
+    the take-down they wrote was read, nor when it comes."""
+    site = make_site({
+        "content/tin-hoat-dong/da-dang.md": article("Bài đã đăng", "2026-01-21T09:30:00"),
+        "content/tin-hoat-dong/truy-na.md": article("Thông báo truy nã", "2026-01-05", expires="2099-03-01T17:00:00"),
+        "content/tin-hoat-dong/phan-luong.md": article("Phân luồng giao thông", "2098-01-02T07:15:00",
+                                                      expires="2098-01-09"),
+    })
+    done = cli_here("list", "--site", str(site))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "Hẹn giờ đăng (1 bài), bài đăng sớm nhất trước:",
+        "  Thứ Năm, 02/01/2098 07:15  Phân luồng giao thông  (content/tin-hoat-dong/phan-luong.md)",
+        "Sẽ hết hạn, tự gỡ theo 'expires' (2 bài), bài gỡ sớm nhất trước:",
+        "  hết hạn Thứ Năm, 09/01/2098         Phân luồng giao thông  (content/tin-hoat-dong/phan-luong.md)",
+        "  hết hạn Chủ nhật, 01/03/2099 17:00  Thông báo truy nã  (content/tin-hoat-dong/truy-na.md)",
+    ]
+    english = cli_here("list", "--site", str(site), "--all", "--lang", "en").stdout.splitlines()
+    assert english[2:5] == ["To be taken down by their 'expires' (2), the soonest first:",
+                            "  expires 2098-01-09        Phân luồng giao thông  (content/tin-hoat-dong/phan-luong.md)",
+                            "  expires 2099-03-01 17:00  Thông báo truy nã  (content/tin-hoat-dong/truy-na.md)"]
+    assert english[5:] == ["Published (2):",
+                           "  2026-01-21 09:30  Bài đã đăng  (content/tin-hoat-dong/da-dang.md)",
+                           "  2026-01-05        Thông báo truy nã  (content/tin-hoat-dong/truy-na.md)"]
