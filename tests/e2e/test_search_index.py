@@ -100,6 +100,22 @@ def test_a_videos_caption_is_searched_and_its_button_is_not(make_site, build_sit
     assert "Lễ ra quân đợt cao điểm năm 2026" in text and "Xem video" not in text, text
 
 
+def test_a_corrections_struck_figure_is_neither_searched_nor_shown_in_an_excerpt(make_site, build_site):
+    """An đính chính strikes the wrong figure ("~~hơn 120 tỷ đồng~~ hơn 12 tỷ đồng"), as README
+    advises: the page shows it struck, but the search result read "hơn 120 tỷ đồng hơn 12 tỷ
+    đồng", the wrong figure as if stated, and a search for "120 tỷ" found the article."""
+    site = make_site({"content/tin-hoat-dong/triet-pha.md": article(
+        "Triệt phá đường dây đánh bạc", updated="2026-01-23T10:15:00",
+        body="Tổng số tiền giao dịch lên tới ~~hơn 120 tỷ đồng~~ hơn 12 tỷ đồng, <s>9</s> 7 đối tượng.")})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    text = fragments(built.out)["/tin-hoat-dong/triet-pha-duong-day-danh-bac/"]["content"]
+    assert "hơn 12 tỷ đồng" in text and "7 đối tượng" in text, text
+    assert "120" not in text and "9 7" not in text, text
+    struck = built.page("/tin-hoat-dong/triet-pha-duong-day-danh-bac/").select("del, s")
+    assert [tag.get_text() for tag in struck] == ["hơn 120 tỷ đồng", "9"]  # the page still shows them struck
+
+
 def test_a_layout_edit_re_renders_the_pages_and_keeps_the_search_index_as_it_is(make_site, build_site, tmp_path):
     site = make_site(ARTICLES)
     out = tmp_path / "out"
