@@ -296,6 +296,11 @@ def read_article(config: SiteConfig, source: SourceFile) -> tuple[Article | None
                                                    f"({moment:{shown}}); it says when the article last changed")
         elif updated <= moment:
             updated = None
+    if "expires" in fm and fm["expires"] is None and "expires" not in source.unread:
+        # A take-down begun and not finished: read as no `expires`, the article stayed online, told nothing.
+        problems.append(warning(source.path, source.line_of("expires"), "expires-left-empty",
+                                "'expires' has no date: the article stays online; write the moment it comes down "
+                                "(e.g. expires: 2026-01-31T17:00:00), or delete the line"))
     if expires is not None and moment is not None and expires <= moment:
         problems.append(warning(source.path, source.line_of("expires"), "expires-before-date",
                                 "'expires' is not after 'date': the article is never shown"))

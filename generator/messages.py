@@ -1404,6 +1404,8 @@ PROBLEMS: Mapping[str, tuple] = {
                        "liên kết '{0}' trỏ tới một bản nháp, ở đây hiện được vì bản xem trước hiện cả bản nháp: bản dựng "
                        "thật (không có bản nháp) sẽ dừng lại ở liên kết này (broken-link) cho tới khi bài đó được đăng"),),
     "expires-before-date": ((_ANY, "ngày hết hạn ('expires') sớm hơn ngày đăng ('date')"),),
+    "expires-left-empty": ((_ANY, "'expires' chưa ghi ngày: bài vẫn còn trên mạng; hãy ghi thời điểm gỡ bài "
+                                  "(ví dụ expires: 31/01/2026 17:00), hoặc xóa dòng này"),),
     "updated-in-future": ((r"'updated' \((.*?)\) is later than now",
                            "ngày cập nhật ('updated', {0}) muộn hơn lúc này: bạn đọc sẽ thấy một lần cập nhật "
                            "chưa xảy ra; hãy xem lại năm"),),

@@ -316,6 +316,19 @@ def test_our_take_down_or_draft_key_misspelt_is_an_error_not_a_warning(line, our
     assert f"give that moment as {ours}" in problems[0].message or f"write {ours} instead" in problems[0].message
 
 
+def test_expires_left_empty_is_told_the_article_stays_online():
+    """`expires:` with no date, a take-down begun and not finished, was read as no expiry and told
+    nothing: the article stayed online. It still does (as another optional key left empty), told."""
+    article, problems = _read(BASE + "\nexpires:")
+    assert article is not None and article.expires is None
+    assert [(p.code, p.severity, p.location.line) for p in problems] == [("expires-left-empty", "warning", 6)]
+    assert messages.describe(problems[0], "vi").split(": ", 2)[-1] == (
+        "'expires' chưa ghi ngày: bài vẫn còn trên mạng; hãy ghi thời điểm gỡ bài (ví dụ expires: 31/01/2026 17:00), "
+        "hoặc xóa dòng này")
+    _, told_once = _read(BASE + "\nexpires: # khi bắt được")  # (YAML's comment: told as a lost value alone)
+    assert [p.code for p in told_once] == ["lost-value"]
+
+
 @pytest.mark.parametrize("line", ["expire:", "expire: sau Tết", "drafts: false", "darft: no"])
 def test_a_misspelt_take_down_or_draft_key_that_withholds_nothing_stays_a_warning(line):
     article, problems = _read(BASE + "\n" + line)
