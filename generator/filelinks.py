@@ -30,7 +30,9 @@ _LOOKS_LIKE_A_PHONE = re.compile(r"(\+84|0)[\d .-]{8,13}\d|1\d\d")
 
 def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[tuple[str, int]]],
                       outputs: Collection[str], content_files: Collection[str], base_path: str = "/",
-                      query_pages: Mapping = {}, base_url: str = "") -> list[Problem]:
+                      query_pages: Mapping = {}, base_url: str = "",
+                      published_outputs: Collection[str] | None = None,
+                      withheld: Collection[str] = ()) -> list[Problem]:
     """A `broken-link` problem for each relative link to a file that the build does not
     publish, a `no-such-page` warning for each path from the site's root that leads nowhere.
     `links`: by article source, its body's links to files (Site.file_links); `outputs`: every
@@ -40,7 +42,10 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
     path (aliases.plan_alias_pages): a link to one with a query no alias keeps is told too (its
     page exists, and said "no article answers this old address" to the reader alone). A link to
     another host (markup.py passes those with a path and no query) is told when its path is an
-    article's old address (`old-address-link`): the old portal's link, pasted with its articles."""
+    article's old address (`old-address-link`): the old portal's link, pasted with its articles.
+    `published_outputs` (check, which plans drafts and scheduled articles too): what a build
+    publishes now, against which a published article's path from the root is judged, as the build
+    judges it; `withheld`: the sources of the articles it leaves out."""
     problems = []
     articles = list(articles)
     folders = {article.bundle_dir: article.url for article in articles if article.bundle_dir}
@@ -66,7 +71,8 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
                 continue
             path = unquote(urlsplit(href).path)
             if path.startswith("/"):
-                if not leads_to_a_page(path, outputs, base_path):
+                shown = outputs if published_outputs is None or article.source in withheld else published_outputs
+                if not leads_to_a_page(path, shown, base_path):
                     problems.append(warning(article.source, line, "no-such-page", pages.no_page_detail(href)))
                 elif (query := urlsplit(href).query) and (page := _page_of_queries(path, query_pages, base_path)) \
                         and not aliases.answers_query(page, query):

@@ -866,3 +866,25 @@ def test_links_to_other_portals_are_matched_to_old_addresses_by_their_last_name_
     assert built.result.ok, built.messages
     assert [(p.code, p.location.line) for p in built.result.problems] == [("old-address-link", 48)]
     assert [raw for raw in normalized if "bocongan" in raw] == []
+
+
+def test_check_tells_a_path_to_an_article_taken_down_or_not_yet_published_as_the_build_does(make_site, build_site):
+    """An article taken down with `draft: true` (or one scheduled), another linking to its address
+    from the root as the address bar shows it: the build warned `no-such-page`, but check, which
+    reads drafts and scheduled articles too, took their pages for published and said nothing."""
+    body = ("Xem [bài đã gỡ](/tin-hoat-dong/bai-da-go/), [bài hẹn giờ](/tin-hoat-dong/bai-hen-gio/) "
+            "và [bài đang đăng](/tin-hoat-dong/bai-dang-dang/).")
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài viết", body=body),
+                      "content/tin-hoat-dong/go.md": article("Bài đã gỡ", draft="true"),
+                      "content/tin-hoat-dong/hen.md": article("Bài hẹn giờ", "2099-01-01T08:00:00"),
+                      "content/tin-hoat-dong/dang.md": article("Bài đang đăng", "2026-01-20T08:00:00",
+                                                              body="Một [liên kết](/tin-hoat-dong/bai-da-go/).\n")})
+    built = build_site(site)
+    told = sorted((str(p.location.path), p.message.split("'")[1]) for p in built.result.problems
+                  if p.code == "no-such-page")
+    assert told == [("content/tin-hoat-dong/bai.md", "/tin-hoat-dong/bai-da-go/"),
+                    ("content/tin-hoat-dong/bai.md", "/tin-hoat-dong/bai-hen-gio/"),
+                    ("content/tin-hoat-dong/dang.md", "/tin-hoat-dong/bai-da-go/")]
+    checked = check_site(site)
+    assert sorted((str(p.location.path), p.message.split("'")[1]) for p in checked.problems
+                  if p.code == "no-such-page") == told
