@@ -560,7 +560,7 @@ class MarkupConverter:
         ) + tuple(
             error(article.source, line, "broken-link",
                   f"the link '{href}' points to {_article_or_its_file(href)} that is not published yet (a draft or "
-                  "scheduled); the build fails until it is")
+                  "scheduled); the build fails until it is" + _TAKE_DOWN_HINT)
             for href, line in zip(self.links.to_unpublished, _link_lines(article, self.links.to_unpublished))
         ) + tuple(
             warning(article.source, line, "expired-link",
@@ -1169,6 +1169,12 @@ def links_to_drafts(articles: Sequence[Article], links_to_articles: Mapping[str,
                      for match in _WRITTEN_LINK.finditer(body) for href in match.groups() if href
                      and nfc(posixpath.normpath(posixpath.join(folder, unquote(urlsplit(href).path)))) in targets]
     return problems
+
+
+# A published article taken down with `draft: true` failed the build at every link to it, the
+# article staying online, and the editor was told only to wait until it is published again.
+_TAKE_DOWN_HINT = (", or the link is removed (to take a published article down, give it 'expires' rather than "
+                   "'draft: true': a link to it is then its words alone)")
 
 
 def _article_or_its_file(href: str) -> str:

@@ -1129,10 +1129,12 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"the link '(.*?)' points to no article", "liên kết '{0}' không trỏ tới bài viết nào (kiểm tra đường dẫn tới tệp .md)"),
         (r"the link '(.*?)' points to an article that is not published yet",
          "liên kết '{0}' trỏ tới một bài chưa đăng (bản nháp hoặc hẹn giờ đăng); bản dựng sẽ lỗi cho tới "
-         "khi bài đó được đăng"),
+         "khi bài đó được đăng, hoặc bỏ liên kết này (muốn gỡ một bài đã đăng: ghi 'expires' cho bài đó thay vì "
+         "'draft: true', liên kết tới bài khi ấy chỉ còn chữ)"),
         (r"the link '(.*?)' points to a file beside an article that is not published yet",
          "liên kết '{0}' trỏ tới một tệp kèm bài chưa đăng (bản nháp hoặc hẹn giờ đăng), tệp chỉ được xuất bản "
-         "cùng bài; bản dựng sẽ lỗi cho tới khi bài đó được đăng"),
+         "cùng bài; bản dựng sẽ lỗi cho tới khi bài đó được đăng, hoặc bỏ liên kết này (muốn gỡ một bài đã đăng: "
+         "ghi 'expires' cho bài đó thay vì 'draft: true', liên kết tới tệp khi ấy chỉ còn chữ)"),
         (r"the link '(.*?)' points to nothing the site publishes; the file's own name holds '#' or '\?'.*write '(.*)'$",
          "liên kết '{0}' không trỏ tới tệp nào được xuất bản: tên tệp có dấu '#' hoặc '?', mà liên kết coi là chỗ kết "
          "thúc tên tệp (phần sau là vị trí trong trang hoặc tham số); hãy đổi tên tệp bỏ các dấu đó, hoặc viết '{1}'"),

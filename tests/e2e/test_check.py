@@ -99,14 +99,17 @@ def test_a_link_from_a_published_article_to_a_draft_is_an_error_as_in_build(make
                       "content/tin-hoat-dong/dang.md": article("Đăng", body="Xem [bản nháp](nhap.md).\n\n"
                                                                             "Và [bài khác](khac.md).\n")})
     told = ["content/tin-hoat-dong/dang.md:8: error[broken-link]: the link 'nhap.md' points to an article that is "
-            "not published yet (a draft or scheduled); the build fails until it is"]
+            "not published yet (a draft or scheduled); the build fails until it is, "
+            "or the link is removed (to take a published article down, give it 'expires' rather than 'draft: true': "
+            "a link to it is then its words alone)"]
     assert [str(p) for p in check_site(site).problems] == told
     # The build says the same, not "points to no article (check the path …)": the path is right.
     assert [str(p) for p in build_site(site).result.problems] == told
     built = cli_here("build", "--site", str(site), "--lang", "vi")
     assert built.stderr.splitlines()[0] == (
         "content/tin-hoat-dong/dang.md:8: error[broken-link]: liên kết 'nhap.md' trỏ tới một bài chưa đăng (bản "
-        "nháp hoặc hẹn giờ đăng); bản dựng sẽ lỗi cho tới khi bài đó được đăng")
+        "nháp hoặc hẹn giờ đăng); bản dựng sẽ lỗi cho tới khi bài đó được đăng, hoặc bỏ liên kết này (muốn gỡ một bài "
+        "đã đăng: ghi 'expires' cho bài đó thay vì 'draft: true', liên kết tới bài khi ấy chỉ còn chữ)")
     assert build_site(site, drafts=True).result.ok
 
 
@@ -146,7 +149,9 @@ def test_check_after_a_build_that_failed_on_a_link_to_a_draft_tells_it_without_a
     (site / "content/tin-hoat-dong/y.md").write_text(article("Bài Y", body="Xem [X](x.md).\n"), encoding="utf-8")
     failed = cli_here("build", "--site", str(site), "--lang", "en")
     told = ("content/tin-hoat-dong/y.md:8: error[broken-link]: the link 'x.md' points to an article that is not "
-            "published yet (a draft or scheduled); the build fails until it is")
+            "published yet (a draft or scheduled); the build fails until it is, "
+            "or the link is removed (to take a published article down, give it 'expires' rather than 'draft: true': "
+            "a link to it is then its words alone)")
     assert failed.returncode == 1 and failed.stderr.splitlines()[0] == told
     checked = cli_here("check", "--site", str(site), "--lang", "en")
     assert (checked.returncode, checked.stderr) == (1, "")

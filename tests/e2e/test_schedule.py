@@ -121,7 +121,9 @@ def test_a_link_to_a_scheduled_article_still_stops_the_build_until_it_comes_due(
     early = _build_at("2026-05-01T08:00:00+07:00", site)
     assert early.returncode == 1 and early.stderr.splitlines()[0] == (
         "content/tin-hoat-dong/dang.md:8: error[broken-link]: the link 'hen-gio.md' points to an article that is not "
-        "published yet (a draft or scheduled); the build fails until it is")
+        "published yet (a draft or scheduled); the build fails until it is, "
+        "or the link is removed (to take a published article down, give it 'expires' rather than 'draft: true': "
+        "a link to it is then its words alone)")
     assert _build_at("2026-08-01T08:00:00+07:00", site).returncode == 0
 
 
@@ -241,7 +243,9 @@ def test_a_link_to_a_file_beside_an_expired_article_loses_its_address_and_one_be
     draft = _build_at("2026-08-01T08:00:00+07:00", site)
     assert draft.returncode == 1
     assert ("content/tin-hoat-dong/tuyen-truyen.md:8: error[broken-link]: the link 'du-thao/du-thao.pdf' points to "
-            "a file beside an article that is not published yet (a draft or scheduled); the build fails until it is"
+            "a file beside an article that is not published yet (a draft or scheduled); the build fails until it is, "
+            "or the link is removed (to take a published article down, give it 'expires' rather than 'draft: true': "
+            "a link to it is then its words alone)"
             ) in draft.stderr.splitlines(), draft.stderr
 
 
