@@ -28,6 +28,10 @@ _WITHHOLDING_STATUSES = frozenset({"draft", "drafts", "hidden", "private", "pend
                                    "unpublished", "inactive", "disabled", "0", "false", "no",
                                    "nhap", "ban-nhap", "an", "chua-dang", "cho-duyet"})
 _DRAFT_FLAGS = frozenset({"ban-nhap", "nhap"})  # "bản nháp: true"
+# A take-down in the editors' words ("gỡ bài: true", "ẩn: true", "gỡ: 08/12/2026") and another
+# generator's (`hidden: true`, `unpublished: true`): with a moment it is 'expires', true is 'draft: true'.
+_TAKE_DOWN_WORDS = frozenset({"go", "go-bai", "ngay-go", "ngay-go-bai", "an", "an-bai", "khong-dang",
+                              "hidden", "unpublished"})
 _JEKYLL_PUBLISHED = "published"  # false keeps it out; Hugo reads a date there, as publishDate
 
 
@@ -41,7 +45,8 @@ def publishing_key_problem(source: SourceFile, key: Any, value: Any, dated: bool
     line = source.line_of(key)
     # A misspelt key was an unknown key, a warning: the article stayed online past its take-down,
     # or went online as a draft.
-    comes_down = name in _COMES_DOWN or (misspelling_of == "expires" and _is_moment(value))
+    comes_down = name in _COMES_DOWN or ((misspelling_of == "expires" or name in _TAKE_DOWN_WORDS)
+                                         and _is_moment(value))
     if dated and (name in _GOES_ONLINE or (name == _JEKYLL_PUBLISHED and _is_moment(value))):
         return error(source.path, line, "publishing-key",
                      f"'{key}' is not a key of this generator (when an article goes online is its 'date'): the "
@@ -50,7 +55,7 @@ def publishing_key_problem(source: SourceFile, key: Any, value: Any, dated: bool
         return error(source.path, line, "publishing-key",
                      f"'{key}' is not a key of this generator (when an article is taken down is its 'expires'): "
                      "the article would stay online; give that moment as 'expires' and delete this line")
-    if _withholds(name, value) or (misspelling_of == "draft" and _is_true(value)):
+    if _withholds(name, value) or ((misspelling_of == "draft" or name in _TAKE_DOWN_WORDS) and _is_true(value)):
         return error(source.path, line, "publishing-key",
                      f"'{key}: {_shown(value)}' is not read by this generator (an article is kept unpublished by "
                      "'draft: true'): the article would be published; write 'draft: true' instead")
