@@ -73,8 +73,9 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
     cache, listing, news, page_sources = _read_articles(site_dir, cache_dir, jobs, problems)
     moment = now.astimezone(site_config.zone) if now is not None else datetime.now(site_config.zone)
     why_left_out: dict[str, str] = {}  # (expired articles only, here)
+    expired_addresses: set[str] = set()
     articles, _, found = index.index_articles(site_config, news, index.IndexOptions(drafts=True, future=True, now=moment),
-                                              cache=cache, reasons=why_left_out)
+                                              cache=cache, reasons=why_left_out, expired_addresses=expired_addresses)
     pages, found_in_pages = standalone.index_pages_beside(site_config, articles, news, page_sources,
                                                           index.IndexOptions(drafts=True))
     found = [*found, *found_in_pages]
@@ -123,8 +124,10 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
                 {variant.name for variant in plan.variants}
         problems += filelinks.unpublished_links(converted, links_to_files, published,
                                                 {rel for rel, _ in listing}, site_config.base_path, query_pages(pages),
-                                                site_config.base_url, published_outputs=shown, withheld=withheld)
-    problems += filelinks.config_links_leading_nowhere(site_config.links, published, site_config.base_path)
+                                                site_config.base_url, published_outputs=shown, withheld=withheld,
+                                                expired_addresses=expired_addresses)
+    problems += filelinks.config_links_leading_nowhere(site_config.links, published, site_config.base_path,
+                                                       expired_addresses)
     problems += share_image_problems(site_dir, site_config.share_image, published, files,
                                      *read_share_image(site_config.share_image, files))
     problems += images.not_told_twice(found, image_problems)

@@ -32,7 +32,7 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
                       outputs: Collection[str], content_files: Collection[str], base_path: str = "/",
                       query_pages: Mapping = {}, base_url: str = "",
                       published_outputs: Collection[str] | None = None,
-                      withheld: Collection[str] = ()) -> list[Problem]:
+                      withheld: Collection[str] = (), expired_addresses: Iterable[str] = ()) -> list[Problem]:
     """A `broken-link` problem for each relative link to a file that the build does not
     publish, a `no-such-page` warning for each path from the site's root that leads nowhere.
     `links`: by article source, its body's links to files (Site.file_links); `outputs`: every
@@ -45,8 +45,10 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
     article's old address (`old-address-link`): the old portal's link, pasted with its articles.
     `published_outputs` (check, which plans drafts and scheduled articles too): what a build
     publishes now, against which a published article's path from the root is judged, as the build
-    judges it; `withheld`: the sources of the articles it leaves out."""
+    judges it; `withheld`: the sources of the articles it leaves out; `expired_addresses`: those of
+    the articles whose `expires` has passed (index.index_articles)."""
     problems = []
+    expired = address_outputs(expired_addresses)
     articles = list(articles)
     folders = {article.bundle_dir: article.url for article in articles if article.bundle_dir}
     pages = PagesBySpelling(outputs)
@@ -73,7 +75,7 @@ def unpublished_links(articles: Iterable[Article], links: Mapping[str, Sequence[
             if path.startswith("/"):
                 shown = outputs if published_outputs is None or article.source in withheld else published_outputs
                 if not leads_to_a_page(path, shown, base_path):
-                    problems.append(warning(article.source, line, "no-such-page", pages.no_page_detail(href)))
+                    problems.append(_leading_nowhere(article.source, line, href, path, pages, expired, base_path))
                 elif (query := urlsplit(href).query) and (page := _page_of_queries(path, query_pages, base_path)) \
                         and not aliases.answers_query(page, query):
                     problems.append(warning(article.source, line, "no-such-page",
@@ -138,15 +140,40 @@ def _page_of_queries(path: str, query_pages: Mapping, base_path: str):
     return query_pages.get(aliases.normalize_alias(path)) if query_pages else None
 
 
-def config_links_leading_nowhere(links: Iterable, outputs: Collection[str], base_path: str = "/") -> list[Problem]:
+def config_links_leading_nowhere(links: Iterable, outputs: Collection[str], base_path: str = "/",
+                                 expired_addresses: Iterable[str] = ()) -> list[Problem]:
     """A `no-such-page` warning for each site.toml [[links]] url that is a path of this site
     ("/gioi-thieu/", or with base_url's path: the theme writes it `| site_link`) leading to
-    nothing the build publishes."""
+    nothing the build publishes (`expired-link` when it is an expired article's address)."""
     pages = PagesBySpelling(outputs)
-    return [warning(CONFIG_NAME, link.line, "no-such-page", pages.no_page_detail(link.url))
+    expired = address_outputs(expired_addresses)
+    return [_leading_nowhere(CONFIG_NAME, link.line, link.url, unquote(urlsplit(link.url).path), pages, expired,
+                             base_path)
             for link in links
             if link.url.startswith("/") and not link.url.startswith("//")
             and not leads_to_a_page(unquote(urlsplit(link.url).path), outputs, base_path)]
+
+
+def address_outputs(addresses: Iterable[str]) -> set[str]:
+    """The output paths a link by one of these addresses (an article's URL, its aliases) names."""
+    outputs = set()
+    for address in addresses:
+        target = posixpath.normpath(unquote(urlsplit(address).path)).lstrip("/")
+        if target and target != ".":
+            outputs |= {nfc(target), nfc(posixpath.join(target, "index.html"))}
+    return outputs
+
+
+def _leading_nowhere(source: str, line: int, href: str, path: str, pages: "PagesBySpelling",
+                     expired: Collection[str], base_path: str) -> Problem:
+    """A path from the root that leads nowhere: `no-such-page`; but the address of an article
+    whose `expires` has passed is `expired-link`, which the clock makes: as a warning --strict
+    refused, the build stopped when it came, and the article stayed online past its take-down."""
+    if expired and leads_to_a_page(path, expired, base_path):
+        return warning(source, line, "expired-link",
+                       f"the link '{href}' is the address of an article that has expired (its 'expires' has "
+                       "passed): it leads nowhere now; remove the link, or change that article's 'expires'")
+    return warning(source, line, "no-such-page", pages.no_page_detail(href))
 
 
 def leads_to_a_page(path: str, outputs: Collection[str], base_path: str = "/") -> bool:

@@ -73,7 +73,8 @@ def shorten_slug(slug: str) -> str:
 def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: IndexOptions = IndexOptions(),
                    horizon: list | None = None, memo: Memo | None = None, cache: BuildCache | None = None,
                    known: dict[str, KnownDigest] | None = None,
-                   reasons: dict[str, str] | None = None) -> tuple[list[Article], dict[str, int], list[Problem]]:
+                   reasons: dict[str, str] | None = None,
+                   expired_addresses: set[str] | None = None) -> tuple[list[Article], dict[str, int], list[Problem]]:
     """Validate every source; return the published articles newest first.
 
     `horizon`, when given, receives the next moment the schedule changes what
@@ -82,7 +83,8 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
     from the last build's, and `known`, when given, receives its kept digest
     (source path → KnownDigest; article_digests.py). `reasons`, when given, receives why each
     valid article left out is (source path → leave_out_reason: a link to an expired one is
-    not told as a link to a draft).
+    not told as a link to a draft); `expired_addresses`, the addresses (URL and aliases) of the
+    expired ones: a link to one by its address is told as expired, not as leading nowhere.
     """
     articles, problems = [], []
     left_out = {"draft": 0, "future": 0, "expired": 0}
@@ -116,6 +118,8 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
                 # reads drafts, calls it so; a link to it loses its address, not the build)
                 expired = article.expires is not None and article.expires <= now
                 reasons[source.path] = "expired" if expired else reason
+            if expired_addresses is not None and reason == "expired":
+                expired_addresses.update((article.url, *article.aliases))
             continue
         if article.updated is not None and article.updated > now:  # (a mistyped year, most likely)
             problems.append(warning(source.path, source.line_of("updated"), "updated-in-future",

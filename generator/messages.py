@@ -1237,6 +1237,9 @@ PROBLEMS: Mapping[str, tuple] = {
         (r"'(.*?)' is not read by this generator \(an article is kept unpublished",
          "'{0}' không được đọc (bài chưa đăng ghi là 'draft: true'): bài sẽ được đăng; hãy ghi 'draft: true'"),),
     "expired-link": (
+        (r"the link '(.*?)' is the address of an article that has expired",
+         "liên kết '{0}' là địa chỉ của một bài đã hết hạn đăng (đã qua thời điểm 'expires' của bài): nay không dẫn "
+         "tới đâu; hãy bỏ liên kết, hoặc sửa 'expires' của bài đó"),
         (r"the link '(.*?)' points to an article that has expired",
          "liên kết '{0}' trỏ tới một bài đã hết hạn đăng (đã qua thời điểm 'expires' của bài): bạn đọc chỉ thấy chữ "
          "của liên kết, không bấm được; hãy bỏ liên kết, hoặc sửa 'expires' của bài đó"),

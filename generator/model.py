@@ -335,6 +335,9 @@ class Site:
     related: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: EMPTY)  # article url → related urls
     others: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: EMPTY)  # article url → other-news urls
     left_out: Mapping[str, int] = field(default_factory=lambda: EMPTY)  # reason → count (drafts, …)
+    # The addresses (URL, aliases) of the articles whose `expires` has passed: a link by one is told
+    # as expired, which --strict lets pass, not as leading nowhere (generator/filelinks.py).
+    expired_addresses: frozenset[str] = frozenset()
     # Article source → its body's relative links to files, not articles ([báo cáo](bao-cao.pdf)),
     # with their lines: checked against what the build publishes (generator/filelinks.py). Kept
     # here, not on Article: a 30th field costs each Article a dict of 1.5 KB instead of 0.3 KB.

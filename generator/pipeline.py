@@ -178,8 +178,9 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
     schedule = index.IndexOptions(drafts=options.drafts, future=options.future, now=options.now)
     sources, page_sources = standalone.split_sources(sources)
     why_left_out: dict[str, str] = {}
+    expired_addresses: set[str] = set()  # (a link by one leads nowhere now: told as expired, never strict)
     articles, left_out, found = index.index_articles(site_config, sources, schedule, horizon, options.memo, cache,
-                                                     known_digests, why_left_out)
+                                                     known_digests, why_left_out, expired_addresses)
     problems += found
     problems += index.nothing_published(articles, left_out, (options.now or datetime.now(timezone.utc)).astimezone(
         site_config.zone), horizon[0] if horizon else None)
@@ -221,7 +222,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
         problems += markup.links_to_drafts(articles, links_to_articles, functools.partial(content.load_body, options.site_dir))
     news = len(articles) - len(pages)
     site = Site(config=site_config, articles=tuple(articles[:news]), standalone=tuple(articles[news:]),
-                left_out=frozen_map(left_out), file_links=frozen_map(links_to_files),
+                left_out=frozen_map(left_out), expired_addresses=frozenset(expired_addresses),
+                file_links=frozen_map(links_to_files),
                 part_links=frozen_map(links_to_parts),
                 attachments=frozen_map(documents))
     # Told with them, as check tells them, not by the next build; the preview, which builds again at the
@@ -335,8 +337,10 @@ def _build(options: BuildOptions) -> BuildResult:
         if site.file_links:
             problems += filelinks.unpublished_links(site.articles_and_pages, site.file_links, published,
                                                     {rel for rel, _ in listing}, site.config.base_path,
-                                                    checker.query_pages(pages), site.config.base_url)
-        problems += filelinks.config_links_leading_nowhere(site.config.links, published, site.config.base_path)
+                                                    checker.query_pages(pages), site.config.base_url,
+                                                    expired_addresses=site.expired_addresses)
+        problems += filelinks.config_links_leading_nowhere(site.config.links, published, site.config.base_path,
+                                                           site.expired_addresses)
         problems += share_image_problems(options.site_dir, site.config.share_image, published, files,
                                          site.share_image_size, share_located)
         problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)

@@ -5,10 +5,12 @@ import os
 import subprocess
 import sys
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, article, cli_here, text_of
+from generator.checker import check_site
+from tests.conftest import REPO, SITE_TOML, article, cli_here, text_of
 
 FILES = {
     "content/tin-hoat-dong/hom-nay.md": article("Tin đã đăng", "2026-01-21T09:30:00", campaigns=["dan-van-kheo"]),
@@ -109,6 +111,31 @@ def test_an_expired_article_another_links_to_comes_down_on_time_and_the_link_kee
         "content/tin-hoat-dong/tuyen-truyen/index.md:8: warning[expired-link]: liên kết "
         "'../../canh-bao-toi-pham/canh-bao.md' trỏ tới một bài đã hết hạn đăng (đã qua thời điểm 'expires' của bài): "
         "bạn đọc chỉ thấy chữ của liên kết, không bấm được; hãy bỏ liên kết, hoặc sửa 'expires' của bài đó")
+
+
+def test_a_strict_build_takes_an_article_linked_by_its_address_down_when_it_expires(make_site, build_site):
+    """A wanted notice linked by its address, from an article (/tin-hoat-dong/…/, as the address bar
+    shows it) and from site.toml's [[links]]: once its `expires` passed, each link was a
+    no-such-page warning, which --strict refuses, so CI's scheduled build failed and the notice
+    stayed online past its take-down. Each is an expired-link warning now, which the clock makes."""
+    toml = SITE_TOML + '\n[[links]]\nname = "Truy nã"\nurl = "/tin-hoat-dong/truy-na-doi-tuong/"\n'
+    site = make_site({
+        "content/tin-hoat-dong/truy-na.md": article("Truy nã đối tượng", "2026-01-02T08:00:00",
+                                                   expires="2026-03-01T08:00:00"),
+        "content/tin-hoat-dong/khac.md": article("Bài khác", "2026-01-05",
+                                                 body="Xem [thông báo](/tin-hoat-dong/truy-na-doi-tuong/).\n"),
+    }, toml)
+    zone = ZoneInfo("Asia/Ho_Chi_Minh")
+    before = build_site(site, strict=True, now=datetime(2026, 2, 1, tzinfo=zone))
+    assert before.result.ok, before.result.problems
+    after = build_site(site, strict=True, now=datetime(2026, 3, 1, 8, 0, tzinfo=zone))
+    assert after.result.ok, after.result.problems
+    assert not (after.out / "tin-hoat-dong/truy-na-doi-tuong").exists()
+    told = sorted((str(p.location), p.code) for p in after.result.problems)
+    assert told == [("content/tin-hoat-dong/khac.md:8", "expired-link"), ("site.toml:40", "expired-link")], told
+    assert "is the address of an article that has expired" in after.result.problems[0].message
+    checked = check_site(site, strict=True, now=datetime(2026, 3, 1, 8, 0, tzinfo=zone))
+    assert checked.ok and sorted((str(p.location), p.code) for p in checked.problems) == told
 
 
 def test_a_link_to_a_scheduled_article_still_stops_the_build_until_it_comes_due(make_site):
