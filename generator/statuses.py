@@ -105,7 +105,8 @@ def as_text(report: StatusReport, lang: str, everything: bool) -> list[str]:
     lines = []
     for status in shown:
         if status == "expiring":
-            items = sorted((item for item in report.listed if item.status in ("future", "published") and item.expires),
+            items = sorted((item for item in report.listed if item.status in ("future", "published") and item.expires
+                            and not _never(item, lang)),  # (one never published is never taken down)
                            key=lambda item: (item.expires, item.source))
         else:
             items = [item for item in report.listed if item.status == status]

@@ -53,7 +53,10 @@ def test_a_scheduled_article_that_expires_before_its_date_is_listed_as_never_pub
         "Hẹn giờ đăng (2 bài), bài đăng sớm nhất trước:",
         "  Thứ Bảy, 20/12/2098 08:00  Lịch tiếp dân  (content/tin-hoat-dong/lich.md) — sẽ không được đăng: hết hạn "
         "Thứ Tư, 10/12/2098, trước giờ đăng (expires-before-date)",
-        "  Thứ Sáu, 02/01/2099 07:15  Hẹn giờ  (content/tin-hoat-dong/sau.md)"]
+        "  Thứ Sáu, 02/01/2099 07:15  Hẹn giờ  (content/tin-hoat-dong/sau.md)",
+        # (the one never published is no take-down to come)
+        "Sẽ hết hạn, tự gỡ theo 'expires' (1 bài), bài gỡ sớm nhất trước:",
+        "  hết hạn Chủ nhật, 01/02/2099  Hẹn giờ  (content/tin-hoat-dong/sau.md)"]
 
 
 def test_a_script_reads_one_record_per_article_as_csv_or_json(make_site):
