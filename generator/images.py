@@ -32,7 +32,7 @@ from generator.diagnostics import Problem, error, warning
 from generator.memo import Memo, recall
 from generator.rawtags import start_tags
 from generator.model import EMPTY, MEGAPIXELS_CEILING, Article, ImageSettings, evolve
-from generator.photo_tables import photo_table
+from generator.photo_tables import may_hold_one, pasted_photo_tables, photo_table
 from generator.vietnamese import nfc, slugify
 
 # Bump when processing changes its output, so every cached variant is redone.
@@ -263,7 +263,12 @@ def body_references(body: str, body_line: int) -> list[tuple[int, str | None, st
     if _HTML_PHOTO.search(body):
         # A raw tag may span lines: it is read from the prose as a whole (code blanked, lines kept).
         text = "\n".join(prose.get(offset, "") for offset in range(body.count("\n") + 1))
-        images += ((body_line + text.count("\n", 0, start), alt, src, None) for start, src, alt in pasted_photos(text))
+        pasted = pasted_photos(text)
+        if may_hold_one(text) and any(alt is not None and (not alt.strip() or names_a_file(alt, src))
+                                      for _, src, alt in pasted):
+            captions = _pasted_table_captions(text)
+            pasted = [(start, src, captions.get(start, alt)) for start, src, alt in pasted]
+        images += ((body_line + text.count("\n", 0, start), alt, src, None) for start, src, alt in pasted)
         images.sort(key=lambda image: image[0])  # in reading order: the first one may become the thumbnail
     if "|" in body and any(not alt for _, alt, _, _ in images):
         captions = _photo_table_captions(prose)
@@ -295,6 +300,24 @@ def _photo_table_captions(prose: Mapping[int, str]) -> dict[tuple[int, str], str
         if photos and not any(is_played_file(src) for (_, src), _ in photos):
             found.update({image: caption for image, caption in photos if caption})
         at = position.get(end, len(offsets))
+    return found
+
+
+_QUOTED_OR_LISTED = re.compile(r"\s*(?:>|[-*+]\s|\d+[.)]\s)")  # (a line of a quote's or a list item's)
+
+
+def _pasted_table_captions(html: str) -> dict[int, str]:
+    """Offset → caption of each <img> without alt text (or a file name for it) in a table of photos
+    pasted as HTML (photo_tables.pasted_photo_tables): the converter gives it its caption as alt
+    text, as a Markdown table's (pictures.py), so the plan must not call it missing."""
+    found: dict[int, str] = {}
+    for start, _, photos in pasted_photo_tables(html):
+        if _QUOTED_OR_LISTED.match(html, html.rfind("\n", 0, start) + 1, start):
+            continue  # (Python-Markdown keeps its tags aside one by one: the table stays one, pictures.py)
+        sources = [attrs.get("src", "").strip() for (_, attrs, _), _ in photos]
+        if all(is_local(src) and not src.startswith("data:") and not is_played_file(src) for src in sources):
+            found.update({at: caption for ((at, attrs, _), caption), src in zip(photos, sources) if caption
+                          and (not attrs.get("alt", "").strip() or names_a_file(attrs.get("alt", ""), src))})
     return found
 
 

@@ -3,9 +3,14 @@
 
 Owns the rule (photo_table) that the Markdown converter (pictures.py: the table becomes a
 gallery), the Word import (word_import.py) and the images plan (images.py: such a photo's
-caption is its alt text, so it is not "missing-alt") all follow, each over its own cells.
+caption is its alt text, so it is not "missing-alt") all follow, each over its own cells; a
+table pasted as HTML is read for both by pasted_photo_tables.
 """
 from __future__ import annotations
+
+import re
+
+from generator.rawtags import tables
 
 MAX_CAPTION = 300  # characters: a longer line under a photo is text, not its caption
 
@@ -32,3 +37,26 @@ def photo_table(rows: list[list[tuple[list, str]]]) -> list[list] | None:
                     return None
                 photos[above][1] = text
     return photos if len(photos) >= 2 or (photos and photos[0][1]) else None
+
+
+_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_IMG = re.compile(r"<img\b", re.IGNORECASE)
+
+
+def may_hold_one(html: str) -> bool:
+    """Whether pasted `html` may hold a table of photos (a cheap look before reading it)."""
+    return _TABLE.search(html) is not None and _IMG.search(html) is not None
+
+
+def pasted_photo_tables(html: str) -> list[tuple[int, int, list[list]]]:
+    """(start, end, photos) of each table of pasted HTML (`<table class="tplCaption"><tr><td><img …>`,
+    an old portal's frame of a photo, or "Một số hình ảnh" in a row) laid out for photos by the rule
+    of photo_table, in one pass over `html`: each photo [(its <img>'s offset, its attributes, those
+    of the link holding it or None), its caption or None]. A table holding anything else (a link in
+    its words, a clip, a list, a <caption>) is not one: it stays a table."""
+    found = []
+    for table in tables(html):
+        photos = photo_table(table.rows) if table.plain else None
+        if photos:
+            found.append((table.start, table.end, photos))
+    return found

@@ -17,12 +17,13 @@ import xml.etree.ElementTree as etree
 from markdown.postprocessors import Postprocessor
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 from markupsafe import Markup
 
 from generator import attachments
 from generator.images import (MIME_TYPES, ImagePlan, Picture, is_local, is_played_file, is_sound_file, names_a_file,
                                poster_names)
-from generator.photo_tables import MAX_CAPTION, photo_table
+from generator.photo_tables import MAX_CAPTION, may_hold_one, pasted_photo_tables, photo_table
 from generator.rawtags import (StashedTags, ancestors, elements, enclosing, line_under, start_tag,
                                start_tags, words_after)
 from generator.sanitize import ALIGN_CLASSES
@@ -197,6 +198,8 @@ class PictureTreeprocessor(Treeprocessor):
         self.raw_picture = False  # the body's raw HTML has a <picture> of its own
 
     def run(self, root):
+        if any(isinstance(block, str) and may_hold_one(block) for block in self.md.htmlStash.rawHtmlBlocks):
+            self._pasted_photo_tables(root)
         if next(root.iter("img"), None) is None:  # most bodies: no map of the tree's parents needed
             return None
         if root.find(".//p/br") is not None:
@@ -327,6 +330,64 @@ class PictureTreeprocessor(Treeprocessor):
                         img.set("alt", img.get("alt") or caption)
                     line.append(img)
                 container[at] = line
+
+    def _pasted_photo_tables(self, root) -> None:
+        """A table of photos pasted as HTML (pasted_photo_tables), a block of its own or in one, becomes
+        the photos side by side on one line of the tree, as a Markdown one does (_photo_tables_as_lines):
+        its photo's figure or a gallery, each caption its photo's alt text (images.py reads the same
+        tables); Python-Markdown kept it aside as text, a table to scroll sideways on a phone. The
+        block's HTML around it stays aside, before it and (a block of its own) after it."""
+        stash = self.md.htmlStash
+        held = None  # each block's paragraph of its own in the tree: number → (paragraph, its container)
+        for number, block in enumerate(list(stash.rawHtmlBlocks)):
+            if not (isinstance(block, str) and may_hold_one(block)):
+                continue
+            found = []
+            for start, end, photos in pasted_photo_tables(block):
+                line = [self._pasted_photo(attrs, link, caption) for (_, attrs, link), caption in photos]
+                if all(self._is_photo(photo) and not is_played_file(_img_of(photo).get("src", "")) for photo in line):
+                    found.append((start, end, line))
+            if not found:
+                continue
+            if held is None:
+                held = {int(placed.group(1)): (paragraph, container)
+                        for container in root.iter() for paragraph in container if paragraph.tag == "p" and not len(paragraph)
+                        for placed in [HTML_PLACEHOLDER_RE.fullmatch((paragraph.text or "").strip())] if placed}
+            if number not in held:  # (a tag of a quote's or a list's, kept aside alone: left as written)
+                continue
+            paragraph, container = held[number]
+            at, tail = list(container).index(paragraph), paragraph.tail
+            shown, before = [], block[:found[0][0]]
+            if before.strip():
+                stash.rawHtmlBlocks[number] = before
+                paragraph.tail = "\n"
+                shown.append(paragraph)
+            for place, (start, end, photos) in enumerate(found):
+                line = etree.Element("p")
+                for photo in photos:
+                    photo.tail = " "
+                    line.append(photo)
+                photos[-1].tail = None
+                after = block[end:found[place + 1][0] if place + 1 < len(found) else len(block)]
+                line.tail = f"\n{stash.store(after)}\n" if after.strip() else "\n"
+                shown.append(line)
+            shown[-1].tail = (shown[-1].tail or "") + (tail or "")
+            container[at:at + 1] = shown
+
+    @staticmethod
+    def _pasted_photo(attrs: dict[str, str], link: dict[str, str] | None, caption: str | None):
+        """The photo of a pasted table's cell as one written in Markdown: its caption its title, and its
+        alt text unless it has one (a file name is none); in the link holding it, if any."""
+        src, alt = attrs.get("src", "").strip(), attrs.get("alt", "")
+        described = alt.strip() and not names_a_file(alt, src)
+        img = etree.Element("img", {"src": src, "alt": alt if described or not caption else caption})
+        if attrs.get("title", "").strip() or caption:
+            img.set("title", attrs.get("title", "").strip() or caption)
+        if link is None:
+            return img
+        held = etree.Element("a", {key: value for key, value in link.items() if key in ("href", "title")})
+        held.append(img)
+        return held
 
     def _make_galleries(self, root) -> dict:
         """Photos side by side on one line, nothing else in their paragraph, become a gallery:

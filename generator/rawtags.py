@@ -220,6 +220,101 @@ def words_after(html: str, offset: int | None = None, photo_first: bool = False)
     return _WordsAfter(html, offset, photo_first).read().found
 
 
+class PastedTable(NamedTuple):
+    """A table of pasted HTML with no table inside it, as photo_tables.photo_table reads one."""
+    start: int  # where its <table> starts
+    end: int  # where its </table> ends
+    # each row's cells, each ([(its <img>'s offset, attributes, those of the link holding it or None)], its words)
+    rows: list
+    # photos and words alone: no link but one holding a photo, no list, clip, heading, nor words outside a cell
+    plain: bool
+
+
+# What a cell of photos and captions may hold besides them (words' formatting, lines, the cell's layout).
+_PLAIN_IN_TABLE = frozenset({"tbody", "thead", "tfoot", "tr", "td", "th", "colgroup", "col", "img", "a", "br", "p",
+                             "div", "span", "em", "i", "strong", "b", "u", "font", "center", "small", "big", "sup",
+                             "sub", "o:p"})
+_CELL_BREAKS = frozenset({"br", "p", "div"})  # (words on two lines of a cell are two words)
+
+
+class _Tables(_Reader):
+    def __init__(self, html: str):
+        super().__init__(html)
+        self.open: list[list] = []  # tables being read: [start, rows, plain, holds a table, in a cell]
+        self.found: list[PastedTable] = []
+        self.link: list | None = None  # an <a> open in a cell: [attributes, photos in it, words in it]
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            if self.open:
+                self.open[-1][3] = True
+            self.open.append([self._offset(), [], True, False, False])
+            return
+        if not self.open:
+            return
+        table = self.open[-1]
+        if tag not in _PLAIN_IN_TABLE or self.link is not None and tag in ("a", "br", "p", "div"):
+            table[2] = False
+        elif tag in ("tr", "td", "th") and self.link is not None:  # (a link left open)
+            table[2], self.link = False, None
+        elif tag == "tr":
+            table[1].append([])
+            table[4] = False
+        elif tag in ("td", "th"):
+            if not table[1]:
+                table[1].append([])
+            table[1][-1].append(([], []))
+            table[4] = True
+        elif not table[4]:  # (a photo or a link between cells)
+            table[2] = table[2] and tag not in ("img", "a")
+        elif tag == "img":
+            found = (self._offset(), {k: v or "" for k, v in attrs}, self.link[0] if self.link is not None else None)
+            table[1][-1][-1][0].append(found)
+            if self.link is not None:
+                self.link[1] += 1
+        elif tag == "a":
+            self.link = [{k: v or "" for k, v in attrs}, 0, False]
+        elif tag in _CELL_BREAKS:
+            table[1][-1][-1][1].append(" ")
+
+    def handle_endtag(self, tag):
+        if not self.open:
+            return
+        table = self.open[-1]
+        if tag == "table":
+            self.open.pop()
+            if not table[3]:
+                end = self.html.index(">", self._offset()) + 1
+                rows = [[(photos, " ".join("".join(words).split())) for photos, words in row] for row in table[1]]
+                self.found.append(PastedTable(table[0], end, rows, table[2]))
+        elif tag == "a" and self.link is not None:
+            # (a photo's link alone: one holding words, or nothing, or two photos, is not a photo's)
+            table[2] = table[2] and self.link[1] == 1 and not self.link[2]
+            self.link = None
+        elif tag in ("td", "th", "tr"):
+            table[4] = False
+        elif tag in _CELL_BREAKS and table[4]:
+            table[1][-1][-1][1].append(" ")
+
+    def handle_data(self, data):
+        if not self.open:
+            return
+        table = self.open[-1]
+        if not table[4]:  # (words outside a cell: a <caption>'s, stray)
+            table[2] = table[2] and not data.strip()
+            return
+        table[1][-1][-1][1].append(data)
+        if self.link is not None and data.strip():
+            self.link[2] = True
+
+
+def tables(html: str) -> list[PastedTable]:
+    """Each table of `html` with no table inside it (one inside another is read, not the one holding
+    it), in one pass over it: its place, its cells' photos and words, and whether it holds anything
+    else (photo_tables.pasted_photo_tables)."""
+    return _Tables(html).read().found
+
+
 def start_tag(name: str, attrs: dict[str, str]) -> str:
     """A start tag written back from its attributes (sanitize.py filters them later)."""
     return f"<{name}" + "".join(f' {key}="{escape(value)}"' for key, value in attrs.items()) + ">"

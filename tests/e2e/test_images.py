@@ -762,6 +762,48 @@ def test_a_photo_framed_with_its_caption_in_a_table_of_its_own_is_its_figure(mak
     assert table.find("img")["alt"] == "Biển báo"
 
 
+def test_a_photo_table_pasted_as_html_is_a_figure_or_a_gallery(make_site, build_site):
+    """An old portal's frame of a photo pasted as HTML (<table class="tplCaption">, its caption in the
+    cell under it, <p>, <em>, <br>, style= and &nbsp; in its cells) and its photos in a row with their
+    captions under them ("Một số hình ảnh") follow the rule of a Markdown table: a figure, a gallery;
+    each was a table to scroll sideways, named "Bảng: …", its photos told they had no description.
+    A table of anything else stays a table, as do the words around a table in its pasted block."""
+    body = ('Trước.\n\n<table class="tplCaption" style="width: 100%;" align="center" border="0" cellpadding="3">\n'
+            '<tbody>\n<tr>\n<td style="text-align: center;"><p><img style="width: 500px;" src="a.jpg" alt="" '
+            'width="500" height="375" /></p></td>\n</tr>\n<tr>\n<td class="Image" style="text-align: center;">'
+            '<p><em>Lãnh đạo Công an tỉnh&nbsp;phát biểu<br>(Ảnh: Minh Khôi)</em></p></td>\n</tr>\n</tbody>\n'
+            '</table>\n\n<div class="noi-dung"><p>Một số hình ảnh:</p>\n<table><tr><td><img src="a.jpg"></td>'
+            '<td><img src="b.jpg" alt="b.jpg"></td></tr>\n<tr><td>Đại biểu dự lễ</td><td><span>Trao&nbsp;thưởng'
+            '</span></td></tr></table>\n<p>Hết phần ảnh.</p></div>\n\n'
+            '<table><tr><th>Đơn vị</th><th>Số vụ</th></tr><tr><td>Công an huyện A</td><td>12</td></tr></table>\n\n'
+            '<table><tr><td><img src="b.jpg"></td><td>Đồng chí Giám đốc trao Bằng khen cho các tập thể.</td></tr>'
+            '</table>\n\nSau.\n\n> <table><tr><td><img src="a.jpg"></td></tr><tr><td>Ảnh: Trong trích dẫn</td></tr>'
+            '</table>\n')
+    files = {"content/tin-hoat-dong/ra-quan/index.md": article("Ra quân", body=body)}
+    for name in "ab":
+        files[f"content/tin-hoat-dong/ra-quan/{name}.jpg"] = phone_jpeg(800, 600)
+    built = build_site(make_site(files))
+    assert built.result.ok, built.messages
+    # (the photo beside its text, and one in a quote (Python-Markdown keeps its tags aside one by one), in
+    # tables that stay tables, still have no description)
+    assert [(p.code, p.location.line) for p in built.result.problems] == [("missing-alt", 28), ("missing-alt", 32)], \
+        built.messages
+    body_node = built.page("/tin-hoat-dong/ra-quan/").find("div", class_="body")
+    figure = body_node.find("figure", recursive=False)
+    assert (figure.img["alt"], text_of(figure.figcaption)) == (
+        "Lãnh đạo Công an tỉnh phát biểu (Ảnh: Minh Khôi)", "Lãnh đạo Công an tỉnh phát biểu (Ảnh: Minh Khôi)")
+    [gallery] = body_node.find_all("div", class_="gallery")
+    assert [(f.img["alt"], text_of(f.figcaption)) for f in gallery.find_all("figure")] == [
+        ("Đại biểu dự lễ", "Đại biểu dự lễ"), ("Trao thưởng", "Trao thưởng")]
+    assert [text_of(p) for p in gallery.parent.find_all("p")] == ["Một số hình ảnh:", "Hết phần ảnh."]
+    assert gallery.parent.get("class") == ["noi-dung"]
+    tables = body_node.find_all("table")
+    assert [(t.find("img") is not None, t.find_parent(class_="bang-cuon")["aria-label"]) for t in tables] == [
+        (False, "Bảng: Đơn vị"), (True, "Bảng: Đồng chí Giám đốc trao Bằng khen cho các tập thể."),
+        (True, "Bảng: Ảnh: Trong trích dẫn")]
+    assert text_of(body_node).startswith("Trước.") and "Sau." in text_of(body_node)
+
+
 def test_a_photo_in_a_markdown_table_without_its_caption_still_lacks_a_description(make_site, build_site):
     body = ("| ![](a.jpg) | ![](b.jpg) |\n|:--|--:|\n\n"  # photos side by side, nothing under them
             "| ![](a.jpg) | ![](b.jpg) |\n| --- | --- |\n| Chỉ ảnh đầu có chú thích | |\n")
