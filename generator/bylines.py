@@ -22,6 +22,18 @@ _CREDIT = re.compile(rf"{_CREDITED}\s*(?=\S)", re.I)
 _LATER_CREDIT = re.compile(rf"\s*[-–—,;|]?\s*(?<!\w){_CREDITED}", re.I)
 
 
+# A byline naming where an article was taken from, not who wrote it: "Theo CAND", "Nguồn: Báo
+# Công an nhân dân" (an old portal's reposts sign so). Search engines were told of a person "Theo CAND".
+_SOURCE = re.compile(r"(?:theo|nguồn\s*:)\s+(?=\S)", re.I)
+
+
+def news_source(byline: str) -> str | None:
+    """The newspaper or agency a byline names as the article's source ("Theo CAND" → "CAND"), or None
+    for a byline naming a person."""
+    found = _SOURCE.match(byline.strip())
+    return byline.strip()[found.end():].strip() or None if found else None
+
+
 def split_byline(byline: str) -> tuple[str, str]:
     """(the person's name, the unit written after it or ""), without the credit it opens with
     (nor another person's credited after it)."""

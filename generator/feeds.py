@@ -21,7 +21,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from generator import attachments, routes
 from generator.article_digests import KnownDigest, article_digest
-from generator.bylines import split_byline
+from generator.bylines import news_source, split_byline
 from generator.cache import BuildCache, code_stamp, digest
 from generator.images import PLAYED_TYPES
 from generator.memo import Memo, recall
@@ -170,7 +170,7 @@ def _entry(site: Site, article: Article, body_html: str) -> list[str]:
     # A byline's person alone: Atom's author is a person's name, not "Minh Khôi - Phòng CSGT".
     # Two reporters listed are two authors, as in the page's JSON-LD (the joined byline, "Minh Khôi,
     # Thu Hà", was one person's name, and "Minh Khôi - Phòng CSGT, Thu Hà - …" lost the second).
-    by = ([split_byline(name)[0] for name in article.authors or (article.author,)] if article.author
+    by = ([news_source(name) or split_byline(name)[0] for name in article.authors or (article.author,)] if article.author
           else [config.units[slug].name for slug in article.units])
     lines = [
         "  <entry>",

@@ -17,7 +17,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from generator import archives, feeds, routes
-from generator.bylines import split_byline
+from generator.bylines import news_source, split_byline
 from generator.images import OUTPUT_DIR
 from generator.memo import Memo, recall
 from generator.model import Article, Page, Site, Unit
@@ -268,6 +268,9 @@ def _telephone(contact) -> str | list[str]:
 def _person(byline: str) -> dict[str, Any]:
     """An author as search engines ask for one: the person's name alone ("Minh Khôi"), and the
     unit an editor wrote after it ("Minh Khôi - Phòng CSGT") as the person's affiliation."""
+    source = news_source(byline)
+    if source is not None:  # (a repost's source: an organisation, no person)
+        return {"@type": "Organization", "name": source}
     name, unit = split_byline(byline)
     person: dict[str, Any] = {"@type": "Person", "name": name}
     if unit:

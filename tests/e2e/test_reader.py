@@ -218,6 +218,23 @@ def test_a_photographer_credited_after_the_writer_is_no_organisation_in_the_stru
     assert text_of(page.find(class_="author")) == "Tác giả: Bài: Thu Hà - Ảnh: Minh Khôi"
 
 
+def test_a_repost_signed_with_its_source_names_no_person_to_search_engines_and_feeds(make_site, build_site):
+    """"Theo CAND" (an article taken from a newspaper, as old portals repost one) was a Person named
+    "Theo CAND" in the JSON-LD and Atom's author; the page still shows the byline as written."""
+    built = build_site(make_site({"content/tin-hoat-dong/cu.md": article("Bài cũ", slug="cu", author='"Theo CAND"'),
+                                  "content/tin-hoat-dong/hai.md": article("Bài hai", slug="hai",
+                                                                          author='"Nguồn: Báo Công an nhân dân"')}))
+    assert built.result.ok, built.messages
+    for slug, source in (("cu", "CAND"), ("hai", "Báo Công an nhân dân")):
+        page = built.page(f"/tin-hoat-dong/{slug}/")
+        graph = json.loads(page.find("script", type="application/ld+json").string)["@graph"]
+        assert next(g for g in graph if g["@type"] == "NewsArticle")["author"] == {"@type": "Organization",
+                                                                                    "name": source}
+    authors = [entry.findtext(f"{ATOM}author/{ATOM}name") for entry in _atom(built, "atom.xml").iter(f"{ATOM}entry")]
+    assert sorted(authors) == ["Báo Công an nhân dân", "CAND"]
+    assert text_of(built.page("/tin-hoat-dong/cu/").find(class_="author")) == "Tác giả: Theo CAND"
+
+
 def test_invisible_control_characters_pasted_from_word_keep_the_feeds_readable(make_site, build_site):
     """Word's Shift+Enter pastes as U+000B: not allowed in XML, so one in a body made every
     feed holding the article unreadable to feed readers. In front-matter YAML refuses it."""
