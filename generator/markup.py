@@ -15,6 +15,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Collection, Iterator, Mapping, Sequence
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
@@ -1148,26 +1149,37 @@ _WRITTEN_LINK = re.compile(r"""\]\(\s*<([^>\n]+\.md(?:#[^>\n]*)?)>|\]\(\s*([^)\s
 
 
 def links_to_drafts(articles: Sequence[Article], links_to_articles: Mapping[str, Sequence[str]],
-                    load_body) -> list[Problem]:
+                    load_body, now: datetime | None = None) -> list[Problem]:
     """A `link-to-draft` warning for each link a published article makes to a draft, in a build
     that shows drafts (`serve`, `build --drafts`): the link works there, and a build without them
-    stops at it (broken-link), which the preview never said. `links_to_articles`: the sources each
-    body links to (convert_articles fills it); `load_body(source, as_read)`: (body, body line),
-    read again for the few articles that make one, to find the lines."""
+    stops at it (broken-link), which the preview never said. With `now` (a build showing scheduled
+    articles, `serve --future`), a `link-to-scheduled` warning for each link to one dated after it.
+    `links_to_articles`: the sources each body links to (convert_articles fills it);
+    `load_body(source, as_read)`: (body, body line), read again for the few articles that make
+    one, to find the lines."""
     drafts = {article.source for article in articles if article.draft}
+    scheduled = {article.source for article in articles if now is not None and article.date > now} - drafts
     problems: list[Problem] = []
     for article in articles:
-        targets = drafts.intersection(links_to_articles.get(article.source, ())) if not article.draft else ()
+        withheld = drafts | scheduled if not (article.draft or article.source in scheduled) else ()
+        targets = withheld.intersection(links_to_articles.get(article.source, ())) if withheld else ()
         if not targets:
             continue
         body, body_line = load_body(article.source, article.as_read)
         read = evolve(article, body=body, body_line=body_line)
         folder = posixpath.dirname(article.source)
-        problems += [warning(article.source, _line_at(read, match.start()), "link-to-draft",
-                             f"the link '{href}' points to a draft, shown here as drafts are: a build without them "
-                             "stops at it (broken-link) until that article is published")
-                     for match in _WRITTEN_LINK.finditer(body) for href in match.groups() if href
-                     and nfc(posixpath.normpath(posixpath.join(folder, unquote(urlsplit(href).path)))) in targets]
+        for match in _WRITTEN_LINK.finditer(body):
+            for href in match.groups():
+                target = nfc(posixpath.normpath(posixpath.join(folder, unquote(urlsplit(href).path)))) if href else None
+                if target in drafts and target in targets:
+                    problems.append(warning(article.source, _line_at(read, match.start()), "link-to-draft",
+                                            f"the link '{href}' points to a draft, shown here as drafts are: a build "
+                                            "without them stops at it (broken-link) until that article is published"))
+                elif target in targets:
+                    problems.append(warning(article.source, _line_at(read, match.start()), "link-to-scheduled",
+                                            f"the link '{href}' points to an article scheduled for later, shown here "
+                                            "with --future: a build without it stops at it (broken-link) until that "
+                                            "article's date"))
     return problems
 
 

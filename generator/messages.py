@@ -1408,6 +1408,9 @@ PROBLEMS: Mapping[str, tuple] = {
     "link-to-draft": ((r"the link '(.*?)' points to a draft",
                        "liên kết '{0}' trỏ tới một bản nháp, ở đây hiện được vì bản xem trước hiện cả bản nháp: bản dựng "
                        "thật (không có bản nháp) sẽ dừng lại ở liên kết này (broken-link) cho tới khi bài đó được đăng"),),
+    "link-to-scheduled": ((r"the link '(.*?)' points to an article scheduled for later",
+                           "liên kết '{0}' trỏ tới một bài hẹn giờ đăng sau, ở đây hiện được vì có --future: bản dựng "
+                           "thật sẽ dừng lại ở liên kết này (broken-link) cho tới giờ đăng của bài đó"),),
     "expires-before-date": ((_ANY, "ngày hết hạn ('expires') sớm hơn ngày đăng ('date')"),),
     "expires-left-empty": ((_ANY, "'expires' chưa ghi ngày: bài vẫn còn trên mạng; hãy ghi thời điểm gỡ bài "
                                   "(ví dụ expires: 31/01/2026 17:00), hoặc xóa dòng này"),),

@@ -209,7 +209,7 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
 
     links_to_files: dict = {}
     links_to_parts: dict = {}
-    links_to_articles: dict | None = {} if options.drafts else None
+    links_to_articles: dict | None = {} if options.drafts or options.future else None
     documents = attachments.sizes_beside(articles, assets.bundle_files(listing))
     problems += attachments.large_documents(documents)
     articles, found = markup.convert_articles(articles, site_config.base_path, cache, options.jobs,
@@ -219,7 +219,8 @@ def load_site(options: BuildOptions, clock: _Clock, problems: list[Problem], cac
                                               documents=documents, unpublished=unpublished, expired=expired)
     problems += images.not_told_twice(found, photo_problems)
     if links_to_articles:  # (the preview shows drafts: a published article's link to one works there alone)
-        problems += markup.links_to_drafts(articles, links_to_articles, functools.partial(content.load_body, options.site_dir))
+        problems += markup.links_to_drafts(articles, links_to_articles, functools.partial(content.load_body, options.site_dir),
+                                           (options.now or datetime.now(timezone.utc)) if options.future else None)
     news = len(articles) - len(pages)
     site = Site(config=site_config, articles=tuple(articles[:news]), standalone=tuple(articles[news:]),
                 left_out=frozen_map(left_out), expired_addresses=frozenset(expired_addresses),

@@ -460,6 +460,38 @@ def test_a_published_article_s_link_to_a_draft_is_a_warning_in_the_preview(make_
         "thật (không có bản nháp) sẽ dừng lại ở liên kết này (broken-link) cho tới khi bài đó được đăng")
 
 
+def test_a_published_article_s_link_to_a_scheduled_one_is_a_warning_in_the_preview_with_future(make_site):
+    """`serve --future` shows scheduled articles, so a published article's link to one worked there
+    without a word, and the build after it stopped at it (broken-link) until that article's date."""
+    from generator import messages
+    site = make_site({"content/tin-hoat-dong/sau.md": article("Bài hẹn giờ", date="2099-01-02T07:15:00"),
+                      "content/tin-hoat-dong/dang.md": article("Đăng", body="Xem [bài sau](sau.md).\n"),
+                      "content/tin-hoat-dong/sau-nua.md": article("Hẹn giờ nữa", date="2099-02-02T07:15:00",
+                                                                 body="Xem [bài sau](sau.md).\n")})
+    preview = Preview(ServeOptions(site_dir=site, lang="en", future=True), io.StringIO(), lambda lines: None,
+                      search_idle=3600)
+    try:
+        result = preview.rebuild(search=False)
+    finally:
+        preview.stop()
+    assert result.ok
+    told = [p for p in result.problems if p.code.startswith("link-to")]
+    assert [str(p) for p in told] == [  # (a scheduled article's own link to another is published with it)
+        "content/tin-hoat-dong/dang.md:8: warning[link-to-scheduled]: the link 'sau.md' points to an article "
+        "scheduled for later, shown here with --future: a build without it stops at it (broken-link) until that "
+        "article's date"]
+    from generator.diagnostics import as_errors
+    assert as_errors(told) == tuple(told)
+    assert messages.describe(told[0], "vi").endswith(
+        "liên kết 'sau.md' trỏ tới một bài hẹn giờ đăng sau, ở đây hiện được vì có --future: bản dựng thật sẽ dừng "
+        "lại ở liên kết này (broken-link) cho tới giờ đăng của bài đó")
+    without = Preview(ServeOptions(site_dir=site, lang="en"), io.StringIO(), lambda lines: None, search_idle=3600)
+    try:
+        assert [p.code for p in without.rebuild(search=False).problems] == ["broken-link"]
+    finally:
+        without.stop()
+
+
 def test_a_preview_started_on_a_broken_site_says_it_has_no_page_yet(make_site):
     """serve started on a date mistyped, no page kept from a session before: the terminal said it
     was "still serving the last good pages" (vẫn hiển thị bản tốt gần nhất), of which there were none;
