@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterator
 
 from generator.fences import fenced
 
@@ -52,13 +53,8 @@ def legacy_paragraphs(body: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     if not _ANY_ODD.search(body):  # one search of almost every body, in Unicode as it should be
         return found
-    lines = [text if not in_code else "" for text, in_code in fenced(body.split("\n"))]
-    start = 0
-    for offset in range(len(lines) + 1):
-        if offset < len(lines) and lines[offset].strip():
-            continue
-        paragraph = " ".join(lines[start:offset])
-        if paragraph.strip() and max(paragraph) <= "\u00ff":
+    for start, paragraph in _paragraphs(body):
+        if max(paragraph) <= "\u00ff":
             words = paragraph.split()
             odd = [found for found, word in zip(map(_odd_characters, words), words)
                    if found and any(ch.isascii() and ch.isalpha() for ch in word)]
@@ -66,8 +62,20 @@ def legacy_paragraphs(body: str) -> list[tuple[int, str]]:
                     and misread(paragraph) is None):  # (told as misread, with what it says)
                 sample = " ".join(words[:6])
                 found.append((start, sample if len(sample) <= 60 else sample[:59] + "…"))
-        start = offset + 1
     return found
+
+
+def _paragraphs(body: str) -> Iterator[tuple[int, str]]:
+    """(line offset in the body, its lines joined) of each paragraph with words, code left out."""
+    lines = [text if not in_code else "" for text, in_code in fenced(body.split("\n"))]
+    start = 0
+    for offset in range(len(lines) + 1):
+        if offset < len(lines) and lines[offset].strip():
+            continue
+        paragraph = " ".join(lines[start:offset])
+        if paragraph.strip():
+            yield start, paragraph
+        start = offset + 1
 
 
 # UTF-8 text that an old portal's database or export read as Windows-1252 (MySQL's "latin1"
@@ -131,16 +139,10 @@ def misread_paragraphs(body: str) -> list[tuple[int, str, str]]:
     # (A look for the letters each misreading leaves, in C, before the patterns: those cost 0.2 ms a body.)
     if not any(mark in body for mark in _MISREAD_MARKS):
         return found
-    lines = [text if not in_code else "" for text, in_code in fenced(body.split("\n"))]
-    start = 0
-    for offset in range(len(lines) + 1):
-        if offset < len(lines) and lines[offset].strip():
-            continue
-        paragraph = " ".join(lines[start:offset])
-        meant = misread(paragraph) if paragraph.strip() else None
+    for start, paragraph in _paragraphs(body):
+        meant = misread(paragraph)
         if meant is not None:
             found.append((start, _first_words(paragraph), _first_words(meant)))
-        start = offset + 1
     return found
 
 
