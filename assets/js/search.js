@@ -16,6 +16,7 @@
   var base = script.getAttribute("data-base");  // result links honour base_url's path
   var MAX_SPELLINGS = 16, PER_SPELLING = 20, MAX_RESULTS = 30, MIN_PAGE = 10, FILL_BATCHES = 3;
   var form, input, status, list, fallback, selects, pagefind, timer, moreButton, termPage, generation = 0, ready = false;
+  var failed = false;  // the index or a search's files did not load: "Tìm kiếm" loads the page again
 
   // A day typed as "7/12/2026", "07/12/2026" or "7.12.2026": both ways of writing it (the index
   // reads "15/3/2026" as "1532026", which "15/03/2026" would not find); else null.
@@ -267,7 +268,16 @@
         list.textContent = "";
         showNext(state);
       });
-    });
+    }).catch(function () { if (mine === generation) lost(); });
+  }
+
+  // A file of the index that did not come (the network dropped on a phone): Pagefind keeps
+  // the failed load, so only the page again can fetch it; say so rather than "Đang tìm…" for ever.
+  function lost() {
+    failed = true;
+    moreButton.hidden = true;
+    moreButton.disabled = false;
+    status.textContent = "Chưa tải được kết quả tìm kiếm (mạng chập chờn?); bấm “Tìm kiếm” để thử lại.";
   }
 
   // Results come a page at a time: each spelling's next PER_SPELLING by Pagefind's score,
@@ -370,7 +380,7 @@
         showNext(state);
         var next = list.children[first + page.length];
         if (next) next.querySelector("a").focus();  // the reader goes on where the new results begin
-      });
+      }).catch(function () { if (state.generation === generation) lost(); });
     };
   }
 
@@ -479,7 +489,6 @@
     // sending the form, which reloaded this page and started the wait again. Once the index
     // is ready the search runs on what the box then holds; the filters' space is kept for
     // them meanwhile (style.css), so nothing below them moves when they appear.
-    var failed = false;
     status.textContent = "Đang tải bộ tìm kiếm…";
     form.addEventListener("submit", function (event) {
       if (failed) return;  // the page again: a new try at loading the index
@@ -487,7 +496,7 @@
       if (ready) run();
     });
     input.addEventListener("input", function () {
-      if (!ready) return;
+      if (!ready || failed) return;
       clearTimeout(timer);
       timer = setTimeout(run, 250);
     });

@@ -176,3 +176,28 @@ def test_an_article_of_units_known_by_many_names_shows_its_own_text_not_those_na
     with built_page(built, browser, "/tim-kiem/?q=PC08") as page:
         page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
         assert page.locator(".search-result .excerpt").inner_text() == body
+
+
+def test_a_search_whose_files_do_not_come_says_so_and_tim_kiem_tries_again(open_page, portal):
+    """The network dropped on a phone after the search page had loaded: the page said
+    "Đang tìm…" for ever, and "Tìm kiếm" pressed again changed nothing (Pagefind keeps the
+    failed load). It says so, and "Tìm kiếm" loads the page again, which finds them."""
+    page, watch = open_page("phone")
+    page.goto(f"{portal}/tim-kiem/")
+    page.wait_for_selector("body[data-search-ready]")
+    page.context.set_offline(True)
+    page.fill("#q", "lừa đảo")
+    page.press("#q", "Enter")
+    page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Chưa tải được')",
+                           timeout=5000)
+    assert "bấm “Tìm kiếm” để thử lại" in page.inner_text(".search-status")
+    page.context.set_offline(False)
+    page.click(".search-form button[type=submit], .search-form [type=submit]")
+    titles = _search_results(page)
+    assert set(titles) == SCAMS, titles
+    assert page.url.endswith("/tim-kiem/?q=l%E1%BB%ABa+%C4%91%E1%BA%A3o"), page.url
+
+
+def _search_results(page) -> list[str]:
+    page.wait_for_function("document.querySelector('.search-status').textContent.startsWith('Tìm thấy')")
+    return page.locator(".search-result h2").all_inner_texts()
