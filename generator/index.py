@@ -113,12 +113,13 @@ def index_articles(config: SiteConfig, sources: Iterable[SourceFile], options: I
                         if moment is not None and moment > now]
         if reason:
             left_out[reason] += 1
+            # (a draft past its `expires` is expired too: it never comes back, and check, which
+            # reads drafts, calls it so; a link to it loses its address, not the build, be it
+            # by its file or by its address)
+            expired = article.expires is not None and article.expires <= now
             if reasons is not None:
-                # (a draft past its `expires` is expired too: it never comes back, and check, which
-                # reads drafts, calls it so; a link to it loses its address, not the build)
-                expired = article.expires is not None and article.expires <= now
                 reasons[source.path] = "expired" if expired else reason
-            if expired_addresses is not None and reason == "expired":
+            if expired_addresses is not None and expired:
                 expired_addresses.update((article.url, *article.aliases))
             continue
         if article.updated is not None and article.updated > now:  # (a mistyped year, most likely)

@@ -138,6 +138,26 @@ def test_a_strict_build_takes_an_article_linked_by_its_address_down_when_it_expi
     assert checked.ok and sorted((str(p.location), p.code) for p in checked.problems) == told
 
 
+def test_a_strict_build_passes_a_link_by_its_address_to_a_draft_past_its_expires_as_check_does(make_site,
+                                                                                              build_site):
+    """A draft whose `expires` has passed never comes back: check (which reads drafts) told a link
+    to its address as expired-link and passed --strict, while build --strict stopped at the same
+    link, no-such-page, and published nothing."""
+    site = make_site({
+        "content/tin-hoat-dong/nhap.md": article("Nháp quá hạn", "2026-01-02T08:00:00",
+                                                 expires="2026-03-01T08:00:00", draft="true"),
+        "content/tin-hoat-dong/khac.md": article("Bài khác", "2026-01-05",
+                                                 body="Xem [bài](/tin-hoat-dong/nhap-qua-han/).\n"),
+    })
+    moment = datetime(2026, 3, 2, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    built = build_site(site, strict=True, now=moment)
+    checked = check_site(site, strict=True, now=moment)
+    assert [(str(p.location), p.code, p.is_error) for p in built.result.problems] == [
+        ("content/tin-hoat-dong/khac.md:8", "expired-link", False)]
+    assert built.result.ok and checked.ok
+    assert [(str(p.location), p.code) for p in checked.problems] == [("content/tin-hoat-dong/khac.md:8", "expired-link")]
+
+
 def test_a_link_to_a_scheduled_article_still_stops_the_build_until_it_comes_due(make_site):
     """Only an expired article's links lose their address: a scheduled one is yet to come, and
     a link to it is an error until then, as README says."""
