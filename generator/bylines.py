@@ -40,10 +40,11 @@ def split_byline(byline: str) -> tuple[str, str]:
     credit = _CREDIT.match(byline.strip())
     if credit is not None:
         byline = byline.strip()[credit.end():]
-        later = _LATER_CREDIT.search(byline)
-        if later is not None and later.start() > 0:
-            unit = _SEPARATOR.split(byline[later.end():].strip(), maxsplit=1)[1:]
-            byline = byline[:later.start()] + (" - " + unit[0] if unit and unit[0] else "")
+    # (with or without a credit of its own first: "Thu Hà - Ảnh: Minh Khôi" as "Bài: Thu Hà - Ảnh: …")
+    later = _LATER_CREDIT.search(byline)
+    if later is not None and later.start() > 0:
+        unit = _SEPARATOR.split(byline[later.end():].strip(), maxsplit=1)[1:]
+        byline = byline[:later.start()] + (" - " + unit[0] if unit and unit[0] else "")
     parts = _SEPARATOR.split(byline.strip(), maxsplit=1)
     if len(parts) == 2 and parts[0] and parts[1]:
         return parts[0], parts[1]

@@ -28,3 +28,12 @@ def test_a_second_credit_after_the_person_is_no_unit_nor_part_of_the_name():
     assert split_byline("Bài: Thu Hà; ảnh: Minh Khôi") == ("Thu Hà", "")
     assert split_byline("Tin: Thu Hà, Ảnh: Minh Khôi - Công an tỉnh") == ("Thu Hà", "Công an tỉnh")
     assert split_byline("Thu Hà - Phòng Tin học") == ("Thu Hà", "Phòng Tin học")
+
+
+def test_a_photographer_credited_after_a_writer_who_opens_with_no_credit_is_no_unit():
+    """"Thu Hà - Ảnh: Minh Khôi" (the writer's credit left out, as many sign): the photographer's
+    credit was still read as the unit after the name, JSON-LD naming an organisation "Ảnh: Minh Khôi"."""
+    assert split_byline("Thu Hà - Ảnh: Minh Khôi") == ("Thu Hà", "")
+    assert split_byline("Thu Hà; ảnh: Minh Khôi") == ("Thu Hà", "")
+    assert split_byline("Minh Khôi - Phòng CSGT - Ảnh: Hoàng Long") == ("Minh Khôi", "Phòng CSGT")
+    assert split_byline("Thu Hà - Phòng Tin học") == ("Thu Hà", "Phòng Tin học")
