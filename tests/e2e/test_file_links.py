@@ -888,3 +888,21 @@ def test_check_tells_a_path_to_an_article_taken_down_or_not_yet_published_as_the
     checked = check_site(site)
     assert sorted((str(p.location.path), p.message.split("'")[1]) for p in checked.problems
                   if p.code == "no-such-page") == told
+
+
+def test_check_tells_a_site_toml_link_to_an_article_taken_down_or_not_yet_published_as_the_build_does(make_site,
+                                                                                                    build_site):
+    """site.toml's [[links]] to the address of a draft (taken down with `draft: true`) or of a
+    scheduled article: build --strict stopped at each, no-such-page, while check --strict, which
+    reads drafts and scheduled articles too, passed them."""
+    from tests.conftest import SITE_TOML
+    toml = SITE_TOML + ('\n[[links]]\nname = "Đã gỡ"\nurl = "/tin-hoat-dong/bai-da-go/"\n'
+                        '\n[[links]]\nname = "Hẹn giờ"\nurl = "/tin-hoat-dong/bai-hen-gio/"\n')
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Bài viết"),
+                      "content/tin-hoat-dong/go.md": article("Bài đã gỡ", draft="true"),
+                      "content/tin-hoat-dong/hen.md": article("Bài hẹn giờ", "2099-01-01T08:00:00")}, toml)
+    built = build_site(site, strict=True)
+    told = [(str(p.location), p.code) for p in built.result.problems]
+    assert not built.result.ok and told == [("site.toml:40", "no-such-page"), ("site.toml:44", "no-such-page")]
+    checked = check_site(site, strict=True)
+    assert not checked.ok and [(str(p.location), p.code) for p in checked.problems] == told
