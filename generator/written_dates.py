@@ -45,6 +45,7 @@ _OFFSET = re.compile(r"\s*\(?\s*(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))
 # RFC 822's date, an RSS feed's pubDate, with its English day and month and its offset.
 _RSS_DATE = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{4}\s+"
                        r"\d{1,2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|GMT|UTC|UT)")
+_RSS_WEEKDAYS = {name: number for number, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 # A year of two digits: "21/1/26".
 _SHORT_YEAR = re.compile(r"(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(\d{2})(?!\d)")
 
@@ -65,9 +66,14 @@ def parse_written(text: str) -> datetime | date | None:
     text = " ".join(text.split())
     if _RSS_DATE.fullmatch(text):  # an old portal's feed exported as it is: "Mon, 13 May 2019 08:30:00 +0700"
         try:
-            return email.utils.parsedate_to_datetime(text)
+            moment = email.utils.parsedate_to_datetime(text)
         except ValueError as exc:  # (13 Feb 2019 25:00, 30 Feb 2019)
             raise ImpossibleDate(str(exc)) from None
+        named = _RSS_WEEKDAYS.get(text[:3].lower())  # (told as "Thứ Tư, 21/01/2026" is: one of them is a typo)
+        if named is not None and moment.weekday() != named:
+            raise WrongWeekday(f"'{text}' names the wrong day of the week: {moment:%d/%m/%Y} is a "
+                               f"{WEEKDAYS[moment.weekday()]}, not a {WEEKDAYS[named]}")
+        return moment
     place = _PLACE.match(text)
     if place and not _WEEKDAY.fullmatch(text[:place.end()]):
         text = text[place.end():]
