@@ -30,9 +30,10 @@ _WITHHOLDING_STATUSES = frozenset({"draft", "drafts", "hidden", "private", "pend
                                    "nhap", "ban-nhap", "an", "chua-dang", "cho-duyet"})
 _DRAFT_FLAGS = frozenset({"ban-nhap", "nhap"})  # "bản nháp: true"
 # A take-down in the editors' words ("gỡ bài: true", "ẩn: true", "gỡ: 08/12/2026") and another
-# generator's (`hidden: true`, `unpublished: true`): with a moment it is 'expires', true is 'draft: true'.
+# generator's (`unpublished: true`): with a moment it is 'expires', true is 'draft: true'. Not Hugo
+# themes' `hidden: true`, which keeps a page online out of the lists: 'draft: true' would take it down.
 _TAKE_DOWN_WORDS = frozenset({"go", "go-bai", "ngay-go", "ngay-go-bai", "an", "an-bai", "khong-dang",
-                              "hidden", "unpublished"})
+                              "unpublished"})
 _JEKYLL_PUBLISHED = "published"  # false keeps it out; Hugo reads a date there, as publishDate
 
 

@@ -330,18 +330,19 @@ def test_expires_left_empty_is_told_the_article_stays_online():
 
 
 @pytest.mark.parametrize("line, ours", [("gỡ bài: true", "'draft: true'"), ("Ẩn: true", "'draft: true'"),
-                                        ("không đăng: có", "'draft: true'"), ("hidden: true", "'draft: true'"),
+                                        ("không đăng: có", "'draft: true'"),
                                         ("unpublished: yes", "'draft: true'"), ("gỡ: 08/12/2026 17:00", "'expires'"),
                                         ("ngày gỡ bài: 2026-12-08", "'expires'")])
 def test_a_take_down_in_the_editors_words_is_an_error_naming_ours(line, ours):
-    """"gỡ bài: true" (the newsroom's word for a take-down), "ẩn: true", Hugo themes' `hidden:
-    true`: unknown keys, warnings, and the article a leader ordered down stayed online."""
+    """"gỡ bài: true" (the newsroom's word for a take-down), "ẩn: true", `unpublished: true`: unknown
+    keys, warnings, and the article a leader ordered down stayed online."""
     article, problems = _read(BASE + "\n" + line)
     assert article is None and [p.code for p in problems] == ["publishing-key"]
     assert f"give that moment as {ours}" in problems[0].message or f"write {ours} instead" in problems[0].message
 
 
-@pytest.mark.parametrize("line", ["gỡ bài: false", "ẩn: no", "hidden: false", "thời hạn: 08/12/2026"])
+@pytest.mark.parametrize("line", ["gỡ bài: false", "ẩn: no", "hidden: false", "thời hạn: 08/12/2026",
+                                  "hidden: true"])  # (a Hugo theme's: online, out of its lists)
 def test_a_take_down_word_that_withholds_nothing_stays_a_warning(line):
     article, problems = _read(BASE + "\n" + line)
     assert article is not None and [p.code for p in problems] == ["unknown-key"]
