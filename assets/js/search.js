@@ -28,6 +28,17 @@
     return padded === bare ? [padded] : [padded, bare];
   }
 
+  // A phone number typed with dots or dashes ("0221.3862.124", "0912-345-678") as the text writes its
+  // groups, words apart ("0221 3862 124"): as one word it was no article's, and the articles listed
+  // for it were said not to hold it. A day ("7.12.2026") stays one.
+  function numberGroups(query) {
+    return query.split(/(\s+)/).map(function (word) {
+      var groups = /^\(?\+?\d+\)?(?:[.\-]\d+){1,}$/.test(word) && !dayForms(word) &&
+                   word.replace(/\D/g, "").length >= 7;
+      return groups ? word.replace(/[.\-]/g, " ") : word;
+    }).join("");
+  }
+
   function spellings(query) {
     var words = query.trim().split(/\s+/).filter(Boolean), out = [""];
     words.forEach(function (word) {
@@ -256,7 +267,8 @@
       return;
     }
     status.textContent = "Đang tìm…";
-    var phrase = phraseOf(query), words = phrase || query;
+    var phrase = phraseOf(query), words = numberGroups(phrase || query);
+    if (phrase) phrase = words;
     var searches = words ? spellings(words).map(function (q) { return pagefind.search(q, { filters: filters }); })
                          : [pagefind.search(null, { filters: filters })];
     Promise.all(searches).then(function (answers) {

@@ -178,6 +178,18 @@ def test_an_article_of_units_known_by_many_names_shows_its_own_text_not_those_na
         assert page.locator(".search-result .excerpt").inner_text() == body
 
 
+@pytest.mark.parametrize("query", ["0221.3862.124", "0221-3862-124"])
+def test_a_phone_number_typed_with_dots_or_dashes_is_found_as_the_text_writes_it(open_page, portal, query):
+    """"0221.3862.124" listed the articles giving the number, written "0221 3862 124", but said no
+    article held it, and marked nothing."""
+    page, watch = open_page("phone")
+    found = _search(page, portal, query)
+    assert len(found) >= 2 and page.locator(".search-status").inner_text().startswith("Tìm thấy")
+    first = page.locator(".search-result").first.locator(".excerpt mark").all_inner_texts()
+    assert first[:3] == ["0221", "3862", "124"] or first[:1] == ["0221 3862 124"], first
+    assert watch.errors == [], watch.errors
+
+
 def test_a_search_whose_files_do_not_come_says_so_and_tim_kiem_tries_again(open_page, portal):
     """The network dropped on a phone after the search page had loaded: the page said
     "Đang tìm…" for ever, and "Tìm kiếm" pressed again changed nothing (Pagefind keeps the
