@@ -153,6 +153,7 @@ def plan_files(site_dir: Path, articles: Iterable[Article], listing: Sequence[tu
     # (Files of a draft's folder are in a bundle too: published with it, no warning meanwhile.)
     problems += unpublished_files(listing, {full for found in by_bundle.values() for _, full in found})
     problems += active_files(by_bundle)
+    problems += misnamed_photos(by_bundle)
     problems += same_names(by_bundle)
     problems += photo_twins(listing)
     problems += stylesheet_links(files, site_dir, base_path, image_sources)
@@ -341,6 +342,52 @@ def active_files(by_bundle: Mapping[str, Sequence[tuple[str, str]]]) -> list[Pro
                 problems.append(error(shown, 0, "active-file", (
                     "a web server could run this file as a program of the portal: put it in a .zip to offer "
                     "it for download")))
+    return problems
+
+
+# What a photo's first bytes are, whatever its name: a phone's RAW photo (.dng, TIFF inside), one a
+# browser saved as "anh.jpg_large", one Zalo or a chat saved without a name's ending. Under a
+# name that is no photo's, it was copied beside the page as it is, the place it was taken, the
+# camera's serial number and its owner's name in it (a photo is published without them).
+_PHOTO_STARTS = ((b"\xff\xd8\xff", "JPEG", ".jpg"), (b"\x89PNG\r\n\x1a\n", "PNG", ".png"),
+                 (b"GIF87a", "GIF", ".gif"), (b"GIF89a", "GIF", ".gif"),
+                 (b"II*\x00", "TIFF", ""), (b"MM\x00*", "TIFF", ""))
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"mif1", b"msf1")
+
+
+def _photo_kind(path: str) -> tuple[str, str] | None:
+    """(kind, the ending to name it with; "" for a RAW or TIFF to export) of a file that is a photo."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        return None  # (unreadable: the output stage's copy says so)
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP", ".webp"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "HEIC", ".heic"
+    return next(((kind, ending) for start, kind, ending in _PHOTO_STARTS if head.startswith(start)), None)
+
+
+def misnamed_photos(by_bundle: Mapping[str, Sequence[tuple[str, str]]]) -> list[Problem]:
+    """An error at each file of an article's folder that is a photo under a name no photo's
+    ends with (`by_bundle`: bundle_files of content/'s listing): copied as it is, it published
+    what the phone wrote into it, the place it was taken first of all."""
+    problems = []
+    for bundle, found in sorted(by_bundle.items()):
+        for rel, full in found:
+            kind = _photo_kind(full)
+            if kind is None:
+                continue
+            name = rel.rpartition("/")[2]
+            stem = os.path.splitext(name)[0] or name
+            todo = (f"rename it '{stem}{kind[1]}' and show it with ![…]({stem}{kind[1]})" if kind[1] else
+                    "export it as JPEG and show that with ![…](…)")
+            problems.append(error(f"{bundle}/{rel}", 0, "misnamed-photo", (
+                f"this file is a photo ({kind[0]}) whose name does not end as a photo's: it would be published as "
+                "it is, with what the phone or camera wrote into it (the place it was taken, the camera, its "
+                f"owner), where a photo is published without them; {todo}, or put it in a .zip to offer it for "
+                "download")))
     return problems
 
 

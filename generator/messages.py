@@ -1094,6 +1094,16 @@ PROBLEMS: Mapping[str, tuple] = {
          "lúc không có dấu / ở cuối?)"),
         (_ANY, "hai tệp sẽ ghi vào cùng một chỗ: {0}"),
     ),
+    "misnamed-photo": (
+        (r"this file is a photo \((.*?)\) whose name .*; rename it '(.*?)' and show it with (.*), or put it in a .zip.*",
+         "tệp này là một ảnh ({0}) nhưng tên không kết thúc như tên ảnh: tệp sẽ được xuất bản nguyên như vậy, kèm những "
+         "gì điện thoại hay máy ảnh ghi vào (nơi chụp, máy chụp, chủ máy), trong khi ảnh của bài viết được xuất bản "
+         "không kèm chúng; hãy đổi tên thành '{1}' và hiển thị bằng {2}, hoặc nén thành .zip để bạn đọc tải về"),
+        (r"this file is a photo \((.*?)\) whose name .*; export it as JPEG.*",
+         "tệp này là một ảnh ({0}) nhưng tên không kết thúc như tên ảnh: tệp sẽ được xuất bản nguyên như vậy, kèm những "
+         "gì điện thoại hay máy ảnh ghi vào (nơi chụp, máy chụp, chủ máy), trong khi ảnh của bài viết được xuất bản "
+         "không kèm chúng; hãy xuất ảnh ra JPEG rồi hiển thị bằng ![…](…), hoặc nén thành .zip để bạn đọc tải về"),
+    ),
     "active-file": (
         (r"a reader's browser would open this file",
          "trình duyệt của bạn đọc sẽ mở tệp này như một trang của cổng thông tin và chạy mã có thể nằm trong đó: "

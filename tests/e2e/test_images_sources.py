@@ -159,3 +159,24 @@ def test_an_empty_photo_file_is_told_empty_not_unreadable(make_site, build_site)
                               "copy the photo into the article's folder again"]
     assert messages.problem_message(built.result.problems[0], "vi") == (
         "tệp ảnh 'zalo.jpg' rỗng (0 byte): hãy chép lại ảnh vào thư mục của bài viết")
+
+
+def test_a_photo_under_a_name_no_photo_has_is_refused_not_published_with_its_gps(make_site, build_site, tmp_path):
+    """A phone's RAW photo (IMG_0002.DNG), one a browser saved as "anh.jpg_large", one a chat
+    saved without an ending: each was copied beside the page as it is, used or not, with the
+    place it was taken, the camera's serial number and its owner's name, without a word."""
+    folder = BUNDLE.rstrip("/")
+    odd = {"IMG_0002.DNG": b"II*\x00" + bytes(60), "anh.jpg_large": phone_jpeg(300, 200),
+           "z6123_anh": phone_jpeg(300, 200)}
+    site = make_site({BUNDLE + "index.md": article("Cảnh báo lừa đảo", body="Tải [ảnh gốc](anh.jpg_large)."),
+                      BUNDLE + "ke-hoach.pdf": b"%PDF-1.4", **{BUNDLE + name: data for name, data in odd.items()}})
+    out = tmp_path / "out"
+    built = build_site(site, out)
+    assert not built.result.ok and not out.exists()
+    refused = {p.location.path: p for p in built.result.problems if p.code == "misnamed-photo"}
+    assert sorted(refused) == sorted(f"{folder}/{name}" for name in odd)
+    assert all(p.is_error and p.location.line == 0 for p in refused.values())
+    assert "rename it 'anh.jpg' and show it with ![…](anh.jpg)" in refused[f"{folder}/anh.jpg_large"].message
+    assert "export it as JPEG" in refused[f"{folder}/IMG_0002.DNG"].message
+    told = messages.problem_message(refused[f"{folder}/z6123_anh"], "vi")
+    assert "hãy đổi tên thành 'z6123_anh.jpg'" in told and "this file" not in told
