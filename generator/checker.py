@@ -33,7 +33,7 @@ from generator.fences import fenced, indented_code
 from generator.layout_check import check_layouts
 from generator.model import Site, SourceFile, frozen_map
 from generator.saved_text import as_utf8
-from generator.share_image import read_share_image, share_image_problems
+from generator.share_image import located_pictures, read_share_image, share_image_problems
 from generator.unkept_addresses import unkept_addresses
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -132,6 +132,7 @@ def check_site(site_dir: Path, strict: bool = False, cache_dir: Path | None = No
                                                        site_config.base_path, expired_addresses)
     problems += share_image_problems(site_dir, site_config.share_image, published, files,
                                      *read_share_image(site_config.share_image, files))
+    problems += located_pictures(site_dir, site_config.share_image, files)
     problems += images.not_told_twice(found, image_problems)
     problems += _links_to_unpublished(site_config, news_count, articles, plan, found, links_to_articles, load_body,
                                       moment)

@@ -619,6 +619,12 @@ PROBLEMS: Mapping[str, tuple] = {
          "nguyên như vậy: ai mở ảnh cũng đọc được nơi chụp, điều mà ảnh trong bài viết không để lộ; hãy lưu lại ảnh "
          "không kèm vị trí rồi thay tệp"),
     ),
+    "photo-location": (
+        (r"(\S+) keeps where it was taken",
+         "ảnh {0} còn ghi nơi chụp (vị trí GPS, cùng các thông tin khác của điện thoại) và được xuất bản nguyên như "
+         "vậy: ai mở ảnh cũng đọc được nơi chụp, điều mà ảnh trong bài viết không để lộ; hãy lưu lại ảnh không kèm "
+         "vị trí rồi thay tệp"),
+    ),
     "block-not-shown": (
         (r"the block '(.*?)' of the theme's (\S+) \(its line (\d+)\) is in none of the layouts it extends \((.*?)\): "
          r"what it holds is never shown; this layout replaces the theme's (\S+): give it (.*) where it goes",

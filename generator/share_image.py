@@ -16,6 +16,7 @@ from PIL import Image, UnidentifiedImageError
 
 from generator.config import CONFIG_NAME, line_in_site_toml
 from generator.diagnostics import Problem, error, warning
+from generator.images import is_image_file
 from generator.vietnamese import nfc
 
 # Below this on either side, Facebook and Zalo show no picture for the link.
@@ -64,11 +65,40 @@ def read_share_image(path: str, copied: Mapping[str, Path]) -> tuple[tuple[int, 
             exif = image.getexif() if image.format in ("JPEG", "MPO", "PNG", "WEBP") else None
             # (a quarter turn; browsers turn a JPEG and a PNG by their EXIF orientation, not a WebP)
             turned = image.format != "WEBP" and exif is not None and int(exif.get(0x0112, 1) or 1) in (5, 6, 7, 8)
-            gps = exif.get_ifd(_GPS_IFD) if exif is not None else {}
-            located = _GPS_LATITUDE in gps or _GPS_LONGITUDE in gps or _XMP_PLACE.search(_xmp(image)) is not None
+            located = _keeps_place(image, exif)
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
         return None, False  # (share_image_problems names it)
     return ((height, width) if turned else (width, height)), located
+
+
+def _keeps_place(image: Image.Image, exif: Image.Exif | None) -> bool:
+    """Whether the picture tells where it was taken: EXIF's GPS position, or XMP's."""
+    gps = exif.get_ifd(_GPS_IFD) if exif is not None else {}
+    return _GPS_LATITUDE in gps or _GPS_LONGITUDE in gps or _XMP_PLACE.search(_xmp(image)) is not None
+
+
+def located_pictures(site_dir: Path, path: str, copied: Mapping[str, Path]) -> list[Problem]:
+    """A warning at each picture copied as it is (static/, assets/; `copied`: output path → source)
+    that keeps where it was taken, but the share image (`path`), which share_image_problems tells:
+    a phone's photo put in static/ and linked from an article ("[Tải ảnh](/anh/bang-ron.jpg)")
+    published its GPS position, as no article's photo does, without a word."""
+    share = published_name(path) if path else None
+    problems = []
+    for rel, source in sorted(copied.items()):
+        if rel == share or not is_image_file(rel) or not source.is_relative_to(site_dir):
+            continue
+        try:
+            with Image.open(source) as image:
+                located = _keeps_place(image, image.getexif())  # (an iPhone's HEIC, a TIFF too)
+        except (OSError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, ValueError):
+            continue  # (not a picture Pillow reads: nothing it would tell)
+        if located:
+            problems.append(warning(source.relative_to(site_dir).as_posix(), 0, "photo-location",
+                                    f"/{rel} keeps where it was taken (its GPS position, with the phone's other "
+                                    "data), and is published as it is: anyone who opens it reads the place, as no "
+                                    "article's photo tells it; save the picture again without its location and "
+                                    "replace the file"))
+    return problems
 
 
 def share_image_problems(site_dir: Path, path: str, published: Collection[str],

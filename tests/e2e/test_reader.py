@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
 from generator import messages
-from tests.photos import phone_jpeg
+from tests.photos import phone_heic, phone_jpeg
 from tests.conftest import SITE_TOML, article, cli_here, numbered_articles, text_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -1336,6 +1336,28 @@ def test_a_share_image_that_tells_where_it_was_taken_is_told_at_its_line(make_si
                      b'exif:GPSLatitude="21,1.5N" exif:GPSLongitude="105,51.2E"/></rdf:RDF></x:xmpmeta>')
     (site / "static/anh-chia-se.jpg").write_bytes(exported.getvalue())
     assert [p.code for p in build_site(site).result.problems] == ["share-image-location"]
+
+
+def test_a_phone_photo_published_as_it_is_from_static_or_assets_that_tells_where_it_was_taken_is_told(
+        make_site, build_site):
+    """A phone's photo put in static/ and linked from an article ("[Tải ảnh băng rôn](/anh/bang-ron.jpg)"),
+    or a banner photo in assets/, is copied byte for byte: it published the place it was taken, its
+    camera and its owner, where an article's photos are published without them, and only the share
+    image was told. A photo-location warning at each file, by build and check; one saved without its
+    place is not told."""
+    site = make_site({"content/tin-hoat-dong/bai.md": article("Băng rôn", body="[Tải ảnh băng rôn](/anh/bang-ron.jpg)"),
+                      "static/anh/bang-ron.jpg": phone_jpeg(600, 400), "assets/img/nen.jpg": phone_jpeg(600, 400),
+                      "static/anh/IMG_0001.HEIC": phone_heic(120, 80),
+                      "static/anh/da-xoa-vi-tri.jpg": phone_jpeg(600, 400, gps=False)})
+    built = build_site(site)
+    assert built.result.ok
+    told = [(p.location.path, p.location.line, p.code, p.severity.value) for p in built.result.problems]
+    assert told == [("assets/img/nen.jpg", 0, "photo-location", "warning"),
+                    ("static/anh/IMG_0001.HEIC", 0, "photo-location", "warning"),
+                    ("static/anh/bang-ron.jpg", 0, "photo-location", "warning")]
+    assert "ảnh /anh/bang-ron.jpg còn ghi nơi chụp (vị trí GPS" in messages.describe(built.result.problems[2], "vi")
+    checked = cli_here("check", "--site", str(site), "--lang", "en")
+    assert "static/anh/bang-ron.jpg: warning[photo-location]: /anh/bang-ron.jpg keeps where it was taken" in checked.stdout
 
 
 def test_a_unit_category_or_campaign_page_offers_its_feed_where_a_reader_sees_it(make_site, build_site):
