@@ -98,6 +98,7 @@ class SourceImage:
     disk_path: str  # the same file as the file system spells it (NFD when saved on a Mac)
     revision: str = ""  # added to PROCESS_VERSION in its variants' names (_revision)
     animated: bool = False  # a GIF, WebP or PNG of several frames: the first is published
+    pages: int = 1  # a TIFF's pages (a scanned document): the first is published
 
 
 @dataclass(frozen=True)
@@ -497,6 +498,8 @@ def plan_images(site_dir: Path, articles: Sequence[Article], settings: ImageSett
             sources[path] = image
             if image.animated:
                 problems += [_animated(ref) for ref in refs]
+            elif image.pages > 1:
+                problems += [_pages_left_out(ref, image.pages) for ref in refs]
     # A photo refused above is left out of the plan, the others are planned: a build that
     # fails on it still converts the bodies (with the cache), to tell their other problems too.
     for paths in body_paths.values():
@@ -608,6 +611,15 @@ def _animated(ref: Reference) -> Problem:
                    f"moving, save it as a video (MP4) beside the article and show that file: ![…]({clip})")
 
 
+def _pages_left_out(ref: Reference, pages: int) -> Problem:
+    """Only a TIFF's first page is published: a scanned document of several pages, shown as a
+    photo, lost the others without a word."""
+    pdf = posixpath.splitext(posixpath.basename(unquote(urlsplit(ref.src).path)))[0] + ".pdf"
+    return warning(ref.article, ref.line, "pages-left-out",
+                   f"'{ref.src}' holds {pages} pages (a scan): only its first page is published, as a photo; to "
+                   f"publish them all, save the document as PDF beside the article and link it: [{pdf}]({pdf})")
+
+
 def _pasted_photo(article: Article, line: int, src: str) -> Problem:
     """A photo pasted into the text as data (from a web editor's or a mail's HTML): the
     sanitizer keeps no data: address, so readers would see nothing, and nothing said so."""
@@ -665,6 +677,7 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
                 # (a second frame found, not decoded; of the moving formats only: a phone's JPEG with a gain
                 # map opens as MPO, a scan as a TIFF of pages, and they are no animation)
                 animated = im.format in ("GIF", "PNG", "WEBP") and bool(getattr(im, "is_animated", False))
+                pages = im.n_frames if im.format == "TIFF" else 1  # (read from its directories, not decoded)
                 if _looks_cut_off(im.format, data):
                     im.load()  # decoded here, so `check` says what the build's decoding would
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -682,7 +695,7 @@ def inspect_image(site_dir: Path, path: str, max_megapixels: int,
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return SourceImage(path, hashlib.sha256(data).hexdigest(), width, height,
-                       orientation if 1 <= orientation <= 8 else 1, disk_path, revision, animated), ("", "")
+                       orientation if 1 <= orientation <= 8 else 1, disk_path, revision, animated, pages), ("", "")
 
 
 def _revision(im: Image.Image) -> str:

@@ -1364,6 +1364,11 @@ PROBLEMS: Mapping[str, tuple] = {
          "'{0}': ảnh động: chỉ khung hình đầu tiên được xuất bản, thành ảnh tĩnh; muốn bạn đọc thấy chuyển động, hãy "
          "lưu thành video (MP4) cạnh bài viết và hiển thị tệp đó: {1}"),
     ),
+    "pages-left-out": (
+        (r"'(.*?)' holds (\d+) pages \(a scan\): .*: (.*)$",
+         "'{0}' có {1} trang (bản quét): chỉ trang đầu tiên được xuất bản, thành một ảnh; muốn xuất bản đủ các trang, "
+         "hãy lưu văn bản thành PDF cạnh bài viết và đặt liên kết: {2}"),
+    ),
     "remote-image": (
         (r"the cover image '(.*?)' must be", "ảnh đại diện '{0}' phải là tệp cạnh bài viết hoặc trong assets/, "
                                              "không phải địa chỉ web"),

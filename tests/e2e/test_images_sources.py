@@ -180,3 +180,24 @@ def test_a_photo_under_a_name_no_photo_has_is_refused_not_published_with_its_gps
     assert "export it as JPEG" in refused[f"{folder}/IMG_0002.DNG"].message
     told = messages.problem_message(refused[f"{folder}/z6123_anh"], "vi")
     assert "hãy đổi tên thành 'z6123_anh.jpg'" in told and "this file" not in told
+
+
+def test_a_scan_of_several_pages_shown_as_a_photo_is_told_its_other_pages_are_left_out(make_site, build_site):
+    """A scanned document saved as one TIFF of pages (a scanner's default) and shown as a photo
+    was published as its first page alone, the others lost without a word."""
+    pages = [Image.new("L", (300, 420), shade) for shade in (250, 200, 150)]
+    scan, single = io.BytesIO(), io.BytesIO()
+    pages[0].save(scan, "TIFF", save_all=True, append_images=pages[1:])
+    pages[0].save(single, "TIFF")
+    site = make_site({BUNDLE + "index.md": article("Cảnh báo lừa đảo", body=(
+        "Mở đầu.\n\n![Công văn số 123](cong-van.tif)\n\n![Biên bản một trang](bien-ban.tif)\n")),
+        BUNDLE + "cong-van.tif": scan.getvalue(), BUNDLE + "bien-ban.tif": single.getvalue()})
+    built = build_site(site)
+    assert built.result.ok, built.messages
+    told = [p for p in built.result.problems if p.code == "pages-left-out"]
+    assert [(p.location.path, p.location.line, p.is_error) for p in told] == [(BUNDLE + "index.md", 10, False)]
+    assert told[0].message == (
+        "'cong-van.tif' holds 3 pages (a scan): only its first page is published, as a photo; to publish them all, "
+        "save the document as PDF beside the article and link it: [cong-van.pdf](cong-van.pdf)")
+    assert messages.problem_message(told[0], "vi").startswith("'cong-van.tif' có 3 trang (bản quét): chỉ trang đầu tiên")
+    assert len(built.page(PAGE).find("div", class_="body").find_all("figure")) == 2
