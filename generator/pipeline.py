@@ -344,7 +344,7 @@ def _build(options: BuildOptions) -> BuildResult:
                                                            site.expired_addresses)
         problems += share_image_problems(options.site_dir, site.config.share_image, published, files,
                                          site.share_image_size, share_located)
-        problems += located_pictures(options.site_dir, site.config.share_image, files)
+        problems += located_pictures(options.site_dir, site.config.share_image, files, cache)
         problems += anchors.dead_part_links(site.part_links, site.articles_and_pages, load_html)
         if options.strict and options.memo is None:  # (CI's gate: said until kept, not once in a log)
             problems += unkept_addresses(options.site_dir, site, last_record(previous, cache))

@@ -77,28 +77,51 @@ def _keeps_place(image: Image.Image, exif: Image.Exif | None) -> bool:
     return _GPS_LATITUDE in gps or _GPS_LONGITUDE in gps or _XMP_PLACE.search(_xmp(image)) is not None
 
 
-def located_pictures(site_dir: Path, path: str, copied: Mapping[str, Path]) -> list[Problem]:
+# The build cache's record of what each picture copied as it is told: output path → (its size,
+# its mtime in ns, whether it keeps where it was taken). Opening each on every build cost 0.3 ms a
+# picture: 3 s a build for the 10,000 photos of an old portal moved into static/.
+LOCATED_STATE = "photo-locations"
+
+
+def located_pictures(site_dir: Path, path: str, copied: Mapping[str, Path], cache=None) -> list[Problem]:
     """A warning at each picture copied as it is (static/, assets/; `copied`: output path → source)
     that keeps where it was taken, but the share image (`path`), which share_image_problems tells:
     a phone's photo put in static/ and linked from an article ("[Tải ảnh](/anh/bang-ron.jpg)")
-    published its GPS position, as no article's photo does, without a word."""
+    published its GPS position, as no article's photo does, without a word. `cache` (a BuildCache):
+    each picture is opened again only when its size or mtime changed."""
     share = published_name(path) if path else None
+    saved = cache.load_map(LOCATED_STATE) if cache is not None and cache.enabled else None
+    known = saved.entries if saved is not None else {}
+    entries: dict = {}
     problems = []
     for rel, source in sorted(copied.items()):
         if rel == share or not is_image_file(rel) or not source.is_relative_to(site_dir):
             continue
         try:
-            with Image.open(source) as image:
-                located = _keeps_place(image, image.getexif())  # (an iPhone's HEIC, a TIFF too)
-        except (OSError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, ValueError):
-            continue  # (not a picture Pillow reads: nothing it would tell)
-        if located:
+            stat = source.stat()
+        except OSError:
+            continue  # (the output stage, copying it, says what is wrong with it)
+        entry = known.get(rel)
+        if entry is None or entry[:2] != (stat.st_size, stat.st_mtime_ns):
+            entry = (stat.st_size, stat.st_mtime_ns, _located(source))
+        entries[rel] = entry
+        if entry[2]:
             problems.append(warning(source.relative_to(site_dir).as_posix(), 0, "photo-location",
                                     f"/{rel} keeps where it was taken (its GPS position, with the phone's other "
                                     "data), and is published as it is: anyone who opens it reads the place, as no "
                                     "article's photo tells it; save the picture again without its location and "
                                     "replace the file"))
+    if saved is not None:
+        cache.save_map(LOCATED_STATE, saved, entries)
     return problems
+
+
+def _located(source: Path) -> bool:
+    try:
+        with Image.open(source) as image:
+            return _keeps_place(image, image.getexif())  # (an iPhone's HEIC, a TIFF too)
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, ValueError):
+        return False  # (not a picture Pillow reads: nothing it would tell)
 
 
 def share_image_problems(site_dir: Path, path: str, published: Collection[str],
