@@ -28,12 +28,13 @@
     return padded === bare ? [padded] : [padded, bare];
   }
 
-  // A phone number typed with dots or dashes ("0221.3862.124", "0912-345-678") as the text writes its
-  // groups, words apart ("0221 3862 124"): as one word it was no article's, and the articles listed
-  // for it were said not to hold it. A day ("7.12.2026") stays one.
+  // A phone number typed with dots or dashes ("0221.3862.124", "0912-345-678", "1900.1234") as the
+  // text writes its groups, words apart ("0221 3862 124"): as one word it was no article's, and the
+  // articles listed for it were said not to hold it. Only a phone's (from 0, +, 1800 or 1900): a day
+  // ("7.12.2026", "2026-06-10") or a sum ("1.250.000") stays as typed.
   function numberGroups(query) {
     return query.split(/(\s+)/).map(function (word) {
-      var groups = /^\(?\+?\d+\)?(?:[.\-]\d+){1,}$/.test(word) && !dayForms(word) &&
+      var groups = /^\(?(?:\+|0|1[89]00)\d*\)?(?:[.\-]\d+){1,}$/.test(word) && !dayForms(word) &&
                    word.replace(/\D/g, "").length >= 7;
       return groups ? word.replace(/[.\-]/g, " ") : word;
     }).join("");
