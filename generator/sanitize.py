@@ -161,8 +161,9 @@ _PLAYER_TAG = re.compile("<(?:embed|object)\\b", re.I)
 # Internet Explorer's form, which YouTube's and Flash's codes also gave: an <object classid> naming its
 # file by a <param name="movie">, with no <embed> or data="…" beside it.
 _OBJECT = re.compile(r"<object\b([^>]*)>(.*?)</object\s*>", re.I | re.S)
-_PARAM_FILE = re.compile(r"""<param\b[^>]*?\sname\s*=\s*["']?(?:movie|src|url|filename)["']?[^>]*?\svalue\s*=\s*"""
-                         r"""(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_PARAM = re.compile(r"<param\b([^>]*)>", re.I)
+_PARAM_ATTRIBUTE = re.compile(r"""\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_PLAYED_PARAMS = frozenset({"movie", "src", "url", "filename"})
 _DATA = re.compile(r"\sdata\s*=", re.I)
 
 
@@ -175,10 +176,21 @@ def dropped_players(html: str) -> list[str]:
              for match in _PLAYER_SRC.finditer(html)]
     for player in _OBJECT.finditer(html):
         if not _DATA.search(player.group(1)) and not _PLAYER_TAG.search(player.group(2)):
-            param = _PARAM_FILE.search(player.group(2))
-            if param is not None:
-                found.append((player.start(), next(group for group in param.groups() if group is not None)))
+            played = _param_file(player.group(2))
+            if played is not None:
+                found.append((player.start(), played))
     return list(dict.fromkeys(src for _, src in sorted(found)))
+
+
+def _param_file(html: str) -> str | None:
+    """The file an <object>'s <param name="movie" value="…"> names, its attributes in either order
+    (an editor's tool wrote value="…" name="movie": the player vanished without a word)."""
+    for tag in _PARAM.finditer(html):
+        attributes = {found.group(1).lower(): next(g for g in found.groups()[1:] if g is not None)
+                      for found in _PARAM_ATTRIBUTE.finditer(tag.group(1))}
+        if attributes.get("name", "").strip().lower() in _PLAYED_PARAMS and attributes.get("value", "").strip():
+            return attributes["value"]
+    return None
 
 
 def _frame_allowed(src: str, hosts: frozenset[str]) -> bool:
