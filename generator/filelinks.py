@@ -134,10 +134,7 @@ def _old_address(article: Article, href: str, old: Article) -> str:
 
 def _page_of_queries(path: str, query_pages: Mapping, base_path: str):
     """The page of old addresses with a query at `path` (from the host's root, unquoted), or None."""
-    base_path = unquote(base_path)
-    if base_path != "/" and under_base_path(path, base_path):
-        path = "/" + path[len(base_path):]
-    return query_pages.get(aliases.normalize_alias(path)) if query_pages else None
+    return query_pages.get(aliases.normalize_alias(_from_site_root(path, base_path))) if query_pages else None
 
 
 def config_links_leading_nowhere(links: Iterable, outputs: Collection[str], base_path: str = "/",
@@ -176,12 +173,16 @@ def _leading_nowhere(source: str, line: int, href: str, path: str, pages: "Pages
     return warning(source, line, "no-such-page", pages.no_page_detail(href))
 
 
+def _from_site_root(path: str, base_path: str) -> str:
+    """A path from the host's root (unquoted) as from the site's: base_url's path taken off."""
+    base_path = unquote(base_path)  # (written %-encoded, as a Vietnamese path of base_url is: the path is not)
+    return "/" + path[len(base_path):] if base_path != "/" and under_base_path(path, base_path) else path
+
+
 def leads_to_a_page(path: str, outputs: Collection[str], base_path: str = "/") -> bool:
     """Whether a path from the site's root (unquoted; with base_url's path or without it) names
     something the build publishes: a file, or a folder with its index.html."""
-    base_path = unquote(base_path)  # (written %-encoded, as a Vietnamese path of base_url is: the path is not)
-    if base_path != "/" and under_base_path(path, base_path):
-        path = "/" + path[len(base_path):]
+    path = _from_site_root(path, base_path)
     target = posixpath.normpath(path).lstrip("/")
     if not target:
         return True  # (the home page)

@@ -1159,10 +1159,11 @@ def links_to_drafts(articles: Sequence[Article], links_to_articles: Mapping[str,
     one, to find the lines."""
     drafts = {article.source for article in articles if article.draft}
     scheduled = {article.source for article in articles if now is not None and article.date > now} - drafts
+    withheld = drafts | scheduled
     problems: list[Problem] = []
     for article in articles:
-        withheld = drafts | scheduled if not (article.draft or article.source in scheduled) else ()
-        targets = withheld.intersection(links_to_articles.get(article.source, ())) if withheld else ()
+        shown_alone = article.draft or article.source in scheduled  # (published with what it links to)
+        targets = withheld.intersection(links_to_articles.get(article.source, ())) if not shown_alone else ()
         if not targets:
             continue
         body, body_line = load_body(article.source, article.as_read)
