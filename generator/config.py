@@ -266,18 +266,11 @@ def load_config(site_dir: Path) -> tuple[SiteConfig | None, list[Problem]]:
         if quote is not None:  # (at the line's end: a quote inside the text, "A "B" C", is the hint's below)
             return None, [error(CONFIG_NAME, line, "toml-syntax", "the quote opened on this line is never closed; "
                                                                   f"end the value with {quote}")]
-        colon = _colon_for_equals(lines[line - 1]) if 0 < line <= len(lines) and str(exc).startswith(
-            "Expected '=' after a key") else None
-        if colon is None and 0 < line <= len(lines) and str(exc).startswith("Invalid value"):
-            colon = _equals_twice(lines[line - 1])
-        if colon is None and 0 < line <= len(lines) and str(exc).startswith("Expected newline or end of document"):
-            colon = _separator_at_end(lines[line - 1])
-        if colon is None and 0 < line <= len(lines) and str(exc).startswith(
-                ("Expected ']'", "Expected ']]'", "Expected '='", "Invalid statement",
-                 "Expected newline or end of document")):  # (and one too many: [units.cong-an-xa-b]])
-            colon = _table_line_hint(lines[line - 1])
-        if colon is not None:
-            return None, [error(CONFIG_NAME, line, "toml-syntax", colon)]
+        # A beginner's line TOML told in its own words: the line to write instead, the first hint that reads it.
+        said = next(filter(None, (hint(lines[line - 1]) for starts, hint in _TOML_LINE_HINTS
+                                  if str(exc).startswith(starts))), None) if 0 < line <= len(lines) else None
+        if said is not None:
+            return None, [error(CONFIG_NAME, line, "toml-syntax", said)]
         hint = _toml_quoting_hint(lines[line - 1]) if 0 < line <= len(lines) else None
         return None, [error(CONFIG_NAME, line, "toml-syntax",
                             str(exc) + (f"; if the value is text, write it in quotes: {hint}" if hint else ""))]
@@ -436,6 +429,16 @@ def _valid_toml(line: str) -> str | None:
     except tomllib.TOMLDecodeError:
         return None
     return line
+
+
+# What TOML's message begins with → the hint for that line (each None for a line it does not read).
+_TOML_LINE_HINTS = (
+    (("Expected '=' after a key",), _colon_for_equals),
+    (("Invalid value",), _equals_twice),
+    (("Expected newline or end of document",), _separator_at_end),
+    (("Expected ']'", "Expected ']]'", "Expected '='", "Invalid statement",
+      "Expected newline or end of document"), _table_line_hint),  # (and one too many: [units.cong-an-xa-b]])
+)
 
 
 # An item of a list in typographic quotes, between its [ or , and its , or ].
